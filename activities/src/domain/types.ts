@@ -1,0 +1,238 @@
+/**
+ * The vocabulary of one email's case file, shared by the pure decision code, the activities, the CLI and tests.
+ * Workflows import these as types only.
+ */
+
+export const ROUTES = ['auto', 'review', 'escalate', 'suppress'] as const;
+export type Route = (typeof ROUTES)[number];
+
+export const LANGS = ['fr', 'en', 'mixed'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const INTENTS = [
+  'order_status', 'delivery_delay', 'missing_item', 'damaged_item', 'return_request', 'refund_request',
+  'refund_status', 'cancel_order', 'change_address', 'invoice_request', 'product_question', 'payment_issue',
+  'account_access', 'complaint', 'gift_card', 'thanks', 'legal_threat', 'fraud_report', 'gdpr_request',
+  'safety_incident', 'prompt_injection', 'auto_reply', 'bounce', 'newsletter', 'spam', 'other',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export type Sentiment = 'positive' | 'neutral' | 'negative';
+export type Urgency = 'low' | 'normal' | 'high';
+export type Criticality = 'routine' | 'critical';
+
+export interface Address {
+  address: string; // lower-cased
+  name: string;
+}
+
+export interface AttachmentInfo {
+  filename: string | null;
+  contentType: string;
+  size: number;
+  sha256: string;
+  inline: boolean;
+}
+
+/** What the MIME parser makes of raw bytes. Raw bytes stay in storage; everything here is derived. */
+export interface ParsedEmail {
+  messageId: string | null; // without angle brackets
+  from: Address | null;
+  replyTo: Address | null;
+  to: Address[];
+  subject: string;
+  date: string | null; // ISO 8601
+  inReplyTo: string | null;
+  references: string[];
+  /** Selected headers, lower-case names, decoded values (first occurrence). */
+  headers: Record<string, string>;
+  contentType: string; // top-level MIME type, e.g. multipart/report
+  text: string; // the text/plain body, or the HTML rendered as text; \n line ends
+  html: string | null;
+  /** Text present in the HTML but hidden from a reader (display:none, zero size, white on white...). */
+  hiddenHtmlText: string;
+  attachments: AttachmentInfo[];
+  /** Defects the parser noticed; the email still parsed. */
+  problems: string[];
+}
+
+export interface CleanedBody {
+  clean: string; // the sender's new text only
+  quoted: string; // quoted or forwarded history
+  signature: string; // signature, mobile footer, disclaimer
+}
+
+export type MachineKind = 'auto_reply' | 'bounce' | 'newsletter' | 'spam' | 'system' | 'receipt' | 'abuse_report';
+
+export interface MachineVerdict {
+  isMachine: boolean;
+  kind: MachineKind | null;
+  reasons: string[]; // snake_case, e.g. auto_submitted_header, delivery_status_report
+  /** For bounces: the Message-ID of our message that bounced, when found. */
+  bouncedMessageId?: string | null;
+  bouncedRecipient?: string | null;
+}
+
+export type PiiType = 'phone' | 'email' | 'address' | 'iban' | 'card' | 'nir' | 'dob' | 'name';
+export interface PiiFinding {
+  type: PiiType;
+  value: string; // exactly as in the text
+}
+
+export interface CustomerRecord {
+  id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  language: string;
+  vip: boolean;
+  ai_opt_out: boolean;
+  created_at: string;
+  notes: string;
+}
+
+export interface OrderItem {
+  sku: string;
+  qty: number;
+  unit_price: number;
+}
+
+export interface OrderRecord {
+  number: string;
+  customer_id: string;
+  ordered_at: string;
+  status: string;
+  items: OrderItem[];
+  total: number;
+  currency: string;
+  shipping_fee: number;
+  carrier?: string | null;
+  tracking_number?: string | null;
+  shipped_at?: string | null;
+  estimated_delivery?: string | null;
+  delivered_at?: string | null;
+  refunded_amount?: number | null;
+  return_received_at?: string | null;
+  [key: string]: unknown;
+}
+
+export interface ProductRecord {
+  sku: string;
+  name_fr: string;
+  name_en: string;
+  price: number;
+  complementary: string[];
+  [key: string]: unknown;
+}
+
+export interface ApprovedOffer {
+  code: string;
+  description_fr: string;
+  description_en: string;
+  when: string;
+}
+
+export interface ShopPolicies {
+  shop_name: string;
+  support_address: string;
+  website: string;
+  return_window_days: number;
+  refund_processing_days: string;
+  free_shipping_threshold: number;
+  refund_double_approval_over: number;
+  approved_offers: ApprovedOffer[];
+  forbidden_commitments: string[];
+  escalation_keywords_fr: string[];
+  escalation_keywords_en: string[];
+  [key: string]: unknown;
+}
+
+/** Read access to the shop's CRM. Implemented over Postgres (production) and over a shop JSON file (CLI, tests). */
+export interface ShopData {
+  policies(): Promise<ShopPolicies>;
+  /** The shop's "today" (ISO date). The demo shop pins it; production uses the real date. */
+  today(): Promise<string>;
+  customerByEmail(email: string): Promise<CustomerRecord | null>;
+  customerById(id: string): Promise<CustomerRecord | null>;
+  customersByName(firstName: string, lastName: string): Promise<CustomerRecord[]>;
+  order(number: string): Promise<OrderRecord | null>;
+  ordersOfCustomer(customerId: string): Promise<OrderRecord[]>;
+  allOrderNumbers(): Promise<string[]>;
+  products(): Promise<ProductRecord[]>;
+}
+
+export interface Enrichment {
+  customerId: string | null;
+  /** How the customer was found: by sender address, or by an identity claimed in the text. */
+  customerMatch: 'sender' | 'claimed' | 'none';
+  orderNumber: string | null; // as written by the sender (normalised to upper case)
+  orderNumbersMentioned: string[];
+  orderFound: boolean;
+  orderOwnedBySender: boolean | null;
+  /** A written number one character away from a real order; never silently corrected. */
+  lookalikeOf: string | null;
+  vip: boolean;
+  aiOptOut: boolean;
+  flags: string[]; // e.g. unknown_order_number, order_belongs_to_other_customer, sender_not_customer_address
+}
+
+export interface Classification {
+  lang: Lang;
+  intent: Intent;
+  intentConfidence: number;
+  secondaryIntents: Intent[];
+  sentiment: Sentiment;
+  urgency: Urgency;
+  criticality: Criticality;
+  /** Signals used by routing, e.g. escalation_keyword, escalation_keyword_defused, prompt_injection, abusive_language. */
+  signals: string[];
+  confidence: number;
+}
+
+export interface ContextSnippet {
+  id: string;
+  kind: 'policy' | 'product' | 'history';
+  text: string;
+  score: number;
+}
+
+export interface Draft {
+  subject: string;
+  body: string;
+  lang: 'fr' | 'en';
+  templateId: string; // or prompt id
+  version: string; // template/prompt version
+  generator: 'template' | 'llm';
+  model?: string | null;
+  /** Facts the draft states, with where each came from (for the fact-check and the reviewer). */
+  facts: Record<string, string | number | boolean | null>;
+  offers: string[];
+}
+
+export interface GuardrailReport {
+  passed: boolean;
+  fired: string[]; // names of the checks that fired
+  details: { check: string; message: string }[];
+}
+
+export interface Decision {
+  route: Route;
+  reasons: string[];
+  confidence: number;
+  /** Review needs two different approvers (refund above the shop threshold). */
+  approvalsRequired: number;
+}
+
+/** Everything known about one email after triage. The CLI prints a projection of it. */
+export interface EmailCase {
+  parsed: ParsedEmail;
+  cleaned: CleanedBody;
+  machine: MachineVerdict;
+  pii: PiiFinding[];
+  enrichment: Enrichment | null;
+  classification: Classification | null;
+  context: ContextSnippet[];
+  draft: Draft | null;
+  guardrails: GuardrailReport | null;
+  decision: Decision | null;
+}
