@@ -1,0 +1,71 @@
+/**
+ * The activities emailWorkflow calls, as types only. The workflow imports this file with `import type`;
+ * `createEmailActivities(deps)` implements it. Inputs and results are small: bodies stay in Postgres.
+ */
+import type { Route } from './domain/types';
+
+export interface EmailRef {
+  emailKey: string;
+}
+
+export type ReadOutcome =
+  | { status: 'read'; machine: boolean; machineReasons: string[] }
+  | { status: 'quarantined'; reason: string };
+
+export interface StageSummary {
+  stage: string;
+  /** Short, PII-free facts about the result, for the workflow history and the UI. */
+  notes: string[];
+}
+
+export interface RouteSummary {
+  route: Route;
+  reasons: string[];
+  confidence: number;
+  approvalsRequired: number;
+  intent: string | null;
+  hasDraft: boolean;
+}
+
+export interface StateRecord extends EmailRef {
+  state: string;
+  reason?: string | null;
+  route?: Route | null;
+  intent?: string | null;
+}
+
+export interface ReviewRecord extends EmailRef {
+  decisionId: string;
+  action: string;
+  reviewer: string;
+  /** The edited text, when the reviewer edited the draft. */
+  edited?: { subject?: string; body: string } | null;
+  note?: string | null;
+}
+
+export interface SendRequest extends EmailRef {
+  /** `automatic` replies carry Auto-Submitted: auto-replied (RFC 3834); reviewed ones are a person's reply. */
+  mode: 'automatic' | 'reviewed';
+  approvedBy: string[];
+  edited: { subject?: string; body: string } | null;
+}
+
+export interface SendResult {
+  messageId: string;
+  /** False when an earlier attempt had already been accepted by the SMTP server. */
+  sentNow: boolean;
+}
+
+export interface EmailActivities {
+  readEmail(input: EmailRef & { rawId: string }): Promise<ReadOutcome>;
+  enrichEmail(input: EmailRef): Promise<StageSummary>;
+  classifyEmail(input: EmailRef): Promise<StageSummary>;
+  retrieveContext(input: EmailRef): Promise<StageSummary>;
+  draftReply(input: EmailRef): Promise<StageSummary>;
+  checkDraft(input: EmailRef): Promise<StageSummary>;
+  routeEmail(input: EmailRef): Promise<RouteSummary>;
+  recordState(input: StateRecord): Promise<void>;
+  recordReviewDecision(input: ReviewRecord): Promise<void>;
+  remindReviewers(input: EmailRef): Promise<void>;
+  sendReply(input: SendRequest): Promise<SendResult>;
+}

@@ -1,0 +1,25 @@
+/** Named timeout and retry presets for the activities emailWorkflow calls. */
+import type { ActivityOptions } from '@temporalio/workflow';
+
+/** One pure decision stage over data in Postgres: quick, retried a few times, then the email goes to a person. */
+export const decisionStage: ActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 5 },
+};
+
+/** Bookkeeping (state rows, audit, events): must eventually succeed, so it retries for a long time. */
+export const bookkeeping: ActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+};
+
+/** SMTP delivery: retried with backoff on temporary failures; a permanent SMTP refusal is not retried. */
+export const delivery: ActivityOptions = {
+  startToCloseTimeout: '2 minutes',
+  retry: {
+    initialInterval: '5 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 minutes',
+    nonRetryableErrorTypes: ['PermanentSmtpError'],
+  },
+};

@@ -1,0 +1,102 @@
+/**
+ * The contracts of emailWorkflow in one place: task queue, workflow IDs, input/result types, signals, updates,
+ * queries and search attributes. Imported by the workflow, the worker and every service that talks to it.
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import type { Route } from '@replique/activities/domain/types';
+
+export const EMAIL_TASK_QUEUE = 'replique-email';
+export const WORKFLOW_ID_PREFIX = 'email-';
+
+/** Workflow IDs carry no PII: a prefix and the start of the email key (a SHA-256 of mailbox + Message-ID). */
+export function workflowIdForEmailKey(emailKey: string): string {
+  return WORKFLOW_ID_PREFIX + emailKey.slice(0, 32);
+}
+
+export interface EmailWorkflowInput {
+  emailKey: string;
+  rawId: string;
+  mailbox: string;
+  source: string;
+  /** Review SLA; defaults from ReviewSla when absent. */
+  sla?: ReviewSla;
+}
+
+export interface ReviewSla {
+  /** After this long without a decision, reviewers are reminded. */
+  remindAfter: string;
+  /** After this long without a decision, a level-1 review is escalated to level 2. */
+  escalateAfter: string;
+}
+
+export const DEFAULT_REVIEW_SLA: ReviewSla = { remindAfter: '2h', escalateAfter: '8h' };
+
+/** Where an email stands. Final states end the workflow; waiting states wait for a person. */
+export type EmailState =
+  | 'received'
+  | 'analysing'
+  | 'quarantined'
+  | 'suppressed'
+  | 'waiting_review'
+  | 'escalated'
+  | 'sending'
+  | 'sent'
+  | 'rejected';
+
+export const FINAL_STATES: readonly EmailState[] = ['quarantined', 'suppressed', 'sent', 'rejected'];
+export const WAITING_STATES: readonly EmailState[] = ['waiting_review', 'escalated'];
+
+export type ReviewAction = 'approve' | 'edit' | 'reject' | 'escalate';
+
+export interface ReviewDecision {
+  /** Unique per click, so a retried request is applied once. */
+  decisionId: string;
+  action: ReviewAction;
+  reviewer: string;
+  /** For `edit`: the text to send instead of the draft. */
+  subject?: string;
+  body?: string;
+  note?: string;
+}
+
+export type DecisionOutcome =
+  | { status: 'applied'; state: EmailState; approvals: string[]; approvalsRequired: number }
+  | { status: 'duplicate'; state: EmailState };
+
+export interface ReviewView {
+  approvalsRequired: number;
+  approvals: string[];
+  decisions: { decisionId: string; action: ReviewAction; reviewer: string }[];
+  remindedAt: string | null;
+  slaEscalated: boolean;
+}
+
+export interface EmailWorkflowView {
+  emailKey: string;
+  state: EmailState;
+  stateReason: string | null;
+  route: Route | null;
+  routeReasons: string[];
+  intent: string | null;
+  confidence: number | null;
+  review: ReviewView | null;
+  sentMessageId: string | null;
+}
+
+export interface EmailWorkflowResult {
+  state: EmailState;
+  route: Route | null;
+  reason: string | null;
+  sentMessageId: string | null;
+}
+
+/** A reviewer's decision, fire-and-forget (CLI: `temporal workflow signal --name reviewDecision`). */
+export const reviewDecisionSignal = defineSignal<[ReviewDecision]>('reviewDecision');
+/** The same decision when the caller needs the answer (web tool, CLI `temporal workflow update execute`). */
+export const decideUpdate = defineUpdate<DecisionOutcome, [ReviewDecision]>('decide');
+export const stateQuery = defineQuery<EmailWorkflowView>('state');
+
+export const routeSearchAttribute = defineSearchAttributeKey('Route', SearchAttributeType.KEYWORD);
+export const intentSearchAttribute = defineSearchAttributeKey('Intent', SearchAttributeType.KEYWORD);
+export const stateSearchAttribute = defineSearchAttributeKey('EmailState', SearchAttributeType.KEYWORD);

@@ -1,0 +1,198 @@
+/**
+ * One durable workflow per inbound email: read → enrich → classify → retrieve → draft → check → route,
+ * then suppress, send automatically, or wait for a person (with SLA reminders and escalation) before sending.
+ */
+import {
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import type { EmailActivities, RouteSummary } from '@replique/activities/activity-contracts';
+import {
+  decideUpdate,
+  DEFAULT_REVIEW_SLA,
+  intentSearchAttribute,
+  reviewDecisionSignal,
+  routeSearchAttribute,
+  stateQuery,
+  stateSearchAttribute,
+  type EmailState,
+  type EmailWorkflowInput,
+  type EmailWorkflowResult,
+  type EmailWorkflowView,
+  type ReviewDecision,
+} from './contracts';
+import { bookkeeping, decisionStage, delivery } from './activity-options';
+import { ReviewGate, type ReviewVerdict } from './review-gate';
+import { reviewTimeline } from './review-timeline';
+
+const stages = proxyActivities<EmailActivities>(decisionStage);
+const books = proxyActivities<EmailActivities>(bookkeeping);
+const mail = proxyActivities<EmailActivities>(delivery);
+
+export async function emailWorkflow(input: EmailWorkflowInput): Promise<EmailWorkflowResult> {
+  const progress = new EmailProgress(input.emailKey);
+  let gate: ReviewGate | null = null;
+  const pendingDecisions: ReviewDecision[] = [];
+
+  setHandler(stateQuery, () => progress.view(gate));
+  setHandler(
+    decideUpdate,
+    (decision) => {
+      if (!gate) throw ApplicationFailure.nonRetryable('this email is not waiting for a decision', 'NotWaiting');
+      pendingDecisions.push(decision);
+      return gate.apply(decision);
+    },
+    { validator: (decision) => requireGate(gate).validate(decision) },
+  );
+  setHandler(reviewDecisionSignal, (decision) => {
+    // Signals cannot answer: an invalid one is ignored (and visible in history); use the update to get an answer.
+    if (!gate) return;
+    try {
+      gate.validate(decision);
+    } catch {
+      return;
+    }
+    pendingDecisions.push(decision);
+    gate.apply(decision);
+  });
+
+  await setState(progress, 'analysing');
+  const read = await stages.readEmail({ emailKey: input.emailKey, rawId: input.rawId });
+  if (read.status === 'quarantined') return finish(progress, 'quarantined', read.reason);
+
+  for (const stage of [stages.enrichEmail, stages.classifyEmail, stages.retrieveContext, stages.draftReply, stages.checkDraft]) {
+    await stage({ emailKey: input.emailKey });
+  }
+  const routed = await stages.routeEmail({ emailKey: input.emailKey });
+  progress.routed(routed);
+  upsertSearchAttributes([
+    { key: routeSearchAttribute, value: routed.route },
+    { key: intentSearchAttribute, value: routed.intent ?? 'unknown' },
+  ]);
+
+  switch (routed.route) {
+    case 'suppress':
+      return finish(progress, 'suppressed', routed.reasons.join(','));
+    case 'auto': {
+      await setState(progress, 'sending');
+      const sent = await mail.sendReply({ emailKey: input.emailKey, mode: 'automatic', approvedBy: [], edited: null });
+      progress.sentMessageId = sent.messageId;
+      return finish(progress, 'sent', 'automatic');
+    }
+    case 'review':
+    case 'escalate': {
+      gate = new ReviewGate(routed.route === 'review' ? 'review' : 'escalated', routed.approvalsRequired);
+      const verdict = await waitForVerdict(input, progress, gate, pendingDecisions);
+      if (verdict.kind === 'reject') return finish(progress, 'rejected', `rejected by reviewer`);
+      await setState(progress, 'sending');
+      const sent = await mail.sendReply({
+        emailKey: input.emailKey,
+        mode: 'reviewed',
+        approvedBy: verdict.approvedBy,
+        edited: verdict.edited,
+      });
+      progress.sentMessageId = sent.messageId;
+      return finish(progress, 'sent', verdict.edited ? 'edited_and_approved' : 'approved');
+    }
+  }
+}
+
+/** Waits for a person, reminding reviewers and escalating a level-1 review when its SLA runs out. */
+async function waitForVerdict(
+  input: EmailWorkflowInput,
+  progress: EmailProgress,
+  gate: ReviewGate,
+  pendingDecisions: ReviewDecision[],
+): Promise<ReviewVerdict> {
+  const timeline = reviewTimeline(input.sla ?? DEFAULT_REVIEW_SLA, Date.now());
+  await setState(progress, gate.level === 'review' ? 'waiting_review' : 'escalated');
+  let seenVersion = gate.version;
+  for (;;) {
+    await recordDecisions(input.emailKey, pendingDecisions);
+    if (gate.verdict) return gate.verdict;
+    if (gate.level === 'escalated' && progress.state !== 'escalated') {
+      await setState(progress, 'escalated', gate.view().slaEscalated ? 'review_sla_expired' : 'escalated_by_reviewer');
+    }
+    const next = timeline.nextDeadline(gate, Date.now());
+    const changed = next
+      ? await condition(() => gate.version !== seenVersion, next.inMs)
+      : (await condition(() => gate.version !== seenVersion), true);
+    seenVersion = gate.version;
+    if (changed || !next) continue;
+    if (next.kind === 'remind') {
+      await books.remindReviewers({ emailKey: input.emailKey });
+      gate.markReminded(new Date().toISOString());
+    } else {
+      gate.escalateForSla();
+    }
+    seenVersion = gate.version;
+  }
+}
+
+async function recordDecisions(emailKey: string, pending: ReviewDecision[]): Promise<void> {
+  while (pending.length > 0) {
+    const decision = pending.shift()!;
+    await books.recordReviewDecision({
+      emailKey,
+      decisionId: decision.decisionId,
+      action: decision.action,
+      reviewer: decision.reviewer,
+      edited: decision.action === 'edit' ? { subject: decision.subject, body: decision.body ?? '' } : null,
+      note: decision.note ?? null,
+    });
+  }
+}
+
+async function setState(progress: EmailProgress, state: EmailState, reason: string | null = null): Promise<void> {
+  progress.state = state;
+  progress.stateReason = reason;
+  upsertSearchAttributes([{ key: stateSearchAttribute, value: state }]);
+  await books.recordState({
+    emailKey: progress.emailKey,
+    state,
+    reason,
+    route: progress.route?.route ?? null,
+    intent: progress.route?.intent ?? null,
+  });
+}
+
+async function finish(progress: EmailProgress, state: EmailState, reason: string): Promise<EmailWorkflowResult> {
+  await setState(progress, state, reason);
+  return { state, route: progress.route?.route ?? null, reason, sentMessageId: progress.sentMessageId };
+}
+
+function requireGate(gate: ReviewGate | null): ReviewGate {
+  if (!gate) throw new Error('this email is not waiting for a decision');
+  return gate;
+}
+
+/** What the workflow knows so far; the `state` query returns a view of it. */
+class EmailProgress {
+  state: EmailState = 'received';
+  stateReason: string | null = null;
+  route: RouteSummary | null = null;
+  sentMessageId: string | null = null;
+
+  constructor(readonly emailKey: string) {}
+
+  routed(summary: RouteSummary): void {
+    this.route = summary;
+  }
+
+  view(gate: ReviewGate | null): EmailWorkflowView {
+    return {
+      emailKey: this.emailKey,
+      state: this.state,
+      stateReason: this.stateReason,
+      route: this.route?.route ?? null,
+      routeReasons: this.route?.reasons ?? [],
+      intent: this.route?.intent ?? null,
+      confidence: this.route?.confidence ?? null,
+      review: gate?.view() ?? null,
+      sentMessageId: this.sentMessageId,
+    };
+  }
+}

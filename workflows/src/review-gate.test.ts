@@ -1,0 +1,90 @@
+import { ReviewGate } from './review-gate';
+import { reviewTimeline } from './review-timeline';
+import type { ReviewDecision } from './contracts';
+
+let n = 0;
+const decision = (action: ReviewDecision['action'], reviewer: string, extra: Partial<ReviewDecision> = {}): ReviewDecision => ({
+  decisionId: `d${++n}`,
+  action,
+  reviewer,
+  ...extra,
+});
+
+describe('ReviewGate', () => {
+  test('one approval sends the draft as is', () => {
+    const gate = new ReviewGate('review', 1);
+    const outcome = gate.apply(decision('approve', 'alice'));
+    expect(outcome).toMatchObject({ status: 'applied', state: 'sending', approvals: ['alice'] });
+    expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['alice'], edited: null });
+  });
+
+  test('two approvals needed: the same reviewer cannot approve twice', () => {
+    const gate = new ReviewGate('review', 2);
+    expect(gate.apply(decision('approve', 'alice'))).toMatchObject({ state: 'waiting_review', approvals: ['alice'] });
+    expect(() => gate.validate(decision('approve', 'alice'))).toThrow(/different reviewer/);
+    expect(gate.verdict).toBeNull();
+    gate.apply(decision('approve', 'bob'));
+    expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['alice', 'bob'], edited: null });
+  });
+
+  test('an edit replaces earlier approvals: the new text needs its own second approver', () => {
+    const gate = new ReviewGate('review', 2);
+    gate.apply(decision('approve', 'alice'));
+    gate.apply(decision('edit', 'bob', { body: 'Bonjour, voici…' }));
+    expect(gate.verdict).toBeNull();
+    expect(gate.view().approvals).toEqual(['bob']);
+    gate.apply(decision('approve', 'alice'));
+    expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['bob', 'alice'], edited: { body: 'Bonjour, voici…' } });
+  });
+
+  test('the same click delivered twice is applied once', () => {
+    const gate = new ReviewGate('review', 2);
+    const click = decision('approve', 'alice');
+    gate.apply(click);
+    expect(gate.apply(click)).toEqual({ status: 'duplicate', state: 'waiting_review' });
+    expect(gate.view().decisions).toHaveLength(1);
+  });
+
+  test('a second reviewer sees that the email was already handled', () => {
+    const gate = new ReviewGate('review', 1);
+    gate.apply(decision('reject', 'alice', { note: 'spam' }));
+    expect(gate.verdict).toEqual({ kind: 'reject', by: 'alice', note: 'spam' });
+    expect(() => gate.validate(decision('approve', 'bob'))).toThrow(/already handled/);
+  });
+
+  test('escalation moves the email to level 2 and keeps waiting', () => {
+    const gate = new ReviewGate('review', 1);
+    const outcome = gate.apply(decision('escalate', 'alice'));
+    expect(outcome).toMatchObject({ state: 'escalated' });
+    expect(gate.level).toBe('escalated');
+    expect(gate.verdict).toBeNull();
+    expect(() => gate.validate(decision('escalate', 'bob'))).toThrow(/already escalated/);
+  });
+
+  test('bad decisions are refused with a readable reason', () => {
+    const gate = new ReviewGate('review', 1);
+    expect(() => gate.validate(decision('edit', 'alice', { body: '  ' }))).toThrow(/needs the text/);
+    expect(() => gate.validate(decision('approve', ''))).toThrow(/reviewer/);
+    expect(() => gate.validate({ ...decision('approve', 'a'), action: 'delete' as never })).toThrow(/unknown action/);
+  });
+});
+
+describe('reviewTimeline', () => {
+  const sla = { remindAfter: '2h', escalateAfter: '8h' };
+  const hour = 3_600_000;
+
+  test('reminds first, then escalates, then nothing', () => {
+    const timeline = reviewTimeline(sla, 0);
+    const gate = new ReviewGate('review', 1);
+    expect(timeline.nextDeadline(gate, 0)).toEqual({ kind: 'remind', inMs: 2 * hour });
+    gate.markReminded('t');
+    expect(timeline.nextDeadline(gate, 3 * hour)).toEqual({ kind: 'escalate', inMs: 5 * hour });
+    gate.escalateForSla();
+    expect(timeline.nextDeadline(gate, 9 * hour)).toBeNull();
+  });
+
+  test('a deadline already past is due now', () => {
+    const gate = new ReviewGate('review', 1);
+    expect(reviewTimeline(sla, 0).nextDeadline(gate, 5 * hour)).toEqual({ kind: 'remind', inMs: 0 });
+  });
+});

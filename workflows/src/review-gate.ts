@@ -1,0 +1,116 @@
+/**
+ * The human decision on one email, as a plain deterministic state machine the workflow owns.
+ * Level 1 (review): a reviewer approves, edits, rejects or escalates a prepared draft.
+ * Level 2 (escalated): a person owns the email; nothing automatic is sent, but that person may still send a reply.
+ * Some drafts (refunds above the shop's threshold) need approvals from two different people.
+ */
+import type { DecisionOutcome, ReviewAction, ReviewDecision, ReviewView } from './contracts';
+
+export type ReviewLevel = 'review' | 'escalated';
+
+export type ReviewVerdict =
+  | { kind: 'send'; approvedBy: string[]; edited: { subject?: string; body: string } | null }
+  | { kind: 'reject'; by: string; note: string | null };
+
+const ACTIONS: readonly ReviewAction[] = ['approve', 'edit', 'reject', 'escalate'];
+
+export class ReviewGate {
+  private readonly approvals: string[] = [];
+  private readonly decisions: { decisionId: string; action: ReviewAction; reviewer: string }[] = [];
+  private edited: { subject?: string; body: string } | null = null;
+  private verdictValue: ReviewVerdict | null = null;
+  private remindedAtValue: string | null = null;
+  private slaEscalatedValue = false;
+  /** Bumped on every change, so the workflow can wait for "something happened". */
+  version = 0;
+
+  constructor(
+    private levelValue: ReviewLevel,
+    private readonly approvalsRequired: number,
+  ) {}
+
+  get level(): ReviewLevel {
+    return this.levelValue;
+  }
+
+  get verdict(): ReviewVerdict | null {
+    return this.verdictValue;
+  }
+
+  /** Throws with a message a reviewer can read when the decision cannot be taken; used as the update validator. */
+  validate(decision: ReviewDecision): void {
+    if (!ACTIONS.includes(decision.action)) throw new Error(`unknown action "${String(decision.action)}"`);
+    if (!decision.reviewer?.trim()) throw new Error('a decision needs the reviewer who takes it');
+    if (!decision.decisionId?.trim()) throw new Error('a decision needs a decisionId');
+    if (this.isDuplicate(decision)) return;
+    if (this.verdictValue) throw new Error('this email was already handled');
+    if (decision.action === 'edit' && !decision.body?.trim()) throw new Error('an edit needs the text to send');
+    if (decision.action === 'escalate' && this.levelValue === 'escalated') throw new Error('already escalated');
+    if (decision.action === 'approve' && this.approvals.includes(decision.reviewer)) {
+      throw new Error('already approved by this reviewer: a second, different reviewer must approve');
+    }
+  }
+
+  /** Applies a validated decision. A decision seen before (same decisionId) changes nothing. */
+  apply(decision: ReviewDecision): DecisionOutcome {
+    if (this.isDuplicate(decision)) return { status: 'duplicate', state: this.state() };
+    this.validate(decision);
+    this.decisions.push({ decisionId: decision.decisionId, action: decision.action, reviewer: decision.reviewer });
+    switch (decision.action) {
+      case 'approve':
+        this.approvals.push(decision.reviewer);
+        break;
+      case 'edit':
+        // An edit is the editor's approval of new text; earlier approvals were for another text.
+        this.edited = { subject: decision.subject, body: decision.body ?? '' };
+        this.approvals.splice(0, this.approvals.length, decision.reviewer);
+        break;
+      case 'reject':
+        this.verdictValue = { kind: 'reject', by: decision.reviewer, note: decision.note ?? null };
+        break;
+      case 'escalate':
+        this.levelValue = 'escalated';
+        break;
+    }
+    if (!this.verdictValue && this.approvals.length >= this.approvalsRequired) {
+      this.verdictValue = { kind: 'send', approvedBy: [...this.approvals], edited: this.edited };
+    }
+    this.version++;
+    return { status: 'applied', state: this.state(), approvals: [...this.approvals], approvalsRequired: this.approvalsRequired };
+  }
+
+  markReminded(at: string): void {
+    this.remindedAtValue = at;
+    this.version++;
+  }
+
+  escalateForSla(): void {
+    this.levelValue = 'escalated';
+    this.slaEscalatedValue = true;
+    this.version++;
+  }
+
+  get reminded(): boolean {
+    return this.remindedAtValue !== null;
+  }
+
+  view(): ReviewView {
+    return {
+      approvalsRequired: this.approvalsRequired,
+      approvals: [...this.approvals],
+      decisions: this.decisions.map((d) => ({ ...d })),
+      remindedAt: this.remindedAtValue,
+      slaEscalated: this.slaEscalatedValue,
+    };
+  }
+
+  private isDuplicate(decision: ReviewDecision): boolean {
+    return this.decisions.some((d) => d.decisionId === decision.decisionId);
+  }
+
+  private state() {
+    if (this.verdictValue?.kind === 'send') return 'sending' as const;
+    if (this.verdictValue?.kind === 'reject') return 'rejected' as const;
+    return this.levelValue === 'escalated' ? ('escalated' as const) : ('waiting_review' as const);
+  }
+}

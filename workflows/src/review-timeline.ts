@@ -1,0 +1,22 @@
+/** The SLA of a waiting review: when to remind reviewers, when to escalate to level 2. Pure and deterministic. */
+import { msToNumber } from '@temporalio/common/lib/time';
+import type { ReviewSla } from './contracts';
+import type { ReviewGate } from './review-gate';
+
+export interface SlaDeadline {
+  kind: 'remind' | 'escalate';
+  inMs: number;
+}
+
+export function reviewTimeline(sla: ReviewSla, waitingSinceMs: number) {
+  const remindAt = waitingSinceMs + msToNumber(sla.remindAfter as Parameters<typeof msToNumber>[0]);
+  const escalateAt = waitingSinceMs + msToNumber(sla.escalateAfter as Parameters<typeof msToNumber>[0]);
+  return {
+    /** The next SLA step for this gate, or null when nothing more is due (already escalated). */
+    nextDeadline(gate: Pick<ReviewGate, 'level' | 'reminded'>, nowMs: number): SlaDeadline | null {
+      if (gate.level !== 'review') return null;
+      if (!gate.reminded && remindAt < escalateAt) return { kind: 'remind', inMs: Math.max(0, remindAt - nowMs) };
+      return { kind: 'escalate', inMs: Math.max(0, escalateAt - nowMs) };
+    },
+  };
+}
