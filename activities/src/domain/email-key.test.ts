@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import {
+  emailKeyFor, extractMessageIdHeader, messageIdHash, messageIdHashOrNull, normaliseMessageId, rawSha256, workflowIdFor,
+} from './email-key';
+
+const raw = (text: string): Buffer => Buffer.from(text, 'latin1');
+
+describe('normaliseMessageId', () => {
+  it('strips angle brackets and spaces and lower-cases', () => {
+    expect(normaliseMessageId('  <ABC.123@Mail.Example.COM> ')).toBe('abc.123@mail.example.com');
+    expect(normaliseMessageId('abc@x')).toBe('abc@x');
+  });
+  it('treats blank and empty brackets as missing', () => {
+    expect(normaliseMessageId('')).toBeNull();
+    expect(normaliseMessageId(' <> ')).toBeNull();
+    expect(normaliseMessageId(null)).toBeNull();
+  });
+});
+
+describe('emailKeyFor', () => {
+  const sha = rawSha256(raw('x'));
+  it('is the same for spellings of one Message-ID, in one mailbox', () => {
+    const a = emailKeyFor('support', '<Abc@Example.com>', sha);
+    expect(emailKeyFor('support', 'abc@example.com', rawSha256(raw('other bytes')))).toBe(a);
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+  });
+  it('differs between mailboxes', () => {
+    expect(emailKeyFor('support', 'abc@example.com', sha)).not.toBe(emailKeyFor('sales', 'abc@example.com', sha));
+  });
+  it('falls back to the raw hash when there is no Message-ID', () => {
+    expect(emailKeyFor('support', null, sha)).toBe(emailKeyFor('support', '<>', sha));
+    expect(emailKeyFor('support', null, sha)).not.toBe(emailKeyFor('support', null, rawSha256(raw('y'))));
+    expect(emailKeyFor('support', null, sha)).not.toBe(emailKeyFor('support', `sha256:${sha}x`, sha));
+  });
+  it('matches the documented formula', () => {
+    const expected = createHash('sha256').update('support\nabc@example.com').digest('hex');
+    expect(emailKeyFor('support', '<ABC@example.com>', sha)).toBe(expected);
+  });
+});
+
+describe('messageIdHash', () => {
+  it('hashes the normalised id', () => {
+    expect(messageIdHash('<A@B>')).toBe(messageIdHash('a@b'));
+    expect(messageIdHashOrNull(null)).toBeNull();
+    expect(messageIdHashOrNull('<a@b>')).toBe(messageIdHash('a@b'));
+    expect(() => messageIdHash('<>')).toThrow();
+  });
+});
+
+describe('workflowIdFor', () => {
+  it('is email- plus 32 hex characters and carries nothing else', () => {
+    const key = emailKeyFor('support', 'jean.dupont@example.fr', rawSha256(raw('x')));
+    expect(workflowIdFor(key)).toBe(`email-${key.slice(0, 32)}`);
+    expect(workflowIdFor(key)).toMatch(/^email-[0-9a-f]{32}$/);
+  });
+  it('refuses something that is not an email key', () => {
+    expect(() => workflowIdFor('jean.dupont@example.fr')).toThrow();
+  });
+});
+
+describe('extractMessageIdHeader', () => {
+  it('finds the header whatever its case, without brackets', () => {
+    expect(extractMessageIdHeader(raw('From: a@b\r\nMessage-Id: <X1@host>\r\nSubject: hi\r\n\r\nbody'))).toBe('X1@host');
+    expect(extractMessageIdHeader(raw('MESSAGE-ID:<x2@host>\n\nbody'))).toBe('x2@host');
+  });
+  it('unfolds a folded header', () => {
+    expect(extractMessageIdHeader(raw('Subject: a\r\nMessage-ID:\r\n <folded@host>\r\n\r\n'))).toBe('folded@host');
+  });
+  it('stops at the first blank line', () => {
+    expect(extractMessageIdHeader(raw('Subject: a\r\n\r\nMessage-ID: <in-body@host>\r\n'))).toBeNull();
+    const forwarded = 'Subject: fwd\n\n--b\nContent-Type: message/rfc822\n\nMessage-ID: <inner@host>\n';
+    expect(extractMessageIdHeader(raw(forwarded))).toBeNull();
+  });
+  it('takes the first of two Message-ID headers and ignores trailing comments', () => {
+    expect(extractMessageIdHeader(raw('Message-ID: <one@h> (comment)\nMessage-ID: <two@h>\n\n'))).toBe('one@h');
+  });
+  it('accepts an id without brackets, and returns null for an empty one', () => {
+    expect(extractMessageIdHeader(raw('Message-ID: bare@host\n\n'))).toBe('bare@host');
+    expect(extractMessageIdHeader(raw('Message-ID: <>\n\n'))).toBeNull();
+    expect(extractMessageIdHeader(raw('Message-ID:\n\n'))).toBeNull();
+  });
+  it('does not mistake a similar header name', () => {
+    expect(extractMessageIdHeader(raw('X-Message-ID: <x@h>\nResent-Message-ID: <r@h>\n\n'))).toBeNull();
+  });
+  it('handles a message that is only headers, and 8-bit bytes', () => {
+    const bytes = Buffer.concat([Buffer.from('Subject: caf'), Buffer.from([0xe9]), Buffer.from('\nMessage-ID: <h@h>')]);
+    expect(extractMessageIdHeader(bytes)).toBe('h@h');
+  });
+});

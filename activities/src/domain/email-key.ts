@@ -1,0 +1,78 @@
+/**
+ * The identity of one inbound email, derived before any parsing so intake, the starter and the workflow agree:
+ *
+ *   emailKey   = hex sha256( mailbox + "\n" + normalised Message-ID )        when the message has one
+ *              = hex sha256( mailbox + "\n" + "sha256:" + sha256(raw bytes) ) when it has none
+ *   workflowId = "email-" + the first 32 hex characters of emailKey
+ *
+ * The same message delivered twice to the same mailbox (IMAP re-poll, HTTP retry, Kafka replay) gets the same
+ * key, hence the same workflow ID, and Temporal rejects the duplicate start. Keys and IDs are hashes: no address,
+ * subject or Message-ID (which often embeds a host or a name) ever appears in an ID, a log or a Kafka key.
+ */
+import { createHash } from 'node:crypto';
+
+const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** `<ABC@Example.com>` → `abc@example.com`; blank or `<>` → null. */
+export function normaliseMessageId(messageId: string | null | undefined): string | null {
+  if (messageId == null) return null;
+  let id = messageId.trim();
+  const bracketed = /<([^<>]*)>/.exec(id);
+  if (bracketed) id = bracketed[1]!.trim();
+  id = id.toLowerCase();
+  return id === '' ? null : id;
+}
+
+/** Stable hash of a Message-ID (also of In-Reply-To / References entries), for thread lookups. */
+export function messageIdHash(messageId: string): string {
+  const id = normaliseMessageId(messageId);
+  if (id === null) throw new Error('messageIdHash: empty Message-ID');
+  return sha256Hex(id);
+}
+
+/** Like messageIdHash, but null for a missing or empty Message-ID. */
+export function messageIdHashOrNull(messageId: string | null | undefined): string | null {
+  const id = normaliseMessageId(messageId);
+  return id === null ? null : sha256Hex(id);
+}
+
+/** The dedup key of an inbound email in a mailbox (see the file comment). `rawSha256` is the hex hash of the raw bytes. */
+export function emailKeyFor(mailbox: string, messageId: string | null, rawSha256: string): string {
+  const id = normaliseMessageId(messageId);
+  return sha256Hex(`${mailbox}\n${id ?? `sha256:${rawSha256}`}`);
+}
+
+/** The Temporal workflow ID for an email key. */
+export function workflowIdFor(emailKey: string): string {
+  if (!/^[0-9a-f]{64}$/.test(emailKey)) throw new Error('workflowIdFor: not an email key');
+  return `email-${emailKey.slice(0, 32)}`;
+}
+
+/** Hex sha256 of raw bytes (the raw_emails dedup key and the fallback identity of a message without Message-ID). */
+export function rawSha256(raw: Buffer): string {
+  return createHash('sha256').update(raw).digest('hex');
+}
+
+/** Headers longer than this are not a real header section; stop looking. */
+const MAX_HEADER_BYTES = 256 * 1024;
+
+/**
+ * The Message-ID of a raw message, without angle brackets, from a cheap scan of the header section only:
+ * stops at the first blank line, unfolds continuation lines, takes the first Message-ID header. No MIME parsing,
+ * no decoding (a Message-ID is ASCII). Returns null when there is none or it is empty.
+ */
+export function extractMessageIdHeader(raw: Buffer): string | null {
+  const head = raw.subarray(0, MAX_HEADER_BYTES).toString('latin1');
+  const end = /\r?\n\r?\n/.exec(head);
+  const section = end ? head.slice(0, end.index) : head;
+  const unfolded = section.replace(/\r?\n(?=[ \t])/g, '');
+  for (const line of unfolded.split(/\r?\n/)) {
+    const match = /^message-id[ \t]*:(.*)$/i.exec(line);
+    if (!match) continue;
+    const value = match[1]!.trim();
+    const bracketed = /<([^<>]*)>/.exec(value);
+    const id = (bracketed ? bracketed[1]! : value.split(/[ \t]/)[0]!).trim();
+    return id === '' ? null : id;
+  }
+  return null;
+}
