@@ -1,0 +1,50 @@
+/**
+ * The kafkajs client for Réplique: logs through the PII-redacting logger, and creates the topics it needs.
+ */
+import { Kafka, logLevel, type Admin, type ITopicConfig, type logCreator } from 'kafkajs';
+import { createLogger } from '../../logger';
+
+const log = createLogger('adapter.kafka');
+
+/** kafkajs INFO lines (group joins, connections) are routine: they go to debug. */
+const kafkaLogCreator: logCreator = () => ({ namespace, level, log: entry }) => {
+  const { message, timestamp: _timestamp, logger: _logger, ...rest } = entry;
+  const fields = { namespace, ...rest };
+  if (level === logLevel.ERROR) log.error(fields, message);
+  else if (level === logLevel.WARN) log.warn(fields, message);
+  else log.debug(fields, message);
+};
+
+export function createKafka(brokers: string[], clientId: string): Kafka {
+  return new Kafka({
+    clientId,
+    brokers,
+    logLevel: logLevel.INFO,
+    logCreator: kafkaLogCreator,
+    connectionTimeout: 3_000,
+    retry: { initialRetryTime: 300, retries: 8 },
+  });
+}
+
+/** Creates the topics that do not exist yet (single-node local stack: replication factor 1 by default). */
+export async function ensureTopics(
+  kafka: Kafka,
+  topics: string[],
+  options: { numPartitions?: number; replicationFactor?: number } = {},
+): Promise<void> {
+  const admin: Admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing: ITopicConfig[] = topics
+      .filter((topic) => !existing.has(topic))
+      .map((topic) => ({
+        topic,
+        numPartitions: options.numPartitions ?? 3,
+        replicationFactor: options.replicationFactor ?? 1,
+      }));
+    if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: true });
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Variables that several processes read, as zod shapes to spread into each process's schema.
+ * Defaults match the local stack (infra/local/stack.sh); production sets every one explicitly.
+ */
+import { z } from 'zod';
+import { booleanFromEnv, csvList, logLevel, port } from './parse-env';
+
+export const commonEnv = {
+  LOG_LEVEL: logLevel.default('info'),
+};
+
+export const postgresEnv = {
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5433/replique'),
+};
+
+export const kafkaEnv = {
+  KAFKA_BROKERS: csvList.default(['127.0.0.1:9092']),
+  KAFKA_TOPIC_INBOUND: z.string().min(1).default('email.inbound'),
+  KAFKA_TOPIC_EVENTS: z.string().min(1).default('email.events'),
+};
+
+export const imapEnv = {
+  IMAP_HOST: z.string().min(1).default('127.0.0.1'),
+  IMAP_PORT: port.default(1143),
+  /** TLS from the first byte (993). Locally off; STARTTLS is not forced either. */
+  IMAP_SECURE: booleanFromEnv.default(false),
+  IMAP_USER: z.string().min(1).default('support'),
+  IMAP_PASSWORD: z.string().min(1).default('secret'),
+  IMAP_FOLDER: z.string().min(1).default('INBOX'),
+};
+
+export const smtpEnv = {
+  SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  SMTP_PORT: port.default(2525),
+  SMTP_SECURE: booleanFromEnv.default(false),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  /** The From of our replies. */
+  SMTP_FROM: z.string().min(3).default('Réplique Support <support@replique.local>'),
+};
