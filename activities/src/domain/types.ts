@@ -54,6 +54,17 @@ export interface ParsedEmail {
   attachments: AttachmentInfo[];
   /** Defects the parser noticed; the email still parsed. */
   problems: string[];
+  /** The machine-readable side of a report (bounce DSN, read receipt, abuse report), when there is one. */
+  report?: EmailReport | null;
+}
+
+/** RFC 3464 delivery-status / RFC 8098 disposition-notification / RFC 5965 feedback-report, as parsed. */
+export interface EmailReport {
+  reportType: string | null; // report-type parameter of multipart/report, lower-case
+  partTypes: string[]; // content types of the report parts found
+  fields: Record<string, string>; // lower-case field name -> first value (action, status, feedback-type...)
+  recipients: string[]; // failed / final recipients, lower-case
+  originalMessageId: string | null; // the message the report is about, without angle brackets
 }
 
 export interface CleanedBody {
@@ -174,6 +185,10 @@ export interface Enrichment {
   vip: boolean;
   aiOptOut: boolean;
   flags: string[]; // e.g. unknown_order_number, order_belongs_to_other_customer, sender_not_customer_address
+  /** Money amounts written in the new text, e.g. { text: '27,80 €', value: 27.8, currency: 'EUR' }. */
+  amountsMentioned?: { text: string; value: number; currency: string | null }[];
+  /** Calendar dates written in the new text (ISO). */
+  datesMentioned?: string[];
 }
 
 export interface Classification {
