@@ -1,0 +1,75 @@
+/**
+ * The intake core, shared by HTTP and IMAP: store the raw bytes first (once, by hash), then publish the
+ * reference on `email.inbound`. Nothing is lost: if publishing fails, the caller gets the error and retries;
+ * the store is idempotent, so the retry finds the row and publishes again. A duplicate (same bytes again) is
+ * published again too — the earlier publish may be the one that failed — and the starter drops it, because the
+ * emailKey, hence the workflow ID, is the same.
+ */
+import { emailKeyFor, extractMessageIdHeader } from '@replique/activities/domain/email-key';
+import type { InboundSource } from '@replique/activities/domain/inbound-ref';
+import type { EmailPublisher } from '@replique/activities/adapters/kafka/email-producer';
+import type { Queryable } from '@replique/activities/adapters/pg/pool';
+import { storeRawEmail } from '@replique/activities/adapters/pg/raw-emails';
+
+export const DEFAULT_MAX_RAW_BYTES = 40 * 1024 * 1024;
+
+export interface AcceptRawEmailDeps {
+  db: Queryable;
+  producer: Pick<EmailPublisher, 'publishInbound'>;
+  /** Larger messages are refused (RawEmailTooLargeError). Default 40 MB. */
+  maxRawBytes?: number;
+  now?: () => Date;
+}
+
+export interface AcceptRawEmailInput {
+  raw: Buffer;
+  source: InboundSource;
+  mailbox: string;
+}
+
+export interface AcceptedEmail {
+  emailKey: string;
+  rawId: string;
+  /** True when these exact bytes were already stored. */
+  duplicate: boolean;
+}
+
+/** A business refusal, not a fault: retrying will not help. `status` is the HTTP status to answer with. */
+export class RawEmailRejectedError extends Error {
+  override readonly name: string = 'RawEmailRejectedError';
+  readonly retryable = false;
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+export class RawEmailTooLargeError extends RawEmailRejectedError {
+  override readonly name = 'RawEmailTooLargeError';
+  constructor(
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(`raw email is ${size} bytes; the limit is ${limit} bytes`, 413);
+  }
+}
+
+export async function acceptRawEmail(deps: AcceptRawEmailDeps, input: AcceptRawEmailInput): Promise<AcceptedEmail> {
+  const limit = deps.maxRawBytes ?? DEFAULT_MAX_RAW_BYTES;
+  if (input.raw.length === 0) throw new RawEmailRejectedError('raw email is empty', 400);
+  if (input.raw.length > limit) throw new RawEmailTooLargeError(input.raw.length, limit);
+
+  const stored = await storeRawEmail(deps.db, { raw: input.raw, source: input.source, mailbox: input.mailbox });
+  const emailKey = emailKeyFor(input.mailbox, extractMessageIdHeader(input.raw), stored.sha256);
+  const rawId = String(stored.rawId);
+  await deps.producer.publishInbound({
+    emailKey,
+    rawId,
+    mailbox: input.mailbox,
+    source: input.source,
+    receivedAt: (deps.now?.() ?? new Date()).toISOString(),
+  });
+  return { emailKey, rawId, duplicate: !stored.inserted };
+}
