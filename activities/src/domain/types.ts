@@ -222,6 +222,8 @@ export interface Draft {
   /** Facts the draft states, with where each came from (for the fact-check and the reviewer). */
   facts: Record<string, string | number | boolean | null>;
   offers: string[];
+  /** A/B assignment when a draft experiment runs: chosen by a stable hash of the Message-ID. */
+  experiment?: { id: string; variant: string } | null;
 }
 
 export interface GuardrailReport {
