@@ -1,0 +1,235 @@
+/**
+ * emailWorkflow's orchestration on the time-skipping Temporal test server: routes, review decisions as updates and
+ * signals, double approval, SLA reminder and escalation. The activities here are recorders returning chosen verdicts,
+ * so each path of the workflow is driven on purpose; the real activities run end to end in test/e2e.
+ */
+import { randomUUID } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, Runtime, DefaultLogger } from '@temporalio/worker';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { EmailActivities, RouteSummary, SendRequest } from '@replique/activities/activity-contracts';
+import {
+  decideUpdate,
+  reviewDecisionSignal,
+  stateQuery,
+  type EmailWorkflowInput,
+  type ReviewDecision,
+} from '@replique/workflows/contracts';
+import { emailWorkflow } from '@replique/workflows/email-workflow';
+import { temporalTestServerPath } from '../support/paths';
+import { registerSearchAttributes } from '../support/search-attributes';
+import { workflowBundle } from '../support/workflow-bundle';
+
+jest.setTimeout(60_000);
+
+interface Script {
+  quarantine?: string;
+  route: RouteSummary['route'];
+  approvalsRequired?: number;
+}
+
+class RecordingActivities {
+  readonly calls: { name: string; input: unknown }[] = [];
+  readonly sends: SendRequest[] = [];
+  readonly states: string[] = [];
+  constructor(private readonly script: Script) {}
+
+  activities(): EmailActivities {
+    const record = (name: string, input: unknown) => this.calls.push({ name, input });
+    const stage = (name: string) => async (input: unknown) => (record(name, input), { stage: name, notes: [] });
+    return {
+      readEmail: async (input) => {
+        record('readEmail', input);
+        return this.script.quarantine
+          ? { status: 'quarantined', reason: this.script.quarantine }
+          : { status: 'read', machine: this.script.route === 'suppress', machineReasons: [] };
+      },
+      enrichEmail: stage('enrichEmail'),
+      classifyEmail: stage('classifyEmail'),
+      retrieveContext: stage('retrieveContext'),
+      draftReply: stage('draftReply'),
+      checkDraft: stage('checkDraft'),
+      routeEmail: async (input) => {
+        record('routeEmail', input);
+        return {
+          route: this.script.route,
+          reasons: [`scripted_${this.script.route}`],
+          confidence: 0.9,
+          approvalsRequired: this.script.approvalsRequired ?? 1,
+          intent: 'order_status',
+          hasDraft: this.script.route !== 'suppress',
+        };
+      },
+      recordState: async (input) => {
+        this.states.push(input.state);
+      },
+      recordReviewDecision: async (input) => void record('recordReviewDecision', input),
+      remindReviewers: async (input) => void record('remindReviewers', input),
+      sendReply: async (input) => {
+        this.sends.push(input);
+        return { messageId: `<${input.emailKey}.reply@test>`, sentNow: true };
+      },
+    };
+  }
+}
+
+let env: TestWorkflowEnvironment;
+
+beforeAll(async () => {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+  });
+  await registerSearchAttributes(env.connection);
+});
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+async function withWorker<T>(recorder: RecordingActivities, fn: (taskQueue: string) => Promise<T>): Promise<T> {
+  const taskQueue = `wf-test-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities: recorder.activities(),
+  });
+  return worker.runUntil(fn(taskQueue));
+}
+
+function input(): EmailWorkflowInput {
+  return { emailKey: randomUUID().replace(/-/g, ''), rawId: '1', mailbox: 'support', source: 'test' };
+}
+
+function decision(action: ReviewDecision['action'], reviewer: string, extra: Partial<ReviewDecision> = {}): ReviewDecision {
+  return { decisionId: randomUUID(), action, reviewer, ...extra };
+}
+
+test('auto: every stage runs in order, then exactly one automatic reply', async () => {
+  const recorder = new RecordingActivities({ route: 'auto' });
+  const result = await withWorker(recorder, (taskQueue) =>
+    env.client.workflow.execute(emailWorkflow, { taskQueue, workflowId: `t-${randomUUID()}`, args: [input()] }),
+  );
+  expect(result).toMatchObject({ state: 'sent', route: 'auto', reason: 'automatic' });
+  expect(recorder.calls.map((c) => c.name)).toEqual([
+    'readEmail', 'enrichEmail', 'classifyEmail', 'retrieveContext', 'draftReply', 'checkDraft', 'routeEmail',
+  ]);
+  expect(recorder.sends).toHaveLength(1);
+  expect(recorder.sends[0]).toMatchObject({ mode: 'automatic', edited: null });
+  expect(recorder.states).toEqual(['analysing', 'sending', 'sent']);
+});
+
+test('suppress: machine mail is recorded and never answered', async () => {
+  const recorder = new RecordingActivities({ route: 'suppress' });
+  const result = await withWorker(recorder, (taskQueue) =>
+    env.client.workflow.execute(emailWorkflow, { taskQueue, workflowId: `t-${randomUUID()}`, args: [input()] }),
+  );
+  expect(result).toMatchObject({ state: 'suppressed', route: 'suppress' });
+  expect(recorder.sends).toHaveLength(0);
+});
+
+test('quarantine: unreadable input stops after reading, with its reason', async () => {
+  const recorder = new RecordingActivities({ route: 'auto', quarantine: 'not_an_email' });
+  const result = await withWorker(recorder, (taskQueue) =>
+    env.client.workflow.execute(emailWorkflow, { taskQueue, workflowId: `t-${randomUUID()}`, args: [input()] }),
+  );
+  expect(result).toEqual({ state: 'quarantined', route: null, reason: 'not_an_email', sentMessageId: null });
+  expect(recorder.calls.map((c) => c.name)).toEqual(['readEmail']);
+  expect(recorder.sends).toHaveLength(0);
+});
+
+test('review: waits for a reviewer; an edit is sent as edited, once', async () => {
+  const recorder = new RecordingActivities({ route: 'review' });
+  await withWorker(recorder, async (taskQueue) => {
+    const handle = await env.client.workflow.start(emailWorkflow, {
+      taskQueue,
+      workflowId: `t-${randomUUID()}`,
+      args: [input()],
+    });
+    await waitForState(handle, 'waiting_review');
+    expect(recorder.sends).toHaveLength(0);
+    const edit = decision('edit', 'alice', { body: 'Bonjour, votre colis arrive demain.' });
+    const outcome = await handle.executeUpdate(decideUpdate, { args: [edit] });
+    expect(outcome).toMatchObject({ status: 'applied', state: 'sending' });
+    expect(await handle.result()).toMatchObject({ state: 'sent', reason: 'edited_and_approved' });
+  });
+  expect(recorder.sends).toEqual([
+    expect.objectContaining({ mode: 'reviewed', approvedBy: ['alice'], edited: { body: 'Bonjour, votre colis arrive demain.' } }),
+  ]);
+  expect(recorder.calls.filter((c) => c.name === 'recordReviewDecision')).toHaveLength(1);
+});
+
+test('double approval: one reviewer is not enough, the same reviewer twice is refused, a second one sends', async () => {
+  const recorder = new RecordingActivities({ route: 'review', approvalsRequired: 2 });
+  await withWorker(recorder, async (taskQueue) => {
+    const handle = await env.client.workflow.start(emailWorkflow, { taskQueue, workflowId: `t-${randomUUID()}`, args: [input()] });
+    await waitForState(handle, 'waiting_review');
+    await handle.executeUpdate(decideUpdate, { args: [decision('approve', 'alice')] });
+    await expect(handle.executeUpdate(decideUpdate, { args: [decision('approve', 'alice')] })).rejects.toThrow(
+      WorkflowUpdateFailedError,
+    );
+    expect((await handle.query(stateQuery)).state).toBe('waiting_review');
+    expect(recorder.sends).toHaveLength(0);
+    await handle.executeUpdate(decideUpdate, { args: [decision('approve', 'bob')] });
+    await handle.result();
+  });
+  expect(recorder.sends).toHaveLength(1);
+  expect(recorder.sends[0]).toMatchObject({ approvedBy: ['alice', 'bob'] });
+});
+
+test('signal path (as the temporal CLI sends it): reject ends the email without a reply', async () => {
+  const recorder = new RecordingActivities({ route: 'escalate' });
+  await withWorker(recorder, async (taskQueue) => {
+    const handle = await env.client.workflow.start(emailWorkflow, { taskQueue, workflowId: `t-${randomUUID()}`, args: [input()] });
+    await waitForState(handle, 'escalated');
+    await handle.signal(reviewDecisionSignal, decision('reject', 'carol', { note: 'handled by phone' }));
+    expect(await handle.result()).toMatchObject({ state: 'rejected' });
+  });
+  expect(recorder.sends).toHaveLength(0);
+});
+
+test('SLA: a review left alone is reminded, then escalated to level 2, and can still be approved', async () => {
+  const recorder = new RecordingActivities({ route: 'review' });
+  await withWorker(recorder, async (taskQueue) => {
+    const handle = await env.client.workflow.start(emailWorkflow, {
+      taskQueue,
+      workflowId: `t-${randomUUID()}`,
+      args: [{ ...input(), sla: { remindAfter: '1h', escalateAfter: '4h' } }],
+    });
+    await waitForState(handle, 'waiting_review');
+    await env.sleep('2h');
+    await eventually(() => expect(recorder.calls.filter((c) => c.name === 'remindReviewers')).toHaveLength(1));
+    expect((await handle.query(stateQuery)).state).toBe('waiting_review');
+    await env.sleep('3h');
+    await waitForState(handle, 'escalated');
+    const view = await handle.query(stateQuery);
+    expect(view).toMatchObject({ state: 'escalated', stateReason: 'review_sla_expired' });
+    expect(view.review?.slaEscalated).toBe(true);
+    await handle.executeUpdate(decideUpdate, { args: [decision('approve', 'senior')] });
+    expect(await handle.result()).toMatchObject({ state: 'sent' });
+  });
+  expect(recorder.states).toEqual(['analysing', 'waiting_review', 'escalated', 'sending', 'sent']);
+});
+
+async function waitForState(
+  handle: { query: (q: typeof stateQuery) => Promise<{ state: string }> },
+  state: string,
+): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if ((await handle.query(stateQuery)).state === state) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`workflow never reached ${state}`);
+}
+
+async function eventually(check: () => void): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      return check();
+    } catch (error) {
+      if (i >= 100) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
