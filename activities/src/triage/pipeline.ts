@@ -6,10 +6,22 @@ import type { EmailCase, ShopData } from '../domain/types';
 import type { RoutingPolicy } from './policy';
 import type { ContextStore } from '../reply/context-store';
 
+export interface AutoReplyCounts {
+  sender: number; // automatic replies sent to this sender in the 24 h before the email
+  thread: number; // automatic replies sent in this thread
+}
+
+/** Where automatic replies are counted (Postgres in production, memory in the CLI); stops loops with robots. */
+export interface AutoReplyLog {
+  recent(sender: string, threadKey: string | null, at: string | null): Promise<AutoReplyCounts>;
+}
+
 export interface TriageDeps {
   shop: ShopData;
   policy: RoutingPolicy;
   context: ContextStore;
+  /** Optional: without it, per-sender / per-thread limits are not checked (the workflow checks them at send). */
+  autoReplies?: AutoReplyLog;
 }
 
 export type CaseStage = (emailCase: EmailCase, deps: TriageDeps) => Promise<EmailCase>;

@@ -1,0 +1,102 @@
+/**
+ * The routing policy as data: a JSON file per shop (defaults in policies/default.json), validated with zod at load
+ * and merged with the shop's own policies (escalation keywords, refund double-approval threshold).
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { INTENTS, type Intent, type ShopPolicies } from '../domain/types';
+
+const langLists = z.object({ fr: z.array(z.string()).default([]), en: z.array(z.string()).default([]) });
+
+export const policyFileSchema = z.object({
+  version: z.string(),
+  confidence_threshold: z.number().min(0).max(1).default(0.85),
+  escalation_keywords: langLists.default({ fr: [], en: [] }),
+  defusing_contexts: langLists.default({ fr: [], en: [] }),
+  automation: z.object({
+    enabled_intents: z.array(z.enum(INTENTS)).default([]),
+    slightly_late_max_days: z.number().int().min(0).default(5),
+  }),
+  rollout: z.object({ percentage: z.number().min(0).max(100).default(100), salt: z.string().default('') }),
+  refund: z.object({ double_approval_over: z.number().nonnegative().nullable().default(null) }).default({
+    double_approval_over: null,
+  }),
+  ai_opt_out: z.enum(['escalate', 'review']).default('escalate'),
+  auto_reply_limits: z.object({
+    per_sender_per_day: z.number().int().min(0).default(3),
+    per_thread: z.number().int().min(0).default(2),
+  }),
+});
+export type PolicyFile = z.infer<typeof policyFileSchema>;
+
+export interface RoutingPolicy {
+  version: string;
+  confidenceThreshold: number;
+  escalationKeywords: { fr: string[]; en: string[] };
+  defusingContexts: { fr: string[]; en: string[] };
+  automatedIntents: ReadonlySet<Intent>;
+  slightlyLateMaxDays: number;
+  rolloutPercentage: number;
+  rolloutSalt: string;
+  /** Refunds strictly above this amount need two different approvers; null = never. */
+  refundDoubleApprovalOver: number | null;
+  aiOptOutRoute: 'escalate' | 'review';
+  autoReplyLimits: { perSenderPerDay: number; perThread: number };
+}
+
+export const DEFAULT_POLICY_FILE = path.resolve(__dirname, '../../../policies/default.json');
+
+const uniq = (xs: string[]): string[] => [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
+
+/** Builds the effective policy from a validated policy file and (optionally) the shop's policies. */
+export function buildPolicy(file: PolicyFile, shop?: Pick<ShopPolicies,
+  'escalation_keywords_fr' | 'escalation_keywords_en' | 'refund_double_approval_over'>): RoutingPolicy {
+  return {
+    version: file.version,
+    confidenceThreshold: file.confidence_threshold,
+    escalationKeywords: {
+      fr: uniq([...(shop?.escalation_keywords_fr ?? []), ...file.escalation_keywords.fr]),
+      en: uniq([...(shop?.escalation_keywords_en ?? []), ...file.escalation_keywords.en]),
+    },
+    defusingContexts: { fr: uniq(file.defusing_contexts.fr), en: uniq(file.defusing_contexts.en) },
+    automatedIntents: new Set(file.automation.enabled_intents),
+    slightlyLateMaxDays: file.automation.slightly_late_max_days,
+    rolloutPercentage: file.rollout.percentage,
+    rolloutSalt: file.rollout.salt,
+    refundDoubleApprovalOver: file.refund.double_approval_over ?? shop?.refund_double_approval_over ?? null,
+    aiOptOutRoute: file.ai_opt_out,
+    autoReplyLimits: {
+      perSenderPerDay: file.auto_reply_limits.per_sender_per_day,
+      perThread: file.auto_reply_limits.per_thread,
+    },
+  };
+}
+
+/** Parses policy JSON text; throws an Error listing every invalid field. */
+export function parsePolicyFile(text: string, source = 'policy'): PolicyFile {
+  const result = policyFileSchema.safeParse(JSON.parse(text));
+  if (!result.success) throw new Error(`invalid policy ${source}: ${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+/** Loads a policy file (default: policies/default.json) and merges the shop's policies into it. */
+export async function loadPolicy(
+  file: string = DEFAULT_POLICY_FILE,
+  shop?: Pick<ShopPolicies, 'escalation_keywords_fr' | 'escalation_keywords_en' | 'refund_double_approval_over'>,
+): Promise<RoutingPolicy> {
+  return buildPolicy(parsePolicyFile(await readFile(file, 'utf8'), file), shop);
+}
+
+/** Stable bucket 0..99 of a message id, so a message is always in or out of a rollout. */
+export function rolloutBucket(messageId: string, salt = ''): number {
+  const digest = createHash('sha256').update(`${salt}:${messageId}`).digest();
+  return digest.readUInt32BE(0) % 100;
+}
+
+export function rolloutAdmits(policy: RoutingPolicy, messageId: string | null): boolean {
+  if (policy.rolloutPercentage >= 100) return true;
+  if (policy.rolloutPercentage <= 0 || !messageId) return false;
+  return rolloutBucket(messageId, policy.rolloutSalt) < policy.rolloutPercentage;
+}
