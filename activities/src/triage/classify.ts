@@ -1,0 +1,201 @@
+/**
+ * classifyEmail: language, intent (a score per intent, so a trained model can be blended in), sentiment, urgency,
+ * criticality, confidence and the routing signals (escalation keywords and their defusal, prompt injection, abuse,
+ * distress, chargeback, GDPR, safety...). Offline rules over FR/EN lexicons.
+ */
+import type { Classification, EmailCase, Intent, MachineKind, Sentiment, Urgency } from '../domain/types';
+import { INTENTS } from '../domain/types';
+import type { CaseStage } from './pipeline';
+import type { RoutingPolicy } from './policy';
+import { detectLang } from './lang';
+import { findKeywordHits } from './keywords';
+import {
+  ABUSE, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DISTRESS, INJECTION, INTENT_CUES, NEGATIVE, POSITIVE, PUBLIC_SHAMING,
+  THREAT, URGENT, fold,
+} from './lexicon';
+
+export type IntentScores = Record<Intent, number>;
+
+/** A trained model plugs in here: probabilities per intent for the (masked) new text. */
+export type IntentModel = (text: string) => Partial<Record<Intent, number>>;
+
+export interface ClassifyInput {
+  subject: string;
+  clean: string;
+  quoted: string;
+  hidden: string;
+  machineKind: MachineKind | null;
+  /** Days the mail's order is past its estimated delivery (undelivered), when known. */
+  daysLate: number | null;
+  accountTakeover: boolean;
+}
+
+const CRITICAL_INTENTS: ReadonlySet<Intent> = new Set([
+  'legal_threat', 'fraud_report', 'gdpr_request', 'safety_incident', 'prompt_injection', 'account_access',
+]);
+const CRITICAL_SIGNALS = new Set([
+  'prompt_injection', 'abusive_language', 'threat', 'public_shaming_threat', 'chargeback_hint', 'escalation_keyword',
+  'distress', 'legal_threat', 'fraud_report', 'gdpr_request', 'safety_incident',
+]);
+const MACHINE_INTENT: Record<MachineKind, Intent> = {
+  auto_reply: 'auto_reply', bounce: 'bounce', newsletter: 'newsletter', spam: 'spam', system: 'other',
+  receipt: 'other', abuse_report: 'other',
+};
+
+const any = (res: RegExp[], text: string): boolean => res.some((re) => re.test(text));
+
+function emptyScores(): IntentScores {
+  return Object.fromEntries(INTENTS.map((i) => [i, 0])) as IntentScores;
+}
+
+/** Sum of cue weights; a cue matching twice or more counts 1.5 times. */
+function cueScore(cues: { re: RegExp; w: number }[], text: string): number {
+  let s = 0;
+  for (const { re, w } of cues) {
+    const n = (text.match(new RegExp(re.source, 'g')) ?? []).length;
+    if (n) s += w * (n > 1 ? 1.5 : 1);
+  }
+  return s;
+}
+
+/** Rule scores per intent over the new text (subject counts half). */
+export function ruleIntentScores(input: ClassifyInput, defusedText: string): IntentScores {
+  const scores = emptyScores();
+  const body = defusedText;
+  const subject = fold(input.subject).replace(/^(?:(?:re|tr|fw|fwd|aw|wg)\s*:\s*)+/i, '');
+  for (const [intent, cues] of Object.entries(INTENT_CUES) as [Intent, { re: RegExp; w: number }[]][]) {
+    scores[intent] = cueScore(cues, body) + 0.5 * cueScore(cues, subject);
+  }
+  // thanks only when nothing is asked
+  const asks = /\?|\b(?:could you|can you|please|pourriez|pouvez|merci de|would you|est-ce que)\b/.test(body);
+  if (asks) scores.thanks *= 0.3;
+  // a late undelivered order turns a status question into a delay
+  if (input.daysLate !== null && input.daysLate > 0 && scores.order_status > 0) scores.delivery_delay += 1.5;
+  for (const i of CRITICAL_INTENTS) scores[i] *= 1.5;
+  return scores;
+}
+
+/** Blends model probabilities into rule scores (a probability of 1 weighs like a strong cue). */
+export function blendScores(rules: IntentScores, model: Partial<Record<Intent, number>> | null, weight = 3): IntentScores {
+  if (!model) return rules;
+  const out = { ...rules };
+  for (const i of INTENTS) out[i] += weight * (model[i] ?? 0);
+  return out;
+}
+
+const compatible = (a: Intent, b: Intent): boolean =>
+  a === b || a === 'thanks' || b === 'thanks' || COMPATIBLE.some((g) => g.includes(a) && g.includes(b));
+
+export function detectSignals(input: ClassifyInput, text: string, policy: RoutingPolicy): string[] {
+  const signals: string[] = [];
+  const kw = findKeywordHits(`${input.subject}\n${input.clean}`, policy);
+  if (kw.live.length) signals.push('escalation_keyword');
+  else if (kw.defused.length) signals.push('escalation_keyword_defused');
+
+  const hidden = fold(input.hidden);
+  const quoted = fold(input.quoted);
+  const subject = fold(input.subject);
+  if (any(INJECTION, text) || any(INJECTION, subject)) signals.push('prompt_injection');
+  if (hidden.trim() && any(INJECTION, hidden)) signals.push('prompt_injection', 'hidden_html_text');
+  if (quoted.trim() && any(INJECTION, quoted)) signals.push('prompt_injection', 'tampered_quoted_text');
+  if (any(APPLY_QUOTED, text) && quoted.trim()) signals.push('apply_quoted_request');
+
+  if (any(ABUSE, text)) signals.push('abusive_language');
+  if (any(PUBLIC_SHAMING, text)) signals.push('public_shaming_threat');
+  if (any(THREAT, text)) signals.push('threat');
+  if (any(DISTRESS, text)) signals.push('distress');
+  if (any(CHARGEBACK, text)) signals.push('chargeback_hint');
+  if (any(URGENT, text) || any(URGENT, subject)) signals.push('urgent');
+  return [...new Set(signals)];
+}
+
+export function classify(input: ClassifyInput, policy: RoutingPolicy, model?: IntentModel | null): Classification {
+  const lang = detectLang(input.clean || input.subject);
+  if (input.machineKind) {
+    return {
+      lang, intent: MACHINE_INTENT[input.machineKind], intentConfidence: 0.95, secondaryIntents: [],
+      sentiment: 'neutral', urgency: 'low', criticality: 'routine', signals: [], confidence: 0.95,
+    };
+  }
+  const folded = fold(input.clean);
+  const defused = findKeywordHits(input.clean, policy).defusedText;
+  const signals = detectSignals(input, folded, policy);
+  const scores = blendScores(ruleIntentScores(input, defused), model ? model(input.clean) : null);
+
+  const ranked = (Object.entries(scores) as [Intent, number][]).filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
+  let [intent, top] = ranked[0] ?? (['other', 0] as [Intent, number]);
+  if (top < 1.5) { intent = 'other'; }
+  if (signals.includes('prompt_injection')) intent = 'prompt_injection';
+  const rival = ranked.find(([i]) => !compatible(i, intent))?.[1] ?? 0;
+  const secondaryIntents = ranked
+    .filter(([i, s]) => i !== intent && s >= 2.5 && !compatible(i, intent) && !CRITICAL_INTENTS.has(i))
+    .map(([i]) => i);
+  if (secondaryIntents.length && !CRITICAL_INTENTS.has(intent)) signals.push('multi_question');
+  for (const i of ['legal_threat', 'fraud_report', 'gdpr_request', 'safety_incident'] as const) {
+    if (scores[i] >= 4) signals.push(i);
+  }
+  if (scores.fraud_report >= 4 && /\b(?:debit|charge|prelev|paiement|payment)/.test(folded)) signals.push('unrecognised_charge');
+  if (scores.safety_incident >= 4 && /\b(?:burn|brul|injur|bless|hospital|hopital|shock|electrocut|scald)/.test(folded)) {
+    signals.push('injury_reported');
+  }
+
+  let intentConfidence = intent === 'other' && top < 1.5 ? 0.4 : 1 - 0.5 * Math.exp(-(top - rival) / 1.5);
+  if (top < 2.5) intentConfidence = Math.min(intentConfidence, 0.75);
+  intentConfidence = Math.round(intentConfidence * 1000) / 1000;
+  let confidence = intentConfidence;
+  if (signals.includes('multi_question')) confidence = Math.min(confidence, 0.6);
+
+  const critical = CRITICAL_INTENTS.has(intent) || signals.some((s) => CRITICAL_SIGNALS.has(s)) || input.accountTakeover;
+  return {
+    lang,
+    intent,
+    intentConfidence,
+    secondaryIntents,
+    sentiment: sentimentOf(folded, intent, signals),
+    urgency: urgencyOf(intent, signals, critical),
+    criticality: critical ? 'critical' : 'routine',
+    signals: [...new Set(signals)],
+    confidence,
+  };
+}
+
+function sentimentOf(text: string, intent: Intent, signals: string[]): Sentiment {
+  if (signals.includes('abusive_language') || signals.includes('threat')) return 'negative';
+  const neg = NEGATIVE.filter((re) => re.test(text)).length + (signals.includes('chargeback_hint') ? 1 : 0);
+  const pos = POSITIVE.filter((re) => re.test(text)).length + (intent === 'thanks' ? 1 : 0);
+  if (neg > pos) return 'negative';
+  if (pos > neg) return 'positive';
+  return 'neutral';
+}
+
+function urgencyOf(intent: Intent, signals: string[], critical: boolean): Urgency {
+  if (critical && intent !== 'prompt_injection' && intent !== 'gdpr_request') return 'high';
+  if (signals.includes('urgent') || intent === 'cancel_order' || intent === 'change_address') return 'high';
+  if (['thanks', 'invoice_request', 'product_question', 'return_request', 'other'].includes(intent)) return 'low';
+  return 'normal';
+}
+
+function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
+}
+
+export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
+  let daysLate: number | null = null;
+  const num = emailCase.enrichment?.orderNumber;
+  if (num && emailCase.enrichment?.orderFound) {
+    const order = await deps.shop.order(num);
+    if (order?.estimated_delivery && !order.delivered_at && order.status === 'shipped') {
+      daysLate = daysBetween(order.estimated_delivery, await deps.shop.today());
+    }
+  }
+  const input: ClassifyInput = {
+    subject: emailCase.parsed.subject,
+    clean: emailCase.cleaned.clean,
+    quoted: emailCase.cleaned.quoted,
+    hidden: emailCase.parsed.hiddenHtmlText,
+    machineKind: emailCase.machine.isMachine ? emailCase.machine.kind ?? 'system' : null,
+    daysLate,
+    accountTakeover: emailCase.enrichment?.flags.includes('suspected_account_takeover') ?? false,
+  };
+  return { ...emailCase, classification: classify(input, deps.policy) };
+};

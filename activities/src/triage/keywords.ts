@@ -1,0 +1,50 @@
+/**
+ * Escalation keywords (shop policy + policy file) and their defusal: a keyword inside a defusing context
+ * ("procès-verbal de livraison") or directly negated ("no dispute", "pas de litige") does not escalate.
+ */
+import type { RoutingPolicy } from './policy';
+import { fold } from './lexicon';
+
+export interface KeywordHits {
+  live: string[]; // keywords that force escalation
+  defused: string[]; // keywords found only in defusing contexts
+  /** The folded text with defusing contexts blanked out, for intent scoring. */
+  defusedText: string;
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Inflections a keyword may carry: litiges, threatened, fraudulent, frauduleuse, menacer... */
+const SUFFIX = '(?:s|es|e|d|ed|ened|ening|ing|r|er|ers|ulent|ulente|uleuse|uleux|ulently)?';
+const NEGATION = /(?:\bno|\bnot(?: an?| any)?|n't(?: an?| any)?|\bpas (?:de|d'|un|une|du)|\baucune?|\bsans|\bni|\bnullement|\bjamais (?:de|d'))\s*$/;
+
+function keywordRegex(keyword: string): RegExp {
+  const k = escapeRe(fold(keyword)).replace(/\s+/g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${k}${SUFFIX}(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+export function findKeywordHits(text: string, policy: RoutingPolicy): KeywordHits {
+  const folded = fold(text);
+  const contexts = [...policy.defusingContexts.fr, ...policy.defusingContexts.en].map(fold);
+  const blanked: [number, number][] = [];
+  for (const ctx of contexts) {
+    const re = new RegExp(escapeRe(ctx).replace(/\s+/g, '\\s+'), 'g');
+    for (const m of folded.matchAll(re)) blanked.push([m.index!, m.index! + m[0].length]);
+  }
+  const live = new Set<string>();
+  const defused = new Set<string>();
+  for (const kw of [...policy.escalationKeywords.fr, ...policy.escalationKeywords.en]) {
+    for (const m of folded.matchAll(keywordRegex(kw))) {
+      const s = m.index!;
+      const e = s + m[0].length;
+      const inContext = blanked.some(([a, b]) => s < b && a < e);
+      const negated = NEGATION.test(folded.slice(Math.max(0, s - 16), s));
+      if (inContext || negated) {
+        defused.add(kw);
+        if (negated) blanked.push([s, e]);
+      } else live.add(kw);
+    }
+  }
+  let defusedText = folded;
+  for (const [a, b] of blanked) defusedText = defusedText.slice(0, a) + ' '.repeat(b - a) + defusedText.slice(b);
+  return { live: [...live], defused: [...defused].filter((k) => !live.has(k)), defusedText };
+}

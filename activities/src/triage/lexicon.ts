@@ -1,0 +1,230 @@
+/**
+ * FR + EN cue lexicons for the rule classifier: weighted patterns per intent and per routing signal.
+ * General phrasings of customer-support mail, written from the taxonomy — never from particular emails.
+ * Patterns run on accent-folded, lower-cased text (see fold()), so write them without accents.
+ */
+import type { Intent } from '../domain/types';
+
+export const fold = (s: string): string =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`]/g, "'").replace(/[\u00a0\u202f]/g, ' ');
+
+export interface Cue { re: RegExp; w: number }
+const cue = (w: number, ...res: RegExp[]): Cue[] => res.map((re) => ({ re, w }));
+
+/** Intents a rule can recognise from the text. Machine intents come from the machine-mail verdict. */
+export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
+  order_status: [
+    ...cue(2,
+      /\bwhere(?:'s| is) (?:my|the) (?:order|parcel|package)/, /\bou en est (?:ma|la|mon|le)\b/, /\bou en est[- ]elle\b/,
+      /\b(?:when|quand)\b.{0,50}\b(?:arrive|arriver|deliver|delivered|ship|shipped|dispatch|dispatched|turn up|livre|livree|expedie|expediee|recevoir|parti|partie)\b/,
+      /\bou (?:elle|il) en est\b/, /\bwhere (?:it|my order|the order|the parcel|my parcel) is\b/,
+      /\b(?:has|have) (?:it|my order|the order|the parcel) (?:shipped|been shipped|been dispatched|left)/,
+      /\b(?:est-il|est-elle|a-t-il|a-t-elle) (?:deja )?(?:parti|partie|expedie|expediee)/,
+      /\b(?:delivery date|date de livraison|tracking (?:number|link|info)|numero de suivi|lien de suivi)\b/,
+      /\b(?:shipping|dispatch) confirmation\b/, /\bmail d'expedition\b/, /\bconfirm when\b/, /\blikely to (?:turn up|arrive)\b/,
+      /\b(?:order|commande) status\b/, /\bstatut de (?:ma|la) commande\b/, /\bsuivi (?:de )?(?:ma )?commande\b/,
+      /\bespere?r? la recevoir\b/, /\bchase (?:it|my order|the order)\b/, /\bverifier\b.{0,30}\b(?:commande|s'il vous plait)/,
+      /\b(?:any|an) update on (?:my|the) order\b/, /\bpas encore recu de (?:mail|e-mail|confirmation)\b/),
+    ...cue(1, /\b(?:tracking|suivi|expedi|shipped|dispatch|livraison|delivery)\b/, /\bcolis\b/, /\bparcel\b/),
+  ],
+  delivery_delay: [
+    ...cue(2.5,
+      /\b(?:was|were) (?:supposed|meant|due|expected) (?:to arrive|to be delivered|on|by)\b/, /\bwas due\b/,
+      /\b(?:devait|devaient|aurait du|censee?s? (?:arriver|etre livree?)|etait (?:annoncee?|prevue?) (?:pour|le))\b/,
+      /\b(?:still|toujours) (?:nothing|not (?:arrived|here|received|delivered)|no sign|rien|pas (?:la|arrivee?|recu|livree?))\b/,
+      /\b(?:hasn't|has not|haven't|have not|still hasn't) (?:arrived|been delivered|turned up|come)\b/,
+      /\b(?:days?|week|semaines?|jours?) (?:late|overdue|de retard)\b/, /\ben retard\b/, /\bretard de livraison\b/,
+      /\b(?:late|delayed) (?:order|delivery|parcel)\b/, /\b(?:more than|over) a week late\b/, /\bn'est toujours pas arrive/,
+      /\btoujours rien recu\b/, /\bn'ai toujours (?:rien|pas) recu\b/, /\bhas it been lost\b/, /\bperdu\b.{0,20}\?/,
+      /\bn'a pas bouge\b/, /\bhasn't moved\b/, /\bstill (?:shows?|says?) (?:it as )?(?:in transit|en transit)\b/),
+    ...cue(1, /\bretard\b/, /\blate\b/, /\bdelay(?:ed)?\b/, /\bin transit\b/, /\ben cours d'acheminement\b/),
+  ],
+  missing_item: [
+    ...cue(3,
+      /\b(?:missing|manquant|manquante|manque|manquait|il manque)\b/, /\bisn't in the (?:box|parcel|package)\b/,
+      /\bwasn't in the (?:box|parcel|package)\b/, /\bnot (?:in|included in) the (?:box|parcel|package)\b/,
+      /\b(?:pas|n'etait pas|ne figurait pas) dans le (?:colis|carton|paquet)\b/, /\bonly received (?:one|part)\b/,
+      /\bmissed when packing\b/, /\bcolis incomplet\b/, /\bincomplete (?:order|parcel)\b/),
+  ],
+  damaged_item: [
+    ...cue(3,
+      /\b(?:damaged|broken|cracked|chipped|dented|shattered|smashed|scratched)\b/,
+      /\b(?:abime|abimee|casse|cassee|ebreche|ebrechee|fissure|fissuree|fele|felee|endommage|endommagee|raye|rayee|bosse)\b/,
+      /\b(?:defective|faulty|doesn't work|does not work|stopped working|defectueux|defectueuse|ne fonctionne (?:pas|plus)|en panne)\b/),
+  ],
+  return_request: [
+    ...cue(2.5,
+      /\b(?:return|renvoyer|retourner|send (?:it|them|this|the \w+) back|echanger|exchange)\b/,
+      /\b(?:return (?:policy|window|label|period)|droit de retour|delai de retour|politique de retour)\b/,
+      /\bjusqu'a quand\b/, /\bhow long (?:do i have|have i got) to return\b/),
+    ...cue(1, /\bretour\b/, /\bswap\b/),
+  ],
+  refund_request: [
+    ...cue(3,
+      /\b(?:i'd like|i would like|i want|i wish|please|could you|can you|can i get|je souhaite|je voudrais|je veux|merci de|pourriez-vous|pouvez-vous|je demande)\b.{0,60}\b(?:refund|rembours)/,
+      /\b(?:refund (?:me|it|this|my)|be refunded|etre rembourse)/, /\bfor a refund\b/, /\bremboursement (?:de|du|des|par)\b/,
+      /\bmoney back\b/),
+  ],
+  refund_status: [
+    ...cue(3,
+      /\b(?:refund|remboursement)\b.{0,60}\b(?:processed|issued|been made|effectue|traite|valide|done)\b/,
+      /\b(?:toujours pas|pas encore|jamais) (?:ete )?rembourse/, /\bpas vu un centime\b/, /\bstill (?:waiting for|no) (?:my|the|a)? ?refund\b/,
+      /\bwhere is my refund\b/, /\b(?:nothing|no money) (?:has )?(?:shown up|appeared|arrived)\b/, /\bmoney to (?:appear|arrive|show)\b/,
+      /\b(?:received|recu) (?:my|ma|mon|the|le|la) .{0,30}(?:en retour|back|return)\b/, /\bremboursement\b.{0,40}\b(?:toujours|pas recu|attends)\b/),
+  ],
+  cancel_order: [
+    ...cue(3, /\b(?:cancel|cancelling|canceling|cancellation|annuler|annulation|annulez|annulee?)\b/),
+  ],
+  change_address: [
+    ...cue(3,
+      /\b(?:change|changer|modifier|update|correct|corriger)\b.{0,40}\b(?:address|adresse)\b/, /\bnouvelle adresse\b/,
+      /\bnew (?:delivery )?address\b/, /\blivrer plutot\b/, /\bdeliver (?:it )?(?:to .{0,40})?instead\b/, /\bdemenag/,
+      /\b(?:i(?:'ve| have)? moved|moving house)\b/, /\bwrong address\b/, /\bmauvaise adresse\b/, /\bancienne adresse\b/,
+      /\bold (?:office|address)\b/),
+  ],
+  invoice_request: [
+    ...cue(3, /\b(?:facture|invoice|vat receipt|receipt for my order|justificatif d'achat|note de frais)\b/),
+  ],
+  product_question: [
+    ...cue(2,
+      /\bdo you (?:sell|have|stock|deliver|ship)\b/, /\b(?:vendez|proposez|livrez)-vous\b/, /\best-(?:il|elle) (?:prevue?|compatible|adapte)/,
+      /\b(?:compatible|fits?|go(?:es)? with|aille dessus|convient a)\b/, /\bquel est (?:son|le) prix\b/, /\bhow much (?:is|would|does)\b/,
+      /\bcombien (?:coute|coutent)\b/, /\bwhich .{0,30} should i (?:use|buy)\b/, /\b(?:in stock|en stock|back in stock)\b/,
+      /\b(?:livraison gratuite|free (?:delivery|shipping)|delivery (?:be )?free)\b/, /\bje cherche un\b/, /\bi'm looking for\b/,
+      /\b(?:dimensions|capacity|capacite|material|matiere|dishwasher|lave-vaisselle|induction)\b/),
+  ],
+  payment_issue: [
+    ...cue(3,
+      /\b(?:charged|overcharged|double charged|debite|debitee|preleve|prelevee|prelevement|statement|releve de compte)\b/,
+      /\b(?:payment|paiement) (?:failed|declined|refuse|issue|problem|probleme)\b/,
+      /\b(?:refund|rembourser) (?:the|la) (?:difference|difference)\b/, /\b(?:overcharged|charged twice|debite deux fois|preleve deux fois)\b/,
+      /\bcarte (?:refusee|declinee)\b/, /\bcard (?:was )?declined\b/),
+    ...cue(2, /\bshould (?:have|only have) been\b/, /\bau lieu de\b/, /\btrop (?:paye|facture)\b/),
+  ],
+  account_access: [
+    ...cue(3,
+      /\b(?:lost access|can't log ?in|cannot log ?in|unable to log ?in|locked out|reset (?:my )?password|forgot(?:ten)? (?:my )?password)\b/,
+      /\b(?:mot de passe|me connecter|connexion a mon compte|acces a mon compte|compte bloque)\b/,
+      /\b(?:update|change|changer|modifier) (?:the|l')?(?:e-?mail|adresse e-?mail|adresse mail)\b.{0,30}\b(?:account|compte)\b/,
+      /\b(?:e-?mail|adresse) (?:on|of|de) (?:my|mon) (?:account|compte)\b/),
+  ],
+  complaint: [
+    ...cue(2,
+      /\b(?:not happy|unhappy|disappointed|unacceptable|disgraceful|appalling|terrible service|poor quality|worst)\b/,
+      /\b(?:decu|decue|inadmissible|scandaleux|inacceptable|lamentable|deplorable|mauvaise qualite|pas satisfait|pas satisfaite|reclamation)\b/,
+      /\bnobody (?:has )?(?:answered|replied)\b/, /\bpersonne ne (?:m'a )?(?:repond|rappel)/, /\bsecond time asking\b/, /\bje relance\b/),
+  ],
+  gift_card: [
+    ...cue(3,
+      /\b(?:gift card|carte cadeau|e-carte|gift voucher|cheque cadeau)\b.{0,40}\b(?:code|balance|solde|use|utiliser|redeem|activate|activer|valid|valable|expire|marche pas|doesn't work|not working)\b/,
+      /\b(?:code|balance|solde)\b.{0,30}\b(?:gift card|carte cadeau)\b/),
+  ],
+  thanks: [
+    ...cue(2.5,
+      /\b(?:just wanted to (?:say )?thank|thank you so much|thanks so much|many thanks for|thank you for (?:the|your))\b/,
+      /\bmerci (?:beaucoup |infiniment |mille fois )?pour (?:votre|la|le|vos)\b/,
+      /\b(?:brilliant|wonderful|fantastic|love it|loved it|delighted|superbe|magnifiques?|ravie?|parfait|je reviendrai|i'll be back)\b/,
+      /\bbien (?:arrive|recu)\b/),
+  ],
+  legal_threat: [
+    ...cue(3,
+      /\b(?:avocat|tribunal|mise? en demeure|mets en demeure|dgccrf|proces|huissier|injonction de payer|action en justice|poursuites? judiciaires?|procedure judiciaire|conciliateur|mediateur de la consommation)\b/,
+      /\b(?:lawyer|solicitor|attorney|legal action|small claims|(?:in|to) court|court action|county court|sue you|suing|trading standards|ombudsman|legal proceedings|letter before action)\b/),
+  ],
+  fraud_report: [
+    ...cue(3,
+      /\b(?:fraude|frauduleux|frauduleuse|fraud|fraudulent|escroquerie|arnaque|scam)\b/,
+      /\b(?:jamais passe|never (?:placed|made|ordered)|n'ai pas (?:passe|commande)|didn't (?:place|make|order)|did not (?:place|make|order))\b/,
+      /\b(?:unrecogni[sz]ed|unauthori[sz]ed|non autorise|que je ne reconnais pas|don't recognise|don't recognize)\b/,
+      /\b(?:pirate|piratage|hacked|compromised|usurpation|identity theft)\b/),
+  ],
+  gdpr_request: [
+    ...cue(3.5,
+      /\b(?:rgpd|gdpr|cnil|donnees personnelles|personal data|protection des donnees|data protection)\b/,
+      /\b(?:droit d'acces|droit a l'oubli|right to be forgotten|subject access request|right of access|effacement|erasure)\b/,
+      /\b(?:supprimer|effacer|delete|erase) (?:toutes )?(?:mes|my|all my) (?:donnees|data|personal)\b/),
+  ],
+  safety_incident: [
+    ...cue(3.5,
+      /\b(?:burnt|burned|burns|scalded|electric shock|caught fire|on fire|exploded|explosion|injured|injury|hospital)\b/,
+      /\b(?:brule|brulee|brulure|brulures|electrocute|decharge electrique|pris feu|a explose|blesse|blessee|blessure|hopital|urgences)\b/,
+      /\b(?:smoking|smoke|melted|sparks?|overheat(?:ed|ing)?|fumee|fondu|etincelles?|surchauffe)\b/,
+      /\b(?:dangerous|unsafe|hazard|dangereux|dangereuse)\b/),
+  ],
+};
+
+/** Intents that may appear together without making an email "multi-question" (thanks goes with anything). */
+export const COMPATIBLE: Intent[][] = [
+  ['order_status', 'delivery_delay'],
+  ['return_request', 'refund_request', 'refund_status'],
+  ['damaged_item', 'missing_item', 'return_request', 'refund_request', 'complaint'],
+  ['delivery_delay', 'complaint'],
+  ['payment_issue', 'refund_request'],
+  ['product_question', 'order_status'],
+  ['cancel_order', 'refund_request', 'refund_status'],
+  ['change_address', 'order_status', 'account_access'],
+];
+
+// ---------------- routing signals ----------------
+
+export const INJECTION: RegExp[] = [
+  /\b(?:ignore|disregard|forget|override)\b.{0,30}\b(?:previous|prior|above|earlier|all|your|system)\b.{0,20}\b(?:instructions?|prompts?|rules|guidelines)\b/,
+  /\b(?:ignorez|ignore|oubliez|oublie|ne tenez pas compte)\b.{0,30}\b(?:consignes|instructions|regles|directives)\b/,
+  /\b(?:ai|a\.i\.|llm|gpt|chatbot|bot|language model|assistant|assistant de reponse|intelligence artificielle|ia)\s*[:,-]\s*(?:ignore|you|tu|vous|please|reply|respond|reponds|repondez|list|send|give)/,
+  /\b(?:instruction interne|internal instruction|note to the (?:ai|assistant)|message (?:pour|a) l'(?:ia|assistant)|to the (?:ai|assistant|model) reading this|si tu es une ia|if you are an? (?:ai|language model|assistant))\b/,
+  /\b(?:you are now|tu es maintenant|vous etes maintenant|maintenance mode|mode maintenance|developer mode|mode developpeur|jailbreak|dan mode)\b/,
+  /\b(?:system prompt|prompt systeme|your (?:instructions|prompt|configuration)|tes instructions|vos instructions internes)\b/,
+  /\b(?:reveal|print|show|list|output|affiche|revele|liste)\b.{0,40}\b(?:your (?:policy|policies|rules|prompt)|internal (?:policy|policies|rules|notes)|politique interne|regles internes)\b/,
+  /\b(?:list|liste|export|send me|envoyez-moi|give me|donnez-moi)\b.{0,40}\b(?:(?:all|other|every|tous les|toutes les|les autres) (?:customers?|clients?)|customer (?:e-?mail )?(?:addresses|emails|list|data|database)|adresses? (?:e-?mail )?des clients|fichier client|base (?:de donnees )?clients)\b/,
+  /\b(?:confirmez|confirm|accordez|grant|apply|appliquez)\b.{0,50}\b(?:sans (?:demander de )?validation|without (?:asking for )?(?:approval|validation|checking)|100 ?% discount|remise de 100)/,
+  /\b(?:discount|promo|bon d'achat|code) .{0,20}(?:100 ?%|100 ?€|\d{3,} ?€)/,
+];
+
+/** The new text asks us to act on quoted/forwarded text ("apply what is written below"). */
+export const APPLY_QUOTED: RegExp[] = [
+  /\b(?:merci d'|veuillez |pouvez-vous )?appliquer ce qui (?:y )?est (?:indique|ecrit)\b/,
+  /\b(?:please )?(?:apply|do) (?:what|as) (?:is )?(?:written|stated|said) (?:below|above)\b/,
+];
+
+export const ABUSE: RegExp[] = [
+  /\b(?:incapables?|voleurs?|escrocs?|connards?|connasses?|encules?|salauds?|abrutis?|cretins?|idiots?|bouffons?|guignols?|minables|pourris)\b/,
+  /\b(?:vous vous foutez|foutez-vous|foutre|merde|putain|bordel|ta gueule|fermez-la|nuls? a chier)\b/,
+  /\b(?:idiots?|morons?|imbeciles?|incompetent (?:idiots|morons|clowns)|thieves|crooks|clowns|bastards?|scumbags?|useless (?:idiots|lot|bunch))\b/,
+  /\b(?:fuck\w*|shit\w*|crap|bullshit|wtf|screw you|damn you|bloody useless)\b/,
+];
+
+export const PUBLIC_SHAMING: RegExp[] = [
+  /\b(?:pub monstre|tous les reseaux|reseaux sociaux|avis negatifs? partout|je vais vous faire une (?:mauvaise )?pub|balancer sur)\b/,
+  /\b(?:social media|post (?:about )?(?:this|you) everywhere|bad reviews? everywhere|tell everyone|name and shame|go viral|trustpilot)\b/,
+];
+
+export const THREAT: RegExp[] = [
+  /\b(?:je vais venir|je sais ou vous|vous allez le regretter|vous allez payer|je vais vous (?:tuer|detruire|retrouver))\b/,
+  /\b(?:you(?:'ll| will) regret|i know where you|i will (?:come|find|hurt|destroy)|kill you|watch your back)\b/,
+];
+
+export const DISTRESS: RegExp[] = [
+  /\b(?:desespere|desesperee|a bout|n'en peux plus|je craque|en larmes|je pleure|suicid\w*|plus envie de vivre|detresse)\b/,
+  /\b(?:desperate|devastated|in tears|crying|can't cope|breaking down|wits' end|end of my tether|suicid\w*|want to die|panic attack)\b/,
+];
+
+export const CHARGEBACK: RegExp[] = [
+  /\b(?:chargeback|charge back|retrofacturation|opposition (?:bancaire|sur (?:ma|la) carte|aupres de ma banque))\b/,
+  /\b(?:ask|asking|contact|tell) (?:my|the) bank\b.{0,40}\b(?:chargeback|reverse|refund|dispute|back)\b/, /\bdispute (?:the|this) (?:charge|payment|transaction)\b/,
+  /\b(?:faire|ferai|vais faire) (?:une )?opposition\b/, /\bcontester (?:le|la|ce) (?:paiement|prelevement|debit|transaction)\b/,
+  /\b(?:ma banque|my bank)\b.{0,40}\b(?:rembourser|reverse|recuperer mon argent|get my money back)\b/,
+];
+
+export const URGENT: RegExp[] = [
+  /\b(?:urgent|urgence|asap|as soon as possible|immediately|right away|au plus vite|immediatement|rapidement|today|aujourd'hui|tout de suite|des que possible)\b/,
+  /\b(?:before (?:it )?ship|avant (?:l'|son )expedition|avant qu'elle (?:ne )?parte|must not go|ne doit pas partir)\b/,
+];
+
+export const NEGATIVE: RegExp[] = [
+  /\b(?:still nothing|toujours rien|toujours pas|not (?:happy|acceptable)|disappointed|decu|decue|unacceptable|inadmissible|nobody|personne|ridiculous|ridicule|angry|furieux|furieuse|en colere|fed up|marre|for nothing|pour rien)\b/,
+  /!{2,}|\?{2,}/, /\b(?:lost|perdu)\?/, /\bsecond time\b/, /\bnot something i want\b/,
+];
+
+export const POSITIVE: RegExp[] = [
+  /\b(?:love it|loved|lovely|brilliant|wonderful|fantastic|great|delighted|thank you so much|superbe|magnifiques?|ravie?|parfaite?s?|genial|excellent|je reviendrai)\b/,
+];
