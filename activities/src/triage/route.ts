@@ -1,0 +1,192 @@
+/**
+ * routeEmail: the routing decision of design/ROUTING.md as one pure function over the case, the policy and a few
+ * shop facts. Suppress machine mail; escalate what a person must own; review what needs a 1–2 click decision;
+ * auto only what is routine, verified, checked and admitted by the rollout. When in doubt, a human.
+ */
+import type { Decision, EmailCase, Intent, OrderRecord, Route } from '../domain/types';
+import type { AutoReplyCounts, CaseStage } from './pipeline';
+import { rolloutAdmits, type RoutingPolicy } from './policy';
+
+/** Signals (from classify/enrich) that hand the mail to a person who owns it. */
+const ESCALATE_SIGNALS: Record<string, string> = {
+  escalation_keyword: 'escalation_keyword',
+  legal_threat: 'legal_threat',
+  chargeback_hint: 'chargeback_hint',
+  fraud_report: 'fraud_report',
+  unrecognised_charge: 'unrecognised_charge',
+  threat: 'threat',
+  public_shaming_threat: 'public_shaming_threat',
+  gdpr_request: 'gdpr_request',
+  safety_incident: 'safety_incident',
+  injury_reported: 'injury_reported',
+  abusive_language: 'abusive_language',
+  distress: 'distress',
+  prompt_injection: 'prompt_injection',
+  hidden_html_text: 'hidden_html_text',
+  tampered_quoted_text: 'tampered_quoted_text',
+};
+const ESCALATE_INTENTS: ReadonlySet<Intent> = new Set([
+  'legal_threat', 'fraud_report', 'gdpr_request', 'safety_incident', 'prompt_injection',
+]);
+/** Intents that always need a person's decision (remedies, actions on an order, disputes of amounts...). */
+const REVIEW_INTENT_REASON: Partial<Record<Intent, string>> = {
+  refund_request: 'refund_request',
+  damaged_item: 'damaged_item',
+  missing_item: 'missing_item',
+  complaint: 'complaint',
+  cancel_order: 'order_action_cancel',
+  change_address: 'order_action_change_address',
+  payment_issue: 'payment_issue',
+  account_access: 'account_access',
+  gift_card: 'gift_card',
+  other: 'ambiguous_request',
+};
+const UNVERIFIABLE_FLAGS = [
+  'unknown_order_number', 'order_belongs_to_other_customer', 'lookalike_order_number', 'amount_mismatch',
+  'order_owner_unverified', 'unknown_secondary_order_number', 'secondary_order_belongs_to_other_customer',
+];
+const ORDER_INTENTS: ReadonlySet<Intent> = new Set([
+  'order_status', 'delivery_delay', 'invoice_request', 'refund_status', 'return_request', 'refund_request',
+  'cancel_order', 'change_address', 'damaged_item', 'missing_item',
+]);
+
+export interface RouteFacts {
+  order: OrderRecord | null;
+  today: string;
+  autoReplies: AutoReplyCounts | null;
+}
+
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(`${toIso.slice(0, 10)}T00:00:00Z`) - Date.parse(`${fromIso.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The refund a decision would commit to: the draft's stated amount, else amounts written, else the order total. */
+export function refundAmount(c: EmailCase, order: OrderRecord | null): number | null {
+  const fromDraft = c.draft?.facts?.refund_amount;
+  if (typeof fromDraft === 'number') return fromDraft;
+  const written = (c.enrichment?.amountsMentioned ?? []).map((a) => a.value).filter((v) => v > 0);
+  if (written.length) return Math.max(...written);
+  return order ? order.total : null;
+}
+
+function autoReason(intent: Intent, order: OrderRecord | null, today: string, policy: RoutingPolicy): string | null {
+  switch (intent) {
+    case 'order_status':
+      if (!order) return null;
+      if (order.status === 'processing') return 'routine_order_status';
+      if (order.status === 'shipped' && order.estimated_delivery && daysBetween(order.estimated_delivery, today) <= 0) {
+        return 'within_estimate';
+      }
+      if (order.status === 'shipped' && order.estimated_delivery && order.tracking_number
+        && daysBetween(order.estimated_delivery, today) <= policy.slightlyLateMaxDays) return 'slightly_late_with_tracking';
+      if (order.status === 'delivered') return 'routine_order_status';
+      return null;
+    case 'delivery_delay': {
+      if (!order || order.status !== 'shipped' || !order.tracking_number || !order.estimated_delivery) return null;
+      const late = daysBetween(order.estimated_delivery, today);
+      if (late <= 0) return 'within_estimate';
+      return late <= policy.slightlyLateMaxDays ? 'slightly_late_with_tracking' : null;
+    }
+    case 'invoice_request':
+      return order?.status === 'delivered' ? 'invoice_copy_delivered_order' : null;
+    case 'refund_status':
+      return order?.status === 'refunded' ? 'refund_delay_question' : null;
+    case 'return_request':
+      return order?.status === 'delivered' ? 'return_policy_question' : null;
+    case 'product_question':
+      return 'catalogue_question';
+    case 'thanks':
+      return 'thanks_note';
+    default:
+      return null;
+  }
+}
+
+export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFacts): Decision {
+  const decision = (route: Route, reasons: string[], confidence: number, approvals = route === 'review' || route === 'escalate' ? 1 : 0): Decision =>
+    ({ route, reasons: [...new Set(reasons)], confidence, approvalsRequired: approvals });
+
+  if (c.machine.isMachine) {
+    return decision('suppress', c.machine.reasons.length ? c.machine.reasons : [c.machine.kind ?? 'machine_mail'], 0.95, 0);
+  }
+  const cls = c.classification;
+  const enr = c.enrichment;
+  if (!cls || !enr) return decision('review', ['not_classified'], 0);
+  const signals = new Set(cls.signals);
+  const flags = new Set(enr.flags);
+  const { order, today } = facts;
+
+  // ---- escalate: a person owns it, nothing automatic is sent
+  const esc: string[] = [];
+  for (const [s, reason] of Object.entries(ESCALATE_SIGNALS)) if (signals.has(s)) esc.push(reason);
+  if (ESCALATE_INTENTS.has(cls.intent)) esc.push(cls.intent);
+  if (flags.has('suspected_account_takeover')) esc.push('suspected_account_takeover', 'sender_not_customer_address');
+  if (enr.aiOptOut && policy.aiOptOutRoute === 'escalate') esc.push('ai_opt_out');
+  if (esc.length) {
+    if (esc.includes('suspected_account_takeover') && ['change_address', 'cancel_order', 'account_access'].includes(cls.intent)) {
+      esc.push('order_action_requested');
+    }
+    if (cls.intent === 'refund_status' && order?.return_received_at && order.status !== 'refunded'
+      && daysBetween(order.return_received_at, today) > 14) esc.push('refund_overdue');
+    return decision('escalate', esc, cls.confidence);
+  }
+
+  // ---- review: a prepared draft waits for a person
+  const rev: string[] = [];
+  let approvals = 1;
+  if (enr.aiOptOut) rev.push('ai_opt_out');
+  const intentReason = REVIEW_INTENT_REASON[cls.intent];
+  if (intentReason) rev.push(intentReason);
+  if (['damaged_item', 'missing_item'].includes(cls.intent)) rev.push('remedy_requires_approval');
+  if (enr.vip) rev.push('vip_customer');
+  const unverifiable = UNVERIFIABLE_FLAGS.filter((f) => flags.has(f));
+  if (unverifiable.length) rev.push('unverifiable_facts', ...unverifiable);
+  if (signals.has('multi_question') || cls.secondaryIntents.length) rev.push('multi_question');
+  if (cls.confidence < policy.confidenceThreshold) rev.push('low_confidence');
+  if (ORDER_INTENTS.has(cls.intent) && !enr.orderNumber) rev.push('order_not_identified');
+  if (cls.intent === 'refund_status' && order && order.status !== 'refunded') {
+    rev.push(order.return_received_at && daysBetween(order.return_received_at, today) > 14 ? 'refund_overdue' : 'refund_not_yet_issued');
+  }
+  if (cls.intent === 'delivery_delay' && order?.estimated_delivery && !order.delivered_at
+    && daysBetween(order.estimated_delivery, today) > policy.slightlyLateMaxDays) rev.push('delay_over_5_days_offer');
+
+  if (['refund_request', 'cancel_order', 'return_request', 'damaged_item', 'missing_item', 'payment_issue', 'refund_status']
+    .includes(cls.intent) && policy.refundDoubleApprovalOver !== null && rev.length) {
+    const amount = refundAmount(c, order);
+    if (amount !== null && amount > policy.refundDoubleApprovalOver
+      && (cls.intent === 'refund_request' || cls.intent === 'cancel_order' || c.draft?.facts?.refund_amount !== undefined)) {
+      rev.push('refund_above_threshold_double_approval');
+      approvals = 2;
+    }
+  }
+
+  const auto = autoReason(cls.intent, order, today, policy);
+  if (!rev.length) {
+    if (!policy.automatedIntents.has(cls.intent)) rev.push('intent_not_automated');
+    if (!auto) rev.push('not_routine');
+    if (!c.draft) rev.push('no_draft');
+    if (!c.guardrails?.passed) rev.push('guardrail_fired', ...(c.guardrails?.fired ?? []).map((f) => `guardrail_${f}`));
+    if (!rolloutAdmits(policy, c.parsed.messageId)) rev.push('rollout_holdback');
+    const counts = facts.autoReplies;
+    if (counts && (counts.sender >= policy.autoReplyLimits.perSenderPerDay || counts.thread >= policy.autoReplyLimits.perThread)) {
+      rev.push('auto_reply_limit');
+    }
+  }
+  if (rev.length) return decision('review', rev, cls.confidence, approvals);
+
+  const reasons = [auto!, 'facts_verified'];
+  if (signals.has('escalation_keyword_defused')) reasons.splice(1, 0, 'escalation_keyword_defused');
+  return decision('auto', reasons, cls.confidence, 0);
+}
+
+export const routeEmail: CaseStage = async (emailCase, deps) => {
+  const num = emailCase.enrichment?.orderFound ? emailCase.enrichment.orderNumber : null;
+  const order = num ? await deps.shop.order(num) : null;
+  const sender = emailCase.parsed.from?.address ?? null;
+  const autoReplies = deps.autoReplies && sender
+    ? await deps.autoReplies.recent(sender, emailCase.parsed.references[0] ?? emailCase.parsed.inReplyTo ?? null,
+      emailCase.parsed.date)
+    : null;
+  const facts: RouteFacts = { order, today: await deps.shop.today(), autoReplies };
+  return { ...emailCase, decision: decideRoute(emailCase, deps.policy, facts) };
+};
