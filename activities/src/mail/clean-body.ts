@@ -1,0 +1,58 @@
+/**
+ * The customer's new text, out of a parsed email: quoted history and forwarded mail go to `quoted`,
+ * signature blocks, mobile footers and disclaimers to `signature`. The greeting and the closing formula
+ * stay; the writer's name does not (see the emails-dev README for the labelled definition).
+ *
+ * - Inline and bottom-posted replies keep every new block between the `>` quotes, in order.
+ * - A forward the customer sends is history: the note above it is `clean`, the forwarded message is
+ *   `quoted`, where later stages can read it as context. A bare forward (nothing written above it) has the
+ *   forwarded message's own new text as `clean`, since that is what the sender wants read.
+ * - Machine mail (bounces, auto-replies) goes through the same rules: its clean text is the notice.
+ * - Hidden HTML text never reaches `text` (parseEmail keeps it apart), so it is never in `clean`.
+ */
+import type { CleanedBody, ParsedEmail } from '../domain/types';
+import { forwardedBody, splitQuotedHistory } from './quoted-history';
+import { senderNameTokens, splitSignature } from './signature';
+
+export function cleanBody(parsed: Pick<ParsedEmail, 'text' | 'from'>): CleanedBody {
+  return cleanText(parsed.text, senderNameTokens(parsed.from?.name, parsed.from?.address));
+}
+
+/** The same cleaning over plain text (no headers known): used by cleanBody and by tests on bare replies. */
+export function cleanText(text: string, senderTokens: Set<string> = new Set()): CleanedBody {
+  const lines = normaliseText(text).split('\n');
+  const { quoted, historyStart, historyKind } = splitQuotedHistory(lines);
+  const fresh: string[] = [];
+  const history: string[] = [];
+  lines.forEach((line, i) => {
+    if (quoted[i]) {
+      history.push(line);
+      if (fresh.length && fresh[fresh.length - 1] !== '') fresh.push(''); // keep new blocks apart
+    } else fresh.push(line);
+  });
+  const { body, signature } = splitSignature(fresh, senderTokens);
+  const clean = tidy(body);
+  if (!clean && historyKind === 'forward') {
+    // Nothing written above a forward: the forwarded message is what the sender wants read.
+    const inner = cleanText(forwardedBody(lines, historyStart).join('\n'));
+    return { clean: inner.clean, quoted: tidy(history), signature: inner.signature };
+  }
+  return { clean, quoted: tidy(history), signature: tidy(signature) };
+}
+
+function normaliseText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff]/g, '') // zero-width and direction marks
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/^[ \t]*\u1427[ \t]*$/gm, ''); // Gmail's tracking-pixel dot ("ᐧ")
+}
+
+/** Trailing spaces kept per line (the "-- " delimiter is already gone), runs of blank lines collapsed. */
+function tidy(lines: string[]): string {
+  return lines
+    .map((l) => l.replace(/[ \t\u00a0]+$/, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -1,0 +1,199 @@
+/**
+ * Finds quoted history in a plain-text body: `>` quoting, attribution lines ("On … wrote:", "Le … a écrit :"
+ * and their siblings in other languages), separators ("-----Original Message-----", "---------- Forwarded
+ * message ---------", "Begin forwarded message:", "Début du message réexpédié :") and header blocks that
+ * Outlook and Apple Mail put above the previous message ("From: / Sent: / To: / Subject:",
+ * "De : / Envoyé : / À : / Objet :").
+ *
+ * `>` quotes may alternate with new text (inline and bottom-posted replies keep every new block). A
+ * separator, an attribution not followed by `>` lines, or a header block ends the new text: everything below
+ * is history (a forward the customer wrote above stays in `quoted`, as context).
+ */
+
+export interface QuoteSplit {
+  /** One entry per input line: true when the line is quoted history. */
+  quoted: boolean[];
+  /** Index of the first line of history that runs to the end of the text, or lines.length. */
+  historyStart: number;
+  /** What that history is: a forwarded message, or the thread being replied to. */
+  historyKind: 'forward' | 'reply' | null;
+}
+
+const FORWARD_WORDS = /forward|transf[ée]r|réexp|reexp|weitergeleitet|inoltra|reenvia|encaminha|doorgestuurd/i;
+
+const QUOTE_LINE = /^[ \t]*(?:[A-Z]{1,3})?>/; // "> text", and usenet initials "JD> text"
+
+const SEPARATOR = new RegExp(
+  '^[ \\t]*(?:[-=_*]{2,}[ \\t]*)?(?:' +
+    [
+      'original message', 'message d[\'’]origine', 'message original', 'mensaje original', 'ursprüngliche nachricht',
+      'originalnachricht', 'messaggio originale', 'oorspronkelijk bericht', 'origineel bericht', 'mensagem original',
+      'oryginalna wiadomość', 'wiadomość oryginalna', 'originalmeddelande', 'opprinnelig melding', 'oprindelig meddelelse',
+      'alkuperäinen viesti', 'исходное сообщение', 'forwarded message', 'message transféré', 'message transmis',
+      'weitergeleitete nachricht', 'messaggio inoltrato', 'mensaje reenviado', 'mensagem encaminhada', 'doorgestuurd bericht',
+      'reply message', 'réponse', 'original', 'forwarded',
+      // any short title naming a message: "-----Antwort Nachricht-----", "----- Mensaje reenviado -----"
+      "[\\p{L} '’]{0,30}(?:message|nachricht|mensaje|mensagem|messaggio|bericht|wiadomość|сообщение|meddelande|melding|viesti|courriel)[\\p{L} '’]{0,30}",
+    ].join('|') +
+    ')[ \\t]*(?:[-=_*]{2,})[ \\t]*$',
+  'iu',
+);
+
+const FORWARD_INTRO =
+  /^[ \t]*(?:begin forwarded message|début du message réexpédié|debut du message reexpedie|message transféré|anfang der weitergeleiteten nachricht|inizio messaggio inoltrato|comienzo del mensaje reenviado|início da mensagem reencaminhada|doorgestuurd bericht|forwarded message)[ \t]*:?[ \t]*$/i;
+
+/** Header names that open an Outlook / Apple Mail block above the previous message. */
+const FROM_HEADER =
+  /^[ \t]*[*_]{0,2}(?:from|de|von|da|van|od|från|fra|fra|lähettäjä|от|від|expéditeur|remitente|mittente|afzender|avsändare)[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*\S/i;
+const OTHER_HEADER =
+  /^[ \t]*[*_]{0,2}(?:sent|date|envoyé|envoye|gesendet|datum|inviato|data|enviado|fecha|verzonden|verstuurd|wysłano|skickat|sendt|lähetetty|отправлено|надіслано|to|à|a|an|para|aan|do|till|til|vastaanottaja|кому|cc|subject|objet|sujet|betreff|oggetto|asunto|assunto|onderwerp|temat|ämne|emne|aihe|тема|reply-to|répondre à)[*_]{0,2}[ \t]*:/i;
+
+/** Verbs of attribution lines: "wrote", "a écrit", "schrieb", "escribió"... anywhere in the line. */
+const DATE_HEADER = /^[ \t]*[*_]{0,2}(?:date|sent|envoyé|envoye|gesendet|datum|data|enviado|fecha|verzonden)[*_]{0,2}[ \t]*:/i;
+
+const ATTRIBUTION_VERB =
+  /(?<![\p{L}])(?:wrote|writes|a écrit|a ecrit|a écrit|schrieb|geschrieben|ha scritto|scrisse|escribió|escribio|escreveu|schreef|geschreven|napisał\(a\)|napisał|napisała|pisze|skrev|skriver|kirjoitti|написал\(а\)|написал|написала|написав|пише|писал|寫道|写道|の投稿|đã viết|sent|skrev følgende|escribi[óo])(?![\p{L}])/iu;
+/** An attribution ends with a colon (or Zoho's "wrote ----"). */
+const ATTRIBUTION_TAIL = /(?::|wrote[ \t]*-{2,})[\s\u00a0]*$/i;
+const ATTRIBUTION_START =
+  /^[ \t>-]*(?:on|le|am|il|el|op|em|w dniu|den|dne|в|quoting|citando|zitat von|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.? [\p{L}]{3,}\.? \d{4})(?![\p{L}])/iu;
+const DATE_OR_ADDRESS = /@|\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b/;
+const DATE_OR_TIME = /\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/;
+/** Old Gmail: "2013/7/20 Some One <some@one.example>" or "2016-03-03 17:21 GMT+01:00 Some One" alone on a line. */
+const DATED_AUTHOR_LINE = /^[ \t]*(?:19|20)\d{2}[/-]\d{1,2}[/-]\d{1,2}(?: \d{1,2}:\d{2}(?: GMT[+-]\d{1,2}:?\d{2})?)? [^\s].{0,80}$/;
+
+const MAX_ATTRIBUTION_LINES = 7;
+
+export function splitQuotedHistory(lines: string[]): QuoteSplit {
+  const quoted = lines.map(() => false);
+  let historyStart = lines.length;
+  let historyKind: QuoteSplit['historyKind'] = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (QUOTE_LINE.test(line) || continuesBrokenQuotedLink(lines, i, quoted)) {
+      quoted[i] = true;
+      continue;
+    }
+    if (SEPARATOR.test(line) || FORWARD_INTRO.test(line) || isHeaderBlock(lines, i) || isRuleBeforeHeaderBlock(lines, i)) {
+      historyStart = i;
+      historyKind = FORWARD_WORDS.test(line) ? 'forward' : 'reply';
+      break;
+    }
+    const { length: attribution, weak } = attributionAt(lines, i);
+    if (attribution > 0) {
+      const next = nextNonBlank(lines, i + attribution);
+      const quoteFollows = next < lines.length && QUOTE_LINE.test(lines[next]!);
+      if (weak && !quoteFollows) continue;
+      for (let k = i; k < i + attribution; k++) quoted[k] = true;
+      if (quoteFollows) {
+        i += attribution - 1;
+        continue;
+      }
+      historyStart = i;
+      historyKind = 'reply';
+      break;
+    }
+  }
+  for (let k = historyStart; k < lines.length; k++) quoted[k] = true;
+  return { quoted, historyStart, historyKind };
+}
+
+/** The body of a forwarded message: the lines after its separator and header block. */
+export function forwardedBody(lines: string[], historyStart: number): string[] {
+  let i = historyStart;
+  if (SEPARATOR.test(lines[i]!) || FORWARD_INTRO.test(lines[i]!)) i++;
+  while (i < lines.length && !lines[i]!.trim()) i++;
+  if (i < lines.length && isHeaderBlock(lines, i)) {
+    while (i < lines.length && lines[i]!.trim()) i++;
+  }
+  return lines.slice(i);
+}
+
+/** A quoted line whose URL was wrapped by the mailer: "> see (http://x.example/a\n_b=1)". */
+function continuesBrokenQuotedLink(lines: string[], i: number, quoted: boolean[]): boolean {
+  const prev = lines[i - 1];
+  if (i === 0 || !quoted[i - 1] || prev === undefined || !QUOTE_LINE.test(prev)) return false;
+  const open = prev.match(/[(<](?:https?:\/\/|www\.)[^\s)>]*$/);
+  return open !== null && /^\S*[)>]/.test(lines[i]!.trim());
+}
+
+/** A "From:"-like line followed closely by other header lines (Sent/To/Subject/Date...). */
+function isHeaderBlock(lines: string[], i: number): boolean {
+  const first = lines[i]!;
+  const startsWithFrom = FROM_HEADER.test(first);
+  if (!startsWithFrom && !(OTHER_HEADER.test(first) && isAtFirstHeader(lines, i))) return false;
+  let headers = 1;
+  let sawFrom = startsWithFrom;
+  for (let k = i + 1; k < Math.min(lines.length, i + 10); k++) {
+    const l = lines[k]!;
+    if (FROM_HEADER.test(l)) sawFrom = true;
+    else if (!OTHER_HEADER.test(l)) {
+      if (/^[ \t]+\S/.test(l) && l.length < 200) continue; // folded header value
+      if (/^[ \t]*[*_]{0,2}[\p{L}-]{2,24}[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]/u.test(l) && headers >= 1) continue; // a header we do not know
+      if (!l.trim() && headers < 2 && k === i + 1) continue; // a blank line between two header lines
+      break;
+    }
+    headers++;
+  }
+  if (startsWithFrom) return headers >= 2;
+  // "Date: Wed, 16 May 2012 00:15:02 -0600 / To: …" blocks may lack From:
+  if (DATE_HEADER.test(first) && DATE_OR_TIME.test(first)) return headers >= 2;
+  return sawFrom && headers >= 3;
+}
+
+/** A header block may start with Date:/Subject: when From: follows within it (Apple Mail forwards). */
+function isAtFirstHeader(lines: string[], i: number): boolean {
+  return i === 0 || !OTHER_HEADER.test(lines[i - 1]!);
+}
+
+/** Outlook's "________________________________" rule directly above a header block. */
+function isRuleBeforeHeaderBlock(lines: string[], i: number): boolean {
+  if (!/^[ \t]*(?:_{8,}|-{8,}|={8,})[ \t]*$/.test(lines[i]!)) return false;
+  const next = nextNonBlank(lines, i + 1);
+  return next < lines.length && next <= i + 2 && isHeaderBlock(lines, next);
+}
+
+/**
+ * Length (1..6 lines, blank lines inside allowed) of an attribution line starting at i, or 0. `weak` when
+ * only its shape says so ("John Smith wrote:"): it then counts only when `>` quotes follow.
+ */
+function attributionAt(lines: string[], i: number): { length: number; weak: boolean } {
+  const first = clean(lines[i]!);
+  if (!first || first.length > 400) return { length: 0, weak: false };
+  if (DATED_AUTHOR_LINE.test(first) && !/[.!?]$/.test(first)) return { length: 1, weak: false };
+  // a multi-line attribution must start like one: "On <date>", "Le <date>", "2016-03-03 ..."
+  const strongStart = DATE_OR_TIME.test(first) && (ATTRIBUTION_START.test(first) || ATTRIBUTION_VERB.test(first) || /[<"@]/.test(first));
+  let joined = '';
+  let nonBlank = 0;
+  for (let n = 1; n <= MAX_ATTRIBUTION_LINES && i + n - 1 < lines.length; n++) {
+    let l = clean(lines[i + n - 1]!);
+    if (n > 1 && /^>\s*(?:\S+\s*){0,2}:$/.test(l)) l = l.replace(/^>\s*/, ''); // "<addr\n>:" or "> wrote:" wrapped
+    if (!l) {
+      if (n > 1 && !strongStart) break;
+      continue;
+    }
+    if (n > 1 && QUOTE_LINE.test(l)) break;
+    if (n > 1 && /[.!?]$/.test(joined)) break; // the previous line ended a sentence
+    nonBlank++;
+    joined = joined ? `${joined} ${l}` : l;
+    if (joined.length > 400) break;
+    if (ATTRIBUTION_TAIL.test(joined) && ATTRIBUTION_VERB.test(joined)) {
+      if (nonBlank > 1 && !strongStart) break; // a multi-line attribution must start like one
+      if (ATTRIBUTION_START.test(joined) || DATE_OR_ADDRESS.test(joined)) return { length: n, weak: false };
+      if (joined.split(/\s+/).length <= 8) return { length: n, weak: true };
+      break;
+    }
+    if (n === 1 && !strongStart) break;
+  }
+  return { length: 0, weak: false };
+}
+
+function clean(line: string): string {
+  return line.replace(/\u00a0/g, ' ').trim();
+}
+
+function nextNonBlank(lines: string[], from: number): number {
+  let k = from;
+  while (k < lines.length && !lines[k]!.trim()) k++;
+  return k;
+}

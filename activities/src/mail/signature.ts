@@ -1,0 +1,219 @@
+/**
+ * Finds where the writer's own text ends in a reply with the history already removed: the signature
+ * delimiter ("-- "), mobile footers ("Sent from my iPhone", "Envoyé de mon iPhone"), legal and "think before
+ * printing" disclaimers, and the name / title / phone / address block after a closing formula ("Kind
+ * regards,", "Cordialement,"). The closing formula itself stays in the text; the writer's name does not.
+ */
+
+export interface SignatureSplit {
+  body: string[];
+  signature: string[];
+}
+
+const DELIMITER = /^[ \t]*(?:--|-- |—)[ \t]*$/;
+/** Rules drawn by hand above a signature: only when what follows is short and signature-like. */
+const WEAK_DELIMITER = /^[ \t]*(?:_{2,}|-{3,}|={3,}|\*{3,})[ \t]*$/;
+
+const MOBILE_FOOTER = new RegExp(
+  '^[ \\t]*(?:' +
+    [
+      'sent (?:from|with|via|using) (?:my |the |mobile |)?[\\p{L}\\p{N} .,&\'-]{0,60}',
+      'sent on the go', 'sent from outlook', 'get outlook for (?:ios|android)', 'envoyé (?:de|depuis|à partir de|avec|via) [\\p{L}\\p{N} .,&\'-]{0,60}',
+      'envoye (?:de|depuis) [\\p{L}\\p{N} .,&\'-]{0,60}', 'téléchargez outlook pour (?:ios|android)', 'obtenez outlook pour (?:ios|android)',
+      'gesendet (?:von|mit|vom) [\\p{L}\\p{N} .,&\'-]{0,60}', 'von meinem [\\p{L}\\p{N} .-]{0,40} gesendet', 'inviato da [\\p{L}\\p{N} .,&\'-]{0,60}',
+      'enviado (?:desde|de|do) [\\p{L}\\p{N} .,&\'-]{0,60}', 'verzonden (?:vanaf|met|van) [\\p{L}\\p{N} .,&\'-]{0,60}', 'verstuurd vanaf [\\p{L}\\p{N} .,&\'-]{0,60}',
+      'wysłane z [\\p{L}\\p{N} .,&\'-]{0,60}', 'skickat från [\\p{L}\\p{N} .,&\'-]{0,60}', 'sendt fra [\\p{L}\\p{N} .,&\'-]{0,60}', 'lähetetty [\\p{L}\\p{N} .,&\'-]{0,60}',
+      'отправлено с [\\p{L}\\p{N} .,&\'-]{0,60}',
+    ].join('|') +
+    ')[ \\t]*(?:<[^>]*>)?[ \\t.!]*$',
+  'iu',
+);
+
+/** Devices and mail apps named in footers ("Sent from my desk, …" is a sentence, not a footer). */
+const DEVICE =
+  /iphone|ipad|ipod|android|mobile|phone|smartphone|cell|galaxy|samsung|blackberry|huawei|xiaomi|pixel|nokia|htc|motorola|oneplus|tablet|device|outlook|gmail|yahoo|mail|airmail|sparrow|windows|aol|proton|spark|k-9|bluemail|edison|mailbox|zoho|yandex|orange|sfr|laposte|appareil|téléphone|portable|handy|telefon|móvil|cellulare|telefoon|tel[eé]fono/i;
+
+function isMobileFooter(line: string): boolean {
+  if (!MOBILE_FOOTER.test(line)) return false;
+  const firstSegment = line.split(/[,;]|\.\s/)[0] ?? line;
+  return DEVICE.test(firstSegment) || line.trim().split(/\s+/).length <= 5;
+}
+
+const DISCLAIMER =
+  /\b(?:confidential(?:ity)?|intended (?:solely |only )?for the (?:use of the )?(?:addressee|recipient|individual)|if you (?:have received|are not the intended)|received this (?:e-?mail|message|communication) in error|disclaimer|legally privileged|registered in england|registered office|company registration|strictement confidentiel|destinataire(?:s)? (?:exclusif|désigné)|si vous (?:avez reçu|n['’]êtes pas le destinataire)|reçu (?:ce|cet) (?:message|e-?mail|courriel) par erreur|pensez à l['’]environnement|before printing|avant d['’]imprimer|respectez l['’]environnement|vertraulich|riservat[oa]|confidencial|unsubscribe|se désinscrire|désabonne|you (?:are receiving|received) this|vous recevez (?:cet|ce) (?:e-?mail|message|courriel)|mailing list)/i;
+
+/** Closing formulas, as whole lines (FR, EN and a few neighbours). */
+export const CLOSING_LINE = new RegExp(
+  '^[ \\t]*(?:' +
+    [
+      // French
+      "merci(?: (?:beaucoup|bien|encore|infiniment|mille fois|d['’]avance|par avance|à vous|à toi|de votre (?:aide|réponse|retour|compréhension)|pour (?:votre|ta|vos) (?:aide|réponse|retour|compréhension|attention|réactivité)(?: rapide)?))*(?: et bonne (?:journée|soirée|fin de journée|semaine|continuation|week-end))?",
+      '(?:bien |très |trés |)cordialement', "bien à (?:vous|toi)", 'bonne (?:journée|soirée|fin de journée|semaine|continuation)', 'belle (?:journée|soirée)',
+      '(?:sincères |meilleures |)salutations(?: distinguées)?', 'à (?:très )?bientôt', 'amicalement', 'amitiés', 'bises', 'bisous',
+      "(?:je vous remercie|en vous remerciant)(?: (?:d['’]avance|par avance|de votre (?:aide|compréhension)|pour votre (?:aide|réponse|compréhension)))?",
+      'dans l[\'’]attente de (?:votre|vous) (?:réponse|retour|lire)',
+      // English
+      '(?:(?:many|kind|kindest|best|warm|warmest|with|with kind|with best|friendly|sincere|thanks and|thanks &|thank you and) )?(?:thanks|thank you|thankyou|thx|regards|wishes|rgds)(?: (?:again|in advance|so much|very much|a lot|for your help|for your time|for your assistance|for (?:the|your) (?:quick |fast )?(?:reply|response)))?',
+      'best', 'cheers', 'sincerely', 'yours(?: (?:sincerely|faithfully|truly))?', 'all the best', 'ta', 'take care', 'talk soon', 'respectfully', 'br',
+      'have a (?:nice|good|great) (?:day|evening|weekend)', 'speak soon', 'looking forward to (?:hearing from you|your reply)',
+      // German, Spanish, Italian, Dutch, Portuguese (short forms)
+      '(?:viele|beste|liebe|freundliche) grüße', 'mit freundlichen grüßen', 'vielen dank', 'danke', 'saludos(?: cordiales)?', 'gracias',
+      'cordiali saluti', 'grazie', 'saluti', 'met vriendelijke groet(?:en)?', 'groeten', 'bedankt', 'obrigad[oa]', 'atenciosamente', 'abraços',
+    ].join('|') +
+    ')[ \\t]*[,.!…]*[ \\t]*(?:[:;]-?[)D])?[ \\t]*$',
+  'i',
+);
+
+const TEAM_SIGNOFF = /^[ \t]*(?:l['’]équipe\b|l['’]equipe\b|le service\b|the [\w&'’ .-]{1,40} team$|team [\w&'’ .-]{1,30}$|[\w&'’ .-]{1,40} team$|customer (?:service|care|support)\b|service client\b)/i;
+const PLACEHOLDER = /^[ \t]*\[(?:cid:|image:|image\]|inline image|attachment)[^\]]*\]?[ \t]*$/i;
+const MAX_SIGNATURE_LINES = 14;
+const MAX_SIGNATURE_LINE = 110;
+
+export function splitSignature(lines: string[], senderTokens: Set<string>): SignatureSplit {
+  let end = trimEnd(lines, lines.length);
+  const cut = (at: number): void => {
+    if (at < end) end = at;
+    end = trimEnd(lines, end);
+  };
+
+  // 1. the signature delimiter, when there is text above it
+  for (let i = 0; i < end; i++) {
+    if (DELIMITER.test(lines[i]!) && hasContent(lines, 0, i) && fewLines(lines, i + 1, end, 40)) {
+      cut(i);
+      break;
+    }
+    if (WEAK_DELIMITER.test(lines[i]!) && hasContent(lines, 0, i) && signatureLike(lines, i + 1, end, 6)) {
+      cut(i);
+      break;
+    }
+  }
+  // 2. mobile footers and placeholders near the end
+  for (let i = 0; i < end; i++) {
+    if (isMobileFooter(lines[i]!) && hasContent(lines, 0, i) && signatureLike(lines, i + 1, end, 40)) {
+      cut(i);
+      break;
+    }
+  }
+  // 3. disclaimers: a paragraph with disclaimer wording, and only signature-like text or more disclaimers after it
+  for (let i = 0; i < end; i++) {
+    if (i > 0 && lines[i - 1]!.trim() && !DISCLAIMER.test(lines[i - 1]!)) continue; // paragraph starts only
+    const para = paragraphEnd(lines, i, end);
+    const text = lines.slice(i, para).join(' ');
+    if (DISCLAIMER.test(text) && hasContent(lines, 0, i) && restIsDisclaimerOrSignature(lines, para, end)) {
+      cut(i);
+      break;
+    }
+  }
+  while (end > 0 && PLACEHOLDER.test(lines[end - 1]!)) cut(end - 1);
+
+  // 4. the last closing formula followed only by a signature block
+  for (let i = end - 1; i >= 0; i--) {
+    if (!CLOSING_LINE.test(lines[i]!)) continue;
+    if (i + 1 < end && signatureLike(lines, i + 1, end)) cut(i + 1);
+    break;
+  }
+  // 5. no closing formula: a final name block ("Lucas", "Amelia Wright\n+44 …", "L'équipe du Salon")
+  for (let guard = 0; guard < 2; guard++) {
+    const start = lastParagraphStart(lines, end);
+    if (start > 0 && isNameLine(lines[start]!, senderTokens) && signatureLike(lines, start, end, 8)) {
+      cut(start);
+      continue;
+    }
+    const last = end - 1;
+    if (last > 0 && isNameLine(lines[last]!, senderTokens) && hasContent(lines, 0, last)) {
+      cut(last);
+      continue;
+    }
+    break;
+  }
+  return { body: lines.slice(0, end), signature: lines.slice(end) };
+}
+
+/** Display-name and address words that identify the sender in a sign-off. */
+export function senderNameTokens(name: string | null | undefined, address: string | null | undefined): Set<string> {
+  const tokens = new Set<string>();
+  const add = (word: string): void => {
+    const w = fold(word);
+    if (w.length >= 2 && !GENERIC_WORDS.has(w)) tokens.add(w);
+  };
+  for (const word of (name ?? '').split(/[\s,;"'()|/<>]+/)) add(word.replace(/[.]+$/, ''));
+  const local = (address ?? '').split('@')[0] ?? '';
+  for (const word of local.split(/[._+-]+/)) if (!/\d/.test(word)) add(word);
+  return tokens;
+}
+
+const GENERIC_WORDS = new Set([
+  'info', 'contact', 'support', 'service', 'team', 'the', 'and', 'no', 'reply', 'noreply', 'donotreply', 'mail', 'email',
+  'hello', 'bonjour', 'sales', 'admin', 'news', 'newsletter', 'notification', 'notifications', 'le', 'la', 'les', 'de', 'du',
+  'des', 'et', 'mr', 'mrs', 'ms', 'mme', 'm', 'dr',
+]);
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+function isNameLine(line: string, senderTokens: Set<string>): boolean {
+  const t = line.trim();
+  if (!t || t.length > 60 || /[?:]$/.test(t)) return false;
+  if (TEAM_SIGNOFF.test(t) && t.split(/\s+/).length <= 6) return true;
+  const words = t.replace(/^[-–—~*]+\s*/, '').split(/[\s,|/·•–—-]+/).filter(Boolean);
+  if (words.length === 0 || words.length > 6) return false;
+  if (/[.!]$/.test(t) && words.length > 3) return false;
+  return words.some((w) => senderTokens.has(fold(w.replace(/[.,]+$/, ''))));
+}
+
+/** Lines from..to look like a signature: few, short, no question, no long sentence. */
+function signatureLike(lines: string[], from: number, to: number, maxLines = MAX_SIGNATURE_LINES): boolean {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const l = lines[i]!.trim();
+    if (!l) continue;
+    count++;
+    if (count > maxLines) return false;
+    if (l.length > MAX_SIGNATURE_LINE && !DISCLAIMER.test(l)) return false;
+    if (/\?\s*$/.test(l) && !/https?:|www\./i.test(l)) return false;
+    if (l.split(/\s+/).length > 16 && !DISCLAIMER.test(l)) return false;
+  }
+  return true;
+}
+
+function fewLines(lines: string[], from: number, to: number, max: number): boolean {
+  let count = 0;
+  for (let i = from; i < to; i++) if (lines[i]!.trim()) count++;
+  return count <= max;
+}
+
+function restIsDisclaimerOrSignature(lines: string[], from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    while (i < to && !lines[i]!.trim()) i++;
+    if (i >= to) return true;
+    const para = paragraphEnd(lines, i, to);
+    if (!DISCLAIMER.test(lines.slice(i, para).join(' ')) && !signatureLike(lines, i, para, 6)) return false;
+    i = para;
+  }
+  return true;
+}
+
+function paragraphEnd(lines: string[], from: number, to: number): number {
+  let i = from;
+  while (i < to && lines[i]!.trim()) i++;
+  return i;
+}
+
+function lastParagraphStart(lines: string[], end: number): number {
+  let i = end;
+  while (i > 0 && lines[i - 1]!.trim()) i--;
+  return i;
+}
+
+function hasContent(lines: string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (lines[i]!.trim()) return true;
+  return false;
+}
+
+function trimEnd(lines: string[], end: number): number {
+  let e = end;
+  while (e > 0 && !lines[e - 1]!.trim()) e--;
+  return e;
+}
