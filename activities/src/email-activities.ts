@@ -1,0 +1,170 @@
+/**
+ * The activities of emailWorkflow, built over injected adapters. Each is one retryable, idempotent step:
+ * load the case file from Postgres, run one pure stage (the same function the `triage` CLI runs), save it,
+ * and leave a trace (audit row + event on `email.events`). Business outcomes are results, not errors.
+ */
+import { ApplicationFailure } from '@temporalio/activity';
+import type {
+  EmailActivities,
+  EmailRef,
+  ReadOutcome,
+  RouteSummary,
+  SendRequest,
+  SendResult,
+  StageSummary,
+} from './activity-contracts';
+import type { EmailCase } from './domain/types';
+import { QuarantineError } from './mail/quarantine';
+import { parseEmail } from './mail/parse-email';
+import { newCase, TRIAGE_STAGES, type NamedStage } from './triage/stages';
+import { runStages } from './triage/triage';
+import type { TriageDeps } from './triage/pipeline';
+import type { Pool } from './adapters/pg/pool';
+import { loadRawEmail } from './adapters/pg/raw-emails';
+import { loadCase, saveCase, setEmailState, setRouteAndIntent } from './adapters/pg/emails';
+import { appendAudit } from './adapters/pg/audit-log';
+import { recordDecision } from './adapters/pg/decisions';
+import { saveDraft } from './adapters/pg/drafts';
+import { recordReviewerAction } from './adapters/pg/reviewer-actions';
+import type { EmailPublisher } from './adapters/kafka/email-producer';
+import { sendReply } from './adapters/smtp/smtp-sender';
+import { SmtpSendError } from './adapters/smtp/smtp-errors';
+import type { SmtpTransport } from './adapters/smtp/smtp-transport';
+import { composeReply, UnsafeReplyError } from './outbound/compose-reply';
+import { createLogger } from './logger';
+
+const log = createLogger('activities.email');
+
+export interface EmailActivityDeps {
+  db: Pool;
+  events: EmailPublisher;
+  triage: TriageDeps;
+  smtp: SmtpTransport;
+}
+
+/** The stages `readEmail` runs right after parsing; the others each have an activity of their own. */
+const READ_STAGES = ['clean', 'machine', 'pii'] as const;
+
+export function createEmailActivities(deps: EmailActivityDeps): EmailActivities {
+  const trace = async (emailKey: string, stage: string, event: string, data: Record<string, string | number | boolean | null | string[]> = {}) => {
+    await appendAudit(deps.db, { emailKey, stage, event, data, auditKey: `${emailKey}:${stage}:${event}` });
+    await deps.events.publishEvent({ emailKey, stage, event, at: new Date().toISOString(), data });
+  };
+
+  const requireCase = async (emailKey: string): Promise<EmailCase> => {
+    const emailCase = await loadCase(deps.db, emailKey);
+    if (!emailCase) throw ApplicationFailure.nonRetryable(`no case file for email ${emailKey}`, 'CaseMissing');
+    return emailCase;
+  };
+
+  /** One CaseStage as an activity: load, run, save, trace. Re-running it gives the same case (stages are pure). */
+  const stageActivity = (name: string, notes: (c: EmailCase) => string[] = () => []) => {
+    const stage = stageNamed(name);
+    return async ({ emailKey }: EmailRef): Promise<StageSummary> => {
+      const updated = await stage.run(await requireCase(emailKey), deps.triage);
+      await saveCase(deps.db, emailKey, updated);
+      const summary = { stage: name, notes: notes(updated) };
+      await trace(emailKey, name, 'done', { notes: summary.notes });
+      return summary;
+    };
+  };
+
+  return {
+    async readEmail({ emailKey, rawId }): Promise<ReadOutcome> {
+      const raw = await loadRawEmail(deps.db, rawId);
+      let parsed;
+      try {
+        parsed = await parseEmail(raw);
+      } catch (error) {
+        if (!(error instanceof QuarantineError)) throw error;
+        await trace(emailKey, 'read', 'quarantined', { reason: error.reason });
+        return { status: 'quarantined', reason: error.reason };
+      }
+      const emailCase = await runStages(newCase(parsed), deps.triage, READ_STAGES.map(stageNamed));
+      await saveCase(deps.db, emailKey, emailCase);
+      const { isMachine, reasons } = emailCase.machine;
+      await trace(emailKey, 'read', 'done', { machine: isMachine, reasons, problems: parsed.problems });
+      return { status: 'read', machine: isMachine, machineReasons: reasons };
+    },
+
+    enrichEmail: stageActivity('enrich', (c) => c.enrichment?.flags ?? []),
+    classifyEmail: stageActivity('classify', (c) => (c.classification ? [c.classification.intent, c.classification.lang] : [])),
+    retrieveContext: stageActivity('retrieve', (c) => c.context.map((s) => s.id)),
+
+    async draftReply(ref) {
+      const summary = await stageActivity('draft', (c) => (c.draft ? [c.draft.templateId, c.draft.version] : ['no_draft']))(ref);
+      const { draft } = await requireCase(ref.emailKey);
+      if (draft) await saveDraft(deps.db, { draftKey: `${ref.emailKey}:draft`, emailKey: ref.emailKey, draft });
+      return summary;
+    },
+
+    checkDraft: stageActivity('check', (c) => c.guardrails?.fired ?? []),
+
+    async routeEmail({ emailKey }): Promise<RouteSummary> {
+      await stageActivity('route')({ emailKey });
+      const emailCase = await requireCase(emailKey);
+      const decision = emailCase.decision;
+      if (!decision) throw ApplicationFailure.nonRetryable('the route stage left no decision', 'NoDecision');
+      const intent = emailCase.classification?.intent ?? null;
+      await recordDecision(deps.db, { decisionKey: `${emailKey}:route`, emailKey, decision });
+      await setRouteAndIntent(deps.db, emailKey, { route: decision.route, intent });
+      await trace(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence });
+      return { ...decision, intent, hasDraft: emailCase.draft !== null };
+    },
+
+    async recordState({ emailKey, state, reason }) {
+      await setEmailState(deps.db, emailKey, state as Parameters<typeof setEmailState>[2], reason ?? null);
+      await trace(emailKey, 'state', state, { reason: reason ?? null });
+    },
+
+    async recordReviewDecision({ emailKey, decisionId, action, reviewer, edited, note }) {
+      await recordReviewerAction(deps.db, {
+        idempotencyKey: decisionId,
+        emailKey,
+        reviewer,
+        action: action as Parameters<typeof recordReviewerAction>[1]['action'],
+        payload: { edited: edited ?? null, note: note ?? null },
+      });
+      await trace(emailKey, 'review', action, { reviewer });
+    },
+
+    async remindReviewers({ emailKey }) {
+      // The review tool shows the reminder from this event; mail/chat notifications plug in here.
+      await trace(emailKey, 'review', 'reminder', {});
+    },
+
+    async sendReply(request: SendRequest): Promise<SendResult> {
+      const emailCase = await requireCase(request.emailKey);
+      const policies = await deps.triage.shop.policies();
+      let reply;
+      try {
+        reply = composeReply(emailCase, policies, request);
+      } catch (error) {
+        if (!(error instanceof UnsafeReplyError)) throw error;
+        await trace(request.emailKey, 'send', 'refused', { reason: error.message });
+        throw ApplicationFailure.nonRetryable(error.message, 'UnsafeReply');
+      }
+      try {
+        const result = await sendReply({ db: deps.db, transport: deps.smtp }, {
+          sendKey: `${request.emailKey}:reply`,
+          emailKey: request.emailKey,
+          ...reply,
+        });
+        await trace(request.emailKey, 'send', result.sentNow ? 'accepted' : 'already_accepted', { mode: request.mode });
+        return { messageId: result.messageId, sentNow: result.sentNow };
+      } catch (error) {
+        if (error instanceof SmtpSendError && !error.retryable) {
+          log.warn({ emailKey: request.emailKey, code: error.responseCode }, 'reply refused for good by the SMTP server');
+          throw ApplicationFailure.nonRetryable(error.message, 'PermanentSmtpError');
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+function stageNamed(name: string): NamedStage {
+  const stage = TRIAGE_STAGES.find((s) => s.name === name);
+  if (!stage) throw new Error(`no triage stage named ${name}`);
+  return stage;
+}

@@ -1,0 +1,62 @@
+/**
+ * The outgoing message for one email: who it goes to, its threading headers, its deterministic Message-ID, and
+ * the last safety net before anything leaves — an automatic reply only for a case routed `auto` whose checks all
+ * passed, never to machine mail or to a system address.
+ */
+import type { SendRequest } from '../activity-contracts';
+import type { EmailCase, ShopPolicies } from '../domain/types';
+
+export class UnsafeReplyError extends Error {
+  override readonly name = 'UnsafeReplyError';
+}
+
+export interface ComposedReply {
+  from: { name: string; address: string };
+  to: string;
+  subject: string;
+  text: string;
+  inReplyTo: string | null;
+  references: string[];
+  autoSubmitted: boolean;
+  messageId: string;
+}
+
+const SYSTEM_SENDER = /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?)([+.-].*)?@/i;
+
+export function composeReply(emailCase: EmailCase, policies: ShopPolicies, request: SendRequest): ComposedReply {
+  const to = (emailCase.parsed.replyTo ?? emailCase.parsed.from)?.address;
+  if (!to) throw new UnsafeReplyError('the email has no sender address to reply to');
+  if (SYSTEM_SENDER.test(to)) throw new UnsafeReplyError('the sender is a system address: no reply');
+  if (request.mode === 'automatic') assertSafeAutomaticReply(emailCase);
+
+  const draft = emailCase.draft;
+  const text = request.edited?.body ?? draft?.body;
+  if (!text?.trim()) throw new UnsafeReplyError('nothing to send: no draft and no edited text');
+  const subject = request.edited?.subject?.trim() || draft?.subject || replySubject(emailCase.parsed.subject);
+
+  const original = emailCase.parsed.messageId;
+  const references = [...emailCase.parsed.references, ...(original ? [original] : [])];
+  const domain = policies.support_address.split('@')[1] ?? 'replique.invalid';
+  return {
+    from: { name: policies.shop_name, address: policies.support_address },
+    to,
+    subject,
+    text,
+    inReplyTo: original,
+    references: [...new Set(references)],
+    autoSubmitted: request.mode === 'automatic',
+    messageId: `${request.emailKey.slice(0, 32)}.reply@${domain}`,
+  };
+}
+
+function assertSafeAutomaticReply(emailCase: EmailCase): void {
+  if (emailCase.machine.isMachine) throw new UnsafeReplyError('machine mail is never answered automatically');
+  if (emailCase.decision?.route !== 'auto') throw new UnsafeReplyError('the case was not routed for automatic reply');
+  if (!emailCase.draft) throw new UnsafeReplyError('no draft to send');
+  if (!emailCase.guardrails?.passed) throw new UnsafeReplyError('the draft did not pass every check');
+}
+
+export function replySubject(subject: string): string {
+  const trimmed = subject.trim();
+  return /^(re|aw|réf?|tr)\s*:/i.test(trimmed) ? trimmed : `Re: ${trimmed}`;
+}

@@ -1,0 +1,20 @@
+/** Configuration of the starter process: consumes `email.inbound`, starts one emailWorkflow per email. */
+import { z } from 'zod';
+import { parseEnv } from './parse-env';
+import { commonEnv, kafkaEnv, postgresEnv } from './shared-env';
+import { temporalEnv } from './temporal-env';
+
+export const StarterEnvSchema = z.object({
+  ...commonEnv,
+  ...postgresEnv,
+  ...kafkaEnv,
+  ...temporalEnv,
+  KAFKA_CLIENT_ID: z.string().min(1).default('replique-starter'),
+  STARTER_GROUP_ID: z.string().min(1).default('replique-starter'),
+});
+
+export type StarterConfig = z.output<typeof StarterEnvSchema>;
+
+export function loadStarterConfig(env: NodeJS.ProcessEnv = process.env): StarterConfig {
+  return parseEnv('starter', StarterEnvSchema, env);
+}

@@ -1,0 +1,56 @@
+/**
+ * The starter process: a consumer group on `email.inbound` that starts emailWorkflow for each reference.
+ * Offsets are committed only after the start succeeded or was found to be a duplicate (at-least-once, idempotent).
+ *
+ *   eval "$(bash infra/local/stack.sh env)"; pnpm exec tsx services/src/starter/main.ts
+ */
+import { Client, Connection } from '@temporalio/client';
+import { createKafka } from '@replique/activities/adapters/kafka/kafka-client';
+import { consumeInbound } from '@replique/activities/adapters/kafka/inbound-consumer';
+import { createPool } from '@replique/activities/adapters/pg/pool';
+import { migrate } from '@replique/activities/adapters/pg/migrate';
+import { createLogger } from '@replique/activities/logger';
+import { ConfigError } from '../config/parse-env';
+import { loadStarterConfig, type StarterConfig } from '../config/starter-config';
+import { startEmailWorkflow } from './start-email-workflow';
+
+const log = createLogger('starter');
+
+export async function runStarter(config: StarterConfig) {
+  const db = createPool(config.DATABASE_URL, { applicationName: 'replique-starter' });
+  await migrate(db);
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID);
+  const consumer = await consumeInbound(kafka, {
+    groupId: config.STARTER_GROUP_ID,
+    topic: config.KAFKA_TOPIC_INBOUND,
+    handler: async (ref) => {
+      const outcome = await startEmailWorkflow({ db, client, taskQueue: config.TEMPORAL_TASK_QUEUE }, ref);
+      log.info({ emailKey: ref.emailKey, outcome }, 'inbound email handled');
+    },
+  });
+  return {
+    async stop() {
+      await consumer.stop();
+      await connection.close();
+      await db.end();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const starter = await runStarter(loadStarterConfig());
+  log.info('starter consuming email.inbound');
+  const stop = () => void starter.stop().then(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else log.error({ err: error }, 'starter stopped with an error');
+    process.exit(1);
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * One inbound reference → one emailWorkflow. The workflow ID is derived from the email key, and a duplicate start
+ * is rejected by Temporal (even after the first run closed), so the same email delivered five times — IMAP
+ * re-poll, HTTP retry, Kafka redelivery — gives one workflow.
+ */
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { InboundRef } from '@replique/activities/domain/inbound-ref';
+import type { Queryable } from '@replique/activities/adapters/pg/pool';
+import { getEmail, registerEmail } from '@replique/activities/adapters/pg/emails';
+import { appendAudit } from '@replique/activities/adapters/pg/audit-log';
+import { EMAIL_TASK_QUEUE, FINAL_STATES, workflowIdForEmailKey, type EmailState } from '@replique/workflows/contracts';
+import { emailWorkflow } from '@replique/workflows/email-workflow';
+
+export interface StarterDeps {
+  db: Queryable;
+  client: Client;
+  taskQueue?: string;
+}
+
+export type StartOutcome = 'started' | 'duplicate';
+
+export async function startEmailWorkflow(deps: StarterDeps, ref: InboundRef): Promise<StartOutcome> {
+  const workflowId = workflowIdForEmailKey(ref.emailKey);
+  const registered = await registerEmail(deps.db, {
+    emailKey: ref.emailKey,
+    rawId: ref.rawId,
+    mailbox: ref.mailbox,
+    messageIdHash: null,
+    workflowId,
+  });
+  if (!registered.inserted) {
+    // Seen before. If it already ended, nothing to do, even once Temporal has forgotten the closed run.
+    const known = await getEmail(deps.db, ref.emailKey);
+    if (known && FINAL_STATES.includes(known.state as EmailState)) return 'duplicate';
+  }
+  try {
+    await deps.client.workflow.start(emailWorkflow, {
+      workflowId,
+      taskQueue: deps.taskQueue ?? EMAIL_TASK_QUEUE,
+      args: [{ emailKey: ref.emailKey, rawId: ref.rawId, mailbox: ref.mailbox, source: ref.source }],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return 'duplicate';
+    throw error;
+  }
+  await appendAudit(deps.db, {
+    emailKey: ref.emailKey,
+    stage: 'start',
+    event: 'workflow_started',
+    data: { workflowId, source: ref.source },
+    auditKey: `${ref.emailKey}:start`,
+  });
+  return 'started';
+}

@@ -1,0 +1,58 @@
+/**
+ * Wires the adapters the activities need: Postgres (CRM, case files, audit), Kafka events, SMTP, the routing
+ * policy and the context store (embedded by default; Qdrant when configured, in a later step).
+ */
+import { readFile } from 'node:fs/promises';
+import type { EmailActivityDeps } from '@replique/activities/email-activities';
+import { createPool, type Pool } from '@replique/activities/adapters/pg/pool';
+import { migrate } from '@replique/activities/adapters/pg/migrate';
+import { seedShop } from '@replique/activities/adapters/pg/seed-shop';
+import { PgShopData } from '@replique/activities/adapters/pg/pg-shop-data';
+import { createKafka, ensureTopics } from '@replique/activities/adapters/kafka/kafka-client';
+import { createEmailProducer } from '@replique/activities/adapters/kafka/email-producer';
+import { createSmtpTransport } from '@replique/activities/adapters/smtp/smtp-transport';
+import { loadPolicy } from '@replique/activities/triage/policy';
+import { EmbeddedContextStore } from '@replique/activities/reply/embedded-context-store';
+import { seedCustomerHistory, seedKnowledgeBase } from '@replique/activities/reply/seed-knowledge-base';
+import type { WorkerConfig } from '../config/worker-config';
+
+export interface WorkerDeps extends EmailActivityDeps {
+  db: Pool;
+  close(): Promise<void>;
+}
+
+export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps> {
+  const db = createPool(config.DATABASE_URL, { applicationName: 'replique-worker' });
+  await migrate(db);
+  if (config.REPLIQUE_SHOP_FILE) await seedShop(db, JSON.parse(await readFile(config.REPLIQUE_SHOP_FILE, 'utf8')));
+  const shop = new PgShopData(db);
+  const policy = await loadPolicy(config.REPLIQUE_POLICY_FILE, await shop.policies());
+  const context = new EmbeddedContextStore();
+  await seedKnowledgeBase(context, shop);
+  await seedCustomerHistory(context, shop);
+
+  const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID);
+  await ensureTopics(kafka, [config.KAFKA_TOPIC_INBOUND, config.KAFKA_TOPIC_EVENTS]);
+  const producer = createEmailProducer(kafka, { inbound: config.KAFKA_TOPIC_INBOUND, events: config.KAFKA_TOPIC_EVENTS });
+  await producer.connect();
+
+  const smtp = createSmtpTransport({
+    host: config.SMTP_HOST,
+    port: config.SMTP_PORT,
+    secure: config.SMTP_SECURE,
+    user: config.SMTP_USER,
+    password: config.SMTP_PASSWORD,
+  });
+
+  return {
+    db,
+    events: producer,
+    triage: { shop, policy, context },
+    smtp,
+    async close() {
+      smtp.close();
+      await producer.disconnect();
+      await db.end();
+    },
+  };
+}
