@@ -1,0 +1,136 @@
+/**
+ * Is this email written by a machine, so that we must never answer it automatically? RFC 3834 (automatic
+ * responses), RFC 3464 (delivery-status reports), RFC 8098 (read receipts), RFC 5965 (abuse reports),
+ * RFC 2369/2919 (list headers), null and system senders, bounce notices without a report part, out-of-office
+ * text without any header, and obvious spam. Pure: decides from the parsed email and its cleaned text.
+ *
+ * Reasons use the labels' vocabulary: auto_submitted_header, x_autoreply_header,
+ * x_auto_response_suppress_header, out_of_office (text confirming a header) / out_of_office_text (text
+ * alone), precedence_list, list_headers, newsletter, null_sender, no_reply_sender, system_notification,
+ * delivery_status_report, bounce_notice (a bounce without a report part), bounce_of_shop_reply, read_receipt,
+ * abuse_report, spam.
+ */
+import type { CleanedBody, MachineKind, MachineVerdict, ParsedEmail } from '../domain/types';
+import { looksLikeOutOfOffice } from './out-of-office';
+import { looksLikeSpam } from './spam-signals';
+
+export interface MachineMailOptions {
+  /** True when a Message-ID is one of the shop's own outgoing messages (links a bounce to its workflow). */
+  isOwnMessageId?: (messageId: string) => boolean;
+}
+
+/** Sender local parts of systems that do not read replies. */
+const NO_REPLY_LOCAL =
+  /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?reply|ne[-_.]?pas[-_.]?repondre|nepasrepondre|ne[-_.]?repondez[-_.]?pas|no[-_.]?responder|noreponse|bounces?|bounce[-_.+].*|notifications?|notify|alerts?|automailer|auto[-_.]?(?:reply|mailer|notification)|mailer)(?:[-_.+].*)?$/i;
+const DAEMON_LOCAL = /^(?:mailer-daemon|mailer_daemon|maildaemon|post_?master|mail-daemon|mdaemon|mail\.?delivery|smtp-?gateway)$/i;
+/** Mailing-list robots: owner-list@, list-owner@, list-request@, list-bounces@, list-admin@. */
+const LIST_ROBOT_LOCAL = /^owner-|-(?:owner|admin|request|bounces?)$/i;
+const ABUSE_SUBJECT = /complaint about message|abuse report|spam (?:complaint|report)|feedback[- ]loop|\bfbl\b|\barf\b report/i;
+const DAEMON_NAME = /mail(?:er)?[ -]?daemon|mail delivery (?:system|subsystem|service)|postmaster|delivery status notification|message delivery|mail administrator|système de distribution|systeme de distribution/i;
+
+const BOUNCE_SUBJECT =
+  /undeliver(?:ed|able)|undelivered mail|delivery (?:status notification|failure|failed|has failed|problem|notification)|failure notice|returned mail|returned to sender|mail delivery (?:failed|failure|system)|non remis|non distribu|échec de (?:la )?(?:remise|distribution)|unzustellbar|nicht zustellbar|mensaje no entregado|no se pudo entregar|consegna non riuscita|onbestelbaar|message not delivered|could not be delivered|delivery report|rejected|bounce|permanent error|delivery delayed|delayed mail|warning: could not send|mail system error|nondeliverable|non-delivery|unable to deliver|message you sent|notice of delivery failure|error sending message|mail failure|delivery notification|sending failed|undeliverable mail|mail returned|returned message|loop (?:alert|detected)|mail loop/i;
+const BOUNCE_TEXT =
+  /this is the mail system at host|i'm sorry to have to inform you that your message could not|the following addresses? had permanent fatal errors|this is the qmail-send program|i'm afraid i wasn't able to deliver|this message was created automatically by mail delivery software|delivery to the following recipients? (?:failed|has been delayed)|your message (?:could not|cannot|can't|wasn't|was not) (?:be )?delivered|message could not be delivered|could not be delivered to (?:one or more|the following)|delivery has failed to these recipients|the original message was received at|----- (?:the following addresses|transcript of session|original message follows)|a message that you sent could not be delivered|unable to deliver (?:your )?message|permanent(?:ly)? (?:fatal )?(?:error|failure)|550[ -]5\.\d\.\d|5\.\d\.\d{1,3} |recipient address rejected|user unknown|mailbox (?:unavailable|full|is full|not found)|no such user|host unknown|remote server returned|diagnostic-code:|final-recipient:|votre message n'a pas pu être (?:remis|distribué)|ihre nachricht konnte nicht zugestellt werden|message not delivered|delivery status notification|auto-?generated bounce|returned mail: |mail delivery failed/i;
+
+export function detectMachineMail(
+  parsed: ParsedEmail,
+  cleaned: CleanedBody,
+  options: MachineMailOptions = {},
+): MachineVerdict {
+  const h = parsed.headers;
+  const reasons: string[] = [];
+  const kinds = new Set<MachineKind>();
+  const add = (reason: string, kind: MachineKind): void => {
+    if (!reasons.includes(reason)) reasons.push(reason);
+    kinds.add(kind);
+  };
+
+  // RFC 3834 and vendor auto-reply headers
+  const autoSubmitted = (h['auto-submitted'] ?? '').trim().toLowerCase();
+  if (autoSubmitted && !/^no\b/.test(autoSubmitted)) add('auto_submitted_header', 'auto_reply');
+  if (h['x-autoreply'] !== undefined || h['x-autorespond'] !== undefined || h['x-autoresponder'] !== undefined) {
+    add('x_autoreply_header', 'auto_reply');
+  }
+  if ((h['x-autogenerated'] ?? h['x-auto-generated'] ?? '').trim()) add('x_autoreply_header', 'auto_reply');
+  if (h['x-auto-response-suppress'] !== undefined && /\S/.test(h['x-auto-response-suppress'])) {
+    add('x_auto_response_suppress_header', 'auto_reply');
+  }
+  const precedence = (h['precedence'] ?? h['x-precedence'] ?? '').trim().toLowerCase();
+  if (/^(bulk|list)\b/.test(precedence)) add('precedence_list', 'newsletter');
+  else if (/^junk\b/.test(precedence)) add('precedence_junk', 'spam');
+  else if (/^auto[-_]?reply\b/.test(precedence)) add('precedence_auto_reply', 'auto_reply');
+  if (h['list-id'] || h['list-unsubscribe'] || h['list-post'] || h['mailing-list'] || h['x-mailing-list']) {
+    add('list_headers', 'newsletter');
+    if (h['list-unsubscribe'] || h['x-campaign'] || h['x-campaign-id'] || h['feedback-id']) add('newsletter', 'newsletter');
+  }
+  if (/^yes\b/i.test(h['x-spam-flag'] ?? '')) add('spam', 'spam');
+
+  // reports: delivery status, read receipts, abuse reports
+  const report = parsed.report ?? null;
+  const reportType = report?.reportType ?? '';
+  const parts = report?.partTypes ?? [];
+  const partOf = (t: string): boolean => parts.some((p) => p.includes(t));
+  const isDsn = reportType === 'delivery-status' || partOf('delivery-status');
+  if (isDsn) add('delivery_status_report', 'bounce');
+  if (reportType === 'disposition-notification' || partOf('disposition-notification')) add('read_receipt', 'receipt');
+  if (reportType === 'feedback-report' || partOf('feedback-report') || h['feedback-type']) add('abuse_report', 'abuse_report');
+  else if (ABUSE_SUBJECT.test(parsed.subject ?? '')) add('abuse_report', 'abuse_report');
+  if (h['x-failed-recipients']) add('delivery_status_report', 'bounce');
+
+  // senders
+  const returnPath = h['return-path'];
+  const from = parsed.from?.address ?? '';
+  const fromLocal = from.split('@')[0] ?? '';
+  if (returnPath !== undefined && /^\s*<?\s*>?\s*$/.test(returnPath)) add('null_sender', 'system');
+  const daemon = DAEMON_LOCAL.test(fromLocal) || DAEMON_NAME.test(parsed.from?.name ?? '');
+  const listRobot = LIST_ROBOT_LOCAL.test(fromLocal);
+  if (daemon) add('mailer_daemon_sender', 'system');
+  else if (NO_REPLY_LOCAL.test(fromLocal)) {
+    add('no_reply_sender', 'system');
+    add('system_notification', 'system');
+  }
+
+  // bounces without a report part: daemon sender or bounce wording
+  const subject = parsed.subject ?? '';
+  const bodyHead = parsed.text.slice(0, 6000);
+  if (!isDsn) {
+    const bounceWords = BOUNCE_TEXT.test(bodyHead);
+    const bounceSubject = BOUNCE_SUBJECT.test(subject);
+    if ((daemon || listRobot || reasons.includes('null_sender')) && (bounceWords || bounceSubject)) add('bounce_notice', 'bounce');
+    else if (bounceSubject && bounceWords) add('bounce_notice', 'bounce');
+    else if (daemon || (reasons.includes('null_sender') && bounceSubject)) add('bounce_notice', 'bounce');
+  }
+
+  // out-of-office wording (confirms a header, or stands alone)
+  const ooo = looksLikeOutOfOffice(subject, cleaned.clean || parsed.text.slice(0, 4000));
+  if (ooo) {
+    const headerSaid = reasons.some((r) => /header$/.test(r));
+    add(headerSaid ? 'out_of_office' : 'out_of_office_text', 'auto_reply');
+  }
+
+  if (kinds.size === 0 && looksLikeSpam(parsed, cleaned)) add('spam', 'spam');
+
+  const isMachine = reasons.length > 0;
+  const verdict: MachineVerdict = { isMachine, kind: isMachine ? pickKind(kinds) : null, reasons };
+  if (kinds.has('bounce')) {
+    verdict.bouncedMessageId = report?.originalMessageId ?? null;
+    verdict.bouncedRecipient = report?.recipients[0] ?? recipientInText(bodyHead);
+    if (verdict.bouncedMessageId && options.isOwnMessageId?.(verdict.bouncedMessageId)) {
+      reasons.push('bounce_of_shop_reply');
+    }
+  }
+  return verdict;
+}
+
+const KIND_ORDER: MachineKind[] = ['bounce', 'abuse_report', 'receipt', 'auto_reply', 'spam', 'newsletter', 'system'];
+
+function pickKind(kinds: Set<MachineKind>): MachineKind {
+  return KIND_ORDER.find((k) => kinds.has(k)) ?? 'system';
+}
+
+/** "<someone@example.com>: host … said: 550 …" — the first address a bounce notice complains about. */
+function recipientInText(text: string): string | null {
+  const m = text.match(/<([^<>\s@]+@[^<>\s@]+)>\s*:/) ?? text.match(/^\s*([^\s<>@]+@[^\s<>@]+\.[a-z]{2,})\s*$/im);
+  return m ? m[1]!.toLowerCase() : null;
+}

@@ -1,0 +1,55 @@
+/**
+ * Out-of-office wording in FR and EN (and a few neighbours), for auto-replies that carry no header.
+ * Scored, not keyword-matched: a customer who writes "I'm away from the 28th, can you deliver before?" or
+ * "I was on holiday when the parcel came" is not an auto-reply. Strong phrases (present tense, about the
+ * writer's absence or the automatic nature of the reply) weigh 2, supporting phrases 1; questions and
+ * order talk weigh against. Three points make an out-of-office.
+ */
+
+const SUBJECT =
+  /^\s*(?:automatic reply|auto(?:matic)?[- ]?reply|auto(?:matic)? response|réponse automatique|reponse automatique|absence|absent|out of (?:the )?office|ooo\b|abwesenheit|automatische antwort|respuesta automática|risposta automatica|fuori sede|afwezig|autosvar|vacation|congés|auto:)/i;
+
+/** Subject prefixes that only auto-responders write ("Automatic reply: Re: …"). */
+const AUTO_SUBJECT_PREFIX =
+  /^\s*(?:automatic reply|auto[- ]?reply|autoreply|auto(?:matic)? response|réponse automatique|reponse automatique|out of (?:the )?office(?: reply)?|abwesenheitsnotiz|automatische antwort|respuesta automática|risposta automatica|autosvar)\s*:/i;
+
+const STRONG: RegExp[] = [
+  /\bout of (?:the )?office\b/i,
+  /\b(?:automatic|auto-generated|automated) (?:reply|response|message)\b/i,
+  /\bauto-?reply\b/i,
+  /\bréponse automatique\b|\bmessage automatique\b|\bceci est un message automatique\b/i,
+  /\bje suis (?:actuellement |en ce moment )?(?:absente?|en (?:congés?|vacances|déplacement|formation|arrêt)|hors du bureau)\b/i,
+  /\bje serai (?:absente?|en (?:congés?|vacances|déplacement))\b/i,
+  /\bhors du bureau\b/i,
+  /\b(?:i am|i'm|i will be|i'll be) (?:currently )?(?:away|out|on (?:annual |parental |maternity |sick )?leave|on (?:holiday|vacation)|travell?ing|off)(?: (?:from|of) the office| until| till| and (?:will|won't|have)|,| with| on (?:leave|holiday)| from \w+ \d| between|\.)/i,
+  /\blimited (?:access to (?:my )?e-?mails?|e-?mail access)\b/i,
+  /\b(?:accès (?:limité|restreint) à (?:mes |ma )?(?:e-?mails?|messagerie|courriels?)|sans accès à (?:mes |ma )?(?:e-?mails?|messagerie|courriels?))\b/i,
+  /\bne (?:consulte|lis|lirai|consulterai) pas (?:mes|ma) (?:e-?mails?|messagerie|courriels?|mails)\b/i,
+  /\b(?:i will|i'll|i shall) (?:reply|respond|get back to you|answer|deal with|read)[^.]{0,40}\b(?:return|back|when i get back)\b/i,
+  /\bje (?:vous )?(?:répondrai|traiterai|reviendrai vers vous|prendrai connaissance)[^.]{0,50}\b(?:retour|rentrée)\b/i,
+  /\b(?:back in the office|return(?:ing)? to the office|de retour (?:au bureau )?(?:le|à partir du|lundi|mardi|mercredi|jeudi|vendredi))\b/i,
+  /\bthank you for your (?:e-?mail|message)\. (?:i am|i'm|this is)/i,
+];
+
+const SUPPORT: RegExp[] = [
+  /\b(?:until|till|through|jusqu'au|jusqu’au|jusqu'à|du \d{1,2} au \d{1,2})\b/i,
+  /\b(?:en cas d'urgence|en cas d’urgence|pour toute (?:demande )?urgen|for (?:anything |any )?urgent|in case of (?:emergency|urgency)|if (?:it is|it's|your (?:matter|request) is) urgent|urgent matters)\b/i,
+  /\b(?:merci de (?:contacter|vous adresser)|please contact|vous pouvez (?:me joindre|contacter|joindre))\b/i,
+  /\b(?:thank you for your (?:e-?mail|message)|merci (?:pour|de) votre (?:message|e-?mail|courriel))\b/i,
+];
+
+const AGAINST: RegExp[] = [
+  /\?\s*$/m, // a question to us
+  /\b(?:commande|order|colis|parcel|package|refund|rembourse)\w*\b/i,
+];
+
+export function looksLikeOutOfOffice(subject: string, text: string): boolean {
+  const body = text.slice(0, 3000);
+  if (AUTO_SUBJECT_PREFIX.test(subject)) return true;
+  let score = SUBJECT.test(subject) ? 2 : 0;
+  for (const re of STRONG) if (re.test(body)) score += 2;
+  for (const re of SUPPORT) if (re.test(body)) score += 1;
+  for (const re of AGAINST) if (re.test(body)) score -= 2;
+  const hasStrong = STRONG.some((re) => re.test(body)) || SUBJECT.test(subject);
+  return hasStrong && score >= 3;
+}
