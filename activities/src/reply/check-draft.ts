@@ -1,0 +1,77 @@
+/**
+ * The check stage: nothing reaches a customer unchecked. The draft's subject and body are checked against the shop
+ * (facts), the approved offers and their conditions, the forbidden commitments, and for anything carried over from
+ * the customer's side (injected instructions, verbatim copies, other people's data, bank or card numbers).
+ * Fills case.guardrails; the route stage auto-sends only when it passed.
+ */
+import type { EmailCase, GuardrailReport, ShopData } from '../domain/types';
+import type { CaseStage } from '../triage/pipeline';
+import { findForbiddenCommitments } from './commitment-check';
+import { factCheck } from './fact-check';
+import { leakCheck } from './leak-check';
+import { findOfferMentions, judgeOffer } from './offer-policy';
+import { buildReplyContext } from './reply-context';
+
+export type GuardrailCheck =
+  | 'fact_mismatch' | 'unverifiable_fact' | 'other_customer_data' | 'forbidden_commitment' | 'offer_not_allowed'
+  | 'injection_echo' | 'pii_echo';
+
+type Detail = GuardrailReport['details'][number];
+
+/** Full names of the owners of orders mentioned by the customer or the draft, other than the sender. */
+async function otherPeople(c: EmailCase, shop: ShopData, draftText: string, senderId: string | null): Promise<string[]> {
+  const numbers = new Set([...(c.enrichment?.orderNumbersMentioned ?? []), ...(draftText.toUpperCase().match(/\b[A-Z]{2,5}-\d{3,}\b/g) ?? [])]);
+  const names: string[] = [];
+  for (const n of numbers) {
+    const o = await shop.order(n);
+    if (!o || o.customer_id === senderId) continue;
+    const owner = await shop.customerById(o.customer_id);
+    if (owner) names.push(`${owner.first_name} ${owner.last_name}`);
+  }
+  return names;
+}
+
+export async function checkDraftText(c: EmailCase, shop: ShopData): Promise<GuardrailReport> {
+  const draft = c.draft;
+  if (!draft) return { passed: true, fired: [], details: [] };
+  const text = `${draft.subject}\n${draft.body}`;
+  const ctx = await buildReplyContext(c, shop);
+  const senderId = ctx.customer?.id ?? null;
+  const details: Detail[] = [];
+
+  const facts = await factCheck(text, { customerId: senderId, senderAddress: c.parsed.from?.address ?? null, orderNumber: ctx.order?.number ?? null }, shop);
+  details.push(...facts);
+
+  const offerCase = { intent: ctx.intent, order: ctx.order, today: ctx.today, history: ctx.offerHistory };
+  const mentioned = findOfferMentions(text, ctx.policies);
+  const codes = new Set([...draft.offers, ...mentioned.flatMap((m) => (m.code ? [m.code] : []))]);
+  for (const code of codes) {
+    const v = judgeOffer(code, offerCase, ctx.policies);
+    if (!v.allowed) details.push({ check: 'offer_not_allowed', message: v.reason });
+  }
+  for (const m of mentioned.filter((x) => x.code === null)) {
+    details.push({ check: 'offer_not_allowed', message: `"${m.text}" is not an approved offer` });
+  }
+
+  for (const hit of findForbiddenCommitments(text, ctx.policies.forbidden_commitments)) {
+    details.push({ check: 'forbidden_commitment', message: `"${hit.sentence}" commits to "${hit.phrase}"` });
+  }
+
+  details.push(...leakCheck({
+    draftText: text,
+    customerText: c.cleaned.clean,
+    quotedText: c.cleaned.quoted,
+    hiddenText: c.parsed.hiddenHtmlText,
+    pii: c.pii,
+    otherPeople: await otherPeople(c, shop, text, senderId),
+    senderPhones: c.pii.filter((p) => p.type === 'phone' && c.cleaned.signature.includes(p.value)).map((p) => p.value),
+  }));
+
+  const fired = [...new Set(details.map((d) => d.check))];
+  return { passed: fired.length === 0, fired, details };
+}
+
+export const checkDraft: CaseStage = async (emailCase, deps) => ({
+  ...emailCase,
+  guardrails: await checkDraftText(emailCase, deps.shop),
+});

@@ -1,0 +1,70 @@
+/**
+ * Forbidden commitments (shop policy `forbidden_commitments`), caught in French and English, whatever the accents,
+ * case or wording: each phrase is reduced to the concepts it combines (guarantee + delivery date, refund + no return,
+ * compensation…) and a sentence of the draft fires when it holds them all and does not negate them.
+ */
+import { fold } from './text-fold';
+
+/** Concepts and the folded word stems (or short phrases) that express them in FR and EN. */
+const CONCEPTS: Record<string, RegExp> = {
+  guarantee: /\b(garanti\w*|guarant\w*|assur\w*|certainement|certain (que|to)|for certain|definitely|promis\w*|promet\w*|promett\w*|engag\w*|sans faute|a coup sur|for sure|100 ?%)/,
+  delivery: /\b(livr\w*|deliver\w*|arriv\w*|receiv\w*|recevr\w*|recev\w*|reception|colis|parcel|expedi\w*)/,
+  date: /\b(date|jour|day|delai|deadline|by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)|avant (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain)|d'ici|before|precis\w*|specific)/,
+  refund: /\b(rembours\w*|refund\w*|money back)/,
+  full: /\b(integral\w*|total\w*|full\w*|entier\w*|complet\w*|100 ?%|tout)/,
+  noReturn: /\b(sans (retour|renvo\w*|nous (le|la|les) (retourner|renvoyer))|without (a |any )?return\w*|no (need to )?return\w*|no need to send|keep (the|it|your)|gard(er|ez) (l'article|le produit|votre|le|la)|pas besoin de (retourner|renvoyer))/,
+  compensation: /\b(dedommag\w*|indemni\w*|compensat\w*|reparation financiere|damages)\b/,
+};
+
+/** Which concept set each known forbidden phrase stands for; unknown phrases fall back to their own words. */
+const KNOWN: { test: RegExp; concepts: string[][] }[] = [
+  { test: /(delai|date).*(livraison).*garanti|garanti.*(delai|date).*livraison|guaranteed delivery|delivery date guarant/, concepts: [['guarantee', 'delivery', 'date']] },
+  { test: /rembours.*sans retour|refund.*without return/, concepts: [['refund', 'noReturn'], ['refund', 'guarantee', 'full']] },
+  { test: /dedommag|compensation|indemni/, concepts: [['compensation']] },
+];
+
+const NEGATION = /\b(ne|n'|pas|jamais|aucun\w*|not|no|never|cannot|can't|can ?not|unable|impossible|sans pouvoir)\b/;
+
+export interface CommitmentHit {
+  phrase: string;
+  sentence: string;
+}
+
+function sentences(text: string): string[] {
+  return fold(text).split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+}
+
+function conceptsOf(phrase: string): string[][] {
+  const f = fold(phrase);
+  const known = KNOWN.find((k) => k.test.test(f));
+  if (known) return known.concepts;
+  return [Object.entries(CONCEPTS).filter(([, re]) => re.test(f)).map(([name]) => name)].filter((c) => c.length > 0);
+}
+
+/** A sentence negating the commitment ("nous ne pouvons pas garantir de date") is not a commitment — except for compensation words, which are never written. */
+function holds(sentence: string, concepts: string[]): boolean {
+  if (!concepts.every((c) => CONCEPTS[c]!.test(sentence))) return false;
+  if (concepts.length === 1 && concepts[0] === 'compensation') return true;
+  return !NEGATION.test(sentence);
+}
+
+export function findForbiddenCommitments(text: string, forbidden: string[]): CommitmentHit[] {
+  const hits: CommitmentHit[] = [];
+  const sents = sentences(text);
+  const folded = fold(text).replace(/\s+/g, ' ');
+  for (const phrase of forbidden) {
+    const literal = fold(phrase).replace(/\s+/g, ' ');
+    if (folded.includes(literal)) {
+      hits.push({ phrase, sentence: literal });
+      continue;
+    }
+    for (const concepts of conceptsOf(phrase)) {
+      const s = sents.find((x) => holds(x, concepts));
+      if (s) {
+        hits.push({ phrase, sentence: s });
+        break;
+      }
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,91 @@
+/**
+ * The draft stage: a reply for every human email, in the customer's language, stating only verified shop facts.
+ * Templates by default; the LLM drafter when configured (and, under an experiment, for the variants that ask for it).
+ * Machine mail gets no draft. Whatever produced it, the check stage verifies the text against the shop next.
+ */
+import type { Draft, EmailCase } from '../domain/types';
+import type { CaseStage } from '../triage/pipeline';
+import { assignVariant, type Experiment } from './ab-assignment';
+import type { LlmDrafter } from './llm-drafter';
+import { getPrompt } from './prompts/registry';
+import { buildReplyContext } from './reply-context';
+import { templateFor } from './templates/registry';
+import { composeBody } from './templates/template-kit';
+
+export type DraftGenerator = { kind: 'template' } | { kind: 'llm'; promptId: string; promptVersion?: string };
+
+export interface DraftReplyOptions {
+  /** When set, drafts are written by the model (or by the experiment's LLM variants). */
+  llm?: LlmDrafter | null;
+  /** A/B experiment over generators and prompt versions; the assignment is recorded on the draft. */
+  experiment?: Experiment<DraftGenerator> | null;
+  /** Told when the LLM path failed and the template was used instead. */
+  onLlmFallback?: (error: unknown, emailCase: EmailCase) => void;
+}
+
+/** Signals under which the customer's text must not reach a model at all. */
+const NO_LLM_SIGNALS = ['prompt_injection', 'hidden_html_text', 'tampered_quoted_text'];
+
+/** The key an email is assigned by: its Message-ID, else a digest of sender, date and subject. */
+export function assignmentKey(c: EmailCase): string {
+  return c.parsed.messageId ?? `${c.parsed.from?.address ?? ''}|${c.parsed.date ?? ''}|${c.parsed.subject}`;
+}
+
+export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
+  return async (emailCase, deps) => {
+    if (emailCase.machine.isMachine) return { ...emailCase, draft: null };
+    const ctx = await buildReplyContext(emailCase, deps.shop);
+    const template = templateFor(ctx.intent);
+    const out = template.render(ctx);
+
+    let generator: DraftGenerator = options.llm ? { kind: 'llm', promptId: 'draft-reply' } : { kind: 'template' };
+    let experiment: Draft['experiment'] = null;
+    if (options.experiment) {
+      const v = assignVariant(options.experiment, assignmentKey(emailCase));
+      generator = v.value;
+      experiment = { id: options.experiment.id, variant: v.name };
+    }
+
+    const templateDraft: Draft = {
+      subject: out.subject,
+      body: composeBody(ctx, out.paragraphs),
+      lang: ctx.lang,
+      templateId: template.id,
+      version: template.version,
+      generator: 'template',
+      model: null,
+      facts: out.facts,
+      offers: out.offers,
+      experiment,
+    };
+
+    const signals = emailCase.classification?.signals ?? [];
+    const llmAllowed = ctx.intent !== 'prompt_injection' && !signals.some((s) => NO_LLM_SIGNALS.includes(s));
+    if (generator.kind === 'llm' && options.llm && llmAllowed) {
+      const prompt = getPrompt(generator.promptId, generator.promptVersion);
+      try {
+        const res = await options.llm.draft({
+          ctx, template: out, customerText: emailCase.cleaned.clean, pii: emailCase.pii, context: emailCase.context, prompt,
+        });
+        const facts = Object.fromEntries(res.factsUsed.map((k) => [k, out.facts[k] ?? null]));
+        const draft: Draft = {
+          ...templateDraft,
+          subject: res.subject,
+          body: composeBody(ctx, res.paragraphs),
+          templateId: prompt.id,
+          version: prompt.version,
+          generator: 'llm',
+          model: res.model,
+          facts,
+        };
+        return { ...emailCase, draft };
+      } catch (err) {
+        options.onLlmFallback?.(err, emailCase);
+      }
+    }
+    return { ...emailCase, draft: templateDraft };
+  };
+}
+
+/** The default stage: templates only. */
+export const draftReply: CaseStage = createDraftReply();

@@ -1,0 +1,147 @@
+/**
+ * The LLM path of drafting: the verified facts a template would state, the retrieved context and the customer's
+ * masked text go into a versioned prompt; the model answers in a JSON schema; PII tokens are restored; greeting and
+ * signature are added by us. The result goes through the same fact-check as a template draft. Used only when
+ * configured; any failure falls back to the template.
+ */
+import OpenAI from 'openai';
+import { z } from 'zod';
+import type { ContextSnippet, PiiFinding } from '../domain/types';
+import type { DraftPrompt } from './prompts/registry';
+import type { ReplyContext } from './reply-context';
+import type { TemplateOutput } from './templates/template-kit';
+
+export interface LlmDrafterConfig {
+  baseURL: string;
+  apiKey: string;
+  model: string;
+  timeoutMs?: number;
+  temperature?: number;
+}
+
+/** Masking of personal data before anything reaches a model (implemented in triage/pii.ts: maskPii / unmaskPii). */
+export interface PiiMasker {
+  mask(text: string, findings: PiiFinding[]): { masked: string; tokens: Record<string, string> };
+  unmask(text: string, tokens: Record<string, string>): string;
+}
+
+export interface LlmDraftInput {
+  ctx: ReplyContext;
+  /** What the template for this intent would say: its facts are the only ones the model may state. */
+  template: TemplateOutput;
+  customerText: string;
+  pii: PiiFinding[];
+  context: ContextSnippet[];
+  prompt: DraftPrompt;
+}
+
+export interface LlmDraftOutput {
+  subject: string;
+  paragraphs: string[];
+  factsUsed: string[];
+  model: string;
+}
+
+const outputSchema = z.object({
+  subject: z.string().min(1).max(200),
+  paragraphs: z.array(z.string().min(1)).min(1).max(12),
+  facts_used: z.array(z.string()),
+});
+
+const OUTPUT_JSON_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['subject', 'paragraphs', 'facts_used'],
+  properties: {
+    subject: { type: 'string' },
+    paragraphs: { type: 'array', items: { type: 'string' } },
+    facts_used: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+
+export class LlmDraftError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'LlmDraftError';
+  }
+}
+
+/** The system message: context, objective, constraints, examples, output format — in that order. */
+export function systemMessage(prompt: DraftPrompt): string {
+  const examples = prompt.examples.map((e, i) => `Example ${i + 1}\nINPUT: ${e.input}\nOUTPUT: ${e.output}`).join('\n\n');
+  return [
+    `# Context\n${prompt.context}`,
+    `# Objective\n${prompt.objective}`,
+    `# Constraints\n${prompt.constraints.map((c) => `- ${c}`).join('\n')}`,
+    examples ? `# Examples\n${examples}` : '',
+    `# Output format\n${prompt.outputFormat}`,
+  ].filter(Boolean).join('\n\n');
+}
+
+/** The user message: everything case-specific, as JSON, with the customer's text masked. */
+export function userMessage(input: LlmDraftInput, masker: PiiMasker): { content: string; tokens: Record<string, string> } {
+  const { masked, tokens } = masker.mask(input.customerText, input.pii);
+  const allowedOffers = input.template.offers.map((code) => {
+    const o = input.ctx.policies.approved_offers.find((x) => x.code === code);
+    return { code, description: o ? (input.ctx.lang === 'fr' ? o.description_fr : o.description_en) : code };
+  });
+  const payload = {
+    LANG: input.ctx.lang,
+    INTENT: input.ctx.intent,
+    SHOP: input.ctx.policies.shop_name,
+    CUSTOMER_MESSAGE: masked,
+    VERIFIED_FACTS: input.template.display,
+    ALLOWED_OFFERS: allowedOffers,
+    CONTEXT: input.context.map((s) => s.text),
+    REFERENCE_DRAFT: input.template.paragraphs,
+  };
+  return { content: JSON.stringify(payload), tokens };
+}
+
+export class LlmDrafter {
+  private readonly client: OpenAI;
+
+  constructor(private readonly config: LlmDrafterConfig, private readonly masker: PiiMasker, client?: OpenAI) {
+    this.client = client ?? new OpenAI({ baseURL: config.baseURL, apiKey: config.apiKey, timeout: config.timeoutMs ?? 20_000, maxRetries: 1 });
+  }
+
+  get model(): string {
+    return this.config.model;
+  }
+
+  async draft(input: LlmDraftInput): Promise<LlmDraftOutput> {
+    const user = userMessage(input, this.masker);
+    let raw: string | null | undefined;
+    try {
+      const res = await this.client.chat.completions.create(
+        {
+          model: this.config.model,
+          temperature: this.config.temperature ?? 0.2,
+          messages: [
+            { role: 'system', content: systemMessage(input.prompt) },
+            { role: 'user', content: user.content },
+          ],
+          response_format: { type: 'json_schema', json_schema: { name: 'draft_reply', strict: true, schema: OUTPUT_JSON_SCHEMA } },
+        },
+        { timeout: this.config.timeoutMs ?? 20_000 },
+      );
+      raw = res.choices[0]?.message?.content;
+    } catch (err) {
+      throw new LlmDraftError(`model call failed: ${err instanceof Error ? err.message : String(err)}`, err);
+    }
+    if (!raw) throw new LlmDraftError('model returned no content');
+    let parsed: z.infer<typeof outputSchema>;
+    try {
+      parsed = outputSchema.parse(JSON.parse(raw));
+    } catch (err) {
+      throw new LlmDraftError('model output does not match the draft schema', err);
+    }
+    const unmask = (s: string) => this.masker.unmask(s, user.tokens);
+    return {
+      subject: unmask(parsed.subject),
+      paragraphs: parsed.paragraphs.map(unmask),
+      factsUsed: parsed.facts_used.filter((k) => k in input.template.facts),
+      model: this.config.model,
+    };
+  }
+}

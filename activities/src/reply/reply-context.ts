@@ -1,0 +1,83 @@
+/**
+ * Everything a reply may state, read from the shop (never from the customer's text): the customer, the order when it
+ * is verified as theirs, catalogue products the customer mentions, policies, offers allowed. Templates and the LLM
+ * drafter both start from this.
+ */
+import type { CustomerRecord, EmailCase, Intent, OrderRecord, ProductRecord, ShopData, ShopPolicies } from '../domain/types';
+import { offerHistory, offersToPropose, type OfferUse } from './offer-policy';
+import { concernedProducts, productMatcher } from './product-mentions';
+import type { ReplyLang } from './shop-format';
+
+/** Why no order facts may be stated, when that is the case. */
+export type OrderIssue = 'none' | 'no_order_number' | 'unknown_order' | 'not_owned' | 'sender_unverified';
+
+export interface ReplyContext {
+  lang: ReplyLang;
+  intent: Intent;
+  today: string;
+  policies: ShopPolicies;
+  customer: CustomerRecord | null;
+  /** The order the mail is about, only when it exists and belongs to the verified sender. */
+  order: OrderRecord | null;
+  orderNumberWritten: string | null;
+  orderIssue: OrderIssue;
+  catalogue: ProductRecord[];
+  /** The customer's new text (cleaned); read for what is asked, never copied into a reply. */
+  customerText: string;
+  hasAttachments: boolean;
+  /** Catalogue products the customer's new text mentions. */
+  mentioned: ProductRecord[];
+  /** Of those, the ones the request is about (not the ones the customer is happy with). */
+  concerned: ProductRecord[];
+  offerHistory: OfferUse[];
+  /** Approved offers this case qualifies for and a template should propose. */
+  offers: string[];
+}
+
+/** The reply language: the classifier's, or for mixed mail the customer's record language, else French. */
+export function replyLang(lang: string | null | undefined, customer: CustomerRecord | null): ReplyLang {
+  if (lang === 'fr' || lang === 'en') return lang;
+  const rec = customer?.language?.toLowerCase().slice(0, 2);
+  return rec === 'en' ? 'en' : 'fr';
+}
+
+export async function buildReplyContext(emailCase: EmailCase, shop: ShopData): Promise<ReplyContext> {
+  const [policies, today, catalogue] = await Promise.all([shop.policies(), shop.today(), shop.products()]);
+  const enr = emailCase.enrichment;
+  const customer = enr?.customerId ? await shop.customerById(enr.customerId) : null;
+  const senderVerified = customer !== null && enr?.customerMatch === 'sender';
+  const written = enr?.orderNumber ?? null;
+
+  let order: OrderRecord | null = null;
+  let orderIssue: OrderIssue = 'none';
+  if (!written) orderIssue = 'no_order_number';
+  else {
+    const found = await shop.order(written);
+    if (!found) orderIssue = 'unknown_order';
+    else if (!customer || found.customer_id !== customer.id) orderIssue = 'not_owned';
+    else if (!senderVerified) orderIssue = 'sender_unverified';
+    else order = found;
+  }
+
+  const intent = emailCase.classification?.intent ?? 'other';
+  const matcher = productMatcher(catalogue);
+  const history = await offerHistory(shop, senderVerified ? customer!.id : null);
+  const offerCase = { intent, order, today, history };
+  return {
+    lang: replyLang(emailCase.classification?.lang, customer),
+    intent,
+    today,
+    policies,
+    customer: senderVerified ? customer : null,
+    order,
+    orderNumberWritten: written,
+    orderIssue,
+    catalogue,
+    customerText: emailCase.cleaned.clean,
+    hasAttachments: emailCase.parsed.attachments.some((a) => !a.inline),
+    mentioned: matcher.mentioned(emailCase.cleaned.clean),
+    concerned: concernedProducts(emailCase.cleaned.clean, matcher),
+    offerHistory: history,
+    offers: offersToPropose(offerCase, policies),
+  };
+}

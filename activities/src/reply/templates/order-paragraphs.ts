@@ -1,0 +1,163 @@
+/**
+ * Paragraphs about one verified order, shared by several templates: where the parcel is, how late it is, what an
+ * unverifiable order number means for the reply, and the approved offers in words.
+ */
+import type { OrderRecord } from '../../domain/types';
+import { trackingUrl } from '../carrier-links';
+import type { ReplyContext } from '../reply-context';
+import { daysLate, refundProcessingDays, returnDeadline } from '../shop-format';
+import { FactSheet, pick, plural, statusWord } from './template-kit';
+
+/** Why order facts cannot be given, and what we need from the customer. Never repeats the number they wrote. */
+export function orderIssueParagraph(ctx: ReplyContext): string {
+  switch (ctx.orderIssue) {
+    case 'no_order_number':
+      return pick(ctx.lang,
+        'Pour que nous puissions vérifier votre commande, pourriez-vous nous indiquer son numéro ? Il figure dans l\'e-mail de confirmation de commande.',
+        'So that we can check your order, could you send us its number? You will find it in your order confirmation email.');
+    case 'unknown_order':
+      return pick(ctx.lang,
+        'Nous ne retrouvons pas le numéro de commande indiqué dans votre message. Pourriez-vous le vérifier dans votre e-mail de confirmation de commande ? Un conseiller examine votre demande en parallèle.',
+        'We cannot find the order number given in your message. Could you check it against your order confirmation email? One of our advisers is looking into your request in the meantime.');
+    case 'not_owned':
+    case 'sender_unverified':
+      return pick(ctx.lang,
+        'Nous ne pouvons pas rattacher le numéro de commande indiqué à votre compte client. Pour protéger les données de nos clients, un conseiller vérifie votre demande et revient vers vous ; pourriez-vous nous confirmer le numéro qui figure dans votre e-mail de confirmation de commande ?',
+        'We cannot match the order number given to your customer account. To protect our customers\' data, one of our advisers is checking your request and will get back to you; could you confirm the number shown in your order confirmation email?');
+    default:
+      return '';
+  }
+}
+
+/** "Numéro de suivi : … / Suivi du colis : <link>" lines, when the order has tracking. */
+export function trackingLines(ctx: ReplyContext, f: FactSheet, order: OrderRecord): string {
+  if (!order.tracking_number) return '';
+  const n = f.text('tracking_number', order.tracking_number);
+  const url = trackingUrl(order.carrier, order.tracking_number);
+  if (url) f.note('tracking_url', url);
+  const lines = [pick(ctx.lang, `Numéro de suivi : ${n}`, `Tracking number: ${n}`)];
+  if (url) lines.push(pick(ctx.lang, `Suivi du colis : ${url}`, `Track your parcel: ${url}`));
+  return lines.join('\n');
+}
+
+function shippedClause(ctx: ReplyContext, f: FactSheet, order: OrderRecord): string {
+  const on = order.shipped_at ? pick(ctx.lang, ` le ${f.date('shipped_at', order.shipped_at)}`, ` on ${f.date('shipped_at', order.shipped_at)}`) : '';
+  const carrier = order.carrier ? pick(ctx.lang, ` avec ${f.text('carrier', order.carrier)}`, ` with ${f.text('carrier', order.carrier)}`) : '';
+  return pick(ctx.lang, `a été expédiée${on}${carrier}`, `was shipped${on}${carrier}`);
+}
+
+/** Where a shipped order stands: on time, slightly late (apology) or late (apology, follow-up with the carrier, offer). */
+export function shippedParagraphs(ctx: ReplyContext, f: FactSheet, order: OrderRecord): string[] {
+  const n = f.text('order_number', order.number);
+  f.text('status', order.status);
+  const late = daysLate(order, ctx.today);
+  const out: string[] = [];
+  if (late === 0) {
+    out.push(pick(ctx.lang, `Votre commande ${n} ${shippedClause(ctx, f, order)}.`, `Your order ${n} ${shippedClause(ctx, f, order)}.`));
+    const track = trackingLines(ctx, f, order);
+    if (track) out.push(track);
+    if (order.estimated_delivery) {
+      const est = f.date('estimated_delivery', order.estimated_delivery);
+      out.push(pick(ctx.lang,
+        `Le transporteur estime la livraison au ${est}. Le suivi ci-dessus vous indique l'avancement du colis.`,
+        `The carrier's estimated delivery date is ${est}. The tracking page above shows your parcel's progress.`));
+    }
+    return out;
+  }
+  f.number('days_late', late);
+  const est = order.estimated_delivery ? f.date('estimated_delivery', order.estimated_delivery) : '';
+  const lateFr = plural(late, 'fr', ['jour', 'jours'], ['day', 'days']);
+  const lateEn = plural(late, 'en', ['jour', 'jours'], ['day', 'days']);
+  out.push(pick(ctx.lang,
+    `Nous sommes désolés : votre commande ${n} devait être livrée le ${est} et elle a aujourd'hui ${lateFr} de retard. Elle ${shippedClause(ctx, f, order)} et le colis est toujours en cours d'acheminement.`,
+    `We are sorry: your order ${n} was due on ${est} and is now ${lateEn} late. It ${shippedClause(ctx, f, order)} and the parcel is still in transit.`));
+  const track = trackingLines(ctx, f, order);
+  if (track) out.push(track);
+  const carrier = order.carrier ?? pick(ctx.lang, 'le transporteur', 'the carrier');
+  if (late <= 5) {
+    out.push(pick(ctx.lang,
+      `Si le colis n'est pas arrivé dans les prochains jours, répondez simplement à ce message et nous interviendrons auprès de ${carrier}.`,
+      `If the parcel has not arrived in the next few days, simply reply to this message and we will take it up with ${carrier}.`));
+  } else {
+    out.push(pick(ctx.lang,
+      `Nous contactons ${carrier} pour connaître la situation de votre colis et revenons vers vous dès que possible.`,
+      `We are contacting ${carrier} to find out where your parcel is and will get back to you as soon as possible.`));
+  }
+  return out;
+}
+
+/** One paragraph on an order in any status (used by status, invoice, thanks…). */
+export function statusParagraphs(ctx: ReplyContext, f: FactSheet, order: OrderRecord): string[] {
+  const n = f.text('order_number', order.number);
+  switch (order.status) {
+    case 'processing': {
+      f.text('status', order.status);
+      const placed = f.date('ordered_at', order.ordered_at);
+      return [pick(ctx.lang,
+        `Votre commande ${n}, passée le ${placed}, est en cours de préparation. Elle n'a pas encore été confiée au transporteur : dès son expédition, vous recevrez un e-mail avec le numéro et le lien de suivi.`,
+        `Your order ${n}, placed on ${placed}, is being prepared. It has not been handed to the carrier yet: as soon as it ships, you will receive an email with the tracking number and link.`)];
+    }
+    case 'shipped':
+      return shippedParagraphs(ctx, f, order);
+    case 'delivered': {
+      f.text('status', order.status);
+      const by = order.carrier ? pick(ctx.lang, ` par ${f.text('carrier', order.carrier)}`, ` by ${f.text('carrier', order.carrier)}`) : '';
+      const on = order.delivered_at ? pick(ctx.lang, ` le ${f.date('delivered_at', order.delivered_at)}`, ` on ${f.date('delivered_at', order.delivered_at)}`) : '';
+      return [pick(ctx.lang, `Votre commande ${n} a été livrée${on}${by}.`, `Your order ${n} was delivered${on}${by}.`)];
+    }
+    case 'refunded': {
+      f.text('status', order.status);
+      const amount = order.refunded_amount != null ? f.amount('refunded_amount', order.refunded_amount) : null;
+      return [pick(ctx.lang,
+        amount ? `Votre commande ${n} a été remboursée, pour un montant de ${amount}.` : `Votre commande ${n} a été remboursée.`,
+        amount ? `Your order ${n} has been refunded, for an amount of ${amount}.` : `Your order ${n} has been refunded.`)];
+    }
+    case 'returned': {
+      f.text('status', order.status);
+      const on = order.return_received_at ? f.date('return_received_at', order.return_received_at) : null;
+      return [pick(ctx.lang,
+        on ? `Nous avons bien reçu le retour de votre commande ${n} le ${on}.` : `Votre commande ${n} nous a été retournée.`,
+        on ? `We received the return of your order ${n} on ${on}.` : `Your order ${n} has been returned to us.`)];
+    }
+    default:
+      f.text('status', order.status);
+      return [pick(ctx.lang, `Votre commande ${n} est ${statusWord(order.status, 'fr')}.`, `Your order ${n} is ${statusWord(order.status, 'en')}.`)];
+  }
+}
+
+/** The return window of a delivered order: "jusqu'au 19 décembre 2026 (30 jours après la livraison du …)". */
+export function returnWindowSentence(ctx: ReplyContext, f: FactSheet, order: OrderRecord, what: string): string | null {
+  const deadline = returnDeadline(order, ctx.policies);
+  if (!deadline || !order.delivered_at) return null;
+  const days = f.number('return_window_days', ctx.policies.return_window_days);
+  const delivered = f.date('delivered_at', order.delivered_at);
+  const until = f.date('return_deadline', deadline);
+  if (deadline < ctx.today) {
+    return pick(ctx.lang,
+      `Le délai de retour de ${days} jours suivant la livraison du ${delivered} a pris fin le ${until}. Un conseiller examine votre demande et revient vers vous.`,
+      `The ${days}-day return period after delivery on ${delivered} ended on ${until}. One of our advisers is looking at your request and will get back to you.`);
+  }
+  return pick(ctx.lang,
+    `Vous pouvez nous retourner ${what} dans les ${days} jours suivant la livraison : votre commande ayant été livrée le ${delivered}, vous avez jusqu'au ${until} pour effectuer le retour.`,
+    `You can send ${what} back to us within ${days} days of delivery: as your order was delivered on ${delivered}, you have until ${until} to return it.`);
+}
+
+export function refundDelaySentence(ctx: ReplyContext, f: FactSheet, amount?: string): string {
+  const delay = f.text('refund_processing_days', refundProcessingDays(ctx.policies, ctx.lang));
+  return pick(ctx.lang,
+    `Une fois l'article reçu et vérifié, nous procédons au remboursement${amount ? ` de ${amount}` : ''} sous ${delay}.`,
+    `Once we have received and checked the item, we process the refund${amount ? ` of ${amount}` : ''} within ${delay}.`);
+}
+
+/** Approved offers in the shop's own words, with their codes recorded on the draft. */
+export function offerParagraph(ctx: ReplyContext, codes: string[], intro: { fr: string; en: string }): string {
+  const offers = codes.map((c) => ctx.policies.approved_offers.find((o) => o.code === c)).filter((o) => o !== undefined);
+  if (offers.length === 0) return '';
+  const lines = offers.map((o) => {
+    const desc = ctx.lang === 'fr' ? o.description_fr : o.description_en;
+    return o.code === 'GESTE10' ? `- ${desc} (code ${o.code})` : `- ${desc}`;
+  });
+  return `${pick(ctx.lang, intro.fr, intro.en)}\n${lines.join('\n')}`;
+}
+
+

@@ -1,0 +1,47 @@
+/** Order status and delivery delay: where the parcel is, from verified order data only; never a promised date. */
+import type { ReplyContext } from '../reply-context';
+import { offerParagraph, orderIssueParagraph, statusParagraphs } from './order-paragraphs';
+import { FactSheet, orderSubject, pick, type ReplyTemplate, type TemplateOutput } from './template-kit';
+
+function render(ctx: ReplyContext, templateIntent: 'order_status' | 'delivery_delay'): TemplateOutput {
+  const f = new FactSheet(ctx.lang);
+  const order = ctx.order;
+  const paragraphs: string[] = [];
+  let offers: string[] = [];
+  if (!order) {
+    paragraphs.push(pick(ctx.lang, 'Merci pour votre message au sujet de votre commande.', 'Thank you for your message about your order.'));
+    paragraphs.push(orderIssueParagraph(ctx));
+  } else {
+    paragraphs.push(...statusParagraphs(ctx, f, order));
+    if (templateIntent === 'delivery_delay' && order.status === 'delivered') {
+      const carrier = order.carrier ?? pick(ctx.lang, 'le transporteur', 'the carrier');
+      paragraphs.push(pick(ctx.lang,
+        `Si vous n'avez pas reçu le colis, répondez simplement à ce message : un conseiller vérifiera la livraison avec ${carrier}.`,
+        `If you have not received the parcel, simply reply to this message: one of our advisers will check the delivery with ${carrier}.`));
+    }
+    offers = ctx.offers.filter((c) => c === 'GESTE10');
+    if (offers.length) {
+      f.note('offer', offers[0]!);
+      paragraphs.push(offerParagraph(ctx, offers, {
+        fr: 'Pour nous excuser de ce retard, nous vous offrons :',
+        en: 'To apologise for the delay, we would like to offer you:',
+      }));
+    }
+  }
+  const subject = orderSubject(ctx, order, 'Votre commande', 'Your order');
+  return { subject, paragraphs, facts: f.facts, display: f.display, offers };
+}
+
+export const orderStatusTemplate: ReplyTemplate = {
+  id: 'order-status',
+  version: '1.0.0',
+  intents: ['order_status'],
+  render: (ctx) => render(ctx, 'order_status'),
+};
+
+export const deliveryDelayTemplate: ReplyTemplate = {
+  id: 'delivery-delay',
+  version: '1.0.0',
+  intents: ['delivery_delay'],
+  render: (ctx) => render(ctx, 'delivery_delay'),
+};

@@ -1,0 +1,105 @@
+/**
+ * The building blocks every reply template shares: the fact sheet that formats a verified value and records it at the
+ * same time (so a draft's `facts` are exactly what its text states), greeting, signature and status wording.
+ */
+import type { Intent, OrderRecord } from '../../domain/types';
+import type { ReplyContext } from '../reply-context';
+import { formatAmount, formatDate, type ReplyLang } from '../shop-format';
+
+export type FactValue = string | number | boolean | null;
+
+export interface TemplateOutput {
+  subject: string;
+  paragraphs: string[];
+  facts: Record<string, FactValue>;
+  /** The same facts as written in the text ("25 novembre 2026", "49,80 €"): what an LLM may copy. */
+  display: Record<string, string>;
+  offers: string[];
+}
+
+export interface ReplyTemplate {
+  id: string;
+  version: string;
+  intents: readonly Intent[];
+  render(ctx: ReplyContext): TemplateOutput;
+}
+
+/** Formats verified values for the text and records each one under a label-style key. */
+export class FactSheet {
+  readonly facts: Record<string, FactValue> = {};
+  readonly display: Record<string, string> = {};
+  constructor(private readonly lang: ReplyLang, private readonly currency = 'EUR') {}
+
+  date(key: string, iso: string): string {
+    return this.record(key, iso, formatDate(iso, this.lang));
+  }
+  amount(key: string, value: number): string {
+    return this.record(key, value, formatAmount(value, this.lang, this.currency));
+  }
+  text(key: string, value: string): string {
+    return this.record(key, value, value);
+  }
+  number(key: string, value: number): number {
+    this.record(key, value, String(value));
+    return value;
+  }
+  note(key: string, value: FactValue): void {
+    this.record(key, value, String(value));
+  }
+  private record(key: string, value: FactValue, shown: string): string {
+    this.facts[key] = value;
+    this.display[key] = shown;
+    return shown;
+  }
+}
+
+export function pick(lang: ReplyLang, fr: string, en: string): string {
+  return lang === 'fr' ? fr : en;
+}
+
+export function greeting(ctx: ReplyContext): string {
+  const name = ctx.customer?.first_name?.trim();
+  return ctx.lang === 'fr' ? (name ? `Bonjour ${name},` : 'Bonjour,') : name ? `Hello ${name},` : 'Hello,';
+}
+
+export function signature(ctx: ReplyContext): string {
+  const shop = ctx.policies.shop_name;
+  const support = ctx.policies.support_address;
+  return ctx.lang === 'fr'
+    ? `Bien cordialement,\n\nLe service client ${shop}\n${support}`
+    : `Kind regards,\n\nThe ${shop} customer service team\n${support}`;
+}
+
+export function composeBody(ctx: ReplyContext, paragraphs: string[]): string {
+  return [greeting(ctx), ...paragraphs.filter((p) => p.trim().length > 0), signature(ctx)].join('\n\n');
+}
+
+const STATUS_WORDS: Record<string, [string, string]> = {
+  processing: ['en cours de préparation', 'being prepared'],
+  shipped: ['expédiée', 'shipped'],
+  delivered: ['livrée', 'delivered'],
+  cancelled: ['annulée', 'cancelled'],
+  refunded: ['remboursée', 'refunded'],
+  returned: ['retournée', 'returned'],
+};
+
+export function statusWord(status: string, lang: ReplyLang): string {
+  const w = STATUS_WORDS[status];
+  return w ? (lang === 'fr' ? w[0] : w[1]) : status;
+}
+
+export function plural(n: number, lang: ReplyLang, fr: [string, string], en: [string, string]): string {
+  const forms = lang === 'fr' ? fr : en;
+  return `${n} ${n === 1 || (lang === 'fr' && n === 0) ? forms[0] : forms[1]}`;
+}
+
+/** The order's subject line: "Votre commande CMD-10234" / "Your order CMD-10234", or a generic one. */
+export function orderSubject(ctx: ReplyContext, order: OrderRecord | null, fr: string, en: string): string {
+  if (order) return pick(ctx.lang, `Votre commande ${order.number}`, `Your order ${order.number}`);
+  return pick(ctx.lang, fr, en);
+}
+
+/** Lower-case the first letter of a policy description so it reads inside a sentence. */
+export function inline(text: string): string {
+  return text.length > 0 ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
