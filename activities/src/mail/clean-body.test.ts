@@ -1,0 +1,127 @@
+import { cleanBody, cleanText } from './clean-body';
+import { senderNameTokens } from './signature';
+
+const clean = (text: string, from = 'Jeanne Dupont <jeanne.dupont@example.fr>'): string => {
+  const m = from.match(/^(.*?)\s*<(.+)>$/);
+  return cleanBody({ text, from: m ? { name: m[1]!, address: m[2]! } : null }).clean;
+};
+
+describe('cleanBody: quoted history', () => {
+  it('drops a Gmail English attribution and the > quote below it', () => {
+    const r = cleanText('Hi,\n\nAny news?\n\nOn Mon, 23 Nov 2026 at 10:02, Shop <help@shop.example> wrote:\n> Your order shipped.\n> The team\n');
+    expect(r.clean).toBe('Hi,\n\nAny news?');
+    expect(r.quoted).toContain('> Your order shipped.');
+  });
+
+  it('drops a French attribution wrapped over lines ("Le … a écrit :")', () => {
+    expect(cleanText('Bonjour,\nToujours rien.\n\nLe lun. 23 nov. 2026 à 10:02, Boutique <\naide@boutique.example> a écrit :\n> Votre colis est parti.\n').clean).toBe(
+      'Bonjour,\nToujours rien.',
+    );
+  });
+
+  it('drops an Outlook French header block (De / Envoyé / À / Objet) and what follows', () => {
+    const text = 'Merci pour le retour.\n\n________________________________\nDe : Boutique <aide@boutique.example>\nEnvoyé : lundi 23 novembre 2026 10:02\nÀ : moi@example.fr\nObjet : Re: Commande\n\nBonjour, votre commande…\n';
+    expect(cleanText(text).clean).toBe('Merci pour le retour.');
+  });
+
+  it('drops an Outlook English header block without a rule above it', () => {
+    const text = 'Please cancel it.\n\nFrom: Shop <help@shop.example>\nSent: 23 November 2026 10:02\nTo: Me <me@example.org>\nSubject: Your order\n\nHello…\n';
+    expect(cleanText(text).clean).toBe('Please cancel it.');
+  });
+
+  it('drops "-----Original Message-----" and "-----Message d\'origine-----" sections', () => {
+    expect(cleanText('Yes please.\n\n-----Original Message-----\nFrom: a@b.example\nHello\n').clean).toBe('Yes please.');
+    expect(cleanText("Oui merci.\n\n-----Message d'origine-----\nDe : a@b.example\nBonjour\n").clean).toBe('Oui merci.');
+  });
+
+  it('keeps a forwarded message out of the note above it, as quoted context', () => {
+    const r = cleanText('See below, still nothing.\n\nBegin forwarded message:\n\nFrom: Shop <help@shop.example>\nSubject: Shipped\nDate: 16 November 2026\nTo: Me <me@example.org>\n\nYour parcel left.\n');
+    expect(r.clean).toBe('See below, still nothing.');
+    expect(r.quoted).toContain('Your parcel left.');
+    const fr = cleanText('Je vous transfère le mail.\n\nDébut du message réexpédié :\n\nDe: Boutique <aide@boutique.example>\nObjet: Expédition\n\nVotre colis est parti.\n');
+    expect(fr.clean).toBe('Je vous transfère le mail.');
+  });
+
+  it('returns the forwarded text itself when nothing was written above a bare forward', () => {
+    const r = cleanText('---------- Forwarded message ---------\nFrom: Shop <help@shop.example>\nDate: Thu, 19 Nov 2026 at 18:03\nSubject: Order\nTo: <me@example.org>\n\n\nWhere is my order?\n');
+    expect(r.clean).toBe('Where is my order?');
+  });
+
+  it('keeps every new block of an inline reply and the new text of a bottom-posted reply', () => {
+    const inline = 'Hello,\n\n> Which colour?\nBlue please.\n\n> Which size?\nLarge.\n\nThanks';
+    expect(cleanText(inline).clean).toBe('Hello,\n\nBlue please.\n\nLarge.\n\nThanks');
+    const bottom = 'Le 20/11/2026 à 10:31, Boutique a écrit :\n> Quel numéro de commande ?\n\nC’est la CMD-1.\n\nMerci,\nJeanne\n\n> À bientôt\n';
+    expect(clean(bottom)).toBe('C’est la CMD-1.\n\nMerci,');
+  });
+
+  it('does not take a sentence that mentions writing for an attribution', () => {
+    expect(cleanText('My friend wrote:\n\nit works for her. Does it work for me?').clean).toContain('Does it work for me?');
+  });
+});
+
+describe('cleanBody: signatures', () => {
+  it('cuts at the "-- " delimiter', () => {
+    expect(cleanText('Merci,\n\n-- \nJeanne Dupont\n06 00 00 00 00\n').clean).toBe('Merci,');
+  });
+
+  it('cuts mobile footers in French and English', () => {
+    expect(cleanText('Où en est ma commande ?\n\nEnvoyé de mon iPhone\n').clean).toBe('Où en est ma commande ?');
+    expect(cleanText('Any update?\n\nSent from my Galaxy\n').clean).toBe('Any update?');
+    expect(cleanText('Any update?\n\nGet Outlook for iOS<https://aka.ms/x>\n').clean).toBe('Any update?');
+  });
+
+  it('keeps a sentence that starts like a mobile footer', () => {
+    expect(cleanText('Hi\n\nSent from my desk, which is easier than my phone.').clean).toContain('Sent from my desk');
+  });
+
+  it('cuts the name, title, phone and address block after a closing formula', () => {
+    expect(cleanText('Hello,\n\nWhere is it?\n\nKind regards,\nJohn Smith\nHead of Things | Acme Ltd\n+44 20 7946 0000\n').clean).toBe(
+      'Hello,\n\nWhere is it?\n\nKind regards,',
+    );
+    expect(cleanText('Bonjour,\n\nC’est urgent.\n\nBien cordialement,\nJean Martin\n12 rue des Lilas\n75011 Paris\n').clean).toBe(
+      'Bonjour,\n\nC’est urgent.\n\nBien cordialement,',
+    );
+  });
+
+  it('cuts a final name block without a closing formula when it is the sender', () => {
+    expect(clean('Bonjour,\n\nJe veux un remboursement.\n\nJeanne Dupont\n06 12 34 56 78\n')).toBe('Bonjour,\n\nJe veux un remboursement.');
+    expect(clean('Toujours rien reçu.\n\nJeanne\n')).toBe('Toujours rien reçu.');
+    expect(clean('Le salon ouvre lundi !\nL’équipe du Salon\n', 'Salon <infos@salon.example>')).toBe('Le salon ouvre lundi !');
+  });
+
+  it('keeps a name inside the text (a delivery address) and a last line that is not a name', () => {
+    const text = 'Merci de livrer à :\n\nJeanne Dupont\n3 rue Haute\n69001 Lyon\n\nLe livreur peut sonner.';
+    expect(clean(text)).toBe(text);
+  });
+
+  it('cuts legal disclaimers and "think before printing" footers', () => {
+    expect(cleanText('Please send the invoice.\n\nThis email is confidential and intended solely for the addressee. If you have received it in error, please delete it.\n').clean).toBe(
+      'Please send the invoice.',
+    );
+    expect(cleanText('Merci.\n\nPensez à l’environnement avant d’imprimer ce courriel.\n').clean).toBe('Merci.');
+  });
+
+  it('cuts image placeholders left at the end by HTML mailers', () => {
+    expect(cleanText('Photo below!\n\n[image: IMG_1.png]\n').clean).toBe('Photo below!');
+  });
+
+  it('returns the signature apart', () => {
+    const r = cleanText('Thanks,\nJohn\n\nSent from my iPhone');
+    expect(r.clean).toBe('Thanks,');
+    expect(r.signature).toBe('John\n\nSent from my iPhone');
+  });
+});
+
+describe('senderNameTokens', () => {
+  it('takes words from the display name and the address, without generic words', () => {
+    expect([...senderNameTokens('Élodie Michel', 'elodie.michel@orange.fr')].sort()).toEqual(['elodie', 'michel']);
+    expect([...senderNameTokens(null, 'no-reply@shop.example')]).toEqual([]);
+  });
+});
+
+describe('cleanBody: machine notices', () => {
+  it('keeps the whole human-readable notice of a bounce', () => {
+    const notice = "This is the mail system at host mx.example.\n\nI'm sorry to have to inform you that your message could not\nbe delivered.\n\n                   The mail system\n\n<bob@example.com>: host said: 550 5.1.1 unknown user";
+    expect(cleanText(notice).clean).toBe(notice);
+  });
+});
