@@ -70,7 +70,9 @@ export function ruleIntentScores(input: ClassifyInput, defusedText: string): Int
   const asks = /\?|\b(?:could you|can you|please|pourriez|pouvez|merci de|would you|est-ce que)\b/.test(body);
   if (asks) scores.thanks *= 0.3;
   // a late undelivered order turns a status question into a delay
-  if (input.daysLate !== null && input.daysLate > 0 && scores.order_status > 0) scores.delivery_delay += 1.5;
+  if (input.daysLate !== null && input.daysLate > 0 && scores.order_status > 0) {
+    scores.delivery_delay = Math.max(scores.delivery_delay + 1.5, scores.order_status + 0.5);
+  }
   for (const i of CRITICAL_INTENTS) scores[i] *= 1.5;
   return scores;
 }

@@ -18,8 +18,11 @@ const SUFFIX = '(?:s|es|e|d|ed|ened|ening|ing|r|er|ers|ulent|ulente|uleuse|uleux
 const NEGATION = /(?:\bno|\bnot(?: an?| any)?|n't(?: an?| any)?|\bpas (?:de|d'|un|une|du)|\baucune?|\bsans|\bni|\bnullement|\bjamais (?:de|d'))\s*$/;
 
 function keywordRegex(keyword: string): RegExp {
-  const k = escapeRe(fold(keyword)).replace(/\s+/g, '\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${k}${SUFFIX}(?![\\p{L}\\p{N}])`, 'gu');
+  const folded = fold(keyword);
+  const k = escapeRe(folded).replace(/\s+/g, '\\s+');
+  // accented keywords take no inflection once folded ("procès" must not match "process")
+  const suffix = folded === keyword.toLowerCase() ? SUFFIX : '';
+  return new RegExp(`(?<![\\p{L}\\p{N}])${k}${suffix}(?![\\p{L}\\p{N}])`, 'gu');
 }
 
 export function findKeywordHits(text: string, policy: RoutingPolicy): KeywordHits {

@@ -262,7 +262,8 @@ const BIRTH_CONTEXT = /(?:(?<!\p{L})n[ée]e?s?(?:\(e\))?(?!\p{L})(?:\s+le)?|date
 function findDobs(text: string): Span[] {
   const out: Span[] = [];
   for (const m of text.matchAll(DATE_RE)) {
-    const before = text.slice(Math.max(0, m.index! - 45), m.index!);
+    const window = text.slice(Math.max(0, m.index! - 45), m.index!);
+    const before = window.slice(Math.max(window.lastIndexOf('. '), window.lastIndexOf('\n'), window.lastIndexOf('!'), window.lastIndexOf('?')) + 1);
     if (BIRTH_CONTEXT.test(before)) out.push({ type: 'dob', start: m.index!, end: m.index! + m[0].length, value: m[0] });
   }
   return out;
@@ -287,7 +288,8 @@ const REL_RE = new RegExp(
   `(?<![\\p{L}])(?:${['my', 'our', 'his', 'her', 'mon', 'ma', 'mes', 'notre', 'nos', 'son', 'sa'].map(anyCase).join('|')})\\s+(?:(?:late|dear|old|best|elderly|cher|chère|meilleure?|vieille?)\\s+)?(?:${RELATIONS.join('|')})(?:\\s*,\\s*|\\s+)(${NAME})`,
   'gu');
 const INTRO_RE = new RegExp(
-  `\\b(?:on behalf of|in the name of|addressed to|c/o|named|called|au nom de|de la part de|pour le compte de|adressée? à|livrée? à|destinée? à|s'appelle|nommée?|chez)\\s+(?:(?:M\\.|Mme|Mlle|Mr\\.?|Mrs\\.?|Ms\\.?|Miss|Dr\\.?|Monsieur|Madame)\\s+)?(${NAME})`,
+  `(?<![\\p{L}])(?:${['on behalf of', 'in the name of', 'addressed to', 'c/o', 'named', 'called', 'au nom de', 'de la part de',
+    'pour le compte de', 'adressée? à', 'livrée? à', 'destinée? à', "s'appelle", 'nommée?', 'chez'].map(anyCase).join('|')})\\s+(?:(?:M\\.|Mme|Mlle|Mr\\.?|Mrs\\.?|Ms\\.?|Miss|Dr\\.?|Monsieur|Madame)\\s+)?(${NAME})`,
   'gu');
 const ATTRIB_RE = new RegExp(
   `^(?:>\\s*)*(?:On .{3,60}?,\\s*|Le .{3,60}?,\\s*)?(${NAME})\\s*(?:<[^>\\n]+>\\s*)?(?:wrote|a écrit)\\s*:`, 'gmu');

@@ -1,0 +1,54 @@
+import { claimedNames, findAmounts, findDates, findOrderNumbers, oneCharAway, orderFormatOf, signatureName } from './entities';
+
+describe('orderFormatOf', () => {
+  it('learns prefix and digit count from the shop numbers', () => {
+    expect(orderFormatOf(['CMD-10234', 'CMD-10241', 'X-1'])).toEqual({ prefix: 'CMD', digits: 5 });
+    expect(orderFormatOf(['ORD-5501'])).toEqual({ prefix: 'ORD', digits: 4 });
+  });
+});
+
+describe('findOrderNumbers', () => {
+  const fmt = { prefix: 'CMD', digits: 5 };
+  it('tolerates case, spacing and separators and gives the canonical number', () => {
+    const found = findOrderNumbers('cmd 10234, CMD–10241, CMD#10247, Cmd-1 0 2 5 3 and CMD-10234 again', fmt);
+    expect(found.map((f) => f.number)).toEqual(['CMD-10234', 'CMD-10241', 'CMD-10247', 'CMD-10253']);
+  });
+  it('reads bare numbers after an order word', () => {
+    expect(findOrderNumbers('ma commande n° 10234 et order #10241', fmt).map((f) => f.number)).toEqual(['CMD-10234', 'CMD-10241']);
+  });
+  it('ignores longer numbers and other codes', () => {
+    expect(findOrderNumbers('tracking 1Z102345678, CMD-102345, phone 0612345678', fmt)).toEqual([]);
+  });
+});
+
+describe('oneCharAway', () => {
+  it('is one substitution or one adjacent swap', () => {
+    expect(oneCharAway('CMD-10389', 'CMD-10380')).toBe(true);
+    expect(oneCharAway('CMD-10389', 'CMD-10398')).toBe(true);
+    expect(oneCharAway('CMD-10977', 'CMD-10787')).toBe(false);
+    expect(oneCharAway('CMD-10380', 'CMD-10380')).toBe(false);
+  });
+});
+
+describe('findAmounts', () => {
+  it('reads FR and EN money formats', () => {
+    expect(findAmounts('€50.70, 27,80 €, 189 €, £12, 1 234,50 euros, $99').map((a) => [a.value, a.currency])).toEqual([
+      [50.7, 'EUR'], [27.8, 'EUR'], [189, 'EUR'], [12, 'GBP'], [1234.5, 'EUR'], [99, 'USD'],
+    ]);
+  });
+});
+
+describe('findDates', () => {
+  it('reads numeric and month-name dates in FR and EN', () => {
+    expect(findDates('le 20 octobre, on 3rd March 2025, November 19, 12/05/2026', '2026-11-24').map((d) => d.iso))
+      .toEqual(['2026-10-20', '2025-03-03', '2026-11-19', '2026-05-12']);
+  });
+});
+
+describe('claimed identity', () => {
+  it('reads self-introductions and signed names', () => {
+    expect(claimedNames('Hello, this is Emily Stone. Je suis Jeanne Roux.')).toEqual(['Emily Stone', 'Jeanne Roux']);
+    expect(signatureName('Merci,\nJeanne Roux')).toBe('Jeanne Roux');
+    expect(signatureName('Merci pour tout')).toBeNull();
+  });
+});

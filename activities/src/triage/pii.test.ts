@@ -1,0 +1,91 @@
+import { findPii, ibanValid, luhnValid, maskPii, nirValid, unmaskPii } from './pii';
+
+const ctx = { senderAddress: 'jane.doe@gmail.com', shopAddress: 'support@shop.example', senderName: 'Jane Doe' };
+const values = (text: string, type?: string): string[] =>
+  findPii(text, ctx).filter((f) => !type || f.type === type).map((f) => f.value);
+
+describe('findPii', () => {
+  it('finds French phone numbers in their usual spellings', () => {
+    expect(values('Appelez le 06 12 34 56 78, le 06.12.34.56.78, le 0612345678 ou le +33 6 12 34 56 78.', 'phone'))
+      .toEqual(['06 12 34 56 78', '06.12.34.56.78', '0612345678', '+33 6 12 34 56 78']);
+    expect(values('Standard : +33 (0)1 42 68 53 00', 'phone')).toEqual(['+33 (0)1 42 68 53 00']);
+  });
+
+  it('finds UK and international numbers', () => {
+    expect(values('Office 020 7946 0018, mobile 07911 123456, +44 (0)7911 123456, 0044 20 7946 0018', 'phone'))
+      .toEqual(['020 7946 0018', '07911 123456', '+44 (0)7911 123456', '0044 20 7946 0018']);
+  });
+
+  it('does not take order numbers, tracking numbers, IPs, dates or amounts for phones', () => {
+    expect(values('Order CMD-10234, tracking 1Z999AA10123456784 and 6A123231891, host 192.0.2.1, on 12/05/2026, €1 234,56'))
+      .toEqual([]);
+  });
+
+  it('lists personal addresses other than the sender and the shop, never role accounts', () => {
+    expect(values('Write to paul.girard@wanadoo.fr or to me at jane.doe@gmail.com; not noreply@shop.example, not support@shop.example, not list-leave@lists.example', 'email'))
+      .toEqual(['paul.girard@wanadoo.fr']);
+  });
+
+  it('finds French postal addresses on one line or several, keeping the line breaks', () => {
+    expect(values('Livrez au 14 bis rue de la République, 13002 Marseille svp.', 'address'))
+      .toEqual(['14 bis rue de la République, 13002 Marseille']);
+    expect(values('Nouvelle adresse :\nBâtiment C, escalier 2\n3 place du Marché\n21000 Dijon\nMerci', 'address'))
+      .toEqual(['Bâtiment C, escalier 2\n3 place du Marché\n21000 Dijon']);
+  });
+
+  it('finds UK postal addresses', () => {
+    expect(values('Our office: 5 Station Road, Leeds LS1 4AB.', 'address')).toEqual(['5 Station Road, Leeds LS1 4AB']);
+    expect(values('please send it to Unit 2, 40 Mill Street, Bristol BS1 5AB instead', 'address'))
+      .toEqual(['Unit 2, 40 Mill Street, Bristol BS1 5AB']);
+    expect(values('Jane Doe\n21 Baker Street\nLondon\nNW1 6XE', 'address')).toEqual(['21 Baker Street\nLondon\nNW1 6XE']);
+  });
+
+  it('keeps only IBANs whose mod-97 checksum holds', () => {
+    expect(values('IBAN GB82 WEST 1234 5698 7654 32, DE89 3704 0044 0532 0130 00, not FR76 1027 8060 3100 0205 7140 115', 'iban'))
+      .toEqual(['GB82 WEST 1234 5698 7654 32', 'DE89 3704 0044 0532 0130 00']);
+  });
+
+  it('keeps only card numbers that pass Luhn', () => {
+    expect(values('Card 4111 1111 1111 1111 or 4111-1111-1111-1111, not 4111 1111 1111 1112', 'card'))
+      .toEqual(['4111 1111 1111 1111', '4111-1111-1111-1111']);
+  });
+
+  it('finds a French NIR only when its key is right', () => {
+    expect(values('Sécu : 2 84 05 75 112 345 28.', 'nir')).toEqual(['2 84 05 75 112 345 28']);
+    expect(values('Sécu : 2 84 05 75 112 345 29.', 'nir')).toEqual([]);
+  });
+
+  it('takes a date as a birth date only in a birth context of the same sentence', () => {
+    expect(values('My date of birth is 3 March 1990. Je suis née le 12 mai 1978. Delivered on 12/05/2026.', 'dob'))
+      .toEqual(['3 March 1990', '12 mai 1978']);
+  });
+
+  it('lists third parties the writer names, not the writer', () => {
+    expect(values('My husband, Paul Girard, ordered it. Ma voisine Jeanne Morel l\'a reçu. On behalf of Tom Baker. Jane Doe here.', 'name'))
+      .toEqual(['Paul Girard', 'Jeanne Morel', 'Tom Baker']);
+    expect(values('Le 12 nov. 2026 à 10:00, Marc Dupuis <marc.dupuis@free.fr> a écrit :\n> bonjour', 'name')).toEqual(['Marc Dupuis']);
+    expect(values('On 3 Mar 2026, at 10:00, Jane Doe <jane.doe@gmail.com> wrote:', 'name')).toEqual([]);
+  });
+});
+
+describe('checksums', () => {
+  it('validate IBAN, Luhn and NIR', () => {
+    expect(ibanValid('FR76 1027 8060 3100 0205 7140 114')).toBe(true);
+    expect(ibanValid('FR76 1027 8060 3100 0205 7140 115')).toBe(false);
+    expect(ibanValid('GB82WEST12345698765432')).toBe(true);
+    expect(luhnValid('4970101234567893')).toBe(true);
+    expect(luhnValid('4970101234567894')).toBe(false);
+    expect(nirValid('1 86 03 35 238 123 89')).toBe(true);
+    expect(nirValid('2A 84 05 75 112 345 28')).toBe(false);
+  });
+});
+
+describe('maskPii / unmaskPii', () => {
+  it('replaces each value by a stable token and restores it', () => {
+    const text = 'Call 06 12 34 56 78 or 06 12 34 56 78, card 4111 1111 1111 1111, my sister Lou Bel.';
+    const findings = findPii(text, ctx);
+    const { masked, tokens } = maskPii(text, findings);
+    expect(masked).toBe('Call «PHONE_1» or «PHONE_1», card «CARD_1», my sister «NAME_1».');
+    expect(unmaskPii(masked, tokens)).toBe(text);
+  });
+});

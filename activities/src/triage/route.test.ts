@@ -1,0 +1,113 @@
+import type { Classification, EmailCase, Enrichment } from '../domain/types';
+import { decideRoute, type RouteFacts } from './route';
+import { emailCase, SHOP_FILE, testPolicy } from './test-support/fixtures';
+
+const policy = testPolicy();
+const order = (n: string) => SHOP_FILE.orders.find((o) => o.number === n) as RouteFacts['order'];
+const facts = (n: string | null, more: Partial<RouteFacts> = {}): RouteFacts =>
+  ({ order: n ? order(n) : null, today: SHOP_FILE.today, autoReplies: null, ...more });
+
+const enr = (e: Partial<Enrichment> = {}): Enrichment => ({
+  customerId: 'K1', customerMatch: 'sender', orderNumber: 'ORD-5501', orderNumbersMentioned: ['ORD-5501'], orderFound: true,
+  orderOwnedBySender: true, lookalikeOf: null, vip: false, aiOptOut: false, flags: [], ...e,
+});
+const cls = (c: Partial<Classification> = {}): Classification => ({
+  lang: 'en', intent: 'order_status', intentConfidence: 0.95, secondaryIntents: [], sentiment: 'neutral', urgency: 'normal',
+  criticality: 'routine', signals: [], confidence: 0.95, ...c,
+});
+const ready = (c: Partial<EmailCase> = {}): EmailCase => emailCase({
+  clean: 'Where is my order?', enrichment: enr(), classification: cls(),
+  draft: { subject: 's', body: 'b', lang: 'en', templateId: 't', version: '1', generator: 'template', facts: {}, offers: [] },
+  guardrails: { passed: true, fired: [], details: [] }, ...c,
+});
+
+describe('decideRoute', () => {
+  it('auto-sends a routine, verified, checked question within the estimate', () => {
+    expect(decideRoute(ready(), policy, facts('ORD-5501'))).toEqual({
+      route: 'auto', reasons: ['within_estimate', 'facts_verified'], confidence: 0.95, approvalsRequired: 0,
+    });
+  });
+
+  it('suppresses machine mail whatever else it says', () => {
+    const d = decideRoute(ready({ machine: { isMachine: true, kind: 'auto_reply', reasons: ['auto_submitted_header'] } }), policy, facts(null));
+    expect(d.route).toBe('suppress');
+    expect(d.reasons).toEqual(['auto_submitted_header']);
+  });
+
+  it.each([
+    ['escalation_keyword'], ['chargeback_hint'], ['prompt_injection'], ['abusive_language'], ['distress'], ['gdpr_request'],
+    ['safety_incident'], ['threat'],
+  ])('escalates on %s', (signal) => {
+    const d = decideRoute(ready({ classification: cls({ signals: [signal] }) }), policy, facts('ORD-5501'));
+    expect(d.route).toBe('escalate');
+    expect(d.reasons).toContain(signal);
+  });
+
+  it('escalates critical intents, AI opt-out customers and suspected takeovers', () => {
+    expect(decideRoute(ready({ classification: cls({ intent: 'legal_threat' }) }), policy, facts('ORD-5501')).route).toBe('escalate');
+    expect(decideRoute(ready({ enrichment: enr({ aiOptOut: true }) }), policy, facts('ORD-5501')).reasons).toEqual(['ai_opt_out']);
+    const takeover = decideRoute(ready({
+      enrichment: enr({ customerMatch: 'claimed', flags: ['sender_not_customer_address', 'suspected_account_takeover'] }),
+      classification: cls({ intent: 'change_address' }),
+    }), policy, facts('ORD-5501'));
+    expect(takeover.route).toBe('escalate');
+    expect(takeover.reasons).toContain('order_action_requested');
+  });
+
+  it('auto-sends a defused keyword mail and says so', () => {
+    const d = decideRoute(ready({ classification: cls({ signals: ['escalation_keyword_defused'] }) }), policy, facts('ORD-5501'));
+    expect(d).toMatchObject({ route: 'auto', reasons: ['within_estimate', 'escalation_keyword_defused', 'facts_verified'] });
+  });
+
+  it.each([
+    ['refund_request', 'refund_request'], ['damaged_item', 'damaged_item'], ['missing_item', 'missing_item'],
+    ['cancel_order', 'order_action_cancel'], ['change_address', 'order_action_change_address'], ['complaint', 'complaint'],
+  ] as const)('reviews %s', (intent, reason) => {
+    const d = decideRoute(ready({ classification: cls({ intent }) }), policy, facts('ORD-5501'));
+    expect(d.route).toBe('review');
+    expect(d.reasons).toContain(reason);
+  });
+
+  it('reviews VIPs, unverifiable facts, several questions and low confidence', () => {
+    expect(decideRoute(ready({ enrichment: enr({ vip: true }) }), policy, facts('ORD-5501')).reasons).toEqual(['vip_customer']);
+    for (const flag of ['unknown_order_number', 'order_belongs_to_other_customer', 'lookalike_order_number', 'amount_mismatch']) {
+      const d = decideRoute(ready({ enrichment: enr({ flags: [flag] }) }), policy, facts('ORD-5501'));
+      expect(d).toMatchObject({ route: 'review', reasons: ['unverifiable_facts', flag] });
+    }
+    expect(decideRoute(ready({ classification: cls({ signals: ['multi_question'] }) }), policy, facts('ORD-5501')).reasons).toContain('multi_question');
+    expect(decideRoute(ready({ classification: cls({ confidence: 0.84 }) }), policy, facts('ORD-5501')).reasons).toEqual(['low_confidence']);
+  });
+
+  it('needs two approvers for a refund above the shop threshold', () => {
+    const big = decideRoute(ready({ classification: cls({ intent: 'refund_request' }), enrichment: enr({ orderNumber: 'ORD-5502' }) }), policy, facts('ORD-5502'));
+    expect(big).toMatchObject({ route: 'review', approvalsRequired: 2 });
+    expect(big.reasons).toContain('refund_above_threshold_double_approval');
+    const small = decideRoute(ready({ classification: cls({ intent: 'refund_request' }) }), policy, facts('ORD-5501'));
+    expect(small.approvalsRequired).toBe(1);
+  });
+
+  it('keeps a late order automatic only up to the slightly-late band, with tracking', () => {
+    const late = facts('ORD-5510'); // estimated 2026-03-01, today 2026-03-10: 9 days late
+    const d = decideRoute(ready({ classification: cls({ intent: 'delivery_delay' }), enrichment: enr({ orderNumber: 'ORD-5510' }) }), policy, late);
+    expect(d.route).toBe('review');
+    expect(d.reasons).toContain('delay_over_5_days_offer');
+    const slightly = decideRoute(ready({ classification: cls({ intent: 'delivery_delay' }) }), policy,
+      { ...facts('ORD-5501'), today: '2026-03-15' });
+    expect(slightly).toMatchObject({ route: 'auto', reasons: ['slightly_late_with_tracking', 'facts_verified'] });
+  });
+
+  it('never auto-sends without a draft, with a fired guardrail, a disabled intent, outside the rollout or over the limits', () => {
+    expect(decideRoute(ready({ draft: null }), policy, facts('ORD-5501')).reasons).toContain('no_draft');
+    expect(decideRoute(ready({ guardrails: { passed: false, fired: ['fact_check'], details: [] } }), policy, facts('ORD-5501')).reasons)
+      .toEqual(['guardrail_fired', 'guardrail_fact_check']);
+    const noAuto = { ...policy, automatedIntents: new Set<never>() };
+    expect(decideRoute(ready(), noAuto, facts('ORD-5501')).reasons).toEqual(['intent_not_automated']);
+    expect(decideRoute(ready(), { ...policy, rolloutPercentage: 0 }, facts('ORD-5501')).reasons).toEqual(['rollout_holdback']);
+    expect(decideRoute(ready(), policy, facts('ORD-5501', { autoReplies: { sender: 3, thread: 0 } })).reasons).toEqual(['auto_reply_limit']);
+  });
+
+  it('does not auto-send an invoice for an undelivered order', () => {
+    const d = decideRoute(ready({ classification: cls({ intent: 'invoice_request' }) }), policy, facts('ORD-5501'));
+    expect(d.route).toBe('review');
+  });
+});
