@@ -1,0 +1,65 @@
+/**
+ * The ordered stage list of triage: the CLI runs it in a row, the workflow runs the same functions one activity at a
+ * time. parse (raw bytes → case) comes first and is not a CaseStage; see triage.ts.
+ */
+import type { EmailCase, ParsedEmail } from '../domain/types';
+import { cleanBody } from '../mail/clean-body';
+import { detectMachineMail } from '../mail/machine-mail';
+import { checkDraft } from '../reply/check-draft';
+import { draftReply } from '../reply/draft-reply';
+import { retrieveContext } from '../reply/retrieve-context';
+import { classifyEmail } from './classify';
+import { enrichEmail } from './enrich';
+import { findPii } from './pii';
+import type { CaseStage } from './pipeline';
+import { routeEmail } from './route';
+
+export const cleanStage: CaseStage = async (c) => ({ ...c, cleaned: cleanBody(c.parsed) });
+
+export const machineStage: CaseStage = async (c) => ({ ...c, machine: detectMachineMail(c.parsed, c.cleaned) });
+
+/** PII over everything a reader of the decoded email sees: subject and text (quotes and signature included). */
+export const piiStage: CaseStage = async (c, deps) => {
+  const policies = await deps.shop.policies();
+  const text = `${c.parsed.subject}\n${c.parsed.text}`;
+  const pii = findPii(text, {
+    senderAddress: c.parsed.from?.address ?? null,
+    shopAddress: policies.support_address,
+    senderName: c.parsed.from?.name ?? null,
+    ownNames: [policies.shop_name],
+  });
+  return { ...c, pii };
+};
+
+export interface NamedStage {
+  name: string;
+  run: CaseStage;
+}
+
+export const TRIAGE_STAGES: readonly NamedStage[] = [
+  { name: 'clean', run: cleanStage },
+  { name: 'machine', run: machineStage },
+  { name: 'pii', run: piiStage },
+  { name: 'enrich', run: enrichEmail },
+  { name: 'classify', run: classifyEmail },
+  { name: 'retrieve', run: retrieveContext },
+  { name: 'draft', run: draftReply },
+  { name: 'check', run: checkDraft },
+  { name: 'route', run: routeEmail },
+];
+
+/** A case with only the parse done: the input of the first stage. */
+export function newCase(parsed: ParsedEmail): EmailCase {
+  return {
+    parsed,
+    cleaned: { clean: '', quoted: '', signature: '' },
+    machine: { isMachine: false, kind: null, reasons: [] },
+    pii: [],
+    enrichment: null,
+    classification: null,
+    context: [],
+    draft: null,
+    guardrails: null,
+    decision: null,
+  };
+}

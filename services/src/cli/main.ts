@@ -1,0 +1,45 @@
+/**
+ * The replique CLI: `pnpm -s replique <command> ...`. The same decision functions as the workers, no servers needed.
+ * Commands: triage (eval and conformance come later).
+ */
+import { UsageError } from './args';
+import { triageCommand, TRIAGE_USAGE } from './triage-command';
+
+type Command = (argv: string[], write: (line: string) => void) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  triage: { run: triageCommand, usage: TRIAGE_USAGE },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const usage = `usage: replique <${Object.keys(COMMANDS).join('|')}> ...\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}`;
+  if (!name || name === '--help' || name === '-h') {
+    process.stderr.write(`${usage}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`unknown command "${name}"\n${usage}\n`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, (line) => process.stdout.write(`${line}\n`));
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`replique ${name}: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (err: unknown) => {
+      process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * `replique triage [--shop FILE] [--policy FILE] PATH...`: one JSON line per email (files, or folders read in
+ * sorted order). Unparseable files print a quarantine line; nothing is skipped and the run never stops on one file.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { loadShopJson } from '@replique/activities/adapters/shop-json';
+import { isQuarantineError } from '@replique/activities/mail/quarantine';
+import { EmbeddedContextStore } from '@replique/activities/reply/embedded-context-store';
+import { seedCustomerHistory, seedKnowledgeBase } from '@replique/activities/reply/seed-knowledge-base';
+import { loadPolicy } from '@replique/activities/triage/policy';
+import type { TriageDeps } from '@replique/activities/triage/pipeline';
+import { quarantineLine, toTriageLine, triageRaw } from '@replique/activities/triage/triage';
+import { parseArgs, UsageError } from './args';
+import { MemoryAutoReplyLog } from './auto-reply-memory';
+
+export const TRIAGE_USAGE = 'usage: replique triage [--shop FILE] [--policy FILE] PATH...';
+
+/** The .eml files named by the paths: files as given (even unreadable: they get a line), folders expanded to their .eml files in sorted order. */
+export async function listEmailFiles(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const st = await stat(p).catch(() => null);
+    if (st?.isDirectory()) {
+      const names = (await readdir(p)).filter((n) => n.toLowerCase().endsWith('.eml')).sort();
+      out.push(...names.map((n) => path.join(p, n)));
+    } else out.push(p);
+  }
+  return out;
+}
+
+export async function buildTriageDeps(shopFile: string | undefined, policyFile: string | undefined): Promise<TriageDeps & { autoReplies: MemoryAutoReplyLog }> {
+  if (!shopFile) throw new UsageError('--shop is required until the database adapter lands');
+  const shop = await loadShopJson(shopFile);
+  const policy = await loadPolicy(policyFile, await shop.policies());
+  const context = new EmbeddedContextStore();
+  await seedKnowledgeBase(context, shop);
+  await seedCustomerHistory(context, shop);
+  return { shop, policy, context, autoReplies: new MemoryAutoReplyLog() };
+}
+
+export async function triageCommand(argv: string[], write: (line: string) => void): Promise<number> {
+  const args = parseArgs(argv, ['shop', 'policy']);
+  if (!args.positionals.length) throw new UsageError(TRIAGE_USAGE);
+  const deps = await buildTriageDeps(args.options.shop, args.options.policy);
+  for (const file of await listEmailFiles(args.positionals)) {
+    const name = path.basename(file);
+    const raw = await readFile(file).catch((err: NodeJS.ErrnoException) => err);
+    if (raw instanceof Error) {
+      write(JSON.stringify(quarantineLine(name, `unreadable_file: ${raw.code ?? raw.message}`)));
+      continue;
+    }
+    try {
+      const c = await triageRaw(raw, deps);
+      if (c.decision?.route === 'auto' && c.parsed.from) {
+        deps.autoReplies.note(c.parsed.from.address, c.parsed.references[0] ?? c.parsed.inReplyTo ?? null, c.parsed.date);
+      }
+      write(JSON.stringify(toTriageLine(name, c)));
+    } catch (err) {
+      const reason = isQuarantineError(err) ? err.reason : `triage_failed: ${(err as Error)?.message ?? String(err)}`;
+      write(JSON.stringify(quarantineLine(name, reason)));
+    }
+  }
+  return 0;
+}
