@@ -106,10 +106,15 @@ function orderDates(o: OrderRecord, policies: ShopPolicies): [string, string][] 
   return out;
 }
 
+/** Amounts an order justifies: total, fee, subtotal, refund, unit prices, and any set of its lines (a partial return). */
 function orderAmounts(o: OrderRecord): number[] {
   const out = [o.total, o.shipping_fee, itemsSubtotal(o), roundCents(o.total - o.shipping_fee)];
   if (typeof o.refunded_amount === 'number') out.push(o.refunded_amount);
-  for (const it of o.items) out.push(it.unit_price, roundCents(it.unit_price * it.qty));
+  for (const it of o.items) out.push(it.unit_price);
+  const lines = o.items.slice(0, 10).map((it) => it.unit_price * it.qty);
+  for (let mask = 1; mask < 1 << lines.length; mask++) {
+    out.push(roundCents(lines.reduce((s, v, i) => (mask & (1 << i) ? s + v : s), 0)));
+  }
   return out;
 }
 

@@ -1,0 +1,304 @@
+/**
+ * Every intent's template, in French and English, over orders of the demo shop ("today" is 2026-11-24): what a
+ * correct reply must state, what it must never say, and that its own check passes.
+ */
+import type { EmailCase, Intent, Lang } from '../../domain/types';
+import { draftAndCheck, makeCase } from '../test-support/fixture-shop';
+
+async function reply(intent: Intent, lang: Lang, customerId: string | null, orderNumber: string | null, text = ''): Promise<EmailCase> {
+  return draftAndCheck(makeCase({ intent, lang, customerId, orderNumber, text }));
+}
+
+function body(c: EmailCase): string {
+  return `${c.draft!.subject}\n${c.draft!.body}`;
+}
+
+/** Phrases no routine reply may contain, in any intent. */
+const NEVER = [
+  /garanti/i, /guarantee/i, /dédommagement/i, /compensation/i, /definitely/i, /colis perdu/i, /parcel is lost/i,
+  /remise/i, /discount/i, /code promo/i,
+];
+
+function expectClean(c: EmailCase) {
+  for (const re of NEVER) expect(body(c)).not.toMatch(re);
+  expect(c.guardrails).toEqual({ passed: true, fired: [], details: [] });
+}
+
+describe('order_status', () => {
+  test('shipped within estimate (fr): status, carrier, tracking number and link, shipped and estimated dates', async () => {
+    const c = await reply('order_status', 'fr', 'C0025', 'CMD-10603');
+    const b = body(c);
+    expect(b).toContain('Bonjour Manon,');
+    expect(b).toContain('CMD-10603 a été expédiée le 21 novembre 2026 avec UPS');
+    expect(b).toContain('Numéro de suivi : 1Z367277779');
+    expect(b).toContain('https://www.ups.com/track?tracknum=1Z367277779');
+    expect(b).toContain('estime la livraison au 24 novembre 2026');
+    expect(b).toMatch(/Le service client Maison Lumen\nsupport@maison-lumen\.example$/);
+    expect(c.draft).toMatchObject({ lang: 'fr', templateId: 'order-status', version: '1.0.0', generator: 'template', offers: [] });
+    expect(c.draft!.facts).toMatchObject({ status: 'shipped', carrier: 'UPS', tracking_number: '1Z367277779', estimated_delivery: '2026-11-24', shipped_at: '2026-11-21' });
+    expectClean(c);
+  });
+
+  test('shipped within estimate (en)', async () => {
+    const c = await reply('order_status', 'en', 'C0039', 'CMD-10839');
+    const b = body(c);
+    expect(b).toContain('Hello Hannah,');
+    expect(b).toContain('Your order CMD-10839 was shipped on 22 November 2026 with Colissimo.');
+    expect(b).toContain('Tracking number: 6A123231891');
+    expect(b).toContain("The carrier's estimated delivery date is 27 November 2026.");
+    expect(b).toContain('The Maison Lumen customer service team');
+    expectClean(c);
+  });
+
+  test('still in preparation: order date, no tracking number, no shipping claim (fr and en)', async () => {
+    const fr = await reply('order_status', 'fr', 'C0020', 'CMD-10510');
+    expect(body(fr)).toContain('Votre commande CMD-10510, passée le 22 novembre 2026, est en cours de préparation.');
+    expect(body(fr)).not.toMatch(/a été expédiée|voici votre numéro de suivi/i);
+    expectClean(fr);
+    const en = await reply('order_status', 'en', 'C0020', 'CMD-10510');
+    expect(body(en)).toContain('Your order CMD-10510, placed on 22 November 2026, is being prepared.');
+    expectClean(en);
+  });
+
+  test('slightly late (2 days): apology, days late, tracking — no offer', async () => {
+    const c = await reply('order_status', 'fr', 'C0022', 'CMD-10543');
+    expect(body(c)).toContain('Nous sommes désolés : votre commande CMD-10543 devait être livrée le 22 novembre 2026 et elle a aujourd\'hui 2 jours de retard.');
+    expect(body(c)).toContain('XY855608291');
+    expect(c.draft!.offers).toEqual([]);
+    expect(c.draft!.facts.days_late).toBe(2);
+    expectClean(c);
+  });
+
+  test('delivered order: delivery date and carrier', async () => {
+    const c = await reply('order_status', 'en', 'C0021', 'CMD-10527');
+    expect(body(c)).toMatch(/Your order CMD-10527 was delivered on 17 November 2026 by \w+\./);
+    expectClean(c);
+  });
+
+  test('unknown order number: asks for the number and states no order fact or number', async () => {
+    const c = await reply('order_status', 'en', 'C0036', 'CMD-10977');
+    expect(body(c)).toContain('We cannot find the order number given in your message.');
+    expect(body(c)).not.toContain('CMD-10977');
+    expect(c.draft!.facts).toEqual({});
+    expectClean(c);
+  });
+
+  test("someone else's order: nothing about it is disclosed (fr)", async () => {
+    const c = await reply('order_status', 'fr', 'C0009', 'CMD-10389');
+    expect(body(c)).toContain('Nous ne pouvons pas rattacher le numéro de commande indiqué à votre compte client.');
+    expect(body(c)).not.toMatch(/CMD-10389|1Z275931675|UPS|Emma Thomas/);
+    expectClean(c);
+  });
+});
+
+describe('delivery_delay', () => {
+  test('5 days late (en): still the apology band — tracking, no voucher, no promise', async () => {
+    const c = await reply('delivery_delay', 'en', 'C0035', 'CMD-10773');
+    const b = body(c);
+    expect(b).toContain('was due on 19 November 2026 and is now 5 days late');
+    expect(b).toContain('https://www.ups.com/track?tracknum=1Z457890127');
+    expect(b).not.toMatch(/GESTE10|voucher/);
+    expectClean(c);
+  });
+
+  test('10 days late (fr): GESTE10 offered with its approved wording, follow-up with the carrier', async () => {
+    const c = await reply('delivery_delay', 'fr', 'C0001', 'CMD-10234');
+    const b = body(c);
+    expect(b).toContain('10 jours de retard');
+    expect(b).toContain('Nous contactons UPS');
+    expect(b).toContain("Bon d'achat de 10 % sur la prochaine commande (code GESTE10)");
+    expect(c.draft!.offers).toEqual(['GESTE10']);
+    expectClean(c);
+  });
+
+  test('9 days late (en): GESTE10 in English', async () => {
+    const c = await reply('delivery_delay', 'en', 'C0027', 'CMD-10634');
+    expect(body(c)).toContain('is now 9 days late');
+    expect(body(c)).toContain('10% voucher on next order (code GESTE10)');
+    expectClean(c);
+  });
+});
+
+describe('returns and refunds', () => {
+  test('return policy question (fr): window, deadline = delivery + 30 days, refund delay, no free label', async () => {
+    const c = await reply('return_request', 'fr', 'C0014', 'CMD-10445', "J'ai reçu ma théière en fonte, jusqu'à quand puis-je la renvoyer ?");
+    const b = body(c);
+    expect(b).toContain("l'article « Théière en fonte 0,8 L » dans les 30 jours suivant la livraison");
+    expect(b).toContain('livrée le 19 novembre 2026');
+    expect(b).toContain("jusqu'au 19 décembre 2026");
+    expect(b).toContain('5 à 7 jours ouvrés');
+    expect(b).not.toMatch(/prépayée|RETOUR-GRATUIT/);
+    expect(c.draft!.facts.return_deadline).toBe('2026-12-19');
+    expectClean(c);
+  });
+
+  test('return policy question (en)', async () => {
+    const c = await reply('return_request', 'en', 'C0014', 'CMD-10445');
+    expect(body(c)).toContain('you have until 19 December 2026 to return it');
+    expect(body(c)).toContain('5-7 business days');
+    expectClean(c);
+  });
+
+  test('refund status, refunded (en): amount and processing days, no date promised', async () => {
+    const c = await reply('refund_status', 'en', 'C0033', 'CMD-10733');
+    expect(body(c)).toContain('The refund of €156.90 for your order CMD-10733 has been processed on our side.');
+    expect(body(c)).toContain('5-7 business days');
+    expectClean(c);
+  });
+
+  test('refund status, return received but not refunded (fr): never says the refund was made; overdue noted', async () => {
+    const c = await reply('refund_status', 'fr', 'C0024', 'CMD-10570');
+    const b = body(c);
+    expect(b).toContain('Nous avons bien reçu le retour de votre commande CMD-10570 le 24 octobre 2026.');
+    expect(b).not.toMatch(/remboursement a été effectué/);
+    expect(c.draft!.facts.refund_overdue).toBe(true);
+    expectClean(c);
+  });
+
+  test('refund request (fr): only the item the customer returns, its amount, the deadline — no free label', async () => {
+    const text = 'La balance me convient très bien, mais le blender est beaucoup trop bruyant : je souhaite le retourner et être remboursé.';
+    const c = await reply('refund_request', 'fr', 'C0023', 'CMD-10551', text);
+    const b = body(c);
+    expect(b).toContain('« Blender haute puissance 2 L »');
+    expect(b).toContain("jusqu'au 17 décembre 2026");
+    expect(b).toContain('remboursement de 189,00 € sous 5 à 7 jours ouvrés');
+    expect(b).not.toMatch(/intégral|sans retour|prépayée/);
+    expect(c.draft!.facts.refund_amount).toBe(189);
+    expectClean(c);
+  });
+
+  test('refund request (en)', async () => {
+    const text = "The teapot is lovely, but I already have the same knife sharpener, so I'd like to send the sharpener back for a refund.";
+    const c = await reply('refund_request', 'en', 'C0033', 'CMD-10737', text);
+    expect(body(c)).toContain('You can send the Knife sharpener back to us within 30 days of delivery');
+    expect(body(c)).toContain('refund of €29.00 within 5-7 business days');
+    expect(body(c)).not.toMatch(/prepaid|without return/i);
+    expectClean(c);
+  });
+});
+
+describe('damaged and missing items (drafts for review)', () => {
+  test('damaged (fr): the damaged product, express re-shipment and prepaid return label only', async () => {
+    const text = 'Les deux poêles sont parfaites, mais la théière en fonte est arrivée avec le bec ébréché.';
+    const c = await reply('damaged_item', 'fr', 'C0008', 'CMD-10362', text);
+    const b = body(c);
+    expect(b).toContain("l'article « Théière en fonte 0,8 L » de votre commande CMD-10362, livrée le 14 novembre 2026, est arrivé endommagé");
+    expect(b).toContain('- Réexpédition express sans frais');
+    expect(b).toContain('- Étiquette de retour prépayée');
+    expect(b).not.toMatch(/GESTE10|rembours/);
+    expect(c.draft!.offers).toEqual(['RENVOI-EXPRESS', 'RETOUR-GRATUIT']);
+    expectClean(c);
+  });
+
+  test('missing (en): express re-shipment only', async () => {
+    const text = "The replacement whisk isn't in the box. The casserole and the descaler were there.";
+    const c = await reply('missing_item', 'en', 'C0029', 'CMD-10663', text);
+    expect(body(c)).toContain('We are sorry that the Replacement whisk for stand mixer was missing from your order CMD-10663');
+    expect(body(c)).toContain('- Free express re-shipment');
+    expect(c.draft!.offers).toEqual(['RENVOI-EXPRESS']);
+    expectClean(c);
+  });
+});
+
+describe('invoice, catalogue, thanks', () => {
+  test('invoice for a delivered order (fr): attached, delivery date, total', async () => {
+    const c = await reply('invoice_request', 'fr', 'C0006', 'CMD-10329');
+    expect(body(c)).toContain('Veuillez trouver ci-joint la facture de votre commande CMD-10329, livrée le 11 novembre 2026, d\'un montant total de 141,90 €.');
+    expect(c.draft!.facts).toMatchObject({ attach_invoice: 'CMD-10329', total: 141.9, currency: 'EUR' });
+    expectClean(c);
+  });
+
+  test('invoice (en)', async () => {
+    const c = await reply('invoice_request', 'en', 'C0032', 'CMD-10724');
+    expect(body(c)).toContain('Please find attached the invoice for your order CMD-10724, delivered on 3 November 2026, for a total of €658.00.');
+    expectClean(c);
+  });
+
+  test('product question (en): complementary products with prices; basket reaches free shipping', async () => {
+    const text = "I've had the compact espresso machine for a week. Which descaler should I use with it? Do you sell a grinder that goes with it? If I order both, would delivery be free?";
+    const c = await reply('product_question', 'en', 'C0037', null, text);
+    const b = body(c);
+    expect(b).toContain('- Manual coffee grinder: €54.00');
+    expect(b).toContain('- Descaler 2 x 250 ml: €11.90');
+    expect(b).toContain('Together these items come to €65.90, which reaches that threshold, so delivery would be free.');
+    expectClean(c);
+  });
+
+  test('product question (fr): complement of the pan, price, and what is missing for free shipping', async () => {
+    const text = "J'ai une poêle anti-adhésive de 28 cm. Votre couvercle en verre 28 cm va-t-il dessus, et quel est son prix ? Si j'ajoute un thé vert sencha, est-ce que j'atteins la livraison gratuite ?";
+    const c = await reply('product_question', 'fr', 'C0015', null, text);
+    const b = body(c);
+    expect(b).toContain('Pour votre poêle anti-adhésive 28 cm, nous proposons le produit complémentaire suivant :\n- Couvercle verre 28 cm : 12,90 €');
+    expect(b).toContain('- Thé vert sencha 100 g : 9,90 €');
+    expect(b).toContain('Ensemble, ces articles font 22,80 € : il manque 37,20 € pour atteindre ce seuil.');
+    expect(b).not.toContain('livraison gratuite pour cette commande');
+    expectClean(c);
+  });
+
+  test('thanks (fr and en): warm, the delivered order, nothing offered', async () => {
+    const fr = await reply('thanks', 'fr', 'C0021', 'CMD-10527');
+    expect(body(fr)).toContain('Nous sommes ravis que votre commande CMD-10527, livrée le 17 novembre 2026, vous plaise.');
+    expect(body(fr)).not.toMatch(/bon d'achat|GESTE10/);
+    expectClean(fr);
+    const en = await reply('thanks', 'en', 'C0030', null);
+    expect(body(en)).toContain('Thank you very much for your kind message');
+    expect(en.draft!.offers).toEqual([]);
+    expectClean(en);
+  });
+});
+
+describe('actions on an order (drafts for review)', () => {
+  test('cancel a processing order (fr): acknowledged, total and refund delay, no refund claimed as done', async () => {
+    const c = await reply('cancel_order', 'fr', 'C0026', 'CMD-10614');
+    const b = body(c);
+    expect(b).toContain("Nous avons bien reçu votre demande d'annulation de la commande CMD-10614, passée le 24 novembre 2026, d'un montant de 282,80 €.");
+    expect(b).toContain('un conseiller vérifie votre demande');
+    expect(b).not.toMatch(/remboursement a été effectué|immédiat/);
+    expect(c.draft!.facts.refund_amount).toBe(282.8);
+    expectClean(c);
+  });
+
+  test('cancel (en)', async () => {
+    const c = await reply('cancel_order', 'en', 'C0026', 'CMD-10614');
+    expect(body(c)).toContain('We have received your request to cancel order CMD-10614, placed on 24 November 2026, for a total of €282.80.');
+    expectClean(c);
+  });
+
+  test('change address (fr and en): acknowledged for review, the new address never repeated', async () => {
+    const text = 'Pourriez-vous la faire livrer plutôt à : 27 avenue Jean Jaurès, 69007 Lyon';
+    const fr = await reply('change_address', 'fr', 'C0017', 'CMD-10469', text);
+    expect(body(fr)).toContain('demande de modification de l\'adresse de livraison de votre commande CMD-10469');
+    expect(body(fr)).not.toMatch(/Jaurès|69007/);
+    expectClean(fr);
+    const en = await reply('change_address', 'en', 'C0017', 'CMD-10469');
+    expect(body(en)).toContain('We have received your request to change the delivery address of your order CMD-10469.');
+    expectClean(en);
+  });
+});
+
+describe('holding replies', () => {
+  test('other (en, mixed customer): asks which order and what the problem is', async () => {
+    const c = await reply('other', 'en', 'C0030', null);
+    expect(body(c)).toContain('could you tell us the number of the order concerned and what the problem is?');
+    expect(c.draft!.templateId).toBe('holding');
+    expectClean(c);
+  });
+
+  test('safety incident (fr): stop using the item, no reassurance, no fact', async () => {
+    const c = await reply('safety_incident', 'fr', 'C0028', 'CMD-10653');
+    expect(body(c)).toContain('ne plus utiliser l\'article');
+    expect(c.draft!.facts).toEqual({});
+    expectClean(c);
+  });
+
+  test('mixed language follows the customer record (en customer → en, fr customer → fr)', async () => {
+    expect((await reply('order_status', 'mixed', 'C0038', 'CMD-10818')).draft!.lang).toBe('en');
+    expect((await reply('order_status', 'mixed', 'C0001', 'CMD-10234')).draft!.lang).toBe('fr');
+  });
+
+  test('machine mail gets no draft', async () => {
+    const c = makeCase({ intent: 'auto_reply', customerId: 'C0019' });
+    const out = await draftAndCheck({ ...c, machine: { isMachine: true, kind: 'auto_reply', reasons: ['auto_submitted_header'] } });
+    expect(out.draft).toBeNull();
+  });
+});
