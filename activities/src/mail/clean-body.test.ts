@@ -89,6 +89,15 @@ describe('cleanBody: signatures', () => {
     expect(clean('Le salon ouvre lundi !\nL’équipe du Salon\n', 'Salon <infos@salon.example>')).toBe('Le salon ouvre lundi !');
   });
 
+  it('drops the name that shares a line with the closing formula', () => {
+    expect(cleanText('Where is it?\n\nThanks, Liam').clean).toBe('Where is it?\n\nThanks,');
+    expect(clean('Toujours rien.\n\nMerci, Jeanne')).toBe('Toujours rien.\n\nMerci,');
+  });
+
+  it('drops a lone capitalised name after a finished sentence, even when it is not the sender', () => {
+    expect(clean('Can you resend it?\n\nBob', 'Robert Smith <rs@example.org>')).toBe('Can you resend it?');
+  });
+
   it('keeps a name inside the text (a delivery address) and a last line that is not a name', () => {
     const text = 'Merci de livrer à :\n\nJeanne Dupont\n3 rue Haute\n69001 Lyon\n\nLe livreur peut sonner.';
     expect(clean(text)).toBe(text);
@@ -120,6 +129,17 @@ describe('senderNameTokens', () => {
 });
 
 describe('cleanBody: machine notices', () => {
+  it('stops a bounce notice where the returned message is copied', () => {
+    const exim = 'This message was created automatically by mail delivery software.\n\n  bob@example.com\n    550 unknown user\n\n------ This is a copy of the message, including all the headers. ------\n\nReturn-path: <a@shop.example>\nReceived: from x\nSubject: Hi\n\nHello Bob';
+    expect(cleanText(exim).clean).toBe('This message was created automatically by mail delivery software.\n\n  bob@example.com\n    550 unknown user');
+    const qmail = "Hi. This is the qmail-send program.\n<bob@example.com>:\nno mailbox\n\n--- Below this line is a copy of the message.\n\nReturn-Path: <a@shop.example>\nReceived: (qmail 1)\nMessage-ID: <x@shop.example>\n\nHello";
+    expect(cleanText(qmail).clean).toBe('Hi. This is the qmail-send program.\n<bob@example.com>:\nno mailbox');
+  });
+
+  it('stops at raw headers of an embedded message below the text', () => {
+    expect(cleanText('Returned:\n\nReturn-Path: <a@b.example>\nReceived: from x\nMessage-ID: <1@b.example>\n\nbody').clean).toBe('Returned:');
+  });
+
   it('keeps the whole human-readable notice of a bounce', () => {
     const notice = "This is the mail system at host mx.example.\n\nI'm sorry to have to inform you that your message could not\nbe delivered.\n\n                   The mail system\n\n<bob@example.com>: host said: 550 5.1.1 unknown user";
     expect(cleanText(notice).clean).toBe(notice);

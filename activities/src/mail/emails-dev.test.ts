@@ -31,7 +31,7 @@ describeIfPresent(devEmailsDir, 'emails-dev', () => {
       const verdict = detectMachineMail(parsed, cleaned, { isOwnMessageId: (id) => id.endsWith(SHOP_DOMAIN) });
       results.push({ label, parsed, cleaned, verdict });
     }
-  });
+  }, 30_000);
 
   it('has all 48 emails', () => {
     expect(results).toHaveLength(48);

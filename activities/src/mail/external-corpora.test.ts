@@ -25,6 +25,8 @@ function* filesUnder(dir: string): Generator<string> {
   }
 }
 
+const SLOW = 60_000; // whole corpora; ~5 s each alone, more when jest runs files in parallel
+
 describeIfPresent(externalDir, 'external corpora', () => {
   it.each(MIME_CORPORA)('%s: every message parses or is quarantined', async (corpus) => {
     const unexpected: string[] = [];
@@ -40,7 +42,7 @@ describeIfPresent(externalDir, 'external corpora', () => {
     }
     expect(unexpected).toEqual([]);
     expect(parsed).toBeGreaterThan(0);
-  });
+  }, SLOW);
 
   it.each(MIME_CORPORA)('%s: labelled DSN / MDN / ARF messages are machine mail', async (corpus) => {
     const spec = JSON.parse(readFileSync(join(externalDir, corpus, 'expected.json'), 'utf8')) as {
@@ -55,7 +57,7 @@ describeIfPresent(externalDir, 'external corpora', () => {
       if (v.isMachine !== check.value) wrong.push(`${c.input}: ${v.reasons.join(',') || 'human'}`);
     }
     expect(wrong).toEqual([]);
-  });
+  }, SLOW);
 
   it('sisimai: >= 99 % of bounces, ARF reports and auto-replies are machine mail; its human mails are not', async () => {
     const dir = join(externalDir, 'sisimai-set-of-emails');
@@ -80,7 +82,7 @@ describeIfPresent(externalDir, 'external corpora', () => {
     }
     expect(recognised / machine).toBeGreaterThanOrEqual(0.99);
     expect(falsePositives).toEqual([]);
-  });
+  }, SLOW);
 
   /** Floors at the pass rates measured when this was written; upstream conventions differ from ours on some cases. */
   const FLOORS: Record<string, number> = {
@@ -98,7 +100,7 @@ describeIfPresent(externalDir, 'external corpora', () => {
     // eslint-disable-next-line no-console
     console.log(`${suite}: ${results.filter((r) => r.pass).length}/${results.length} reply-text checks pass (${(rate * 100).toFixed(1)} %)`);
     expect(rate).toBeGreaterThanOrEqual(FLOORS[suite] ?? 0.5);
-  });
+  }, SLOW);
 
   it('github suite: the regex-performance trap stays fast', async () => {
     const t0 = Date.now();

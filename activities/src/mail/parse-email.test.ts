@@ -143,7 +143,7 @@ describe('parseEmail', () => {
     expect(data.length).toBeGreaterThan(ATTACHMENT_SIZE_LIMIT);
     expect(p.problems).toContain('attachment_too_large');
     expect(p.text.trim()).toBe('Big file.');
-  });
+  }, 30_000);
 
   it('lists defects: missing Message-ID, unknown charset, no body, huge headers, missing closing boundary', async () => {
     const p = await parseEmail(rawEmail({ 'Message-ID': '', 'Content-Type': 'text/plain; charset=x-klingon' }, 'Qapla'));

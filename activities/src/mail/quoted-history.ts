@@ -39,6 +39,12 @@ const SEPARATOR = new RegExp(
   'iu',
 );
 
+/** Where a bounce starts quoting the returned message ("------ This is a copy of the message…", qmail, sendmail). */
+const RETURNED_MESSAGE =
+  /^[ \t]*-{2,}[ \t]*(?:this is a copy of (?:the|your) message|below this line is a copy of the message|(?:original|returned|unsent|undelivered) message (?:follows|headers?)|message header follows|the original message (?:headers? )?(?:follows|was)|original message header)/i;
+/** Raw RFC 5322 header lines of an embedded message. */
+const RAW_HEADER = /^(?:return-path|received|message-id|dkim-signature|delivered-to|mime-version|content-type|content-transfer-encoding|x-[\w-]+|arc-[\w-]+|authentication-results)[ \t]*:/i;
+
 const FORWARD_INTRO =
   /^[ \t]*(?:begin forwarded message|début du message réexpédié|debut du message reexpedie|message transféré|anfang der weitergeleiteten nachricht|inizio messaggio inoltrato|comienzo del mensaje reenviado|início da mensagem reencaminhada|doorgestuurd bericht|forwarded message)[ \t]*:?[ \t]*$/i;
 
@@ -74,7 +80,14 @@ export function splitQuotedHistory(lines: string[]): QuoteSplit {
       quoted[i] = true;
       continue;
     }
-    if (SEPARATOR.test(line) || FORWARD_INTRO.test(line) || isHeaderBlock(lines, i) || isRuleBeforeHeaderBlock(lines, i)) {
+    if (
+      SEPARATOR.test(line) ||
+      FORWARD_INTRO.test(line) ||
+      RETURNED_MESSAGE.test(line) ||
+      isHeaderBlock(lines, i) ||
+      isRuleBeforeHeaderBlock(lines, i) ||
+      (i > 0 && isRawHeaderRun(lines, i))
+    ) {
       historyStart = i;
       historyKind = FORWARD_WORDS.test(line) ? 'forward' : 'reply';
       break;
@@ -139,6 +152,18 @@ function isHeaderBlock(lines: string[], i: number): boolean {
   // "Date: Wed, 16 May 2012 00:15:02 -0600 / To: …" blocks may lack From:
   if (DATE_HEADER.test(first) && DATE_OR_TIME.test(first)) return headers >= 2;
   return sawFrom && headers >= 3;
+}
+
+/** Three or more raw header lines in a row (an embedded message's header, pasted or returned by a bounce). */
+function isRawHeaderRun(lines: string[], i: number): boolean {
+  if (!RAW_HEADER.test(lines[i]!)) return false;
+  let count = 0;
+  for (let k = i; k < Math.min(lines.length, i + 40) && count < 3; k++) {
+    const l = lines[k]!;
+    if (RAW_HEADER.test(l) || FROM_HEADER.test(l) || OTHER_HEADER.test(l)) count++;
+    else if (!/^[ \t]+\S/.test(l)) break;
+  }
+  return count >= 3;
 }
 
 /** A header block may start with Date:/Subject: when From: follows within it (Apple Mail forwards). */

@@ -19,7 +19,7 @@ const MOBILE_FOOTER = new RegExp(
     [
       'sent (?:from|with|via|using) (?:my |the |mobile |)?[\\p{L}\\p{N} .,&\'-]{0,60}',
       'sent on the go', 'sent from outlook', 'get outlook for (?:ios|android)', 'envoyé (?:de|depuis|à partir de|avec|via) [\\p{L}\\p{N} .,&\'-]{0,60}',
-      'envoye (?:de|depuis) [\\p{L}\\p{N} .,&\'-]{0,60}', 'téléchargez outlook pour (?:ios|android)', 'obtenez outlook pour (?:ios|android)',
+      'envoye (?:de|depuis) [\\p{L}\\p{N} .,&\'-]{0,60}', 'télécharge[zr] outlook pour (?:ios|android)', 'obten(?:ez|ir) outlook pour (?:ios|android)',
       'gesendet (?:von|mit|vom) [\\p{L}\\p{N} .,&\'-]{0,60}', 'von meinem [\\p{L}\\p{N} .-]{0,40} gesendet', 'inviato da [\\p{L}\\p{N} .,&\'-]{0,60}',
       'enviado (?:desde|de|do) [\\p{L}\\p{N} .,&\'-]{0,60}', 'verzonden (?:vanaf|met|van) [\\p{L}\\p{N} .,&\'-]{0,60}', 'verstuurd vanaf [\\p{L}\\p{N} .,&\'-]{0,60}',
       'wysłane z [\\p{L}\\p{N} .,&\'-]{0,60}', 'skickat från [\\p{L}\\p{N} .,&\'-]{0,60}', 'sendt fra [\\p{L}\\p{N} .,&\'-]{0,60}', 'lähetetty [\\p{L}\\p{N} .,&\'-]{0,60}',
@@ -40,11 +40,11 @@ function isMobileFooter(line: string): boolean {
 }
 
 const DISCLAIMER =
-  /\b(?:confidential(?:ity)?|intended (?:solely |only )?for the (?:use of the )?(?:addressee|recipient|individual)|if you (?:have received|are not the intended)|received this (?:e-?mail|message|communication) in error|disclaimer|legally privileged|registered in england|registered office|company registration|strictement confidentiel|destinataire(?:s)? (?:exclusif|désigné)|si vous (?:avez reçu|n['’]êtes pas le destinataire)|reçu (?:ce|cet) (?:message|e-?mail|courriel) par erreur|pensez à l['’]environnement|before printing|avant d['’]imprimer|respectez l['’]environnement|vertraulich|riservat[oa]|confidencial|unsubscribe|se désinscrire|désabonne|you (?:are receiving|received) this|vous recevez (?:cet|ce) (?:e-?mail|message|courriel)|mailing list)/i;
+  /\b(?:confidential(?:ity)?|intended (?:solely |only )?for the (?:use of the )?(?:addressee|recipient|individual)|if you (?:have received|are not the intended)|received this (?:e-?mail|message|communication) in error|disclaimer|legally privileged|registered in england|registered office|company registration|strictement confidentiel|confidentiel(?:le)?s?\b|à l['’]intention exclusive|destinataire(?:s)? (?:exclusif|désigné)|si vous (?:avez reçu|n['’]êtes pas le destinataire)|reçu (?:ce|cet) (?:message|e-?mail|courriel) par erreur|pensez à l['’]environnement|before printing|avant d['’]imprimer|respectez l['’]environnement|vertraulich|riservat[oa]|confidencial|unsubscribe|se désinscrire|désabonne|you (?:are receiving|received) this|vous recevez (?:cet|ce) (?:e-?mail|message|courriel)|mailing list)/i;
 
-/** Closing formulas, as whole lines (FR, EN and a few neighbours). */
-export const CLOSING_LINE = new RegExp(
-  '^[ \\t]*(?:' +
+/** Closing formulas (FR, EN and a few neighbours). */
+const CLOSING_FORMULA =
+  '(?:' +
     [
       // French
       "merci(?: (?:beaucoup|bien|encore|infiniment|mille fois|d['’]avance|par avance|à vous|à toi|de votre (?:aide|réponse|retour|compréhension)|pour (?:votre|ta|vos) (?:aide|réponse|retour|compréhension|attention|réactivité)(?: rapide)?))*(?: et bonne (?:journée|soirée|fin de journée|semaine|continuation|week-end))?",
@@ -60,9 +60,14 @@ export const CLOSING_LINE = new RegExp(
       '(?:viele|beste|liebe|freundliche) grüße', 'mit freundlichen grüßen', 'vielen dank', 'danke', 'saludos(?: cordiales)?', 'gracias',
       'cordiali saluti', 'grazie', 'saluti', 'met vriendelijke groet(?:en)?', 'groeten', 'bedankt', 'obrigad[oa]', 'atenciosamente', 'abraços',
     ].join('|') +
-    ')[ \\t]*[,.!…]*[ \\t]*(?:[:;]-?[)D])?[ \\t]*$',
-  'i',
-);
+    ')';
+
+/** A closing formula as a whole line ("Kind regards,", "Merci d'avance !"). */
+export const CLOSING_LINE = new RegExp(`^[ \\t]*${CLOSING_FORMULA}[ \\t]*[,.!…]*[ \\t]*(?:[:;]-?[)D])?[ \\t]*$`, 'i');
+/** A closing formula and the writer's name on one line ("Thanks, Liam"). */
+const CLOSING_THEN_NAME = new RegExp(`^([ \\t]*${CLOSING_FORMULA}[ \\t]*[,.!…]+)[ \\t]+(\\S.{0,40})$`, 'i');
+/** One to three capitalised words or initials: "Bob", "Marie-Claire D.", "J. Smith". */
+const BARE_NAME = /^[ \t]*(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)){0,2}[ \t]*$/u;
 
 const TEAM_SIGNOFF = /^[ \t]*(?:l['’]équipe\b|l['’]equipe\b|le service\b|the [\w&'’ .-]{1,40} team$|team [\w&'’ .-]{1,30}$|[\w&'’ .-]{1,40} team$|customer (?:service|care|support)\b|service client\b)/i;
 const PLACEHOLDER = /^[ \t]*\[(?:cid:|image:|image\]|inline image|attachment)[^\]]*\]?[ \t]*$/i;
@@ -112,6 +117,14 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
     if (i + 1 < end && signatureLike(lines, i + 1, end)) cut(i + 1);
     break;
   }
+  // 4b. "Thanks, Liam": keep the formula, drop the name
+  if (end > 0) {
+    const m = lines[end - 1]!.match(CLOSING_THEN_NAME);
+    if (m && (isNameLine(m[2]!, senderTokens) || BARE_NAME.test(m[2]!))) {
+      const body = lines.slice(0, end - 1).concat(m[1]!.trimEnd());
+      return { body, signature: [m[2]!.trim(), ...lines.slice(end)] };
+    }
+  }
   // 5. no closing formula: a final name block ("Lucas", "Amelia Wright\n+44 …", "L'équipe du Salon")
   for (let guard = 0; guard < 2; guard++) {
     const start = lastParagraphStart(lines, end);
@@ -123,6 +136,14 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
     if (last > 0 && isNameLine(lines[last]!, senderTokens) && hasContent(lines, 0, last)) {
       cut(last);
       continue;
+    }
+    // a lone capitalised name after a blank line, below a finished sentence
+    if (start === last && start > 1 && BARE_NAME.test(lines[start]!) && !CLOSING_LINE.test(lines[start]!)) {
+      const prev = lines[start - 2]!.trim();
+      if (!lines[start - 1]!.trim() && /[.!?…)]$/.test(prev)) {
+        cut(start);
+        continue;
+      }
     }
     break;
   }
