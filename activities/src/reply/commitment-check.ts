@@ -9,7 +9,13 @@ import { fold } from './text-fold';
 const CONCEPTS: Record<string, RegExp> = {
   guarantee: /\b(garanti\w*|guarant\w*|assur\w*|certainement|certain (que|to)|for certain|definitely|promis\w*|promet\w*|promett\w*|engag\w*|sans faute|a coup sur|for sure|100 ?%)/,
   delivery: /\b(livr\w*|deliver\w*|arriv\w*|receiv\w*|recevr\w*|recev\w*|reception|colis|parcel|expedi\w*)/,
-  date: /\b(date|jour|day|delai|deadline|by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)|avant (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain)|d'ici|before|precis\w*|specific)/,
+  date: new RegExp(
+    '\\b(date|jour|day|delai|deadline|d\'ici|before|avant|by|precis\\w*|specific|demain|tomorrow|' +
+    'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|' +
+    '\\d{1,2}(er|st|nd|rd|th)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|' +
+    'january|february|march|april|may|june|july|august|september|october|november|december)|' +
+    '(january|february|march|april|may|june|july|august|september|october|november|december) \\d{1,2}|\\d{1,2}/\\d{1,2})',
+  ),
   refund: /\b(rembours\w*|refund\w*|money back)/,
   full: /\b(integral\w*|total\w*|full\w*|entier\w*|complet\w*|100 ?%|tout)/,
   noReturn: /\b(sans (retour|renvo\w*|nous (le|la|les) (retourner|renvoyer))|without (a |any )?return\w*|no (need to )?return\w*|no need to send|keep (the|it|your)|gard(er|ez) (l'article|le produit|votre|le|la)|pas besoin de (retourner|renvoyer))/,
@@ -45,7 +51,8 @@ function conceptsOf(phrase: string): string[][] {
 function holds(sentence: string, concepts: string[]): boolean {
   if (!concepts.every((c) => CONCEPTS[c]!.test(sentence))) return false;
   if (concepts.length === 1 && concepts[0] === 'compensation') return true;
-  return !NEGATION.test(sentence);
+  // "no need to return" is the commitment itself, not a negation of it.
+  return !NEGATION.test(sentence.replace(new RegExp(CONCEPTS.noReturn!.source, 'g'), ' '));
 }
 
 export function findForbiddenCommitments(text: string, forbidden: string[]): CommitmentHit[] {

@@ -7,6 +7,7 @@
 import OpenAI from 'openai';
 import { z } from 'zod';
 import type { ContextSnippet, PiiFinding } from '../domain/types';
+import { maskPii, unmaskPii } from '../triage/pii';
 import type { DraftPrompt } from './prompts/registry';
 import type { ReplyContext } from './reply-context';
 import type { TemplateOutput } from './templates/template-kit';
@@ -19,11 +20,14 @@ export interface LlmDrafterConfig {
   temperature?: number;
 }
 
-/** Masking of personal data before anything reaches a model (implemented in triage/pii.ts: maskPii / unmaskPii). */
+/** Masking of personal data before anything reaches a model. */
 export interface PiiMasker {
   mask(text: string, findings: PiiFinding[]): { masked: string; tokens: Record<string, string> };
   unmask(text: string, tokens: Record<string, string>): string;
 }
+
+/** The triage PII finder's reversible masking: each value becomes a stable token such as «PHONE_1». */
+export const triagePiiMasker: PiiMasker = { mask: maskPii, unmask: unmaskPii };
 
 export interface LlmDraftInput {
   ctx: ReplyContext;
@@ -101,7 +105,7 @@ export function userMessage(input: LlmDraftInput, masker: PiiMasker): { content:
 export class LlmDrafter {
   private readonly client: OpenAI;
 
-  constructor(private readonly config: LlmDrafterConfig, private readonly masker: PiiMasker, client?: OpenAI) {
+  constructor(private readonly config: LlmDrafterConfig, private readonly masker: PiiMasker = triagePiiMasker, client?: OpenAI) {
     this.client = client ?? new OpenAI({ baseURL: config.baseURL, apiKey: config.apiKey, timeout: config.timeoutMs ?? 20_000, maxRetries: 1 });
   }
 

@@ -15,7 +15,7 @@ export function policyDocs(p: ShopPolicies): ContextDoc[] {
       kind: 'policy',
       text:
         `Retours : vous pouvez retourner ou renvoyer un article dans les ${p.return_window_days} jours suivant la livraison. ` +
-        `Délai de retour, date limite de retour, rétractation, échange. ` +
+        `Délai de retour, date limite pour renvoyer un article, jusqu'à quand retourner, rétractation, échange. ` +
         `Returns: you can return or send back an item within ${p.return_window_days} days of delivery. Return window, return deadline, exchange.`,
     },
     {
@@ -23,7 +23,7 @@ export function policyDocs(p: ShopPolicies): ContextDoc[] {
       kind: 'policy',
       text:
         `Remboursements : une fois le retour reçu, le remboursement est effectué sous ${p.refund_processing_days}. ` +
-        `Délai de remboursement, quand serai-je remboursé. ` +
+        `Délai de remboursement : combien de temps pour être remboursé. ` +
         `Refunds: once the return is received, the refund is processed within ${p.refund_processing_days}. How long does a refund take, when will I be refunded.`,
     },
     {

@@ -20,10 +20,12 @@ const STOPWORDS = new Set([
   // fr
   'le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'd', 'l', 'et', 'ou', 'a', 'au', 'aux', 'en', 'pour', 'par', 'sur',
   'avec', 'sans', 'dans', 'ce', 'cet', 'cette', 'ces', 'mon', 'ma', 'mes', 'votre', 'vos', 'notre', 'nos', 'je', 'j',
-  'vous', 'nous', 'il', 'elle', 'est', 'qui', 'que', 'qu', 'se', 's', 'y', 'ne', 'pas', 'plus', 'tres',
+  'vous', 'nous', 'il', 'elle', 'est', 'qui', 'que', 'qu', 'se', 's', 'y', 'ne', 'pas', 'plus', 'tres', 'si', 'quand',
+  'puis', 'peux', 'pouvez', 'comment', 'quel', 'quelle', 'faut', 'il', 'me', 'm', 'moi', 'bonjour', 'merci',
   // en
   'the', 'a', 'an', 'of', 'and', 'or', 'to', 'for', 'in', 'on', 'with', 'without', 'by', 'at', 'my', 'your', 'our',
-  'i', 'we', 'you', 'it', 'is', 'are', 'be', 'this', 'that', 'these', 'those', 'from', 'as', 'do', 'does',
+  'i', 'we', 'you', 'it', 'is', 'are', 'be', 'this', 'that', 'these', 'those', 'from', 'as', 'do', 'does', 'can',
+  'could', 'how', 'when', 'what', 'which', 'will', 'would', 'me', 'if', 'hello', 'hi', 'thanks', 'please',
 ]);
 
 /** Word tokens of folded text (letters and digits), stopwords removed when asked. */

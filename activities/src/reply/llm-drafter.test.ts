@@ -1,0 +1,112 @@
+/**
+ * The LLM path with a fake OpenAI-compatible client: what the model receives (masked text, verified facts, the
+ * versioned prompt), what comes back (schema-checked, unmasked, checked like any draft), and the template fallback.
+ */
+import type OpenAI from 'openai';
+import type { EmailCase } from '../domain/types';
+import { checkDraft } from './check-draft';
+import { createDraftReply } from './draft-reply';
+import { LlmDrafter, systemMessage } from './llm-drafter';
+import { getPrompt } from './prompts/registry';
+import { makeCase, replyDeps } from './test-support/fixture-shop';
+
+interface Call { body: Record<string, unknown>; options: Record<string, unknown> }
+
+function fakeClient(answer: (call: Call) => string | Error): { client: OpenAI; calls: Call[] } {
+  const calls: Call[] = [];
+  const client = {
+    chat: {
+      completions: {
+        create: async (body: Record<string, unknown>, options: Record<string, unknown>) => {
+          const call = { body, options };
+          calls.push(call);
+          const out = answer(call);
+          if (out instanceof Error) throw out;
+          return { choices: [{ message: { content: out } }] };
+        },
+      },
+    },
+  } as unknown as OpenAI;
+  return { client, calls };
+}
+
+const config = { baseURL: 'http://llm.local/v1', apiKey: 'test', model: 'test-model', timeoutMs: 1234 };
+const deps = replyDeps();
+
+function phoneCase(): EmailCase {
+  const c = makeCase({
+    intent: 'order_status', lang: 'fr', customerId: 'C0025', orderNumber: 'CMD-10603',
+    text: 'Bonjour, où en est ma commande CMD-10603 ? Le livreur peut me joindre au 06 39 98 45 19.',
+  });
+  return { ...c, pii: [{ type: 'phone', value: '06 39 98 45 19' }] };
+}
+
+const goodAnswer = JSON.stringify({
+  subject: 'Votre commande CMD-10603',
+  paragraphs: [
+    'Votre commande CMD-10603 a été expédiée avec UPS (numéro de suivi 1Z367277779).',
+    'Le transporteur estime la livraison au 24 novembre 2026.',
+  ],
+  facts_used: ['order_number', 'carrier', 'tracking_number', 'estimated_delivery', 'not_a_fact'],
+});
+
+test('the model gets the masked message, the verified facts and the prompt; the draft records prompt, version and model', async () => {
+  const { client, calls } = fakeClient(() => goodAnswer);
+  const stage = createDraftReply({ llm: new LlmDrafter(config, undefined, client) });
+  const c = await checkDraft(await stage(phoneCase(), deps), deps);
+
+  expect(calls).toHaveLength(1);
+  const body = calls[0]!.body as { model: string; messages: { role: string; content: string }[]; response_format: { type: string } };
+  expect(body.model).toBe('test-model');
+  expect(body.response_format.type).toBe('json_schema');
+  expect(calls[0]!.options).toMatchObject({ timeout: 1234 });
+  const user = body.messages.find((m) => m.role === 'user')!.content;
+  expect(user).not.toContain('06 39 98 45 19');
+  expect(user).toContain('«PHONE_1»');
+  const payload = JSON.parse(user) as { VERIFIED_FACTS: Record<string, string>; LANG: string };
+  expect(payload.LANG).toBe('fr');
+  expect(payload.VERIFIED_FACTS).toMatchObject({ tracking_number: '1Z367277779', estimated_delivery: '24 novembre 2026', carrier: 'UPS' });
+  const system = body.messages.find((m) => m.role === 'system')!.content;
+  expect(system).toBe(systemMessage(getPrompt('draft-reply')));
+  expect(system.indexOf('# Context')).toBeLessThan(system.indexOf('# Objective'));
+  expect(system.indexOf('# Constraints')).toBeLessThan(system.indexOf('# Examples'));
+  expect(system.indexOf('# Examples')).toBeLessThan(system.indexOf('# Output format'));
+
+  expect(c.draft).toMatchObject({ generator: 'llm', templateId: 'draft-reply', version: '1.1.0', model: 'test-model', lang: 'fr' });
+  expect(c.draft!.body).toMatch(/^Bonjour Manon,\n\nVotre commande CMD-10603 a été expédiée avec UPS/);
+  expect(c.draft!.facts).toEqual({ order_number: 'CMD-10603', carrier: 'UPS', tracking_number: '1Z367277779', estimated_delivery: '2026-11-24' });
+  expect(c.guardrails!.passed).toBe(true);
+});
+
+test('a model that invents a fact is caught by the same check as a template', async () => {
+  const { client } = fakeClient(() => goodAnswer.replace('24 novembre 2026', '23 novembre 2026'));
+  const stage = createDraftReply({ llm: new LlmDrafter(config, undefined, client) });
+  const c = await checkDraft(await stage(phoneCase(), deps), deps);
+  expect(c.draft!.generator).toBe('llm');
+  expect(c.guardrails!.fired).toEqual(['fact_mismatch']);
+});
+
+test('a failing or malformed model answer falls back to the template, and says so', async () => {
+  for (const answer of [new Error('timeout'), '{"subject": 1}', 'not json']) {
+    const { client } = fakeClient(() => answer);
+    const fallbacks: unknown[] = [];
+    const stage = createDraftReply({ llm: new LlmDrafter(config, undefined, client), onLlmFallback: (e) => fallbacks.push(e) });
+    const c = await stage(phoneCase(), deps);
+    expect(c.draft).toMatchObject({ generator: 'template', templateId: 'order-status' });
+    expect(fallbacks).toHaveLength(1);
+  }
+});
+
+test('mail carrying injection signals never reaches the model', async () => {
+  const { client, calls } = fakeClient(() => goodAnswer);
+  const stage = createDraftReply({ llm: new LlmDrafter(config, undefined, client) });
+  const c = await stage({ ...phoneCase(), classification: { ...phoneCase().classification!, signals: ['hidden_html_text'] } }, deps);
+  expect(calls).toHaveLength(0);
+  expect(c.draft!.generator).toBe('template');
+});
+
+test('prompt registry: latest version by default, exact versions on request', () => {
+  expect(getPrompt('draft-reply').version).toBe('1.1.0');
+  expect(getPrompt('draft-reply', '1.0.0').version).toBe('1.0.0');
+  expect(() => getPrompt('draft-reply', '9.9.9')).toThrow(/unknown prompt/);
+});
