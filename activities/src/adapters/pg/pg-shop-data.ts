@@ -1,0 +1,139 @@
+/**
+ * ShopData over the CRM tables. Returns the same records as JsonShopData over the same file: numbers as numbers,
+ * dates as 'YYYY-MM-DD', an optional order field absent when the source had none, lists in source order, and
+ * the same lookup rules (e-mail trimmed and case-insensitive, the last customer wins on a shared address;
+ * order numbers trimmed and case-insensitive; names compared without accents, case or extra spaces).
+ */
+import type { CustomerRecord, OrderRecord, ProductRecord, ShopData, ShopPolicies } from '../../domain/types';
+import type { Queryable } from './pool';
+import { ORDER_OPTIONAL_COLUMNS, customerNameKey } from './shop-columns';
+
+export class ShopNotSeededError extends Error {
+  constructor(shopId: string) {
+    super(`no policies for shop "${shopId}": run the shop seed first`);
+    this.name = 'ShopNotSeededError';
+  }
+}
+
+interface CustomerRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  language: string;
+  vip: boolean;
+  ai_opt_out: boolean;
+  created_at: string | null;
+  notes: string;
+  extra: Record<string, unknown>;
+}
+
+type OrderRow = Omit<OrderRecord, (typeof ORDER_OPTIONAL_COLUMNS)[number]> & {
+  [K in (typeof ORDER_OPTIONAL_COLUMNS)[number]]: NonNullable<OrderRecord[K]> | null;
+} & { extra: Record<string, unknown> };
+
+interface ProductRow {
+  sku: string;
+  name_fr: string;
+  name_en: string;
+  price: number;
+  complementary: string[];
+  extra: Record<string, unknown>;
+}
+
+const CUSTOMER_SELECT = `select id, first_name, last_name, email, language, vip, ai_opt_out,
+  to_char(created_at, 'YYYY-MM-DD') as created_at, notes, extra from customers`;
+
+const ORDER_SELECT = `select number, customer_id, to_char(ordered_at, 'YYYY-MM-DD') as ordered_at, status, items,
+  total::float8 as total, currency, shipping_fee::float8 as shipping_fee, carrier, tracking_number,
+  to_char(shipped_at, 'YYYY-MM-DD') as shipped_at, to_char(estimated_delivery, 'YYYY-MM-DD') as estimated_delivery,
+  to_char(delivered_at, 'YYYY-MM-DD') as delivered_at, refunded_amount::float8 as refunded_amount,
+  to_char(return_received_at, 'YYYY-MM-DD') as return_received_at, extra from orders`;
+
+function toCustomer({ extra, created_at, ...row }: CustomerRow): CustomerRecord {
+  return { ...row, created_at: created_at ?? '', ...extra };
+}
+
+function toOrder({ extra, ...row }: OrderRow): OrderRecord {
+  const order: Record<string, unknown> = { ...row };
+  for (const key of ORDER_OPTIONAL_COLUMNS) if (order[key] === null) delete order[key];
+  return { ...order, ...extra } as OrderRecord;
+}
+
+function toProduct({ extra, ...row }: ProductRow): ProductRecord {
+  return { ...row, ...extra };
+}
+
+export interface PgShopDataOptions {
+  shopId?: string;
+  /** The clock used when the shop has no pinned "today" (UTC date). */
+  now?: () => Date;
+}
+
+export class PgShopData implements ShopData {
+  private readonly shopId: string;
+  private readonly now: () => Date;
+
+  constructor(private readonly db: Queryable, options: PgShopDataOptions = {}) {
+    this.shopId = options.shopId ?? 'default';
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async policies(): Promise<ShopPolicies> {
+    const { rows } = await this.db.query<{ policies: ShopPolicies }>(
+      'select policies from shop_policies where shop_id = $1', [this.shopId],
+    );
+    if (!rows[0]) throw new ShopNotSeededError(this.shopId);
+    return rows[0].policies;
+  }
+
+  async today(): Promise<string> {
+    const { rows } = await this.db.query<{ today: string | null }>(
+      `select to_char(today, 'YYYY-MM-DD') as today from shop_policies where shop_id = $1`, [this.shopId],
+    );
+    return rows[0]?.today ?? this.now().toISOString().slice(0, 10);
+  }
+
+  async customerByEmail(email: string): Promise<CustomerRecord | null> {
+    const { rows } = await this.db.query<CustomerRow>(
+      `${CUSTOMER_SELECT} where lower(email) = lower($1) order by ordinal desc limit 1`, [email.trim()],
+    );
+    return rows[0] ? toCustomer(rows[0]) : null;
+  }
+
+  async customerById(id: string): Promise<CustomerRecord | null> {
+    const { rows } = await this.db.query<CustomerRow>(`${CUSTOMER_SELECT} where id = $1`, [id]);
+    return rows[0] ? toCustomer(rows[0]) : null;
+  }
+
+  async customersByName(firstName: string, lastName: string): Promise<CustomerRecord[]> {
+    const { rows } = await this.db.query<CustomerRow>(`${CUSTOMER_SELECT} where name_key = $1 order by ordinal`, [
+      customerNameKey(firstName, lastName),
+    ]);
+    return rows.map(toCustomer);
+  }
+
+  async order(number: string): Promise<OrderRecord | null> {
+    const { rows } = await this.db.query<OrderRow>(`${ORDER_SELECT} where upper(number) = upper($1)`, [number.trim()]);
+    return rows[0] ? toOrder(rows[0]) : null;
+  }
+
+  async ordersOfCustomer(customerId: string): Promise<OrderRecord[]> {
+    const { rows } = await this.db.query<OrderRow>(`${ORDER_SELECT} where customer_id = $1 order by ordinal`, [
+      customerId,
+    ]);
+    return rows.map(toOrder);
+  }
+
+  async allOrderNumbers(): Promise<string[]> {
+    const { rows } = await this.db.query<{ number: string }>('select upper(number) as number from orders order by ordinal');
+    return rows.map((r) => r.number);
+  }
+
+  async products(): Promise<ProductRecord[]> {
+    const { rows } = await this.db.query<ProductRow>(
+      'select sku, name_fr, name_en, price::float8 as price, complementary, extra from products order by ordinal',
+    );
+    return rows.map(toProduct);
+  }
+}
