@@ -1,0 +1,93 @@
+/**
+ * One row per inbound email, keyed by its dedup key: where it came from, its workflow, its state as the
+ * workflow last reported it, and the EmailCase (the case file, PII) once triage has built it.
+ */
+import type { EmailCase, Intent, Route } from '../../domain/types';
+import type { Queryable } from './pool';
+
+export const EMAIL_STATES = [
+  'received', 'processing', 'quarantined', 'suppressed', 'waiting_review', 'escalated', 'sent', 'rejected', 'failed',
+] as const;
+export type EmailState = (typeof EMAIL_STATES)[number];
+
+export interface EmailRow {
+  emailKey: string;
+  rawId: string;
+  mailbox: string;
+  messageIdHash: string | null;
+  workflowId: string;
+  conversationId: string | null;
+  state: EmailState;
+  stateReason: string | null;
+  route: Route | null;
+  intent: Intent | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export class EmailNotFoundError extends Error {
+  constructor(emailKey: string) {
+    super(`no email with key ${emailKey}`);
+    this.name = 'EmailNotFoundError';
+  }
+}
+
+const EMAIL_COLUMNS = `email_key as "emailKey", raw_id as "rawId", mailbox, message_id_hash as "messageIdHash",
+  workflow_id as "workflowId", conversation_id as "conversationId", state, state_reason as "stateReason", route,
+  intent, created_at as "createdAt", updated_at as "updatedAt"`;
+
+/** Registers an email once; a second call with the same key changes nothing and says so. */
+export async function registerEmail(
+  db: Queryable,
+  input: { emailKey: string; rawId: string; mailbox: string; messageIdHash: string | null; workflowId: string },
+): Promise<{ inserted: boolean }> {
+  const { rowCount } = await db.query(
+    `insert into emails (email_key, raw_id, mailbox, message_id_hash, workflow_id) values ($1, $2, $3, $4, $5)
+     on conflict (email_key) do nothing`,
+    [input.emailKey, input.rawId, input.mailbox, input.messageIdHash, input.workflowId],
+  );
+  return { inserted: rowCount === 1 };
+}
+
+async function updateOne(db: Queryable, emailKey: string, set: string, values: unknown[]): Promise<void> {
+  const { rowCount } = await db.query(
+    `update emails set ${set}, updated_at = now() where email_key = $1`, [emailKey, ...values],
+  );
+  if (rowCount !== 1) throw new EmailNotFoundError(emailKey);
+}
+
+export async function setEmailState(db: Queryable, emailKey: string, state: EmailState, reason?: string | null): Promise<void> {
+  await updateOne(db, emailKey, 'state = $2, state_reason = $3', [state, reason ?? null]);
+}
+
+export async function saveCase(db: Queryable, emailKey: string, emailCase: EmailCase): Promise<void> {
+  await updateOne(db, emailKey, 'email_case = $2::jsonb', [JSON.stringify(emailCase)]);
+}
+
+export async function loadCase(db: Queryable, emailKey: string): Promise<EmailCase | null> {
+  const { rows } = await db.query<{ email_case: EmailCase | null }>(
+    'select email_case from emails where email_key = $1', [emailKey],
+  );
+  return rows[0]?.email_case ?? null;
+}
+
+export async function setRouteAndIntent(
+  db: Queryable, emailKey: string, values: { route: Route | null; intent: Intent | null },
+): Promise<void> {
+  await updateOne(db, emailKey, 'route = $2, intent = $3', [values.route, values.intent]);
+}
+
+export async function getEmail(db: Queryable, emailKey: string): Promise<EmailRow | null> {
+  const { rows } = await db.query<EmailRow>(`select ${EMAIL_COLUMNS} from emails where email_key = $1`, [emailKey]);
+  return rows[0] ?? null;
+}
+
+/** Newest first; optionally only those in one state. */
+export async function listEmails(db: Queryable, filter: { state?: EmailState; limit: number }): Promise<EmailRow[]> {
+  const { rows } = await db.query<EmailRow>(
+    `select ${EMAIL_COLUMNS} from emails where ($1::text is null or state = $1)
+     order by created_at desc, email_key limit $2`,
+    [filter.state ?? null, filter.limit],
+  );
+  return rows;
+}
