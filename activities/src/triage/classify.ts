@@ -98,6 +98,9 @@ export function detectSignals(input: ClassifyInput, text: string, policy: Routin
   const quoted = fold(input.quoted);
   const subject = fold(input.subject);
   if (any(INJECTION, text) || any(INJECTION, subject)) signals.push('prompt_injection');
+  // visible-only senders have nothing to hide: substantive hidden text in a person's mail is an attack on the reader
+  const hiddenWords = hidden.match(/\p{L}{2,}/gu)?.length ?? 0;
+  if (hiddenWords >= 4) signals.push('hidden_html_text');
   if (hidden.trim() && any(INJECTION, hidden)) signals.push('prompt_injection', 'hidden_html_text');
   if (quoted.trim() && any(INJECTION, quoted)) signals.push('prompt_injection', 'tampered_quoted_text');
   if (any(APPLY_QUOTED, text) && quoted.trim()) signals.push('apply_quoted_request');
@@ -126,8 +129,8 @@ export function classify(input: ClassifyInput, policy: RoutingPolicy, model?: In
 
   const ranked = (Object.entries(scores) as [Intent, number][]).filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
   let [intent, top] = ranked[0] ?? (['other', 0] as [Intent, number]);
-  if (top < 1.5) { intent = 'other'; }
-  if (signals.includes('prompt_injection')) intent = 'prompt_injection';
+  if (top < 1.5) intent = signals.includes('abusive_language') || signals.includes('threat') ? 'complaint' : 'other';
+  if (signals.includes('prompt_injection') || signals.includes('hidden_html_text')) intent = 'prompt_injection';
   const rival = ranked.find(([i]) => !compatible(i, intent))?.[1] ?? 0;
   const secondaryIntents = ranked
     .filter(([i, s]) => i !== intent && s >= 2.5 && !compatible(i, intent) && !CRITICAL_INTENTS.has(i))

@@ -18,6 +18,9 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
       /\bwhere(?:'s| is) (?:my|the) (?:order|parcel|package)/, /\bou en est (?:ma|la|mon|le)\b/, /\bou en est[- ]elle\b/,
       /\b(?:when|quand)\b.{0,50}\b(?:arrive|arriver|deliver|delivered|ship|shipped|dispatch|dispatched|turn up|livre|livree|expedie|expediee|recevoir|parti|partie)\b/,
       /\bou (?:elle|il) en est\b/, /\bwhere (?:it|my order|the order|the parcel|my parcel) is\b/,
+      /\bwhere(?:'s| is| are)\b.{0,30}\b(?:order|parcel|package|delivery|items?)\b/, /\bou (?:en )?(?:est|sont)\b.{0,30}\b(?:commande|colis|articles?|livraison)\b/,
+      /\bwill (?:my|the|it|they|this|order)\b.{0,40}\b(?:arrive|be delivered|be here|get here|ship|be shipped|be dispatched)\b/,
+      /\b(?:arrivera|arriveront|sera livree?|seront livree?s|sera expediee?|partira)\b/,
       /\b(?:has|have) (?:it|my order|the order|the parcel) (?:shipped|been shipped|been dispatched|left)/,
       /\b(?:est-il|est-elle|a-t-il|a-t-elle) (?:deja )?(?:parti|partie|expedie|expediee)/,
       /\b(?:delivery date|date de livraison|tracking (?:number|link|info)|numero de suivi|lien de suivi)\b/,
@@ -37,7 +40,7 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
       /\bshould have (?:been (?:here|delivered)|arrived|come)\b/, /\b(?:still )?(?:hasn't|has not|haven't) (?:shown up|turned up|been delivered)\b/,
       /\baurai(?:t|ent) du (?:etre livree?s?|arriver)\b/, /\btoujours pas (?:recu|arrivee?|livree?)\b/,
       /\b(?:devait|devaient|aurait du|censee?s? (?:arriver|etre livree?)|etait (?:annoncee?|prevue?) (?:pour|le))\b/,
-      /\b(?:still|toujours) (?:nothing|not (?:arrived|here|received|delivered)|no sign|rien|pas (?:la|arrivee?|recu|livree?))\b/,
+      /\b(?:still|toujours) (?:nothing|not (?:arrived|here|received|delivered)|no sign|rien|pas (?:la|arrivee?|recu|livree?))\b(?! (?:my|the|a|any|mon|le) (?:refund|remboursement))/,
       /\b(?:hasn't|has not|haven't|have not|still hasn't) (?:arrived|been delivered|turned up|come)\b/,
       /\b(?:days?|week|semaines?|jours?) (?:late|overdue|de retard)\b/, /\ben retard\b/, /\bretard de livraison\b/,
       /\b(?:late|delayed) (?:order|delivery|parcel)\b/, /\b(?:more than|over) a week late\b/, /\bn'est toujours pas arrive/,
@@ -57,7 +60,8 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
   damaged_item: [
     ...cue(3,
       /\b(?:damaged|broken|cracked|chipped|dented|shattered|smashed|scratched)\b/,
-      /\b(?:abime|abimee|casse|cassee|ebreche|ebrechee|fissure|fissuree|fele|felee|endommage|endommagee|raye|rayee|bosse)\b/,
+      /\b(?:abime|abimee|casse|cassee|ebreche|ebrechee|fissure|fissuree|fele|felee|endommage|endommagee|raye|rayee|bosse|bossee|tordu|tordue|dechire|dechiree|fuit)\b/,
+      /\b(?:dent|bent|torn|leaking|leaks|scratch(?:es)?|(?:handle|lid|base) (?:is |was )?(?:loose|wobbly|missing a screw)|in pieces)\b/,
     ),
     ...cue(2.5, /\b(?:defective|faulty|doesn't work|does not work|stopped working|defectueux|defectueuse|ne fonctionne (?:pas|plus)|en panne|ne (?:chauffe|marche|s'allume) (?:pas|plus))\b/),
   ],
@@ -80,7 +84,7 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
       /\b(?:toujours pas|pas encore|jamais) (?:ete )?rembourse/, /\bpas vu un centime\b/, /\bstill (?:waiting for|no) (?:my|the|a)? ?refund\b/,
       /\bwhere is my refund\b/, /\b(?:nothing|no money) (?:has )?(?:shown up|appeared|arrived)\b/, /\bmoney to (?:appear|arrive|show)\b/,
       /\b(?:received|recu) (?:my|ma|mon|the|le|la) .{0,30}(?:en retour|back|return)\b/, /\bremboursement\b.{0,40}\b(?:toujours|pas recu|attends)\b/,
-      /\b(?:haven't|have not|still haven't|not yet|never) (?:got|received|seen) (?:my|the|a|any) refund\b/,
+      /\b(?:haven't|have not|still haven't|still not|not yet|never) (?:yet )?(?:got|received|seen) (?:my|the|a|any) refund\b/,
       /\b(?:when|quand)\b.{0,40}\b(?:my refund|mon remboursement|be refunded|etre rembourse)/,
       /\b(?:sent|posted|returned|renvoye|retourne|renvoyee|retournee)\b.{0,50}\b(?:ago|il y a|depuis)\b/),
   ],
@@ -146,7 +150,8 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
   legal_threat: [
     ...cue(3,
       /\b(?:avocat|tribunal|mise? en demeure|mets en demeure|dgccrf|proces|huissier|injonction de payer|action en justice|poursuites? judiciaires?|procedure judiciaire|conciliateur|mediateur de la consommation)\b/,
-      /\b(?:lawyer|solicitor|attorney|legal action|small claims|(?:in|to) court|court action|county court|sue you|suing|trading standards|ombudsman|legal proceedings|letter before action)\b/),
+      /\b(?:lawyer|solicitor|attorney|legal action|small claims|(?:in|to) court|court action|county court|sue you|suing|trading standards|ombudsman|legal proceedings|letter before action)\b/,
+      /\b(?:ufc[- ]que choisir|60 millions de consommateurs|association de consommateurs|signal ?conso|repression des fraudes|protection des consommateurs|consumer protection|citizens advice|consumer rights act|advertising standards)\b/),
   ],
   fraud_report: [
     ...cue(3,
@@ -154,17 +159,22 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
       /\b(?:jamais passe|never (?:placed|made|ordered)|n'ai pas (?:passe|commande)|didn't (?:place|make|order)|did not (?:place|make|order))\b/,
       /\b(?:unrecogni[sz]ed|unauthori[sz]ed|non autorise|que je ne reconnais pas|don't recognise|don't recognize)\b/,
       /\b(?:sans mon (?:accord|autorisation|consentement)|without my (?:consent|permission|authori[sz]ation|knowledge)|a mon insu)\b/,
-      /\b(?:pirate|piratage|hacked|compromised|usurpation|identity theft)\b/),
+      /\b(?:pirate|piratage|hacked|compromised|usurpation|identity theft)\b/,
+      /\b(?:someone|somebody) (?:has )?used my (?:card|account|details)\b/, /\bquelqu'un a utilise (?:ma carte|mon compte|mes coordonnees)\b/,
+      /\b(?:i didn't order|i did not order|je n'ai rien commande|je n'ai jamais commande)\b/, /\b(?:phishing|hameconnage|fake (?:website|site|email)|faux (?:site|mail|e-mail))\b/),
   ],
   gdpr_request: [
     ...cue(3.5,
       /\b(?:rgpd|gdpr|cnil|donnees personnelles|personal data|protection des donnees|data protection)\b/,
       /\b(?:droit d'acces|droit a l'oubli|right to be forgotten|subject access request|right of access|effacement|erasure)\b/,
-      /\b(?:supprimer|effacer|delete|erase) (?:toutes )?(?:mes|my|all my) (?:donnees|data|personal)\b/),
+      /\b(?:supprimer|effacer|delete|erase) (?:toutes )?(?:mes|my|all my) (?:donnees|data|personal)\b/,
+      /\b(?:delete|erase|remove|close and delete) (?:my|all my) (?:account|information|details)\b/, /\b(?:supprimer|supprimez|effacer|effacez) (?:mon compte|mes informations|toutes mes informations)\b/,
+      /\b(?:what|which) (?:personal )?(?:data|information) (?:do )?you (?:hold|have|keep|store)\b/, /\bquelles donnees\b.{0,30}\b(?:detenez|conservez|avez)\b/),
   ],
   safety_incident: [
     ...cue(3.5,
-      /\b(?:burnt|burned|burns|scalded|electric shock|caught fire|on fire|exploded|explosion|injured|injury|hospital)\b/,
+      /\b(?:burnt|burned|burns|burning smell|smell of burning|scalded|electric shock|electrocuted|caught fire|on fire|exploded|explosion|injured|injury|hospital|a&e|cut (?:myself|himself|herself|my)|glass (?:shards|splinters)|allergic reaction|food poisoning|choking|choked)\b/,
+      /\b(?:odeur de brule|coupee?s? (?:au|a la|le doigt)|eclats de verre|reaction allergique|intoxication|intoxique|etouffe|s'est coupee?)\b/,
       /\b(?:brule|brulee|brulure|brulures|electrocute|decharge electrique|pris feu|a explose|blesse|blessee|blessure|hopital|urgences)\b/,
       /\b(?:smoking|smoke|melted|spark(?:s|ed|ing)?|overheat(?:ed|ing|s)?|fumee|fondu|etincelles?|surchauffe|a fondu|pris feu|flammes?|flames?)\b/,
       /\b(?:dangerous|unsafe|hazard|dangereux|dangereuse)\b/),
@@ -208,8 +218,8 @@ export const APPLY_QUOTED: RegExp[] = [
 
 export const ABUSE: RegExp[] = [
   /\b(?:incapables?|voleurs?|escrocs?|connards?|connasses?|encules?|salauds?|abrutis?|cretins?|idiots?|bouffons?|guignols?|minables|pourris)\b/,
-  /\b(?:vous vous foutez|foutez-vous|foutre|merde|putain|bordel|ta gueule|fermez-la|nuls? a chier)\b/,
-  /\b(?:idiots?|morons?|imbeciles?|incompetent (?:idiots|morons|clowns)|thieves|crooks|clowns|bastards?|scumbags?|useless (?:idiots|lot|bunch))\b/,
+  /\b(?:vous vous foutez|foutez-vous|foutre|merde|putain|bordel|ta gueule|fermez-la|nuls? a chier|bons? a rien|menteurs?)\b/,
+  /\b(?:idiots?|morons?|imbeciles?|incompetent (?:idiots|morons|clowns)|thieves|crooks|clowns|bastards?|scumbags?|useless (?:idiots|lot|bunch)|liars|menteurs|bande de (?:nuls|rigolos|branquignols|voleurs))\b/,
   /\b(?:fuck\w*|shit\w*|crap|bullshit|wtf|screw you|damn you|bloody useless)\b/,
 ];
 
@@ -220,7 +230,8 @@ export const PUBLIC_SHAMING: RegExp[] = [
 
 export const THREAT: RegExp[] = [
   /\b(?:je vais venir|je sais ou vous|vous allez le regretter|vous allez payer|je vais vous (?:tuer|detruire|retrouver))\b/,
-  /\b(?:you(?:'ll| will) regret|i know where you|i will (?:come|find|hurt|destroy)|kill you|watch your back)\b/,
+  /\b(?:you(?:'ll| will) regret|i know where you|i will (?:come|find|hurt|destroy)|kill you|watch your back|burn (?:your|the) (?:shop|warehouse|office) down)\b/,
+  /\b(?:je vais (?:tout )?casser|vous (?:tuer|buter|crever)|ca va mal finir|gare a vous)\b/,
 ];
 
 export const DISTRESS: RegExp[] = [
@@ -232,6 +243,9 @@ export const CHARGEBACK: RegExp[] = [
   /\b(?:chargeback|charge back|retrofacturation|opposition (?:bancaire|sur (?:ma|la) carte|aupres de ma banque))\b/,
   /\b(?:ask|asking|contact|tell) (?:my|the) bank\b.{0,40}\b(?:chargeback|reverse|refund|dispute|back)\b/, /\bdispute (?:the|this) (?:charge|payment|transaction)\b/,
   /\b(?:faire|ferai|vais faire) (?:une )?opposition\b/, /\bcontester (?:le|la|ce) (?:paiement|prelevement|debit|transaction)\b/,
+  /\b(?:paypal|credit card company|card issuer|section 75|banque)\b.{0,40}\b(?:claim|dispute|reclamation|contester|rembourser|refund me)\b/,
+  /\b(?:open(?:ed)?|fil(?:e|ed)|rais(?:e|ed)|start(?:ed)?) an? (?:claim|case|dispute) (?:with|on|through) (?:paypal|my bank|my card|the bank)\b/,
+  /\b(?:ouvert|ouvrir|deposer|depose) (?:une|un) (?:reclamation|litige|dossier) (?:aupres de|avec|chez|sur) (?:paypal|ma banque)\b/,
   /\b(?:ma banque|my bank)\b.{0,40}\b(?:rembourser|reverse|recuperer mon argent|get my money back)\b/,
 ];
 

@@ -195,7 +195,7 @@ function expandAddress(text: string, lineStart: number, anchorEnd: number, fr: b
       if (s > 0) break;
       continue;
     }
-    if (looksAddressSegment(clean) || COMPLEMENT_RE.test(clean)) {
+    if (sawStreet ? COMPLEMENT_RE.test(clean) : looksAddressSegment(clean) || COMPLEMENT_RE.test(clean)) {
       startInLine = segOffset + (seg.length - seg.trimStart().length);
       continue;
     }
