@@ -63,7 +63,7 @@ export function splitHtmlVisibility(html: string): HtmlVisibility {
   };
   walk(doc.children, { color: null, background: DEFAULT_BACKGROUND, fontSizePx: null });
   for (const el of toRemove) DomUtils.removeElement(el);
-  return { visibleText: renderHtmlAsText(DomUtils.getOuterHTML(doc, { decodeEntities: false })), hiddenText: hidden.join('\n') };
+  return { visibleText: renderHtmlAsText(DomUtils.getOuterHTML(doc, { encodeEntities: 'utf8' })), hiddenText: hidden.join('\n') };
 }
 
 const convertHtml = compile({

@@ -139,6 +139,22 @@ describe('detectMachineMail: out-of-office text', () => {
     expect(looksLikeOutOfOffice('Colis', "J'étais en vacances quand le colis est arrivé, pouvez-vous le renvoyer ?")).toBe(false);
     expect(looksLikeOutOfOffice('Re: commande', 'Je serai absente samedi, pouvez-vous livrer lundi ? Merci')).toBe(false);
     expect(looksLikeOutOfOffice('Absence', 'Absence de réponse depuis 10 jours, où est ma commande ?')).toBe(false);
+    expect(looksLikeOutOfOffice('Delivery', "I'll be out of the office on Friday, so please deliver on Monday instead.")).toBe(false);
+  });
+});
+
+describe('detectMachineMail: automated notices', () => {
+  it('flags text that says it is automated, from any sender', async () => {
+    expect(await verdictOf({ From: 'Suivi <suivi@carrier.example>' }, 'Votre colis est livré.\n\nCeci est un message automatique, merci de ne pas y répondre.')).toMatchObject({
+      kind: 'system',
+      reasons: ['system_notification'],
+    });
+    expect((await verdictOf({}, 'Your parcel was delivered.\nThis is an automated message. Please do not reply.')).isMachine).toBe(true);
+  });
+
+  it('ignores that wording in a customer forward and mid-sentence', async () => {
+    expect((await verdictOf({ Subject: 'Fwd: Livraison' }, 'Ceci est un message automatique, merci de ne pas y répondre.')).isMachine).toBe(false);
+    expect((await verdictOf({}, 'Your mail said "this is an automated message" but I need an answer about my order CMD-1 please?')).isMachine).toBe(false);
   });
 });
 

@@ -33,6 +33,12 @@ const BOUNCE_SUBJECT =
 const BOUNCE_TEXT =
   /this is the mail system at host|i'm sorry to have to inform you that your message could not|the following addresses? had permanent fatal errors|this is the qmail-send program|i'm afraid i wasn't able to deliver|this message was created automatically by mail delivery software|delivery to the following recipients? (?:failed|has been delayed)|your message (?:could not|cannot|can't|wasn't|was not) (?:be )?delivered|message could not be delivered|could not be delivered to (?:one or more|the following)|delivery has failed to these recipients|the original message was received at|----- (?:the following addresses|transcript of session|original message follows)|a message that you sent could not be delivered|unable to deliver (?:your )?message|permanent(?:ly)? (?:fatal )?(?:error|failure)|550[ -]5\.\d\.\d|5\.\d\.\d{1,3} |recipient address rejected|user unknown|mailbox (?:unavailable|full|is full|not found)|no such user|host unknown|remote server returned|diagnostic-code:|final-recipient:|votre message n'a pas pu être (?:remis|distribué)|ihre nachricht konnte nicht zugestellt werden|message not delivered|delivery status notification|auto-?generated bounce|returned mail: |mail delivery failed/i;
 
+/** Lines only automated senders start with ("This is an automated message", "Merci de ne pas répondre à ce message"). */
+const AUTOMATED_NOTICE =
+  /^[ \t]*(?:this (?:is an? )?(?:automated|automatic(?:ally generated)?|auto-generated) (?:message|e-?mail|notification)|this (?:message|e-?mail) (?:was|has been) (?:sent|generated) automatically|please do not reply (?:to|directly to) this (?:message|e-?mail)|do not reply to this (?:message|e-?mail)|ceci est un (?:message|e-?mail|mail|courriel) automatique|(?:ce message|cet e-?mail|ce courriel) (?:a été )?(?:est )?(?:envoyé|généré) automatiquement|merci de ne pas répondre (?:à|a) ce (?:message|mail|e-?mail|courriel)|ne (?:pas )?répondez pas à ce (?:message|mail|e-?mail|courriel))/im;
+/** Forwards: their text is someone else's, so text-only machine rules do not apply. */
+const FORWARD_SUBJECT = /^\s*(?:fwd?|tr|fw|wg|rv|i)\s*:/i;
+
 export function detectMachineMail(
   parsed: ParsedEmail,
   cleaned: CleanedBody,
@@ -102,14 +108,15 @@ export function detectMachineMail(
     else if (daemon || (reasons.includes('null_sender') && bounceSubject)) add('bounce_notice', 'bounce');
   }
 
-  // out-of-office wording (confirms a header, or stands alone)
-  const ooo = looksLikeOutOfOffice(subject, cleaned.clean || parsed.text.slice(0, 4000));
-  if (ooo) {
+  // text-only rules: out-of-office wording (confirming a header, or alone), automated notices, spam
+  const forwarded = FORWARD_SUBJECT.test(subject);
+  const ownText = cleaned.clean || parsed.text.slice(0, 4000);
+  if (!forwarded && looksLikeOutOfOffice(subject, ownText)) {
     const headerSaid = reasons.some((r) => /header$/.test(r));
     add(headerSaid ? 'out_of_office' : 'out_of_office_text', 'auto_reply');
   }
-
-  if (kinds.size === 0 && looksLikeSpam(parsed, cleaned)) add('spam', 'spam');
+  if (!forwarded && kinds.size === 0 && AUTOMATED_NOTICE.test(ownText)) add('system_notification', 'system');
+  if (!forwarded && kinds.size === 0 && looksLikeSpam(parsed, cleaned)) add('spam', 'spam');
 
   const isMachine = reasons.length > 0;
   const verdict: MachineVerdict = { isMachine, kind: isMachine ? pickKind(kinds) : null, reasons };

@@ -41,6 +41,8 @@ const SUPPORT: RegExp[] = [
 const AGAINST: RegExp[] = [
   /\?\s*$/m, // a question to us
   /\b(?:commande|order|colis|parcel|package|refund|rembourse)\w*\b/i,
+  // a request to us: auto-replies point elsewhere ("please contact …"), customers ask us to act
+  /\b(?:please (?:deliver|send|ship|cancel|refund|change|hold|keep)|could you|can you|would you|pourriez-vous|pouvez-vous|merci de (?:me|bien vouloir|livrer)|je voudrais|j'aimerais|i would like|i'd like)\b/i,
 ];
 
 export function looksLikeOutOfOffice(subject: string, text: string): boolean {

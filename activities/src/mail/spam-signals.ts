@@ -15,6 +15,11 @@ const PITCH: RegExp[] = [
   /\b(?:reply (?:yes|with yes)|répondez oui|free (?:audit|trial|quote|consultation)|audit gratuit|limited time offer|special (?:price|offer) (?:this|for)|tarif spécial|act now)\b/i,
   /\b(?:dear|hello|hi) (?:sir\/madam|sir or madam|website owner|business owner)\b|\bmadame, monsieur le (?:propriétaire|responsable du site)/i,
   /\bwe are a team of\b|\bnous sommes une (?:équipe|agence)\b/i,
+  /\bwe are a (?:leading |professional |reliable )?(?:manufacturer|supplier|factory|wholesaler|agency)\b|\b(?:wholesale prices?|dropshipping|oem|moq)\b/i,
+  /\b(?:boost|grow|skyrocket|double) your (?:sales|business|revenue|traffic|followers)\b|\b(?:instagram|tiktok|social media) (?:followers|likes)\b|\bmarketing services\b/i,
+  /\b(?:loan offer|low[- ]interest loans?|quick loans?|debt relief|viagra|cialis|casino|betting)\b/i,
+  /\b(?:verify your account|your account (?:will be|has been) (?:suspended|closed|locked)|confirm your (?:password|credentials))\b/i,
+  /\b(?:to (?:unsubscribe|opt out)|reply (?:stop|remove|unsubscribe)|pour vous désinscrire)\b/i,
 ];
 
 const SHOUTING = /\b[A-Z]{4,}\b.*\b[A-Z]{4,}\b|!!!/;
