@@ -6,11 +6,15 @@ import { createLogger } from '../../logger';
 
 const log = createLogger('adapter.kafka');
 
-/** kafkajs INFO lines (group joins, connections) are routine: they go to debug. */
+/**
+ * kafkajs INFO lines (group joins, connections) are routine: they go to debug. So does its report of a failed
+ * eachMessage handler: the inbound consumer logs that itself, with the email key.
+ */
 const kafkaLogCreator: logCreator = () => ({ namespace, level, log: entry }) => {
   const { message, timestamp: _timestamp, logger: _logger, ...rest } = entry;
   const fields = { namespace, ...rest };
-  if (level === logLevel.ERROR) log.error(fields, message);
+  const handlerFailure = namespace === 'Runner' && message.startsWith('Error when calling eachMessage');
+  if (level === logLevel.ERROR && !handlerFailure) log.error(fields, message);
   else if (level === logLevel.WARN) log.warn(fields, message);
   else log.debug(fields, message);
 };

@@ -1,0 +1,204 @@
+/**
+ * Kafka adapter against the local broker: publish → consume round trip with manual commits, redelivery of an
+ * uncommitted message to the next consumer of the group, retry after a handler error, poison messages skipped,
+ * PII scrubbed from events. Each test uses its own topics and group.
+ */
+import { randomUUID } from 'node:crypto';
+import { Partitioners, type Kafka } from 'kafkajs';
+import { createKafka, ensureTopics } from '../../activities/src/adapters/kafka/kafka-client';
+import { createEmailProducer, type EmailProducer } from '../../activities/src/adapters/kafka/email-producer';
+import { consumeInbound, type InboundConsumer } from '../../activities/src/adapters/kafka/inbound-consumer';
+import type { InboundRef } from '../../activities/src/domain/inbound-ref';
+import { stack, waitFor } from './stack-env';
+
+jest.setTimeout(60_000);
+
+let kafka: Kafka;
+const consumers: InboundConsumer[] = [];
+const producers: EmailProducer[] = [];
+
+function names() {
+  const id = randomUUID().slice(0, 8);
+  return { inbound: `test.email.inbound.${id}`, events: `test.email.events.${id}`, group: `test-starter-${id}` };
+}
+
+async function producerFor(topics: { inbound: string; events: string }): Promise<EmailProducer> {
+  await ensureTopics(kafka, [topics.inbound, topics.events], { numPartitions: 1 });
+  const producer = createEmailProducer(kafka, topics);
+  await producer.connect();
+  producers.push(producer);
+  return producer;
+}
+
+const ref = (n: number): InboundRef => ({
+  emailKey: `${n}`.padStart(64, 'a'),
+  rawId: String(n),
+  mailbox: 'support',
+  source: 'http',
+  receivedAt: new Date().toISOString(),
+});
+
+async function committedOffset(group: string, topic: string): Promise<string | undefined> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [entry] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+    return entry?.partitions[0]?.offset;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+beforeAll(() => {
+  kafka = createKafka(stack.kafkaBrokers, 'replique-adapter-tests');
+});
+
+afterEach(async () => {
+  await Promise.all(consumers.splice(0).map((c) => c.stop()));
+});
+
+afterAll(async () => {
+  await Promise.all(producers.map((p) => p.disconnect()));
+});
+
+test('published references are consumed in order and committed after the handler', async () => {
+  const topics = names();
+  const producer = await producerFor(topics);
+  for (const n of [1, 2, 3]) await producer.publishInbound(ref(n));
+
+  const seen: InboundRef[] = [];
+  consumers.push(
+    await consumeInbound(kafka, {
+      groupId: topics.group,
+      topic: topics.inbound,
+      handler: async (r) => {
+        seen.push(r);
+      },
+    }),
+  );
+  await waitFor('three messages', () => seen.length >= 3);
+  expect(seen.map((r) => r.rawId)).toEqual(['1', '2', '3']);
+  const { receivedAt: _at, ...first } = ref(1);
+  expect(seen[0]).toMatchObject(first);
+  await waitFor('the commit', async () => (await committedOffset(topics.group, topics.inbound)) === '3');
+});
+
+test('a message whose handler did not finish is redelivered to the next consumer; committed ones are not', async () => {
+  const topics = names();
+  const producer = await producerFor(topics);
+  await producer.publishInbound(ref(1));
+
+  const first: string[] = [];
+  let inFlight = false;
+  const consumerA = await consumeInbound(kafka, {
+    groupId: topics.group,
+    topic: topics.inbound,
+    handler: async (r, { signal }) => {
+      first.push(r.rawId);
+      if (r.rawId === '1') return;
+      // Message 2: the "process" dies before finishing — it gives up when the consumer stops.
+      inFlight = true;
+      await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+      throw new Error('stopped before the work was done');
+    },
+  });
+  await waitFor('message 1 handled and committed', async () => (await committedOffset(topics.group, topics.inbound)) === '1');
+  await producer.publishInbound(ref(2));
+  await waitFor('message 2 in flight', () => inFlight);
+  await consumerA.stop();
+  expect(first).toEqual(['1', '2']);
+  expect(await committedOffset(topics.group, topics.inbound)).toBe('1');
+
+  const second: string[] = [];
+  consumers.push(
+    await consumeInbound(kafka, {
+      groupId: topics.group,
+      topic: topics.inbound,
+      handler: async (r) => {
+        second.push(r.rawId);
+      },
+    }),
+  );
+  await waitFor('message 2 redelivered', () => second.includes('2'));
+  await waitFor('the commit', async () => (await committedOffset(topics.group, topics.inbound)) === '2');
+  expect(second).toEqual(['2']);
+});
+
+test('a failing handler is retried by the same consumer until it succeeds', async () => {
+  const topics = names();
+  const producer = await producerFor(topics);
+  await producer.publishInbound(ref(7));
+  let attempts = 0;
+  consumers.push(
+    await consumeInbound(kafka, {
+      groupId: topics.group,
+      topic: topics.inbound,
+      handler: async () => {
+        attempts++;
+        if (attempts < 3) throw new Error('temporal unavailable');
+      },
+    }),
+  );
+  await waitFor('the commit after the third attempt', async () => (await committedOffset(topics.group, topics.inbound)) === '1', 30_000);
+  expect(attempts).toBe(3);
+});
+
+test('an invalid message is skipped and committed, the next one is handled', async () => {
+  const topics = names();
+  const producer = await producerFor(topics);
+  const raw = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  await raw.connect();
+  await raw.send({ topic: topics.inbound, messages: [{ key: 'x', value: '{"not":"a ref"}' }] });
+  await raw.disconnect();
+  await producer.publishInbound(ref(8));
+
+  const seen: string[] = [];
+  consumers.push(
+    await consumeInbound(kafka, {
+      groupId: topics.group,
+      topic: topics.inbound,
+      handler: async (r) => {
+        seen.push(r.rawId);
+      },
+    }),
+  );
+  await waitFor('the valid message', () => seen.length === 1);
+  await waitFor('both committed', async () => (await committedOffset(topics.group, topics.inbound)) === '2');
+  expect(seen).toEqual(['8']);
+});
+
+test('publishInbound refuses a reference that is not valid (no body, no unknown fields)', async () => {
+  const topics = names();
+  const producer = await producerFor(topics);
+  await expect(producer.publishInbound({ ...ref(1), body: 'Hello' } as InboundRef)).rejects.toThrow();
+});
+
+test('events are keyed by emailKey and carry no email address', async () => {
+  const topics = names();
+  const producer = await producerFor(topics);
+  await producer.publishEvent({
+    emailKey: ref(9).emailKey,
+    stage: 'intake',
+    event: 'accepted',
+    at: new Date().toISOString(),
+    data: { source: 'imap', size: 1234, note: 'from jeanne.martin@customer.test', from: 'x@y.test' },
+  });
+  const consumer = kafka.consumer({ groupId: topics.group });
+  await consumer.connect();
+  await consumer.subscribe({ topic: topics.events, fromBeginning: true });
+  const received: Array<{ key: string; value: string }> = [];
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      received.push({ key: message.key!.toString(), value: message.value!.toString() });
+    },
+  });
+  try {
+    await waitFor('the event', () => received.length === 1);
+  } finally {
+    await consumer.disconnect();
+  }
+  expect(received[0]!.key).toBe(ref(9).emailKey);
+  expect(received[0]!.value).not.toContain('@customer.test');
+  expect(received[0]!.value).not.toContain('x@y.test');
+  expect(JSON.parse(received[0]!.value)).toMatchObject({ stage: 'intake', event: 'accepted', data: { source: 'imap', size: 1234 } });
+});

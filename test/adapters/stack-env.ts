@@ -1,0 +1,30 @@
+/**
+ * Addresses of the local stack for adapter tests (`eval "$(bash infra/local/stack.sh env)"` sets them; the
+ * defaults are the stack's), and a polling wait.
+ */
+import path from 'node:path';
+import { localHome } from '../support/paths';
+
+export const stack = {
+  kafkaBrokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+  imap: {
+    host: process.env.IMAP_HOST ?? '127.0.0.1',
+    port: Number(process.env.IMAP_PORT ?? 1143),
+    secure: false,
+    user: process.env.IMAP_USER ?? 'support',
+    password: process.env.IMAP_PASSWORD ?? 'secret',
+  },
+  smtp: { host: process.env.SMTP_HOST ?? '127.0.0.1', port: Number(process.env.SMTP_PORT ?? 2525) },
+  smtpSinkDir: process.env.SMTP_SINK_DIR ?? path.join(localHome, 'data', 'smtp-out'),
+};
+
+/** Polls `check` until it returns a truthy value; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 15_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
