@@ -41,7 +41,7 @@ const SEPARATOR = new RegExp(
 
 /** Where a bounce starts quoting the returned message ("------ This is a copy of the message…", qmail, sendmail). */
 const RETURNED_MESSAGE =
-  /^[ \t]*-{2,}[ \t]*(?:this is a copy of (?:the|your) message|below this line is a copy of the message|(?:original|returned|unsent|undelivered) message (?:follows|headers?)|message header follows|the original message (?:headers? )?(?:follows|was)|original message header)/i;
+  /^[ \t]*(?:-{2,}[ \t]*(?:this is a copy of (?:the|your) message|below this line is a copy of the message|(?:original|returned|unsent|undelivered) message (?:follows|headers?)|message header follows|the original message (?:headers? )?(?:follows|was)|original message header)|original message headers?:?[ \t]*$|en-têtes du message d['’]origine ?:?[ \t]*$)/i;
 /** Raw RFC 5322 header lines of an embedded message. */
 const RAW_HEADER = /^(?:return-path|received|message-id|dkim-signature|delivered-to|mime-version|content-type|content-transfer-encoding|x-[\w-]+|arc-[\w-]+|authentication-results)[ \t]*:/i;
 

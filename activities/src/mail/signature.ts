@@ -53,7 +53,7 @@ const CLOSING_FORMULA =
       "(?:je vous remercie|en vous remerciant)(?: (?:d['’]avance|par avance|de votre (?:aide|compréhension)|pour votre (?:aide|réponse|compréhension)))?",
       'dans l[\'’]attente de (?:votre|vous) (?:réponse|retour|lire)',
       // English
-      '(?:(?:many|kind|kindest|best|warm|warmest|with|with kind|with best|friendly|sincere|thanks and|thanks &|thank you and) )?(?:thanks|thank you|thankyou|thx|regards|wishes|rgds)(?: (?:again|in advance|so much|very much|a lot|for your help|for your time|for your assistance|for (?:the|your) (?:quick |fast )?(?:reply|response)))?',
+      '(?:(?:many|kind|kindest|best|warm|warmest|with|with kind|with best|friendly|sincere|thanks and|thanks &|thank you and) )?(?:thanks|thank you|thankyou|thx|regards|wishes|rgds)(?: (?:again|in advance|so much|very much|a lot|for your help|for your time|for your patience|for your assistance|for (?:the|your) (?:quick |fast |prompt )?(?:reply|response|help)))*',
       'best', 'cheers', 'sincerely', 'yours(?: (?:sincerely|faithfully|truly))?', 'all the best', 'ta', 'take care', 'talk soon', 'respectfully', 'br',
       'have a (?:nice|good|great) (?:day|evening|weekend)', 'speak soon', 'looking forward to (?:hearing from you|your reply)',
       // German, Spanish, Italian, Dutch, Portuguese (short forms)
