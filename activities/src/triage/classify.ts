@@ -67,7 +67,7 @@ export function ruleIntentScores(input: ClassifyInput, defusedText: string): Int
     scores[intent] = cueScore(cues, body) + 0.5 * cueScore(cues, subject);
   }
   // thanks only when nothing is asked
-  const asks = /\?|\b(?:could you|can you|please|pourriez|pouvez|merci de|would you|est-ce que)\b/.test(body);
+  const asks = /\?|\b(?:could you|can you|please|pourriez|pouvez|merci de|would you|est-ce que|want to know|like to know|wondering|voudrais savoir|aimerais savoir|veux savoir|je me demande)\b/.test(body);
   if (asks) scores.thanks *= 0.3;
   // a late undelivered order turns a status question into a delay
   if (input.daysLate !== null && input.daysLate > 0 && scores.order_status > 0) {

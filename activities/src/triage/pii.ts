@@ -61,7 +61,7 @@ function findIbans(text: string): Span[] {
   for (const m of text.matchAll(re)) {
     // try the longest prefix (whole groups) that passes mod-97
     const parts = m[0].split(/(?<=[A-Z0-9])(?= )/);
-    for (let n = parts.length; n >= 3; n--) {
+    for (let n = parts.length; n >= 1; n--) {
       const value = parts.slice(0, n).join('');
       if (ibanValid(value)) { out.push({ type: 'iban', start: m.index!, end: m.index! + value.length, value }); break; }
     }
