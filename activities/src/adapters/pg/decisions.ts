@@ -1,0 +1,32 @@
+/** Routing decisions, one row per decision key (derived from the email and the step: a retry writes nothing). */
+import type { Decision } from '../../domain/types';
+import type { Queryable } from './pool';
+
+export interface DecisionRow extends Decision {
+  id: string;
+  decisionKey: string;
+  emailKey: string;
+  createdAt: Date;
+}
+
+export async function recordDecision(
+  db: Queryable, input: { decisionKey: string; emailKey: string; decision: Decision },
+): Promise<{ inserted: boolean }> {
+  const { route, reasons, confidence, approvalsRequired } = input.decision;
+  const { rowCount } = await db.query(
+    `insert into decisions (decision_key, email_key, route, reasons, confidence, approvals_required)
+     values ($1, $2, $3, $4::jsonb, $5, $6) on conflict (decision_key) do nothing`,
+    [input.decisionKey, input.emailKey, route, JSON.stringify(reasons), confidence, approvalsRequired],
+  );
+  return { inserted: rowCount === 1 };
+}
+
+export async function latestDecision(db: Queryable, emailKey: string): Promise<DecisionRow | null> {
+  const { rows } = await db.query<DecisionRow>(
+    `select id, decision_key as "decisionKey", email_key as "emailKey", route, reasons, confidence,
+       approvals_required as "approvalsRequired", created_at as "createdAt"
+     from decisions where email_key = $1 order by id desc limit 1`,
+    [emailKey],
+  );
+  return rows[0] ?? null;
+}

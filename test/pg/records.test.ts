@@ -1,0 +1,109 @@
+/** Decisions, drafts, reviewer actions, IMAP checkpoints and the audit log: idempotent writes, faithful reads. */
+import { appendAudit, auditTrail } from '../../activities/src/adapters/pg/audit-log';
+import { latestDecision, recordDecision } from '../../activities/src/adapters/pg/decisions';
+import { latestDraft, saveDraft } from '../../activities/src/adapters/pg/drafts';
+import { getCheckpoint, saveCheckpoint } from '../../activities/src/adapters/pg/imap-checkpoints';
+import { recordReviewerAction, reviewerActionsOf } from '../../activities/src/adapters/pg/reviewer-actions';
+import type { Decision, Draft } from '../../activities/src/domain/types';
+import { withTestDatabase, type TestDatabase } from '../support/pg';
+import { registerTestEmail } from './email-fixture';
+
+let db: TestDatabase;
+let emailKey: string;
+beforeAll(async () => {
+  db = await withTestDatabase();
+  ({ emailKey } = await registerTestEmail(db.pool));
+});
+afterAll(() => db.close());
+
+describe('decisions', () => {
+  it('records a decision once per key and reads the latest back', async () => {
+    const decision: Decision = { route: 'review', reasons: ['refund_over_threshold'], confidence: 0.83, approvalsRequired: 2 };
+    expect(await recordDecision(db.pool, { decisionKey: `${emailKey}:route:1`, emailKey, decision })).toEqual({ inserted: true });
+    expect(await recordDecision(db.pool, { decisionKey: `${emailKey}:route:1`, emailKey, decision })).toEqual({ inserted: false });
+    const later: Decision = { route: 'escalate', reasons: [], confidence: 1, approvalsRequired: 0 };
+    await recordDecision(db.pool, { decisionKey: `${emailKey}:route:2`, emailKey, decision: later });
+    expect(await latestDecision(db.pool, emailKey)).toEqual({
+      ...later, id: expect.any(String), decisionKey: `${emailKey}:route:2`, emailKey, createdAt: expect.any(Date),
+    });
+    await expect(recordDecision(db.pool, { decisionKey: 'bad', emailKey, decision: { ...later, confidence: 1.5 } }))
+      .rejects.toThrow(/check constraint/);
+  });
+});
+
+describe('drafts', () => {
+  const draft: Draft = {
+    subject: 'Re: Commande CMD-10234', body: 'Bonjour Camille,\n\nVotre colis…', lang: 'fr',
+    templateId: 'order_status', version: '3', generator: 'template', model: null,
+    facts: { order_number: 'CMD-10234', total: 49.8, vip: false, carrier: null }, offers: ['GESTE10'],
+  };
+
+  it('saves a draft once per key, returning the same id, and reads the latest back as written', async () => {
+    const id = await saveDraft(db.pool, { draftKey: `${emailKey}:draft:1`, emailKey, draft });
+    expect(await saveDraft(db.pool, { draftKey: `${emailKey}:draft:1`, emailKey, draft: { ...draft, body: 'other' } })).toBe(id);
+    const { id: _id, draftKey, emailKey: key, createdAt, ...stored } = (await latestDraft(db.pool, emailKey))!;
+    expect({ id: _id, draftKey, key }).toEqual({ id, draftKey: `${emailKey}:draft:1`, key: emailKey });
+    expect(createdAt).toBeInstanceOf(Date);
+    expect(stored).toStrictEqual(draft);
+
+    const llm: Draft = { ...draft, generator: 'llm', model: 'gpt-test', templateId: 'prompt-order', offers: [] };
+    const id2 = await saveDraft(db.pool, { draftKey: `${emailKey}:draft:2`, emailKey, draft: llm });
+    expect(id2).not.toBe(id);
+    expect(await latestDraft(db.pool, emailKey)).toMatchObject({ id: id2, model: 'gpt-test', generator: 'llm' });
+    expect(await latestDraft(db.pool, 'f'.repeat(64))).toBeNull();
+  });
+});
+
+describe('reviewer actions', () => {
+  it('records an action once per idempotency key, oldest first', async () => {
+    const input = { idempotencyKey: 'req-1', emailKey, reviewer: 'alice', action: 'approve' as const };
+    expect(await recordReviewerAction(db.pool, input)).toEqual({ inserted: true });
+    expect(await recordReviewerAction(db.pool, input)).toEqual({ inserted: false });
+    await recordReviewerAction(db.pool, {
+      idempotencyKey: 'req-2', emailKey, reviewer: 'bob', action: 'edit', payload: { body: 'corrigé' },
+    });
+    const actions = await reviewerActionsOf(db.pool, emailKey);
+    expect(actions.map((a) => [a.reviewer, a.action, a.payload])).toEqual([
+      ['alice', 'approve', {}], ['bob', 'edit', { body: 'corrigé' }],
+    ]);
+    await expect(recordReviewerAction(db.pool, { ...input, idempotencyKey: 'req-3', action: 'ignore' as never }))
+      .rejects.toThrow(/check constraint/);
+  });
+});
+
+describe('imap checkpoints', () => {
+  it('moves forward only within one UIDVALIDITY and restarts on a new one', async () => {
+    expect(await getCheckpoint(db.pool, 'INBOX')).toBeNull();
+    await saveCheckpoint(db.pool, { mailbox: 'INBOX', uidvalidity: 4_000_000_000, lastUid: 10 });
+    await saveCheckpoint(db.pool, { mailbox: 'INBOX', uidvalidity: 4_000_000_000, lastUid: 7 });
+    expect(await getCheckpoint(db.pool, 'INBOX')).toEqual({ uidvalidity: 4_000_000_000, lastUid: 10 });
+    await saveCheckpoint(db.pool, { mailbox: 'INBOX', uidvalidity: 4_000_000_000, lastUid: 12 });
+    expect(await getCheckpoint(db.pool, 'INBOX')).toEqual({ uidvalidity: 4_000_000_000, lastUid: 12 });
+    await saveCheckpoint(db.pool, { mailbox: 'INBOX', uidvalidity: 5, lastUid: 3 });
+    expect(await getCheckpoint(db.pool, 'INBOX')).toEqual({ uidvalidity: 5, lastUid: 3 });
+    expect(await getCheckpoint(db.pool, 'Other')).toBeNull();
+  });
+});
+
+describe('audit log', () => {
+  it('appends, once per audit key, and reads the trail oldest first', async () => {
+    await appendAudit(db.pool, { emailKey, stage: 'intake', event: 'stored', data: { rawId: '1' } });
+    expect(await appendAudit(db.pool, { emailKey, stage: 'route', event: 'decided', auditKey: `${emailKey}:route` }))
+      .toEqual({ inserted: true });
+    expect(await appendAudit(db.pool, { emailKey, stage: 'route', event: 'decided', auditKey: `${emailKey}:route` }))
+      .toEqual({ inserted: false });
+    await appendAudit(db.pool, { emailKey: null, stage: 'imap', event: 'polled' });
+    const trail = await auditTrail(db.pool, emailKey);
+    expect(trail.map((e) => [e.stage, e.event, e.data])).toEqual([['intake', 'stored', { rawId: '1' }], ['route', 'decided', {}]]);
+  });
+
+  it('rejects UPDATE, DELETE and TRUNCATE', async () => {
+    await appendAudit(db.pool, { emailKey, stage: 'x', event: 'y' });
+    await expect(db.pool.query("update audit_log set event = 'changed'")).rejects.toThrow(/append-only: UPDATE rejected/);
+    await expect(db.pool.query('delete from audit_log')).rejects.toThrow(/append-only: DELETE rejected/);
+    await expect(db.pool.query('truncate audit_log')).rejects.toThrow(/append-only: TRUNCATE rejected/);
+    const { rows } = await db.pool.query("select count(*)::int as n from audit_log where event = 'changed'");
+    expect(rows[0].n).toBe(0);
+    expect((await auditTrail(db.pool, emailKey)).length).toBe(3);
+  });
+});
