@@ -48,11 +48,7 @@ function normaliseText(text: string): string {
     .replace(/^[ \t]*\u1427[ \t]*$/gm, ''); // Gmail's tracking-pixel dot ("ᐧ")
 }
 
-/** Trailing spaces kept per line (the "-- " delimiter is already gone), runs of blank lines collapsed. */
+/** The lines as written (whitespace follows the text part), without leading and trailing blank lines. */
 function tidy(lines: string[]): string {
-  return lines
-    .map((l) => l.replace(/[ \t\u00a0]+$/, ''))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return lines.join('\n').replace(/^(?:[ \t]*\n)+/, '').trimEnd();
 }

@@ -86,12 +86,12 @@ describeIfPresent(externalDir, 'external corpora', () => {
 
   /** Floors at the pass rates measured when this was written; upstream conventions differ from ours on some cases. */
   const FLOORS: Record<string, number> = {
-    'discourse-email-reply-trimmer': 0.8,
-    'crisp-email-reply-parser': 0.5,
-    'willdurand-email-reply-parser': 0.9,
-    'github-email-reply-parser': 0.85,
-    'zapier-email-reply-parser': 1,
-    'mailgun-talon': 0.75,
+    'discourse-email-reply-trimmer': 0.82, // 54/64: the misses keep quotes or the writer's name, which our definition drops
+    'crisp-email-reply-parser': 0.55, // 5/9: exact trailing newlines, a "—" signature it keeps
+    'willdurand-email-reply-parser': 0.93, // 28/29
+    'github-email-reply-parser': 1, // 9/9
+    'zapier-email-reply-parser': 1, // 11/11
+    'mailgun-talon': 0.75, // 57/74: talon keeps signatures, names and forwarded messages in the reply
   };
 
   it.each([...REPLY_SUITES])('%s: reply-text checks pass above the floor', async (suite) => {
