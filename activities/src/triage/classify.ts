@@ -131,7 +131,8 @@ export function classify(input: ClassifyInput, policy: RoutingPolicy, model?: In
   let [intent, top] = ranked[0] ?? (['other', 0] as [Intent, number]);
   if (top < 1.5) intent = signals.includes('abusive_language') || signals.includes('threat') ? 'complaint' : 'other';
   if (signals.includes('prompt_injection') || signals.includes('hidden_html_text')) intent = 'prompt_injection';
-  const rival = ranked.find(([i]) => !compatible(i, intent))?.[1] ?? 0;
+  // a lone weak cue (a word like "delivery") is not a rival intent
+  const rival = Math.max(0, (ranked.find(([i]) => !compatible(i, intent))?.[1] ?? 0) - 1);
   const secondaryIntents = ranked
     .filter(([i, s]) => i !== intent && s >= 2.5 && !compatible(i, intent) && !CRITICAL_INTENTS.has(i))
     .map(([i]) => i);

@@ -89,3 +89,12 @@ describe('maskPii / unmaskPii', () => {
     expect(unmaskPii(masked, tokens)).toBe(text);
   });
 });
+
+describe('findPii: more card and phone shapes', () => {
+  it('reads 15-digit cards grouped 4-6-5 and numbers without separators', () => {
+    expect(values('Amex 3782 822463 10005 and 4111111111111111', 'card')).toEqual(['3782 822463 10005', '4111111111111111']);
+  });
+  it('reads compact international numbers', () => {
+    expect(values('WhatsApp +33612345678 or +1 (555) 123-4567', 'phone')).toEqual(['+33612345678', '+1 (555) 123-4567']);
+  });
+});

@@ -71,7 +71,7 @@ function findIbans(text: string): Span[] {
 
 function findCards(text: string): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(/(?<![\w+])[2-6]\d{3}(?:[ -]?\d{2,4}){2,4}(?![\w])/g)) {
+  for (const m of text.matchAll(/(?<![\w+])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\w])/g)) {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) {
       out.push({ type: 'card', start: m.index!, end: m.index! + m[0].length, value: m[0] });
