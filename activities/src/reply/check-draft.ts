@@ -1,12 +1,13 @@
 /**
  * The check stage: nothing reaches a customer unchecked. The draft's subject and body are checked against the shop
  * (facts), the approved offers and their conditions, the forbidden commitments, and for anything carried over from
- * the customer's side (injected instructions, verbatim copies, other people's data, bank or card numbers).
+ * the customer's side (injected instructions, verbatim copies, other people's data, bank or card numbers), and for
+ * promises of a human follow-up that only a reviewed reply can keep.
  * Fills case.guardrails; the route stage auto-sends only when it passed.
  */
 import type { EmailCase, GuardrailReport, ShopData } from '../domain/types';
 import type { CaseStage } from '../triage/pipeline';
-import { findForbiddenCommitments } from './commitment-check';
+import { findFollowUpPromises, findForbiddenCommitments } from './commitment-check';
 import { factCheck } from './fact-check';
 import { leakCheck } from './leak-check';
 import { findOfferMentions, judgeOffer } from './offer-policy';
@@ -14,7 +15,7 @@ import { buildReplyContext } from './reply-context';
 
 export type GuardrailCheck =
   | 'fact_mismatch' | 'unverifiable_fact' | 'other_customer_data' | 'forbidden_commitment' | 'offer_not_allowed'
-  | 'injection_echo' | 'pii_echo';
+  | 'injection_echo' | 'pii_echo' | 'human_follow_up';
 
 type Detail = GuardrailReport['details'][number];
 
@@ -55,6 +56,11 @@ export async function checkDraftText(c: EmailCase, shop: ShopData): Promise<Guar
 
   for (const hit of findForbiddenCommitments(text, ctx.policies.forbidden_commitments)) {
     details.push({ check: 'forbidden_commitment', message: `"${hit.sentence}" commits to "${hit.phrase}"` });
+  }
+
+  const followUp = findFollowUpPromises(text);
+  if (followUp.length) {
+    details.push({ check: 'human_follow_up', message: `the draft promises a person will follow up ("${followUp[0]}"): it needs a reviewer, not an automatic send` });
   }
 
   details.push(...leakCheck({

@@ -75,3 +75,18 @@ export function findForbiddenCommitments(text: string, forbidden: string[]): Com
   }
   return hits;
 }
+
+/**
+ * Promises that a person will follow up ("un conseiller revient vers vous", "one of our advisers will get back to
+ * you"). Right in a draft a reviewer sends, a broken promise in an automatic reply: the check stage reports them so
+ * such a draft is never auto-sent.
+ */
+const FOLLOW_UP = [
+  /\bun conseiller\b/, /\bun membre de notre equipe\b/, /\b(revient|revenons|reviendra|reviendrons) vers vous\b/, /\bvous (re)?contactera\b/,
+  /\bone of our advisers\b/, /\ba member of our team\b/, /\bget back to you\b/, /\bwill (be in touch|contact you)\b/,
+];
+
+export function findFollowUpPromises(text: string): string[] {
+  const f = fold(text);
+  return FOLLOW_UP.map((re) => re.exec(f)?.[0]).filter((m): m is string => m !== undefined);
+}

@@ -9,6 +9,7 @@ import { roundCents } from '../shop-format';
 import { fold } from '../text-fold';
 import { FactSheet, pick, type ReplyTemplate, type TemplateOutput } from './template-kit';
 
+const COMPLEMENT_WORDS = /\b(va avec|vont avec|aller avec|compatible\w*|complement\w*|accessoire\w*|conseill\w*|recommand\w*|goes? with|go together|compatible|complement\w*|accessor\w*|recommend\w*|suggest\w*|pair\w* with|to use with|should i use)\b/;
 const SHIPPING_WORDS = /\b(livraison|livre|frais de port|port gratuit|expedition|shipping|delivery|deliver|postage|free)\b/;
 
 function name(ctx: ReplyContext, p: ProductRecord): string {
@@ -25,7 +26,10 @@ function render(ctx: ReplyContext): TemplateOutput {
   const bySku = new Map(ctx.catalogue.map((p) => [p.sku, p]));
   const mentioned = ctx.mentioned;
   const mentionedSkus = new Set(mentioned.map((p) => p.sku));
-  const bases = mentioned.filter((p) => p.complementary.some((s) => mentionedSkus.has(s)));
+  // A product is the customer's "base" when they name one of its complements, or ask what goes with it.
+  const asksComplements = COMPLEMENT_WORDS.test(fold(ctx.customerText));
+  const bases = mentioned.filter((p) => p.complementary.some((s) => mentionedSkus.has(s)))
+    .concat(asksComplements && mentioned.length === 1 && mentioned[0]!.complementary.length > 0 ? [mentioned[0]!] : []);
   const asked = mentioned.filter((p) => !bases.includes(p));
   const listed = new Set<string>();
   const line = (p: ProductRecord) =>

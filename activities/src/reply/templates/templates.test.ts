@@ -19,9 +19,14 @@ const NEVER = [
   /remise/i, /discount/i, /code promo/i,
 ];
 
-function expectClean(c: EmailCase) {
+/**
+ * Nothing forbidden, every fact verified. A draft that promises a person will follow up (a draft for review) is
+ * reported by the check as `human_follow_up` — and by nothing else.
+ */
+function expectClean(c: EmailCase, forReview = false) {
   for (const re of NEVER) expect(body(c)).not.toMatch(re);
-  expect(c.guardrails).toEqual({ passed: true, fired: [], details: [] });
+  if (forReview) expect(c.guardrails!.fired).toEqual(['human_follow_up']);
+  else expect(c.guardrails).toEqual({ passed: true, fired: [], details: [] });
 }
 
 describe('order_status', () => {
@@ -80,14 +85,14 @@ describe('order_status', () => {
     expect(body(c)).toContain('We cannot find the order number given in your message.');
     expect(body(c)).not.toContain('CMD-10977');
     expect(c.draft!.facts).toEqual({});
-    expectClean(c);
+    expectClean(c, true);
   });
 
   test("someone else's order: nothing about it is disclosed (fr)", async () => {
     const c = await reply('order_status', 'fr', 'C0009', 'CMD-10389');
     expect(body(c)).toContain('Nous ne pouvons pas rattacher le numéro de commande indiqué à votre compte client.');
     expect(body(c)).not.toMatch(/CMD-10389|1Z275931675|UPS|Emma Thomas/);
-    expectClean(c);
+    expectClean(c, true);
   });
 });
 
@@ -108,14 +113,14 @@ describe('delivery_delay', () => {
     expect(b).toContain('Nous contactons UPS');
     expect(b).toContain("Bon d'achat de 10 % sur la prochaine commande (code GESTE10)");
     expect(c.draft!.offers).toEqual(['GESTE10']);
-    expectClean(c);
+    expectClean(c, true);
   });
 
   test('9 days late (en): GESTE10 in English', async () => {
     const c = await reply('delivery_delay', 'en', 'C0027', 'CMD-10634');
     expect(body(c)).toContain('is now 9 days late');
     expect(body(c)).toContain('10% voucher on next order (code GESTE10)');
-    expectClean(c);
+    expectClean(c, true);
   });
 });
 
@@ -130,6 +135,12 @@ describe('returns and refunds', () => {
     expect(b).not.toMatch(/prépayée|RETOUR-GRATUIT/);
     expect(c.draft!.facts.return_deadline).toBe('2026-12-19');
     expectClean(c);
+  });
+
+  test('return window already closed: says so with the dates, for a reviewer', async () => {
+    const c = await reply('return_request', 'fr', 'C0001', 'CMD-10247');
+    expect(body(c)).toContain('Le délai de retour de 30 jours suivant la livraison du 2 septembre 2026 a pris fin le 2 octobre 2026.');
+    expectClean(c, true);
   });
 
   test('return policy question (en)', async () => {
@@ -152,7 +163,7 @@ describe('returns and refunds', () => {
     expect(b).toContain('Nous avons bien reçu le retour de votre commande CMD-10570 le 24 octobre 2026.');
     expect(b).not.toMatch(/remboursement a été effectué/);
     expect(c.draft!.facts.refund_overdue).toBe(true);
-    expectClean(c);
+    expectClean(c, true);
   });
 
   test('refund request (fr): only the item the customer returns, its amount, the deadline — no free label', async () => {
@@ -187,7 +198,7 @@ describe('damaged and missing items (drafts for review)', () => {
     expect(b).toContain('- Étiquette de retour prépayée');
     expect(b).not.toMatch(/GESTE10|rembours/);
     expect(c.draft!.offers).toEqual(['RENVOI-EXPRESS', 'RETOUR-GRATUIT']);
-    expectClean(c);
+    expectClean(c, true);
   });
 
   test('missing (en): express re-shipment only', async () => {
@@ -196,7 +207,7 @@ describe('damaged and missing items (drafts for review)', () => {
     expect(body(c)).toContain('We are sorry that the Replacement whisk for stand mixer was missing from your order CMD-10663');
     expect(body(c)).toContain('- Free express re-shipment');
     expect(c.draft!.offers).toEqual(['RENVOI-EXPRESS']);
-    expectClean(c);
+    expectClean(c, true);
   });
 });
 
@@ -235,6 +246,21 @@ describe('invoice, catalogue, thanks', () => {
     expectClean(c);
   });
 
+  test('product question naming one product and asking what goes with it (fr): its complements with prices', async () => {
+    const c = await reply('product_question', 'fr', 'C0015', null, 'Quels accessoires me conseillez-vous pour la bouilloire électrique ?');
+    const b = body(c);
+    expect(b).toContain('Pour votre bouilloire électrique inox 1,7 L, nous proposons les produits complémentaires suivants :');
+    expect(b).toContain('- Théière en fonte 0,8 L : 39,00 €');
+    expect(b).toContain('- Thé vert sencha 100 g : 9,90 €');
+    expectClean(c);
+  });
+
+  test('product question about nothing in the catalogue: a holding answer, reported so it is never auto-sent', async () => {
+    const c = await reply('product_question', 'en', 'C0037', null, 'Do you ship to Ireland?');
+    expect(body(c)).toContain('One of our advisers will answer it in detail shortly.');
+    expectClean(c, true);
+  });
+
   test('thanks (fr and en): warm, the delivered order, nothing offered', async () => {
     const fr = await reply('thanks', 'fr', 'C0021', 'CMD-10527');
     expect(body(fr)).toContain('Nous sommes ravis que votre commande CMD-10527, livrée le 17 novembre 2026, vous plaise.');
@@ -255,13 +281,13 @@ describe('actions on an order (drafts for review)', () => {
     expect(b).toContain('un conseiller vérifie votre demande');
     expect(b).not.toMatch(/remboursement a été effectué|immédiat/);
     expect(c.draft!.facts.refund_amount).toBe(282.8);
-    expectClean(c);
+    expectClean(c, true);
   });
 
   test('cancel (en)', async () => {
     const c = await reply('cancel_order', 'en', 'C0026', 'CMD-10614');
     expect(body(c)).toContain('We have received your request to cancel order CMD-10614, placed on 24 November 2026, for a total of €282.80.');
-    expectClean(c);
+    expectClean(c, true);
   });
 
   test('change address (fr and en): acknowledged for review, the new address never repeated', async () => {
@@ -269,10 +295,10 @@ describe('actions on an order (drafts for review)', () => {
     const fr = await reply('change_address', 'fr', 'C0017', 'CMD-10469', text);
     expect(body(fr)).toContain('demande de modification de l\'adresse de livraison de votre commande CMD-10469');
     expect(body(fr)).not.toMatch(/Jaurès|69007/);
-    expectClean(fr);
+    expectClean(fr, true);
     const en = await reply('change_address', 'en', 'C0017', 'CMD-10469');
     expect(body(en)).toContain('We have received your request to change the delivery address of your order CMD-10469.');
-    expectClean(en);
+    expectClean(en, true);
   });
 });
 
@@ -281,14 +307,14 @@ describe('holding replies', () => {
     const c = await reply('other', 'en', 'C0030', null);
     expect(body(c)).toContain('could you tell us the number of the order concerned and what the problem is?');
     expect(c.draft!.templateId).toBe('holding');
-    expectClean(c);
+    expectClean(c, true);
   });
 
   test('safety incident (fr): stop using the item, no reassurance, no fact', async () => {
     const c = await reply('safety_incident', 'fr', 'C0028', 'CMD-10653');
     expect(body(c)).toContain('ne plus utiliser l\'article');
     expect(c.draft!.facts).toEqual({});
-    expectClean(c);
+    expectClean(c, true);
   });
 
   test('mixed language follows the customer record (en customer → en, fr customer → fr)', async () => {
