@@ -4,7 +4,8 @@ import {
 } from '../../activities/src/adapters/pg/conversations';
 import { messageIdHash } from '../../activities/src/domain/email-key';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
-import { registerTestEmail } from './email-fixture';
+import type { Queryable } from '../../activities/src/adapters/pg/pool';
+import { registerTestEmail, type TestEmail } from './email-fixture';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -15,21 +16,23 @@ afterAll(() => db.close());
 let n = 0;
 const uniqueId = (): string => `<thread-${Date.now()}-${n++}@test.example>`;
 
+/** Links a test email with the given References (Message-IDs in clear). */
+function link(email: TestEmail, references: string[] = [], customerId: string | null = null, pool: Queryable = db.pool) {
+  return linkToConversation(pool, {
+    emailKey: email.emailKey, messageIdHash: email.messageIdHash, referenceHashes: references.map(messageIdHash), customerId,
+  });
+}
+
 describe('linkToConversation', () => {
   it('puts a reply in the conversation of the message it answers, and names the open workflow', async () => {
     const rootId = uniqueId();
     const root = await registerTestEmail(db.pool, { messageId: rootId });
-    const first = await linkToConversation(db.pool, {
-      emailKey: root.emailKey, messageIdHash: root.messageIdHash, referenceHashes: [], customerId: null,
-    });
+    const first = await link(root);
     expect(first.existingWorkflowId).toBeNull();
 
     await setEmailState(db.pool, root.emailKey, 'waiting_review');
     const reply = await registerTestEmail(db.pool, { headers: { 'In-Reply-To': rootId } });
-    const second = await linkToConversation(db.pool, {
-      emailKey: reply.emailKey, messageIdHash: reply.messageIdHash, referenceHashes: [messageIdHash(rootId)],
-      customerId: 'C0001',
-    });
+    const second = await link(reply, [rootId], 'C0001');
     expect(second).toEqual({ conversationId: first.conversationId, existingWorkflowId: root.workflowId });
     expect(await findConversationByMessageIdHashes(db.pool, [reply.messageIdHash!])).toBe(first.conversationId);
 
@@ -42,22 +45,19 @@ describe('linkToConversation', () => {
   it('does not name a workflow that is finished', async () => {
     const rootId = uniqueId();
     const root = await registerTestEmail(db.pool, { messageId: rootId });
-    await linkToConversation(db.pool, { emailKey: root.emailKey, messageIdHash: root.messageIdHash, referenceHashes: [], customerId: null });
+    await link(root);
     await setEmailState(db.pool, root.emailKey, 'sent');
     const reply = await registerTestEmail(db.pool);
-    const link = await linkToConversation(db.pool, {
-      emailKey: reply.emailKey, messageIdHash: reply.messageIdHash, referenceHashes: [messageIdHash(rootId)], customerId: null,
-    });
-    expect(link.existingWorkflowId).toBeNull();
+    expect((await link(reply, [rootId])).existingWorkflowId).toBeNull();
   });
 
   it('is idempotent', async () => {
     const email = await registerTestEmail(db.pool);
-    const input = { emailKey: email.emailKey, messageIdHash: email.messageIdHash, referenceHashes: [], customerId: null };
-    const a = await linkToConversation(db.pool, input);
-    const b = await linkToConversation(db.pool, input);
-    expect(b).toEqual(a);
-    const { rows } = await db.pool.query('select count(*)::int as n from conversations where first_email_key = $1', [email.emailKey]);
+    const a = await link(email);
+    expect(await link(email)).toEqual(a);
+    const { rows } = await db.pool.query(
+      'select count(*)::int as n from conversations where first_email_key = $1', [email.emailKey],
+    );
     expect(rows[0].n).toBe(1);
   });
 
@@ -65,23 +65,18 @@ describe('linkToConversation', () => {
     const rootId = uniqueId();
     const root = await registerTestEmail(db.pool, { messageId: rootId });
     const reply = await registerTestEmail(db.pool);
-    const [a, b] = await Promise.all([
-      linkToConversation(db.newPool(), { emailKey: root.emailKey, messageIdHash: root.messageIdHash, referenceHashes: [], customerId: null }),
-      linkToConversation(db.newPool(), {
-        emailKey: reply.emailKey, messageIdHash: reply.messageIdHash, referenceHashes: [messageIdHash(rootId)], customerId: null,
-      }),
-    ]);
+    const [a, b] = await Promise.all([link(root, [], null, db.newPool()), link(reply, [rootId], null, db.newPool())]);
     expect(a.conversationId).toBe(b.conversationId);
   });
 
   it('gives an email without Message-ID a conversation of its own', async () => {
     const a = await registerTestEmail(db.pool, { messageId: null });
     const b = await registerTestEmail(db.pool, { messageId: null });
-    const la = await linkToConversation(db.pool, { emailKey: a.emailKey, messageIdHash: null, referenceHashes: [], customerId: null });
-    const lb = await linkToConversation(db.pool, { emailKey: b.emailKey, messageIdHash: null, referenceHashes: [], customerId: null });
+    expect(a.messageIdHash).toBeNull();
+    const la = await link(a);
+    const lb = await link(b);
     expect(la.conversationId).not.toBe(lb.conversationId);
-    expect(await linkToConversation(db.pool, { emailKey: a.emailKey, messageIdHash: null, referenceHashes: [], customerId: null }))
-      .toEqual(la);
+    expect(await link(a)).toEqual(la);
   });
 
   it('finds nothing for unknown hashes', async () => {

@@ -55,7 +55,8 @@ export async function upsertCustomers(db: Queryable, customers: ShopFile['custom
      on conflict (id) do update set
        first_name = excluded.first_name, last_name = excluded.last_name, email = excluded.email,
        language = excluded.language, vip = excluded.vip, ai_opt_out = excluded.ai_opt_out,
-       created_at = excluded.created_at, notes = excluded.notes, name_key = excluded.name_key, extra = excluded.extra, ordinal = excluded.ordinal`,
+       created_at = excluded.created_at, notes = excluded.notes, name_key = excluded.name_key,
+       extra = excluded.extra, ordinal = excluded.ordinal`,
     [JSON.stringify(rows)],
   );
 }
