@@ -6,7 +6,7 @@
  * Errors answer JSON {error, message} and never echo the message content.
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
-import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
+import express, { type Express, type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { createLogger } from '@replique/activities/logger';
 import {
   acceptRawEmail,
@@ -98,4 +98,12 @@ export function createHttpIntakeRouter(options: HttpIntakeOptions): Router {
   router.use(onError);
 
   return router;
+}
+
+/** The intake's whole HTTP app: the router, nothing else (no static files, no X-Powered-By). */
+export function createHttpIntakeApp(options: HttpIntakeOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(createHttpIntakeRouter(options));
+  return app;
 }
