@@ -59,9 +59,13 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
   let text = parsedText ?? '';
   let hiddenHtmlText = '';
   if (html) {
-    const visibility = splitHtmlVisibility(html);
-    hiddenHtmlText = visibility.hiddenText;
-    if (!text.trim()) text = visibility.visibleText;
+    try {
+      const visibility = splitHtmlVisibility(html);
+      hiddenHtmlText = visibility.hiddenText;
+      if (!text.trim()) text = visibility.visibleText;
+    } catch {
+      problems.add('html_render_failed'); // the HTML stays in `html`; the text is whatever the plain part gave
+    }
   }
   text = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
 
