@@ -1,0 +1,51 @@
+/**
+ * One factory for the reply side of a process: the context store (in memory, or Qdrant when configured), its
+ * embedder (offline hashing, or an OpenAI-compatible endpoint), seeded from the shop, and the draft stage (templates,
+ * or the LLM drafter when configured). Services map their validated environment onto `ReplySetupConfig`.
+ */
+import type { ShopData } from '../domain/types';
+import type { CaseStage } from '../triage/pipeline';
+import type { Experiment } from './ab-assignment';
+import type { ContextStore, Embedder } from './context-store';
+import { createDraftReply, type DraftGenerator } from './draft-reply';
+import { EmbeddedContextStore } from './embedded-context-store';
+import { HashingEmbedder } from './hashing-embedder';
+import { LlmDrafter, type LlmDrafterConfig } from './llm-drafter';
+import { OpenAiEmbedder, type OpenAiEmbedderConfig } from './openai-embedder';
+import { QdrantContextStore } from './qdrant-context-store';
+import { seedCustomerHistory, seedKnowledgeBase } from './seed-knowledge-base';
+
+export interface ReplySetupConfig {
+  /** Identifies the shop's documents in a shared vector store. */
+  shopId: string;
+  embeddings?: OpenAiEmbedderConfig | null;
+  qdrant?: { url: string; apiKey?: string; collectionPrefix?: string; timeoutMs?: number } | null;
+  llm?: LlmDrafterConfig | null;
+  experiment?: Experiment<DraftGenerator> | null;
+  /** Load the knowledge base and customer history at start (idempotent). Default true. */
+  seed?: boolean;
+  onLlmFallback?: (error: unknown) => void;
+}
+
+export interface ReplyAdapters {
+  context: ContextStore;
+  embedder: Embedder;
+  draftReply: CaseStage;
+}
+
+export async function createReplyAdapters(config: ReplySetupConfig, shop: ShopData): Promise<ReplyAdapters> {
+  const embedder: Embedder = config.embeddings ? new OpenAiEmbedder(config.embeddings) : new HashingEmbedder();
+  const context: ContextStore = config.qdrant
+    ? new QdrantContextStore({ ...config.qdrant, shopId: config.shopId }, embedder)
+    : new EmbeddedContextStore(embedder);
+  if (config.seed ?? true) {
+    await seedKnowledgeBase(context, shop);
+    await seedCustomerHistory(context, shop);
+  }
+  const draftReply = createDraftReply({
+    llm: config.llm ? new LlmDrafter(config.llm) : null,
+    experiment: config.experiment ?? null,
+    onLlmFallback: config.onLlmFallback ? (err) => config.onLlmFallback!(err) : undefined,
+  });
+  return { context, embedder, draftReply };
+}
