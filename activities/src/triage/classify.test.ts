@@ -48,6 +48,12 @@ const INTENT_CASES: [Intent, string][] = [
   ['safety_incident', "La poêle a explosé et mon fils s'est brûlé."],
   ['complaint', 'Your customer service is appalling, nobody ever answers.'],
   ['gift_card', "My gift card code doesn't work at checkout."],
+  ['order_status', 'Hello, has my order been handed to the courier yet?'],
+  ['order_status', 'Bonjour, ma commande a-t-elle été expédiée ? Bonne journée'],
+  ['product_question', 'Hello, can the cast-iron teapot go on a gas hob?'],
+  ['product_question', "Bonjour, livrez-vous en Belgique et combien ça coûte ?"],
+  ['refund_status', 'Hi, once a return is received, how long until the refund reaches my card?'],
+  ['complaint', 'Vous êtes une bande d\'arnaqueurs.'],
 ];
 
 describe('classify: intents', () => {
@@ -98,6 +104,12 @@ const SIGNAL_CASES: [string, string][] = [
   ['gdpr_request', 'Under GDPR I want a copy of all the personal data you hold about me.'],
   ['safety_incident', 'The handle melted and my daughter burned her hand.'],
   ['injury_reported', 'The handle melted and my daughter burned her hand.'],
+  ['chargeback_hint', "I've asked my card provider to claw back the payment."],
+  ['chargeback_hint', "I've opened a claim with PayPal."],
+  ['public_shaming_threat', 'Je vais vous faire une sale réputation sur Google.'],
+  ['legal_threat', 'Je signale votre site à la répression des fraudes et à UFC-Que Choisir.'],
+  ['safety_incident', "A piece of glass cut my son's arm and we went to A&E."],
+  ['distress', "I'm in tears, I don't know what to do anymore, I'm desperate."],
 ];
 
 describe('classify: signals', () => {

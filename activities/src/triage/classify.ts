@@ -129,7 +129,8 @@ export function classify(input: ClassifyInput, policy: RoutingPolicy, model?: In
 
   const ranked = (Object.entries(scores) as [Intent, number][]).filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
   let [intent, top] = ranked[0] ?? (['other', 0] as [Intent, number]);
-  if (top < 1.5) intent = signals.includes('abusive_language') || signals.includes('threat') ? 'complaint' : 'other';
+  const upset = ['abusive_language', 'threat', 'distress', 'public_shaming_threat'].some((x) => signals.includes(x));
+  if (top < 1.5) intent = upset ? 'complaint' : 'other';
   if (signals.includes('prompt_injection') || signals.includes('hidden_html_text')) intent = 'prompt_injection';
   // a lone weak cue (a word like "delivery") is not a rival intent
   const rival = Math.max(0, (ranked.find(([i]) => !compatible(i, intent))?.[1] ?? 0) - 1);

@@ -14,7 +14,7 @@ export interface KeywordHits {
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Inflections a keyword may carry: litiges, threatened, fraudulent, frauduleuse, menacer... */
-const SUFFIX = '(?:s|es|e|d|ed|ened|ening|ing|r|er|ers|ulent|ulente|uleuse|uleux|ulently)?';
+const SUFFIX = '(?:s|es|e|d|ed|ened|ening|ing|r|er|ers|ur|urs|use|uses|ulent|ulente|uleuse|uleux|ulently)?';
 const NEGATION = /(?:\bno|\bnot(?: an?| any)?|n't(?: an?| any)?|\bpas (?:de|d'|un|une|du)|\baucune?|\bsans|\bni|\bnullement|\bjamais (?:de|d'))\s*$/;
 
 function keywordRegex(keyword: string): RegExp {

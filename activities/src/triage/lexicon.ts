@@ -31,6 +31,9 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
       /\b(?:dispatched|shipped|sent out|sent yet|posted|expediee?|envoyee?|partie?)\b[^.?!]{0,25}\?/,
       /\b(?:any news|any update|heard anything|no news|des nouvelles|aucune nouvelle|pas de nouvelles)\b/,
       /\b(?:has|have) (?:it|they|my order|my parcel) (?:been|already been) (?:dispatched|shipped|sent|posted)\b/,
+      /\b(?:has|have|is|was)\b.{0,30}\b(?:dispatched|shipped|sent|posted|handed (?:over )?to|left (?:the|your) warehouse|picked up|collected)\b[^.?!]{0,30}\?/,
+      /\b(?:a-t-elle|a-t-il|ont-elles|ont-ils) (?:bien |deja )?ete (?:expediee?s?|envoyee?s?|livree?s?|remise?s?|prise?s? en charge)\b/,
+      /\b(?:remise?|confiee?) (?:au|a un) (?:transporteur|livreur)\b/,
       /\b(?:ou|where) (?:est|is|se trouve) (?:ma commande|mon colis|my order|my parcel|my package)\b/),
     ...cue(1.5, /\b(?:tracking|suivi)\b.{0,30}\b(?:says|shows|said|indique|affiche|dit)\b/, /\b(?:out for delivery|en cours de livraison|en livraison)\b/),
     ...cue(1, /\b(?:tracking|suivi|expedi|shipped|dispatch|livraison|delivery)\b/, /\bcolis\b/, /\bparcel\b/),
@@ -87,7 +90,8 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
       /\b(?:received|recu) (?:my|ma|mon|the|le|la) .{0,30}(?:en retour|back|return)\b/, /\bremboursement\b.{0,40}\b(?:toujours|pas recu|attends)\b/,
       /\b(?:haven't|have not|still haven't|still not|not yet|never) (?:yet )?(?:got|received|seen) (?:my|the|a|any) refund\b/,
       /\b(?:when|quand)\b.{0,40}\b(?:my refund|mon remboursement|be refunded|etre rembourse)/,
-      /\b(?:sent|posted|returned|renvoye|retourne|renvoyee|retournee)\b.{0,50}\b(?:ago|il y a|depuis)\b/),
+      /\b(?:sent|posted|returned|renvoye|retourne|renvoyee|retournee)\b.{0,50}\b(?:ago|il y a|depuis)\b/,
+      /\bhow long\b.{0,40}\b(?:refund|money (?:is|to be) back|reimburs)/, /\bcombien de temps\b.{0,40}\brembours/),
   ],
   cancel_order: [
     ...cue(3, /\b(?:cancel|cancelling|canceling|cancellation|annuler|annulation|annulez|annulee?)\b/),
@@ -106,13 +110,16 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
     ...cue(2, /\breceipt\b/, /\bvat\b/, /\btva\b/),
   ],
   product_question: [
-    ...cue(2,
+    ...cue(2.5,
       /\bdo you (?:sell|have|stock|deliver|ship)\b/, /\b(?:vendez|proposez|livrez)-vous\b/, /\best-(?:il|elle) (?:prevue?|compatible|adapte)/,
       /\b(?:compatible|fits?|go(?:es)? with|aille dessus|convient a)\b/, /\bquel est (?:son|le) prix\b/, /\bhow much (?:is|would|does)\b/,
       /\bcombien (?:coute|coutent)\b/, /\bwhich .{0,30} should i (?:use|buy)\b/, /\b(?:in stock|en stock|back in stock)\b/,
       /\b(?:livraison gratuite|free (?:delivery|shipping)|delivery (?:be )?free)\b/, /\bje cherche un\b/, /\bi'm looking for\b/,
       /\b(?:dimensions|capacity|capacite|material|matiere|dishwasher|lave-vaisselle|induction)\b/,
-      /\b(?:if|whether) you (?:ship|deliver|sell|have|stock|make)\b/, /\b(?:livrez|expediez|envoyez)(?:-vous)? (?:en|au|aux|a l'etranger|hors de)\b/,
+      /\b(?:if|whether) you (?:ship|deliver|sell|have|stock|make)\b/,
+      /\bcan (?:the|it|this|they|these|i use|i put)\b.{0,40}\b(?:go (?:on|in|into)|be used|be put|work (?:on|with)|fit|be washed|on (?:a |an )?(?:gas|induction|electric|ceramic))\b/,
+      /\b(?:peut-on|peut-elle|peut-il|puis-je|peut-on la|peut-on le)\b.{0,40}\b(?:utiliser|mettre|passer|laver|aller)\b/,
+      /\b(?:passe|va|convient|fonctionne)(?:-t-(?:elle|il))? (?:au|sur|avec|en) (?:four|gaz|induction|lave-vaisselle|vitroceramique|micro-ondes)\b/, /\b(?:livrez|expediez|envoyez)(?:-vous)? (?:en|au|aux|a l'etranger|hors de)\b/,
       /\bcombien (?:ca|cela) (?:coute|coutera|couterait)\b/, /\bhow much (?:does|do|would|will) (?:it|they|shipping|delivery|postage)\b/),
   ],
   payment_issue: [
@@ -224,12 +231,12 @@ export const APPLY_QUOTED: RegExp[] = [
 export const ABUSE: RegExp[] = [
   /\b(?:incapables?|voleurs?|escrocs?|connards?|connasses?|encules?|salauds?|abrutis?|cretins?|idiots?|bouffons?|guignols?|minables|pourris)\b/,
   /\b(?:vous vous foutez|foutez-vous|foutre|merde|putain|bordel|ta gueule|fermez-la|nuls? a chier|bons? a rien|menteurs?)\b/,
-  /\b(?:idiots?|morons?|imbeciles?|incompetent (?:idiots|morons|clowns)|thieves|crooks|clowns|bastards?|scumbags?|useless (?:idiots|lot|bunch)|liars|menteurs|bande de (?:nuls|rigolos|branquignols|voleurs))\b/,
+  /\b(?:idiots?|morons?|imbeciles?|incompetent (?:idiots|morons|clowns)|thieves|crooks|clowns|bastards?|scumbags?|useless (?:idiots|lot|bunch)|liars|menteurs|arnaqueurs?|arnaqueuses?|escrocs?|bande de (?:nuls|rigolos|branquignols|voleurs|\w+eurs))\b/,
   /\b(?:fuck\w*|shit\w*|crap|bullshit|wtf|screw you|damn you|bloody useless)\b/,
 ];
 
 export const PUBLIC_SHAMING: RegExp[] = [
-  /\b(?:pub monstre|tous les reseaux|reseaux sociaux|avis negatifs? partout|je vais vous faire une (?:mauvaise )?pub|balancer sur)\b/,
+  /\b(?:pub monstre|tous les reseaux|reseaux sociaux|avis negatifs? partout|je vais vous faire une (?:mauvaise )?pub|balancer sur|faire une (?:sale )?reputation|avis google|mauvais avis)\b/,
   /\b(?:social media|post (?:about )?(?:this|you) everywhere|bad reviews? everywhere|tell everyone|name and shame|go viral|trustpilot)\b/,
 ];
 
@@ -248,7 +255,9 @@ export const CHARGEBACK: RegExp[] = [
   /\b(?:chargeback|charge back|retrofacturation|opposition (?:bancaire|sur (?:ma|la) carte|aupres de ma banque))\b/,
   /\b(?:ask|asking|contact|tell) (?:my|the) bank\b.{0,40}\b(?:chargeback|reverse|refund|dispute|back)\b/, /\bdispute (?:the|this) (?:charge|payment|transaction)\b/,
   /\b(?:faire|ferai|vais faire) (?:une )?opposition\b/, /\bcontester (?:le|la|ce) (?:paiement|prelevement|debit|transaction)\b/,
-  /\b(?:paypal|credit card company|card issuer|section 75|banque)\b.{0,40}\b(?:claim|dispute|reclamation|contester|rembourser|refund me)\b/,
+  /\b(?:claw(?:ing)? back|reverse|reversing|reversal of|recall|block) (?:the |my |this )?(?:payment|charge|transaction|money)\b/,
+  /\b(?:recuperer|bloquer|annuler) (?:le|mon|ce) (?:paiement|prelevement|debit)\b.{0,30}\b(?:banque|carte)\b/,
+  /\b(?:paypal|credit card company|card (?:provider|company)|card issuer|section 75|banque)\b.{0,40}\b(?:claim|dispute|reclamation|contester|rembourser|refund me)\b/,
   /\b(?:open(?:ed)?|fil(?:e|ed)|rais(?:e|ed)|start(?:ed)?) an? (?:claim|case|dispute) (?:with|on|through) (?:paypal|my bank|my card|the bank)\b/,
   /\b(?:ouvert|ouvrir|deposer|depose) (?:une|un) (?:reclamation|litige|dossier) (?:aupres de|avec|chez|sur) (?:paypal|ma banque)\b/,
   /\b(?:ma banque|my bank)\b.{0,40}\b(?:rembourser|reverse|recuperer mon argent|get my money back)\b/,
