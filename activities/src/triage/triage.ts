@@ -7,6 +7,8 @@ import type { TriageDeps } from './pipeline';
 export { quarantineLine, toTriageLine, type TriageLine } from './triage-line';
 import { newCase, TRIAGE_STAGES, type NamedStage } from './stages';
 
+export { TRIAGE_STAGES, newCase, type NamedStage };
+
 export async function runStages(emailCase: EmailCase, deps: TriageDeps, stages: readonly NamedStage[] = TRIAGE_STAGES): Promise<EmailCase> {
   let c = emailCase;
   for (const stage of stages) c = await stage.run(c, deps);
