@@ -8,7 +8,7 @@
  * - RETOUR-GRATUIT: a defective or damaged item (and a missing one, which the policy text allows).
  * - RENVOI-EXPRESS: a missing or damaged item.
  */
-import type { ApprovedOffer, Intent, OrderRecord, OrderRecord as Order, ShopData, ShopPolicies } from '../domain/types';
+import type { ApprovedOffer, Intent, OrderRecord, ShopData, ShopPolicies } from '../domain/types';
 import { daysBetween, daysLate } from './shop-format';
 import { fold } from './text-fold';
 
@@ -74,7 +74,7 @@ export function offersToPropose(c: OfferCase, policies: ShopPolicies): string[] 
  */
 export async function offerHistory(shop: ShopData, customerId: string | null): Promise<OfferUse[]> {
   if (!customerId) return [];
-  const orders: Order[] = await shop.ordersOfCustomer(customerId);
+  const orders = await shop.ordersOfCustomer(customerId);
   const uses: OfferUse[] = [];
   for (const o of orders) {
     for (const key of ['offers_applied', 'offer_codes', 'offers', 'voucher_code', 'discount_code', 'offer']) {

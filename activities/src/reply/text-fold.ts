@@ -42,6 +42,3 @@ export function stem(word: string): string {
   return w;
 }
 
-export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word);
-}

@@ -35,6 +35,11 @@ function render(ctx: ReplyContext): TemplateOutput {
     f.note('offers', offers.join(','));
     paragraphs.push(offerParagraph(ctx, offers, { fr: 'Voici ce que nous vous proposons :', en: 'Here is what we can offer you:' }));
   }
+  if (damaged && !ctx.hasAttachments) {
+    paragraphs.push(pick(ctx.lang,
+      'Pour nous aider, pourriez-vous nous envoyer une photo de l\'article endommagé en réponse à ce message ?',
+      'To help us, could you reply with a photo of the damaged item?'));
+  }
   paragraphs.push(pick(ctx.lang,
     'Un conseiller confirme la solution avec vous très rapidement.',
     'One of our advisers will confirm the solution with you very shortly.'));

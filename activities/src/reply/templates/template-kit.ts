@@ -99,7 +99,3 @@ export function orderSubject(ctx: ReplyContext, order: OrderRecord | null, fr: s
   return pick(ctx.lang, fr, en);
 }
 
-/** Lower-case the first letter of a policy description so it reads inside a sentence. */
-export function inline(text: string): string {
-  return text.length > 0 ? text[0]!.toLowerCase() + text.slice(1) : text;
-}

@@ -198,6 +198,7 @@ describe('damaged and missing items (drafts for review)', () => {
     expect(b).toContain('- Étiquette de retour prépayée');
     expect(b).not.toMatch(/GESTE10|rembours/);
     expect(c.draft!.offers).toEqual(['RENVOI-EXPRESS', 'RETOUR-GRATUIT']);
+    expect(b).toContain('pourriez-vous nous envoyer une photo'); // no photo attached to this case
     expectClean(c, true);
   });
 
