@@ -98,3 +98,15 @@ describe('findPii: more card and phone shapes', () => {
     expect(values('WhatsApp +33612345678 or +1 (555) 123-4567', 'phone')).toEqual(['+33612345678', '+1 (555) 123-4567']);
   });
 });
+
+describe('findPii: addresses and birth dates in other shapes', () => {
+  it('takes a lieu-dit or residence line as the street of a French address', () => {
+    expect(values('Adresse :\nLieu-dit Les Granges\n24200 Sarlat', 'address')).toEqual(['Lieu-dit Les Granges\n24200 Sarlat']);
+  });
+  it('reads a UK address split over lines', () => {
+    expect(values('27 Kensington Gardens\nLondon W2 4BH', 'address')).toEqual(['27 Kensington Gardens\nLondon W2 4BH']);
+  });
+  it('reads "the 3rd of March 1990" in a birth context', () => {
+    expect(values('I was born on the 3rd of March 1990.', 'dob')).toEqual(['3rd of March 1990']);
+  });
+});

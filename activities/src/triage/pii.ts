@@ -212,7 +212,7 @@ function expandAddress(text: string, lineStart: number, anchorEnd: number, fr: b
       const ln = lines[i]!;
       if (!ln.trim()) break;
       const isStreet = fr ? FR_STREET_RE.test(ln) : UK_STREET_RE.test(ln) || /^\s*\d{1,4}[A-Za-z]?\s+\p{Lu}/u.test(ln);
-      if (isStreet && !gotStreet) { gotStreet = true; taken++; start -= ln.length + 1; continue; }
+      if ((isStreet || COMPLEMENT_RE.test(ln)) && !gotStreet) { gotStreet = true; taken++; start -= ln.length + 1; continue; }
       if (gotStreet && COMPLEMENT_RE.test(ln)) { taken++; start -= ln.length + 1; continue; }
       if (!gotStreet && !fr && taken === 0 && looksAddressSegment(ln) && ln.trim().split(/\s+/).length <= 3) {
         // a town line above a postcode-only line
@@ -255,7 +255,7 @@ function findAddresses(text: string): Span[] {
 
 const MONTHS = 'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const DATE_RE = new RegExp(
-  `(?<!\\d)(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}(?:er|st|nd|rd|th)?\\s+(?:${MONTHS})\\.?\\s+(?:19|20)\\d{2}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2})(?!\\d)`,
+  `(?<!\\d)(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}(?:er|st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\.?\\s+(?:19|20)\\d{2}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2})(?!\\d)`,
   'giu');
 const BIRTH_CONTEXT = /(?:(?<!\p{L})n[ée]e?s?(?:\(e\))?(?!\p{L})(?:\s+le)?|date\s+de\s+naissance|naissance|\bdob\b|d\.o\.b|date\s+of\s+birth|\bborn\b|birth\s*date|birthdate|anniversaire|date\s+d['’]anniversaire)/iu;
 
