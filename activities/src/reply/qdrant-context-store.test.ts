@@ -58,12 +58,9 @@ test('without a server: collections, keyword payload indexes, shop and customer 
 
 const url = process.env.QDRANT_URL;
 const withServer = url ? test : test.skip;
-if (!url) {
-  // eslint-disable-next-line no-console
-  console.info('qdrant-context-store: server test skipped — set QDRANT_URL (e.g. http://localhost:6333) to run it against Qdrant');
-}
+const SKIP_REASON = url ? '' : ' — SKIPPED: QDRANT_URL is not set (no Qdrant server on this machine; e.g. QDRANT_URL=http://localhost:6333)';
 
-withServer('Qdrant store: seeds, finds the right policy in FR and EN, filters history by customer and shop (needs QDRANT_URL)', async () => {
+withServer(`Qdrant store: seeds, finds the right policy in FR and EN, filters history by customer and shop${SKIP_REASON}`, async () => {
   const prefix = `replique_test_${randomUUID().slice(0, 8)}`;
   const shop = fixtureShop();
   const embedder = new HashingEmbedder();
