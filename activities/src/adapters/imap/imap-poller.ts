@@ -105,11 +105,12 @@ export function createImapPoller(deps: ImapPollerDeps, options: ImapPollerOption
   }
 
   async function handleBatch(c: ImapFlow, checkpoint: Checkpoint, uids: number[]): Promise<void> {
+    // fetchAll may also return unsolicited FETCH responses (flag changes) without the asked-for items: skip them.
     const sizes = await c.fetchAll(uids.join(','), { uid: true, size: true }, { uid: true });
-    const sizeOf = new Map(sizes.map((m) => [m.uid, m.size ?? 0]));
-    const small = uids.filter((uid) => (sizeOf.get(uid) ?? 0) <= maxMessageBytes);
+    const sizeOf = new Map(sizes.filter((m) => m.uid && m.size !== undefined).map((m) => [m.uid, m.size!]));
+    const small = uids.filter((uid) => sizeOf.has(uid) && sizeOf.get(uid)! <= maxMessageBytes);
     const sources = small.length === 0 ? [] : await c.fetchAll(small.join(','), { uid: true, source: true }, { uid: true });
-    const sourceOf = new Map(sources.map((m) => [m.uid, m.source]));
+    const sourceOf = new Map(sources.filter((m) => m.uid && m.source).map((m) => [m.uid, m.source!]));
 
     for (const uid of uids) {
       if (stopping) return;
@@ -120,6 +121,8 @@ export function createImapPoller(deps: ImapPollerDeps, options: ImapPollerOption
           log.error({ uid, size: sizeOf.get(uid), limit: maxMessageBytes }, 'message too large; flagged and skipped');
           stats.rejected++;
           await markDone(c, checkpoint, uid, REJECTED_KEYWORD);
+        } else {
+          log.warn({ uid }, 'message gone before it could be read (expunged)');
         }
         continue;
       }

@@ -14,8 +14,11 @@ const kafkaLogCreator: logCreator = () => ({ namespace, level, log: entry }) => 
   const { message, timestamp: _timestamp, logger: _logger, ...rest } = entry;
   const fields = { namespace, ...rest };
   const handlerFailure = namespace === 'Runner' && message.startsWith('Error when calling eachMessage');
+  // We limit the idempotent producer's retries on purpose: a caller (HTTP intake, an activity) gets an error
+  // and retries instead of hanging; a duplicate publish is harmless (consumers are idempotent).
+  const limitedRetries = message.startsWith('Limiting retries for the idempotent producer');
   if (level === logLevel.ERROR && !handlerFailure) log.error(fields, message);
-  else if (level === logLevel.WARN) log.warn(fields, message);
+  else if (level === logLevel.WARN && !limitedRetries) log.warn(fields, message);
   else log.debug(fields, message);
 };
 
