@@ -40,6 +40,8 @@ export interface RoutingPolicy {
   slightlyLateMaxDays: number;
   rolloutPercentage: number;
   rolloutSalt: string;
+  /** Days after delivery a return is accepted (shop policy; 30 when unknown). */
+  returnWindowDays: number;
   /** Refunds strictly above this amount need two different approvers; null = never. */
   refundDoubleApprovalOver: number | null;
   aiOptOutRoute: 'escalate' | 'review';
@@ -51,8 +53,10 @@ export const DEFAULT_POLICY_FILE = path.resolve(__dirname, '../../../policies/de
 const uniq = (xs: string[]): string[] => [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
 
 /** Builds the effective policy from a validated policy file and (optionally) the shop's policies. */
-export function buildPolicy(file: PolicyFile, shop?: Pick<ShopPolicies,
-  'escalation_keywords_fr' | 'escalation_keywords_en' | 'refund_double_approval_over'>): RoutingPolicy {
+type ShopPolicyPart = Pick<ShopPolicies, 'escalation_keywords_fr' | 'escalation_keywords_en' | 'refund_double_approval_over'>
+  & Partial<Pick<ShopPolicies, 'return_window_days'>>;
+
+export function buildPolicy(file: PolicyFile, shop?: ShopPolicyPart): RoutingPolicy {
   return {
     version: file.version,
     confidenceThreshold: file.confidence_threshold,
@@ -65,6 +69,7 @@ export function buildPolicy(file: PolicyFile, shop?: Pick<ShopPolicies,
     slightlyLateMaxDays: file.automation.slightly_late_max_days,
     rolloutPercentage: file.rollout.percentage,
     rolloutSalt: file.rollout.salt,
+    returnWindowDays: shop?.return_window_days ?? 30,
     refundDoubleApprovalOver: file.refund.double_approval_over ?? shop?.refund_double_approval_over ?? null,
     aiOptOutRoute: file.ai_opt_out,
     autoReplyLimits: {
@@ -84,7 +89,7 @@ export function parsePolicyFile(text: string, source = 'policy'): PolicyFile {
 /** Loads a policy file (default: policies/default.json) and merges the shop's policies into it. */
 export async function loadPolicy(
   file: string = DEFAULT_POLICY_FILE,
-  shop?: Pick<ShopPolicies, 'escalation_keywords_fr' | 'escalation_keywords_en' | 'refund_double_approval_over'>,
+  shop?: ShopPolicyPart,
 ): Promise<RoutingPolicy> {
   return buildPolicy(parsePolicyFile(await readFile(file, 'utf8'), file), shop);
 }

@@ -111,3 +111,15 @@ describe('decideRoute', () => {
     expect(d.route).toBe('review');
   });
 });
+
+describe('decideRoute: status of finished orders and late returns', () => {
+  it('reviews a status question about a delivered order (something is off)', () => {
+    const d = decideRoute(ready({ enrichment: enr({ orderNumber: 'ORD-5502' }) }), policy, facts('ORD-5502'));
+    expect(d).toMatchObject({ route: 'review', reasons: ['not_routine'] });
+  });
+  it('answers a return question automatically only inside the return window', () => {
+    const c = ready({ classification: cls({ intent: 'return_request' }), enrichment: enr({ orderNumber: 'ORD-5502' }) });
+    expect(decideRoute(c, policy, facts('ORD-5502')).route).toBe('review'); // delivered 2026-02-05, today 2026-03-10: 33 days
+    expect(decideRoute(c, policy, { ...facts('ORD-5502'), today: '2026-02-20' })).toMatchObject({ route: 'auto', reasons: ['return_policy_question', 'facts_verified'] });
+  });
+});

@@ -79,8 +79,7 @@ function autoReason(intent: Intent, order: OrderRecord | null, today: string, po
       }
       if (order.status === 'shipped' && order.estimated_delivery && order.tracking_number
         && daysBetween(order.estimated_delivery, today) <= policy.slightlyLateMaxDays) return 'slightly_late_with_tracking';
-      if (order.status === 'delivered') return 'routine_order_status';
-      return null;
+      return null; // delivered, cancelled, returned...: a status question about it is not routine
     case 'delivery_delay': {
       if (!order || order.status !== 'shipped' || !order.tracking_number || !order.estimated_delivery) return null;
       const late = daysBetween(order.estimated_delivery, today);
@@ -91,8 +90,10 @@ function autoReason(intent: Intent, order: OrderRecord | null, today: string, po
       return order?.status === 'delivered' ? 'invoice_copy_delivered_order' : null;
     case 'refund_status':
       return order?.status === 'refunded' ? 'refund_delay_question' : null;
-    case 'return_request':
-      return order?.status === 'delivered' ? 'return_policy_question' : null;
+    case 'return_request': {
+      const delivered = order?.status === 'delivered' ? order.delivered_at : null;
+      return delivered && daysBetween(delivered, today) <= policy.returnWindowDays ? 'return_policy_question' : null;
+    }
     case 'product_question':
       return 'catalogue_question';
     case 'thanks':
