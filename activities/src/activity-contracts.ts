@@ -2,7 +2,7 @@
  * The activities emailWorkflow calls, as types only. The workflow imports this file with `import type`;
  * `createEmailActivities(deps)` implements it. Inputs and results are small: bodies stay in Postgres.
  */
-import type { Route } from './domain/types';
+import type { EmailState, Route } from './domain/types';
 
 export interface EmailRef {
   emailKey: string;
@@ -28,7 +28,7 @@ export interface RouteSummary {
 }
 
 export interface StateRecord extends EmailRef {
-  state: string;
+  state: EmailState;
   reason?: string | null;
   route?: Route | null;
   intent?: string | null;

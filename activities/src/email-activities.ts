@@ -113,7 +113,7 @@ export function createEmailActivities(deps: EmailActivityDeps): EmailActivities 
     },
 
     async recordState({ emailKey, state, reason }) {
-      await setEmailState(deps.db, emailKey, state as Parameters<typeof setEmailState>[2], reason ?? null);
+      await setEmailState(deps.db, emailKey, state, reason ?? null);
       await trace(emailKey, 'state', state, { reason: reason ?? null });
     },
 

@@ -58,7 +58,7 @@ describe('emails', () => {
       await setEmailState(db.pool, emailKey, state, `because ${state}`);
       expect(await getEmail(db.pool, emailKey)).toMatchObject({ state, stateReason: `because ${state}` });
     }
-    await setEmailState(db.pool, emailKey, 'processing');
+    await setEmailState(db.pool, emailKey, 'analysing');
     expect(await getEmail(db.pool, emailKey)).toMatchObject({ state: 'processing', stateReason: null });
     await expect(setEmailState(db.pool, emailKey, 'lost' as never)).rejects.toThrow(/check constraint/);
   });

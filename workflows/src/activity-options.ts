@@ -1,10 +1,13 @@
 /** Named timeout and retry presets for the activities emailWorkflow calls. */
 import type { ActivityOptions } from '@temporalio/workflow';
 
-/** One pure decision stage over data in Postgres: quick, retried a few times, then the email goes to a person. */
+/**
+ * One pure decision stage over data in Postgres: quick, retried for about ten minutes (a database restart
+ * passes), then the email goes to a person.
+ */
 export const decisionStage: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 5 },
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 15 },
 };
 
 /** Bookkeeping (state rows, audit, events): must eventually succeed, so it retries for a long time. */

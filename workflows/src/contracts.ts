@@ -32,20 +32,8 @@ export interface ReviewSla {
 
 export const DEFAULT_REVIEW_SLA: ReviewSla = { remindAfter: '2h', escalateAfter: '8h' };
 
-/** Where an email stands. Final states end the workflow; waiting states wait for a person. */
-export type EmailState =
-  | 'received'
-  | 'analysing'
-  | 'quarantined'
-  | 'suppressed'
-  | 'waiting_review'
-  | 'escalated'
-  | 'sending'
-  | 'sent'
-  | 'rejected';
-
-export const FINAL_STATES: readonly EmailState[] = ['quarantined', 'suppressed', 'sent', 'rejected'];
-export const WAITING_STATES: readonly EmailState[] = ['waiting_review', 'escalated'];
+export type { EmailState } from '@replique/activities/domain/types';
+import type { EmailState } from '@replique/activities/domain/types';
 
 export type ReviewAction = 'approve' | 'edit' | 'reject' | 'escalate';
 

@@ -3,13 +3,14 @@
  * then suppress, send automatically, or wait for a person (with SLA reminders and escalation) before sending.
  */
 import {
+  ActivityFailure,
   ApplicationFailure,
   condition,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { EmailActivities, RouteSummary } from '@replique/activities/activity-contracts';
+import type { EmailActivities, ReadOutcome, RouteSummary, SendRequest } from '@replique/activities/activity-contracts';
 import {
   decideUpdate,
   DEFAULT_REVIEW_SLA,
@@ -60,13 +61,10 @@ export async function emailWorkflow(input: EmailWorkflowInput): Promise<EmailWor
   });
 
   await setState(progress, 'analysing');
-  const read = await stages.readEmail({ emailKey: input.emailKey, rawId: input.rawId });
+  const read = await readOrQuarantine(input);
   if (read.status === 'quarantined') return finish(progress, 'quarantined', read.reason);
 
-  for (const stage of [stages.enrichEmail, stages.classifyEmail, stages.retrieveContext, stages.draftReply, stages.checkDraft]) {
-    await stage({ emailKey: input.emailKey });
-  }
-  const routed = await stages.routeEmail({ emailKey: input.emailKey });
+  const routed = await analyse(input.emailKey);
   progress.routed(routed);
   upsertSearchAttributes([
     { key: routeSearchAttribute, value: routed.route },
@@ -76,28 +74,56 @@ export async function emailWorkflow(input: EmailWorkflowInput): Promise<EmailWor
   switch (routed.route) {
     case 'suppress':
       return finish(progress, 'suppressed', routed.reasons.join(','));
-    case 'auto': {
-      await setState(progress, 'sending');
-      const sent = await mail.sendReply({ emailKey: input.emailKey, mode: 'automatic', approvedBy: [], edited: null });
-      progress.sentMessageId = sent.messageId;
-      return finish(progress, 'sent', 'automatic');
-    }
+    case 'auto':
+      return send(progress, { emailKey: input.emailKey, mode: 'automatic', approvedBy: [], edited: null }, 'automatic');
     case 'review':
     case 'escalate': {
       gate = new ReviewGate(routed.route === 'review' ? 'review' : 'escalated', routed.approvalsRequired);
       const verdict = await waitForVerdict(input, progress, gate, pendingDecisions);
       if (verdict.kind === 'reject') return finish(progress, 'rejected', `rejected by reviewer`);
-      await setState(progress, 'sending');
-      const sent = await mail.sendReply({
-        emailKey: input.emailKey,
-        mode: 'reviewed',
-        approvedBy: verdict.approvedBy,
-        edited: verdict.edited,
-      });
-      progress.sentMessageId = sent.messageId;
-      return finish(progress, 'sent', verdict.edited ? 'edited_and_approved' : 'approved');
+      const request = { emailKey: input.emailKey, mode: 'reviewed' as const, approvedBy: verdict.approvedBy, edited: verdict.edited };
+      return send(progress, request, verdict.edited ? 'edited_and_approved' : 'approved');
     }
   }
+}
+
+/** Reading the raw email; bytes that still cannot be read after the retries are quarantined (kept, for a person). */
+async function readOrQuarantine(input: EmailWorkflowInput): Promise<ReadOutcome> {
+  try {
+    return await stages.readEmail({ emailKey: input.emailKey, rawId: input.rawId });
+  } catch (error) {
+    if (!(error instanceof ActivityFailure)) throw error;
+    return { status: 'quarantined', reason: 'read_failed' };
+  }
+}
+
+/**
+ * The decision stages. A stage that still fails after its retries sends the email to a person (level 2) rather
+ * than leaving it unanswered: the reason is visible in the review queue and in the workflow history.
+ */
+async function analyse(emailKey: string): Promise<RouteSummary> {
+  try {
+    for (const stage of [stages.enrichEmail, stages.classifyEmail, stages.retrieveContext, stages.draftReply, stages.checkDraft]) {
+      await stage({ emailKey });
+    }
+    return await stages.routeEmail({ emailKey });
+  } catch (error) {
+    if (!(error instanceof ActivityFailure)) throw error;
+    return { route: 'escalate', reasons: ['pipeline_error'], confidence: 0, approvalsRequired: 1, intent: null, hasDraft: false };
+  }
+}
+
+/** Sends the reply; a permanent refusal (SMTP 5xx, or the last safety check) ends in `send_failed`, with its reason. */
+async function send(progress: EmailProgress, request: SendRequest, reason: string): Promise<EmailWorkflowResult> {
+  await setState(progress, 'sending');
+  try {
+    progress.sentMessageId = (await mail.sendReply(request)).messageId;
+  } catch (error) {
+    if (!(error instanceof ActivityFailure)) throw error;
+    const cause = error.cause instanceof ApplicationFailure ? error.cause.type ?? 'send_error' : 'send_error';
+    return finish(progress, 'send_failed', cause);
+  }
+  return finish(progress, 'sent', reason);
 }
 
 /** Waits for a person, reminding reviewers and escalating a level-1 review when its SLA runs out. */

@@ -253,3 +253,14 @@ export interface EmailCase {
   guardrails: GuardrailReport | null;
   decision: Decision | null;
 }
+
+/** Where an email stands. The workflow owns it; Postgres mirrors it for the review tool and the CLI. */
+export const EMAIL_STATES = [
+  'received', 'analysing', 'quarantined', 'suppressed', 'waiting_review', 'escalated', 'sending', 'sent', 'rejected',
+  'send_failed',
+] as const;
+export type EmailState = (typeof EMAIL_STATES)[number];
+/** States that end the workflow. */
+export const FINAL_EMAIL_STATES: readonly EmailState[] = ['quarantined', 'suppressed', 'sent', 'rejected', 'send_failed'];
+/** States that wait for a person. */
+export const WAITING_EMAIL_STATES: readonly EmailState[] = ['waiting_review', 'escalated'];

@@ -44,7 +44,7 @@ temporal_launch() {
     server start-dev
     --db-filename "$TEMPORAL_DB"
     --ip "$BIND_HOST" --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT"
-    --log-level warn --namespace default --ui-disable-news-fetch
+    --log-level warn --namespace default --namespace replique-test --ui-disable-news-fetch
   )
   local sa
   for sa in "${TEMPORAL_SEARCH_ATTRIBUTES[@]}"; do args+=(--search-attribute "$sa"); done

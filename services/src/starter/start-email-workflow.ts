@@ -8,7 +8,8 @@ import type { InboundRef } from '@replique/activities/domain/inbound-ref';
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
 import { getEmail, registerEmail } from '@replique/activities/adapters/pg/emails';
 import { appendAudit } from '@replique/activities/adapters/pg/audit-log';
-import { EMAIL_TASK_QUEUE, FINAL_STATES, workflowIdForEmailKey, type EmailState } from '@replique/workflows/contracts';
+import { FINAL_EMAIL_STATES } from '@replique/activities/domain/types';
+import { EMAIL_TASK_QUEUE, workflowIdForEmailKey } from '@replique/workflows/contracts';
 import { emailWorkflow } from '@replique/workflows/email-workflow';
 
 export interface StarterDeps {
@@ -31,7 +32,7 @@ export async function startEmailWorkflow(deps: StarterDeps, ref: InboundRef): Pr
   if (!registered.inserted) {
     // Seen before. If it already ended, nothing to do, even once Temporal has forgotten the closed run.
     const known = await getEmail(deps.db, ref.emailKey);
-    if (known && FINAL_STATES.includes(known.state as EmailState)) return 'duplicate';
+    if (known && FINAL_EMAIL_STATES.includes(known.state)) return 'duplicate';
   }
   try {
     await deps.client.workflow.start(emailWorkflow, {

@@ -2,13 +2,10 @@
  * One row per inbound email, keyed by its dedup key: where it came from, its workflow, its state as the
  * workflow last reported it, and the EmailCase (the case file, PII) once triage has built it.
  */
-import type { EmailCase, Intent, Route } from '../../domain/types';
+import type { EmailCase, EmailState, Intent, Route } from '../../domain/types';
 import type { Queryable } from './pool';
 
-export const EMAIL_STATES = [
-  'received', 'processing', 'quarantined', 'suppressed', 'waiting_review', 'escalated', 'sent', 'rejected', 'failed',
-] as const;
-export type EmailState = (typeof EMAIL_STATES)[number];
+export { EMAIL_STATES, type EmailState } from '../../domain/types';
 
 export interface EmailRow {
   emailKey: string;

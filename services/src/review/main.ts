@@ -1,0 +1,55 @@
+/**
+ * The review process: the reviewers' API over Temporal updates/queries, on loopback.
+ *
+ *   eval "$(bash infra/local/stack.sh env)"; REVIEW_TOKEN=... pnpm exec tsx services/src/review/main.ts
+ */
+import type { Server } from 'node:http';
+import express from 'express';
+import { Client, Connection } from '@temporalio/client';
+import { createPool } from '@replique/activities/adapters/pg/pool';
+import { createLogger } from '@replique/activities/logger';
+import { ConfigError } from '../config/parse-env';
+import { loadReviewConfig, type ReviewConfig } from '../config/review-config';
+import { createReviewApiRouter } from './review-api';
+
+const log = createLogger('review');
+
+export async function startReviewService(config: ReviewConfig) {
+  const db = createPool(config.DATABASE_URL, { applicationName: 'replique-review' });
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.use(createReviewApiRouter({ db, client, token: config.REVIEW_TOKEN }));
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.REVIEW_HTTP_PORT, config.REVIEW_HTTP_HOST, (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.REVIEW_HTTP_PORT;
+  return {
+    port,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connection.close();
+      await db.end();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadReviewConfig();
+  const service = await startReviewService(config);
+  log.info({ host: config.REVIEW_HTTP_HOST, port: service.port }, 'review API listening');
+  const stop = () => void service.stop().then(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else log.error({ err: error }, 'review service stopped with an error');
+    process.exit(1);
+  });
+}

@@ -1,0 +1,166 @@
+/**
+ * End to end through the real parts: HTTP intake → Postgres → Kafka → starter → Temporal → worker activities
+ * (Postgres CRM, policy, templates, guardrails) → SMTP (smtp-sink) ; reviewer decisions through the review API.
+ * Replies are counted where they land: the files the SMTP peer wrote.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { countAccepted } from '@replique/activities/adapters/pg/sent-mail';
+import { auditTrail } from '@replique/activities/adapters/pg/audit-log';
+import { getEmail } from '@replique/activities/adapters/pg/emails';
+import { parseEmail } from '@replique/activities/mail/parse-email';
+import { devEmailsDir } from '../support/paths';
+import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
+
+jest.setTimeout(120_000);
+
+let pipeline: PipelineHarness;
+
+beforeAll(async () => {
+  pipeline = await startPipeline();
+});
+
+afterAll(async () => {
+  await pipeline?.stop();
+});
+
+function fixture(file: string): Buffer {
+  return readFileSync(path.join(devEmailsDir, file));
+}
+
+/** The same fixture under a fresh Message-ID, so each test owns its email (and its workflow). */
+function freshCopy(file: string): Buffer {
+  const text = fixture(file).toString('latin1');
+  const id = `<${randomUUID()}@test.replique>`;
+  const replaced = /^Message-ID:.*$/im.test(text)
+    ? text.replace(/^Message-ID:.*$/im, `Message-ID: ${id}`)
+    : `Message-ID: ${id}\r\n${text}`;
+  return Buffer.from(replaced, 'latin1');
+}
+
+function repliesTo(messageIdOfOriginal: string) {
+  return pipeline.sink.messages().filter((m) => m.inReplyTo === messageIdOfOriginal);
+}
+
+function messageIdOf(raw: Buffer): string {
+  return /^Message-ID:\s*<([^>]+)>/im.exec(raw.toString('latin1'))![1]!;
+}
+
+async function decide(emailKey: string, body: Record<string, unknown>) {
+  const res = await fetch(`${pipeline.reviewUrl}/api/emails/${emailKey}/decision`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${pipeline.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+test('routine mail is answered automatically, once, threaded and marked Auto-Submitted', async () => {
+  const raw = freshCopy('d005.eml');
+  const { emailKey } = await pipeline.deliver(raw);
+  const view = await pipeline.waitForView(emailKey, (v) => v.state === 'sent');
+  expect(view.route).toBe('auto');
+  const replies = repliesTo(messageIdOf(raw));
+  expect(replies).toHaveLength(1);
+  expect(replies[0]!.header('auto-submitted')).toBe('auto-replied');
+  expect(replies[0]!.references).toContain(messageIdOf(raw));
+  expect((await getEmail(pipeline.db.pool, emailKey))?.state).toBe('sent');
+  const trail = (await auditTrail(pipeline.db.pool, emailKey)).map((e) => `${e.stage}:${e.event}`);
+  expect(trail).toEqual(expect.arrayContaining(['read:done', 'enrich:done', 'classify:done', 'draft:done', 'check:done', 'route:auto', 'send:accepted']));
+});
+
+test('machine mail (a bounce) is suppressed: recorded, never answered', async () => {
+  const raw = freshCopy('d047.eml');
+  const { emailKey } = await pipeline.deliver(raw);
+  const view = await pipeline.waitForView(emailKey, (v) => v.state === 'suppressed');
+  expect(view.route).toBe('suppress');
+  expect(repliesTo(messageIdOf(raw))).toHaveLength(0);
+});
+
+test('a legal threat is escalated and nothing automatic is sent', async () => {
+  const raw = freshCopy('d041.eml');
+  const { emailKey } = await pipeline.deliver(raw);
+  const view = await pipeline.waitForView(emailKey, (v) => v.state === 'escalated');
+  expect(view.route).toBe('escalate');
+  await new Promise((r) => setTimeout(r, 1_000));
+  expect(repliesTo(messageIdOf(raw))).toHaveLength(0);
+});
+
+test('the same email delivered five times gives one workflow and one reply', async () => {
+  const raw = freshCopy('d002.eml');
+  const answers = [];
+  for (let i = 0; i < 5; i++) answers.push(await pipeline.deliver(raw));
+  const keys = new Set(answers.map((a) => a.emailKey));
+  expect(keys.size).toBe(1);
+  expect(answers.filter((a) => !a.duplicate)).toHaveLength(1);
+  const [emailKey] = [...keys];
+  await pipeline.waitForView(emailKey!, (v) => v.state === 'sent');
+  await new Promise((r) => setTimeout(r, 1_000));
+  expect(repliesTo(messageIdOf(raw))).toHaveLength(1);
+  expect(await countAccepted(pipeline.db.pool, { emailKey: emailKey! })).toBe(1);
+});
+
+test('a review approval sends exactly one reply, even when the click is repeated', async () => {
+  const raw = freshCopy('d007.eml');
+  const { emailKey } = await pipeline.deliver(raw);
+  await pipeline.waitForView(emailKey, (v) => v.state === 'waiting_review');
+  expect(repliesTo(messageIdOf(raw))).toHaveLength(0);
+  const click = { action: 'approve', reviewer: 'alice', decisionId: randomUUID() };
+  const first = await decide(emailKey, click);
+  expect(first.status).toBe(200);
+  expect(first.json).toMatchObject({ status: 'applied', state: 'sending' });
+  const again = await decide(emailKey, click);
+  expect([200, 409]).toContain(again.status);
+  await pipeline.waitForView(emailKey, (v) => v.state === 'sent');
+  const replies = repliesTo(messageIdOf(raw));
+  expect(replies).toHaveLength(1);
+  expect(replies[0]!.header('auto-submitted')).toBeUndefined();
+  const late = await decide(emailKey, { action: 'approve', reviewer: 'bob' });
+  expect(late.status).toBe(409);
+  expect(String(late.json.error)).toMatch(/already handled/);
+});
+
+test('a refund above the threshold waits for a second, different approver', async () => {
+  const raw = freshCopy('d018.eml');
+  const { emailKey } = await pipeline.deliver(raw);
+  const waiting = await pipeline.waitForView(emailKey, (v) => v.state === 'waiting_review');
+  expect(waiting.review?.approvalsRequired).toBe(2);
+  expect((await decide(emailKey, { action: 'approve', reviewer: 'alice' })).status).toBe(200);
+  const same = await decide(emailKey, { action: 'approve', reviewer: 'alice' });
+  expect(same.status).toBe(409);
+  expect(String(same.json.error)).toMatch(/different reviewer/);
+  await new Promise((r) => setTimeout(r, 1_000));
+  expect(repliesTo(messageIdOf(raw))).toHaveLength(0);
+  expect((await decide(emailKey, { action: 'approve', reviewer: 'bob' })).status).toBe(200);
+  await pipeline.waitForView(emailKey, (v) => v.state === 'sent');
+  expect(repliesTo(messageIdOf(raw))).toHaveLength(1);
+});
+
+test('a worker restart while an email waits loses nothing: approval after restart sends once', async () => {
+  const raw = freshCopy('d022.eml');
+  const { emailKey } = await pipeline.deliver(raw);
+  await pipeline.waitForView(emailKey, (v) => v.state === 'waiting_review');
+  await pipeline.restartWorker();
+  const edited = 'Bonjour,\n\nNous vous envoyons une étiquette de retour prépayée.\n\nLe service client';
+  expect((await decide(emailKey, { action: 'edit', reviewer: 'carol', body: edited })).status).toBe(200);
+  await pipeline.waitForView(emailKey, (v) => v.state === 'sent');
+  const replies = repliesTo(messageIdOf(raw));
+  expect(replies).toHaveLength(1);
+  const sent = await parseEmail(readFileSync(replies[0]!.file));
+  expect(sent.text).toContain('étiquette de retour prépayée');
+});
+
+test('input that is not an email is quarantined with its reason, and kept', async () => {
+  const blob = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 7)]);
+  const { emailKey } = await pipeline.deliver(blob);
+  const view = await pipeline.waitForView(emailKey, (v) => v.state === 'quarantined');
+  expect(view.stateReason).toBeTruthy();
+  const row = await getEmail(pipeline.db.pool, emailKey);
+  expect(row).toMatchObject({ state: 'quarantined' });
+});
+
+test('the review API refuses a request without the token', async () => {
+  const res = await fetch(`${pipeline.reviewUrl}/api/reviews`);
+  expect(res.status).toBe(401);
+});

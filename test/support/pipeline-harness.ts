@@ -1,0 +1,135 @@
+/**
+ * The whole pipeline in one test process, on the real local stack (Temporal dev server, Postgres, Kafka, an
+ * smtp-sink of its own): intake (HTTP), starter, worker, review API — each with resources of its own (database,
+ * topics, consumer group, task queue, mailbox), so test files never see each other's mail.
+ */
+import { randomBytes } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { setLogLevel } from '@replique/activities/logger';
+import { startIntake, type RunningIntake } from '@replique/services/intake/main';
+import { loadIntakeConfig } from '@replique/services/config/intake-config';
+import { runStarter } from '@replique/services/starter/main';
+import { StarterEnvSchema } from '@replique/services/config/starter-config';
+import { createEmailWorker } from '@replique/services/worker/main';
+import { WorkerEnvSchema } from '@replique/services/config/worker-config';
+import { startReviewService } from '@replique/services/review/main';
+import { ReviewEnvSchema } from '@replique/services/config/review-config';
+import { stateQuery, workflowIdForEmailKey, type EmailWorkflowView } from '@replique/workflows/contracts';
+import { withTestDatabase, type TestDatabase } from './pg';
+import { freePort, startSmtpSink, type RunningSmtpSink } from './smtp-sink';
+import { shopFixture } from './paths';
+
+const TOKEN = 'test-token-0123456789abcdef';
+
+export interface PipelineHarness {
+  db: TestDatabase;
+  sink: RunningSmtpSink;
+  client: Client;
+  mailbox: string;
+  intakeUrl: string;
+  reviewUrl: string;
+  token: string;
+  /** POSTs raw bytes to the HTTP intake; returns the intake's JSON answer. */
+  deliver(raw: Buffer): Promise<{ emailKey: string; duplicate: boolean }>;
+  /** Polls the workflow's state query until `done(view)`. */
+  waitForView(emailKey: string, done: (view: EmailWorkflowView) => boolean, timeoutMs?: number): Promise<EmailWorkflowView>;
+  /** Stops the worker (as a deploy or a crash would) and starts a new one on the same task queue. */
+  restartWorker(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+let runtimeInstalled = false;
+
+export async function startPipeline(): Promise<PipelineHarness> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  setLogLevel('warn');
+  const run = randomBytes(4).toString('hex');
+  const db = await withTestDatabase();
+  const sink = await startSmtpSink();
+  const env = {
+    DATABASE_URL: db.databaseUrl,
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    KAFKA_TOPIC_INBOUND: `email.inbound.test-${run}`,
+    KAFKA_TOPIC_EVENTS: `email.events.test-${run}`,
+    TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+    /** The stack's dev server has a namespace for tests, so the demo's workflow list stays the demo's. */
+    TEMPORAL_NAMESPACE: process.env.TEMPORAL_TEST_NAMESPACE ?? 'replique-test',
+    TEMPORAL_TASK_QUEUE: `replique-test-${run}`,
+    LOG_LEVEL: 'warn',
+  };
+  const mailbox = `support-test-${run}`;
+
+  const intake: RunningIntake = await startIntake(
+    loadIntakeConfig({ ...env, REPLIQUE_MAILBOX: mailbox, INTAKE_HTTP_PORT: String(await freePort()), INTAKE_TOKEN: TOKEN }),
+  );
+  const starter = await runStarter(StarterEnvSchema.parse({ ...env, STARTER_GROUP_ID: `starter-test-${run}` }));
+  const workerConfig = WorkerEnvSchema.parse({
+    ...env,
+    SMTP_PORT: String(sink.port),
+    REPLIQUE_SHOP_FILE: shopFixture,
+  });
+  let worker = await startWorker();
+  const review = await startReviewService(ReviewEnvSchema.parse({ ...env, REVIEW_HTTP_PORT: String(await freePort()), REVIEW_TOKEN: TOKEN }));
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+
+  async function startWorker(): Promise<{ worker: Worker; running: Promise<void>; close(): Promise<void> }> {
+    const created = await createEmailWorker(workerConfig);
+    return { worker: created.worker, running: created.worker.run(), close: created.close };
+  }
+
+  async function stopWorker(): Promise<void> {
+    worker.worker.shutdown();
+    await worker.running;
+    await worker.close();
+  }
+
+  return {
+    db,
+    sink,
+    client,
+    mailbox,
+    intakeUrl: `http://127.0.0.1:${intake.httpPort}`,
+    reviewUrl: `http://127.0.0.1:${review.port}`,
+    token: TOKEN,
+    async deliver(raw) {
+      const res = await fetch(`http://127.0.0.1:${intake.httpPort}/intake/raw`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'message/rfc822' },
+        body: raw,
+      });
+      if (res.status !== 202) throw new Error(`intake answered ${res.status}: ${await res.text()}`);
+      return (await res.json()) as { emailKey: string; duplicate: boolean };
+    },
+    async waitForView(emailKey, done, timeoutMs = 30_000) {
+      const handle = client.workflow.getHandle(workflowIdForEmailKey(emailKey));
+      const deadline = Date.now() + timeoutMs;
+      let last: EmailWorkflowView | null = null;
+      for (;;) {
+        try {
+          last = await handle.query(stateQuery);
+          if (done(last)) return last;
+        } catch (error) {
+          if (!/not found/i.test(String(error))) throw error;
+        }
+        if (Date.now() > deadline) throw new Error(`timed out; last view: ${JSON.stringify(last)}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    },
+    async restartWorker() {
+      await stopWorker();
+      worker = await startWorker();
+    },
+    async stop() {
+      await stopWorker();
+      await Promise.all([review.stop(), starter.stop(), intake.stop()]);
+      await connection.close();
+      await sink.stop();
+      await db.close();
+    },
+  };
+}
