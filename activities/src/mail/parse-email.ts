@@ -13,6 +13,7 @@ import type { AddressObject, AttachmentStream, EmailAddress, HeaderValue, Messag
 import type { Address, AttachmentInfo, ParsedEmail } from '../domain/types';
 import { splitHtmlVisibility } from './html-visibility';
 import { QuarantineError, assertLooksLikeEmail, findHeaderEnd } from './quarantine';
+import { scanMimeDefects } from './mime-defects';
 import { extractReport, type ReportPart, REPORT_PART_TYPES } from './report-parts';
 
 /** Attachments above this size are recorded (hash, size) and flagged `attachment_too_large`. */
@@ -62,7 +63,10 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
     try {
       const visibility = splitHtmlVisibility(html);
       hiddenHtmlText = visibility.hiddenText;
-      if (!text.trim()) text = visibility.visibleText;
+      if (!text.trim()) {
+        text = visibility.visibleText;
+        if (text.trim()) problems.add('text_from_html');
+      }
     } catch {
       problems.add('html_render_failed'); // the HTML stays in `html`; the text is whatever the plain part gave
     }
@@ -79,6 +83,9 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
   for (const a of attachments) if (a.size > ATTACHMENT_SIZE_LIMIT) problems.add('attachment_too_large');
   for (const p of charsetProblems(bytes)) problems.add(p);
   for (const p of structureProblems(bytes, headers)) problems.add(p);
+  for (const p of scanMimeDefects(bytes)) problems.add(p);
+  const metaCharset = html?.match(/<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i)?.[1];
+  if (metaCharset && !isKnownCharset(metaCharset.toLowerCase())) problems.add('unknown_charset');
   if (!headers.has('mime-version') && /^multipart\//.test(contentType)) problems.add('missing_mime_version');
   if (/[^\x00-\x7f]/.test(headerLines.map((h) => h.line).join('\n')) && !problems.has('huge_headers')) problems.add('raw_8bit_header');
 
