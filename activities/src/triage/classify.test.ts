@@ -54,6 +54,10 @@ const INTENT_CASES: [Intent, string][] = [
   ['product_question', "Bonjour, livrez-vous en Belgique et combien ça coûte ?"],
   ['refund_status', 'Hi, once a return is received, how long until the refund reaches my card?'],
   ['complaint', 'Vous êtes une bande d\'arnaqueurs.'],
+  ['order_status', 'Morning! Just checking in on my order — is it on track for this week?'],
+  ['order_status', "Bonjour, je souhaiterais connaître l'état de ma commande. Cordialement"],
+  ['product_question', 'Bonjour, la théière existe-t-elle en plus grand format ?'],
+  ['thanks', 'Got everything today, the scales are spot on. Cheers team!'],
 ];
 
 describe('classify: intents', () => {
@@ -115,6 +119,12 @@ const SIGNAL_CASES: [string, string][] = [
 describe('classify: signals', () => {
   it.each(SIGNAL_CASES)('%s: %s', (signal, text) => {
     expect(run(text).signals).toContain(signal);
+  });
+
+  it('does not take a broken tracking link for a faulty product', () => {
+    const c = run('Savez-vous quand mon colis sera livré ? Le lien de suivi ne fonctionne pas chez moi.');
+    expect(c.intent).toBe('order_status');
+    expect(c.signals).not.toContain('multi_question');
   });
 
   it('keeps routine mail free of escalation signals', () => {

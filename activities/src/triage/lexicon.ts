@@ -21,6 +21,8 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
       /\bwhere(?:'s| is| are)\b.{0,30}\b(?:order|parcel|package|delivery|items?)\b/, /\bou (?:en )?(?:est|sont)\b.{0,30}\b(?:commande|colis|articles?|livraison)\b/,
       /\bwill (?:my|the|it|they|this|order)\b.{0,40}\b(?:arrive|be delivered|be here|get here|ship|be shipped|be dispatched)\b/,
       /\b(?:arrivera|arriveront|sera livree?|seront livree?s|sera expediee?|partira)\b/,
+      /\b(?:on track|checking in on|just checking|chasing (?:up )?(?:my|the|order))\b/,
+      /\b(?:etat|statut|avancement|suivi) de (?:ma|la|mon|le) (?:commande|colis|livraison|envoi)\b/, /\b(?:resend|renvoyer|renvoyez)\b.{0,20}\b(?:tracking|suivi)\b/,
       /\b(?:has|have) (?:it|my order|the order|the parcel) (?:shipped|been shipped|been dispatched|left)/,
       /\b(?:est-il|est-elle|a-t-il|a-t-elle) (?:deja )?(?:parti|partie|expedie|expediee)/,
       /\b(?:delivery date|date de livraison|tracking (?:number|link|info)|numero de suivi|lien de suivi)\b/,
@@ -67,7 +69,7 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
       /\b(?:abime|abimee|casse|cassee|ebreche|ebrechee|fissure|fissuree|fele|felee|endommage|endommagee|raye|rayee|bosse|bossee|tordu|tordue|dechire|dechiree|fuit)\b/,
       /\b(?:dent|bent|torn|leaking|leaks|scratch(?:es)?|(?:handle|lid|base) (?:is |was )?(?:loose|wobbly|missing a screw)|in pieces)\b/,
     ),
-    ...cue(2.5, /\b(?:defective|faulty|doesn't work|does not work|stopped working|defectueux|defectueuse|ne fonctionne (?:pas|plus)|en panne|ne (?:chauffe|marche|s'allume) (?:pas|plus))\b/),
+    ...cue(2.5, /(?<!\b(?:suivi|lien|link|tracking|site|website|code|page|compte|account|app|application|login|password|mot de passe)\b.{0,15})\b(?:defective|faulty|doesn't work|does not work|stopped working|defectueux|defectueuse|ne fonctionne (?:pas|plus)|en panne|ne (?:chauffe|marche|s'allume) (?:pas|plus))\b/),
   ],
   return_request: [
     ...cue(2.5,
@@ -120,7 +122,9 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
       /\bcan (?:the|it|this|they|these|i use|i put)\b.{0,40}\b(?:go (?:on|in|into)|be used|be put|work (?:on|with)|fit|be washed|on (?:a |an )?(?:gas|induction|electric|ceramic))\b/,
       /\b(?:peut-on|peut-elle|peut-il|puis-je|peut-on la|peut-on le)\b.{0,40}\b(?:utiliser|mettre|passer|laver|aller)\b/,
       /\b(?:passe|va|convient|fonctionne)(?:-t-(?:elle|il))? (?:au|sur|avec|en) (?:four|gaz|induction|lave-vaisselle|vitroceramique|micro-ondes)\b/, /\b(?:livrez|expediez|envoyez)(?:-vous)? (?:en|au|aux|a l'etranger|hors de)\b/,
-      /\bcombien (?:ca|cela) (?:coute|coutera|couterait)\b/, /\bhow much (?:does|do|would|will) (?:it|they|shipping|delivery|postage)\b/),
+      /\bcombien (?:ca|cela) (?:coute|coutera|couterait)\b/, /\bexiste-t-(?:il|elle)\b/, /\b(?:exists?|comes?|available) in (?:a |another )?(?:bigger|smaller|larger|other|different|black|white|red|blue|green|grey|gray|size|colou?r)\b/,
+      /\b(?:disponible|existe) en (?:plus (?:grand|petit)|noir|blanc|rouge|bleu|vert|gris|d'autres?|une autre)\b/, /\bdo you (?:have|make) (?:it|this|that|one|them) in\b/,
+      /\bwhat(?:'s| is) the (?:capacity|size|weight|price|warranty)\b/, /\bquelle est (?:la|sa) (?:capacite|taille|contenance|garantie)\b/, /\bhow much (?:does|do|would|will) (?:it|they|shipping|delivery|postage)\b/),
   ],
   payment_issue: [
     ...cue(3,
@@ -156,7 +160,8 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
       /\b(?:just wanted to (?:say )?thank|thank you so much|thanks so much|many thanks for|thank you for (?:the|your))\b/,
       /\bmerci (?:beaucoup |infiniment |mille fois )?pour (?:votre|la|le|vos)\b/,
       /\b(?:brilliant|wonderful|fantastic|love it|loved it|delighted|gorgeous|beautiful|lovely|amazing|perfect|very happy|so happy|really pleased|superbe|magnifiques?|ravie?|parfaite?s?|tres contente?|enchantee?|impeccable|nickel|je reviendrai|i'll be back)\b/,
-      /\bbien (?:arrive|recu)\b/, /\b(?:quick note|petit mot) (?:to say|pour (?:vous )?dire)\b/),
+      /\bbien (?:arrive|recu)\b/, /\b(?:quick note|petit mot) (?:to say|pour (?:vous )?dire)\b/,
+      /\b(?:spot on|cheers team|thanks team|got everything|arrived safely|all good|great job|well done|tout est (?:bien )?arrive|bravo|au top|top qualite)\b/),
     ...cue(1.5, /\b(?:thanks a lot|thanks again|many thanks|merci encore|merci beaucoup|un grand merci)\b/),
   ],
   legal_threat: [
