@@ -6,6 +6,8 @@
 import type { EmailCase } from '../domain/types';
 import { checkDraft } from './check-draft';
 import { draftReply } from './draft-reply';
+import { extractAmounts, extractDates } from './fact-check';
+import { fold } from './text-fold';
 import { draftAndCheck, makeCase, readShopFile, replyDeps, fixtureShop, type CaseSpec } from './test-support/fixture-shop';
 
 const deps = replyDeps();
@@ -145,5 +147,14 @@ describe('forbidden commitments, injected text, other people', () => {
     expect((await recheck(withIban, (b) => `${b}\nNous rembourserons sur FR76 1027 8060 3100 0205 7140 114.`)).guardrails!.fired).toContain('pii_echo');
     const lookalike = await drafted({ intent: 'order_status', lang: 'fr', customerId: 'C0009', orderNumber: 'CMD-10389' });
     expect((await recheck(lookalike, (b) => `${b}\nLa commande est au nom d'Emma Thomas.`)).guardrails!.fired).toContain('other_customer_data');
+  });
+});
+
+describe('fact extraction forms', () => {
+  test('dates and amounts in the forms people and models write are all read', () => {
+    const dates = extractDates(fold('Livrée le 1er décembre 2026, prévue le 25/11/2026, shipped Nov 21, due 27 Nov. 2026, on 2026-11-24, 3 November'));
+    expect(dates.map((d) => d.value)).toEqual(['2026-12-01', '2026-11-25', '--11-21', '2026-11-27', '2026-11-24', '--11-03']);
+    const amounts = extractAmounts(fold('Total 1 234,50 € ; €49.80 ; € 12.90 ; 60 € ; 9,9 EUR ; EUR 5'));
+    expect(amounts.map((a) => a.value)).toEqual([1234.5, 49.8, 12.9, 60, 9.9, 5]);
   });
 });

@@ -35,14 +35,19 @@ const ORDER_RE = /\b([a-z]{2,5})-(\d{3,})\b/g;
 const URL_RE = /https?:\/\/[^\s<>()»"']+[^\s<>()»"'.,;:!?]/g;
 const EMAIL_RE = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/g;
 const AMOUNT_AFTER_RE = /(?<![\d.,])(\d{1,3}(?:[  ]\d{3})+|\d+)(?:[.,](\d{1,2}))?\s?(?:€|eur\b|euros?\b)/g;
-const AMOUNT_BEFORE_RE = /(?:€|\beur\s?)(\d+)(?:[.,](\d{1,2}))?(?![\d])/g;
+const AMOUNT_BEFORE_RE = /(?:€\s?|\beur\s?)(\d+)(?:[.,](\d{1,2}))?(?![\d])/g;
 const TRACKING_RE = /\b[a-z0-9]{8,30}\b/g;
 
 const FR_M = FR_MONTHS.map(fold);
 const EN_M = EN_MONTHS.map(fold);
-const MONTHS_ALT = [...FR_M, ...EN_M].join('|');
-const DATE_DMY_WORDS = new RegExp(`\\b(\\d{1,2})(?:er|st|nd|rd|th)? (${MONTHS_ALT})(?:,? (\\d{4}))?\\b`, 'g');
-const DATE_MDY_WORDS = new RegExp(`\\b(${EN_M.join('|')}) (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'g');
+/** Abbreviations ("Nov", "déc.", "Sept") map to their month number. */
+const ABBREV: Record<string, number> = {
+  jan: 1, janv: 1, feb: 2, fev: 2, fevr: 2, mar: 3, apr: 4, avr: 4, jun: 6, jul: 7, juil: 7, aug: 8, sep: 9, sept: 9,
+  oct: 10, nov: 11, dec: 12,
+};
+const MONTH_WORDS = [...FR_M, ...EN_M, ...Object.keys(ABBREV)].sort((a, b) => b.length - a.length).join('|');
+const DATE_DMY_WORDS = new RegExp(`\\b(\\d{1,2})(?:er|st|nd|rd|th)? (${MONTH_WORDS})\\.?(?:,? (\\d{4}))?\\b`, 'g');
+const DATE_MDY_WORDS = new RegExp(`\\b(${[...EN_M, ...Object.keys(ABBREV)].sort((a, b) => b.length - a.length).join('|')})\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'g');
 const DATE_ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const DATE_SLASH = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g;
 
@@ -67,7 +72,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Dates written in the text, as ISO or as "--MM-DD" when no year is written. */
 export function extractDates(folded: string): Located<string>[] {
-  const monthOf = (name: string) => (FR_M.indexOf(name) >= 0 ? FR_M.indexOf(name) : EN_M.indexOf(name)) + 1;
+  const monthOf = (name: string) => (FR_M.indexOf(name) >= 0 ? FR_M.indexOf(name) + 1 : EN_M.indexOf(name) >= 0 ? EN_M.indexOf(name) + 1 : ABBREV[name] ?? 0);
   const mk = (y: string | undefined, m: number, d: number) => (m >= 1 && m <= 12 && d >= 1 && d <= 31 ? `${y ?? '-'}-${pad(m)}-${pad(d)}` : null);
   return [
     ...all(DATE_DMY_WORDS, folded, (m) => mk(m[3], monthOf(m[2]!), Number(m[1]))),
