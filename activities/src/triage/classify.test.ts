@@ -1,6 +1,6 @@
 import type { Intent } from '../domain/types';
-import { blendScores, classify, ruleIntentScores, type ClassifyInput } from './classify';
-import { testPolicy } from './test-support/fixtures';
+import { blendScores, classify, classifyEmail, ruleIntentScores, type ClassifyInput } from './classify';
+import { emailCase, testPolicy, testShop } from './test-support/fixtures';
 
 const policy = testPolicy();
 const input = (clean: string, more: Partial<ClassifyInput> = {}): ClassifyInput => ({
@@ -159,5 +159,15 @@ describe('scores per intent', () => {
     const rules = ruleIntentScores(input('hello'), 'hello');
     expect(blendScores(rules, { gift_card: 1 }).gift_card).toBeGreaterThan(rules.gift_card);
     expect(classify(input('hello there'), policy, () => ({ gift_card: 1 })).intent).toBe('gift_card');
+  });
+});
+
+describe('classifyEmail with a trained model', () => {
+  it('hands the model the new text with PII masked', async () => {
+    const seen: string[] = [];
+    const c = emailCase({ clean: 'Call me on 06 12 34 56 78 about my gift card please', pii: [{ type: 'phone', value: '06 12 34 56 78' }] });
+    const out = await classifyEmail(c, { shop: testShop(), policy, context: null as never, intentModel: (t: string) => { seen.push(t); return { gift_card: 1 }; } });
+    expect(seen).toEqual(['Call me on «PHONE_1» about my gift card please']);
+    expect(out.classification?.intent).toBe('gift_card');
   });
 });

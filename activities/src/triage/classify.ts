@@ -8,6 +8,7 @@ import { INTENTS } from '../domain/types';
 import type { CaseStage } from './pipeline';
 import type { RoutingPolicy } from './policy';
 import { detectLang } from './lang';
+import { maskPii } from './pii';
 import { findKeywordHits } from './keywords';
 import {
   ABUSE, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DISTRESS, INJECTION, INTENT_CUES, NEGATIVE, POSITIVE, PUBLIC_SHAMING,
@@ -204,5 +205,7 @@ export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
     daysLate,
     accountTakeover: emailCase.enrichment?.flags.includes('suspected_account_takeover') ?? false,
   };
-  return { ...emailCase, classification: classify(input, deps.policy) };
+  const model = deps.intentModel;
+  const masked: IntentModel | null = model ? (text) => model(maskPii(text, emailCase.pii).masked) : null;
+  return { ...emailCase, classification: classify(input, deps.policy, masked) };
 };

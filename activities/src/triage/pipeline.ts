@@ -5,6 +5,7 @@
 import type { EmailCase, ShopData } from '../domain/types';
 import type { RoutingPolicy } from './policy';
 import type { ContextStore } from '../reply/context-store';
+import type { IntentModel } from './classify';
 
 export interface AutoReplyCounts {
   sender: number; // automatic replies sent to this sender in the 24 h before the email
@@ -22,6 +23,8 @@ export interface TriageDeps {
   context: ContextStore;
   /** Optional: without it, per-sender / per-thread limits are not checked (the workflow checks them at send). */
   autoReplies?: AutoReplyLog;
+  /** Optional trained intent model; it sees the new text with PII masked and is blended into the rule scores. */
+  intentModel?: IntentModel;
 }
 
 export type CaseStage = (emailCase: EmailCase, deps: TriageDeps) => Promise<EmailCase>;
