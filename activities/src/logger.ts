@@ -8,7 +8,7 @@
  * Workflow code does not use this: it logs through the Temporal SDK's logger.
  */
 import { createHash } from 'node:crypto';
-import pino, { type Logger, type LevelWithSilent } from 'pino';
+import pino, { type DestinationStream, type Logger, type LoggerOptions, type LevelWithSilent } from 'pino';
 
 export type { Logger };
 
@@ -115,14 +115,17 @@ let root: Logger | undefined;
 /** Scoped loggers, so that setLogLevel reaches the ones created before it ran (pino children copy the level). */
 const scoped = new Set<Logger>();
 
-function rootLogger(): Logger {
-  root ??= pino({
-    level: (process.env.LOG_LEVEL as LevelWithSilent | undefined) ?? 'info',
+/**
+ * A pino logger with the redaction rules. Processes use createLogger (one root on stdout); tests pass a stream
+ * to see exactly what would be written.
+ */
+export function buildLogger(destination?: DestinationStream, level?: LevelWithSilent): Logger {
+  const options: LoggerOptions = {
+    level: level ?? (process.env.LOG_LEVEL as LevelWithSilent | undefined) ?? 'info',
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: {
       level: (label) => ({ level: label }),
-      // Runs on every merge object (bindings of children included via `bindings` below).
       log: (object) => redactPii(object) as Record<string, unknown>,
       bindings: (bindings) => redactPii(bindings) as Record<string, unknown>,
     },
@@ -134,7 +137,13 @@ function rootLogger(): Logger {
         return method.apply(this, safe as Parameters<typeof method>);
       },
     },
-  });
+  };
+  // Without a destination, pino's default: synchronous stdout, so a fatal line is written before exit.
+  return destination ? pino(options, destination) : pino(options);
+}
+
+function rootLogger(): Logger {
+  root ??= buildLogger();
   return root;
 }
 
