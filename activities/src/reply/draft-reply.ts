@@ -9,6 +9,8 @@ import { assignVariant, type Experiment } from './ab-assignment';
 import type { LlmDrafter } from './llm-drafter';
 import { getPrompt } from './prompts/registry';
 import { buildReplyContext } from './reply-context';
+import { holdingTemplate } from './templates/holding';
+import { withSecondarySections } from './templates/multi-question';
 import { templateFor } from './templates/registry';
 import { composeBody } from './templates/template-kit';
 
@@ -36,7 +38,8 @@ export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
     if (emailCase.machine.isMachine) return { ...emailCase, draft: null };
     const ctx = await buildReplyContext(emailCase, deps.shop);
     const template = templateFor(ctx.intent);
-    const out = template.render(ctx);
+    const secondary = emailCase.classification?.secondaryIntents ?? [];
+    const out = withSecondarySections(ctx, template.render(ctx), template === holdingTemplate ? [] : secondary);
 
     let generator: DraftGenerator = options.llm ? { kind: 'llm', promptId: 'draft-reply' } : { kind: 'template' };
     let experiment: Draft['experiment'] = null;

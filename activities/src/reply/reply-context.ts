@@ -20,6 +20,8 @@ export interface ReplyContext {
   /** The order the mail is about, only when it exists and belongs to the verified sender. */
   order: OrderRecord | null;
   orderNumberWritten: string | null;
+  /** Other orders the customer mentions that are verified as theirs (multi-question mail). */
+  otherOrders: OrderRecord[];
   orderIssue: OrderIssue;
   catalogue: ProductRecord[];
   /** The customer's new text (cleaned); read for what is asked, never copied into a reply. */
@@ -59,6 +61,15 @@ export async function buildReplyContext(emailCase: EmailCase, shop: ShopData): P
     else order = found;
   }
 
+  const otherOrders: OrderRecord[] = [];
+  if (senderVerified) {
+    for (const n of enr?.orderNumbersMentioned ?? []) {
+      if (n === written || otherOrders.some((o) => o.number === n)) continue;
+      const o = await shop.order(n);
+      if (o && o.customer_id === customer!.id) otherOrders.push(o);
+    }
+  }
+
   const intent = emailCase.classification?.intent ?? 'other';
   const matcher = productMatcher(catalogue);
   const history = await offerHistory(shop, senderVerified ? customer!.id : null);
@@ -71,6 +82,7 @@ export async function buildReplyContext(emailCase: EmailCase, shop: ShopData): P
     customer: senderVerified ? customer : null,
     order,
     orderNumberWritten: written,
+    otherOrders,
     orderIssue,
     catalogue,
     customerText: emailCase.cleaned.clean,

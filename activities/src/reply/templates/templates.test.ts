@@ -303,6 +303,28 @@ describe('actions on an order (drafts for review)', () => {
   });
 });
 
+describe('multi-question mail', () => {
+  test('a section per secondary request on the other order, with its facts keyed by order', async () => {
+    const c0 = makeCase({
+      intent: 'delivery_delay', lang: 'fr', customerId: 'C0001', orderNumber: 'CMD-10234',
+      text: 'La commande CMD-10234 est en retard. Dans ma commande CMD-10253, le blender ne me convient pas, puis-je le renvoyer ? Et pouvez-vous m\'envoyer la facture ?',
+    });
+    const c = await draftAndCheck({
+      ...c0,
+      enrichment: { ...c0.enrichment!, orderNumbersMentioned: ['CMD-10234', 'CMD-10253'] },
+      classification: { ...c0.classification!, secondaryIntents: ['return_request', 'invoice_request'] },
+    });
+    const b = body(c);
+    expect(b).toContain('10 jours de retard');
+    expect(b.match(/Concernant votre commande CMD-10253 :/g)).toHaveLength(1);
+    expect(b).toContain("Vous pouvez nous retourner l'article « Blender haute puissance 2 L »");
+    expect(b).toContain("jusqu'au 14 décembre 2026");
+    expect(b).toContain('Veuillez trouver ci-joint la facture de votre commande CMD-10253');
+    expect(c.draft!.facts).toMatchObject({ 'CMD-10253.return_deadline': '2026-12-14', 'CMD-10253.attach_invoice': 'CMD-10253', order_number: 'CMD-10234' });
+    expectClean(c, true);
+  });
+});
+
 describe('holding replies', () => {
   test('other (en, mixed customer): asks which order and what the problem is', async () => {
     const c = await reply('other', 'en', 'C0030', null);
