@@ -56,6 +56,8 @@ describe('cleanBody: quoted history', () => {
 
   it('does not take a sentence that mentions writing for an attribution', () => {
     expect(cleanText('My friend wrote:\n\nit works for her. Does it work for me?').clean).toContain('Does it work for me?');
+    const fr = 'Bonjour,\n\nLe 20 novembre 2026, le livreur a écrit :\n« colis endommagé »\nQue dois-je faire ?';
+    expect(cleanText(fr).clean).toBe(fr);
   });
 });
 

@@ -50,23 +50,25 @@ const FORWARD_INTRO =
 
 /** Header names that open an Outlook / Apple Mail block above the previous message. */
 const FROM_HEADER =
-  /^[ \t]*[*_]{0,2}(?:from|de|von|da|van|od|från|fra|fra|lähettäjä|от|від|expéditeur|remitente|mittente|afzender|avsändare)[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*\S/i;
+  /^[ \t]*[*_]{0,2}(?:from|de|von|da|van|od|från|fra|lähettäjä|от|від|expéditeur|remitente|mittente|afzender|avsändare)[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*\S/i;
 const OTHER_HEADER =
   /^[ \t]*[*_]{0,2}(?:sent|date|envoyé|envoye|gesendet|datum|inviato|data|enviado|fecha|verzonden|verstuurd|wysłano|skickat|sendt|lähetetty|отправлено|надіслано|to|à|a|an|para|aan|do|till|til|vastaanottaja|кому|cc|subject|objet|sujet|betreff|oggetto|asunto|assunto|onderwerp|temat|ämne|emne|aihe|тема|reply-to|répondre à)[*_]{0,2}[ \t]*:/i;
 
-/** Verbs of attribution lines: "wrote", "a écrit", "schrieb", "escribió"... anywhere in the line. */
 const DATE_HEADER = /^[ \t]*[*_]{0,2}(?:date|sent|envoyé|envoye|gesendet|datum|data|enviado|fecha|verzonden)[*_]{0,2}[ \t]*:/i;
 
+/** Verbs of attribution lines: "wrote", "a écrit", "schrieb", "escribió"... anywhere in the line. */
 const ATTRIBUTION_VERB =
-  /(?<![\p{L}])(?:wrote|writes|a écrit|a ecrit|a écrit|schrieb|geschrieben|ha scritto|scrisse|escribió|escribio|escreveu|schreef|geschreven|napisał\(a\)|napisał|napisała|pisze|skrev|skriver|kirjoitti|написал\(а\)|написал|написала|написав|пише|писал|寫道|写道|の投稿|đã viết|sent|skrev følgende|escribi[óo])(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:wrote|writes|a écrit|a ecrit|schrieb|geschrieben|ha scritto|scrisse|escribió|escribio|escreveu|schreef|geschreven|napisał\(a\)|napisał|napisała|pisze|skrev|skriver|kirjoitti|написал\(а\)|написал|написала|написав|пише|писал|寫道|写道|の投稿|đã viết|sent|skrev følgende|escribi[óo])(?![\p{L}])/iu;
 /** An attribution ends with a colon (or Zoho's "wrote ----"). */
 const ATTRIBUTION_TAIL = /(?::|wrote[ \t]*-{2,})[\s\u00a0]*$/i;
 const ATTRIBUTION_START =
   /^[ \t>-]*(?:on|le|am|il|el|op|em|w dniu|den|dne|в|quoting|citando|zitat von|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.? [\p{L}]{3,}\.? \d{4})(?![\p{L}])/iu;
-const DATE_OR_ADDRESS = /@|\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b/;
+/** What real attribution lines carry: an address, a time or a numeric date ("Le 20 novembre 2026, le livreur a écrit :" has none). */
+const ATTRIBUTION_EVIDENCE = /[@<]|\b\d{1,2}[:.h]\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/;
 const DATE_OR_TIME = /\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/;
 /** Old Gmail: "2013/7/20 Some One <some@one.example>" or "2016-03-03 17:21 GMT+01:00 Some One" alone on a line. */
-const DATED_AUTHOR_LINE = /^[ \t]*(?:19|20)\d{2}[/-]\d{1,2}[/-]\d{1,2}(?: \d{1,2}:\d{2}(?: GMT[+-]\d{1,2}:?\d{2})?)? [^\s].{0,80}$/;
+const DATED_AUTHOR_LINE =
+  /^[ \t]*(?:19|20)\d{2}[/-]\d{1,2}[/-]\d{1,2}(?: \d{1,2}:\d{2} GMT[+-]\d{1,2}:?\d{2} [^\s].{0,60}| [^\s].{0,80}@[^\s]+>?)$/;
 
 const MAX_ATTRIBUTION_LINES = 7;
 
@@ -187,7 +189,9 @@ function attributionAt(lines: string[], i: number): { length: number; weak: bool
   if (!first || first.length > 400) return { length: 0, weak: false };
   if (DATED_AUTHOR_LINE.test(first) && !/[.!?]$/.test(first)) return { length: 1, weak: false };
   // a multi-line attribution must start like one: "On <date>", "Le <date>", "2016-03-03 ..."
-  const strongStart = DATE_OR_TIME.test(first) && (ATTRIBUTION_START.test(first) || ATTRIBUTION_VERB.test(first) || /[<"@]/.test(first));
+  const strongStart =
+    (DATE_OR_TIME.test(first) && (ATTRIBUTION_START.test(first) || ATTRIBUTION_VERB.test(first) || /[<"@]/.test(first))) ||
+    (ATTRIBUTION_VERB.test(first) && /<[^<>\s]*@?/.test(first)); // "Max <max@x.example> schrieb am Fr., 28." + next line
   let joined = '';
   let nonBlank = 0;
   for (let n = 1; n <= MAX_ATTRIBUTION_LINES && i + n - 1 < lines.length; n++) {
@@ -198,13 +202,15 @@ function attributionAt(lines: string[], i: number): { length: number; weak: bool
       continue;
     }
     if (n > 1 && QUOTE_LINE.test(l)) break;
-    if (n > 1 && /[.!?]$/.test(joined)) break; // the previous line ended a sentence
+    if (n > 1 && /(?:\p{L}{4,}|[)"»])[.]$|[!?]$/u.test(joined)) break; // the previous line ended a sentence (not "28." or "Fr.")
     nonBlank++;
     joined = joined ? `${joined} ${l}` : l;
     if (joined.length > 400) break;
     if (ATTRIBUTION_TAIL.test(joined) && ATTRIBUTION_VERB.test(joined)) {
       if (nonBlank > 1 && !strongStart) break; // a multi-line attribution must start like one
-      if (ATTRIBUTION_START.test(joined) || DATE_OR_ADDRESS.test(joined)) return { length: n, weak: false };
+      if (ATTRIBUTION_EVIDENCE.test(joined)) {
+        return { length: n, weak: false };
+      }
       if (joined.split(/\s+/).length <= 8) return { length: n, weak: true };
       break;
     }
