@@ -42,13 +42,17 @@ describe('linkToConversation', () => {
     expect(rows[0]).toEqual({ customer_id: 'C0001', first_email_key: root.emailKey, last_email_key: reply.emailKey });
   });
 
-  it('does not name a workflow that is finished', async () => {
+  it('names the workflow while it has not answered, and no longer once it has', async () => {
     const rootId = uniqueId();
     const root = await registerTestEmail(db.pool, { messageId: rootId });
     await link(root);
-    await setEmailState(db.pool, root.emailKey, 'sent');
     const reply = await registerTestEmail(db.pool);
-    expect((await link(reply, [rootId])).existingWorkflowId).toBeNull();
+    await setEmailState(db.pool, root.emailKey, 'analysing');
+    expect((await link(reply, [rootId])).existingWorkflowId).toBe(root.workflowId);
+    for (const state of ['sending', 'sent', 'send_failed'] as const) {
+      await setEmailState(db.pool, root.emailKey, state);
+      expect((await link(reply, [rootId])).existingWorkflowId).toBeNull();
+    }
   });
 
   it('is idempotent', async () => {

@@ -59,7 +59,7 @@ describe('emails', () => {
       expect(await getEmail(db.pool, emailKey)).toMatchObject({ state, stateReason: `because ${state}` });
     }
     await setEmailState(db.pool, emailKey, 'analysing');
-    expect(await getEmail(db.pool, emailKey)).toMatchObject({ state: 'processing', stateReason: null });
+    expect(await getEmail(db.pool, emailKey)).toMatchObject({ state: 'analysing', stateReason: null });
     await expect(setEmailState(db.pool, emailKey, 'lost' as never)).rejects.toThrow(/check constraint/);
   });
 

@@ -4,15 +4,16 @@
  * message and a reply arriving at the same moment still meet. Every step is idempotent: a retried link, or one
  * cut short by a crash, converges to the same rows.
  */
+import { WAITING_EMAIL_STATES, type EmailState } from '../../domain/types';
 import type { Queryable } from './pool';
 
-/** States in which an email's workflow is still running and may want to hear about a follow-up. */
-const OPEN_STATES = ['received', 'processing', 'waiting_review', 'escalated'];
+/** States in which an email's workflow has not answered yet and may want to hear about a follow-up. */
+const OPEN_STATES: readonly EmailState[] = ['received', 'analysing', ...WAITING_EMAIL_STATES];
 
 export interface ConversationLink {
   conversationId: string;
   /**
-   * The workflow of the newest OTHER email of this conversation that is still open (received, processing,
+   * The workflow of the newest OTHER email of this conversation that is still open (received, analysing,
    * waiting for review, escalated): a follow-up can be sent to it instead of being answered on its own.
    */
   existingWorkflowId: string | null;
