@@ -110,3 +110,10 @@ describe('findPii: addresses and birth dates in other shapes', () => {
     expect(values('I was born on the 3rd of March 1990.', 'dob')).toEqual(['3rd of March 1990']);
   });
 });
+
+describe('findPii: third parties with titles', () => {
+  it('reads a relation followed by a title or a parenthesis', () => {
+    expect(values("C'est ma voisine, Mme Roux, qui l'a réceptionné.", 'name')).toEqual(['Roux']);
+    expect(values('My neighbour (Mrs Patel) signed for it.', 'name')).toEqual(['Patel']);
+  });
+});

@@ -285,7 +285,7 @@ const RELATIONS = [
 /** "word" -> "[Ww]ord", so a pattern can be case-insensitive on its keywords while names still need capitals. */
 const anyCase = (w: string): string => `[${w[0]!.toUpperCase()}${w[0]!.toLowerCase()}]${w.slice(1)}`;
 const REL_RE = new RegExp(
-  `(?<![\\p{L}])(?:${['my', 'our', 'his', 'her', 'mon', 'ma', 'mes', 'notre', 'nos', 'son', 'sa'].map(anyCase).join('|')})\\s+(?:(?:late|dear|old|best|elderly|cher|chère|meilleure?|vieille?)\\s+)?(?:${RELATIONS.join('|')})(?:\\s*,\\s*|\\s+)(${NAME})`,
+  `(?<![\\p{L}])(?:${['my', 'our', 'his', 'her', 'mon', 'ma', 'mes', 'notre', 'nos', 'son', 'sa'].map(anyCase).join('|')})\\s+(?:(?:late|dear|old|best|elderly|cher|chère|meilleure?|vieille?)\\s+)?(?:${RELATIONS.join('|')})(?:\\s*[,(]\\s*|\\s+)(?:(?:M\\.|Mme|Mlle|Mr\\.?|Mrs\\.?|Ms\\.?|Miss|Dr\\.?|Monsieur|Madame)\\s+)?(${NAME})`,
   'gu');
 const INTRO_RE = new RegExp(
   `(?<![\\p{L}])(?:${['on behalf of', 'in the name of', 'addressed to', 'c/o', 'named', 'called', 'au nom de', 'de la part de',

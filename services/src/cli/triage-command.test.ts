@@ -59,6 +59,16 @@ describe('replique triage', () => {
     expect(await run()).toEqual(await run());
   });
 
+  it('reads the routing policy from --policy', async () => {
+    const { dir, shop } = await workspace();
+    const policy = path.join(dir, 'policy.json');
+    await writeFile(policy, JSON.stringify({ version: 'closed', automation: { enabled_intents: [] }, rollout: { percentage: 0 }, auto_reply_limits: {} }));
+    const out: string[] = [];
+    await triageCommand(['--shop', shop, '--policy', policy, path.join(dir, 'mail', 'b.eml')], (l) => out.push(l));
+    expect(JSON.parse(out[0]!)).toMatchObject({ route: 'review' });
+    expect((JSON.parse(out[0]!) as { route_reasons: string[] }).route_reasons).toEqual(expect.arrayContaining(['intent_not_automated', 'rollout_holdback']));
+  });
+
   it('asks for --shop until the database adapter lands', async () => {
     await expect(triageCommand(['x.eml'], () => undefined)).rejects.toThrow('--shop is required until the database adapter lands');
   });
