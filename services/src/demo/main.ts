@@ -1,0 +1,114 @@
+/**
+ * The main job's driver: delivers a folder of sample emails into the IMAP support mailbox, waits until every one
+ * is in a final or waiting state (the services — intake, starter, worker, review — run as daemons, see
+ * infra/local/demo.sh), and prints one line per email: route, reason, reply sent?
+ *
+ *   pnpm demo [DIR]      (DIR defaults to ../shared/fixtures/emails-dev)
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { emailKeyFor, extractMessageIdHeader, rawSha256 } from '@replique/activities/domain/email-key';
+import { FINAL_EMAIL_STATES, WAITING_EMAIL_STATES, type EmailState } from '@replique/activities/domain/types';
+import { stateQuery, workflowIdForEmailKey, type EmailWorkflowView } from '@replique/workflows/contracts';
+import { deliverToImap } from './deliver-to-imap';
+
+interface Sample {
+  file: string;
+  emailKey: string;
+}
+
+const env = process.env;
+const mailbox = env.REPLIQUE_MAILBOX ?? 'support';
+
+async function main(): Promise<void> {
+  const dir = path.resolve(process.argv[2] ?? path.resolve(__dirname, '../../../../shared/fixtures/emails-dev'));
+  const files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+  const raws = files.map((f) => readFileSync(path.join(dir, f)));
+  const samples: Sample[] = files.map((file, i) => ({
+    file,
+    emailKey: emailKeyFor(mailbox, extractMessageIdHeader(raws[i]!), rawSha256(raws[i]!)),
+  }));
+
+  const appended = await deliverToImap(
+    {
+      host: env.IMAP_HOST ?? '127.0.0.1',
+      port: Number(env.IMAP_PORT ?? 1143),
+      user: env.IMAP_USER ?? 'support',
+      password: env.IMAP_PASSWORD ?? 'secret',
+      folder: env.IMAP_FOLDER ?? 'INBOX',
+    },
+    raws,
+  );
+  console.log(`delivered ${appended} new message(s) of ${files.length} into the IMAP mailbox (${dir})`);
+
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
+  const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE ?? 'default' });
+  const views = await waitForAll(client, samples, Number(env.DEMO_TIMEOUT_MS ?? 300_000));
+  await connection.close();
+
+  printTable(samples, views);
+  const settled = [...views.values()].filter((v) => isSettled(v.state)).length;
+  if (settled < samples.length) {
+    console.error(`${samples.length - settled} email(s) did not settle in time; see the Temporal UI`);
+    process.exitCode = 1;
+  }
+}
+
+function isSettled(state: EmailState): boolean {
+  return FINAL_EMAIL_STATES.includes(state) || WAITING_EMAIL_STATES.includes(state);
+}
+
+async function waitForAll(client: Client, samples: Sample[], timeoutMs: number): Promise<Map<string, EmailWorkflowView>> {
+  const views = new Map<string, EmailWorkflowView>();
+  const deadline = Date.now() + timeoutMs;
+  let lastReport = 0;
+  for (;;) {
+    for (const sample of samples) {
+      const known = views.get(sample.emailKey);
+      if (known && isSettled(known.state)) continue;
+      try {
+        views.set(sample.emailKey, await client.workflow.getHandle(workflowIdForEmailKey(sample.emailKey)).query(stateQuery));
+      } catch {
+        // not started yet
+      }
+    }
+    const settled = samples.filter((s) => isSettled(views.get(s.emailKey)?.state ?? 'received')).length;
+    if (settled === samples.length || Date.now() > deadline) return views;
+    if (Date.now() - lastReport > 5_000) {
+      console.log(`waiting: ${settled}/${samples.length} emails settled`);
+      lastReport = Date.now();
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+function printTable(samples: Sample[], views: Map<string, EmailWorkflowView>): void {
+  const rows = samples.map((s) => {
+    const v = views.get(s.emailKey);
+    return {
+      email: s.file,
+      route: v?.route ?? '-',
+      state: v?.state ?? 'not started',
+      reason: (v?.routeReasons.join(',') || v?.stateReason) ?? '',
+      reply: v?.state === 'sent' ? 'yes' : 'no',
+      workflow: workflowIdForEmailKey(s.emailKey),
+    };
+  });
+  const cols = ['email', 'route', 'state', 'reply', 'workflow', 'reason'] as const;
+  const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...rows.map((r) => r[c].length))]));
+  const line = (r: Record<(typeof cols)[number], string>) => cols.map((c) => r[c].padEnd(width[c]!)).join('  ');
+  console.log(line({ email: 'email', route: 'route', state: 'state', reply: 'reply', workflow: 'workflow', reason: 'reason' }));
+  for (const r of rows) console.log(line(r));
+  const count = (pred: (r: (typeof rows)[number]) => boolean) => rows.filter(pred).length;
+  console.log(
+    `\n${rows.length} emails: ${count((r) => r.route === 'auto')} auto, ${count((r) => r.route === 'review')} review, ` +
+      `${count((r) => r.route === 'escalate')} escalate, ${count((r) => r.route === 'suppress')} suppress; ` +
+      `${count((r) => r.reply === 'yes')} replies sent`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
