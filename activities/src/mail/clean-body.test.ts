@@ -94,10 +94,13 @@ describe('cleanBody: signatures', () => {
   it('drops the name that shares a line with the closing formula', () => {
     expect(cleanText('Where is it?\n\nThanks, Liam').clean).toBe('Where is it?\n\nThanks,');
     expect(clean('Toujours rien.\n\nMerci, Jeanne')).toBe('Toujours rien.\n\nMerci,');
+    expect(cleanText('Merci.\n\nCordialement / Best regards,\nJean Martin').clean).toBe('Merci.\n\nCordialement / Best regards,');
   });
 
   it('drops a lone capitalised name after a finished sentence, even when it is not the sender', () => {
     expect(clean('Can you resend it?\n\nBob', 'Robert Smith <rs@example.org>')).toBe('Can you resend it?');
+    expect(clean('Que dois-je faire ?\nJeanne D.', 'j.d@example.fr <j.d@example.fr>')).toBe('Que dois-je faire ?');
+    expect(cleanText('Please answer quickly.\n\nUrgent').clean).toBe('Please answer quickly.\n\nUrgent');
   });
 
   it('keeps a name inside the text (a delivery address) and a last line that is not a name', () => {

@@ -63,13 +63,17 @@ const CLOSING_FORMULA =
     ')';
 
 /** A closing formula as a whole line ("Kind regards,", "Merci d'avance !"). */
-export const CLOSING_LINE = new RegExp(`^[ \\t]*${CLOSING_FORMULA}[ \\t]*[,.!…]*[ \\t]*(?:[:;]-?[)D])?[ \\t]*$`, 'i');
+export const CLOSING_LINE = new RegExp(
+  `^[ \\t]*${CLOSING_FORMULA}[ \\t]*[,.!…]*(?:[ \\t]*[/|–-][ \\t]*${CLOSING_FORMULA}[ \\t]*[,.!…]*)?[ \\t]*(?:[:;]-?[)D])?[ \\t]*$`,
+  'i',
+); // also bilingual: "Cordialement / Best regards,"
 /** A closing formula and the writer's name on one line ("Thanks, Liam"). */
 const CLOSING_THEN_NAME = new RegExp(`^([ \\t]*${CLOSING_FORMULA}[ \\t]*[,.!…]+)[ \\t]+(\\S.{0,40})$`, 'i');
 /** One to three capitalised words or initials: "Bob", "Marie-Claire D.", "J. Smith". */
 const BARE_NAME = /^[ \t]*(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)){0,2}[ \t]*$/u;
 
 const TEAM_SIGNOFF = /^[ \t]*(?:l['’]équipe\b|l['’]equipe\b|le service\b|the [\w&'’ .-]{1,40} team$|team [\w&'’ .-]{1,30}$|[\w&'’ .-]{1,40} team$|customer (?:service|care|support)\b|service client\b)/i;
+const NOT_A_NAME = /^[ \t]*(?:urgent|merci|thanks|thank you|bonjour|hello|hi|svp|stp|please|help|ok|okay|voilà|voila|cordialement|regards|PS|P\.S\.)[ \t.!]*$/i;
 const PLACEHOLDER = /^[ \t]*\[(?:cid:|image:|image\]|inline image|attachment)[^\]]*\]?[ \t]*$/i;
 const MAX_SIGNATURE_LINES = 14;
 const MAX_SIGNATURE_LINE = 110;
@@ -137,11 +141,13 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
       cut(last);
       continue;
     }
-    // a lone capitalised name after a blank line, below a finished sentence
-    if (start === last && start > 1 && BARE_NAME.test(lines[start]!) && !CLOSING_LINE.test(lines[start]!)) {
-      const prev = lines[start - 2]!.trim();
-      if (!lines[start - 1]!.trim() && /[.!?…)]$/.test(prev)) {
-        cut(start);
+    // a lone capitalised name below a finished sentence ("…faire ?\n\nBob", "…merci.\nJeanne D.")
+    if (last > 0 && BARE_NAME.test(lines[last]!) && !CLOSING_LINE.test(lines[last]!) && !NOT_A_NAME.test(lines[last]!)) {
+      const above = lines[last - 1]!.trim() ? last - 1 : last - 2;
+      const blankBefore = above === last - 2;
+      const words = lines[last]!.trim().split(/\s+/).length;
+      if (above >= 0 && /[.!?…)]$/.test(lines[above]!.trim()) && (blankBefore || words <= 2)) {
+        cut(last);
         continue;
       }
     }
