@@ -29,6 +29,8 @@ export interface ClassifyInput {
   /** Days the mail's order is past its estimated delivery (undelivered), when known. */
   daysLate: number | null;
   accountTakeover: boolean;
+  /** Language to assume when the text has no telling words (the customer's language). */
+  langFallback?: 'fr' | 'en';
 }
 
 const CRITICAL_INTENTS: ReadonlySet<Intent> = new Set([
@@ -116,7 +118,7 @@ export function detectSignals(input: ClassifyInput, text: string, policy: Routin
 }
 
 export function classify(input: ClassifyInput, policy: RoutingPolicy, model?: IntentModel | null): Classification {
-  const lang = detectLang(input.clean || input.subject);
+  const lang = detectLang(input.clean || input.subject, input.langFallback ?? 'fr');
   if (input.machineKind) {
     return {
       lang, intent: MACHINE_INTENT[input.machineKind], intentConfidence: 0.95, secondaryIntents: [],
@@ -196,6 +198,8 @@ export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
       daysLate = daysBetween(order.estimated_delivery, await deps.shop.today());
     }
   }
+  const customerId = emailCase.enrichment?.customerId;
+  const customer = customerId ? await deps.shop.customerById(customerId) : null;
   const input: ClassifyInput = {
     subject: emailCase.parsed.subject,
     clean: emailCase.cleaned.clean,
@@ -204,6 +208,7 @@ export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
     machineKind: emailCase.machine.isMachine ? emailCase.machine.kind ?? 'system' : null,
     daysLate,
     accountTakeover: emailCase.enrichment?.flags.includes('suspected_account_takeover') ?? false,
+    langFallback: customer?.language === 'en' ? 'en' : 'fr',
   };
   const model = deps.intentModel;
   const masked: IntentModel | null = model ? (text) => model(maskPii(text, emailCase.pii).masked) : null;
