@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { Kafka } from 'kafkajs';
+import type { Consumer, Kafka } from 'kafkajs';
 import { createKafka, ensureTopics } from '../../activities/src/adapters/kafka/kafka-client';
 import { createEmailProducer, type EmailProducer } from '../../activities/src/adapters/kafka/email-producer';
 import { emailKeyFor } from '../../activities/src/domain/email-key';
@@ -25,6 +25,8 @@ let kafka: Kafka;
 let producer: EmailProducer;
 let capture: InboundCapture;
 let server: Server;
+let eventsConsumer: Consumer;
+const events: Array<{ emailKey: string; stage: string; event: string }> = [];
 let base: string;
 
 function listen(app: ReturnType<typeof createHttpIntakeApp>): Promise<Server> {
@@ -67,6 +69,14 @@ beforeAll(async () => {
   producer = createEmailProducer(kafka, topics);
   await producer.connect();
   capture = await captureInbound(kafka, topics.inbound, `test-http-${id}`);
+  eventsConsumer = kafka.consumer({ groupId: `test-http-events-${id}` });
+  await eventsConsumer.connect();
+  await eventsConsumer.subscribe({ topic: topics.events, fromBeginning: true });
+  await eventsConsumer.run({
+    eachMessage: async ({ message }) => {
+      events.push(JSON.parse(message.value!.toString()) as (typeof events)[number]);
+    },
+  });
   const app = createHttpIntakeApp({ db: db.pool, producer, token: TOKEN, defaultMailbox: 'support', maxRawBytes: 64 * 1024 });
   server = await listen(app);
   const address = server.address();
@@ -76,6 +86,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   await capture?.stop();
+  await eventsConsumer?.disconnect();
   await producer?.disconnect();
   await db?.close();
 });
@@ -104,6 +115,11 @@ test('the same raw posted 5 times: one raw row, one emailKey, 4 duplicates, publ
   const { rows } = await db.pool.query<{ sha256: string; source: string; mailbox: string }>('select sha256, source, mailbox from raw_emails order by id desc limit 1');
   expect(rows[0]).toMatchObject({ source: 'http', mailbox: 'support' });
   expect(emailKey).toBe(emailKeyFor('support', messageId, rows[0]!.sha256));
+
+  // One audit event per attempt on email.events: accepted once, then duplicates.
+  await waitFor('5 intake events', () => events.filter((e) => e.emailKey === emailKey).length === 5);
+  expect(events.filter((e) => e.emailKey === emailKey).map((e) => e.event)).toEqual(['accepted', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+  expect(JSON.stringify(events)).not.toContain('customer.test');
 
   // Every attempt is published (an earlier publish may have been the one that failed); the starter dedups.
   await waitFor('5 inbound refs', () => capture.refs.filter((r) => r.emailKey === emailKey).length === 5);

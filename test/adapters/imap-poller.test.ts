@@ -145,7 +145,7 @@ test('a restarted poller resumes from its checkpoint: nothing re-delivered, mail
 });
 
 test('the same message appended twice → one raw row, one emailKey', async () => {
-  const poller = startPoller();
+  const poller = startPoller({ maxBatchBytes: 1 }); // one body per download
   await waitFor('the poller connected', () => poller.stats().connected);
   const rowsBefore = await rawRows();
   const refsBefore = capture.refs.length;

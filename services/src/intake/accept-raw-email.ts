@@ -10,12 +10,16 @@ import type { InboundSource } from '@replique/activities/domain/inbound-ref';
 import type { EmailPublisher } from '@replique/activities/adapters/kafka/email-producer';
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
 import { storeRawEmail } from '@replique/activities/adapters/pg/raw-emails';
+import { createLogger } from '@replique/activities/logger';
+
+const log = createLogger('intake.accept');
 
 export const DEFAULT_MAX_RAW_BYTES = 40 * 1024 * 1024;
 
 export interface AcceptRawEmailDeps {
   db: Queryable;
-  producer: Pick<EmailPublisher, 'publishInbound'>;
+  /** publishEvent is optional: without it no intake event is published. */
+  producer: Pick<EmailPublisher, 'publishInbound'> & Partial<Pick<EmailPublisher, 'publishEvent'>>;
   /** Larger messages are refused (RawEmailTooLargeError). Default 40 MB. */
   maxRawBytes?: number;
   now?: () => Date;
@@ -64,12 +68,18 @@ export async function acceptRawEmail(deps: AcceptRawEmailDeps, input: AcceptRawE
   const stored = await storeRawEmail(deps.db, { raw: input.raw, source: input.source, mailbox: input.mailbox });
   const emailKey = emailKeyFor(input.mailbox, extractMessageIdHeader(input.raw), stored.sha256);
   const rawId = String(stored.rawId);
-  await deps.producer.publishInbound({
-    emailKey,
-    rawId,
-    mailbox: input.mailbox,
-    source: input.source,
-    receivedAt: (deps.now?.() ?? new Date()).toISOString(),
-  });
-  return { emailKey, rawId, duplicate: !stored.inserted };
+  const at = (deps.now?.() ?? new Date()).toISOString();
+  await deps.producer.publishInbound({ emailKey, rawId, mailbox: input.mailbox, source: input.source, receivedAt: at });
+  const duplicate = !stored.inserted;
+  // The audit event is best effort: the reference is already on email.inbound, which is what matters.
+  await deps.producer
+    .publishEvent?.({
+      emailKey,
+      stage: 'intake',
+      event: duplicate ? 'duplicate' : 'accepted',
+      at,
+      data: { source: input.source, rawId, size: input.raw.length },
+    })
+    .catch((error: unknown) => log.warn({ err: error, emailKey }, 'intake event not published'));
+  return { emailKey, rawId, duplicate };
 }

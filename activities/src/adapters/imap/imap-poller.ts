@@ -39,6 +39,8 @@ export interface ImapPollerOptions {
   pollIntervalMs?: number;
   /** Messages larger than this are not downloaded: flagged and skipped. */
   maxMessageBytes?: number;
+  /** Bodies are downloaded in groups of at most this many bytes (one message may exceed it alone). */
+  maxBatchBytes?: number;
   backoff?: { initialMs: number; maxMs: number };
 }
 
@@ -70,6 +72,25 @@ interface Checkpoint {
   lastUid: number;
 }
 
+/** Consecutive groups of UIDs whose sizes add up to at most `limit` (a single larger message is its own group). */
+function groupBySize(uids: number[], sizeOf: Map<number, number>, limit: number): number[][] {
+  const groups: number[][] = [];
+  let current: number[] = [];
+  let bytes = 0;
+  for (const uid of uids) {
+    const size = sizeOf.get(uid) ?? 0;
+    if (current.length > 0 && bytes + size > limit) {
+      groups.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(uid);
+    bytes += size;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
 const isPermanent = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { retryable?: unknown }).retryable === false;
 
@@ -80,6 +101,7 @@ export function createImapPoller(deps: ImapPollerDeps, options: ImapPollerOption
   const batchSize = options.batchSize ?? 25;
   const pollIntervalMs = options.pollIntervalMs ?? 30_000;
   const maxMessageBytes = options.maxMessageBytes ?? 40 * 1024 * 1024;
+  const maxBatchBytes = options.maxBatchBytes ?? 64 * 1024 * 1024;
   const backoff = options.backoff ?? { initialMs: 1_000, maxMs: 60_000 };
 
   const wake = new WakeSignal();
@@ -109,8 +131,12 @@ export function createImapPoller(deps: ImapPollerDeps, options: ImapPollerOption
     const sizes = await c.fetchAll(uids.join(','), { uid: true, size: true }, { uid: true });
     const sizeOf = new Map(sizes.filter((m) => m.uid && m.size !== undefined).map((m) => [m.uid, m.size!]));
     const small = uids.filter((uid) => sizeOf.has(uid) && sizeOf.get(uid)! <= maxMessageBytes);
-    const sources = small.length === 0 ? [] : await c.fetchAll(small.join(','), { uid: true, source: true }, { uid: true });
-    const sourceOf = new Map(sources.filter((m) => m.uid && m.source).map((m) => [m.uid, m.source!]));
+    const sourceOf = new Map<number, Buffer>();
+    // Bodies are fetched in groups of at most maxBatchBytes, so a batch of large messages does not fill memory.
+    for (const group of groupBySize(small, sizeOf, maxBatchBytes)) {
+      const sources = await c.fetchAll(group.join(','), { uid: true, source: true }, { uid: true });
+      for (const m of sources) if (m.uid && m.source) sourceOf.set(m.uid, m.source);
+    }
 
     for (const uid of uids) {
       if (stopping) return;
