@@ -103,9 +103,17 @@ describe('cleanBody: signatures', () => {
     expect(cleanText('Please answer quickly.\n\nUrgent').clean).toBe('Please answer quickly.\n\nUrgent');
   });
 
+  it('drops a final name + contact block even when the name is not known', () => {
+    expect(clean('Bonjour,\n\nJe veux annuler.\n\nMarc Petit\n12 rue des Lilas\n75011 Paris\nTél. : 06 12 34 56 78', 'x <mp75@example.fr>')).toBe(
+      'Bonjour,\n\nJe veux annuler.',
+    );
+  });
+
   it('keeps a name inside the text (a delivery address) and a last line that is not a name', () => {
     const text = 'Merci de livrer à :\n\nJeanne Dupont\n3 rue Haute\n69001 Lyon\n\nLe livreur peut sonner.';
     expect(clean(text)).toBe(text);
+    const ending = 'Nouvelle adresse de livraison :\n\nMarc Petit\n3 rue Haute\n69001 Lyon';
+    expect(clean(ending, 'x <mp75@example.fr>')).toBe(ending);
   });
 
   it('cuts legal disclaimers and "think before printing" footers', () => {

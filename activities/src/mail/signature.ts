@@ -136,6 +136,10 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
       cut(start);
       continue;
     }
+    if (start > 0 && isContactBlock(lines.slice(start, end)) && !introducesBlock(lines, start)) {
+      cut(start);
+      continue;
+    }
     const last = end - 1;
     if (last > 0 && isNameLine(lines[last]!, senderTokens) && hasContent(lines, 0, last)) {
       cut(last);
@@ -187,6 +191,24 @@ function isNameLine(line: string, senderTokens: Set<string>): boolean {
   if (words.length === 0 || words.length > 6) return false;
   if (/[.!]$/.test(t) && words.length > 3) return false;
   return words.some((w) => senderTokens.has(fold(w.replace(/[.,]+$/, ''))));
+}
+
+const CONTACT_LINE =
+  /(?:\+?\d[\d .()-]{7,}\d)|[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/|www\.|\b\d{4,5}\s+\p{Lu}|\b(?:t[ée]l|tel|phone|mob(?:ile)?|portable|fax)\b\.?\s*:?|\b\d{1,4},?\s+(?:rue|avenue|av\.|boulevard|bd|allée|impasse|place|chemin|route|road|street|st\.|lane|avenue)\b/iu;
+
+/** "Jean Dupont\n12 rue des Lilas\n75011 Paris\nTél. : …": a name line, then contact lines only. */
+function isContactBlock(block: string[]): boolean {
+  const lines = block.map((l) => l.trim()).filter(Boolean);
+  if (lines.length < 2 || lines.length > 8 || !BARE_NAME.test(lines[0]!) || NOT_A_NAME.test(lines[0]!)) return false;
+  const rest = lines.slice(1);
+  return rest.some((l) => CONTACT_LINE.test(l)) && rest.every((l) => l.length <= MAX_SIGNATURE_LINE && (CONTACT_LINE.test(l) || !/[.!?]$/.test(l)) && !/\?\s*$/.test(l));
+}
+
+/** The text above announces the block ("Pourriez-vous livrer à :", "My new address is:"): it is content. */
+function introducesBlock(lines: string[], start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && !lines[k]!.trim()) k--;
+  return k >= 0 && /:\s*$/.test(lines[k]!);
 }
 
 /** Lines from..to look like a signature: few, short, no question, no long sentence. */
