@@ -9,10 +9,11 @@ import { createSmtpTransport, type SmtpTransport } from '../../activities/src/ad
 import { storeRawEmail } from '../../activities/src/adapters/pg/raw-emails';
 import { registerEmail } from '../../activities/src/adapters/pg/emails';
 import { getSend } from '../../activities/src/adapters/pg/sent-mail';
-import { emailKeyFor, workflowIdFor } from '../../activities/src/domain/email-key';
+import { emailKeyFor } from '../../activities/src/domain/email-key';
 import { readSinkMessages, startSmtpSink, type RunningSmtpSink } from '../support/smtp-sink';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { stack, waitFor } from './stack-env';
+import { workflowIdForEmailKey } from '@replique/workflows/contracts';
 
 jest.setTimeout(30_000);
 
@@ -25,7 +26,7 @@ async function anEmail(): Promise<string> {
   const raw = Buffer.from(`Message-ID: <${messageId}>\r\nSubject: where is my order\r\n\r\nHello\r\n`);
   const stored = await storeRawEmail(db.pool, { raw, source: 'http', mailbox: 'support' });
   const emailKey = emailKeyFor('support', messageId, stored.sha256);
-  await registerEmail(db.pool, { emailKey, rawId: stored.rawId, mailbox: 'support', messageIdHash: null, workflowId: workflowIdFor(emailKey) });
+  await registerEmail(db.pool, { emailKey, rawId: stored.rawId, mailbox: 'support', messageIdHash: null, workflowId: workflowIdForEmailKey(emailKey) });
   return emailKey;
 }
 

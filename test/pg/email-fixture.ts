@@ -4,8 +4,9 @@ import type { Queryable } from '../../activities/src/adapters/pg/pool';
 import { storeRawEmail } from '../../activities/src/adapters/pg/raw-emails';
 import { registerEmail } from '../../activities/src/adapters/pg/emails';
 import {
-  emailKeyFor, extractMessageIdHeader, messageIdHashOrNull, workflowIdFor,
+  emailKeyFor, extractMessageIdHeader, messageIdHashOrNull,
 } from '../../activities/src/domain/email-key';
+import { workflowIdForEmailKey } from '@replique/workflows/contracts';
 
 export interface TestEmail {
   emailKey: string;
@@ -34,7 +35,7 @@ export async function registerTestEmail(
   const stored = await storeRawEmail(db, { raw, source: 'cli', mailbox });
   const id = extractMessageIdHeader(raw);
   const emailKey = emailKeyFor(mailbox, id, stored.sha256);
-  const email = { emailKey, rawId: stored.rawId, workflowId: workflowIdFor(emailKey), messageIdHash: messageIdHashOrNull(id) };
+  const email = { emailKey, rawId: stored.rawId, workflowId: workflowIdForEmailKey(emailKey), messageIdHash: messageIdHashOrNull(id) };
   await registerEmail(db, { ...email, mailbox });
   return email;
 }

@@ -9,8 +9,12 @@ import type { Route } from '@replique/activities/domain/types';
 export const EMAIL_TASK_QUEUE = 'replique-email';
 export const WORKFLOW_ID_PREFIX = 'email-';
 
-/** Workflow IDs carry no PII: a prefix and the start of the email key (a SHA-256 of mailbox + Message-ID). */
+/**
+ * The workflow ID of an email: a prefix and the first 32 hex characters of its email key (a SHA-256 of mailbox +
+ * Message-ID, see activities/src/domain/email-key.ts). No PII in IDs; the same email always gets the same ID.
+ */
 export function workflowIdForEmailKey(emailKey: string): string {
+  if (!/^[0-9a-f]{64}$/.test(emailKey)) throw new Error('workflowIdForEmailKey: not an email key');
   return WORKFLOW_ID_PREFIX + emailKey.slice(0, 32);
 }
 

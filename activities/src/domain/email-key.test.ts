@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  emailKeyFor, extractMessageIdHeader, messageIdHash, messageIdHashOrNull, normaliseMessageId, rawSha256, workflowIdFor,
+  emailKeyFor, extractMessageIdHeader, messageIdHash, messageIdHashOrNull, normaliseMessageId, rawSha256,
 } from './email-key';
 
 const raw = (text: string): Buffer => Buffer.from(text, 'latin1');
@@ -44,17 +44,6 @@ describe('messageIdHash', () => {
     expect(messageIdHashOrNull(null)).toBeNull();
     expect(messageIdHashOrNull('<a@b>')).toBe(messageIdHash('a@b'));
     expect(() => messageIdHash('<>')).toThrow();
-  });
-});
-
-describe('workflowIdFor', () => {
-  it('is email- plus 32 hex characters and carries nothing else', () => {
-    const key = emailKeyFor('support', 'jean.dupont@example.fr', rawSha256(raw('x')));
-    expect(workflowIdFor(key)).toBe(`email-${key.slice(0, 32)}`);
-    expect(workflowIdFor(key)).toMatch(/^email-[0-9a-f]{32}$/);
-  });
-  it('refuses something that is not an email key', () => {
-    expect(() => workflowIdFor('jean.dupont@example.fr')).toThrow();
   });
 });
 

@@ -3,7 +3,7 @@
  *
  *   emailKey   = hex sha256( mailbox + "\n" + normalised Message-ID )        when the message has one
  *              = hex sha256( mailbox + "\n" + "sha256:" + sha256(raw bytes) ) when it has none
- *   workflowId = "email-" + the first 32 hex characters of emailKey
+ *   workflowId = "email-" + the first 32 hex characters of emailKey   (workflows/src/contracts.ts)
  *
  * The same message delivered twice to the same mailbox (IMAP re-poll, HTTP retry, Kafka replay) gets the same
  * key, hence the same workflow ID, and Temporal rejects the duplicate start. Keys and IDs are hashes: no address,
@@ -42,11 +42,6 @@ export function emailKeyFor(mailbox: string, messageId: string | null, rawSha256
   return sha256Hex(`${mailbox}\n${id ?? `sha256:${rawSha256}`}`);
 }
 
-/** The Temporal workflow ID for an email key. */
-export function workflowIdFor(emailKey: string): string {
-  if (!/^[0-9a-f]{64}$/.test(emailKey)) throw new Error('workflowIdFor: not an email key');
-  return `email-${emailKey.slice(0, 32)}`;
-}
 
 /** Hex sha256 of raw bytes (the raw_emails dedup key and the fallback identity of a message without Message-ID). */
 export function rawSha256(raw: Buffer): string {
