@@ -114,6 +114,7 @@ describe('cleanBody: signatures', () => {
     expect(clean(text)).toBe(text);
     const ending = 'Nouvelle adresse de livraison :\n\nMarc Petit\n3 rue Haute\n69001 Lyon';
     expect(clean(ending, 'x <mp75@example.fr>')).toBe(ending);
+    expect(clean(ending, 'Marc Petit <marc.petit@example.fr>')).toBe(ending);
   });
 
   it('cuts legal disclaimers and "think before printing" footers', () => {

@@ -132,7 +132,7 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
   // 5. no closing formula: a final name block ("Lucas", "Amelia Wright\n+44 …", "L'équipe du Salon")
   for (let guard = 0; guard < 2; guard++) {
     const start = lastParagraphStart(lines, end);
-    if (start > 0 && isNameLine(lines[start]!, senderTokens) && signatureLike(lines, start, end, 8)) {
+    if (start > 0 && isNameLine(lines[start]!, senderTokens) && signatureLike(lines, start, end, 8) && !introducesBlock(lines, start)) {
       cut(start);
       continue;
     }
