@@ -9,8 +9,11 @@ import { fold, stem, words } from './text-fold';
 /** Name words too generic to identify a product alone ("card" is a bank card more often than a gift card). */
 const GENERIC = new Set(['card', 'carte', 'set', 'gift', 'cadeau', 'stainless', 'inox', 'electric', 'electrique', 'cm', 'ml', 'l', 'g', 'x']);
 
-function nameTokens(name: string): string[] {
-  return words(name, true).filter((w) => !/^\d/.test(w) && w.length >= 3 && !GENERIC.has(w)).map(stem);
+function nameTokens(name: string): { tokens: string[]; generic: boolean } {
+  const all = words(name, true).filter((w) => !/^\d/.test(w) && w.length >= 3);
+  const specific = all.filter((w) => !GENERIC.has(w));
+  // A name made only of generic words ("Gift card", "Carte cadeau") is matched by all of them together.
+  return specific.length ? { tokens: specific.map(stem), generic: false } : { tokens: all.map(stem), generic: true };
 }
 
 export interface ProductMatcher {
@@ -24,16 +27,15 @@ export function productMatcher(products: ProductRecord[]): ProductMatcher {
   }));
   const freq = new Map<string, number>();
   for (const e of entries) {
-    for (const t of new Set(e.names.flat())) freq.set(t, (freq.get(t) ?? 0) + 1);
+    for (const t of new Set(e.names.filter((n) => !n.generic).flatMap((n) => n.tokens))) freq.set(t, (freq.get(t) ?? 0) + 1);
   }
   return {
     mentioned(text: string): ProductRecord[] {
       const present = new Set(words(text, true).map(stem));
       return entries
         .filter((e) =>
-          e.names.some(
-            (toks) => toks.length > 0 && (toks.every((t) => present.has(t)) || toks.some((t) => freq.get(t) === 1 && present.has(t))),
-          ),
+          e.names.some(({ tokens, generic }) =>
+            tokens.length > 0 && (tokens.every((t) => present.has(t)) || (!generic && tokens.some((t) => freq.get(t) === 1 && present.has(t))))),
         )
         .map((e) => e.product);
     },

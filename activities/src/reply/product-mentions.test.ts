@@ -1,0 +1,27 @@
+import { concernedProducts, productMatcher } from './product-mentions';
+import { readShopFile } from './test-support/fixture-shop';
+
+const matcher = productMatcher(readShopFile().products);
+const skus = (text: string) => matcher.mentioned(text).map((p) => p.sku).sort();
+
+test.each([
+  ['Combien coûte la cafetière à piston ?', ['SKU-1003']],
+  ['Do you have a lid for the frying pan?', ['SKU-1008', 'SKU-1009']],
+  ['the stand mixer and the blender', ['SKU-1005', 'SKU-1011']],
+  ["Je voudrais offrir une carte cadeau", ['SKU-1020']],
+  ['Do you sell gift cards?', ['SKU-1020']],
+  ['My old card has been cancelled, please refund this one.', []],
+  ['Quel détartrant pour ma machine à expresso ?', ['SKU-1015', 'SKU-1016']],
+  ['two kitchen scales and a green tea', ['SKU-1010', 'SKU-1018']],
+  ['le grille-pain et la théière', ['SKU-1002', 'SKU-1019']],
+])('%s', (text, expected) => {
+  expect(skus(text)).toEqual(expected);
+});
+
+test('the products a request is about leave out the ones the customer is happy with', () => {
+  const about = (t: string) => concernedProducts(t, matcher).map((p) => p.sku);
+  expect(about('La balance me convient très bien, mais le blender est beaucoup trop bruyant : je souhaite le retourner.')).toEqual(['SKU-1011']);
+  expect(about("The replacement whisk isn't in the box. The casserole and the descaler were there.")).toEqual(['SKU-1006']);
+  expect(about('Les deux poêles sont parfaites, mais la théière est arrivée ébréchée.')).toEqual(['SKU-1002']);
+  expect(about('Le blender et la balance sont cassés.').sort()).toEqual(['SKU-1011', 'SKU-1018']);
+});
