@@ -12,7 +12,7 @@ import { emailKeyFor } from '../../activities/src/domain/email-key';
 import { createHttpIntakeApp } from '../../services/src/intake/http-intake';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { captureInbound, type InboundCapture } from './inbound-capture';
-import { stack, waitFor } from './stack-env';
+import { deleteTopics, stack, waitFor } from './stack-env';
 
 jest.setTimeout(60_000);
 
@@ -88,6 +88,7 @@ afterAll(async () => {
   await capture?.stop();
   await eventsConsumer?.disconnect();
   await producer?.disconnect();
+  if (kafka) await deleteTopics(kafka, [topics.inbound, topics.events]);
   await db?.close();
 });
 

@@ -16,7 +16,7 @@ import { getCheckpoint, saveCheckpoint } from '../../activities/src/adapters/pg/
 import { acceptRawEmail } from '../../services/src/intake/accept-raw-email';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { captureInbound, type InboundCapture } from './inbound-capture';
-import { stack, waitFor } from './stack-env';
+import { deleteTopics, stack, waitFor } from './stack-env';
 
 jest.setTimeout(90_000);
 
@@ -111,6 +111,7 @@ afterAll(async () => {
   }
   await capture?.stop();
   await producer?.disconnect();
+  if (kafka) await deleteTopics(kafka, [topics.inbound, topics.events]);
   await db?.close();
 });
 

@@ -11,7 +11,7 @@ import { startIntake, type RunningIntake } from '../../services/src/intake/main'
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { freePort } from '../support/smtp-sink';
 import { captureInbound, type InboundCapture } from './inbound-capture';
-import { stack, waitFor } from './stack-env';
+import { deleteTopics, stack, waitFor } from './stack-env';
 
 jest.setTimeout(90_000);
 
@@ -36,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await intake?.stop();
   await capture?.stop();
+  if (kafka) await deleteTopics(kafka, [`test.email.inbound.process.${runId}`, `test.email.events.process.${runId}`]);
   if (imap?.usable) {
     await imap.mailboxDelete(folder).catch(() => undefined);
     await imap.logout();

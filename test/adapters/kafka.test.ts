@@ -9,13 +9,14 @@ import { createKafka, ensureTopics } from '../../activities/src/adapters/kafka/k
 import { createEmailProducer, type EmailProducer } from '../../activities/src/adapters/kafka/email-producer';
 import { consumeInbound, type InboundConsumer } from '../../activities/src/adapters/kafka/inbound-consumer';
 import type { InboundRef } from '../../activities/src/domain/inbound-ref';
-import { stack, waitFor } from './stack-env';
+import { deleteTopics, stack, waitFor } from './stack-env';
 
 jest.setTimeout(60_000);
 
 let kafka: Kafka;
 const consumers: InboundConsumer[] = [];
 const producers: EmailProducer[] = [];
+const createdTopics: string[] = [];
 
 function names() {
   const id = randomUUID().slice(0, 8);
@@ -24,6 +25,7 @@ function names() {
 
 async function producerFor(topics: { inbound: string; events: string }): Promise<EmailProducer> {
   await ensureTopics(kafka, [topics.inbound, topics.events], { numPartitions: 1 });
+  createdTopics.push(topics.inbound, topics.events);
   const producer = createEmailProducer(kafka, topics);
   await producer.connect();
   producers.push(producer);
@@ -59,6 +61,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await Promise.all(producers.map((p) => p.disconnect()));
+  await deleteTopics(kafka, createdTopics);
 });
 
 test('published references are consumed in order and committed after the handler', async () => {

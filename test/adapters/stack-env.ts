@@ -3,6 +3,7 @@
  * defaults are the stack's), and a polling wait.
  */
 import path from 'node:path';
+import type { Kafka } from 'kafkajs';
 import { localHome } from '../support/paths';
 
 export const stack = {
@@ -26,5 +27,20 @@ export async function waitFor<T>(what: string, check: () => T | Promise<T>, time
     if (value) return value as NonNullable<T>;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Deletes a test's own topics (best effort: a broker that refuses leaves them, they are uniquely named). */
+export async function deleteTopics(kafka: Kafka, topics: string[]): Promise<void> {
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    const existing = new Set(await admin.listTopics());
+    const mine = topics.filter((t) => existing.has(t));
+    if (mine.length > 0) await admin.deleteTopics({ topics: mine, timeout: 5_000 });
+  } catch {
+    // ignore
+  } finally {
+    await admin.disconnect();
   }
 }
