@@ -69,10 +69,6 @@ describe('replique triage', () => {
     expect((JSON.parse(out[0]!) as { route_reasons: string[] }).route_reasons).toEqual(expect.arrayContaining(['intent_not_automated', 'rollout_holdback']));
   });
 
-  it('asks for --shop until the database adapter lands', async () => {
-    await expect(triageCommand(['x.eml'], () => undefined)).rejects.toThrow('--shop is required until the database adapter lands');
-  });
-
   it('rejects unknown commands with usage', async () => {
     const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(await main(['frobnicate'])).toBe(2);

@@ -5,6 +5,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadShopJson } from '@replique/activities/adapters/shop-json';
+import { createPool } from '@replique/activities/adapters/pg/pool';
+import { PgShopData } from '@replique/activities/adapters/pg/pg-shop-data';
 import { isQuarantineError } from '@replique/activities/mail/quarantine';
 import { EmbeddedContextStore } from '@replique/activities/reply/embedded-context-store';
 import { seedCustomerHistory, seedKnowledgeBase } from '@replique/activities/reply/seed-knowledge-base';
@@ -29,21 +31,39 @@ export async function listEmailFiles(paths: string[]): Promise<string[]> {
   return out;
 }
 
-export async function buildTriageDeps(shopFile: string | undefined, policyFile: string | undefined): Promise<TriageDeps & { autoReplies: MemoryAutoReplyLog }> {
-  if (!shopFile) throw new UsageError('--shop is required until the database adapter lands');
-  const shop = await loadShopJson(shopFile);
+/**
+ * The shop comes from `--shop FILE`, or else from the CRM in Postgres (DATABASE_URL, default: the local stack's),
+ * read-only: the CLI decides, it never writes or sends.
+ */
+export async function buildTriageDeps(
+  shopFile: string | undefined,
+  policyFile: string | undefined,
+): Promise<TriageDeps & { autoReplies: MemoryAutoReplyLog; close(): Promise<void> }> {
+  const pool = shopFile ? null : createPool(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, { max: 2, applicationName: 'replique-cli' });
+  const shop = pool ? new PgShopData(pool) : await loadShopJson(shopFile!);
   const policy = await loadPolicy(policyFile, await shop.policies());
   const context = new EmbeddedContextStore();
   await seedKnowledgeBase(context, shop);
   await seedCustomerHistory(context, shop);
-  return { shop, policy, context, autoReplies: new MemoryAutoReplyLog() };
+  return { shop, policy, context, autoReplies: new MemoryAutoReplyLog(), close: async () => void (await pool?.end()) };
 }
+
+const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5433/replique';
 
 export async function triageCommand(argv: string[], write: (line: string) => void): Promise<number> {
   const args = parseArgs(argv, ['shop', 'policy']);
   if (!args.positionals.length) throw new UsageError(TRIAGE_USAGE);
   const deps = await buildTriageDeps(args.options.shop, args.options.policy);
-  for (const file of await listEmailFiles(args.positionals)) {
+  try {
+    await triageFiles(args.positionals, deps, write);
+  } finally {
+    await deps.close();
+  }
+  return 0;
+}
+
+async function triageFiles(paths: string[], deps: TriageDeps & { autoReplies: MemoryAutoReplyLog }, write: (line: string) => void): Promise<void> {
+  for (const file of await listEmailFiles(paths)) {
     const name = path.basename(file);
     const raw = await readFile(file).catch((err: NodeJS.ErrnoException) => err);
     if (raw instanceof Error) {
@@ -61,5 +81,4 @@ export async function triageCommand(argv: string[], write: (line: string) => voi
       write(JSON.stringify(quarantineLine(name, reason)));
     }
   }
-  return 0;
 }
