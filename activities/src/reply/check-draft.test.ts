@@ -80,6 +80,8 @@ describe('fact-check against the shop', () => {
     const c = await drafted(shippedFr);
     expect((await recheck(c, (b) => b.replace('avec UPS', 'avec DHL'))).guardrails!.fired).toEqual(['fact_mismatch']);
     expect((await recheck(c, (b) => `${b}\nPlus d'infos : https://evil.example/track?n=1Z367277779`)).guardrails!.fired).toContain('unverifiable_fact');
+    expect((await recheck(c, (b) => `${b}\nVotre compte : https://maison-lumen.example.evil.io/login`)).guardrails!.fired).toContain('unverifiable_fact');
+    expect((await recheck(c, (b) => `${b}\nNotre site : https://maison-lumen.example/aide`)).guardrails!.fired).toEqual([]);
     const p = await drafted({ intent: 'product_question', lang: 'en', customerId: 'C0037', text: 'Which descaler and which grinder go with the compact espresso machine?' });
     expect((await recheck(p, (b) => b.replace('Manual coffee grinder: €54.00', 'Manual coffee grinder: €45.00'))).guardrails!.fired).toContain('fact_mismatch');
   });

@@ -183,7 +183,8 @@ export async function factCheck(text: string, scope: FactCheckScope, shop: ShopD
 
   for (const u of urls) {
     const url = u.value.replace(/[.,;:!?]+$/, '');
-    if (policies.website && url.startsWith(fold(policies.website))) continue;
+    const site = fold(policies.website ?? '').replace(/\/+$/, '');
+    if (site && (url === site || url.startsWith(`${site}/`) || url.startsWith(`${site}?`))) continue;
     const o = orderAt(u.index);
     const expected = o ? trackingUrl(o.carrier, o.tracking_number) : null;
     if (expected && fold(expected) === url) continue;
