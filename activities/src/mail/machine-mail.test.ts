@@ -102,6 +102,11 @@ describe('detectMachineMail: reports', () => {
     expect(v).toMatchObject({ kind: 'receipt', reasons: ['read_receipt'] });
   });
 
+  it('read receipts sent as plain mail', async () => {
+    expect(await verdictOf({ Subject: 'Lu : Votre commande' }, 'Votre message a été lu le 24/11/2026 10:02.')).toMatchObject({ kind: 'receipt', reasons: ['read_receipt'] });
+    expect((await verdictOf({ Subject: 'Lu : ma commande' }, 'J’ai lu votre réponse, merci.')).isMachine).toBe(false);
+  });
+
   it('ARF abuse reports (feedback-report)', async () => {
     const v = await verdictOf(
       { 'Content-Type': 'multipart/report; report-type=feedback-report; boundary="r"' },
@@ -125,6 +130,11 @@ describe('detectMachineMail: out-of-office text', () => {
     expect((await verdictOf({}, "Bonjour,\n\nJe suis absente jusqu'au 3 décembre et n'ai qu'un accès limité à ma messagerie.\n\nCordialement")).reasons).toEqual(['out_of_office_text']);
     expect((await verdictOf({}, 'Hello,\n\nI am out of the office until Monday. For anything urgent, please contact reception.')).reasons).toEqual(['out_of_office_text']);
     expect((await verdictOf({ Subject: 'Automatic reply: Your order' }, 'I am travelling.')).kind).toBe('auto_reply');
+  });
+
+  it('ticketing acknowledgements without headers', async () => {
+    expect((await verdictOf({}, 'Thank you for contacting us. We have received your request and will respond within 24 hours. Your ticket number: #48213.')).kind).toBe('auto_reply');
+    expect((await verdictOf({}, 'Bonjour, nous avons bien reçu votre demande et nous vous répondrons dans les meilleurs délais.')).kind).toBe('auto_reply');
   });
 
   it('text confirming a header is "out_of_office"', async () => {

@@ -36,6 +36,9 @@ const BOUNCE_TEXT =
 /** Lines only automated senders start with ("This is an automated message", "Merci de ne pas répondre à ce message"). */
 const AUTOMATED_NOTICE =
   /^[ \t]*(?:this (?:is an? )?(?:automated|automatic(?:ally generated)?|auto-generated) (?:message|e-?mail|notification)|this (?:message|e-?mail) (?:was|has been) (?:sent|generated) automatically|please do not reply (?:to|directly to) this (?:message|e-?mail)|do not reply to this (?:message|e-?mail)|ceci est un (?:message|e-?mail|mail|courriel) automatique|(?:ce message|cet e-?mail|ce courriel) (?:a été )?(?:est )?(?:envoyé|généré) automatiquement|merci de ne pas répondre (?:à|a) ce (?:message|mail|e-?mail|courriel)|ne (?:pas )?répondez pas à ce (?:message|mail|e-?mail|courriel))/im;
+/** Receipts sent as plain mail ("Read: Your order" / "Lu : Votre commande", "was read on …"). */
+const READ_SUBJECT = /^\s*(?:read|not read|lu|non lu|gelesen|ungelesen|leído|letto|gelezen)\s*:/i;
+const READ_TEXT = /\b(?:was read on|has been read|a été lu le|a été lu|wurde am .{0,40} gelesen|was deleted without being read|a été supprimé sans avoir été lu)\b/i;
 /** Forwards: their text is someone else's, so text-only machine rules do not apply. */
 const FORWARD_SUBJECT = /^\s*(?:fwd?|tr|fw|wg|rv|i)\s*:/i;
 
@@ -83,6 +86,7 @@ export function detectMachineMail(
   if (reportType === 'feedback-report' || partOf('feedback-report') || h['feedback-type']) add('abuse_report', 'abuse_report');
   else if (ABUSE_SUBJECT.test(parsed.subject ?? '')) add('abuse_report', 'abuse_report');
   if (h['x-failed-recipients']) add('delivery_status_report', 'bounce');
+  if (READ_SUBJECT.test(parsed.subject ?? '') && READ_TEXT.test(parsed.text.slice(0, 4000))) add('read_receipt', 'receipt');
 
   // senders
   const returnPath = h['return-path'];

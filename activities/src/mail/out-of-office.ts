@@ -29,6 +29,9 @@ const STRONG: RegExp[] = [
   /\bje (?:vous )?(?:répondrai|traiterai|reviendrai vers vous|prendrai connaissance)[^.]{0,50}\b(?:retour|rentrée)\b/i,
   /\b(?:back in the office|return(?:ing)? to the office|de retour (?:au bureau )?(?:le|à partir du|lundi|mardi|mercredi|jeudi|vendredi))\b/i,
   /\bthank you for your (?:e-?mail|message)\. (?:i am|i'm|this is)/i,
+  // acknowledgements of ticketing systems
+  /\bwe have received your (?:message|e-?mail|request|enquiry|inquiry)\b|\bnous avons (?:bien )?reçu votre (?:message|demande|e-?mail|courriel)\b/i,
+  /\b(?:your )?(?:ticket|case|request) (?:number|#|n°|id)\s*:?\s*[#\w-]*\d/i,
 ];
 
 const SUPPORT: RegExp[] = [
@@ -36,6 +39,7 @@ const SUPPORT: RegExp[] = [
   /\b(?:en cas d'urgence|en cas d’urgence|pour toute (?:demande )?urgen|for (?:anything |any )?urgent|in case of (?:emergency|urgency)|if (?:it is|it's|your (?:matter|request) is) urgent|urgent matters)\b/i,
   /\b(?:merci de (?:contacter|vous adresser)|please contact|vous pouvez (?:me joindre|contacter|joindre))\b/i,
   /\b(?:thank you for your (?:e-?mail|message)|merci (?:pour|de) votre (?:message|e-?mail|courriel))\b/i,
+  /\b(?:will|shall) (?:respond|reply|get back to you|answer)[^.]{0,30}\b(?:within|shortly|as soon as|soon)\b|\b(?:vous répondrons|reviendrons vers vous)[^.]{0,30}\b(?:dans les|sous|rapidement|dès que)\b/i,
 ];
 
 const AGAINST: RegExp[] = [
