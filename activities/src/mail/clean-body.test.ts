@@ -88,6 +88,7 @@ describe('cleanBody: signatures', () => {
   it('cuts a final name block without a closing formula when it is the sender', () => {
     expect(clean('Bonjour,\n\nJe veux un remboursement.\n\nJeanne Dupont\n06 12 34 56 78\n')).toBe('Bonjour,\n\nJe veux un remboursement.');
     expect(clean('Toujours rien reçu.\n\nJeanne\n')).toBe('Toujours rien reçu.');
+    expect(clean('Le colis arrive quand ?\n\nJeanne passera le chercher')).toBe('Le colis arrive quand ?\n\nJeanne passera le chercher');
     expect(clean('Le salon ouvre lundi !\nL’équipe du Salon\n', 'Salon <infos@salon.example>')).toBe('Le salon ouvre lundi !');
   });
 

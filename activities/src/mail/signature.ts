@@ -190,7 +190,11 @@ function isNameLine(line: string, senderTokens: Set<string>): boolean {
   const words = t.replace(/^[-–—~*]+\s*/, '').split(/[\s,|/·•–—-]+/).filter(Boolean);
   if (words.length === 0 || words.length > 6) return false;
   if (/[.!]$/.test(t) && words.length > 3) return false;
-  return words.some((w) => senderTokens.has(fold(w.replace(/[.,]+$/, ''))));
+  const isToken = (w: string): boolean => senderTokens.has(fold(w.replace(/[.,]+$/, '')));
+  if (!words.some(isToken)) return false;
+  // mostly name-like words: "Emily Smith | Office Manager", not "Jean will pick it up"
+  const nameLike = words.filter((w) => isToken(w) || /^[\p{Lu}\d&+@(]/u.test(w)).length;
+  return nameLike / words.length >= 0.6;
 }
 
 const CONTACT_LINE =
