@@ -15,6 +15,7 @@ import { createEmailProducer, type EmailProducer } from '../../activities/src/ad
 import { getCheckpoint, saveCheckpoint } from '../../activities/src/adapters/pg/imap-checkpoints';
 import { acceptRawEmail } from '../../services/src/intake/accept-raw-email';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
+import { freePort } from '../support/smtp-sink';
 import { captureInbound, type InboundCapture } from './inbound-capture';
 import { deleteTopics, stack, waitFor } from './stack-env';
 
@@ -189,10 +190,9 @@ test('a message above the size limit is flagged, left unread and skipped', async
   expect((await getCheckpoint(db.pool, checkpointKey))?.lastUid).toBe(bigUid + 1);
 });
 
-test('a dropped connection is re-opened and mail keeps flowing', async () => {
-  // A TCP proxy in front of Dovecot that the test can cut.
-  const sockets = new Set<net.Socket>();
-  const proxy = net.createServer((client) => {
+/** A TCP proxy in front of Dovecot that a test can cut, or start late. */
+function imapProxy(sockets: Set<net.Socket>): net.Server {
+  return net.createServer((client) => {
     const upstream = net.connect(stack.imap.port, stack.imap.host);
     for (const s of [client, upstream]) {
       sockets.add(s);
@@ -201,6 +201,11 @@ test('a dropped connection is re-opened and mail keeps flowing', async () => {
     }
     client.pipe(upstream).pipe(client);
   });
+}
+
+test('a dropped connection is re-opened and mail keeps flowing', async () => {
+  const sockets = new Set<net.Socket>();
+  const proxy = imapProxy(sockets);
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve()));
   const address = proxy.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -210,6 +215,26 @@ test('a dropped connection is re-opened and mail keeps flowing', async () => {
     for (const s of sockets) s.destroy();
     await waitFor('a second session', () => poller.stats().sessions >= 2 && poller.stats().connected);
     await imap.append(folder, message(8));
+    await waitFor('the new message', () => poller.stats().accepted === 1);
+  } finally {
+    await stopAll();
+    for (const s of sockets) s.destroy();
+    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+  }
+});
+
+test('a server that is down at start is retried with backoff until it answers', async () => {
+  const port = await freePort();
+  const poller = startPoller({ connection: { ...stack.imap, port }, checkpointKey });
+  await waitFor('a failed attempt', () => poller.stats().lastError !== null);
+  expect(poller.stats().connected).toBe(false);
+
+  const sockets = new Set<net.Socket>();
+  const proxy = imapProxy(sockets);
+  await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', () => resolve()));
+  try {
+    await waitFor('connected once the server is up', () => poller.stats().connected);
+    await imap.append(folder, message(9));
     await waitFor('the new message', () => poller.stats().accepted === 1);
   } finally {
     await stopAll();

@@ -203,21 +203,24 @@ export function createImapPoller(deps: ImapPollerDeps, options: ImapPollerOption
     c.on('close', () => wake.notify());
     c.on('exists', () => wake.notify());
 
-    await c.connect();
-    stats.connected = true;
-    stats.sessions++;
-    log.info({ folder, session: stats.sessions }, 'IMAP connected');
-    const lock = await c.getMailboxLock(folder);
     try {
-      while (!stopping && c.usable) {
-        await drain(c);
-        if (stopping || !c.usable) break;
-        // IDLE inside our own lock; the next command (after a wake) ends it.
-        c.idle().catch(() => undefined);
-        await wake.wait(pollIntervalMs);
+      await c.connect();
+      stats.connected = true;
+      stats.sessions++;
+      log.info({ folder, session: stats.sessions }, 'IMAP connected');
+      const lock = await c.getMailboxLock(folder);
+      try {
+        while (!stopping && c.usable) {
+          await drain(c);
+          if (stopping || !c.usable) break;
+          // IDLE inside our own lock; the next command (after a wake) ends it.
+          c.idle().catch(() => undefined);
+          await wake.wait(pollIntervalMs);
+        }
+      } finally {
+        lock.release();
       }
     } finally {
-      lock.release();
       stats.connected = false;
       if (c.usable) await c.logout().catch(() => c.close());
       else c.close();
