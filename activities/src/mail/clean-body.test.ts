@@ -125,6 +125,17 @@ describe('cleanBody: signatures', () => {
     expect(cleanText('Merci.\n\nPensez à l’environnement avant d’imprimer ce courriel.\n').clean).toBe('Merci.');
   });
 
+  it('keeps a customer sentence that mentions confidentiality', () => {
+    expect(cleanText('Hi,\n\nMy new address is below.\n\nThis is confidential, please keep it private.').clean).toContain('This is confidential');
+  });
+
+  it('keeps a customer asking to be unsubscribed', () => {
+    expect(cleanText('Bonjour,\n\nMerci de me désabonner de votre newsletter.\n\nCordialement').clean).toBe(
+      'Bonjour,\n\nMerci de me désabonner de votre newsletter.\n\nCordialement',
+    );
+    expect(cleanText('Hi,\n\nPlease unsubscribe me from your mailing list.').clean).toBe('Hi,\n\nPlease unsubscribe me from your mailing list.');
+  });
+
   it('cuts image placeholders left at the end by HTML mailers', () => {
     expect(cleanText('Photo below!\n\n[image: IMG_1.png]\n').clean).toBe('Photo below!');
   });

@@ -40,7 +40,15 @@ function isMobileFooter(line: string): boolean {
 }
 
 const DISCLAIMER =
-  /\b(?:confidential(?:ity)?|intended (?:solely |only )?for the (?:use of the )?(?:addressee|recipient|individual)|if you (?:have received|are not the intended)|received this (?:e-?mail|message|communication) in error|disclaimer|legally privileged|registered in england|registered office|company registration|strictement confidentiel|confidentiel(?:le)?s?\b|à l['’]intention exclusive|destinataire(?:s)? (?:exclusif|désigné)|si vous (?:avez reçu|n['’]êtes pas le destinataire)|reçu (?:ce|cet) (?:message|e-?mail|courriel) par erreur|pensez à l['’]environnement|before printing|avant d['’]imprimer|respectez l['’]environnement|vertraulich|riservat[oa]|confidencial|unsubscribe|se désinscrire|désabonne|you (?:are receiving|received) this|vous recevez (?:cet|ce) (?:e-?mail|message|courriel)|mailing list)/i;
+  /\b(?:confidential(?:ity)?|intended (?:solely |only )?for the (?:use of the )?(?:addressee|recipient|individual)|if you (?:have received|are not the intended)|received this (?:e-?mail|message|communication) in error|disclaimer|legally privileged|registered in england|registered office|company registration|strictement confidentiel|confidentiel(?:le)?s?\b|à l['’]intention exclusive|destinataire(?:s)? (?:exclusif|désigné)|si vous (?:avez reçu|n['’]êtes pas le destinataire)|reçu (?:ce|cet) (?:message|e-?mail|courriel) par erreur|pensez à l['’]environnement|before printing|avant d['’]imprimer|respectez l['’]environnement|vertraulich|riservat[oa]|confidencial|(?:to|click here to|you can|you may) unsubscribe|unsubscribe (?:here|from (?:this|these|our)|at any time)|se désinscrire\s*:|pour (?:vous )?(?:désinscrire|désabonner)|you (?:are receiving|received) this|vous recevez (?:cet|ce) (?:e-?mail|message|courriel)|mailing list (?:--|for|of)\b)/i;
+
+/** Footers short enough to be recognised by their wording alone. */
+const SHORT_FOOTER = /pensez à l['’]environnement|before printing|avant d['’]imprimer|respectez l['’]environnement|^\W*(?:confidentiality notice|disclaimer)\b/i;
+
+/** Boilerplate, not a customer's sentence: "This is confidential, keep it between us." is not a disclaimer. */
+function isDisclaimer(paragraph: string): boolean {
+  return DISCLAIMER.test(paragraph) && (paragraph.trim().split(/\s+/).length >= 14 || SHORT_FOOTER.test(paragraph));
+}
 
 /** Closing formulas (FR, EN and a few neighbours). */
 const CLOSING_FORMULA =
@@ -108,7 +116,7 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
     if (i > 0 && lines[i - 1]!.trim() && !DISCLAIMER.test(lines[i - 1]!)) continue; // paragraph starts only
     const para = paragraphEnd(lines, i, end);
     const text = lines.slice(i, para).join(' ');
-    if (DISCLAIMER.test(text) && hasContent(lines, 0, i) && restIsDisclaimerOrSignature(lines, para, end)) {
+    if (isDisclaimer(text) && hasContent(lines, 0, i) && restIsDisclaimerOrSignature(lines, para, end)) {
       cut(i);
       break;
     }
@@ -242,7 +250,7 @@ function restIsDisclaimerOrSignature(lines: string[], from: number, to: number):
     while (i < to && !lines[i]!.trim()) i++;
     if (i >= to) return true;
     const para = paragraphEnd(lines, i, to);
-    if (!DISCLAIMER.test(lines.slice(i, para).join(' ')) && !signatureLike(lines, i, para, 6)) return false;
+    if (!isDisclaimer(lines.slice(i, para).join(' ')) && !signatureLike(lines, i, para, 6)) return false;
     i = para;
   }
   return true;
