@@ -109,7 +109,7 @@ describe('offers', () => {
     const c = await draftAndCheck(makeCase(spec, data), d);
     expect(c.draft!.offers).toEqual([]);
     expect(c.draft!.body).not.toContain('GESTE10');
-    expect(c.guardrails!.fired).toEqual(['human_follow_up']); // "nous revenons vers vous": a draft for review
+    expect(c.guardrails!.fired).toEqual(['human_follow_up']); // "nous revenons vers vous": a draft for review, no offer
     const forced = await recheck(c, (b) => `${b}\nCode GESTE10 : bon d'achat de 10 %.`, d);
     expect(forced.guardrails!.details).toContainEqual({ check: 'offer_not_allowed', message: expect.stringContaining('already granted on 2026-08-01') });
   });

@@ -15,7 +15,7 @@ import { buildReplyContext } from './reply-context';
 
 export type GuardrailCheck =
   | 'fact_mismatch' | 'unverifiable_fact' | 'other_customer_data' | 'forbidden_commitment' | 'offer_not_allowed'
-  | 'injection_echo' | 'pii_echo' | 'human_follow_up';
+  | 'injection_echo' | 'pii_echo' | 'human_follow_up' | 'offer_needs_approval';
 
 type Detail = GuardrailReport['details'][number];
 
@@ -49,6 +49,11 @@ export async function checkDraftText(c: EmailCase, shop: ShopData): Promise<Guar
   for (const code of codes) {
     const v = judgeOffer(code, offerCase, ctx.policies);
     if (!v.allowed) details.push({ check: 'offer_not_allowed', message: v.reason });
+  }
+  const granted = [...codes].filter((code) => judgeOffer(code, offerCase, ctx.policies).allowed);
+  if (granted.length) {
+    // Every case in the labelled routes that carries an offer is reviewed: a gesture is granted by a person.
+    details.push({ check: 'offer_needs_approval', message: `the draft grants ${granted.join(', ')}: a person approves offers` });
   }
   for (const m of mentioned.filter((x) => x.code === null)) {
     details.push({ check: 'offer_not_allowed', message: `"${m.text}" is not an approved offer` });

@@ -19,7 +19,10 @@ function render(ctx: ReplyContext, templateIntent: 'order_status' | 'delivery_de
         `Si vous n'avez pas reçu le colis, répondez simplement à ce message : un conseiller vérifiera la livraison avec ${carrier}.`,
         `If you have not received the parcel, simply reply to this message: one of our advisers will check the delivery with ${carrier}.`));
     }
-    offers = ctx.offers.filter((c) => c === 'GESTE10');
+    // The voucher answers a customer still waiting, or one who complains about the delay; not a plain status question
+    // about a parcel that has since arrived.
+    const waitingOrComplaining = order.status === 'shipped' || templateIntent === 'delivery_delay';
+    offers = waitingOrComplaining ? ctx.offers.filter((c) => c === 'GESTE10') : [];
     if (offers.length) {
       f.note('offer', offers[0]!);
       paragraphs.push(offerParagraph(ctx, offers, {

@@ -3,7 +3,7 @@
  * correct reply must state, what it must never say, and that its own check passes.
  */
 import type { EmailCase, Intent, Lang } from '../../domain/types';
-import { draftAndCheck, makeCase } from '../test-support/fixture-shop';
+import { draftAndCheck, fixtureShop, makeCase, readShopFile, replyDeps } from '../test-support/fixture-shop';
 
 async function reply(intent: Intent, lang: Lang, customerId: string | null, orderNumber: string | null, text = ''): Promise<EmailCase> {
   return draftAndCheck(makeCase({ intent, lang, customerId, orderNumber, text }));
@@ -20,13 +20,17 @@ const NEVER = [
 ];
 
 /**
- * Nothing forbidden, every fact verified. A draft that promises a person will follow up (a draft for review) is
- * reported by the check as `human_follow_up` — and by nothing else.
+ * Nothing forbidden, every fact verified. A draft for review is reported by the check only for what makes it one:
+ * a promised human follow-up (`human_follow_up`), an offer a person must grant (`offer_needs_approval`).
  */
 function expectClean(c: EmailCase, forReview = false) {
   for (const re of NEVER) expect(body(c)).not.toMatch(re);
-  if (forReview) expect(c.guardrails!.fired).toEqual(['human_follow_up']);
-  else expect(c.guardrails).toEqual({ passed: true, fired: [], details: [] });
+  if (!forReview) {
+    expect(c.guardrails).toEqual({ passed: true, fired: [], details: [] });
+    return;
+  }
+  const expected = c.draft!.offers.length ? ['offer_needs_approval', 'human_follow_up'] : ['human_follow_up'];
+  expect(c.guardrails!.fired).toEqual(expected);
 }
 
 describe('order_status', () => {
@@ -121,6 +125,22 @@ describe('delivery_delay', () => {
     expect(body(c)).toContain('is now 9 days late');
     expect(body(c)).toContain('10% voucher on next order (code GESTE10)');
     expectClean(c, true);
+  });
+});
+
+describe('GESTE10 and delivered orders', () => {
+  test('a late parcel that has since arrived: no voucher on a status question, offered (for review) on a delay complaint', async () => {
+    const data = readShopFile();
+    Object.assign(data.orders.find((o) => o.number === 'CMD-10234')!, { status: 'delivered', delivered_at: '2026-11-22' }); // 8 days late
+    const deps = replyDeps(fixtureShop(data));
+    const spec = { lang: 'fr' as const, customerId: 'C0001', orderNumber: 'CMD-10234' };
+    const status = await draftAndCheck(makeCase({ ...spec, intent: 'order_status' }, data), deps);
+    expect(status.draft!.offers).toEqual([]);
+    expect(body(status)).toContain('a été livrée le 22 novembre 2026 par UPS');
+    expectClean(status);
+    const delay = await draftAndCheck(makeCase({ ...spec, intent: 'delivery_delay' }, data), deps);
+    expect(delay.draft!.offers).toEqual(['GESTE10']);
+    expect(delay.guardrails!.fired).toContain('offer_needs_approval');
   });
 });
 
