@@ -1,12 +1,15 @@
-/** The nodemailer transport to the outgoing SMTP server. Locally: smtp-sink on 127.0.0.1:2525, no TLS. */
+/** The nodemailer transport to the outgoing SMTP server. Locally: smtp-sink on 127.0.0.1:2525, which has no TLS. */
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
 export interface SmtpSettings {
   host: string;
   port: number;
-  /** TLS from the first byte (465). When false, STARTTLS is used if offered, unless `ignoreTLS`. */
+  /** TLS from the first byte (465). When false, STARTTLS is used if the server offers it (smtp-sink does not). */
   secure: boolean;
+  /** Refuse to send without STARTTLS (production relays on 587). */
+  requireTLS?: boolean;
+  /** Never try STARTTLS, even when offered. */
   ignoreTLS?: boolean;
   user?: string | undefined;
   password?: string | undefined;
@@ -22,7 +25,8 @@ export function createSmtpTransport(settings: SmtpSettings): SmtpTransport {
     host: settings.host,
     port: settings.port,
     secure: settings.secure,
-    ignoreTLS: settings.ignoreTLS ?? !settings.secure,
+    requireTLS: settings.requireTLS ?? false,
+    ignoreTLS: settings.ignoreTLS ?? false,
     ...(settings.user ? { auth: { user: settings.user, pass: settings.password ?? '' } } : {}),
     connectionTimeout: settings.connectionTimeoutMs ?? 10_000,
     greetingTimeout: settings.connectionTimeoutMs ?? 10_000,
