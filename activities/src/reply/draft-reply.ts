@@ -69,6 +69,7 @@ export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
       try {
         const res = await options.llm.draft({
           ctx, template: out, customerText: emailCase.cleaned.clean, pii: emailCase.pii, context: emailCase.context, prompt,
+          senderAddress: emailCase.parsed.from?.address ?? null,
         });
         const facts = Object.fromEntries(res.factsUsed.map((k) => [k, out.facts[k] ?? null]));
         const draft: Draft = {

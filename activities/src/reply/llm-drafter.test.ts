@@ -36,7 +36,7 @@ const deps = replyDeps();
 function phoneCase(): EmailCase {
   const c = makeCase({
     intent: 'order_status', lang: 'fr', customerId: 'C0025', orderNumber: 'CMD-10603',
-    text: 'Bonjour, où en est ma commande CMD-10603 ? Le livreur peut me joindre au 06 39 98 45 19.',
+    text: 'Bonjour, où en est ma commande CMD-10603 ? Le livreur peut me joindre au 06 39 98 45 19. Manon Leroy (manon.leroy@yahoo.fr)',
   });
   return { ...c, pii: [{ type: 'phone', value: '06 39 98 45 19' }] };
 }
@@ -63,6 +63,7 @@ test('the model gets the masked message, the verified facts and the prompt; the 
   const user = body.messages.find((m) => m.role === 'user')!.content;
   expect(user).not.toContain('06 39 98 45 19');
   expect(user).toContain('«PHONE_1»');
+  expect(user).not.toMatch(/Manon|Leroy|manon\.leroy@yahoo\.fr/); // the sender's own name and address are masked too
   const payload = JSON.parse(user) as { VERIFIED_FACTS: Record<string, string>; LANG: string };
   expect(payload.LANG).toBe('fr');
   expect(payload.VERIFIED_FACTS).toMatchObject({ tracking_number: '1Z367277779', estimated_delivery: '24 novembre 2026', carrier: 'UPS' });

@@ -35,6 +35,8 @@ export interface LlmDraftInput {
   template: TemplateOutput;
   customerText: string;
   pii: PiiFinding[];
+  /** The sender's address, masked like their name. */
+  senderAddress?: string | null;
   context: ContextSnippet[];
   prompt: DraftPrompt;
 }
@@ -82,9 +84,31 @@ export function systemMessage(prompt: DraftPrompt): string {
   ].filter(Boolean).join('\n\n');
 }
 
+/**
+ * The sender's own identifiers, which the PII finder leaves alone (it lists third parties): their address and name,
+ * masked too before the text reaches a model.
+ */
+function senderFindings(input: LlmDraftInput): PiiFinding[] {
+  const out: PiiFinding[] = [];
+  const text = input.customerText;
+  const c = input.ctx.customer;
+  const candidates: PiiFinding[] = [
+    ...(input.senderAddress ? [{ type: 'email' as const, value: input.senderAddress }] : []),
+    ...(c ? [{ type: 'name' as const, value: `${c.first_name} ${c.last_name}` }, { type: 'name' as const, value: c.last_name }, { type: 'name' as const, value: c.first_name }] : []),
+  ];
+  for (const f of candidates) {
+    if (f.value.trim().length >= 2 && text.toLowerCase().includes(f.value.toLowerCase()) && !out.some((o) => o.value === f.value)) {
+      // mask the value as written in the text (case may differ)
+      const i = text.toLowerCase().indexOf(f.value.toLowerCase());
+      out.push({ type: f.type, value: text.slice(i, i + f.value.length) });
+    }
+  }
+  return out;
+}
+
 /** The user message: everything case-specific, as JSON, with the customer's text masked. */
 export function userMessage(input: LlmDraftInput, masker: PiiMasker): { content: string; tokens: Record<string, string> } {
-  const { masked, tokens } = masker.mask(input.customerText, input.pii);
+  const { masked, tokens } = masker.mask(input.customerText, [...input.pii, ...senderFindings(input)]);
   const allowedOffers = input.template.offers.map((code) => {
     const o = input.ctx.policies.approved_offers.find((x) => x.code === code);
     return { code, description: o ? (input.ctx.lang === 'fr' ? o.description_fr : o.description_en) : code };
