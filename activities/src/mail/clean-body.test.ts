@@ -66,6 +66,12 @@ describe('cleanBody: signatures', () => {
     expect(cleanText('Merci,\n\n-- \nJeanne Dupont\n06 00 00 00 00\n').clean).toBe('Merci,');
   });
 
+  it('cuts a hand-drawn rule above a name, not above content', () => {
+    expect(cleanText('Thanks for the help.\n\n________________\nJohn Smith\nAcme Ltd').clean).toBe('Thanks for the help.');
+    const order = 'Here is what I ordered:\n----------\nItem: kettle\nQty: 1';
+    expect(cleanText(order).clean).toBe(order);
+  });
+
   it('cuts mobile footers in French and English', () => {
     expect(cleanText('Où en est ma commande ?\n\nEnvoyé de mon iPhone\n').clean).toBe('Où en est ma commande ?');
     expect(cleanText('Any update?\n\nSent from my Galaxy\n').clean).toBe('Any update?');

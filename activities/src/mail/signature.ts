@@ -99,7 +99,7 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
       cut(i);
       break;
     }
-    if (WEAK_DELIMITER.test(lines[i]!) && hasContent(lines, 0, i) && signatureLike(lines, i + 1, end, 6)) {
+    if (WEAK_DELIMITER.test(lines[i]!) && hasContent(lines, 0, i) && signatureLike(lines, i + 1, end, 6) && startsLikeSignature(lines, i + 1, end, senderTokens)) {
       cut(i);
       break;
     }
@@ -214,6 +214,16 @@ function isContactBlock(block: string[]): boolean {
   if (lines.length < 2 || lines.length > 8 || !BARE_NAME.test(lines[0]!) || NOT_A_NAME.test(lines[0]!)) return false;
   const rest = lines.slice(1);
   return rest.some((l) => CONTACT_LINE.test(l)) && rest.every((l) => l.length <= MAX_SIGNATURE_LINE && (CONTACT_LINE.test(l) || !/[.!?]$/.test(l)) && !/\?\s*$/.test(l));
+}
+
+/** Under a hand-drawn rule: a name, or a block with contact details (not "Item: kettle"). */
+function startsLikeSignature(lines: string[], from: number, to: number, senderTokens: Set<string>): boolean {
+  let k = from;
+  while (k < to && !lines[k]!.trim()) k++;
+  if (k >= to) return true;
+  const line = lines[k]!;
+  if (isNameLine(line, senderTokens) || BARE_NAME.test(line) || TEAM_SIGNOFF.test(line)) return true;
+  return lines.slice(k, to).some((l) => CONTACT_LINE.test(l)); // a list footer, a card: an address, a phone, a link
 }
 
 /** The text above announces the block ("Pourriez-vous livrer à :", "My new address is:"): it is content. */
