@@ -46,11 +46,9 @@ export async function checkDraftText(c: EmailCase, shop: ShopData): Promise<Guar
   const offerCase = { intent: ctx.intent, order: ctx.order, today: ctx.today, history: ctx.offerHistory };
   const mentioned = findOfferMentions(text, ctx.policies);
   const codes = new Set([...draft.offers, ...mentioned.flatMap((m) => (m.code ? [m.code] : []))]);
-  for (const code of codes) {
-    const v = judgeOffer(code, offerCase, ctx.policies);
-    if (!v.allowed) details.push({ check: 'offer_not_allowed', message: v.reason });
-  }
-  const granted = [...codes].filter((code) => judgeOffer(code, offerCase, ctx.policies).allowed);
+  const verdicts = [...codes].map((code) => judgeOffer(code, offerCase, ctx.policies));
+  for (const v of verdicts.filter((x) => !x.allowed)) details.push({ check: 'offer_not_allowed', message: v.reason });
+  const granted = verdicts.filter((x) => x.allowed).map((x) => x.code);
   if (granted.length) {
     // Every case in the labelled routes that carries an offer is reviewed: a gesture is granted by a person.
     details.push({ check: 'offer_needs_approval', message: `the draft grants ${granted.join(', ')}: a person approves offers` });
