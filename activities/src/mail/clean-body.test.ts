@@ -98,6 +98,11 @@ describe('cleanBody: signatures', () => {
     expect(clean('Le salon ouvre lundi !\nL’équipe du Salon\n', 'Salon <infos@salon.example>')).toBe('Le salon ouvre lundi !');
   });
 
+  it('keeps a postscript or a sentence written after the closing formula', () => {
+    expect(cleanText('Pouvez-vous annuler ?\n\nMerci\nPS : j’ai payé par carte.').clean).toBe('Pouvez-vous annuler ?\n\nMerci\nPS : j’ai payé par carte.');
+    expect(cleanText('Please cancel it.\n\nThanks,\nI will be at home all week anyway.').clean).toContain('I will be at home all week anyway.');
+  });
+
   it('drops the name that shares a line with the closing formula', () => {
     expect(cleanText('Where is it?\n\nThanks, Liam').clean).toBe('Where is it?\n\nThanks,');
     expect(clean('Toujours rien.\n\nMerci, Jeanne')).toBe('Toujours rien.\n\nMerci,');

@@ -211,7 +211,8 @@ function attributionAt(lines: string[], i: number): { length: number; weak: bool
       if (ATTRIBUTION_EVIDENCE.test(joined)) {
         return { length: n, weak: false };
       }
-      if (joined.split(/\s+/).length <= 8) return { length: n, weak: true };
+      const words = joined.split(/\s+/).length;
+      if (words <= 8 || (words <= 20 && ATTRIBUTION_START.test(joined))) return { length: n, weak: true };
       break;
     }
     if (n === 1 && !strongStart) break;

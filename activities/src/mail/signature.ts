@@ -106,7 +106,7 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
   }
   // 2. mobile footers and placeholders near the end
   for (let i = 0; i < end; i++) {
-    if (isMobileFooter(lines[i]!) && hasContent(lines, 0, i) && signatureLike(lines, i + 1, end, 40)) {
+    if (isMobileFooter(lines[i]!) && hasContent(lines, 0, i) && signatureLike(lines, i + 1, end, 40, (l) => isMobileFooter(l) || DEVICE.test(l))) {
       cut(i);
       break;
     }
@@ -234,16 +234,19 @@ function introducesBlock(lines: string[], start: number): boolean {
 }
 
 /** Lines from..to look like a signature: few, short, no question, no long sentence. */
-function signatureLike(lines: string[], from: number, to: number, maxLines = MAX_SIGNATURE_LINES): boolean {
+function signatureLike(lines: string[], from: number, to: number, maxLines = MAX_SIGNATURE_LINES, alsoFine?: (line: string) => boolean): boolean {
   let count = 0;
   for (let i = from; i < to; i++) {
     const l = lines[i]!.trim();
     if (!l) continue;
     count++;
     if (count > maxLines) return false;
+    if (alsoFine?.(l) && l.length <= MAX_SIGNATURE_LINE) continue;
     if (l.length > MAX_SIGNATURE_LINE && !DISCLAIMER.test(l)) return false;
     if (/\?\s*$/.test(l) && !/https?:|www\./i.test(l)) return false;
     if (l.split(/\s+/).length > 16 && !DISCLAIMER.test(l)) return false;
+    if (/^(?:p\.?\s?s\.?|n\.?b\.?)\b/i.test(l)) return false; // a postscript is the writer's text
+    if (/[.!]$/.test(l) && l.split(/\s+/).length >= 6 && !DISCLAIMER.test(l) && !CONTACT_LINE.test(l)) return false; // a sentence
   }
   return true;
 }
