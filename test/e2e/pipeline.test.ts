@@ -164,3 +164,38 @@ test('the review API refuses a request without the token', async () => {
   const res = await fetch(`${pipeline.reviewUrl}/api/reviews`);
   expect(res.status).toBe(401);
 });
+
+describe('bad input ends in a known state, and the worker keeps going', () => {
+  const headers = (extra: string) =>
+    `From: Jeanne Test <jeanne.test@example.org>\r\nTo: support@maison-lumen.example\r\nSubject: Question\r\n` +
+    `Date: Mon, 23 Nov 2026 10:00:00 +0100\r\n${extra}MIME-Version: 1.0\r\n`;
+  const cases: Record<string, () => Buffer> = {
+    'empty body': () => Buffer.from(`${headers(`Message-ID: <${randomUUID()}@t>\r\n`)}Content-Type: text/plain\r\n\r\n`),
+    'no Message-ID': () =>
+      Buffer.from(`${headers('')}Content-Type: text/plain; charset=utf-8\r\n\r\nBonjour, où en est ma commande ? ${randomUUID()}\r\n`),
+    'unknown charset': () =>
+      Buffer.from(`${headers(`Message-ID: <${randomUUID()}@t>\r\n`)}Content-Type: text/plain; charset=x-unknown-42\r\n\r\nBonjour\r\n`),
+    '25 MB attachment': () => {
+      const b64 = Buffer.alloc(25 * 1024 * 1024, 1).toString('base64').replace(/.{76}/g, '$&\r\n');
+      return Buffer.from(
+        `${headers(`Message-ID: <${randomUUID()}@t>\r\n`)}Content-Type: multipart/mixed; boundary="b"\r\n\r\n` +
+          `--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nVoici la photo du colis abîmé.\r\n` +
+          `--b\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename="photo.bin"\r\n` +
+          `Content-Transfer-Encoding: base64\r\n\r\n${b64}\r\n--b--\r\n`,
+      );
+    },
+    'truncated multipart': () =>
+      Buffer.from(
+        `${headers(`Message-ID: <${randomUUID()}@t>\r\n`)}Content-Type: multipart/alternative; boundary="zz"\r\n\r\n` +
+          `--zz\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nBonjour =C3=A9=\r\n`,
+      ),
+  };
+
+  test.each(Object.keys(cases))('%s', async (name) => {
+    const { emailKey } = await pipeline.deliver(cases[name]!());
+    const settled = ['quarantined', 'suppressed', 'sent', 'rejected', 'send_failed', 'waiting_review', 'escalated'];
+    const view = await pipeline.waitForView(emailKey, (v) => settled.includes(v.state), 90_000);
+    expect(settled).toContain(view.state);
+    expect((await getEmail(pipeline.db.pool, emailKey))?.state).toBe(view.state);
+  });
+});

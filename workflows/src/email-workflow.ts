@@ -134,13 +134,15 @@ async function waitForVerdict(
   pendingDecisions: ReviewDecision[],
 ): Promise<ReviewVerdict> {
   const timeline = reviewTimeline(input.sla ?? DEFAULT_REVIEW_SLA, Date.now());
+  gate.setSla({ remindAt: new Date(timeline.remindAt).toISOString(), escalateAt: new Date(timeline.escalateAt).toISOString() });
   await setState(progress, gate.level === 'review' ? 'waiting_review' : 'escalated');
   let seenVersion = gate.version;
   for (;;) {
     await recordDecisions(input.emailKey, pendingDecisions);
     if (gate.verdict) return gate.verdict;
     if (gate.level === 'escalated' && progress.state !== 'escalated') {
-      await setState(progress, 'escalated', gate.view().slaEscalated ? 'review_sla_expired' : 'escalated_by_reviewer');
+      const why = gate.view().slaEscalated ? 'review_sla_expired' : gate.owner ? 'taken_over' : 'escalated_by_reviewer';
+      await setState(progress, 'escalated', why);
     }
     const next = timeline.nextDeadline(gate, Date.now());
     const changed = next
@@ -172,9 +174,11 @@ async function recordDecisions(emailKey: string, pending: ReviewDecision[]): Pro
   }
 }
 
+/**
+ * Records a new state: search attribute, then the Postgres mirror. The `state` query shows it only once it is
+ * recorded, so whoever sees "waiting_review" in the query also finds the email in the review queue.
+ */
 async function setState(progress: EmailProgress, state: EmailState, reason: string | null = null): Promise<void> {
-  progress.state = state;
-  progress.stateReason = reason;
   upsertSearchAttributes([{ key: stateSearchAttribute, value: state }]);
   await books.recordState({
     emailKey: progress.emailKey,
@@ -183,6 +187,8 @@ async function setState(progress: EmailProgress, state: EmailState, reason: stri
     route: progress.route?.route ?? null,
     intent: progress.route?.intent ?? null,
   });
+  progress.state = state;
+  progress.stateReason = reason;
 }
 
 async function finish(progress: EmailProgress, state: EmailState, reason: string): Promise<EmailWorkflowResult> {
