@@ -1,0 +1,41 @@
+import { parseColor, splitHtmlVisibility } from './html-visibility';
+
+describe('splitHtmlVisibility', () => {
+  it('hides display:none, visibility:hidden, the hidden attribute and class rules', () => {
+    const r = splitHtmlVisibility(
+      '<style>.x { display: none }</style><p>shown</p><div style="display:none">a</div><div style="visibility:hidden">b</div><div hidden>c</div><p class="x">d</p>',
+    );
+    expect(r.visibleText.trim()).toBe('shown');
+    expect(r.hiddenText.split('\n')).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('judges font size where the text is: a font-size:0 layout cell may hold readable spans', () => {
+    const r = splitHtmlVisibility('<td style="font-size:0"><span style="font-size:14px">readable</span>gap</td><span style="font-size:1px">tiny</span>');
+    expect(r.visibleText).toContain('readable');
+    expect(r.hiddenText.split('\n')).toEqual(['gap', 'tiny']);
+  });
+
+  it('hides text coloured like its background, and keeps white text on a dark background', () => {
+    const r = splitHtmlVisibility(
+      '<p style="color:white">ghost</p><div style="background-color:#111"><p style="color:#fff">light on dark</p><p style="color:#121212">dark on dark</p></div>',
+    );
+    expect(r.visibleText).toContain('light on dark');
+    expect(r.hiddenText.split('\n')).toEqual(['ghost', 'dark on dark']);
+  });
+
+  it('hides zero-size and off-screen boxes', () => {
+    const r = splitHtmlVisibility(
+      '<p>ok</p><div style="width:0;height:0;overflow:hidden">box</div><div style="position:absolute;left:-9999px">away</div><div style="opacity:0">clear</div>',
+    );
+    expect(r.visibleText.trim()).toBe('ok');
+    expect(r.hiddenText.split('\n')).toEqual(['box', 'away', 'clear']);
+  });
+
+  it('parses the usual colour notations', () => {
+    expect(parseColor('#FFF')).toEqual([255, 255, 255]);
+    expect(parseColor('#00ff0080')).toEqual([0, 255, 0]);
+    expect(parseColor('rgb(1, 2, 3)')).toEqual([1, 2, 3]);
+    expect(parseColor('White')).toEqual([255, 255, 255]);
+    expect(parseColor('inherit')).toBeNull();
+  });
+});
