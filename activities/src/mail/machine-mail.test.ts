@@ -85,6 +85,14 @@ describe('detectMachineMail: reports', () => {
     expect(v.reasons).toEqual(['delivery_status_report', 'bounce_of_shop_reply']);
   });
 
+  it('a success DSN is a delivery receipt, not a bounce', async () => {
+    const v = await verdictOf(
+      { 'Content-Type': 'multipart/report; report-type=delivery-status; boundary="r"' },
+      report('delivery-status', 'message/delivery-status', 'Final-Recipient: rfc822; bob@example.com\r\nAction: delivered\r\nStatus: 2.0.0'),
+    );
+    expect(v).toMatchObject({ isMachine: true, kind: 'receipt', reasons: ['delivery_status_report'] });
+  });
+
   it('a bounce of someone else\'s message is not linked', async () => {
     const v = await verdictOf(
       { 'Content-Type': 'multipart/report; report-type=delivery-status; boundary="r"' },
