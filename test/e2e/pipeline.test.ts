@@ -199,3 +199,19 @@ describe('bad input ends in a known state, and the worker keeps going', () => {
     expect((await getEmail(pipeline.db.pool, emailKey))?.state).toBe(view.state);
   });
 });
+
+test('a sender that keeps writing in one thread gets at most the policy limit of automatic replies', async () => {
+  const root = `<${randomUUID()}@root.test>`;
+  const inThread = (): Buffer => {
+    const text = freshCopy('d005.eml').toString('latin1').replace(/^(In-Reply-To|References):.*\r?\n/gim, '');
+    return Buffer.from(`References: ${root}\r\nIn-Reply-To: ${root}\r\n${text}`, 'latin1');
+  };
+  const states: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const { emailKey } = await pipeline.deliver(inThread());
+    const view = await pipeline.waitForView(emailKey, (v) => ['sent', 'waiting_review'].includes(v.state));
+    states.push(view.state);
+    if (i === 2) expect(view.routeReasons).toContain('auto_reply_limit');
+  }
+  expect(states).toEqual(['sent', 'sent', 'waiting_review']);
+});

@@ -8,6 +8,7 @@ import { createPool, type Pool } from '@replique/activities/adapters/pg/pool';
 import { migrate } from '@replique/activities/adapters/pg/migrate';
 import { seedShop } from '@replique/activities/adapters/pg/seed-shop';
 import { PgShopData } from '@replique/activities/adapters/pg/pg-shop-data';
+import { PgAutoReplyLog } from '@replique/activities/adapters/pg/auto-reply-log';
 import { createKafka, ensureTopics } from '@replique/activities/adapters/kafka/kafka-client';
 import { createEmailProducer } from '@replique/activities/adapters/kafka/email-producer';
 import { createSmtpTransport } from '@replique/activities/adapters/smtp/smtp-transport';
@@ -47,7 +48,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   return {
     db,
     events: producer,
-    triage: { shop, policy, context },
+    triage: { shop, policy, context, autoReplies: new PgAutoReplyLog(db) },
     smtp,
     async close() {
       smtp.close();
