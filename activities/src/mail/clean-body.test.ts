@@ -34,6 +34,11 @@ describe('cleanBody: quoted history', () => {
     expect(cleanText("Oui merci.\n\n-----Message d'origine-----\nDe : a@b.example\nBonjour\n").clean).toBe('Oui merci.');
   });
 
+  it('drops French webmail and Yahoo history blocks', () => {
+    expect(cleanText('Toujours rien.\n\nMessage du 24/11/26 10:02\nDe : aide@boutique.example\nA : moi@orange.fr\nObjet : Commande\n\nBonjour…').clean).toBe('Toujours rien.');
+    expect(cleanText('Voir ci-dessous.\n\n----- Mail transféré -----\nDe : Boutique <aide@boutique.example>\nÀ : moi@yahoo.fr\nEnvoyé : lundi 23 novembre 2026\nObjet : Expédition\n\nParti.').clean).toBe('Voir ci-dessous.');
+  });
+
   it('keeps a forwarded message out of the note above it, as quoted context', () => {
     const r = cleanText('See below, still nothing.\n\nBegin forwarded message:\n\nFrom: Shop <help@shop.example>\nSubject: Shipped\nDate: 16 November 2026\nTo: Me <me@example.org>\n\nYour parcel left.\n');
     expect(r.clean).toBe('See below, still nothing.');
@@ -76,6 +81,7 @@ describe('cleanBody: signatures', () => {
     expect(cleanText('Où en est ma commande ?\n\nEnvoyé de mon iPhone\n').clean).toBe('Où en est ma commande ?');
     expect(cleanText('Any update?\n\nSent from my Galaxy\n').clean).toBe('Any update?');
     expect(cleanText('Any update?\n\nGet Outlook for iOS<https://aka.ms/x>\n').clean).toBe('Any update?');
+    expect(cleanText('Des nouvelles ?\n\nEnvoyé à partir d’Outlook pour Android\n').clean).toBe('Des nouvelles ?');
   });
 
   it('keeps a sentence that starts like a mobile footer', () => {

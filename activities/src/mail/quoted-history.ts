@@ -33,7 +33,7 @@ const SEPARATOR = new RegExp(
       'weitergeleitete nachricht', 'messaggio inoltrato', 'mensaje reenviado', 'mensagem encaminhada', 'doorgestuurd bericht',
       'reply message', 'réponse', 'original', 'forwarded',
       // any short title naming a message: "-----Antwort Nachricht-----", "----- Mensaje reenviado -----"
-      "[\\p{L} '’]{0,30}(?:message|nachricht|mensaje|mensagem|messaggio|bericht|wiadomość|сообщение|meddelande|melding|viesti|courriel)[\\p{L} '’]{0,30}",
+      "[\\p{L} '’]{0,30}(?:message|e-?mail|mail|nachricht|mensaje|mensagem|messaggio|bericht|wiadomość|сообщение|meddelande|melding|viesti|courriel)[\\p{L} '’]{0,30}",
     ].join('|') +
     ')[ \\t]*(?:[-=_*]{2,})[ \\t]*$',
   'iu',
@@ -42,6 +42,8 @@ const SEPARATOR = new RegExp(
 /** Where a bounce starts quoting the returned message ("------ This is a copy of the message…", qmail, sendmail). */
 const RETURNED_MESSAGE =
   /^[ \t]*(?:-{2,}[ \t]*(?:this is a copy of (?:the|your) message|below this line is a copy of the message|(?:original|returned|unsent|undelivered) message (?:follows|headers?)|message header follows|the original message (?:headers? )?(?:follows|was)|original message header)|original message headers?:?[ \t]*$|en-têtes du message d['’]origine ?:?[ \t]*$)/i;
+/** French webmails (Orange, SFR): "Message du 24/11/26 10:02" above "De : / A : / Objet :". */
+const WEBMAIL_INTRO = /^[ \t]*message du \d{1,2}\/\d{1,2}\/\d{2,4}(?: \d{1,2}:\d{2})?[ \t]*$/i;
 /** Raw RFC 5322 header lines of an embedded message. */
 const RAW_HEADER = /^(?:return-path|received|message-id|dkim-signature|delivered-to|mime-version|content-type|content-transfer-encoding|x-[\w-]+|arc-[\w-]+|authentication-results)[ \t]*:/i;
 
@@ -52,7 +54,7 @@ const FORWARD_INTRO =
 const FROM_HEADER =
   /^[ \t]*[*_]{0,2}(?:from|de|von|da|van|od|från|fra|lähettäjä|от|від|expéditeur|remitente|mittente|afzender|avsändare)[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*\S/i;
 const OTHER_HEADER =
-  /^[ \t]*[*_]{0,2}(?:sent|date|envoyé|envoye|gesendet|datum|inviato|data|enviado|fecha|verzonden|verstuurd|wysłano|skickat|sendt|lähetetty|отправлено|надіслано|to|à|a|an|para|aan|do|till|til|vastaanottaja|кому|cc|subject|objet|sujet|betreff|oggetto|asunto|assunto|onderwerp|temat|ämne|emne|aihe|тема|reply-to|répondre à)[*_]{0,2}[ \t]*:/i;
+  /^[ \t]*[*_]{0,2}(?:sent|date|envoyé|envoye|gesendet|datum|inviato|data|enviado|fecha|verzonden|verstuurd|wysłano|skickat|sendt|lähetetty|отправлено|надіслано|to|à|a|an|para|aan|do|till|til|vastaanottaja|кому|cc|subject|objet|sujet|betreff|oggetto|asunto|assunto|onderwerp|temat|ämne|emne|aihe|тема|reply-to|répondre à|pour|sujet|copie à)[*_]{0,2}[ \t]*:/i;
 
 const DATE_HEADER = /^[ \t]*[*_]{0,2}(?:date|sent|envoyé|envoye|gesendet|datum|data|enviado|fecha|verzonden)[*_]{0,2}[ \t]*:/i;
 
@@ -86,6 +88,7 @@ export function splitQuotedHistory(lines: string[]): QuoteSplit {
       SEPARATOR.test(line) ||
       FORWARD_INTRO.test(line) ||
       RETURNED_MESSAGE.test(line) ||
+      WEBMAIL_INTRO.test(line) ||
       isHeaderBlock(lines, i) ||
       isRuleBeforeHeaderBlock(lines, i) ||
       (i > 0 && isRawHeaderRun(lines, i))

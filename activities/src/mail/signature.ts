@@ -18,7 +18,7 @@ const MOBILE_FOOTER = new RegExp(
   '^[ \\t]*(?:' +
     [
       'sent (?:from|with|via|using) (?:my |the |mobile |)?[\\p{L}\\p{N} .,&\'-]{0,60}',
-      'sent on the go', 'sent from outlook', 'get outlook for (?:ios|android)', 'envoyé (?:de|depuis|à partir de|avec|via) [\\p{L}\\p{N} .,&\'-]{0,60}',
+      'sent on the go', 'sent from outlook', 'get outlook for (?:ios|android)', 'envoyé (?:de|depuis|à partir de|à partir d[\'’]|avec|via) ?[\\p{L}\\p{N} .,&\'-]{0,60}',
       'envoye (?:de|depuis) [\\p{L}\\p{N} .,&\'-]{0,60}', 'télécharge[zr] outlook pour (?:ios|android)', 'obten(?:ez|ir) outlook pour (?:ios|android)',
       'gesendet (?:von|mit|vom) [\\p{L}\\p{N} .,&\'-]{0,60}', 'von meinem [\\p{L}\\p{N} .-]{0,40} gesendet', 'inviato da [\\p{L}\\p{N} .,&\'-]{0,60}',
       'enviado (?:desde|de|do) [\\p{L}\\p{N} .,&\'-]{0,60}', 'verzonden (?:vanaf|met|van) [\\p{L}\\p{N} .,&\'-]{0,60}', 'verstuurd vanaf [\\p{L}\\p{N} .,&\'-]{0,60}',
