@@ -215,3 +215,12 @@ test('a sender that keeps writing in one thread gets at most the policy limit of
   }
   expect(states).toEqual(['sent', 'sent', 'waiting_review']);
 });
+
+test('mail delivered into the IMAP mailbox is read, answered once, and not read again', async () => {
+  const raw = freshCopy('d046.eml');
+  const emailKey = await pipeline.deliverByImap(raw);
+  await pipeline.waitForView(emailKey, (v) => v.state === 'sent', 60_000);
+  await pipeline.deliverByImap(raw); // the same message delivered again: same key, no second reply
+  await new Promise((r) => setTimeout(r, 3_000));
+  expect(repliesTo(messageIdOf(raw))).toHaveLength(1);
+});

@@ -19,6 +19,8 @@ import { stateQuery, workflowIdForEmailKey, type EmailWorkflowView } from '@repl
 import { withTestDatabase, type TestDatabase } from './pg';
 import { freePort, startSmtpSink, type RunningSmtpSink } from './smtp-sink';
 import { shopFixture } from './paths';
+import { ImapFlow } from 'imapflow';
+import { emailKeyFor, extractMessageIdHeader, rawSha256 } from '@replique/activities/domain/email-key';
 
 const TOKEN = 'test-token-0123456789abcdef';
 
@@ -32,6 +34,8 @@ export interface PipelineHarness {
   token: string;
   /** POSTs raw bytes to the HTTP intake; returns the intake's JSON answer. */
   deliver(raw: Buffer): Promise<{ emailKey: string; duplicate: boolean }>;
+  /** Appends raw bytes to this pipeline's IMAP folder, as a mail server delivers; returns the email key to expect. */
+  deliverByImap(raw: Buffer): Promise<string>;
   /** Polls the workflow's state query until `done(view)`. */
   waitForView(emailKey: string, done: (view: EmailWorkflowView) => boolean, timeoutMs?: number): Promise<EmailWorkflowView>;
   /** Stops the worker (as a deploy or a crash would) and starts a new one on the same task queue. */
@@ -62,9 +66,20 @@ export async function startPipeline(): Promise<PipelineHarness> {
     LOG_LEVEL: 'warn',
   };
   const mailbox = `support-test-${run}`;
+  /** An IMAP folder of its own in the stack's support account, so the poller never sees the demo's inbox. */
+  const imapFolder = `test-${run}`;
+  await createImapFolder(imapFolder);
 
   const intake: RunningIntake = await startIntake(
-    loadIntakeConfig({ ...env, REPLIQUE_MAILBOX: mailbox, INTAKE_HTTP_PORT: String(await freePort()), INTAKE_TOKEN: TOKEN }),
+    loadIntakeConfig({
+      ...env,
+      REPLIQUE_MAILBOX: mailbox,
+      INTAKE_HTTP_PORT: String(await freePort()),
+      INTAKE_TOKEN: TOKEN,
+      INTAKE_IMAP_ENABLED: 'true',
+      IMAP_FOLDER: imapFolder,
+      IMAP_POLL_INTERVAL_MS: '1000',
+    }),
   );
   const starter = await runStarter(StarterEnvSchema.parse({ ...env, STARTER_GROUP_ID: `starter-test-${run}` }));
   const workerConfig = WorkerEnvSchema.parse({
@@ -105,6 +120,10 @@ export async function startPipeline(): Promise<PipelineHarness> {
       if (res.status !== 202) throw new Error(`intake answered ${res.status}: ${await res.text()}`);
       return (await res.json()) as { emailKey: string; duplicate: boolean };
     },
+    async deliverByImap(raw) {
+      await withImap((client) => client.append(imapFolder, raw));
+      return emailKeyFor(mailbox, extractMessageIdHeader(raw), rawSha256(raw));
+    },
     async waitForView(emailKey, done, timeoutMs = 30_000) {
       const handle = client.workflow.getHandle(workflowIdForEmailKey(emailKey));
       const deadline = Date.now() + timeoutMs;
@@ -132,4 +151,24 @@ export async function startPipeline(): Promise<PipelineHarness> {
       await db.close();
     },
   };
+}
+
+async function withImap<T>(work: (client: ImapFlow) => Promise<T>): Promise<T> {
+  const client = new ImapFlow({
+    host: process.env.IMAP_HOST ?? '127.0.0.1',
+    port: Number(process.env.IMAP_PORT ?? 1143),
+    secure: false,
+    auth: { user: process.env.IMAP_USER ?? 'support', pass: process.env.IMAP_PASSWORD ?? 'secret' },
+    logger: false,
+  });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.logout();
+  }
+}
+
+async function createImapFolder(folder: string): Promise<void> {
+  await withImap((client) => client.mailboxCreate(folder));
 }
