@@ -5,21 +5,14 @@
  */
 import type { SendRequest } from '../activity-contracts';
 import type { EmailCase, ShopPolicies } from '../domain/types';
+import type { SendReplyInput } from '../adapters/smtp/smtp-sender';
 
 export class UnsafeReplyError extends Error {
   override readonly name = 'UnsafeReplyError';
 }
 
-export interface ComposedReply {
-  from: { name: string; address: string };
-  to: string;
-  subject: string;
-  text: string;
-  inReplyTo: string | null;
-  references: string[];
-  autoSubmitted: boolean;
-  messageId: string;
-}
+/** Everything the SMTP sender needs but the idempotency keys, which the activity adds. */
+export type ComposedReply = Omit<SendReplyInput, 'sendKey' | 'emailKey'> & { from: { name: string; address: string }; to: string };
 
 const SYSTEM_SENDER = /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?)([+.-].*)?@/i;
 
