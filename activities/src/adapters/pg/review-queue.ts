@@ -1,0 +1,91 @@
+/**
+ * The review queue as Postgres mirrors it: emails waiting for a person (waiting_review / escalated), with their
+ * latest routing decision, draft and case file pieces the review tool shows. The workflow stays the owner of the
+ * state; the tool asks it (state query) before acting.
+ */
+import type { Draft, EmailCase, EmailState } from '../../domain/types';
+import type { Queryable } from './pool';
+
+export interface QueueItem {
+  emailKey: string;
+  workflowId: string;
+  state: EmailState;
+  stateReason: string | null;
+  route: string | null;
+  intent: string | null;
+  conversationId: string | null;
+  createdAt: Date;
+  /** When the email entered its current state (the mirror's last update). */
+  updatedAt: Date;
+  reasons: string[];
+  approvalsRequired: number;
+  draft: (Pick<Draft, 'subject' | 'body' | 'templateId' | 'version' | 'generator' | 'facts'>) | null;
+  emailCase: EmailCase | null;
+}
+
+export interface QueueFilter {
+  route?: string;
+  intent?: string;
+  limit?: number;
+}
+
+const SELECT = `
+  select e.email_key as "emailKey", e.workflow_id as "workflowId", e.state, e.state_reason as "stateReason", e.route,
+    e.intent, e.conversation_id as "conversationId", e.created_at as "createdAt", e.updated_at as "updatedAt",
+    coalesce(d.reasons, '[]'::jsonb) as reasons, coalesce(d.approvals_required, 1) as "approvalsRequired",
+    case when dr.id is null then null else jsonb_build_object('subject', dr.subject, 'body', dr.body,
+      'templateId', dr.template_id, 'version', dr.version, 'generator', dr.generator, 'facts', dr.facts) end as draft,
+    e.email_case as "emailCase"
+  from emails e
+  left join lateral (select * from decisions where email_key = e.email_key order by id desc limit 1) d on true
+  left join lateral (select * from drafts where email_key = e.email_key order by id desc limit 1) dr on true`;
+
+/** Waiting emails, oldest first (the most urgent SLA on top). */
+export async function listWaitingEmails(db: Queryable, filter: QueueFilter = {}): Promise<QueueItem[]> {
+  const { rows } = await db.query<QueueItem>(
+    `${SELECT}
+     where e.state in ('waiting_review', 'escalated')
+       and ($1::text is null or e.route = $1) and ($2::text is null or e.intent = $2)
+     order by e.updated_at, e.email_key limit $3`,
+    [filter.route ?? null, filter.intent ?? null, filter.limit ?? 200],
+  );
+  return rows;
+}
+
+export async function getQueueItem(db: Queryable, emailKey: string): Promise<QueueItem | null> {
+  const { rows } = await db.query<QueueItem>(`${SELECT} where e.email_key = $1`, [emailKey]);
+  return rows[0] ?? null;
+}
+
+export interface HistoryItem {
+  emailKey: string;
+  state: EmailState;
+  intent: string | null;
+  subject: string | null;
+  createdAt: Date;
+}
+
+/** Other emails of the same conversation, or from the same customer (by CRM id), newest first. */
+export async function customerHistory(
+  db: Queryable, input: { emailKey: string; conversationId: string | null; customerId: string | null; limit?: number },
+): Promise<HistoryItem[]> {
+  const { rows } = await db.query<HistoryItem>(
+    `select email_key as "emailKey", state, intent, email_case #>> '{parsed,subject}' as subject, created_at as "createdAt"
+     from emails
+     where email_key <> $1
+       and ((conversation_id is not null and conversation_id = $2)
+         or ($3::text is not null and email_case #>> '{enrichment,customerId}' = $3))
+     order by created_at desc limit $4`,
+    [input.emailKey, input.conversationId, input.customerId, input.limit ?? 10],
+  );
+  return rows;
+}
+
+/** The distinct intents and routes waiting, for the queue's filters. */
+export async function waitingFacets(db: Queryable): Promise<{ routes: string[]; intents: string[] }> {
+  const { rows } = await db.query<{ route: string | null; intent: string | null }>(
+    `select distinct route, intent from emails where state in ('waiting_review', 'escalated')`,
+  );
+  const uniq = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))].sort();
+  return { routes: uniq(rows.map((r) => r.route)), intents: uniq(rows.map((r) => r.intent)) };
+}
