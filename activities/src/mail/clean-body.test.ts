@@ -63,6 +63,8 @@ describe('cleanBody: quoted history', () => {
     expect(cleanText('My friend wrote:\n\nit works for her. Does it work for me?').clean).toContain('Does it work for me?');
     const fr = 'Bonjour,\n\nLe 20 novembre 2026, le livreur a écrit :\n« colis endommagé »\nQue dois-je faire ?';
     expect(cleanText(fr).clean).toBe(fr);
+    const fr2 = 'Bonjour,\n\nLe livreur m’a écrit le 12/11/2026 à 14:30 :\n« avis de passage »\nOù est mon colis ?';
+    expect(cleanText(fr2).clean).toBe(fr2);
   });
 });
 

@@ -64,7 +64,7 @@ const ATTRIBUTION_VERB =
 /** An attribution ends with a colon (or Zoho's "wrote ----"). */
 const ATTRIBUTION_TAIL = /(?::|wrote[ \t]*-{2,})[\s\u00a0]*$/i;
 const ATTRIBUTION_START =
-  /^[ \t>-]*(?:on|le|am|il|el|op|em|w dniu|den|dne|в|quoting|citando|zitat von|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.? [\p{L}]{3,}\.? \d{4})(?![\p{L}])/iu;
+  /^[ \t>-]*(?:(?:on|le|am|il|el|op|em|w dniu|den|dne|в|quoting|citando|zitat von)[ \t]+(?:[^\s\d]+[ \t]+){0,3}\d|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.? [\p{L}]{3,}\.? \d{4})/iu; // a preposition and a date: "On Tue, Nov 24", "Le 23/11/2026", not "Le livreur"
 /** What real attribution lines carry: an address, a time or a numeric date ("Le 20 novembre 2026, le livreur a écrit :" has none). */
 const ATTRIBUTION_EVIDENCE = /[@<]|\b\d{1,2}[:.h]\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/;
 const DATE_OR_TIME = /\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/;
@@ -211,7 +211,7 @@ function attributionAt(lines: string[], i: number): { length: number; weak: bool
     if (joined.length > 400) break;
     if (ATTRIBUTION_TAIL.test(joined) && ATTRIBUTION_VERB.test(joined)) {
       if (nonBlank > 1 && !strongStart) break; // a multi-line attribution must start like one
-      if (ATTRIBUTION_EVIDENCE.test(joined)) {
+      if (ATTRIBUTION_EVIDENCE.test(joined) && (ATTRIBUTION_START.test(joined) || /[<@]/.test(joined))) {
         return { length: n, weak: false };
       }
       const words = joined.split(/\s+/).length;
