@@ -155,6 +155,11 @@ describe('cleanBody: signatures', () => {
     expect(cleanText('Hi,\n\nPlease unsubscribe me from your mailing list.').clean).toBe('Hi,\n\nPlease unsubscribe me from your mailing list.');
   });
 
+  it('cuts link footers alone on the last lines of bulk mail', () => {
+    expect(cleanText('Black Friday\n\n-30 % sur tout\n\nSe désinscrire | Mentions légales').clean).toBe('Black Friday\n\n-30 % sur tout');
+    expect(cleanText('New arrivals are in.\n\nUnsubscribe').clean).toBe('New arrivals are in.');
+  });
+
   it('cuts image placeholders left at the end by HTML mailers', () => {
     expect(cleanText('Photo below!\n\n[image: IMG_1.png]\n').clean).toBe('Photo below!');
   });

@@ -82,6 +82,9 @@ const BARE_NAME = /^[ \t]*(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)(?:[ \t]+(?:\p{Lu}[
 
 const TEAM_SIGNOFF = /^[ \t]*(?:l['’]équipe\b|l['’]equipe\b|le service\b|the [\w&'’ .-]{1,40} team$|team [\w&'’ .-]{1,30}$|[\w&'’ .-]{1,40} team$|customer (?:service|care|support)\b|service client\b)/i;
 const NOT_A_NAME = /^[ \t]*(?:urgent|merci|thanks|thank you|bonjour|hello|hi|svp|stp|please|help|ok|okay|voilà|voila|cordialement|regards|PS|P\.S\.)[ \t.!]*$/i;
+/** Link texts alone on the last lines of bulk mail: "Unsubscribe", "Se désinscrire", "Manage preferences". */
+const LINK_FOOTER =
+  /^[ \t]*(?:unsubscribe|unsubscribe here|manage (?:your )?(?:preferences|subscription)|update (?:your )?preferences|view (?:this email )?in (?:your )?browser|se désinscrire|se désabonner|désinscription|désabonnement|gérer (?:mes|vos) (?:préférences|abonnements)|voir (?:la version|cet e-?mail) (?:en ligne|dans (?:votre|le) navigateur)|mentions légales|privacy policy|politique de confidentialité)(?:[ \t]*[|·•-][ \t]*(?:unsubscribe|se désinscrire|se désabonner|mentions légales|privacy policy|politique de confidentialité|manage preferences|gérer (?:mes|vos) préférences))*[ \t.!]*$/i;
 const PLACEHOLDER = /^[ \t]*\[(?:cid:|image:|image\]|inline image|attachment)[^\]]*\]?[ \t]*$/i;
 const MAX_SIGNATURE_LINES = 14;
 const MAX_SIGNATURE_LINE = 110;
@@ -121,7 +124,7 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
       break;
     }
   }
-  while (end > 0 && PLACEHOLDER.test(lines[end - 1]!)) cut(end - 1);
+  while (end > 0 && (PLACEHOLDER.test(lines[end - 1]!) || LINK_FOOTER.test(lines[end - 1]!))) cut(end - 1);
 
   // 4. the last closing formula followed only by a signature block
   for (let i = end - 1; i >= 0; i--) {
