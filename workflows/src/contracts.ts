@@ -39,7 +39,8 @@ export const DEFAULT_REVIEW_SLA: ReviewSla = { remindAfter: '2h', escalateAfter:
 export type { EmailState } from '@replique/activities/domain/types';
 import type { EmailState } from '@replique/activities/domain/types';
 
-export type ReviewAction = 'approve' | 'edit' | 'reject' | 'escalate';
+/** `takeover`: a person takes the email over (level 2, owned by them: nothing automatic, they reply by `edit`). */
+export type ReviewAction = 'approve' | 'edit' | 'reject' | 'escalate' | 'takeover';
 
 export interface ReviewDecision {
   /** Unique per click, so a retried request is applied once. */
@@ -62,6 +63,11 @@ export interface ReviewView {
   decisions: { decisionId: string; action: ReviewAction; reviewer: string }[];
   remindedAt: string | null;
   slaEscalated: boolean;
+  /** Who took the email over (`takeover`), if anyone. */
+  owner?: string | null;
+  /** The SLA deadlines of this review (ISO), while it waits. */
+  remindAt?: string | null;
+  escalateAt?: string | null;
 }
 
 export interface EmailWorkflowView {

@@ -37,6 +37,17 @@ describe('ReviewGate', () => {
     expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['bob', 'alice'], edited: { body: 'Bonjour, voici…' } });
   });
 
+  test('a takeover moves the email to level 2, owned by that person; they reply by editing', () => {
+    const gate = new ReviewGate('review', 1);
+    expect(gate.apply(decision('takeover', 'sam'))).toMatchObject({ state: 'escalated' });
+    expect(gate.view().owner).toBe('sam');
+    expect(() => gate.validate(decision('takeover', 'sam'))).toThrow(/already yours/);
+    gate.apply(decision('takeover', 'tess'));
+    expect(gate.view().owner).toBe('tess');
+    gate.apply(decision('edit', 'tess', { body: 'Bonjour…' }));
+    expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['tess'], edited: { body: 'Bonjour…' } });
+  });
+
   test('the same click delivered twice is applied once', () => {
     const gate = new ReviewGate('review', 2);
     const click = decision('approve', 'alice');

@@ -12,7 +12,7 @@ export type ReviewVerdict =
   | { kind: 'send'; approvedBy: string[]; edited: { subject?: string; body: string } | null }
   | { kind: 'reject'; by: string; note: string | null };
 
-const ACTIONS: readonly ReviewAction[] = ['approve', 'edit', 'reject', 'escalate'];
+const ACTIONS: readonly ReviewAction[] = ['approve', 'edit', 'reject', 'escalate', 'takeover'];
 
 export class ReviewGate {
   private readonly approvals: string[] = [];
@@ -21,6 +21,8 @@ export class ReviewGate {
   private verdictValue: ReviewVerdict | null = null;
   private remindedAtValue: string | null = null;
   private slaEscalatedValue = false;
+  private ownerValue: string | null = null;
+  private sla: { remindAt: string; escalateAt: string } | null = null;
   /** Bumped on every change, so the workflow can wait for "something happened". */
   version = 0;
 
@@ -46,6 +48,7 @@ export class ReviewGate {
     if (this.verdictValue) throw new Error('this email was already handled');
     if (decision.action === 'edit' && !decision.body?.trim()) throw new Error('an edit needs the text to send');
     if (decision.action === 'escalate' && this.levelValue === 'escalated') throw new Error('already escalated');
+    if (decision.action === 'takeover' && this.ownerValue === decision.reviewer) throw new Error('already yours');
     if (decision.action === 'approve' && this.approvals.includes(decision.reviewer)) {
       throw new Error('already approved by this reviewer: a second, different reviewer must approve');
     }
@@ -71,6 +74,10 @@ export class ReviewGate {
       case 'escalate':
         this.levelValue = 'escalated';
         break;
+      case 'takeover':
+        this.levelValue = 'escalated';
+        this.ownerValue = decision.reviewer;
+        break;
     }
     if (!this.verdictValue && this.approvals.length >= this.approvalsRequired) {
       this.verdictValue = { kind: 'send', approvedBy: [...this.approvals], edited: this.edited };
@@ -90,6 +97,15 @@ export class ReviewGate {
     this.version++;
   }
 
+  /** The SLA deadlines, shown by the review tool (set by the workflow when the wait starts). */
+  setSla(deadlines: { remindAt: string; escalateAt: string }): void {
+    this.sla = deadlines;
+  }
+
+  get owner(): string | null {
+    return this.ownerValue;
+  }
+
   get reminded(): boolean {
     return this.remindedAtValue !== null;
   }
@@ -101,6 +117,9 @@ export class ReviewGate {
       decisions: this.decisions.map((d) => ({ ...d })),
       remindedAt: this.remindedAtValue,
       slaEscalated: this.slaEscalatedValue,
+      owner: this.ownerValue,
+      remindAt: this.sla?.remindAt ?? null,
+      escalateAt: this.sla?.escalateAt ?? null,
     };
   }
 

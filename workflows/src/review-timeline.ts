@@ -12,6 +12,9 @@ export function reviewTimeline(sla: ReviewSla, waitingSinceMs: number) {
   const remindAt = waitingSinceMs + msToNumber(sla.remindAfter as Parameters<typeof msToNumber>[0]);
   const escalateAt = waitingSinceMs + msToNumber(sla.escalateAfter as Parameters<typeof msToNumber>[0]);
   return {
+    /** When reviewers are reminded, when the review is escalated (epoch ms). */
+    remindAt,
+    escalateAt,
     /** The next SLA step for this gate, or null when nothing more is due (already escalated). */
     nextDeadline(gate: Pick<ReviewGate, 'level' | 'reminded'>, nowMs: number): SlaDeadline | null {
       if (gate.level !== 'review') return null;
