@@ -27,7 +27,7 @@ import { recordDecision } from './adapters/pg/decisions';
 import { saveDraft } from './adapters/pg/drafts';
 import { recordReviewerAction } from './adapters/pg/reviewer-actions';
 import type { EmailPublisher } from './adapters/kafka/email-producer';
-import { sendReply } from './adapters/smtp/smtp-sender';
+import { sendReply, SendOutcomeUnknownError } from './adapters/smtp/smtp-sender';
 import { SmtpSendError } from './adapters/smtp/smtp-errors';
 import type { SmtpTransport } from './adapters/smtp/smtp-transport';
 import { composeReply, UnsafeReplyError } from './outbound/compose-reply';
@@ -153,6 +153,11 @@ export function createEmailActivities(deps: EmailActivityDeps): EmailActivities 
         await trace(request.emailKey, 'send', result.sentNow ? 'accepted' : 'already_accepted', { mode: request.mode });
         return { messageId: result.messageId, sentNow: result.sentNow };
       } catch (error) {
+        if (error instanceof SendOutcomeUnknownError) {
+          // The server may have the reply: never sent twice; a person checks the outgoing server for the Message-ID.
+          await trace(request.emailKey, 'send', 'outcome_unknown', { mode: request.mode });
+          throw ApplicationFailure.nonRetryable(error.message, 'SendOutcomeUnknown');
+        }
         if (error instanceof SmtpSendError && !error.retryable) {
           log.warn({ emailKey: request.emailKey, code: error.responseCode }, 'reply refused for good by the SMTP server');
           throw ApplicationFailure.nonRetryable(error.message, 'PermanentSmtpError');

@@ -4,11 +4,13 @@
  */
 import { UsageError } from './args';
 import { triageCommand, TRIAGE_USAGE } from './triage-command';
+import { userCommand, USER_USAGE } from '../review/user-command';
 
 type Command = (argv: string[], write: (line: string) => void) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   triage: { run: triageCommand, usage: TRIAGE_USAGE },
+  user: { run: userCommand, usage: USER_USAGE },
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,6 @@
-/** Configuration of the review process: the reviewers' HTTP API (and, later, the web tool). */
+/** Configuration of the review process: the review tool (web) and the reviewers' JSON API. */
 import { z } from 'zod';
-import { parseEnv, port } from './parse-env';
+import { booleanFromEnv, parseEnv, port } from './parse-env';
 import { commonEnv, postgresEnv } from './shared-env';
 import { temporalEnv } from './temporal-env';
 
@@ -10,8 +10,10 @@ export const ReviewEnvSchema = z.object({
   ...temporalEnv,
   REVIEW_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   REVIEW_HTTP_PORT: port.default(8082),
-  /** Bearer token for the review API until the review tool's login exists. */
+  /** Bearer token of the machine JSON API (/api); people log in to the review tool instead. */
   REVIEW_TOKEN: z.string().min(16, 'must be at least 16 characters'),
+  /** Session cookies marked Secure: on whenever the tool is served over TLS (off on the loopback dev stack). */
+  REVIEW_COOKIE_SECURE: booleanFromEnv.default(false),
 });
 
 export type ReviewConfig = z.output<typeof ReviewEnvSchema>;

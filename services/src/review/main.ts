@@ -1,5 +1,6 @@
 /**
- * The review process: the reviewers' API over Temporal updates/queries, on loopback.
+ * The review process: the review tool (login, queue, actions; server-rendered) and the token-protected JSON API,
+ * both over Temporal updates/queries, on loopback.
  *
  *   eval "$(bash infra/local/stack.sh env)"; REVIEW_TOKEN=... pnpm exec tsx services/src/review/main.ts
  */
@@ -7,21 +8,25 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { Client, Connection } from '@temporalio/client';
 import { createPool } from '@replique/activities/adapters/pg/pool';
+import { migrate } from '@replique/activities/adapters/pg/migrate';
 import { createLogger } from '@replique/activities/logger';
 import { ConfigError } from '../config/parse-env';
 import { loadReviewConfig, type ReviewConfig } from '../config/review-config';
 import { createReviewApiRouter } from './review-api';
+import { createReviewWebRouter } from './review-web';
 
 const log = createLogger('review');
 
 export async function startReviewService(config: ReviewConfig) {
   const db = createPool(config.DATABASE_URL, { applicationName: 'replique-review' });
+  await migrate(db);
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   app.use(createReviewApiRouter({ db, client, token: config.REVIEW_TOKEN }));
+  app.use(createReviewWebRouter({ db, client, cookieSecure: config.REVIEW_COOKIE_SECURE }));
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.REVIEW_HTTP_PORT, config.REVIEW_HTTP_HOST, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
@@ -40,7 +45,7 @@ export async function startReviewService(config: ReviewConfig) {
 async function main(): Promise<void> {
   const config = loadReviewConfig();
   const service = await startReviewService(config);
-  log.info({ host: config.REVIEW_HTTP_HOST, port: service.port }, 'review API listening');
+  log.info({ host: config.REVIEW_HTTP_HOST, port: service.port }, 'review tool listening');
   const stop = () => void service.stop().then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

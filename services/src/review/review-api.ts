@@ -21,7 +21,7 @@ export interface ReviewApiOptions {
 }
 
 const DecisionBody = z.strictObject({
-  action: z.enum(['approve', 'edit', 'reject', 'escalate']),
+  action: z.enum(['approve', 'edit', 'reject', 'escalate', 'takeover']),
   reviewer: z.string().trim().min(1).max(100),
   decisionId: z.string().trim().min(1).max(100).optional(),
   subject: z.string().max(500).optional(),

@@ -2,9 +2,10 @@
  * Outgoing mail, claimed by its send key BEFORE the SMTP call:
  *   beginSend → 'sending' (new claim: send now), or the existing status of an earlier attempt:
  *     'accepted' — already sent, do not send again;
- *     'sending'  — an earlier attempt died mid-send: resend with the SAME Message-ID (returned), so the
- *                  receiving side can recognise the duplicate;
- *     'failed'   — the earlier attempt was refused; the caller decides whether to retry.
+ *     'sending'  — an earlier attempt started the SMTP transaction and never recorded how it ended (a crash, or
+ *                  the database gone right after the server accepted): the outcome is unknown, the server may
+ *                  have the reply — the sender does not send again (see smtp-sender.ts);
+ *     'failed'   — the earlier attempt was refused; rearmSend turns it back into 'sending' before a new try.
  *   markSendAccepted / markSendFailed record the outcome; an accepted send is never downgraded.
  * SMTP responses may quote the recipient: addresses are masked before they are stored.
  */
@@ -49,6 +50,18 @@ export async function beginSend(
   );
   if (!existing.rows[0]) throw new SendNotFoundError(input.sendKey);
   return existing.rows[0];
+}
+
+/**
+ * Turns a refused claim ('failed') back into 'sending' before another SMTP attempt, so a crash during that attempt
+ * is recognised as "outcome unknown" by the next one. False when the claim was not 'failed' any more.
+ */
+export async function rearmSend(db: Queryable, sendKey: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `update sent_mail set status = 'sending', updated_at = now() where send_key = $1 and status = 'failed' returning 1`,
+    [sendKey],
+  );
+  return rows.length === 1;
 }
 
 export async function markSendAccepted(db: Queryable, sendKey: string, smtpResponse: string): Promise<void> {

@@ -6,15 +6,19 @@
  *             ├─ accepted → markSendAccepted
  *             └─ refused  → markSendFailed, throw SmtpSendError (4xx/connection: retryable; 5xx: not)
  *
- * The one gap no SMTP client can close: a crash after the server accepted and before markSendAccepted. The
- * retry then sends again with the same Message-ID, which lets mail clients fold the two copies.
+ * The gap no SMTP client can close: the server may have accepted the reply when the attempt cannot say so — the
+ * worker died between the server's 250 and markSendAccepted, the database was gone at that moment, or the
+ * connection dropped (or timed out) after the message was handed over and before the server's reply. Sending
+ * again would answer the customer twice (smtp servers do not deduplicate by Message-ID). So such a send is never
+ * repeated automatically: the claim stays 'sending' and SendOutcomeUnknownError tells the caller to hand the
+ * email to a person, who checks the outgoing server's log for the Message-ID. At most once, never twice.
  */
 import { createHash } from 'node:crypto';
 import type { Address } from '../../domain/types';
 import { createLogger, maskEmailAddresses } from '../../logger';
 import type { Queryable } from '../pg/pool';
-import { beginSend, markSendAccepted, markSendFailed } from '../pg/sent-mail';
-import { classifySmtpError } from './smtp-errors';
+import { beginSend, markSendAccepted, markSendFailed, rearmSend } from '../pg/sent-mail';
+import { classifySmtpError, type SmtpSendError } from './smtp-errors';
 import type { SmtpTransport } from './smtp-transport';
 
 const log = createLogger('adapter.smtp');
@@ -50,6 +54,46 @@ export interface SendReplyResult {
   smtpResponse: string | null;
 }
 
+/** The reply may or may not have been accepted by the SMTP server: it must not be sent again automatically. */
+export class SendOutcomeUnknownError extends Error {
+  override readonly name = 'SendOutcomeUnknownError';
+  constructor(
+    readonly sendKey: string,
+    readonly messageId: string,
+    why: string,
+  ) {
+    super(`the outcome of an earlier send is unknown (${why}); not sent again`);
+  }
+}
+
+/**
+ * A failure without an SMTP reply, after the connection was open: the message may have been handed over and
+ * accepted before the connection broke. A refused or unresolvable connection, or any SMTP reply, is certain.
+ */
+function outcomeUncertain(failure: SmtpSendError): boolean {
+  if (failure.responseCode !== null) return false;
+  const cause = failure.cause as { syscall?: unknown; message?: unknown } | undefined;
+  if (cause?.syscall === 'connect' || cause?.syscall === 'getaddrinfo') return false;
+  if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN/.test(String(cause?.message ?? failure.message))) return false;
+  return failure.code === 'ECONNECTION' || failure.code === 'ETIMEDOUT' || failure.code === 'ESOCKET' || failure.code === 'ECONNRESET';
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Records an acceptance we know of, through a short database outage (a restart takes seconds). */
+async function recordAccepted(db: Queryable, sendKey: string, smtpResponse: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await markSendAccepted(db, sendKey, smtpResponse);
+      return;
+    } catch (error) {
+      if (attempt >= 8) throw error;
+      log.warn({ err: error, sendKey, attempt }, 'could not record an accepted send yet; retrying');
+      await sleep(Math.min(8_000, 250 * 2 ** attempt));
+    }
+  }
+}
+
 const bare = (id: string): string => id.trim().replace(/^<|>$/g, '');
 const bracketed = (id: string): string => `<${bare(id)}>`;
 
@@ -78,6 +122,11 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
     log.info({ emailKey: input.emailKey, sendKey: input.sendKey }, 'reply already accepted earlier; not sent again');
     return { messageId, sentNow: false, smtpResponse: claim.smtpResponse ?? null };
   }
+  if (claim.status === 'sending' && !claim.inserted) {
+    log.error({ emailKey: input.emailKey, sendKey: input.sendKey }, 'an earlier send attempt ended without a recorded outcome; not sending again');
+    throw new SendOutcomeUnknownError(input.sendKey, messageId, 'an earlier attempt ended without recording it');
+  }
+  if (claim.status === 'failed') await rearmSend(deps.db, input.sendKey);
 
   const headers: Record<string, string> = { 'X-Replique-Send-Key': input.sendKey };
   if (input.autoSubmitted) {
@@ -87,8 +136,9 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
   }
   const references = input.references.map(bracketed);
 
+  let info;
   try {
-    const info = await deps.transport.sendMail({
+    info = await deps.transport.sendMail({
       from: input.from,
       to: input.to,
       subject: input.subject,
@@ -98,12 +148,13 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
       ...(references.length > 0 ? { references } : {}),
       headers,
     });
-    const smtpResponse = maskEmailAddresses(info.response ?? '');
-    await markSendAccepted(deps.db, input.sendKey, smtpResponse);
-    log.info({ emailKey: input.emailKey, sendKey: input.sendKey, autoSubmitted: input.autoSubmitted }, 'reply accepted by SMTP server');
-    return { messageId, sentNow: true, smtpResponse };
   } catch (error) {
     const failure = classifySmtpError(error);
+    if (outcomeUncertain(failure)) {
+      // The claim stays 'sending': any later attempt sees the same uncertainty.
+      log.error({ err: failure, emailKey: input.emailKey, sendKey: input.sendKey }, 'SMTP connection lost without a reply; outcome unknown, not sending again');
+      throw new SendOutcomeUnknownError(input.sendKey, messageId, failure.message);
+    }
     // The SMTP verdict matters more than the bookkeeping: a failed write is logged, the SMTP error is thrown.
     await markSendFailed(deps.db, input.sendKey, failure.message).catch((dbError: unknown) => {
       log.error({ err: dbError, sendKey: input.sendKey }, 'could not record the failed send');
@@ -111,4 +162,8 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
     log.warn({ err: failure, emailKey: input.emailKey, sendKey: input.sendKey }, 'reply not accepted by SMTP server');
     throw failure;
   }
+  const smtpResponse = maskEmailAddresses(info.response ?? '');
+  await recordAccepted(deps.db, input.sendKey, smtpResponse);
+  log.info({ emailKey: input.emailKey, sendKey: input.sendKey, autoSubmitted: input.autoSubmitted }, 'reply accepted by SMTP server');
+  return { messageId, sentNow: true, smtpResponse };
 }

@@ -1,0 +1,58 @@
+/**
+ * Everything the email page shows about one waiting email: the mirror row with draft and case, the workflow's view,
+ * the claim, the customer and their orders (CRM in Postgres), earlier mail, and what reviewers did so far.
+ */
+import type { Client } from '@temporalio/client';
+import type { Queryable } from '@replique/activities/adapters/pg/pool';
+import { PgShopData } from '@replique/activities/adapters/pg/pg-shop-data';
+import { customerHistory, getQueueItem, listWaitingEmails, type HistoryItem, type QueueItem } from '@replique/activities/adapters/pg/review-queue';
+import { reviewerActionsOf, type ReviewerActionRow } from '@replique/activities/adapters/pg/reviewer-actions';
+import type { ClaimRow } from '@replique/activities/adapters/pg/review-claims';
+import type { CustomerRecord, OrderRecord } from '@replique/activities/domain/types';
+import type { EmailWorkflowView } from '@replique/workflows/contracts';
+import { viewWithin } from './queue-data';
+
+export interface EmailPageData {
+  item: QueueItem;
+  view: EmailWorkflowView | null;
+  claim: ClaimRow | null;
+  customer: CustomerRecord | null;
+  orders: OrderRecord[];
+  history: HistoryItem[];
+  actions: ReviewerActionRow[];
+  previous: string | null;
+  next: string | null;
+}
+
+export async function loadEmailPage(
+  deps: { db: Queryable; client: Client }, emailKey: string, claim: ClaimRow | null,
+): Promise<EmailPageData | null> {
+  const item = await getQueueItem(deps.db, emailKey);
+  if (!item) return null;
+  const customerId = item.emailCase?.enrichment?.customerId ?? null;
+  const [view, crm, history, actions, queue] = await Promise.all([
+    viewWithin(deps.client, emailKey, 3_000),
+    customerAndOrders(deps.db, customerId),
+    customerHistory(deps.db, { emailKey, conversationId: item.conversationId, customerId }),
+    reviewerActionsOf(deps.db, emailKey),
+    listWaitingEmails(deps.db, { limit: 500 }),
+  ]);
+  const at = queue.findIndex((q) => q.emailKey === emailKey);
+  return {
+    item, view, claim, ...crm, history, actions,
+    previous: at > 0 ? queue[at - 1]!.emailKey : null,
+    next: at >= 0 && at + 1 < queue.length ? queue[at + 1]!.emailKey : null,
+  };
+}
+
+async function customerAndOrders(db: Queryable, customerId: string | null) {
+  if (!customerId) return { customer: null, orders: [] };
+  const shop = new PgShopData(db);
+  try {
+    const [customer, orders] = await Promise.all([shop.customerById(customerId), shop.ordersOfCustomer(customerId)]);
+    return { customer, orders: orders.slice(-10).reverse() };
+  } catch {
+    // No CRM seeded in this database: the page shows the case file alone.
+    return { customer: null, orders: [] };
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The review tool's web side, server-rendered by express: login, queue, email, actions, stats. Static assets (a
+ * stylesheet and a small script for keys and auto-refresh) carry no customer data; every other route needs a
+ * session (pages redirect to /login, other requests get 401) and every POST a CSRF token.
+ */
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { Client } from '@temporalio/client';
+import type { Queryable } from '@replique/activities/adapters/pg/pool';
+import { createLogger } from '@replique/activities/logger';
+import { requireReviewer } from './auth/session-auth';
+import { createEmailRouter } from './email-routes';
+import { createLoginRouter } from './login-routes';
+import { createQueueRouter } from './queue-routes';
+
+const log = createLogger('review-web');
+
+export interface ReviewWebOptions {
+  db: Queryable;
+  client: Client;
+  /** Secure cookies (behind TLS). Off on the loopback dev stack. */
+  cookieSecure: boolean;
+}
+
+export function createReviewWebRouter(options: ReviewWebOptions): Router {
+  const router = express.Router();
+  router.use((_req, res, next) => {
+    res.set({
+      'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'same-origin',
+    });
+    next();
+  });
+  router.use('/static', express.static(path.join(__dirname, 'static'), { index: false, maxAge: '5m' }));
+  router.get('/favicon.ico', (_req, res) => void res.status(204).end());
+  router.use(createLoginRouter(options));
+  router.use(express.urlencoded({ extended: false, limit: '256kb' }), express.json({ limit: '256kb' }));
+  router.use(requireReviewer(options.db));
+  router.use(createQueueRouter(options));
+  router.use(createEmailRouter(options));
+  router.use((_req: Request, res: Response) => void res.status(404).type('text').send('not found'));
+  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    log.error({ err: error }, 'review tool request failed');
+    res.status(500).type('text').send('internal error');
+  });
+  return router;
+}

@@ -1,0 +1,106 @@
+/**
+ * One reviewer's action on one email, as the review tool takes it: role and claim checks, the decision delivered to
+ * the workflow (which owns the state and refuses what it cannot take), the audit row (who, when, what, outcome),
+ * the edit kept as a diff with its similarity, and the claim released once the email is decided.
+ */
+import type { Client } from '@temporalio/client';
+import type { Queryable } from '@replique/activities/adapters/pg/pool';
+import { appendAudit } from '@replique/activities/adapters/pg/audit-log';
+import { claimEmail, liveClaim, releaseClaim } from '@replique/activities/adapters/pg/review-claims';
+import { recordReviewEdit } from '@replique/activities/adapters/pg/review-edits';
+import { getQueueItem } from '@replique/activities/adapters/pg/review-queue';
+import type { ReviewAction } from '@replique/workflows/contracts';
+import { hasRole, type Reviewer } from './auth/session-auth';
+import { deliverDecision } from './deliver-decision';
+import { lineDiff, textSimilarity } from './text-diff';
+
+export const CLAIM_SECONDS = 5 * 60;
+
+export interface ActionRequest {
+  emailKey: string;
+  action: ReviewAction;
+  decisionId: string;
+  subject?: string;
+  body?: string;
+  note?: string;
+}
+
+export type ActionResult =
+  | { ok: true; decisionId: string; state: string; approvals: string[]; approvalsRequired: number; duplicate: boolean }
+  | { ok: false; status: 403 | 404 | 409; error: string };
+
+export async function takeDecision(
+  deps: { db: Queryable; client: Client }, reviewer: Reviewer, request: ActionRequest,
+): Promise<ActionResult> {
+  const refused = await precheck(deps.db, reviewer, request);
+  const result: ActionResult = refused ?? (await deliver(deps, reviewer, request));
+  await appendAudit(deps.db, {
+    emailKey: result.ok || result.status !== 404 ? request.emailKey : null,
+    stage: 'review-tool',
+    event: result.ok ? request.action : `${request.action}_refused`,
+    data: { reviewer: reviewer.name, role: reviewer.role, decisionId: request.decisionId, ...(result.ok ? { state: result.state } : { status: result.status, error: result.error }) },
+  });
+  return result;
+}
+
+async function precheck(db: Queryable, reviewer: Reviewer, request: ActionRequest): Promise<ActionResult | null> {
+  const item = await getQueueItem(db, request.emailKey);
+  if (!item) return { ok: false, status: 404, error: 'no such email' };
+  if (request.action === 'takeover' && !hasRole(reviewer, 'senior')) {
+    return { ok: false, status: 403, error: 'taking an email over needs a senior reviewer' };
+  }
+  if (item.state === 'escalated' && !hasRole(reviewer, 'senior')) {
+    return { ok: false, status: 403, error: 'level 2: a senior reviewer decides this email' };
+  }
+  const claim = await liveClaim(db, request.emailKey);
+  if (claim && claim.reviewer !== reviewer.name && request.action !== 'takeover') {
+    return { ok: false, status: 409, error: `${claim.reviewer} is working on this email (claimed until ${claim.expiresAt.toISOString().slice(11, 16)} UTC)` };
+  }
+  return null;
+}
+
+async function deliver(deps: { db: Queryable; client: Client }, reviewer: Reviewer, request: ActionRequest): Promise<ActionResult> {
+  const delivery = await deliverDecision(deps.client, request.emailKey, {
+    decisionId: request.decisionId,
+    action: request.action,
+    reviewer: reviewer.name,
+    subject: request.action === 'edit' ? request.subject : undefined,
+    body: request.action === 'edit' ? request.body : undefined,
+    note: request.note || undefined,
+  });
+  if (!delivery.ok) return delivery;
+  const { outcome } = delivery;
+  if (outcome.status === 'applied' && request.action === 'edit') await keepEdit(deps.db, reviewer, request);
+  // A decision ends this reviewer's turn (a second approver may be needed next); a takeover keeps the email theirs.
+  if (request.action === 'takeover') {
+    await claimEmail(deps.db, { emailKey: request.emailKey, reviewer: reviewer.name, ttlSeconds: CLAIM_SECONDS, force: true });
+  } else {
+    await releaseClaim(deps.db, request.emailKey, reviewer.name);
+  }
+  return {
+    ok: true,
+    decisionId: delivery.decisionId,
+    state: outcome.state,
+    approvals: outcome.status === 'applied' ? outcome.approvals : [],
+    approvalsRequired: outcome.status === 'applied' ? outcome.approvalsRequired : 0,
+    duplicate: outcome.status === 'duplicate',
+  };
+}
+
+async function keepEdit(db: Queryable, reviewer: Reviewer, request: ActionRequest): Promise<void> {
+  const item = await getQueueItem(db, request.emailKey);
+  const draftBody = item?.draft?.body ?? '';
+  const sentBody = request.body ?? '';
+  await recordReviewEdit(db, {
+    decisionId: request.decisionId,
+    emailKey: request.emailKey,
+    reviewer: reviewer.name,
+    intent: item?.intent ?? null,
+    templateId: item?.draft?.templateId ?? null,
+    version: item?.draft?.version ?? null,
+    draftBody,
+    sentBody,
+    diff: lineDiff(draftBody, sentBody),
+    similarity: textSimilarity(draftBody, sentBody),
+  });
+}

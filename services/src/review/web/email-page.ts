@@ -1,0 +1,110 @@
+/**
+ * One waiting email: what the customer wrote, the draft with the facts it relies on highlighted, the guardrails
+ * that fired, the SLA, approvals so far ("1 of 2 approvals"), the claim, and the actions (a/e/r/x keys).
+ * Every form carries the CSRF token and a fresh decisionId, so a double click is applied once.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ReviewView } from '@replique/workflows/contracts';
+import { hasRole, type Reviewer } from '../auth/session-auth';
+import type { EmailPageData } from '../email-data';
+import { customerContext } from './customer-context';
+import { highlightFacts } from './highlight-facts';
+import { html, type SafeHtml } from './html';
+import { countdown, page } from './layout';
+
+export function emailPage(data: EmailPageData, reviewer: Reviewer, notice?: { error?: string; info?: string }): string {
+  const { item, view } = data;
+  const parsed = item.emailCase?.parsed;
+  const review = view?.review ?? null;
+  const waiting = view ? view.state === 'waiting_review' || view.state === 'escalated' : ['waiting_review', 'escalated'].includes(item.state);
+  const state = view?.state ?? item.state;
+  const body = html`
+    <nav class="pager">${data.previous ? html`<a rel="prev" href="/emails/${data.previous}">← previous (k)</a>` : ''}
+      <a href="/queue">queue</a> ${data.next ? html`<a rel="next" href="/emails/${data.next}">next (j) →</a>` : ''}</nav>
+    ${notice?.error ? html`<p class="error" role="alert">${notice.error}</p>` : ''}
+    ${notice?.info ? html`<p class="flash" role="status">${notice.info}</p>` : ''}
+    <h1>${parsed?.subject || '(no subject)'}</h1>
+    <p class="status"><span class="level ${state}">${state === 'escalated' ? 'level 2' : state === 'waiting_review' ? 'level 1' : state}</span>
+      route <b>${item.route ?? '?'}</b> · intent <b>${item.intent ?? '?'}</b>
+      ${view?.stateReason ? html` · ${view.stateReason}` : ''}
+      ${review && state === 'waiting_review' ? html` · ${countdown('reminder', review.remindAt)} · ${countdown('escalates', review.escalateAt)}` : ''}
+      ${review?.remindedAt ? html` · <span class="tag">reminded</span>` : ''}
+      ${review?.owner ? html` · owner <b>${review.owner}</b>` : ''}</p>
+    <p class="approvals">${approvalsLine(review, item.approvalsRequired)}</p>
+    ${claimLine(data, reviewer)}
+    <p>${item.reasons.map((r) => html`<span class="tag reason">${r}</span>`)}</p>
+    <div class="columns">
+      <div>
+        <section class="message"><h2>Customer's message</h2>
+          <p class="muted">From ${parsed?.from?.name ?? ''} &lt;${parsed?.from?.address ?? '?'}&gt; · ${parsed?.date ?? ''}</p>
+          <pre class="body">${item.emailCase?.cleaned.clean ?? parsed?.text ?? ''}</pre>
+          ${item.emailCase?.cleaned.quoted ? html`<details><summary>Quoted history</summary><pre class="body">${item.emailCase.cleaned.quoted}</pre></details>` : ''}
+        </section>
+        ${draftSection(data)}
+        ${waiting ? actions(data, reviewer) : html`<p class="flash">This email was already handled (${state}).</p>`}
+        ${decisionsSoFar(data)}
+      </div>
+      ${customerContext(data)}
+    </div>`;
+  return page(parsed?.subject || 'Email', body, reviewer);
+}
+
+function approvalsLine(review: ReviewView | null, required: number): SafeHtml {
+  const needed = review?.approvalsRequired ?? required;
+  const given = review?.approvals ?? [];
+  if (needed <= 1 && given.length === 0) return html``;
+  return html`<b>${given.length} of ${needed} approvals</b>${given.length ? html` (${given.join(', ')})` : ''}
+    ${needed > 1 ? html` · needs two different approvers` : ''}`;
+}
+
+function claimLine(data: EmailPageData, reviewer: Reviewer): SafeHtml {
+  if (!data.claim) return html``;
+  if (data.claim.reviewer === reviewer.name) {
+    return html`<p class="claim mine">Claimed by you until ${data.claim.expiresAt.toISOString().slice(11, 16)} UTC.</p>`;
+  }
+  return html`<p class="claim other" role="alert">${data.claim.reviewer} is working on this email (claimed until
+    ${data.claim.expiresAt.toISOString().slice(11, 16)} UTC).</p>`;
+}
+
+function draftSection(data: EmailPageData): SafeHtml {
+  const draft = data.item.draft;
+  const fired = data.item.emailCase?.guardrails?.fired ?? [];
+  if (!draft) return html`<section class="draft"><h2>Draft</h2><p class="muted">No draft: write the reply (edit).</p></section>`;
+  return html`<section class="draft"><h2>Draft <small>${draft.templateId} v${draft.version} · ${draft.generator}</small></h2>
+    <p><b>${draft.subject}</b></p>
+    <pre class="body" id="draft-body">${highlightFacts(draft.body, draft.facts)}</pre>
+    <details open><summary>Facts the draft relies on</summary><dl class="facts">
+      ${Object.entries(draft.facts).map(([k, v]) => html`<dt>${k}</dt><dd>${v === null ? '—' : String(v)}</dd>`)}</dl></details>
+    <p>Guardrails fired: ${fired.length ? fired.map((g) => html`<span class="tag guard">${g}</span>`) : html`<span class="muted">none</span>`}</p>
+  </section>`;
+}
+
+function actions(data: EmailPageData, reviewer: Reviewer): SafeHtml {
+  const key = data.item.emailKey;
+  const level2 = (data.view?.state ?? data.item.state) === 'escalated';
+  if (level2 && !hasRole(reviewer, 'senior')) {
+    return html`<p class="muted">Level 2: a senior reviewer decides this email.</p>`;
+  }
+  const form = (action: string, label: string, extra: SafeHtml = html``, accesskey = '') => html`
+    <form method="post" action="/emails/${key}/${action}" class="action" data-action="${action}" data-key="${accesskey}">
+      <input type="hidden" name="_csrf" value="${reviewer.csrfToken}">
+      <input type="hidden" name="decisionId" value="${randomUUID()}">
+      ${extra}<button type="submit">${label}</button></form>`;
+  const draft = data.item.draft;
+  return html`<section class="actions"><h2>Decide</h2>
+    ${draft ? form('approve', 'Approve and send (a)', html``, 'a') : ''}
+    ${form('edit', 'Send edited text (e)', html`
+      <input name="subject" value="${draft?.subject ?? `Re: ${data.item.emailCase?.parsed.subject ?? ''}`}" aria-label="subject">
+      <textarea name="body" rows="12" aria-label="reply">${draft?.body ?? ''}</textarea>`, 'e')}
+    ${form('reject', 'Reject: send nothing (r)', html`<input name="note" placeholder="why (optional)" aria-label="note">`, 'r')}
+    ${level2 ? '' : form('escalate', 'Escalate to level 2 (x)', html`<input name="note" placeholder="why (optional)" aria-label="note">`, 'x')}
+    ${hasRole(reviewer, 'senior') && data.view?.review?.owner !== reviewer.name ? form('takeover', 'Take over (own this email)') : ''}
+  </section>`;
+}
+
+function decisionsSoFar(data: EmailPageData): SafeHtml {
+  if (data.actions.length === 0) return html``;
+  return html`<section class="trail"><h2>Decisions so far</h2><ul>
+    ${data.actions.map((a) => html`<li>${a.createdAt.toISOString().slice(0, 16).replace('T', ' ')} · ${a.reviewer} · ${a.action}</li>`)}
+  </ul></section>`;
+}

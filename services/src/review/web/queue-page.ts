@@ -1,0 +1,87 @@
+/**
+ * The queue: waiting emails with level, route, reasons, guardrails, SLA countdown, approvals and claims; filters by
+ * route and intent; groups of similar drafts (same intent + template) approvable in one batch. j/k move, Enter opens.
+ */
+import type { Reviewer } from '../auth/session-auth';
+import type { QueueRow } from '../queue-data';
+import { html, type SafeHtml } from './html';
+import { countdown, page, relative } from './layout';
+
+export interface QueuePageInput {
+  reviewer: Reviewer;
+  rows: QueueRow[];
+  facets: { routes: string[]; intents: string[] };
+  filter: { route?: string; intent?: string };
+  flash?: string;
+}
+
+export function queuePage(input: QueuePageInput): string {
+  const { rows, reviewer } = input;
+  const body = html`
+    <h1>Waiting for a person <small>${rows.length}</small></h1>
+    ${input.flash ? html`<p class="flash" role="status">${input.flash}</p>` : ''}
+    ${filters(input)}
+    ${batchGroups(rows, reviewer)}
+    ${rows.length === 0 ? html`<p class="empty">Nothing waiting. The queue refreshes by itself.</p>` : table(rows, reviewer)}
+    <p class="keys">Keys: <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · on an email: <kbd>a</kbd> approve ·
+      <kbd>e</kbd> edit · <kbd>r</kbd> reject · <kbd>x</kbd> escalate · <kbd>j</kbd>/<kbd>k</kbd> next/previous</p>`;
+  return page('Queue', body, reviewer, { refreshSeconds: 20 });
+}
+
+function filters(input: QueuePageInput): SafeHtml {
+  const select = (name: string, values: string[], current: string | undefined) => html`
+    <label>${name} <select name="${name}"><option value="">all</option>
+      ${values.map((v) => html`<option value="${v}"${v === current ? html` selected` : ''}>${v}</option>`)}
+    </select></label>`;
+  return html`<form class="filters" method="get" action="/queue">
+    ${select('route', input.facets.routes, input.filter.route)} ${select('intent', input.facets.intents, input.filter.intent)}
+    <button type="submit">Filter</button></form>`;
+}
+
+function batchGroups(rows: QueueRow[], reviewer: Reviewer): SafeHtml {
+  const groups = new Map<string, QueueRow[]>();
+  for (const row of rows) {
+    if (!row.similarKey || (row.claim && row.claim.reviewer !== reviewer.name)) continue;
+    groups.set(row.similarKey, [...(groups.get(row.similarKey) ?? []), row]);
+  }
+  const batches = [...groups].filter(([, members]) => members.length >= 2);
+  if (batches.length === 0) return html``;
+  return html`<section class="batches"><h2>Similar drafts</h2>
+    ${batches.map(([key, members]) => html`<form method="post" action="/batch/approve" class="batch">
+      <input type="hidden" name="_csrf" value="${reviewer.csrfToken}">
+      <input type="hidden" name="group" value="${key}">
+      ${members.map((m) => html`<input type="hidden" name="emailKey" value="${m.emailKey}">`)}
+      <span>${key}: ${members.length} drafts</span>
+      <button type="submit">Approve all ${members.length}</button></form>`)}
+  </section>`;
+}
+
+function table(rows: QueueRow[], reviewer: Reviewer): SafeHtml {
+  return html`<table class="queue"><thead><tr>
+      <th>Level</th><th>SLA</th><th>Route</th><th>Intent</th><th>Customer</th><th>Subject</th><th>Reasons / guardrails</th>
+      <th>Approvals</th><th>Claim</th></tr></thead>
+    <tbody>${rows.map((row) => queueRow(row, reviewer))}</tbody></table>`;
+}
+
+function queueRow(row: QueueRow, reviewer: Reviewer): SafeHtml {
+  const from = row.emailCase?.parsed.from;
+  const fired = row.emailCase?.guardrails?.fired ?? [];
+  const review = row.view?.review;
+  const approvals = review ?? { approvals: [], approvalsRequired: row.approvalsRequired };
+  const level = row.state === 'escalated' ? 'level 2' : 'level 1';
+  const sla = row.state === 'waiting_review' && review
+    ? (review.remindedAt ? countdown('escalates', review.escalateAt) : countdown('reminder', review.remindAt))
+    : html`<span class="age">waiting ${relative(row.updatedAt).replace('ago', '')}</span>`;
+  const claimedByOther = row.claim && row.claim.reviewer !== reviewer.name;
+  return html`<tr class="queue-row${claimedByOther ? ' claimed' : ''}" data-href="/emails/${row.emailKey}">
+    <td><span class="level ${row.state}">${level}</span>${review?.owner ? html`<br><small>owner ${review.owner}</small>` : ''}</td>
+    <td>${sla}</td>
+    <td>${row.route ?? ''}</td>
+    <td>${row.intent ?? ''}</td>
+    <td>${from?.name || from?.address || '?'}${row.emailCase?.enrichment?.vip ? html` <span class="tag">VIP</span>` : ''}</td>
+    <td><a href="/emails/${row.emailKey}">${row.emailCase?.parsed.subject || '(no subject)'}</a></td>
+    <td>${row.reasons.map((r) => html`<span class="tag reason">${r}</span>`)}${fired.map((g) => html`<span class="tag guard">${g}</span>`)}</td>
+    <td>${approvals.approvalsRequired > 1 ? `${approvals.approvals.length} of ${approvals.approvalsRequired} approvals` : ''}</td>
+    <td>${row.claim ? html`<span class="claim">${row.claim.reviewer === reviewer.name ? 'you' : row.claim.reviewer}</span>` : ''}</td>
+  </tr>`;
+}
