@@ -13,6 +13,10 @@ eval "$(bash infra/local/stack.sh env)"
 # shellcheck source=/dev/null
 source "$REPLIQUE_HOME/run/tokens.env"
 
+# The review tool's demo accounts (`reviewer`, `senior`): created once, passwords appended to tokens.env.
+node_modules/.bin/tsx services/src/cli/main.ts user demo --file "$REPLIQUE_HOME/run/tokens.env" >/dev/null
+# shellcheck source=/dev/null
+source "$REPLIQUE_HOME/run/tokens.env"
 node_modules/.bin/tsx services/src/demo/main.ts "$@"
 
 review_port="${REVIEW_HTTP_PORT:-8082}"
@@ -20,6 +24,7 @@ cat <<MSG
 
 Running on loopback:
   Temporal UI     $TEMPORAL_UI_URL/namespaces/default/workflows
+  Review tool     http://127.0.0.1:$review_port/   (log in as reviewer / \$REVIEW_REVIEWER_PASSWORD or senior / \$REVIEW_SENIOR_PASSWORD)
   Review API      http://127.0.0.1:$review_port/api/reviews   (Authorization: Bearer \$REVIEW_TOKEN)
   Tokens          $REPLIQUE_HOME/run/tokens.env
   Sent replies    $SMTP_SINK_DIR

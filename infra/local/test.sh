@@ -19,6 +19,7 @@ eval "$(bash infra/local/stack.sh env)"
 echo "[test] typecheck"
 pnpm exec tsc -p tsconfig.json --noEmit
 
+source infra/local/lib/browser.sh && ensure_chromium   # the review tool's browser test drives Debian's chromium
 echo "[test] jest"
 mkdir -p test/.artifacts
 status=0
