@@ -224,6 +224,20 @@ export interface Draft {
   offers: string[];
   /** A/B assignment when a draft experiment runs: chosen by a stable hash of the Message-ID. */
   experiment?: { id: string; variant: string } | null;
+  /** How a model call went, when the LLM path was tried (also when it fell back to the template). */
+  generation?: DraftGeneration | null;
+}
+
+/** One model call behind a draft: prompt, model, tokens and latency, for audit and KPIs. */
+export interface DraftGeneration {
+  promptId: string;
+  promptVersion: string;
+  model: string;
+  promptTokens: number | null;
+  completionTokens: number | null;
+  latencyMs: number;
+  /** Why the template was used instead (timeout, invalid output…); null when the model's draft was used. */
+  fallbackReason: string | null;
 }
 
 export interface GuardrailReport {

@@ -8,14 +8,17 @@
 import type { EmailCase, GuardrailReport, ShopData } from '../domain/types';
 import type { CaseStage } from '../triage/pipeline';
 import { findFollowUpPromises, findForbiddenCommitments } from './commitment-check';
+import { templateReply } from './draft-reply';
 import { factCheck } from './fact-check';
+import { groundingCheck } from './grounding-check';
 import { leakCheck } from './leak-check';
 import { findOfferMentions, judgeOffer } from './offer-policy';
 import { buildReplyContext } from './reply-context';
 
 export type GuardrailCheck =
   | 'fact_mismatch' | 'unverifiable_fact' | 'other_customer_data' | 'forbidden_commitment' | 'offer_not_allowed'
-  | 'injection_echo' | 'pii_echo' | 'human_follow_up' | 'offer_needs_approval';
+  | 'injection_echo' | 'pii_echo' | 'human_follow_up' | 'offer_needs_approval'
+  | 'missing_fact' | 'wrong_language' | 'unresolved_placeholder';
 
 type Detail = GuardrailReport['details'][number];
 
@@ -75,6 +78,11 @@ export async function checkDraftText(c: EmailCase, shop: ShopData): Promise<Guar
     otherPeople: await otherPeople(c, shop, text, senderId),
     senderPhones: c.pii.filter((p) => p.type === 'phone' && c.cleaned.signature.includes(p.value)).map((p) => p.value),
   }));
+
+  if (draft.generator === 'llm') {
+    // A model's draft must state what the template for the same case states, in the customer's language.
+    details.push(...groundingCheck(text, templateReply(ctx, c).out, ctx.lang));
+  }
 
   const fired = [...new Set(details.map((d) => d.check))];
   return { passed: fired.length === 0, fired, details };

@@ -6,19 +6,21 @@
 import type { Draft, EmailCase } from '../domain/types';
 import type { CaseStage } from '../triage/pipeline';
 import { assignVariant, type Experiment } from './ab-assignment';
-import type { LlmDrafter } from './llm-drafter';
+import { LlmDraftError, type LlmDrafter } from './llm-drafter';
 import { getPrompt } from './prompts/registry';
-import { buildReplyContext } from './reply-context';
+import { buildReplyContext, type ReplyContext } from './reply-context';
 import { holdingTemplate } from './templates/holding';
 import { withSecondarySections } from './templates/multi-question';
 import { templateFor } from './templates/registry';
-import { composeBody } from './templates/template-kit';
+import { composeBody, type ReplyTemplate, type TemplateOutput } from './templates/template-kit';
 
 export type DraftGenerator = { kind: 'template' } | { kind: 'llm'; promptId: string; promptVersion?: string };
 
 export interface DraftReplyOptions {
   /** When set, drafts are written by the model (or by the experiment's LLM variants). */
   llm?: LlmDrafter | null;
+  /** The prompt version the LLM path uses outside an experiment; default: the registry's latest. */
+  promptVersion?: string;
   /** A/B experiment over generators and prompt versions; the assignment is recorded on the draft. */
   experiment?: Experiment<DraftGenerator> | null;
   /** Told when the LLM path failed and the template was used instead. */
@@ -33,15 +35,22 @@ export function assignmentKey(c: EmailCase): string {
   return c.parsed.messageId ?? `${c.parsed.from?.address ?? ''}|${c.parsed.date ?? ''}|${c.parsed.subject}`;
 }
 
+/** What the template for this case states: the draft itself on the template path, the reference on the LLM path. */
+export function templateReply(ctx: ReplyContext, emailCase: EmailCase): { template: ReplyTemplate; out: TemplateOutput } {
+  const template = templateFor(ctx.intent);
+  const secondary = emailCase.classification?.secondaryIntents ?? [];
+  return { template, out: withSecondarySections(ctx, template.render(ctx), template === holdingTemplate ? [] : secondary) };
+}
+
 export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
   return async (emailCase, deps) => {
     if (emailCase.machine.isMachine) return { ...emailCase, draft: null };
     const ctx = await buildReplyContext(emailCase, deps.shop);
-    const template = templateFor(ctx.intent);
-    const secondary = emailCase.classification?.secondaryIntents ?? [];
-    const out = withSecondarySections(ctx, template.render(ctx), template === holdingTemplate ? [] : secondary);
+    const { template, out } = templateReply(ctx, emailCase);
 
-    let generator: DraftGenerator = options.llm ? { kind: 'llm', promptId: 'draft-reply' } : { kind: 'template' };
+    let generator: DraftGenerator = options.llm
+      ? { kind: 'llm', promptId: 'draft-reply', ...(options.promptVersion ? { promptVersion: options.promptVersion } : {}) }
+      : { kind: 'template' };
     let experiment: Draft['experiment'] = null;
     if (options.experiment) {
       const v = assignVariant(options.experiment, assignmentKey(emailCase));
@@ -81,10 +90,21 @@ export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
           generator: 'llm',
           model: res.model,
           facts,
+          generation: {
+            promptId: prompt.id, promptVersion: prompt.version, model: res.model,
+            promptTokens: res.promptTokens, completionTokens: res.completionTokens, latencyMs: res.latencyMs, fallbackReason: null,
+          },
         };
         return { ...emailCase, draft };
       } catch (err) {
         options.onLlmFallback?.(err, emailCase);
+        const generation: Draft['generation'] = {
+          promptId: prompt.id, promptVersion: prompt.version, model: options.llm.model,
+          promptTokens: null, completionTokens: null,
+          latencyMs: err instanceof LlmDraftError ? (err.latencyMs ?? 0) : 0,
+          fallbackReason: err instanceof Error ? err.message.slice(0, 200) : 'unknown error',
+        };
+        return { ...emailCase, draft: { ...templateDraft, generation } };
       }
     }
     return { ...emailCase, draft: templateDraft };

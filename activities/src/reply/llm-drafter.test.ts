@@ -84,7 +84,8 @@ test('a model that invents a fact is caught by the same check as a template', as
   const stage = createDraftReply({ llm: new LlmDrafter(config, undefined, client) });
   const c = await checkDraft(await stage(phoneCase(), deps), deps);
   expect(c.draft!.generator).toBe('llm');
-  expect(c.guardrails!.fired).toEqual(['fact_mismatch']);
+  // the wrong date disagrees with the order, and the verified one is missing from the text
+  expect(c.guardrails!.fired).toEqual(['fact_mismatch', 'missing_fact']);
 });
 
 test('a failing or malformed model answer falls back to the template, and says so', async () => {

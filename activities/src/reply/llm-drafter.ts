@@ -18,6 +18,10 @@ export interface LlmDrafterConfig {
   model: string;
   timeoutMs?: number;
   temperature?: number;
+  /** Upper bound on the answer's length (tokens). Default 600. */
+  maxTokens?: number;
+  /** Retries of a failed call inside one activity attempt (the activity's own retry policy comes on top). Default 1. */
+  maxRetries?: number;
 }
 
 /** Masking of personal data before anything reaches a model. */
@@ -46,6 +50,9 @@ export interface LlmDraftOutput {
   paragraphs: string[];
   factsUsed: string[];
   model: string;
+  promptTokens: number | null;
+  completionTokens: number | null;
+  latencyMs: number;
 }
 
 const outputSchema = z.object({
@@ -66,7 +73,7 @@ const OUTPUT_JSON_SCHEMA = {
 } as const;
 
 export class LlmDraftError extends Error {
-  constructor(message: string, cause?: unknown) {
+  constructor(message: string, cause?: unknown, readonly latencyMs: number | null = null) {
     super(message, { cause });
     this.name = 'LlmDraftError';
   }
@@ -130,7 +137,9 @@ export class LlmDrafter {
   private readonly client: OpenAI;
 
   constructor(private readonly config: LlmDrafterConfig, private readonly masker: PiiMasker = triagePiiMasker, client?: OpenAI) {
-    this.client = client ?? new OpenAI({ baseURL: config.baseURL, apiKey: config.apiKey, timeout: config.timeoutMs ?? 20_000, maxRetries: 1 });
+    this.client = client ?? new OpenAI({
+      baseURL: config.baseURL, apiKey: config.apiKey, timeout: config.timeoutMs ?? 20_000, maxRetries: config.maxRetries ?? 1,
+    });
   }
 
   get model(): string {
@@ -140,11 +149,14 @@ export class LlmDrafter {
   async draft(input: LlmDraftInput): Promise<LlmDraftOutput> {
     const user = userMessage(input, this.masker);
     let raw: string | null | undefined;
+    let usage: { prompt_tokens?: number; completion_tokens?: number } | undefined;
+    const started = Date.now();
     try {
       const res = await this.client.chat.completions.create(
         {
           model: this.config.model,
           temperature: this.config.temperature ?? 0.2,
+          max_tokens: this.config.maxTokens ?? 600,
           messages: [
             { role: 'system', content: systemMessage(input.prompt) },
             { role: 'user', content: user.content },
@@ -154,15 +166,17 @@ export class LlmDrafter {
         { timeout: this.config.timeoutMs ?? 20_000 },
       );
       raw = res.choices[0]?.message?.content;
+      usage = res.usage ?? undefined;
     } catch (err) {
-      throw new LlmDraftError(`model call failed: ${err instanceof Error ? err.message : String(err)}`, err);
+      throw new LlmDraftError(`model call failed: ${err instanceof Error ? err.message : String(err)}`, err, Date.now() - started);
     }
-    if (!raw) throw new LlmDraftError('model returned no content');
+    const latencyMs = Date.now() - started;
+    if (!raw) throw new LlmDraftError('model returned no content', undefined, latencyMs);
     let parsed: z.infer<typeof outputSchema>;
     try {
       parsed = outputSchema.parse(JSON.parse(raw));
     } catch (err) {
-      throw new LlmDraftError('model output does not match the draft schema', err);
+      throw new LlmDraftError('model output does not match the draft schema', err, latencyMs);
     }
     const unmask = (s: string) => this.masker.unmask(s, user.tokens);
     return {
@@ -170,6 +184,9 @@ export class LlmDrafter {
       paragraphs: parsed.paragraphs.map(unmask),
       factsUsed: parsed.facts_used.filter((k) => k in input.template.facts),
       model: this.config.model,
+      promptTokens: usage?.prompt_tokens ?? null,
+      completionTokens: usage?.completion_tokens ?? null,
+      latencyMs,
     };
   }
 }

@@ -21,6 +21,8 @@ export interface ReplySetupConfig {
   embeddings?: OpenAiEmbedderConfig | null;
   qdrant?: { url: string; apiKey?: string; collectionPrefix?: string; timeoutMs?: number } | null;
   llm?: LlmDrafterConfig | null;
+  /** Prompt version of the LLM path outside an experiment; default: the registry's latest. */
+  promptVersion?: string | null;
   experiment?: Experiment<DraftGenerator> | null;
   /** Load the knowledge base and customer history at start (idempotent). Default true. */
   seed?: boolean;
@@ -31,6 +33,21 @@ export interface ReplyAdapters {
   context: ContextStore;
   embedder: Embedder;
   draftReply: CaseStage;
+}
+
+/**
+ * The draft A/B experiment of a process: `llmPercent` % of emails (by stable hash of the Message-ID) drafted by the
+ * model with the given prompt version, the rest by template. The variant is recorded on each draft.
+ */
+export function llmTemplateExperiment(llmPercent: number, promptVersion?: string | null): Experiment<DraftGenerator> {
+  const llm: DraftGenerator = { kind: 'llm', promptId: 'draft-reply', ...(promptVersion ? { promptVersion } : {}) };
+  return {
+    id: `draft-llm-vs-template${promptVersion ? `@${promptVersion}` : ''}`,
+    variants: [
+      { name: 'template', weight: 100 - llmPercent, value: { kind: 'template' } },
+      { name: `llm:${promptVersion ?? 'latest'}`, weight: llmPercent, value: llm },
+    ],
+  };
 }
 
 export async function createReplyAdapters(config: ReplySetupConfig, shop: ShopData): Promise<ReplyAdapters> {
@@ -44,6 +61,7 @@ export async function createReplyAdapters(config: ReplySetupConfig, shop: ShopDa
   }
   const draftReply = createDraftReply({
     llm: config.llm ? new LlmDrafter(config.llm) : null,
+    promptVersion: config.promptVersion ?? undefined,
     experiment: config.experiment ?? null,
     onLlmFallback: config.onLlmFallback ? (err) => config.onLlmFallback!(err) : undefined,
   });

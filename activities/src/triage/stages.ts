@@ -31,6 +31,13 @@ export const piiStage: CaseStage = async (c, deps) => {
   return { ...c, pii };
 };
 
+declare module './pipeline' {
+  interface TriageDeps {
+    /** The draft stage a process configured (reply-setup.ts: LLM drafter, A/B experiment); absent: templates. */
+    draftReply?: CaseStage;
+  }
+}
+
 export interface NamedStage {
   name: string;
   run: CaseStage;
@@ -43,7 +50,7 @@ export const TRIAGE_STAGES: readonly NamedStage[] = [
   { name: 'enrich', run: enrichEmail },
   { name: 'classify', run: classifyEmail },
   { name: 'retrieve', run: retrieveContext },
-  { name: 'draft', run: draftReply },
+  { name: 'draft', run: (c, deps) => (deps.draftReply ?? draftReply)(c, deps) },
   { name: 'check', run: checkDraft },
   { name: 'route', run: routeEmail },
 ];

@@ -19,6 +19,20 @@ export const WorkerEnvSchema = z.object({
   /** Seed the shop CRM from this JSON file at start (idempotent), e.g. the demo shop. */
   REPLIQUE_SHOP_FILE: z.string().min(1).optional(),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(50),
+  /** Drafting by an OpenAI-compatible endpoint (e.g. http://127.0.0.1:8091/v1); unset: templates only. */
+  LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LLM_MODEL: z.string().min(1).default('default'),
+  LLM_API_KEY: z.string().min(1).default('none'),
+  /** One model call, no retry: a timeout falls back to the template draft. Below the draft stage's 30 s budget. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(25_000).default(20_000),
+  LLM_MAX_TOKENS: z.coerce.number().int().min(16).max(8192).default(600),
+  /** Pin a prompt version of the registry (activities/src/reply/prompts); default: the latest. */
+  LLM_PROMPT_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/).optional(),
+  /** A/B: the share of emails (0–100, by stable hash of the Message-ID) drafted by the model; the rest by template. */
+  LLM_AB_PERCENT: z.coerce.number().min(0).max(100).optional(),
+  /** Optional vector store for context retrieval; unset: in-memory store. */
+  QDRANT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  QDRANT_API_KEY: z.string().min(1).optional(),
 });
 
 export type WorkerConfig = z.output<typeof WorkerEnvSchema>;
