@@ -1,0 +1,164 @@
+/**
+ * The whole pipeline in the benchmark's process, like test/support/pipeline-harness.ts (own database, topics,
+ * consumer group, task queue, smtp-sink, IMAP folder), with every activity wrapped in a timer so the benchmark
+ * can say what each stage costs.
+ */
+import { randomBytes } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createEmailActivities } from '@replique/activities/email-activities';
+import type { EmailActivities } from '@replique/activities/activity-contracts';
+import { createKafka } from '@replique/activities/adapters/kafka/kafka-client';
+import { startIntake, type RunningIntake } from '@replique/services/intake/main';
+import { loadIntakeConfig } from '@replique/services/config/intake-config';
+import { runStarter } from '@replique/services/starter/main';
+import { StarterEnvSchema } from '@replique/services/config/starter-config';
+import { WorkerEnvSchema, type WorkerConfig } from '@replique/services/config/worker-config';
+import { createWorkerDeps } from '@replique/services/worker/create-worker-deps';
+import { withTestDatabase, type TestDatabase } from '../support/pg';
+import { freePort, startSmtpSink, type RunningSmtpSink } from '../support/smtp-sink';
+import { shopFixture } from '../support/paths';
+import { workflowBundle } from '../support/workflow-bundle';
+import { deleteTopics } from '../adapters/stack-env';
+
+export const BENCH_TOKEN = 'bench-token-0123456789abcdef';
+
+export interface StageTimes {
+  /** activity name → durations in ms */
+  durations: Map<string, number[]>;
+  reset(): void;
+}
+
+export interface BenchPipeline {
+  run: string;
+  db: TestDatabase;
+  sink: RunningSmtpSink;
+  client: Client;
+  mailbox: string;
+  env: Record<string, string>;
+  intake: RunningIntake;
+  intakePort: number;
+  worker: Worker;
+  workerConfig: WorkerConfig;
+  stages: StageTimes;
+  deliver(raw: Buffer): Promise<{ emailKey: string; duplicate: boolean }>;
+  /** Emails in a final or waiting state (from Postgres). */
+  settledCount(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+function timed(activities: EmailActivities, stages: StageTimes): EmailActivities {
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(activities) as Array<[string, (...args: unknown[]) => Promise<unknown>]>) {
+    out[name] = async (...args: unknown[]) => {
+      const t0 = performance.now();
+      try {
+        return await fn(...args);
+      } finally {
+        const list = stages.durations.get(name) ?? [];
+        list.push(performance.now() - t0);
+        stages.durations.set(name, list);
+      }
+    };
+  }
+  return out as unknown as EmailActivities;
+}
+
+export async function startBenchPipeline(options: { imapFolder?: string; maxConcurrentActivities?: number } = {}): Promise<BenchPipeline> {
+  const run = randomBytes(4).toString('hex');
+  const db = await withTestDatabase();
+  const sink = await startSmtpSink();
+  const env: Record<string, string> = {
+    DATABASE_URL: db.databaseUrl,
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    KAFKA_TOPIC_INBOUND: `email.inbound.bench-${run}`,
+    KAFKA_TOPIC_EVENTS: `email.events.bench-${run}`,
+    TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+    TEMPORAL_NAMESPACE: process.env.TEMPORAL_TEST_NAMESPACE ?? 'replique-test',
+    TEMPORAL_TASK_QUEUE: `replique-bench-${run}`,
+    LOG_LEVEL: 'warn',
+  };
+  const mailbox = `support-bench-${run}`;
+  const intakePort = await freePort();
+  const intake = await startIntake(
+    loadIntakeConfig({
+      ...env,
+      REPLIQUE_MAILBOX: mailbox,
+      INTAKE_HTTP_PORT: String(intakePort),
+      INTAKE_TOKEN: BENCH_TOKEN,
+      ...(options.imapFolder
+        ? { INTAKE_IMAP_ENABLED: 'true', IMAP_FOLDER: options.imapFolder, IMAP_POLL_INTERVAL_MS: '1000', IMAP_HOST: process.env.IMAP_HOST ?? '127.0.0.1', IMAP_PORT: process.env.IMAP_PORT ?? '1143' }
+        : {}),
+    }),
+  );
+  const starter = await runStarter(StarterEnvSchema.parse({ ...env, STARTER_GROUP_ID: `starter-bench-${run}` }));
+  const workerConfig = WorkerEnvSchema.parse({
+    ...env,
+    SMTP_PORT: String(sink.port),
+    REPLIQUE_SHOP_FILE: shopFixture,
+    WORKER_MAX_CONCURRENT_ACTIVITIES: String(options.maxConcurrentActivities ?? 50),
+  });
+  const deps = await createWorkerDeps(workerConfig);
+  const stages: StageTimes = {
+    durations: new Map(),
+    reset() {
+      this.durations.clear();
+    },
+  };
+  const nativeConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS! });
+  const worker = await Worker.create({
+    connection: nativeConnection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: env.TEMPORAL_TASK_QUEUE!,
+    workflowBundle: await workflowBundle(),
+    activities: timed(createEmailActivities(deps), stages),
+    maxConcurrentActivityTaskExecutions: workerConfig.WORKER_MAX_CONCURRENT_ACTIVITIES,
+  });
+  const running = worker.run();
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+
+  return {
+    run,
+    db,
+    sink,
+    client,
+    mailbox,
+    env,
+    intake,
+    intakePort,
+    worker,
+    workerConfig,
+    stages,
+    async deliver(raw) {
+      const res = await fetch(`http://127.0.0.1:${intakePort}/intake/raw`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'message/rfc822' },
+        body: raw,
+      });
+      if (res.status !== 202) throw new Error(`intake answered ${res.status}: ${await res.text()}`);
+      return (await res.json()) as { emailKey: string; duplicate: boolean };
+    },
+    async settledCount() {
+      const { rows } = await db.pool.query<{ n: number }>(
+        `select count(*)::int as n from emails where state in ('quarantined','suppressed','sent','rejected','send_failed','waiting_review','escalated')`,
+      );
+      return rows[0]!.n;
+    },
+    async stop() {
+      try {
+        worker.shutdown();
+      } catch {
+        // already draining
+      }
+      await running.catch(() => undefined);
+      await deps.close();
+      await nativeConnection.close();
+      await Promise.all([starter.stop(), intake.stop()]);
+      await connection.close();
+      await sink.stop();
+      await deleteTopics(createKafka(env.KAFKA_BROKERS!.split(','), `bench-cleanup-${run}`), [env.KAFKA_TOPIC_INBOUND!, env.KAFKA_TOPIC_EVENTS!]);
+      await db.close();
+    },
+  };
+}
