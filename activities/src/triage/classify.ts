@@ -5,6 +5,7 @@
  */
 import type { Classification, EmailCase, Intent, MachineKind, Sentiment, Urgency } from '../domain/types';
 import { INTENTS } from '../domain/types';
+import { blendIntentProbabilities, type BlendParams } from './intent-model';
 import type { CaseStage } from './pipeline';
 import type { RoutingPolicy } from './policy';
 import { detectLang } from './lang';
@@ -19,6 +20,18 @@ export type IntentScores = Record<Intent, number>;
 
 /** A trained model plugs in here: probabilities per intent for the (masked) new text. */
 export type IntentModel = (text: string) => Partial<Record<Intent, number>>;
+
+/**
+ * How rule scores and model probabilities become one calibrated probability per intent (fitted with the model,
+ * see intent-model.ts). Without it, the model's probabilities are added to the rule scores (uncalibrated).
+ */
+export interface IntentCalibration {
+  blend: BlendParams;
+  rulesOnly: { a: number; c: number };
+}
+
+/** The intents a text classifier chooses among; machine intents come from the machine-mail verdict. */
+export const TEXT_INTENTS: readonly Intent[] = INTENTS.filter((i) => !['auto_reply', 'bounce', 'newsletter', 'spam'].includes(i));
 
 export interface ClassifyInput {
   subject: string;
@@ -117,7 +130,12 @@ export function detectSignals(input: ClassifyInput, text: string, policy: Routin
   return [...new Set(signals)];
 }
 
-export function classify(input: ClassifyInput, policy: RoutingPolicy, model?: IntentModel | null): Classification {
+export function classify(
+  input: ClassifyInput,
+  policy: RoutingPolicy,
+  model?: IntentModel | null,
+  calibration?: IntentCalibration | null,
+): Classification {
   const lang = detectLang(input.clean || input.subject, input.langFallback ?? 'fr');
   if (input.machineKind) {
     return {
@@ -128,12 +146,21 @@ export function classify(input: ClassifyInput, policy: RoutingPolicy, model?: In
   const folded = fold(input.clean);
   const defused = findKeywordHits(input.clean, policy).defusedText;
   const signals = detectSignals(input, folded, policy);
-  const scores = blendScores(ruleIntentScores(input, defused), model ? model(input.clean) : null);
+  const rules = ruleIntentScores(input, defused);
+  const modelProbs = model ? model(input.clean) : null;
+  // the safety signals below read the rule scores; the intent and its confidence read the calibrated blend
+  const scores = calibration ? rules : blendScores(rules, modelProbs);
+  const calibrated = calibration
+    ? blendIntentProbabilities(rules, modelProbs, calibration.blend, calibration.rulesOnly, TEXT_INTENTS)
+    : null;
 
   const ranked = (Object.entries(scores) as [Intent, number][]).filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
   let [intent, top] = ranked[0] ?? (['other', 0] as [Intent, number]);
   const upset = ['abusive_language', 'threat', 'distress', 'public_shaming_threat'].some((x) => signals.includes(x));
-  if (top < 1.5) intent = upset ? 'complaint' : 'other';
+  if (calibrated) {
+    intent = TEXT_INTENTS.reduce((best, i) => (calibrated[i] > calibrated[best] ? i : best), 'other' as Intent);
+    if (intent === 'other' && upset) intent = 'complaint';
+  } else if (top < 1.5) intent = upset ? 'complaint' : 'other';
   if (signals.includes('prompt_injection') || signals.includes('hidden_html_text')) intent = 'prompt_injection';
   // a lone weak cue (a word like "delivery") is not a rival intent
   const rival = Math.max(0, (ranked.find(([i]) => !compatible(i, intent))?.[1] ?? 0) - 1);
@@ -149,8 +176,12 @@ export function classify(input: ClassifyInput, policy: RoutingPolicy, model?: In
     signals.push('injury_reported');
   }
 
-  let intentConfidence = intent === 'other' && top < 1.5 ? 0.4 : 1 - 0.5 * Math.exp(-(top - rival) / 1.5);
-  if (top < 2.5) intentConfidence = Math.min(intentConfidence, 0.75);
+  let intentConfidence: number;
+  if (calibrated) intentConfidence = calibrated[intent];
+  else {
+    intentConfidence = intent === 'other' && top < 1.5 ? 0.4 : 1 - 0.5 * Math.exp(-(top - rival) / 1.5);
+    if (top < 2.5) intentConfidence = Math.min(intentConfidence, 0.75);
+  }
   intentConfidence = Math.round(intentConfidence * 1000) / 1000;
   let confidence = intentConfidence;
   if (signals.includes('multi_question')) confidence = Math.min(confidence, 0.6);
@@ -212,5 +243,5 @@ export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
   };
   const model = deps.intentModel;
   const masked: IntentModel | null = model ? (text) => model(maskPii(text, emailCase.pii).masked) : null;
-  return { ...emailCase, classification: classify(input, deps.policy, masked) };
+  return { ...emailCase, classification: classify(input, deps.policy, masked, deps.intentCalibration ?? null) };
 };

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { loadShopJson } from '../adapters/shop-json';
 import { EmbeddedContextStore } from '../reply/embedded-context-store';
 import { seedCustomerHistory, seedKnowledgeBase } from '../reply/seed-knowledge-base';
+import { intentDeps, loadIntentModel } from './intent-model';
 import type { TriageDeps } from './pipeline';
 import { loadPolicy } from './policy';
 import { toTriageLine, triageRaw, type TriageLine } from './triage';
@@ -32,7 +33,8 @@ const norm = (s: string): string => s.normalize('NFC').replace(/\u00a0/g, ' ').r
     const context = new EmbeddedContextStore();
     await seedKnowledgeBase(context, shop);
     await seedCustomerHistory(context, shop);
-    const deps: TriageDeps = { shop, policy: await loadPolicy(undefined, await shop.policies()), context };
+    // as production: rules + the committed intent model, calibrated
+    const deps: TriageDeps = { shop, policy: await loadPolicy(undefined, await shop.policies()), context, ...intentDeps(loadIntentModel()) };
     for (const f of readdirSync(DEV).filter((n) => n.endsWith('.eml')).sort()) {
       lines.set(f, toTriageLine(f, await triageRaw(readFileSync(path.join(DEV, f)), deps)));
     }

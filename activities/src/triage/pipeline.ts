@@ -5,7 +5,7 @@
 import type { EmailCase, ShopData } from '../domain/types';
 import type { RoutingPolicy } from './policy';
 import type { ContextStore } from '../reply/context-store';
-import type { IntentModel } from './classify';
+import type { IntentCalibration, IntentModel } from './classify';
 
 export interface AutoReplyCounts {
   sender: number; // automatic replies sent to this sender in the 24 h before the email
@@ -25,6 +25,8 @@ export interface TriageDeps {
   autoReplies?: AutoReplyLog;
   /** Optional trained intent model; it sees the new text with PII masked and is blended into the rule scores. */
   intentModel?: IntentModel;
+  /** Optional: turns rule scores (and the model's probabilities) into one calibrated probability per intent. */
+  intentCalibration?: IntentCalibration;
 }
 
 export type CaseStage = (emailCase: EmailCase, deps: TriageDeps) => Promise<EmailCase>;

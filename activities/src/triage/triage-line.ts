@@ -15,6 +15,8 @@ export interface TriageLine {
   route_reasons: string[];
   approvals_required: number;
   confidence: number;
+  /** The classifier's probability for `intent` (before routing caps such as multi-question). */
+  intent_confidence: number | null;
   customer_id: string | null;
   order_number: string | null;
   flags: string[];
@@ -42,6 +44,7 @@ export function toTriageLine(file: string, c: EmailCase): TriageLine {
     route_reasons: c.decision?.reasons ?? ['no_decision'],
     approvals_required: c.decision?.approvalsRequired ?? 1,
     confidence: c.decision?.confidence ?? 0,
+    intent_confidence: cls?.intentConfidence ?? null,
     customer_id: c.enrichment?.customerId ?? null,
     order_number: c.enrichment?.orderNumber ?? null,
     flags: c.enrichment?.flags ?? [],

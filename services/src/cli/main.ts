@@ -1,15 +1,23 @@
 /**
  * The replique CLI: `pnpm -s replique <command> ...`. The same decision functions as the workers, no servers needed.
- * Commands: triage (eval and conformance come later).
+ * Commands: triage, eval, calibration, bench-triage (conformance comes later).
  */
 import { UsageError } from './args';
 import { triageCommand, TRIAGE_USAGE } from './triage-command';
+import { bipiaCommand, BIPIA_USAGE } from './bipia-command';
+import { evalCommand, EVAL_USAGE } from './eval-command';
+import { calibrationCommand, CALIBRATION_USAGE } from './calibration-command';
+import { benchTriageCommand, BENCH_TRIAGE_USAGE } from './bench-triage-command';
 import { userCommand, USER_USAGE } from '../review/user-command';
 
 type Command = (argv: string[], write: (line: string) => void) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   triage: { run: triageCommand, usage: TRIAGE_USAGE },
+  bipia: { run: bipiaCommand, usage: BIPIA_USAGE },
+  eval: { run: evalCommand, usage: EVAL_USAGE },
+  calibration: { run: calibrationCommand, usage: CALIBRATION_USAGE },
+  'bench-triage': { run: benchTriageCommand, usage: BENCH_TRIAGE_USAGE },
   user: { run: userCommand, usage: USER_USAGE },
 };
 

@@ -10,13 +10,21 @@ import { PgShopData } from '@replique/activities/adapters/pg/pg-shop-data';
 import { isQuarantineError } from '@replique/activities/mail/quarantine';
 import { EmbeddedContextStore } from '@replique/activities/reply/embedded-context-store';
 import { seedCustomerHistory, seedKnowledgeBase } from '@replique/activities/reply/seed-knowledge-base';
+import { intentDeps, loadIntentModel } from '@replique/activities/triage/intent-model';
 import { loadPolicy } from '@replique/activities/triage/policy';
 import type { TriageDeps } from '@replique/activities/triage/pipeline';
 import { quarantineLine, toTriageLine, triageRaw } from '@replique/activities/triage/triage';
 import { parseArgs, UsageError } from './args';
 import { MemoryAutoReplyLog } from './auto-reply-memory';
 
-export const TRIAGE_USAGE = 'usage: replique triage [--shop FILE] [--policy FILE] PATH...';
+export const TRIAGE_USAGE = 'usage: replique triage [--shop FILE] [--policy FILE] [--model FILE | --no-model] PATH...';
+
+/** Which intent model the CLI loads: the committed one by default, another file, or none (rules only). */
+export interface ModelChoice { model?: string; noModel?: boolean }
+
+export function modelChoice(args: { options: Record<string, string>; flags: Set<string> }): ModelChoice {
+  return { model: args.options.model, noModel: args.flags.has('no-model') };
+}
 
 /** The .eml files named by the paths: files as given (even unreadable: they get a line), folders expanded to their .eml files in sorted order. */
 export async function listEmailFiles(paths: string[]): Promise<string[]> {
@@ -38,6 +46,7 @@ export async function listEmailFiles(paths: string[]): Promise<string[]> {
 export async function buildTriageDeps(
   shopFile: string | undefined,
   policyFile: string | undefined,
+  choice: ModelChoice = {},
 ): Promise<TriageDeps & { autoReplies: MemoryAutoReplyLog; close(): Promise<void> }> {
   const pool = shopFile ? null : createPool(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, { max: 2, applicationName: 'replique-cli' });
   const shop = pool ? new PgShopData(pool) : await loadShopJson(shopFile!);
@@ -45,15 +54,16 @@ export async function buildTriageDeps(
   const context = new EmbeddedContextStore();
   await seedKnowledgeBase(context, shop);
   await seedCustomerHistory(context, shop);
-  return { shop, policy, context, autoReplies: new MemoryAutoReplyLog(), close: async () => void (await pool?.end()) };
+  const model = choice.noModel ? {} : intentDeps(loadIntentModel(choice.model));
+  return { shop, policy, context, ...model, autoReplies: new MemoryAutoReplyLog(), close: async () => void (await pool?.end()) };
 }
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5433/replique';
 
 export async function triageCommand(argv: string[], write: (line: string) => void): Promise<number> {
-  const args = parseArgs(argv, ['shop', 'policy']);
+  const args = parseArgs(argv, ['shop', 'policy', 'model'], ['no-model']);
   if (!args.positionals.length) throw new UsageError(TRIAGE_USAGE);
-  const deps = await buildTriageDeps(args.options.shop, args.options.policy);
+  const deps = await buildTriageDeps(args.options.shop, args.options.policy, modelChoice(args));
   try {
     await triageFiles(args.positionals, deps, write);
   } finally {
@@ -63,11 +73,20 @@ export async function triageCommand(argv: string[], write: (line: string) => voi
 }
 
 async function triageFiles(paths: string[], deps: TriageDeps & { autoReplies: MemoryAutoReplyLog }, write: (line: string) => void): Promise<void> {
+  await triageEach(paths, deps, (line) => write(JSON.stringify(line)));
+}
+
+/** Triage of each email file in order (one line each, quarantine lines included); `eval` and `calibration` reuse it. */
+export async function triageEach(
+  paths: string[],
+  deps: TriageDeps & { autoReplies: MemoryAutoReplyLog },
+  emit: (line: Record<string, unknown> & { file: string }) => void,
+): Promise<void> {
   for (const file of await listEmailFiles(paths)) {
     const name = path.basename(file);
     const raw = await readFile(file).catch((err: NodeJS.ErrnoException) => err);
     if (raw instanceof Error) {
-      write(JSON.stringify(quarantineLine(name, `unreadable_file: ${raw.code ?? raw.message}`)));
+      emit(quarantineLine(name, `unreadable_file: ${raw.code ?? raw.message}`) as Record<string, unknown> & { file: string });
       continue;
     }
     try {
@@ -75,10 +94,10 @@ async function triageFiles(paths: string[], deps: TriageDeps & { autoReplies: Me
       if (c.decision?.route === 'auto' && c.parsed.from) {
         deps.autoReplies.note(c.parsed.from.address, c.parsed.references[0] ?? c.parsed.inReplyTo ?? null, c.parsed.date);
       }
-      write(JSON.stringify(toTriageLine(name, c)));
+      emit({ ...toTriageLine(name, c) });
     } catch (err) {
       const reason = isQuarantineError(err) ? err.reason : `triage_failed: ${(err as Error)?.message ?? String(err)}`;
-      write(JSON.stringify(quarantineLine(name, reason)));
+      emit(quarantineLine(name, reason) as Record<string, unknown> & { file: string });
     }
   }
 }
