@@ -1,6 +1,7 @@
 /**
  * Wires the adapters the activities need: Postgres (CRM, case files, audit), Kafka events, SMTP, the routing
- * policy and the context store (embedded by default; Qdrant when configured, in a later step).
+ * policy, and the reply side (createReplyAdapters): the context store (embedded, or Qdrant when QDRANT_URL is set)
+ * and the draft stage (templates, or an OpenAI-compatible model when LLM_BASE_URL is set).
  */
 import { readFile } from 'node:fs/promises';
 import type { EmailActivityDeps } from '@replique/activities/email-activities';
@@ -14,8 +15,8 @@ import { createEmailProducer } from '@replique/activities/adapters/kafka/email-p
 import { createSmtpTransport } from '@replique/activities/adapters/smtp/smtp-transport';
 import { loadPolicy } from '@replique/activities/triage/policy';
 import { intentDeps, loadIntentModel } from '@replique/activities/triage/intent-model';
-import { EmbeddedContextStore } from '@replique/activities/reply/embedded-context-store';
-import { seedCustomerHistory, seedKnowledgeBase } from '@replique/activities/reply/seed-knowledge-base';
+import { createLogger } from '@replique/activities/logger';
+import { createReplyAdapters, llmTemplateExperiment, type ReplySetupConfig } from '@replique/activities/reply/reply-setup';
 import type { WorkerConfig } from '../config/worker-config';
 
 export interface WorkerDeps extends EmailActivityDeps {
@@ -29,9 +30,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   if (config.REPLIQUE_SHOP_FILE) await seedShop(db, JSON.parse(await readFile(config.REPLIQUE_SHOP_FILE, 'utf8')));
   const shop = new PgShopData(db);
   const policy = await loadPolicy(config.REPLIQUE_POLICY_FILE, await shop.policies());
-  const context = new EmbeddedContextStore();
-  await seedKnowledgeBase(context, shop);
-  await seedCustomerHistory(context, shop);
+  const reply = await createReplyAdapters(replySetup(config), shop);
 
   const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID);
   await ensureTopics(kafka, [config.KAFKA_TOPIC_INBOUND, config.KAFKA_TOPIC_EVENTS]);
@@ -49,12 +48,29 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   return {
     db,
     events: producer,
-    triage: { shop, policy, context, autoReplies: new PgAutoReplyLog(db), ...intentDeps(loadIntentModel()) },
+    triage: { shop, policy, context: reply.context, autoReplies: new PgAutoReplyLog(db), draftReply: reply.draftReply, ...intentDeps(loadIntentModel()) },
     smtp,
     async close() {
       smtp.close();
       await producer.disconnect();
       await db.end();
     },
+  };
+}
+
+const log = createLogger('worker.reply');
+
+/** The worker's environment as the reply side's plain config. */
+export function replySetup(config: WorkerConfig): ReplySetupConfig {
+  const llm = config.LLM_BASE_URL
+    ? { baseURL: config.LLM_BASE_URL, model: config.LLM_MODEL, apiKey: config.LLM_API_KEY, timeoutMs: config.LLM_TIMEOUT_MS, maxTokens: config.LLM_MAX_TOKENS, maxRetries: 0 }
+    : null;
+  return {
+    shopId: 'default',
+    qdrant: config.QDRANT_URL ? { url: config.QDRANT_URL, apiKey: config.QDRANT_API_KEY } : null,
+    llm,
+    promptVersion: config.LLM_PROMPT_VERSION ?? null,
+    experiment: llm && config.LLM_AB_PERCENT !== undefined ? llmTemplateExperiment(config.LLM_AB_PERCENT, config.LLM_PROMPT_VERSION) : null,
+    onLlmFallback: (error) => log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'model draft failed; the template draft is used'),
   };
 }
