@@ -9,6 +9,7 @@ import { evalCommand, EVAL_USAGE } from './eval-command';
 import { calibrationCommand, CALIBRATION_USAGE } from './calibration-command';
 import { benchTriageCommand, BENCH_TRIAGE_USAGE } from './bench-triage-command';
 import { userCommand, USER_USAGE } from '../review/user-command';
+import { conformanceCommand, CONFORMANCE_USAGE } from './conformance-command';
 
 type Command = (argv: string[], write: (line: string) => void) => Promise<number>;
 
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   calibration: { run: calibrationCommand, usage: CALIBRATION_USAGE },
   'bench-triage': { run: benchTriageCommand, usage: BENCH_TRIAGE_USAGE },
   user: { run: userCommand, usage: USER_USAGE },
+  conformance: { run: conformanceCommand, usage: CONFORMANCE_USAGE },
 };
 
 export async function main(argv: string[]): Promise<number> {
