@@ -30,6 +30,9 @@ export interface IntentCalibration {
   rulesOnly: { a: number; c: number };
 }
 
+/** The confidence of an intent a deterministic rule imposes (prompt injection), like machine mail's. */
+const RULE_DECIDED_CONFIDENCE = 0.95;
+
 /** The intents a text classifier chooses among; machine intents come from the machine-mail verdict. */
 export const TEXT_INTENTS: readonly Intent[] = INTENTS.filter((i) => !['auto_reply', 'bounce', 'newsletter', 'spam'].includes(i));
 
@@ -161,7 +164,9 @@ export function classify(
     intent = TEXT_INTENTS.reduce((best, i) => (calibrated[i] > calibrated[best] ? i : best), 'other' as Intent);
     if (intent === 'other' && upset) intent = 'complaint';
   } else if (top < 1.5) intent = upset ? 'complaint' : 'other';
-  if (signals.includes('prompt_injection') || signals.includes('hidden_html_text')) intent = 'prompt_injection';
+  // an attack on the reader is decided by the rules, not by the intent scores
+  const injected = signals.includes('prompt_injection') || signals.includes('hidden_html_text');
+  if (injected) intent = 'prompt_injection';
   // a lone weak cue (a word like "delivery") is not a rival intent
   const rival = Math.max(0, (ranked.find(([i]) => !compatible(i, intent))?.[1] ?? 0) - 1);
   const secondaryIntents = ranked
@@ -177,7 +182,7 @@ export function classify(
   }
 
   let intentConfidence: number;
-  if (calibrated) intentConfidence = calibrated[intent];
+  if (calibrated) intentConfidence = injected ? Math.max(calibrated[intent], RULE_DECIDED_CONFIDENCE) : calibrated[intent];
   else {
     intentConfidence = intent === 'other' && top < 1.5 ? 0.4 : 1 - 0.5 * Math.exp(-(top - rival) / 1.5);
     if (top < 2.5) intentConfidence = Math.min(intentConfidence, 0.75);

@@ -43,10 +43,10 @@ export async function calibrationCommand(argv: string[], write: (line: string) =
   const series: { name: string; r: Reliability }[] = [];
   const md: string[] = [];
   for (const dir of args.positionals) {
-    const name = path.basename(path.resolve(dir));
+    const name = path.resolve(dir).split(path.sep).slice(-2).join('/');
     const blended = await folderReliability(dir, shop, policy, { model: modelFile });
     const rules = await folderReliability(dir, shop, policy, { noModel: true });
-    series.push({ name: `${name}: model + rules (calibrated)`, r: blended });
+    series.push({ name: `${name} (model + rules)`, r: blended });
     for (const [title, r] of [[`${name} — model + rules, calibrated`, blended], [`${name} — rules only, uncalibrated (before)`, rules]] as const) {
       const table = formatReliability(title, r);
       for (const line of [...table, '']) write(line);
@@ -56,7 +56,7 @@ export async function calibrationCommand(argv: string[], write: (line: string) =
   const model = loadIntentModel(modelFile);
   const split = model.training.reliability as { blend?: Reliability; rules?: Reliability } | undefined;
   if (split?.blend) {
-    series.push({ name: 'training held-out split (synthetic)', r: split.blend });
+    series.push({ name: 'own held-out split, unseen phrasings (model + rules)', r: split.blend });
     for (const [title, r] of [['own held-out split (unseen phrasings) — model + rules, calibrated', split.blend],
       ['own held-out split — rules only, calibrated', split.rules]] as const) {
       if (!r) continue;

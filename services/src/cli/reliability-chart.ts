@@ -4,7 +4,7 @@ import type { Reliability } from '@replique/activities/triage/calibration';
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e'];
 
 export function reliabilitySvg(series: { name: string; r: Reliability }[], title = 'Intent confidence reliability'): string {
-  const W = 640;
+  const W = 900;
   const H = 520;
   const L = 70;
   const T = 50;
