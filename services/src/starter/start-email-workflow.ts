@@ -32,7 +32,10 @@ export async function startEmailWorkflow(deps: StarterDeps, ref: InboundRef): Pr
   if (!registered.inserted) {
     // Seen before. If it already ended, nothing to do, even once Temporal has forgotten the closed run.
     const known = await getEmail(deps.db, ref.emailKey);
-    if (known && FINAL_EMAIL_STATES.includes(known.state)) return 'duplicate';
+    if (known && FINAL_EMAIL_STATES.includes(known.state)) {
+      await auditStarted(deps.db, ref, workflowId);
+      return 'duplicate';
+    }
   }
   try {
     await deps.client.workflow.start(emailWorkflow, {
@@ -42,15 +45,22 @@ export async function startEmailWorkflow(deps: StarterDeps, ref: InboundRef): Pr
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
   } catch (error) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) return 'duplicate';
-    throw error;
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    // A starter that died between the start and its audit row leaves the redelivered message to write it.
+    await auditStarted(deps.db, ref, workflowId);
+    return 'duplicate';
   }
-  await appendAudit(deps.db, {
+  await auditStarted(deps.db, ref, workflowId);
+  return 'started';
+}
+
+/** The `start` row of the email's audit trail; written once (by its audit key), whichever delivery gets here. */
+async function auditStarted(db: Queryable, ref: InboundRef, workflowId: string): Promise<void> {
+  await appendAudit(db, {
     emailKey: ref.emailKey,
     stage: 'start',
     event: 'workflow_started',
     data: { workflowId, source: ref.source },
     auditKey: `${ref.emailKey}:start`,
   });
-  return 'started';
 }
