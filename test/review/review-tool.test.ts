@@ -71,7 +71,7 @@ test('without a session every page and action is refused: pages redirect to logi
   expect(view.state).toBe('waiting_review');
 });
 
-test('a wrong password is refused and audited; the login page sets no session', async () => {
+test('a wrong password is refused and audited, repeated guesses are throttled; the login page sets no session', async () => {
   const client = new ReviewClient(pipeline.reviewUrl);
   const form = await (await client.get('/login')).text();
   const csrf = /name="_csrf" value="([^"]+)"/.exec(form)![1]!;
@@ -81,6 +81,9 @@ test('a wrong password is refused and audited; the login page sets no session', 
   expect((await client.get('/queue')).status).toBe(303);
   const { rows } = await pipeline.db.pool.query(`select data from audit_log where stage = 'review-tool' and event = 'login_failed'`);
   expect(rows.map((r) => r.data)).toContainEqual({ name: 'alice' });
+  const statuses = [];
+  for (let i = 0; i < 6; i++) statuses.push((await client.post('/login', { _csrf: csrf, name: 'guessme', password: `guess-${i}` })).status);
+  expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
 });
 
 test('a POST without the CSRF token (or with a wrong one) is refused and decides nothing', async () => {
