@@ -1,4 +1,8 @@
-/** Invoice copy: for a delivered order the invoice is attached (the sender attaches the file named in `facts.attach_invoice`). */
+/**
+ * Invoice request: for a delivered order, its billing summary (order, delivery date, total) from verified data, and
+ * the way to get the PDF. Nothing in the send path attaches a file, so the reply never says one is attached
+ * (1.0.0 did: "veuillez trouver ci-joint", with nothing joined).
+ */
 import type { ReplyContext } from '../reply-context';
 import { orderIssueParagraph, statusParagraphs } from './order-paragraphs';
 import { FactSheet, orderSubject, pick, type ReplyTemplate, type TemplateOutput } from './template-kit';
@@ -14,12 +18,14 @@ function render(ctx: ReplyContext): TemplateOutput {
     const n = f.text('order_number', order.number);
     f.text('status', order.status);
     f.text('currency', order.currency);
-    f.text('attach_invoice', order.number);
     const delivered = f.date('delivered_at', order.delivered_at);
     const total = f.amount('total', order.total);
     paragraphs.push(pick(ctx.lang,
-      `Veuillez trouver ci-joint la facture de votre commande ${n}, livrée le ${delivered}, d'un montant total de ${total}.`,
-      `Please find attached the invoice for your order ${n}, delivered on ${delivered}, for a total of ${total}.`));
+      `Voici le récapitulatif de facturation de votre commande ${n}, livrée le ${delivered} : montant total de ${total}.`,
+      `Here is the billing summary for your order ${n}, delivered on ${delivered}: a total of ${total}.`));
+    paragraphs.push(pick(ctx.lang,
+      'Pour recevoir la facture au format PDF, il vous suffit de répondre à ce message.',
+      'To receive the invoice as a PDF, simply reply to this message.'));
   } else {
     paragraphs.push(...statusParagraphs(ctx, f, order));
     paragraphs.push(pick(ctx.lang,
@@ -29,4 +35,4 @@ function render(ctx: ReplyContext): TemplateOutput {
   return { subject: orderSubject(ctx, order, 'Votre facture', 'Your invoice'), paragraphs, facts: f.facts, display: f.display, offers: [] };
 }
 
-export const invoiceTemplate: ReplyTemplate = { id: 'invoice-copy', version: '1.0.0', intents: ['invoice_request'], render };
+export const invoiceTemplate: ReplyTemplate = { id: 'invoice-copy', version: '1.1.0', intents: ['invoice_request'], render };
