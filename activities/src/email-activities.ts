@@ -32,6 +32,8 @@ import { SmtpSendError } from './adapters/smtp/smtp-errors';
 import type { SmtpTransport } from './adapters/smtp/smtp-transport';
 import { composeReply, UnsafeReplyError } from './outbound/compose-reply';
 import { createLogger } from './logger';
+import { PgBounceLog, recordShopReplyBounce } from './adapters/pg/bounces';
+import { shopReplyBounceOf } from './mail/own-message-id';
 
 const log = createLogger('activities.email');
 
@@ -45,7 +47,9 @@ export interface EmailActivityDeps {
 /** The stages `readEmail` runs right after parsing; the others each have an activity of their own. */
 const READ_STAGES = ['clean', 'machine', 'pii'] as const;
 
-export function createEmailActivities(deps: EmailActivityDeps): EmailActivities {
+export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivities {
+  // Routing checks addresses that hard-bounced our replies (recipient_bouncing), unless the caller brought its own log.
+  const deps = { ...givenDeps, triage: { bounces: new PgBounceLog(givenDeps.db), ...givenDeps.triage } };
   const trace = async (emailKey: string, stage: string, event: string, data: Record<string, string | number | boolean | null | string[]> = {}) => {
     await appendAudit(deps.db, { emailKey, stage, event, data, auditKey: `${emailKey}:${stage}:${event}` });
     await deps.events.publishEvent({ emailKey, stage, event, at: new Date().toISOString(), data });
@@ -82,6 +86,8 @@ export function createEmailActivities(deps: EmailActivityDeps): EmailActivities 
       }
       const emailCase = await runStages(newCase(parsed), deps.triage, READ_STAGES.map(stageNamed));
       await saveCase(deps.db, emailKey, emailCase);
+      const bounce = shopReplyBounceOf(emailKey, emailCase); // a bounce of one of our replies: link it back, mark the address
+      if (bounce) await recordShopReplyBounce(deps.db, bounce);
       const { isMachine, reasons } = emailCase.machine;
       await trace(emailKey, 'read', 'done', { machine: isMachine, reasons, problems: parsed.problems });
       return { status: 'read', machine: isMachine, machineReasons: reasons };

@@ -54,6 +54,21 @@ export interface RouteFacts {
   order: OrderRecord | null;
   today: string;
   autoReplies: AutoReplyCounts | null;
+  /** The reply address hard-bounced one of our replies before (see BounceLog): no automatic reply to it. */
+  recipientBouncing?: boolean;
+}
+
+/** Where bounces of our replies are recorded (Postgres `bounced_addresses` in production). */
+export interface BounceLog {
+  /** True when the address's latest bounce of one of our replies was permanent (5.x.x). */
+  isHardBouncing(address: string): Promise<boolean>;
+}
+
+declare module './pipeline' {
+  interface TriageDeps {
+    /** Optional: without it, addresses that bounced our replies are not checked before an automatic reply. */
+    bounces?: BounceLog;
+  }
 }
 
 export function daysBetween(fromIso: string, toIso: string): number {
@@ -145,6 +160,7 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   if (signals.has('multi_question') || cls.secondaryIntents.length) rev.push('multi_question');
   if (cls.confidence < policy.confidenceThreshold) rev.push('low_confidence');
   if (ORDER_INTENTS.has(cls.intent) && !enr.orderNumber) rev.push('order_not_identified');
+  if (facts.recipientBouncing) rev.push('recipient_bouncing');
   if (cls.intent === 'refund_status' && order && order.status !== 'refunded') {
     rev.push(order.return_received_at && daysBetween(order.return_received_at, today) > 14 ? 'refund_overdue' : 'refund_not_yet_issued');
   }
@@ -188,6 +204,8 @@ export const routeEmail: CaseStage = async (emailCase, deps) => {
     ? await deps.autoReplies.recent(sender, emailCase.parsed.references[0] ?? emailCase.parsed.inReplyTo ?? null,
       emailCase.parsed.date)
     : null;
-  const facts: RouteFacts = { order, today: await deps.shop.today(), autoReplies };
+  const replyTo = (emailCase.parsed.replyTo ?? emailCase.parsed.from)?.address ?? null;
+  const recipientBouncing = deps.bounces && replyTo ? await deps.bounces.isHardBouncing(replyTo) : false;
+  const facts: RouteFacts = { order, today: await deps.shop.today(), autoReplies, recipientBouncing };
   return { ...emailCase, decision: decideRoute(emailCase, deps.policy, facts) };
 };

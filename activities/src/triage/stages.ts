@@ -5,6 +5,7 @@
 import type { EmailCase, ParsedEmail } from '../domain/types';
 import { cleanBody } from '../mail/clean-body';
 import { detectMachineMail } from '../mail/machine-mail';
+import { isOwnReplyMessageId } from '../mail/own-message-id';
 import { checkDraft } from '../reply/check-draft';
 import { draftReply } from '../reply/draft-reply';
 import { retrieveContext } from '../reply/retrieve-context';
@@ -16,7 +17,11 @@ import { routeEmail } from './route';
 
 export const cleanStage: CaseStage = async (c) => ({ ...c, cleaned: cleanBody(c.parsed) });
 
-export const machineStage: CaseStage = async (c) => ({ ...c, machine: detectMachineMail(c.parsed, c.cleaned) });
+/** A bounce returning one of our replies' Message-IDs (`….reply@<support domain>`) is marked bounce_of_shop_reply. */
+export const machineStage: CaseStage = async (c, deps) => {
+  const isOwnMessageId = isOwnReplyMessageId((await deps.shop.policies()).support_address);
+  return { ...c, machine: detectMachineMail(c.parsed, c.cleaned, { isOwnMessageId }) };
+};
 
 /** PII over everything a reader of the decoded email sees: subject and text (quotes and signature included). */
 export const piiStage: CaseStage = async (c, deps) => {
