@@ -23,11 +23,12 @@ import { buildPolicy, parsePolicyFile } from '../activities/src/triage/policy';
 import { readFileSync } from 'node:fs';
 import { CLOSINGS, DAYS, FILLERS, GREETINGS, PHRASES as FIRST, PRODUCTS, type Lang, type Phrases } from './data/intent-phrases';
 import { MORE_PHRASES } from './data/intent-phrases-2';
+import { EXTRA_PHRASES } from './data/intent-phrases-3';
 
 /** Both hand-written lists, merged per intent and language. */
 const PHRASES: Phrases = Object.fromEntries(Object.entries(FIRST).map(([intent, byLang]) => [intent, {
-  fr: [...byLang.fr, ...(MORE_PHRASES[intent]?.fr ?? [])],
-  en: [...byLang.en, ...(MORE_PHRASES[intent]?.en ?? [])],
+  fr: [...byLang.fr, ...(MORE_PHRASES[intent]?.fr ?? []), ...(EXTRA_PHRASES[intent]?.fr ?? [])],
+  en: [...byLang.en, ...(MORE_PHRASES[intent]?.en ?? []), ...(EXTRA_PHRASES[intent]?.en ?? [])],
 }]));
 
 const SEED = 20261124;
@@ -229,6 +230,11 @@ function main(): void {
         rules: round(acc((x) => blendIntentProbabilities(x.rules, null, { ...best, eps }, bestRules, intents))),
         blend: round(acc((x) => blendIntentProbabilities(x.rules, x.model, { ...best, eps }, bestRules, intents))),
       },
+      check_accuracy_per_intent: Object.fromEntries(intents.map((i) => {
+        const xs = check.filter((x) => x.e.intent === i);
+        const ok = xs.filter((x) => { const p = blendIntentProbabilities(x.rules, x.model, { ...best, eps }, bestRules, intents); return intents.reduce((m, j) => (p[j] > p[m] ? j : m), intents[0]!) === i; });
+        return [i, round(ok.length / Math.max(1, xs.length))];
+      })),
       calibration_log_loss: { blend: round(best.loss), rules: round(bestRules.loss) },
       reliability: { blend: reliability(scored(true)), rules: reliability(scored(false)) },
     },

@@ -334,7 +334,11 @@ export const CLOSINGS: Record<Lang, string[]> = {
 /** Neutral context sentences that carry no intent (they teach the model to ignore them). */
 export const FILLERS: Record<Lang, string[]> = {
   fr: ["je suis cliente chez vous depuis longtemps.", "j'ai passé commande sur votre site.", "c'est un cadeau pour ma mère.",
-    'je vous écris au sujet de ma commande.', "j'espère que vous allez bien.", 'désolée pour le dérangement.'],
+    'je vous écris au sujet de ma commande.', "j'espère que vous allez bien.", 'désolée pour le dérangement.',
+    "j'ai passé commande il y a deux semaines.", 'mon numéro client est dans la signature.', "c'est la première fois que je commande chez vous.",
+    'je vous ai déjà appelés hier.'],
   en: ["I've been a customer for years.", 'I placed an order on your website.', "it's a present for my mum.",
-    "I'm writing about my order.", 'hope you are well.', 'sorry to bother you.'],
+    "I'm writing about my order.", 'hope you are well.', 'sorry to bother you.',
+    'I placed the order two weeks ago.', 'my customer number is in the signature.', "it's my first order with you.",
+    'I already called you yesterday.'],
 };

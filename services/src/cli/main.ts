@@ -5,7 +5,6 @@
 import { UsageError } from './args';
 import { triageCommand, TRIAGE_USAGE } from './triage-command';
 import { bipiaCommand, BIPIA_USAGE } from './bipia-command';
-import { bipiaCommand, BIPIA_USAGE } from './bipia-command';
 import { evalCommand, EVAL_USAGE } from './eval-command';
 import { calibrationCommand, CALIBRATION_USAGE } from './calibration-command';
 import { benchTriageCommand, BENCH_TRIAGE_USAGE } from './bench-triage-command';
@@ -16,7 +15,6 @@ type Command = (argv: string[], write: (line: string) => void) => Promise<number
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   triage: { run: triageCommand, usage: TRIAGE_USAGE },
-  bipia: { run: bipiaCommand, usage: BIPIA_USAGE },
   bipia: { run: bipiaCommand, usage: BIPIA_USAGE },
   eval: { run: evalCommand, usage: EVAL_USAGE },
   calibration: { run: calibrationCommand, usage: CALIBRATION_USAGE },
