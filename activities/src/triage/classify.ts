@@ -6,6 +6,7 @@
 import type { Classification, EmailCase, Intent, MachineKind, Sentiment, Urgency } from '../domain/types';
 import { INTENTS } from '../domain/types';
 import { blendIntentProbabilities, type BlendParams } from './intent-model';
+import { combineModelProbabilities } from './llm-intent';
 import type { CaseStage } from './pipeline';
 import type { RoutingPolicy } from './policy';
 import { detectLang } from './lang';
@@ -247,6 +248,10 @@ export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
     langFallback: customer?.language === 'en' ? 'en' : 'fr',
   };
   const model = deps.intentModel;
-  const masked: IntentModel | null = model ? (text) => model(maskPii(text, emailCase.pii).masked) : null;
+  // the optional LLM answers first (async); its distribution is mixed with the local model's
+  const llm = deps.intentLlm && !input.machineKind ? await deps.intentLlm(maskPii(input.clean, emailCase.pii).masked) : null;
+  const masked: IntentModel | null = model || llm
+    ? (text) => combineModelProbabilities(model ? model(maskPii(text, emailCase.pii).masked) : null, llm, TEXT_INTENTS) ?? {}
+    : null;
   return { ...emailCase, classification: classify(input, deps.policy, masked, deps.intentCalibration ?? null) };
 };

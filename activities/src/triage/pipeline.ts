@@ -6,6 +6,7 @@ import type { EmailCase, ShopData } from '../domain/types';
 import type { RoutingPolicy } from './policy';
 import type { ContextStore } from '../reply/context-store';
 import type { IntentCalibration, IntentModel } from './classify';
+import type { LlmIntentClassifier } from './llm-intent';
 
 export interface AutoReplyCounts {
   sender: number; // automatic replies sent to this sender in the 24 h before the email
@@ -27,6 +28,8 @@ export interface TriageDeps {
   intentModel?: IntentModel;
   /** Optional: turns rule scores (and the model's probabilities) into one calibrated probability per intent. */
   intentCalibration?: IntentCalibration;
+  /** Optional LLM classifier (off by default): masked text in, a distribution mixed with the model's out. */
+  intentLlm?: LlmIntentClassifier;
 }
 
 export type CaseStage = (emailCase: EmailCase, deps: TriageDeps) => Promise<EmailCase>;

@@ -11,6 +11,8 @@ import { isQuarantineError } from '@replique/activities/mail/quarantine';
 import { EmbeddedContextStore } from '@replique/activities/reply/embedded-context-store';
 import { seedCustomerHistory, seedKnowledgeBase } from '@replique/activities/reply/seed-knowledge-base';
 import { intentDeps, loadIntentModel } from '@replique/activities/triage/intent-model';
+import { TEXT_INTENTS } from '@replique/activities/triage/classify';
+import { createLlmIntentClassifier, type LlmIntentClassifier } from '@replique/activities/triage/llm-intent';
 import { loadPolicy } from '@replique/activities/triage/policy';
 import type { TriageDeps } from '@replique/activities/triage/pipeline';
 import { quarantineLine, toTriageLine, triageRaw } from '@replique/activities/triage/triage';
@@ -55,7 +57,20 @@ export async function buildTriageDeps(
   await seedKnowledgeBase(context, shop);
   await seedCustomerHistory(context, shop);
   const model = choice.noModel ? {} : intentDeps(loadIntentModel(choice.model));
-  return { shop, policy, context, ...model, autoReplies: new MemoryAutoReplyLog(), close: async () => void (await pool?.end()) };
+  const intentLlm = llmIntentFromEnv(process.env);
+  return { shop, policy, context, ...model, ...(intentLlm ? { intentLlm } : {}), autoReplies: new MemoryAutoReplyLog(), close: async () => void (await pool?.end()) };
+}
+
+/**
+ * The optional LLM intent classifier, off unless REPLIQUE_INTENT_LLM_BASE_URL and REPLIQUE_INTENT_LLM_MODEL are set
+ * (REPLIQUE_INTENT_LLM_API_KEY, REPLIQUE_INTENT_LLM_TIMEOUT_MS optional).
+ */
+export function llmIntentFromEnv(env: NodeJS.ProcessEnv): LlmIntentClassifier | null {
+  const baseURL = env.REPLIQUE_INTENT_LLM_BASE_URL;
+  const model = env.REPLIQUE_INTENT_LLM_MODEL;
+  if (!baseURL || !model) return null;
+  const timeoutMs = env.REPLIQUE_INTENT_LLM_TIMEOUT_MS ? Number(env.REPLIQUE_INTENT_LLM_TIMEOUT_MS) : undefined;
+  return createLlmIntentClassifier({ baseURL, model, apiKey: env.REPLIQUE_INTENT_LLM_API_KEY, timeoutMs }, TEXT_INTENTS);
 }
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5433/replique';
