@@ -78,7 +78,8 @@ function queueRow(row: QueueRow, reviewer: Reviewer): SafeHtml {
     <td>${sla}</td>
     <td>${row.route ?? ''}</td>
     <td>${row.intent ?? ''}</td>
-    <td>${from?.name || from?.address || '?'}${row.emailCase?.enrichment?.vip ? html` <span class="tag">VIP</span>` : ''}</td>
+    <td>${from?.name || from?.address || '?'}${row.emailCase?.enrichment?.vip ? html` <span class="tag">VIP</span>` : ''}
+      ${row.emailCase?.enrichment?.orderNumber ? html`<br><small>${row.emailCase.enrichment.orderNumber}</small>` : ''}</td>
     <td><a href="/emails/${row.emailKey}">${row.emailCase?.parsed.subject || '(no subject)'}</a></td>
     <td>${row.reasons.map((r) => html`<span class="tag reason">${r}</span>`)}${fired.map((g) => html`<span class="tag guard">${g}</span>`)}</td>
     <td>${approvals.approvalsRequired > 1 ? `${approvals.approvals.length} of ${approvals.approvalsRequired} approvals` : ''}</td>
