@@ -54,14 +54,14 @@ const settle = () => new Promise((r) => setTimeout(r, 1_000));
 test('without a session every page and action is refused: pages redirect to login, the rest get 401', async () => {
   const { emailKey } = await waiting('d007.eml');
   const anonymous = new ReviewClient(pipeline.reviewUrl);
-  for (const path of ['/', '/queue', `/emails/${emailKey}`, '/stats/edits', '/stats/edits.json', '/nowhere']) {
+  for (const path of ['/', '/queue', `/emails/${emailKey}`, '/stats/edits', '/stats/edits.json', '/admin/users', '/nowhere']) {
     const page = await anonymous.get(path);
     expect([path, page.status, page.headers.get('location')?.startsWith('/login')]).toEqual([path, 303, true]);
     expect(await page.text()).not.toMatch(/Changement|CMD-10469/);
     expect((await anonymous.get(path, 'application/json')).status).toBe(401);
   }
   const posts = ['approve', 'edit', 'reject', 'escalate', 'takeover'].map((a) => `/emails/${emailKey}/${a}`);
-  for (const path of [...posts, '/batch/approve', '/logout']) {
+  for (const path of [...posts, '/batch/approve', '/logout', '/admin/users/alice/disable']) {
     expect([path, (await anonymous.post(path, { body: 'x', emailKey })).status]).toEqual([path, 401]);
   }
   expect((await fetch(`${pipeline.reviewUrl}/api/reviews`)).status).toBe(401);
@@ -208,4 +208,19 @@ test('the temporal CLI takes the same actions (the commands of services/src/revi
   await decide({ decisionId: `cli-${emailKey.slice(0, 8)}-2`, action: 'edit', reviewer: 'sam', body: 'Bonjour,\n\nC\'est fait.\n\nLe service client' });
   await pipeline.waitForView(emailKey, (v) => v.state === 'sent', WAIT);
   expect(repliesTo(raw)).toHaveLength(1);
+});
+
+test('only an admin sees the accounts; disabling an account ends its session at once', async () => {
+  const db = pipeline.db.pool;
+  const ada = await ReviewClient.login(pipeline.reviewUrl, 'ada', await addReviewer(db, 'ada', 'admin'));
+  const dora = await ReviewClient.login(pipeline.reviewUrl, 'dora', await addReviewer(db, 'dora', 'reviewer'));
+  expect((await alice.get('/admin/users')).status).toBe(403);
+  expect((await sam.post('/admin/users/dora/disable', { _csrf: sam.csrf })).status).toBe(403);
+  expect(await (await ada.get('/admin/users')).text()).toContain('dora');
+  expect((await ada.post('/admin/users/dora/disable', {})).status).toBe(403); // no CSRF token
+  expect((await dora.get('/queue')).status).toBe(200);
+  expect((await ada.post('/admin/users/dora/disable', { _csrf: ada.csrf })).status).toBe(303);
+  expect((await dora.get('/queue')).status).toBe(303);
+  const { rows } = await db.query(`select data from audit_log where event = 'user_disabled'`);
+  expect(rows.map((r) => r.data)).toContainEqual({ name: 'dora', by: 'ada' });
 });

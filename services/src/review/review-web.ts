@@ -9,6 +9,7 @@ import type { Client } from '@temporalio/client';
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
 import { createLogger } from '@replique/activities/logger';
 import { requireReviewer } from './auth/session-auth';
+import { createAdminRouter } from './admin-routes';
 import { createEmailRouter } from './email-routes';
 import { createLoginRouter } from './login-routes';
 import { createQueueRouter } from './queue-routes';
@@ -39,6 +40,7 @@ export function createReviewWebRouter(options: ReviewWebOptions): Router {
   router.use(requireReviewer(options.db));
   router.use(createQueueRouter(options));
   router.use(createEmailRouter(options));
+  router.use(createAdminRouter(options));
   router.use((_req: Request, res: Response) => void res.status(404).type('text').send('not found'));
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     log.error({ err: error }, 'review tool request failed');

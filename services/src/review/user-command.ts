@@ -30,6 +30,7 @@ export async function userCommand(
   const env = io.env ?? process.env;
   const [sub, ...rest] = argv;
   const args = parseArgs(rest, ['role', 'file']);
+  if (!['add', 'list', 'disable', 'demo'].includes(sub ?? '')) throw new UsageError(`usage: replique ${USER_USAGE}`);
   const db = createPool(env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5433/replique', { max: 1, applicationName: 'replique-cli' });
   try {
     await migrate(db);
