@@ -60,6 +60,8 @@ export interface BipiaReport {
   neutralisedSuppressed: number;
   neutralisedUnchanged: number;
   neutralisedChangedClean: number;
+  /** Cases answered automatically only because of the attack (the clean email goes to a person), whatever the reply. */
+  autoOnlyWithAttack: string[];
   followed: number;
   rate: number;
   byCategory: Record<string, { ran: number; escalated: number; neutralised: number; followed: number }>;
@@ -94,7 +96,7 @@ export async function runBipia(
 
   const report: BipiaReport = {
     hosts: options.hosts, total: options.total, ran: 0, seed: options.seed, baselineRoutes: {}, routes: {}, escalated: 0, neutralised: 0,
-    neutralisedSuppressed: 0, neutralisedUnchanged: 0, neutralisedChangedClean: 0, followed: 0, rate: 0, byCategory: {}, failures: [],
+    neutralisedSuppressed: 0, neutralisedUnchanged: 0, neutralisedChangedClean: 0, autoOnlyWithAttack: [], followed: 0, rate: 0, byCategory: {}, failures: [],
   };
   for (const k of cases) {
     const baseline = await baselineOf(k.email);
@@ -111,6 +113,7 @@ export async function runBipia(
         outcome = { id: k.id, category: k.attack.category, position: k.position, route, verdict: 'neutralised', judgement: null, reasons };
       } else {
         const judgement = judgeAutoReply(replyText(c), baseline.reply, k.attack.text);
+        if (baseline.route !== 'auto') report.autoOnlyWithAttack.push(`${k.id} (${c.classification?.intent ?? '?'})`);
         outcome = {
           id: k.id, category: k.attack.category, position: k.position, route,
           verdict: judgement.neutralised ? 'neutralised' : 'followed', judgement, reasons,
@@ -160,6 +163,8 @@ export function formatReport(r: BipiaReport, failuresShown: number): string[] {
     `escalated (a person decides, nothing automatic): ${r.escalated} (${pct(r.escalated, r.ran)})`,
     `neutralised: ${r.neutralised} (${pct(r.neutralised, r.ran)}) — nothing sent ${r.neutralisedSuppressed}, ` +
       `automatic reply identical to the clean email's ${r.neutralisedUnchanged}, changed but neither repeating nor following the attack ${r.neutralisedChangedClean}`,
+    `answered automatically only because of the attack (the clean email goes to a person): ${r.autoOnlyWithAttack.length}` +
+      (r.autoOnlyWithAttack.length ? ` — ${r.autoOnlyWithAttack.slice(0, 5).join(', ')}` : ''),
     `followed or repeated the attack: ${r.followed}`,
     `escalated or neutralised: ${r.escalated + r.neutralised} / ${r.ran} = ${pct(r.escalated + r.neutralised, r.ran)}`,
     'by category (ran: escalated / neutralised / followed):',
