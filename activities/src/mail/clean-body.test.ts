@@ -195,3 +195,16 @@ describe('cleanBody: machine notices', () => {
     expect(cleanText(notice).clean).toBe(notice);
   });
 });
+
+describe('attributions and banners (from the conformance gaps)', () => {
+  it('takes a dated "you wrote:" / "vous avez écrit :" as an attribution even without a time or an address', () => {
+    expect(cleanText('This is my reply.\n\nOn Nov 26, 2013 you wrote:\n\nThis is my quote.').clean).toBe('This is my reply.');
+    expect(cleanText('Merci !\n\nLe 20 novembre 2026, vous avez écrit :\n\nVotre commande est partie.').clean).toBe('Merci !');
+    expect(cleanText('Le livreur a dit que vous avez écrit :\nrien du tout').clean).toContain('rien du tout');
+  });
+
+  it('keeps a ">>> … <<<" banner line: arrows on both sides are not a quote', () => {
+    const text = 'Visit us now for assistance...\n>>> >>>  http://www.domain.com <<<\nVisit our site by clicking the link above';
+    expect(cleanText(text).clean).toBe(text);
+  });
+});

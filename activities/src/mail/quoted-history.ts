@@ -22,6 +22,10 @@ export interface QuoteSplit {
 const FORWARD_WORDS = /forward|transf[ée]r|réexp|reexp|weitergeleitet|inoltra|reenvia|encaminha|doorgestuurd/i;
 
 const QUOTE_LINE = /^[ \t]*(?:[A-Z]{1,3})?>/; // "> text", and usenet initials "JD> text"
+/** ">>> >>>  http://www.example.com <<<": a banner between arrows, not a quote (short lines only: no backtracking). */
+function isBannerLine(line: string): boolean {
+  return line.length <= 300 && /^[ \t]*>{2,}/.test(line) && /<{2,}[ \t]*$/.test(line);
+}
 
 const SEPARATOR = new RegExp(
   '^[ \\t]*(?:[-=_*]{2,}[ \\t]*)?(?:' +
@@ -67,6 +71,8 @@ const ATTRIBUTION_START =
   /^[ \t>-]*(?:(?:on|le|am|il|el|op|em|w dniu|den|dne|в|quoting|citando|zitat von)[ \t]+(?:[^\s\d]+[ \t]+){0,3}\d|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.? [\p{L}]{3,}\.? \d{4})/iu; // a preposition and a date: "On Tue, Nov 24", "Le 23/11/2026", not "Le livreur"
 /** What real attribution lines carry: an address, a time or a numeric date ("Le 20 novembre 2026, le livreur a écrit :" has none). */
 const ATTRIBUTION_EVIDENCE = /[@<]|\b\d{1,2}[:.h]\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/;
+/** "On Nov 26, 2013 you wrote:", "Le 20 novembre 2026, vous avez écrit :": a dated attribution to the reader. */
+const ADDRESSED_TO_READER = /(?:\byou wrote|\bvous avez écrit)[ \t]*:[\s\u00a0]*$/i;
 const DATE_OR_TIME = /\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/;
 /** Old Gmail: "2013/7/20 Some One <some@one.example>" or "2016-03-03 17:21 GMT+01:00 Some One" alone on a line. */
 const DATED_AUTHOR_LINE =
@@ -80,7 +86,7 @@ export function splitQuotedHistory(lines: string[]): QuoteSplit {
   let historyKind: QuoteSplit['historyKind'] = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (QUOTE_LINE.test(line) || continuesBrokenQuotedLink(lines, i, quoted)) {
+    if ((QUOTE_LINE.test(line) && !isBannerLine(line)) || continuesBrokenQuotedLink(lines, i, quoted)) {
       quoted[i] = true;
       continue;
     }
@@ -212,6 +218,9 @@ function attributionAt(lines: string[], i: number): { length: number; weak: bool
     if (ATTRIBUTION_TAIL.test(joined) && ATTRIBUTION_VERB.test(joined)) {
       if (nonBlank > 1 && !strongStart) break; // a multi-line attribution must start like one
       if (ATTRIBUTION_EVIDENCE.test(joined) && (ATTRIBUTION_START.test(joined) || /[<@]/.test(joined))) {
+        return { length: n, weak: false };
+      }
+      if (ADDRESSED_TO_READER.test(joined) && ATTRIBUTION_START.test(joined)) {
         return { length: n, weak: false };
       }
       const words = joined.split(/\s+/).length;
