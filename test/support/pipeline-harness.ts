@@ -124,7 +124,7 @@ export async function startPipeline(): Promise<PipelineHarness> {
       await withImap((client) => client.append(imapFolder, raw));
       return emailKeyFor(mailbox, extractMessageIdHeader(raw), rawSha256(raw));
     },
-    async waitForView(emailKey, done, timeoutMs = 30_000) {
+    async waitForView(emailKey, done, timeoutMs = 90_000) {
       const handle = client.workflow.getHandle(workflowIdForEmailKey(emailKey));
       const deadline = Date.now() + timeoutMs;
       let last: EmailWorkflowView | null = null;
