@@ -34,6 +34,9 @@ export interface IntentCalibration {
 /** The confidence of an intent a deterministic rule imposes (prompt injection), like machine mail's. */
 const RULE_DECIDED_CONFIDENCE = 0.95;
 
+/** Routing confidence of an automatable intent that only the model sees (no rule cue): always below the threshold. */
+const MODEL_ONLY_CONFIDENCE_CAP = 0.6;
+
 /** The intents a text classifier chooses among; machine intents come from the machine-mail verdict. */
 export const TEXT_INTENTS: readonly Intent[] = INTENTS.filter((i) => !['auto_reply', 'bounce', 'newsletter', 'spam'].includes(i));
 
@@ -191,6 +194,12 @@ export function classify(
   intentConfidence = Math.round(intentConfidence * 1000) / 1000;
   let confidence = intentConfidence;
   if (signals.includes('multi_question')) confidence = Math.min(confidence, 0.6);
+  // the model may move mail towards a person, never alone away from one: an automatable intent no rule cue supports
+  // (an off-topic question the model reads as a catalogue question...) stays below the auto-send threshold
+  if (calibrated && policy.automatedIntents.has(intent) && scores[intent] <= 0) {
+    confidence = Math.min(confidence, MODEL_ONLY_CONFIDENCE_CAP);
+    signals.push('model_only_intent');
+  }
 
   const critical = CRITICAL_INTENTS.has(intent) || signals.some((s) => CRITICAL_SIGNALS.has(s)) || input.accountTakeover;
   return {

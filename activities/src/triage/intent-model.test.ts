@@ -67,4 +67,11 @@ describe('calibrated blend', () => {
     expect(c.intentConfidence).toBeGreaterThan(0);
     expect(c.intentConfidence).toBeLessThan(0.85);
   });
+  it('never lets the model alone make mail auto-sendable: an automatable intent without a rule cue stays under the threshold', () => {
+    const deps = intentDeps(model);
+    const c = classify(input('zxq wibble frobnicate?'), testPolicy(), () => ({ product_question: 0.999 }), deps.intentCalibration);
+    expect(c.intent).toBe('product_question');
+    expect(c.confidence).toBeLessThanOrEqual(0.6);
+    expect(c.signals).toContain('model_only_intent');
+  });
 });
