@@ -98,6 +98,15 @@ interface LatencyResult {
   maxMs: number;
 }
 
+function imapClient(): ImapFlow {
+  const client = new ImapFlow({
+    host: process.env.IMAP_HOST ?? '127.0.0.1', port: Number(process.env.IMAP_PORT ?? 1143), secure: false,
+    auth: { user: process.env.IMAP_USER ?? 'support', pass: process.env.IMAP_PASSWORD ?? 'secret' }, logger: false,
+  });
+  client.on('error', () => undefined); // idle timeouts surface on the next call
+  return client;
+}
+
 /** Routine emails the pure triage code routes `auto`: the latency path is the automatic answer. */
 async function routineEmails(gen: EmailGenerator, count: number): Promise<GeneratedEmail[]> {
   const deps = await buildTriageDeps(shopFixture, undefined);
@@ -129,7 +138,7 @@ async function benchTriage(args: Args, results: Results): Promise<void> {
 }
 
 /** Waits for a complete new file in the sink whose In-Reply-To is `messageId`; returns when it was first seen. */
-async function waitForReply(p: BenchPipeline, messageId: string, seen: Set<string>, timeoutMs = 20_000): Promise<number> {
+async function waitForReply(p: BenchPipeline, messageId: string, seen: Set<string>, timeoutMs = 60_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const name of readdirSync(p.sink.dir)) {
@@ -168,13 +177,7 @@ async function benchLatency(p: BenchPipeline, imapFolder: string, args: Args, re
   out(`latency HTTP intake → SMTP accept (${http.samples} routine emails, one at a time): p50 ${ms(http.p50Ms)}, p95 ${ms(http.p95Ms)}, max ${ms(http.maxMs)}`);
 
   let imap: LatencyResult | null = null;
-  const client = new ImapFlow({
-    host: process.env.IMAP_HOST ?? '127.0.0.1',
-    port: Number(process.env.IMAP_PORT ?? 1143),
-    secure: false,
-    auth: { user: process.env.IMAP_USER ?? 'support', pass: process.env.IMAP_PASSWORD ?? 'secret' },
-    logger: false,
-  });
+  const client = imapClient();
   try {
     await client.connect();
     imap = await measure(async (e) => void (await client.append(imapFolder, e.raw)), emails.slice(half, half * 2));
@@ -418,16 +421,14 @@ async function main(): Promise<void> {
   if (args.only.has('triage')) await benchTriage(args, results);
 
   const imapFolder = `bench-${Date.now().toString(36)}`;
-  const imapAdmin = new ImapFlow({
-    host: process.env.IMAP_HOST ?? '127.0.0.1', port: Number(process.env.IMAP_PORT ?? 1143), secure: false,
-    auth: { user: process.env.IMAP_USER ?? 'support', pass: process.env.IMAP_PASSWORD ?? 'secret' }, logger: false,
-  });
+  const imapAdmin = imapClient();
   const needsPipeline = ['latency', 'throughput', 'waiting', 'intake'].some((s) => args.only.has(s));
   let imapReady = false;
   if (args.only.has('latency')) {
     try {
       await imapAdmin.connect();
       await imapAdmin.mailboxCreate(imapFolder);
+      await imapAdmin.logout();
       imapReady = true;
     } catch (error) {
       out(`IMAP not available (${(error as Error).message}); IMAP latency skipped`);
@@ -444,8 +445,8 @@ async function main(): Promise<void> {
       await terminateWaiting(p).catch(() => undefined);
       await p.stop();
       if (imapReady) {
-        await imapAdmin.mailboxDelete(imapFolder).catch(() => undefined);
-        await imapAdmin.logout().catch(() => undefined);
+        const cleanup = imapClient();
+        await cleanup.connect().then(() => cleanup.mailboxDelete(imapFolder)).then(() => cleanup.logout()).catch(() => undefined);
       }
     }
   }
