@@ -17,7 +17,8 @@
  * sent"; starter, hence Kafka consumer redelivery; intake), its own SMTP peer's faults, and severed Postgres
  * connections of its own database (pg_terminate_backend).
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -48,6 +49,8 @@ export interface FaultRunOptions {
   restartStack: boolean;
   /** Probability that the worker kills itself between SMTP acceptance and recording it. */
   killAfterAccept: number;
+  /** The first worker kills itself right after its Nth accepted reply, before recording it (0: never). */
+  killAfterAcceptNth: number;
   /** Give up waiting for a settled state after this long (ms). */
   settleTimeoutMs: number;
   seed: number;
@@ -84,6 +87,8 @@ const idle = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref())
 class Child {
   private proc: ChildProcess | null = null;
   starts = 0;
+  /** True from a deliberate kill until the process is up again (the watchdog leaves it alone meanwhile). */
+  busy = false;
   constructor(
     readonly name: string,
     private readonly script: string,
@@ -93,6 +98,15 @@ class Child {
   ) {}
 
   async start(): Promise<void> {
+    this.busy = true;
+    try {
+      await this.spawnAndWait();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async spawnAndWait(): Promise<void> {
     const log = createWriteStream(this.logFile, { flags: 'a' });
     await new Promise<void>((r) => log.once('open', () => r()));
     // node itself with tsx's loader (not the tsx wrapper, which runs node as a child: SIGKILL must reach the service).
@@ -115,6 +129,7 @@ class Child {
   }
 
   async kill9(): Promise<void> {
+    this.busy = true;
     const proc = this.proc;
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
     const exited = new Promise<void>((r) => proc.once('exit', () => r()));
@@ -208,10 +223,14 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultRunS
     IMAP_PASSWORD: process.env.IMAP_PASSWORD ?? 'secret',
   };
 
-  const imapClient = () => new ImapFlow({
-    host: env.IMAP_HOST!, port: Number(env.IMAP_PORT), secure: false,
-    auth: { user: env.IMAP_USER!, pass: env.IMAP_PASSWORD! }, logger: false,
-  });
+  const imapClient = () => {
+    const c = new ImapFlow({
+      host: env.IMAP_HOST!, port: Number(env.IMAP_PORT), secure: false,
+      auth: { user: env.IMAP_USER!, pass: env.IMAP_PASSWORD! }, logger: false,
+    });
+    c.on('error', () => undefined); // an idle timeout or a server restart: the next call reconnects
+    return c;
+  };
   const admin = imapClient();
   await admin.connect();
   await admin.mailboxCreate(imapFolder);
@@ -227,7 +246,7 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultRunS
 
   const worker = new Child('worker', path.join(repoRoot, 'test', 'faults', 'fault-worker.ts'), {
     ...env, SMTP_PORT: String(peer.port), REPLIQUE_SHOP_FILE: shopFixture, FAULT_WORKFLOW_BUNDLE: bundleFile,
-    FAULT_KILL_AFTER_ACCEPT: String(options.killAfterAccept), WORKER_MAX_CONCURRENT_ACTIVITIES: '20',
+    FAULT_KILL_AFTER_ACCEPT: String(options.killAfterAccept), FAULT_KILL_AFTER_ACCEPT_NTH: String(options.killAfterAcceptNth), WORKER_MAX_CONCURRENT_ACTIVITIES: '20',
   }, path.join(logDir, 'worker.log'), 'worker started');
   const starter = new Child('starter', path.join(repoRoot, 'services', 'src', 'starter', 'main.ts'), {
     ...env, STARTER_GROUP_ID: `starter-faults-${run}`,
@@ -255,6 +274,19 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultRunS
     await worker.start();
     await Promise.all([starter.start(), intake.start()]);
     say(`  processes up (+${((Date.now() - t0) / 1000).toFixed(0)}s); logs in ${logDir}`);
+
+    // A worker that killed itself (after an SMTP acceptance) is restarted, as a supervisor would.
+    let watching = true;
+    const watchdog = (async () => {
+      while (watching) {
+        await sleep(500);
+        if (watching && !worker.alive && !worker.busy) {
+          fault('worker killed itself between SMTP accept and its record (restarted)');
+          worker.env.FAULT_KILL_AFTER_ACCEPT_NTH = '0';
+          await worker.start().catch((error: unknown) => say(`  worker restart failed: ${String(error)}`));
+        }
+      }
+    })();
 
     // ---- what we drive in
     const gen = new EmailGenerator({ seed: options.seed, run: `f${run}` });
@@ -390,7 +422,8 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultRunS
     const at = (fraction: number) => sleep(Math.max(0, t0Drive + fraction * options.driveMs - Date.now()));
     const restartStack = async (component: string) => {
       fault(`${component} restart`);
-      execFileSync('bash', [path.join(repoRoot, 'infra', 'local', 'stack.sh'), 'restart', component], { stdio: 'ignore' });
+      // Asynchronously: the children's log pipes must keep draining meanwhile.
+      await promisify(execFile)('bash', [path.join(repoRoot, 'infra', 'local', 'stack.sh'), 'restart', component]);
     };
     const smtpPhase = async (kind: string, opts: string[], ms: number) => {
       fault(kind);
@@ -441,7 +474,6 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultRunS
     // before Temporal retries it (2 min for sendReply). Keep the worker alive, and restart it if it killed itself.
     const settleDeadline = Date.now() + options.settleTimeoutMs;
     for (;;) {
-      if (!worker.alive) { fault('worker killed itself after SMTP accept (restarted)'); await worker.start(); }
       const { rows } = await db.pool.query<{ email_key: string; state: string }>(`select email_key, state from emails`);
       const state = new Map(rows.map((r) => [r.email_key, r.state]));
       const pending = [...expected.keys()].filter((k) => {
@@ -455,7 +487,8 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultRunS
       await sleep(2_000);
     }
     deciding = false;
-    await reviewing;
+    watching = false;
+    await Promise.all([reviewing, watchdog]);
     // Anything still in flight gets a few seconds to land at the peer before counting.
     await sleep(3_000);
 

@@ -1,9 +1,10 @@
 /**
  * The real worker (services/src/worker: same config, adapters, activities and workflow), as a child process the
- * fault suite can `kill -9`, with one hook the outside cannot time: with probability FAULT_KILL_AFTER_ACCEPT, the
- * process SIGKILLs itself right after the SMTP server accepted a reply and BEFORE it is recorded as sent.
+ * fault suite can `kill -9`, with one hook the outside cannot time: the process SIGKILLs itself right after the SMTP
+ * server accepted a reply and BEFORE it is recorded as sent — after the FAULT_KILL_AFTER_ACCEPT_NTH-th accepted
+ * reply of this process, and/or with probability FAULT_KILL_AFTER_ACCEPT for each one.
  *
- *   FAULT_WORKFLOW_BUNDLE=/tmp/bundle.js FAULT_KILL_AFTER_ACCEPT=0.1 tsx test/faults/fault-worker.ts   (+ worker env)
+ *   FAULT_WORKFLOW_BUNDLE=/tmp/bundle.js FAULT_KILL_AFTER_ACCEPT_NTH=3 tsx test/faults/fault-worker.ts   (+ worker env)
  */
 import { NativeConnection, Worker, Runtime, DefaultLogger } from '@temporalio/worker';
 import { createEmailActivities } from '@replique/activities/email-activities';
@@ -18,12 +19,15 @@ async function main(): Promise<void> {
   const config = loadWorkerConfig();
   setLogLevel(config.LOG_LEVEL);
   const deps = await createWorkerDeps(config);
-  const odds = Number(process.env.FAULT_KILL_AFTER_ACCEPT ?? 0);
-  if (odds > 0) {
+  const odds = Number(process.env.FAULT_KILL_AFTER_ACCEPT || 0);
+  const nth = Number(process.env.FAULT_KILL_AFTER_ACCEPT_NTH || 0);
+  if (odds > 0 || nth > 0) {
     const send = deps.smtp.sendMail.bind(deps.smtp);
+    let accepted = 0;
     deps.smtp.sendMail = (async (mail: Parameters<typeof send>[0]) => {
       const info = await send(mail);
-      if (Math.random() < odds) {
+      accepted++;
+      if (accepted === nth || Math.random() < odds) {
         process.stdout.write(`FAULT kill-after-accept ${String(mail.messageId ?? '')}\n`);
         process.kill(process.pid, 'SIGKILL');
         await new Promise(() => undefined);

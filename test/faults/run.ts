@@ -19,7 +19,8 @@ runFaultSuite({
   hostile: num('hostile', 20),
   driveMs: num('drive', 180) * 1000,
   restartStack: !argv.includes('--no-restarts'),
-  killAfterAccept: 0.04,
+  killAfterAccept: 0.02,
+  killAfterAcceptNth: 3,
   settleTimeoutMs: num('settle', 300) * 1000,
   seed: num('seed', Date.now() % 100_000),
 }).then(
