@@ -34,6 +34,12 @@ export interface IntentCalibration {
 /** The confidence of an intent a deterministic rule imposes (prompt injection), like machine mail's. */
 const RULE_DECIDED_CONFIDENCE = 0.95;
 
+/**
+ * Intents answered by the same reply from the order's data (route.ts autoReason: the order's state decides whether it
+ * is "on its way", "slightly late" or a case for a person), so confusing them does not change what is sent.
+ */
+const SAME_ANSWER: readonly Intent[][] = [['order_status', 'delivery_delay']];
+
 /** Routing confidence of an automatable intent that only the model sees (no rule cue): always below the threshold. */
 const MODEL_ONLY_CONFIDENCE_CAP = 0.6;
 
@@ -193,6 +199,9 @@ export function classify(
   }
   intentConfidence = Math.round(intentConfidence * 1000) / 1000;
   let confidence = intentConfidence;
+  // routing asks "is the answer right?": intents that get the same data-driven answer pool their probability
+  const sameAnswer = calibrated && !injected ? SAME_ANSWER.find((g) => g.includes(intent)) : undefined;
+  if (sameAnswer) confidence = Math.round(Math.min(1, sameAnswer.reduce((s, i) => s + calibrated![i], 0)) * 1000) / 1000;
   if (signals.includes('multi_question')) confidence = Math.min(confidence, 0.6);
   // the model may move mail towards a person, never alone away from one: an automatable intent no rule cue supports
   // (an off-topic question the model reads as a catalogue question...) stays below the auto-send threshold

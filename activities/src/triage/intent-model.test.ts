@@ -74,4 +74,12 @@ describe('calibrated blend', () => {
     expect(c.confidence).toBeLessThanOrEqual(0.6);
     expect(c.signals).toContain('model_only_intent');
   });
+  it('pools order_status and delivery_delay for the routing confidence (the order data decides the same answer)', () => {
+    const deps = intentDeps(model);
+    const c = classify(input('Where is my order? It should be here by now.'), testPolicy(),
+      () => ({ order_status: 0.5, delivery_delay: 0.5 }), deps.intentCalibration);
+    expect(['order_status', 'delivery_delay']).toContain(c.intent);
+    expect(c.confidence).toBeGreaterThan(c.intentConfidence);
+    expect(c.confidence).toBeLessThanOrEqual(1);
+  });
 });
