@@ -201,3 +201,24 @@ describe('detectMachineMail: kinds', () => {
     expect(detectMachineMail(parsed, cleanBody(parsed)).kind).toBe('bounce');
   });
 });
+
+describe('delay warnings', () => {
+  it('a DSN whose action is "delayed" is machine mail but not a bounce', async () => {
+    const raw = rawEmail(
+      {
+        From: 'MAILER-DAEMON@mx.example.net',
+        'Return-Path': '<>',
+        Subject: 'Delayed Mail (still being retried)',
+        'Content-Type': 'multipart/report; report-type=delivery-status; boundary="b1"',
+      },
+      ['--b1', 'Content-Type: text/plain', '', 'Delivery is delayed; still trying.', '',
+        '--b1', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; mx.example.net', '',
+        'Final-Recipient: rfc822; jo@example.org', 'Action: delayed', 'Status: 4.4.7', '', '--b1--', ''].join('\n'),
+    );
+    const parsed = await parseEmail(raw);
+    const v = detectMachineMail(parsed, cleanBody(parsed));
+    expect(v.isMachine).toBe(true);
+    expect(v.kind).not.toBe('bounce');
+    expect(v.reasons).toContain('delivery_status_report');
+  });
+});

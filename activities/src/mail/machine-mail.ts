@@ -82,7 +82,8 @@ export function detectMachineMail(
   const partOf = (t: string): boolean => parts.some((p) => p.includes(t));
   const isDsn = reportType === 'delivery-status' || partOf('delivery-status');
   const action = (report?.fields['action'] ?? '').toLowerCase();
-  if (isDsn) add('delivery_status_report', /^(delivered|relayed|expanded)\b/.test(action) ? 'receipt' : 'bounce'); // success DSNs are receipts
+  // success DSNs are receipts; a delay warning (still trying) is a system notice, not a bounce
+  if (isDsn) add('delivery_status_report', /^(delivered|relayed|expanded)\b/.test(action) ? 'receipt' : /^delayed\b/.test(action) ? 'system' : 'bounce');
   if (reportType === 'disposition-notification' || partOf('disposition-notification')) add('read_receipt', 'receipt');
   if (reportType === 'feedback-report' || partOf('feedback-report') || h['feedback-type']) add('abuse_report', 'abuse_report');
   else if (ABUSE_SUBJECT.test(parsed.subject ?? '')) add('abuse_report', 'abuse_report');

@@ -228,3 +228,10 @@ describe('parseEmail', () => {
     });
   });
 });
+
+describe('addresses inside an encoded-word', () => {
+  it('re-reads a whole "Name" <address> that an RFC 2047 word hid in the display name', async () => {
+    const p = await parseEmail(rawEmail({ To: '=?utf-8?B?IlJ5ZGVsIiA8UnlkZWxrYWxvdEAxN2d1YWd1YS5jb20+?=, andris@tr.ee' }, 'Hi'));
+    expect(p.to).toEqual([{ address: 'rydelkalot@17guagua.com', name: 'Rydel' }, { address: 'andris@tr.ee', name: '' }]);
+  });
+});

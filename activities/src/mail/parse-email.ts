@@ -251,7 +251,12 @@ function flattenAddresses(value: HeaderValue | undefined): EmailAddress[] {
 }
 
 function toAddress(a: EmailAddress): Address {
-  return { address: (a.address ?? '').trim().toLowerCase(), name: (a.name ?? '').trim() };
+  let address = (a.address ?? '').trim();
+  let name = (a.name ?? '').trim();
+  // A whole address inside one RFC 2047 word ("=?utf-8?B?IlJ5ZGVsIiA8…+?=") decodes into the display name only.
+  const inName = address ? null : name.match(/^"?([^"<>]*?)"?\s*<([^<>\s@]+@[^<>\s@]+)>$/);
+  if (inName) [name, address] = [inName[1]!.trim(), inName[2]!];
+  return { address: address.toLowerCase(), name };
 }
 
 function firstAddress(value: HeaderValue | undefined): Address | null {
