@@ -57,6 +57,10 @@ export async function startPipeline(): Promise<PipelineHarness> {
   const env = {
     DATABASE_URL: db.databaseUrl,
     KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    IMAP_HOST: process.env.IMAP_HOST ?? '127.0.0.1',
+    IMAP_PORT: process.env.IMAP_PORT ?? '1143',
+    IMAP_USER: process.env.IMAP_USER ?? 'support',
+    IMAP_PASSWORD: process.env.IMAP_PASSWORD ?? 'secret',
     KAFKA_TOPIC_INBOUND: `email.inbound.test-${run}`,
     KAFKA_TOPIC_EVENTS: `email.events.test-${run}`,
     TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
