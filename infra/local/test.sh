@@ -19,12 +19,12 @@ eval "$(bash infra/local/stack.sh env)"
 # The real local LLM server for test/llm/llm-pipeline.test.ts (llama.cpp + SmolLM2-135M-Instruct, see
 # infra/local/lib/llm.sh). REPLIQUE_LLM_TESTS=0 turns it off; 1 makes a missing install a failure. By default it is
 # on: llama.cpp is compiled once per machine and cached in $REPLIQUE_CACHE (instant afterwards; 30–60 min on 2 cores
-# the first time). A first build is given REPLIQUE_LLM_BUILD_BUDGET_MIN minutes (default 60, so a fresh machine stays
+# the first time). A first build is given REPLIQUE_LLM_BUILD_BUDGET_MIN minutes (default 40, so a fresh machine stays
 # inside CI's 90): past that it is stopped — it resumes where it was on the next run — and the llama.cpp test file
 # is skipped (it says so). The replay-server LLM tests always run.
 if [[ ${REPLIQUE_LLM_TESTS:-} != 0 ]]; then
   echo "[test] local LLM server (llama.cpp)"
-  budget=$((${REPLIQUE_LLM_BUILD_BUDGET_MIN:-60} * 60))
+  budget=$((${REPLIQUE_LLM_BUILD_BUDGET_MIN:-40} * 60))
   setsid bash infra/local/lib/llm.sh install </dev/null &
   llm_pid=$!
   deadline=$((SECONDS + budget))
@@ -32,7 +32,7 @@ if [[ ${REPLIQUE_LLM_TESTS:-} != 0 ]]; then
   if kill -0 "$llm_pid" 2>/dev/null; then
     kill -TERM -- "-$llm_pid" 2>/dev/null || true
     wait "$llm_pid" 2>/dev/null || true
-    echo "[test] WARNING: llama.cpp not built within ${REPLIQUE_LLM_BUILD_BUDGET_MIN:-60} min; it resumes next run; its test is skipped"
+    echo "[test] WARNING: llama.cpp not built within ${REPLIQUE_LLM_BUILD_BUDGET_MIN:-40} min; it resumes next run; its test is skipped"
     [[ ${REPLIQUE_LLM_TESTS:-} == 1 ]] && exit 1
   elif ! wait "$llm_pid"; then
     echo "[test] WARNING: installing llama.cpp failed (log: .local/logs/install-llm.log); its test is skipped"
