@@ -1,6 +1,6 @@
 /**
  * The replique CLI: `pnpm -s replique <command> ...`. The same decision functions as the workers, no servers needed.
- * Commands: triage, eval, calibration, bench-triage (conformance comes later).
+ * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user.
  */
 import { UsageError } from './args';
 import { triageCommand, TRIAGE_USAGE } from './triage-command';
