@@ -9,10 +9,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { stateQuery, workflowIdForEmailKey, type EmailWorkflowView } from '@replique/workflows/contracts';
+import type { EmailWorkflowView } from '@replique/workflows/contracts';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { repoRoot, shopFixture } from '../support/paths';
 import { freePort, startSmtpSink, type RunningSmtpSink } from '../support/smtp-sink';
+import { waitForWorkflowView } from '../support/workflow-view';
 
 const TOKEN = 'llm-test-token-0123456789abcdef';
 const TSX = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
@@ -139,21 +140,7 @@ export async function startProcessPipeline(workerEnv: Record<string, string>): P
       if (res.status !== 202) throw new Error(`intake answered ${res.status}: ${await res.text()}`);
       return (await res.json()) as { emailKey: string; duplicate: boolean };
     },
-    async waitForView(emailKey, done, timeoutMs = 90_000) {
-      const handle = client.workflow.getHandle(workflowIdForEmailKey(emailKey));
-      const deadline = Date.now() + timeoutMs;
-      let last: EmailWorkflowView | null = null;
-      for (;;) {
-        try {
-          last = await handle.query(stateQuery);
-          if (done(last)) return last;
-        } catch (error) {
-          if (!/not found/i.test(String(error))) throw error;
-        }
-        if (Date.now() > deadline) throw new Error(`timed out; last view: ${JSON.stringify(last)}`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    },
+    waitForView: (emailKey, done, timeoutMs) => waitForWorkflowView(client, emailKey, done, timeoutMs),
     logs: () => processes.map((p) => `### ${p.name}\n${p.output()}`).join('\n'),
     stop,
   };

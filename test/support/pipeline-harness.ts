@@ -15,12 +15,13 @@ import { createEmailWorker } from '@replique/services/worker/main';
 import { WorkerEnvSchema } from '@replique/services/config/worker-config';
 import { startReviewService } from '@replique/services/review/main';
 import { ReviewEnvSchema } from '@replique/services/config/review-config';
-import { stateQuery, workflowIdForEmailKey, type EmailWorkflowView } from '@replique/workflows/contracts';
+import type { EmailWorkflowView } from '@replique/workflows/contracts';
 import { withTestDatabase, type TestDatabase } from './pg';
 import { freePort, startSmtpSink, type RunningSmtpSink } from './smtp-sink';
 import { shopFixture } from './paths';
 import { ImapFlow } from 'imapflow';
 import { emailKeyFor, extractMessageIdHeader, rawSha256 } from '@replique/activities/domain/email-key';
+import { waitForWorkflowView } from './workflow-view';
 
 const TOKEN = 'test-token-0123456789abcdef';
 
@@ -128,21 +129,7 @@ export async function startPipeline(): Promise<PipelineHarness> {
       await withImap((client) => client.append(imapFolder, raw));
       return emailKeyFor(mailbox, extractMessageIdHeader(raw), rawSha256(raw));
     },
-    async waitForView(emailKey, done, timeoutMs = 90_000) {
-      const handle = client.workflow.getHandle(workflowIdForEmailKey(emailKey));
-      const deadline = Date.now() + timeoutMs;
-      let last: EmailWorkflowView | null = null;
-      for (;;) {
-        try {
-          last = await handle.query(stateQuery);
-          if (done(last)) return last;
-        } catch (error) {
-          if (!/not found/i.test(String(error))) throw error;
-        }
-        if (Date.now() > deadline) throw new Error(`timed out; last view: ${JSON.stringify(last)}`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    },
+    waitForView: (emailKey, done, timeoutMs) => waitForWorkflowView(client, emailKey, done, timeoutMs),
     async restartWorker() {
       await stopWorker();
       worker = await startWorker();
