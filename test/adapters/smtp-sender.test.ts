@@ -6,14 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { sendReply, type SendReplyInput } from '../../activities/src/adapters/smtp/smtp-sender';
 import { SmtpSendError } from '../../activities/src/adapters/smtp/smtp-errors';
 import { createSmtpTransport, type SmtpTransport } from '../../activities/src/adapters/smtp/smtp-transport';
-import { storeRawEmail } from '../../activities/src/adapters/pg/raw-emails';
-import { registerEmail } from '../../activities/src/adapters/pg/emails';
 import { getSend } from '../../activities/src/adapters/pg/sent-mail';
-import { emailKeyFor } from '../../activities/src/domain/email-key';
 import { readSinkMessages, startSmtpSink, type RunningSmtpSink } from '../support/smtp-sink';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { stack, waitFor } from './stack-env';
-import { workflowIdForEmailKey } from '@replique/workflows/contracts';
+import { registerTestEmail } from '../pg/email-fixture';
 
 jest.setTimeout(30_000);
 
@@ -22,12 +19,7 @@ let transport: SmtpTransport;
 
 /** An inbound email row to hang sends on (sent_mail.email_key references emails). */
 async function anEmail(): Promise<string> {
-  const messageId = `${randomUUID()}@customer.test`;
-  const raw = Buffer.from(`Message-ID: <${messageId}>\r\nSubject: where is my order\r\n\r\nHello\r\n`);
-  const stored = await storeRawEmail(db.pool, { raw, source: 'http', mailbox: 'support' });
-  const emailKey = emailKeyFor('support', messageId, stored.sha256);
-  await registerEmail(db.pool, { emailKey, rawId: stored.rawId, mailbox: 'support', messageIdHash: null, workflowId: workflowIdForEmailKey(emailKey) });
-  return emailKey;
+  return (await registerTestEmail(db.pool)).emailKey;
 }
 
 function aReply(emailKey: string, overrides: Partial<SendReplyInput> = {}): SendReplyInput {

@@ -8,13 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { sendReply, SendOutcomeUnknownError, type SendReplyInput } from '../../activities/src/adapters/smtp/smtp-sender';
 import { SmtpSendError } from '../../activities/src/adapters/smtp/smtp-errors';
 import { createSmtpTransport } from '../../activities/src/adapters/smtp/smtp-transport';
-import { storeRawEmail } from '../../activities/src/adapters/pg/raw-emails';
-import { registerEmail } from '../../activities/src/adapters/pg/emails';
 import { beginSend, getSend } from '../../activities/src/adapters/pg/sent-mail';
-import { emailKeyFor } from '../../activities/src/domain/email-key';
-import { workflowIdForEmailKey } from '@replique/workflows/contracts';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { startFaultSmtpPeer, type FaultSmtpPeer } from '../support/fault-smtp-sink';
+import { registerTestEmail } from '../pg/email-fixture';
 
 jest.setTimeout(60_000);
 
@@ -31,13 +28,9 @@ afterAll(async () => {
   await db?.close();
 });
 
+/** An inbound email row to hang sends on (sent_mail.email_key references emails). */
 async function anEmail(): Promise<string> {
-  const messageId = `${randomUUID()}@customer.test`;
-  const raw = Buffer.from(`Message-ID: <${messageId}>\r\nSubject: where is my order\r\n\r\nHello\r\n`);
-  const stored = await storeRawEmail(db.pool, { raw, source: 'http', mailbox: 'support' });
-  const emailKey = emailKeyFor('support', messageId, stored.sha256);
-  await registerEmail(db.pool, { emailKey, rawId: stored.rawId, mailbox: 'support', messageIdHash: null, workflowId: workflowIdForEmailKey(emailKey) });
-  return emailKey;
+  return (await registerTestEmail(db.pool)).emailKey;
 }
 
 function aReply(emailKey: string): SendReplyInput {
