@@ -4,12 +4,20 @@
 
 IMAP_USER=support
 IMAP_PASSWORD=secret
-DOVECOT_CONF="$ETC_DIR/dovecot.conf"
-DOVECOT_PASSWD="$ETC_DIR/dovecot.passwd"
-DOVECOT_BASE="$RUN_DIR/dovecot"          # sockets and master.pid
-DOVECOT_STATE="$DATA_DIR/dovecot-state"
-DOVECOT_LOG="$LOG_DIR/dovecot.log"
-MAIL_DIR="$DATA_DIR/mail"                # maildir of user U: $MAIL_DIR/U/Maildir
+
+# Where one Dovecot instance keeps its files, all under HOME (laid out like $REPLIQUE_HOME: etc/ run/ data/
+# logs/). The stack's instance lives in $REPLIQUE_HOME; infra/local/imap-instance.sh starts others (tests that
+# restart their own server) with their own HOME and IMAP_PORT.
+imap_use_home() {
+  local home=$1
+  DOVECOT_CONF="$home/etc/dovecot.conf"
+  DOVECOT_PASSWD="$home/etc/dovecot.passwd"
+  DOVECOT_BASE="$home/run/dovecot"         # sockets and master.pid
+  DOVECOT_STATE="$home/data/dovecot-state"
+  DOVECOT_LOG="$home/logs/dovecot.log"
+  MAIL_DIR="$home/data/mail"               # maildir of user U: $MAIL_DIR/U/Maildir
+}
+imap_use_home "$REPLIQUE_HOME"
 
 imap_port_vars() { echo "IMAP_PORT"; }
 imap_ports() { echo "$IMAP_PORT"; }
@@ -96,7 +104,7 @@ imap_prepare() {
   ensure_system_user vmail
   id -u dovenull >/dev/null 2>&1 || die "user dovenull missing (reinstall dovecot-core)"
   require_short_socket_dir "$DOVECOT_BASE" "login/imap-urlauth"
-  mkdir -p "$MAIL_DIR" "$DOVECOT_STATE"
+  mkdir -p "$MAIL_DIR" "$DOVECOT_STATE" "$(dirname "$DOVECOT_CONF")" "$(dirname "$DOVECOT_LOG")"
   chown vmail:vmail "$MAIL_DIR"
   chmod 700 "$MAIL_DIR"
   require_reachable_by vmail "$MAIL_DIR"
