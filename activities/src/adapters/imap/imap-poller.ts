@@ -4,7 +4,8 @@
  * - Where it stopped is a checkpoint in Postgres: (UIDVALIDITY, last UID). A different UIDVALIDITY means the
  *   server renumbered the folder: read it again from the start; the intake's dedup makes that safe.
  * - Per message, in UID order: accept → flag \Seen → save the checkpoint. A crash between two steps re-reads
- *   the message on the next start; accept is idempotent.
+ *   the message on the next start; accept is idempotent. A flag the server did not set ends the session, so the
+ *   checkpoint never passes an unflagged message.
  * - A message `accept` refuses for good (an error with `retryable: false`, e.g. too large) is flagged
  *   `$RepliqueRejected`, left unread for a person, and skipped. Any other error ends the session.
  * - New mail is noticed through IDLE (EXISTS), with a poll every `pollIntervalMs` as a backstop (and as the only
@@ -53,6 +54,8 @@ export interface ImapPollerDeps {
 export interface ImapPollerStats {
   connected: boolean;
   sessions: number;
+  /** Sessions that ended in an error (connection refused, dropped mid-fetch…). */
+  failures: number;
   accepted: number;
   duplicates: number;
   rejected: number;
@@ -104,9 +107,12 @@ export function createImapPoller(deps: ImapPollerDeps, options: ImapPollerOption
   const maxBatchBytes = options.maxBatchBytes ?? 64 * 1024 * 1024;
   const backoff = options.backoff ?? { initialMs: 1_000, maxMs: 60_000 };
 
+  /** New mail, a dropped connection or stop(): ends the wait between two drains of a session. */
   const wake = new WakeSignal();
+  /** Only stop() ends a backoff wait: a 'close' latched by the failed attempt must not cut it short. */
+  let stopSignal = new WakeSignal();
   const stats: ImapPollerStats = {
-    connected: false, sessions: 0, accepted: 0, duplicates: 0, rejected: 0, lastUid: 0, lastError: null,
+    connected: false, sessions: 0, failures: 0, accepted: 0, duplicates: 0, rejected: 0, lastUid: 0, lastError: null,
   };
   let stopping = false;
   let client: ImapFlow | null = null;
@@ -120,7 +126,11 @@ export function createImapPoller(deps: ImapPollerDeps, options: ImapPollerOption
   }
 
   async function markDone(c: ImapFlow, checkpoint: Checkpoint, uid: number, flag: string): Promise<void> {
-    await c.messageFlagsAdd(String(uid), [flag], { uid: true });
+    // imapflow answers a failed STORE (connection lost, server said NO, flag not permitted) with `false`, not an
+    // error: the checkpoint must not move past a message that was not flagged. Ending the session re-reads it.
+    if (!(await c.messageFlagsAdd(String(uid), [flag], { uid: true }))) {
+      throw new Error(`could not flag UID ${uid} ${flag}${c.usable ? '' : ' (connection lost)'}`);
+    }
     await saveCheckpoint(deps.db, { mailbox: checkpointKey, uidvalidity: checkpoint.uidvalidity, lastUid: uid });
     checkpoint.lastUid = uid;
     stats.lastUid = uid;
@@ -236,12 +246,13 @@ export function createImapPoller(deps: ImapPollerDeps, options: ImapPollerOption
         await session();
       } catch (error) {
         if (stopping) break;
+        stats.failures++;
         stats.lastError = error instanceof Error ? error.message : String(error);
         log.warn({ err: error, retryInMs: delay }, 'IMAP session failed; reconnecting');
       }
       if (stopping) break;
       if (stats.sessions > sessionsBefore) delay = backoff.initialMs; // it had connected: start the backoff over
-      await wake.wait(delay / 2 + Math.random() * (delay / 2));
+      await stopSignal.wait(delay / 2 + Math.random() * (delay / 2));
       delay = Math.min(delay * 2, backoff.maxMs);
     }
   }
@@ -250,11 +261,13 @@ export function createImapPoller(deps: ImapPollerDeps, options: ImapPollerOption
     start() {
       if (loop) return;
       stopping = false;
+      stopSignal = new WakeSignal();
       loop = run();
     },
     async stop() {
       stopping = true;
       wake.notify();
+      stopSignal.notify();
       const current = loop;
       if (!current) return;
       // A server that does not answer must not hold the stop forever.
