@@ -41,6 +41,7 @@ export const IntakeEnvSchema = z
 export interface IntakeConfig {
   logLevel: z.output<typeof commonEnv.LOG_LEVEL>;
   databaseUrl: string;
+  migrationsDir: string;
   kafka: { brokers: string[]; clientId: string; inboundTopic: string; eventsTopic: string };
   mailbox: string;
   maxRawBytes: number;
@@ -62,6 +63,7 @@ export function loadIntakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeCo
   return {
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
+    migrationsDir: e.REPLIQUE_MIGRATIONS_DIR,
     kafka: {
       brokers: e.KAFKA_BROKERS,
       clientId: e.KAFKA_CLIENT_ID,

@@ -2,6 +2,7 @@
  * Parsing a process's environment once, at start, against its zod schema. An invalid or missing variable stops
  * the process with one message naming every bad variable (never its value: it may be a secret).
  */
+import { statSync } from 'node:fs';
 import { z } from 'zod';
 
 export class ConfigError extends Error {
@@ -42,5 +43,25 @@ export const csvList = z
   .pipe(z.array(z.string()).min(1));
 
 export const port = z.coerce.number().int().min(1).max(65_535);
+
+/** A path the process reads at start, checked when the configuration is parsed (not at first use). */
+function existingPath(kind: 'file' | 'directory') {
+  return z
+    .string()
+    .min(1)
+    .refine(
+      (value) => {
+        try {
+          const stat = statSync(value);
+          return kind === 'file' ? stat.isFile() : stat.isDirectory();
+        } catch {
+          return false;
+        }
+      },
+      { message: `must name an existing ${kind}` },
+    );
+}
+export const existingFile = existingPath('file');
+export const existingDirectory = existingPath('directory');
 
 export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);

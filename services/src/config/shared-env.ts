@@ -3,7 +3,8 @@
  * Defaults match the local stack (infra/local/stack.sh); production sets every one explicitly.
  */
 import { z } from 'zod';
-import { booleanFromEnv, csvList, logLevel, port } from './parse-env';
+import { MIGRATIONS_DIR } from '@replique/activities/adapters/pg/migrate';
+import { booleanFromEnv, csvList, existingDirectory, logLevel, port } from './parse-env';
 
 export const commonEnv = {
   LOG_LEVEL: logLevel.default('info'),
@@ -11,6 +12,8 @@ export const commonEnv = {
 
 export const postgresEnv = {
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5433/replique'),
+  /** The SQL migrations every process applies at start; default: infra/migrations of this source tree. */
+  REPLIQUE_MIGRATIONS_DIR: existingDirectory.default(MIGRATIONS_DIR),
 };
 
 export const kafkaEnv = {

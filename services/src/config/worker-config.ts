@@ -3,7 +3,8 @@
  * Parsed once at start; an invalid variable stops the process with a clear message.
  */
 import { z } from 'zod';
-import { parseEnv } from './parse-env';
+import { DEFAULT_INTENT_MODEL_FILE } from '@replique/activities/triage/intent-model';
+import { existingFile, parseEnv } from './parse-env';
 import { commonEnv, kafkaEnv, postgresEnv, smtpEnv } from './shared-env';
 import { temporalEnv } from './temporal-env';
 
@@ -15,9 +16,11 @@ export const WorkerEnvSchema = z.object({
   ...temporalEnv,
   KAFKA_CLIENT_ID: z.string().min(1).default('replique-worker'),
   /** The routing policy file (zod-validated at load); default: policies/default.json. */
-  REPLIQUE_POLICY_FILE: z.string().min(1).optional(),
+  REPLIQUE_POLICY_FILE: existingFile.optional(),
   /** Seed the shop CRM from this JSON file at start (idempotent), e.g. the demo shop. */
-  REPLIQUE_SHOP_FILE: z.string().min(1).optional(),
+  REPLIQUE_SHOP_FILE: existingFile.optional(),
+  /** The trained intent model (ml/train-intent-model.ts); default: ml/models/intent-model.json of this source tree. */
+  REPLIQUE_INTENT_MODEL_FILE: existingFile.default(DEFAULT_INTENT_MODEL_FILE),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(50),
   /** Drafting by an OpenAI-compatible endpoint (e.g. http://127.0.0.1:8091/v1); unset: templates only. */
   LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),

@@ -31,7 +31,7 @@ export async function startIntake(config: IntakeConfig): Promise<RunningIntake> 
     applicationName: 'replique-intake',
     onIdleError: (error) => log.warn({ err: error }, 'idle Postgres client lost'),
   });
-  await migrate(pool);
+  await migrate(pool, { dir: config.migrationsDir });
   const kafka = createKafka(config.kafka.brokers, config.kafka.clientId);
   await ensureTopics(kafka, [config.kafka.inboundTopic, config.kafka.eventsTopic]);
   const producer = createEmailProducer(kafka, { inbound: config.kafka.inboundTopic, events: config.kafka.eventsTopic });

@@ -19,7 +19,7 @@ const log = createLogger('review');
 
 export async function startReviewService(config: ReviewConfig) {
   const db = createPool(config.DATABASE_URL, { applicationName: 'replique-review' });
-  await migrate(db);
+  await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const app = express();

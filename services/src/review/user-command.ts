@@ -6,9 +6,11 @@
  *   pnpm -s replique user disable NAME
  *   pnpm -s replique user demo [--file .local/run/tokens.env]   (demo accounts, random passwords, printed once)
  *
- * Passwords are hashed with node:crypto scrypt; the database keeps only the hash. DATABASE_URL as for the services.
+ * Passwords are hashed with node:crypto scrypt; the database keeps only the hash. DATABASE_URL and
+ * REPLIQUE_MIGRATIONS_DIR as for the services.
  */
 import { appendFile } from 'node:fs/promises';
+import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
 import { createPool } from '@replique/activities/adapters/pg/pool';
 import { migrate } from '@replique/activities/adapters/pg/migrate';
@@ -17,6 +19,8 @@ import {
 } from '@replique/activities/adapters/pg/reviewers';
 import { appendAudit } from '@replique/activities/adapters/pg/audit-log';
 import { parseArgs, UsageError } from '../cli/args';
+import { parseEnv } from '../config/parse-env';
+import { postgresEnv } from '../config/shared-env';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './auth/password';
 
 export const USER_USAGE = 'user add --role reviewer|senior|admin NAME | user list | user disable NAME | user demo [--file PATH]';
@@ -31,9 +35,10 @@ export async function userCommand(
   const [sub, ...rest] = argv;
   const args = parseArgs(rest, ['role', 'file']);
   if (!['add', 'list', 'disable', 'demo'].includes(sub ?? '')) throw new UsageError(`usage: replique ${USER_USAGE}`);
-  const db = createPool(env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5433/replique', { max: 1, applicationName: 'replique-cli' });
+  const config = parseEnv('replique user', z.object(postgresEnv), env);
+  const db = createPool(config.DATABASE_URL, { max: 1, applicationName: 'replique-cli' });
   try {
-    await migrate(db);
+    await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
     switch (sub) {
       case 'add': {
         const name = requireName(args.positionals[0]);

@@ -18,7 +18,7 @@ const log = createLogger('starter');
 
 export async function runStarter(config: StarterConfig) {
   const db = createPool(config.DATABASE_URL, { applicationName: 'replique-starter' });
-  await migrate(db);
+  await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID);

@@ -25,8 +25,10 @@ export interface WorkerDeps extends EmailActivityDeps {
 }
 
 export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps> {
+  // Files first: a broken model stops the start before any connection is opened.
+  const intentModel = intentDeps(loadIntentModel(config.REPLIQUE_INTENT_MODEL_FILE));
   const db = createPool(config.DATABASE_URL, { applicationName: 'replique-worker' });
-  await migrate(db);
+  await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
   if (config.REPLIQUE_SHOP_FILE) await seedShop(db, JSON.parse(await readFile(config.REPLIQUE_SHOP_FILE, 'utf8')));
   const shop = new PgShopData(db);
   const policy = await loadPolicy(config.REPLIQUE_POLICY_FILE, await shop.policies());
@@ -48,7 +50,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   return {
     db,
     events: producer,
-    triage: { shop, policy, context: reply.context, autoReplies: new PgAutoReplyLog(db), draftReply: reply.draftReply, ...intentDeps(loadIntentModel()) },
+    triage: { shop, policy, context: reply.context, autoReplies: new PgAutoReplyLog(db), draftReply: reply.draftReply, ...intentModel },
     smtp,
     async close() {
       smtp.close();
