@@ -208,3 +208,55 @@ describe('attributions and banners (from the conformance gaps)', () => {
     expect(cleanText(text).clean).toBe(text);
   });
 });
+
+describe('attributions in more languages and clients', () => {
+  it.each([
+    ['Catalan', 'El 19/03/2026 11:34, Joan Puig <joan@example.cat> ha escrit:'],
+    ['Catalan (Gmail)', 'El dj., 19 de març 2026 a les 11:34, Joan Puig <joan@example.cat> va escriure:'],
+    ['Hungarian', '2026.02.08. 7:31 keltezéssel, "Kovács Anna" írta:'],
+    ['Turkish', 'Ayşe Kaya <ayse@example.com.tr>, 3 Oca 2026 Per, 11:02 tarihinde şunu yazdı:'],
+    ['Czech', 'út 3. 1. 2026 v 11:02 odesílatel Jan Novák <jan@example.cz> napsal:'],
+    ['Greek', 'Στις Πέμ, 3 Ιαν 2026 στις 11:02, ο/η Νίκος <nikos@example.gr> έγραψε:'],
+    ['Chinese, full-width colon', '在 2026年11月8日，下午2:23，Li Wei <li@example.cn> 写道：'],
+    ['Korean, verb after the particle', '2026년 1월 3일 (목) 오전 11:02, Kim <kim@example.kr>님이 작성:'],
+    ['Japanese', '2026/11/08 14:26、Sato <sato@example.jp> のメッセージ:'],
+  ])('%s: the attribution and what follows are history', (_lang, attribution) => {
+    const r = cleanText(`Thank you very much.\n\n${attribution}\n\nThis is my previous mail\n`);
+    expect(r.clean).toBe('Thank you very much.');
+    expect(r.quoted).toContain('This is my previous mail');
+  });
+
+  it('takes a dated line ending with the author\'s <address> and a colon as an attribution when ">" quotes follow', () => {
+    const yandex = 'Hi. I am fine.\n\n26.06.2026, 14:41, "Alexander L" <abc@example.com>:\n\n> Hello! How are you?';
+    expect(cleanText(yandex).clean).toBe('Hi. I am fine.');
+    const mailRu = 'Fine.\n\nThu, 26 Jun 2026 14:00:51 +0400 от Alexander L <abc@example.com>:\n\n> Hello!';
+    expect(cleanText(mailRu).clean).toBe('Fine.');
+  });
+
+  it('keeps such a dated line when no quote follows: it may be the customer\'s own text', () => {
+    const text = 'Delivery promised for 12.03.2026 at 14:00 in the confirmation from <shop@example.com>:\n\nnothing since.';
+    expect(cleanText(text).clean).toBe(text);
+  });
+});
+
+describe('visible and unquoted text', () => {
+  it('visible keeps the sign-off and the writer\'s name, not what sits under "-- " or a mobile footer', () => {
+    const r = cleanText('Hi,\n\nAny news?\n\nThanks,\nAlex\n\nSent from my iPhone\n\nOn Mon, 23 Nov 2026 at 10:02, Shop <help@shop.example> wrote:\n> Shipped.');
+    expect(r.clean).toBe('Hi,\n\nAny news?\n\nThanks,');
+    expect(r.visible).toBe('Hi,\n\nAny news?\n\nThanks,\nAlex');
+    expect(r.unquoted).toBe('Hi,\n\nAny news?\n\nThanks,\nAlex\n\nSent from my iPhone');
+    const dashed = cleanText('Okay, will do.\n\n-- \nBob Smith\nACME Corp');
+    expect(dashed.visible).toBe('Okay, will do.');
+    expect(dashed.unquoted).toBe('Okay, will do.\n\n-- \nBob Smith\nACME Corp');
+  });
+
+  it('a folded quote takes the blank lines below it along; the spacing above it stays', () => {
+    const r = cleanText('Test reply\nOn 04/19/2026 07:10 AM, Roman <roman@example.com> wrote:\n\n> Test.\n\nRegards, Roman');
+    expect(r.unquoted).toBe('Test reply\nRegards, Roman');
+    expect(r.clean).toMatch(/^Test reply\n\n+Regards,$/); // the pipeline keeps the new blocks apart
+  });
+
+  it('cleanBody returns only what the pipeline stores', () => {
+    expect(Object.keys(cleanBody({ text: 'Hello', from: null })).sort()).toEqual(['clean', 'quoted', 'signature']);
+  });
+});

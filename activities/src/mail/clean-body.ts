@@ -14,30 +14,65 @@ import type { CleanedBody, ParsedEmail } from '../domain/types';
 import { forwardedBody, splitQuotedHistory } from './quoted-history';
 import { senderNameTokens, splitSignature } from './signature';
 
+/**
+ * CleanedBody and two readings of the same message for a reader rather than for the pipeline, both with the
+ * quoted history folded away (each removed quote takes the blank lines below it along, so the spacing above a
+ * quote is the spacing kept):
+ * - `visible`: the text as its writer signed it: the sign-off and the writer's name stay; what sits below the
+ *   signature delimiter "-- ", mobile footers, disclaimers and bulk-mail link footers do not;
+ * - `unquoted`: everything written in this message that is not quoted history, signature blocks included.
+ */
+export interface CleanedText extends CleanedBody {
+  visible: string;
+  unquoted: string;
+}
+
+/** The pipeline's view: clean, quoted and signature. */
 export function cleanBody(parsed: Pick<ParsedEmail, 'text' | 'from'>): CleanedBody {
+  const { clean, quoted, signature } = cleanEmailText(parsed);
+  return { clean, quoted, signature };
+}
+
+/** cleanText over a parsed email, with the sender's name words taken from its From header. */
+export function cleanEmailText(parsed: Pick<ParsedEmail, 'text' | 'from'>): CleanedText {
   return cleanText(parsed.text, senderNameTokens(parsed.from?.name, parsed.from?.address));
 }
 
 /** The same cleaning over plain text (no headers known): used by cleanBody and by tests on bare replies. */
-export function cleanText(text: string, senderTokens: Set<string> = new Set()): CleanedBody {
+export function cleanText(text: string, senderTokens: Set<string> = new Set()): CleanedText {
   const lines = normaliseText(text).split('\n');
   const { quoted, historyStart, historyKind } = splitQuotedHistory(lines);
   const fresh: string[] = [];
+  const unquoted: string[] = [];
   const history: string[] = [];
+  let afterQuote = false;
   lines.forEach((line, i) => {
     if (quoted[i]) {
       history.push(line);
       if (fresh.length && fresh[fresh.length - 1] !== '') fresh.push(''); // keep new blocks apart
-    } else fresh.push(line);
+      afterQuote = true;
+      return;
+    }
+    fresh.push(line);
+    if (afterQuote && !line.trim()) return; // the blank lines below a folded quote go with it
+    afterQuote = false;
+    unquoted.push(line);
   });
   const { body, signature } = splitSignature(fresh, senderTokens);
   const clean = tidy(body);
   if (!clean && historyKind === 'forward') {
     // Nothing written above a forward: the forwarded message is what the sender wants read.
     const inner = cleanText(forwardedBody(lines, historyStart).join('\n'));
-    return { clean: inner.clean, quoted: tidy(history), signature: inner.signature };
+    return { ...inner, quoted: tidy(history) };
   }
-  return { clean, quoted: tidy(history), signature: tidy(signature) };
+  const { signedEnd } = splitSignature(unquoted, senderTokens);
+  return {
+    clean,
+    quoted: tidy(history),
+    signature: tidy(signature),
+    visible: tidy(unquoted.slice(0, signedEnd)),
+    unquoted: tidy(unquoted),
+  };
 }
 
 function normaliseText(text: string): string {

@@ -63,10 +63,20 @@ const OTHER_HEADER =
 const DATE_HEADER = /^[ \t]*[*_]{0,2}(?:date|sent|envoyé|envoye|gesendet|datum|data|enviado|fecha|verzonden)[*_]{0,2}[ \t]*:/i;
 
 /** Verbs of attribution lines: "wrote", "a écrit", "schrieb", "escribió"... anywhere in the line. */
-const ATTRIBUTION_VERB =
-  /(?<![\p{L}])(?:wrote|writes|a écrit|a ecrit|schrieb|geschrieben|ha scritto|scrisse|escribió|escribio|escreveu|schreef|geschreven|napisał\(a\)|napisał|napisała|pisze|skrev|skriver|kirjoitti|написал\(а\)|написал|написала|написав|пише|писал|寫道|写道|の投稿|đã viết|sent|skrev følgende|escribi[óo])(?![\p{L}])/iu;
-/** An attribution ends with a colon (or Zoho's "wrote ----"). */
-const ATTRIBUTION_TAIL = /(?::|wrote[ \t]*-{2,})[\s\u00a0]*$/i;
+const ATTRIBUTION_VERB = new RegExp(
+  '(?<![\\p{L}])(?:' +
+    [
+      'wrote', 'writes', 'a écrit', 'a ecrit', 'schrieb', 'geschrieben', 'ha scritto', 'scrisse', 'escribió', 'escribio', 'escribi[óo]',
+      'ha escrit', 'va escriure', 'escreveu', 'schreef', 'geschreven', 'napisał\\(a\\)', 'napisał', 'napisała', 'pisze',
+      'napsal\\(a\\)', 'napsal', 'napsala', 'napísal', 'skrev', 'skriver', 'skrev følgende', 'kirjoitti', 'írta', 'yazdı', 'a scris',
+      'έγραψε', 'написал\\(а\\)', 'написал', 'написала', 'написав', 'пише', 'писал', 'đã viết', 'menulis', 'sent',
+    ].join('|') +
+    // Chinese, Japanese and Korean verbs follow the name without a space ("…님이 작성:", "…11:02写道：")
+    ')(?![\\p{L}])|寫道|写道|の投稿|のメッセージ|작성',
+  'iu',
+);
+/** An attribution ends with a colon, a full-width one, or Zoho's "wrote ----". */
+const ATTRIBUTION_TAIL = /(?:[:：]|wrote[ \t]*-{2,})[\s\u00a0]*$/i;
 const ATTRIBUTION_START =
   /^[ \t>-]*(?:(?:on|le|am|il|el|op|em|w dniu|den|dne|в|quoting|citando|zitat von)[ \t]+(?:[^\s\d]+[ \t]+){0,3}\d|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.? [\p{L}]{3,}\.? \d{4})/iu; // a preposition and a date: "On Tue, Nov 24", "Le 23/11/2026", not "Le livreur"
 /** What real attribution lines carry: an address, a time or a numeric date ("Le 20 novembre 2026, le livreur a écrit :" has none). */
@@ -77,6 +87,13 @@ const DATE_OR_TIME = /\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b|\d{1,2}[./-]\d{1,2}[./
 /** Old Gmail: "2013/7/20 Some One <some@one.example>" or "2016-03-03 17:21 GMT+01:00 Some One" alone on a line. */
 const DATED_AUTHOR_LINE =
   /^[ \t]*(?:19|20)\d{2}[/-]\d{1,2}[/-]\d{1,2}(?: \d{1,2}:\d{2} GMT[+-]\d{1,2}:?\d{2} [^\s].{0,60}| [^\s].{0,80}@[^\s]+>?)$/;
+
+/**
+ * Attributions without a verb: a date with its year, a time and the author's <address>, ending with a colon
+ * (Yandex "26.06.2014, 14:41, "Name" <a@b>:", Mail.ru "Thu, 26 Jun 2014 14:00:51 +0400 от Name <a@b>:",
+ * Japanese Gmail "2019年1月3日(木) 11:02 Name <a@b>:"). Weak: it counts only when `>` quotes follow.
+ */
+const DATED_ADDRESS_LINE = /^(?=[^\n]*\b(?:19|20)\d{2})(?=[^\n]*\d{1,2}:\d{2})[^\n]{0,160}<[^<>\s@]+@[^<>\s]+>[ \t]*[:：]$/u;
 
 const MAX_ATTRIBUTION_LINES = 7;
 
@@ -229,7 +246,7 @@ function attributionAt(lines: string[], i: number): { length: number; weak: bool
     }
     if (n === 1 && !strongStart) break;
   }
-  return { length: 0, weak: false };
+  return DATED_ADDRESS_LINE.test(first) ? { length: 1, weak: true } : { length: 0, weak: false };
 }
 
 function clean(line: string): string {

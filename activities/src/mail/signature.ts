@@ -8,6 +8,11 @@
 export interface SignatureSplit {
   body: string[];
   signature: string[];
+  /**
+   * Where the signed text ends: after the writer's sign-off (closing formula, name, contact block), before a
+   * "-- " block, a mobile footer, a disclaimer or a bulk-mail link footer. `lines.slice(0, signedEnd)`.
+   */
+  signedEnd: number;
 }
 
 const DELIMITER = /^[ \t]*(?:--|-- |—)[ \t]*$/;
@@ -125,6 +130,7 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
     }
   }
   while (end > 0 && (PLACEHOLDER.test(lines[end - 1]!) || LINK_FOOTER.test(lines[end - 1]!))) cut(end - 1);
+  const signedEnd = end;
 
   // 4. the last closing formula followed only by a signature block
   for (let i = end - 1; i >= 0; i--) {
@@ -137,7 +143,7 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
     const m = lines[end - 1]!.match(CLOSING_THEN_NAME);
     if (m && (isNameLine(m[2]!, senderTokens) || BARE_NAME.test(m[2]!))) {
       const body = lines.slice(0, end - 1).concat(m[1]!.trimEnd());
-      return { body, signature: [m[2]!.trim(), ...lines.slice(end)] };
+      return { body, signature: [m[2]!.trim(), ...lines.slice(end)], signedEnd };
     }
   }
   // 5. no closing formula: a final name block ("Lucas", "Amelia Wright\n+44 …", "L'équipe du Salon")
@@ -168,7 +174,7 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
     }
     break;
   }
-  return { body: lines.slice(0, end), signature: lines.slice(end) };
+  return { body: lines.slice(0, end), signature: lines.slice(end), signedEnd };
 }
 
 /** Display-name and address words that identify the sender in a sign-off. */

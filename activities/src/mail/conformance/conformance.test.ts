@@ -31,10 +31,10 @@ describeIfPresent(externalDir, 'conformance (../shared/external)', () => {
 
   it('meets the bars', () => {
     const bar = (prefix: string) => report.bars.find((b) => b.name.startsWith(prefix))!;
-    // The suites' own definitions keep sign-off names, mobile footers and byte-exact whitespace; on the checks
-    // whose definition is ours the bar is 90 %. The strict rate is held at its measured floor.
+    // Each check read against the output it defines (visible text, talon's unquoted reply text): 90 % as the
+    // suites define them, and on the checks left once the listed definition differences are set aside.
+    expect(bar('reply-text (strict').rate).toBeGreaterThanOrEqual(0.9);
     expect(bar('reply-text (definition differences excluded)').rate).toBeGreaterThanOrEqual(0.9);
-    expect(bar('reply-text (strict').rate).toBeGreaterThanOrEqual(0.83);
     expect(bar('robustness').rate).toBe(1);
     expect(bar('machine: sisimai').rate).toBeGreaterThanOrEqual(0.99);
     expect(bar('machine: is_machine_mail').rate).toBe(1);

@@ -1,7 +1,11 @@
 /**
  * The reply-parser suites (discourse, crisp, willdurand, github, zapier, talon) against our cleaner.
- * - `reply-text` family: visible_text_*, reply_text_*, trimmed_equals_file — the reply as the customer wrote it,
- *   compared under the check's own `normalize` rule (none = byte-exact, strip, remove_all_whitespace).
+ * - `reply-text` family: visible_text_*, reply_text_*, trimmed_equals_file, compared under the check's own
+ *   `normalize` rule (none = byte-exact, strip, remove_all_whitespace), each against the reading it defines:
+ *   `visible_text_*` (willdurand, crisp, github, zapier: the fragments that are not hidden as quote or signature)
+ *   and `trimmed_*` (discourse: quotes and delimited signatures trimmed) against our `visible` (the text as its
+ *   writer signed it); `reply_text_*` (talon's extract_from: the message with the quotation removed, signatures
+ *   kept, which talon extracts separately) against our `unquoted`.
  * - `reply-other` family, reported only: first_fragment_* (our `clean`), quoted_text_* (our `quoted`),
  *   signature_equals_file (our `signature`), max_seconds (timed); the upstream fragment model, the discourse
  *   "elided"/"embedded email" split and talon's HTML output are `na` with the reason.
@@ -9,8 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { CleanedBody } from '../../domain/types';
-import { cleanBody, cleanText } from '../clean-body';
+import { cleanEmailText, cleanText, type CleanedText } from '../clean-body';
 import { renderHtmlAsText } from '../html-visibility';
 import { parseEmail } from '../parse-email';
 import { senderNameTokens } from '../signature';
@@ -44,7 +47,7 @@ export async function runReplySuite(externalDir: string, source: string): Promis
   for (const c of spec.cases) {
     const caseId = String(c.id ?? c.input);
     const checks = keyedChecks(c.checks ?? []);
-    let cleaned: CleanedBody | null = null;
+    let cleaned: CleanedText | null = null;
     let seconds = 0;
     let error: string | null = null;
     try {
@@ -64,10 +67,10 @@ export async function runReplySuite(externalDir: string, source: string): Promis
   return out;
 }
 
-async function cleanedOf(dir: string, c: RawCase): Promise<CleanedBody> {
+async function cleanedOf(dir: string, c: RawCase): Promise<CleanedText> {
   const raw = c.input ? readFileSync(join(dir, c.input)) : Buffer.from(String(c['input_inline'] ?? ''), 'utf8');
   const kind = String(c['input_kind'] ?? '');
-  if (kind.startsWith('eml')) return cleanBody(await parseEmail(raw));
+  if (kind.startsWith('eml')) return cleanEmailText(await parseEmail(raw));
   if (kind.startsWith('html')) return cleanText(renderHtmlAsText(raw.toString('utf8')));
   const senderFile = c['sender_file'];
   const sender = typeof senderFile === 'string'
@@ -77,10 +80,19 @@ async function cleanedOf(dir: string, c: RawCase): Promise<CleanedBody> {
   return cleanText(raw.toString('utf8'), tokens);
 }
 
-function judge(ch: RawCheck, cleaned: CleanedBody, seconds: number, dir: string): Pick<CheckOutcome, 'status' | 'detail' | 'looseEqual'> {
+/** Which of our outputs a check type reads (see the header). */
+function targetOf(type: string, cleaned: CleanedText): string {
+  if (/^(visible_text|trimmed)_/.test(type)) return cleaned.visible;
+  if (/^reply_text_/.test(type)) return cleaned.unquoted;
+  if (/^quoted_text_/.test(type)) return cleaned.quoted;
+  if (/^signature_/.test(type)) return cleaned.signature;
+  return cleaned.clean;
+}
+
+function judge(ch: RawCheck, cleaned: CleanedText, seconds: number, dir: string): Pick<CheckOutcome, 'status' | 'detail' | 'looseEqual'> {
   for (const [pattern, why] of NOT_MODELLED) if (pattern.test(ch.type)) return { status: 'na', detail: why };
   const expected = ch.file ? readFileSync(join(dir, ch.file), 'utf8') : String(ch.regex ?? ch.value ?? '');
-  const target = /^quoted_text_/.test(ch.type) ? cleaned.quoted : /^signature_/.test(ch.type) ? cleaned.signature : cleaned.clean;
+  const target = targetOf(ch.type, cleaned);
   const verdict = (ok: boolean, extra: Partial<CheckOutcome> = {}) =>
     ok ? { status: 'pass' as const } : { status: 'fail' as const, detail: `got ${shorten(target)}`, ...extra };
   const op = ch.type.replace(/^(visible_text|reply_text|quoted_text|first_fragment|trimmed|signature)_/, '');
