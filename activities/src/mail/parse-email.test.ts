@@ -235,3 +235,47 @@ describe('addresses inside an encoded-word', () => {
     expect(p.to).toEqual([{ address: 'rydelkalot@17guagua.com', name: 'Rydel' }, { address: 'andris@tr.ee', name: '' }]);
   });
 });
+
+describe('what mailparser leaves out (mailparser-gaps.ts)', () => {
+  it('keeps the first of two text/plain alternatives instead of joining them', async () => {
+    const body = '--b\nContent-Type: text/plain; charset=utf-8\n\nWhere is my order?\n\n--b\nContent-Type: text/plain; charset=utf-8; format=flowed\n\nWhere is my order? \n--b--\n';
+    const p = await parseEmail(rawEmail({ 'Content-Type': 'multipart/alternative; boundary="b"' }, body));
+    expect(p.text.trim()).toBe('Where is my order?');
+  });
+
+  it('still joins the text parts of multipart/mixed, and keeps the text/plain of an alternative whose first branch is HTML', async () => {
+    const mixed = '--m\nContent-Type: text/plain\n\nPart one\n--m\nContent-Type: text/plain\n\nPart two\n--m--\n';
+    const m = await parseEmail(rawEmail({ 'Content-Type': 'multipart/mixed; boundary="m"' }, mixed));
+    expect(m.text).toContain('Part one');
+    expect(m.text).toContain('Part two');
+    const htmlFirst = '--a\nContent-Type: text/html\n\n<p>Hello</p>\n--a\nContent-Type: text/plain\n\nHello in text\n--a--\n';
+    const a = await parseEmail(rawEmail({ 'Content-Type': 'multipart/alternative; boundary="a"' }, htmlFirst));
+    expect(a.text.trim()).toBe('Hello in text');
+  });
+
+  it('decodes a non-MIME HTML body with the charset of its <meta> when the header names none', async () => {
+    const html = Buffer.concat([
+      Buffer.from('<html><head><meta charset="windows-1252"/></head><body>Prix : 12 ', 'latin1'),
+      Buffer.from([0x80]), // the euro sign in windows-1252, not valid UTF-8
+      Buffer.from(' TTC, d\xe9j\xe0 pay\xe9.</body></html>\n', 'latin1'),
+    ]);
+    const head = rawEmail({ 'Content-Type': 'text/html', 'MIME-Version': '' }, '');
+    const p = await parseEmail(Buffer.concat([head, html]));
+    expect(p.html).toContain('12 € TTC, déjà payé.');
+    expect(p.text).toContain('12 € TTC, déjà payé.');
+    const declared = await parseEmail(Buffer.concat([rawEmail({ 'Content-Type': 'text/html; charset=windows-1251' }, ''), html]));
+    expect(declared.html).toContain('12 Ђ TTC'); // the header's charset wins over the <meta>
+  });
+
+  it('names an attachment from the parameters some mailers use instead of name= / filename=', async () => {
+    const body = [
+      '--x', 'Content-Type: text/plain', '', 'See attached.',
+      '--x', 'Content-Type: application/octet-stream; file="INVOICE.PDF"', 'Content-Transfer-Encoding: base64', '', 'JVBERi0xLjQK',
+      '--x', 'Content-Type: application/pdf', 'Content-Disposition: attachment; name="receipt.pdf"', 'Content-Transfer-Encoding: base64', '', 'JVBERi0xLjQK',
+      '--x', 'Content-Type: application/pdf', 'Content-Transfer-Encoding: base64', '', 'JVBERi0xLjQK',
+      '--x--', '',
+    ].join('\n');
+    const p = await parseEmail(rawEmail({ 'Content-Type': 'multipart/mixed; boundary="x"' }, body));
+    expect(p.attachments.map((a) => a.filename)).toEqual(['INVOICE.PDF', 'receipt.pdf', null]);
+  });
+});

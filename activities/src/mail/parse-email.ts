@@ -2,7 +2,8 @@
  * Raw RFC 5322 bytes → ParsedEmail. Pure: no I/O besides reading the given bytes.
  *
  * - MIME and charsets are mailparser's (UTF-8, ISO-8859-x, windows-125x, ISO-2022-JP, RFC 2047/2231).
- * - `text` is the text/plain body; without one, the *visible* HTML rendered as text. Line ends are \n.
+ * - `text` is the text/plain body (the first of text/plain alternatives); without one, the *visible* HTML
+ *   rendered as text. Line ends are \n. See mailparser-gaps.ts for what is filled in around mailparser.
  * - `hiddenHtmlText` is the HTML text a reader would not see (see html-visibility.ts).
  * - Attachments are streamed through SHA-256 and dropped: only name, type, size and hash are kept.
  * - Bytes that are not an email at all throw QuarantineError (rule in quarantine.ts); a MIME parser failure
@@ -12,6 +13,7 @@ import { MailParser } from 'mailparser';
 import type { AddressObject, AttachmentStream, EmailAddress, HeaderValue, MessageText } from 'mailparser';
 import type { Address, AttachmentInfo, ParsedEmail } from '../domain/types';
 import { splitHtmlVisibility } from './html-visibility';
+import { attachmentName, declareHtmlMetaCharset, keepFirstPlainAlternative } from './mailparser-gaps';
 import { QuarantineError, assertLooksLikeEmail, findHeaderEnd } from './quarantine';
 import { scanMimeDefects } from './mime-defects';
 import { extractReport, type ReportPart, REPORT_PART_TYPES } from './report-parts';
@@ -48,7 +50,7 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
 
   let result: Awaited<ReturnType<typeof runMailParser>>;
   try {
-    result = await runMailParser(bytes);
+    result = await runMailParser(declareHtmlMetaCharset(bytes, isKnownCharset));
   } catch (err) {
     throw new QuarantineError('mime_parse_failed', `MIME parser failed: ${(err as Error)?.message ?? String(err)}`, { cause: err });
   }
@@ -133,6 +135,7 @@ function runMailParser(bytes: Buffer): Promise<{
       skipImageLinks: true,
       maxHeadSize: 8 * 1024 * 1024,
     } as ConstructorParameters<typeof MailParser>[0]);
+    keepFirstPlainAlternative(parser);
     let headers: HeaderMap = new Map();
     let headerLines: HeaderLine[] = [];
     let text: string | undefined;
@@ -166,7 +169,7 @@ function runMailParser(bytes: Buffer): Promise<{
       });
       att.content.on('end', () => {
         attachments.push({
-          filename: att.filename ?? null,
+          filename: attachmentName(att),
           contentType: att.contentType.toLowerCase(),
           size: att.size ?? 0,
           sha256: att.checksum ?? '',
