@@ -319,12 +319,25 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultRunS
         await sleep(500);
       }
     };
-    const imap = imapClient();
-    await imap.connect();
+    // An ImapFlow client cannot connect twice: after a lost connection (a Dovecot restart) the sender opens a new one.
+    const connectedImap = () => {
+      const c = imapClient();
+      const session = c.connect().then(() => c);
+      session.catch(() => undefined); // a failed connect is seen (and retried) by the next sender
+      return session;
+    };
+    let imapSession = connectedImap();
+    await imapSession;
     const deliverImap = async (raw: Buffer) => {
       for (let i = 0; ; i++) {
         try {
-          if (!imap.usable) await imap.connect();
+          const session = imapSession;
+          const imap = await session.catch(() => null);
+          if (!imap?.usable) {
+            if (imapSession === session) imapSession = connectedImap(); // one reconnect for all senders
+            imap?.close();
+            throw new Error('IMAP session lost');
+          }
           await imap.append(imapFolder, raw);
           return;
         } catch (error) {
@@ -469,7 +482,7 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultRunS
     // From here on the worker no longer kills itself: what remains is for the retries to finish.
     worker.env.FAULT_KILL_AFTER_ACCEPT = '0';
     say(`  all delivered and faults injected (+${((Date.now() - t0) / 1000).toFixed(0)}s); settling`);
-    await imap.logout().catch(() => undefined);
+    await imapSession.then((imap) => imap.logout()).catch(() => undefined);
     // Some kills land between SMTP acceptance and its record, or mid-activity: the activity's timeout must pass
     // before Temporal retries it (2 min for sendReply). Keep the worker alive, and restart it if it killed itself.
     const settleDeadline = Date.now() + options.settleTimeoutMs;
