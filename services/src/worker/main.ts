@@ -36,7 +36,10 @@ export async function createEmailWorker(config: WorkerConfig) {
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
   const { worker, close } = await createEmailWorker(config);
-  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker started');
+  log.info(
+    { taskQueue: config.TEMPORAL_TASK_QUEUE, maxCachedWorkflows: worker.options.maxCachedWorkflows, maxConcurrentActivities: config.WORKER_MAX_CONCURRENT_ACTIVITIES },
+    'worker started',
+  );
   try {
     await worker.run();
   } finally {
