@@ -40,7 +40,7 @@ export function chartSvg(r: Results): string {
   parts.push(`<text x="20" y="52" font-size="12">${esc(`${m.cpuModel}, ${m.nproc} cores, ${m.memoryGb.toFixed(0)} GB, Node ${m.node}; load at start ${m.loadAvg.map((l) => l.toFixed(1)).join('/')}`)}</text>`);
   if (r.throughput) {
     const t = r.throughput;
-    parts.push(panel(20, 70, 470, 150, `Throughput (${t.emails} emails) — ratio ${t.ratio.toFixed(2)} (goal ≥ 0.8)`, [
+    parts.push(panel(20, 70, 470, 150, `Throughput (${t.emails} emails) — ratio ${t.ratio.toFixed(2)}, ${t.ratioMin.toFixed(2)}–${t.ratioMax.toFixed(2)} (goal ≥ 0.8)`, [
       { label: 'Réplique pipeline', value: t.pipelineEmailsPerSec, color: '#3b82f6' },
       { label: `bare workflow (${Math.round(t.activitiesPerEmail)} no-ops)`, value: t.bareEmailsPerSec, color: '#9ca3af' },
     ], 'emails/s'));
@@ -57,11 +57,13 @@ export function chartSvg(r: Results): string {
   if (lat.length) parts.push(panel(510, 70, 470, 260, 'Latency, one email at a time (goal p95 < 2 s)', lat, 'ms'));
   if (r.waiting) {
     const w = r.waiting;
-    parts.push(panel(510, 350, 470, 200, `${w.workflows} workflows waiting for review`, [
-      { label: 'worker RSS before', value: w.rssBaselineMb, color: '#9ca3af', text: `${w.rssBaselineMb.toFixed(0)} MB` },
-      { label: 'worker RSS waiting', value: w.rssWaitingMb, color: '#ef4444', text: `${w.rssWaitingMb.toFixed(0)} MB (CPU ${w.idleCpuPct.toFixed(1)} %)` },
-      { label: '100k on paper', value: w.extrapolated100k.rssMb, color: '#fca5a5', text: `${w.extrapolated100k.rssMb.toFixed(0)} MB (linear)` },
-    ], 'MB'));
+    const bars: Bar[] = [
+      { label: 'worker RSS idle', value: w.worker.rssIdleMb, color: '#9ca3af', text: `${w.worker.rssIdleMb.toFixed(0)} MB` },
+      { label: 'worker RSS waiting', value: w.worker.rssWaitingMb, color: '#ef4444', text: `${w.worker.rssWaitingMb.toFixed(0)} MB (CPU ${w.worker.cpuWaitingPct.toFixed(1)} %)` },
+    ];
+    if (w.temporal) bars.push({ label: 'Temporal server RSS', value: w.temporal.rssWaitingMb, color: '#f87171', text: `${w.temporal.rssWaitingMb.toFixed(0)} MB (CPU ${w.temporal.cpuWaitingPct.toFixed(1)} %)` });
+    if (w.extrapolated100k.temporalRssMb !== null) bars.push({ label: 'server RSS at 100k (paper)', value: w.extrapolated100k.temporalRssMb, color: '#fca5a5', text: `${w.extrapolated100k.temporalRssMb.toFixed(0)} MB (linear)` });
+    parts.push(panel(510, 350, 470, 200, `${w.workflows} workflows waiting for review`, bars, 'MB'));
   }
   const rates: Bar[] = [];
   if (r.waiting) rates.push({ label: 'resume after decisions', value: r.waiting.resumedPerSec, color: '#ef4444', text: `${r.waiting.resumedPerSec.toFixed(1)}/s (${r.waiting.resumeSeconds.toFixed(0)} s)` });

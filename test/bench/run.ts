@@ -2,17 +2,19 @@
  * `pnpm bench` — Réplique's benchmarks on the local stack (`pnpm stack up` first). Prints tables and ratios, writes
  * docs/benchmarks/latest.json and docs/benchmarks/latest.png. Not a test: nothing here passes or fails.
  *
- *   pnpm bench [--n 1000] [--latency 30] [--waiting 10000] [--waiting-budget 240] [--intake 2000] [--triage 500]
- *              [--only triage,latency,throughput,intake,waiting] [--seed 42]
+ *   pnpm bench [--n 300] [--rounds 5] [--warmup 20] [--latency 30] [--waiting 1000] [--window 300]
+ *              [--waiting-budget 1200] [--intake 2000] [--triage 500] [--only triage,latency,throughput,intake,waiting]
+ *              [--seed 42]
  *
  * Sections: triage (pure decision code), latency (HTTP and IMAP receipt → SMTP accept, one email at a time),
- * throughput (N generated emails through the whole pipeline vs a bare workflow with as many no-op activities),
- * waiting (W workflows waiting for review: worker memory/CPU, time to resume them all), intake (Kafka → starts).
+ * throughput (N generated emails through the whole pipeline vs a bare workflow with as many no-op activities, in
+ * alternating rounds: throughput.ts), waiting (W workflows waiting for review in a worker process of their own:
+ * its memory/CPU and the server's, the time to resume them all: waiting.ts), intake (Kafka → starts).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
-import { Runtime, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
+import { Runtime, DefaultLogger } from '@temporalio/worker';
 import { setLogLevel } from '@replique/activities/logger';
 import { triageRaw } from '@replique/activities/triage/triage';
 import { storeRawEmail } from '@replique/activities/adapters/pg/raw-emails';
@@ -23,13 +25,14 @@ import { buildTriageDeps } from '@replique/services/cli/triage-command';
 import { runStarter } from '@replique/services/starter/main';
 import { StarterEnvSchema } from '@replique/services/config/starter-config';
 import { startEmailWorkflow } from '@replique/services/starter/start-email-workflow';
-import { reviewDecisionSignal, workflowIdForEmailKey } from '@replique/workflows/contracts';
+import { workflowIdForEmailKey } from '@replique/workflows/contracts';
 import { repoRoot, shopFixture } from '../support/paths';
 import { parseSinkFile } from '../support/smtp-sink';
 import { deleteTopics } from '../adapters/stack-env';
-import { EmailGenerator, type GeneratedEmail, type GeneratedKind } from './email-generator';
+import { EmailGenerator, type GeneratedEmail } from './email-generator';
 import { startBenchPipeline, type BenchPipeline } from './bench-pipeline';
-import { bareWorkflowBundle } from './bare-bundle';
+import { benchThroughput, type ThroughputResult } from './throughput';
+import { benchWaiting, type WaitingResult } from './waiting';
 import { renderChart } from './chart';
 import { percentile, pool, sleep, machineInfo, type Machine } from './bench-util';
 
@@ -39,8 +42,13 @@ interface Args {
   waiting: number;
   intake: number;
   triage: number;
-  /** Seconds allowed for starting the waiting workflows; fewer are measured when the machine is slower. */
+  /** Seconds allowed for starting and analysing the waiting workflows; fewer are measured on a slower machine. */
   waitingBudget: number;
+  /** Waiting section: emails started but not yet waiting, at most. */
+  window: number;
+  /** Throughput section: alternating rounds, after a warm-up of this many emails. */
+  rounds: number;
+  warmup: number;
   seed: number;
   only: Set<string>;
 }
@@ -52,42 +60,29 @@ function parseArgs(argv: string[]): Args {
   };
   const onlyAt = argv.indexOf('--only');
   const only = new Set(onlyAt >= 0 ? argv[onlyAt + 1]!.split(',') : ['triage', 'latency', 'throughput', 'waiting', 'intake']);
-  return { n: get('n', 1000), latency: get('latency', 30), waiting: get('waiting', 10000), intake: get('intake', 2000), triage: get('triage', 500), waitingBudget: get('waiting-budget', 240), seed: get('seed', 42), only };
+  return {
+    n: get('n', 300), rounds: get('rounds', 5), warmup: get('warmup', 20), latency: get('latency', 30),
+    waiting: get('waiting', 1000), window: get('window', 300), waitingBudget: get('waiting-budget', 1200),
+    intake: get('intake', 2000), triage: get('triage', 500), seed: get('seed', 42), only,
+  };
 }
 
 const FINAL = `('quarantined','suppressed','sent','rejected','send_failed')`;
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
 
+/** The layout of latest.json; a partial run keeps older sections only of the same layout. */
+const RESULTS_FORMAT = 2;
+
 interface Results {
+  format: number;
   machine: Machine;
   startedAt: string;
   args: Omit<Args, 'only'> & { only: string[] };
   triage?: { emails: number; p50Ms: number; p95Ms: number; meanMs: number };
   latency?: { http: LatencyResult; imap: LatencyResult | null };
-  throughput?: {
-    emails: number;
-    pipelineEmailsPerSec: number;
-    bareEmailsPerSec: number;
-    ratio: number;
-    activitiesPerEmail: number;
-    routes: Record<string, number>;
-    stages: Array<{ activity: string; count: number; meanMs: number; p95Ms: number; totalSharePct: number }>;
-  };
-  waiting?: {
-    requested: number;
-    workflows: number;
-    heapWaitingMb: number;
-    secondsToAllWaiting: number;
-    rssBaselineMb: number;
-    rssWaitingMb: number;
-    rssPerThousandWaitingMb: number;
-    idleCpuPct: number;
-    maxCachedWorkflows: number;
-    resumeSeconds: number;
-    resumedPerSec: number;
-    extrapolated100k: { rssMb: number; resumeMinutes: number; note: string };
-  };
+  throughput?: ThroughputResult;
+  waiting?: WaitingResult;
   intake?: { messages: number; startsPerSec: number; seconds: number };
 }
 
@@ -195,186 +190,20 @@ async function benchLatency(p: BenchPipeline, imapFolder: string, args: Args, re
   results.latency = { http, imap };
 }
 
-async function benchThroughput(p: BenchPipeline, args: Args, results: Results): Promise<void> {
-  const emails = new EmailGenerator({ seed: args.seed }).batch(args.n);
-  const before = await p.settledCount();
-  p.stages.reset();
-  const t0 = performance.now();
-  await pool(emails, 16, async (e) => void (await p.deliver(e.raw)));
-  for (;;) {
-    if ((await p.settledCount()) - before >= emails.length) break;
-    await sleep(100);
-  }
-  const pipelineSeconds = (performance.now() - t0) / 1000;
-  let activityCount = 0;
-  let totalMs = 0;
-  for (const list of p.stages.durations.values()) {
-    activityCount += list.length;
-    totalMs += list.reduce((a, b) => a + b, 0);
-  }
-  const activitiesPerEmail = activityCount / emails.length;
-  const stages = [...p.stages.durations.entries()]
-    .map(([activity, list]) => ({
-      activity,
-      count: list.length,
-      meanMs: list.reduce((a, b) => a + b, 0) / list.length,
-      p95Ms: percentile(list, 95),
-      totalSharePct: (100 * list.reduce((a, b) => a + b, 0)) / totalMs,
-    }))
-    .sort((a, b) => b.totalSharePct - a.totalSharePct);
-  const { rows } = await p.db.pool.query<{ route: string | null; state: string; n: number }>(
-    `select route, state, count(*)::int as n from emails group by route, state order by n desc`,
-  );
-  const routes: Record<string, number> = {};
-  for (const r of rows) routes[`${r.route ?? '-'}/${r.state}`] = r.n;
-
-  // The baseline: same server, same run, a worker with the same concurrency, as many no-op activities per workflow.
-  const taskQueue = `bare-bench-${p.run}`;
-  const nativeConnection = await NativeConnection.connect({ address: p.env.TEMPORAL_ADDRESS! });
-  const bare = await Worker.create({
-    connection: nativeConnection,
-    namespace: p.env.TEMPORAL_NAMESPACE,
-    taskQueue,
-    workflowBundle: await bareWorkflowBundle(),
-    activities: { async noop() {} },
-    maxConcurrentActivityTaskExecutions: p.workerConfig.WORKER_MAX_CONCURRENT_ACTIVITIES,
-  });
-  const running = bare.run();
-  const perWorkflow = Math.round(activitiesPerEmail);
-  const b0 = performance.now();
-  const handles = await pool(emails, 16, (_, i) =>
-    p.client.workflow.start('bareWorkflow', { taskQueue, workflowId: `bare-${p.run}-${i}`, args: [perWorkflow] }),
-  );
-  await pool(handles, 64, (h) => h.result());
-  const bareSeconds = (performance.now() - b0) / 1000;
-  bare.shutdown();
-  await running;
-  await nativeConnection.close();
-
-  const pipelineRate = emails.length / pipelineSeconds;
-  const bareRate = emails.length / bareSeconds;
-  results.throughput = {
-    emails: emails.length,
-    pipelineEmailsPerSec: pipelineRate,
-    bareEmailsPerSec: bareRate,
-    ratio: pipelineRate / bareRate,
-    activitiesPerEmail,
-    routes,
-    stages,
-  };
-  out(`throughput, ${emails.length} generated emails (${Object.entries(countKinds(emails)).map(([k, v]) => `${k} ${v}`).join(', ')})`);
-  out(`  pipeline (HTTP intake → Kafka → starter → emailWorkflow → SMTP): ${pipelineRate.toFixed(1)} emails/s (${pipelineSeconds.toFixed(1)} s)`);
-  out(`  bare workflow, ${perWorkflow} no-op activities each:           ${bareRate.toFixed(1)} workflows/s (${bareSeconds.toFixed(1)} s)`);
-  out(`  ratio pipeline / bare: ${(pipelineRate / bareRate).toFixed(2)} (goal ≥ 0.8); ${activitiesPerEmail.toFixed(1)} activities per email`);
-  out(`  outcomes (route/state): ${Object.entries(routes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+async function runThroughput(p: BenchPipeline, args: Args, results: Results): Promise<void> {
+  const rounds = Math.max(1, args.rounds);
+  out(`throughput: ${args.warmup} emails of warm-up, then ${rounds} rounds of ${Math.round(args.n / rounds)} emails through the pipeline and as many bare workflows`);
+  const t = await benchThroughput(p, { emails: args.n, rounds, warmup: args.warmup, seed: args.seed }, out);
+  results.throughput = t;
+  out(`  pipeline (HTTP intake → Kafka → starter → emailWorkflow → SMTP): ${t.pipelineEmailsPerSec.toFixed(2)} emails/s over all rounds`);
+  out(`  bare workflow, ${Math.round(t.activitiesPerEmail)} no-op activities each:           ${t.bareEmailsPerSec.toFixed(2)} workflows/s`);
+  out(`  ratio pipeline / bare: median ${t.ratio.toFixed(2)} of ${t.rounds.length} rounds (${t.ratioMin.toFixed(2)}–${t.ratioMax.toFixed(2)}; goal ≥ 0.8); ${t.activitiesPerEmail.toFixed(1)} activities per email`);
+  out(`  outcomes (route/state): ${Object.entries(t.routes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   out('  stage costs (activity wall time inside the worker):');
   out(`    ${'activity'.padEnd(22)} ${'count'.padStart(6)} ${'mean'.padStart(10)} ${'p95'.padStart(10)} ${'share'.padStart(7)}`);
-  for (const s of stages) {
+  for (const s of t.stages) {
     out(`    ${s.activity.padEnd(22)} ${String(s.count).padStart(6)} ${ms(s.meanMs).padStart(10)} ${ms(s.p95Ms).padStart(10)} ${s.totalSharePct.toFixed(1).padStart(6)}%`);
   }
-}
-
-function countKinds(emails: GeneratedEmail[]): Partial<Record<GeneratedKind, number>> {
-  const counts: Partial<Record<GeneratedKind, number>> = {};
-  for (const e of emails) counts[e.kind] = (counts[e.kind] ?? 0) + 1;
-  return counts;
-}
-
-function rssMb(): number {
-  return process.memoryUsage().rss / 1024 / 1024;
-}
-
-async function benchWaiting(p: BenchPipeline, args: Args, results: Results): Promise<void> {
-  const w = args.waiting;
-  // Emails that wait for one reviewer (complaints, small refunds, address changes); started without intake.
-  const gen = new EmailGenerator({ seed: args.seed + 3 });
-  const emails = gen.batch(w, [['complaint', 1], ['refund_small', 1], ['change_address', 1]]);
-  const baseline = (await p.db.pool.query<{ n: number }>(`select count(*)::int as n from emails where state in ('waiting_review','escalated')`)).rows[0]!.n;
-  const finalBefore = (await p.db.pool.query<{ n: number }>(`select count(*)::int as n from emails where state in ${FINAL}`)).rows[0]!.n;
-  global.gc?.();
-  const rss0 = rssMb();
-  const t0 = performance.now();
-  const started = await pool(emails, 24, async (e) => {
-    if (performance.now() - t0 > args.waitingBudget * 1000) return null; // out of budget: measure what waits
-    const stored = await storeRawEmail(p.db.pool, { raw: e.raw, source: 'http', mailbox: p.mailbox });
-    const emailKey = emailKeyFor(p.mailbox, e.messageId, stored.sha256);
-    await startEmailWorkflow({ db: p.db.pool, client: p.client, taskQueue: p.env.TEMPORAL_TASK_QUEUE }, {
-      emailKey, rawId: String(stored.rawId), mailbox: p.mailbox, source: 'http', receivedAt: new Date().toISOString(),
-    });
-    return emailKey;
-  });
-  const keys = started.filter((k): k is string => k !== null);
-  let waitingNow = 0;
-  let lastPrint = Date.now();
-  for (;;) {
-    const { rows } = await p.db.pool.query<{ waiting: number; final: number }>(
-      `select count(*) filter (where state in ('waiting_review','escalated'))::int as waiting, count(*) filter (where state in ${FINAL})::int as final from emails`,
-    );
-    waitingNow = rows[0]!.waiting - baseline;
-    const settled = waitingNow + rows[0]!.final - finalBefore;
-    if (settled >= keys.length) break;
-    if (Date.now() - lastPrint > 30_000) {
-      out(`  … ${settled}/${keys.length} settled`);
-      lastPrint = Date.now();
-    }
-    await sleep(500);
-  }
-  const secondsToAllWaiting = (performance.now() - t0) / 1000;
-  // While they wait: memory and CPU of the process that hosts the worker (the driver is idle).
-  await sleep(5_000);
-  global.gc?.();
-  const rss1 = rssMb();
-  const cpu0 = process.cpuUsage();
-  const c0 = performance.now();
-  await sleep(20_000);
-  const cpu = process.cpuUsage(cpu0);
-  const idleCpuPct = (100 * (cpu.user + cpu.system) / 1000) / (performance.now() - c0);
-  const rss2 = Math.max(rss1, rssMb());
-
-  // Decisions arrive: one approval per email waiting for review (a signal, as the CLI would send). Escalated ones
-  // wait for an owner to take them over; they are left waiting and terminated at the end.
-  const waitingKeys = (await p.db.pool.query<{ email_key: string }>(
-    `select email_key from emails where state = 'waiting_review' and email_key = any($1)`, [keys],
-  )).rows.map((r) => r.email_key);
-  const r0 = performance.now();
-  await pool(waitingKeys, 32, (k, i) =>
-    p.client.workflow.getHandle(workflowIdForEmailKey(k)).signal(reviewDecisionSignal, { decisionId: `bench-${i}`, action: 'approve', reviewer: 'bench-reviewer' }),
-  );
-  for (;;) {
-    const { rows } = await p.db.pool.query<{ n: number }>(`select count(*)::int as n from emails where state in ${FINAL} and email_key = any($1)`, [waitingKeys]);
-    if (rows[0]!.n >= waitingKeys.length) break;
-    if (Date.now() - lastPrint > 30_000) {
-      out(`  … ${rows[0]!.n}/${waitingKeys.length} resumed`);
-      lastPrint = Date.now();
-    }
-    await sleep(500);
-  }
-  const resumeSeconds = (performance.now() - r0) / 1000;
-  const perThousand = ((rss2 - rss0) / Math.max(1, waitingNow)) * 1000;
-  const resumedPerSec = waitingKeys.length / resumeSeconds;
-  const maxCachedWorkflows = (p.worker.options as { maxCachedWorkflows?: number }).maxCachedWorkflows ?? -1;
-  results.waiting = {
-    requested: w,
-    workflows: waitingNow,
-    heapWaitingMb: process.memoryUsage().heapUsed / 1024 / 1024,
-    secondsToAllWaiting,
-    rssBaselineMb: rss0,
-    rssWaitingMb: rss2,
-    rssPerThousandWaitingMb: perThousand,
-    idleCpuPct,
-    maxCachedWorkflows,
-    resumeSeconds,
-    resumedPerSec,
-    extrapolated100k: {
-      rssMb: rss0 + perThousand * 100,
-      resumeMinutes: 100_000 / resumedPerSec / 60,
-      note: 'linear in the measured slope; the worker caches at most maxCachedWorkflows workflows (evicted ones are replayed from history on their next task), so RSS is bounded by the cache, not by the number waiting; waiting workflows cost the worker nothing between tasks (timers live on the server)',
-    },
-  };
-  out(`waiting: ${waitingNow} workflows waiting for review at once (${w} requested, ${keys.length} started within the ${args.waitingBudget} s budget; all settled in ${secondsToAllWaiting.toFixed(0)} s)`);
-  out(`  worker process RSS ${rss0.toFixed(0)} MB before → ${rss2.toFixed(0)} MB while they wait (${perThousand.toFixed(1)} MB per 1,000; sticky cache ${maxCachedWorkflows}); CPU while waiting ${idleCpuPct.toFixed(1)} % of one core`);
-  out(`  resume: ${waitingKeys.length} approvals → all sent/final in ${resumeSeconds.toFixed(1)} s (${resumedPerSec.toFixed(1)}/s)`);
-  out(`  on paper, 100,000 waiting: RSS ≈ ${(rss0 + perThousand * 100).toFixed(0)} MB if linear (bounded by the cache), resume ≈ ${(100_000 / resumedPerSec / 60).toFixed(0)} min at this rate on this machine`);
 }
 
 async function benchIntake(p: BenchPipeline, args: Args, results: Results): Promise<void> {
@@ -420,7 +249,7 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   setLogLevel('error');
   const machine = machineInfo();
-  const results: Results = { machine, startedAt: new Date().toISOString(), args: { ...args, only: [...args.only] } };
+  const results: Results = { format: RESULTS_FORMAT, machine, startedAt: new Date().toISOString(), args: { ...args, only: [...args.only] } };
   out(`Réplique benchmarks — ${machine.cpuModel}, ${machine.nproc} cores, ${machine.memoryGb.toFixed(0)} GB, Node ${machine.node}, load ${machine.loadAvg.map((l) => l.toFixed(1)).join('/')}`);
   out();
   if (args.only.has('triage')) await benchTriage(args, results);
@@ -443,9 +272,11 @@ async function main(): Promise<void> {
     const p = await startBenchPipeline({ ...(imapReady ? { imapFolder } : {}) });
     try {
       if (args.only.has('latency')) await benchLatency(p, imapFolder, args, results);
-      if (args.only.has('throughput')) await benchThroughput(p, args, results);
+      if (args.only.has('throughput')) await runThroughput(p, args, results);
       if (args.only.has('intake')) await benchIntake(p, args, results);
-      if (args.only.has('waiting')) await benchWaiting(p, args, results);
+      if (args.only.has('waiting')) {
+        results.waiting = await benchWaiting(p, { waiting: args.waiting, budgetSeconds: args.waitingBudget, window: args.window, seed: args.seed }, out);
+      }
     } finally {
       await terminateWaiting(p).catch(() => undefined);
       await p.stop();
@@ -458,7 +289,8 @@ async function main(): Promise<void> {
 
   const dir = path.join(repoRoot, 'docs', 'benchmarks');
   mkdirSync(dir, { recursive: true });
-  // A partial run (--only) keeps the other sections of the previous file, each with the time it was measured.
+  // A partial run (--only) keeps the other sections of the previous file, each with the time it was measured,
+  // when that file has the same layout (RESULTS_FORMAT).
   const file = path.join(dir, 'latest.json');
   const sections = ['triage', 'latency', 'throughput', 'waiting', 'intake'] as const;
   const measuredAt: Record<string, string> = {};
@@ -466,7 +298,7 @@ async function main(): Promise<void> {
   if (args.only.size < sections.length && existsSync(file)) {
     const previous = JSON.parse(readFileSync(file, 'utf8')) as Results & { measuredAt?: Record<string, string> };
     for (const name of sections) {
-      if (results[name] || !previous[name]) continue;
+      if (results[name] || !previous[name] || previous.format !== RESULTS_FORMAT) continue;
       (results as unknown as Record<string, unknown>)[name] = previous[name];
       measuredAt[name] = previous.measuredAt?.[name] ?? previous.startedAt;
     }

@@ -1,0 +1,163 @@
+/**
+ * The benchmark's throughput section: generated emails through the whole pipeline (HTTP intake → Postgres → Kafka →
+ * starter → emailWorkflow → activities → SMTP) until each is in a final or waiting state, against a bare Temporal
+ * workflow running as many no-op activities per email — same server, same run, same worker concurrency.
+ *
+ * Fair on a shared, noisy machine: one warm-up batch of each first (JIT, connections, bundles), then R rounds of
+ * one pipeline batch and one bare batch each, the order alternating from round to round so that a drift in the
+ * machine's load does not favour one side; the ratio is given per round, with its median and spread.
+ */
+import os from 'node:os';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { EmailGenerator, type GeneratedEmail } from './email-generator';
+import type { BenchPipeline } from './bench-pipeline';
+import { bareWorkflowBundle } from './bare-bundle';
+import { percentile, pool, sleep } from './bench-util';
+
+export interface ThroughputOptions {
+  /** Emails measured in all rounds together (each round gets emails / rounds). */
+  emails: number;
+  rounds: number;
+  warmup: number;
+  seed: number;
+}
+
+export interface ThroughputRound {
+  pipelineEmailsPerSec: number;
+  bareEmailsPerSec: number;
+  ratio: number;
+  load1: number;
+}
+
+export interface StageCost {
+  activity: string;
+  count: number;
+  meanMs: number;
+  p95Ms: number;
+  totalSharePct: number;
+}
+
+export interface ThroughputResult {
+  emails: number;
+  /** Over all rounds: emails / seconds spent on each side. */
+  pipelineEmailsPerSec: number;
+  bareEmailsPerSec: number;
+  /** Median of the rounds' ratios. */
+  ratio: number;
+  ratioMin: number;
+  ratioMax: number;
+  rounds: ThroughputRound[];
+  activitiesPerEmail: number;
+  routes: Record<string, number>;
+  stages: StageCost[];
+}
+
+async function runPipelineBatch(p: BenchPipeline, emails: GeneratedEmail[]): Promise<number> {
+  const before = await p.settledCount();
+  const t0 = performance.now();
+  await pool(emails, 16, async (e) => void (await p.deliver(e.raw)));
+  while ((await p.settledCount()) - before < emails.length) await sleep(100);
+  return (performance.now() - t0) / 1000;
+}
+
+function activityTotals(p: BenchPipeline): { count: number; totalMs: number } {
+  let count = 0;
+  let totalMs = 0;
+  for (const list of p.stages.durations.values()) {
+    count += list.length;
+    totalMs += list.reduce((a, b) => a + b, 0);
+  }
+  return { count, totalMs };
+}
+
+export async function benchThroughput(p: BenchPipeline, options: ThroughputOptions, out: (line?: string) => void): Promise<ThroughputResult> {
+  const gen = new EmailGenerator({ seed: options.seed });
+  const perRound = Math.max(1, Math.round(options.emails / options.rounds));
+
+  // Warm-up of the pipeline; it also tells how many activities an email of this mix costs.
+  p.stages.reset();
+  const warm = gen.batch(options.warmup);
+  await runPipelineBatch(p, warm);
+  const perWorkflow = Math.max(1, Math.round(activityTotals(p).count / warm.length));
+
+  const taskQueue = `bare-bench-${p.run}`;
+  const nativeConnection = await NativeConnection.connect({ address: p.env.TEMPORAL_ADDRESS! });
+  const bare = await Worker.create({
+    connection: nativeConnection,
+    namespace: p.env.TEMPORAL_NAMESPACE,
+    taskQueue,
+    workflowBundle: await bareWorkflowBundle(),
+    activities: { async noop() {} },
+    maxConcurrentActivityTaskExecutions: p.workerConfig.WORKER_MAX_CONCURRENT_ACTIVITIES,
+  });
+  const running = bare.run();
+  let bareStarted = 0;
+  const runBareBatch = async (count: number): Promise<number> => {
+    const t0 = performance.now();
+    const handles = await pool(Array.from({ length: count }), 16, () =>
+      p.client.workflow.start('bareWorkflow', { taskQueue, workflowId: `bare-${p.run}-${bareStarted++}`, args: [perWorkflow] }),
+    );
+    await pool(handles, 64, (h) => h.result());
+    return (performance.now() - t0) / 1000;
+  };
+
+  const rounds: ThroughputRound[] = [];
+  let pipelineSeconds = 0;
+  let bareSeconds = 0;
+  try {
+    await runBareBatch(options.warmup);
+    p.stages.reset();
+    for (let r = 0; r < options.rounds; r++) {
+      const emails = gen.batch(perRound);
+      const load1 = os.loadavg()[0]!;
+      let pipeline = 0;
+      let bareTime = 0;
+      if (r % 2 === 0) {
+        pipeline = await runPipelineBatch(p, emails);
+        bareTime = await runBareBatch(perRound);
+      } else {
+        bareTime = await runBareBatch(perRound);
+        pipeline = await runPipelineBatch(p, emails);
+      }
+      pipelineSeconds += pipeline;
+      bareSeconds += bareTime;
+      const round = { pipelineEmailsPerSec: perRound / pipeline, bareEmailsPerSec: perRound / bareTime, ratio: bareTime / pipeline, load1 };
+      rounds.push(round);
+      out(`  round ${r + 1}/${options.rounds} (${r % 2 === 0 ? 'pipeline first' : 'bare first'}, load ${load1.toFixed(1)}): pipeline ${round.pipelineEmailsPerSec.toFixed(2)}/s, bare ${round.bareEmailsPerSec.toFixed(2)}/s, ratio ${round.ratio.toFixed(2)}`);
+    }
+  } finally {
+    bare.shutdown();
+    await running;
+    await nativeConnection.close();
+  }
+
+  const measured = perRound * options.rounds;
+  const totals = activityTotals(p);
+  const stages = [...p.stages.durations.entries()]
+    .map(([activity, list]) => ({
+      activity,
+      count: list.length,
+      meanMs: list.reduce((a, b) => a + b, 0) / list.length,
+      p95Ms: percentile(list, 95),
+      totalSharePct: (100 * list.reduce((a, b) => a + b, 0)) / totals.totalMs,
+    }))
+    .sort((a, b) => b.totalSharePct - a.totalSharePct);
+  const { rows } = await p.db.pool.query<{ route: string | null; state: string; n: number }>(
+    `select route, state, count(*)::int as n from emails where mailbox = $1 group by route, state order by n desc`, [p.mailbox],
+  );
+  const routes: Record<string, number> = {};
+  for (const row of rows) routes[`${row.route ?? '-'}/${row.state}`] = row.n;
+  const ratios = rounds.map((r) => r.ratio);
+  return {
+    emails: measured,
+    pipelineEmailsPerSec: measured / pipelineSeconds,
+    bareEmailsPerSec: measured / bareSeconds,
+    ratio: percentile(ratios, 50),
+    ratioMin: Math.min(...ratios),
+    ratioMax: Math.max(...ratios),
+    rounds,
+    activitiesPerEmail: totals.count / measured,
+    routes,
+    stages,
+  };
+}
