@@ -26,7 +26,28 @@ export const BENCH_TOKEN = 'bench-token-0123456789abcdef';
 export interface StageTimes {
   /** activity name → durations in ms */
   durations: Map<string, number[]>;
+  /** What the activities wait on: 'postgres query', 'kafka event' → durations in ms of each call. */
+  io: Map<string, number[]>;
   reset(): void;
+}
+
+function record(map: Map<string, number[]>, name: string, msValue: number): void {
+  const list = map.get(name) ?? [];
+  list.push(msValue);
+  map.set(name, list);
+}
+
+/** Wraps `obj[method]` so that each call's wall time lands in `stages.io` under `label`. */
+function timeCalls<T extends object>(obj: T, method: keyof T & string, label: string, stages: StageTimes): void {
+  const original = (obj[method] as (...args: unknown[]) => Promise<unknown>).bind(obj);
+  (obj as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+    const t0 = performance.now();
+    try {
+      return await original(...args);
+    } finally {
+      record(stages.io, label, performance.now() - t0);
+    }
+  };
 }
 
 export interface BenchPipeline {
@@ -55,9 +76,7 @@ function timed(activities: EmailActivities, stages: StageTimes): EmailActivities
       try {
         return await fn(...args);
       } finally {
-        const list = stages.durations.get(name) ?? [];
-        list.push(performance.now() - t0);
-        stages.durations.set(name, list);
+        record(stages.durations, name, performance.now() - t0);
       }
     };
   }
@@ -101,10 +120,14 @@ export async function startBenchPipeline(options: { imapFolder?: string; maxConc
   const deps = await createWorkerDeps(workerConfig);
   const stages: StageTimes = {
     durations: new Map(),
+    io: new Map(),
     reset() {
       this.durations.clear();
+      this.io.clear();
     },
   };
+  timeCalls(deps.db, 'query', 'postgres query', stages);
+  timeCalls(deps.events, 'publishEvent', 'kafka event', stages);
   const nativeConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS! });
   const worker = await Worker.create({
     connection: nativeConnection,

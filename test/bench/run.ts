@@ -204,6 +204,10 @@ async function runThroughput(p: BenchPipeline, args: Args, results: Results): Pr
   for (const s of t.stages) {
     out(`    ${s.activity.padEnd(22)} ${String(s.count).padStart(6)} ${ms(s.meanMs).padStart(10)} ${ms(s.p95Ms).padStart(10)} ${s.totalSharePct.toFixed(1).padStart(6)}%`);
   }
+  out(`  what that time waits on, per email (all activities: ${ms(t.activityMsPerEmail)}):`);
+  for (const x of t.io) {
+    out(`    ${x.what.padEnd(16)} ${x.callsPerEmail.toFixed(1)} calls × ${ms(x.meanMs)} (p95 ${ms(x.p95Ms)}) = ${ms(x.msPerEmail)}`);
+  }
 }
 
 async function benchIntake(p: BenchPipeline, args: Args, results: Results): Promise<void> {

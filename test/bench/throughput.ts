@@ -50,6 +50,10 @@ export interface ThroughputResult {
   activitiesPerEmail: number;
   routes: Record<string, number>;
   stages: StageCost[];
+  /** What the activities wait on, per email: Postgres queries (case file, CRM, audit) and Kafka events. */
+  io: Array<{ what: string; callsPerEmail: number; meanMs: number; p95Ms: number; msPerEmail: number }>;
+  /** Sum of all activity wall time per email, to compare with the io above. */
+  activityMsPerEmail: number;
 }
 
 async function runPipelineBatch(p: BenchPipeline, emails: GeneratedEmail[]): Promise<number> {
@@ -147,6 +151,10 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
   );
   const routes: Record<string, number> = {};
   for (const row of rows) routes[`${row.route ?? '-'}/${row.state}`] = row.n;
+  const io = [...p.stages.io.entries()].map(([what, list]) => {
+    const total = list.reduce((a, b) => a + b, 0);
+    return { what, callsPerEmail: list.length / measured, meanMs: total / list.length, p95Ms: percentile(list, 95), msPerEmail: total / measured };
+  });
   const ratios = rounds.map((r) => r.ratio);
   return {
     emails: measured,
@@ -159,5 +167,7 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
     activitiesPerEmail: totals.count / measured,
     routes,
     stages,
+    io,
+    activityMsPerEmail: totals.totalMs / measured,
   };
 }
