@@ -61,17 +61,21 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     return emailCase;
   };
 
-  /** One CaseStage as an activity: load, run, save, trace. Re-running it gives the same case (stages are pure). */
+  /** One CaseStage: load, run, save, trace. Re-running it gives the same case (stages are pure). */
+  // The caller gets the updated case too, so it never reads it back from Postgres.
+  const runStage = async (stage: NamedStage, emailKey: string, notes: (c: EmailCase) => string[]) => {
+    const updated = await stage.run(await requireCase(emailKey), deps.triage);
+    await saveCase(deps.db, emailKey, updated);
+    const summary: StageSummary = { stage: stage.name, notes: notes(updated) };
+    await trace(emailKey, stage.name, 'done', { notes: summary.notes });
+    return { summary, updated };
+  };
   const stageActivity = (name: string, notes: (c: EmailCase) => string[] = () => []) => {
     const stage = stageNamed(name);
-    return async ({ emailKey }: EmailRef): Promise<StageSummary> => {
-      const updated = await stage.run(await requireCase(emailKey), deps.triage);
-      await saveCase(deps.db, emailKey, updated);
-      const summary = { stage: name, notes: notes(updated) };
-      await trace(emailKey, name, 'done', { notes: summary.notes });
-      return summary;
-    };
+    return async ({ emailKey }: EmailRef): Promise<StageSummary> => (await runStage(stage, emailKey, notes)).summary;
   };
+  const draftStage = stageNamed('draft');
+  const routeStage = stageNamed('route');
 
   return {
     async readEmail({ emailKey, rawId }): Promise<ReadOutcome> {
@@ -97,18 +101,16 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     classifyEmail: stageActivity('classify', (c) => (c.classification ? [c.classification.intent, c.classification.lang] : [])),
     retrieveContext: stageActivity('retrieve', (c) => c.context.map((s) => s.id)),
 
-    async draftReply(ref) {
-      const summary = await stageActivity('draft', (c) => (c.draft ? [c.draft.templateId, c.draft.version] : ['no_draft']))(ref);
-      const { draft } = await requireCase(ref.emailKey);
-      if (draft) await saveDraft(deps.db, { draftKey: `${ref.emailKey}:draft`, emailKey: ref.emailKey, draft });
+    async draftReply({ emailKey }) {
+      const { summary, updated } = await runStage(draftStage, emailKey, (c) => (c.draft ? [c.draft.templateId, c.draft.version] : ['no_draft']));
+      if (updated.draft) await saveDraft(deps.db, { draftKey: `${emailKey}:draft`, emailKey, draft: updated.draft });
       return summary;
     },
 
     checkDraft: stageActivity('check', (c) => c.guardrails?.fired ?? []),
 
     async routeEmail({ emailKey }): Promise<RouteSummary> {
-      await stageActivity('route')({ emailKey });
-      const emailCase = await requireCase(emailKey);
+      const { updated: emailCase } = await runStage(routeStage, emailKey, () => []);
       const decision = emailCase.decision;
       if (!decision) throw ApplicationFailure.nonRetryable('the route stage left no decision', 'NoDecision');
       const intent = emailCase.classification?.intent ?? null;
