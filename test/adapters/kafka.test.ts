@@ -205,3 +205,29 @@ test('events are keyed by emailKey and carry no email address', async () => {
   expect(received[0]!.value).not.toContain('x@y.test');
   expect(JSON.parse(received[0]!.value)).toMatchObject({ stage: 'intake', event: 'accepted', data: { source: 'imap', size: 1234 } });
 });
+
+test('events published concurrently (sent together while a send is in flight) all arrive, in order per email', async () => {
+  const topics = names();
+  const producer = await producerFor(topics);
+  const keys = [1, 2, 3, 4].map((n) => ref(n).emailKey);
+  // 4 emails × 30 events, all published at once, as 50 concurrent activities of a worker would.
+  await Promise.all(keys.flatMap((emailKey) => Array.from({ length: 30 }, (_, i) =>
+    producer.publishEvent({ emailKey, stage: 'state', event: `step${String(i).padStart(2, '0')}`, at: new Date().toISOString() }))));
+  const consumer = kafka.consumer({ groupId: topics.group });
+  await consumer.connect();
+  await consumer.subscribe({ topic: topics.events, fromBeginning: true });
+  const byKey = new Map<string, string[]>();
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const key = message.key!.toString();
+      byKey.set(key, [...(byKey.get(key) ?? []), (JSON.parse(message.value!.toString()) as { event: string }).event]);
+    },
+  });
+  try {
+    await waitFor('120 events', () => [...byKey.values()].reduce((n, l) => n + l.length, 0) >= 120);
+  } finally {
+    await consumer.disconnect();
+  }
+  const inOrder = Array.from({ length: 30 }, (_, i) => `step${String(i).padStart(2, '0')}`);
+  for (const key of keys) expect(byKey.get(key)).toEqual(inOrder);
+});

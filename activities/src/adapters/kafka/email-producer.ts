@@ -2,8 +2,13 @@
  * Idempotent producer for the two email topics. Messages are keyed by emailKey, so every message about one
  * email lands on one partition, in order. acks=all and the idempotent producer: a retried send is not duplicated
  * by the broker. (A retry by the caller after an error can still publish twice: consumers are idempotent.)
+ *
+ * The idempotent producer has one request in flight at a time, so concurrent callers (50 activities of a worker,
+ * the HTTP intake's requests) would each wait for every send queued before theirs. Instead, messages published
+ * while a send is in flight go together in the next one (a group commit): each caller still returns only once
+ * the broker has acknowledged its message, a lone message is sent at once, and per-key order is kept.
  */
-import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import { InboundRefSchema, type InboundRef } from '../../domain/inbound-ref';
 import { redactPii } from '../../logger';
 import { EmailEventSchema, type EmailEvent, type EmailEventInput } from './email-event';
@@ -26,12 +31,11 @@ export function createEmailProducer(kafka: Kafka, topics: EmailTopics = EMAIL_TO
     createPartitioner: Partitioners.DefaultPartitioner,
   });
 
-  async function send(topic: string, key: string, value: unknown, schema: string): Promise<void> {
-    await producer.send({
-      topic,
-      acks: -1,
-      messages: [{ key, value: JSON.stringify(value), headers: { 'content-type': 'application/json', schema } }],
-    });
+  const senders = new Map<string, (message: Message) => Promise<void>>();
+  function send(topic: string, key: string, value: unknown, schema: string): Promise<void> {
+    let sender = senders.get(topic);
+    if (!sender) senders.set(topic, (sender = groupCommitSender(producer, topic)));
+    return sender({ key, value: JSON.stringify(value), headers: { 'content-type': 'application/json', schema } });
   }
 
   return {
@@ -49,4 +53,34 @@ export function createEmailProducer(kafka: Kafka, topics: EmailTopics = EMAIL_TO
       await send(topics.events, event.emailKey, safe, 'email-event/1');
     },
   };
+}
+
+/** Most messages in one produce request. */
+const MAX_BATCH = 500;
+
+/**
+ * Sends to one topic: a message published while an earlier send is in flight waits for it and goes with the others
+ * in the next send. Each promise settles with its own batch (acknowledged, or that batch's error).
+ */
+export function groupCommitSender(producer: Pick<Producer, 'send'>, topic: string): (message: Message) => Promise<void> {
+  const queue: Array<{ message: Message; resolve: () => void; reject: (error: unknown) => void }> = [];
+  let sending = false;
+  const drain = async () => {
+    sending = true;
+    while (queue.length > 0) {
+      const batch = queue.splice(0, MAX_BATCH);
+      try {
+        await producer.send({ topic, acks: -1, messages: batch.map((b) => b.message) });
+        for (const b of batch) b.resolve();
+      } catch (error) {
+        for (const b of batch) b.reject(error);
+      }
+    }
+    sending = false;
+  };
+  return (message) =>
+    new Promise<void>((resolve, reject) => {
+      queue.push({ message, resolve, reject });
+      if (!sending) void drain();
+    });
 }
