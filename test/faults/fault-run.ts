@@ -486,6 +486,7 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultRunS
     // Some kills land between SMTP acceptance and its record, or mid-activity: the activity's timeout must pass
     // before Temporal retries it (2 min for sendReply). Keep the worker alive, and restart it if it killed itself.
     const settleDeadline = Date.now() + options.settleTimeoutMs;
+    let lastReport = Date.now();
     for (;;) {
       const { rows } = await db.pool.query<{ email_key: string; state: string }>(`select email_key, state from emails`);
       const state = new Map(rows.map((r) => [r.email_key, r.state]));
@@ -497,6 +498,10 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultRunS
       });
       if (pending.length === 0) break;
       if (Date.now() > settleDeadline) break;
+      if (Date.now() - lastReport > 60_000) {
+        say(`  settling (+${((Date.now() - t0) / 1000).toFixed(0)}s): ${pending.length} not yet final or waiting`);
+        lastReport = Date.now();
+      }
       await sleep(2_000);
     }
     deciding = false;

@@ -3,7 +3,9 @@
  * stack (Temporal, Postgres, Kafka, Dovecot) on top of the short form's faults. Run it ALONE: the restarts break
  * whatever else uses the stack at the time.
  *
- *   pnpm faults [--emails 300] [--drive 180] [--no-restarts] [--seed N]
+ *   pnpm faults [--emails 300] [--drive 180] [--settle 900] [--no-restarts] [--seed N]
+ *
+ * Run it on a stack of its own (alternate ports, docs/benchmarks/README.md) when others use the shared one.
  */
 import { printSummary, runFaultSuite } from './fault-run';
 
@@ -21,7 +23,7 @@ runFaultSuite({
   restartStack: !argv.includes('--no-restarts'),
   killAfterAccept: 0.02,
   killAfterAcceptNth: 3,
-  settleTimeoutMs: num('settle', 300) * 1000,
+  settleTimeoutMs: num('settle', 900) * 1000,
   seed: num('seed', Date.now() % 100_000),
 }).then(
   (summary) => {
