@@ -33,7 +33,9 @@ describe('linkToConversation', () => {
     await setEmailState(db.pool, root.emailKey, 'waiting_review');
     const reply = await registerTestEmail(db.pool, { headers: { 'In-Reply-To': rootId } });
     const second = await link(reply, [rootId], 'C0001');
-    expect(second).toEqual({ conversationId: first.conversationId, existingWorkflowId: root.workflowId });
+    expect(second).toEqual({
+      conversationId: first.conversationId, existingWorkflowId: root.workflowId, existingEmailKey: root.emailKey,
+    });
     expect(await findConversationByMessageIdHashes(db.pool, [reply.messageIdHash!])).toBe(first.conversationId);
 
     const { rows } = await db.pool.query(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  emailKeyFor, extractMessageIdHeader, messageIdHash, messageIdHashOrNull, normaliseMessageId, rawSha256,
+  emailKeyFor, extractMessageIdHeader, extractReferencedMessageIds, messageIdHash, messageIdHashOrNull, normaliseMessageId, rawSha256,
 } from './email-key';
 
 const raw = (text: string): Buffer => Buffer.from(text, 'latin1');
@@ -74,5 +74,23 @@ describe('extractMessageIdHeader', () => {
   it('handles a message that is only headers, and 8-bit bytes', () => {
     const bytes = Buffer.concat([Buffer.from('Subject: caf'), Buffer.from([0xe9]), Buffer.from('\nMessage-ID: <h@h>')]);
     expect(extractMessageIdHeader(bytes)).toBe('h@h');
+  });
+});
+
+describe('extractReferencedMessageIds', () => {
+  it('lists References oldest first, then an In-Reply-To not already there, once each', () => {
+    const head = 'In-Reply-To: <C@h>\r\nReferences: <a@h>\r\n <b@h> <A@H>\r\nSubject: re\r\n\r\nReferences: <body@h>\r\n';
+    expect(extractReferencedMessageIds(raw(head))).toEqual(['a@h', 'b@h', 'C@h']);
+    expect(extractReferencedMessageIds(raw('In-Reply-To: <b@h> (sent by Ann)\r\nReferences: <a@h> <b@h>\r\n\r\n'))).toEqual(['a@h', 'b@h']);
+  });
+  it('is empty for an email that answers nothing', () => {
+    expect(extractReferencedMessageIds(raw('Message-ID: <x@h>\r\nIn-Reply-To: \r\n\r\nbody'))).toEqual([]);
+  });
+  it('keeps the thread root and the newest entries of a very long References header', () => {
+    const ids = Array.from({ length: 80 }, (_, i) => `m${i}@h`);
+    const got = extractReferencedMessageIds(raw(`References: ${ids.map((id) => `<${id}>`).join(' ')}\r\n\r\n`));
+    expect(got).toHaveLength(50);
+    expect(got[0]).toBe('m0@h');
+    expect(got.slice(1)).toEqual(ids.slice(31));
   });
 });

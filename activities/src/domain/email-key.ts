@@ -57,11 +57,7 @@ const MAX_HEADER_BYTES = 256 * 1024;
  * no decoding (a Message-ID is ASCII). Returns null when there is none or it is empty.
  */
 export function extractMessageIdHeader(raw: Buffer): string | null {
-  const head = raw.subarray(0, MAX_HEADER_BYTES).toString('latin1');
-  const end = /\r?\n\r?\n/.exec(head);
-  const section = end ? head.slice(0, end.index) : head;
-  const unfolded = section.replace(/\r?\n(?=[ \t])/g, '');
-  for (const line of unfolded.split(/\r?\n/)) {
+  for (const line of unfoldedHeaderLines(raw)) {
     const match = /^message-id[ \t]*:(.*)$/i.exec(line);
     if (!match) continue;
     const value = match[1]!.trim();
@@ -70,4 +66,37 @@ export function extractMessageIdHeader(raw: Buffer): string | null {
     return id === '' ? null : id;
   }
   return null;
+}
+
+/** Most Message-IDs kept from a long References header: the thread root (first) and the newest ones. */
+const MAX_REFERENCES = 50;
+
+/**
+ * The Message-IDs a reply refers to, from the References header (oldest first) then In-Reply-To, without angle
+ * brackets and without repeats; the same cheap header scan as extractMessageIdHeader. A very long References
+ * header keeps its first entry (the thread root) and its newest ones.
+ */
+export function extractReferencedMessageIds(raw: Buffer): string[] {
+  const ids: string[] = [];
+  let references: string[] = [];
+  let inReplyTo: string[] = [];
+  for (const line of unfoldedHeaderLines(raw)) {
+    const match = /^(references|in-reply-to)[ \t]*:(.*)$/i.exec(line);
+    if (!match) continue;
+    const found = [...match[2]!.matchAll(/<([^<>\s]+)>/g)].map((m) => m[1]!);
+    if (match[1]!.toLowerCase() === 'references' && references.length === 0) references = found;
+    if (match[1]!.toLowerCase() === 'in-reply-to' && inReplyTo.length === 0) inReplyTo = found.slice(0, 1);
+  }
+  for (const id of [...references, ...inReplyTo]) {
+    if (!ids.some((known) => normaliseMessageId(known) === normaliseMessageId(id))) ids.push(id);
+  }
+  return ids.length <= MAX_REFERENCES ? ids : [ids[0]!, ...ids.slice(ids.length - MAX_REFERENCES + 1)];
+}
+
+/** The header section of raw bytes, continuation lines unfolded, one entry per header (no decoding). */
+function unfoldedHeaderLines(raw: Buffer): string[] {
+  const head = raw.subarray(0, MAX_HEADER_BYTES).toString('latin1');
+  const end = /\r?\n\r?\n/.exec(head);
+  const section = end ? head.slice(0, end.index) : head;
+  return section.replace(/\r?\n(?=[ \t])/g, '').split(/\r?\n/);
 }

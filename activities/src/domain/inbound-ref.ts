@@ -7,6 +7,9 @@ import { z } from 'zod';
 export const INBOUND_SOURCES = ['imap', 'http', 'smtp'] as const;
 export type InboundSource = (typeof INBOUND_SOURCES)[number];
 
+/** A SHA-256 in hex: Message-IDs travel as hashes only (they often embed a host or a name). */
+const HASH = /^[0-9a-f]{64}$/;
+
 export const InboundRefSchema = z.strictObject({
   /** Stable identity of the email in its mailbox (from the Message-ID, or the raw hash when there is none). */
   emailKey: z.string().min(1).max(200),
@@ -17,5 +20,9 @@ export const InboundRefSchema = z.strictObject({
   source: z.enum(INBOUND_SOURCES),
   /** When intake accepted it (ISO 8601). */
   receivedAt: z.iso.datetime({ offset: true }),
+  /** Hash of the email's own Message-ID (absent in refs from before threading, or when it has none). */
+  messageIdHash: z.string().regex(HASH).optional(),
+  /** Hashes of the Message-IDs in References and In-Reply-To, oldest first: how a reply finds its conversation. */
+  referenceHashes: z.array(z.string().regex(HASH)).max(100).optional(),
 });
 export type InboundRef = z.infer<typeof InboundRefSchema>;

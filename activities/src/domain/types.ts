@@ -271,10 +271,13 @@ export interface EmailCase {
 /** Where an email stands. The workflow owns it; Postgres mirrors it for the review tool and the CLI. */
 export const EMAIL_STATES = [
   'received', 'analysing', 'quarantined', 'suppressed', 'waiting_review', 'escalated', 'sending', 'sent', 'rejected',
-  'send_failed',
+  'send_failed', 'threaded',
 ] as const;
 export type EmailState = (typeof EMAIL_STATES)[number];
-/** States that end the workflow. */
-export const FINAL_EMAIL_STATES: readonly EmailState[] = ['quarantined', 'suppressed', 'sent', 'rejected', 'send_failed'];
+/**
+ * States that end the email's handling. `threaded`: a customer's follow-up handed to the open workflow of the
+ * email it answers (emails.followup_of); it has no workflow of its own.
+ */
+export const FINAL_EMAIL_STATES: readonly EmailState[] = ['quarantined', 'suppressed', 'sent', 'rejected', 'send_failed', 'threaded'];
 /** States that wait for a person. */
 export const WAITING_EMAIL_STATES: readonly EmailState[] = ['waiting_review', 'escalated'];

@@ -5,7 +5,9 @@
  * published again too — the earlier publish may be the one that failed — and the starter drops it, because the
  * emailKey, hence the workflow ID, is the same.
  */
-import { emailKeyFor, extractMessageIdHeader } from '@replique/activities/domain/email-key';
+import {
+  emailKeyFor, extractMessageIdHeader, extractReferencedMessageIds, messageIdHash, messageIdHashOrNull,
+} from '@replique/activities/domain/email-key';
 import type { InboundSource } from '@replique/activities/domain/inbound-ref';
 import type { EmailPublisher } from '@replique/activities/adapters/kafka/email-producer';
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
@@ -66,10 +68,14 @@ export async function acceptRawEmail(deps: AcceptRawEmailDeps, input: AcceptRawE
   if (input.raw.length > limit) throw new RawEmailTooLargeError(input.raw.length, limit);
 
   const stored = await storeRawEmail(deps.db, { raw: input.raw, source: input.source, mailbox: input.mailbox });
-  const emailKey = emailKeyFor(input.mailbox, extractMessageIdHeader(input.raw), stored.sha256);
+  const messageId = extractMessageIdHeader(input.raw);
+  const emailKey = emailKeyFor(input.mailbox, messageId, stored.sha256);
   const rawId = String(stored.rawId);
   const at = (deps.now?.() ?? new Date()).toISOString();
-  await deps.producer.publishInbound({ emailKey, rawId, mailbox: input.mailbox, source: input.source, receivedAt: at });
+  await deps.producer.publishInbound({
+    emailKey, rawId, mailbox: input.mailbox, source: input.source, receivedAt: at,
+    ...threadHashes(messageId, input.raw),
+  });
   const duplicate = !stored.inserted;
   // The audit event is best effort: the reference is already on email.inbound, which is what matters.
   await deps.producer
@@ -82,4 +88,11 @@ export async function acceptRawEmail(deps: AcceptRawEmailDeps, input: AcceptRawE
     })
     .catch((error: unknown) => log.warn({ err: error, emailKey }, 'intake event not published'));
   return { emailKey, rawId, duplicate };
+}
+
+/** The hashes the starter threads by (the email's own Message-ID, and those it answers); never the IDs in clear. */
+function threadHashes(messageId: string | null, raw: Buffer): { messageIdHash?: string; referenceHashes: string[] } {
+  const own = messageIdHashOrNull(messageId);
+  const referenceHashes = extractReferencedMessageIds(raw).map(messageIdHash).filter((h) => h !== own);
+  return { ...(own ? { messageIdHash: own } : {}), referenceHashes };
 }

@@ -17,6 +17,8 @@ export interface ConversationLink {
    * waiting for review, escalated): a follow-up can be sent to it instead of being answered on its own.
    */
   existingWorkflowId: string | null;
+  /** The email key of that open email. */
+  existingEmailKey: string | null;
 }
 
 /** The conversation of the first known hash among `hashes` (the oldest conversation if they disagree). */
@@ -84,14 +86,16 @@ async function attachEmail(db: Queryable, conversationId: string, emailKey: stri
   );
 }
 
-async function openWorkflowOfConversation(db: Queryable, conversationId: string, emailKey: string): Promise<string | null> {
-  const { rows } = await db.query<{ workflow_id: string }>(
-    `select workflow_id from emails
+async function openEmailOfConversation(
+  db: Queryable, conversationId: string, emailKey: string,
+): Promise<{ workflow_id: string; email_key: string } | null> {
+  const { rows } = await db.query<{ workflow_id: string; email_key: string }>(
+    `select workflow_id, email_key from emails
      where conversation_id = $1 and email_key <> $2 and state = any($3::text[])
      order by created_at desc, email_key limit 1`,
     [conversationId, emailKey, OPEN_STATES],
   );
-  return rows[0]?.workflow_id ?? null;
+  return rows[0] ?? null;
 }
 
 /**
@@ -110,5 +114,6 @@ export async function linkToConversation(
     (await upsertConversation(db, referenceHashes[0] ?? messageIdHash ?? `email:${emailKey}`, emailKey, customerId));
   await linkMessageIdHashes(db, conversationId, emailKey, messageIdHash, referenceHashes);
   await attachEmail(db, conversationId, emailKey, customerId);
-  return { conversationId, existingWorkflowId: await openWorkflowOfConversation(db, conversationId, emailKey) };
+  const open = await openEmailOfConversation(db, conversationId, emailKey);
+  return { conversationId, existingWorkflowId: open?.workflow_id ?? null, existingEmailKey: open?.email_key ?? null };
 }

@@ -88,3 +88,36 @@ export async function listEmails(db: Queryable, filter: { state?: EmailState; li
   );
   return rows;
 }
+
+/**
+ * Records that `emailKey` is a follow-up taken by the workflow of `parentKey`: state `threaded`, `followup_of`.
+ * `onlyIfReceived` (the starter) leaves an email alone once a workflow of its own has given it another state.
+ */
+export async function markThreaded(
+  db: Queryable, input: { emailKey: string; parentKey: string; onlyIfReceived: boolean },
+): Promise<void> {
+  await db.query(
+    `update emails set state = 'threaded', state_reason = 'customer_follow_up', followup_of = $2, updated_at = now()
+     where email_key = $1 and (not $3 or state = 'received')`,
+    [input.emailKey, input.parentKey, input.onlyIfReceived],
+  );
+}
+
+export interface FollowUpRow {
+  emailKey: string;
+  /** The customer's new text (cleaned), once the parent's workflow has read it; PII. */
+  text: string | null;
+  intent: string | null;
+  createdAt: Date;
+}
+
+/** The follow-ups the workflow of `emailKey` took, oldest first. */
+export async function followUpsOf(db: Queryable, emailKey: string): Promise<FollowUpRow[]> {
+  const { rows } = await db.query<FollowUpRow>(
+    `select email_key as "emailKey", email_case #>> '{cleaned,clean}' as text,
+            email_case #>> '{classification,intent}' as intent, created_at as "createdAt"
+     from emails where followup_of = $1 and state = 'threaded' order by created_at, email_key`,
+    [emailKey],
+  );
+  return rows;
+}
