@@ -56,6 +56,18 @@ export interface SendResult {
   sentNow: boolean;
 }
 
+export interface FollowUpRef extends EmailRef {
+  /** The follow-up: its own email key and stored raw message. */
+  followUp: { emailKey: string; rawId: string };
+}
+
+/** What the triage of a follow-up alone says: PII-free labels, for the review and the gate. */
+export interface FollowUpSummary {
+  route: Route | null;
+  intent: string | null;
+  reasons: string[];
+}
+
 export interface EmailActivities {
   readEmail(input: EmailRef & { rawId: string }): Promise<ReadOutcome>;
   enrichEmail(input: EmailRef): Promise<StageSummary>;
@@ -68,4 +80,6 @@ export interface EmailActivities {
   recordReviewDecision(input: ReviewRecord): Promise<void>;
   remindReviewers(input: EmailRef): Promise<void>;
   sendReply(input: SendRequest): Promise<SendResult>;
+  /** Triage of a customer's follow-up taken by this email's workflow; its case is saved on its own row. */
+  readFollowUp(input: FollowUpRef): Promise<FollowUpSummary>;
 }

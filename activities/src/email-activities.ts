@@ -7,6 +7,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type {
   EmailActivities,
   EmailRef,
+  FollowUpSummary,
   ReadOutcome,
   RouteSummary,
   SendRequest,
@@ -21,7 +22,7 @@ import { runStages } from './triage/triage';
 import type { TriageDeps } from './triage/pipeline';
 import type { Pool } from './adapters/pg/pool';
 import { loadRawEmail } from './adapters/pg/raw-emails';
-import { loadCase, saveCase, setEmailState, setRouteAndIntent } from './adapters/pg/emails';
+import { loadCase, markThreaded, saveCase, setEmailState, setRouteAndIntent } from './adapters/pg/emails';
 import { appendAudit } from './adapters/pg/audit-log';
 import { recordDecision } from './adapters/pg/decisions';
 import { saveDraft } from './adapters/pg/drafts';
@@ -139,6 +140,28 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     async remindReviewers({ emailKey }) {
       // The review tool shows the reminder from this event; mail/chat notifications plug in here.
       await trace(emailKey, 'review', 'reminder', {});
+    },
+
+    async readFollowUp({ emailKey, followUp }): Promise<FollowUpSummary> {
+      const raw = await loadRawEmail(deps.db, followUp.rawId);
+      let summary: FollowUpSummary;
+      try {
+        const followUpCase = await runStages(newCase(await parseEmail(raw)), deps.triage);
+        await saveCase(deps.db, followUp.emailKey, followUpCase);
+        summary = {
+          route: followUpCase.decision?.route ?? null,
+          intent: followUpCase.classification?.intent ?? null,
+          reasons: followUpCase.decision?.reasons ?? [],
+        };
+      } catch (error) {
+        if (!(error instanceof QuarantineError)) throw error;
+        summary = { route: null, intent: null, reasons: [`unreadable_${error.reason}`] };
+      }
+      await markThreaded(deps.db, { emailKey: followUp.emailKey, parentKey: emailKey, onlyIfReceived: false });
+      const data = { followUpKey: followUp.emailKey, route: summary.route, intent: summary.intent, reasons: summary.reasons };
+      await appendAudit(deps.db, { emailKey, stage: 'follow_up', event: 'read', data, auditKey: `${emailKey}:follow_up:${followUp.emailKey}` });
+      await deps.events.publishEvent({ emailKey, stage: 'follow_up', event: 'read', at: new Date().toISOString(), data });
+      return summary;
     },
 
     async sendReply(request: SendRequest): Promise<SendResult> {

@@ -4,107 +4,27 @@
  * so each path of the workflow is driven on purpose; the real activities run end to end in test/e2e.
  */
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, Runtime, DefaultLogger } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { EmailActivities, RouteSummary, SendRequest } from '@replique/activities/activity-contracts';
-import {
-  decideUpdate,
-  reviewDecisionSignal,
-  stateQuery,
-  type EmailWorkflowInput,
-  type ReviewDecision,
-} from '@replique/workflows/contracts';
+import { decideUpdate, reviewDecisionSignal, stateQuery } from '@replique/workflows/contracts';
 import { emailWorkflow } from '@replique/workflows/email-workflow';
-import { temporalTestServerPath } from '../support/paths';
-import { registerSearchAttributes } from '../support/search-attributes';
-import { workflowBundle } from '../support/workflow-bundle';
+import {
+  decision, eventually, input, RecordingActivities, startTestEnvironment, waitForState, withWorker as withWorkerIn,
+} from './workflow-test-kit';
 
 jest.setTimeout(60_000);
-
-interface Script {
-  quarantine?: string;
-  route: RouteSummary['route'];
-  approvalsRequired?: number;
-}
-
-class RecordingActivities {
-  readonly calls: { name: string; input: unknown }[] = [];
-  readonly sends: SendRequest[] = [];
-  readonly states: string[] = [];
-  constructor(private readonly script: Script) {}
-
-  activities(): EmailActivities {
-    const record = (name: string, input: unknown) => this.calls.push({ name, input });
-    const stage = (name: string) => async (input: unknown) => (record(name, input), { stage: name, notes: [] });
-    return {
-      readEmail: async (input) => {
-        record('readEmail', input);
-        return this.script.quarantine
-          ? { status: 'quarantined', reason: this.script.quarantine }
-          : { status: 'read', machine: this.script.route === 'suppress', machineReasons: [] };
-      },
-      enrichEmail: stage('enrichEmail'),
-      classifyEmail: stage('classifyEmail'),
-      retrieveContext: stage('retrieveContext'),
-      draftReply: stage('draftReply'),
-      checkDraft: stage('checkDraft'),
-      routeEmail: async (input) => {
-        record('routeEmail', input);
-        return {
-          route: this.script.route,
-          reasons: [`scripted_${this.script.route}`],
-          confidence: 0.9,
-          approvalsRequired: this.script.approvalsRequired ?? 1,
-          intent: 'order_status',
-          hasDraft: this.script.route !== 'suppress',
-        };
-      },
-      recordState: async (input) => {
-        this.states.push(input.state);
-      },
-      recordReviewDecision: async (input) => void record('recordReviewDecision', input),
-      remindReviewers: async (input) => void record('remindReviewers', input),
-      sendReply: async (input) => {
-        this.sends.push(input);
-        return { messageId: `<${input.emailKey}.reply@test>`, sentNow: true };
-      },
-    };
-  }
-}
 
 let env: TestWorkflowEnvironment;
 
 beforeAll(async () => {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
-  });
-  await registerSearchAttributes(env.connection);
+  env = await startTestEnvironment();
 });
 
 afterAll(async () => {
   await env?.teardown();
 });
 
-async function withWorker<T>(recorder: RecordingActivities, fn: (taskQueue: string) => Promise<T>): Promise<T> {
-  const taskQueue = `wf-test-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: await workflowBundle(),
-    activities: recorder.activities(),
-  });
-  return worker.runUntil(fn(taskQueue));
-}
-
-function input(): EmailWorkflowInput {
-  return { emailKey: randomUUID().replace(/-/g, ''), rawId: '1', mailbox: 'support', source: 'test' };
-}
-
-function decision(action: ReviewDecision['action'], reviewer: string, extra: Partial<ReviewDecision> = {}): ReviewDecision {
-  return { decisionId: randomUUID(), action, reviewer, ...extra };
-}
+const withWorker = <T>(recorder: RecordingActivities, fn: (taskQueue: string) => Promise<T>) => withWorkerIn(env, recorder, fn);
 
 test('auto: every stage runs in order, then exactly one automatic reply', async () => {
   const recorder = new RecordingActivities({ route: 'auto' });
@@ -211,25 +131,3 @@ test('SLA: a review left alone is reminded, then escalated to level 2, and can s
   });
   expect(recorder.states).toEqual(['analysing', 'waiting_review', 'escalated', 'sending', 'sent']);
 });
-
-async function waitForState(
-  handle: { query: (q: typeof stateQuery) => Promise<{ state: string }> },
-  state: string,
-): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if ((await handle.query(stateQuery)).state === state) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`workflow never reached ${state}`);
-}
-
-async function eventually(check: () => void): Promise<void> {
-  for (let i = 0; ; i++) {
-    try {
-      return check();
-    } catch (error) {
-      if (i >= 100) throw error;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}

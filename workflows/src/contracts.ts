@@ -68,6 +68,30 @@ export interface ReviewView {
   /** The SLA deadlines of this review (ISO), while it waits. */
   remindAt?: string | null;
   escalateAt?: string | null;
+  /** The customer's follow-ups this review took in; each one reset the approvals given before it. */
+  followUps?: FollowUpView[];
+}
+
+/**
+ * A customer's reply to this email, arrived while it is still open: the starter signals it here instead of starting
+ * a workflow of its own (README "Threading"). The same follow-up signalled again counts once (by emailKey).
+ */
+export interface CustomerFollowUp {
+  emailKey: string;
+  rawId: string;
+  mailbox: string;
+  source: string;
+}
+
+/** A follow-up as the review sees it: keys and triage labels only (its text is in Postgres). */
+export interface FollowUpView {
+  emailKey: string;
+  /** `reading` until its triage is recorded; decisions to send wait for it. */
+  status: 'reading' | 'read';
+  /** How the follow-up alone would be routed; `escalate` escalates this email. */
+  route: Route | null;
+  intent: string | null;
+  reasons: string[];
 }
 
 export interface EmailWorkflowView {
@@ -94,6 +118,8 @@ export const reviewDecisionSignal = defineSignal<[ReviewDecision]>('reviewDecisi
 /** The same decision when the caller needs the answer (web tool, CLI `temporal workflow update execute`). */
 export const decideUpdate = defineUpdate<DecisionOutcome, [ReviewDecision]>('decide');
 export const stateQuery = defineQuery<EmailWorkflowView>('state');
+/** Sent by the starter (see CustomerFollowUp). */
+export const customerFollowUpSignal = defineSignal<[CustomerFollowUp]>('customerFollowUp');
 
 export const routeSearchAttribute = defineSearchAttributeKey('Route', SearchAttributeType.KEYWORD);
 export const intentSearchAttribute = defineSearchAttributeKey('Intent', SearchAttributeType.KEYWORD);

@@ -1,6 +1,8 @@
 /**
  * One durable workflow per inbound email: read → enrich → classify → retrieve → draft → check → route,
  * then suppress, send automatically, or wait for a person (with SLA reminders and escalation) before sending.
+ * A customer's follow-up (reply in the same thread) may arrive as a signal while the email is open: see
+ * follow-ups.ts for what happens to it at each point of the run.
  */
 import {
   ActivityFailure,
@@ -12,6 +14,7 @@ import {
 } from '@temporalio/workflow';
 import type { EmailActivities, ReadOutcome, RouteSummary, SendRequest } from '@replique/activities/activity-contracts';
 import {
+  customerFollowUpSignal,
   decideUpdate,
   DEFAULT_REVIEW_SLA,
   intentSearchAttribute,
@@ -28,38 +31,63 @@ import {
 import { bookkeeping, decisionStage, delivery } from './activity-options';
 import { ReviewGate, type ReviewVerdict } from './review-gate';
 import { reviewTimeline } from './review-timeline';
+import { FollowUpInbox, readFollowUps, startFollowUpsOnTheirOwn } from './follow-ups';
 
 const stages = proxyActivities<EmailActivities>(decisionStage);
 const books = proxyActivities<EmailActivities>(bookkeeping);
 const mail = proxyActivities<EmailActivities>(delivery);
 
-export async function emailWorkflow(input: EmailWorkflowInput): Promise<EmailWorkflowResult> {
-  const progress = new EmailProgress(input.emailKey);
-  let gate: ReviewGate | null = null;
-  const pendingDecisions: ReviewDecision[] = [];
+/** What one run shares between its signal/update handlers and its steps. */
+interface EmailRun {
+  input: EmailWorkflowInput;
+  progress: EmailProgress;
+  gate: ReviewGate | null;
+  pendingDecisions: ReviewDecision[];
+  followUps: FollowUpInbox;
+}
 
-  setHandler(stateQuery, () => progress.view(gate));
+export async function emailWorkflow(input: EmailWorkflowInput): Promise<EmailWorkflowResult> {
+  const run: EmailRun = {
+    input,
+    progress: new EmailProgress(input.emailKey),
+    gate: null,
+    pendingDecisions: [],
+    followUps: new FollowUpInbox(input.emailKey),
+  };
+
+  setHandler(stateQuery, () => run.progress.view(run.gate));
   setHandler(
     decideUpdate,
     (decision) => {
-      if (!gate) throw ApplicationFailure.nonRetryable('this email is not waiting for a decision', 'NotWaiting');
-      pendingDecisions.push(decision);
-      return gate.apply(decision);
+      if (!run.gate) throw ApplicationFailure.nonRetryable('this email is not waiting for a decision', 'NotWaiting');
+      run.pendingDecisions.push(decision);
+      return run.gate.apply(decision);
     },
-    { validator: (decision) => requireGate(gate).validate(decision) },
+    { validator: (decision) => requireGate(run.gate).validate(decision) },
   );
   setHandler(reviewDecisionSignal, (decision) => {
     // Signals cannot answer: an invalid one is ignored (and visible in history); use the update to get an answer.
-    if (!gate) return;
+    if (!run.gate) return;
     try {
-      gate.validate(decision);
+      run.gate.validate(decision);
     } catch {
       return;
     }
-    pendingDecisions.push(decision);
-    gate.apply(decision);
+    run.pendingDecisions.push(decision);
+    run.gate.apply(decision);
+  });
+  setHandler(customerFollowUpSignal, (followUp) => {
+    if (run.followUps.add(followUp)) run.gate?.followUpArrived(followUp.emailKey);
   });
 
+  const result = await handleEmail(run);
+  // Follow-ups this run could not take in (it had answered, or was answering) get workflows of their own.
+  await startFollowUpsOnTheirOwn(input, run.followUps, run.gate);
+  return result;
+}
+
+async function handleEmail(run: EmailRun): Promise<EmailWorkflowResult> {
+  const { input, progress, followUps } = run;
   await setState(progress, 'analysing');
   const read = await readOrQuarantine(input);
   if (read.status === 'quarantined') return finish(progress, 'quarantined', read.reason);
@@ -74,17 +102,32 @@ export async function emailWorkflow(input: EmailWorkflowInput): Promise<EmailWor
   switch (routed.route) {
     case 'suppress':
       return finish(progress, 'suppressed', routed.reasons.join(','));
-    case 'auto':
-      return send(progress, { emailKey: input.emailKey, mode: 'automatic', approvedBy: [], edited: null }, 'automatic');
-    case 'review':
-    case 'escalate': {
-      gate = new ReviewGate(routed.route === 'review' ? 'review' : 'escalated', routed.approvalsRequired);
-      const verdict = await waitForVerdict(input, progress, gate, pendingDecisions);
-      if (verdict.kind === 'reject') return finish(progress, 'rejected', `rejected by reviewer`);
-      const request = { emailKey: input.emailKey, mode: 'reviewed' as const, approvedBy: verdict.approvedBy, edited: verdict.edited };
-      return send(progress, request, verdict.edited ? 'edited_and_approved' : 'approved');
+    case 'auto': {
+      const request = { emailKey: input.emailKey, mode: 'automatic' as const, approvedBy: [], edited: null };
+      const sent = followUps.any() ? null : await send(progress, request, 'automatic', () => followUps.any());
+      if (sent) return sent;
+      // Never an automatic reply that ignores newer text from the customer: a person reads both.
+      const diverted: RouteSummary = { ...routed, route: 'review', reasons: [...routed.reasons, 'customer_follow_up'] };
+      progress.routed(diverted);
+      upsertSearchAttributes([{ key: routeSearchAttribute, value: 'review' }]);
+      return review(run, diverted, 'customer_follow_up');
     }
+    case 'review':
+    case 'escalate':
+      return review(run, routed, null);
   }
+}
+
+/** A person decides (with the follow-ups taken so far); then the reply is sent, or the email ends rejected. */
+async function review(run: EmailRun, routed: RouteSummary, reason: string | null): Promise<EmailWorkflowResult> {
+  const { input, progress } = run;
+  const gate = new ReviewGate(routed.route === 'review' ? 'review' : 'escalated', routed.approvalsRequired);
+  for (const followUp of run.followUps.all()) gate.followUpArrived(followUp.emailKey);
+  run.gate = gate;
+  const verdict = await waitForVerdict(input, progress, gate, run.pendingDecisions, run.followUps, reason);
+  if (verdict.kind === 'reject') return finish(progress, 'rejected', `rejected by reviewer`);
+  const request = { emailKey: input.emailKey, mode: 'reviewed' as const, approvedBy: verdict.approvedBy, edited: verdict.edited };
+  return (await send(progress, request, verdict.edited ? 'edited_and_approved' : 'approved'))!;
 }
 
 /** Reading the raw email; bytes that still cannot be read after the retries are quarantined (kept, for a person). */
@@ -113,9 +156,15 @@ async function analyse(emailKey: string): Promise<RouteSummary> {
   }
 }
 
-/** Sends the reply; a permanent refusal (SMTP 5xx, or the last safety check) ends in `send_failed`, with its reason. */
-async function send(progress: EmailProgress, request: SendRequest, reason: string): Promise<EmailWorkflowResult> {
+/**
+ * Sends the reply; a permanent refusal (SMTP 5xx, or the last safety check) ends in `send_failed`, with its reason.
+ * Returns null without sending when `holdIf()` is true once `sending` is recorded.
+ */
+async function send(
+  progress: EmailProgress, request: SendRequest, reason: string, holdIf: () => boolean = () => false,
+): Promise<EmailWorkflowResult | null> {
   await setState(progress, 'sending');
+  if (holdIf()) return null;
   try {
     progress.sentMessageId = (await mail.sendReply(request)).messageId;
   } catch (error) {
@@ -132,16 +181,21 @@ async function waitForVerdict(
   progress: EmailProgress,
   gate: ReviewGate,
   pendingDecisions: ReviewDecision[],
+  followUps: FollowUpInbox,
+  reason: string | null,
 ): Promise<ReviewVerdict> {
   const timeline = reviewTimeline(input.sla ?? DEFAULT_REVIEW_SLA, Date.now());
   gate.setSla({ remindAt: new Date(timeline.remindAt).toISOString(), escalateAt: new Date(timeline.escalateAt).toISOString() });
-  await setState(progress, gate.level === 'review' ? 'waiting_review' : 'escalated');
+  await setState(progress, gate.level === 'review' ? 'waiting_review' : 'escalated', reason);
   let seenVersion = gate.version;
   for (;;) {
+    await readFollowUps(input.emailKey, gate, followUps);
     await recordDecisions(input.emailKey, pendingDecisions);
     if (gate.verdict) return gate.verdict;
     if (gate.level === 'escalated' && progress.state !== 'escalated') {
-      const why = gate.view().slaEscalated ? 'review_sla_expired' : gate.owner ? 'taken_over' : 'escalated_by_reviewer';
+      const why = gate.view().slaEscalated
+        ? 'review_sla_expired'
+        : gate.followUpEscalated ? 'customer_follow_up' : gate.owner ? 'taken_over' : 'escalated_by_reviewer';
       await setState(progress, 'escalated', why);
     }
     const next = timeline.nextDeadline(gate, Date.now());

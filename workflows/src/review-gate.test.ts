@@ -99,3 +99,58 @@ describe('reviewTimeline', () => {
     expect(reviewTimeline(sla, 0).nextDeadline(gate, 5 * hour)).toEqual({ kind: 'remind', inMs: 0 });
   });
 });
+
+describe('ReviewGate and the customer\'s follow-ups', () => {
+  const read = { route: 'review' as const, intent: 'order_status', reasons: [] };
+
+  test('a follow-up resets approvals given before it and blocks approving until it is read', () => {
+    const gate = new ReviewGate('review', 2);
+    gate.apply(decision('approve', 'alice'));
+    expect(gate.followUpArrived('f1')).toBe(true);
+    expect(gate.view().approvals).toEqual([]);
+    expect(() => gate.validate(decision('approve', 'bob'))).toThrow(/wrote again/);
+    expect(() => gate.validate(decision('edit', 'bob', { body: 'x' }))).toThrow(/wrote again/);
+    gate.validate(decision('reject', 'bob'));
+    gate.followUpRead('f1', read);
+    gate.apply(decision('approve', 'alice'));
+    gate.apply(decision('approve', 'bob'));
+    expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['alice', 'bob'], edited: null });
+    expect(gate.view().followUps).toEqual([{ emailKey: 'f1', status: 'read', ...read }]);
+  });
+
+  test('an edited text stays after a follow-up, but must be approved again', () => {
+    const gate = new ReviewGate('review', 2);
+    gate.apply(decision('edit', 'alice', { body: 'Bonjour…' }));
+    gate.followUpArrived('f1');
+    gate.followUpRead('f1', read);
+    gate.apply(decision('approve', 'bob'));
+    expect(gate.verdict).toBeNull();
+    gate.apply(decision('approve', 'carol'));
+    expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['bob', 'carol'], edited: { body: 'Bonjour…' } });
+  });
+
+  test('the same follow-up twice counts once', () => {
+    const gate = new ReviewGate('review', 1);
+    gate.followUpArrived('f1');
+    const version = gate.version;
+    expect(gate.followUpArrived('f1')).toBe(true);
+    expect(gate.version).toBe(version);
+    expect(gate.view().followUps).toHaveLength(1);
+  });
+
+  test('a follow-up that alone would be escalated escalates the review', () => {
+    const gate = new ReviewGate('review', 1);
+    gate.followUpArrived('f1');
+    gate.followUpRead('f1', { route: 'escalate', intent: 'legal_threat', reasons: ['escalation_keyword'] });
+    expect(gate.level).toBe('escalated');
+    expect(gate.followUpEscalated).toBe(true);
+  });
+
+  test('after the verdict, a follow-up is not taken (it must be answered on its own)', () => {
+    const gate = new ReviewGate('review', 1);
+    gate.apply(decision('approve', 'alice'));
+    expect(gate.followUpArrived('f1')).toBe(false);
+    expect(gate.hasFollowUp('f1')).toBe(false);
+    expect(gate.view().followUps).toBeUndefined();
+  });
+});

@@ -3,8 +3,11 @@
  * Level 1 (review): a reviewer approves, edits, rejects or escalates a prepared draft.
  * Level 2 (escalated): a person owns the email; nothing automatic is sent, but that person may still send a reply.
  * Some drafts (refunds above the shop's threshold) need approvals from two different people.
+ * The customer may write again while the email waits: approvals given before that follow-up are reset, nothing can
+ * be approved until it is read, and a follow-up that alone would be escalated escalates the email.
  */
-import type { DecisionOutcome, ReviewAction, ReviewDecision, ReviewView } from './contracts';
+import type { FollowUpSummary } from '@replique/activities/activity-contracts';
+import type { DecisionOutcome, FollowUpView, ReviewAction, ReviewDecision, ReviewView } from './contracts';
 
 export type ReviewLevel = 'review' | 'escalated';
 
@@ -23,6 +26,8 @@ export class ReviewGate {
   private slaEscalatedValue = false;
   private ownerValue: string | null = null;
   private sla: { remindAt: string; escalateAt: string } | null = null;
+  private readonly followUpsValue: FollowUpView[] = [];
+  private followUpEscalatedValue = false;
   /** Bumped on every change, so the workflow can wait for "something happened". */
   version = 0;
 
@@ -46,6 +51,9 @@ export class ReviewGate {
     if (!decision.decisionId?.trim()) throw new Error('a decision needs a decisionId');
     if (this.isDuplicate(decision)) return;
     if (this.verdictValue) throw new Error('this email was already handled');
+    if ((decision.action === 'approve' || decision.action === 'edit') && this.followUpsValue.some((f) => f.status === 'reading')) {
+      throw new Error('the customer just wrote again: read the new message, then decide');
+    }
     if (decision.action === 'edit' && !decision.body?.trim()) throw new Error('an edit needs the text to send');
     if (decision.action === 'escalate' && this.levelValue === 'escalated') throw new Error('already escalated');
     if (decision.action === 'takeover' && this.ownerValue === decision.reviewer) throw new Error('already yours');
@@ -86,6 +94,45 @@ export class ReviewGate {
     return { status: 'applied', state: this.state(), approvals: [...this.approvals], approvalsRequired: this.approvalsRequired };
   }
 
+  /**
+   * The customer wrote again (`emailKey` is the follow-up). Before a verdict, the gate takes it: approvals given
+   * so far were for a draft that did not know it, so they are reset (an edited text stays, to be approved again).
+   * Returns false once there is a verdict: the follow-up must then be answered on its own.
+   */
+  followUpArrived(emailKey: string): boolean {
+    if (this.hasFollowUp(emailKey)) return true;
+    if (this.verdictValue) return false;
+    this.followUpsValue.push({ emailKey, status: 'reading', route: null, intent: null, reasons: [] });
+    this.approvals.splice(0, this.approvals.length);
+    this.version++;
+    return true;
+  }
+
+  /** The follow-up's triage: shown to reviewers; one that alone would be escalated escalates this email. */
+  followUpRead(emailKey: string, summary: FollowUpSummary): void {
+    const followUp = this.followUpsValue.find((f) => f.emailKey === emailKey);
+    if (!followUp || followUp.status === 'read') return;
+    Object.assign(followUp, { status: 'read', route: summary.route, intent: summary.intent, reasons: [...summary.reasons] });
+    if (summary.route === 'escalate' && this.levelValue === 'review') {
+      this.levelValue = 'escalated';
+      this.followUpEscalatedValue = true;
+    }
+    this.version++;
+  }
+
+  hasFollowUp(emailKey: string): boolean {
+    return this.followUpsValue.some((f) => f.emailKey === emailKey);
+  }
+
+  /** Follow-ups taken but not read yet. */
+  get unreadFollowUps(): string[] {
+    return this.followUpsValue.filter((f) => f.status === 'reading').map((f) => f.emailKey);
+  }
+
+  get followUpEscalated(): boolean {
+    return this.followUpEscalatedValue;
+  }
+
   markReminded(at: string): void {
     this.remindedAtValue = at;
     this.version++;
@@ -120,6 +167,7 @@ export class ReviewGate {
       owner: this.ownerValue,
       remindAt: this.sla?.remindAt ?? null,
       escalateAt: this.sla?.escalateAt ?? null,
+      ...(this.followUpsValue.length > 0 ? { followUps: this.followUpsValue.map((f) => ({ ...f, reasons: [...f.reasons] })) } : {}),
     };
   }
 
