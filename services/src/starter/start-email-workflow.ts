@@ -1,7 +1,8 @@
 /**
  * One inbound reference → one emailWorkflow. The workflow ID is derived from the email key, and a duplicate start
  * is rejected by Temporal (even after the first run closed), so the same email delivered five times — IMAP
- * re-poll, HTTP retry, Kafka redelivery — gives one workflow.
+ * re-poll, HTTP retry, Kafka redelivery — gives one workflow. A customer's reply to an email that is still open
+ * goes to that email's workflow instead (thread-follow-up.ts).
  */
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { InboundRef } from '@replique/activities/domain/inbound-ref';
@@ -11,6 +12,7 @@ import { appendAudit } from '@replique/activities/adapters/pg/audit-log';
 import { FINAL_EMAIL_STATES } from '@replique/activities/domain/types';
 import { EMAIL_TASK_QUEUE, workflowIdForEmailKey } from '@replique/workflows/contracts';
 import { emailWorkflow } from '@replique/workflows/email-workflow';
+import { threadFollowUp } from './thread-follow-up';
 
 export interface StarterDeps {
   db: Queryable;
@@ -18,7 +20,8 @@ export interface StarterDeps {
   taskQueue?: string;
 }
 
-export type StartOutcome = 'started' | 'duplicate';
+/** `threaded`: a reply handed to the open workflow of the email it answers (see thread-follow-up.ts). */
+export type StartOutcome = 'started' | 'duplicate' | 'threaded';
 
 export async function startEmailWorkflow(deps: StarterDeps, ref: InboundRef): Promise<StartOutcome> {
   const workflowId = workflowIdForEmailKey(ref.emailKey);
@@ -26,17 +29,19 @@ export async function startEmailWorkflow(deps: StarterDeps, ref: InboundRef): Pr
     emailKey: ref.emailKey,
     rawId: ref.rawId,
     mailbox: ref.mailbox,
-    messageIdHash: null,
+    messageIdHash: ref.messageIdHash ?? null,
     workflowId,
   });
   if (!registered.inserted) {
     // Seen before. If it already ended, nothing to do, even once Temporal has forgotten the closed run.
     const known = await getEmail(deps.db, ref.emailKey);
+    if (known?.state === 'threaded') return 'duplicate';
     if (known && FINAL_EMAIL_STATES.includes(known.state)) {
       await auditStarted(deps.db, ref, workflowId);
       return 'duplicate';
     }
   }
+  if (await threadFollowUp(deps, ref)) return 'threaded';
   try {
     await deps.client.workflow.start(emailWorkflow, {
       workflowId,
