@@ -1,0 +1,109 @@
+/**
+ * Threading end to end, on the real stack (HTTP intake → Kafka → starter → Temporal → worker → smtp-sink): a
+ * customer's reply to an email still waiting for review reaches that email's workflow as a signal, and a reply to
+ * an email already answered gets a workflow of its own.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { auditTrail } from '@replique/activities/adapters/pg/audit-log';
+import { followUpsOf, getEmail } from '@replique/activities/adapters/pg/emails';
+import { workflowIdForEmailKey } from '@replique/workflows/contracts';
+import { devEmailsDir } from '../support/paths';
+import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
+
+jest.setTimeout(180_000);
+
+let pipeline: PipelineHarness;
+
+beforeAll(async () => {
+  pipeline = await startPipeline();
+});
+
+afterAll(async () => {
+  await pipeline?.stop();
+});
+
+/** A dev fixture under a fresh Message-ID, so each test owns its email. */
+function freshCopy(file: string): { raw: Buffer; messageId: string } {
+  const messageId = `${randomUUID()}@test.replique`;
+  const text = readFileSync(path.join(devEmailsDir, file)).toString('latin1').replace(/^Message-ID:.*$/im, `Message-ID: <${messageId}>`);
+  return { raw: Buffer.from(text, 'latin1'), messageId };
+}
+
+/** The customer writes again in the thread of `messageId`, as a mail client does (In-Reply-To, References, quote). */
+function replyTo(original: Buffer, messageId: string, newText: string): { raw: Buffer; messageId: string } {
+  const head = original.toString('latin1');
+  const from = /^From:.*$/im.exec(head)![0];
+  const subject = /^Subject:(.*)$/im.exec(head)![1]!.trim();
+  const replyId = `${randomUUID()}@test.replique`;
+  const raw = [
+    from, 'To: support@maison-lumen.example', `Subject: Re: ${subject}`, 'Date: Mon, 23 Nov 2026 09:12:00 +0100',
+    `Message-ID: <${replyId}>`, `In-Reply-To: <${messageId}>`, `References: <${messageId}>`,
+    'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '',
+    newText, '', 'Le lun. 23 nov. 2026 à 07:58, vous avez écrit :', '> Bonjour,', '',
+  ].join('\r\n');
+  return { raw: Buffer.from(raw, 'utf8'), messageId: replyId };
+}
+
+const repliesTo = (messageId: string) => pipeline.sink.messages().filter((m) => m.inReplyTo === messageId);
+
+async function approve(emailKey: string, reviewer: string) {
+  const res = await fetch(`${pipeline.reviewUrl}/api/emails/${emailKey}/decision`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${pipeline.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'approve', reviewer, decisionId: randomUUID() }),
+  });
+  return res.status;
+}
+
+test('a reply while a review waits (delivered five times) joins that workflow; approval sends exactly one reply', async () => {
+  const original = freshCopy('d007.eml');
+  const { emailKey } = await pipeline.deliver(original.raw);
+  await pipeline.waitForView(emailKey, (v) => v.state === 'waiting_review');
+
+  const followUp = replyTo(original.raw, original.messageId, 'Je précise : la nouvelle adresse est 12 rue des Lilas, 69003 Lyon.');
+  const answers = [];
+  for (let i = 0; i < 5; i++) answers.push(await pipeline.deliver(followUp.raw));
+  const followUpKey = answers[0]!.emailKey;
+  expect(new Set(answers.map((a) => a.emailKey))).toEqual(new Set([followUpKey]));
+
+  const view = await pipeline.waitForView(emailKey, (v) => v.review?.followUps?.[0]?.status === 'read');
+  expect(view.state).toBe('waiting_review');
+  expect(view.review?.followUps).toEqual([expect.objectContaining({ emailKey: followUpKey, status: 'read' })]);
+  expect(await getEmail(pipeline.db.pool, followUpKey)).toMatchObject({ state: 'threaded' });
+  const shown = await followUpsOf(pipeline.db.pool, emailKey);
+  expect(shown).toEqual([expect.objectContaining({ emailKey: followUpKey })]);
+  expect(shown[0]!.text).toContain('12 rue des Lilas');
+  expect((await auditTrail(pipeline.db.pool, emailKey)).map((e) => `${e.stage}:${e.event}`)).toContain('follow_up:read');
+  await expect(pipeline.client.workflow.getHandle(workflowIdForEmailKey(followUpKey)).describe()).rejects.toThrow(WorkflowNotFoundError);
+
+  expect(await approve(emailKey, 'alice')).toBe(200);
+  await pipeline.waitForView(emailKey, (v) => v.state === 'sent');
+  await new Promise((r) => setTimeout(r, 1_000));
+  expect(repliesTo(original.messageId)).toHaveLength(1);
+  expect(repliesTo(followUp.messageId)).toHaveLength(0);
+  const { rows } = await pipeline.db.pool.query(
+    'select count(*)::int as n from emails where email_key = any($1) and conversation_id is not null group by conversation_id',
+    [[emailKey, followUpKey]],
+  );
+  expect(rows).toEqual([{ n: 2 }]);
+});
+
+test('a reply to an email already answered gets a workflow of its own, in the same conversation', async () => {
+  const original = freshCopy('d005.eml');
+  const { emailKey } = await pipeline.deliver(original.raw);
+  await pipeline.waitForView(emailKey, (v) => v.state === 'sent');
+
+  const followUp = replyTo(original.raw, original.messageId, 'Merci ! Et pouvez-vous me dire quand le colis arrivera ?');
+  const { emailKey: followUpKey } = await pipeline.deliver(followUp.raw);
+  const settled = ['sent', 'waiting_review', 'escalated', 'suppressed'];
+  const own = await pipeline.waitForView(followUpKey, (v) => settled.includes(v.state));
+  expect(own.emailKey).toBe(followUpKey);
+  expect((await getEmail(pipeline.db.pool, followUpKey))?.state).toBe(own.state);
+  const [a, b] = await Promise.all([getEmail(pipeline.db.pool, emailKey), getEmail(pipeline.db.pool, followUpKey)]);
+  expect(b?.conversationId).toBe(a?.conversationId);
+  expect(b?.conversationId).not.toBeNull();
+  expect(repliesTo(original.messageId)).toHaveLength(1);
+});
