@@ -233,9 +233,29 @@ describe('attributions in more languages and clients', () => {
     expect(cleanText(mailRu).clean).toBe('Fine.');
   });
 
+  it('takes a verb-less line that opens with the date as an attribution even without quotes below (Gmail in Russian)', () => {
+    const r = cleanText('Спасибо, жду ответа.\n\nср, 30 апр. 2026 г. в 15:19, Магазин <help@shop.example>:\n\nВаш заказ отправлен.');
+    expect(r.clean).toBe('Спасибо, жду ответа.');
+    expect(r.quoted).toContain('Ваш заказ отправлен.');
+  });
+
   it('keeps such a dated line when no quote follows: it may be the customer\'s own text', () => {
     const text = 'Delivery promised for 12.03.2026 at 14:00 in the confirmation from <shop@example.com>:\n\nnothing since.';
     expect(cleanText(text).clean).toBe(text);
+  });
+});
+
+describe('quoted lines wrapped by the mailer', () => {
+  it('takes the ">"-less tail of a long quoted line cut mid-sentence as part of the quote', () => {
+    const text = 'Thanks, that helps.\n\nOn Mon, 23 Nov 2026 at 10:02, Shop <help@shop.example> wrote:\n> Your parcel left our warehouse this morning and should reach the pick-up point on\nthursday or friday.\n> The team';
+    const r = cleanText(text);
+    expect(r.clean).toBe('Thanks, that helps.');
+    expect(r.quoted).toContain('thursday or friday.');
+  });
+
+  it('keeps a short inline answer between two quoted lines', () => {
+    const text = '> Would you like a replacement or a refund of the full amount to your card?\nrefund please\n> Which address should we use?\nthe same as before';
+    expect(cleanText(text).clean).toBe('refund please\n\nthe same as before');
   });
 });
 

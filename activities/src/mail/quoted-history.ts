@@ -91,9 +91,11 @@ const DATED_AUTHOR_LINE =
 /**
  * Attributions without a verb: a date with its year, a time and the author's <address>, ending with a colon
  * (Yandex "26.06.2014, 14:41, "Name" <a@b>:", Mail.ru "Thu, 26 Jun 2014 14:00:51 +0400 от Name <a@b>:",
- * Japanese Gmail "2019年1月3日(木) 11:02 Name <a@b>:"). Weak: it counts only when `>` quotes follow.
+ * Gmail in Russian "ср, 30 апр. 2025 г. в 15:19, Name <a@b>:", in Japanese "2019年1月3日(木) 11:02 Name <a@b>:").
+ * Strong when the line opens with the date (a weekday may come first); otherwise only when `>` quotes follow.
  */
 const DATED_ADDRESS_LINE = /^(?=[^\n]*\b(?:19|20)\d{2})(?=[^\n]*\d{1,2}:\d{2})[^\n]{0,160}<[^<>\s@]+@[^<>\s]+>[ \t]*[:：]$/u;
+const OPENS_WITH_DATE = /^[ \t]*(?:\p{L}{1,4}\.?,?[ \t]+)?\d{1,4}(?:[./\-年][ \t]?\d{1,2}|[ \t]+\p{L}{3,})/u;
 
 const MAX_ATTRIBUTION_LINES = 7;
 
@@ -103,7 +105,7 @@ export function splitQuotedHistory(lines: string[]): QuoteSplit {
   let historyKind: QuoteSplit['historyKind'] = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if ((QUOTE_LINE.test(line) && !isBannerLine(line)) || continuesBrokenQuotedLink(lines, i, quoted)) {
+    if ((QUOTE_LINE.test(line) && !isBannerLine(line)) || continuesBrokenQuotedLink(lines, i, quoted) || continuesWrappedQuoteLine(lines, i, quoted)) {
       quoted[i] = true;
       continue;
     }
@@ -156,6 +158,19 @@ function continuesBrokenQuotedLink(lines: string[], i: number, quoted: boolean[]
   if (i === 0 || !quoted[i - 1] || prev === undefined || !QUOTE_LINE.test(prev)) return false;
   const open = prev.match(/[(<](?:https?:\/\/|www\.)[^\s)>]*$/);
   return open !== null && /^\S*[)>]/.test(lines[i]!.trim());
+}
+
+/**
+ * A quoted line the mailer wrapped, its tail left without ">": "> … Nullam pharetra d\nignissim odio?\n> …". Only
+ * when the quoted line above is long and stops mid-sentence, the tail is a short lower-case fragment, and the
+ * quote goes on right below it: a short inline answer after a question ("> …?\nyes please\n> …") stays new text.
+ */
+function continuesWrappedQuoteLine(lines: string[], i: number, quoted: boolean[]): boolean {
+  const prev = lines[i - 1];
+  const next = lines[i + 1];
+  if (i === 0 || !quoted[i - 1] || prev === undefined || next === undefined || !QUOTE_LINE.test(prev) || !QUOTE_LINE.test(next)) return false;
+  const tail = lines[i]!.trim();
+  return prev.trimEnd().length >= 60 && !/[.!?:;)"»]$/.test(prev.trimEnd()) && tail.length > 0 && tail.length <= 40 && /^\p{Ll}/u.test(tail);
 }
 
 /** A "From:"-like line followed closely by other header lines (Sent/To/Subject/Date...). */
@@ -246,7 +261,8 @@ function attributionAt(lines: string[], i: number): { length: number; weak: bool
     }
     if (n === 1 && !strongStart) break;
   }
-  return DATED_ADDRESS_LINE.test(first) ? { length: 1, weak: true } : { length: 0, weak: false };
+  if (DATED_ADDRESS_LINE.test(first)) return { length: 1, weak: !OPENS_WITH_DATE.test(first) };
+  return { length: 0, weak: false };
 }
 
 function clean(line: string): string {
