@@ -189,6 +189,8 @@ export interface Enrichment {
   amountsMentioned?: { text: string; value: number; currency: string | null }[];
   /** Calendar dates written in the new text (ISO). */
   datesMentioned?: string[];
+  /** SKUs of the catalogue products the new text refers to as products (reply/product-mentions.ts). */
+  productsMentioned?: string[];
 }
 
 export interface Classification {

@@ -14,6 +14,22 @@ test.each([
   ['Quel détartrant pour ma machine à expresso ?', ['SKU-1015', 'SKU-1016']],
   ['two kitchen scales and a green tea', ['SKU-1010', 'SKU-1018']],
   ['le grille-pain et la théière', ['SKU-1002', 'SKU-1019']],
+  // a common word of a name is not the product: another language's word, a modifier, another sense
+  ['You currently have $0.00 available in your Deel balance.', []],
+  ['Sorry, my French is not very good.', []],
+  ['It tripped the electrics in the kitchen.', []],
+  ['Can you rate us on a scale of 1 to 10?', []],
+  ['Top 10 kitchen gadgets of the season.', []],
+  ['Je voudrais régler la mouture pour un expresso.', []],
+  ['My mum, Grace Green, placed the order.', []],
+  // the product, named by its head noun in its own language, a phrase of its name, or a list
+  ['La balance me convient, the scales are fine.', ['SKU-1018']],
+  ['the knife set from my order', ['SKU-1013']],
+  ['two frying pans and the casserole', ['SKU-1008', 'SKU-1017']],
+  ['CMD-10351 (théière, cocotte et détartrant)', ['SKU-1002', 'SKU-1016', 'SKU-1017']],
+  // the longest match wins: the bowl for the mixer, the sharpener for knives
+  ['le bol inox pour le robot', ['SKU-1007']],
+  ["I already have the same knife sharpener", ['SKU-1014']],
 ])('%s', (text, expected) => {
   expect(skus(text)).toEqual(expected);
 });

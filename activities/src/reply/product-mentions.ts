@@ -1,43 +1,221 @@
 /**
- * Which catalogue products a piece of text talks about. Customers write "le blender", "the whisk", "a grinder":
- * a product is mentioned when one of its distinctive name words appears (a word no other product name has), or
- * when every content word of its name does ("stand mixer").
+ * Which catalogue products a piece of text talks about *as products of the shop*. A common word that happens to be in
+ * a product's name is not enough ("your Deel balance", "my French is not very good", "the kitchen"): a product is
+ * mentioned when
+ * - a phrase of its name appears that contains the name's head noun ("kitchen scale", "moulin à café", "set de
+ *   couteaux", "gift card"); or
+ * - its head noun appears as a thing someone has or wants, in the head's own language: after a determiner, possessive
+ *   or number of that language ("la balance", "my teapot", "deux gourdes", "which descaler"; "the balance" is an
+ *   account's, not the French kitchen scale), not followed by "of" in English ("a scale of 1 to 10"); or
+ * - a bare head is listed with such a mention ("la théière, cocotte et détartrant") or right after an order number
+ *   ("CMD-10351 (théière, …").
+ * Overlapping matches keep the longest: "bol inox pour le robot" is the bowl, not also the stand mixer; "knife
+ * sharpener" is not also the knife set.
  */
 import type { ProductRecord } from '../domain/types';
-import { fold, stem, words } from './text-fold';
+import { fold, stem } from './text-fold';
+
+type NameLang = 'fr' | 'en';
 
 /** Name words too generic to identify a product alone ("card" is a bank card more often than a gift card). */
-const GENERIC = new Set(['card', 'carte', 'set', 'gift', 'cadeau', 'stainless', 'inox', 'electric', 'electrique', 'cm', 'ml', 'l', 'g', 'x']);
+const GENERIC = new Set(['card', 'carte', 'set', 'gift', 'cadeau', 'stainless', 'inox', 'electric', 'electrique']);
 
-function nameTokens(name: string): { tokens: string[]; generic: boolean } {
-  const all = words(name, true).filter((w) => !/^\d/.test(w) && w.length >= 3);
-  const specific = all.filter((w) => !GENERIC.has(w));
-  // A name made only of generic words ("Gift card", "Carte cadeau") is matched by all of them together.
-  return specific.length ? { tokens: specific.map(stem), generic: false } : { tokens: all.map(stem), generic: true };
+/** Words that link or count inside names and phrases ("moulin à café", "bowl 5 L for stand mixer"). */
+const LINKS: Record<NameLang, Set<string>> = {
+  fr: new Set(['a', 'au', 'aux', 'de', 'des', 'du', 'd', 'en', 'pour', 'le', 'la', 'les', 'l', 'avec', 'sans', 'x']),
+  en: new Set(['a', 'an', 'the', 'for', 'of', 'with', 'without', 'and', 'x', 'my', 'your', 'our']),
+};
+const UNIT = /^(?:\d.*|l|cl|ml|g|kg|cm|mm|m)$/;
+
+/** What makes a noun a thing owned, bought or wanted, per language. */
+const DETERMINERS: Record<NameLang, Set<string>> = {
+  fr: new Set(`le la les l un une des du mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces
+    quel quelle quels quelles chaque aucun aucune plusieurs deux trois quatre cinq six autre autres`.split(/\s+/)),
+  en: new Set(`the a an my your our his her their its this that these those which what any some each every another
+    both one two three four five six s`.split(/\s+/)),
+};
+/** Words that may stand between a determiner and the head: French puts few adjectives first, English many nouns. */
+const PRE_NOUN_FR = new Set(`nouveau nouvel nouvelle nouveaux nouvelles petit petite petits petites grand grande grands
+  grandes gros grosse beau belle bon bonne autre meme premier premiere second seconde deuxieme vieux vieille ancien ancienne`.split(/\s+/));
+const MAX_EN_MODIFIERS = 2;
+const MAX_GAP = 4;
+
+/** `stem` with short plurals too ("pans", "lids", "bols"), for names and text alike. */
+function wordStem(w: string): string {
+  return stem(w.length > 3 && /[sx]$/.test(w) && !/ss$/.test(w) ? w.slice(0, -1) : w);
+}
+
+interface NameModel {
+  lang: NameLang;
+  /** Stems of the name's content words, in order ("Moulin à café manuel" → moulin, cafe, manuel). */
+  tokens: string[];
+  /** Stems of the head noun (one word, or a hyphenated compound: grille-pain); empty when only generic words name it. */
+  head: string[];
+}
+
+function nameModel(name: string, lang: NameLang): NameModel {
+  const chunks = fold(name).split(/\s+/).map((c) => c.split(/[^a-z0-9]+/).filter(Boolean)).filter((c) => c.length > 0);
+  const content = chunks.filter((c) => !(c.length === 1 && (LINKS[lang].has(c[0]!) || UNIT.test(c[0]!))) && !c.some((w) => /\d/.test(w)));
+  const tokens = content.flat().map(wordStem);
+  // French heads come first ("Balance de cuisine numérique"); English heads come last before a preposition or a
+  // size ("Replacement whisk for stand mixer", "Sencha green tea 100 g").
+  let candidates: string[][];
+  if (lang === 'fr') candidates = content;
+  else {
+    const beforeTail: string[][] = [];
+    let started = false;
+    for (const c of chunks) {
+      const isLink = c.length === 1 && LINKS.en.has(c[0]!);
+      const isSize = c.some((w) => /\d/.test(w)) || (c.length === 1 && UNIT.test(c[0]!));
+      if (started && (isLink || isSize)) break;
+      if (isLink || isSize) continue;
+      started = true;
+      beforeTail.push(c);
+    }
+    candidates = [...beforeTail].reverse();
+  }
+  const head = candidates.find((c) => c.some((w) => !GENERIC.has(w)));
+  return { lang, tokens, head: head ? head.map(wordStem) : [] };
+}
+
+interface Token {
+  stem: string;
+  word: string;
+  start: number;
+  end: number;
+}
+
+function tokenize(folded: string): Token[] {
+  return [...folded.matchAll(/[a-z0-9]+/g)].map((m) => ({ stem: wordStem(m[0]), word: m[0], start: m.index!, end: m.index! + m[0].length }));
+}
+
+/** A stretch of the (folded) text that names a product. */
+export interface ProductSpan {
+  product: ProductRecord;
+  start: number;
+  end: number;
+}
+
+interface Candidate {
+  product: ProductRecord;
+  lang: NameLang;
+  first: number;
+  last: number;
+  size: number;
+  framed: boolean;
+}
+
+const SENTENCE_BREAK = /[.!?;:,\n()]/;
+/** Joining words of a list, per language of the bare head that joins it. */
+const COORDINATION: Record<NameLang, RegExp> = { fr: /^\s*(?:,|et|ou|&|\+|\/)\s*$/, en: /^\s*(?:,|and|or|&|\+|\/)\s*$/ };
+
+function isFunctionWord(w: string): boolean {
+  return LINKS.fr.has(w) || LINKS.en.has(w) || DETERMINERS.fr.has(w) || DETERMINERS.en.has(w);
+}
+
+function isLinkWord(t: Token): boolean {
+  return LINKS.fr.has(t.word) || LINKS.en.has(t.word) || UNIT.test(t.word);
+}
+
+/** Phrases of a name in the text: its words in order, only link words or sizes between them, within one clause. */
+function phraseCandidates(product: ProductRecord, model: NameModel, toks: Token[], folded: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    let at = model.tokens.indexOf(toks[i]!.stem);
+    if (at < 0) continue;
+    const matched = [toks[i]!.stem];
+    let last = i;
+    for (let j = i + 1; j < toks.length && j - last <= MAX_GAP; j++) {
+      if (SENTENCE_BREAK.test(folded.slice(toks[j - 1]!.end, toks[j]!.start))) break;
+      const next = model.tokens.indexOf(toks[j]!.stem, at + 1);
+      if (next >= 0) {
+        matched.push(toks[j]!.stem);
+        at = next;
+        last = j;
+      } else if (!isLinkWord(toks[j]!)) break;
+    }
+    const hasHead = model.head.length > 0 && model.head.every((h) => matched.includes(h));
+    const whole = model.tokens.every((t) => matched.includes(t));
+    if (matched.length >= 2 && (hasHead || whole)) out.push({ product, lang: model.lang, first: i, last, size: matched.length, framed: true });
+  }
+  return out;
+}
+
+/** The head noun alone: framed by a determiner of its language, else a bare head (kept only if listed with a mention). */
+function headCandidates(product: ProductRecord, model: NameModel, toks: Token[], folded: string): Candidate[] {
+  if (model.head.length !== 1) return [];
+  const out: Candidate[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i]!.stem !== model.head[0]) continue;
+    const framed = headFramed(model.lang, toks, i, folded);
+    // A bare word that is a function word somewhere ("the" is also French thé) is never a list item.
+    if (!framed && isFunctionWord(toks[i]!.word)) continue;
+    out.push({ product, lang: model.lang, first: i, last: i, size: 1, framed });
+  }
+  return out;
+}
+
+function headFramed(lang: NameLang, toks: Token[], i: number, folded: string): boolean {
+  if (lang === 'en' && toks[i + 1]?.word === 'of' && !SENTENCE_BREAK.test(folded.slice(toks[i]!.end, toks[i + 1]!.start))) return false;
+  for (let k = 1; k <= (lang === 'en' ? MAX_EN_MODIFIERS + 1 : 2); k++) {
+    const j = i - k;
+    if (j < 0 || SENTENCE_BREAK.test(folded.slice(toks[j]!.end, toks[j + 1]!.start))) return false;
+    const w = toks[j]!.word;
+    if (DETERMINERS[lang].has(w) || /^\d+$/.test(w)) return true;
+    if (lang === 'fr' ? !PRE_NOUN_FR.has(w) : LINKS.en.has(w) || LINKS.fr.has(w)) return false;
+  }
+  return false;
+}
+
+/** Right after an order number: "CMD-10351 (théière, …", "commande 10603 : bouilloire". */
+function afterOrderNumber(folded: string, toks: Token[], i: number): boolean {
+  return i > 0 && /\d/.test(toks[i - 1]!.word) && /^\s*[(:]\s*$/.test(folded.slice(toks[i - 1]!.end, toks[i]!.start));
 }
 
 export interface ProductMatcher {
   mentioned(text: string): ProductRecord[];
+  /** Where each mention is, in `fold(text)` offsets, in text order. */
+  spans(text: string): ProductSpan[];
 }
 
 export function productMatcher(products: ProductRecord[]): ProductMatcher {
-  const entries = products.map((p) => ({
-    product: p,
-    names: [nameTokens(p.name_fr), nameTokens(p.name_en)],
-  }));
-  const freq = new Map<string, number>();
-  for (const e of entries) {
-    for (const t of new Set(e.names.filter((n) => !n.generic).flatMap((n) => n.tokens))) freq.set(t, (freq.get(t) ?? 0) + 1);
-  }
+  const models = products.map((p) => ({ product: p, names: [nameModel(p.name_fr, 'fr'), nameModel(p.name_en, 'en')] }));
+  const spans = (text: string): ProductSpan[] => {
+    const folded = fold(text);
+    const toks = tokenize(folded);
+    const all = models.flatMap(({ product, names }) =>
+      names.flatMap((m) => [...phraseCandidates(product, m, toks, folded), ...headCandidates(product, m, toks, folded)]));
+    const taken = new Array<boolean>(toks.length).fill(false);
+    const chosen: Candidate[] = [];
+    const free = (c: Candidate) => taken.slice(c.first, c.last + 1).every((t) => !t);
+    const take = (c: Candidate) => { chosen.push(c); for (let k = c.first; k <= c.last; k++) taken[k] = true; };
+    // Longest first; a match of the same stretch for two products keeps both (the text does not say which).
+    const framed = all.filter((c) => c.framed).sort((a, b) => b.size - a.size || (b.last - b.first) - (a.last - a.first));
+    for (const c of framed) {
+      if (free(c) || chosen.some((o) => o.first === c.first && o.last === c.last && o.size === c.size)) take(c);
+    }
+    // Bare heads listed with a mention, or starting a list after an order number.
+    const bare = all.filter((c) => !c.framed);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const c of bare) {
+        if (!free(c)) continue;
+        const listed = afterOrderNumber(folded, toks, c.first) || chosen.some((o) =>
+          (o.last < c.first && COORDINATION[c.lang].test(folded.slice(toks[o.last]!.end, toks[c.first]!.start)))
+          || (c.last < o.first && COORDINATION[c.lang].test(folded.slice(toks[c.last]!.end, toks[o.first]!.start))));
+        if (listed) { take(c); grew = true; }
+      }
+    }
+    return chosen
+      .map((c) => ({ product: c.product, start: toks[c.first]!.start, end: toks[c.last]!.end }))
+      .sort((a, b) => a.start - b.start);
+  };
   return {
+    spans,
     mentioned(text: string): ProductRecord[] {
-      const present = new Set(words(text, true).map(stem));
-      return entries
-        .filter((e) =>
-          e.names.some(({ tokens, generic }) =>
-            tokens.length > 0 && (tokens.every((t) => present.has(t)) || (!generic && tokens.some((t) => freq.get(t) === 1 && present.has(t))))),
-        )
-        .map((e) => e.product);
+      const seen = new Set<string>();
+      return spans(text).map((s) => s.product).filter((p) => !seen.has(p.sku) && (seen.add(p.sku), true))
+        .sort((a, b) => products.indexOf(a) - products.indexOf(b));
     },
   };
 }
@@ -73,9 +251,15 @@ const NEGATIVE = /\b(pas|ne|n'|plus|non|not|no|n't|isn't|wasn't|missing|manqu\w*
 export function concernedProducts(text: string, matcher: ProductMatcher): ProductRecord[] {
   const all = matcher.mentioned(text);
   if (all.length <= 1) return all;
-  const clauses = fold(text).split(/[.!?;:\n]+|,|\bmais\b|\bbut\b|\bhowever\b|\bcependant\b|\bpar contre\b/).map((c) => c.trim()).filter(Boolean);
-  const concerned = all.filter((p) =>
-    clauses.some((c) => matcher.mentioned(c).some((m) => m.sku === p.sku) && !(POSITIVE.test(c) && !NEGATIVE.test(c))),
-  );
+  const folded = fold(text);
+  const clauses = [...folded.matchAll(/[^.!?;:\n,]+?(?=[.!?;:\n,]|\bmais\b|\bbut\b|\bhowever\b|\bcependant\b|\bpar contre\b|$)/g)]
+    .map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+  const content = new Set(matcher.spans(text)
+    .filter((s) => {
+      const clause = clauses.find((c) => s.start >= c.start && s.start < c.end);
+      return !clause || !(POSITIVE.test(clause.text) && !NEGATIVE.test(clause.text));
+    })
+    .map((s) => s.product.sku));
+  const concerned = all.filter((p) => content.has(p.sku));
   return concerned.length ? concerned : all;
 }

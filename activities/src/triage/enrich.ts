@@ -3,6 +3,7 @@
  * about, checked against the shop's data. Facts that cannot be confirmed become flags; nothing is corrected.
  */
 import type { CustomerRecord, EmailCase, Enrichment, OrderRecord, ShopData } from '../domain/types';
+import { productMatcher } from '../reply/product-mentions';
 import type { CaseStage } from './pipeline';
 import {
   claimedNames, emailsInText, findAmounts, findDates, findOrderNumbers, oneCharAway, orderFormatOf, signatureName,
@@ -138,9 +139,10 @@ export async function enrich(c: EmailCase, shop: ShopData): Promise<Enrichment> 
     else if (customer && rec.customer_id !== customer.id) flags.push('secondary_order_belongs_to_other_customer');
   }
 
+  const catalogue = await shop.products();
   const amounts = findAmounts(c.cleaned.clean);
   if (order && amounts.length) {
-    const products = new Map((await shop.products()).map((p) => [p.sku, p.price] as [string, number]));
+    const products = new Map(catalogue.map((p) => [p.sku, p.price] as [string, number]));
     if (amounts.some((a) => !amountMatchesOrder(a.value, order!, products))) flags.push('amount_mismatch');
   }
   const today = await shop.today();
@@ -159,6 +161,7 @@ export async function enrich(c: EmailCase, shop: ShopData): Promise<Enrichment> 
     flags: [...new Set(flags)],
     amountsMentioned: amounts.map((a) => ({ text: a.text, value: a.value, currency: a.currency })),
     datesMentioned: [...new Set(dates)],
+    productsMentioned: productMatcher(catalogue).mentioned(c.cleaned.clean).map((p) => p.sku),
   };
 }
 

@@ -54,6 +54,16 @@ describe('decideRoute', () => {
     expect(takeover.reasons).toContain('order_action_requested');
   });
 
+  it('answers a catalogue question automatically only when it is about a product of the shop', () => {
+    const question = (productsMentioned: string[]) => ready({
+      enrichment: enr({ orderNumber: null, orderNumbersMentioned: [], orderFound: false, orderOwnedBySender: null, productsMentioned }),
+      classification: cls({ intent: 'product_question' }),
+    });
+    expect(decideRoute(question(['SKU-1018']), policy, facts(null))).toMatchObject({ route: 'auto', reasons: ['catalogue_question', 'facts_verified'] });
+    // "free shipping" in a bill or an injected instruction, no product of ours: a person reads it
+    expect(decideRoute(question([]), policy, facts(null))).toMatchObject({ route: 'review', reasons: ['not_routine'] });
+  });
+
   it('auto-sends a defused keyword mail and says so', () => {
     const d = decideRoute(ready({ classification: cls({ signals: ['escalation_keyword_defused'] }) }), policy, facts('ORD-5501'));
     expect(d).toMatchObject({ route: 'auto', reasons: ['within_estimate', 'escalation_keyword_defused', 'facts_verified'] });

@@ -84,7 +84,7 @@ export function refundAmount(c: EmailCase, order: OrderRecord | null): number | 
   return order ? order.total : null;
 }
 
-function autoReason(intent: Intent, order: OrderRecord | null, today: string, policy: RoutingPolicy): string | null {
+function autoReason(intent: Intent, order: OrderRecord | null, today: string, policy: RoutingPolicy, productsMentioned: number): string | null {
   switch (intent) {
     case 'order_status':
       if (!order) return null;
@@ -110,7 +110,9 @@ function autoReason(intent: Intent, order: OrderRecord | null, today: string, po
       return delivered && daysBetween(delivered, today) <= policy.returnWindowDays ? 'return_policy_question' : null;
     }
     case 'product_question':
-      return 'catalogue_question';
+      // a catalogue question is about a product of the shop; "free shipping" alone (a bill, an advert, an injected
+      // instruction) is not one
+      return productsMentioned > 0 ? 'catalogue_question' : null;
     case 'thanks':
       return 'thanks_note';
     default:
@@ -177,7 +179,7 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
     }
   }
 
-  const auto = autoReason(cls.intent, order, today, policy);
+  const auto = autoReason(cls.intent, order, today, policy, enr.productsMentioned?.length ?? 0);
   if (!rev.length) {
     if (!policy.automatedIntents.has(cls.intent)) rev.push('intent_not_automated');
     if (!auto) rev.push('not_routine');
