@@ -1,7 +1,7 @@
 /** Decisions, drafts, reviewer actions, IMAP checkpoints and the audit log: idempotent writes, faithful reads. */
 import { appendAudit, auditTrail } from '../../activities/src/adapters/pg/audit-log';
 import { latestDecision, recordDecision } from '../../activities/src/adapters/pg/decisions';
-import { latestDraft, saveDraft } from '../../activities/src/adapters/pg/drafts';
+import { latestDraft, modelDraftStats, saveDraft } from '../../activities/src/adapters/pg/drafts';
 import { getCheckpoint, saveCheckpoint } from '../../activities/src/adapters/pg/imap-checkpoints';
 import { recordReviewerAction, reviewerActionsOf } from '../../activities/src/adapters/pg/reviewer-actions';
 import type { Decision, Draft } from '../../activities/src/domain/types';
@@ -44,13 +44,36 @@ describe('drafts', () => {
     const { id: _id, draftKey, emailKey: key, createdAt, ...stored } = (await latestDraft(db.pool, emailKey))!;
     expect({ id: _id, draftKey, key }).toEqual({ id, draftKey: `${emailKey}:draft:1`, key: emailKey });
     expect(createdAt).toBeInstanceOf(Date);
-    expect(stored).toStrictEqual(draft);
+    expect(stored).toStrictEqual({ ...draft, generation: null });
 
     const llm: Draft = { ...draft, generator: 'llm', model: 'gpt-test', templateId: 'prompt-order', offers: [] };
     const id2 = await saveDraft(db.pool, { draftKey: `${emailKey}:draft:2`, emailKey, draft: llm });
     expect(id2).not.toBe(id);
     expect(await latestDraft(db.pool, emailKey)).toMatchObject({ id: id2, model: 'gpt-test', generator: 'llm' });
     expect(await latestDraft(db.pool, 'f'.repeat(64))).toBeNull();
+  });
+
+  it('keeps how the model call went: prompt, model, tokens, latency; and the reason when the template was used', async () => {
+    const generation = {
+      promptId: 'draft-reply', promptVersion: '2.0.0', model: 'smollm2', promptTokens: 702, completionTokens: 131,
+      latencyMs: 8421, fallbackReason: null,
+    };
+    const llm: Draft = { ...draft, generator: 'llm', model: 'smollm2', templateId: 'draft-reply', version: '2.0.0', generation };
+    await saveDraft(db.pool, { draftKey: `${emailKey}:draft:3`, emailKey, draft: llm });
+    expect((await latestDraft(db.pool, emailKey))!.generation).toEqual(generation);
+
+    // the model timed out: the template's draft is kept, with the model that was asked and why it was not used
+    const timedOut = { ...generation, promptTokens: null, completionTokens: null, latencyMs: 120004.6, fallbackReason: 'model call failed: Request timed out.' };
+    await saveDraft(db.pool, { draftKey: `${emailKey}:draft:4`, emailKey, draft: { ...draft, generation: timedOut } });
+    expect(await latestDraft(db.pool, emailKey)).toMatchObject({
+      generator: 'template', model: 'smollm2', generation: { ...timedOut, latencyMs: 120005 },
+    });
+
+    // the KPIs per model and prompt version (template-only drafts are not model calls)
+    expect(await modelDraftStats(db.pool)).toEqual([{
+      model: 'smollm2', promptId: 'draft-reply', promptVersion: '2.0.0', calls: 2, modelDrafts: 1, fallbacks: 1,
+      avgLatencyMs: 64213, p95LatencyMs: 114426, avgPromptTokens: 702, avgCompletionTokens: 131,
+    }]);
   });
 });
 

@@ -1,8 +1,9 @@
-/** The queue page, the batch approval of similar drafts, and the edit-similarity stats (page and JSON). */
+/** The queue page, the batch approval of similar drafts, the edit-similarity and model-draft stats (page and JSON). */
 import { randomUUID } from 'node:crypto';
 import express, { type Router } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
+import { modelDraftStats } from '@replique/activities/adapters/pg/drafts';
 import { editSimilarityByIntent } from '@replique/activities/adapters/pg/review-edits';
 import { getQueueItem, waitingFacets } from '@replique/activities/adapters/pg/review-queue';
 import { reviewerOf } from './auth/session-auth';
@@ -51,8 +52,9 @@ export function createQueueRouter(deps: { db: Queryable; client: Client }): Rout
   router.get(['/stats/edits', '/stats/edits.json'], async (req, res) => {
     const rows = await editSimilarityByIntent(deps.db);
     if (req.path.endsWith('.json') || wantsJson(req)) return void res.json({ similarity: rows });
-    res.type('html').send(statsPage(rows, reviewerOf(res)));
+    res.type('html').send(statsPage(rows, await modelDraftStats(deps.db), reviewerOf(res)));
   });
+  router.get('/stats/drafts.json', async (_req, res) => void res.json({ models: await modelDraftStats(deps.db) }));
   return router;
 }
 

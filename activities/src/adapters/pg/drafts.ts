@@ -1,6 +1,7 @@
 /**
  * Drafts written for an email, one row per draft key (derived from the email and the step). Each row is stamped
- * with its template/prompt id and version, generator and model. PII: subject and body.
+ * with its template/prompt id and version, generator and model, and, when a model was asked, how the call went
+ * (`generation`: prompt, tokens, latency, fallback reason; columns of migration 013). PII: subject and body.
  */
 import type { Draft } from '../../domain/types';
 import type { Queryable } from './pool';
@@ -17,13 +18,17 @@ export async function saveDraft(
   db: Queryable, input: { draftKey: string; emailKey: string; draft: Draft },
 ): Promise<string> {
   const d = input.draft;
+  const g = d.generation ?? null;
   const inserted = await db.query<{ id: string }>(
-    `insert into drafts (draft_key, email_key, subject, body, lang, template_id, version, generator, model, facts, offers)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb)
+    `insert into drafts (draft_key, email_key, subject, body, lang, template_id, version, generator, model, facts, offers,
+       prompt_id, prompt_version, prompt_tokens, completion_tokens, latency_ms, fallback_reason)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12, $13, $14, $15, $16, $17)
      on conflict (draft_key) do nothing returning id`,
     [
-      input.draftKey, input.emailKey, d.subject, d.body, d.lang, d.templateId, d.version, d.generator, d.model ?? null,
-      JSON.stringify(d.facts), JSON.stringify(d.offers),
+      input.draftKey, input.emailKey, d.subject, d.body, d.lang, d.templateId, d.version, d.generator,
+      d.model ?? g?.model ?? null, JSON.stringify(d.facts), JSON.stringify(d.offers),
+      g?.promptId ?? null, g?.promptVersion ?? null, g?.promptTokens ?? null, g?.completionTokens ?? null,
+      g ? Math.round(g.latencyMs) : null, g?.fallbackReason ?? null,
     ],
   );
   if (inserted.rows[0]) return inserted.rows[0].id;
@@ -33,12 +38,49 @@ export async function saveDraft(
   return existing.rows[0].id;
 }
 
+/** SQL: the `generation` of the drafts row `d`, as JSON (null when no model was asked). */
+export function generationJson(d: string): string {
+  return `case when ${d}.prompt_id is null then null else jsonb_build_object('promptId', ${d}.prompt_id,
+    'promptVersion', ${d}.prompt_version, 'model', ${d}.model, 'promptTokens', ${d}.prompt_tokens,
+    'completionTokens', ${d}.completion_tokens, 'latencyMs', ${d}.latency_ms, 'fallbackReason', ${d}.fallback_reason) end`;
+}
+
 export async function latestDraft(db: Queryable, emailKey: string): Promise<DraftRow | null> {
   const { rows } = await db.query<DraftRow>(
     `select id, draft_key as "draftKey", email_key as "emailKey", subject, body, lang, template_id as "templateId",
-       version, generator, model, facts, offers, created_at as "createdAt"
-     from drafts where email_key = $1 order by id desc limit 1`,
+       version, generator, model, facts, offers, ${generationJson('d')} as generation, created_at as "createdAt"
+     from drafts d where email_key = $1 order by id desc limit 1`,
     [emailKey],
   );
   return rows[0] ?? null;
+}
+
+/** Model calls behind drafts, per model and prompt version: the KPIs of the LLM path. */
+export interface ModelDraftStats {
+  model: string;
+  promptId: string;
+  promptVersion: string;
+  /** Drafts for which the model was asked. */
+  calls: number;
+  /** … whose model text was used (the others fell back to the template). */
+  modelDrafts: number;
+  fallbacks: number;
+  avgLatencyMs: number;
+  p95LatencyMs: number;
+  avgPromptTokens: number | null;
+  avgCompletionTokens: number | null;
+}
+
+export async function modelDraftStats(db: Queryable): Promise<ModelDraftStats[]> {
+  const { rows } = await db.query<ModelDraftStats>(
+    `select model, prompt_id as "promptId", prompt_version as "promptVersion", count(*)::int as calls,
+       count(*) filter (where fallback_reason is null)::int as "modelDrafts",
+       count(*) filter (where fallback_reason is not null)::int as fallbacks,
+       round(avg(latency_ms))::int as "avgLatencyMs",
+       round(percentile_cont(0.95) within group (order by latency_ms))::int as "p95LatencyMs",
+       round(avg(prompt_tokens))::int as "avgPromptTokens", round(avg(completion_tokens))::int as "avgCompletionTokens"
+     from drafts where prompt_id is not null
+     group by model, prompt_id, prompt_version order by model, prompt_id, prompt_version`,
+  );
+  return rows;
 }

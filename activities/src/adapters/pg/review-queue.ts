@@ -4,6 +4,7 @@
  * state; the tool asks it (state query) before acting.
  */
 import type { Draft, EmailCase, EmailState } from '../../domain/types';
+import { generationJson } from './drafts';
 import type { Queryable } from './pool';
 
 export interface QueueItem {
@@ -19,7 +20,7 @@ export interface QueueItem {
   updatedAt: Date;
   reasons: string[];
   approvalsRequired: number;
-  draft: (Pick<Draft, 'subject' | 'body' | 'templateId' | 'version' | 'generator' | 'facts'>) | null;
+  draft: (Pick<Draft, 'subject' | 'body' | 'templateId' | 'version' | 'generator' | 'model' | 'facts' | 'generation'>) | null;
   emailCase: EmailCase | null;
 }
 
@@ -34,7 +35,8 @@ const SELECT = `
     e.intent, e.conversation_id as "conversationId", e.created_at as "createdAt", e.updated_at as "updatedAt",
     coalesce(d.reasons, '[]'::jsonb) as reasons, coalesce(d.approvals_required, 1) as "approvalsRequired",
     case when dr.id is null then null else jsonb_build_object('subject', dr.subject, 'body', dr.body,
-      'templateId', dr.template_id, 'version', dr.version, 'generator', dr.generator, 'facts', dr.facts) end as draft,
+      'templateId', dr.template_id, 'version', dr.version, 'generator', dr.generator, 'model', dr.model, 'facts', dr.facts,
+      'generation', ${generationJson('dr')}) end as draft,
     e.email_case as "emailCase"
   from emails e
   left join lateral (select * from decisions where email_key = e.email_key order by id desc limit 1) d on true

@@ -4,6 +4,7 @@
  * Every form carries the CSRF token and a fresh decisionId, so a double click is applied once.
  */
 import { randomUUID } from 'node:crypto';
+import type { DraftGeneration } from '@replique/activities/domain/types';
 import type { ReviewView } from '@replique/workflows/contracts';
 import { hasRole, type Reviewer } from '../auth/session-auth';
 import type { EmailPageData } from '../email-data';
@@ -71,12 +72,26 @@ function draftSection(data: EmailPageData): SafeHtml {
   const fired = data.item.emailCase?.guardrails?.fired ?? [];
   if (!draft) return html`<section class="draft"><h2>Draft</h2><p class="muted">No draft: write the reply (edit).</p></section>`;
   return html`<section class="draft"><h2>Draft <small>${draft.templateId} v${draft.version} · ${draft.generator}</small></h2>
+    ${generationLine(draft.generation ?? null)}
     <p><b>${draft.subject}</b></p>
     <pre class="body" id="draft-body">${highlightFacts(draft.body, draft.facts)}</pre>
     <details open><summary>Facts the draft relies on</summary><dl class="facts">
       ${Object.entries(draft.facts).map(([k, v]) => html`<dt>${k}</dt><dd>${v === null ? '—' : String(v)}</dd>`)}</dl></details>
     <p>Guardrails fired: ${fired.length ? fired.map((g) => html`<span class="tag guard">${g}</span>`) : html`<span class="muted">none</span>`}</p>
   </section>`;
+}
+
+/** How the model call behind the draft went: who wrote it, with which prompt, how many tokens, how long it took. */
+export function generationLine(g: DraftGeneration | null): SafeHtml {
+  if (!g) return html``;
+  const seconds = `${(g.latencyMs / 1000).toFixed(1)} s`;
+  const prompt = `${g.promptId} v${g.promptVersion}`;
+  if (g.fallbackReason !== null) {
+    return html`<p class="generation muted">Template used: the model ${g.model} (prompt ${prompt}) failed after ${seconds}:
+      ${g.fallbackReason}</p>`;
+  }
+  return html`<p class="generation muted">Written by the model ${g.model} (prompt ${prompt}): ${g.promptTokens ?? '?'} tokens in,
+    ${g.completionTokens ?? '?'} out, ${seconds}.</p>`;
 }
 
 function actions(data: EmailPageData, reviewer: Reviewer): SafeHtml {
