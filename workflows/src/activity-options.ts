@@ -10,6 +10,15 @@ export const decisionStage: ActivityOptions = {
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 15 },
 };
 
+/**
+ * The draft stage: like a decision stage, but a model call may take its time (a small local model on a busy CPU).
+ * The model call's own timeout (worker LLM_TIMEOUT_MS, at most 150 s) falls back to the template inside this budget.
+ */
+export const drafting: ActivityOptions = {
+  startToCloseTimeout: '3 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
+};
+
 /** Bookkeeping (state rows, audit, events): must eventually succeed, so it retries for a long time. */
 export const bookkeeping: ActivityOptions = {
   startToCloseTimeout: '30 seconds',

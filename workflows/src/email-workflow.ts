@@ -28,7 +28,7 @@ import {
   type EmailWorkflowView,
   type ReviewDecision,
 } from './contracts';
-import { bookkeeping, decisionStage, delivery } from './activity-options';
+import { bookkeeping, decisionStage, delivery, drafting } from './activity-options';
 import { ReviewGate, type ReviewVerdict } from './review-gate';
 import { reviewTimeline } from './review-timeline';
 import { FollowUpInbox, readFollowUps, startFollowUpsOnTheirOwn } from './follow-ups';
@@ -36,6 +36,7 @@ import { FollowUpInbox, readFollowUps, startFollowUpsOnTheirOwn } from './follow
 const stages = proxyActivities<EmailActivities>(decisionStage);
 const books = proxyActivities<EmailActivities>(bookkeeping);
 const mail = proxyActivities<EmailActivities>(delivery);
+const drafter = proxyActivities<EmailActivities>(drafting);
 
 /** What one run shares between its signal/update handlers and its steps. */
 interface EmailRun {
@@ -146,7 +147,7 @@ async function readOrQuarantine(input: EmailWorkflowInput): Promise<ReadOutcome>
  */
 async function analyse(emailKey: string): Promise<RouteSummary> {
   try {
-    for (const stage of [stages.enrichEmail, stages.classifyEmail, stages.retrieveContext, stages.draftReply, stages.checkDraft]) {
+    for (const stage of [stages.enrichEmail, stages.classifyEmail, stages.retrieveContext, drafter.draftReply, stages.checkDraft]) {
       await stage({ emailKey });
     }
     return await stages.routeEmail({ emailKey });

@@ -6,7 +6,7 @@ import type OpenAI from 'openai';
 import type { EmailCase } from '../domain/types';
 import { checkDraft } from './check-draft';
 import { createDraftReply } from './draft-reply';
-import { LlmDrafter, systemMessage } from './llm-drafter';
+import { LlmDrafter, OUTPUT_LIMITS, outputJsonSchema, systemMessage } from './llm-drafter';
 import { getPrompt } from './prompts/registry';
 import { makeCase, replyDeps } from './test-support/fixture-shop';
 
@@ -73,7 +73,7 @@ test('the model gets the masked message, the verified facts and the prompt; the 
   expect(system.indexOf('# Constraints')).toBeLessThan(system.indexOf('# Examples'));
   expect(system.indexOf('# Examples')).toBeLessThan(system.indexOf('# Output format'));
 
-  expect(c.draft).toMatchObject({ generator: 'llm', templateId: 'draft-reply', version: '1.1.0', model: 'test-model', lang: 'fr' });
+  expect(c.draft).toMatchObject({ generator: 'llm', templateId: 'draft-reply', version: '2.0.0', model: 'test-model', lang: 'fr' });
   expect(c.draft!.body).toMatch(/^Bonjour Manon,\n\nVotre commande CMD-10603 a été expédiée avec UPS/);
   expect(c.draft!.facts).toEqual({ order_number: 'CMD-10603', carrier: 'UPS', tracking_number: '1Z367277779', estimated_delivery: '2026-11-24' });
   expect(c.guardrails!.passed).toBe(true);
@@ -108,7 +108,44 @@ test('mail carrying injection signals never reaches the model', async () => {
 });
 
 test('prompt registry: latest version by default, exact versions on request', () => {
-  expect(getPrompt('draft-reply').version).toBe('1.1.0');
+  expect(getPrompt('draft-reply').version).toBe('2.0.0');
   expect(getPrompt('draft-reply', '1.0.0').version).toBe('1.0.0');
   expect(() => getPrompt('draft-reply', '9.9.9')).toThrow(/unknown prompt/);
+});
+
+test('the output schema names only the verified facts; with limits, every length is bounded', async () => {
+  const { client, calls } = fakeClient(() => goodAnswer.replace('"not_a_fact"', '"carrier","carrier"'));
+  const stage = createDraftReply({ llm: new LlmDrafter({ ...config, outputLimits: true }, undefined, client) });
+  const c = await stage(phoneCase(), deps);
+  const schema = (calls[0]!.body as { response_format: { json_schema: { schema: Record<string, unknown> } } }).response_format.json_schema.schema;
+  const keys = Object.keys((JSON.parse((calls[0]!.body as { messages: { role: string; content: string }[] }).messages[1]!.content) as { VERIFIED_FACTS: object }).VERIFIED_FACTS);
+  expect(schema).toEqual(outputJsonSchema(keys, true));
+  expect(schema).toMatchObject({
+    properties: {
+      subject: { maxLength: OUTPUT_LIMITS.subjectChars },
+      paragraphs: { maxItems: OUTPUT_LIMITS.paragraphs, items: { maxLength: OUTPUT_LIMITS.paragraphChars } },
+      facts_used: { maxItems: keys.length, items: { enum: keys } },
+    },
+  });
+  // a fact named twice counts once
+  expect(Object.keys(c.draft!.facts)).toEqual(['order_number', 'carrier', 'tracking_number', 'estimated_delivery']);
+  // without limits (strict OpenAI endpoints), no length keyword is sent
+  expect(JSON.stringify(outputJsonSchema(keys, false))).not.toMatch(/maxLength|maxItems|minItems|minLength/);
+});
+
+test('the compact prompt carries at most its number of context snippets', async () => {
+  const { client, calls } = fakeClient(() => goodAnswer);
+  const stage = createDraftReply({ llm: new LlmDrafter(config, undefined, client) });
+  const snippets = [1, 2, 3, 4].map((i) => ({ id: `s${i}`, kind: 'policy' as const, text: `snippet ${i}`, score: 1 / i }));
+  await stage({ ...phoneCase(), context: snippets }, deps);
+  const user = JSON.parse((calls[0]!.body as { messages: { role: string; content: string }[] }).messages[1]!.content) as { CONTEXT: string[] };
+  expect(getPrompt('draft-reply').maxContextSnippets).toBe(2);
+  expect(user.CONTEXT).toEqual(['snippet 1', 'snippet 2']);
+});
+
+test('warm-up sends the system message of the prompt, asking for one token', async () => {
+  const { client, calls } = fakeClient(() => '');
+  const latency = await new LlmDrafter(config, undefined, client).warmUp(getPrompt('draft-reply'));
+  expect(latency).toBeGreaterThanOrEqual(0);
+  expect(calls[0]!.body).toMatchObject({ max_tokens: 1, messages: [{ role: 'system', content: systemMessage(getPrompt('draft-reply')) }, { role: 'user' }] });
 });

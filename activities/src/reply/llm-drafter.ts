@@ -22,6 +22,12 @@ export interface LlmDrafterConfig {
   maxTokens?: number;
   /** Retries of a failed call inside one activity attempt (the activity's own retry policy comes on top). Default 1. */
   maxRetries?: number;
+  /**
+   * Length bounds in the output schema (maxLength, maxItems): a server that turns the schema into a grammar
+   * (llama.cpp) then always closes the JSON within max tokens. Off by default: strict OpenAI structured outputs may
+   * reject those keywords.
+   */
+  outputLimits?: boolean;
 }
 
 /** Masking of personal data before anything reaches a model. */
@@ -61,16 +67,30 @@ const outputSchema = z.object({
   facts_used: z.array(z.string()),
 });
 
-const OUTPUT_JSON_SCHEMA = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['subject', 'paragraphs', 'facts_used'],
-  properties: {
-    subject: { type: 'string' },
-    paragraphs: { type: 'array', items: { type: 'string' } },
-    facts_used: { type: 'array', items: { type: 'string' } },
-  },
-} as const;
+/** Bounds of the answer when `outputLimits` is on: a subject line, a few short paragraphs. */
+export const OUTPUT_LIMITS = { subjectChars: 120, paragraphs: 5, paragraphChars: 400 } as const;
+
+/**
+ * The answer's JSON schema: `facts_used` may only name keys of VERIFIED_FACTS; with `limits`, lengths are bounded
+ * too.
+ */
+export function outputJsonSchema(factKeys: string[], limits: boolean): Record<string, unknown> {
+  const bounded = (schema: Record<string, unknown>, bounds: Record<string, number>) => (limits ? { ...schema, ...bounds } : schema);
+  const factItem = factKeys.length > 0 ? { type: 'string', enum: factKeys } : { type: 'string' };
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['subject', 'paragraphs', 'facts_used'],
+    properties: {
+      subject: bounded({ type: 'string' }, { minLength: 1, maxLength: OUTPUT_LIMITS.subjectChars }),
+      paragraphs: bounded(
+        { type: 'array', items: bounded({ type: 'string' }, { minLength: 1, maxLength: OUTPUT_LIMITS.paragraphChars }) },
+        { minItems: 1, maxItems: OUTPUT_LIMITS.paragraphs },
+      ),
+      facts_used: bounded({ type: 'array', items: factItem }, { maxItems: factKeys.length }),
+    },
+  };
+}
 
 export class LlmDraftError extends Error {
   constructor(message: string, cause?: unknown, readonly latencyMs: number | null = null) {
@@ -127,7 +147,7 @@ export function userMessage(input: LlmDraftInput, masker: PiiMasker): { content:
     CUSTOMER_MESSAGE: masked,
     VERIFIED_FACTS: input.template.display,
     ALLOWED_OFFERS: allowedOffers,
-    CONTEXT: input.context.map((s) => s.text),
+    CONTEXT: input.context.slice(0, input.prompt.maxContextSnippets ?? input.context.length).map((s) => s.text),
     REFERENCE_DRAFT: input.template.paragraphs,
   };
   return { content: JSON.stringify(payload), tokens };
@@ -146,8 +166,25 @@ export class LlmDrafter {
     return this.config.model;
   }
 
+  /**
+   * One tiny call with the prompt's system message, so a server that caches prompt prefixes (llama.cpp) has
+   * processed it before the first email. Returns the call's latency; errors are the caller's to log.
+   */
+  async warmUp(prompt: DraftPrompt): Promise<number> {
+    const started = Date.now();
+    await this.client.chat.completions.create(
+      {
+        model: this.config.model, temperature: 0, max_tokens: 1,
+        messages: [{ role: 'system', content: systemMessage(prompt) }, { role: 'user', content: '{}' }],
+      },
+      { timeout: Math.max(this.config.timeoutMs ?? 20_000, 60_000) },
+    );
+    return Date.now() - started;
+  }
+
   async draft(input: LlmDraftInput): Promise<LlmDraftOutput> {
     const user = userMessage(input, this.masker);
+    const schema = outputJsonSchema(Object.keys(input.template.display), this.config.outputLimits ?? false);
     let raw: string | null | undefined;
     let usage: { prompt_tokens?: number; completion_tokens?: number } | undefined;
     const started = Date.now();
@@ -161,7 +198,7 @@ export class LlmDrafter {
             { role: 'system', content: systemMessage(input.prompt) },
             { role: 'user', content: user.content },
           ],
-          response_format: { type: 'json_schema', json_schema: { name: 'draft_reply', strict: true, schema: OUTPUT_JSON_SCHEMA } },
+          response_format: { type: 'json_schema', json_schema: { name: 'draft_reply', strict: true, schema } },
         },
         { timeout: this.config.timeoutMs ?? 20_000 },
       );
@@ -182,7 +219,7 @@ export class LlmDrafter {
     return {
       subject: unmask(parsed.subject),
       paragraphs: parsed.paragraphs.map(unmask),
-      factsUsed: parsed.facts_used.filter((k) => k in input.template.facts),
+      factsUsed: [...new Set(parsed.facts_used)].filter((k) => k in input.template.facts),
       model: this.config.model,
       promptTokens: usage?.prompt_tokens ?? null,
       completionTokens: usage?.completion_tokens ?? null,

@@ -11,6 +11,7 @@ import { createDraftReply, type DraftGenerator } from './draft-reply';
 import { EmbeddedContextStore } from './embedded-context-store';
 import { HashingEmbedder } from './hashing-embedder';
 import { LlmDrafter, type LlmDrafterConfig } from './llm-drafter';
+import { getPrompt } from './prompts/registry';
 import { OpenAiEmbedder, type OpenAiEmbedderConfig } from './openai-embedder';
 import { QdrantContextStore } from './qdrant-context-store';
 import { seedCustomerHistory, seedKnowledgeBase } from './seed-knowledge-base';
@@ -33,6 +34,8 @@ export interface ReplyAdapters {
   context: ContextStore;
   embedder: Embedder;
   draftReply: CaseStage;
+  /** Sends the LLM path's system prompt once so a prefix-caching server has it ready (null: no model configured). */
+  llmWarmUp: (() => Promise<number>) | null;
 }
 
 /**
@@ -59,11 +62,13 @@ export async function createReplyAdapters(config: ReplySetupConfig, shop: ShopDa
     await seedKnowledgeBase(context, shop);
     await seedCustomerHistory(context, shop);
   }
+  const llm = config.llm ? new LlmDrafter(config.llm) : null;
   const draftReply = createDraftReply({
-    llm: config.llm ? new LlmDrafter(config.llm) : null,
+    llm,
     promptVersion: config.promptVersion ?? undefined,
     experiment: config.experiment ?? null,
     onLlmFallback: config.onLlmFallback ? (err) => config.onLlmFallback!(err) : undefined,
   });
-  return { context, embedder, draftReply };
+  const llmWarmUp = llm ? () => llm.warmUp(getPrompt('draft-reply', config.promptVersion ?? undefined)) : null;
+  return { context, embedder, draftReply, llmWarmUp };
 }

@@ -10,7 +10,7 @@
 #   bash infra/local/lib/llm.sh start [PORT]     start on 127.0.0.1:PORT (default $LLM_PORT, 8091); waits for /health
 #   bash infra/local/lib/llm.sh stop [PORT]      stop the server started on PORT
 #   bash infra/local/lib/llm.sh status [PORT]    "running"/"stopped"; exit 3 when stopped
-#   bash infra/local/lib/llm.sh env [PORT]       LLM_BASE_URL / LLM_MODEL lines for eval
+#   bash infra/local/lib/llm.sh env [PORT]       the worker's LLM_* settings for this server, for eval
 #   bash infra/local/lib/llm.sh paths            where the server binary and the model are (installed or not)
 # Tests start and stop their own server through test/llm/llama-server.ts.
 
@@ -192,6 +192,13 @@ llm_env() {
   echo "export LLM_BASE_URL=http://$BIND_HOST:$port/v1"
   echo "export LLM_MODEL=$LLM_MODEL_NAME"
   echo "export LLM_API_KEY=local"
+  # What this small model on a shared 2-core CPU needs: greedy, a grammar that always closes the JSON (length bounds
+  # in the schema), answers of at most 300 tokens, the system prompt cached before the first email, and time.
+  echo "export LLM_TEMPERATURE=0"
+  echo "export LLM_OUTPUT_LIMITS=1"
+  echo "export LLM_MAX_TOKENS=300"
+  echo "export LLM_WARMUP=1"
+  echo "export LLM_TIMEOUT_MS=${LLM_CALL_TIMEOUT_MS:-120000}"
 }
 
 llm_paths() {

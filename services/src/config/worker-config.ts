@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_INTENT_MODEL_FILE } from '@replique/activities/triage/intent-model';
-import { existingFile, parseEnv } from './parse-env';
+import { booleanFromEnv, existingFile, parseEnv } from './parse-env';
 import { commonEnv, kafkaEnv, postgresEnv, smtpEnv } from './shared-env';
 import { temporalEnv } from './temporal-env';
 
@@ -26,9 +26,17 @@ export const WorkerEnvSchema = z.object({
   LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LLM_MODEL: z.string().min(1).default('default'),
   LLM_API_KEY: z.string().min(1).default('none'),
-  /** One model call, no retry: a timeout falls back to the template draft. Below the draft stage's 30 s budget. */
-  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(25_000).default(20_000),
+  /**
+   * One model call, no retry: a timeout falls back to the template draft. At most 150 s, inside the draft
+   * activity's 3 minutes (workflows/src/activity-options.ts `drafting`).
+   */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(150_000).default(20_000),
   LLM_MAX_TOKENS: z.coerce.number().int().min(16).max(8192).default(600),
+  LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
+  /** Length bounds in the output JSON schema (llama.cpp turns them into its grammar); strict OpenAI may reject them. */
+  LLM_OUTPUT_LIMITS: booleanFromEnv.default(false),
+  /** At start, send the system prompt once so a prefix-caching server (llama.cpp) has it ready for the first email. */
+  LLM_WARMUP: booleanFromEnv.default(false),
   /** Pin a prompt version of the registry (activities/src/reply/prompts); default: the latest. */
   LLM_PROMPT_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/).optional(),
   /** A/B: the share of emails (0–100, by stable hash of the Message-ID) drafted by the model; the rest by template. */

@@ -33,6 +33,13 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   const shop = new PgShopData(db);
   const policy = await loadPolicy(config.REPLIQUE_POLICY_FILE, await shop.policies());
   const reply = await createReplyAdapters(replySetup(config), shop);
+  if (config.LLM_WARMUP && reply.llmWarmUp) {
+    // Not awaited: the worker starts at once; a first email waits behind the warm-up at the server anyway.
+    reply.llmWarmUp().then(
+      (latencyMs) => log.info({ latencyMs }, 'model warm-up done'),
+      (error) => log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'model warm-up failed'),
+    );
+  }
 
   const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID);
   await ensureTopics(kafka, [config.KAFKA_TOPIC_INBOUND, config.KAFKA_TOPIC_EVENTS]);
@@ -65,7 +72,8 @@ const log = createLogger('worker.reply');
 /** The worker's environment as the reply side's plain config. */
 export function replySetup(config: WorkerConfig): ReplySetupConfig {
   const llm = config.LLM_BASE_URL
-    ? { baseURL: config.LLM_BASE_URL, model: config.LLM_MODEL, apiKey: config.LLM_API_KEY, timeoutMs: config.LLM_TIMEOUT_MS, maxTokens: config.LLM_MAX_TOKENS, maxRetries: 0 }
+    ? { baseURL: config.LLM_BASE_URL, model: config.LLM_MODEL, apiKey: config.LLM_API_KEY, timeoutMs: config.LLM_TIMEOUT_MS, maxTokens: config.LLM_MAX_TOKENS,
+      temperature: config.LLM_TEMPERATURE, outputLimits: config.LLM_OUTPUT_LIMITS, maxRetries: 0 }
     : null;
   return {
     shopId: 'default',

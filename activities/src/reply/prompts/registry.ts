@@ -18,6 +18,8 @@ export interface DraftPrompt {
   constraints: string[];
   examples: PromptExample[];
   outputFormat: string;
+  /** How many retrieved CONTEXT snippets the user message carries (best first); undefined: all of them. */
+  maxContextSnippets?: number;
 }
 
 const CONSTRAINTS_V1 = [
@@ -31,6 +33,21 @@ const CONSTRAINTS_V1 = [
 ];
 
 const OUTPUT_V1 = 'Return JSON only: {"subject": string, "paragraphs": string[], "facts_used": string[] (keys of VERIFIED_FACTS you stated)}.';
+
+const V1_1: DraftPrompt = {
+  id: 'draft-reply',
+  version: '1.1.0',
+  context: 'You draft replies for the customer service of an online kitchenware shop. A checker compares every fact in your draft with the shop database before anything is sent, and a person may review it.',
+  objective: 'Answer every question the customer asks, first the one that matters most to them, then acknowledge how they feel in one short sentence when they are upset. Use the verified facts; be brief.',
+  constraints: CONSTRAINTS_V1,
+  examples: [
+    {
+      input: '{"LANG":"en","INTENT":"delivery_delay","CUSTOMER_MESSAGE":"Still nothing, it was due Sunday!","VERIFIED_FACTS":{"order_number":"CMD-2","status":"shipped","carrier":"DHL","tracking_number":"JD000","estimated_delivery":"22 November 2026","days_late":2},"ALLOWED_OFFERS":[]}',
+      output: '{"subject":"Your order CMD-2","paragraphs":["We are sorry: your order CMD-2 was due on 22 November 2026 and is now 2 days late. The parcel is still in transit with DHL (tracking number JD000).","If it has not arrived in the next few days, simply reply and we will take it up with DHL."],"facts_used":["order_number","status","carrier","tracking_number","estimated_delivery","days_late"]}',
+    },
+  ],
+  outputFormat: OUTPUT_V1,
+};
 
 export const PROMPTS: readonly DraftPrompt[] = [
   {
@@ -47,19 +64,15 @@ export const PROMPTS: readonly DraftPrompt[] = [
     ],
     outputFormat: OUTPUT_V1,
   },
+  V1_1,
   {
-    id: 'draft-reply',
-    version: '1.1.0',
-    context: 'You draft replies for the customer service of an online kitchenware shop. A checker compares every fact in your draft with the shop database before anything is sent, and a person may review it.',
-    objective: 'Answer every question the customer asks, first the one that matters most to them, then acknowledge how they feel in one short sentence when they are upset. Use the verified facts; be brief.',
-    constraints: CONSTRAINTS_V1,
-    examples: [
-      {
-        input: '{"LANG":"en","INTENT":"delivery_delay","CUSTOMER_MESSAGE":"Still nothing, it was due Sunday!","VERIFIED_FACTS":{"order_number":"CMD-2","status":"shipped","carrier":"DHL","tracking_number":"JD000","estimated_delivery":"22 November 2026","days_late":2},"ALLOWED_OFFERS":[]}',
-        output: '{"subject":"Your order CMD-2","paragraphs":["We are sorry: your order CMD-2 was due on 22 November 2026 and is now 2 days late. The parcel is still in transit with DHL (tracking number JD000).","If it has not arrived in the next few days, simply reply and we will take it up with DHL."],"facts_used":["order_number","status","carrier","tracking_number","estimated_delivery","days_late"]}',
-      },
-    ],
-    outputFormat: OUTPUT_V1,
+    // 1.1.0's text with the two best CONTEXT snippets instead of all (about 300 tokens fewer per email). The system
+    // message is the same for every email, so a server that caches prompt prefixes (llama.cpp; see LLM_WARMUP)
+    // processes it once and each email costs only its own part. Measured with SmolLM2-135M: a shorter system message
+    // made the model drop the tracking number, this one copies it.
+    ...V1_1,
+    version: '2.0.0',
+    maxContextSnippets: 2,
   },
 ];
 
