@@ -86,6 +86,15 @@ describe('cleanBody: signatures', () => {
     expect(cleanText('Des nouvelles ?\n\nEnvoyé à partir d’Outlook pour Android\n').clean).toBe('Des nouvelles ?');
   });
 
+  it.each([
+    'Odesláno z iPhonu', 'Отправлено из мобильной Почты Mail.ru', 'Надіслано з iPhone', 'Telefonumdan gönderildi',
+    'iPhone から送信', '从我的iPhone发送', '通过 iPhone 发送', 'Trimis de pe iPhone-ul meu', 'Poslano iz iPhonea',
+  ])('cuts the mobile footer "%s"', (footer) => {
+    const r = cleanText(`Any news on my order?\n\n${footer}`);
+    expect(r.clean).toBe('Any news on my order?');
+    expect(r.signature).toBe(footer);
+  });
+
   it('keeps a sentence that starts like a mobile footer', () => {
     expect(cleanText('Hi\n\nSent from my desk, which is easier than my phone.').clean).toContain('Sent from my desk');
   });
