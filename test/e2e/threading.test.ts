@@ -12,6 +12,7 @@ import { followUpsOf, getEmail } from '@replique/activities/adapters/pg/emails';
 import { workflowIdForEmailKey } from '@replique/workflows/contracts';
 import { devEmailsDir } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
+import { addReviewer, ReviewClient } from '../review/review-client';
 
 jest.setTimeout(180_000);
 
@@ -78,6 +79,10 @@ test('a reply while a review waits (delivered five times) joins that workflow; a
   expect(shown[0]!.text).toContain('12 rue des Lilas');
   expect((await auditTrail(pipeline.db.pool, emailKey)).map((e) => `${e.stage}:${e.event}`)).toContain('follow_up:read');
   await expect(pipeline.client.workflow.getHandle(workflowIdForEmailKey(followUpKey)).describe()).rejects.toThrow(WorkflowNotFoundError);
+  const reviewer = await ReviewClient.login(pipeline.reviewUrl, 'rita', await addReviewer(pipeline.db.pool, 'rita', 'reviewer'));
+  const page = await (await reviewer.get(`/emails/${emailKey}`)).text();
+  expect(page).toContain('The customer wrote again (1)');
+  expect(page).toContain('12 rue des Lilas');
 
   expect(await approve(emailKey, 'alice')).toBe(200);
   await pipeline.waitForView(emailKey, (v) => v.state === 'sent');

@@ -1,6 +1,7 @@
 /**
  * Everything the email page shows about one waiting email: the mirror row with draft and case, the workflow's view,
- * the claim, the customer and their orders (CRM in Postgres), earlier mail, and what reviewers did so far.
+ * the claim, the customer and their orders (CRM in Postgres), earlier mail, what the customer wrote since (follow-ups),
+ * and what reviewers did so far.
  */
 import type { Client } from '@temporalio/client';
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
@@ -8,6 +9,7 @@ import { PgShopData } from '@replique/activities/adapters/pg/pg-shop-data';
 import { customerHistory, getQueueItem, listWaitingEmails, type HistoryItem, type QueueItem } from '@replique/activities/adapters/pg/review-queue';
 import { reviewerActionsOf, type ReviewerActionRow } from '@replique/activities/adapters/pg/reviewer-actions';
 import type { ClaimRow } from '@replique/activities/adapters/pg/review-claims';
+import { followUpsOf, type FollowUpRow } from '@replique/activities/adapters/pg/emails';
 import type { CustomerRecord, OrderRecord } from '@replique/activities/domain/types';
 import type { EmailWorkflowView } from '@replique/workflows/contracts';
 import { viewWithin } from './queue-data';
@@ -19,6 +21,8 @@ export interface EmailPageData {
   customer: CustomerRecord | null;
   orders: OrderRecord[];
   history: HistoryItem[];
+  /** What the customer wrote since, in the same thread (follow-ups this email's workflow took in). */
+  followUps: FollowUpRow[];
   actions: ReviewerActionRow[];
   previous: string | null;
   next: string | null;
@@ -30,16 +34,17 @@ export async function loadEmailPage(
   const item = await getQueueItem(deps.db, emailKey);
   if (!item) return null;
   const customerId = item.emailCase?.enrichment?.customerId ?? null;
-  const [view, crm, history, actions, queue] = await Promise.all([
+  const [view, crm, history, followUps, actions, queue] = await Promise.all([
     viewWithin(deps.client, emailKey, 3_000),
     customerAndOrders(deps.db, customerId),
     customerHistory(deps.db, { emailKey, conversationId: item.conversationId, customerId }),
+    followUpsOf(deps.db, emailKey),
     reviewerActionsOf(deps.db, emailKey),
     listWaitingEmails(deps.db, { limit: 500 }),
   ]);
   const at = queue.findIndex((q) => q.emailKey === emailKey);
   return {
-    item, view, claim, ...crm, history, actions,
+    item, view, claim, ...crm, history, followUps, actions,
     previous: at > 0 ? queue[at - 1]!.emailKey : null,
     next: at >= 0 && at + 1 < queue.length ? queue[at + 1]!.emailKey : null,
   };

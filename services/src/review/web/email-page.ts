@@ -1,5 +1,5 @@
 /**
- * One waiting email: what the customer wrote, the draft with the facts it relies on highlighted, the guardrails
+ * One waiting email: what the customer wrote (and wrote again since, in the same thread), the draft with the facts it relies on highlighted, the guardrails
  * that fired, the SLA, approvals so far ("1 of 2 approvals"), the claim, and the actions (a/e/r/x keys).
  * Every form carries the CSRF token and a fresh decisionId, so a double click is applied once.
  */
@@ -41,6 +41,7 @@ export function emailPage(data: EmailPageData, reviewer: Reviewer, notice?: { er
           <pre class="body">${item.emailCase?.cleaned.clean ?? parsed?.text ?? ''}</pre>
           ${item.emailCase?.cleaned.quoted ? html`<details><summary>Quoted history</summary><pre class="body">${item.emailCase.cleaned.quoted}</pre></details>` : ''}
         </section>
+        ${followUpsSection(data)}
         ${draftSection(data)}
         ${waiting ? actions(data, reviewer) : html`<p class="flash">This email was already handled (${state}).</p>`}
         ${decisionsSoFar(data)}
@@ -114,6 +115,16 @@ function actions(data: EmailPageData, reviewer: Reviewer): SafeHtml {
     ${form('reject', 'Reject: send nothing (r)', html`<input name="note" placeholder="why (optional)" aria-label="note">`, 'r')}
     ${level2 ? '' : form('escalate', 'Escalate to level 2 (x)', html`<input name="note" placeholder="why (optional)" aria-label="note">`, 'x')}
     ${hasRole(reviewer, 'senior') && data.view?.review?.owner !== reviewer.name ? form('takeover', 'Take over (own this email)') : ''}
+  </section>`;
+}
+
+/** The customer's newer messages in this thread: the draft below was written before them. */
+function followUpsSection(data: EmailPageData): SafeHtml {
+  if (data.followUps.length === 0) return html``;
+  return html`<section class="message follow-ups"><h2>The customer wrote again (${data.followUps.length})</h2>
+    <p class="muted">The draft was written before these messages; approvals given before them were reset.</p>
+    ${data.followUps.map((f) => html`<p class="muted">${f.createdAt.toISOString().slice(0, 16).replace('T', ' ')}${f.intent ? html` · ${f.intent}` : ''}</p>
+      <pre class="body">${f.text ?? '(being read…)'}</pre>`)}
   </section>`;
 }
 
