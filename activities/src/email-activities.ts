@@ -48,6 +48,12 @@ export interface EmailActivityDeps {
 /** The stages `readEmail` runs right after parsing; the others each have an activity of their own. */
 const READ_STAGES = ['clean', 'machine', 'pii'] as const;
 
+/**
+ * A follow-up is triaged to be shown and weighed (is it risky?), not answered: no draft (which may be a slow model
+ * call) and no draft check, so its route says what the text alone calls for.
+ */
+const FOLLOW_UP_STAGES = TRIAGE_STAGES.filter((s) => s.name !== 'draft' && s.name !== 'check');
+
 export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivities {
   // Routing checks addresses that hard-bounced our replies (recipient_bouncing), unless the caller brought its own log.
   const deps = { ...givenDeps, triage: { bounces: new PgBounceLog(givenDeps.db), ...givenDeps.triage } };
@@ -146,12 +152,12 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       const raw = await loadRawEmail(deps.db, followUp.rawId);
       let summary: FollowUpSummary;
       try {
-        const followUpCase = await runStages(newCase(await parseEmail(raw)), deps.triage);
+        const followUpCase = await runStages(newCase(await parseEmail(raw)), deps.triage, FOLLOW_UP_STAGES);
         await saveCase(deps.db, followUp.emailKey, followUpCase);
         summary = {
           route: followUpCase.decision?.route ?? null,
           intent: followUpCase.classification?.intent ?? null,
-          reasons: followUpCase.decision?.reasons ?? [],
+          reasons: (followUpCase.decision?.reasons ?? []).filter((r) => r !== 'no_draft'),
         };
       } catch (error) {
         if (!(error instanceof QuarantineError)) throw error;

@@ -96,6 +96,19 @@ test('a reply while a review waits (delivered five times) joins that workflow; a
   expect(rows).toEqual([{ n: 2 }]);
 });
 
+test('a risky reply (a legal threat) while a review waits escalates that email, and nothing is sent', async () => {
+  const original = freshCopy('d007.eml');
+  const { emailKey } = await pipeline.deliver(original.raw);
+  await pipeline.waitForView(emailKey, (v) => v.state === 'waiting_review');
+  const followUp = replyTo(original.raw, original.messageId, 'Sans réponse sous 48 h, je transmets le dossier à mon avocat et je porte plainte.');
+  await pipeline.deliver(followUp.raw);
+  const view = await pipeline.waitForView(emailKey, (v) => v.state === 'escalated');
+  expect(view.stateReason).toBe('customer_follow_up');
+  expect(view.review?.followUps).toEqual([expect.objectContaining({ status: 'read', route: 'escalate' })]);
+  await new Promise((r) => setTimeout(r, 1_000));
+  expect(repliesTo(original.messageId)).toHaveLength(0);
+});
+
 test('a reply to an email already answered gets a workflow of its own, in the same conversation', async () => {
   const original = freshCopy('d005.eml');
   const { emailKey } = await pipeline.deliver(original.raw);
