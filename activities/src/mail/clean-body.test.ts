@@ -254,6 +254,24 @@ describe('attributions in more languages and clients', () => {
   });
 });
 
+describe('Outlook header blocks in more languages', () => {
+  it.each([
+    ['Spanish', 'De: Tienda <help@shop.example>\nEnviado el: lunes, 23 de noviembre de 2026 10:02\nPara: Yo <me@example.org>\nAsunto: Pedido'],
+    ['Czech', 'Od: Obchod <help@shop.example>\nOdesláno: pondělí 23. listopadu 2026 10:02\nKomu: Já <me@example.org>\nPředmět: Objednávka'],
+    ['Turkish', 'Kimden: Mağaza <help@shop.example>\nGönderildi: 23 Kasım 2026 Pazartesi 10:02\nKime: Ben <me@example.org>\nKonu: Sipariş'],
+    ['Hungarian', 'Feladó: Bolt <help@shop.example>\nElküldve: 2026. november 23. 10:02\nCímzett: Én <me@example.org>\nTárgy: Rendelés'],
+    ['Romanian', 'De la: Magazin <help@shop.example>\nTrimis: luni, 23 noiembrie 2026 10:02\nCătre: Eu <me@example.org>\nSubiect: Comandă'],
+    ['Greek', 'Από: Κατάστημα <help@shop.example>\nΣτάλθηκε: Δευτέρα, 23 Νοεμβρίου 2026 10:02\nΠρος: Εγώ <me@example.org>\nΘέμα: Παραγγελία'],
+    ['Japanese', '差出人: ショップ <help@shop.example>\n送信日時: 2026年11月23日 10:02\n宛先: 私 <me@example.org>\n件名: 注文'],
+    ['Chinese, full-width colons', '发件人：商店 <help@shop.example>\n发送时间：2026年11月23日 10:02\n收件人：我 <me@example.org>\n主题：订单'],
+    ['Korean', '보낸 사람: 상점 <help@shop.example>\n보낸 날짜: 2026년 11월 23일 10:02\n받는 사람: 나 <me@example.org>\n제목: 주문'],
+  ])('%s: the header block and the message below it are history', (_lang, block) => {
+    const r = cleanText(`Still nothing, please check.\n\n${block}\n\nYour order has shipped.`);
+    expect(r.clean).toBe('Still nothing, please check.');
+    expect(r.quoted).toContain('Your order has shipped.');
+  });
+});
+
 describe('quoted lines wrapped by the mailer', () => {
   it('takes the ">"-less tail of a long quoted line cut mid-sentence as part of the quote', () => {
     const text = 'Thanks, that helps.\n\nOn Mon, 23 Nov 2026 at 10:02, Shop <help@shop.example> wrote:\n> Your parcel left our warehouse this morning and should reach the pick-up point on\nthursday or friday.\n> The team';

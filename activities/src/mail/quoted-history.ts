@@ -56,9 +56,9 @@ const FORWARD_INTRO =
 
 /** Header names that open an Outlook / Apple Mail block above the previous message. */
 const FROM_HEADER =
-  /^[ \t]*[*_]{0,2}(?:from|de|von|da|van|od|från|fra|lähettäjä|от|від|expéditeur|remitente|mittente|afzender|avsändare)[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*\S/i;
+  /^[ \t]*[*_]{0,2}(?:from|de|de la|von|da|van|od|från|fra|lähettäjä|от|від|expéditeur|remitente|mittente|afzender|avsändare|kimden|feladó|από|差出人|发件人|發件人|寄件者|보낸 사람)[*_]{0,2}[ \t]*[:：][*_]{0,2}[ \t]*\S/i;
 const OTHER_HEADER =
-  /^[ \t]*[*_]{0,2}(?:sent|date|envoyé|envoye|gesendet|datum|inviato|data|enviado|fecha|verzonden|verstuurd|wysłano|skickat|sendt|lähetetty|отправлено|надіслано|to|à|a|an|para|aan|do|till|til|vastaanottaja|кому|cc|subject|objet|sujet|betreff|oggetto|asunto|assunto|onderwerp|temat|ämne|emne|aihe|тема|reply-to|répondre à|pour|sujet|copie à)[*_]{0,2}[ \t]*:/i;
+  /^[ \t]*[*_]{0,2}(?:sent|date|envoyé|envoye|gesendet|datum|inviato|data|enviado|fecha|verzonden|verstuurd|wysłano|skickat|sendt|lähetetty|отправлено|надіслано|enviado el|odesláno|gönderildi|gönderilme tarihi|elküldve|trimis|στάλθηκε|送信日時|发送时间|發送時間|寄件日期|보낸 날짜|to|à|a|an|para|aan|do|till|til|vastaanottaja|кому|komu|kime|címzett|către|προς|宛先|收件人|收件者|받는 사람|cc|subject|objet|sujet|betreff|oggetto|asunto|assunto|onderwerp|temat|ämne|emne|aihe|тема|předmět|konu|tárgy|subiect|θέμα|件名|主题|主旨|제목|reply-to|répondre à|pour|sujet|copie à)[*_]{0,2}[ \t]*[:：]/i;
 
 const DATE_HEADER = /^[ \t]*[*_]{0,2}(?:date|sent|envoyé|envoye|gesendet|datum|data|enviado|fecha|verzonden)[*_]{0,2}[ \t]*:/i;
 
