@@ -12,6 +12,7 @@ import { emailKeyFor, extractMessageIdHeader, rawSha256 } from '@replique/activi
 import { FINAL_EMAIL_STATES, WAITING_EMAIL_STATES, type EmailState } from '@replique/activities/domain/types';
 import { stateQuery, workflowIdForEmailKey, type EmailWorkflowView } from '@replique/workflows/contracts';
 import { deliverToImap } from './deliver-to-imap';
+import { threadedViews } from './threaded-views';
 
 interface Sample {
   file: string;
@@ -66,13 +67,15 @@ async function waitForAll(client: Client, samples: Sample[], timeoutMs: number):
   for (;;) {
     for (const sample of samples) {
       const known = views.get(sample.emailKey);
-      if (known && isSettled(known.state)) continue;
+      // Waiting emails are asked again: a follow-up may join them (threadedViews).
+      if (known && FINAL_EMAIL_STATES.includes(known.state)) continue;
       try {
         views.set(sample.emailKey, await client.workflow.getHandle(workflowIdForEmailKey(sample.emailKey)).query(stateQuery));
       } catch {
         // not started yet
       }
     }
+    for (const [emailKey, view] of threadedViews(samples.map((s) => s.emailKey), views)) views.set(emailKey, view);
     const settled = samples.filter((s) => isSettled(views.get(s.emailKey)?.state ?? 'received')).length;
     if (settled === samples.length || Date.now() > deadline) return views;
     if (Date.now() - lastReport > 5_000) {
