@@ -1,0 +1,12 @@
+#!/bin/sh
+# The image's entrypoint: the first argument names the process (see the Dockerfile). exec, so the process is PID 1's
+# child-free replacement and receives SIGTERM itself (each main.ts stops cleanly on it).
+set -eu
+cd /app
+process=${1:-worker}
+[ $# -gt 0 ] && shift
+case "$process" in
+  worker | starter | intake | review) exec node_modules/.bin/tsx "services/src/$process/main.ts" "$@" ;;
+  replique) exec node_modules/.bin/tsx services/src/cli/main.ts "$@" ;;
+  *) echo "usage: replique-entrypoint worker|starter|intake|review|replique [ARGS…]" >&2; exit 2 ;;
+esac
