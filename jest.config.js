@@ -1,16 +1,24 @@
-/** Two projects: `unit` (pure code, no servers, seconds) and `integration` (the real local stack). */
+/**
+ * Two projects: `unit` (pure code, no servers, seconds) and `integration` (the real local stack). Log lines of the
+ * code under test are kept per test and printed only for a failing test (test/support/log-buffer-environment.js;
+ * REPLIQUE_TEST_LOGS=live prints them as they come).
+ */
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+const quietLogs = {
+  testEnvironment: '<rootDir>/test/support/log-buffer-environment.js',
+  setupFiles: ['<rootDir>/test/support/buffer-logs.ts'],
+};
 module.exports = {
   projects: [
     {
       displayName: 'unit',
-      testEnvironment: 'node',
+      ...quietLogs,
       transform,
       testMatch: ['<rootDir>/{activities,workflows,services}/src/**/*.test.ts'],
     },
     {
       displayName: 'integration',
-      testEnvironment: 'node',
+      ...quietLogs,
       transform,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
     },

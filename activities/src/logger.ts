@@ -142,8 +142,21 @@ export function buildLogger(destination?: DestinationStream, level?: LevelWithSi
   return destination ? pino(options, destination) : pino(options);
 }
 
+/** Where the root logger's lines go: stdout (synchronous, so a fatal line is written before exit) unless redirected. */
+const stdout: DestinationStream = pino.destination({ fd: 1, sync: true });
+let destination: DestinationStream = stdout;
+const forwarding: DestinationStream = { write: (line: string) => destination.write(line) };
+
+/**
+ * Sends every logger's lines to `stream` (null: back to stdout), including loggers created before the call. The
+ * test runner uses it to keep a test's log lines and print them only when that test fails.
+ */
+export function setLogDestination(stream: DestinationStream | null): void {
+  destination = stream ?? stdout;
+}
+
 function rootLogger(): Logger {
-  root ??= buildLogger();
+  root ??= buildLogger(forwarding);
   return root;
 }
 

@@ -68,6 +68,8 @@ pnpm exec tsc -p tsconfig.json --noEmit
 
 source infra/local/lib/browser.sh && ensure_chromium   # the review tool's browser test drives Debian's chromium
 echo "[test] jest"
+# CI reads a log file: no colour codes (jest and the libraries it prints through honour FORCE_COLOR=0).
+[[ -n ${CI:-} ]] && export FORCE_COLOR=0
 mkdir -p test/.artifacts
 status=0
 pnpm exec jest --ci --json --outputFile=test/.artifacts/jest.json "$@" || status=$?
