@@ -68,7 +68,7 @@ const outputSchema = z.object({
 });
 
 /** Bounds of the answer when `outputLimits` is on: a subject line, a few short paragraphs. */
-export const OUTPUT_LIMITS = { subjectChars: 120, paragraphs: 5, paragraphChars: 400 } as const;
+export const OUTPUT_LIMITS = { subjectChars: 100, paragraphs: 3, paragraphChars: 250 } as const;
 
 /**
  * The answer's JSON schema: `facts_used` may only name keys of VERIFIED_FACTS; with `limits`, lengths are bounded

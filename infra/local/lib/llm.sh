@@ -193,12 +193,12 @@ llm_env() {
   echo "export LLM_MODEL=$LLM_MODEL_NAME"
   echo "export LLM_API_KEY=local"
   # What this small model on a shared 2-core CPU needs: greedy, a grammar that always closes the JSON (length bounds
-  # in the schema), answers of at most 300 tokens, the system prompt cached before the first email, and time.
+  # in the schema), at most 400 tokens (the bounds fit inside), the system prompt cached before the first email, and time.
   echo "export LLM_TEMPERATURE=0"
   echo "export LLM_OUTPUT_LIMITS=1"
-  echo "export LLM_MAX_TOKENS=300"
+  echo "export LLM_MAX_TOKENS=400"
   echo "export LLM_WARMUP=1"
-  echo "export LLM_TIMEOUT_MS=${LLM_CALL_TIMEOUT_MS:-120000}"
+  echo "export LLM_TIMEOUT_MS=${LLM_CALL_TIMEOUT_MS:-150000}"
 }
 
 llm_paths() {
