@@ -43,6 +43,8 @@ export interface RunningLlama {
   baseUrl: string;
   model: string;
   port: number;
+  /** The worker settings `llm.sh env` gives for this server (LLM_*: model, bounds, warm-up, timeout). */
+  workerEnv: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -50,10 +52,15 @@ export async function startLlamaServer(): Promise<RunningLlama> {
   const { modelName } = llamaPaths();
   const port = await freePort();
   await run('bash', [LLM_SH, 'start', String(port)], { cwd: repoRoot, timeout: 120_000 });
+  const { stdout } = await run('bash', [LLM_SH, 'env', String(port)], { cwd: repoRoot });
+  const workerEnv = Object.fromEntries(
+    [...stdout.matchAll(/^export (LLM_[A-Z_]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]),
+  );
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     model: modelName,
     port,
+    workerEnv,
     stop: async () => void (await run('bash', [LLM_SH, 'stop', String(port)], { cwd: repoRoot, timeout: 30_000 })),
   };
 }

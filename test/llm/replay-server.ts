@@ -8,7 +8,8 @@
  *   SHA-256 (same text, same vector), `dimensions` long.
  * - Every request is kept (`received`), so a test can assert what left the process — e.g. that no PII did.
  * - With `upstream` (a real server's base URL, e.g. llama.cpp's), requests no rule answers are forwarded there and
- *   the answers kept (`recorded`): a recording proxy, and the way new recordings are made.
+ *   the answers kept (`recorded`): a recording proxy, and the way new recordings are made. `setBeforeForward` lets a
+ *   test change the world while the model writes (e.g. the carrier relabels the parcel).
  *
  *   const replay = await startReplayServer({ chat: [{ match: 'CMD-10839', content: JSON.stringify({...}) }] });
  *   // LLM_BASE_URL = replay.baseUrl
@@ -55,6 +56,8 @@ export interface ReplayServer {
   recorded: { path: string; request: unknown; status: number; response: unknown }[];
   /** Replaces the chat recordings (between tests). */
   setChat(recordings: ChatRecording[]): void;
+  /** Runs before each request is forwarded to `upstream` (while the model "is writing"); null: none. */
+  setBeforeForward(hook: ((path: string, body: unknown) => Promise<void>) | null): void;
   stop(): Promise<void>;
 }
 
@@ -94,6 +97,7 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
   const received: ReceivedRequest[] = [];
   const recorded: ReplayServer['recorded'] = [];
   let completions = 0;
+  let beforeForward: ((path: string, body: unknown) => Promise<void>) | null = null;
 
   const send = (res: http.ServerResponse, status: number, payload: unknown) => {
     const text = JSON.stringify(payload);
@@ -105,6 +109,7 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
 
   const forward = async (res: http.ServerResponse, path: string, raw: string, body: unknown) => {
     try {
+      await beforeForward?.(path, body);
       const upstream = await fetch(`${options.upstream!.replace(/\/$/, '')}${path.replace(/^\/v1/, '')}`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: raw,
       });
@@ -190,6 +195,9 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
     recorded,
     setChat(recordings) {
       chat = recordings;
+    },
+    setBeforeForward(hook) {
+      beforeForward = hook;
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {

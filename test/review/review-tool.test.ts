@@ -149,7 +149,11 @@ test('an edit is sent as edited, kept as a diff with its similarity, and counted
   expect(edit!.diff).toContain('+ Nous vous envoyons une étiquette de retour prépayée.');
   const stats = (await (await alice.get('/stats/edits.json')).json()) as { similarity: { intent: string; edits: number }[] };
   expect(stats.similarity).toEqual(expect.arrayContaining([expect.objectContaining({ intent: edit!.intent, edits: 1 })]));
-  expect(await (await alice.get('/stats/edits')).text()).toContain(edit!.templateId!);
+  const statsPage = await (await alice.get('/stats/edits')).text();
+  expect(statsPage).toContain(edit!.templateId!);
+  // this pipeline drafts with templates only: no model call to report
+  expect(statsPage).toContain('No model drafts yet.');
+  expect(await (await alice.get('/stats/drafts.json')).json()).toEqual({ models: [] });
 });
 
 test('similar drafts (same intent and template) are approved in one batch', async () => {
