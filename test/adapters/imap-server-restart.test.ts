@@ -176,9 +176,10 @@ test('the intake survives a Dovecot crash and a Dovecot restart mid-fetch: every
   expect(poller.stats().connected).toBe(false);
   await dovecot.start();
   await waitFor('reconnected', () => poller.stats().sessions === 2, 30_000);
-  // The broken session plus attempts spaced by the backoff (1 s, doubling), not a reconnect storm.
+  // The broken session plus attempts spaced by the backoff (1 s, doubling; a slow restart on a busy machine may
+  // allow one or two more), not a reconnect storm (without the backoff: ~480 attempts in those 1.5 s).
   expect(poller.stats().failures - failuresBefore).toBeGreaterThanOrEqual(2);
-  expect(poller.stats().failures - failuresBefore).toBeLessThanOrEqual(4);
+  expect(poller.stats().failures - failuresBefore).toBeLessThanOrEqual(6);
 
   // 2. A clean stop and an immediate start while it reads again. Dovecot 2.3 lets open sessions finish (the imap
   //    process outlives its master), so the poller may go on in the same session: either way, nothing lost or doubled.
