@@ -47,20 +47,25 @@ function requiredVariables(name: ProcessName): string[] {
 const fromImagePath = (value: string): string => (value.startsWith('/app/') ? path.join(repoRoot, value.slice(5)) : value);
 const withRepoPaths = (env: Env): Env => Object.fromEntries(Object.entries(env).map(([key, value]) => [key, fromImagePath(value)]));
 
-function dockerfile(): { env: Env; copies: string[] } {
+function dockerfile(): { env: Env; copies: string[]; sources: string[] } {
   const text = readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8').replace(/\\\n/g, ' ');
   const env: Env = {};
   const copies: string[] = [];
+  const sources: string[] = [];
   for (const line of text.split('\n')) {
     const env_ = /^ENV\s+(.*)$/.exec(line);
     if (env_) for (const pair of env_[1]!.trim().split(/\s+/)) {
       const [key, ...value] = pair.split('=');
       env[key!] = value.join('=');
     }
-    const copy = /^COPY\s+(?!--from)(\S+)\s+(\S+)\s*$/.exec(line);
-    if (copy) copies.push(copy[2]!);
+    const copy = /^COPY\s+(?!--from)(.+)$/.exec(line);
+    if (copy) {
+      const parts = copy[1]!.trim().split(/\s+/);
+      copies.push(parts[parts.length - 1]!);
+      sources.push(...parts.slice(0, -1));
+    }
   }
-  return { env, copies };
+  return { env, copies, sources };
 }
 
 /** Compose's interpolation: ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}, ${VAR?error}, $$. */
@@ -100,6 +105,17 @@ describe('the image (Dockerfile)', () => {
     }
     expect(image.env.INTAKE_HTTP_HOST).toBe('0.0.0.0');
     expect(image.env.REVIEW_HTTP_HOST).toBe('0.0.0.0');
+  });
+
+  test('everything it copies exists, and .dockerignore keeps none of it out', () => {
+    expect(image.sources).toEqual(expect.arrayContaining(['package.json', 'services/src', 'infra/migrations', 'ml/models']));
+    const ignored = readFileSync(path.join(repoRoot, '.dockerignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    for (const source of image.sources) {
+      expect({ source, exists: existsSync(path.join(repoRoot, source)) }).toEqual({ source, exists: true });
+      const excluded = ignored.some((rule) => !rule.startsWith('!') && (source === rule || source.startsWith(`${rule.replace(/\/\*$/, '')}/`)));
+      const reincluded = ignored.includes(`!${source}`);
+      expect({ source, excluded: excluded && !reincluded }).toEqual({ source, excluded: false });
+    }
   });
 
   test('the entrypoint runs each process by name', () => {
