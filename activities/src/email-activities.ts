@@ -32,6 +32,8 @@ import { sendReply, SendOutcomeUnknownError } from './adapters/smtp/smtp-sender'
 import { SmtpSendError } from './adapters/smtp/smtp-errors';
 import type { SmtpTransport } from './adapters/smtp/smtp-transport';
 import { composeReply, UnsafeReplyError } from './outbound/compose-reply';
+import { renderAttachment } from './outbound/render-attachment';
+import { storeReplyAttachment } from './adapters/pg/reply-attachments';
 import { createLogger } from './logger';
 import { PgBounceLog, recordShopReplyBounce } from './adapters/pg/bounces';
 import { shopReplyBounceOf } from './mail/own-message-id';
@@ -181,11 +183,22 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
         await trace(request.emailKey, 'send', 'refused', { reason: error.message });
         throw ApplicationFailure.nonRetryable(error.message, 'UnsafeReply');
       }
+      const sendKey = `${request.emailKey}:reply`;
+      const { documents, ...message } = reply;
+      // Each document is rendered from its checked lines and stored (bytes + SHA-256) before the SMTP call.
+      const attachments = [];
+      for (const [i, doc] of documents.entries()) {
+        const file = await renderAttachment(doc);
+        await storeReplyAttachment(deps.db, { sendKey, emailKey: request.emailKey, ...file });
+        await trace(request.emailKey, 'send', `attachment_${i + 1}`, { kind: doc.kind, sha256: file.sha256, bytes: file.content.length });
+        attachments.push(file);
+      }
       try {
         const result = await sendReply({ db: deps.db, transport: deps.smtp }, {
-          sendKey: `${request.emailKey}:reply`,
+          sendKey,
           emailKey: request.emailKey,
-          ...reply,
+          ...message,
+          attachments,
         });
         await trace(request.emailKey, 'send', result.sentNow ? 'accepted' : 'already_accepted', { mode: request.mode });
         return { messageId: result.messageId, sentNow: result.sentNow };

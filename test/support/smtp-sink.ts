@@ -29,6 +29,8 @@ export interface SinkMessage {
   inReplyTo: string | null;
   references: string[];
   body: string;
+  /** The message as received (headers and body), for a MIME parser. */
+  raw: string;
 }
 
 function parseHeaderBlock(lines: string[]): Array<[string, string]> {
@@ -76,6 +78,7 @@ export function parseSinkFile(file: string, text: string): SinkMessage {
     references: ids(first('references')),
     // smtp-sink appends one empty line after the message.
     body: body.replace(/\n$/, ''),
+    raw: lines.slice(i).join('\n').replace(/\n$/, ''),
   };
 }
 

@@ -228,6 +228,19 @@ export interface Draft {
   experiment?: { id: string; variant: string } | null;
   /** How a model call went, when the LLM path was tried (also when it fell back to the template). */
   generation?: DraftGeneration | null;
+  /** Documents sent with the reply (an invoice copy), as the text they show; rendered to PDF when sent. */
+  attachments?: DraftAttachment[];
+}
+
+/** A document a reply carries, built from verified shop data (reply/invoice-document.ts). */
+export interface DraftAttachment {
+  kind: 'invoice';
+  filename: string;
+  orderNumber: string;
+  title: string;
+  /** The text the document shows, line by line: fact-checked like the reply, and all the PDF draws. */
+  lines: string[];
+  total: number;
 }
 
 /** One model call behind a draft: prompt, model, tokens and latency, for audit and KPIs. */

@@ -4,15 +4,22 @@
  * passed, never to machine mail or to a system address.
  */
 import type { SendRequest } from '../activity-contracts';
-import type { EmailCase, ShopPolicies } from '../domain/types';
+import type { DraftAttachment, EmailCase, ShopPolicies } from '../domain/types';
 import type { SendReplyInput } from '../adapters/smtp/smtp-sender';
 
 export class UnsafeReplyError extends Error {
   override readonly name = 'UnsafeReplyError';
 }
 
-/** Everything the SMTP sender needs but the idempotency keys, which the activity adds. */
-export type ComposedReply = Omit<SendReplyInput, 'sendKey' | 'emailKey'> & { from: { name: string; address: string }; to: string };
+/**
+ * Everything the SMTP sender needs but the idempotency keys, which the activity adds, and the files, which it renders
+ * from `documents` (the draft's checked documents).
+ */
+export type ComposedReply = Omit<SendReplyInput, 'sendKey' | 'emailKey' | 'attachments'> & {
+  from: { name: string; address: string };
+  to: string;
+  documents: DraftAttachment[];
+};
 
 const SYSTEM_SENDER = /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?)([+.-].*)?@/i;
 
@@ -39,6 +46,7 @@ export function composeReply(emailCase: EmailCase, policies: ShopPolicies, reque
     references: [...new Set(references)],
     autoSubmitted: request.mode === 'automatic',
     messageId: `${request.emailKey.slice(0, 32)}.reply@${domain}`,
+    documents: draft?.attachments ?? [],
   };
 }
 

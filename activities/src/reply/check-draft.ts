@@ -7,6 +7,7 @@
  */
 import type { EmailCase, GuardrailReport, ShopData } from '../domain/types';
 import type { CaseStage } from '../triage/pipeline';
+import { attachmentIssues } from './attachment-check';
 import { findFollowUpPromises, findForbiddenCommitments } from './commitment-check';
 import { templateReply } from './draft-reply';
 import { factCheck } from './fact-check';
@@ -18,7 +19,7 @@ import { buildReplyContext } from './reply-context';
 export type GuardrailCheck =
   | 'fact_mismatch' | 'unverifiable_fact' | 'other_customer_data' | 'forbidden_commitment' | 'offer_not_allowed'
   | 'injection_echo' | 'pii_echo' | 'human_follow_up' | 'offer_needs_approval'
-  | 'missing_fact' | 'wrong_language' | 'unresolved_placeholder';
+  | 'missing_fact' | 'wrong_language' | 'unresolved_placeholder' | 'attachment_mismatch';
 
 type Detail = GuardrailReport['details'][number];
 
@@ -43,8 +44,9 @@ export async function checkDraftText(c: EmailCase, shop: ShopData): Promise<Guar
   const senderId = ctx.customer?.id ?? null;
   const details: Detail[] = [];
 
-  const facts = await factCheck(text, { customerId: senderId, senderAddress: c.parsed.from?.address ?? null, orderNumber: ctx.order?.number ?? null }, shop);
-  details.push(...facts);
+  const scope = { customerId: senderId, senderAddress: c.parsed.from?.address ?? null, orderNumber: ctx.order?.number ?? null };
+  details.push(...await factCheck(text, scope, shop));
+  details.push(...await attachmentIssues(draft, text, [...(ctx.order ? [ctx.order] : []), ...ctx.otherOrders], scope, shop));
 
   const offerCase = { intent: ctx.intent, order: ctx.order, today: ctx.today, history: ctx.offerHistory };
   const mentioned = findOfferMentions(text, ctx.policies);

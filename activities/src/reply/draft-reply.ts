@@ -69,6 +69,7 @@ export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
       facts: out.facts,
       offers: out.offers,
       experiment,
+      ...(out.attachments?.length ? { attachments: out.attachments } : {}),
     };
 
     const signals = emailCase.classification?.signals ?? [];

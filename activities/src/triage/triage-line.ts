@@ -24,7 +24,8 @@ export interface TriageLine {
   machine: string | null;
   clean_body: string;
   pii: { type: string; value: string }[];
-  draft: { subject: string; body: string } | null;
+  /** `attachments`: the file names of the documents the reply carries (an invoice PDF), when it carries any. */
+  draft: { subject: string; body: string; attachments?: string[] } | null;
   guardrails: string[];
 }
 
@@ -52,7 +53,9 @@ export function toTriageLine(file: string, c: EmailCase): TriageLine {
     machine: c.machine.isMachine ? c.machine.kind : null,
     clean_body: c.cleaned.clean,
     pii: c.pii.map((p) => ({ type: p.type, value: p.value })),
-    draft: c.draft ? { subject: c.draft.subject, body: c.draft.body } : null,
+    draft: c.draft
+      ? { subject: c.draft.subject, body: c.draft.body, ...(c.draft.attachments?.length ? { attachments: c.draft.attachments.map((a) => a.filename) } : {}) }
+      : null,
     guardrails: c.guardrails?.fired ?? [],
   };
 }

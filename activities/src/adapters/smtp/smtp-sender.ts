@@ -2,7 +2,7 @@
  * Sending one reply, at most once per send key.
  *
  *   beginSend (claims the key in sent_mail) ─ already accepted? → return the earlier result, send nothing
- *        └─ SMTP (deterministic Message-ID, In-Reply-To, References, Auto-Submitted, X-Replique-Send-Key)
+ *        └─ SMTP (deterministic Message-ID, In-Reply-To, References, Auto-Submitted, X-Replique-Send-Key, attachments)
  *             ├─ accepted → markSendAccepted
  *             └─ refused  → markSendFailed, throw SmtpSendError (4xx/connection: retryable; 5xx: not)
  *
@@ -43,6 +43,8 @@ export interface SendReplyInput {
   autoSubmitted: boolean;
   /** Our deterministic Message-ID for this reply (with or without angle brackets). */
   messageId: string;
+  /** Files sent with the reply (an invoice PDF). */
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface SendReplyResult {
@@ -146,6 +148,9 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
       messageId: bracketed(messageId),
       ...(input.inReplyTo ? { inReplyTo: bracketed(input.inReplyTo) } : {}),
       ...(references.length > 0 ? { references } : {}),
+      ...(input.attachments?.length
+        ? { attachments: input.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) }
+        : {}),
       headers,
     });
   } catch (error) {

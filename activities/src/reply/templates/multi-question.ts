@@ -37,6 +37,7 @@ export function withSecondarySections(ctx: ReplyContext, main: TemplateOutput, s
       const prefix = order.number === ctx.order?.number ? '' : `${order.number}.`;
       for (const [k, v] of Object.entries(section.facts)) if (!(prefix + k in out.facts)) out.facts[prefix + k] = v;
       for (const [k, v] of Object.entries(section.display)) if (!(prefix + k in out.display)) out.display[prefix + k] = v;
+      if (section.attachments?.length) out.attachments = [...(out.attachments ?? []), ...section.attachments];
     }
   }
   return out;

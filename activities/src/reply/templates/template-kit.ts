@@ -2,7 +2,7 @@
  * The building blocks every reply template shares: the fact sheet that formats a verified value and records it at the
  * same time (so a draft's `facts` are exactly what its text states), greeting, signature and status wording.
  */
-import type { Intent, OrderRecord } from '../../domain/types';
+import type { DraftAttachment, Intent, OrderRecord } from '../../domain/types';
 import type { ReplyContext } from '../reply-context';
 import { formatAmount, formatDate, type ReplyLang } from '../shop-format';
 
@@ -15,6 +15,8 @@ export interface TemplateOutput {
   /** The same facts as written in the text ("25 novembre 2026", "49,80 €"): what an LLM may copy. */
   display: Record<string, string>;
   offers: string[];
+  /** Documents the reply carries (an invoice copy). */
+  attachments?: DraftAttachment[];
 }
 
 export interface ReplyTemplate {

@@ -233,21 +233,32 @@ describe('damaged and missing items (drafts for review)', () => {
 });
 
 describe('invoice, catalogue, thanks', () => {
-  test('invoice for a delivered order (fr): billing summary, delivery date, total; no attachment claimed', async () => {
+  test('invoice for a delivered order (fr): the PDF invoice attached, with the order, delivery date and total', async () => {
     const c = await reply('invoice_request', 'fr', 'C0006', 'CMD-10329');
-    expect(body(c)).toContain('Voici le récapitulatif de facturation de votre commande CMD-10329, livrée le 11 novembre 2026 : montant total de 141,90 €.');
-    expect(body(c)).toContain('Pour recevoir la facture au format PDF, il vous suffit de répondre à ce message.');
-    expect(body(c)).not.toMatch(/ci-joint|en pièce jointe/);
-    expect(c.draft!.facts).toMatchObject({ order_number: 'CMD-10329', total: 141.9, currency: 'EUR' });
-    expect(c.draft!.facts).not.toHaveProperty('attach_invoice');
+    expect(body(c)).toContain('Veuillez trouver ci-joint la facture de votre commande CMD-10329 (PDF), livrée le 11 novembre 2026, d\'un montant total de 141,90 €.');
+    expect(c.draft!.facts).toMatchObject({ order_number: 'CMD-10329', total: 141.9, currency: 'EUR', attachment: 'facture-CMD-10329.pdf' });
+    const [doc] = c.draft!.attachments!;
+    expect(doc).toMatchObject({ kind: 'invoice', filename: 'facture-CMD-10329.pdf', orderNumber: 'CMD-10329', total: 141.9 });
+    expect(doc!.lines).toEqual(expect.arrayContaining(['Facture n° CMD-10329', 'Date de livraison: 11 novembre 2026', 'Total payé: 141,90 €']));
     expectClean(c);
   });
 
   test('invoice (en)', async () => {
     const c = await reply('invoice_request', 'en', 'C0032', 'CMD-10724');
-    expect(body(c)).toContain('Here is the billing summary for your order CMD-10724, delivered on 3 November 2026: a total of €658.00.');
-    expect(body(c)).not.toMatch(/attached/i);
+    expect(body(c)).toContain('Please find attached the invoice for your order CMD-10724 (PDF), delivered on 3 November 2026, for a total of €658.00.');
+    expect(c.draft!.attachments!.map((a) => a.filename)).toEqual(['invoice-CMD-10724.pdf']);
     expectClean(c);
+  });
+
+  test('invoice for an order not delivered yet: no invoice exists, nothing attached, for a person', async () => {
+    const shop = readShopFile();
+    const shipped = shop.orders.find((o) => o.status === 'shipped')!;
+    const c = await reply('invoice_request', 'en', shipped.customer_id, shipped.number);
+    expect(c.draft!.attachments).toBeUndefined();
+    expect(c.draft!.facts).toMatchObject({ no_invoice_reason: 'not_delivered_yet' });
+    expect(body(c)).toContain('The invoice is issued once the order is delivered');
+    expect(body(c)).not.toMatch(/attached/i);
+    expectClean(c, true);
   });
 
   test('product question (en): complementary products with prices; basket reaches free shipping', async () => {
@@ -343,7 +354,8 @@ describe('multi-question mail', () => {
     expect(b.match(/Concernant votre commande CMD-10253 :/g)).toHaveLength(1);
     expect(b).toContain("Vous pouvez nous retourner l'article « Blender haute puissance 2 L »");
     expect(b).toContain("jusqu'au 14 décembre 2026");
-    expect(b).toContain('Voici le récapitulatif de facturation de votre commande CMD-10253');
+    expect(b).toContain('Veuillez trouver ci-joint la facture de votre commande CMD-10253 (PDF)');
+    expect(c.draft!.attachments!.map((a) => a.orderNumber)).toEqual(['CMD-10253']);
     expect(c.draft!.facts).toMatchObject({ 'CMD-10253.return_deadline': '2026-12-14', 'CMD-10253.total': expect.any(Number), order_number: 'CMD-10234' });
     expectClean(c, true);
   });
