@@ -18,7 +18,7 @@ import { Runtime, DefaultLogger } from '@temporalio/worker';
 import { setLogLevel } from '@replique/activities/logger';
 import { triageRaw } from '@replique/activities/triage/triage';
 import { storeRawEmail } from '@replique/activities/adapters/pg/raw-emails';
-import { emailKeyFor } from '@replique/activities/domain/email-key';
+import { emailKeyFor, threadHashesOf } from '@replique/activities/domain/email-key';
 import { createKafka, ensureTopics } from '@replique/activities/adapters/kafka/kafka-client';
 import { createEmailProducer } from '@replique/activities/adapters/kafka/email-producer';
 import { buildTriageDeps } from '@replique/services/cli/triage-command';
@@ -222,7 +222,10 @@ async function benchIntake(p: BenchPipeline, args: Args, results: Results): Prom
   const keys = await pool(emails, 16, async (e) => {
     const stored = await storeRawEmail(p.db.pool, { raw: e.raw, source: 'http', mailbox: p.mailbox });
     const emailKey = emailKeyFor(p.mailbox, e.messageId, stored.sha256);
-    await producer.publishInbound({ emailKey, rawId: String(stored.rawId), mailbox: p.mailbox, source: 'http', receivedAt: new Date().toISOString() });
+    await producer.publishInbound({
+      emailKey, rawId: String(stored.rawId), mailbox: p.mailbox, source: 'http', receivedAt: new Date().toISOString(),
+      ...threadHashesOf(e.raw), // as the intake publishes them: the starter links each email to its conversation
+    });
     return emailKey;
   });
   await producer.disconnect();

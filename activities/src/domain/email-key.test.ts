@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  emailKeyFor, extractMessageIdHeader, extractReferencedMessageIds, messageIdHash, messageIdHashOrNull, normaliseMessageId, rawSha256,
+  emailKeyFor, extractMessageIdHeader, extractReferencedMessageIds, messageIdHash, threadHashesOf, messageIdHashOrNull, normaliseMessageId, rawSha256,
 } from './email-key';
 
 const raw = (text: string): Buffer => Buffer.from(text, 'latin1');
@@ -92,5 +92,14 @@ describe('extractReferencedMessageIds', () => {
     expect(got).toHaveLength(50);
     expect(got[0]).toBe('m0@h');
     expect(got.slice(1)).toEqual(ids.slice(31));
+  });
+});
+
+describe('threadHashesOf', () => {
+  it('hashes the own Message-ID and those answered (never the own one twice), and omits what is missing', () => {
+    expect(threadHashesOf(raw('Message-ID: <r@h>\r\nIn-Reply-To: <a@h>\r\nReferences: <a@h> <r@h>\r\n\r\n'))).toEqual({
+      messageIdHash: messageIdHash('r@h'), referenceHashes: [messageIdHash('a@h')],
+    });
+    expect(threadHashesOf(raw('Subject: x\r\n\r\n'))).toEqual({ referenceHashes: [] });
   });
 });

@@ -100,3 +100,13 @@ function unfoldedHeaderLines(raw: Buffer): string[] {
   const section = end ? head.slice(0, end.index) : head;
   return section.replace(/\r?\n(?=[ \t])/g, '').split(/\r?\n/);
 }
+
+/**
+ * The thread hashes an `email.inbound` reference carries (see inbound-ref.ts): the email's own Message-ID hash and
+ * the hashes of the Message-IDs it answers, never the IDs in clear.
+ */
+export function threadHashesOf(raw: Buffer): { messageIdHash?: string; referenceHashes: string[] } {
+  const own = messageIdHashOrNull(extractMessageIdHeader(raw));
+  const referenceHashes = extractReferencedMessageIds(raw).map(messageIdHash).filter((h) => h !== own);
+  return { ...(own ? { messageIdHash: own } : {}), referenceHashes };
+}

@@ -5,9 +5,7 @@
  * published again too — the earlier publish may be the one that failed — and the starter drops it, because the
  * emailKey, hence the workflow ID, is the same.
  */
-import {
-  emailKeyFor, extractMessageIdHeader, extractReferencedMessageIds, messageIdHash, messageIdHashOrNull,
-} from '@replique/activities/domain/email-key';
+import { emailKeyFor, extractMessageIdHeader, threadHashesOf } from '@replique/activities/domain/email-key';
 import type { InboundSource } from '@replique/activities/domain/inbound-ref';
 import type { EmailPublisher } from '@replique/activities/adapters/kafka/email-producer';
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
@@ -74,7 +72,7 @@ export async function acceptRawEmail(deps: AcceptRawEmailDeps, input: AcceptRawE
   const at = (deps.now?.() ?? new Date()).toISOString();
   await deps.producer.publishInbound({
     emailKey, rawId, mailbox: input.mailbox, source: input.source, receivedAt: at,
-    ...threadHashes(messageId, input.raw),
+    ...threadHashesOf(input.raw),
   });
   const duplicate = !stored.inserted;
   // The audit event is best effort: the reference is already on email.inbound, which is what matters.
@@ -90,9 +88,3 @@ export async function acceptRawEmail(deps: AcceptRawEmailDeps, input: AcceptRawE
   return { emailKey, rawId, duplicate };
 }
 
-/** The hashes the starter threads by (the email's own Message-ID, and those it answers); never the IDs in clear. */
-function threadHashes(messageId: string | null, raw: Buffer): { messageIdHash?: string; referenceHashes: string[] } {
-  const own = messageIdHashOrNull(messageId);
-  const referenceHashes = extractReferencedMessageIds(raw).map(messageIdHash).filter((h) => h !== own);
-  return { ...(own ? { messageIdHash: own } : {}), referenceHashes };
-}
