@@ -129,8 +129,8 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       return { ...decision, intent, hasDraft: emailCase.draft !== null };
     },
 
-    async recordState({ emailKey, state, reason }) {
-      await setEmailState(deps.db, emailKey, state, reason ?? null);
+    async recordState({ emailKey, state, reason, route }) {
+      await setEmailState(deps.db, emailKey, state, reason ?? null, route ?? null);
       await trace(emailKey, 'state', state, { reason: reason ?? null });
     },
 

@@ -109,6 +109,26 @@ test('a risky reply (a legal threat) while a review waits escalates that email, 
   expect(repliesTo(original.messageId)).toHaveLength(0);
 });
 
+test('a reply while an automatic answer is still being prepared makes it a review of both', async () => {
+  const original = freshCopy('d005.eml');
+  const followUp = replyTo(original.raw, original.messageId, 'Pardon, une précision : je ne serai pas chez moi vendredi.');
+  const { emailKey } = await pipeline.deliver(original.raw);
+  const { emailKey: followUpKey } = await pipeline.deliver(followUp.raw);
+  const view = await pipeline.waitForView(emailKey, (v) => ['sent', 'waiting_review'].includes(v.state));
+  // The reply either reached the workflow before its automatic answer (then a person reviews both), or after it
+  // was sent (then it has a workflow of its own): never an automatic answer that ignored the newer text.
+  if (view.state === 'waiting_review') {
+    expect(view).toMatchObject({ route: 'review', stateReason: 'customer_follow_up' });
+    expect(view.routeReasons).toContain('customer_follow_up');
+    expect(await getEmail(pipeline.db.pool, emailKey)).toMatchObject({ state: 'waiting_review', route: 'review' });
+    expect(repliesTo(original.messageId)).toHaveLength(0);
+  } else {
+    expect(view.review).toBeNull();
+    const own = await pipeline.waitForView(followUpKey, (v) => ['sent', 'waiting_review', 'escalated'].includes(v.state));
+    expect(own.emailKey).toBe(followUpKey);
+  }
+});
+
 test('a reply to an email already answered gets a workflow of its own, in the same conversation', async () => {
   const original = freshCopy('d005.eml');
   const { emailKey } = await pipeline.deliver(original.raw);

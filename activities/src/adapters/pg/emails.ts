@@ -53,8 +53,11 @@ async function updateOne(db: Queryable, emailKey: string, set: string, values: u
   if (rowCount !== 1) throw new EmailNotFoundError(emailKey);
 }
 
-export async function setEmailState(db: Queryable, emailKey: string, state: EmailState, reason?: string | null): Promise<void> {
-  await updateOne(db, emailKey, 'state = $2, state_reason = $3', [state, reason ?? null]);
+/** Sets the state; a `route` given also replaces the recorded one (a follow-up turns `auto` into `review`). */
+export async function setEmailState(
+  db: Queryable, emailKey: string, state: EmailState, reason?: string | null, route?: Route | null,
+): Promise<void> {
+  await updateOne(db, emailKey, 'state = $2, state_reason = $3, route = coalesce($4, route)', [state, reason ?? null, route ?? null]);
 }
 
 export async function saveCase(db: Queryable, emailKey: string, emailCase: EmailCase): Promise<void> {
