@@ -62,8 +62,9 @@ export function chartSvg(r: Results): string {
       { label: 'worker RSS waiting', value: w.worker.rssWaitingMb, color: '#ef4444', text: `${w.worker.rssWaitingMb.toFixed(0)} MB (CPU ${w.worker.cpuWaitingPct.toFixed(1)} %)` },
     ];
     if (w.temporal) bars.push({ label: 'Temporal server RSS', value: w.temporal.rssWaitingMb, color: '#f87171', text: `${w.temporal.rssWaitingMb.toFixed(0)} MB (CPU ${w.temporal.cpuWaitingPct.toFixed(1)} %)` });
-    if (w.extrapolated100k.temporalRssMb !== null) bars.push({ label: 'server RSS at 100k (paper)', value: w.extrapolated100k.temporalRssMb, color: '#fca5a5', text: `${w.extrapolated100k.temporalRssMb.toFixed(0)} MB (linear)` });
-    parts.push(panel(510, 350, 470, 200, `${w.workflows} workflows waiting for review`, bars, 'MB'));
+    bars.push({ label: 'worker, 100k (paper)', value: w.extrapolated100k.workerRssMb, color: '#fecaca', text: `${w.extrapolated100k.workerRssMb.toFixed(0)} MB (cache-bound)` });
+    if (w.extrapolated100k.temporalRssMb !== null) bars.push({ label: 'server, 100k (paper)', value: w.extrapolated100k.temporalRssMb, color: '#fca5a5', text: `${w.extrapolated100k.temporalRssMb.toFixed(0)} MB (linear)` });
+    parts.push(panel(510, 350, 470, 210, `${w.workflows} workflows waiting for review`, bars, 'MB'));
   }
   const rates: Bar[] = [];
   if (r.waiting) rates.push({ label: 'resume after decisions', value: r.waiting.resumedPerSec, color: '#ef4444', text: `${r.waiting.resumedPerSec.toFixed(1)}/s (${r.waiting.resumeSeconds.toFixed(0)} s)` });
