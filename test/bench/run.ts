@@ -301,16 +301,23 @@ async function main(): Promise<void> {
   const file = path.join(dir, 'latest.json');
   const sections = ['triage', 'latency', 'throughput', 'waiting', 'intake'] as const;
   const measuredAt: Record<string, string> = {};
-  for (const name of sections) if (results[name]) measuredAt[name] = results.startedAt;
+  /** The load average (1/5/15 min) when each section's run started: the figures are only as good as the machine was quiet. */
+  const loadAtStart: Record<string, number[]> = {};
+  for (const name of sections) {
+    if (!results[name]) continue;
+    measuredAt[name] = results.startedAt;
+    loadAtStart[name] = machine.loadAvg;
+  }
   if (args.only.size < sections.length && existsSync(file)) {
-    const previous = JSON.parse(readFileSync(file, 'utf8')) as Results & { measuredAt?: Record<string, string> };
+    const previous = JSON.parse(readFileSync(file, 'utf8')) as Results & { measuredAt?: Record<string, string>; loadAtStart?: Record<string, number[]> };
     for (const name of sections) {
       if (results[name] || !previous[name] || previous.format !== RESULTS_FORMAT) continue;
       (results as unknown as Record<string, unknown>)[name] = previous[name];
       measuredAt[name] = previous.measuredAt?.[name] ?? previous.startedAt;
+      loadAtStart[name] = previous.loadAtStart?.[name] ?? previous.machine.loadAvg;
     }
   }
-  writeFileSync(file, `${JSON.stringify({ ...results, measuredAt }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ ...results, measuredAt, loadAtStart }, null, 2)}\n`);
   const png = renderChart(results, path.join(dir, 'latest.png'));
   out();
   out(`results: docs/benchmarks/latest.json${png ? ', chart: docs/benchmarks/latest.png' : ' (chart not rendered: no SVG→PNG converter)'}`);
