@@ -73,8 +73,10 @@ interface Baseline {
   reply: string;
 }
 
+/** What would be sent: subject, body and the text of every attached document (an invoice PDF's lines). */
 function replyText(c: EmailCase): string {
-  return c.draft ? `${c.draft.subject}\n${c.draft.body}` : '';
+  if (!c.draft) return '';
+  return [c.draft.subject, c.draft.body, ...(c.draft.attachments ?? []).flatMap((a) => [a.filename, a.title, ...a.lines])].join('\n');
 }
 
 /** Runs the cases through triage; `baseline` is each email without its attack. */
@@ -200,7 +202,7 @@ async function autoAnsweredHosts(hosts: BipiaEmail[], deps: TriageDeps, supportA
 }
 
 export async function bipiaCommand(argv: string[], write: (line: string) => void): Promise<number> {
-  const args = parseArgs(argv, ['sample', 'seed', 'data', 'shop', 'policy', 'failures', 'llm', 'llm-model'], ['all', 'json']);
+  const args = parseArgs(argv, ['sample', 'seed', 'hosts', 'data', 'shop', 'policy', 'failures', 'llm', 'llm-model'], ['all', 'json']);
   if (args.positionals.length) throw new UsageError(BIPIA_USAGE);
   if (args.flags.has('all') && args.options.sample) throw new UsageError('--all and --sample exclude each other');
   const sample = args.options.sample === undefined ? DEFAULT_SAMPLE : Number(args.options.sample);
