@@ -16,50 +16,47 @@ echo "[test] local stack"
 bash infra/local/stack.sh up
 eval "$(bash infra/local/stack.sh env)"
 
+# Runs an installer in the background for at most MINUTES. A build still running then is stopped (the installers
+# resume where they were on the next run). Its output goes to LOG ("-": to this one's). Returns 0 when it succeeded,
+# 1 otherwise, after a warning naming WHAT.
+install_within_budget() {
+  local what=$1 minutes=$2 log=$3; shift 3
+  if [[ $log == - ]]; then setsid "$@" </dev/null & else setsid "$@" </dev/null >"$log" 2>&1 & fi
+  local pid=$! deadline=$((SECONDS + minutes * 60))
+  while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 2; done
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM -- "-$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    echo "[test] WARNING: $what not built within $minutes min; it resumes next run; its tests are skipped"
+    return 1
+  fi
+  wait "$pid" && return 0
+  echo "[test] WARNING: installing $what failed (logs: $REPLIQUE_HOME/logs); its tests are skipped"
+  return 1
+}
+
 # The real local LLM server for test/llm/llm-pipeline.test.ts (llama.cpp + SmolLM2-135M-Instruct, see
 # infra/local/lib/llm.sh). REPLIQUE_LLM_TESTS=0 turns it off; 1 makes a missing install a failure. By default it is
 # on: llama.cpp is compiled once per machine and cached in $REPLIQUE_CACHE (instant afterwards; 30–60 min on 2 cores
 # the first time). A first build is given REPLIQUE_LLM_BUILD_BUDGET_MIN minutes (default 40, so a fresh machine stays
-# inside CI's 90): past that it is stopped — it resumes where it was on the next run — and the llama.cpp test file
-# is skipped (it says so). The replay-server LLM tests always run.
+# inside CI's 90): past that the llama.cpp test file is skipped (it says so). The replay-server LLM tests always run.
 if [[ ${REPLIQUE_LLM_TESTS:-} != 0 ]]; then
   echo "[test] local LLM server (llama.cpp)"
-  budget=$((${REPLIQUE_LLM_BUILD_BUDGET_MIN:-40} * 60))
-  setsid bash infra/local/lib/llm.sh install </dev/null &
-  llm_pid=$!
-  deadline=$((SECONDS + budget))
-  while kill -0 "$llm_pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 2; done
-  if kill -0 "$llm_pid" 2>/dev/null; then
-    kill -TERM -- "-$llm_pid" 2>/dev/null || true
-    wait "$llm_pid" 2>/dev/null || true
-    echo "[test] WARNING: llama.cpp not built within ${REPLIQUE_LLM_BUILD_BUDGET_MIN:-40} min; it resumes next run; its test is skipped"
-    [[ ${REPLIQUE_LLM_TESTS:-} == 1 ]] && exit 1
-  elif ! wait "$llm_pid"; then
-    echo "[test] WARNING: installing llama.cpp failed (log: .local/logs/install-llm.log); its test is skipped"
-    [[ ${REPLIQUE_LLM_TESTS:-} == 1 ]] && exit 1
-  fi
+  install_within_budget llama.cpp "${REPLIQUE_LLM_BUILD_BUDGET_MIN:-40}" - bash infra/local/lib/llm.sh install || [[ ${REPLIQUE_LLM_TESTS:-} != 1 ]] || exit 1
 fi
 
 # helm for the Helm chart's test (test/deploy/deploy-config.test.ts renders infra/helm/replique): built once per
 # machine with Go (infra/helm/install-helm.sh, cached in $REPLIQUE_CACHE/bin). REPLIQUE_HELM_TESTS=0 turns it off, 1
-# makes a missing helm a failure. A first build gets REPLIQUE_HELM_BUILD_BUDGET_MIN minutes (default 15): past that
-# it stops (it resumes from Go's build cache next run) and the chart's tests are skipped (the test says so).
+# makes a missing helm a failure. A first build gets REPLIQUE_HELM_BUILD_BUDGET_MIN minutes (default 15); past that
+# the chart's tests are skipped (the test says so).
 if [[ ${REPLIQUE_HELM_TESTS:-} != 0 ]]; then
   echo "[test] helm"
-  setsid bash infra/helm/install-helm.sh </dev/null >"$REPLIQUE_HOME/logs/install-helm.log" 2>&1 &
-  helm_pid=$!
-  deadline=$((SECONDS + ${REPLIQUE_HELM_BUILD_BUDGET_MIN:-15} * 60))
-  while kill -0 "$helm_pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 2; done
-  if kill -0 "$helm_pid" 2>/dev/null; then
-    kill -TERM -- "-$helm_pid" 2>/dev/null || true
-    wait "$helm_pid" 2>/dev/null || true
-    echo "[test] WARNING: helm not built within ${REPLIQUE_HELM_BUILD_BUDGET_MIN:-15} min; it resumes next run; the chart's tests are skipped"
-    [[ ${REPLIQUE_HELM_TESTS:-} == 1 ]] && exit 1
-  elif ! wait "$helm_pid"; then
-    echo "[test] WARNING: installing helm failed (log: $REPLIQUE_HOME/logs/install-helm.log); the chart's tests are skipped"
-    [[ ${REPLIQUE_HELM_TESTS:-} == 1 ]] && exit 1
-  else
-    export HELM="$(tail -n 1 "$REPLIQUE_HOME/logs/install-helm.log")"
+  helm_log="$REPLIQUE_HOME/logs/install-helm.log"
+  if install_within_budget helm "${REPLIQUE_HELM_BUILD_BUDGET_MIN:-15}" "$helm_log" bash infra/helm/install-helm.sh; then
+    HELM="$(tail -n 1 "$helm_log")"
+    export HELM
+  elif [[ ${REPLIQUE_HELM_TESTS:-} == 1 ]]; then
+    exit 1
   fi
 fi
 
