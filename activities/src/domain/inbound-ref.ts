@@ -10,7 +10,7 @@ export type InboundSource = (typeof INBOUND_SOURCES)[number];
 /** A SHA-256 in hex: Message-IDs travel as hashes only (they often embed a host or a name). */
 const HASH = /^[0-9a-f]{64}$/;
 
-export const InboundRefSchema = z.strictObject({
+const inboundRefFields = {
   /** Stable identity of the email in its mailbox (from the Message-ID, or the raw hash when there is none). */
   emailKey: z.string().min(1).max(200),
   /** Row id of the stored raw message. */
@@ -24,5 +24,13 @@ export const InboundRefSchema = z.strictObject({
   messageIdHash: z.string().regex(HASH).optional(),
   /** Hashes of the Message-IDs in References and In-Reply-To, oldest first: how a reply finds its conversation. */
   referenceHashes: z.array(z.string().regex(HASH)).max(100).optional(),
-});
+};
+
+/** What a producer may write: these fields and no other (a body or an address never rides along by mistake). */
+export const InboundRefSchema = z.strictObject(inboundRefFields);
+/**
+ * What a consumer accepts: a field it does not know (from a newer producer, during a rolling upgrade) is dropped, not
+ * a reason to skip the email.
+ */
+export const InboundRefReadSchema = z.object(inboundRefFields);
 export type InboundRef = z.infer<typeof InboundRefSchema>;

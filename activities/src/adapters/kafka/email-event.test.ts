@@ -1,5 +1,5 @@
 import { EmailEventSchema } from './email-event';
-import { InboundRefSchema } from '../../domain/inbound-ref';
+import { InboundRefReadSchema, InboundRefSchema } from '../../domain/inbound-ref';
 
 const at = '2026-11-25T10:00:00.000Z';
 
@@ -17,4 +17,11 @@ test('an inbound reference is a reference: no body, no unknown field, a known so
   expect(() => InboundRefSchema.parse({ ...ref, raw: 'Subject: hi' })).toThrow();
   expect(() => InboundRefSchema.parse({ ...ref, source: 'fax' })).toThrow();
   expect(() => InboundRefSchema.parse({ ...ref, rawId: '' })).toThrow();
+});
+
+test('a consumer reads a reference from a newer producer without its unknown fields, and still checks the known ones', () => {
+  const ref = { emailKey: 'a'.repeat(64), rawId: '12', mailbox: 'support', source: 'imap', receivedAt: at };
+  expect(InboundRefReadSchema.parse({ ...ref, priority: 'high' })).toEqual(ref);
+  expect(() => InboundRefReadSchema.parse({ ...ref, source: 'fax' })).toThrow();
+  expect(() => InboundRefReadSchema.parse({ ...ref, messageIdHash: 'not-a-hash' })).toThrow();
 });

@@ -8,7 +8,7 @@
  * uncommitted and is redelivered to the next consumer of the group.
  */
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
-import { InboundRefSchema, type InboundRef } from '../../domain/inbound-ref';
+import { InboundRefReadSchema, type InboundRef } from '../../domain/inbound-ref';
 import { createLogger } from '../../logger';
 import { EMAIL_TOPICS } from './topics';
 
@@ -41,7 +41,7 @@ export interface InboundConsumer {
 function parseRef(message: KafkaMessage): InboundRef | null {
   if (!message.value) return null;
   try {
-    const parsed = InboundRefSchema.safeParse(JSON.parse(message.value.toString('utf8')));
+    const parsed = InboundRefReadSchema.safeParse(JSON.parse(message.value.toString('utf8')));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
