@@ -4,7 +4,7 @@
  * the reference: every core fact it states (order, tracking number, carrier, dates, amounts) must appear in the
  * model's text, exactly as written there. Anything less is not auto-sent.
  */
-import { detectLang } from '../triage/lang';
+import { langScores } from '../triage/lang';
 import type { ReplyLang } from './shop-format';
 import type { TemplateOutput } from './templates/template-kit';
 import { fold } from './text-fold';
@@ -39,9 +39,12 @@ export function groundingCheck(draftText: string, reference: TemplateOutput, lan
       issues.push({ check: 'missing_fact', message: `the draft does not state the verified ${key} (${shown})` });
     }
   }
-  const written = detectLang(draftText, lang);
-  if (written !== lang && written !== 'mixed') {
-    issues.push({ check: 'wrong_language', message: `the draft is written in ${written}, the customer's language is ${lang}` });
+  // A reply is written in the customer's language: the other language's function words must not outnumber theirs
+  // (a product name or a quoted phrase in the other language is fine; a half-English reply to a French customer is not).
+  const scores = langScores(draftText);
+  const other = lang === 'fr' ? 'en' : 'fr';
+  if (scores[other] > scores[lang]) {
+    issues.push({ check: 'wrong_language', message: `the draft is written in ${other}, the customer's language is ${lang}` });
   }
   const token = PLACEHOLDER.exec(draftText);
   if (token) issues.push({ check: 'unresolved_placeholder', message: `the draft contains a masking token (${token[0]})` });
