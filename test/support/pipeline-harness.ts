@@ -117,10 +117,16 @@ export async function startPipeline(): Promise<PipelineHarness> {
     reviewUrl: `http://127.0.0.1:${review.port}`,
     token: TOKEN,
     async deliver(raw) {
-      const res = await fetch(`http://127.0.0.1:${intake.httpPort}/intake/raw`, {
+      const post = () => fetch(`http://127.0.0.1:${intake.httpPort}/intake/raw`, {
         method: 'POST',
         headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'message/rfc822' },
         body: raw,
+      });
+      // As a real client does: the intake is idempotent (same email, same key), so a request whose connection was
+      // reset is sent again. A kept-alive socket the server closes while a large body is written is one such reset.
+      const res = await post().catch((error: unknown) => {
+        if (!isConnectionReset(error)) throw error;
+        return post();
       });
       if (res.status !== 202) throw new Error(`intake answered ${res.status}: ${await res.text()}`);
       return (await res.json()) as { emailKey: string; duplicate: boolean };
@@ -162,4 +168,9 @@ async function withImap<T>(work: (client: ImapFlow) => Promise<T>): Promise<T> {
 
 async function createImapFolder(folder: string): Promise<void> {
   await withImap((client) => client.mailboxCreate(folder));
+}
+
+function isConnectionReset(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } } | null)?.cause?.code;
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET';
 }
