@@ -13,9 +13,12 @@ export const decisionStage: ActivityOptions = {
 /**
  * The draft stage: like a decision stage, but a model call may take its time (a small local model on a busy CPU).
  * The model call's own timeout (worker LLM_TIMEOUT_MS, at most 150 s) falls back to the template inside this budget.
+ * The activity heartbeats only while a model call is in flight: a dead worker, or a hang anywhere else, is noticed
+ * after the heartbeat timeout, not after the whole budget (the fault suite's worker kills showed 3 minutes lost).
  */
 export const drafting: ActivityOptions = {
   startToCloseTimeout: '3 minutes',
+  heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
 };
 

@@ -11,6 +11,7 @@ import { maskPii, unmaskPii } from '../triage/pii';
 import type { DraftPrompt } from './prompts/registry';
 import type { ReplyContext } from './reply-context';
 import type { TemplateOutput } from './templates/template-kit';
+import { heartbeatWhile } from '../heartbeat-while';
 
 export interface LlmDrafterConfig {
   baseURL: string;
@@ -189,7 +190,7 @@ export class LlmDrafter {
     let usage: { prompt_tokens?: number; completion_tokens?: number } | undefined;
     const started = Date.now();
     try {
-      const res = await this.client.chat.completions.create(
+      const res = await heartbeatWhile(() => this.client.chat.completions.create(
         {
           model: this.config.model,
           temperature: this.config.temperature ?? 0.2,
@@ -201,7 +202,7 @@ export class LlmDrafter {
           response_format: { type: 'json_schema', json_schema: { name: 'draft_reply', strict: true, schema } },
         },
         { timeout: this.config.timeoutMs ?? 20_000 },
-      );
+      ));
       raw = res.choices[0]?.message?.content;
       usage = res.usage ?? undefined;
     } catch (err) {
