@@ -3,7 +3,7 @@
  * docs/benchmarks/latest.json and docs/benchmarks/latest.png. Not a test: nothing here passes or fails.
  *
  *   pnpm bench [--n 300] [--rounds 5] [--warmup 20] [--latency 30] [--waiting 1000] [--window 300]
- *              [--waiting-budget 1200] [--intake 2000] [--triage 500] [--only triage,latency,throughput,intake,waiting]
+ *              [--waiting-budget 1200] [--resume-budget S] [--intake 2000] [--triage 500] [--only triage,latency,throughput,intake,waiting]
  *              [--seed 42]
  *
  * Sections: triage (pure decision code), latency (HTTP and IMAP receipt → SMTP accept, one email at a time),
@@ -46,6 +46,8 @@ interface Args {
   waitingBudget: number;
   /** Waiting section: emails started but not yet waiting, at most. */
   window: number;
+  /** Seconds allowed for resuming the waiting workflows (0: the default, 2 s each and at least 10 min). */
+  resumeBudget: number;
   /** Throughput section: alternating rounds, after a warm-up of this many emails. */
   rounds: number;
   warmup: number;
@@ -62,7 +64,7 @@ function parseArgs(argv: string[]): Args {
   const only = new Set(onlyAt >= 0 ? argv[onlyAt + 1]!.split(',') : ['triage', 'latency', 'throughput', 'waiting', 'intake']);
   return {
     n: get('n', 300), rounds: get('rounds', 5), warmup: get('warmup', 20), latency: get('latency', 30),
-    waiting: get('waiting', 1000), window: get('window', 300), waitingBudget: get('waiting-budget', 1200),
+    waiting: get('waiting', 1000), window: get('window', 300), waitingBudget: get('waiting-budget', 1200), resumeBudget: get('resume-budget', 0),
     intake: get('intake', 2000), triage: get('triage', 500), seed: get('seed', 42), only,
   };
 }
@@ -282,7 +284,7 @@ async function main(): Promise<void> {
       if (args.only.has('throughput')) await runThroughput(p, args, results);
       if (args.only.has('intake')) await benchIntake(p, args, results);
       if (args.only.has('waiting')) {
-        results.waiting = await benchWaiting(p, { waiting: args.waiting, budgetSeconds: args.waitingBudget, window: args.window, seed: args.seed }, out);
+        results.waiting = await benchWaiting(p, { waiting: args.waiting, budgetSeconds: args.waitingBudget, window: args.window, resumeBudgetSeconds: args.resumeBudget || undefined, seed: args.seed }, out);
       }
     } finally {
       await terminateWaiting(p).catch(() => undefined);

@@ -28,6 +28,8 @@ export interface WaitingOptions {
   budgetSeconds: number;
   /** Emails started but not yet waiting, at most. */
   window: number;
+  /** Seconds allowed for resuming them all (default: 2 s per workflow, at least 10 min); the count reached is reported. */
+  resumeBudgetSeconds?: number;
   seed: number;
 }
 
@@ -151,7 +153,7 @@ export async function benchWaiting(p: BenchPipeline, options: WaitingOptions, ou
     await pool(waitingKeys, 32, (k, i) =>
       p.client.workflow.getHandle(workflowIdForEmailKey(k)).signal(reviewDecisionSignal, { decisionId: `bench-${p.run}-${i}`, action: 'approve', reviewer: 'bench-reviewer' }),
     );
-    const resumeDeadline = Date.now() + Math.max(600_000, waitingKeys.length * 2_000);
+    const resumeDeadline = Date.now() + (options.resumeBudgetSeconds ?? Math.max(600, waitingKeys.length * 2)) * 1000;
     let resumed = 0;
     for (;;) {
       resumed = (await p.db.pool.query<{ n: number }>(`select count(*)::int as n from emails where mailbox = $1 and state in ${FINAL}`, [mailbox])).rows[0]!.n;
