@@ -16,24 +16,13 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { cleanBody, cleanText } from '@replique/activities/mail/clean-body';
 import { parseEmail } from '@replique/activities/mail/parse-email';
+import { seededRandom } from './email-generator';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
   if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
   return v;
-}
-
-/** mulberry32: a small deterministic PRNG, so the corpus is the same for a seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FR = {
@@ -81,7 +70,7 @@ export interface GeneratedMessage {
 }
 
 export function generateCorpus(n: number, seed = 1): GeneratedMessage[] {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const out: GeneratedMessage[] = [];
   for (let i = 0; i < n; i++) {
