@@ -24,6 +24,7 @@ import type { Pool } from './adapters/pg/pool';
 import { loadRawEmail } from './adapters/pg/raw-emails';
 import { loadCase, markThreaded, saveCase, setEmailState, setRouteAndIntent } from './adapters/pg/emails';
 import { appendAudit } from './adapters/pg/audit-log';
+import type { EmailEventInput } from './adapters/kafka/email-event';
 import { recordDecision } from './adapters/pg/decisions';
 import { saveDraft } from './adapters/pg/drafts';
 import { recordReviewerAction } from './adapters/pg/reviewer-actions';
@@ -39,6 +40,10 @@ import { PgBounceLog, recordShopReplyBounce } from './adapters/pg/bounces';
 import { shopReplyBounceOf } from './mail/own-message-id';
 
 const log = createLogger('activities.email');
+
+/** What a trace says: IDs, verdicts, reasons, hashes; never a body, a subject or an address. */
+type EventData = NonNullable<EmailEventInput['data']>;
+interface TraceOf { stage: string; event: string; data: EventData; auditKey: string }
 
 export interface EmailActivityDeps {
   db: Pool;
@@ -59,9 +64,14 @@ const FOLLOW_UP_STAGES = TRIAGE_STAGES.filter((s) => s.name !== 'draft' && s.nam
 export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivities {
   // Routing checks addresses that hard-bounced our replies (recipient_bouncing), unless the caller brought its own log.
   const deps = { ...givenDeps, triage: { bounces: new PgBounceLog(givenDeps.db), ...givenDeps.triage } };
-  const trace = async (emailKey: string, stage: string, event: string, data: Record<string, string | number | boolean | null | string[]> = {}) => {
-    await appendAudit(deps.db, { emailKey, stage, event, data, auditKey: `${emailKey}:${stage}:${event}` });
-    await deps.events.publishEvent({ emailKey, stage, event, at: new Date().toISOString(), data });
+  // Every step leaves a trace: an audit row, then an event on `email.events`. Where the step changes the email's row,
+  // the audit row is written by the same statement (one round trip: the stage's save and its trace).
+  const auditOf = (emailKey: string, stage: string, event: string, data: EventData = {}): TraceOf => ({ stage, event, data, auditKey: `${emailKey}:${stage}:${event}` });
+  const publish = (emailKey: string, { stage, event, data }: TraceOf) => deps.events.publishEvent({ emailKey, stage, event, at: new Date().toISOString(), data });
+  const trace = async (emailKey: string, stage: string, event: string, data: EventData = {}) => {
+    const audit = auditOf(emailKey, stage, event, data);
+    await appendAudit(deps.db, { emailKey, ...audit });
+    await publish(emailKey, audit);
   };
 
   const requireCase = async (emailKey: string): Promise<EmailCase> => {
@@ -74,9 +84,10 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
   // The caller gets the updated case too, so it never reads it back from Postgres.
   const runStage = async (stage: NamedStage, emailKey: string, notes: (c: EmailCase) => string[]) => {
     const updated = await stage.run(await requireCase(emailKey), deps.triage);
-    await saveCase(deps.db, emailKey, updated);
     const summary: StageSummary = { stage: stage.name, notes: notes(updated) };
-    await trace(emailKey, stage.name, 'done', { notes: summary.notes });
+    const done = auditOf(emailKey, stage.name, 'done', { notes: summary.notes });
+    await saveCase(deps.db, emailKey, updated, done);
+    await publish(emailKey, done);
     return { summary, updated };
   };
   const stageActivity = (name: string, notes: (c: EmailCase) => string[] = () => []) => {
@@ -98,11 +109,12 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
         return { status: 'quarantined', reason: error.reason };
       }
       const emailCase = await runStages(newCase(parsed), deps.triage, READ_STAGES.map(stageNamed));
-      await saveCase(deps.db, emailKey, emailCase);
       const bounce = shopReplyBounceOf(emailKey, emailCase); // a bounce of one of our replies: link it back, mark the address
       if (bounce) await recordShopReplyBounce(deps.db, bounce);
       const { isMachine, reasons } = emailCase.machine;
-      await trace(emailKey, 'read', 'done', { machine: isMachine, reasons, problems: parsed.problems });
+      const done = auditOf(emailKey, 'read', 'done', { machine: isMachine, reasons, problems: parsed.problems });
+      await saveCase(deps.db, emailKey, emailCase, done);
+      await publish(emailKey, done);
       return { status: 'read', machine: isMachine, machineReasons: reasons };
     },
 
@@ -124,14 +136,16 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       if (!decision) throw ApplicationFailure.nonRetryable('the route stage left no decision', 'NoDecision');
       const intent = emailCase.classification?.intent ?? null;
       await recordDecision(deps.db, { decisionKey: `${emailKey}:route`, emailKey, decision });
-      await setRouteAndIntent(deps.db, emailKey, { route: decision.route, intent });
-      await trace(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence });
+      const routed = auditOf(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence });
+      await setRouteAndIntent(deps.db, emailKey, { route: decision.route, intent }, routed);
+      await publish(emailKey, routed);
       return { ...decision, intent, hasDraft: emailCase.draft !== null };
     },
 
     async recordState({ emailKey, state, reason, route }) {
-      await setEmailState(deps.db, emailKey, state, reason ?? null, route ?? null);
-      await trace(emailKey, 'state', state, { reason: reason ?? null });
+      const changed = auditOf(emailKey, 'state', state, { reason: reason ?? null });
+      await setEmailState(deps.db, emailKey, state, reason ?? null, route ?? null, changed);
+      await publish(emailKey, changed);
     },
 
     async recordReviewDecision({ emailKey, decisionId, action, reviewer, edited, note }) {

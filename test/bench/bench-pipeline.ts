@@ -37,15 +37,31 @@ function record(map: Map<string, number[]>, name: string, msValue: number): void
   map.set(name, list);
 }
 
-/** Wraps `obj[method]` so that each call's wall time lands in `stages.io` under `label`. */
-function timeCalls<T extends object>(obj: T, method: keyof T & string, label: string, stages: StageTimes): void {
+/**
+ * A Postgres statement's kind for the cost table: its verb and first table ("insert audit_log", "select emails"), so
+ * the statements an email costs can be counted without logging any parameter.
+ */
+export function statementLabel(sql: string): string {
+  const text = sql.replace(/\s+/g, ' ').trim().toLowerCase();
+  const main = /^with\b/.test(text) ? 'with' : text.split(' ')[0]!;
+  const table = /\b(?:insert into|update|delete from|from)\s+([a-z_][a-z0-9_.]*)/.exec(text)?.[1] ?? '?';
+  return `${main} ${table}`;
+}
+
+/**
+ * Wraps `obj[method]` so that each call's wall time lands in `stages.io` under `label`, and, when `detail` names the
+ * call from its first argument, under `label: detail` as well.
+ */
+function timeCalls<T extends object>(obj: T, method: keyof T & string, label: string, stages: StageTimes, detail?: (first: unknown) => string): void {
   const original = (obj[method] as (...args: unknown[]) => Promise<unknown>).bind(obj);
   (obj as Record<string, unknown>)[method] = async (...args: unknown[]) => {
     const t0 = performance.now();
     try {
       return await original(...args);
     } finally {
-      record(stages.io, label, performance.now() - t0);
+      const ms = performance.now() - t0;
+      record(stages.io, label, ms);
+      if (detail) record(stages.io, `${label}: ${detail(args[0])}`, ms);
     }
   };
 }
@@ -126,7 +142,7 @@ export async function startBenchPipeline(options: { imapFolder?: string; maxConc
       this.io.clear();
     },
   };
-  timeCalls(deps.db, 'query', 'postgres query', stages);
+  timeCalls(deps.db, 'query', 'postgres query', stages, (sql) => statementLabel(typeof sql === 'string' ? sql : String((sql as { text?: string }).text)));
   timeCalls(deps.events, 'publishEvent', 'kafka event', stages);
   const nativeConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS! });
   const worker = await Worker.create({

@@ -207,9 +207,12 @@ async function runThroughput(p: BenchPipeline, args: Args, results: Results): Pr
     out(`    ${s.activity.padEnd(22)} ${String(s.count).padStart(6)} ${ms(s.meanMs).padStart(10)} ${ms(s.p95Ms).padStart(10)} ${s.totalSharePct.toFixed(1).padStart(6)}%`);
   }
   out(`  what that time waits on, per email (all activities: ${ms(t.activityMsPerEmail)}):`);
-  for (const x of t.io) {
-    out(`    ${x.what.padEnd(16)} ${x.callsPerEmail.toFixed(1)} calls × ${ms(x.meanMs)} (p95 ${ms(x.p95Ms)}) = ${ms(x.msPerEmail)}`);
-  }
+  const line = (x: ThroughputResult['io'][number], indent: string, width: number) =>
+    out(`${indent}${x.what.padEnd(width)} ${x.callsPerEmail.toFixed(1).padStart(5)} calls × ${ms(x.meanMs)} (p95 ${ms(x.p95Ms)}) = ${ms(x.msPerEmail)}`);
+  for (const x of t.io.filter((i) => !i.what.includes(': '))) line(x, '    ', 16);
+  out('  Postgres statements per email, by kind (verb and first table):');
+  const statements = t.io.filter((i) => i.what.startsWith('postgres query: ')).sort((a, b) => b.callsPerEmail - a.callsPerEmail);
+  for (const x of statements) line({ ...x, what: x.what.slice('postgres query: '.length) }, '    ', 34);
 }
 
 async function benchIntake(p: BenchPipeline, args: Args, results: Results): Promise<void> {

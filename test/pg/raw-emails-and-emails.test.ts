@@ -3,6 +3,7 @@ import {
   setRouteAndIntent,
 } from '../../activities/src/adapters/pg/emails';
 import { RawEmailNotFoundError, loadRawEmail, storeRawEmail } from '../../activities/src/adapters/pg/raw-emails';
+import { auditTrail } from '../../activities/src/adapters/pg/audit-log';
 import { rawSha256 } from '../../activities/src/domain/email-key';
 import type { EmailCase } from '../../activities/src/domain/types';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
@@ -87,6 +88,27 @@ describe('emails', () => {
     await expect(saveCase(db.pool, missing, {} as EmailCase)).rejects.toThrow(EmailNotFoundError);
     expect(await getEmail(db.pool, missing)).toBeNull();
     expect(await loadCase(db.pool, missing)).toBeNull();
+  });
+
+  it('writes a change and its audit row in one statement: once on a retry, neither for an unknown email', async () => {
+    const { emailKey } = await registerTestEmail(db.pool);
+    const audit = { stage: 'classify', event: 'done', data: { notes: ['order_status', 'fr'] }, auditKey: `${emailKey}:classify:done` };
+    const emailCase = { parsed: { subject: 'x' } } as unknown as EmailCase;
+    await saveCase(db.pool, emailKey, emailCase, audit);
+    await saveCase(db.pool, emailKey, emailCase, audit); // an activity retried after its save
+    await setEmailState(db.pool, emailKey, 'waiting_review', null, 'review', { stage: 'state', event: 'waiting_review', data: { reason: null }, auditKey: `${emailKey}:state:waiting_review` });
+    expect(await loadCase(db.pool, emailKey)).toStrictEqual(emailCase);
+    expect(await getEmail(db.pool, emailKey)).toMatchObject({ state: 'waiting_review', route: 'review' });
+    expect((await auditTrail(db.pool, emailKey)).map(({ stage, event, data }) => ({ stage, event, data }))).toEqual([
+      { stage: 'classify', event: 'done', data: { notes: ['order_status', 'fr'] } },
+      { stage: 'state', event: 'waiting_review', data: { reason: null } },
+    ]);
+
+    const missing = 'e'.repeat(64);
+    await expect(saveCase(db.pool, missing, emailCase, { ...audit, auditKey: `${missing}:classify:done` })).rejects.toThrow(EmailNotFoundError);
+    expect(await auditTrail(db.pool, missing)).toEqual([]);
+    const { rows } = await db.pool.query('select count(*)::int as n from audit_log where audit_key = $1', [`${missing}:classify:done`]);
+    expect(rows[0]).toEqual({ n: 0 });
   });
 
   it('lists newest first, optionally by state', async () => {

@@ -86,6 +86,18 @@ describe('seedShop + PgShopData over shared/fixtures/shop.json', () => {
     expect(await pg.allOrderNumbers()).toStrictEqual(await json.allOrderNumbers());
   });
 
+  it('finds an order by its tracking number (any case), and learns the order-number format, as the JSON adapter does', async () => {
+    const tracked = shopJson.orders.filter((o) => o.tracking_number);
+    expect(tracked.length).toBeGreaterThan(0);
+    for (const order of tracked) {
+      const tracking = String(order.tracking_number);
+      expect(await pg.orderByTracking(` ${tracking.toLowerCase()} `)).toStrictEqual(await json.orderByTracking(tracking));
+      expect((await pg.orderByTracking(tracking))?.number).toBe(order.number);
+    }
+    expect(await pg.orderByTracking('NOT-A-TRACKING-NUMBER')).toBeNull();
+    expect(await pg.orderNumberFormat()).toStrictEqual(await json.orderNumberFormat());
+  });
+
   it('returns the products, the policies and the pinned today', async () => {
     expect(await pg.products()).toStrictEqual(shopJson.products);
     expect(await pg.policies()).toStrictEqual(shopJson.policies);
@@ -156,6 +168,7 @@ describe('seedShop with an unusual shop', () => {
     expect(await pg.order('CMD-2')).toHaveProperty('carrier', null);
     expect(await pg.order('CMD-1')).not.toHaveProperty('carrier');
     expect(await pg.allOrderNumbers()).toStrictEqual(await json.allOrderNumbers());
+    expect(await pg.orderNumberFormat()).toStrictEqual(await json.orderNumberFormat()); // no PREFIX-NNN number: the default
     expect(await pg.ordersOfCustomer('ghost')).toStrictEqual(await json.ordersOfCustomer('ghost'));
   });
 
@@ -177,5 +190,16 @@ describe('seedShop with an unusual shop', () => {
     await expect(seedShop(db.pool, duplicate)).rejects.toThrow(/duplicate order number/);
     await expect(seedShop(db.pool, { ...unusual, today: 'tomorrow' })).rejects.toThrow(/invalid shop data/);
     expect(await crmSnapshot(db.pool)).toEqual(before);
+  });
+
+  it('learns the order-number format in SQL exactly as orderFormatOf does (most frequent shape, the first seen on a tie)', async () => {
+    const numbers = ['ab-123', 'CD-4567', 'AB-999', 'CD-1234', 'X-1', 'nodash42'];
+    const shapes = { ...unusual, orders: numbers.map((number, i) => ({ ...unusual.orders[i % unusual.orders.length]!, number })) };
+    await seedShop(db.pool, shapes, { prune: true });
+    const pg = new PgShopData(db.pool);
+    expect(await pg.orderNumberFormat()).toStrictEqual({ prefix: 'AB', digits: 3 });
+    expect(await pg.orderNumberFormat()).toStrictEqual(await new JsonShopData(shopFileSchema.parse(shapes)).orderNumberFormat());
+    await seedShop(db.pool, { ...shapes, orders: [...shapes.orders, { ...shapes.orders[1]!, number: 'CD-9999' }] });
+    expect(await pg.orderNumberFormat()).toStrictEqual({ prefix: 'CD', digits: 4 });
   });
 });

@@ -16,6 +16,9 @@ describe('JsonShopData', () => {
     expect((await shop.order('ord-5501'))?.customer_id).toBe('K1');
     expect((await shop.ordersOfCustomer('K1')).map((o) => o.number).sort()).toEqual(['ORD-5501', 'ORD-5502', 'ORD-5530']);
     expect(await shop.allOrderNumbers()).toContain('ORD-7001');
+    expect(await shop.orderNumberFormat()).toEqual({ prefix: 'ORD', digits: 4 });
+    expect((await shop.orderByTracking(' jdtest02 '))?.number).toBe('ORD-5510');
+    expect(await shop.orderByTracking('1ZNOPE')).toBeNull();
     expect(await shop.today()).toBe('2026-03-10');
     expect((await shop.policies()).refund_double_approval_over).toBe(100);
   });

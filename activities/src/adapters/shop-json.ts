@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type {
   CustomerRecord, OrderRecord, ProductRecord, ShopData, ShopPolicies,
 } from '../domain/types';
+import { orderFormatOf, type OrderFormat } from '../domain/order-format';
 
 const customerSchema = z.object({
   id: z.string(),
@@ -98,6 +99,11 @@ export class JsonShopData implements ShopData {
   async ordersOfCustomer(customerId: string): Promise<OrderRecord[]> {
     return [...this.orders.values()].filter((o) => o.customer_id === customerId);
   }
+  async orderByTracking(trackingNumber: string): Promise<OrderRecord | null> {
+    const wanted = trackingNumber.trim().toUpperCase();
+    return [...this.orders.values()].find((o) => o.tracking_number?.toUpperCase() === wanted) ?? null;
+  }
+  async orderNumberFormat(): Promise<OrderFormat> { return orderFormatOf([...this.orders.keys()]); }
   async allOrderNumbers(): Promise<string[]> { return [...this.orders.keys()]; }
   async products(): Promise<ProductRecord[]> { return this.data.products as ProductRecord[]; }
 }

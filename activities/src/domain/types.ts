@@ -2,6 +2,7 @@
  * The vocabulary of one email's case file, shared by the pure decision code, the activities, the CLI and tests.
  * Workflows import these as types only.
  */
+import type { OrderFormat } from './order-format';
 
 export const ROUTES = ['auto', 'review', 'escalate', 'suppress'] as const;
 export type Route = (typeof ROUTES)[number];
@@ -168,6 +169,11 @@ export interface ShopData {
   customersByName(firstName: string, lastName: string): Promise<CustomerRecord[]>;
   order(number: string): Promise<OrderRecord | null>;
   ordersOfCustomer(customerId: string): Promise<OrderRecord[]>;
+  /** The order whose tracking number this is (case-insensitive), or null. */
+  orderByTracking(trackingNumber: string): Promise<OrderRecord | null>;
+  /** The shape of the shop's order numbers (orderFormatOf over all of them). */
+  orderNumberFormat(): Promise<OrderFormat>;
+  /** Every order number, upper case, in source order (seeding the knowledge base; not for per-email work). */
   allOrderNumbers(): Promise<string[]>;
   products(): Promise<ProductRecord[]>;
 }

@@ -255,7 +255,7 @@ export async function factCheck(text: string, scope: FactCheckScope, shop: ShopD
       issues.push({ check: 'fact_mismatch', message: `tracking number ${tk.value} is ${ownOther.number}'s, not ${label(o)}'s` });
       continue;
     }
-    const foreign = await findOrderByTracking(shop, tk.value);
+    const foreign = await shop.orderByTracking(tk.value);
     if (foreign) issues.push({ check: 'other_customer_data', message: `tracking number ${tk.value} belongs to another customer's order` });
     else issues.push({ check: o ? 'fact_mismatch' : 'unverifiable_fact', message: `tracking number ${tk.value} does not match ${label(o)}${o?.tracking_number ? ` (${o.tracking_number})` : ''}` });
   }
@@ -295,12 +295,4 @@ export async function factCheck(text: string, scope: FactCheckScope, shop: ShopD
     }
   }
   return issues;
-}
-
-async function findOrderByTracking(shop: ShopData, tracking: string): Promise<OrderRecord | null> {
-  for (const n of await shop.allOrderNumbers()) {
-    const o = await shop.order(n);
-    if (o?.tracking_number && o.tracking_number.toUpperCase() === tracking) return o;
-  }
-  return null;
 }

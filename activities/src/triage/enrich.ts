@@ -3,10 +3,11 @@
  * about, checked against the shop's data. Facts that cannot be confirmed become flags; nothing is corrected.
  */
 import type { CustomerRecord, EmailCase, Enrichment, OrderRecord, ShopData } from '../domain/types';
+import type { OrderFormat } from '../domain/order-format';
 import { productMatcher } from '../reply/product-mentions';
 import type { CaseStage } from './pipeline';
 import {
-  claimedNames, emailsInText, findAmounts, findDates, findOrderNumbers, oneCharAway, orderFormatOf, signatureName,
+  claimedNames, emailsInText, findAmounts, findDates, findOrderNumbers, oneCharAway, signatureName,
   type OrderMention,
 } from './entities';
 
@@ -21,8 +22,7 @@ function splitName(full: string): [string, string] | null {
 }
 
 /** Candidate orders in priority: the new text, then the subject, then quoted history / report text. */
-function orderMentions(c: EmailCase, fmtNumbers: string[]): OrderMention[] {
-  const fmt = orderFormatOf(fmtNumbers);
+function orderMentions(c: EmailCase, fmt: OrderFormat): OrderMention[] {
   const kind = c.machine.isMachine ? c.machine.kind : null;
   if (kind && NO_ORDER_KINDS.has(kind)) return [];
   const fromClean = findOrderNumbers(c.cleaned.clean, fmt);
@@ -97,8 +97,7 @@ function amountMatchesOrder(value: number, order: OrderRecord, products: Map<str
 export async function enrich(c: EmailCase, shop: ShopData): Promise<Enrichment> {
   const flags: string[] = [];
   const sender = c.parsed.from?.address?.toLowerCase() ?? '';
-  const allNumbers = await shop.allOrderNumbers();
-  const mentions = orderMentions(c, allNumbers);
+  const mentions = orderMentions(c, await shop.orderNumberFormat());
 
   let customer = sender ? await shop.customerByEmail(sender) : null;
   let customerMatch: Enrichment['customerMatch'] = customer ? 'sender' : 'none';

@@ -1,11 +1,4 @@
-import { claimedNames, findAmounts, findDates, findOrderNumbers, oneCharAway, orderFormatOf, signatureName } from './entities';
-
-describe('orderFormatOf', () => {
-  it('learns prefix and digit count from the shop numbers', () => {
-    expect(orderFormatOf(['CMD-10234', 'CMD-10241', 'X-1'])).toEqual({ prefix: 'CMD', digits: 5 });
-    expect(orderFormatOf(['ORD-5501'])).toEqual({ prefix: 'ORD', digits: 4 });
-  });
-});
+import { claimedNames, findAmounts, findDates, findOrderNumbers, oneCharAway, signatureName } from './entities';
 
 describe('findOrderNumbers', () => {
   const fmt = { prefix: 'CMD', digits: 5 };

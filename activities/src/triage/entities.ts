@@ -3,25 +3,7 @@
  * claims. No shop lookups here (see enrich.ts).
  */
 
-export interface OrderFormat {
-  prefix: string; // e.g. "CMD"
-  digits: number; // e.g. 5
-}
-
-export const DEFAULT_ORDER_FORMAT: OrderFormat = { prefix: 'CMD', digits: 5 };
-
-/** Learns the shop's order-number format from its existing numbers ("CMD-10234" -> CMD, 5 digits). */
-export function orderFormatOf(numbers: string[]): OrderFormat {
-  const counts = new Map<string, number>();
-  for (const n of numbers) {
-    const m = /^([A-Z]{1,6})-(\d{3,10})$/.exec(n.toUpperCase());
-    if (m) counts.set(`${m[1]}|${m[2]!.length}`, (counts.get(`${m[1]}|${m[2]!.length}`) ?? 0) + 1);
-  }
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-  if (!best) return DEFAULT_ORDER_FORMAT;
-  const [prefix, digits] = best[0].split('|');
-  return { prefix: prefix!, digits: Number(digits) };
-}
+import { DEFAULT_ORDER_FORMAT, type OrderFormat } from '../domain/order-format';
 
 export interface OrderMention {
   written: string; // exactly as in the text

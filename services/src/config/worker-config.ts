@@ -22,6 +22,11 @@ export const WorkerEnvSchema = z.object({
   /** The trained intent model (ml/train-intent-model.ts); default: ml/models/intent-model.json of this source tree. */
   REPLIQUE_INTENT_MODEL_FILE: existingFile.default(DEFAULT_INTENT_MODEL_FILE),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(50),
+  /**
+   * How long the worker keeps the shop's policies, catalogue, "today" and order-number format before reading them
+   * again (activities/src/adapters/reference-cached-shop.ts); a policy change reaches it within this time. 0: always read.
+   */
+  SHOP_REFERENCE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /** Drafting by an OpenAI-compatible endpoint (e.g. http://127.0.0.1:8091/v1); unset: templates only. */
   LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LLM_MODEL: z.string().min(1).default('default'),

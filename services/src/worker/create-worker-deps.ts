@@ -9,6 +9,7 @@ import { createPool, type Pool } from '@replique/activities/adapters/pg/pool';
 import { migrate } from '@replique/activities/adapters/pg/migrate';
 import { seedShop } from '@replique/activities/adapters/pg/seed-shop';
 import { PgShopData } from '@replique/activities/adapters/pg/pg-shop-data';
+import { ReferenceCachedShop } from '@replique/activities/adapters/reference-cached-shop';
 import { PgAutoReplyLog } from '@replique/activities/adapters/pg/auto-reply-log';
 import { createKafka, ensureTopics } from '@replique/activities/adapters/kafka/kafka-client';
 import { createEmailProducer } from '@replique/activities/adapters/kafka/email-producer';
@@ -30,7 +31,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   const db = createPool(config.DATABASE_URL, { applicationName: 'replique-worker' });
   await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
   if (config.REPLIQUE_SHOP_FILE) await seedShop(db, JSON.parse(await readFile(config.REPLIQUE_SHOP_FILE, 'utf8')));
-  const shop = new PgShopData(db);
+  const shop = new ReferenceCachedShop(new PgShopData(db), { ttlMs: config.SHOP_REFERENCE_TTL_MS });
   const policy = await loadPolicy(config.REPLIQUE_POLICY_FILE, await shop.policies());
   const reply = await createReplyAdapters(replySetup(config), shop);
   if (config.LLM_WARMUP && reply.llmWarmUp) {

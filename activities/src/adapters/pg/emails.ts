@@ -4,6 +4,7 @@
  */
 import type { EmailCase, EmailState, Intent, Route } from '../../domain/types';
 import type { Queryable } from './pool';
+import { changeWithAudit, type AuditOfChange } from './audit-log';
 
 export { EMAIL_STATES, type EmailState } from '../../domain/types';
 
@@ -46,22 +47,22 @@ export async function registerEmail(
   return { inserted: rowCount === 1 };
 }
 
-async function updateOne(db: Queryable, emailKey: string, set: string, values: unknown[]): Promise<void> {
-  const { rowCount } = await db.query(
-    `update emails set ${set}, updated_at = now() where email_key = $1`, [emailKey, ...values],
-  );
-  if (rowCount !== 1) throw new EmailNotFoundError(emailKey);
+/** Updates the email's row; with `audit`, its audit row is written by the same statement (changeWithAudit). */
+async function updateOne(db: Queryable, emailKey: string, set: string, values: unknown[], audit?: AuditOfChange): Promise<void> {
+  const change = { sql: `update emails set ${set}, updated_at = now() where email_key = $1 returning email_key`, values: [emailKey, ...values] };
+  const changed = audit ? await changeWithAudit(db, change, audit) : (await db.query(change.sql, change.values)).rowCount;
+  if (changed !== 1) throw new EmailNotFoundError(emailKey);
 }
 
 /** Sets the state; a `route` given also replaces the recorded one (a follow-up turns `auto` into `review`). */
 export async function setEmailState(
-  db: Queryable, emailKey: string, state: EmailState, reason?: string | null, route?: Route | null,
+  db: Queryable, emailKey: string, state: EmailState, reason?: string | null, route?: Route | null, audit?: AuditOfChange,
 ): Promise<void> {
-  await updateOne(db, emailKey, 'state = $2, state_reason = $3, route = coalesce($4, route)', [state, reason ?? null, route ?? null]);
+  await updateOne(db, emailKey, 'state = $2, state_reason = $3, route = coalesce($4, route)', [state, reason ?? null, route ?? null], audit);
 }
 
-export async function saveCase(db: Queryable, emailKey: string, emailCase: EmailCase): Promise<void> {
-  await updateOne(db, emailKey, 'email_case = $2::jsonb', [JSON.stringify(emailCase)]);
+export async function saveCase(db: Queryable, emailKey: string, emailCase: EmailCase, audit?: AuditOfChange): Promise<void> {
+  await updateOne(db, emailKey, 'email_case = $2::jsonb', [JSON.stringify(emailCase)], audit);
 }
 
 export async function loadCase(db: Queryable, emailKey: string): Promise<EmailCase | null> {
@@ -72,9 +73,9 @@ export async function loadCase(db: Queryable, emailKey: string): Promise<EmailCa
 }
 
 export async function setRouteAndIntent(
-  db: Queryable, emailKey: string, values: { route: Route | null; intent: Intent | null },
+  db: Queryable, emailKey: string, values: { route: Route | null; intent: Intent | null }, audit?: AuditOfChange,
 ): Promise<void> {
-  await updateOne(db, emailKey, 'route = $2, intent = $3', [values.route, values.intent]);
+  await updateOne(db, emailKey, 'route = $2, intent = $3', [values.route, values.intent], audit);
 }
 
 export async function getEmail(db: Queryable, emailKey: string): Promise<EmailRow | null> {

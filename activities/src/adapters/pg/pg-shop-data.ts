@@ -5,6 +5,7 @@
  * order numbers trimmed and case-insensitive; names compared without accents, case or extra spaces).
  */
 import type { CustomerRecord, OrderRecord, ProductRecord, ShopData, ShopPolicies } from '../../domain/types';
+import { DEFAULT_ORDER_FORMAT, type OrderFormat } from '../../domain/order-format';
 import type { Queryable } from './pool';
 import { ORDER_OPTIONAL_COLUMNS, customerNameKey } from './shop-columns';
 
@@ -123,6 +124,26 @@ export class PgShopData implements ShopData {
       customerId,
     ]);
     return rows.map(toOrder);
+  }
+
+  async orderByTracking(trackingNumber: string): Promise<OrderRecord | null> {
+    const { rows } = await this.db.query<OrderRow>(
+      `${ORDER_SELECT} where upper(tracking_number) = upper($1) order by ordinal limit 1`, [trackingNumber.trim()],
+    );
+    return rows[0] ? toOrder(rows[0]) : null;
+  }
+
+  /** orderFormatOf (domain/order-format.ts) in SQL: one row back, whatever the number of orders. */
+  async orderNumberFormat(): Promise<OrderFormat> {
+    const { rows } = await this.db.query<OrderFormat>(
+      `select prefix, digits from (
+         select substring(upper(number) from '^([A-Z]{1,6})-[0-9]{3,10}$') as prefix,
+                length(substring(upper(number) from '^[A-Z]{1,6}-([0-9]{3,10})$'))::int as digits, ordinal
+         from orders) shapes
+       where prefix is not null
+       group by prefix, digits order by count(*) desc, min(ordinal) limit 1`,
+    );
+    return rows[0] ?? DEFAULT_ORDER_FORMAT;
   }
 
   async allOrderNumbers(): Promise<string[]> {
