@@ -2,7 +2,7 @@
  * Memory and CPU of another process, from /proc (Linux): the benchmark measures the worker and the Temporal server
  * as the operating system sees them, not from inside.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { localHome } from '../support/paths';
@@ -47,4 +47,39 @@ export function temporalServer(): { pid: number | null; dbMb: () => number } {
   const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : NaN;
   const dbMb = () => ['', '-wal'].reduce((sum, suffix) => sum + (existsSync(db + suffix) ? statSync(db + suffix).size : 0), 0) / 1024 / 1024;
   return { pid: Number.isFinite(pid) && existsSync(`/proc/${pid}`) ? pid : null, dbMb };
+}
+
+/** Who uses the CPU while the benchmark runs: the stack's servers, and this process (intake, starter, workers). */
+export const CPU_COMPONENTS = ['temporal', 'postgres', 'kafka', 'bench process', 'other'] as const;
+export type CpuComponent = (typeof CPU_COMPONENTS)[number];
+
+function componentOf(pid: number, comm: string): CpuComponent {
+  if (pid === process.pid) return 'bench process';
+  if (comm === 'postgres') return 'postgres';
+  if (comm === 'temporal') return 'temporal';
+  if (comm === 'java') {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('kafka')) return 'kafka';
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return 'other';
+}
+
+/** CPU seconds used so far by every live process, summed per component (a process gone meanwhile drops out). */
+export function cpuSecondsByComponent(): Record<CpuComponent, number> {
+  const totals = Object.fromEntries(CPU_COMPONENTS.map((c) => [c, 0])) as Record<CpuComponent, number>;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      totals[componentOf(Number(entry), comm)] += (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return totals;
 }

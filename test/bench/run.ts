@@ -34,6 +34,7 @@ import { startBenchPipeline, type BenchPipeline } from './bench-pipeline';
 import { benchThroughput, type ThroughputResult } from './throughput';
 import { benchWaiting, type WaitingResult } from './waiting';
 import { renderChart } from './chart';
+import { CPU_COMPONENTS } from './proc-stats';
 import { percentile, pool, sleep, machineInfo, type Machine } from './bench-util';
 
 interface Args {
@@ -210,6 +211,13 @@ async function runThroughput(p: BenchPipeline, args: Args, results: Results): Pr
   const line = (x: ThroughputResult['io'][number], indent: string, width: number) =>
     out(`${indent}${x.what.padEnd(width)} ${x.callsPerEmail.toFixed(1).padStart(5)} calls × ${ms(x.meanMs)} (p95 ${ms(x.p95Ms)}) = ${ms(x.msPerEmail)}`);
   for (const x of t.io.filter((i) => !i.what.includes(': '))) line(x, '    ', 16);
+  out('  CPU per email by process (ms), while each side ran:');
+  out(`    ${'side'.padEnd(10)} ${CPU_COMPONENTS.map((c) => c.padStart(14)).join('')} ${'total'.padStart(8)}`);
+  for (const side of ['pipeline', 'bare'] as const) {
+    const row = t.cpuMsPerEmail[side];
+    const total = CPU_COMPONENTS.reduce((sum, c) => sum + row[c], 0);
+    out(`    ${side.padEnd(10)} ${CPU_COMPONENTS.map((c) => row[c].toFixed(0).padStart(14)).join('')} ${total.toFixed(0).padStart(8)}`);
+  }
   out('  Postgres statements per email, by kind (verb and first table):');
   const statements = t.io.filter((i) => i.what.startsWith('postgres query: ')).sort((a, b) => b.callsPerEmail - a.callsPerEmail);
   for (const x of statements) line({ ...x, what: x.what.slice('postgres query: '.length) }, '    ', 34);

@@ -13,6 +13,7 @@ import { EmailGenerator, type GeneratedEmail } from './email-generator';
 import type { BenchPipeline } from './bench-pipeline';
 import { bareWorkflowBundle } from './bare-bundle';
 import { percentile, pool, sleep } from './bench-util';
+import { CPU_COMPONENTS, cpuSecondsByComponent, type CpuComponent } from './proc-stats';
 
 export interface ThroughputOptions {
   /** Emails measured in all rounds together (each round gets emails / rounds). */
@@ -54,7 +55,22 @@ export interface ThroughputResult {
   io: Array<{ what: string; callsPerEmail: number; meanMs: number; p95Ms: number; msPerEmail: number }>;
   /** Sum of all activity wall time per email, to compare with the io above. */
   activityMsPerEmail: number;
+  /** CPU time per email (ms) by process, while each side ran: what the pipeline costs the machine beyond Temporal. */
+  cpuMsPerEmail: { pipeline: Record<CpuComponent, number>; bare: Record<CpuComponent, number> };
 }
+
+/** Runs `phase`, adding the CPU seconds each component used meanwhile to `into`. */
+async function measuringCpu<T>(into: Record<CpuComponent, number>, phase: () => Promise<T>): Promise<T> {
+  const before = cpuSecondsByComponent();
+  try {
+    return await phase();
+  } finally {
+    const after = cpuSecondsByComponent();
+    for (const c of CPU_COMPONENTS) into[c] += Math.max(0, after[c] - before[c]); // a process gone meanwhile drops out
+  }
+}
+
+const zeroCpu = () => Object.fromEntries(CPU_COMPONENTS.map((c) => [c, 0])) as Record<CpuComponent, number>;
 
 async function runPipelineBatch(p: BenchPipeline, emails: GeneratedEmail[]): Promise<number> {
   const before = await p.settledCount();
@@ -106,6 +122,7 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
   };
 
   const rounds: ThroughputRound[] = [];
+  const cpu = { pipeline: zeroCpu(), bare: zeroCpu() };
   let pipelineSeconds = 0;
   let bareSeconds = 0;
   try {
@@ -116,12 +133,14 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
       const load1 = os.loadavg()[0]!;
       let pipeline = 0;
       let bareTime = 0;
+      const runPipeline = async () => (pipeline = await measuringCpu(cpu.pipeline, () => runPipelineBatch(p, emails)));
+      const runBare = async () => (bareTime = await measuringCpu(cpu.bare, () => runBareBatch(perRound)));
       if (r % 2 === 0) {
-        pipeline = await runPipelineBatch(p, emails);
-        bareTime = await runBareBatch(perRound);
+        await runPipeline();
+        await runBare();
       } else {
-        bareTime = await runBareBatch(perRound);
-        pipeline = await runPipelineBatch(p, emails);
+        await runBare();
+        await runPipeline();
       }
       pipelineSeconds += pipeline;
       bareSeconds += bareTime;
@@ -169,5 +188,9 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
     stages,
     io,
     activityMsPerEmail: totals.totalMs / measured,
+    cpuMsPerEmail: {
+      pipeline: Object.fromEntries(CPU_COMPONENTS.map((c) => [c, (1000 * cpu.pipeline[c]) / measured])) as Record<CpuComponent, number>,
+      bare: Object.fromEntries(CPU_COMPONENTS.map((c) => [c, (1000 * cpu.bare[c]) / measured])) as Record<CpuComponent, number>,
+    },
   };
 }

@@ -175,14 +175,17 @@ export async function benchWaiting(p: BenchPipeline, options: WaitingOptions, ou
       temporalDbMb: temporal ? per(temporal.dbWaitingMb - temporal.dbBeforeMb) : null,
     };
     const at100k = (base: number, slope: number) => base + slope * 100;
-    // The worker holds at most maxCachedWorkflows of them; the others live only in the server's histories.
-    const cachedAt100k = Math.min(100_000, maxCachedWorkflows ?? 100_000);
+    // The worker holds at most maxCachedWorkflows of them; the others live only in the server's histories. So its
+    // growth is per cached workflow: spread over all those waiting, a run past the cache size would understate it.
+    const cacheSize = maxCachedWorkflows ?? Number.POSITIVE_INFINITY;
+    const workerMbPerCached = (rssWaiting - rssIdle) / Math.max(1, Math.min(waitingNow, cacheSize));
+    const cachedAt100k = Math.min(100_000, cacheSize);
     const extrapolated100k = {
-      workerRssMb: rssIdle + (perThousandWaiting.workerRssMb / 1000) * cachedAt100k,
+      workerRssMb: rssIdle + workerMbPerCached * cachedAt100k,
       temporalRssMb: temporal ? at100k(temporal.rssBeforeMb, perThousandWaiting.temporalRssMb!) : null,
       temporalDbMb: temporal ? at100k(temporal.dbBeforeMb, perThousandWaiting.temporalDbMb!) : null,
       resumeMinutes: 100_000 / resumedPerSec / 60,
-      note: 'linear in the measured slopes (RSS and store growth per 1,000 waiting; resume rate of this run), the worker\'s RSS up to its cache size only. The worker keeps at most maxCachedWorkflows workflows in its sticky cache and replays an evicted one from history on its next task, so its memory is bounded by the cache, not by the number waiting; the server\'s store grows with the histories.',
+      note: 'linear in the measured slopes (RSS and store growth per 1,000 waiting; resume rate of this run), the worker\'s RSS per cached workflow up to its cache size only. The worker keeps at most maxCachedWorkflows workflows in its sticky cache and replays an evicted one from history on its next task, so its memory is bounded by the cache, not by the number waiting; the server\'s store grows with the histories.',
     };
     out(`  resume: ${resumed}/${waitingKeys.length} approvals → replies sent in ${resumeSeconds.toFixed(0)} s (${resumedPerSec.toFixed(1)}/s; worker CPU ${(workerCpuSecondsPerResume * 1000).toFixed(0)} ms per resumed email)`);
     out(`  per 1,000 waiting: worker RSS ${perThousandWaiting.workerRssMb.toFixed(1)} MB` +
