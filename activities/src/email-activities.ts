@@ -23,7 +23,7 @@ import type { TriageDeps } from './triage/pipeline';
 import type { Pool } from './adapters/pg/pool';
 import { loadRawEmail } from './adapters/pg/raw-emails';
 import { loadCase, markThreaded, saveCase, setEmailState, setRouteAndIntent } from './adapters/pg/emails';
-import { appendAudit } from './adapters/pg/audit-log';
+import { appendAudit, type AuditOfChange } from './adapters/pg/audit-log';
 import type { EmailEventInput } from './adapters/kafka/email-event';
 import { recordDecision } from './adapters/pg/decisions';
 import { saveDraft } from './adapters/pg/drafts';
@@ -43,7 +43,8 @@ const log = createLogger('activities.email');
 
 /** What a trace says: IDs, verdicts, reasons, hashes; never a body, a subject or an address. */
 type EventData = NonNullable<EmailEventInput['data']>;
-interface TraceOf { stage: string; event: string; data: EventData; auditKey: string }
+/** An audit row whose data can also go on `email.events`. */
+type TraceOf = AuditOfChange & { data: EventData };
 
 export interface EmailActivityDeps {
   db: Pool;

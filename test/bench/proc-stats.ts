@@ -25,11 +25,19 @@ export function processRssMb(pid: number): number {
   }
 }
 
-/** CPU seconds (user + system) PID has used so far. */
-export function processCpuSeconds(pid: number): number {
+/** A /proc/PID/stat line's command name and CPU seconds (user + system) so far. */
+function readStat(pid: number | string): { comm: string; cpuSeconds: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime (fields 14, 15)
+  return {
+    comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+    cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS, // utime, stime (fields 14, 15)
+  };
+}
+
+/** CPU seconds (user + system) PID has used so far. */
+export function processCpuSeconds(pid: number): number {
+  return readStat(pid).cpuSeconds;
 }
 
 /** Average CPU use of PID over `ms`, in % of one core. */
@@ -53,6 +61,11 @@ export function temporalServer(): { pid: number | null; dbMb: () => number } {
 export const CPU_COMPONENTS = ['temporal', 'postgres', 'kafka', 'bench process', 'other'] as const;
 export type CpuComponent = (typeof CPU_COMPONENTS)[number];
 
+/** One value per component. */
+export function perComponent(value: (c: CpuComponent) => number): Record<CpuComponent, number> {
+  return Object.fromEntries(CPU_COMPONENTS.map((c) => [c, value(c)])) as Record<CpuComponent, number>;
+}
+
 function componentOf(pid: number, comm: string): CpuComponent {
   if (pid === process.pid) return 'bench process';
   if (comm === 'postgres') return 'postgres';
@@ -69,14 +82,12 @@ function componentOf(pid: number, comm: string): CpuComponent {
 
 /** CPU seconds used so far by every live process, summed per component (a process gone meanwhile drops out). */
 export function cpuSecondsByComponent(): Record<CpuComponent, number> {
-  const totals = Object.fromEntries(CPU_COMPONENTS.map((c) => [c, 0])) as Record<CpuComponent, number>;
+  const totals = perComponent(() => 0);
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      totals[componentOf(Number(entry), comm)] += (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+      const { comm, cpuSeconds } = readStat(entry);
+      totals[componentOf(Number(entry), comm)] += cpuSeconds;
     } catch {
       // the process ended while being read
     }

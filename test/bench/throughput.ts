@@ -13,7 +13,7 @@ import { EmailGenerator, type GeneratedEmail } from './email-generator';
 import type { BenchPipeline } from './bench-pipeline';
 import { bareWorkflowBundle } from './bare-bundle';
 import { percentile, pool, sleep } from './bench-util';
-import { CPU_COMPONENTS, cpuSecondsByComponent, type CpuComponent } from './proc-stats';
+import { CPU_COMPONENTS, cpuSecondsByComponent, perComponent, type CpuComponent } from './proc-stats';
 
 export interface ThroughputOptions {
   /** Emails measured in all rounds together (each round gets emails / rounds). */
@@ -70,8 +70,6 @@ async function measuringCpu<T>(into: Record<CpuComponent, number>, phase: () => 
   }
 }
 
-const zeroCpu = () => Object.fromEntries(CPU_COMPONENTS.map((c) => [c, 0])) as Record<CpuComponent, number>;
-
 async function runPipelineBatch(p: BenchPipeline, emails: GeneratedEmail[]): Promise<number> {
   const before = await p.settledCount();
   const t0 = performance.now();
@@ -122,7 +120,7 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
   };
 
   const rounds: ThroughputRound[] = [];
-  const cpu = { pipeline: zeroCpu(), bare: zeroCpu() };
+  const cpu = { pipeline: perComponent(() => 0), bare: perComponent(() => 0) };
   let pipelineSeconds = 0;
   let bareSeconds = 0;
   try {
@@ -189,8 +187,8 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
     io,
     activityMsPerEmail: totals.totalMs / measured,
     cpuMsPerEmail: {
-      pipeline: Object.fromEntries(CPU_COMPONENTS.map((c) => [c, (1000 * cpu.pipeline[c]) / measured])) as Record<CpuComponent, number>,
-      bare: Object.fromEntries(CPU_COMPONENTS.map((c) => [c, (1000 * cpu.bare[c]) / measured])) as Record<CpuComponent, number>,
+      pipeline: perComponent((c) => (1000 * cpu.pipeline[c]) / measured),
+      bare: perComponent((c) => (1000 * cpu.bare[c]) / measured),
     },
   };
 }
