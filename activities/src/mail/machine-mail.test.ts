@@ -182,7 +182,7 @@ describe('detectMachineMail: spam', () => {
       { From: 'Growth <hello@seo-agency.example>', Subject: 'Rank #1 on Google' },
       'Dear Sir/Madam,\n\nWe are a team of SEO experts. Your site is NOT on the first page of Google!!! We GUARANTEE first page ranking. Reply YES for a free audit.',
     );
-    expect(v).toMatchObject({ kind: 'spam', reasons: ['spam'] });
+    expect(v).toMatchObject({ kind: 'spam', reasons: ['spam', 'cold_sales_pitch'] });
   });
 
   it('flags crypto offers but not an angry customer writing in capitals', async () => {

@@ -8,21 +8,34 @@
  * x_auto_response_suppress_header, out_of_office (text confirming a header) / out_of_office_text (text
  * alone), precedence_list, list_headers, newsletter, null_sender, no_reply_sender, system_notification,
  * delivery_status_report, bounce_notice (a bounce without a report part), bounce_of_shop_reply, read_receipt,
- * abuse_report, spam.
+ * abuse_report, spam; and for mail without those marks, from scored cues: phishing (with its cues: payment_request,
+ * credential_request, lookalike_domain, impersonation, reply_to_elsewhere, action_link, pressure, secrecy,
+ * held_parcel_fee, impersonal_greeting), unsolicited_payment_demand, cold_sales_pitch, bulk_mail_without_list_headers.
+ * Text-only rules stand down when the text reads as a customer's (customer-voice.ts).
  */
 import type { CleanedBody, MachineKind, MachineVerdict, ParsedEmail } from '../domain/types';
+import { customerVoice } from './customer-voice';
 import { looksLikeOutOfOffice } from './out-of-office';
-import { looksLikeSpam } from './spam-signals';
+import { phishingVerdict } from './phishing-signals';
+import { senderShape, type ShopIdentity } from './sender-shape';
+import { looksLikeBulkMail, looksLikeSpam } from './spam-signals';
+import { unicodeWords } from './word-boundary';
 
 export interface MachineMailOptions {
   /** True when a Message-ID is one of the shop's own outgoing messages (links a bounce to its workflow). */
   isOwnMessageId?: (messageId: string) => boolean;
+  /** The shop's domains and name: a sender imitating them is a phishing cue. */
+  shop?: ShopIdentity;
+  /** The sender's address is a customer on file: text-only spam rules never suppress a customer. */
+  senderIsCustomer?: boolean;
+  /** The shop's order numbers as customers write them: naming one is a customer's mark. */
+  orderNumber?: RegExp | null;
 }
 
 /** Sender local parts of systems that do not read replies. */
 const NO_REPLY_LOCAL =
   /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?reply|ne[-_.]?pas[-_.]?repondre|nepasrepondre|ne[-_.]?repondez[-_.]?pas|no[-_.]?responder|noreponse|bounces?|bounce[-_.+].*|notifications?|notify|alerts?|automailer|auto[-_.]?(?:reply|mailer|notification)|mailer)(?:[-_.+].*)?$/i;
-const DAEMON_LOCAL = /^(?:mailer-daemon|mailer_daemon|maildaemon|post_?master|mail-daemon|mdaemon|mail\.?delivery|smtp-?gateway)$/i;
+const DAEMON_LOCAL = /^(?:mailer-daemon|mailer_daemon|maildaemon|post_?master|mail-daemon|mdaemon|mail\.?delivery|smtp-?gateway|microsoftexchange[0-9a-f]{20,})$/i;
 /** Mailing-list robots: owner-list@, list-owner@, list-request@, list-bounces@, list-admin@. */
 const LIST_ROBOT_LOCAL = /^owner-|-(?:owner|admin|request|bounces?)$/i;
 const ABUSE_SUBJECT = /complaint about message|abuse report|spam (?:complaint|report)|feedback[- ]loop|\bfbl\b|\barf\b report/i;
@@ -31,11 +44,14 @@ const DAEMON_NAME = /mail(?:er)?[ -]?daemon|mail delivery (?:system|subsystem|se
 const BOUNCE_SUBJECT =
   /undeliver(?:ed|able)|undelivered mail|delivery (?:status notification|failure|failed|has failed|problem|notification)|failure notice|returned mail|returned to sender|mail delivery (?:failed|failure|system)|non remis|non distribu|échec de (?:la )?(?:remise|distribution)|unzustellbar|nicht zustellbar|mensaje no entregado|no se pudo entregar|consegna non riuscita|onbestelbaar|message not delivered|could not be delivered|delivery report|rejected|bounce|permanent error|delivery delayed|delayed mail|warning: could not send|mail system error|nondeliverable|non-delivery|unable to deliver|message you sent|notice of delivery failure|error sending message|mail failure|delivery notification|sending failed|undeliverable mail|mail returned|returned message|loop (?:alert|detected)|mail loop/i;
 const BOUNCE_TEXT =
-  /this is the mail system at host|i'm sorry to have to inform you that your message could not|the following addresses? had permanent fatal errors|this is the qmail-send program|i'm afraid i wasn't able to deliver|this message was created automatically by mail delivery software|delivery to the following recipients? (?:failed|has been delayed)|your message (?:could not|cannot|can't|wasn't|was not) (?:be )?delivered|message could not be delivered|could not be delivered to (?:one or more|the following)|delivery has failed to these recipients|the original message was received at|----- (?:the following addresses|transcript of session|original message follows)|a message that you sent could not be delivered|unable to deliver (?:your )?message|permanent(?:ly)? (?:fatal )?(?:error|failure)|550[ -]5\.\d\.\d|5\.\d\.\d{1,3} |recipient address rejected|user unknown|mailbox (?:unavailable|full|is full|not found)|no such user|host unknown|remote server returned|diagnostic-code:|final-recipient:|votre message n'a pas pu être (?:remis|distribué)|ihre nachricht konnte nicht zugestellt werden|message not delivered|delivery status notification|auto-?generated bounce|returned mail: |mail delivery failed/i;
+  /this is the mail system at host|i'm sorry to have to inform you that your message could not|the following addresses? had permanent fatal errors|this is the qmail-send program|i'm afraid i wasn't able to deliver|this message was created automatically by mail delivery software|delivery to the following recipients? (?:failed|has been delayed)|your message (?:could not|cannot|can't|wasn't|was not) (?:be )?delivered|message could not be delivered|could not be delivered to (?:one or more|the following)|delivery has failed to these recipients|the original message was received at|----- (?:the following addresses|transcript of session|original message follows)|a message that you sent could not be delivered|unable to deliver (?:your )?message|permanent(?:ly)? (?:fatal )?(?:error|failure)|550[ -]5\.\d\.\d|5\.\d\.\d{1,3} |recipient address rejected|user unknown|mailbox (?:unavailable|full|is full|not found)|no such user|host unknown|remote server returned|diagnostic-code:|final-recipient:|votre message n'a pas pu être (?:remis|distribué)|ihre nachricht konnte nicht zugestellt werden|message not delivered|delivery status notification|auto-?generated bounce|returned mail: |mail delivery failed|la remise (?:du message )?(?:n'a pas abouti|a échoué)|impossible de (?:remettre|distribuer|délivrer) (?:le|votre|ce) message|(?:adresse|destinataire) (?:e-?mail )?(?:introuvable|inconnue?|inexistante?)|boîte (?:aux lettres |mail )?(?:pleine|saturée|introuvable|inexistante)|address (?:not found|couldn't be found|could not be found)|the (?:e-?mail )?account (?:that )?you tried to reach (?:does not exist|is (?:disabled|over quota))|smtp error from remote (?:mail server|server)|message rejected by|retry timeout exceeded/i;
 
 /** Lines only automated senders start with ("This is an automated message", "Merci de ne pas répondre à ce message"). */
 const AUTOMATED_NOTICE =
   /^[ \t]*(?:this (?:is an? )?(?:automated|automatic(?:ally generated)?|auto-generated) (?:message|e-?mail|notification)|this (?:message|e-?mail) (?:was|has been) (?:sent|generated) automatically|please do not reply (?:to|directly to) this (?:message|e-?mail)|do not reply to this (?:message|e-?mail)|ceci est un (?:message|e-?mail|mail|courriel) automatique|(?:ce message|cet e-?mail|ce courriel) (?:a été )?(?:est )?(?:envoyé|généré) automatiquement|merci de ne pas répondre (?:à|a) ce (?:message|mail|e-?mail|courriel)|ne (?:pas )?répondez pas à ce (?:message|mail|e-?mail|courriel))/im;
+/** The same said inside a line by carriers and platforms ("… sent automatically by X. Please do not reply to this e-mail."). */
+const AUTOMATED_SENTENCE = unicodeWords(
+  /(?:^|[.!]\s+)(?:this (?:notice|notification|alert|message|e-?mail|update) (?:was|has been|is) (?:sent|generated) automatically|please do not reply (?:to|directly to) this (?:message|e-?mail|notification)|(?:ce|cet) (?:avis|message|e-?mail|courriel) (?:vous )?(?:a été |est )?(?:envoyé|généré) automatiquement|merci de ne pas répondre (?:à|a) ce (?:message|mail|e-?mail|courriel))/im);
 /** Receipts sent as plain mail ("Read: Your order" / "Lu : Votre commande", "was read on …"). */
 const READ_SUBJECT = /^\s*(?:read|not read|lu|non lu|gelesen|ungelesen|leído|letto|gelezen)\s*:/i;
 const READ_TEXT = /\b(?:was read on|has been read|a été lu le|a été lu|wurde am .{0,40} gelesen|was deleted without being read|a été supprimé sans avoir été lu)\b/i;
@@ -110,7 +126,8 @@ export function detectMachineMail(
     const bounceWords = BOUNCE_TEXT.test(bodyHead);
     const bounceSubject = BOUNCE_SUBJECT.test(subject);
     if ((daemon || listRobot || reasons.includes('null_sender')) && (bounceWords || bounceSubject)) add('bounce_notice', 'bounce');
-    else if (bounceSubject && bounceWords) add('bounce_notice', 'bounce');
+    // bounce wording alone: not from a customer on file (who may quote the bounce they got)
+    else if (bounceSubject && bounceWords && !options.senderIsCustomer) add('bounce_notice', 'bounce');
     else if (daemon || (reasons.includes('null_sender') && bounceSubject)) add('bounce_notice', 'bounce');
   }
 
@@ -122,7 +139,7 @@ export function detectMachineMail(
     add(headerSaid ? 'out_of_office' : 'out_of_office_text', 'auto_reply');
   }
   if (!forwarded && kinds.size === 0 && AUTOMATED_NOTICE.test(ownText)) add('system_notification', 'system');
-  if (!forwarded && kinds.size === 0 && looksLikeSpam(parsed, cleaned)) add('spam', 'spam');
+  if (!forwarded) unsolicited(parsed, cleaned, options, kinds, add);
 
   const isMachine = reasons.length > 0;
   const verdict: MachineVerdict = { isMachine, kind: isMachine ? pickKind(kinds) : null, reasons };
@@ -134,6 +151,45 @@ export function detectMachineMail(
     }
   }
   return verdict;
+}
+
+/**
+ * Mail without machine headers that nobody should answer: phishing (even from a no-reply sender: it must be flagged
+ * critical), then, for mail nothing else caught, a fake invoice, a carrier's automatic notice, a cold pitch or a
+ * newsletter without list headers. Never when the text reads as a customer's.
+ */
+function unsolicited(
+  parsed: ParsedEmail,
+  cleaned: CleanedBody,
+  options: MachineMailOptions,
+  kinds: Set<MachineKind>,
+  add: (reason: string, kind: MachineKind) => void,
+): void {
+  if ([...kinds].some((k) => k !== 'system')) return;
+  const writerText = [cleaned.clean, cleaned.signature].filter((t) => t.trim()).join('\n') || parsed.text.slice(0, 6000);
+  const repliesToShop = [parsed.inReplyTo, ...parsed.references].some((id) => id && options.isOwnMessageId?.(id));
+  if (repliesToShop) return;
+  const voice = customerVoice(`${parsed.subject}\n${writerText}`, options);
+  if (voice) return;
+  const phishing = phishingVerdict(`${parsed.subject}\n${writerText}`, senderShape(parsed, options.shop ?? null));
+  if (phishing?.phishing) {
+    add('spam', 'spam');
+    for (const r of phishing.reasons) add(r, 'spam');
+    return;
+  }
+  if (kinds.size) return;
+  if (phishing) {
+    add('spam', 'spam');
+    for (const r of phishing.reasons) add(r, 'spam');
+  } else if (!/\?/.test(writerText) && AUTOMATED_SENTENCE.test(writerText)) {
+    add('system_notification', 'system');
+  } else if (looksLikeSpam(parsed.subject, writerText)) {
+    add('spam', 'spam');
+    add('cold_sales_pitch', 'spam');
+  } else if (looksLikeBulkMail(writerText, (parsed.from?.address ?? '').split('@')[0] ?? '', parsed.html)) {
+    add('newsletter', 'newsletter');
+    add('bulk_mail_without_list_headers', 'newsletter');
+  }
 }
 
 const KIND_ORDER: MachineKind[] = ['bounce', 'abuse_report', 'receipt', 'auto_reply', 'spam', 'newsletter', 'system'];

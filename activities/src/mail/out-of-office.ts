@@ -6,12 +6,13 @@
  * order talk weigh against. Three points make an out-of-office.
  */
 
+import { unicodeWords } from './word-boundary';
 const SUBJECT =
-  /^\s*(?:automatic reply|auto(?:matic)?[- ]?reply|auto(?:matic)? response|réponse automatique|reponse automatique|absence|absent|out of (?:the )?office|ooo\b|abwesenheit|automatische antwort|respuesta automática|risposta automatica|fuori sede|afwezig|autosvar|vacation|congés|auto:)/i;
+  unicodeWords(/^\s*(?:automatic reply|auto(?:matic)?[- ]?reply|auto(?:matic)? response|réponse automatique|reponse automatique|absence|absent|out of (?:the )?office|ooo\b|abwesenheit|automatische antwort|respuesta automática|risposta automatica|fuori sede|afwezig|autosvar|vacation|congés|auto:)/i);
 
 /** Subject prefixes that only auto-responders write ("Automatic reply: Re: …"). */
 const AUTO_SUBJECT_PREFIX =
-  /^\s*(?:automatic reply|auto[- ]?reply|autoreply|auto(?:matic)? response|réponse automatique|reponse automatique|out of (?:the )?office(?: reply)?|abwesenheitsnotiz|automatische antwort|respuesta automática|risposta automatica|autosvar)\s*:/i;
+  unicodeWords(/^\s*(?:automatic reply|auto[- ]?reply|autoreply|auto(?:matic)? response|réponse automatique|reponse automatique|out of (?:the )?office(?: reply)?|abwesenheitsnotiz|automatische antwort|respuesta automática|risposta automatica|autosvar)\s*:/i);
 
 const STRONG: RegExp[] = [
   /\bout of (?:the )?office\b/i,
@@ -21,36 +22,43 @@ const STRONG: RegExp[] = [
   /\bje suis (?:actuellement |en ce moment )?(?:absente?|en (?:congés?|vacances|déplacement|formation|arrêt)|hors du bureau)\b/i,
   /\bje serai (?:absente?|en (?:congés?|vacances|déplacement))\b/i,
   /\bhors du bureau\b/i,
-  /\b(?:i am|i'm|i will be|i'll be) (?:currently )?(?:away|out|on (?:annual |parental |maternity |sick )?leave|on (?:holiday|vacation)|travell?ing|off)(?: (?:from|of) the office| until| till| and (?:will|won't|have)|,| with| on (?:leave|holiday)| from \w+ \d| between|\.)/i,
-  /\blimited (?:access to (?:my )?e-?mails?|e-?mail access)\b/i,
+  /\b(?:i am|i'm|i will be|i'll be) (?:currently )?(?:away|out|on (?:annual |parental |maternity |sick )?leave|on (?:holiday|vacation)|travell?ing|off)(?: (?:from|of) the office| until| till| and (?:will|won't|have)|,| with| on (?:annual |parental |maternity |sick )?(?:leave|holiday)| from \w+ \d| between|\.)/i,
+  /\b(?:limited|no|without) (?:access to (?:my )?e-?mails?|e-?mail access)\b/i,
   /\b(?:accès (?:limité|restreint) à (?:mes |ma )?(?:e-?mails?|messagerie|courriels?)|sans accès à (?:mes |ma )?(?:e-?mails?|messagerie|courriels?))\b/i,
   /\bne (?:consulte|lis|lirai|consulterai) pas (?:mes|ma) (?:e-?mails?|messagerie|courriels?|mails)\b/i,
   /\b(?:i will|i'll|i shall) (?:reply|respond|get back to you|answer|deal with|read)[^.]{0,40}\b(?:return|back|when i get back)\b/i,
   /\bje (?:vous )?(?:répondrai|traiterai|reviendrai vers vous|prendrai connaissance)[^.]{0,50}\b(?:retour|rentrée)\b/i,
   /\b(?:back in the office|return(?:ing)? to the office|de retour (?:au bureau )?(?:le|à partir du|lundi|mardi|mercredi|jeudi|vendredi))\b/i,
   /\bthank you for your (?:e-?mail|message)\. (?:i am|i'm|this is)/i,
+  /\b(?:i will|i'll|i shall|and will|but will) be back (?:on|in the office|at my desk|from)\b|\bi (?:will|shall) return (?:on|to the office)\b|\babsente? du bureau\b/i,
+  // mailboxes that speak of themselves: no longer read, address changed, person gone
+  /\b(?:this|cette|the) (?:e-?mail address|e-?mail account|mailbox|inbox|adresse (?:e-?mail|mail|électronique)|boîte (?:mail|aux lettres)|messagerie) (?:is no longer (?:monitored|active|in use|checked|read|valid|managed)|is not (?:monitored|checked|read)|n['’]est plus (?:consultée?|active?|utilisée?|valide|surveillée?|lue?|relevée?))\b/i,
+  /\b(?:i have|i've) (?:left|moved on from) (?:the company|the firm|the organi[sz]ation|my (?:role|position))\b|\bj['’]ai quitté (?:la société|l['’]entreprise|mes fonctions|le cabinet)\b|\bne (?:fais|fait) plus partie (?:de la société|de l['’]entreprise|du cabinet|de l['’]équipe)\b/i,
   // acknowledgements of ticketing systems
   /\bwe have received your (?:message|e-?mail|request|enquiry|inquiry)\b|\bnous avons (?:bien )?reçu votre (?:message|demande|e-?mail|courriel)\b/i,
   /\b(?:your )?(?:ticket|case|request) (?:number|#|n°|id)\s*:?\s*[#\w-]*\d/i,
-];
+  /\b(?:your|votre) (?:request|ticket|case|demande|dossier|message)\s*(?:\(|#|n°|no\.?|number)?\s*[#\w-]*\d[\w-]*\)?\s*(?:has been|was|a (?:bien )?été) (?:received|logged|created|opened|registered|reçue?|enregistrée?|créée?|ouverte?)\b/i,
+  /\b(?:please )?type your reply above this line\b|\b(?:répondez|veuillez répondre|merci de répondre) au-dessus de cette ligne\b/i,
+].map(unicodeWords);
 
 const SUPPORT: RegExp[] = [
   /\b(?:until|till|through|jusqu'au|jusqu’au|jusqu'à|du \d{1,2} au \d{1,2})\b/i,
   /\b(?:en cas d'urgence|en cas d’urgence|pour toute (?:demande )?urgen|for (?:anything |any )?urgent|in case of (?:emergency|urgency)|if (?:it is|it's|your (?:matter|request) is) urgent|urgent matters)\b/i,
   /\b(?:merci de (?:contacter|vous adresser)|please contact|vous pouvez (?:me joindre|contacter|joindre))\b/i,
+  /\b(?:please (?:resend|re-send|forward|redirect|send) (?:your (?:message|e-?mail|request)|it) to|(?:merci|veuillez) (?:de |d['’])?(?:renvoyer|transférer|adresser|écrire) (?:(?:votre|vos) (?:messages?|demandes?|e-?mails?|courriers?) )?(?:à|au|a)(?=\s))|\b(?:new e-?mail address|nouvelle adresse (?:e-?mail|mail|électronique))\b/i,
   /\b(?:thank you for your (?:e-?mail|message)|merci (?:pour|de) votre (?:message|e-?mail|courriel))\b/i,
   /\b(?:will|shall) (?:respond|reply|get back to you|answer)[^.]{0,30}\b(?:within|shortly|as soon as|soon)\b|\b(?:vous répondrons|reviendrons vers vous)[^.]{0,30}\b(?:dans les|sous|rapidement|dès que)\b/i,
-];
+].map(unicodeWords);
 
 const AGAINST: RegExp[] = [
   /\?\s*$/m, // a question to us
   /\b(?:commande|order|colis|parcel|package|refund|rembourse)\w*\b/i,
   // a request to us: auto-replies point elsewhere ("please contact …"), customers ask us to act
   /\b(?:please (?:deliver|send|ship|cancel|refund|change|hold|keep)|could you|can you|would you|pourriez-vous|pouvez-vous|merci de (?:me|bien vouloir|livrer)|je voudrais|j'aimerais|i would like|i'd like)\b/i,
-];
+].map(unicodeWords);
 
 export function looksLikeOutOfOffice(subject: string, text: string): boolean {
-  const body = text.slice(0, 3000);
+  const body = text.slice(0, 3000).replace(/’/g, "'");
   if (AUTO_SUBJECT_PREFIX.test(subject)) return true;
   let score = SUBJECT.test(subject) ? 2 : 0;
   for (const re of STRONG) if (re.test(body)) score += 2;

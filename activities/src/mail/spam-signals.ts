@@ -1,35 +1,128 @@
 /**
- * Obvious unsolicited commercial mail: SEO / web-design / lead-generation pitches, crypto and "investment"
- * offers, prize and inheritance scams. Only clear cases: at least two independent pitch signals, and
- * nothing that looks like a customer talking about an order. Anything doubtful stays human mail.
+ * Unsolicited mail without list headers: cold sales pitches (SEO, lead generation, cheaper shipping, energy audits,
+ * partnerships: "I came across your shop"), junk (crypto, prizes, loans) and bulk newsletters sent without
+ * List-* headers. Scored by families of cues, each counted once: an opener that discovers the shop, a "we help"
+ * offer, a promised gain, a call or a free audit to book, an opt-out line, a sales title, "if you're not the right
+ * person"... Three families make a pitch; one phrase never does. The caller checks first that the text is not a
+ * customer's (customer-voice.ts).
  */
-import type { CleanedBody, ParsedEmail } from '../domain/types';
+import { unicodeWords } from './word-boundary';
 
-const PITCH: RegExp[] = [
-  /\bSEO\b|search engine optimi[sz]ation|référencement (?:naturel|google)/,
-  /\b(?:first|1st|top) (?:page|position|rank(?:ing)?)s? (?:of|on|in) google\b|première page (?:de|sur) google|page 1 (?:of|on|de) google/i,
-  /\b(?:back ?links?|guest posts?|domain authority|organic traffic|increase (?:your )?(?:traffic|sales|leads)|lead generation|web ?design services|website redesign|app development services)\b/i,
-  /\b(?:crypto(?:currency)?|bitcoin|btc|forex|binary options|investment opportunit(?:y|ies)|double your (?:money|investment)|passive income)\b/i,
-  /\b(?:you have won|you('ve| have) been selected|claim your (?:prize|reward)|lottery|inheritance|beneficiary|next of kin)\b/i,
-  /\b(?:guarantee[ds]?|garanti[es]*)\b.{0,40}\b(?:ranking|results|traffic|first page|page 1|profit|return)/i,
-  /\b(?:reply (?:yes|with yes)|répondez oui|free (?:audit|trial|quote|consultation)|audit gratuit|limited time offer|special (?:price|offer) (?:this|for)|tarif spécial|act now)\b/i,
-  /\b(?:dear|hello|hi) (?:sir\/madam|sir or madam|website owner|business owner)\b|\bmadame, monsieur le (?:propriétaire|responsable du site)/i,
-  /\bwe are a team of\b|\bnous sommes une (?:équipe|agence)\b/i,
-  /\bwe are a (?:leading |professional |reliable )?(?:manufacturer|supplier|factory|wholesaler|agency)\b|\b(?:wholesale prices?|dropshipping|oem|moq)\b/i,
-  /\b(?:boost|grow|skyrocket|double) your (?:sales|business|revenue|traffic|followers)\b|\b(?:instagram|tiktok|social media) (?:followers|likes)\b|\bmarketing services\b/i,
-  /\b(?:loan offer|low[- ]interest loans?|quick loans?|debt relief|viagra|cialis|casino|betting)\b/i,
-  /\b(?:verify your account|your account (?:will be|has been) (?:suspended|closed|locked)|confirm your (?:password|credentials))\b/i,
-  /\b(?:to (?:unsubscribe|opt out)|reply (?:stop|remove|unsubscribe)|pour vous désinscrire)\b/i,
+interface Family {
+  name: string;
+  res: RegExp[];
+}
+
+const withUnicodeWords = (f: Family): Family => ({ name: f.name, res: f.res.map(unicodeWords) });
+
+const PITCH_FAMILIES: Family[] = [
+  { name: 'discovery_opener', res: [
+    /\b(?:i|we) (?:came across|found|stumbled (?:up)?on|was (?:looking at|checking|browsing|on)|were (?:looking at|checking|browsing)|noticed|visited|have been following)\b[^.!?\n]{0,20}(?:\byour\b|\b[a-z0-9-]+\.[a-z]{2,}\b)/i,
+    /\bje suis tombée? sur votre\b|\b(?:j['’]ai|nous avons) (?:découvert|remarqué|visité|consulté|parcouru) votre (?:site|boutique|e-?shop|marque)\b|\ben (?:parcourant|visitant) votre (?:site|boutique)\b/i,
+    /\b(?:i hope this (?:e-?mail|message|note) finds you well|quick question (?:about|for) (?:your (?:website|site|shop|store|brand|business|team)|[a-z0-9-]+\.[a-z]{2,}\b))/i,
+  ] },
+  { name: 'we_offer', res: [
+    /\bwe (?:help|work with|specialise|specialize|partner with|provide|offer|are (?:a|an) (?:leading |professional |reliable |certified )?(?:team|agency|company|manufacturer|supplier|factory|wholesaler|firm|platform))\b|\bwe are a team of\b/i,
+    /\bnous (?:aidons|accompagnons|proposons|sommes (?:une?|des) (?:équipe|agence|cabinet|société|entreprise|spécialistes|experts|fabricant|fournisseur))\b|\bnos experts\b|\bnotre (?:agence|solution|plateforme|cabinet|équipe d['’]experts)\b/i,
+    /\bour (?:agency|team|company|platform|solution|experts?|service|tool|software)s? (?:helps?|can|will|has helped|specialises|specializes)\b/i,
+  ] },
+  { name: 'promised_gain', res: [
+    /\b(?:increase|boost|grow|double|triple|improve|reduce|cut|lower|save on|skyrocket)\b[^.!?\n]{0,30}\b(?:sales|traffic|revenue|conversions?|costs?|fees|leads|visibility|rankings?|followers|margins?|bills?)\b/i,
+    /\b(?:augmenter|booster|doubler|tripler|améliorer|réduire|diminuer|baisser|économiser sur)\b[^.!?\n]{0,30}\b(?:ventes|trafic|chiffre d['’]affaires|conversions?|coûts|frais|factures|visibilité|référencement|marges?|abonnés)\b/i,
+    /\b(?:up to|jusqu['’](?:à|a)) -?\d+ ?%|\b\d+(?:-\d+)? ?% (?:more|de plus|in (?:six|three|\d+) months)\b/i,
+    /\b(?:first|1st|top) (?:page|position|rank(?:ing)?)s?\b|\bpage (?:1|one|un)\b|\bpremière page\b|\brank (?:in|on|#?1)\b|\bSEO\b|\bréférencement (?:naturel|google)\b|\bback ?links?\b|\bguest posts?\b|\bdomain authority\b|\borganic traffic\b|\blead generation\b/i,
+  ] },
+  { name: 'meeting_request', res: [
+    /\b(?:quick|short|brief) (?:call|chat|demo)\b|\b\d+[- ]?min(?:ute)?s? (?:call|chat|demo|meeting)\b|\b(?:book|schedule|hop on) a (?:call|demo|meeting)\b/i,
+    /\b(?:would|are) you (?:be )?(?:open to|interested in|available for)\b/i,
+    /\b(?:seriez|êtes)-vous (?:disponibles?|intéressée?s?|ouverte?s?)\b|\bun (?:échange|appel|rendez-vous|rdv) (?:de \d+|téléphonique|rapide)\b|\b\d+ minutes (?:cette|la semaine)\b|\bprendre (?:un )?rendez-vous\b/i,
+  ] },
+  { name: 'free_offer', res: [
+    /\bfree (?:audit|trial|quote|consultation|sample|demo|analysis|video|report|strategy)\b|\b(?:audit|essai|devis|diagnostic|rappel|échantillon|bilan)s? (?:gratuits?|offerts?)\b/i,
+    /\bsans engagement\b|\bno (?:commitment|obligation|strings attached)\b|\b100 ?% (?:financée?|gratuit|free|funded)\b/i,
+    /\breply (?:with )?["“«]?\s?yes\b|\brépondez (?:simplement )?(?:par )?["“«]?\s?oui\b/i,
+  ] },
+  { name: 'opt_out_line', res: [
+    /\breply ["“«]?\s?(?:stop|unsubscribe|remove|no)\b|\brépondez ["“«]?\s?stop\b/i,
+    /\b(?:si vous ne souhaitez plus|pour ne plus recevoir|if you(?:['’]d| would)? (?:rather not|prefer not to|no longer wish to) (?:hear|receive)|if you don['’]t want (?:to hear|me to (?:follow up|reach out)))\b/i,
+    /\bto (?:unsubscribe|opt out)\b|\bpour vous désinscrire\b/i,
+  ] },
+  { name: 'sales_title', res: [
+    /\b(?:growth (?:specialist|consultant|lead|manager|hacker|partner)|business development|account (?:executive|manager)|sales (?:manager|director|representative|executive)|partnerships? (?:manager|lead|director)|head of (?:growth|sales|partnerships))\b/i,
+    /\b(?:responsable (?:grands comptes|commercial|des partenariats|développement commercial)|chargée? d['’]affaires|ingénieur commercial|directeur commercial|directrice commerciale)\b/i,
+  ] },
+  { name: 'wrong_person', res: [
+    /\bif you(?:['’]re| are) not the right person\b|\bpoint me to (?:whoever|the right person|someone)\b|\bwho (?:handles|is in charge of) (?:marketing|partnerships|purchasing|seo)\b|\b(?:la bonne personne|qui s['’]occupe (?:du marketing|des achats|des partenariats))\b/i,
+  ] },
+  { name: 'partnership', res: [
+    /\b(?:partnership|collaboration opportunit|partenariat|influenc(?:er|euse|eur)s?|affiliate program|programme d['’]affiliation|sponsored (?:post|content)|white[- ]label|marque blanche|dropshipping|wholesale prices?|prix de gros)\b/i,
+  ] },
+  { name: 'cold_greeting', res: [
+    /^\s*dear (?:website|business|shop|store) owner\b|\bmadame, monsieur le (?:propriétaire|responsable du site)\b/im,
+  ] },
 ];
 
-const SHOUTING = /\b[A-Z]{4,}\b.*\b[A-Z]{4,}\b|!!!/;
-const ORDER_TALK = /\b(?:my|mon|ma|mes) (?:order|commande|colis|parcel|package)\b|\b[A-Z]{2,4}-\d{4,}\b/i;
+/** Scams and junk, each its own family as before: crypto, prizes, loans, pills. */
+const JUNK_FAMILIES: Family[] = [
+  { name: 'crypto', res: [/\b(?:crypto(?:currency)?|bitcoin|btc|forex|binary options|investment opportunit(?:y|ies)|double your (?:money|investment)|passive income)\b/i] },
+  { name: 'prize', res: [/\b(?:you have won|you('ve| have) been selected|claim your (?:prize|reward)|lottery|inheritance|beneficiary|next of kin)\b/i] },
+  { name: 'guarantee', res: [/\b(?:guarantee[ds]?|garanti[es]*)\b.{0,40}\b(?:ranking|results|traffic|first page|page 1|profit|return)/i] },
+  { name: 'act_now', res: [/\b(?:limited time offer|special (?:price|offer) (?:this|for)|tarif spécial|act now)\b/i] },
+  { name: 'loans_pills', res: [/\b(?:loan offer|low[- ]interest loans?|quick loans?|debt relief|viagra|cialis|casino|betting)\b/i] },
+  { name: 'growth_hype', res: [/\b(?:boost|grow|skyrocket|double) your (?:sales|business|revenue|traffic|followers)\b|\b(?:instagram|tiktok|social media) (?:followers|likes)\b|\bmarketing services\b|\bweb ?design services\b|\bapp development services\b/i] },
+];
 
-export function looksLikeSpam(parsed: Pick<ParsedEmail, 'subject'>, cleaned: Pick<CleanedBody, 'clean'>): boolean {
-  const text = `${parsed.subject}\n${cleaned.clean}`.slice(0, 5000);
-  if (ORDER_TALK.test(text)) return false;
-  let signals = 0;
-  for (const re of PITCH) if (re.test(text)) signals++;
-  if (signals >= 1 && SHOUTING.test(text)) signals++;
-  return signals >= 3;
+const FAMILIES = [...PITCH_FAMILIES, ...JUNK_FAMILIES].map(withUnicodeWords);
+const SHOUTING = /\b[A-Z]{4,}\b.*\b[A-Z]{4,}\b|!!!/;
+
+/** Names of the pitch families the text shows, shouting counted as one more when something is already pitched. */
+export function pitchFamilies(subject: string, text: string): string[] {
+  const all = `${subject}\n${text}`.slice(0, 6000);
+  const hit = FAMILIES.filter((f) => f.res.some((re) => re.test(all))).map((f) => f.name);
+  if (hit.length && SHOUTING.test(all)) hit.push('shouting');
+  return hit;
+}
+
+/** A cold pitch or junk: three families of cues. */
+export function looksLikeSpam(subject: string, text: string): boolean {
+  return pitchFamilies(subject, text).length >= 3;
+}
+
+const BULK_FAMILIES: Family[] = [
+  { name: 'why_you_receive', res: [
+    /\byou(?:['’]re| are) receiving this (?:e-?mail|message|newsletter|communication)\b|\byou (?:signed up|subscribed|opted in) (?:to|for)\b/i,
+    /\bvous recevez (?:cet|ce|cette) (?:e-?mail|message|courriel|lettre|newsletter|communication)\b|\bvous (?:êtes|etes) (?:inscrite?|abonnée?) (?:à|a)\b/i,
+  ] },
+  { name: 'unsubscribe', res: [
+    /^\s*(?:unsubscribe|se désinscrire|désinscription|se désabonner|désabonnement|manage (?:your )?preferences|gérer (?:mes|vos) préférences)\b/im,
+    /\b(?:click here to unsubscribe|to unsubscribe|pour vous désinscrire|pour (?:vous )?désabonner|pour ne plus recevoir|cliquez ici pour ne plus|update your (?:email )?preferences)\b/i,
+  ] },
+  { name: 'view_online', res: [
+    /\bview (?:this (?:e-?mail|message|newsletter) )?(?:online|in (?:your|a|the) browser)\b|\bhaving trouble (?:viewing|reading) this\b/i,
+    /\b(?:version (?:en ligne|web|navigateur)|voir (?:cet e-?mail|ce message|la version) (?:en ligne|dans (?:votre|le) navigateur)|afficher (?:ce message )?dans (?:votre|le) navigateur|si ce (?:message|mail) ne s['’]affiche pas)\b/i,
+  ] },
+  { name: 'promotion', res: [
+    /\b\d+ ?% (?:off|de réduction|de remise)\b|(?:^|\s)-\d+ ?%|\b(?:black friday|cyber monday|soldes|code promo|promo code|discount code|shop now|buy now|order now|shop the (?:range|collection|sale)|new arrivals|nouveautés|limited time|offre limitée|vente privée)\b/i,
+  ] },
+  { name: 'issue_of_a_series', res: [
+    /\bn°\s?\d{1,4}\b(?![-\d])|\bissue (?:#|no\.? ?)?\d+\b|\b(?:in this issue|au sommaire|dans ce numéro|à lire aussi|read more|lire la suite|this week['’]s|cette semaine dans)\b/i,
+  ] },
+];
+const BULK = BULK_FAMILIES.map(withUnicodeWords);
+const BULK_SENDER_LOCAL = /^(?:newsletters?|news|marketing|promos?|promotions?|offers|offres|deals|mailing|campaigns?|redaction|editorial|lettre|infolettre|actus?|actualites|communication|bonsplans)(?:[-_.+].*)?$/i;
+const LAYOUT_HTML = /role=["']?presentation|<table[^>]+width=["']?(?:5[5-9]\d|6\d\d|7[0-4]\d)\b/i;
+
+/** A newsletter or promotion sent without list headers: how it is built, who sends it, what its footer says. */
+export function bulkFamilies(text: string, fromLocal: string, html: string | null): string[] {
+  const all = text.slice(0, 8000);
+  const hit = BULK.filter((f) => f.res.some((re) => re.test(all))).map((f) => f.name);
+  if (BULK_SENDER_LOCAL.test(fromLocal)) hit.push('bulk_sender');
+  if (html && LAYOUT_HTML.test(html)) hit.push('layout_html');
+  return hit;
+}
+
+export function looksLikeBulkMail(text: string, fromLocal: string, html: string | null): boolean {
+  const hit = bulkFamilies(text, fromLocal, html);
+  const footer = hit.some((h) => ['why_you_receive', 'unsubscribe', 'view_online'].includes(h));
+  return footer && hit.length >= 3;
 }

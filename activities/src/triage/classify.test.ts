@@ -86,6 +86,12 @@ describe('classify: intents', () => {
     expect(run('Out of office', { machineKind: 'auto_reply' }).intent).toBe('auto_reply');
     expect(run('Delivery failed', { machineKind: 'bounce' }).intent).toBe('bounce');
   });
+
+  it('marks phishing critical, other machine mail routine', () => {
+    const phishing = run('Pay the fee within 24 hours', { machineKind: 'spam', machineReasons: ['spam', 'phishing', 'payment_request'] });
+    expect(phishing).toMatchObject({ intent: 'spam', criticality: 'critical' });
+    expect(run('SEO offer', { machineKind: 'spam', machineReasons: ['spam', 'cold_sales_pitch'] }).criticality).toBe('routine');
+  });
 });
 
 const SIGNAL_CASES: [string, string][] = [

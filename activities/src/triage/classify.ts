@@ -52,6 +52,8 @@ export interface ClassifyInput {
   quoted: string;
   hidden: string;
   machineKind: MachineKind | null;
+  /** The machine verdict's reasons: phishing makes the mail critical though it is suppressed. */
+  machineReasons?: string[];
   /** Days the mail's order is past its estimated delivery (undelivered), when known. */
   daysLate: number | null;
   accountTakeover: boolean;
@@ -153,7 +155,8 @@ export function classify(
   if (input.machineKind) {
     return {
       lang, intent: MACHINE_INTENT[input.machineKind], intentConfidence: 0.95, secondaryIntents: [],
-      sentiment: 'neutral', urgency: 'low', criticality: 'routine', signals: [], confidence: 0.95,
+      sentiment: 'neutral', urgency: 'low', criticality: input.machineReasons?.includes('phishing') ? 'critical' : 'routine',
+      signals: [], confidence: 0.95,
     };
   }
   const folded = fold(input.clean);
@@ -261,6 +264,7 @@ export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
     quoted: emailCase.cleaned.quoted,
     hidden: emailCase.parsed.hiddenHtmlText,
     machineKind: emailCase.machine.isMachine ? emailCase.machine.kind ?? 'system' : null,
+    machineReasons: emailCase.machine.reasons,
     daysLate,
     accountTakeover: emailCase.enrichment?.flags.includes('suspected_account_takeover') ?? false,
     langFallback: customer?.language === 'en' ? 'en' : 'fr',

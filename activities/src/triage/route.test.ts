@@ -34,6 +34,14 @@ describe('decideRoute', () => {
     expect(d.reasons).toEqual(['auto_submitted_header']);
   });
 
+  it('notes escalation keywords inside machine mail as defused, and still suppresses', () => {
+    const machine = { isMachine: true, kind: 'newsletter' as const, reasons: ['list_headers', 'newsletter'] };
+    const d = decideRoute(ready({ machine, cleaned: { clean: 'This month: how to win a chargeback dispute.', quoted: '', signature: '' } }), policy, facts(null));
+    expect(d).toMatchObject({ route: 'suppress', reasons: ['list_headers', 'newsletter', 'escalation_keyword_defused'] });
+    const plain = decideRoute(ready({ machine, cleaned: { clean: 'New teapots are in.', quoted: '', signature: '' } }), policy, facts(null));
+    expect(plain.reasons).toEqual(['list_headers', 'newsletter']);
+  });
+
   it.each([
     ['escalation_keyword'], ['chargeback_hint'], ['prompt_injection'], ['abusive_language'], ['distress'], ['gdpr_request'],
     ['safety_incident'], ['threat'],

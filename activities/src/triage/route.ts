@@ -4,6 +4,7 @@
  * auto only what is routine, verified, checked and admitted by the rollout. When in doubt, a human.
  */
 import type { Decision, EmailCase, Intent, OrderRecord, Route } from '../domain/types';
+import { findKeywordHits } from './keywords';
 import type { AutoReplyCounts, CaseStage } from './pipeline';
 import { rolloutAdmits, type RoutingPolicy } from './policy';
 
@@ -125,7 +126,11 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
     ({ route, reasons: [...new Set(reasons)], confidence, approvalsRequired: approvals });
 
   if (c.machine.isMachine) {
-    return decision('suppress', c.machine.reasons.length ? c.machine.reasons : [c.machine.kind ?? 'machine_mail'], 0.95, 0);
+    // a keyword in bulk or machine mail (a newsletter about chargebacks, a lawyer's out-of-office) does not escalate
+    const reasons = c.machine.reasons.length ? [...c.machine.reasons] : [c.machine.kind ?? 'machine_mail'];
+    const hits = findKeywordHits(`${c.parsed.subject}\n${c.cleaned.clean || c.parsed.text.slice(0, 6000)}`, policy);
+    if (hits.live.length || hits.defused.length) reasons.push('escalation_keyword_defused');
+    return decision('suppress', reasons, 0.95, 0);
   }
   const cls = c.classification;
   const enr = c.enrichment;

@@ -4,6 +4,7 @@
  */
 import type { EmailCase, ParsedEmail } from '../domain/types';
 import { cleanBody } from '../mail/clean-body';
+import { orderNumberPattern } from '../mail/customer-voice';
 import { detectMachineMail } from '../mail/machine-mail';
 import { isOwnReplyMessageId } from '../mail/own-message-id';
 import { checkDraft } from '../reply/check-draft';
@@ -17,10 +18,25 @@ import { routeEmail } from './route';
 
 export const cleanStage: CaseStage = async (c) => ({ ...c, cleaned: cleanBody(c.parsed) });
 
-/** A bounce returning one of our replies' Message-IDs (`….reply@<support domain>`) is marked bounce_of_shop_reply. */
+/**
+ * A bounce returning one of our replies' Message-IDs (`….reply@<support domain>`) is marked bounce_of_shop_reply.
+ * The shop's domains and name (look-alike senders), whether the sender is a customer on file and the shape of the
+ * shop's order numbers let the text-only rules tell unsolicited mail from a customer's.
+ */
 export const machineStage: CaseStage = async (c, deps) => {
-  const isOwnMessageId = isOwnReplyMessageId((await deps.shop.policies()).support_address);
-  return { ...c, machine: detectMachineMail(c.parsed, c.cleaned, { isOwnMessageId }) };
+  const policies = await deps.shop.policies();
+  const isOwnMessageId = isOwnReplyMessageId(policies.support_address);
+  const sender = c.parsed.from?.address ?? null;
+  const senderIsCustomer = sender ? (await deps.shop.customerByEmail(sender)) !== null : false;
+  const format = await deps.shop.orderNumberFormat();
+  const website = /^(?:https?:\/\/)?([^/:]+)/i.exec(policies.website ?? '')?.[1] ?? '';
+  const shop = { domains: [policies.support_address.split('@')[1] ?? '', website], name: policies.shop_name };
+  return {
+    ...c,
+    machine: detectMachineMail(c.parsed, c.cleaned, {
+      isOwnMessageId, shop, senderIsCustomer, orderNumber: orderNumberPattern(format.prefix, format.digits),
+    }),
+  };
 };
 
 /** PII over everything a reader of the decoded email sees: subject and text (quotes and signature included). */

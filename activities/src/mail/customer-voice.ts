@@ -1,0 +1,40 @@
+/**
+ * Signs that a person writes to the shop as its customer (or would-be customer), whatever else the text contains:
+ * they tell what they bought or received, name one of the shop's orders, ask to buy, or report a message they got
+ * ("I received this email, is it you?"). Text-only spam rules stand down on any of these: a customer who mentions a
+ * newsletter, a sales offer, a bounce or a suspicious parcel message is answered by a person, never suppressed.
+ */
+
+/** First-person purchase or delivery story: "j'ai commandé", "my order", "I paid", "mon colis". */
+import { unicodeWords } from './word-boundary';
+const PURCHASE_STORY =
+  unicodeWords(/\b(?:j['’]ai (?:commandé|acheté|payé|réglé|reçu (?:ma|mon|mes|le|la|les|votre|vos)|passé (?:une |la )?commande|retourné|renvoyé)|je vous ai (?:commandé|acheté|écrit)|(?:ma|mes) (?:commandes?|livraisons?)|(?:mon|mes) (?:colis|achats?|remboursement)|i (?:have )?(?:ordered|bought|purchased|paid|returned|received my)|i placed (?:an? |my )?order|my (?:order|orders|parcel|package|delivery|purchase|refund))\b/i);
+/** A would-be customer asking to buy: "I'd like to order", "do you sell / deliver", "combien coûte". */
+const BUYER_QUESTION =
+  unicodeWords(/\b(?:(?:i|we)(?:['’]d| would) (?:like|love) to (?:order|buy|purchase|get)|(?:do|can) you (?:sell|ship|deliver|stock|offer gift)|how much (?:is|are|does|do|would)|(?:je|nous) (?:voudrions|voudrais|souhaiterais|souhaiterions|aimerais|aimerions) (?:commander|acheter|offrir)|(?:vendez|livrez|expédiez)[- ]vous|avez-vous (?:en stock|des|le|la)|combien (?:coûte|coute|coûtent|pour)|quel est le prix)\b/i);
+/** Reporting a message received elsewhere: "I received this email", "c'est bien vous ?", "is this a scam?". */
+const REPORTED_MESSAGE =
+  unicodeWords(/\b(?:j['’]ai reçu (?:ce|cet|un|une|le) (?:message|mail|e-?mail|courriel|sms|texto|appel|lien)|on m['’]a envoyé|(?:i|we) (?:have )?(?:received|got) (?:this|an?|the following|a strange|a weird|a suspicious) (?:e-?mail|message|text|sms|call|link)|is (?:this|it) (?:really )?(?:legit|genuine|real|from you|you|a scam)|(?:est-ce|c['’]est) (?:bien )?(?:vous|de vous|une arnaque|normal|légitime)|(?:ça|cela|it) (?:ressemble à|looks like) (?:une? |a )?(?:arnaque|scam|phishing|hameçonnage))/i);
+
+export interface VoiceOptions {
+  /** The sender's address is a customer on file. */
+  senderIsCustomer?: boolean;
+  /** Matches one of the shop's order numbers as a customer writes it (CMD-10234, cmd 10234). */
+  orderNumber?: RegExp | null;
+}
+
+/** The first reason the text reads as a customer's (or null): a reason string for tests and traces. */
+export function customerVoice(text: string, options: VoiceOptions = {}): string | null {
+  if (options.senderIsCustomer) return 'sender_is_customer';
+  if (options.orderNumber?.test(text)) return 'names_shop_order';
+  if (PURCHASE_STORY.test(text)) return 'purchase_story';
+  if (BUYER_QUESTION.test(text)) return 'buyer_question';
+  if (REPORTED_MESSAGE.test(text)) return 'reported_message';
+  return null;
+}
+
+/** "CMD-10234", "cmd 10234", "CMD10234" for the shop's prefix and digit count (a digit more or less kept: look-alikes). */
+export function orderNumberPattern(prefix: string, digits: number): RegExp {
+  const p = prefix.replace(/[^A-Za-z]/g, '');
+  return new RegExp(`\\b${p}[-\\s]?\\d{${Math.max(1, digits - 1)},${digits + 1}}\\b`, 'i');
+}

@@ -1,0 +1,172 @@
+import { cleanBody } from './clean-body';
+import { customerVoice, orderNumberPattern } from './customer-voice';
+import { detectMachineMail, type MachineMailOptions } from './machine-mail';
+import { parseEmail } from './parse-email';
+import { isLookalikeDomain, registrableDomain } from './sender-shape';
+import { rawEmail } from './test-support/raw-email';
+
+const SHOP: MachineMailOptions = {
+  shop: { domains: ['boutique-aster.example', 'www.boutique-aster.example'], name: 'Boutique Aster' },
+  orderNumber: orderNumberPattern('AST', 5),
+};
+
+const verdictOf = async (headers: Record<string, string>, body: string, options: MachineMailOptions = {}) => {
+  const parsed = await parseEmail(rawEmail(headers, body));
+  return detectMachineMail(parsed, cleanBody(parsed), { ...SHOP, ...options });
+};
+
+describe('out-of-office notices known only by their wording', () => {
+  it.each([
+    ['Congés', "Bonjour,\n\nJe suis en congé jusqu'au lundi 7 inclus. Pour toute demande urgente, merci de contacter ma collègue Inès au standard.\n\nBien à vous"],
+    ['Re: votre message', "Madame, Monsieur,\n\nActuellement absente du bureau, je prendrai connaissance de votre message à mon retour.\n\nCordialement"],
+    ['Re: facture', "Bonjour,\n\nCette adresse e-mail n'est plus consultée. Merci d'adresser vos messages à comptabilite@atelier-nord.example.\n\nMerci"],
+    ['Re: your reply', 'Hello,\n\nThis mailbox is no longer monitored. Please resend your message to accounts@northwind.example.\n\nThank you'],
+    ['Re: delivery', "Hi,\n\nI've left the company. For anything related to purchasing, please contact my colleague Sam.\n\nBest"],
+    ['Away', "Thanks for your email. I'm away on annual leave with no access to email and will be back on 3 January."],
+    ['[Ticket] Re: warranty question', '##- Please type your reply above this line -##\n\nYour request (99120) has been received and is being reviewed by our support staff.'],
+  ])('"%s" is an auto-reply', async (subject, body) => {
+    const v = await verdictOf({ Subject: subject }, body);
+    expect(v.kind).toBe('auto_reply');
+    expect(v.reasons).toEqual(['out_of_office_text']);
+  });
+
+  it.each([
+    ['Livraison', "Bonjour, je suis en congé jusqu'au 7, pourriez-vous livrer ma commande AST-40211 après cette date ?"],
+    ['Delivery', "Hi, I'm away on holiday until the 3rd. Could you hold my parcel until I'm back?"],
+    ['Nouvelle adresse', "Bonjour, mon adresse e-mail a changé, merci d'utiliser celle-ci pour ma commande AST-40222."],
+    ['Re: ma commande', "Je suis absente le jeudi, est-ce possible de livrer un autre jour ?"],
+    ['Retour', "J'étais en vacances quand le colis est arrivé et je voudrais le retourner. Comment faire ?"],
+  ])('a customer who mentions being away ("%s") is not', async (subject, body) => {
+    expect((await verdictOf({ Subject: subject }, body)).isMachine).toBe(false);
+  });
+});
+
+describe('bounces in a mail server\'s own words, without a report part', () => {
+  it.each([
+    [{ From: 'Mail Delivery System <MAILER-DAEMON@mx2.example.net>', Subject: 'Mail delivery failed: returning message to sender' },
+      'This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its recipients. This is a permanent error.\n\n  jo@example.org\n    mailbox is full'],
+    [{ From: 'Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@corp.example>', Subject: 'Non remis : Re: votre commande' },
+      "La remise n'a pas abouti pour ces destinataires ou groupes :\n\nleo@corp.example\nL'adresse e-mail est introuvable."],
+    [{ From: 'Postmaster <bounces@relay.example>', Subject: 'Undeliverable: Re: your parcel' },
+      'Delivery has failed to these recipients or groups:\n\nmia@relay.example\nThe email address you entered couldn\'t be found.'],
+  ])('a bounce notice from %o', async (headers, body) => {
+    expect((await verdictOf(headers, body)).kind).toBe('bounce');
+  });
+
+  it('a customer on file who quotes the bounce they got is not a bounce', async () => {
+    const v = await verdictOf(
+      { From: 'Lou <lou@example.org>', Subject: 'Undelivered Mail Returned to Sender ??' },
+      "Hello, I wrote to you yesterday and got back 'your message could not be delivered'. Is this address still right?",
+      { senderIsCustomer: true },
+    );
+    expect(v.isMachine).toBe(false);
+  });
+});
+
+describe('phishing: a request for money or access, and a sender or link that does not add up', () => {
+  it('a carrier-themed fee on a held parcel, paid on another domain', async () => {
+    const v = await verdictOf(
+      { From: 'Service Colis <alerte@colis-express-fr.example>', Subject: 'Votre colis est bloqué' },
+      'Bonjour,\n\nVotre colis est retenu au centre de tri : des frais de douane de 2,49 EUR restent impayés.\nRéglez-les sous 24 heures, sinon le colis sera renvoyé :\nhttps://douane-paiement-colis.example/payer?ref=88\n\nService Colis',
+    );
+    expect(v.kind).toBe('spam');
+    expect(v.reasons).toEqual(expect.arrayContaining(['spam', 'phishing', 'payment_request', 'action_link', 'pressure']));
+  });
+
+  it('a fake boss on a look-alike of the shop\'s domain, answering elsewhere', async () => {
+    const v = await verdictOf(
+      { From: 'Nadia - Boutique Aster <nadia@boutique-aste1.example>', 'Reply-To': 'nadia.aster@freemail.example', Subject: 'Besoin de toi' },
+      "Salut,\n\nJe suis en réunion toute la journée, ne m'appelle pas. Achète 5 cartes cadeaux de 100 € aujourd'hui pour un client, c'est confidentiel, et envoie-moi les codes.\n\nNadia",
+    );
+    expect(v.reasons).toEqual(expect.arrayContaining(['phishing', 'lookalike_domain', 'impersonation', 'reply_to_elsewhere', 'secrecy']));
+  });
+
+  it('an account "restricted" until the reader verifies it', async () => {
+    const v = await verdictOf(
+      { From: 'Merchant Desk <alerts@paygate-notices.example>', Subject: 'Your account has been limited' },
+      'Dear merchant,\n\nWe noticed unusual activity and your merchant account has been limited. Verify your business details within 48 hours to avoid a hold on your funds:\nhttps://paygate-verify-center.example/login',
+    );
+    expect(v.reasons).toEqual(expect.arrayContaining(['phishing', 'credential_request']));
+  });
+
+  it('stays phishing (critical) when the sender is also a no-reply address', async () => {
+    const v = await verdictOf(
+      { From: 'Webmail <no-reply@webmail-quota.example>', Subject: 'Quota dépassé' },
+      'Cher utilisateur,\n\nVotre boîte aux lettres a atteint sa capacité. Les nouveaux messages seront rejetés sous 12 heures. Validez votre compte ici : https://quota-webmail.example/valider',
+    );
+    expect(v.reasons).toEqual(expect.arrayContaining(['no_reply_sender', 'phishing']));
+  });
+
+  it('a company-voiced unpaid "invoice" under a deadline is a payment demand', async () => {
+    const v = await verdictOf(
+      { From: 'Registre des Entreprises en Ligne <facturation@registre-pro.example>', Subject: 'Rappel : facture REL-88812' },
+      'Madame, Monsieur,\n\nLa facture REL-88812 pour le référencement annuel de votre entreprise reste impayée. Montant : 390,00 EUR, à régler sous 10 jours par virement.\n\nService facturation',
+    );
+    expect(v.reasons).toEqual(['spam', 'unsolicited_payment_demand']);
+  });
+
+  it.each([
+    ['Fwd: Votre colis est bloqué', "Bonjour, j'ai reçu ce message ce matin : « réglez 2,49 EUR sous 24 heures » avec un lien https://douane-paiement-colis.example/payer. C'est bien vous ?"],
+    ['Suspicious email', "Hi, I got this email saying my account is restricted and I must verify your account details within 24 hours at https://aster-login.example. Is it legit?"],
+    ['Facture', "Bonjour, veuillez régler la facture de réparation de 80 € sous 8 jours, sinon je saisis le tribunal : votre bouilloire a brûlé mon plan de travail."],
+    ['Refund', 'Please pay the refund of my €59 today, otherwise I will open a dispute with my bank.'],
+  ])('a customer who reports or demands money ("%s") is not suppressed', async (subject, body) => {
+    expect((await verdictOf({ Subject: subject }, body)).isMachine).toBe(false);
+  });
+});
+
+describe('cold sales pitches', () => {
+  it.each([
+    ['Partnership idea', "Hi,\n\nI came across your shop on Instagram and love your ceramics. We help independent brands increase their sales with influencer campaigns. Would you be open to a quick call next week?\n\nBest,\nTom\nHead of Partnerships"],
+    ['Vos coûts logistiques', "Bonjour,\n\nNous accompagnons les e-commerçants pour réduire leurs frais de transport jusqu'à 25 %. Seriez-vous disponible 15 minutes jeudi ? Sans engagement.\n\nClaire\nChargée d'affaires\n\nSi vous ne souhaitez plus recevoir nos messages, répondez STOP."],
+    ['Quick question about boutique-aster.example', "Hello,\n\nI was checking boutique-aster.example and noticed it does not rank on the first page for \"linen apron\". We can fix that with a free audit. Reply \"yes\" and I'll send it.\n\nDana, Growth Consultant"],
+  ])('"%s" is a pitch', async (subject, body) => {
+    const v = await verdictOf({ From: 'Someone <someone@agency.example>', Subject: subject }, body);
+    expect(v.kind).toBe('spam');
+    expect(v.reasons).toEqual(['spam', 'cold_sales_pitch']);
+  });
+
+  it.each([
+    ["Hello, a company called GrowthNow emailed me claiming to be your partner and offered a free audit of my site. Is that really you? I'd like to order a linen apron anyway.", {}],
+    ["Bonjour, nous sommes un restaurant et voudrions commander 30 tabliers. Seriez-vous disponible pour un appel rapide ? Avez-vous un prix de gros ?", {}],
+    ['Hi, I came across your shop and would love to buy two aprons. Would you be open to a quick call about sizes? Free shipping?', {}],
+    ['We help you grow! Would you be open to a quick call? Free audit, reply YES.', { senderIsCustomer: true }],
+  ])('a (would-be) customer is not: %s', async (body, options) => {
+    expect((await verdictOf({ Subject: 'Question' }, body, options)).isMachine).toBe(false);
+  });
+});
+
+describe('newsletters without list headers', () => {
+  it('a promotion built like a newsletter, footer and all', async () => {
+    const v = await verdictOf(
+      { From: 'Papeterie Lune <offres@papeterie-lune.example>', Subject: 'Black Friday : -30 % sur les carnets' },
+      'Voir ce message dans votre navigateur\n\n-30 % sur tous les carnets jusqu\'à dimanche. Découvrez la collection.\n\nVous recevez cet e-mail car vous êtes inscrit à notre lettre.\nSe désinscrire',
+    );
+    expect(v.reasons).toEqual(['newsletter', 'bulk_mail_without_list_headers']);
+  });
+
+  it('a customer asking about a newsletter offer is not one', async () => {
+    const body = "Bonjour, j'ai reçu votre newsletter du Black Friday (-30 %). Est-ce que la remise marche sur les tabliers ? Je n'arrive pas à me désinscrire non plus.";
+    expect((await verdictOf({ Subject: 'Black Friday' }, body)).isMachine).toBe(false);
+  });
+});
+
+describe('customer-voice and sender-shape helpers', () => {
+  it('reads a customer\'s marks', () => {
+    expect(customerVoice('Where is my order?')).toBe('purchase_story');
+    expect(customerVoice('Statut de AST-40211', { orderNumber: orderNumberPattern('AST', 5) })).toBe('names_shop_order');
+    expect(customerVoice('Avez-vous des tabliers en lin ?')).toBe('buyer_question');
+    expect(customerVoice('We help brands grow.')).toBeNull();
+  });
+
+  it('finds look-alike domains, not the shop\'s own or unrelated ones', () => {
+    expect(registrableDomain('mail.notif.carrier.co.uk')).toBe('carrier.co.uk');
+    const own = ['boutique-aster.example'];
+    expect(isLookalikeDomain('boutique-aster.example', own)).toBe(false);
+    expect(isLookalikeDomain('mx.boutique-aster.example', own)).toBe(false);
+    expect(isLookalikeDomain('boutique-astre.example', own)).toBe(true);
+    expect(isLookalikeDomain('boutique-aster.com', own)).toBe(true);
+    expect(isLookalikeDomain('boutique-aster-paiement.example', own)).toBe(true);
+    expect(isLookalikeDomain('gmail.com', own)).toBe(false);
+  });
+});

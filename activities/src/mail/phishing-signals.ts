@@ -1,0 +1,82 @@
+/**
+ * Phishing and payment scams sent to the shop: a carrier's "parcel held, pay the fee", a payment provider's
+ * "account restricted, verify now", the boss's "buy gift cards, confidential", a look-alike supplier's "bank details
+ * changed", a directory's unpaid "invoice". Scored over independent cues: what the text asks for (money, credentials),
+ * who seems to send it (look-alike domain, the shop's name over a foreign address, a Reply-To elsewhere), where its
+ * links go (action links, foreign hosts), and pressure (deadline, threat, secrecy). A request alone is not enough.
+ */
+import { unicodeWords } from './word-boundary';
+import type { SenderShape } from './sender-shape';
+
+/** The reader is asked to pay: a fee, an invoice, a transfer, gift cards. (Refunds are the customer's side: see below.) */
+const MONEY_ASK: RegExp[] = [
+  /\b(?:please |kindly )?(?:settle|pay|wire|transfer)\b[^.!?\n]{0,40}\b(?:invoice|fee|fees|amount|balance|payment|charges?|duties|today|now|the sum|below|link)\b/i,
+  /\b(?:outstanding|unpaid|overdue) (?:invoice|balance|amount|fee|fees|payment)s?\b|\b(?:remains|is still) (?:unpaid|outstanding)\b/i,
+  /\b(?:réglez|payez|veuillez (?:régler|payer|procéder au (?:paiement|règlement))|merci de (?:régler|payer|procéder au (?:paiement|règlement)))\b/i,
+  /\b(?:à régler|à payer|payable|to be paid)\b[^.!?\n]{0,30}\b(?:sous|avant|par|within|by|before)\b/i,
+  /\b(?:reste|restent|demeure) impayée?s?\b|\b(?:frais|facture|montant|somme)s? [^.!?\n]{0,40}\bimpayée?s?\b/i,
+  /\b(?:buy|purchase|get)\b[^.!?\n]{0,30}\bgift ?cards?\b|\b(?:acheter|achète|achetez)\b[^.!?\n]{0,30}\bcartes? cadeaux?\b|\b(?:scratch|gratte[rz]?)\b[^.!?\n]{0,30}\bcodes?\b/i,
+  /\b(?:bank details|banking details|coordonnées bancaires|rib) (?:have|has|ont|a) (?:changed|been updated|changé|été modifiées?)\b/i,
+].map(unicodeWords);
+/** The reader is asked to hand over access: verify, confirm, log in, validate; or told the account is restricted. */
+const CREDENTIAL_ASK: RegExp[] = [
+  /\b(?:verify|confirm|validate|update|re-?activate|restore)\b[^.!?\n]{0,30}\byour (?:account|identity|business details|details|bank (?:account|details)|password|credentials|information|payment (?:method|details)|mailbox|profile)\b/i,
+  /\b(?:vérifiez|confirmez|validez|mettez à jour|réactivez|restaurez)\b[^.!?\n]{0,30}\b(?:votre|vos) (?:compte|identité|informations|coordonnées|mot de passe|identifiants|boîte|profil|données)\b/i,
+  /\b(?:your|votre) (?:merchant |seller |business )?(?:account|compte|mailbox|boîte)\b[^.!?\n]{0,30}\b(?:restricted|suspended|locked|limited|disabled|on hold|deactivated|restreint|suspendu|bloqué|limité|désactivé|fermé)\b/i,
+  /\b(?:unusual|suspicious) (?:activity|sign-?in|login)|\bactivité (?:inhabituelle|suspecte)\b/i,
+  /\b(?:mailbox|boîte aux lettres|boîte mail|messagerie)\b[^.!?\n]{0,40}\b(?:full|quota|capacity|pleine|capacité|saturée)\b/i,
+  /\b(?:payouts?|versements?|virements?)\b[^.!?\n]{0,30}\b(?:paused|held|suspended|on hold|suspendus?|bloqués?|en attente)\b/i,
+].map(unicodeWords);
+/** Deadlines and threats: "within 24 hours", "otherwise your parcel will be returned", "today", "sous 48 heures". */
+const PRESSURE: RegExp[] = [
+  /\b(?:within|in the next) \d+ ?(?:hours?|h|days?)\b|\bsous \d+ ?(?:heures?|h|jours?)\b|\bdans les \d+ ?(?:heures?|h)\b/i,
+  /\b(?:otherwise|or else|failing (?:this|which)|sinon|à défaut)\b/i,
+  /\bwill be (?:returned|held|suspended|closed|deleted|rejected|cancelled|canceled|destroyed|lost)\b|\bsera (?:retourné|renvoyé|suspendu|supprimé|bloqué|fermé|détruit|annulé)e?\b|\bseront (?:rejetés|supprimés|perdus|bloqués)\b/i,
+  /\b(?:urgent|urgently|immediately|today|asap|right away|immédiatement|aujourd['’]hui|sans délai|final notice|dernier (?:avis|rappel)|relance)\b/i,
+].map(unicodeWords);
+/** Secrecy and unreachability, the marks of a fake boss or supplier. */
+const SECRECY =
+  unicodeWords(/\b(?:confidential|confidentiel(?:le)?|keep (?:this|it) (?:between us|quiet)|discreet|discrétion|don['’]t call|do not call|ne m['’]appelez pas|can['’]t talk|cannot talk|in (?:a )?meetings?|en réunion|injoignable)\b/i);
+/** A carrier's held or undeliverable parcel pending a fee, in the shop's own inbox. */
+const HELD_PARCEL =
+  unicodeWords(/\b(?:parcel|package|shipment|delivery|colis|envoi|livraison)\b[^.!?\n]{0,60}\b(?:held|on hold|pending|waiting|could not be delivered|couldn['’]t be delivered|en attente|bloqué|retenu|n['’]a pas pu être (?:livré|distribué))\b/i);
+/** Greetings of mass mail that does not know who it writes to. */
+const IMPERSONAL_GREETING =
+  unicodeWords(/^\s*(?:(?:dear|hello|hi) (?:customer|user|client|merchant|seller|member|account ?holder|valued customer)|(?:cher|chère) (?:client|cliente|utilisateur|utilisatrice|membre|marchand|commerçant|vendeur))(?: [\w.+-]+@[\w.-]+)?\s*[,!:]?\s*$/im);
+/** The customer's own money: a refund, money back, "remboursez-moi". */
+const CUSTOMERS_MONEY = unicodeWords(/\b(?:refund|reimburse|money back|pay (?:me )?back|rembours|restitu|un avoir|bon d['’]achat|mon argent|my money)\w*/i);
+/** Written to the shop as a business ("votre société", "your company"), as directories and fake suppliers do. */
+const TO_A_BUSINESS = unicodeWords(/\b(?:votre (?:société|entreprise|établissement|enseigne|commerce|boutique|raison sociale)|your (?:company|business|firm|store|shop|organi[sz]ation))\b/i);
+/** First-person singular: customers with a claim tell their story; fake invoices speak as a company. */
+const FIRST_PERSON = /(?:^|[\s(])(?:i|i['’]m|i['’]ve|me|my|je|j['’]|moi|mon|ma|mes)(?=[\s,.!?)]|$)/gi;
+
+export interface PhishingVerdict {
+  reasons: string[]; // 'phishing' plus the cues, or 'unsolicited_payment_demand'
+  phishing: boolean; // impersonation or credential theft: criticality critical
+}
+
+export function phishingVerdict(text: string, shape: SenderShape): PhishingVerdict | null {
+  const money = MONEY_ASK.some((re) => re.test(text)) && !CUSTOMERS_MONEY.test(text);
+  const credentials = CREDENTIAL_ASK.some((re) => re.test(text));
+  if (!money && !credentials) return null;
+
+  const cues: string[] = [];
+  if (shape.lookalikeOfShop || shape.lookalikeLink) cues.push('lookalike_domain');
+  if (shape.claimsShopName) cues.push('impersonation');
+  if (shape.replyToElsewhere) cues.push('reply_to_elsewhere');
+  if (shape.actionLinks > 0) cues.push('action_link');
+  const pressure = PRESSURE.filter((re) => re.test(text)).length;
+  if (pressure) cues.push('pressure');
+  if (SECRECY.test(text)) cues.push('secrecy');
+  if (HELD_PARCEL.test(text)) cues.push('held_parcel_fee');
+  if (IMPERSONAL_GREETING.test(text)) cues.push('impersonal_greeting');
+  if (money && credentials) cues.push('money_and_credentials');
+
+  const senderOrLink = cues.some((c) => ['lookalike_domain', 'impersonation', 'reply_to_elsewhere', 'action_link'].includes(c));
+  const ask = money ? 'payment_request' : 'credential_request';
+  if (cues.length >= 2 && (senderOrLink || credentials)) return { phishing: true, reasons: ['phishing', ask, ...cues] };
+  // a payment demand in a company's voice, addressed to the shop as a business, under a deadline: a fake invoice
+  const firstPerson = text.match(FIRST_PERSON)?.length ?? 0;
+  if (money && pressure && firstPerson === 0 && TO_A_BUSINESS.test(text)) return { phishing: false, reasons: ['unsolicited_payment_demand'] };
+  return null;
+}

@@ -1,0 +1,126 @@
+/**
+ * The shape of who sent an email and where its links lead, as cues for impersonation: a sender domain one typo
+ * away from the shop's (maison-lumem, rnaison-lumen), the shop's name over a foreign address, a Reply-To that
+ * leaves the sender's domain, links to another domain that ask to pay, log in or verify. Each is a cue, never a
+ * verdict: phishing-signals.ts weighs them together with what the text asks for.
+ */
+import type { ParsedEmail } from '../domain/types';
+
+/** What the detector knows of the shop: its own domains (support address, website) and its name. */
+export interface ShopIdentity {
+  domains: string[];
+  name: string;
+}
+
+export interface SenderShape {
+  /** The sender's domain is a near copy of one of the shop's (one or two edits, rn→m, 0→o, other TLD, extra word). */
+  lookalikeOfShop: boolean;
+  /** The display name carries the shop's name but the address is not the shop's. */
+  claimsShopName: boolean;
+  /** Reply-To sends answers to another domain than the sender's. */
+  replyToElsewhere: boolean;
+  /** Links whose path or host asks to pay, log in, verify or confirm (not on the shop's own domain). */
+  actionLinks: number;
+  /** Links to a domain that is neither the sender's nor the shop's. */
+  foreignLinks: number;
+  /** A link's host is a near copy of the shop's domain. */
+  lookalikeLink: boolean;
+}
+
+const SECOND_LEVEL = /^(?:co|com|org|net|ac|gov|gouv|edu|ne|or)$/;
+
+/** "mail.notif.carrier.co.uk" → "carrier.co.uk"; "x.maison-lumen.example" → "maison-lumen.example". */
+export function registrableDomain(host: string): string {
+  const labels = host.toLowerCase().replace(/\.$/, '').split('.').filter(Boolean);
+  if (labels.length <= 2) return labels.join('.');
+  const keep = SECOND_LEVEL.test(labels[labels.length - 2]!) && labels[labels.length - 1]!.length === 2 ? 3 : 2;
+  return labels.slice(-keep).join('.');
+}
+
+const domainOf = (address: string | undefined | null): string => (address ?? '').split('@')[1]?.toLowerCase() ?? '';
+/** The registrable name without its TLD: "maison-lumen.example" → "maison-lumen". */
+const nameOf = (domain: string): string => registrableDomain(domain).replace(/\.[^.]+(?:\.[a-z]{2})?$/, '');
+/** Characters a reader's eye confuses: rn/m, vv/w, 0/o, 1/l, I/l. */
+const foldGlyphs = (s: string): string => s.replace(/rn/g, 'm').replace(/vv/g, 'w').replace(/0/g, 'o').replace(/[1i]/g, 'l');
+
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** True when `domain` is not one of the shop's but imitates one of them. */
+export function isLookalikeDomain(domain: string, shopDomains: string[]): boolean {
+  if (!domain) return false;
+  const reg = registrableDomain(domain);
+  const own = shopDomains.map(registrableDomain);
+  if (own.includes(reg)) return false;
+  const name = nameOf(reg);
+  return own.some((shop) => {
+    const shopName = nameOf(shop);
+    if (shopName.length < 4) return false;
+    if (name === shopName) return true; // same name under another TLD
+    if (foldGlyphs(name) === foldGlyphs(shopName)) return true;
+    if (editDistance(name, shopName) <= (shopName.length >= 8 ? 2 : 1)) return true;
+    // the shop's name plus a word: maison-lumen-paiement, securemaisonlumen
+    const bare = (s: string): string => s.replace(/[^a-z0-9]/g, '');
+    return bare(name).includes(bare(shopName));
+  });
+}
+
+const URL_HOST = /\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,})(\/[^\s"'<>]*)?/gi;
+const ACTION_URL = /pay|paie|payer|regler|reglement|r%c3%a9gler|verif|secure|login|log-in|signin|sign-in|confirm|restore|unlock|valid|update|account|compte|billing|factur|invoice|douane|customs|fee|frais|wallet|bank|banque/i;
+
+/** Hosts and paths of every link in the text and in the HTML's href attributes. */
+export function linksOf(parsed: Pick<ParsedEmail, 'text' | 'html'>): { host: string; path: string }[] {
+  const links: { host: string; path: string }[] = [];
+  const seen = new Set<string>();
+  for (const source of [parsed.text, parsed.html ?? '']) {
+    for (const m of source.matchAll(URL_HOST)) {
+      const host = m[1]!.toLowerCase();
+      const path = m[2] ?? '';
+      if (seen.has(host + path)) continue;
+      seen.add(host + path);
+      links.push({ host, path });
+    }
+  }
+  return links;
+}
+
+export function senderShape(parsed: ParsedEmail, shop: ShopIdentity | null): SenderShape {
+  const shopDomains = (shop?.domains ?? []).filter(Boolean);
+  const ownRegs = shopDomains.map(registrableDomain);
+  const fromDomain = domainOf(parsed.from?.address);
+  const fromReg = fromDomain ? registrableDomain(fromDomain) : '';
+  const fromIsShop = ownRegs.includes(fromReg);
+  const replyReg = registrableDomain(domainOf(parsed.replyTo?.address));
+  const shopName = (shop?.name ?? '').trim().toLowerCase();
+  const displayName = (parsed.from?.name ?? '').toLowerCase();
+
+  let actionLinks = 0;
+  let foreignLinks = 0;
+  let lookalikeLink = false;
+  for (const { host, path } of linksOf(parsed)) {
+    const reg = registrableDomain(host);
+    if (ownRegs.includes(reg)) continue;
+    if (isLookalikeDomain(host, shopDomains)) lookalikeLink = true;
+    if (reg !== fromReg) foreignLinks++;
+    if (ACTION_URL.test(`${host}${path}`)) actionLinks++;
+  }
+  return {
+    lookalikeOfShop: isLookalikeDomain(fromDomain, shopDomains),
+    claimsShopName: !fromIsShop && shopName.length >= 4 && displayName.includes(shopName),
+    replyToElsewhere: Boolean(replyReg && fromReg && replyReg !== fromReg),
+    actionLinks,
+    foreignLinks,
+    lookalikeLink,
+  };
+}
