@@ -33,6 +33,8 @@ export interface AttachmentInfo {
   size: number;
   sha256: string;
   inline: boolean;
+  /** The text of a small text attachment (.txt, .csv, .md, .html…), cut at 64 KB; scanned for injection only. */
+  text?: string;
 }
 
 /** What the MIME parser makes of raw bytes. Raw bytes stay in storage; everything here is derived. */

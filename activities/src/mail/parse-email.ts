@@ -5,7 +5,9 @@
  * - `text` is the text/plain body (the first of text/plain alternatives); without one, the *visible* HTML
  *   rendered as text. Line ends are \n. See mailparser-gaps.ts for what is filled in around mailparser.
  * - `hiddenHtmlText` is the HTML text a reader would not see (see html-visibility.ts).
- * - Attachments are streamed through SHA-256 and dropped: only name, type, size and hash are kept.
+ * - Attachments are streamed through SHA-256 and dropped: only name, type, size and hash are kept — and the text of a
+ *   small text attachment (.txt, .csv, .md, .html…, up to TEXT_ATTACHMENT_MAX_BYTES), which triage scans for
+ *   instructions to an AI (it is never answered nor shown as the customer's words).
  * - Bytes that are not an email at all throw QuarantineError (rule in quarantine.ts); a MIME parser failure
  *   is turned into QuarantineError('mime_parse_failed') too, so callers see only ParsedEmail or quarantine.
  */
@@ -22,6 +24,10 @@ import { extractReport, type ReportPart, REPORT_PART_TYPES } from './report-part
 export const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
 /** A header section above this size is flagged `huge_headers` (it still parses). */
 export const HUGE_HEADER_BYTES = 64 * 1024;
+/** The text of a text attachment is kept up to this size (the rest is cut), for the injection scan. */
+export const TEXT_ATTACHMENT_MAX_BYTES = 64 * 1024;
+const TEXT_ATTACHMENT_TYPES = /^text\/(?:plain|csv|html|markdown|x-markdown|tab-separated-values|xml|rtf|richtext|enriched)$/;
+const TEXT_ATTACHMENT_NAMES = /\.(?:txt|csv|tsv|md|markdown|html?|xml|json|log|ini|ya?ml)$/i;
 /** Machine-readable report parts (delivery-status, feedback-report...) are read up to this size. */
 const REPORT_PART_MAX_BYTES = 256 * 1024;
 
@@ -158,24 +164,30 @@ function runMailParser(bytes: Buffer): Promise<{
         return;
       }
       const att = data;
-      const keep = REPORT_PART_TYPES.has(att.contentType.toLowerCase());
+      const contentType = att.contentType.toLowerCase();
+      const filename = attachmentName(att);
+      const keep = REPORT_PART_TYPES.has(contentType);
+      const keepText = !keep && isTextAttachment(contentType, filename);
+      const limit = keep ? REPORT_PART_MAX_BYTES : keepText ? TEXT_ATTACHMENT_MAX_BYTES : 0;
       const chunks: Buffer[] = [];
       let kept = 0;
       att.content.on('data', (chunk: Buffer) => {
-        if (keep && kept < REPORT_PART_MAX_BYTES) {
-          chunks.push(chunk);
-          kept += chunk.length;
+        if (kept < limit) {
+          chunks.push(chunk.subarray(0, limit - kept));
+          kept += Math.min(chunk.length, limit - kept);
         }
       });
       att.content.on('end', () => {
-        attachments.push({
-          filename: attachmentName(att),
-          contentType: att.contentType.toLowerCase(),
+        const info: AttachmentInfo = {
+          filename,
+          contentType,
           size: att.size ?? 0,
           sha256: att.checksum ?? '',
           inline: att.contentDisposition === 'inline' || att.related === true,
-        });
-        if (keep) reportParts.push({ contentType: att.contentType.toLowerCase(), text: Buffer.concat(chunks).toString('utf8') });
+        };
+        if (keepText) info.text = decodeText(Buffer.concat(chunks), attachmentCharset(att));
+        attachments.push(info);
+        if (keep) reportParts.push({ contentType, text: Buffer.concat(chunks).toString('utf8') });
         att.release?.();
       });
       att.content.on('error', fail);
@@ -188,6 +200,27 @@ function runMailParser(bytes: Buffer): Promise<{
     });
     parser.end(bytes);
   });
+}
+
+function isTextAttachment(contentType: string, filename: string | null): boolean {
+  return TEXT_ATTACHMENT_TYPES.test(contentType) || (filename !== null && TEXT_ATTACHMENT_NAMES.test(filename));
+}
+
+function attachmentCharset(att: Pick<AttachmentStream, 'headers'>): string {
+  const ct = att.headers?.get('content-type') as { params?: Record<string, unknown> } | undefined;
+  const charset = ct?.params?.['charset'];
+  return typeof charset === 'string' ? charset.trim().toLowerCase() : 'utf-8';
+}
+
+/** Bytes in the declared charset (UTF-8 when unknown), \n line ends. */
+function decodeText(bytes: Buffer, charset: string): string {
+  let text: string;
+  try {
+    text = new TextDecoder(charset).decode(bytes);
+  } catch {
+    text = new TextDecoder('utf-8').decode(bytes);
+  }
+  return text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
 }
 
 /** Mail with only bare CR line ends (old Mac) is unreadable to a MIME parser: turn CR into LF. */

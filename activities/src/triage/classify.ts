@@ -13,9 +13,12 @@ import { detectLang } from './lang';
 import { maskPii } from './pii';
 import { findKeywordHits } from './keywords';
 import {
-  ABUSE, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DISTRESS, INJECTION, INTENT_CUES, NEGATIVE, POSITIVE, PUBLIC_SHAMING,
+  ABUSE, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DISTRESS, INTENT_CUES, NEGATIVE, POSITIVE, PUBLIC_SHAMING,
   THREAT, URGENT, fold,
 } from './lexicon';
+import { messageCarriers, type CarrierSegment } from '../mail/carriers';
+import { findInjection } from './injection';
+import { judgeQuotedShop, type QuotedShopVerdict } from './quoted-shop';
 
 export type IntentScores = Record<Intent, number>;
 
@@ -59,6 +62,22 @@ export interface ClassifyInput {
   accountTakeover: boolean;
   /** Language to assume when the text has no telling words (the customer's language). */
   langFallback?: 'fr' | 'en';
+  /**
+   * Every text the message carries, labelled (mail/carriers.ts), scanned for instructions to an AI; without it, the
+   * subject, clean, quoted and hidden texts above are scanned.
+   */
+  carriers?: CarrierSegment[];
+  /** The verdict on quotes the sender attributes to the shop (quoted-shop.ts), when there are any. */
+  quotedShop?: QuotedShopVerdict | null;
+}
+
+function inputCarriers(input: ClassifyInput): CarrierSegment[] {
+  if (input.carriers) return input.carriers;
+  const out: CarrierSegment[] = [
+    { carrier: 'body', text: input.clean }, { carrier: 'subject', text: input.subject },
+    { carrier: 'quoted', text: input.quoted }, { carrier: 'hidden_html', text: input.hidden },
+  ];
+  return out.filter((c) => c.text.trim());
 }
 
 const CRITICAL_INTENTS: ReadonlySet<Intent> = new Set([
@@ -128,12 +147,17 @@ export function detectSignals(input: ClassifyInput, text: string, policy: Routin
   const hidden = fold(input.hidden);
   const quoted = fold(input.quoted);
   const subject = fold(input.subject);
-  if (any(INJECTION, text) || any(INJECTION, subject)) signals.push('prompt_injection');
+  // instructions to an AI anywhere in the message; the reason names the carrier that held them
+  for (const hit of findInjection(inputCarriers(input))) {
+    signals.push('prompt_injection', `injection_in_${hit.carrier}`);
+    if (hit.carrier === 'hidden_html') signals.push('hidden_html_text');
+    if (hit.carrier === 'quoted' || hit.carrier === 'quoted_shop') signals.push('tampered_quoted_text');
+  }
   // visible-only senders have nothing to hide: substantive hidden text in a person's mail is an attack on the reader
   const hiddenWords = hidden.match(/\p{L}{2,}/gu)?.length ?? 0;
   if (hiddenWords >= 4) signals.push('hidden_html_text');
-  if (hidden.trim() && any(INJECTION, hidden)) signals.push('prompt_injection', 'hidden_html_text');
-  if (quoted.trim() && any(INJECTION, quoted)) signals.push('prompt_injection', 'tampered_quoted_text');
+  // a quote of "our" earlier reply that we never sent, promising what the shop never offers: an impersonation
+  if (input.quotedShop?.tampered) signals.push('tampered_quoted_text', 'forbidden_commitment_in_quote');
   if (any(APPLY_QUOTED, text) && quoted.trim()) signals.push('apply_quoted_request');
 
   if (any(ABUSE, text)) signals.push('abusive_language');
@@ -258,6 +282,14 @@ export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
   }
   const customerId = emailCase.enrichment?.customerId;
   const customer = customerId ? await deps.shop.customerById(customerId) : null;
+  const policies = await deps.shop.policies();
+  const carriers = messageCarriers(emailCase.parsed, emailCase.cleaned, { supportAddress: policies.support_address, shopName: policies.shop_name });
+  let quotedShop: QuotedShopVerdict | null = null;
+  if (carriers.some((c) => c.carrier === 'quoted_shop')) {
+    const thread = [emailCase.parsed.inReplyTo, ...emailCase.parsed.references].filter((id): id is string => !!id);
+    const sent = deps.sentReplies && thread.length ? await deps.sentReplies.bodiesOf([...new Set(thread)]) : [];
+    quotedShop = judgeQuotedShop(carriers, policies, sent);
+  }
   const input: ClassifyInput = {
     subject: emailCase.parsed.subject,
     clean: emailCase.cleaned.clean,
@@ -268,6 +300,8 @@ export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
     daysLate,
     accountTakeover: emailCase.enrichment?.flags.includes('suspected_account_takeover') ?? false,
     langFallback: customer?.language === 'en' ? 'en' : 'fr',
+    carriers,
+    quotedShop,
   };
   const model = deps.intentModel;
   // the optional LLM answers first (async); its distribution is mixed with the local model's
