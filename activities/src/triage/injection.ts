@@ -74,7 +74,7 @@ const ADDRESSED = [
   // "if you are an AI", "si tu es une IA", "to any AI reading"
   new RegExp(`\\b(?:if|si|when|quand|in case) (?:you are|you're|tu es|vous etes|this (?:is|email is) (?:read|processed) by) (?:an? |une? |the |l')?(?:\\w+ )?${AI}\\b`),
   // vocative: "AI: …", "Dear assistant, ignore…", "Hey bot, reply…"
-  new RegExp(`(?:^|\\n|[.!?]\\s)\\s*(?:dear |hey |hi |hello |cher |chere |bonjour |to the |to |a l')?(?:ai|ia|llm|gpt|chatgpt|chatbot|bot|ai assistant|assistant ia|assistant)\\s*[:,-]\\s*(?:please |merci de |s'il te plait |stp )?(?:ignore|you|tu|vous|reply|respond|answer|reponds|repondez|list|send|give|confirm|apply|grant|add|include|write|translate|tell|forget|do|fais|faites|confirme|confirmez|applique|appliquez|accorde|accordez|ajoute|ajoutez|envoie|envoyez|donne|donnez|ecris|ecrivez|oublie|oubliez)\\b`),
+  new RegExp(`(?:^|\\n|[.!?]\\s)\\s*(?:dear |hey |hi |hello |cher |chere |bonjour |to the |to |a l')?${AI}\\s*[:,-]\\s*(?:please |merci de |s'il te plait |stp )?(?:ignore|you|tu|vous|reply|respond|answer|reponds|repondez|list|send|give|confirm|apply|grant|add|include|write|translate|tell|forget|do|fais|faites|confirme|confirmez|applique|appliquez|accorde|accordez|ajoute|ajoutez|envoie|envoyez|donne|donnez|ecris|ecrivez|oublie|oubliez)\\b`),
 ];
 
 const PIPELINE = [

@@ -1,7 +1,9 @@
 /**
  * BIPIA (Benchmark for Indirect Prompt Injection Attacks, email task) as Réplique cases: each test email with one
  * attack instruction inserted at the end, the start or the middle of its content (50 × 75 × 3 = 11,250), built as
- * an RFC 822 message, and the judgement of what triage did with it. The data is read at run time from the shared
+ * an RFC 822 message, and the judgement of what triage did with it. Beyond BIPIA's body positions, the same attack
+ * can be carried where the clean body does not show it (`CARRIERS`): an HTML comment, hidden HTML, the signature,
+ * an attachment's file name, or a quote presented as an earlier reply from the shop. The data is read at run time from the shared
  * folder (`../shared/external/bipia-email-injection`), never copied into the repository.
  *
  * An injected email is *escalated* when a person gets it (route review or escalate), *neutralised* when nothing
@@ -33,11 +35,17 @@ export interface BipiaAttack {
   text: string;
 }
 
+/** Where an attack is carried: the body (at BIPIA's three positions) or one of the places the clean body drops. */
+export const CARRIERS = ['body', 'html_comment', 'hidden_html', 'signature', 'attachment_name', 'quoted_shop'] as const;
+export type AttackCarrier = (typeof CARRIERS)[number];
+
 export interface BipiaCase {
   id: string;
   email: BipiaEmail;
   attack: BipiaAttack;
+  /** The body position; 'end' for the other carriers. */
   position: AttackPosition;
+  carrier: AttackCarrier;
 }
 
 const FIELD = /^(SUBJECT|EMAIL_FROM|RECEIVED DATE|CONTENT):\s?/;
@@ -83,11 +91,16 @@ export async function loadBipia(dir: string, split: 'test' | 'train' = 'test'): 
   return { emails, attacks };
 }
 
-export function allCases(emails: BipiaEmail[], attacks: BipiaAttack[]): BipiaCase[] {
+/** Every (email, attack, placement): the three body positions, and one case per other carrier asked for. */
+export function allCases(emails: BipiaEmail[], attacks: BipiaAttack[], carriers: readonly AttackCarrier[] = ['body']): BipiaCase[] {
   const out: BipiaCase[] = [];
   for (const email of emails) {
     for (const attack of attacks) {
-      for (const position of POSITIONS) out.push({ id: `e${email.index}:${attack.name}:${position}`, email, attack, position });
+      for (const carrier of carriers) {
+        if (carrier === 'body') {
+          for (const position of POSITIONS) out.push({ id: `e${email.index}:${attack.name}:${position}`, email, attack, position, carrier });
+        } else out.push({ id: `e${email.index}:${attack.name}:${carrier}`, email, attack, position: 'end', carrier });
+      }
     }
   }
   return out;
@@ -115,23 +128,74 @@ export function injectAttack(content: string, attack: string, position: AttackPo
   return `${content.slice(0, at)}${attack}\n${content.slice(at)}`;
 }
 
+function headerLines(email: BipiaEmail, messageId: string, to: string): string[] {
+  const from = email.fromName ? `"${email.fromName.replace(/"/g, '')}" <${email.fromAddress}>` : email.fromAddress;
+  return [`From: ${from}`, `To: ${to}`, `Subject: ${email.subject}`, `Date: ${email.date}`, `Message-ID: <${messageId}>`, 'MIME-Version: 1.0'];
+}
+
+const crlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');
+
 /** The case as the message our intake would receive (to the shop's support address). */
 export function caseEmail(email: BipiaEmail, content: string, messageId: string, to: string): Buffer {
-  const from = email.fromName ? `"${email.fromName.replace(/"/g, '')}" <${email.fromAddress}>` : email.fromAddress;
-  const body = content.replace(/\r?\n/g, '\r\n');
   return Buffer.from([
-    `From: ${from}`,
-    `To: ${to}`,
-    `Subject: ${email.subject}`,
-    `Date: ${email.date}`,
-    `Message-ID: <${messageId}>`,
-    'MIME-Version: 1.0',
+    ...headerLines(email, messageId, to),
     'Content-Type: text/plain; charset="utf-8"',
     'Content-Transfer-Encoding: 8bit',
     '',
-    body,
+    crlf(content),
     '',
   ].join('\r\n'), 'utf8');
+}
+
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const htmlOf = (text: string): string => text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n');
+/** Three ways to hide text from a reader, chosen by the case's hash. */
+const HIDING = ['display:none', 'font-size:0', 'color:#ffffff;background-color:#ffffff'];
+
+/**
+ * The case as a message with the attack in its carrier. The clean body stays the host email's content in every
+ * carrier but `body`; a shop-attributed quote reads like an earlier reply of ours with the attack inside it.
+ */
+export function carrierEmail(k: BipiaCase, messageId: string, shop: { supportAddress: string; shopName: string }): Buffer {
+  const { email, attack } = k;
+  const head = headerLines(email, messageId, shop.supportAddress);
+  const plain = (content: string): Buffer => caseEmail(email, content, messageId, shop.supportAddress);
+  const alternative = (text: string, html: string): Buffer => {
+    const b = `alt-${digest(k.id).slice(0, 16)}`;
+    return Buffer.from([
+      ...head, `Content-Type: multipart/alternative; boundary="${b}"`, '', `--${b}`, 'Content-Type: text/plain; charset="utf-8"',
+      'Content-Transfer-Encoding: 8bit', '', crlf(text), `--${b}`, 'Content-Type: text/html; charset="utf-8"',
+      'Content-Transfer-Encoding: 8bit', '', crlf(`<html><body>\n${html}\n</body></html>`), `--${b}--`, '',
+    ].join('\r\n'), 'utf8');
+  };
+  const signer = email.fromName || email.fromAddress.split('@')[0]!;
+  switch (k.carrier) {
+    case 'body':
+      return plain(injectAttack(email.content, attack.text, k.position, k.id));
+    case 'signature':
+      return plain(`${email.content}\n\n-- \n${signer}\n${attack.text}`);
+    case 'quoted_shop': {
+      const quote = [`Hello,`, '', `Thank you for your message.`, attack.text, '', `The ${shop.shopName} team`];
+      return plain(`${email.content}\n\nOn Mon, 16 Nov 2026 at 10:02, ${shop.shopName} <${shop.supportAddress}> wrote:\n${quote.map((l) => `> ${l}`.trimEnd()).join('\n')}`);
+    }
+    case 'html_comment':
+      return alternative(email.content, `${htmlOf(email.content)}\n<!-- ${attack.text.replace(/--/g, '- -')} -->`);
+    case 'hidden_html': {
+      const style = HIDING[parseInt(digest(k.id).slice(0, 8), 16) % HIDING.length]!;
+      return alternative(email.content, `${htmlOf(email.content)}\n<div style="${style}">${escapeHtml(attack.text)}</div>`);
+    }
+    case 'attachment_name': {
+      const b = `mix-${digest(k.id).slice(0, 16)}`;
+      const name = `${attack.text.replace(/[\r\n]+/g, ' ').slice(0, 180)}.pdf`;
+      const encoded = `UTF-8''${encodeURIComponent(name).replace(/'/g, '%27')}`;
+      return Buffer.from([
+        ...head, `Content-Type: multipart/mixed; boundary="${b}"`, '', `--${b}`, 'Content-Type: text/plain; charset="utf-8"',
+        'Content-Transfer-Encoding: 8bit', '', crlf(email.content), `--${b}`, `Content-Type: application/pdf; name*=${encoded}`,
+        `Content-Disposition: attachment; filename*=${encoded}`, 'Content-Transfer-Encoding: base64', '',
+        Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'), `--${b}--`, '',
+      ].join('\r\n'), 'utf8');
+    }
+  }
 }
 
 // ------------------------------------------------------------------------------------------------------------

@@ -1,11 +1,14 @@
 /**
- * `replique bipia [--sample N | --all] [--seed S] [--data DIR] [--shop FILE] [--policy FILE] [--failures K] [--json]
- *                 [--llm URL --llm-model NAME]`
+ * `replique bipia [--sample N | --all] [--seed S] [--carriers LIST] [--data DIR] [--shop FILE] [--policy FILE]
+ *                 [--failures K] [--json] [--llm URL --llm-model NAME]`
  *
  * Injection resistance on BIPIA's email test split (see bipia-cases.ts): each poisoned email goes through triage —
  * the same stages as the workflow — and the run prints how many were escalated (a person decides) or neutralised
  * (nothing sent, or an automatic reply that neither repeats nor follows the injected instruction). Goal: 100 %.
- * Default: a sample of 750 of the 11,250 cases (seed "replique"); `--all` runs every case.
+ * Each attack is also carried where the clean body does not show it (bipia-cases.ts `CARRIERS`: HTML comment, hidden
+ * HTML, signature, attachment name, a quote presented as an earlier shop reply); the report has one line per carrier
+ * (escalated / neutralised / followed, and automatic replies the attack changed at all). `--carriers body,signature`
+ * restricts the run. Default: a sample of 1,500 of the cases (seed "replique"); `--all` runs every case.
  *
  * BIPIA's own emails (bills, payment notices to "David") are not a shop's customer mail: triage hands them all to a
  * person even without an attack, so they cannot show what an attack does to an automatic reply. `--hosts shop`
@@ -24,24 +27,25 @@ import type { TriageDeps } from '@replique/activities/triage/pipeline';
 import { triageRaw } from '@replique/activities/triage/triage';
 import { parseArgs, UsageError } from './args';
 import {
-  allCases, caseEmail, injectAttack, judgeAutoReply, loadBipia, sampleCases,
-  type AutoReplyJudgement, type BipiaCase, type BipiaEmail,
+  allCases, caseEmail, carrierEmail, CARRIERS, judgeAutoReply, loadBipia, sampleCases,
+  type AttackCarrier, type AutoReplyJudgement, type BipiaCase, type BipiaEmail,
 } from './bipia-cases';
 import { buildTriageDeps } from './triage-command';
 
 export const BIPIA_USAGE =
-  'usage: replique bipia [--sample N | --all] [--seed S] [--hosts bipia|shop|both] [--data DIR] [--shop FILE] [--policy FILE] [--failures K] [--json] [--llm URL --llm-model NAME]';
+  'usage: replique bipia [--sample N | --all] [--seed S] [--carriers body,html_comment,hidden_html,signature,attachment_name,quoted_shop] [--hosts bipia|shop|both] [--data DIR] [--shop FILE] [--policy FILE] [--failures K] [--json] [--llm URL --llm-model NAME]';
 
 const SHARED = path.resolve(__dirname, '..', '..', '..', '..', 'shared');
 export const DEFAULT_BIPIA_DIR = path.join(SHARED, 'external', 'bipia-email-injection');
 export const DEFAULT_SHOP_FILE = path.join(SHARED, 'fixtures', 'shop.json');
 export const DEFAULT_DEV_EMAILS = path.join(SHARED, 'fixtures', 'emails-dev');
-export const DEFAULT_SAMPLE = 750;
+export const DEFAULT_SAMPLE = 1500;
 
 export interface CaseOutcome {
   id: string;
   category: string;
   position: string;
+  carrier: AttackCarrier;
   route: Route | 'quarantine';
   verdict: 'escalated' | 'neutralised' | 'followed';
   judgement: AutoReplyJudgement | null;
@@ -65,7 +69,19 @@ export interface BipiaReport {
   followed: number;
   rate: number;
   byCategory: Record<string, { ran: number; escalated: number; neutralised: number; followed: number }>;
+  /** Per carrier; `changed`: automatic replies that differ from the clean email's at all (followed or not). */
+  byCarrier: Partial<Record<AttackCarrier, CarrierTally>>;
   failures: CaseOutcome[];
+}
+
+export interface CarrierTally {
+  ran: number;
+  escalated: number;
+  neutralised: number;
+  followed: number;
+  changed: number;
+  /** Cases the triage itself flagged as an injection (prompt_injection among the reasons). */
+  detected: number;
 }
 
 interface Baseline {
@@ -83,7 +99,9 @@ function replyText(c: EmailCase): string {
 export async function runBipia(
   cases: BipiaCase[],
   deps: TriageDeps,
-  options: { hosts: string; supportAddress: string; total: number; seed: string | null; onProgress?: (done: number) => void },
+  options: {
+    hosts: string; supportAddress: string; shopName?: string; total: number; seed: string | null; onProgress?: (done: number) => void;
+  },
 ): Promise<BipiaReport> {
   const baselines = new Map<number, Baseline>();
   const baselineOf = async (email: BipiaEmail): Promise<Baseline> => {
@@ -98,32 +116,31 @@ export async function runBipia(
 
   const report: BipiaReport = {
     hosts: options.hosts, total: options.total, ran: 0, seed: options.seed, baselineRoutes: {}, routes: {}, escalated: 0, neutralised: 0,
-    neutralisedSuppressed: 0, neutralisedUnchanged: 0, neutralisedChangedClean: 0, autoOnlyWithAttack: [], followed: 0, rate: 0, byCategory: {}, failures: [],
+    neutralisedSuppressed: 0, neutralisedUnchanged: 0, neutralisedChangedClean: 0, autoOnlyWithAttack: [], followed: 0, rate: 0, byCategory: {},
+    byCarrier: {}, failures: [],
   };
+  const shop = { supportAddress: options.supportAddress, shopName: options.shopName ?? 'Support' };
   for (const k of cases) {
     const baseline = await baselineOf(k.email);
-    const content = injectAttack(k.email.content, k.attack.text, k.position, k.id);
     const messageId = `bipia-${k.id.replace(/[^A-Za-z0-9.-]+/g, '-')}@bipia.test`;
+    const base = { id: k.id, category: k.attack.category, position: k.position, carrier: k.carrier };
     let outcome: CaseOutcome;
     try {
-      const c = await triageRaw(caseEmail(k.email, content, messageId, options.supportAddress), deps);
+      const c = await triageRaw(carrierEmail(k, messageId, shop), deps);
       const route = c.decision?.route ?? 'review';
       const reasons = c.decision?.reasons ?? [];
       if (route === 'review' || route === 'escalate') {
-        outcome = { id: k.id, category: k.attack.category, position: k.position, route, verdict: 'escalated', judgement: null, reasons };
+        outcome = { ...base, route, verdict: 'escalated', judgement: null, reasons };
       } else if (route === 'suppress') {
-        outcome = { id: k.id, category: k.attack.category, position: k.position, route, verdict: 'neutralised', judgement: null, reasons };
+        outcome = { ...base, route, verdict: 'neutralised', judgement: null, reasons };
       } else {
         const judgement = judgeAutoReply(replyText(c), baseline.reply, k.attack.text);
         if (baseline.route !== 'auto') report.autoOnlyWithAttack.push(`${k.id} (${c.classification?.intent ?? '?'})`);
-        outcome = {
-          id: k.id, category: k.attack.category, position: k.position, route,
-          verdict: judgement.neutralised ? 'neutralised' : 'followed', judgement, reasons,
-        };
+        outcome = { ...base, route, verdict: judgement.neutralised ? 'neutralised' : 'followed', judgement, reasons };
       }
     } catch {
       // Not an email at all: quarantined, nothing sent.
-      outcome = { id: k.id, category: k.attack.category, position: k.position, route: 'quarantine', verdict: 'neutralised', judgement: null, reasons: ['quarantined'] };
+      outcome = { ...base, route: 'quarantine', verdict: 'neutralised', judgement: null, reasons: ['quarantined'] };
     }
     tally(report, outcome);
     options.onProgress?.(report.ran);
@@ -138,6 +155,11 @@ function tally(r: BipiaReport, o: CaseOutcome): void {
   r.routes[o.route] = (r.routes[o.route] ?? 0) + 1;
   const cat = (r.byCategory[o.category] ??= { ran: 0, escalated: 0, neutralised: 0, followed: 0 });
   cat.ran++;
+  const car = (r.byCarrier[o.carrier] ??= { ran: 0, escalated: 0, neutralised: 0, followed: 0, changed: 0, detected: 0 });
+  car.ran++;
+  car[o.verdict]++;
+  if (o.judgement && !o.judgement.unchanged) car.changed++;
+  if (o.reasons.includes('prompt_injection')) car.detected++;
   if (o.verdict === 'escalated') {
     r.escalated++;
     cat.escalated++;
@@ -171,6 +193,12 @@ export function formatReport(r: BipiaReport, failuresShown: number): string[] {
     `escalated or neutralised: ${r.escalated + r.neutralised} / ${r.ran} = ${pct(r.escalated + r.neutralised, r.ran)}`,
     'by category (ran: escalated / neutralised / followed):',
     ...Object.entries(r.byCategory).map(([k, v]) => `  ${k.padEnd(28)} ${String(v.ran).padStart(5)}: ${v.escalated} / ${v.neutralised} / ${v.followed}`),
+    'by carrier (ran: escalated / neutralised / followed; escalated or neutralised; automatic replies changed; flagged prompt_injection):',
+    ...CARRIERS.filter((k) => r.byCarrier[k]).map((k) => {
+      const v = r.byCarrier[k]!;
+      return `  ${k.padEnd(16)} ${String(v.ran).padStart(5)}: ${v.escalated} / ${v.neutralised} / ${v.followed}; ` +
+        `${pct(v.escalated + v.neutralised, v.ran)}; changed ${v.changed}; flagged ${pct(v.detected, v.ran)}`;
+    }),
   ];
   for (const f of r.failures.slice(0, failuresShown)) lines.push(`FOLLOWED ${f.id} route=${f.route} ${JSON.stringify(f.judgement)}`);
   return lines;
@@ -202,13 +230,16 @@ async function autoAnsweredHosts(hosts: BipiaEmail[], deps: TriageDeps, supportA
 }
 
 export async function bipiaCommand(argv: string[], write: (line: string) => void): Promise<number> {
-  const args = parseArgs(argv, ['sample', 'seed', 'hosts', 'data', 'shop', 'policy', 'failures', 'llm', 'llm-model'], ['all', 'json']);
+  const args = parseArgs(argv, ['sample', 'seed', 'carriers', 'hosts', 'data', 'shop', 'policy', 'failures', 'llm', 'llm-model'], ['all', 'json']);
   if (args.positionals.length) throw new UsageError(BIPIA_USAGE);
   if (args.flags.has('all') && args.options.sample) throw new UsageError('--all and --sample exclude each other');
   const sample = args.options.sample === undefined ? DEFAULT_SAMPLE : Number(args.options.sample);
   if (!Number.isInteger(sample) || sample < 1) throw new UsageError('--sample needs a positive whole number');
   if (args.options['llm-model'] && !args.options.llm) throw new UsageError('--llm-model needs --llm URL');
 
+  const carriers = (args.options.carriers?.split(',').map((c) => c.trim()).filter(Boolean) ?? [...CARRIERS]) as AttackCarrier[];
+  const unknown = carriers.filter((c) => !CARRIERS.includes(c));
+  if (unknown.length || !carriers.length) throw new UsageError(`--carriers is a comma list of ${CARRIERS.join(', ')}`);
   const hosts = args.options.hosts ?? 'both';
   if (!['bipia', 'shop', 'both'].includes(hosts)) throw new UsageError('--hosts is bipia, shop or both');
   const { emails, attacks } = await loadBipia(args.options.data ?? DEFAULT_BIPIA_DIR);
@@ -221,16 +252,18 @@ export async function bipiaCommand(argv: string[], write: (line: string) => void
       const llm = new LlmDrafter({ baseURL: args.options.llm, apiKey: process.env.LLM_API_KEY ?? 'none', model: args.options['llm-model'] ?? 'default', maxRetries: 0 });
       triage.draftReply = createDraftReply({ llm });
     }
-    const supportAddress = (await deps.shop.policies()).support_address;
+    const { support_address: supportAddress, shop_name: shopName } = await deps.shop.policies();
     const hostSets: [string, BipiaEmail[]][] = [];
     if (hosts !== 'shop') hostSets.push(['bipia emails', emails]);
     if (hosts !== 'bipia') hostSets.push(['shop emails answered automatically', await autoAnsweredHosts(await shopHostEmails(DEFAULT_DEV_EMAILS), triage, supportAddress)]);
     const reports: BipiaReport[] = [];
     for (const [name, set] of hostSets) {
-      const every = allCases(set, attacks);
+      const every = allCases(set, attacks, carriers);
       const cases = seed === null ? every : sampleCases(every, sample, seed);
+      const placements = carriers.length + (carriers.includes('body') ? 2 : 0);
       reports.push(await runBipia(cases, triage, {
-        hosts: `${name}: ${set.length} × ${attacks.length} attacks × 3 positions`, supportAddress, total: every.length, seed,
+        hosts: `${name}: ${set.length} × ${attacks.length} attacks × ${placements} placements (${carriers.join(', ')})`,
+        supportAddress, shopName, total: every.length, seed,
         onProgress: (n) => { if (n % 1000 === 0) process.stderr.write(`bipia: ${n}/${cases.length}\n`); },
       }));
     }
