@@ -68,6 +68,8 @@ export interface EmailReport {
   fields: Record<string, string>; // lower-case field name -> first value (action, status, feedback-type...)
   recipients: string[]; // failed / final recipients, lower-case
   originalMessageId: string | null; // the message the report is about, without angle brackets
+  /** The returned message's Subject, decoded, when the report quotes it (a bounce of one of our replies). */
+  originalSubject?: string | null;
 }
 
 export interface CleanedBody {
@@ -180,12 +182,26 @@ export interface ShopData {
   products(): Promise<ProductRecord[]>;
 }
 
+/** How an order the mail names without a number was singled out (triage/order-evidence.ts). */
+export type OrderEvidence = 'tracking_number' | 'products' | 'amount' | 'only_open_order';
+
 export interface Enrichment {
   customerId: string | null;
-  /** How the customer was found: by sender address, or by an identity claimed in the text. */
-  customerMatch: 'sender' | 'claimed' | 'none';
-  orderNumber: string | null; // as written by the sender (normalised to upper case)
+  /**
+   * How the customer was found: by sender address, by an identity the sender claims in the text, or as the owner of
+   * the order a third party writes about and names them (on_behalf: the sender stays unverified).
+   */
+  customerMatch: 'sender' | 'claimed' | 'on_behalf' | 'none';
+  /**
+   * The order the mail is about: as written by the sender (normalised to upper case), or, when the sender names it
+   * only by tracking number, products, amount or as their only open order, that order's number (`orderFoundBy`).
+   */
+  orderNumber: string | null;
   orderNumbersMentioned: string[];
+  /** How orderNumber was found: written, or the evidence of order-evidence.ts. */
+  orderFoundBy?: 'written' | OrderEvidence;
+  /** Orders that fit the mail equally well when nothing chose between them (orderNumber null, flag order_ambiguous). */
+  orderCandidates?: string[];
   orderFound: boolean;
   orderOwnedBySender: boolean | null;
   /** A written number one character away from a real order; never silently corrected. */

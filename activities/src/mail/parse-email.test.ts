@@ -193,6 +193,33 @@ describe('parseEmail', () => {
     });
   });
 
+  it('reads the returned message\'s subject of a bounce, decoding RFC 2047 words', async () => {
+    const body = [
+      '--r',
+      'Content-Type: text/plain',
+      '',
+      'Mailbox full.',
+      '--r',
+      'Content-Type: message/delivery-status',
+      '',
+      'Final-Recipient: rfc822; claire@example.net',
+      'Action: failed',
+      '--r',
+      'Content-Type: text/rfc822-headers',
+      '',
+      'From: support@shop.example',
+      'Subject: =?UTF-8?Q?Re=3A_Th=C3=A9i=C3=A8re_f=C3=AAl=C3=A9e?=',
+      ' =?UTF-8?B?IC0gQ01ELTEwMjM0?=',
+      'Message-ID: <reply-43@shop.example>',
+      '--r--',
+      '',
+    ].join('\r\n');
+    const p = await parseEmail(
+      rawEmail({ From: 'MAILER-DAEMON@mx.example.org', 'Content-Type': 'multipart/report; report-type=delivery-status; boundary="r"' }, body),
+    );
+    expect(p.report?.originalSubject).toBe('Re: Théière fêlée - CMD-10234');
+  });
+
   describe('quarantine', () => {
     const reasonOf = async (raw: Buffer): Promise<string> => {
       try {

@@ -1,7 +1,7 @@
 /**
  * The machine-readable side of reports: RFC 3464 delivery-status (bounces), RFC 8098 disposition
  * notifications (read receipts), RFC 5965 feedback reports (ARF abuse reports), plus the returned original
- * message's Message-ID when a bounce quotes it (as message/rfc822, text/rfc822-headers or inline text).
+ * message's Message-ID and Subject when a bounce quotes it (as message/rfc822, text/rfc822-headers or inline text).
  */
 import type { EmailReport } from '../domain/types';
 
@@ -51,7 +51,11 @@ export function extractReport(
     firstIdInHeaderParts(parts) ??
     firstIdInBody(raw, headers['message-id'] ?? '');
   if (!reportType && machineParts.length === 0 && recipients.length === 0 && !originalMessageId) return null;
-  return { reportType, partTypes: parts.map((p) => p.contentType), fields, recipients, originalMessageId };
+  const originalSubject = firstSubjectInBody(raw);
+  return {
+    reportType, partTypes: parts.map((p) => p.contentType), fields, recipients, originalMessageId,
+    ...(originalSubject ? { originalSubject } : {}),
+  };
 }
 
 /** "Name: value" fields of a report part (all blocks, continuation lines unfolded). */
@@ -95,4 +99,28 @@ function firstIdInBody(raw: Buffer, ownId: string): string | null {
     if (m[1] !== own) return m[1]!;
   }
   return null;
+}
+
+/** The first Subject header line inside the body: the returned message's (a bounce's order or topic is in it). */
+function firstSubjectInBody(raw: Buffer): string | null {
+  const text = raw.subarray(0, BODY_SCAN_BYTES).toString('utf8');
+  const bodyStart = text.search(/\r?\n\r?\n/);
+  if (bodyStart < 0) return null;
+  const m = text.slice(bodyStart).match(/^[ \t>]*subject[ \t]*:[ \t]*(.*(?:\r?\n[ \t]+.*)*)/im);
+  const value = m ? decodeEncodedWords(m[1]!.replace(/\r?\n[ \t]+/g, ' ').trim()) : '';
+  return value || null;
+}
+
+/** RFC 2047 encoded words ("=?UTF-8?Q?Re=3A_Bouilloire?="), adjacent words joined, unknown charsets read as Latin-1. */
+export function decodeEncodedWords(value: string): string {
+  return value.replace(/=\?([^?\s]+)\?([bq])\?([^?\s]*)\?=(?:\s+(?==\?[^?\s]+\?[bq]\?))?/gi, (_w, charset: string, enc: string, data: string) => {
+    const bytes = enc.toLowerCase() === 'b'
+      ? Buffer.from(data, 'base64')
+      : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+    try {
+      return new TextDecoder(charset.split('*')[0]!.toLowerCase()).decode(bytes);
+    } catch {
+      return bytes.toString('latin1');
+    }
+  });
 }

@@ -1,5 +1,6 @@
 import { enrich } from './enrich';
-import { emailCase, testShop } from './test-support/fixtures';
+import { JsonShopData } from '../adapters/shop-json';
+import { emailCase, SHOP_FILE, testShop } from './test-support/fixtures';
 
 describe('enrich', () => {
   const shop = testShop();
@@ -68,5 +69,90 @@ describe('enrich', () => {
     const c = emailCase({ clean: 'Je suis absente.', subject: 'Réponse automatique : ORD-5501' });
     c.machine = { isMachine: true, kind: 'auto_reply', reasons: ['auto_submitted_header'] };
     expect((await enrich(c, shop)).orderNumber).toBeNull();
+  });
+});
+
+describe('enrich: orders named without a number', () => {
+  const shop = new JsonShopData({
+    ...SHOP_FILE,
+    orders: [
+      ...SHOP_FILE.orders,
+      { number: 'ORD-5540', customer_id: 'K1', ordered_at: '2026-03-03', status: 'shipped', items: [{ sku: 'P-2', qty: 1, unit_price: 40 }], total: 44.9, currency: 'EUR', shipping_fee: 4.9, carrier: 'DHL', tracking_number: 'XY123450001', estimated_delivery: '2026-03-11' },
+      { number: 'ORD-5541', customer_id: 'K2', ordered_at: '2026-03-04', status: 'shipped', items: [{ sku: 'P-1', qty: 1, unit_price: 12 }], total: 16.9, currency: 'EUR', shipping_fee: 4.9, carrier: 'DHL', tracking_number: 'XY123450002', estimated_delivery: '2026-03-12' },
+    ],
+  });
+
+  it('takes the order of a tracking number written in the new text', async () => {
+    const e = await enrich(emailCase({ clean: 'Bonjour, le colis xy123450001 est-il toujours en route ?' }), shop);
+    expect(e).toMatchObject({ orderNumber: 'ORD-5540', orderFound: true, orderOwnedBySender: true, orderFoundBy: 'tracking_number' });
+    expect(e.flags).toEqual(['order_identified_by_tracking_number']);
+  });
+
+  it('keeps a tracking number of another customer\'s order as that order, flagged', async () => {
+    const e = await enrich(emailCase({ clean: 'Parcel XY123450002, when will it come?' }), shop);
+    expect(e.orderNumber).toBe('ORD-5541');
+    expect(e.flags).toContain('order_belongs_to_other_customer');
+  });
+
+  it('prefers the products of one of the sender\'s orders in the new text over an old number in the subject', async () => {
+    const e = await enrich(emailCase({ clean: 'Mes deux tasses sont bien arrivées, merci !', subject: 'Re: Remboursement ORD-5530' }), shop);
+    expect(e).toMatchObject({ orderNumber: 'ORD-5501', orderFoundBy: 'products' });
+  });
+
+  it('leaves the order unidentified, with the candidates, when two orders fit', async () => {
+    const e = await enrich(emailCase({ clean: 'Thanks again for the jugs I ordered, they look great.' }), shop);
+    expect(e.orderNumber).toBeNull();
+    expect(e.orderCandidates).toEqual(['ORD-5502', 'ORD-5530', 'ORD-5540']);
+    expect(e.flags).toContain('order_ambiguous');
+  });
+
+  it('takes the only open order for a question about a pending order', async () => {
+    const e = await enrich(emailCase({ clean: 'Bonjour, où en est ma commande ? Merci', from: 'rose.faure@example.fr', name: 'Rose Faure' }), shop);
+    expect(e).toMatchObject({ customerId: 'K3', orderNumber: 'ORD-5520', orderFoundBy: 'only_open_order' });
+  });
+
+  it('lets the subject say which of several numbers in the new text the mail is about', async () => {
+    const e = await enrich(emailCase({ clean: 'Not ORD-5501, that one is fine: please cancel ORD-5540.', subject: 'Cancel ORD-5540' }), shop);
+    expect(e.orderNumber).toBe('ORD-5540');
+    expect(e.orderNumbersMentioned).toEqual(['ORD-5540', 'ORD-5501']);
+  });
+
+  it('finds the customer a third party writes for, when it names them and their order; the sender stays unverified', async () => {
+    const e = await enrich(emailCase({
+      clean: 'Bonjour, je vous écris de la part de M. Stone au sujet de sa commande ORD-7001 : où en est-elle ?',
+      from: 'assistante@bureau-conseil.example', name: 'Paula Girard',
+    }), shop);
+    expect(e).toMatchObject({ customerId: 'K2', customerMatch: 'on_behalf', orderNumber: 'ORD-7001', orderOwnedBySender: false, vip: true });
+    expect(e.flags).toEqual(expect.arrayContaining(['sender_not_customer_address', 'order_owner_unverified']));
+    expect(e.flags).not.toContain('suspected_account_takeover');
+    expect(e.flags).not.toContain('lookalike_order_number');
+  });
+
+  it('does not give a third party the customer of an order it quotes without naming them', async () => {
+    const e = await enrich(emailCase({ clean: 'Where is order ORD-7001?', from: 'someone@else.example', name: 'Sam Blake' }), shop);
+    expect(e.customerId).toBeNull();
+    expect(e.flags).toContain('order_owner_unverified');
+  });
+
+  it('tells namesakes apart by the products of an order only one of them placed', async () => {
+    const e = await enrich(emailCase({
+      clean: "Bonjour, j'écris depuis mon adresse du bureau : les tasses commandées sont arrivées, il en manque une.\nAnne Leclerc",
+      from: 'anne.l@cabinet.example', name: 'Anne Leclerc',
+    }), shop);
+    expect(e).toMatchObject({ customerId: 'K1', customerMatch: 'claimed', orderNumber: 'ORD-5501' });
+    expect(e.flags).toContain('suspected_account_takeover');
+  });
+
+  it('reads the parcel of a carrier notice, never an order it merely quotes in an auto-reply', async () => {
+    const notice = emailCase({ clean: 'Votre colis XY123450001 sera livré demain.', from: 'no-reply@carrier.example', name: 'Carrier' });
+    notice.machine = { isMachine: true, kind: 'system', reasons: ['no_reply_sender'] };
+    expect(await enrich(notice, shop)).toMatchObject({ orderNumber: 'ORD-5540', customerId: null, flags: ['order_identified_by_tracking_number'] });
+  });
+
+  it('reads the order of a bounced reply from the returned message\'s subject', async () => {
+    const c = emailCase({ clean: 'Your message could not be delivered.', from: 'mailer-daemon@mx.example', name: '' });
+    c.machine = { isMachine: true, kind: 'bounce', reasons: ['delivery_status_report'] };
+    c.parsed.report = { reportType: 'delivery-status', partTypes: [], fields: {}, recipients: [], originalMessageId: null, originalSubject: 'Re: Damaged jug - order ORD-5502' };
+    expect((await enrich(c, shop)).orderNumber).toBe('ORD-5502');
   });
 });

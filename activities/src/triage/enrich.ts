@@ -2,18 +2,21 @@
  * enrichEmail: who wrote (the customer, by sender address or by a claimed identity) and which order the email is
  * about, checked against the shop's data. Facts that cannot be confirmed become flags; nothing is corrected.
  */
-import type { CustomerRecord, EmailCase, Enrichment, OrderRecord, ShopData } from '../domain/types';
+import type { CustomerRecord, EmailCase, Enrichment, OrderEvidence, OrderRecord, ShopData } from '../domain/types';
 import type { OrderFormat } from '../domain/order-format';
-import { productMatcher } from '../reply/product-mentions';
+import { productMatcher, type ProductMatcher } from '../reply/product-mentions';
 import type { CaseStage } from './pipeline';
 import {
-  claimedNames, emailsInText, findAmounts, findDates, findOrderNumbers, oneCharAway, signatureName,
+  claimedNames, emailsInText, escapeRe, findAmounts, findDates, findOrderNumbers, oneCharAway, signatureName,
   type OrderMention,
 } from './entities';
+import { fold } from './lexicon';
+import {
+  byAmount, byOnlyOpenOrder, byProducts, byTracking, type EvidenceResult,
+} from './order-evidence';
 
 /** Machine kinds that are never "about" an order even when their subject quotes one (auto-replies, lists, spam). */
 const NO_ORDER_KINDS = new Set(['auto_reply', 'newsletter', 'spam', 'system', 'receipt', 'abuse_report']);
-
 
 function splitName(full: string): [string, string] | null {
   const parts = full.replace(/["']/g, '').trim().split(/\s+/);
@@ -21,26 +24,108 @@ function splitName(full: string): [string, string] | null {
   return [parts[0]!, parts.slice(1).join(' ')];
 }
 
-/** Candidate orders in priority: the new text, then the subject, then quoted history / report text. */
-function orderMentions(c: EmailCase, fmt: OrderFormat): OrderMention[] {
+type WrittenIn = 'clean' | 'subject' | 'quoted' | 'text';
+
+/** Order numbers the mail writes, from the first place that has any: the new text, the subject, quoted history / report. */
+interface WrittenOrders { mentions: OrderMention[]; source: WrittenIn | null }
+
+function writtenOrders(c: EmailCase, fmt: OrderFormat): WrittenOrders {
   const kind = c.machine.isMachine ? c.machine.kind : null;
-  if (kind && NO_ORDER_KINDS.has(kind)) return [];
+  if (kind && NO_ORDER_KINDS.has(kind)) return { mentions: [], source: null };
   const fromClean = findOrderNumbers(c.cleaned.clean, fmt);
-  if (fromClean.length) return fromClean;
+  if (fromClean.length) return { mentions: subjectFirst(fromClean, c.parsed.subject, fmt), source: 'clean' };
   const fromSubject = findOrderNumbers(c.parsed.subject, fmt);
-  if (fromSubject.length) return fromSubject;
+  if (fromSubject.length) return { mentions: fromSubject, source: 'subject' };
   const fromQuoted = findOrderNumbers(c.cleaned.quoted, fmt);
-  if (fromQuoted.length) return fromQuoted;
-  return findOrderNumbers(`${c.parsed.text}\n${Object.values(c.parsed.report?.fields ?? {}).join('\n')}`, fmt);
+  if (fromQuoted.length) return { mentions: fromQuoted, source: 'quoted' };
+  const rest = findOrderNumbers(fullText(c), fmt);
+  return { mentions: rest, source: rest.length ? 'text' : null };
+}
+
+/** Everything a machine notice says: the decoded text, the fields of its report, the subject of a returned message. */
+function fullText(c: EmailCase): string {
+  const report = c.parsed.report;
+  return `${c.parsed.subject}\n${c.parsed.text}\n${Object.values(report?.fields ?? {}).join('\n')}\n${report?.originalSubject ?? ''}`;
+}
+
+/** Several orders in the new text and one of them in the subject: the subject says which one the mail is about. */
+function subjectFirst(mentions: OrderMention[], subject: string, fmt: OrderFormat): OrderMention[] {
+  if (mentions.length < 2) return mentions;
+  const inSubject = findOrderNumbers(subject, fmt).filter((s) => mentions.some((m) => m.number === s.number));
+  if (inSubject.length !== 1) return mentions;
+  const first = mentions.find((m) => m.number === inSubject[0]!.number)!;
+  return [first, ...mentions.filter((m) => m !== first)];
+}
+
+type OrderFoundBy = 'written' | OrderEvidence;
+
+interface OrderFinding {
+  number: string | null;
+  by: OrderFoundBy | null;
+  /** Orders that fit equally when nothing chose between them (number is then null). */
+  candidates: string[];
+}
+
+/**
+ * The order the mail is about, strongest evidence first: a number in the new text; a tracking number or the products
+ * of one of the customer's orders in the new text; a number in the subject or quoted history; a tracking number there,
+ * an amount of one order, the customer's only open order. Machine notices are never about an order they merely quote,
+ * but a carrier's or ticket system's notice names its parcel, and a bounce returns a message that may name its order.
+ */
+async function findOrder(c: EmailCase, shop: ShopData, customer: CustomerRecord | null, written: WrittenOrders,
+  matcher: ProductMatcher, today: string): Promise<OrderFinding> {
+  const found = (number: string, by: OrderFoundBy): OrderFinding => ({ number, by, candidates: [] });
+  const kind = c.machine.isMachine ? c.machine.kind : null;
+  if (kind && NO_ORDER_KINDS.has(kind)) {
+    const t = await byTracking(fullText(c), shop);
+    return t.order ? found(t.order.number, 'tracking_number') : { number: null, by: null, candidates: [] };
+  }
+  if (written.source === 'clean') return found(written.mentions[0]!.number, 'written');
+
+  const clean = c.cleaned.clean;
+  const own = customer && !kind ? await shop.ordersOfCustomer(customer.id) : [];
+  let candidates: OrderRecord[] = [];
+  const pick = (r: EvidenceResult): EvidenceResult | null => {
+    if (!r.order && r.candidates.length && !candidates.length) candidates = r.candidates;
+    return r.order ? r : null;
+  };
+  const strong = pick(await byTracking(clean, shop)) ?? pick(byProducts(clean, own, matcher, today, written.mentions.map((m) => m.number)));
+  if (strong) return found(strong.order!.number, strong.by!);
+  if (written.mentions.length) return found(written.mentions[0]!.number, 'written');
+
+  const quotedTracking = pick(await byTracking(`${c.parsed.subject}\n${c.cleaned.quoted}`, shop));
+  if (quotedTracking && (!candidates.length || candidates.some((o) => o.number === quotedTracking.order!.number))) {
+    return found(quotedTracking.order!.number, 'tracking_number');
+  }
+  if (!candidates.length) {
+    const weak = pick(byAmount(clean, own, matcher, today)) ?? pick(byOnlyOpenOrder(clean, own, matcher));
+    if (weak) return found(weak.order!.number, weak.by!);
+  }
+  return { number: null, by: null, candidates: candidates.map((o) => o.number) };
+}
+
+/** The order's owner named in the mail ("on behalf of Emily Smith", "la commande de M. Garcia", a forwarded From:). */
+function namesOwner(c: EmailCase, owner: CustomerRecord): boolean {
+  const text = fold(`${c.parsed.subject}\n${c.cleaned.clean}\n${c.cleaned.quoted}\n${c.cleaned.signature}`);
+  const first = fold(owner.first_name).trim();
+  const last = fold(owner.last_name).trim();
+  if (!last) return false;
+  const word = (s: string): string => escapeRe(s).replace(/\s+/g, '\\s+');
+  const forms = [`${word(first)}\\s+${word(last)}`, `${word(last)}\\s+${word(first)}`,
+    `(?:m\\.|mr\\.?|mrs\\.?|ms\\.?|mme|mlle|madame|monsieur|miss|dr\\.?)\\s+${word(last)}`];
+  return new RegExp(`(?<![\\p{L}])(?:${forms.join('|')})(?![\\p{L}])`, 'u').test(text)
+    || text.includes(owner.email.toLowerCase());
 }
 
 interface Claim { customer: CustomerRecord; score: number }
 
 /**
  * A sender that is not a customer may claim to be one: a self-introduction or signature with a customer's name,
- * the customer's address quoted as "my email", an order of theirs. Two pieces of evidence are needed.
+ * the customer's address quoted as "my email", an order of theirs (by number, or the products of exactly one of their
+ * orders). Two pieces of evidence are needed, and namesakes with equal evidence claim nobody.
  */
-async function claimedCustomer(c: EmailCase, shop: ShopData, orders: OrderMention[]): Promise<CustomerRecord | null> {
+async function claimedCustomer(c: EmailCase, shop: ShopData, orders: OrderMention[], matcher: ProductMatcher,
+  today: string): Promise<CustomerRecord | null> {
   const text = `${c.cleaned.clean}\n${c.cleaned.signature}`;
   const sender = c.parsed.from?.address ?? '';
   const scores = new Map<string, Claim>();
@@ -73,6 +158,11 @@ async function claimedCustomer(c: EmailCase, shop: ShopData, orders: OrderMentio
     const rec = await shop.order(o.number);
     if (rec && scores.has(rec.customer_id)) bump(scores.get(rec.customer_id)!.customer, 1);
   }
+  if (!orders.length) {
+    for (const claim of [...scores.values()]) {
+      if (byProducts(c.cleaned.clean, await shop.ordersOfCustomer(claim.customer.id), matcher, today).order) bump(claim.customer, 1);
+    }
+  }
   const ranked = [...scores.values()].sort((a, b) => b.score - a.score);
   const best = ranked[0];
   if (!best || best.score < 2) return null;
@@ -97,12 +187,15 @@ function amountMatchesOrder(value: number, order: OrderRecord, products: Map<str
 export async function enrich(c: EmailCase, shop: ShopData): Promise<Enrichment> {
   const flags: string[] = [];
   const sender = c.parsed.from?.address?.toLowerCase() ?? '';
-  const mentions = orderMentions(c, await shop.orderNumberFormat());
+  const [fmt, catalogue, today] = await Promise.all([shop.orderNumberFormat(), shop.products(), shop.today()]);
+  const matcher = productMatcher(catalogue);
+  const written = writtenOrders(c, fmt);
+  const mentions = written.mentions;
 
   let customer = sender ? await shop.customerByEmail(sender) : null;
   let customerMatch: Enrichment['customerMatch'] = customer ? 'sender' : 'none';
   if (!customer && !c.machine.isMachine) {
-    const claimed = await claimedCustomer(c, shop, mentions);
+    const claimed = await claimedCustomer(c, shop, mentions, matcher, today);
     if (claimed) {
       customer = claimed;
       customerMatch = 'claimed';
@@ -110,48 +203,63 @@ export async function enrich(c: EmailCase, shop: ShopData): Promise<Enrichment> 
     }
   }
 
-  const primary = mentions[0] ?? null;
+  const finding = await findOrder(c, shop, customer, written, matcher, today);
+  const primary = finding.number;
   let orderFound = false;
   let orderOwnedBySender: boolean | null = null;
   let lookalikeOf: string | null = null;
   let order: OrderRecord | null = null;
   if (primary) {
-    order = await shop.order(primary.number);
+    order = await shop.order(primary);
     orderFound = order !== null;
+    if (finding.by && finding.by !== 'written') flags.push(`order_identified_by_${finding.by}`);
+    if (order && !customer && !c.machine.isMachine) {
+      // someone else writes for the customer whose order this is, and names them: theirs is the customer record,
+      // the sender stays unverified
+      const owner = await shop.customerById(order.customer_id);
+      if (owner && namesOwner(c, owner)) {
+        customer = owner;
+        customerMatch = 'on_behalf';
+        flags.push('sender_not_customer_address');
+      }
+    }
     const own = customer ? await shop.ordersOfCustomer(customer.id) : [];
     if (!order) flags.push('unknown_order_number');
-    else if (customer) {
+    else if (customer && customerMatch !== 'on_behalf') {
       orderOwnedBySender = order.customer_id === customer.id;
       if (!orderOwnedBySender) flags.push('order_belongs_to_other_customer');
     } else {
       orderOwnedBySender = false;
       if (!c.machine.isMachine) flags.push('order_owner_unverified');
     }
-    if (!order || orderOwnedBySender === false) {
-      const near = own.find((o) => oneCharAway(o.number, primary.number));
+    if (finding.by === 'written' && (!order || order.customer_id !== customer?.id)) {
+      const near = own.find((o) => oneCharAway(o.number, primary));
       if (near) { lookalikeOf = near.number; flags.push('lookalike_order_number'); }
     }
+  } else if (finding.candidates.length && !c.machine.isMachine) {
+    flags.push('order_ambiguous');
   }
-  for (const m of mentions.slice(1)) {
+  for (const m of mentions) {
+    if (m.number === primary) continue;
     const rec = await shop.order(m.number);
     if (!rec) flags.push('unknown_secondary_order_number');
     else if (customer && rec.customer_id !== customer.id) flags.push('secondary_order_belongs_to_other_customer');
   }
 
-  const catalogue = await shop.products();
   const amounts = findAmounts(c.cleaned.clean);
   if (order && amounts.length) {
     const products = new Map(catalogue.map((p) => [p.sku, p.price] as [string, number]));
     if (amounts.some((a) => !amountMatchesOrder(a.value, order!, products))) flags.push('amount_mismatch');
   }
-  const today = await shop.today();
   const dates = findDates(c.cleaned.clean, today).map((d) => d.iso).filter((d): d is string => d !== null);
 
   return {
     customerId: customer?.id ?? null,
     customerMatch,
-    orderNumber: primary?.number ?? null,
+    orderNumber: primary,
     orderNumbersMentioned: mentions.map((m) => m.number),
+    ...(finding.by ? { orderFoundBy: finding.by } : {}),
+    ...(finding.candidates.length ? { orderCandidates: finding.candidates } : {}),
     orderFound,
     orderOwnedBySender,
     lookalikeOf,
@@ -160,7 +268,7 @@ export async function enrich(c: EmailCase, shop: ShopData): Promise<Enrichment> 
     flags: [...new Set(flags)],
     amountsMentioned: amounts.map((a) => ({ text: a.text, value: a.value, currency: a.currency })),
     datesMentioned: [...new Set(dates)],
-    productsMentioned: productMatcher(catalogue).mentioned(c.cleaned.clean).map((p) => p.sku),
+    productsMentioned: matcher.mentioned(c.cleaned.clean).map((p) => p.sku),
   };
 }
 

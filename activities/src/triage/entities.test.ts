@@ -1,4 +1,4 @@
-import { claimedNames, findAmounts, findDates, findOrderNumbers, oneCharAway, signatureName } from './entities';
+import { claimedNames, findAmounts, findDates, findOrderNumbers, findTrackingNumbers, oneCharAway, signatureName } from './entities';
 
 describe('findOrderNumbers', () => {
   const fmt = { prefix: 'CMD', digits: 5 };
@@ -11,6 +11,14 @@ describe('findOrderNumbers', () => {
   });
   it('ignores longer numbers and other codes', () => {
     expect(findOrderNumbers('tracking 1Z102345678, CMD-102345, phone 0612345678', fmt)).toEqual([]);
+  });
+});
+
+describe('findTrackingNumbers', () => {
+  it('lists parcel-number candidates, upper case, without order numbers, words or short codes', () => {
+    expect(findTrackingNumbers('Colis xy123456789 (ou 6A998877665 ?), commande CMD-10234, réf. AB12, code 2026, 1Z999AA10123456784'))
+      .toEqual(['XY123456789', '6A998877665', '1Z999AA10123456784']);
+    expect(findTrackingNumbers('Merci beaucoup pour votre aide')).toEqual([]);
   });
 });
 

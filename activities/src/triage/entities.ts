@@ -11,7 +11,7 @@ export interface OrderMention {
   index: number;
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Order numbers in the text, in order of appearance, deduplicated. Tolerates case, spaces and separators
@@ -39,6 +39,22 @@ export function findOrderNumbers(text: string, fmt: OrderFormat = DEFAULT_ORDER_
     add(m[1]!, m[1]!, start);
   }
   return out.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Parcel tracking numbers a text may quote: one token of 8 to 30 letters and digits with at least six digits, not an
+ * order number ("XY243155936", "6A123231891", "1Z761174663", "JD436775340", "00340434161234567890"). Only candidates:
+ * the shop data says whether one is a real parcel. Upper case, in order of appearance, deduplicated, at most `max`.
+ */
+export function findTrackingNumbers(text: string, max = 6): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?<![A-Za-z0-9-])[A-Za-z0-9]{8,30}(?![A-Za-z0-9]|-\d)/g)) {
+    const token = m[0].toUpperCase();
+    if ((token.match(/\d/g)?.length ?? 0) < 6 || out.includes(token)) continue;
+    out.push(token);
+    if (out.length >= max) break;
+  }
+  return out;
 }
 
 /** Edit distance ≤ 1 by one substitution or one swap of adjacent characters (same length). */

@@ -141,3 +141,24 @@ describe('decideRoute: status of finished orders and late returns', () => {
     expect(decideRoute(c, policy, { ...facts('ORD-5502'), today: '2026-02-20' })).toMatchObject({ route: 'auto', reasons: ['return_policy_question', 'facts_verified'] });
   });
 });
+
+describe('decideRoute: orders named without a number', () => {
+  it('auto-sends a status answer for an order identified by its products or tracking number', () => {
+    for (const orderFoundBy of ['products', 'tracking_number'] as const) {
+      expect(decideRoute(ready({ enrichment: enr({ orderFoundBy }) }), policy, facts('ORD-5501')).route).toBe('auto');
+    }
+  });
+
+  it('sends to review a mail two orders fit, and an invoice for an order the customer did not name', () => {
+    const ambiguous = decideRoute(ready({
+      enrichment: enr({ orderNumber: null, orderNumbersMentioned: [], orderFound: false, orderOwnedBySender: null, flags: ['order_ambiguous'], orderCandidates: ['ORD-5501', 'ORD-5502'] }),
+      classification: cls({ intent: 'thanks' }),
+    }), policy, facts(null));
+    expect(ambiguous).toMatchObject({ route: 'review', reasons: expect.arrayContaining(['unverifiable_facts', 'order_ambiguous']) });
+    const invoice = (orderFoundBy: Enrichment['orderFoundBy']) => decideRoute(ready({
+      enrichment: enr({ orderNumber: 'ORD-5502', orderFoundBy }), classification: cls({ intent: 'invoice_request' }),
+    }), policy, facts('ORD-5502'));
+    expect(invoice('products')).toMatchObject({ route: 'review', reasons: expect.arrayContaining(['invoice_order_not_named']) });
+    expect(invoice('written').route).toBe('auto');
+  });
+});

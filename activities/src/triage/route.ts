@@ -45,6 +45,7 @@ const REVIEW_INTENT_REASON: Partial<Record<Intent, string>> = {
 const UNVERIFIABLE_FLAGS = [
   'unknown_order_number', 'order_belongs_to_other_customer', 'lookalike_order_number', 'amount_mismatch',
   'order_owner_unverified', 'unknown_secondary_order_number', 'secondary_order_belongs_to_other_customer',
+  'order_ambiguous',
 ];
 const ORDER_INTENTS: ReadonlySet<Intent> = new Set([
   'order_status', 'delivery_delay', 'invoice_request', 'refund_status', 'return_request', 'refund_request',
@@ -167,6 +168,10 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   if (signals.has('multi_question') || cls.secondaryIntents.length) rev.push('multi_question');
   if (cls.confidence < policy.confidenceThreshold) rev.push('low_confidence');
   if (ORDER_INTENTS.has(cls.intent) && !enr.orderNumber) rev.push('order_not_identified');
+  // an order's document goes out automatically only for an order the customer named (number or tracking number)
+  if (cls.intent === 'invoice_request' && enr.orderFoundBy && !['written', 'tracking_number'].includes(enr.orderFoundBy)) {
+    rev.push('invoice_order_not_named');
+  }
   if (facts.recipientBouncing) rev.push('recipient_bouncing');
   if (cls.intent === 'refund_status' && order && order.status !== 'refunded') {
     rev.push(order.return_received_at && daysBetween(order.return_received_at, today) > 14 ? 'refund_overdue' : 'refund_not_yet_issued');

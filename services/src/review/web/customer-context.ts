@@ -16,7 +16,7 @@ export function customerContext(data: EmailPageData): SafeHtml {
     <h3>Orders</h3>
     ${data.orders.length === 0 ? html`<p class="muted">none</p>` : html`<table class="orders"><tr><th>Order</th><th>Date</th>
       <th>Status</th><th>Total</th><th>Carrier</th><th>Refunded</th></tr>
-      ${data.orders.map((o) => html`<tr${o.number === enrichment?.orderNumber ? html` class="mentioned"` : ''}>
+      ${data.orders.map((o) => html`<tr${o.number === enrichment?.orderNumber || enrichment?.orderCandidates?.includes(o.number) ? html` class="mentioned"` : ''}>
         <td>${o.number}</td><td>${o.ordered_at.slice(0, 10)}</td><td>${o.status}</td><td>${o.total.toFixed(2)} ${o.currency}</td>
         <td>${o.carrier ?? ''} ${o.tracking_number ?? ''}</td><td>${o.refunded_amount ? o.refunded_amount.toFixed(2) : ''}</td></tr>`)}
       </table>`}

@@ -1,0 +1,94 @@
+import type { OrderRecord, ProductRecord, ShopData } from '../domain/types';
+import { productMatcher } from '../reply/product-mentions';
+import {
+  asksAboutPendingOrder, byAmount, byOnlyOpenOrder, byProducts, byTracking, speaksOfOwnPurchase,
+} from './order-evidence';
+
+const TODAY = '2026-03-10';
+const products: ProductRecord[] = [
+  { sku: 'T-1', name_fr: 'Théière en fonte', name_en: 'Cast-iron teapot', price: 39, complementary: [] },
+  { sku: 'T-2', name_fr: 'Grille-pain 2 fentes', name_en: 'Toaster 2 slots', price: 59, complementary: [] },
+  { sku: 'T-3', name_fr: 'Planche à découper', name_en: 'Chopping board', price: 25, complementary: [] },
+  { sku: 'T-4', name_fr: 'Moulin à poivre', name_en: 'Pepper mill', price: 19, complementary: [] },
+];
+const matcher = productMatcher(products);
+const order = (number: string, status: string, skus: string[], extra: Partial<OrderRecord> = {}): OrderRecord => ({
+  number, customer_id: 'K9', ordered_at: '2026-02-01', status, items: skus.map((sku) => ({ sku, qty: 1, unit_price: 20 })),
+  total: 20 * skus.length + 5, currency: 'EUR', shipping_fee: 5, ...extra,
+});
+const teapotDelivered = order('ORD-8001', 'delivered', ['T-1', 'T-3'], { delivered_at: '2026-02-20', total: 69 });
+const toasterShipped = order('ORD-8002', 'shipped', ['T-2'], { estimated_delivery: '2026-03-12', total: 64 });
+const teapotProcessing = order('ORD-8003', 'processing', ['T-1'], { ordered_at: '2026-03-08', total: 44 });
+const cancelled = order('ORD-8004', 'cancelled', ['T-4'], { total: 24 });
+
+describe('byProducts: the one order holding every product the writer says they bought or received', () => {
+  const own = [teapotDelivered, toasterShipped, cancelled];
+  it('finds it in FR and EN', () => {
+    expect(byProducts('Le grille-pain que j\'ai commandé est-il parti ?', own, matcher, TODAY).order?.number).toBe('ORD-8002');
+    expect(byProducts('My chopping board and the teapot arrived in one piece, thanks!', own, matcher, TODAY))
+      .toMatchObject({ order: { number: 'ORD-8001' }, by: 'products' });
+  });
+  it('needs the writer to speak of a purchase, not of the catalogue', () => {
+    expect(byProducts('Is the cast-iron teapot dishwasher safe?', own, matcher, TODAY).order).toBeNull();
+    expect(byProducts('Je voudrais commander un autre grille-pain pour ma sœur.', own, matcher, TODAY).order).toBeNull();
+    expect(byProducts("I've tried twice to pay for the toaster and the card is refused.", own, matcher, TODAY).order).toBeNull();
+  });
+  it('finds nothing when a named product is in none of the orders (a question about something else to buy)', () => {
+    expect(byProducts('Does your pepper mill match the teapot I bought in February?', [teapotDelivered], matcher, TODAY).order).toBeNull();
+  });
+  it('gives candidates, not a guess, when two orders hold the products, unless the text tells them apart', () => {
+    const both = [teapotDelivered, teapotProcessing];
+    expect(byProducts('Merci pour la théière commandée chez vous !', both, matcher, TODAY))
+      .toEqual({ order: null, by: null, candidates: both });
+    expect(byProducts('Ma théière est bien arrivée, elle est superbe.', both, matcher, TODAY).order?.number).toBe('ORD-8001');
+    expect(byProducts("Where is my teapot? I ordered it on Sunday and it hasn't shipped yet.", both, matcher, TODAY).order?.number)
+      .toBe('ORD-8003');
+    expect(byProducts('I paid 44,00 € for the teapot I ordered.', both, matcher, TODAY).order?.number).toBe('ORD-8003');
+    expect(byProducts('La théière commandée le 8 mars, des nouvelles ?', both, matcher, TODAY).order?.number).toBe('ORD-8003');
+  });
+  it('leaves a number the subject or history gives to the caller when it is one of the candidates', () => {
+    const both = [teapotDelivered, teapotProcessing];
+    expect(byProducts('Merci pour la théière commandée chez vous !', both, matcher, TODAY, ['ORD-8003'])).toEqual({ order: null, by: null, candidates: [] });
+  });
+});
+
+describe('byAmount and byOnlyOpenOrder', () => {
+  const own = [teapotDelivered, toasterShipped, cancelled];
+  it('finds the order whose total the writer quotes', () => {
+    expect(byAmount('Je vois un prélèvement de 69,00 € que je ne comprends pas.', own, matcher, TODAY).order?.number).toBe('ORD-8001');
+    expect(byAmount('I was charged £12.50 twice.', own, matcher, TODAY).order).toBeNull();
+  });
+  it('takes the only open order for a question about a pending order that names nothing', () => {
+    expect(byOnlyOpenOrder("Hi, where's my order? Nothing has turned up yet.", own, matcher)).toMatchObject({ order: { number: 'ORD-8002' }, by: 'only_open_order' });
+    expect(byOnlyOpenOrder('Bonjour, où en est ma commande ?', own, matcher).order?.number).toBe('ORD-8002');
+  });
+  it('does not take it for mail that is not about a pending order, or names a product, or has two open orders', () => {
+    expect(byOnlyOpenOrder('Merci pour tout, à bientôt !', own, matcher).order).toBeNull();
+    expect(byOnlyOpenOrder('Where is my teapot?', own, matcher).order).toBeNull();
+    expect(byOnlyOpenOrder("Where's my order?", [...own, teapotProcessing], matcher))
+      .toEqual({ order: null, by: null, candidates: [toasterShipped, teapotProcessing] });
+  });
+});
+
+describe('cues', () => {
+  it('tells an own purchase from one to come', () => {
+    expect(speaksOfOwnPurchase('Le colis est arrivé hier')).toBe(true);
+    expect(speaksOfOwnPurchase('We received the parcel')).toBe(true);
+    expect(speaksOfOwnPurchase('Combien coûte la théière ?')).toBe(false);
+    expect(speaksOfOwnPurchase("I'm thinking of buying the toaster")).toBe(false);
+  });
+  it('recognises a question about a pending order', () => {
+    expect(asksAboutPendingOrder('Quand ma commande sera-t-elle livrée ?')).toBe(true);
+    expect(asksAboutPendingOrder('Has my parcel been dispatched yet?')).toBe(true);
+    expect(asksAboutPendingOrder('Lovely teapot, thank you')).toBe(false);
+  });
+});
+
+describe('byTracking', () => {
+  const shop = { orderByTracking: async (t: string) => (t === 'XY123456789' ? toasterShipped : null) } as unknown as ShopData;
+  it('finds the order of a quoted tracking number, whoever it belongs to', async () => {
+    expect(await byTracking('Parcel xy123456789 - any news? Call me on 0612345678', shop))
+      .toMatchObject({ order: { number: 'ORD-8002' }, by: 'tracking_number' });
+    expect((await byTracking('Colis XY999999999 introuvable', shop)).order).toBeNull();
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * Orders named without a number: which order an email is about when its new text gives no order number, read from
+ * what the shop's data can confirm — a parcel's tracking number, the products the writer says they ordered or
+ * received (among their own orders), an amount or a date of one of those orders, or, for a question about a pending
+ * order, the writer's only open order. The evidence must leave exactly one order; when several fit, none is chosen and
+ * their numbers go to the reviewer. Pure over the records it is given, except the tracking look-up.
+ */
+import type { OrderEvidence, OrderRecord, ShopData } from '../domain/types';
+import type { ProductMatcher } from '../reply/product-mentions';
+import { findAmounts, findDates, findTrackingNumbers } from './entities';
+import { fold, INTENT_CUES } from './lexicon';
+
+export interface EvidenceResult {
+  /** The one order the evidence singles out, or null. */
+  order: OrderRecord | null;
+  by: OrderEvidence | null;
+  /** Orders that fit equally well when the evidence cannot choose (then `order` is null), in the shop's order. */
+  candidates: OrderRecord[];
+}
+
+export const NO_EVIDENCE: EvidenceResult = { order: null, by: null, candidates: [] };
+
+const one = (orders: OrderRecord[], by: OrderEvidence): EvidenceResult => orders.length === 1
+  ? { order: orders[0]!, by, candidates: [] }
+  : { order: null, by: null, candidates: orders.length > 1 ? orders : [] };
+
+/** Statuses after which an order is no longer waited for: it is not the "open order" a question is about. */
+const CLOSED_STATUSES = new Set(['delivered', 'cancelled', 'canceled', 'refunded', 'returned']);
+export const isOpenOrder = (o: OrderRecord): boolean => !CLOSED_STATUSES.has(o.status.toLowerCase());
+
+/**
+ * The writer speaks of something they ordered, paid for, received or are waiting for: the products they name are
+ * theirs, not the catalogue's (FR/EN, accent-folded text).
+ */
+const OWN_PURCHASE: RegExp[] = [
+  /\b(?:commande|achete|paye|recu|livre|expedie|envoye|arrive)e?s?\b/,
+  /\b(?:commandes|reception|livraison|colis|paquet|carton|emballage|emballee?s?|arrivee?s?|arrivent|arrivera|arriveront)\b/,
+  /\b(?:ordered|order|orders|bought|purchased?|paid for|received|got|arrived|came|turned up|delivered|delivery|shipped|dispatched|sent off|sent out|posted)\b/,
+  /\b(?:parcel|package|packaging|packed|packing|box)\b/,
+];
+/**
+ * A purchase still to be made or that did not go through ("je voudrais commander", "before I order", "I've been trying
+ * to pay for"): the products named are not bought yet.
+ */
+const PURCHASE_TO_COME: RegExp[] = [
+  /\b(?:voudrais|voudrions|souhaite|souhaiterais|aimerais|veux|voulais|compte|pense|envisage|hesite a|avant de)\b.{0,25}\b(?:commander|acheter|offrir|prendre|reserver)\b/,
+  /\b(?:like|love|want|wanted|wish|plan|planning|going|hoping|intend|thinking (?:of|about)|before (?:i|we)|considering)\b.{0,20}\b(?:to )?(?:order|ordering|buy|buying|purchase|purchasing|get|getting)\b/,
+  /\b(?:essaye|essaie|essayons|tente|tentons|retente|n'arrive pas a|n'arrivons pas a|impossible de|pas pu|echec)\b.{0,25}\b(?:commander|acheter|payer|regler|valider)\b/,
+  /\b(?:trying|tried|try|attempted|unable|can't|cannot|couldn't|could not|failed)\b.{0,20}\b(?:to )?(?:order|pay|buy|purchase|check ?out|complete)\b/,
+];
+
+export function speaksOfOwnPurchase(text: string): boolean {
+  const t = fold(text);
+  return OWN_PURCHASE.some((re) => re.test(t)) && !PURCHASE_TO_COME.some((re) => re.test(t));
+}
+
+/** Asks where a pending order is, or for an action on one (cancel, change the address): the classifier's own cues. */
+const PENDING_ORDER_CUES = (['order_status', 'delivery_delay', 'cancel_order', 'change_address'] as const)
+  .flatMap((i) => INTENT_CUES[i] ?? []).map((c) => c.re);
+
+export function asksAboutPendingOrder(text: string): boolean {
+  const t = fold(text);
+  return PENDING_ORDER_CUES.some((re) => re.test(t));
+}
+
+/** Orders whose tracking numbers the text quotes (anyone's: the caller checks whose they are). */
+export async function ordersByTracking(text: string, shop: ShopData): Promise<OrderRecord[]> {
+  const out: OrderRecord[] = [];
+  for (const t of findTrackingNumbers(text)) {
+    const o = await shop.orderByTracking(t);
+    if (o && !out.some((x) => x.number === o.number)) out.push(o);
+  }
+  return out;
+}
+
+export async function byTracking(text: string, shop: ShopData): Promise<EvidenceResult> {
+  return one(await ordersByTracking(text, shop), 'tracking_number');
+}
+
+/** The orders that hold every product the text names (none when it names none). */
+export function ordersWithProducts(text: string, orders: OrderRecord[], matcher: ProductMatcher): OrderRecord[] {
+  const skus = matcher.mentioned(text).map((p) => p.sku);
+  if (!skus.length) return [];
+  return orders.filter((o) => skus.every((sku) => o.items.some((it) => it.sku === sku)));
+}
+
+const near = (a: number, b: number): boolean => Math.abs(a - b) < 0.005;
+
+/** Orders whose total or refunded amount the text writes. */
+function ordersWithAmount(text: string, orders: OrderRecord[]): OrderRecord[] {
+  const amounts = findAmounts(text).map((a) => a.value);
+  return orders.filter((o) => amounts.some((v) => near(v, o.total) || (o.refunded_amount != null && near(v, o.refunded_amount))));
+}
+
+/** Orders one of whose dates (ordered, shipped, delivered, due) the text writes. */
+function ordersWithDate(text: string, orders: OrderRecord[], today: string): OrderRecord[] {
+  const dates = new Set(findDates(text, today).map((d) => d.iso).filter((d): d is string => d !== null));
+  if (!dates.size) return [];
+  return orders.filter((o) => [o.ordered_at, o.shipped_at, o.delivered_at, o.estimated_delivery]
+    .some((d) => typeof d === 'string' && dates.has(d.slice(0, 10))));
+}
+
+/** Goods in hand: a product named next to a word of receipt ("gourde reçue", "the kettle arrived", "j'ai reçu la théière"). */
+const RECEIVED_AFTER = /^[^.!?;\n]{0,25}\b(?:recue?s?|arrivee?s?|livree?s?|received|arrived|came|turned up|delivered)\b/;
+const RECEIVED_BEFORE = /\b(?:recu|received|got)\b[^.!?;\n]{0,15}$/;
+const NEGATED = /\b(?:pas|jamais|not|never|n't|yet to|still|toujours)\b/;
+
+function saysReceived(text: string, matcher: ProductMatcher): boolean {
+  const t = fold(text);
+  return matcher.spans(text).some((span) => {
+    const after = RECEIVED_AFTER.exec(t.slice(span.end));
+    const before = RECEIVED_BEFORE.exec(t.slice(Math.max(0, span.start - 40), span.start));
+    const clause = `${before?.[0] ?? ''} ${after?.[0] ?? ''}`;
+    return Boolean(after ?? before) && !NEGATED.test(clause) && !NEGATED.test(t.slice(Math.max(0, span.start - 25), span.start));
+  });
+}
+
+/**
+ * Narrows candidates by what else the text says: an amount, a date, a pending order asked about, goods received.
+ * Keeps all when nothing narrows.
+ */
+function narrow(text: string, candidates: OrderRecord[], matcher: ProductMatcher, today: string): OrderRecord[] {
+  let left = candidates;
+  for (const keep of [
+    (os: OrderRecord[]) => ordersWithAmount(text, os),
+    (os: OrderRecord[]) => ordersWithDate(text, os, today),
+    (os: OrderRecord[]) => (asksAboutPendingOrder(text) ? os.filter(isOpenOrder) : []),
+    (os: OrderRecord[]) => (saysReceived(text, matcher) ? os.filter((o) => Boolean(o.delivered_at)) : []),
+  ]) {
+    if (left.length <= 1) break;
+    const kept = keep(left);
+    if (kept.length) left = kept;
+  }
+  return left;
+}
+
+/**
+ * Among the writer's own orders, the one whose products the new text names as bought or received ("the teapot I
+ * ordered", "les théières sont arrivées"). Every named product must be in it: a text that also names products of no
+ * order asks about the catalogue, not about a purchase. When several orders hold them and `named` (numbers the
+ * subject or quoted history gives) holds one of those, there is no evidence against the written number.
+ */
+export function byProducts(text: string, own: OrderRecord[], matcher: ProductMatcher, today: string,
+  named: readonly string[] = []): EvidenceResult {
+  if (!speaksOfOwnPurchase(text)) return NO_EVIDENCE;
+  const fitting = ordersWithProducts(text, own, matcher);
+  // the subject or the quoted history names one of the fitting orders: that one (the caller takes it as written)
+  if (fitting.length > 1 && fitting.some((o) => named.includes(o.number))) return NO_EVIDENCE;
+  return one(narrow(text, fitting, matcher, today), 'products');
+}
+
+/** Among the writer's own orders, the one whose total or refunded amount the text writes (narrowed by a date). */
+export function byAmount(text: string, own: OrderRecord[], matcher: ProductMatcher, today: string): EvidenceResult {
+  const fitting = ordersWithAmount(text, own);
+  return one(fitting.length > 1 ? narrow(text, fitting, matcher, today) : fitting, 'amount');
+}
+
+/** A question about a pending order that names none, and names no product: the writer's only open order. */
+export function byOnlyOpenOrder(text: string, own: OrderRecord[], matcher: ProductMatcher): EvidenceResult {
+  if (!asksAboutPendingOrder(text) || matcher.mentioned(text).length) return NO_EVIDENCE;
+  return one(own.filter(isOpenOrder), 'only_open_order');
+}
