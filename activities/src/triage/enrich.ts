@@ -98,7 +98,7 @@ async function findOrder(c: EmailCase, shop: ShopData, customer: CustomerRecord 
     return found(quotedTracking.order!.number, 'tracking_number');
   }
   if (!candidates.length) {
-    const weak = pick(byAmount(clean, own, matcher, today)) ?? pick(byOnlyOpenOrder(clean, own, matcher));
+    const weak = pick(byAmount(clean, own, matcher, today)) ?? pick(byOnlyOpenOrder(clean, own, matcher, today));
     if (weak) return found(weak.order!.number, weak.by!);
   }
   return { number: null, by: null, candidates: candidates.map((o) => o.number) };

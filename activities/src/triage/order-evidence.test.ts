@@ -59,14 +59,21 @@ describe('byAmount and byOnlyOpenOrder', () => {
     expect(byAmount('I was charged £12.50 twice.', own, matcher, TODAY).order).toBeNull();
   });
   it('takes the only open order for a question about a pending order that names nothing', () => {
-    expect(byOnlyOpenOrder("Hi, where's my order? Nothing has turned up yet.", own, matcher)).toMatchObject({ order: { number: 'ORD-8002' }, by: 'only_open_order' });
-    expect(byOnlyOpenOrder('Bonjour, où en est ma commande ?', own, matcher).order?.number).toBe('ORD-8002');
+    expect(byOnlyOpenOrder("Hi, where's my order? Has it shipped?", own, matcher, TODAY)).toMatchObject({ order: { number: 'ORD-8002' }, by: 'only_open_order' });
+    expect(byOnlyOpenOrder('Bonjour, où en est ma commande ?', own, matcher, TODAY).order?.number).toBe('ORD-8002');
   });
   it('does not take it for mail that is not about a pending order, or names a product, or has two open orders', () => {
-    expect(byOnlyOpenOrder('Merci pour tout, à bientôt !', own, matcher).order).toBeNull();
-    expect(byOnlyOpenOrder('Where is my teapot?', own, matcher).order).toBeNull();
-    expect(byOnlyOpenOrder("Where's my order?", [...own, teapotProcessing], matcher))
+    expect(byOnlyOpenOrder('Merci pour tout, à bientôt !', own, matcher, TODAY).order).toBeNull();
+    expect(byOnlyOpenOrder('Where is my teapot?', own, matcher, TODAY).order).toBeNull();
+    expect(byOnlyOpenOrder("Where's my order?", [...own, teapotProcessing], matcher, TODAY))
       .toEqual({ order: null, by: null, candidates: [toasterShipped, teapotProcessing] });
+  });
+  it('counts a recently delivered order as well when the writer says the goods never came', () => {
+    const recent = { ...teapotDelivered, delivered_at: '2026-03-02' };
+    expect(byOnlyOpenOrder("Where is my order? It still hasn't arrived.", [recent, toasterShipped], matcher, TODAY))
+      .toEqual({ order: null, by: null, candidates: [recent, toasterShipped] });
+    expect(byOnlyOpenOrder("Ma commande n'est toujours pas arrivée, où en est-elle ?", [teapotDelivered, toasterShipped], matcher, TODAY).order?.number)
+      .toBe('ORD-8002'); // delivered three weeks ago: not the one meant
   });
 });
 

@@ -103,7 +103,7 @@ function ordersWithDate(text: string, orders: OrderRecord[], today: string): Ord
 /** Goods in hand: a product named next to a word of receipt ("gourde reçue", "the kettle arrived", "j'ai reçu la théière"). */
 const RECEIVED_AFTER = /^[^.!?;\n]{0,25}\b(?:recue?s?|arrivee?s?|livree?s?|received|arrived|came|turned up|delivered)\b/;
 const RECEIVED_BEFORE = /\b(?:recu|received|got)\b[^.!?;\n]{0,15}$/;
-const NEGATED = /\b(?:pas|jamais|not|never|n't|yet to|still|toujours)\b/;
+const NEGATED = /(?:\b(?:pas|jamais|not|never|yet to|still|toujours)|n't)\b/;
 
 function saysReceived(text: string, matcher: ProductMatcher): boolean {
   const t = fold(text);
@@ -155,8 +155,21 @@ export function byAmount(text: string, own: OrderRecord[], matcher: ProductMatch
   return one(fitting.length > 1 ? narrow(text, fitting, matcher, today) : fitting, 'amount');
 }
 
-/** A question about a pending order that names none, and names no product: the writer's only open order. */
-export function byOnlyOpenOrder(text: string, own: OrderRecord[], matcher: ProductMatcher): EvidenceResult {
+/** Goods said not to have come ("jamais reçu", "still hasn't arrived"): a parcel marked delivered may be the one meant. */
+const NOT_RECEIVED = /(?:\b(?:pas|jamais|rien|not|never|nothing|yet to)|n't)\b[^.!?\n]{0,25}\b(?:recue?s?|arrivee?s?|livree?s?|received|arrived|come|came|turned up|delivered|shown up)\b/;
+const RECENT_DELIVERY_DAYS = 14;
+
+const daysFrom = (fromIso: string, toIso: string): number =>
+  Math.round((Date.parse(`${toIso.slice(0, 10)}T00:00:00Z`) - Date.parse(`${fromIso.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * A question about a pending order that names none, and names no product: the writer's only open order. When the
+ * writer says their goods never came, an order delivered in the last two weeks may be the one meant: it counts too,
+ * and two candidates choose nothing.
+ */
+export function byOnlyOpenOrder(text: string, own: OrderRecord[], matcher: ProductMatcher, today: string): EvidenceResult {
   if (!asksAboutPendingOrder(text) || matcher.mentioned(text).length) return NO_EVIDENCE;
-  return one(own.filter(isOpenOrder), 'only_open_order');
+  const notReceived = NOT_RECEIVED.test(fold(text));
+  return one(own.filter((o) => isOpenOrder(o)
+    || (notReceived && typeof o.delivered_at === 'string' && daysFrom(o.delivered_at, today) <= RECENT_DELIVERY_DAYS)), 'only_open_order');
 }
