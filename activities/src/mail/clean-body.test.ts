@@ -173,6 +173,35 @@ describe('cleanBody: signatures', () => {
     expect(cleanText('Photo below!\n\n[image: IMG_1.png]\n').clean).toBe('Photo below!');
   });
 
+  it('keeps a first-person request that calls itself confidential: the writer is talking, not a disclaimer', () => {
+    const text = 'Hello,\n\nI need you to move my delivery to Friday, and please keep my new address between us, it is personal and confidential, my family must not see the parcel.\n\nThanks,\nOwen';
+    expect(clean(text, 'Owen Price <owen.price@example.org>')).toBe(
+      'Hello,\n\nI need you to move my delivery to Friday, and please keep my new address between us, it is personal and confidential, my family must not see the parcel.\n\nThanks,',
+    );
+    const fr = "Bonjour,\n\nJe vous écris à titre strictement confidentiel : mon colis est arrivé ouvert et je pense qu'il a été fouillé avant livraison.\n\nMerci";
+    expect(cleanText(fr).clean).toBe(fr);
+  });
+
+  it('cuts the sender\'s name and contact block written right under the last sentence or sign-off', () => {
+    const formal =
+      "Madame, Monsieur,\n\nLa lampe reçue ne s'allume plus. Je vous prie de bien vouloir la remplacer.\n\nJe vous prie d'agréer l'expression de mes sentiments distingués.\nJeanne Dupont\n14 rue des Acacias\n33000 Bordeaux";
+    expect(clean(formal)).toBe(
+      "Madame, Monsieur,\n\nLa lampe reçue ne s'allume plus. Je vous prie de bien vouloir la remplacer.\n\nJe vous prie d'agréer l'expression de mes sentiments distingués.",
+    );
+    const signOff = 'Hi,\n\nThe refund for the rug has not arrived yet.\n\nCould you look into it,\nMarcus Reed\nOwner - Reed Interiors\n+44 20 7946 0321';
+    expect(clean(signOff, 'Marcus Reed <marcus@reed-interiors.example>')).toBe('Hi,\n\nThe refund for the rug has not arrived yet.\n\nCould you look into it,');
+  });
+
+  it('keeps a sentence that names the sender inside the text', () => {
+    const text = 'Bonjour,\n\nLe colis est au nom de ma fille.\nJeanne Dupont reste la titulaire du compte, merci de ne rien changer.';
+    expect(clean(text)).toBe(text);
+  });
+
+  it('keeps "Thanks, Dan" when it is the whole message, and drops the name when there is text above', () => {
+    expect(clean('Thanks, Dan\n\nSent from my phone', 'Dan Brooks <dan.brooks@example.com>')).toBe('Thanks, Dan');
+    expect(clean('Got it.\nThanks, Dan', 'Dan Brooks <dan.brooks@example.com>')).toBe('Got it.\nThanks,');
+  });
+
   it('returns the signature apart', () => {
     const r = cleanText('Thanks,\nJohn\n\nSent from my iPhone');
     expect(r.clean).toBe('Thanks,');
@@ -202,6 +231,73 @@ describe('cleanBody: machine notices', () => {
   it('keeps the whole human-readable notice of a bounce', () => {
     const notice = "This is the mail system at host mx.example.\n\nI'm sorry to have to inform you that your message could not\nbe delivered.\n\n                   The mail system\n\n<bob@example.com>: host said: 550 5.1.1 unknown user";
     expect(cleanText(notice).clean).toBe(notice);
+  });
+});
+
+describe('cleanBody: automated notices and bulk-mail footers', () => {
+  it('cuts the "do not reply" and "automated message" notices closing a notification, in French and English', () => {
+    expect(cleanText('Your return label is ready.\nDrop the parcel at any relay point within 14 days.\n\nThis is an automatic notification, please do not reply to it.').clean).toBe(
+      'Your return label is ready.\nDrop the parcel at any relay point within 14 days.',
+    );
+    expect(cleanText('Votre remboursement de 24,90 EUR a été émis.\n\nCe courriel a été généré automatiquement. Merci de ne pas y répondre.').clean).toBe(
+      'Votre remboursement de 24,90 EUR a été émis.',
+    );
+    expect(cleanText('Nouvelle évaluation reçue : 5 étoiles.\n\nLes réponses à ce message ne sont pas lues.').clean).toBe('Nouvelle évaluation reçue : 5 étoiles.');
+  });
+
+  it('cuts "why you receive this" and opt-out lines of newsletters, with the byline of their paragraph', () => {
+    const en = 'Winter collection\n\nLinen throws are back in four colours.\n\nNorthwind Home Ltd, 3 Mill Lane, Leeds\nYou got this email because you signed up at our shop.\nTo stop receiving these emails, click here.';
+    expect(cleanText(en).clean).toBe('Winter collection\n\nLinen throws are back in four colours.');
+    const fr = 'Les soldes commencent mercredi.\n\nSi vous ne souhaitez plus recevoir nos offres, répondez STOP.';
+    expect(cleanText(fr).clean).toBe('Les soldes commencent mercredi.');
+    expect(cleanText('Atelier de poterie samedi.\n\nSe désabonner / Unsubscribe : https://atelier.example/u/1').clean).toBe('Atelier de poterie samedi.');
+  });
+
+  it('leaves the sign-off above a notice to the signature rules', () => {
+    const text = 'Bonjour,\n\nNous pouvons réduire vos frais de port.\n\nBien cordialement,\nLe service commercial - Transports Exemple\nPour ne plus recevoir nos messages, cliquez ici.';
+    expect(cleanText(text).clean).toBe('Bonjour,\n\nNous pouvons réduire vos frais de port.\n\nBien cordialement,');
+    expect(cleanText(text).signature).toContain('Pour ne plus recevoir');
+  });
+
+  it('keeps a writer who asks not to be answered at an address, or to be unsubscribed', () => {
+    const text = "Hello,\n\nPlease update my phone number to the one below.\n\nDon't reply to this address, I'm closing it: write to me at my new one.";
+    expect(cleanText(text).clean).toBe(text);
+    expect(cleanText("Bonjour,\n\nJe ne veux plus recevoir vos offres, merci de me désinscrire.").clean).toBe(
+      'Bonjour,\n\nJe ne veux plus recevoir vos offres, merci de me désinscrire.',
+    );
+  });
+
+  it('keeps a notice that is the whole text', () => {
+    expect(cleanText('This is an automated message, please do not reply.').clean).toBe('This is an automated message, please do not reply.');
+  });
+
+  it('drops a help desk\'s "reply above this line" marker on top of its notice, and stops a reply at it', () => {
+    expect(cleanText('##- Please type your reply above this line -##\n\nTicket 5521 was opened. We will answer within two days.').clean).toBe(
+      'Ticket 5521 was opened. We will answer within two days.',
+    );
+    const reply = 'Still broken, see photo.\n\n-- Merci d\'écrire votre réponse au-dessus de cette ligne --\n\nVotre demande 88 a été mise à jour.';
+    expect(cleanText(reply).clean).toBe('Still broken, see photo.');
+  });
+});
+
+describe('cleanBody: bounce notices', () => {
+  it('stops at the diagnostic section of Exchange notices, in French and English', () => {
+    const fr = 'Remise impossible à ces destinataires :\n\nlea@exemple.fr\nLa boîte aux lettres est pleine.\n\nInformations de diagnostic pour les administrateurs :\n\nServeur de génération : EX1.exemple.local\n554 5.2.2 mailbox full';
+    expect(cleanText(fr).clean).toBe('Remise impossible à ces destinataires :\n\nlea@exemple.fr\nLa boîte aux lettres est pleine.');
+    const en = "Delivery has failed to these recipients:\n\nsam@example.org\n\nDiagnostic information for administrators:\n\nGenerating server: MX9\n550 5.1.10 RESOLVER.ADR.RecipientNotFound";
+    expect(cleanText(en).clean).toBe('Delivery has failed to these recipients:\n\nsam@example.org');
+  });
+
+  it('takes a "** … **" heading for the notice\'s title, and stops at the remote server\'s answer', () => {
+    const gmail = "\n** Address not found **\n\nYour message wasn't delivered to tom@example.net because the address couldn't be found.\n\nThe response from the remote server was:\n550 5.1.1 user unknown";
+    expect(cleanText(gmail).clean).toBe("** Address not found **\n\nYour message wasn't delivered to tom@example.net because the address couldn't be found.");
+  });
+
+  it('stops at a bilingual separator and at a line pointing down to the returned message', () => {
+    const bilingual = "Le message n'a pas pu être remis.\nThe message could not be delivered.\n\n----- Message d'origine / Original message -----\nFrom: shop@shop.example\nSubject: Votre commande";
+    expect(cleanText(bilingual).clean).toBe("Le message n'a pas pu être remis.\nThe message could not be delivered.");
+    const below = "Votre message n'a pas pu être distribué : boîte pleine.\n\nLe message d'origine est joint ci-dessous.\n\nBonjour, voici votre facture.";
+    expect(cleanText(below).clean).toBe("Votre message n'a pas pu être distribué : boîte pleine.");
   });
 });
 

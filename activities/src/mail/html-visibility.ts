@@ -79,6 +79,11 @@ const convertHtml = compile({
     { selector: 'h5', options: { uppercase: false } },
     { selector: 'h6', options: { uppercase: false } },
     { selector: 'blockquote', options: { trimEmptyLines: true } },
+    // Layout tables (newsletters, notices, webmail templates): each row and each cell is a block of its own, not
+    // text glued to the next cell ("…n°212Black Friday…")
+    { selector: 'tr', format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+    { selector: 'td', format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+    { selector: 'th', format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
   ],
 });
 

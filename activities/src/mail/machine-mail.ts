@@ -138,7 +138,9 @@ export function detectMachineMail(
     const headerSaid = reasons.some((r) => /header$/.test(r));
     add(headerSaid ? 'out_of_office' : 'out_of_office_text', 'auto_reply');
   }
-  if (!forwarded && kinds.size === 0 && AUTOMATED_NOTICE.test(ownText)) add('system_notification', 'system');
+  // the cleaner files "this is an automated message" and "unsubscribe" footers with the signature: read them here
+  const ownTextAndFooters = cleaned.signature ? `${ownText}\n${cleaned.signature}` : ownText;
+  if (!forwarded && kinds.size === 0 && AUTOMATED_NOTICE.test(ownTextAndFooters)) add('system_notification', 'system');
   if (!forwarded) unsolicited(parsed, cleaned, options, kinds, add);
 
   const isMachine = reasons.length > 0;

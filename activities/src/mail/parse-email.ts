@@ -16,6 +16,7 @@ import type { AddressObject, AttachmentStream, EmailAddress, HeaderValue, Messag
 import type { Address, AttachmentInfo, ParsedEmail } from '../domain/types';
 import { splitHtmlVisibility } from './html-visibility';
 import { attachmentName, declareHtmlMetaCharset, keepFirstPlainAlternative } from './mailparser-gaps';
+import { choosePlainOrHtml } from './plain-or-html';
 import { QuarantineError, assertLooksLikeEmail, findHeaderEnd } from './quarantine';
 import { scanMimeDefects } from './mime-defects';
 import { extractReport, type ReportPart, REPORT_PART_TYPES } from './report-parts';
@@ -74,6 +75,14 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
       if (!text.trim()) {
         text = visibility.visibleText;
         if (text.trim()) problems.add('text_from_html');
+      } else if (hasAlternativeParts(bytes)) {
+        // the plain alternative is a placeholder, or says what the HTML does not show: the reader sees the HTML
+        const choice = choosePlainOrHtml(text, visibility.visibleText);
+        if (choice.source === 'html') {
+          text = choice.text;
+          problems.add('plain_differs_from_html');
+          if (choice.plainOnly) hiddenHtmlText = [hiddenHtmlText, choice.plainOnly].filter(Boolean).join('\n');
+        }
       }
     } catch {
       problems.add('html_render_failed'); // the HTML stays in `html`; the text is whatever the plain part gave
@@ -332,6 +341,11 @@ function charsetProblems(bytes: Buffer): string[] {
     if (m && !isKnownCharset(m[1]!.toLowerCase().replace(/^'|'$/g, ''))) return ['unknown_charset'];
   }
   return [];
+}
+
+/** A multipart/alternative part: the HTML then renders the same message as the plain part (not an HTML attachment). */
+function hasAlternativeParts(bytes: Buffer): boolean {
+  return /^content-type:[ \t]*(?:\r?\n[ \t]+)?multipart\/alternative/im.test(bytes.subarray(0, 2 * 1024 * 1024).toString('latin1'));
 }
 
 function isKnownCharset(label: string): boolean {

@@ -36,16 +36,43 @@ const SEPARATOR = new RegExp(
       'alkuperäinen viesti', 'исходное сообщение', 'forwarded message', 'message transféré', 'message transmis',
       'weitergeleitete nachricht', 'messaggio inoltrato', 'mensaje reenviado', 'mensagem encaminhada', 'doorgestuurd bericht',
       'reply message', 'réponse', 'original', 'forwarded',
-      // any short title naming a message: "-----Antwort Nachricht-----", "----- Mensaje reenviado -----"
-      "[\\p{L} '’]{0,30}(?:message|e-?mail|mail|nachricht|mensaje|mensagem|messaggio|bericht|wiadomość|сообщение|meddelande|melding|viesti|courriel)[\\p{L} '’]{0,30}",
     ].join('|') +
     ')[ \\t]*(?:[-=_*]{2,})[ \\t]*$',
   'iu',
 );
+/**
+ * Any short title naming a message between rules: "-----Antwort Nachricht-----", "----- Mensaje reenviado -----",
+ * bilingual "----- Message d'origine / Original message -----". Rules of dashes, equals or underscores only:
+ * "** Message not delivered **" is a bounce's heading, not the start of history.
+ */
+const TITLED_SEPARATOR =
+  /^[ \t]*(?:[-=_]{2,}[ \t]*)?[\p{L} '’/]{0,30}(?:message|e-?mail|mail|nachricht|mensaje|mensagem|messaggio|bericht|wiadomość|сообщение|meddelande|melding|viesti|courriel)[\p{L} '’/]{0,30}[ \t]*[-=_]{2,}[ \t]*$/iu;
+
+/** Help desks' reply marker ("##- Please type your reply above this line -##", "-- Répondez au-dessus de cette ligne --"). */
+const REPLY_ABOVE_MARKER =
+  /^[ \t]*[#*=_-]*[ \t]*(?:(?:please|kindly)[ \t]+)?(?:(?:type|write|enter|add)[ \t]+(?:your[ \t]+)?(?:reply|response|answer|message)|reply|respond)[ \t]+above[ \t]+this[ \t]+line\b[^\n]{0,40}$|^[ \t]*[#*=_-]*[ \t]*(?:(?:merci de|merci d['’]|veuillez)[ \t]*)?(?:(?:saisi(?:r|ssez)|écri(?:re|vez)|tape[rz])[ \t]+(?:votre[ \t]+)?(?:réponse|message)|répond(?:re|ez))[ \t]+au-dessus[ \t]+de[ \t]+cette[ \t]+ligne\b[^\n]{0,40}$/iu;
 
 /** Where a bounce starts quoting the returned message ("------ This is a copy of the message…", qmail, sendmail). */
 const RETURNED_MESSAGE =
   /^[ \t]*(?:-{2,}[ \t]*(?:this is a copy of (?:the|your) message|below this line is a copy of the message|(?:original|returned|unsent|undelivered) message (?:follows|headers?)|message header follows|the original message (?:headers? )?(?:follows|was)|original message header)|original message headers?:?[ \t]*$|en-têtes du message d['’]origine ?:?[ \t]*$)/i;
+/**
+ * Where a bounce notice ends and its technical appendix starts: the diagnostic heading of Exchange/Outlook, the
+ * remote server's answer introduced as such, and a line of its own pointing down to the returned copy ("Le message
+ * d'origine est joint ci-dessous."). A Postfix "<rcpt>: host … said: 552 …" line stays: it is the notice's own
+ * statement of which recipient failed and why.
+ */
+const BOUNCE_DIAGNOSTIC = new RegExp(
+  '^[ \\t]*(?:' +
+    [
+      '(?:diagnostic information for (?:administrators|recipients)|informations? de diagnostic pour les (?:administrateurs|destinataires))[ \\t]*:?',
+      '(?:the )?(?:response|reply|answer|error) (?:from|of) the (?:remote|receiving|recipient\'s) (?:mail )?server (?:was|is)[ \\t]*:?',
+      '(?:la )?réponse (?:du|de l[\'’]|renvoyée par le) serveur (?:distant|de destination|destinataire)[^:]{0,20}:',
+      '(?:the |a copy of the |your )?(?:original|returned|undelivered) message (?:is |was )?(?:attached|included|copied|follows) below\\.?',
+      '(?:le |une copie du )?message (?:d[\'’]origine|original|initial|non (?:remis|distribué)) (?:est |a été )?(?:joint|inclus|copié|reproduit) ci-dessous\\.?',
+    ].join('|') +
+    ')[ \\t]*$',
+  'iu',
+);
 /** French webmails (Orange, SFR): "Message du 24/11/26 10:02" above "De : / A : / Objet :". */
 const WEBMAIL_INTRO = /^[ \t]*message du \d{1,2}\/\d{1,2}\/\d{2,4}(?: \d{1,2}:\d{2})?[ \t]*$/i;
 /** Raw RFC 5322 header lines of an embedded message. */
@@ -109,10 +136,17 @@ export function splitQuotedHistory(lines: string[]): QuoteSplit {
       quoted[i] = true;
       continue;
     }
+    if (REPLY_ABOVE_MARKER.test(line) && !hasTextAbove(lines, i, quoted)) {
+      quoted[i] = true; // a help desk's marker on top of its own notice: not text anyone wrote
+      continue;
+    }
     if (
       SEPARATOR.test(line) ||
+      TITLED_SEPARATOR.test(line) ||
+      REPLY_ABOVE_MARKER.test(line) ||
       FORWARD_INTRO.test(line) ||
       RETURNED_MESSAGE.test(line) ||
+      BOUNCE_DIAGNOSTIC.test(line) ||
       WEBMAIL_INTRO.test(line) ||
       isHeaderBlock(lines, i) ||
       isRuleBeforeHeaderBlock(lines, i) ||
@@ -144,7 +178,7 @@ export function splitQuotedHistory(lines: string[]): QuoteSplit {
 /** The body of a forwarded message: the lines after its separator and header block. */
 export function forwardedBody(lines: string[], historyStart: number): string[] {
   let i = historyStart;
-  if (SEPARATOR.test(lines[i]!) || FORWARD_INTRO.test(lines[i]!)) i++;
+  if (SEPARATOR.test(lines[i]!) || TITLED_SEPARATOR.test(lines[i]!) || FORWARD_INTRO.test(lines[i]!)) i++;
   while (i < lines.length && !lines[i]!.trim()) i++;
   if (i < lines.length && isHeaderBlock(lines, i)) {
     while (i < lines.length && lines[i]!.trim()) i++;
@@ -263,6 +297,12 @@ function attributionAt(lines: string[], i: number): { length: number; weak: bool
   }
   if (DATED_ADDRESS_LINE.test(first)) return { length: 1, weak: !OPENS_WITH_DATE.test(first) };
   return { length: 0, weak: false };
+}
+
+/** Some line above i that is not quoted and not blank. */
+function hasTextAbove(lines: string[], i: number, quoted: boolean[]): boolean {
+  for (let k = 0; k < i; k++) if (!quoted[k] && lines[k]!.trim()) return true;
+  return false;
 }
 
 function clean(line: string): string {

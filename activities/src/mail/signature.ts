@@ -53,9 +53,79 @@ const DISCLAIMER =
 /** Footers short enough to be recognised by their wording alone. */
 const SHORT_FOOTER = /pensez à l['’]environnement|before printing|avant d['’]imprimer|respectez l['’]environnement|^\W*(?:confidentiality notice|disclaimer)\b/i;
 
-/** Boilerplate, not a customer's sentence: "This is confidential, keep it between us." is not a disclaimer. */
+/** The word alone ("confidential"), without the boilerplate around it ("intended for the addressee", "received in error"). */
+const CONFIDENTIAL_WORD = /\b(?:confidential(?:ity)?|confidentiel(?:le)?s?|strictement confidentiel|vertraulich|riservat[oa]|confidencial)\b/gi;
+
+/** The writer speaking for themself: "I", "my", "je", "j'", "mon"… Legal boilerplate is impersonal. */
+const FIRST_PERSON = /(?<![\p{L}])I(?:['’](?:m|ll|ve|d))?(?![\p{L}])|(?<![\p{L}])(?:my|me|je|j['’]|moi|mon|ma)(?![\p{L}])/u;
+const FIRST_PERSON_ANY_CASE = /(?<![\p{L}])(?:my|me|je|j['’]|moi|mon|ma)(?![\p{L}])/iu;
+
+function speaksInFirstPerson(text: string): boolean {
+  return FIRST_PERSON.test(text) || FIRST_PERSON_ANY_CASE.test(text);
+}
+
+/**
+ * Boilerplate, not a customer's sentence: "This is confidential, keep it between us." is not a disclaimer, nor is
+ * "I need this done today, it's urgent and confidential": the bare word counts only in impersonal text.
+ */
 function isDisclaimer(paragraph: string): boolean {
-  return DISCLAIMER.test(paragraph) && (paragraph.trim().split(/\s+/).length >= 14 || SHORT_FOOTER.test(paragraph));
+  if (!DISCLAIMER.test(paragraph) || (paragraph.trim().split(/\s+/).length < 14 && !SHORT_FOOTER.test(paragraph))) return false;
+  return DISCLAIMER.test(paragraph.replace(CONFIDENTIAL_WORD, ' ')) || !speaksInFirstPerson(paragraph);
+}
+
+/**
+ * The notices that close automated and bulk mail: "please do not reply", "this is an automated message", "you are
+ * receiving this because…", "Unsubscribe: …", "Pour ne plus recevoir cette lettre…", "Ceci est un message
+ * automatique". Never in the writer's own voice: "Please unsubscribe me" and "je ne veux plus recevoir vos
+ * offres" are requests, and stay.
+ */
+const AUTOMATED_NOTICE = new RegExp(
+  '(?:' +
+    [
+      // do not reply / not monitored
+      "(?:do not|don['’]t|please do not) (?:reply|respond)\\b",
+      '(?:replies|responses) (?:to (?:this|these) (?:e-?mails?|messages?|address(?:es)?) )?(?:are|will) not (?:be )?(?:monitored|read|answered|seen)',
+      '(?:this|the) (?:mailbox|address|inbox|e-?mail address) is (?:not|un)monitored',
+      '(?:this|it) is an? (?:automated|automatic|auto-?generated|automatically generated|system[- ]generated|unattended) (?:message|e-?mail|notification|notice|reply|response|mailbox)',
+      '(?:this|the) (?:message|e-?mail|notification|notice) (?:was|has been|is) (?:sent|generated|created) automatically',
+      '(?:sent|generated) automatically by',
+      "(?:merci de|veuillez|prière de|nous vous remercions de) ne (?:pas|jamais) (?:y )?répondre",
+      'ne (?:y )?répondez pas',
+      '(?:ceci|ce message|cet e-?mail|ce courriel|ce mail|cette notification) (?:est|a été) (?:un (?:message|e-?mail|courriel|mail) )?(?:automatique|généré automatiquement|envoyé automatiquement|envoyée automatiquement)',
+      "(?:cette adresse|cette boîte)(?: e-?mail| de messagerie)? n['’]est (?:ni )?pas (?:surveillée|consultée|lue)",
+      '(?:les )?réponses (?:à (?:ce|cet) (?:message|e-?mail|courriel) )?ne sont pas (?:lues|traitées|surveillées|consultées)',
+      // why you receive it
+      "you(?:['’]re| are) receiving (?:this|these)",
+      'you (?:have )?(?:received|receive|got|get) this (?:e-?mail|message|newsletter|notification|notice|mailing) (?:because|as|since)',
+      'this (?:e-?mail|message|newsletter) (?:is|was) sent to you (?:because|as|since)',
+      '(?:this|the) (?:e-?mail|message|newsletter) was sent to \\S+@',
+      '(?:vous recevez|vous avez reçu) (?:cet|ce|cette|la présente) (?:e-?mail|message|courriel|lettre|newsletter|mail|notification)',
+      // opting out
+      'unsubscribe[ \\t]*(?::|$|here|from (?:this|these|our|the)|at any time)',
+      '(?:to|click here to|you (?:can|may)) unsubscribe',
+      '(?:manage|update|change) (?:your )?(?:e-?mail |notification |subscription |communication )?(?:preferences|subscriptions?)',
+      '(?:to )?stop receiving (?:these|this|our|such)',
+      '(?:se (?:désinscrire|désabonner)|désinscription|désabonnement)[ \\t]*(?:[:/|]|$)',
+      'pour (?:vous )?(?:désinscrire|désabonner)',
+      '(?:pour|si vous (?:ne )?(?:souhaitez|voulez|désirez)) (?:ne )?plus recevoir (?:nos|ces|cette|cet|ce|les|de)',
+      'répondez stop',
+      '(?:gérer|modifier) (?:mes|vos) (?:préférences|abonnements)',
+    ].join('|') +
+    ')',
+  'iu',
+);
+
+/** A line of an automated notice (short: a notice is not a letter). */
+function isAutomatedNotice(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length <= 300 && AUTOMATED_NOTICE.test(t) && !speaksInFirstPerson(t);
+}
+
+/** Above a notice in its paragraph: the sender's name, team or postal line ("Payments Security Team", "Acme Ltd - Unit 4"). */
+function isNoticeByline(line: string): boolean {
+  const t = line.trim();
+  if (!t || CLOSING_LINE.test(t) || /[?:]$/.test(t) || t.split(/\s+/).length > 12) return false;
+  return !(/[.!]$/.test(t) && t.split(/\s+/).length >= 6);
 }
 
 /** Closing formulas (FR, EN and a few neighbours). */
@@ -133,6 +203,15 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
     }
   }
   while (end > 0 && (PLACEHOLDER.test(lines[end - 1]!) || LINK_FOOTER.test(lines[end - 1]!))) cut(end - 1);
+  // 3b. automated notices closing the text, with the byline of their paragraph
+  for (let guard = 0; guard < 8 && end > 0 && isAutomatedNotice(lines[end - 1]!) && hasContent(lines, 0, end - 1); guard++) {
+    let k = end - 1;
+    while (k > 0 && isAutomatedNotice(lines[k - 1]!)) k--;
+    while (k > 0 && lines[k - 1]!.trim() && isNoticeByline(lines[k - 1]!) && hasContent(lines, 0, k - 1)) k--;
+    if (!hasContent(lines, 0, k)) break;
+    cut(k);
+    while (end > 0 && (PLACEHOLDER.test(lines[end - 1]!) || LINK_FOOTER.test(lines[end - 1]!))) cut(end - 1);
+  }
   const signedEnd = end;
 
   // 4. the last closing formula followed only by a signature block
@@ -141,8 +220,8 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
     if (i + 1 < end && signatureLike(lines, i + 1, end)) cut(i + 1);
     break;
   }
-  // 4b. "Thanks, Liam": keep the formula, drop the name
-  if (end > 0) {
+  // 4b. "Thanks, Liam": keep the formula, drop the name (unless that line is the whole message: "Thanks, Dan")
+  if (end > 1 && hasContent(lines, 0, end - 1)) {
     const m = lines[end - 1]!.match(CLOSING_THEN_NAME);
     if (m && (isNameLine(m[2]!, senderTokens) || BARE_NAME.test(m[2]!))) {
       const body = lines.slice(0, end - 1).concat(m[1]!.trimEnd());
@@ -158,6 +237,13 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
     }
     if (start > 0 && isContactBlock(lines.slice(start, end)) && !introducesBlock(lines, start)) {
       cut(start);
+      continue;
+    }
+    // the sender's name right under the last sentence or sign-off of the paragraph, a contact block below it
+    // ("…salutations distinguées.\nNathan Simon\n3 allée des Tilleuls", "Merci de vérifier,\nAntoine Vincent\nGérant…")
+    const signOff = senderNameBelowSignOff(lines, start, end, senderTokens);
+    if (signOff > 0) {
+      cut(signOff);
       continue;
     }
     const last = end - 1;
@@ -178,6 +264,18 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
     break;
   }
   return { body: lines.slice(0, end), signature: lines.slice(end), signedEnd };
+}
+
+/** Index of a sender-name line inside the last paragraph, under a line that ends a sentence or a sign-off; or -1. */
+function senderNameBelowSignOff(lines: string[], start: number, end: number, senderTokens: Set<string>): number {
+  if (senderTokens.size === 0) return -1;
+  for (let k = Math.max(start, 1) + (start > 0 ? 1 : 0); k < end; k++) {
+    const above = lines[k - 1]!.trim();
+    if (!/[,.!…]$/.test(above) || !hasContent(lines, 0, k - 1)) continue;
+    if (!isNameLine(lines[k]!, senderTokens) || TEAM_SIGNOFF.test(lines[k]!)) continue;
+    if (signatureLike(lines, k, end, 8)) return k;
+  }
+  return -1;
 }
 
 /** Display-name and address words that identify the sender in a sign-off. */

@@ -39,10 +39,13 @@ export const machineStage: CaseStage = async (c, deps) => {
   };
 };
 
-/** PII over everything a reader of the decoded email sees: subject and text (quotes and signature included). */
+/**
+ * PII over everything the decoded email holds: subject and text (quotes and signature included), and the text
+ * hidden from its reader (hidden HTML, plain-part lines the HTML does not show), which a reply must not echo either.
+ */
 export const piiStage: CaseStage = async (c, deps) => {
   const policies = await deps.shop.policies();
-  const text = `${c.parsed.subject}\n${c.parsed.text}`;
+  const text = [c.parsed.subject, c.parsed.text, c.parsed.hiddenHtmlText].filter(Boolean).join('\n');
   const pii = findPii(text, {
     senderAddress: c.parsed.from?.address ?? null,
     shopAddress: policies.support_address,
