@@ -243,6 +243,9 @@ describe('cleanBody: automated notices and bulk-mail footers', () => {
       'Votre remboursement de 24,90 EUR a été émis.',
     );
     expect(cleanText('Nouvelle évaluation reçue : 5 étoiles.\n\nLes réponses à ce message ne sont pas lues.').clean).toBe('Nouvelle évaluation reçue : 5 étoiles.');
+    expect(cleanText('Votre retour est enregistré.\n\nNe pas répondre à ce courriel.').clean).toBe('Votre retour est enregistré.');
+    expect(cleanText('Votre facture est en ligne.\n\nCet e-mail provient d\'une adresse qui ne peut pas recevoir de réponses.').clean).toBe('Votre facture est en ligne.');
+    expect(cleanText('Payment received, thank you.\n\nThis message comes from a send-only address and cannot accept replies.').clean).toBe('Payment received, thank you.');
   });
 
   it('cuts "why you receive this" and opt-out lines of newsletters, with the byline of their paragraph', () => {
