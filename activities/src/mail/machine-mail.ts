@@ -16,6 +16,7 @@
 import type { CleanedBody, MachineKind, MachineVerdict, ParsedEmail } from '../domain/types';
 import { customerVoice } from './customer-voice';
 import { looksLikeOutOfOffice } from './out-of-office';
+import { leadingReplyMarker } from './quoted-history';
 import { phishingVerdict } from './phishing-signals';
 import { senderShape, type ShopIdentity } from './sender-shape';
 import { looksLikeBulkMail, looksLikeSpam } from './spam-signals';
@@ -134,7 +135,8 @@ export function detectMachineMail(
   // text-only rules: out-of-office wording (confirming a header, or alone), automated notices, spam
   const forwarded = FORWARD_SUBJECT.test(subject);
   const ownText = cleaned.clean || parsed.text.slice(0, 4000);
-  if (!forwarded && looksLikeOutOfOffice(subject, ownText)) {
+  const marker = leadingReplyMarker(parsed.text); // dropped from the clean text, still a ticket acknowledgement's mark
+  if (!forwarded && looksLikeOutOfOffice(subject, marker ? `${marker}\n${ownText}` : ownText)) {
     const headerSaid = reasons.some((r) => /header$/.test(r));
     add(headerSaid ? 'out_of_office' : 'out_of_office_text', 'auto_reply');
   }

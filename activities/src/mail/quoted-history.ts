@@ -175,6 +175,15 @@ export function splitQuotedHistory(lines: string[]): QuoteSplit {
   return { quoted, historyStart, historyKind };
 }
 
+/**
+ * A help desk's "reply above this line" marker opening the text, or null. The cleaner drops it from the clean text;
+ * machine-mail still reads it as the mark of a ticket acknowledgement.
+ */
+export function leadingReplyMarker(text: string): string | null {
+  const first = text.split('\n').find((l) => l.trim());
+  return first !== undefined && REPLY_ABOVE_MARKER.test(first) ? first.trim() : null;
+}
+
 /** The body of a forwarded message: the lines after its separator and header block. */
 export function forwardedBody(lines: string[], historyStart: number): string[] {
   let i = historyStart;
