@@ -10,6 +10,11 @@ import { fold } from '../text-fold';
 import { FactSheet, pick, type ReplyTemplate, type TemplateOutput } from './template-kit';
 
 const COMPLEMENT_WORDS = /\b(va avec|vont avec|aller avec|compatible\w*|complement\w*|accessoire\w*|conseill\w*|recommand\w*|goes? with|go together|compatible|complement\w*|accessor\w*|recommend\w*|suggest\w*|pair\w* with|to use with|should i use)\b/;
+/**
+ * The customer already has something ("I've had the machine a week", "my kettle", "j'ai une poêle", "mon robot"): a
+ * product named with one of its complements is then the one they own. Without such words they are weighing both.
+ */
+const OWNERSHIP_WORDS = /\b(?:i(?:'ve| have)? (?:had|got|own|bought|purchased|ordered|received)|i (?:already )?(?:have|own)|my|mine|j'ai|je possede|j'avais|mon|ma|mes|deja)\b/;
 const SHIPPING_WORDS = /\b(livraison|livre|frais de port|port gratuit|expedition|shipping|delivery|deliver|postage|free)\b/;
 
 function name(ctx: ReplyContext, p: ProductRecord): string {
@@ -28,7 +33,8 @@ function render(ctx: ReplyContext): TemplateOutput {
   const mentionedSkus = new Set(mentioned.map((p) => p.sku));
   // A product is the customer's "base" when they name one of its complements, or ask what goes with it.
   const asksComplements = COMPLEMENT_WORDS.test(fold(ctx.customerText));
-  const bases = mentioned.filter((p) => p.complementary.some((s) => mentionedSkus.has(s)))
+  const owns = OWNERSHIP_WORDS.test(fold(ctx.customerText));
+  const bases = mentioned.filter((p) => owns && p.complementary.some((s) => mentionedSkus.has(s)))
     .concat(asksComplements && mentioned.length === 1 && mentioned[0]!.complementary.length > 0 ? [mentioned[0]!] : []);
   const asked = mentioned.filter((p) => !bases.includes(p));
   const listed = new Set<string>();

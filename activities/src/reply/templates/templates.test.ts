@@ -282,6 +282,16 @@ describe('invoice, catalogue, thanks', () => {
     expectClean(c);
   });
 
+  test('product question weighing a product and its complement, owning neither (en): both priced, both in the basket', async () => {
+    const text = 'Thinking of getting the compact espresso machine. How much is it, and is there a descaler that fits it? Would shipping be free for the two together?';
+    const c = await reply('product_question', 'en', 'C0037', null, text);
+    const b = body(c);
+    expect(b).toContain('Compact espresso machine: €249.00');
+    expect(b).toContain('Descaler 2 x 250 ml: €11.90');
+    expect(b).toContain('Together these items come to €260.90, which reaches that threshold, so delivery would be free.');
+    expectClean(c);
+  });
+
   test('product question naming one product and asking what goes with it (fr): its complements with prices', async () => {
     const c = await reply('product_question', 'fr', 'C0015', null, 'Quels accessoires me conseillez-vous pour la bouilloire électrique ?');
     const b = body(c);
