@@ -17,7 +17,7 @@ const cls = (c: Partial<Classification> = {}): Classification => ({
 });
 const ready = (c: Partial<EmailCase> = {}): EmailCase => emailCase({
   clean: 'Where is my order?', enrichment: enr(), classification: cls(),
-  draft: { subject: 's', body: 'b', lang: 'en', templateId: 't', version: '1', generator: 'template', facts: {}, offers: [] },
+  draft: { subject: 's', body: 'b', lang: 'en', templateId: 't', version: '1', generator: 'template', facts: { status: 'shipped', estimated_delivery: '2026-03-12' }, offers: [] },
   guardrails: { passed: true, fired: [], details: [] }, ...c,
 });
 
@@ -122,6 +122,12 @@ describe('decideRoute', () => {
     expect(decideRoute(ready(), noAuto, facts('ORD-5501')).reasons).toEqual(['intent_not_automated']);
     expect(decideRoute(ready(), { ...policy, rolloutPercentage: 0 }, facts('ORD-5501')).reasons).toEqual(['rollout_holdback']);
     expect(decideRoute(ready(), policy, facts('ORD-5501', { autoReplies: { sender: 3, thread: 0 } })).reasons).toEqual(['auto_reply_limit']);
+  });
+
+  it('reviews a routine mail whose other question the draft does not answer, naming the kind of question', () => {
+    const d = decideRoute(ready({ cleaned: { clean: 'Where is my order? And could you gift-wrap it for my aunt?', quoted: '', signature: '' } }),
+      policy, facts('ORD-5501'));
+    expect(d).toMatchObject({ route: 'review', reasons: ['unanswered_question', 'unanswered_question:extra_service'] });
   });
 
   it('does not auto-send an invoice for an undelivered order', () => {

@@ -7,6 +7,7 @@ import type { Decision, EmailCase, Intent, OrderRecord, Route } from '../domain/
 import { findKeywordHits } from './keywords';
 import type { AutoReplyCounts, CaseStage } from './pipeline';
 import { rolloutAdmits, type RoutingPolicy } from './policy';
+import { unansweredQuestionReasons } from './questions';
 
 /** Signals (from classify/enrich) that hand the mail to a person who owns it. */
 const ESCALATE_SIGNALS: Record<string, string> = {
@@ -195,6 +196,7 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
     if (!auto) rev.push('not_routine');
     if (!c.draft) rev.push('no_draft');
     if (!c.guardrails?.passed) rev.push('guardrail_fired', ...(c.guardrails?.fired ?? []).map((f) => `guardrail_${f}`));
+    rev.push(...unansweredQuestionReasons(c));
     if (!rolloutAdmits(policy, c.parsed.messageId)) rev.push('rollout_holdback');
     const counts = facts.autoReplies;
     if (counts && (counts.sender >= policy.autoReplyLimits.perSenderPerDay || counts.thread >= policy.autoReplyLimits.perThread)) {

@@ -1,0 +1,142 @@
+import type { Draft } from '../domain/types';
+import { customerAsks } from './customer-asks';
+import { draftAnswers, topicsOf, unansweredQuestionReasons, unansweredQuestions, type QuestionTopic } from './questions';
+import { emailCase } from './test-support/fixtures';
+
+const draft = (facts: Draft['facts'], more: Partial<Draft> = {}): Draft => ({
+  subject: 's', body: 'b', lang: 'en', templateId: 't', version: '1', generator: 'template', facts, offers: [], ...more,
+});
+/** What the templates state for each routine kind of answer (keys as the fact sheets record them). */
+const STATUS = draft({ order_number: 'ORD-1', status: 'shipped', carrier: 'UPS', tracking_number: '1Z1', estimated_delivery: '2026-03-12' });
+const RETURNS = draft({ order_number: 'ORD-1', status: 'delivered', return_window_days: 30, return_deadline: '2026-04-01', refund_processing_days: '5-7' });
+const REFUND = draft({ order_number: 'ORD-1', status: 'refunded', refunded_amount: 40, refund_processing_days: '5-7' });
+const INVOICE = draft({ order_number: 'ORD-1', status: 'delivered', total: 40 }, {
+  attachments: [{ kind: 'invoice', filename: 'f.pdf', orderNumber: 'ORD-1', title: 't', lines: [], total: 40 }],
+});
+const PRODUCT = draft({ product: 'Carafe 1,2 L', price: 40, free_shipping_threshold: 50 });
+const COMPLEMENTS = draft({ complementary_to: 'P-2', 'product_P-1': 'Mug', 'price_P-1': 12, free_shipping_threshold: 50 });
+
+const topics = (text: string): QuestionTopic[][] => customerAsks(text).map((a) => topicsOf(a));
+const open = (text: string, d: Draft | null, subject = '') =>
+  unansweredQuestions(emailCase({ clean: text, subject, draft: d })).map((q) => q.topics);
+
+describe('topicsOf', () => {
+  it.each([
+    ['Où en est ma commande ?', 'order_status'],
+    ['any news on my parcel', 'order_status'],
+    ["Jusqu'à quand puis-je renvoyer le mixeur ?", 'return_policy'],
+    ['How long does a refund take to reach my card?', 'refund'],
+    ['Could you email me the invoice again?', 'invoice'],
+    ['Combien coûte la bouilloire ?', 'price'],
+    ['Is postage free above a certain amount?', 'shipping_cost'],
+    ['Do you sell a bigger jug?', 'catalogue'],
+    ['Will the mug go with the jug?', 'product_fit'],
+    ['Quelle est la contenance de la carafe ?', 'product_size'],
+    ['Le bol passe-t-il au lave-vaisselle ?', 'product_specification'],
+    ['Is the jug safe in the oven?', 'product_specification'],
+    ['Vous livrez en Espagne ?', 'delivery_area'],
+    ['Will there be import duties for Norway?', 'customs'],
+    ['Pouvez-vous faire un paquet cadeau ?', 'extra_service'],
+    ['Can you engrave a name on the knife?', 'extra_service'],
+    ["Pourriez-vous ajouter une tasse à ma commande ?", 'order_change'],
+    ['Can I swap the blue mug for the green one?', 'order_change'],
+    ['Will it be back in stock before Christmas?', 'stock'],
+    ['Avez-vous un code promo pour Noël ?', 'discount'],
+    ['Je peux payer par virement ?', 'payment'],
+    ['Can you send me a prepaid label?', 'return_costs'],
+    ['Puis-je venir le chercher en magasin ?', 'pickup_or_store'],
+    ['Vous êtes joignables à quelle heure ?', 'business_hours'],
+    ['Can you guarantee it arrives before the 24th?', 'delivery_guarantee'],
+    ['Could the invoice be made out to my company?', 'invoice_details'],
+    ['Is my gift card still valid online?', 'gift_card_terms'],
+    ['Could you arrange the return and refund it?', 'order_action'],
+    ['Is your sencha grown in the shade?', 'unclassified'],
+  ] as const)('%s → %s', (text, topic) => {
+    expect(topics(text).flat()).toContain(topic);
+  });
+
+  it('lets the specific kind win over words that only set the scene', () => {
+    expect(topics('Is delivery free if I buy two mugs?')).toEqual([['shipping_cost']]);
+    expect(topics("Suite au retour de la carafe, le remboursement est-il fait ?")).toEqual([['refund']]);
+    expect(topics('Once you have received it back, how soon is the money on my card?')).toEqual([['refund']]);
+    expect(topics('Combien de temps faut-il pour être remboursé ?')).toEqual([['refund']]);
+  });
+
+  it('reads a request that names nothing by the sentence before it', () => {
+    expect(topics("J'ai perdu la facture de mai. Vous pouvez me l'envoyer par mail ?")).toEqual([['invoice']]);
+    expect(topics('The parcel has not moved since Monday. Could you check on it please?')).toEqual([['order_status']]);
+    // a request with words of its own is not about the sentence before it
+    expect(topics('My order is late. Could you put a lid in with it?')).toEqual([['unclassified']]);
+  });
+});
+
+describe('draftAnswers', () => {
+  it('answers a kind the shop data holds only with the matching verified fact', () => {
+    expect(draftAnswers('order_status', STATUS)).toBe(true);
+    expect(draftAnswers('order_status', PRODUCT)).toBe(false);
+    expect(draftAnswers('return_policy', RETURNS)).toBe(true);
+    expect(draftAnswers('refund', REFUND)).toBe(true);
+    expect(draftAnswers('invoice', INVOICE)).toBe(true);
+    expect(draftAnswers('invoice', STATUS)).toBe(false);
+    expect(draftAnswers('price', PRODUCT)).toBe(true);
+    expect(draftAnswers('shipping_cost', PRODUCT)).toBe(true);
+    expect(draftAnswers('product_fit', COMPLEMENTS)).toBe(true);
+    expect(draftAnswers('product_fit', PRODUCT)).toBe(false);
+    expect(draftAnswers('business_hours', STATUS)).toBe(false);
+  });
+
+  it('answers a size question only when the product name states a measure', () => {
+    expect(draftAnswers('product_size', PRODUCT)).toBe(true);
+    expect(draftAnswers('product_size', COMPLEMENTS)).toBe(false);
+  });
+
+  it('never answers what the shop data does not hold', () => {
+    for (const t of ['product_specification', 'delivery_area', 'extra_service', 'order_change', 'stock', 'unclassified'] as const) {
+      expect(draftAnswers(t, draft({ ...STATUS.facts, ...PRODUCT.facts, ...RETURNS.facts }))).toBe(false);
+    }
+  });
+
+  it("reads a secondary order's facts under its number", () => {
+    expect(draftAnswers('order_status', draft({ 'ORD-2.status': 'processing' }))).toBe(true);
+  });
+});
+
+describe('unansweredQuestions', () => {
+  it('passes routine mail whose every question the draft answers', () => {
+    expect(open("Bonjour,\n\nMa commande ORD-1 n'est toujours pas arrivée, vous avez des nouvelles ?\n\nMerci d'avance,", STATUS)).toEqual([]);
+    expect(open('Hi,\n\nHow much is the carafe, and is delivery free for it?\n\nThanks!', PRODUCT)).toEqual([]);
+    expect(open("Hello,\n\nI'd like to send the jug back. Until when can I do that?\n\nKind regards,", RETURNS)).toEqual([]);
+    expect(open('slt, le rembourcement c fait ?? je vois rien sur mon compte', REFUND)).toEqual([]);
+    expect(open('Bonjour, pourriez-vous me renvoyer la facture de ma commande ORD-1 ? Merci', INVOICE)).toEqual([]);
+    expect(open('Thank you so much, the jug arrived safely and it is lovely!', draft({}))).toEqual([]);
+  });
+
+  it('flags the question the draft leaves open, beside the ones it answers', () => {
+    expect(open('Hi, where is my order? Also, do you ship to Canada?', STATUS)).toEqual([['delivery_area']]);
+    expect(open('Bonjour, combien coûte la carafe ? Est-elle en verre trempé ou en cristal ?', PRODUCT)).toEqual([['unclassified']]);
+    expect(open("Combien coûte la carafe ? Et est-ce qu'elle va au lave-vaisselle ?", PRODUCT)).toEqual([['product_specification']]);
+    expect(open('I want to return the mug. Will you send me a return label?', RETURNS)).toEqual([['return_costs']]);
+    expect(open('Could you add a second mug to order ORD-1 before it ships?', STATUS)).toEqual([['order_change']]);
+  });
+
+  it('reads the subject of a new thread, not of a reply', () => {
+    expect(open('Thanks in advance!', PRODUCT, 'Do you deliver to Belgium?')).toEqual([['delivery_area']]);
+    expect(open('Thanks for the quick answer!', draft({}), 'Re: Do you deliver to Belgium?')).toEqual([]);
+    expect(open('Merci !', STATUS, 'ORD-1 ??')).toEqual([]);
+  });
+
+  it('leaves a question with no draft unanswered', () => {
+    expect(open('Where is my order?', null)).toEqual([['order_status']]);
+  });
+});
+
+describe('unansweredQuestionReasons', () => {
+  it('names each kind left open, never the customer text', () => {
+    const c = emailCase({ clean: 'Where is my parcel? Could you gift-wrap it and ship it to Italy?', draft: STATUS });
+    const reasons = unansweredQuestionReasons(c);
+    expect(reasons[0]).toBe('unanswered_question');
+    expect(reasons).toEqual(expect.arrayContaining(['unanswered_question:extra_service', 'unanswered_question:delivery_area']));
+    expect(reasons.every((r) => /^[a-z_:]+$/.test(r))).toBe(true);
+    expect(unansweredQuestionReasons(emailCase({ clean: 'Where is my parcel?', draft: STATUS }))).toEqual([]);
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * unansweredQuestions: the customer's questions (customer-asks.ts) that the draft does not answer with a verified fact.
+ * Each ask is read for the kind of information it wants. Kinds the shop data holds (order status and delivery, the
+ * return window, refund timing, an invoice copy, a catalogue product's price, name, size-in-name and complements, the
+ * free-shipping threshold, business hours) are answered when the draft states the matching fact. Kinds the shop data
+ * does not hold (specifications, delivery abroad, customs, services such as gift wrap, changes to an order, stock,
+ * discounts, payment means, accounts, gift-card terms, return costs, warranties…) are never answered by an automatic
+ * reply, and neither is a question whose kind cannot be told: a person answers it rather than the system guessing.
+ */
+import type { Draft, EmailCase } from '../domain/types';
+import { customerAsks, type CustomerAsk } from './customer-asks';
+
+/** Kinds of information the shop data holds: answered when the draft states the fact. */
+export type AnswerableTopic =
+  | 'order_status' | 'return_policy' | 'refund' | 'invoice' | 'price' | 'shipping_cost' | 'catalogue' | 'product_fit'
+  | 'product_size' | 'business_hours';
+/** Kinds of information the shop data does not hold, and questions whose kind cannot be told. */
+export type UnanswerableTopic =
+  | 'product_specification' | 'warranty' | 'delivery_area' | 'customs' | 'delivery_guarantee' | 'delivery_time_slot'
+  | 'extra_service' | 'pickup_or_store' | 'contact_channel' | 'order_change' | 'order_action' | 'invoice_details' | 'return_costs' | 'stock'
+  | 'discount' | 'payment' | 'account' | 'gift_card_terms' | 'unclassified';
+export type QuestionTopic = AnswerableTopic | UnanswerableTopic;
+
+interface TopicRule {
+  topic: QuestionTopic | null; // null: words consumed without a topic ("combien de temps" is no price question)
+  /**
+   * strong: names what is asked. background: words that also describe the circumstances ("le colis reçu", "the items I
+   * returned"); they name the question only when no strong cue does. weak: the bare subject ("ma commande", "quand").
+   */
+  strength?: 'strong' | 'background' | 'weak';
+  pattern: RegExp;
+}
+
+const COUNTRIES = String.raw`suisse|switzerland|belgique|belgium|luxembourg|allemagne|germany|italie|italy|espagne|spain|portugal|pays[- ]bas|netherlands|holland|autriche|austria|irlande|ireland|royaume[- ]uni|uk|united kingdom|great britain|angleterre|england|ecosse|scotland|pays de galles|wales|danemark|denmark|suede|sweden|norvege|norway|finlande|finland|pologne|poland|grece|greece|canada|quebec|etats[- ]unis|usa|united states|monaco|andorre|andorra|maroc|morocco|tunisie|tunisia|algerie|algeria|japon|japan|australie|australia|guadeloupe|martinique|la reunion|guyane|mayotte|nouvelle[- ]caledonie|polynesie`;
+const DELIVER = String.raw`livr\w*|deliver\w*|ship\w*|expedi\w*|envoy\w*|send\w*|sent|post(ed|ing)?`;
+const GIFT_CARD = String.raw`cartes? cadeaux?|gift ?cards?|bons? cadeaux?|gift vouchers?|cheques? cadeaux?`;
+
+/**
+ * Read in order; each match is blanked out so later, more general rules do not read the same words again
+ * ("frais de port" is a shipping-cost question, not a delivery-status one).
+ */
+const RULES: readonly TopicRule[] = [
+  // ---- what the shop data does not hold
+  { topic: 'customs', pattern: /\b(douanes?|customs|dedouan\w*|import (duty|duties|tax\w*|fees?|vat)|droits? (de douane|d'importation)|taxes? d'importation|duty fees?|duties)\b/g },
+  { topic: 'delivery_area', pattern: new RegExp(String.raw`\b(${DELIVER})\b[^.?!]{0,40}\b(a l'etranger|abroad|overseas|internationa\w*|outre[- ]mer|dom[- ]tom|hors (de )?(france|l'ue|ue|europe|metropole)|outside (of )?(france|the eu|europe|the uk)|${COUNTRIES})\b|\b(do|can|will|would) you (deliver|ship|post)( \w+){0,3} (to|in|outside)\b|\b(livrez|expediez)[- ]vous\b|\bvous (livrez|expediez)( \w+){0,3} (en|au|aux|a|vers|dans|hors)\b|\b(zones?|pays) de livraison\b|\bdelivery (zones?|areas?|countries)\b|\b(pays|countries) (livres|desservis|you (deliver|ship) to)\b`, 'g') },
+  { topic: 'delivery_guarantee', pattern: /\b(garanti\w*|guarantee\w*|promett\w*|promise\w*|promis)\b[^.?!]{0,60}\b(livr\w*|deliver\w*|arriv\w*|recev\w*|receive\w*|get there|get here|be there|in time|a temps|avant|before|by the)\b|\b(livr\w*|deliver\w*|arriv\w*)\b[^.?!]{0,40}\b(garanti\w*|guaranteed)\b/g },
+  { topic: 'warranty', pattern: /\b(garantie|garanti|warrant\w*|guarantee|sav|service apres[- ]vente|after[- ]sales?)\b/g },
+  { topic: 'delivery_time_slot', pattern: /\b(a quelle heure|what time|quelle heure|creneau\w*|time slots?|heure de (livraison|passage)|le matin ou l'apres[- ]midi|morning or (the )?afternoon|rendez[- ]vous|appointment)\b/g },
+  { topic: 'gift_card_terms', pattern: new RegExp(String.raw`\b(${GIFT_CARD})\b[^.?!]{0,60}\b(valid\w*|valable\w*|expir\w*|utilis\w*|use[ds]?|using|codes?|en ligne|online|in store|en magasin|solde|balance|rembours\w*|refund\w*|perdu\w*|lost|cumul\w*|partiel\w*)\b|\b(codes?|validite|expiry|expiration|balance|solde)\b[^.?!]{0,40}\b(${GIFT_CARD})\b`, 'g') },
+  { topic: 'invoice_details', pattern: /\b(au nom de|a l'ordre de|made out to|made to|addressed to|in the name of|nom de (la|ma|notre) (societe|entreprise)|company name|raison sociale|numero de tva|tva intra\w*|vat (number|no|id)|siret|siren|(rediger|reediter|reedit\w*|re-?issue\w*|refaire|corriger|correct|amend\w*|modifier|change) (la |the |my |ma |une |an |this |cette )?(facture|invoice))\b/g },
+  { topic: 'return_costs', pattern: /\b(etiquettes?|labels?|bon de retour|bordereau|pre-?payee?s?|prepaid|frais de (retour|renvoi)|retours? (gratuit|offert|payant)\w*|a (mes|vos) frais|a ma charge|return (shipping|postage|costs?|fees?)|free returns?|who pays|qui (paie|paye)|at (my|your) (own )?(cost|expense))\b/g },
+  { topic: 'order_change', pattern: /\b(ajout\w*|rajout\w*|add|adding)\b[^.?!]{0,50}\b(commande|order|colis|parcel|package|envoi|shipment)\b|\b(modifier|modifiez|modify|changer|changez|change|amend)\b[^.?!]{0,30}\b(commande|order|quantit\w*|adresse|address|article|item|modele|model)\b|\b(annuler|annulez|cancel)\b|\b(remplacer|remplacez|remplacement (de|du) (ma|mon|la|le|l')|echanger|echangez|echange (contre|pour)|exchange (it|them|this|one|for)|swap|replace (it|them|this|my|the))\b|\b(ajouter|rajouter|ajoutez|rajoutez)\b|\b(regroup\w*|combin\w*|merge|fusionn\w*|en un seul (colis|envoi)|in one (parcel|shipment|package))\b|\b(autre adresse|another address|different address|new address|nouvelle adresse|a mon bureau|au bureau|to my (office|work|workplace)|a mon travail)\b|\b(retenir|bloquer|decaler|reporter|postpone|hold)\b[^.?!]{0,30}\b(commande|order|colis|parcel|envoi|shipment|livraison|delivery)\b/g },
+  { topic: 'order_action', pattern: /\b(arrange|organi[sz]e|process|initiate|start|proceed with|set up|organiser|lancer|effectuer|proceder (a|au)|traiter|declencher) (the |a |my |le |la |mon |ma |un |une |ce |cette |l')?(return|refund|retour|remboursement|exchange|echange|collection|enlevement)\b|\b(refund|rembourser|remboursez)[- ](it|them|me|this one|moi|le|la|les)\b|\b(please|could you|can you|would you|pourriez[- ]vous|pouvez[- ]vous|merci de) (me |m')?(refund|rembourser)\b/g },
+  { topic: 'extra_service', pattern: /\b(emballages? cadeaux?|paquets? cadeaux?|papier cadeau|gift[- ]?wrap\w*|wrapping|emball\w* (pour|en) cadeau|carte manuscrite|mot manuscrit|hand[- ]?written|petit mot|message (card|personnalise)|carte (de voeux|avec un message)|include a (card|note|message)|joindre un (mot|message|carte)|grav(er|ure|e)|engrav\w*|personnalis\w*|personalis\w*|monogram\w*|install(er|ation|ed)?|montage|assembl\w*|mise en service|demonstration|trade[- ]in|reprise de (mon|l'|votre)|take back (my|the|our) old)\b/g },
+  { topic: 'pickup_or_store', pattern: /\b(retrait|retirer|pick[- ]?up|click (and|&|et) collect|collect (it |them )?(in store|from you|at your)|can i collect|(puis|pourrais)[- ]je (venir )?(le |la |les )?(chercher|recuperer|retirer)|venir (le |la |les )?(chercher|recuperer)|magasins?|boutiques? physiques?|showroom|points? (relais|de retrait)|relay point|lockers?|en personne|in person|sur place)\b/g },
+  { topic: 'business_hours', pattern: /\b((horaires?|heures?) (d'ouverture|de bureau|du service|de votre service)|horaires|joignables?|(etes[- ]vous|vous etes|are you) (ouverts?|open)|open(ing)? (hours|times)|business hours|office hours|when are you open)\b/g },
+  { topic: 'contact_channel', pattern: /\b(par telephone|by phone|over the phone|phone number|numero de (tel\w*|portable)|appel(er|ez|le|lez)|rappel(er|ez|le|lez)|call (me|us|back)|ring me|whatsapp|visio|video call|parler a (quelqu'un|une personne|un conseiller)|speak to (someone|a person|a human|an agent)|de vive voix)\b/g },
+  { topic: 'stock', pattern: /\b((en|in|out of|du|de|le|the|of|plus de|no|any) stock|stock (level|dispo\w*)|rupture|reassort\w*|restock\w*|back in|available again|de nouveau disponibles?|encore disponibles?|still available|toujours disponibles?|disponibilite|availability|quantite disponible|disponibles? (avant|pour noel|d'ici|a temps)|available (before|by|in time))\b/g },
+  { topic: 'discount', pattern: /\b(promo\w*|code (promo|reduc\w*|de reduction)|coupons?|discount\w*|reductions?|remises? (commerciale|de fidelite|de \d+|sur (le|la|les|votre|vos|ma|mon|mes) (prix|commande|achat)\w*)|rabais|soldes|on sale|black friday|cyber monday|prix (de gros|degressif|pro|professionnel|special)|tarifs? (pro|degressifs?|de groupe|professionnels?|preferentiels?)|volume (discount|pricing|price)|(remise|tarif|prix) (sur|de) volume|bulk|wholesale|geste commercial|baisse\w*|price drop|cheaper|moins cher|price match)\b/g },
+  { topic: 'payment', pattern: /\b(virement|bank transfer|wire transfer|paypal|apple ?pay|google ?pay|cheques?\b(?! cadeau)|especes|cash|(payer|paiement|regler|reglement) en (plusieurs|\d+) fois|installments?|instalments?|en \d+ fois sans frais|klarna|payer (par|en|avec|autrement)|pay (by|with|in)\b|another way to pay|autre moyen de paiement|moyens? de paiement|payment (methods?|options?)|cartes? (refusee|bloquee|declinee)s?|cards? (declined|refused|rejected)|paiement refuse|payment (failed|declined|refused)|debit\w*|charged|prelev\w*|authori[sz]ations?|pre-?autori\w*|foreign cards?|cartes? etrangeres?)\b/g },
+  { topic: 'account', pattern: /\b(mot de passe|password|identifiants?|log ?in|se connecter|connexion|espace client|compte client|customer account|creer un compte|create an account|reset|reinitialis\w*|newsletters?|desabonn\w*|desinscri\w*|unsubscribe|donnees personnelles|personal data)\b/g },
+  { topic: 'product_specification', pattern: /\b(induction|vitro\w*|plaques? (a |de )?(induction|gaz|cuisson|electriques?|vitro\w*)|gaz|gas (hob|stove|cooker)s?|hobs?|lave[- ]vaisselle|dishwasher\w*|micro[- ]?ondes?|microwave\w*|(au|dans le|dans un|en) four|(in|into|inside) (the |an |a )?oven|oven[- ]?(safe|proof)|ovenproof|\d+ ?(°|degres|degrees)|temperatures?|matieres?|materiaux|materiau|materials?|made (of|from|in)|fabrique(e|es|s)? (en|a|au|dans)|manufactured (in|by)|(is|are) (it|they) made|origine|origin|provenance|bpa|pfoa|pfas|teflon|revetement|coating|enamel\w*|emaille\w*|couleurs?|colou?rs?|coloris|poids|weigh\w*|puissance|watt\w*|voltage|volts?|plugs?|prise (anglaise|uk|europeenne|electrique)|bruit|bruyant|noise|noisy|silencieu\w*|user manual|instruction manual|manuel d'utilisation|mode d'emploi|la notice|une notice|entretien|nettoy\w*|cleaning|recolte|harvest|bio|organic|vegan|allerg\w*|cafeine|theine|caffeine|sans fil|cordless|minuteur|timer|thermostat|dimensions?|hauteur|height|largeur|width|longueur|length|profondeur|depth|diametre|diameter|epaisseur|thickness|lame|blade)\b|\bemail\b(?=[^.?!]*\b(interieur|inside|noir|black|creme|cream|blanc|white)\b)/g },
+  // ---- what the shop data holds
+  { topic: 'return_policy', pattern: /\b(combien de (temps|jours)|how (long|many days)) (do i have|have i got|ai[- ]je|j'ai|je dispose|dispose[- ]t[- ]on|avons[- ]nous|do we have)\b/g },
+  { topic: null, pattern: /\b(combien de (temps|jours|semaines)|how (long|much time|many days)|a partir d(e|')|from what)\b/g },
+  { topic: 'shipping_cost', pattern: /\b(frais de port|frais (d'envoi|de livraison|d'expedition)|port (offert|gratuit|paye)|postage|threshold|seuil|minimum (order|amount|spend|purchase)|montant minimum|get over the line|qualify for free \w+)\b|\b(livraison|delivery|shipping|port|expedition|envoi)\b[^.?!]{0,40}\b(gratuite?s?|free|offerte?s?|frais|costs?|fees?|charges?|prix|price|combien|how much|minimum|inclus\w*|compris\w*|payante?s?)\b|\b(gratuite?s?|free|offerte?s?|frais|costs?|fees?|charges?|combien|how much|minimum)\b[^.?!]{0,25}\b(livraison|delivery|shipping|postage|expedition|envoi)\b/g },
+  { topic: 'invoice', pattern: /\b(factur\w*|invoices?|receipts?|justificatifs?|proof of purchase|preuve d'achat|duplicata|note de frais)\b/g },
+  { topic: 'refund', pattern: /\b(rembour\w*|refund\w*|money back|the money|my money|l'argent|mon argent|appear(s|ed)?|apparait|(re-?)?credit(e|ee|ees|es|ed)|show up on|apparai\w*|on my (account|card|statement)|sur mon (compte|releve)|sur ma carte)\b/g },
+  { topic: 'return_policy', pattern: /\b(jusqu'a quand|until when|deadline|date limite|derniere date|last day|avant quelle date|by when|retractation|cooling[- ]off|(politique|conditions?|delai) de retour|returns? (policy|window|period)|(puis|peux|pourrais|pourrait|peut)[- ](je|on|il|elle)? ?(le |la |les |l')?(retourner|renvoyer|rendre)|(can|could|may) (i|we) (still )?(return|send)|possible de (le |la |les |l'|vous le |vous la |vous les )?(retourner|renvoyer|rendre)|(retourner|renvoyer|rendre)[^.?!]{0,30}\b(possible|encore temps)|proced\w*|proceed|go about it|marche a suivre|how (do|can|should) i (return|send))\b/g },
+  { topic: 'return_policy', strength: 'background', pattern: /\b(retours?|retourn\w*|(?<!\b(me|m'|nous|me (le|la|les)|nous (le|la|les)) )renvo\w*|rendre|send\b[^.?!]{0,25}\bback|sent back|sending\b[^.?!]{0,15}\bback|returns?|returning|returnable|returned)\b/g },
+  { topic: 'product_size', pattern: /\b(contenance|capacit\w*|volume|quelle taille|how big|how large|combien de (tasses|litres|personnes)|how many (cups|litres|liters|people)|what size|which size|quelle dimension|how many (litres|liters|cups))\b/g },
+  { topic: 'product_fit', pattern: /\b(fits?|fitting|go(es)? (well )?(with|together)|going (well )?together|compatib\w*|adaptee?s?|prevue? pour|va avec|vont avec|aller avec|irai(t|ent) avec|match\w*|suitable for (the|my|your|a|this)|(use|used|using) (it )?with|utiliser avec|servir avec)\b/g },
+  { topic: 'price', pattern: /\b(prix|prices?|priced|pricing|coute|coutent|coutait|couterai\w*|couts?|costs?|combien|how much|tarifs?|montants?|amounts?|total|go for)\b/g },
+  { topic: 'order_status', pattern: /\b(where|ou (est|en est|sont|en sont|ca en est)|ou (il|elle|ils|elles|ca) en (est|sont)|ce qu'il en est|qu'en est[- ]il|what's happening|what is happening|what's going on|ce qui se passe|suivi|track\w*|transit|expedi\w*|shipped|dispatch\w*|sent (off|out)|partie?s?|gone out|on (its|the) way|en route|en chemin|news|nouvelles|updates?|status|statut|etat|en preparation|processing|enregistr\w*|went through|gone through|go through|annulee?s?|cancell?ed|in time|a temps|today|tomorrow|aujourd'hui|demain)\b/g },
+  { topic: 'order_status', strength: 'background', pattern: /\b(ship|envoyee?s?|partir|left|arriv\w*|turn(ed)? up|show(ed)? up|get here|get there|be there|livr\w*|deliver\w*|recu|recevoir|recevrai\w*|receive\w*|delai\w*|retard\w*|late|delay\w*|lost|perdu\w*|bloquee?s?|stuck|moved|moving|bouge\w*|prepar\w*|validee?s?)\b/g },
+  { topic: 'catalogue', pattern: /\b(vend(s|ez|ent|ons|re|u|ue|us|ues)|sell(s|ing)?|propos(ez|ent|ons|er|ee?s?)|do you (do|carry)|existe\w*|exists?|recommand\w*|recommend\w*|conseill\w*|suggest\w*|gammes?|range|which one|lequel|laquelle|other (sizes|models|amounts))\b/g },
+  { topic: 'catalogue', strength: 'weak', pattern: /\b(do you have|have you got|avez[- ]vous|vous avez|est[- ]ce que vous avez)\b/g },
+  { topic: 'order_status', strength: 'weak', pattern: /\b(commandes?|orders?|colis|parcels?|packages?|envoi|shipment|when|quand|qd|confirm\w*|normal|souci|probleme|problem|wrong|coming|come)\b/g },
+];
+
+const ANSWERABLE: ReadonlySet<QuestionTopic> = new Set<AnswerableTopic>([
+  'order_status', 'return_policy', 'refund', 'invoice', 'price', 'shipping_cost', 'catalogue', 'product_fit',
+  'product_size', 'business_hours',
+]);
+
+/** The topics a folded text names, by cue strength. */
+function cues(folded: string): Record<'strong' | 'background' | 'weak', Set<QuestionTopic>> {
+  let text = folded;
+  const found = { strong: new Set<QuestionTopic>(), background: new Set<QuestionTopic>(), weak: new Set<QuestionTopic>() };
+  for (const rule of RULES) {
+    text = text.replace(rule.pattern, (m) => {
+      if (rule.topic) found[rule.strength ?? 'strong'].add(rule.topic);
+      return ' '.repeat(m.length);
+    });
+  }
+  return found;
+}
+
+/**
+ * Words of a request that says nothing of its own subject ("could you send it to me by e-mail?", "has it been
+ * processed?", "pouvez-vous vérifier ?"): such an ask is about what the sentence before it named.
+ */
+const CONTENTLESS = new Set(`
+  i me my we us our you u your it its they them this that these those one he she him her his there here a an the to
+  for of on in at by as with from and or so again please pls just also still now yet already then all
+  can could would will may might shall should do does did is are was were be been being am has have had get got
+  send resend email e-mail mail pdf copy check tell let know confirm give possible processed done sorted gone through
+  je j m' me moi mon ma mes nous vous votre vos il elle ils elles on le la les l' lui leur un une des de du d' ce c'
+  ca cela qui que qu' est sont a ai as ont etre ete fait faite effectue effectuee traite traitee bien encore deja
+  pouvez pourriez pourrais peux pouvons possible envoyer renvoyer transmettre verifier regarder dire confirmer
+  svp stp merci par en y s il plait ce l m j d c qu n t
+  look into see sort help over across side end part cote mine asap soon quickly once more normally usually actually
+  really kindly aider voir jeter oeil coup rapidement vite plus possible
+`.trim().split(/\s+/));
+
+function contentless(folded: string): boolean {
+  return folded.split(/[^a-z0-9]+/).filter((w) => w && !CONTENTLESS.has(w)).length === 0;
+}
+
+/**
+ * The kinds of information one ask wants: its strong cues', else its background cues', else its weak cues'; an ask
+ * with no cue and no words of its own ("could you send it?") takes the strong cues of the sentence before it; else
+ * `unclassified`.
+ */
+export function topicsOf(ask: Pick<CustomerAsk, 'folded'> & Partial<Pick<CustomerAsk, 'before'>>): QuestionTopic[] {
+  const own = cues(ask.folded);
+  for (const level of ['strong', 'background', 'weak'] as const) if (own[level].size) return [...own[level]];
+  if (contentless(ask.folded)) {
+    for (const previous of ask.before ?? []) {
+      const context = cues(previous);
+      const named = context.strong.size ? context.strong : context.background;
+      if (named.size) return [...named];
+    }
+  }
+  return ['unclassified'];
+}
+
+const MEASURE_IN_NAME = /\d+([.,]\d+)?\s?(l|ml|cl|cm|mm|g|kg|tasses|cups)\b/i;
+
+/** Draft fact keys, without the `<order number>.` prefix of a secondary order's section. */
+function factKeys(draft: Draft): string[] {
+  return Object.keys(draft.facts).map((k) => k.replace(/^[^.]+\.(?=[a-z_]+$)/, ''));
+}
+
+/** Whether the draft states the verified fact that answers this kind of question. */
+export function draftAnswers(topic: QuestionTopic, draft: Draft): boolean {
+  if (!ANSWERABLE.has(topic)) return false;
+  const keys = factKeys(draft);
+  const has = (...names: string[]) => keys.some((k) => names.includes(k) || names.some((n) => n.endsWith('_') && k.startsWith(n)));
+  switch (topic as AnswerableTopic) {
+    case 'order_status': return has('status', 'estimated_delivery', 'delivered_at', 'shipped_at', 'tracking_number');
+    case 'return_policy': return has('return_window_days', 'return_deadline');
+    case 'refund': return has('refund_processing_days', 'refunded_amount', 'refund_amount', 'return_received_at');
+    case 'invoice': return (draft.attachments ?? []).some((a) => a.kind === 'invoice');
+    case 'price': return has('price', 'price_', 'basket_total', 'total', 'refunded_amount', 'refund_amount', 'shipping_fee');
+    case 'shipping_cost': return has('free_shipping_threshold', 'shipping_fee');
+    case 'catalogue': return has('product', 'product_', 'price', 'price_', 'complementary_to');
+    case 'product_fit': return has('complementary_to');
+    case 'product_size':
+      return Object.entries(draft.facts).some(([k, v]) => /(^|\.)product(_|$)/.test(k) && typeof v === 'string' && MEASURE_IN_NAME.test(v));
+    case 'business_hours': return has('business_hours');
+  }
+}
+
+export interface UnansweredQuestion {
+  /** The customer's sentence (for tests and tools; never logged, never put in a reason). */
+  text: string;
+  /** The kinds of information it asks that the draft does not state. */
+  topics: QuestionTopic[];
+}
+
+/** A subject that is the mail's own (not a reply's or a forward's) can carry the question. */
+const REPLY_SUBJECT = /^\s*(re|tr|fwd?|aw|wg|rv|sv|ref)\s*(\[\d+\])?\s*:/i;
+
+/** The customer's asks (new text, and the subject of a new thread) the draft does not answer with a verified fact. */
+export function unansweredQuestions(c: EmailCase): UnansweredQuestion[] {
+  const draft = c.draft;
+  // a subject is often a label ("Commande CMD-1 ?"): it counts only for what it names
+  const subject = REPLY_SUBJECT.test(c.parsed.subject ?? '') ? [] : customerAsks(c.parsed.subject ?? '')
+    .map((ask) => ({ ask, topics: topicsOf(ask) })).filter((q) => !q.topics.includes('unclassified'));
+  const body = customerAsks(c.cleaned.clean).map((ask) => ({ ask, topics: topicsOf(ask) }));
+  const out: UnansweredQuestion[] = [];
+  for (const { ask, topics } of [...subject, ...body]) {
+    const missing = topics.filter((t) => !draft || !draftAnswers(t, draft));
+    if (missing.length) out.push({ text: ask.text, topics: missing });
+  }
+  return out;
+}
+
+/**
+ * Review reasons for the questions an automatic reply would leave unanswered: `unanswered_question`, and one
+ * `unanswered_question:<kind>` per kind asked (the reviewer sees which question; no customer text in a reason, since
+ * reasons reach the audit log and the event stream).
+ */
+export function unansweredQuestionReasons(c: EmailCase): string[] {
+  const open = unansweredQuestions(c);
+  if (!open.length) return [];
+  return ['unanswered_question', ...new Set(open.flatMap((q) => q.topics.map((t) => `unanswered_question:${t}`)))];
+}
