@@ -35,11 +35,14 @@ install_within_budget() {
   return 1
 }
 
-# The real local LLM server for test/llm/llm-pipeline.test.ts (llama.cpp + SmolLM2-135M-Instruct, see
-# infra/local/lib/llm.sh). REPLIQUE_LLM_TESTS=0 turns it off; 1 makes a missing install a failure. By default it is
-# on: llama.cpp is compiled once per machine and cached in $REPLIQUE_CACHE (instant afterwards; 30–60 min on 2 cores
-# the first time). A first build is given REPLIQUE_LLM_BUILD_BUDGET_MIN minutes (default 40, so a fresh machine stays
-# inside CI's 90): past that the llama.cpp test file is skipped (it says so). The replay-server LLM tests always run.
+# The real local LLM server for test/llm/ (llama.cpp + SmolLM2-135M-Instruct, see infra/local/lib/llm.sh).
+# REPLIQUE_LLM_TESTS=0 turns it off; 1 makes a missing install a failure, and is the default under CI (CI=true): the
+# llama.cpp tests must run there, never be skipped. Elsewhere a build that does not finish in time skips them (it says
+# so). llama.cpp is compiled once per machine and build options (a portable x86-64-v3 build, never the host's CPU)
+# and cached in $REPLIQUE_CACHE: instant afterwards. Measured first build on 2 cores: 410 s on an Intel Xeon
+# (AMX, AVX-512), ~9 min on an AMD EPYC shared with other work; REPLIQUE_LLM_BUILD_BUDGET_MIN (default 40) bounds it
+# so a fresh machine stays inside CI's 90 min.
+if [[ -n ${CI:-} && -z ${REPLIQUE_LLM_TESTS:-} ]]; then export REPLIQUE_LLM_TESTS=1; fi
 if [[ ${REPLIQUE_LLM_TESTS:-} != 0 ]]; then
   echo "[test] local LLM server (llama.cpp)"
   install_within_budget llama.cpp "${REPLIQUE_LLM_BUILD_BUDGET_MIN:-40}" - bash infra/local/lib/llm.sh install || [[ ${REPLIQUE_LLM_TESTS:-} != 1 ]] || exit 1

