@@ -39,9 +39,10 @@ install_within_budget() {
 # REPLIQUE_LLM_TESTS=0 turns it off; 1 makes a missing install a failure, and is the default under CI (CI=true): the
 # llama.cpp tests must run there, never be skipped. Elsewhere a build that does not finish in time skips them (it says
 # so). llama.cpp is compiled once per machine and build options (a portable x86-64-v3 build, never the host's CPU)
-# and cached in $REPLIQUE_CACHE: instant afterwards. Measured first build on 2 cores: 410 s on an Intel Xeon
-# (AMX, AVX-512), ~9 min on an AMD EPYC shared with other work; REPLIQUE_LLM_BUILD_BUDGET_MIN (default 40) bounds it
-# so a fresh machine stays inside CI's 90 min.
+# and cached in $REPLIQUE_CACHE: instant afterwards. Measured first portable build on 2 cores (AMD EPYC): 13.6 min of
+# CPU, so ~7 min on a quiet machine, 41 min wall while nine other jobs shared it (load ~14); the earlier native
+# build took 410 s on a quiet Intel Xeon. REPLIQUE_LLM_BUILD_BUDGET_MIN (default 40) bounds it so a fresh machine
+# stays inside CI's 90 min.
 if [[ -n ${CI:-} && -z ${REPLIQUE_LLM_TESTS:-} ]]; then export REPLIQUE_LLM_TESTS=1; fi
 if [[ ${REPLIQUE_LLM_TESTS:-} != 0 ]]; then
   echo "[test] local LLM server (llama.cpp)"
