@@ -8,13 +8,20 @@
 /** First-person purchase or delivery story: "j'ai commandé", "my order", "I paid", "mon colis". */
 import { unicodeWords } from './word-boundary';
 const PURCHASE_STORY =
-  unicodeWords(/\b(?:j['’]ai (?:commandé|acheté|payé|réglé|reçu (?:ma|mon|mes|le|la|les|votre|vos)|passé (?:une |la )?commande|retourné|renvoyé)|je vous ai (?:commandé|acheté|écrit)|(?:ma|mes) (?:commandes?|livraisons?)|(?:mon|mes) (?:colis|achats?|remboursement)|i (?:have )?(?:ordered|bought|purchased|paid|returned|received my)|i placed (?:an? |my )?order|my (?:order|orders|parcel|package|delivery|purchase|refund))\b/i);
+  unicodeWords(/\b(?:j['’]ai (?:commandé|acheté|payé|réglé|reçu (?:ma|mon|mes|le|la|les|votre|vos)|passé (?:une |la )?commande|retourné|renvoyé)|je vous ai (?:commandé|acheté|écrit)|(?:ma|mes) (?:commandes?|livraisons?)|(?:mon|mes) (?:colis|achats?|remboursement)|i (?:have )?(?:ordered|bought|purchased|paid|returned|received my)|i placed (?:an? |my )?order|my (?:order|orders|parcel|package|delivery|purchase|refund)|i (?:didn['’]t|did not|haven['’]t|have not|never) (?:get|got|receive|received)|je n['’]ai (?:pas|rien|jamais|toujours pas) reçu)\b/i);
 /** A would-be customer asking to buy: "I'd like to order", "do you sell / deliver", "combien coûte". */
 const BUYER_QUESTION =
   unicodeWords(/\b(?:(?:i|we)(?:['’]d| would) (?:like|love) to (?:order|buy|purchase|get)|(?:do|can) you (?:sell|ship|deliver|stock|offer gift)|how much (?:is|are|does|do|would)|(?:je|nous) (?:voudrions|voudrais|souhaiterais|souhaiterions|aimerais|aimerions) (?:commander|acheter|offrir)|(?:vendez|livrez|expédiez)[- ]vous|avez-vous (?:en stock|des|le|la)|combien (?:coûte|coute|coûtent|pour)|quel est le prix)\b/i);
 /** Reporting a message received elsewhere: "I received this email", "c'est bien vous ?", "is this a scam?". */
 const REPORTED_MESSAGE =
   unicodeWords(/\b(?:j['’]ai reçu (?:ce|cet|un|une|le) (?:message|mail|e-?mail|courriel|sms|texto|appel|lien)|on m['’]a envoyé|(?:i|we) (?:have )?(?:received|got) (?:this|an?|the following|a strange|a weird|a suspicious) (?:e-?mail|message|text|sms|call|link)|is (?:this|it) (?:really )?(?:legit|genuine|real|from you|you|a scam)|(?:est-ce|c['’]est) (?:bien )?(?:vous|de vous|une arnaque|normal|légitime)|(?:ça|cela|it) (?:ressemble à|looks like) (?:une? |a )?(?:arnaque|scam|phishing|hameçonnage))/i);
+
+/** First-person singular: customers tell their own story; notices, fake invoices and newsletters speak as "we"/"you". */
+const FIRST_PERSON = /(?:^|[\s(])(?:i|i['’]m|i['’]ve|i['’]d|me|my|je|j['’]\p{L}*|moi|mon|ma|mes)(?=[\s,.!?)]|$)/giu;
+
+export function firstPersonCount(text: string): number {
+  return text.match(FIRST_PERSON)?.length ?? 0;
+}
 
 export interface VoiceOptions {
   /** The sender's address is a customer on file. */

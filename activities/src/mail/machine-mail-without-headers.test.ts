@@ -24,6 +24,9 @@ describe('out-of-office notices known only by their wording', () => {
     ['Re: delivery', "Hi,\n\nI've left the company. For anything related to purchasing, please contact my colleague Sam.\n\nBest"],
     ['Away', "Thanks for your email. I'm away on annual leave with no access to email and will be back on 3 January."],
     ['[Ticket] Re: warranty question', '##- Please type your reply above this line -##\n\nYour request (99120) has been received and is being reviewed by our support staff.'],
+    ['Re: samples', "Hi! Thanks for reaching out. I'm currently on vacation and will respond when I return next week."],
+    ['Re: devis', "Bonjour,\n\nEn congé maternité jusqu'en mars. Merci d'écrire à atelier@verre-bleu.example pour toute question.\n\nBelle journée"],
+    ['Fermeture', 'Bonjour,\n\nNos bureaux sont fermés du 24 décembre au 2 janvier. Nous traiterons votre message dès notre réouverture.\n\nL\'équipe'],
   ])('"%s" is an auto-reply', async (subject, body) => {
     const v = await verdictOf({ Subject: subject }, body);
     expect(v.kind).toBe('auto_reply');
@@ -36,6 +39,9 @@ describe('out-of-office notices known only by their wording', () => {
     ['Nouvelle adresse', "Bonjour, mon adresse e-mail a changé, merci d'utiliser celle-ci pour ma commande AST-40222."],
     ['Re: ma commande', "Je suis absente le jeudi, est-ce possible de livrer un autre jour ?"],
     ['Retour', "J'étais en vacances quand le colis est arrivé et je voudrais le retourner. Comment faire ?"],
+    ['Livraison samedi', "Je suis en congé maternité, livrez samedi svp, j'ai commandé la bouilloire la semaine dernière."],
+    ['Your shop', "Is your shop closed for the holidays? I sent two emails. My order hasn't shipped."],
+    ['Holiday', "Thanks for reaching out. I was on holiday when you wrote and I did not get the parcel you mention."],
   ])('a customer who mentions being away ("%s") is not', async (subject, body) => {
     expect((await verdictOf({ Subject: subject }, body)).isMachine).toBe(false);
   });
@@ -97,6 +103,14 @@ describe('phishing: a request for money or access, and a sender or link that doe
     expect(v.reasons).toEqual(expect.arrayContaining(['no_reply_sender', 'phishing']));
   });
 
+  it('customs duties "must be paid" through a link on a carrier look-alike', async () => {
+    const v = await verdictOf(
+      { From: 'Parcel Express <service@parcel-express-delivery.example>', Subject: 'Shipment on hold' },
+      'Your shipment is on hold at customs. Import duties of 3.20 EUR must be paid before delivery. Click here to pay: https://customs-pay-parcel.example/p/771',
+    );
+    expect(v.reasons).toEqual(expect.arrayContaining(['phishing', 'payment_request', 'action_link']));
+  });
+
   it('a company-voiced unpaid "invoice" under a deadline is a payment demand', async () => {
     const v = await verdictOf(
       { From: 'Registre des Entreprises en Ligne <facturation@registre-pro.example>', Subject: 'Rappel : facture REL-88812' },
@@ -110,6 +124,8 @@ describe('phishing: a request for money or access, and a sender or link that doe
     ['Suspicious email', "Hi, I got this email saying my account is restricted and I must verify your account details within 24 hours at https://aster-login.example. Is it legit?"],
     ['Facture', "Bonjour, veuillez régler la facture de réparation de 80 € sous 8 jours, sinon je saisis le tribunal : votre bouilloire a brûlé mon plan de travail."],
     ['Refund', 'Please pay the refund of my €59 today, otherwise I will open a dispute with my bank.'],
+    ['Douane', "Le livreur me demande 12,50 € de frais de douane sous 48 heures sinon le colis repart. Normal ? C'est ma commande de lundi."],
+    ['Account', 'Hello, your site says my account is suspended and I must verify your account details within 24 hours. I never asked for that. What happened?'],
   ])('a customer who reports or demands money ("%s") is not suppressed', async (subject, body) => {
     expect((await verdictOf({ Subject: subject }, body)).isMachine).toBe(false);
   });
@@ -120,6 +136,9 @@ describe('cold sales pitches', () => {
     ['Partnership idea', "Hi,\n\nI came across your shop on Instagram and love your ceramics. We help independent brands increase their sales with influencer campaigns. Would you be open to a quick call next week?\n\nBest,\nTom\nHead of Partnerships"],
     ['Vos coûts logistiques', "Bonjour,\n\nNous accompagnons les e-commerçants pour réduire leurs frais de transport jusqu'à 25 %. Seriez-vous disponible 15 minutes jeudi ? Sans engagement.\n\nClaire\nChargée d'affaires\n\nSi vous ne souhaitez plus recevoir nos messages, répondez STOP."],
     ['Quick question about boutique-aster.example', "Hello,\n\nI was checking boutique-aster.example and noticed it does not rank on the first page for \"linen apron\". We can fix that with a free audit. Reply \"yes\" and I'll send it.\n\nDana, Growth Consultant"],
+    ['Your product photos', "Hi team,\n\nI'm Lena from PixelFarm. We design product pages that convert and I'd be happy to walk you through a free mockup for your teapot page. Let me know if you're interested!\n\nLena"],
+    ['Collaboration', "Coucou ! Je suis Manon, créatrice de contenu déco (45k abonnés). Je serais ravie de collaborer : une vidéo sur vos tabliers en échange de produits. Cela vous intéresse ?"],
+    ['Marketplace', 'Hello,\n\nWe would love to list your products on our marketplace, with 0% commission for the first three months. Would you be open to a short call?\n\nBest,\nMarco, Partnerships Manager'],
   ])('"%s" is a pitch', async (subject, body) => {
     const v = await verdictOf({ From: 'Someone <someone@agency.example>', Subject: subject }, body);
     expect(v.kind).toBe('spam');
@@ -131,8 +150,25 @@ describe('cold sales pitches', () => {
     ["Bonjour, nous sommes un restaurant et voudrions commander 30 tabliers. Seriez-vous disponible pour un appel rapide ? Avez-vous un prix de gros ?", {}],
     ['Hi, I came across your shop and would love to buy two aprons. Would you be open to a quick call about sizes? Free shipping?', {}],
     ['We help you grow! Would you be open to a quick call? Free audit, reply YES.', { senderIsCustomer: true }],
+    ["Hi, I'm Julie from Lyon. Happy to chat about your linen aprons: do you have them in navy? Let me know if you're free for a call, I want 3.", {}],
+    ['Bonjour, je suis Marc de la boutique Verre Bleu à Nantes. Seriez-vous intéressés par un dépôt-vente de vos tabliers chez nous ? Ravi d\'en discuter.', { senderIsCustomer: true }],
   ])('a (would-be) customer is not: %s', async (body, options) => {
     expect((await verdictOf({ Subject: 'Question' }, body, options)).isMachine).toBe(false);
+  });
+});
+
+describe('carrier and platform notices saying they are automatic', () => {
+  it('a notice whose last line says not to reply', async () => {
+    const v = await verdictOf(
+      { From: 'Relais Colis <info@relais-colis.example>', Subject: 'Votre colis est disponible' },
+      'Votre colis 88412 est disponible dans votre relais jusqu\'au 30/11. Cet avis est envoyé automatiquement. Merci de ne pas répondre directement à cet e-mail.',
+    );
+    expect(v.reasons).toEqual(['system_notification']);
+  });
+
+  it('a customer pasting such a notice into their own mail is not one', async () => {
+    const body = "I got this from you: 'Your parcel was delivered. Please do not reply to this email.' But I didn't get anything!";
+    expect((await verdictOf({ Subject: 'Delivered??' }, body)).isMachine).toBe(false);
   });
 });
 

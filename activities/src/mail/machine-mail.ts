@@ -14,7 +14,7 @@
  * Text-only rules stand down when the text reads as a customer's (customer-voice.ts).
  */
 import type { CleanedBody, MachineKind, MachineVerdict, ParsedEmail } from '../domain/types';
-import { customerVoice } from './customer-voice';
+import { customerVoice, firstPersonCount } from './customer-voice';
 import { looksLikeOutOfOffice } from './out-of-office';
 import { leadingReplyMarker } from './quoted-history';
 import { phishingVerdict } from './phishing-signals';
@@ -52,7 +52,7 @@ const AUTOMATED_NOTICE =
   /^[ \t]*(?:this (?:is an? )?(?:automated|automatic(?:ally generated)?|auto-generated) (?:message|e-?mail|notification)|this (?:message|e-?mail) (?:was|has been) (?:sent|generated) automatically|please do not reply (?:to|directly to) this (?:message|e-?mail)|do not reply to this (?:message|e-?mail)|ceci est un (?:message|e-?mail|mail|courriel) automatique|(?:ce message|cet e-?mail|ce courriel) (?:a été )?(?:est )?(?:envoyé|généré) automatiquement|merci de ne pas répondre (?:à|a) ce (?:message|mail|e-?mail|courriel)|ne (?:pas )?répondez pas à ce (?:message|mail|e-?mail|courriel))/im;
 /** The same said inside a line by carriers and platforms ("… sent automatically by X. Please do not reply to this e-mail."). */
 const AUTOMATED_SENTENCE = unicodeWords(
-  /(?:^|[.!]\s+)(?:this (?:notice|notification|alert|message|e-?mail|update) (?:was|has been|is) (?:sent|generated) automatically|please do not reply (?:to|directly to) this (?:message|e-?mail|notification)|(?:ce|cet) (?:avis|message|e-?mail|courriel) (?:vous )?(?:a été |est )?(?:envoyé|généré) automatiquement|merci de ne pas répondre (?:à|a) ce (?:message|mail|e-?mail|courriel))/im);
+  /(?:^|[.!]\s+)(?:this (?:notice|notification|alert|message|e-?mail|update) (?:was|has been|is) (?:sent|generated) automatically|please do not reply (?:to|directly to) this (?:message|e-?mail|notification)|replies to this (?:message|e-?mail|address) are not (?:monitored|read)|(?:ce|cet) (?:avis|message|e-?mail|courriel) (?:vous )?(?:a été |est )?(?:envoyé|généré) automatiquement|merci de ne pas répondre (?:directement )?(?:à|a) (?:ce|cet) (?:message|mail|e-?mail|courriel))/im);
 /** Receipts sent as plain mail ("Read: Your order" / "Lu : Votre commande", "was read on …"). */
 const READ_SUBJECT = /^\s*(?:read|not read|lu|non lu|gelesen|ungelesen|leído|letto|gelezen)\s*:/i;
 const READ_TEXT = /\b(?:was read on|has been read|a été lu le|a été lu|wurde am .{0,40} gelesen|was deleted without being read|a été supprimé sans avoir été lu)\b/i;
@@ -185,7 +185,7 @@ function unsolicited(
   if (phishing) {
     add('spam', 'spam');
     for (const r of phishing.reasons) add(r, 'spam');
-  } else if (!/\?/.test(writerText) && AUTOMATED_SENTENCE.test(writerText)) {
+  } else if (!/\?/.test(writerText) && firstPersonCount(writerText) <= 1 && AUTOMATED_SENTENCE.test(writerText)) {
     add('system_notification', 'system');
   } else if (looksLikeSpam(parsed.subject, writerText)) {
     add('spam', 'spam');

@@ -6,6 +6,7 @@
  * order talk weigh against. Three points make an out-of-office.
  */
 
+import { customerVoice } from './customer-voice';
 import { unicodeWords } from './word-boundary';
 const SUBJECT =
   unicodeWords(/^\s*(?:automatic reply|auto(?:matic)?[- ]?reply|auto(?:matic)? response|réponse automatique|reponse automatique|absence|absent|out of (?:the )?office|ooo\b|abwesenheit|automatische antwort|respuesta automática|risposta automatica|fuori sede|afwezig|autosvar|vacation|congés|auto:)/i);
@@ -24,7 +25,10 @@ const STRONG: RegExp[] = [
   /\bhors du bureau\b/i,
   /\b(?:i am|i'm|i will be|i'll be) (?:currently )?(?:away|out|on (?:annual |parental |maternity |sick )?leave|on (?:holiday|vacation)|travell?ing|off)(?: (?:from|of) the office| until| till| and (?:will|won't|have)|,| with| on (?:annual |parental |maternity |sick )?(?:leave|holiday)| from \w+ \d| between|\.)/i,
   /\b(?:limited|no|without) (?:access to (?:my )?e-?mails?|e-?mail access)\b/i,
-  /\b(?:accès (?:limité|restreint) à (?:mes |ma )?(?:e-?mails?|messagerie|courriels?)|sans accès à (?:mes |ma )?(?:e-?mails?|messagerie|courriels?))\b/i,
+  /\b(?:accès (?:limité|restreint) à (?:mes |ma )?(?:e-?mails?|messagerie|courriels?)|sans accès à (?:mes |ma )?(?:e-?mails?|mails?|messagerie|courriels?))\b/i,
+  /\ben (?:congé|conge) (?:maternité|paternité|parental|maladie|sabbatique)\b|\ben arrêt (?:maladie|de travail)\b/i,
+  // the whole office closed: "nos bureaux sont fermés du 24 au 2", "our office is closed for the holidays"
+  /\b(?:our (?:office|offices|team|store|shop|workshop) (?:is|are|will be) closed|closed for the (?:holidays?|holiday season|festive season)|(?:nos bureaux|nos locaux) (?:sont|seront) fermés|(?:notre|le) (?:service|bureau|magasin|atelier|entreprise|société) (?:est|sera) fermée?|fermeture annuelle)\b/i,
   /\bne (?:consulte|lis|lirai|consulterai) pas (?:mes|ma) (?:e-?mails?|messagerie|courriels?|mails)\b/i,
   /\b(?:i will|i'll|i shall) (?:reply|respond|get back to you|answer|deal with|read)[^.]{0,40}\b(?:return|back|when i get back)\b/i,
   /\bje (?:vous )?(?:répondrai|traiterai|reviendrai vers vous|prendrai connaissance)[^.]{0,50}\b(?:retour|rentrée)\b/i,
@@ -42,6 +46,8 @@ const STRONG: RegExp[] = [
 ].map(unicodeWords);
 
 const SUPPORT: RegExp[] = [
+  /\b(?:when i(?:'m| am)? (?:return|back)|upon my return|on my return|à mon retour|dès mon retour|à la réouverture|when we reopen|dès (?:la|notre) réouverture)\b/i,
+  /\b(?:thanks?(?: you)? for (?:reaching out|getting in touch|contacting (?:me|us))|merci de m['’]avoir (?:écrit|contacté)|merci pour votre (?:mail|message|e-?mail|courriel))\b/i,
   /\b(?:until|till|through|jusqu'au|jusqu’au|jusqu'à|du \d{1,2} au \d{1,2})\b/i,
   /\b(?:en cas d'urgence|en cas d’urgence|pour toute (?:demande )?urgen|for (?:anything |any )?urgent|in case of (?:emergency|urgency)|if (?:it is|it's|your (?:matter|request) is) urgent|urgent matters)\b/i,
   /\b(?:merci de (?:contacter|vous adresser)|please contact|vous pouvez (?:me joindre|contacter|joindre))\b/i,
@@ -60,6 +66,8 @@ const AGAINST: RegExp[] = [
 export function looksLikeOutOfOffice(subject: string, text: string): boolean {
   const body = text.slice(0, 3000).replace(/’/g, "'");
   if (AUTO_SUBJECT_PREFIX.test(subject)) return true;
+  // an auto-reply never tells what its writer bought or asks to buy
+  if (customerVoice(body)) return false;
   let score = SUBJECT.test(subject) ? 2 : 0;
   for (const re of STRONG) if (re.test(body)) score += 2;
   for (const re of SUPPORT) if (re.test(body)) score += 1;

@@ -6,6 +6,7 @@
  * links go (action links, foreign hosts), and pressure (deadline, threat, secrecy). A request alone is not enough.
  */
 import { unicodeWords } from './word-boundary';
+import { firstPersonCount } from './customer-voice';
 import type { SenderShape } from './sender-shape';
 
 /** The reader is asked to pay: a fee, an invoice, a transfer, gift cards. (Refunds are the customer's side: see below.) */
@@ -16,6 +17,9 @@ const MONEY_ASK: RegExp[] = [
   /\b(?:à régler|à payer|payable|to be paid)\b[^.!?\n]{0,30}\b(?:sous|avant|par|within|by|before)\b/i,
   /\b(?:reste|restent|demeure) impayée?s?\b|\b(?:frais|facture|montant|somme)s? [^.!?\n]{0,40}\bimpayée?s?\b/i,
   /\b(?:buy|purchase|get)\b[^.!?\n]{0,30}\bgift ?cards?\b|\b(?:acheter|achète|achetez)\b[^.!?\n]{0,30}\bcartes? cadeaux?\b|\b(?:scratch|gratte[rz]?)\b[^.!?\n]{0,30}\bcodes?\b/i,
+  /\b(?:fees?|duties|charges?|amount|balance|invoice|frais|droits|montant|facture|somme)\b[^.!?\n]{0,40}\b(?:must be paid|need to be paid|has to be paid|is due|are due|doivent être (?:réglés|payés)|doit être (?:réglée?|payée?))\b/i,
+  /\b(?:click|cliquez|tap|appuyez)\b[^.!?\n]{0,30}\b(?:to pay|pour (?:payer|régler))\b|\b(?:pay now|payer maintenant|régler maintenant)\b/i,
+  /\b(?:frais|fees?|droits de douane|customs (?:duties|fees?|charges?)|duties)\b[^.!?\n]{0,30}\d+[,.]\d{2} ?(?:€|eur|euros?|\$|£|usd|gbp)/i,
   /\b(?:bank details|banking details|coordonnées bancaires|rib) (?:have|has|ont|a) (?:changed|been updated|changé|été modifiées?)\b/i,
 ].map(unicodeWords);
 /** The reader is asked to hand over access: verify, confirm, log in, validate; or told the account is restricted. */
@@ -47,8 +51,6 @@ const IMPERSONAL_GREETING =
 const CUSTOMERS_MONEY = unicodeWords(/\b(?:refund|reimburse|money back|pay (?:me )?back|rembours|restitu|un avoir|bon d['’]achat|mon argent|my money)\w*/i);
 /** Written to the shop as a business ("votre société", "your company"), as directories and fake suppliers do. */
 const TO_A_BUSINESS = unicodeWords(/\b(?:votre (?:société|entreprise|établissement|enseigne|commerce|boutique|raison sociale)|your (?:company|business|firm|store|shop|organi[sz]ation))\b/i);
-/** First-person singular: customers with a claim tell their story; fake invoices speak as a company. */
-const FIRST_PERSON = /(?:^|[\s(])(?:i|i['’]m|i['’]ve|me|my|je|j['’]|moi|mon|ma|mes)(?=[\s,.!?)]|$)/gi;
 
 export interface PhishingVerdict {
   reasons: string[]; // 'phishing' plus the cues, or 'unsolicited_payment_demand'
@@ -76,7 +78,7 @@ export function phishingVerdict(text: string, shape: SenderShape): PhishingVerdi
   const ask = money ? 'payment_request' : 'credential_request';
   if (cues.length >= 2 && (senderOrLink || credentials)) return { phishing: true, reasons: ['phishing', ask, ...cues] };
   // a payment demand in a company's voice, addressed to the shop as a business, under a deadline: a fake invoice
-  const firstPerson = text.match(FIRST_PERSON)?.length ?? 0;
+  const firstPerson = firstPersonCount(text);
   if (money && pressure && firstPerson === 0 && TO_A_BUSINESS.test(text)) return { phishing: false, reasons: ['unsolicited_payment_demand'] };
   return null;
 }

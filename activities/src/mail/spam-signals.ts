@@ -19,6 +19,8 @@ const PITCH_FAMILIES: Family[] = [
   { name: 'discovery_opener', res: [
     /\b(?:i|we) (?:came across|found|stumbled (?:up)?on|was (?:looking at|checking|browsing|on)|were (?:looking at|checking|browsing)|noticed|visited|have been following)\b[^.!?\n]{0,20}(?:\byour\b|\b[a-z0-9-]+\.[a-z]{2,}\b)/i,
     /\bje suis tombée? sur votre\b|\b(?:j['’]ai|nous avons) (?:découvert|remarqué|visité|consulté|parcouru) votre (?:site|boutique|e-?shop|marque)\b|\ben (?:parcourant|visitant) votre (?:site|boutique)\b/i,
+    /\b(?:[Ii]['’]m|I am|[Tt]his is|[Mm]y name is|[Jj]e m['’]appelle|[Jj]e suis) \p{Lu}[\p{L}-]+,? (?:from|with|at|de|d['’]|chez|fondat(?:eur|rice) de|founder of|ceo of) \p{Lu}/u,
+    /\b(?:[Ii]['’]m|I am|[Mm]y name is|[Jj]e m['’]appelle|[Jj]e suis) \p{Lu}[\p{L}-]+,? (?:an? |une? )?(?:content creator|créat(?:eur|rice) de contenu|influenc|blog|photograph|founder|fondat|ceo|consultant|freelance|designer|marketer|developer|développeu|growth|account manager|sales)/u,
     /\b(?:i hope this (?:e-?mail|message|note) finds you well|quick question (?:about|for) (?:your (?:website|site|shop|store|brand|business|team)|[a-z0-9-]+\.[a-z]{2,}\b))/i,
   ] },
   { name: 'we_offer', res: [
@@ -34,12 +36,14 @@ const PITCH_FAMILIES: Family[] = [
   ] },
   { name: 'meeting_request', res: [
     /\b(?:quick|short|brief) (?:call|chat|demo)\b|\b\d+[- ]?min(?:ute)?s? (?:call|chat|demo|meeting)\b|\b(?:book|schedule|hop on) a (?:call|demo|meeting)\b/i,
-    /\b(?:would|are) you (?:be )?(?:open to|interested in|available for)\b/i,
+    /\b(?:would|are) you (?:be )?(?:open to|interested in|available for)\b|^\s*interested\b[^.\n]{0,40}\?|\b(?:happy to (?:chat|discuss|jump on a call|set up a call|walk you through)|let me know (?:if|when) you(?:['’]re| are) (?:free|available|interested))\b/im,
+    /\b(?:ravie? d['’]en (?:discuter|parler|échanger)|dites-moi si (?:vous êtes|cela vous) (?:intéress|disponible)|cela vous intéresse(?:rait)?)\b/i,
     /\b(?:seriez|êtes)-vous (?:disponibles?|intéressée?s?|ouverte?s?)\b|\bun (?:échange|appel|rendez-vous|rdv) (?:de \d+|téléphonique|rapide)\b|\b\d+ minutes (?:cette|la semaine)\b|\bprendre (?:un )?rendez-vous\b/i,
   ] },
   { name: 'free_offer', res: [
     /\bfree (?:audit|trial|quote|consultation|sample|demo|analysis|video|report|strategy)\b|\b(?:audit|essai|devis|diagnostic|rappel|échantillon|bilan)s? (?:gratuits?|offerts?)\b/i,
-    /\bsans engagement\b|\bno (?:commitment|obligation|strings attached)\b|\b100 ?% (?:financée?|gratuit|free|funded)\b/i,
+    /\bsans engagement\b|\bno (?:commitment|obligation|strings attached)\b|\b100 ?% (?:financée?|gratuit|free|funded)\b|\b0 ?% (?:commission|fees|de commission|frais)\b/i,
+    /\bfree (?:mock-?up|design|trial|sample|listing|month|consultation)s?\b|\b(?:maquette|mise en avant|essai) (?:gratuite?|offerte?)\b/i,
     /\breply (?:with )?["“«]?\s?yes\b|\brépondez (?:simplement )?(?:par )?["“«]?\s?oui\b/i,
   ] },
   { name: 'opt_out_line', res: [
@@ -55,6 +59,7 @@ const PITCH_FAMILIES: Family[] = [
     /\bif you(?:['’]re| are) not the right person\b|\bpoint me to (?:whoever|the right person|someone)\b|\bwho (?:handles|is in charge of) (?:marketing|partnerships|purchasing|seo)\b|\b(?:la bonne personne|qui s['’]occupe (?:du marketing|des achats|des partenariats))\b/i,
   ] },
   { name: 'partnership', res: [
+    /\b(?:list|sell|feature) your products on (?:our|a) (?:marketplace|platform|site)\b|\b(?:référencer|vendre|mettre en avant) vos produits sur (?:notre|une) (?:marketplace|plateforme|place de marché)\b|\bin exchange for (?:free )?(?:products?|samples?|a (?:free )?product)\b|\ben échange (?:de|d['’]un) (?:produits?|échantillons?)\b|\b\d+[kK]? (?:followers|abonnés)\b|\bcollaborat(?:e|ion)\b|\bcollaborer\b/i,
     /\b(?:partnership|collaboration opportunit|partenariat|influenc(?:er|euse|eur)s?|affiliate program|programme d['’]affiliation|sponsored (?:post|content)|white[- ]label|marque blanche|dropshipping|wholesale prices?|prix de gros)\b/i,
   ] },
   { name: 'cold_greeting', res: [
@@ -95,6 +100,7 @@ const BULK_FAMILIES: Family[] = [
   ] },
   { name: 'unsubscribe', res: [
     /^\s*(?:unsubscribe|se désinscrire|désinscription|se désabonner|désabonnement|manage (?:your )?preferences|gérer (?:mes|vos) préférences)\b/im,
+    /\bne (?:souhaitez|voulez) plus recevoir (?:cette|nos|ces|notre)\b|\bno longer (?:wish|want) to receive (?:these|our|this)\b/i,
     /\b(?:click here to unsubscribe|to unsubscribe|pour vous désinscrire|pour (?:vous )?désabonner|pour ne plus recevoir|cliquez ici pour ne plus|update your (?:email )?preferences)\b/i,
   ] },
   { name: 'view_online', res: [
