@@ -12,12 +12,15 @@ const PURCHASE_STORY =
 /** A would-be customer asking to buy: "I'd like to order", "do you sell / deliver", "combien coûte". */
 const BUYER_QUESTION =
   unicodeWords(/\b(?:(?:i|we)(?:['’]d| would) (?:like|love) to (?:order|buy|purchase|get)|(?:do|can) you (?:sell|ship|deliver|stock|offer gift)|how much (?:is|are|does|do|would)|(?:je|nous) (?:voudrions|voudrais|souhaiterais|souhaiterions|aimerais|aimerions) (?:commander|acheter|offrir)|(?:vendez|livrez|expédiez)[- ]vous|avez-vous (?:en stock|des|le|la)|combien (?:coûte|coute|coûtent|pour)|quel est le prix)\b/i);
+/** Telling the shop what to do with a delivery: hold it, do not deliver, leave it at a pick-up point. */
+const DELIVERY_REQUEST =
+  unicodeWords(/\b(?:hold|deliver|suspend|pause|delay|postpone|reschedule|redirect|leave|livrer|livrez|suspendre|retarder|décaler|reporter|garder|gardez|déposer|déposez|expédier|expédiez)\b[^.!?\n]{0,40}\b(?:delivery|deliveries|parcel|package|shipment|order|livraison|colis|commande|expédition|envoi|point relais|relay point|neighbou?r|voisin|gardien)/i);
 /** Reporting a message received elsewhere: "I received this email", "c'est bien vous ?", "is this a scam?". */
 const REPORTED_MESSAGE =
   unicodeWords(/\b(?:j['’]ai reçu (?:ce|cet|un|une|le) (?:message|mail|e-?mail|courriel|sms|texto|appel|lien)|on m['’]a envoyé|(?:i|we) (?:have )?(?:received|got) (?:this|an?|the following|a strange|a weird|a suspicious) (?:e-?mail|message|text|sms|call|link)|is (?:this|it) (?:really )?(?:legit|genuine|real|from you|you|a scam)|(?:est-ce|c['’]est) (?:bien )?(?:vous|de vous|une arnaque|normal|légitime)|(?:ça|cela|it) (?:ressemble à|looks like) (?:une? |a )?(?:arnaque|scam|phishing|hameçonnage))/i);
 
 /** First-person singular: customers tell their own story; notices, fake invoices and newsletters speak as "we"/"you". */
-const FIRST_PERSON = /(?:^|[\s(])(?:i|i['’]m|i['’]ve|i['’]d|me|my|je|j['’]\p{L}*|moi|mon|ma|mes)(?=[\s,.!?)]|$)/giu;
+const FIRST_PERSON = /(?:^|[\s(])(?:i|i['’]m|i['’]ve|i['’]d|me|my|je|j['’]\p{L}*|m['’]\p{L}*|moi|mon|ma|mes)(?=[\s,.!?)]|$)/giu;
 
 export function firstPersonCount(text: string): number {
   return text.match(FIRST_PERSON)?.length ?? 0;
@@ -36,6 +39,7 @@ export function customerVoice(text: string, options: VoiceOptions = {}): string 
   if (options.orderNumber?.test(text)) return 'names_shop_order';
   if (PURCHASE_STORY.test(text)) return 'purchase_story';
   if (BUYER_QUESTION.test(text)) return 'buyer_question';
+  if (DELIVERY_REQUEST.test(text)) return 'delivery_request';
   if (REPORTED_MESSAGE.test(text)) return 'reported_message';
   return null;
 }

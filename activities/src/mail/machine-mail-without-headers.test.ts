@@ -26,6 +26,8 @@ describe('out-of-office notices known only by their wording', () => {
     ['[Ticket] Re: warranty question', '##- Please type your reply above this line -##\n\nYour request (99120) has been received and is being reviewed by our support staff.'],
     ['Re: samples', "Hi! Thanks for reaching out. I'm currently on vacation and will respond when I return next week."],
     ['Re: devis', "Bonjour,\n\nEn congé maternité jusqu'en mars. Merci d'écrire à atelier@verre-bleu.example pour toute question.\n\nBelle journée"],
+    ['Re: commande de décembre', "Bonjour,\n\nJe suis absent jusqu'au 8 décembre. Pour le suivi des commandes, merci de contacter ma collègue Julie : julie@epicerie-fine.example.\n\nCordialement"],
+    ['Re: order', "I'm OOO until Tuesday. For orders and deliveries please email our team at purchasing@greenleaf.example."],
     ['Fermeture', 'Bonjour,\n\nNos bureaux sont fermés du 24 décembre au 2 janvier. Nous traiterons votre message dès notre réouverture.\n\nL\'équipe'],
   ])('"%s" is an auto-reply', async (subject, body) => {
     const v = await verdictOf({ Subject: subject }, body);
@@ -55,6 +57,8 @@ describe('bounces in a mail server\'s own words, without a report part', () => {
       "La remise n'a pas abouti pour ces destinataires ou groupes :\n\nleo@corp.example\nL'adresse e-mail est introuvable."],
     [{ From: 'Postmaster <bounces@relay.example>', Subject: 'Undeliverable: Re: your parcel' },
       'Delivery has failed to these recipients or groups:\n\nmia@relay.example\nThe email address you entered couldn\'t be found.'],
+    [{ From: 'Serveur de messagerie <robot@mail.hebergeur.example>', Subject: 'Message non délivré : Re: votre devis' },
+      "Votre message n'a pas pu être délivré au destinataire suivant :\n\nanne@hebergeur.example\nBoîte aux lettres pleine."],
   ])('a bounce notice from %o', async (headers, body) => {
     expect((await verdictOf(headers, body)).kind).toBe('bounce');
   });
@@ -181,9 +185,42 @@ describe('newsletters without list headers', () => {
     expect(v.reasons).toEqual(['newsletter', 'bulk_mail_without_list_headers']);
   });
 
+  it('a plain-text mailing to all the sender\'s clients', async () => {
+    const v = await verdictOf(
+      { From: 'Atelier Grès <atelier@gres-et-feu.example>', Subject: 'Les nouveautés de l\'hiver' },
+      "Bonjour à tous,\n\nLes nouveautés de l'hiver sont en ligne : bols, pichets et une vente privée jusqu'au 10.\n\nPour vous désinscrire, répondez à ce message avec le mot STOP.",
+    );
+    expect(v.kind).toBe('newsletter');
+  });
+
   it('a customer asking about a newsletter offer is not one', async () => {
     const body = "Bonjour, j'ai reçu votre newsletter du Black Friday (-30 %). Est-ce que la remise marche sur les tabliers ? Je n'arrive pas à me désinscrire non plus.";
     expect((await verdictOf({ Subject: 'Black Friday' }, body)).isMachine).toBe(false);
+  });
+});
+
+describe('customers who talk about holidays, bounces, newsletters, offers or scams are never machine mail', () => {
+  it.each([
+    ['Absence', "Bonjour, je serai absente du 2 au 9 décembre. Merci de ne pas livrer pendant cette période, ou de déposer en point relais."],
+    ['Out of office next week', "Hi, I'm out of the office next week until Friday, so please hold the delivery. Thanks, Ben"],
+    ['Message non remis', "Bonjour, mon dernier mail m'est revenu avec « message non remis, destinataire inconnu ». Est-ce la bonne adresse pour le SAV ?"],
+    ['Undeliverable', "I tried replying to your email and got an 'Undeliverable: mailbox unavailable' error. Anyway, is the kettle back in stock?"],
+    ['Newsletter', "Hello, I'd like to unsubscribe from your newsletter please. To unsubscribe I clicked the link but nothing happened."],
+    ['SEO', "Bonjour, une agence SEO m'a contactée en se faisant passer pour vous, en proposant un audit gratuit. Vous êtes au courant ?"],
+    ['Partenariat', "Bonjour, je tiens un café à Lille et j'aimerais proposer vos tabliers à la vente chez nous. Seriez-vous ouverts à un partenariat ? Quel serait votre prix de gros ?"],
+    ['Colis en attente', "Bonjour, j'ai reçu un SMS disant que mon colis est en attente et qu'il faut payer 1,99 € de frais. C'est une arnaque ?"],
+    ['Frais de douane', 'Hello, DHL asks me to pay 14.20 EUR customs fees within 3 days or the parcel will be returned. You said duties were included!'],
+    ['Gift cards', "Hi! I want to buy 10 gift cards of €50 for my staff today, it's urgent, can you invoice my company?"],
+    ['Facture', "Madame, Monsieur, votre société m'a facturé deux fois. Merci de régler le trop-perçu sous 8 jours."],
+    ['Account locked', "Your account is locked, it says. I need to verify your account details? I can't log in since yesterday, urgent."],
+    ['Hello there', "Hi there, I came across your shop on Instagram! Do you ship to Belgium? I'd love a free sample of the tea if you do those."],
+    ['Nouvelle adresse', "Bonjour, cette adresse e-mail n'est plus valide, merci d'utiliser dorénavant marie.l@free.example pour mon compte."],
+    ['Closed?', 'Our office is closed on Friday so please deliver Thursday or Monday.'],
+    ['Re: Votre commande', "Merci de ne pas répondre à ce message, m'avez-vous écrit, mais je n'ai pas eu de réponse à ma question sur la commande."],
+    ['Wholesale', "We are a small concept store in Ghent. We'd like to order 20 aprons at wholesale prices. Would you be open to a quick call?"],
+  ])('"%s"', async (subject, body) => {
+    const v = await verdictOf({ Subject: subject }, body);
+    expect(v).toEqual({ isMachine: false, kind: null, reasons: [] });
   });
 });
 

@@ -43,9 +43,9 @@ const ABUSE_SUBJECT = /complaint about message|abuse report|spam (?:complaint|re
 const DAEMON_NAME = /mail(?:er)?[ -]?daemon|mail delivery (?:system|subsystem|service)|postmaster|delivery status notification|message delivery|mail administrator|système de distribution|systeme de distribution/i;
 
 const BOUNCE_SUBJECT =
-  /undeliver(?:ed|able)|undelivered mail|delivery (?:status notification|failure|failed|has failed|problem|notification)|failure notice|returned mail|returned to sender|mail delivery (?:failed|failure|system)|non remis|non distribu|échec de (?:la )?(?:remise|distribution)|unzustellbar|nicht zustellbar|mensaje no entregado|no se pudo entregar|consegna non riuscita|onbestelbaar|message not delivered|could not be delivered|delivery report|rejected|bounce|permanent error|delivery delayed|delayed mail|warning: could not send|mail system error|nondeliverable|non-delivery|unable to deliver|message you sent|notice of delivery failure|error sending message|mail failure|delivery notification|sending failed|undeliverable mail|mail returned|returned message|loop (?:alert|detected)|mail loop/i;
+  /undeliver(?:ed|able)|undelivered mail|delivery (?:status notification|failure|failed|has failed|problem|notification)|failure notice|returned mail|returned to sender|mail delivery (?:failed|failure|system)|non remis|non distribu|non (?:délivré|transmis)|échec (?:de l'|d')envoi|échec de (?:la )?(?:remise|distribution)|unzustellbar|nicht zustellbar|mensaje no entregado|no se pudo entregar|consegna non riuscita|onbestelbaar|message not delivered|could not be delivered|delivery report|rejected|bounce|permanent error|delivery delayed|delayed mail|warning: could not send|mail system error|nondeliverable|non-delivery|unable to deliver|message you sent|notice of delivery failure|error sending message|mail failure|delivery notification|sending failed|undeliverable mail|mail returned|returned message|loop (?:alert|detected)|mail loop/i;
 const BOUNCE_TEXT =
-  /this is the mail system at host|i'm sorry to have to inform you that your message could not|the following addresses? had permanent fatal errors|this is the qmail-send program|i'm afraid i wasn't able to deliver|this message was created automatically by mail delivery software|delivery to the following recipients? (?:failed|has been delayed)|your message (?:could not|cannot|can't|wasn't|was not) (?:be )?delivered|message could not be delivered|could not be delivered to (?:one or more|the following)|delivery has failed to these recipients|the original message was received at|----- (?:the following addresses|transcript of session|original message follows)|a message that you sent could not be delivered|unable to deliver (?:your )?message|permanent(?:ly)? (?:fatal )?(?:error|failure)|550[ -]5\.\d\.\d|5\.\d\.\d{1,3} |recipient address rejected|user unknown|mailbox (?:unavailable|full|is full|not found)|no such user|host unknown|remote server returned|diagnostic-code:|final-recipient:|votre message n'a pas pu être (?:remis|distribué)|ihre nachricht konnte nicht zugestellt werden|message not delivered|delivery status notification|auto-?generated bounce|returned mail: |mail delivery failed|la remise (?:du message )?(?:n'a pas abouti|a échoué)|impossible de (?:remettre|distribuer|délivrer) (?:le|votre|ce) message|(?:adresse|destinataire) (?:e-?mail )?(?:introuvable|inconnue?|inexistante?)|boîte (?:aux lettres |mail )?(?:pleine|saturée|introuvable|inexistante)|address (?:not found|couldn't be found|could not be found)|the (?:e-?mail )?account (?:that )?you tried to reach (?:does not exist|is (?:disabled|over quota))|smtp error from remote (?:mail server|server)|message rejected by|retry timeout exceeded/i;
+  /this is the mail system at host|i'm sorry to have to inform you that your message could not|the following addresses? had permanent fatal errors|this is the qmail-send program|i'm afraid i wasn't able to deliver|this message was created automatically by mail delivery software|delivery to the following recipients? (?:failed|has been delayed)|your message (?:could not|cannot|can't|wasn't|was not) (?:be )?delivered|message could not be delivered|could not be delivered to (?:one or more|the following)|delivery has failed to these recipients|the original message was received at|----- (?:the following addresses|transcript of session|original message follows)|a message that you sent could not be delivered|unable to deliver (?:your )?message|permanent(?:ly)? (?:fatal )?(?:error|failure)|550[ -]5\.\d\.\d|5\.\d\.\d{1,3} |recipient address rejected|user unknown|mailbox (?:unavailable|full|is full|not found)|no such user|host unknown|remote server returned|diagnostic-code:|final-recipient:|votre message n'a pas pu être (?:remis|distribué|délivré|envoyé|transmis)|ihre nachricht konnte nicht zugestellt werden|message not delivered|delivery status notification|auto-?generated bounce|returned mail: |mail delivery failed|la remise (?:du message )?(?:n'a pas abouti|a échoué)|impossible de (?:remettre|distribuer|délivrer) (?:le|votre|ce) message|(?:adresse|destinataire) (?:e-?mail )?(?:introuvable|inconnue?|inexistante?)|boîte (?:aux lettres |mail )?(?:pleine|saturée|introuvable|inexistante)|address (?:not found|couldn't be found|could not be found)|the (?:e-?mail )?account (?:that )?you tried to reach (?:does not exist|is (?:disabled|over quota))|smtp error from remote (?:mail server|server)|message rejected by|retry timeout exceeded/i;
 
 /** Lines only automated senders start with ("This is an automated message", "Merci de ne pas répondre à ce message"). */
 const AUTOMATED_NOTICE =
@@ -127,8 +127,8 @@ export function detectMachineMail(
     const bounceWords = BOUNCE_TEXT.test(bodyHead);
     const bounceSubject = BOUNCE_SUBJECT.test(subject);
     if ((daemon || listRobot || reasons.includes('null_sender')) && (bounceWords || bounceSubject)) add('bounce_notice', 'bounce');
-    // bounce wording alone: not from a customer on file (who may quote the bounce they got)
-    else if (bounceSubject && bounceWords && !options.senderIsCustomer) add('bounce_notice', 'bounce');
+    // bounce wording alone: not from a customer (on file, or asking or telling their story about the bounce they got)
+    else if (bounceSubject && bounceWords && !options.senderIsCustomer && !writesAsCustomer(cleaned.clean)) add('bounce_notice', 'bounce');
     else if (daemon || (reasons.includes('null_sender') && bounceSubject)) add('bounce_notice', 'bounce');
   }
 
@@ -142,7 +142,9 @@ export function detectMachineMail(
   }
   // the cleaner files "this is an automated message" and "unsubscribe" footers with the signature: read them here
   const ownTextAndFooters = cleaned.signature ? `${ownText}\n${cleaned.signature}` : ownText;
-  if (!forwarded && kinds.size === 0 && AUTOMATED_NOTICE.test(ownTextAndFooters)) add('system_notification', 'system');
+  if (!forwarded && kinds.size === 0 && AUTOMATED_NOTICE.test(ownTextAndFooters) && !writesAsCustomer(ownText)) {
+    add('system_notification', 'system');
+  }
   if (!forwarded) unsolicited(parsed, cleaned, options, kinds, add);
 
   const isMachine = reasons.length > 0;
@@ -194,6 +196,12 @@ function unsolicited(
     add('newsletter', 'newsletter');
     add('bulk_mail_without_list_headers', 'newsletter');
   }
+}
+
+/** A person's own new text: a customer's marks, a question, or a first-person story (notices speak as "we" and "you"). */
+function writesAsCustomer(text: string): boolean {
+  const head = text.slice(0, 1500);
+  return customerVoice(head) !== null || /\?/.test(head) || firstPersonCount(head) >= 2;
 }
 
 const KIND_ORDER: MachineKind[] = ['bounce', 'abuse_report', 'receipt', 'auto_reply', 'spam', 'newsletter', 'system'];

@@ -34,6 +34,7 @@ const STRONG: RegExp[] = [
   /\bje (?:vous )?(?:répondrai|traiterai|reviendrai vers vous|prendrai connaissance)[^.]{0,50}\b(?:retour|rentrée)\b/i,
   /\b(?:back in the office|return(?:ing)? to the office|de retour (?:au bureau )?(?:le|à partir du|lundi|mardi|mercredi|jeudi|vendredi))\b/i,
   /\bthank you for your (?:e-?mail|message)\. (?:i am|i'm|this is)/i,
+  /\b(?:i am|i'm) (?:currently )?ooo\b|\bje suis (?:actuellement )?(?:en télétravail|en repos|indisponible)\b/i,
   /\b(?:i will|i'll|i shall|and will|but will) be back (?:on|in the office|at my desk|from)\b|\bi (?:will|shall) return (?:on|to the office)\b|\babsente? du bureau\b/i,
   // mailboxes that speak of themselves: no longer read, address changed, person gone
   /\b(?:this|cette|the) (?:e-?mail address|e-?mail account|mailbox|inbox|adresse (?:e-?mail|mail|électronique)|boîte (?:mail|aux lettres)|messagerie) (?:is no longer (?:monitored|active|in use|checked|read|valid|managed)|is not (?:monitored|checked|read)|n['’]est plus (?:consultée?|active?|utilisée?|valide|surveillée?|lue?|relevée?))\b/i,
@@ -58,10 +59,15 @@ const SUPPORT: RegExp[] = [
 
 const AGAINST: RegExp[] = [
   /\?\s*$/m, // a question to us
-  /\b(?:commande|order|colis|parcel|package|refund|rembourse)\w*\b/i,
+  /\b(?:commande|order|colis|parcel|package|refund|rembourse|livr|deliver|ship|expédi|relais)\w*\b/i,
   // a request to us: auto-replies point elsewhere ("please contact …"), customers ask us to act
   /\b(?:please (?:deliver|send|ship|cancel|refund|change|hold|keep)|could you|can you|would you|pourriez-vous|pouvez-vous|merci de (?:me|bien vouloir|livrer)|je voudrais|j'aimerais|i would like|i'd like)\b/i,
 ].map(unicodeWords);
+
+/** A sentence that sends the reader to someone else: its order or refund words are not a customer's. */
+const REFERRAL = unicodeWords(
+  /\b(?:contact(?:ez|er)?|joindre|adresse[rz]|écrire à|écrivez à|reach|write to|e-?mail|get in touch with|s'adresser|vous adresser)\b[^.!?\n]*(?:@|\b(?:collègue|colleague|service|team|équipe|standard|reception|accueil)\b)|\b(?:collègue|colleague|service|team|équipe)\b[^.!?\n]*@/i,
+);
 
 export function looksLikeOutOfOffice(subject: string, text: string): boolean {
   const body = text.slice(0, 3000).replace(/’/g, "'");
@@ -71,7 +77,9 @@ export function looksLikeOutOfOffice(subject: string, text: string): boolean {
   let score = SUBJECT.test(subject) ? 2 : 0;
   for (const re of STRONG) if (re.test(body)) score += 2;
   for (const re of SUPPORT) if (re.test(body)) score += 1;
-  for (const re of AGAINST) if (re.test(body)) score -= 2;
+  // order words inside a referral ("pour le suivi des commandes, contactez Paul") are the robot pointing elsewhere
+  const ownWords = body.split(/(?<=[.!?\n])/).filter((sentence) => !REFERRAL.test(sentence)).join('');
+  for (const re of AGAINST) if (re.test(ownWords)) score -= 2;
   const hasStrong = STRONG.some((re) => re.test(body)) || SUBJECT.test(subject);
   return hasStrong && score >= 3;
 }

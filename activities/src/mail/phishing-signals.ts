@@ -48,7 +48,7 @@ const HELD_PARCEL =
 const IMPERSONAL_GREETING =
   unicodeWords(/^\s*(?:(?:dear|hello|hi) (?:customer|user|client|merchant|seller|member|account ?holder|valued customer)|(?:cher|chère) (?:client|cliente|utilisateur|utilisatrice|membre|marchand|commerçant|vendeur))(?: [\w.+-]+@[\w.-]+)?\s*[,!:]?\s*$/im);
 /** The customer's own money: a refund, money back, "remboursez-moi". */
-const CUSTOMERS_MONEY = unicodeWords(/\b(?:refund|reimburse|money back|pay (?:me )?back|rembours|restitu|un avoir|bon d['’]achat|mon argent|my money)\w*/i);
+const CUSTOMERS_MONEY = unicodeWords(/\b(?:refund|reimburse|money back|pay (?:me )?back|rembours|restitu|un avoir|bon d['’]achat|mon argent|my money|trop[- ]perçu|overpa|overcharg|charged (?:me )?twice|facturée? deux fois|prélevée? deux fois|double (?:charge|débit|prélèvement))\w*/i);
 /** Written to the shop as a business ("votre société", "your company"), as directories and fake suppliers do. */
 const TO_A_BUSINESS = unicodeWords(/\b(?:votre (?:société|entreprise|établissement|enseigne|commerce|boutique|raison sociale)|your (?:company|business|firm|store|shop|organi[sz]ation))\b/i);
 

@@ -110,6 +110,9 @@ const BULK_FAMILIES: Family[] = [
   { name: 'promotion', res: [
     /\b\d+ ?% (?:off|de réduction|de remise)\b|(?:^|\s)-\d+ ?%|\b(?:black friday|cyber monday|soldes|code promo|promo code|discount code|shop now|buy now|order now|shop the (?:range|collection|sale)|new arrivals|nouveautés|limited time|offre limitée|vente privée)\b/i,
   ] },
+  { name: 'mass_greeting', res: [
+    /^\s*(?:bonjour|bonsoir|hello|hi|dear|chers?|chères?|cher\(e\)s?) (?:à tous|à toutes|tout le monde|all|everyone|clients|clientes|customers|partenaires|partners|revendeurs|resellers|retailers|members|membres|abonnés|subscribers|friends|amis|commerçants|merchants|sellers|vendeurs)\b/im,
+  ] },
   { name: 'issue_of_a_series', res: [
     /\bn°\s?\d{1,4}\b(?![-\d])|\bissue (?:#|no\.? ?)?\d+\b|\b(?:in this issue|au sommaire|dans ce numéro|à lire aussi|read more|lire la suite|this week['’]s|cette semaine dans)\b/i,
   ] },
