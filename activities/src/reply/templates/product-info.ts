@@ -15,6 +15,8 @@ const COMPLEMENT_WORDS = /\b(va avec|vont avec|aller avec|compatible\w*|compleme
  * product named with one of its complements is then the one they own. Without such words they are weighing both.
  */
 const OWNERSHIP_WORDS = /\b(?:i(?:'ve| have)? (?:had|got|own|bought|purchased|ordered|received)|i (?:already )?(?:have|own)|my|mine|j'ai|je possede|j'avais|mon|ma|mes|deja)\b/;
+/** "Does the lid fit the pan?", "le moulin est-il adapté à la cafetière ?" */
+const FIT_WORDS = /\b(fits?|adaptee?s?|prevue? pour|irai(t|ent) avec|match\w*|go(es)? (well )?(with|together)|going (well )?together)\b/;
 const SHIPPING_WORDS = /\b(livraison|livre|frais de port|port gratuit|expedition|shipping|delivery|deliver|postage|free)\b/;
 
 function name(ctx: ReplyContext, p: ProductRecord): string {
@@ -56,6 +58,18 @@ function render(ctx: ReplyContext): TemplateOutput {
     listed.add(p.sku);
   } else if (rest.length > 0) {
     paragraphs.push(`${pick(ctx.lang, 'Voici les prix des articles qui vous intéressent :', 'Here are the prices of the items you asked about:')}\n${rest.map((p) => { listed.add(p.sku); return line(p); }).join('\n')}`);
+  }
+
+  // "Do they go together?" about two products priced above: the catalogue says whether one complements the other
+  if (asksComplements || FIT_WORDS.test(fold(ctx.customerText))) {
+    for (const base of asked) {
+      for (const complement of asked.filter((p) => base.complementary.includes(p.sku))) {
+        f.note('complementary_to', base.sku);
+        paragraphs.push(pick(ctx.lang,
+          `Le produit « ${name(ctx, complement)} » fait partie des produits complémentaires de « ${name(ctx, base)} ».`,
+          `The ${name(ctx, complement)} is one of the complementary products for the ${name(ctx, base)}.`));
+      }
+    }
   }
 
   const threshold = f.amount('free_shipping_threshold', ctx.policies.free_shipping_threshold);

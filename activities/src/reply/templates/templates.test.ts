@@ -292,6 +292,16 @@ describe('invoice, catalogue, thanks', () => {
     expectClean(c);
   });
 
+  test('product question asking whether two products go together (fr, en): the catalogue relation is stated', async () => {
+    const fr = await reply('product_question', 'fr', 'C0015', null, 'La poêle anti-adhésive 28 cm et le couvercle verre 28 cm, ils vont ensemble ? Le couvercle est-il adapté ?');
+    expect(body(fr)).toContain('Le produit « Couvercle verre 28 cm » fait partie des produits complémentaires de « Poêle anti-adhésive 28 cm ».');
+    expect(fr.draft!.facts.complementary_to).toBe('SKU-1008');
+    expectClean(fr);
+    const en = await reply('product_question', 'en', 'C0037', null, 'Does the manual coffee grinder go with the French press 8 cups? What would both cost?');
+    expect(body(en)).toContain('The Manual coffee grinder is one of the complementary products for the French press 8 cups.');
+    expectClean(en);
+  });
+
   test('product question naming one product and asking what goes with it (fr): its complements with prices', async () => {
     const c = await reply('product_question', 'fr', 'C0015', null, 'Quels accessoires me conseillez-vous pour la bouilloire électrique ?');
     const b = body(c);
