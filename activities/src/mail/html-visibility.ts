@@ -79,11 +79,11 @@ const convertHtml = compile({
     { selector: 'h5', options: { uppercase: false } },
     { selector: 'h6', options: { uppercase: false } },
     { selector: 'blockquote', options: { trimEmptyLines: true } },
-    // Layout tables (newsletters, notices, webmail templates): each row and each cell is a block of its own, not
-    // text glued to the next cell ("…n°212Black Friday…")
+    // Layout tables (newsletters, notices, webmail templates, Thunderbird's forwarded-header table): a line per row,
+    // cells apart by a space, not text glued to the next cell ("…n°212Black Friday…", "Subject:Re: x")
     { selector: 'tr', format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
-    { selector: 'td', format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
-    { selector: 'th', format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+    { selector: 'td', format: 'inlineSurround', options: { suffix: ' ' } },
+    { selector: 'th', format: 'inlineSurround', options: { suffix: ' ' } },
   ],
 });
 
