@@ -202,6 +202,12 @@ describe('cleanBody: signatures', () => {
     expect(clean('Got it.\nThanks, Dan', 'Dan Brooks <dan.brooks@example.com>')).toBe('Got it.\nThanks,');
   });
 
+  it('keeps the short French sign-offs (Cdlt, Cdt, BàV, A+) and drops the name below them', () => {
+    for (const signOff of ['Cdlt,', 'Cdt', 'BàV', 'A+']) {
+      expect(clean(`Bonjour,\n\nLe plaid est arrivé déchiré.\n\n${signOff}\nJeanne Dupont`)).toBe(`Bonjour,\n\nLe plaid est arrivé déchiré.\n\n${signOff}`);
+    }
+  });
+
   it('returns the signature apart', () => {
     const r = cleanText('Thanks,\nJohn\n\nSent from my iPhone');
     expect(r.clean).toBe('Thanks,');

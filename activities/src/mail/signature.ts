@@ -139,7 +139,8 @@ const CLOSING_FORMULA =
       // French
       "merci(?: (?:beaucoup|bien|encore|infiniment|mille fois|d['’]avance|par avance|à vous|à toi|de votre (?:aide|réponse|retour|compréhension)|pour (?:votre|ta|vos) (?:aide|réponse|retour|compréhension|attention|réactivité)(?: rapide)?))*(?: et bonne (?:journée|soirée|fin de journée|semaine|continuation|week-end))?",
       '(?:bien |très |trés |)cordialement', "bien à (?:vous|toi)", 'bonne (?:journée|soirée|fin de journée|semaine|continuation)', 'belle (?:journée|soirée)',
-      '(?:sincères |meilleures |)salutations(?: distinguées)?', 'à (?:très )?bientôt', 'amicalement', 'amitiés', 'bises', 'bisous',
+      '(?:sincères |meilleures |)salutations(?: distinguées)?', 'à (?:très )?bientôt', '(?:bien |très )?amicalement', 'amitiés', 'bises', 'bisous',
+      'cdlt', 'cdt', 'bàv', 'bav', 'a\\+', 'à \\+',
       "(?:je vous remercie|en vous remerciant)(?: (?:d['’]avance|par avance|de votre (?:aide|compréhension)|pour votre (?:aide|réponse|compréhension)))?",
       'dans l[\'’]attente de (?:votre|vous) (?:réponse|retour|lire)',
       // English
