@@ -157,7 +157,12 @@ export function detectSignals(input: ClassifyInput, text: string, policy: Routin
   const hiddenWords = hidden.match(/\p{L}{2,}/gu)?.length ?? 0;
   if (hiddenWords >= 4) signals.push('hidden_html_text');
   // a quote of "our" earlier reply that we never sent, promising what the shop never offers: an impersonation
-  if (input.quotedShop?.tampered) signals.push('tampered_quoted_text', 'forbidden_commitment_in_quote');
+  // or, checked against every reply we sent, a quote we never wrote that promises a remedy or gives directions
+  if (input.quotedShop?.tampered) {
+    signals.push('tampered_quoted_text');
+    if (input.quotedShop.promises.length) signals.push('forbidden_commitment_in_quote');
+    if (input.quotedShop.unsent.length) signals.push('unsent_shop_quote');
+  }
   if (any(APPLY_QUOTED, text) && quoted.trim()) signals.push('apply_quoted_request');
 
   if (any(ABUSE, text)) signals.push('abusive_language');
@@ -287,7 +292,7 @@ export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
   let quotedShop: QuotedShopVerdict | null = null;
   if (carriers.some((c) => c.carrier === 'quoted_shop')) {
     const thread = [emailCase.parsed.inReplyTo, ...emailCase.parsed.references].filter((id): id is string => !!id);
-    const sent = deps.sentReplies && thread.length ? await deps.sentReplies.bodiesOf([...new Set(thread)]) : [];
+    const sent = deps.sentReplies ? await deps.sentReplies.sentAmong([...new Set(thread)]) : null;
     quotedShop = judgeQuotedShop(carriers, policies, sent);
   }
   const input: ClassifyInput = {

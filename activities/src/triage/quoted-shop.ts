@@ -1,21 +1,41 @@
 /**
  * Quoted text the sender presents as an earlier reply from the shop (carrier `quoted_shop`) is checked against what
- * we really sent: our replies carry Message-IDs `<32 hex>.reply@<support domain>` (mail/own-message-id.ts) recorded in
- * `sent_mail`, their text in `drafts`. A quote that matches none of the replies the thread names, and that promises
- * what the shop never offers (a forbidden commitment of the shop's policy — refund without return, compensation,
- * guaranteed dates — or a money voucher outside the approved offers), is an impersonation of the shop:
- * `tampered_quoted_text` (escalate), even with no instruction to an AI in it. Instructions in it are found by
- * injection.ts like in any other carrier.
+ * we really sent: our replies carry Message-IDs `<32 hex>.reply@<support domain>` (mail/own-message-id.ts), and
+ * `sent_mail` keeps, for each, the fingerprint of the text that left after any reviewer's edit
+ * (mail/reply-fingerprint.ts: hashes of normalised runs of words, never the text). A quote is ours when all of it is
+ * found in one of the replies the thread names.
+ *
+ * A quote that is not ours:
+ * - promising what the shop never offers (a forbidden commitment of the shop's policy — refund without return,
+ *   compensation, guaranteed dates — or a money voucher outside the approved offers) is an impersonation of the
+ *   shop: `tampered_quoted_text` (escalate), even with no instruction to an AI in it, with or without a log;
+ * - with a verified log (every reply we sent is in it: Postgres in production), also any promise of a remedy
+ *   ("we will refund / replace / send a code", "vous pouvez garder l'article") or any directive ("please reply
+ *   with…", "add to your answer…", "joignez…") is one: a genuine reply of ours saying so would have been matched.
+ * Without a verified log (the CLI), a genuine reply may say "please include a photo", so only the first holds.
+ * Instructions to an AI in any quote are found by injection.ts like in any other carrier.
  */
 import type { ShopPolicies } from '../domain/types';
 import type { CarrierSegment } from '../mail/carriers';
+import { quoteIsFrom, type SentReplyFingerprint } from '../mail/reply-fingerprint';
 import { findForbiddenCommitments } from '../reply/commitment-check';
+import { injectionCue } from './injection';
 import { fold } from './lexicon';
 
-/** Where the text of our sent replies is found by Message-ID (Postgres in production); absent in the CLI. */
+/** The replies we sent among those a thread names. */
+export interface SentReplies {
+  replies: SentReplyFingerprint[];
+  /**
+   * True when the log holds every reply the shop sent, with its fingerprint: a quote matching none of them is not
+   * ours. False for a partial log (a CLI run's memory, replies sent before fingerprints were kept).
+   */
+  verified: boolean;
+}
+
+/** Where the replies we sent are found by Message-ID (Postgres in production, a run's memory in the CLI). */
 export interface SentReplyLog {
-  /** The bodies of the replies we sent whose Message-IDs are among `messageIds` (the thread's References). */
-  bodiesOf(messageIds: string[]): Promise<string[]>;
+  /** Our sent replies whose Message-IDs are among `messageIds` (the thread's In-Reply-To and References). */
+  sentAmong(messageIds: string[]): Promise<SentReplies>;
 }
 
 declare module './pipeline' {
@@ -32,28 +52,53 @@ const MONEY_VOUCHER = [
   /\b(?:plus|en plus|additional|extra|supplementaire|de plus|as well as|on top)\b.{0,20}(?:\d+(?:[.,]\d{1,2})? ?(?:€|eur\b|euros?\b|£|gbp\b)|(?:€|eur|£|gbp) ?\d+)\b.{0,30}\b(?:for the inconvenience|pour le desagrement|pour la gene|inconvenience|desagrement)/,
 ];
 
+/**
+ * A remedy or action the shop commits to, in FR and EN: who acts (we / I / you will receive / you may keep) then what
+ * (refund, replacement, credit, code, free shipping…), or a cost waived ("free of charge", "à nos frais").
+ */
+const PROMISE = [
+  /\b(?:we(?: will| shall| are going to| can| could| would be (?:happy|glad) to| have (?:decided|agreed|arranged) to| are happy to| are pleased to)|we'll|we've (?:decided|agreed|arranged) to|i(?: will| can| have (?:decided|agreed|arranged) to)|i'll|you(?: will|'ll) (?:receive|get|be (?:refunded|reimbursed|credited|compensated|sent|given))|you (?:can|may) (?:keep|hold on to))\b.{0,50}?\b(?:refund\w*|reimburs\w*|credit\w*|replace\w*|resend\w*|re-?ship\w*|send (?:you )?(?:a |another |a new |an? extra )|compensat\w*|voucher|discount\w*|codes?|coupon|waive\w*|cover\w*|free|keep|upgrade\w*|express|gesture|money back)/,
+  /\b(?:nous (?:allons|vous (?:offrons|accordons|remboursons|renvoyons|envoyons|proposons|ferons)|pouvons|procederons|procedons|prenons en charge|avons (?:decide|accepte|convenu))|je (?:vais|peux|vous (?:offre|accorde|rembourse|renvoie|envoie))|vous (?:recevrez|allez recevoir|serez (?:rembourse|credite|dedommage|indemnise)e?s?|pouvez (?:garder|conserver)|beneficierez))\b.{0,50}?\b(?:rembours\w*|credit\w*|remplac\w*|renvo\w*|reexpedi\w*|nouve(?:l|au|lle) (?:colis|article|envoi|produit)|dedommag\w*|avoir|bon d'achat|bon de reduction|codes?|remise|reduction|offert\w*|gratuit\w*|garder|conserver|geste|express|sans frais)/,
+  /\b(?:free of charge|at no (?:extra |additional )?(?:cost|charge)|at our (?:expense|cost)|on the house|gratuitement|sans frais|a nos frais|a titre gracieux|offerte? par (?:nos soins|la maison))\b/,
+];
+
+/**
+ * A directive to the reader, in FR and EN: a polite request ("please", "kindly", "merci de", "veuillez"), an
+ * obligation ("you must", "vous devez"), or a sentence opening on an imperative of the verbs of a support exchange.
+ */
+const DIRECTIVE = [
+  /\b(?:please|kindly|veuillez|merci de|merci d'|s'il vous plait|svp|n'hesitez pas a)\b[ ,]*\p{L}/u,
+  /\b(?:you (?:must|need to|have to|should)|we need you to|vous (?:devez|devrez|devriez)|il (?:vous )?faut|nous avons besoin que vous)\b/,
+  /(?:^|[.!?:]\s+|\n\s*)(?:send|reply|respond|include|add|attach|confirm|forward|call|contact|return|ship|apply|use|enter|write|mention|quote|state|envoyez|envoie|repondez|reponds|joignez|joins|ajoutez|ajoute|indiquez|indique|confirmez|confirme|transferez|appelez|contactez|retournez|renvoyez|utilisez|saisissez|ecrivez|precisez|mentionnez|citez)\b/,
+];
+
 export interface QuotedShopVerdict {
-  /** The quote attributed to the shop matches none of our sent replies and promises what the shop never offers. */
+  /** A quote attributed to the shop is not ours and promises (or, with a verified log, directs) what we never wrote. */
   tampered: boolean;
-  /** What it promises (the forbidden commitments and unapproved offers found). */
+  /** What the quotes that are not ours promise against the shop's policy (forbidden commitments, unapproved offers). */
   promises: string[];
+  /** With a verified log: what the quotes that are not ours promise or direct (`remedy_promise`, `directive`, cues). */
+  unsent: string[];
+  /** The quotes were checked against a verified log of every reply we sent. */
+  verified: boolean;
 }
 
-function collapse(text: string): string {
-  return fold(text).replace(/^[ \t]*>+/gm, '').replace(/\s+/g, ' ').trim();
-}
-
-/** The verdict on the message's quotes attributed to the shop, given the texts of the replies we really sent. */
-export function judgeQuotedShop(segments: CarrierSegment[], policies: ShopPolicies, sentBodies: string[]): QuotedShopVerdict {
-  const sent = sentBodies.map(collapse);
+/** The verdict on the message's quotes attributed to the shop, given the replies we really sent (null: no log). */
+export function judgeQuotedShop(segments: CarrierSegment[], policies: ShopPolicies, sent: SentReplies | null): QuotedShopVerdict {
+  const verified = sent?.verified ?? false;
   const promises: string[] = [];
+  const unsent: string[] = [];
   for (const s of segments) {
     if (s.carrier !== 'quoted_shop') continue;
-    const quote = collapse(s.text);
-    if (sent.some((body) => body.includes(quote) || quote.includes(body))) continue; // we did write it
+    if (sent?.replies.some((reply) => quoteIsFrom(s.text, reply))) continue; // we did write it
     for (const hit of findForbiddenCommitments(s.text, policies.forbidden_commitments)) promises.push(hit.phrase);
     const folded = fold(s.text);
     if (MONEY_VOUCHER.some((re) => re.test(folded))) promises.push('money_voucher_not_approved');
+    if (!verified) continue;
+    const cue = injectionCue(s.text, true);
+    if (cue) unsent.push(cue);
+    if (PROMISE.some((re) => re.test(folded))) unsent.push('remedy_promise');
+    if (DIRECTIVE.some((re) => re.test(folded))) unsent.push('directive');
   }
-  return { tampered: promises.length > 0, promises: [...new Set(promises)] };
+  return { tampered: promises.length + unsent.length > 0, promises: [...new Set(promises)], unsent: [...new Set(unsent)], verified };
 }

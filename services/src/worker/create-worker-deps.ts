@@ -11,6 +11,7 @@ import { seedShop } from '@replique/activities/adapters/pg/seed-shop';
 import { PgShopData } from '@replique/activities/adapters/pg/pg-shop-data';
 import { ReferenceCachedShop } from '@replique/activities/adapters/reference-cached-shop';
 import { PgAutoReplyLog } from '@replique/activities/adapters/pg/auto-reply-log';
+import { PgSentReplyLog } from '@replique/activities/adapters/pg/sent-replies';
 import { createKafka, ensureTopics } from '@replique/activities/adapters/kafka/kafka-client';
 import { createEmailProducer } from '@replique/activities/adapters/kafka/email-producer';
 import { createSmtpTransport } from '@replique/activities/adapters/smtp/smtp-transport';
@@ -58,7 +59,10 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   return {
     db,
     events: producer,
-    triage: { shop, policy, context: reply.context, autoReplies: new PgAutoReplyLog(db), draftReply: reply.draftReply, ...intentModel },
+    triage: {
+      shop, policy, context: reply.context, autoReplies: new PgAutoReplyLog(db), sentReplies: new PgSentReplyLog(db),
+      draftReply: reply.draftReply, ...intentModel,
+    },
     smtp,
     async close() {
       smtp.close();

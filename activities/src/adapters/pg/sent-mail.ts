@@ -32,15 +32,20 @@ export class SendNotFoundError extends Error {
 }
 
 export async function beginSend(
-  db: Queryable, input: { sendKey: string; emailKey: string; messageId: string; toAddressHash: string },
+  db: Queryable,
+  input: {
+    sendKey: string; emailKey: string; messageId: string; toAddressHash: string;
+    /** The fingerprint of the body about to be sent (mail/reply-fingerprint.ts), never the body itself. */
+    bodyFingerprint?: string[];
+  },
 ): Promise<SendClaim> {
   // Two statements, not one CTE: a concurrent claim committed while we waited on the conflict is invisible to
   // the snapshot of the statement that inserted, and visible to the next one.
   const inserted = await db.query<SendClaim>(
-    `insert into sent_mail (send_key, email_key, message_id, to_address_hash) values ($1, $2, $3, $4)
+    `insert into sent_mail (send_key, email_key, message_id, to_address_hash, body_fingerprint) values ($1, $2, $3, $4, $5)
      on conflict (send_key) do nothing
      returning status, true as inserted, message_id as "messageId", smtp_response as "smtpResponse"`,
-    [input.sendKey, input.emailKey, input.messageId, input.toAddressHash],
+    [input.sendKey, input.emailKey, input.messageId, input.toAddressHash, input.bodyFingerprint ?? null],
   );
   if (inserted.rows[0]) return inserted.rows[0];
   const existing = await db.query<SendClaim>(
@@ -54,12 +59,14 @@ export async function beginSend(
 
 /**
  * Turns a refused claim ('failed') back into 'sending' before another SMTP attempt, so a crash during that attempt
- * is recognised as "outcome unknown" by the next one. False when the claim was not 'failed' any more.
+ * is recognised as "outcome unknown" by the next one; the fingerprint is the one of the body this attempt sends.
+ * False when the claim was not 'failed' any more.
  */
-export async function rearmSend(db: Queryable, sendKey: string): Promise<boolean> {
+export async function rearmSend(db: Queryable, sendKey: string, bodyFingerprint?: string[]): Promise<boolean> {
   const { rows } = await db.query(
-    `update sent_mail set status = 'sending', updated_at = now() where send_key = $1 and status = 'failed' returning 1`,
-    [sendKey],
+    `update sent_mail set status = 'sending', body_fingerprint = coalesce($2, body_fingerprint), updated_at = now()
+     where send_key = $1 and status = 'failed' returning 1`,
+    [sendKey, bodyFingerprint ?? null],
   );
   return rows.length === 1;
 }

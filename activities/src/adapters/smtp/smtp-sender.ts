@@ -1,7 +1,8 @@
 /**
  * Sending one reply, at most once per send key.
  *
- *   beginSend (claims the key in sent_mail) ─ already accepted? → return the earlier result, send nothing
+ *   beginSend (claims the key in sent_mail, with the body's fingerprint) ─ already accepted? → return the earlier
+ *        │                                                               result, send nothing
  *        └─ SMTP (deterministic Message-ID, In-Reply-To, References, Auto-Submitted, X-Replique-Send-Key, attachments)
  *             ├─ accepted → markSendAccepted
  *             └─ refused  → markSendFailed, throw SmtpSendError (4xx/connection: retryable; 5xx: not)
@@ -15,6 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Address } from '../../domain/types';
+import { replyFingerprint } from '../../mail/reply-fingerprint';
 import { createLogger, maskEmailAddresses } from '../../logger';
 import type { Queryable } from '../pg/pool';
 import { beginSend, markSendAccepted, markSendFailed, rearmSend } from '../pg/sent-mail';
@@ -117,6 +119,7 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
     emailKey: input.emailKey,
     messageId: bare(input.messageId),
     toAddressHash: addressHash(to),
+    bodyFingerprint: replyFingerprint(bare(input.messageId), input.text),
   });
   // A retry sends with the Message-ID of the first claim, so a receiver can fold an accidental second copy.
   const messageId = claim.messageId;
@@ -128,7 +131,7 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
     log.error({ emailKey: input.emailKey, sendKey: input.sendKey }, 'an earlier send attempt ended without a recorded outcome; not sending again');
     throw new SendOutcomeUnknownError(input.sendKey, messageId, 'an earlier attempt ended without recording it');
   }
-  if (claim.status === 'failed') await rearmSend(deps.db, input.sendKey);
+  if (claim.status === 'failed') await rearmSend(deps.db, input.sendKey, replyFingerprint(messageId, input.text));
 
   const headers: Record<string, string> = { 'X-Replique-Send-Key': input.sendKey };
   if (input.autoSubmitted) {
