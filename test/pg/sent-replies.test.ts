@@ -60,10 +60,15 @@ afterAll(() => db.close());
 describe('the log of sent replies', () => {
   it('reads back the fingerprint of the text that left, by Message-ID with or without angle brackets', async () => {
     const log = new PgSentReplyLog(db.pool);
-    const found = await log.sentAmong([`<${customerMessageId}>`, `<${ourId}>`]);
+    const found = await log.sentAmong([`<${customerMessageId}>`, `<${ourId}>`], null);
     expect(found).toEqual({ verified: true, replies: [{ messageId: ourId, fingerprint: replyFingerprint(ourId, OUR_REPLY) }] });
-    expect(await log.sentAmong([ourId])).toEqual(found);
-    expect(await log.sentAmong(['someone-else@client.example'])).toEqual({ verified: true, replies: [] });
+    expect(await log.sentAmong([ourId], 'someone-else@client.example')).toEqual(found);
+    expect(await log.sentAmong(['someone-else@client.example'], 'someone-else@client.example')).toEqual({ verified: true, replies: [] });
+  });
+
+  it('finds the latest replies sent to the sender when the thread names none of ours', async () => {
+    const found = await new PgSentReplyLog(db.pool).sentAmong([], customer.email.toUpperCase());
+    expect(found.replies.map((r) => r.messageId)).toEqual([ourId]);
   });
 
   it('stores no word of the reply', async () => {
@@ -76,12 +81,12 @@ describe('the log of sent replies', () => {
     const older = await registerTestEmail(db.pool);
     const olderId = `${older.emailKey.slice(0, 32)}.reply@${domain}`;
     await beginSend(db.pool, { sendKey: `${older.emailKey}:reply`, emailKey: older.emailKey, messageId: olderId, toAddressHash: 'a'.repeat(64) });
-    expect(await new PgSentReplyLog(db.pool).sentAmong([olderId, ourId])).toMatchObject({ verified: false, replies: [{ messageId: ourId }] });
+    expect(await new PgSentReplyLog(db.pool).sentAmong([olderId, ourId], null)).toMatchObject({ verified: false, replies: [{ messageId: ourId }] });
   });
 });
 
 describe('triage of an answer quoting our reply', () => {
-  const answer = (quotedReply: string): Buffer => {
+  const answer = (quotedReply: string, threaded = true): Buffer => {
     const body = [
       'Bonjour,',
       '',
@@ -98,8 +103,7 @@ describe('triage of an answer quoting our reply', () => {
       Subject: 'Re: Pièce défectueuse',
       Date: 'Tue, 03 Mar 2026 08:30:00 +0100',
       'Message-ID': `<answer-${Math.random().toString(16).slice(2)}@client.example>`,
-      'In-Reply-To': `<${ourId}>`,
-      References: `<${customerMessageId}> <${ourId}>`,
+      ...(threaded ? { 'In-Reply-To': `<${ourId}>`, References: `<${customerMessageId}> <${ourId}>` } : {}),
       'Content-Type': 'text/plain; charset=utf-8',
     }, body);
   };
@@ -113,10 +117,12 @@ describe('triage of an answer quoting our reply', () => {
   const tampered = (c: Awaited<ReturnType<typeof triageRaw>>): boolean =>
     (c.classification?.signals ?? []).includes('tampered_quoted_text') || (c.decision?.reasons ?? []).includes('tampered_quoted_text');
 
-  it('accepts the reply we sent, request for a photo included', async () => {
-    const c = await triageRaw(answer(OUR_REPLY), await deps(true));
-    expect(tampered(c)).toBe(false);
-    expect(c.decision?.route).not.toBe('escalate');
+  it('accepts the reply we sent, request for a photo included, even from a message without threading headers', async () => {
+    for (const threaded of [true, false]) {
+      const c = await triageRaw(answer(OUR_REPLY, threaded), await deps(true));
+      expect(tampered(c)).toBe(false);
+      expect(c.decision?.route).not.toBe('escalate');
+    }
   });
 
   it('escalates a doctored copy that adds a promise we never made', async () => {

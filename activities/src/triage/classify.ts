@@ -18,7 +18,7 @@ import {
 } from './lexicon';
 import { messageCarriers, type CarrierSegment } from '../mail/carriers';
 import { findInjection } from './injection';
-import { judgeQuotedShop, type QuotedShopVerdict } from './quoted-shop';
+import { judgeQuotedShop, sentRepliesFor, type QuotedShopVerdict } from './quoted-shop';
 
 export type IntentScores = Record<Intent, number>;
 
@@ -291,8 +291,7 @@ export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
   const carriers = messageCarriers(emailCase.parsed, emailCase.cleaned, { supportAddress: policies.support_address, shopName: policies.shop_name });
   let quotedShop: QuotedShopVerdict | null = null;
   if (carriers.some((c) => c.carrier === 'quoted_shop')) {
-    const thread = [emailCase.parsed.inReplyTo, ...emailCase.parsed.references].filter((id): id is string => !!id);
-    const sent = deps.sentReplies ? await deps.sentReplies.sentAmong([...new Set(thread)]) : null;
+    const sent = deps.sentReplies ? await sentRepliesFor(deps.sentReplies, emailCase.parsed, policies.support_address) : null;
     quotedShop = judgeQuotedShop(carriers, policies, sent);
   }
   const input: ClassifyInput = {

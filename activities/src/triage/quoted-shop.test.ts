@@ -1,6 +1,6 @@
 import type { CarrierSegment } from '../mail/carriers';
 import { replyFingerprint } from '../mail/reply-fingerprint';
-import { judgeQuotedShop, type SentReplies } from './quoted-shop';
+import { judgeQuotedShop, sentRepliesFor, type SentReplies, type SentReplyLog } from './quoted-shop';
 import { SHOP_POLICIES } from './test-support/fixtures';
 
 const policies = {
@@ -75,5 +75,28 @@ describe('with a verified log of every reply we sent', () => {
     expect(judgeQuotedShop(shopQuote(request), policies, verifiedLog()).tampered).toBe(true);
     expect(judgeQuotedShop(shopQuote(request), policies, partialLog()).tampered).toBe(false);
     expect(judgeQuotedShop(shopQuote(request), policies, null).tampered).toBe(false);
+  });
+});
+
+describe('which replies a message is checked against', () => {
+  const support = 'help@atelier-test.example';
+  const log = (verified: boolean): SentReplyLog & { asked: unknown[][] } => {
+    const asked: unknown[][] = [];
+    return { asked, sentAmong: async (ids, recipient) => { asked.push([ids, recipient]); return { replies: [], verified }; } };
+  };
+  const parsed = (inReplyTo: string | null, references: string[]) =>
+    ({ inReplyTo, references, from: { address: 'kim@client.example', name: 'Kim' }, replyTo: null });
+
+  test('the thread named and the sender, once each', async () => {
+    const l = log(true);
+    await sentRepliesFor(l, parsed(`<${OUR_ID}>`, ['<first@client.example>', `<${OUR_ID}>`]), support);
+    expect(l.asked).toEqual([[[`<${OUR_ID}>`, '<first@client.example>'], 'kim@client.example']]);
+  });
+
+  test('a thread naming shop mail sent some other way than ours cannot be vouched for', async () => {
+    expect((await sentRepliesFor(log(true), parsed('<a1b2c3.helpdesk@atelier-test.example>', []), support)).verified).toBe(false);
+    expect((await sentRepliesFor(log(true), parsed(`<${OUR_ID}>`, ['<first@client.example>']), support)).verified).toBe(true);
+    expect((await sentRepliesFor(log(true), parsed(null, []), support)).verified).toBe(true);
+    expect((await sentRepliesFor(log(false), parsed(null, []), support)).verified).toBe(false);
   });
 });

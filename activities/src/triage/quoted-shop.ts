@@ -15,8 +15,9 @@
  * Without a verified log (the CLI), a genuine reply may say "please include a photo", so only the first holds.
  * Instructions to an AI in any quote are found by injection.ts like in any other carrier.
  */
-import type { ShopPolicies } from '../domain/types';
+import type { ParsedEmail, ShopPolicies } from '../domain/types';
 import type { CarrierSegment } from '../mail/carriers';
+import { isOwnReplyMessageId } from '../mail/own-message-id';
 import { quoteIsFrom, type SentReplyFingerprint } from '../mail/reply-fingerprint';
 import { findForbiddenCommitments } from '../reply/commitment-check';
 import { injectionCue } from './injection';
@@ -32,10 +33,29 @@ export interface SentReplies {
   verified: boolean;
 }
 
-/** Where the replies we sent are found by Message-ID (Postgres in production, a run's memory in the CLI). */
+/** Where the replies we sent are found (Postgres in production; the CLI has none). */
 export interface SentReplyLog {
-  /** Our sent replies whose Message-IDs are among `messageIds` (the thread's In-Reply-To and References). */
-  sentAmong(messageIds: string[]): Promise<SentReplies>;
+  /**
+   * Our sent replies whose Message-IDs are among `messageIds` (the thread's In-Reply-To and References), and the
+   * latest ones sent to `recipient` (a customer may quote a reply from a message that names none).
+   */
+  sentAmong(messageIds: string[], recipient: string | null): Promise<SentReplies>;
+}
+
+/**
+ * The replies a message's quotes are checked against: those the thread names and those sent to the sender. A thread
+ * naming a message from the shop's domain that is not one of our replies answers mail the shop sent some other way
+ * (an earlier helpdesk, an agent's own mail client): the log cannot vouch for it, so it is not verified there.
+ */
+export async function sentRepliesFor(
+  log: SentReplyLog, parsed: Pick<ParsedEmail, 'inReplyTo' | 'references' | 'from' | 'replyTo'>, supportAddress: string,
+): Promise<SentReplies> {
+  const thread = [...new Set([parsed.inReplyTo, ...parsed.references].filter((id): id is string => !!id))];
+  const sent = await log.sentAmong(thread, (parsed.replyTo ?? parsed.from)?.address ?? null);
+  const domain = (supportAddress.split('@')[1] ?? '').trim().toLowerCase();
+  const ours = isOwnReplyMessageId(supportAddress);
+  const elsewhere = domain.length > 0 && thread.some((id) => id.trim().replace(/>$/, '').toLowerCase().endsWith(`@${domain}`) && !ours(id));
+  return elsewhere ? { ...sent, verified: false } : sent;
 }
 
 declare module './pipeline' {
