@@ -113,7 +113,7 @@ describe('findPii: addresses and birth dates in other shapes', () => {
 
 describe('findPii: third parties with titles', () => {
   it('reads a relation followed by a title or a parenthesis', () => {
-    expect(values("C'est ma voisine, Mme Roux, qui l'a réceptionné.", 'name')).toEqual(['Roux']);
-    expect(values('My neighbour (Mrs Patel) signed for it.', 'name')).toEqual(['Patel']);
+    expect(values("C'est ma voisine, Mme Roux, qui l'a réceptionné.", 'name')).toEqual(['Mme Roux']);
+    expect(values('My neighbour (Mrs Patel) signed for it.', 'name')).toEqual(['Mrs Patel']);
   });
 });

@@ -13,6 +13,7 @@ import { retrieveContext } from '../reply/retrieve-context';
 import { classifyEmail } from './classify';
 import { enrichEmail } from './enrich';
 import { findPii } from './pii';
+import { fullNameCandidates } from './pii-names';
 import type { CaseStage } from './pipeline';
 import { routeEmail } from './route';
 
@@ -42,15 +43,26 @@ export const machineStage: CaseStage = async (c, deps) => {
 /**
  * PII over everything the decoded email holds: subject and text (quotes and signature included), and the text
  * hidden from its reader (hidden HTML, plain-part lines the HTML does not show), which a reply must not echo either.
+ * The shop's customer records help both ways: the writer's own record names the writer (never a third party), and
+ * any other customer written in full is a third party.
  */
 export const piiStage: CaseStage = async (c, deps) => {
   const policies = await deps.shop.policies();
   const text = [c.parsed.subject, c.parsed.text, c.parsed.hiddenHtmlText].filter(Boolean).join('\n');
+  const senderAddress = c.parsed.from?.address ?? null;
+  const writer = senderAddress ? await deps.shop.customerByEmail(senderAddress) : null;
+  const writerName = writer ? `${writer.first_name} ${writer.last_name}` : null;
+  const knownPeople: string[] = [];
+  for (const { first, last } of fullNameCandidates(text)) {
+    const found = await deps.shop.customersByName(first, last);
+    if (found.length > 0 && !found.some((k) => k.id === writer?.id)) knownPeople.push(`${first} ${last}`);
+  }
   const pii = findPii(text, {
-    senderAddress: c.parsed.from?.address ?? null,
+    senderAddress,
     shopAddress: policies.support_address,
     senderName: c.parsed.from?.name ?? null,
-    ownNames: [policies.shop_name],
+    ownNames: [policies.shop_name, ...(writerName ? [writerName] : [])],
+    knownPeople,
   });
   return { ...c, pii };
 };

@@ -1,0 +1,182 @@
+/**
+ * Postal addresses as ONE span, exactly as written (line breaks kept): a postcode + city anchor (FR/DE/ES/IT five
+ * digits, BE/CH/AT/LU four, NL "1015 CJ", UK outward/inward code, US "City, ST 12345"), the street and its
+ * complements walked back from it on the same line (comma segments) and on the lines above, then an optional
+ * province or country after it. A street line alone ("12 rue des Lilas", "5 Station Road") is an address too.
+ */
+
+export interface AddressSpan { start: number; end: number; value: string }
+
+const L = '\\p{L}';
+const LU = '\\p{Lu}';
+const CAP = `${LU}[${L}'’.-]*`;
+const PARTICLE = "(?:de|du|des|de la|de l'|d'|la|le|les|l'|of|the|en|sur|sous|lès|les|am|an|der|dem|den|im|di|del|della|dei|degli|da|dos|das|y|e|van|von|ter|op)";
+
+const FR_STREET = "(?:rue|avenue|av\\.|boulevard|bd|bld|allée|allee|impasse|place|chemin|route|quai|cours|square|passage|voie|sentier|lotissement|hameau|chaussée|faubourg|fbg|parvis|esplanade|promenade|rond-point|mail|cité|villa|montée|traverse|ruelle|venelle|clos|domaine|parc|résidence|residence|lieu-dit)";
+const EN_STREET = '(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Gardens|Place|Pl|Crescent|Terrace|Court|Ct|Square|Sq|Grove|Hill|Row|Mews|Walk|Park|Parade|Rise|View|Green|Yard|Works|Wharf|Quay|Gate|Broadway|Circus|Boulevard|Blvd|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Plaza|Embankment)';
+/** Streets named first and numbered after: BE/CH (French), DE/AT/CH, NL, ES, IT, PT. */
+const NAME_FIRST_STREET = "(?:rue|avenue|boulevard|chaussée|place|chemin|route|quai|clos|drève|square|via|viale|corso|piazza|piazzale|largo|vicolo|strada|calle|c/|avenida|avda\\.?|paseo|plaza|carrer|camino|ronda|travesía|rua|straat|laan|weg|gracht|plein|kade|singel)";
+const DE_STREET_SUFFIX = '(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|markt|graben|berg|hof|tor|feld|garten)';
+
+const NUMBER_FIRST_FR = `\\d{1,4}(?:\\s?(?:bis|ter|quater|[A-Za-z]))?,?\\s+${FR_STREET}\\b`;
+const NUMBER_FIRST_EN = `\\d{1,5}[A-Za-z]?(?:-\\d{1,4})?,?\\s+(?:${CAP}\\s+){0,3}${EN_STREET}\\b\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b)?`;
+const NAME_FIRST = `(?:${NAME_FIRST_STREET}\\s+(?:(?:${PARTICLE})\\s*)?[${L}'’.-]+(?:\\s+(?:${CAP}|${PARTICLE}))*|${LU}[${L}-]*${DE_STREET_SUFFIX}|(?:Am|An der|Auf der|Auf dem|Im|In der|Unter den)\\s+${CAP})\\s+\\d{1,4}(?:\\s?[a-zA-Z])?(?:[-/]\\d{1,4})?\\b`;
+/** A French street written without a number: "rue des Lilas", "lieu-dit Les Granges". */
+const UNNUMBERED_FR = `${FR_STREET}\\s+(?:(?:${PARTICLE})\\s*)?${LU}`;
+/** An English street written without a number, as a whole segment: "Tanyard Lane", "Riverside Works". */
+const UNNUMBERED_EN = `(?:${CAP}\\s+){1,3}${EN_STREET}\\s*$`;
+
+const STREET_AT_START = new RegExp(`^(?:${NUMBER_FIRST_FR}|${NUMBER_FIRST_EN}|${NAME_FIRST}|${UNNUMBERED_FR})`, 'iu');
+const STREET_INSIDE = new RegExp(`(?<![\\p{L}\\d-])(?:${NUMBER_FIRST_FR}|${NUMBER_FIRST_EN}|${NAME_FIRST})`, 'giu');
+/** Case-sensitive where capitals carry the meaning (English street names, German compounds). */
+const isStreet = (s: string): boolean =>
+  new RegExp(`^(?:${NUMBER_FIRST_FR}|${NAME_FIRST}|${UNNUMBERED_FR})`, 'iu').test(s) || new RegExp(`^(?:${NUMBER_FIRST_EN}|${UNNUMBERED_EN})`, 'u').test(s);
+
+const COMPLEMENT_WORDS =
+  '(?:r[ée]sidence|b[âa]t(?:iment)?\\.?|appt\\.?|appartement|apt\\.?|escalier|esc\\.|[ée]tage|porte|lieu-dit|bp\\s*\\d|cs\\s*\\d|' +
+  'z\\.?a\\.?c?\\b|z\\.?i\\.?\\b|zone|parc|domaine|immeuble|tour|entrée|' +
+  'flat|unit|apartment|suite|studio|floor|building|house|block|p\\.?\\s?o\\.?\\s?box|' +
+  'piso|planta|puerta|bajo|interno|int\\.|scala|wohnung|whg\\.|etage|postfach|bus|boîte|\\d{1,2}\\s?[ºª°]|\\d{1,2}(?:st|nd|rd|th)\\s+floor)(?![\\p{L}])';
+const COMPLEMENT = new RegExp(`^${COMPLEMENT_WORDS}`, 'iu');
+/** A complement closing free text: "… send it to Unit 2" → "Unit 2". */
+const COMPLEMENT_TAIL = new RegExp(`(?<![\\p{L}])${COMPLEMENT_WORDS}[^\\s,]*(?:\\s+[^\\s,]+){0,3}\\s*$`, 'iu');
+
+/** Capitalised words (a town, a district, a county) with the small words place names carry. */
+const PLACE = new RegExp(`^${CAP}(?:[ -]+(?:${CAP}|${PARTICLE}|\\d{1,2}(?:e|er|ème)?))*$`, 'u');
+
+const COUNTRIES = '(?:France|Belgique|Belgium|België|Suisse|Switzerland|Schweiz|Svizzera|Deutschland|Germany|Allemagne|España|Spain|Espagne|Italia|Italy|Italie|USA|U\\.S\\.A\\.|United States|UK|U\\.K\\.|United Kingdom|Royaume-Uni|England|Scotland|Wales|Ireland|Irlande|Nederland|Netherlands|Pays-Bas|Luxembourg|Österreich|Austria|Autriche|Portugal|Monaco|Canada)';
+
+const CITY = `${LU}[${L}'’-]+(?:[ -]+(?:${LU}[${L}'’-]+|sur|sous|en|le|la|les|lès|de|du|d'|am|an|der|im|bei|di|del))*`;
+const ANCHORS: { re: RegExp; needsStreet: boolean }[] = [
+  // FR / DE / ES / IT / FI: five digits + city (+ Cedex)
+  { re: new RegExp(`(?<![\\d\\w-])(?:(?:F|D|E|I)-)?\\d{5}\\s+${CITY}(?:\\s+Cedex(?:\\s\\d{1,2})?)?`, 'gu'), needsStreet: true },
+  // BE / CH / AT / LU / DK: four digits + city
+  { re: new RegExp(`(?<![\\d\\w.,-])(?:(?:B|CH|A|L)-)?\\d{4}\\s+${CITY}`, 'gu'), needsStreet: true },
+  // NL: 1015 CJ Amsterdam
+  { re: new RegExp(`(?<![\\d\\w-])\\d{4}\\s?[A-Z]{2}\\s+${CITY}`, 'gu'), needsStreet: true },
+  // UK postcode
+  { re: /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/g, needsStreet: true },
+  // US: City, ST 12345(-6789)
+  { re: /(?<=,\s?)[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/g, needsStreet: true },
+];
+
+/** After the anchor: an Italian province "(MI)" / " MI", then ", Country" or a country line. */
+const TAIL = new RegExp(`^(?:\\s?\\([A-Z]{2}\\)|\\s[A-Z]{2}(?![\\w]))?(?:,?\\s?${COUNTRIES}\\b|\\r?\\n\\s*${COUNTRIES}[ \\t]*(?=\\r?\\n|$))?`, 'u');
+
+type SegKind = 'street' | 'complement' | 'place' | 'other';
+function kindOf(seg: string): SegKind {
+  const s = seg.trim().replace(/^[(\[]/, '');
+  if (!s) return 'other';
+  if (isStreet(s)) return 'street';
+  if (COMPLEMENT.test(s)) return 'complement';
+  if (PLACE.test(s) && s.split(/\s+/).length <= 4) return 'place';
+  return 'other';
+}
+
+/** Where a street starts inside free text ("Livrez au 14 rue …" → the 14), or null. */
+function streetInside(seg: string): number | null {
+  let best: number | null = null;
+  for (const m of seg.matchAll(STREET_INSIDE)) {
+    if (!isStreet(m[0])) continue;
+    if (best === null || m.index! < best) best = m.index!;
+  }
+  return best;
+}
+
+/**
+ * Walks back from `end` over comma segments of the text slice [from, end): returns where the address starts in
+ * that slice, whether a street was seen, and whether every segment belonged to the address (so the walk may go on
+ * to the line above).
+ */
+function walkSegments(text: string, from: number, end: number, sawStreetBefore: boolean):
+  { start: number; sawStreet: boolean; whole: boolean } {
+  const slice = text.slice(from, end);
+  const parts: { s: string; at: number }[] = [];
+  let at = 0;
+  for (const p of slice.split(',')) { parts.push({ s: p, at }); at += p.length + 1; }
+  let start = end;
+  let sawStreet = sawStreetBefore;
+  let places = 0;
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const { s, at: off } = parts[i]!;
+    if (!s.trim()) { if (i === parts.length - 1) continue; return { start, sawStreet, whole: false }; }
+    const lead = s.length - s.trimStart().length;
+    const kind = kindOf(s);
+    if (kind === 'street' || (kind === 'complement' && (sawStreet || i === parts.length - 1))) {
+      start = from + off + lead; sawStreet ||= kind === 'street'; continue;
+    }
+    if (kind === 'place' && !sawStreet && places < 2) { start = from + off + lead; places++; continue; }
+    if (!sawStreet) {
+      const inner = streetInside(s);
+      if (inner !== null) return { start: from + off + inner, sawStreet: true, whole: false };
+    } else {
+      const tail = COMPLEMENT_TAIL.exec(s);
+      if (tail) return { start: from + off + tail.index, sawStreet, whole: false };
+    }
+    return { start, sawStreet, whole: false };
+  }
+  return { start, sawStreet, whole: true };
+}
+
+function expand(text: string, anchorStart: number, anchorEnd: number): AddressSpan | null {
+  const lineStart = text.lastIndexOf('\n', anchorStart - 1) + 1;
+  let { start, sawStreet, whole } = walkSegments(text, lineStart, anchorStart, false);
+  if (start === anchorStart) whole = !text.slice(lineStart, anchorStart).trim();
+  // the lines above: street, complements, and (before the street is met) up to two place lines
+  let lineEnd = lineStart - 1;
+  let placeLines = 0;
+  while (whole && lineEnd > 0) {
+    const ls = text.lastIndexOf('\n', lineEnd - 1) + 1;
+    const line = text.slice(ls, lineEnd).replace(/\r$/, '');
+    if (!line.trim()) break;
+    const segs = line.split(',').map((s) => kindOf(s));
+    const allAddress = segs.every((k) => k === 'street' || k === 'complement');
+    if (allAddress) {
+      start = ls + (line.length - line.trimStart().length);
+      sawStreet ||= segs.includes('street');
+      lineEnd = ls - 1;
+      continue;
+    }
+    if (!sawStreet && placeLines < 2 && segs.length === 1 && segs[0] === 'place' && line.trim().split(/\s+/).length <= 3) {
+      // a town or county line between the street and the postcode (UK, US); only kept if a street follows
+      const r = walkSegments(text, ls, ls + line.length, false);
+      if (r.sawStreet) { start = r.start; sawStreet = true; break; }
+      placeLines++;
+      const prevStart = start;
+      start = ls + (line.length - line.trimStart().length);
+      lineEnd = ls - 1;
+      if (placeLines === 2) { start = prevStart; }
+      continue;
+    }
+    break;
+  }
+  if (!sawStreet) return null;
+  const tail = TAIL.exec(text.slice(anchorEnd))?.[0] ?? '';
+  const end = anchorEnd + tail.length;
+  const value = text.slice(start, end).replace(/^[\s,(]+/, '');
+  return { start: end - value.length, end, value };
+}
+
+/** Street lines with no postcode near them: "au 12 rue Victor Hugo", "at 5 Station Road". */
+const STREET_ONLY = new RegExp(`(?<![\\w-])\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:${FR_STREET}\\s+(?:(?:de|du|des|de la|de l'|d')\\s*)?${LU}[${L}'’-]*(?:\\s+(?:${LU}[${L}'’-]*|de|du|des|la|le))*|(?:${LU}[${L}'’-]*\\s+){1,3}${EN_STREET})\\b`, 'gu');
+
+export function findAddresses(text: string): AddressSpan[] {
+  const out: AddressSpan[] = [];
+  const inside = (s: number, e: number): boolean => out.some((o) => s < o.end && o.start < e);
+  for (const { re } of ANCHORS) {
+    for (const m of text.matchAll(re)) {
+      if (inside(m.index!, m.index! + m[0].length)) continue;
+      const span = expand(text, m.index!, m.index! + m[0].length);
+      if (span && span.value !== m[0].trim()) {
+        // a longer span over a shorter one found earlier (a 4-digit anchor inside a street line) replaces it
+        out.push(span);
+      }
+    }
+  }
+  for (const m of text.matchAll(STREET_ONLY)) {
+    const s = m.index!;
+    if (inside(s, s + m[0].length)) continue;
+    out.push({ start: s, end: s + m[0].length, value: m[0] });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

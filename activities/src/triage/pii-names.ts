@@ -1,0 +1,213 @@
+/**
+ * Names of third parties the writer mentions, found by structure rather than by a list of names: a relation word
+ * ("my husband", "ma voisine", "a colleague,"), a title ("Mme Dupuis", "Mr Patel"), an initial with a surname
+ * ("J. Martin", "J.-P. Durand"), a hand-over phrase ("on behalf of", "c/o", "à destination de", "please contact"),
+ * a quoted header or attribution line ("From: Ann Lee <…>", "… a écrit :"), a person's name line above a postal
+ * address, and the shop's known customers written in full. The writer's own name (display name, address local part,
+ * customer record) and the shop's own names are never listed.
+ */
+
+export interface NameSpan { start: number; end: number; value: string }
+
+export interface NameContext {
+  /** Names that belong to the writer or the shop, never third parties. */
+  ownNames: string[];
+  /** The local part of the writer's address ("jane.doe"): its parts are the writer's names too. */
+  senderLocalPart: string | null;
+  /** Full names of the shop's customers found in the text (other than the writer): always third parties. */
+  knownPeople?: string[];
+  /** Address spans already found: a person's name line right above one is the addressee. */
+  addresses?: { start: number; end: number }[];
+}
+
+const L = '\\p{L}';
+const LU = '\\p{Lu}';
+const LL = '\\p{Ll}';
+/** One capitalised name word: "Marc", "O'Brien", "Lefèvre", "Jean-Pierre", "EVANS". */
+const WORD = `${LU}[${L}'’]*[${L}](?:-${LU}[${L}'’]*[${L}])?`;
+const PARTICLE = "(?:de|du|des|de la|van|von|van der|van den|der|da|di|del|della|dos|le|la|ben|bin|al|el|mac|st\\.?)";
+/** Blanks inside a name: never a line break. */
+const SP = '[ \\t\\u00a0]';
+const INITIALS = `${LU}\\.(?:${SP}?-?${SP}?${LU}\\.)*`;
+/** A person's name on one line: up to three name words (particles allowed between them), or initials and a surname. */
+const NAME = `(?:${INITIALS}${SP}?${WORD}|${WORD}(?:${SP}(?:${PARTICLE}${SP})?${WORD}){0,2})`;
+const TITLE = "(?:M\\.|MM\\.|Mme|Mmes|Mlle|Me|Dr\\.?|Pr\\.?|Prof\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Mx\\.?|Miss|Sir|Dame|Monsieur|Madame|Mademoiselle|Maître|Docteur|Herr|Frau|Sr\\.|Sra\\.|Sig\\.|Sig\\.ra)";
+
+const RELATIONS = [
+  // EN
+  'mum', 'mom', 'mother', 'father', 'dad', 'wife', 'husband', 'partner', 'son', 'daughter', 'sister', 'brother',
+  'child', 'kid', 'baby', 'friend', 'best friend', 'colleague', 'co-?worker', 'workmate', 'neighbou?r', 'boss',
+  'grandmother', 'grandma', 'grandfather', 'grandad', 'grandpa', 'granny', 'nan', 'nana', 'grandson', 'granddaughter',
+  'aunt', 'auntie', 'uncle', 'cousin', 'niece', 'nephew', 'fianc[ée]e?', 'girlfriend', 'boyfriend', 'flatmate',
+  'housemate', 'roommate', 'mother-in-law', 'father-in-law', 'sister-in-law', 'brother-in-law', 'son-in-law',
+  'daughter-in-law', 'stepmother', 'stepfather', 'stepson', 'stepdaughter', 'godmother', 'godfather', 'godson',
+  'goddaughter', 'assistant', 'secretary', 'PA', 'manager', 'employee', 'accountant', 'lawyer', 'solicitor',
+  'landlord', 'landlady', 'tenant', 'lodger', 'carer', 'caregiver', 'nanny', 'childminder', 'babysitter', 'au pair',
+  'cleaner', 'housekeeper', 'doctor', 'GP', 'client', 'customer', 'guest', 'relative', 'in-laws?', 'spouse',
+  'other half', 'teammate', 'supervisor', 'associate', 'business partner', 'caretaker', 'concierge',
+  // FR
+  'mère', 'maman', 'père', 'papa', 'femme', 'épouse', 'mari', 'époux', 'conjointe?', 'compagne', 'compagnon',
+  'fils', 'fille', 'enfant', 'bébé', 'sœur', 'soeur', 'frère', 'amie?', 'meilleure? amie?', 'copine', 'copain',
+  'pote', 'collègue', 'voisine?', 'grand-mère', 'grand-père', 'grand-mere', 'grand-pere', 'mamie', 'mamy', 'papi',
+  'papy', 'petit-fils', 'petite-fille', 'tante', 'tatie', 'tata', 'oncle', 'tonton', 'cousine?', 'nièce', 'niece',
+  'neveu', 'belle-mère', 'beau-père', 'belle-sœur', 'belle-soeur', 'beau-frère', 'gendre', 'belle-fille', 'beau-fils',
+  'fiancée?', 'patronne?', 'cheffe?', 'responsable', 'directeur', 'directrice', 'assistante?', 'secrétaire',
+  'employée?', 'salariée?', 'comptable', 'avocate?', 'notaire', 'médecin', 'cliente?', 'locataire', 'propriétaire',
+  'colocataire', 'coloc', 'nounou', 'aide-soignante?', 'aide à domicile', 'femme de ménage', 'parrain', 'marraine',
+  'filleule?', 'associée?', 'gardienne?', 'concierge', 'invitée?', 'proche', 'belle-famille',
+];
+/** "word" → "[Ww]ord": keywords match at the start of a sentence while names still need capitals. */
+const anyCase = (w: string): string => (/^\p{L}/u.test(w) ? `[${w[0]!.toUpperCase()}${w[0]!.toLowerCase()}]${w.slice(1)}` : w);
+const OWNERS = ['my', 'our', 'his', 'her', 'their', 'your', 'a', 'an', 'the', 'one of my', 'one of our',
+  'mon', 'ma', 'mes', 'notre', 'nos', 'son', 'sa', 'ses', 'leur', 'votre', 'vos', 'un', 'une', 'le', 'la', "l[’']", 'une de mes', 'un de mes'];
+const ADJECTIVES = '(?:late|dear|old|best|elderly|little|younger|older|eldest|youngest|new|former|ex-|cher|chère|meilleure?|vieille?|petite?|grande?|jeune|ancienne?|ex-|défunte?|feue?)';
+const RELATION = `(?:${RELATIONS.map(anyCase).join('|')})`;
+const REL_BEFORE = new RegExp(
+  `(?<![\\p{L}])(?:${OWNERS.map(anyCase).join('|')})\\s+(?:${ADJECTIVES}\\s+)?${RELATION}(?:\\s*[,(:]\\s*|\\s+)(?:(${TITLE})\\s+)?(${NAME})`,
+  'gu');
+/** "Marc Dupuis, my neighbour," / "Jeanne (ma voisine)": a full name before the relation. */
+const REL_AFTER = new RegExp(
+  `(${WORD}${SP}(?:${PARTICLE}${SP})?${WORD})${SP}*(?:,|\\()\\s*(?:${OWNERS.map(anyCase).join('|')})\\s+(?:${ADJECTIVES}\\s+)?${RELATION}(?![\\p{L}])`,
+  'gu');
+const HANDOVER = [
+  'on behalf of', 'in the name of', 'addressed to', 'c/o', 'care of', 'named', 'called', 'for the attention of',
+  'attn:?', 'attention:?', 'FAO', 'please contact', 'contact', 'speak to', 'speak with', 'talk to', 'ask for',
+  'signed by', 'signed for by', 'received by', 'collected by', 'picked up by', 'handed to', 'handed over to', 'given to',
+  'left with', 'passed to', 'forwarded by', 'sent by', 'ordered by', 'paid by', 'a gift from', 'a gift for',
+  'au nom de', 'de la part de', 'pour le compte de', 'adressée? à', 'destinée? à', 'à destination de',
+  "à l[’']attention de", "s[’']appelle", 'nommée?', 'prénommée?', 'chez', 'contactez', 'contacter', 'joindre',
+  'signée? par', 'réceptionnée? par', 'reçue? par', 'récupérée? par', 'remise? à', 'confiée? à', 'envoyée? par',
+  'commandée? par', 'payée? par', 'offerte? par', 'un cadeau de', 'un cadeau pour',
+];
+const HANDOVER_RE = new RegExp(
+  `(?<![\\p{L}])(?:${HANDOVER.map(anyCase).join('|')})\\s+(?:(${TITLE})\\s+)?(${NAME})`, 'gu');
+const ATTRIB_RE = new RegExp(
+  `^(?:>\\s*)*(?:On .{3,60}?,\\s*|Le .{3,60}?,\\s*|Am .{3,60}?\\s|El .{3,60}?,\\s*|Il .{3,60}?\\s)?(${NAME})\\s*(?:<[^>\\n]+>|\\[[^\\]\\n]+\\]|\\([^)\\n]+\\))?\\s*(?:wrote|a écrit|schrieb|escribió|ha scritto)\\s*:`, 'gmu');
+const HEADER_RE = new RegExp(
+  `^(?:>\\s*)*(?:From|De|To|À|A|Cc|Von|An|Da|Para|Envoyé par|Sent by)\\s?:\\s*"?(${NAME})"?\\s*(?:<|\\[mailto:|\\(|$)`, 'gmu');
+const TITLE_RE = new RegExp(`(?<![\\p{L}.])(${TITLE})\\s+(${NAME})`, 'gu');
+const INITIAL_RE = new RegExp(`(?<![\\p{L}.'’-])(${INITIALS}${SP}?${WORD}(?:${SP}${WORD})?)`, 'gu');
+
+/** Capitalised words that start sentences or name things, never a person on their own. */
+const NOT_A_NAME = new Set([
+  'the', 'and', 'or', 'le', 'la', 'les', 'et', 'ou', 'un', 'une', 'merci', 'thanks', 'thank', 'bonjour', 'bonsoir',
+  'hello', 'hi', 'hey', 'dear', 'cher', 'chère', 'i', 'je', 'j', 'il', 'elle', 'nous', 'vous', 'ils', 'elles', 'on',
+  'we', 'you', 'he', 'she', 'they', 'it', 'this', 'that', 'then', 'there', 'here', 'ce', 'cette', 'ça', 'mais', 'but',
+  'so', 'donc', 'alors', 'if', 'si', 'when', 'quand', 'please', 'svp', 'pour', 'for', 'with', 'avec', 'from', 'de',
+  'to', 'à', 'in', 'en', 'dans', 'on', 'sur', 'at', 'by', 'par', 'my', 'mon', 'ma', 'mes', 'your', 'votre', 'vos',
+  'monsieur', 'madame', 'mademoiselle', 'order', 'orders', 'commande', 'commandes', 'customer', 'client', 'cliente',
+  'service', 'services', 'support', 'team', 'équipe', 'equipe', 'shop', 'boutique', 'store', 'magasin', 'ltd', 'sarl',
+  'sas', 'inc', 'llc', 'llp', 'gmbh', 'bank', 'banque', 'livraison', 'delivery', 'notifications', 'notification',
+  'noreply', 'info', 'contact', 'sales', 'admin', 'mail', 'email', 'e-mail', 'message', 'yes', 'no', 'oui', 'non', 'ok',
+  'sent', 'envoyé', 'objet', 'subject', 'date', 'cordialement', 'regards', 'best', 'cheers', 'salutations', 'kind',
+  'today', "aujourd'hui", 'tomorrow', 'demain', 'yesterday', 'hier', 'monday', 'tuesday', 'wednesday', 'thursday',
+  'friday', 'saturday', 'sunday', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre',
+  'novembre', 'décembre', 'christmas', 'noël', 'noel', 'easter', 'pâques', 'colissimo', 'chronopost', 'ups', 'dhl',
+  'fedex', 'dpd', 'gls', 'royal', 'mail', 'hermes', 'evri', 'amazon', 'paypal', 'visa', 'mastercard', 'stripe',
+  'galaxy', 'ipad', 'pixel', 'samsung', 'huawei', 'xiaomi', 'france', 'paris', 'london', 'londres', 'lyon', 'marseille', 'iphone', 'android', 'outlook', 'gmail', 'yahoo',
+  'a', 'an', 'is', 'est', 'was', 'était', 'has', 'a', 'had', 'will', 'would', 'can', 'could', 'should', 'did', 'do',
+  'not', 'pas', 'ne', 'also', 'aussi', 'who', 'qui', 'what', 'que', 'quoi', 'sorry', 'désolé', 'désolée', 'ps', 'p.s',
+  'urgent', 'important', 're', 'tr', 'fwd', 'fw', 'ref', 'réf', 'no', 'n°', 'tel', 'tél', 'mob', 'mobile', 'phone',
+  'fax', 'portable', 'adresse', 'address', 'rue', 'avenue', 'road', 'street', 'invoice', 'facture', 'total', 'tva',
+  'vat', 'sku', 'cmd', 'gift', 'card', 'carte', 'cadeau', 'about', 'sujet', 'concernant', 'regarding', 'per', 'via',
+]);
+
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** The words of a name that are neither initials nor particles. */
+const nameWords = (name: string): string[] =>
+  name.split(/[\s.]+/).filter((w) => w.length > 1 && !new RegExp(`^${PARTICLE}$`, 'iu').test(w));
+
+const ORG_WORDS = /(?:^|\s)(?:&|and|et|ltd|limited|llp|llc|inc|plc|sarl|sas|sa|gmbh|co|company|group|groupe|bank|banque|service|services|support|team|équipe|shop|store|boutique|livraison|delivery|notifications?|consulting|partners|interiors|architectes|events|menuiserie|rénovation)(?:\s|$|\.)/iu;
+
+export function findNames(text: string, ctx: NameContext): NameSpan[] {
+  const own = new Set<string>();
+  const addOwn = (n: string | null | undefined): void => {
+    if (!n) return;
+    const f = fold(n.replace(/["']/g, ' '));
+    if (!f) return;
+    own.add(f);
+    for (const part of f.split(/[\s,._-]+/)) if (part.length > 1) own.add(part);
+  };
+  for (const n of ctx.ownNames) addOwn(n);
+  for (const part of (ctx.senderLocalPart ?? '').split(/[._+-]+/)) if (part.length > 1 && !/\d/.test(part)) own.add(fold(part));
+  const ownFull = ctx.ownNames.map((n) => fold(n)).filter((n) => n.includes(' '));
+  const isOwn = (name: string): boolean => {
+    const words = nameWords(name).map(fold);
+    if (!words.length) return true;
+    if (ownFull.some((o) => fold(name).includes(o))) return true;
+    return words.every((w) => own.has(w));
+  };
+  const notAName = (name: string): boolean => {
+    const words = name.split(/\s+/);
+    return words.every((w) => NOT_A_NAME.has(fold(w).replace(/[.'’]+$/, ''))) || NOT_A_NAME.has(fold(words[0]!)) || ORG_WORDS.test(name);
+  };
+
+  const out: NameSpan[] = [];
+  /** `title` kept in the value only when the name is a lone surname ("M. Garcia", but "Juliette Lefèvre"). */
+  const push = (at: number, raw: string, title?: string): void => {
+    if (ORG_WORDS.test(raw)) return;
+    let words = raw.split(/\s+/);
+    // cut trailing words that are not part of the name, and a possessive 's
+    while (words.length && NOT_A_NAME.has(fold(words[words.length - 1]!))) words.pop();
+    if (!words.length) return;
+    let name = words.join(' ').replace(/['’]s$/u, '');
+    words = name.split(/\s+/);
+    if (notAName(name) || isOwn(name)) return;
+    let start = at;
+    if (title && words.length === 1 && !/^\p{Lu}\.$/u.test(name)) {
+      const t = text.lastIndexOf(title, at);
+      if (t >= 0 && at - t <= title.length + 2) { name = text.slice(t, at + name.length); start = t; }
+    }
+    out.push({ start, end: start + name.length, value: name });
+  };
+  const run = (re: RegExp, nameGroup: number, titleGroup?: number): void => {
+    for (const m of text.matchAll(re)) {
+      const name = m[nameGroup];
+      if (!name) continue;
+      const title = titleGroup !== undefined ? m[titleGroup] : undefined;
+      const at = m.index! + m[0].lastIndexOf(name);
+      push(at, name, title);
+    }
+  };
+  run(REL_BEFORE, 2, 1);
+  run(HANDOVER_RE, 2, 1);
+  run(TITLE_RE, 2, 1);
+  run(ATTRIB_RE, 1);
+  run(HEADER_RE, 1);
+  for (const m of text.matchAll(REL_AFTER)) {
+    const before = text.slice(Math.max(0, m.index! - 2), m.index!);
+    if (/(?:^|[.!?\n]\s*)$/.test(before) && m.index! > 0 && !/\n$/.test(before)) continue; // sentence start: could be any word
+    push(m.index!, m[1]!);
+  }
+  for (const m of text.matchAll(INITIAL_RE)) {
+    const initial = /^\p{Lu}/u.exec(m[1]!)![0];
+    if (initial === 'M' && /^M\.\s/.test(m[1]!)) continue; // "M. Garcia" is a title (TITLE_RE)
+    push(m.index!, m[1]!);
+  }
+  for (const person of ctx.knownPeople ?? []) {
+    const re = new RegExp(`(?<![\\p{L}])${person.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![\\p{L}])`, 'gu');
+    for (const m of text.matchAll(re)) push(m.index!, m[0]);
+  }
+  for (const a of ctx.addresses ?? []) {
+    // the line right above an address: a person's name (with or without a title), not a company
+    const lineEnd = a.start - 1;
+    if (lineEnd <= 0 || text[lineEnd] !== '\n') continue;
+    const ls = text.lastIndexOf('\n', lineEnd - 1) + 1;
+    const line = text.slice(ls, lineEnd).replace(/\r$/, '');
+    const m = new RegExp(`^\\s*(?:(?:c/o|chez)\\s+)?(?:(${TITLE})\\s+)?(${NAME})\\s*$`, 'u').exec(line);
+    if (!m || (!m[1] && nameWords(m[2]!).length < 2)) continue;
+    push(ls + line.indexOf(m[2]!, m[1] ? line.indexOf(m[1]) + m[1].length : 0), m[2]!, m[1]);
+  }
+  return out;
+}
+
+/** "Capitalised Capitalised" pairs: the candidates worth looking up among the shop's customers. */
+export function fullNameCandidates(text: string): { first: string; last: string }[] {
+  const out = new Map<string, { first: string; last: string }>();
+  const re = new RegExp(`(?<![\\p{L}])(?=(${LU}[${LL}'’-]+)\\s+(${LU}[${L}'’-]+)(?![\\p{L}]))`, 'gu');
+  for (const m of text.matchAll(re)) out.set(`${m[1]} ${m[2]}`, { first: m[1]!, last: m[2]! });
+  return [...out.values()];
+}
