@@ -33,7 +33,7 @@ const isStreet = (s: string): boolean =>
   new RegExp(`^(?:${NUMBER_FIRST_FR}|${NAME_FIRST}|${UNNUMBERED_FR})`, 'iu').test(s) || new RegExp(`^(?:${NUMBER_FIRST_EN}|${UNNUMBERED_EN})`, 'u').test(s);
 
 const COMPLEMENT_WORDS =
-  '(?:r[ée]sidence|b[âa]t(?:iment)?\\.?|appt\\.?|appartement|apt\\.?|escalier|esc\\.|[ée]tage|porte|lieu-dit|bp\\s*\\d|cs\\s*\\d|' +
+  '(?:\\d{1,2}(?:e|er|[èe]me)\\s+[ée]tage|r[ée]sidence|b[âa]t(?:iment)?\\.?|appt\\.?|appartement|apt\\.?|escalier|esc\\.|[ée]tage|porte|lieu-dit|bp\\s*\\d|cs\\s*\\d|' +
   'z\\.?a\\.?c?\\b|z\\.?i\\.?\\b|zone|parc|domaine|immeuble|tour|entrée|' +
   'flat|unit|apartment|suite|studio|floor|building|house|block|p\\.?\\s?o\\.?\\s?box|' +
   'piso|planta|puerta|bajo|interno|int\\.|scala|wohnung|whg\\.|etage|postfach|bus|boîte|\\d{1,2}\\s?[ºª°]|\\d{1,2}(?:st|nd|rd|th)\\s+floor)(?![\\p{L}])';
@@ -97,15 +97,19 @@ function walkSegments(text: string, from: number, end: number, sawStreetBefore: 
   let start = end;
   let sawStreet = sawStreetBefore;
   let places = 0;
+  let lastKind: SegKind | null = null;
   for (let i = parts.length - 1; i >= 0; i--) {
     const { s, at: off } = parts[i]!;
     if (!s.trim()) { if (i === parts.length - 1) continue; return { start, sawStreet, whole: false }; }
     const lead = s.length - s.trimStart().length;
     const kind = kindOf(s);
-    if (kind === 'street' || (kind === 'complement' && (sawStreet || i === parts.length - 1))) {
-      start = from + off + lead; sawStreet ||= kind === 'street'; continue;
+    if (kind === 'street' || kind === 'complement') {
+      start = from + off + lead; sawStreet ||= kind === 'street'; lastKind = kind; continue;
     }
-    if (kind === 'place' && !sawStreet && places < 2) { start = from + off + lead; places++; continue; }
+    // "45, avenue Foch": a house number closing the segment before a street belongs to it
+    const houseNumber = lastKind === 'street' && !COMPLEMENT_TAIL.test(s) ? /(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?\s*$/u.exec(s) : null;
+    if (houseNumber) return { start: from + off + houseNumber.index, sawStreet, whole: houseNumber.index === 0 };
+    if (kind === 'place' && !sawStreet && places < 2) { start = from + off + lead; places++; lastKind = kind; continue; }
     if (!sawStreet) {
       const inner = streetInside(s);
       if (inner !== null) return { start: from + off + inner, sawStreet: true, whole: false };
@@ -122,33 +126,20 @@ function expand(text: string, anchorStart: number, anchorEnd: number): AddressSp
   const lineStart = text.lastIndexOf('\n', anchorStart - 1) + 1;
   let { start, sawStreet, whole } = walkSegments(text, lineStart, anchorStart, false);
   if (start === anchorStart) whole = !text.slice(lineStart, anchorStart).trim();
-  // the lines above: street, complements, and (before the street is met) up to two place lines
+  // the lines above: street and complements, and (before the street is met) up to two town or county lines
   let lineEnd = lineStart - 1;
   let placeLines = 0;
   while (whole && lineEnd > 0) {
     const ls = text.lastIndexOf('\n', lineEnd - 1) + 1;
-    const line = text.slice(ls, lineEnd).replace(/\r$/, '');
-    if (!line.trim()) break;
-    const segs = line.split(',').map((s) => kindOf(s));
-    const allAddress = segs.every((k) => k === 'street' || k === 'complement');
-    if (allAddress) {
-      start = ls + (line.length - line.trimStart().length);
-      sawStreet ||= segs.includes('street');
-      lineEnd = ls - 1;
-      continue;
-    }
-    if (!sawStreet && placeLines < 2 && segs.length === 1 && segs[0] === 'place' && line.trim().split(/\s+/).length <= 3) {
-      // a town or county line between the street and the postcode (UK, US); only kept if a street follows
-      const r = walkSegments(text, ls, ls + line.length, false);
-      if (r.sawStreet) { start = r.start; sawStreet = true; break; }
-      placeLines++;
-      const prevStart = start;
-      start = ls + (line.length - line.trimStart().length);
-      lineEnd = ls - 1;
-      if (placeLines === 2) { start = prevStart; }
-      continue;
-    }
-    break;
+    const lineEndNoCr = text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+    if (!text.slice(ls, lineEndNoCr).trim()) break;
+    const r = walkSegments(text, ls, lineEndNoCr, sawStreet);
+    if (r.start >= lineEndNoCr) break;
+    if (!r.sawStreet && !sawStreet && ++placeLines > 2) break;
+    start = r.start;
+    sawStreet ||= r.sawStreet;
+    whole = r.whole;
+    lineEnd = ls - 1;
   }
   if (!sawStreet) return null;
   const tail = TAIL.exec(text.slice(anchorEnd))?.[0] ?? '';

@@ -63,7 +63,7 @@ const OWNERS = ['my', 'our', 'his', 'her', 'their', 'your', 'a', 'an', 'the', 'o
 const ADJECTIVES = '(?:late|dear|old|best|elderly|little|younger|older|eldest|youngest|new|former|ex-|cher|chère|meilleure?|vieille?|petite?|grande?|jeune|ancienne?|ex-|défunte?|feue?)';
 const RELATION = `(?:${RELATIONS.map(anyCase).join('|')})`;
 const REL_BEFORE = new RegExp(
-  `(?<![\\p{L}])(?:${OWNERS.map(anyCase).join('|')})\\s+(?:${ADJECTIVES}\\s+)?${RELATION}(?:\\s*[,(:]\\s*|\\s+)(?:(${TITLE})\\s+)?(${NAME})`,
+  `(?<![\\p{L}])(?:${OWNERS.map(anyCase).join('|')}|${WORD}['’]s|[${L}]+['’]s)\\s+(?:${ADJECTIVES}\\s+)?${RELATION}(?:\\s*[,(:]\\s*|\\s+)(?:(${TITLE})\\s+)?(${NAME})`,
   'gu');
 /** "Marc Dupuis, my neighbour," / "Jeanne (ma voisine)": a full name before the relation. */
 const REL_AFTER = new RegExp(
@@ -83,6 +83,8 @@ const HANDOVER_RE = new RegExp(
   `(?<![\\p{L}])(?:${HANDOVER.map(anyCase).join('|')})\\s+(?:(${TITLE})\\s+)?(${NAME})`, 'gu');
 const ATTRIB_RE = new RegExp(
   `^(?:>\\s*)*(?:On .{3,60}?,\\s*|Le .{3,60}?,\\s*|Am .{3,60}?\\s|El .{3,60}?,\\s*|Il .{3,60}?\\s)?(${NAME})\\s*(?:<[^>\\n]+>|\\[[^\\]\\n]+\\]|\\([^)\\n]+\\))?\\s*(?:wrote|a écrit|schrieb|escribió|ha scritto)\\s*:`, 'gmu');
+/** German, Spanish and Italian attributions name the writer after the verb: "Am …, schrieb Lena Vogel <…>:". */
+const ATTRIB_AFTER_RE = new RegExp(`(?:schrieb|escribió|ha scritto)${SP}+(${NAME})${SP}*(?:<[^>\\n]+>)?${SP}*:`, 'gu');
 const HEADER_RE = new RegExp(
   `^(?:>\\s*)*(?:From|De|To|À|A|Cc|Von|An|Da|Para|Envoyé par|Sent by)\\s?:\\s*"?(${NAME})"?\\s*(?:<|\\[mailto:|\\(|$)`, 'gmu');
 const TITLE_RE = new RegExp(`(?<![\\p{L}.])(${TITLE})\\s+(${NAME})`, 'gu');
@@ -176,6 +178,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
   run(HANDOVER_RE, 2, 1);
   run(TITLE_RE, 2, 1);
   run(ATTRIB_RE, 1);
+  run(ATTRIB_AFTER_RE, 1);
   run(HEADER_RE, 1);
   for (const m of text.matchAll(REL_AFTER)) {
     const before = text.slice(Math.max(0, m.index! - 2), m.index!);

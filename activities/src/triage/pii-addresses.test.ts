@@ -1,0 +1,39 @@
+import { findPii } from './pii';
+
+const ctx = { senderAddress: 'alex.morin@example.org', shopAddress: 'support@shop.example', senderName: 'Alex Morin' };
+const addresses = (text: string): string[] => findPii(text, ctx).filter((f) => f.type === 'address').map((f) => f.value);
+
+describe('postal addresses as one span', () => {
+  it('keeps a French block over several lines, complements included, the name line and the country apart', () => {
+    expect(addresses('Merci de livrer chez mon frère :\nThomas Morin\nAppartement 14, 2e étage\n7 impasse des Cerisiers\n31500 Toulouse\nFrance\n\nBonne journée'))
+      .toEqual(['Appartement 14, 2e étage\n7 impasse des Cerisiers\n31500 Toulouse\nFrance']);
+    expect(addresses("Le colis est parti au 45, avenue Foch, 06000 Nice au lieu d'ici."))
+      .toEqual(['45, avenue Foch, 06000 Nice']);
+    expect(addresses('ZI des Vignes, 8 rue de la Forge\n33700 Mérignac Cedex'))
+      .toEqual(['ZI des Vignes, 8 rue de la Forge\n33700 Mérignac Cedex']);
+  });
+
+  it('reads Belgian and Swiss addresses, street first and number after', () => {
+    expect(addresses('Mon adresse : Rue de la Station 12, 1050 Ixelles, Belgique.')).toEqual(['Rue de la Station 12, 1050 Ixelles, Belgique']);
+    expect(addresses('Avenue des Arts 3\nB-1000 Bruxelles')).toEqual(['Avenue des Arts 3\nB-1000 Bruxelles']);
+    expect(addresses('Chemin des Pâquerettes 9\n1004 Lausanne\nSuisse')).toEqual(['Chemin des Pâquerettes 9\n1004 Lausanne\nSuisse']);
+  });
+
+  it('reads German, Spanish and Italian addresses', () => {
+    expect(addresses('Bitte an: Lindenstraße 24a\n10969 Berlin')).toEqual(['Lindenstraße 24a\n10969 Berlin']);
+    expect(addresses('send it to Calle del Pez 21, 2º izq, 28004 Madrid please')).toEqual(['Calle del Pez 21, 2º izq, 28004 Madrid']);
+    expect(addresses('Indirizzo: Via Garibaldi 7\n40124 Bologna (BO)\nItalia')).toEqual(['Via Garibaldi 7\n40124 Bologna (BO)\nItalia']);
+  });
+
+  it('reads UK and US addresses with a town or state line', () => {
+    expect(addresses('My new address is Flat 5, 19 Queens Drive, Glasgow G42 8BS.')).toEqual(['Flat 5, 19 Queens Drive, Glasgow G42 8BS']);
+    expect(addresses('Apartment 3B\n250 Maple Avenue\nPortland, OR 97205\nUSA')).toEqual(['Apartment 3B\n250 Maple Avenue\nPortland, OR 97205\nUSA']);
+    expect(addresses('Ship to 77 Harbor Blvd, Suite 200, San Diego, CA 92101.')).toEqual(['77 Harbor Blvd, Suite 200, San Diego, CA 92101']);
+    expect(addresses('2 Church Lane\nLittle Easton\nEssex\nCM6 2JR')).toEqual(['2 Church Lane\nLittle Easton\nEssex\nCM6 2JR']);
+  });
+
+  it('does not make an address of amounts, years, order numbers or product sizes', () => {
+    expect(addresses('Commande CMD-20431 du 12/11/2026, total 1250 Euros, livrée en 2026 Paris Expo. Bouilloire 1,7 L.')).toEqual([]);
+    expect(addresses('I paid 1500 Pounds in 2025 and 2026 London Fashion Week was great.')).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+import { findPii } from './pii';
+import { fullNameCandidates } from './pii-names';
+
+const ctx = { senderAddress: 'alex.morin@example.org', shopAddress: 'support@shop.example', senderName: 'Alex Morin', ownNames: ['Atelier Brume'] };
+const names = (text: string, extra: Partial<typeof ctx> & { knownPeople?: string[] } = {}): string[] =>
+  findPii(text, { ...ctx, ...extra }).filter((f) => f.type === 'name').map((f) => f.value);
+
+describe('third-party names', () => {
+  it('reads a relation word before a name, with or without an article, a comma or a title', () => {
+    expect(names('My husband Pierre opened the box and it was broken.')).toEqual(['Pierre']);
+    expect(names("J'ai offert la bouilloire à une amie, Nadia, pour son anniversaire.")).toEqual(['Nadia']);
+    expect(names('Notre voisine Mme Lambert a récupéré le colis.')).toEqual(['Mme Lambert']);
+    expect(names("My daughter's friend Ben Carter's mother signed for it")).toEqual(['Ben Carter']);
+    expect(names('Our landlord, Mr. Okafor, keeps parcels in the hall.')).toEqual(['Mr. Okafor']);
+  });
+
+  it('reads a full name before the relation ("Ines Haddad, my colleague")', () => {
+    expect(names('Please send the invoice to Ines Haddad, my colleague in accounts.')).toEqual(['Ines Haddad']);
+  });
+
+  it('reads initials with a surname, keeps the full name without the title', () => {
+    expect(names('Le livreur dit que J.-P. Moreau a signé.')).toEqual(['J.-P. Moreau']);
+    expect(names('Signed for by R. OKONJO at 10:42')).toEqual(['R. OKONJO']);
+    expect(names('Veuillez contacter Madame Sophie Klein pour la facture.')).toEqual(['Sophie Klein']);
+  });
+
+  it('reads hand-over phrases and quoted header lines', () => {
+    expect(names("Je vous écris de la part de Gérard Lemoine, qui n'a pas d'e-mail.")).toEqual(['Gérard Lemoine']);
+    expect(names('The parcel was left with Dawn Mitchell at number 12.')).toEqual(['Dawn Mitchell']);
+    expect(names('-----Original Message-----\nFrom: Ravi Kapoor [mailto:ravi@firm.example]\nSent: Monday')).toEqual(['Ravi Kapoor']);
+    expect(names('Am 20.11.2026 um 09:12 schrieb Lena Vogel <lena@mail.example>:')).toEqual(['Lena Vogel']);
+  });
+
+  it('reads a person on the line above a postal address, not a company', () => {
+    expect(names('Livrez à :\nÉmilie Garnier\n3 rue des Écoles\n21000 Dijon')).toEqual(['Émilie Garnier']);
+    expect(names('Invoice to:\nNorthgate Design Ltd\n3 Mill Road\nCambridge CB1 2AD')).toEqual([]);
+  });
+
+  it('lists a customer of the shop written in full when the writer is someone else', () => {
+    expect(names('I think the parcel went to Rosa Quint by mistake.', { knownPeople: ['Rosa Quint'] })).toEqual(['Rosa Quint']);
+  });
+
+  it('never lists the writer, the shop, carriers, devices or sentence openers', () => {
+    expect(names('Alex Morin\n06 11 22 33 44')).toEqual([]);
+    expect(names("L'équipe Atelier Brume vous remercie. Sent from my Galaxy. Suivi Colissimo : ok.")).toEqual([]);
+    expect(names('Yesterday, my husband said it was fine. Thanks, my friend.')).toEqual([]);
+    expect(names('From: Atelier Brume Livraison <news@brume.example>\nDe : Harbour Bank <alerts@bank.example>')).toEqual([]);
+    expect(names('Rahul K.\nDigital Marketing Manager')).toEqual([]);
+    expect(names('We chose plan B. Then it broke.')).toEqual([]);
+  });
+});
+
+describe('fullNameCandidates', () => {
+  it('proposes every pair of capitalised words, overlapping', () => {
+    expect(fullNameCandidates('Hi, Marie Anne Dupont here').map((c) => `${c.first} ${c.last}`)).toEqual(['Marie Anne', 'Anne Dupont']);
+  });
+});
