@@ -10,36 +10,55 @@ export interface AddressSpan { start: number; end: number; value: string }
 const L = '\\p{L}';
 const LU = '\\p{Lu}';
 const CAP = `${LU}[${L}'’.-]*`;
-const PARTICLE = "(?:de|du|des|de la|de l'|d'|la|le|les|l'|of|the|en|sur|sous|lès|les|am|an|der|dem|den|im|di|del|della|dei|degli|da|dos|das|y|e|van|von|ter|op)";
+/** The end of a word, accented letters included (`\b` only knows ASCII). */
+const EOW = '(?![\\p{L}\\d])';
+const PARTICLE = "(?:de|du|des|de la|de l'|d'|la|le|les|l'|of|the|en|sur|sous|lès|am|an|der|dem|den|im|di|del|della|dei|degli|da|dos|das|y|e|van|von|ter|op)";
 
-const FR_STREET = "(?:rue|avenue|av\\.|boulevard|bd|bld|allée|allee|impasse|place|chemin|route|quai|cours|square|passage|voie|sentier|lotissement|hameau|chaussée|faubourg|fbg|parvis|esplanade|promenade|rond-point|mail|cité|villa|montée|traverse|ruelle|venelle|clos|domaine|parc|résidence|residence|lieu-dit)";
+/** A keyword pattern matching in any case ("rue", "Rue", "RUE") while the rest of the expression keeps its capitals. */
+function caseless(pattern: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') { out += c + (pattern[i + 1] ?? ''); i++; continue; }
+    if (c === '[') inClass = true;
+    else if (c === ']') inClass = false;
+    const up = c.toUpperCase();
+    if (!/\p{L}/u.test(c) || up === c) out += c;
+    else out += inClass ? c + up : `[${c}${up}]`;
+  }
+  return out;
+}
+
+const FR_STREET = caseless("(?:rue|avenue|av\\.|boulevard|bd|bld|allée|allee|impasse|place|chemin|route|quai|cours|square|passage|voie|sentier|lotissement|hameau|chaussée|faubourg|fbg|parvis|esplanade|promenade|rond-point|mail|cité|villa|montée|traverse|ruelle|venelle|clos|domaine|parc|résidence|residence|lieu-dit)");
 const EN_STREET = '(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Gardens|Place|Pl|Crescent|Terrace|Court|Ct|Square|Sq|Grove|Hill|Row|Mews|Walk|Park|Parade|Rise|View|Green|Yard|Works|Wharf|Quay|Gate|Broadway|Circus|Boulevard|Blvd|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Plaza|Embankment)';
 /** Streets named first and numbered after: BE/CH (French), DE/AT/CH, NL, ES, IT, PT. */
-const NAME_FIRST_STREET = "(?:rue|avenue|boulevard|chaussée|place|chemin|route|quai|clos|drève|square|via|viale|corso|piazza|piazzale|largo|vicolo|strada|calle|c/|avenida|avda\\.?|paseo|plaza|carrer|camino|ronda|travesía|rua|straat|laan|weg|gracht|plein|kade|singel)";
+const NAME_FIRST_STREET = caseless("(?:rue|avenue|boulevard|chaussée|place|chemin|route|quai|clos|drève|square|via|viale|corso|piazza|piazzale|largo|vicolo|strada|calle|c/|avenida|avda\\.?|paseo|plaza|carrer|camino|ronda|travesía|rua|straat|laan|weg|gracht|plein|kade|singel)");
 const DE_STREET_SUFFIX = '(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|markt|graben|berg|hof|tor|feld|garten)';
+const HOUSE_NUMBER_AFTER = `\\s+\\d{1,4}(?:\\s?[a-zA-Z])?(?:[-/]\\d{1,4})?${EOW}`;
 
-const NUMBER_FIRST_FR = `\\d{1,4}(?:\\s?(?:bis|ter|quater|[A-Za-z]))?,?\\s+${FR_STREET}\\b`;
-const NUMBER_FIRST_EN = `\\d{1,5}[A-Za-z]?(?:-\\d{1,4})?,?\\s+(?:${CAP}\\s+){0,3}${EN_STREET}\\b\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b)?`;
-const NAME_FIRST = `(?:${NAME_FIRST_STREET}\\s+(?:(?:${PARTICLE})\\s*)?[${L}'’.-]+(?:\\s+(?:${CAP}|${PARTICLE}))*|${LU}[${L}-]*${DE_STREET_SUFFIX}|(?:Am|An der|Auf der|Auf dem|Im|In der|Unter den)\\s+${CAP})\\s+\\d{1,4}(?:\\s?[a-zA-Z])?(?:[-/]\\d{1,4})?\\b`;
+const NUMBER_FIRST_FR = `\\d{1,4}(?:\\s?(?:bis|ter|quater|[A-Za-z]))?,?\\s+${FR_STREET}${EOW}`;
+const NUMBER_FIRST_EN = `\\d{1,5}[A-Za-z]?(?:-\\d{1,4})?,?\\s+(?:${CAP}\\s+){0,3}${EN_STREET}${EOW}\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)${EOW})?`;
+const NAME_FIRST = `(?:${NAME_FIRST_STREET}\\s+(?:${PARTICLE}\\s*)?${CAP}(?:\\s+(?:${CAP}|${PARTICLE}))*|${LU}[${L}-]*${DE_STREET_SUFFIX}|(?:Am|An der|Auf der|Auf dem|Im|In der|Unter den)\\s+${CAP})${HOUSE_NUMBER_AFTER}`;
 /** A French street written without a number: "rue des Lilas", "lieu-dit Les Granges". */
-const UNNUMBERED_FR = `${FR_STREET}\\s+(?:(?:${PARTICLE})\\s*)?${LU}`;
+const UNNUMBERED_FR = `${FR_STREET}\\s+(?:${PARTICLE}\\s*)?${LU}`;
 /** An English street written without a number, as a whole segment: "Tanyard Lane", "Riverside Works". */
 const UNNUMBERED_EN = `(?:${CAP}\\s+){1,3}${EN_STREET}\\s*$`;
 
-const STREET_AT_START = new RegExp(`^(?:${NUMBER_FIRST_FR}|${NUMBER_FIRST_EN}|${NAME_FIRST}|${UNNUMBERED_FR})`, 'iu');
-const STREET_INSIDE = new RegExp(`(?<![\\p{L}\\d-])(?:${NUMBER_FIRST_FR}|${NUMBER_FIRST_EN}|${NAME_FIRST})`, 'giu');
-/** Case-sensitive where capitals carry the meaning (English street names, German compounds). */
-const isStreet = (s: string): boolean =>
-  new RegExp(`^(?:${NUMBER_FIRST_FR}|${NAME_FIRST}|${UNNUMBERED_FR})`, 'iu').test(s) || new RegExp(`^(?:${NUMBER_FIRST_EN}|${UNNUMBERED_EN})`, 'u').test(s);
+const STREET_START = new RegExp(`^(?:${NUMBER_FIRST_FR}|${NUMBER_FIRST_EN}|${NAME_FIRST}|${UNNUMBERED_FR}|${UNNUMBERED_EN})`, 'u');
+const STREET_INSIDE = new RegExp(`(?<![\\p{L}\\d-])(?:${NUMBER_FIRST_FR}|${NUMBER_FIRST_EN}|${NAME_FIRST})`, 'gu');
+const isStreet = (s: string): boolean => STREET_START.test(s);
 
-const COMPLEMENT_WORDS =
+const COMPLEMENT_WORDS = caseless(
   '(?:\\d{1,2}(?:e|er|[èe]me)\\s+[ée]tage|r[ée]sidence|b[âa]t(?:iment)?\\.?|appt\\.?|appartement|apt\\.?|escalier|esc\\.|[ée]tage|porte|lieu-dit|bp\\s*\\d|cs\\s*\\d|' +
-  'z\\.?a\\.?c?\\b|z\\.?i\\.?\\b|zone|parc|domaine|immeuble|tour|entrée|' +
+  'z\\.?a\\.?c?|z\\.?i\\.?|zone|parc|domaine|immeuble|tour|entrée|' +
   'flat|unit|apartment|suite|studio|floor|building|house|block|p\\.?\\s?o\\.?\\s?box|' +
-  'piso|planta|puerta|bajo|interno|int\\.|scala|wohnung|whg\\.|etage|postfach|bus|boîte|\\d{1,2}\\s?[ºª°]|\\d{1,2}(?:st|nd|rd|th)\\s+floor)(?![\\p{L}])';
-const COMPLEMENT = new RegExp(`^${COMPLEMENT_WORDS}`, 'iu');
+  'piso|planta|puerta|bajo|interno|int\\.|scala|wohnung|whg\\.|etage|postfach|bus|boîte|\\d{1,2}\\s?[ºª°]|\\d{1,2}(?:st|nd|rd|th)\\s+floor)') + '(?![\\p{L}])';
+/** A named building line before the street: "Highbury House", "Kensington Mansions". */
+const BUILDING = `(?:${CAP}\\s+){1,3}(?:House|Building|Mansions|Lodge|Cottage|Farm|Manor|Hall|Tower|Apartments|Centre|Center|Barn|Chambers)\\s*$`;
+const COMPLEMENT = new RegExp(`^(?:${COMPLEMENT_WORDS}|${BUILDING})`, 'u');
 /** A complement closing free text: "… send it to Unit 2" → "Unit 2". */
-const COMPLEMENT_TAIL = new RegExp(`(?<![\\p{L}])${COMPLEMENT_WORDS}[^\\s,]*(?:\\s+[^\\s,]+){0,3}\\s*$`, 'iu');
+const COMPLEMENT_TAIL = new RegExp(`(?<![\\p{L}])${COMPLEMENT_WORDS}[^\\s,]*(?:\\s+[^\\s,]+){0,3}\\s*$`, 'u');
 
 /** Capitalised words (a town, a district, a county) with the small words place names carry. */
 const PLACE = new RegExp(`^${CAP}(?:[ -]+(?:${CAP}|${PARTICLE}|\\d{1,2}(?:e|er|ème)?))*$`, 'u');
@@ -47,21 +66,22 @@ const PLACE = new RegExp(`^${CAP}(?:[ -]+(?:${CAP}|${PARTICLE}|\\d{1,2}(?:e|er|�
 const COUNTRIES = '(?:France|Belgique|Belgium|België|Suisse|Switzerland|Schweiz|Svizzera|Deutschland|Germany|Allemagne|España|Spain|Espagne|Italia|Italy|Italie|USA|U\\.S\\.A\\.|United States|UK|U\\.K\\.|United Kingdom|Royaume-Uni|England|Scotland|Wales|Ireland|Irlande|Nederland|Netherlands|Pays-Bas|Luxembourg|Österreich|Austria|Autriche|Portugal|Monaco|Canada)';
 
 const CITY = `${LU}[${L}'’-]+(?:[ -]+(?:${LU}[${L}'’-]+|sur|sous|en|le|la|les|lès|de|du|d'|am|an|der|im|bei|di|del))*`;
-const ANCHORS: { re: RegExp; needsStreet: boolean }[] = [
+/** Postcode + city (or state + ZIP): every anchor needs a street before it to make an address. */
+const ANCHORS: RegExp[] = [
   // FR / DE / ES / IT / FI: five digits + city (+ Cedex)
-  { re: new RegExp(`(?<![\\d\\w-])(?:(?:F|D|E|I)-)?\\d{5}\\s+${CITY}(?:\\s+Cedex(?:\\s\\d{1,2})?)?`, 'gu'), needsStreet: true },
+  new RegExp(`(?<![\\d\\w-])(?:(?:F|D|E|I)-)?\\d{5}[ \\t]+${CITY}(?:[ \\t]+Cedex(?:[ \\t]\\d{1,2})?)?`, 'gu'),
   // BE / CH / AT / LU / DK: four digits + city
-  { re: new RegExp(`(?<![\\d\\w.,-])(?:(?:B|CH|A|L)-)?\\d{4}\\s+${CITY}`, 'gu'), needsStreet: true },
+  new RegExp(`(?<![\\d\\w.,-])(?:(?:B|CH|A|L)-)?\\d{4}[ \\t]+${CITY}`, 'gu'),
   // NL: 1015 CJ Amsterdam
-  { re: new RegExp(`(?<![\\d\\w-])\\d{4}\\s?[A-Z]{2}\\s+${CITY}`, 'gu'), needsStreet: true },
+  new RegExp(`(?<![\\d\\w-])\\d{4} ?[A-Z]{2}[ \\t]+${CITY}`, 'gu'),
   // UK postcode
-  { re: /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/g, needsStreet: true },
+  /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/g,
   // US: City, ST 12345(-6789)
-  { re: /(?<=,\s?)[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/g, needsStreet: true },
+  /(?<=(?:,|[ \t]{2})[ \t]?)[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b/g,
 ];
 
 /** After the anchor: an Italian province "(MI)" / " MI", then ", Country" or a country line. */
-const TAIL = new RegExp(`^(?:\\s?\\([A-Z]{2}\\)|\\s[A-Z]{2}(?![\\w]))?(?:,?\\s?${COUNTRIES}\\b|\\r?\\n\\s*${COUNTRIES}[ \\t]*(?=\\r?\\n|$))?`, 'u');
+const TAIL = new RegExp(`^(?: ?\\([A-Z]{2}\\)| [A-Z]{2}(?![\\w]))?(?:,? ?${COUNTRIES}\\b|\\r?\\n[ \\t]*${COUNTRIES}[ \\t]*(?=\\r?\\n|$))?`, 'u');
 
 type SegKind = 'street' | 'complement' | 'place' | 'other';
 function kindOf(seg: string): SegKind {
@@ -149,19 +169,16 @@ function expand(text: string, anchorStart: number, anchorEnd: number): AddressSp
 }
 
 /** Street lines with no postcode near them: "au 12 rue Victor Hugo", "at 5 Station Road". */
-const STREET_ONLY = new RegExp(`(?<![\\w-])\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:${FR_STREET}\\s+(?:(?:de|du|des|de la|de l'|d')\\s*)?${LU}[${L}'’-]*(?:\\s+(?:${LU}[${L}'’-]*|de|du|des|la|le))*|(?:${LU}[${L}'’-]*\\s+){1,3}${EN_STREET})\\b`, 'gu');
+const STREET_ONLY = new RegExp(`(?<![\\w-])\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:${FR_STREET}\\s+(?:(?:de|du|des|de la|de l'|d')\\s*)?${LU}[${L}'’-]*(?:\\s+(?:${LU}[${L}'’-]*|de|du|des|la|le))*|(?:${LU}[${L}'’-]*\\s+){1,3}${EN_STREET}${EOW})`, 'gu');
 
 export function findAddresses(text: string): AddressSpan[] {
   const out: AddressSpan[] = [];
   const inside = (s: number, e: number): boolean => out.some((o) => s < o.end && o.start < e);
-  for (const { re } of ANCHORS) {
+  for (const re of ANCHORS) {
     for (const m of text.matchAll(re)) {
       if (inside(m.index!, m.index! + m[0].length)) continue;
       const span = expand(text, m.index!, m.index! + m[0].length);
-      if (span && span.value !== m[0].trim()) {
-        // a longer span over a shorter one found earlier (a 4-digit anchor inside a street line) replaces it
-        out.push(span);
-      }
+      if (span && span.value !== m[0].trim()) out.push(span);
     }
   }
   for (const m of text.matchAll(STREET_ONLY)) {

@@ -31,7 +31,7 @@ const SP = '[ \\t\\u00a0]';
 const INITIALS = `${LU}\\.(?:${SP}?-?${SP}?${LU}\\.)*`;
 /** A person's name on one line: up to three name words (particles allowed between them), or initials and a surname. */
 const NAME = `(?:${INITIALS}${SP}?${WORD}|${WORD}(?:${SP}(?:${PARTICLE}${SP})?${WORD}){0,2})`;
-const TITLE = "(?:M\\.|MM\\.|Mme|Mmes|Mlle|Me|Dr\\.?|Pr\\.?|Prof\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Mx\\.?|Miss|Sir|Dame|Monsieur|Madame|Mademoiselle|Maître|Docteur|Herr|Frau|Sr\\.|Sra\\.|Sig\\.|Sig\\.ra)";
+const TITLE = "(?:Señora|Señor|Sra\\.?|Sr\\.|Signora|Signor|Sig\\.ra|Sig\\.|M\\.|MM\\.|Mme|Mmes|Mlle|Me|Dr\\.?|Pr\\.?|Prof\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Mx\\.?|Miss|Sir|Dame|Monsieur|Madame|Mademoiselle|Maître|Docteur|Herr|Frau)";
 
 const RELATIONS = [
   // EN
@@ -63,36 +63,41 @@ const OWNERS = ['my', 'our', 'his', 'her', 'their', 'your', 'a', 'an', 'the', 'o
 const ADJECTIVES = '(?:late|dear|old|best|elderly|little|younger|older|eldest|youngest|new|former|ex-|cher|chère|meilleure?|vieille?|petite?|grande?|jeune|ancienne?|ex-|défunte?|feue?)';
 const RELATION = `(?:${RELATIONS.map(anyCase).join('|')})`;
 const REL_BEFORE = new RegExp(
-  `(?<![\\p{L}])(?:${OWNERS.map(anyCase).join('|')}|${WORD}['’]s|[${L}]+['’]s)\\s+(?:${ADJECTIVES}\\s+)?${RELATION}(?:\\s*[,(:]\\s*|\\s+)(?:(${TITLE})\\s+)?(${NAME})`,
+  `(?<![\\p{L}])(?:${OWNERS.map(anyCase).join('|')}|${WORD}['’]s|[${L}]+['’]s)\\s+(?:${ADJECTIVES}\\s+)?${RELATION}(?:\\s*[,(:]\\s*|\\s+)(?:(${TITLE})${SP}+)?(${NAME})(?:${SP}+(?:and|et|&)${SP}+(${NAME}))?`,
   'gu');
 /** "Marc Dupuis, my neighbour," / "Jeanne (ma voisine)": a full name before the relation. */
 const REL_AFTER = new RegExp(
   `(${WORD}${SP}(?:${PARTICLE}${SP})?${WORD})${SP}*(?:,|\\()\\s*(?:${OWNERS.map(anyCase).join('|')})\\s+(?:${ADJECTIVES}\\s+)?${RELATION}(?![\\p{L}])`,
   'gu');
-const HANDOVER = [
-  'on behalf of', 'in the name of', 'addressed to', 'c/o', 'care of', 'named', 'called', 'for the attention of',
-  'attn:?', 'attention:?', 'FAO', 'please contact', 'contact', 'speak to', 'speak with', 'talk to', 'ask for',
-  'signed by', 'signed for by', 'received by', 'collected by', 'picked up by', 'handed to', 'handed over to', 'given to',
-  'left with', 'passed to', 'forwarded by', 'sent by', 'ordered by', 'paid by', 'a gift from', 'a gift for',
-  'au nom de', 'de la part de', 'pour le compte de', 'adressée? à', 'destinée? à', 'à destination de',
-  "à l[’']attention de", "s[’']appelle", 'nommée?', 'prénommée?', 'chez', 'contactez', 'contacter', 'joindre',
-  'signée? par', 'réceptionnée? par', 'reçue? par', 'récupérée? par', 'remise? à', 'confiée? à', 'envoyée? par',
-  'commandée? par', 'payée? par', 'offerte? par', 'un cadeau de', 'un cadeau pour',
+/** Phrases that hand something to, or speak for, a named person: a single first name after them is enough. */
+const NAMING = [
+  'on behalf of', 'in the name of', 'c/o', 'care of', 'named', 'called', 'for the attention of', 'attn:?',
+  'attention:?', 'FAO', 'signed by', 'signed for by', 'received by', 'collected by', 'picked up by',
+  'au nom de', 'de la part de', 'pour le compte de', "à l[’']attention de", "s[’']appelle", 'nommée?', 'prénommée?',
+  'signée? par', 'réceptionnée? par', 'reçue? par', 'récupérée? par',
 ];
-const HANDOVER_RE = new RegExp(
-  `(?<![\\p{L}])(?:${HANDOVER.map(anyCase).join('|')})\\s+(?:(${TITLE})\\s+)?(${NAME})`, 'gu');
+/** Phrases also followed by companies and places ("contact DHL", "chez Darty"): a full name, a title or initials only. */
+const ADDRESSING = [
+  'please contact', 'contact', 'speak to', 'speak with', 'talk to', 'ask for', 'addressed to', 'handed to',
+  'handed over to', 'given to', 'left with', 'passed to', 'forwarded by', 'sent by', 'ordered by', 'paid by',
+  'a gift from', 'a gift for', 'adressée? à', 'destinée? à', 'à destination de', 'chez', 'contactez', 'contacter',
+  'joindre', 'remise? à', 'confiée? à', 'envoyée? par', 'commandée? par', 'payée? par', 'offerte? par',
+  'un cadeau de', 'un cadeau pour',
+];
+const NAMING_RE = new RegExp(`(?<![\\p{L}])(?:${NAMING.map(anyCase).join('|')})\\s+(?:(${TITLE})${SP}+)?(${NAME})`, 'gu');
+const ADDRESSING_RE = new RegExp(`(?<![\\p{L}])(?:${ADDRESSING.map(anyCase).join('|')})${SP}+(?:(${TITLE})${SP}+)?(${NAME})`, 'gu');
 const ATTRIB_RE = new RegExp(
   `^(?:>\\s*)*(?:On .{3,60}?,\\s*|Le .{3,60}?,\\s*|Am .{3,60}?\\s|El .{3,60}?,\\s*|Il .{3,60}?\\s)?(${NAME})\\s*(?:<[^>\\n]+>|\\[[^\\]\\n]+\\]|\\([^)\\n]+\\))?\\s*(?:wrote|a écrit|schrieb|escribió|ha scritto)\\s*:`, 'gmu');
 /** German, Spanish and Italian attributions name the writer after the verb: "Am …, schrieb Lena Vogel <…>:". */
 const ATTRIB_AFTER_RE = new RegExp(`(?:schrieb|escribió|ha scritto)${SP}+(${NAME})${SP}*(?:<[^>\\n]+>)?${SP}*:`, 'gu');
 const HEADER_RE = new RegExp(
   `^(?:>\\s*)*(?:From|De|To|À|A|Cc|Von|An|Da|Para|Envoyé par|Sent by)\\s?:\\s*"?(${NAME})"?\\s*(?:<|\\[mailto:|\\(|$)`, 'gmu');
-const TITLE_RE = new RegExp(`(?<![\\p{L}.])(${TITLE})\\s+(${NAME})`, 'gu');
+const TITLE_RE = new RegExp(`(?<![\\p{L}.])(${TITLE})${SP}+(${NAME})`, 'gu');
 const INITIAL_RE = new RegExp(`(?<![\\p{L}.'’-])(${INITIALS}${SP}?${WORD}(?:${SP}${WORD})?)`, 'gu');
 
 /** Capitalised words that start sentences or name things, never a person on their own. */
 const NOT_A_NAME = new Set([
-  'the', 'and', 'or', 'le', 'la', 'les', 'et', 'ou', 'un', 'une', 'merci', 'thanks', 'thank', 'bonjour', 'bonsoir',
+  'the', 'and', 'or', 'us', 'nous', 'me', 'moi', 'le', 'la', 'les', 'et', 'ou', 'un', 'une', 'merci', 'thanks', 'thank', 'bonjour', 'bonsoir',
   'hello', 'hi', 'hey', 'dear', 'cher', 'chère', 'i', 'je', 'j', 'il', 'elle', 'nous', 'vous', 'ils', 'elles', 'on',
   'we', 'you', 'he', 'she', 'they', 'it', 'this', 'that', 'then', 'there', 'here', 'ce', 'cette', 'ça', 'mais', 'but',
   'so', 'donc', 'alors', 'if', 'si', 'when', 'quand', 'please', 'svp', 'pour', 'for', 'with', 'avec', 'from', 'de',
@@ -165,17 +170,21 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     }
     out.push({ start, end: start + name.length, value: name });
   };
-  const run = (re: RegExp, nameGroup: number, titleGroup?: number): void => {
+  const run = (re: RegExp, nameGroup: number, titleGroup?: number, enough?: (name: string, title?: string) => boolean): void => {
     for (const m of text.matchAll(re)) {
       const name = m[nameGroup];
       if (!name) continue;
       const title = titleGroup !== undefined ? m[titleGroup] : undefined;
+      if (enough && !enough(name, title)) continue;
       const at = m.index! + m[0].lastIndexOf(name);
       push(at, name, title);
     }
   };
   run(REL_BEFORE, 2, 1);
-  run(HANDOVER_RE, 2, 1);
+  run(REL_BEFORE, 3); // "my children Emma and Jack"
+
+  run(NAMING_RE, 2, 1);
+  run(ADDRESSING_RE, 2, 1, (name, title) => Boolean(title) || /^\p{Lu}\./u.test(name) || nameWords(name).length >= 2);
   run(TITLE_RE, 2, 1);
   run(ATTRIB_RE, 1);
   run(ATTRIB_AFTER_RE, 1);

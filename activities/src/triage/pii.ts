@@ -145,7 +145,7 @@ function findEmails(text: string, ctx: PiiContext): Span[] {
 
 const MONTHS = 'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const DATE_RE = new RegExp(
-  `(?<!\\d)(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}(?:er|st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\.?\\s+(?:19|20)\\d{2}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2})(?!\\d)`,
+  `(?<!\\d)(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:(?:19|20)\\d{2}|\\d{2})|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}(?:er|st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\.?\\s+(?:19|20)\\d{2}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2})(?!\\d)`,
   'giu');
 const BIRTH_CONTEXT = /(?:(?<!\p{L})n[ée]e?s?(?:\(e\))?(?!\p{L})(?:\s+le)?|date\s+de\s+naissance|naissance|\bdob\b|d\.o\.b|date\s+of\s+birth|\bborn\b|birth\s*date|birthdate|anniversaire|date\s+d['’]anniversaire)/iu;
 
