@@ -37,3 +37,12 @@ describe('postal addresses as one span', () => {
     expect(addresses('I paid 1500 Pounds in 2025 and 2026 London Fashion Week was great.')).toEqual([]);
   });
 });
+
+describe('postal addresses: building lines and line-bound anchors', () => {
+  it('keeps a named building line with the street', () => {
+    expect(addresses('Flat 12\nHarbour House\n4 Dock Street\nLeith EH6 6DQ')).toEqual(['Flat 12\nHarbour House\n4 Dock Street\nLeith EH6 6DQ']);
+  });
+  it('never runs a postcode onto the next line', () => {
+    expect(addresses('8 Canal Street\nLeeds 40001\n\nUnsubscribe here')).toEqual(['8 Canal Street']);
+  });
+});

@@ -55,3 +55,21 @@ describe('fullNameCandidates', () => {
     expect(fullNameCandidates('Hi, Marie Anne Dupont here').map((c) => `${c.first} ${c.last}`)).toEqual(['Marie Anne', 'Anne Dupont']);
   });
 });
+
+describe('third-party names: more shapes', () => {
+  it('reads two people joined after one relation word', () => {
+    expect(names('Mes enfants Léo et Maëlle adorent la théière.')).toEqual(['Léo', 'Maëlle']);
+    expect(names('My kids Emma and Jack broke the lid.')).toEqual(['Emma', 'Jack']);
+  });
+  it('reads form-like lines', () => {
+    expect(names('Destinataire : Claire Dubois\nTéléphone : 06 10 20 30 40')).toEqual(['Claire Dubois']);
+    expect(names('Deliver to: Mrs Hale')).toEqual(['Mrs Hale']);
+  });
+  it('reads Spanish and Italian titles', () => {
+    expect(names('El paquete lo recibió la Señora Ortega.')).toEqual(['Señora Ortega']);
+  });
+  it('needs a full name, a title or initials after words also said of companies', () => {
+    expect(names('Contact Us | Unsubscribe. Please contact DHL or ask for Darty.')).toEqual([]);
+    expect(names('Please contact Olivia Bennett in our office.')).toEqual(['Olivia Bennett']);
+  });
+});

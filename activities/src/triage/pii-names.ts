@@ -55,6 +55,10 @@ const RELATIONS = [
   'employée?', 'salariée?', 'comptable', 'avocate?', 'notaire', 'médecin', 'cliente?', 'locataire', 'propriétaire',
   'colocataire', 'coloc', 'nounou', 'aide-soignante?', 'aide à domicile', 'femme de ménage', 'parrain', 'marraine',
   'filleule?', 'associée?', 'gardienne?', 'concierge', 'invitée?', 'proche', 'belle-famille',
+  // plurals, for "my kids Emma and Jack"
+  'children', 'kids', 'sons', 'daughters', 'sisters', 'brothers', 'friends', 'colleagues', 'neighbou?rs', 'parents',
+  'grandparents', 'grandchildren', 'cousins', 'twins', 'enfants', 'filles', 'sœurs', 'soeurs', 'frères', 'amie?s',
+  'collègues', 'voisine?s', 'grands-parents', 'petits-enfants', 'cousine?s', 'jumeaux', 'jumelles', 'beaux-parents',
 ];
 /** "word" → "[Ww]ord": keywords match at the start of a sentence while names still need capitals. */
 const anyCase = (w: string): string => (/^\p{L}/u.test(w) ? `[${w[0]!.toUpperCase()}${w[0]!.toLowerCase()}]${w.slice(1)}` : w);
@@ -92,6 +96,12 @@ const ATTRIB_RE = new RegExp(
 const ATTRIB_AFTER_RE = new RegExp(`(?:schrieb|escribió|ha scritto)${SP}+(${NAME})${SP}*(?:<[^>\\n]+>)?${SP}*:`, 'gu');
 const HEADER_RE = new RegExp(
   `^(?:>\\s*)*(?:From|De|To|À|A|Cc|Von|An|Da|Para|Envoyé par|Sent by)\\s?:\\s*"?(${NAME})"?\\s*(?:<|\\[mailto:|\\(|$)`, 'gmu');
+/** Form-like lines and colon forms: "Destinataire : Claire Dubois", "Deliver to: Mrs Hale", "Name: Tom Price". */
+const FIELD_RE = new RegExp(
+  `(?:^|\\n)[ \\t>]*(?:${['nom', 'nom complet', 'prénom et nom', 'name', 'full name', 'destinataire', 'recipient', 'bénéficiaire',
+    'beneficiary', 'titulaire', 'account holder', 'contact', 'attn', 'attention', 'pour', 'for', 'à l[’\']attention de',
+    'livrée? à', 'deliver to', 'delivered to', 'ship to', 'shipped to', 'envoyée? à', 'sent to', 'c/o'].map(anyCase).join('|')})${SP}*:${SP}*(?:(${TITLE})${SP}+)?(${NAME})${SP}*(?=\\r?\\n|$)`,
+  'gu');
 const TITLE_RE = new RegExp(`(?<![\\p{L}.])(${TITLE})${SP}+(${NAME})`, 'gu');
 const INITIAL_RE = new RegExp(`(?<![\\p{L}.'’-])(${INITIALS}${SP}?${WORD}(?:${SP}${WORD})?)`, 'gu');
 
@@ -186,6 +196,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
   run(NAMING_RE, 2, 1);
   run(ADDRESSING_RE, 2, 1, (name, title) => Boolean(title) || /^\p{Lu}\./u.test(name) || nameWords(name).length >= 2);
   run(TITLE_RE, 2, 1);
+  run(FIELD_RE, 2, 1);
   run(ATTRIB_RE, 1);
   run(ATTRIB_AFTER_RE, 1);
   run(HEADER_RE, 1);

@@ -117,3 +117,13 @@ describe('findPii: third parties with titles', () => {
     expect(values('My neighbour (Mrs Patel) signed for it.', 'name')).toEqual(['Mrs Patel']);
   });
 });
+
+describe('findPii: phones without a trunk prefix and short birth years', () => {
+  it('takes a number without a leading 0 only after a phone word', () => {
+    expect(values('Call me on (415) 555-0132. Mi móvil: 612 34 56 78. Order 733 21 08 44 is not a phone.', 'phone'))
+      .toEqual(['(415) 555-0132', '612 34 56 78']);
+  });
+  it('reads a two-digit year in a birth context', () => {
+    expect(values('DOB: 04/07/89', 'dob')).toEqual(['04/07/89']);
+  });
+});
