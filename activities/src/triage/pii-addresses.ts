@@ -61,11 +61,11 @@ const COMPLEMENT = new RegExp(`^(?:${COMPLEMENT_WORDS}|${BUILDING})`, 'u');
 const COMPLEMENT_TAIL = new RegExp(`(?<![\\p{L}])${COMPLEMENT_WORDS}[^\\s,]*(?:\\s+[^\\s,]+){0,3}\\s*$`, 'u');
 
 /** Capitalised words (a town, a district, a county) with the small words place names carry. */
-const PLACE = new RegExp(`^${CAP}(?:[ -]+(?:${CAP}|${PARTICLE}|\\d{1,2}(?:e|er|ème)?))*$`, 'u');
+const PLACE = new RegExp(`^${CAP}(?: +(?:${CAP}|${PARTICLE}|\\d{1,2}(?:e|er|ème)?))*$`, 'u');
 
 const COUNTRIES = '(?:France|Belgique|Belgium|België|Suisse|Switzerland|Schweiz|Svizzera|Deutschland|Germany|Allemagne|España|Spain|Espagne|Italia|Italy|Italie|USA|U\\.S\\.A\\.|United States|UK|U\\.K\\.|United Kingdom|Royaume-Uni|England|Scotland|Wales|Ireland|Irlande|Nederland|Netherlands|Pays-Bas|Luxembourg|Österreich|Austria|Autriche|Portugal|Monaco|Canada)';
 
-const CITY = `${LU}[${L}'’-]+(?:[ -]+(?:${LU}[${L}'’-]+|sur|sous|en|le|la|les|lès|de|du|d'|am|an|der|im|bei|di|del))*`;
+const CITY = `${LU}[${L}'’-]+(?: +(?:${LU}[${L}'’-]+|sur|sous|en|le|la|les|lès|de|du|d'|am|an|der|im|bei|di|del))*`;
 /** Postcode + city (or state + ZIP): every anchor needs a street before it to make an address. */
 const ANCHORS: RegExp[] = [
   // FR / DE / ES / IT / FI: five digits + city (+ Cedex)

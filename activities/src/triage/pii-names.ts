@@ -28,7 +28,7 @@ const WORD = `${LU}[${L}'’]*[${L}](?:-${LU}[${L}'’]*[${L}])?`;
 const PARTICLE = "(?:de|du|des|de la|van|von|van der|van den|der|da|di|del|della|dos|le|la|ben|bin|al|el|mac|st\\.?)";
 /** Blanks inside a name: never a line break. */
 const SP = '[ \\t\\u00a0]';
-const INITIALS = `${LU}\\.(?:${SP}?-?${SP}?${LU}\\.)*`;
+const INITIALS = `${LU}\\.(?:(?:${SP}?-${SP}?|${SP})?${LU}\\.){0,3}`;
 /** A person's name on one line: up to three name words (particles allowed between them), or initials and a surname. */
 const NAME = `(?:${INITIALS}${SP}?${WORD}|${WORD}(?:${SP}(?:${PARTICLE}${SP})?${WORD}){0,2})`;
 const TITLE = "(?:Señora|Señor|Sra\\.?|Sr\\.|Signora|Signor|Sig\\.ra|Sig\\.|M\\.|MM\\.|Mme|Mmes|Mlle|Me|Dr\\.?|Pr\\.?|Prof\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Mx\\.?|Miss|Sir|Dame|Monsieur|Madame|Mademoiselle|Maître|Docteur|Herr|Frau)";
