@@ -46,3 +46,16 @@ describe('postal addresses: building lines and line-bound anchors', () => {
     expect(addresses('8 Canal Street\nLeeds 40001\n\nUnsubscribe here')).toEqual(['8 Canal Street']);
   });
 });
+
+describe('postal addresses: numbers apart from the street name', () => {
+  it('joins a street name and its number written in the next comma segment', () => {
+    expect(addresses('C/ Mayor, 12, 3º B, 28013 Madrid')).toEqual(['C/ Mayor, 12, 3º B, 28013 Madrid']);
+    expect(addresses('Via dei Mille, 24 - 00185 Roma')).toEqual(['Via dei Mille, 24 - 00185 Roma']);
+    expect(addresses('Adresse : 3, place des Vosges – 75004 Paris')).toEqual(['3, place des Vosges – 75004 Paris']);
+  });
+  it('reads Dutch compounds and London streets without a type word', () => {
+    expect(addresses('Keizersgracht 123, 1015 CJ Amsterdam')).toEqual(['Keizersgracht 123, 1015 CJ Amsterdam']);
+    expect(addresses('Please deliver to my office: 3rd Floor, 20 Eastcheap, London EC3M 1EB, United Kingdom.'))
+      .toEqual(['3rd Floor, 20 Eastcheap, London EC3M 1EB, United Kingdom']);
+  });
+});

@@ -34,7 +34,8 @@ const FR_STREET = caseless("(?:rue|avenue|av\\.|boulevard|bd|bld|allée|allee|im
 const EN_STREET = '(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Gardens|Place|Pl|Crescent|Terrace|Court|Ct|Square|Sq|Grove|Hill|Row|Mews|Walk|Park|Parade|Rise|View|Green|Yard|Works|Wharf|Quay|Gate|Broadway|Circus|Boulevard|Blvd|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Plaza|Embankment)';
 /** Streets named first and numbered after: BE/CH (French), DE/AT/CH, NL, ES, IT, PT. */
 const NAME_FIRST_STREET = caseless("(?:rue|avenue|boulevard|chaussée|place|chemin|route|quai|clos|drève|square|via|viale|corso|piazza|piazzale|largo|vicolo|strada|calle|c/|avenida|avda\\.?|paseo|plaza|carrer|camino|ronda|travesía|rua|straat|laan|weg|gracht|plein|kade|singel)");
-const DE_STREET_SUFFIX = '(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|markt|graben|berg|hof|tor|feld|garten)';
+/** German and Dutch compounds: "Lindenstraße", "Keizersgracht", "Stationsplein". */
+const DE_STREET_SUFFIX = '(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|markt|graben|berg|hof|tor|feld|garten|straat|gracht|laan|plein|kade|singel|dijk|dreef)';
 const HOUSE_NUMBER_AFTER = `\\s+\\d{1,4}(?:\\s?[a-zA-Z])?(?:[-/]\\d{1,4})?${EOW}`;
 
 const NUMBER_FIRST_FR = `\\d{1,4}(?:\\s?(?:bis|ter|quater|[A-Za-z]))?,?\\s+${FR_STREET}${EOW}`;
@@ -44,8 +45,12 @@ const NAME_FIRST = `(?:${NAME_FIRST_STREET}\\s+(?:${PARTICLE}\\s*)?${CAP}(?:\\s+
 const UNNUMBERED_FR = `${FR_STREET}\\s+(?:${PARTICLE}\\s*)?${LU}`;
 /** An English street written without a number, as a whole segment: "Tanyard Lane", "Riverside Works". */
 const UNNUMBERED_EN = `(?:${CAP}\\s+){1,3}${EN_STREET}\\s*$`;
+/** A whole segment made of a number and a name, next to a postcode: "20 Eastcheap", "7 The Strand". */
+const NUMBERED_NAME = `\\d{1,4}[A-Za-z]?\\s+(?:The\\s+)?${CAP}(?:\\s+${CAP}){0,2}\\s*$`;
+/** A street keyword and its name, the number in the next comma segment: "C/ Mayor, 12", "Via dei Mille, 24". */
+const STREET_NAME_ONLY = new RegExp(`^(?:${NAME_FIRST_STREET}|${FR_STREET})\\s+\\S`, 'u');
 
-const STREET_START = new RegExp(`^(?:${NUMBER_FIRST_FR}|${NUMBER_FIRST_EN}|${NAME_FIRST}|${UNNUMBERED_FR}|${UNNUMBERED_EN})`, 'u');
+const STREET_START = new RegExp(`^(?:${NUMBER_FIRST_FR}|${NUMBER_FIRST_EN}|${NAME_FIRST}|${UNNUMBERED_FR}|${UNNUMBERED_EN}|${NUMBERED_NAME})`, 'u');
 const STREET_INSIDE = new RegExp(`(?<![\\p{L}\\d-])(?:${NUMBER_FIRST_FR}|${NUMBER_FIRST_EN}|${NAME_FIRST})`, 'gu');
 const isStreet = (s: string): boolean => STREET_START.test(s);
 
@@ -85,7 +90,7 @@ const TAIL = new RegExp(`^(?: ?\\([A-Z]{2}\\)| [A-Z]{2}(?![\\w]))?(?:,? ?${COUNT
 
 type SegKind = 'street' | 'complement' | 'place' | 'other';
 function kindOf(seg: string): SegKind {
-  const s = seg.trim().replace(/^[(\[]/, '');
+  const s = seg.trim().replace(/^[(\[]/, '').replace(/\s*[-–—]$/, '');
   if (!s) return 'other';
   if (isStreet(s)) return 'street';
   if (COMPLEMENT.test(s)) return 'complement';
@@ -127,6 +132,12 @@ function walkSegments(text: string, from: number, end: number, sawStreetBefore: 
       start = from + off + lead; sawStreet ||= kind === 'street'; lastKind = kind; continue;
     }
     // "45, avenue Foch": a house number closing the segment before a street belongs to it
+    // "Via dei Mille, 24": a bare number segment after the street's name
+    if (kind === 'other' && /^\s*\d{1,4}[a-zA-Z]?\s*[-–—]?\s*$/.test(s) && i > 0 && STREET_NAME_ONLY.test(parts[i - 1]!.s.trim())) {
+      const prev = parts[i - 1]!;
+      start = from + prev.at + (prev.s.length - prev.s.trimStart().length);
+      sawStreet = true; lastKind = 'street'; i--; continue;
+    }
     const houseNumber = lastKind === 'street' && !COMPLEMENT_TAIL.test(s) ? /(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?\s*$/u.exec(s) : null;
     if (houseNumber) return { start: from + off + houseNumber.index, sawStreet, whole: houseNumber.index === 0 };
     if (kind === 'place' && !sawStreet && places < 2) { start = from + off + lead; places++; lastKind = kind; continue; }

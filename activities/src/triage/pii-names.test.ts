@@ -73,3 +73,17 @@ describe('third-party names: more shapes', () => {
     expect(names('Please contact Olivia Bennett in our office.')).toEqual(['Olivia Bennett']);
   });
 });
+
+describe('third-party names: descriptions, family titles, names before a bracketed relation', () => {
+  it('lets a few small words describe the relation before the comma', () => {
+    expect(names('My colleague from accounts, Dave Hughes, asked about it.')).toEqual(['Dave Hughes']);
+  });
+  it('reads family words used as titles', () => {
+    expect(names('I bought it as a present for Aunt Mary and Uncle Bob.')).toEqual(['Mary', 'Bob']);
+    expect(names("J'ai offert la théière à Mamie Jeanne.")).toEqual(['Jeanne']);
+  });
+  it('reads a first name followed by the relation in brackets, not a sentence opener', () => {
+    expect(names('I gave it to Paul (my partner) yesterday.')).toEqual(['Paul']);
+    expect(names('Last Monday, my husband called you.\nGood Morning, my friend.')).toEqual([]);
+  });
+});

@@ -67,11 +67,18 @@ const OWNERS = ['my', 'our', 'his', 'her', 'their', 'your', 'a', 'an', 'the', 'o
 const ADJECTIVES = '(?:late|dear|old|best|elderly|little|younger|older|eldest|youngest|new|former|ex-|cher|chère|meilleure?|vieille?|petite?|grande?|jeune|ancienne?|ex-|défunte?|feue?)';
 const RELATION = `(?:${RELATIONS.map(anyCase).join('|')})`;
 const REL_BEFORE = new RegExp(
-  `(?<![\\p{L}])(?:${OWNERS.map(anyCase).join('|')}|${WORD}['’]s|[${L}]+['’]s)\\s+(?:${ADJECTIVES}\\s+)?${RELATION}(?:\\s*[,(:]\\s*|\\s+)(?:(${TITLE})${SP}+)?(${NAME})(?:${SP}+(?:and|et|&)${SP}+(${NAME}))?`,
+  `(?<![\\p{L}])(?:${OWNERS.map(anyCase).join('|')}|${WORD}['’]s|[${L}]+['’]s)\\s+(?:${ADJECTIVES}\\s+)?${RELATION}` +
+  // "my colleague from accounts, Dave Hughes": a few small words may describe the relation before the comma
+  `(?:\\s*[,(:]\\s*|(?:${SP}+[\\p{Ll}'’]+){1,4}${SP}*,${SP}*|\\s+)` +
+  `(?:(${TITLE})${SP}+)?(${NAME})(?:${SP}+(?:and|et|&)${SP}+(${NAME}))?`,
   'gu');
-/** "Marc Dupuis, my neighbour," / "Jeanne (ma voisine)": a full name before the relation. */
+/** "Marc Dupuis, my neighbour," / "Jeanne (ma voisine)": the name before the relation. */
 const REL_AFTER = new RegExp(
-  `(${WORD}${SP}(?:${PARTICLE}${SP})?${WORD})${SP}*(?:,|\\()\\s*(?:${OWNERS.map(anyCase).join('|')})\\s+(?:${ADJECTIVES}\\s+)?${RELATION}(?![\\p{L}])`,
+  `(${NAME})${SP}*(?:,|\\()\\s*(?:${OWNERS.map(anyCase).join('|')})\\s+(?:${ADJECTIVES}\\s+)?${RELATION}(?![\\p{L}])`,
+  'gu');
+/** Family words used as titles: "Aunt Mary", "Uncle Bob", "Mamie Jeanne", "Tonton Marcel" (the name alone is kept). */
+const FAMILY_TITLE_RE = new RegExp(
+  `(?<![\\p{L}])(?:Aunt|Auntie|Uncle|Grandma|Grandpa|Granny|Grandad|Nana|Tante|Tata|Tatie|Tonton|Oncle|Mamie|Mamy|Papi|Papy|Mémé|Pépé|Cousin|Cousine)${SP}+(${NAME})`,
   'gu');
 /** Phrases that hand something to, or speak for, a named person: a single first name after them is enough. */
 const NAMING = [
@@ -201,10 +208,13 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
   run(ATTRIB_AFTER_RE, 1);
   run(HEADER_RE, 1);
   for (const m of text.matchAll(REL_AFTER)) {
-    const before = text.slice(Math.max(0, m.index! - 2), m.index!);
-    if (/(?:^|[.!?\n]\s*)$/.test(before) && m.index! > 0 && !/\n$/.test(before)) continue; // sentence start: could be any word
+    // at the start of a sentence or line any capitalised word could stand there ("Yesterday, my husband…")
+    const before = text.slice(0, m.index!);
+    if (/(?:^|[.!?:;\n])\s*$/.test(before)) continue;
+    if (m[1]!.split(/\s+/).some((w) => NOT_A_NAME.has(fold(w)))) continue;
     push(m.index!, m[1]!);
   }
+  run(FAMILY_TITLE_RE, 1);
   for (const m of text.matchAll(INITIAL_RE)) {
     const initial = /^\p{Lu}/u.exec(m[1]!)![0];
     if (initial === 'M' && /^M\.\s/.test(m[1]!)) continue; // "M. Garcia" is a title (TITLE_RE)
