@@ -13,8 +13,9 @@ const PURCHASE_STORY =
 const BUYER_QUESTION =
   unicodeWords(/\b(?:(?:i|we)(?:['’]d| would) (?:like|love) to (?:order|buy|purchase|get)|(?:do|can) you (?:sell|ship|deliver|stock|offer gift)|how much (?:is|are|does|do|would)|(?:je|nous) (?:voudrions|voudrais|souhaiterais|souhaiterions|aimerais|aimerions) (?:commander|acheter|offrir)|(?:vendez|livrez|expédiez)[- ]vous|avez-vous (?:en stock|des|le|la)|combien (?:coûte|coute|coûtent|pour)|quel est le prix)\b/i);
 /** Telling the shop what to do with a delivery: hold it, do not deliver, leave it at a pick-up point. */
-const DELIVERY_REQUEST =
-  unicodeWords(/\b(?:hold|deliver|suspend|pause|delay|postpone|reschedule|redirect|leave|livrer|livrez|suspendre|retarder|décaler|reporter|garder|gardez|déposer|déposez|expédier|expédiez)\b[^.!?\n]{0,40}\b(?:delivery|deliveries|parcel|package|shipment|order|livraison|colis|commande|expédition|envoi|point relais|relay point|neighbou?r|voisin|gardien)/i);
+const DELIVERY_REQUEST = unicodeWords(
+  /\b(?:please|kindly|could you|can you|would you|merci de|pourriez-vous|pouvez-vous|veuillez)(?: ne pas| not| do not| don['’]t)? (?:hold|deliver|suspend|pause|delay|postpone|reschedule|redirect|leave|send|ship|livrer|suspendre|retarder|décaler|reporter|garder|déposer|expédier|envoyer)\b|\b(?:livrez|gardez|déposez|expédiez|suspendez|décalez|reportez)[- ](?:le|la|les|moi|plutôt)\b|\bne (?:pas )?(?:me )?livrer\b/i,
+);
 /** Reporting a message received elsewhere: "I received this email", "c'est bien vous ?", "is this a scam?". */
 const REPORTED_MESSAGE =
   unicodeWords(/\b(?:j['’]ai reçu (?:ce|cet|un|une|le) (?:message|mail|e-?mail|courriel|sms|texto|appel|lien)|on m['’]a envoyé|(?:i|we) (?:have )?(?:received|got) (?:this|an?|the following|a strange|a weird|a suspicious) (?:e-?mail|message|text|sms|call|link)|is (?:this|it) (?:really )?(?:legit|genuine|real|from you|you|a scam)|(?:est-ce|c['’]est) (?:bien )?(?:vous|de vous|une arnaque|normal|légitime)|(?:ça|cela|it) (?:ressemble à|looks like) (?:une? |a )?(?:arnaque|scam|phishing|hameçonnage))/i);

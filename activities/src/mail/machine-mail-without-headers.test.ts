@@ -28,6 +28,7 @@ describe('out-of-office notices known only by their wording', () => {
     ['Re: devis', "Bonjour,\n\nEn congé maternité jusqu'en mars. Merci d'écrire à atelier@verre-bleu.example pour toute question.\n\nBelle journée"],
     ['Re: commande de décembre', "Bonjour,\n\nJe suis absent jusqu'au 8 décembre. Pour le suivi des commandes, merci de contacter ma collègue Julie : julie@epicerie-fine.example.\n\nCordialement"],
     ['Re: order', "I'm OOO until Tuesday. For orders and deliveries please email our team at purchasing@greenleaf.example."],
+    ['Re: Facture', "Bonjour,\n\nJ'ai quitté la société Verre Bleu. Merci d'adresser désormais vos messages à contact@verre-bleu.example.\n\nCordialement"],
     ['Fermeture', 'Bonjour,\n\nNos bureaux sont fermés du 24 décembre au 2 janvier. Nous traiterons votre message dès notre réouverture.\n\nL\'équipe'],
   ])('"%s" is an auto-reply', async (subject, body) => {
     const v = await verdictOf({ Subject: subject }, body);
@@ -115,6 +116,17 @@ describe('phishing: a request for money or access, and a sender or link that doe
     expect(v.reasons).toEqual(expect.arrayContaining(['phishing', 'payment_request', 'action_link']));
   });
 
+  it.each([
+    [{ From: 'La Poste <info@laposte-suivi-colis.example>', Subject: 'Livraison impossible' },
+      "Bonjour, nous avons tenté de livrer votre colis aujourd'hui. Afin de reprogrammer la livraison, des frais de 2,99 € sont à régler avant demain : https://reprogrammer-colis.example/fr"],
+    [{ From: 'Payments Desk <support@pay-billing-alerts.example>', Subject: 'Payout failed' },
+      'Your payouts have been paused because we could not verify your bank account. Update your payment details now to avoid suspension: https://pay-billing-alerts.example/update'],
+    [{ From: 'Fournisseur Emballages <compta@emballage-pro.example>', Subject: 'Changement de RIB' },
+      "Bonjour,\n\nNous vous informons que nos coordonnées bancaires ont changé. Merci de régler la facture FA-2231 de 1 240 € sur le nouveau compte ci-joint dès aujourd'hui.\n\nService comptabilité"],
+  ])('phishing in other words: %o', async (headers, body) => {
+    expect((await verdictOf(headers, body)).reasons).toContain('phishing');
+  });
+
   it('a company-voiced unpaid "invoice" under a deadline is a payment demand', async () => {
     const v = await verdictOf(
       { From: 'Registre des Entreprises en Ligne <facturation@registre-pro.example>', Subject: 'Rappel : facture REL-88812' },
@@ -142,6 +154,7 @@ describe('cold sales pitches', () => {
     ['Quick question about boutique-aster.example', "Hello,\n\nI was checking boutique-aster.example and noticed it does not rank on the first page for \"linen apron\". We can fix that with a free audit. Reply \"yes\" and I'll send it.\n\nDana, Growth Consultant"],
     ['Your product photos', "Hi team,\n\nI'm Lena from PixelFarm. We design product pages that convert and I'd be happy to walk you through a free mockup for your teapot page. Let me know if you're interested!\n\nLena"],
     ['Collaboration', "Coucou ! Je suis Manon, créatrice de contenu déco (45k abonnés). Je serais ravie de collaborer : une vidéo sur vos tabliers en échange de produits. Cela vous intéresse ?"],
+    ['Guest post opportunity', "Hi,\n\nI'm Rachel, content manager at DecorDaily. We publish sponsored posts with do-follow backlinks for $150. Would you like to feature your aprons? Let me know if you're interested.\n\nRachel"],
     ['Marketplace', 'Hello,\n\nWe would love to list your products on our marketplace, with 0% commission for the first three months. Would you be open to a short call?\n\nBest,\nMarco, Partnerships Manager'],
   ])('"%s" is a pitch', async (subject, body) => {
     const v = await verdictOf({ From: 'Someone <someone@agency.example>', Subject: subject }, body);

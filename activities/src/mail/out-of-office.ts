@@ -52,7 +52,7 @@ const SUPPORT: RegExp[] = [
   /\b(?:until|till|through|jusqu'au|jusqu’au|jusqu'à|du \d{1,2} au \d{1,2})\b/i,
   /\b(?:en cas d'urgence|en cas d’urgence|pour toute (?:demande )?urgen|for (?:anything |any )?urgent|in case of (?:emergency|urgency)|if (?:it is|it's|your (?:matter|request) is) urgent|urgent matters)\b/i,
   /\b(?:merci de (?:contacter|vous adresser)|please contact|vous pouvez (?:me joindre|contacter|joindre))\b/i,
-  /\b(?:please (?:resend|re-send|forward|redirect|send) (?:your (?:message|e-?mail|request)|it) to|(?:merci|veuillez) (?:de |d['’])?(?:renvoyer|transférer|adresser|écrire) (?:(?:votre|vos) (?:messages?|demandes?|e-?mails?|courriers?) )?(?:à|au|a)(?=\s))|\b(?:new e-?mail address|nouvelle adresse (?:e-?mail|mail|électronique))\b/i,
+  /\b(?:please (?:resend|re-send|forward|redirect|direct|address|send) (?:(?:all |any )?(?:your |future )?(?:messages?|e-?mails?|requests?|enquiries|inquiries|correspondence)|it) to|(?:merci|veuillez) (?:de |d['’])?(?:renvoyer|transférer|adresser|écrire) (?:désormais |dorénavant |à l'avenir )?(?:(?:votre|vos) (?:messages?|demandes?|e-?mails?|courriers?) )?(?:à|au|a)(?=\s))|\b(?:new e-?mail address|nouvelle adresse (?:e-?mail|mail|électronique))\b/i,
   /\b(?:thank you for your (?:e-?mail|message)|merci (?:pour|de) votre (?:message|e-?mail|courriel))\b/i,
   /\b(?:will|shall) (?:respond|reply|get back to you|answer)[^.]{0,30}\b(?:within|shortly|as soon as|soon)\b|\b(?:vous répondrons|reviendrons vers vous)[^.]{0,30}\b(?:dans les|sous|rapidement|dès que)\b/i,
 ].map(unicodeWords);

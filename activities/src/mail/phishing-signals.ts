@@ -20,7 +20,6 @@ const MONEY_ASK: RegExp[] = [
   /\b(?:fees?|duties|charges?|amount|balance|invoice|frais|droits|montant|facture|somme)\b[^.!?\n]{0,40}\b(?:must be paid|need to be paid|has to be paid|is due|are due|doivent être (?:réglés|payés)|doit être (?:réglée?|payée?))\b/i,
   /\b(?:click|cliquez|tap|appuyez)\b[^.!?\n]{0,30}\b(?:to pay|pour (?:payer|régler))\b|\b(?:pay now|payer maintenant|régler maintenant)\b/i,
   /\b(?:frais|fees?|droits de douane|customs (?:duties|fees?|charges?)|duties)\b[^.!?\n]{0,30}\d+[,.]\d{2} ?(?:€|eur|euros?|\$|£|usd|gbp)/i,
-  /\b(?:bank details|banking details|coordonnées bancaires|rib) (?:have|has|ont|a) (?:changed|been updated|changé|été modifiées?)\b/i,
 ].map(unicodeWords);
 /** The reader is asked to hand over access: verify, confirm, log in, validate; or told the account is restricted. */
 const CREDENTIAL_ASK: RegExp[] = [
@@ -31,11 +30,16 @@ const CREDENTIAL_ASK: RegExp[] = [
   /\b(?:mailbox|boîte aux lettres|boîte mail|messagerie)\b[^.!?\n]{0,40}\b(?:full|quota|capacity|pleine|capacité|saturée)\b/i,
   /\b(?:payouts?|versements?|virements?)\b[^.!?\n]{0,30}\b(?:paused|held|suspended|on hold|suspendus?|bloqués?|en attente)\b/i,
 ].map(unicodeWords);
+/** A payee announcing new bank details: the mark of supplier fraud. */
+const BANK_CHANGE = unicodeWords(
+  /\b(?:(?:our|new|updated) (?:bank|banking) (?:details|account)|bank details (?:have|has) (?:changed|been updated)|(?:nos |nouvelles? )?coordonnées bancaires (?:ont|a) (?:changé|été modifiées?)|nouveau (?:rib|compte bancaire)|(?:notre|nos) (?:rib|coordonnées bancaires) (?:a|ont) changé|changement de (?:rib|coordonnées bancaires))\b/i,
+);
 /** Deadlines and threats: "within 24 hours", "otherwise your parcel will be returned", "today", "sous 48 heures". */
 const PRESSURE: RegExp[] = [
   /\b(?:within|in the next) \d+ ?(?:hours?|h|days?)\b|\bsous \d+ ?(?:heures?|h|jours?)\b|\bdans les \d+ ?(?:heures?|h)\b/i,
   /\b(?:otherwise|or else|failing (?:this|which)|sinon|à défaut)\b/i,
   /\bwill be (?:returned|held|suspended|closed|deleted|rejected|cancelled|canceled|destroyed|lost)\b|\bsera (?:retourné|renvoyé|suspendu|supprimé|bloqué|fermé|détruit|annulé)e?\b|\bseront (?:rejetés|supprimés|perdus|bloqués)\b/i,
+  /\bto avoid (?:suspension|closure|termination|deactivation|losing|a hold|any (?:interruption|delay))|\bpour éviter (?:la suspension|la fermeture|le blocage|la désactivation|toute (?:interruption|suspension))|\b(?:act|update|verify|confirm|pay) now\b/i,
   /\b(?:urgent|urgently|immediately|today|asap|right away|immédiatement|aujourd['’]hui|sans délai|final notice|dernier (?:avis|rappel)|relance)\b/i,
 ].map(unicodeWords);
 /** Secrecy and unreachability, the marks of a fake boss or supplier. */
@@ -43,7 +47,7 @@ const SECRECY =
   unicodeWords(/\b(?:confidential|confidentiel(?:le)?|keep (?:this|it) (?:between us|quiet)|discreet|discrétion|don['’]t call|do not call|ne m['’]appelez pas|can['’]t talk|cannot talk|in (?:a )?meetings?|en réunion|injoignable)\b/i);
 /** A carrier's held or undeliverable parcel pending a fee, in the shop's own inbox. */
 const HELD_PARCEL =
-  unicodeWords(/\b(?:parcel|package|shipment|delivery|colis|envoi|livraison)\b[^.!?\n]{0,60}\b(?:held|on hold|pending|waiting|could not be delivered|couldn['’]t be delivered|en attente|bloqué|retenu|n['’]a pas pu être (?:livré|distribué))\b/i);
+  unicodeWords(/\b(?:parcel|package|shipment|delivery|colis|envoi|livraison)\b[^.!?\n]{0,60}\b(?:held|on hold|pending|waiting|could not be delivered|couldn['’]t be delivered|en attente|bloqué|retenu|n['’]a pas pu être (?:livré|distribué))\b|\b(?:attempted to deliver|delivery attempt|missed delivery|reschedule (?:your |the )?delivery|tenté de (?:vous )?livrer|tentative de livraison|reprogrammer (?:la|votre) livraison|livraison impossible|nouvelle livraison)\b/i);
 /** Greetings of mass mail that does not know who it writes to. */
 const IMPERSONAL_GREETING =
   unicodeWords(/^\s*(?:(?:dear|hello|hi) (?:customer|user|client|merchant|seller|member|account ?holder|valued customer)|(?:cher|chère) (?:client|cliente|utilisateur|utilisatrice|membre|marchand|commerçant|vendeur))(?: [\w.+-]+@[\w.-]+)?\s*[,!:]?\s*$/im);
@@ -58,7 +62,8 @@ export interface PhishingVerdict {
 }
 
 export function phishingVerdict(text: string, shape: SenderShape): PhishingVerdict | null {
-  const money = MONEY_ASK.some((re) => re.test(text)) && !CUSTOMERS_MONEY.test(text);
+  const bankChange = BANK_CHANGE.test(text);
+  const money = (MONEY_ASK.some((re) => re.test(text)) || bankChange) && !CUSTOMERS_MONEY.test(text);
   const credentials = CREDENTIAL_ASK.some((re) => re.test(text));
   if (!money && !credentials) return null;
 
@@ -67,16 +72,22 @@ export function phishingVerdict(text: string, shape: SenderShape): PhishingVerdi
   if (shape.claimsShopName) cues.push('impersonation');
   if (shape.replyToElsewhere) cues.push('reply_to_elsewhere');
   if (shape.actionLinks > 0) cues.push('action_link');
+  else if (shape.foreignLinks > 0) cues.push('foreign_link');
   const pressure = PRESSURE.filter((re) => re.test(text)).length;
   if (pressure) cues.push('pressure');
   if (SECRECY.test(text)) cues.push('secrecy');
   if (HELD_PARCEL.test(text)) cues.push('held_parcel_fee');
   if (IMPERSONAL_GREETING.test(text)) cues.push('impersonal_greeting');
   if (money && credentials) cues.push('money_and_credentials');
+  if (bankChange) cues.push('bank_details_changed');
 
-  const senderOrLink = cues.some((c) => ['lookalike_domain', 'impersonation', 'reply_to_elsewhere', 'action_link'].includes(c));
+  const senderOrLink = cues.some((c) => ['lookalike_domain', 'impersonation', 'reply_to_elsewhere', 'action_link', 'bank_details_changed'].includes(c));
   const ask = money ? 'payment_request' : 'credential_request';
-  if (cues.length >= 2 && (senderOrLink || credentials)) return { phishing: true, reasons: ['phishing', ask, ...cues] };
+  // a link to another domain is common in honest mail too: as the only sender/link cue, it needs two more cues
+  const foreignOnly = !senderOrLink && cues.includes('foreign_link');
+  if ((cues.length >= 2 && (senderOrLink || credentials)) || (foreignOnly && cues.length >= 3)) {
+    return { phishing: true, reasons: ['phishing', ask, ...cues] };
+  }
   // a payment demand in a company's voice, addressed to the shop as a business, under a deadline: a fake invoice
   const firstPerson = firstPersonCount(text);
   if (money && pressure && firstPerson === 0 && TO_A_BUSINESS.test(text)) return { phishing: false, reasons: ['unsolicited_payment_demand'] };

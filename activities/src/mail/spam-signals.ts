@@ -20,7 +20,7 @@ const PITCH_FAMILIES: Family[] = [
     /\b(?:i|we) (?:came across|found|stumbled (?:up)?on|was (?:looking at|checking|browsing|on)|were (?:looking at|checking|browsing)|noticed|visited|have been following)\b[^.!?\n]{0,20}(?:\byour\b|\b[a-z0-9-]+\.[a-z]{2,}\b)/i,
     /\bje suis tombée? sur votre\b|\b(?:j['’]ai|nous avons) (?:découvert|remarqué|visité|consulté|parcouru) votre (?:site|boutique|e-?shop|marque)\b|\ben (?:parcourant|visitant) votre (?:site|boutique)\b/i,
     /\b(?:[Ii]['’]m|I am|[Tt]his is|[Mm]y name is|[Jj]e m['’]appelle|[Jj]e suis) \p{Lu}[\p{L}-]+,? (?:from|with|at|de|d['’]|chez|fondat(?:eur|rice) de|founder of|ceo of) \p{Lu}/u,
-    /\b(?:[Ii]['’]m|I am|[Mm]y name is|[Jj]e m['’]appelle|[Jj]e suis) \p{Lu}[\p{L}-]+,? (?:an? |une? )?(?:content creator|créat(?:eur|rice) de contenu|influenc|blog|photograph|founder|fondat|ceo|consultant|freelance|designer|marketer|developer|développeu|growth|account manager|sales)/u,
+    /\b(?:[Ii]['’]m|I am|[Mm]y name is|[Jj]e m['’]appelle|[Jj]e suis) \p{Lu}[\p{L}-]+,? (?:an? |une? )?(?:content|créat(?:eur|rice) de contenu|influenc|blog|photograph|founder|fondat|ceo|consultant|freelance|designer|market|developer|développeu|growth|account manager|sales|editor|rédact|journalist|seo|partnership|business develop|chargée? de)/u,
     /\b(?:i hope this (?:e-?mail|message|note) finds you well|quick question (?:about|for) (?:your (?:website|site|shop|store|brand|business|team)|[a-z0-9-]+\.[a-z]{2,}\b))/i,
   ] },
   { name: 'we_offer', res: [
@@ -60,7 +60,7 @@ const PITCH_FAMILIES: Family[] = [
   ] },
   { name: 'partnership', res: [
     /\b(?:list|sell|feature) your products on (?:our|a) (?:marketplace|platform|site)\b|\b(?:référencer|vendre|mettre en avant) vos produits sur (?:notre|une) (?:marketplace|plateforme|place de marché)\b|\bin exchange for (?:free )?(?:products?|samples?|a (?:free )?product)\b|\ben échange (?:de|d['’]un) (?:produits?|échantillons?)\b|\b\d+[kK]? (?:followers|abonnés)\b|\bcollaborat(?:e|ion)\b|\bcollaborer\b/i,
-    /\b(?:partnership|collaboration opportunit|partenariat|influenc(?:er|euse|eur)s?|affiliate program|programme d['’]affiliation|sponsored (?:post|content)|white[- ]label|marque blanche|dropshipping|wholesale prices?|prix de gros)\b/i,
+    /\b(?:partnership|collaboration opportunit|partenariat|influenc(?:er|euse|eur)s?|affiliate program|programme d['’]affiliation|sponsored (?:posts?|content|articles?)|white[- ]label|marque blanche|dropshipping|wholesale prices?|prix de gros)\b/i,
   ] },
   { name: 'cold_greeting', res: [
     /^\s*dear (?:website|business|shop|store) owner\b|\bmadame, monsieur le (?:propriétaire|responsable du site)\b/im,
