@@ -10,7 +10,8 @@ import type { Intent, Lang, PiiFinding } from '../domain/types';
 import { EN_MONTHS, FR_MONTHS } from './shop-format';
 import { draftAndCheck, makeCase, readShopFile, replyDeps } from './test-support/fixture-shop';
 
-const LABELS = path.resolve(__dirname, '../../../../shared/fixtures/emails-dev/labels.json');
+/** Another labelled set (e.g. training folds) can be checked the same way: REPLIQUE_DRAFT_LABELS=/path/labels.json. */
+const LABELS = process.env['REPLIQUE_DRAFT_LABELS'] ?? path.resolve(__dirname, '../../../../shared/fixtures/emails-dev/labels.json');
 
 interface Label {
   file: string;
@@ -50,7 +51,7 @@ const labels: Label[] = existsSync(LABELS) ? (JSON.parse(readFileSync(LABELS, 'u
 const human = labels.filter((l) => !MACHINE.includes(l.intent) && l.expected_route !== 'suppress');
 const run = labels.length ? test : test.skip;
 
-run(`dev inbox: auto drafts state every checkable labelled fact and pass the check; no draft says what its label forbids (${human.length} emails)`, async () => {
+run(`${path.basename(path.dirname(LABELS))}: auto drafts state every checkable labelled fact and pass the check; no draft says what its label forbids (${human.length} emails)`, async () => {
   const data = readShopFile();
   const deps = replyDeps();
   const problems: string[] = [];

@@ -18,9 +18,14 @@ export interface GroundingIssue {
 
 /** The facts that answer the customer's question: a model's draft that leaves one out does not answer it. */
 export const CORE_FACT_KEYS: readonly string[] = [
-  'order_number', 'tracking_number', 'carrier', 'estimated_delivery', 'delivered_at', 'return_deadline',
+  'order_number', 'tracking_number', 'carrier', 'ordered_at', 'estimated_delivery', 'delivered_at', 'return_deadline',
   'total', 'refund_amount', 'refunded_amount', 'price',
 ];
+
+/** Core keys, and each listed product's price ("price_SKU-1004") when a reply lists several. */
+function isCoreFact(key: string): boolean {
+  return CORE_FACT_KEYS.includes(key) || key.startsWith('price_');
+}
 
 const PLACEHOLDER = /«[A-Z_]+_\d+»|\b(?:EMAIL|PHONE|NAME|IBAN|CARD|NIR|DOB|ADDRESS)_\d+\b/;
 
@@ -32,7 +37,7 @@ function squash(text: string): string {
 export function groundingCheck(draftText: string, reference: TemplateOutput, lang: ReplyLang): GroundingIssue[] {
   const issues: GroundingIssue[] = [];
   const text = squash(draftText);
-  for (const key of CORE_FACT_KEYS) {
+  for (const key of Object.keys(reference.display).filter(isCoreFact)) {
     const shown = reference.display[key];
     if (shown === undefined || shown.trim() === '') continue;
     if (!text.includes(squash(shown))) {

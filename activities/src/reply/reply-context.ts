@@ -31,10 +31,15 @@ export interface ReplyContext {
   mentioned: ProductRecord[];
   /** Of those, the ones the request is about (not the ones the customer is happy with). */
   concerned: ProductRecord[];
+  /** SKUs the verified sender already has from the shop (in an order shipped or delivered to them). */
+  ownedSkus: ReadonlySet<string>;
   offerHistory: OfferUse[];
   /** Approved offers this case qualifies for and a template should propose. */
   offers: string[];
 }
+
+/** Order statuses in which the customer has the items (a refunded or returned order's items went back). */
+const OWNED_STATUSES: ReadonlySet<string> = new Set(['shipped', 'delivered']);
 
 /** The reply language: the classifier's, or for mixed mail the customer's record language, else French. */
 export function replyLang(lang: string | null | undefined, customer: CustomerRecord | null): ReplyLang {
@@ -70,6 +75,9 @@ export async function buildReplyContext(emailCase: EmailCase, shop: ShopData): P
     }
   }
 
+  const owned = senderVerified ? await shop.ordersOfCustomer(customer!.id) : [];
+  const ownedSkus = new Set(owned.filter((o) => OWNED_STATUSES.has(o.status)).flatMap((o) => o.items.map((it) => it.sku)));
+
   const intent = emailCase.classification?.intent ?? 'other';
   const matcher = productMatcher(catalogue);
   const history = await offerHistory(shop, senderVerified ? customer!.id : null);
@@ -89,6 +97,7 @@ export async function buildReplyContext(emailCase: EmailCase, shop: ShopData): P
     hasAttachments: emailCase.parsed.attachments.some((a) => !a.inline),
     mentioned: matcher.mentioned(emailCase.cleaned.clean),
     concerned: concernedProducts(emailCase.cleaned.clean, matcher),
+    ownedSkus,
     offerHistory: history,
     offers: offersToPropose(offerCase, policies),
   };

@@ -2,6 +2,7 @@
  * Invoice request. A delivered order's reply carries the invoice as a PDF (reply/invoice-document.ts: built from the
  * verified order, its lines fact-checked like this text) and says so, with the order, delivery date and total. An
  * order with no invoice yet, or one that needs a credit note, gets its status and the way forward, for a person.
+ * 1.3.0 names the order date too (the date an accountant files the invoice under);
  * 1.1.0 offered the PDF on request (nothing was attached then); 1.0.0 claimed an attachment that was not there.
  */
 import { invoiceFor, type NoInvoiceReason } from '../invoice-document';
@@ -48,13 +49,14 @@ function render(ctx: ReplyContext): TemplateOutput {
   const n = f.text('order_number', order.number);
   f.text('status', order.status);
   f.text('currency', order.currency);
+  const placed = f.date('ordered_at', order.ordered_at);
   const delivered = f.date('delivered_at', order.delivered_at!);
   const total = f.amount('total', order.total);
   f.text('attachment', invoice.attachment.filename);
   paragraphs.push(pick(ctx.lang,
-    `Veuillez trouver ci-joint la facture de votre commande ${n} (PDF), livrée le ${delivered}, d'un montant total de ${total}.`,
-    `Please find attached the invoice for your order ${n} (PDF), delivered on ${delivered}, for a total of ${total}.`));
+    `Veuillez trouver ci-joint la facture (PDF) de votre commande ${n}, passée le ${placed} et livrée le ${delivered}, d'un montant total de ${total}.`,
+    `Please find attached the invoice (PDF) for your order ${n}, placed on ${placed} and delivered on ${delivered}, for a total of ${total}.`));
   return { subject, paragraphs, facts: f.facts, display: f.display, offers: [], attachments: [invoice.attachment] };
 }
 
-export const invoiceTemplate: ReplyTemplate = { id: 'invoice-copy', version: '1.2.0', intents: ['invoice_request'], render };
+export const invoiceTemplate: ReplyTemplate = { id: 'invoice-copy', version: '1.3.0', intents: ['invoice_request'], render };

@@ -93,9 +93,10 @@ export function statusParagraphs(ctx: ReplyContext, f: FactSheet, order: OrderRe
     case 'processing': {
       f.text('status', order.status);
       const placed = f.date('ordered_at', order.ordered_at);
+      const total = f.amount('total', order.total);
       return [pick(ctx.lang,
-        `Votre commande ${n}, passée le ${placed}, est en cours de préparation. Elle n'a pas encore été confiée au transporteur : dès son expédition, vous recevrez un e-mail avec le numéro et le lien de suivi.`,
-        `Your order ${n}, placed on ${placed}, is being prepared. It has not been handed to the carrier yet: as soon as it ships, you will receive an email with the tracking number and link.`)];
+        `Votre commande ${n}, passée le ${placed} pour un montant de ${total}, est en cours de préparation. Elle n'a pas encore été confiée au transporteur : dès son expédition, vous recevrez un e-mail avec le numéro et le lien de suivi.`,
+        `Your order ${n}, placed on ${placed} for a total of ${total}, is being prepared. It has not been handed to the carrier yet: as soon as it ships, you will receive an email with the tracking number and link.`)];
     }
     case 'shipped':
       return shippedParagraphs(ctx, f, order);
@@ -103,7 +104,15 @@ export function statusParagraphs(ctx: ReplyContext, f: FactSheet, order: OrderRe
       f.text('status', order.status);
       const by = order.carrier ? pick(ctx.lang, ` par ${f.text('carrier', order.carrier)}`, ` by ${f.text('carrier', order.carrier)}`) : '';
       const on = order.delivered_at ? pick(ctx.lang, ` le ${f.date('delivered_at', order.delivered_at)}`, ` on ${f.date('delivered_at', order.delivered_at)}`) : '';
-      return [pick(ctx.lang, `Votre commande ${n} a été livrée${on}${by}.`, `Your order ${n} was delivered${on}${by}.`)];
+      const tracked = order.tracking_number
+        ? pick(ctx.lang, ` (numéro de suivi ${f.text('tracking_number', order.tracking_number)})`, ` (tracking number ${f.text('tracking_number', order.tracking_number)})`)
+        : '';
+      return [pick(ctx.lang, `Votre commande ${n} a été livrée${on}${by}${tracked}.`, `Your order ${n} was delivered${on}${by}${tracked}.`)];
+    }
+    case 'cancelled': {
+      f.text('status', order.status);
+      const placed = f.date('ordered_at', order.ordered_at);
+      return [pick(ctx.lang, `Votre commande ${n}, passée le ${placed}, est annulée.`, `Your order ${n}, placed on ${placed}, is cancelled.`)];
     }
     case 'refunded': {
       f.text('status', order.status);

@@ -1,4 +1,8 @@
-/** Order status and delivery delay: where the parcel is, from verified order data only; never a promised date. */
+/**
+ * Order status and delivery delay: where the parcel is, from verified order data only; never a promised date.
+ * 1.1.0: an order in preparation is stated with its date and total, a delivered one with its tracking number, a
+ * cancelled one with its date.
+ */
 import type { ReplyContext } from '../reply-context';
 import { offerParagraph, orderIssueParagraph, statusParagraphs } from './order-paragraphs';
 import { FactSheet, orderSubject, pick, type ReplyTemplate, type TemplateOutput } from './template-kit';
@@ -37,14 +41,14 @@ function render(ctx: ReplyContext, templateIntent: 'order_status' | 'delivery_de
 
 export const orderStatusTemplate: ReplyTemplate = {
   id: 'order-status',
-  version: '1.0.0',
+  version: '1.1.0',
   intents: ['order_status'],
   render: (ctx) => render(ctx, 'order_status'),
 };
 
 export const deliveryDelayTemplate: ReplyTemplate = {
   id: 'delivery-delay',
-  version: '1.0.0',
+  version: '1.1.0',
   intents: ['delivery_delay'],
   render: (ctx) => render(ctx, 'delivery_delay'),
 };

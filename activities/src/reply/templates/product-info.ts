@@ -1,23 +1,60 @@
 /**
- * Catalogue questions: prices, complementary products (from product data), the free shipping threshold and whether
- * the products asked about reach it. A product the customer already owns is recognised as the one whose complements
- * they ask about, and is not counted in the basket.
+ * Catalogue questions: the price of every product asked about, complementary products (from product data), the free
+ * shipping threshold and whether the products asked about reach it. A product the customer says is theirs ("j'ai la
+ * poêle", "the pan I bought", "my kettle") is the one whose complements they ask about: it gets no price and is not
+ * counted in the basket. A product they are only considering gets its price and is counted.
+ * Gift-card questions are catalogue questions about the shop's gift cards.
+ * 1.1.0 prices a product considered together with its complements, counts it in the basket, and lists a pair of
+ * mutually complementary products once.
  */
 import type { ProductRecord } from '../../domain/types';
+import { productMatcher } from '../product-mentions';
 import type { ReplyContext } from '../reply-context';
 import { roundCents } from '../shop-format';
 import { fold } from '../text-fold';
-import { FactSheet, pick, type ReplyTemplate, type TemplateOutput } from './template-kit';
+import { holdingTemplate } from './holding';
+import { statusParagraphs } from './order-paragraphs';
+import { orderStatusTemplate } from './order-status';
+import { FactSheet, orderSubject, pick, type ReplyTemplate, type TemplateOutput } from './template-kit';
 
 const COMPLEMENT_WORDS = /\b(va avec|vont avec|aller avec|compatible\w*|complement\w*|accessoire\w*|conseill\w*|recommand\w*|goes? with|go together|compatible|complement\w*|accessor\w*|recommend\w*|suggest\w*|pair\w* with|to use with|should i use)\b/;
-/**
- * The customer already has something ("I've had the machine a week", "my kettle", "j'ai une poêle", "mon robot"): a
- * product named with one of its complements is then the one they own. Without such words they are weighing both.
- */
-const OWNERSHIP_WORDS = /\b(?:i(?:'ve| have)? (?:had|got|own|bought|purchased|ordered|received)|i (?:already )?(?:have|own)|my|mine|j'ai|je possede|j'avais|mon|ma|mes|deja)\b/;
+/** Asking what several products come to: "combien pour les deux", "what's the total", "if I order both". */
+const TOTAL_WORDS = /\b(les deux|tous les deux|toutes les deux|ensemble|en tout|au total|total|combien pour|both|together|altogether|in total|how much for)\b/;
 /** "Does the lid fit the pan?", "le moulin est-il adapté à la cafetière ?" */
 const FIT_WORDS = /\b(fits?|adaptee?s?|prevue? pour|irai(t|ent) avec|match\w*|go(es)? (well )?(with|together)|going (well )?together)\b/;
 const SHIPPING_WORDS = /\b(livraison|livre|frais de port|port gratuit|expedition|shipping|delivery|deliver|postage|free)\b/;
+
+/**
+ * Saying a product is one's own: "j'ai / nous avons / je possède (la, une, votre…) <product>", "my / mon <product>",
+ * "I have / I've had / I own / I bought (the…) <product>" right before the mention, or "<product> (que) j'ai acheté(e)
+ * / I bought / I have / achetée chez vous" right after it. "Votre théière" written to the shop is the shop's.
+ */
+const OWN_VERB = String.raw`\b(?:j ?ai|nous avons|on a|je possede|nous possedons|i have|i ve|ive|i own|we have|we ve|i bought|we bought|i got)`;
+const OWN_FILLER = String.raw`(?: (?:deja|bien|already|had|got|bought|been using|le|la|les|l|un|une|des|du|votre|vos|ce|cet|cette|the|a|an|your|this|that|\d+\w*)){0,4}`;
+const OWN_BEFORE = new RegExp(String.raw`(?:${OWN_VERB}${OWN_FILLER}|\b(?:mon|ma|mes|notre|nos|my|our)(?: \w+){0,2}) ?$`);
+const OWN_AFTER = /^ ?(?:\w+ ){0,3}?(?:(?:que|qu) (?:j ?ai|nous avons) (?:\w+ )?(?:achete|commande|recu|eu)\w*|i (?:bought|have|got|ordered)|we (?:bought|have|got)|achete\w* chez vous|commande\w* chez vous|bought from you|from you)\b/;
+
+function ownedInText(text: string, product: ProductRecord, ctx: ReplyContext): boolean {
+  const folded = fold(text).replace(/['’]/g, ' ');
+  const spans = productMatcher(ctx.catalogue).spans(text).filter((s) => s.product.sku === product.sku);
+  return spans.some((s) => {
+    const before = folded.slice(Math.max(0, s.start - 40), s.start).split(/[.!?;,\n()]/).pop() ?? '';
+    const after = folded.slice(s.end, s.end + 40).split(/[.!?;,\n()]/)[0] ?? '';
+    return OWN_BEFORE.test(before) || OWN_AFTER.test(after);
+  });
+}
+
+/** "deux cartes cadeaux", "2 x teapot", "three bottles", "une dizaine de sachets": more than one of a product. */
+const SEVERAL_BEFORE = /(?:\b(?:[2-9]|\d{2,})(?: ?x)?|\b(?:deux|trois|quatre|cinq|six|sept|huit|dix|douze|quelques|plusieurs|dizaine de|two|three|four|five|six|seven|eight|ten|twelve|several|a few|a couple of|a pair of|pair of))(?: \w+)? ?$/;
+
+function severalInText(text: string, product: ProductRecord, ctx: ReplyContext): boolean {
+  const folded = fold(text);
+  return productMatcher(ctx.catalogue).spans(text).some((s) => s.product.sku === product.sku
+    && SEVERAL_BEFORE.test(folded.slice(Math.max(0, s.start - 30), s.start).split(/[.!?;,\n()]/).pop() ?? ''));
+}
+
+const COUNT_FR: Record<number, string> = { 2: 'deux', 3: 'trois', 4: 'quatre' };
+const COUNT_EN: Record<number, string> = { 2: 'two', 3: 'three', 4: 'four' };
 
 function name(ctx: ReplyContext, p: ProductRecord): string {
   return ctx.lang === 'fr' ? p.name_fr : p.name_en;
@@ -27,59 +64,90 @@ function lowerFirst(s: string): string {
   return s.length > 1 && /^[A-ZÀ-Ý][a-zà-ÿ]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
-function render(ctx: ReplyContext): TemplateOutput {
+function render(ctx: ReplyContext, mentioned: ProductRecord[] = ctx.mentioned): TemplateOutput {
   const f = new FactSheet(ctx.lang);
   const paragraphs: string[] = [];
   const bySku = new Map(ctx.catalogue.map((p) => [p.sku, p]));
-  const mentioned = ctx.mentioned;
   const mentionedSkus = new Set(mentioned.map((p) => p.sku));
-  // A product is the customer's "base" when they name one of its complements, or ask what goes with it.
+  // What the customer writes decides: having bought one before does not stop them asking about another.
+  const owned = (p: ProductRecord) => ownedInText(ctx.customerText, p, ctx);
+  // A product is a "base" when the customer names one of its complements, or asks what goes with it; of two
+  // products listed as each other's complements, the one they have (else the first) is the base.
   const asksComplements = COMPLEMENT_WORDS.test(fold(ctx.customerText));
-  const owns = OWNERSHIP_WORDS.test(fold(ctx.customerText));
-  const bases = mentioned.filter((p) => owns && p.complementary.some((s) => mentionedSkus.has(s)))
-    .concat(asksComplements && mentioned.length === 1 && mentioned[0]!.complementary.length > 0 ? [mentioned[0]!] : []);
+  const ordered = [...mentioned].sort((a, b) => Number(owned(b)) - Number(owned(a)));
+  const bases: ProductRecord[] = [];
+  const complementOfBase = new Set<string>();
+  for (const p of ordered) {
+    if (complementOfBase.has(p.sku)) continue;
+    const named = p.complementary.filter((s) => mentionedSkus.has(s));
+    if (named.length === 0 && !(asksComplements && mentioned.length === 1 && p.complementary.length > 0)) continue;
+    bases.push(p);
+    for (const s of p.complementary) complementOfBase.add(s);
+  }
   const asked = mentioned.filter((p) => !bases.includes(p));
+  const considered = bases.filter((p) => !owned(p));
   const listed = new Set<string>();
   const line = (p: ProductRecord) =>
     `- ${f.text(`product_${p.sku}`, name(ctx, p))}${pick(ctx.lang, ' : ', ': ')}${f.amount(`price_${p.sku}`, p.price)}`;
+  const single = bases.length + asked.length === 1;
+  const priceSentence = (p: ProductRecord) => {
+    const n = single ? f.text('product', name(ctx, p)) : f.text(`product_${p.sku}`, name(ctx, p));
+    const price = single ? f.amount('price', p.price) : f.amount(`price_${p.sku}`, p.price);
+    listed.add(p.sku);
+    return pick(ctx.lang, `Le produit « ${n} » est au prix de ${price}.`, `The ${n} costs ${price}.`);
+  };
   for (const base of bases) {
     const complements = base.complementary.map((s) => bySku.get(s)).filter((p): p is ProductRecord => p !== undefined);
-    const baseName = lowerFirst(name(ctx, base));
     f.note('complementary_to', base.sku);
-    paragraphs.push(`${pick(ctx.lang,
-      `Pour votre ${baseName}, nous proposons ${complements.length > 1 ? 'les produits complémentaires suivants' : 'le produit complémentaire suivant'} :`,
-      `For your ${baseName}, we offer ${complements.length > 1 ? 'these complementary products' : 'this complementary product'}:`)}\n${complements.map((p) => { listed.add(p.sku); return line(p); }).join('\n')}`);
+    const several = complements.length > 1;
+    const intro = owned(base)
+      ? pick(ctx.lang,
+        `Pour votre ${lowerFirst(name(ctx, base))}, nous proposons ${several ? 'les produits complémentaires suivants' : 'le produit complémentaire suivant'} :`,
+        `For your ${lowerFirst(name(ctx, base))}, we offer ${several ? 'these complementary products' : 'this complementary product'}:`)
+      : `${priceSentence(base)} ${pick(ctx.lang,
+        `Pour l'accompagner, nous proposons ${several ? 'les produits complémentaires suivants' : 'le produit complémentaire suivant'} :`,
+        `To go with it, we offer ${several ? 'these complementary products' : 'this complementary product'}:`)}`;
+    paragraphs.push(`${intro}\n${complements.map((p) => { listed.add(p.sku); return line(p); }).join('\n')}`);
   }
   const rest = asked.filter((p) => !listed.has(p.sku));
   if (rest.length === 1 && bases.length === 0) {
-    const p = rest[0]!;
-    const n = f.text('product', name(ctx, p));
-    paragraphs.push(pick(ctx.lang, `Le produit « ${n} » est au prix de ${f.amount('price', p.price)}.`, `The ${n} costs ${f.amount('price', p.price)}.`));
-    listed.add(p.sku);
+    paragraphs.push(priceSentence(rest[0]!));
   } else if (rest.length > 0) {
     paragraphs.push(`${pick(ctx.lang, 'Voici les prix des articles qui vous intéressent :', 'Here are the prices of the items you asked about:')}\n${rest.map((p) => { listed.add(p.sku); return line(p); }).join('\n')}`);
   }
 
-  // "Do they go together?" about two products priced above: the catalogue says whether one complements the other
-  if (asksComplements || FIT_WORDS.test(fold(ctx.customerText))) {
-    for (const base of asked) {
-      for (const complement of asked.filter((p) => base.complementary.includes(p.sku))) {
-        f.note('complementary_to', base.sku);
+  // "Do they go together?" about products the customer names: the catalogue says whether one complements the other
+  // ("what goes with it?" is answered by the list above).
+  if (FIT_WORDS.test(fold(ctx.customerText))) {
+    const stated = new Set<string>();
+    for (const a of ordered) {
+      for (const b of ordered.filter((p) => a.complementary.includes(p.sku))) {
+        if (stated.has(`${b.sku}|${a.sku}`)) continue;
+        stated.add(`${a.sku}|${b.sku}`);
+        f.note('complementary_to', a.sku);
         paragraphs.push(pick(ctx.lang,
-          `Le produit « ${name(ctx, complement)} » fait partie des produits complémentaires de « ${name(ctx, base)} ».`,
-          `The ${name(ctx, complement)} is one of the complementary products for the ${name(ctx, base)}.`));
+          `Le produit « ${name(ctx, b)} » fait partie des produits complémentaires de « ${name(ctx, a)} ».`,
+          `The ${name(ctx, b)} is one of the complementary products for the ${name(ctx, a)}.`));
       }
     }
   }
 
   const threshold = f.amount('free_shipping_threshold', ctx.policies.free_shipping_threshold);
   const asksShipping = SHIPPING_WORDS.test(fold(ctx.customerText));
-  if (asked.length >= 2 || (asked.length >= 1 && asksShipping)) {
-    const sum = roundCents(asked.reduce((s, p) => s + p.price, 0));
+  const basket = [...considered, ...asked];
+  // Several of one product: the basket depends on how many, which a reply does not guess; the threshold answers it.
+  const quantities = basket.some((p) => severalInText(ctx.customerText, p, ctx));
+  const asksTotal = TOTAL_WORDS.test(fold(ctx.customerText));
+  if (!quantities && (asked.length >= 2 || (basket.length >= 2 && asksTotal) || (basket.length >= 1 && asksShipping))) {
+    const sum = roundCents(basket.reduce((s, p) => s + p.price, 0));
     const total = f.amount('basket_total', sum);
     const free = sum >= ctx.policies.free_shipping_threshold;
     f.note('free_shipping', free);
-    const together = asked.length >= 2 ? pick(ctx.lang, `Ensemble, ces articles font ${total}`, `Together these items come to ${total}`) : pick(ctx.lang, `Cet article coûte ${total}`, `This item comes to ${total}`);
+    // The listed complements may be more than the products asked about: say how many the sum covers.
+    const count = basket.length;
+    const together = count >= 2
+      ? pick(ctx.lang, `Ensemble, les ${COUNT_FR[count] ?? count} articles qui vous intéressent font ${total}`, `Together, the ${COUNT_EN[count] ?? count} items you are asking about come to ${total}`)
+      : pick(ctx.lang, `Cet article coûte ${total}`, `This item comes to ${total}`);
     paragraphs.push(free
       ? pick(ctx.lang, `La livraison est offerte dès ${threshold} d'achat. ${together} : vous atteignez ce seuil, la livraison vous serait donc offerte.`,
         `Delivery is free on orders from ${threshold}. ${together}, which reaches that threshold, so delivery would be free.`)
@@ -96,4 +164,36 @@ function render(ctx: ReplyContext): TemplateOutput {
   return { subject: pick(ctx.lang, 'Votre question sur nos produits', 'Your question about our products'), paragraphs, facts: f.facts, display: f.display, offers: [] };
 }
 
-export const productInfoTemplate: ReplyTemplate = { id: 'product-info', version: '1.0.0', intents: ['product_question'], render };
+export const productInfoTemplate: ReplyTemplate = { id: 'product-info', version: '1.1.0', intents: ['product_question'], render: (ctx) => render(ctx) };
+
+/** The shop's gift cards: catalogue products named as such, in either language. */
+const GIFT_CARD_NAME = /\b(carte|cheque|bon)s? cadeaux?\b|\bgift (card|voucher|certificate)s?\b/;
+
+function isGiftCard(p: ProductRecord): boolean {
+  return GIFT_CARD_NAME.test(fold(p.name_fr)) || GIFT_CARD_NAME.test(fold(p.name_en));
+}
+
+/** A card already bought or received: its code, balance, use, loss or refund. Shop data knows none of that. */
+const CARD_IN_USE = /\b(codes?|invalid\w*|solde|balance|expir\w*|utilis\w*|use[ds]?|using|redeem\w*|activ\w*|refus\w*|fonctionn\w*|marche pas|work\w*|rembours\w*|refund\w*|perdu\w*|lost)\b/;
+
+/**
+ * Gift cards. Buying one is a catalogue question: the shop's gift cards are priced like any product, with whatever
+ * else the customer asks about. A card ordered and on its way is an order question: where the order is. A card already
+ * bought or received that causes trouble (its code, balance, use) is for a person: the holding reply, with the
+ * order's status when there is one.
+ */
+function renderGiftCard(ctx: ReplyContext): TemplateOutput {
+  if (CARD_IN_USE.test(fold(ctx.customerText))) {
+    const held = holdingTemplate.render(ctx);
+    if (!ctx.order) return held;
+    const f = new FactSheet(ctx.lang);
+    const status = statusParagraphs(ctx, f, ctx.order);
+    return { ...held, subject: orderSubject(ctx, ctx.order, held.subject, held.subject), paragraphs: [held.paragraphs[0]!, ...status, ...held.paragraphs.slice(1)], facts: f.facts, display: f.display };
+  }
+  if (ctx.order) return orderStatusTemplate.render(ctx);
+  const cards = ctx.catalogue.filter(isGiftCard);
+  const mentioned = [...ctx.mentioned, ...cards.filter((c) => !ctx.mentioned.some((p) => p.sku === c.sku))];
+  return render(ctx, mentioned);
+}
+
+export const giftCardTemplate: ReplyTemplate = { id: 'gift-card', version: '1.0.0', intents: ['gift_card'], render: renderGiftCard };

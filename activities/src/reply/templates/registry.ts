@@ -5,7 +5,7 @@ import { holdingTemplate } from './holding';
 import { cancelOrderTemplate, changeAddressTemplate } from './order-action';
 import { orderAmountsTemplate } from './order-amounts';
 import { deliveryDelayTemplate, orderStatusTemplate } from './order-status';
-import { productInfoTemplate } from './product-info';
+import { giftCardTemplate, productInfoTemplate } from './product-info';
 import { remedyTemplate } from './remedies';
 import { refundRequestTemplate, refundStatusTemplate, returnPolicyTemplate } from './returns';
 import type { ReplyTemplate } from './template-kit';
@@ -13,7 +13,7 @@ import { thanksTemplate } from './thanks';
 
 export const TEMPLATES: readonly ReplyTemplate[] = [
   orderStatusTemplate, deliveryDelayTemplate, returnPolicyTemplate, refundRequestTemplate, refundStatusTemplate,
-  remedyTemplate, invoiceTemplate, productInfoTemplate, thanksTemplate, cancelOrderTemplate, changeAddressTemplate,
+  remedyTemplate, invoiceTemplate, productInfoTemplate, giftCardTemplate, thanksTemplate, cancelOrderTemplate, changeAddressTemplate,
   orderAmountsTemplate, holdingTemplate,
 ];
 

@@ -25,12 +25,21 @@ function whatToReturn(ctx: ReplyContext, f: FactSheet, lines: { product: Product
   return pick(ctx.lang, 'les articles de votre commande', 'the items from your order');
 }
 
+/**
+ * The return policy in general, for a question asked without an order. A product the customer is thinking of buying
+ * (not one they have from the shop) is named with its price: the policy applies to it like to any item.
+ */
 function generalPolicy(ctx: ReplyContext, f: FactSheet): string[] {
   const days = f.number('return_window_days', ctx.policies.return_window_days);
+  const considered = ctx.concerned.filter((p) => !ctx.ownedSkus.has(p.sku));
+  const about = considered.length === 1 ? considered[0]! : null;
+  const included = about ? ` ${pick(ctx.lang,
+    `y compris « ${f.text('product', productName(ctx, about))} » (${f.amount('price', about.price)})`,
+    `the ${f.text('product', productName(ctx, about))} (${f.amount('price', about.price)}) included`)}` : '';
   return [
     pick(ctx.lang,
-      `Vous disposez de ${days} jours après la livraison pour nous retourner un article.`,
-      `You have ${days} days after delivery to return an item to us.`),
+      `Vous disposez de ${days} jours après la livraison pour nous retourner un article${included ? `,${included}` : ''}.`,
+      `You have ${days} days after delivery to return an item to us${included ? `,${included}` : ''}.`),
     refundDelaySentence(ctx, f),
   ];
 }
@@ -119,6 +128,18 @@ function refundStatus(ctx: ReplyContext): TemplateOutput {
           'Ce délai est dépassé : nous vérifions le traitement de votre remboursement et revenons vers vous au plus vite. Veuillez nous excuser pour cette attente.',
           'This period has passed: we are checking your refund and will get back to you as soon as possible. We apologise for the wait.'));
       }
+    } else if (order.status === 'delivered' && order.delivered_at) {
+      // Nothing sent back yet, as far as the shop knows: how long the customer has to return it, and how long the
+      // refund then takes, answer a refund-delay question asked before a return.
+      paragraphs.push(pick(ctx.lang,
+        `Aucun remboursement n'est enregistré à ce jour pour votre commande ${n} : nous n'en avons pas reçu de retour.`,
+        `No refund has been recorded for your order ${n} so far: we have not received a return for it.`));
+      const window = returnWindowSentence(ctx, f, order, whatToReturn(ctx, f, mentionedLines(ctx, order)));
+      if (window) paragraphs.push(window);
+      paragraphs.push(refundDelaySentence(ctx, f));
+      paragraphs.push(pick(ctx.lang,
+        'Si vous nous avez déjà renvoyé un article, répondez simplement à ce message : un conseiller vérifiera sa réception et reviendra vers vous.',
+        'If you have already sent an item back, simply reply to this message: one of our advisers will check that we received it and get back to you.'));
     } else {
       paragraphs.push(...statusParagraphs(ctx, f, order));
       paragraphs.push(pick(ctx.lang,
@@ -129,6 +150,6 @@ function refundStatus(ctx: ReplyContext): TemplateOutput {
   return { subject: orderSubject(ctx, order, 'Votre remboursement', 'Your refund'), paragraphs, facts: f.facts, display: f.display, offers: [] };
 }
 
-export const returnPolicyTemplate: ReplyTemplate = { id: 'return-policy', version: '1.0.0', intents: ['return_request'], render: returnPolicy };
+export const returnPolicyTemplate: ReplyTemplate = { id: 'return-policy', version: '1.1.0', intents: ['return_request'], render: returnPolicy };
 export const refundRequestTemplate: ReplyTemplate = { id: 'refund-request', version: '1.0.0', intents: ['refund_request'], render: refundRequest };
-export const refundStatusTemplate: ReplyTemplate = { id: 'refund-status', version: '1.0.0', intents: ['refund_status'], render: refundStatus };
+export const refundStatusTemplate: ReplyTemplate = { id: 'refund-status', version: '1.1.0', intents: ['refund_status'], render: refundStatus };

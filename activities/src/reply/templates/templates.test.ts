@@ -43,7 +43,7 @@ describe('order_status', () => {
     expect(b).toContain('https://www.ups.com/track?tracknum=1Z367277779');
     expect(b).toContain('estime la livraison au 24 novembre 2026');
     expect(b).toMatch(/Le service client Maison Lumen\nsupport@maison-lumen\.example$/);
-    expect(c.draft).toMatchObject({ lang: 'fr', templateId: 'order-status', version: '1.0.0', generator: 'template', offers: [] });
+    expect(c.draft).toMatchObject({ lang: 'fr', templateId: 'order-status', version: '1.1.0', generator: 'template', offers: [] });
     expect(c.draft!.facts).toMatchObject({ status: 'shipped', carrier: 'UPS', tracking_number: '1Z367277779', estimated_delivery: '2026-11-24', shipped_at: '2026-11-21' });
     expectClean(c);
   });
@@ -59,13 +59,14 @@ describe('order_status', () => {
     expectClean(c);
   });
 
-  test('still in preparation: order date, no tracking number, no shipping claim (fr and en)', async () => {
+  test('still in preparation: order date and total, no tracking number, no shipping claim (fr and en)', async () => {
     const fr = await reply('order_status', 'fr', 'C0020', 'CMD-10510');
-    expect(body(fr)).toContain('Votre commande CMD-10510, passée le 22 novembre 2026, est en cours de préparation.');
+    expect(body(fr)).toContain('Votre commande CMD-10510, passée le 22 novembre 2026 pour un montant de 16,80 €, est en cours de préparation.');
+    expect(fr.draft!.facts).toMatchObject({ ordered_at: '2026-11-22', total: 16.8 });
     expect(body(fr)).not.toMatch(/a été expédiée|voici votre numéro de suivi/i);
     expectClean(fr);
     const en = await reply('order_status', 'en', 'C0020', 'CMD-10510');
-    expect(body(en)).toContain('Your order CMD-10510, placed on 22 November 2026, is being prepared.');
+    expect(body(en)).toContain('Your order CMD-10510, placed on 22 November 2026 for a total of €16.80, is being prepared.');
     expectClean(en);
   });
 
@@ -78,10 +79,23 @@ describe('order_status', () => {
     expectClean(c);
   });
 
-  test('delivered order: delivery date and carrier', async () => {
+  test('delivered order: delivery date, carrier and tracking number', async () => {
     const c = await reply('order_status', 'en', 'C0021', 'CMD-10527');
-    expect(body(c)).toMatch(/Your order CMD-10527 was delivered on 17 November 2026 by \w+\./);
+    expect(body(c)).toMatch(/Your order CMD-10527 was delivered on 17 November 2026 by \w+ \(tracking number 6A889839229\)\./);
     expectClean(c);
+    const fr = await reply('order_status', 'fr', 'C0021', 'CMD-10527');
+    expect(body(fr)).toMatch(/Votre commande CMD-10527 a été livrée le 17 novembre 2026 par \w+ \(numéro de suivi 6A889839229\)\./);
+    expectClean(fr);
+  });
+
+  test('cancelled order: the order date, and nothing about shipping or money (fr and en)', async () => {
+    const fr = await reply('order_status', 'fr', 'C0002', 'CMD-10267');
+    expect(body(fr)).toContain('Votre commande CMD-10267, passée le 8 septembre 2026, est annulée.');
+    expect(body(fr)).not.toMatch(/rembours|expédiée|€/);
+    const en = await reply('order_status', 'en', 'C0002', 'CMD-10267');
+    expect(body(en)).toContain('Your order CMD-10267, placed on 8 September 2026, is cancelled.');
+    expect(en.draft!.facts).toMatchObject({ status: 'cancelled', ordered_at: '2026-09-08' });
+    for (const c of [fr, en]) for (const re of NEVER) expect(body(c)).not.toMatch(re);
   });
 
   test('unknown order number: asks for the number and states no order fact or number', async () => {
@@ -233,10 +247,11 @@ describe('damaged and missing items (drafts for review)', () => {
 });
 
 describe('invoice, catalogue, thanks', () => {
-  test('invoice for a delivered order (fr): the PDF invoice attached, with the order, delivery date and total', async () => {
+  test('invoice for a delivered order (fr): the PDF invoice attached, with the order, its order and delivery dates and total', async () => {
     const c = await reply('invoice_request', 'fr', 'C0006', 'CMD-10329');
-    expect(body(c)).toContain('Veuillez trouver ci-joint la facture de votre commande CMD-10329 (PDF), livrée le 11 novembre 2026, d\'un montant total de 141,90 €.');
-    expect(c.draft!.facts).toMatchObject({ order_number: 'CMD-10329', total: 141.9, currency: 'EUR', attachment: 'facture-CMD-10329.pdf' });
+    expect(body(c)).toContain('Veuillez trouver ci-joint la facture (PDF) de votre commande CMD-10329, passée le 6 novembre 2026 et livrée le 11 novembre 2026, d\'un montant total de 141,90 €.');
+    expect(c.draft!.facts).toMatchObject({ order_number: 'CMD-10329', ordered_at: '2026-11-06', total: 141.9, currency: 'EUR', attachment: 'facture-CMD-10329.pdf' });
+    expect(c.draft).toMatchObject({ templateId: 'invoice-copy', version: '1.3.0' });
     const [doc] = c.draft!.attachments!;
     expect(doc).toMatchObject({ kind: 'invoice', filename: 'facture-CMD-10329.pdf', orderNumber: 'CMD-10329', total: 141.9 });
     expect(doc!.lines).toEqual(expect.arrayContaining(['Facture n° CMD-10329', 'Date de livraison: 11 novembre 2026', 'Total payé: 141,90 €']));
@@ -245,7 +260,7 @@ describe('invoice, catalogue, thanks', () => {
 
   test('invoice (en)', async () => {
     const c = await reply('invoice_request', 'en', 'C0032', 'CMD-10724');
-    expect(body(c)).toContain('Please find attached the invoice for your order CMD-10724 (PDF), delivered on 3 November 2026, for a total of €658.00.');
+    expect(body(c)).toContain('Please find attached the invoice (PDF) for your order CMD-10724, placed on 28 October 2026 and delivered on 3 November 2026, for a total of €658.00.');
     expect(c.draft!.attachments!.map((a) => a.filename)).toEqual(['invoice-CMD-10724.pdf']);
     expectClean(c);
   });
@@ -267,7 +282,8 @@ describe('invoice, catalogue, thanks', () => {
     const b = body(c);
     expect(b).toContain('- Manual coffee grinder: €54.00');
     expect(b).toContain('- Descaler 2 x 250 ml: €11.90');
-    expect(b).toContain('Together these items come to €65.90, which reaches that threshold, so delivery would be free.');
+    expect(b).toContain('Together, the two items you are asking about come to €65.90, which reaches that threshold, so delivery would be free.');
+    expect(b).not.toContain('€249.00'); // the machine they have is not priced
     expectClean(c);
   });
 
@@ -277,18 +293,20 @@ describe('invoice, catalogue, thanks', () => {
     const b = body(c);
     expect(b).toContain('Pour votre poêle anti-adhésive 28 cm, nous proposons le produit complémentaire suivant :\n- Couvercle verre 28 cm : 12,90 €');
     expect(b).toContain('- Thé vert sencha 100 g : 9,90 €');
-    expect(b).toContain('Ensemble, ces articles font 22,80 € : il manque 37,20 € pour atteindre ce seuil.');
+    expect(b).toContain('Ensemble, les deux articles qui vous intéressent font 22,80 € : il manque 37,20 € pour atteindre ce seuil.');
+    expect(b).not.toContain('34,90 €'); // the pan they have is not priced
     expect(b).not.toContain('livraison gratuite pour cette commande');
     expectClean(c);
   });
 
   test('product question weighing a product and its complement, owning neither (en): both priced, both in the basket', async () => {
+    // C0037 bought this machine before; what the customer writes now (thinking of getting one) decides.
     const text = 'Thinking of getting the compact espresso machine. How much is it, and is there a descaler that fits it? Would shipping be free for the two together?';
     const c = await reply('product_question', 'en', 'C0037', null, text);
     const b = body(c);
-    expect(b).toContain('Compact espresso machine: €249.00');
+    expect(b).toContain('The Compact espresso machine costs €249.00.');
     expect(b).toContain('Descaler 2 x 250 ml: €11.90');
-    expect(b).toContain('Together these items come to €260.90, which reaches that threshold, so delivery would be free.');
+    expect(b).toContain('Together, the two items you are asking about come to €260.90, which reaches that threshold, so delivery would be free.');
     expectClean(c);
   });
 
@@ -302,10 +320,10 @@ describe('invoice, catalogue, thanks', () => {
     expectClean(en);
   });
 
-  test('product question naming one product and asking what goes with it (fr): its complements with prices', async () => {
+  test('product question naming one product and asking what goes with it (fr): its price, its complements with prices', async () => {
     const c = await reply('product_question', 'fr', 'C0015', null, 'Quels accessoires me conseillez-vous pour la bouilloire électrique ?');
     const b = body(c);
-    expect(b).toContain('Pour votre bouilloire électrique inox 1,7 L, nous proposons les produits complémentaires suivants :');
+    expect(b).toContain('Le produit « Bouilloire électrique inox 1,7 L » est au prix de 49,90 €. Pour l\'accompagner, nous proposons les produits complémentaires suivants :');
     expect(b).toContain('- Théière en fonte 0,8 L : 39,00 €');
     expect(b).toContain('- Thé vert sencha 100 g : 9,90 €');
     expectClean(c);
@@ -374,7 +392,7 @@ describe('multi-question mail', () => {
     expect(b.match(/Concernant votre commande CMD-10253 :/g)).toHaveLength(1);
     expect(b).toContain("Vous pouvez nous retourner l'article « Blender haute puissance 2 L »");
     expect(b).toContain("jusqu'au 14 décembre 2026");
-    expect(b).toContain('Veuillez trouver ci-joint la facture de votre commande CMD-10253 (PDF)');
+    expect(b).toContain('Veuillez trouver ci-joint la facture (PDF) de votre commande CMD-10253, passée le 10 novembre 2026');
     expect(c.draft!.attachments!.map((a) => a.orderNumber)).toEqual(['CMD-10253']);
     expect(c.draft!.facts).toMatchObject({ 'CMD-10253.return_deadline': '2026-12-14', 'CMD-10253.total': expect.any(Number), order_number: 'CMD-10234' });
     expectClean(c, true);
@@ -405,5 +423,97 @@ describe('holding replies', () => {
     const c = makeCase({ intent: 'auto_reply', customerId: 'C0019' });
     const out = await draftAndCheck({ ...c, machine: { isMachine: true, kind: 'auto_reply', reasons: ['auto_submitted_header'] } });
     expect(out.draft).toBeNull();
+  });
+});
+
+describe('the facts each routine reply states', () => {
+  test('refund question on a delivered order not sent back (en): no refund claimed, the return deadline and the refund delay', async () => {
+    const c = await reply('refund_status', 'en', 'C0037', 'CMD-10797', 'How long would a refund take if I send the espresso machine back, and until when can I do that?');
+    const b = body(c);
+    expect(b).toContain('No refund has been recorded for your order CMD-10797 so far');
+    expect(b).toContain('you have until 7 December 2026');
+    expect(b).toContain('5-7 business days');
+    expect(b).not.toMatch(/has been (refunded|processed|issued)/);
+    expect(c.draft).toMatchObject({ templateId: 'refund-status', version: '1.1.0' });
+    expectClean(c, true);
+  });
+
+  test('thanks for a refund that arrived (fr): the refunded amount, nothing offered', async () => {
+    const c = await reply('thanks', 'fr', 'C0001', 'CMD-10241', 'Merci, le virement est bien arrivé sur mon compte !');
+    expect(body(c)).toContain('le remboursement de 176,80 € de votre commande CMD-10241');
+    expect(body(c)).not.toMatch(/bon d'achat|GESTE10/);
+    expectClean(c);
+  });
+
+  test('thanks while the parcel is on its way, on time (en): carrier, tracking number and estimate in one line', async () => {
+    const c = await reply('thanks', 'en', 'C0038', 'CMD-10818', 'Cheers for the quick dispatch!');
+    expect(body(c)).toContain('Your order CMD-10818 is on its way with DHL (tracking number JD685811865); the carrier\'s estimated delivery date is 25 November 2026.');
+    expect(c.draft).toMatchObject({ templateId: 'thanks', version: '1.1.0', offers: [] });
+    expectClean(c);
+  });
+
+  test('catalogue (en): a product the customer says is theirs is neither priced nor counted; its complement is', async () => {
+    const c = await reply('product_question', 'en', null, null, 'Which accessories would you suggest for my stand mixer? Would a spare bowl get me free delivery?');
+    const b = body(c);
+    expect(b).toContain('For your stand mixer 5 L, we offer these complementary products:');
+    expect(b).not.toContain('€329.00');
+    expect(b).toContain('This item comes to €44.90, which is €15.10 short of that threshold.');
+    expectClean(c);
+  });
+
+  test('catalogue (en): a product considered with its complement is priced and counted', async () => {
+    const c = await reply('product_question', 'en', null, null, 'Thinking of getting the cast-iron teapot with some sencha tea. How much for both?');
+    const b = body(c);
+    expect(b).toContain('The Cast-iron teapot 0.8 L costs €39.00. To go with it, we offer this complementary product:\n- Sencha green tea 100 g: €9.90');
+    expect(b).toContain('Together, the two items you are asking about come to €48.90, which is €11.10 short of that threshold.');
+    expect(c.draft).toMatchObject({ templateId: 'product-info', version: '1.1.0' });
+    expectClean(c);
+  });
+
+  test('catalogue (fr): a product the customer says they have is not priced', async () => {
+    const c = await reply('product_question', 'fr', null, null, "Nous avons la poêle anti-adhésive de 28 cm depuis l'an dernier : le couvercle en verre lui va-t-il, et combien coûte-t-il ?");
+    const b = body(c);
+    expect(b).toContain('Pour votre poêle anti-adhésive 28 cm, nous proposons le produit complémentaire suivant :\n- Couvercle verre 28 cm : 12,90 €');
+    expect(b).not.toContain('34,90 €');
+    expectClean(c);
+  });
+
+  test("catalogue (fr): two products listed as each other's complements are priced once each, with their sum", async () => {
+    const c = await reply('product_question', 'fr', null, null, 'Combien coûtent le moulin à café manuel et la cafetière à piston 8 tasses ? Je voudrais offrir les deux ensemble.');
+    const b = body(c);
+    expect(b.match(/54,00 €/g)).toHaveLength(1);
+    expect(b.match(/29,90 €/g)).toHaveLength(1);
+    expect(b).toContain('Ensemble, les deux articles qui vous intéressent font 83,90 € : vous atteignez ce seuil');
+    expectClean(c);
+  });
+
+  test('catalogue (en): several of one product — the unit price and the threshold, no guessed sum', async () => {
+    const c = await reply('product_question', 'en', null, null, 'I would like three insulated bottles for the kids, is delivery free?');
+    const b = body(c);
+    expect(b).toContain('€24.90');
+    expect(b).toContain('delivery is free on orders from €60.00');
+    expect(b).not.toMatch(/comes? to|short of/);
+    expectClean(c);
+  });
+
+  test('gift cards: buying one is a catalogue answer (fr); a problem with a card is for a person, one on its way an order status (en)', async () => {
+    const buy = await reply('gift_card', 'fr', null, null, 'Proposez-vous des cartes cadeaux ? Ce serait pour un anniversaire.');
+    expect(body(buy)).toContain('Le produit « Carte cadeau 50 € » est au prix de 50,00 €.');
+    expect(buy.draft).toMatchObject({ templateId: 'gift-card', version: '1.0.0' });
+    expectClean(buy);
+    const problem = await reply('gift_card', 'en', 'C0037', null, 'The gift card my brother gave me says the code has expired, can you help?');
+    expect(body(problem)).toContain('A member of our team is looking at it personally');
+    expect(body(problem)).not.toContain('€50.00');
+    expectClean(problem, true);
+    const ordered = await reply('gift_card', 'en', 'C0038', 'CMD-10818', 'Has the gift card I ordered for my cousin been sent yet?');
+    expect(body(ordered)).toContain('Tracking number: JD685811865');
+    expectClean(ordered);
+  });
+
+  test('return question before buying (en): the policy, with the price of the product considered', async () => {
+    const c = await reply('return_request', 'en', null, null, 'If I buy the digital kitchen scale and it is not right, how long do I have to send it back?');
+    expect(body(c)).toContain('You have 30 days after delivery to return an item to us, the Digital kitchen scale (€22.90) included.');
+    expect(c.draft).toMatchObject({ templateId: 'return-policy', version: '1.1.0' });
+    expectClean(c);
   });
 });
