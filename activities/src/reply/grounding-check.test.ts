@@ -40,3 +40,19 @@ test('a masking token left in the text is caught', () => {
   const text = 'Bonjour NAME_1, votre commande A-1042 : colis 6A123456789, livraison le 27 novembre 2026.';
   expect(checks(text)).toEqual(['unresolved_placeholder']);
 });
+
+test('the order date, and each price of a listed product, are core facts too', () => {
+  const processing: TemplateOutput = {
+    ...reference,
+    display: { order_number: 'A-2077', ordered_at: '3 mars 2026', total: '61,40 €' },
+  };
+  const issues = (text: string, ref: TemplateOutput) => groundingCheck(text, ref, 'fr').map((i) => i.message);
+  expect(issues('Bonjour, votre commande A-2077 de 61,40 € est en préparation. Cordialement', processing))
+    .toEqual([expect.stringContaining('ordered_at')]);
+  const listing: TemplateOutput = {
+    ...reference,
+    display: { 'product_SKU-7': 'Râpe fine', 'price_SKU-7': '8,50 €', 'price_SKU-8': '14,00 €' },
+  };
+  expect(issues('Bonjour, la râpe fine coûte 8,50 € et le zesteur 14,00 €. Cordialement', listing)).toEqual([]);
+  expect(issues('Bonjour, la râpe fine coûte 8,50 €. Cordialement', listing)).toEqual([expect.stringContaining('price_SKU-8')]);
+});

@@ -1,4 +1,4 @@
-import { concernedProducts, productMatcher } from './product-mentions';
+import { concernedProducts, productMatcher, saidSeveral, saidToOwn } from './product-mentions';
 import { readShopFile } from './test-support/fixture-shop';
 
 const matcher = productMatcher(readShopFile().products);
@@ -40,4 +40,34 @@ test('the products a request is about leave out the ones the customer is happy w
   expect(about("The replacement whisk isn't in the box. The casserole and the descaler were there.")).toEqual(['SKU-1006']);
   expect(about('Les deux poêles sont parfaites, mais la théière est arrivée ébréchée.')).toEqual(['SKU-1002']);
   expect(about('Le blender et la balance sont cassés.').sort()).toEqual(['SKU-1011', 'SKU-1018']);
+});
+
+const products = readShopFile().products;
+const bySku = (sku: string) => products.find((p) => p.sku === sku)!;
+
+test.each([
+  // the customer has it
+  ["J'ai déjà la bouilloire électrique, quelle théière irait avec ?", 'SKU-1001', true],
+  ['Nous avons une cocotte en fonte depuis des années.', 'SKU-1017', true],
+  ["I've had the blender for a month and love it.", 'SKU-1011', true],
+  ['Which tea would suit my teapot?', 'SKU-1002', true],
+  ['Which accessories suit the stand mixer I bought from you?', 'SKU-1005', true],
+  ["La balance de cuisine que j'ai achetée en mai affiche une erreur.", 'SKU-1018', true],
+  // the shop's, or only wanted
+  ['Votre théière en fonte existe-t-elle en rouge ?', 'SKU-1002', false],
+  ['I would like to buy the kitchen scale for my sister.', 'SKU-1018', false],
+  ["J'ai une question sur le grille-pain 2 fentes.", 'SKU-1019', false],
+  ['I have seen the espresso machine on your site, what does it cost?', 'SKU-1015', false],
+])('saidToOwn: %s', (text, sku, expected) => {
+  expect(saidToOwn(text, bySku(sku), matcher)).toBe(expected);
+});
+
+test.each([
+  ['Je voudrais trois gourdes isothermes.', 'SKU-1012', true],
+  ['Can I order 2 x kitchen scale?', 'SKU-1018', true],
+  ['a couple of knife sharpeners please', 'SKU-1014', true],
+  ['Je voudrais une gourde isotherme.', 'SKU-1012', false],
+  ['How much is the sencha tea?', 'SKU-1010', false],
+])('saidSeveral: %s', (text, sku, expected) => {
+  expect(saidSeveral(text, bySku(sku), matcher)).toBe(expected);
 });

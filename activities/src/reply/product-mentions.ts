@@ -239,6 +239,37 @@ export function productsNamedExactly(text: string, products: ProductRecord[]): {
   return out.sort((a, b) => a.index - b.index);
 }
 
+/**
+ * Saying a product is one's own: "j'ai / nous avons / je possède (la, une, votre…) <product>", "my / mon <product>",
+ * "I have / I've had / I own / I bought (the…) <product>" right before the mention, or "<product> (que) j'ai acheté(e)
+ * / I bought / I have / achetée chez vous" right after it. "Votre théière" written to the shop is the shop's.
+ */
+const OWN_VERB = String.raw`\b(?:j ?ai|nous avons|on a|je possede|nous possedons|i have|i ve|ive|i own|we have|we ve|i bought|we bought|i got)`;
+const OWN_FILLER = String.raw`(?: (?:deja|bien|already|had|got|bought|been using|le|la|les|l|un|une|des|du|votre|vos|ce|cet|cette|the|a|an|your|this|that|\d+\w*)){0,4}`;
+const OWN_BEFORE = new RegExp(String.raw`(?:${OWN_VERB}${OWN_FILLER}|\b(?:mon|ma|mes|notre|nos|my|our)(?: \w+){0,2}) ?$`);
+const OWN_AFTER = /^ ?(?:\w+ ){0,3}?(?:(?:que|qu) (?:j ?ai|nous avons) (?:\w+ )?(?:achete|commande|recu|eu)\w*|i (?:bought|have|got|ordered)|we (?:bought|have|got)|achete\w* chez vous|commande\w* chez vous|bought from you|from you)\b/;
+
+/** Whether the text says the customer has this product (a mention framed as theirs). */
+export function saidToOwn(text: string, product: ProductRecord, matcher: ProductMatcher): boolean {
+  const folded = fold(text).replace(/'/g, ' ');
+  const spans = matcher.spans(text).filter((s) => s.product.sku === product.sku);
+  return spans.some((s) => {
+    const before = folded.slice(Math.max(0, s.start - 40), s.start).split(/[.!?;,\n()]/).pop() ?? '';
+    const after = folded.slice(s.end, s.end + 40).split(/[.!?;,\n()]/)[0] ?? '';
+    return OWN_BEFORE.test(before) || OWN_AFTER.test(after);
+  });
+}
+
+/** "deux cartes cadeaux", "2 x teapot", "three bottles", "une dizaine de sachets": more than one of a product. */
+const SEVERAL_BEFORE = /(?:\b(?:[2-9]|\d{2,})(?: ?x)?|\b(?:deux|trois|quatre|cinq|six|sept|huit|dix|douze|quelques|plusieurs|dizaine de|two|three|four|five|six|seven|eight|ten|twelve|several|a few|a couple of|a pair of|pair of))(?: \w+)? ?$/;
+
+/** Whether the text asks for more than one of this product. */
+export function saidSeveral(text: string, product: ProductRecord, matcher: ProductMatcher): boolean {
+  const folded = fold(text);
+  return matcher.spans(text).some((s) => s.product.sku === product.sku
+    && SEVERAL_BEFORE.test(folded.slice(Math.max(0, s.start - 30), s.start).split(/[.!?;,\n()]/).pop() ?? ''));
+}
+
 /** Clauses where the customer is content with an item ("la balance me convient très bien", "the teapot is lovely"). */
 const POSITIVE = /\b(convient|parfait\w*|magnifique\w*|tres bien|super|ravie?s?|adore\w*|lovely|love|great|perfect|fine|brilliant|happy with|were there|was there|etaient la|etait la|intact\w*|en bon etat|in good condition)\b/;
 const NEGATIVE = /\b(pas|ne|n'|plus|non|not|no|n't|isn't|wasn't|missing|manqu\w*|absent\w*|casse|cassee|casses|cassees|ebrech\w*|fissur\w*|abime\w*|endommag\w*|damaged|broken|cracked|chipped|faulty|defectu\w*|bruyant\w*|noisy|trop|too|return\w*|retourn\w*|renvo\w*|send (it )?back|refund\w*|rembours\w*|probleme|problem|issue|souci)\b/;

@@ -8,7 +8,7 @@
  * mutually complementary products once.
  */
 import type { ProductRecord } from '../../domain/types';
-import { productMatcher } from '../product-mentions';
+import { productMatcher, saidSeveral, saidToOwn } from '../product-mentions';
 import type { ReplyContext } from '../reply-context';
 import { roundCents } from '../shop-format';
 import { fold } from '../text-fold';
@@ -23,35 +23,6 @@ const TOTAL_WORDS = /\b(les deux|tous les deux|toutes les deux|ensemble|en tout|
 /** "Does the lid fit the pan?", "le moulin est-il adapté à la cafetière ?" */
 const FIT_WORDS = /\b(fits?|adaptee?s?|prevue? pour|irai(t|ent) avec|match\w*|go(es)? (well )?(with|together)|going (well )?together)\b/;
 const SHIPPING_WORDS = /\b(livraison|livre|frais de port|port gratuit|expedition|shipping|delivery|deliver|postage|free)\b/;
-
-/**
- * Saying a product is one's own: "j'ai / nous avons / je possède (la, une, votre…) <product>", "my / mon <product>",
- * "I have / I've had / I own / I bought (the…) <product>" right before the mention, or "<product> (que) j'ai acheté(e)
- * / I bought / I have / achetée chez vous" right after it. "Votre théière" written to the shop is the shop's.
- */
-const OWN_VERB = String.raw`\b(?:j ?ai|nous avons|on a|je possede|nous possedons|i have|i ve|ive|i own|we have|we ve|i bought|we bought|i got)`;
-const OWN_FILLER = String.raw`(?: (?:deja|bien|already|had|got|bought|been using|le|la|les|l|un|une|des|du|votre|vos|ce|cet|cette|the|a|an|your|this|that|\d+\w*)){0,4}`;
-const OWN_BEFORE = new RegExp(String.raw`(?:${OWN_VERB}${OWN_FILLER}|\b(?:mon|ma|mes|notre|nos|my|our)(?: \w+){0,2}) ?$`);
-const OWN_AFTER = /^ ?(?:\w+ ){0,3}?(?:(?:que|qu) (?:j ?ai|nous avons) (?:\w+ )?(?:achete|commande|recu|eu)\w*|i (?:bought|have|got|ordered)|we (?:bought|have|got)|achete\w* chez vous|commande\w* chez vous|bought from you|from you)\b/;
-
-function ownedInText(text: string, product: ProductRecord, ctx: ReplyContext): boolean {
-  const folded = fold(text).replace(/['’]/g, ' ');
-  const spans = productMatcher(ctx.catalogue).spans(text).filter((s) => s.product.sku === product.sku);
-  return spans.some((s) => {
-    const before = folded.slice(Math.max(0, s.start - 40), s.start).split(/[.!?;,\n()]/).pop() ?? '';
-    const after = folded.slice(s.end, s.end + 40).split(/[.!?;,\n()]/)[0] ?? '';
-    return OWN_BEFORE.test(before) || OWN_AFTER.test(after);
-  });
-}
-
-/** "deux cartes cadeaux", "2 x teapot", "three bottles", "une dizaine de sachets": more than one of a product. */
-const SEVERAL_BEFORE = /(?:\b(?:[2-9]|\d{2,})(?: ?x)?|\b(?:deux|trois|quatre|cinq|six|sept|huit|dix|douze|quelques|plusieurs|dizaine de|two|three|four|five|six|seven|eight|ten|twelve|several|a few|a couple of|a pair of|pair of))(?: \w+)? ?$/;
-
-function severalInText(text: string, product: ProductRecord, ctx: ReplyContext): boolean {
-  const folded = fold(text);
-  return productMatcher(ctx.catalogue).spans(text).some((s) => s.product.sku === product.sku
-    && SEVERAL_BEFORE.test(folded.slice(Math.max(0, s.start - 30), s.start).split(/[.!?;,\n()]/).pop() ?? ''));
-}
 
 const COUNT_FR: Record<number, string> = { 2: 'deux', 3: 'trois', 4: 'quatre' };
 const COUNT_EN: Record<number, string> = { 2: 'two', 3: 'three', 4: 'four' };
@@ -70,7 +41,8 @@ function render(ctx: ReplyContext, mentioned: ProductRecord[] = ctx.mentioned): 
   const bySku = new Map(ctx.catalogue.map((p) => [p.sku, p]));
   const mentionedSkus = new Set(mentioned.map((p) => p.sku));
   // What the customer writes decides: having bought one before does not stop them asking about another.
-  const owned = (p: ProductRecord) => ownedInText(ctx.customerText, p, ctx);
+  const matcher = productMatcher(ctx.catalogue);
+  const owned = (p: ProductRecord) => saidToOwn(ctx.customerText, p, matcher);
   // A product is a "base" when the customer names one of its complements, or asks what goes with it; of two
   // products listed as each other's complements, the one they have (else the first) is the base.
   const asksComplements = COMPLEMENT_WORDS.test(fold(ctx.customerText));
@@ -136,7 +108,7 @@ function render(ctx: ReplyContext, mentioned: ProductRecord[] = ctx.mentioned): 
   const asksShipping = SHIPPING_WORDS.test(fold(ctx.customerText));
   const basket = [...considered, ...asked];
   // Several of one product: the basket depends on how many, which a reply does not guess; the threshold answers it.
-  const quantities = basket.some((p) => severalInText(ctx.customerText, p, ctx));
+  const quantities = basket.some((p) => saidSeveral(ctx.customerText, p, matcher));
   const asksTotal = TOTAL_WORDS.test(fold(ctx.customerText));
   if (!quantities && (asked.length >= 2 || (basket.length >= 2 && asksTotal) || (basket.length >= 1 && asksShipping))) {
     const sum = roundCents(basket.reduce((s, p) => s + p.price, 0));

@@ -1,5 +1,6 @@
 /** Returns and refunds: the return window and deadline, refund delays and amounts, all from shop data. No free label here. */
 import type { OrderRecord, ProductRecord } from '../../domain/types';
+import { productMatcher, saidToOwn } from '../product-mentions';
 import type { ReplyContext } from '../reply-context';
 import { businessDaysBetween, refundProcessingDays, refundProcessingMaxDays, roundCents } from '../shop-format';
 import { orderIssueParagraph, refundDelaySentence, returnWindowSentence, statusParagraphs } from './order-paragraphs';
@@ -26,12 +27,14 @@ function whatToReturn(ctx: ReplyContext, f: FactSheet, lines: { product: Product
 }
 
 /**
- * The return policy in general, for a question asked without an order. A product the customer is thinking of buying
- * (not one they have from the shop) is named with its price: the policy applies to it like to any item.
+ * The return policy in general, for a question asked without a verified order. With `withPrice`, a product the
+ * customer is thinking of buying (one they neither have from the shop nor say is theirs) is named with its price:
+ * the policy applies to it like to any item.
  */
-function generalPolicy(ctx: ReplyContext, f: FactSheet): string[] {
+function generalPolicy(ctx: ReplyContext, f: FactSheet, withPrice = false): string[] {
   const days = f.number('return_window_days', ctx.policies.return_window_days);
-  const considered = ctx.concerned.filter((p) => !ctx.ownedSkus.has(p.sku));
+  const matcher = productMatcher(ctx.catalogue);
+  const considered = withPrice ? ctx.concerned.filter((p) => !ctx.ownedSkus.has(p.sku) && !saidToOwn(ctx.customerText, p, matcher)) : [];
   const about = considered.length === 1 ? considered[0]! : null;
   const included = about ? ` ${pick(ctx.lang,
     `y compris « ${f.text('product', productName(ctx, about))} » (${f.amount('price', about.price)})`,
@@ -49,7 +52,8 @@ function returnPolicy(ctx: ReplyContext): TemplateOutput {
   const order = ctx.order;
   const paragraphs: string[] = [];
   if (!order) {
-    paragraphs.push(...generalPolicy(ctx, f));
+    // A question asked before buying: no order number at all.
+    paragraphs.push(...generalPolicy(ctx, f, ctx.orderIssue === 'no_order_number'));
     if (ctx.orderIssue !== 'no_order_number') paragraphs.push(orderIssueParagraph(ctx));
   } else if (order.status === 'delivered') {
     f.text('order_number', order.number);
