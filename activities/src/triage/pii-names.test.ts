@@ -87,3 +87,15 @@ describe('third-party names: descriptions, family titles, names before a bracket
     expect(names('Last Monday, my husband called you.\nGood Morning, my friend.')).toEqual([]);
   });
 });
+
+describe('third-party names: titles in capitals, in lower case, before a particle', () => {
+  it('reads capitalised and lower-case titles, and surnames opening with a particle', () => {
+    expect(names('Livré à MME LUCIE FABRE, le colis.')).toEqual(['LUCIE FABRE']);
+    expect(names('Mi vecina, la señora Pilar Gómez, lo recogió.')).toEqual(['Pilar Gómez']);
+    expect(names("J'ai vu madame Girardot ce matin.")).toEqual(['madame Girardot']);
+    expect(names('Le colis est chez Mme de la Tour. Mr de Souza aussi.')).toEqual(['Mme de la Tour', 'Mr de Souza']);
+  });
+  it('does not take a verb for a title', () => {
+    expect(names("Don't miss Black Friday!")).toEqual([]);
+  });
+});

@@ -31,7 +31,9 @@ const SP = '[ \\t\\u00a0]';
 const INITIALS = `${LU}\\.(?:(?:${SP}?-${SP}?|${SP})?${LU}\\.){0,3}`;
 /** A person's name on one line: up to three name words (particles allowed between them), or initials and a surname. */
 const NAME = `(?:${INITIALS}${SP}?${WORD}|${WORD}(?:${SP}(?:${PARTICLE}${SP})?${WORD}){0,2})`;
-const TITLE = "(?:Señora|Señor|Sra\\.?|Sr\\.|Signora|Signor|Sig\\.ra|Sig\\.|M\\.|MM\\.|Mme|Mmes|Mlle|Me|Dr\\.?|Pr\\.?|Prof\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Mx\\.?|Miss|Sir|Dame|Monsieur|Madame|Mademoiselle|Maître|Docteur|Herr|Frau)";
+/** Abbreviated titles as usually written and in capitals; titles written in full in any case ("madame Dupont"). */
+const TITLE_WORDS = ['monsieur', 'madame', 'mademoiselle', 'maître', 'docteur', 'señora', 'señor', 'signora', 'signor'];
+const TITLE = `(?:Sra\\.?|Sr\\.|Sig\\.ra|Sig\\.|M\\.|MM\\.|Mme|MME|Mmes|Mlle|MLLE|Me|Dr\\.?|DR\\.?|Pr\\.?|Prof\\.?|Mr\\.?|MR\\.?|Mrs\\.?|MRS\\.?|Ms\\.?|MS\\.?|Mx\\.?|Miss|Sir|Dame|Herr|Frau|${TITLE_WORDS.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}|${w}|${w.toUpperCase()}`).join('|')})`;
 
 const RELATIONS = [
   // EN
@@ -109,7 +111,8 @@ const FIELD_RE = new RegExp(
     'beneficiary', 'titulaire', 'account holder', 'contact', 'attn', 'attention', 'pour', 'for', 'à l[’\']attention de',
     'livrée? à', 'deliver to', 'delivered to', 'ship to', 'shipped to', 'envoyée? à', 'sent to', 'c/o'].map(anyCase).join('|')})${SP}*:${SP}*(?:(${TITLE})${SP}+)?(${NAME})${SP}*(?=\\r?\\n|$)`,
   'gu');
-const TITLE_RE = new RegExp(`(?<![\\p{L}.])(${TITLE})${SP}+(${NAME})`, 'gu');
+/** A title, then a name that may open with a particle ("Mr de Souza", "Mme van Damme"). */
+const TITLE_RE = new RegExp(`(?<![\\p{L}.])(${TITLE})${SP}+((?:${PARTICLE}${SP})?${NAME})`, 'gu');
 const INITIAL_RE = new RegExp(`(?<![\\p{L}.'’-])(${INITIALS}${SP}?${WORD}(?:${SP}${WORD})?)`, 'gu');
 
 /** Capitalised words that start sentences or name things, never a person on their own. */
@@ -165,7 +168,8 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     return words.every((w) => own.has(w));
   };
   const notAName = (name: string): boolean => {
-    const words = name.split(/\s+/);
+    const words = nameWords(name);
+    if (!words.length) return true;
     return words.every((w) => NOT_A_NAME.has(fold(w).replace(/[.'’]+$/, ''))) || NOT_A_NAME.has(fold(words[0]!)) || ORG_WORDS.test(name);
   };
 
@@ -181,7 +185,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     words = name.split(/\s+/);
     if (notAName(name) || isOwn(name)) return;
     let start = at;
-    if (title && words.length === 1 && !/^\p{Lu}\.$/u.test(name)) {
+    if (title && nameWords(name).length === 1 && !/^\p{Lu}\.$/u.test(name)) {
       const t = text.lastIndexOf(title, at);
       if (t >= 0 && at - t <= title.length + 2) { name = text.slice(t, at + name.length); start = t; }
     }
