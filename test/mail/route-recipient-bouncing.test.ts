@@ -18,9 +18,10 @@ const cls: Classification = {
   lang: 'en', intent: 'order_status', intentConfidence: 0.95, secondaryIntents: [], sentiment: 'neutral', urgency: 'normal',
   criticality: 'routine', signals: [], confidence: 0.95,
 };
+// the draft states the order's status: an automatic reply must answer the question it was asked (unanswered_question)
 const ready = (): EmailCase => emailCase({
   clean: 'Where is my order?', enrichment: enr, classification: cls,
-  draft: { subject: 's', body: 'b', lang: 'en', templateId: 't', version: '1', generator: 'template', facts: {}, offers: [] },
+  draft: { subject: 's', body: 'b', lang: 'en', templateId: 't', version: '1', generator: 'template', facts: { status: 'shipped', estimated_delivery: '2026-11-26' }, offers: [] },
   guardrails: { passed: true, fired: [], details: [] },
 });
 
