@@ -271,6 +271,9 @@ describe('cleanBody: automated notices and bulk-mail footers', () => {
   it('keeps a writer who asks not to be answered at an address, or to be unsubscribed', () => {
     const text = "Hello,\n\nPlease update my phone number to the one below.\n\nDon't reply to this address, I'm closing it: write to me at my new one.";
     expect(cleanText(text).clean).toBe(text);
+    expect(cleanText('Hello,\n\nThe kettle leaks again.\n\nDo not reply with the usual template.').clean).toContain('Do not reply with the usual template.');
+    expect(cleanText('Bonjour,\n\nLe colis est encore en retard.\n\nMerci de ne pas répondre avec un message type.').clean).toContain('Merci de ne pas répondre avec un message type.');
+    expect(cleanText('Hi,\n\nWrong size again.\n\nIs this an automated message service? Answer properly!').clean).toContain('Answer properly!');
     expect(cleanText("Bonjour,\n\nJe ne veux plus recevoir vos offres, merci de me désinscrire.").clean).toBe(
       'Bonjour,\n\nJe ne veux plus recevoir vos offres, merci de me désinscrire.',
     );

@@ -79,19 +79,21 @@ function isDisclaimer(paragraph: string): boolean {
  * automatique". Never in the writer's own voice: "Please unsubscribe me" and "je ne veux plus recevoir vos
  * offres" are requests, and stay.
  */
+/** "… à ce message", "… directement", or nothing more ("Merci de ne pas répondre avec un modèle" is a customer's). */
+const FR_TO_THIS_MESSAGE = "(?: directement)?(?: (?:à|a) (?:ce|cet|cette) (?:e-?mail|message|courriel|mail|adresse|notification))?[ \\t]*(?:[.,;)–-]|$)";
+
 const AUTOMATED_NOTICE = new RegExp(
   '(?:' +
     [
       // do not reply / not monitored
-      "(?:do not|don['’]t|please do not) (?:reply|respond)\\b",
+      // "do not reply" to this message, or nothing more: "Don't reply with a template" is a customer's demand
+      "(?:do not|don['’]t) (?:reply|respond)(?: directly)?(?: to (?:this|the|these) (?:e-?mails?|messages?|address(?:es)?|notifications?|notices?))?[ \\t]*(?:[.,;)–-]|$)",
       '(?:replies|responses) (?:to (?:this|these) (?:e-?mails?|messages?|address(?:es)?) )?(?:are|will) not (?:be )?(?:monitored|read|answered|seen)',
       '(?:this|the) (?:mailbox|address|inbox|e-?mail address) is (?:not|un)monitored',
       '(?:this|it) is an? (?:automated|automatic|auto-?generated|automatically generated|system[- ]generated|unattended) (?:message|e-?mail|notification|notice|reply|response|mailbox)',
       '(?:this|the) (?:message|e-?mail|notification|notice) (?:was|has been|is) (?:sent|generated|created) automatically',
       '(?:sent|generated) automatically by',
-      "(?:merci de|veuillez|prière de|nous vous remercions de) ne (?:pas|jamais) (?:y )?répondre",
-      'ne (?:y )?répondez pas',
-      '^[ \\t]*(?:merci de |prière de )?ne pas (?:y )?répondre',
+      `(?:(?:merci de|veuillez|prière de|nous vous remercions de) ne (?:pas|jamais) (?:y )?répondre|ne (?:y )?répondez pas|^[ \\t]*ne pas (?:y )?répondre)${FR_TO_THIS_MESSAGE}`,
       '(?:notification-only|send-only|no-?reply|unattended) (?:e-?mail )?address',
       '(?:cannot|can[\'’]t|does not|doesn[\'’]t) (?:accept|receive) (?:incoming )?(?:e-?mails?|replies|messages|responses)',
       'ne (?:peut|pouvant) (?:pas )?recevoir de (?:réponses?|messages?|courriels?|e-?mails?)',
@@ -119,10 +121,10 @@ const AUTOMATED_NOTICE = new RegExp(
   'iu',
 );
 
-/** A line of an automated notice (short: a notice is not a letter). */
+/** A line of an automated notice (short, no question, no exclamation: a notice is not a letter). */
 function isAutomatedNotice(line: string): boolean {
   const t = line.trim();
-  return t.length > 0 && t.length <= 300 && AUTOMATED_NOTICE.test(t) && !speaksInFirstPerson(t);
+  return t.length > 0 && t.length <= 300 && !/[?!]/.test(t) && AUTOMATED_NOTICE.test(t) && !speaksInFirstPerson(t);
 }
 
 /** Above a notice in its paragraph: the sender's name, team or postal line ("Payments Security Team", "Acme Ltd - Unit 4"). */
