@@ -227,6 +227,8 @@ export interface Classification {
   criticality: Criticality;
   /** Signals used by routing, e.g. escalation_keyword, escalation_keyword_defused, prompt_injection, abusive_language. */
   signals: string[];
+  /** What a trained head read, for the reviewer: the family and the (masked) sentence that carried it, or a defusal. */
+  evidence?: string[];
   confidence: number;
 }
 

@@ -5,9 +5,9 @@
  */
 import type { Classification, EmailCase, Intent, MachineKind, Sentiment, Urgency } from '../domain/types';
 import { INTENTS } from '../domain/types';
-import { blendIntentProbabilities, type BlendParams } from './intent-model';
+import { blendIntentProbabilities, readRisk, type BlendParams, type RiskHead, type RiskReading } from './intent-model';
 import { combineModelProbabilities } from './llm-intent';
-import type { CaseStage } from './pipeline';
+import type { CaseStage, TriageDeps } from './pipeline';
 import type { RoutingPolicy } from './policy';
 import { detectLang } from './lang';
 import { maskPii } from './pii';
@@ -32,6 +32,48 @@ export type IntentModel = (text: string) => Partial<Record<Intent, number>>;
 export interface IntentCalibration {
   blend: BlendParams;
   rulesOnly: { a: number; c: number };
+}
+
+/**
+ * The risk head as classify uses it: `read` gives the likeliest escalation family of the (masked) text, its
+ * probability and the sentence that carried it; `threshold` escalates, `defuseNone` reads cues as innocent.
+ */
+export interface RiskReader {
+  read(text: string): RiskReading;
+  threshold: number;
+  defuseNone: number;
+}
+
+/** The routine head as classify uses it: P(routine) of the (masked) text, and the level under which a person replies. */
+export interface RoutineReader {
+  pRoutine(text: string): number;
+  threshold: number;
+}
+
+/** The trained heads beside the intent model (each optional: without them, the rules alone decide these questions). */
+export interface TrainedHeads {
+  risk?: RiskReader | null;
+  routine?: RoutineReader | null;
+}
+
+/** A RiskReader over a decoded risk head (the text is already masked). */
+export const riskReader = (head: RiskHead): RiskReader => ({ read: (t) => readRisk(head, t), threshold: head.threshold, defuseNone: head.defuseNone });
+
+/**
+ * Signals a cue in the text raises (a policy keyword, a lexicon pattern) that the risk head may read as innocent: a
+ * word negated ("this is not a complaint"), or meaning something else (an "avocat" who is a brother-in-law, "une
+ * menace de grève"). Injection, abuse and structural signals are never defused by the model.
+ */
+export const MODEL_DEFUSABLE: ReadonlySet<string> = new Set([
+  'escalation_keyword', 'legal_threat', 'fraud_report', 'unrecognised_charge', 'gdpr_request', 'safety_incident',
+  'injury_reported', 'chargeback_hint', 'threat', 'distress', 'public_shaming_threat',
+]);
+const RISK_INTENTS: ReadonlySet<Intent> = new Set(['legal_threat', 'fraud_report', 'gdpr_request', 'safety_incident']);
+
+/** The text the trained heads read: the subject (without Re:/Fwd: prefixes) and the new text. */
+export function modelText(subject: string, clean: string): string {
+  const s = subject.replace(/^(?:\s*(?:re|tr|fw|fwd|aw|wg|réf|ref)\s*:\s*)+/i, '').trim();
+  return s ? `${s}\n${clean}` : clean;
 }
 
 /** The confidence of an intent a deterministic rule imposes (prompt injection), like machine mail's. */
@@ -179,7 +221,9 @@ export function classify(
   policy: RoutingPolicy,
   model?: IntentModel | null,
   calibration?: IntentCalibration | null,
+  heads: TrainedHeads = {},
 ): Classification {
+  const { risk, routine } = heads;
   const lang = detectLang(input.clean || input.subject, input.langFallback ?? 'fr');
   if (input.machineKind) {
     return {
@@ -192,7 +236,8 @@ export function classify(
   const defused = findKeywordHits(input.clean, policy).defusedText;
   const signals = detectSignals(input, folded, policy);
   const rules = ruleIntentScores(input, defused);
-  const modelProbs = model ? model(input.clean) : null;
+  const text = modelText(input.subject, input.clean);
+  const modelProbs = model ? model(text) : null;
   // the safety signals below read the rule scores; the intent and its confidence read the calibrated blend
   const scores = calibration ? rules : blendScores(rules, modelProbs);
   const calibrated = calibration
@@ -223,6 +268,38 @@ export function classify(
     signals.push('injury_reported');
   }
 
+  // the risk head: an escalation said in everyday words raises its family; cues it reads as innocent are defused
+  const evidence: string[] = [];
+  const reading = risk && !injected ? risk.read(text) : null;
+  if (reading && risk) {
+    const pct = (x: number): string => x.toFixed(2);
+    // innocent only when the whole text and every sentence of it are (a threat in one sentence of a kind mail is a threat)
+    if (reading.pNoneMin >= risk.defuseNone) {
+      const defused = signals.filter((s) => MODEL_DEFUSABLE.has(s));
+      if (defused.length) {
+        for (const s of defused) signals.splice(signals.indexOf(s), 1);
+        signals.push('escalation_keyword_defused', 'model_defused');
+        evidence.push(`defused ${defused.join(', ')}: P(no escalation) ≥ ${pct(reading.pNoneMin)} in every sentence`);
+      }
+      if (RISK_INTENTS.has(intent) && calibrated) {
+        intent = TEXT_INTENTS.filter((i) => !RISK_INTENTS.has(i)).reduce((best, i) => (calibrated[i] > calibrated[best] ? i : best), 'other' as Intent);
+      }
+    } else if (reading.p >= risk.threshold) {
+      signals.push(reading.family, 'model_escalation');
+      evidence.push(`${reading.family} P ${pct(reading.p)}: "${reading.sentence.slice(0, 200)}"`);
+    }
+  }
+
+  // the routine head: an automatable intent whose words ask for an action or a remedy waits for a person
+  const pRoutine = routine && !injected && policy.automatedIntents.has(intent) ? routine.pRoutine(text) : null;
+  if (routine && pRoutine !== null) {
+    const p = pRoutine;
+    if (p < routine.threshold) {
+      signals.push('needs_person');
+      evidence.push(`needs a person: P(routine reply) ${p.toFixed(2)} < ${routine.threshold}`);
+    }
+  }
+
   let intentConfidence: number;
   if (calibrated) intentConfidence = injected ? Math.max(calibrated[intent], RULE_DECIDED_CONFIDENCE) : calibrated[intent];
   else {
@@ -235,9 +312,11 @@ export function classify(
   const sameAnswer = calibrated && !injected ? SAME_ANSWER.find((g) => g.includes(intent)) : undefined;
   if (sameAnswer) confidence = Math.round(Math.min(1, sameAnswer.reduce((s, i) => s + calibrated![i], 0)) * 1000) / 1000;
   if (signals.includes('multi_question')) confidence = Math.min(confidence, 0.6);
-  // the model may move mail towards a person, never alone away from one: an automatable intent no rule cue supports
-  // (an off-topic question the model reads as a catalogue question...) stays below the auto-send threshold
-  if (calibrated && policy.automatedIntents.has(intent) && scores[intent] <= 0) {
+  // one trained head may move mail towards a person, never alone away from one: an automatable intent no rule cue
+  // supports (an off-topic question the model reads as a catalogue question...) stays below the auto-send threshold
+  // unless the routine head, trained apart on what needs a person, also reads the words as routine
+  const routineAgrees = routine && pRoutine !== null && pRoutine >= routine.threshold;
+  if (calibrated && policy.automatedIntents.has(intent) && scores[intent] <= 0 && !routineAgrees) {
     confidence = Math.min(confidence, MODEL_ONLY_CONFIDENCE_CAP);
     signals.push('model_only_intent');
   }
@@ -252,6 +331,7 @@ export function classify(
     urgency: urgencyOf(intent, signals, critical),
     criticality: critical ? 'critical' : 'routine',
     signals: [...new Set(signals)],
+    ...(evidence.length ? { evidence } : {}),
     confidence,
   };
 }
@@ -276,7 +356,8 @@ function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
 }
 
-export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
+/** What classify reads of a case (after clean, machine, pii and enrich): the training corpus is read the same way. */
+export async function classifyInputOf(emailCase: EmailCase, deps: TriageDeps): Promise<ClassifyInput> {
   let daysLate: number | null = null;
   const num = emailCase.enrichment?.orderNumber;
   if (num && emailCase.enrichment?.orderFound) {
@@ -294,7 +375,7 @@ export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
     const sent = deps.sentReplies ? await sentRepliesFor(deps.sentReplies, emailCase.parsed, policies.support_address) : null;
     quotedShop = judgeQuotedShop(carriers, policies, sent);
   }
-  const input: ClassifyInput = {
+  return {
     subject: emailCase.parsed.subject,
     clean: emailCase.cleaned.clean,
     quoted: emailCase.cleaned.quoted,
@@ -307,11 +388,26 @@ export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
     carriers,
     quotedShop,
   };
+}
+
+/** The masked text the trained heads read for a case (PII replaced by «TYPE_n» tokens). */
+export const maskedModelText = (emailCase: EmailCase, input: ClassifyInput): string =>
+  maskPii(modelText(input.subject, input.clean), emailCase.pii).masked;
+
+export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
+  const input = await classifyInputOf(emailCase, deps);
   const model = deps.intentModel;
+  const mask = (text: string): string => maskPii(text, emailCase.pii).masked;
   // the optional LLM answers first (async); its distribution is mixed with the local model's
-  const llm = deps.intentLlm && !input.machineKind ? await deps.intentLlm(maskPii(input.clean, emailCase.pii).masked) : null;
+  const llm = deps.intentLlm && !input.machineKind ? await deps.intentLlm(maskedModelText(emailCase, input)) : null;
   const masked: IntentModel | null = model || llm
-    ? (text) => combineModelProbabilities(model ? model(maskPii(text, emailCase.pii).masked) : null, llm, TEXT_INTENTS) ?? {}
+    ? (text) => combineModelProbabilities(model ? model(mask(text)) : null, llm, TEXT_INTENTS) ?? {}
     : null;
-  return { ...emailCase, classification: classify(input, deps.policy, masked, deps.intentCalibration ?? null) };
+  const risk = deps.riskModel ? riskReader(deps.riskModel) : null;
+  const routineHead = deps.routineModel;
+  const heads: TrainedHeads = {
+    risk: risk ? { ...risk, read: (text) => risk.read(mask(text)) } : null,
+    routine: routineHead ? { pRoutine: (text) => routineHead.pRoutine(mask(text)), threshold: routineHead.threshold } : null,
+  };
+  return { ...emailCase, classification: classify(input, deps.policy, masked, deps.intentCalibration ?? null, heads) };
 };

@@ -1,7 +1,9 @@
 /**
- * The trained intent model the project owns (ml/train-intent-model.ts writes ml/models/intent-model.json): a
- * multinomial logistic regression over hashed word / bigram / character 4-gram features (intent-features.ts), int8
- * weights. Pure TypeScript inference, deterministic, a few hundred microseconds per email.
+ * The trained model of meaning the project owns (ml/train-meaning-model.ts writes ml/models/intent-model.json): three
+ * multinomial logistic regressions over the same hashed word / bigram / character 4-gram / negation-scope features
+ * (intent-features.ts), int8 weights: the intent head, the risk head (escalation families said in any words) and the
+ * routine head (do the words allow a routine reply?). Pure TypeScript inference, deterministic, about a millisecond
+ * per email.
  *
  * The model only ever sees the PII-masked new text (classify.ts masks it before calling). Its probabilities are
  * combined with the rule scores by `blendIntentProbabilities`: one calibrated probability per intent, whose
@@ -19,6 +21,41 @@ export const DEFAULT_INTENT_MODEL_FILE = path.resolve(__dirname, '../../../ml/mo
 export const blendParamsSchema = z.object({ a: z.number(), b: z.number(), c: z.number(), eps: z.number().positive() });
 export type BlendParams = z.infer<typeof blendParamsSchema>;
 
+/** The escalation families the risk head tells apart; each is also the name of the routing signal it raises. */
+export const RISK_FAMILIES = [
+  'legal_threat', 'chargeback_hint', 'fraud_report', 'gdpr_request', 'safety_incident', 'threat', 'abusive_language', 'distress',
+] as const;
+export type RiskFamily = (typeof RISK_FAMILIES)[number];
+export const RISK_CLASSES = ['none', ...RISK_FAMILIES] as const;
+
+/**
+ * The risk head: a second logistic regression over the same features, 'none' or one escalation family. `threshold`:
+ * the probability of a family (1 − P(none)) that escalates; `defuse_none`: P(none) at or above which a keyword or a
+ * lexicon cue in the text is read as innocent (negated, another meaning). Both fitted on out-of-fold predictions.
+ */
+export const riskHeadSchema = z.object({
+  classes: z.array(z.enum(RISK_CLASSES)).min(2),
+  rows: z.string(),
+  weights: z.string(),
+  scale: z.number().positive(),
+  bias: z.array(z.number()),
+  threshold: z.number().min(0).max(1),
+  defuse_none: z.number().min(0).max(1),
+});
+export type RiskHeadFile = z.infer<typeof riskHeadSchema>;
+
+export const ROUTINE_CLASSES = ['routine', 'needs_person'] as const;
+
+/** The routine head: do the words allow a routine reply, or ask a person (an action, a remedy)? `threshold`: P(routine) under which an automatable intent is held for a person. */
+export const routineHeadSchema = z.object({
+  classes: z.array(z.enum(ROUTINE_CLASSES)).length(2),
+  rows: z.string(),
+  weights: z.string(),
+  scale: z.number().positive(),
+  bias: z.array(z.number()),
+  threshold: z.number().min(0).max(1),
+});
+
 export const intentModelFileSchema = z.object({
   kind: z.literal('hashed-ngram-logreg'),
   version: z.string(),
@@ -34,6 +71,8 @@ export const intentModelFileSchema = z.object({
   blend: blendParamsSchema,
   /** Rules-only calibration (used when no model is loaded): logit_i = a·rule_i + c·[i = other]. */
   rules_only: z.object({ a: z.number(), c: z.number() }),
+  risk: riskHeadSchema.optional(),
+  routine: routineHeadSchema.optional(),
   training: z.record(z.string(), z.unknown()).default({}),
 });
 export type IntentModelFile = z.infer<typeof intentModelFileSchema>;
@@ -47,27 +86,54 @@ export interface LoadedIntentModel {
   training: Record<string, unknown>;
   /** Probabilities per intent for a (masked) text. */
   predict(text: string): Record<string, number>;
+  /** The risk head, when the file has one. */
+  risk: RiskHead | null;
+  /** The routine head, when the file has one. */
+  routine: RoutineHead | null;
 }
 
-export function decodeIntentModel(file: IntentModelFile): LoadedIntentModel {
-  const k = file.intents.length;
-  const rowIds = new Uint32Array(new Uint8Array(Buffer.from(file.rows, 'base64')).buffer);
-  const w8 = new Int8Array(new Uint8Array(Buffer.from(file.weights, 'base64')).buffer);
-  if (w8.length !== rowIds.length * k || file.bias.length !== k) throw new Error('intent model: weight shape mismatch');
+/** A decoded routine head: P(routine) of a masked text and the level under which an automatable intent waits for a person. */
+export interface RoutineHead {
+  pRoutine(text: string): number;
+  threshold: number;
+}
+
+/** A decoded risk head: probabilities per class ('none' and the families) for a masked text, and its thresholds. */
+export interface RiskHead {
+  predict(text: string): Record<string, number>;
+  threshold: number;
+  defuseNone: number;
+}
+
+/** A linear head over hashed features: base64 bucket ids, int8 weights (× scale), one bias per class. */
+function linearHead(h: { rows: string; weights: string; scale: number; bias: number[] }, classes: readonly string[], buckets: number) {
+  const k = classes.length;
+  const rowIds = new Uint32Array(new Uint8Array(Buffer.from(h.rows, 'base64')).buffer);
+  const w8 = new Int8Array(new Uint8Array(Buffer.from(h.weights, 'base64')).buffer);
+  if (w8.length !== rowIds.length * k || h.bias.length !== k) throw new Error('model: weight shape mismatch');
   const rowOf = new Map<number, number>();
   rowIds.forEach((b, i) => rowOf.set(b, i));
-  const predict = (text: string): Record<string, number> => {
-    const z = file.bias.slice();
-    for (const [bucket, v] of hashedFeatures(text, file.buckets)) {
+  return (text: string): Record<string, number> => {
+    const z = h.bias.slice();
+    for (const [bucket, v] of hashedFeatures(text, buckets)) {
       const r = rowOf.get(bucket);
       if (r === undefined) continue;
       const off = r * k;
-      for (let j = 0; j < k; j++) z[j]! += v * w8[off + j]! * file.scale;
+      for (let j = 0; j < k; j++) z[j]! += v * w8[off + j]! * h.scale;
     }
     const p = softmax(z);
-    return Object.fromEntries(file.intents.map((i, j) => [i, p[j]!]));
+    return Object.fromEntries(classes.map((c, j) => [c, p[j]!]));
   };
-  return { version: file.version, intents: file.intents, blend: file.blend, rulesOnly: file.rules_only, training: file.training, predict };
+}
+
+export function decodeIntentModel(file: IntentModelFile): LoadedIntentModel {
+  const predict = linearHead(file, file.intents, file.buckets);
+  const risk = file.risk
+    ? { predict: linearHead(file.risk, file.risk.classes, file.buckets), threshold: file.risk.threshold, defuseNone: file.risk.defuse_none }
+    : null;
+  const routineHead = file.routine ? linearHead(file.routine, file.routine.classes, file.buckets) : null;
+  const routine = file.routine && routineHead ? { pRoutine: (t: string) => routineHead(t).routine ?? 0, threshold: file.routine.threshold } : null;
+  return { version: file.version, intents: file.intents, blend: file.blend, rulesOnly: file.rules_only, training: file.training, predict, risk, routine };
 }
 
 export function parseIntentModel(text: string, source = 'intent model'): LoadedIntentModel {
@@ -113,9 +179,45 @@ export function blendIntentProbabilities(
 export function intentDeps(model: LoadedIntentModel): {
   intentModel: (text: string) => Partial<Record<Intent, number>>;
   intentCalibration: { blend: BlendParams; rulesOnly: { a: number; c: number } };
+  riskModel?: RiskHead;
+  routineModel?: RoutineHead;
 } {
   return {
     intentModel: (text) => model.predict(text) as Partial<Record<Intent, number>>,
     intentCalibration: { blend: model.blend, rulesOnly: model.rulesOnly },
+    ...(model.risk ? { riskModel: model.risk } : {}),
+    ...(model.routine ? { routineModel: model.routine } : {}),
   };
+}
+
+/** What the risk head read in a masked text: the likeliest family, its probability, and the sentence that carried it. */
+export interface RiskReading {
+  family: RiskFamily;
+  p: number;
+  pNone: number;
+  /** The lowest P(none) of the whole text and of each sentence: a cue is innocent only if every sentence is. */
+  pNoneMin: number;
+  sentence: string;
+}
+
+/** The sentences of a text a reviewer can read on their own (two words or more). */
+export function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter((s) => (s.match(/\p{L}{2,}/gu)?.length ?? 0) >= 2);
+}
+
+/** The risk head over the whole (masked) text; the sentence named is the one its family weighs most in. */
+export function readRisk(head: RiskHead, text: string): RiskReading {
+  const whole = head.predict(text);
+  const family = RISK_FAMILIES.reduce((best, f) => ((whole[f] ?? 0) > (whole[best] ?? 0) ? f : best), RISK_FAMILIES[0] as RiskFamily);
+  let sentence = '';
+  let bestP = -1;
+  const pNone = whole.none ?? 0;
+  let pNoneMin = pNone;
+  for (const s of sentencesOf(text)) {
+    const ps = head.predict(s);
+    const p = ps[family] ?? 0;
+    if (p > bestP) { bestP = p; sentence = s; }
+    pNoneMin = Math.min(pNoneMin, ps.none ?? 0);
+  }
+  return { family, p: 1 - pNone, pNone, pNoneMin, sentence };
 }

@@ -73,6 +73,15 @@ export function createLlmIntentClassifier(
   };
 }
 
+/** Where the LLM intent classifier is (the CLI's environment, the worker's validated config). */
+export interface LlmIntentSettings { baseURL?: string; model?: string; apiKey?: string; timeoutMs?: number }
+
+/** The LLM intent classifier the settings describe, or null (off) unless both the URL and the model are set. */
+export function llmIntentFromSettings(s: LlmIntentSettings, intents: readonly Intent[]): LlmIntentClassifier | null {
+  if (!s.baseURL || !s.model) return null;
+  return createLlmIntentClassifier({ baseURL: s.baseURL, model: s.model, apiKey: s.apiKey, timeoutMs: s.timeoutMs }, intents);
+}
+
 /** Geometric mix of two distributions, renormalised: p ∝ local^(1−w) · llm^w. */
 export function combineModelProbabilities(
   local: Partial<Record<Intent, number>> | null,

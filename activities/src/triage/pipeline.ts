@@ -7,6 +7,7 @@ import type { RoutingPolicy } from './policy';
 import type { ContextStore } from '../reply/context-store';
 import type { IntentCalibration, IntentModel } from './classify';
 import type { LlmIntentClassifier } from './llm-intent';
+import type { RiskHead, RoutineHead } from './intent-model';
 
 export interface AutoReplyCounts {
   sender: number; // automatic replies sent to this sender in the 24 h before the email
@@ -28,6 +29,10 @@ export interface TriageDeps {
   intentModel?: IntentModel;
   /** Optional: turns rule scores (and the model's probabilities) into one calibrated probability per intent. */
   intentCalibration?: IntentCalibration;
+  /** Optional risk head (same model file): escalation families said in everyday words, innocent uses of cue words. */
+  riskModel?: RiskHead;
+  /** Optional routine head (same model file): automatable intents whose words ask for an action or a remedy. */
+  routineModel?: RoutineHead;
   /** Optional LLM classifier (off by default): masked text in, a distribution mixed with the model's out. */
   intentLlm?: LlmIntentClassifier;
 }

@@ -167,6 +167,7 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   const unverifiable = UNVERIFIABLE_FLAGS.filter((f) => flags.has(f));
   if (unverifiable.length) rev.push('unverifiable_facts', ...unverifiable);
   if (signals.has('multi_question') || cls.secondaryIntents.length) rev.push('multi_question');
+  if (signals.has('needs_person')) rev.push('needs_person');
   if (cls.confidence < policy.confidenceThreshold) rev.push('low_confidence');
   if (ORDER_INTENTS.has(cls.intent) && !enr.orderNumber) rev.push('order_not_identified');
   // an order's document goes out automatically only for an order the customer named (number or tracking number)

@@ -21,6 +21,8 @@ export interface TriageLine {
   order_number: string | null;
   flags: string[];
   signals: string[];
+  /** The trained risk head's reading (family and masked sentence, or a defusal), when it spoke. */
+  evidence?: string[];
   machine: string | null;
   clean_body: string;
   pii: { type: string; value: string }[];
@@ -50,6 +52,7 @@ export function toTriageLine(file: string, c: EmailCase): TriageLine {
     order_number: c.enrichment?.orderNumber ?? null,
     flags: c.enrichment?.flags ?? [],
     signals: cls?.signals ?? [],
+    ...(cls?.evidence?.length ? { evidence: cls.evidence } : {}),
     machine: c.machine.isMachine ? c.machine.kind : null,
     clean_body: c.cleaned.clean,
     pii: c.pii.map((p) => ({ type: p.type, value: p.value })),

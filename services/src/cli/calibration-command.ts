@@ -3,7 +3,7 @@
  * confidence can be trusted. For each labelled folder, a reliability table (confidence bins vs intent accuracy, ECE)
  * over the emails the text classifier decided (machine mail excluded), with the calibrated model+rules blend and,
  * for comparison, the uncalibrated rules alone; then the model's own held-out split (stored in the model file by
- * ml/train-intent-model.ts). --out DIR writes reliability.svg, reliability.png (rsvg-convert) and README.md there.
+ * ml/train-meaning-model.ts). --out DIR writes reliability.svg, reliability.png (rsvg-convert) and README.md there.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';

@@ -2,13 +2,14 @@
  * `replique eval [--shop FILE] [--policy FILE] [--model FILE | --no-model] [--json] DIR`: triages every .eml of DIR
  * and scores the lines against DIR/labels.json (definitions of evaluate.ts / score.py). Exit 1 when a safety bar fails.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, UsageError } from './args';
 import { evaluate, formatReport, type Label, type PredLine } from './evaluate';
+import { crossValidate } from './eval-folds';
 import { buildTriageDeps, modelChoice, triageEach } from './triage-command';
 
-export const EVAL_USAGE = 'usage: replique eval [--shop FILE] [--policy FILE] [--model FILE | --no-model] [--json] DIR';
+export const EVAL_USAGE = 'usage: replique eval [--shop FILE] [--policy FILE] [--model FILE | --no-model | --folds K] [--lines FILE] [--json] DIR';
 
 export async function readLabels(dir: string): Promise<Label[]> {
   const text = await readFile(path.join(dir, 'labels.json'), 'utf8').catch(() => {
@@ -18,19 +19,32 @@ export async function readLabels(dir: string): Promise<Label[]> {
 }
 
 export async function evalCommand(argv: string[], write: (line: string) => void): Promise<number> {
-  const args = parseArgs(argv, ['shop', 'policy', 'model'], ['no-model', 'json']);
+  const args = parseArgs(argv, ['shop', 'policy', 'model', 'folds', 'lines'], ['no-model', 'json']);
   const dir = args.positionals[0];
   if (!dir || args.positionals.length > 1) throw new UsageError(EVAL_USAGE);
+  const folds = args.options.folds === undefined ? null : Number(args.options.folds);
+  if (folds !== null && (!Number.isInteger(folds) || folds < 2 || args.options.model || args.flags.has('no-model'))) {
+    throw new UsageError(`--folds takes an integer ≥ 2 and trains its own models (no --model / --no-model)\n${EVAL_USAGE}`);
+  }
   const labels = await readLabels(dir);
-  const deps = await buildTriageDeps(args.options.shop, args.options.policy, modelChoice(args));
+  // cross-validation trains per fold: the committed model file is never loaded
+  const deps = await buildTriageDeps(args.options.shop, args.options.policy, folds ? { noModel: true } : modelChoice(args));
   const lines: PredLine[] = [];
+  const foldLines: string[] = [];
   try {
-    await triageEach([dir], deps, (l) => lines.push(l as unknown as PredLine));
+    if (folds) lines.push(...(await crossValidate(dir, labels, deps, folds, (l) => foldLines.push(l))).lines);
+    else await triageEach([dir], deps, (l) => lines.push(l as unknown as PredLine));
   } finally {
     await deps.close();
   }
+  // the triage lines themselves (pooled across folds with --folds), for score.py
+  if (args.options.lines) await writeFile(args.options.lines, lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
   const report = evaluate(labels, lines);
-  if (args.flags.has('json')) write(JSON.stringify(report, null, 1));
-  else for (const line of formatReport(report)) write(line);
+  if (args.flags.has('json')) write(JSON.stringify(folds ? { ...report, folds: foldLines } : report, null, 1));
+  else {
+    for (const line of formatReport(report)) write(line);
+    if (folds) write(`\ncross-validated, ${folds} folds (SHA-256(file name)[0] mod ${folds}), pooled above:`);
+    for (const line of foldLines) write(line);
+  }
   return report.pass ? 0 : 1;
 }

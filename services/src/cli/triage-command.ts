@@ -12,7 +12,7 @@ import { EmbeddedContextStore } from '@replique/activities/reply/embedded-contex
 import { seedCustomerHistory, seedKnowledgeBase } from '@replique/activities/reply/seed-knowledge-base';
 import { intentDeps, loadIntentModel } from '@replique/activities/triage/intent-model';
 import { TEXT_INTENTS } from '@replique/activities/triage/classify';
-import { createLlmIntentClassifier, type LlmIntentClassifier } from '@replique/activities/triage/llm-intent';
+import { llmIntentFromSettings, type LlmIntentClassifier } from '@replique/activities/triage/llm-intent';
 import { loadPolicy } from '@replique/activities/triage/policy';
 import type { TriageDeps } from '@replique/activities/triage/pipeline';
 import { quarantineLine, toTriageLine, triageRaw } from '@replique/activities/triage/triage';
@@ -66,11 +66,10 @@ export async function buildTriageDeps(
  * (REPLIQUE_INTENT_LLM_API_KEY, REPLIQUE_INTENT_LLM_TIMEOUT_MS optional).
  */
 export function llmIntentFromEnv(env: NodeJS.ProcessEnv): LlmIntentClassifier | null {
-  const baseURL = env.REPLIQUE_INTENT_LLM_BASE_URL;
-  const model = env.REPLIQUE_INTENT_LLM_MODEL;
-  if (!baseURL || !model) return null;
   const timeoutMs = env.REPLIQUE_INTENT_LLM_TIMEOUT_MS ? Number(env.REPLIQUE_INTENT_LLM_TIMEOUT_MS) : undefined;
-  return createLlmIntentClassifier({ baseURL, model, apiKey: env.REPLIQUE_INTENT_LLM_API_KEY, timeoutMs }, TEXT_INTENTS);
+  return llmIntentFromSettings({
+    baseURL: env.REPLIQUE_INTENT_LLM_BASE_URL, model: env.REPLIQUE_INTENT_LLM_MODEL, apiKey: env.REPLIQUE_INTENT_LLM_API_KEY, timeoutMs,
+  }, TEXT_INTENTS);
 }
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5433/replique';

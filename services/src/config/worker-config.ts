@@ -19,8 +19,16 @@ export const WorkerEnvSchema = z.object({
   REPLIQUE_POLICY_FILE: existingFile.optional(),
   /** Seed the shop CRM from this JSON file at start (idempotent), e.g. the demo shop. */
   REPLIQUE_SHOP_FILE: existingFile.optional(),
-  /** The trained intent model (ml/train-intent-model.ts); default: ml/models/intent-model.json of this source tree. */
+  /** The trained intent model (ml/train-meaning-model.ts); default: ml/models/intent-model.json of this source tree. */
   REPLIQUE_INTENT_MODEL_FILE: existingFile.default(DEFAULT_INTENT_MODEL_FILE),
+  /**
+   * Optional LLM intent classifier (an OpenAI-compatible endpoint): it reads the masked new text and votes with the
+   * trained model in classify (activities/src/triage/llm-intent.ts). Off unless both URL and model are set.
+   */
+  REPLIQUE_INTENT_LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  REPLIQUE_INTENT_LLM_MODEL: z.string().min(1).optional(),
+  REPLIQUE_INTENT_LLM_API_KEY: z.string().min(1).optional(),
+  REPLIQUE_INTENT_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).optional(),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(50),
   /**
    * How long the worker keeps the shop's policies, catalogue, "today" and order-number format before reading them

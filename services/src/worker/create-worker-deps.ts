@@ -16,7 +16,10 @@ import { createKafka, ensureTopics } from '@replique/activities/adapters/kafka/k
 import { createEmailProducer } from '@replique/activities/adapters/kafka/email-producer';
 import { createSmtpTransport } from '@replique/activities/adapters/smtp/smtp-transport';
 import { loadPolicy } from '@replique/activities/triage/policy';
-import { intentDeps, loadIntentModel } from '@replique/activities/triage/intent-model';
+import { intentDeps, loadIntentModel, type LoadedIntentModel } from '@replique/activities/triage/intent-model';
+import { TEXT_INTENTS } from '@replique/activities/triage/classify';
+import { llmIntentFromSettings } from '@replique/activities/triage/llm-intent';
+import type { TriageDeps } from '@replique/activities/triage/pipeline';
 import { createLogger } from '@replique/activities/logger';
 import { createReplyAdapters, llmTemplateExperiment, type ReplySetupConfig } from '@replique/activities/reply/reply-setup';
 import type { WorkerConfig } from '../config/worker-config';
@@ -28,7 +31,7 @@ export interface WorkerDeps extends EmailActivityDeps {
 
 export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps> {
   // Files first: a broken model stops the start before any connection is opened.
-  const intentModel = intentDeps(loadIntentModel(config.REPLIQUE_INTENT_MODEL_FILE));
+  const intentModel = workerIntentDeps(config);
   const db = createPool(config.DATABASE_URL, { applicationName: 'replique-worker' });
   await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
   if (config.REPLIQUE_SHOP_FILE) await seedShop(db, JSON.parse(await readFile(config.REPLIQUE_SHOP_FILE, 'utf8')));
@@ -73,6 +76,21 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
 }
 
 const log = createLogger('worker.reply');
+
+/**
+ * The worker's classify hooks: the trained model (intent and risk heads, with its calibration) and, when configured,
+ * the LLM intent classifier voting with it, as in the CLI (services/src/cli/triage-command.ts).
+ */
+export function workerIntentDeps(
+  config: WorkerConfig,
+  model: LoadedIntentModel = loadIntentModel(config.REPLIQUE_INTENT_MODEL_FILE),
+): Pick<TriageDeps, 'intentModel' | 'intentCalibration' | 'riskModel' | 'routineModel' | 'intentLlm'> {
+  const intentLlm = llmIntentFromSettings({
+    baseURL: config.REPLIQUE_INTENT_LLM_BASE_URL, model: config.REPLIQUE_INTENT_LLM_MODEL,
+    apiKey: config.REPLIQUE_INTENT_LLM_API_KEY, timeoutMs: config.REPLIQUE_INTENT_LLM_TIMEOUT_MS,
+  }, TEXT_INTENTS);
+  return { ...intentDeps(model), ...(intentLlm ? { intentLlm } : {}) };
+}
 
 /** The worker's environment as the reply side's plain config. */
 export function replySetup(config: WorkerConfig): ReplySetupConfig {
