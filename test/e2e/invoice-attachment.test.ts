@@ -63,7 +63,8 @@ test('an invoice request gets the invoice as a PDF, with the right order number 
   const replies = pipeline.sink.messages().filter((m) => m.inReplyTo === messageId);
   expect(replies).toHaveLength(1);
   const mail = await simpleParser(replies[0]!.raw);
-  expect(mail.text).toContain(`Please find attached the invoice for your order ${order.number} (PDF)`);
+  expect(mail.text).toContain(`Please find attached the invoice (PDF) for your order ${order.number}`);
+  expect(mail.text).toContain(`a total of €${order.total.toFixed(2)}`);
   expect(mail.attachments).toHaveLength(1);
   const pdf = mail.attachments[0]!;
   expect(pdf.contentType).toBe('application/pdf');
