@@ -219,3 +219,18 @@ describe('classifyEmail scans every carrier of the message', () => {
     expect(out.classification?.signals.filter((s) => /inject|tamper/.test(s))).toEqual([]);
   });
 });
+
+describe('a return that asks for the money back', () => {
+  it.each([
+    'Could I send the kettle back for a refund, please? It is still in its box.',
+    'I want to return the blender (still sealed). Could we return it for a refund?',
+  ])('is a return marked refund_asked (a refund to issue): %s', (text) => {
+    const c = run(text, { subject: 'Return the kettle' });
+    expect(c.intent).toBe('return_request');
+    expect(c.signals).toContain('refund_asked');
+  });
+
+  it('is not marked when the customer only asks about the return policy', () => {
+    expect(run("Can I return the kettle? It's unopened. How do I go about it?").signals).not.toContain('refund_asked');
+  });
+});

@@ -264,6 +264,8 @@ export function classify(
     if (scores[i] >= 4) signals.push(i);
   }
   if (scores.fraud_report >= 4 && /\b(?:debit|charge|prelev|paiement|payment)/.test(folded)) signals.push('unrecognised_charge');
+  // a return that asks for the money back is a refund to issue (a person's decision), whatever intent the model reads
+  if (rules.refund_request >= 3 && ['return_request', 'refund_status'].includes(intent)) signals.push('refund_asked');
   if (scores.safety_incident >= 4 && /\b(?:burn|brul|injur|bless|hospital|hopital|shock|electrocut|scald)/.test(folded)) {
     signals.push('injury_reported');
   }

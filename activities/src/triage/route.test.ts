@@ -136,6 +136,15 @@ describe('decideRoute', () => {
   });
 });
 
+describe('decideRoute: a return that asks for a refund', () => {
+  it('goes to a person: a refund to issue is not a return-policy answer', () => {
+    const c = ready({ classification: cls({ intent: 'return_request', signals: ['refund_asked'] }) });
+    const d = decideRoute(c, policy, facts('ORD-5501'));
+    expect(d.route).toBe('review');
+    expect(d.reasons).toContain('refund_request');
+  });
+});
+
 describe('decideRoute: status of finished orders and late returns', () => {
   it('reviews a status question about a delivered order (something is off)', () => {
     const d = decideRoute(ready({ enrichment: enr({ orderNumber: 'ORD-5502' }) }), policy, facts('ORD-5502'));

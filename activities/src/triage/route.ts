@@ -162,6 +162,8 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   if (enr.aiOptOut) rev.push('ai_opt_out');
   const intentReason = REVIEW_INTENT_REASON[cls.intent];
   if (intentReason) rev.push(intentReason);
+  const refundAsked = signals.has('refund_asked');
+  if (refundAsked) rev.push('refund_request');
   if (['damaged_item', 'missing_item'].includes(cls.intent)) rev.push('remedy_requires_approval');
   if (enr.vip) rev.push('vip_customer');
   const unverifiable = UNVERIFIABLE_FLAGS.filter((f) => flags.has(f));
@@ -185,7 +187,7 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
     .includes(cls.intent) && policy.refundDoubleApprovalOver !== null && rev.length) {
     const amount = refundAmount(c, order);
     if (amount !== null && amount > policy.refundDoubleApprovalOver
-      && (cls.intent === 'refund_request' || cls.intent === 'cancel_order' || c.draft?.facts?.refund_amount !== undefined)) {
+      && (cls.intent === 'refund_request' || cls.intent === 'cancel_order' || refundAsked || c.draft?.facts?.refund_amount !== undefined)) {
       rev.push('refund_above_threshold_double_approval');
       approvals = 2;
     }
