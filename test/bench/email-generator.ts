@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { shopFixture } from '../support/paths';
+import { mulberry32 } from '../../ml/logreg';
 
 export type GeneratedKind =
   | 'order_status'
@@ -58,17 +59,8 @@ export function loadShop(): Shop {
   return JSON.parse(readFileSync(shopFixture, 'utf8')) as Shop;
 }
 
-/** mulberry32: small, seedable, good enough for choosing phrases. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the model training's seeded generator): small, seedable, good enough for choosing phrases. */
+export const seededRandom: (seed: number) => () => number = mulberry32;
 
 const DEFAULT_MIX: Array<[GeneratedKind, number]> = [
   ['order_status', 40],
