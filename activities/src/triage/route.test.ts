@@ -145,6 +145,15 @@ describe('decideRoute: a return that asks for a refund', () => {
   });
 });
 
+describe('decideRoute: a refused draft', () => {
+  it('names the failed checks even when something else already holds the email for review', () => {
+    const guardrails = { passed: false, fired: ['missing_fact'], details: [] };
+    const d = decideRoute(ready({ enrichment: enr({ vip: true }), guardrails }), policy, facts('ORD-5501'));
+    expect(d.route).toBe('review');
+    expect(d.reasons).toEqual(expect.arrayContaining(['vip_customer', 'guardrail_fired', 'guardrail_missing_fact']));
+  });
+});
+
 describe('decideRoute: status of finished orders and late returns', () => {
   it('reviews a status question about a delivered order (something is off)', () => {
     const d = decideRoute(ready({ enrichment: enr({ orderNumber: 'ORD-5502' }) }), policy, facts('ORD-5502'));

@@ -193,6 +193,10 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
     }
   }
 
+  // a draft the checks refused says so, whatever else holds the email: the reviewer must know what is wrong with it
+  const guardrailReasons = c.draft && c.guardrails && !c.guardrails.passed
+    ? ['guardrail_fired', ...c.guardrails.fired.map((f) => `guardrail_${f}`)] : [];
+  if (rev.length) rev.push(...guardrailReasons);
   const auto = autoReason(cls.intent, order, today, policy, enr.productsMentioned?.length ?? 0);
   if (!rev.length) {
     if (!policy.automatedIntents.has(cls.intent)) rev.push('intent_not_automated');
