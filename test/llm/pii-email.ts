@@ -50,9 +50,10 @@ export function piiEmail(messageId = `${randomUUID()}@btinternet.com`): { raw: B
     '',
     'Hi there,',
     '',
-    `Could you let me know when my teapot (order ${ORDER.number}) is likely to turn up? I'm away from the 28th so I want`,
-    `to make sure someone is in to take it. This is ${CUSTOMER.name}, the courier can call me on ${CUSTOMER.phone} or`,
-    `write to ${CUSTOMER.email}. For your records my IBAN is ${CUSTOMER.iban}.`,
+    // a plain status question: asking the shop to arrange the delivery with the courier ("the courier can call me")
+    // is an action a person takes (the routine head's needs_person), not what these tests are about
+    `Could you let me know when my teapot (order ${ORDER.number}) is likely to turn up? This is ${CUSTOMER.name}, my`,
+    `number is ${CUSTOMER.phone} and my email ${CUSTOMER.email}. For your records my IBAN is ${CUSTOMER.iban}.`,
     '',
     'Many thanks,',
     CUSTOMER.name,
