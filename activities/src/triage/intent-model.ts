@@ -28,6 +28,16 @@ export const RISK_FAMILIES = [
 export type RiskFamily = (typeof RISK_FAMILIES)[number];
 export const RISK_CLASSES = ['none', ...RISK_FAMILIES] as const;
 
+/** A head's quantised weights as stored: the rows it keeps and their int8 weights (see the intent head below). */
+const storedWeights = {
+  /** base64 Uint32 bucket ids (ascending) of the stored rows; other buckets weigh 0. */
+  rows: z.string(),
+  /** base64 Int8 weights, one row of `classes.length` per stored bucket; weight = int8 · scale. */
+  weights: z.string(),
+  scale: z.number().positive(),
+  bias: z.array(z.number()),
+};
+
 /**
  * The risk head: a second logistic regression over the same features, 'none' or one escalation family. `threshold`:
  * the probability of a family (1 − P(none)) that escalates; `defuse_none`: P(none) at or above which a keyword or a
@@ -35,10 +45,7 @@ export const RISK_CLASSES = ['none', ...RISK_FAMILIES] as const;
  */
 export const riskHeadSchema = z.object({
   classes: z.array(z.enum(RISK_CLASSES)).min(2),
-  rows: z.string(),
-  weights: z.string(),
-  scale: z.number().positive(),
-  bias: z.array(z.number()),
+  ...storedWeights,
   threshold: z.number().min(0).max(1),
   defuse_none: z.number().min(0).max(1),
 });
@@ -49,10 +56,7 @@ export const ROUTINE_CLASSES = ['routine', 'needs_person'] as const;
 /** The routine head: do the words allow a routine reply, or ask a person (an action, a remedy)? `threshold`: P(routine) under which an automatable intent is held for a person. */
 export const routineHeadSchema = z.object({
   classes: z.array(z.enum(ROUTINE_CLASSES)).length(2),
-  rows: z.string(),
-  weights: z.string(),
-  scale: z.number().positive(),
-  bias: z.array(z.number()),
+  ...storedWeights,
   threshold: z.number().min(0).max(1),
 });
 
@@ -62,12 +66,7 @@ export const intentModelFileSchema = z.object({
   feature_version: z.literal(FEATURE_VERSION),
   buckets: z.number().int().positive(),
   intents: z.array(z.enum(INTENTS)).min(2),
-  /** base64 Uint32 bucket ids (ascending) of the stored rows; other buckets weigh 0. */
-  rows: z.string(),
-  /** base64 Int8 weights, one row of `intents.length` per stored bucket; weight = int8 · scale. */
-  weights: z.string(),
-  scale: z.number().positive(),
-  bias: z.array(z.number()),
+  ...storedWeights,
   blend: blendParamsSchema,
   /** Rules-only calibration (used when no model is loaded): logit_i = a·rule_i + c·[i = other]. */
   rules_only: z.object({ a: z.number(), c: z.number() }),

@@ -6,6 +6,7 @@
  * address, and the shop's known customers written in full. The writer's own name (display name, address local part,
  * customer record) and the shop's own names are never listed.
  */
+import { fold as foldText } from '../reply/text-fold';
 
 export interface NameSpan { start: number; end: number; value: string }
 
@@ -141,7 +142,7 @@ const NOT_A_NAME = new Set([
   'vat', 'sku', 'cmd', 'gift', 'card', 'carte', 'cadeau', 'about', 'sujet', 'concernant', 'regarding', 'per', 'via',
 ]);
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+const fold = (s: string): string => foldText(s).replace(/\s+/g, ' ').trim();
 
 /** The words of a name that are neither initials nor particles. */
 const nameWords = (name: string): string[] =>

@@ -194,15 +194,14 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   }
 
   // a draft the checks refused says so, whatever else holds the email: the reviewer must know what is wrong with it
-  const guardrailReasons = c.draft && c.guardrails && !c.guardrails.passed
-    ? ['guardrail_fired', ...c.guardrails.fired.map((f) => `guardrail_${f}`)] : [];
-  if (rev.length) rev.push(...guardrailReasons);
+  const guardrailReasons = c.guardrails?.passed ? [] : ['guardrail_fired', ...(c.guardrails?.fired ?? []).map((f) => `guardrail_${f}`)];
+  if (rev.length && c.draft) rev.push(...guardrailReasons);
   const auto = autoReason(cls.intent, order, today, policy, enr.productsMentioned?.length ?? 0);
   if (!rev.length) {
     if (!policy.automatedIntents.has(cls.intent)) rev.push('intent_not_automated');
     if (!auto) rev.push('not_routine');
     if (!c.draft) rev.push('no_draft');
-    if (!c.guardrails?.passed) rev.push('guardrail_fired', ...(c.guardrails?.fired ?? []).map((f) => `guardrail_${f}`));
+    rev.push(...guardrailReasons);
     rev.push(...unansweredQuestionReasons(c));
     if (!rolloutAdmits(policy, c.parsed.messageId)) rev.push('rollout_holdback');
     const counts = facts.autoReplies;
