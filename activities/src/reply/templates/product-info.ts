@@ -17,7 +17,7 @@ import { statusParagraphs } from './order-paragraphs';
 import { orderStatusTemplate } from './order-status';
 import { FactSheet, orderSubject, pick, type ReplyTemplate, type TemplateOutput } from './template-kit';
 
-const COMPLEMENT_WORDS = /\b(va avec|vont avec|aller avec|compatible\w*|complement\w*|accessoire\w*|conseill\w*|recommand\w*|goes? with|go together|compatible|complement\w*|accessor\w*|recommend\w*|suggest\w*|pair\w* with|to use with|should i use)\b/;
+const COMPLEMENT_WORDS = /\b(va avec|vont avec|aller avec|compatible\w*|complement\w*|accessoire\w*|conseill\w*|recommand\w*|goes? with|go together|accessor\w*|recommend\w*|suggest\w*|pair\w* with|to use with|should i use)\b/;
 /** Asking what several products come to: "combien pour les deux", "what's the total", "if I order both". */
 const TOTAL_WORDS = /\b(les deux|tous les deux|toutes les deux|ensemble|en tout|au total|total|combien pour|both|together|altogether|in total|how much for)\b/;
 /** "Does the lid fit the pan?", "le moulin est-il adapté à la cafetière ?" */
