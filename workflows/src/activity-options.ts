@@ -38,3 +38,10 @@ export const delivery: ActivityOptions = {
     nonRetryableErrorTypes: ['PermanentSmtpError'],
   },
 };
+
+/** Retention batches (retentionWorkflow): each a few thousand rows at most; retried a while, then the next run. */
+export const housekeeping: ActivityOptions = {
+  startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 10 },
+};

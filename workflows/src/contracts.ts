@@ -124,3 +124,31 @@ export const customerFollowUpSignal = defineSignal<[CustomerFollowUp]>('customer
 export const routeSearchAttribute = defineSearchAttributeKey('Route', SearchAttributeType.KEYWORD);
 export const intentSearchAttribute = defineSearchAttributeKey('Intent', SearchAttributeType.KEYWORD);
 export const stateSearchAttribute = defineSearchAttributeKey('EmailState', SearchAttributeType.KEYWORD);
+
+/**
+ * Retention (retentionWorkflow): run daily by the Temporal Schedule RETENTION_SCHEDULE_ID, which the worker creates
+ * or updates at start (services/src/worker/retention-schedule.ts). It anchors the audit log's days, purges the texts
+ * of finished emails older than `bodyRetentionDays`, and removes audit rows older than `auditRetentionDays`.
+ */
+export const RETENTION_SCHEDULE_ID = 'replique-retention';
+export const RETENTION_WORKFLOW_ID = 'replique-retention';
+
+export interface RetentionInput {
+  bodyRetentionDays: number;
+  auditRetentionDays: number;
+  /** Emails (and audit chains) per activity call. */
+  batchSize: number;
+}
+
+export interface RetentionResult {
+  anchoredDays: string[];
+  /** Texts of emails created before this time were purged. */
+  bodiesBefore: string;
+  emailsPurged: number;
+  rawsPurged: number;
+  /** Audit rows of days before this one were removed. */
+  auditBeforeDay: string;
+  auditRowsPruned: number;
+  /** False when a run stopped at its batch limit: the next run goes on. */
+  complete: boolean;
+}

@@ -1,6 +1,6 @@
 /**
  * The replique CLI: `pnpm -s replique <command> ...`. The same decision functions as the workers, no servers needed.
- * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user.
+ * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user, audit.
  */
 import { UsageError } from './args';
 import { triageCommand, TRIAGE_USAGE } from './triage-command';
@@ -10,6 +10,7 @@ import { calibrationCommand, CALIBRATION_USAGE } from './calibration-command';
 import { benchTriageCommand, BENCH_TRIAGE_USAGE } from './bench-triage-command';
 import { userCommand, USER_USAGE } from '../review/user-command';
 import { conformanceCommand, CONFORMANCE_USAGE } from './conformance-command';
+import { auditCommand, AUDIT_USAGE } from './audit-command';
 
 type Command = (argv: string[], write: (line: string) => void) => Promise<number>;
 
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   'bench-triage': { run: benchTriageCommand, usage: BENCH_TRIAGE_USAGE },
   user: { run: userCommand, usage: USER_USAGE },
   conformance: { run: conformanceCommand, usage: CONFORMANCE_USAGE },
+  audit: { run: auditCommand, usage: AUDIT_USAGE },
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -54,6 +54,14 @@ export const WorkerEnvSchema = z.object({
   LLM_PROMPT_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/).optional(),
   /** A/B: the share of emails (0–100, by stable hash of the Message-ID) drafted by the model; the rest by template. */
   LLM_AB_PERCENT: z.coerce.number().min(0).max(100).optional(),
+  /** The daily retention schedule (services/src/worker/retention-schedule.ts): created or updated at start unless false. */
+  REPLIQUE_RETENTION_SCHEDULE: booleanFromEnv.default(true),
+  /** Texts of finished emails are purged after this many days. */
+  REPLIQUE_BODY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Audit rows are removed after this many days (two years by default). */
+  REPLIQUE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(730),
+  /** Emails / audit chains per retention activity call. */
+  REPLIQUE_RETENTION_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
   /** Optional vector store for context retrieval; unset: in-memory store. */
   QDRANT_URL: z.url({ protocol: /^https?$/ }).optional(),
   QDRANT_API_KEY: z.string().min(1).optional(),

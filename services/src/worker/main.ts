@@ -1,15 +1,19 @@
 /**
- * The worker process: polls the email task queue, runs emailWorkflow and its activities.
+ * The worker process: polls the email task queue, runs emailWorkflow, retentionWorkflow and their activities, and
+ * creates or updates the daily retention schedule (unless REPLIQUE_RETENTION_SCHEDULE=false).
  * SIGTERM/SIGINT drain it (the SDK finishes in-flight tasks) before closing adapters.
  *
  *   eval "$(bash infra/local/stack.sh env)"; pnpm exec tsx services/src/worker/main.ts
  */
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { Client, Connection } from '@temporalio/client';
 import { createEmailActivities } from '@replique/activities/email-activities';
+import { createRetentionActivities } from '@replique/activities/retention-activities';
 import { createLogger } from '@replique/activities/logger';
 import { loadWorkerConfig, type WorkerConfig } from '../config/worker-config';
 import { ConfigError } from '../config/parse-env';
 import { createWorkerDeps } from './create-worker-deps';
+import { ensureRetentionSchedule } from './retention-schedule';
 
 const log = createLogger('worker');
 
@@ -21,7 +25,7 @@ export async function createEmailWorker(config: WorkerConfig) {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowsPath: require.resolve('@replique/workflows/workflows'),
-    activities: createEmailActivities(deps),
+    activities: { ...createEmailActivities(deps), ...createRetentionActivities(deps) },
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
   return {
@@ -33,9 +37,28 @@ export async function createEmailWorker(config: WorkerConfig) {
   };
 }
 
+/** The retention schedule, at the worker's settings. */
+async function scheduleRetention(config: WorkerConfig): Promise<void> {
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  try {
+    const done = await ensureRetentionSchedule(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), {
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      input: {
+        bodyRetentionDays: config.REPLIQUE_BODY_RETENTION_DAYS,
+        auditRetentionDays: config.REPLIQUE_AUDIT_RETENTION_DAYS,
+        batchSize: config.REPLIQUE_RETENTION_BATCH,
+      },
+    });
+    log.info({ schedule: done }, 'retention schedule ready');
+  } finally {
+    await connection.close();
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
   const { worker, close } = await createEmailWorker(config);
+  if (config.REPLIQUE_RETENTION_SCHEDULE) await scheduleRetention(config);
   log.info(
     { taskQueue: config.TEMPORAL_TASK_QUEUE, maxCachedWorkflows: worker.options.maxCachedWorkflows, maxConcurrentActivities: config.WORKER_MAX_CONCURRENT_ACTIVITIES },
     'worker started',
