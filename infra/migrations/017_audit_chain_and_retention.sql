@@ -1,4 +1,4 @@
--- Tamper evidence for the audit log, and retention (activities/src/retention/README.md).
+-- Tamper evidence for the audit log, and retention (activities/src/audit/README.md).
 --
 -- Chain: the rows of one email (`chain_key` = email_key, '' for rows of no email) form a hash chain. A BEFORE
 -- INSERT trigger locks the chain's head (`audit_chain_heads`), gives the row the next `seq`, the head's hash as
@@ -39,7 +39,7 @@ create table audit_retention_marks (
 );
 
 -- Length-prefixed fields, so no two rows hash the same text. Recomputed in TypeScript by `replique audit verify`
--- (activities/src/retention/audit-hash.ts): keep both in step.
+-- (activities/src/domain/audit-chain.ts): keep both in step.
 create function audit_field(value text) returns text
 language sql immutable as $$ select coalesce(octet_length(value)::text || ':' || value, '~') $$;
 
