@@ -33,6 +33,7 @@ import { sendReply, SendOutcomeUnknownError } from './adapters/smtp/smtp-sender'
 import { SmtpSendError } from './adapters/smtp/smtp-errors';
 import type { SmtpTransport } from './adapters/smtp/smtp-transport';
 import { composeReply, UnsafeReplyError } from './outbound/compose-reply';
+import type { ReplyLinkSettings } from './outbound/reply-links';
 import { renderAttachment } from './outbound/render-attachment';
 import { storeReplyAttachment } from './adapters/pg/reply-attachments';
 import { createLogger } from './logger';
@@ -51,6 +52,8 @@ export interface EmailActivityDeps {
   events: EmailPublisher;
   triage: TriageDeps;
   smtp: SmtpTransport;
+  /** The signed links every reply carries (rating, a person next time); null: replies go out without them. */
+  replyLinks: ReplyLinkSettings | null;
 }
 
 /** The stages `readEmail` runs right after parsing; the others each have an activity of their own. */
@@ -192,7 +195,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       const policies = await deps.triage.shop.policies();
       let reply;
       try {
-        reply = composeReply(emailCase, policies, request);
+        reply = composeReply(emailCase, policies, request, deps.replyLinks);
       } catch (error) {
         if (!(error instanceof UnsafeReplyError)) throw error;
         await trace(request.emailKey, 'send', 'refused', { reason: error.message });

@@ -23,6 +23,8 @@ ensure_tokens() {
       echo "REVIEW_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
     } >"$TOKENS_FILE")
   fi
+  # The key of the reply links (also added to a tokens file written before them).
+  grep -q '^REPLY_LINK_SECRET=' "$TOKENS_FILE" || (umask 077; echo "REPLY_LINK_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$TOKENS_FILE")
   set -a
   # shellcheck source=/dev/null
   source "$TOKENS_FILE"
@@ -34,6 +36,7 @@ service_env() {
   export REPLIQUE_SHOP_FILE="${REPLIQUE_SHOP_FILE:-$REPO_ROOT/../shared/fixtures/shop.json}"
   export INTAKE_IMAP_ENABLED=true IMAP_POLL_INTERVAL_MS="${IMAP_POLL_INTERVAL_MS:-5000}"
   export REVIEW_HTTP_PORT="${REVIEW_HTTP_PORT:-8082}" INTAKE_HTTP_PORT="${INTAKE_HTTP_PORT:-8081}"
+  export REPLY_LINK_BASE_URL="${REPLY_LINK_BASE_URL:-http://127.0.0.1:$REVIEW_HTTP_PORT}"
 }
 
 service_pid() { pid_from_file_if_ours "$RUN_DIR/$1.pid" "services/src/$1/main.ts"; }

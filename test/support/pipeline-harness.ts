@@ -24,6 +24,8 @@ import { emailKeyFor, extractMessageIdHeader, rawSha256 } from '@replique/activi
 import { waitForWorkflowView } from './workflow-view';
 
 const TOKEN = 'test-token-0123456789abcdef';
+/** The key the pipeline's worker signs reply links with and its review service checks them with. */
+export const REPLY_LINK_SECRET = 'test-reply-link-secret-0123456789abcdef';
 
 export interface PipelineHarness {
   db: TestDatabase;
@@ -69,7 +71,10 @@ export async function startPipeline(): Promise<PipelineHarness> {
     TEMPORAL_NAMESPACE: process.env.TEMPORAL_TEST_NAMESPACE ?? 'replique-test',
     TEMPORAL_TASK_QUEUE: `replique-test-${run}`,
     LOG_LEVEL: 'warn',
+    /** Replies carry their signed links (rating, a person next time), served by this pipeline's review service. */
+    REPLY_LINK_SECRET: REPLY_LINK_SECRET,
   };
+  const reviewPort = await freePort();
   const mailbox = `support-test-${run}`;
   /** An IMAP folder of its own in the stack's support account, so the poller never sees the demo's inbox. */
   const imapFolder = `test-${run}`;
@@ -91,9 +96,10 @@ export async function startPipeline(): Promise<PipelineHarness> {
     ...env,
     SMTP_PORT: String(sink.port),
     REPLIQUE_SHOP_FILE: shopFixture,
+    REPLY_LINK_BASE_URL: `http://127.0.0.1:${reviewPort}`,
   });
   let worker = await startWorker();
-  const review = await startReviewService(ReviewEnvSchema.parse({ ...env, REVIEW_HTTP_PORT: String(await freePort()), REVIEW_TOKEN: TOKEN }));
+  const review = await startReviewService(ReviewEnvSchema.parse({ ...env, REVIEW_HTTP_PORT: String(reviewPort), REVIEW_TOKEN: TOKEN }));
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
 

@@ -1,13 +1,17 @@
 /** Configuration of the review process: the review tool (web) and the reviewers' JSON API. */
 import { z } from 'zod';
 import { booleanFromEnv, parseEnv, port } from './parse-env';
-import { commonEnv, postgresEnv } from './shared-env';
+import { commonEnv, kafkaEnv, postgresEnv, replyLinkSecretEnv } from './shared-env';
 import { temporalEnv } from './temporal-env';
 
 export const ReviewEnvSchema = z.object({
   ...commonEnv,
   ...postgresEnv,
   ...temporalEnv,
+  ...replyLinkSecretEnv,
+  /** With REPLY_LINK_SECRET: each rating is published on the events topic (stage `csat`, event `rated`). */
+  ...kafkaEnv,
+  KAFKA_CLIENT_ID: z.string().min(1).default('replique-review'),
   REVIEW_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   REVIEW_HTTP_PORT: port.default(8082),
   /** Bearer token of the machine JSON API (/api); people log in to the review tool instead. */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { MIGRATIONS_DIR } from '@replique/activities/adapters/pg/migrate';
+import { MIN_LINK_SECRET_LENGTH } from '@replique/activities/outbound/reply-link-token';
 import { booleanFromEnv, csvList, existingDirectory, logLevel, port } from './parse-env';
 
 export const commonEnv = {
@@ -40,4 +41,13 @@ export const smtpEnv = {
   SMTP_PASSWORD: z.string().min(1).optional(),
   /** The From of our replies. */
   SMTP_FROM: z.string().min(3).default('Réplique Support <support@replique.local>'),
+};
+
+/**
+ * The signed links of outgoing replies (rate this reply; a person next time): the worker signs them, the review
+ * service checks them and serves their pages. Unset secret: replies carry no links and the pages are not served.
+ */
+export const replyLinkSecretEnv = {
+  /** HMAC-SHA256 key of the link tokens; the same value in the worker and the review service. */
+  REPLY_LINK_SECRET: z.string().min(MIN_LINK_SECRET_LENGTH, `must be at least ${MIN_LINK_SECRET_LENGTH} characters`).optional(),
 };

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DEFAULT_INTENT_MODEL_FILE } from '@replique/activities/triage/intent-model';
 import { booleanFromEnv, existingFile, parseEnv } from './parse-env';
-import { commonEnv, kafkaEnv, postgresEnv, smtpEnv } from './shared-env';
+import { commonEnv, kafkaEnv, postgresEnv, replyLinkSecretEnv, smtpEnv } from './shared-env';
 import { temporalEnv } from './temporal-env';
 
 export const WorkerEnvSchema = z.object({
@@ -14,6 +14,13 @@ export const WorkerEnvSchema = z.object({
   ...kafkaEnv,
   ...smtpEnv,
   ...temporalEnv,
+  ...replyLinkSecretEnv,
+  /** Where customers open the reply links: the review service's public address (its /r/ pages), e.g. https://support.example.com. */
+  REPLY_LINK_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** How long a rating link works after the reply is sent. */
+  REPLY_LINK_CSAT_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** How long a "a person next time" link works after the reply is sent. */
+  REPLY_LINK_OPT_OUT_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   KAFKA_CLIENT_ID: z.string().min(1).default('replique-worker'),
   /** The routing policy file (zod-validated at load); default: policies/default.json. */
   REPLIQUE_POLICY_FILE: existingFile.optional(),
@@ -65,6 +72,9 @@ export const WorkerEnvSchema = z.object({
   /** Optional vector store for context retrieval; unset: in-memory store. */
   QDRANT_URL: z.url({ protocol: /^https?$/ }).optional(),
   QDRANT_API_KEY: z.string().min(1).optional(),
+}).refine((c) => !c.REPLY_LINK_SECRET === !c.REPLY_LINK_BASE_URL, {
+  message: 'set both or neither: replies carry signed links only with a secret and the address customers open them at',
+  path: ['REPLY_LINK_BASE_URL'],
 });
 
 export type WorkerConfig = z.output<typeof WorkerEnvSchema>;

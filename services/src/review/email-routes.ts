@@ -78,6 +78,7 @@ async function renderRefusal(deps: { db: Queryable; client: Client }, res: Respo
 const DONE: Record<string, string> = {
   approve: 'Approved.', edit: 'Edited text approved.', reject: 'Rejected: nothing will be sent.',
   escalate: 'Escalated to level 2.', takeover: 'You own this email now.',
+  ai_opt_out: 'Recorded: this customer\'s next emails go to a person (no automatic reply).',
 };
 
 function notice(req: Request): { info?: string } {

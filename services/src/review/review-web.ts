@@ -6,18 +6,19 @@
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Client } from '@temporalio/client';
-import type { Queryable } from '@replique/activities/adapters/pg/pool';
+import type { Pool } from '@replique/activities/adapters/pg/pool';
 import { createLogger } from '@replique/activities/logger';
 import { requireReviewer } from './auth/session-auth';
 import { createAdminRouter } from './admin-routes';
 import { createEmailRouter } from './email-routes';
 import { createLoginRouter } from './login-routes';
+import { createOptOutRouter } from './opt-out-routes';
 import { createQueueRouter } from './queue-routes';
 
 const log = createLogger('review-web');
 
 export interface ReviewWebOptions {
-  db: Queryable;
+  db: Pool;
   client: Client;
   /** Secure cookies (behind TLS). Off on the loopback dev stack. */
   cookieSecure: boolean;
@@ -39,6 +40,7 @@ export function createReviewWebRouter(options: ReviewWebOptions): Router {
   router.use(express.urlencoded({ extended: false, limit: '256kb' }), express.json({ limit: '256kb' }));
   router.use(requireReviewer(options.db));
   router.use(createQueueRouter(options));
+  router.use(createOptOutRouter(options));
   router.use(createEmailRouter(options));
   router.use(createAdminRouter(options));
   router.use((_req: Request, res: Response) => void res.status(404).type('text').send('not found'));

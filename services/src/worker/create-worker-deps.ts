@@ -67,6 +67,9 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
       draftReply: reply.draftReply, ...intentModel,
     },
     smtp,
+    replyLinks: config.REPLY_LINK_SECRET && config.REPLY_LINK_BASE_URL
+      ? { secret: config.REPLY_LINK_SECRET, baseUrl: config.REPLY_LINK_BASE_URL, csatTtlDays: config.REPLY_LINK_CSAT_TTL_DAYS, optOutTtlDays: config.REPLY_LINK_OPT_OUT_TTL_DAYS }
+      : null,
     async close() {
       smtp.close();
       await producer.disconnect();

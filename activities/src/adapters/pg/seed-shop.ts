@@ -54,7 +54,9 @@ export async function upsertCustomers(db: Queryable, customers: ShopFile['custom
        vip boolean, ai_opt_out boolean, created_at date, notes text, name_key text, extra jsonb, ordinal integer)
      on conflict (id) do update set
        first_name = excluded.first_name, last_name = excluded.last_name, email = excluded.email,
-       language = excluded.language, vip = excluded.vip, ai_opt_out = excluded.ai_opt_out,
+       language = excluded.language, vip = excluded.vip,
+       -- an opt-out the customer gave us (reply link) or a reviewer recorded outlives a re-seed of the CRM
+       ai_opt_out = excluded.ai_opt_out or customers.ai_opt_out_at is not null,
        created_at = excluded.created_at, notes = excluded.notes, name_key = excluded.name_key,
        extra = excluded.extra, ordinal = excluded.ordinal`,
     [JSON.stringify(rows)],

@@ -38,6 +38,8 @@ export interface SendReplyInput {
   to: string | Address;
   subject: string;
   text: string;
+  /** The same reply as HTML (it carries the reply's clickable links); text only when absent. */
+  html?: string;
   /** Message-ID of the email we answer (with or without angle brackets). */
   inReplyTo: string | null;
   references: string[];
@@ -148,6 +150,7 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
       to: input.to,
       subject: input.subject,
       text: input.text,
+      ...(input.html ? { html: input.html } : {}),
       messageId: bracketed(messageId),
       ...(input.inReplyTo ? { inReplyTo: bracketed(input.inReplyTo) } : {}),
       ...(references.length > 0 ? { references } : {}),

@@ -1,8 +1,9 @@
 /** The customer beside the email: who they are in the CRM, their recent orders, their earlier mail. */
+import type { Reviewer } from '../auth/session-auth';
 import type { EmailPageData } from '../email-data';
 import { html, type SafeHtml } from './html';
 
-export function customerContext(data: EmailPageData): SafeHtml {
+export function customerContext(data: EmailPageData, reviewer: Reviewer): SafeHtml {
   const enrichment = data.item.emailCase?.enrichment;
   const from = data.item.emailCase?.parsed.from;
   const c = data.customer;
@@ -12,6 +13,10 @@ export function customerContext(data: EmailPageData): SafeHtml {
       ${c?.vip ? html`<span class="tag">VIP</span>` : ''} ${c?.ai_opt_out ? html`<span class="tag guard">AI opt-out</span>` : ''}</p>
     ${c ? html`<p class="muted">Customer ${c.id} since ${c.created_at.slice(0, 10)} · ${c.language}${c.notes ? html` · ${c.notes}` : ''}</p>`
       : html`<p class="muted">Not matched to a CRM customer (${enrichment?.customerMatch ?? 'none'}).</p>`}
+    ${c && !c.ai_opt_out ? html`<form method="post" action="/emails/${data.item.emailKey}/ai-opt-out" class="inline opt-out">
+      <input type="hidden" name="_csrf" value="${reviewer.csrfToken}">
+      <button type="submit" title="The customer asked for a person: no automatic reply from their next email on">A person from now on (AI opt-out)</button>
+    </form>` : ''}
     ${enrichment?.flags.length ? html`<p>${enrichment.flags.map((f) => html`<span class="tag guard">${f}</span>`)}</p>` : ''}
     <h3>Orders</h3>
     ${data.orders.length === 0 ? html`<p class="muted">none</p>` : html`<table class="orders"><tr><th>Order</th><th>Date</th>

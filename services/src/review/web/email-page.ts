@@ -46,7 +46,7 @@ export function emailPage(data: EmailPageData, reviewer: Reviewer, notice?: { er
         ${waiting ? actions(data, reviewer) : html`<p class="flash">This email was already handled (${state}).</p>`}
         ${decisionsSoFar(data)}
       </div>
-      ${customerContext(data)}
+      ${customerContext(data, reviewer)}
     </div>`;
   return page(parsed?.subject || 'Email', body, reviewer);
 }
