@@ -8,7 +8,7 @@ import type { ReplyLinkSettings } from './reply-links';
 
 const KEY = 'c3'.repeat(32);
 const NOW = new Date('2026-03-10T09:00:00Z');
-const LINKS: ReplyLinkSettings = { baseUrl: 'https://support.atelier-test.example/', secret: 'unit-test-link-secret-0123456789abcdef', csatTtlDays: 30, optOutTtlDays: 365 };
+const LINKS: ReplyLinkSettings = { baseUrl: 'https://support.atelier-test.example/', secret: 'unit-test-link-secret-0123456789abcdef', csatTtlDays: 30, optOutTtlDays: 90 };
 const policies = SHOP_POLICIES as unknown as ShopPolicies;
 
 function answered(lang: 'fr' | 'en', customerMatch: Enrichment['customerMatch'] = 'sender'): EmailCase {
@@ -34,7 +34,7 @@ test('an automatic reply ends with a rating line and a "person next time" line i
   expect(verifyLinkToken(LINKS.secret, rate!.token, 'csat', NOW)).toMatchObject({ ok: true, claims: { emailKey: KEY } });
   const optOut = verifyLinkToken(LINKS.secret, human!.token, 'optout', NOW);
   expect(optOut).toMatchObject({ ok: true, claims: { emailKey: KEY } });
-  expect(optOut.ok && optOut.claims.expiresAt.getTime() - NOW.getTime()).toBe(365 * 86_400_000);
+  expect(optOut.ok && optOut.claims.expiresAt.getTime() - NOW.getTime()).toBe(90 * 86_400_000);
   expect(reply.text).not.toMatch(/anne\.leclerc|K1/);
 });
 

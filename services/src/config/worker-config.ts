@@ -19,8 +19,11 @@ export const WorkerEnvSchema = z.object({
   REPLY_LINK_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** How long a rating link works after the reply is sent. */
   REPLY_LINK_CSAT_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-  /** How long a "a person next time" link works after the reply is sent. */
-  REPLY_LINK_OPT_OUT_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /**
+   * How long a "a person next time" link works after the reply is sent. At most REPLIQUE_BODY_RETENTION_DAYS: the link
+   * finds its customer through the email's case file, which the retention purge removes.
+   */
+  REPLY_LINK_OPT_OUT_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   KAFKA_CLIENT_ID: z.string().min(1).default('replique-worker'),
   /** The routing policy file (zod-validated at load); default: policies/default.json. */
   REPLIQUE_POLICY_FILE: existingFile.optional(),
@@ -75,6 +78,9 @@ export const WorkerEnvSchema = z.object({
 }).refine((c) => !c.REPLY_LINK_SECRET === !c.REPLY_LINK_BASE_URL, {
   message: 'set both or neither: replies carry signed links only with a secret and the address customers open them at',
   path: ['REPLY_LINK_BASE_URL'],
+}).refine((c) => c.REPLY_LINK_OPT_OUT_TTL_DAYS <= c.REPLIQUE_BODY_RETENTION_DAYS, {
+  message: 'at most REPLIQUE_BODY_RETENTION_DAYS: an opt-out link finds its customer through the email\'s case file, purged after that',
+  path: ['REPLY_LINK_OPT_OUT_TTL_DAYS'],
 });
 
 export type WorkerConfig = z.output<typeof WorkerEnvSchema>;
