@@ -3,6 +3,7 @@
  * `createEmailActivities(deps)` implements it. Inputs and results are small: bodies stay in Postgres.
  */
 import type { EmailState, Route } from './domain/types';
+import type { EditCheckVerdict, EditedText, EditOverride } from './reply/check-edit';
 
 export interface EmailRef {
   emailKey: string;
@@ -41,7 +42,20 @@ export interface ReviewRecord extends EmailRef {
   /** The edited text, when the reviewer edited the draft. */
   edited?: { subject?: string; body: string } | null;
   note?: string | null;
+  /** The failed checks a reviewer sent an edit over, and why. */
+  override?: EditOverride | null;
 }
+
+/** A reviewer's edited text, to check before the workflow takes the edit (`checkEditedReply`). */
+export interface EditCheckRequest extends EmailRef {
+  decisionId: string;
+  reviewer: string;
+  edited: EditedText;
+  /** The reviewer's "send anyway": the failed checks they override, by name, and why. */
+  override: EditOverride | null;
+}
+
+export type EditCheckResult = EditCheckVerdict;
 
 export interface SendRequest extends EmailRef {
   /** `automatic` replies carry Auto-Submitted: auto-replied (RFC 3834); reviewed ones are a person's reply. */
@@ -82,4 +96,6 @@ export interface EmailActivities {
   sendReply(input: SendRequest): Promise<SendResult>;
   /** Triage of a customer's follow-up taken by this email's workflow; its case is saved on its own row. */
   readFollowUp(input: FollowUpRef): Promise<FollowUpSummary>;
+  /** The draft's guardrails on a reviewer's edited text; the verdict is audited (who, which checks, overridden). */
+  checkEditedReply(input: EditCheckRequest): Promise<EditCheckResult>;
 }

@@ -34,6 +34,7 @@ import { SmtpSendError } from './adapters/smtp/smtp-errors';
 import type { SmtpTransport } from './adapters/smtp/smtp-transport';
 import { composeReply, UnsafeReplyError } from './outbound/compose-reply';
 import type { ReplyLinkSettings } from './outbound/reply-links';
+import { checkEditedText, judgeEdit } from './reply/check-edit';
 import { renderAttachment } from './outbound/render-attachment';
 import { storeReplyAttachment } from './adapters/pg/reply-attachments';
 import { createLogger } from './logger';
@@ -152,15 +153,28 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       await publish(emailKey, changed);
     },
 
-    async recordReviewDecision({ emailKey, decisionId, action, reviewer, edited, note }) {
+    async recordReviewDecision({ emailKey, decisionId, action, reviewer, edited, note, override }) {
       await recordReviewerAction(deps.db, {
         idempotencyKey: decisionId,
         emailKey,
         reviewer,
         action: action as Parameters<typeof recordReviewerAction>[1]['action'],
-        payload: { edited: edited ?? null, note: note ?? null },
+        payload: { edited: edited ?? null, note: note ?? null, ...(override ? { override } : {}) },
       });
-      await trace(emailKey, 'review', action, { reviewer });
+      await trace(emailKey, 'review', action, { reviewer, ...(override ? { overriddenChecks: override.checks } : {}) });
+    },
+
+    async checkEditedReply({ emailKey, decisionId, reviewer, edited, override }) {
+      const report = await checkEditedText(await requireCase(emailKey), deps.triage.shop, edited);
+      const result = judgeEdit(report, override);
+      // Who, when (the row's time), which checks failed and which were overridden; the reason is kept with the
+      // reviewer's action (free text stays out of the audit log and the event stream).
+      const event = { passed: 'edit_checks_passed', blocked: 'edit_blocked', overridden: 'edit_checks_overridden' }[result.verdict];
+      const data = { decisionId, reviewer, failed: report.fired, overridden: result.overridden };
+      const audit = { ...auditOf(emailKey, 'review', event, data), auditKey: `${emailKey}:review:edit_check:${decisionId}` };
+      await appendAudit(deps.db, { emailKey, ...audit });
+      await publish(emailKey, audit);
+      return result;
     },
 
     async remindReviewers({ emailKey }) {

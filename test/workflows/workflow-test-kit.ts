@@ -5,8 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, Runtime, DefaultLogger } from '@temporalio/worker';
-import type { EmailActivities, FollowUpRef, FollowUpSummary, RouteSummary, SendRequest } from '@replique/activities/activity-contracts';
-import { stateQuery, type EmailWorkflowInput, type ReviewDecision } from '@replique/workflows/contracts';
+import type { EditCheckRequest, EmailActivities, FollowUpRef, FollowUpSummary, RouteSummary, SendRequest } from '@replique/activities/activity-contracts';
+import { judgeEdit } from '@replique/activities/reply/check-edit';
+import { stateQuery, type EmailWorkflowInput, type FailedCheck, type ReviewDecision } from '@replique/workflows/contracts';
 import { temporalTestServerPath } from '../support/paths';
 import { registerSearchAttributes } from '../support/search-attributes';
 import { workflowBundle } from '../support/workflow-bundle';
@@ -19,6 +20,8 @@ export interface Script {
   routeOf?: Record<string, RouteSummary['route']>;
   /** What reading a follow-up says about it. */
   followUp?: FollowUpSummary;
+  /** What the guardrails find in an edited text (none by default); the override is judged as the activity does. */
+  editChecks?: (body: string) => FailedCheck[];
 }
 
 /** A gate an activity waits at until the test opens it. */
@@ -41,9 +44,11 @@ export class RecordingActivities {
   readonly sends: SendRequest[] = [];
   readonly states: string[] = [];
   readonly followUpReads: FollowUpRef[] = [];
+  readonly editChecks: EditCheckRequest[] = [];
   /** When set, routeEmail / sendReply wait at it. */
   holdRoute: Hold | null = null;
   holdSend: Hold | null = null;
+  holdEditCheck: Hold | null = null;
   constructor(private readonly script: Script) {}
 
   activities(): EmailActivities {
@@ -88,6 +93,13 @@ export class RecordingActivities {
       readFollowUp: async (input) => {
         this.followUpReads.push(input);
         return this.script.followUp ?? { route: 'review', intent: 'order_status', reasons: ['scripted_follow_up'] };
+      },
+      checkEditedReply: async (input) => {
+        this.editChecks.push(input);
+        await this.holdEditCheck?.pass();
+        const details = this.script.editChecks?.(input.edited.body) ?? [];
+        const fired = [...new Set(details.map((d) => d.check))];
+        return judgeEdit({ passed: fired.length === 0, fired, details }, input.override);
       },
     };
   }

@@ -47,15 +47,33 @@ export interface ReviewDecision {
   decisionId: string;
   action: ReviewAction;
   reviewer: string;
-  /** For `edit`: the text to send instead of the draft. */
+  /** For `edit`: the text to send instead of the draft. It passes the draft's guardrails, or it is not taken. */
   subject?: string;
   body?: string;
   note?: string;
+  /**
+   * For `edit`, "send anyway": the edited text is sent although these checks failed on it. Every failed check must
+   * be named (the reviewer read them), and the reason is kept with the decision (audited).
+   */
+  override?: EditOverride;
+}
+
+export interface EditOverride {
+  checks: string[];
+  reason: string;
+}
+
+/** A guardrail that failed on an edited text, with what it found. */
+export interface FailedCheck {
+  check: string;
+  message: string;
 }
 
 export type DecisionOutcome =
   | { status: 'applied'; state: EmailState; approvals: string[]; approvalsRequired: number }
-  | { status: 'duplicate'; state: EmailState };
+  | { status: 'duplicate'; state: EmailState }
+  /** The edited text failed checks the decision did not override: nothing changed; send it anyway by overriding them. */
+  | { status: 'blocked'; state: EmailState; failed: FailedCheck[] };
 
 export interface ReviewView {
   approvalsRequired: number;
@@ -70,6 +88,10 @@ export interface ReviewView {
   escalateAt?: string | null;
   /** The customer's follow-ups this review took in; each one reset the approvals given before it. */
   followUps?: FollowUpView[];
+  /** The last edit the checks blocked, until an edit is taken. */
+  blockedEdit?: { decisionId: string; reviewer: string; failed: FailedCheck[] } | null;
+  /** The edit to be sent was sent over failed checks: by whom, which, why. */
+  overriddenChecks?: { by: string; checks: string[]; reason: string } | null;
 }
 
 /**

@@ -8,10 +8,12 @@ import {
   ActivityFailure,
   ApplicationFailure,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
+import { HandlerUnfinishedPolicy } from '@temporalio/common';
 import type { EmailActivities, ReadOutcome, RouteSummary, SendRequest } from '@replique/activities/activity-contracts';
 import {
   customerFollowUpSignal,
@@ -26,6 +28,7 @@ import {
   type EmailWorkflowInput,
   type EmailWorkflowResult,
   type EmailWorkflowView,
+  type DecisionOutcome,
   type ReviewDecision,
 } from './contracts';
 import { bookkeeping, decisionStage, delivery, drafting } from './activity-options';
@@ -57,26 +60,28 @@ export async function emailWorkflow(input: EmailWorkflowInput): Promise<EmailWor
   };
 
   setHandler(stateQuery, () => run.progress.view(run.gate));
+  // A decision that is still checking an edit when the email is decided otherwise is left: its caller hears the email
+  // was already handled.
+  const unfinishedPolicy = HandlerUnfinishedPolicy.ABANDON;
   setHandler(
     decideUpdate,
     (decision) => {
       if (!run.gate) throw ApplicationFailure.nonRetryable('this email is not waiting for a decision', 'NotWaiting');
-      run.pendingDecisions.push(decision);
-      return run.gate.apply(decision);
+      return takeDecision(run, run.gate, decision);
     },
-    { validator: (decision) => requireGate(run.gate).validate(decision) },
+    { validator: (decision) => requireGate(run.gate).validate(decision), unfinishedPolicy },
   );
-  setHandler(reviewDecisionSignal, (decision) => {
-    // Signals cannot answer: an invalid one is ignored (and visible in history); use the update to get an answer.
+  setHandler(reviewDecisionSignal, async (decision) => {
+    // Signals cannot answer: an invalid one is ignored (and visible in history), a blocked edit shows in the state
+    // query and the audit log; use the update to get an answer.
     if (!run.gate) return;
     try {
       run.gate.validate(decision);
+      await takeDecision(run, run.gate, decision);
     } catch {
       return;
     }
-    run.pendingDecisions.push(decision);
-    run.gate.apply(decision);
-  });
+  }, { unfinishedPolicy });
   setHandler(customerFollowUpSignal, (followUp) => {
     if (run.followUps.add(followUp)) run.gate?.followUpArrived(followUp.emailKey);
   });
@@ -128,7 +133,8 @@ async function review(run: EmailRun, routed: RouteSummary, reason: string | null
   const verdict = await waitForVerdict(input, progress, gate, run.pendingDecisions, run.followUps, reason);
   if (verdict.kind === 'reject') return finish(progress, 'rejected', `rejected by reviewer`);
   const request = { emailKey: input.emailKey, mode: 'reviewed' as const, approvedBy: verdict.approvedBy, edited: verdict.edited };
-  return (await send(progress, request, verdict.edited ? 'edited_and_approved' : 'approved'))!;
+  const sentAs = verdict.overridden ? 'edited_over_failed_checks' : verdict.edited ? 'edited_and_approved' : 'approved';
+  return (await send(progress, request, sentAs))!;
 }
 
 /** Reading the raw email; bytes that still cannot be read after the retries are quarantined (kept, for a person). */
@@ -225,6 +231,7 @@ async function recordDecisions(emailKey: string, pending: ReviewDecision[]): Pro
       reviewer: decision.reviewer,
       edited: decision.action === 'edit' ? { subject: decision.subject, body: decision.body ?? '' } : null,
       note: decision.note ?? null,
+      ...(decision.override ? { override: decision.override } : {}),
     });
   }
 }
@@ -249,6 +256,48 @@ async function setState(progress: EmailProgress, state: EmailState, reason: stri
 async function finish(progress: EmailProgress, state: EmailState, reason: string): Promise<EmailWorkflowResult> {
   await setState(progress, state, reason);
   return { state, route: progress.route?.route ?? null, reason, sentMessageId: progress.sentMessageId };
+}
+
+/** Patch: a reviewer's edited text passes the draft's guardrails before the edit is taken (histories before it did not). */
+export const EDIT_CHECKS_PATCH = 'check-human-edits';
+
+/**
+ * A validated decision, taken by the gate. An edit's text is checked first (the same guardrails as the draft, in an
+ * activity that audits the verdict), on both paths a decision comes by: update (web tool, API, CLI) and signal.
+ * It is taken if it passed, or if the reviewer overrode every failed check; otherwise the review shows what failed.
+ */
+async function takeDecision(run: EmailRun, gate: ReviewGate, decision: ReviewDecision): Promise<DecisionOutcome> {
+  if (decision.action === 'edit' && !gate.hasTaken(decision) && patched(EDIT_CHECKS_PATCH)) {
+    const followUpsBefore = gate.followUpCount;
+    const check = await checkEdit(run.input.emailKey, decision);
+    // The email may have moved on while the text was checked (another decision, the customer writing again).
+    try {
+      gate.validate(decision);
+      if (gate.followUpCount !== followUpsBefore) throw new Error('the customer just wrote again: read the new message, then decide');
+    } catch (error) {
+      throw ApplicationFailure.nonRetryable((error as Error).message, 'DecisionRefused');
+    }
+    if (check.verdict === 'blocked') return gate.editBlocked(decision, check.failed);
+    run.pendingDecisions.push(decision);
+    return gate.apply(decision, check);
+  }
+  run.pendingDecisions.push(decision);
+  return gate.apply(decision);
+}
+
+async function checkEdit(emailKey: string, decision: ReviewDecision) {
+  try {
+    return await stages.checkEditedReply({
+      emailKey,
+      decisionId: decision.decisionId,
+      reviewer: decision.reviewer,
+      edited: { ...(decision.subject !== undefined ? { subject: decision.subject } : {}), body: decision.body ?? '' },
+      override: decision.override ?? null,
+    });
+  } catch (error) {
+    if (!(error instanceof ActivityFailure)) throw error;
+    throw ApplicationFailure.nonRetryable('the edited text could not be checked: nothing was taken, try again', 'EditCheckFailed');
+  }
 }
 
 function requireGate(gate: ReviewGate | null): ReviewGate {

@@ -15,7 +15,7 @@ describe('ReviewGate', () => {
     const gate = new ReviewGate('review', 1);
     const outcome = gate.apply(decision('approve', 'alice'));
     expect(outcome).toMatchObject({ status: 'applied', state: 'sending', approvals: ['alice'] });
-    expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['alice'], edited: null });
+    expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['alice'], edited: null, overridden: null });
   });
 
   test('two approvals needed: the same reviewer cannot approve twice', () => {
@@ -24,7 +24,7 @@ describe('ReviewGate', () => {
     expect(() => gate.validate(decision('approve', 'alice'))).toThrow(/different reviewer/);
     expect(gate.verdict).toBeNull();
     gate.apply(decision('approve', 'bob'));
-    expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['alice', 'bob'], edited: null });
+    expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['alice', 'bob'], edited: null, overridden: null });
   });
 
   test('an edit replaces earlier approvals: the new text needs its own second approver', () => {
@@ -34,7 +34,37 @@ describe('ReviewGate', () => {
     expect(gate.verdict).toBeNull();
     expect(gate.view().approvals).toEqual(['bob']);
     gate.apply(decision('approve', 'alice'));
-    expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['bob', 'alice'], edited: { body: 'Bonjour, voici…' } });
+    expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['bob', 'alice'], edited: { body: 'Bonjour, voici…' }, overridden: null });
+  });
+
+  test('an edit blocked by its checks changes nothing but what the review shows', () => {
+    const gate = new ReviewGate('review', 1);
+    const failed = [{ check: 'fact_mismatch', message: 'shipped on 20 November 2026, the order says 22 November 2026' }];
+    const blocked = decision('edit', 'alice', { body: 'Bonjour…' });
+    expect(gate.editBlocked(blocked, failed)).toEqual({ status: 'blocked', state: 'waiting_review', failed });
+    expect(gate.verdict).toBeNull();
+    expect(gate.view()).toMatchObject({ approvals: [], decisions: [], blockedEdit: { decisionId: blocked.decisionId, reviewer: 'alice', failed } });
+    expect(gate.hasTaken(blocked)).toBe(false);
+  });
+
+  test('sending anyway: an edit taken over failed checks carries who, which and why into the verdict', () => {
+    const gate = new ReviewGate('review', 1);
+    gate.editBlocked(decision('edit', 'alice', { body: 'x' }), [{ check: 'fact_mismatch', message: 'm' }]);
+    const override = { checks: ['fact_mismatch'], reason: ' date agreed with the carrier by phone ' };
+    gate.apply(decision('edit', 'alice', { body: 'Bonjour…', override }), { overridden: ['fact_mismatch'] });
+    expect(gate.verdict).toEqual({
+      kind: 'send', approvedBy: ['alice'], edited: { body: 'Bonjour…' },
+      overridden: { by: 'alice', checks: ['fact_mismatch'], reason: 'date agreed with the carrier by phone' },
+    });
+    expect(gate.view().blockedEdit).toBeUndefined();
+    expect(gate.view().overriddenChecks).toEqual({ by: 'alice', checks: ['fact_mismatch'], reason: 'date agreed with the carrier by phone' });
+  });
+
+  test('an override needs an edit, the checks it overrides and a reason', () => {
+    const gate = new ReviewGate('review', 1);
+    expect(() => gate.validate(decision('approve', 'alice', { override: { checks: ['fact_mismatch'], reason: 'r' } }))).toThrow(/only an edit/);
+    expect(() => gate.validate(decision('edit', 'alice', { body: 'b', override: { checks: [], reason: 'r' } }))).toThrow(/names the failed checks/);
+    expect(() => gate.validate(decision('edit', 'alice', { body: 'b', override: { checks: ['fact_mismatch'], reason: ' ' } }))).toThrow(/reason/);
   });
 
   test('a takeover moves the email to level 2, owned by that person; they reply by editing', () => {
@@ -45,7 +75,7 @@ describe('ReviewGate', () => {
     gate.apply(decision('takeover', 'tess'));
     expect(gate.view().owner).toBe('tess');
     gate.apply(decision('edit', 'tess', { body: 'Bonjour…' }));
-    expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['tess'], edited: { body: 'Bonjour…' } });
+    expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['tess'], edited: { body: 'Bonjour…' }, overridden: null });
   });
 
   test('the same click delivered twice is applied once', () => {
@@ -114,7 +144,7 @@ describe('ReviewGate and the customer\'s follow-ups', () => {
     gate.followUpRead('f1', read);
     gate.apply(decision('approve', 'alice'));
     gate.apply(decision('approve', 'bob'));
-    expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['alice', 'bob'], edited: null });
+    expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['alice', 'bob'], edited: null, overridden: null });
     expect(gate.view().followUps).toEqual([{ emailKey: 'f1', status: 'read', ...read }]);
   });
 
@@ -126,7 +156,7 @@ describe('ReviewGate and the customer\'s follow-ups', () => {
     gate.apply(decision('approve', 'bob'));
     expect(gate.verdict).toBeNull();
     gate.apply(decision('approve', 'carol'));
-    expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['bob', 'carol'], edited: { body: 'Bonjour…' } });
+    expect(gate.verdict).toEqual({ kind: 'send', approvedBy: ['bob', 'carol'], edited: { body: 'Bonjour…' }, overridden: null });
   });
 
   test('the same follow-up twice counts once', () => {

@@ -5,14 +5,23 @@
  * Some drafts (refunds above the shop's threshold) need approvals from two different people.
  * The customer may write again while the email waits: approvals given before that follow-up are reset, nothing can
  * be approved until it is read, and a follow-up that alone would be escalated escalates the email.
+ * An edit is taken only once its text passed the draft's guardrails (checked by the workflow before `apply`): a blocked
+ * edit changes nothing but what the review shows, and is sent only by an edit that overrides its failed checks.
  */
 import type { FollowUpSummary } from '@replique/activities/activity-contracts';
-import type { DecisionOutcome, FollowUpView, ReviewAction, ReviewDecision, ReviewView } from './contracts';
+import type { DecisionOutcome, FailedCheck, FollowUpView, ReviewAction, ReviewDecision, ReviewView } from './contracts';
 
 export type ReviewLevel = 'review' | 'escalated';
 
+/** Failed checks an edit was sent over, by whom and why. */
+export interface ChecksOverridden {
+  by: string;
+  checks: string[];
+  reason: string;
+}
+
 export type ReviewVerdict =
-  | { kind: 'send'; approvedBy: string[]; edited: { subject?: string; body: string } | null }
+  | { kind: 'send'; approvedBy: string[]; edited: { subject?: string; body: string } | null; overridden: ChecksOverridden | null }
   | { kind: 'reject'; by: string; note: string | null };
 
 const ACTIONS: readonly ReviewAction[] = ['approve', 'edit', 'reject', 'escalate', 'takeover'];
@@ -21,6 +30,8 @@ export class ReviewGate {
   private readonly approvals: string[] = [];
   private readonly decisions: { decisionId: string; action: ReviewAction; reviewer: string }[] = [];
   private edited: { subject?: string; body: string } | null = null;
+  private overridden: ChecksOverridden | null = null;
+  private blockedEdit: { decisionId: string; reviewer: string; failed: FailedCheck[] } | null = null;
   private verdictValue: ReviewVerdict | null = null;
   private remindedAtValue: string | null = null;
   private slaEscalatedValue = false;
@@ -55,6 +66,13 @@ export class ReviewGate {
       throw new Error('the customer just wrote again: read the new message, then decide');
     }
     if (decision.action === 'edit' && !decision.body?.trim()) throw new Error('an edit needs the text to send');
+    if (decision.override) {
+      if (decision.action !== 'edit') throw new Error('only an edit can be sent over failed checks');
+      if (!Array.isArray(decision.override.checks) || decision.override.checks.length === 0) {
+        throw new Error('sending anyway names the failed checks it overrides');
+      }
+      if (!decision.override.reason?.trim()) throw new Error('sending anyway needs a reason');
+    }
     if (decision.action === 'escalate' && this.levelValue === 'escalated') throw new Error('already escalated');
     if (decision.action === 'takeover' && this.ownerValue === decision.reviewer) throw new Error('already yours');
     if (decision.action === 'approve' && this.approvals.includes(decision.reviewer)) {
@@ -62,8 +80,11 @@ export class ReviewGate {
     }
   }
 
-  /** Applies a validated decision. A decision seen before (same decisionId) changes nothing. */
-  apply(decision: ReviewDecision): DecisionOutcome {
+  /**
+   * Applies a validated decision. A decision seen before (same decisionId) changes nothing. An edit comes with its
+   * check's `overridden` checks (empty when the text passed).
+   */
+  apply(decision: ReviewDecision, checked: { overridden: string[] } = { overridden: [] }): DecisionOutcome {
     if (this.isDuplicate(decision)) return { status: 'duplicate', state: this.state() };
     this.validate(decision);
     this.decisions.push({ decisionId: decision.decisionId, action: decision.action, reviewer: decision.reviewer });
@@ -75,6 +96,10 @@ export class ReviewGate {
         // An edit is the editor's approval of new text; earlier approvals were for another text.
         this.edited = { subject: decision.subject, body: decision.body ?? '' };
         this.approvals.splice(0, this.approvals.length, decision.reviewer);
+        this.blockedEdit = null;
+        this.overridden = checked.overridden.length > 0
+          ? { by: decision.reviewer, checks: [...checked.overridden], reason: decision.override?.reason.trim() ?? '' }
+          : null;
         break;
       case 'reject':
         this.verdictValue = { kind: 'reject', by: decision.reviewer, note: decision.note ?? null };
@@ -88,10 +113,22 @@ export class ReviewGate {
         break;
     }
     if (!this.verdictValue && this.approvals.length >= this.approvalsRequired) {
-      this.verdictValue = { kind: 'send', approvedBy: [...this.approvals], edited: this.edited };
+      this.verdictValue = { kind: 'send', approvedBy: [...this.approvals], edited: this.edited, overridden: this.overridden };
     }
     this.version++;
     return { status: 'applied', state: this.state(), approvals: [...this.approvals], approvalsRequired: this.approvalsRequired };
+  }
+
+  /** An edit whose text failed checks it did not override: nothing is taken; the review shows what failed. */
+  editBlocked(decision: ReviewDecision, failed: FailedCheck[]): DecisionOutcome {
+    this.blockedEdit = { decisionId: decision.decisionId, reviewer: decision.reviewer, failed: failed.map((f) => ({ ...f })) };
+    this.version++;
+    return { status: 'blocked', state: this.state(), failed: failed.map((f) => ({ ...f })) };
+  }
+
+  /** True when this decision (by decisionId) was already taken. */
+  hasTaken(decision: ReviewDecision): boolean {
+    return this.isDuplicate(decision);
   }
 
   /**
@@ -122,6 +159,11 @@ export class ReviewGate {
 
   hasFollowUp(emailKey: string): boolean {
     return this.followUpsValue.some((f) => f.emailKey === emailKey);
+  }
+
+  /** How many follow-ups this review took in (a decision prepared before one arrived was made without it). */
+  get followUpCount(): number {
+    return this.followUpsValue.length;
   }
 
   /** Follow-ups taken but not read yet. */
@@ -168,6 +210,8 @@ export class ReviewGate {
       remindAt: this.sla?.remindAt ?? null,
       escalateAt: this.sla?.escalateAt ?? null,
       ...(this.followUpsValue.length > 0 ? { followUps: this.followUpsValue.map((f) => ({ ...f, reasons: [...f.reasons] })) } : {}),
+      ...(this.blockedEdit ? { blockedEdit: { ...this.blockedEdit, failed: this.blockedEdit.failed.map((f) => ({ ...f })) } } : {}),
+      ...(this.overridden ? { overriddenChecks: { ...this.overridden, checks: [...this.overridden.checks] } } : {}),
     };
   }
 
