@@ -25,10 +25,10 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-const WRONG_DATE = { check: 'fact_mismatch', message: 'shipped on 20 November 2026: the order CMD-10700 was shipped on 22 November 2026' };
-/** The scripted guardrails: a text saying "20 November" states a wrong shipping date. */
-const editChecks = (body: string) => (body.includes('20 November') ? [WRONG_DATE] : []);
-const wrongEdit = 'Hello Emily,\nYour order was shipped on 20 November 2026.\nKind regards';
+const WRONG_DATE = { check: 'fact_mismatch', message: 'shipped on 23 November 2026: the order CMD-10700 was shipped on 22 November 2026' };
+/** The scripted guardrails: a text saying "23 November" states a wrong shipping date. */
+const editChecks = (body: string) => (body.includes('23 November') ? [WRONG_DATE] : []);
+const wrongEdit = 'Hello Emily,\nYour order was shipped on 23 November 2026.\nKind regards';
 const rightEdit = 'Hello Emily,\nYour order was shipped on 22 November 2026.\nKind regards';
 
 async function waitingEmail(recorder: RecordingActivities, taskQueue: string) {

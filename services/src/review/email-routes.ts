@@ -1,7 +1,8 @@
 /**
  * One email: GET shows it (and claims it for a few minutes); POST /emails/:key/<action> takes a decision.
  * Forms get a redirect (or the page again with a 409 banner when the email was already handled); a client asking
- * for JSON gets the outcome as JSON with the same status.
+ * for JSON gets the outcome as JSON with the same status. An edit its checks blocked gets the page again (422) with
+ * the reviewer's text, the failed checks and a "send anyway" that needs a confirmation and a reason.
  */
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
@@ -13,7 +14,7 @@ import { claimEmail, liveClaim } from '@replique/activities/adapters/pg/review-c
 import { reviewerOf } from './auth/session-auth';
 import { loadEmailPage } from './email-data';
 import { CLAIM_SECONDS, takeDecision } from './take-decision';
-import { emailPage } from './web/email-page';
+import { emailPage, type BlockedEdit } from './web/email-page';
 import { wantsJson } from './wants-json';
 
 const EMAIL_KEY = /^[0-9a-f]{64}$/;
@@ -23,7 +24,13 @@ const ActionForm = z.object({
   subject: z.string().max(500).optional(),
   body: z.string().max(100_000).optional(),
   note: z.string().max(2_000).optional(),
+  /** "Send anyway" (edit only): the confirmation box, the reason, and the failed checks the page listed. */
+  send_anyway: z.literal('yes').optional(),
+  override_confirm: z.literal('yes').optional(),
+  override_reason: z.string().max(2_000).optional(),
+  override_checks: z.union([z.string().max(60), z.array(z.string().max(60)).max(30)]).optional(),
 });
+type ActionFields = z.infer<typeof ActionForm>;
 const ACTION = z.enum(['approve', 'edit', 'reject', 'escalate', 'takeover']);
 
 export function createEmailRouter(deps: { db: Queryable; client: Client }): Router {
@@ -53,10 +60,21 @@ export function createEmailRouter(deps: { db: Queryable; client: Client }): Rout
     if (!EMAIL_KEY.test(emailKey) || !action.success) return void res.status(404).json({ error: 'no such action' });
     if (!form.success) return void res.status(400).json({ error: z.prettifyError(form.error) });
     const reviewer = reviewerOf(res);
+    const { decisionId, subject, body, note } = form.data;
+    const override = overrideOf(form.data);
+    if (override === 'unconfirmed') {
+      const error = 'Sending anyway needs your confirmation (the box) and a reason: nothing was sent.';
+      if (wantsJson(req)) return void res.status(400).json({ ok: false, status: 400, error });
+      return void (await renderRefusal(deps, res, emailKey, 400, error, blockedAgain(form.data, [])));
+    }
     const result = await takeDecision(deps, reviewer, {
-      emailKey, action: action.data, ...form.data, decisionId: form.data.decisionId ?? randomUUID(),
+      emailKey, action: action.data, subject, body, note, ...(override ? { override } : {}), decisionId: decisionId ?? randomUUID(),
     });
     if (wantsJson(req)) return void res.status(result.ok ? 200 : result.status).json(result);
+    if (!result.ok && result.status === 422) {
+      const error = `Your edit was not sent: ${result.failed.length} check(s) failed on it. Fix the text, or send it anyway below.`;
+      return void (await renderRefusal(deps, res, emailKey, 422, error, blockedAgain(form.data, result.failed)));
+    }
     if (!result.ok) return void (await renderRefusal(deps, res, emailKey, result.status, result.error));
     if (result.state === 'waiting_review' || result.state === 'escalated') {
       return void res.redirect(303, `/emails/${emailKey}?done=${action.data}`);
@@ -66,13 +84,33 @@ export function createEmailRouter(deps: { db: Queryable; client: Client }): Rout
   return router;
 }
 
-async function renderRefusal(deps: { db: Queryable; client: Client }, res: Response, emailKey: string, status: number, error: string) {
+async function renderRefusal(
+  deps: { db: Queryable; client: Client }, res: Response, emailKey: string, status: number, error: string, blocked?: BlockedEdit,
+) {
   const data = await loadEmailPage(deps, emailKey, await liveClaim(deps.db, emailKey));
   if (!data) return void res.status(status).type('text').send(error);
   const already = /already handled/i.test(error);
   res.status(status).type('html').send(emailPage(data, reviewerOf(res), {
     error: already ? `Already handled: another reviewer decided this email first (${data.view?.state ?? data.item.state}). Nothing was sent twice.` : error,
-  }));
+  }, blocked));
+}
+
+/**
+ * The override a "send anyway" asks for: the checks the page listed, and the reason, once the reviewer ticked the
+ * confirmation; 'unconfirmed' when the box or the reason is missing. A plain edit carries none.
+ */
+function overrideOf(form: ActionFields): { checks: string[]; reason: string } | 'unconfirmed' | null {
+  if (form.send_anyway !== 'yes') return null;
+  const reason = form.override_reason?.trim() ?? '';
+  const checks = [form.override_checks ?? []].flat().map((c) => c.trim()).filter(Boolean);
+  if (form.override_confirm !== 'yes' || !reason || checks.length === 0) return 'unconfirmed';
+  return { checks, reason };
+}
+
+/** The reviewer's text back in the edit form, with what failed on it (kept from the page when nothing was checked). */
+function blockedAgain(form: ActionFields, failed: { check: string; message: string }[]): BlockedEdit {
+  const listed = [form.override_checks ?? []].flat().map((check) => ({ check, message: '' }));
+  return { subject: form.subject ?? '', body: form.body ?? '', failed: failed.length ? failed : listed, reason: form.override_reason ?? '' };
 }
 
 const DONE: Record<string, string> = {

@@ -4,7 +4,10 @@
  *
  *   GET  /api/reviews                         emails waiting for a person
  *   GET  /api/emails/:emailKey                the workflow's view (state query)
- *   POST /api/emails/:emailKey/decision       {action, reviewer, body?, subject?, note?, decisionId?}
+ *   POST /api/emails/:emailKey/decision       {action, reviewer, body?, subject?, note?, decisionId?, override?}
+ *
+ * An edit whose text fails the guardrails answers 422 with `failed` (check, message) and is not taken; the same edit
+ * with `override: {checks: [every failed check], reason}` is sent anyway, audited.
  */
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
@@ -27,6 +30,10 @@ const DecisionBody = z.strictObject({
   subject: z.string().max(500).optional(),
   body: z.string().max(100_000).optional(),
   note: z.string().max(2_000).optional(),
+  override: z.strictObject({
+    checks: z.array(z.string().trim().min(1).max(60)).min(1).max(30),
+    reason: z.string().trim().min(1).max(2_000),
+  }).optional(),
 });
 
 const EMAIL_KEY = /^[0-9a-f]{64}$/;
@@ -74,6 +81,9 @@ export function createReviewApiRouter(options: ReviewApiOptions): Router {
     const handle = options.client.workflow.getHandle(workflowIdForEmailKey(emailKey));
     try {
       const outcome = await handle.executeUpdate(decideUpdate, { args: [decision] });
+      if (outcome.status === 'blocked') {
+        return void res.status(422).json({ decisionId: decision.decisionId, ...outcome, error: 'the edited text failed its checks: nothing was sent' });
+      }
       res.json({ decisionId: decision.decisionId, ...outcome });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) {

@@ -2,6 +2,8 @@
  * One reviewer's action on one email, as the review tool takes it: role and claim checks, the decision delivered to
  * the workflow (which owns the state and refuses what it cannot take), the audit row (who, when, what, outcome),
  * the edit kept as a diff with its similarity, and the claim released once the email is decided.
+ * An edit whose text fails the guardrails is not taken (422, with the failed checks); the reviewer fixes the text, or
+ * sends it anyway by overriding every failed check with a reason (audited here and by the workflow's check).
  */
 import type { Client } from '@temporalio/client';
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
@@ -9,7 +11,7 @@ import { appendAudit } from '@replique/activities/adapters/pg/audit-log';
 import { claimEmail, liveClaim, releaseClaim } from '@replique/activities/adapters/pg/review-claims';
 import { recordReviewEdit } from '@replique/activities/adapters/pg/review-edits';
 import { getQueueItem } from '@replique/activities/adapters/pg/review-queue';
-import type { ReviewAction } from '@replique/workflows/contracts';
+import type { EditOverride, FailedCheck, ReviewAction } from '@replique/workflows/contracts';
 import { hasRole, type Reviewer } from './auth/session-auth';
 import { deliverDecision } from './deliver-decision';
 import { lineDiff, textSimilarity } from './text-diff';
@@ -23,11 +25,15 @@ export interface ActionRequest {
   subject?: string;
   body?: string;
   note?: string;
+  /** "Send anyway" for an edit: the failed checks the reviewer overrides, and why. */
+  override?: EditOverride;
 }
 
 export type ActionResult =
   | { ok: true; decisionId: string; state: string; approvals: string[]; approvalsRequired: number; duplicate: boolean }
-  | { ok: false; status: 403 | 404 | 409; error: string };
+  | { ok: false; status: 403 | 404 | 409; error: string }
+  /** The edited text failed checks the request did not override: nothing was taken. */
+  | { ok: false; status: 422; error: string; decisionId: string; failed: FailedCheck[] };
 
 export async function takeDecision(
   deps: { db: Queryable; client: Client }, reviewer: Reviewer, request: ActionRequest,
@@ -38,7 +44,12 @@ export async function takeDecision(
     emailKey: result.ok || result.status !== 404 ? request.emailKey : null,
     stage: 'review-tool',
     event: result.ok ? request.action : `${request.action}_refused`,
-    data: { reviewer: reviewer.name, role: reviewer.role, decisionId: request.decisionId, ...(result.ok ? { state: result.state } : { status: result.status, error: result.error }) },
+    data: {
+      reviewer: reviewer.name, role: reviewer.role, decisionId: request.decisionId,
+      ...(result.ok ? { state: result.state } : { status: result.status, error: result.error }),
+      ...('failed' in result ? { failedChecks: result.failed.map((f) => f.check) } : {}),
+      ...(result.ok && request.override ? { overriddenChecks: request.override.checks } : {}),
+    },
   });
   return result;
 }
@@ -67,9 +78,14 @@ async function deliver(deps: { db: Queryable; client: Client }, reviewer: Review
     subject: request.action === 'edit' ? request.subject : undefined,
     body: request.action === 'edit' ? request.body : undefined,
     note: request.note || undefined,
+    override: request.action === 'edit' ? request.override : undefined,
   });
   if (!delivery.ok) return delivery;
   const { outcome } = delivery;
+  if (outcome.status === 'blocked') {
+    const checks = [...new Set(outcome.failed.map((f) => f.check))];
+    return { ok: false, status: 422, decisionId: delivery.decisionId, failed: outcome.failed, error: `the edited text was not sent: ${checks.join(', ')}` };
+  }
   if (outcome.status === 'applied' && request.action === 'edit') await keepEdit(deps.db, reviewer, request);
   // A decision ends this reviewer's turn (a second approver may be needed next); a takeover keeps the email theirs.
   if (request.action === 'takeover') {

@@ -2,10 +2,12 @@
  * One waiting email: what the customer wrote (and wrote again since, in the same thread), the draft with the facts it relies on highlighted, the guardrails
  * that fired, the SLA, approvals so far ("1 of 2 approvals"), the claim, and the actions (a/e/r/x keys).
  * Every form carries the CSRF token and a fresh decisionId, so a double click is applied once.
+ * An edit the guardrails blocked comes back here with its text, the checks that failed and a "send anyway" (a
+ * confirmation box and a reason, overriding exactly the listed checks).
  */
 import { randomUUID } from 'node:crypto';
 import type { DraftGeneration } from '@replique/activities/domain/types';
-import type { ReviewView } from '@replique/workflows/contracts';
+import type { FailedCheck, ReviewView } from '@replique/workflows/contracts';
 import { hasRole, type Reviewer } from '../auth/session-auth';
 import type { EmailPageData } from '../email-data';
 import { customerContext } from './customer-context';
@@ -13,7 +15,15 @@ import { highlightFacts } from './highlight-facts';
 import { html, type SafeHtml } from './html';
 import { countdown, page } from './layout';
 
-export function emailPage(data: EmailPageData, reviewer: Reviewer, notice?: { error?: string; info?: string }): string {
+/** An edit the checks refused, shown again to the reviewer who wrote it. */
+export interface BlockedEdit {
+  subject: string;
+  body: string;
+  failed: FailedCheck[];
+  reason: string;
+}
+
+export function emailPage(data: EmailPageData, reviewer: Reviewer, notice?: { error?: string; info?: string }, blocked?: BlockedEdit): string {
   const { item, view } = data;
   const parsed = item.emailCase?.parsed;
   const review = view?.review ?? null;
@@ -43,7 +53,7 @@ export function emailPage(data: EmailPageData, reviewer: Reviewer, notice?: { er
         </section>
         ${followUpsSection(data)}
         ${draftSection(data)}
-        ${waiting ? actions(data, reviewer) : html`<p class="flash">This email was already handled (${state}).</p>`}
+        ${waiting ? actions(data, reviewer, blocked) : html`<p class="flash">This email was already handled (${state}).</p>`}
         ${decisionsSoFar(data)}
       </div>
       ${customerContext(data, reviewer)}
@@ -95,7 +105,7 @@ export function generationLine(g: DraftGeneration | null): SafeHtml {
     ${g.completionTokens ?? '?'} out, ${seconds}.</p>`;
 }
 
-function actions(data: EmailPageData, reviewer: Reviewer): SafeHtml {
+function actions(data: EmailPageData, reviewer: Reviewer, blocked?: BlockedEdit): SafeHtml {
   const key = data.item.emailKey;
   const level2 = (data.view?.state ?? data.item.state) === 'escalated';
   if (level2 && !hasRole(reviewer, 'senior')) {
@@ -109,13 +119,51 @@ function actions(data: EmailPageData, reviewer: Reviewer): SafeHtml {
   const draft = data.item.draft;
   return html`<section class="actions"><h2>Decide</h2>
     ${draft ? form('approve', 'Approve and send (a)', html``, 'a') : ''}
-    ${form('edit', 'Send edited text (e)', html`
-      <input name="subject" value="${draft?.subject ?? `Re: ${data.item.emailCase?.parsed.subject ?? ''}`}" aria-label="subject">
-      <textarea name="body" rows="12" aria-label="reply">${draft?.body ?? ''}</textarea>`, 'e')}
+    ${blocked ? '' : lastBlockedEdit(data.view?.review ?? null)}
+    ${editForm(key, reviewer, {
+      subject: blocked?.subject ?? draft?.subject ?? `Re: ${data.item.emailCase?.parsed.subject ?? ''}`,
+      body: blocked?.body ?? draft?.body ?? '',
+    }, blocked)}
     ${form('reject', 'Reject: send nothing (r)', html`<input name="note" placeholder="why (optional)" aria-label="note">`, 'r')}
     ${level2 ? '' : form('escalate', 'Escalate to level 2 (x)', html`<input name="note" placeholder="why (optional)" aria-label="note">`, 'x')}
     ${hasRole(reviewer, 'senior') && data.view?.review?.owner !== reviewer.name ? form('takeover', 'Take over (own this email)') : ''}
   </section>`;
+}
+
+/**
+ * The edit form. After a blocked edit it holds the reviewer's text, lists what failed, and offers "send anyway":
+ * the main button re-checks the (fixed) text; "send anyway" needs the box ticked and a reason (the browser asks, the
+ * server refuses without them), and overrides exactly the checks listed.
+ */
+function editForm(key: string, reviewer: Reviewer, text: { subject: string; body: string }, blocked?: BlockedEdit): SafeHtml {
+  const checks = [...new Set(blocked?.failed.map((f) => f.check) ?? [])];
+  return html`<form method="post" action="/emails/${key}/edit" class="action" data-action="edit" data-key="e">
+      <input type="hidden" name="_csrf" value="${reviewer.csrfToken}">
+      <input type="hidden" name="decisionId" value="${randomUUID()}">
+      <input name="subject" value="${text.subject}" aria-label="subject">
+      <textarea name="body" rows="12" aria-label="reply">${text.body}</textarea>
+      ${blocked ? failedChecks(blocked.failed, 'Checks that failed on your text') : ''}
+      <button type="submit" formnovalidate>${blocked ? 'Check again and send (e)' : 'Send edited text (e)'}</button>
+      ${blocked && checks.length ? html`<fieldset class="send-anyway"><legend>Send anyway</legend>
+        ${checks.map((c) => html`<input type="hidden" name="override_checks" value="${c}">`)}
+        <label><input type="checkbox" name="override_confirm" value="yes" required>
+          I have read the failed checks (${checks.join(', ')}) and send this text anyway, on my name.</label>
+        <input name="override_reason" value="${blocked.reason}" required maxlength="2000" placeholder="why it is right to send it (required)" aria-label="reason for sending anyway">
+        <button type="submit" name="send_anyway" value="yes" class="danger">Send anyway</button>
+      </fieldset>` : ''}
+    </form>`;
+}
+
+function failedChecks(failed: FailedCheck[], title: string): SafeHtml {
+  return html`<div class="failed-checks" role="alert"><p><b>${title}</b></p><ul>
+    ${failed.map((f) => html`<li><span class="tag guard">${f.check}</span> ${f.message}</li>`)}</ul></div>`;
+}
+
+/** On a fresh page: the last edit the checks blocked (the workflow keeps which checks; the text was not taken). */
+function lastBlockedEdit(review: ReviewView | null): SafeHtml {
+  const blocked = review?.blockedEdit;
+  if (!blocked) return html``;
+  return failedChecks(blocked.failed, `The last edit, by ${blocked.reviewer}, was not sent: checks failed on it`);
 }
 
 /** The customer's newer messages in this thread: the draft below was written before them. */
@@ -128,9 +176,16 @@ function followUpsSection(data: EmailPageData): SafeHtml {
   </section>`;
 }
 
+/** "sent over failed checks: fact_mismatch (reason)", for an edit sent anyway. */
+function overrideNote(payload: Record<string, unknown>): SafeHtml {
+  const override = payload.override as { checks?: unknown; reason?: unknown } | undefined;
+  if (!override || !Array.isArray(override.checks)) return html``;
+  return html` · <span class="tag guard">sent over failed checks: ${override.checks.join(', ')}</span> “${String(override.reason ?? '')}”`;
+}
+
 function decisionsSoFar(data: EmailPageData): SafeHtml {
   if (data.actions.length === 0) return html``;
   return html`<section class="trail"><h2>Decisions so far</h2><ul>
-    ${data.actions.map((a) => html`<li>${a.createdAt.toISOString().slice(0, 16).replace('T', ' ')} · ${a.reviewer} · ${a.action}</li>`)}
+    ${data.actions.map((a) => html`<li>${a.createdAt.toISOString().slice(0, 16).replace('T', ' ')} · ${a.reviewer} · ${a.action}${overrideNote(a.payload)}</li>`)}
   </ul></section>`;
 }
