@@ -54,13 +54,14 @@ export interface MeaningTrainOptions {
   /** Gradient weight of a real email against a generated message. */
   corpusWeight: number;
   buckets: number;
+  /** L2 penalty of SGD. */
+  l2: number;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: MeaningTrainOptions = {
-  seed: 20261124, perPhrase: 4, epochs: 14, innerFolds: 4, corpusWeight: 3, buckets: 1 << 15,
+  seed: 20261124, perPhrase: 4, epochs: 14, innerFolds: 4, corpusWeight: 3, buckets: 1 << 15, l2: 1e-5,
 };
 
-const L2 = 1e-5;
 const round = (v: number): number => Math.round(v * 1000) / 1000;
 
 /** Inner fold of a corpus file: the second byte of SHA-256(file name) (the outer split uses the first). */
@@ -84,7 +85,7 @@ interface Item { x: Sparse; y: number; w: number }
 
 function trainHead(items: Item[], classes: readonly string[], opts: MeaningTrainOptions, seed: number): Head {
   const weights = trainLogReg(items.map((i) => i.x), items.map((i) => i.y), classes.length,
-    { buckets: opts.buckets, epochs: opts.epochs, l2: L2, rand: mulberry32(seed) }, items.map((i) => i.w));
+    { buckets: opts.buckets, epochs: opts.epochs, l2: opts.l2, rand: mulberry32(seed) }, items.map((i) => i.w));
   return { weights, classes };
 }
 
@@ -155,7 +156,7 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
     routine: { classes: [...ROUTINE_CLASSES], ...quantise(routineHead.weights), threshold: routine.threshold },
     training: {
       seed: opts.seed, synthetic: synth.length, corpus: corpus.length, epochs: opts.epochs, per_phrase: opts.perPhrase,
-      inner_folds: opts.innerFolds, corpus_weight: opts.corpusWeight, l2: L2,
+      inner_folds: opts.innerFolds, corpus_weight: opts.corpusWeight, l2: opts.l2,
       oof_intent: blend.report, oof_risk: risk.report, oof_routine: routine.report,
     },
   };
@@ -218,10 +219,13 @@ function fitRiskLevels(corpus: readonly CorpusExample[], oof: Record<string, num
     : []));
   const pos = rows.filter((r) => r.pos);
   const neg = rows.filter((r) => !r.pos);
+  // the threshold only decides where no cue already escalates: a miss there counts 4, a false alarm 1 (a tie keeps
+  // the lower threshold: when in doubt, a person)
+  const uncued = pos.filter((r) => !r.cue);
   let best = { threshold: 0.5, cost: Infinity };
   for (let t = 0.2; t <= 0.951; t += 0.05) {
     const fp = neg.filter((r) => 1 - r.pNone >= t).length;
-    const fn = pos.filter((r) => 1 - r.pNone < t).length;
+    const fn = uncued.filter((r) => 1 - r.pNone < t).length;
     const cost = fp + 4 * fn;
     if (cost < best.cost) best = { threshold: round(t), cost };
   }
@@ -233,7 +237,8 @@ function fitRiskLevels(corpus: readonly CorpusExample[], oof: Record<string, num
   });
   return {
     threshold: best.threshold, defuseNone,
-    report: { positives: pos.length, negatives: neg.length, threshold: best.threshold, ...at(best.threshold), defuse_none: defuseNone,
+    report: { positives: pos.length, negatives: neg.length, threshold: best.threshold, ...at(best.threshold),
+      uncued_recall: round(uncued.filter((r) => 1 - r.pNone >= best.threshold).length / Math.max(1, uncued.length)), defuse_none: defuseNone,
       positives_with_cue: pos.filter((r) => r.cue).length, negatives_with_cue: neg.filter((r) => r.cue).length,
       negatives_with_cue_defused: neg.filter((r) => r.cue && r.pNoneMin >= defuseNone).length },
   };

@@ -5,6 +5,7 @@
  */
 import type { Classification, EmailCase, Intent, MachineKind, Sentiment, Urgency } from '../domain/types';
 import { INTENTS } from '../domain/types';
+import { structuredModelText, withoutStructureMark } from './intent-features';
 import { blendIntentProbabilities, readRisk, type BlendParams, type RiskHead, type RiskReading } from './intent-model';
 import { combineModelProbabilities } from './llm-intent';
 import type { CaseStage, TriageDeps } from './pipeline';
@@ -70,11 +71,11 @@ export const MODEL_DEFUSABLE: ReadonlySet<string> = new Set([
 ]);
 const RISK_INTENTS: ReadonlySet<Intent> = new Set(['legal_threat', 'fraud_report', 'gdpr_request', 'safety_incident']);
 
-/** The text the trained heads read: the subject (without Re:/Fwd: prefixes) and the new text. */
-export function modelText(subject: string, clean: string): string {
-  const s = subject.replace(/^(?:\s*(?:re|tr|fw|fwd|aw|wg|réf|ref)\s*:\s*)+/i, '').trim();
-  return s ? `${s}\n${clean}` : clean;
-}
+/**
+ * The text the trained heads read: the subject (without Re:/Fwd: prefixes) marked with the kind of message it heads
+ * (new, reply, forward), the new text, and whether the shop's data shows the parcel late (intent-features.ts).
+ */
+export const modelText = structuredModelText;
 
 /** The confidence of an intent a deterministic rule imposes (prompt injection), like machine mail's. */
 const RULE_DECIDED_CONFIDENCE = 0.95;
@@ -236,7 +237,7 @@ export function classify(
   const defused = findKeywordHits(input.clean, policy).defusedText;
   const signals = detectSignals(input, folded, policy);
   const rules = ruleIntentScores(input, defused);
-  const text = modelText(input.subject, input.clean);
+  const text = modelText(input.subject, input.clean, input.daysLate);
   const modelProbs = model ? model(text) : null;
   // the safety signals below read the rule scores; the intent and its confidence read the calibrated blend
   const scores = calibration ? rules : blendScores(rules, modelProbs);
@@ -394,14 +395,14 @@ export async function classifyInputOf(emailCase: EmailCase, deps: TriageDeps): P
 
 /** The masked text the trained heads read for a case (PII replaced by «TYPE_n» tokens). */
 export const maskedModelText = (emailCase: EmailCase, input: ClassifyInput): string =>
-  maskPii(modelText(input.subject, input.clean), emailCase.pii).masked;
+  maskPii(modelText(input.subject, input.clean, input.daysLate), emailCase.pii).masked;
 
 export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
   const input = await classifyInputOf(emailCase, deps);
   const model = deps.intentModel;
   const mask = (text: string): string => maskPii(text, emailCase.pii).masked;
   // the optional LLM answers first (async); its distribution is mixed with the local model's
-  const llm = deps.intentLlm && !input.machineKind ? await deps.intentLlm(maskedModelText(emailCase, input)) : null;
+  const llm = deps.intentLlm && !input.machineKind ? await deps.intentLlm(withoutStructureMark(maskedModelText(emailCase, input))) : null;
   const masked: IntentModel | null = model || llm
     ? (text) => combineModelProbabilities(model ? model(mask(text)) : null, llm, TEXT_INTENTS) ?? {}
     : null;

@@ -7,10 +7,16 @@
  * Negation scope: the few words after a negator ("not", "never", "pas", "jamais", "aucun", "sans"...) up to the end
  * of the clause also emit a marked feature (`n:word`), so "this is not a complaint" and "this is a complaint" differ
  * in more than one word.
+ *
+ * Message structure: the text the heads read starts with its subject line, marked by the kind of message it heads
+ * (`__subject__` a new message, `__reply__` an answer in a thread, `__forward__` a forwarded message; see
+ * `structuredModelText`). The subject's words also emit a feature marked with that kind (`reply:refund`), so the
+ * model can learn that a reply's subject names the thread's old topic while a new message's names its request, and
+ * that a forward carries someone else's message. The text ends with what the shop's data says of the parcel.
  */
 import { fold } from './lexicon';
 
-export const FEATURE_VERSION = 'words+bigrams+char4+negscope/fnv1a/v2';
+export const FEATURE_VERSION = 'words+bigrams+char4+negscope+subject-kind+parcel/fnv1a/v3';
 
 const NEGATORS = new Set([
   'not', "n't", 'no', 'never', 'nothing', 'without', 'nor', 'neither', "don't", "doesn't", "didn't", "isn't", "won't",
@@ -31,6 +37,37 @@ export function modelTokens(text: string, clauses = false): string[] {
   return clauses ? out.map((x) => (/^[.,;:!?()\n]$/.test(x) ? '__eoc__' : x)) : out;
 }
 
+/** The kinds of message a subject line heads, as the marker token that starts the model text. */
+export const SUBJECT_KINDS = ['subject', 'reply', 'forward'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+const SUBJECT_MARK = /^__(subject|reply|forward)__[ \t]*/;
+const REPLY_PREFIX = /^\s*(?:re|aw|sv|r|réf|ref)\s*:/i;
+const FORWARD_PREFIX = /^\s*(?:tr|fw|fwd|wg|transf)\s*:/i;
+const PREFIXES = /^(?:\s*(?:re|tr|fw|fwd|aw|wg|sv|réf|ref|transf)\s*:\s*)+/i;
+
+/** The kind of message a subject heads, from its first prefix (Re:, Fwd:, TR:...). */
+export function subjectKind(subject: string): SubjectKind {
+  if (FORWARD_PREFIX.test(subject)) return 'forward';
+  return REPLY_PREFIX.test(subject) ? 'reply' : 'subject';
+}
+
+/** What the shop's data says of the mail's parcel, as the token that ends the model text (none when unknown). */
+const PARCEL_MARK = /\n__(?:late|ontime)__$/;
+const parcelMark = (daysLate: number | null): string => (daysLate === null ? '' : daysLate > 0 ? '\n__late__' : '\n__ontime__');
+
+/**
+ * The text the trained heads read: the marked subject line (without its prefixes), the new text, and what the shop's
+ * data says of the parcel (`__late__` past its estimated delivery, `__ontime__` not yet): "where is my parcel?" is a
+ * delay question when the parcel is late, a status question when it is not.
+ */
+export function structuredModelText(subject: string, clean: string, daysLate: number | null = null): string {
+  const s = subject.replace(PREFIXES, '').trim();
+  return `${s ? `__${subjectKind(subject)}__ ${s}\n${clean}` : clean}${parcelMark(daysLate)}`;
+}
+
+/** The model text without its structure marks (what a person or an LLM reads). */
+export const withoutStructureMark = (text: string): string => text.replace(SUBJECT_MARK, '').replace(PARCEL_MARK, '');
+
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
@@ -48,6 +85,11 @@ export function hashedFeatures(text: string, buckets: number): Map<number, numbe
     const b = fnv1a(f) % buckets;
     counts.set(b, (counts.get(b) ?? 0) + 1);
   };
+  const kind = SUBJECT_MARK.exec(text)?.[1];
+  if (kind) {
+    const subjectLine = text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')).replace(SUBJECT_MARK, '');
+    for (const w of modelTokens(subjectLine)) add(`${kind}:${w}`);
+  }
   let negLeft = 0;
   const tokens: string[] = [];
   for (const w of all) {

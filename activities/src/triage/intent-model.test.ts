@@ -1,6 +1,6 @@
 import { INTENTS, type Intent } from '../domain/types';
 import { classify, ruleIntentScores, TEXT_INTENTS, type ClassifyInput } from './classify';
-import { hashedFeatures, modelTokens } from './intent-features';
+import { hashedFeatures, modelTokens, structuredModelText, subjectKind, withoutStructureMark } from './intent-features';
 import { blendIntentProbabilities, intentDeps, loadIntentModel } from './intent-model';
 import { testPolicy } from './test-support/fixtures';
 
@@ -14,6 +14,22 @@ describe('intent features', () => {
   it('replaces order numbers, amounts, numbers and PII tokens by placeholders', () => {
     expect(modelTokens('Où est CMD-10234 ? 49,90 € le «PHONE_1» 3 jours')).toEqual(
       ['ou', 'est', '__ordernum__', '__amount__', 'le', '__phone__', '__num__', 'jours']);
+  });
+  it('marks the subject line with the kind of message it heads, and the parcel state the shop data shows', () => {
+    expect(subjectKind('RE: Votre colis')).toBe('reply');
+    expect(subjectKind('TR: Facture de mars')).toBe('forward');
+    expect(subjectKind('Fwd: Re: a strange message')).toBe('forward');
+    expect(subjectKind('Question sur une théière')).toBe('subject');
+    expect(structuredModelText('Re: Re: Refund for my kettle', 'Thanks, it came through!', null)).toBe('__reply__ Refund for my kettle\nThanks, it came through!');
+    expect(structuredModelText('', 'Où est mon colis ?', 3)).toBe('Où est mon colis ?\n__late__');
+    expect(structuredModelText('Suivi', 'Où est mon colis ?', -2)).toBe('__subject__ Suivi\nOù est mon colis ?\n__ontime__');
+    expect(withoutStructureMark('__forward__ Parcel on hold\nIs this really you?\n__late__')).toBe('Parcel on hold\nIs this really you?');
+  });
+  it("gives a reply's subject words features of their own, so a thread's old topic weighs apart from the new text", () => {
+    const asNew = hashedFeatures('__subject__ Refund\nThank you so much', 1 << 15);
+    const asReply = hashedFeatures('__reply__ Refund\nThank you so much', 1 << 15);
+    expect([...asNew.keys()].sort()).not.toEqual([...asReply.keys()].sort());
+    expect(hashedFeatures('Thank you so much', 1 << 15).size).toBeLessThan(asReply.size);
   });
   it('is an L2-normalised sparse vector', () => {
     const v = hashedFeatures('where is my order', 1 << 15);

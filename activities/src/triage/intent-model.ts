@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { INTENTS, type Intent } from '../domain/types';
-import { FEATURE_VERSION, hashedFeatures } from './intent-features';
+import { FEATURE_VERSION, hashedFeatures, withoutStructureMark } from './intent-features';
 
 export const DEFAULT_INTENT_MODEL_FILE = path.resolve(__dirname, '../../../ml/models/intent-model.json');
 
@@ -215,7 +215,7 @@ export function readRisk(head: RiskHead, text: string): RiskReading {
   for (const s of sentencesOf(text)) {
     const ps = head.predict(s);
     const p = ps[family] ?? 0;
-    if (p > bestP) { bestP = p; sentence = s; }
+    if (p > bestP) { bestP = p; sentence = withoutStructureMark(s); }
     pNoneMin = Math.min(pNoneMin, ps.none ?? 0);
   }
   return { family, p: 1 - pNone, pNone, pNoneMin, sentence };

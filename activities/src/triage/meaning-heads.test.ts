@@ -98,6 +98,23 @@ describe('the committed model of meaning', () => {
     for (const t of cases) expect([t, escalates(t)]).toEqual([t, true]);
   });
 
+  it('reads veiled legal threats and reports of a message impersonating the shop', () => {
+    const cases = [
+      'My parcel is two weeks late. Sort it by Monday or the next letter you get will be from the county court.',
+      "Still no refund after a month. I have every email saved and I'm filing a small claim this weekend, fees and all.",
+      '__forward__ Payment failed\nHi, this came in this morning with your logo on it but the web address is weird. Is it really from you? I haven\'t clicked anything.',
+    ];
+    for (const t of cases) expect([t, escalates(t)]).toEqual([t, true]);
+  });
+
+  it('does not escalate a risk word negated or meaning something else', () => {
+    const cases = [
+      'Hi, my bank sent me a fraud alert when I paid but it was me, all fine. Has my order been confirmed?',
+      "Hello, I'm not going to sue anyone, I'd just like to know when my kettle will arrive.",
+    ];
+    for (const t of cases) expect([t, escalates(t)]).toEqual([t, false]);
+  });
+
   it('names the sentence that carried the family', () => {
     const r = readRisk(model.risk!, 'Hello,\nMy order is late again.\nRemove every bit of personal information you have stored about me.\nThanks');
     expect(r.sentence).toBe('Remove every bit of personal information you have stored about me.');
