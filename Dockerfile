@@ -3,10 +3,12 @@
 #   worker | starter | intake | review     the long-running processes (services/src/<name>/main.ts)
 #   replique ARGS…                          the CLI (e.g. `replique user add --role senior alice`)
 # Build from the repository root:  docker build -t replique:dev .
-# Configuration is environment only (services/src/config, documented in .env.example); see infra/compose and
-# infra/helm/replique for complete sets. NOT built on the machine where this file was written (no Docker engine
-# there): see docs/deploy.md for what was and was not validated.
-FROM node:20-bookworm-slim
+# NODE_IMAGE chooses the base: the public node:20-bookworm-slim by default; infra/containers/build-images.sh passes
+# a locally built one on machines that reach no image registry. Configuration is environment only
+# (services/src/config, documented in .env.example); infra/compose has a complete set, run for real by
+# test/deploy/compose-stack.deploy.ts (docs/deploy.md).
+ARG NODE_IMAGE=node:20-bookworm-slim
+FROM ${NODE_IMAGE}
 
 # Temporal's core bridge ships prebuilt glibc binaries: a Debian base, not Alpine.
 ARG PNPM_VERSION=12.21.0
@@ -20,7 +22,10 @@ COPY workflows/package.json workflows/
 COPY activities/package.json activities/
 COPY services/package.json services/
 COPY test/package.json test/
-RUN pnpm install --frozen-lockfile && pnpm store prune
+# The package store is a build cache (kept between builds, not in the image): a changed lockfile fetches only what
+# is new.
+RUN --mount=type=cache,id=replique-pnpm-store,target=/pnpm-store \
+    pnpm install --frozen-lockfile --store-dir /pnpm-store
 
 # The processes run the TypeScript sources through tsx (as on the dev stack); the worker bundles the workflows
 # at start. Data files the processes read: policies, the intent model, the SQL migrations.

@@ -1,5 +1,6 @@
 /**
- * Two projects: `unit` (pure code, no servers, seconds) and `integration` (the real local stack). Log lines of the
+ * Three projects: `unit` (pure code, no servers, seconds), `integration` (the real local stack) and `deploy` (the
+ * Compose stack in containers, minutes: only through `pnpm test:deploy`, which builds the images first). Log lines of the
  * code under test are kept per test and printed only for a failing test (test/support/log-buffer-environment.js;
  * REPLIQUE_TEST_LOGS=live prints them as they come).
  */
@@ -21,6 +22,12 @@ module.exports = {
       ...quietLogs,
       transform,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+    },
+    {
+      displayName: 'deploy',
+      ...quietLogs,
+      transform,
+      testMatch: ['<rootDir>/test/deploy/**/*.deploy.ts'],
     },
   ],
 };

@@ -3,8 +3,8 @@
  * (Dockerfile ENV), Compose (infra/compose/compose.yaml) and the Helm chart (infra/helm/replique, rendered by
  * `helm template` when helm is installed), each process gets every variable its schema requires, no variable its
  * schema does not know (a typo would be ignored silently), and an environment that parses; HTTP processes listen
- * on all interfaces, on the port their health check and Service use. No container is started here: see
- * docs/deploy.md for what this does not prove.
+ * on all interfaces, on the port their health check and Service use. No container is started here: Compose runs
+ * for real in test/deploy/compose-stack.deploy.ts (`pnpm test:deploy`); see docs/deploy.md.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -152,7 +152,7 @@ describe('Compose (infra/compose/compose.yaml)', () => {
     for (const [name, host, port] of [['intake', intake.http!.host, intake.http!.port], ['review', review.REVIEW_HTTP_HOST, review.REVIEW_HTTP_PORT]] as const) {
       expect(host).toBe('0.0.0.0');
       expect(compose.services[name]!.healthcheck!.test.join(' ')).toContain(`127.0.0.1:${port}/healthz`);
-      expect(compose.services[name]!.ports).toContain(`127.0.0.1:${port}:${port}`);
+      expect(compose.services[name]!.ports!.map((p) => interpolate(p, {}))).toContain(`127.0.0.1:${port}:${port}`);
     }
   });
 
@@ -160,8 +160,22 @@ describe('Compose (infra/compose/compose.yaml)', () => {
     const contracts = readFileSync(path.join(repoRoot, 'workflows', 'src', 'contracts.ts'), 'utf8');
     const attributes = [...contracts.matchAll(/defineSearchAttributeKey\('(\w+)'/g)].map((m) => m[1]!);
     expect(attributes.length).toBeGreaterThan(0);
-    const setup = JSON.stringify(compose.services['temporal-setup']);
-    for (const attribute of attributes) expect(setup).toContain(attribute);
+    const command = compose.services.temporal!.command!;
+    for (const attribute of attributes) expect(command.join(' ')).toContain(`--search-attribute ${attribute}=Keyword`);
+  });
+
+  test('every published port is on 127.0.0.1', () => {
+    const ports = Object.values(compose.services).flatMap((service) => service.ports ?? []);
+    expect(ports.length).toBeGreaterThan(0);
+    for (const mapping of ports) expect(interpolate(mapping, {})).toMatch(/^127\.0\.0\.1:\d+:\d+$/);
+  });
+
+  test('written for podman-compose 1.0.3 too: no ${NAME:-} (left uninterpolated there), no CMD-form health check (mangled)', () => {
+    const text = readFileSync(path.join(repoRoot, 'infra', 'compose', 'compose.yaml'), 'utf8').replace(/^\s*#.*$/gm, '');
+    expect(text).not.toMatch(/\$\{[A-Z0-9_]+:?-\}/);
+    for (const [name, service] of Object.entries(compose.services)) {
+      if (service.healthcheck) expect({ name, form: service.healthcheck.test[0] }).toEqual({ name, form: 'CMD-SHELL' });
+    }
   });
 });
 

@@ -1,42 +1,52 @@
 /**
  * The replique CLI: `pnpm -s replique <command> ...`. The same decision functions as the workers, no servers needed.
- * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user, audit.
+ * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user, audit, shop.
  */
 import { UsageError } from './args';
-import { triageCommand, TRIAGE_USAGE } from './triage-command';
-import { bipiaCommand, BIPIA_USAGE } from './bipia-command';
-import { evalCommand, EVAL_USAGE } from './eval-command';
-import { calibrationCommand, CALIBRATION_USAGE } from './calibration-command';
-import { benchTriageCommand, BENCH_TRIAGE_USAGE } from './bench-triage-command';
-import { userCommand, USER_USAGE } from '../review/user-command';
-import { conformanceCommand, CONFORMANCE_USAGE } from './conformance-command';
-import { auditCommand, AUDIT_USAGE } from './audit-command';
 
 type Command = (argv: string[], write: (line: string) => void) => Promise<number>;
+interface Loaded { run: Command; usage: string }
 
-const COMMANDS: Record<string, { run: Command; usage: string }> = {
-  triage: { run: triageCommand, usage: TRIAGE_USAGE },
-  bipia: { run: bipiaCommand, usage: BIPIA_USAGE },
-  eval: { run: evalCommand, usage: EVAL_USAGE },
-  calibration: { run: calibrationCommand, usage: CALIBRATION_USAGE },
-  'bench-triage': { run: benchTriageCommand, usage: BENCH_TRIAGE_USAGE },
-  user: { run: userCommand, usage: USER_USAGE },
-  conformance: { run: conformanceCommand, usage: CONFORMANCE_USAGE },
-  audit: { run: auditCommand, usage: AUDIT_USAGE },
+/** require(), not import(): this is CommonJS, and a failing module rejects instead of throwing. */
+function load<M>(path: string, pick: (module: M) => Loaded): Promise<Loaded> {
+  return new Promise((resolve) => resolve(pick(require(path) as M))); // eslint-disable-line @typescript-eslint/no-require-imports
+}
+
+/**
+ * Each command is loaded when it is called: the image (Dockerfile) holds the sources the services need, not the
+ * training code some analysis commands import (ml/), so `replique user` and `replique shop` run there while
+ * `replique eval` does not.
+ */
+const COMMANDS: Record<string, () => Promise<Loaded>> = {
+  triage: () => load<typeof import('./triage-command')>('./triage-command', (m) => ({ run: m.triageCommand, usage: m.TRIAGE_USAGE })),
+  bipia: () => load<typeof import('./bipia-command')>('./bipia-command', (m) => ({ run: m.bipiaCommand, usage: m.BIPIA_USAGE })),
+  eval: () => load<typeof import('./eval-command')>('./eval-command', (m) => ({ run: m.evalCommand, usage: m.EVAL_USAGE })),
+  calibration: () => load<typeof import('./calibration-command')>('./calibration-command', (m) => ({ run: m.calibrationCommand, usage: m.CALIBRATION_USAGE })),
+  'bench-triage': () => load<typeof import('./bench-triage-command')>('./bench-triage-command', (m) => ({ run: m.benchTriageCommand, usage: m.BENCH_TRIAGE_USAGE })),
+  user: () => load<typeof import('../review/user-command')>('../review/user-command', (m) => ({ run: m.userCommand, usage: m.USER_USAGE })),
+  conformance: () => load<typeof import('./conformance-command')>('./conformance-command', (m) => ({ run: m.conformanceCommand, usage: m.CONFORMANCE_USAGE })),
+  audit: () => load<typeof import('./audit-command')>('./audit-command', (m) => ({ run: m.auditCommand, usage: m.AUDIT_USAGE })),
+  shop: () => load<typeof import('./shop-command')>('./shop-command', (m) => ({ run: m.shopCommand, usage: m.SHOP_USAGE })),
 };
+
+async function usage(): Promise<string> {
+  const lines = await Promise.all(Object.entries(COMMANDS).map(([name, load]) =>
+    load().then((c) => `  ${c.usage}`, (err: unknown) => `  ${name}: not available here (${(err as Error).message.split('\n')[0]})`)));
+  return `usage: replique <${Object.keys(COMMANDS).join('|')}> ...\n${lines.join('\n')}`;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  const usage = `usage: replique <${Object.keys(COMMANDS).join('|')}> ...\n${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}`;
   if (!name || name === '--help' || name === '-h') {
-    process.stderr.write(`${usage}\n`);
+    process.stderr.write(`${await usage()}\n`);
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    process.stderr.write(`unknown command "${name}"\n${usage}\n`);
+  const loadCommand = COMMANDS[name];
+  if (!loadCommand) {
+    process.stderr.write(`unknown command "${name}"\n${await usage()}\n`);
     return 2;
   }
+  const command = await loadCommand();
   try {
     return await command.run(rest, (line) => process.stdout.write(`${line}\n`));
   } catch (err) {

@@ -1,0 +1,207 @@
+/**
+ * The Compose stack for real (infra/compose/compose.yaml, run by `pnpm test:deploy`, which first runs
+ * infra/containers/setup.sh and build-images.sh): podman-compose brings up PostgreSQL, Temporal, Kafka, the SMTP
+ * peer and the four Réplique processes from the images built on this machine; the shop's CRM data is imported with
+ * `replique shop import` run in the app image; a routine email delivered to the intake's published port is answered
+ * automatically (the reply is read where the SMTP peer stored it), another goes to review and is approved through
+ * the review API (its reply lands too); then `down -v` removes every container and volume of the project.
+ *
+ * Its own project name, a fresh folder for the SMTP peer's files and free ports on 127.0.0.1: it runs beside the
+ * shared local stack and beside another run of itself.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { devEmailsDir, repoRoot, shopFixture } from '../support/paths';
+import { readSinkMessages, type SinkMessage } from '../support/smtp-sink';
+
+const run = promisify(execFile);
+jest.setTimeout(15 * 60_000);
+
+const composeDir = path.join(repoRoot, 'infra', 'compose');
+const project = `rqdeploy${process.pid}`;
+const mailDir = mkdtempSync(path.join(os.tmpdir(), 'replique-compose-mail-'));
+const intakeToken = randomBytes(24).toString('hex');
+const reviewToken = randomBytes(24).toString('hex');
+let env: NodeJS.ProcessEnv = {};
+let intakeUrl = '';
+let reviewUrl = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** podman-compose with this project's name and variables; its (chatty) output is returned, and shown on failure. */
+async function compose(args: string[], stdinFile?: string): Promise<string> {
+  const full = ['-p', project, ...args];
+  if (!stdinFile) {
+    try {
+      const { stdout, stderr } = await run('podman-compose', full, { cwd: composeDir, env, maxBuffer: 64 << 20 });
+      return stdout + stderr;
+    } catch (error) {
+      const e = error as { stdout?: string; stderr?: string; message: string };
+      throw new Error(`podman-compose ${args.join(' ')} failed: ${e.message}\n${(e.stdout ?? '').slice(-3000)}\n${(e.stderr ?? '').slice(-3000)}`);
+    }
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn('podman-compose', full, { cwd: composeDir, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdin.end(readFileSync(stdinFile));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`podman-compose ${args.join(' ')} exited ${code}\n${out.slice(-4000)}`))));
+  });
+}
+
+async function podman(...args: string[]): Promise<string> {
+  return (await run('podman', args, { maxBuffer: 16 << 20 })).stdout;
+}
+
+const container = (service: string) => `${project}_${service}_1`;
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 180_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+}
+
+/** podman runs a container's health check when asked (no systemd timer here): healthy → exit 0. */
+const healthy = (service: string) => waitFor(`${service} healthy`, async () => {
+  await podman('healthcheck', 'run', container(service));
+  return true;
+});
+
+const httpOk = (url: string) => waitFor(url, async () => ((await fetch(url)).ok ? true : undefined));
+
+/** A dev-set email under a fresh Message-ID, so each run owns its email and its workflow. */
+function freshCopy(file: string): { raw: Buffer; messageId: string } {
+  const messageId = `${randomUUID()}@compose.test.replique`;
+  const text = readFileSync(path.join(devEmailsDir, file)).toString('latin1');
+  const replaced = /^Message-ID:.*$/im.test(text) ? text.replace(/^Message-ID:.*$/im, `Message-ID: <${messageId}>`) : `Message-ID: <${messageId}>\r\n${text}`;
+  return { raw: Buffer.from(replaced, 'latin1'), messageId };
+}
+
+async function deliver(raw: Buffer): Promise<string> {
+  const res = await fetch(`${intakeUrl}/intake/raw`, {
+    method: 'POST', headers: { authorization: `Bearer ${intakeToken}`, 'content-type': 'message/rfc822' }, body: raw,
+  });
+  expect(res.status).toBe(202);
+  return ((await res.json()) as { emailKey: string }).emailKey;
+}
+
+async function reviewApi(pathname: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(`${reviewUrl}${pathname}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { authorization: `Bearer ${reviewToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+const repliesTo = (messageId: string): SinkMessage[] => readSinkMessages(mailDir).filter((m) => m.inReplyTo === messageId);
+
+const waitForReply = (messageId: string) => waitFor(`the reply to ${messageId} at the SMTP peer`, async () => {
+  const replies = repliesTo(messageId);
+  return replies.length > 0 ? replies : undefined;
+}, 120_000);
+
+beforeAll(async () => {
+  const [intakePort, reviewPort, temporalPort, temporalUiPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  env = {
+    ...process.env,
+    POSTGRES_PASSWORD: randomBytes(18).toString('hex'),
+    INTAKE_TOKEN: intakeToken,
+    REVIEW_TOKEN: reviewToken,
+    INTAKE_PORT: String(intakePort),
+    REVIEW_PORT: String(reviewPort),
+    TEMPORAL_PORT: String(temporalPort),
+    TEMPORAL_UI_PORT: String(temporalUiPort),
+    MAIL_SINK_DIR: mailDir,
+  };
+  intakeUrl = `http://127.0.0.1:${intakePort}`;
+  reviewUrl = `http://127.0.0.1:${reviewPort}`;
+
+  // The servers first; the shop's data goes in before the worker's first start (it stops on an unseeded shop).
+  await compose(['up', '-d', 'postgres', 'temporal', 'kafka', 'mail-sink']);
+  await Promise.all(['postgres', 'temporal', 'kafka'].map(healthy));
+  const imported = await compose(['run', '--rm', '-T', 'worker', 'replique', 'shop', 'import', '-'], shopFixture);
+  expect(imported).toMatch(/imported \d+ customers, \d+ products, \d+ orders, the policies/);
+
+  await compose(['up', '-d']);
+  await Promise.all([httpOk(`${intakeUrl}/healthz`), httpOk(`${reviewUrl}/healthz`)]);
+  await waitFor('the worker polling its task queue', async () => {
+    const { stdout, stderr } = await run('podman', ['logs', container('worker')], { maxBuffer: 64 << 20 });
+    return /worker started/.test(stdout + stderr) ? true : undefined;
+  });
+});
+
+afterAll(async () => {
+  try {
+    await compose(['down', '-v']);
+  } finally {
+    // podman-compose 1.0.3 leaves the project's network behind.
+    await podman('network', 'rm', '-f', `${project}_default`).catch(() => undefined);
+    rmSync(mailDir, { recursive: true, force: true });
+  }
+});
+
+test('every service runs, and the published ports listen on 127.0.0.1 only', async () => {
+  const names = (await podman('ps', '--filter', `label=com.docker.compose.project=${project}`, '--format', '{{.Names}}')).split('\n').filter(Boolean);
+  expect(names.sort()).toEqual(['intake', 'kafka', 'mail-sink', 'postgres', 'review', 'starter', 'temporal', 'worker'].map(container).sort());
+  for (const service of ['intake', 'review', 'temporal']) {
+    const ports = (await podman('port', container(service))).split('\n').filter(Boolean);
+    expect(ports.length).toBeGreaterThan(0);
+    for (const line of ports) expect(line).toMatch(/-> 127\.0\.0\.1:\d+$/);
+  }
+});
+
+test('a routine email is answered automatically: the reply reaches the SMTP peer, threaded', async () => {
+  const { raw, messageId } = freshCopy('d005.eml');
+  const emailKey = await deliver(raw);
+  const [reply] = await waitForReply(messageId);
+  expect(reply!.header('auto-submitted')).toBe('auto-replied');
+  expect(reply!.references).toContain(messageId);
+  const view = await reviewApi(`/api/emails/${emailKey}`);
+  expect(view.json).toMatchObject({ route: 'auto', state: 'sent' });
+});
+
+test('an email held for review is approved through the review API, and its reply is sent once', async () => {
+  const { raw, messageId } = freshCopy('d007.eml');
+  const emailKey = await deliver(raw);
+  await waitFor('the email waiting for review', async () => {
+    const view = await reviewApi(`/api/emails/${emailKey}`);
+    return view.json.state === 'waiting_review' ? true : undefined;
+  });
+  const queue = await reviewApi('/api/reviews');
+  expect((queue.json.reviews as Array<{ emailKey: string }>).map((r) => r.emailKey)).toContain(emailKey);
+  expect(repliesTo(messageId)).toHaveLength(0);
+
+  const decision = await reviewApi(`/api/emails/${emailKey}/decision`, { action: 'approve', reviewer: 'compose-test' });
+  expect(decision.status).toBe(200);
+  expect(decision.json).toMatchObject({ status: 'applied' });
+  const replies = await waitForReply(messageId);
+  expect(replies).toHaveLength(1);
+  expect(replies[0]!.header('auto-submitted')).toBeUndefined();
+  await waitFor('the workflow to record the send', async () => ((await reviewApi(`/api/emails/${emailKey}`)).json.state === 'sent' ? true : undefined), 60_000);
+});
