@@ -35,7 +35,7 @@ log() { printf '[images] %s\n' "$*" >&2; }
 build() {
   local image=$1 context=$2; shift 2
   local t0=$SECONDS
-  nice -n 10 "$ENGINE" build --quiet --build-arg "BASE_IMAGE=$BASE_IMAGE" -t "$image" "$@" "$context" >/dev/null
+  nice -n 10 "$ENGINE" build --quiet --label replique.build=1 --build-arg "BASE_IMAGE=$BASE_IMAGE" -t "$image" "$@" "$context" >/dev/null
   log "$image ($((SECONDS - t0)) s)"
 }
 
@@ -110,4 +110,6 @@ build "$IMAGE_PREFIX-mail-sink:1" "$(stage mail-sink)"
 temporal_image
 kafka_image
 app_image
+# The images a rebuild replaced (untagged now): ours only, by label.
+"$ENGINE" image prune -f --filter label=replique.build=1 >/dev/null
 log "all images in $((SECONDS - t0)) s"
