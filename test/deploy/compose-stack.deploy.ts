@@ -23,7 +23,7 @@ const run = promisify(execFile);
 jest.setTimeout(15 * 60_000);
 
 const composeDir = path.join(repoRoot, 'infra', 'compose');
-const project = `rqdeploy${process.pid}`;
+const project = process.env.REPLIQUE_DEPLOY_PROJECT ?? `rqdeploy${process.pid}`;
 const mailDir = mkdtempSync(path.join(os.tmpdir(), 'replique-compose-mail-'));
 const intakeToken = randomBytes(24).toString('hex');
 const reviewToken = randomBytes(24).toString('hex');
@@ -157,13 +157,15 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  try {
-    await compose(['down', '-v']);
-  } finally {
-    // podman-compose 1.0.3 leaves the project's network behind.
-    await podman('network', 'rm', '-f', `${project}_default`).catch(() => undefined);
-    rmSync(mailDir, { recursive: true, force: true });
-  }
+  // After the last test's `down -v`, or after a failure: whatever of the project is left (and the network that
+  // podman-compose 1.0.3 leaves behind).
+  await run('bash', [path.join(repoRoot, 'infra', 'containers', 'remove-project.sh'), project]).catch(() => undefined);
+  rmSync(mailDir, { recursive: true, force: true });
+});
+
+const leftovers = async () => ({
+  containers: (await podman('ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`)).trim(),
+  volumes: (await podman('volume', 'ls', '-q', '--filter', `label=com.docker.compose.project=${project}`)).trim(),
 });
 
 test('every service runs, and the published ports listen on 127.0.0.1 only', async () => {
@@ -204,4 +206,10 @@ test('an email held for review is approved through the review API, and its reply
   expect(replies).toHaveLength(1);
   expect(replies[0]!.header('auto-submitted')).toBeUndefined();
   await waitFor('the workflow to record the send', async () => ((await reviewApi(`/api/emails/${emailKey}`)).json.state === 'sent' ? true : undefined), 60_000);
+});
+
+test('down -v removes every container and volume of the project', async () => {
+  expect((await leftovers()).volumes).not.toBe('');
+  await compose(['down', '-v']);
+  expect(await leftovers()).toEqual({ containers: '', volumes: '' });
 });
