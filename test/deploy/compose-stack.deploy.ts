@@ -24,7 +24,7 @@ jest.setTimeout(15 * 60_000);
 
 const composeDir = path.join(repoRoot, 'infra', 'compose');
 const project = process.env.REPLIQUE_DEPLOY_PROJECT ?? `rqdeploy${process.pid}`;
-const mailDir = mkdtempSync(path.join(os.tmpdir(), 'replique-compose-mail-'));
+const mailDir = mkdtempSync(path.join(os.tmpdir(), `replique-compose-mail-${project}-`));   // remove-project.sh knows it
 const intakeToken = randomBytes(24).toString('hex');
 const reviewToken = randomBytes(24).toString('hex');
 let env: NodeJS.ProcessEnv = {};
