@@ -71,8 +71,10 @@ export async function checkDraftText(c: EmailCase, shop: ShopData): Promise<Guar
     details.push({ check: 'human_follow_up', message: `the draft promises a person will follow up ("${followUp[0]}"): it needs a reviewer, not an automatic send` });
   }
 
+  const own = templateReply(ctx, c).out;
   details.push(...leakCheck({
     draftText: text,
+    ownText: `${own.subject}\n${own.paragraphs.join('\n')}`,
     customerText: c.cleaned.clean,
     quotedText: c.cleaned.quoted,
     hiddenText: c.parsed.hiddenHtmlText,
@@ -83,7 +85,7 @@ export async function checkDraftText(c: EmailCase, shop: ShopData): Promise<Guar
 
   if (draft.generator === 'llm') {
     // A model's draft must state what the template for the same case states, in the customer's language.
-    details.push(...groundingCheck(text, templateReply(ctx, c).out, ctx.lang));
+    details.push(...groundingCheck(text, own, ctx.lang));
   }
 
   const fired = [...new Set(details.map((d) => d.check))];

@@ -36,11 +36,13 @@ function shingles(text: string, n: number): Set<string> {
   return out;
 }
 
-function copiedRun(draft: string, source: string, n: number): string | null {
+/** The first run of n words the draft shares with the source, leaving out runs of `own` (the shop's own wording). */
+function copiedRun(draft: string, source: string, n: number, own = ''): string | null {
   if (!source.trim()) return null;
   const src = shingles(source, n);
   if (src.size === 0) return null;
-  for (const s of shingles(draft, n)) if (src.has(s)) return s;
+  const ours = own.trim() ? shingles(own, n) : new Set<string>();
+  for (const s of shingles(draft, n)) if (src.has(s) && !ours.has(s)) return s;
   return null;
 }
 
@@ -55,6 +57,11 @@ export interface LeakCheckInput {
   otherPeople: string[];
   /** Phone numbers that are the sender's own (from their signature), allowed back. */
   senderPhones?: string[];
+  /**
+   * The shop's own wording of the reply for this case, built from verified data (the template's text): a run of it
+   * that the customer happened to write too ("your order X was due on 20 November") restates a fact, it is no copy.
+   */
+  ownText?: string;
 }
 
 const PHONE_RE = /(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{1,4}\)?[\s.-]?){2,5}\d{2,4}/g;
@@ -76,7 +83,7 @@ export function leakCheck(input: LeakCheckInput): LeakIssue[] {
   const hiddenCopy = copiedRun(input.draftText, input.hiddenText, HIDDEN_ECHO_RUN);
   if (hiddenCopy) issues.push({ check: 'injection_echo', message: `draft repeats text hidden in the email's HTML: "${hiddenCopy}"` });
   for (const [source, name, run] of [[input.customerText, 'message', ECHO_RUN], [input.quotedText, 'quoted history', QUOTED_ECHO_RUN]] as const) {
-    const copy = copiedRun(input.draftText, source, run);
+    const copy = copiedRun(input.draftText, source, run, input.ownText);
     if (copy) issues.push({ check: 'injection_echo', message: `draft copies the customer's ${name} verbatim: "${copy}"` });
   }
 

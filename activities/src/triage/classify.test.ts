@@ -234,3 +234,21 @@ describe('a return that asks for the money back', () => {
     expect(run("Can I return the kettle? It's unopened. How do I go about it?").signals).not.toContain('refund_asked');
   });
 });
+
+describe('words that dispute a delivery', () => {
+  it.each([
+    "The tracking says it was delivered on Monday but it never arrived. I've checked with the neighbours.",
+    'Le suivi indique livré mais je n’ai toujours rien reçu, ni dans la boîte aux lettres ni chez la gardienne.',
+    'The parcel came yesterday but the lid for the casserole was not in the box.',
+    'Colis reçu ce matin, mais la théière est arrivée cassée.',
+  ])('are marked delivery_disputed: %s', (text) => {
+    expect(run(text).signals).toContain('delivery_disputed');
+  });
+
+  it.each([
+    "I'm away this week: could you confirm my order has been delivered, and on which day?",
+    'Pouvez-vous me confirmer que ma commande a bien été livrée, et quel jour ? Ma voisine garde mes colis.',
+  ])('are not read in a plain delivery confirmation: %s', (text) => {
+    expect(run(text).signals).not.toContain('delivery_disputed');
+  });
+});

@@ -14,7 +14,7 @@ import { detectLang } from './lang';
 import { maskPii } from './pii';
 import { findKeywordHits } from './keywords';
 import {
-  ABUSE, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DISTRESS, INTENT_CUES, NEGATIVE, POSITIVE, PUBLIC_SHAMING,
+  ABUSE, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERY_DISPUTE, DISTRESS, INTENT_CUES, NEGATIVE, POSITIVE, PUBLIC_SHAMING,
   THREAT, URGENT, fold,
 } from './lexicon';
 import { messageCarriers, type CarrierSegment } from '../mail/carriers';
@@ -267,6 +267,11 @@ export function classify(
   if (scores.fraud_report >= 4 && /\b(?:debit|charge|prelev|paiement|payment)/.test(folded)) signals.push('unrecognised_charge');
   // a return that asks for the money back is a refund to issue (a person's decision), whatever intent the model reads
   if (rules.refund_request >= 3 && ['return_request', 'refund_status'].includes(intent)) signals.push('refund_asked');
+  // the words say the parcel has not come, or came short or broken: about an order recorded as delivered, that is a
+  // dispute of the delivery (a person checks with the carrier), not a status question
+  if (any(DELIVERY_DISPUTE, folded) || rules.delivery_delay >= 2.5 || rules.missing_item >= 3 || rules.damaged_item >= 3) {
+    signals.push('delivery_disputed');
+  }
   if (scores.safety_incident >= 4 && /\b(?:burn|brul|injur|bless|hospital|hopital|shock|electrocut|scald)/.test(folded)) {
     signals.push('injury_reported');
   }

@@ -286,3 +286,19 @@ export const NEGATIVE: RegExp[] = [
 export const POSITIVE: RegExp[] = [
   /\b(?:love it|loved|lovely|brilliant|wonderful|fantastic|great|delighted|thank you so much|superbe|magnifiques?|ravie?|parfaite?s?|genial|excellent|je reviendrai)\b/,
 ];
+
+/**
+ * The customer says a parcel did not reach them, whatever the tracking shows (never came, not received, left with a
+ * stranger, delivered elsewhere, stolen from the doorstep). About an order recorded as delivered: a dispute of the
+ * delivery, for a person.
+ */
+export const DELIVERY_DISPUTE: RegExp[] = [
+  /\b(?:never|not|didn't|did not|haven't|have not|hasn't|has not) (?:actually |yet |even )?(?:arrived|came|come|turned up|shown up|showed up|received|got|gotten|reached me|been received)\b/,
+  /\b(?:no|any) (?:sign|trace) of (?:it|the (?:parcel|package|box|order))\b/, /\bnothing (?:came|arrived|was delivered|here)\b/,
+  /\b(?:jamais|pas|rien|toujours pas|toujours rien) (?:ete )?(?:recue?s?|arrivee?s?|livree?s?|vu (?:le|la|de) (?:colis|paquet|livreur))\b/,
+  /\bn'(?:est|a) (?:jamais|pas) (?:ete )?(?:arrivee?|recue?|livree?)\b/, /\bne l'ai (?:jamais|pas) (?:recue?|eue?|vue?)\b/,
+  /\b(?:aucun|pas de) (?:colis|paquet|avis de passage)\b/, /\b(?:no|not a) (?:parcel|package|delivery note|card through the door)\b/,
+  /\b(?:delivered|left|dropped) (?:to|at|with) (?:the wrong|another|a different|someone else|a neighbour i don't)\b/,
+  /\b(?:livree?|depose|laisse) (?:a|chez) (?:une autre adresse|la mauvaise adresse|quelqu'un d'autre|un voisin que je ne connais pas)\b/,
+  /\b(?:stolen|vole|volee)\b/, /\b(?:someone else|quelqu'un d'autre) (?:signed|a signe)\b/,
+];

@@ -1,6 +1,6 @@
 import type { Draft } from '../domain/types';
 import { customerAsks } from './customer-asks';
-import { draftAnswers, topicsOf, unansweredQuestionReasons, unansweredQuestions, type QuestionTopic } from './questions';
+import { answeredTopics, draftAnswers, topicsOf, unansweredQuestionReasons, unansweredQuestions, type QuestionTopic } from './questions';
 import { emailCase } from './test-support/fixtures';
 
 const draft = (facts: Draft['facts'], more: Partial<Draft> = {}): Draft => ({
@@ -138,5 +138,17 @@ describe('unansweredQuestionReasons', () => {
     expect(reasons).toEqual(expect.arrayContaining(['unanswered_question:extra_service', 'unanswered_question:delivery_area']));
     expect(reasons.every((r) => /^[a-z_:]+$/.test(r))).toBe(true);
     expect(unansweredQuestionReasons(emailCase({ clean: 'Where is my parcel?', draft: STATUS }))).toEqual([]);
+  });
+});
+
+describe('answeredTopics', () => {
+  it('names the kinds asked when the draft answers every ask', () => {
+    expect(answeredTopics(emailCase({ clean: 'Faites-vous des carafes ? Et combien coûte celle de 1,2 L ?', draft: PRODUCT }))?.sort()).toEqual(['catalogue', 'price']);
+    expect(answeredTopics(emailCase({ clean: 'Has it shipped yet, and when should it arrive?', draft: STATUS }))).toEqual(['order_status']);
+  });
+  it('is null when nothing is asked, or one ask is left unanswered', () => {
+    expect(answeredTopics(emailCase({ clean: 'Thanks, the carafe is lovely.', draft: PRODUCT }))).toBeNull();
+    expect(answeredTopics(emailCase({ clean: 'Where is my parcel? And could you cancel the second mug?', draft: STATUS }))).toBeNull();
+    expect(answeredTopics(emailCase({ clean: 'Where is my parcel?', draft: null }))).toBeNull();
   });
 });

@@ -73,7 +73,7 @@ const RULES: readonly TopicRule[] = [
   { topic: 'price', pattern: /\b(prix|prices?|priced|pricing|coute|coutent|coutait|couterai\w*|couts?|costs?|combien|how much|tarifs?|montants?|amounts?|total|go for)\b/g },
   { topic: 'order_status', pattern: /\b(where|ou (est|en est|sont|en sont|ca en est)|ou (il|elle|ils|elles|ca) en (est|sont)|ce qu'il en est|qu'en est[- ]il|what's happening|what is happening|what's going on|ce qui se passe|suivi|track\w*|transit|expedi\w*|shipped|dispatch\w*|sent (off|out)|partie?s?|gone out|on (its|the) way|en route|en chemin|news|nouvelles|updates?|status|statut|etat|en preparation|processing|enregistr\w*|went through|gone through|go through|annulee?s?|cancell?ed|in time|a temps|today|tomorrow|aujourd'hui|demain)\b/g },
   { topic: 'order_status', strength: 'background', pattern: /\b(ship|envoyee?s?|partir|left|arriv\w*|turn(ed)? up|show(ed)? up|get here|get there|be there|livr\w*|deliver\w*|recu|recevoir|recevrai\w*|receive\w*|delai\w*|retard\w*|late|delay\w*|lost|perdu\w*|bloquee?s?|stuck|moved|moving|bouge\w*|prepar\w*|validee?s?)\b/g },
-  { topic: 'catalogue', pattern: /\b(vend(s|ez|ent|ons|re|u|ue|us|ues)|sell(s|ing)?|propos(ez|ent|ons|er|ee?s?)|do you (do|carry)|existe\w*|exists?|recommand\w*|recommend\w*|conseill\w*|suggest\w*|gammes?|range|which one|lequel|laquelle|other (sizes|models|amounts))\b/g },
+  { topic: 'catalogue', pattern: /\b(vend(s|ez|ent|ons|re|u|ue|us|ues)|sell(s|ing)?|propos(ez|ent|ons|er|ee?s?)|do you (do|carry)|(faites[- ]vous|vous faites|faites[- ]vous aussi|vous faites aussi) (des|de la|du|d')|existe\w*|exists?|recommand\w*|recommend\w*|conseill\w*|suggest\w*|gammes?|range|which one|lequel|laquelle|other (sizes|models|amounts))\b/g },
   { topic: 'catalogue', strength: 'weak', pattern: /\b(do you have|have you got|avez[- ]vous|vous avez|est[- ]ce que vous avez)\b/g },
   { topic: 'order_status', strength: 'weak', pattern: /\b(commandes?|orders?|colis|parcels?|packages?|envoi|shipment|when|quand|qd|confirm\w*|normal|souci|probleme|problem|wrong|coming|come)\b/g },
 ];
@@ -172,19 +172,34 @@ export interface UnansweredQuestion {
 /** A subject that is the mail's own (not a reply's or a forward's) can carry the question. */
 const REPLY_SUBJECT = /^\s*(re|tr|fwd?|aw|wg|rv|sv|ref)\s*(\[\d+\])?\s*:/i;
 
-/** The customer's asks (new text, and the subject of a new thread) the draft does not answer with a verified fact. */
-export function unansweredQuestions(c: EmailCase): UnansweredQuestion[] {
-  const draft = c.draft;
+/** The customer's asks (new text, and the subject of a new thread) with the kinds of information each wants. */
+function asksWithTopics(c: EmailCase): { ask: CustomerAsk; topics: QuestionTopic[] }[] {
   // a subject is often a label ("Commande CMD-1 ?"): it counts only for what it names
   const subject = REPLY_SUBJECT.test(c.parsed.subject ?? '') ? [] : customerAsks(c.parsed.subject ?? '')
     .map((ask) => ({ ask, topics: topicsOf(ask) })).filter((q) => !q.topics.includes('unclassified'));
   const body = customerAsks(c.cleaned.clean).map((ask) => ({ ask, topics: topicsOf(ask) }));
+  return [...subject, ...body];
+}
+
+/** The customer's asks (new text, and the subject of a new thread) the draft does not answer with a verified fact. */
+export function unansweredQuestions(c: EmailCase): UnansweredQuestion[] {
+  const draft = c.draft;
   const out: UnansweredQuestion[] = [];
-  for (const { ask, topics } of [...subject, ...body]) {
+  for (const { ask, topics } of asksWithTopics(c)) {
     const missing = topics.filter((t) => !draft || !draftAnswers(t, draft));
     if (missing.length) out.push({ text: ask.text, topics: missing });
   }
   return out;
+}
+
+/**
+ * The kinds of information the customer asks for, when the draft answers every ask with a verified fact; null when
+ * nothing is asked, or something asked is left unanswered (an action, a remedy, a kind the shop data does not hold).
+ */
+export function answeredTopics(c: EmailCase): QuestionTopic[] | null {
+  const asked = asksWithTopics(c);
+  if (!asked.length || !c.draft || unansweredQuestions(c).length) return null;
+  return [...new Set(asked.flatMap((q) => q.topics))];
 }
 
 /**

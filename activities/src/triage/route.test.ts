@@ -155,9 +155,19 @@ describe('decideRoute: a refused draft', () => {
 });
 
 describe('decideRoute: status of finished orders and late returns', () => {
-  it('reviews a status question about a delivered order (something is off)', () => {
-    const d = decideRoute(ready({ enrichment: enr({ orderNumber: 'ORD-5502' }) }), policy, facts('ORD-5502'));
-    expect(d).toMatchObject({ route: 'review', reasons: ['not_routine'] });
+  const delivered = (clean: string, signals: string[] = []) => ready({
+    cleaned: { clean, quoted: '', signature: '' }, enrichment: enr({ orderNumber: 'ORD-5502' }), classification: cls({ signals }),
+    draft: { subject: 's', body: 'b', lang: 'en', templateId: 't', version: '1', generator: 'template', facts: { status: 'delivered', delivered_at: '2026-02-05' }, offers: [] },
+  });
+  it('answers "was it delivered, and when?" about a delivered order with its verified delivery date', () => {
+    expect(decideRoute(delivered('I am away this week. Could you confirm it has been delivered, and on which day?'), policy, facts('ORD-5502')))
+      .toMatchObject({ route: 'auto', reasons: ['delivered_order_status', 'facts_verified'] });
+    expect(decideRoute(delivered("Pouvez-vous me dire si le colis a bien été livré et quel jour ?"), policy, facts('ORD-5502')).route).toBe('auto');
+  });
+  it('reviews a delivered order whose delivery the words dispute, or about which nothing answerable is asked', () => {
+    const disputed = delivered('The tracking says delivered but nothing came. Where is it?', ['delivery_disputed']);
+    expect(decideRoute(disputed, policy, facts('ORD-5502'))).toMatchObject({ route: 'review', reasons: ['not_routine'] });
+    expect(decideRoute(delivered('Order ORD-5502.'), policy, facts('ORD-5502'))).toMatchObject({ route: 'review', reasons: ['not_routine'] });
   });
   it('answers a return question automatically only inside the return window', () => {
     const c = ready({ classification: cls({ intent: 'return_request' }), enrichment: enr({ orderNumber: 'ORD-5502' }) });
@@ -184,5 +194,48 @@ describe('decideRoute: orders named without a number', () => {
     }), policy, facts('ORD-5502'));
     expect(invoice('products')).toMatchObject({ route: 'review', reasons: expect.arrayContaining(['invoice_order_not_named']) });
     expect(invoice('written').route).toBe('auto');
+  });
+});
+
+describe('decideRoute: the routine head against an informative reply that answers every ask', () => {
+  const headSays = (intent: Classification['intent'], clean: string, draftFacts: Record<string, string | number>) => ready({
+    cleaned: { clean, quoted: '', signature: '' }, classification: cls({ intent, signals: ['needs_person'] }),
+    draft: { subject: 's', body: 'b', lang: 'en', templateId: 't', version: '1', generator: 'template', facts: draftFacts, offers: [] },
+  });
+  it('sends an order status that answers every question, and says the words were outweighed', () => {
+    const d = decideRoute(headSays('order_status', "Tracking hasn't moved since Saturday. Will it come today? I'm out tomorrow.", { status: 'shipped', estimated_delivery: '2026-03-12' }), policy, facts('ORD-5501'));
+    expect(d).toMatchObject({ route: 'auto', reasons: ['within_estimate', 'facts_verified', 'every_question_answered'] });
+  });
+  it('keeps the hold when an ask is left unanswered (an action, a remedy, a kind the data does not hold)', () => {
+    const d = decideRoute(headSays('order_status', 'Où en est ma commande ? Et pouvez-vous la livrer à mon bureau plutôt ?', { status: 'shipped', estimated_delivery: '2026-03-12' }), policy, facts('ORD-5501'));
+    expect(d.route).toBe('review');
+    expect(d.reasons).toContain('needs_person');
+  });
+  it('keeps the hold when nothing is asked, and for replies about money (returns, refunds)', () => {
+    expect(decideRoute(headSays('order_status', 'My order ORD-5501.', { status: 'shipped', estimated_delivery: '2026-03-12' }), policy, facts('ORD-5501')).reasons).toContain('needs_person');
+    const refund = headSays('refund_status', 'When will the refund reach my card?', { refund_processing_days: '5-7 business days', refunded_amount: 20 });
+    expect(decideRoute(refund, policy, facts('ORD-5501')).reasons).toContain('needs_person');
+  });
+});
+
+describe('decideRoute: gift cards', () => {
+  const giftCard = (clean: string, more: Partial<Enrichment> = {}) => ready({
+    cleaned: { clean, quoted: '', signature: '' },
+    enrichment: enr({ orderNumber: null, orderNumbersMentioned: [], orderFound: false, orderOwnedBySender: null, productsMentioned: ['SKU-1020'], ...more }),
+    classification: cls({ intent: 'gift_card' }),
+    draft: { subject: 's', body: 'b', lang: 'fr', templateId: 't', version: '1', generator: 'template', facts: { product: 'Carte cadeau 50 €', price: 50, free_shipping_threshold: 60 }, offers: [] },
+  });
+  it('answers a question about buying one (its amount, its delivery cost) as a catalogue question', () => {
+    expect(decideRoute(giftCard('Vous faites des cartes cadeaux ? De quel montant, et la livraison est-elle offerte ?'), policy, facts(null)))
+      .toMatchObject({ route: 'auto', reasons: ['catalogue_question', 'facts_verified'] });
+    expect(decideRoute(giftCard('Do you sell gift vouchers, and how much are they?'), policy, facts(null)).route).toBe('auto');
+  });
+  it('hands a card already bought (a refused code, a balance) or an order of one to a person', () => {
+    const refused = decideRoute(giftCard("Le code de la carte cadeau est refusé sur le site. Pouvez-vous vérifier qu'elle est active ?"), policy, facts(null));
+    expect(refused.route).toBe('review');
+    expect(refused.reasons).toContain('gift_card');
+    const ordered = decideRoute(giftCard('How much is the gift card I ordered?', { orderNumber: 'ORD-5501', orderNumbersMentioned: ['ORD-5501'], orderFound: true }), policy, facts('ORD-5501'));
+    expect(ordered.route).toBe('review');
+    expect(decideRoute(giftCard('What is the balance left on my gift card?'), policy, facts(null)).route).toBe('review');
   });
 });

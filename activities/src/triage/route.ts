@@ -7,7 +7,7 @@ import type { Decision, EmailCase, Intent, OrderRecord, Route } from '../domain/
 import { findKeywordHits } from './keywords';
 import type { AutoReplyCounts, CaseStage } from './pipeline';
 import { rolloutAdmits, type RoutingPolicy } from './policy';
-import { unansweredQuestionReasons } from './questions';
+import { answeredTopics, unansweredQuestionReasons, type QuestionTopic } from './questions';
 
 /** Signals (from classify/enrich) that hand the mail to a person who owns it. */
 const ESCALATE_SIGNALS: Record<string, string> = {
@@ -40,9 +40,18 @@ const REVIEW_INTENT_REASON: Partial<Record<Intent, string>> = {
   change_address: 'order_action_change_address',
   payment_issue: 'payment_issue',
   account_access: 'account_access',
-  gift_card: 'gift_card',
   other: 'ambiguous_request',
 };
+/**
+ * Intents whose automatic reply only informs from shop data (a status, a date, a document, a catalogue fact): no
+ * money moves and nothing on an order changes. For them, the routine head's reading of the words gives way when the
+ * draft answers every ask of the customer with a verified fact (an ask for an action or a remedy never is).
+ */
+const INFORMATION_INTENTS: ReadonlySet<Intent> = new Set([
+  'order_status', 'delivery_delay', 'invoice_request', 'product_question', 'gift_card',
+]);
+/** Kinds of question a catalogue reply answers (a gift card is a catalogue product: its amount, its delivery cost). */
+const CATALOGUE_TOPICS: ReadonlySet<QuestionTopic> = new Set(['price', 'catalogue', 'shipping_cost', 'product_size', 'product_fit']);
 const UNVERIFIABLE_FLAGS = [
   'unknown_order_number', 'order_belongs_to_other_customer', 'lookalike_order_number', 'amount_mismatch',
   'order_owner_unverified', 'unknown_secondary_order_number', 'secondary_order_belongs_to_other_customer',
@@ -87,17 +96,30 @@ export function refundAmount(c: EmailCase, order: OrderRecord | null): number | 
   return order ? order.total : null;
 }
 
-function autoReason(intent: Intent, order: OrderRecord | null, today: string, policy: RoutingPolicy, productsMentioned: number): string | null {
+/** What autoReason reads of the case besides the intent and the order. */
+interface AutoContext {
+  productsMentioned: number;
+  signals: ReadonlySet<string>;
+  /** The kinds of information asked, when the draft answers every ask (questions.ts answeredTopics). */
+  answered: readonly QuestionTopic[] | null;
+  orderNamed: boolean;
+}
+
+function autoReason(intent: Intent, order: OrderRecord | null, today: string, policy: RoutingPolicy, ctx: AutoContext): string | null {
   switch (intent) {
     case 'order_status':
       if (!order) return null;
       if (order.status === 'processing') return 'routine_order_status';
+      // "was it delivered, and when?" answered with the verified delivery date; a mail that disputes the delivery
+      // (not received, incomplete, broken) or asks nothing the reply answers is a case for a person
+      if (order.status === 'delivered' && order.delivered_at && !ctx.signals.has('delivery_disputed')
+        && ctx.answered?.includes('order_status')) return 'delivered_order_status';
       if (order.status === 'shipped' && order.estimated_delivery && daysBetween(order.estimated_delivery, today) <= 0) {
         return 'within_estimate';
       }
       if (order.status === 'shipped' && order.estimated_delivery && order.tracking_number
         && daysBetween(order.estimated_delivery, today) <= policy.slightlyLateMaxDays) return 'slightly_late_with_tracking';
-      return null; // delivered, cancelled, returned...: a status question about it is not routine
+      return null; // cancelled, returned...: a status question about it is not routine
     case 'delivery_delay': {
       if (!order || order.status !== 'shipped' || !order.tracking_number || !order.estimated_delivery) return null;
       const late = daysBetween(order.estimated_delivery, today);
@@ -115,7 +137,12 @@ function autoReason(intent: Intent, order: OrderRecord | null, today: string, po
     case 'product_question':
       // a catalogue question is about a product of the shop; "free shipping" alone (a bill, an advert, an injected
       // instruction) is not one
-      return productsMentioned > 0 ? 'catalogue_question' : null;
+      return ctx.productsMentioned > 0 ? 'catalogue_question' : null;
+    case 'gift_card':
+      // buying a gift card is a catalogue question (its amount, its delivery cost); a card already bought (a code
+      // refused, a balance, a lost card) is about data the shop does not hold: a person
+      return ctx.productsMentioned > 0 && !ctx.orderNamed && (ctx.answered ?? []).some((t) => CATALOGUE_TOPICS.has(t))
+        ? 'catalogue_question' : null;
     case 'thanks':
       return 'thanks_note';
     default:
@@ -159,6 +186,11 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   // ---- review: a prepared draft waits for a person
   const rev: string[] = [];
   let approvals = 1;
+  const answered = c.draft ? answeredTopics(c) : null;
+  const autoContext: AutoContext = {
+    productsMentioned: enr.productsMentioned?.length ?? 0, signals, answered, orderNamed: Boolean(enr.orderNumber),
+  };
+  const auto = autoReason(cls.intent, order, today, policy, autoContext);
   if (enr.aiOptOut) rev.push('ai_opt_out');
   const intentReason = REVIEW_INTENT_REASON[cls.intent];
   if (intentReason) rev.push(intentReason);
@@ -169,7 +201,10 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   const unverifiable = UNVERIFIABLE_FLAGS.filter((f) => flags.has(f));
   if (unverifiable.length) rev.push('unverifiable_facts', ...unverifiable);
   if (signals.has('multi_question') || cls.secondaryIntents.length) rev.push('multi_question');
-  if (signals.has('needs_person')) rev.push('needs_person');
+  // the routine head reads the words; an informative reply that answers every ask with a verified fact outweighs it
+  const answersOverHead = signals.has('needs_person') && INFORMATION_INTENTS.has(cls.intent) && answered !== null;
+  if (signals.has('needs_person') && !answersOverHead) rev.push('needs_person');
+  if (cls.intent === 'gift_card' && !auto) rev.push('gift_card');
   if (cls.confidence < policy.confidenceThreshold) rev.push('low_confidence');
   if (ORDER_INTENTS.has(cls.intent) && !enr.orderNumber) rev.push('order_not_identified');
   // an order's document goes out automatically only for an order the customer named (number or tracking number)
@@ -196,7 +231,6 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   // a draft the checks refused says so, whatever else holds the email: the reviewer must know what is wrong with it
   const guardrailReasons = c.guardrails?.passed ? [] : ['guardrail_fired', ...(c.guardrails?.fired ?? []).map((f) => `guardrail_${f}`)];
   if (rev.length && c.draft) rev.push(...guardrailReasons);
-  const auto = autoReason(cls.intent, order, today, policy, enr.productsMentioned?.length ?? 0);
   if (!rev.length) {
     if (!policy.automatedIntents.has(cls.intent)) rev.push('intent_not_automated');
     if (!auto) rev.push('not_routine');
@@ -212,6 +246,7 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   if (rev.length) return decision('review', rev, cls.confidence, approvals);
 
   const reasons = [auto!, 'facts_verified'];
+  if (answersOverHead) reasons.push('every_question_answered');
   if (signals.has('escalation_keyword_defused')) reasons.splice(1, 0, 'escalation_keyword_defused');
   return decision('auto', reasons, cls.confidence, 0);
 }
