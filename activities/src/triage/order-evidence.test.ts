@@ -36,6 +36,13 @@ describe('byProducts: the one order holding every product the writer says they b
   it('finds nothing when a named product is in none of the orders (a question about something else to buy)', () => {
     expect(byProducts('Does your pepper mill match the teapot I bought in February?', [teapotDelivered], matcher, TODAY).order).toBeNull();
   });
+  it('finds the order of the goods said to be in hand when another product word is no purchase', () => {
+    expect(byProducts('La théière est arrivée hier, parfaite pour mon moulin à poivre de grand-mère !', [teapotDelivered, toasterShipped], matcher, TODAY))
+      .toMatchObject({ order: { number: 'ORD-8001' }, by: 'products' });
+    expect(byProducts('The chopping board arrived today, lovely next to the pepper mill my aunt gave me.', [teapotDelivered, toasterShipped], matcher, TODAY).order?.number)
+      .toBe('ORD-8001');
+    expect(byProducts("The teapot hasn't arrived, and neither has the pepper mill.", [teapotDelivered], matcher, TODAY).order).toBeNull();
+  });
   it('gives candidates, not a guess, when two orders hold the products, unless the text tells them apart', () => {
     const both = [teapotDelivered, teapotProcessing];
     expect(byProducts('Merci pour la théière commandée chez vous !', both, matcher, TODAY))

@@ -105,15 +105,18 @@ const RECEIVED_AFTER = /^[^.!?;\n]{0,25}\b(?:recue?s?|arrivee?s?|livree?s?|recei
 const RECEIVED_BEFORE = /\b(?:recu|received|got)\b[^.!?;\n]{0,15}$/;
 const NEGATED = /(?:\b(?:pas|jamais|not|never|yet to|still|toujours)|n't)\b/;
 
-function saysReceived(text: string, matcher: ProductMatcher): boolean {
+/** The products the text says are in hand (received, arrived), by SKU. */
+function receivedSkus(text: string, matcher: ProductMatcher): Set<string> {
   const t = fold(text);
-  return matcher.spans(text).some((span) => {
+  return new Set(matcher.spans(text).filter((span) => {
     const after = RECEIVED_AFTER.exec(t.slice(span.end));
     const before = RECEIVED_BEFORE.exec(t.slice(Math.max(0, span.start - 40), span.start));
     const clause = `${before?.[0] ?? ''} ${after?.[0] ?? ''}`;
     return Boolean(after ?? before) && !NEGATED.test(clause) && !NEGATED.test(t.slice(Math.max(0, span.start - 25), span.start));
-  });
+  }).map((span) => span.product.sku));
 }
+
+const saysReceived = (text: string, matcher: ProductMatcher): boolean => receivedSkus(text, matcher).size > 0;
 
 /**
  * Narrows candidates by what else the text says: an amount, a date, a pending order asked about, goods received.
@@ -143,7 +146,11 @@ function narrow(text: string, candidates: OrderRecord[], matcher: ProductMatcher
 export function byProducts(text: string, own: OrderRecord[], matcher: ProductMatcher, today: string,
   named: readonly string[] = []): EvidenceResult {
   if (!speaksOfOwnPurchase(text)) return NO_EVIDENCE;
-  const fitting = ordersWithProducts(text, own, matcher);
+  let fitting = ordersWithProducts(text, own, matcher);
+  // no order holds every product word ("the teapot arrived... with my first tea" names the tea as a drink): goods the
+  // writer says are in hand still point to the order that holds them all
+  const inHand = fitting.length ? new Set<string>() : receivedSkus(text, matcher);
+  if (inHand.size) fitting = own.filter((o) => [...inHand].every((sku) => o.items.some((it) => it.sku === sku)));
   // the subject or the quoted history names one of the fitting orders: that one (the caller takes it as written)
   if (fitting.length > 1 && fitting.some((o) => named.includes(o.number))) return NO_EVIDENCE;
   return one(narrow(text, fitting, matcher, today), 'products');
