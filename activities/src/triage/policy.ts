@@ -12,7 +12,7 @@ const langLists = z.object({ fr: z.array(z.string()).default([]), en: z.array(z.
 
 export const policyFileSchema = z.object({
   version: z.string(),
-  confidence_threshold: z.number().min(0).max(1).default(0.85),
+  confidence_threshold: z.number().min(0).max(1).default(0.7),
   escalation_keywords: langLists.default({ fr: [], en: [] }),
   defusing_contexts: langLists.default({ fr: [], en: [] }),
   automation: z.object({
