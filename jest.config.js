@@ -21,6 +21,8 @@ module.exports = {
       displayName: 'integration',
       ...quietLogs,
       transform,
+      // Hooks create and migrate a database, start workers: seconds when quiet, more on a loaded 2-core machine.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
     },
     {
