@@ -5,7 +5,7 @@
 #
 #   bash infra/containers/build-images.sh            # podman (CONTAINER_ENGINE=docker works too)
 #
-#   localhost/replique:dev            the app (Dockerfile), on NODE_IMAGE
+#   localhost/replique:$APP_TAG       the app (Dockerfile), on NODE_IMAGE (APP_TAG default dev)
 #   localhost/replique-node:20        (LOCAL_NODE=1, the default with podman) Node 20 of this machine on BASE_IMAGE
 #   localhost/replique-postgres:15    PostgreSQL 15 (Debian packages)
 #   localhost/replique-kafka:4.4.0    Kafka, one KRaft node (jars: infra/local/kafka/pom.xml via the local stack)
@@ -100,7 +100,7 @@ app_image() {
     node_image
     args+=(--build-arg "NODE_IMAGE=$IMAGE_PREFIX-node:20")
   fi
-  build "$IMAGE_PREFIX:dev" "$REPO" -f "$REPO/Dockerfile" "${args[@]}"
+  build "$IMAGE_PREFIX:${APP_TAG:-dev}" "$REPO" -f "$REPO/Dockerfile" "${args[@]}"
 }
 
 mkdir -p "$CONTEXTS"

@@ -6,6 +6,10 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 t0=$SECONDS
+# The app image of this checkout: another clone on the machine building its own at the same time cannot swap it
+# under this test (the server images come from the same files everywhere).
+export APP_TAG="test-$(pwd | sha256sum | cut -c1-12)"
+export REPLIQUE_IMAGE="localhost/replique:$APP_TAG"
 echo "[test:deploy] podman and the base image"
 bash infra/containers/setup.sh
 echo "[test:deploy] images"
