@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type {
   CustomerRecord, OrderRecord, ProductRecord, ShopData, ShopPolicies,
 } from '../domain/types';
+import { INTENTS } from '../domain/types';
 import { orderFormatOf, type OrderFormat } from '../domain/order-format';
 
 const customerSchema = z.object({
@@ -50,6 +51,8 @@ const policiesSchema = z.looseObject({
   refund_double_approval_over: z.number(),
   approved_offers: z.array(z.object({
     code: z.string(), description_fr: z.string(), description_en: z.string(), when: z.string(),
+    vip_only: z.boolean().optional(),
+    intents: z.array(z.enum(INTENTS)).optional(),
   })).default([]),
   forbidden_commitments: z.array(z.string()).default([]),
   escalation_keywords_fr: z.array(z.string()).default([]),

@@ -146,6 +146,10 @@ export interface ApprovedOffer {
   description_fr: string;
   description_en: string;
   when: string;
+  /** Only for VIP customers (the CRM's `vip`, on a sender-verified customer); never offered to anyone else. */
+  vip_only?: boolean;
+  /** The intents the offer is for: the executable form of `when`, for offers without a rule of their own. */
+  intents?: Intent[];
 }
 
 export interface ShopPolicies {

@@ -48,7 +48,7 @@ export async function checkDraftText(c: EmailCase, shop: ShopData): Promise<Guar
   details.push(...await factCheck(text, scope, shop));
   details.push(...await attachmentIssues(draft, text, [...(ctx.order ? [ctx.order] : []), ...ctx.otherOrders], scope, shop));
 
-  const offerCase = { intent: ctx.intent, order: ctx.order, today: ctx.today, history: ctx.offerHistory };
+  const offerCase = { intent: ctx.intent, order: ctx.order, today: ctx.today, history: ctx.offerHistory, vip: ctx.customer?.vip === true };
   const mentioned = findOfferMentions(text, ctx.policies);
   const codes = new Set([...draft.offers, ...mentioned.flatMap((m) => (m.code ? [m.code] : []))]);
   const verdicts = [...codes].map((code) => judgeOffer(code, offerCase, ctx.policies));

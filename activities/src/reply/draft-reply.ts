@@ -8,6 +8,7 @@ import type { CaseStage } from '../triage/pipeline';
 import { assignVariant, type Experiment } from './ab-assignment';
 import { LlmDraftError, type LlmDrafter } from './llm-drafter';
 import { getPrompt } from './prompts/registry';
+import { humanTouchLine } from './human-touch';
 import { buildReplyContext, type ReplyContext } from './reply-context';
 import { holdingTemplate } from './templates/holding';
 import { withSecondarySections } from './templates/multi-question';
@@ -47,6 +48,9 @@ export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
     if (emailCase.machine.isMachine) return { ...emailCase, draft: null };
     const ctx = await buildReplyContext(emailCase, deps.shop);
     const { template, out } = templateReply(ctx, emailCase);
+    // A VIP's draft ends with the policy's human-touch line, whichever generator writes the rest.
+    const touch = humanTouchLine(ctx, template.id, deps.policy?.vipHumanTouch);
+    const bodyOf = (paragraphs: string[]) => composeBody(ctx, touch ? [...paragraphs, touch] : paragraphs);
 
     let generator: DraftGenerator = options.llm
       ? { kind: 'llm', promptId: 'draft-reply', ...(options.promptVersion ? { promptVersion: options.promptVersion } : {}) }
@@ -60,7 +64,7 @@ export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
 
     const templateDraft: Draft = {
       subject: out.subject,
-      body: composeBody(ctx, out.paragraphs),
+      body: bodyOf(out.paragraphs),
       lang: ctx.lang,
       templateId: template.id,
       version: template.version,
@@ -85,7 +89,7 @@ export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
         const draft: Draft = {
           ...templateDraft,
           subject: res.subject,
-          body: composeBody(ctx, res.paragraphs),
+          body: bodyOf(res.paragraphs),
           templateId: prompt.id,
           version: prompt.version,
           generator: 'llm',

@@ -7,6 +7,9 @@
  *   365 days before today.
  * - RETOUR-GRATUIT: a defective or damaged item (and a missing one, which the policy text allows).
  * - RENVOI-EXPRESS: a missing or damaged item.
+ * - Any other approved offer that lists `intents`: one of those intents.
+ * - An offer marked `vip_only` (shop policy): only for a VIP customer, verified by the sender's address; a template
+ *   proposes it first to a VIP (README "VIP care": priority remedies that keep the margin, never a bigger discount).
  */
 import type { ApprovedOffer, Intent, OrderRecord, ShopData, ShopPolicies } from '../domain/types';
 import { daysBetween, daysLate } from './shop-format';
@@ -25,6 +28,8 @@ export interface OfferCase {
   today: string;
   /** Offers this customer already received, newest first. */
   history: OfferUse[];
+  /** The sender is a verified VIP customer; absent or false: VIP-only offers are refused. */
+  vip?: boolean;
 }
 
 export interface OfferVerdict {
@@ -39,8 +44,9 @@ const REMEDY_INTENTS: Record<string, Intent[]> = {
 };
 
 export function judgeOffer(code: string, c: OfferCase, policies: ShopPolicies): OfferVerdict {
-  const approved = policies.approved_offers.some((o) => o.code === code);
-  if (!approved) return { code, allowed: false, reason: `${code} is not an approved offer` };
+  const offer = policies.approved_offers.find((o) => o.code === code);
+  if (!offer) return { code, allowed: false, reason: `${code} is not an approved offer` };
+  if (offer.vip_only && c.vip !== true) return { code, allowed: false, reason: `${code} is reserved for VIP customers` };
   if (code === 'GESTE10') {
     if (!c.order) return { code, allowed: false, reason: 'GESTE10 needs a verified late order' };
     const late = daysLate(c.order, c.today);
@@ -49,7 +55,7 @@ export function judgeOffer(code: string, c: OfferCase, policies: ShopPolicies): 
     if (recent) return { code, allowed: false, reason: `GESTE10 already granted on ${recent.at} (max once a year)` };
     return { code, allowed: true, reason: `order ${late} days late, no GESTE10 in the last year` };
   }
-  const intents = REMEDY_INTENTS[code];
+  const intents = offer.intents ?? REMEDY_INTENTS[code];
   if (intents) {
     const ok = c.intent !== null && intents.includes(c.intent);
     return { code, allowed: ok, reason: ok ? `${code} allowed for ${c.intent}` : `${code} is only for ${intents.join(' / ')}` };
@@ -65,7 +71,8 @@ export function offersToPropose(c: OfferCase, policies: ShopPolicies): string[] 
     : c.intent === 'missing_item' ? ['RENVOI-EXPRESS']
     : c.intent === 'delivery_delay' || c.intent === 'order_status' ? ['GESTE10']
     : [];
-  return wanted.filter((code) => judgeOffer(code, c, policies).allowed);
+  const vipOnly = c.vip === true ? policies.approved_offers.filter((o) => o.vip_only).map((o) => o.code) : [];
+  return [...vipOnly, ...wanted].filter((code) => judgeOffer(code, c, policies).allowed);
 }
 
 /**

@@ -81,7 +81,7 @@ export async function buildReplyContext(emailCase: EmailCase, shop: ShopData): P
   const intent = emailCase.classification?.intent ?? 'other';
   const matcher = productMatcher(catalogue);
   const history = await offerHistory(shop, senderVerified ? customer!.id : null);
-  const offerCase = { intent, order, today, history };
+  const offerCase = { intent, order, today, history, vip: senderVerified && customer!.vip };
   return {
     lang: replyLang(emailCase.classification?.lang, customer),
     intent,

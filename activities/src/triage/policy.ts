@@ -9,6 +9,15 @@ import { z } from 'zod';
 import { INTENTS, type Intent, type ShopPolicies } from '../domain/types';
 
 const langLists = z.object({ fr: z.array(z.string()).default([]), en: z.array(z.string()).default([]) });
+/** A duration as Temporal and the `ms` package write it: `45m`, `2h`, `1d`. */
+const duration = z.string().regex(/^\d+(?:ms|s|m|h|d)$/, 'a duration such as 30m, 2h or 1d');
+
+/** VIP care (README "VIP care"): a shorter review SLA, and a human-touch line in the drafts of the listed templates. */
+const vipSchema = z.object({
+  review_sla: z.object({ remind_after: duration, escalate_after: duration }).nullable().default(null),
+  human_touch: z.object({ fr: z.string().min(1), en: z.string().min(1), templates: z.array(z.string()).default([]) })
+    .nullable().default(null),
+});
 
 export const policyFileSchema = z.object({
   version: z.string(),
@@ -28,6 +37,7 @@ export const policyFileSchema = z.object({
     per_sender_per_day: z.number().int().min(0).default(3),
     per_thread: z.number().int().min(0).default(2),
   }),
+  vip: vipSchema.default({ review_sla: null, human_touch: null }),
 });
 export type PolicyFile = z.infer<typeof policyFileSchema>;
 
@@ -46,6 +56,10 @@ export interface RoutingPolicy {
   refundDoubleApprovalOver: number | null;
   aiOptOutRoute: 'escalate' | 'review';
   autoReplyLimits: { perSenderPerDay: number; perThread: number };
+  /** The review SLA of a VIP customer's email (shorter than the default); null: the default SLA. */
+  vipReviewSla: { remindAfter: string; escalateAfter: string } | null;
+  /** The line a VIP's draft carries before the signature, for the listed template ids; null: none. */
+  vipHumanTouch: { fr: string; en: string; templates: readonly string[] } | null;
 }
 
 export const DEFAULT_POLICY_FILE = path.resolve(__dirname, '../../../policies/default.json');
@@ -76,6 +90,10 @@ export function buildPolicy(file: PolicyFile, shop?: ShopPolicyPart): RoutingPol
       perSenderPerDay: file.auto_reply_limits.per_sender_per_day,
       perThread: file.auto_reply_limits.per_thread,
     },
+    vipReviewSla: file.vip.review_sla
+      ? { remindAfter: file.vip.review_sla.remind_after, escalateAfter: file.vip.review_sla.escalate_after }
+      : null,
+    vipHumanTouch: file.vip.human_touch,
   };
 }
 

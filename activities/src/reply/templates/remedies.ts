@@ -1,6 +1,7 @@
 /**
  * Damaged or missing items: a draft for a reviewer proposing only the approved remedies the case qualifies for
- * (free express re-shipment, prepaid return label). No refund promise, no other gesture.
+ * (free express re-shipment, prepaid return label; for a VIP, the shop's VIP-only remedies first). No refund promise,
+ * no other gesture.
  */
 import type { ReplyContext } from '../reply-context';
 import { offerParagraph, orderIssueParagraph } from './order-paragraphs';
@@ -30,7 +31,9 @@ function render(ctx: ReplyContext): TemplateOutput {
   paragraphs.push(damaged
     ? pick(ctx.lang, `Nous sommes désolés : ${item} de votre commande ${n}${delivered}, est arrivé endommagé.`, `We are sorry that ${item} from your order ${n}${delivered}, arrived damaged.`)
     : pick(ctx.lang, `Nous sommes désolés : ${item} manquait dans votre commande ${n}${delivered}.`, `We are sorry that ${item} was missing from your order ${n}${delivered}.`));
-  const offers = ctx.offers.filter((c) => c === 'RENVOI-EXPRESS' || c === 'RETOUR-GRATUIT');
+  // The standard remedies, and a VIP's priority remedies (shop policy `vip_only`, already judged for this case).
+  const vipOnly = new Set(ctx.policies.approved_offers.filter((o) => o.vip_only).map((o) => o.code));
+  const offers = ctx.offers.filter((c) => c === 'RENVOI-EXPRESS' || c === 'RETOUR-GRATUIT' || vipOnly.has(c));
   if (offers.length) {
     f.note('offers', offers.join(','));
     paragraphs.push(offerParagraph(ctx, offers, { fr: 'Voici ce que nous vous proposons :', en: 'Here is what we can offer you:' }));
@@ -46,4 +49,4 @@ function render(ctx: ReplyContext): TemplateOutput {
   return { subject: orderSubject(ctx, order, 'Votre commande', 'Your order'), paragraphs, facts: f.facts, display: f.display, offers };
 }
 
-export const remedyTemplate: ReplyTemplate = { id: 'damaged-missing-item', version: '1.0.0', intents: ['damaged_item', 'missing_item'], render };
+export const remedyTemplate: ReplyTemplate = { id: 'damaged-missing-item', version: '1.1.0', intents: ['damaged_item', 'missing_item'], render };
