@@ -26,6 +26,8 @@ export interface RouteSummary {
   approvalsRequired: number;
   intent: string | null;
   hasDraft: boolean;
+  /** The review SLA this email gets instead of the default (a VIP's, policy `vip.review_sla`); absent: the default. */
+  sla?: { remindAfter: string; escalateAfter: string } | null;
 }
 
 export interface StateRecord extends EmailRef {

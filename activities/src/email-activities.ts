@@ -38,6 +38,7 @@ import { checkEditedText, judgeEdit } from './reply/check-edit';
 import { renderAttachment } from './outbound/render-attachment';
 import { storeReplyAttachment } from './adapters/pg/reply-attachments';
 import { createLogger } from './logger';
+import { isVerifiedVip } from './domain/vip';
 import { PgBounceLog, recordShopReplyBounce } from './adapters/pg/bounces';
 import { shopReplyBounceOf } from './mail/own-message-id';
 
@@ -144,7 +145,8 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       const routed = auditOf(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence });
       await setRouteAndIntent(deps.db, emailKey, { route: decision.route, intent }, routed);
       await publish(emailKey, routed);
-      return { ...decision, intent, hasDraft: emailCase.draft !== null };
+      const sla = isVerifiedVip(emailCase) ? deps.triage.policy.vipReviewSla : null;
+      return { ...decision, intent, hasDraft: emailCase.draft !== null, ...(sla ? { sla } : {}) };
     },
 
     async recordState({ emailKey, state, reason, route }) {

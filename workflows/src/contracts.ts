@@ -4,6 +4,7 @@
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { msToNumber } from '@temporalio/common/lib/time';
 import type { Route } from '@replique/activities/domain/types';
 
 export const EMAIL_TASK_QUEUE = 'replique-email';
@@ -35,6 +36,12 @@ export interface ReviewSla {
 }
 
 export const DEFAULT_REVIEW_SLA: ReviewSla = { remindAfter: '2h', escalateAfter: '8h' };
+
+/** A review SLA in milliseconds (durations as Temporal reads them: `30m`, `2h`, `1d`). */
+export function reviewSlaMs(sla: ReviewSla): { remindMs: number; escalateMs: number } {
+  const ms = (d: string) => msToNumber(d as Parameters<typeof msToNumber>[0]);
+  return { remindMs: ms(sla.remindAfter), escalateMs: ms(sla.escalateAfter) };
+}
 
 export type { EmailState } from '@replique/activities/domain/types';
 import type { EmailState } from '@replique/activities/domain/types';

@@ -30,6 +30,7 @@ import {
   type EmailWorkflowView,
   type DecisionOutcome,
   type ReviewDecision,
+  type ReviewSla,
 } from './contracts';
 import { bookkeeping, decisionStage, delivery, drafting } from './activity-options';
 import { ReviewGate, type ReviewVerdict } from './review-gate';
@@ -130,7 +131,7 @@ async function review(run: EmailRun, routed: RouteSummary, reason: string | null
   const gate = new ReviewGate(routed.route === 'review' ? 'review' : 'escalated', routed.approvalsRequired);
   for (const followUp of run.followUps.all()) gate.followUpArrived(followUp.emailKey);
   run.gate = gate;
-  const verdict = await waitForVerdict(input, progress, gate, run.pendingDecisions, run.followUps, reason);
+  const verdict = await waitForVerdict(input, progress, gate, run.pendingDecisions, run.followUps, reason, routed.sla ?? null);
   if (verdict.kind === 'reject') return finish(progress, 'rejected', `rejected by reviewer`);
   const request = { emailKey: input.emailKey, mode: 'reviewed' as const, approvedBy: verdict.approvedBy, edited: verdict.edited };
   const sentAs = verdict.overridden ? 'edited_over_failed_checks' : verdict.edited ? 'edited_and_approved' : 'approved';
@@ -190,8 +191,11 @@ async function waitForVerdict(
   pendingDecisions: ReviewDecision[],
   followUps: FollowUpInbox,
   reason: string | null,
+  routedSla: ReviewSla | null,
 ): Promise<ReviewVerdict> {
-  const timeline = reviewTimeline(input.sla ?? DEFAULT_REVIEW_SLA, Date.now());
+  // The route may give this email a SLA of its own (a VIP's, policy `vip.review_sla`); histories from before it keep theirs.
+  const own = routedSla && patched('route-review-sla') ? routedSla : null;
+  const timeline = reviewTimeline(own ?? input.sla ?? DEFAULT_REVIEW_SLA, Date.now());
   gate.setSla({ remindAt: new Date(timeline.remindAt).toISOString(), escalateAt: new Date(timeline.escalateAt).toISOString() });
   await setState(progress, gate.level === 'review' ? 'waiting_review' : 'escalated', reason);
   let seenVersion = gate.version;

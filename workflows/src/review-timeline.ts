@@ -1,6 +1,5 @@
 /** The SLA of a waiting review: when to remind reviewers, when to escalate to level 2. Pure and deterministic. */
-import { msToNumber } from '@temporalio/common/lib/time';
-import type { ReviewSla } from './contracts';
+import { reviewSlaMs, type ReviewSla } from './contracts';
 import type { ReviewGate } from './review-gate';
 
 export interface SlaDeadline {
@@ -9,8 +8,9 @@ export interface SlaDeadline {
 }
 
 export function reviewTimeline(sla: ReviewSla, waitingSinceMs: number) {
-  const remindAt = waitingSinceMs + msToNumber(sla.remindAfter as Parameters<typeof msToNumber>[0]);
-  const escalateAt = waitingSinceMs + msToNumber(sla.escalateAfter as Parameters<typeof msToNumber>[0]);
+  const { remindMs, escalateMs } = reviewSlaMs(sla);
+  const remindAt = waitingSinceMs + remindMs;
+  const escalateAt = waitingSinceMs + escalateMs;
   return {
     /** When reviewers are reminded, when the review is escalated (epoch ms). */
     remindAt,

@@ -5,7 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
 import { modelDraftStats } from '@replique/activities/adapters/pg/drafts';
 import { editSimilarityByIntent } from '@replique/activities/adapters/pg/review-edits';
-import { getQueueItem, waitingFacets } from '@replique/activities/adapters/pg/review-queue';
+import { countWaitingEmails, getQueueItem, waitingFacets } from '@replique/activities/adapters/pg/review-queue';
 import { reviewerOf } from './auth/session-auth';
 import { wantsJson } from './wants-json';
 import { loadQueue } from './queue-data';
@@ -25,9 +25,9 @@ export function createQueueRouter(deps: { db: Queryable; client: Client }): Rout
 
   router.get('/queue', async (req, res) => {
     const filter = { route: word(req.query.route), intent: word(req.query.intent) };
-    const [rows, facets] = await Promise.all([loadQueue(deps, filter), waitingFacets(deps.db)]);
-    if (wantsJson(req)) return void res.json({ emails: rows.map(({ emailCase: _case, ...row }) => row) });
-    res.type('html').send(queuePage({ reviewer: reviewerOf(res), rows, facets, filter, flash: flash(req.query) }));
+    const [rows, facets, waiting] = await Promise.all([loadQueue(deps, filter), waitingFacets(deps.db), countWaitingEmails(deps.db, filter)]);
+    if (wantsJson(req)) return void res.json({ waiting, emails: rows.map(({ emailCase: _case, ...row }) => row) });
+    res.type('html').send(queuePage({ reviewer: reviewerOf(res), rows, waiting, facets, filter, flash: flash(req.query) }));
   });
 
   /** Approves each listed email whose draft has the group's intent and template (others are skipped, not approved). */

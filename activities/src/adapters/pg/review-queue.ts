@@ -42,7 +42,7 @@ const SELECT = `
   left join lateral (select * from decisions where email_key = e.email_key order by id desc limit 1) d on true
   left join lateral (select * from drafts where email_key = e.email_key order by id desc limit 1) dr on true`;
 
-/** Waiting emails, oldest first (the most urgent SLA on top). */
+/** Waiting emails, the longest-waiting first: the bounded page the review tool puts in priority order. */
 export async function listWaitingEmails(db: Queryable, filter: QueueFilter = {}): Promise<QueueItem[]> {
   const { rows } = await db.query<QueueItem>(
     `${SELECT}
@@ -52,6 +52,17 @@ export async function listWaitingEmails(db: Queryable, filter: QueueFilter = {})
     [filter.route ?? null, filter.intent ?? null, filter.limit ?? 200],
   );
   return rows;
+}
+
+/** How many emails wait (with the same filter), so a page cut at its limit can say how many it leaves out. */
+export async function countWaitingEmails(db: Queryable, filter: QueueFilter = {}): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `select count(*)::int as n from emails e
+     where e.state in ('waiting_review', 'escalated')
+       and ($1::text is null or e.route = $1) and ($2::text is null or e.intent = $2)`,
+    [filter.route ?? null, filter.intent ?? null],
+  );
+  return rows[0]?.n ?? 0;
 }
 
 export async function getQueueItem(db: Queryable, emailKey: string): Promise<QueueItem | null> {

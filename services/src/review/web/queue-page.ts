@@ -1,6 +1,7 @@
 /**
- * The queue: waiting emails with level, route, reasons, guardrails, SLA countdown, approvals and claims; filters by
- * route and intent; groups of similar drafts (same intent + template) approvable in one batch. j/k move, Enter opens.
+ * The queue: waiting emails in priority order, each with its score and the parts that make it (queue-priority.ts),
+ * level, route, reasons, guardrails, SLA countdown, approvals and claims; filters by route and intent; groups of
+ * similar drafts (same intent + template) approvable in one batch. j/k move, Enter opens.
  */
 import type { Reviewer } from '../auth/session-auth';
 import type { QueueRow } from '../queue-data';
@@ -10,6 +11,8 @@ import { countdown, page, relative } from './layout';
 export interface QueuePageInput {
   reviewer: Reviewer;
   rows: QueueRow[];
+  /** How many emails wait in all (the page holds at most its limit). */
+  waiting?: number;
   facets: { routes: string[]; intents: string[] };
   filter: { route?: string; intent?: string };
   flash?: string;
@@ -19,6 +22,10 @@ export function queuePage(input: QueuePageInput): string {
   const { rows, reviewer } = input;
   const body = html`
     <h1>Waiting for a person <small>${rows.length}</small></h1>
+    ${input.waiting && input.waiting > rows.length
+      ? html`<p class="error">${input.waiting} emails wait; this page orders the ${rows.length} that have waited longest.</p>` : ''}
+    <p class="muted legend">Highest priority first. Priority = SLA risk (overdue 40 · ≤ 30 min 30 · ≤ 2 h 20 · ≤ 4 h 10)
+      + urgency (high 20 · normal 10) + VIP 15 + negative tone 10 + level 2 10.</p>
     ${input.flash ? html`<p class="flash" role="status">${input.flash}</p>` : ''}
     ${filters(input)}
     ${batchGroups(rows, reviewer)}
@@ -58,7 +65,7 @@ function batchGroups(rows: QueueRow[], reviewer: Reviewer): SafeHtml {
 
 function table(rows: QueueRow[], reviewer: Reviewer): SafeHtml {
   return html`<table class="queue"><thead><tr>
-      <th>Level</th><th>SLA</th><th>Route</th><th>Intent</th><th>Customer</th><th>Subject</th><th>Reasons / guardrails</th>
+      <th>Priority</th><th>Level</th><th>SLA</th><th>Route</th><th>Intent</th><th>Customer</th><th>Subject</th><th>Reasons / guardrails</th>
       <th>Approvals</th><th>Claim</th></tr></thead>
     <tbody>${rows.map((row) => queueRow(row, reviewer))}</tbody></table>`;
 }
@@ -71,9 +78,12 @@ function queueRow(row: QueueRow, reviewer: Reviewer): SafeHtml {
   const level = row.state === 'escalated' ? 'level 2' : 'level 1';
   const sla = row.state === 'waiting_review' && review
     ? (review.remindedAt ? countdown('escalates', review.escalateAt) : countdown('reminder', review.remindAt))
+    : row.dueAt ? html`<span class="age" title="estimated from the default SLA">escalates ~${relative(row.dueAt)}</span>`
     : html`<span class="age">waiting ${relative(row.updatedAt).replace('ago', '')}</span>`;
   const claimedByOther = row.claim && row.claim.reviewer !== reviewer.name;
   return html`<tr class="queue-row${claimedByOther ? ' claimed' : ''}" data-href="/emails/${row.emailKey}">
+    <td class="priority"><b class="score" title="priority score">${row.priority.score}</b>
+      ${row.priority.parts.map((p) => html`<span class="tag part part-${p.factor}">${p.label} +${p.points}</span>`)}</td>
     <td><span class="level ${row.state}">${level}</span>${review?.owner ? html`<br><small>owner ${review.owner}</small>` : ''}</td>
     <td>${sla}</td>
     <td>${row.route ?? ''}</td>

@@ -1,0 +1,121 @@
+/**
+ * The queue order test, through the real pipeline (intake, Kafka, Temporal worker, Postgres) and the review tool:
+ * five dev emails wait for a person — a VIP's order question, a legal threat (level 2), an unhappy customer, a
+ * payment question and a return question. The VIP's workflow runs the policy's shorter SLA; the queue (JSON and
+ * Chromium) lists them by the documented priority score with its parts; the VIP's draft ends with the human-touch
+ * line. The Chromium screenshot goes to docs/screenshots/review-queue-priority.png.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { buildPolicy, DEFAULT_POLICY_FILE, parsePolicyFile } from '@replique/activities/triage/policy';
+import { byPriority, type Priority } from '@replique/services/review/queue-priority';
+import { repoRoot } from '../support/paths';
+import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
+import { freshCopy } from './fixtures';
+import { addReviewer, ReviewClient } from './review-client';
+
+jest.setTimeout(300_000);
+
+const WAIT = 90_000;
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOT = path.join(repoRoot, 'docs', 'screenshots', 'review-queue-priority.png');
+const policy = buildPolicy(parsePolicyFile(readFileSync(DEFAULT_POLICY_FILE, 'utf8')));
+
+interface JsonRow {
+  emailKey: string;
+  state: string;
+  priority: Priority;
+  dueAt: string | null;
+  updatedAt: string;
+  draft: { body: string } | null;
+}
+
+let pipeline: PipelineHarness;
+let browser: BrowserContext | undefined;
+let profile: string | undefined;
+
+beforeAll(async () => {
+  pipeline = await startPipeline();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  await pipeline?.stop();
+});
+
+test('VIP first, then by SLA risk, urgency and tone: the documented score, its parts, the VIP SLA and the human touch', async () => {
+  // d025: VIP (C0031), order status, neutral, normal · d041: legal threat, level 2, negative, high ·
+  // d030: delay, negative, normal · d013: payment question, neutral, normal · d035: return question, low urgency.
+  const files = ['d035.eml', 'd013.eml', 'd030.eml', 'd041.eml', 'd025.eml'];
+  const keys: Record<string, string> = {};
+  for (const file of files) keys[file] = (await pipeline.deliver(freshCopy(file))).emailKey;
+  const views = Object.fromEntries(await Promise.all(files.map(async (f) =>
+    [f, await pipeline.waitForView(keys[f]!, (v) => v.state === 'waiting_review' || v.state === 'escalated', WAIT)] as const)));
+
+  // The VIP's workflow runs the policy's SLA (30 min reminder, 2 h escalation); the others the default (2 h, 8 h).
+  const window = (f: string) => {
+    const r = views[f]!.review!;
+    return (Date.parse(r.escalateAt!) - Date.parse(r.remindAt!)) / 60_000;
+  };
+  expect(policy.vipReviewSla).toEqual({ remindAfter: '30m', escalateAfter: '2h' });
+  expect(window('d025.eml')).toBe(90);
+  expect(window('d013.eml')).toBe(360);
+  expect(views['d041.eml']!.state).toBe('escalated');
+
+  const password = await addReviewer(pipeline.db.pool, 'quinn', 'reviewer');
+  const reviewer = await ReviewClient.login(pipeline.reviewUrl, 'quinn', password);
+  const res = await reviewer.get('/queue', 'application/json');
+  expect(res.status).toBe(200);
+  const { emails, waiting } = (await res.json()) as { emails: JsonRow[]; waiting: number };
+  expect(waiting).toBe(5);
+
+  const order = emails.map((e) => Object.entries(keys).find(([, k]) => k === e.emailKey)![0]);
+  expect(order).toEqual(['d025.eml', 'd041.eml', 'd030.eml', 'd013.eml', 'd035.eml']);
+  const labels = (e: JsonRow) => e.priority.parts.map((p) => `${p.label.replace(/^SLA in .*/, 'SLA in …')} +${p.points}`);
+  expect(emails.map((e) => e.priority.score)).toEqual([45, 40, 20, 10, 0]);
+  expect(labels(emails[0]!)).toEqual(['SLA in … +20', 'VIP +15', 'urgency normal +10']);
+  expect(labels(emails[1]!)).toEqual(['urgency high +20', 'negative tone +10', 'level 2 +10']);
+  expect(labels(emails[2]!)).toEqual(['urgency normal +10', 'negative tone +10']);
+  expect(labels(emails[4]!)).toEqual([]);
+  // The page's order is the pure function's order.
+  const resorted = [...emails].sort((a, b) => byPriority(
+    { ...a, dueAt: a.dueAt ? new Date(a.dueAt) : null, waitingSince: new Date(a.updatedAt) },
+    { ...b, dueAt: b.dueAt ? new Date(b.dueAt) : null, waitingSince: new Date(b.updatedAt) }));
+  expect(resorted.map((e) => e.emailKey)).toEqual(emails.map((e) => e.emailKey));
+
+  // The VIP's draft ends with the policy's human-touch line; nobody else's does.
+  const touch = policy.vipHumanTouch!;
+  expect(emails[0]!.draft!.body).toMatch(new RegExp(`(${escape(touch.fr)}|${escape(touch.en)})\\n\\n`));
+  for (const e of emails.slice(1)) for (const line of [touch.fr, touch.en]) expect(e.draft?.body ?? '').not.toContain(line);
+
+  // Chromium: the same order on the page, each row's score and parts visible.
+  profile = mkdtempSync(path.join(tmpdir(), 'replique-chromium-'));
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1440, height: 900 },
+  });
+  const page = await browser.newPage();
+  page.setDefaultTimeout(60_000);
+  await page.goto(`${pipeline.reviewUrl}/login`);
+  await page.fill('input[name=name]', 'quinn');
+  await page.fill('input[name=password]', password);
+  await Promise.all([page.waitForURL('**/queue'), page.click('button[type=submit]')]);
+  const rows = page.locator('tr.queue-row');
+  await expect(rows.count()).resolves.toBe(5);
+  const hrefs = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-href')));
+  expect(hrefs).toEqual(emails.map((e) => `/emails/${e.emailKey}`));
+  await expect(rows.first().locator('td.priority').innerText()).resolves.toMatch(/^45\s+SLA in \S+( \d+m)? \+20\s+VIP \+15\s+urgency normal \+10$/);
+  await expect(page.locator('.legend').textContent()).resolves.toContain('VIP 15');
+  mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
