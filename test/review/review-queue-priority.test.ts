@@ -33,7 +33,9 @@ interface JsonRow {
 }
 
 let pipeline: PipelineHarness;
+const keys: Record<string, string> = {};
 let browser: BrowserContext | undefined;
+let password = '';
 let profile: string | undefined;
 
 beforeAll(async () => {
@@ -50,7 +52,6 @@ test('VIP first, then by SLA risk, urgency and tone: the documented score, its p
   // d025: VIP (C0031), order status, neutral, normal · d041: legal threat, level 2, negative, high ·
   // d030: delay, negative, normal · d013: payment question, neutral, normal · d035: return question, low urgency.
   const files = ['d035.eml', 'd013.eml', 'd030.eml', 'd041.eml', 'd025.eml'];
-  const keys: Record<string, string> = {};
   for (const file of files) keys[file] = (await pipeline.deliver(freshCopy(file))).emailKey;
   const views = Object.fromEntries(await Promise.all(files.map(async (f) =>
     [f, await pipeline.waitForView(keys[f]!, (v) => v.state === 'waiting_review' || v.state === 'escalated', WAIT)] as const)));
@@ -65,7 +66,7 @@ test('VIP first, then by SLA risk, urgency and tone: the documented score, its p
   expect(window('d013.eml')).toBe(360);
   expect(views['d041.eml']!.state).toBe('escalated');
 
-  const password = await addReviewer(pipeline.db.pool, 'quinn', 'reviewer');
+  password = await addReviewer(pipeline.db.pool, 'quinn', 'reviewer');
   const reviewer = await ReviewClient.login(pipeline.reviewUrl, 'quinn', password);
   const res = await reviewer.get('/queue', 'application/json');
   expect(res.status).toBe(200);
@@ -114,6 +115,17 @@ test('VIP first, then by SLA risk, urgency and tone: the documented score, its p
   await expect(page.locator('.legend').textContent()).resolves.toContain('VIP 15');
   mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
+});
+
+test('a topic batch approves the listed drafts of that intent, whatever their template, and skips the others', async () => {
+  const topicKeys = await Promise.all(['d014.eml', 'd027.eml'].map(async (f) => (await pipeline.deliver(freshCopy(f))).emailKey));
+  await Promise.all(topicKeys.map((k) => pipeline.waitForView(k, (v) => v.state === 'waiting_review', WAIT)));
+  const reviewer = await ReviewClient.login(pipeline.reviewUrl, 'quinn', password);
+  const res = await reviewer.post('/batch/approve',
+    { _csrf: reviewer.csrf, group: 'topic: order_status', emailKey: [...topicKeys, keys['d035.eml']!] }, 'application/json');
+  expect(await res.json()).toEqual({ approved: 2, skipped: 1 });
+  await Promise.all(topicKeys.map((k) => pipeline.waitForView(k, (v) => v.state === 'sent', WAIT)));
+  await expect(pipeline.waitForView(keys['d035.eml']!, () => true)).resolves.toMatchObject({ state: 'waiting_review' });
 });
 
 function escape(text: string): string {

@@ -15,6 +15,7 @@ import { liveClaims, type ClaimRow } from '@replique/activities/adapters/pg/revi
 import { isVerifiedVip } from '@replique/activities/domain/vip';
 import { DEFAULT_REVIEW_SLA, reviewSlaMs, type EmailWorkflowView } from '@replique/workflows/contracts';
 import { workflowView } from './deliver-decision';
+import { similarKeyOf } from './batch-groups';
 import { byPriority, queuePriority, type Priority } from './queue-priority';
 
 export interface QueueRow extends QueueItem {
@@ -54,7 +55,7 @@ export async function loadQueue(deps: { db: Queryable; client: Client; now?: () 
       ...item,
       view,
       claim: claims.get(item.emailKey) ?? null,
-      similarKey: item.state === 'waiting_review' && item.draft ? `${item.intent ?? 'unknown'} · ${item.draft.templateId}` : null,
+      similarKey: similarKeyOf(item),
       priority,
       dueAt,
       dueAtEstimated: estimated,

@@ -8,6 +8,7 @@ import { editSimilarityByIntent } from '@replique/activities/adapters/pg/review-
 import { countWaitingEmails, getQueueItem, waitingFacets } from '@replique/activities/adapters/pg/review-queue';
 import { reviewerOf } from './auth/session-auth';
 import { wantsJson } from './wants-json';
+import { inBatchGroup } from './batch-groups';
 import { loadQueue } from './queue-data';
 import { takeDecision } from './take-decision';
 import { queuePage } from './web/queue-page';
@@ -30,7 +31,10 @@ export function createQueueRouter(deps: { db: Queryable; client: Client }): Rout
     res.type('html').send(queuePage({ reviewer: reviewerOf(res), rows, waiting, facets, filter, flash: flash(req.query) }));
   });
 
-  /** Approves each listed email whose draft has the group's intent and template (others are skipped, not approved). */
+  /**
+   * Approves each listed email that belongs to the group (batch-groups.ts: same intent and template, or same topic);
+   * others are skipped, not approved.
+   */
   router.post('/batch/approve', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const keys = ([] as unknown[]).concat(body.emailKey ?? []).filter((k): k is string => typeof k === 'string').slice(0, 100);
@@ -40,7 +44,7 @@ export function createQueueRouter(deps: { db: Queryable; client: Client }): Rout
     let skipped = 0;
     for (const emailKey of keys) {
       const item = /^[0-9a-f]{64}$/.test(emailKey) ? await getQueueItem(deps.db, emailKey) : null;
-      const similar = item?.draft && item.state === 'waiting_review' && `${item.intent ?? 'unknown'} · ${item.draft.templateId}` === group;
+      const similar = item !== null && inBatchGroup(group, item);
       const result = similar ? await takeDecision(deps, reviewer, { emailKey, action: 'approve', decisionId: randomUUID() }) : null;
       if (result?.ok) approved++;
       else skipped++;

@@ -4,6 +4,7 @@
  * similar drafts (same intent + template) approvable in one batch. j/k move, Enter opens.
  */
 import type { Reviewer } from '../auth/session-auth';
+import { batchGroups, type BatchGroup } from '../batch-groups';
 import type { QueueRow } from '../queue-data';
 import { html, type SafeHtml } from './html';
 import { countdown, page, relative } from './layout';
@@ -28,7 +29,7 @@ export function queuePage(input: QueuePageInput): string {
       + urgency (high 20 · normal 10) + VIP 15 + negative tone 10 + level 2 10.</p>
     ${input.flash ? html`<p class="flash" role="status">${input.flash}</p>` : ''}
     ${filters(input)}
-    ${batchGroups(rows, reviewer)}
+    ${batches(rows, reviewer)}
     ${rows.length === 0 ? html`<p class="empty">Nothing waiting. The queue refreshes by itself.</p>` : table(rows, reviewer)}
     <p class="keys">Keys: <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · on an email: <kbd>a</kbd> approve ·
       <kbd>e</kbd> edit · <kbd>r</kbd> reject · <kbd>x</kbd> escalate · <kbd>j</kbd>/<kbd>k</kbd> next/previous</p>`;
@@ -45,21 +46,22 @@ function filters(input: QueuePageInput): SafeHtml {
     <button type="submit">Filter</button></form>`;
 }
 
-function batchGroups(rows: QueueRow[], reviewer: Reviewer): SafeHtml {
-  const groups = new Map<string, QueueRow[]>();
-  for (const row of rows) {
-    if (!row.similarKey || (row.claim && row.claim.reviewer !== reviewer.name)) continue;
-    groups.set(row.similarKey, [...(groups.get(row.similarKey) ?? []), row]);
-  }
-  const batches = [...groups].filter(([, members]) => members.length >= 2);
-  if (batches.length === 0) return html``;
-  return html`<section class="batches"><h2>Similar drafts</h2>
-    ${batches.map(([key, members]) => html`<form method="post" action="/batch/approve" class="batch">
+function batches(rows: QueueRow[], reviewer: Reviewer): SafeHtml {
+  const free = rows.filter((row) => !row.claim || row.claim.reviewer === reviewer.name);
+  const groups = batchGroups(free);
+  if (groups.length === 0) return html``;
+  const form = (group: BatchGroup<QueueRow>) => html`<form method="post" action="/batch/approve" class="batch ${group.kind}">
       <input type="hidden" name="_csrf" value="${reviewer.csrfToken}">
-      <input type="hidden" name="group" value="${key}">
-      ${members.map((m) => html`<input type="hidden" name="emailKey" value="${m.emailKey}">`)}
-      <span>${key}: ${members.length} drafts</span>
-      <button type="submit">Approve all ${members.length}</button></form>`)}
+      <input type="hidden" name="group" value="${group.key}">
+      ${group.members.map((m) => html`<input type="hidden" name="emailKey" value="${m.emailKey}">`)}
+      <span>${group.key}: ${group.members.length} drafts${group.kind === 'topic'
+        ? ` (${new Set(group.members.map((m) => m.draft!.templateId)).size} templates)` : ''}</span>
+      <button type="submit">Approve all ${group.members.length}</button></form>`;
+  const similar = groups.filter((g) => g.kind === 'similar');
+  const topics = groups.filter((g) => g.kind === 'topic');
+  return html`<section class="batches">
+    ${similar.length ? html`<h2>Similar drafts</h2>${similar.map(form)}` : ''}
+    ${topics.length ? html`<h2>By topic</h2>${topics.map(form)}` : ''}
   </section>`;
 }
 
