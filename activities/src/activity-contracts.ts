@@ -35,6 +35,8 @@ export interface StateRecord extends EmailRef {
   reason?: string | null;
   route?: Route | null;
   intent?: string | null;
+  /** For `waiting_review`: when the review escalates (ISO), so the queue can order by its SLA. */
+  reviewDueAt?: string | null;
 }
 
 export interface ReviewRecord extends EmailRef {

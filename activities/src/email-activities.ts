@@ -149,9 +149,9 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       return { ...decision, intent, hasDraft: emailCase.draft !== null, ...(sla ? { sla } : {}) };
     },
 
-    async recordState({ emailKey, state, reason, route }) {
+    async recordState({ emailKey, state, reason, route, reviewDueAt }) {
       const changed = auditOf(emailKey, 'state', state, { reason: reason ?? null });
-      await setEmailState(deps.db, emailKey, state, reason ?? null, route ?? null, changed);
+      await setEmailState(deps.db, emailKey, state, reason ?? null, route ?? null, changed, reviewDueAt ?? null);
       await publish(emailKey, changed);
     },
 

@@ -28,6 +28,7 @@ interface JsonRow {
   state: string;
   priority: Priority;
   dueAt: string | null;
+  reviewDueAt: string | null;
   updatedAt: string;
   draft: { body: string } | null;
 }
@@ -81,11 +82,19 @@ test('VIP first, then by SLA risk, urgency and tone: the documented score, its p
   expect(labels(emails[1]!)).toEqual(['urgency high +20', 'negative tone +10', 'level 2 +10']);
   expect(labels(emails[2]!)).toEqual(['urgency normal +10', 'negative tone +10']);
   expect(labels(emails[4]!)).toEqual([]);
+  // The mirror holds each level-1 review's SLA deadline as its workflow set it (the order needs no workflow query).
+  expect(emails[0]!.reviewDueAt).toBe(views['d025.eml']!.review!.escalateAt);
+  expect(emails[1]!.reviewDueAt).toBeNull();
   // The page's order is the pure function's order.
   const resorted = [...emails].sort((a, b) => byPriority(
     { ...a, dueAt: a.dueAt ? new Date(a.dueAt) : null, waitingSince: new Date(a.updatedAt) },
     { ...b, dueAt: b.dueAt ? new Date(b.dueAt) : null, waitingSince: new Date(b.updatedAt) }));
   expect(resorted.map((e) => e.emailKey)).toEqual(emails.map((e) => e.emailKey));
+
+  // On an email, next (j) and previous (k) follow the same order.
+  const second = await (await reviewer.get(`/emails/${emails[1]!.emailKey}`)).text();
+  expect(second).toContain(`rel="prev" href="/emails/${emails[0]!.emailKey}"`);
+  expect(second).toContain(`rel="next" href="/emails/${emails[2]!.emailKey}"`);
 
   // The VIP's draft ends with the policy's human-touch line; nobody else's does.
   const touch = policy.vipHumanTouch!;

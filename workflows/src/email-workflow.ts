@@ -197,7 +197,8 @@ async function waitForVerdict(
   const own = routedSla && patched('route-review-sla') ? routedSla : null;
   const timeline = reviewTimeline(own ?? input.sla ?? DEFAULT_REVIEW_SLA, Date.now());
   gate.setSla({ remindAt: new Date(timeline.remindAt).toISOString(), escalateAt: new Date(timeline.escalateAt).toISOString() });
-  await setState(progress, gate.level === 'review' ? 'waiting_review' : 'escalated', reason);
+  const dueAt = gate.level === 'review' ? new Date(timeline.escalateAt).toISOString() : null;
+  await setState(progress, gate.level === 'review' ? 'waiting_review' : 'escalated', reason, dueAt);
   let seenVersion = gate.version;
   for (;;) {
     await readFollowUps(input.emailKey, gate, followUps);
@@ -244,7 +245,9 @@ async function recordDecisions(emailKey: string, pending: ReviewDecision[]): Pro
  * Records a new state: search attribute, then the Postgres mirror. The `state` query shows it only once it is
  * recorded, so whoever sees "waiting_review" in the query also finds the email in the review queue.
  */
-async function setState(progress: EmailProgress, state: EmailState, reason: string | null = null): Promise<void> {
+async function setState(
+  progress: EmailProgress, state: EmailState, reason: string | null = null, reviewDueAt: string | null = null,
+): Promise<void> {
   upsertSearchAttributes([{ key: stateSearchAttribute, value: state }]);
   await books.recordState({
     emailKey: progress.emailKey,
@@ -252,6 +255,7 @@ async function setState(progress: EmailProgress, state: EmailState, reason: stri
     reason,
     route: progress.route?.route ?? null,
     intent: progress.route?.intent ?? null,
+    ...(reviewDueAt ? { reviewDueAt } : {}),
   });
   progress.state = state;
   progress.stateReason = reason;

@@ -12,7 +12,7 @@ import type { ClaimRow } from '@replique/activities/adapters/pg/review-claims';
 import { followUpsOf, type FollowUpRow } from '@replique/activities/adapters/pg/emails';
 import type { CustomerRecord, OrderRecord } from '@replique/activities/domain/types';
 import type { EmailWorkflowView } from '@replique/workflows/contracts';
-import { viewWithin } from './queue-data';
+import { inPriorityOrder, viewWithin } from './queue-data';
 
 export interface EmailPageData {
   item: QueueItem;
@@ -40,8 +40,9 @@ export async function loadEmailPage(
     customerHistory(deps.db, { emailKey, conversationId: item.conversationId, customerId }),
     followUpsOf(deps.db, emailKey),
     reviewerActionsOf(deps.db, emailKey),
-    listWaitingEmails(deps.db, { limit: 500 }),
+    listWaitingEmails(deps.db, { limit: 500 }).then((items) => inPriorityOrder(items, Date.now())),
   ]);
+  // j/k follow the queue's order.
   const at = queue.findIndex((q) => q.emailKey === emailKey);
   return {
     item, view, claim, ...crm, history, followUps, actions,

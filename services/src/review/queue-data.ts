@@ -3,10 +3,11 @@
  * so far, SLA deadlines, owner) and by its live claim, in priority order (queue-priority.ts). A workflow that does not
  * answer quickly is shown from the mirror alone rather than holding the page.
  *
- * The order is computed here, in TypeScript, over the bounded page Postgres returns (the longest-waiting 200): the
- * SLA deadline is the workflow's (it owns the timers, and a VIP's SLA is shorter), and the page already asks every
- * row's workflow for its view, so one pure function orders what the reviewer sees, with no SQL copy of the formula
- * to drift from it. Past 200 waiting emails the page says how many more wait (the oldest are the ones kept).
+ * The order is computed here, in TypeScript, by one pure function (queue-priority.ts) over the bounded page Postgres
+ * returns (200 rows, the nearest SLA deadlines first), so there is no SQL copy of the formula to drift from the one
+ * the page explains. The inputs are all in the mirror: the SLA deadline the workflow recorded when the wait began
+ * (`review_due_at`; a VIP's is shorter), urgency and sentiment from the classifier, VIP from the enrichment. Past
+ * 200 waiting emails the page says how many more wait.
  */
 import type { Client } from '@temporalio/client';
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
@@ -18,31 +19,40 @@ import { workflowView } from './deliver-decision';
 import { similarKeyOf } from './batch-groups';
 import { byPriority, queuePriority, type Priority } from './queue-priority';
 
-export interface QueueRow extends QueueItem {
+export interface PrioritisedItem {
+  /** The email's place in the queue, and why (queue-priority.ts). */
+  priority: Priority;
+  /** When a level-1 review escalates (recorded by the workflow; estimated from the default SLA for older rows). */
+  dueAt: Date | null;
+  /** True when dueAt is an estimate. */
+  dueAtEstimated: boolean;
+}
+
+export interface QueueRow extends QueueItem, PrioritisedItem {
   view: EmailWorkflowView | null;
   claim: ClaimRow | null;
   /** Emails with the same intent and template can be approved together. */
   similarKey: string | null;
-  /** The row's place in the queue, and why (queue-priority.ts). */
-  priority: Priority;
-  /** When a level-1 review escalates: the workflow's deadline, else estimated from the default SLA. */
-  dueAt: Date | null;
-  /** True when dueAt is an estimate (the workflow did not answer in time). */
-  dueAtEstimated: boolean;
 }
 
 const VIEW_TIMEOUT_MS = 2_000;
 
 export async function loadQueue(deps: { db: Queryable; client: Client; now?: () => number }, filter: QueueFilter): Promise<QueueRow[]> {
-  const items = await listWaitingEmails(deps.db, filter);
+  const items = inPriorityOrder(await listWaitingEmails(deps.db, filter), deps.now?.() ?? Date.now());
   const [views, claims] = await Promise.all([
     Promise.all(items.map((item) => viewWithin(deps.client, item.emailKey, VIEW_TIMEOUT_MS))),
     liveClaims(deps.db, items.map((i) => i.emailKey)),
   ]);
-  const now = deps.now?.() ?? Date.now();
-  return items.map((item, i): QueueRow => {
-    const view = views[i] ?? null;
-    const { dueAt, estimated } = slaDeadline(item, view);
+  return items.map((item, i) => ({ ...item, view: views[i] ?? null, claim: claims.get(item.emailKey) ?? null, similarKey: similarKeyOf(item) }));
+}
+
+/**
+ * Waiting emails with their priority, in queue order. From the Postgres mirror alone (the SLA deadline the workflow
+ * recorded), so the queue page and the email page's next/previous agree without asking every workflow.
+ */
+export function inPriorityOrder<T extends QueueItem>(items: readonly T[], nowMs: number): (T & PrioritisedItem)[] {
+  return items.map((item) => {
+    const { dueAt, estimated } = slaDeadline(item);
     const classification = item.emailCase?.classification ?? null;
     const priority = queuePriority({
       level: item.state === 'escalated' ? 2 : 1,
@@ -50,30 +60,20 @@ export async function loadQueue(deps: { db: Queryable; client: Client; now?: () 
       urgency: classification?.urgency ?? null,
       sentiment: classification?.sentiment ?? null,
       vip: isVerifiedVip(item.emailCase),
-    }, now);
-    return {
-      ...item,
-      view,
-      claim: claims.get(item.emailKey) ?? null,
-      similarKey: similarKeyOf(item),
-      priority,
-      dueAt,
-      dueAtEstimated: estimated,
-    };
-  }).sort((a, b) => byPriority({ ...a, waitingSince: a.updatedAt }, { ...b, waitingSince: b.updatedAt }));
+    }, nowMs);
+    return { ...item, priority, dueAt, dueAtEstimated: estimated };
+  }).sort((a, b) => byPriority({ ...a, waitingSince: new Date(a.updatedAt) }, { ...b, waitingSince: new Date(b.updatedAt) }));
 }
 
 const DEFAULT_ESCALATE_MS = reviewSlaMs(DEFAULT_REVIEW_SLA).escalateMs;
 
 /**
- * A level-1 review's escalation deadline: the workflow's own (its `state` query), else the default SLA counted from
- * when the email entered `waiting_review` (an estimate: a VIP's shorter SLA is known to the workflow only).
+ * A level-1 review's escalation deadline, as its workflow recorded it; for an email that began waiting before the
+ * deadline was recorded, the default SLA counted from when it began (an estimate).
  */
-function slaDeadline(item: QueueItem, view: EmailWorkflowView | null): { dueAt: Date | null; estimated: boolean } {
+function slaDeadline(item: QueueItem): { dueAt: Date | null; estimated: boolean } {
   if (item.state !== 'waiting_review') return { dueAt: null, estimated: false };
-  const own = view?.review?.escalateAt;
-  if (own) return { dueAt: new Date(own), estimated: false };
-  if (view?.review) return { dueAt: null, estimated: false };
+  if (item.reviewDueAt) return { dueAt: new Date(item.reviewDueAt), estimated: false };
   return { dueAt: new Date(new Date(item.updatedAt).getTime() + DEFAULT_ESCALATE_MS), estimated: true };
 }
 

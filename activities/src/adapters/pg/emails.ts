@@ -54,11 +54,18 @@ async function updateOne(db: Queryable, emailKey: string, set: string, values: u
   if (changed !== 1) throw new EmailNotFoundError(emailKey);
 }
 
-/** Sets the state; a `route` given also replaces the recorded one (a follow-up turns `auto` into `review`). */
+/**
+ * Sets the state; a `route` given also replaces the recorded one (a follow-up turns `auto` into `review`).
+ * `reviewDueAt`: when a `waiting_review` email escalates (its SLA deadline); any other state clears it.
+ */
 export async function setEmailState(
   db: Queryable, emailKey: string, state: EmailState, reason?: string | null, route?: Route | null, audit?: AuditOfChange,
+  reviewDueAt?: string | null,
 ): Promise<void> {
-  await updateOne(db, emailKey, 'state = $2, state_reason = $3, route = coalesce($4, route)', [state, reason ?? null, route ?? null], audit);
+  await updateOne(
+    db, emailKey, 'state = $2, state_reason = $3, route = coalesce($4, route), review_due_at = $5',
+    [state, reason ?? null, route ?? null, state === 'waiting_review' ? reviewDueAt ?? null : null], audit,
+  );
 }
 
 export async function saveCase(db: Queryable, emailKey: string, emailCase: EmailCase, audit?: AuditOfChange): Promise<void> {

@@ -18,6 +18,8 @@ export interface QueueItem {
   createdAt: Date;
   /** When the email entered its current state (the mirror's last update). */
   updatedAt: Date;
+  /** When a `waiting_review` email escalates (its SLA deadline, recorded by the workflow); null otherwise. */
+  reviewDueAt: Date | null;
   reasons: string[];
   approvalsRequired: number;
   draft: (Pick<Draft, 'subject' | 'body' | 'templateId' | 'version' | 'generator' | 'model' | 'facts' | 'generation'>) | null;
@@ -33,6 +35,7 @@ export interface QueueFilter {
 const SELECT = `
   select e.email_key as "emailKey", e.workflow_id as "workflowId", e.state, e.state_reason as "stateReason", e.route,
     e.intent, e.conversation_id as "conversationId", e.created_at as "createdAt", e.updated_at as "updatedAt",
+    e.review_due_at as "reviewDueAt",
     coalesce(d.reasons, '[]'::jsonb) as reasons, coalesce(d.approvals_required, 1) as "approvalsRequired",
     case when dr.id is null then null else jsonb_build_object('subject', dr.subject, 'body', dr.body,
       'templateId', dr.template_id, 'version', dr.version, 'generator', dr.generator, 'model', dr.model, 'facts', dr.facts,
@@ -42,13 +45,16 @@ const SELECT = `
   left join lateral (select * from decisions where email_key = e.email_key order by id desc limit 1) d on true
   left join lateral (select * from drafts where email_key = e.email_key order by id desc limit 1) dr on true`;
 
-/** Waiting emails, the longest-waiting first: the bounded page the review tool puts in priority order. */
+/**
+ * Waiting emails, the nearest deadline first (an escalated email by when it escalated): the bounded page the review
+ * tool puts in priority order (services/src/review/queue-priority.ts).
+ */
 export async function listWaitingEmails(db: Queryable, filter: QueueFilter = {}): Promise<QueueItem[]> {
   const { rows } = await db.query<QueueItem>(
     `${SELECT}
      where e.state in ('waiting_review', 'escalated')
        and ($1::text is null or e.route = $1) and ($2::text is null or e.intent = $2)
-     order by e.updated_at, e.email_key limit $3`,
+     order by coalesce(e.review_due_at, e.updated_at), e.email_key limit $3`,
     [filter.route ?? null, filter.intent ?? null, filter.limit ?? 200],
   );
   return rows;
