@@ -28,7 +28,19 @@ describe('routing policy', () => {
       .toThrow(/confidence_threshold|enabled_intents/);
   });
 
-  it('gates a rollout by a stable hash of the message id', () => {
+  it('VIP care: the default policy gives a shorter review SLA and a human-touch line; without a vip section, none', async () => {
+    const p = await loadPolicy(undefined, SHOP_POLICIES);
+    expect(p.vipReviewSla).toEqual({ remindAfter: '30m', escalateAfter: '2h' });
+    expect(p.vipHumanTouch?.templates).toEqual(expect.arrayContaining(['order-status', 'damaged-missing-item']));
+    expect(p.vipHumanTouch?.templates).not.toContain('holding');
+    const bare = buildPolicy(parsePolicyFile(JSON.stringify({ version: 'v', automation: {}, rollout: {}, auto_reply_limits: {} })));
+    expect([bare.vipReviewSla, bare.vipHumanTouch]).toEqual([null, null]);
+    expect(() => parsePolicyFile(JSON.stringify({
+      version: 'v', automation: {}, rollout: {}, auto_reply_limits: {}, vip: { review_sla: { remind_after: 'soon', escalate_after: '2h' } },
+    }))).toThrow(/a duration such as 30m/);
+  });
+
+    it('gates a rollout by a stable hash of the message id', () => {
     const p = buildPolicy(parsePolicyFile(JSON.stringify({ version: 'r', automation: {}, rollout: { percentage: 30, salt: 's' }, auto_reply_limits: {} })));
     expect(rolloutBucket('abc@x', 's')).toBe(rolloutBucket('abc@x', 's'));
     const ids = Array.from({ length: 2000 }, (_, i) => `m${i}@example`);
