@@ -10,6 +10,7 @@ import type { Pool } from '@replique/activities/adapters/pg/pool';
 import { createLogger } from '@replique/activities/logger';
 import { requireReviewer } from './auth/session-auth';
 import { createAdminRouter } from './admin-routes';
+import { createAttachmentRouter } from './attachment-routes';
 import { createEmailRouter } from './email-routes';
 import { createLoginRouter } from './login-routes';
 import { createOptOutRouter } from './opt-out-routes';
@@ -42,6 +43,7 @@ export function createReviewWebRouter(options: ReviewWebOptions): Router {
   router.use(createQueueRouter(options));
   router.use(createOptOutRouter(options));
   router.use(createEmailRouter(options));
+  router.use(createAttachmentRouter(options));
   router.use(createAdminRouter(options));
   router.use((_req: Request, res: Response) => void res.status(404).type('text').send('not found'));
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {

@@ -10,6 +10,7 @@ import type { DraftGeneration } from '@replique/activities/domain/types';
 import type { FailedCheck, ReviewView } from '@replique/workflows/contracts';
 import { hasRole, type Reviewer } from '../auth/session-auth';
 import type { EmailPageData } from '../email-data';
+import { attachmentsSection } from './attachments-section';
 import { customerContext } from './customer-context';
 import { highlightFacts } from './highlight-facts';
 import { html, type SafeHtml } from './html';
@@ -51,6 +52,7 @@ export function emailPage(data: EmailPageData, reviewer: Reviewer, notice?: { er
           <pre class="body">${item.emailCase?.cleaned.clean ?? parsed?.text ?? ''}</pre>
           ${item.emailCase?.cleaned.quoted ? html`<details><summary>Quoted history</summary><pre class="body">${item.emailCase.cleaned.quoted}</pre></details>` : ''}
         </section>
+        ${attachmentsSection(item.emailKey, parsed?.attachments ?? [])}
         ${followUpsSection(data)}
         ${draftSection(data)}
         ${waiting ? actions(data, reviewer, blocked) : html`<p class="flash">This email was already handled (${state}).</p>`}
