@@ -51,8 +51,8 @@ afterAll(async () => {
 
 test('VIP first, then by SLA risk, urgency and tone: the documented score, its parts, the VIP SLA and the human touch', async () => {
   // d025: VIP (C0031), order status, neutral, normal · d041: legal threat, level 2, negative, high ·
-  // d030: delay, negative, normal · d013: payment question, neutral, normal · d035: return question, low urgency.
-  const files = ['d035.eml', 'd013.eml', 'd030.eml', 'd041.eml', 'd025.eml'];
+  // d037: late order, negative, normal · d013: payment question, neutral, normal · d035: return question, low urgency.
+  const files = ['d035.eml', 'd013.eml', 'd037.eml', 'd041.eml', 'd025.eml'];
   for (const file of files) keys[file] = (await pipeline.deliver(freshCopy(file))).emailKey;
   const views = Object.fromEntries(await Promise.all(files.map(async (f) =>
     [f, await pipeline.waitForView(keys[f]!, (v) => v.state === 'waiting_review' || v.state === 'escalated', WAIT)] as const)));
@@ -75,7 +75,7 @@ test('VIP first, then by SLA risk, urgency and tone: the documented score, its p
   expect(waiting).toBe(5);
 
   const order = emails.map((e) => Object.entries(keys).find(([, k]) => k === e.emailKey)![0]);
-  expect(order).toEqual(['d025.eml', 'd041.eml', 'd030.eml', 'd013.eml', 'd035.eml']);
+  expect(order).toEqual(['d025.eml', 'd041.eml', 'd037.eml', 'd013.eml', 'd035.eml']);
   const labels = (e: JsonRow) => e.priority.parts.map((p) => `${p.label.replace(/^SLA in .*/, 'SLA in …')} +${p.points}`);
   expect(emails.map((e) => e.priority.score)).toEqual([45, 40, 20, 10, 0]);
   expect(labels(emails[0]!)).toEqual(['SLA in … +20', 'VIP +15', 'urgency normal +10']);
