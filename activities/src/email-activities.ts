@@ -1,7 +1,9 @@
 /**
  * The activities of emailWorkflow, built over injected adapters. Each is one retryable, idempotent step:
  * load the case file from Postgres, run one pure stage (the same function the `triage` CLI runs), save it,
- * and leave a trace (audit row + event on `email.events`). Business outcomes are results, not errors.
+ * and leave a trace: an audit row that is also an event of `email.events`, queued in the outbox by the same statement
+ * (the relay publishes it: adapters/kafka/event-relay.ts), so no activity waits on Kafka. Business outcomes are
+ * results, not errors.
  */
 import { ApplicationFailure } from '@temporalio/activity';
 import type {
@@ -28,7 +30,6 @@ import type { EmailEventInput } from './adapters/kafka/email-event';
 import { recordDecision } from './adapters/pg/decisions';
 import { saveDraft } from './adapters/pg/drafts';
 import { recordReviewerAction } from './adapters/pg/reviewer-actions';
-import type { EmailPublisher } from './adapters/kafka/email-producer';
 import { sendReply, SendOutcomeUnknownError } from './adapters/smtp/smtp-sender';
 import { SmtpSendError } from './adapters/smtp/smtp-errors';
 import type { SmtpTransport } from './adapters/smtp/smtp-transport';
@@ -51,7 +52,6 @@ type TraceOf = AuditOfChange & { data: EventData };
 
 export interface EmailActivityDeps {
   db: Pool;
-  events: EmailPublisher;
   triage: TriageDeps;
   smtp: SmtpTransport;
   /** The signed links every reply carries (rating, a person next time); null: replies go out without them. */
@@ -70,14 +70,12 @@ const FOLLOW_UP_STAGES = TRIAGE_STAGES.filter((s) => s.name !== 'draft' && s.nam
 export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivities {
   // Routing checks addresses that hard-bounced our replies (recipient_bouncing), unless the caller brought its own log.
   const deps = { ...givenDeps, triage: { bounces: new PgBounceLog(givenDeps.db), ...givenDeps.triage } };
-  // Every step leaves a trace: an audit row, then an event on `email.events`. Where the step changes the email's row,
-  // the audit row is written by the same statement (one round trip: the stage's save and its trace).
-  const auditOf = (emailKey: string, stage: string, event: string, data: EventData = {}): TraceOf => ({ stage, event, data, auditKey: `${emailKey}:${stage}:${event}` });
-  const publish = (emailKey: string, { stage, event, data }: TraceOf) => deps.events.publishEvent({ emailKey, stage, event, at: new Date().toISOString(), data });
+  // Every step leaves a trace: an audit row queued as an event of `email.events` (the outbox). Where the step changes
+  // the email's row, the audit row is written by the same statement (one round trip: the stage's save and its trace).
+  const auditOf = (emailKey: string, stage: string, event: string, data: EventData = {}): TraceOf =>
+    ({ stage, event, data, auditKey: `${emailKey}:${stage}:${event}`, publish: true });
   const trace = async (emailKey: string, stage: string, event: string, data: EventData = {}) => {
-    const audit = auditOf(emailKey, stage, event, data);
-    await appendAudit(deps.db, { emailKey, ...audit });
-    await publish(emailKey, audit);
+    await appendAudit(deps.db, { emailKey, ...auditOf(emailKey, stage, event, data) });
   };
 
   const requireCase = async (emailKey: string): Promise<EmailCase> => {
@@ -93,7 +91,6 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     const summary: StageSummary = { stage: stage.name, notes: notes(updated) };
     const done = auditOf(emailKey, stage.name, 'done', { notes: summary.notes });
     await saveCase(deps.db, emailKey, updated, done);
-    await publish(emailKey, done);
     return { summary, updated };
   };
   const stageActivity = (name: string, notes: (c: EmailCase) => string[] = () => []) => {
@@ -120,7 +117,6 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       const { isMachine, reasons } = emailCase.machine;
       const done = auditOf(emailKey, 'read', 'done', { machine: isMachine, reasons, problems: parsed.problems });
       await saveCase(deps.db, emailKey, emailCase, done);
-      await publish(emailKey, done);
       return { status: 'read', machine: isMachine, machineReasons: reasons };
     },
 
@@ -144,7 +140,6 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       await recordDecision(deps.db, { decisionKey: `${emailKey}:route`, emailKey, decision });
       const routed = auditOf(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence });
       await setRouteAndIntent(deps.db, emailKey, { route: decision.route, intent }, routed);
-      await publish(emailKey, routed);
       const sla = isVerifiedVip(emailCase) ? deps.triage.policy.vipReviewSla : null;
       return { ...decision, intent, hasDraft: emailCase.draft !== null, ...(sla ? { sla } : {}) };
     },
@@ -152,7 +147,6 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     async recordState({ emailKey, state, reason, route, reviewDueAt }) {
       const changed = auditOf(emailKey, 'state', state, { reason: reason ?? null });
       await setEmailState(deps.db, emailKey, state, reason ?? null, route ?? null, changed, reviewDueAt ?? null);
-      await publish(emailKey, changed);
     },
 
     async recordReviewDecision({ emailKey, decisionId, action, reviewer, edited, note, override }) {
@@ -201,8 +195,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       }
       await markThreaded(deps.db, { emailKey: followUp.emailKey, parentKey: emailKey, onlyIfReceived: false });
       const data = { followUpKey: followUp.emailKey, route: summary.route, intent: summary.intent, reasons: summary.reasons };
-      await appendAudit(deps.db, { emailKey, stage: 'follow_up', event: 'read', data, auditKey: `${emailKey}:follow_up:${followUp.emailKey}` });
-      await deps.events.publishEvent({ emailKey, stage: 'follow_up', event: 'read', at: new Date().toISOString(), data });
+      await appendAudit(deps.db, { emailKey, stage: 'follow_up', event: 'read', data, auditKey: `${emailKey}:follow_up:${followUp.emailKey}`, publish: true });
       return summary;
     },
 

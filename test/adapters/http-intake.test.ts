@@ -9,6 +9,7 @@ import type { Consumer, Kafka } from 'kafkajs';
 import { createKafka, ensureTopics } from '../../activities/src/adapters/kafka/kafka-client';
 import { createEmailProducer, type EmailProducer } from '../../activities/src/adapters/kafka/email-producer';
 import { emailKeyFor } from '../../activities/src/domain/email-key';
+import { startEventRelay, type EventRelay } from '../../activities/src/adapters/kafka/event-relay';
 import { createHttpIntakeApp } from '../../services/src/intake/http-intake';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { captureInbound, type InboundCapture } from './inbound-capture';
@@ -26,6 +27,7 @@ let producer: EmailProducer;
 let capture: InboundCapture;
 let server: Server;
 let eventsConsumer: Consumer;
+let relay: EventRelay;
 const events: Array<{ emailKey: string; stage: string; event: string }> = [];
 let base: string;
 
@@ -77,6 +79,8 @@ beforeAll(async () => {
       events.push(JSON.parse(message.value!.toString()) as (typeof events)[number]);
     },
   });
+  // The intake's events go through the outbox: the worker's relay publishes them, here this one.
+  relay = startEventRelay({ databaseUrl: db.databaseUrl, kafka, topic: topics.events, pollMs: 50 });
   const app = createHttpIntakeApp({ db: db.pool, producer, token: TOKEN, defaultMailbox: 'support', maxRawBytes: 64 * 1024 });
   server = await listen(app);
   const address = server.address();
@@ -86,6 +90,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   await capture?.stop();
+  await relay?.stop();
   await eventsConsumer?.disconnect();
   await producer?.disconnect();
   if (kafka) await deleteTopics(kafka, [topics.inbound, topics.events]);
@@ -117,7 +122,7 @@ test('the same raw posted 5 times: one raw row, one emailKey, 4 duplicates, publ
   expect(rows[0]).toMatchObject({ source: 'http', mailbox: 'support' });
   expect(emailKey).toBe(emailKeyFor('support', messageId, rows[0]!.sha256));
 
-  // One audit event per attempt on email.events: accepted once, then duplicates.
+  // One audit event per attempt on email.events (through the outbox): accepted once, then duplicates.
   await waitFor('5 intake events', () => events.filter((e) => e.emailKey === emailKey).length === 5);
   expect(events.filter((e) => e.emailKey === emailKey).map((e) => e.event)).toEqual(['accepted', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
   expect(JSON.stringify(events)).not.toContain('customer.test');
@@ -162,6 +167,8 @@ test('415 for another media type, 400 for an empty body or a bad mailbox, 413 ab
 test('Kafka unavailable → 503, the raw is stored anyway, and the retry publishes it', async () => {
   const raw = rawEmail(`${randomUUID()}@customer.test`);
   const failing = { publishInbound: () => Promise.reject(new Error('broker down')) };
+  // The intake's events go through the outbox: the worker's relay publishes them, here this one.
+  relay = startEventRelay({ databaseUrl: db.databaseUrl, kafka, topic: topics.events, pollMs: 50 });
   const app = createHttpIntakeApp({ db: db.pool, producer: failing, token: TOKEN, defaultMailbox: 'support' });
   const down = await listen(app);
   try {

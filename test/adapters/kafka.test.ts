@@ -1,7 +1,7 @@
 /**
  * Kafka adapter against the local broker: publish → consume round trip with manual commits, redelivery of an
- * uncommitted message to the next consumer of the group, retry after a handler error, poison messages skipped,
- * PII scrubbed from events. Each test uses its own topics and group.
+ * uncommitted message to the next consumer of the group, retry after a handler error, poison messages skipped.
+ * Each test uses its own topics and group. (Events of `email.events`: event-outbox.test.ts.)
  */
 import { randomUUID } from 'node:crypto';
 import { Partitioners, type Kafka } from 'kafkajs';
@@ -174,60 +174,4 @@ test('publishInbound refuses a reference that is not valid (no body, no unknown 
   const topics = names();
   const producer = await producerFor(topics);
   await expect(producer.publishInbound({ ...ref(1), body: 'Hello' } as InboundRef)).rejects.toThrow();
-});
-
-test('events are keyed by emailKey and carry no email address', async () => {
-  const topics = names();
-  const producer = await producerFor(topics);
-  await producer.publishEvent({
-    emailKey: ref(9).emailKey,
-    stage: 'intake',
-    event: 'accepted',
-    at: new Date().toISOString(),
-    data: { source: 'imap', size: 1234, note: 'from jeanne.martin@customer.test', from: 'x@y.test' },
-  });
-  const consumer = kafka.consumer({ groupId: topics.group });
-  await consumer.connect();
-  await consumer.subscribe({ topic: topics.events, fromBeginning: true });
-  const received: Array<{ key: string; value: string }> = [];
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      received.push({ key: message.key!.toString(), value: message.value!.toString() });
-    },
-  });
-  try {
-    await waitFor('the event', () => received.length === 1);
-  } finally {
-    await consumer.disconnect();
-  }
-  expect(received[0]!.key).toBe(ref(9).emailKey);
-  expect(received[0]!.value).not.toContain('@customer.test');
-  expect(received[0]!.value).not.toContain('x@y.test');
-  expect(JSON.parse(received[0]!.value)).toMatchObject({ stage: 'intake', event: 'accepted', data: { source: 'imap', size: 1234 } });
-});
-
-test('events published concurrently (sent together while a send is in flight) all arrive, in order per email', async () => {
-  const topics = names();
-  const producer = await producerFor(topics);
-  const keys = [1, 2, 3, 4].map((n) => ref(n).emailKey);
-  // 4 emails × 30 events, all published at once, as 50 concurrent activities of a worker would.
-  await Promise.all(keys.flatMap((emailKey) => Array.from({ length: 30 }, (_, i) =>
-    producer.publishEvent({ emailKey, stage: 'state', event: `step${String(i).padStart(2, '0')}`, at: new Date().toISOString() }))));
-  const consumer = kafka.consumer({ groupId: topics.group });
-  await consumer.connect();
-  await consumer.subscribe({ topic: topics.events, fromBeginning: true });
-  const byKey = new Map<string, string[]>();
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      const key = message.key!.toString();
-      byKey.set(key, [...(byKey.get(key) ?? []), (JSON.parse(message.value!.toString()) as { event: string }).event]);
-    },
-  });
-  try {
-    await waitFor('120 events', () => [...byKey.values()].reduce((n, l) => n + l.length, 0) >= 120);
-  } finally {
-    await consumer.disconnect();
-  }
-  const inOrder = Array.from({ length: 30 }, (_, i) => `step${String(i).padStart(2, '0')}`);
-  for (const key of keys) expect(byKey.get(key)).toEqual(inOrder);
 });

@@ -26,7 +26,7 @@ export const BENCH_TOKEN = 'bench-token-0123456789abcdef';
 export interface StageTimes {
   /** activity name → durations in ms */
   durations: Map<string, number[]>;
-  /** What the activities wait on: 'postgres query', 'kafka event' → durations in ms of each call. */
+  /** What the activities wait on: 'postgres query' (their events wait in the outbox, not on Kafka) → durations in ms of each call. */
   io: Map<string, number[]>;
   reset(): void;
 }
@@ -143,7 +143,6 @@ export async function startBenchPipeline(options: { imapFolder?: string; maxConc
     },
   };
   timeCalls(deps.db, 'query', 'postgres query', stages, (sql) => statementLabel(typeof sql === 'string' ? sql : String((sql as { text?: string }).text)));
-  timeCalls(deps.events, 'publishEvent', 'kafka event', stages);
   const nativeConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS! });
   const worker = await Worker.create({
     connection: nativeConnection,

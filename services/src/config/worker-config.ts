@@ -41,6 +41,13 @@ export const WorkerEnvSchema = z.object({
   REPLIQUE_INTENT_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).optional(),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(50),
   /**
+   * The outbox relay of `email.events` (activities/src/adapters/kafka/event-relay.ts) runs inside every worker; one
+   * at a time publishes (a Postgres lease), the others stand by. false: this worker runs none.
+   */
+  EVENT_RELAY_ENABLED: booleanFromEnv.default(true),
+  /** How often the relay looks for new events when the outbox is empty. */
+  EVENT_RELAY_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(100),
+  /**
    * How long the worker keeps the shop's policies, catalogue, "today" and order-number format before reading them
    * again (activities/src/adapters/reference-cached-shop.ts); a policy change reaches it within this time. 0: always read.
    */

@@ -10,16 +10,13 @@ import type { InboundSource } from '@replique/activities/domain/inbound-ref';
 import type { EmailPublisher } from '@replique/activities/adapters/kafka/email-producer';
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
 import { storeRawEmail } from '@replique/activities/adapters/pg/raw-emails';
-import { createLogger } from '@replique/activities/logger';
-
-const log = createLogger('intake.accept');
+import { appendAudit } from '@replique/activities/adapters/pg/audit-log';
 
 export const DEFAULT_MAX_RAW_BYTES = 40 * 1024 * 1024;
 
 export interface AcceptRawEmailDeps {
   db: Queryable;
-  /** publishEvent is optional: without it no intake event is published. */
-  producer: Pick<EmailPublisher, 'publishInbound'> & Partial<Pick<EmailPublisher, 'publishEvent'>>;
+  producer: EmailPublisher;
   /** Larger messages are refused (RawEmailTooLargeError). Default 40 MB. */
   maxRawBytes?: number;
   now?: () => Date;
@@ -75,16 +72,15 @@ export async function acceptRawEmail(deps: AcceptRawEmailDeps, input: AcceptRawE
     ...threadHashesOf(input.raw),
   });
   const duplicate = !stored.inserted;
-  // The audit event is best effort: the reference is already on email.inbound, which is what matters.
-  await deps.producer
-    .publishEvent?.({
-      emailKey,
-      stage: 'intake',
-      event: duplicate ? 'duplicate' : 'accepted',
-      at,
-      data: { source: input.source, rawId, size: input.raw.length },
-    })
-    .catch((error: unknown) => log.warn({ err: error, emailKey }, 'intake event not published'));
+  // The intake's audit row, also an event of `email.events` (queued in the outbox; the worker's relay publishes it).
+  // Each delivery has its own (a duplicate too): if this write fails, the caller retries and the retry writes one.
+  await appendAudit(deps.db, {
+    emailKey,
+    stage: 'intake',
+    event: duplicate ? 'duplicate' : 'accepted',
+    data: { source: input.source, rawId, size: input.raw.length },
+    publish: true,
+  });
   return { emailKey, rawId, duplicate };
 }
 

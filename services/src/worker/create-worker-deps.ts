@@ -1,5 +1,5 @@
 /**
- * Wires the adapters the activities need: Postgres (CRM, case files, audit), Kafka events, SMTP, the routing
+ * Wires the adapters the activities need: Postgres (CRM, case files, audit and its event outbox), SMTP, the routing
  * policy, and the reply side (createReplyAdapters): the context store (embedded, or Qdrant when QDRANT_URL is set)
  * and the draft stage (templates, or an OpenAI-compatible model when LLM_BASE_URL is set).
  */
@@ -13,7 +13,7 @@ import { ReferenceCachedShop } from '@replique/activities/adapters/reference-cac
 import { PgAutoReplyLog } from '@replique/activities/adapters/pg/auto-reply-log';
 import { PgSentReplyLog } from '@replique/activities/adapters/pg/sent-replies';
 import { createKafka, ensureTopics } from '@replique/activities/adapters/kafka/kafka-client';
-import { createEmailProducer } from '@replique/activities/adapters/kafka/email-producer';
+import { startEventRelay, type EventRelay } from '@replique/activities/adapters/kafka/event-relay';
 import { createSmtpTransport } from '@replique/activities/adapters/smtp/smtp-transport';
 import { loadPolicy } from '@replique/activities/triage/policy';
 import { intentDeps, loadIntentModel, type LoadedIntentModel } from '@replique/activities/triage/intent-model';
@@ -26,6 +26,8 @@ import type { WorkerConfig } from '../config/worker-config';
 
 export interface WorkerDeps extends EmailActivityDeps {
   db: Pool;
+  /** The outbox relay of `email.events`, unless EVENT_RELAY_ENABLED=false. */
+  relay: EventRelay | null;
   close(): Promise<void>;
 }
 
@@ -46,10 +48,14 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
     );
   }
 
+  // The activities never wait on Kafka: their events wait in the outbox, and this relay publishes them. It runs inside
+  // the worker (no extra daemon; it has the worker's database and Kafka settings); with several workers, one relays.
   const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID);
-  await ensureTopics(kafka, [config.KAFKA_TOPIC_INBOUND, config.KAFKA_TOPIC_EVENTS]);
-  const producer = createEmailProducer(kafka, { inbound: config.KAFKA_TOPIC_INBOUND, events: config.KAFKA_TOPIC_EVENTS });
-  await producer.connect();
+  let relay: EventRelay | null = null;
+  if (config.EVENT_RELAY_ENABLED) {
+    await ensureTopics(kafka, [config.KAFKA_TOPIC_INBOUND, config.KAFKA_TOPIC_EVENTS]);
+    relay = startEventRelay({ databaseUrl: config.DATABASE_URL, kafka, topic: config.KAFKA_TOPIC_EVENTS, pollMs: config.EVENT_RELAY_POLL_MS });
+  }
 
   const smtp = createSmtpTransport({
     host: config.SMTP_HOST,
@@ -61,7 +67,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
 
   return {
     db,
-    events: producer,
+    relay,
     triage: {
       shop, policy, context: reply.context, autoReplies: new PgAutoReplyLog(db), sentReplies: new PgSentReplyLog(db),
       draftReply: reply.draftReply, ...intentModel,
@@ -72,7 +78,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
       : null,
     async close() {
       smtp.close();
-      await producer.disconnect();
+      await relay?.stop();
       await db.end();
     },
   };

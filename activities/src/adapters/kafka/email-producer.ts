@@ -1,6 +1,6 @@
 /**
- * Idempotent producer for the two email topics. Messages are keyed by emailKey, so every message about one
- * email lands on one partition, in order. acks=all and the idempotent producer: a retried send is not duplicated
+ * Idempotent producer of `email.inbound` (the events of `email.events` go through the outbox: event-relay.ts).
+ * Messages are keyed by emailKey, so every message about one email lands on one partition, in order. acks=all and the idempotent producer: a retried send is not duplicated
  * by the broker. (A retry by the caller after an error can still publish twice: consumers are idempotent.)
  *
  * The idempotent producer has one request in flight at a time, so concurrent callers (50 activities of a worker,
@@ -10,13 +10,10 @@
  */
 import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import { InboundRefSchema, type InboundRef } from '../../domain/inbound-ref';
-import { redactPii } from '../../logger';
-import { EmailEventSchema, type EmailEvent, type EmailEventInput } from './email-event';
 import { EMAIL_TOPICS, type EmailTopics } from './topics';
 
 export interface EmailPublisher {
   publishInbound(ref: InboundRef): Promise<void>;
-  publishEvent(event: EmailEventInput): Promise<void>;
 }
 
 export interface EmailProducer extends EmailPublisher {
@@ -45,12 +42,6 @@ export function createEmailProducer(kafka: Kafka, topics: EmailTopics = EMAIL_TO
     async publishInbound(ref) {
       const valid = InboundRefSchema.parse(ref);
       await send(topics.inbound, valid.emailKey, valid, 'inbound-ref/1');
-    },
-
-    async publishEvent(input) {
-      const event: EmailEvent = EmailEventSchema.parse(input);
-      const safe = { ...event, data: redactPii(event.data) as EmailEvent['data'] };
-      await send(topics.events, event.emailKey, safe, 'email-event/1');
     },
   };
 }

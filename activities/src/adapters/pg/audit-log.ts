@@ -1,6 +1,8 @@
 /**
  * The append-only history of every step. `data` holds IDs, verdicts, reasons and hashes — never a body, a
  * subject or an address. With an `auditKey` (derived from the email and the step) a retried append is a no-op.
+ * With `publish`, the same statement also queues the row as an event of `email.events` (the outbox, `event_outbox`;
+ * the relay publishes it: adapters/kafka/event-relay.ts): no audit row without its event, and no event without its row.
  */
 import type { Queryable } from './pool';
 
@@ -15,15 +17,22 @@ export interface AuditEntry {
 
 export async function appendAudit(
   db: Queryable,
-  input: { emailKey: string | null; stage: string; event: string; data?: Record<string, unknown>; auditKey?: string },
+  input: { emailKey: string | null; stage: string; event: string; data?: Record<string, unknown>; auditKey?: string; publish?: boolean },
 ): Promise<{ inserted: boolean }> {
-  const { rowCount } = await db.query(
-    `insert into audit_log (audit_key, email_key, stage, event, data) values ($1, $2, $3, $4, $5::jsonb)
-     on conflict (audit_key) do nothing`,
-    [input.auditKey ?? null, input.emailKey, input.stage, input.event, JSON.stringify(input.data ?? {})],
+  const { rows } = await db.query<{ inserted: number }>(
+    `with audited as (
+       insert into audit_log (audit_key, email_key, stage, event, data) values ($1, $2, $3, $4, $5::jsonb)
+       on conflict (audit_key) do nothing returning id, email_key),
+     ${OUTBOX_OF_AUDITED('$6')}
+     select count(*)::int as inserted from audited`,
+    [input.auditKey ?? null, input.emailKey, input.stage, input.event, JSON.stringify(input.data ?? {}), input.publish ?? false],
   );
-  return { inserted: rowCount === 1 };
+  return { inserted: rows[0]!.inserted === 1 };
 }
+
+/** The CTE that queues the rows of `audited` (id, email_key) in the event outbox when the boolean parameter is true. */
+const OUTBOX_OF_AUDITED = (publish: string) =>
+  `outboxed as (insert into event_outbox (audit_id, email_key) select id, email_key from audited where ${publish}::boolean and email_key is not null)`;
 
 /** The audit row of a change, written by the change's own statement (see `changeWithAudit`). */
 export interface AuditOfChange {
@@ -31,6 +40,8 @@ export interface AuditOfChange {
   event: string;
   data: Record<string, unknown>;
   auditKey: string;
+  /** Also an event of `email.events` (queued in the outbox by the same statement). */
+  publish?: boolean;
 }
 
 /**
@@ -45,9 +56,10 @@ export async function changeWithAudit(db: Queryable, change: { sql: string; valu
      audited as (
        insert into audit_log (audit_key, email_key, stage, event, data)
        select $${n + 1}, email_key, $${n + 2}, $${n + 3}, $${n + 4}::jsonb from changed
-       on conflict (audit_key) do nothing)
+       on conflict (audit_key) do nothing returning id, email_key),
+     ${OUTBOX_OF_AUDITED(`$${n + 5}`)}
      select count(*)::int as changed from changed`,
-    [...change.values, audit.auditKey, audit.stage, audit.event, JSON.stringify(audit.data)],
+    [...change.values, audit.auditKey, audit.stage, audit.event, JSON.stringify(audit.data), audit.publish ?? false],
   );
   return rows[0]!.changed;
 }

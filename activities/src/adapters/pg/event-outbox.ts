@@ -1,0 +1,50 @@
+/**
+ * The outbox of `email.events` (migration 017): pending events, each a pointer to its audit row, and the relay's
+ * per-topic state. Rows are queued by audit-log.ts (`publish`), in the statement that writes the audit row.
+ */
+import type { Queryable } from './pool';
+
+export interface PendingEvent {
+  /** The audit row's id: the event id. */
+  eventId: string;
+  emailKey: string;
+  stage: string;
+  event: string;
+  data: Record<string, unknown>;
+  at: Date;
+}
+
+/** The oldest pending events, in id order. */
+export async function pendingEvents(db: Queryable, limit: number): Promise<PendingEvent[]> {
+  const { rows } = await db.query<PendingEvent>(
+    `select o.audit_id::text as "eventId", o.email_key as "emailKey", a.stage, a.event, a.data, a.at
+     from event_outbox o join audit_log a on a.id = o.audit_id
+     order by o.audit_id limit $1`,
+    [limit],
+  );
+  return rows;
+}
+
+export async function deletePublished(db: Queryable, eventIds: string[]): Promise<void> {
+  await db.query('delete from event_outbox where audit_id = any($1::bigint[])', [eventIds]);
+}
+
+export async function pendingCount(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from event_outbox');
+  return rows[0]!.n;
+}
+
+/** partition → Kafka offset before which everything the relay published is confirmed. */
+export type RelayOffsets = Record<string, string>;
+
+/** The topic's relay state; `initial` is stored first when there is none yet. */
+export async function relayOffsets(db: Queryable, topic: string, initial: () => Promise<RelayOffsets>): Promise<RelayOffsets> {
+  const { rows } = await db.query<{ offsets: RelayOffsets }>('select offsets from event_relay where topic = $1', [topic]);
+  if (rows[0]) return rows[0].offsets;
+  await db.query('insert into event_relay (topic, offsets) values ($1, $2::jsonb) on conflict (topic) do nothing', [topic, JSON.stringify(await initial())]);
+  return relayOffsets(db, topic, initial);
+}
+
+export async function saveRelayOffsets(db: Queryable, topic: string, offsets: RelayOffsets): Promise<void> {
+  await db.query('update event_relay set offsets = $2::jsonb, updated_at = now() where topic = $1', [topic, JSON.stringify(offsets)]);
+}
