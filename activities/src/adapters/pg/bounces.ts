@@ -11,6 +11,7 @@ import type { ShopReplyBounce } from '../../mail/own-message-id';
 import type { BounceLog } from '../../triage/route';
 import type { Pool, Queryable } from './pool';
 import { withTransaction } from './transaction';
+import { appendAudit } from './audit-log';
 
 export type { ShopReplyBounce };
 
@@ -46,28 +47,27 @@ export async function recordShopReplyBounce(pool: Pool, bounce: ShopReplyBounce)
       action: bounce.action,
       hard,
     };
-    const first = await db.query(
-      `insert into audit_log (audit_key, email_key, stage, event, data) values ($1, $2, 'read', 'bounce_linked', $3::jsonb)
-       on conflict (audit_key) do nothing`,
-      [`${bounce.bounceEmailKey}:read:bounce_linked`, bounce.bounceEmailKey, JSON.stringify(data)],
-    );
-    if (first.rowCount !== 1) return { recorded: false, originalEmailKey: original?.emailKey ?? null, hard };
+    // Both rows are events of `email.events` too (queued in the outbox with them).
+    const first = await appendAudit(db, {
+      emailKey: bounce.bounceEmailKey, stage: 'read', event: 'bounce_linked', data,
+      auditKey: `${bounce.bounceEmailKey}:read:bounce_linked`, publish: true,
+    });
+    if (!first.inserted) return { recorded: false, originalEmailKey: original?.emailKey ?? null, hard };
     if (original) {
-      await db.query(
-        `insert into audit_log (audit_key, email_key, stage, event, data) values ($1, $2, 'send', 'bounced', $3::jsonb)
-         on conflict (audit_key) do nothing`,
-        [
-          `${original.emailKey}:send:bounced:${bounce.bounceEmailKey}`,
-          original.emailKey,
-          JSON.stringify({
-            status: bounce.status,
-            action: bounce.action,
-            hard,
-            reason: bounce.diagnostic ? maskEmailAddresses(bounce.diagnostic).slice(0, 300) : null,
-            bounceEmailKey: bounce.bounceEmailKey,
-          }),
-        ],
-      );
+      await appendAudit(db, {
+        emailKey: original.emailKey,
+        stage: 'send',
+        event: 'bounced',
+        data: {
+          status: bounce.status,
+          action: bounce.action,
+          hard,
+          reason: bounce.diagnostic ? maskEmailAddresses(bounce.diagnostic).slice(0, 300) : null,
+          bounceEmailKey: bounce.bounceEmailKey,
+        },
+        auditKey: `${original.emailKey}:send:bounced:${bounce.bounceEmailKey}`,
+        publish: true,
+      });
     }
     const addressHash = original?.toAddressHash ?? (bounce.recipient ? bounceAddressHash(bounce.recipient) : null);
     if (addressHash) await markAddressBounced(db, addressHash, bounce.status ?? (hard ? '5.0.0' : null));

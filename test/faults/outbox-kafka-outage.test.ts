@@ -1,0 +1,139 @@
+/**
+ * Events are never lost: Kafka stopped for a minute while 100 emails flow through the real worker (Temporal,
+ * Postgres, SMTP sink). The activities do not wait on Kafka, so emails keep settling during the outage while their
+ * events wait in the outbox; after the restart every event is in Kafka once, in order per email, under its audit id.
+ *
+ * The Kafka stopped here is a private one (test/support/private-kafka.ts, ports of its own): the shared stack's
+ * broker is never touched. Emails are started as the starter does (stored, registered, workflow started), so
+ * their flow does not depend on the broker under test.
+ */
+import { randomBytes } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { createKafka } from '@replique/activities/adapters/kafka/kafka-client';
+import { pendingCount } from '@replique/activities/adapters/pg/event-outbox';
+import { storeRawEmail } from '@replique/activities/adapters/pg/raw-emails';
+import { emailKeyFor } from '@replique/activities/domain/email-key';
+import { setLogLevel } from '@replique/activities/logger';
+import { WorkerEnvSchema } from '@replique/services/config/worker-config';
+import { startEmailWorkflow } from '@replique/services/starter/start-email-workflow';
+import { createEmailWorker } from '@replique/services/worker/main';
+import { EmailGenerator, type GeneratedEmail } from '../bench/email-generator';
+import { captureEvents, type EventCapture } from '../adapters/event-capture';
+import { waitFor } from '../adapters/stack-env';
+import { privateKafka, type PrivateKafka } from '../support/private-kafka';
+import { withTestDatabase, type TestDatabase } from '../support/pg';
+import { startSmtpSink, type RunningSmtpSink } from '../support/smtp-sink';
+import { shopFixture } from '../support/paths';
+
+jest.setTimeout(480_000);
+
+const EMAILS = 100;
+const OUTAGE_MS = 60_000;
+const SETTLED = `('quarantined','suppressed','sent','rejected','send_failed','waiting_review','escalated')`;
+
+const run = randomBytes(4).toString('hex');
+const mailbox = `support-outage-${run}`;
+const topic = `email.events.outage-${run}`;
+let kafka: PrivateKafka;
+let db: TestDatabase;
+let sink: RunningSmtpSink;
+let worker: Awaited<ReturnType<typeof createEmailWorker>> | undefined;
+let running: Promise<void> | undefined;
+let connection: Connection;
+let client: Client;
+let capture: EventCapture | undefined;
+
+beforeAll(async () => {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // installed by another test of this process
+  }
+  setLogLevel('warn');
+  kafka = await privateKafka(`outage-${run}`);
+  await kafka.start();
+  db = await withTestDatabase();
+  sink = await startSmtpSink();
+  const config = WorkerEnvSchema.parse({
+    DATABASE_URL: db.databaseUrl,
+    KAFKA_BROKERS: kafka.brokers.join(','),
+    KAFKA_TOPIC_INBOUND: `email.inbound.outage-${run}`,
+    KAFKA_TOPIC_EVENTS: topic,
+    TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+    TEMPORAL_NAMESPACE: process.env.TEMPORAL_TEST_NAMESPACE ?? 'replique-test',
+    TEMPORAL_TASK_QUEUE: `replique-outage-${run}`,
+    SMTP_PORT: String(sink.port),
+    REPLIQUE_SHOP_FILE: shopFixture,
+    LOG_LEVEL: 'warn',
+  });
+  worker = await createEmailWorker(config);
+  running = worker.worker.run();
+  connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+});
+
+afterAll(async () => {
+  await capture?.stop();
+  if (worker) {
+    worker.worker.shutdown();
+    await running?.catch(() => undefined);
+    await worker.close();
+  }
+  await connection?.close();
+  await sink?.stop();
+  await db?.close();
+  await kafka?.destroy();
+});
+
+async function deliver(e: GeneratedEmail): Promise<void> {
+  const stored = await storeRawEmail(db.pool, { raw: e.raw, source: 'http', mailbox });
+  const emailKey = emailKeyFor(mailbox, e.messageId, stored.sha256);
+  await startEmailWorkflow(
+    { db: db.pool, client, taskQueue: `replique-outage-${run}` },
+    { emailKey, rawId: String(stored.rawId), mailbox, source: 'http', receivedAt: new Date().toISOString() },
+  );
+}
+
+const settled = async () => (await db.pool.query<{ n: number }>(`select count(*)::int as n from emails where state in ${SETTLED}`)).rows[0]!.n;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+test('Kafka stopped for a minute while 100 emails flow: after its restart every event is in Kafka once, in order', async () => {
+  const emails = new EmailGenerator({ seed: 15, run }).batch(EMAILS);
+  const before = emails.slice(0, 20);
+  const during = emails.slice(20);
+
+  for (const e of before) await deliver(e);
+  await waitFor('the first 20 emails settled and their events published', async () => (await settled()) === 20 && (await pendingCount(db.pool)) === 0, 120_000);
+
+  await kafka.stop();
+  const stoppedAt = Date.now();
+  for (const [i, e] of during.entries()) {
+    await deliver(e);
+    await sleep(Math.max(0, stoppedAt + ((i + 1) * (OUTAGE_MS * 0.6)) / during.length - Date.now())); // spread over the outage
+  }
+  await sleep(Math.max(0, stoppedAt + OUTAGE_MS - Date.now()));
+  const settledDuringOutage = (await settled()) - 20;
+  const waitingInOutbox = await pendingCount(db.pool);
+  await kafka.start();
+  process.stdout.write(`outage of ${Math.round((Date.now() - stoppedAt) / 1000)} s: ${settledDuringOutage} of ${during.length} emails settled meanwhile; ${waitingInOutbox} events waited in the outbox\n`);
+  // The activity path does not wait on Kafka: emails went on settling, their events waited in Postgres.
+  expect(settledDuringOutage).toBeGreaterThan(0);
+  expect(waitingInOutbox).toBeGreaterThan(0);
+
+  await waitFor('all 100 emails settled', async () => (await settled()) === EMAILS, 180_000);
+  await waitFor('an empty outbox', async () => (await pendingCount(db.pool)) === 0, 180_000);
+  const { rows } = await db.pool.query<{ id: string; email_key: string }>(
+    `select id::text as id, email_key from audit_log where email_key is not null and stage <> 'start' order by audit_log.id`,
+  );
+  capture = await captureEvents(createKafka(kafka.brokers, `outage-check-${run}`), topic);
+  await waitFor(`${rows.length} events read back`, () => capture!.events.length >= rows.length, 60_000);
+  await sleep(1_000); // and no more after them
+  const expected = new Map<string, string[]>();
+  for (const r of rows) expected.set(r.email_key, [...(expected.get(r.email_key) ?? []), r.id]);
+  process.stdout.write(`${capture.events.length} events in Kafka for ${rows.length} audit rows of ${expected.size} emails\n`);
+
+  expect(capture.duplicates()).toEqual([]);
+  expect(capture.events).toHaveLength(rows.length);
+  expect(capture.idsByKey()).toEqual(expected); // every event, once, in id order per email
+});
