@@ -4,8 +4,9 @@
 -- row's id as the event id, then deletes them. A row is pending until it is published: there is no high-water
 -- mark, so a row whose transaction commits late (serial ids commit out of order) is published late, never skipped.
 
+-- (No foreign key to audit_log: its rows are never deleted, and `truncate audit_log` must meet its own trigger.)
 create table event_outbox (
-  audit_id  bigint primary key references audit_log (id),
+  audit_id  bigint primary key,
   email_key text not null
 );
 

@@ -167,8 +167,6 @@ test('415 for another media type, 400 for an empty body or a bad mailbox, 413 ab
 test('Kafka unavailable → 503, the raw is stored anyway, and the retry publishes it', async () => {
   const raw = rawEmail(`${randomUUID()}@customer.test`);
   const failing = { publishInbound: () => Promise.reject(new Error('broker down')) };
-  // The intake's events go through the outbox: the worker's relay publishes them, here this one.
-  relay = startEventRelay({ databaseUrl: db.databaseUrl, kafka, topic: topics.events, pollMs: 50 });
   const app = createHttpIntakeApp({ db: db.pool, producer: failing, token: TOKEN, defaultMailbox: 'support' });
   const down = await listen(app);
   try {
