@@ -62,11 +62,13 @@ export function startEventRelay(options: EventRelayOptions): EventRelay {
     let producer: Producer | null = null;
     try {
       await db.connect();
-      const { rows } = await db.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [`replique.event-relay:${options.topic}`]);
-      if (!rows[0]!.locked) {
-        await pause(retryMs);
-        return;
+      const tryLock = async () => (await db.query<{ locked: boolean }>(
+        'select pg_try_advisory_lock(hashtext($1)) as locked', [`replique.event-relay:${options.topic}`])).rows[0]!.locked;
+      while (!(await tryLock())) {
+        if (stopping) return;
+        await pause(retryMs); // standing by: another relay holds the lease
       }
+      if (stopping) return;
       state.leader = true;
       log.info({ topic: options.topic }, 'event relay holds the lease');
       let offsets = await relayOffsets(db, options.topic, () => endOffsets(options.kafka, options.topic));
