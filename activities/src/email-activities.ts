@@ -169,7 +169,6 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       const data = { decisionId, reviewer, failed: report.fired, overridden: result.overridden };
       const audit = { ...auditOf(emailKey, 'review', event, data), auditKey: `${emailKey}:review:edit_check:${decisionId}` };
       await appendAudit(deps.db, { emailKey, ...audit });
-      await publish(emailKey, audit);
       return result;
     },
 

@@ -15,6 +15,7 @@ import { seedShop } from '@replique/activities/adapters/pg/seed-shop';
 import { signLinkToken } from '@replique/activities/outbound/reply-link-token';
 import type { EmailCase } from '@replique/activities/domain/types';
 import { startReviewService } from '@replique/services/review/main';
+import { startEventRelay, type EventRelay } from '@replique/activities/adapters/kafka/event-relay';
 import { ReviewEnvSchema } from '@replique/services/config/review-config';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { freePort } from '../support/smtp-sink';
@@ -29,6 +30,7 @@ const topic = `test.email.events.links.${randomUUID().slice(0, 8)}`;
 
 let db: TestDatabase;
 let kafka: Kafka;
+let relay: EventRelay;
 let consumer: Consumer;
 let review: Awaited<ReturnType<typeof startReviewService>>;
 let base: string;
@@ -72,7 +74,8 @@ beforeAll(async () => {
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({ eachMessage: async ({ message }) => void events.push(JSON.parse(message.value!.toString())) });
-  // The review process itself, publishing on this test's topic.
+  // The review process itself; its events go through the outbox, published on this test's topic by a relay.
+  relay = startEventRelay({ databaseUrl: db.databaseUrl, kafka, topic, pollMs: 50 });
   review = await startReviewService(ReviewEnvSchema.parse({
     DATABASE_URL: db.databaseUrl,
     KAFKA_BROKERS: stack.kafkaBrokers.join(','),
@@ -90,6 +93,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await review?.stop();
+  await relay?.stop();
   await consumer?.disconnect();
   if (kafka) await deleteTopics(kafka, [topic, `${topic}.inbound`]);
   await db?.close();

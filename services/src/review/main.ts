@@ -15,8 +15,6 @@ import { loadReviewConfig, type ReviewConfig } from '../config/review-config';
 import { createReviewApiRouter } from './review-api';
 import { createReviewWebRouter } from './review-web';
 import { createReplyLinkRouter } from './reply-links/link-routes';
-import { createKafka, ensureTopics } from '@replique/activities/adapters/kafka/kafka-client';
-import { createEmailProducer, type EmailProducer } from '@replique/activities/adapters/kafka/email-producer';
 
 const log = createLogger('review');
 
@@ -30,11 +28,8 @@ export async function startReviewService(config: ReviewConfig) {
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   app.use(createReviewApiRouter({ db, client, token: config.REVIEW_TOKEN }));
   // The only routes without a login: the pages of the reply links, each request carrying its signed token.
-  let events: EmailProducer | null = null;
-  if (config.REPLY_LINK_SECRET) {
-    events = await connectEventProducer(config);
-    app.use(createReplyLinkRouter({ db, secret: config.REPLY_LINK_SECRET, events }));
-  }
+  // A vote's event is queued with its audit row (the outbox): this process never waits on Kafka.
+  if (config.REPLY_LINK_SECRET) app.use(createReplyLinkRouter({ db, secret: config.REPLY_LINK_SECRET }));
   app.use(createReviewWebRouter({ db, client, cookieSecure: config.REVIEW_COOKIE_SECURE }));
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.REVIEW_HTTP_PORT, config.REVIEW_HTTP_HOST, (error?: Error) => (error ? reject(error) : resolve(s)));
@@ -46,18 +41,9 @@ export async function startReviewService(config: ReviewConfig) {
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
-      await events?.disconnect();
       await db.end();
     },
   };
-}
-
-async function connectEventProducer(config: ReviewConfig): Promise<EmailProducer> {
-  const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID);
-  await ensureTopics(kafka, [config.KAFKA_TOPIC_INBOUND, config.KAFKA_TOPIC_EVENTS]);
-  const producer = createEmailProducer(kafka, { inbound: config.KAFKA_TOPIC_INBOUND, events: config.KAFKA_TOPIC_EVENTS });
-  await producer.connect();
-  return producer;
 }
 
 async function main(): Promise<void> {

@@ -49,6 +49,7 @@ export async function rateReply(pool: Pool, vote: { emailKey: string; score: num
     await appendAudit(client, {
       emailKey: vote.emailKey, stage: 'csat', event: 'rated', auditKey: `${vote.emailKey}:csat:rated:${changes}`,
       data: { score: vote.score, previousScore: before?.score ?? null, changes, comment: vote.comment !== null },
+      publish: true, // also an event of `email.events` (the outbox): the KPI consumer's input
     });
     return { status: 'recorded', previousScore: before?.score ?? null, changes } as const;
   });

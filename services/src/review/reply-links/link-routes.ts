@@ -8,28 +8,20 @@
  *   GET  /r/human/:token            "a person next time?" with one button
  *   POST /r/human/:token            sets the customer's ai_opt_out → 303 to the page
  *
- * Every recorded vote appends `csat:rated` to the audit log and publishes it on `email.events` (stage `csat`,
- * event `rated`: the KPI consumer's input); an opt-out appends `customer:ai_opt_out` to the email's audit trail.
+ * Every recorded vote appends `csat:rated` to the audit log, queued as an event of `email.events` by the same
+ * statement (the outbox; the worker's relay publishes it: the KPI consumer's input); an opt-out appends `customer:ai_opt_out` to the email's audit trail.
  */
 import express, { type Request, type Response, type Router } from 'express';
 import type { Pool } from '@replique/activities/adapters/pg/pool';
 import { z } from 'zod';
-import type { EmailPublisher } from '@replique/activities/adapters/kafka/email-producer';
 import { rateReply, replyRating } from '@replique/activities/adapters/pg/reply-ratings';
 import { customerOfEmail, optOutCustomer } from '@replique/activities/adapters/pg/customer-opt-out';
 import { verifyLinkToken, type LinkPurpose } from '@replique/activities/outbound/reply-link-token';
-import type { EmailEventInput } from '@replique/activities/adapters/kafka/email-event';
-import { createLogger } from '@replique/activities/logger';
 import { deadLinkPage, humanPage, noScoreMessage, ratePage, type PageLang } from './link-pages';
-
-const log = createLogger('review.reply-links');
-
-type EventData = NonNullable<EmailEventInput['data']>;
 
 export interface ReplyLinkRouterDeps {
   db: Pool;
   secret: string;
-  events: Pick<EmailPublisher, 'publishEvent'>;
   now?: () => Date;
 }
 
@@ -66,12 +58,6 @@ export function createReplyLinkRouter(deps: ReplyLinkRouterDeps): Router {
     return null;
   }
 
-  async function publish(emailKey: string, stage: string, event: string, data: EventData): Promise<void> {
-    // The vote is committed with its audit row; a lost event is logged (the events outbox is a later step).
-    await deps.events.publishEvent({ emailKey, stage, event, at: now().toISOString(), data })
-      .catch((error: unknown) => log.error({ err: error, emailKey, stage, event }, 'could not publish the event'));
-  }
-
   router.get('/r/rate/:token', async (req, res) => {
     const emailKey = checked(req, res, 'csat');
     if (!emailKey) return;
@@ -106,11 +92,6 @@ export function createReplyLinkRouter(deps: ReplyLinkRouterDeps): Router {
     const comment = form.data.comment?.trim() || null;
     const outcome = await rateReply(deps.db, { emailKey, score: form.data.score, comment });
     if (outcome.status === 'no_such_reply') return void res.status(404).type('html').send(deadLinkPage(lang, 'invalid'));
-    if (outcome.status === 'recorded') {
-      await publish(emailKey, 'csat', 'rated', {
-        score: form.data.score, previousScore: outcome.previousScore, changes: outcome.changes, comment: comment !== null,
-      });
-    }
     res.redirect(303, `${action}?saved=1&lang=${lang}`);
   });
 
