@@ -1,5 +1,5 @@
 /**
- * The outbox of `email.events` (migration 019): pending events, each a pointer to its audit row, and the relay's
+ * The outbox of `email.events` (migration 020): pending events, each a pointer to its audit row, and the relay's
  * per-topic state. Rows are queued by audit-log.ts (`publish`), in the statement that writes the audit row.
  */
 import type { Queryable } from './pool';
