@@ -252,3 +252,15 @@ describe('words that dispute a delivery', () => {
     expect(run(text).signals).not.toContain('delivery_disputed');
   });
 });
+
+describe('buying a gift card', () => {
+  it.each([
+    'Bonjour, vendez-vous des cartes cadeaux ? Quels montants proposez-vous ?',
+    "Do you sell gift vouchers? I'd like to give one to my neighbour, how much are they?",
+    'Je voudrais offrir une carte cadeau à mon filleul, la livraison est-elle gratuite ?',
+  ])('reads as a gift_card question the rules support (no model-only cap): %s', (text) => {
+    const c = run(text);
+    expect(c.intent).toBe('gift_card');
+    expect(c.signals).not.toContain('model_only_intent');
+  });
+});

@@ -154,6 +154,16 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
     ...cue(4,
       /\b(?:gift card|carte cadeau|e-carte|gift voucher|cheque cadeau)\b.{0,40}\b(?:code|balance|solde|use|utiliser|redeem|activate|activer|valid|valable|expire|marche pas|doesn't work|not working)\b/,
       /\b(?:code|balance|solde)\b.{0,30}\b(?:gift card|carte cadeau)\b/),
+    // buying one: whether the shop sells them, in which amounts, at what delivery cost
+    ...cue(2.5,
+      /\b(?:vendez|proposez|faites|avez)[- ]vous (?:aussi |encore )?des (?:cartes?[- ]cadeaux?|bons? (?:cadeaux?|d'achat)|cheques? cadeaux?|e-cartes?)\b/,
+      /\bvous (?:vendez|proposez|faites|avez) (?:aussi |encore )?des (?:cartes?[- ]cadeaux?|bons? (?:cadeaux?|d'achat)|cheques? cadeaux?|e-cartes?)\b/,
+      /\b(?:do|can) you (?:also )?(?:sell|do|offer|have|provide) (?:any )?(?:e-?)?gift (?:cards?|vouchers?|certificates?)\b/,
+      /\b(?:montants?|valeurs?|prix|combien)\b.{0,40}\b(?:cartes?[- ]cadeaux?|bons? cadeaux?|cheques? cadeaux?)\b/,
+      /\b(?:cartes?[- ]cadeaux?|bons? cadeaux?|cheques? cadeaux?)\b.{0,40}\b(?:montants?|valeurs?|prix|combien|coute\w*)\b/,
+      /\b(?:amounts?|values?|denominations?|price|how much|cost)\b.{0,40}\bgift (?:cards?|vouchers?|certificates?)\b/,
+      /\bgift (?:cards?|vouchers?|certificates?)\b.{0,40}\b(?:amounts?|values?|denominations?|how much|cost|go for|priced)\b/,
+      /\b(?:offrir|acheter|commander|buy|order|give|get) (?:une?|deux|trois|a|an|two|three|some|des) (?:\w+ )?(?:cartes?[- ]cadeaux?|bons? cadeaux?|gift (?:cards?|vouchers?))\b/),
   ],
   thanks: [
     ...cue(2.5,
@@ -209,6 +219,7 @@ export const COMPATIBLE: Intent[][] = [
   ['delivery_delay', 'complaint'],
   ['payment_issue', 'refund_request'],
   ['product_question', 'order_status'],
+  ['product_question', 'gift_card'],
   ['cancel_order', 'refund_request', 'refund_status'],
   ['change_address', 'order_status', 'account_access'],
 ];
