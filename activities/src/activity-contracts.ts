@@ -68,11 +68,14 @@ export interface SendRequest extends EmailRef {
   edited: { subject?: string; body: string } | null;
 }
 
-export interface SendResult {
-  messageId: string;
-  /** False when an earlier attempt had already been accepted by the SMTP server. */
-  sentNow: boolean;
-}
+export type SendResult =
+  | {
+    messageId: string;
+    /** False when an earlier attempt had already been accepted by the SMTP server. */
+    sentNow: boolean;
+  }
+  /** An automatic reply not sent: the kill switch is on (the workflow hands the email to a person). */
+  | { held: 'automation_paused' };
 
 export interface FollowUpRef extends EmailRef {
   /** The follow-up: its own email key and stored raw message. */

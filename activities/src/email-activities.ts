@@ -42,6 +42,8 @@ import { createLogger } from './logger';
 import { isVerifiedVip } from './domain/vip';
 import { PgBounceLog, recordShopReplyBounce } from './adapters/pg/bounces';
 import { shopReplyBounceOf } from './mail/own-message-id';
+import type { PolicySource } from './adapters/pg/live-policy';
+import { getSend } from './adapters/pg/sent-mail';
 
 const log = createLogger('activities.email');
 
@@ -56,6 +58,12 @@ export interface EmailActivityDeps {
   smtp: SmtpTransport;
   /** The signed links every reply carries (rating, a person next time); null: replies go out without them. */
   replyLinks: ReplyLinkSettings | null;
+  /**
+   * The live policy (policy_versions, refreshed by LISTEN/NOTIFY and a short poll): each stage runs with the version
+   * in force when it starts, the route records it, and its kill switch holds automatic sends. Without it, the
+   * policy of `triage` is used throughout and nothing is held.
+   */
+  policy?: PolicySource;
 }
 
 /** The stages `readEmail` runs right after parsing; the others each have an activity of their own. */
@@ -78,6 +86,12 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     await appendAudit(deps.db, { emailKey, ...auditOf(emailKey, stage, event, data) });
   };
 
+  /** The triage deps with the policy in force now, and its version (null without a live policy). */
+  const triageNow = (): { triage: TriageDeps; policyVersion: number | null } => {
+    const live = deps.policy?.current();
+    return live ? { triage: { ...deps.triage, policy: live.routing }, policyVersion: live.version } : { triage: deps.triage, policyVersion: null };
+  };
+
   const requireCase = async (emailKey: string): Promise<EmailCase> => {
     const emailCase = await loadCase(deps.db, emailKey);
     if (!emailCase) throw ApplicationFailure.nonRetryable(`no case file for email ${emailKey}`, 'CaseMissing');
@@ -86,8 +100,8 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
 
   /** One CaseStage: load, run, save, trace. Re-running it gives the same case (stages are pure). */
   // The caller gets the updated case too, so it never reads it back from Postgres.
-  const runStage = async (stage: NamedStage, emailKey: string, notes: (c: EmailCase) => string[]) => {
-    const updated = await stage.run(await requireCase(emailKey), deps.triage);
+  const runStage = async (stage: NamedStage, emailKey: string, notes: (c: EmailCase) => string[], triage = triageNow().triage) => {
+    const updated = await stage.run(await requireCase(emailKey), triage);
     const summary: StageSummary = { stage: stage.name, notes: notes(updated) };
     const done = auditOf(emailKey, stage.name, 'done', { notes: summary.notes });
     await saveCase(deps.db, emailKey, updated, done);
@@ -96,6 +110,18 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
   const stageActivity = (name: string, notes: (c: EmailCase) => string[] = () => []) => {
     const stage = stageNamed(name);
     return async ({ emailKey }: EmailRef): Promise<StageSummary> => (await runStage(stage, emailKey, notes)).summary;
+  };
+  /**
+   * The kill switch, checked at each attempt of an automatic send (in memory: the live policy): the reply is held
+   * and the workflow hands the email to a person. An earlier attempt that reached the SMTP server is not held: the
+   * send path below returns its result, or says its outcome is unknown, so nothing is sent twice.
+   */
+  const holdForKillSwitch = async (request: SendRequest): Promise<SendResult | null> => {
+    if (request.mode !== 'automatic' || !deps.policy?.current().killSwitch) return null;
+    const earlier = await getSend(deps.db, `${request.emailKey}:reply`);
+    if (earlier && earlier.status !== 'failed') return null;
+    await trace(request.emailKey, 'send', 'held', { reason: 'automation_paused', policyVersion: deps.policy.current().version });
+    return { held: 'automation_paused' };
   };
   const draftStage = stageNamed('draft');
   const routeStage = stageNamed('route');
@@ -111,7 +137,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
         await trace(emailKey, 'read', 'quarantined', { reason: error.reason });
         return { status: 'quarantined', reason: error.reason };
       }
-      const emailCase = await runStages(newCase(parsed), deps.triage, READ_STAGES.map(stageNamed));
+      const emailCase = await runStages(newCase(parsed), triageNow().triage, READ_STAGES.map(stageNamed));
       const bounce = shopReplyBounceOf(emailKey, emailCase); // a bounce of one of our replies: link it back, mark the address
       if (bounce) await recordShopReplyBounce(deps.db, bounce);
       const { isMachine, reasons } = emailCase.machine;
@@ -133,12 +159,13 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     checkDraft: stageActivity('check', (c) => c.guardrails?.fired ?? []),
 
     async routeEmail({ emailKey }): Promise<RouteSummary> {
-      const { updated: emailCase } = await runStage(routeStage, emailKey, () => []);
+      const { triage, policyVersion } = triageNow();
+      const { updated: emailCase } = await runStage(routeStage, emailKey, () => [], triage);
       const decision = emailCase.decision;
       if (!decision) throw ApplicationFailure.nonRetryable('the route stage left no decision', 'NoDecision');
       const intent = emailCase.classification?.intent ?? null;
-      await recordDecision(deps.db, { decisionKey: `${emailKey}:route`, emailKey, decision });
-      const routed = auditOf(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence });
+      await recordDecision(deps.db, { decisionKey: `${emailKey}:route`, emailKey, decision, policyVersion });
+      const routed = auditOf(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence, policyVersion });
       await setRouteAndIntent(deps.db, emailKey, { route: decision.route, intent }, routed);
       const sla = isVerifiedVip(emailCase) ? deps.triage.policy.vipReviewSla : null;
       return { ...decision, intent, hasDraft: emailCase.draft !== null, ...(sla ? { sla } : {}) };
@@ -181,7 +208,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       const raw = await loadRawEmail(deps.db, followUp.rawId);
       let summary: FollowUpSummary;
       try {
-        const followUpCase = await runStages(newCase(await parseEmail(raw)), deps.triage, FOLLOW_UP_STAGES);
+        const followUpCase = await runStages(newCase(await parseEmail(raw)), triageNow().triage, FOLLOW_UP_STAGES);
         await saveCase(deps.db, followUp.emailKey, followUpCase);
         summary = {
           route: followUpCase.decision?.route ?? null,
@@ -199,6 +226,8 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     },
 
     async sendReply(request: SendRequest): Promise<SendResult> {
+      const held = await holdForKillSwitch(request);
+      if (held) return held;
       const emailCase = await requireCase(request.emailKey);
       const policies = await deps.triage.shop.policies();
       let reply;

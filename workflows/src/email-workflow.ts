@@ -111,13 +111,14 @@ async function handleEmail(run: EmailRun): Promise<EmailWorkflowResult> {
       return finish(progress, 'suppressed', routed.reasons.join(','));
     case 'auto': {
       const request = { emailKey: input.emailKey, mode: 'automatic' as const, approvedBy: [], edited: null };
-      const sent = followUps.any() ? null : await send(progress, request, 'automatic', () => followUps.any());
-      if (sent) return sent;
-      // Never an automatic reply that ignores newer text from the customer: a person reads both.
-      const diverted: RouteSummary = { ...routed, route: 'review', reasons: [...routed.reasons, 'customer_follow_up'] };
+      const sent = followUps.any() ? HELD_FOR_FOLLOW_UP : await send(progress, request, 'automatic', () => followUps.any());
+      if (!('held' in sent)) return sent;
+      // Never an automatic reply that ignores newer text from the customer, nor one sent while the kill switch is
+      // on: a person reads it (and the follow-up).
+      const diverted: RouteSummary = { ...routed, route: 'review', reasons: [...routed.reasons, sent.held] };
       progress.routed(diverted);
       upsertSearchAttributes([{ key: routeSearchAttribute, value: 'review' }]);
-      return review(run, diverted, 'customer_follow_up');
+      return review(run, diverted, sent.held);
     }
     case 'review':
     case 'escalate':
@@ -135,7 +136,9 @@ async function review(run: EmailRun, routed: RouteSummary, reason: string | null
   if (verdict.kind === 'reject') return finish(progress, 'rejected', `rejected by reviewer`);
   const request = { emailKey: input.emailKey, mode: 'reviewed' as const, approvedBy: verdict.approvedBy, edited: verdict.edited };
   const sentAs = verdict.overridden ? 'edited_over_failed_checks' : verdict.edited ? 'edited_and_approved' : 'approved';
-  return (await send(progress, request, sentAs))!;
+  const sent = await send(progress, request, sentAs);
+  // Only automatic sends are ever held; a held reviewed send would be a bug, and ends where a person sees it.
+  return 'held' in sent ? finish(progress, 'send_failed', sent.held) : sent;
 }
 
 /** Reading the raw email; bytes that still cannot be read after the retries are quarantined (kept, for a person). */
@@ -164,17 +167,26 @@ async function analyse(emailKey: string): Promise<RouteSummary> {
   }
 }
 
+/** Why an automatic reply was not sent: the customer wrote again, or the kill switch is on (the send activity said). */
+interface Held {
+  held: 'customer_follow_up' | 'automation_paused';
+}
+const HELD_FOR_FOLLOW_UP: Held = { held: 'customer_follow_up' };
+
 /**
  * Sends the reply; a permanent refusal (SMTP 5xx, or the last safety check) ends in `send_failed`, with its reason.
- * Returns null without sending when `holdIf()` is true once `sending` is recorded.
+ * Returns `held` without sending when `holdIf()` is true once `sending` is recorded, or when the send activity held
+ * an automatic reply (kill switch).
  */
 async function send(
   progress: EmailProgress, request: SendRequest, reason: string, holdIf: () => boolean = () => false,
-): Promise<EmailWorkflowResult | null> {
+): Promise<EmailWorkflowResult | Held> {
   await setState(progress, 'sending');
-  if (holdIf()) return null;
+  if (holdIf()) return HELD_FOR_FOLLOW_UP;
   try {
-    progress.sentMessageId = (await mail.sendReply(request)).messageId;
+    const result = await mail.sendReply(request);
+    if ('held' in result) return { held: result.held };
+    progress.sentMessageId = result.messageId;
   } catch (error) {
     if (!(error instanceof ActivityFailure)) throw error;
     const cause = error.cause instanceof ApplicationFailure ? error.cause.type ?? 'send_error' : 'send_error';

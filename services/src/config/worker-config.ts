@@ -25,8 +25,13 @@ export const WorkerEnvSchema = z.object({
    */
   REPLY_LINK_OPT_OUT_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   KAFKA_CLIENT_ID: z.string().min(1).default('replique-worker'),
-  /** The routing policy file (zod-validated at load); default: policies/default.json. */
+  /**
+   * The routing policy file (zod-validated at load); default: policies/default.json. It seeds the live policy
+   * (policy_versions) when none is saved yet; then the latest saved version is in force.
+   */
   REPLIQUE_POLICY_FILE: existingFile.optional(),
+  /** Poll period of the live policy, besides LISTEN/NOTIFY (activities/src/adapters/pg/live-policy.ts). */
+  POLICY_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   /** Seed the shop CRM from this JSON file at start (idempotent), e.g. the demo shop. */
   REPLIQUE_SHOP_FILE: existingFile.optional(),
   /** The trained intent model (ml/train-meaning-model.ts); default: ml/models/intent-model.json of this source tree. */

@@ -1,7 +1,8 @@
 /**
- * Wires the adapters the activities need: Postgres (CRM, case files, audit and its event outbox), SMTP, the routing
- * policy, and the reply side (createReplyAdapters): the context store (embedded, or Qdrant when QDRANT_URL is set)
- * and the draft stage (templates, or an OpenAI-compatible model when LLM_BASE_URL is set).
+ * Wires the adapters the activities need: Postgres (CRM, case files, audit and its event outbox), SMTP, the live
+ * routing policy (policy_versions, seeded from the policy file, refreshed by LISTEN/NOTIFY and a poll), and the reply
+ * side (createReplyAdapters): the context store (embedded, or Qdrant when QDRANT_URL is set) and the draft stage
+ * (templates, or an OpenAI-compatible model when LLM_BASE_URL is set).
  */
 import { readFile } from 'node:fs/promises';
 import type { EmailActivityDeps } from '@replique/activities/email-activities';
@@ -15,7 +16,9 @@ import { PgSentReplyLog } from '@replique/activities/adapters/pg/sent-replies';
 import { createKafka, ensureTopics } from '@replique/activities/adapters/kafka/kafka-client';
 import { startEventRelay, type EventRelay } from '@replique/activities/adapters/kafka/event-relay';
 import { createSmtpTransport } from '@replique/activities/adapters/smtp/smtp-transport';
-import { loadPolicy } from '@replique/activities/triage/policy';
+import { DEFAULT_POLICY_FILE, parsePolicyFile } from '@replique/activities/triage/policy';
+import { seedPolicyVersion } from '@replique/activities/adapters/pg/policy-versions';
+import { LivePolicy } from '@replique/activities/adapters/pg/live-policy';
 import { intentDeps, loadIntentModel, type LoadedIntentModel } from '@replique/activities/triage/intent-model';
 import { TEXT_INTENTS } from '@replique/activities/triage/classify';
 import { llmIntentFromSettings } from '@replique/activities/triage/llm-intent';
@@ -28,6 +31,7 @@ export interface WorkerDeps extends EmailActivityDeps {
   db: Pool;
   /** The outbox relay of `email.events`, unless EVENT_RELAY_ENABLED=false. */
   relay: EventRelay | null;
+  policy: LivePolicy;
   close(): Promise<void>;
 }
 
@@ -38,7 +42,12 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
   if (config.REPLIQUE_SHOP_FILE) await seedShop(db, JSON.parse(await readFile(config.REPLIQUE_SHOP_FILE, 'utf8')));
   const shop = new ReferenceCachedShop(new PgShopData(db), { ttlMs: config.SHOP_REFERENCE_TTL_MS });
-  const policy = await loadPolicy(config.REPLIQUE_POLICY_FILE, await shop.policies());
+  // The policy file seeds the first live version; the latest saved version is in force from then on.
+  const policyFile = config.REPLIQUE_POLICY_FILE ?? DEFAULT_POLICY_FILE;
+  await seedPolicyVersion(db, parsePolicyFile(await readFile(policyFile, 'utf8'), policyFile));
+  const policy = await LivePolicy.start({
+    db, databaseUrl: config.DATABASE_URL, shopPolicies: () => shop.policies(), pollMs: config.POLICY_POLL_MS,
+  });
   const reply = await createReplyAdapters(replySetup(config), shop);
   if (config.LLM_WARMUP && reply.llmWarmUp) {
     // Not awaited: the worker starts at once; a first email waits behind the warm-up at the server anyway.
@@ -68,8 +77,9 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   return {
     db,
     relay,
+    policy,
     triage: {
-      shop, policy, context: reply.context, autoReplies: new PgAutoReplyLog(db), sentReplies: new PgSentReplyLog(db),
+      shop, policy: policy.current().routing, context: reply.context, autoReplies: new PgAutoReplyLog(db), sentReplies: new PgSentReplyLog(db),
       draftReply: reply.draftReply, ...intentModel,
     },
     smtp,
@@ -77,6 +87,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
       ? { secret: config.REPLY_LINK_SECRET, baseUrl: config.REPLY_LINK_BASE_URL, csatTtlDays: config.REPLY_LINK_CSAT_TTL_DAYS, optOutTtlDays: config.REPLY_LINK_OPT_OUT_TTL_DAYS }
       : null,
     async close() {
+      await policy.close();
       smtp.close();
       await relay?.stop();
       await db.end();

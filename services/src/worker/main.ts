@@ -30,6 +30,8 @@ export async function createEmailWorker(config: WorkerConfig) {
   });
   return {
     worker,
+    /** The policy in force in this worker (tests watch a change arrive). */
+    policy: deps.policy,
     async close() {
       await deps.close();
       await connection.close();
