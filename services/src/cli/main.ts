@@ -1,6 +1,6 @@
 /**
  * The replique CLI: `pnpm -s replique <command> ...`. The same decision functions as the workers, no servers needed.
- * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user, audit, shop.
+ * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user, audit, shop, policy.
  */
 import { UsageError } from './args';
 
@@ -14,7 +14,7 @@ function load<M>(path: string, pick: (module: M) => Loaded): Promise<Loaded> {
 
 /**
  * Each command is loaded when it is called: the image (Dockerfile) holds the sources the services need, not the
- * training code some analysis commands import (ml/), so `replique user` and `replique shop` run there while
+ * training code some analysis commands import (ml/), so `replique user`, `replique shop` and `replique policy` run there while
  * `replique eval` does not.
  */
 const COMMANDS: Record<string, () => Promise<Loaded>> = {
@@ -27,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<Loaded>> = {
   conformance: () => load<typeof import('./conformance-command')>('./conformance-command', (m) => ({ run: m.conformanceCommand, usage: m.CONFORMANCE_USAGE })),
   audit: () => load<typeof import('./audit-command')>('./audit-command', (m) => ({ run: m.auditCommand, usage: m.AUDIT_USAGE })),
   shop: () => load<typeof import('./shop-command')>('./shop-command', (m) => ({ run: m.shopCommand, usage: m.SHOP_USAGE })),
+  policy: () => load<typeof import('./policy-command')>('./policy-command', (m) => ({ run: m.policyCommand, usage: m.POLICY_USAGE })),
 };
 
 async function usage(): Promise<string> {

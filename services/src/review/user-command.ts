@@ -23,7 +23,7 @@ import { parseEnv } from '../config/parse-env';
 import { postgresEnv } from '../config/shared-env';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './auth/password';
 
-export const USER_USAGE = 'user add --role reviewer|senior|admin NAME | user list | user disable NAME | user demo [--file PATH]';
+export const USER_USAGE = 'user add --role reviewer|senior|lead|admin NAME | user list | user disable NAME | user demo [--file PATH]';
 
 const NAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 

@@ -1,7 +1,7 @@
 /** Staff accounts of the review tool: a login name, a role and a password hash (never the password). */
 import type { Queryable } from './pool';
 
-export const REVIEWER_ROLES = ['reviewer', 'senior', 'admin'] as const;
+export const REVIEWER_ROLES = ['reviewer', 'senior', 'lead', 'admin'] as const;
 export type ReviewerRole = (typeof REVIEWER_ROLES)[number];
 
 export interface ReviewerRow {
