@@ -59,6 +59,20 @@ test('quarantine: unreadable input stops after reading, with its reason', async 
   expect(recorder.sends).toHaveLength(0);
 });
 
+test('kill switch: an automatic reply the send activity holds goes to review, and is sent once when approved', async () => {
+  const recorder = new RecordingActivities({ route: 'auto', killSwitch: true });
+  await withWorker(recorder, async (taskQueue) => {
+    const handle = await env.client.workflow.start(emailWorkflow, { taskQueue, workflowId: `t-${randomUUID()}`, args: [input()] });
+    await waitForState(handle, 'waiting_review');
+    expect(await handle.query(stateQuery)).toMatchObject({ route: 'review', stateReason: 'automation_paused', routeReasons: ['scripted_auto', 'automation_paused'] });
+    expect(recorder.sends).toHaveLength(0);
+    await handle.executeUpdate(decideUpdate, { args: [decision('approve', 'alice')] });
+    expect(await handle.result()).toMatchObject({ state: 'sent', route: 'review', reason: 'approved' });
+  });
+  expect(recorder.sends).toEqual([expect.objectContaining({ mode: 'reviewed', approvedBy: ['alice'] })]);
+  expect(recorder.states).toEqual(['analysing', 'sending', 'waiting_review', 'sending', 'sent']);
+});
+
 test('review: waits for a reviewer; an edit is sent as edited, once', async () => {
   const recorder = new RecordingActivities({ route: 'review' });
   await withWorker(recorder, async (taskQueue) => {

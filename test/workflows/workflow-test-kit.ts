@@ -22,6 +22,8 @@ export interface Script {
   followUp?: FollowUpSummary;
   /** What the guardrails find in an edited text (none by default); the override is judged as the activity does. */
   editChecks?: (body: string) => FailedCheck[];
+  /** The send activity holds automatic replies (the kill switch is on). */
+  killSwitch?: boolean;
 }
 
 /** A gate an activity waits at until the test opens it. */
@@ -87,6 +89,7 @@ export class RecordingActivities {
       remindReviewers: async (input) => void record('remindReviewers', input),
       sendReply: async (input) => {
         await this.holdSend?.pass();
+        if (this.script.killSwitch && input.mode === 'automatic') return { held: 'automation_paused' as const };
         this.sends.push(input);
         return { messageId: `<${input.emailKey}.reply@test>`, sentNow: true };
       },
