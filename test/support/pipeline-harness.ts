@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { setLogLevel } from '@replique/activities/logger';
 import { startIntake, type RunningIntake } from '@replique/services/intake/main';
 import { loadIntakeConfig } from '@replique/services/config/intake-config';
@@ -22,6 +22,7 @@ import { shopFixture } from './paths';
 import { ImapFlow } from 'imapflow';
 import { emailKeyFor, extractMessageIdHeader, rawSha256 } from '@replique/activities/domain/email-key';
 import { waitForWorkflowView } from './workflow-view';
+import type { PolicySnapshot } from '@replique/activities/adapters/pg/live-policy';
 
 const TOKEN = 'test-token-0123456789abcdef';
 /** The key the pipeline's worker signs reply links with and its review service checks them with. */
@@ -43,6 +44,8 @@ export interface PipelineHarness {
   waitForView(emailKey: string, done: (view: EmailWorkflowView) => boolean, timeoutMs?: number): Promise<EmailWorkflowView>;
   /** Stops the worker (as a deploy or a crash would) and starts a new one on the same task queue. */
   restartWorker(): Promise<void>;
+  /** The policy in force in the running worker (what it reads at each stage and send). */
+  workerPolicy(): PolicySnapshot;
   stop(): Promise<void>;
 }
 
@@ -103,9 +106,9 @@ export async function startPipeline(): Promise<PipelineHarness> {
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
 
-  async function startWorker(): Promise<{ worker: Worker; running: Promise<void>; close(): Promise<void> }> {
+  async function startWorker() {
     const created = await createEmailWorker(workerConfig);
-    return { worker: created.worker, running: created.worker.run(), close: created.close };
+    return { worker: created.worker, policy: created.policy, running: created.worker.run(), close: created.close };
   }
 
   async function stopWorker(): Promise<void> {
@@ -146,6 +149,7 @@ export async function startPipeline(): Promise<PipelineHarness> {
       await stopWorker();
       worker = await startWorker();
     },
+    workerPolicy: () => worker.policy.current(),
     async stop() {
       await stopWorker();
       await Promise.all([review.stop(), starter.stop(), intake.stop()]);
