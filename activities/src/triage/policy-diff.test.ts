@@ -1,4 +1,4 @@
-import { policyDiff } from './policy-diff';
+import { describePolicyChange, policyDiff } from './policy-diff';
 
 describe('policyDiff', () => {
   it('lists changed leaves by path, with added and removed list members', () => {
@@ -15,4 +15,11 @@ describe('policyDiff', () => {
     expect(policyDiff({ a: 1 }, { b: 2 })).toEqual([{ path: 'a', from: 1 }, { path: 'b', to: 2 }]);
     expect(policyDiff({ l: [1, 2] }, { l: [2, 1] })).toEqual([{ path: 'l', from: [1, 2], to: [2, 1] }]);
   });
+});
+
+test('describePolicyChange: one readable line per change', () => {
+  expect(describePolicyChange({ path: 'rollout.percentage', from: 100, to: 5 })).toBe('rollout.percentage: 100 → 5');
+  expect(describePolicyChange({ path: 'automation.enabled_intents', added: ['thanks'], removed: ['order_status'] }))
+    .toBe('automation.enabled_intents: +"thanks" -"order_status"');
+  expect(describePolicyChange({ path: 'kill_switch', to: true })).toBe('kill_switch: (none) → true');
 });

@@ -28,3 +28,12 @@ export function policyDiff(before: unknown, after: unknown, path = ''): PolicyCh
   }
   return [{ path, ...(before === undefined ? {} : { from: before }), ...(after === undefined ? {} : { to: after }) }];
 }
+
+/** One change as a line: `rollout.percentage: 100 → 5`, `automation.enabled_intents: +"thanks" -"order_status"`. */
+export function describePolicyChange(change: PolicyChange): string {
+  if (change.added || change.removed) {
+    const words = [...(change.added ?? []).map((x) => `+${JSON.stringify(x)}`), ...(change.removed ?? []).map((x) => `-${JSON.stringify(x)}`)];
+    return `${change.path}: ${words.join(' ')}`;
+  }
+  return `${change.path}: ${JSON.stringify(change.from) ?? '(none)'} → ${JSON.stringify(change.to) ?? '(none)'}`;
+}

@@ -20,7 +20,7 @@ import {
   type PolicyVersionRow,
 } from '@replique/activities/adapters/pg/policy-versions';
 import { DEFAULT_POLICY_FILE } from '@replique/activities/triage/policy';
-import type { PolicyChange } from '@replique/activities/triage/policy-diff';
+import { describePolicyChange } from '@replique/activities/triage/policy-diff';
 import { parseArgs, UsageError } from './args';
 import { existingFile, parseEnv } from '../config/parse-env';
 import { postgresEnv } from '../config/shared-env';
@@ -81,7 +81,7 @@ async function saved(write: (line: string) => void, save: () => Promise<{ create
   try {
     const { created, row } = await save();
     write(created ? `saved version ${row.version} (kill switch ${row.killSwitch ? 'on' : 'off'})` : `no change: version ${row.version} stays in force`);
-    if (created) for (const change of row.diff) write(`  ${describeChange(change)}`);
+    if (created) for (const change of row.diff) write(`  ${describePolicyChange(change)}`);
     return 0;
   } catch (error) {
     if (!(error instanceof PolicyInvalidError)) throw error;
@@ -91,15 +91,8 @@ async function saved(write: (line: string) => void, save: () => Promise<{ create
 }
 
 export function historyLine(row: PolicyVersionRow): string {
-  const changes = row.diff.map(describeChange).join('; ') || '(first version)';
+  const changes = row.diff.map(describePolicyChange).join('; ') || '(first version)';
   return `${row.version}\t${row.createdAt.toISOString()}\t${row.createdBy}\tkill switch ${row.killSwitch ? 'on' : 'off'}\t${changes}${row.note ? `\t"${row.note}"` : ''}`;
-}
-
-export function describeChange(change: PolicyChange): string {
-  if (change.added || change.removed) {
-    return `${change.path}: ${[...(change.added ?? []).map((x) => `+${JSON.stringify(x)}`), ...(change.removed ?? []).map((x) => `-${JSON.stringify(x)}`)].join(' ')}`;
-  }
-  return `${change.path}: ${JSON.stringify(change.from) ?? '(none)'} → ${JSON.stringify(change.to) ?? '(none)'}`;
 }
 
 function parseJson(text: string, source: string): unknown {

@@ -14,6 +14,7 @@ import { createAttachmentRouter } from './attachment-routes';
 import { createEmailRouter } from './email-routes';
 import { createLoginRouter } from './login-routes';
 import { createOptOutRouter } from './opt-out-routes';
+import { createPolicyRouter } from './policy-routes';
 import { createQueueRouter } from './queue-routes';
 
 const log = createLogger('review-web');
@@ -45,6 +46,7 @@ export function createReviewWebRouter(options: ReviewWebOptions): Router {
   router.use(createEmailRouter(options));
   router.use(createAttachmentRouter(options));
   router.use(createAdminRouter(options));
+  router.use(createPolicyRouter(options));
   router.use((_req: Request, res: Response) => void res.status(404).type('text').send('not found'));
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     log.error({ err: error }, 'review tool request failed');

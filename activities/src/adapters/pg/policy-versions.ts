@@ -43,27 +43,27 @@ export function validatePolicyBody(body: unknown): PolicyFile {
   return result.data;
 }
 
+/** jsonb keeps keys in its own order: the body is read back through the schema, in the policy file's order. */
+async function selectVersions(db: Queryable, where: string, values: unknown[]): Promise<PolicyVersionRow[]> {
+  const { rows } = await db.query<PolicyVersionRow>(`select ${COLUMNS} from policy_versions ${where}`, values);
+  return rows.map((row) => ({ ...row, body: policyFileSchema.parse(row.body) }));
+}
+
 export async function latestPolicyVersion(db: Queryable): Promise<PolicyVersionRow | null> {
-  const { rows } = await db.query<PolicyVersionRow>(`select ${COLUMNS} from policy_versions order by version desc limit 1`);
-  return rows[0] ?? null;
+  return (await selectVersions(db, 'order by version desc limit 1', []))[0] ?? null;
 }
 
 /** The latest version if it is newer than `than`; null otherwise (the cheap question a worker asks on each poll). */
 export async function policyVersionNewerThan(db: Queryable, than: number): Promise<PolicyVersionRow | null> {
-  const { rows } = await db.query<PolicyVersionRow>(
-    `select ${COLUMNS} from policy_versions where version > $1 order by version desc limit 1`, [than],
-  );
-  return rows[0] ?? null;
+  return (await selectVersions(db, 'where version > $1 order by version desc limit 1', [than]))[0] ?? null;
 }
 
 export async function getPolicyVersion(db: Queryable, version: number): Promise<PolicyVersionRow | null> {
-  const { rows } = await db.query<PolicyVersionRow>(`select ${COLUMNS} from policy_versions where version = $1`, [version]);
-  return rows[0] ?? null;
+  return (await selectVersions(db, 'where version = $1', [version]))[0] ?? null;
 }
 
 export async function listPolicyVersions(db: Queryable, limit = 50): Promise<PolicyVersionRow[]> {
-  const { rows } = await db.query<PolicyVersionRow>(`select ${COLUMNS} from policy_versions order by version desc limit $1`, [limit]);
-  return rows;
+  return selectVersions(db, 'order by version desc limit $1', [limit]);
 }
 
 /** Version 1 from the policy file, when the table is empty (first start); otherwise nothing. */

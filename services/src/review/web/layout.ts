@@ -1,12 +1,12 @@
 /** The page shell: head, the signed-in reviewer, navigation, logout (a CSRF-protected POST). */
-import type { Reviewer } from '../auth/session-auth';
+import { hasRole, type Reviewer } from '../auth/session-auth';
 import { html, type SafeHtml } from './html';
 
 export function page(title: string, body: SafeHtml, reviewer: Reviewer | null, options: { refreshSeconds?: number } = {}): string {
   const header = reviewer
     ? html`<header>
         <a class="brand" href="/queue">Réplique review</a>
-        <nav><a href="/queue">Queue</a> <a href="/stats/edits">Edits</a>${reviewer.role === 'admin' ? html` <a href="/admin/users">Accounts</a>` : ''}</nav>
+        <nav><a href="/queue">Queue</a> <a href="/stats/edits">Edits</a>${hasRole(reviewer, 'lead') ? html` <a href="/policy">Policy</a>` : ''}${reviewer.role === 'admin' ? html` <a href="/admin/users">Accounts</a>` : ''}</nav>
         <span class="who">${reviewer.name} <small>(${reviewer.role})</small></span>
         <form method="post" action="/logout" class="inline">
           <input type="hidden" name="_csrf" value="${reviewer.csrfToken}"><button type="submit">Log out</button>
