@@ -24,7 +24,7 @@ describe('decisions', () => {
     const later: Decision = { route: 'escalate', reasons: [], confidence: 1, approvalsRequired: 0 };
     await recordDecision(db.pool, { decisionKey: `${emailKey}:route:2`, emailKey, decision: later });
     expect(await latestDecision(db.pool, emailKey)).toEqual({
-      ...later, id: expect.any(String), decisionKey: `${emailKey}:route:2`, emailKey, createdAt: expect.any(Date),
+      ...later, id: expect.any(String), decisionKey: `${emailKey}:route:2`, emailKey, createdAt: expect.any(Date), policyVersion: null,
     });
     await expect(recordDecision(db.pool, { decisionKey: 'bad', emailKey, decision: { ...later, confidence: 1.5 } }))
       .rejects.toThrow(/check constraint/);
