@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { policyFileSchema, type PolicyFile } from '../../triage/policy';
 import { policyDiff, type PolicyChange } from '../../triage/policy-diff';
 import type { Queryable } from './pool';
+import { appendAudit } from './audit-log';
 import { withTransaction } from './transaction';
 
 export const POLICY_CHANNEL = 'replique_policy';
@@ -112,10 +113,7 @@ export async function savePolicyVersion(pool: Pool, input: SavePolicyInput): Pro
     const row = rows[0]!;
     const event = input.killSwitch !== undefined && input.killSwitch !== (latest?.killSwitch ?? false)
       ? `kill_switch_${killSwitch ? 'on' : 'off'}` : 'policy_saved';
-    await client.query(
-      `insert into audit_log (audit_key, email_key, stage, event, data) values ($1, null, 'policy', $2, $3::jsonb)`,
-      [`policy:${row.version}`, event, JSON.stringify({ version: row.version, by: input.by, diff })],
-    );
+    await appendAudit(client, { emailKey: null, stage: 'policy', event, data: { version: row.version, by: input.by, diff }, auditKey: `policy:${row.version}` });
     return { created: true, row };
   });
 }
