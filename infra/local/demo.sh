@@ -15,8 +15,11 @@ source "$REPLIQUE_HOME/run/tokens.env"
 
 # The review tool's demo accounts (`reviewer`, `senior`): created once, passwords appended to tokens.env.
 node_modules/.bin/tsx services/src/cli/main.ts user demo --file "$REPLIQUE_HOME/run/tokens.env" >/dev/null
+# Exported: the demo's Temporal client decrypts the workflows' answers with TEMPORAL_PAYLOAD_KEYS.
+set -a
 # shellcheck source=/dev/null
 source "$REPLIQUE_HOME/run/tokens.env"
+set +a
 node_modules/.bin/tsx services/src/demo/main.ts "$@"
 
 review_port="${REVIEW_HTTP_PORT:-8082}"
@@ -26,6 +29,8 @@ Running on loopback:
   Temporal UI     $TEMPORAL_UI_URL/namespaces/default/workflows
   Review tool     http://127.0.0.1:$review_port/   (log in as reviewer / \$REVIEW_REVIEWER_PASSWORD or senior / \$REVIEW_SENIOR_PASSWORD)
   Review API      http://127.0.0.1:$review_port/api/reviews   (Authorization: Bearer \$REVIEW_TOKEN)
+  Codec server    http://127.0.0.1:${CODEC_SERVER_PORT:-8083}/session   (Temporal payloads are encrypted: enter \$CODEC_SERVER_TOKEN there, then
+                  in the Temporal UI's Codec Server setting give this address with "include cross-origin credentials")
   Tokens          $REPLIQUE_HOME/run/tokens.env
   Sent replies    $SMTP_SINK_DIR
 
@@ -34,7 +39,9 @@ Approve a waiting email (WORKFLOW from the table; EMAIL_KEY from /api/reviews):
   curl -s -H "Authorization: Bearer \$REVIEW_TOKEN" http://127.0.0.1:$review_port/api/reviews
   curl -s -X POST -H "Authorization: Bearer \$REVIEW_TOKEN" -H 'content-type: application/json' \\
        -d '{"action":"approve","reviewer":"alice"}' http://127.0.0.1:$review_port/api/emails/EMAIL_KEY/decision
-or with the temporal CLI (an update answers; a signal does not):
+or with the temporal CLI (an update answers; a signal does not; the codec flags encrypt what it sends and decrypt
+what it shows):
+  export TEMPORAL_CODEC_ENDPOINT=http://127.0.0.1:${CODEC_SERVER_PORT:-8083} TEMPORAL_CODEC_AUTH="Bearer \$CODEC_SERVER_TOKEN"
   $TEMPORAL_CLI workflow update execute --workflow-id WORKFLOW --name decide \\
        --input '{"decisionId":"cli-1","action":"approve","reviewer":"alice"}'
   $TEMPORAL_CLI workflow signal --workflow-id WORKFLOW --name reviewDecision \\

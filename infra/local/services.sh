@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Réplique's own processes on the local stack, as daemons: intake (HTTP + IMAP), starter, worker, review.
+# Réplique's own processes on the local stack, as daemons: intake (HTTP + IMAP), starter, worker, review, codec-server.
 # Logs in $REPLIQUE_HOME/logs/<service>.log, pids in $REPLIQUE_HOME/run/<service>.pid.
 #
 #   services.sh up | down | status | tokens
@@ -9,7 +9,7 @@ LIB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib"
 source "$LIB_DIR/common.sh"
 cd "$REPO_ROOT"
 
-SERVICES=(worker starter intake review)
+SERVICES=(worker starter intake review codec-server)
 TOKENS_FILE="$RUN_DIR/tokens.env"
 TSX="$REPO_ROOT/node_modules/.bin/tsx"
 
@@ -25,6 +25,9 @@ ensure_tokens() {
   fi
   # The key of the reply links (also added to a tokens file written before them).
   grep -q '^REPLY_LINK_SECRET=' "$TOKENS_FILE" || (umask 077; echo "REPLY_LINK_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$TOKENS_FILE")
+  # The Temporal payload key (the first of the list encrypts; add a new one in front to rotate) and the codec server's token.
+  grep -q '^TEMPORAL_PAYLOAD_KEYS=' "$TOKENS_FILE" || (umask 077; echo "TEMPORAL_PAYLOAD_KEYS=local-$(date +%Y%m%d):$(head -c 32 /dev/urandom | base64 -w0)" >>"$TOKENS_FILE")
+  grep -q '^CODEC_SERVER_TOKEN=' "$TOKENS_FILE" || (umask 077; echo "CODEC_SERVER_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$TOKENS_FILE")
   set -a
   # shellcheck source=/dev/null
   source "$TOKENS_FILE"

@@ -15,6 +15,7 @@ import { freePort } from '../support/smtp-sink';
 import { deleteTopics, stack } from './stack-env';
 import { createKafka } from '../../activities/src/adapters/kafka/kafka-client';
 import { ReviewEnvSchema } from '../../services/src/config/review-config';
+import { CodecServerEnvSchema } from '../../services/src/config/codec-server-config';
 import { repoRoot } from '../support/paths';
 
 function exampleEnv(): Map<string, string> {
@@ -32,6 +33,7 @@ const schemas: Record<string, { shape: Record<string, unknown> }> = {
   starter: StarterEnvSchema,
   worker: WorkerEnvSchema,
   review: ReviewEnvSchema,
+  'codec-server': CodecServerEnvSchema,
 };
 
 test.each(Object.keys(schemas))('.env.example lists every variable of the %s schema', (name) => {

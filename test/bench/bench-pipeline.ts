@@ -20,6 +20,8 @@ import { freePort, startSmtpSink, type RunningSmtpSink } from '../support/smtp-s
 import { shopFixture } from '../support/paths';
 import { workflowBundle } from '../support/workflow-bundle';
 import { deleteTopics } from '../adapters/stack-env';
+import { TEST_TEMPORAL_PAYLOAD_KEYS } from '../support/temporal-payload-keys';
+import { temporalDataConverter } from '@replique/services/temporal/data-converter';
 
 export const BENCH_TOKEN = 'bench-token-0123456789abcdef';
 
@@ -111,6 +113,8 @@ export async function startBenchPipeline(options: { imapFolder?: string; maxConc
     TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     TEMPORAL_NAMESPACE: process.env.TEMPORAL_TEST_NAMESPACE ?? 'replique-test',
     TEMPORAL_TASK_QUEUE: `replique-bench-${run}`,
+    /** Payloads encrypted as in production, so the figures include the codec. */
+    TEMPORAL_PAYLOAD_KEYS: TEST_TEMPORAL_PAYLOAD_KEYS,
     LOG_LEVEL: 'warn',
   };
   const mailbox = `support-bench-${run}`;
@@ -149,12 +153,13 @@ export async function startBenchPipeline(options: { imapFolder?: string; maxConc
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE!,
     workflowBundle: await workflowBundle(),
+    dataConverter: temporalDataConverter(workerConfig),
     activities: timed(createEmailActivities(deps), stages),
     maxConcurrentActivityTaskExecutions: workerConfig.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
   const running = worker.run();
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-  const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(workerConfig) });
 
   return {
     run,

@@ -23,6 +23,7 @@ import { ImapFlow } from 'imapflow';
 import { emailKeyFor, extractMessageIdHeader, rawSha256 } from '@replique/activities/domain/email-key';
 import { waitForWorkflowView } from './workflow-view';
 import type { PolicySnapshot } from '@replique/activities/adapters/pg/live-policy';
+import { TEST_TEMPORAL_PAYLOAD_KEYS, testTemporalDataConverter } from './temporal-payload-keys';
 
 const TOKEN = 'test-token-0123456789abcdef';
 /** The key the pipeline's worker signs reply links with and its review service checks them with. */
@@ -73,6 +74,8 @@ export async function startPipeline(): Promise<PipelineHarness> {
     /** The stack's dev server has a namespace for tests, so the demo's workflow list stays the demo's. */
     TEMPORAL_NAMESPACE: process.env.TEMPORAL_TEST_NAMESPACE ?? 'replique-test',
     TEMPORAL_TASK_QUEUE: `replique-test-${run}`,
+    /** Every process of the pipeline encrypts its Temporal payloads, as in production. */
+    TEMPORAL_PAYLOAD_KEYS: TEST_TEMPORAL_PAYLOAD_KEYS,
     LOG_LEVEL: 'warn',
     /** Replies carry their signed links (rating, a person next time), served by this pipeline's review service. */
     REPLY_LINK_SECRET: REPLY_LINK_SECRET,
@@ -104,7 +107,7 @@ export async function startPipeline(): Promise<PipelineHarness> {
   let worker = await startWorker();
   const review = await startReviewService(ReviewEnvSchema.parse({ ...env, REVIEW_HTTP_PORT: String(reviewPort), REVIEW_TOKEN: TOKEN }));
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-  const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: testTemporalDataConverter() });
 
   async function startWorker() {
     const created = await createEmailWorker(workerConfig);

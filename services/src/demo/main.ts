@@ -13,6 +13,10 @@ import { FINAL_EMAIL_STATES, WAITING_EMAIL_STATES, type EmailState } from '@repl
 import { stateQuery, workflowIdForEmailKey, type EmailWorkflowView } from '@replique/workflows/contracts';
 import { deliverToImap } from './deliver-to-imap';
 import { threadedViews } from './threaded-views';
+import { z } from 'zod';
+import { parseEnv } from '../config/parse-env';
+import { temporalEnv } from '../config/temporal-env';
+import { temporalDataConverter } from '../temporal/data-converter';
 
 interface Sample {
   file: string;
@@ -43,8 +47,9 @@ async function main(): Promise<void> {
   );
   console.log(`delivered ${appended} new message(s) of ${files.length} into the IMAP mailbox (${dir})`);
 
-  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
-  const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE ?? 'default' });
+  const temporal = parseEnv('demo', z.object(temporalEnv), env);
+  const connection = await Connection.connect({ address: temporal.TEMPORAL_ADDRESS });
+  const client = new Client({ connection, namespace: temporal.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(temporal) });
   const views = await waitForAll(client, samples, Number(env.DEMO_TIMEOUT_MS ?? 300_000));
   await connection.close();
 

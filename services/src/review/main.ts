@@ -14,6 +14,7 @@ import { ConfigError } from '../config/parse-env';
 import { loadReviewConfig, type ReviewConfig } from '../config/review-config';
 import { createReviewApiRouter } from './review-api';
 import { createReviewWebRouter } from './review-web';
+import { temporalDataConverter } from '../temporal/data-converter';
 import { createReplyLinkRouter } from './reply-links/link-routes';
 
 const log = createLogger('review');
@@ -22,7 +23,7 @@ export async function startReviewService(config: ReviewConfig) {
   const db = createPool(config.DATABASE_URL, { applicationName: 'replique-review' });
   await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config) });
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));

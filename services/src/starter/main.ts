@@ -13,6 +13,7 @@ import { createLogger } from '@replique/activities/logger';
 import { ConfigError } from '../config/parse-env';
 import { loadStarterConfig, type StarterConfig } from '../config/starter-config';
 import { startEmailWorkflow } from './start-email-workflow';
+import { temporalDataConverter } from '../temporal/data-converter';
 
 const log = createLogger('starter');
 
@@ -20,7 +21,7 @@ export async function runStarter(config: StarterConfig) {
   const db = createPool(config.DATABASE_URL, { applicationName: 'replique-starter' });
   await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config) });
   const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID);
   const consumer = await consumeInbound(kafka, {
     groupId: config.STARTER_GROUP_ID,

@@ -13,6 +13,7 @@ import { createLogger } from '@replique/activities/logger';
 import { loadWorkerConfig, type WorkerConfig } from '../config/worker-config';
 import { ConfigError } from '../config/parse-env';
 import { createWorkerDeps } from './create-worker-deps';
+import { temporalDataConverter } from '../temporal/data-converter';
 import { ensureRetentionSchedule } from './retention-schedule';
 
 const log = createLogger('worker');
@@ -24,6 +25,7 @@ export async function createEmailWorker(config: WorkerConfig) {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
+    dataConverter: temporalDataConverter(config),
     workflowsPath: require.resolve('@replique/workflows/workflows'),
     activities: { ...createEmailActivities(deps), ...createRetentionActivities(deps) },
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
@@ -43,7 +45,7 @@ export async function createEmailWorker(config: WorkerConfig) {
 async function scheduleRetention(config: WorkerConfig): Promise<void> {
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   try {
-    const done = await ensureRetentionSchedule(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), {
+    const done = await ensureRetentionSchedule(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config) }), {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       input: {
         bodyRetentionDays: config.REPLIQUE_BODY_RETENTION_DAYS,
