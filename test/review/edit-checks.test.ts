@@ -128,7 +128,7 @@ test('the bearer API and the temporal CLI are checked the same way; the fixed te
   if (!cli) throw new Error('TEMPORAL_CLI is not set: eval "$(bash infra/local/stack.sh env)"');
   const target = [
     '--address', process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233', '--namespace', process.env.TEMPORAL_TEST_NAMESPACE ?? 'replique-test',
-    '--workflow-id', workflowIdForEmailKey(emailKey),
+    '--workflow-id', workflowIdForEmailKey(emailKey), ...pipeline.cliCodecFlags,
   ];
   const decide = (input: object) => promisify(execFile)(cli, ['workflow', 'update', 'execute', ...target, '--name', 'decide', '--input', JSON.stringify(input)]);
   const { stdout } = await decide({ decisionId: `cli-${emailKey.slice(0, 8)}-1`, action: 'edit', reviewer: 'sam', body: wrong });

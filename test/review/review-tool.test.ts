@@ -199,7 +199,7 @@ test('the temporal CLI takes the same actions (the commands of services/src/revi
   const { raw, emailKey } = await waiting('d007.eml');
   const target = [
     '--address', process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233', '--namespace', process.env.TEMPORAL_TEST_NAMESPACE ?? 'replique-test',
-    '--workflow-id', workflowIdForEmailKey(emailKey),
+    '--workflow-id', workflowIdForEmailKey(emailKey), ...pipeline.cliCodecFlags,
   ];
   // Asynchronously: the worker runs in this process and must keep working while the CLI waits for the update.
   const run = promisify(execFile);

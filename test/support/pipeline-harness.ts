@@ -15,6 +15,8 @@ import { createEmailWorker } from '@replique/services/worker/main';
 import { WorkerEnvSchema } from '@replique/services/config/worker-config';
 import { startReviewService } from '@replique/services/review/main';
 import { ReviewEnvSchema } from '@replique/services/config/review-config';
+import { startCodecServer } from '@replique/services/codec-server/main';
+import { CodecServerEnvSchema } from '@replique/services/config/codec-server-config';
 import type { EmailWorkflowView } from '@replique/workflows/contracts';
 import { withTestDatabase, type TestDatabase } from './pg';
 import { freePort, startSmtpSink, type RunningSmtpSink } from './smtp-sink';
@@ -26,6 +28,7 @@ import type { PolicySnapshot } from '@replique/activities/adapters/pg/live-polic
 import { TEST_TEMPORAL_PAYLOAD_KEYS, testTemporalDataConverter } from './temporal-payload-keys';
 
 const TOKEN = 'test-token-0123456789abcdef';
+const CODEC_TOKEN = 'test-codec-token-0123456789abcdef';
 /** The key the pipeline's worker signs reply links with and its review service checks them with. */
 export const REPLY_LINK_SECRET = 'test-reply-link-secret-0123456789abcdef';
 
@@ -37,6 +40,11 @@ export interface PipelineHarness {
   intakeUrl: string;
   reviewUrl: string;
   token: string;
+  /** This pipeline's codec server (decrypts its Temporal payloads for the `temporal` CLI) and its bearer token. */
+  codecUrl: string;
+  codecToken: string;
+  /** `temporal` CLI flags that encrypt what it sends and decrypt what it shows, as an SRE runs it. */
+  cliCodecFlags: string[];
   /** POSTs raw bytes to the HTTP intake; returns the intake's JSON answer. */
   deliver(raw: Buffer): Promise<{ emailKey: string; duplicate: boolean }>;
   /** Appends raw bytes to this pipeline's IMAP folder, as a mail server delivers; returns the email key to expect. */
@@ -106,6 +114,10 @@ export async function startPipeline(): Promise<PipelineHarness> {
   });
   let worker = await startWorker();
   const review = await startReviewService(ReviewEnvSchema.parse({ ...env, REVIEW_HTTP_PORT: String(reviewPort), REVIEW_TOKEN: TOKEN }));
+  const codec = await startCodecServer(CodecServerEnvSchema.parse({
+    TEMPORAL_PAYLOAD_KEYS: env.TEMPORAL_PAYLOAD_KEYS, CODEC_SERVER_TOKEN: CODEC_TOKEN, CODEC_SERVER_PORT: String(await freePort()), LOG_LEVEL: 'warn',
+  }));
+  const codecUrl = `http://127.0.0.1:${codec.port}`;
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: testTemporalDataConverter() });
 
@@ -128,6 +140,9 @@ export async function startPipeline(): Promise<PipelineHarness> {
     intakeUrl: `http://127.0.0.1:${intake.httpPort}`,
     reviewUrl: `http://127.0.0.1:${review.port}`,
     token: TOKEN,
+    codecUrl,
+    codecToken: CODEC_TOKEN,
+    cliCodecFlags: ['--codec-endpoint', codecUrl, '--codec-auth', `Bearer ${CODEC_TOKEN}`],
     async deliver(raw) {
       const post = () => fetch(`http://127.0.0.1:${intake.httpPort}/intake/raw`, {
         method: 'POST',
@@ -155,7 +170,7 @@ export async function startPipeline(): Promise<PipelineHarness> {
     workerPolicy: () => worker.policy.current(),
     async stop() {
       await stopWorker();
-      await Promise.all([review.stop(), starter.stop(), intake.stop()]);
+      await Promise.all([review.stop(), starter.stop(), intake.stop(), codec.stop()]);
       await connection.close();
       await sink.stop();
       await db.close();

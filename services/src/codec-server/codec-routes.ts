@@ -14,8 +14,9 @@ import { authorise, sameSecret, sessionCookie, sessionValue } from './codec-auth
 const log = createLogger('codec-server');
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
+/** Proto JSON of temporal.api.common.v1.Payloads: an empty list is left out (`{}`, e.g. a query without arguments). */
 const PayloadsBody = z.object({
-  payloads: z.array(z.object({ metadata: z.record(z.string(), base64).nullish(), data: base64.nullish() })).max(10_000),
+  payloads: z.array(z.object({ metadata: z.record(z.string(), base64).nullish(), data: base64.nullish() })).max(10_000).default([]),
 });
 type JsonPayload = z.infer<typeof PayloadsBody>['payloads'][number];
 
