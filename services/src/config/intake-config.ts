@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { booleanFromEnv, parseEnv, port } from './parse-env';
-import { commonEnv, imapEnv, kafkaEnv, postgresEnv } from './shared-env';
+import { commonEnv, imapEnv, kafkaEnv, metricsEnv, postgresEnv } from './shared-env';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -14,6 +14,7 @@ export const IntakeEnvSchema = z
     ...postgresEnv,
     ...kafkaEnv,
     ...imapEnv,
+    ...metricsEnv(9461),
     KAFKA_CLIENT_ID: z.string().min(1).default('replique-intake'),
     /** Logical support mailbox: part of every emailKey; HTTP requests may name another one with ?mailbox=. */
     REPLIQUE_MAILBOX: z.string().regex(/^[A-Za-z0-9._@+-]{1,100}$/).default('support'),
@@ -44,6 +45,8 @@ export interface IntakeConfig {
   migrationsDir: string;
   kafka: { brokers: string[]; clientId: string; inboundTopic: string; eventsTopic: string };
   mailbox: string;
+  /** The /metrics endpoint; null when METRICS_PORT=0. */
+  metrics: { host: string; port: number } | null;
   maxRawBytes: number;
   http: { host: string; port: number; token: string } | null;
   imap: {
@@ -71,6 +74,7 @@ export function loadIntakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeCo
       eventsTopic: e.KAFKA_TOPIC_EVENTS,
     },
     mailbox: e.REPLIQUE_MAILBOX,
+    metrics: e.METRICS_PORT === 0 ? null : { host: e.METRICS_HOST, port: e.METRICS_PORT },
     maxRawBytes: Math.round(e.INTAKE_MAX_RAW_MB * MEGABYTE),
     http: e.INTAKE_HTTP_ENABLED ? { host: e.INTAKE_HTTP_HOST, port: e.INTAKE_HTTP_PORT, token: e.INTAKE_TOKEN! } : null,
     imap: e.INTAKE_IMAP_ENABLED

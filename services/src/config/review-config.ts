@@ -1,7 +1,7 @@
 /** Configuration of the review process: the review tool (web) and the reviewers' JSON API. */
 import { z } from 'zod';
 import { booleanFromEnv, parseEnv, port } from './parse-env';
-import { commonEnv, kafkaEnv, postgresEnv, replyLinkSecretEnv } from './shared-env';
+import { commonEnv, kafkaEnv, metricsEnv, postgresEnv, replyLinkSecretEnv } from './shared-env';
 import { temporalEnv } from './temporal-env';
 
 export const ReviewEnvSchema = z.object({
@@ -9,6 +9,7 @@ export const ReviewEnvSchema = z.object({
   ...postgresEnv,
   ...temporalEnv,
   ...replyLinkSecretEnv,
+  ...metricsEnv(9464),
   /** With REPLY_LINK_SECRET: each rating is published on the events topic (stage `csat`, event `rated`). */
   ...kafkaEnv,
   KAFKA_CLIENT_ID: z.string().min(1).default('replique-review'),

@@ -51,3 +51,14 @@ export const replyLinkSecretEnv = {
   /** HMAC-SHA256 key of the link tokens; the same value in the worker and the review service. */
   REPLY_LINK_SECRET: z.string().min(MIN_LINK_SECRET_LENGTH, `must be at least ${MIN_LINK_SECRET_LENGTH} characters`).optional(),
 };
+
+/**
+ * The process's Prometheus endpoint (GET /metrics on its own port; services/src/metrics/). Each process has its own
+ * default port: intake 9461, starter 9462, worker 9463, review 9464. METRICS_PORT=0 turns the endpoint off.
+ */
+export function metricsEnv(defaultPort: number) {
+  return {
+    METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+    METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(defaultPort),
+  };
+}

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DEFAULT_INTENT_MODEL_FILE } from '@replique/activities/triage/intent-model';
 import { booleanFromEnv, existingFile, parseEnv } from './parse-env';
-import { commonEnv, kafkaEnv, postgresEnv, replyLinkSecretEnv, smtpEnv } from './shared-env';
+import { commonEnv, kafkaEnv, metricsEnv, postgresEnv, replyLinkSecretEnv, smtpEnv } from './shared-env';
 import { temporalEnv } from './temporal-env';
 
 export const WorkerEnvSchema = z.object({
@@ -15,6 +15,9 @@ export const WorkerEnvSchema = z.object({
   ...smtpEnv,
   ...temporalEnv,
   ...replyLinkSecretEnv,
+  ...metricsEnv(9463),
+  /** An email in progress (received, processing) for longer than this counts in replique_emails_stuck. */
+  REPLIQUE_STUCK_AFTER_MINUTES: z.coerce.number().int().min(1).max(10_080).default(15),
   /** Where customers open the reply links: the review service's public address (its /r/ pages), e.g. https://support.example.com. */
   REPLY_LINK_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** How long a rating link works after the reply is sent. */

@@ -11,6 +11,7 @@ import type { EmailPublisher } from '@replique/activities/adapters/kafka/email-p
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
 import { storeRawEmail } from '@replique/activities/adapters/pg/raw-emails';
 import { appendAudit } from '@replique/activities/adapters/pg/audit-log';
+import { intakeEmails } from '../metrics/replique-metrics';
 
 export const DEFAULT_MAX_RAW_BYTES = 40 * 1024 * 1024;
 
@@ -72,6 +73,7 @@ export async function acceptRawEmail(deps: AcceptRawEmailDeps, input: AcceptRawE
     ...threadHashesOf(input.raw),
   });
   const duplicate = !stored.inserted;
+  intakeEmails.inc({ source: input.source, outcome: duplicate ? 'duplicate' : 'accepted' });
   // The intake's audit row, also an event of `email.events` (queued in the outbox; the worker's relay publishes it).
   // Each delivery has its own (a duplicate too): if this write fails, the caller retries and the retry writes one.
   await appendAudit(deps.db, {

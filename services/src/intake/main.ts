@@ -16,6 +16,7 @@ import { ConfigError } from '../config/parse-env';
 import { loadIntakeConfig, type IntakeConfig } from '../config/intake-config';
 import { acceptRawEmail } from './accept-raw-email';
 import { createHttpIntakeApp } from './http-intake';
+import { startMetricsServer } from '../metrics/metrics-server';
 
 const log = createLogger('intake');
 
@@ -95,12 +96,13 @@ async function main(): Promise<void> {
   }
   setLogLevel(config.logLevel);
   const intake = await startIntake(config);
+  const metrics = config.metrics ? await startMetricsServer('intake', config.metrics) : null;
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
-    intake.stop().then(
+    Promise.all([intake.stop(), metrics?.stop()]).then(
       () => process.exit(0),
       (error: unknown) => {
         log.error({ err: error }, 'unclean stop');

@@ -17,6 +17,8 @@ import { createReviewWebRouter } from './review-web';
 import { temporalDataConverter } from '../temporal/data-converter';
 import { createReplyLinkRouter } from './reply-links/link-routes';
 
+import { startMetricsServer } from '../metrics/metrics-server';
+
 const log = createLogger('review');
 
 export async function startReviewService(config: ReviewConfig) {
@@ -50,8 +52,9 @@ export async function startReviewService(config: ReviewConfig) {
 async function main(): Promise<void> {
   const config = loadReviewConfig();
   const service = await startReviewService(config);
+  const metrics = config.METRICS_PORT ? await startMetricsServer('review', { host: config.METRICS_HOST, port: config.METRICS_PORT }) : null;
   log.info({ host: config.REVIEW_HTTP_HOST, port: service.port }, 'review tool listening');
-  const stop = () => void service.stop().then(() => process.exit(0));
+  const stop = () => void Promise.all([service.stop(), metrics?.stop()]).then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

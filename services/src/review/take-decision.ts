@@ -15,6 +15,7 @@ import type { EditOverride, FailedCheck, ReviewAction } from '@replique/workflow
 import { hasRole, type Reviewer } from './auth/session-auth';
 import { deliverDecision } from './deliver-decision';
 import { lineDiff, textSimilarity } from './text-diff';
+import { reviewDecisions } from '../metrics/replique-metrics';
 
 export const CLAIM_SECONDS = 5 * 60;
 
@@ -40,6 +41,7 @@ export async function takeDecision(
 ): Promise<ActionResult> {
   const refused = await precheck(deps.db, reviewer, request);
   const result: ActionResult = refused ?? (await deliver(deps, reviewer, request));
+  reviewDecisions.inc({ action: request.action, result: result.ok ? (result.duplicate ? 'duplicate' : 'applied') : result.status === 422 ? 'blocked' : 'refused' });
   await appendAudit(deps.db, {
     emailKey: result.ok || result.status !== 404 ? request.emailKey : null,
     stage: 'review-tool',

@@ -14,6 +14,8 @@ import { ConfigError } from '../config/parse-env';
 import { loadStarterConfig, type StarterConfig } from '../config/starter-config';
 import { startEmailWorkflow } from './start-email-workflow';
 import { temporalDataConverter } from '../temporal/data-converter';
+import { workflowStarts } from '../metrics/replique-metrics';
+import { startMetricsServer } from '../metrics/metrics-server';
 
 const log = createLogger('starter');
 
@@ -28,6 +30,7 @@ export async function runStarter(config: StarterConfig) {
     topic: config.KAFKA_TOPIC_INBOUND,
     handler: async (ref) => {
       const outcome = await startEmailWorkflow({ db, client, taskQueue: config.TEMPORAL_TASK_QUEUE }, ref);
+      workflowStarts.inc({ outcome });
       log.info({ emailKey: ref.emailKey, outcome }, 'inbound email handled');
     },
   });
@@ -41,9 +44,11 @@ export async function runStarter(config: StarterConfig) {
 }
 
 async function main(): Promise<void> {
-  const starter = await runStarter(loadStarterConfig());
+  const config = loadStarterConfig();
+  const starter = await runStarter(config);
+  const metrics = config.METRICS_PORT ? await startMetricsServer('starter', { host: config.METRICS_HOST, port: config.METRICS_PORT }) : null;
   log.info('starter consuming email.inbound');
-  const stop = () => void starter.stop().then(() => process.exit(0));
+  const stop = () => void Promise.all([starter.stop(), metrics?.stop()]).then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

@@ -15,6 +15,10 @@ import { ConfigError } from '../config/parse-env';
 import { createWorkerDeps } from './create-worker-deps';
 import { temporalDataConverter } from '../temporal/data-converter';
 import { ensureRetentionSchedule } from './retention-schedule';
+import { activityMetricsInterceptor } from './activity-metrics';
+import { countStuckEmails } from './stuck-emails';
+import { countStuckEmailsWith } from '../metrics/replique-metrics';
+import { startMetricsServer } from '../metrics/metrics-server';
 
 const log = createLogger('worker');
 
@@ -29,12 +33,15 @@ export async function createEmailWorker(config: WorkerConfig) {
     workflowsPath: require.resolve('@replique/workflows/workflows'),
     activities: { ...createEmailActivities(deps), ...createRetentionActivities(deps) },
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    interceptors: { activity: [activityMetricsInterceptor] },
   });
+  countStuckEmailsWith(() => countStuckEmails(deps.db, config.REPLIQUE_STUCK_AFTER_MINUTES));
   return {
     worker,
     /** The policy in force in this worker (tests watch a change arrive). */
     policy: deps.policy,
     async close() {
+      countStuckEmailsWith(null);
       await deps.close();
       await connection.close();
     },
@@ -62,6 +69,7 @@ async function scheduleRetention(config: WorkerConfig): Promise<void> {
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
   const { worker, close } = await createEmailWorker(config);
+  const metrics = config.METRICS_PORT ? await startMetricsServer('worker', { host: config.METRICS_HOST, port: config.METRICS_PORT }) : null;
   if (config.REPLIQUE_RETENTION_SCHEDULE) await scheduleRetention(config);
   log.info(
     { taskQueue: config.TEMPORAL_TASK_QUEUE, maxCachedWorkflows: worker.options.maxCachedWorkflows, maxConcurrentActivities: config.WORKER_MAX_CONCURRENT_ACTIVITIES },
@@ -70,6 +78,7 @@ async function main(): Promise<void> {
   try {
     await worker.run();
   } finally {
+    await metrics?.stop();
     await close();
   }
 }

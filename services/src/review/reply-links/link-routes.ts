@@ -18,6 +18,7 @@ import { rateReply, replyRating } from '@replique/activities/adapters/pg/reply-r
 import { customerOfEmail, optOutCustomer } from '@replique/activities/adapters/pg/customer-opt-out';
 import { verifyLinkToken, type LinkPurpose } from '@replique/activities/outbound/reply-link-token';
 import { deadLinkPage, humanPage, noScoreMessage, ratePage, type PageLang } from './link-pages';
+import { csatRatings } from '../../metrics/replique-metrics';
 
 export interface ReplyLinkRouterDeps {
   db: Pool;
@@ -92,6 +93,7 @@ export function createReplyLinkRouter(deps: ReplyLinkRouterDeps): Router {
     const comment = form.data.comment?.trim() || null;
     const outcome = await rateReply(deps.db, { emailKey, score: form.data.score, comment });
     if (outcome.status === 'no_such_reply') return void res.status(404).type('html').send(deadLinkPage(lang, 'invalid'));
+    if (outcome.status === 'recorded') csatRatings.inc({ score: String(form.data.score) });
     res.redirect(303, `${action}?saved=1&lang=${lang}`);
   });
 
