@@ -23,16 +23,18 @@ describe('the /metrics endpoint', () => {
   });
 
   it('counts guardrail blocks, sends and their failures, states and SLA breaches from the activities', async () => {
-    countActivity('checkDraft', [{ emailKey: 'k' }], 'ok', { stage: 'check', notes: ['fact_check', 'missing_fact'] });
+    countActivity('checkDraft', [{ emailKey: 'k' }], 'ok', { stage: 'check', notes: ['missing_fact', 'offer_not_allowed'] });
+    countActivity('checkDraft', [{ emailKey: 'k' }], 'ok', { stage: 'check', notes: ['pii_echo'] });
     countActivity('checkDraft', [{ emailKey: 'k' }], 'ok', { stage: 'check', notes: [] });
     countActivity('sendReply', [{ emailKey: 'k', mode: 'automatic', approvedBy: [], edited: null }], 'error', undefined);
     countActivity('sendReply', [{ emailKey: 'k', mode: 'reviewed', approvedBy: ['alice'], edited: null }], 'ok', { messageId: 'm', sentNow: true });
     countActivity('recordState', [{ emailKey: 'k', state: 'escalated', reason: 'review_sla_expired' }], 'ok', undefined);
     countActivity('recordState', [{ emailKey: 'k', state: 'escalated', reason: 'taken_over' }], 'ok', undefined);
     const text = await scrape();
+    expect(text).toContain('replique_draft_checks_total{outcome="fact_check_failed",process="worker"} 1');
     expect(text).toContain('replique_draft_checks_total{outcome="blocked",process="worker"} 1');
     expect(text).toContain('replique_draft_checks_total{outcome="passed",process="worker"} 1');
-    expect(text).toContain('replique_guardrail_blocks_total{check="fact_check",process="worker"} 1');
+    expect(text).toContain('replique_guardrail_blocks_total{check="missing_fact",process="worker"} 1');
     expect(text).toContain('replique_send_failures_total{mode="automatic",process="worker"} 1');
     expect(text).toContain('replique_replies_sent_total{mode="reviewed",process="worker"} 1');
     expect(text).toContain('replique_email_states_total{state="escalated",process="worker"} 2');

@@ -43,14 +43,14 @@ export const emailsRouted = new Counter({
 
 export const draftChecks = new Counter({
   name: 'replique_draft_checks_total',
-  help: 'Drafts checked by the guardrails and the fact-check, by outcome (passed, blocked).',
+  help: 'Drafts checked, by outcome: passed, fact_check_failed (a fact-check fired, maybe with others), blocked (other guardrails only).',
   labelNames: ['outcome'] as const,
   registers,
 });
 
 export const guardrailBlocks = new Counter({
   name: 'replique_guardrail_blocks_total',
-  help: 'Guardrail checks that fired on a draft, by check (fact_check, missing_fact, …).',
+  help: 'Guardrail checks that fired on a draft, by check (fact_mismatch, missing_fact, offer_not_allowed, …).',
   labelNames: ['check'] as const,
   registers,
 });

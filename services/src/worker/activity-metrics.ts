@@ -13,6 +13,9 @@ import {
 /** Why a workflow escalates a review whose SLA ran out (workflows/src/email-workflow.ts). */
 export const SLA_EXPIRED_REASON = 'review_sla_expired';
 
+/** The fact-check's own checks (activities/src/reply/fact-check.ts); the other guardrails are policy and safety. */
+export const FACT_CHECKS: ReadonlySet<string> = new Set(['fact_mismatch', 'missing_fact', 'unverifiable_fact']);
+
 /** Counts what one finished activity says; `result` is undefined when it threw. */
 export function countActivity(activity: string, args: unknown[], outcome: 'ok' | 'error', result: unknown): void {
   const input = args[0];
@@ -26,7 +29,8 @@ export function countActivity(activity: string, args: unknown[], outcome: 'ok' |
     case 'checkDraft': {
       if (outcome !== 'ok') return;
       const fired = (result as StageSummary).notes;
-      draftChecks.inc({ outcome: fired.length === 0 ? 'passed' : 'blocked' });
+      const outcome = fired.length === 0 ? 'passed' : fired.some((check) => FACT_CHECKS.has(check)) ? 'fact_check_failed' : 'blocked';
+      draftChecks.inc({ outcome });
       for (const check of fired) guardrailBlocks.inc({ check });
       return;
     }
