@@ -29,8 +29,8 @@ export function countActivity(activity: string, args: unknown[], outcome: 'ok' |
     case 'checkDraft': {
       if (outcome !== 'ok') return;
       const fired = (result as StageSummary).notes;
-      const outcome = fired.length === 0 ? 'passed' : fired.some((check) => FACT_CHECKS.has(check)) ? 'fact_check_failed' : 'blocked';
-      draftChecks.inc({ outcome });
+      const verdict = fired.length === 0 ? 'passed' : fired.some((check) => FACT_CHECKS.has(check)) ? 'fact_check_failed' : 'blocked';
+      draftChecks.inc({ outcome: verdict });
       for (const check of fired) guardrailBlocks.inc({ check });
       return;
     }
