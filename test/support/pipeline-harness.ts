@@ -60,7 +60,12 @@ export interface PipelineHarness {
 
 let runtimeInstalled = false;
 
-export async function startPipeline(): Promise<PipelineHarness> {
+export interface PipelineOptions {
+  /** More worker settings (e.g. REPLIQUE_POLICY_FILE for a policy with short review SLAs). */
+  workerEnv?: Record<string, string>;
+}
+
+export async function startPipeline(options: PipelineOptions = {}): Promise<PipelineHarness> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
@@ -111,6 +116,7 @@ export async function startPipeline(): Promise<PipelineHarness> {
     SMTP_PORT: String(sink.port),
     REPLIQUE_SHOP_FILE: shopFixture,
     REPLY_LINK_BASE_URL: `http://127.0.0.1:${reviewPort}`,
+    ...options.workerEnv,
   });
   let worker = await startWorker();
   const review = await startReviewService(ReviewEnvSchema.parse({ ...env, REVIEW_HTTP_PORT: String(reviewPort), REVIEW_TOKEN: TOKEN }));
