@@ -6,7 +6,7 @@ describe('routing policy', () => {
   it('loads policies/default.json and merges the shop policies', async () => {
     expect(path.basename(DEFAULT_POLICY_FILE)).toBe('default.json');
     const p = await loadPolicy(undefined, SHOP_POLICIES);
-    expect(p.confidenceThreshold).toBe(0.7);
+    expect(p.confidenceThreshold).toBe(0.85);
     expect(p.escalationKeywords.fr).toEqual(expect.arrayContaining(['litige', 'avocat', 'huissier']));
     expect(p.escalationKeywords.en).toEqual(expect.arrayContaining(['chargeback', 'solicitor']));
     expect(p.refundDoubleApprovalOver).toBe(100);

@@ -21,7 +21,7 @@ const vipSchema = z.object({
 
 export const policyFileSchema = z.object({
   version: z.string(),
-  confidence_threshold: z.number().min(0).max(1).default(0.7),
+  confidence_threshold: z.number().min(0).max(1).default(0.85),
   escalation_keywords: langLists.default({ fr: [], en: [] }),
   defusing_contexts: langLists.default({ fr: [], en: [] }),
   automation: z.object({

@@ -93,7 +93,7 @@ describe('decideRoute', () => {
       expect(d).toMatchObject({ route: 'review', reasons: ['unverifiable_facts', flag] });
     }
     expect(decideRoute(ready({ classification: cls({ signals: ['multi_question'] }) }), policy, facts('ORD-5501')).reasons).toContain('multi_question');
-    expect(decideRoute(ready({ classification: cls({ confidence: 0.69 }) }), policy, facts('ORD-5501')).reasons).toEqual(['low_confidence']);
+    expect(decideRoute(ready({ classification: cls({ confidence: 0.84 }) }), policy, facts('ORD-5501')).reasons).toEqual(['low_confidence']);
   });
 
   it('needs two approvers for a refund above the shop threshold', () => {
