@@ -44,6 +44,9 @@ import { PgBounceLog, recordShopReplyBounce } from './adapters/pg/bounces';
 import { shopReplyBounceOf } from './mail/own-message-id';
 import type { PolicySource } from './adapters/pg/live-policy';
 import { getSend } from './adapters/pg/sent-mail';
+import { conversationOfEmail } from './adapters/pg/conversations';
+import { kpiDimensionsOf } from './kpi/kpi-dimensions';
+import { distance } from 'fastest-levenshtein';
 
 const log = createLogger('activities.email');
 
@@ -96,6 +99,11 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     const emailCase = await loadCase(deps.db, emailKey);
     if (!emailCase) throw ApplicationFailure.nonRetryable(`no case file for email ${emailKey}`, 'CaseMissing');
     return emailCase;
+  };
+
+  const editDistanceFromDraft = async (emailKey: string, body: string): Promise<number | null> => {
+    const draft = (await loadCase(deps.db, emailKey))?.draft;
+    return draft ? distance(draft.body, body) : null;
   };
 
   /** One CaseStage: load, run, save, trace. Re-running it gives the same case (stages are pure). */
@@ -165,7 +173,9 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       if (!decision) throw ApplicationFailure.nonRetryable('the route stage left no decision', 'NoDecision');
       const intent = emailCase.classification?.intent ?? null;
       await recordDecision(deps.db, { decisionKey: `${emailKey}:route`, emailKey, decision, policyVersion });
-      const routed = auditOf(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence, policyVersion });
+      // The route event also carries the KPI dimensions (kpi/kpi-dimensions.ts): the KPI consumer needs no other read.
+      const dimensions = kpiDimensionsOf(emailCase, await conversationOfEmail(deps.db, emailKey));
+      const routed = auditOf(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence, policyVersion, ...dimensions });
       await setRouteAndIntent(deps.db, emailKey, { route: decision.route, intent }, routed);
       const sla = isVerifiedVip(emailCase) ? deps.triage.policy.vipReviewSla : null;
       return { ...decision, intent, hasDraft: emailCase.draft !== null, ...(sla ? { sla } : {}) };
@@ -184,7 +194,11 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
         action: action as Parameters<typeof recordReviewerAction>[1]['action'],
         payload: { edited: edited ?? null, note: note ?? null, ...(override ? { override } : {}) },
       });
-      await trace(emailKey, 'review', action, { reviewer, ...(override ? { overriddenChecks: override.checks } : {}) });
+      // An edit's size (Levenshtein distance from the draft, in characters) feeds the reviewer-edit KPIs.
+      const editDistance = edited ? await editDistanceFromDraft(emailKey, edited.body) : null;
+      await trace(emailKey, 'review', action, {
+        reviewer, ...(override ? { overriddenChecks: override.checks } : {}), ...(editDistance === null ? {} : { editDistance }),
+      });
     },
 
     async checkEditedReply({ emailKey, decisionId, reviewer, edited, override }) {

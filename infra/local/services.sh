@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Réplique's own processes on the local stack, as daemons: intake (HTTP + IMAP), starter, worker, review, codec-server.
+# Réplique's own processes on the local stack, as daemons: intake (HTTP + IMAP), starter, worker, review, codec-server,
+# kpi.
 # Logs in $REPLIQUE_HOME/logs/<service>.log, pids in $REPLIQUE_HOME/run/<service>.pid.
 #
 #   services.sh up | down | status | tokens
@@ -9,7 +10,7 @@ LIB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib"
 source "$LIB_DIR/common.sh"
 cd "$REPO_ROOT"
 
-SERVICES=(worker starter intake review codec-server)
+SERVICES=(worker starter intake review codec-server kpi)
 TOKENS_FILE="$RUN_DIR/tokens.env"
 TSX="$REPO_ROOT/node_modules/.bin/tsx"
 

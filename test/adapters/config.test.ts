@@ -16,6 +16,7 @@ import { deleteTopics, stack } from './stack-env';
 import { createKafka } from '../../activities/src/adapters/kafka/kafka-client';
 import { ReviewEnvSchema } from '../../services/src/config/review-config';
 import { CodecServerEnvSchema } from '../../services/src/config/codec-server-config';
+import { KpiEnvSchema } from '../../services/src/config/kpi-config';
 import { repoRoot } from '../support/paths';
 
 function exampleEnv(): Map<string, string> {
@@ -34,6 +35,7 @@ const schemas: Record<string, { shape: Record<string, unknown> }> = {
   worker: WorkerEnvSchema,
   review: ReviewEnvSchema,
   'codec-server': CodecServerEnvSchema,
+  kpi: KpiEnvSchema,
 };
 
 test.each(Object.keys(schemas))('.env.example lists every variable of the %s schema', (name) => {

@@ -1,5 +1,5 @@
 /**
- * The review tool's web side, server-rendered by express: login, queue, email, actions, stats. Static assets (a
+ * The review tool's web side, server-rendered by express: login, queue, email, actions, stats, KPIs (leads). Static assets (a
  * stylesheet and a small script for keys and auto-refresh) carry no customer data; every other route needs a
  * session (pages redirect to /login, other requests get 401) and every POST a CSRF token.
  */
@@ -16,6 +16,7 @@ import { createLoginRouter } from './login-routes';
 import { createOptOutRouter } from './opt-out-routes';
 import { createPolicyRouter } from './policy-routes';
 import { createQueueRouter } from './queue-routes';
+import { createKpiRouter } from './kpi-routes';
 
 const log = createLogger('review-web');
 
@@ -47,6 +48,7 @@ export function createReviewWebRouter(options: ReviewWebOptions): Router {
   router.use(createAttachmentRouter(options));
   router.use(createAdminRouter(options));
   router.use(createPolicyRouter(options));
+  router.use(createKpiRouter(options));
   router.use((_req: Request, res: Response) => void res.status(404).type('text').send('not found'));
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     log.error({ err: error }, 'review tool request failed');

@@ -32,7 +32,8 @@ export async function findConversationByMessageIdHashes(db: Queryable, hashes: s
   return rows[0]?.conversation_id ?? null;
 }
 
-async function conversationOfEmail(db: Queryable, emailKey: string): Promise<string | null> {
+/** The conversation an email was linked to at its start (null: none). */
+export async function conversationOfEmail(db: Queryable, emailKey: string): Promise<string | null> {
   const { rows } = await db.query<{ conversation_id: string | null }>(
     'select conversation_id from emails where email_key = $1', [emailKey],
   );

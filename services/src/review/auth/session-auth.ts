@@ -105,7 +105,8 @@ export function requireReviewer(db: Queryable) {
   };
 }
 
-// A lead is a senior who also edits the live policy (/policy); an admin may do everything a lead may, and manage accounts.
+// A lead is a senior who also edits the live policy (/policy) and sees the KPIs (/kpi); an admin may do everything a lead
+// may, and manage accounts.
 const RANK: Record<ReviewerRole, number> = { reviewer: 1, senior: 2, lead: 3, admin: 4 };
 
 export function hasRole(reviewer: Reviewer, atLeast: ReviewerRole): boolean {
