@@ -111,6 +111,10 @@ test('edited replies blocked on a wrong fact: the review tool answers 422 with t
   expect(action).toMatchObject({ reviewer: 'alice', action: 'edit', payload: { override: { checks: ['fact_mismatch'], reason: expect.stringContaining('Colissimo') } } });
   const toolAudit = (await auditTrail(pipeline.db.pool, emailKey)).filter((a) => a.stage === 'review-tool').map((a) => [a.event, a.data.failedChecks ?? a.data.overriddenChecks ?? null]);
   expect(toolAudit).toEqual(expect.arrayContaining([['edit_refused', ['fact_mismatch']], ['edit', ['fact_mismatch']]]));
+  // The edit's event carries its size for the KPIs: the Levenshtein distance from the draft, in characters.
+  const edit = (await auditTrail(pipeline.db.pool, emailKey)).find((a) => a.stage === 'review' && a.event === 'edit');
+  expect(edit!.data.editDistance).toEqual(expect.any(Number));
+  expect(edit!.data.editDistance).toBeGreaterThan(0);
 });
 
 test('the bearer API and the temporal CLI are checked the same way; the fixed text is sent', async () => {

@@ -25,7 +25,7 @@ export async function takeKpiEvent(db: Queryable, event: KpiEvent): Promise<bool
 export async function refreshEmailFacts(db: Queryable, emailKey: string): Promise<void> {
   await db.query(
     `with e as (select stage, event, at, data from kpi_events where email_key = $1),
-     routed as (select event as route, data from e where stage = 'route' order by at desc limit 1),
+     routed as (select event as route, data from e where stage = 'route' and event in ('auto', 'review', 'escalate', 'suppress') order by at desc limit 1),
      classified as (select data from e where stage = 'classify' and event = 'done' order by at desc limit 1),
      drafted as (select data from e where stage = 'draft' and event = 'done' order by at desc limit 1),
      agg as (

@@ -98,10 +98,10 @@ export function kpiPage(data: KpiPageData, reviewer: Reviewer): string {
     <section><h2>Volumes <small>${query.from ?? 'start'} – ${query.to ?? 'today'}</small></h2>
       <table class="stats kpi-volumes"><thead><tr>${VOLUME_HEADS}</tr></thead>
       <tbody>${total ? html`<tr>${volumeCells(total)}</tr>` : html`<tr><td colspan="10" class="empty">No customer email in this range.</td></tr>`}</tbody></table></section>
-    <section><h2>Per ${query.granularity}</h2>
+    <section class="kpi-table"><h2>Per ${query.granularity}</h2>
       <table class="stats kpi-trend"><thead><tr><th>Period</th>${RATE_HEADS}${VOLUME_HEADS}</tr></thead>
       <tbody>${trend.map((r) => html`<tr data-period="${r.period}"><td>${r.period}</td>${rateCells(r)}${volumeCells(r)}</tr>`)}</tbody></table></section>
-    ${query.split ? html`<section><h2>By ${query.split}</h2>
+    ${query.split ? html`<section class="kpi-table"><h2>By ${query.split}</h2>
       <table class="stats kpi-breakdown"><thead><tr><th>${query.split}</th>${RATE_HEADS}${VOLUME_HEADS}</tr></thead>
       <tbody>${breakdown.map((r) => html`<tr data-group="${r.group}"><td>${r.group}</td>${rateCells(r)}${volumeCells(r)}</tr>`)}</tbody></table></section>` : ''}
     <section><h2>Topics that re-escalate <small>automatic replies the customer answered within 7 days about the same matter</small></h2>
