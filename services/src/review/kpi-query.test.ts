@@ -1,4 +1,4 @@
-import type { KpiRow } from '@replique/activities/kpi/kpi-definitions';
+import { KPI_CSV_COLUMNS, type KpiRow } from '@replique/activities/kpi/kpi-definitions';
 import { kpiCsv } from './kpi-csv';
 import { kpiSearch, parseKpiQuery } from './kpi-query';
 import { trendChart } from './web/svg-chart';
@@ -16,12 +16,14 @@ test('a KPI query string is validated; blanks are unset; the search string round
 });
 
 test('the CSV quotes what needs quoting and leaves unknown figures empty', () => {
-  const row = { period: '2026-11-02', group: 'exp,"a"', emails: 3, tfrP50: 61.25, automationRate: 2 / 3, csat: null } as unknown as KpiRow;
+  const empty = Object.fromEntries(KPI_CSV_COLUMNS.map((c) => [c, null]));
+  const row = { ...empty, period: '2026-11-02', group: 'exp,"a"', emails: 3, tfrP50: 61.25, automationRate: 2 / 3, csat: null } as unknown as KpiRow;
   const [header, line] = kpiCsv([row]).split('\r\n');
   expect(header!.startsWith('period,group,emails,responded,tfrP50')).toBe(true);
   expect(line!.startsWith('2026-11-02,"exp,""a""",3,')).toBe(true);
   expect(line).toContain(',61.3,');
   expect(line).toContain(',0.6667,');
+  expect(line).toContain(',,'); // unknown figures are empty
 });
 
 test('a trend chart draws a line through known values, leaves gaps, and escapes labels', () => {

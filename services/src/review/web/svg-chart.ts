@@ -31,6 +31,7 @@ export function trendChart(title: string, points: TrendPoint[], options: TrendCh
   let max = Math.max(...values, ...targets);
   let min = Math.min(0, ...values, ...targets);
   if (max === min) max = min + 1;
+  const top = max; // labelled; the plot keeps a little headroom above it
   max += (max - min) * 0.08;
   const plotW = width - PAD.left - PAD.right;
   const plotH = height - PAD.top - PAD.bottom;
@@ -59,7 +60,7 @@ export function trendChart(title: string, points: TrendPoint[], options: TrendCh
   return html`<svg class="trend" role="img" aria-label="${title}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
     ${band}
     <line x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${width - PAD.right}" y2="${PAD.top + plotH}" stroke="#99a"></line>
-    <text x="${PAD.left - 6}" y="${PAD.top + 8}" text-anchor="end" font-size="10" fill="#556">${options.format(max)}</text>
+    <text x="${PAD.left - 6}" y="${round(y(top)) + 4}" text-anchor="end" font-size="10" fill="#556">${options.format(top)}</text>
     <text x="${PAD.left - 6}" y="${PAD.top + plotH}" text-anchor="end" font-size="10" fill="#556">${options.format(min)}</text>
     ${segments.map((s) => html`<polyline points="${s}" fill="none" stroke="#3d5afe" stroke-width="2"></polyline>`)}
     ${points.map((p, i) => (p.value === null ? '' : html`<circle cx="${round(x(i))}" cy="${round(y(p.value))}" r="2.5" fill="#3d5afe"><title>${p.label}: ${options.format(p.value)}</title></circle>`))}
