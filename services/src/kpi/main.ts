@@ -1,5 +1,5 @@
 /**
- * The KPI process: a consumer group on `email.events` that keeps the KPI tables of Postgres (migration 021) up to
+ * The KPI process: a consumer group on `email.events` that keeps the KPI tables of Postgres (migration 022) up to
  * date; the review tool's KPI page reads them. Restarted, it resumes from the group's committed offsets.
  *
  *   eval "$(bash infra/local/stack.sh env)"; pnpm exec tsx services/src/kpi/main.ts

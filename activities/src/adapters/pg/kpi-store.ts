@@ -1,5 +1,5 @@
 /**
- * The KPI tables (migration 021): the events the KPI consumer took (once each), the per-email facts derived from
+ * The KPI tables (migration 022): the events the KPI consumer took (once each), the per-email facts derived from
  * them, and the KPI rows the review tool's KPI page shows. Definitions: kpi/kpi-definitions.ts.
  */
 import type { Queryable } from './pool';
