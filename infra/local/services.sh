@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# Réplique's own processes on the local stack, as daemons: intake (HTTP + IMAP), starter, worker, review, codec-server,
-# kpi.
+# Réplique's own processes on the local stack, as daemons: intake (HTTP + IMAP), starter, worker, review, codec-server, kpi.
 # Logs in $REPLIQUE_HOME/logs/<service>.log, pids in $REPLIQUE_HOME/run/<service>.pid.
 #
 #   services.sh up | down | status | tokens

@@ -11,6 +11,8 @@ import { createLogger } from '@replique/activities/logger';
 import { ConfigError } from '../config/parse-env';
 import { loadKpiConfig, type KpiConfig } from '../config/kpi-config';
 import { startKpiConsumer } from './kpi-consumer';
+import { kpiEvents } from '../metrics/replique-metrics';
+import { startMetricsServer } from '../metrics/metrics-server';
 
 const log = createLogger('kpi');
 
@@ -19,7 +21,10 @@ export async function runKpi(config: KpiConfig) {
   await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
   const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID);
   await ensureTopics(kafka, [config.KAFKA_TOPIC_EVENTS]);
-  const consumer = await startKpiConsumer({ db, kafka, groupId: config.KPI_GROUP_ID, topic: config.KAFKA_TOPIC_EVENTS });
+  const consumer = await startKpiConsumer({
+    db, kafka, groupId: config.KPI_GROUP_ID, topic: config.KAFKA_TOPIC_EVENTS,
+    onTaken: (taken) => kpiEvents.inc({ outcome: taken ? 'taken' : 'copy' }),
+  });
   return {
     async stop() {
       await consumer.stop();
@@ -29,9 +34,11 @@ export async function runKpi(config: KpiConfig) {
 }
 
 async function main(): Promise<void> {
-  const kpi = await runKpi(loadKpiConfig());
+  const config = loadKpiConfig();
+  const kpi = await runKpi(config);
+  const metrics = config.METRICS_PORT ? await startMetricsServer('kpi', { host: config.METRICS_HOST, port: config.METRICS_PORT }) : null;
   log.info('kpi consuming email.events');
-  const stop = () => void kpi.stop().then(() => process.exit(0));
+  const stop = () => void Promise.all([kpi.stop(), metrics?.stop()]).then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

@@ -112,6 +112,14 @@ export const csatRatings = new Counter({
   registers,
 });
 
+// --- kpi ------------------------------------------------------------------------------------------------------
+export const kpiEvents = new Counter({
+  name: 'replique_kpi_events_total',
+  help: 'Events of email.events handled by the KPI consumer, by outcome (taken, or copy: already taken).',
+  labelNames: ['outcome'] as const,
+  registers,
+});
+
 // --- outbox relay (owned by the relay; the name is fixed here for the rules) ------------------------------------
 /** Age in seconds of the oldest event written to the outbox and not yet published to Kafka (0 when empty). */
 export const OUTBOX_LAG_METRIC = 'replique_outbox_lag_seconds';
