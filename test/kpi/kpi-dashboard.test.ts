@@ -6,11 +6,10 @@
  * stored, the CSV a lead downloads and the figures the KPI page shows (its screenshot: docs/screenshots/kpi-page.png).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { openChromium, type HeadlessChromium } from '../support/headless-chromium';
 import { createKafka, ensureTopics } from '../../activities/src/adapters/kafka/kafka-client';
 import { kpiRows, topReescalatedTopics } from '../../activities/src/adapters/pg/kpi-store';
 import { formatKpiValue, KPI_CSV_COLUMNS, type KpiRow } from '../../activities/src/kpi/kpi-definitions';
@@ -29,7 +28,6 @@ import { simulateEvents } from './simulated-events';
 
 jest.setTimeout(240_000);
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = path.join(repoRoot, 'docs', 'screenshots', 'kpi-page.png');
 const id = randomUUID().slice(0, 8);
 const topic = `test.email.events.kpi.${id}`;
@@ -191,13 +189,9 @@ test('a lead downloads the CSV: the same figures; a reviewer may not', async () 
 
 test('in Chromium, the KPI page shows the recomputed figures against their targets, and filters', async () => {
   const password = await addReviewer(db.pool, 'leo', 'lead');
-  const profile = mkdtempSync(path.join(tmpdir(), 'replique-chromium-'));
-  let browser: BrowserContext | undefined;
+  let browser: HeadlessChromium | undefined;
   try {
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, viewport: { width: 1440, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await openChromium();
     const page = await browser.newPage();
     page.setDefaultTimeout(60_000);
     await page.goto(`${baseUrl}/kpi`);
@@ -237,6 +231,5 @@ test('in Chromium, the KPI page shows the recomputed figures against their targe
     expect(csvHref).toBe('/kpi.csv?granularity=week&lang=en&split=intent');
   } finally {
     await browser?.close();
-    rmSync(profile, { recursive: true, force: true });
   }
 });

@@ -6,11 +6,10 @@
  * the failures (screenshot docs/screenshots/review-edit-blocked.png) and the send-anyway form.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { openChromium, type HeadlessChromium } from '../support/headless-chromium';
 import { auditTrail } from '@replique/activities/adapters/pg/audit-log';
 import { loadCase } from '@replique/activities/adapters/pg/emails';
 import { reviewerActionsOf } from '@replique/activities/adapters/pg/reviewer-actions';
@@ -24,7 +23,6 @@ jest.setTimeout(300_000);
 
 /** The stack is shared and sometimes busy: waits are generous (they end as soon as the state is reached). */
 const WAIT = 90_000;
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = path.join(repoRoot, 'docs', 'screenshots', 'review-edit-blocked.png');
 
 /** d025: Emily's order CMD-10700, shipped on 22 November 2026 (a VIP customer: reviewed). */
@@ -33,25 +31,16 @@ const WRONG_DATE = '23 November 2026';
 
 let pipeline: PipelineHarness;
 let alice: ReviewClient;
-let browser: BrowserContext;
-let profile: string;
+let browser: HeadlessChromium;
 
 beforeAll(async () => {
   pipeline = await startPipeline();
   alice = await ReviewClient.login(pipeline.reviewUrl, 'alice', await addReviewer(pipeline.db.pool, 'alice', 'reviewer'));
-  profile = mkdtempSync(path.join(tmpdir(), 'replique-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1440, height: 900 },
-  });
+  browser = await openChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
   await pipeline?.stop();
 });
 

@@ -4,10 +4,10 @@
  * the kill switch stops automatic sending (screenshot: docs/screenshots/policy.png) and resumes it. A reviewer may not
  * open the page; a post without the CSRF token is refused.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { openChromium, type HeadlessChromium } from '../support/headless-chromium';
 import { latestPolicyVersion } from '@replique/activities/adapters/pg/policy-versions';
 import type { PolicySnapshot } from '@replique/activities/adapters/pg/live-policy';
 import { repoRoot } from '../support/paths';
@@ -16,28 +16,18 @@ import { addReviewer, ReviewClient } from './review-client';
 
 jest.setTimeout(300_000);
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = path.join(repoRoot, 'docs', 'screenshots', 'policy.png');
 
 let pipeline: PipelineHarness;
-let browser: BrowserContext;
-let profile: string;
+let browser: HeadlessChromium;
 
 beforeAll(async () => {
   pipeline = await startPipeline();
-  profile = mkdtempSync(path.join(tmpdir(), 'replique-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1440, height: 900 },
-  });
+  browser = await openChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
   await pipeline?.stop();
 });
 

@@ -5,11 +5,10 @@
  * answer me" and confirms; their next email goes to a person. A reviewer does the same for another customer from
  * the email page. Screenshots: docs/screenshots/reply-rating.png, reply-opt-out.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { openChromium, type HeadlessChromium } from '../support/headless-chromium';
 import { auditTrail } from '@replique/activities/adapters/pg/audit-log';
 import { repoRoot } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
@@ -19,29 +18,19 @@ import { addReviewer } from './review-client';
 jest.setTimeout(300_000);
 
 const WAIT = 90_000;
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.join(repoRoot, 'docs', 'screenshots');
 
 let pipeline: PipelineHarness;
-let browser: BrowserContext;
-let profile: string;
+let browser: HeadlessChromium;
 
 beforeAll(async () => {
   pipeline = await startPipeline();
-  profile = mkdtempSync(path.join(tmpdir(), 'replique-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    viewport: { width: 900, height: 760 },
-  });
+  browser = await openChromium({ width: 900, height: 760 });
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
   await pipeline?.stop();
 });
 

@@ -5,13 +5,12 @@
  * preview, the disguised SVG is refused (415). Chromium loads the preview; the screenshot goes to
  * docs/screenshots/review-attachments.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { openChromium, type HeadlessChromium } from '../support/headless-chromium';
 import { parseEmail } from '@replique/activities/mail/parse-email';
 import { repoRoot } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
@@ -20,12 +19,10 @@ import { addReviewer, ReviewClient } from './review-client';
 jest.setTimeout(300_000);
 
 const WAIT = 90_000;
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = path.join(repoRoot, 'docs', 'screenshots', 'review-attachments.png');
 
 let pipeline: PipelineHarness;
-let browser: BrowserContext | undefined;
-let profile: string | undefined;
+let browser: HeadlessChromium | undefined;
 
 beforeAll(async () => {
   pipeline = await startPipeline();
@@ -33,7 +30,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
   await pipeline?.stop();
 });
 
@@ -77,14 +73,7 @@ test('the email page lists attachments and previews the safe ones', async () => 
   const anonymous = await fetch(`${pipeline.reviewUrl}/emails/${emailKey}/attachments/${shaOf['theiere.png']}`, { redirect: 'manual' });
   expect([401, 303]).toContain(anonymous.status);
 
-  profile = mkdtempSync(path.join(tmpdir(), 'replique-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1440, height: 900 },
-  });
+  browser = await openChromium();
   const page = await browser.newPage();
   page.setDefaultTimeout(60_000);
   await page.goto(`${pipeline.reviewUrl}/login`);

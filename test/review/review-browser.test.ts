@@ -3,10 +3,9 @@
  * the real pipeline. Log in, see the queue (its screenshot goes to docs/screenshots/review-queue.png), open a
  * waiting email, approve it with the `a` key, and find the reply at the SMTP peer — once. Hostile markup stays inert.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { openChromium, type HeadlessChromium } from '../support/headless-chromium';
 import { repoRoot } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import { freshCopy, hostileEmail, messageIdOf } from './fixtures';
@@ -17,28 +16,18 @@ jest.setTimeout(300_000);
 /** The stack is shared and sometimes busy: waits are generous (they end as soon as the state is reached). */
 const WAIT = 90_000;
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = path.join(repoRoot, 'docs', 'screenshots', 'review-queue.png');
 
 let pipeline: PipelineHarness;
-let browser: BrowserContext;
-let profile: string;
+let browser: HeadlessChromium;
 
 beforeAll(async () => {
   pipeline = await startPipeline();
-  profile = mkdtempSync(path.join(tmpdir(), 'replique-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1440, height: 900 },
-  });
+  browser = await openChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
   await pipeline?.stop();
 });
 

@@ -5,10 +5,9 @@
  * Chromium) lists them by the documented priority score with its parts; the VIP's draft ends with the human-touch
  * line. The Chromium screenshot goes to docs/screenshots/review-queue-priority.png.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { openChromium, type HeadlessChromium } from '../support/headless-chromium';
 import { buildPolicy, DEFAULT_POLICY_FILE, parsePolicyFile } from '@replique/activities/triage/policy';
 import { byPriority, type Priority } from '@replique/services/review/queue-priority';
 import { repoRoot } from '../support/paths';
@@ -19,7 +18,6 @@ import { addReviewer, ReviewClient } from './review-client';
 jest.setTimeout(300_000);
 
 const WAIT = 90_000;
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = path.join(repoRoot, 'docs', 'screenshots', 'review-queue-priority.png');
 const policy = buildPolicy(parsePolicyFile(readFileSync(DEFAULT_POLICY_FILE, 'utf8')));
 
@@ -35,9 +33,8 @@ interface JsonRow {
 
 let pipeline: PipelineHarness;
 const keys: Record<string, string> = {};
-let browser: BrowserContext | undefined;
+let browser: HeadlessChromium | undefined;
 let password = '';
-let profile: string | undefined;
 
 beforeAll(async () => {
   pipeline = await startPipeline();
@@ -45,7 +42,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
   await pipeline?.stop();
 });
 
@@ -102,14 +98,7 @@ test('VIP first, then by SLA risk, urgency and tone: the documented score, its p
   for (const e of emails.slice(1)) for (const line of [touch.fr, touch.en]) expect(e.draft?.body ?? '').not.toContain(line);
 
   // Chromium: the same order on the page, each row's score and parts visible.
-  profile = mkdtempSync(path.join(tmpdir(), 'replique-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1440, height: 900 },
-  });
+  browser = await openChromium();
   const page = await browser.newPage();
   page.setDefaultTimeout(60_000);
   await page.goto(`${pipeline.reviewUrl}/login`);
