@@ -30,6 +30,18 @@ describe('parseEmail', () => {
     expect(p.problems).toEqual([]);
   });
 
+  it('drops NUL characters from the body, text attachments and the subject (Postgres refuses them in text)', async () => {
+    const gifAsText = Buffer.from('GIF89a\x01\x00\x00\x00 trailer', 'latin1').toString('base64');
+    const body = `--m\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHello\u0000 there\r\n--m\r\n` +
+      `Content-Type: text/plain; name="notes.txt"\r\nContent-Disposition: attachment; filename="notes.txt"\r\n` +
+      `Content-Transfer-Encoding: base64\r\n\r\n${gifAsText}\r\n--m--\r\n`;
+    const p = await parseEmail(rawEmail({ 'Content-Type': 'multipart/mixed; boundary="m"', Subject: '=?utf-8?B?T3JkZXIAIDEy?=' }, body));
+    expect(p.text).toBe('Hello there');
+    expect(p.attachments[0]?.text).toBe('GIF89a\x01 trailer');
+    expect(p.subject).toBe('Order 12');
+    expect(JSON.stringify(p)).not.toContain('\\u0000');
+  });
+
   it('normalises CRLF and bare CR line ends to \\n', async () => {
     const crlf = await parseEmail(rawEmail({}, 'one\r\ntwo\r\n', '\r\n'));
     expect(crlf.text).toBe('one\ntwo\n');

@@ -107,7 +107,7 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
   if (/[^\x00-\x7f]/.test(headerLines.map((h) => h.line).join('\n')) && !problems.has('huge_headers')) problems.add('raw_8bit_header');
 
   const date = headers.get('date');
-  return {
+  return withoutNul({
     messageId: stripAngles(headerValueText(headers.get('message-id'))) || null,
     from: firstAddress(headers.get('from')),
     replyTo: firstAddress(headers.get('reply-to')),
@@ -124,7 +124,21 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
     attachments,
     problems: [...problems],
     report: extractReport(contentType, headerValueText(headers.get('content-type')), reportParts, bytes, selected),
-  };
+  });
+}
+
+/**
+ * The parsed email with every NUL character removed from its strings (body, subject, names, attachment text…): NUL
+ * carries nothing a reader sees, and Postgres refuses it in text and jsonb — a binary file sent as text/plain would
+ * otherwise stop the email's case file from being saved, and so its workflow.
+ */
+function withoutNul<T>(value: T): T {
+  if (typeof value === 'string') return (value.includes('\u0000') ? value.replace(/\u0000/g, '') : value) as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T;
+  }
+  return value;
 }
 
 type HeaderMap = Map<string, HeaderValue>;
