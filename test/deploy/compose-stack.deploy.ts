@@ -25,6 +25,17 @@ jest.setTimeout(15 * 60_000);
 const composeDir = path.join(repoRoot, 'infra', 'compose');
 const project = process.env.REPLIQUE_DEPLOY_PROJECT ?? `rqdeploy${process.pid}`;
 const mailDir = mkdtempSync(path.join(os.tmpdir(), `replique-compose-mail-${project}-`));   // remove-project.sh knows it
+/**
+ * The host's environment without the service settings compose.yaml reads: under `pnpm test` the local stack's are
+ * exported (SMTP_HOST=127.0.0.1, SMTP_PORT=2525, IMAP_*…) and would otherwise configure the containers. The
+ * harness's own `REPLIQUE_*` knobs (the image test-deploy.sh built, REPLIQUE_IMAGE) pass through.
+ */
+const composeVariables = new Set(
+  [...readFileSync(path.join(composeDir, 'compose.yaml'), 'utf8').matchAll(/\$\{([A-Za-z0-9_]+)/g)].map((m) => m[1]!),
+);
+const hostEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => name.startsWith('REPLIQUE_') || !composeVariables.has(name)),
+);
 const intakeToken = randomBytes(24).toString('hex');
 const reviewToken = randomBytes(24).toString('hex');
 let env: NodeJS.ProcessEnv = {};
@@ -129,7 +140,7 @@ const waitForReply = (messageId: string) => waitFor(`the reply to ${messageId} a
 beforeAll(async () => {
   const [intakePort, reviewPort, temporalPort, temporalUiPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   env = {
-    ...process.env,
+    ...hostEnv,
     POSTGRES_PASSWORD: randomBytes(18).toString('hex'),
     INTAKE_TOKEN: intakeToken,
     REVIEW_TOKEN: reviewToken,
