@@ -16,6 +16,7 @@ import { workflowIdForEmailKey } from '@replique/workflows/contracts';
 import { PayloadEncryptionCodec } from '@replique/services/temporal/payload-encryption-codec';
 import { payloadKeyList } from '@replique/services/config/temporal-env';
 import { devEmailsDir, localHome } from '../support/paths';
+import { customerReply } from '../review/fixtures';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import { TEST_TEMPORAL_PAYLOAD_KEYS, testTemporalDataConverter } from '../support/temporal-payload-keys';
 import { workflowBundle } from '../support/workflow-bundle';
@@ -48,7 +49,7 @@ beforeAll(async () => {
   const { emailKey } = await pipeline.deliver(original);
   workflowId = workflowIdForEmailKey(emailKey);
   await pipeline.waitForView(emailKey, (v) => v.state === 'waiting_review');
-  await pipeline.deliver(followUp(original, messageId, `Je précise : ${FOLLOW_UP_MARKER}, merci de me rappeler.`));
+  await pipeline.deliver(customerReply(original, messageId, `Je précise : ${FOLLOW_UP_MARKER}, merci de me rappeler.`));
   await pipeline.waitForView(emailKey, (v) => v.review?.followUps?.[0]?.status === 'read');
   const res = await fetch(`${pipeline.reviewUrl}/api/emails/${emailKey}/decision`, {
     method: 'POST',
@@ -68,16 +69,6 @@ afterAll(async () => {
   await pipeline?.stop();
 });
 
-function followUp(original: Buffer, messageId: string, text: string): Buffer {
-  const head = original.toString('latin1');
-  const from = /^From:.*$/im.exec(head)![0];
-  const subject = /^Subject:(.*)$/im.exec(head)![1]!.trim();
-  return Buffer.from([
-    from, 'To: support@maison-lumen.example', `Subject: Re: ${subject}`, 'Date: Mon, 23 Nov 2026 09:12:00 +0100',
-    `Message-ID: <${randomUUID()}@test.replique>`, `In-Reply-To: <${messageId}>`, `References: <${messageId}>`,
-    'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', text, '',
-  ].join('\r\n'), 'utf8');
-}
 
 /** Every string and byte array in a history (payload data, metadata, failure messages…) that holds `text`. */
 function holds(value: unknown, text: string): boolean {

@@ -18,6 +18,7 @@ import {
   reviewDecisionSignal, workflowIdForEmailKey, type EmailWorkflowView, type ReviewDecision,
 } from '@replique/workflows/contracts';
 import { devEmailsDir, repoRoot } from '../support/paths';
+import { customerReply } from '../review/fixtures';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import { historyFacts, type JsonHistory } from './history-facts';
 import { findPii } from './history-pii';
@@ -152,7 +153,7 @@ async function act(pipeline: PipelineHarness, emailKey: string, scenario: Scenar
       const text = scenario === 'follow-up-escalating'
         ? 'Sans réponse sous 48 h, je transmets le dossier à mon avocat et je porte plainte.'
         : 'Pardon, une précision : je ne serai pas là vendredi.';
-      await pipeline.deliver(replyTo(original.raw, original.messageId, text));
+      await pipeline.deliver(customerReply(original.raw, original.messageId, text));
       await waitFor((v) => v.review?.followUps?.[0]?.status === 'read');
       if (scenario === 'follow-up-escalating') return takeoverAndEdit(pipeline, emailKey);
       return void await decide(pipeline, emailKey, { action: 'approve', reviewer: 'alice' });
@@ -204,17 +205,6 @@ function freshCopy(file: string): { raw: Buffer; messageId: string } {
   return { raw: Buffer.from(replaced, 'latin1'), messageId };
 }
 
-/** The customer writes again in the thread, as a mail client does (In-Reply-To, References). */
-function replyTo(original: Buffer, messageId: string, newText: string): Buffer {
-  const head = original.toString('latin1');
-  const from = /^From:.*$/im.exec(head)![0];
-  const subject = /^Subject:(.*)$/im.exec(head)![1]!.trim();
-  return Buffer.from([
-    from, 'To: support@maison-lumen.example', `Subject: Re: ${subject}`, 'Date: Mon, 23 Nov 2026 09:12:00 +0100',
-    `Message-ID: <${randomUUID()}@test.replique>`, `In-Reply-To: <${messageId}>`, `References: <${messageId}>`,
-    'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', newText, '',
-  ].join('\r\n'), 'utf8');
-}
 
 /** Keeps one history per (shape, categories), topped up to MIN_FILES; refuses to write any if one holds PII. */
 function write(recorded: Recorded[]): void {

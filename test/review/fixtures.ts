@@ -38,3 +38,15 @@ export function hostileEmail(): Buffer {
     '',
   ].join('\r\n'));
 }
+
+/** The customer writes again in the thread of `original` (whose Message-ID is `messageId`), as a mail client does. */
+export function customerReply(original: Buffer, messageId: string, text: string): Buffer {
+  const head = original.toString('latin1');
+  const from = /^From:.*$/im.exec(head)![0];
+  const subject = /^Subject:(.*)$/im.exec(head)![1]!.trim();
+  return Buffer.from([
+    from, 'To: support@maison-lumen.example', `Subject: Re: ${subject}`, 'Date: Mon, 23 Nov 2026 09:12:00 +0100',
+    `Message-ID: <${randomUUID()}@test.replique>`, `In-Reply-To: <${messageId}>`, `References: <${messageId}>`,
+    'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', text, '',
+  ].join('\r\n'), 'utf8');
+}
