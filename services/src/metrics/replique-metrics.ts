@@ -120,6 +120,20 @@ export const kpiEvents = new Counter({
   registers,
 });
 
-// --- outbox relay (owned by the relay; the name is fixed here for the rules) ------------------------------------
-/** Age in seconds of the oldest event written to the outbox and not yet published to Kafka (0 when empty). */
+// --- outbox relay (in the worker) ---------------------------------------------------------------------------------
+/** The gauge's name, as the alert rule OutboxLag uses it. */
 export const OUTBOX_LAG_METRIC = 'replique_outbox_lag_seconds';
+let measureOutboxLag: (() => Promise<number>) | null = null;
+/** Age in seconds of the oldest event written to the outbox and not yet published to Kafka (0 when empty). */
+export const outboxLag = new Gauge({
+  name: OUTBOX_LAG_METRIC,
+  help: 'Age in seconds of the oldest email.events event in the outbox not yet published to Kafka (0 when the outbox is empty).',
+  registers,
+  async collect() {
+    if (measureOutboxLag) this.set(await measureOutboxLag());
+  },
+});
+/** Where replique_outbox_lag_seconds reads its value at each scrape (the worker that runs the relay); null: none. */
+export function measureOutboxLagWith(source: (() => Promise<number>) | null): void {
+  measureOutboxLag = source;
+}

@@ -17,7 +17,8 @@ import { temporalDataConverter } from '../temporal/data-converter';
 import { ensureRetentionSchedule } from './retention-schedule';
 import { activityMetricsInterceptor } from './activity-metrics';
 import { countStuckEmails } from './stuck-emails';
-import { countStuckEmailsWith } from '../metrics/replique-metrics';
+import { countStuckEmailsWith, measureOutboxLagWith } from '../metrics/replique-metrics';
+import { oldestPendingAgeSeconds } from '@replique/activities/adapters/pg/event-outbox';
 import { startMetricsServer } from '../metrics/metrics-server';
 
 const log = createLogger('worker');
@@ -36,12 +37,15 @@ export async function createEmailWorker(config: WorkerConfig) {
     interceptors: { activity: [activityMetricsInterceptor] },
   });
   countStuckEmailsWith(() => countStuckEmails(deps.db, config.REPLIQUE_STUCK_AFTER_MINUTES));
+  // The worker that runs the outbox relay reports the outbox's lag (every such worker reports the same database's).
+  if (deps.relay) measureOutboxLagWith(() => oldestPendingAgeSeconds(deps.db));
   return {
     worker,
     /** The policy in force in this worker (tests watch a change arrive). */
     policy: deps.policy,
     async close() {
       countStuckEmailsWith(null);
+      measureOutboxLagWith(null);
       await deps.close();
       await connection.close();
     },

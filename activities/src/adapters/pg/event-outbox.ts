@@ -34,6 +34,18 @@ export async function pendingCount(db: Queryable): Promise<number> {
   return rows[0]!.n;
 }
 
+/**
+ * Age in seconds of the oldest event not yet published (its audit row's time), 0 when the outbox is empty: what the
+ * `replique_outbox_lag_seconds` gauge shows. Read from Postgres, so it stays true while the relay or Kafka is down.
+ */
+export async function oldestPendingAgeSeconds(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ age: number }>(
+    `select coalesce(extract(epoch from now() - min(a.at)), 0)::float8 as age
+     from event_outbox o join audit_log a on a.id = o.audit_id`,
+  );
+  return Math.max(0, rows[0]!.age);
+}
+
 /** partition → Kafka offset before which everything the relay published is confirmed. */
 export type RelayOffsets = Record<string, string>;
 
