@@ -17,6 +17,11 @@ export const ReviewEnvSchema = z.object({
   REVIEW_HTTP_PORT: port.default(8082),
   /** Bearer token of the machine JSON API (/api); people log in to the review tool instead. */
   REVIEW_TOKEN: z.string().min(16, 'must be at least 16 characters'),
+  /**
+   * Bearer token of Alertmanager's webhook (POST /hooks/alertmanager: alerts onto the notice board, nothing else).
+   * Unset: no webhook. The local stack keeps it in $REPLIQUE_HOME/run/alerts-webhook.token (infra/local/lib/monitoring.sh).
+   */
+  ALERTS_WEBHOOK_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Session cookies marked Secure: on whenever the tool is served over TLS (off on the loopback dev stack). */
   REVIEW_COOKIE_SECURE: booleanFromEnv.default(false),
 });

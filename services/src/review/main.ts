@@ -16,6 +16,7 @@ import { createReviewApiRouter } from './review-api';
 import { createReviewWebRouter } from './review-web';
 import { temporalDataConverter } from '../temporal/data-converter';
 import { createReplyLinkRouter } from './reply-links/link-routes';
+import { createAlertHookRouter } from './alert-hook-routes';
 
 import { startMetricsServer } from '../metrics/metrics-server';
 
@@ -30,6 +31,8 @@ export async function startReviewService(config: ReviewConfig) {
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   app.use(createReviewApiRouter({ db, client, token: config.REVIEW_TOKEN }));
+  // Alertmanager's webhook into the notice board, with its own token (it can post alerts, nothing else).
+  if (config.ALERTS_WEBHOOK_TOKEN) app.use(createAlertHookRouter({ db, token: config.ALERTS_WEBHOOK_TOKEN }));
   // The only routes without a login: the pages of the reply links, each request carrying its signed token.
   // A vote's event is queued with its audit row (the outbox): this process never waits on Kafka.
   if (config.REPLY_LINK_SECRET) app.use(createReplyLinkRouter({ db, secret: config.REPLY_LINK_SECRET }));

@@ -9,13 +9,14 @@
  * An edit whose text fails the guardrails answers 422 with `failed` (check, message) and is not taken; the same edit
  * with `override: {checks: [every failed check], reason}` is sent anyway, audited.
  */
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { WorkflowUpdateFailedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
 import { listEmails } from '@replique/activities/adapters/pg/emails';
 import { decideUpdate, stateQuery, workflowIdForEmailKey } from '@replique/workflows/contracts';
+import { requireBearer } from './auth/bearer-token';
 
 export interface ReviewApiOptions {
   db: Queryable;
@@ -104,15 +105,4 @@ export function createReviewApiRouter(options: ReviewApiOptions): Router {
 
 function isClosedWorkflowError(error: unknown): boolean {
   return error instanceof Error && /workflow execution already completed|already completed/i.test(error.message);
-}
-
-function requireBearer(token: string) {
-  const expected = Buffer.from(token);
-  return (req: Request, res: Response, next: NextFunction) => {
-    const given = Buffer.from(/^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1] ?? '');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      return void res.status(401).json({ error: 'a valid bearer token is required' });
-    }
-    next();
-  };
 }
