@@ -32,6 +32,10 @@ ensure_tokens() {
   # shellcheck source=/dev/null
   source "$TOKENS_FILE"
   set +a
+  # Alertmanager's token for the notice board's webhook: one file that both sides read (lib/monitoring.sh).
+  ensure_secret_file "$ALERTS_WEBHOOK_TOKEN_FILE"
+  ALERTS_WEBHOOK_TOKEN=$(<"$ALERTS_WEBHOOK_TOKEN_FILE")
+  export ALERTS_WEBHOOK_TOKEN
 }
 
 service_env() {

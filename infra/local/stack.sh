@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Réplique local stack: Temporal, PostgreSQL, Kafka, IMAP (Dovecot), SMTP sink (smtp-sink).
+# Réplique local stack: Temporal, PostgreSQL, Kafka, IMAP (Dovecot), SMTP sink (smtp-sink), Alertmanager, Prometheus.
 # Everything listens on 127.0.0.1; data, logs, pids and generated config live in $REPLIQUE_HOME
 # (default <repo>/.local). See infra/local/README.md.
 #
@@ -10,20 +10,21 @@
 #   stack.sh reset                  down + delete $REPLIQUE_HOME/data (venv and jars kept)
 #   stack.sh env                    `export` lines for eval "$(bash infra/local/stack.sh env)"
 #
-# Components: temporal postgres kafka imap smtp  (aliases: pg, dovecot, sink, mail = imap smtp)
+# Components: temporal postgres kafka imap smtp alertmanager prometheus
+#   (aliases: pg, dovecot, sink, mail = imap smtp, am, prom, monitoring = alertmanager prometheus)
 set -euo pipefail
 STACK_LOCKED=""      # set once this process holds the lock (never taken from the environment)
 
 LIB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib"
 # shellcheck source=lib/common.sh
 source "$LIB_DIR/common.sh"
-for component_file in temporal postgres kafka imap smtp; do
+for component_file in temporal postgres kafka imap smtp monitoring; do
   # shellcheck source=/dev/null
   source "$LIB_DIR/$component_file.sh"
 done
 
 usage() {
-  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -41,6 +42,9 @@ resolve_components() {
       imap | dovecot) wanted[imap]=1 ;;
       smtp | sink | smtp-sink) wanted[smtp]=1 ;;
       mail) wanted[imap]=1 wanted[smtp]=1 ;;
+      alertmanager | am) wanted[alertmanager]=1 ;;
+      prometheus | prom) wanted[prometheus]=1 ;;
+      monitoring) wanted[alertmanager]=1 wanted[prometheus]=1 ;;
       *) die "unknown component '$arg' (known: ${ALL_COMPONENTS[*]}, mail, all)" ;;
     esac
   done
@@ -219,7 +223,7 @@ cmd_status() {
     else
       state=down pid=- all_up=3
     fi
-    printf '%-9s %-9s port %-24s pid %s%s\n' "$c" "$state" "$("${c}_port_label")" "$pid" "$note"
+    printf '%-12s %-9s port %-24s pid %s%s\n' "$c" "$state" "$("${c}_port_label")" "$pid" "$note"
   done
   return "$all_up"
 }
@@ -250,6 +254,8 @@ cmd_env() {
     SMTP_HOST "$BIND_HOST"
     SMTP_PORT "$SMTP_PORT"
     SMTP_SINK_DIR "$SMTP_SINK_DIR"
+    PROMETHEUS_URL "http://$BIND_HOST:$PROMETHEUS_PORT"
+    ALERTMANAGER_URL "http://$BIND_HOST:$ALERTMANAGER_PORT"
   )
   for ((var = 0; var < ${#pairs[@]}; var += 2)); do
     printf 'export %s=%q\n' "${pairs[$var]}" "${pairs[$((var + 1))]}"

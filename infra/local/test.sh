@@ -69,7 +69,7 @@ echo "[test] typecheck"
 pnpm exec tsc -p tsconfig.json --noEmit
 
 source infra/local/lib/browser.sh && ensure_chromium   # the review tool's browser test drives Debian's chromium
-source infra/local/lib/monitoring.sh && ensure_monitoring_packages   # promtool for the alert rules' tests
+
 echo "[test] jest"
 # CI reads a log file: no colour codes (jest and the libraries it prints through honour FORCE_COLOR=0).
 [[ -n ${CI:-} ]] && export FORCE_COLOR=0

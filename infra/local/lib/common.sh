@@ -14,6 +14,8 @@ LOG_DIR="$REPLIQUE_HOME/logs"
 RUN_DIR="$REPLIQUE_HOME/run"
 ETC_DIR="$REPLIQUE_HOME/etc"
 VENV_DIR="$REPLIQUE_HOME/venv"
+# Alertmanager's bearer token for the review service's webhook (written once; both sides read it).
+ALERTS_WEBHOOK_TOKEN_FILE="$RUN_DIR/alerts-webhook.token"
 
 # ---------------------------------------------------------------------------------------------
 # Ports (127.0.0.1 only) and timeouts.
@@ -22,7 +24,7 @@ BIND_HOST=127.0.0.1
 # While the stack runs, the ports it was started with are kept in $RUN_DIR/ports.env, so that
 # `status`, `env` and `down` called without the same variables still see the real ports.
 # Order: variable set in the environment > ports.env (stack running) > default.
-PORT_VARS=(TEMPORAL_PORT TEMPORAL_UI_PORT PG_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT IMAP_PORT SMTP_PORT)
+PORT_VARS=(TEMPORAL_PORT TEMPORAL_UI_PORT PG_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT IMAP_PORT SMTP_PORT PROMETHEUS_PORT ALERTMANAGER_PORT)
 PORTS_FILE="$RUN_DIR/ports.env"
 declare -A PORTS_FROM_ENV=() SAVED_PORTS=()
 load_port_settings() {
@@ -48,13 +50,15 @@ KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 IMAP_PORT="${IMAP_PORT:-1143}"
 SMTP_PORT="${SMTP_PORT:-2525}"
+PROMETHEUS_PORT="${PROMETHEUS_PORT:-9490}"
+ALERTMANAGER_PORT="${ALERTMANAGER_PORT:-9493}"
 STACK_TIMEOUT="${STACK_TIMEOUT:-120}"     # seconds to wait for one component to become healthy
 STACK_LOCK_TIMEOUT="${STACK_LOCK_TIMEOUT:-900}"   # seconds to wait for another stack.sh (cold install)
 for port_var in "${PORT_VARS[@]}"; do
   [[ ${!port_var} =~ ^[0-9]+$ ]] || { echo "[stack] ERROR: $port_var must be a port number" >&2; exit 2; }
 done
 
-ALL_COMPONENTS=(temporal postgres kafka imap smtp)
+ALL_COMPONENTS=(temporal postgres kafka imap smtp alertmanager prometheus)
 
 # ---------------------------------------------------------------------------------------------
 # Output: progress goes to stderr, so that `stack.sh env` stays clean on stdout.
@@ -200,6 +204,15 @@ require_reachable_by() {
   local user=$1 dir=$2
   runuser -u "$user" -- test -x "$dir" && return 0
   die "user $user cannot reach $dir (a parent folder is not world-searchable); run: chmod o+x on its parents, or set REPLIQUE_HOME elsewhere"
+}
+
+# A random secret in FILE (mode 600), made once: later calls keep it. For secrets two sides share, such as the
+# alerts webhook token that Alertmanager sends and the review service checks (lib/monitoring.sh, services.sh).
+ensure_secret_file() {
+  local file=$1
+  [[ -s $file ]] && return 0
+  mkdir -p "$(dirname "$file")"
+  (umask 077; head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$file")
 }
 
 # Unix socket paths are limited to 107 bytes; long clone paths would break them.
