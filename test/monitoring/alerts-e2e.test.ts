@@ -144,7 +144,7 @@ withMonitoring('alerts end to end (Prometheus, Alertmanager, notice board, mail)
     if (home) rmSync(home, { recursive: true, force: true });
   });
 
-  test('the webhook takes alerts only with its token and a valid notification', async () => {
+  test('the webhook takes alerts only with its token and a valid notification; the board needs a session', async () => {
     const post = (body: unknown, token?: string) => fetch(`${reviewUrl}/hooks/alertmanager`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -155,6 +155,20 @@ withMonitoring('alerts end to end (Prometheus, Alertmanager, notice board, mail)
     expect((await post({ version: '4', alerts: [alert] }, 'test-token-0123456789abcdef')).status).toBe(401); // the API's token is not this one
     expect((await post({ version: '4', alerts: [{ ...alert, labels: {} }] }, WEBHOOK_TOKEN)).status).toBe(400);
     expect(await listAlertNotices(db.pool)).toEqual([]);
+
+    // A repeat counts on the same notice; the resolution closes it (one row per occurrence).
+    for (const status of ['firing', 'firing', 'resolved']) {
+      const endsAt = status === 'resolved' ? new Date().toISOString() : '0001-01-01T00:00:00Z';
+      expect((await post({ version: '4', alerts: [{ ...alert, status, endsAt }] }, WEBHOOK_TOKEN)).status).toBe(200);
+    }
+    expect(await listAlertNotices(db.pool)).toEqual([
+      expect.objectContaining({ alertname: 'Probe', status: 'resolved', notifications: 3, endsAt: expect.any(Date) }),
+    ]);
+    await db.pool.query('delete from alert_notices');
+    // The board itself needs a session, like every page of the tool.
+    const anonymous = await fetch(`${reviewUrl}/notices`, { redirect: 'manual' });
+    expect([anonymous.status, anonymous.headers.get('location')?.startsWith('/login')]).toEqual([303, true]);
+    expect((await fetch(`${reviewUrl}/notices.json`, { headers: { accept: 'application/json' } })).status).toBe(401);
   });
 
   test('an escalation spike fires EscalationSpike, which reaches the notice board and the leads\' mailbox within a minute', async () => {
