@@ -32,8 +32,8 @@ const RISK_INTENT: Partial<Record<RiskFamily | 'none', Intent>> = {
   threat: 'complaint', abusive_language: 'complaint',
 };
 
-/** The parcel mark (intent-features.ts structuredModelText) of a status question and of a delay. */
-const PARCEL_OF: Partial<Record<Intent, string>> = { order_status: '\n__ontime__', delivery_delay: '\n__late__' };
+/** The order mark (intent-features.ts orderMark) of a status question, a delay and a refund already made. */
+const PARCEL_OF: Partial<Record<Intent, string>> = { order_status: '\n__ontime__', delivery_delay: '\n__late__', refund_status: '\n__refunded__' };
 
 /** Everyday requests a risk sentence is composed with (an innocent one: only requests a routine reply answers). */
 const ROUTINE_CONTEXT: readonly Intent[] = ['order_status', 'delivery_delay', 'refund_status', 'product_question', 'return_request'];

@@ -153,6 +153,34 @@ describe('classify: signals', () => {
     expect(quoted.signals).toEqual(expect.arrayContaining(['prompt_injection', 'tampered_quoted_text']));
   });
 
+  it('reads talk of a refund about an order already refunded as a question about that refund, unless it is disputed', () => {
+    for (const t of [
+      'Could you confirm you refunded my order? I cannot find it on my statement.',
+      'Pouvez-vous me confirmer le montant du remboursement de ma commande ? Je fais mes comptes.',
+      "I'd like to check the refund for my order has gone through, please.",
+    ]) {
+      const c = run(t, { orderRefunded: true });
+      expect(c.signals).not.toContain('refund_asked');
+      expect(c.intent).not.toBe('refund_request');
+    }
+    for (const t of [
+      'You only refunded me part of it: I want the rest, including the shipping costs.',
+      "Je n'ai été remboursée que de la moitié, il manque le reste.",
+      'The refund is wrong, it is less than what I paid.',
+    ]) {
+      const c = run(t, { orderRefunded: true });
+      expect(c.signals).toContain('refund_disputed');
+      expect(run(t).signals).not.toContain('refund_disputed');
+    }
+  });
+
+  it('does not read sending a document again as a return', () => {
+    for (const t of ['Pourriez-vous me renvoyer la facture ? Je ne la retrouve plus.', 'La facture ne s\'ouvre pas, pouvez-vous me la renvoyer ?']) {
+      expect(ruleIntentScores(input(t), t.toLowerCase()).return_request).toBe(0);
+    }
+    expect(ruleIntentScores(input('Je peux encore vous renvoyer la théière ?'), 'je peux encore vous renvoyer la theiere ?').return_request).toBeGreaterThan(0);
+  });
+
   it('marks legal, fraud, safety and abusive mail critical', () => {
     for (const t of ['Mon avocat vous contactera.', 'Vous êtes des voleurs !', 'It caught fire.']) {
       expect(run(t).criticality).toBe('critical');

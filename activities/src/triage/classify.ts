@@ -5,7 +5,7 @@
  */
 import type { Classification, EmailCase, Intent, MachineKind, Sentiment, Urgency } from '../domain/types';
 import { INTENTS } from '../domain/types';
-import { structuredModelText, withoutStructureMark } from './intent-features';
+import { orderMark, structuredModelText, withoutStructureMark } from './intent-features';
 import { blendIntentProbabilities, readRisk, type BlendParams, type RiskHead, type RiskReading } from './intent-model';
 import { combineModelProbabilities } from './llm-intent';
 import type { CaseStage, TriageDeps } from './pipeline';
@@ -15,7 +15,7 @@ import { maskPii } from './pii';
 import { findKeywordHits } from './keywords';
 import {
   ABUSE, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERY_DISPUTE, DISTRESS, INTENT_CUES, NEGATIVE, POSITIVE, PUBLIC_SHAMING,
-  THREAT, URGENT, fold,
+  REFUND_DISPUTE, THREAT, URGENT, fold,
 } from './lexicon';
 import { messageCarriers, type CarrierSegment } from '../mail/carriers';
 import { findInjection } from './injection';
@@ -73,18 +73,23 @@ const RISK_INTENTS: ReadonlySet<Intent> = new Set(['legal_threat', 'fraud_report
 
 /**
  * The text the trained heads read: the subject (without Re:/Fwd: prefixes) marked with the kind of message it heads
- * (new, reply, forward), the new text, and whether the shop's data shows the parcel late (intent-features.ts).
+ * (new, reply, forward), the new text, and what the shop's data says of the order: parcel late or on time, refund made
+ * (intent-features.ts).
  */
-export const modelText = structuredModelText;
+export const modelText = (input: ClassifyInput): string =>
+  structuredModelText(input.subject, input.clean, orderMark(input.daysLate, input.orderRefunded ?? false));
 
 /** The confidence of an intent a deterministic rule imposes (prompt injection), like machine mail's. */
 const RULE_DECIDED_CONFIDENCE = 0.95;
 
 /**
  * Intents answered by the same reply from the order's data (route.ts autoReason: the order's state decides whether it
- * is "on its way", "slightly late" or a case for a person), so confusing them does not change what is sent.
+ * is "on its way", "slightly late" or a case for a person), so confusing them does not change what is sent. About an
+ * order already refunded, a refund asked for and a refund's status get the same answer too: the refund made (its
+ * amount, the bank's delay), unless the customer disputes it (REFUND_DISPUTE).
  */
 const SAME_ANSWER: readonly Intent[][] = [['order_status', 'delivery_delay']];
+const SAME_ANSWER_REFUNDED: readonly Intent[] = ['refund_status', 'refund_request'];
 
 /** Routing confidence of an automatable intent that only the model sees (no rule cue): always below the threshold. */
 const MODEL_ONLY_CONFIDENCE_CAP = 0.6;
@@ -102,6 +107,8 @@ export interface ClassifyInput {
   machineReasons?: string[];
   /** Days the mail's order is past its estimated delivery (undelivered), when known. */
   daysLate: number | null;
+  /** The shop's data shows the mail's order refunded (its refund made). */
+  orderRefunded?: boolean;
   accountTakeover: boolean;
   /** Language to assume when the text has no telling words (the customer's language). */
   langFallback?: 'fr' | 'en';
@@ -237,13 +244,20 @@ export function classify(
   const defused = findKeywordHits(input.clean, policy).defusedText;
   const signals = detectSignals(input, folded, policy);
   const rules = ruleIntentScores(input, defused);
-  const text = modelText(input.subject, input.clean, input.daysLate);
+  const text = modelText(input);
   const modelProbs = model ? model(text) : null;
   // the safety signals below read the rule scores; the intent and its confidence read the calibrated blend
   const scores = calibration ? rules : blendScores(rules, modelProbs);
   const calibrated = calibration
     ? blendIntentProbabilities(rules, modelProbs, calibration.blend, calibration.rulesOnly, TEXT_INTENTS)
     : null;
+
+  // an order the shop already refunded: talk of its refund is about the refund made, which the data answers, unless
+  // the customer disputes it (too little, the rest, the fees): then a remedy to decide
+  const refundDisputed = input.orderRefunded === true && any(REFUND_DISPUTE, folded);
+  if (refundDisputed) signals.push('refund_disputed');
+  const refundAnswered = input.orderRefunded === true && !refundDisputed;
+  const answeredIntent = (i: Intent): Intent => (refundAnswered && i === 'refund_request' ? 'refund_status' : i);
 
   const ranked = (Object.entries(scores) as [Intent, number][]).filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
   let [intent, top] = ranked[0] ?? (['other', 0] as [Intent, number]);
@@ -255,6 +269,7 @@ export function classify(
   // an attack on the reader is decided by the rules, not by the intent scores
   const injected = signals.includes('prompt_injection') || signals.includes('hidden_html_text');
   if (injected) intent = 'prompt_injection';
+  intent = answeredIntent(intent);
   // a lone weak cue (a word like "delivery") is not a rival intent
   const rival = Math.max(0, (ranked.find(([i]) => !compatible(i, intent))?.[1] ?? 0) - 1);
   const secondaryIntents = ranked
@@ -266,7 +281,7 @@ export function classify(
   }
   if (scores.fraud_report >= 4 && /\b(?:debit|charge|prelev|paiement|payment)/.test(folded)) signals.push('unrecognised_charge');
   // a return that asks for the money back is a refund to issue (a person's decision), whatever intent the model reads
-  if (rules.refund_request >= 3 && ['return_request', 'refund_status'].includes(intent)) signals.push('refund_asked');
+  if (rules.refund_request >= 3 && ['return_request', 'refund_status'].includes(intent) && !refundAnswered) signals.push('refund_asked');
   // the words say the parcel has not come, or came short or broken: about an order recorded as delivered, that is a
   // dispute of the delivery (a person checks with the carrier), not a status question
   if (any(DELIVERY_DISPUTE, folded) || rules.delivery_delay >= 2.5 || rules.missing_item >= 3 || rules.damaged_item >= 3) {
@@ -290,7 +305,7 @@ export function classify(
         evidence.push(`defused ${defused.join(', ')}: P(no escalation) ≥ ${pct(reading.pNoneMin)} in every sentence`);
       }
       if (RISK_INTENTS.has(intent) && calibrated) {
-        intent = TEXT_INTENTS.filter((i) => !RISK_INTENTS.has(i)).reduce((best, i) => (calibrated[i] > calibrated[best] ? i : best), 'other' as Intent);
+        intent = answeredIntent(TEXT_INTENTS.filter((i) => !RISK_INTENTS.has(i)).reduce((best, i) => (calibrated[i] > calibrated[best] ? i : best), 'other' as Intent));
       }
     } else if (reading.p >= risk.threshold) {
       signals.push(reading.family, 'model_escalation');
@@ -317,14 +332,17 @@ export function classify(
   intentConfidence = Math.round(intentConfidence * 1000) / 1000;
   let confidence = intentConfidence;
   // routing asks "is the answer right?": intents that get the same data-driven answer pool their probability
-  const sameAnswer = calibrated && !injected ? SAME_ANSWER.find((g) => g.includes(intent)) : undefined;
+  const sameAnswer = !calibrated || injected ? undefined
+    : refundAnswered && SAME_ANSWER_REFUNDED.includes(intent) ? SAME_ANSWER_REFUNDED : SAME_ANSWER.find((g) => g.includes(intent));
   if (sameAnswer) confidence = Math.round(Math.min(1, sameAnswer.reduce((s, i) => s + calibrated![i], 0)) * 1000) / 1000;
   if (signals.includes('multi_question')) confidence = Math.min(confidence, 0.6);
   // one trained head may move mail towards a person, never alone away from one: an automatable intent no rule cue
   // supports (an off-topic question the model reads as a catalogue question...) stays below the auto-send threshold
   // unless the routine head, trained apart on what needs a person, also reads the words as routine
   const routineAgrees = routine && pRoutine !== null && pRoutine >= routine.threshold;
-  if (calibrated && policy.automatedIntents.has(intent) && scores[intent] <= 0 && !routineAgrees) {
+  // (a cue for an intent of the same answer group supports it: "refund me" about an order already refunded)
+  const ruleSupport = (sameAnswer ?? [intent]).some((i) => scores[i] > 0);
+  if (calibrated && policy.automatedIntents.has(intent) && !ruleSupport && !routineAgrees) {
     confidence = Math.min(confidence, MODEL_ONLY_CONFIDENCE_CAP);
     signals.push('model_only_intent');
   }
@@ -367,12 +385,14 @@ function daysBetween(fromIso: string, toIso: string): number {
 /** What classify reads of a case (after clean, machine, pii and enrich): the training corpus is read the same way. */
 export async function classifyInputOf(emailCase: EmailCase, deps: TriageDeps): Promise<ClassifyInput> {
   let daysLate: number | null = null;
+  let orderRefunded = false;
   const num = emailCase.enrichment?.orderNumber;
   if (num && emailCase.enrichment?.orderFound) {
     const order = await deps.shop.order(num);
     if (order?.estimated_delivery && !order.delivered_at && order.status === 'shipped') {
       daysLate = daysBetween(order.estimated_delivery, await deps.shop.today());
     }
+    orderRefunded = order?.status === 'refunded';
   }
   const customerId = emailCase.enrichment?.customerId;
   const customer = customerId ? await deps.shop.customerById(customerId) : null;
@@ -391,6 +411,7 @@ export async function classifyInputOf(emailCase: EmailCase, deps: TriageDeps): P
     machineKind: emailCase.machine.isMachine ? emailCase.machine.kind ?? 'system' : null,
     machineReasons: emailCase.machine.reasons,
     daysLate,
+    orderRefunded,
     accountTakeover: emailCase.enrichment?.flags.includes('suspected_account_takeover') ?? false,
     langFallback: customer?.language === 'en' ? 'en' : 'fr',
     carriers,
@@ -400,7 +421,7 @@ export async function classifyInputOf(emailCase: EmailCase, deps: TriageDeps): P
 
 /** The masked text the trained heads read for a case (PII replaced by «TYPE_n» tokens). */
 export const maskedModelText = (emailCase: EmailCase, input: ClassifyInput): string =>
-  maskPii(modelText(input.subject, input.clean, input.daysLate), emailCase.pii).masked;
+  maskPii(modelText(input), emailCase.pii).masked;
 
 export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
   const input = await classifyInputOf(emailCase, deps);

@@ -12,11 +12,12 @@
  * (`__subject__` a new message, `__reply__` an answer in a thread, `__forward__` a forwarded message; see
  * `structuredModelText`). The subject's words also emit a feature marked with that kind (`reply:refund`), so the
  * model can learn that a reply's subject names the thread's old topic while a new message's names its request, and
- * that a forward carries someone else's message. The text ends with what the shop's data says of the parcel.
+ * that a forward carries someone else's message. The text ends with what the shop's data says of the mail's order
+ * (`orderMark`): its parcel late or on time, or its refund already made.
  */
 import { fold } from './lexicon';
 
-export const FEATURE_VERSION = 'words+bigrams+char4+negscope+subject-kind+parcel/fnv1a/v3';
+export const FEATURE_VERSION = 'words+bigrams+char4+negscope+subject-kind+order-state/fnv1a/v4';
 
 const NEGATORS = new Set([
   'not', "n't", 'no', 'never', 'nothing', 'without', 'nor', 'neither', "don't", "doesn't", "didn't", "isn't", "won't",
@@ -51,22 +52,32 @@ export function subjectKind(subject: string): SubjectKind {
   return REPLY_PREFIX.test(subject) ? 'reply' : 'subject';
 }
 
-/** What the shop's data says of the mail's parcel, as the token that ends the model text (none when unknown). */
-const PARCEL_MARK = /\n__(?:late|ontime)__$/;
-const parcelMark = (daysLate: number | null): string => (daysLate === null ? '' : daysLate > 0 ? '\n__late__' : '\n__ontime__');
+/**
+ * What the shop's data says of the mail's order, as the token that ends the model text (none when unknown or
+ * uninformative): its parcel past its estimated delivery (`late`) or not yet (`ontime`), or its refund already made
+ * (`refunded`: a question about the refund is then a question about a refund the data holds).
+ */
+export type OrderMark = 'late' | 'ontime' | 'refunded';
+const ORDER_MARK = /\n__(?:late|ontime|refunded)__$/;
+
+/** The order's mark from what classify reads of the shop's data. */
+export function orderMark(daysLate: number | null, refunded: boolean): OrderMark | null {
+  if (refunded) return 'refunded';
+  return daysLate === null ? null : daysLate > 0 ? 'late' : 'ontime';
+}
 
 /**
  * The text the trained heads read: the marked subject line (without its prefixes), the new text, and what the shop's
- * data says of the parcel (`__late__` past its estimated delivery, `__ontime__` not yet): "where is my parcel?" is a
- * delay question when the parcel is late, a status question when it is not.
+ * data says of the order (`orderMark`): "where is my parcel?" is a delay question when the parcel is late, a status
+ * question when it is not; "has my refund gone through?" asks about a refund made when the order is refunded.
  */
-export function structuredModelText(subject: string, clean: string, daysLate: number | null = null): string {
+export function structuredModelText(subject: string, clean: string, mark: OrderMark | null = null): string {
   const s = subject.replace(PREFIXES, '').trim();
-  return `${s ? `__${subjectKind(subject)}__ ${s}\n${clean}` : clean}${parcelMark(daysLate)}`;
+  return `${s ? `__${subjectKind(subject)}__ ${s}\n${clean}` : clean}${mark ? `\n__${mark}__` : ''}`;
 }
 
 /** The model text without its structure marks (what a person or an LLM reads). */
-export const withoutStructureMark = (text: string): string => text.replace(SUBJECT_MARK, '').replace(PARCEL_MARK, '');
+export const withoutStructureMark = (text: string): string => text.replace(SUBJECT_MARK, '').replace(ORDER_MARK, '');
 
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;

@@ -1,6 +1,6 @@
 import { INTENTS, type Intent } from '../domain/types';
 import { classify, ruleIntentScores, TEXT_INTENTS, type ClassifyInput } from './classify';
-import { hashedFeatures, modelTokens, structuredModelText, subjectKind, withoutStructureMark } from './intent-features';
+import { hashedFeatures, modelTokens, orderMark, structuredModelText, subjectKind, withoutStructureMark } from './intent-features';
 import { blendIntentProbabilities, intentDeps, loadIntentModel } from './intent-model';
 import { testPolicy } from './test-support/fixtures';
 
@@ -21,8 +21,10 @@ describe('intent features', () => {
     expect(subjectKind('Fwd: Re: a strange message')).toBe('forward');
     expect(subjectKind('Question sur une théière')).toBe('subject');
     expect(structuredModelText('Re: Re: Refund for my kettle', 'Thanks, it came through!', null)).toBe('__reply__ Refund for my kettle\nThanks, it came through!');
-    expect(structuredModelText('', 'Où est mon colis ?', 3)).toBe('Où est mon colis ?\n__late__');
-    expect(structuredModelText('Suivi', 'Où est mon colis ?', -2)).toBe('__subject__ Suivi\nOù est mon colis ?\n__ontime__');
+    expect(structuredModelText('', 'Où est mon colis ?', orderMark(3, false))).toBe('Où est mon colis ?\n__late__');
+    expect(structuredModelText('Suivi', 'Où est mon colis ?', orderMark(-2, false))).toBe('__subject__ Suivi\nOù est mon colis ?\n__ontime__');
+    expect(structuredModelText('', 'Le remboursement est-il fait ?', orderMark(null, true))).toBe('Le remboursement est-il fait ?\n__refunded__');
+    expect(withoutStructureMark('Has my refund gone through?\n__refunded__')).toBe('Has my refund gone through?');
     expect(withoutStructureMark('__forward__ Parcel on hold\nIs this really you?\n__late__')).toBe('Parcel on hold\nIs this really you?');
   });
   it("gives a reply's subject words features of their own, so a thread's old topic weighs apart from the new text", () => {

@@ -73,7 +73,8 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
   ],
   return_request: [
     ...cue(2.5,
-      /\b(?:return|renvoyer|retourner|send (?:it|them|this|the \w+) back|echanger|exchange)\b/,
+      // "renvoyer" to the customer ("me renvoyer la facture") or a document resent is sending again, not a return
+      /\b(?:return|(?<!\b(?:me|nous)(?: la| le| les)? |\b(?:m'|me l'|nous l'))renvoyer(?! (?:la |le |l'|une |un |votre |vos |de nouveau )?(?:facture|mail|e-?mail|lien|code|confirmation|document|copie|justificatif|recu))|retourner|send (?:it|them|this|the \w+) back|echanger|exchange)\b/,
       /\b(?:return (?:policy|window|label|period)|droit de retour|delai de retour|politique de retour)\b/,
       /\bjusqu'a quand\b/, /\bhow long (?:do i have|have i got) to return\b/),
     ...cue(1, /\bretour\b/, /\bswap\b/),
@@ -296,6 +297,28 @@ export const NEGATIVE: RegExp[] = [
 
 export const POSITIVE: RegExp[] = [
   /\b(?:love it|loved|lovely|brilliant|wonderful|fantastic|great|delighted|thank you so much|superbe|magnifiques?|ravie?|parfaite?s?|genial|excellent|je reviendrai)\b/,
+];
+
+/**
+ * The customer disputes a refund the shop has made: too little, part of it, the rest or the difference, the fees not
+ * refunded, a further refund. About an order recorded as refunded, that is a remedy to decide (a person), not a
+ * question the refund's data answers. Folded text (lower case, no accents).
+ */
+export const REFUND_DISPUTE: RegExp[] = [
+  /\b(?:only|just) (?:got|received|been refunded|refunded|credited|paid back)\b/, /\b(?:partial|incomplete|short) refund\b/,
+  /\brefund(?:ed)? (?:was|is|seems|looks) (?:short|incomplete|wrong|incorrect|less|too low|not right)\b/,
+  /\b(?:wrong|incorrect|different) (?:amount|sum|figure)\b/, /\bnot the (?:full|whole|right|correct|entire) (?:amount|sum|price|refund)\b/,
+  /\b(?:the rest|the remainder|the difference|the balance|what is missing|what's missing|missing (?:amount|money|part|sum))\b/,
+  /\b(?:less than|short by)\b/, /\b(?:deducted|withheld|kept back)\b/,
+  /\b(?:shipping|delivery|postage|return) (?:cost|costs|fee|fees|charges?)\b.{0,50}\b(?:refund|back|reimburs)/,
+  /\brefund\b.{0,50}\b(?:shipping|delivery|postage|return) (?:cost|costs|fee|fees|charges?)\b/,
+  /\b(?:another|a second|a further|an extra|an additional) refund\b/, /\brefund (?:me )?(?:also|as well|too)\b/,
+  /\bne m'a (?:ete )?rembourse que\b/, /\bn'ai (?:ete )?rembourse(?:e)? que\b/, /\b(?:seulement|uniquement|partiellement) rembourse/,
+  /\bremboursement (?:partiel|incomplet|errone|incorrect|insuffisant)\b/, /\b(?:pas le bon|mauvais) montant\b/,
+  /\bmontant (?:errone|incorrect|inexact|faux|insuffisant)\b/, /\b(?:il (?:me )?manque|manquant|la difference|le reste|le solde|reste du)\b/,
+  /\bfrais (?:de port|de livraison|de retour|d'envoi)\b.{0,50}\brembours/, /\brembours.{0,50}\bfrais (?:de port|de livraison|de retour|d'envoi)\b/,
+  /\b(?:deduit|deduite|retenu|retenue|deduction)\b/, /\b(?:moins que|inferieur (?:a|au))\b/,
+  /\b(?:autre|second|deuxieme|nouveau) remboursement\b/, /\brembourser (?:aussi|egalement|en plus)\b/,
 ];
 
 /**

@@ -218,6 +218,33 @@ describe('decideRoute: the routine head against an informative reply that answer
   });
 });
 
+describe('decideRoute: questions the shop data answers about a refund made or a return window', () => {
+  const headSays = (intent: Classification['intent'], orderNumber: string, clean: string, draftFacts: Record<string, string | number>, signals = ['needs_person']) => ready({
+    cleaned: { clean, quoted: '', signature: '' }, enrichment: enr({ orderNumber, orderNumbersMentioned: [orderNumber] }),
+    classification: cls({ intent, signals }),
+    draft: { subject: 's', body: 'b', lang: 'en', templateId: 't', version: '1', generator: 'template', facts: draftFacts, offers: [] },
+  });
+  it('answers "has my refund gone through?" about an order already refunded with the refund made', () => {
+    const d = decideRoute(headSays('refund_status', 'ORD-5530', 'Has the refund for my order gone through? I cannot see it on my statement yet.', { status: 'refunded', refunded_amount: 40, refund_processing_days: '5-7 business days' }), policy, facts('ORD-5530'));
+    expect(d).toMatchObject({ route: 'auto', reasons: ['refund_delay_question', 'facts_verified', 'every_question_answered'] });
+  });
+  it('hands a disputed refund to a person, even about an order already refunded', () => {
+    const d = decideRoute(headSays('refund_status', 'ORD-5530', 'You refunded less than I paid: when do I get the rest?', { refunded_amount: 40 }, ['needs_person', 'refund_disputed']), policy, facts('ORD-5530'));
+    expect(d.route).toBe('review');
+    expect(d.reasons).toContain('refund_disputed');
+  });
+  it('answers "can I still send it back, until when?" with the return window, never an ask to arrange the return', () => {
+    const window = { return_window_days: 30, return_deadline: '2026-04-01' };
+    const delivered = facts(null, { order: { ...order('ORD-5502')!, delivered_at: '2026-03-02' } });
+    const question = decideRoute(headSays('return_request', 'ORD-5502', 'Can I still return one of the scales, and until when?', window), policy, delivered);
+    expect(question).toMatchObject({ route: 'auto', reasons: ['return_policy_question', 'facts_verified', 'every_question_answered'] });
+    const arrange = decideRoute(headSays('return_request', 'ORD-5502', 'Please arrange the return of one of the scales.', window), policy, delivered);
+    expect(arrange.route).toBe('review');
+    const broken = decideRoute(headSays('return_request', 'ORD-5502', 'It arrived broken. Can I still return it, and until when?', window, ['needs_person', 'delivery_disputed']), policy, delivered);
+    expect(broken.route).toBe('review');
+  });
+});
+
 describe('decideRoute: gift cards', () => {
   const giftCard = (clean: string, more: Partial<Enrichment> = {}) => ready({
     cleaned: { clean, quoted: '', signature: '' },

@@ -45,7 +45,10 @@ const REVIEW_INTENT_REASON: Partial<Record<Intent, string>> = {
 /**
  * Intents whose automatic reply only informs from shop data (a status, a date, a document, a catalogue fact): no
  * money moves and nothing on an order changes. For them, the routine head's reading of the words gives way when the
- * draft answers every ask of the customer with a verified fact (an ask for an action or a remedy never is).
+ * draft answers every ask of the customer with a verified fact (an ask for an action or a remedy never is). A refund's
+ * status about an order already refunded informs too (the refund made, its amount), and so does a question about the
+ * return window ("can I still send it back, until when?") answered with the verified deadline: decideRoute's `informs`.
+ * An ask to arrange a return or a refund is an `order_action` the reply never answers, so `answered` is null for it.
  */
 const INFORMATION_INTENTS: ReadonlySet<Intent> = new Set([
   'order_status', 'delivery_delay', 'invoice_request', 'product_question', 'gift_card',
@@ -196,13 +199,16 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   if (intentReason) rev.push(intentReason);
   const refundAsked = signals.has('refund_asked');
   if (refundAsked) rev.push('refund_request');
+  if (signals.has('refund_disputed')) rev.push('refund_disputed');
   if (['damaged_item', 'missing_item'].includes(cls.intent)) rev.push('remedy_requires_approval');
   if (enr.vip) rev.push('vip_customer');
   const unverifiable = UNVERIFIABLE_FLAGS.filter((f) => flags.has(f));
   if (unverifiable.length) rev.push('unverifiable_facts', ...unverifiable);
   if (signals.has('multi_question') || cls.secondaryIntents.length) rev.push('multi_question');
   // the routine head reads the words; an informative reply that answers every ask with a verified fact outweighs it
-  const answersOverHead = signals.has('needs_person') && INFORMATION_INTENTS.has(cls.intent) && answered !== null;
+  const informs = INFORMATION_INTENTS.has(cls.intent) || (cls.intent === 'refund_status' && order?.status === 'refunded')
+    || (cls.intent === 'return_request' && !signals.has('delivery_disputed') && (answered ?? []).includes('return_policy'));
+  const answersOverHead = signals.has('needs_person') && informs && answered !== null;
   if (signals.has('needs_person') && !answersOverHead) rev.push('needs_person');
   if (cls.intent === 'gift_card' && !auto) rev.push('gift_card');
   if (cls.confidence < policy.confidenceThreshold) rev.push('low_confidence');
