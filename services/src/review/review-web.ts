@@ -1,5 +1,5 @@
 /**
- * The review tool's web side, server-rendered by express: login, queue, email, actions, stats, KPIs (leads), alert notices. Static assets (a
+ * The review tool's web side, server-rendered by express: login, queue, email, actions, stats, KPIs and experiments (leads), alert notices. Static assets (a
  * stylesheet and a small script for keys and auto-refresh) carry no customer data; every other route needs a
  * session (pages redirect to /login, other requests get 401) and every POST a CSRF token.
  */
@@ -18,6 +18,7 @@ import { createPolicyRouter } from './policy-routes';
 import { createQueueRouter } from './queue-routes';
 import { createKpiRouter } from './kpi-routes';
 import { createNoticeRouter } from './notice-routes';
+import { createExperimentRouter } from './experiment-routes';
 
 const log = createLogger('review-web');
 
@@ -51,6 +52,7 @@ export function createReviewWebRouter(options: ReviewWebOptions): Router {
   router.use(createPolicyRouter(options));
   router.use(createKpiRouter(options));
   router.use(createNoticeRouter(options));
+  router.use(createExperimentRouter(options));
   router.use((_req: Request, res: Response) => void res.status(404).type('text').send('not found'));
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     log.error({ err: error }, 'review tool request failed');
