@@ -36,7 +36,7 @@ const EXPERIMENT = 'reply-tone-2026-12';
 const DEFINITION = {
   id: EXPERIMENT, kind: 'tone', title: 'Warm or brief order-status replies', metric: 'csat_positive',
   baseline: 0.7, mde: 0.2, alpha: 0.05, power: 0.8, assignmentUnit: 'conversation',
-  variants: [{ name: 'warm', versionKey: 'order_status_reply@3' }, { name: 'brief', versionKey: 'order_status_reply@4' }],
+  variants: [{ name: 'warm', versionKey: 'draft-reply@1.1.0' }, { name: 'brief', versionKey: 'draft-reply@2.0.0' }],
 };
 // The planted winner: brief replies are rated well far more often, edited less, and answered again less.
 const emails = simulateExperiment({
@@ -102,6 +102,10 @@ test('a lead starts an experiment in the tool: its horizon is computed then, the
   expect(again.status).toBe(422);
   const bad = await lead.post('/experiments', { _csrf: lead.csrf, definition: JSON.stringify({ ...DEFINITION, id: 'x2', variants: [DEFINITION.variants[0]] }) }, 'application/json');
   expect(bad.status).toBe(422);
+  const unknownText = { ...DEFINITION, id: 'x3', variants: [...DEFINITION.variants.slice(0, 1), { name: 'b', versionKey: 'draft-reply@9.9.9' }] };
+  const unknown = await lead.post('/experiments', { _csrf: lead.csrf, definition: JSON.stringify(unknownText) }, 'application/json');
+  expect(unknown.status).toBe(422);
+  expect(((await unknown.json()) as { error: string }).error).toContain('draft-reply@9.9.9');
   const { rows } = await db.pool.query<{ event: string; by: string }>(`select event, data->>'by' as by from audit_log where stage = 'experiment'`);
   expect(rows).toEqual([{ event: 'experiment_created', by: 'lena' }]);
 });
@@ -178,7 +182,7 @@ test('in Chromium, the lead sees the per-variant figures and the verdict, and pr
     `select event, data from audit_log where stage = 'experiment' order by id`);
   expect(rows.map((x) => x.event)).toEqual(['experiment_created', 'variant_promoted']);
   expect(rows[1]!.data).toMatchObject({
-    experiment: EXPERIMENT, variant: 'brief', by: 'lena', versionKey: 'order_status_reply@4', testState: 'winner', testWinner: 'brief',
+    experiment: EXPERIMENT, variant: 'brief', by: 'lena', versionKey: 'draft-reply@2.0.0', testState: 'winner', testWinner: 'brief',
     note: 'CSAT clearly better, fewer edits',
   });
 

@@ -5,7 +5,7 @@
  */
 import type { Draft, EmailCase } from '../domain/types';
 import type { CaseStage } from '../triage/pipeline';
-import { assignVariant, type Experiment } from './ab-assignment';
+import { assignVariant, type AssignmentUnit, type Experiment } from './ab-assignment';
 import { LlmDraftError, type LlmDrafter } from './llm-drafter';
 import { getPrompt } from './prompts/registry';
 import { humanTouchLine } from './human-touch';
@@ -22,8 +22,11 @@ export interface DraftReplyOptions {
   llm?: LlmDrafter | null;
   /** The prompt version the LLM path uses outside an experiment; default: the registry's latest. */
   promptVersion?: string;
-  /** A/B experiment over generators and prompt versions; the assignment is recorded on the draft. */
-  experiment?: Experiment<DraftGenerator> | null;
+  /**
+   * A/B experiment over generators and prompt versions; the assignment is recorded on the draft. A function is asked
+   * for each draft (the live experiment of the database: adapters/pg/live-draft-experiment.ts).
+   */
+  experiment?: Experiment<DraftGenerator> | null | (() => Experiment<DraftGenerator> | null);
   /** Told when the LLM path failed and the template was used instead. */
   onLlmFallback?: (error: unknown, emailCase: EmailCase) => void;
 }
@@ -31,9 +34,16 @@ export interface DraftReplyOptions {
 /** Signals under which the customer's text must not reach a model at all. */
 const NO_LLM_SIGNALS = ['prompt_injection', 'hidden_html_text', 'tampered_quoted_text'];
 
-/** The key an email is assigned by: its Message-ID, else a digest of sender, date and subject. */
-export function assignmentKey(c: EmailCase): string {
-  return c.parsed.messageId ?? `${c.parsed.from?.address ?? ''}|${c.parsed.date ?? ''}|${c.parsed.subject}`;
+/**
+ * The key an email is assigned by. `message`: its Message-ID, else sender, date and subject. `conversation`: the
+ * thread's root (the first References id, else In-Reply-To), else the message's own key. `customer`: the sender's
+ * address, lower-cased. Only hashed (ab-assignment.ts), never stored.
+ */
+export function assignmentKey(c: EmailCase, unit: AssignmentUnit = 'message'): string {
+  const own = c.parsed.messageId ?? `${c.parsed.from?.address ?? ''}|${c.parsed.date ?? ''}|${c.parsed.subject}`;
+  if (unit === 'conversation') return `thread:${c.parsed.references[0] ?? c.parsed.inReplyTo ?? own}`;
+  if (unit === 'customer' && c.parsed.from?.address) return `customer:${c.parsed.from.address.trim().toLowerCase()}`;
+  return own;
 }
 
 /** What the template for this case states: the draft itself on the template path, the reference on the LLM path. */
@@ -56,10 +66,11 @@ export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
       ? { kind: 'llm', promptId: 'draft-reply', ...(options.promptVersion ? { promptVersion: options.promptVersion } : {}) }
       : { kind: 'template' };
     let experiment: Draft['experiment'] = null;
-    if (options.experiment) {
-      const v = assignVariant(options.experiment, assignmentKey(emailCase));
+    const running = typeof options.experiment === 'function' ? options.experiment() : options.experiment;
+    if (running) {
+      const v = assignVariant(running, assignmentKey(emailCase, running.unit));
       generator = v.value;
-      experiment = { id: options.experiment.id, variant: v.name };
+      experiment = { id: running.id, variant: v.name };
     }
 
     const templateDraft: Draft = {

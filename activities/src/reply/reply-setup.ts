@@ -24,7 +24,7 @@ export interface ReplySetupConfig {
   llm?: LlmDrafterConfig | null;
   /** Prompt version of the LLM path outside an experiment; default: the registry's latest. */
   promptVersion?: string | null;
-  experiment?: Experiment<DraftGenerator> | null;
+  experiment?: Experiment<DraftGenerator> | null | (() => Experiment<DraftGenerator> | null);
   /** Load the knowledge base and customer history at start (idempotent). Default true. */
   seed?: boolean;
   onLlmFallback?: (error: unknown) => void;

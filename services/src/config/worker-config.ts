@@ -79,6 +79,10 @@ export const WorkerEnvSchema = z.object({
   LLM_PROMPT_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/).optional(),
   /** A/B: the share of emails (0–100, by stable hash of the Message-ID) drafted by the model; the rest by template. */
   LLM_AB_PERCENT: z.coerce.number().min(0).max(100).optional(),
+  /** A/B from the database: the experiment (review tool, /experiments) whose variants draft; wins over LLM_AB_PERCENT. */
+  DRAFT_EXPERIMENT_ID: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/).optional(),
+  /** How often the worker re-reads it (a promotion applies within this period). */
+  DRAFT_EXPERIMENT_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   /** The daily retention schedule (services/src/worker/retention-schedule.ts): created or updated at start unless false. */
   REPLIQUE_RETENTION_SCHEDULE: booleanFromEnv.default(true),
   /** Texts of finished emails are purged after this many days. */

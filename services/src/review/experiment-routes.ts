@@ -9,6 +9,7 @@ import type { Pool } from '@replique/activities/adapters/pg/pool';
 import {
   createExperiment, ExperimentError, experimentReport, listExperiments, promoteVariant,
 } from '@replique/activities/adapters/pg/experiment-store';
+import { DraftExperimentError } from '@replique/activities/reply/draft-experiment';
 import { hasRole, reviewerOf } from './auth/session-auth';
 import { experimentsPage, stateText } from './web/experiments-page';
 import { wantsJson } from './wants-json';
@@ -43,7 +44,7 @@ export function createExperimentRouter(deps: { db: Pool }): Router {
     } catch (error) {
       if (error instanceof SyntaxError) return show(req, res, { status: 422, draft: text, error: `Not JSON: ${error.message}` });
       if (error instanceof ZodError) return show(req, res, { status: 422, draft: text, error: `Not started:\n${z.prettifyError(error)}` });
-      if (error instanceof RangeError || error instanceof ExperimentError) return show(req, res, { status: 422, draft: text, error: `Not started: ${error.message}` });
+      if (error instanceof RangeError || error instanceof ExperimentError || error instanceof DraftExperimentError) return show(req, res, { status: 422, draft: text, error: `Not started: ${error.message}` });
       throw error;
     }
   });

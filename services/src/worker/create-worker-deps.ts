@@ -25,6 +25,7 @@ import { llmIntentFromSettings } from '@replique/activities/triage/llm-intent';
 import type { TriageDeps } from '@replique/activities/triage/pipeline';
 import { createLogger } from '@replique/activities/logger';
 import { createReplyAdapters, llmTemplateExperiment, type ReplySetupConfig } from '@replique/activities/reply/reply-setup';
+import { LiveDraftExperiment } from '@replique/activities/adapters/pg/live-draft-experiment';
 import type { WorkerConfig } from '../config/worker-config';
 
 export interface WorkerDeps extends EmailActivityDeps {
@@ -48,7 +49,12 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   const policy = await LivePolicy.start({
     db, databaseUrl: config.DATABASE_URL, shopPolicies: () => shop.policies(), pollMs: config.POLICY_POLL_MS,
   });
-  const reply = await createReplyAdapters(replySetup(config), shop);
+  // A stored experiment (review tool, /experiments) takes precedence over LLM_AB_PERCENT; its promotion applies live.
+  const draftExperiment = config.DRAFT_EXPERIMENT_ID
+    ? await LiveDraftExperiment.start({ db, id: config.DRAFT_EXPERIMENT_ID, pollMs: config.DRAFT_EXPERIMENT_POLL_MS })
+    : null;
+  const setup = replySetup(config);
+  const reply = await createReplyAdapters(draftExperiment ? { ...setup, experiment: () => draftExperiment.current() } : setup, shop);
   if (config.LLM_WARMUP && reply.llmWarmUp) {
     // Not awaited: the worker starts at once; a first email waits behind the warm-up at the server anyway.
     reply.llmWarmUp().then(
@@ -87,6 +93,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
       ? { secret: config.REPLY_LINK_SECRET, baseUrl: config.REPLY_LINK_BASE_URL, csatTtlDays: config.REPLY_LINK_CSAT_TTL_DAYS, optOutTtlDays: config.REPLY_LINK_OPT_OUT_TTL_DAYS }
       : null,
     async close() {
+      draftExperiment?.stop();
       await policy.close();
       smtp.close();
       await relay?.stop();

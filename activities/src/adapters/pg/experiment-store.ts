@@ -1,11 +1,13 @@
 /**
- * Experiments as stored (migration 023): creation with its fixed horizon, the list, the per-variant figures and the
+ * Experiments as stored (migration 023): creation with its fixed horizon (its version keys checked against the prompts
+ * and templates the draft stage has), the list, the per-variant figures and the
  * test's state read from the KPI tables (experiment_outcomes: kpi_email_outcomes joined on the cohort
  * `experimentId:variant`), and the promotion of a variant by a person. Creation and promotion append an audit row in
  * the same transaction (stage `experiment`).
  */
 import type { Pool } from 'pg';
 import { planExperiment, type ExperimentKind } from '../../experiments/experiment-definition';
+import { draftExperimentOf } from '../../reply/draft-experiment';
 import { METRICS, type ExperimentMetric } from '../../experiments/metrics';
 import { readExperiment, type ArmSummary, type ExperimentState } from '../../experiments/readout';
 import type { TestPlan } from '../../experiments/sample-size';
@@ -77,6 +79,8 @@ const COLUMNS = `e.id, e.kind, e.title, e.metric, e.baseline, e.mde, e.alpha, e.
 
 export async function createExperiment(pool: Pool, input: unknown, by: string): Promise<ExperimentRow> {
   const { definition: d, plan } = planExperiment(input);
+  // Every version key must name a prompt or template the draft stage can use (DraftExperimentError otherwise).
+  draftExperimentOf({ id: d.id, status: 'running', promotedVariant: null, assignmentUnit: d.assignmentUnit, variants: d.variants });
   return withTransaction(pool, async (client) => {
     const { rowCount } = await client.query(
       `insert into experiments (id, kind, title, metric, baseline, mde, alpha, power, sample_per_arm, assignment_unit, created_by)

@@ -86,9 +86,9 @@ function promoteForm(id: string, variant: string, isWinner: boolean, reviewer: R
 }
 
 const EXAMPLE = JSON.stringify({
-  id: 'tone-2027-01', kind: 'tone', title: 'Warm vs brief reply tone', metric: 'csat_positive', baseline: 0.8, mde: 0.05,
+  id: 'order-status-2027-01', kind: 'prompt', title: 'Order status: template or prompt 2.0', metric: 'csat_positive', baseline: 0.8, mde: 0.05,
   alpha: 0.05, power: 0.8, assignmentUnit: 'conversation',
-  variants: [{ name: 'warm', versionKey: 'order_status_reply@3' }, { name: 'brief', versionKey: 'order_status_reply@4' }],
+  variants: [{ name: 'template', versionKey: 'order-status@1.1.0' }, { name: 'prompt-2', versionKey: 'draft-reply@2.0.0' }],
 }, null, 2);
 
 export function experimentsPage(data: ExperimentsPageData, reviewer: Reviewer): string {
@@ -97,7 +97,8 @@ export function experimentsPage(data: ExperimentsPageData, reviewer: Reviewer): 
     ${data.error ? html`<pre class="error" id="experiment-error">${data.error}</pre>` : ''}
     ${data.reports.length === 0 ? html`<p class="empty">No experiment yet.</p>` : data.reports.map((r) => experimentSection(r, reviewer))}
     <section class="new-experiment"><h2>New experiment</h2>
-      <p class="muted">The first variant is the control. Metrics: ${Object.keys(METRICS).join(', ')}. Baseline: the control's rate,
+      <p class="muted">The first variant is the control. A version key names a prompt (<code>draft-reply@2.0.0</code>) or the
+        current version of a template (<code>order-status@1.1.0</code>); a worker drafts with it when DRAFT_EXPERIMENT_ID names it. Metrics: ${Object.keys(METRICS).join(', ')}. Baseline: the control's rate,
         or the outcome's standard deviation. The sample size per arm is computed when it is saved and never changes.</p>
       <form method="post" action="/experiments" class="experiment-editor">
         <input type="hidden" name="_csrf" value="${reviewer.csrfToken}">
