@@ -1,5 +1,5 @@
 /**
- * A stored experiment (migration 023) as the draft stage's A/B: each variant's version key `textId@version` names a
+ * A stored experiment (migration 024) as the draft stage's A/B: each variant's version key `textId@version` names a
  * prompt of the registry (drafted by the model with that prompt version) or the current version of a code template
  * (drafted by template). Two variants that would draft the same way are refused: they could not differ in outcome.
  * Once a variant is promoted, every email gets it (one variant, still recorded on the draft). Pure.

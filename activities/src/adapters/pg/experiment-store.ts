@@ -1,5 +1,5 @@
 /**
- * Experiments as stored (migration 023): creation with its fixed horizon (its version keys checked against the prompts
+ * Experiments as stored (migration 024): creation with its fixed horizon (its version keys checked against the prompts
  * and templates the draft stage has), the list, the per-variant figures and the
  * test's state read from the KPI tables (experiment_outcomes: kpi_email_outcomes joined on the cohort
  * `experimentId:variant`), and the promotion of a variant by a person. Creation and promotion append an audit row in
