@@ -53,6 +53,9 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   const draftExperiment = config.DRAFT_EXPERIMENT_ID
     ? await LiveDraftExperiment.start({ db, id: config.DRAFT_EXPERIMENT_ID, pollMs: config.DRAFT_EXPERIMENT_POLL_MS })
     : null;
+  if (draftExperiment && !config.LLM_BASE_URL && draftExperiment.current().variants.some((v) => v.value.kind === 'llm')) {
+    log.warn({ experiment: config.DRAFT_EXPERIMENT_ID }, 'draft experiment has prompt variants but no LLM_BASE_URL: they draft by template (the draft still records the variant)');
+  }
   const setup = replySetup(config);
   const reply = await createReplyAdapters(draftExperiment ? { ...setup, experiment: () => draftExperiment.current() } : setup, shop);
   if (config.LLM_WARMUP && reply.llmWarmUp) {
