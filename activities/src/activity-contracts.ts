@@ -13,6 +13,23 @@ export type ReadOutcome =
   | { status: 'read'; machine: boolean; machineReasons: string[] }
   | { status: 'quarantined'; reason: string };
 
+/**
+ * The type of the non-retryable ApplicationFailure an activity fails with when Postgres refuses its data (SQLSTATE
+ * class 22, check and not-null violations: data-error-failures.ts); its one detail is PostgresDataErrorDetails.
+ */
+export type PostgresDataErrorType = 'PostgresDataError';
+
+/** PII-free: which activity, the SQLSTATE and where Postgres says it happened, never the value. */
+export interface PostgresDataErrorDetails {
+  activity: string;
+  sqlState: string;
+  condition: string;
+  table: string | null;
+  column: string | null;
+  constraint: string | null;
+  dataType: string | null;
+}
+
 export interface StageSummary {
   stage: string;
   /** Short, PII-free facts about the result, for the workflow history and the UI. */

@@ -3,7 +3,7 @@
  * load the case file from Postgres, run one pure stage (the same function the `triage` CLI runs), save it,
  * and leave a trace: an audit row that is also an event of `email.events`, queued in the outbox by the same statement
  * (the relay publishes it: adapters/kafka/event-relay.ts), so no activity waits on Kafka. Business outcomes are
- * results, not errors.
+ * results, not errors. Data Postgres refuses fails the activity at once, without retries (data-error-failures.ts).
  */
 import { ApplicationFailure } from '@temporalio/activity';
 import type {
@@ -39,6 +39,7 @@ import { checkEditedText, judgeEdit } from './reply/check-edit';
 import { renderAttachment } from './outbound/render-attachment';
 import { storeReplyAttachment } from './adapters/pg/reply-attachments';
 import { createLogger } from './logger';
+import { failFastOnDataErrors } from './data-error-failures';
 import { isVerifiedVip } from './domain/vip';
 import { PgBounceLog, recordShopReplyBounce } from './adapters/pg/bounces';
 import { shopReplyBounceOf } from './mail/own-message-id';
@@ -134,7 +135,9 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
   const draftStage = stageNamed('draft');
   const routeStage = stageNamed('route');
 
-  return {
+  // Postgres refusing an email's data ends the email at once (the workflow quarantines or escalates it) instead of
+  // retrying the same refusal; the bookkeeping steps keep retrying (data-error-failures.ts).
+  return failFastOnDataErrors<EmailActivities>({
     async readEmail({ emailKey, rawId }): Promise<ReadOutcome> {
       const raw = await loadRawEmail(deps.db, rawId);
       let parsed;
@@ -284,7 +287,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
         throw error;
       }
     },
-  };
+  }, ['recordState', 'recordReviewDecision', 'remindReviewers']);
 }
 
 function stageNamed(name: string): NamedStage {

@@ -14,7 +14,9 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import { HandlerUnfinishedPolicy } from '@temporalio/common';
-import type { EmailActivities, ReadOutcome, RouteSummary, SendRequest } from '@replique/activities/activity-contracts';
+import type {
+  EmailActivities, PostgresDataErrorDetails, PostgresDataErrorType, ReadOutcome, RouteSummary, SendRequest,
+} from '@replique/activities/activity-contracts';
 import {
   customerFollowUpSignal,
   decideUpdate,
@@ -99,7 +101,7 @@ async function handleEmail(run: EmailRun): Promise<EmailWorkflowResult> {
   const read = await readOrQuarantine(input);
   if (read.status === 'quarantined') return finish(progress, 'quarantined', read.reason);
 
-  const routed = await analyse(input.emailKey);
+  const { routed, failure } = await analyse(input.emailKey);
   progress.routed(routed);
   upsertSearchAttributes([
     { key: routeSearchAttribute, value: routed.route },
@@ -122,7 +124,7 @@ async function handleEmail(run: EmailRun): Promise<EmailWorkflowResult> {
     }
     case 'review':
     case 'escalate':
-      return review(run, routed, null);
+      return review(run, routed, failure);
   }
 }
 
@@ -141,30 +143,45 @@ async function review(run: EmailRun, routed: RouteSummary, reason: string | null
   return 'held' in sent ? finish(progress, 'send_failed', sent.held) : sent;
 }
 
-/** Reading the raw email; bytes that still cannot be read after the retries are quarantined (kept, for a person). */
+/**
+ * Reading the raw email; bytes that still cannot be read after the retries, or whose reading Postgres refuses
+ * (`data_rejected:<SQLSTATE>`, at the first attempt), are quarantined (kept, for a person).
+ */
 async function readOrQuarantine(input: EmailWorkflowInput): Promise<ReadOutcome> {
   try {
     return await stages.readEmail({ emailKey: input.emailKey, rawId: input.rawId });
   } catch (error) {
     if (!(error instanceof ActivityFailure)) throw error;
-    return { status: 'quarantined', reason: 'read_failed' };
+    return { status: 'quarantined', reason: dataRejected(error) ?? 'read_failed' };
   }
 }
 
 /**
- * The decision stages. A stage that still fails after its retries sends the email to a person (level 2) rather
- * than leaving it unanswered: the reason is visible in the review queue and in the workflow history.
+ * The decision stages. A stage that still fails after its retries, or whose data Postgres refuses (at once, not
+ * retried), sends the email to a person (level 2) rather than leaving it unanswered: the reason
+ * (`pipeline_error`, `data_rejected:<SQLSTATE>`) is the state's reason, visible in the review queue and the history.
  */
-async function analyse(emailKey: string): Promise<RouteSummary> {
+async function analyse(emailKey: string): Promise<{ routed: RouteSummary; failure: string | null }> {
   try {
     for (const stage of [stages.enrichEmail, stages.classifyEmail, stages.retrieveContext, drafter.draftReply, stages.checkDraft]) {
       await stage({ emailKey });
     }
-    return await stages.routeEmail({ emailKey });
+    return { routed: await stages.routeEmail({ emailKey }), failure: null };
   } catch (error) {
     if (!(error instanceof ActivityFailure)) throw error;
-    return { route: 'escalate', reasons: ['pipeline_error'], confidence: 0, approvalsRequired: 1, intent: null, hasDraft: false };
+    const failure = dataRejected(error) ?? 'pipeline_error';
+    return { routed: { route: 'escalate', reasons: [failure], confidence: 0, approvalsRequired: 1, intent: null, hasDraft: false }, failure };
   }
+}
+
+const POSTGRES_DATA_ERROR: PostgresDataErrorType = 'PostgresDataError';
+
+/** `data_rejected:<SQLSTATE>` when the activity failed because Postgres refused its data; null for any other failure. */
+function dataRejected(error: ActivityFailure): string | null {
+  const cause = error.cause;
+  if (!(cause instanceof ApplicationFailure) || cause.type !== POSTGRES_DATA_ERROR) return null;
+  const details = cause.details?.[0] as Partial<PostgresDataErrorDetails> | undefined;
+  return `data_rejected:${details?.sqlState ?? 'unknown'}`;
 }
 
 /** Why an automatic reply was not sent: the customer wrote again, or the kill switch is on (the send activity said). */
