@@ -47,6 +47,7 @@ import type { PolicySource } from './adapters/pg/live-policy';
 import { getSend } from './adapters/pg/sent-mail';
 import { conversationOfEmail } from './adapters/pg/conversations';
 import { kpiDimensionsOf } from './kpi/kpi-dimensions';
+import { rolloutAdmits } from './triage/rollout-cohort';
 import { distance } from 'fastest-levenshtein';
 
 const log = createLogger('activities.email');
@@ -178,7 +179,9 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       await recordDecision(deps.db, { decisionKey: `${emailKey}:route`, emailKey, decision, policyVersion });
       // The route event also carries the KPI dimensions (kpi/kpi-dimensions.ts): the KPI consumer needs no other read.
       const dimensions = kpiDimensionsOf(emailCase, await conversationOfEmail(deps.db, emailKey));
-      const routed = auditOf(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence, policyVersion, ...dimensions });
+      // `rollout`: is the customer in the rollout cohort (rollout-cohort.ts)? The evaluator measures the cohort's KPIs.
+      const rollout = rolloutAdmits(triage.policy, emailCase.parsed.from?.address) ? 'in' : 'out';
+      const routed = auditOf(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence, policyVersion, rollout, ...dimensions });
       await setRouteAndIntent(deps.db, emailKey, { route: decision.route, intent }, routed);
       const sla = isVerifiedVip(emailCase) ? deps.triage.policy.vipReviewSla : null;
       return { ...decision, intent, hasDraft: emailCase.draft !== null, ...(sla ? { sla } : {}) };

@@ -45,3 +45,9 @@ export const housekeeping: ActivityOptions = {
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 10 },
 };
+
+/** The rollout evaluator (rolloutWorkflow): a few queries and at most one policy save; the next run retries anyway. */
+export const rolloutGate: ActivityOptions = {
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
+};

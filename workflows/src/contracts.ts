@@ -160,6 +160,8 @@ export const stateSearchAttribute = defineSearchAttributeKey('EmailState', Searc
  * of finished emails older than `bodyRetentionDays`, and removes audit rows older than `auditRetentionDays`.
  */
 export const RETENTION_SCHEDULE_ID = 'replique-retention';
+/** The gated rollout's evaluator (rolloutWorkflow), every few minutes (services/src/worker/rollout-schedule.ts). */
+export const ROLLOUT_SCHEDULE_ID = 'replique-rollout-gate';
 export const RETENTION_WORKFLOW_ID = 'replique-retention';
 
 export interface RetentionInput {

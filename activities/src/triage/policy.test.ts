@@ -40,14 +40,31 @@ describe('routing policy', () => {
     }))).toThrow(/a duration such as 30m/);
   });
 
-    it('gates a rollout by a stable hash of the message id', () => {
+  it('gates a rollout by a stable hash of the customer (the sender address): stable, nested, close to the target share', () => {
     const p = buildPolicy(parsePolicyFile(JSON.stringify({ version: 'r', automation: {}, rollout: { percentage: 30, salt: 's' }, auto_reply_limits: {} })));
     expect(rolloutBucket('abc@x', 's')).toBe(rolloutBucket('abc@x', 's'));
-    const ids = Array.from({ length: 2000 }, (_, i) => `m${i}@example`);
-    const admitted = ids.filter((id) => rolloutAdmits(p, id)).length / ids.length;
-    expect(admitted).toBeGreaterThan(0.25);
-    expect(admitted).toBeLessThan(0.35);
+    expect(rolloutAdmits(p, 'Claire.M@Example.fr ')).toBe(rolloutAdmits(p, 'claire.m@example.fr'));
+    const customers = Array.from({ length: 20_000 }, (_, i) => `customer${i}@example.com`);
+    const share = (percentage: number) => customers.filter((a) => rolloutAdmits({ ...p, rolloutPercentage: percentage }, a));
+    // Binomial standard deviation at n = 20,000: 0.07 points at 1 %, 0.15 at 5 %, 0.31 at 25 %: 4 sd of slack.
+    for (const [percentage, slack] of [[1, 0.3], [5, 0.6], [25, 1.3], [30, 1.3]] as const) {
+      expect(Math.abs((share(percentage).length / customers.length) * 100 - percentage)).toBeLessThan(slack);
+    }
+    // Nested: a customer in the 1 % cohort stays in at 5 % and 25 % (a promotion only adds customers).
+    const one = new Set(share(1));
+    const five = new Set(share(5));
+    expect([...one].every((a) => five.has(a))).toBe(true);
+    expect(share(25).filter((a) => five.has(a))).toHaveLength(five.size);
+    // Another salt draws another cohort.
+    expect(share(5).filter((a) => rolloutAdmits({ rolloutPercentage: 5, rolloutSalt: 'other' }, a)).length).toBeLessThan(five.size * 0.2);
     expect(rolloutAdmits(p, null)).toBe(false);
     expect(rolloutAdmits({ ...p, rolloutPercentage: 100 }, null)).toBe(true);
+    expect(rolloutAdmits({ ...p, rolloutPercentage: 0 }, 'abc@x')).toBe(false);
+  });
+
+  it('rollout ladder and gate: defaults, and refused when the steps do not increase', () => {
+    const file = parsePolicyFile(JSON.stringify({ version: 'r', automation: {}, rollout: {}, auto_reply_limits: {} }));
+    expect(file.rollout).toMatchObject({ percentage: 100, steps: [1, 5, 25], gate: { min_automated: 200, max_reescalation_rate: 0.05 } });
+    expect(() => parsePolicyFile(JSON.stringify({ version: 'r', automation: {}, rollout: { steps: [5, 1] }, auto_reply_limits: {} }))).toThrow(/steps must increase/);
   });
 });

@@ -2,7 +2,6 @@
  * The routing policy as data: a JSON file per shop (defaults in policies/default.json), validated with zod at load
  * and merged with the shop's own policies (escalation keywords, refund double-approval threshold).
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -19,6 +18,40 @@ const vipSchema = z.object({
     .nullable().default(null),
 });
 
+/**
+ * The gated rollout (docs/operations.md, "Gated rollout"): the share of customers whose mail may be answered
+ * automatically (`percentage`, a stable hash of the sender's address with `salt`: rollout-cohort.ts), the ladder of
+ * steps a lead promotes along, and the gate the cohort's KPIs must hold. The evaluator (rollout/evaluate-rollout.ts)
+ * proposes the next step when they hold over the minimum sample, and steps back one at once when one breaks.
+ */
+export const rolloutGateSchema = z.object({
+  /** Days at a step before a promotion is proposed. */
+  min_days: z.number().min(0).default(14),
+  /** Automatic replies to the cohort at this step before a promotion is proposed. */
+  min_automated: z.number().int().min(1).default(200),
+  /** A rate is judged (and may step back) once its denominator has this many emails. */
+  min_sample: z.number().int().min(1).default(30),
+  /** Reviewed replies to the cohort that a person edited, out of those sent after review. */
+  max_edit_rate: z.number().min(0).max(1).default(0.3),
+  /** Automatic replies to the cohort whose customer wrote again on the same matter within 7 days. */
+  max_reescalation_rate: z.number().min(0).max(1).default(0.05),
+  /** The cohort's drafts blocked by the fact-check (or an edit blocked by it). */
+  max_fact_check_block_rate: z.number().min(0).max(1).default(0.1),
+  /** Share of the cohort's ratings that are 4 or 5, judged from `min_csat_ratings` ratings on. */
+  min_csat: z.number().min(0).max(1).default(0.85),
+  min_csat_ratings: z.number().int().min(1).default(20),
+});
+export type RolloutGate = z.infer<typeof rolloutGateSchema>;
+
+const rolloutSchema = z.object({
+  percentage: z.number().min(0).max(100).default(100),
+  salt: z.string().default(''),
+  /** The ladder, in increasing order; below the first step is 0 (no automatic reply). */
+  steps: z.array(z.number().gt(0).max(100)).min(1).default([1, 5, 25])
+    .refine((steps) => steps.every((s, i) => i === 0 || s > steps[i - 1]!), 'steps must increase'),
+  gate: rolloutGateSchema.default(rolloutGateSchema.parse({})),
+});
+
 export const policyFileSchema = z.object({
   version: z.string(),
   confidence_threshold: z.number().min(0).max(1).default(0.85),
@@ -28,7 +61,7 @@ export const policyFileSchema = z.object({
     enabled_intents: z.array(z.enum(INTENTS)).default([]),
     slightly_late_max_days: z.number().int().min(0).default(5),
   }),
-  rollout: z.object({ percentage: z.number().min(0).max(100).default(100), salt: z.string().default('') }),
+  rollout: rolloutSchema,
   refund: z.object({ double_approval_over: z.number().nonnegative().nullable().default(null) }).default({
     double_approval_over: null,
   }),
@@ -112,14 +145,4 @@ export async function loadPolicy(
   return buildPolicy(parsePolicyFile(await readFile(file, 'utf8'), file), shop);
 }
 
-/** Stable bucket 0..99 of a message id, so a message is always in or out of a rollout. */
-export function rolloutBucket(messageId: string, salt = ''): number {
-  const digest = createHash('sha256').update(`${salt}:${messageId}`).digest();
-  return digest.readUInt32BE(0) % 100;
-}
-
-export function rolloutAdmits(policy: RoutingPolicy, messageId: string | null): boolean {
-  if (policy.rolloutPercentage >= 100) return true;
-  if (policy.rolloutPercentage <= 0 || !messageId) return false;
-  return rolloutBucket(messageId, policy.rolloutSalt) < policy.rolloutPercentage;
-}
+export { rolloutAdmits, rolloutBucket } from './rollout-cohort';

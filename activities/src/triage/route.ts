@@ -243,7 +243,7 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
     if (!c.draft) rev.push('no_draft');
     rev.push(...guardrailReasons);
     rev.push(...unansweredQuestionReasons(c));
-    if (!rolloutAdmits(policy, c.parsed.messageId)) rev.push('rollout_holdback');
+    if (!rolloutAdmits(policy, c.parsed.from?.address)) rev.push('rollout_holdback'); // the customer is outside the cohort
     const counts = facts.autoReplies;
     if (counts && (counts.sender >= policy.autoReplyLimits.perSenderPerDay || counts.thread >= policy.autoReplyLimits.perThread)) {
       rev.push('auto_reply_limit');

@@ -91,6 +91,10 @@ export const WorkerEnvSchema = z.object({
   REPLIQUE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(730),
   /** Emails / audit chains per retention activity call. */
   REPLIQUE_RETENTION_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** The gated rollout's evaluator schedule (services/src/worker/rollout-schedule.ts): created or updated at start unless false. */
+  REPLIQUE_ROLLOUT_SCHEDULE: booleanFromEnv.default(true),
+  /** How often the evaluator runs (a duration: 15m, 1h). */
+  REPLIQUE_ROLLOUT_EVERY: z.string().regex(/^\d+(?:s|m|h)$/, 'a duration such as 15m or 1h').default('15m'),
   /** Optional vector store for context retrieval; unset: in-memory store. */
   QDRANT_URL: z.url({ protocol: /^https?$/ }).optional(),
   QDRANT_API_KEY: z.string().min(1).optional(),

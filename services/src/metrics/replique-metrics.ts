@@ -82,6 +82,25 @@ export const reviewSlaBreaches = new Counter({
   registers,
 });
 
+export const rolloutStepBacks = new Counter({
+  name: 'replique_rollout_step_backs_total',
+  help: 'Automatic step backs of the gated rollout on a KPI regression of its cohort (alert RolloutSteppedBack).',
+  registers,
+});
+
+export const rolloutPercentage = new Gauge({
+  name: 'replique_rollout_percentage',
+  help: 'The rollout percentage in force, as the last evaluation of the gated rollout found or left it.',
+  registers,
+});
+
+export const rolloutEvaluations = new Counter({
+  name: 'replique_rollout_evaluations_total',
+  help: 'Evaluations of the gated rollout, by action (step_back, propose, hold, manual, stopped, none).',
+  labelNames: ['action'] as const,
+  registers,
+});
+
 let countStuck: (() => Promise<number>) | null = null;
 /** Read at each scrape from the source the worker gives (services/src/worker/stuck-emails.ts). */
 export const emailsStuck = new Gauge({

@@ -6,8 +6,10 @@
  */
 import type { ActivityExecuteInput, ActivityInterceptorsFactory, Next, ActivityInboundCallsInterceptor } from '@temporalio/worker';
 import type { RouteSummary, SendRequest, StageSummary, StateRecord } from '@replique/activities/activity-contracts';
+import type { RolloutEvaluationResult } from '@replique/activities/rollout-activity-contracts';
 import {
-  activityDuration, draftChecks, emailStates, emailsRouted, guardrailBlocks, repliesSent, reviewSlaBreaches, sendFailures,
+  activityDuration, draftChecks, emailStates, emailsRouted, guardrailBlocks, repliesSent, reviewSlaBreaches, rolloutEvaluations,
+  rolloutPercentage, rolloutStepBacks, sendFailures,
 } from '../metrics/replique-metrics';
 
 /** Why a workflow escalates a review whose SLA ran out (workflows/src/email-workflow.ts). */
@@ -45,6 +47,14 @@ export function countActivity(activity: string, args: unknown[], outcome: 'ok' |
       const { state, reason } = input as StateRecord;
       emailStates.inc({ state });
       if (state === 'escalated' && reason === SLA_EXPIRED_REASON) reviewSlaBreaches.inc();
+      return;
+    }
+    case 'evaluateRollout': {
+      if (outcome !== 'ok') return;
+      const evaluation = result as RolloutEvaluationResult;
+      rolloutEvaluations.inc({ action: evaluation.action });
+      if (evaluation.action !== 'none') rolloutPercentage.set(evaluation.percentage);
+      if (evaluation.action === 'step_back') rolloutStepBacks.inc();
       return;
     }
   }

@@ -1,6 +1,7 @@
 /**
- * The worker process: polls the email task queue, runs emailWorkflow, retentionWorkflow and their activities, and
- * creates or updates the daily retention schedule (unless REPLIQUE_RETENTION_SCHEDULE=false).
+ * The worker process: polls the email task queue, runs emailWorkflow, retentionWorkflow, rolloutWorkflow and their
+ * activities, and creates or updates the daily retention schedule (unless REPLIQUE_RETENTION_SCHEDULE=false) and the
+ * rollout evaluator's schedule (unless REPLIQUE_ROLLOUT_SCHEDULE=false).
  * SIGTERM/SIGINT drain it (the SDK finishes in-flight tasks) before closing adapters.
  *
  *   eval "$(bash infra/local/stack.sh env)"; pnpm exec tsx services/src/worker/main.ts
@@ -9,12 +10,14 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import { createEmailActivities } from '@replique/activities/email-activities';
 import { createRetentionActivities } from '@replique/activities/retention-activities';
+import { createRolloutActivities } from '@replique/activities/rollout-activities';
 import { createLogger } from '@replique/activities/logger';
 import { loadWorkerConfig, type WorkerConfig } from '../config/worker-config';
 import { ConfigError } from '../config/parse-env';
 import { createWorkerDeps } from './create-worker-deps';
 import { temporalDataConverter } from '../temporal/data-converter';
 import { ensureRetentionSchedule } from './retention-schedule';
+import { ensureRolloutSchedule } from './rollout-schedule';
 import { activityMetricsInterceptor } from './activity-metrics';
 import { countStuckEmails } from './stuck-emails';
 import { countStuckEmailsWith, measureOutboxLagWith } from '../metrics/replique-metrics';
@@ -32,7 +35,7 @@ export async function createEmailWorker(config: WorkerConfig) {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dataConverter: temporalDataConverter(config),
     workflowsPath: require.resolve('@replique/workflows/workflows'),
-    activities: { ...createEmailActivities(deps), ...createRetentionActivities(deps) },
+    activities: { ...createEmailActivities(deps), ...createRetentionActivities(deps), ...createRolloutActivities(deps) },
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     interceptors: { activity: [activityMetricsInterceptor] },
   });
@@ -52,19 +55,26 @@ export async function createEmailWorker(config: WorkerConfig) {
   };
 }
 
-/** The retention schedule, at the worker's settings. */
-async function scheduleRetention(config: WorkerConfig): Promise<void> {
+/** The retention and rollout schedules, at the worker's settings. */
+async function ensureSchedules(config: WorkerConfig): Promise<void> {
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   try {
-    const done = await ensureRetentionSchedule(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config) }), {
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-      input: {
-        bodyRetentionDays: config.REPLIQUE_BODY_RETENTION_DAYS,
-        auditRetentionDays: config.REPLIQUE_AUDIT_RETENTION_DAYS,
-        batchSize: config.REPLIQUE_RETENTION_BATCH,
-      },
-    });
-    log.info({ schedule: done }, 'retention schedule ready');
+    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config) });
+    if (config.REPLIQUE_RETENTION_SCHEDULE) {
+      const done = await ensureRetentionSchedule(client, {
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        input: {
+          bodyRetentionDays: config.REPLIQUE_BODY_RETENTION_DAYS,
+          auditRetentionDays: config.REPLIQUE_AUDIT_RETENTION_DAYS,
+          batchSize: config.REPLIQUE_RETENTION_BATCH,
+        },
+      });
+      log.info({ schedule: done }, 'retention schedule ready');
+    }
+    if (config.REPLIQUE_ROLLOUT_SCHEDULE) {
+      const done = await ensureRolloutSchedule(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, every: config.REPLIQUE_ROLLOUT_EVERY });
+      log.info({ schedule: done, every: config.REPLIQUE_ROLLOUT_EVERY }, 'rollout evaluator schedule ready');
+    }
   } finally {
     await connection.close();
   }
@@ -74,7 +84,7 @@ async function main(): Promise<void> {
   const config = loadWorkerConfig();
   const { worker, close } = await createEmailWorker(config);
   const metrics = config.METRICS_PORT ? await startMetricsServer('worker', { host: config.METRICS_HOST, port: config.METRICS_PORT }) : null;
-  if (config.REPLIQUE_RETENTION_SCHEDULE) await scheduleRetention(config);
+  if (config.REPLIQUE_RETENTION_SCHEDULE || config.REPLIQUE_ROLLOUT_SCHEDULE) await ensureSchedules(config);
   log.info(
     { taskQueue: config.TEMPORAL_TASK_QUEUE, maxCachedWorkflows: worker.options.maxCachedWorkflows, maxConcurrentActivities: config.WORKER_MAX_CONCURRENT_ACTIVITIES },
     'worker started',

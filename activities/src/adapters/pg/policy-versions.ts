@@ -88,6 +88,8 @@ export interface SavePolicyInput {
   note?: string | null;
   /** The version the editor started from; a newer latest version is a conflict. */
   basedOn?: number;
+  /** More writes in the same transaction, once the new version is in (the rollout's record of why it changed). */
+  also?: (client: Queryable, row: PolicyVersionRow) => Promise<void>;
 }
 
 /**
@@ -114,6 +116,7 @@ export async function savePolicyVersion(pool: Pool, input: SavePolicyInput): Pro
     const event = input.killSwitch !== undefined && input.killSwitch !== (latest?.killSwitch ?? false)
       ? `kill_switch_${killSwitch ? 'on' : 'off'}` : 'policy_saved';
     await appendAudit(client, { emailKey: null, stage: 'policy', event, data: { version: row.version, by: input.by, diff }, auditKey: `policy:${row.version}` });
+    await input.also?.(client, row);
     return { created: true, row };
   });
 }
