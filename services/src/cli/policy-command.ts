@@ -73,7 +73,7 @@ export async function policyCommand(argv: string[], write: (line: string) => voi
   }
 }
 
-async function seedFromFile(db: Pool, file: string): Promise<void> {
+export async function seedFromFile(db: Pool, file: string): Promise<void> {
   await seedPolicyVersion(db, parseJson(await readFile(file, 'utf8'), file));
 }
 
