@@ -5,7 +5,7 @@
  * event says `rollout: in` or `out` and the policy version it was routed under, as the worker writes it.
  */
 import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool } from '../../activities/src/adapters/pg/pool';
 import { takeKpiEvent } from '../../activities/src/adapters/pg/kpi-store';
 import { withTransaction } from '../../activities/src/adapters/pg/transaction';
 

@@ -1,5 +1,5 @@
 /**
- * The review tool's web side, server-rendered by express: login, queue, email, actions, stats, KPIs and experiments (leads), alert notices. Static assets (a
+ * The review tool's web side, server-rendered by express: login, queue, email, actions, stats, KPIs, rollout and experiments (leads), alert notices. Static assets (a
  * stylesheet and a small script for keys and auto-refresh) carry no customer data; every other route needs a
  * session (pages redirect to /login, other requests get 401) and every POST a CSRF token.
  */
@@ -15,6 +15,7 @@ import { createEmailRouter } from './email-routes';
 import { createLoginRouter } from './login-routes';
 import { createOptOutRouter } from './opt-out-routes';
 import { createPolicyRouter } from './policy-routes';
+import { createRolloutRouter } from './rollout-routes';
 import { createQueueRouter } from './queue-routes';
 import { createKpiRouter } from './kpi-routes';
 import { createNoticeRouter } from './notice-routes';
@@ -50,6 +51,7 @@ export function createReviewWebRouter(options: ReviewWebOptions): Router {
   router.use(createAttachmentRouter(options));
   router.use(createAdminRouter(options));
   router.use(createPolicyRouter(options));
+  router.use(createRolloutRouter(options));
   router.use(createKpiRouter(options));
   router.use(createNoticeRouter(options));
   router.use(createExperimentRouter(options));
