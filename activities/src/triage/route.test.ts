@@ -1,4 +1,5 @@
 import type { Classification, EmailCase, Enrichment } from '../domain/types';
+import { rolloutAdmits } from './rollout-cohort';
 import { decideRoute, type RouteFacts } from './route';
 import { emailCase, SHOP_FILE, testPolicy } from './test-support/fixtures';
 
@@ -121,6 +122,13 @@ describe('decideRoute', () => {
     const noAuto = { ...policy, automatedIntents: new Set<never>() };
     expect(decideRoute(ready(), noAuto, facts('ORD-5501')).reasons).toEqual(['intent_not_automated']);
     expect(decideRoute(ready(), { ...policy, rolloutPercentage: 0 }, facts('ORD-5501')).reasons).toEqual(['rollout_holdback']);
+    // At 1 %: the customer's cohort decides (their address, with the salt), not the message.
+    const saltWhere = (inside: boolean) => {
+      for (let n = 0; ; n++) if (rolloutAdmits({ rolloutPercentage: 1, rolloutSalt: `s${n}` }, 'anne.leclerc@example.fr') === inside) return `s${n}`;
+    };
+    expect(decideRoute(ready(), { ...policy, rolloutPercentage: 1, rolloutSalt: saltWhere(true) }, facts('ORD-5501')).route).toBe('auto');
+    expect(decideRoute(ready(), { ...policy, rolloutPercentage: 1, rolloutSalt: saltWhere(false) }, facts('ORD-5501')))
+      .toMatchObject({ route: 'review', reasons: ['rollout_holdback'] });
     expect(decideRoute(ready(), policy, facts('ORD-5501', { autoReplies: { sender: 3, thread: 0 } })).reasons).toEqual(['auto_reply_limit']);
   });
 
