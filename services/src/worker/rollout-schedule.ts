@@ -6,10 +6,12 @@
  * as good).
  */
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import type { Duration } from '@temporalio/common';
 import { ROLLOUT_SCHEDULE_ID } from '@replique/workflows/contracts';
 
 export interface RolloutScheduleSettings {
   taskQueue: string;
+  /** How often, as the worker's config checks it: `15m`, `1h`. */
   every: string;
   scheduleId?: string;
 }
@@ -18,7 +20,7 @@ function scheduleOptions(settings: RolloutScheduleSettings): ScheduleOptions {
   const scheduleId = settings.scheduleId ?? ROLLOUT_SCHEDULE_ID;
   return {
     scheduleId,
-    spec: { intervals: [{ every: settings.every as `${number}m` }] },
+    spec: { intervals: [{ every: settings.every as Duration }] },
     action: { type: 'startWorkflow', workflowType: 'rolloutWorkflow', workflowId: scheduleId, taskQueue: settings.taskQueue, args: [] },
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
   };
