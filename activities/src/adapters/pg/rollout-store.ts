@@ -1,5 +1,5 @@
 /**
- * The gated rollout's reads and records (migration 024): where the rollout stands (the step in force and the policy
+ * The gated rollout's reads and records (migration 025): where the rollout stands (the step in force and the policy
  * version it started at), the cohort's counts from the KPI tables (migration 022: kpi_events, kpi_email_outcomes),
  * and the history of proposals, promotions and automatic step backs (rollout_events).
  */
