@@ -38,6 +38,8 @@ const INTENT_CASES: [Intent, string][] = [
   ['account_access', "Je n'arrive plus à me connecter à mon compte."],
   ['thanks', 'Just a quick note to say the teapot is gorgeous. Thanks a lot!'],
   ['thanks', 'Merci, tout est parfait, très contente de mon achat !'],
+  ['thanks', 'Thanks for sorting that out so quickly, much appreciated.'],
+  ['thanks', "C'est tout clair maintenant, je vous remercie pour votre patience."],
   ['legal_threat', 'If this is not resolved I will be contacting my solicitor and taking you to the small claims court.'],
   ['legal_threat', 'Sans réponse sous 8 jours, je saisirai le tribunal et mon avocat.'],
   ['fraud_report', "There's an order on my account I didn't place and a charge I don't recognise."],

@@ -174,6 +174,12 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
       /\bbien (?:arrive|recu)\b/, /\b(?:quick note|petit mot) (?:to say|pour (?:vous )?dire)\b/,
       /\b(?:spot on|cheers team|thanks team|got everything|arrived safely|all good|great job|well done|tout est (?:bien )?arrive|bravo|au top|top qualite)\b/),
     ...cue(1.5, /\b(?:thanks a lot|thanks again|many thanks|merci encore|merci beaucoup|un grand merci)\b/),
+    // thanks for something done (a reply, a refund, a delivery), said in everyday words
+    ...cue(2,
+      /\b(?:thanks|thank you|cheers|merci|thx)(?: (?:so much|very much|a million|a lot|again|beaucoup|infiniment|encore))? (?:for|pour|de) (?:the|your|getting|sorting|sending|fixing|helping|looking|replying|all|everything|la|le|les|l'|votre|vos|ce|cette|m'avoir|nous avoir|avoir|tout)\b/,
+      /\b(?:much appreciated|really appreciate(?:d)?|je vous remercie|merci a (?:vous|toute l'equipe|l'equipe)|thank you (?:all|team|everyone)|vous etes (?:top|geniaux|formidables|au top))\b/,
+      /\b(?:arrived|came|got here|delivered|received it|recu|arrivee?s?|livree?s?) (?:safely|safe and sound|in (?:good|perfect|great) (?:order|condition|shape)|en (?:parfait|bon) etat|intacte?s?|sans encombre)\b/,
+      /\b(?:that's|that is|it's|c'est|tout est) (?:all )?(?:clear|clair|sorted|regle|parfait|perfect|resolved|resolu)(?: now| maintenant)?\b/),
   ],
   legal_threat: [
     ...cue(3,

@@ -253,6 +253,27 @@ describe('decideRoute: questions the shop data answers about a refund made or a 
   });
 });
 
+describe('decideRoute: a return question with no order in it', () => {
+  const general = (clean: string, draftFacts: Record<string, string | number>, more: Partial<Enrichment> = {}) => ready({
+    cleaned: { clean, quoted: '', signature: '' },
+    enrichment: enr({ orderNumber: null, orderNumbersMentioned: [], orderFound: false, orderOwnedBySender: null, ...more }),
+    classification: cls({ intent: 'return_request' }),
+    draft: { subject: 's', body: 'b', lang: 'en', templateId: 't', version: '1', generator: 'template', facts: draftFacts, offers: [] },
+  });
+  const policyFacts = { return_window_days: 30, refund_processing_days: '5-7 business days' };
+  it('is answered by the policy when every ask is about the return window or the refund delay', () => {
+    const d = decideRoute(general("If it doesn't suit, how many days do I have to return it, and how soon am I refunded?", policyFacts), policy, facts(null));
+    expect(d).toMatchObject({ route: 'auto', reasons: ['return_policy_question', 'facts_verified'] });
+  });
+  it('still needs an order for anything else (an unanswered ask, two orders that fit)', () => {
+    const costs = decideRoute(general('How long do I have to return it, and who pays the return postage?', policyFacts), policy, facts(null));
+    expect(costs.route).toBe('review');
+    expect(costs.reasons).toContain('order_not_identified');
+    const twoFit = decideRoute(general('How long do I have to send it back?', policyFacts, { flags: ['order_ambiguous'] }), policy, facts(null));
+    expect(twoFit.route).toBe('review');
+  });
+});
+
 describe('decideRoute: gift cards', () => {
   const giftCard = (clean: string, more: Partial<Enrichment> = {}) => ready({
     cleaned: { clean, quoted: '', signature: '' },

@@ -106,7 +106,12 @@ interface AutoContext {
   /** The kinds of information asked, when the draft answers every ask (questions.ts answeredTopics). */
   answered: readonly QuestionTopic[] | null;
   orderNamed: boolean;
+  /** A return question with no order in it, every ask about the return or refund policy, answered with its figures. */
+  policyOnly: boolean;
 }
+
+/** What the shop's return and refund policy answers whatever the order: the return window, the refund delay. */
+const POLICY_TOPICS: ReadonlySet<QuestionTopic> = new Set(['return_policy', 'refund']);
 
 function autoReason(intent: Intent, order: OrderRecord | null, today: string, policy: RoutingPolicy, ctx: AutoContext): string | null {
   switch (intent) {
@@ -134,6 +139,7 @@ function autoReason(intent: Intent, order: OrderRecord | null, today: string, po
     case 'refund_status':
       return order?.status === 'refunded' ? 'refund_delay_question' : null;
     case 'return_request': {
+      if (ctx.policyOnly) return 'return_policy_question';
       const delivered = order?.status === 'delivered' ? order.delivered_at : null;
       return delivered && daysBetween(delivered, today) <= policy.returnWindowDays ? 'return_policy_question' : null;
     }
@@ -190,8 +196,13 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   const rev: string[] = [];
   let approvals = 1;
   const answered = c.draft ? answeredTopics(c) : null;
+  // "if it does not suit, how long do I have to return it, and how soon am I refunded?": a return question with no
+  // order in it, every ask answered by the policy's verified figures, whatever the order ("where is my refund?" with
+  // no order is not: its reply asks for the order)
+  const policyOnly = !enr.orderNumber && cls.intent === 'return_request'
+    && answered !== null && answered.every((t) => POLICY_TOPICS.has(t));
   const autoContext: AutoContext = {
-    productsMentioned: enr.productsMentioned?.length ?? 0, signals, answered, orderNamed: Boolean(enr.orderNumber),
+    productsMentioned: enr.productsMentioned?.length ?? 0, signals, answered, orderNamed: Boolean(enr.orderNumber), policyOnly,
   };
   const auto = autoReason(cls.intent, order, today, policy, autoContext);
   if (enr.aiOptOut) rev.push('ai_opt_out');
@@ -207,12 +218,13 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   if (signals.has('multi_question') || cls.secondaryIntents.length) rev.push('multi_question');
   // the routine head reads the words; an informative reply that answers every ask with a verified fact outweighs it
   const informs = INFORMATION_INTENTS.has(cls.intent) || (cls.intent === 'refund_status' && order?.status === 'refunded')
-    || (cls.intent === 'return_request' && !signals.has('delivery_disputed') && (answered ?? []).includes('return_policy'));
+    || (cls.intent === 'return_request' && !signals.has('delivery_disputed') && (answered ?? []).includes('return_policy'))
+    || policyOnly;
   const answersOverHead = signals.has('needs_person') && informs && answered !== null;
   if (signals.has('needs_person') && !answersOverHead) rev.push('needs_person');
   if (cls.intent === 'gift_card' && !auto) rev.push('gift_card');
   if (cls.confidence < policy.confidenceThreshold) rev.push('low_confidence');
-  if (ORDER_INTENTS.has(cls.intent) && !enr.orderNumber) rev.push('order_not_identified');
+  if (ORDER_INTENTS.has(cls.intent) && !enr.orderNumber && !policyOnly) rev.push('order_not_identified');
   // an order's document goes out automatically only for an order the customer named (number or tracking number)
   if (cls.intent === 'invoice_request' && enr.orderFoundBy && !['written', 'tracking_number'].includes(enr.orderFoundBy)) {
     rev.push('invoice_order_not_named');
