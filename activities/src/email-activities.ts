@@ -44,6 +44,7 @@ import { isVerifiedVip } from './domain/vip';
 import { PgBounceLog, recordShopReplyBounce } from './adapters/pg/bounces';
 import { shopReplyBounceOf } from './mail/own-message-id';
 import type { PolicySource } from './adapters/pg/live-policy';
+import type { WordingSource } from './adapters/pg/live-wording';
 import { getSend } from './adapters/pg/sent-mail';
 import { conversationOfEmail } from './adapters/pg/conversations';
 import { kpiDimensionsOf } from './kpi/kpi-dimensions';
@@ -69,6 +70,11 @@ export interface EmailActivityDeps {
    * policy of `triage` is used throughout and nothing is held.
    */
   policy?: PolicySource;
+  /**
+   * The template and prompt versions in force (wording_versions, refreshed like the policy): the draft stage writes
+   * with them and the draft records which. Without it, the shipped wording.
+   */
+  wording?: WordingSource;
 }
 
 /** The stages `readEmail` runs right after parsing; the others each have an activity of their own. */
@@ -94,7 +100,9 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
   /** The triage deps with the policy in force now, and its version (null without a live policy). */
   const triageNow = (): { triage: TriageDeps; policyVersion: number | null } => {
     const live = deps.policy?.current();
-    return live ? { triage: { ...deps.triage, policy: live.routing }, policyVersion: live.version } : { triage: deps.triage, policyVersion: null };
+    const wording = deps.wording ? { wording: deps.wording.templates(), prompt: deps.wording.prompt() } : {};
+    const triage = { ...deps.triage, ...wording };
+    return live ? { triage: { ...triage, policy: live.routing }, policyVersion: live.version } : { triage, policyVersion: null };
   };
 
   const requireCase = async (emailKey: string): Promise<EmailCase> => {
@@ -163,7 +171,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     retrieveContext: stageActivity('retrieve', (c) => c.context.map((s) => s.id)),
 
     async draftReply({ emailKey }) {
-      const { summary, updated } = await runStage(draftStage, emailKey, (c) => (c.draft ? [c.draft.templateId, c.draft.version] : ['no_draft']));
+      const { summary, updated } = await runStage(draftStage, emailKey, (c) => (c.draft ? [c.draft.templateId, c.draft.version, `templates@${c.draft.wordingVersion ?? 'shipped'}`] : ['no_draft']));
       if (updated.draft) await saveDraft(deps.db, { draftKey: `${emailKey}:draft`, emailKey, draft: updated.draft });
       return summary;
     },

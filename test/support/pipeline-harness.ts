@@ -25,6 +25,7 @@ import { ImapFlow } from 'imapflow';
 import { emailKeyFor, extractMessageIdHeader, rawSha256 } from '@replique/activities/domain/email-key';
 import { waitForWorkflowView } from './workflow-view';
 import type { PolicySnapshot } from '@replique/activities/adapters/pg/live-policy';
+import type { WordingSource } from '@replique/activities/adapters/pg/live-wording';
 import { TEST_TEMPORAL_PAYLOAD_KEYS, testTemporalDataConverter } from './temporal-payload-keys';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -55,6 +56,8 @@ export interface PipelineHarness {
   restartWorker(): Promise<void>;
   /** The policy in force in the running worker (what it reads at each stage and send). */
   workerPolicy(): PolicySnapshot;
+  /** The template and prompt versions in force in the running worker. */
+  workerWording(): WordingSource;
   stop(): Promise<void>;
 }
 
@@ -129,7 +132,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
 
   async function startWorker() {
     const created = await createEmailWorker(workerConfig);
-    return { worker: created.worker, policy: created.policy, running: created.worker.run(), close: created.close };
+    return { worker: created.worker, policy: created.policy, wording: created.wording, running: created.worker.run(), close: created.close };
   }
 
   async function stopWorker(): Promise<void> {
@@ -174,6 +177,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       worker = await startWorker();
     },
     workerPolicy: () => worker.policy.current(),
+    workerWording: () => worker.wording,
     async stop() {
       await stopWorker();
       await Promise.all([review.stop(), starter.stop(), intake.stop(), codec.stop()]);

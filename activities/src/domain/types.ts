@@ -260,6 +260,13 @@ export interface Draft {
   generation?: DraftGeneration | null;
   /** Documents sent with the reply (an invoice copy), as the text they show; rendered to PDF when sent. */
   attachments?: DraftAttachment[];
+  /** The template version (wording_versions, kind `templates`) whose words the draft uses; null: the shipped wording. */
+  wordingVersion?: number | null;
+  /**
+   * Why that version's words could not be used (a phrase variable with no verified value): the draft then carries the
+   * shipped wording and the check stage sends it to review (`template_missing_fact`).
+   */
+  wordingProblem?: string;
 }
 
 /** A document a reply carries, built from verified shop data (reply/invoice-document.ts). */

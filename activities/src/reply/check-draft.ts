@@ -15,11 +15,12 @@ import { groundingCheck } from './grounding-check';
 import { leakCheck } from './leak-check';
 import { findOfferMentions, judgeOffer } from './offer-policy';
 import { buildReplyContext } from './reply-context';
+import { BUILTIN_WORDING, type WordingSnapshot } from './wording/phrase-catalogue';
 
 export type GuardrailCheck =
   | 'fact_mismatch' | 'unverifiable_fact' | 'other_customer_data' | 'forbidden_commitment' | 'offer_not_allowed'
   | 'injection_echo' | 'pii_echo' | 'human_follow_up' | 'offer_needs_approval'
-  | 'missing_fact' | 'wrong_language' | 'unresolved_placeholder' | 'attachment_mismatch';
+  | 'missing_fact' | 'wrong_language' | 'unresolved_placeholder' | 'attachment_mismatch' | 'template_missing_fact';
 
 type Detail = GuardrailReport['details'][number];
 
@@ -36,13 +37,14 @@ async function otherPeople(c: EmailCase, shop: ShopData, draftText: string, send
   return names;
 }
 
-export async function checkDraftText(c: EmailCase, shop: ShopData): Promise<GuardrailReport> {
+export async function checkDraftText(c: EmailCase, shop: ShopData, wording?: WordingSnapshot): Promise<GuardrailReport> {
   const draft = c.draft;
   if (!draft) return { passed: true, fired: [], details: [] };
   const text = `${draft.subject}\n${draft.body}`;
-  const ctx = await buildReplyContext(c, shop);
+  const ctx = await buildReplyContext(c, shop, wording);
   const senderId = ctx.customer?.id ?? null;
   const details: Detail[] = [];
+  if (draft.wordingProblem) details.push({ check: 'template_missing_fact', message: draft.wordingProblem });
 
   const scope = { customerId: senderId, senderAddress: c.parsed.from?.address ?? null, orderNumber: ctx.order?.number ?? null };
   details.push(...await factCheck(text, scope, shop));
@@ -71,7 +73,8 @@ export async function checkDraftText(c: EmailCase, shop: ShopData): Promise<Guar
     details.push({ check: 'human_follow_up', message: `the draft promises a person will follow up ("${followUp[0]}"): it needs a reviewer, not an automatic send` });
   }
 
-  const own = templateReply(ctx, c).out;
+  // The draft's own words (the shipped ones when the version in force could not say this email).
+  const own = templateReply(draft.wordingProblem ? { ...ctx, wording: BUILTIN_WORDING } : ctx, c).out;
   details.push(...leakCheck({
     draftText: text,
     ownText: `${own.subject}\n${own.paragraphs.join('\n')}`,
@@ -94,5 +97,5 @@ export async function checkDraftText(c: EmailCase, shop: ShopData): Promise<Guar
 
 export const checkDraft: CaseStage = async (emailCase, deps) => ({
   ...emailCase,
-  guardrails: await checkDraftText(emailCase, deps.shop),
+  guardrails: await checkDraftText(emailCase, deps.shop, deps.wording),
 });

@@ -9,7 +9,7 @@ import type { Draft, EmailCase, GuardrailReport, ShopData } from '../domain/type
 import { checkDraftText, type GuardrailCheck } from './check-draft';
 
 /** Checks that hold a draft for a person (never an automatic send); a reviewer's own text has had its person. */
-export const CHECKS_A_REVIEWER_SATISFIES: readonly GuardrailCheck[] = ['offer_needs_approval', 'human_follow_up'];
+export const CHECKS_A_REVIEWER_SATISFIES: readonly GuardrailCheck[] = ['offer_needs_approval', 'human_follow_up', 'template_missing_fact'];
 
 export interface EditedText {
   subject?: string;

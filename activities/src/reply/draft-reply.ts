@@ -14,6 +14,8 @@ import { holdingTemplate } from './templates/holding';
 import { withSecondarySections } from './templates/multi-question';
 import { templateFor } from './templates/registry';
 import { composeBody, type ReplyTemplate, type TemplateOutput } from './templates/template-kit';
+import { BUILTIN_WORDING } from './wording/phrase-catalogue';
+import { WordingFactMissing } from './wording/say';
 
 export type DraftGenerator = { kind: 'template' } | { kind: 'llm'; promptId: string; promptVersion?: string };
 
@@ -56,8 +58,20 @@ export function templateReply(ctx: ReplyContext, emailCase: EmailCase): { templa
 export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
   return async (emailCase, deps) => {
     if (emailCase.machine.isMachine) return { ...emailCase, draft: null };
-    const ctx = await buildReplyContext(emailCase, deps.shop);
-    const { template, out } = templateReply(ctx, emailCase);
+    let ctx = await buildReplyContext(emailCase, deps.shop, deps.wording);
+    let written: ReturnType<typeof templateReply>;
+    let wordingProblem: string | null = null;
+    try {
+      written = templateReply(ctx, emailCase);
+    } catch (error) {
+      // Never invented text: the version in force cannot say this email with verified facts; the shipped words do,
+      // and the check stage sends the draft to a person.
+      if (!(error instanceof WordingFactMissing)) throw error;
+      wordingProblem = error.message;
+      ctx = { ...ctx, wording: BUILTIN_WORDING };
+      written = templateReply(ctx, emailCase);
+    }
+    const { template, out } = written;
     // A VIP's draft ends with the policy's human-touch line, whichever generator writes the rest.
     const touch = humanTouchLine(ctx, template.id, deps.policy?.vipHumanTouch);
     const bodyOf = (paragraphs: string[]) => composeBody(ctx, touch ? [...paragraphs, touch] : paragraphs);
@@ -85,12 +99,15 @@ export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
       offers: out.offers,
       experiment,
       ...(out.attachments?.length ? { attachments: out.attachments } : {}),
+      wordingVersion: deps.wording?.version ?? null,
+      ...(wordingProblem ? { wordingProblem } : {}),
     };
 
     const signals = emailCase.classification?.signals ?? [];
     const llmAllowed = ctx.intent !== 'prompt_injection' && !signals.some((s) => NO_LLM_SIGNALS.includes(s));
     if (generator.kind === 'llm' && options.llm && llmAllowed) {
-      const prompt = getPrompt(generator.promptId, generator.promptVersion);
+      // A pinned version (LLM_PROMPT_VERSION, an experiment's variant) is the shipped registry's; else the one in force.
+      const prompt = generator.promptVersion || !deps.prompt ? getPrompt(generator.promptId, generator.promptVersion) : deps.prompt.prompt;
       try {
         const res = await options.llm.draft({
           ctx, template: out, customerText: emailCase.cleaned.clean, pii: emailCase.pii, context: emailCase.context, prompt,

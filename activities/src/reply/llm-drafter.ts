@@ -103,11 +103,14 @@ export class LlmDraftError extends Error {
 /** The system message: context, objective, constraints, examples, output format — in that order. */
 export function systemMessage(prompt: DraftPrompt): string {
   const examples = prompt.examples.map((e, i) => `Example ${i + 1}\nINPUT: ${e.input}\nOUTPUT: ${e.output}`).join('\n\n');
+  const bad = (prompt.badExamples ?? [])
+    .map((e, i) => `Bad example ${i + 1}\nINPUT: ${e.input}\nWRONG OUTPUT: ${e.output}\nWHY IT IS WRONG: ${e.why}`).join('\n\n');
   return [
     `# Context\n${prompt.context}`,
     `# Objective\n${prompt.objective}`,
     `# Constraints\n${prompt.constraints.map((c) => `- ${c}`).join('\n')}`,
     examples ? `# Examples\n${examples}` : '',
+    bad ? `# Answers never to give\n${bad}` : '',
     `# Output format\n${prompt.outputFormat}`,
   ].filter(Boolean).join('\n\n');
 }

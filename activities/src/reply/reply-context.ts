@@ -7,6 +7,7 @@ import type { CustomerRecord, EmailCase, Intent, OrderRecord, ProductRecord, Sho
 import { offerHistory, offersToPropose, type OfferUse } from './offer-policy';
 import { concernedProducts, productMatcher } from './product-mentions';
 import type { ReplyLang } from './shop-format';
+import type { WordingSnapshot } from './wording/phrase-catalogue';
 
 /** Why no order facts may be stated, when that is the case. */
 export type OrderIssue = 'none' | 'no_order_number' | 'unknown_order' | 'not_owned' | 'sender_unverified';
@@ -36,6 +37,8 @@ export interface ReplyContext {
   offerHistory: OfferUse[];
   /** Approved offers this case qualifies for and a template should propose. */
   offers: string[];
+  /** The template version in force (wording_versions); absent: the shipped wording. */
+  wording?: WordingSnapshot;
 }
 
 /** Order statuses in which the customer has the items (a refunded or returned order's items went back). */
@@ -48,7 +51,7 @@ export function replyLang(lang: string | null | undefined, customer: CustomerRec
   return rec === 'en' ? 'en' : 'fr';
 }
 
-export async function buildReplyContext(emailCase: EmailCase, shop: ShopData): Promise<ReplyContext> {
+export async function buildReplyContext(emailCase: EmailCase, shop: ShopData, wording?: WordingSnapshot): Promise<ReplyContext> {
   const [policies, today, catalogue] = await Promise.all([shop.policies(), shop.today(), shop.products()]);
   const enr = emailCase.enrichment;
   const customer = enr?.customerId ? await shop.customerById(enr.customerId) : null;
@@ -100,5 +103,6 @@ export async function buildReplyContext(emailCase: EmailCase, shop: ShopData): P
     ownedSkus,
     offerHistory: history,
     offers: offersToPropose(offerCase, policies),
+    ...(wording ? { wording } : {}),
   };
 }

@@ -95,3 +95,18 @@ export function itemsSubtotal(order: OrderRecord): number {
 export function roundCents(x: number): number {
   return Math.round(x * 100) / 100;
 }
+
+/** An order status in words: "expédiée" / "shipped". */
+const STATUS_WORDS: Record<string, [string, string]> = {
+  processing: ['en cours de préparation', 'being prepared'],
+  shipped: ['expédiée', 'shipped'],
+  delivered: ['livrée', 'delivered'],
+  cancelled: ['annulée', 'cancelled'],
+  refunded: ['remboursée', 'refunded'],
+  returned: ['retournée', 'returned'],
+};
+
+export function statusWord(status: string, lang: ReplyLang): string {
+  const w = STATUS_WORDS[status];
+  return w ? (lang === 'fr' ? w[0] : w[1]) : status;
+}

@@ -8,6 +8,8 @@ import type { ContextStore } from '../reply/context-store';
 import type { IntentCalibration, IntentModel } from './classify';
 import type { LlmIntentClassifier } from './llm-intent';
 import type { RiskHead, RoutineHead } from './intent-model';
+import type { WordingSnapshot } from '../reply/wording/phrase-catalogue';
+import type { DraftPrompt } from '../reply/prompts/registry';
 
 export interface AutoReplyCounts {
   sender: number; // automatic replies sent to this sender in the 24 h before the email
@@ -35,6 +37,10 @@ export interface TriageDeps {
   routineModel?: RoutineHead;
   /** Optional LLM classifier (off by default): masked text in, a distribution mixed with the model's out. */
   intentLlm?: LlmIntentClassifier;
+  /** The template version in force (wording_versions, live in the worker); absent: the shipped wording. */
+  wording?: WordingSnapshot;
+  /** The prompt version in force for the LLM drafter (wording_versions); absent: the shipped registry's. */
+  prompt?: { version: number; prompt: DraftPrompt };
 }
 
 export type CaseStage = (emailCase: EmailCase, deps: TriageDeps) => Promise<EmailCase>;

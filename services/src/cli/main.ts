@@ -1,6 +1,6 @@
 /**
  * The replique CLI: `pnpm -s replique <command> ...`. The same decision functions as the workers, no servers needed.
- * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user, audit, shop, policy, rollout.
+ * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user, audit, shop, policy, rollout, templates.
  */
 import { UsageError } from './args';
 
@@ -29,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<Loaded>> = {
   shop: () => load<typeof import('./shop-command')>('./shop-command', (m) => ({ run: m.shopCommand, usage: m.SHOP_USAGE })),
   policy: () => load<typeof import('./policy-command')>('./policy-command', (m) => ({ run: m.policyCommand, usage: m.POLICY_USAGE })),
   rollout: () => load<typeof import('./rollout-command')>('./rollout-command', (m) => ({ run: m.rolloutCommand, usage: m.ROLLOUT_USAGE })),
+  templates: () => load<typeof import('./templates-command')>('./templates-command', (m) => ({ run: m.templatesCommand, usage: m.TEMPLATES_USAGE })),
 };
 
 async function usage(): Promise<string> {

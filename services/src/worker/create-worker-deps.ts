@@ -1,6 +1,7 @@
 /**
  * Wires the adapters the activities need: Postgres (CRM, case files, audit and its event outbox), SMTP, the live
- * routing policy (policy_versions, seeded from the policy file, refreshed by LISTEN/NOTIFY and a poll), and the reply
+ * routing policy (policy_versions, seeded from the policy file, refreshed by LISTEN/NOTIFY and a poll), the template
+ * and prompt versions in force (wording_versions, seeded with the shipped wording, refreshed the same way), and the reply
  * side (createReplyAdapters): the context store (embedded, or Qdrant when QDRANT_URL is set) and the draft stage
  * (templates, or an OpenAI-compatible model when LLM_BASE_URL is set).
  */
@@ -19,6 +20,8 @@ import { createSmtpTransport } from '@replique/activities/adapters/smtp/smtp-tra
 import { DEFAULT_POLICY_FILE, parsePolicyFile } from '@replique/activities/triage/policy';
 import { seedPolicyVersion } from '@replique/activities/adapters/pg/policy-versions';
 import { LivePolicy } from '@replique/activities/adapters/pg/live-policy';
+import { seedWordingVersions } from '@replique/activities/adapters/pg/wording-versions';
+import { LiveWording } from '@replique/activities/adapters/pg/live-wording';
 import { intentDeps, loadIntentModel, type LoadedIntentModel } from '@replique/activities/triage/intent-model';
 import { TEXT_INTENTS } from '@replique/activities/triage/classify';
 import { llmIntentFromSettings } from '@replique/activities/triage/llm-intent';
@@ -33,6 +36,7 @@ export interface WorkerDeps extends EmailActivityDeps {
   /** The outbox relay of `email.events`, unless EVENT_RELAY_ENABLED=false. */
   relay: EventRelay | null;
   policy: LivePolicy;
+  wording: LiveWording;
   close(): Promise<void>;
 }
 
@@ -49,6 +53,9 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   const policy = await LivePolicy.start({
     db, databaseUrl: config.DATABASE_URL, shopPolicies: () => shop.policies(), pollMs: config.POLICY_POLL_MS,
   });
+  // The shipped template and prompt wording is version 1; the latest activation is in force from then on.
+  await seedWordingVersions(db);
+  const wording = await LiveWording.start({ db, databaseUrl: config.DATABASE_URL, pollMs: config.POLICY_POLL_MS });
   // A stored experiment (review tool, /experiments) takes precedence over LLM_AB_PERCENT; its promotion applies live.
   const draftExperiment = config.DRAFT_EXPERIMENT_ID
     ? await LiveDraftExperiment.start({ db, id: config.DRAFT_EXPERIMENT_ID, pollMs: config.DRAFT_EXPERIMENT_POLL_MS })
@@ -87,6 +94,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
     db,
     relay,
     policy,
+    wording,
     triage: {
       shop, policy: policy.current().routing, context: reply.context, autoReplies: new PgAutoReplyLog(db), sentReplies: new PgSentReplyLog(db),
       draftReply: reply.draftReply, ...intentModel,
@@ -98,6 +106,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
     async close() {
       draftExperiment?.stop();
       await policy.close();
+      await wording.close();
       smtp.close();
       await relay?.stop();
       await db.end();

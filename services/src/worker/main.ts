@@ -46,6 +46,8 @@ export async function createEmailWorker(config: WorkerConfig) {
     worker,
     /** The policy in force in this worker (tests watch a change arrive). */
     policy: deps.policy,
+    /** The template and prompt versions in force in this worker. */
+    wording: deps.wording,
     async close() {
       countStuckEmailsWith(null);
       measureOutboxLagWith(null);

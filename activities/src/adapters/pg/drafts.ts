@@ -21,14 +21,14 @@ export async function saveDraft(
   const g = d.generation ?? null;
   const inserted = await db.query<{ id: string }>(
     `insert into drafts (draft_key, email_key, subject, body, lang, template_id, version, generator, model, facts, offers,
-       prompt_id, prompt_version, prompt_tokens, completion_tokens, latency_ms, fallback_reason)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12, $13, $14, $15, $16, $17)
+       prompt_id, prompt_version, prompt_tokens, completion_tokens, latency_ms, fallback_reason, wording_version)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12, $13, $14, $15, $16, $17, $18)
      on conflict (draft_key) do nothing returning id`,
     [
       input.draftKey, input.emailKey, d.subject, d.body, d.lang, d.templateId, d.version, d.generator,
       d.model ?? g?.model ?? null, JSON.stringify(d.facts), JSON.stringify(d.offers),
       g?.promptId ?? null, g?.promptVersion ?? null, g?.promptTokens ?? null, g?.completionTokens ?? null,
-      g ? Math.round(g.latencyMs) : null, g?.fallbackReason ?? null,
+      g ? Math.round(g.latencyMs) : null, g?.fallbackReason ?? null, d.wordingVersion ?? null,
     ],
   );
   if (inserted.rows[0]) return inserted.rows[0].id;
@@ -48,7 +48,8 @@ export function generationJson(d: string): string {
 export async function latestDraft(db: Queryable, emailKey: string): Promise<DraftRow | null> {
   const { rows } = await db.query<DraftRow>(
     `select id, draft_key as "draftKey", email_key as "emailKey", subject, body, lang, template_id as "templateId",
-       version, generator, model, facts, offers, ${generationJson('d')} as generation, created_at as "createdAt"
+       version, generator, model, facts, offers, ${generationJson('d')} as generation, wording_version as "wordingVersion",
+       created_at as "createdAt"
      from drafts d where email_key = $1 order by id desc limit 1`,
     [emailKey],
   );

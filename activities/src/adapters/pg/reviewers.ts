@@ -1,8 +1,11 @@
 /** Staff accounts of the review tool: a login name, a role and a password hash (never the password). */
 import type { Queryable } from './pool';
 
-/** In rank order. A lead (head of support) also edits the live policy and sees the KPIs; an admin also manages accounts. */
-export const REVIEWER_ROLES = ['reviewer', 'senior', 'lead', 'admin'] as const;
+/**
+ * In rank order. A prompt owner (`prompts`) is a reviewer who also edits the template and prompt versions; a lead (head
+ * of support) also edits the live policy and sees the KPIs; an admin also manages accounts.
+ */
+export const REVIEWER_ROLES = ['reviewer', 'prompts', 'senior', 'lead', 'admin'] as const;
 export type ReviewerRole = (typeof REVIEWER_ROLES)[number];
 
 export interface ReviewerRow {

@@ -17,6 +17,8 @@ export interface DraftPrompt {
   objective: string;
   constraints: string[];
   examples: PromptExample[];
+  /** Answers not to give, and why (stored prompt versions; the shipped ones have none). */
+  badExamples?: (PromptExample & { why: string })[];
   outputFormat: string;
   /** How many retrieved CONTEXT snippets the user message carries (best first); undefined: all of them. */
   maxContextSnippets?: number;

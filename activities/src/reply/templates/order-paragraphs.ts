@@ -6,24 +6,19 @@ import type { OrderRecord } from '../../domain/types';
 import { trackingUrl } from '../carrier-links';
 import type { ReplyContext } from '../reply-context';
 import { daysLate, refundProcessingDays, returnDeadline } from '../shop-format';
-import { FactSheet, pick, plural, statusWord } from './template-kit';
+import { say } from '../wording/say';
+import { FactSheet, pick, plural } from './template-kit';
 
 /** Why order facts cannot be given, and what we need from the customer. Never repeats the number they wrote. */
 export function orderIssueParagraph(ctx: ReplyContext): string {
   switch (ctx.orderIssue) {
     case 'no_order_number':
-      return pick(ctx.lang,
-        'Pour que nous puissions vérifier votre commande, pourriez-vous nous indiquer son numéro ? Il figure dans l\'e-mail de confirmation de commande.',
-        'So that we can check your order, could you send us its number? You will find it in your order confirmation email.');
+      return say(ctx, 'order_issue.no_order_number');
     case 'unknown_order':
-      return pick(ctx.lang,
-        'Nous ne retrouvons pas le numéro de commande indiqué dans votre message. Pourriez-vous le vérifier dans votre e-mail de confirmation de commande ? Un conseiller examine votre demande en parallèle.',
-        'We cannot find the order number given in your message. Could you check it against your order confirmation email? One of our advisers is looking into your request in the meantime.');
+      return say(ctx, 'order_issue.unknown_order');
     case 'not_owned':
     case 'sender_unverified':
-      return pick(ctx.lang,
-        'Nous ne pouvons pas rattacher le numéro de commande indiqué à votre compte client. Pour protéger les données de nos clients, un conseiller vérifie votre demande et revient vers vous ; pourriez-vous nous confirmer le numéro qui figure dans votre e-mail de confirmation de commande ?',
-        'We cannot match the order number given to your customer account. To protect our customers\' data, one of our advisers is checking your request and will get back to you; could you confirm the number shown in your order confirmation email?');
+      return say(ctx, 'order_issue.not_owned');
     default:
       return '';
   }
@@ -57,10 +52,8 @@ export function shippedParagraphs(ctx: ReplyContext, f: FactSheet, order: OrderR
     const track = trackingLines(ctx, f, order);
     if (track) out.push(track);
     if (order.estimated_delivery) {
-      const est = f.date('estimated_delivery', order.estimated_delivery);
-      out.push(pick(ctx.lang,
-        `Le transporteur estime la livraison au ${est}. Le suivi ci-dessus vous indique l'avancement du colis.`,
-        `The carrier's estimated delivery date is ${est}. The tracking page above shows your parcel's progress.`));
+      f.date('estimated_delivery', order.estimated_delivery);
+      out.push(say(ctx, 'order.on_time_estimate', f));
     }
     return out;
   }
@@ -92,11 +85,9 @@ export function statusParagraphs(ctx: ReplyContext, f: FactSheet, order: OrderRe
   switch (order.status) {
     case 'processing': {
       f.text('status', order.status);
-      const placed = f.date('ordered_at', order.ordered_at);
-      const total = f.amount('total', order.total);
-      return [pick(ctx.lang,
-        `Votre commande ${n}, passée le ${placed} pour un montant de ${total}, est en cours de préparation. Elle n'a pas encore été confiée au transporteur : dès son expédition, vous recevrez un e-mail avec le numéro et le lien de suivi.`,
-        `Your order ${n}, placed on ${placed} for a total of ${total}, is being prepared. It has not been handed to the carrier yet: as soon as it ships, you will receive an email with the tracking number and link.`)];
+      f.date('ordered_at', order.ordered_at);
+      f.amount('total', order.total);
+      return [say(ctx, 'order.processing', f)];
     }
     case 'shipped':
       return shippedParagraphs(ctx, f, order);
@@ -111,8 +102,8 @@ export function statusParagraphs(ctx: ReplyContext, f: FactSheet, order: OrderRe
     }
     case 'cancelled': {
       f.text('status', order.status);
-      const placed = f.date('ordered_at', order.ordered_at);
-      return [pick(ctx.lang, `Votre commande ${n}, passée le ${placed}, est annulée.`, `Your order ${n}, placed on ${placed}, is cancelled.`)];
+      f.date('ordered_at', order.ordered_at);
+      return [say(ctx, 'order.cancelled', f)];
     }
     case 'refunded': {
       f.text('status', order.status);
@@ -130,7 +121,7 @@ export function statusParagraphs(ctx: ReplyContext, f: FactSheet, order: OrderRe
     }
     default:
       f.text('status', order.status);
-      return [pick(ctx.lang, `Votre commande ${n} est ${statusWord(order.status, 'fr')}.`, `Your order ${n} is ${statusWord(order.status, 'en')}.`)];
+      return [say(ctx, 'order.other_status', f)];
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { ReplyContext } from '../reply-context';
 import { offerParagraph, orderIssueParagraph, statusParagraphs } from './order-paragraphs';
+import { say } from '../wording/say';
 import { FactSheet, orderSubject, pick, type ReplyTemplate, type TemplateOutput } from './template-kit';
 
 function render(ctx: ReplyContext, templateIntent: 'order_status' | 'delivery_delay'): TemplateOutput {
@@ -13,7 +14,7 @@ function render(ctx: ReplyContext, templateIntent: 'order_status' | 'delivery_de
   const paragraphs: string[] = [];
   let offers: string[] = [];
   if (!order) {
-    paragraphs.push(pick(ctx.lang, 'Merci pour votre message au sujet de votre commande.', 'Thank you for your message about your order.'));
+    paragraphs.push(say(ctx, 'order_status.no_order'));
     paragraphs.push(orderIssueParagraph(ctx));
   } else {
     paragraphs.push(...statusParagraphs(ctx, f, order));
@@ -29,10 +30,8 @@ function render(ctx: ReplyContext, templateIntent: 'order_status' | 'delivery_de
     offers = waitingOrComplaining ? ctx.offers.filter((c) => c === 'GESTE10') : [];
     if (offers.length) {
       f.note('offer', offers[0]!);
-      paragraphs.push(offerParagraph(ctx, offers, {
-        fr: 'Pour nous excuser de ce retard, nous vous offrons :',
-        en: 'To apologise for the delay, we would like to offer you:',
-      }));
+      const intro = say(ctx, 'order_status.delay_offer_intro', f);
+      paragraphs.push(offerParagraph(ctx, offers, { fr: intro, en: intro }));
     }
   }
   const subject = orderSubject(ctx, order, 'Votre commande', 'Your order');

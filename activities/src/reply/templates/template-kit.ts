@@ -6,6 +6,9 @@ import type { DraftAttachment, Intent, OrderRecord } from '../../domain/types';
 import type { ReplyContext } from '../reply-context';
 import { formatAmount, formatDate, type ReplyLang } from '../shop-format';
 
+export { statusWord } from '../shop-format';
+import { say } from '../wording/say';
+
 export type FactValue = string | number | boolean | null;
 
 export interface TemplateOutput {
@@ -60,34 +63,15 @@ export function pick(lang: ReplyLang, fr: string, en: string): string {
 }
 
 export function greeting(ctx: ReplyContext): string {
-  const name = ctx.customer?.first_name?.trim();
-  return ctx.lang === 'fr' ? (name ? `Bonjour ${name},` : 'Bonjour,') : name ? `Hello ${name},` : 'Hello,';
+  return say(ctx, ctx.customer?.first_name?.trim() ? 'greeting.named' : 'greeting.anonymous');
 }
 
 export function signature(ctx: ReplyContext): string {
-  const shop = ctx.policies.shop_name;
-  const support = ctx.policies.support_address;
-  return ctx.lang === 'fr'
-    ? `Bien cordialement,\n\nLe service client ${shop}\n${support}`
-    : `Kind regards,\n\nThe ${shop} customer service team\n${support}`;
+  return say(ctx, 'signature');
 }
 
 export function composeBody(ctx: ReplyContext, paragraphs: string[]): string {
   return [greeting(ctx), ...paragraphs.filter((p) => p.trim().length > 0), signature(ctx)].join('\n\n');
-}
-
-const STATUS_WORDS: Record<string, [string, string]> = {
-  processing: ['en cours de préparation', 'being prepared'],
-  shipped: ['expédiée', 'shipped'],
-  delivered: ['livrée', 'delivered'],
-  cancelled: ['annulée', 'cancelled'],
-  refunded: ['remboursée', 'refunded'],
-  returned: ['retournée', 'returned'],
-};
-
-export function statusWord(status: string, lang: ReplyLang): string {
-  const w = STATUS_WORDS[status];
-  return w ? (lang === 'fr' ? w[0] : w[1]) : status;
 }
 
 export function plural(n: number, lang: ReplyLang, fr: [string, string], en: [string, string]): string {

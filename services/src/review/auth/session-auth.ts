@@ -107,8 +107,10 @@ export function requireReviewer(db: Queryable) {
 
 // A lead is a senior who also edits the live policy (/policy) and sees the KPIs (/kpi); an admin may do everything a lead
 // may, and manage accounts.
-const RANK: Record<ReviewerRole, number> = { reviewer: 1, senior: 2, lead: 3, admin: 4 };
+// A prompt owner ranks as a reviewer in the queue; the template and prompt pages (/templates) are theirs, and a lead's.
+const RANK: Record<ReviewerRole, number> = { reviewer: 1, prompts: 1, senior: 2, lead: 3, admin: 4 };
 
 export function hasRole(reviewer: Reviewer, atLeast: ReviewerRole): boolean {
+  if (atLeast === 'prompts') return reviewer.role === 'prompts' || RANK[reviewer.role] >= RANK.lead;
   return RANK[reviewer.role] >= RANK[atLeast];
 }

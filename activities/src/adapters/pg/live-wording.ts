@@ -1,0 +1,148 @@
+/**
+ * The template and prompt versions in force, kept in memory by each worker and refreshed without a restart, as the
+ * live policy is (live-policy.ts): LISTEN `replique_wording` reloads at once when a version is activated or rolled
+ * back, and a poll every `pollMs` (one indexed query) bounds the delay when a notification is lost.
+ */
+import { Client } from 'pg';
+import { createLogger } from '../../logger';
+import type { WordingSnapshot, TemplateWording } from '../../reply/wording/phrase-catalogue';
+import { draftPromptOf, promptBodySchema } from '../../reply/wording/prompt-schema';
+import { templateWordingSchema } from '../../reply/wording/template-wording-schema';
+import type { DraftPrompt } from '../../reply/prompts/registry';
+import type { Queryable } from './pool';
+import {
+  activeWordingVersion, getWordingVersion, WORDING_CHANNEL, wordingActivationNewerThan, type WordingActivationRow, type WordingKind,
+} from './wording-versions';
+
+const log = createLogger('adapter.live-wording');
+
+/** The prompt in force and its version (wording_versions, kind `prompts`). */
+export interface PromptSnapshot {
+  version: number;
+  prompt: DraftPrompt;
+}
+
+/** What the draft stage reads: the versions in force now. */
+export interface WordingSource {
+  templates(): WordingSnapshot;
+  prompt(): PromptSnapshot;
+}
+
+interface Loaded {
+  activationId: number;
+  templates: WordingSnapshot;
+  prompt: PromptSnapshot;
+}
+
+export class LiveWording implements WordingSource {
+  private listener: Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private reconnect: NodeJS.Timeout | null = null;
+  private refreshing: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly options: { db: Queryable; databaseUrl: string; pollMs: number },
+    private loaded: Record<WordingKind, { activationId: number; version: number; body: unknown }>,
+  ) {}
+
+  /** Loads the versions in force (seed them first: seedWordingVersions), then listens and polls. */
+  static async start(options: { db: Queryable; databaseUrl: string; pollMs?: number }): Promise<LiveWording> {
+    const first = {} as Record<WordingKind, { activationId: number; version: number; body: unknown }>;
+    for (const kind of ['templates', 'prompts'] as const) {
+      const active = await activeWordingVersion(options.db, kind);
+      if (!active) throw new Error(`no ${kind} version in force: seed the shipped wording first (seedWordingVersions)`);
+      first[kind] = { activationId: active.activation.id, version: active.row.version, body: active.row.body };
+    }
+    const live = new LiveWording({ pollMs: 1000, ...options }, first);
+    live.snapshot = live.build();
+    await live.listen();
+    live.timer = setInterval(() => void live.refresh(), live.options.pollMs);
+    live.timer.unref();
+    return live;
+  }
+
+  private snapshot!: Omit<Loaded, 'activationId'>;
+
+  templates(): WordingSnapshot {
+    return this.snapshot.templates;
+  }
+
+  prompt(): PromptSnapshot {
+    return this.snapshot.prompt;
+  }
+
+  private build(): Omit<Loaded, 'activationId'> {
+    const t = this.loaded.templates;
+    const p = this.loaded.prompts;
+    return {
+      templates: { version: t.version, wording: templateWordingSchema.parse(t.body) as TemplateWording },
+      prompt: { version: p.version, prompt: draftPromptOf(promptBodySchema.parse(p.body), p.version) },
+    };
+  }
+
+  /** Loads newer activations if there are any. Serialised: a slow refresh never replaces a newer one. */
+  refresh(): Promise<void> {
+    this.refreshing = this.refreshing.then(async () => {
+      if (this.closed) return;
+      try {
+        let changed = false;
+        for (const kind of ['templates', 'prompts'] as const) {
+          const newer: WordingActivationRow | null = await wordingActivationNewerThan(this.options.db, kind, this.loaded[kind].activationId);
+          if (!newer) continue;
+          const row = await getWordingVersion(this.options.db, kind, newer.version);
+          if (!row) continue;
+          this.loaded = { ...this.loaded, [kind]: { activationId: newer.id, version: row.version, body: row.body } };
+          changed = true;
+          log.info({ kind, version: row.version, action: newer.action }, 'wording version in force');
+        }
+        if (changed) this.snapshot = this.build();
+      } catch (error) {
+        log.warn({ err: error }, 'wording refresh failed; the current versions stay in force');
+      }
+    });
+    return this.refreshing;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    if (this.reconnect) clearTimeout(this.reconnect);
+    await this.refreshing;
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => undefined);
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'replique-wording-listener' });
+    client.on('notification', (message) => {
+      if (message.channel === WORDING_CHANNEL) void this.refresh();
+    });
+    client.on('error', (error) => this.listenerLost(client, error));
+    client.on('end', () => this.listenerLost(client, null));
+    try {
+      await client.connect();
+      await client.query(`listen ${WORDING_CHANNEL}`);
+    } catch (error) {
+      this.listenerLost(client, error);
+      return;
+    }
+    this.listener = client;
+    void this.refresh();
+  }
+
+  private listenerLost(client: Client, error: unknown): void {
+    if (this.closed || (this.listener !== null && this.listener !== client)) return;
+    if (this.listener === client) this.listener = null;
+    client.removeAllListeners('end');
+    void client.end().catch(() => undefined);
+    if (error) log.warn({ err: error }, 'wording listener lost; polling until it reconnects');
+    if (this.reconnect) return;
+    this.reconnect = setTimeout(() => {
+      this.reconnect = null;
+      if (!this.closed) void this.listen();
+    }, this.options.pollMs);
+    this.reconnect.unref();
+  }
+}

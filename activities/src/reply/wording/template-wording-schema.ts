@@ -1,0 +1,49 @@
+/**
+ * Validation of a template version before it is saved (zod): every phrase of the catalogue, in French and English,
+ * non-empty, and each `{variable}` one the phrase may use (a verified fact recorded at that point). An unknown
+ * variable, or a known one that is not a verified fact where the phrase is said, is refused with the phrase's name.
+ */
+import { z } from 'zod';
+import { PHRASE_KEYS, PHRASES, VARIABLES, type PhraseKey, type TemplateWording } from './phrase-catalogue';
+
+/** `{name}` in a phrase text. Braces are reserved for variables. */
+export const VARIABLE_PATTERN = /\{([^{}]*)\}/g;
+
+const phraseText = z.string().trim().min(1).max(2000);
+const phrase = z.strictObject({ fr: phraseText, en: phraseText });
+
+export const templateWordingSchema = z.strictObject({
+  phrases: z.strictObject(Object.fromEntries(PHRASE_KEYS.map((k) => [k, phrase])) as Record<PhraseKey, typeof phrase>),
+}).superRefine((body, ctx) => {
+  for (const key of PHRASE_KEYS) {
+    const allowed: readonly string[] = PHRASES[key].vars;
+    for (const lang of ['fr', 'en'] as const) {
+      const text = body.phrases[key][lang];
+      const path = ['phrases', key, lang];
+      const stripped = text.replace(VARIABLE_PATTERN, '');
+      if (stripped.includes('{') || stripped.includes('}')) {
+        ctx.addIssue({ code: 'custom', path, message: 'a lone brace: braces only surround a variable, as in {prenom}' });
+      }
+      for (const [, name] of text.matchAll(VARIABLE_PATTERN)) {
+        if (!(name! in VARIABLES)) {
+          ctx.addIssue({ code: 'custom', path, message: `unknown variable {${name}}: the variables are ${Object.keys(VARIABLES).map((v) => `{${v}}`).join(', ')}` });
+        } else if (!allowed.includes(name!)) {
+          ctx.addIssue({
+            code: 'custom', path,
+            message: `{${name}} is not a verified fact where this phrase is said; it may use ${allowed.length ? allowed.map((v) => `{${v}}`).join(', ') : 'no variable'}`,
+          });
+        }
+      }
+    }
+  }
+}) satisfies z.ZodType<TemplateWording>;
+
+export class WordingInvalidError extends Error {
+  override readonly name = 'WordingInvalidError';
+}
+
+export function validateTemplateWording(body: unknown): TemplateWording {
+  const result = templateWordingSchema.safeParse(body);
+  if (!result.success) throw new WordingInvalidError(z.prettifyError(result.error));
+  return result.data;
+}
