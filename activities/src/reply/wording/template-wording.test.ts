@@ -1,0 +1,93 @@
+/**
+ * Templates as data: the shipped wording is version 1 and says exactly what the TypeScript said; a version is refused
+ * at save when a phrase uses an unknown variable or one that is not a verified fact where it is said; a draft whose
+ * wording lacks a verified value carries the shipped words instead and goes to review (template_missing_fact).
+ */
+import { BUILTIN_TEMPLATE_WORDING, PHRASE_KEYS, type TemplateWording, type WordingSnapshot } from './phrase-catalogue';
+import { validateTemplateWording, WordingInvalidError } from './template-wording-schema';
+import { validatePromptBody, builtinPromptBody } from './prompt-schema';
+import { draftAndCheck, makeCase, readShopFile, replyDeps } from '../test-support/fixture-shop';
+
+const data = readShopFile();
+const delivered = data.orders.find((o) => o.status === 'delivered' && o.delivered_at)!;
+
+function withPhrase(key: keyof TemplateWording['phrases'], fr: string): TemplateWording {
+  const phrases = structuredClone(BUILTIN_TEMPLATE_WORDING.phrases);
+  phrases[key].fr = fr;
+  return { phrases };
+}
+
+const refusal = (body: unknown): string => {
+  try {
+    validateTemplateWording(body);
+  } catch (error) {
+    if (error instanceof WordingInvalidError) return error.message;
+    throw error;
+  }
+  throw new Error('accepted');
+};
+
+describe('a template version is validated before it is saved', () => {
+  test('the shipped wording is valid and covers every phrase', () => {
+    expect(Object.keys(validateTemplateWording(BUILTIN_TEMPLATE_WORDING).phrases).sort()).toEqual([...PHRASE_KEYS].sort());
+  });
+
+  test('an unknown variable is refused, naming the phrase and the variables there are', () => {
+    const message = refusal(withPhrase('thanks.delivered', 'Merci pour la commande {numerocommande} du {dateachat}.'));
+    expect(message).toContain('unknown variable {dateachat}');
+    expect(message).toContain('phrases["thanks.delivered"].fr');
+    expect(message).toContain('{datecommande}');
+  });
+
+  test('a known variable that is not a verified fact where the phrase is said is refused', () => {
+    // The holding reply states no order fact: {numerocommande} has no verified value there.
+    expect(refusal(withPhrase('holding.received', 'Nous avons bien reçu votre message sur {numerocommande}.')))
+      .toContain('{numerocommande} is not a verified fact where this phrase is said; it may use no variable');
+  });
+
+  test('a lone brace, an empty text, a missing or an extra phrase are refused', () => {
+    expect(refusal(withPhrase('thanks.closing', 'À bientôt {'))).toContain('a lone brace');
+    expect(refusal(withPhrase('thanks.closing', '  '))).toContain('thanks.closing');
+    const { 'thanks.closing': _gone, ...rest } = BUILTIN_TEMPLATE_WORDING.phrases;
+    expect(refusal({ phrases: rest })).toContain('thanks.closing');
+    expect(refusal({ phrases: { ...BUILTIN_TEMPLATE_WORDING.phrases, 'thanks.extra': { fr: 'x', en: 'y' } } })).toContain('thanks.extra');
+  });
+});
+
+describe('a prompt version follows the seed schema', () => {
+  test('the shipped prompt, with two good and two bad examples, is valid', () => {
+    const body = validatePromptBody(builtinPromptBody());
+    expect(body.goodExamples).toHaveLength(2);
+    expect(body.badExamples).toHaveLength(2);
+  });
+
+  test('one good example only, or an output format without the parts the drafter reads, is refused', () => {
+    const body = builtinPromptBody();
+    expect(() => validatePromptBody({ ...body, goodExamples: body.goodExamples.slice(0, 1) })).toThrow(/goodExamples/);
+    expect(() => validatePromptBody({ ...body, outputFormat: 'Write a nice email.' })).toThrow(/facts_used/);
+  });
+});
+
+describe('drafts written with a stored version', () => {
+  const spec = { intent: 'thanks' as const, lang: 'fr' as const, customerId: delivered.customer_id, orderNumber: delivered.number, text: 'Merci, tout est parfait !' };
+
+  test('the version in force writes the draft, which records its version', async () => {
+    const wording: WordingSnapshot = { version: 7, wording: validateTemplateWording(withPhrase('thanks.closing', 'À très bientôt chez nous !')) };
+    const c = await draftAndCheck(makeCase(spec, data), { ...replyDeps(), wording });
+    expect(c.draft!.body).toContain('À très bientôt chez nous !');
+    expect(c.draft!.body).not.toContain('Au plaisir de vous retrouver bientôt !');
+    expect(c.draft!.wordingVersion).toBe(7);
+    expect(c.guardrails!.fired).not.toContain('template_missing_fact');
+  });
+
+  test('a variable with no verified value: the shipped words, and the draft goes to review', async () => {
+    // Past the schema (as a corrupted row would be): the closing line of a thank-you has no tracking number.
+    const wording: WordingSnapshot = { version: 8, wording: withPhrase('thanks.closing', 'Suivi : {numerosuivi}') };
+    const c = await draftAndCheck(makeCase(spec, data), { ...replyDeps(), wording });
+    expect(c.draft!.body).toContain('Au plaisir de vous retrouver bientôt !');
+    expect(c.draft!.body).not.toContain('{numerosuivi}');
+    expect(c.draft!.wordingProblem).toContain('{numerosuivi}');
+    expect(c.guardrails!.passed).toBe(false);
+    expect(c.guardrails!.fired).toContain('template_missing_fact');
+  });
+});
