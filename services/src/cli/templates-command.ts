@@ -24,6 +24,7 @@ import { WordingInvalidError } from '@replique/activities/reply/wording/template
 import { parseArgs, UsageError } from './args';
 import { parseEnv } from '../config/parse-env';
 import { postgresEnv } from '../config/shared-env';
+import { checkSettingsFromEnv, checkWordingVersion } from '../wording/activation-check';
 
 export const TEMPLATES_USAGE = 'templates list|show [--version N]|save FILE [--note TEXT]|check N|activate N|rollback [--kind templates|prompts] [--by NAME]';
 
@@ -65,8 +66,6 @@ export async function templatesCommand(argv: string[], write: (line: string) => 
       }
       case 'check': {
         const version = positiveInt(args.positionals[0]);
-        // Loaded here: the replay needs the triage code `replique eval` uses, which the service image may not hold.
-        const { checkSettingsFromEnv, checkWordingVersion } = require('../wording/activation-check') as typeof import('../wording/activation-check'); // eslint-disable-line @typescript-eslint/no-require-imports
         const { started, done } = await checkWordingVersion(db, { kind, version, by }, checkSettingsFromEnv(env));
         const report = await done;
         for (const s of report.sets) {

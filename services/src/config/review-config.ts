@@ -1,6 +1,6 @@
 /** Configuration of the review process: the review tool (web) and the reviewers' JSON API. */
 import { z } from 'zod';
-import { booleanFromEnv, parseEnv, port } from './parse-env';
+import { booleanFromEnv, existingFile, parseEnv, port } from './parse-env';
 import { commonEnv, kafkaEnv, metricsEnv, postgresEnv, replyLinkSecretEnv } from './shared-env';
 import { temporalEnv } from './temporal-env';
 
@@ -24,6 +24,12 @@ export const ReviewEnvSchema = z.object({
   ALERTS_WEBHOOK_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Session cookies marked Secure: on whenever the tool is served over TLS (off on the loopback dev stack). */
   REVIEW_COOKIE_SECURE: booleanFromEnv.default(false),
+  /**
+   * The activation check of a template or prompt version (/templates) replays these labelled folders, comma-separated
+   * (default: ../shared/fixtures/emails-dev and emails-train), against this shop file (default: ../shared/fixtures/shop.json).
+   */
+  REPLIQUE_CHECK_SETS: z.string().min(1).optional(),
+  REPLIQUE_CHECK_SHOP_FILE: existingFile.optional(),
 });
 
 export type ReviewConfig = z.output<typeof ReviewEnvSchema>;

@@ -14,6 +14,8 @@ import { ConfigError } from '../config/parse-env';
 import { loadReviewConfig, type ReviewConfig } from '../config/review-config';
 import { createReviewApiRouter } from './review-api';
 import { createReviewWebRouter } from './review-web';
+import { seedWordingVersions } from '@replique/activities/adapters/pg/wording-versions';
+import { checkSettingsFromEnv } from '../wording/activation-check';
 import { temporalDataConverter } from '../temporal/data-converter';
 import { createReplyLinkRouter } from './reply-links/link-routes';
 import { createAlertHookRouter } from './alert-hook-routes';
@@ -36,7 +38,10 @@ export async function startReviewService(config: ReviewConfig) {
   // The only routes without a login: the pages of the reply links, each request carrying its signed token.
   // A vote's event is queued with its audit row (the outbox): this process never waits on Kafka.
   if (config.REPLY_LINK_SECRET) app.use(createReplyLinkRouter({ db, secret: config.REPLY_LINK_SECRET }));
-  app.use(createReviewWebRouter({ db, client, cookieSecure: config.REVIEW_COOKIE_SECURE }));
+  // The template and prompt pages need version 1 (the shipped wording) even before a worker has started.
+  await seedWordingVersions(db);
+  const wordingCheck = checkSettingsFromEnv({ REPLIQUE_CHECK_SETS: config.REPLIQUE_CHECK_SETS, REPLIQUE_CHECK_SHOP_FILE: config.REPLIQUE_CHECK_SHOP_FILE });
+  app.use(createReviewWebRouter({ db, client, cookieSecure: config.REVIEW_COOKIE_SECURE, wordingCheck }));
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.REVIEW_HTTP_PORT, config.REVIEW_HTTP_HOST, (error?: Error) => (error ? reject(error) : resolve(s)));
   });

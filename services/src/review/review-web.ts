@@ -20,6 +20,8 @@ import { createQueueRouter } from './queue-routes';
 import { createKpiRouter } from './kpi-routes';
 import { createNoticeRouter } from './notice-routes';
 import { createExperimentRouter } from './experiment-routes';
+import { createTemplatesRouter } from './templates-routes';
+import type { ActivationCheckSettings } from '../wording/activation-check';
 
 const log = createLogger('review-web');
 
@@ -28,6 +30,8 @@ export interface ReviewWebOptions {
   client: Client;
   /** Secure cookies (behind TLS). Off on the loopback dev stack. */
   cookieSecure: boolean;
+  /** What the activation check of a template or prompt version replays (/templates). */
+  wordingCheck: ActivationCheckSettings;
 }
 
 export function createReviewWebRouter(options: ReviewWebOptions): Router {
@@ -55,6 +59,7 @@ export function createReviewWebRouter(options: ReviewWebOptions): Router {
   router.use(createKpiRouter(options));
   router.use(createNoticeRouter(options));
   router.use(createExperimentRouter(options));
+  router.use(createTemplatesRouter(options));
   router.use((_req: Request, res: Response) => void res.status(404).type('text').send('not found'));
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     log.error({ err: error }, 'review tool request failed');

@@ -6,8 +6,10 @@
  * (as `replique eval`): the check judges the words, not today's live policy.
  *
  * It takes seconds for the dev set (48 emails) and about ten for the train set (480) on 2 cores: the review tool runs
- * it as a background job (a wording_checks row, `running` until its verdict) rather than inside the request.
+ * it as a background job (a wording_checks row, `running` until its verdict) rather than inside the request. It imports
+ * no training code (ml/), so it runs in the service image too, given the sets (REPLIQUE_CHECK_SETS).
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pool } from '@replique/activities/adapters/pg/pool';
 import {
@@ -15,8 +17,7 @@ import {
 } from '@replique/activities/adapters/pg/wording-versions';
 import { draftPromptOf, promptBodySchema } from '@replique/activities/reply/wording/prompt-schema';
 import { templateWordingSchema } from '@replique/activities/reply/wording/template-wording-schema';
-import { evaluate, type PredLine } from '../cli/evaluate';
-import { readLabels } from '../cli/eval-command';
+import { evaluate, type Label, type PredLine } from '../cli/evaluate';
 import { buildTriageDeps, triageEach } from '../cli/triage-command';
 
 export interface ActivationCheckSettings {
@@ -54,7 +55,7 @@ export async function runActivationCheck(
   const sets: SetResult[] = [];
   for (const dir of settings.sets) {
     const t0 = performance.now();
-    const labels = await readLabels(dir);
+    const labels = JSON.parse(await readFile(path.join(dir, 'labels.json'), 'utf8')) as Label[];
     const deps = await buildTriageDeps(settings.shopFile, settings.policyFile);
     const lines: Array<PredLine & { guardrails?: string[] }> = [];
     try {
