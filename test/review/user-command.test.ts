@@ -38,16 +38,17 @@ test('user add stores a scrypt hash, never the password; the password comes from
   expect((await run(['disable', 'rita'])).lines).toEqual(['disabled rita']);
 });
 
-test('user demo creates the demo accounts (reviewer, senior, lead) once and writes their passwords to the file', async () => {
+test('user demo creates the demo accounts (reviewer, senior, lead, prompts) once and writes their passwords to the file', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'replique-users-'));
   const file = path.join(dir, 'tokens.env');
   try {
     const first = await run(['demo', '--file', file]);
-    expect(first.lines).toHaveLength(6);
+    expect(first.lines).toHaveLength(8);
     const written = readFileSync(file, 'utf8');
     const password = /^REVIEW_SENIOR_PASSWORD=(.+)$/m.exec(written)![1]!;
     expect(await verifyPassword(password, (await findReviewerByName(db.pool, 'senior'))!.passwordHash)).toBe(true);
     expect((await findReviewerByName(db.pool, 'lead'))!.role).toBe('lead');
+    expect((await findReviewerByName(db.pool, 'prompts'))!.role).toBe('prompts');
     expect((await run(['demo', '--file', file])).lines[0]).toMatch(/already exist/);
     expect(readFileSync(file, 'utf8')).toBe(written);
   } finally {

@@ -71,10 +71,10 @@ export async function userCommand(
   }
 }
 
-/** The demo's accounts (reviewer, senior, lead), created once: passwords printed once and appended to `file` (mode 600 dir). */
+/** The demo's accounts (reviewer, senior, lead, prompts), created once: passwords printed once and appended to `file` (mode 600 dir). */
 async function demoUsers(db: ReturnType<typeof createPool>, file: string | undefined, write: (line: string) => void): Promise<number> {
   const lines: string[] = [];
-  for (const [name, role] of [['reviewer', 'reviewer'], ['senior', 'senior'], ['lead', 'lead']] as const) {
+  for (const [name, role] of [['reviewer', 'reviewer'], ['senior', 'senior'], ['lead', 'lead'], ['prompts', 'prompts']] as const) {
     if (await findReviewerByName(db, name)) continue;
     const password = randomBytes(12).toString('base64url');
     await upsertReviewer(db, { name, role, passwordHash: await hashPassword(password) });
