@@ -33,7 +33,10 @@ export const WorkerEnvSchema = z.object({
    * (policy_versions) when none is saved yet; then the latest saved version is in force.
    */
   REPLIQUE_POLICY_FILE: existingFile.optional(),
-  /** Poll period of the live policy, besides LISTEN/NOTIFY (activities/src/adapters/pg/live-policy.ts). */
+  /**
+   * Poll period of the live policy and of the template and prompt versions in force, besides LISTEN/NOTIFY
+   * (activities/src/adapters/pg/live-policy.ts, live-wording.ts).
+   */
   POLICY_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   /** Seed the shop CRM from this JSON file at start (idempotent), e.g. the demo shop. */
   REPLIQUE_SHOP_FILE: existingFile.optional(),

@@ -9,7 +9,8 @@ import { PHRASE_KEYS, PHRASES, VARIABLES, type PhraseKey, type TemplateWording }
 /** `{name}` in a phrase text. Braces are reserved for variables. */
 export const VARIABLE_PATTERN = /\{([^{}]*)\}/g;
 
-const phraseText = z.string().trim().min(1).max(2000);
+/** Line ends as in the shipped texts (a browser's textarea sends CRLF), no blank edges. */
+const phraseText = z.string().transform((s) => s.replace(/\r\n?/g, '\n').trim()).pipe(z.string().min(1).max(2000));
 const phrase = z.strictObject({ fr: phraseText, en: phraseText });
 
 export const templateWordingSchema = z.strictObject({

@@ -45,6 +45,11 @@ describe('a template version is validated before it is saved', () => {
       .toContain('{numerocommande} is not a verified fact where this phrase is said; it may use no variable');
   });
 
+  test('line ends are kept as in the shipped texts: a browser textarea\'s CRLF is no change', () => {
+    const crlf = withPhrase('signature', BUILTIN_TEMPLATE_WORDING.phrases.signature.fr.replace(/\n/g, '\r\n'));
+    expect(validateTemplateWording(crlf)).toEqual(BUILTIN_TEMPLATE_WORDING);
+  });
+
   test('a lone brace, an empty text, a missing or an extra phrase are refused', () => {
     expect(refusal(withPhrase('thanks.closing', 'À bientôt {'))).toContain('a lone brace');
     expect(refusal(withPhrase('thanks.closing', '  '))).toContain('thanks.closing');
