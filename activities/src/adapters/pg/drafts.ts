@@ -2,7 +2,7 @@
  * Drafts written for an email, one row per draft key (derived from the email and the step). Each row is stamped
  * with its template/prompt id and version, generator and model, and, when a model was asked, how the call went
  * (`generation`: prompt, tokens, latency, fallback reason; columns of migration 013), and the template version whose
- * words it uses (`wording_version`, migration 025). PII: subject and body.
+ * words it uses (`wording_version`, migration 026). PII: subject and body.
  */
 import type { Draft } from '../../domain/types';
 import type { Queryable } from './pool';

@@ -1,5 +1,5 @@
 /**
- * Template and prompt versions (`wording_versions`, `wording_checks`, `wording_activations`; migration 023). A save is
+ * Template and prompt versions (`wording_versions`, `wording_checks`, `wording_activations`; migration 026). A save is
  * a new version, validated first (zod), with who, when, a note and the diff from the latest; it is not in force until
  * activated, and an activation needs a passing activation check of that version. A rollback activates the version in
  * force before the current one, in one action. Activations notify the workers (channel `replique_wording`). Every
