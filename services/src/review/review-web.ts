@@ -1,5 +1,5 @@
 /**
- * The review tool's web side, server-rendered by express: login, queue, email, actions, stats, KPIs, rollout and experiments (leads), alert notices. Static assets (a
+ * The review tool's web side, server-rendered by express: login, queue, email, actions, stats, KPIs, rollout and experiments (leads), alert notices, the quarantine. Static assets (a
  * stylesheet and a small script for keys and auto-refresh) carry no customer data; every other route needs a
  * session (pages redirect to /login, other requests get 401) and every POST a CSRF token.
  */
@@ -19,6 +19,7 @@ import { createRolloutRouter } from './rollout-routes';
 import { createQueueRouter } from './queue-routes';
 import { createKpiRouter } from './kpi-routes';
 import { createNoticeRouter } from './notice-routes';
+import { createQuarantineRouter } from './quarantine-routes';
 import { createExperimentRouter } from './experiment-routes';
 import { createTemplatesRouter } from './templates-routes';
 import type { ActivationCheckSettings } from '../wording/activation-check';
@@ -58,6 +59,7 @@ export function createReviewWebRouter(options: ReviewWebOptions): Router {
   router.use(createRolloutRouter(options));
   router.use(createKpiRouter(options));
   router.use(createNoticeRouter(options));
+  router.use(createQuarantineRouter(options));
   router.use(createExperimentRouter(options));
   router.use(createTemplatesRouter(options));
   router.use((_req: Request, res: Response) => void res.status(404).type('text').send('not found'));

@@ -47,6 +47,11 @@ const CONDITIONS: Record<string, string> = {
   '23514': 'check_violation',
 };
 
+/** The condition name of a data-error SQLSTATE (`22P05` → `untranslatable_character`), for people reading a reason. */
+export function sqlStateCondition(sqlState: string): string {
+  return CONDITIONS[sqlState] ?? (sqlState.startsWith('22') ? 'data_exception' : 'unknown');
+}
+
 /** True for the SQLSTATEs above: the server refuses this data, and will refuse it again. */
 export function isDataSqlState(sqlState: string): boolean {
   return sqlState.startsWith('22') || sqlState === '23502' || sqlState === '23514';
@@ -62,7 +67,7 @@ export function pgDataErrorOf(error: unknown): PgDataErrorFacts | null {
     if (!isDataSqlState(e.code)) return null;
     return {
       sqlState: e.code,
-      condition: CONDITIONS[e.code] ?? 'data_exception',
+      condition: sqlStateCondition(e.code),
       table: e.table ?? null,
       column: e.column ?? null,
       constraint: e.constraint ?? null,

@@ -30,6 +30,8 @@ export function emailPage(data: EmailPageData, reviewer: Reviewer, notice?: { er
   const review = view?.review ?? null;
   const waiting = view ? view.state === 'waiting_review' || view.state === 'escalated' : ['waiting_review', 'escalated'].includes(item.state);
   const state = view?.state ?? item.state;
+  // The mirror's reason when the workflow did not answer (a closed one may be slow to): a quarantine's, for instance.
+  const stateReason = view ? view.stateReason : item.stateReason;
   const body = html`
     <nav class="pager">${data.previous ? html`<a rel="prev" href="/emails/${data.previous}">← previous (k)</a>` : ''}
       <a href="/queue">queue</a> ${data.next ? html`<a rel="next" href="/emails/${data.next}">next (j) →</a>` : ''}</nav>
@@ -38,7 +40,7 @@ export function emailPage(data: EmailPageData, reviewer: Reviewer, notice?: { er
     <h1>${parsed?.subject || '(no subject)'}</h1>
     <p class="status"><span class="level ${state}">${state === 'escalated' ? 'level 2' : state === 'waiting_review' ? 'level 1' : state}</span>
       route <b>${item.route ?? '?'}</b> · intent <b>${item.intent ?? '?'}</b>
-      ${view?.stateReason ? html` · ${view.stateReason}` : ''}
+      ${stateReason ? html` · ${stateReason}` : ''}
       ${review && state === 'waiting_review' ? html` · ${countdown('reminder', review.remindAt)} · ${countdown('escalates', review.escalateAt)}` : ''}
       ${review?.remindedAt ? html` · <span class="tag">reminded</span>` : ''}
       ${review?.owner ? html` · owner <b>${review.owner}</b>` : ''}</p>
