@@ -2,7 +2,8 @@
  * Postgres refusing an email's data through the real parts: emailWorkflow on the Temporal test server, the real
  * email activities (createEmailActivities over the worker's own wiring) on a throwaway database whose schema is
  * made to refuse some values. A refused read is quarantined and a refused stage escalated, each after one attempt,
- * with the SQLSTATE as the recorded, audited reason; a lost connection is still retried until Postgres answers.
+ * with the SQLSTATE as the recorded, audited reason; a reviewer's text Postgres would refuse is refused at the door;
+ * a lost connection is still retried until Postgres answers.
  */
 import net from 'node:net';
 import { readFileSync } from 'node:fs';
@@ -21,7 +22,8 @@ import { setLogLevel } from '@replique/activities/logger';
 import { WorkerEnvSchema } from '@replique/services/config/worker-config';
 import { createWorkerDeps, type WorkerDeps } from '@replique/services/worker/create-worker-deps';
 import { emailWorkflow } from '@replique/workflows/email-workflow';
-import { workflowIdForEmailKey, type EmailWorkflowInput } from '@replique/workflows/contracts';
+import { decideUpdate, workflowIdForEmailKey, type EmailWorkflowInput } from '@replique/workflows/contracts';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { devEmailsDir, shopFixture } from '../support/paths';
 import { workflowBundle } from '../support/workflow-bundle';
@@ -119,20 +121,30 @@ test('a read Postgres refuses (check violation) is quarantined after one attempt
 test('a stage Postgres refuses (value too long for the column) escalates to a person after one attempt', async () => {
   const calls = new Map<string, number>();
   const input = await arrive('d005.eml');
+  const handle = env.client.workflow.getHandle(workflowIdForEmailKey(input.emailKey));
   await withWorker(counted(createEmailActivities(deps), calls), async (taskQueue) => {
     await env.client.workflow.start(emailWorkflow, { taskQueue, workflowId: workflowIdForEmailKey(input.emailKey), args: [input] });
     await eventually(async () => expect(await stateOf(input.emailKey)).toEqual({ state: 'escalated', stateReason: 'data_rejected:22001' }));
+
+    // A reviewer's text Postgres would refuse (NUL) is refused by the update's validator with a clear error, before
+    // anything is recorded: its record would otherwise be retried forever (bookkeeping is retried).
+    const nul = { decisionId: randomUUID(), action: 'edit' as const, reviewer: 'sam', body: 'Bonjour\u0000' };
+    const refused = await handle.executeUpdate(decideUpdate, { args: [nul] }).then(() => null, (error: unknown) => error);
+    expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect((refused as WorkflowUpdateFailedError).cause?.message).toContain('NUL character');
   });
   expect(calls.get('routeEmail')).toBe(1);
+  expect(calls.get('recordReviewDecision')).toBeUndefined();
+  expect(calls.get('checkEditedReply')).toBeUndefined();
   // Visible to reviewers: the review queue (level 2) lists it with its reason.
   const waiting = await listWaitingEmails(db.pool, { limit: 100 });
   expect(waiting.find((w) => w.emailKey === input.emailKey)).toMatchObject({ state: 'escalated', stateReason: 'data_rejected:22001' });
-  const failure = (await env.client.workflow.getHandle(workflowIdForEmailKey(input.emailKey)).fetchHistory()).events!
+  const failure = (await handle.fetchHistory()).events!
     .find((e) => e.activityTaskFailedEventAttributes)!.activityTaskFailedEventAttributes!.failure!;
   // The failure names the SQLSTATE (and the table, column or constraint when Postgres gives them), never the value.
   expect(failure.message).toBe('routeEmail: Postgres refused the data: SQLSTATE 22001 string_data_right_truncation');
   expect(failure.applicationFailureInfo).toMatchObject({ type: 'PostgresDataError', nonRetryable: true });
-  await env.client.workflow.getHandle(workflowIdForEmailKey(input.emailKey)).terminate('test done');
+  await handle.terminate('test done');
 });
 
 /** A TCP hop to Postgres that drops every connection while `down`: a lost database, as the activities see it. */

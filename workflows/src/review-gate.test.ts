@@ -108,6 +108,16 @@ describe('ReviewGate', () => {
     expect(() => gate.validate(decision('approve', ''))).toThrow(/reviewer/);
     expect(() => gate.validate({ ...decision('approve', 'a'), action: 'delete' as never })).toThrow(/unknown action/);
   });
+
+  test('a decision carrying a NUL character (Postgres refuses it in text and jsonb) is refused, whatever field', () => {
+    const gate = new ReviewGate('review', 1);
+    expect(() => gate.validate(decision('edit', 'alice', { body: 'Bonjour\u0000' }))).toThrow(/NUL character/);
+    expect(() => gate.validate(decision('edit', 'alice', { body: 'ok', subject: 'Re\u0000' }))).toThrow(/NUL character/);
+    expect(() => gate.validate(decision('reject', 'alice', { note: '\u0000' }))).toThrow(/NUL character/);
+    expect(() => gate.validate(decision('edit', 'alice', { body: 'ok', override: { checks: ['x\u0000'], reason: 'r' } }))).toThrow(/NUL character/);
+    expect(() => gate.validate(decision('approve', 'ali\u0000ce'))).toThrow(/NUL character/);
+    gate.validate(decision('edit', 'alice', { body: 'Bonjour' }));
+  });
 });
 
 describe('reviewTimeline', () => {

@@ -26,6 +26,13 @@ export type ReviewVerdict =
 
 const ACTIONS: readonly ReviewAction[] = ['approve', 'edit', 'reject', 'escalate', 'takeover'];
 
+/** Every text a decision carries, as recorded in Postgres (reviewer_actions) and sent. */
+function textsOf(decision: ReviewDecision): string[] {
+  const texts = [decision.reviewer, decision.decisionId, decision.subject, decision.body, decision.note, decision.override?.reason,
+    ...(Array.isArray(decision.override?.checks) ? decision.override.checks : [])];
+  return texts.filter((t): t is string => typeof t === 'string');
+}
+
 export class ReviewGate {
   private readonly approvals: string[] = [];
   private readonly decisions: { decisionId: string; action: ReviewAction; reviewer: string }[] = [];
@@ -60,6 +67,8 @@ export class ReviewGate {
     if (!ACTIONS.includes(decision.action)) throw new Error(`unknown action "${String(decision.action)}"`);
     if (!decision.reviewer?.trim()) throw new Error('a decision needs the reviewer who takes it');
     if (!decision.decisionId?.trim()) throw new Error('a decision needs a decisionId');
+    // Postgres refuses NUL in text and jsonb: recording such a decision would be retried forever, so it is refused here.
+    if (textsOf(decision).some((text) => text.includes('\u0000'))) throw new Error('the text contains a NUL character (U+0000): remove it');
     if (this.isDuplicate(decision)) return;
     if (this.verdictValue) throw new Error('this email was already handled');
     if ((decision.action === 'approve' || decision.action === 'edit') && this.followUpsValue.some((f) => f.status === 'reading')) {
