@@ -267,6 +267,10 @@ export interface Draft {
    * shipped wording and the check stage sends it to review (`template_missing_fact`).
    */
   wordingProblem?: string;
+  /** The one complementary product the reply names (reply/upsell.ts), and the sentence that names it. */
+  upsell?: { sku: string; text: string } | null;
+  /** A suggestion the route stage took out because the email is not answered automatically (its SKU). */
+  upsellWithdrawn?: string | null;
 }
 
 /** A document a reply carries, built from verified shop data (reply/invoice-document.ts). */
@@ -318,6 +322,37 @@ export interface EmailCase {
   draft: Draft | null;
   guardrails: GuardrailReport | null;
   decision: Decision | null;
+  /** What the shop remembers of this (sender-verified) customer, as the retrieve stage read it (memory/). */
+  memory?: CustomerMemory | null;
+}
+
+/** Kinds of customer-memory entries (activities/src/memory/README.md). */
+export const MEMORY_KINDS = ['summary', 'offer_made', 'offer_refused', 'preference', 'reviewer_note', 'upsell'] as const;
+export type MemoryKind = (typeof MEMORY_KINDS)[number];
+
+/** One remembered fact about a customer, PII-masked, as read back from the memory store. */
+export interface RememberedEntry {
+  id: string;
+  kind: MemoryKind;
+  lang: 'fr' | 'en';
+  /** Masked text: a summary, a note, or the words of a preference/refusal. */
+  text: string;
+  /** Offer code (offer_made / offer_refused; '*' for offers in general), preference key, or SKU (upsell). */
+  code: string | null;
+  emailKey: string;
+  at: string;
+}
+
+/** The customer's memory as the draft uses it and the reviewer sees it. */
+export interface CustomerMemory {
+  /** Newest first. */
+  entries: RememberedEntry[];
+  /** Stated preferences, e.g. `no_phone`, `call_evening`. */
+  preferences: string[];
+  /** Offer codes the customer refused; '*' for offers in general. */
+  refusedOffers: string[];
+  /** When a complementary product was last suggested to them (ISO), or null. */
+  lastUpsellAt: string | null;
 }
 
 /** Where an email stands. The workflow owns it; Postgres mirrors it for the review tool and the CLI. */
