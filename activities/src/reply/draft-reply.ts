@@ -9,6 +9,7 @@ import { assignVariant, type AssignmentUnit, type Experiment } from './ab-assign
 import { LlmDraftError, type LlmDrafter } from './llm-drafter';
 import { getPrompt } from './prompts/registry';
 import { humanTouchLine } from './human-touch';
+import { chooseUpsell } from './upsell';
 import { buildReplyContext, type ReplyContext } from './reply-context';
 import { holdingTemplate } from './templates/holding';
 import { withSecondarySections } from './templates/multi-question';
@@ -74,7 +75,11 @@ export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
     const { template, out } = written;
     // A VIP's draft ends with the policy's human-touch line, whichever generator writes the rest.
     const touch = humanTouchLine(ctx, template.id, deps.policy?.vipHumanTouch);
-    const bodyOf = (paragraphs: string[]) => composeBody(ctx, touch ? [...paragraphs, touch] : paragraphs);
+    // A post-purchase automatic reply may name one complementary product (upsell.ts), whichever generator writes the rest.
+    const upsell = chooseUpsell(ctx, emailCase, template.id, deps.policy?.upsell);
+    const closing = [upsell?.text, touch].filter((p): p is string => Boolean(p));
+    const bodyOf = (paragraphs: string[]) => composeBody(ctx, [...paragraphs, ...closing]);
+    const upsellFields = upsell ? { upsell: { sku: upsell.sku, text: upsell.text } } : {};
 
     let generator: DraftGenerator = options.llm
       ? { kind: 'llm', promptId: 'draft-reply', ...(options.promptVersion ? { promptVersion: options.promptVersion } : {}) }
@@ -95,9 +100,10 @@ export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
       version: template.version,
       generator: 'template',
       model: null,
-      facts: out.facts,
+      facts: { ...out.facts, ...upsell?.facts },
       offers: out.offers,
       experiment,
+      ...upsellFields,
       ...(out.attachments?.length ? { attachments: out.attachments } : {}),
       wordingVersion: deps.wording?.version ?? null,
       ...(wordingProblem ? { wordingProblem } : {}),
@@ -113,7 +119,7 @@ export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
           ctx, template: out, customerText: emailCase.cleaned.clean, pii: emailCase.pii, context: emailCase.context, prompt,
           senderAddress: emailCase.parsed.from?.address ?? null,
         });
-        const facts = Object.fromEntries(res.factsUsed.map((k) => [k, out.facts[k] ?? null]));
+        const facts = { ...Object.fromEntries(res.factsUsed.map((k) => [k, out.facts[k] ?? null])), ...upsell?.facts };
         const draft: Draft = {
           ...templateDraft,
           subject: res.subject,

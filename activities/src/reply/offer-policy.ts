@@ -64,6 +64,16 @@ export function judgeOffer(code: string, c: OfferCase, policies: ShopPolicies): 
   return { code, allowed: false, reason: `${code} has no executable condition; needs a person` };
 }
 
+/**
+ * Offers a customer's refusals rule out (memory/stated-preferences.ts): the codes they refused, and for a refusal of
+ * offers in general ('*'), every commercial gesture (the offers that are no remedy for a damaged or missing item).
+ */
+export function withoutRefused(codes: string[], refused: readonly string[], policies: ShopPolicies): string[] {
+  if (refused.length === 0) return codes;
+  const commercial = (code: string) => !REMEDY_INTENTS[code] && !policies.approved_offers.find((o) => o.code === code)?.vip_only;
+  return codes.filter((code) => !refused.includes(code) && !(refused.includes('*') && commercial(code)));
+}
+
 /** The offers a template proposes for this case (a subset of what is allowed: a missing item needs no return label). */
 export function offersToPropose(c: OfferCase, policies: ShopPolicies): string[] {
   const wanted: string[] =

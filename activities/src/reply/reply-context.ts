@@ -3,8 +3,9 @@
  * is verified as theirs, catalogue products the customer mentions, policies, offers allowed. Templates and the LLM
  * drafter both start from this.
  */
-import type { CustomerRecord, EmailCase, Intent, OrderRecord, ProductRecord, ShopData, ShopPolicies } from '../domain/types';
-import { offerHistory, offersToPropose, type OfferUse } from './offer-policy';
+import type { CustomerMemory, CustomerRecord, EmailCase, Intent, OrderRecord, ProductRecord, ShopData, ShopPolicies } from '../domain/types';
+import { offerHistory, offersToPropose, withoutRefused, type OfferUse } from './offer-policy';
+import { statedPreferences, statedRefusals } from '../memory/stated-preferences';
 import { concernedProducts, productMatcher } from './product-mentions';
 import type { ReplyLang } from './shop-format';
 import type { WordingSnapshot } from './wording/phrase-catalogue';
@@ -35,10 +36,16 @@ export interface ReplyContext {
   /** SKUs the verified sender already has from the shop (in an order shipped or delivered to them). */
   ownedSkus: ReadonlySet<string>;
   offerHistory: OfferUse[];
-  /** Approved offers this case qualifies for and a template should propose. */
+  /** Approved offers this case qualifies for and a template should propose (none the customer refused). */
   offers: string[];
   /** The template version in force (wording_versions); absent: the shipped wording. */
   wording?: WordingSnapshot;
+  /** What the shop remembers of the verified sender (memory/), or null. */
+  memory: CustomerMemory | null;
+  /** Preferences the customer stated, before (memory) or in this email, e.g. `no_phone`, `call_evening`. */
+  preferences: string[];
+  /** Offers the customer refused, before or in this email; '*' for offers in general. */
+  refusedOffers: string[];
 }
 
 /** Order statuses in which the customer has the items (a refunded or returned order's items went back). */
@@ -85,6 +92,11 @@ export async function buildReplyContext(emailCase: EmailCase, shop: ShopData, wo
   const matcher = productMatcher(catalogue);
   const history = await offerHistory(shop, senderVerified ? customer!.id : null);
   const offerCase = { intent, order, today, history, vip: senderVerified && customer!.vip };
+  // The customer's memory and what they say now: a refused offer is not proposed again, a stated preference is honoured.
+  const memory = senderVerified ? emailCase.memory ?? null : null;
+  const said = senderVerified ? emailCase.cleaned.clean : '';
+  const preferences = [...new Set([...(memory?.preferences ?? []), ...statedPreferences(said).map((p) => p.code)])];
+  const refusedOffers = [...new Set([...(memory?.refusedOffers ?? []), ...statedRefusals(said, policies).map((r) => r.code)])];
   return {
     lang: replyLang(emailCase.classification?.lang, customer),
     intent,
@@ -102,7 +114,10 @@ export async function buildReplyContext(emailCase: EmailCase, shop: ShopData, wo
     concerned: concernedProducts(emailCase.cleaned.clean, matcher),
     ownedSkus,
     offerHistory: history,
-    offers: offersToPropose(offerCase, policies),
     ...(wording ? { wording } : {}),
+    offers: withoutRefused(offersToPropose(offerCase, policies), refusedOffers, policies),
+    memory,
+    preferences,
+    refusedOffers,
   };
 }

@@ -5,6 +5,7 @@
 import type { EmailCase, ShopData } from '../domain/types';
 import type { RoutingPolicy } from './policy';
 import type { ContextStore } from '../reply/context-store';
+import type { MemoryStore } from '../memory/memory-store';
 import type { IntentCalibration, IntentModel } from './classify';
 import type { LlmIntentClassifier } from './llm-intent';
 import type { RiskHead, RoutineHead } from './intent-model';
@@ -25,6 +26,8 @@ export interface TriageDeps {
   shop: ShopData;
   policy: RoutingPolicy;
   context: ContextStore;
+  /** Optional customer memory (memory/): read by the retrieve stage, written when an email closes. */
+  memory?: MemoryStore;
   /** Optional: without it, per-sender / per-thread limits are not checked (the workflow checks them at send). */
   autoReplies?: AutoReplyLog;
   /** Optional trained intent model; it sees the new text with PII masked and is blended into the rule scores. */

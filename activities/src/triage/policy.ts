@@ -52,6 +52,16 @@ const rolloutSchema = z.object({
   gate: rolloutGateSchema.default(rolloutGateSchema.parse({})),
 });
 
+/**
+ * Discreet upsell (reply/upsell.ts): a post-purchase automatic reply of an opted-in template may name one complementary
+ * product, at most once per customer per `period_days`.
+ */
+const upsellSchema = z.object({
+  enabled: z.boolean().default(false),
+  period_days: z.number().int().min(1).default(90),
+  templates: z.array(z.string()).default([]),
+});
+
 export const policyFileSchema = z.object({
   version: z.string(),
   confidence_threshold: z.number().min(0).max(1).default(0.85),
@@ -71,6 +81,7 @@ export const policyFileSchema = z.object({
     per_thread: z.number().int().min(0).default(2),
   }),
   vip: vipSchema.default({ review_sla: null, human_touch: null }),
+  upsell: upsellSchema.default({ enabled: false, period_days: 90, templates: [] }),
 });
 export type PolicyFile = z.infer<typeof policyFileSchema>;
 
@@ -93,6 +104,14 @@ export interface RoutingPolicy {
   vipReviewSla: { remindAfter: string; escalateAfter: string } | null;
   /** The line a VIP's draft carries before the signature, for the listed template ids; null: none. */
   vipHumanTouch: { fr: string; en: string; templates: readonly string[] } | null;
+  /** Discreet upsell: the switch, the period between two suggestions to one customer, the opted-in template ids. */
+  upsell: UpsellPolicy;
+}
+
+export interface UpsellPolicy {
+  enabled: boolean;
+  periodDays: number;
+  templates: readonly string[];
 }
 
 export const DEFAULT_POLICY_FILE = path.resolve(__dirname, '../../../policies/default.json');
@@ -127,6 +146,7 @@ export function buildPolicy(file: PolicyFile, shop?: ShopPolicyPart): RoutingPol
       ? { remindAfter: file.vip.review_sla.remind_after, escalateAfter: file.vip.review_sla.escalate_after }
       : null,
     vipHumanTouch: file.vip.human_touch,
+    upsell: { enabled: file.upsell.enabled, periodDays: file.upsell.period_days, templates: file.upsell.templates },
   };
 }
 

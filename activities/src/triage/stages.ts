@@ -9,6 +9,7 @@ import { detectMachineMail } from '../mail/machine-mail';
 import { isOwnReplyMessageId } from '../mail/own-message-id';
 import { checkDraft } from '../reply/check-draft';
 import { draftReply } from '../reply/draft-reply';
+import { withdrawUnlessAuto } from '../reply/upsell';
 import { retrieveContext } from '../reply/retrieve-context';
 import { classifyEmail } from './classify';
 import { enrichEmail } from './enrich';
@@ -88,7 +89,8 @@ export const TRIAGE_STAGES: readonly NamedStage[] = [
   { name: 'retrieve', run: retrieveContext },
   { name: 'draft', run: (c, deps) => (deps.draftReply ?? draftReply)(c, deps) },
   { name: 'check', run: checkDraft },
-  { name: 'route', run: routeEmail },
+  // A complementary-product suggestion stays only in a reply sent automatically (reply/upsell.ts).
+  { name: 'route', run: async (c, deps) => withdrawUnlessAuto(await routeEmail(c, deps)) },
 ];
 
 /** A case with only the parse done: the input of the first stage. */

@@ -1,11 +1,14 @@
 /**
  * The holding reply: for anything a person must answer (escalations, unclear requests). It states no order fact and
  * repeats nothing the customer wrote; where the request is unclear it asks the one question that unblocks it.
+ * 1.1.0 honours a stated contact preference (contact-preferences.ts): no opening-hours line for a customer who asked
+ * not to be phoned.
  */
 import type { Intent } from '../../domain/types';
 import type { ReplyContext } from '../reply-context';
 import { say } from '../wording/say';
 import { FactSheet, type ReplyTemplate, type TemplateOutput } from './template-kit';
+import { contactPreferenceLine, wantsNoPhone } from './contact-preferences';
 
 const ASK_FOR_DETAILS: Intent[] = ['other', 'complaint'];
 
@@ -20,8 +23,11 @@ function render(ctx: ReplyContext): TemplateOutput {
   }
   const hours = typeof ctx.policies['business_hours'] === 'string' ? (ctx.policies['business_hours'] as string) : null;
   // Opening hours are written in French in shop data; an English reply leaves them out rather than mix languages.
-  if (hours && ctx.lang === 'fr') paragraphs.push(`Notre service client est joignable : ${hours}.`);
+  // They invite a call: not for a customer who asked not to be phoned.
+  if (hours && ctx.lang === 'fr' && !wantsNoPhone(ctx)) paragraphs.push(`Notre service client est joignable : ${hours}.`);
+  const contact = contactPreferenceLine(ctx);
+  if (contact) paragraphs.push(contact);
   return { subject: say(ctx, 'holding.subject'), paragraphs, facts: f.facts, display: f.display, offers: [] };
 }
 
-export const holdingTemplate: ReplyTemplate = { id: 'holding', version: '1.0.0', intents: ['other'], render };
+export const holdingTemplate: ReplyTemplate = { id: 'holding', version: '1.1.0', intents: ['other'], render };

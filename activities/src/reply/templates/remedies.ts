@@ -1,12 +1,14 @@
 /**
  * Damaged or missing items: a draft for a reviewer proposing only the approved remedies the case qualifies for
  * (free express re-shipment, prepaid return label; for a VIP, the shop's VIP-only remedies first). No refund promise,
- * no other gesture.
+ * no other gesture. 1.2.0 honours a stated contact preference (contact-preferences.ts) and proposes no offer the
+ * customer refused (reply-context.ts).
  */
 import type { ReplyContext } from '../reply-context';
 import { offerParagraph, orderIssueParagraph } from './order-paragraphs';
 import { mentionedLines, productName } from './returns';
 import { FactSheet, orderSubject, pick, type ReplyTemplate, type TemplateOutput } from './template-kit';
+import { contactPreferenceLine, wantsNoPhone } from './contact-preferences';
 
 function render(ctx: ReplyContext): TemplateOutput {
   const f = new FactSheet(ctx.lang);
@@ -43,10 +45,12 @@ function render(ctx: ReplyContext): TemplateOutput {
       'Pour nous aider, pourriez-vous nous envoyer une photo de l\'article endommagé en réponse à ce message ?',
       'To help us, could you reply with a photo of the damaged item?'));
   }
-  paragraphs.push(pick(ctx.lang,
-    'Un conseiller confirme la solution avec vous très rapidement.',
-    'One of our advisers will confirm the solution with you very shortly.'));
+  paragraphs.push(wantsNoPhone(ctx)
+    ? pick(ctx.lang, 'Un conseiller vous confirme la solution par écrit très rapidement.', 'One of our advisers will confirm the solution to you in writing very shortly.')
+    : pick(ctx.lang, 'Un conseiller confirme la solution avec vous très rapidement.', 'One of our advisers will confirm the solution with you very shortly.'));
+  const contact = contactPreferenceLine(ctx);
+  if (contact && !wantsNoPhone(ctx)) paragraphs.push(contact);
   return { subject: orderSubject(ctx, order, 'Votre commande', 'Your order'), paragraphs, facts: f.facts, display: f.display, offers };
 }
 
-export const remedyTemplate: ReplyTemplate = { id: 'damaged-missing-item', version: '1.1.0', intents: ['damaged_item', 'missing_item'], render };
+export const remedyTemplate: ReplyTemplate = { id: 'damaged-missing-item', version: '1.2.0', intents: ['damaged_item', 'missing_item'], render };
