@@ -106,6 +106,16 @@ export interface FollowUpSummary {
   reasons: string[];
 }
 
+/** A closed email, to remember for its customer (memory/email-memory.ts). */
+export interface RememberRequest extends EmailRef {
+  state: EmailState;
+}
+
+export interface RememberResult {
+  /** Entries written (0: no memory store, or no sender-verified customer). */
+  remembered: number;
+}
+
 export interface EmailActivities {
   readEmail(input: EmailRef & { rawId: string }): Promise<ReadOutcome>;
   enrichEmail(input: EmailRef): Promise<StageSummary>;
@@ -122,4 +132,6 @@ export interface EmailActivities {
   readFollowUp(input: FollowUpRef): Promise<FollowUpSummary>;
   /** The draft's guardrails on a reviewer's edited text; the verdict is audited (who, which checks, overridden). */
   checkEditedReply(input: EditCheckRequest): Promise<EditCheckResult>;
+  /** What the closed email leaves in its customer's memory: summary, offers made and refused, preferences, notes. */
+  rememberEmail(input: RememberRequest): Promise<RememberResult>;
 }

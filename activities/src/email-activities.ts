@@ -11,6 +11,7 @@ import type {
   EmailRef,
   FollowUpSummary,
   ReadOutcome,
+  RememberResult,
   RouteSummary,
   SendRequest,
   SendResult,
@@ -29,7 +30,8 @@ import { appendAudit, type AuditOfChange } from './adapters/pg/audit-log';
 import type { EmailEventInput } from './adapters/kafka/email-event';
 import { recordDecision } from './adapters/pg/decisions';
 import { saveDraft } from './adapters/pg/drafts';
-import { recordReviewerAction } from './adapters/pg/reviewer-actions';
+import { recordReviewerAction, reviewerActionsOf } from './adapters/pg/reviewer-actions';
+import { memoryOfClosedEmail } from './memory/email-memory';
 import { sendReply, SendOutcomeUnknownError } from './adapters/smtp/smtp-sender';
 import { SmtpSendError } from './adapters/smtp/smtp-errors';
 import type { SmtpTransport } from './adapters/smtp/smtp-transport';
@@ -183,13 +185,16 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       const { updated: emailCase } = await runStage(routeStage, emailKey, () => [], triage);
       const decision = emailCase.decision;
       if (!decision) throw ApplicationFailure.nonRetryable('the route stage left no decision', 'NoDecision');
+      // A product suggestion the route took out (not an automatic reply): the draft a person sees is the one without it.
+      if (emailCase.draft?.upsellWithdrawn) await saveDraft(deps.db, { draftKey: `${emailKey}:draft:routed`, emailKey, draft: emailCase.draft });
+      const upsell: EventData = emailCase.draft?.upsell ? { upsellSku: emailCase.draft.upsell.sku } : {};
       const intent = emailCase.classification?.intent ?? null;
       await recordDecision(deps.db, { decisionKey: `${emailKey}:route`, emailKey, decision, policyVersion });
       // The route event also carries the KPI dimensions (kpi/kpi-dimensions.ts): the KPI consumer needs no other read.
       const dimensions = kpiDimensionsOf(emailCase, await conversationOfEmail(deps.db, emailKey));
       // `rollout`: is the customer in the rollout cohort (rollout-cohort.ts)? The evaluator measures the cohort's KPIs.
       const rollout = rolloutAdmits(triage.policy, emailCase.parsed.from?.address) ? 'in' : 'out';
-      const routed = auditOf(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence, policyVersion, rollout, ...dimensions });
+      const routed = auditOf(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence, policyVersion, rollout, ...dimensions, ...upsell });
       await setRouteAndIntent(deps.db, emailKey, { route: decision.route, intent }, routed);
       const sla = isVerifiedVip(emailCase) ? deps.triage.policy.vipReviewSla : null;
       return { ...decision, intent, hasDraft: emailCase.draft !== null, ...(sla ? { sla } : {}) };
@@ -225,6 +230,23 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       const audit = { ...auditOf(emailKey, 'review', event, data), auditKey: `${emailKey}:review:edit_check:${decisionId}` };
       await appendAudit(deps.db, { emailKey, ...audit });
       return result;
+    },
+
+    async rememberEmail({ emailKey, state }): Promise<RememberResult> {
+      const memory = deps.triage.memory;
+      const emailCase = memory ? await loadCase(deps.db, emailKey) : null;
+      if (!memory || !emailCase) return { remembered: 0 };
+      const actions = await reviewerActionsOf(deps.db, emailKey);
+      const edits = actions.filter((a) => a.action === 'edit' && a.payload.edited);
+      const lastEdit = edits.length ? (edits[edits.length - 1]!.payload.edited as { body?: string }).body ?? null : null;
+      const notes = actions.map((a) => a.payload.note).filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+      const entries = memoryOfClosedEmail({
+        emailKey, emailCase, state, at: new Date().toISOString(),
+        sentBody: state === 'sent' ? lastEdit ?? emailCase.draft?.body ?? null : null, edited: lastEdit !== null, notes,
+      }, await deps.triage.shop.policies());
+      await memory.remember(entries);
+      if (entries.length) await trace(emailKey, 'memory', 'remembered', { kinds: [...new Set(entries.map((e) => e.kind))], entries: entries.length });
+      return { remembered: entries.length };
     },
 
     async remindReviewers({ emailKey }) {
@@ -283,7 +305,9 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
           ...message,
           attachments,
         });
-        await trace(request.emailKey, 'send', result.sentNow ? 'accepted' : 'already_accepted', { mode: request.mode });
+        // The product a suggestion named, when the text sent still carries it (the conversion KPI attributes orders to it).
+        const upsell: EventData = emailCase.draft?.upsell && message.text.includes(emailCase.draft.upsell.text) ? { upsellSku: emailCase.draft.upsell.sku } : {};
+        await trace(request.emailKey, 'send', result.sentNow ? 'accepted' : 'already_accepted', { mode: request.mode, ...upsell });
         return { messageId: result.messageId, sentNow: result.sentNow };
       } catch (error) {
         if (error instanceof SendOutcomeUnknownError) {

@@ -33,8 +33,10 @@ test('auto: every stage runs in order, then exactly one automatic reply', async 
   );
   expect(result).toMatchObject({ state: 'sent', route: 'auto', reason: 'automatic' });
   expect(recorder.calls.map((c) => c.name)).toEqual([
-    'readEmail', 'enrichEmail', 'classifyEmail', 'retrieveContext', 'draftReply', 'checkDraft', 'routeEmail',
+    'readEmail', 'enrichEmail', 'classifyEmail', 'retrieveContext', 'draftReply', 'checkDraft', 'routeEmail', 'rememberEmail',
   ]);
+  // the closed email goes to its customer's memory, after the send is recorded
+  expect(recorder.calls.at(-1)?.input).toMatchObject({ state: 'sent' });
   expect(recorder.sends).toHaveLength(1);
   expect(recorder.sends[0]).toMatchObject({ mode: 'automatic', edited: null });
   expect(recorder.states).toEqual(['analysing', 'sending', 'sent']);
@@ -47,6 +49,7 @@ test('suppress: machine mail is recorded and never answered', async () => {
   );
   expect(result).toMatchObject({ state: 'suppressed', route: 'suppress' });
   expect(recorder.sends).toHaveLength(0);
+  expect(recorder.calls.map((c) => c.name)).not.toContain('rememberEmail'); // machine mail leaves no memory
 });
 
 test('quarantine: unreadable input stops after reading, with its reason', async () => {

@@ -97,6 +97,7 @@ export class RecordingActivities {
         this.followUpReads.push(input);
         return this.script.followUp ?? { route: 'review', intent: 'order_status', reasons: ['scripted_follow_up'] };
       },
+      rememberEmail: async (input) => (record('rememberEmail', input), { remembered: 0 }),
       checkEditedReply: async (input) => {
         this.editChecks.push(input);
         await this.holdEditCheck?.pass();

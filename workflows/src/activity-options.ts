@@ -28,6 +28,15 @@ export const bookkeeping: ActivityOptions = {
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 };
 
+/**
+ * Writing a closed email to its customer's memory: worth a few retries (a vector store restart passes), never worth
+ * holding the email open; after the last attempt the workflow ends without it.
+ */
+export const remembering: ActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 6 },
+};
+
 /** SMTP delivery: retried with backoff on temporary failures; a permanent SMTP refusal is not retried. */
 export const delivery: ActivityOptions = {
   startToCloseTimeout: '2 minutes',

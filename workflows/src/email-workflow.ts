@@ -34,7 +34,7 @@ import {
   type ReviewDecision,
   type ReviewSla,
 } from './contracts';
-import { bookkeeping, decisionStage, delivery, drafting } from './activity-options';
+import { bookkeeping, decisionStage, delivery, drafting, remembering } from './activity-options';
 import { ReviewGate, type ReviewVerdict } from './review-gate';
 import { reviewTimeline } from './review-timeline';
 import { FollowUpInbox, readFollowUps, startFollowUpsOnTheirOwn } from './follow-ups';
@@ -43,6 +43,7 @@ const stages = proxyActivities<EmailActivities>(decisionStage);
 const books = proxyActivities<EmailActivities>(bookkeeping);
 const mail = proxyActivities<EmailActivities>(delivery);
 const drafter = proxyActivities<EmailActivities>(drafting);
+const memory = proxyActivities<EmailActivities>(remembering);
 
 /** What one run shares between its signal/update handlers and its steps. */
 interface EmailRun {
@@ -292,7 +293,21 @@ async function setState(
 
 async function finish(progress: EmailProgress, state: EmailState, reason: string): Promise<EmailWorkflowResult> {
   await setState(progress, state, reason);
+  if (REMEMBERED_STATES.includes(state) && patched(MEMORY_PATCH)) await remember(progress.emailKey, state);
   return { state, route: progress.route?.route ?? null, reason, sentMessageId: progress.sentMessageId };
+}
+
+/** Patch: a closed email (answered, rejected, or not deliverable) is written to its customer's memory. */
+export const MEMORY_PATCH = 'customer-memory';
+const REMEMBERED_STATES: readonly EmailState[] = ['sent', 'rejected', 'send_failed'];
+
+/** Memory is a help, not a step the email waits on: after the activity's retries the email closes without it. */
+async function remember(emailKey: string, state: EmailState): Promise<void> {
+  try {
+    await memory.rememberEmail({ emailKey, state });
+  } catch (error) {
+    if (!(error instanceof ActivityFailure)) throw error;
+  }
 }
 
 /** Patch: a reviewer's edited text passes the draft's guardrails before the edit is taken (histories before it did not). */

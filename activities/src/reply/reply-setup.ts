@@ -1,7 +1,7 @@
 /**
- * One factory for the reply side of a process: the context store (in memory, or Qdrant when configured), its
- * embedder (offline hashing, or an OpenAI-compatible endpoint), seeded from the shop, and the draft stage (templates,
- * or the LLM drafter when configured). Services map their validated environment onto `ReplySetupConfig`.
+ * One factory for the reply side of a process: the context store and the customer memory (in memory, or Qdrant when
+ * configured), their embedder (offline hashing, or an OpenAI-compatible endpoint), the store seeded from the shop, and
+ * the draft stage (templates, or the LLM drafter when configured). Services map their validated environment onto `ReplySetupConfig`.
  */
 import type { ShopData } from '../domain/types';
 import type { CaseStage } from '../triage/pipeline';
@@ -15,6 +15,9 @@ import { getPrompt } from './prompts/registry';
 import { OpenAiEmbedder, type OpenAiEmbedderConfig } from './openai-embedder';
 import { QdrantContextStore } from './qdrant-context-store';
 import { seedCustomerHistory, seedKnowledgeBase } from './seed-knowledge-base';
+import type { MemoryStore } from '../memory/memory-store';
+import { EmbeddedMemoryStore } from '../memory/embedded-memory-store';
+import { QdrantMemoryStore } from '../memory/qdrant-memory-store';
 
 export interface ReplySetupConfig {
   /** Identifies the shop's documents in a shared vector store. */
@@ -32,6 +35,8 @@ export interface ReplySetupConfig {
 
 export interface ReplyAdapters {
   context: ContextStore;
+  /** Customer memory (memory/): Qdrant's `<prefix>_memory` when Qdrant is configured, else in this process. */
+  memory: MemoryStore;
   embedder: Embedder;
   draftReply: CaseStage;
   /** Sends the LLM path's system prompt once so a prefix-caching server has it ready (null: no model configured). */
@@ -58,6 +63,9 @@ export async function createReplyAdapters(config: ReplySetupConfig, shop: ShopDa
   const context: ContextStore = config.qdrant
     ? new QdrantContextStore({ ...config.qdrant, shopId: config.shopId }, embedder)
     : new EmbeddedContextStore(embedder);
+  const memory: MemoryStore = config.qdrant
+    ? new QdrantMemoryStore({ ...config.qdrant, shopId: config.shopId }, embedder)
+    : new EmbeddedMemoryStore(config.shopId, embedder);
   if (config.seed ?? true) {
     await seedKnowledgeBase(context, shop);
     await seedCustomerHistory(context, shop);
@@ -70,5 +78,5 @@ export async function createReplyAdapters(config: ReplySetupConfig, shop: ShopDa
     onLlmFallback: config.onLlmFallback ? (err) => config.onLlmFallback!(err) : undefined,
   });
   const llmWarmUp = llm ? () => llm.warmUp(getPrompt('draft-reply', config.promptVersion ?? undefined)) : null;
-  return { context, embedder, draftReply, llmWarmUp };
+  return { context, memory, embedder, draftReply, llmWarmUp };
 }

@@ -96,7 +96,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
     policy,
     wording,
     triage: {
-      shop, policy: policy.current().routing, context: reply.context, autoReplies: new PgAutoReplyLog(db), sentReplies: new PgSentReplyLog(db),
+      shop, policy: policy.current().routing, context: reply.context, memory: reply.memory, autoReplies: new PgAutoReplyLog(db), sentReplies: new PgSentReplyLog(db),
       draftReply: reply.draftReply, ...intentModel,
     },
     smtp,
