@@ -8,7 +8,7 @@
  * - `reviewer_note`: a reviewer's note on a decision;
  * - `upsell`: the complementary product the sent reply named (reply/upsell.ts).
  */
-import type { CustomerMemory, EmailCase, EmailState, MemoryKind, ShopPolicies } from '../domain/types';
+import type { CustomerMemory, EmailCase, EmailState, MemoryKind, PiiFinding, ShopPolicies } from '../domain/types';
 import { findPii, maskPii, type PiiContext } from '../triage/pii';
 import { findOfferMentions } from '../reply/offer-policy';
 import type { MemoryEntry, RecalledEntry } from './memory-store';
@@ -40,7 +40,7 @@ export function memoryOfClosedEmail(closed: ClosedEmail, policies: ShopPolicies)
   const customerId = memoryCustomerId(c);
   if (!customerId) return [];
   const lang = c.draft?.lang ?? (c.classification?.lang === 'en' ? 'en' : 'fr');
-  const own = (s: string) => maskPii(s, c.pii).masked;
+  const own = maskerFor(c, policies);
   const base = { customerId, lang, emailKey: closed.emailKey, at: closed.at } as const;
   const entries: MemoryEntry[] = [];
   const add = (kind: MemoryKind, code: string | null, text: string) =>
@@ -51,7 +51,7 @@ export function memoryOfClosedEmail(closed: ClosedEmail, policies: ShopPolicies)
   const route = c.decision?.route ?? '?';
   const words = own(c.cleaned.clean).replace(/\s+/g, ' ').trim();
   const excerpt = words.length > EXCERPT_CHARS ? `${words.slice(0, EXCERPT_CHARS)}…` : words;
-  add('summary', null, `${closed.at.slice(0, 10)} ${intent}${order}: ${route} → ${closed.state}${closed.edited ? ' (edited)' : ''}. « ${excerpt} »`);
+  add('summary', null, `${intent}${order}: ${route} → ${closed.state}${closed.edited ? ' (edited)' : ''}. « ${excerpt} »`);
 
   if (closed.state === 'sent' && closed.sentBody) {
     const offers = new Set(findOfferMentions(closed.sentBody, policies).map((m) => m.code).filter((x): x is string => x !== null));
@@ -61,12 +61,24 @@ export function memoryOfClosedEmail(closed: ClosedEmail, policies: ShopPolicies)
   }
   for (const r of statedRefusals(c.cleaned.clean, policies)) add('offer_refused', r.code, own(r.sentence));
   for (const p of statedPreferences(c.cleaned.clean)) add('preference', p.code, own(p.sentence));
-  const piiContext: PiiContext = { senderAddress: c.parsed.from?.address ?? null, senderName: c.parsed.from?.name ?? null, shopAddress: policies.support_address };
   closed.notes.map((n) => n.trim()).filter(Boolean).forEach((note, i) => {
-    const masked = maskPii(own(note), findPii(note, piiContext)).masked;
-    entries.push({ ...base, id: `${closed.emailKey}:reviewer_note:${i}`, kind: 'reviewer_note', code: null, text: masked });
+    entries.push({ ...base, id: `${closed.emailKey}:reviewer_note:${i}`, kind: 'reviewer_note', code: null, text: own(note) });
   });
   return entries;
+}
+
+/**
+ * Masks a text for memory: the email's own PII findings, a fresh scan of the text, and the sender's own address and
+ * name (which the triage scan leaves alone: they are the writer's, but memory keeps no identity at all).
+ */
+function maskerFor(c: EmailCase, policies: ShopPolicies): (text: string) => string {
+  const from = c.parsed.from;
+  const own: PiiFinding[] = [
+    ...(from?.address ? [{ type: 'email' as const, value: from.address }] : []),
+    ...(from?.name ? [from.name, ...from.name.split(/\s+/).filter((w) => w.length >= 3)].map((value) => ({ type: 'name' as const, value })) : []),
+  ];
+  const context: PiiContext = { senderAddress: null, senderName: null, shopAddress: policies.support_address };
+  return (text) => maskPii(text, [...c.pii, ...own, ...findPii(text, context)]).masked;
 }
 
 /** The memory a draft uses and a reviewer sees, from the entries recalled (newest first). */

@@ -1,6 +1,6 @@
 /**
  * One waiting email: what the customer wrote (and wrote again since, in the same thread), the draft with the facts it relies on highlighted, the guardrails
- * that fired, the SLA, approvals so far ("1 of 2 approvals"), the claim, and the actions (a/e/r/x keys).
+ * that fired, the customer and what the shop remembers of them (memory panel), the SLA, approvals so far ("1 of 2 approvals"), the claim, and the actions (a/e/r/x keys).
  * Every form carries the CSRF token and a fresh decisionId, so a double click is applied once.
  * An edit the guardrails blocked comes back here with its text, the checks that failed and a "send anyway" (a
  * confirmation box and a reason, overriding exactly the listed checks).
@@ -12,6 +12,7 @@ import { hasRole, type Reviewer } from '../auth/session-auth';
 import type { EmailPageData } from '../email-data';
 import { attachmentsSection } from './attachments-section';
 import { customerContext } from './customer-context';
+import { memoryPanel } from './memory-panel';
 import { highlightFacts } from './highlight-facts';
 import { html, type SafeHtml } from './html';
 import { countdown, page } from './layout';
@@ -60,7 +61,10 @@ export function emailPage(data: EmailPageData, reviewer: Reviewer, notice?: { er
         ${waiting ? actions(data, reviewer, blocked) : html`<p class="flash">This email was already handled (${state}).</p>`}
         ${decisionsSoFar(data)}
       </div>
-      ${customerContext(data, reviewer)}
+      <div>
+        ${customerContext(data, reviewer)}
+        ${memoryPanel(item.emailCase?.memory, item.emailCase?.enrichment?.customerMatch === 'sender' && Boolean(item.emailCase.enrichment.customerId))}
+      </div>
     </div>`;
   return page(parsed?.subject || 'Email', body, reviewer);
 }
