@@ -66,6 +66,8 @@ let runtimeInstalled = false;
 export interface PipelineOptions {
   /** More worker settings (e.g. REPLIQUE_POLICY_FILE for a policy with short review SLAs). */
   workerEnv?: Record<string, string>;
+  /** Settings of every process (e.g. OTEL_EXPORTER_OTLP_ENDPOINT: each one traces to it). */
+  env?: Record<string, string>;
 }
 
 export async function startPipeline(options: PipelineOptions = {}): Promise<PipelineHarness> {
@@ -95,6 +97,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     LOG_LEVEL: 'warn',
     /** Replies carry their signed links (rating, a person next time), served by this pipeline's review service. */
     REPLY_LINK_SECRET: REPLY_LINK_SECRET,
+    ...options.env,
   };
   const reviewPort = await freePort();
   const mailbox = `support-test-${run}`;

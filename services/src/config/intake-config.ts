@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { booleanFromEnv, parseEnv, port } from './parse-env';
-import { commonEnv, imapEnv, kafkaEnv, metricsEnv, postgresEnv } from './shared-env';
+import { commonEnv, imapEnv, kafkaEnv, metricsEnv, postgresEnv, tracingEnv, tracingSettings, type TracingSettings } from './shared-env';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -15,6 +15,7 @@ export const IntakeEnvSchema = z
     ...kafkaEnv,
     ...imapEnv,
     ...metricsEnv(9461),
+    ...tracingEnv('replique-intake'),
     KAFKA_CLIENT_ID: z.string().min(1).default('replique-intake'),
     /** Logical support mailbox: part of every emailKey; HTTP requests may name another one with ?mailbox=. */
     REPLIQUE_MAILBOX: z.string().regex(/^[A-Za-z0-9._@+-]{1,100}$/).default('support'),
@@ -47,6 +48,8 @@ export interface IntakeConfig {
   mailbox: string;
   /** The /metrics endpoint; null when METRICS_PORT=0. */
   metrics: { host: string; port: number } | null;
+  /** OpenTelemetry traces (services/src/telemetry/); no endpoint: off. */
+  tracing: TracingSettings;
   maxRawBytes: number;
   http: { host: string; port: number; token: string } | null;
   imap: {
@@ -75,6 +78,7 @@ export function loadIntakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeCo
     },
     mailbox: e.REPLIQUE_MAILBOX,
     metrics: e.METRICS_PORT === 0 ? null : { host: e.METRICS_HOST, port: e.METRICS_PORT },
+    tracing: tracingSettings(e),
     maxRawBytes: Math.round(e.INTAKE_MAX_RAW_MB * MEGABYTE),
     http: e.INTAKE_HTTP_ENABLED ? { host: e.INTAKE_HTTP_HOST, port: e.INTAKE_HTTP_PORT, token: e.INTAKE_TOKEN! } : null,
     imap: e.INTAKE_IMAP_ENABLED

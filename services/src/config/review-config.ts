@@ -1,7 +1,7 @@
 /** Configuration of the review process: the review tool (web) and the reviewers' JSON API. */
 import { z } from 'zod';
 import { booleanFromEnv, existingFile, parseEnv, port } from './parse-env';
-import { commonEnv, kafkaEnv, metricsEnv, postgresEnv, replyLinkSecretEnv } from './shared-env';
+import { commonEnv, kafkaEnv, metricsEnv, postgresEnv, replyLinkSecretEnv, tracingEnv } from './shared-env';
 import { temporalEnv } from './temporal-env';
 
 export const ReviewEnvSchema = z.object({
@@ -10,6 +10,7 @@ export const ReviewEnvSchema = z.object({
   ...temporalEnv,
   ...replyLinkSecretEnv,
   ...metricsEnv(9464),
+  ...tracingEnv('replique-review'),
   /** With REPLY_LINK_SECRET: each rating is published on the events topic (stage `csat`, event `rated`). */
   ...kafkaEnv,
   KAFKA_CLIENT_ID: z.string().min(1).default('replique-review'),

@@ -62,3 +62,26 @@ export function metricsEnv(defaultPort: number) {
     METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(defaultPort),
   };
 }
+
+/**
+ * OpenTelemetry traces (services/src/telemetry/): off unless OTEL_EXPORTER_OTLP_ENDPOINT is set (the standard
+ * variable: an OTLP/HTTP collector, e.g. http://127.0.0.1:4318; spans go to its /v1/traces). Each process has its
+ * own service name by default (replique-intake, -starter, -worker, -review).
+ */
+export function tracingEnv(serviceName: string) {
+  return {
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).default(serviceName),
+  };
+}
+
+export interface TracingSettings {
+  /** OTLP/HTTP base address (a collector's :4318); unset: no tracing. */
+  endpoint?: string | undefined;
+  serviceName: string;
+}
+
+/** A process's tracing settings, from the variables of `tracingEnv`. */
+export function tracingSettings(config: { OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined; OTEL_SERVICE_NAME: string }): TracingSettings {
+  return { endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: config.OTEL_SERVICE_NAME };
+}

@@ -1,7 +1,7 @@
 /** Configuration of the starter process: consumes `email.inbound`, starts one emailWorkflow per email. */
 import { z } from 'zod';
 import { parseEnv } from './parse-env';
-import { commonEnv, kafkaEnv, metricsEnv, postgresEnv } from './shared-env';
+import { commonEnv, kafkaEnv, metricsEnv, postgresEnv, tracingEnv } from './shared-env';
 import { temporalEnv } from './temporal-env';
 
 export const StarterEnvSchema = z.object({
@@ -10,6 +10,7 @@ export const StarterEnvSchema = z.object({
   ...kafkaEnv,
   ...temporalEnv,
   ...metricsEnv(9462),
+  ...tracingEnv('replique-starter'),
   KAFKA_CLIENT_ID: z.string().min(1).default('replique-starter'),
   STARTER_GROUP_ID: z.string().min(1).default('replique-starter'),
 });

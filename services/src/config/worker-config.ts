@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DEFAULT_INTENT_MODEL_FILE } from '@replique/activities/triage/intent-model';
 import { booleanFromEnv, existingFile, parseEnv } from './parse-env';
-import { commonEnv, kafkaEnv, metricsEnv, postgresEnv, replyLinkSecretEnv, smtpEnv } from './shared-env';
+import { commonEnv, kafkaEnv, metricsEnv, postgresEnv, replyLinkSecretEnv, smtpEnv, tracingEnv } from './shared-env';
 import { temporalEnv } from './temporal-env';
 
 export const WorkerEnvSchema = z.object({
@@ -16,6 +16,7 @@ export const WorkerEnvSchema = z.object({
   ...temporalEnv,
   ...replyLinkSecretEnv,
   ...metricsEnv(9463),
+  ...tracingEnv('replique-worker'),
   /** An email in progress (received, processing) for longer than this counts in replique_emails_stuck. */
   REPLIQUE_STUCK_AFTER_MINUTES: z.coerce.number().int().min(1).max(10_080).default(15),
   /** Where customers open the reply links: the review service's public address (its /r/ pages), e.g. https://support.example.com. */

@@ -5,6 +5,7 @@
  * published again too — the earlier publish may be the one that failed — and the starter drops it, because the
  * emailKey, hence the workflow ID, is the same.
  */
+import { trace } from '@opentelemetry/api';
 import { emailKeyFor, extractMessageIdHeader, threadHashesOf } from '@replique/activities/domain/email-key';
 import type { InboundSource } from '@replique/activities/domain/inbound-ref';
 import type { EmailPublisher } from '@replique/activities/adapters/kafka/email-producer';
@@ -66,6 +67,7 @@ export async function acceptRawEmail(deps: AcceptRawEmailDeps, input: AcceptRawE
   const stored = await storeRawEmail(deps.db, { raw: input.raw, source: input.source, mailbox: input.mailbox });
   const messageId = extractMessageIdHeader(input.raw);
   const emailKey = emailKeyFor(input.mailbox, messageId, stored.sha256);
+  trace.getActiveSpan()?.setAttribute('replique.email_key', emailKey);
   const rawId = String(stored.rawId);
   const at = (deps.now?.() ?? new Date()).toISOString();
   await deps.producer.publishInbound({

@@ -101,9 +101,11 @@ export function createHttpIntakeRouter(options: HttpIntakeOptions): Router {
 }
 
 /** The intake's whole HTTP app: the router, nothing else (no static files, no X-Powered-By). */
-export function createHttpIntakeApp(options: HttpIntakeOptions): Express {
+/** `before`: a handler every request goes through first (the tracing's span per request). */
+export function createHttpIntakeApp(options: HttpIntakeOptions, before?: RequestHandler | null): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (before) app.use(before);
   app.use(createHttpIntakeRouter(options));
   return app;
 }

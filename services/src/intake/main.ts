@@ -17,6 +17,9 @@ import { loadIntakeConfig, type IntakeConfig } from '../config/intake-config';
 import { acceptRawEmail } from './accept-raw-email';
 import { createHttpIntakeApp } from './http-intake';
 import { startMetricsServer } from '../metrics/metrics-server';
+import { startTracing } from '../telemetry/tracing';
+import { httpSpans } from '../telemetry/http-spans';
+import { inSpan } from '../telemetry/spans';
 
 const log = createLogger('intake');
 
@@ -38,11 +41,12 @@ export async function startIntake(config: IntakeConfig): Promise<RunningIntake> 
   const producer = createEmailProducer(kafka, { inbound: config.kafka.inboundTopic, events: config.kafka.eventsTopic });
   await producer.connect();
   const deps = { db: pool, producer, maxRawBytes: config.maxRawBytes };
+  const tracing = startTracing(config.tracing);
 
   let server: Server | null = null;
   let httpPort: number | null = null;
   if (config.http) {
-    const app = createHttpIntakeApp({ ...deps, token: config.http.token, defaultMailbox: config.mailbox });
+    const app = createHttpIntakeApp({ ...deps, token: config.http.token, defaultMailbox: config.mailbox }, tracing && httpSpans(tracing.tracer));
     const { host, port } = config.http;
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(s)));
@@ -56,7 +60,10 @@ export async function startIntake(config: IntakeConfig): Promise<RunningIntake> 
   if (config.imap) {
     const { host, port, secure, user, password, folder, pollIntervalMs, batchSize } = config.imap;
     imap = createImapPoller(
-      { db: pool, accept: (raw) => acceptRawEmail(deps, { raw, source: 'imap', mailbox: config.mailbox }) },
+      {
+        db: pool,
+        accept: (raw) => inSpan(tracing, 'email.intake imap', () => acceptRawEmail(deps, { raw, source: 'imap', mailbox: config.mailbox })),
+      },
       {
         connection: { host, port, secure, user, password },
         folder,
@@ -78,6 +85,7 @@ export async function startIntake(config: IntakeConfig): Promise<RunningIntake> 
       await Promise.all([closing, imap?.stop()]);
       await producer.disconnect();
       await pool.end();
+      await tracing?.shutdown();
       log.info('intake stopped');
     },
   };

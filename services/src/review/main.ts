@@ -21,6 +21,10 @@ import { createReplyLinkRouter } from './reply-links/link-routes';
 import { createAlertHookRouter } from './alert-hook-routes';
 
 import { startMetricsServer } from '../metrics/metrics-server';
+import { tracingSettings } from '../config/shared-env';
+import { startTracing } from '../telemetry/tracing';
+import { tracingClientInterceptors } from '../telemetry/temporal-tracing';
+import { httpSpans } from '../telemetry/http-spans';
 
 const log = createLogger('review');
 
@@ -28,9 +32,13 @@ export async function startReviewService(config: ReviewConfig) {
   const db = createPool(config.DATABASE_URL, { applicationName: 'replique-review' });
   await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config) });
+  const tracing = startTracing(tracingSettings(config));
+  const client = new Client({
+    connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config), interceptors: tracingClientInterceptors(tracing),
+  });
   const app = express();
   app.disable('x-powered-by');
+  if (tracing) app.use(httpSpans(tracing.tracer));
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   app.use(createReviewApiRouter({ db, client, token: config.REVIEW_TOKEN }));
   // Alertmanager's webhook into the notice board, with its own token (it can post alerts, nothing else).
@@ -53,6 +61,7 @@ export async function startReviewService(config: ReviewConfig) {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
       await db.end();
+      await tracing?.shutdown();
     },
   };
 }

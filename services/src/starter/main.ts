@@ -16,6 +16,10 @@ import { startEmailWorkflow } from './start-email-workflow';
 import { temporalDataConverter } from '../temporal/data-converter';
 import { workflowStarts } from '../metrics/replique-metrics';
 import { startMetricsServer } from '../metrics/metrics-server';
+import { tracingSettings } from '../config/shared-env';
+import { startTracing } from '../telemetry/tracing';
+import { tracingClientInterceptors } from '../telemetry/temporal-tracing';
+import { inConsumerSpan } from '../telemetry/kafka-spans';
 
 const log = createLogger('starter');
 
@@ -23,22 +27,27 @@ export async function runStarter(config: StarterConfig) {
   const db = createPool(config.DATABASE_URL, { applicationName: 'replique-starter' });
   await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config) });
+  const tracing = startTracing(tracingSettings(config));
+  const client = new Client({
+    connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config), interceptors: tracingClientInterceptors(tracing),
+  });
   const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID);
   const consumer = await consumeInbound(kafka, {
     groupId: config.STARTER_GROUP_ID,
     topic: config.KAFKA_TOPIC_INBOUND,
-    handler: async (ref) => {
-      const outcome = await startEmailWorkflow({ db, client, taskQueue: config.TEMPORAL_TASK_QUEUE }, ref);
-      workflowStarts.inc({ outcome });
-      log.info({ emailKey: ref.emailKey, outcome }, 'inbound email handled');
-    },
+    handler: (ref, meta) =>
+      inConsumerSpan(tracing, meta, ref.emailKey, async () => {
+        const outcome = await startEmailWorkflow({ db, client, taskQueue: config.TEMPORAL_TASK_QUEUE }, ref);
+        workflowStarts.inc({ outcome });
+        log.info({ emailKey: ref.emailKey, outcome }, 'inbound email handled');
+      }),
   });
   return {
     async stop() {
       await consumer.stop();
       await connection.close();
       await db.end();
+      await tracing?.shutdown();
     },
   };
 }

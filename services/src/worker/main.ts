@@ -23,12 +23,17 @@ import { countStuckEmails } from './stuck-emails';
 import { countStuckEmailsWith, measureOutboxLagWith } from '../metrics/replique-metrics';
 import { oldestPendingAgeSeconds } from '@replique/activities/adapters/pg/event-outbox';
 import { startMetricsServer } from '../metrics/metrics-server';
+import { tracingSettings } from '../config/shared-env';
+import { startTracing } from '../telemetry/tracing';
+import { workerTracing } from '../telemetry/temporal-tracing';
 
 const log = createLogger('worker');
 
 export async function createEmailWorker(config: WorkerConfig) {
   const deps = await createWorkerDeps(config);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const tracing = startTracing(tracingSettings(config));
+  const traced = tracing ? workerTracing(tracing) : null;
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -37,7 +42,11 @@ export async function createEmailWorker(config: WorkerConfig) {
     workflowsPath: require.resolve('@replique/workflows/workflows'),
     activities: { ...createEmailActivities(deps), ...createRetentionActivities(deps), ...createRolloutActivities(deps) },
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
-    interceptors: { activity: [activityMetricsInterceptor] },
+    interceptors: {
+      activity: [activityMetricsInterceptor, ...(traced?.interceptors.activity ?? [])],
+      workflowModules: traced?.interceptors.workflowModules ?? [],
+    },
+    ...(traced ? { sinks: traced.sinks } : {}),
   });
   countStuckEmailsWith(() => countStuckEmails(deps.db, config.REPLIQUE_STUCK_AFTER_MINUTES));
   // The worker that runs the outbox relay reports the outbox's lag (every such worker reports the same database's).
@@ -53,6 +62,7 @@ export async function createEmailWorker(config: WorkerConfig) {
       measureOutboxLagWith(null);
       await deps.close();
       await connection.close();
+      await tracing?.shutdown();
     },
   };
 }

@@ -5,13 +5,15 @@
  * email) are handled one at a time, in order. A message `parse` refuses cannot succeed on retry: it is logged (no
  * content) and skipped. `stop()` aborts the `signal` given to in-flight handlers, then leaves the group.
  */
-import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { Consumer, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import { createLogger } from '../../logger';
 
 export interface MessageMeta {
   topic: string;
   partition: number;
   offset: string;
+  /** The message's headers (e.g. its trace context: trace-context.ts). */
+  headers?: IHeaders | undefined;
   /** Aborted when the consumer is stopping. */
   signal: AbortSignal;
 }
@@ -64,7 +66,7 @@ export async function consumeCommitted<T>(kafka: Kafka, options: CommittedConsum
         return;
       }
       try {
-        await options.handle(item, { topic, partition, offset: message.offset, signal: stopping.signal });
+        await options.handle(item, { topic, partition, offset: message.offset, headers: message.headers, signal: stopping.signal });
       } catch (err) {
         log.warn({ err, emailKey: options.emailKeyOf(item), partition, offset: message.offset },
           `${name} handler failed; message not committed, it will be redelivered`);

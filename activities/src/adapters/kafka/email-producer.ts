@@ -11,6 +11,7 @@
 import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import { InboundRefSchema, type InboundRef } from '../../domain/inbound-ref';
 import { EMAIL_TOPICS, type EmailTopics } from './topics';
+import { traceHeaders } from './trace-context';
 
 export interface EmailPublisher {
   publishInbound(ref: InboundRef): Promise<void>;
@@ -32,7 +33,7 @@ export function createEmailProducer(kafka: Kafka, topics: EmailTopics = EMAIL_TO
   function send(topic: string, key: string, value: unknown, schema: string): Promise<void> {
     let sender = senders.get(topic);
     if (!sender) senders.set(topic, (sender = groupCommitSender(producer, topic)));
-    return sender({ key, value: JSON.stringify(value), headers: { 'content-type': 'application/json', schema } });
+    return sender({ key, value: JSON.stringify(value), headers: { 'content-type': 'application/json', schema, ...traceHeaders() } });
   }
 
   return {

@@ -1,0 +1,45 @@
+/**
+ * OpenTelemetry traces of one process (intake, starter, worker, review): off unless OTEL_EXPORTER_OTLP_ENDPOINT is
+ * set, then spans go by OTLP/HTTP (JSON) to `<endpoint>/v1/traces`, batched (the SDK's OTEL_BSP_* variables apply),
+ * through SafeSpanProcessor (no PII leaves). The W3C trace context crosses every hop: HTTP headers, Kafka message
+ * headers (activities/src/adapters/kafka/trace-context.ts), Temporal headers (temporal-tracing.ts).
+ *
+ * Each process has its own tracer provider (its service name); the context manager and the propagator are the
+ * process's globals, registered by the first one started.
+ */
+import type { Tracer } from '@opentelemetry/api';
+import { Resource } from '@opentelemetry/resources';
+import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { SafeSpanProcessor } from './safe-span-processor';
+import type { TracingSettings } from '../config/shared-env';
+
+export type { TracingSettings };
+
+export interface Tracing {
+  readonly serviceName: string;
+  readonly tracer: Tracer;
+  readonly resource: Resource;
+  /** Where spans made outside the provider (the workflow isolate's, through the worker's sink) are handed. */
+  readonly spanProcessor: SpanProcessor;
+  /** Exports what is pending, then stops. */
+  shutdown(): Promise<void>;
+}
+
+export function startTracing(settings: TracingSettings): Tracing | null {
+  if (!settings.endpoint) return null;
+  const url = `${settings.endpoint.replace(/\/+$/, '')}/v1/traces`;
+  const resource = new Resource({ 'service.name': settings.serviceName });
+  const spanProcessor = new SafeSpanProcessor(new BatchSpanProcessor(new OTLPTraceExporter({ url })));
+  const provider = new NodeTracerProvider({ resource, spanProcessors: [spanProcessor] });
+  // Context manager (AsyncLocalStorage) and W3C propagator; the first registration in a process wins.
+  provider.register();
+  return {
+    serviceName: settings.serviceName,
+    tracer: provider.getTracer('replique'),
+    resource,
+    spanProcessor,
+    shutdown: () => provider.shutdown(),
+  };
+}
