@@ -6,7 +6,10 @@
  */
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { workflowBundle } from '../support/workflow-bundle';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { Resource } from '@opentelemetry/resources';
+import { makeWorkflowExporter } from '@temporalio/interceptors-opentelemetry';
+import { tracedWorkflowBundle, workflowBundle } from '../support/workflow-bundle';
 import { testTemporalDataConverter } from '../support/temporal-payload-keys';
 import { historyFacts } from './history-facts';
 import { findPii } from './history-pii';
@@ -45,5 +48,16 @@ test.each(files)('%s replays without nondeterminism, with and without the payloa
   await expect(Worker.runReplayHistory({ workflowBundle: workflowBundle_ }, history, historyName(file))).resolves.toBeUndefined();
   await expect(
     Worker.runReplayHistory({ workflowBundle: workflowBundle_, dataConverter: testTemporalDataConverter() }, history, historyName(file)),
+  ).resolves.toBeUndefined();
+});
+
+// Recorded without tracing: they replay on a worker with tracing on (OTEL_EXPORTER_OTLP_ENDPOINT set), whose bundle
+// has the OpenTelemetry workflow interceptors (services/src/telemetry/temporal-tracing.ts), as running emails do
+// when tracing is turned on.
+test.each(files)('%s replays on a worker with tracing on', async (file) => {
+  const history = historyFromJSON(readHistoryJson(file));
+  const sinks = { exporter: makeWorkflowExporter(new SimpleSpanProcessor(new InMemorySpanExporter()), new Resource({ 'service.name': 'replay' })) };
+  await expect(
+    Worker.runReplayHistory({ workflowBundle: await tracedWorkflowBundle(), dataConverter: testTemporalDataConverter(), sinks }, history, historyName(file)),
   ).resolves.toBeUndefined();
 });

@@ -1,5 +1,6 @@
 /** Bundles the workflow code once per test file (the slow part of starting a worker). */
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { WORKFLOW_TRACING_MODULE } from '@replique/services/telemetry/temporal-tracing';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | null = null;
 
@@ -9,4 +10,16 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
     logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
   });
   return bundle;
+}
+
+let tracedBundle: Promise<WorkflowBundleWithSourceMap> | null = null;
+
+/** The workflow code with the OpenTelemetry workflow interceptors, as a worker with tracing on bundles it. */
+export function tracedWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  tracedBundle ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('@replique/workflows/workflows'),
+    workflowInterceptorModules: [WORKFLOW_TRACING_MODULE],
+    logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
+  });
+  return tracedBundle;
 }
