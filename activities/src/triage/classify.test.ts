@@ -39,6 +39,11 @@ const INTENT_CASES: [Intent, string][] = [
   ['thanks', 'Just a quick note to say the teapot is gorgeous. Thanks a lot!'],
   ['thanks', 'Merci, tout est parfait, très contente de mon achat !'],
   ['thanks', 'Thanks for sorting that out so quickly, much appreciated.'],
+  ['product_question', 'Could you tell me the price of the large frying pan and of its lid?'],
+  ['product_question', 'La bouilloire en inox, elle coûte combien ? Et à partir de quel montant la livraison est offerte ?'],
+  ['refund_status', 'Has the refund for the blender come through yet? I still cannot see it on my card.'],
+  ['refund_status', "Le remboursement pour la cafetière, c'est fait ? Je ne le vois pas encore sur mon relevé."],
+  ['return_request', 'We got two kettles by mistake: can we send the second one back, and by when?'],
   ['thanks', "C'est tout clair maintenant, je vous remercie pour votre patience."],
   ['legal_threat', 'If this is not resolved I will be contacting my solicitor and taking you to the small claims court.'],
   ['legal_threat', 'Sans réponse sous 8 jours, je saisirai le tribunal et mon avocat.'],
@@ -174,6 +179,12 @@ describe('classify: signals', () => {
       expect(c.signals).toContain('refund_disputed');
       expect(run(t).signals).not.toContain('refund_disputed');
     }
+  });
+
+  it('reads a refund on a statement, about an order already refunded, as one question', () => {
+    const c = run('Could you confirm the refund went through? My statement shows a credit but not the amount.', { orderRefunded: true });
+    expect(c.intent).toBe('refund_status');
+    expect(c.signals).not.toContain('multi_question');
   });
 
   it('does not read sending a document again as a return', () => {

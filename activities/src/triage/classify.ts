@@ -173,6 +173,8 @@ export function ruleIntentScores(input: ClassifyInput, defusedText: string): Int
   if (input.daysLate !== null && input.daysLate > 0 && scores.order_status > 0) {
     scores.delivery_delay = Math.max(scores.delivery_delay + 1.5, scores.order_status + 0.5);
   }
+  // a catalogue question about a gift card (do you sell them, how much are they) is a gift-card question
+  if (scores.gift_card > 0 && scores.product_question > 0) scores.gift_card = Math.max(scores.gift_card, scores.product_question + 0.5);
   for (const i of CRITICAL_INTENTS) scores[i] *= 1.5;
   return scores;
 }
@@ -272,8 +274,11 @@ export function classify(
   intent = answeredIntent(intent);
   // a lone weak cue (a word like "delivery") is not a rival intent
   const rival = Math.max(0, (ranked.find(([i]) => !compatible(i, intent))?.[1] ?? 0) - 1);
+  // about a refund already made, the payment words ("my statement", "a credit on my card") are where the refund shows
+  // (a charge the customer disputes is a payment question the reply never answers: questions.ts holds it)
+  const refundLine = (i: Intent): boolean => refundAnswered && intent === 'refund_status' && i === 'payment_issue';
   const secondaryIntents = ranked
-    .filter(([i, s]) => i !== intent && s >= 2.5 && !compatible(i, intent) && !CRITICAL_INTENTS.has(i))
+    .filter(([i, s]) => i !== intent && s >= 2.5 && !compatible(i, intent) && !refundLine(i) && !CRITICAL_INTENTS.has(i))
     .map(([i]) => i);
   if (secondaryIntents.length && !CRITICAL_INTENTS.has(intent)) signals.push('multi_question');
   for (const i of ['legal_threat', 'fraud_report', 'gdpr_request', 'safety_incident'] as const) {

@@ -76,7 +76,8 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
       // "renvoyer" to the customer ("me renvoyer la facture") or a document resent is sending again, not a return
       /\b(?:return|(?<!\b(?:me|nous)(?: la| le| les)? |\b(?:m'|me l'|nous l'))renvoyer(?! (?:la |le |l'|une |un |votre |vos |de nouveau )?(?:facture|mail|e-?mail|lien|code|confirmation|document|copie|justificatif|recu))|retourner|send (?:it|them|this|the \w+) back|echanger|exchange)\b/,
       /\b(?:return (?:policy|window|label|period)|droit de retour|delai de retour|politique de retour)\b/,
-      /\bjusqu'a quand\b/, /\bhow long (?:do i have|have i got) to return\b/),
+      /\bjusqu'a quand\b/, /\bhow long (?:do i have|have i got) to return\b/,
+      /\bsend (?:\w+ ){1,3}back\b/, /\b(?:until|by) when\b/, /\bavant quelle date\b/),
     ...cue(1, /\bretour\b/, /\bswap\b/),
   ],
   refund_request: [
@@ -88,6 +89,9 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
   refund_status: [
     ...cue(3,
       /\b(?:refund|remboursement)\b.{0,60}\b(?:processed|issued|been made|effectue|traite|valide|done)\b/,
+      // a refund gone through, come through, done, to show up on a card or an account
+      /\b(?:refund|remboursement|rembourse)\b.{0,60}\b(?:gone through|went through|go through|come through|came through|c'est fait|est fait|bien passe|credited|credite|showed up|shown up|landed)\b/,
+      /\b(?:show|shows|showing|turn|turns) up on (?:my|the) (?:card|account|statement|bank)\b/, /\bapparai\w* sur (?:mon|ma) (?:compte|releve|carte)\b/,
       /\b(?:toujours pas|pas encore|jamais) (?:ete )?rembourse/, /\bpas vu un centime\b/, /\bstill (?:waiting for|no) (?:my|the|a)? ?refund\b/,
       /\bwhere is my refund\b/, /\b(?:nothing|no money) (?:has )?(?:shown up|appeared|arrived)\b/, /\bmoney to (?:appear|arrive|show)\b/,
       /\b(?:received|recu) (?:my|ma|mon|the|le|la) .{0,30}(?:en retour|back|return)\b/, /\bremboursement\b.{0,40}\b(?:toujours|pas recu|attends)\b/,
@@ -125,6 +129,12 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
       /\b(?:passe|va|convient|fonctionne)(?:-t-(?:elle|il))? (?:au|sur|avec|en) (?:four|gaz|induction|lave-vaisselle|vitroceramique|micro-ondes)\b/, /\b(?:livrez|expediez|envoyez)(?:-vous)? (?:en|au|aux|a l'etranger|hors de)\b/,
       /\bcombien (?:ca|cela) (?:coute|coutera|couterait)\b/, /\bexiste-t-(?:il|elle)\b/, /\b(?:exists?|comes?|available) in (?:a |another )?(?:bigger|smaller|larger|other|different|black|white|red|blue|green|grey|gray|size|colou?r)\b/,
       /\b(?:disponible|existe) en (?:plus (?:grand|petit)|noir|blanc|rouge|bleu|vert|gris|d'autres?|une autre)\b/, /\bdo you (?:have|make) (?:it|this|that|one|them) in\b/,
+      // the price of a product, asked in everyday words
+      /\b(?:the )?(?:price|cost|prices) (?:of|for) (?:the|your|a|an|these|those|both)\b/, /\b(?:le |les )?(?:prix|tarifs?) (?:de|du|des|d')\b/,
+      /\bhow much (?:it|they|do they|does it|do these|are they|for (?:the|both|two|a|an))\b.{0,20}\b(?:cost|costs|go for|come to|is|are)?\b/,
+      /\b(?:coute|coutent|ca fait|ca coute)[- ]?(?:t-(?:il|elle|ils|elles) )?combien\b/, /\bcombien (?:pour|fait|font|le|la|les)\b/,
+      /\b(?:qualify|eligible) for free (?:delivery|shipping)\b/, /\b(?:above|over|from) (?:what|which) (?:amount|price|total)\b/,
+      /\ba partir de (?:quel|combien)\b/, /\b(?:frais de port|livraison) (?:offerts?|gratuite?s?)\b/,
       /\bwhat(?:'s| is) the (?:capacity|size|weight|price|warranty)\b/, /\bquelle est (?:la|sa) (?:capacite|taille|contenance|garantie)\b/, /\bhow much (?:does|do|would|will) (?:it|they|shipping|delivery|postage)\b/),
   ],
   payment_issue: [
