@@ -18,7 +18,7 @@ import { readExperiment } from '../../activities/src/experiments/readout';
 import { startKpiConsumer } from '../../services/src/kpi/kpi-consumer';
 import { ReviewEnvSchema } from '../../services/src/config/review-config';
 import { startReviewService } from '../../services/src/review/main';
-import { formatDuration, formatPercent } from '../../services/src/review/web/kpi-page';
+import { formatDuration, formatPercent } from '../../activities/src/kpi/kpi-format';
 import { deleteTopics, stack, waitFor } from '../adapters/stack-env';
 import { openChromium, type HeadlessChromium } from '../support/headless-chromium';
 import { repoRoot } from '../support/paths';

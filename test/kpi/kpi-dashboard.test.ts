@@ -17,14 +17,18 @@ import { startKpiConsumer } from '../../services/src/kpi/kpi-consumer';
 import { startReviewService } from '../../services/src/review/main';
 import { ReviewEnvSchema } from '../../services/src/config/review-config';
 import { kpiCsv } from '../../services/src/review/kpi-csv';
-import { formatDuration, formatPercent } from '../../services/src/review/web/kpi-page';
+import { formatDuration, formatLift, formatPercent } from '../../activities/src/kpi/kpi-format';
 import { deleteTopics, stack, waitFor } from '../adapters/stack-env';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { repoRoot } from '../support/paths';
 import { freePort } from '../support/smtp-sink';
 import { addReviewer, ReviewClient } from '../review/review-client';
-import { recomputeEmails, recomputeRows, recomputeTopics, type OracleQuery, type RawEvent } from './recompute-kpis';
+import { recomputeComplements, recomputeEmails, recomputeRows, recomputeTopics, type OracleQuery, type RawEvent } from './recompute-kpis';
 import { simulateEvents } from './simulated-events';
+import { simulateShop } from './simulated-shop';
+import { generateOrderStream } from '../../services/src/demo/order-stream';
+import { seedShop } from '../../activities/src/adapters/pg/seed-shop';
+import { complementConversion } from '../../activities/src/adapters/pg/conversion-store';
 
 jest.setTimeout(240_000);
 
@@ -32,7 +36,16 @@ const SCREENSHOT = path.join(repoRoot, 'docs', 'screenshots', 'kpi-page.png');
 const id = randomUUID().slice(0, 8);
 const topic = `test.email.events.kpi.${id}`;
 const group = `test-kpi-${id}`;
-const sim = simulateEvents({ seed: 15, emails: 240, days: 14 });
+const shop = simulateShop({ seed: 15, customers: 260, start: '2026-11-02' });
+const sim = simulateEvents({ seed: 15, emails: 240, days: 14, customers: shop.customerIds, complements: shop.complements });
+// Orders placed from a week before the fortnight to a fortnight after it, more likely within 7 days of a reply (+80 %).
+const WINDOW_DAYS = 7;
+const orders = generateOrderStream({
+  seed: 15, start: '2026-10-26', days: 35, customers: shop.streamCustomers, products: shop.products, replies: sim.replies,
+  replyLift: 0.8, windowDays: WINDOW_DAYS, dailyRate: 0.015,
+});
+const conversionShop = shop.conversion(orders, WINDOW_DAYS);
+const FEED_TOKEN = 'test-shop-feed-token-0123456789';
 
 let db: TestDatabase;
 let kafka: Kafka;
@@ -111,8 +124,19 @@ beforeAll(async () => {
   review = await startReviewService(ReviewEnvSchema.parse({
     DATABASE_URL: db.databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     REVIEW_HTTP_PORT: String(await freePort()), REVIEW_TOKEN: 'test-token-0123456789abcdef',
+    SHOP_FEED_TOKEN: FEED_TOKEN, KPI_CONVERSION_WINDOW_DAYS: String(WINDOW_DAYS),
   }));
   baseUrl = `http://127.0.0.1:${review.port}`;
+
+  // The shop: its CRM (customers, earlier orders), then the orders placed, through the order feed's HTTP endpoint.
+  await seedShop(db.pool, shop.json);
+  for (let i = 0; i < orders.length; i += 400) {
+    const res = await fetch(`${baseUrl}/shop/orders`, {
+      method: 'POST', headers: { authorization: `Bearer ${FEED_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ orders: orders.slice(i, i + 400) }),
+    });
+    expect(res.status).toBe(200);
+  }
 });
 
 afterAll(async () => {
@@ -134,7 +158,7 @@ const QUERIES: OracleQuery[] = [
 
 /** Rows as the CSV writes them, in a fixed order (the SQL sorts by the database's collation). */
 const lines = (rows: KpiRow[]) => kpiCsv(rows).trim().split('\r\n').slice(1).sort();
-const oracleRows = (q: OracleQuery) => recomputeRows(recomputeEmails(readBack), q);
+const oracleRows = (q: OracleQuery) => recomputeRows(recomputeEmails(readBack), q, conversionShop);
 
 test('the consumer took every event once: copies dropped, a failed event redelivered, a new consumer resumed at the committed offsets', async () => {
   expect(readBack).toHaveLength(published);
@@ -160,6 +184,20 @@ test('the recomputation covers every KPI with real figures', () => {
   expect(all!.reescalated).toBeGreaterThan(0);
   expect(all!.slaBreaches).toBeGreaterThan(0);
   expect(all!.factCheckBlocks).toBeGreaterThan(0);
+});
+
+test('conversion after email: replies matched to a baseline, the planted lift visible, complementary products attributed', async () => {
+  const [all] = oracleRows(QUERIES[0]!);
+  expect(all!.conversionMatched).toBeGreaterThan(50);
+  expect(all!.conversionMatched).toBeLessThanOrEqual(all!.conversionReplies);
+  expect(all!.conversionLift!).toBeGreaterThan(0); // +80 % planted in the stream's order probability
+  const q = { from: null, to: null, filters: {} };
+  const stored = await complementConversion(db.pool, q, WINDOW_DAYS);
+  const expected = recomputeComplements(recomputeEmails(readBack), q, conversionShop);
+  expect(stored.length).toBeGreaterThan(0);
+  expect(stored.map(({ sku, replies, bought, baseline }) => ({ sku, replies, bought, baseline: baseline?.toFixed(6) ?? null })))
+    .toEqual(expected.map(({ sku, replies, bought, baseline }) => ({ sku, replies, bought, baseline: baseline?.toFixed(6) ?? null })));
+  expect(stored.some((c) => c.bought > 0)).toBe(true);
 });
 
 test('the topics that re-escalate most match', async () => {
@@ -206,6 +244,11 @@ test('in Chromium, the KPI page shows the recomputed figures against their targe
     await expect(shown('csat')).resolves.toBe(formatPercent(all!.csat!));
     await expect(shown('tfrP50')).resolves.toBe(formatDuration(all!.tfrP50!));
     await expect(shown('ttrP90')).resolves.toBe(formatDuration(all!.ttrP90!));
+    await expect(shown('conversionLift')).resolves.toBe(formatLift(all!.conversionLift!));
+    expect(await page.locator('table.kpi-conversion-table tr[data-group="all"] td').allTextContents())
+      .toEqual(['all', all!.conversionReplies, all!.conversionMatched, all!.conversionConverted].map(String)
+        .concat([formatPercent(all!.conversionRate!), formatPercent(all!.conversionBaseline!), formatLift(all!.conversionLift!)]));
+    expect(await page.locator('table.kpi-complements tbody tr').count()).toBeGreaterThan(0);
     expect(await page.locator('.kpi-card svg.trend polyline').count()).toBeGreaterThan(4);
     const days = oracleRows(QUERIES[1]!);
     expect(await page.locator('table.kpi-trend tbody tr').count()).toBe(days.length);
@@ -220,12 +263,12 @@ test('in Chromium, the KPI page shows the recomputed figures against their targe
     await page.selectOption('select[name=split]', 'intent');
     await Promise.all([page.waitForURL('**/kpi?**'), page.click('.kpi-filters button[type=submit]')]);
     const en = { from: null, to: null, filters: { lang: 'en' } };
-    const weeks = recomputeRows(recomputeEmails(readBack), { ...en, granularity: 'week', split: null });
+    const weeks = recomputeRows(recomputeEmails(readBack), { ...en, granularity: 'week', split: null }, conversionShop);
     expect(await page.locator('table.kpi-trend tbody tr').count()).toBe(weeks.length);
-    const byIntent = recomputeRows(recomputeEmails(readBack), { ...en, granularity: 'all', split: 'intent' });
+    const byIntent = recomputeRows(recomputeEmails(readBack), { ...en, granularity: 'all', split: 'intent' }, conversionShop);
     expect((await page.locator('table.kpi-breakdown tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-group')))).sort())
       .toEqual(byIntent.map((r) => r.group).sort());
-    const [enAll] = recomputeRows(recomputeEmails(readBack), { ...en, granularity: 'all', split: null });
+    const [enAll] = recomputeRows(recomputeEmails(readBack), { ...en, granularity: 'all', split: null }, conversionShop);
     await expect(shown('automationRate')).resolves.toBe(formatPercent(enAll!.automationRate!));
     const csvHref = await page.locator('a.csv').getAttribute('href');
     expect(csvHref).toBe('/kpi.csv?granularity=week&lang=en&split=intent');

@@ -36,7 +36,21 @@ interface Email {
   factCheckBlocked: boolean;
   csat: number | null;
   reescalated: boolean;
+  customerId: string | null;
+  complements: string[];
 }
+
+/** What conversion after email is measured against: the CRM's customers and orders, and the order feed's orders. */
+export interface ConversionShop {
+  customers: { id: string; vip: boolean; language: string }[];
+  /** The CRM's orders (a day each). */
+  crmOrders: { number: string; customer_id: string; ordered_at: string }[];
+  /** The order feed's (placed_orders). */
+  placed: { id: string; customerId: string; placedAt: string; items: { sku: string }[] }[];
+  windowDays: number;
+}
+
+const NO_SHOP: ConversionShop = { customers: [], crmOrders: [], placed: [], windowDays: 7 };
 
 const FACT = new Set(['fact_mismatch', 'unverifiable_fact', 'other_customer_data']);
 const HUMAN = new Set(['approve', 'edit', 'reject', 'escalate', 'takeover']);
@@ -94,6 +108,8 @@ function emailOf(key: string, events: RawEvent[]): Email {
       || events.some((e) => is('review', 'edit_blocked')(e) && Array.isArray(e.data.failed) && (e.data.failed as string[]).some((n) => FACT.has(n))),
     csat: ratings[0] ? Number(ratings[0].data.score) : null,
     reescalated: false,
+    customerId: str(rd.customer),
+    complements: Array.isArray(rd.complements) ? (rd.complements as unknown[]).map(String).sort() : [],
   };
 }
 
@@ -142,7 +158,51 @@ function selected(emails: Email[], q: Omit<OracleQuery, 'granularity' | 'split'>
     && Object.entries(q.filters).every(([d, v]) => e[d as KpiDimension] === v));
 }
 
-export function recomputeRows(emails: Email[], q: OracleQuery): KpiRow[] {
+/**
+ * Conversion after email as services/src/kpi/README.md defines it, computed for the replies in `list` against the
+ * whole of `emails` (which customers got a reply) and the shop.
+ */
+function conversionOf(list: Email[], emails: Email[], q: OracleQuery, shop: ConversionShop, segmentShop: ConversionShop = shop) {
+  const customerEmails = emails.filter((e) => e.customer);
+  const dayOf = (ms: number) => new Date(Math.floor(ms / DAY) * DAY).toISOString().slice(0, 10);
+  const d0 = q.from ?? dayOf(Math.min(...customerEmails.map((e) => e.receivedAt)));
+  const d1 = q.to ?? dayOf(Math.max(...customerEmails.map((e) => e.receivedAt)));
+  const t0 = Date.parse(`${d0}T00:00:00Z`);
+  const t1 = Date.parse(`${d1}T00:00:00Z`) + DAY;
+  const w = shop.windowDays * DAY;
+  const segment = new Map(shop.customers.map((c) => {
+    const before = new Set([
+      ...segmentShop.crmOrders.filter((o) => o.customer_id === c.id && o.ordered_at < d0).map((o) => o.number),
+      ...segmentShop.placed.filter((o) => o.customerId === c.id && Date.parse(o.placedAt) < t0).map((o) => o.id),
+    ]).size;
+    return [c.id, `${c.vip ? 'vip' : 'regular'}:${c.language}:${before === 0 ? '0' : before === 1 ? '1' : '2+'}`];
+  }));
+  const treated = new Set(customerEmails.filter((e) => e.customerId !== null && e.firstResponseAt !== null
+    && e.firstResponseAt >= t0 - w && e.firstResponseAt < t1 + w).map((e) => e.customerId!));
+  const baseline = shop.customers.filter((c) => !treated.has(c.id));
+  const orderedIn = (customerId: string, t: number, sku?: string) => shop.placed.some((o) => o.customerId === customerId
+    && Date.parse(o.placedAt) > t && Date.parse(o.placedAt) <= t + w && (sku === undefined || o.items.some((i) => i.sku === sku)));
+  const replies = list.filter((e) => e.firstResponseAt !== null && e.customerId !== null);
+  let matched = 0;
+  let converted = 0;
+  let expected = 0;
+  for (const e of replies) {
+    const seg = segment.get(e.customerId!);
+    const peers = baseline.filter((c) => seg !== undefined && segment.get(c.id) === seg);
+    if (peers.length === 0) continue;
+    matched++;
+    if (orderedIn(e.customerId!, e.firstResponseAt!)) converted++;
+    expected += peers.filter((c) => orderedIn(c.id, e.firstResponseAt!)).length / peers.length;
+  }
+  const rate = matched === 0 ? null : converted / matched;
+  const base = matched === 0 ? null : expected / matched;
+  return {
+    conversionReplies: replies.length, conversionMatched: matched, conversionConverted: converted,
+    conversionRate: rate, conversionBaseline: base, conversionLift: rate === null || base === null || base <= 0 ? null : rate / base - 1,
+  };
+}
+
+export function recomputeRows(emails: Email[], q: OracleQuery, shop: ConversionShop = NO_SHOP): KpiRow[] {
   const groups = new Map<string, Email[]>();
   for (const e of selected(emails, q)) {
     const key = `${periodOf(e.receivedAt, q.granularity)}\u0000${q.split ? e[q.split] : 'all'}`;
@@ -182,8 +242,23 @@ export function recomputeRows(emails: Email[], q: OracleQuery): KpiRow[] {
       editRate: rate(count(list, (e) => e.edited && e.reviewedSent), reviewedSent),
       editDistanceAvg: distances.length === 0 ? null : distances.reduce((s, d) => s + d, 0) / distances.length,
       factCheckBlocks: count(list, (e) => e.factCheckBlocked),
+      ...conversionOf(list, emails, q, shop),
     };
   });
+}
+
+/** Per complementary product named in replies: replies, bought within the window, rate and matched baseline. */
+export function recomputeComplements(emails: Email[], q: Omit<OracleQuery, 'granularity' | 'split'>, shop: ConversionShop) {
+  const skus = [...new Set(selected(emails, q).filter((e) => e.firstResponseAt !== null && e.customerId !== null).flatMap((e) => e.complements))];
+  return skus.map((sku) => {
+    // The same matching as conversionOf, with "ordered this product" as the outcome.
+    const named = selected(emails, q).filter((e) => e.firstResponseAt !== null && e.customerId !== null && e.complements.includes(sku));
+    const withSku = { ...shop, placed: shop.placed.filter((o) => o.items.some((i) => i.sku === sku)) };
+    const c = conversionOf(named, emails, { ...q, granularity: 'all', split: null }, withSku, shop);
+    return { sku, replies: named.length, bought: named.filter((e) => withSku.placed.some((o) => o.customerId === e.customerId
+      && Date.parse(o.placedAt) > e.firstResponseAt! && Date.parse(o.placedAt) <= e.firstResponseAt! + shop.windowDays * DAY)).length,
+      baseline: c.conversionBaseline };
+  }).sort((a, b) => b.replies - a.replies || (a.sku < b.sku ? -1 : 1));
 }
 
 /** Re-escalations per intent, most first (ties by name). */

@@ -22,21 +22,43 @@ function random(seed: number): () => number {
   };
 }
 
+/** A reply the simulation sent to a known customer: what the order stream reacts to. */
+export interface SimulatedReply {
+  customerId: string;
+  at: string;
+  complements: string[];
+}
+
 export interface SimulatedMonth {
   events: RawEvent[];
+  replies: SimulatedReply[];
   /** The first day of the simulation (YYYY-MM-DD). */
   start: string;
   emails: number;
 }
 
-export function simulateEvents(options: { seed: number; emails: number; days: number; start?: string }): SimulatedMonth {
+export interface SimulationOptions {
+  seed: number;
+  emails: number;
+  days: number;
+  start?: string;
+  /** CRM customer ids senders are drawn from (70 % of emails come from one; the rest from unknown senders). */
+  customers?: string[];
+  /** Complementary products by SKU: a catalogue answer (product_question) may name some of them. */
+  complements?: Record<string, string[]>;
+}
+
+export function simulateEvents(options: SimulationOptions): SimulatedMonth {
   const rand = random(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const start = options.start ?? '2026-11-02';
   const t0 = Date.parse(`${start}T00:00:00Z`);
   const events: RawEvent[] = [];
   let nextId = 1;
-  const autoReplies: { conversation: string; intent: string; sentAt: number }[] = [];
+  const autoReplies: { conversation: string; intent: string; sentAt: number; customer: string | null }[] = [];
+  const replies: SimulatedReply[] = [];
+  const customers = options.customers ?? [];
+  const catalogue = Object.entries(options.complements ?? {}).filter(([, list]) => list.length > 0);
 
   for (let i = 0; i < options.emails; i++) {
     const emailKey = createHash('sha256').update(`sim-${options.seed}-${i}`).digest('hex');
@@ -49,7 +71,9 @@ export function simulateEvents(options: { seed: number; emails: number; days: nu
     let intent = pick(INTENTS);
     let conversation = `${1000 + i}`;
     let at = t0 + rand() * options.days * DAY;
+    let customer = customers.length > 0 && rand() < 0.7 ? pick(customers) : null;
     if (earlier) {
+      customer = earlier.customer;
       conversation = earlier.conversation;
       if (rand() < 0.7) intent = earlier.intent;
       at = earlier.sentAt + rand() * 10 * DAY;
@@ -79,9 +103,10 @@ export function simulateEvents(options: { seed: number; emails: number; days: nu
     const route = kind === 'suppress' ? 'suppress' : kind;
     push('route', 'done', at + 3900, { notes: [] }); // the route stage's own trace, before its verdict
     const oldEvent = rand() < 0.1; // a route event from before the KPI fields
+    const complements = intent === 'product_question' && catalogue.length > 0 && rand() < 0.6 ? [...pick(catalogue)[1]].sort() : [];
     push('route', route, at + 4000, {
       reasons: [], confidence: 0.9,
-      ...(oldEvent ? {} : { intent, lang, template: `${intent}_reply@${version}`, cohort, conversation }),
+      ...(oldEvent ? {} : { intent, lang, template: `${intent}_reply@${version}`, cohort, conversation, customer, complements }),
     });
     if (kind === 'suppress') {
       push('state', 'suppressed', at + 4500, { reason: 'auto_submitted_header' });
@@ -94,7 +119,7 @@ export function simulateEvents(options: { seed: number; emails: number; days: nu
       push('state', 'sending', sentAt - 500);
       push('send', 'accepted', sentAt, { mode: 'automatic' });
       push('state', 'sent', sentAt + 300, { reason: 'automatic' });
-      if (!oldEvent) autoReplies.push({ conversation, intent, sentAt });
+      if (!oldEvent) autoReplies.push({ conversation, intent, sentAt, customer });
     } else {
       push('state', kind === 'review' ? 'waiting_review' : 'escalated', at + 5000, { reason: null });
       let decidedAt = at + 5 * MIN + rand() * 30 * HOUR;
@@ -122,6 +147,7 @@ export function simulateEvents(options: { seed: number; emails: number; days: nu
         push('state', 'sent', sentAt + 300, { reason: 'approved' });
       }
     }
+    if (sentAt !== null && customer !== null && !oldEvent) replies.push({ customerId: customer, at: new Date(Math.round(sentAt)).toISOString(), complements });
     if (sentAt !== null && rand() < 0.45) {
       const s = rand();
       const score = s < 0.55 ? 5 : s < 0.85 ? 4 : s < 0.92 ? 3 : s < 0.96 ? 2 : 1;
@@ -131,5 +157,5 @@ export function simulateEvents(options: { seed: number; emails: number; days: nu
     }
   }
   events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  return { events, start, emails: options.emails };
+  return { events, replies, start, emails: options.emails };
 }

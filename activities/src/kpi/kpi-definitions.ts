@@ -15,6 +15,13 @@ export const REESCALATION_WINDOW_DAYS = 7;
 /** First-response targets: routine mail (routed `auto`) within an hour, the rest (a person) within a day. */
 export const TFR_TARGET_SECONDS = { routine: 3600, complex: 24 * 3600 } as const;
 
+/**
+ * Conversion after email: an order within this many days after a reply (`KPI_CONVERSION_WINDOW_DAYS` of the review
+ * and CLI configuration overrides it). Target: a lift of +5 to +15 % over the matched baseline.
+ */
+export const CONVERSION_WINDOW_DAYS = 7;
+export const CONVERSION_TARGET = { low: 0.05, high: 0.15 } as const;
+
 export const KPI_DIMENSIONS = ['route', 'intent', 'lang', 'template', 'cohort'] as const;
 export type KpiDimension = (typeof KPI_DIMENSIONS)[number];
 
@@ -59,6 +66,18 @@ export interface KpiRow {
   /** Mean Levenshtein distance (characters) between draft and edited text. */
   editDistanceAvg: number | null;
   factCheckBlocks: number;
+  /** Replies (answered emails) to a known CRM customer: conversion-after-email, conversion.ts. */
+  conversionReplies: number;
+  /** Of them, replies whose customer's segment has baseline customers (the comparison is made on these). */
+  conversionMatched: number;
+  /** Matched replies followed by an order of the customer within the window. */
+  conversionConverted: number;
+  /** conversionConverted / conversionMatched. */
+  conversionRate: number | null;
+  /** The matched baseline: what customers of the same segments who got no reply did in the same windows. */
+  conversionBaseline: number | null;
+  /** conversionRate / conversionBaseline - 1 (target +5–15 %). */
+  conversionLift: number | null;
 }
 
 export interface KpiTarget {
@@ -80,6 +99,7 @@ export const KPI_TARGETS: KpiTarget[] = [
   { key: 'csat', label: 'CSAT', met: (v) => v > 0.85, text: '> 85 %', unit: 'rate' },
   { key: 'editRate', label: 'Reviewer edit rate', met: () => true, text: 'tracked', unit: 'rate' },
   { key: 'editDistanceAvg', label: 'Edit distance (mean)', met: () => true, text: 'tracked', unit: 'chars' },
+  { key: 'conversionLift', label: 'Conversion after email (lift)', met: (v) => v >= CONVERSION_TARGET.low, text: '+5–15 %', unit: 'rate' },
 ];
 
 /** The CSV columns, in order; `formatKpiValue` writes each. */
@@ -87,10 +107,13 @@ export const KPI_CSV_COLUMNS: (keyof KpiRow)[] = [
   'period', 'group', 'emails', 'responded', 'tfrP50', 'tfrP90', 'tfrOverTarget', 'resolved', 'ttrP50', 'ttrP90',
   'automated', 'automationRate', 'reescalated', 'reescalationRate', 'rated', 'csat', 'escalations', 'reviews',
   'slaBreaches', 'reviewedSent', 'edited', 'editRate', 'editDistanceAvg', 'factCheckBlocks',
+  'conversionReplies', 'conversionMatched', 'conversionConverted', 'conversionRate', 'conversionBaseline', 'conversionLift',
 ];
 
 const SECONDS: ReadonlySet<keyof KpiRow> = new Set(['tfrP50', 'tfrP90', 'ttrP50', 'ttrP90']);
-const RATES: ReadonlySet<keyof KpiRow> = new Set(['automationRate', 'reescalationRate', 'csat', 'editRate']);
+const RATES: ReadonlySet<keyof KpiRow> = new Set([
+  'automationRate', 'reescalationRate', 'csat', 'editRate', 'conversionRate', 'conversionBaseline', 'conversionLift',
+]);
 
 /** The text of one value in the CSV: seconds to 0.1, rates to 0.0001, distances to 0.01, empty when null. */
 export function formatKpiValue(key: keyof KpiRow, value: KpiRow[keyof KpiRow]): string {

@@ -1,4 +1,4 @@
-import { kpiDimensionsOf } from './kpi-dimensions';
+import { complementsNamed, kpiDimensionsOf } from './kpi-dimensions';
 import { kpiEventKey, parseKpiEvent } from './kpi-event';
 import type { EmailCase } from '../domain/types';
 
@@ -25,7 +25,20 @@ test('the KPI dimensions of a case: intent, language, template@version, cohort, 
     classification: { intent: 'order_status', lang: 'fr' },
     draft: { templateId: 'wismo', version: '3', lang: 'fr', experiment: { id: 'draft-ab', variant: 'llm' } },
   } as unknown as EmailCase;
-  expect(kpiDimensionsOf(emailCase, '17')).toEqual({ intent: 'order_status', lang: 'fr', template: 'wismo@3', cohort: 'draft-ab:llm', conversation: '17' });
-  expect(kpiDimensionsOf({ classification: null, draft: null } as unknown as EmailCase, null))
-    .toEqual({ intent: null, lang: null, template: null, cohort: 'none', conversation: null });
+  expect(kpiDimensionsOf(emailCase, '17')).toEqual({
+    intent: 'order_status', lang: 'fr', template: 'wismo@3', cohort: 'draft-ab:llm', conversation: '17', customer: null, complements: [],
+  });
+  expect(kpiDimensionsOf({ classification: null, draft: null, enrichment: null } as unknown as EmailCase, null))
+    .toEqual({ intent: null, lang: null, template: null, cohort: 'none', conversation: null, customer: null, complements: [] });
+});
+
+test('for conversion: the sender\'s customer id (not a third party\'s) and the complementary products the draft named', () => {
+  const facts = { complementary_to: 'SKU-1001', 'product_SKU-1002': 'Filtre', 'product_SKU-1010': 'Détartrant', price: 49.9 };
+  const emailCase = (customerMatch: string) => ({
+    classification: { intent: 'product_question', lang: 'fr' }, enrichment: { customerId: 'C0007', customerMatch },
+    draft: { templateId: 'product-info', version: '1.1.0', lang: 'fr', facts },
+  }) as unknown as EmailCase;
+  expect(kpiDimensionsOf(emailCase('sender'), null)).toMatchObject({ customer: 'C0007', complements: ['SKU-1002', 'SKU-1010'] });
+  expect(kpiDimensionsOf(emailCase('on_behalf'), null).customer).toBeNull();
+  expect(complementsNamed({ 'product_SKU-1': 'x' })).toEqual([]); // prices without a base: no complement proposed
 });

@@ -1,7 +1,7 @@
 /** Configuration of the review process: the review tool (web) and the reviewers' JSON API. */
 import { z } from 'zod';
 import { booleanFromEnv, existingFile, parseEnv, port } from './parse-env';
-import { commonEnv, kafkaEnv, metricsEnv, postgresEnv, replyLinkSecretEnv, tracingEnv } from './shared-env';
+import { commonEnv, conversionEnv, kafkaEnv, metricsEnv, postgresEnv, replyLinkSecretEnv, tracingEnv } from './shared-env';
 import { temporalEnv } from './temporal-env';
 
 export const ReviewEnvSchema = z.object({
@@ -23,6 +23,9 @@ export const ReviewEnvSchema = z.object({
    * Unset: no webhook. The local stack keeps it in $REPLIQUE_HOME/run/alerts-webhook.token (infra/local/lib/monitoring.sh).
    */
   ALERTS_WEBHOOK_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Bearer token of the shop's order feed (POST /shop/orders); the route is off when unset. */
+  SHOP_FEED_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  ...conversionEnv,
   /** Session cookies marked Secure: on whenever the tool is served over TLS (off on the loopback dev stack). */
   REVIEW_COOKIE_SECURE: booleanFromEnv.default(false),
   /**

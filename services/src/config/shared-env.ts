@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { MIGRATIONS_DIR } from '@replique/activities/adapters/pg/migrate';
 import { MIN_LINK_SECRET_LENGTH } from '@replique/activities/outbound/reply-link-token';
+import { CONVERSION_WINDOW_DAYS } from '@replique/activities/kpi/kpi-definitions';
 import { booleanFromEnv, csvList, existingDirectory, logLevel, port } from './parse-env';
 
 export const commonEnv = {
@@ -85,3 +86,8 @@ export interface TracingSettings {
 export function tracingSettings(config: { OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined; OTEL_SERVICE_NAME: string }): TracingSettings {
   return { endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: config.OTEL_SERVICE_NAME };
 }
+
+/** Conversion after email (KPI page, weekly report): an order within this many days after a reply counts. */
+export const conversionEnv = {
+  KPI_CONVERSION_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(CONVERSION_WINDOW_DAYS),
+};

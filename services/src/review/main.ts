@@ -16,6 +16,7 @@ import { createReviewApiRouter } from './review-api';
 import { createReviewWebRouter } from './review-web';
 import { seedWordingVersions } from '@replique/activities/adapters/pg/wording-versions';
 import { checkSettingsFromEnv } from '../wording/activation-check';
+import { createShopFeedRouter } from './shop-feed-routes';
 import { temporalDataConverter } from '../temporal/data-converter';
 import { createReplyLinkRouter } from './reply-links/link-routes';
 import { createAlertHookRouter } from './alert-hook-routes';
@@ -43,13 +44,14 @@ export async function startReviewService(config: ReviewConfig) {
   app.use(createReviewApiRouter({ db, client, token: config.REVIEW_TOKEN }));
   // Alertmanager's webhook into the notice board, with its own token (it can post alerts, nothing else).
   if (config.ALERTS_WEBHOOK_TOKEN) app.use(createAlertHookRouter({ db, token: config.ALERTS_WEBHOOK_TOKEN }));
+  if (config.SHOP_FEED_TOKEN) app.use(createShopFeedRouter({ db, token: config.SHOP_FEED_TOKEN }));
   // The only routes without a login: the pages of the reply links, each request carrying its signed token.
   // A vote's event is queued with its audit row (the outbox): this process never waits on Kafka.
   if (config.REPLY_LINK_SECRET) app.use(createReplyLinkRouter({ db, secret: config.REPLY_LINK_SECRET }));
   // The template and prompt pages need version 1 (the shipped wording) even before a worker has started.
   await seedWordingVersions(db);
   const wordingCheck = checkSettingsFromEnv({ REPLIQUE_CHECK_SETS: config.REPLIQUE_CHECK_SETS, REPLIQUE_CHECK_SHOP_FILE: config.REPLIQUE_CHECK_SHOP_FILE });
-  app.use(createReviewWebRouter({ db, client, cookieSecure: config.REVIEW_COOKIE_SECURE, wordingCheck }));
+  app.use(createReviewWebRouter({ db, client, cookieSecure: config.REVIEW_COOKIE_SECURE, wordingCheck, conversionWindowDays: config.KPI_CONVERSION_WINDOW_DAYS }));
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.REVIEW_HTTP_PORT, config.REVIEW_HTTP_HOST, (error?: Error) => (error ? reject(error) : resolve(s)));
   });

@@ -3,7 +3,15 @@
  * them, and the KPI rows the review tool's KPI page shows. Definitions: kpi/kpi-definitions.ts.
  */
 import type { Queryable } from './pool';
-import { FACT_CHECKS, HUMAN_ACTIONS, TFR_TARGET_SECONDS, type KpiDimension, type KpiGranularity, type KpiRow } from '../../kpi/kpi-definitions';
+import {
+  CONVERSION_WINDOW_DAYS, FACT_CHECKS, HUMAN_ACTIONS, TFR_TARGET_SECONDS, type KpiDimension, type KpiRow,
+} from '../../kpi/kpi-definitions';
+import { conversionRows, liftOf } from './conversion-store';
+import { groupSql, periodSql, whereOf, type KpiQuery } from './kpi-sql';
+
+export type { KpiQuery } from './kpi-sql';
+
+type ConversionKey = 'conversionReplies' | 'conversionMatched' | 'conversionConverted' | 'conversionRate' | 'conversionBaseline' | 'conversionLift';
 import { kpiEventKey, type KpiEvent } from '../../kpi/kpi-event';
 
 /**
@@ -52,7 +60,7 @@ export async function refreshEmailFacts(db: Queryable, emailKey: string): Promis
        from e)
      insert into kpi_email_facts (email_key, received_at, route, intent, lang, template, cohort, conversation, customer,
        first_response_at, resolved_at, automated, human_action, reviewed, reviewed_sent, escalated, sla_breached, edited,
-       edit_distance, fact_check_blocked, csat_score)
+       edit_distance, fact_check_blocked, csat_score, customer_id, complements)
      select $1, agg.received_at,
        coalesce((select route from routed), case when agg.escalated then 'escalate' else 'unknown' end),
        coalesce((select data->>'intent' from routed), (select data->'notes'->>0 from classified), 'unknown'),
@@ -63,7 +71,10 @@ export async function refreshEmailFacts(db: Queryable, emailKey: string): Promis
        (select data->>'conversation' from routed),
        agg.customer, agg.first_response_at, agg.resolved_at, agg.auto_sent and not agg.human_action, agg.human_action,
        agg.reviewed, agg.reviewed_sent, agg.escalated, agg.sla_breached, agg.edited, agg.edit_distance,
-       agg.fact_check_blocked, agg.csat_score
+       agg.fact_check_blocked, agg.csat_score,
+       (select data->>'customer' from routed where jsonb_typeof(data->'customer') = 'string'),
+       coalesce((select array(select jsonb_array_elements_text(data->'complements') order by 1) from routed
+         where jsonb_typeof(data->'complements') = 'array'), '{}')
      from agg where agg.received_at is not null
      on conflict (email_key) do update set received_at = excluded.received_at, route = excluded.route,
        intent = excluded.intent, lang = excluded.lang, template = excluded.template, cohort = excluded.cohort,
@@ -71,49 +82,24 @@ export async function refreshEmailFacts(db: Queryable, emailKey: string): Promis
        resolved_at = excluded.resolved_at, automated = excluded.automated, human_action = excluded.human_action,
        reviewed = excluded.reviewed, reviewed_sent = excluded.reviewed_sent, escalated = excluded.escalated,
        sla_breached = excluded.sla_breached, edited = excluded.edited, edit_distance = excluded.edit_distance,
-       fact_check_blocked = excluded.fact_check_blocked, csat_score = excluded.csat_score, updated_at = now()`,
+       fact_check_blocked = excluded.fact_check_blocked, csat_score = excluded.csat_score,
+       customer_id = excluded.customer_id, complements = excluded.complements, updated_at = now()`,
     [emailKey, HUMAN_ACTIONS, FACT_CHECKS],
   );
 }
 
-export interface KpiQuery {
-  /** First and last day (YYYY-MM-DD, UTC, inclusive) of received emails; open when null. */
-  from: string | null;
-  to: string | null;
-  granularity: KpiGranularity;
-  /** Rows per value of this dimension, or one row per period. */
-  split: KpiDimension | null;
-  /** Only the emails with these values. */
-  filters: Partial<Record<KpiDimension, string>>;
-}
-
-/** Column names of the dimensions (a fixed list: never a caller's text in the SQL). */
-const DIMENSION_COLUMN: Record<KpiDimension, string> = { route: 'route', intent: 'intent', lang: 'lang', template: 'template', cohort: 'cohort' };
-
-function whereOf(query: Pick<KpiQuery, 'from' | 'to' | 'filters'>): { sql: string; values: unknown[] } {
-  const clauses = ['customer'];
-  const values: unknown[] = [];
-  if (query.from) clauses.push(`received_at >= $${values.push(query.from)}::date at time zone 'UTC'`);
-  if (query.to) clauses.push(`received_at < ($${values.push(query.to)}::date + 1) at time zone 'UTC'`);
-  for (const [dimension, value] of Object.entries(query.filters) as [KpiDimension, string | undefined][]) {
-    if (value !== undefined) clauses.push(`${DIMENSION_COLUMN[dimension]} = $${values.push(value)}`);
-  }
-  return { sql: clauses.join(' and '), values };
-}
 
 const seconds = (from: string, to: string) => `extract(epoch from ${to} - ${from})::float8`;
 
 /** The KPI rows of customer emails received in the range, per period (and per value of the split dimension). */
-export async function kpiRows(db: Queryable, query: KpiQuery): Promise<KpiRow[]> {
+export async function kpiRows(db: Queryable, query: KpiQuery, options: { conversionWindowDays?: number } = {}): Promise<KpiRow[]> {
   const where = whereOf(query);
-  const period = query.granularity === 'all'
-    ? `'all'`
-    : `to_char(date_trunc('${query.granularity}', received_at at time zone 'UTC'), 'YYYY-MM-DD')`;
-  const group = query.split ? DIMENSION_COLUMN[query.split] : `'all'`;
+  const period = periodSql(query.granularity);
+  const group = groupSql(query.split);
   const tfr = seconds('received_at', 'first_response_at');
   const ttr = seconds('received_at', 'resolved_at');
   const ratio = (part: string, whole: string) => `(${part})::float8 / nullif(${whole}, 0)`;
-  const { rows } = await db.query<KpiRow>(
+  const { rows } = await db.query<Omit<KpiRow, ConversionKey>>(
     `select ${period} as period, ${group} as "group",
        count(*)::int as emails,
        count(first_response_at)::int as responded,
@@ -142,7 +128,16 @@ export async function kpiRows(db: Queryable, query: KpiQuery): Promise<KpiRow[]>
      group by 1, 2 order by 1, 2`,
     where.values,
   );
-  return rows;
+  const conversion = await conversionRows(db, query, options.conversionWindowDays ?? CONVERSION_WINDOW_DAYS);
+  const cells = new Map(conversion.map((c) => [`${c.period}\u0000${c.group}`, c]));
+  return rows.map((row) => {
+    const c = cells.get(`${row.period}\u0000${row.group}`);
+    return {
+      ...row,
+      conversionReplies: c?.replies ?? 0, conversionMatched: c?.matched ?? 0, conversionConverted: c?.converted ?? 0,
+      conversionRate: c?.rate ?? null, conversionBaseline: c?.baseline ?? null, conversionLift: liftOf(c?.rate ?? null, c?.baseline ?? null),
+    };
+  });
 }
 
 export interface TopicCount {

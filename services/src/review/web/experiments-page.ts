@@ -10,7 +10,7 @@ import type { ExperimentState } from '@replique/activities/experiments/readout';
 import type { Reviewer } from '../auth/session-auth';
 import { html, type SafeHtml } from './html';
 import { page } from './layout';
-import { formatDuration, formatPercent } from './kpi-page';
+import { formatDuration, formatPercent } from '@replique/activities/kpi/kpi-format';
 
 export interface ExperimentsPageData {
   reports: ExperimentReport[];
