@@ -1,6 +1,6 @@
 /**
  * The replique CLI: `pnpm -s replique <command> ...`. The same decision functions as the workers, no servers needed.
- * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user, audit, shop, policy, rollout, templates.
+ * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user, audit, shop, policy, rollout, templates, orders, report.
  */
 import { UsageError } from './args';
 
@@ -30,6 +30,8 @@ const COMMANDS: Record<string, () => Promise<Loaded>> = {
   policy: () => load<typeof import('./policy-command')>('./policy-command', (m) => ({ run: m.policyCommand, usage: m.POLICY_USAGE })),
   rollout: () => load<typeof import('./rollout-command')>('./rollout-command', (m) => ({ run: m.rolloutCommand, usage: m.ROLLOUT_USAGE })),
   templates: () => load<typeof import('./templates-command')>('./templates-command', (m) => ({ run: m.templatesCommand, usage: m.TEMPLATES_USAGE })),
+  orders: () => load<typeof import('./orders-command')>('./orders-command', (m) => ({ run: m.ordersCommand, usage: m.ORDERS_USAGE })),
+  report: () => load<typeof import('./report-command')>('./report-command', (m) => ({ run: m.reportCommand, usage: m.REPORT_USAGE })),
 };
 
 async function usage(): Promise<string> {

@@ -1,5 +1,5 @@
 /**
- * The review tool's web side, server-rendered by express: login, queue, email, actions, stats, KPIs, rollout and experiments (leads), alert notices, the quarantine. Static assets (a
+ * The review tool's web side, server-rendered by express: login, queue, email, actions, stats, KPIs, rollout, experiments and the weekly report (leads), alert notices, the quarantine. Static assets (a
  * stylesheet and a small script for keys and auto-refresh) carry no customer data; every other route needs a
  * session (pages redirect to /login, other requests get 401) and every POST a CSRF token.
  */
@@ -23,6 +23,7 @@ import { createQuarantineRouter } from './quarantine-routes';
 import { createExperimentRouter } from './experiment-routes';
 import { createTemplatesRouter } from './templates-routes';
 import type { ActivationCheckSettings } from '../wording/activation-check';
+import { createReportRouter } from './report-routes';
 
 const log = createLogger('review-web');
 
@@ -33,6 +34,8 @@ export interface ReviewWebOptions {
   cookieSecure: boolean;
   /** What the activation check of a template or prompt version replays (/templates). */
   wordingCheck: ActivationCheckSettings;
+  /** Conversion after email: days after a reply in which an order counts (KPI page, weekly report). */
+  conversionWindowDays: number;
 }
 
 export function createReviewWebRouter(options: ReviewWebOptions): Router {
@@ -62,6 +65,7 @@ export function createReviewWebRouter(options: ReviewWebOptions): Router {
   router.use(createQuarantineRouter(options));
   router.use(createExperimentRouter(options));
   router.use(createTemplatesRouter(options));
+  router.use(createReportRouter(options));
   router.use((_req: Request, res: Response) => void res.status(404).type('text').send('not found'));
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     log.error({ err: error }, 'review tool request failed');
