@@ -191,7 +191,8 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       const intent = emailCase.classification?.intent ?? null;
       await recordDecision(deps.db, { decisionKey: `${emailKey}:route`, emailKey, decision, policyVersion });
       // The route event also carries the KPI dimensions (kpi/kpi-dimensions.ts): the KPI consumer needs no other read.
-      const dimensions = kpiDimensionsOf(emailCase, await conversationOfEmail(deps.db, emailKey));
+      const catalogue = emailCase.draft?.facts?.complementary_to ? await deps.triage.shop.products() : [];
+      const dimensions = kpiDimensionsOf(emailCase, await conversationOfEmail(deps.db, emailKey), catalogue);
       // `rollout`: is the customer in the rollout cohort (rollout-cohort.ts)? The evaluator measures the cohort's KPIs.
       const rollout = rolloutAdmits(triage.policy, emailCase.parsed.from?.address) ? 'in' : 'out';
       const routed = auditOf(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence, policyVersion, rollout, ...dimensions, ...upsell });

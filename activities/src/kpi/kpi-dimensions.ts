@@ -4,7 +4,7 @@
  * re-escalation rate); for the conversion KPI, the CRM customer id of the sender and the complementary products the
  * draft named. All PII-free (ids and SKUs). Pure.
  */
-import type { EmailCase } from '../domain/types';
+import type { EmailCase, ProductRecord } from '../domain/types';
 
 export interface KpiDimensions {
   intent: string | null;
@@ -22,18 +22,23 @@ export interface KpiDimensions {
 }
 
 /**
- * The complementary products a draft named: the catalogue template records the base product as `complementary_to`
- * and each product it lists as `product_<SKU>`; the listed ones other than the base are its complements. A draft
- * with several bases records only the last base: its other bases then count as complements too.
+ * The complementary products a draft proposed: the catalogue template records the base product as `complementary_to`
+ * and each product it lists as `product_<SKU>`; a listed product counts when the catalogue makes it a complement of
+ * the base or of another listed product (a product the customer only asked the price of does not). A draft with
+ * several bases records only the last one: a complement of an earlier base still counts when it is a complement of
+ * a listed product.
  */
-export function complementsNamed(facts: Record<string, unknown>): string[] {
+export function complementsNamed(facts: Record<string, unknown>, catalogue: Pick<ProductRecord, 'sku' | 'complementary'>[]): string[] {
   const base = facts.complementary_to;
   if (typeof base !== 'string') return [];
-  return Object.keys(facts).filter((k) => k.startsWith('product_')).map((k) => k.slice('product_'.length))
-    .filter((sku) => sku !== base).sort();
+  const listed = Object.keys(facts).filter((k) => k.startsWith('product_')).map((k) => k.slice('product_'.length));
+  const anchors = new Set([base, ...listed]);
+  const complementOfAnchor = new Set(catalogue.filter((p) => anchors.has(p.sku)).flatMap((p) => p.complementary));
+  return listed.filter((sku) => sku !== base && complementOfAnchor.has(sku)).sort();
 }
 
-export function kpiDimensionsOf(emailCase: EmailCase, conversation: string | null): KpiDimensions {
+/** `catalogue`: the shop's products, needed only when the draft names a complementary product (facts `complementary_to`). */
+export function kpiDimensionsOf(emailCase: EmailCase, conversation: string | null, catalogue: Pick<ProductRecord, 'sku' | 'complementary'>[] = []): KpiDimensions {
   const draft = emailCase.draft;
   const experiment = draft?.experiment;
   return {
@@ -43,6 +48,6 @@ export function kpiDimensionsOf(emailCase: EmailCase, conversation: string | nul
     cohort: experiment ? `${experiment.id}:${experiment.variant}` : 'none',
     conversation,
     customer: emailCase.enrichment && ['sender', 'claimed'].includes(emailCase.enrichment.customerMatch) ? emailCase.enrichment.customerId : null,
-    complements: complementsNamed(draft?.facts ?? {}),
+    complements: complementsNamed(draft?.facts ?? {}, catalogue),
   };
 }

@@ -33,12 +33,14 @@ test('the KPI dimensions of a case: intent, language, template@version, cohort, 
 });
 
 test('for conversion: the sender\'s customer id (not a third party\'s) and the complementary products the draft named', () => {
-  const facts = { complementary_to: 'SKU-1001', 'product_SKU-1002': 'Filtre', 'product_SKU-1010': 'Détartrant', price: 49.9 };
+  // A kettle the customer has, two of its complements offered, and the price of a tea they asked about (not a complement).
+  const facts = { complementary_to: 'SKU-1001', 'product_SKU-1002': 'Filtre', 'product_SKU-1010': 'Détartrant', 'product_SKU-1020': 'Thé', price: 49.9 };
+  const catalogue = [{ sku: 'SKU-1001', complementary: ['SKU-1002', 'SKU-1010'] }, { sku: 'SKU-1020', complementary: [] }];
   const emailCase = (customerMatch: string) => ({
     classification: { intent: 'product_question', lang: 'fr' }, enrichment: { customerId: 'C0007', customerMatch },
     draft: { templateId: 'product-info', version: '1.1.0', lang: 'fr', facts },
   }) as unknown as EmailCase;
-  expect(kpiDimensionsOf(emailCase('sender'), null)).toMatchObject({ customer: 'C0007', complements: ['SKU-1002', 'SKU-1010'] });
-  expect(kpiDimensionsOf(emailCase('on_behalf'), null).customer).toBeNull();
-  expect(complementsNamed({ 'product_SKU-1': 'x' })).toEqual([]); // prices without a base: no complement proposed
+  expect(kpiDimensionsOf(emailCase('sender'), null, catalogue)).toMatchObject({ customer: 'C0007', complements: ['SKU-1002', 'SKU-1010'] });
+  expect(kpiDimensionsOf(emailCase('on_behalf'), null, catalogue).customer).toBeNull();
+  expect(complementsNamed({ 'product_SKU-1': 'x' }, catalogue)).toEqual([]); // prices without a base: no complement proposed
 });
