@@ -23,14 +23,4 @@ alter table kpi_email_facts
   add column customer_id text,
   add column complements text[] not null default '{}';
 create index kpi_email_facts_customer_idx on kpi_email_facts (customer_id, first_response_at) where customer_id is not null;
-
--- The view lists f.*: recreated so that it carries the new columns.
-drop view kpi_email_outcomes;
-create view kpi_email_outcomes as
-select f.*,
-  (f.automated and exists (
-    select 1 from kpi_email_facts b
-    where b.conversation = f.conversation and b.email_key <> f.email_key and b.customer and b.intent = f.intent
-      and b.received_at > f.first_response_at and b.received_at <= f.first_response_at + interval '7 days'
-  )) as reescalated
-from kpi_email_facts f;
+-- (kpi_email_outcomes and experiment_outcomes keep their columns: the conversion queries read kpi_email_facts.)
