@@ -1,5 +1,5 @@
 /**
- * The order feed's table (migration 026): orders placed, once each by order id. A repeated order changes nothing;
+ * The order feed's table (migration 027): orders placed, once each by order id. A repeated order changes nothing;
  * one whose content differs from the stored one is reported as a conflict and not applied (the first version stays:
  * an order placed does not change after the fact; a refund or a cancellation is not a new order).
  */
