@@ -69,12 +69,14 @@ test('routine mail is answered automatically, once, threaded and marked Auto-Sub
   const trail = (await auditTrail(pipeline.db.pool, emailKey)).map((e) => `${e.stage}:${e.event}`);
   expect(trail).toEqual(expect.arrayContaining(['read:done', 'enrich:done', 'classify:done', 'draft:done', 'check:done', 'route:auto', 'send:accepted']));
   // The route event carries the KPI dimensions (PII-free): intent, language, template version, cohort, conversation,
-  // and for conversion after email the sender's CRM id (the demo shop's C0039) and the complements offered (none).
+  // and for conversion after email the sender's CRM id (the demo shop's C0039) and the complements offered.
   const routed = (await auditTrail(pipeline.db.pool, emailKey)).find((e) => e.stage === 'route' && e.event === 'auto');
   expect(routed!.data).toMatchObject({
     intent: view.intent, lang: expect.stringMatching(/^(fr|en)$/), template: expect.stringMatching(/^[\w.-]+@[\w.-]+$/),
-    cohort: 'none', conversation: expect.stringMatching(/^\d+$/), customer: 'C0039', complements: [],
+    cohort: 'none', conversation: expect.stringMatching(/^\d+$/), customer: 'C0039',
   });
+  // The complements offered: none, or the one product a discreet upsell suggested (also named as `upsellSku`).
+  expect(routed!.data.complements).toEqual(typeof routed!.data.upsellSku === 'string' ? [routed!.data.upsellSku] : []);
 });
 
 test('machine mail (a bounce) is suppressed: recorded, never answered', async () => {

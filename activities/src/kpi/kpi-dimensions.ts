@@ -17,7 +17,7 @@ export interface KpiDimensions {
   conversation: string | null;
   /** The CRM customer id when the sender is that customer (by address or a claimed identity); null otherwise. */
   customer: string | null;
-  /** SKUs the draft proposed as complementary products (catalogue answers: facts `product_<SKU>` beside `complementary_to`). */
+  /** SKUs the draft proposed as complementary products: a catalogue answer's (`product_<SKU>` beside `complementary_to`) and an upsell's. */
   complements: string[];
 }
 
@@ -48,6 +48,7 @@ export function kpiDimensionsOf(emailCase: EmailCase, conversation: string | nul
     cohort: experiment ? `${experiment.id}:${experiment.variant}` : 'none',
     conversation,
     customer: emailCase.enrichment && ['sender', 'claimed'].includes(emailCase.enrichment.customerMatch) ? emailCase.enrichment.customerId : null,
-    complements: complementsNamed(draft?.facts ?? {}, catalogue),
+    // A catalogue answer's complements, and the one product a discreet upsell suggests (draft.upsell, reply/upsell.ts).
+    complements: [...new Set([...complementsNamed(draft?.facts ?? {}, catalogue), ...(draft?.upsell ? [draft.upsell.sku] : [])])].sort(),
   };
 }

@@ -42,5 +42,9 @@ test('for conversion: the sender\'s customer id (not a third party\'s) and the c
   }) as unknown as EmailCase;
   expect(kpiDimensionsOf(emailCase('sender'), null, catalogue)).toMatchObject({ customer: 'C0007', complements: ['SKU-1002', 'SKU-1010'] });
   expect(kpiDimensionsOf(emailCase('on_behalf'), null, catalogue).customer).toBeNull();
+  // A discreet upsell in an order-status reply (reply/upsell.ts) is a complement named too.
+  const upsold = { classification: { intent: 'order_status', lang: 'en' }, enrichment: { customerId: 'C0007', customerMatch: 'sender' },
+    draft: { templateId: 'order-status', version: '1.2.0', lang: 'en', facts: { upsell_sku: 'SKU-1009' }, upsell: { sku: 'SKU-1009', text: '…' } } } as unknown as EmailCase;
+  expect(kpiDimensionsOf(upsold, null, catalogue).complements).toEqual(['SKU-1009']);
   expect(complementsNamed({ 'product_SKU-1': 'x' }, catalogue)).toEqual([]); // prices without a base: no complement proposed
 });
