@@ -40,6 +40,7 @@ import type { ReplyLinkSettings } from './outbound/reply-links';
 import { checkEditedText, judgeEdit } from './reply/check-edit';
 import { renderAttachment } from './outbound/render-attachment';
 import { storeReplyAttachment } from './adapters/pg/reply-attachments';
+import type { FieldVault } from './adapters/vault/field-vault';
 import { createLogger } from './logger';
 import { failFastOnDataErrors } from './data-error-failures';
 import { isVerifiedVip } from './domain/vip';
@@ -62,6 +63,8 @@ type TraceOf = AuditOfChange & { data: EventData };
 
 export interface EmailActivityDeps {
   db: Pool;
+  /** Seals the customer text the activities store (case files, drafts, reviewer edits, reply documents). */
+  vault: FieldVault;
   triage: TriageDeps;
   smtp: SmtpTransport;
   /** The signed links every reply carries (rating, a person next time); null: replies go out without them. */
@@ -108,13 +111,13 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
   };
 
   const requireCase = async (emailKey: string): Promise<EmailCase> => {
-    const emailCase = await loadCase(deps.db, emailKey);
+    const emailCase = await loadCase(deps.db, deps.vault, emailKey);
     if (!emailCase) throw ApplicationFailure.nonRetryable(`no case file for email ${emailKey}`, 'CaseMissing');
     return emailCase;
   };
 
   const editDistanceFromDraft = async (emailKey: string, body: string): Promise<number | null> => {
-    const draft = (await loadCase(deps.db, emailKey))?.draft;
+    const draft = (await loadCase(deps.db, deps.vault, emailKey))?.draft;
     return draft ? distance(draft.body, body) : null;
   };
 
@@ -124,7 +127,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     const updated = await stage.run(await requireCase(emailKey), triage);
     const summary: StageSummary = { stage: stage.name, notes: notes(updated) };
     const done = auditOf(emailKey, stage.name, 'done', { notes: summary.notes });
-    await saveCase(deps.db, emailKey, updated, done);
+    await saveCase(deps.db, deps.vault, emailKey, updated, done);
     return { summary, updated };
   };
   const stageActivity = (name: string, notes: (c: EmailCase) => string[] = () => []) => {
@@ -150,7 +153,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
   // retrying the same refusal; the bookkeeping steps keep retrying (data-error-failures.ts).
   return failFastOnDataErrors<EmailActivities>({
     async readEmail({ emailKey, rawId }): Promise<ReadOutcome> {
-      const raw = await loadRawEmail(deps.db, rawId);
+      const raw = await loadRawEmail(deps.db, deps.vault, rawId);
       let parsed;
       try {
         parsed = await parseEmail(raw);
@@ -164,7 +167,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       if (bounce) await recordShopReplyBounce(deps.db, bounce);
       const { isMachine, reasons } = emailCase.machine;
       const done = auditOf(emailKey, 'read', 'done', { machine: isMachine, reasons, problems: parsed.problems });
-      await saveCase(deps.db, emailKey, emailCase, done);
+      await saveCase(deps.db, deps.vault, emailKey, emailCase, done);
       return { status: 'read', machine: isMachine, machineReasons: reasons };
     },
 
@@ -174,7 +177,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
 
     async draftReply({ emailKey }) {
       const { summary, updated } = await runStage(draftStage, emailKey, (c) => (c.draft ? [c.draft.templateId, c.draft.version, `templates@${c.draft.wordingVersion ?? 'shipped'}`] : ['no_draft']));
-      if (updated.draft) await saveDraft(deps.db, { draftKey: `${emailKey}:draft`, emailKey, draft: updated.draft });
+      if (updated.draft) await saveDraft(deps.db, deps.vault, { draftKey: `${emailKey}:draft`, emailKey, draft: updated.draft });
       return summary;
     },
 
@@ -207,11 +210,11 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     },
 
     async recordReviewDecision({ emailKey, decisionId, action, reviewer, edited, note, override }) {
-      await recordReviewerAction(deps.db, {
+      await recordReviewerAction(deps.db, deps.vault, {
         idempotencyKey: decisionId,
         emailKey,
         reviewer,
-        action: action as Parameters<typeof recordReviewerAction>[1]['action'],
+        action: action as Parameters<typeof recordReviewerAction>[2]['action'],
         payload: { edited: edited ?? null, note: note ?? null, ...(override ? { override } : {}) },
       });
       // An edit's size (Levenshtein distance from the draft, in characters) feeds the reviewer-edit KPIs.
@@ -256,11 +259,11 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     },
 
     async readFollowUp({ emailKey, followUp }): Promise<FollowUpSummary> {
-      const raw = await loadRawEmail(deps.db, followUp.rawId);
+      const raw = await loadRawEmail(deps.db, deps.vault, followUp.rawId);
       let summary: FollowUpSummary;
       try {
         const followUpCase = await runStages(newCase(await parseEmail(raw)), triageNow().triage, FOLLOW_UP_STAGES);
-        await saveCase(deps.db, followUp.emailKey, followUpCase);
+        await saveCase(deps.db, deps.vault, followUp.emailKey, followUpCase);
         summary = {
           route: followUpCase.decision?.route ?? null,
           intent: followUpCase.classification?.intent ?? null,
@@ -295,7 +298,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       const attachments = [];
       for (const [i, doc] of documents.entries()) {
         const file = await renderAttachment(doc);
-        await storeReplyAttachment(deps.db, { sendKey, emailKey: request.emailKey, ...file });
+        await storeReplyAttachment(deps.db, deps.vault, { sendKey, emailKey: request.emailKey, ...file });
         await trace(request.emailKey, 'send', `attachment_${i + 1}`, { kind: doc.kind, sha256: file.sha256, bytes: file.content.length });
         attachments.push(file);
       }

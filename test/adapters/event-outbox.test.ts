@@ -20,6 +20,7 @@ import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { registerTestEmail } from '../pg/email-fixture';
 import { captureEvents, type EventCapture } from './event-capture';
 import { deleteTopics, stack, waitFor } from './stack-env';
+import { testVault } from '../support/data-keks';
 
 jest.setTimeout(90_000);
 
@@ -75,13 +76,13 @@ test('an audit row and its event are written together: a rolled-back change leav
   const email = await registerTestEmail(db.pool);
   const audit = { stage: 'read', event: 'done', data: { machine: false }, auditKey: `${email.emailKey}:read:done`, publish: true };
   await expect(withTransaction(db.pool, async (client) => {
-    await saveCase(client, email.emailKey, {} as never, audit);
+    await saveCase(client, testVault(db.pool), email.emailKey, {} as never, audit);
     throw new Error('the activity failed after its save');
   })).rejects.toThrow('after its save');
   expect(await pendingCount(db.pool)).toBe(0);
 
-  await saveCase(db.pool, email.emailKey, {} as never, audit);
-  await saveCase(db.pool, email.emailKey, {} as never, audit); // a retried activity: same audit key
+  await saveCase(db.pool, testVault(db.pool), email.emailKey, {} as never, audit);
+  await saveCase(db.pool, testVault(db.pool), email.emailKey, {} as never, audit); // a retried activity: same audit key
   const pending = await pendingEvents(db.pool, 10);
   expect(pending).toHaveLength(1);
   expect(pending[0]).toMatchObject({ emailKey: email.emailKey, stage: 'read', event: 'done', data: { machine: false } });

@@ -14,6 +14,7 @@ import { createHttpIntakeApp } from '../../services/src/intake/http-intake';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { captureInbound, type InboundCapture } from './inbound-capture';
 import { deleteTopics, stack, waitFor } from './stack-env';
+import { testVault } from '../support/data-keks';
 
 jest.setTimeout(60_000);
 
@@ -81,7 +82,7 @@ beforeAll(async () => {
   });
   // The intake's events go through the outbox: the worker's relay publishes them, here this one.
   relay = startEventRelay({ databaseUrl: db.databaseUrl, kafka, topic: topics.events, pollMs: 50 });
-  const app = createHttpIntakeApp({ db: db.pool, producer, token: TOKEN, defaultMailbox: 'support', maxRawBytes: 64 * 1024 });
+  const app = createHttpIntakeApp({ db: db.pool, vault: testVault(db.pool), producer, token: TOKEN, defaultMailbox: 'support', maxRawBytes: 64 * 1024 });
   server = await listen(app);
   const address = server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -167,7 +168,7 @@ test('415 for another media type, 400 for an empty body or a bad mailbox, 413 ab
 test('Kafka unavailable → 503, the raw is stored anyway, and the retry publishes it', async () => {
   const raw = rawEmail(`${randomUUID()}@customer.test`);
   const failing = { publishInbound: () => Promise.reject(new Error('broker down')) };
-  const app = createHttpIntakeApp({ db: db.pool, producer: failing, token: TOKEN, defaultMailbox: 'support' });
+  const app = createHttpIntakeApp({ db: db.pool, vault: testVault(db.pool), producer: failing, token: TOKEN, defaultMailbox: 'support' });
   const down = await listen(app);
   try {
     const address = down.address();

@@ -18,6 +18,7 @@ import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { freePort } from '../support/smtp-sink';
 import { captureInbound, type InboundCapture } from './inbound-capture';
 import { deleteTopics, stack, waitFor } from './stack-env';
+import { testVault } from '../support/data-keks';
 
 jest.setTimeout(90_000);
 
@@ -51,7 +52,7 @@ function startPoller(overrides: Partial<ImapPollerOptions> = {}): ImapPoller {
   const poller = createImapPoller(
     {
       db: db.pool,
-      accept: (raw) => acceptRawEmail({ db: db.pool, producer }, { raw, source: 'imap', mailbox: 'support' }),
+      accept: (raw) => acceptRawEmail({ db: db.pool, vault: testVault(db.pool), producer }, { raw, source: 'imap', mailbox: 'support' }),
     },
     {
       connection: stack.imap,

@@ -22,6 +22,7 @@ import { startImapInstance, type ImapInstance } from '../support/imap-instance';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { captureInbound, type InboundCapture } from './inbound-capture';
 import { deleteTopics, stack, waitFor } from './stack-env';
+import { testVault } from '../support/data-keks';
 
 jest.setTimeout(180_000);
 
@@ -231,7 +232,7 @@ test('a crash between storing a message and flagging it: re-read after the resta
     {
       db: db.pool,
       accept: async (raw) => {
-        const accepted = await acceptRawEmail({ db: db.pool, producer }, { raw, source: 'imap', mailbox: MAILBOX });
+        const accepted = await acceptRawEmail({ db: db.pool, vault: testVault(db.pool), producer }, { raw, source: 'imap', mailbox: MAILBOX });
         // The third message is stored and published; the server dies before the poller can flag it.
         if (++accepts === 3) await dovecot.kill();
         return accepted;
@@ -306,7 +307,7 @@ test('the server dies while the \\Seen flag is being set: the checkpoint does no
   const producer = createEmailProducer(kafka, topics);
   await producer.connect();
   const poller = createImapPoller(
-    { db: db.pool, accept: (raw) => acceptRawEmail({ db: db.pool, producer }, { raw, source: 'imap', mailbox: MAILBOX }) },
+    { db: db.pool, accept: (raw) => acceptRawEmail({ db: db.pool, vault: testVault(db.pool), producer }, { raw, source: 'imap', mailbox: MAILBOX }) },
     {
       connection: { ...dovecot.connection, port: proxy.port },
       checkpointKey: checkpointKey(folder),

@@ -21,6 +21,8 @@ import { shopFixture } from '../support/paths';
 import { workflowBundle } from '../support/workflow-bundle';
 import { deleteTopics } from '../adapters/stack-env';
 import { TEST_TEMPORAL_PAYLOAD_KEYS } from '../support/temporal-payload-keys';
+import { TEST_DATA_KEKS } from '../support/data-keks';
+import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
 import { temporalDataConverter } from '@replique/services/temporal/data-converter';
 
 export const BENCH_TOKEN = 'bench-token-0123456789abcdef';
@@ -71,6 +73,8 @@ function timeCalls<T extends object>(obj: T, method: keyof T & string, label: st
 export interface BenchPipeline {
   run: string;
   db: TestDatabase;
+  /** The worker's vault (seals and opens this pipeline's customer fields). */
+  vault: FieldVault;
   sink: RunningSmtpSink;
   client: Client;
   mailbox: string;
@@ -115,6 +119,8 @@ export async function startBenchPipeline(options: { imapFolder?: string; maxConc
     TEMPORAL_TASK_QUEUE: `replique-bench-${run}`,
     /** Payloads encrypted as in production, so the figures include the codec. */
     TEMPORAL_PAYLOAD_KEYS: TEST_TEMPORAL_PAYLOAD_KEYS,
+    /** Customer text sealed at rest as in production, so the figures include it. */
+    DATA_KEKS: TEST_DATA_KEKS,
     LOG_LEVEL: 'warn',
   };
   const mailbox = `support-bench-${run}`;
@@ -164,6 +170,7 @@ export async function startBenchPipeline(options: { imapFolder?: string; maxConc
   return {
     run,
     db,
+    vault: deps.vault,
     sink,
     client,
     mailbox,

@@ -233,7 +233,7 @@ async function benchIntake(p: BenchPipeline, args: Args, results: Results): Prom
   await producer.connect();
   const emails = new EmailGenerator({ seed: args.seed + 4 }).batch(m, [['newsletter', 1]]);
   const keys = await pool(emails, 16, async (e) => {
-    const stored = await storeRawEmail(p.db.pool, { raw: e.raw, source: 'http', mailbox: p.mailbox });
+    const stored = await storeRawEmail(p.db.pool, p.vault, { raw: e.raw, source: 'http', mailbox: p.mailbox });
     const emailKey = emailKeyFor(p.mailbox, e.messageId, stored.sha256);
     await producer.publishInbound({
       emailKey, rawId: String(stored.rawId), mailbox: p.mailbox, source: 'http', receivedAt: new Date().toISOString(),

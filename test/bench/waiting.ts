@@ -117,7 +117,7 @@ export async function benchWaiting(p: BenchPipeline, options: WaitingOptions, ou
         while (started - settled >= options.window) await sleep(200);
         if (performance.now() - t0 > options.budgetSeconds * 1000) return;
         started++;
-        const stored = await storeRawEmail(p.db.pool, { raw: e.raw, source: 'http', mailbox });
+        const stored = await storeRawEmail(p.db.pool, p.vault, { raw: e.raw, source: 'http', mailbox });
         const emailKey = emailKeyFor(mailbox, e.messageId, stored.sha256);
         await startEmailWorkflow({ db: p.db.pool, client: p.client, taskQueue }, {
           emailKey, rawId: String(stored.rawId), mailbox, source: 'http', receivedAt: new Date().toISOString(),

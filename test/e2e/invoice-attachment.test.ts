@@ -76,7 +76,7 @@ test('an invoice request gets the invoice as a PDF, with the right order number 
   expect(text).toContain(`Customer: ${customer.first_name} ${customer.last_name}`);
 
   const sha256 = createHash('sha256').update(pdf.content).digest('hex');
-  const stored = await replyAttachments(pipeline.db.pool, emailKey);
+  const stored = await replyAttachments(pipeline.db.pool, pipeline.vault, emailKey);
   expect(stored.map((a) => ({ filename: a.filename, sha256: a.sha256 }))).toEqual([{ filename: pdf.filename, sha256 }]);
   expect(Buffer.compare(stored[0]!.content, pdf.content)).toBe(0);
   const trail = await auditTrail(pipeline.db.pool, emailKey);

@@ -74,7 +74,7 @@ test('a reply while a review waits (delivered five times) joins that workflow; a
   expect(view.state).toBe('waiting_review');
   expect(view.review?.followUps).toEqual([expect.objectContaining({ emailKey: followUpKey, status: 'read' })]);
   expect(await getEmail(pipeline.db.pool, followUpKey)).toMatchObject({ state: 'threaded' });
-  const shown = await followUpsOf(pipeline.db.pool, emailKey);
+  const shown = await followUpsOf(pipeline.db.pool, pipeline.vault, emailKey);
   expect(shown).toEqual([expect.objectContaining({ emailKey: followUpKey })]);
   expect(shown[0]!.text).toContain('12 rue des Lilas');
   expect((await auditTrail(pipeline.db.pool, emailKey)).map((e) => `${e.stage}:${e.event}`)).toContain('follow_up:read');

@@ -37,6 +37,7 @@ import { startFaultSmtpPeer, type FaultSmtpPeer } from '../support/fault-smtp-si
 import { repoRoot, shopFixture, sharedRoot } from '../support/paths';
 import { deleteTopics } from '../adapters/stack-env';
 import { EmailGenerator, MACHINE_KINDS, loadShop, type GeneratedEmail } from '../bench/email-generator';
+import { testVault } from '../support/data-keks';
 
 export interface FaultRunOptions {
   /** Generated customer/machine emails (duplicates, poison and hostile ones come on top). */
@@ -372,7 +373,7 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultRunS
     for (const e of dupImap) for (let k = 0; k < 4; k++) jobs.push(async () => { summary.deliveries++; await deliverImap(e.raw); });
     for (const e of dupKafka) {
       jobs.push(async () => {
-        const stored = await storeRawEmail(db.pool, { raw: e.raw, source: 'http', mailbox });
+        const stored = await storeRawEmail(db.pool, testVault(db.pool), { raw: e.raw, source: 'http', mailbox });
         const emailKey = keyOf(e.raw);
         for (let k = 0; k < 5; k++) {
           summary.deliveries++;

@@ -25,6 +25,7 @@ import { privateKafka, type PrivateKafka } from '../support/private-kafka';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { startSmtpSink, type RunningSmtpSink } from '../support/smtp-sink';
 import { shopFixture } from '../support/paths';
+import { testVault } from '../support/data-keks';
 
 jest.setTimeout(480_000);
 
@@ -87,7 +88,7 @@ afterAll(async () => {
 });
 
 async function deliver(e: GeneratedEmail): Promise<void> {
-  const stored = await storeRawEmail(db.pool, { raw: e.raw, source: 'http', mailbox });
+  const stored = await storeRawEmail(db.pool, testVault(db.pool), { raw: e.raw, source: 'http', mailbox });
   const emailKey = emailKeyFor(mailbox, e.messageId, stored.sha256);
   await startEmailWorkflow(
     { db: db.pool, client, taskQueue: `replique-outage-${run}` },

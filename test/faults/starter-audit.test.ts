@@ -12,6 +12,7 @@ import { emailKeyFor } from '@replique/activities/domain/email-key';
 import { startEmailWorkflow } from '@replique/services/starter/start-email-workflow';
 import { workflowIdForEmailKey } from '@replique/workflows/contracts';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
+import { testVault } from '../support/data-keks';
 
 jest.setTimeout(30_000);
 
@@ -34,7 +35,7 @@ afterAll(async () => {
 test('the redelivered reference writes the start row the crashed starter did not', async () => {
   const messageId = `${randomUUID()}@customer.test`;
   const raw = Buffer.from(`Message-ID: <${messageId}>\r\nSubject: where is my order\r\n\r\nHello\r\n`);
-  const stored = await storeRawEmail(db.pool, { raw, source: 'http', mailbox: 'support' });
+  const stored = await storeRawEmail(db.pool, testVault(db.pool), { raw, source: 'http', mailbox: 'support' });
   const emailKey = emailKeyFor('support', messageId, stored.sha256);
   const ref = { emailKey, rawId: String(stored.rawId), mailbox: 'support', source: 'http' as const, receivedAt: new Date().toISOString() };
   // The crashed starter's work: the email registered and the workflow started, but no audit row.

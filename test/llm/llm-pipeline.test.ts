@@ -75,8 +75,8 @@ async function draftThroughModel(label: string, email: { raw: Buffer; messageId:
   const p = pipeline!;
   const { emailKey } = await p.deliver(email.raw);
   const view = await p.waitForView(emailKey, (v) => ['sent', 'waiting_review', 'escalated', 'send_failed'].includes(v.state), 300_000);
-  const emailCase = (await loadCase(p.db.pool, emailKey))!;
-  const row = (await latestDraft(p.db.pool, emailKey))!;
+  const emailCase = (await loadCase(p.db.pool, p.vault, emailKey))!;
+  const row = (await latestDraft(p.db.pool, p.vault, emailKey))!;
   await new Promise((r) => setTimeout(r, 1000)); // a send, if any were coming, would have landed by now
   const sent = p.sink.messages().filter((m) => m.inReplyTo === email.messageId);
   expect(sent.length).toBe(await countAccepted(p.db.pool, { emailKey }));

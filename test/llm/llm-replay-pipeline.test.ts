@@ -49,7 +49,7 @@ test('a grounded model draft is sent automatically and records prompt version, m
   const { raw, messageId } = piiEmail();
   const { emailKey } = await pipeline.deliver(raw);
   const view = await pipeline.waitForView(emailKey, (v) => v.state === 'sent' || v.state === 'waiting_review' || v.state === 'escalated');
-  const emailCase = await loadCase(pipeline.db.pool, emailKey);
+  const emailCase = await loadCase(pipeline.db.pool, pipeline.vault, emailKey);
   expect({ state: view.state, fired: emailCase?.guardrails?.fired }).toEqual({ state: 'sent', fired: [] });
   expect(emailCase!.draft).toMatchObject({ generator: 'llm', templateId: 'draft-reply', model: 'replay-model' });
   expect(emailCase!.draft!.generation).toMatchObject({
@@ -75,7 +75,7 @@ test('a model draft with a wrong tracking number waits for a reviewer with fact_
   expect(view.route).toBe('review');
   expect(view.routeReasons).toEqual(expect.arrayContaining(['guardrail_fired', 'guardrail_fact_mismatch']));
 
-  const emailCase = await loadCase(pipeline.db.pool, emailKey);
+  const emailCase = await loadCase(pipeline.db.pool, pipeline.vault, emailKey);
   expect(emailCase!.draft!.generator).toBe('llm');
   expect(emailCase!.guardrails!.passed).toBe(false);
   const mismatch = emailCase!.guardrails!.details.filter((d) => d.check === 'fact_mismatch');

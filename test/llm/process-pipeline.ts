@@ -14,13 +14,15 @@ import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { repoRoot, shopFixture } from '../support/paths';
 import { freePort, startSmtpSink, type RunningSmtpSink } from '../support/smtp-sink';
 import { waitForWorkflowView } from '../support/workflow-view';
+import { TEST_DATA_KEKS, testVault } from '../support/data-keks';
+import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
 
 const TOKEN = 'llm-test-token-0123456789abcdef';
 const TSX = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 const ARTIFACTS = path.join(repoRoot, 'test', '.artifacts');
 
 /** Variables of the surrounding shell that must not leak into the processes under test. */
-const DROPPED = /^(LLM_|QDRANT_|REPLIQUE_|INTAKE_|REVIEW_|SMTP_|KAFKA_TOPIC|TEMPORAL_TASK_QUEUE|STARTER_)/;
+const DROPPED = /^(LLM_|QDRANT_|REPLIQUE_|INTAKE_|REVIEW_|SMTP_|KAFKA_TOPIC|TEMPORAL_TASK_QUEUE|STARTER_|DATA_KEKS)/;
 
 export interface RunningProcess {
   name: string;
@@ -31,6 +33,8 @@ export interface RunningProcess {
 
 export interface ProcessPipeline {
   db: TestDatabase;
+  /** Opens the customer fields the processes sealed (their KEK). */
+  vault: FieldVault;
   sink: RunningSmtpSink;
   client: Client;
   processes: RunningProcess[];
@@ -85,6 +89,7 @@ export async function startProcessPipeline(workerEnv: Record<string, string>): P
     TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     TEMPORAL_NAMESPACE: process.env.TEMPORAL_TEST_NAMESPACE ?? 'replique-test',
     TEMPORAL_TASK_QUEUE: `replique-llm-${run}`,
+    DATA_KEKS: TEST_DATA_KEKS,
     // Everything the processes can say, so the PII scan of their logs sees the most.
     LOG_LEVEL: 'debug',
   };
@@ -128,6 +133,7 @@ export async function startProcessPipeline(workerEnv: Record<string, string>): P
 
   return {
     db,
+    vault: testVault(db.pool),
     sink,
     client,
     processes,

@@ -7,6 +7,7 @@ import {
   emailKeyFor, extractMessageIdHeader, messageIdHashOrNull,
 } from '../../activities/src/domain/email-key';
 import { workflowIdForEmailKey } from '@replique/workflows/contracts';
+import { testVault } from '../support/data-keks';
 
 export interface TestEmail {
   emailKey: string;
@@ -32,7 +33,7 @@ export async function registerTestEmail(
     'X-Test-Nonce': randomUUID(),
     ...options.headers,
   });
-  const stored = await storeRawEmail(db, { raw, source: 'cli', mailbox });
+  const stored = await storeRawEmail(db, testVault(db), { raw, source: 'cli', mailbox });
   const id = extractMessageIdHeader(raw);
   const emailKey = emailKeyFor(mailbox, id, stored.sha256);
   const email = { emailKey, rawId: stored.rawId, workflowId: workflowIdForEmailKey(emailKey), messageIdHash: messageIdHashOrNull(id) };

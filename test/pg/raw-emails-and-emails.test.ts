@@ -7,38 +7,42 @@ import { auditTrail } from '../../activities/src/adapters/pg/audit-log';
 import { rawSha256 } from '../../activities/src/domain/email-key';
 import type { EmailCase } from '../../activities/src/domain/types';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
+import { testVault } from '../support/data-keks';
+import type { FieldVault } from '../../activities/src/adapters/vault/field-vault';
 import { rawMessage, registerTestEmail } from './email-fixture';
 
 let db: TestDatabase;
+let vault: FieldVault;
 beforeAll(async () => {
   db = await withTestDatabase();
+  vault = testVault(db.pool);
 });
 afterAll(() => db.close());
 
 describe('raw emails', () => {
   it('stores the same bytes once, whoever delivers them', async () => {
     const raw = Buffer.concat([rawMessage({ 'Message-ID': '<once@test>' }), Buffer.from([0x00, 0xff, 0xe9, 0x0d])]);
-    const first = await storeRawEmail(db.pool, { raw, source: 'imap', mailbox: 'support' });
-    const again = await storeRawEmail(db.pool, { raw: Buffer.from(raw), source: 'http', mailbox: 'other' });
+    const first = await storeRawEmail(db.pool, vault, { raw, source: 'imap', mailbox: 'support' });
+    const again = await storeRawEmail(db.pool, vault, { raw: Buffer.from(raw), source: 'http', mailbox: 'other' });
     expect(first).toEqual({ rawId: expect.stringMatching(/^\d+$/), sha256: rawSha256(raw), inserted: true });
     expect(again).toEqual({ ...first, inserted: false });
     const { rows } = await db.pool.query('select count(*)::int as n, min(source) as source, min(size) as size from raw_emails where sha256 = $1', [first.sha256]);
     expect(rows[0]).toEqual({ n: 1, source: 'imap', size: raw.length });
-    expect((await loadRawEmail(db.pool, first.rawId)).equals(raw)).toBe(true);
+    expect((await loadRawEmail(db.pool, vault, first.rawId)).equals(raw)).toBe(true);
   });
 
   it('stores once under concurrent deliveries', async () => {
     const raw = rawMessage({ 'Message-ID': '<concurrent@test>' });
     const results = await Promise.all([db.newPool(), db.newPool(), db.pool].map((pool) =>
-      storeRawEmail(pool, { raw, source: 'kafka-replay', mailbox: 'support' })));
+      storeRawEmail(pool, vault, { raw, source: 'kafka-replay', mailbox: 'support' })));
     expect(results.filter((r) => r.inserted)).toHaveLength(1);
     expect(new Set(results.map((r) => r.rawId)).size).toBe(1);
   });
 
   it('refuses an unknown source, and an unknown id on load', async () => {
-    await expect(storeRawEmail(db.pool, { raw: Buffer.from('x'), source: 'fax' as never, mailbox: 'support' }))
+    await expect(storeRawEmail(db.pool, vault, { raw: Buffer.from('x'), source: 'fax' as never, mailbox: 'support' }))
       .rejects.toThrow(/check constraint/);
-    await expect(loadRawEmail(db.pool, '999999999')).rejects.toThrow(RawEmailNotFoundError);
+    await expect(loadRawEmail(db.pool, vault, '999999999')).rejects.toThrow(RawEmailNotFoundError);
   });
 });
 
@@ -66,7 +70,7 @@ describe('emails', () => {
 
   it('saves and loads the case file, route and intent', async () => {
     const { emailKey } = await registerTestEmail(db.pool);
-    expect(await loadCase(db.pool, emailKey)).toBeNull();
+    expect(await loadCase(db.pool, vault, emailKey)).toBeNull();
     const emailCase = {
       parsed: { messageId: 'x@y', subject: 'Où est ma commande ?', text: 'Bonjour\n\u00e9t\u00e9 \u{1F600}' },
       cleaned: { clean: 'Bonjour', quoted: '', signature: '' },
@@ -74,9 +78,9 @@ describe('emails', () => {
       pii: [], enrichment: null, classification: null, context: [], draft: null, guardrails: null,
       decision: { route: 'review', reasons: ['low_confidence'], confidence: 0.42, approvalsRequired: 1 },
     } as unknown as EmailCase;
-    await saveCase(db.pool, emailKey, emailCase);
-    await saveCase(db.pool, emailKey, emailCase);
-    expect(await loadCase(db.pool, emailKey)).toStrictEqual(emailCase);
+    await saveCase(db.pool, vault, emailKey, emailCase);
+    await saveCase(db.pool, vault, emailKey, emailCase);
+    expect(await loadCase(db.pool, vault, emailKey)).toStrictEqual(emailCase);
     await setRouteAndIntent(db.pool, emailKey, { route: 'review', intent: 'order_status' });
     expect(await getEmail(db.pool, emailKey)).toMatchObject({ route: 'review', intent: 'order_status' });
     await expect(setRouteAndIntent(db.pool, emailKey, { route: 'maybe' as never, intent: null })).rejects.toThrow();
@@ -85,19 +89,19 @@ describe('emails', () => {
   it('refuses to update an email that was never registered', async () => {
     const missing = 'f'.repeat(64);
     await expect(setEmailState(db.pool, missing, 'sent')).rejects.toThrow(EmailNotFoundError);
-    await expect(saveCase(db.pool, missing, {} as EmailCase)).rejects.toThrow(EmailNotFoundError);
+    await expect(saveCase(db.pool, vault, missing, {} as EmailCase)).rejects.toThrow(EmailNotFoundError);
     expect(await getEmail(db.pool, missing)).toBeNull();
-    expect(await loadCase(db.pool, missing)).toBeNull();
+    expect(await loadCase(db.pool, vault, missing)).toBeNull();
   });
 
   it('writes a change and its audit row in one statement: once on a retry, neither for an unknown email', async () => {
     const { emailKey } = await registerTestEmail(db.pool);
     const audit = { stage: 'classify', event: 'done', data: { notes: ['order_status', 'fr'] }, auditKey: `${emailKey}:classify:done` };
     const emailCase = { parsed: { subject: 'x' } } as unknown as EmailCase;
-    await saveCase(db.pool, emailKey, emailCase, audit);
-    await saveCase(db.pool, emailKey, emailCase, audit); // an activity retried after its save
+    await saveCase(db.pool, vault, emailKey, emailCase, audit);
+    await saveCase(db.pool, vault, emailKey, emailCase, audit); // an activity retried after its save
     await setEmailState(db.pool, emailKey, 'waiting_review', null, 'review', { stage: 'state', event: 'waiting_review', data: { reason: null }, auditKey: `${emailKey}:state:waiting_review` });
-    expect(await loadCase(db.pool, emailKey)).toStrictEqual(emailCase);
+    expect(await loadCase(db.pool, vault, emailKey)).toStrictEqual(emailCase);
     expect(await getEmail(db.pool, emailKey)).toMatchObject({ state: 'waiting_review', route: 'review' });
     expect((await auditTrail(db.pool, emailKey)).map(({ stage, event, data }) => ({ stage, event, data }))).toEqual([
       { stage: 'classify', event: 'done', data: { notes: ['order_status', 'fr'] } },
@@ -105,7 +109,7 @@ describe('emails', () => {
     ]);
 
     const missing = 'e'.repeat(64);
-    await expect(saveCase(db.pool, missing, emailCase, { ...audit, auditKey: `${missing}:classify:done` })).rejects.toThrow(EmailNotFoundError);
+    await expect(saveCase(db.pool, vault, missing, emailCase, { ...audit, auditKey: `${missing}:classify:done` })).rejects.toThrow(EmailNotFoundError);
     expect(await auditTrail(db.pool, missing)).toEqual([]);
     const { rows } = await db.pool.query('select count(*)::int as n from audit_log where audit_key = $1', [`${missing}:classify:done`]);
     expect(rows[0]).toEqual({ n: 0 });

@@ -6,12 +6,16 @@ import { getCheckpoint, saveCheckpoint } from '../../activities/src/adapters/pg/
 import { recordReviewerAction, reviewerActionsOf } from '../../activities/src/adapters/pg/reviewer-actions';
 import type { Decision, Draft } from '../../activities/src/domain/types';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
+import { testVault } from '../support/data-keks';
+import type { FieldVault } from '../../activities/src/adapters/vault/field-vault';
 import { registerTestEmail } from './email-fixture';
 
 let db: TestDatabase;
+let vault: FieldVault;
 let emailKey: string;
 beforeAll(async () => {
   db = await withTestDatabase();
+  vault = testVault(db.pool);
   ({ emailKey } = await registerTestEmail(db.pool));
 });
 afterAll(() => db.close());
@@ -39,18 +43,18 @@ describe('drafts', () => {
   };
 
   it('saves a draft once per key, returning the same id, and reads the latest back as written', async () => {
-    const id = await saveDraft(db.pool, { draftKey: `${emailKey}:draft:1`, emailKey, draft });
-    expect(await saveDraft(db.pool, { draftKey: `${emailKey}:draft:1`, emailKey, draft: { ...draft, body: 'other' } })).toBe(id);
-    const { id: _id, draftKey, emailKey: key, createdAt, ...stored } = (await latestDraft(db.pool, emailKey))!;
+    const id = await saveDraft(db.pool, vault, { draftKey: `${emailKey}:draft:1`, emailKey, draft });
+    expect(await saveDraft(db.pool, vault, { draftKey: `${emailKey}:draft:1`, emailKey, draft: { ...draft, body: 'other' } })).toBe(id);
+    const { id: _id, draftKey, emailKey: key, createdAt, ...stored } = (await latestDraft(db.pool, vault, emailKey))!;
     expect({ id: _id, draftKey, key }).toEqual({ id, draftKey: `${emailKey}:draft:1`, key: emailKey });
     expect(createdAt).toBeInstanceOf(Date);
     expect(stored).toStrictEqual({ ...draft, generation: null });
 
     const llm: Draft = { ...draft, generator: 'llm', model: 'gpt-test', templateId: 'prompt-order', offers: [] };
-    const id2 = await saveDraft(db.pool, { draftKey: `${emailKey}:draft:2`, emailKey, draft: llm });
+    const id2 = await saveDraft(db.pool, vault, { draftKey: `${emailKey}:draft:2`, emailKey, draft: llm });
     expect(id2).not.toBe(id);
-    expect(await latestDraft(db.pool, emailKey)).toMatchObject({ id: id2, model: 'gpt-test', generator: 'llm' });
-    expect(await latestDraft(db.pool, 'f'.repeat(64))).toBeNull();
+    expect(await latestDraft(db.pool, vault, emailKey)).toMatchObject({ id: id2, model: 'gpt-test', generator: 'llm' });
+    expect(await latestDraft(db.pool, vault, 'f'.repeat(64))).toBeNull();
   });
 
   it('keeps how the model call went: prompt, model, tokens, latency; and the reason when the template was used', async () => {
@@ -59,13 +63,13 @@ describe('drafts', () => {
       latencyMs: 8421, fallbackReason: null,
     };
     const llm: Draft = { ...draft, generator: 'llm', model: 'smollm2', templateId: 'draft-reply', version: '2.0.0', generation };
-    await saveDraft(db.pool, { draftKey: `${emailKey}:draft:3`, emailKey, draft: llm });
-    expect((await latestDraft(db.pool, emailKey))!.generation).toEqual(generation);
+    await saveDraft(db.pool, vault, { draftKey: `${emailKey}:draft:3`, emailKey, draft: llm });
+    expect((await latestDraft(db.pool, vault, emailKey))!.generation).toEqual(generation);
 
     // the model timed out: the template's draft is kept, with the model that was asked and why it was not used
     const timedOut = { ...generation, promptTokens: null, completionTokens: null, latencyMs: 120004.6, fallbackReason: 'model call failed: Request timed out.' };
-    await saveDraft(db.pool, { draftKey: `${emailKey}:draft:4`, emailKey, draft: { ...draft, generation: timedOut } });
-    expect(await latestDraft(db.pool, emailKey)).toMatchObject({
+    await saveDraft(db.pool, vault, { draftKey: `${emailKey}:draft:4`, emailKey, draft: { ...draft, generation: timedOut } });
+    expect(await latestDraft(db.pool, vault, emailKey)).toMatchObject({
       generator: 'template', model: 'smollm2', generation: { ...timedOut, latencyMs: 120005 },
     });
 
@@ -80,16 +84,16 @@ describe('drafts', () => {
 describe('reviewer actions', () => {
   it('records an action once per idempotency key, oldest first', async () => {
     const input = { idempotencyKey: 'req-1', emailKey, reviewer: 'alice', action: 'approve' as const };
-    expect(await recordReviewerAction(db.pool, input)).toEqual({ inserted: true });
-    expect(await recordReviewerAction(db.pool, input)).toEqual({ inserted: false });
-    await recordReviewerAction(db.pool, {
+    expect(await recordReviewerAction(db.pool, vault, input)).toEqual({ inserted: true });
+    expect(await recordReviewerAction(db.pool, vault, input)).toEqual({ inserted: false });
+    await recordReviewerAction(db.pool, vault, {
       idempotencyKey: 'req-2', emailKey, reviewer: 'bob', action: 'edit', payload: { body: 'corrigé' },
     });
-    const actions = await reviewerActionsOf(db.pool, emailKey);
+    const actions = await reviewerActionsOf(db.pool, vault, emailKey);
     expect(actions.map((a) => [a.reviewer, a.action, a.payload])).toEqual([
       ['alice', 'approve', {}], ['bob', 'edit', { body: 'corrigé' }],
     ]);
-    await expect(recordReviewerAction(db.pool, { ...input, idempotencyKey: 'req-3', action: 'ignore' as never }))
+    await expect(recordReviewerAction(db.pool, vault, { ...input, idempotencyKey: 'req-3', action: 'ignore' as never }))
       .rejects.toThrow(/check constraint/);
   });
 });

@@ -48,7 +48,7 @@ async function waitingD025() {
   const raw = freshCopy('d025.eml');
   const { emailKey } = await pipeline.deliver(raw);
   const view = await pipeline.waitForView(emailKey, (v) => v.state === 'waiting_review', WAIT);
-  const draft = (await loadCase(pipeline.db.pool, emailKey))?.draft?.body ?? '';
+  const draft = (await loadCase(pipeline.db.pool, pipeline.vault, emailKey))?.draft?.body ?? '';
   return { raw, emailKey, view, draft };
 }
 
@@ -96,7 +96,7 @@ test('edited replies blocked on a wrong fact: the review tool answers 422 with t
   expect(events.map((e) => e.event)).toEqual(['edit_blocked', 'edit_checks_overridden']);
   expect(events[1]!.data).toMatchObject({ reviewer: 'alice', failed: ['fact_mismatch'], overridden: ['fact_mismatch'] });
   expect(events[1]!.at).toBeInstanceOf(Date);
-  const [action] = await reviewerActionsOf(pipeline.db.pool, emailKey);
+  const [action] = await reviewerActionsOf(pipeline.db.pool, pipeline.vault, emailKey);
   expect(action).toMatchObject({ reviewer: 'alice', action: 'edit', payload: { override: { checks: ['fact_mismatch'], reason: expect.stringContaining('Colissimo') } } });
   const toolAudit = (await auditTrail(pipeline.db.pool, emailKey)).filter((a) => a.stage === 'review-tool').map((a) => [a.event, a.data.failedChecks ?? a.data.overriddenChecks ?? null]);
   expect(toolAudit).toEqual(expect.arrayContaining([['edit_refused', ['fact_mismatch']], ['edit', ['fact_mismatch']]]));

@@ -21,6 +21,7 @@ import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { freePort } from '../support/smtp-sink';
 import { shopFixture } from '../support/paths';
 import { deleteTopics, stack, waitFor } from '../adapters/stack-env';
+import { TEST_DATA_KEKS, testVault } from '../support/data-keks';
 
 jest.setTimeout(60_000);
 
@@ -39,10 +40,10 @@ const events: Array<{ emailKey: string; stage: string; event: string; data: Reco
 /** An answered email as the pipeline leaves it: its case names the customer (found by address) and the reply's language. */
 async function answeredEmail(customerMatch = 'sender'): Promise<string> {
   const raw = Buffer.from(`Message-ID: <${randomUUID()}@test.replique>\r\nSubject: order\r\n\r\nWhere is my order?\r\n`);
-  const stored = await storeRawEmail(db.pool, { raw, source: 'http', mailbox: 'support-links' });
+  const stored = await storeRawEmail(db.pool, testVault(db.pool), { raw, source: 'http', mailbox: 'support-links' });
   const emailKey = stored.sha256;
   await registerEmail(db.pool, { emailKey, rawId: stored.rawId, mailbox: 'support-links', messageIdHash: null, workflowId: `email-${emailKey.slice(0, 32)}` });
-  await saveCase(db.pool, emailKey, {
+  await saveCase(db.pool, testVault(db.pool), emailKey, {
     draft: { lang: 'en' },
     enrichment: { customerId: CUSTOMER, customerMatch },
   } as unknown as EmailCase);
@@ -55,9 +56,11 @@ const get = (path: string) => fetch(`${base}${path}`, { redirect: 'manual' });
 const post = (path: string, form: Record<string, string>) =>
   fetch(`${base}${path}`, { method: 'POST', redirect: 'manual', body: new URLSearchParams(form) });
 
+/** The rating row, its comment opened (it is sealed with the email's data key). */
 async function ratingRow(emailKey: string) {
-  const { rows } = await db.pool.query('select score, comment, changes from reply_ratings where email_key = $1', [emailKey]);
-  return rows[0] ?? null;
+  const { rows } = await db.pool.query<{ score: number; comment: Buffer | null; changes: number }>(
+    'select score, comment, changes from reply_ratings where email_key = $1', [emailKey]);
+  return rows[0] ? { ...rows[0], comment: await testVault(db.pool).openText(rows[0].comment) } : null;
 }
 async function customerRow() {
   const { rows } = await db.pool.query('select ai_opt_out, ai_opt_out_via, ai_opt_out_at from customers where id = $1', [CUSTOMER]);
@@ -86,6 +89,7 @@ beforeAll(async () => {
     REVIEW_HTTP_PORT: String(await freePort()),
     REVIEW_TOKEN: 'test-token-0123456789abcdef',
     REPLY_LINK_SECRET: SECRET,
+    DATA_KEKS: TEST_DATA_KEKS,
     LOG_LEVEL: 'warn',
   }));
   base = `http://127.0.0.1:${review.port}`;

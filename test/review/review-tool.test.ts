@@ -142,7 +142,7 @@ test('an edit is sent as edited, kept as a diff with its similarity, and counted
   expect((await alice.act(emailKey, 'edit', { body: text, subject: 'Votre retour' })).json).toMatchObject({ ok: true, state: 'sending' });
   await pipeline.waitForView(emailKey, (v) => v.state === 'sent', WAIT);
   expect(repliesTo(raw)).toHaveLength(1);
-  const [edit] = await editsOf(pipeline.db.pool, emailKey);
+  const [edit] = await editsOf(pipeline.db.pool, pipeline.vault, emailKey);
   expect(edit).toMatchObject({ reviewer: 'alice', sentBody: text });
   expect(edit!.similarity).toBeGreaterThanOrEqual(0);
   expect(edit!.similarity).toBeLessThan(1);

@@ -27,6 +27,8 @@ import { waitForWorkflowView } from './workflow-view';
 import type { PolicySnapshot } from '@replique/activities/adapters/pg/live-policy';
 import type { WordingSource } from '@replique/activities/adapters/pg/live-wording';
 import { TEST_TEMPORAL_PAYLOAD_KEYS, testTemporalDataConverter } from './temporal-payload-keys';
+import { TEST_DATA_KEKS, testVault } from './data-keks';
+import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
 
 const TOKEN = 'test-token-0123456789abcdef';
 const CODEC_TOKEN = 'test-codec-token-0123456789abcdef';
@@ -35,6 +37,8 @@ export const REPLY_LINK_SECRET = 'test-reply-link-secret-0123456789abcdef';
 
 export interface PipelineHarness {
   db: TestDatabase;
+  /** Opens (and seals) this pipeline's customer fields, with the pipeline's KEK. */
+  vault: FieldVault;
   sink: RunningSmtpSink;
   client: Client;
   mailbox: string;
@@ -94,6 +98,8 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     TEMPORAL_TASK_QUEUE: `replique-test-${run}`,
     /** Every process of the pipeline encrypts its Temporal payloads, as in production. */
     TEMPORAL_PAYLOAD_KEYS: TEST_TEMPORAL_PAYLOAD_KEYS,
+    /** Customer text is sealed at rest by every process (intake, worker, review), as in production. */
+    DATA_KEKS: TEST_DATA_KEKS,
     LOG_LEVEL: 'warn',
     /** Replies carry their signed links (rating, a person next time), served by this pipeline's review service. */
     REPLY_LINK_SECRET: REPLY_LINK_SECRET,
@@ -146,6 +152,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
 
   return {
     db,
+    vault: testVault(db.pool),
     sink,
     client,
     mailbox,

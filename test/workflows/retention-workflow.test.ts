@@ -17,6 +17,8 @@ import { ensureRetentionSchedule } from '../../services/src/worker/retention-sch
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { workflowBundle } from '../support/workflow-bundle';
 import { registerTestEmail } from '../pg/email-fixture';
+import { testVault } from '../support/data-keks';
+import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
 
 jest.setTimeout(120_000);
 
@@ -27,6 +29,7 @@ const namespace = process.env.TEMPORAL_TEST_NAMESPACE ?? 'replique-test';
 const taskQueue = `replique-test-retention-${run}`;
 
 let db: TestDatabase;
+let vault: FieldVault;
 let connection: Connection;
 let client: Client;
 
@@ -34,43 +37,53 @@ let client: Client;
 async function emailWithTexts(state: string, ageDays: number): Promise<string> {
   const { emailKey, rawId } = await registerTestEmail(db.pool, { headers: { 'X-Secret': SECRET } });
   const created = new Date(Date.now() - ageDays * DAY);
+  const owner = { emailKey };
   await db.pool.query(`update emails set state = $2, created_at = $3, email_case = $4 where email_key = $1`,
-    [emailKey, state, created, JSON.stringify({ body: SECRET })]);
+    [emailKey, state, created, await vault.sealJson(owner, { body: SECRET })]);
   await db.pool.query(`update raw_emails set received_at = $2 where id = $1`, [rawId, created]);
-  await saveDraft(db.pool, {
+  await saveDraft(db.pool, vault, {
     draftKey: `${emailKey}:draft`, emailKey,
     draft: { subject: `Re: ${SECRET}`, body: SECRET, lang: 'fr', templateId: 't', version: '1', generator: 'template', model: null, facts: { name: SECRET }, offers: [] },
   });
-  await recordReviewerAction(db.pool, { idempotencyKey: `${emailKey}:edit`, emailKey, reviewer: 'ana', action: 'edit', payload: { edited: { body: SECRET }, note: SECRET } });
+  await recordReviewerAction(db.pool, vault, { idempotencyKey: `${emailKey}:edit`, emailKey, reviewer: 'ana', action: 'edit', payload: { edited: { body: SECRET }, note: SECRET } });
   await db.pool.query(
     `insert into review_edits (decision_id, email_key, reviewer, draft_body, sent_body, diff, similarity) values ($1, $2, 'ana', $3, $3, $3, 0.5)`,
-    [`${emailKey}:edit`, emailKey, SECRET]);
+    [`${emailKey}:edit`, emailKey, await vault.seal(owner, SECRET)]);
   const pdf = Buffer.from(SECRET);
   await db.pool.query(
     `insert into reply_attachments (send_key, email_key, filename, content_type, sha256, size_bytes, content) values ($1, $2, 'f.pdf', 'application/pdf', $3, $4, $5)`,
-    [`${emailKey}:send`, emailKey, createHash('sha256').update(pdf).digest('hex'), pdf.length, pdf]);
+    [`${emailKey}:send`, emailKey, createHash('sha256').update(pdf).digest('hex'), pdf.length, await vault.seal(owner, pdf)]);
   await appendAudit(db.pool, { emailKey, stage: 'route', event: 'routed', data: { route: 'review' } });
   return emailKey;
 }
 
-/** Where the secret text still is, table by table. */
+/** Where the secret text is still readable (sealed fields opened with the vault), table by table. */
 async function secretsLeft(): Promise<Record<string, number>> {
-  const like = `%${SECRET}%`;
-  const count = async (sql: string) => Number((await db.pool.query<{ n: string }>(sql, [like])).rows[0]!.n);
+  const rowsWith = async (sql: string) => {
+    const { rows } = await db.pool.query<Record<string, unknown>>(sql);
+    let n = 0;
+    for (const row of rows) {
+      const texts = await Promise.all(Object.values(row).map(async (v) =>
+        v == null ? '' : Buffer.isBuffer(v) ? ((await vault.openText(v)) ?? '') : JSON.stringify(v)));
+      if (texts.some((t) => t.includes(SECRET))) n++;
+    }
+    return n;
+  };
   return {
-    emails: await count(`select count(*) n from emails where email_case::text like $1`),
-    raw: await count(`select count(*) n from raw_emails where convert_from(raw, 'UTF8') like $1`),
-    drafts: await count(`select count(*) n from drafts where subject || body || facts::text like $1`),
-    actions: await count(`select count(*) n from reviewer_actions where payload::text like $1`),
-    edits: await count(`select count(*) n from review_edits where draft_body || sent_body || diff like $1`),
-    attachments: await count(`select count(*) n from reply_attachments where convert_from(content, 'UTF8') like $1`),
-    audit: await count(`select count(*) n from audit_log where data::text like $1`),
+    emails: await rowsWith(`select email_case from emails`),
+    raw: await rowsWith(`select raw from raw_emails`),
+    drafts: await rowsWith(`select subject, body, facts from drafts`),
+    actions: await rowsWith(`select payload, sealed from reviewer_actions`),
+    edits: await rowsWith(`select draft_body, sent_body, diff from review_edits`),
+    attachments: await rowsWith(`select content from reply_attachments`),
+    audit: await rowsWith(`select data from audit_log`),
   };
 }
 
 beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   db = await withTestDatabase();
+  vault = testVault(db.pool);
   connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
   client = new Client({ connection, namespace });
 });

@@ -110,3 +110,23 @@ export function threadHashesOf(raw: Buffer): { messageIdHash?: string; reference
   const referenceHashes = extractReferencedMessageIds(raw).map(messageIdHash).filter((h) => h !== own);
   return { ...(own ? { messageIdHash: own } : {}), referenceHashes };
 }
+
+/** Hex sha256 of a trimmed, lower-cased address (sent_mail.to_address_hash, bounces, emails.sender_hash, data keys). */
+export function addressHash(address: string): string {
+  return sha256Hex(address.trim().toLowerCase());
+}
+
+/**
+ * The sender's address of a raw message, from the same cheap header scan: the first From header's `<addr>`, else its
+ * first bare `local@domain`; null when there is none. Only picks the data key of a message (vault/README.md).
+ */
+export function extractFromAddress(raw: Buffer): string | null {
+  for (const line of unfoldedHeaderLines(raw)) {
+    const match = /^from[ \t]*:(.*)$/i.exec(line);
+    if (!match) continue;
+    const value = match[1]!.replace(/"(?:[^"\\]|\\.)*"/g, ' ');
+    const address = /<([^<>\s]+@[^<>\s]+)>/.exec(value)?.[1] ?? /[^\s<>,;:"()]+@[^\s<>,;:"()]+/.exec(value)?.[0];
+    return address ? address.trim() : null;
+  }
+  return null;
+}

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { booleanFromEnv, parseEnv, port } from './parse-env';
+import type { KeyEncryptionKey } from '@replique/activities/adapters/vault/key-wrapper';
+import { dataKeksOf, dataKeysEnv } from './data-keys-env';
 import { commonEnv, imapEnv, kafkaEnv, metricsEnv, postgresEnv, tracingEnv, tracingSettings, type TracingSettings } from './shared-env';
 
 const MEGABYTE = 1024 * 1024;
@@ -12,6 +14,7 @@ export const IntakeEnvSchema = z
   .object({
     ...commonEnv,
     ...postgresEnv,
+  ...dataKeysEnv,
     ...kafkaEnv,
     ...imapEnv,
     ...metricsEnv(9461),
@@ -44,6 +47,8 @@ export interface IntakeConfig {
   logLevel: z.output<typeof commonEnv.LOG_LEVEL>;
   databaseUrl: string;
   migrationsDir: string;
+  /** The KEKs that wrap the data keys raw messages are sealed with; null: stored in clear. */
+  dataKeks: KeyEncryptionKey[] | null;
   kafka: { brokers: string[]; clientId: string; inboundTopic: string; eventsTopic: string };
   mailbox: string;
   /** The /metrics endpoint; null when METRICS_PORT=0. */
@@ -70,6 +75,7 @@ export function loadIntakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeCo
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
     migrationsDir: e.REPLIQUE_MIGRATIONS_DIR,
+    dataKeks: dataKeksOf('intake', e),
     kafka: {
       brokers: e.KAFKA_BROKERS,
       clientId: e.KAFKA_CLIENT_ID,

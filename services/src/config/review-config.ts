@@ -1,12 +1,14 @@
 /** Configuration of the review process: the review tool (web) and the reviewers' JSON API. */
 import { z } from 'zod';
 import { booleanFromEnv, existingFile, parseEnv, port } from './parse-env';
+import { dataKeysEnv } from './data-keys-env';
 import { commonEnv, conversionEnv, kafkaEnv, metricsEnv, postgresEnv, replyLinkSecretEnv, tracingEnv } from './shared-env';
 import { temporalEnv } from './temporal-env';
 
 export const ReviewEnvSchema = z.object({
   ...commonEnv,
   ...postgresEnv,
+  ...dataKeysEnv,
   ...temporalEnv,
   ...replyLinkSecretEnv,
   ...metricsEnv(9464),

@@ -5,12 +5,14 @@
 import { z } from 'zod';
 import { DEFAULT_INTENT_MODEL_FILE } from '@replique/activities/triage/intent-model';
 import { booleanFromEnv, existingFile, parseEnv } from './parse-env';
+import { dataKeysEnv } from './data-keys-env';
 import { commonEnv, kafkaEnv, metricsEnv, postgresEnv, replyLinkSecretEnv, smtpEnv, tracingEnv } from './shared-env';
 import { temporalEnv } from './temporal-env';
 
 export const WorkerEnvSchema = z.object({
   ...commonEnv,
   ...postgresEnv,
+  ...dataKeysEnv,
   ...kafkaEnv,
   ...smtpEnv,
   ...temporalEnv,

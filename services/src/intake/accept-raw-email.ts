@@ -11,6 +11,7 @@ import type { InboundSource } from '@replique/activities/domain/inbound-ref';
 import type { EmailPublisher } from '@replique/activities/adapters/kafka/email-producer';
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
 import { storeRawEmail } from '@replique/activities/adapters/pg/raw-emails';
+import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
 import { appendAudit } from '@replique/activities/adapters/pg/audit-log';
 import { intakeEmails } from '../metrics/replique-metrics';
 
@@ -18,6 +19,8 @@ export const DEFAULT_MAX_RAW_BYTES = 40 * 1024 * 1024;
 
 export interface AcceptRawEmailDeps {
   db: Queryable;
+  /** Seals the raw bytes with the data key of the message's sender. */
+  vault: FieldVault;
   producer: EmailPublisher;
   /** Larger messages are refused (RawEmailTooLargeError). Default 40 MB. */
   maxRawBytes?: number;
@@ -64,7 +67,7 @@ export async function acceptRawEmail(deps: AcceptRawEmailDeps, input: AcceptRawE
   if (input.raw.length === 0) throw new RawEmailRejectedError('raw email is empty', 400);
   if (input.raw.length > limit) throw new RawEmailTooLargeError(input.raw.length, limit);
 
-  const stored = await storeRawEmail(deps.db, { raw: input.raw, source: input.source, mailbox: input.mailbox });
+  const stored = await storeRawEmail(deps.db, deps.vault, { raw: input.raw, source: input.source, mailbox: input.mailbox });
   const messageId = extractMessageIdHeader(input.raw);
   const emailKey = emailKeyFor(input.mailbox, messageId, stored.sha256);
   trace.getActiveSpan()?.setAttribute('replique.email_key', emailKey);

@@ -15,6 +15,7 @@ import { createLogger, setLogLevel } from '@replique/activities/logger';
 import { ConfigError } from '../config/parse-env';
 import { loadIntakeConfig, type IntakeConfig } from '../config/intake-config';
 import { acceptRawEmail } from './accept-raw-email';
+import { createFieldVault } from '../vault/create-vault';
 import { createHttpIntakeApp } from './http-intake';
 import { startMetricsServer } from '../metrics/metrics-server';
 import { startTracing } from '../telemetry/tracing';
@@ -40,7 +41,7 @@ export async function startIntake(config: IntakeConfig): Promise<RunningIntake> 
   await ensureTopics(kafka, [config.kafka.inboundTopic, config.kafka.eventsTopic]);
   const producer = createEmailProducer(kafka, { inbound: config.kafka.inboundTopic, events: config.kafka.eventsTopic });
   await producer.connect();
-  const deps = { db: pool, producer, maxRawBytes: config.maxRawBytes };
+  const deps = { db: pool, vault: createFieldVault(pool, config.dataKeks), producer, maxRawBytes: config.maxRawBytes };
   const tracing = startTracing(config.tracing);
 
   let server: Server | null = null;

@@ -8,20 +8,21 @@ import type { Queryable } from '@replique/activities/adapters/pg/pool';
 import { getEmail, loadCase } from '@replique/activities/adapters/pg/emails';
 import { loadRawEmail } from '@replique/activities/adapters/pg/raw-emails';
 import { attachmentBytes, previewImageType } from '@replique/activities/mail/attachment-preview';
+import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
 
 const EMAIL_KEY = /^[0-9a-f]{64}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
-export function createAttachmentRouter(deps: { db: Queryable }): Router {
+export function createAttachmentRouter(deps: { db: Queryable; vault: FieldVault }): Router {
   const router = express.Router();
   router.get('/emails/:emailKey/attachments/:sha256', async (req, res) => {
     const { emailKey, sha256 } = req.params;
     if (!EMAIL_KEY.test(emailKey) || !SHA256.test(sha256)) return void res.status(404).type('text').send('not found');
     // Only an attachment the case file lists (the parser's own record) is read back.
-    const [email, emailCase] = await Promise.all([getEmail(deps.db, emailKey), loadCase(deps.db, emailKey)]);
+    const [email, emailCase] = await Promise.all([getEmail(deps.db, emailKey), loadCase(deps.db, deps.vault, emailKey)]);
     const listed = emailCase?.parsed.attachments.some((a) => a.sha256 === sha256) ?? false;
     if (!email || !listed) return void res.status(404).type('text').send('not found');
-    const found = await attachmentBytes(await loadRawEmail(deps.db, email.rawId), sha256).catch(() => null);
+    const found = await attachmentBytes(await loadRawEmail(deps.db, deps.vault, email.rawId), sha256).catch(() => null);
     if (!found) return void res.status(404).type('text').send('not found');
     const type = previewImageType(found.content);
     if (!type) return void res.status(415).type('text').send('no preview for this attachment');

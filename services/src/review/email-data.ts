@@ -13,6 +13,7 @@ import { followUpsOf, type FollowUpRow } from '@replique/activities/adapters/pg/
 import type { CustomerRecord, OrderRecord } from '@replique/activities/domain/types';
 import type { EmailWorkflowView } from '@replique/workflows/contracts';
 import { inPriorityOrder, viewWithin } from './queue-data';
+import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
 
 export interface EmailPageData {
   item: QueueItem;
@@ -29,18 +30,18 @@ export interface EmailPageData {
 }
 
 export async function loadEmailPage(
-  deps: { db: Queryable; client: Client }, emailKey: string, claim: ClaimRow | null,
+  deps: { db: Queryable; vault: FieldVault; client: Client }, emailKey: string, claim: ClaimRow | null,
 ): Promise<EmailPageData | null> {
-  const item = await getQueueItem(deps.db, emailKey);
+  const item = await getQueueItem(deps.db, deps.vault, emailKey);
   if (!item) return null;
   const customerId = item.emailCase?.enrichment?.customerId ?? null;
   const [view, crm, history, followUps, actions, queue] = await Promise.all([
     viewWithin(deps.client, emailKey, 3_000),
     customerAndOrders(deps.db, customerId),
-    customerHistory(deps.db, { emailKey, conversationId: item.conversationId, customerId }),
-    followUpsOf(deps.db, emailKey),
-    reviewerActionsOf(deps.db, emailKey),
-    listWaitingEmails(deps.db, { limit: 500 }).then((items) => inPriorityOrder(items, Date.now())),
+    customerHistory(deps.db, deps.vault, { emailKey, conversationId: item.conversationId, customerId }),
+    followUpsOf(deps.db, deps.vault, emailKey),
+    reviewerActionsOf(deps.db, deps.vault, emailKey),
+    listWaitingEmails(deps.db, deps.vault, { limit: 500 }).then((items) => inPriorityOrder(items, Date.now())),
   ]);
   // j/k follow the queue's order.
   const at = queue.findIndex((q) => q.emailKey === emailKey);

@@ -16,6 +16,7 @@ import { loadEmailPage } from './email-data';
 import { CLAIM_SECONDS, takeDecision } from './take-decision';
 import { emailPage, type BlockedEdit } from './web/email-page';
 import { wantsJson } from './wants-json';
+import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
 
 const EMAIL_KEY = /^[0-9a-f]{64}$/;
 
@@ -33,7 +34,7 @@ const ActionForm = z.object({
 type ActionFields = z.infer<typeof ActionForm>;
 const ACTION = z.enum(['approve', 'edit', 'reject', 'escalate', 'takeover']);
 
-export function createEmailRouter(deps: { db: Queryable; client: Client }): Router {
+export function createEmailRouter(deps: { db: Queryable; vault: FieldVault; client: Client }): Router {
   const router = express.Router();
 
   router.get('/emails/:emailKey', async (req, res) => {
@@ -85,7 +86,7 @@ export function createEmailRouter(deps: { db: Queryable; client: Client }): Rout
 }
 
 async function renderRefusal(
-  deps: { db: Queryable; client: Client }, res: Response, emailKey: string, status: number, error: string, blocked?: BlockedEdit,
+  deps: { db: Queryable; vault: FieldVault; client: Client }, res: Response, emailKey: string, status: number, error: string, blocked?: BlockedEdit,
 ) {
   const data = await loadEmailPage(deps, emailKey, await liveClaim(deps.db, emailKey));
   if (!data) return void res.status(status).type('text').send(error);

@@ -20,6 +20,8 @@ import { createShopFeedRouter } from './shop-feed-routes';
 import { temporalDataConverter } from '../temporal/data-converter';
 import { createReplyLinkRouter } from './reply-links/link-routes';
 import { createAlertHookRouter } from './alert-hook-routes';
+import { dataKeksOf } from '../config/data-keys-env';
+import { createFieldVault } from '../vault/create-vault';
 
 import { startMetricsServer } from '../metrics/metrics-server';
 import { tracingSettings } from '../config/shared-env';
@@ -30,8 +32,10 @@ import { httpSpans } from '../telemetry/http-spans';
 const log = createLogger('review');
 
 export async function startReviewService(config: ReviewConfig) {
+  const dataKeks = dataKeksOf('review', config);
   const db = createPool(config.DATABASE_URL, { applicationName: 'replique-review' });
   await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
+  const vault = createFieldVault(db, dataKeks);
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const tracing = startTracing(tracingSettings(config));
   const client = new Client({
@@ -47,11 +51,11 @@ export async function startReviewService(config: ReviewConfig) {
   if (config.SHOP_FEED_TOKEN) app.use(createShopFeedRouter({ db, token: config.SHOP_FEED_TOKEN }));
   // The only routes without a login: the pages of the reply links, each request carrying its signed token.
   // A vote's event is queued with its audit row (the outbox): this process never waits on Kafka.
-  if (config.REPLY_LINK_SECRET) app.use(createReplyLinkRouter({ db, secret: config.REPLY_LINK_SECRET }));
+  if (config.REPLY_LINK_SECRET) app.use(createReplyLinkRouter({ db, vault, secret: config.REPLY_LINK_SECRET }));
   // The template and prompt pages need version 1 (the shipped wording) even before a worker has started.
   await seedWordingVersions(db);
   const wordingCheck = checkSettingsFromEnv({ REPLIQUE_CHECK_SETS: config.REPLIQUE_CHECK_SETS, REPLIQUE_CHECK_SHOP_FILE: config.REPLIQUE_CHECK_SHOP_FILE });
-  app.use(createReviewWebRouter({ db, client, cookieSecure: config.REVIEW_COOKIE_SECURE, wordingCheck, conversionWindowDays: config.KPI_CONVERSION_WINDOW_DAYS }));
+  app.use(createReviewWebRouter({ db, vault, client, cookieSecure: config.REVIEW_COOKIE_SECURE, wordingCheck, conversionWindowDays: config.KPI_CONVERSION_WINDOW_DAYS }));
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.REVIEW_HTTP_PORT, config.REVIEW_HTTP_HOST, (error?: Error) => (error ? reject(error) : resolve(s)));
   });

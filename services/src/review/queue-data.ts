@@ -18,6 +18,7 @@ import { DEFAULT_REVIEW_SLA, reviewSlaMs, type EmailWorkflowView } from '@repliq
 import { workflowView } from './deliver-decision';
 import { similarKeyOf } from './batch-groups';
 import { byPriority, queuePriority, type Priority } from './queue-priority';
+import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
 
 export interface PrioritisedItem {
   /** The email's place in the queue, and why (queue-priority.ts). */
@@ -37,8 +38,8 @@ export interface QueueRow extends QueueItem, PrioritisedItem {
 
 const VIEW_TIMEOUT_MS = 2_000;
 
-export async function loadQueue(deps: { db: Queryable; client: Client; now?: () => number }, filter: QueueFilter): Promise<QueueRow[]> {
-  const items = inPriorityOrder(await listWaitingEmails(deps.db, filter), deps.now?.() ?? Date.now());
+export async function loadQueue(deps: { db: Queryable; vault: FieldVault; client: Client; now?: () => number }, filter: QueueFilter): Promise<QueueRow[]> {
+  const items = inPriorityOrder(await listWaitingEmails(deps.db, deps.vault, filter), deps.now?.() ?? Date.now());
   const [views, claims] = await Promise.all([
     Promise.all(items.map((item) => viewWithin(deps.client, item.emailKey, VIEW_TIMEOUT_MS))),
     liveClaims(deps.db, items.map((i) => i.emailKey)),

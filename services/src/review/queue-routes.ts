@@ -13,13 +13,14 @@ import { loadQueue } from './queue-data';
 import { takeDecision } from './take-decision';
 import { queuePage } from './web/queue-page';
 import { statsPage } from './web/stats-page';
+import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
 
 const FLASH: Record<string, string> = {
   approve: 'Approved.', edit: 'Edited text approved.', reject: 'Rejected: nothing will be sent.',
   escalate: 'Escalated to level 2.', takeover: 'Taken over.',
 };
 
-export function createQueueRouter(deps: { db: Queryable; client: Client }): Router {
+export function createQueueRouter(deps: { db: Queryable; vault: FieldVault; client: Client }): Router {
   const router = express.Router();
 
   router.get('/', (_req, res) => res.redirect(303, '/queue'));
@@ -43,7 +44,7 @@ export function createQueueRouter(deps: { db: Queryable; client: Client }): Rout
     let approved = 0;
     let skipped = 0;
     for (const emailKey of keys) {
-      const item = /^[0-9a-f]{64}$/.test(emailKey) ? await getQueueItem(deps.db, emailKey) : null;
+      const item = /^[0-9a-f]{64}$/.test(emailKey) ? await getQueueItem(deps.db, deps.vault, emailKey) : null;
       const similar = item !== null && inBatchGroup(group, item);
       const result = similar ? await takeDecision(deps, reviewer, { emailKey, action: 'approve', decisionId: randomUUID() }) : null;
       if (result?.ok) approved++;

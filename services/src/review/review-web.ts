@@ -24,11 +24,14 @@ import { createExperimentRouter } from './experiment-routes';
 import { createTemplatesRouter } from './templates-routes';
 import type { ActivationCheckSettings } from '../wording/activation-check';
 import { createReportRouter } from './report-routes';
+import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
 
 const log = createLogger('review-web');
 
 export interface ReviewWebOptions {
   db: Pool;
+  /** Opens the customer text the tool shows, seals the edits it keeps. */
+  vault: FieldVault;
   client: Client;
   /** Secure cookies (behind TLS). Off on the loopback dev stack. */
   cookieSecure: boolean;

@@ -11,11 +11,13 @@ import { appendAudit } from '@replique/activities/adapters/pg/audit-log';
 import { claimEmail, liveClaim, releaseClaim } from '@replique/activities/adapters/pg/review-claims';
 import { recordReviewEdit } from '@replique/activities/adapters/pg/review-edits';
 import { getQueueItem } from '@replique/activities/adapters/pg/review-queue';
+import { getEmail } from '@replique/activities/adapters/pg/emails';
 import type { EditOverride, FailedCheck, ReviewAction } from '@replique/workflows/contracts';
 import { hasRole, type Reviewer } from './auth/session-auth';
 import { deliverDecision } from './deliver-decision';
 import { lineDiff, textSimilarity } from './text-diff';
 import { reviewDecisions } from '../metrics/replique-metrics';
+import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
 
 export const CLAIM_SECONDS = 5 * 60;
 
@@ -37,7 +39,7 @@ export type ActionResult =
   | { ok: false; status: 422; error: string; decisionId: string; failed: FailedCheck[] };
 
 export async function takeDecision(
-  deps: { db: Queryable; client: Client }, reviewer: Reviewer, request: ActionRequest,
+  deps: { db: Queryable; vault: FieldVault; client: Client }, reviewer: Reviewer, request: ActionRequest,
 ): Promise<ActionResult> {
   const refused = await precheck(deps.db, reviewer, request);
   const result: ActionResult = refused ?? (await deliver(deps, reviewer, request));
@@ -57,7 +59,7 @@ export async function takeDecision(
 }
 
 async function precheck(db: Queryable, reviewer: Reviewer, request: ActionRequest): Promise<ActionResult | null> {
-  const item = await getQueueItem(db, request.emailKey);
+  const item = await getEmail(db, request.emailKey);
   if (!item) return { ok: false, status: 404, error: 'no such email' };
   if (request.action === 'takeover' && !hasRole(reviewer, 'senior')) {
     return { ok: false, status: 403, error: 'taking an email over needs a senior reviewer' };
@@ -72,7 +74,7 @@ async function precheck(db: Queryable, reviewer: Reviewer, request: ActionReques
   return null;
 }
 
-async function deliver(deps: { db: Queryable; client: Client }, reviewer: Reviewer, request: ActionRequest): Promise<ActionResult> {
+async function deliver(deps: { db: Queryable; vault: FieldVault; client: Client }, reviewer: Reviewer, request: ActionRequest): Promise<ActionResult> {
   const delivery = await deliverDecision(deps.client, request.emailKey, {
     decisionId: request.decisionId,
     action: request.action,
@@ -88,7 +90,7 @@ async function deliver(deps: { db: Queryable; client: Client }, reviewer: Review
     const checks = [...new Set(outcome.failed.map((f) => f.check))];
     return { ok: false, status: 422, decisionId: delivery.decisionId, failed: outcome.failed, error: `the edited text was not sent: ${checks.join(', ')}` };
   }
-  if (outcome.status === 'applied' && request.action === 'edit') await keepEdit(deps.db, reviewer, request);
+  if (outcome.status === 'applied' && request.action === 'edit') await keepEdit(deps, reviewer, request);
   // A decision ends this reviewer's turn (a second approver may be needed next); a takeover keeps the email theirs.
   if (request.action === 'takeover') {
     await claimEmail(deps.db, { emailKey: request.emailKey, reviewer: reviewer.name, ttlSeconds: CLAIM_SECONDS, force: true });
@@ -105,11 +107,11 @@ async function deliver(deps: { db: Queryable; client: Client }, reviewer: Review
   };
 }
 
-async function keepEdit(db: Queryable, reviewer: Reviewer, request: ActionRequest): Promise<void> {
-  const item = await getQueueItem(db, request.emailKey);
+async function keepEdit({ db, vault }: { db: Queryable; vault: FieldVault }, reviewer: Reviewer, request: ActionRequest): Promise<void> {
+  const item = await getQueueItem(db, vault, request.emailKey);
   const draftBody = item?.draft?.body ?? '';
   const sentBody = request.body ?? '';
-  await recordReviewEdit(db, {
+  await recordReviewEdit(db, vault, {
     decisionId: request.decisionId,
     emailKey: request.emailKey,
     reviewer: reviewer.name,

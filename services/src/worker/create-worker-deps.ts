@@ -30,6 +30,8 @@ import { createLogger } from '@replique/activities/logger';
 import { createReplyAdapters, llmTemplateExperiment, type ReplySetupConfig } from '@replique/activities/reply/reply-setup';
 import { LiveDraftExperiment } from '@replique/activities/adapters/pg/live-draft-experiment';
 import type { WorkerConfig } from '../config/worker-config';
+import { dataKeksOf } from '../config/data-keys-env';
+import { createFieldVault } from '../vault/create-vault';
 
 export interface WorkerDeps extends EmailActivityDeps {
   db: Pool;
@@ -43,6 +45,7 @@ export interface WorkerDeps extends EmailActivityDeps {
 export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps> {
   // Files first: a broken model stops the start before any connection is opened.
   const intentModel = workerIntentDeps(config);
+  const dataKeks = dataKeksOf('worker', config);
   const db = createPool(config.DATABASE_URL, { applicationName: 'replique-worker' });
   await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
   if (config.REPLIQUE_SHOP_FILE) await seedShop(db, JSON.parse(await readFile(config.REPLIQUE_SHOP_FILE, 'utf8')));
@@ -92,6 +95,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
 
   return {
     db,
+    vault: createFieldVault(db, dataKeks),
     relay,
     policy,
     wording,

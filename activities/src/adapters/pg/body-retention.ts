@@ -4,7 +4,7 @@
  * skipped), each purged email's audit chain gains a `retention / bodies_purged` row in the same statement.
  *
  * What goes: emails.email_case (parsed headers and bodies), drafts subject/body/facts/offers, the reviewer's edited
- * text and note (reviewer_actions.payload), review_edits texts and diff, reply_attachments content. Then raw_emails.raw
+ * text, note and override reason (reviewer_actions.sealed, and payload's legacy plaintext), review_edits texts and diff, reply_attachments content. Then raw_emails.raw
  * of messages whose every email is purged (`purgeRawBatch`).
  */
 import { FINAL_EMAIL_STATES } from '../../domain/types';
@@ -18,13 +18,13 @@ export async function purgeBodiesBatch(db: Queryable, before: Date, limit: numbe
        where created_at < $1 and body_purged_at is null and state = any($3::text[])
        order by created_at limit $2 for update skip locked),
      drafts_purged as (
-       update drafts set subject = '', body = '', facts = '{}', offers = '[]'
+       update drafts set subject = ''::bytea, body = ''::bytea, facts = '{}'::bytea, offers = '[]'
        where email_key in (select email_key from picked)),
      actions_purged as (
-       update reviewer_actions set payload = payload - 'edited' - 'note'
-       where email_key in (select email_key from picked) and (payload ? 'edited' or payload ? 'note')),
+       update reviewer_actions set payload = payload - 'edited' - 'note', sealed = null
+       where email_key in (select email_key from picked) and (payload ? 'edited' or payload ? 'note' or sealed is not null)),
      edits_purged as (
-       update review_edits set draft_body = '', sent_body = '', diff = ''
+       update review_edits set draft_body = ''::bytea, sent_body = ''::bytea, diff = ''::bytea
        where email_key in (select email_key from picked)),
      attachments_purged as (
        update reply_attachments set content = ''::bytea where email_key in (select email_key from picked)),

@@ -4,6 +4,8 @@
  * with when and how (`ai_opt_out_at`, `ai_opt_out_via`, kept by a CRM re-seed) and an audit row on that email.
  */
 import type { Pool } from 'pg';
+import type { EmailCase } from '../../domain/types';
+import type { FieldVault } from '../vault/field-vault';
 import { appendAudit } from './audit-log';
 import type { Queryable } from './pool';
 import { withTransaction } from './transaction';
@@ -23,17 +25,22 @@ export interface EmailCustomer {
  * The customer an email was matched to, whether they already opted out, and the language of our reply; null when
  * the email is unknown.
  */
-export async function customerOfEmail(db: Queryable, emailKey: string): Promise<EmailCustomer | null> {
-  const { rows } = await db.query<EmailCustomer>(
-    `select e.email_case #>> '{draft,lang}' as lang,
-            e.email_case #>> '{enrichment,customerId}' as "customerId",
-            e.email_case #>> '{enrichment,customerMatch}' as "customerMatch",
-            coalesce(c.ai_opt_out, false) as "aiOptOut"
-     from emails e left join customers c on c.id = e.email_case #>> '{enrichment,customerId}'
+export async function customerOfEmail(db: Queryable, vault: FieldVault, emailKey: string): Promise<EmailCustomer | null> {
+  const { rows } = await db.query<{ emailCase: Buffer | null; aiOptOut: boolean }>(
+    `select e.email_case as "emailCase", coalesce(c.ai_opt_out, false) as "aiOptOut"
+     from emails e left join customers c on c.id = e.customer_id
      where e.email_key = $1`,
     [emailKey],
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  if (!row) return null;
+  const emailCase = await vault.openJson<EmailCase>(row.emailCase);
+  return {
+    lang: emailCase?.draft?.lang ?? null,
+    customerId: emailCase?.enrichment?.customerId ?? null,
+    customerMatch: emailCase?.enrichment?.customerMatch ?? null,
+    aiOptOut: row.aiOptOut,
+  };
 }
 
 export type OptOutOutcome = { status: 'recorded' | 'already' } | { status: 'no_customer' };

@@ -2,9 +2,11 @@
  * Drafts written for an email, one row per draft key (derived from the email and the step). Each row is stamped
  * with its template/prompt id and version, generator and model, and, when a model was asked, how the call went
  * (`generation`: prompt, tokens, latency, fallback reason; columns of migration 013), and the template version whose
- * words it uses (`wording_version`, migration 026). PII: subject and body.
+ * words it uses (`wording_version`, migration 026). PII: subject, body and facts, sealed with the email's data key
+ * (../vault/field-vault.ts).
  */
 import type { Draft } from '../../domain/types';
+import type { FieldVault } from '../vault/field-vault';
 import type { Queryable } from './pool';
 
 export interface DraftRow extends Draft {
@@ -16,18 +18,20 @@ export interface DraftRow extends Draft {
 
 /** Stores the draft once; returns its id (the existing one when the key was already used). */
 export async function saveDraft(
-  db: Queryable, input: { draftKey: string; emailKey: string; draft: Draft },
+  db: Queryable, vault: FieldVault, input: { draftKey: string; emailKey: string; draft: Draft },
 ): Promise<string> {
   const d = input.draft;
   const g = d.generation ?? null;
+  const owner = { emailKey: input.emailKey };
+  const [subject, body, facts] = await Promise.all([vault.seal(owner, d.subject), vault.seal(owner, d.body), vault.sealJson(owner, d.facts)]);
   const inserted = await db.query<{ id: string }>(
     `insert into drafts (draft_key, email_key, subject, body, lang, template_id, version, generator, model, facts, offers,
        prompt_id, prompt_version, prompt_tokens, completion_tokens, latency_ms, fallback_reason, wording_version)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12, $13, $14, $15, $16, $17, $18)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15, $16, $17, $18)
      on conflict (draft_key) do nothing returning id`,
     [
-      input.draftKey, input.emailKey, d.subject, d.body, d.lang, d.templateId, d.version, d.generator,
-      d.model ?? g?.model ?? null, JSON.stringify(d.facts), JSON.stringify(d.offers),
+      input.draftKey, input.emailKey, subject, body, d.lang, d.templateId, d.version, d.generator,
+      d.model ?? g?.model ?? null, facts, JSON.stringify(d.offers),
       g?.promptId ?? null, g?.promptVersion ?? null, g?.promptTokens ?? null, g?.completionTokens ?? null,
       g ? Math.round(g.latencyMs) : null, g?.fallbackReason ?? null, d.wordingVersion ?? null,
     ],
@@ -46,15 +50,26 @@ export function generationJson(d: string): string {
     'completionTokens', ${d}.completion_tokens, 'latencyMs', ${d}.latency_ms, 'fallbackReason', ${d}.fallback_reason) end`;
 }
 
-export async function latestDraft(db: Queryable, emailKey: string): Promise<DraftRow | null> {
-  const { rows } = await db.query<DraftRow>(
+/** A drafts row as stored: its sealed fields still sealed (`openDraftFields`). */
+export type SealedDraftFields<T> = Omit<T, 'subject' | 'body' | 'facts'> & { subject: Buffer; body: Buffer; facts: Buffer };
+
+/** Opens the sealed subject, body and facts of a drafts row. */
+export async function openDraftFields<T extends Pick<Draft, 'subject' | 'body' | 'facts'>>(
+  vault: FieldVault, row: SealedDraftFields<T>,
+): Promise<T> {
+  const [subject, body, facts] = await Promise.all([vault.openText(row.subject), vault.openText(row.body), vault.openJson<Draft['facts']>(row.facts)]);
+  return { ...row, subject: subject ?? '', body: body ?? '', facts: facts ?? {} } as unknown as T;
+}
+
+export async function latestDraft(db: Queryable, vault: FieldVault, emailKey: string): Promise<DraftRow | null> {
+  const { rows } = await db.query<SealedDraftFields<DraftRow>>(
     `select id, draft_key as "draftKey", email_key as "emailKey", subject, body, lang, template_id as "templateId",
        version, generator, model, facts, offers, ${generationJson('d')} as generation, wording_version as "wordingVersion",
        created_at as "createdAt"
      from drafts d where email_key = $1 order by id desc limit 1`,
     [emailKey],
   );
-  return rows[0] ?? null;
+  return rows[0] ? openDraftFields<DraftRow>(vault, rows[0]) : null;
 }
 
 /** Model calls behind drafts, per model and prompt version: the KPIs of the LLM path. */

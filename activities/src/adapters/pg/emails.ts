@@ -1,8 +1,12 @@
 /**
  * One row per inbound email, keyed by its dedup key: where it came from, its workflow, its state as the
- * workflow last reported it, and the EmailCase (the case file, PII) once triage has built it.
+ * workflow last reported it, and the EmailCase (the case file, PII) once triage has built it, sealed with the
+ * email's data key (../vault/field-vault.ts). What SQL looks up is beside it: the sender's and the thread's hashes,
+ * the CRM customer id.
  */
+import { addressHash, messageIdHashOrNull } from '../../domain/email-key';
 import type { EmailCase, EmailState, Intent, Route } from '../../domain/types';
+import type { FieldVault } from '../vault/field-vault';
 import type { Queryable } from './pool';
 import { changeWithAudit, type AuditOfChange } from './audit-log';
 
@@ -68,15 +72,25 @@ export async function setEmailState(
   );
 }
 
-export async function saveCase(db: Queryable, emailKey: string, emailCase: EmailCase, audit?: AuditOfChange): Promise<void> {
-  await updateOne(db, emailKey, 'email_case = $2::jsonb', [JSON.stringify(emailCase)], audit);
+export async function saveCase(
+  db: Queryable, vault: FieldVault, emailKey: string, emailCase: EmailCase, audit?: AuditOfChange,
+): Promise<void> {
+  const sealed = await vault.sealJson({ emailKey }, emailCase);
+  const parsed = emailCase.parsed as Partial<EmailCase['parsed']> | undefined; // a case file may be partial (tests)
+  const threadHashes = [messageIdHashOrNull(parsed?.references?.[0]), messageIdHashOrNull(parsed?.messageId)].filter((h) => h !== null);
+  const sender = parsed?.from?.address;
+  await updateOne(
+    db, emailKey, 'email_case = $2, sender_hash = $3, thread_hashes = $4, customer_id = $5',
+    [sealed, sender ? addressHash(sender) : null, threadHashes, emailCase.enrichment?.customerId ?? null],
+    audit,
+  );
 }
 
-export async function loadCase(db: Queryable, emailKey: string): Promise<EmailCase | null> {
-  const { rows } = await db.query<{ email_case: EmailCase | null }>(
+export async function loadCase(db: Queryable, vault: FieldVault, emailKey: string): Promise<EmailCase | null> {
+  const { rows } = await db.query<{ email_case: Buffer | null }>(
     'select email_case from emails where email_key = $1', [emailKey],
   );
-  return rows[0]?.email_case ?? null;
+  return vault.openJson<EmailCase>(rows[0]?.email_case ?? null);
 }
 
 export async function setRouteAndIntent(
@@ -123,12 +137,17 @@ export interface FollowUpRow {
 }
 
 /** The follow-ups the workflow of `emailKey` took, oldest first. */
-export async function followUpsOf(db: Queryable, emailKey: string): Promise<FollowUpRow[]> {
-  const { rows } = await db.query<FollowUpRow>(
-    `select email_key as "emailKey", email_case #>> '{cleaned,clean}' as text,
-            email_case #>> '{classification,intent}' as intent, created_at as "createdAt"
+export async function followUpsOf(db: Queryable, vault: FieldVault, emailKey: string): Promise<FollowUpRow[]> {
+  const { rows } = await db.query<{ emailKey: string; emailCase: Buffer | null; createdAt: Date }>(
+    `select email_key as "emailKey", email_case as "emailCase", created_at as "createdAt"
      from emails where followup_of = $1 and state = 'threaded' order by created_at, email_key`,
     [emailKey],
   );
-  return rows;
+  return Promise.all(rows.map(async (row) => {
+    const followUp = await vault.openJson<EmailCase>(row.emailCase);
+    return {
+      emailKey: row.emailKey, text: followUp?.cleaned?.clean ?? null, intent: followUp?.classification?.intent ?? null,
+      createdAt: row.createdAt,
+    };
+  }));
 }

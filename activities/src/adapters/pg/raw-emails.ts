@@ -1,5 +1,10 @@
-/** Raw inbound messages, stored once by the sha256 of their bytes, before anything else happens. */
+/**
+ * Raw inbound messages, stored once by the sha256 of their bytes (of the plaintext), before anything else happens.
+ * The bytes are sealed with the data key of the message's sender (../vault/field-vault.ts), which every later field
+ * of the emails read from it uses too.
+ */
 import { rawSha256 } from '../../domain/email-key';
+import { keyIdOfValue, subjectOfRaw, type FieldVault } from '../vault/field-vault';
 import type { Queryable } from './pool';
 
 export const RAW_EMAIL_SOURCES = ['imap', 'http', 'smtp', 'kafka-replay', 'cli'] as const;
@@ -20,22 +25,27 @@ export class RawEmailNotFoundError extends Error {
 }
 
 export async function storeRawEmail(
-  db: Queryable, input: { raw: Buffer; source: RawEmailSource; mailbox: string },
+  db: Queryable, vault: FieldVault, input: { raw: Buffer; source: RawEmailSource; mailbox: string },
 ): Promise<StoredRawEmail> {
   const sha256 = rawSha256(input.raw);
+  const existing = await db.query<{ id: string }>('select id from raw_emails where sha256 = $1', [sha256]);
+  if (existing.rows[0]) return { rawId: existing.rows[0].id, sha256, inserted: false };
+  const sealed = await vault.seal({ subjectHash: subjectOfRaw(input.raw) }, input.raw);
   const inserted = await db.query<{ id: string }>(
-    `insert into raw_emails (sha256, raw, size, source, mailbox) values ($1, $2::bytea, octet_length($2::bytea), $3, $4)
+    `insert into raw_emails (sha256, raw, size, source, mailbox, data_key_id) values ($1, $2, $3, $4, $5, $6)
      on conflict (sha256) do nothing returning id`,
-    [sha256, input.raw, input.source, input.mailbox],
+    [sha256, sealed, input.raw.length, input.source, input.mailbox, keyIdOfValue(sealed)],
   );
   if (inserted.rows[0]) return { rawId: inserted.rows[0].id, sha256, inserted: true };
-  const existing = await db.query<{ id: string }>('select id from raw_emails where sha256 = $1', [sha256]);
-  if (!existing.rows[0]) throw new Error(`raw email ${sha256} neither inserted nor found`);
-  return { rawId: existing.rows[0].id, sha256, inserted: false };
+  const concurrent = await db.query<{ id: string }>('select id from raw_emails where sha256 = $1', [sha256]);
+  if (!concurrent.rows[0]) throw new Error(`raw email ${sha256} neither inserted nor found`);
+  return { rawId: concurrent.rows[0].id, sha256, inserted: false };
 }
 
-export async function loadRawEmail(db: Queryable, rawId: string): Promise<Buffer> {
-  const { rows } = await db.query<{ raw: Buffer }>('select raw from raw_emails where id = $1', [rawId]);
+export async function loadRawEmail(db: Queryable, vault: FieldVault, rawId: string): Promise<Buffer> {
+  const { rows } = await db.query<{ raw: Buffer | null }>('select raw from raw_emails where id = $1', [rawId]);
   if (!rows[0]) throw new RawEmailNotFoundError(rawId);
-  return rows[0].raw;
+  const raw = await vault.open(rows[0].raw);
+  if (!raw) throw new RawEmailNotFoundError(rawId);
+  return raw;
 }

@@ -1,7 +1,9 @@
 /**
  * Every reviewer edit kept as a diff with a similarity score between draft and sent text, stamped with the intent
- * and the template/prompt version: how much reviewers rewrite each intent and version. PII: the two bodies.
+ * and the template/prompt version: how much reviewers rewrite each intent and version. PII: the two bodies and the
+ * diff, sealed with the email's data key (../vault/field-vault.ts).
  */
+import type { FieldVault } from '../vault/field-vault';
 import type { Queryable } from './pool';
 
 export interface ReviewEdit {
@@ -18,13 +20,15 @@ export interface ReviewEdit {
 }
 
 /** Once per decision: a retried request writes nothing. */
-export async function recordReviewEdit(db: Queryable, edit: ReviewEdit): Promise<{ inserted: boolean }> {
+export async function recordReviewEdit(db: Queryable, vault: FieldVault, edit: ReviewEdit): Promise<{ inserted: boolean }> {
+  const owner = { emailKey: edit.emailKey };
+  const [draftBody, sentBody, diff] = await Promise.all([vault.seal(owner, edit.draftBody), vault.seal(owner, edit.sentBody), vault.seal(owner, edit.diff)]);
   const { rowCount } = await db.query(
     `insert into review_edits (decision_id, email_key, reviewer, intent, template_id, version, draft_body, sent_body,
        diff, similarity)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict (decision_id) do nothing`,
-    [edit.decisionId, edit.emailKey, edit.reviewer, edit.intent, edit.templateId, edit.version, edit.draftBody,
-      edit.sentBody, edit.diff, edit.similarity],
+    [edit.decisionId, edit.emailKey, edit.reviewer, edit.intent, edit.templateId, edit.version, draftBody, sentBody, diff,
+      edit.similarity],
   );
   return { inserted: rowCount === 1 };
 }
@@ -47,12 +51,18 @@ export async function editSimilarityByIntent(db: Queryable): Promise<EditSimilar
   return rows;
 }
 
-export async function editsOf(db: Queryable, emailKey: string): Promise<(ReviewEdit & { createdAt: Date })[]> {
-  const { rows } = await db.query<ReviewEdit & { createdAt: Date }>(
+export async function editsOf(db: Queryable, vault: FieldVault, emailKey: string): Promise<(ReviewEdit & { createdAt: Date })[]> {
+  type Stored = Omit<ReviewEdit, 'draftBody' | 'sentBody' | 'diff'> & { draftBody: Buffer; sentBody: Buffer; diff: Buffer; createdAt: Date };
+  const { rows } = await db.query<Stored>(
     `select decision_id as "decisionId", email_key as "emailKey", reviewer, intent, template_id as "templateId",
        version, draft_body as "draftBody", sent_body as "sentBody", diff, similarity, created_at as "createdAt"
      from review_edits where email_key = $1 order by id`,
     [emailKey],
   );
-  return rows;
+  return Promise.all(rows.map(async (row) => ({
+    ...row,
+    draftBody: (await vault.openText(row.draftBody)) ?? '',
+    sentBody: (await vault.openText(row.sentBody)) ?? '',
+    diff: (await vault.openText(row.diff)) ?? '',
+  })));
 }

@@ -19,9 +19,11 @@ import { customerOfEmail, optOutCustomer } from '@replique/activities/adapters/p
 import { verifyLinkToken, type LinkPurpose } from '@replique/activities/outbound/reply-link-token';
 import { deadLinkPage, humanPage, noScoreMessage, ratePage, type PageLang } from './link-pages';
 import { csatRatings } from '../../metrics/replique-metrics';
+import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
 
 export interface ReplyLinkRouterDeps {
   db: Pool;
+  vault: FieldVault;
   secret: string;
   now?: () => Date;
 }
@@ -62,9 +64,9 @@ export function createReplyLinkRouter(deps: ReplyLinkRouterDeps): Router {
   router.get('/r/rate/:token', async (req, res) => {
     const emailKey = checked(req, res, 'csat');
     if (!emailKey) return;
-    const context = await customerOfEmail(deps.db, emailKey);
+    const context = await customerOfEmail(deps.db, deps.vault, emailKey);
     if (!context) return void res.status(404).type('html').send(deadLinkPage(langOf(req, null), 'invalid'));
-    const current = await replyRating(deps.db, emailKey);
+    const current = await replyRating(deps.db, deps.vault, emailKey);
     const clicked = Score.safeParse(req.query.score);
     res.type('html').send(ratePage({
       lang: langOf(req, context.lang),
@@ -84,14 +86,14 @@ export function createReplyLinkRouter(deps: ReplyLinkRouterDeps): Router {
     const lang = form.success && form.data.lang ? form.data.lang : langOf(req, null);
     const action = req.baseUrl + req.path;
     if (!form.success || form.data.score === undefined) {
-      const current = await replyRating(deps.db, emailKey);
+      const current = await replyRating(deps.db, deps.vault, emailKey);
       return void res.status(400).type('html').send(ratePage({
         lang, action, selected: null, comment: form.success ? form.data.comment ?? '' : '', current: current?.score ?? null,
         saved: false, error: noScoreMessage(lang),
       }));
     }
     const comment = form.data.comment?.trim() || null;
-    const outcome = await rateReply(deps.db, { emailKey, score: form.data.score, comment });
+    const outcome = await rateReply(deps.db, deps.vault, { emailKey, score: form.data.score, comment });
     if (outcome.status === 'no_such_reply') return void res.status(404).type('html').send(deadLinkPage(lang, 'invalid'));
     if (outcome.status === 'recorded') csatRatings.inc({ score: String(form.data.score) });
     res.redirect(303, `${action}?saved=1&lang=${lang}`);
@@ -100,7 +102,7 @@ export function createReplyLinkRouter(deps: ReplyLinkRouterDeps): Router {
   router.get('/r/human/:token', async (req, res) => {
     const emailKey = checked(req, res, 'optout');
     if (!emailKey) return;
-    const context = await customerOfEmail(deps.db, emailKey);
+    const context = await customerOfEmail(deps.db, deps.vault, emailKey);
     const lang = langOf(req, context?.lang ?? null);
     const state = !context || !linkMayOptOut(context) ? 'unknown' : context.aiOptOut ? 'done' : 'ask';
     res.status(state === 'unknown' ? 404 : 200).type('html').send(humanPage({ lang, action: req.baseUrl + req.path, state }));
@@ -109,7 +111,7 @@ export function createReplyLinkRouter(deps: ReplyLinkRouterDeps): Router {
   router.post('/r/human/:token', async (req, res) => {
     const emailKey = checked(req, res, 'optout');
     if (!emailKey) return;
-    const context = await customerOfEmail(deps.db, emailKey);
+    const context = await customerOfEmail(deps.db, deps.vault, emailKey);
     const lang = langOf(req, context?.lang ?? null);
     const action = req.baseUrl + req.path;
     if (!context?.customerId || !linkMayOptOut(context)) {
