@@ -1,6 +1,6 @@
 /**
  * The replique CLI: `pnpm -s replique <command> ...`. The same decision functions as the workers, no servers needed.
- * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user, audit, shop, policy, rollout, templates, orders, report.
+ * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user, audit, shop, policy, rollout, templates, orders, report, keys, gdpr.
  */
 import { UsageError } from './args';
 
@@ -32,6 +32,8 @@ const COMMANDS: Record<string, () => Promise<Loaded>> = {
   templates: () => load<typeof import('./templates-command')>('./templates-command', (m) => ({ run: m.templatesCommand, usage: m.TEMPLATES_USAGE })),
   orders: () => load<typeof import('./orders-command')>('./orders-command', (m) => ({ run: m.ordersCommand, usage: m.ORDERS_USAGE })),
   report: () => load<typeof import('./report-command')>('./report-command', (m) => ({ run: m.reportCommand, usage: m.REPORT_USAGE })),
+  keys: () => load<typeof import('./keys-command')>('./keys-command', (m) => ({ run: m.keysCommand, usage: m.KEYS_USAGE })),
+  gdpr: () => load<typeof import('./gdpr-command')>('./gdpr-command', (m) => ({ run: m.gdprCommand, usage: m.GDPR_USAGE })),
 };
 
 async function usage(): Promise<string> {

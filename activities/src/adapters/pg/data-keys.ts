@@ -93,13 +93,3 @@ export async function countKeysByKek(db: Queryable): Promise<{ kekId: string | n
   );
   return rows;
 }
-
-/** Crypto-shredding: the wrapped bytes go, the row stays (its id is in every sealed value). Returns the ids destroyed. */
-export async function destroyDataKeys(db: Queryable, ids: string[]): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>(
-    `update data_keys set wrapped_key = null, kek_id = null, destroyed_at = now()
-     where id = any($1::bigint[]) and destroyed_at is null returning id`,
-    [ids],
-  );
-  return rows.map((r) => r.id);
-}

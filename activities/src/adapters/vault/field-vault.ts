@@ -3,7 +3,8 @@
  * it again. A data subject is the sender of the message an email was read from (its address, by hash); every field of
  * that email (case file, drafts, edits, reviewer notes, ratings, reply documents) uses the key its message got at
  * intake. Data keys are created on first use, stored wrapped by the KEK (`KeyWrapper`), and kept unwrapped in memory
- * for `cacheTtlMs` (an erased key stops opening in other processes once their cache entry expires).
+ * for `cacheTtlMs` (an erased key stops opening in other processes once their cache entry expires; so does the
+ * mapping of a subject or an email to its key).
  *
  * Without a KeyWrapper (no DATA_KEKS), `seal` writes plaintext (the process warns at start) and `open` still reads
  * plaintext, but a sealed value then fails with an error naming the missing configuration.
@@ -42,8 +43,8 @@ const MAX_CACHED = 10_000;
 
 export class FieldVault {
   private readonly keys = new Map<string, { key: Buffer; until: number }>();
-  private readonly keyOfEmail = new Map<string, string>();
-  private readonly keyOfSubject = new Map<string, string>();
+  private readonly keyOfEmail = new Map<string, { id: string; until: number }>();
+  private readonly keyOfSubject = new Map<string, { id: string; until: number }>();
   private readonly cacheTtlMs: number;
 
   constructor(
@@ -93,7 +94,7 @@ export class FieldVault {
   /** The data key id every field of this email is sealed with (its message's). */
   async keyIdOfEmail(emailKey: string): Promise<string> {
     const known = this.keyOfEmail.get(emailKey);
-    if (known) return known;
+    if (known && known.until > Date.now()) return known.id;
     const row = await rawKeyOfEmail(this.db, emailKey);
     if (!row) throw new EmailNotFoundError(emailKey);
     let keyId = row.dataKeyId;
@@ -102,18 +103,17 @@ export class FieldVault {
       const subject = row.raw ? subjectOfRaw(row.raw) : `raw:${row.sha256}`;
       keyId = await setRawDataKey(this.db, row.rawId, await this.keyIdOfSubject(subject));
     }
-    remember(this.keyOfEmail, emailKey, keyId);
+    this.remember(this.keyOfEmail, emailKey, keyId);
     return keyId;
   }
 
   /** The subject's data key id, the key created (and wrapped) when the subject has none. */
   async keyIdOfSubject(subjectHash: string): Promise<string> {
     const known = this.keyOfSubject.get(subjectHash);
-    if (known) return known;
+    if (known && known.until > Date.now()) return known.id;
     const existing = await existingKeyOfSubject(this.db, subjectHash);
     const row = existing ?? await this.createKey(subjectHash);
-    if (row.destroyedAt) throw new ErasedFieldError(row.id);
-    remember(this.keyOfSubject, subjectHash, row.id);
+    this.remember(this.keyOfSubject, subjectHash, row.id);
     return row.id;
   }
 
@@ -145,6 +145,11 @@ export class FieldVault {
     return key;
   }
 
+  private remember(map: Map<string, { id: string; until: number }>, key: string, id: string): void {
+    if (map.size >= MAX_CACHED) map.clear();
+    map.set(key, { id, until: Date.now() + this.cacheTtlMs });
+  }
+
   private requireWrapper(): KeyWrapper {
     if (!this.wrapper) throw new VaultConfigError('a sealed field needs its data key, and no key encryption key is configured (DATA_KEKS or DATA_KEKS_FILE)');
     return this.wrapper;
@@ -156,10 +161,6 @@ export function wrapContext(subjectHash: string): string {
   return `subject:${subjectHash}`;
 }
 
-function remember(map: Map<string, string>, key: string, value: string): void {
-  if (map.size >= MAX_CACHED) map.clear();
-  map.set(key, value);
-}
 
 /** The data key a stored value was sealed with; null for plaintext. */
 export function keyIdOfValue(value: Buffer): string | null {
