@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  emailKeyFor, extractMessageIdHeader, extractReferencedMessageIds, messageIdHash, threadHashesOf, messageIdHashOrNull, normaliseMessageId, rawSha256,
+  emailKeyFor, extractMessageIdHeader, extractReferencedMessageIds, messageIdHash, threadHashesOf, messageIdHashOrNull, normaliseMessageId, rawSha256, addressHash, extractFromAddress,
 } from './email-key';
 
 const raw = (text: string): Buffer => Buffer.from(text, 'latin1');
@@ -101,5 +101,16 @@ describe('threadHashesOf', () => {
       messageIdHash: messageIdHash('r@h'), referenceHashes: [messageIdHash('a@h')],
     });
     expect(threadHashesOf(raw('Subject: x\r\n\r\n'))).toEqual({ referenceHashes: [] });
+  });
+});
+
+describe('extractFromAddress (the data subject of a message)', () => {
+  const raw = (from: string) => Buffer.from(`Subject: x\r\nFrom: ${from}\r\n\r\nFrom: body@example.org\r\n`);
+  test('the address in angle brackets, a bare one, an encoded name, a quoted name with an @; none', () => {
+    expect(extractFromAddress(raw('=?UTF-8?Q?Mathis_Lef=C3=A8vre?= <mathis.lefevre@laposte.net>'))).toBe('mathis.lefevre@laposte.net');
+    expect(extractFromAddress(raw('ryan@icloud.com'))).toBe('ryan@icloud.com');
+    expect(extractFromAddress(raw('"a@b.c via shop" <real@example.org>'))).toBe('real@example.org');
+    expect(extractFromAddress(Buffer.from('Subject: x\r\n\r\nFrom: body@example.org\r\n'))).toBeNull();
+    expect(addressHash(' Ryan@iCloud.com ')).toBe(addressHash('ryan@icloud.com'));
   });
 });
