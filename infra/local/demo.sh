@@ -20,6 +20,8 @@ set -a
 # shellcheck source=/dev/null
 source "$REPLIQUE_HOME/run/tokens.env"
 set +a
+# Customer text a database kept in clear from before encryption at rest is sealed once (idempotent: a no-op after).
+node_modules/.bin/tsx services/src/cli/main.ts keys seal-existing | tail -n 1
 node_modules/.bin/tsx services/src/demo/main.ts "$@"
 
 review_port="${REVIEW_HTTP_PORT:-8082}"

@@ -27,6 +27,8 @@ ensure_tokens() {
   grep -q '^REPLY_LINK_SECRET=' "$TOKENS_FILE" || (umask 077; echo "REPLY_LINK_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$TOKENS_FILE")
   # The Temporal payload key (the first of the list encrypts; add a new one in front to rotate) and the codec server's token.
   grep -q '^TEMPORAL_PAYLOAD_KEYS=' "$TOKENS_FILE" || (umask 077; echo "TEMPORAL_PAYLOAD_KEYS=local-$(date +%Y%m%d):$(head -c 32 /dev/urandom | base64 -w0)" >>"$TOKENS_FILE")
+  # The key encryption key of the customer text at rest (docs/privacy.md; rotate: a new one first, then `replique keys rotate`).
+  grep -q '^DATA_KEKS=' "$TOKENS_FILE" || (umask 077; echo "DATA_KEKS=local-kek-$(date +%Y%m%d):$(head -c 32 /dev/urandom | base64 -w0)" >>"$TOKENS_FILE")
   grep -q '^CODEC_SERVER_TOKEN=' "$TOKENS_FILE" || (umask 077; echo "CODEC_SERVER_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$TOKENS_FILE")
   # The shop's order feed (POST /shop/orders on the review service; `replique orders replay` reads it too).
   grep -q '^SHOP_FEED_TOKEN=' "$TOKENS_FILE" || (umask 077; echo "SHOP_FEED_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$TOKENS_FILE")

@@ -143,6 +143,9 @@ beforeAll(async () => {
     ...hostEnv,
     POSTGRES_PASSWORD: randomBytes(18).toString('hex'),
     INTAKE_TOKEN: intakeToken,
+    /** Encryption on, as compose.yaml demands: Temporal payloads and customer text at rest. */
+    TEMPORAL_PAYLOAD_KEYS: `deploy-1:${randomBytes(32).toString('base64')}`,
+    DATA_KEKS: `deploy-kek-1:${randomBytes(32).toString('base64')}`,
     REVIEW_TOKEN: reviewToken,
     INTAKE_PORT: String(intakePort),
     REVIEW_PORT: String(reviewPort),

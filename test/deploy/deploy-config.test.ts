@@ -45,6 +45,9 @@ function requiredVariables(name: ProcessName): string[] {
 
 /** The image's WORKDIR /app is a copy of the repository's layout: map it back to check the paths exist. */
 const fromImagePath = (value: string): string => (value.startsWith('/app/') ? path.join(repoRoot, value.slice(5)) : value);
+/** A stand-in of the right shape for a key list secret (TEMPORAL_PAYLOAD_KEYS, DATA_KEKS): id:base64 of 32 bytes. */
+const KEY_STAND_IN = `stand-in:${Buffer.alloc(32, 1).toString('base64')}`;
+const KEY_LISTS = new Set(['TEMPORAL_PAYLOAD_KEYS', 'DATA_KEKS']);
 const withRepoPaths = (env: Env): Env => Object.fromEntries(Object.entries(env).map(([key, value]) => [key, fromImagePath(value)]));
 
 function dockerfile(): { env: Env; copies: string[]; sources: string[] } {
@@ -131,7 +134,10 @@ describe('Compose (infra/compose/compose.yaml)', () => {
   const compose = parse(readFileSync(path.join(repoRoot, 'infra', 'compose', 'compose.yaml'), 'utf8'), { merge: true }) as {
     services: Record<string, { command?: string[]; environment?: Record<string, string | number | boolean>; healthcheck?: { test: string[] }; ports?: string[] }>;
   };
-  const secrets: Env = { POSTGRES_PASSWORD: 'pg-password-from-env', INTAKE_TOKEN: 'intake-token-0123456789', REVIEW_TOKEN: 'review-token-0123456789' };
+  const secrets: Env = {
+    POSTGRES_PASSWORD: 'pg-password-from-env', INTAKE_TOKEN: 'intake-token-0123456789', REVIEW_TOKEN: 'review-token-0123456789',
+    TEMPORAL_PAYLOAD_KEYS: KEY_STAND_IN, DATA_KEKS: KEY_STAND_IN,
+  };
   const serviceEnv = (name: string, vars: Env): Env =>
     Object.fromEntries(Object.entries(compose.services[name]!.environment ?? {}).map(([key, value]) => [key, interpolate(String(value), vars)]));
 
@@ -142,8 +148,13 @@ describe('Compose (infra/compose/compose.yaml)', () => {
 
   test('the secrets are demanded from .env, never written in the file', () => {
     for (const name of ['intake', 'review', 'worker']) expect(() => serviceEnv(name, {})).toThrow(/POSTGRES_PASSWORD is required/);
-    expect(() => serviceEnv('intake', { POSTGRES_PASSWORD: 'x' })).toThrow(/INTAKE_TOKEN is required/);
-    expect(() => serviceEnv('review', { POSTGRES_PASSWORD: 'x' })).toThrow(/REVIEW_TOKEN is required/);
+    expect(() => serviceEnv('intake', { ...secrets, INTAKE_TOKEN: '' })).toThrow(/INTAKE_TOKEN is required/);
+    expect(() => serviceEnv('review', { ...secrets, REVIEW_TOKEN: '' })).toThrow(/REVIEW_TOKEN is required/);
+    // Encryption is on from the first start: no key, no process.
+    for (const name of ['intake', 'review', 'worker', 'starter']) {
+      expect(() => serviceEnv(name, { ...secrets, DATA_KEKS: '' })).toThrow(/DATA_KEKS is required/);
+      expect(() => serviceEnv(name, { ...secrets, TEMPORAL_PAYLOAD_KEYS: '' })).toThrow(/TEMPORAL_PAYLOAD_KEYS is required/);
+    }
   });
 
   test('intake and review listen on all interfaces, on the port their health check and port mapping use', () => {
@@ -231,7 +242,8 @@ function render(...set: string[]): K8sObject[] {
       if (item.valueFrom) {
         expect(item.valueFrom.secretKeyRef.name).toBe('replique');
         // A stand-in of the right shape for each secret the pod would read.
-        env[item.name] = item.name === 'DATABASE_URL' ? 'postgres://replique:pw@postgres:5432/replique' : `${item.name.toLowerCase()}-0123456789abcdef`;
+        env[item.name] = item.name === 'DATABASE_URL' ? 'postgres://replique:pw@postgres:5432/replique'
+          : KEY_LISTS.has(item.name) ? KEY_STAND_IN : `${item.name.toLowerCase()}-0123456789abcdef`;
       } else env[item.name] = item.value!;
     }
     expectEnvFits(name, env);
