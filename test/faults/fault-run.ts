@@ -37,7 +37,7 @@ import { startFaultSmtpPeer, type FaultSmtpPeer } from '../support/fault-smtp-si
 import { repoRoot, shopFixture, sharedRoot } from '../support/paths';
 import { deleteTopics } from '../adapters/stack-env';
 import { EmailGenerator, MACHINE_KINDS, loadShop, type GeneratedEmail } from '../bench/email-generator';
-import { testVault } from '../support/data-keks';
+import { TEST_DATA_KEKS, testVault } from '../support/data-keks';
 
 export interface FaultRunOptions {
   /** Generated customer/machine emails (duplicates, poison and hostile ones come on top). */
@@ -218,6 +218,8 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultRunS
     TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     TEMPORAL_NAMESPACE: process.env.TEMPORAL_TEST_NAMESPACE ?? 'replique-test',
     TEMPORAL_TASK_QUEUE: `replique-faults-${run}`,
+    /** Customer text sealed at rest by every process, as in production (the run's own stored raws too). */
+    DATA_KEKS: TEST_DATA_KEKS,
     IMAP_HOST: process.env.IMAP_HOST ?? '127.0.0.1',
     IMAP_PORT: process.env.IMAP_PORT ?? '1143',
     IMAP_USER: process.env.IMAP_USER ?? 'support',

@@ -25,7 +25,7 @@ import { privateKafka, type PrivateKafka } from '../support/private-kafka';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { startSmtpSink, type RunningSmtpSink } from '../support/smtp-sink';
 import { shopFixture } from '../support/paths';
-import { testVault } from '../support/data-keks';
+import { TEST_DATA_KEKS, testVault } from '../support/data-keks';
 
 jest.setTimeout(480_000);
 
@@ -66,6 +66,7 @@ beforeAll(async () => {
     TEMPORAL_TASK_QUEUE: `replique-outage-${run}`,
     SMTP_PORT: String(sink.port),
     REPLIQUE_SHOP_FILE: shopFixture,
+    DATA_KEKS: TEST_DATA_KEKS,
     LOG_LEVEL: 'warn',
   });
   worker = await createEmailWorker(config);
