@@ -2,8 +2,10 @@
  * GDPR erasure by crypto-shredding: the data keys of one customer are destroyed, so every field sealed with them (raw
  * messages, case files, drafts, edits, notes, ratings' comments, reply documents) is unreadable at once, wherever a
  * copy of the ciphertext lies (replicas, backups). A customer's keys: those linked to their CRM id by triage, and the
- * key of their CRM address. What linked rows to them in clear goes too (emails.sender_hash / customer_id,
- * conversations.customer_id, the key's subject hash), so a new email from them gets a new key. The audit trail keeps
+ * key of their CRM address, and the keys of the emails triage matched to them (a key chosen before the link existed).
+ * Text still in clear (a database not yet through `replique keys seal-existing`) cannot be shredded. What linked rows
+ * to them in clear goes too (emails.sender_hash / customer_id, conversations.customer_id, the key's subject hash), so a
+ * new email from them gets a new key. The audit trail keeps
  * its rows (hashes, decisions, dates) and gains one `gdpr / erased` row; the chain still verifies. The CRM tables are
  * the shop's reference data, not touched here.
  */
@@ -24,7 +26,10 @@ export async function eraseCustomer(pool: Pool, input: { customerId: string; by:
     const { rows: crm } = await db.query<{ email: string }>('select email from customers where id = $1', [input.customerId]);
     const subjects = crm.map((c) => addressHash(c.email));
     const { rows: keys } = await db.query<{ id: string }>(
-      `select id::text from data_keys where customer_id = $1 or subject_hash = any($2::text[]) for update`,
+      `select id::text from data_keys
+       where customer_id = $1 or subject_hash = any($2::text[])
+          or id in (select r.data_key_id from emails e join raw_emails r on r.id = e.raw_id where e.customer_id = $1)
+       for update`,
       [input.customerId, subjects],
     );
     const ids = keys.map((k) => k.id);
