@@ -25,6 +25,8 @@ import { emailWorkflow } from '@replique/workflows/email-workflow';
 import { decideUpdate, workflowIdForEmailKey, type EmailWorkflowInput } from '@replique/workflows/contracts';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
+import { TEST_DATA_KEKS } from '../support/data-keks';
+import { addressHash } from '@replique/activities/domain/email-key';
 import { devEmailsDir, shopFixture } from '../support/paths';
 import { workflowBundle } from '../support/workflow-bundle';
 import { eventually, newEmailKey, startTestEnvironment } from './workflow-test-kit';
@@ -35,8 +37,8 @@ let env: TestWorkflowEnvironment;
 let db: TestDatabase;
 let deps: WorkerDeps;
 
-/** A subject marker the CHECK constraint of this database refuses in a case file. */
-const REFUSED_MARKER = '[refused-by-check]';
+/** A sender the CHECK constraint of this database refuses in a case file (by its hash: the case file is sealed). */
+const REFUSED_SENDER = 'refused-by-check@example.invalid';
 
 beforeAll(async () => {
   setLogLevel('warn');
@@ -50,13 +52,14 @@ beforeAll(async () => {
     SMTP_PORT: '1', // never used: no email here gets as far as sending
     TEMPORAL_ADDRESS: '127.0.0.1:1',
     REPLIQUE_SHOP_FILE: shopFixture,
+    DATA_KEKS: TEST_DATA_KEKS,
     LOG_LEVEL: 'warn',
   }));
   // This database refuses what production would accept, so the activities meet real refusals from the server:
-  // a case file whose subject carries the marker (23514 check_violation, at the read), and any intent longer than
-  // two characters (22001 string_data_right_truncation, when the route stage records the intent).
-  await db.pool.query(`alter table emails add constraint test_refused_subject
-    check (coalesce(email_case #>> '{parsed,subject}', '') not like '%${REFUSED_MARKER}%')`);
+  // a case file from the refused sender (23514 check_violation, at the read), and any intent longer than two
+  // characters (22001 string_data_right_truncation, when the route stage records the intent).
+  await db.pool.query(`alter table emails add constraint test_refused_sender
+    check (sender_hash is distinct from '${addressHash(REFUSED_SENDER)}')`);
   await db.pool.query('alter table emails alter column intent type varchar(2)');
 });
 
@@ -86,12 +89,12 @@ async function withWorker<T>(activities: EmailActivities, fn: (taskQueue: string
   return worker.runUntil(fn(taskQueue));
 }
 
-/** A dev fixture under a fresh Message-ID (and optionally a marked subject), stored and registered like the starter does. */
-async function arrive(file: string, subjectMarker = ''): Promise<EmailWorkflowInput> {
+/** A dev fixture under a fresh Message-ID (and optionally from the refused sender), stored and registered like the starter does. */
+async function arrive(file: string, refusedSender = false): Promise<EmailWorkflowInput> {
   let text = readFileSync(path.join(devEmailsDir, file), 'latin1');
   text = text.replace(/^Message-ID:.*$/im, `Message-ID: <${randomUUID()}@test.replique>`);
-  if (subjectMarker) text = text.replace(/^Subject: (.*)$/im, `Subject: $1 ${subjectMarker}`);
-  const { rawId } = await storeRawEmail(db.pool, { raw: Buffer.from(text, 'latin1'), source: 'http', mailbox: 'support' });
+  if (refusedSender) text = text.replace(/^From: .*$/im, `From: Refused <${REFUSED_SENDER}>`);
+  const { rawId } = await storeRawEmail(db.pool, deps.vault, { raw: Buffer.from(text, 'latin1'), source: 'http', mailbox: 'support' });
   const emailKey = newEmailKey();
   await registerEmail(db.pool, { emailKey, rawId, mailbox: 'support', messageIdHash: null, workflowId: workflowIdForEmailKey(emailKey) });
   return { emailKey, rawId, mailbox: 'support', source: 'test' };
@@ -104,7 +107,7 @@ async function stateOf(emailKey: string): Promise<{ state: string; stateReason: 
 
 test('a read Postgres refuses (check violation) is quarantined after one attempt, recorded and audited', async () => {
   const calls = new Map<string, number>();
-  const input = await arrive('d005.eml', REFUSED_MARKER);
+  const input = await arrive('d005.eml', true);
   const result = await withWorker(counted(createEmailActivities(deps), calls), (taskQueue) =>
     env.client.workflow.execute(emailWorkflow, { taskQueue, workflowId: workflowIdForEmailKey(input.emailKey), args: [input] }),
   );
@@ -137,7 +140,7 @@ test('a stage Postgres refuses (value too long for the column) escalates to a pe
   expect(calls.get('recordReviewDecision')).toBeUndefined();
   expect(calls.get('checkEditedReply')).toBeUndefined();
   // Visible to reviewers: the review queue (level 2) lists it with its reason.
-  const waiting = await listWaitingEmails(db.pool, { limit: 100 });
+  const waiting = await listWaitingEmails(db.pool, deps.vault, { limit: 100 });
   expect(waiting.find((w) => w.emailKey === input.emailKey)).toMatchObject({ state: 'escalated', stateReason: 'data_rejected:22001' });
   const failure = (await handle.fetchHistory()).events!
     .find((e) => e.activityTaskFailedEventAttributes)!.activityTaskFailedEventAttributes!.failure!;
