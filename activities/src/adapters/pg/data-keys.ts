@@ -1,6 +1,6 @@
 /**
- * Data keys (migration 023): one AES-256 key per data subject, stored only wrapped by a key encryption key. The
- * vault (../vault/field-vault.ts) is their only user, with `replique keys` (rotation) and erasure.
+ * Data keys (the envelope_encryption migration): one AES-256 key per data subject, stored only wrapped by a key
+ * encryption key. The vault (../vault/field-vault.ts) is their only user, with `replique keys` (rotation) and erasure.
  */
 import type { Queryable } from './pool';
 
@@ -48,7 +48,7 @@ export interface RawKeyOfEmail {
   raw: Buffer | null;
 }
 
-/** The message an email was read from and its data key (null for a message stored before migration 023). */
+/** The message an email was read from and its data key (null for a message stored before encryption at rest). */
 export async function rawKeyOfEmail(db: Queryable, emailKey: string): Promise<RawKeyOfEmail | null> {
   const { rows } = await db.query<RawKeyOfEmail>(
     `select r.id as "rawId", r.sha256, r.data_key_id as "dataKeyId", case when r.data_key_id is null then r.raw end as raw
@@ -58,7 +58,7 @@ export async function rawKeyOfEmail(db: Queryable, emailKey: string): Promise<Ra
   return rows[0] ?? null;
 }
 
-/** Gives a message stored before migration 023 its data key; returns the key the message has (a concurrent call's). */
+/** Gives a message stored before encryption at rest its data key; returns the key it has (a concurrent call's). */
 export async function setRawDataKey(db: Queryable, rawId: string, dataKeyId: string): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `update raw_emails set data_key_id = coalesce(data_key_id, $2) where id = $1 returning data_key_id as id`,

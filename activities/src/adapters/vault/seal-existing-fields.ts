@@ -1,5 +1,5 @@
 /**
- * The one-off sealing of customer text written before encryption at rest (migration 023 kept it as its UTF-8 bytes,
+ * The one-off sealing of customer text written before encryption at rest (the envelope_encryption migration kept it as its UTF-8 bytes,
  * readable by the vault as legacy plaintext). Each run seals what is still plaintext, batch by batch, and leaves what
  * is sealed alone: idempotent, resumable, safe beside running services (a row changed meanwhile is skipped and taken by
  * the next run). Empty values (bodies purged by retention) stay empty.
