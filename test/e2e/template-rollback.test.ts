@@ -16,6 +16,7 @@ import type { TemplateWording } from '@replique/activities/reply/wording/phrase-
 import { checkWordingVersion } from '../../services/src/wording/activation-check';
 import { devEmailsDir, sharedRoot } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
+import { latestDraft } from '@replique/activities/adapters/pg/drafts';
 
 jest.setTimeout(300_000);
 
@@ -49,13 +50,12 @@ async function answerD005(): Promise<{ body: string; wordingVersion: number | nu
   const messageId = /^Message-ID:\s*<([^>]+)>/im.exec(raw.toString('latin1'))![1]!;
   const { emailKey } = await h.deliver(raw);
   await h.waitForView(emailKey, (v) => v.state === 'sent');
-  const { rows } = await h.db.pool.query<{ body: string; wording_version: number | null }>(
-    'select body, wording_version from drafts where email_key = $1 order by id desc limit 1', [emailKey]);
+  const draft = (await latestDraft(h.db.pool, h.vault, emailKey))!; // its body is sealed at rest: the vault opens it
   let mail = h.sink.messages().find((m) => m.inReplyTo === messageId);
   for (let i = 0; !mail && i < 200; i++, await sleep(50)) mail = h.sink.messages().find((m) => m.inReplyTo === messageId);
   if (!mail) throw new Error('no reply at the SMTP peer');
   const sent = (await simpleParser(mail.raw)).text ?? '';
-  return { body: rows[0]!.body, wordingVersion: rows[0]!.wording_version, sent };
+  return { body: draft.body, wordingVersion: draft.wordingVersion ?? null, sent };
 }
 
 // d005 is in English: the signature's and the carrier estimate's English texts change.

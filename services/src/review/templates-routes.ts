@@ -19,10 +19,11 @@ import { previewableEmails, previewTemplateVersion } from '../wording/preview-dr
 import { hasRole, reviewerOf } from './auth/session-auth';
 import { templatePreviewPage, templatesPage } from './web/templates-page';
 import { wantsJson } from './wants-json';
+import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
 
 const log = createLogger('review.templates');
 
-export function createTemplatesRouter(deps: { db: Pool; wordingCheck: ActivationCheckSettings }): Router {
+export function createTemplatesRouter(deps: { db: Pool; vault: FieldVault; wordingCheck: ActivationCheckSettings }): Router {
   const router = express.Router();
   router.use('/templates', (_req: Request, res: Response, next: NextFunction) => {
     if (!hasRole(reviewerOf(res), 'prompts')) return void res.status(403).type('text').send('prompt owners and leads only');
@@ -122,7 +123,7 @@ export function createTemplatesRouter(deps: { db: Pool; wordingCheck: Activation
 
   router.get('/templates/preview', async (req, res) => {
     const emailKey = typeof req.query.email === 'string' ? req.query.email : '';
-    const preview = await previewTemplateVersion(deps.db, emailKey, Number(req.query.version));
+    const preview = await previewTemplateVersion(deps.db, deps.vault, emailKey, Number(req.query.version));
     if (!preview) return void res.status(404).type('text').send('no such email or version');
     if (wantsJson(req)) return void res.json(preview);
     res.type('html').send(templatePreviewPage({ reviewer: reviewerOf(res), emailKey, ...preview }));

@@ -7,6 +7,7 @@
 import type { Draft, GuardrailReport } from '@replique/activities/domain/types';
 import type { Pool } from '@replique/activities/adapters/pg/pool';
 import { loadCase } from '@replique/activities/adapters/pg/emails';
+import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
 import { PgShopData } from '@replique/activities/adapters/pg/pg-shop-data';
 import { latestPolicyVersion } from '@replique/activities/adapters/pg/policy-versions';
 import { activeWordingVersion, getWordingVersion } from '@replique/activities/adapters/pg/wording-versions';
@@ -33,8 +34,10 @@ export async function previewableEmails(db: Pool, limit = 30): Promise<Array<{ e
   return rows;
 }
 
-export async function previewTemplateVersion(db: Pool, emailKey: string, version: number): Promise<{ inForce: PreviewedDraft; candidate: PreviewedDraft } | null> {
-  const emailCase = await loadCase(db, emailKey);
+export async function previewTemplateVersion(
+  db: Pool, vault: FieldVault, emailKey: string, version: number,
+): Promise<{ inForce: PreviewedDraft; candidate: PreviewedDraft } | null> {
+  const emailCase = await loadCase(db, vault, emailKey);
   const [chosen, active, policyRow] = await Promise.all([
     getWordingVersion(db, 'templates', version), activeWordingVersion(db, 'templates'), latestPolicyVersion(db),
   ]);
