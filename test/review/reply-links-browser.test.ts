@@ -78,7 +78,8 @@ test('a customer rates an automatic reply from the mail, changes the vote, then 
   await Promise.all([page.waitForURL(/saved=1/), page.click('button[type=submit]')]);
   await expect(page.locator('.flash').textContent()).resolves.toContain('Your rating (2/5) is saved');
   const { rows: [rating] } = await pipeline.db.pool.query('select score, comment, changes from reply_ratings where email_key = $1', [emailKey]);
-  expect(rating).toEqual({ score: 2, comment: 'The delivery date was vague.', changes: 1 });
+  // The comment is sealed at rest (the customer's own words): the vault opens it.
+  expect({ ...rating, comment: await pipeline.vault.openText(rating.comment) }).toEqual({ score: 2, comment: 'The delivery date was vague.', changes: 1 });
 
   await page.goto(optOut);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'reply-opt-out.png'), fullPage: true });
