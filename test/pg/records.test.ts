@@ -48,7 +48,7 @@ describe('drafts', () => {
     const { id: _id, draftKey, emailKey: key, createdAt, ...stored } = (await latestDraft(db.pool, vault, emailKey))!;
     expect({ id: _id, draftKey, key }).toEqual({ id, draftKey: `${emailKey}:draft:1`, key: emailKey });
     expect(createdAt).toBeInstanceOf(Date);
-    expect(stored).toStrictEqual({ ...draft, generation: null });
+    expect(stored).toStrictEqual({ ...draft, generation: null, wordingVersion: null });
 
     const llm: Draft = { ...draft, generator: 'llm', model: 'gpt-test', templateId: 'prompt-order', offers: [] };
     const id2 = await saveDraft(db.pool, vault, { draftKey: `${emailKey}:draft:2`, emailKey, draft: llm });
