@@ -189,7 +189,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       const decision = emailCase.decision;
       if (!decision) throw ApplicationFailure.nonRetryable('the route stage left no decision', 'NoDecision');
       // A product suggestion the route took out (not an automatic reply): the draft a person sees is the one without it.
-      if (emailCase.draft?.upsellWithdrawn) await saveDraft(deps.db, { draftKey: `${emailKey}:draft:routed`, emailKey, draft: emailCase.draft });
+      if (emailCase.draft?.upsellWithdrawn) await saveDraft(deps.db, deps.vault, { draftKey: `${emailKey}:draft:routed`, emailKey, draft: emailCase.draft });
       const upsell: EventData = emailCase.draft?.upsell ? { upsellSku: emailCase.draft.upsell.sku } : {};
       const intent = emailCase.classification?.intent ?? null;
       await recordDecision(deps.db, { decisionKey: `${emailKey}:route`, emailKey, decision, policyVersion });
@@ -238,9 +238,9 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
 
     async rememberEmail({ emailKey, state }): Promise<RememberResult> {
       const memory = deps.triage.memory;
-      const emailCase = memory ? await loadCase(deps.db, emailKey) : null;
+      const emailCase = memory ? await loadCase(deps.db, deps.vault, emailKey) : null;
       if (!memory || !emailCase) return { remembered: 0 };
-      const actions = await reviewerActionsOf(deps.db, emailKey);
+      const actions = await reviewerActionsOf(deps.db, deps.vault, emailKey);
       const edits = actions.filter((a) => a.action === 'edit' && a.payload.edited);
       const lastEdit = edits.length ? (edits[edits.length - 1]!.payload.edited as { body?: string }).body ?? null : null;
       const notes = actions.map((a) => a.payload.note).filter((n): n is string => typeof n === 'string' && n.trim() !== '');

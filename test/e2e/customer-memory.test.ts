@@ -83,7 +83,7 @@ async function remembered(emailKey: string): Promise<Record<string, unknown>> {
 async function deliverForReview(raw: Buffer) {
   const { emailKey } = await pipeline.deliver(raw);
   await pipeline.waitForView(emailKey, (v) => v.state === 'waiting_review' || v.state === 'escalated', WAIT);
-  const emailCase = (await loadCase(pipeline.db.pool, emailKey))!;
+  const emailCase = (await loadCase(pipeline.db.pool, pipeline.vault, emailKey))!;
   return { emailKey, emailCase, draft: emailCase.draft! };
 }
 
@@ -151,7 +151,7 @@ test('upsell: an automatic thank-you names one complementary product, recorded f
   const raw = freshCopy('d048.eml');
   const { emailKey } = await pipeline.deliver(raw);
   await pipeline.waitForView(emailKey, (v) => v.state === 'sent', WAIT);
-  const draft = (await loadCase(pipeline.db.pool, emailKey))!.draft!;
+  const draft = (await loadCase(pipeline.db.pool, pipeline.vault, emailKey))!.draft!;
   expect(draft.upsell?.sku).toMatch(/^SKU-\d+$/);
   const replyText = async (r: Buffer) => (await simpleParser(pipeline.sink.messages().find((m) => m.inReplyTo === messageIdOf(r))!.raw)).text ?? '';
   expect(await replyText(raw)).toContain(draft.upsell!.text);
@@ -163,7 +163,7 @@ test('upsell: an automatic thank-you names one complementary product, recorded f
   const next = freshCopy('d048.eml');
   const second = await pipeline.deliver(next);
   await pipeline.waitForView(second.emailKey, (v) => v.state === 'sent', WAIT);
-  const secondCase = (await loadCase(pipeline.db.pool, second.emailKey))!;
+  const secondCase = (await loadCase(pipeline.db.pool, pipeline.vault, second.emailKey))!;
   expect(secondCase.memory?.lastUpsellAt).toBeTruthy();
   expect(secondCase.draft?.upsell ?? null).toBeNull();
   const secondText = await replyText(next);
