@@ -1,17 +1,13 @@
 /**
- * The policy in force, kept in memory by each worker and refreshed without a restart:
- *
- * - LISTEN `replique_policy`: a save notifies at commit, the worker reloads at once (milliseconds);
- * - a poll every `pollMs` (one indexed query asking "anything newer than N?"), because a notification sent while
- *   the listening connection was down is lost for good: the poll bounds the delay of a change to one period, and
- *   the listener reconnects after one.
- *
- * So reading the policy (and the kill switch, at each send) costs no database round trip per email.
+ * The policy in force, kept in memory by each worker and refreshed without a restart (notify-watcher.ts: LISTEN
+ * `replique_policy` reloads at once when a version is saved, a poll every `pollMs` bounds the delay when a
+ * notification is lost). So reading the policy (and the kill switch, at each send) costs no database round trip per
+ * email.
  */
-import { Client } from 'pg';
 import { buildPolicy, type RoutingPolicy } from '../../triage/policy';
 import type { ShopPolicies } from '../../domain/types';
 import { createLogger } from '../../logger';
+import { NotifyWatcher } from './notify-watcher';
 import type { Queryable } from './pool';
 import { latestPolicyVersion, policyVersionNewerThan, POLICY_CHANNEL, type PolicyVersionRow } from './policy-versions';
 
@@ -43,14 +39,13 @@ export interface LivePolicyOptions {
 
 export class LivePolicy implements PolicySource {
   private snapshot: PolicySnapshot;
-  private listener: Client | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private reconnect: NodeJS.Timeout | null = null;
-  private refreshing: Promise<void> = Promise.resolve();
-  private closed = false;
+  private readonly watcher: NotifyWatcher;
 
   private constructor(private readonly options: LivePolicyOptions & { pollMs: number }, first: PolicySnapshot) {
     this.snapshot = first;
+    this.watcher = new NotifyWatcher({
+      databaseUrl: options.databaseUrl, channel: POLICY_CHANNEL, pollMs: options.pollMs, name: 'policy', log, reload: () => this.reload(),
+    });
   }
 
   /** Loads the latest version (one must exist: seed it first), then listens and polls. */
@@ -58,9 +53,7 @@ export class LivePolicy implements PolicySource {
     const row = await latestPolicyVersion(options.db);
     if (!row) throw new Error('no policy version in policy_versions: seed one from the policy file first');
     const live = new LivePolicy({ pollMs: 1000, ...options }, await snapshotOf(row, options.shopPolicies));
-    await live.listen();
-    live.timer = setInterval(() => void live.refresh(), live.options.pollMs);
-    live.timer.unref();
+    await live.watcher.start();
     return live;
   }
 
@@ -68,64 +61,21 @@ export class LivePolicy implements PolicySource {
     return this.snapshot;
   }
 
-  /** Loads a newer version if there is one. Serialised: a slow refresh never replaces a newer one. */
+  /** Loads a newer version if there is one (serialised: a slow refresh never replaces a newer one). */
   refresh(): Promise<void> {
-    this.refreshing = this.refreshing.then(async () => {
-      if (this.closed) return;
-      try {
-        const row = await policyVersionNewerThan(this.options.db, this.snapshot.version);
-        if (!row) return;
-        this.snapshot = await snapshotOf(row, this.options.shopPolicies);
-        log.info({ version: row.version, killSwitch: row.killSwitch }, 'policy version in force');
-        this.options.onChange?.(this.snapshot);
-      } catch (error) {
-        log.warn({ err: error }, 'policy refresh failed; the current version stays in force');
-      }
-    });
-    return this.refreshing;
+    return this.watcher.refresh();
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    if (this.timer) clearInterval(this.timer);
-    if (this.reconnect) clearTimeout(this.reconnect);
-    await this.refreshing;
-    const listener = this.listener;
-    this.listener = null;
-    await listener?.end().catch(() => undefined);
+  close(): Promise<void> {
+    return this.watcher.close();
   }
 
-  private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'replique-policy-listener' });
-    client.on('notification', (message) => {
-      if (message.channel === POLICY_CHANNEL) void this.refresh();
-    });
-    client.on('error', (error) => this.listenerLost(client, error));
-    client.on('end', () => this.listenerLost(client, null));
-    try {
-      await client.connect();
-      await client.query(`listen ${POLICY_CHANNEL}`);
-    } catch (error) {
-      this.listenerLost(client, error);
-      return;
-    }
-    this.listener = client;
-    // A version saved while no one listened: the refresh finds it now.
-    void this.refresh();
-  }
-
-  private listenerLost(client: Client, error: unknown): void {
-    if (this.closed || (this.listener !== null && this.listener !== client)) return;
-    if (this.listener === client) this.listener = null;
-    client.removeAllListeners('end');
-    void client.end().catch(() => undefined);
-    if (error) log.warn({ err: error }, 'policy listener lost; polling until it reconnects');
-    if (this.reconnect) return;
-    this.reconnect = setTimeout(() => {
-      this.reconnect = null;
-      if (!this.closed) void this.listen();
-    }, this.options.pollMs);
-    this.reconnect.unref();
+  private async reload(): Promise<void> {
+    const row = await policyVersionNewerThan(this.options.db, this.snapshot.version);
+    if (!row) return;
+    this.snapshot = await snapshotOf(row, this.options.shopPolicies);
+    log.info({ version: row.version, killSwitch: row.killSwitch }, 'policy version in force');
+    this.options.onChange?.(this.snapshot);
   }
 }
 

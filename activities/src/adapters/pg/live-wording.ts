@@ -1,14 +1,14 @@
 /**
  * The template and prompt versions in force, kept in memory by each worker and refreshed without a restart, as the
- * live policy is (live-policy.ts): LISTEN `replique_wording` reloads at once when a version is activated or rolled
+ * live policy is (notify-watcher.ts): LISTEN `replique_wording` reloads at once when a version is activated or rolled
  * back, and a poll every `pollMs` (one indexed query) bounds the delay when a notification is lost.
  */
-import { Client } from 'pg';
 import { createLogger } from '../../logger';
 import type { WordingSnapshot, TemplateWording } from '../../reply/wording/phrase-catalogue';
 import { draftPromptOf, promptBodySchema } from '../../reply/wording/prompt-schema';
 import { templateWordingSchema } from '../../reply/wording/template-wording-schema';
 import type { DraftPrompt } from '../../reply/prompts/registry';
+import { NotifyWatcher } from './notify-watcher';
 import type { Queryable } from './pool';
 import {
   activeWordingVersion, getWordingVersion, WORDING_CHANNEL, wordingActivationNewerThan, type WordingActivationRow, type WordingKind,
@@ -35,16 +35,16 @@ interface Loaded {
 }
 
 export class LiveWording implements WordingSource {
-  private listener: Client | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private reconnect: NodeJS.Timeout | null = null;
-  private refreshing: Promise<void> = Promise.resolve();
-  private closed = false;
+  private readonly watcher: NotifyWatcher;
 
   private constructor(
     private readonly options: { db: Queryable; databaseUrl: string; pollMs: number },
     private loaded: Record<WordingKind, { activationId: number; version: number; body: unknown }>,
-  ) {}
+  ) {
+    this.watcher = new NotifyWatcher({
+      databaseUrl: options.databaseUrl, channel: WORDING_CHANNEL, pollMs: options.pollMs, name: 'wording', log, reload: () => this.reload(),
+    });
+  }
 
   /** Loads the versions in force (seed them first: seedWordingVersions), then listens and polls. */
   static async start(options: { db: Queryable; databaseUrl: string; pollMs?: number }): Promise<LiveWording> {
@@ -56,9 +56,7 @@ export class LiveWording implements WordingSource {
     }
     const live = new LiveWording({ pollMs: 1000, ...options }, first);
     live.snapshot = live.build();
-    await live.listen();
-    live.timer = setInterval(() => void live.refresh(), live.options.pollMs);
-    live.timer.unref();
+    await live.watcher.start();
     return live;
   }
 
@@ -81,68 +79,26 @@ export class LiveWording implements WordingSource {
     };
   }
 
-  /** Loads newer activations if there are any. Serialised: a slow refresh never replaces a newer one. */
+  /** Loads newer activations if there are any (serialised: a slow refresh never replaces a newer one). */
   refresh(): Promise<void> {
-    this.refreshing = this.refreshing.then(async () => {
-      if (this.closed) return;
-      try {
-        let changed = false;
-        for (const kind of ['templates', 'prompts'] as const) {
-          const newer: WordingActivationRow | null = await wordingActivationNewerThan(this.options.db, kind, this.loaded[kind].activationId);
-          if (!newer) continue;
-          const row = await getWordingVersion(this.options.db, kind, newer.version);
-          if (!row) continue;
-          this.loaded = { ...this.loaded, [kind]: { activationId: newer.id, version: row.version, body: row.body } };
-          changed = true;
-          log.info({ kind, version: row.version, action: newer.action }, 'wording version in force');
-        }
-        if (changed) this.snapshot = this.build();
-      } catch (error) {
-        log.warn({ err: error }, 'wording refresh failed; the current versions stay in force');
-      }
-    });
-    return this.refreshing;
+    return this.watcher.refresh();
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    if (this.timer) clearInterval(this.timer);
-    if (this.reconnect) clearTimeout(this.reconnect);
-    await this.refreshing;
-    const listener = this.listener;
-    this.listener = null;
-    await listener?.end().catch(() => undefined);
+  close(): Promise<void> {
+    return this.watcher.close();
   }
 
-  private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'replique-wording-listener' });
-    client.on('notification', (message) => {
-      if (message.channel === WORDING_CHANNEL) void this.refresh();
-    });
-    client.on('error', (error) => this.listenerLost(client, error));
-    client.on('end', () => this.listenerLost(client, null));
-    try {
-      await client.connect();
-      await client.query(`listen ${WORDING_CHANNEL}`);
-    } catch (error) {
-      this.listenerLost(client, error);
-      return;
+  private async reload(): Promise<void> {
+    let changed = false;
+    for (const kind of ['templates', 'prompts'] as const) {
+      const newer: WordingActivationRow | null = await wordingActivationNewerThan(this.options.db, kind, this.loaded[kind].activationId);
+      if (!newer) continue;
+      const row = await getWordingVersion(this.options.db, kind, newer.version);
+      if (!row) continue;
+      this.loaded = { ...this.loaded, [kind]: { activationId: newer.id, version: row.version, body: row.body } };
+      changed = true;
+      log.info({ kind, version: row.version, action: newer.action }, 'wording version in force');
     }
-    this.listener = client;
-    void this.refresh();
-  }
-
-  private listenerLost(client: Client, error: unknown): void {
-    if (this.closed || (this.listener !== null && this.listener !== client)) return;
-    if (this.listener === client) this.listener = null;
-    client.removeAllListeners('end');
-    void client.end().catch(() => undefined);
-    if (error) log.warn({ err: error }, 'wording listener lost; polling until it reconnects');
-    if (this.reconnect) return;
-    this.reconnect = setTimeout(() => {
-      this.reconnect = null;
-      if (!this.closed) void this.listen();
-    }, this.options.pollMs);
-    this.reconnect.unref();
+    if (changed) this.snapshot = this.build();
   }
 }
