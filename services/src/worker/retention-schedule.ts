@@ -3,8 +3,9 @@
  * updated to the worker's settings when it exists (several workers starting at once converge on the same schedule).
  * Overlapping runs are skipped; a run missed while the cluster was down is caught up within a day.
  */
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import { RETENTION_SCHEDULE_ID, RETENTION_WORKFLOW_ID, type RetentionInput } from '@replique/workflows/contracts';
+import { ensureSchedule } from './ensure-schedule';
 
 export interface RetentionScheduleSettings {
   taskQueue: string;
@@ -31,16 +32,6 @@ function scheduleOptions(settings: RetentionScheduleSettings): ScheduleOptions {
 }
 
 /** Creates the schedule, or brings an existing one to these settings. Returns what it did. */
-export async function ensureRetentionSchedule(client: Client, settings: RetentionScheduleSettings): Promise<'created' | 'updated'> {
-  const options = scheduleOptions(settings);
-  try {
-    await client.schedule.create(options);
-    return 'created';
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    await client.schedule.getHandle(options.scheduleId).update((previous) => ({
-      ...previous, spec: options.spec, action: options.action, policies: { ...previous.policies, ...options.policies },
-    }));
-    return 'updated';
-  }
+export function ensureRetentionSchedule(client: Client, settings: RetentionScheduleSettings): Promise<'created' | 'updated'> {
+  return ensureSchedule(client, scheduleOptions(settings));
 }

@@ -5,9 +5,10 @@
  * fleet). Overlapping runs are skipped; a run missed while the cluster was down is not caught up (the next one is
  * as good).
  */
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import type { Duration } from '@temporalio/common';
 import { ROLLOUT_SCHEDULE_ID } from '@replique/workflows/contracts';
+import { ensureSchedule } from './ensure-schedule';
 
 export interface RolloutScheduleSettings {
   taskQueue: string;
@@ -27,16 +28,6 @@ function scheduleOptions(settings: RolloutScheduleSettings): ScheduleOptions {
 }
 
 /** Creates the schedule, or brings an existing one to these settings. Returns what it did. */
-export async function ensureRolloutSchedule(client: Client, settings: RolloutScheduleSettings): Promise<'created' | 'updated'> {
-  const options = scheduleOptions(settings);
-  try {
-    await client.schedule.create(options);
-    return 'created';
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    await client.schedule.getHandle(options.scheduleId).update((previous) => ({
-      ...previous, spec: options.spec, action: options.action, policies: { ...previous.policies, ...options.policies },
-    }));
-    return 'updated';
-  }
+export function ensureRolloutSchedule(client: Client, settings: RolloutScheduleSettings): Promise<'created' | 'updated'> {
+  return ensureSchedule(client, scheduleOptions(settings));
 }
