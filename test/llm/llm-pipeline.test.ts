@@ -101,18 +101,24 @@ function expectModelDraft(o: Outcome, model: string): void {
   expect(o.emailCase.draft).toMatchObject({ generator: 'llm', body: o.row.body });
 }
 
-/** The guardrails judged the model's text: sent only if every check passed with the facts in it; else a reviewer. */
+/**
+ * The guardrails judged the model's text: sent only if every check passed with the facts in it; else a reviewer has
+ * it, with the checks that fired as reasons — or, when every check passed, the other reason routing held it for (an
+ * ask the draft's recorded facts do not show answered, a low confidence…): the model's wording varies run to run.
+ */
 function expectJudged(o: Outcome, facts: string[]): void {
   const g = o.emailCase.guardrails!;
   if (o.view.state === 'sent') {
     expect(g).toMatchObject({ passed: true, fired: [] });
     for (const f of facts) expect(o.sentBody).toContain(f);
-  } else {
-    expect(o.view.state).toBe('waiting_review');
-    expect(g.passed).toBe(false);
+    return;
+  }
+  expect(o.view.state).toBe('waiting_review');
+  expect(o.sentBody).toBeNull();
+  if (g.passed) expect(o.view.routeReasons.filter((r) => !r.startsWith('guardrail_')).length).toBeGreaterThan(0);
+  else {
     expect(g.fired.length).toBeGreaterThan(0);
     expect(o.view.routeReasons).toEqual(expect.arrayContaining(['guardrail_fired', ...g.fired.map((c) => `guardrail_${c}`)]));
-    expect(o.sentBody).toBeNull();
   }
 }
 
