@@ -4,7 +4,8 @@ import fs from 'node:fs';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 export const localHome = process.env.REPLIQUE_HOME ?? path.join(repoRoot, '.local');
-export const sharedRoot = path.resolve(repoRoot, '..', 'shared');
+/** ../shared next to the checkout; REPLIQUE_SHARED_DIR points elsewhere (a worktree whose parent has none). */
+export const sharedRoot = process.env.REPLIQUE_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
 export const shopFixture = path.join(sharedRoot, 'fixtures', 'shop.json');
 export const devEmailsDir = path.join(sharedRoot, 'fixtures', 'emails-dev');
 

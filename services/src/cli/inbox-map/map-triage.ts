@@ -1,0 +1,33 @@
+/**
+ * The triage the map runs on each email: the same stages as `replique triage` (TRIAGE_STAGES), kept to what the map
+ * needs: language, intent, route, and the PII-masked text the classifier's heads read (without the order mark: a
+ * topic is what the customer writes, not the state of their parcel).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isQuarantineError } from '@replique/activities/mail/quarantine';
+import { structuredModelText } from '@replique/activities/triage/intent-features';
+import { maskPii } from '@replique/activities/triage/pii';
+import { triageRaw } from '@replique/activities/triage/triage';
+import type { TriageDeps } from '@replique/activities/triage/pipeline';
+import type { MemoryAutoReplyLog } from '../auto-reply-memory';
+import type { MappedEmail } from './map-inbox';
+
+export type MapTriageResult = { ok: true; email: MappedEmail } | { ok: false; file: string; reason: string };
+
+export async function triageForMap(file: string, deps: TriageDeps & { autoReplies: MemoryAutoReplyLog }): Promise<MapTriageResult> {
+  const name = path.basename(file);
+  try {
+    const c = await triageRaw(await readFile(file), deps);
+    if (c.decision?.route === 'auto' && c.parsed.from) {
+      deps.autoReplies.note(c.parsed.from.address, c.parsed.references[0] ?? c.parsed.inReplyTo ?? null, c.parsed.date);
+    }
+    const text = maskPii(structuredModelText(c.parsed.subject, c.cleaned.clean), c.pii).masked;
+    return {
+      ok: true,
+      email: { file: name, lang: c.classification?.lang ?? null, intent: c.classification?.intent ?? null, route: c.decision?.route ?? 'review', text },
+    };
+  } catch (err) {
+    return { ok: false, file: name, reason: isQuarantineError(err) ? err.reason : `triage_failed: ${(err as Error)?.message ?? String(err)}` };
+  }
+}
