@@ -64,7 +64,7 @@ export async function mapDirectory(dir: string, opts: MapDirectoryOptions): Prom
   const t0 = performance.now();
   const all = await listEmailFiles([dir]);
   const files = opts.sample && opts.sample < all.length ? seededSample(all, opts.sample, opts.seed ?? 1) : all;
-  const results = (opts.workers ?? 1) > 1 && files.length > 50
+  const results = (opts.workers ?? 1) > 1 && files.length > 50 && tsxRegister()
     ? await triageInWorkers(files, opts.workers!, opts)
     : await triageInProcess(files, opts);
   const emails = results.flatMap((r) => (r.ok ? [r.email] : []));
@@ -103,6 +103,15 @@ async function triageInProcess(files: string[], opts: MapDirectoryOptions): Prom
   }
 }
 
+/** tsx's CommonJS register hook, which lets a worker thread load the TypeScript sources; null where tsx is not installed (one process then). */
+function tsxRegister(): string | null {
+  try {
+    return require.resolve('tsx/cjs/api');
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The files in contiguous slices, one per worker thread (each with its own triage deps). The automatic-reply rate
  * limit (per sender per day) is counted per slice, so a sender at a slice boundary may get one more automatic reply
@@ -112,7 +121,7 @@ async function triageInWorkers(files: string[], workers: number, opts: MapDirect
   const size = Math.ceil(files.length / workers);
   const slices = Array.from({ length: workers }, (_, i) => files.slice(i * size, (i + 1) * size)).filter((s) => s.length);
   const script = path.join(__dirname, 'inbox-map', 'map-worker.ts');
-  const bootstrap = `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(script)});`;
+  const bootstrap = `require(${JSON.stringify(tsxRegister())}).register(); require(${JSON.stringify(script)});`;
   const parts = await Promise.all(slices.map((slice) => new Promise<MapTriageResult[]>((resolve, reject) => {
     const got: MapTriageResult[] = [];
     const worker = new Worker(bootstrap, {
