@@ -1,6 +1,6 @@
 /**
  * The replique CLI: `pnpm -s replique <command> ...`. The same decision functions as the workers, no servers needed.
- * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user, audit, shop, policy, map, gen-inbox, rollout, templates, orders, report, keys, gdpr.
+ * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user, audit, shop, policy, map, faq, gen-inbox, rollout, templates, orders, report, keys, gdpr.
  */
 import { UsageError } from './args';
 
@@ -29,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<Loaded>> = {
   shop: () => load<typeof import('./shop-command')>('./shop-command', (m) => ({ run: m.shopCommand, usage: m.SHOP_USAGE })),
   policy: () => load<typeof import('./policy-command')>('./policy-command', (m) => ({ run: m.policyCommand, usage: m.POLICY_USAGE })),
   map: () => load<typeof import('./map-command')>('./map-command', (m) => ({ run: m.mapCommand, usage: m.MAP_USAGE })),
+  faq: () => load<typeof import('./faq-command')>('./faq-command', (m) => ({ run: m.faqCommand, usage: m.FAQ_USAGE })),
   'gen-inbox': () => load<typeof import('./gen-inbox-command')>('./gen-inbox-command', (m) => ({ run: m.genInboxCommand, usage: m.GEN_INBOX_USAGE })),
   rollout: () => load<typeof import('./rollout-command')>('./rollout-command', (m) => ({ run: m.rolloutCommand, usage: m.ROLLOUT_USAGE })),
   templates: () => load<typeof import('./templates-command')>('./templates-command', (m) => ({ run: m.templatesCommand, usage: m.TEMPLATES_USAGE })),
