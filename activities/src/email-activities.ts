@@ -20,7 +20,7 @@ import type {
 import type { EmailCase } from './domain/types';
 import { QuarantineError } from './mail/quarantine';
 import { parseEmail } from './mail/parse-email';
-import { newCase, TRIAGE_STAGES, type NamedStage } from './triage/stages';
+import { newCase, READ_STAGES, TRIAGE_STAGES, type NamedStage } from './triage/stages';
 import { runStages } from './triage/triage';
 import type { TriageDeps } from './triage/pipeline';
 import type { Pool } from './adapters/pg/pool';
@@ -81,9 +81,6 @@ export interface EmailActivityDeps {
    */
   wording?: WordingSource;
 }
-
-/** The stages `readEmail` runs right after parsing; the others each have an activity of their own. */
-const READ_STAGES = ['clean', 'machine', 'pii'] as const;
 
 /**
  * A follow-up is triaged to be shown and weighed (is it risky?), not answered: no draft (which may be a slow model
@@ -162,7 +159,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
         await trace(emailKey, 'read', 'quarantined', { reason: error.reason });
         return { status: 'quarantined', reason: error.reason };
       }
-      const emailCase = await runStages(newCase(parsed), triageNow().triage, READ_STAGES.map(stageNamed));
+      const emailCase = await runStages(newCase(parsed), triageNow().triage, READ_STAGES);
       const bounce = shopReplyBounceOf(emailKey, emailCase); // a bounce of one of our replies: link it back, mark the address
       if (bounce) await recordShopReplyBounce(deps.db, bounce);
       const { isMachine, reasons } = emailCase.machine;

@@ -17,7 +17,10 @@ export interface AutoReplyCounts {
   thread: number; // automatic replies sent in this thread
 }
 
-/** Where automatic replies are counted (Postgres in production, memory in the CLI); stops loops with robots. */
+/**
+ * Where automatic replies are counted (Postgres in production, memory in the CLI); stops loops with robots. Both
+ * count by auto-reply-window.ts: `threadKey` is threadKeyOf(email), `at` the email's Date header.
+ */
 export interface AutoReplyLog {
   recent(sender: string, threadKey: string | null, at: string | null): Promise<AutoReplyCounts>;
 }

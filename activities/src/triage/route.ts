@@ -5,6 +5,7 @@
  */
 import type { Decision, EmailCase, Intent, OrderRecord, Route } from '../domain/types';
 import { findKeywordHits } from './keywords';
+import { threadKeyOf } from './auto-reply-window';
 import type { AutoReplyCounts, CaseStage } from './pipeline';
 import { rolloutAdmits, type RoutingPolicy } from './policy';
 import { answeredTopics, unansweredQuestionReasons, type QuestionTopic } from './questions';
@@ -274,8 +275,7 @@ export const routeEmail: CaseStage = async (emailCase, deps) => {
   const order = num ? await deps.shop.order(num) : null;
   const sender = emailCase.parsed.from?.address ?? null;
   const autoReplies = deps.autoReplies && sender
-    ? await deps.autoReplies.recent(sender, emailCase.parsed.references[0] ?? emailCase.parsed.inReplyTo ?? null,
-      emailCase.parsed.date)
+    ? await deps.autoReplies.recent(sender, threadKeyOf(emailCase.parsed), emailCase.parsed.date)
     : null;
   const replyTo = (emailCase.parsed.replyTo ?? emailCase.parsed.from)?.address ?? null;
   const recipientBouncing = deps.bounces && replyTo ? await deps.bounces.isHardBouncing(replyTo) : false;

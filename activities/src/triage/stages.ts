@@ -93,6 +93,13 @@ export const TRIAGE_STAGES: readonly NamedStage[] = [
   { name: 'route', run: async (c, deps) => withdrawUnlessAuto(await routeEmail(c, deps)) },
 ];
 
+/**
+ * The worker's split of the list: `readEmail` runs READ_STAGES right after parsing (and records a bounce of one of our
+ * replies), then one activity per DECISION_STAGES entry. The CLI follows the same split (triage.ts decideRaw).
+ */
+export const READ_STAGES: readonly NamedStage[] = TRIAGE_STAGES.filter((s) => ['clean', 'machine', 'pii'].includes(s.name));
+export const DECISION_STAGES: readonly NamedStage[] = TRIAGE_STAGES.filter((s) => !READ_STAGES.includes(s));
+
 /** A case with only the parse done: the input of the first stage. */
 export function newCase(parsed: ParsedEmail): EmailCase {
   return {

@@ -13,8 +13,7 @@ import type { TriageDeps } from '@replique/activities/triage/pipeline';
 import { corpusExamples } from '../../../ml/corpus';
 import { trainMeaningModel, type CorpusExample } from '../../../ml/train-meaning-model';
 import { evaluate, type EvalReport, type Label, type PredLine } from './evaluate';
-import { MemoryAutoReplyLog } from './auto-reply-memory';
-import { triageEach } from './triage-command';
+import { freshMemory, triageEach } from './triage-command';
 
 /** The fold of a file: first byte of SHA-256(file name) mod k. */
 export const foldOf = (file: string, k: number): number => createHash('sha256').update(path.basename(file)).digest()[0]! % k;
@@ -63,7 +62,7 @@ export async function crossValidate(
     const started = Date.now();
     const trainSet = new Set(plan.train);
     const file = train(corpus.filter((c) => trainSet.has(c.file)), deps.policy);
-    const foldDeps = { ...deps, ...intentDeps(decodeIntentModel(file)), autoReplies: new MemoryAutoReplyLog() };
+    const foldDeps = { ...deps, ...intentDeps(decodeIntentModel(file)), ...freshMemory() };
     const foldLines: PredLine[] = [];
     await triageEach(plan.test.map((f) => path.join(dir, f)), foldDeps, (l) => foldLines.push(l as unknown as PredLine));
     const testSet = new Set(plan.test);

@@ -7,17 +7,17 @@ import path from 'node:path';
 import { loadShopJson } from '@replique/activities/adapters/shop-json';
 import { createPool } from '@replique/activities/adapters/pg/pool';
 import { PgShopData } from '@replique/activities/adapters/pg/pg-shop-data';
+import { ReferenceCachedShop } from '@replique/activities/adapters/reference-cached-shop';
 import { isQuarantineError } from '@replique/activities/mail/quarantine';
-import { EmbeddedContextStore } from '@replique/activities/reply/embedded-context-store';
-import { seedCustomerHistory, seedKnowledgeBase } from '@replique/activities/reply/seed-knowledge-base';
-import { intentDeps, loadIntentModel } from '@replique/activities/triage/intent-model';
-import { TEXT_INTENTS } from '@replique/activities/triage/classify';
-import { llmIntentFromSettings, type LlmIntentClassifier } from '@replique/activities/triage/llm-intent';
-import { loadPolicy } from '@replique/activities/triage/policy';
+import { latestPolicyVersion } from '@replique/activities/adapters/pg/policy-versions';
+import { MemoryDecisionLog } from '@replique/activities/adapters/memory/decision-log';
+import { createDecisionDeps, type DecisionMemoryAdapters } from '@replique/activities/decision-deps';
+import { buildPolicy, loadPolicy } from '@replique/activities/triage/policy';
 import type { TriageDeps } from '@replique/activities/triage/pipeline';
-import { quarantineLine, toTriageLine, triageRaw } from '@replique/activities/triage/triage';
+import { decideRaw, DEFAULT_MAILBOX, quarantineLine, toTriageLine } from '@replique/activities/triage/triage';
+import { CliDecisionEnvSchema, decisionSettings } from '../config/decision-env';
+import { parseEnv } from '../config/parse-env';
 import { parseArgs, UsageError } from './args';
-import { MemoryAutoReplyLog } from './auto-reply-memory';
 
 export const TRIAGE_USAGE = 'usage: replique triage [--shop FILE] [--policy FILE] [--model FILE | --no-model] PATH...';
 
@@ -41,35 +41,50 @@ export async function listEmailFiles(paths: string[]): Promise<string[]> {
   return out;
 }
 
+/** What the CLI decides with: the worker's deps (createDecisionDeps) and its memory between emails, in memory. */
+export interface CliTriageDeps extends TriageDeps {
+  decisionLog: MemoryDecisionLog;
+  /** The policy_versions version in force (read from Postgres), or null for a policy file. */
+  policyVersion: number | null;
+  /** The intake's mailbox (REPLIQUE_MAILBOX, default `support`): emails are keyed as the intake keys them. */
+  mailbox: string;
+  close(): Promise<void>;
+}
+
+/** A memory between emails of its own (a run, a fold): auto-reply limits, our replies, their bounces. */
+export function freshMemory(): DecisionMemoryAdapters & { decisionLog: MemoryDecisionLog } {
+  const log = new MemoryDecisionLog();
+  return { decisionLog: log, autoReplies: log, sentReplies: log, bounces: log };
+}
+
 /**
  * The shop comes from `--shop FILE`, or else from the CRM in Postgres (DATABASE_URL, default: the local stack's),
- * read-only: the CLI decides, it never writes or sends.
+ * read-only: the CLI decides, it never writes or sends. The policy is `--policy FILE`, else the live policy version
+ * in force in that database (as the worker's), else policies/default.json. The model, the LLM intent vote, the
+ * drafting model and the embeddings come from the worker's variables (config/decision-env.ts), so the CLI decides
+ * as the worker does; the context store is always the in-process one (a CLI run writes to no Qdrant).
  */
 export async function buildTriageDeps(
   shopFile: string | undefined,
   policyFile: string | undefined,
   choice: ModelChoice = {},
-): Promise<TriageDeps & { autoReplies: MemoryAutoReplyLog; close(): Promise<void> }> {
-  const pool = shopFile ? null : createPool(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, { max: 2, applicationName: 'replique-cli' });
-  const shop = pool ? new PgShopData(pool) : await loadShopJson(shopFile!);
-  const policy = await loadPolicy(policyFile, await shop.policies());
-  const context = new EmbeddedContextStore();
-  await seedKnowledgeBase(context, shop);
-  await seedCustomerHistory(context, shop);
-  const model = choice.noModel ? {} : intentDeps(loadIntentModel(choice.model));
-  const intentLlm = llmIntentFromEnv(process.env);
-  return { shop, policy, context, ...model, ...(intentLlm ? { intentLlm } : {}), autoReplies: new MemoryAutoReplyLog(), close: async () => void (await pool?.end()) };
-}
-
-/**
- * The optional LLM intent classifier, off unless REPLIQUE_INTENT_LLM_BASE_URL and REPLIQUE_INTENT_LLM_MODEL are set
- * (REPLIQUE_INTENT_LLM_API_KEY, REPLIQUE_INTENT_LLM_TIMEOUT_MS optional).
- */
-export function llmIntentFromEnv(env: NodeJS.ProcessEnv): LlmIntentClassifier | null {
-  const timeoutMs = env.REPLIQUE_INTENT_LLM_TIMEOUT_MS ? Number(env.REPLIQUE_INTENT_LLM_TIMEOUT_MS) : undefined;
-  return llmIntentFromSettings({
-    baseURL: env.REPLIQUE_INTENT_LLM_BASE_URL, model: env.REPLIQUE_INTENT_LLM_MODEL, apiKey: env.REPLIQUE_INTENT_LLM_API_KEY, timeoutMs,
-  }, TEXT_INTENTS);
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<CliTriageDeps> {
+  const settings = decisionSettings(parseEnv('replique', CliDecisionEnvSchema, env), { model: { file: choice.model, none: choice.noModel } });
+  const pool = shopFile ? null : createPool(env.DATABASE_URL ?? DEFAULT_DATABASE_URL, { max: 2, applicationName: 'replique-cli' });
+  try {
+    // The worker's reading of the CRM: reference data (policies, catalogue, today) cached, per-email records read each time.
+    const shop = pool ? new ReferenceCachedShop(new PgShopData(pool), { ttlMs: 30_000 }) : await loadShopJson(shopFile!);
+    const live = pool && !policyFile ? await latestPolicyVersion(pool) : null;
+    const policy = live ? buildPolicy(live.body, await shop.policies()) : await loadPolicy(policyFile, await shop.policies());
+    const memory = freshMemory();
+    const { triage } = await createDecisionDeps(shop, policy, settings, memory);
+    const mailbox = env.REPLIQUE_MAILBOX || DEFAULT_MAILBOX;
+    return { ...triage, ...memory, policyVersion: live?.version ?? null, mailbox, close: async () => void (await pool?.end()) };
+  } catch (error) {
+    await pool?.end();
+    throw error;
+  }
 }
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5433/replique';
@@ -86,14 +101,17 @@ export async function triageCommand(argv: string[], write: (line: string) => voi
   return 0;
 }
 
-async function triageFiles(paths: string[], deps: TriageDeps & { autoReplies: MemoryAutoReplyLog }, write: (line: string) => void): Promise<void> {
+async function triageFiles(paths: string[], deps: TriageDeps & { decisionLog: MemoryDecisionLog; mailbox?: string }, write: (line: string) => void): Promise<void> {
   await triageEach(paths, deps, (line) => write(JSON.stringify(line)));
 }
 
-/** Triage of each email file in order (one line each, quarantine lines included); `eval` and `calibration` reuse it. */
+/**
+ * Triage of each email file in order (one line each, quarantine lines included), as the worker decides one email
+ * after another (decideRaw: its stages, its memory of sent replies and bounces); `eval` and `calibration` reuse it.
+ */
 export async function triageEach(
   paths: string[],
-  deps: TriageDeps & { autoReplies: MemoryAutoReplyLog },
+  deps: TriageDeps & { decisionLog: MemoryDecisionLog; mailbox?: string },
   emit: (line: Record<string, unknown> & { file: string }) => void,
 ): Promise<void> {
   for (const file of await listEmailFiles(paths)) {
@@ -104,10 +122,7 @@ export async function triageEach(
       continue;
     }
     try {
-      const c = await triageRaw(raw, deps);
-      if (c.decision?.route === 'auto' && c.parsed.from) {
-        deps.autoReplies.note(c.parsed.from.address, c.parsed.references[0] ?? c.parsed.inReplyTo ?? null, c.parsed.date);
-      }
+      const c = await decideRaw(raw, deps, deps.decisionLog, deps.mailbox);
       emit({ ...toTriageLine(name, c) });
     } catch (err) {
       const reason = isQuarantineError(err) ? err.reason : `triage_failed: ${(err as Error)?.message ?? String(err)}`;

@@ -3,11 +3,11 @@
  * Parsed once at start; an invalid variable stops the process with a clear message.
  */
 import { z } from 'zod';
-import { DEFAULT_INTENT_MODEL_FILE } from '@replique/activities/triage/intent-model';
 import { booleanFromEnv, existingFile, parseEnv } from './parse-env';
 import { dataKeysEnv } from './data-keys-env';
 import { commonEnv, kafkaEnv, metricsEnv, postgresEnv, replyLinkSecretEnv, smtpEnv, tracingEnv } from './shared-env';
 import { temporalEnv } from './temporal-env';
+import { decisionEnv, EMBEDDINGS_INCOMPLETE, embeddingsComplete } from './decision-env';
 
 export const WorkerEnvSchema = z.object({
   ...commonEnv,
@@ -19,6 +19,8 @@ export const WorkerEnvSchema = z.object({
   ...replyLinkSecretEnv,
   ...metricsEnv(9463),
   ...tracingEnv('replique-worker'),
+  /** How an email is decided (model, LLM intent vote, drafting model, embeddings): the same fragment as the CLI's. */
+  ...decisionEnv,
   /** An email in progress (received, processing) for longer than this counts in replique_emails_stuck. */
   REPLIQUE_STUCK_AFTER_MINUTES: z.coerce.number().int().min(1).max(10_080).default(15),
   /** Where customers open the reply links: the review service's public address (its /r/ pages), e.g. https://support.example.com. */
@@ -43,16 +45,6 @@ export const WorkerEnvSchema = z.object({
   POLICY_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   /** Seed the shop CRM from this JSON file at start (idempotent), e.g. the demo shop. */
   REPLIQUE_SHOP_FILE: existingFile.optional(),
-  /** The trained intent model (ml/train-meaning-model.ts); default: ml/models/intent-model.json of this source tree. */
-  REPLIQUE_INTENT_MODEL_FILE: existingFile.default(DEFAULT_INTENT_MODEL_FILE),
-  /**
-   * Optional LLM intent classifier (an OpenAI-compatible endpoint): it reads the masked new text and votes with the
-   * trained model in classify (activities/src/triage/llm-intent.ts). Off unless both URL and model are set.
-   */
-  REPLIQUE_INTENT_LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-  REPLIQUE_INTENT_LLM_MODEL: z.string().min(1).optional(),
-  REPLIQUE_INTENT_LLM_API_KEY: z.string().min(1).optional(),
-  REPLIQUE_INTENT_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).optional(),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(50),
   /**
    * The outbox relay of `email.events` (activities/src/adapters/kafka/event-relay.ts) runs inside every worker; one
@@ -66,25 +58,8 @@ export const WorkerEnvSchema = z.object({
    * again (activities/src/adapters/reference-cached-shop.ts); a policy change reaches it within this time. 0: always read.
    */
   SHOP_REFERENCE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
-  /** Drafting by an OpenAI-compatible endpoint (e.g. http://127.0.0.1:8091/v1); unset: templates only. */
-  LLM_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-  LLM_MODEL: z.string().min(1).default('default'),
-  LLM_API_KEY: z.string().min(1).default('none'),
-  /**
-   * One model call, no retry: a timeout falls back to the template draft. At most 150 s, inside the draft
-   * activity's 3 minutes (workflows/src/activity-options.ts `drafting`).
-   */
-  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(150_000).default(20_000),
-  LLM_MAX_TOKENS: z.coerce.number().int().min(16).max(8192).default(600),
-  LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
-  /** Length bounds in the output JSON schema (llama.cpp turns them into its grammar); strict OpenAI may reject them. */
-  LLM_OUTPUT_LIMITS: booleanFromEnv.default(false),
   /** At start, send the system prompt once so a prefix-caching server (llama.cpp) has it ready for the first email. */
   LLM_WARMUP: booleanFromEnv.default(false),
-  /** Pin a prompt version of the registry (activities/src/reply/prompts); default: the latest. */
-  LLM_PROMPT_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/).optional(),
-  /** A/B: the share of emails (0–100, by stable hash of the Message-ID) drafted by the model; the rest by template. */
-  LLM_AB_PERCENT: z.coerce.number().min(0).max(100).optional(),
   /** A/B from the database: the experiment (review tool, /experiments) whose variants draft; wins over LLM_AB_PERCENT. */
   DRAFT_EXPERIMENT_ID: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/).optional(),
   /** How often the worker re-reads it (a promotion applies within this period). */
@@ -104,7 +79,7 @@ export const WorkerEnvSchema = z.object({
   /** Optional vector store for context retrieval; unset: in-memory store. */
   QDRANT_URL: z.url({ protocol: /^https?$/ }).optional(),
   QDRANT_API_KEY: z.string().min(1).optional(),
-}).refine((c) => !c.REPLY_LINK_SECRET === !c.REPLY_LINK_BASE_URL, {
+}).refine(embeddingsComplete, EMBEDDINGS_INCOMPLETE).refine((c) => !c.REPLY_LINK_SECRET === !c.REPLY_LINK_BASE_URL, {
   message: 'set both or neither: replies carry signed links only with a secret and the address customers open them at',
   path: ['REPLY_LINK_BASE_URL'],
 }).refine((c) => c.REPLY_LINK_OPT_OUT_TTL_DAYS <= c.REPLIQUE_BODY_RETENTION_DAYS, {

@@ -1,9 +1,11 @@
 /**
  * Wires the adapters the activities need: Postgres (CRM, case files, audit and its event outbox), SMTP, the live
  * routing policy (policy_versions, seeded from the policy file, refreshed by LISTEN/NOTIFY and a poll), the template
- * and prompt versions in force (wording_versions, seeded with the shipped wording, refreshed the same way), and the reply
- * side (createReplyAdapters): the context store (embedded, or Qdrant when QDRANT_URL is set) and the draft stage
- * (templates, or an OpenAI-compatible model when LLM_BASE_URL is set).
+ * and prompt versions in force (wording_versions, seeded with the shipped wording, refreshed the same way), and the
+ * decision deps the CLI builds too (activities/src/decision-deps.ts, from config/decision-env.ts): the intent model
+ * and LLM vote, the context store (embedded, or Qdrant when QDRANT_URL is set; hashing or OpenAI-compatible
+ * embeddings), the draft stage (templates, or an OpenAI-compatible model when LLM_BASE_URL is set), and the memory
+ * between emails in Postgres (auto-reply limits, sent replies, bounces).
  */
 import { readFile } from 'node:fs/promises';
 import type { EmailActivityDeps } from '@replique/activities/email-activities';
@@ -22,16 +24,14 @@ import { seedPolicyVersion } from '@replique/activities/adapters/pg/policy-versi
 import { LivePolicy } from '@replique/activities/adapters/pg/live-policy';
 import { seedWordingVersions } from '@replique/activities/adapters/pg/wording-versions';
 import { LiveWording } from '@replique/activities/adapters/pg/live-wording';
-import { intentDeps, loadIntentModel, type LoadedIntentModel } from '@replique/activities/triage/intent-model';
-import { TEXT_INTENTS } from '@replique/activities/triage/classify';
-import { llmIntentFromSettings } from '@replique/activities/triage/llm-intent';
-import type { TriageDeps } from '@replique/activities/triage/pipeline';
+import { PgBounceLog } from '@replique/activities/adapters/pg/bounces';
+import { createDecisionDeps, type DecisionSettings } from '@replique/activities/decision-deps';
 import { createLogger } from '@replique/activities/logger';
-import { createReplyAdapters, llmTemplateExperiment, type ReplySetupConfig } from '@replique/activities/reply/reply-setup';
 import { LiveDraftExperiment } from '@replique/activities/adapters/pg/live-draft-experiment';
 import type { WorkerConfig } from '../config/worker-config';
 import { dataKeksOf } from '../config/data-keys-env';
 import { createFieldVault } from '../vault/create-vault';
+import { decisionSettings } from '../config/decision-env';
 
 export interface WorkerDeps extends EmailActivityDeps {
   db: Pool;
@@ -44,7 +44,7 @@ export interface WorkerDeps extends EmailActivityDeps {
 
 export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps> {
   // Files first: a broken model stops the start before any connection is opened.
-  const intentModel = workerIntentDeps(config);
+  const settings = workerDecisionSettings(config);
   const dataKeks = dataKeksOf('worker', config);
   const db = createPool(config.DATABASE_URL, { applicationName: 'replique-worker' });
   await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
@@ -66,8 +66,9 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   if (draftExperiment && !config.LLM_BASE_URL && draftExperiment.current().variants.some((v) => v.value.kind === 'llm')) {
     log.warn({ experiment: config.DRAFT_EXPERIMENT_ID }, 'draft experiment has prompt variants but no LLM_BASE_URL: they draft by template (the draft still records the variant)');
   }
-  const setup = replySetup(config);
-  const reply = await createReplyAdapters(draftExperiment ? { ...setup, experiment: () => draftExperiment.current() } : setup, shop);
+  const decideWith = draftExperiment ? { ...settings, reply: { ...settings.reply, experiment: () => draftExperiment.current() } } : settings;
+  const memory = { autoReplies: new PgAutoReplyLog(db), sentReplies: new PgSentReplyLog(db), bounces: new PgBounceLog(db) };
+  const { triage, reply } = await createDecisionDeps(shop, policy.current().routing, decideWith, memory);
   if (config.LLM_WARMUP && reply.llmWarmUp) {
     // Not awaited: the worker starts at once; a first email waits behind the warm-up at the server anyway.
     reply.llmWarmUp().then(
@@ -99,10 +100,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
     relay,
     policy,
     wording,
-    triage: {
-      shop, policy: policy.current().routing, context: reply.context, memory: reply.memory, autoReplies: new PgAutoReplyLog(db), sentReplies: new PgSentReplyLog(db),
-      draftReply: reply.draftReply, ...intentModel,
-    },
+    triage,
     smtp,
     replyLinks: config.REPLY_LINK_SECRET && config.REPLY_LINK_BASE_URL
       ? { secret: config.REPLY_LINK_SECRET, baseUrl: config.REPLY_LINK_BASE_URL, csatTtlDays: config.REPLY_LINK_CSAT_TTL_DAYS, optOutTtlDays: config.REPLY_LINK_OPT_OUT_TTL_DAYS }
@@ -121,32 +119,12 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
 const log = createLogger('worker.reply');
 
 /**
- * The worker's classify hooks: the trained model (intent and risk heads, with its calibration) and, when configured,
- * the LLM intent classifier voting with it, as in the CLI (services/src/cli/triage-command.ts).
+ * How the worker decides: the settings `replique triage` / `eval` build from the same variables
+ * (config/decision-env.ts), plus the worker's Qdrant store when QDRANT_URL is set.
  */
-export function workerIntentDeps(
-  config: WorkerConfig,
-  model: LoadedIntentModel = loadIntentModel(config.REPLIQUE_INTENT_MODEL_FILE),
-): Pick<TriageDeps, 'intentModel' | 'intentCalibration' | 'riskModel' | 'routineModel' | 'intentLlm'> {
-  const intentLlm = llmIntentFromSettings({
-    baseURL: config.REPLIQUE_INTENT_LLM_BASE_URL, model: config.REPLIQUE_INTENT_LLM_MODEL,
-    apiKey: config.REPLIQUE_INTENT_LLM_API_KEY, timeoutMs: config.REPLIQUE_INTENT_LLM_TIMEOUT_MS,
-  }, TEXT_INTENTS);
-  return { ...intentDeps(model), ...(intentLlm ? { intentLlm } : {}) };
-}
-
-/** The worker's environment as the reply side's plain config. */
-export function replySetup(config: WorkerConfig): ReplySetupConfig {
-  const llm = config.LLM_BASE_URL
-    ? { baseURL: config.LLM_BASE_URL, model: config.LLM_MODEL, apiKey: config.LLM_API_KEY, timeoutMs: config.LLM_TIMEOUT_MS, maxTokens: config.LLM_MAX_TOKENS,
-      temperature: config.LLM_TEMPERATURE, outputLimits: config.LLM_OUTPUT_LIMITS, maxRetries: 0 }
-    : null;
-  return {
-    shopId: 'default',
+export function workerDecisionSettings(config: WorkerConfig): DecisionSettings {
+  return decisionSettings(config, {
     qdrant: config.QDRANT_URL ? { url: config.QDRANT_URL, apiKey: config.QDRANT_API_KEY } : null,
-    llm,
-    promptVersion: config.LLM_PROMPT_VERSION ?? null,
-    experiment: llm && config.LLM_AB_PERCENT !== undefined ? llmTemplateExperiment(config.LLM_AB_PERCENT, config.LLM_PROMPT_VERSION) : null,
     onLlmFallback: (error) => log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'model draft failed; the template draft is used'),
-  };
+  });
 }

@@ -1,27 +1,33 @@
 /**
- * Counts the automatic replies already sent, per sender (last 24 h) and per thread, so routing can stop a loop with
- * a misbehaving robot (ROUTING.md: per-sender and per-thread limits). Read from what actually happened: the audit
- * trail's accepted automatic sends, joined with the email each one answered (its sender's and thread's hashes: the case
- * file itself is sealed).
+ * Counts the automatic replies already sent, per sender (24 h) and per thread, so routing can stop a loop with a
+ * misbehaving robot (ROUTING.md: per-sender and per-thread limits), by the definition of triage/auto-reply-window.ts
+ * (the CLI's memory counts by the same one). Read from what actually happened: the audit trail's accepted automatic
+ * sends, joined with the email each one answered (its sender's hash, Date and thread key's hash, kept beside the
+ * sealed case file).
  */
 import { addressHash, messageIdHashOrNull } from '../../domain/email-key';
 import type { AutoReplyCounts, AutoReplyLog } from '../../triage/pipeline';
+import { AUTO_REPLY_WINDOW_MS } from '../../triage/auto-reply-window';
 import type { Queryable } from './pool';
 
 export class PgAutoReplyLog implements AutoReplyLog {
   constructor(private readonly db: Queryable) {}
 
-  async recent(sender: string, threadKey: string | null): Promise<AutoReplyCounts> {
+  async recent(sender: string, threadKey: string | null, at: string | null = null): Promise<AutoReplyCounts> {
+    // An email is weighed at its Date unless it has none or it is in the future; an answered one counts at its Date
+    // unless it has none or it is later than our send (autoReplyClock).
     const { rows } = await this.db.query<{ sender: string; thread: string }>(
       `with automatic as (
-         select a.at, e.sender_hash, e.thread_hashes from audit_log a join emails e on e.email_key = a.email_key
+         select least(coalesce(e.email_date, a.at), a.at) as answered_at, e.sender_hash, e.thread_key_hash
+         from audit_log a join emails e on e.email_key = a.email_key
          where a.stage = 'send' and a.event = 'accepted' and a.data->>'mode' = 'automatic'
-       )
+       ), weighed as (select least(coalesce($3::timestamptz, now()), now()) as at)
        select
-         count(*) filter (where at > now() - interval '24 hours' and sender_hash = $1) as sender,
-         count(*) filter (where $2::text is not null and $2 = any(thread_hashes)) as thread
-       from automatic`,
-      [addressHash(sender), messageIdHashOrNull(threadKey)],
+         count(*) filter (where sender_hash = $1 and answered_at <= weighed.at
+                            and answered_at > weighed.at - $4 * interval '1 millisecond') as sender,
+         count(*) filter (where $2::text is not null and thread_key_hash = $2) as thread
+       from automatic, weighed`,
+      [addressHash(sender), messageIdHashOrNull(threadKey), at, AUTO_REPLY_WINDOW_MS],
     );
     return { sender: Number(rows[0]?.sender ?? 0), thread: Number(rows[0]?.thread ?? 0) };
   }

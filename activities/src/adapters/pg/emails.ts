@@ -4,6 +4,7 @@
  * email's data key (../vault/field-vault.ts). What SQL looks up is beside it: the sender's and the thread's hashes,
  * the CRM customer id.
  */
+import { threadKeyOf } from '../../triage/auto-reply-window';
 import { addressHash, messageIdHashOrNull } from '../../domain/email-key';
 import type { EmailCase, EmailState, Intent, Route } from '../../domain/types';
 import type { FieldVault } from '../vault/field-vault';
@@ -79,9 +80,12 @@ export async function saveCase(
   const parsed = emailCase.parsed as Partial<EmailCase['parsed']> | undefined; // a case file may be partial (tests)
   const threadHashes = [messageIdHashOrNull(parsed?.references?.[0]), messageIdHashOrNull(parsed?.messageId)].filter((h) => h !== null);
   const sender = parsed?.from?.address;
+  // The auto-reply limits' clock and thread (triage/auto-reply-window.ts): the Date header and the thread key's hash.
+  const threadKey = parsed?.references ? threadKeyOf({ references: parsed.references, inReplyTo: parsed.inReplyTo ?? null, messageId: parsed.messageId ?? null }) : null;
   await updateOne(
-    db, emailKey, 'email_case = $2, sender_hash = $3, thread_hashes = $4, customer_id = $5',
-    [sealed, sender ? addressHash(sender) : null, threadHashes, emailCase.enrichment?.customerId ?? null],
+    db, emailKey, 'email_case = $2, sender_hash = $3, thread_hashes = $4, customer_id = $5, email_date = $6, thread_key_hash = $7',
+    [sealed, sender ? addressHash(sender) : null, threadHashes, emailCase.enrichment?.customerId ?? null, parsed?.date ?? null,
+      messageIdHashOrNull(threadKey)],
     audit,
   );
 }
