@@ -15,6 +15,7 @@ import { IntakeEnvSchema, loadIntakeConfig } from '../../services/src/config/int
 import { loadReviewConfig, ReviewEnvSchema } from '../../services/src/config/review-config';
 import { loadStarterConfig, StarterEnvSchema } from '../../services/src/config/starter-config';
 import { loadWorkerConfig, WorkerEnvSchema } from '../../services/src/config/worker-config';
+import { workerDecisionSettings } from '../../services/src/worker/create-worker-deps';
 import { repoRoot } from '../support/paths';
 
 type Env = Record<string, string>;
@@ -269,6 +270,23 @@ function render(...set: string[]): K8sObject[] {
     const hpa = scaled.find((o) => o.kind === 'HorizontalPodAutoscaler')!;
     expect(hpa.spec.scaleTargetRef).toMatchObject({ kind: 'Deployment', name: 'rq-replique-worker' });
     expect(scaled.find((o) => o.kind === 'Deployment' && o.metadata.name === 'rq-replique-worker')!.spec.replicas).toBeUndefined();
+  });
+
+  test('the worker takes the LLM intent vote and the embeddings from its values (off by default)', () => {
+    const workerSettings = (rendered: K8sObject[]) => {
+      const container = rendered.find((o) => o.kind === 'Deployment' && o.metadata.name === 'rq-replique-worker')!.spec.template.spec.containers[0];
+      const env = Object.fromEntries((container.env as Array<{ name: string; value?: string }>)
+        .filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]));
+      return workerDecisionSettings(loadWorkerConfig(withRepoPaths({ ...image.env, ...configMap.data, ...env })));
+    };
+    expect(workerSettings(objects)).toMatchObject({ intentLlm: { baseURL: undefined, model: undefined }, reply: { embeddings: null, llm: null } });
+    const on = workerSettings(render(
+      'processes.worker.env.REPLIQUE_INTENT_LLM_BASE_URL=http://llm:8080/v1', 'processes.worker.env.REPLIQUE_INTENT_LLM_MODEL=small',
+      'processes.worker.env.EMBEDDINGS_BASE_URL=http://embed:8080/v1', 'processes.worker.env.EMBEDDINGS_MODEL=e5-small',
+      'processes.worker.env.EMBEDDINGS_DIMENSIONS=384',
+    ));
+    expect(on.intentLlm).toMatchObject({ baseURL: 'http://llm:8080/v1', model: 'small' });
+    expect(on.reply.embeddings).toMatchObject({ baseURL: 'http://embed:8080/v1', model: 'e5-small', dimensions: 384 });
   });
 
   test('no secret value in the rendered chart: only references to the Secret', () => {
