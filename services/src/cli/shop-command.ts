@@ -3,8 +3,9 @@
  * Postgres from a shop JSON file (the format of shared/fixtures/shop.json), or from stdin with `-` (e.g. into a
  * container: `docker compose run --rm -T worker replique shop import - < shop.json`). Validated before anything is
  * written, one transaction, idempotent (an upsert by key); `--prune` also deletes customers, products and orders
- * absent from the file. The worker reads the shop from the database: run this before its first start (it stops on
- * an unseeded shop) and again whenever the data changes. DATABASE_URL and REPLIQUE_MIGRATIONS_DIR as for the services.
+ * absent from the file. The worker reads the shop from the database (it waits at start until the data is there):
+ * run this, or push the data to the sync endpoint (PUT /shop/crm/*, docs/deploy.md), and again whenever it changes.
+ * DATABASE_URL and REPLIQUE_MIGRATIONS_DIR as for the services.
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';

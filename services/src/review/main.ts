@@ -22,6 +22,7 @@ import { createReplyLinkRouter } from './reply-links/link-routes';
 import { createAlertHookRouter } from './alert-hook-routes';
 import { dataKeksOf } from '../config/data-keys-env';
 import { createFieldVault } from '../vault/create-vault';
+import { createShopSyncRouter } from './shop-sync-routes';
 
 import { startMetricsServer } from '../metrics/metrics-server';
 import { tracingSettings } from '../config/shared-env';
@@ -48,6 +49,9 @@ export async function startReviewService(config: ReviewConfig) {
   app.use(createReviewApiRouter({ db, client, token: config.REVIEW_TOKEN }));
   // Alertmanager's webhook into the notice board, with its own token (it can post alerts, nothing else).
   if (config.ALERTS_WEBHOOK_TOKEN) app.use(createAlertHookRouter({ db, token: config.ALERTS_WEBHOOK_TOKEN }));
+  // The shop system's feeds, behind their own token: its CRM data (customers, orders, products, policies: first, for
+  // its larger body limit) and the orders placed (conversion).
+  if (config.SHOP_FEED_TOKEN) app.use(createShopSyncRouter({ db, token: config.SHOP_FEED_TOKEN }));
   if (config.SHOP_FEED_TOKEN) app.use(createShopFeedRouter({ db, token: config.SHOP_FEED_TOKEN }));
   // The only routes without a login: the pages of the reply links, each request carrying its signed token.
   // A vote's event is queued with its audit row (the outbox): this process never waits on Kafka.

@@ -31,6 +31,7 @@ import { LiveDraftExperiment } from '@replique/activities/adapters/pg/live-draft
 import type { WorkerConfig } from '../config/worker-config';
 import { dataKeksOf } from '../config/data-keys-env';
 import { createFieldVault } from '../vault/create-vault';
+import { waitForShopData } from './wait-for-shop';
 import { decisionSettings } from '../config/decision-env';
 
 export interface WorkerDeps extends EmailActivityDeps {
@@ -49,6 +50,8 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   const db = createPool(config.DATABASE_URL, { applicationName: 'replique-worker' });
   await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
   if (config.REPLIQUE_SHOP_FILE) await seedShop(db, JSON.parse(await readFile(config.REPLIQUE_SHOP_FILE, 'utf8')));
+  // Started before the shop's data arrived (a fresh deployment): wait for it (import or sync endpoint), do not stop.
+  await waitForShopData(new PgShopData(db), { pollMs: config.POLICY_POLL_MS, log });
   const shop = new ReferenceCachedShop(new PgShopData(db), { ttlMs: config.SHOP_REFERENCE_TTL_MS });
   // The policy file seeds the first live version; the latest saved version is in force from then on.
   const policyFile = config.REPLIQUE_POLICY_FILE ?? DEFAULT_POLICY_FILE;

@@ -38,7 +38,24 @@ export async function upsertPolicies(
   );
 }
 
-export async function upsertCustomers(db: Queryable, customers: ShopFile['customers']): Promise<void> {
+/**
+ * Where upserted rows go in the table's order (`ordinal`): `batch` (a whole file: its own order), or `append` (a sync
+ * batch: new rows after the existing ones, a row already there keeps its place).
+ */
+export interface UpsertOptions {
+  ordinals?: 'batch' | 'append';
+}
+
+/** The SQL of a row's ordinal: the batch's, or (append) after the table's last for a new row, its own for an old one. */
+function ordinalSql(table: string): { insert: string; update: string } {
+  return {
+    insert: `case when $2::boolean then (select coalesce(max(ordinal), -1) + 1 from ${table}) + r.ordinal else r.ordinal end`,
+    update: `case when $2::boolean then ${table}.ordinal else excluded.ordinal end`,
+  };
+}
+
+export async function upsertCustomers(db: Queryable, customers: ShopFile['customers'], options: UpsertOptions = {}): Promise<void> {
+  const place = ordinalSql('customers');
   const rows = customers.map((c, ordinal) => ({
     ...c,
     created_at: c.created_at === '' ? null : c.created_at,
@@ -49,7 +66,7 @@ export async function upsertCustomers(db: Queryable, customers: ShopFile['custom
   await db.query(
     `insert into customers (id, first_name, last_name, email, language, vip, ai_opt_out, created_at, notes,
        name_key, extra, ordinal)
-     select id, first_name, last_name, email, language, vip, ai_opt_out, created_at, notes, name_key, extra, ordinal
+     select id, first_name, last_name, email, language, vip, ai_opt_out, created_at, notes, name_key, extra, ${place.insert}
      from jsonb_to_recordset($1::jsonb) as r(id text, first_name text, last_name text, email text, language text,
        vip boolean, ai_opt_out boolean, created_at date, notes text, name_key text, extra jsonb, ordinal integer)
      on conflict (id) do update set
@@ -58,33 +75,36 @@ export async function upsertCustomers(db: Queryable, customers: ShopFile['custom
        -- an opt-out the customer gave us (reply link) or a reviewer recorded outlives a re-seed of the CRM
        ai_opt_out = excluded.ai_opt_out or customers.ai_opt_out_at is not null,
        created_at = excluded.created_at, notes = excluded.notes, name_key = excluded.name_key,
-       extra = excluded.extra, ordinal = excluded.ordinal`,
-    [JSON.stringify(rows)],
+       extra = excluded.extra, ordinal = ${place.update}`,
+    [JSON.stringify(rows), options.ordinals === 'append'],
   );
 }
 
-export async function upsertProducts(db: Queryable, products: ShopFile['products']): Promise<void> {
+export async function upsertProducts(db: Queryable, products: ShopFile['products'], options: UpsertOptions = {}): Promise<void> {
+  const place = ordinalSql('products');
   const rows = products.map((p, ordinal) => ({ ...p, extra: extraKeys(p, PRODUCT_COLUMNS), ordinal }));
   await db.query(
     `insert into products (sku, name_fr, name_en, price, complementary, extra, ordinal)
-     select sku, name_fr, name_en, price, complementary, extra, ordinal
+     select sku, name_fr, name_en, price, complementary, extra, ${place.insert}
      from jsonb_to_recordset($1::jsonb) as r(sku text, name_fr text, name_en text, price numeric,
        complementary text[], extra jsonb, ordinal integer)
      on conflict (sku) do update set
        name_fr = excluded.name_fr, name_en = excluded.name_en, price = excluded.price,
-       complementary = excluded.complementary, extra = excluded.extra, ordinal = excluded.ordinal`,
-    [JSON.stringify(rows)],
+       complementary = excluded.complementary, extra = excluded.extra, ordinal = ${place.update}`,
+    [JSON.stringify(rows), options.ordinals === 'append'],
   );
 }
 
-export async function upsertOrders(db: Queryable, orders: ShopFile['orders']): Promise<void> {
+export async function upsertOrders(db: Queryable, orders: ShopFile['orders'], options: UpsertOptions = {}): Promise<void> {
+  const place = ordinalSql('orders');
   const columns = [...ORDER_REQUIRED_COLUMNS, ...ORDER_OPTIONAL_COLUMNS];
   const rows = orders.map((o, ordinal) => ({ ...o, extra: extraKeys(o, columns, ORDER_OPTIONAL_COLUMNS), ordinal }));
   await db.query(
     `insert into orders (number, customer_id, ordered_at, status, items, total, currency, shipping_fee, carrier,
        tracking_number, shipped_at, estimated_delivery, delivered_at, refunded_amount, return_received_at, extra, ordinal)
      select number, customer_id, ordered_at, status, items, total, currency, shipping_fee, carrier,
-       tracking_number, shipped_at, estimated_delivery, delivered_at, refunded_amount, return_received_at, extra, ordinal
+       tracking_number, shipped_at, estimated_delivery, delivered_at, refunded_amount, return_received_at, extra,
+       ${place.insert}
      from jsonb_to_recordset($1::jsonb) as r(number text, customer_id text, ordered_at date, status text, items jsonb,
        total numeric, currency text, shipping_fee numeric, carrier text, tracking_number text, shipped_at date,
        estimated_delivery date, delivered_at date, refunded_amount numeric, return_received_at date, extra jsonb,
@@ -95,8 +115,8 @@ export async function upsertOrders(db: Queryable, orders: ShopFile['orders']): P
        shipping_fee = excluded.shipping_fee, carrier = excluded.carrier, tracking_number = excluded.tracking_number,
        shipped_at = excluded.shipped_at, estimated_delivery = excluded.estimated_delivery,
        delivered_at = excluded.delivered_at, refunded_amount = excluded.refunded_amount,
-       return_received_at = excluded.return_received_at, extra = excluded.extra, ordinal = excluded.ordinal`,
-    [JSON.stringify(rows)],
+       return_received_at = excluded.return_received_at, extra = excluded.extra, ordinal = ${place.update}`,
+    [JSON.stringify(rows), options.ordinals === 'append'],
   );
 }
 
