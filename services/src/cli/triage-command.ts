@@ -10,6 +10,7 @@ import { PgShopData } from '@replique/activities/adapters/pg/pg-shop-data';
 import { ReferenceCachedShop } from '@replique/activities/adapters/reference-cached-shop';
 import { isQuarantineError } from '@replique/activities/mail/quarantine';
 import { latestPolicyVersion } from '@replique/activities/adapters/pg/policy-versions';
+import { wordingInForce } from '@replique/activities/adapters/pg/live-wording';
 import { MemoryDecisionLog } from '@replique/activities/adapters/memory/decision-log';
 import { createDecisionDeps, type DecisionMemoryAdapters } from '@replique/activities/decision-deps';
 import { buildPolicy, loadPolicy } from '@replique/activities/triage/policy';
@@ -60,7 +61,8 @@ export function freshMemory(): DecisionMemoryAdapters & { decisionLog: MemoryDec
 /**
  * The shop comes from `--shop FILE`, or else from the CRM in Postgres (DATABASE_URL, default: the local stack's),
  * read-only: the CLI decides, it never writes or sends. The policy is `--policy FILE`, else the live policy version
- * in force in that database (as the worker's), else policies/default.json. The model, the LLM intent vote, the
+ * in force in that database (as the worker's), else policies/default.json; the template and prompt versions are
+ * those in force in that database (else the shipped wording). The model, the LLM intent vote, the
  * drafting model and the embeddings come from the worker's variables (config/decision-env.ts), so the CLI decides
  * as the worker does; the context store is always the in-process one (a CLI run writes to no Qdrant).
  */
@@ -77,8 +79,11 @@ export async function buildTriageDeps(
     const shop = pool ? new ReferenceCachedShop(new PgShopData(pool), { ttlMs: 30_000 }) : await loadShopJson(shopFile!);
     const live = pool && !policyFile ? await latestPolicyVersion(pool) : null;
     const policy = live ? buildPolicy(live.body, await shop.policies()) : await loadPolicy(policyFile, await shop.policies());
+    // The template and prompt versions in force in that database, as the worker drafts with them.
+    const wording = pool ? await wordingInForce(pool) : null;
     const memory = freshMemory();
     const { triage } = await createDecisionDeps(shop, policy, settings, memory);
+    if (wording) Object.assign(triage, { wording: wording.templates, prompt: wording.prompt });
     const mailbox = env.REPLIQUE_MAILBOX || DEFAULT_MAILBOX;
     return { ...triage, ...memory, policyVersion: live?.version ?? null, mailbox, close: async () => void (await pool?.end()) };
   } catch (error) {

@@ -34,6 +34,24 @@ interface Loaded {
   prompt: PromptSnapshot;
 }
 
+/** The snapshots of a templates version and a prompts version (their stored bodies, validated). */
+function wordingSnapshotOf(t: { version: number; body: unknown }, p: { version: number; body: unknown }): Omit<Loaded, 'activationId'> {
+  return {
+    templates: { version: t.version, wording: templateWordingSchema.parse(t.body) as TemplateWording },
+    prompt: { version: p.version, prompt: draftPromptOf(promptBodySchema.parse(p.body), p.version) },
+  };
+}
+
+/**
+ * The versions in force now, read once: `replique triage` / `eval` on a database decide with the wording the worker
+ * drafts with. Null when none is seeded (the shipped wording, as the worker's first start seeds it).
+ */
+export async function wordingInForce(db: Queryable): Promise<{ templates: WordingSnapshot; prompt: PromptSnapshot } | null> {
+  const t = await activeWordingVersion(db, 'templates');
+  const p = await activeWordingVersion(db, 'prompts');
+  return t && p ? wordingSnapshotOf(t.row, p.row) : null;
+}
+
 export class LiveWording implements WordingSource {
   private readonly watcher: NotifyWatcher;
 
@@ -71,12 +89,7 @@ export class LiveWording implements WordingSource {
   }
 
   private build(): Omit<Loaded, 'activationId'> {
-    const t = this.loaded.templates;
-    const p = this.loaded.prompts;
-    return {
-      templates: { version: t.version, wording: templateWordingSchema.parse(t.body) as TemplateWording },
-      prompt: { version: p.version, prompt: draftPromptOf(promptBodySchema.parse(p.body), p.version) },
-    };
+    return wordingSnapshotOf(this.loaded.templates, this.loaded.prompts);
   }
 
   /** Loads newer activations if there are any (serialised: a slow refresh never replaces a newer one). */
