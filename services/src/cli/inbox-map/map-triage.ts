@@ -1,5 +1,5 @@
 /**
- * The triage the map runs on each email: the same stages as `replique triage` (TRIAGE_STAGES), kept to what the map
+ * The triage the map runs on each email: as `replique triage` decides (decideRaw), kept to what the map
  * needs: language, intent, route, and the PII-masked text the classifier's heads read (without the order mark: a
  * topic is what the customer writes, not the state of their parcel).
  */
@@ -8,20 +8,18 @@ import path from 'node:path';
 import { isQuarantineError } from '@replique/activities/mail/quarantine';
 import { structuredModelText } from '@replique/activities/triage/intent-features';
 import { maskPii } from '@replique/activities/triage/pii';
-import { triageRaw } from '@replique/activities/triage/triage';
+import { decideRaw } from '@replique/activities/triage/triage';
 import type { TriageDeps } from '@replique/activities/triage/pipeline';
-import type { MemoryAutoReplyLog } from '../auto-reply-memory';
+import type { MemoryDecisionLog } from '@replique/activities/adapters/memory/decision-log';
 import type { MappedEmail } from './map-inbox';
 
 export type MapTriageResult = { ok: true; email: MappedEmail } | { ok: false; file: string; reason: string };
 
-export async function triageForMap(file: string, deps: TriageDeps & { autoReplies: MemoryAutoReplyLog }): Promise<MapTriageResult> {
+export async function triageForMap(file: string, deps: TriageDeps & { decisionLog: MemoryDecisionLog; mailbox?: string }): Promise<MapTriageResult> {
   const name = path.basename(file);
   try {
-    const c = await triageRaw(await readFile(file), deps);
-    if (c.decision?.route === 'auto' && c.parsed.from) {
-      deps.autoReplies.note(c.parsed.from.address, c.parsed.references[0] ?? c.parsed.inReplyTo ?? null, c.parsed.date);
-    }
+    // As `replique triage` decides (the worker's order of work and memory between emails).
+    const c = await decideRaw(await readFile(file), deps, deps.decisionLog, deps.mailbox);
     const text = maskPii(structuredModelText(c.parsed.subject, c.cleaned.clean), c.pii).masked;
     return {
       ok: true,
