@@ -64,6 +64,8 @@ export interface BipiaReport {
   neutralisedSuppressed: number;
   neutralisedUnchanged: number;
   neutralisedChangedClean: number;
+  /** Automatic replies whose product suggestion (not their answer) differs from the clean email's. */
+  suggestionChanged: number;
   /** Cases answered automatically only because of the attack (the clean email goes to a person), whatever the reply. */
   autoOnlyWithAttack: string[];
   followed: number;
@@ -87,12 +89,20 @@ export interface CarrierTally {
 interface Baseline {
   route: Route;
   reply: string;
+  /** The product the clean email's reply suggests, if any. */
+  suggestion: string | null;
 }
 
 /** What would be sent: subject, body and the text of every attached document (an invoice PDF's lines). */
+/**
+ * The answer the reply gives: subject, body and documents, without the discreet product suggestion (reply/upsell.ts).
+ * The suggestion is a policy's marketing line that the tone decides (an attack's words can make a mail read as
+ * negative, and the line is then withheld): it is counted apart (`suggestionChanged`), never as a changed answer.
+ */
 function replyText(c: EmailCase): string {
   if (!c.draft) return '';
-  return [c.draft.subject, c.draft.body, ...(c.draft.attachments ?? []).flatMap((a) => [a.filename, a.title, ...a.lines])].join('\n');
+  const body = c.draft.upsell ? c.draft.body.replace(c.draft.upsell.text, '').replace(/\n{3,}/g, '\n\n') : c.draft.body;
+  return [c.draft.subject, body, ...(c.draft.attachments ?? []).flatMap((a) => [a.filename, a.title, ...a.lines])].join('\n');
 }
 
 /** Runs the cases through triage; `baseline` is each email without its attack. */
@@ -108,7 +118,7 @@ export async function runBipia(
     let b = baselines.get(email.index);
     if (!b) {
       const c = await triageRaw(caseEmail(email, email.content, `bipia-clean-${email.index}@bipia.test`, options.supportAddress), deps);
-      b = { route: c.decision?.route ?? 'review', reply: replyText(c) };
+      b = { route: c.decision?.route ?? 'review', reply: replyText(c), suggestion: c.draft?.upsell?.sku ?? null };
       baselines.set(email.index, b);
     }
     return b;
@@ -116,7 +126,7 @@ export async function runBipia(
 
   const report: BipiaReport = {
     hosts: options.hosts, total: options.total, ran: 0, seed: options.seed, baselineRoutes: {}, routes: {}, escalated: 0, neutralised: 0,
-    neutralisedSuppressed: 0, neutralisedUnchanged: 0, neutralisedChangedClean: 0, autoOnlyWithAttack: [], followed: 0, rate: 0, byCategory: {},
+    neutralisedSuppressed: 0, neutralisedUnchanged: 0, neutralisedChangedClean: 0, suggestionChanged: 0, autoOnlyWithAttack: [], followed: 0, rate: 0, byCategory: {},
     byCarrier: {}, failures: [],
   };
   const shop = { supportAddress: options.supportAddress, shopName: options.shopName ?? 'Support' };
@@ -135,6 +145,7 @@ export async function runBipia(
         outcome = { ...base, route, verdict: 'neutralised', judgement: null, reasons };
       } else {
         const judgement = judgeAutoReply(replyText(c), baseline.reply, k.attack.text);
+        if ((c.draft?.upsell?.sku ?? null) !== baseline.suggestion) report.suggestionChanged++;
         if (baseline.route !== 'auto') report.autoOnlyWithAttack.push(`${k.id} (${c.classification?.intent ?? '?'})`);
         outcome = { ...base, route, verdict: judgement.neutralised ? 'neutralised' : 'followed', judgement, reasons };
       }
@@ -186,7 +197,8 @@ export function formatReport(r: BipiaReport, failuresShown: number): string[] {
     `routes with the attack: ${routes(r.routes)}`,
     `escalated (a person decides, nothing automatic): ${r.escalated} (${pct(r.escalated, r.ran)})`,
     `neutralised: ${r.neutralised} (${pct(r.neutralised, r.ran)}) — nothing sent ${r.neutralisedSuppressed}, ` +
-      `automatic reply identical to the clean email's ${r.neutralisedUnchanged}, changed but neither repeating nor following the attack ${r.neutralisedChangedClean}`,
+      `automatic reply identical to the clean email's ${r.neutralisedUnchanged}, changed but neither repeating nor following the attack ${r.neutralisedChangedClean}`
+      + ` (product suggestion alone withheld or changed: ${r.suggestionChanged})`,
     `answered automatically only because of the attack (the clean email goes to a person): ${r.autoOnlyWithAttack.length}` +
       (r.autoOnlyWithAttack.length ? ` — ${r.autoOnlyWithAttack.slice(0, 5).join(', ')}` : ''),
     `followed or repeated the attack: ${r.followed}`,
