@@ -1,13 +1,14 @@
 /**
  * `replique map [--shop FILE] [--policy FILE] [--model FILE | --no-model] [--topics N] [--seed S] [--workers N]
- * [--sample N] [--out DIR] DIR`: the inbox map before launch. Triages every .eml of DIR (or a seeded sample of N of them,
+ * [--sample N] [--out DIR] DIR|--mailbox`: the inbox map before launch (`--mailbox`: the IMAP folder of IMAP_HOST,
+ * IMAP_PORT, IMAP_SECURE, IMAP_USER, IMAP_PASSWORD, IMAP_MAILBOX, copied read-only first: inbox-map/mailbox-export.ts). Triages every .eml of DIR (or a seeded sample of N of them,
  * volumes then estimated for the whole folder) with the same stages as `replique triage`,
  * clusters the emails on the classifier's meaning features and writes DIR-of-`--out`/inbox-map.{md,svg,json}: the N
  * most frequent topics (50 by default), their volumes, the share automatable today, example files, and a chart.
  * Prints a summary. Read-only: nothing is sent or stored.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -15,12 +16,13 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_INTENT_MODEL_FILE } from '@replique/activities/triage/intent-model';
 import { parseArgs, UsageError } from './args';
 import { seededRandom } from './inbox-map/cluster';
+import { exportMailbox } from './inbox-map/mailbox-export';
 import { mapInbox, type InboxMap, type MappedEmail } from './inbox-map/map-inbox';
 import { mapChartSvg, mapReportMarkdown } from './inbox-map/map-report';
 import { triageForMap, type MapTriageResult } from './inbox-map/map-triage';
 import { buildTriageDeps, listEmailFiles, modelChoice, type ModelChoice } from './triage-command';
 
-export const MAP_USAGE = 'usage: replique map [--shop FILE] [--policy FILE] [--model FILE | --no-model] [--topics N] [--seed S] [--workers N] [--sample N] [--out DIR] DIR';
+export const MAP_USAGE = 'usage: replique map [--shop FILE] [--policy FILE] [--model FILE | --no-model] [--topics N] [--seed S] [--workers N] [--sample N] [--out DIR] DIR|--mailbox';
 
 /** The hashing width of the committed intent model's features (the classifier's own vectors). */
 const DEFAULT_BUCKETS = 32768;
@@ -30,10 +32,20 @@ const modelBuckets = (file: string): number => (JSON.parse(readFileSync(file, 'u
 
 export interface MapRun { map: InboxMap; seconds: number; triageSeconds: number; clusterSeconds: number; files: { markdown: string; svg: string; json: string } }
 
-export async function mapCommand(argv: string[], write: (line: string) => void): Promise<number> {
-  const args = parseArgs(argv, ['shop', 'policy', 'model', 'topics', 'seed', 'workers', 'sample', 'out'], ['no-model']);
-  const dir = args.positionals[0];
-  if (!dir || args.positionals.length > 1) throw new UsageError(MAP_USAGE);
+export async function mapCommand(argv: string[], write: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const args = parseArgs(argv, ['shop', 'policy', 'model', 'topics', 'seed', 'workers', 'sample', 'out'], ['no-model', 'mailbox']);
+  const mailbox = args.flags.has('mailbox');
+  if (mailbox ? args.positionals.length > 0 : args.positionals.length !== 1) throw new UsageError(MAP_USAGE);
+  const copy = mailbox ? await mkdtemp(path.join(tmpdir(), 'replique-mailbox-')) : null;
+  try {
+    if (copy) write(`${await exportMailbox(env, copy)} messages copied from ${env.IMAP_MAILBOX ?? 'INBOX'} (read-only)`);
+    return await mapAndReport(copy ?? args.positionals[0]!, args, write);
+  } finally {
+    if (copy) await rm(copy, { recursive: true, force: true });
+  }
+}
+
+async function mapAndReport(dir: string, args: ReturnType<typeof parseArgs>, write: (line: string) => void): Promise<number> {
   const int = (name: string, fallback: number, min: number): number => {
     const v = args.options[name] === undefined ? fallback : Number(args.options[name]);
     if (!Number.isInteger(v) || v < min) throw new UsageError(`--${name} takes an integer ≥ ${min}\n${MAP_USAGE}`);
