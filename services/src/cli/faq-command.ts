@@ -45,8 +45,7 @@ export async function faqCommand(argv: string[], write: (line: string) => void):
     for (const lang of ['fr', 'en'] as const) {
       for (const q of faqCandidates(intents, lang, bestSellers)) {
         if (pages[lang].length >= max) break;
-        // a fresh automatic-reply log per question: each is a visitor's first message
-        const verdict = await answerQuestion(q, { ...deps, autoReplies: undefined }, ++n);
+        const verdict = await answerQuestion(q, deps, ++n);
         if (verdict.ok) pages[lang].push(verdict.entry);
         else write(`left to a person (${lang}): ${q.question} (${verdict.reason})`);
       }

@@ -7,7 +7,8 @@
 import { buildReplyContext } from '@replique/activities/reply/reply-context';
 import { greeting, signature } from '@replique/activities/reply/templates/template-kit';
 import type { TriageDeps } from '@replique/activities/triage/pipeline';
-import { triageRaw } from '@replique/activities/triage/triage';
+import { decideRaw } from '@replique/activities/triage/triage';
+import { freshMemory } from '../triage-command';
 import type { FaqQuestion } from './faq-questions';
 
 export interface FaqEntry extends FaqQuestion {
@@ -32,7 +33,9 @@ function questionEmail(q: FaqQuestion, supportAddress: string, n: number): Buffe
 
 export async function answerQuestion(q: FaqQuestion, deps: TriageDeps, n: number): Promise<FaqVerdict> {
   const policies = await deps.shop.policies();
-  const c = await triageRaw(questionEmail(q, policies.support_address, n), deps);
+  // decided as `replique triage` decides, with a memory of its own: each question is a visitor's first message
+  const memory = freshMemory();
+  const c = await decideRaw(questionEmail(q, policies.support_address, n), { ...deps, ...memory }, memory.decisionLog);
   const fired = c.guardrails?.fired ?? [];
   if (c.decision?.route !== 'auto' || !c.draft || fired.length) {
     return { ok: false, question: q, reason: `${c.decision?.route ?? 'no decision'}: ${[...(c.decision?.reasons ?? []), ...fired].join(', ')}` };
