@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { getEmail } from '@replique/activities/adapters/pg/emails';
+import { addressHash } from '@replique/activities/domain/email-key';
 import { auditTrail } from '@replique/activities/adapters/pg/audit-log';
 import { workflowIdForEmailKey } from '@replique/workflows/contracts';
 import { openChromium, type HeadlessChromium } from '../support/headless-chromium';
@@ -19,7 +20,8 @@ import { addReviewer, ReviewClient } from './review-client';
 jest.setTimeout(300_000);
 
 const SCREENSHOT = path.join(repoRoot, 'docs', 'screenshots', 'quarantine.png');
-const REFUSED_MARKER = '[refused-by-check]';
+/** A sender the CHECK constraint of this database refuses (by its hash: the case file is sealed at rest). */
+const REFUSED_SENDER = 'refused-by-check@example.invalid';
 
 let pipeline: PipelineHarness;
 let browser: HeadlessChromium;
@@ -27,8 +29,8 @@ let browser: HeadlessChromium;
 beforeAll(async () => {
   pipeline = await startPipeline();
   browser = await openChromium();
-  await pipeline.db.pool.query(`alter table emails add constraint test_refused_subject
-    check (coalesce(email_case #>> '{parsed,subject}', '') not like '%${REFUSED_MARKER}%')`);
+  await pipeline.db.pool.query(`alter table emails add constraint test_refused_sender
+    check (sender_hash is distinct from '${addressHash(REFUSED_SENDER)}')`);
 });
 
 afterAll(async () => {
@@ -47,7 +49,7 @@ async function quarantined(emailKey: string): Promise<string | null> {
 test('a file and an email Postgres refuses are quarantined at once; a reviewer sees them, with why, on the quarantine page', async () => {
   const file = Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), Buffer.alloc(64, 7)]);
   const notAnEmail = await pipeline.deliver(file);
-  const text = freshCopy('d005.eml').toString('latin1').replace(/^Subject: (.*)$/im, `Subject: $1 ${REFUSED_MARKER}`);
+  const text = freshCopy('d005.eml').toString('latin1').replace(/^From: .*$/im, `From: Refused <${REFUSED_SENDER}>`);
   const refused = await pipeline.deliver(Buffer.from(text, 'latin1'));
 
   const t0 = performance.now();
