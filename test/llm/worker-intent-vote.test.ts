@@ -18,6 +18,7 @@ import { WorkerEnvSchema } from '@replique/services/config/worker-config';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { startSmtpSink, type RunningSmtpSink } from '../support/smtp-sink';
 import { devEmailsDir, shopFixture } from '../support/paths';
+import { TEST_DATA_KEKS } from '../support/data-keks';
 import { TEST_TEMPORAL_PAYLOAD_KEYS } from '../support/temporal-payload-keys';
 import { cliDecisions } from '../parity/decision-paths';
 import { workflowDecisions } from '../parity/workflow-decisions';
@@ -74,7 +75,7 @@ const intentRequests = () => (proxy?.received ?? []).filter((r) => r.path === '/
     DATABASE_URL: db!.databaseUrl, SMTP_PORT: String(sink!.port), REPLIQUE_SHOP_FILE: shopFixture, EVENT_RELAY_ENABLED: 'false',
     TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233', TEMPORAL_NAMESPACE: process.env.TEMPORAL_TEST_NAMESPACE ?? 'replique-test',
     TEMPORAL_TASK_QUEUE: `replique-llm-vote-${randomBytes(4).toString('hex')}`, TEMPORAL_PAYLOAD_KEYS: TEST_TEMPORAL_PAYLOAD_KEYS,
-    REPLIQUE_RETENTION_SCHEDULE: 'false', METRICS_PORT: '0', LOG_LEVEL: 'warn', ...models,
+    REPLIQUE_RETENTION_SCHEDULE: 'false', METRICS_PORT: '0', LOG_LEVEL: 'warn', DATA_KEKS: TEST_DATA_KEKS, ...models,
   });
 
   const mailbox = `llm-vote-${randomBytes(4).toString('hex')}`;
