@@ -3,18 +3,8 @@
  * stored head format of activities/src/triage/intent-model.ts (bucket ids + int8 weights × scale + bias).
  * Deterministic: the example order of each epoch comes from the seeded generator passed in.
  */
-export type Rand = () => number;
-
-export function mulberry32(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rand } from '../activities/src/domain/seeded-random';
+import type { Rand } from '../activities/src/domain/seeded-random';
 
 export interface Sparse { idx: Int32Array; val: Float64Array }
 export const toSparse = (m: Map<number, number>): Sparse => ({ idx: Int32Array.from(m.keys()), val: Float64Array.from(m.values()) });

@@ -4,7 +4,8 @@
  * simulated fortnight has customers who got replies and a baseline of customers who got none. Deterministic.
  */
 import { readFileSync } from 'node:fs';
-import { seededRandom, type StreamCustomer, type StreamProduct } from '../../services/src/demo/order-stream';
+import { mulberry32 } from '@replique/activities/domain/seeded-random';
+import type { StreamCustomer, StreamProduct } from '../../services/src/demo/order-stream';
 import { shopFixture } from '../support/paths';
 import type { ConversionShop } from './recompute-kpis';
 
@@ -29,7 +30,7 @@ export interface SimulatedShop {
 }
 
 export function simulateShop(options: { seed: number; customers: number; start: string }): SimulatedShop {
-  const rand = seededRandom(options.seed);
+  const rand = mulberry32(options.seed);
   const fixture = JSON.parse(readFileSync(shopFixture, 'utf8')) as ShopJson;
   const customers: Record<string, unknown>[] = [];
   const orders: Record<string, unknown>[] = [];

@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_INTENT_MODEL_FILE } from '@replique/activities/triage/intent-model';
 import { parseArgs, UsageError } from './args';
-import { seededRandom } from './inbox-map/cluster';
+import { mulberry32 } from '@replique/activities/domain/seeded-random';
 import { exportMailbox } from './inbox-map/mailbox-export';
 import { mapInbox, type InboxMap, type MappedEmail } from './inbox-map/map-inbox';
 import { mapChartSvg, mapReportMarkdown } from './inbox-map/map-report';
@@ -95,7 +95,7 @@ export async function mapDirectory(dir: string, opts: MapDirectoryOptions): Prom
 
 /** `n` of the files chosen by a seeded shuffle, back in sorted order. */
 export function seededSample(files: readonly string[], n: number, seed: number): string[] {
-  const rand = seededRandom(seed);
+  const rand = mulberry32(seed);
   const xs = [...files];
   for (let i = 0; i < n; i++) {
     const j = i + Math.floor(rand() * (xs.length - i));

@@ -6,6 +6,7 @@
  * a lift of 0 is the null case, and one made with a lift shows that lift (up to chance) in the conversion KPI.
  * Pure: replayed through `POST /shop/orders` or `replique orders import` (services/src/cli/orders-command.ts).
  */
+import { mulberry32 } from '@replique/activities/domain/seeded-random';
 import type { PlacedOrder } from '@replique/activities/orders/placed-order';
 
 export interface StreamCustomer {
@@ -45,21 +46,10 @@ export interface OrderStreamOptions {
 
 const DAY = 86_400_000;
 
-/** mulberry32: a small seeded generator (deterministic across platforms). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export function generateOrderStream(options: OrderStreamOptions): PlacedOrder[] {
-  const rand = seededRandom(options.seed);
+  const rand = mulberry32(options.seed);
   const dailyRate = options.dailyRate ?? 0.02;
   const lift = options.replyLift ?? 0.5;
   const windowMs = (options.windowDays ?? 7) * DAY;

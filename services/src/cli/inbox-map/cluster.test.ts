@@ -1,5 +1,6 @@
 import { hashedFeatures } from '@replique/activities/triage/intent-features';
-import { seededRandom, sphericalKMeans, toSparseVector } from './cluster';
+import { mulberry32 } from '@replique/activities/domain/seeded-random';
+import { sphericalKMeans, toSparseVector } from './cluster';
 
 const TEXTS = [
   'où en est ma commande ? le colis est-il parti ?', 'quand ma commande sera-t-elle livrée ? pas de suivi du colis',
@@ -39,7 +40,7 @@ test('fewer distinct vectors than k: as many clusters as distinct vectors, and a
 });
 
 test('the seeded generator repeats itself', () => {
-  const a = seededRandom(3);
-  const b = seededRandom(3);
+  const a = mulberry32(3);
+  const b = mulberry32(3);
   expect(Array.from({ length: 5 }, a)).toEqual(Array.from({ length: 5 }, b));
 });

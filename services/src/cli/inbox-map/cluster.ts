@@ -3,24 +3,14 @@
  * similarity to dense centroids, seeded k-means++ initialisation, ties to the lowest index. Same vectors in the same
  * order and the same seed: the same clusters, on any machine.
  */
+import { mulberry32 } from '@replique/activities/domain/seeded-random';
+
 export interface SparseVector { idx: Int32Array; val: Float64Array }
 
 export const toSparseVector = (m: Map<number, number>): SparseVector => {
   const idx = Int32Array.from([...m.keys()].sort((a, b) => a - b));
   return { idx, val: Float64Array.from(idx, (i) => m.get(i)!) };
 };
-
-/** mulberry32: small and seedable (the one the model training uses). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const dot = (v: SparseVector, c: Float64Array): number => {
   let s = 0;
@@ -44,7 +34,7 @@ export interface KMeansOptions {
 export function sphericalKMeans(vectors: readonly SparseVector[], opts: KMeansOptions): Clustering {
   const n = vectors.length;
   if (n === 0) return { assignment: new Int32Array(0), k: 0, iterations: 0 };
-  const rand = seededRandom(opts.seed);
+  const rand = mulberry32(opts.seed);
   // k-means++: each next seed drawn with probability proportional to its distance (1 - cosine) to the nearest seed
   const seeds: number[] = [Math.floor(rand() * n)];
   const nearest = new Float64Array(n).fill(Infinity);
