@@ -6,7 +6,7 @@
  * Point ids are UUIDs derived from (shop, entry id), so remembering an email twice overwrites.
  */
 import type { Embedder } from '../reply/context-store';
-import { pointId, type QdrantClient } from '../reply/qdrant-context-store';
+import { pointId, qdrantClient, type QdrantClient } from '../reply/qdrant-context-store';
 import type { MemoryKind } from '../domain/types';
 import { customerHash, DEFAULT_RECALL_LIMIT, newestFirst, type MemoryEntry, type MemoryQuery, type MemoryStore, type RecalledEntry } from './memory-store';
 
@@ -44,15 +44,7 @@ export class QdrantMemoryStore implements MemoryStore {
 
   constructor(private readonly config: QdrantMemoryStoreConfig, private readonly embedder: Embedder, client?: QdrantClient) {
     this.collection = `${config.collectionPrefix ?? 'replique'}_memory`;
-    this.client = client
-      ? Promise.resolve(client)
-      : import('@qdrant/js-client-rest').then(({ QdrantClient }) => new QdrantClient({
-        url: config.url,
-        apiKey: config.apiKey,
-        timeout: config.timeoutMs ?? 10_000,
-        checkCompatibility: false,
-        headers: { 'accept-encoding': 'identity' },
-      }));
+    this.client = client ? Promise.resolve(client) : qdrantClient(config);
   }
 
   /** Creates the collection and its payload indexes when missing. Idempotent; called lazily. */

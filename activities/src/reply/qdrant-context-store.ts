@@ -22,6 +22,18 @@ export interface QdrantContextStoreConfig {
 type QdrantModule = typeof import('@qdrant/js-client-rest', { with: { 'resolution-mode': 'import' } });
 export type QdrantClient = InstanceType<QdrantModule['QdrantClient']>;
 
+/** A client of the server at `url` (loaded on first use: without QDRANT_URL the package is never loaded). */
+export function qdrantClient(config: { url: string; apiKey?: string; timeoutMs?: number }): Promise<QdrantClient> {
+  return import('@qdrant/js-client-rest').then(({ QdrantClient }) => new QdrantClient({
+    url: config.url,
+    apiKey: config.apiKey,
+    timeout: config.timeoutMs ?? 10_000,
+    checkCompatibility: false,
+    // Some proxies mangle compressed responses for the undici fetch the client uses; ask for plain bodies.
+    headers: { 'accept-encoding': 'identity' },
+  }));
+}
+
 interface Payload {
   doc_id: string;
   kind: ContextKind;
@@ -50,16 +62,7 @@ export class QdrantContextStore implements ContextStore {
     const prefix = config.collectionPrefix ?? 'replique';
     this.kbCollection = `${prefix}_kb`;
     this.historyCollection = `${prefix}_history`;
-    this.client = client
-      ? Promise.resolve(client)
-      : import('@qdrant/js-client-rest').then(({ QdrantClient }) => new QdrantClient({
-        url: config.url,
-        apiKey: config.apiKey,
-        timeout: config.timeoutMs ?? 10_000,
-        checkCompatibility: false,
-        // Some proxies mangle compressed responses for the undici fetch the client uses; ask for plain bodies.
-        headers: { 'accept-encoding': 'identity' },
-      }));
+    this.client = client ? Promise.resolve(client) : qdrantClient(config);
   }
 
   /** Creates both collections and their payload indexes when missing. Idempotent; called lazily by search and upsert. */
