@@ -6,7 +6,7 @@
  */
 import { loadShopJson } from '@replique/activities/adapters/shop-json';
 import { EmbeddedContextStore } from '@replique/activities/reply/embedded-context-store';
-import { seedCustomerHistory, seedKnowledgeBase } from '@replique/activities/reply/seed-knowledge-base';
+import { ShopKnowledge } from '@replique/activities/reply/shop-knowledge';
 import { loadPolicy } from '@replique/activities/triage/policy';
 import type { TriageDeps } from '@replique/activities/triage/pipeline';
 import { allCases, CARRIERS, injectAttack, judgeAutoReply, loadBipia, parseContext, sampleCases } from '@replique/services/cli/bipia-cases';
@@ -20,9 +20,7 @@ let support: string;
 
 beforeAll(async () => {
   const shop = await loadShopJson(DEFAULT_SHOP_FILE);
-  const context = new EmbeddedContextStore();
-  await seedKnowledgeBase(context, shop);
-  await seedCustomerHistory(context, shop);
+  const context = new ShopKnowledge(new EmbeddedContextStore(), shop);
   deps = { shop, policy: await loadPolicy(undefined, await shop.policies()), context };
   support = (await shop.policies()).support_address;
 });

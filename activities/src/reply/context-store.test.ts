@@ -1,16 +1,24 @@
+import type { ContextDoc, ContextQuery, ContextStore } from './context-store';
+import { customerHistory } from './customer-history';
 import { EmbeddedContextStore } from './embedded-context-store';
 import { HashingEmbedder } from './hashing-embedder';
+import { policyDocs } from './knowledge-docs';
 import { retrieveContext } from './retrieve-context';
-import { policyDocs, seedCustomerHistory, seedKnowledgeBase } from './seed-knowledge-base';
-import { fixtureShop, makeCase, readShopFile, replyDeps } from './test-support/fixture-shop';
+import { ShopKnowledge } from './shop-knowledge';
+import { fixtureShop, makeCase, readShopFile, replyDeps, type ShopFile } from './test-support/fixture-shop';
 
 const shop = fixtureShop();
 
-async function seeded(): Promise<EmbeddedContextStore> {
-  const store = new EmbeddedContextStore();
-  await seedKnowledgeBase(store, shop);
-  await seedCustomerHistory(store, shop);
-  return store;
+function seeded(): ShopKnowledge {
+  return new ShopKnowledge(new EmbeddedContextStore(), shop);
+}
+
+/** A real in-memory store that counts its writes. */
+class CountingStore implements ContextStore {
+  readonly inner = new EmbeddedContextStore();
+  writes = 0;
+  replace(docs: ContextDoc[]): Promise<void> { this.writes++; return this.inner.replace(docs); }
+  search(query: ContextQuery) { return this.inner.search(query); }
 }
 
 describe('hashing embedder', () => {
@@ -49,24 +57,69 @@ describe('embedded context store: the right policy or product for FR and EN ques
     expect(res.map((r) => r.id)).toContain(id);
   });
 
-  test("history is only ever returned for the customer it belongs to", async () => {
-    const store = await seeded();
-    const mine = await store.search({ text: 'commande bol inox UPS', customerId: 'C0001', kinds: ['history'], limit: 10 });
-    const data = readShopFile();
-    const own = new Set(data.orders.filter((o) => o.customer_id === 'C0001').map((o) => `history:order:${o.number}`));
-    expect(mine.length).toBeGreaterThan(0);
-    expect(mine.every((s) => own.has(s.id))).toBe(true);
-    expect(mine[0]!.id).toBe('history:order:CMD-10234');
-    expect(await store.search({ text: 'commande bol inox UPS', kinds: ['history'] })).toEqual([]);
-  });
-
-  test('upsert replaces a document by id', async () => {
+  test('replace keeps exactly the given docs: a changed text is searched by its new words, a withdrawn doc is gone', async () => {
     const store = new EmbeddedContextStore();
-    const [doc] = policyDocs(readShopFile().policies);
-    await store.upsert([doc!]);
-    await store.upsert([{ ...doc!, text: 'texte remplacé' }]);
+    const [returns, refunds] = policyDocs(readShopFile().policies);
+    await store.replace([returns!, refunds!]);
+    await store.replace([{ ...returns!, text: 'texte remplacé' }]);
     expect(store.size).toBe(1);
     expect((await store.search({ text: 'texte remplacé' }))[0]!.text).toBe('texte remplacé');
+    expect((await store.search({ text: 'remboursement', limit: 5 })).map((s) => s.id)).toEqual(['policy:returns']);
+  });
+});
+
+describe('the knowledge base follows the shop', () => {
+  test('a changed return window is searched with its new value at the next search; unchanged data writes nothing', async () => {
+    let data: ShopFile = readShopFile();
+    const live = { policies: async () => data.policies, products: async () => data.products };
+    const store = new CountingStore();
+    const knowledge = new ShopKnowledge(store, live);
+    const returnsText = async () => (await knowledge.search({ text: 'délai de retour', kinds: ['policy'], limit: 1 }))[0]!.text;
+    expect(await returnsText()).toContain(`${data.policies.return_window_days} jours`);
+    await knowledge.search({ text: 'livraison gratuite' });
+    expect(store.writes).toBe(1);
+
+    data = { ...data, policies: { ...data.policies, return_window_days: data.policies.return_window_days + 15 } };
+    expect(await returnsText()).toContain(`${data.policies.return_window_days} jours`);
+    expect(store.writes).toBe(2);
+
+    const withdrawn = data.products[0]!;
+    data = { ...data, products: data.products.slice(1) };
+    const found = await knowledge.search({ text: withdrawn.name_fr, kinds: ['product'], limit: 50 });
+    expect(found.map((s) => s.id)).not.toContain(`product:${withdrawn.sku}`);
+    expect(found.length).toBe(data.products.length);
+  });
+
+  test('concurrent searches share one write', async () => {
+    const store = new CountingStore();
+    const knowledge = new ShopKnowledge(store, shop);
+    await Promise.all([1, 2, 3, 4].map(() => knowledge.search({ text: 'retour' })));
+    expect(store.writes).toBe(1);
+  });
+});
+
+describe("the customer's history, read from the shop", () => {
+  const data = readShopFile();
+  const ownerOfMany = [...new Set(data.orders.map((o) => o.customer_id))].find((id) => data.orders.filter((o) => o.customer_id === id).length >= 3)!;
+  const own = data.orders.filter((o) => o.customer_id === ownerOfMany);
+
+  test('the order the email is about first, then the newest; only the customer\'s own orders', async () => {
+    const oldest = [...own].sort((a, b) => a.ordered_at.localeCompare(b.ordered_at))[0]!;
+    const newest = [...own].sort((a, b) => b.ordered_at.localeCompare(a.ordered_at))[0]!;
+    const snippets = await customerHistory(shop, ownerOfMany, oldest.number, 10);
+    expect(snippets.map((s) => s.id)).toEqual([`history:order:${oldest.number}`, ...own
+      .filter((o) => o.number !== oldest.number)
+      .sort((a, b) => b.ordered_at.localeCompare(a.ordered_at))
+      .map((o) => `history:order:${o.number}`)]);
+    expect((await customerHistory(shop, ownerOfMany, null, 1)).map((s) => s.id)).toEqual([`history:order:${newest.number}`]);
+  });
+
+  test("an order's new status is in the next email's context", async () => {
+    const order = own[0]!;
+    const before = await customerHistory(shop, ownerOfMany, order.number, 1);
+    expect(before[0]!.text).toContain(`statut ${order.status}`);
+    const moved = { ...data, orders: data.orders.map((o) => (o.number === order.number ? { ...o, status: 'returned' } : o)) };
+    expect((await customerHistory(fixtureShop(moved), ownerOfMany, order.number, 1))[0]!.text).toContain('statut returned');
   });
 });
 

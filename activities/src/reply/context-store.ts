@@ -1,16 +1,16 @@
 /**
- * Retrieval of grounding context for a reply: knowledge-base snippets (policies, products) and the customer's own
- * history. Two implementations: in memory (`embedded-context-store.ts`, CLI and tests) and Qdrant
- * (`qdrant-context-store.ts`, production). Both embed text through an `Embedder`.
+ * Retrieval of grounding context for a reply: the shop's knowledge base (policies, products), searched by meaning.
+ * Two stores: in memory (`embedded-context-store.ts`, CLI and tests) and Qdrant (`qdrant-context-store.ts`,
+ * production); both embed text through an `Embedder`, and `shop-knowledge.ts` keeps either in step with the shop's
+ * data. The customer's own orders are not copied into a store: `customer-history.ts` reads them when an email needs them.
  */
 import type { ContextSnippet } from '../domain/types';
 
-export type ContextKind = ContextSnippet['kind'];
+/** What the knowledge base holds (history snippets are built per email, never stored). */
+export type ContextKind = Exclude<ContextSnippet['kind'], 'history'>;
 
 export interface ContextQuery {
   text: string;
-  /** History snippets are only ever returned for this customer; without it, no history is returned. */
-  customerId?: string | null;
   kinds?: ContextKind[];
   limit?: number;
 }
@@ -19,13 +19,16 @@ export interface ContextDoc {
   id: string;
   kind: ContextKind;
   text: string;
-  /** Set on history docs: the customer they belong to. */
-  customerId?: string | null;
 }
 
-export interface ContextStore {
+/** What the pipeline needs of the knowledge base. */
+export interface KnowledgeSearch {
   search(query: ContextQuery): Promise<ContextSnippet[]>;
-  upsert(docs: ContextDoc[]): Promise<void>;
+}
+
+export interface ContextStore extends KnowledgeSearch {
+  /** Makes the store hold exactly `docs` (by id): new and changed ones written, every other one removed. */
+  replace(docs: ContextDoc[]): Promise<void>;
 }
 
 export interface Embedder {

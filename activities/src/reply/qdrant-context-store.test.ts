@@ -4,8 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { HashingEmbedder } from './hashing-embedder';
+import { knowledgeDocs } from './knowledge-docs';
 import { pointId, QdrantContextStore } from './qdrant-context-store';
-import { seedCustomerHistory, seedKnowledgeBase } from './seed-knowledge-base';
+import { ShopKnowledge } from './shop-knowledge';
 import { fixtureShop, readShopFile } from './test-support/fixture-shop';
 
 test('point ids are stable UUIDs per (shop, doc id)', () => {
@@ -15,74 +16,99 @@ test('point ids are stable UUIDs per (shop, doc id)', () => {
   expect(pointId('other-shop', 'policy:returns')).not.toBe(a);
 });
 
-test('without a server: collections, keyword payload indexes, shop and customer filters (recording client)', async () => {
+type Point = { id: string; payload: Record<string, unknown> };
+
+/** A client that records the calls and keeps points as a server would (enough for replace's bookkeeping). */
+function recordingClient(existing: string[] = []) {
   const calls: { op: string; name: string; args: Record<string, unknown> }[] = [];
-  const points = new Map<string, { payload: Record<string, unknown> }[]>();
-  const fake = {
-    collectionExists: async (name: string) => ({ exists: calls.some((c) => c.op === 'createCollection' && c.name === name) }),
-    createCollection: async (name: string, args: Record<string, unknown>) => { calls.push({ op: 'createCollection', name, args }); return true; },
+  const collections = new Set(existing);
+  const points = new Map<string, Point>();
+  const client = {
+    collectionExists: async (name: string) => ({ exists: collections.has(name) }),
+    createCollection: async (name: string, args: Record<string, unknown>) => { collections.add(name); calls.push({ op: 'createCollection', name, args }); return true; },
+    deleteCollection: async (name: string) => { collections.delete(name); calls.push({ op: 'deleteCollection', name, args: {} }); return true; },
     createPayloadIndex: async (name: string, args: Record<string, unknown>) => { calls.push({ op: 'createPayloadIndex', name, args }); return {}; },
-    upsert: async (name: string, args: { points: { payload: Record<string, unknown> }[] }) => {
+    upsert: async (name: string, args: { points: Point[] }) => {
       calls.push({ op: 'upsert', name, args });
-      points.set(name, [...(points.get(name) ?? []), ...args.points]);
+      for (const p of args.points) points.set(p.id, p);
       return {};
+    },
+    delete: async (name: string, args: { points: string[] }) => {
+      calls.push({ op: 'delete', name, args });
+      for (const id of args.points) points.delete(id);
+      return {};
+    },
+    scroll: async (name: string, args: Record<string, unknown>) => {
+      calls.push({ op: 'scroll', name, args });
+      return { points: [...points.values()], next_page_offset: null };
     },
     query: async (name: string, args: Record<string, unknown>) => {
       calls.push({ op: 'query', name, args });
-      return { points: (points.get(name) ?? []).slice(0, 1).map((p) => ({ id: 'x', score: 0.5, payload: p.payload })) };
+      return { points: [...points.values()].slice(0, 1).map((p) => ({ id: p.id, score: 0.5, payload: p.payload })) };
     },
   };
-  const store = new QdrantContextStore({ url: 'http://unused', shopId: 'maison-lumen', collectionPrefix: 't' }, new HashingEmbedder(), fake as never);
-  await store.upsert([
-    { id: 'policy:returns', kind: 'policy', text: 'Retours sous 30 jours' },
-    { id: 'history:order:CMD-1', kind: 'history', text: 'Commande CMD-1', customerId: 'C0001' },
-  ]);
+  return { client, calls, points };
+}
+
+test('without a server: one collection, keyword payload indexes, shop filter; the legacy history copy is dropped', async () => {
+  const { client, calls } = recordingClient(['t_history']);
+  const store = new QdrantContextStore({ url: 'http://unused', shopId: 'maison-lumen', collectionPrefix: 't' }, new HashingEmbedder(), client as never);
+  await store.replace([{ id: 'policy:returns', kind: 'policy', text: 'Retours sous 30 jours' }]);
   expect(calls.filter((c) => c.op === 'createCollection').map((c) => [c.name, c.args])).toEqual([
     ['t_kb', { vectors: { size: 1024, distance: 'Cosine' } }],
-    ['t_history', { vectors: { size: 1024, distance: 'Cosine' } }],
   ]);
-  expect(calls.filter((c) => c.op === 'createPayloadIndex' && c.name === 't_history').map((c) => c.args.field_name)).toEqual(['shop', 'customer_id', 'kind']);
-  expect(calls.filter((c) => c.op === 'upsert').map((c) => c.name)).toEqual(['t_kb', 't_history']);
+  expect(calls.filter((c) => c.op === 'createPayloadIndex').map((c) => c.args.field_name)).toEqual(['shop', 'kind']);
+  expect(calls.filter((c) => c.op === 'deleteCollection').map((c) => c.name)).toEqual(['t_history']);
 
-  const res = await store.search({ text: 'retour', customerId: 'C0001' });
-  const queries = calls.filter((c) => c.op === 'query');
-  expect(queries.map((q) => [q.name, q.args.filter])).toEqual([
+  const res = await store.search({ text: 'retour' });
+  expect(calls.filter((c) => c.op === 'query').map((q) => [q.name, q.args.filter])).toEqual([
     ['t_kb', { must: [{ key: 'shop', match: { value: 'maison-lumen' } }, { key: 'kind', match: { any: ['policy', 'product'] } }] }],
-    ['t_history', { must: [{ key: 'shop', match: { value: 'maison-lumen' } }, { key: 'customer_id', match: { value: 'C0001' } }] }],
   ]);
-  expect(res.map((r) => r.id).sort()).toEqual(['history:order:CMD-1', 'policy:returns']);
+  expect(res.map((r) => r.id)).toEqual(['policy:returns']);
+});
+
+test('without a server: replace writes only changed docs and deletes withdrawn ones', async () => {
+  const { client, calls, points } = recordingClient();
+  const store = new QdrantContextStore({ url: 'http://unused', shopId: 'maison-lumen', collectionPrefix: 't' }, new HashingEmbedder(), client as never);
+  const a = { id: 'policy:returns', kind: 'policy' as const, text: 'Retours sous 30 jours' };
+  const b = { id: 'product:SKU-1', kind: 'product' as const, text: 'Bouilloire' };
+  await store.replace([a, b]);
   calls.length = 0;
-  await store.search({ text: 'retour' });
-  expect(calls.filter((c) => c.op === 'query').map((c) => c.name)).toEqual(['t_kb']); // no customer → no history query
+  await store.replace([a, b]);
+  expect(calls.filter((c) => c.op === 'upsert' || c.op === 'delete')).toEqual([]);
+  await store.replace([{ ...a, text: 'Retours sous 45 jours' }]);
+  const writes = calls.filter((c) => c.op === 'upsert' || c.op === 'delete');
+  expect(writes.map((c) => c.op)).toEqual(['upsert', 'delete']);
+  expect((writes[0]!.args.points as Point[]).map((p) => p.payload.doc_id)).toEqual(['policy:returns']);
+  expect(writes[1]!.args.points).toEqual([pointId('maison-lumen', 'product:SKU-1')]);
+  expect([...points.values()].map((p) => p.payload.text)).toEqual(['Retours sous 45 jours']);
 });
 
 const url = process.env.QDRANT_URL;
 const withServer = url ? test : test.skip;
 const SKIP_REASON = url ? '' : ' — SKIPPED: QDRANT_URL is not set (no Qdrant server on this machine; e.g. QDRANT_URL=http://localhost:6333)';
 
-withServer(`Qdrant store: seeds, finds the right policy in FR and EN, filters history by customer and shop${SKIP_REASON}`, async () => {
+withServer(`Qdrant store: kept in step with the shop, finds the right policy in FR and EN, one shop's docs only${SKIP_REASON}`, async () => {
   const prefix = `replique_test_${randomUUID().slice(0, 8)}`;
-  const shop = fixtureShop();
+  const data = readShopFile();
   const embedder = new HashingEmbedder();
   const store = new QdrantContextStore({ url: url!, apiKey: process.env.QDRANT_API_KEY, shopId: 'maison-lumen', collectionPrefix: prefix }, embedder);
   const otherShop = new QdrantContextStore({ url: url!, apiKey: process.env.QDRANT_API_KEY, shopId: 'another-shop', collectionPrefix: prefix }, embedder);
   try {
-    await seedKnowledgeBase(store, shop);
-    await seedCustomerHistory(store, shop);
-    await seedKnowledgeBase(store, shop); // idempotent: same ids, no duplicates
+    const knowledge = new ShopKnowledge(store, fixtureShop(data));
+    await knowledge.refresh();
+    await store.replace(knowledgeDocs(data.policies, data.products)); // idempotent: same ids, no duplicates
 
-    expect((await store.search({ text: "Jusqu'à quand puis-je renvoyer ma théière ?", kinds: ['policy'], limit: 1 }))[0]?.id).toBe('policy:returns');
-    expect((await store.search({ text: 'How long does a refund take to show up?', kinds: ['policy'], limit: 1 }))[0]?.id).toBe('policy:refunds');
+    expect((await knowledge.search({ text: "Jusqu'à quand puis-je renvoyer ma théière ?", kinds: ['policy'], limit: 1 }))[0]?.id).toBe('policy:returns');
+    expect((await knowledge.search({ text: 'How long does a refund take to show up?', kinds: ['policy'], limit: 1 }))[0]?.id).toBe('policy:refunds');
+    const all = await store.search({ text: 'commande', limit: 1000 });
+    expect(all.length).toBe(knowledgeDocs(data.policies, data.products).length);
 
-    const own = new Set(readShopFile().orders.filter((o) => o.customer_id === 'C0001').map((o) => `history:order:${o.number}`));
-    const history = await store.search({ text: 'commande bol inox UPS', customerId: 'C0001', kinds: ['history'], limit: 10 });
-    expect(history.length).toBeGreaterThan(0);
-    expect(history.every((s) => own.has(s.id))).toBe(true);
-    expect(await store.search({ text: 'commande bol inox UPS', kinds: ['history'] })).toEqual([]);
+    await store.replace(knowledgeDocs(data.policies, data.products.slice(1)));
+    expect((await store.search({ text: 'commande', limit: 1000 })).map((s) => s.id)).not.toContain(`product:${data.products[0]!.sku}`);
     expect(await otherShop.search({ text: 'retour', kinds: ['policy'] })).toEqual([]);
   } finally {
     const client = await (store as unknown as { client: Promise<{ deleteCollection(n: string): Promise<unknown> }> }).client;
     await client.deleteCollection(store.kbCollection).catch(() => undefined);
-    await client.deleteCollection(store.historyCollection).catch(() => undefined);
   }
 }, 60_000);

@@ -1,8 +1,8 @@
 /**
- * Context store over Qdrant. Two collections per deployment: the knowledge base (policies, products) and customer
- * history; every point carries the shop it belongs to, and history points the customer, both filtered server-side
- * through payload indexes. Point ids are UUIDs derived from (shop, doc id), so re-seeding overwrites instead of
- * duplicating.
+ * Context store over Qdrant: the knowledge base (policies, products) in one collection per deployment; every point
+ * carries the shop it belongs to, filtered server-side through payload indexes. Point ids are UUIDs derived from
+ * (shop, doc id), so writing a doc again overwrites it. No customer data is stored here: the `<prefix>_history`
+ * collection of earlier versions (a copy of every order) is dropped when found (customer-history.ts reads orders live).
  */
 import { createHash } from 'node:crypto';
 import type { ContextSnippet } from '../domain/types';
@@ -13,7 +13,7 @@ export interface QdrantContextStoreConfig {
   apiKey?: string;
   /** The shop whose documents this store reads and writes. */
   shopId: string;
-  /** Collection name prefix; collections are `<prefix>_kb` and `<prefix>_history`. */
+  /** Collection name prefix; the collection is `<prefix>_kb`. */
   collectionPrefix?: string;
   timeoutMs?: number;
 }
@@ -39,11 +39,11 @@ interface Payload {
   kind: ContextKind;
   text: string;
   shop: string;
-  customer_id: string | null;
   embedder: string;
 }
 
-const INDEXED_FIELDS = ['shop', 'customer_id', 'kind'] as const;
+const INDEXED_FIELDS = ['shop', 'kind'] as const;
+const SCROLL_PAGE = 256;
 
 /** A stable UUID (v5-shaped) for a document id, as Qdrant point ids must be integers or UUIDs. */
 export function pointId(shopId: string, docId: string): string {
@@ -54,30 +54,29 @@ export function pointId(shopId: string, docId: string): string {
 
 export class QdrantContextStore implements ContextStore {
   readonly kbCollection: string;
-  readonly historyCollection: string;
+  private readonly legacyHistoryCollection: string;
   private client: Promise<QdrantClient>;
   private ready: Promise<void> | null = null;
 
   constructor(private readonly config: QdrantContextStoreConfig, private readonly embedder: Embedder, client?: QdrantClient) {
     const prefix = config.collectionPrefix ?? 'replique';
     this.kbCollection = `${prefix}_kb`;
-    this.historyCollection = `${prefix}_history`;
+    this.legacyHistoryCollection = `${prefix}_history`;
     this.client = client ? Promise.resolve(client) : qdrantClient(config);
   }
 
-  /** Creates both collections and their payload indexes when missing. Idempotent; called lazily by search and upsert. */
+  /** Creates the collection and its payload indexes when missing, drops the legacy history copy. Idempotent; lazy. */
   ensureCollections(): Promise<void> {
     this.ready ??= (async () => {
       const client = await this.client;
-      for (const name of [this.kbCollection, this.historyCollection]) {
-        const { exists } = await client.collectionExists(name);
-        if (!exists) {
-          await client.createCollection(name, { vectors: { size: this.embedder.dimensions, distance: 'Cosine' } });
-        }
-        for (const field of INDEXED_FIELDS) {
-          await client.createPayloadIndex(name, { field_name: field, field_schema: 'keyword', wait: true });
-        }
+      const { exists } = await client.collectionExists(this.kbCollection);
+      if (!exists) {
+        await client.createCollection(this.kbCollection, { vectors: { size: this.embedder.dimensions, distance: 'Cosine' } });
       }
+      for (const field of INDEXED_FIELDS) {
+        await client.createPayloadIndex(this.kbCollection, { field_name: field, field_schema: 'keyword', wait: true });
+      }
+      if ((await client.collectionExists(this.legacyHistoryCollection)).exists) await client.deleteCollection(this.legacyHistoryCollection);
     })().catch((err: unknown) => {
       this.ready = null;
       throw err;
@@ -85,54 +84,58 @@ export class QdrantContextStore implements ContextStore {
     return this.ready;
   }
 
-  async upsert(docs: ContextDoc[]): Promise<void> {
-    if (docs.length === 0) return;
+  async replace(docs: ContextDoc[]): Promise<void> {
     await this.ensureCollections();
-    const vectors = await this.embedder.embed(docs.map((d) => d.text));
-    const points = docs.map((doc, i) => ({
-      id: pointId(this.config.shopId, doc.id),
-      vector: vectors[i]!,
-      payload: {
-        doc_id: doc.id,
-        kind: doc.kind,
-        text: doc.text,
-        shop: this.config.shopId,
-        customer_id: doc.customerId ?? null,
-        embedder: this.embedder.id,
-      } satisfies Payload,
-    }));
-    const kb = points.filter((p) => p.payload.kind !== 'history');
-    const history = points.filter((p) => p.payload.kind === 'history');
+    const stored = await this.storedTexts();
+    const changed = docs.filter((doc) => stored.get(pointId(this.config.shopId, doc.id)) !== `${this.embedder.id}\u0000${doc.text}`);
     const client = await this.client;
-    if (kb.length) await client.upsert(this.kbCollection, { wait: true, points: kb });
-    if (history.length) await client.upsert(this.historyCollection, { wait: true, points: history });
+    if (changed.length) {
+      const vectors = await this.embedder.embed(changed.map((d) => d.text));
+      const points = changed.map((doc, i) => ({
+        id: pointId(this.config.shopId, doc.id),
+        vector: vectors[i]!,
+        payload: { doc_id: doc.id, kind: doc.kind, text: doc.text, shop: this.config.shopId, embedder: this.embedder.id } satisfies Payload,
+      }));
+      await client.upsert(this.kbCollection, { wait: true, points });
+    }
+    const kept = new Set(docs.map((doc) => pointId(this.config.shopId, doc.id)));
+    const gone = [...stored.keys()].filter((id) => !kept.has(id));
+    if (gone.length) await client.delete(this.kbCollection, { wait: true, points: gone });
   }
 
   async search(query: ContextQuery): Promise<ContextSnippet[]> {
     if (!query.text.trim()) return [];
     await this.ensureCollections();
     const [vector] = await this.embedder.embed([query.text]);
-    const limit = query.limit ?? DEFAULT_SEARCH_LIMIT;
-    const kinds = query.kinds && query.kinds.length ? query.kinds : (['policy', 'product', 'history'] as ContextKind[]);
-    const kbKinds = kinds.filter((k) => k !== 'history');
-    const shop = { key: 'shop', match: { value: this.config.shopId } };
-    const searches: Promise<ContextSnippet[]>[] = [];
-    if (kbKinds.length) {
-      searches.push(this.query(this.kbCollection, vector!, limit, { must: [shop, { key: 'kind', match: { any: kbKinds } }] }));
-    }
-    if (kinds.includes('history') && query.customerId) {
-      searches.push(this.query(this.historyCollection, vector!, limit, { must: [shop, { key: 'customer_id', match: { value: query.customerId } }] }));
-    }
-    const all = (await Promise.all(searches)).flat();
-    return all.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
+    const kinds = query.kinds && query.kinds.length ? query.kinds : (['policy', 'product'] as ContextKind[]);
+    const filter = { must: [{ key: 'shop', match: { value: this.config.shopId } }, { key: 'kind', match: { any: kinds } }] };
+    const client = await this.client;
+    const res = await client.query(this.kbCollection, { query: vector!, limit: query.limit ?? DEFAULT_SEARCH_LIMIT, filter, with_payload: true });
+    return res.points
+      .map((p) => {
+        const payload = p.payload as unknown as Payload;
+        return { id: payload.doc_id, kind: payload.kind, text: payload.text, score: p.score };
+      })
+      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   }
 
-  private async query(collection: string, vector: number[], limit: number, filter: Record<string, unknown>): Promise<ContextSnippet[]> {
+  /** Point id → embedder id and text, of every doc of this shop. */
+  private async storedTexts(): Promise<Map<string, string>> {
     const client = await this.client;
-    const res = await client.query(collection, { query: vector, limit, filter, with_payload: true });
-    return res.points.map((p) => {
-      const payload = p.payload as unknown as Payload;
-      return { id: payload.doc_id, kind: payload.kind, text: payload.text, score: p.score };
-    });
+    const found = new Map<string, string>();
+    let offset: string | number | undefined;
+    do {
+      const page = await client.scroll(this.kbCollection, {
+        filter: { must: [{ key: 'shop', match: { value: this.config.shopId } }] },
+        limit: SCROLL_PAGE, with_payload: true, with_vector: false, ...(offset !== undefined ? { offset } : {}),
+      });
+      for (const p of page.points) {
+        const payload = p.payload as unknown as Payload;
+        found.set(String(p.id), `${payload.embedder}\u0000${payload.text}`);
+      }
+      const next = page.next_page_offset;
+      offset = typeof next === 'string' || typeof next === 'number' ? next : undefined;
+    } while (offset !== undefined);
+    return found;
   }
 }

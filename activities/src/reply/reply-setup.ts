@@ -1,12 +1,14 @@
 /**
- * One factory for the reply side of a process: the context store and the customer memory (in memory, or Qdrant when
- * configured), their embedder (offline hashing, or an OpenAI-compatible endpoint), the store seeded from the shop, and
- * the draft stage (templates, or the LLM drafter when configured). Services map their validated environment onto `ReplySetupConfig`.
+ * One factory for the reply side of a process: the knowledge base and the customer memory (in memory, or Qdrant when
+ * configured), their embedder (offline hashing, or an OpenAI-compatible endpoint), the knowledge base kept in step
+ * with the shop, and the draft stage (templates, or the LLM drafter when configured). Services map their validated
+ * environment onto `ReplySetupConfig`.
  */
 import type { ShopData } from '../domain/types';
 import type { CaseStage } from '../triage/pipeline';
 import type { Experiment } from './ab-assignment';
 import type { ContextStore, Embedder } from './context-store';
+import { ShopKnowledge } from './shop-knowledge';
 import { createDraftReply, type DraftGenerator } from './draft-reply';
 import { EmbeddedContextStore } from './embedded-context-store';
 import { HashingEmbedder } from './hashing-embedder';
@@ -14,7 +16,6 @@ import { LlmDrafter, type LlmDrafterConfig } from './llm-drafter';
 import { getPrompt } from './prompts/registry';
 import { OpenAiEmbedder, type OpenAiEmbedderConfig } from './openai-embedder';
 import { QdrantContextStore } from './qdrant-context-store';
-import { seedCustomerHistory, seedKnowledgeBase } from './seed-knowledge-base';
 import type { MemoryStore } from '../memory/memory-store';
 import { EmbeddedMemoryStore } from '../memory/embedded-memory-store';
 import { QdrantMemoryStore } from '../memory/qdrant-memory-store';
@@ -28,13 +29,14 @@ export interface ReplySetupConfig {
   /** Prompt version of the LLM path outside an experiment; default: the registry's latest. */
   promptVersion?: string | null;
   experiment?: Experiment<DraftGenerator> | null | (() => Experiment<DraftGenerator> | null);
-  /** Load the knowledge base and customer history at start (idempotent). Default true. */
+  /** Load the knowledge base at start rather than at the first search (idempotent). Default true. */
   seed?: boolean;
   onLlmFallback?: (error: unknown) => void;
 }
 
 export interface ReplyAdapters {
-  context: ContextStore;
+  /** The knowledge base, in step with the shop's policies and catalogue. */
+  context: ShopKnowledge;
   /** Customer memory (memory/): Qdrant's `<prefix>_memory` when Qdrant is configured, else in this process. */
   memory: MemoryStore;
   embedder: Embedder;
@@ -60,16 +62,14 @@ export function llmTemplateExperiment(llmPercent: number, promptVersion?: string
 
 export async function createReplyAdapters(config: ReplySetupConfig, shop: ShopData): Promise<ReplyAdapters> {
   const embedder: Embedder = config.embeddings ? new OpenAiEmbedder(config.embeddings) : new HashingEmbedder();
-  const context: ContextStore = config.qdrant
+  const store: ContextStore = config.qdrant
     ? new QdrantContextStore({ ...config.qdrant, shopId: config.shopId }, embedder)
     : new EmbeddedContextStore(embedder);
+  const context = new ShopKnowledge(store, shop);
   const memory: MemoryStore = config.qdrant
     ? new QdrantMemoryStore({ ...config.qdrant, shopId: config.shopId }, embedder)
     : new EmbeddedMemoryStore(config.shopId, embedder);
-  if (config.seed ?? true) {
-    await seedKnowledgeBase(context, shop);
-    await seedCustomerHistory(context, shop);
-  }
+  if (config.seed ?? true) await context.refresh();
   const llm = config.llm ? new LlmDrafter(config.llm) : null;
   const draftReply = createDraftReply({
     llm,

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadShopJson } from '../adapters/shop-json';
 import { EmbeddedContextStore } from '../reply/embedded-context-store';
-import { seedCustomerHistory, seedKnowledgeBase } from '../reply/seed-knowledge-base';
+import { ShopKnowledge } from '../reply/shop-knowledge';
 import { intentDeps, loadIntentModel } from './intent-model';
 import type { TriageDeps } from './pipeline';
 import { loadPolicy } from './policy';
@@ -30,9 +30,7 @@ const norm = (s: string): string => s.normalize('NFC').replace(/\u00a0/g, ' ').r
   beforeAll(async () => {
     labels = JSON.parse(readFileSync(path.join(DEV, 'labels.json'), 'utf8')) as Label[];
     const shop = await loadShopJson(path.join(FIXTURES, 'shop.json'));
-    const context = new EmbeddedContextStore();
-    await seedKnowledgeBase(context, shop);
-    await seedCustomerHistory(context, shop);
+    const context = new ShopKnowledge(new EmbeddedContextStore(), shop);
     // as production: rules + the committed intent model, calibrated
     const deps: TriageDeps = { shop, policy: await loadPolicy(undefined, await shop.policies()), context, ...intentDeps(loadIntentModel()) };
     for (const f of readdirSync(DEV).filter((n) => n.endsWith('.eml')).sort()) {

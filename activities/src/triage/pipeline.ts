@@ -4,7 +4,7 @@
  */
 import type { EmailCase, ShopData } from '../domain/types';
 import type { RoutingPolicy } from './policy';
-import type { ContextStore } from '../reply/context-store';
+import type { KnowledgeSearch } from '../reply/context-store';
 import type { MemoryStore } from '../memory/memory-store';
 import type { IntentCalibration, IntentModel } from './classify';
 import type { LlmIntentClassifier } from './llm-intent';
@@ -28,7 +28,7 @@ export interface AutoReplyLog {
 export interface TriageDeps {
   shop: ShopData;
   policy: RoutingPolicy;
-  context: ContextStore;
+  context: KnowledgeSearch;
   /** Optional customer memory (memory/): read by the retrieve stage, written when an email closes. */
   memory?: MemoryStore;
   /** Optional: without it, per-sender / per-thread limits are not checked (the workflow checks them at send). */

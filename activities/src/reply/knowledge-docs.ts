@@ -1,10 +1,10 @@
 /**
- * Documents for the context store, built from shop data: one per policy topic (written in both languages, so a French
- * or English question finds it), one per product, and the customer history (one per order, tagged with its owner).
+ * Documents of the knowledge base, built from shop data: one per policy topic (written in both languages, so a French
+ * or English question finds it) and one per product. Kept in step with the shop by `shop-knowledge.ts`.
  */
-import type { ProductRecord, ShopData, ShopPolicies } from '../domain/types';
-import type { ContextDoc, ContextStore } from './context-store';
-import { formatAmount, formatDate } from './shop-format';
+import type { ProductRecord, ShopPolicies } from '../domain/types';
+import type { ContextDoc } from './context-store';
+import { formatAmount } from './shop-format';
 
 export function policyDocs(p: ShopPolicies): ContextDoc[] {
   const eurFr = (x: number) => formatAmount(x, 'fr');
@@ -70,37 +70,7 @@ export function productDocs(products: ProductRecord[]): ContextDoc[] {
   });
 }
 
-/** One history doc per order: what was bought, when, its status. Only ever searched for its owner. */
-export async function historyDocs(shop: ShopData): Promise<ContextDoc[]> {
-  const [numbers, products] = await Promise.all([shop.allOrderNumbers(), shop.products()]);
-  const names = new Map(products.map((p) => [p.sku, p.name_fr]));
-  const docs: ContextDoc[] = [];
-  for (const number of numbers) {
-    const o = await shop.order(number);
-    if (!o) continue;
-    const items = o.items.map((it) => `${it.qty} × ${names.get(it.sku) ?? it.sku}`).join(', ');
-    docs.push({
-      id: `history:order:${o.number}`,
-      kind: 'history',
-      customerId: o.customer_id,
-      text: `Commande ${o.number} du ${formatDate(o.ordered_at, 'fr')} : ${items} ; total ${formatAmount(o.total, 'fr')} ; statut ${o.status}` +
-        (o.carrier ? ` ; ${o.carrier}` : '') + '.',
-    });
-  }
-  return docs;
-}
-
-/** Loads the knowledge base (policies and products) into a store. Idempotent: doc ids are stable. */
-export async function seedKnowledgeBase(store: ContextStore, shop: ShopData): Promise<number> {
-  const [policies, products] = await Promise.all([shop.policies(), shop.products()]);
-  const docs = [...policyDocs(policies), ...productDocs(products)];
-  await store.upsert(docs);
-  return docs.length;
-}
-
-/** Loads every customer's order history into a store. */
-export async function seedCustomerHistory(store: ContextStore, shop: ShopData): Promise<number> {
-  const docs = await historyDocs(shop);
-  await store.upsert(docs);
-  return docs.length;
+/** Everything the knowledge base holds for a shop. */
+export function knowledgeDocs(policies: ShopPolicies, products: ProductRecord[]): ContextDoc[] {
+  return [...policyDocs(policies), ...productDocs(products)];
 }
