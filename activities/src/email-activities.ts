@@ -40,7 +40,8 @@ import type { ReplyLinkSettings } from './outbound/reply-links';
 import { checkEditedText, judgeEdit } from './reply/check-edit';
 import { renderAttachment } from './outbound/render-attachment';
 import { storeReplyAttachment } from './adapters/pg/reply-attachments';
-import type { FieldVault } from './adapters/vault/field-vault';
+import { ErasedFieldError, type FieldVault } from './adapters/vault/field-vault';
+import { openTextsIn, sealText } from './adapters/vault/sealed-text';
 import { createLogger } from './logger';
 import { failFastOnDataErrors } from './data-error-failures';
 import { isVerifiedVip } from './domain/vip';
@@ -107,6 +108,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     return live ? { triage: { ...triage, policy: live.routing }, policyVersion: live.version } : { triage, policyVersion: null };
   };
 
+  const openDecisionTexts = <T>(request: T): Promise<T> => openTexts(deps.vault, request);
   const requireCase = async (emailKey: string): Promise<EmailCase> => {
     const emailCase = await loadCase(deps.db, deps.vault, emailKey);
     if (!emailCase) throw ApplicationFailure.nonRetryable(`no case file for email ${emailKey}`, 'CaseMissing');
@@ -206,7 +208,8 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       await setEmailState(deps.db, emailKey, state, reason ?? null, route ?? null, changed, reviewDueAt ?? null);
     },
 
-    async recordReviewDecision({ emailKey, decisionId, action, reviewer, edited, note, override }) {
+    async recordReviewDecision(sealed) {
+      const { emailKey, decisionId, action, reviewer, edited, note, override } = await openDecisionTexts(sealed);
       await recordReviewerAction(deps.db, deps.vault, {
         idempotencyKey: decisionId,
         emailKey,
@@ -221,9 +224,12 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       });
     },
 
-    async checkEditedReply({ emailKey, decisionId, reviewer, edited, override }) {
+    async checkEditedReply(sealed) {
+      const { emailKey, decisionId, reviewer, edited, override } = await openDecisionTexts(sealed);
       const report = await checkEditedText(await requireCase(emailKey), deps.triage.shop, edited);
-      const result = judgeEdit(report, override);
+      const judged = judgeEdit(report, override);
+      // A check's message may quote the edited text: it goes back to the workflow sealed with the customer's key.
+      const result = { ...judged, failed: await Promise.all(judged.failed.map(async (f) => ({ ...f, message: await sealText(deps.vault, { emailKey }, f.message) }))) };
       // Who, when (the row's time), which checks failed and which were overridden; the reason is kept with the
       // reviewer's action (free text stays out of the audit log and the event stream).
       const event = { passed: 'edit_checks_passed', blocked: 'edit_blocked', overridden: 'edit_checks_overridden' }[result.verdict];
@@ -276,7 +282,8 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       return summary;
     },
 
-    async sendReply(request: SendRequest): Promise<SendResult> {
+    async sendReply(sealed: SendRequest): Promise<SendResult> {
+      const request = await openDecisionTexts(sealed);
       const held = await holdForKillSwitch(request);
       if (held) return held;
       const emailCase = await requireCase(request.emailKey);
@@ -324,6 +331,19 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       }
     },
   }, ['recordState', 'recordReviewDecision', 'remindReviewers']);
+}
+
+/**
+ * A request with the reviewer's texts opened (they travel through Temporal as sealed text tokens, sealed-text.ts).
+ * An erased customer's text cannot be opened: the activity fails for good instead of retrying.
+ */
+async function openTexts<T>(vault: FieldVault, request: T): Promise<T> {
+  try {
+    return await openTextsIn(vault, request);
+  } catch (error) {
+    if (error instanceof ErasedFieldError) throw ApplicationFailure.nonRetryable(error.message, 'CustomerErased');
+    throw error;
+  }
 }
 
 function stageNamed(name: string): NamedStage {

@@ -253,7 +253,7 @@ test('`replique gdpr erase --customer` leaves nothing of that customer readable;
   const db = pipeline.db.pool;
   const out: string[] = [];
   expect(await gdprCommand(['erase', '--customer', 'C0017', '--by', 'dpo'], (l) => out.push(l), { DATABASE_URL: pipeline.db.databaseUrl })).toBe(0);
-  expect(out).toEqual(['erased: 1 data key(s) destroyed, 2 email(s) unlinked']);
+  expect(out).toEqual(['erased: 1 data key(s) destroyed, 2 email(s) unlinked, memory not configured']);
 
   const vault = testVault(db, NEW_KEK);
   expect(await scan(MATHIS)).toEqual([]);
@@ -267,7 +267,7 @@ test('`replique gdpr erase --customer` leaves nothing of that customer readable;
 
   const again: string[] = [];
   await gdprCommand(['erase', '--customer', 'C0017'], (l) => again.push(l), { DATABASE_URL: pipeline.db.databaseUrl });
-  expect(again).toEqual(['erased: 0 data key(s) destroyed, 0 email(s) unlinked']);
+  expect(again).toEqual(['erased: 0 data key(s) destroyed, 0 email(s) unlinked, memory not configured']);
   expect(await verifyAuditLog(db)).toMatchObject({ ok: true, problems: [] });
   const audit = await db.query(`select data from audit_log where stage = 'gdpr' and event = 'erased' order by id`);
   expect(audit.rows[0].data).toMatchObject({ keysDestroyed: 1, emails: 2, by: 'dpo' });

@@ -42,6 +42,9 @@ export interface PipelineHarness {
   sink: RunningSmtpSink;
   client: Client;
   mailbox: string;
+  /** This pipeline's Kafka topics and Temporal task queue (the privacy scans read them). */
+  topics: { inbound: string; events: string };
+  taskQueue: string;
   intakeUrl: string;
   reviewUrl: string;
   token: string;
@@ -156,6 +159,8 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     sink,
     client,
     mailbox,
+    topics: { inbound: env.KAFKA_TOPIC_INBOUND, events: env.KAFKA_TOPIC_EVENTS },
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
     intakeUrl: `http://127.0.0.1:${intake.httpPort}`,
     reviewUrl: `http://127.0.0.1:${review.port}`,
     token: TOKEN,

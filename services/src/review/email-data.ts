@@ -14,6 +14,7 @@ import type { CustomerRecord, OrderRecord } from '@replique/activities/domain/ty
 import type { EmailWorkflowView } from '@replique/workflows/contracts';
 import { inPriorityOrder, viewWithin } from './queue-data';
 import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
+import { openTextsIn } from '@replique/activities/adapters/vault/sealed-text';
 
 export interface EmailPageData {
   item: QueueItem;
@@ -36,7 +37,8 @@ export async function loadEmailPage(
   if (!item) return null;
   const customerId = item.emailCase?.enrichment?.customerId ?? null;
   const [view, crm, history, followUps, actions, queue] = await Promise.all([
-    viewWithin(deps.client, emailKey, 3_000),
+    // The last blocked edit's checks may quote its text, sealed in the workflow (sealed-text.ts).
+    viewWithin(deps.client, emailKey, 3_000).then((v) => openTextsIn(deps.vault, v)),
     customerAndOrders(deps.db, customerId),
     customerHistory(deps.db, deps.vault, { emailKey, conversationId: item.conversationId, customerId }),
     followUpsOf(deps.db, deps.vault, emailKey),

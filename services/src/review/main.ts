@@ -46,7 +46,7 @@ export async function startReviewService(config: ReviewConfig) {
   app.disable('x-powered-by');
   if (tracing) app.use(httpSpans(tracing.tracer));
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
-  app.use(createReviewApiRouter({ db, client, token: config.REVIEW_TOKEN }));
+  app.use(createReviewApiRouter({ db, vault, client, token: config.REVIEW_TOKEN }));
   // Alertmanager's webhook into the notice board, with its own token (it can post alerts, nothing else).
   if (config.ALERTS_WEBHOOK_TOKEN) app.use(createAlertHookRouter({ db, token: config.ALERTS_WEBHOOK_TOKEN }));
   // The shop system's feeds, behind their own token: its CRM data (customers, orders, products, policies: first, for

@@ -17,9 +17,14 @@ import type { Queryable } from '@replique/activities/adapters/pg/pool';
 import { listEmails } from '@replique/activities/adapters/pg/emails';
 import { decideUpdate, stateQuery, workflowIdForEmailKey } from '@replique/workflows/contracts';
 import { requireBearer } from './auth/bearer-token';
+import { sealDecisionTexts } from './deliver-decision';
+import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
+import { openTextsIn } from '@replique/activities/adapters/vault/sealed-text';
 
 export interface ReviewApiOptions {
   db: Queryable;
+  /** Seals a decision's texts for the workflow, opens what its answers quote (sealed-text.ts). */
+  vault: FieldVault;
   client: Client;
   token: string;
 }
@@ -66,7 +71,7 @@ export function createReviewApiRouter(options: ReviewApiOptions): Router {
     if (!EMAIL_KEY.test(emailKey)) return void res.status(400).json({ error: 'not an email key' });
     try {
       const view = await options.client.workflow.getHandle(workflowIdForEmailKey(emailKey)).query(stateQuery);
-      res.json(view);
+      res.json(await openTextsIn(options.vault, view));
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return void res.status(404).json({ error: 'no such email' });
       throw error;
@@ -81,7 +86,8 @@ export function createReviewApiRouter(options: ReviewApiOptions): Router {
     const decision = { ...parsed.data, decisionId: parsed.data.decisionId ?? randomUUID() };
     const handle = options.client.workflow.getHandle(workflowIdForEmailKey(emailKey));
     try {
-      const outcome = await handle.executeUpdate(decideUpdate, { args: [decision] });
+      const sealed = await sealDecisionTexts(options.vault, emailKey, decision);
+      const outcome = await openTextsIn(options.vault, await handle.executeUpdate(decideUpdate, { args: [sealed] }));
       if (outcome.status === 'blocked') {
         return void res.status(422).json({ decisionId: decision.decisionId, ...outcome, error: 'the edited text failed its checks: nothing was sent' });
       }

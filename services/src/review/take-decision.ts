@@ -75,7 +75,7 @@ async function precheck(db: Queryable, reviewer: Reviewer, request: ActionReques
 }
 
 async function deliver(deps: { db: Queryable; vault: FieldVault; client: Client }, reviewer: Reviewer, request: ActionRequest): Promise<ActionResult> {
-  const delivery = await deliverDecision(deps.client, request.emailKey, {
+  const delivery = await deliverDecision(deps.client, deps.vault, request.emailKey, {
     decisionId: request.decisionId,
     action: request.action,
     reviewer: reviewer.name,
