@@ -17,6 +17,7 @@ import { verifyAuditLog } from '@replique/activities/audit/verify-audit-log';
 import { EmbeddedMemoryStore } from '@replique/activities/memory/embedded-memory-store';
 import { HashingEmbedder } from '@replique/activities/reply/hashing-embedder';
 import { gdprCommand } from '@replique/services/cli/gdpr-command';
+import { privacyCommand } from '@replique/services/cli/privacy-command';
 import {
   codecServerDecoder, scanKafkaTopics, scanPostgres, scanTemporalHistories, type Finding,
 } from '@replique/services/privacy/privacy-scan';
@@ -25,21 +26,26 @@ import { addReviewer, ReviewClient } from '../review/review-client';
 import { devEmailsDir } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import { TEST_DATA_KEKS } from '../support/data-keks';
+import { TEST_TEMPORAL_PAYLOAD_KEYS } from '../support/temporal-payload-keys';
 
 jest.setTimeout(300_000);
 
 const letters = () => Array.from(randomBytes(10), (b) => String.fromCharCode(97 + (b % 26))).join('');
 const MARK = {
   mathisFollowUp: `FollowUpMarker${letters()}`, mathisEdit: `EditMarker${letters()}`, mathisNote: `NoteMarker${letters()}`,
-  noahEdit: `EditMarker${letters()}`, noahNote: `NoteMarker${letters()}`,
+  noahEdit: `EditMarker${letters()}`, noahNote: `NoteMarker${letters()}`, /** Lower case: the check quotes the sentence lower-cased. */
+  noahBlocked: `blockedmarker${letters()}`,
 };
 /** What is Mathis's alone: his address, phone, e-mail address, name, a sentence of his, his follow-up, the reviewer's texts. */
 const MATHIS = ['Résidence Les Glycines', '27 avenue Jean Jaur', '06.39.98.45.19', 'mathis.lefevre@laposte.net', 'Lefèvre',
   'va partir à mon ancienne adresse', MARK.mathisFollowUp, MARK.mathisEdit, MARK.mathisNote];
 const NOAH = ['noah.jones@btinternet.com', 'Noah Jones', "the replacement whisk isn't in the box", MARK.noahEdit, MARK.noahNote];
 const RYAN = ["present for my sister's birthday", 'ryan.williams@icloud.com', 'Ryan Williams'];
-/** The reviewers' texts: they travel through Temporal (the `decide` update, the activities that record and send). */
-const REVIEWER_TEXTS = [MARK.mathisEdit, MARK.mathisNote, MARK.noahEdit, MARK.noahNote];
+/**
+ * The reviewers' texts: they travel through Temporal (the `decide` update, the activities that record and send), and
+ * a blocked edit's sentence comes back quoted by the check that failed on it (never stored in Postgres).
+ */
+const REVIEWER_TEXTS = [MARK.mathisEdit, MARK.mathisNote, MARK.noahEdit, MARK.noahNote, MARK.noahBlocked];
 
 let pipeline: PipelineHarness;
 let kafka: Kafka;
@@ -68,6 +74,9 @@ beforeAll(async () => {
   await pipeline.waitForView(mathisKey, (v) => v.review?.followUps?.[0]?.status === 'read');
   await pipeline.waitForView(noahKey, (v) => v.state === 'waiting_review');
   const alice = await ReviewClient.login(pipeline.reviewUrl, 'alice', password);
+  // A first edit of Noah's reply commits to what the shop forbids: blocked, the check quoting the sentence.
+  const blocked = await alice.act(noahKey, 'edit', { body: `Hello,\n\nWe give you a guaranteed delivery date, ${MARK.noahBlocked}.\n` });
+  if (blocked.status !== 422 || !JSON.stringify(blocked.json).includes(MARK.noahBlocked)) throw new Error(JSON.stringify(blocked.json));
   for (const [key, edit, note] of [[mathisKey, MARK.mathisEdit, MARK.mathisNote], [noahKey, MARK.noahEdit, MARK.noahNote]] as const) {
     const done = await alice.act(key, 'edit', { body: `Bonjour,\n\n${edit} : c'est noté.\n`, note: `Rappelé le client ${note}` });
     if (done.status !== 200) throw new Error(JSON.stringify(done.json));
@@ -92,7 +101,7 @@ const temporalScan = (fragments: string[], open = false) => scanTemporalHistorie
 const fragmentsOf = (found: Finding[]) => [...new Set(found.map((f) => f.fragment))].sort();
 
 test('after the run: no customer text in clear in Postgres, Kafka or the decoded Temporal histories', async () => {
-  const fragments = [...MATHIS, ...NOAH, ...RYAN];
+  const fragments = [...MATHIS, ...NOAH, ...RYAN, MARK.noahBlocked];
   expect(await scanPostgres(pipeline.db.pool, fragments)).toEqual([]);
 
   const kafkaFound = await scanKafkaTopics(kafka, [pipeline.topics.inbound, pipeline.topics.events], fragments);
@@ -104,10 +113,40 @@ test('after the run: no customer text in clear in Postgres, Kafka or the decoded
   expect(temporal.workflows).toBeGreaterThanOrEqual(3);
   expect(temporal.payloads).toBeGreaterThan(50);
   // The reviewers' texts are in the histories, under their customer's data key: opened with the keys, each one is there.
-  expect(temporal.sealedTexts).toBeGreaterThanOrEqual(4);
+  expect(temporal.sealedTexts).toBeGreaterThanOrEqual(REVIEWER_TEXTS.length);
   expect(fragmentsOf((await temporalScan(REVIEWER_TEXTS, true)).findings)).toEqual([...REVIEWER_TEXTS].sort());
   // The control of the Postgres scan: opened, every fragment is found.
-  expect(fragmentsOf(await scanPostgres(pipeline.db.pool, fragments, { open: pipeline.vault }))).toEqual([...new Set(fragments)].sort());
+  const inPostgres = fragments.filter((f) => f !== MARK.noahBlocked);
+  expect(fragmentsOf(await scanPostgres(pipeline.db.pool, fragments, { open: pipeline.vault }))).toEqual([...new Set(inPostgres)].sort());
+});
+
+test('`replique privacy scan` takes what to look for from the opened data and finds nothing in clear; a clear copy is found', async () => {
+  const env = {
+    DATABASE_URL: pipeline.db.databaseUrl, DATA_KEKS: TEST_DATA_KEKS, KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    KAFKA_TOPIC_INBOUND: pipeline.topics.inbound, KAFKA_TOPIC_EVENTS: pipeline.topics.events,
+    TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233', TEMPORAL_NAMESPACE: pipeline.client.options.namespace,
+    TEMPORAL_PAYLOAD_KEYS: TEST_TEMPORAL_PAYLOAD_KEYS,
+  };
+  const query = ['--query', `TaskQueue = '${pipeline.taskQueue}'`];
+  const out: string[] = [];
+  expect(await privacyCommand(['scan', ...query], (l) => out.push(l), env)).toBe(0);
+  expect(Number(/looking for (\d+) fragment/.exec(out[0]!)?.[1])).toBeGreaterThanOrEqual(10);
+  expect(out.slice(1)).toEqual([
+    'postgres\t0 finding(s)', expect.stringMatching(/^kafka\t\d+ record\(s\), 0 finding\(s\)$/),
+    expect.stringMatching(/^temporal\t[3-9] workflow\(s\), \d+ payload\(s\), \d+ sealed text\(s\), 0 finding\(s\)$/),
+    'clean: no customer data in clear',
+  ]);
+
+  // A copy of Mathis's phone number left in clear (a debug table, say) is found, and named by kind only.
+  await pipeline.db.pool.query(`create table privacy_probe (note text); insert into privacy_probe values ('call 06.39.98.45.19')`);
+  try {
+    const found: string[] = [];
+    expect(await privacyCommand(['scan', '--workflows', '0'], (l) => found.push(l), env)).toBe(1);
+    expect(found).toContain('found\tpostgres\tprivacy_probe.note\tpii:phone');
+    expect(found.join('\n')).not.toContain('06.39.98.45.19');
+  } finally {
+    await pipeline.db.pool.query('drop table privacy_probe');
+  }
 });
 
 test('`replique gdpr export` gives one customer everything held about him, and is audited', async () => {
@@ -146,7 +185,8 @@ test('`replique gdpr erase`: nothing of Mathis readable in Postgres, Temporal or
   expect(await memory.recall({ customerId: 'C0017' })).toEqual([]);
   // Noah's text still opens, in both.
   expect(fragmentsOf(await scanPostgres(pipeline.db.pool, NOAH, { open: pipeline.vault }))).toEqual([...NOAH].sort());
-  expect(fragmentsOf((await temporalScan([MARK.noahEdit, MARK.noahNote], true)).findings)).toEqual([MARK.noahEdit, MARK.noahNote].sort());
+  const noahTexts = [MARK.noahEdit, MARK.noahNote, MARK.noahBlocked];
+  expect(fragmentsOf((await temporalScan(noahTexts, true)).findings)).toEqual(noahTexts.sort());
   expect(await memory.recall({ customerId: 'C0029' })).toHaveLength(1);
   // Kafka never carried his text; nothing to erase there.
   expect([...await scanKafkaTopics(kafka, [pipeline.topics.inbound, pipeline.topics.events], MATHIS)]).toEqual([]);

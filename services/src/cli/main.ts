@@ -1,6 +1,6 @@
 /**
  * The replique CLI: `pnpm -s replique <command> ...`. The same decision functions as the workers, no servers needed.
- * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user, audit, shop, policy, map, faq, gen-inbox, rollout, templates, orders, report, keys, gdpr.
+ * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user, audit, shop, policy, map, faq, gen-inbox, rollout, templates, orders, report, keys, gdpr, privacy.
  */
 import { UsageError } from './args';
 
@@ -37,6 +37,7 @@ const COMMANDS: Record<string, () => Promise<Loaded>> = {
   report: () => load<typeof import('./report-command')>('./report-command', (m) => ({ run: m.reportCommand, usage: m.REPORT_USAGE })),
   keys: () => load<typeof import('./keys-command')>('./keys-command', (m) => ({ run: m.keysCommand, usage: m.KEYS_USAGE })),
   gdpr: () => load<typeof import('./gdpr-command')>('./gdpr-command', (m) => ({ run: m.gdprCommand, usage: m.GDPR_USAGE })),
+  privacy: () => load<typeof import('./privacy-command')>('./privacy-command', (m) => ({ run: m.privacyCommand, usage: m.PRIVACY_USAGE })),
 };
 
 async function usage(): Promise<string> {

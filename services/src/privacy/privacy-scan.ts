@@ -137,13 +137,15 @@ export interface TemporalScan {
 }
 
 /**
- * Every payload and string of the histories of the workflows `query` lists (a visibility query, e.g. by task queue).
+ * Every payload and string of the histories of the workflows `query` lists (a visibility query, e.g. by task queue),
+ * the first `limit` of them (the newest first).
  */
 export async function scanTemporalHistories(
-  client: Client, query: string, decode: PayloadDecoder, fragments: readonly string[], options: { open?: FieldVault } = {},
+  client: Client, query: string, decode: PayloadDecoder, fragments: readonly string[], options: { open?: FieldVault; limit?: number } = {},
 ): Promise<TemporalScan> {
   const scan: TemporalScan = { findings: [], workflows: 0, events: 0, payloads: 0, sealedTexts: 0 };
   for await (const wf of client.workflow.list({ query })) {
+    if (options.limit !== undefined && scan.workflows >= options.limit) break;
     scan.workflows += 1;
     const history = await client.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory();
     for (const event of history.events ?? []) {
