@@ -14,7 +14,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { WorkflowUpdateFailedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
-import { listEmails } from '@replique/activities/adapters/pg/emails';
+import { EmailNotFoundError, listEmails } from '@replique/activities/adapters/pg/emails';
 import { decideUpdate, stateQuery, workflowIdForEmailKey } from '@replique/workflows/contracts';
 import { requireBearer } from './auth/bearer-token';
 import { sealDecisionTexts } from './deliver-decision';
@@ -93,6 +93,7 @@ export function createReviewApiRouter(options: ReviewApiOptions): Router {
       }
       res.json({ decisionId: decision.decisionId, ...outcome });
     } catch (error) {
+      if (error instanceof EmailNotFoundError) return void res.status(404).json({ error: 'no such email' });
       if (error instanceof WorkflowUpdateFailedError) {
         return void res.status(409).json({ error: error.cause?.message ?? error.message });
       }
