@@ -29,7 +29,7 @@ export function intentsByVolume(map: MapFile): string[] {
 export async function faqCommand(argv: string[], write: (line: string) => void): Promise<number> {
   const args = parseArgs(argv, ['shop', 'policy', 'model', 'max', 'out'], ['no-model']);
   const mapFile = args.positionals[0];
-  const max = Number(args.options.max ?? 10);
+  const max = Number(args.options.max ?? 12);
   if (!mapFile || args.positionals.length > 1 || !Number.isInteger(max) || max < 1) throw new UsageError(FAQ_USAGE);
   const map = JSON.parse(await readFile(mapFile, 'utf8').catch(() => { throw new UsageError(`cannot read ${mapFile}\n${FAQ_USAGE}`); })) as MapFile;
   if (!Array.isArray(map.topics)) throw new UsageError(`${mapFile} is not an inbox map (replique map's inbox-map.json)`);
@@ -46,9 +46,12 @@ export async function faqCommand(argv: string[], write: (line: string) => void):
       for (const q of faqCandidates(intents, lang, bestSellers)) {
         if (pages[lang].length >= max) break;
         const verdict = await answerQuestion(q, deps, ++n);
-        if (verdict.ok) pages[lang].push(verdict.entry);
-        else write(`left to a person (${lang}): ${q.question} (${verdict.reason})`);
+        if (!verdict.ok) write(`left to a person (${lang}): ${q.question} (${verdict.reason})`);
+        else if (pages[lang].some((e) => sameAnswer(e, verdict.entry))) write(`left out (${lang}): ${q.question} (the same answer as another question)`);
+        else pages[lang].push(verdict.entry);
       }
+      // the page groups its questions by topic, most frequent topic first (the order they were picked in within one)
+      pages[lang].sort((a, b) => intents.indexOf(a.intent) - intents.indexOf(b.intent));
       const page = renderFaqPage(pages[lang], lang, { name: policies.shop_name, website: policies.website });
       const read = readFaqPage(page.html);
       const problems = [...read.errors, ...read.jsonLd.flatMap(faqJsonLdProblems)];
@@ -62,6 +65,8 @@ export async function faqCommand(argv: string[], write: (line: string) => void):
   }
   return 0;
 }
+
+const sameAnswer = (a: FaqEntry, b: FaqEntry): boolean => a.answer.join('\n') === b.answer.join('\n');
 
 /** The catalogue by how many orders hold each product (ties by SKU). */
 async function bestSelling(shop: ShopData): Promise<ProductRecord[]> {

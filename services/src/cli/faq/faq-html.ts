@@ -17,6 +17,10 @@ const html = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;
 /** JSON inside <script>: no `</script>` or `<!--` can close or confuse the element. */
 const scriptJson = (value: unknown): string => JSON.stringify(value, null, 1).replace(/</g, '\\u003c');
 
+/** A plain, readable draft; the shop's own stylesheet replaces it when the page is published. */
+const STYLE = 'body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}'
+  + 'h1{font-size:1.6rem}h2{font-size:1.1rem;margin:1.6rem 0 .3rem}section p{margin:.3rem 0}';
+
 export interface FaqPage { lang: FaqLang; title: string; description: string; url: string; html: string; jsonLd: Record<string, unknown> }
 
 function truncate(s: string, max: number): string {
@@ -60,6 +64,7 @@ export function renderFaqPage(entries: readonly FaqEntry[], lang: FaqLang, shop:
     `<link rel="canonical" href="${html(url)}">`,
     `<link rel="alternate" hreflang="${other}" href="${html(faqPageUrl(shop.website, other))}">`,
     `<script type="application/ld+json">${scriptJson(jsonLd)}</script>`,
+    `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
     '<main>',

@@ -4,6 +4,7 @@
  * the shop's data through the reply templates (faq-answers.ts), or the question is left out.
  */
 import type { ProductRecord } from '@replique/activities/domain/types';
+import { fold } from '@replique/activities/reply/text-fold';
 
 export type FaqLang = 'fr' | 'en';
 
@@ -36,15 +37,45 @@ const BANK: Record<string, Record<FaqLang, string[]>> = {
 export const productQuestion = (p: ProductRecord, lang: FaqLang): string =>
   (lang === 'fr' ? `Quel est le prix de « ${p.name_fr} » ?` : `How much is the ${p.name_en}?`);
 
+/** What goes with a product (its `complementary` products in the catalogue). */
+export const complementsQuestion = (p: ProductRecord, lang: FaqLang): string =>
+  (lang === 'fr' ? `Quels produits vont avec « ${p.name_fr} » ?` : `What goes with the ${p.name_en}?`);
+
+/** Whether buying the product alone reaches the free-delivery threshold. */
+export const deliveryQuestion = (p: ProductRecord, lang: FaqLang): string =>
+  (lang === 'fr' ? `La livraison est-elle offerte si j'achète « ${p.name_fr} » ?` : `Is delivery free if I buy the ${p.name_en}?`);
+
+const GIFT_CARD = /\b(carte|cheque|bon)s? cadeaux?\b|\bgift (card|voucher|certificate)s?\b/;
+
+/** Whether the shop sells gift cards (a catalogue product named as one). */
+export const giftCardQuestion = (lang: FaqLang): string => (lang === 'fr' ? 'Vendez-vous des cartes cadeaux ?' : 'Do you sell gift cards?');
+
 /**
- * The candidate questions for the intents of the map, most frequent intent first; product topics ask the price of the
- * products ordered most (at most `products` of them).
+ * A product topic's questions, from the catalogue: for each of the products ordered most (at most `products`), its
+ * price, what goes with it (when the catalogue lists complements) and whether it alone ships free; then gift cards,
+ * when the catalogue has one.
  */
-export function faqCandidates(intents: readonly string[], lang: FaqLang, bestSellers: readonly ProductRecord[], products = 3): FaqQuestion[] {
-  const out: FaqQuestion[] = [];
-  for (const intent of intents) {
-    if (intent === 'product_question') out.push(...bestSellers.slice(0, products).map((p) => ({ intent, lang, question: productQuestion(p, lang) })));
-    else out.push(...(BANK[intent]?.[lang] ?? []).map((question) => ({ intent, lang, question })));
+function productCandidates(lang: FaqLang, bestSellers: readonly ProductRecord[], products: number): string[] {
+  const out: string[] = [];
+  for (const p of bestSellers.slice(0, products)) {
+    out.push(productQuestion(p, lang));
+    if (p.complementary.length) out.push(complementsQuestion(p, lang));
+    out.push(deliveryQuestion(p, lang));
   }
+  if (bestSellers.some((p) => GIFT_CARD.test(fold(p.name_fr)) || GIFT_CARD.test(fold(p.name_en)))) out.push(giftCardQuestion(lang));
+  return out;
+}
+
+/**
+ * The candidate questions for the intents of the map, taken in turns: the first question of each intent (most
+ * frequent intent first), then the second of each, and so on, so that a page capped at N questions covers as many
+ * topics as it can before it covers one in depth.
+ */
+export function faqCandidates(intents: readonly string[], lang: FaqLang, bestSellers: readonly ProductRecord[], products = 4): FaqQuestion[] {
+  const perIntent = intents.map((intent) => (intent === 'product_question'
+    ? productCandidates(lang, bestSellers, products)
+    : BANK[intent]?.[lang] ?? []).map((question): FaqQuestion => ({ intent, lang, question })));
+  const out: FaqQuestion[] = [];
+  for (let turn = 0; perIntent.some((qs) => qs.length > turn); turn++) for (const qs of perIntent) if (qs[turn]) out.push(qs[turn]!);
   return out;
 }
