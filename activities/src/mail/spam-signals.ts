@@ -6,14 +6,17 @@
  * person"... Three families make a pitch; one phrase never does. The caller checks first that the text is not a
  * customer's (customer-voice.ts).
  */
-import { unicodeWords } from './word-boundary';
+import { unicodeWordsTest } from './word-boundary';
 
 interface Family {
   name: string;
   res: RegExp[];
 }
 
-const withUnicodeWords = (f: Family): Family => ({ name: f.name, res: f.res.map(unicodeWords) });
+/** A family's patterns as tests over Unicode words (with a fast first pass: word-boundary.ts). */
+interface Tests { name: string; tests: ((text: string) => boolean)[] }
+
+const withUnicodeWords = (f: Family): Tests => ({ name: f.name, tests: f.res.map(unicodeWordsTest) });
 
 const PITCH_FAMILIES: Family[] = [
   { name: 'discovery_opener', res: [
@@ -83,7 +86,7 @@ const SHOUTING = /\b[A-Z]{4,}\b.*\b[A-Z]{4,}\b|!!!/;
 /** Names of the pitch families the text shows, shouting counted as one more when something is already pitched. */
 export function pitchFamilies(subject: string, text: string): string[] {
   const all = `${subject}\n${text}`.slice(0, 6000);
-  const hit = FAMILIES.filter((f) => f.res.some((re) => re.test(all))).map((f) => f.name);
+  const hit = FAMILIES.filter((f) => f.tests.some((test) => test(all))).map((f) => f.name);
   if (hit.length && SHOUTING.test(all)) hit.push('shouting');
   return hit;
 }
@@ -124,7 +127,7 @@ const LAYOUT_HTML = /role=["']?presentation|<table[^>]+width=["']?(?:5[5-9]\d|6\
 /** A newsletter or promotion sent without list headers: how it is built, who sends it, what its footer says. */
 export function bulkFamilies(text: string, fromLocal: string, html: string | null): string[] {
   const all = text.slice(0, 8000);
-  const hit = BULK.filter((f) => f.res.some((re) => re.test(all))).map((f) => f.name);
+  const hit = BULK.filter((f) => f.tests.some((test) => test(all))).map((f) => f.name);
   if (BULK_SENDER_LOCAL.test(fromLocal)) hit.push('bulk_sender');
   if (html && LAYOUT_HTML.test(html)) hit.push('layout_html');
   return hit;

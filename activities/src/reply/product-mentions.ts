@@ -53,7 +53,21 @@ interface NameModel {
   head: string[];
 }
 
+/** nameModel is pure and a catalogue's names are few: each is modelled once per process, not once per email. */
+const NAME_MODELS = new Map<string, NameModel>();
+
 function nameModel(name: string, lang: NameLang): NameModel {
+  const key = `${lang}\u0000${name}`;
+  let model = NAME_MODELS.get(key);
+  if (!model) {
+    if (NAME_MODELS.size >= 10_000) NAME_MODELS.clear();
+    model = buildNameModel(name, lang);
+    NAME_MODELS.set(key, model);
+  }
+  return model;
+}
+
+function buildNameModel(name: string, lang: NameLang): NameModel {
   const chunks = fold(name).split(/\s+/).map((c) => c.split(/[^a-z0-9]+/).filter(Boolean)).filter((c) => c.length > 0);
   const content = chunks.filter((c) => !(c.length === 1 && (LINKS[lang].has(c[0]!) || UNIT.test(c[0]!))) && !c.some((w) => /\d/.test(w)));
   const tokens = content.flat().map(wordStem);

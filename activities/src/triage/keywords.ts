@@ -17,7 +17,26 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const SUFFIX = '(?:s|es|e|d|ed|ened|ening|ing|r|er|ers|ur|urs|use|uses|ulent|ulente|uleuse|uleux|ulently)?';
 const NEGATION = /(?:\bno|\bnot(?: an?| any)?|n't(?: an?| any)?|\bpas (?:de|d'|un|une|du)|\baucune?|\bsans|\bni|\bnullement|\bjamais (?:de|d'))\s*$/;
 
-function keywordRegex(keyword: string): RegExp {
+/**
+ * The compiled patterns, by keyword and by defusing context: the policy's lists are the same from one email to the
+ * next, so each is compiled once per process (matchAll copies the regexp, so sharing a `g` one is safe).
+ */
+const COMPILED = new Map<string, RegExp>();
+
+function memo(key: string, build: () => RegExp): RegExp {
+  let re = COMPILED.get(key);
+  if (!re) {
+    if (COMPILED.size >= 10_000) COMPILED.clear();
+    re = build();
+    COMPILED.set(key, re);
+  }
+  return re;
+}
+
+const contextRegex = (ctx: string): RegExp => memo(`c\u0000${ctx}`, () => new RegExp(escapeRe(ctx).replace(/\s+/g, '\\s+'), 'g'));
+const keywordRegex = (keyword: string): RegExp => memo(`k\u0000${keyword}`, () => buildKeywordRegex(keyword));
+
+function buildKeywordRegex(keyword: string): RegExp {
   const folded = fold(keyword);
   const k = escapeRe(folded).replace(/\s+/g, '\\s+');
   // accented keywords take no inflection once folded ("procès" must not match "process")
@@ -30,8 +49,7 @@ export function findKeywordHits(text: string, policy: RoutingPolicy): KeywordHit
   const contexts = [...policy.defusingContexts.fr, ...policy.defusingContexts.en].map(fold);
   const blanked: [number, number][] = [];
   for (const ctx of contexts) {
-    const re = new RegExp(escapeRe(ctx).replace(/\s+/g, '\\s+'), 'g');
-    for (const m of folded.matchAll(re)) blanked.push([m.index!, m.index! + m[0].length]);
+    for (const m of folded.matchAll(contextRegex(ctx))) blanked.push([m.index!, m.index! + m[0].length]);
   }
   const live = new Set<string>();
   const defused = new Set<string>();

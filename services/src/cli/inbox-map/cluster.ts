@@ -18,7 +18,14 @@ const dot = (v: SparseVector, c: Float64Array): number => {
   return s;
 };
 
-export interface Clustering { assignment: Int32Array; k: number; iterations: number }
+/** Far above the rounding error of a few hundred float products, far below any real gap between two similarities. */
+const SAFE_MARGIN = 1e-9;
+
+export interface Clustering {
+  assignment: Int32Array; k: number; iterations: number;
+  /** How many times a vector was scored against every centroid (at most vectors × iterations: the bounds skip the rest). */
+  scored: number;
+}
 
 export interface KMeansOptions {
   k: number; dims: number; seed: number; maxIterations?: number;
@@ -29,11 +36,13 @@ export interface KMeansOptions {
 /**
  * Assigns each vector to one of at most `k` clusters (fewer when there are fewer distinct vectors than k). The
  * centroids are stored dimension-major (`dims × k`), so one pass over a vector's non-zeros scores every centroid.
- * Stops when an iteration moves almost no vector (`tolerance`) or at `maxIterations` (20 by default).
+ * Stops when an iteration moves almost no vector (`tolerance`) or at `maxIterations` (20 by default). An iteration
+ * scores against every centroid only the vectors whose bounds say they might move (the others keep their cluster,
+ * exactly as a full pass would leave them).
  */
 export function sphericalKMeans(vectors: readonly SparseVector[], opts: KMeansOptions): Clustering {
   const n = vectors.length;
-  if (n === 0) return { assignment: new Int32Array(0), k: 0, iterations: 0 };
+  if (n === 0) return { assignment: new Int32Array(0), k: 0, iterations: 0, scored: 0 };
   const rand = mulberry32(opts.seed);
   // k-means++: each next seed drawn with probability proportional to its distance (1 - cosine) to the nearest seed
   const seeds: number[] = [Math.floor(rand() * n)];
@@ -65,12 +74,34 @@ export function sphericalKMeans(vectors: readonly SparseVector[], opts: KMeansOp
     for (let i = 0; i < v.idx.length; i++) centroids[v.idx[i]! * k + c] = v.val[i]!;
   });
   const assignment = new Int32Array(n).fill(-1);
+  // Bounds that let an iteration skip a vector whose cluster cannot change (exact, as Hamerly's k-means): `own[j]`
+  // is at most the similarity to its own centroid, `rival[j]` at least the best similarity to any other. A centroid
+  // that moves by `drift` changes any similarity by at most |x|·drift (Cauchy-Schwarz), so after an update own falls
+  // and rival rises by that much; while own still beats rival by more than float error, the argmax is unchanged.
+  const own = new Float64Array(n);
+  const rival = new Float64Array(n).fill(Infinity);
+  const norm = Float64Array.from(vectors, (v) => Math.sqrt(v.val.reduce((s, x) => s + x * x, 0)));
+  let drift = new Float64Array(k);
   const sims = new Float64Array(k);
   let iterations = 0;
+  let scored = 0;
   while (iterations < (opts.maxIterations ?? 20)) {
     iterations++;
     let changed = 0;
+    let first = 0;
+    let second = 0;
+    let firstC = -1;
+    for (let c = 0; c < k; c++) {
+      if (drift[c]! > first) { second = first; first = drift[c]!; firstC = c; } else if (drift[c]! > second) second = drift[c]!;
+    }
     for (let j = 0; j < n; j++) {
+      const a = assignment[j]!;
+      if (a >= 0) {
+        own[j] = own[j]! - norm[j]! * drift[a]!;
+        rival[j] = rival[j]! + norm[j]! * (a === firstC ? second : first);
+        if (own[j]! > rival[j]! + SAFE_MARGIN) continue;
+      }
+      scored++;
       const v = vectors[j]!;
       sims.fill(0);
       for (let i = 0; i < v.idx.length; i++) {
@@ -80,7 +111,11 @@ export function sphericalKMeans(vectors: readonly SparseVector[], opts: KMeansOp
       }
       let best = 0;
       for (let c = 1; c < k; c++) if (sims[c]! > sims[best]! + 1e-12) best = c;
-      if (assignment[j] !== best) { assignment[j] = best; changed++; }
+      let other = -Infinity;
+      for (let c = 0; c < k; c++) if (c !== best && sims[c]! > other) other = sims[c]!;
+      own[j] = sims[best]!;
+      rival[j] = other;
+      if (a !== best) { assignment[j] = best; changed++; }
     }
     if (changed <= n * (opts.tolerance ?? 0.002)) break;
     // new centroids: the normalised sum of their members (an emptied cluster keeps its old centroid)
@@ -94,12 +129,15 @@ export function sphericalKMeans(vectors: readonly SparseVector[], opts: KMeansOp
     }
     const norms = new Float64Array(k);
     for (let d = 0; d < dims; d++) for (let c = 0; c < k; c++) norms[c]! += sums[d * k + c]! ** 2;
+    drift = new Float64Array(k);
     for (let d = 0; d < dims; d++) {
       for (let c = 0; c < k; c++) {
         sums[d * k + c] = counts[c] ? sums[d * k + c]! / (Math.sqrt(norms[c]!) || 1) : centroids[d * k + c]!;
+        drift[c]! += (sums[d * k + c]! - centroids[d * k + c]!) ** 2;
       }
     }
+    for (let c = 0; c < k; c++) drift[c] = Math.sqrt(drift[c]!);
     centroids = sums;
   }
-  return { assignment, k, iterations };
+  return { assignment, k, iterations, scored };
 }
