@@ -16,11 +16,10 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_INTENT_MODEL_FILE } from '@replique/activities/triage/intent-model';
 import { parseArgs, UsageError } from './args';
 import { mulberry32 } from '@replique/activities/domain/seeded-random';
-import { exportMailbox } from './inbox-map/mailbox-export';
 import { mapInbox, type InboxMap, type MappedEmail } from './inbox-map/map-inbox';
 import { mapChartSvg, mapReportMarkdown } from './inbox-map/map-report';
-import { triageForMap, type MapTriageResult } from './inbox-map/map-triage';
-import { buildTriageDeps, listEmailFiles, modelChoice, type ModelChoice } from './triage-command';
+import type { MapTriageResult } from './inbox-map/map-triage';
+import { listEmailFiles, modelChoice, type ModelChoice } from './email-files';
 
 export const MAP_USAGE = 'usage: replique map [--shop FILE] [--policy FILE] [--model FILE | --no-model] [--topics N] [--seed S] [--workers N] [--sample N] [--out DIR] DIR|--mailbox';
 
@@ -38,7 +37,11 @@ export async function mapCommand(argv: string[], write: (line: string) => void, 
   if (mailbox ? args.positionals.length > 0 : args.positionals.length !== 1) throw new UsageError(MAP_USAGE);
   const copy = mailbox ? await mkdtemp(path.join(tmpdir(), 'replique-mailbox-')) : null;
   try {
-    if (copy) write(`${await exportMailbox(env, copy)} messages copied from ${env.IMAP_MAILBOX ?? 'INBOX'} (read-only)`);
+    if (copy) {
+      // imapflow is loaded for --mailbox only
+      const { exportMailbox } = require('./inbox-map/mailbox-export') as typeof import('./inbox-map/mailbox-export'); // eslint-disable-line @typescript-eslint/no-require-imports
+      write(`${await exportMailbox(env, copy)} messages copied from ${env.IMAP_MAILBOX ?? 'INBOX'} (read-only)`);
+    }
     return await mapAndReport(copy ?? args.positionals[0]!, args, write);
   } finally {
     if (copy) await rm(copy, { recursive: true, force: true });
@@ -104,7 +107,15 @@ export function seededSample(files: readonly string[], n: number, seed: number):
   return xs.slice(0, n).sort();
 }
 
+/**
+ * The triage's modules (the whole decision pipeline) are loaded here, not at the top: with worker threads, each
+ * thread loads its own, and the main thread never needs them, so the workers start a few seconds sooner.
+ */
 async function triageInProcess(files: string[], opts: MapDirectoryOptions): Promise<MapTriageResult[]> {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { buildTriageDeps } = require('./triage-command') as typeof import('./triage-command');
+  const { triageForMap } = require('./inbox-map/map-triage') as typeof import('./inbox-map/map-triage');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const deps = await buildTriageDeps(opts.shop, opts.policy, opts.choice ?? {});
   try {
     const out: MapTriageResult[] = [];

@@ -2,7 +2,7 @@
  * `replique triage [--shop FILE] [--policy FILE] PATH...`: one JSON line per email (files, or folders read in
  * sorted order). Unparseable files print a quarantine line; nothing is skipped and the run never stops on one file.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadShopJson } from '@replique/activities/adapters/shop-json';
 import { createPool } from '@replique/activities/adapters/pg/pool';
@@ -22,25 +22,9 @@ import { parseArgs, UsageError } from './args';
 
 export const TRIAGE_USAGE = 'usage: replique triage [--shop FILE] [--policy FILE] [--model FILE | --no-model] PATH...';
 
-/** Which intent model the CLI loads: the committed one by default, another file, or none (rules only). */
-export interface ModelChoice { model?: string; noModel?: boolean }
+import { listEmailFiles, modelChoice, type ModelChoice } from './email-files';
 
-export function modelChoice(args: { options: Record<string, string>; flags: Set<string> }): ModelChoice {
-  return { model: args.options.model, noModel: args.flags.has('no-model') };
-}
-
-/** The .eml files named by the paths: files as given (even unreadable: they get a line), folders expanded to their .eml files in sorted order. */
-export async function listEmailFiles(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of paths) {
-    const st = await stat(p).catch(() => null);
-    if (st?.isDirectory()) {
-      const names = (await readdir(p)).filter((n) => n.toLowerCase().endsWith('.eml')).sort();
-      out.push(...names.map((n) => path.join(p, n)));
-    } else out.push(p);
-  }
-  return out;
-}
+export { listEmailFiles, modelChoice, type ModelChoice };
 
 /** What the CLI decides with: the worker's deps (createDecisionDeps) and its memory between emails, in memory. */
 export interface CliTriageDeps extends TriageDeps {
