@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image for every Réplique process. The first argument names it:
-#   worker | starter | intake | review     the long-running processes (services/src/<name>/main.ts)
+#   worker | starter | intake | review | kpi   the long-running processes (services/src/<name>/main.ts)
 #   replique ARGS…                          the CLI (e.g. `replique user add --role senior alice`)
 # Build from the repository root:  docker build -t replique:dev .
 # NODE_IMAGE chooses the base: the public node:20-bookworm-slim by default; infra/containers/build-images.sh passes
@@ -41,9 +41,10 @@ ENV NODE_ENV=production \
     REPLIQUE_MIGRATIONS_DIR=/app/infra/migrations \
     REPLIQUE_INTENT_MODEL_FILE=/app/ml/models/intent-model.json \
     INTAKE_HTTP_HOST=0.0.0.0 \
-    REVIEW_HTTP_HOST=0.0.0.0
+    REVIEW_HTTP_HOST=0.0.0.0 \
+    METRICS_HOST=0.0.0.0
 
 USER node
-EXPOSE 8081 8082
+EXPOSE 8081 8082 9461-9465
 ENTRYPOINT ["/usr/local/bin/replique-entrypoint"]
 CMD ["worker"]

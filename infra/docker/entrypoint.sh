@@ -6,7 +6,7 @@ cd /app
 process=${1:-worker}
 [ $# -gt 0 ] && shift
 case "$process" in
-  worker | starter | intake | review) exec node_modules/.bin/tsx "services/src/$process/main.ts" "$@" ;;
+  worker | starter | intake | review | kpi) exec node_modules/.bin/tsx "services/src/$process/main.ts" "$@" ;;
   replique) exec node_modules/.bin/tsx services/src/cli/main.ts "$@" ;;
-  *) echo "usage: replique-entrypoint worker|starter|intake|review|replique [ARGS…]" >&2; exit 2 ;;
+  *) echo "usage: replique-entrypoint worker|starter|intake|review|kpi|replique [ARGS…]" >&2; exit 2 ;;
 esac

@@ -7,7 +7,7 @@
  * for real in test/deploy/compose-stack.deploy.ts (`pnpm test:deploy`); see docs/deploy.md.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
@@ -15,6 +15,8 @@ import { IntakeEnvSchema, loadIntakeConfig } from '../../services/src/config/int
 import { loadReviewConfig, ReviewEnvSchema } from '../../services/src/config/review-config';
 import { loadStarterConfig, StarterEnvSchema } from '../../services/src/config/starter-config';
 import { loadWorkerConfig, WorkerEnvSchema } from '../../services/src/config/worker-config';
+import { KpiEnvSchema, loadKpiConfig } from '../../services/src/config/kpi-config';
+import { stringify } from 'yaml';
 import { workerDecisionSettings } from '../../services/src/worker/create-worker-deps';
 import { repoRoot } from '../support/paths';
 
@@ -25,6 +27,7 @@ const PROCESSES = {
   starter: { schema: StarterEnvSchema, load: loadStarterConfig },
   intake: { schema: IntakeEnvSchema, load: loadIntakeConfig },
   review: { schema: ReviewEnvSchema, load: loadReviewConfig },
+  kpi: { schema: KpiEnvSchema, load: loadKpiConfig },
 } as const;
 type ProcessName = keyof typeof PROCESSES;
 const processNames = Object.keys(PROCESSES) as ProcessName[];
@@ -97,6 +100,75 @@ function expectEnvFits(name: ProcessName, env: Env): void {
   expect(() => PROCESSES[name].load(withRepoPaths(full))).not.toThrow();
 }
 
+/** The port of the process's /metrics in that environment (image ENV + `env`). */
+const metricsPortOf = (name: ProcessName, env: Env): number =>
+  (shapeOf(name).METRICS_PORT as unknown as { parse(v: unknown): number }).parse({ ...image.env, ...env }.METRICS_PORT);
+
+/** infra/monitoring/render-config.sh (the local stack's and the Compose image's renderer) with these variables. */
+const renderMonitoring = (kind: 'prometheus' | 'alertmanager', env: Env): string =>
+  execFileSync('bash', [path.join(repoRoot, 'infra', 'monitoring', 'render-config.sh'), kind], { encoding: 'utf8', env: { PATH: process.env.PATH!, ...env } });
+
+/** The repository's rule files Prometheus loads (the promtool tests, *.test.yml, are not). */
+const rulesDir = path.join(repoRoot, 'infra', 'monitoring', 'rules');
+const ruleFiles = readdirSync(rulesDir).filter((f) => f.endsWith('.yml') && !f.endsWith('.test.yml')).sort();
+
+/** promtool / amtool (Debian's prometheus packages, installed by the local stack), or null. */
+const tool = (name: string): string | null => {
+  try {
+    execFileSync(name, ['--version'], { stdio: 'pipe' });
+    return name;
+  } catch {
+    return null;
+  }
+};
+const promtool = tool('promtool');
+const amtool = tool('amtool');
+if (!promtool || !amtool) console.warn('deploy-config: no promtool/amtool (pnpm stack up installs them): the monitoring configurations are not checked by them');
+
+/**
+ * `promtool check config` of a Prometheus configuration whose rule files are `rulesAt` + name, run on the repo's.
+ * Debian's promtool is built without Kubernetes service discovery: a `kubernetes_sd_configs` (the chart's) is checked
+ * as static targets; the relabelling and everything else as written.
+ */
+function expectPrometheusConfigValid(config: string, rulesAt: string): void {
+  if (!promtool) return;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'replique-prom-'));
+  try {
+    const file = path.join(dir, 'prometheus.yml');
+    const parsed = parse(config.split(rulesAt).join(`${rulesDir}/`)) as { scrape_configs: Array<Record<string, unknown>> };
+    for (const job of parsed.scrape_configs) {
+      if (!job.kubernetes_sd_configs) continue;
+      delete job.kubernetes_sd_configs;
+      job.static_configs = [{ targets: ['pod:9463'] }];
+    }
+    writeFileSync(file, stringify(parsed));
+    expect(() => execFileSync(promtool, ['check', 'config', file], { stdio: 'pipe' })).not.toThrow();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `amtool check-config` of an Alertmanager configuration (its token file replaced by one that exists). */
+function expectAlertmanagerConfigValid(config: string, tokenFile: string): void {
+  if (!amtool) return;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'replique-am-'));
+  try {
+    writeFileSync(path.join(dir, 'token'), 'webhook-token-0123456789');
+    writeFileSync(path.join(dir, 'alertmanager.yml'), config.split(tokenFile).join(path.join(dir, 'token')));
+    expect(() => execFileSync(amtool, ['check-config', path.join(dir, 'alertmanager.yml')], { stdio: 'pipe' })).not.toThrow();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** An Alertmanager configuration's route and receivers with the deployment's own addresses replaced by names. */
+function alertRouting(config: string, local: Env): unknown {
+  const parsed = parse(config) as { route: unknown; receivers: unknown };
+  let text = JSON.stringify({ route: parsed.route, receivers: parsed.receivers });
+  for (const [name, value] of Object.entries(local)) text = text.split(value).join(`<${name}>`);
+  return JSON.parse(text);
+}
+
 const image = dockerfile();
 
 describe('the image (Dockerfile)', () => {
@@ -133,11 +205,11 @@ describe('the image (Dockerfile)', () => {
 
 describe('Compose (infra/compose/compose.yaml)', () => {
   const compose = parse(readFileSync(path.join(repoRoot, 'infra', 'compose', 'compose.yaml'), 'utf8'), { merge: true }) as {
-    services: Record<string, { command?: string[]; environment?: Record<string, string | number | boolean>; healthcheck?: { test: string[] }; ports?: string[] }>;
+    services: Record<string, { command?: string[]; environment?: Record<string, string | number | boolean>; healthcheck?: { test: string[] }; ports?: string[]; volumes?: string[] }>;
   };
   const secrets: Env = {
     POSTGRES_PASSWORD: 'pg-password-from-env', INTAKE_TOKEN: 'intake-token-0123456789', REVIEW_TOKEN: 'review-token-0123456789',
-    TEMPORAL_PAYLOAD_KEYS: KEY_STAND_IN, DATA_KEKS: KEY_STAND_IN,
+    TEMPORAL_PAYLOAD_KEYS: KEY_STAND_IN, DATA_KEKS: KEY_STAND_IN, ALERTS_WEBHOOK_TOKEN: 'alerts-token-0123456789',
   };
   const serviceEnv = (name: string, vars: Env): Env =>
     Object.fromEntries(Object.entries(compose.services[name]!.environment ?? {}).map(([key, value]) => [key, interpolate(String(value), vars)]));
@@ -151,6 +223,7 @@ describe('Compose (infra/compose/compose.yaml)', () => {
     for (const name of ['intake', 'review', 'worker']) expect(() => serviceEnv(name, {})).toThrow(/POSTGRES_PASSWORD is required/);
     expect(() => serviceEnv('intake', { ...secrets, INTAKE_TOKEN: '' })).toThrow(/INTAKE_TOKEN is required/);
     expect(() => serviceEnv('review', { ...secrets, REVIEW_TOKEN: '' })).toThrow(/REVIEW_TOKEN is required/);
+    for (const name of ['review', 'alertmanager']) expect(() => serviceEnv(name, { ...secrets, ALERTS_WEBHOOK_TOKEN: '' })).toThrow(/ALERTS_WEBHOOK_TOKEN is required/);
     // Encryption is on from the first start: no key, no process.
     for (const name of ['intake', 'review', 'worker', 'starter']) {
       expect(() => serviceEnv(name, { ...secrets, DATA_KEKS: '' })).toThrow(/DATA_KEKS is required/);
@@ -166,6 +239,31 @@ describe('Compose (infra/compose/compose.yaml)', () => {
       expect(compose.services[name]!.healthcheck!.test.join(' ')).toContain(`127.0.0.1:${port}/healthz`);
       expect(compose.services[name]!.ports!.map((p) => interpolate(p, {}))).toContain(`127.0.0.1:${port}:${port}`);
     }
+  });
+
+  test('Prometheus scrapes every process on its /metrics port and loads the repository\'s rule files (mounted, not copied)', () => {
+    const prometheus = compose.services.prometheus!;
+    expect(prometheus.command).toEqual(['prometheus']);
+    const env = serviceEnv('prometheus', secrets);
+    const targets = env.REPLIQUE_METRICS_TARGETS!.split(',');
+    expect(targets.sort()).toEqual(processNames.map((name) => `${name}:${metricsPortOf(name, serviceEnv(name, secrets))}`).sort());
+    expect(image.env.METRICS_HOST).toBe('0.0.0.0');
+    expect(prometheus.volumes).toContain('../monitoring/rules:/etc/replique/rules:ro');
+    expect(env.ALERTMANAGER_TARGET).toBe('alertmanager:9093');
+    // The image's entrypoint renders with the mounted folder; here with the folder it mounts.
+    const config = renderMonitoring('prometheus', { ...env, MONITORING_RULES_DIR: rulesDir });
+    expect((parse(config) as { rule_files: string[] }).rule_files).toEqual(ruleFiles.map((f) => `${rulesDir}/${f}`));
+    expectPrometheusConfigValid(config, `${rulesDir}/`);
+  });
+
+  test('Alertmanager routes as on the local stack: the review service\'s notice board (its token) and a mail to the leads', () => {
+    const env = serviceEnv('alertmanager', secrets);
+    const review = loadReviewConfig(withRepoPaths({ ...image.env, ...serviceEnv('review', secrets) }));
+    expect(env.ALERT_WEBHOOK_URL).toBe(`http://review:${review.REVIEW_HTTP_PORT}/hooks/alertmanager`);
+    expect(env.ALERTS_WEBHOOK_TOKEN).toBe(review.ALERTS_WEBHOOK_TOKEN);
+    expect(env.ALERT_SMARTHOST).toBe('mail-sink:1025');
+    const config = renderMonitoring('alertmanager', { ...env, ALERTS_WEBHOOK_TOKEN_FILE: '/run/token' });
+    expectAlertmanagerConfigValid(config, '/run/token');
   });
 
   test('the search attributes the workflow sets are registered', () => {
@@ -219,7 +317,8 @@ interface K8sObject {
 
 function render(...set: string[]): K8sObject[] {
   const args = ['template', 'rq', chart, ...set.flatMap((s) => ['--set', s])];
-  const out = execFileSync(helm!, args, { encoding: 'utf8' });
+  // stderr: helm notes that files/monitoring-rules is a link (to infra/monitoring/rules), which is the point.
+  const out = execFileSync(helm!, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   return parseAllDocuments(out)
     .map((d) => d.toJS() as K8sObject | null)
     .filter((o): o is K8sObject => o !== null);
@@ -231,7 +330,7 @@ function render(...set: string[]): K8sObject[] {
   });
 
   const objects = helm ? render() : [];
-  const configMap = objects.find((o) => o.kind === 'ConfigMap')!;
+  const configMap = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'rq-replique')!;
   const deployment = (name: string) => objects.find((o) => o.kind === 'Deployment' && o.metadata.name === `rq-replique-${name}`)!;
 
   test.each(processNames)('%s: image ENV + ConfigMap + env + Secret refs fit its configuration schema', (name) => {
@@ -261,7 +360,7 @@ function render(...set: string[]): K8sObject[] {
       expect(service.spec.ports).toEqual([{ name: 'http', port, targetPort: 'http' }]);
     }
     // The worker and the starter have no HTTP endpoint, so no probe (Kubernetes restarts a process that exits).
-    for (const name of ['worker', 'starter']) expect(deployment(name).spec.template.spec.containers[0].livenessProbe).toBeUndefined();
+    for (const name of ['worker', 'starter', 'kpi']) expect(deployment(name).spec.template.spec.containers[0].livenessProbe).toBeUndefined();
   });
 
   test('autoscaling is off by default; on, an HPA scales the worker and the Deployment leaves replicas to it', () => {
@@ -287,6 +386,60 @@ function render(...set: string[]): K8sObject[] {
     ));
     expect(on.intentLlm).toMatchObject({ baseURL: 'http://llm:8080/v1', model: 'small' });
     expect(on.reply.embeddings).toMatchObject({ baseURL: 'http://embed:8080/v1', model: 'e5-small', dimensions: 384 });
+  });
+
+  test('every process serves /metrics on a port named `metrics`, the one its METRICS_PORT says and Prometheus keeps', () => {
+    for (const name of processNames) {
+      const container = deployment(name).spec.template.spec.containers[0];
+      const env = Object.fromEntries((container.env as Array<{ name: string; value?: string }>).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]));
+      const port = (container.ports as Array<{ name: string; containerPort: number }>).find((p) => p.name === 'metrics')!.containerPort;
+      expect({ name, port }).toEqual({ name, port: metricsPortOf(name, { ...configMap.data, ...env }) });
+    }
+    const config = parse(objects.find((o) => o.metadata.name === 'rq-replique-prometheus' && o.kind === 'ConfigMap')!.data!['prometheus.yml']!) as {
+      scrape_configs: Array<{ job_name: string; relabel_configs: Array<{ regex?: string; action?: string }> }>;
+    };
+    const job = config.scrape_configs.find((c) => c.job_name === 'replique')!;
+    expect(job.relabel_configs.find((r) => r.action === 'keep')!.regex).toBe('rq;replique;metrics');
+  });
+
+  test('Prometheus loads the repository\'s rule files, the same bytes, and its configuration is valid', () => {
+    const promConfig = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'rq-replique-prometheus')!;
+    for (const file of ruleFiles) expect(promConfig.data![file]).toBe(readFileSync(path.join(rulesDir, file), 'utf8'));
+    expect(Object.keys(promConfig.data!).sort()).toEqual([...ruleFiles, 'prometheus.yml'].sort());
+    const config = promConfig.data!['prometheus.yml']!;
+    expect((parse(config) as { rule_files: string[] }).rule_files).toEqual(ruleFiles.map((f) => `/etc/prometheus/rules/${f}`));
+    expect(config).toContain("targets: ['rq-replique-alertmanager:9093']");
+    expectPrometheusConfigValid(config, '/etc/prometheus/rules/');
+    const pod = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'rq-replique-prometheus')!.spec.template.spec;
+    expect(pod.serviceAccountName).toBe('rq-replique-prometheus');
+    const role = objects.find((o) => o.kind === 'Role' && o.metadata.name === 'rq-replique-prometheus') as unknown as { rules: unknown };
+    expect(role.rules).toEqual([{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] }]);
+  });
+
+  test('Alertmanager routes as the local stack does (infra/monitoring/render-config.sh), to the review service with the Secret\'s token', () => {
+    const config = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'rq-replique-alertmanager')!.data!['alertmanager.yml']!;
+    const helmValues = {
+      ALERT_WEBHOOK_URL: 'http://rq-replique-review:8082/hooks/alertmanager', ALERTS_WEBHOOK_TOKEN_FILE: '/etc/alertmanager/secrets/ALERTS_WEBHOOK_TOKEN',
+      ALERT_MAIL_TO: 'leads@example.com',
+    };
+    const local = {
+      ALERT_WEBHOOK_URL: 'http://127.0.0.1:8082/hooks/alertmanager', ALERTS_WEBHOOK_TOKEN_FILE: '/run/alerts-webhook.token',
+      ALERT_MAIL_TO: 'leads@replique.local',
+    };
+    const rendered = renderMonitoring('alertmanager', { ...local, ALERT_SMARTHOST: '127.0.0.1:2525', ALERT_MAIL_FROM: 'alerts@replique.local' });
+    expect(alertRouting(config, helmValues)).toEqual(alertRouting(rendered, local));
+    expectAlertmanagerConfigValid(config, helmValues.ALERTS_WEBHOOK_TOKEN_FILE);
+    const pod = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'rq-replique-alertmanager')!.spec.template.spec;
+    expect(pod.volumes.find((v: { name: string }) => v.name === 'webhook-token').secret).toEqual({ secretName: 'replique', items: [{ key: 'ALERTS_WEBHOOK_TOKEN', path: 'ALERTS_WEBHOOK_TOKEN' }] });
+    const review = deployment('review').spec.template.spec.containers[0].env as Array<{ name: string; valueFrom?: { secretKeyRef: { key: string } } }>;
+    expect(review.find((e) => e.name === 'ALERTS_WEBHOOK_TOKEN')!.valueFrom!.secretKeyRef.key).toBe('ALERTS_WEBHOOK_TOKEN');
+  });
+
+  test('monitoring.enabled=false leaves Prometheus and Alertmanager out', () => {
+    const names = render('monitoring.enabled=false').map((o) => o.metadata.name);
+    expect(names.filter((n) => /prometheus|alertmanager/.test(n))).toEqual([]);
+    expect(objects.filter((o) => /prometheus|alertmanager/.test(o.metadata.name)).map((o) => o.kind).sort())
+      .toEqual(['ConfigMap', 'ConfigMap', 'Deployment', 'Deployment', 'Role', 'RoleBinding', 'Service', 'Service', 'ServiceAccount']);
   });
 
   test('no secret value in the rendered chart: only references to the Secret', () => {

@@ -64,15 +64,24 @@ export function metricsEnv(defaultPort: number) {
   };
 }
 
+/** The OpenTelemetry SDK's sampler names (OTEL_TRACES_SAMPLER), the ones that make sense for Réplique. */
+export const TRACE_SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] as const;
+export type TraceSampler = (typeof TRACE_SAMPLERS)[number];
+
 /**
  * OpenTelemetry traces (services/src/telemetry/): off unless OTEL_EXPORTER_OTLP_ENDPOINT is set (the standard
  * variable: an OTLP/HTTP collector, e.g. http://127.0.0.1:4318; spans go to its /v1/traces). Each process has its
- * own service name by default (replique-intake, -starter, -worker, -review).
+ * own service name by default (replique-intake, -starter, -worker, -review). Sampling, the SDK's standard variables:
+ * `parentbased_traceidratio` with OTEL_TRACES_SAMPLER_ARG=0.1 keeps one email in ten, each kept one's trace whole
+ * (the intake decides; the later hops follow the parent).
  */
 export function tracingEnv(serviceName: string) {
   return {
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
     OTEL_SERVICE_NAME: z.string().min(1).default(serviceName),
+    OTEL_TRACES_SAMPLER: z.enum(TRACE_SAMPLERS).default('parentbased_always_on'),
+    /** The ratio of the *traceidratio samplers, 0 to 1. */
+    OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
   };
 }
 
@@ -80,11 +89,22 @@ export interface TracingSettings {
   /** OTLP/HTTP base address (a collector's :4318); unset: no tracing. */
   endpoint?: string | undefined;
   serviceName: string;
+  /** Default parentbased_always_on (every trace). */
+  sampler?: TraceSampler;
+  /** The ratio of the *traceidratio samplers (default 1). */
+  samplerRatio?: number;
 }
 
 /** A process's tracing settings, from the variables of `tracingEnv`. */
-export function tracingSettings(config: { OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined; OTEL_SERVICE_NAME: string }): TracingSettings {
-  return { endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: config.OTEL_SERVICE_NAME };
+export function tracingSettings(config: {
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined; OTEL_SERVICE_NAME: string; OTEL_TRACES_SAMPLER: TraceSampler; OTEL_TRACES_SAMPLER_ARG: number;
+}): TracingSettings {
+  return {
+    endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+    serviceName: config.OTEL_SERVICE_NAME,
+    sampler: config.OTEL_TRACES_SAMPLER,
+    samplerRatio: config.OTEL_TRACES_SAMPLER_ARG,
+  };
 }
 
 /** Conversion after email (KPI page, weekly report): an order within this many days after a reply counts. */

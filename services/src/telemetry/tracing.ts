@@ -9,7 +9,9 @@
  */
 import type { Tracer } from '@opentelemetry/api';
 import { Resource } from '@opentelemetry/resources';
-import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler, type Sampler, type SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { SafeSpanProcessor } from './safe-span-processor';
@@ -27,12 +29,21 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
+/** The sampler OTEL_TRACES_SAMPLER / OTEL_TRACES_SAMPLER_ARG name (parsed by the config schema). */
+export function samplerOf(settings: Pick<TracingSettings, 'sampler' | 'samplerRatio'>): Sampler {
+  const ratio = settings.samplerRatio ?? 1;
+  const root = (name: string): Sampler =>
+    name.endsWith('always_off') ? new AlwaysOffSampler() : name.endsWith('traceidratio') ? new TraceIdRatioBasedSampler(ratio) : new AlwaysOnSampler();
+  const name = settings.sampler ?? 'parentbased_always_on';
+  return name.startsWith('parentbased_') ? new ParentBasedSampler({ root: root(name) }) : root(name);
+}
+
 export function startTracing(settings: TracingSettings): Tracing | null {
   if (!settings.endpoint) return null;
   const url = `${settings.endpoint.replace(/\/+$/, '')}/v1/traces`;
   const resource = new Resource({ 'service.name': settings.serviceName });
   const spanProcessor = new SafeSpanProcessor(new BatchSpanProcessor(new OTLPTraceExporter({ url })));
-  const provider = new NodeTracerProvider({ resource, spanProcessors: [spanProcessor] });
+  const provider = new NodeTracerProvider({ resource, sampler: samplerOf(settings), spanProcessors: [spanProcessor] });
   // Context manager (AsyncLocalStorage) and W3C propagator; the first registration in a process wins.
   provider.register();
   return {
