@@ -4,7 +4,9 @@
  * peer and the four Réplique processes from the images built on this machine; the shop's CRM data is imported with
  * `replique shop import` run in the app image; a routine email delivered to the intake's published port is answered
  * automatically (the reply is read where the SMTP peer stored it), another goes to review and is approved through
- * the review API (its reply lands too); then `down -v` removes every container and volume of the project.
+ * the review API (its reply lands too); Prometheus scrapes the five processes (every target up) with the repository's
+ * rules loaded, and an alert given to Alertmanager reaches the review tool's notice board (a row of alert_notices)
+ * and the leads' mailbox (the SMTP peer); then `down -v` removes every container and volume of the project.
  *
  * Its own project name, a fresh folder for the SMTP peer's files and free ports on 127.0.0.1: it runs beside the
  * shared local stack and beside another run of itself.
@@ -38,6 +40,8 @@ const hostEnv = Object.fromEntries(
 );
 const intakeToken = randomBytes(24).toString('hex');
 const reviewToken = randomBytes(24).toString('hex');
+let prometheusUrl = '';
+let alertmanagerUrl = '';
 let env: NodeJS.ProcessEnv = {};
 let intakeUrl = '';
 let reviewUrl = '';
@@ -138,7 +142,8 @@ const waitForReply = (messageId: string) => waitFor(`the reply to ${messageId} a
 }, 120_000);
 
 beforeAll(async () => {
-  const [intakePort, reviewPort, temporalPort, temporalUiPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [intakePort, reviewPort, temporalPort, temporalUiPort, prometheusPort, alertmanagerPort] =
+    await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
   env = {
     ...hostEnv,
     POSTGRES_PASSWORD: randomBytes(18).toString('hex'),
@@ -152,7 +157,16 @@ beforeAll(async () => {
     TEMPORAL_PORT: String(temporalPort),
     TEMPORAL_UI_PORT: String(temporalUiPort),
     MAIL_SINK_DIR: mailDir,
+    ALERTS_WEBHOOK_TOKEN: randomBytes(24).toString('hex'),
+    PROMETHEUS_PORT: String(prometheusPort),
+    ALERTMANAGER_PORT: String(alertmanagerPort),
+    // Fast enough for a test: targets seen up within seconds, an alert sent on at once.
+    PROMETHEUS_SCRAPE_INTERVAL: '2s',
+    PROMETHEUS_EVAL_INTERVAL: '2s',
+    ALERT_GROUP_WAIT: '1s',
   };
+  prometheusUrl = `http://127.0.0.1:${prometheusPort}`;
+  alertmanagerUrl = `http://127.0.0.1:${alertmanagerPort}`;
   intakeUrl = `http://127.0.0.1:${intakePort}`;
   reviewUrl = `http://127.0.0.1:${reviewPort}`;
 
@@ -184,8 +198,9 @@ const leftovers = async () => ({
 
 test('every service runs, and the published ports listen on 127.0.0.1 only', async () => {
   const names = (await podman('ps', '--filter', `label=com.docker.compose.project=${project}`, '--format', '{{.Names}}')).split('\n').filter(Boolean);
-  expect(names.sort()).toEqual(['intake', 'kafka', 'mail-sink', 'postgres', 'review', 'starter', 'temporal', 'worker'].map(container).sort());
-  for (const service of ['intake', 'review', 'temporal']) {
+  expect(names.sort()).toEqual(['alertmanager', 'intake', 'kafka', 'kpi', 'mail-sink', 'postgres', 'prometheus', 'review', 'starter', 'temporal', 'worker']
+    .map(container).sort());
+  for (const service of ['intake', 'review', 'temporal', 'prometheus', 'alertmanager']) {
     const ports = (await podman('port', container(service))).split('\n').filter(Boolean);
     expect(ports.length).toBeGreaterThan(0);
     for (const line of ports) expect(line).toMatch(/-> 127\.0\.0\.1:\d+$/);
@@ -221,6 +236,40 @@ test('an email held for review is approved through the review API, and its reply
   expect(replies).toHaveLength(1);
   expect(replies[0]!.header('auto-submitted')).toBeUndefined();
   await waitFor('the workflow to record the send', async () => ((await reviewApi(`/api/emails/${emailKey}`)).json.state === 'sent' ? true : undefined), 60_000);
+});
+
+test('Prometheus scrapes every process (targets up) with the repository\'s rules; an alert reaches the notice board and the leads', async () => {
+  // Rules and routes: docs/monitoring.md; the configuration comes from infra/monitoring/render-config.sh.
+  const getJson = async (url: string) => (await (await fetch(url)).json()) as { data: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const up = await waitFor('the five processes scraped, every target up', async () => {
+    const targets = (await getJson(`${prometheusUrl}/api/v1/targets?state=active`)).data.activeTargets as Array<{ labels: { job: string; instance: string }; health: string }>;
+    const replique = targets.filter((t) => t.labels.job === 'replique');
+    return replique.length === 5 && replique.every((t) => t.health === 'up') ? replique.map((t) => t.labels.instance).sort() : undefined;
+  }, 120_000);
+  expect(up).toEqual(['intake:9461', 'kpi:9465', 'review:9464', 'starter:9462', 'worker:9463']);
+  const processes = (await getJson(`${prometheusUrl}/api/v1/query?query=${encodeURIComponent('count by (process) (process_cpu_seconds_total{job="replique"})')}`)).data.result;
+  expect(processes.map((r: { metric: { process: string } }) => r.metric.process).sort()).toEqual(['intake', 'kpi', 'review', 'starter', 'worker']);
+  const groups = (await getJson(`${prometheusUrl}/api/v1/rules`)).data.groups as Array<{ name: string; rules: Array<{ name: string }> }>;
+  expect(groups.flatMap((g) => g.rules.map((r) => r.name))).toEqual(expect.arrayContaining(['EscalationSpike', 'RepliqueProcessDown', 'OutboxLag']));
+  const alertmanagers = (await getJson(`${prometheusUrl}/api/v1/alertmanagers`)).data.activeAlertmanagers as Array<{ url: string }>;
+  expect(alertmanagers.map((a) => a.url)).toEqual(['http://alertmanager:9093/api/v2/alerts']);
+
+  // Alertmanager's route: given an alert, it posts to the review service's webhook (its token) and mails the leads.
+  const alertname = `ComposeDeployCheck${process.pid}`;
+  const posted = await fetch(`${alertmanagerUrl}/api/v2/alerts`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify([{ labels: { alertname, severity: 'ticket' }, annotations: { summary: 'compose deploy test' } }]),
+  });
+  expect(posted.status).toBe(200);
+  const row = await waitFor('the alert on the notice board', async () => {
+    const out = await podman('exec', container('postgres'), 'psql', '-U', 'replique', '-d', 'replique', '-tAc',
+      `select status || ' ' || severity || ' ' || summary from alert_notices where alertname = '${alertname}'`);
+    return out.trim() || undefined;
+  }, 60_000);
+  expect(row).toBe('firing ticket compose deploy test');
+  const mail = await waitFor('the alert mailed to the leads', async () =>
+    readSinkMessages(mailDir).find((m) => m.rcptTo.some((to) => to.includes('leads@replique.local')) && (m.header('subject') ?? '').includes(alertname)), 60_000);
+  expect(mail.mailFrom).toContain('alerts@replique.local');
 });
 
 test('down -v removes every container and volume of the project', async () => {
