@@ -3,6 +3,8 @@
  * Postgres + Kafka. Parsed once at start; an invalid variable stops the process with a clear message.
  */
 import { z } from 'zod';
+import type { ConnectionOptions } from 'node:tls';
+import { kafkaSecurityOf, mailTlsOf, tlsConsistency, type KafkaSecurity } from './tls-env';
 import { booleanFromEnv, parseEnv, port } from './parse-env';
 import type { KeyEncryptionKey } from '@replique/activities/adapters/vault/key-wrapper';
 import { dataKeksOf, dataKeysEnv } from './data-keys-env';
@@ -41,6 +43,7 @@ export const IntakeEnvSchema = z
     if (!env.INTAKE_HTTP_ENABLED && !env.INTAKE_IMAP_ENABLED) {
       ctx.addIssue({ code: 'custom', path: ['INTAKE_HTTP_ENABLED'], message: 'HTTP and IMAP intake are both off' });
     }
+    tlsConsistency(env, ctx);
   });
 
 export interface IntakeConfig {
@@ -49,7 +52,7 @@ export interface IntakeConfig {
   migrationsDir: string;
   /** The KEKs that wrap the data keys raw messages are sealed with; null: stored in clear. */
   dataKeks: KeyEncryptionKey[] | null;
-  kafka: { brokers: string[]; clientId: string; inboundTopic: string; eventsTopic: string };
+  kafka: { brokers: string[]; clientId: string; inboundTopic: string; eventsTopic: string; security: KafkaSecurity };
   mailbox: string;
   /** The /metrics endpoint; null when METRICS_PORT=0. */
   metrics: { host: string; port: number } | null;
@@ -61,6 +64,10 @@ export interface IntakeConfig {
     host: string;
     port: number;
     secure: boolean;
+    /** STARTTLS required on a plain port (IMAP_REQUIRE_TLS). */
+    requireTLS: boolean;
+    /** The server's CA (IMAP_TLS_CA_FILE); {} for the system's. */
+    tls: ConnectionOptions;
     user: string;
     password: string;
     folder: string;
@@ -81,6 +88,7 @@ export function loadIntakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeCo
       clientId: e.KAFKA_CLIENT_ID,
       inboundTopic: e.KAFKA_TOPIC_INBOUND,
       eventsTopic: e.KAFKA_TOPIC_EVENTS,
+      security: kafkaSecurityOf(e),
     },
     mailbox: e.REPLIQUE_MAILBOX,
     metrics: e.METRICS_PORT === 0 ? null : { host: e.METRICS_HOST, port: e.METRICS_PORT },
@@ -92,6 +100,8 @@ export function loadIntakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeCo
           host: e.IMAP_HOST,
           port: e.IMAP_PORT,
           secure: e.IMAP_SECURE,
+          requireTLS: e.IMAP_REQUIRE_TLS,
+          tls: mailTlsOf(e.IMAP_TLS_CA_FILE),
           user: e.IMAP_USER,
           password: e.IMAP_PASSWORD,
           folder: e.IMAP_FOLDER,

@@ -1,5 +1,6 @@
 /** Configuration of the review process: the review tool (web) and the reviewers' JSON API. */
 import { z } from 'zod';
+import { tlsConsistency } from './tls-env';
 import { booleanFromEnv, existingFile, parseEnv, port } from './parse-env';
 import { dataKeysEnv } from './data-keys-env';
 import { commonEnv, conversionEnv, kafkaEnv, metricsEnv, postgresEnv, replyLinkSecretEnv, tracingEnv } from './shared-env';
@@ -36,7 +37,7 @@ export const ReviewEnvSchema = z.object({
    */
   REPLIQUE_CHECK_SETS: z.string().min(1).optional(),
   REPLIQUE_CHECK_SHOP_FILE: existingFile.optional(),
-});
+}).superRefine(tlsConsistency);
 
 export type ReviewConfig = z.output<typeof ReviewEnvSchema>;
 

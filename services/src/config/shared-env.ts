@@ -7,13 +7,15 @@ import { MIGRATIONS_DIR } from '@replique/activities/adapters/pg/migrate';
 import { MIN_LINK_SECRET_LENGTH } from '@replique/activities/outbound/reply-link-token';
 import { CONVERSION_WINDOW_DAYS } from '@replique/activities/kpi/kpi-definitions';
 import { booleanFromEnv, csvList, existingDirectory, logLevel, port } from './parse-env';
+import { imapTlsEnv, kafkaTlsEnv, postgresUrl, smtpTlsEnv } from './tls-env';
 
 export const commonEnv = {
   LOG_LEVEL: logLevel.default('info'),
 };
 
 export const postgresEnv = {
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5433/replique'),
+  /** TLS in the URL, libpq's way: ?sslmode=verify-full&sslrootcert=/ca.pem[&sslcert=…&sslkey=…] (tls-env.ts). */
+  DATABASE_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5433/replique'),
   /** The SQL migrations every process applies at start; default: infra/migrations of this source tree. */
   REPLIQUE_MIGRATIONS_DIR: existingDirectory.default(MIGRATIONS_DIR),
 };
@@ -22,6 +24,7 @@ export const kafkaEnv = {
   KAFKA_BROKERS: csvList.default(['127.0.0.1:9092']),
   KAFKA_TOPIC_INBOUND: z.string().min(1).default('email.inbound'),
   KAFKA_TOPIC_EVENTS: z.string().min(1).default('email.events'),
+  ...kafkaTlsEnv,
 };
 
 export const imapEnv = {
@@ -32,6 +35,7 @@ export const imapEnv = {
   IMAP_USER: z.string().min(1).default('support'),
   IMAP_PASSWORD: z.string().min(1).default('secret'),
   IMAP_FOLDER: z.string().min(1).default('INBOX'),
+  ...imapTlsEnv,
 };
 
 export const smtpEnv = {
@@ -42,6 +46,7 @@ export const smtpEnv = {
   SMTP_PASSWORD: z.string().min(1).optional(),
   /** The From of our replies. */
   SMTP_FROM: z.string().min(3).default('Réplique Support <support@replique.local>'),
+  ...smtpTlsEnv,
 };
 
 /**

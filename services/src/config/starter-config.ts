@@ -1,5 +1,6 @@
 /** Configuration of the starter process: consumes `email.inbound`, starts one emailWorkflow per email. */
 import { z } from 'zod';
+import { tlsConsistency } from './tls-env';
 import { parseEnv } from './parse-env';
 import { commonEnv, kafkaEnv, metricsEnv, postgresEnv, tracingEnv } from './shared-env';
 import { temporalEnv } from './temporal-env';
@@ -13,7 +14,7 @@ export const StarterEnvSchema = z.object({
   ...tracingEnv('replique-starter'),
   KAFKA_CLIENT_ID: z.string().min(1).default('replique-starter'),
   STARTER_GROUP_ID: z.string().min(1).default('replique-starter'),
-});
+}).superRefine(tlsConsistency);
 
 export type StarterConfig = z.output<typeof StarterEnvSchema>;
 

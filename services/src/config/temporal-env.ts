@@ -1,5 +1,6 @@
 /** Temporal connection variables, shared by the processes that talk to the server. */
 import { z } from 'zod';
+import { temporalTlsEnv } from './tls-env';
 
 /** One AES-256 key of the Temporal payload codec: its id (stored beside each payload) and its 32 bytes. */
 export interface PayloadKey {
@@ -45,4 +46,5 @@ export const temporalEnv = {
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('replique-email'),
   ...temporalPayloadKeysEnv,
+  ...temporalTlsEnv,
 };

@@ -3,6 +3,7 @@
  * Parsed once at start; an invalid variable stops the process with a clear message.
  */
 import { z } from 'zod';
+import { tlsConsistency } from './tls-env';
 import { booleanFromEnv, existingFile, parseEnv } from './parse-env';
 import { dataKeysEnv } from './data-keys-env';
 import { commonEnv, kafkaEnv, metricsEnv, postgresEnv, replyLinkSecretEnv, smtpEnv, tracingEnv } from './shared-env';
@@ -85,7 +86,7 @@ export const WorkerEnvSchema = z.object({
 }).refine((c) => c.REPLY_LINK_OPT_OUT_TTL_DAYS <= c.REPLIQUE_BODY_RETENTION_DAYS, {
   message: 'at most REPLIQUE_BODY_RETENTION_DAYS: an opt-out link finds its customer through the email\'s case file, purged after that',
   path: ['REPLY_LINK_OPT_OUT_TTL_DAYS'],
-});
+}).superRefine(tlsConsistency);
 
 export type WorkerConfig = z.output<typeof WorkerEnvSchema>;
 

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { parseEnv } from '../config/parse-env';
 import { temporalEnv } from '../config/temporal-env';
 import { temporalDataConverter } from '../temporal/data-converter';
+import { temporalTlsOf } from '../config/tls-env';
 
 interface Sample {
   file: string;
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   console.log(`delivered ${appended} new message(s) of ${files.length} into the IMAP mailbox (${dir})`);
 
   const temporal = parseEnv('demo', z.object(temporalEnv), env);
-  const connection = await Connection.connect({ address: temporal.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect({ address: temporal.TEMPORAL_ADDRESS, tls: temporalTlsOf(temporal) });
   const client = new Client({ connection, namespace: temporal.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(temporal) });
   const views = await waitForAll(client, samples, Number(env.DEMO_TIMEOUT_MS ?? 300_000));
   await connection.close();

@@ -37,7 +37,7 @@ export async function startIntake(config: IntakeConfig): Promise<RunningIntake> 
     onIdleError: (error) => log.warn({ err: error }, 'idle Postgres client lost'),
   });
   await migrate(pool, { dir: config.migrationsDir });
-  const kafka = createKafka(config.kafka.brokers, config.kafka.clientId);
+  const kafka = createKafka(config.kafka.brokers, config.kafka.clientId, config.kafka.security);
   await ensureTopics(kafka, [config.kafka.inboundTopic, config.kafka.eventsTopic]);
   const producer = createEmailProducer(kafka, { inbound: config.kafka.inboundTopic, events: config.kafka.eventsTopic });
   await producer.connect();
@@ -59,14 +59,14 @@ export async function startIntake(config: IntakeConfig): Promise<RunningIntake> 
 
   let imap: ImapPoller | null = null;
   if (config.imap) {
-    const { host, port, secure, user, password, folder, pollIntervalMs, batchSize } = config.imap;
+    const { host, port, secure, requireTLS, tls, user, password, folder, pollIntervalMs, batchSize } = config.imap;
     imap = createImapPoller(
       {
         db: pool,
         accept: (raw) => inSpan(tracing, 'email.intake imap', () => acceptRawEmail(deps, { raw, source: 'imap', mailbox: config.mailbox })),
       },
       {
-        connection: { host, port, secure, user, password },
+        connection: { host, port, secure, requireTLS, tls, user, password },
         folder,
         pollIntervalMs,
         batchSize,

@@ -13,13 +13,14 @@ import { loadKpiConfig, type KpiConfig } from '../config/kpi-config';
 import { startKpiConsumer } from './kpi-consumer';
 import { kpiEvents } from '../metrics/replique-metrics';
 import { startMetricsServer } from '../metrics/metrics-server';
+import { kafkaSecurityOf } from '../config/tls-env';
 
 const log = createLogger('kpi');
 
 export async function runKpi(config: KpiConfig) {
   const db = createPool(config.DATABASE_URL, { applicationName: 'replique-kpi', max: 4 });
   await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
-  const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID);
+  const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID, kafkaSecurityOf(config));
   await ensureTopics(kafka, [config.KAFKA_TOPIC_EVENTS]);
   const consumer = await startKpiConsumer({
     db, kafka, groupId: config.KPI_GROUP_ID, topic: config.KAFKA_TOPIC_EVENTS,

@@ -29,6 +29,7 @@ import { tracingSettings } from '../config/shared-env';
 import { startTracing } from '../telemetry/tracing';
 import { tracingClientInterceptors } from '../telemetry/temporal-tracing';
 import { httpSpans } from '../telemetry/http-spans';
+import { temporalTlsOf } from '../config/tls-env';
 
 const log = createLogger('review');
 
@@ -37,7 +38,7 @@ export async function startReviewService(config: ReviewConfig) {
   const db = createPool(config.DATABASE_URL, { applicationName: 'replique-review' });
   await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
   const vault = createFieldVault(db, dataKeks);
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, tls: temporalTlsOf(config) });
   const tracing = startTracing(tracingSettings(config));
   const client = new Client({
     connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config), interceptors: tracingClientInterceptors(tracing),

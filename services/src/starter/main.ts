@@ -20,18 +20,19 @@ import { tracingSettings } from '../config/shared-env';
 import { startTracing } from '../telemetry/tracing';
 import { tracingClientInterceptors } from '../telemetry/temporal-tracing';
 import { inConsumerSpan } from '../telemetry/kafka-spans';
+import { kafkaSecurityOf, temporalTlsOf } from '../config/tls-env';
 
 const log = createLogger('starter');
 
 export async function runStarter(config: StarterConfig) {
   const db = createPool(config.DATABASE_URL, { applicationName: 'replique-starter' });
   await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, tls: temporalTlsOf(config) });
   const tracing = startTracing(tracingSettings(config));
   const client = new Client({
     connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config), interceptors: tracingClientInterceptors(tracing),
   });
-  const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID);
+  const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID, kafkaSecurityOf(config));
   const consumer = await consumeInbound(kafka, {
     groupId: config.STARTER_GROUP_ID,
     topic: config.KAFKA_TOPIC_INBOUND,

@@ -7,6 +7,7 @@
  * embeddings), the draft stage (templates, or an OpenAI-compatible model when LLM_BASE_URL is set), and the memory
  * between emails in Postgres (auto-reply limits, sent replies, bounces).
  */
+import { kafkaSecurityOf, mailTlsOf } from '../config/tls-env';
 import { readFile } from 'node:fs/promises';
 import type { EmailActivityDeps } from '@replique/activities/email-activities';
 import { createPool, type Pool } from '@replique/activities/adapters/pg/pool';
@@ -82,7 +83,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
 
   // The activities never wait on Kafka: their events wait in the outbox, and this relay publishes them. It runs inside
   // the worker (no extra daemon; it has the worker's database and Kafka settings); with several workers, one relays.
-  const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID);
+  const kafka = createKafka(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID, kafkaSecurityOf(config));
   let relay: EventRelay | null = null;
   if (config.EVENT_RELAY_ENABLED) {
     await ensureTopics(kafka, [config.KAFKA_TOPIC_INBOUND, config.KAFKA_TOPIC_EVENTS]);
@@ -93,6 +94,8 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
     host: config.SMTP_HOST,
     port: config.SMTP_PORT,
     secure: config.SMTP_SECURE,
+    requireTLS: config.SMTP_REQUIRE_TLS,
+    tls: mailTlsOf(config.SMTP_TLS_CA_FILE),
     user: config.SMTP_USER,
     password: config.SMTP_PASSWORD,
   });

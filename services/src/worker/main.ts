@@ -26,12 +26,13 @@ import { startMetricsServer } from '../metrics/metrics-server';
 import { tracingSettings } from '../config/shared-env';
 import { startTracing } from '../telemetry/tracing';
 import { workerTracing } from '../telemetry/temporal-tracing';
+import { temporalTlsOf } from '../config/tls-env';
 
 const log = createLogger('worker');
 
 export async function createEmailWorker(config: WorkerConfig) {
   const deps = await createWorkerDeps(config);
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS, tls: temporalTlsOf(config) });
   const tracing = startTracing(tracingSettings(config));
   const traced = tracing ? workerTracing(tracing) : null;
   const worker = await Worker.create({
@@ -69,7 +70,7 @@ export async function createEmailWorker(config: WorkerConfig) {
 
 /** The retention and rollout schedules, at the worker's settings. */
 async function ensureSchedules(config: WorkerConfig): Promise<void> {
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, tls: temporalTlsOf(config) });
   try {
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config) });
     if (config.REPLIQUE_RETENTION_SCHEDULE) {

@@ -12,6 +12,7 @@
  *   way when the server has no IDLE: imapflow then sends NOOPs).
  * - A lost connection (server restart) is re-opened with exponential backoff and jitter.
  */
+import type { ConnectionOptions } from 'node:tls';
 import { ImapFlow } from 'imapflow';
 import { createLogger } from '../../logger';
 import type { Queryable } from '../pg/pool';
@@ -25,7 +26,12 @@ export const REJECTED_KEYWORD = '$RepliqueRejected';
 export interface ImapConnectionSettings {
   host: string;
   port: number;
+  /** TLS from the first byte (993). */
   secure: boolean;
+  /** On a plain port: STARTTLS or no login (when false, STARTTLS is not tried). */
+  requireTLS?: boolean;
+  /** node:tls options (a private CA: `{ ca }`). */
+  tls?: ConnectionOptions;
   user: string;
   password: string;
 }
@@ -200,8 +206,9 @@ export function createImapPoller(deps: ImapPollerDeps, options: ImapPollerOption
       auth: { user, pass: options.connection.password },
       logger: false,
       emitLogs: false,
-      // Locally there is no TLS; do not try STARTTLS on a server that does not offer it.
-      ...(options.connection.secure ? {} : { doSTARTTLS: false }),
+      // Locally there is no TLS; STARTTLS is tried only when required (then a server without it is refused).
+      ...(options.connection.secure ? {} : { doSTARTTLS: options.connection.requireTLS === true }),
+      ...(options.connection.tls ? { tls: options.connection.tls } : {}),
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       // IDLE is broken and restarted this often (servers drop IDLE sessions after ~30 min).

@@ -1,7 +1,8 @@
 /**
  * The kafkajs client for Réplique: logs through the PII-redacting logger, and creates the topics it needs.
  */
-import { Kafka, logLevel, type Admin, type ITopicConfig, type logCreator } from 'kafkajs';
+import type { ConnectionOptions } from 'node:tls';
+import { Kafka, logLevel, type Admin, type ITopicConfig, type logCreator, type SASLOptions } from 'kafkajs';
 import { createLogger } from '../../logger';
 
 const log = createLogger('adapter.kafka');
@@ -22,10 +23,18 @@ const kafkaLogCreator: logCreator = () => ({ namespace, level, log: entry }) => 
   else log.debug(fields, message);
 };
 
-export function createKafka(brokers: string[], clientId: string): Kafka {
+/** TLS and SASL to the brokers (services/src/config/tls-env.ts); {}: plaintext, as on the local stack. */
+export interface KafkaSecurity {
+  ssl?: ConnectionOptions | boolean;
+  sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
+}
+
+export function createKafka(brokers: string[], clientId: string, security: KafkaSecurity = {}): Kafka {
   return new Kafka({
     clientId,
     brokers,
+    ...(security.ssl ? { ssl: security.ssl } : {}),
+    ...(security.sasl ? { sasl: security.sasl as SASLOptions } : {}),
     logLevel: logLevel.INFO,
     logCreator: kafkaLogCreator,
     connectionTimeout: 3_000,

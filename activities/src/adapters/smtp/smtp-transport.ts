@@ -1,4 +1,5 @@
 /** The nodemailer transport to the outgoing SMTP server. Locally: smtp-sink on 127.0.0.1:2525, which has no TLS. */
+import type { ConnectionOptions } from 'node:tls';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
@@ -11,6 +12,8 @@ export interface SmtpSettings {
   requireTLS?: boolean;
   /** Never try STARTTLS, even when offered. */
   ignoreTLS?: boolean;
+  /** node:tls options for implicit TLS and STARTTLS (a private CA: `{ ca }`). */
+  tls?: ConnectionOptions;
   user?: string | undefined;
   password?: string | undefined;
   /** Milliseconds; defaults keep a stuck server from holding an activity for minutes. */
@@ -27,6 +30,7 @@ export function createSmtpTransport(settings: SmtpSettings): SmtpTransport {
     secure: settings.secure,
     requireTLS: settings.requireTLS ?? false,
     ignoreTLS: settings.ignoreTLS ?? false,
+    ...(settings.tls ? { tls: settings.tls } : {}),
     ...(settings.user ? { auth: { user: settings.user, pass: settings.password ?? '' } } : {}),
     connectionTimeout: settings.connectionTimeoutMs ?? 10_000,
     greetingTimeout: settings.connectionTimeoutMs ?? 10_000,
