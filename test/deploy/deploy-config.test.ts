@@ -266,6 +266,25 @@ describe('Compose (infra/compose/compose.yaml)', () => {
     expectAlertmanagerConfigValid(config, '/run/token');
   });
 
+  test('TLS options reach every process: the folder they name is mounted, and set they parse (off by default)', () => {
+    const pem = path.join(repoRoot, 'package.json');   // any existing file: the schema checks the paths exist
+    const tls: Env = {
+      ...secrets, DATABASE_URL_OPTIONS: `?sslmode=verify-full&sslrootcert=${pem}`,
+      KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: pem, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'replique', KAFKA_SASL_PASSWORD: 'kafka-password',
+      TEMPORAL_TLS: 'true', TEMPORAL_TLS_CA_FILE: pem, TEMPORAL_TLS_CERT_FILE: pem, TEMPORAL_TLS_KEY_FILE: pem,
+      SMTP_REQUIRE_TLS: 'true', SMTP_TLS_CA_FILE: pem, IMAP_REQUIRE_TLS: 'true', IMAP_TLS_CA_FILE: pem,
+    };
+    for (const name of processNames) {
+      expect(compose.services[name]!.volumes).toContain('${REPLIQUE_TLS_DIR:-./tls}:/etc/replique/tls:ro');
+      const env = serviceEnv(name, tls);
+      expectEnvFits(name, env);
+      expect(env.DATABASE_URL).toMatch(/@postgres:5432\/replique\?sslmode=verify-full&sslrootcert=/);
+    }
+    expect(loadWorkerConfig(withRepoPaths({ ...image.env, ...serviceEnv('worker', tls) }))).toMatchObject({ KAFKA_SSL: true, TEMPORAL_TLS: true, SMTP_REQUIRE_TLS: true });
+    expect(loadWorkerConfig(withRepoPaths({ ...image.env, ...serviceEnv('worker', secrets) }))).toMatchObject({ KAFKA_SSL: false, TEMPORAL_TLS: false, SMTP_REQUIRE_TLS: false });
+    expect(existsSync(path.join(repoRoot, 'infra', 'compose', 'tls', 'README.md'))).toBe(true);
+  });
+
   test('the search attributes the workflow sets are registered', () => {
     const contracts = readFileSync(path.join(repoRoot, 'workflows', 'src', 'contracts.ts'), 'utf8');
     const attributes = [...contracts.matchAll(/defineSearchAttributeKey\('(\w+)'/g)].map((m) => m[1]!);
@@ -440,6 +459,16 @@ function render(...set: string[]): K8sObject[] {
     expect(names.filter((n) => /prometheus|alertmanager/.test(n))).toEqual([]);
     expect(objects.filter((o) => /prometheus|alertmanager/.test(o.metadata.name)).map((o) => o.kind).sort())
       .toEqual(['ConfigMap', 'ConfigMap', 'Deployment', 'Deployment', 'Role', 'RoleBinding', 'Service', 'Service', 'ServiceAccount']);
+  });
+
+  test('tls.secretName mounts the Secret of certificates read-only at /etc/replique/tls in every process (none by default)', () => {
+    for (const name of processNames) expect(deployment(name).spec.template.spec.volumes).toBeUndefined();
+    const withTls = render('tls.secretName=replique-tls');
+    for (const name of processNames) {
+      const pod = withTls.find((o) => o.kind === 'Deployment' && o.metadata.name === `rq-replique-${name}`)!.spec.template.spec;
+      expect(pod.volumes).toEqual([{ name: 'tls', secret: { secretName: 'replique-tls', defaultMode: 0o440 } }]);
+      expect(pod.containers[0].volumeMounts).toEqual([{ name: 'tls', mountPath: '/etc/replique/tls', readOnly: true }]);
+    }
   });
 
   test('no secret value in the rendered chart: only references to the Secret', () => {
