@@ -31,27 +31,37 @@ export interface ImapInstance {
   remove(): Promise<void>;
 }
 
-async function instance(command: 'start' | 'stop' | 'kill', home: string, port?: number): Promise<void> {
+/** TLS for the instance: its certificate and key (PEM); STARTTLS is then offered, and `imapsPort` speaks TLS at once. */
+export interface ImapInstanceTls {
+  certFile: string;
+  keyFile: string;
+  imapsPort?: number;
+}
+
+async function instance(command: 'start' | 'stop' | 'kill', home: string, port?: number, tls?: ImapInstanceTls): Promise<void> {
   const args = [script, command, home, ...(port === undefined ? [] : [String(port)])];
+  const env = tls
+    ? { ...process.env, DOVECOT_SSL_CERT: tls.certFile, DOVECOT_SSL_KEY: tls.keyFile, DOVECOT_IMAPS_PORT: String(tls.imapsPort ?? 0) }
+    : process.env;
   try {
-    await run('bash', args, { timeout: 60_000 });
+    await run('bash', args, { timeout: 60_000, env });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? '';
     throw new Error(`imap-instance.sh ${command} failed: ${stderr.trim() || String(error)}`);
   }
 }
 
-export async function startImapInstance(): Promise<ImapInstance> {
+export async function startImapInstance(tls?: ImapInstanceTls): Promise<ImapInstance> {
   // Short (Unix socket paths) and reachable by the vmail user that owns the mail.
   const home = mkdtempSync('/tmp/rq-imap-');
   chmodSync(home, 0o755);
   const port = await freePort();
-  await instance('start', home, port);
+  await instance('start', home, port, tls);
   return {
     home,
     port,
     connection: { host: '127.0.0.1', port, secure: false, user: 'support', password: 'secret' },
-    start: () => instance('start', home, port),
+    start: () => instance('start', home, port, tls),
     stop: () => instance('stop', home),
     kill: () => instance('kill', home),
     running: () => run('bash', [script, 'pid', home]).then(() => true, () => false),

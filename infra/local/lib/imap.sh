@@ -30,6 +30,17 @@ imap_missing_packages() {
 
 imap_install() { :; }
 
+# TLS, for tests of the clients' TLS options (infra/local/imap-instance.sh; the stack's Dovecot has none): with
+# DOVECOT_SSL_CERT and DOVECOT_SSL_KEY (PEM files) STARTTLS is offered on IMAP_PORT, and DOVECOT_IMAPS_PORT (when set)
+# listens with TLS from the first byte.
+imap_ssl_config() {
+  if [[ -n ${DOVECOT_SSL_CERT:-} && -n ${DOVECOT_SSL_KEY:-} ]]; then
+    printf 'ssl = yes\nssl_cert = <%s\nssl_key = <%s\n' "$DOVECOT_SSL_CERT" "$DOVECOT_SSL_KEY"
+  else
+    echo "ssl = no"
+  fi
+}
+
 imap_write_config() {
   local vmail_uid
   vmail_uid=$(id -u vmail)
@@ -46,7 +57,7 @@ log_path = $DOVECOT_LOG
 info_log_path = $DOVECOT_LOG
 login_greeting = Replique local IMAP ready.
 
-ssl = no
+$(imap_ssl_config)
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 
@@ -89,7 +100,8 @@ service imap-login {
     port = $IMAP_PORT
   }
   inet_listener imaps {
-    port = 0
+    address = $BIND_HOST
+    port = ${DOVECOT_IMAPS_PORT:-0}
   }
 }
 
