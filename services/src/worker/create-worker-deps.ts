@@ -19,7 +19,7 @@ import { PgAutoReplyLog } from '@replique/activities/adapters/pg/auto-reply-log'
 import { PgSentReplyLog } from '@replique/activities/adapters/pg/sent-replies';
 import { createKafka, ensureTopics } from '@replique/activities/adapters/kafka/kafka-client';
 import { startEventRelay, type EventRelay } from '@replique/activities/adapters/kafka/event-relay';
-import { createSmtpTransport } from '@replique/activities/adapters/smtp/smtp-transport';
+import { createSmtpTransport, type SmtpSettings } from '@replique/activities/adapters/smtp/smtp-transport';
 import { DEFAULT_POLICY_FILE, parsePolicyFile } from '@replique/activities/triage/policy';
 import { seedPolicyVersion } from '@replique/activities/adapters/pg/policy-versions';
 import { LivePolicy } from '@replique/activities/adapters/pg/live-policy';
@@ -34,6 +34,19 @@ import { dataKeksOf } from '../config/data-keys-env';
 import { createFieldVault } from '../vault/create-vault';
 import { waitForShopData } from './wait-for-shop';
 import { decisionSettings } from '../config/decision-env';
+
+/** The worker's SMTP relay, TLS included (SMTP_SECURE, SMTP_REQUIRE_TLS, SMTP_TLS_CA_FILE). */
+export function workerSmtpSettings(config: WorkerConfig): SmtpSettings {
+  return {
+    host: config.SMTP_HOST,
+    port: config.SMTP_PORT,
+    secure: config.SMTP_SECURE,
+    requireTLS: config.SMTP_REQUIRE_TLS,
+    tls: mailTlsOf(config.SMTP_TLS_CA_FILE),
+    user: config.SMTP_USER,
+    password: config.SMTP_PASSWORD,
+  };
+}
 
 export interface WorkerDeps extends EmailActivityDeps {
   db: Pool;
@@ -90,15 +103,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
     relay = startEventRelay({ databaseUrl: config.DATABASE_URL, kafka, topic: config.KAFKA_TOPIC_EVENTS, pollMs: config.EVENT_RELAY_POLL_MS });
   }
 
-  const smtp = createSmtpTransport({
-    host: config.SMTP_HOST,
-    port: config.SMTP_PORT,
-    secure: config.SMTP_SECURE,
-    requireTLS: config.SMTP_REQUIRE_TLS,
-    tls: mailTlsOf(config.SMTP_TLS_CA_FILE),
-    user: config.SMTP_USER,
-    password: config.SMTP_PASSWORD,
-  });
+  const smtp = createSmtpTransport(workerSmtpSettings(config));
 
   return {
     db,
