@@ -17,7 +17,8 @@ import type { Draft, EmailCase, Intent, ProductRecord } from '../domain/types';
 import type { UpsellPolicy } from '../triage/policy';
 import type { ReplyContext } from './reply-context';
 import { daysBetween, daysLate } from './shop-format';
-import { FactSheet, pick } from './templates/template-kit';
+import { FactSheet } from './templates/template-kit';
+import { say } from './wording/say';
 
 export const UPSELL_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['order_status', 'thanks']);
 /** Signals that do not stand in the way of a suggestion; every other signal does. */
@@ -67,12 +68,10 @@ export function chooseUpsell(ctx: ReplyContext, emailCase: EmailCase, templateId
 
 function sentence(ctx: ReplyContext, bought: ProductRecord, product: ProductRecord): UpsellChoice {
   const f = new FactSheet(ctx.lang);
-  const name = f.text('upsell_product', ctx.lang === 'fr' ? product.name_fr : product.name_en);
-  const price = f.amount('upsell_price', product.price);
-  const boughtName = ctx.lang === 'fr' ? bought.name_fr : bought.name_en;
-  const text = pick(ctx.lang,
-    `Pour accompagner votre article « ${boughtName} », notre « ${name} » (${price}) pourrait vous plaire.`,
-    `To go with your ${boughtName}, you might also like our ${name} (${price}).`);
+  const produit = f.text('upsell_product', ctx.lang === 'fr' ? product.name_fr : product.name_en);
+  const prix = f.amount('upsell_price', product.price);
+  const produitprincipal = ctx.lang === 'fr' ? bought.name_fr : bought.name_en;
+  const text = say(ctx, 'upsell.suggestion', f, { produitprincipal, produit, prix });
   return { sku: product.sku, text, facts: { upsell_sku: product.sku, ...(f.facts as Record<string, string | number>) } };
 }
 

@@ -16,7 +16,7 @@ import {
   finishWordingCheck, getWordingVersion, startWordingCheck, type WordingCheckRow, type WordingKind,
 } from '@replique/activities/adapters/pg/wording-versions';
 import { draftPromptOf, promptBodySchema } from '@replique/activities/reply/wording/prompt-schema';
-import { templateWordingSchema } from '@replique/activities/reply/wording/template-wording-schema';
+import { readStoredTemplateWording } from '@replique/activities/reply/wording/template-wording-schema';
 import { evaluate, type Label, type PredLine } from '../cli/evaluate';
 import { buildTriageDeps, triageEach } from '../cli/triage-command';
 
@@ -50,7 +50,7 @@ export async function runActivationCheck(
   kind: WordingKind, version: number, body: unknown, settings: ActivationCheckSettings,
 ): Promise<ActivationReport> {
   const candidate = kind === 'templates'
-    ? { wording: { version, wording: templateWordingSchema.parse(body) } }
+    ? { wording: { version, wording: readStoredTemplateWording(body) } }
     : { prompt: { version, prompt: draftPromptOf(promptBodySchema.parse(body), version) } };
   const sets: SetResult[] = [];
   for (const dir of settings.sets) {

@@ -14,7 +14,7 @@ import { activeWordingVersion, getWordingVersion } from '@replique/activities/ad
 import { checkDraft } from '@replique/activities/reply/check-draft';
 import { draftReply } from '@replique/activities/reply/draft-reply';
 import { EmbeddedContextStore } from '@replique/activities/reply/embedded-context-store';
-import { templateWordingSchema } from '@replique/activities/reply/wording/template-wording-schema';
+import { readStoredTemplateWording } from '@replique/activities/reply/wording/template-wording-schema';
 import { buildPolicy } from '@replique/activities/triage/policy';
 import type { TriageDeps } from '@replique/activities/triage/pipeline';
 
@@ -45,7 +45,7 @@ export async function previewTemplateVersion(
   const shop = new PgShopData(db);
   const base: TriageDeps = { shop, policy: buildPolicy(policyRow.body, await shop.policies()), context: new EmbeddedContextStore() };
   const write = async (v: number, body: unknown): Promise<PreviewedDraft> => {
-    const deps = { ...base, wording: { version: v, wording: templateWordingSchema.parse(body) } };
+    const deps = { ...base, wording: { version: v, wording: readStoredTemplateWording(body) } };
     const drafted = await checkDraft(await draftReply({ ...emailCase, draft: null, guardrails: null }, deps), deps);
     return { version: v, draft: drafted.draft, guardrails: drafted.guardrails };
   };

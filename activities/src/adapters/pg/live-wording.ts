@@ -6,7 +6,7 @@
 import { createLogger } from '../../logger';
 import type { WordingSnapshot, TemplateWording } from '../../reply/wording/phrase-catalogue';
 import { draftPromptOf, promptBodySchema } from '../../reply/wording/prompt-schema';
-import { templateWordingSchema } from '../../reply/wording/template-wording-schema';
+import { readStoredTemplateWording } from '../../reply/wording/template-wording-schema';
 import type { DraftPrompt } from '../../reply/prompts/registry';
 import { NotifyWatcher } from './notify-watcher';
 import type { Queryable } from './pool';
@@ -37,7 +37,7 @@ interface Loaded {
 /** The snapshots of a templates version and a prompts version (their stored bodies, validated). */
 function wordingSnapshotOf(t: { version: number; body: unknown }, p: { version: number; body: unknown }): Omit<Loaded, 'activationId'> {
   return {
-    templates: { version: t.version, wording: templateWordingSchema.parse(t.body) as TemplateWording },
+    templates: { version: t.version, wording: readStoredTemplateWording(t.body) },
     prompt: { version: p.version, prompt: draftPromptOf(promptBodySchema.parse(p.body), p.version) },
   };
 }

@@ -8,34 +8,24 @@
 import { invoiceFor, type NoInvoiceReason } from '../invoice-document';
 import type { ReplyContext } from '../reply-context';
 import { orderIssueParagraph, statusParagraphs } from './order-paragraphs';
-import { FactSheet, orderSubject, pick, type ReplyTemplate, type TemplateOutput } from './template-kit';
+import { FactSheet, orderSubject, type ReplyTemplate, type TemplateOutput } from './template-kit';
+import { say } from '../wording/say';
+import type { PhraseKey } from '../wording/phrase-catalogue';
 
-const NO_INVOICE: Record<NoInvoiceReason, [string, string]> = {
-  not_delivered_yet: [
-    "La facture est établie à la livraison de la commande : un conseiller vous la transmettra dès qu'elle sera disponible.",
-    'The invoice is issued once the order is delivered: one of our advisers will send it to you as soon as it is available.',
-  ],
-  credit_note_needed: [
-    "Pour cette commande, un conseiller vous transmet la facture et l'avoir correspondant dans les meilleurs délais.",
-    'For this order, one of our advisers will send you the invoice and the matching credit note shortly.',
-  ],
-  totals_do_not_add_up: [
-    'Un conseiller vous transmet la facture de cette commande dans les meilleurs délais.',
-    'One of our advisers will send you the invoice for this order shortly.',
-  ],
-  unknown_product: [
-    'Un conseiller vous transmet la facture de cette commande dans les meilleurs délais.',
-    'One of our advisers will send you the invoice for this order shortly.',
-  ],
+const NO_INVOICE: Record<NoInvoiceReason, PhraseKey> = {
+  not_delivered_yet: 'invoice.not_delivered_yet',
+  credit_note_needed: 'invoice.credit_note_needed',
+  totals_do_not_add_up: 'invoice.by_adviser',
+  unknown_product: 'invoice.by_adviser',
 };
 
 function render(ctx: ReplyContext): TemplateOutput {
   const f = new FactSheet(ctx.lang);
   const order = ctx.order;
   const paragraphs: string[] = [];
-  const subject = orderSubject(ctx, order, 'Votre facture', 'Your invoice');
+  const subject = orderSubject(ctx, order, 'invoice.subject');
   if (!order || !ctx.customer) {
-    paragraphs.push(pick(ctx.lang, 'Merci pour votre demande de facture.', 'Thank you for your invoice request.'));
+    paragraphs.push(say(ctx, 'invoice.no_order'));
     paragraphs.push(orderIssueParagraph(ctx));
     return { subject, paragraphs, facts: f.facts, display: f.display, offers: [] };
   }
@@ -43,19 +33,17 @@ function render(ctx: ReplyContext): TemplateOutput {
   if (!invoice.ok) {
     paragraphs.push(...statusParagraphs(ctx, f, order));
     f.note('no_invoice_reason', invoice.reason);
-    paragraphs.push(pick(ctx.lang, ...NO_INVOICE[invoice.reason]));
+    paragraphs.push(say(ctx, NO_INVOICE[invoice.reason]));
     return { subject, paragraphs, facts: f.facts, display: f.display, offers: [] };
   }
-  const n = f.text('order_number', order.number);
+  f.text('order_number', order.number);
   f.text('status', order.status);
   f.text('currency', order.currency);
-  const placed = f.date('ordered_at', order.ordered_at);
-  const delivered = f.date('delivered_at', order.delivered_at!);
-  const total = f.amount('total', order.total);
+  f.date('ordered_at', order.ordered_at);
+  f.date('delivered_at', order.delivered_at!);
+  f.amount('total', order.total);
   f.text('attachment', invoice.attachment.filename);
-  paragraphs.push(pick(ctx.lang,
-    `Veuillez trouver ci-joint la facture (PDF) de votre commande ${n}, passée le ${placed} et livrée le ${delivered}, d'un montant total de ${total}.`,
-    `Please find attached the invoice (PDF) for your order ${n}, placed on ${placed} and delivered on ${delivered}, for a total of ${total}.`));
+  paragraphs.push(say(ctx, 'invoice.attached', f));
   return { subject, paragraphs, facts: f.facts, display: f.display, offers: [], attachments: [invoice.attachment] };
 }
 

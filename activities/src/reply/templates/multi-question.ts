@@ -7,7 +7,8 @@ import type { Intent } from '../../domain/types';
 import type { ReplyContext } from '../reply-context';
 import { holdingTemplate } from './holding';
 import { templateFor } from './registry';
-import { pick, type TemplateOutput } from './template-kit';
+import type { TemplateOutput } from './template-kit';
+import { say } from '../wording/say';
 
 /** Intents whose template can answer a side question on its own. */
 const SECTION_INTENTS: ReadonlySet<Intent> = new Set([
@@ -31,7 +32,7 @@ export function withSecondarySections(ctx: ReplyContext, main: TemplateOutput, s
       if (!fresh.length) continue;
       if (!introduced.has(order.number)) {
         introduced.add(order.number);
-        out.paragraphs.push(pick(ctx.lang, `Concernant votre commande ${order.number} :`, `About your order ${order.number}:`));
+        out.paragraphs.push(say(ctx, 'sections.about_order', null, { numerocommande: order.number }));
       }
       out.paragraphs.push(...fresh);
       const prefix = order.number === ctx.order?.number ? '' : `${order.number}.`;

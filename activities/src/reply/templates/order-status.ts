@@ -4,9 +4,9 @@
  * cancelled one with its date.
  */
 import type { ReplyContext } from '../reply-context';
-import { offerParagraph, orderIssueParagraph, statusParagraphs } from './order-paragraphs';
+import { carrierOrUnnamed, offerParagraph, orderIssueParagraph, statusParagraphs } from './order-paragraphs';
 import { say } from '../wording/say';
-import { FactSheet, orderSubject, pick, type ReplyTemplate, type TemplateOutput } from './template-kit';
+import { FactSheet, orderSubject, type ReplyTemplate, type TemplateOutput } from './template-kit';
 
 function render(ctx: ReplyContext, templateIntent: 'order_status' | 'delivery_delay'): TemplateOutput {
   const f = new FactSheet(ctx.lang);
@@ -19,10 +19,7 @@ function render(ctx: ReplyContext, templateIntent: 'order_status' | 'delivery_de
   } else {
     paragraphs.push(...statusParagraphs(ctx, f, order));
     if (templateIntent === 'delivery_delay' && order.status === 'delivered') {
-      const carrier = order.carrier ?? pick(ctx.lang, 'le transporteur', 'the carrier');
-      paragraphs.push(pick(ctx.lang,
-        `Si vous n'avez pas reçu le colis, répondez simplement à ce message : un conseiller vérifiera la livraison avec ${carrier}.`,
-        `If you have not received the parcel, simply reply to this message: one of our advisers will check the delivery with ${carrier}.`));
+      paragraphs.push(say(ctx, 'order_status.not_received_check', f, { transporteur: carrierOrUnnamed(ctx, order) }));
     }
     // The voucher answers a customer still waiting, or one who complains about the delay; not a plain status question
     // about a parcel that has since arrived.
@@ -30,11 +27,10 @@ function render(ctx: ReplyContext, templateIntent: 'order_status' | 'delivery_de
     offers = waitingOrComplaining ? ctx.offers.filter((c) => c === 'GESTE10') : [];
     if (offers.length) {
       f.note('offer', offers[0]!);
-      const intro = say(ctx, 'order_status.delay_offer_intro', f);
-      paragraphs.push(offerParagraph(ctx, offers, { fr: intro, en: intro }));
+      paragraphs.push(offerParagraph(ctx, offers, say(ctx, 'order_status.delay_offer_intro', f)));
     }
   }
-  const subject = orderSubject(ctx, order, 'Votre commande', 'Your order');
+  const subject = orderSubject(ctx, order, 'order.subject_no_order');
   return { subject, paragraphs, facts: f.facts, display: f.display, offers };
 }
 

@@ -15,7 +15,8 @@ import { fold } from '../text-fold';
 import { holdingTemplate } from './holding';
 import { statusParagraphs } from './order-paragraphs';
 import { orderStatusTemplate } from './order-status';
-import { FactSheet, orderSubject, pick, type ReplyTemplate, type TemplateOutput } from './template-kit';
+import { FactSheet, orderSubject, type ReplyTemplate, type TemplateOutput } from './template-kit';
+import { say } from '../wording/say';
 
 const COMPLEMENT_WORDS = /\b(va avec|vont avec|aller avec|compatible\w*|complement\w*|accessoire\w*|conseill\w*|recommand\w*|goes? with|go together|accessor\w*|recommend\w*|suggest\w*|pair\w* with|to use with|should i use)\b/;
 /** Asking what several products come to: "combien pour les deux", "what's the total", "if I order both". */
@@ -60,32 +61,28 @@ function render(ctx: ReplyContext, mentioned: ProductRecord[] = ctx.mentioned): 
   const considered = bases.filter((p) => !owned(p));
   const listed = new Set<string>();
   const line = (p: ProductRecord) =>
-    `- ${f.text(`product_${p.sku}`, name(ctx, p))}${pick(ctx.lang, ' : ', ': ')}${f.amount(`price_${p.sku}`, p.price)}`;
+    say(ctx, 'product.line', f, { produit: f.text(`product_${p.sku}`, name(ctx, p)), prix: f.amount(`price_${p.sku}`, p.price) });
   const single = bases.length + asked.length === 1;
   const priceSentence = (p: ProductRecord) => {
-    const n = single ? f.text('product', name(ctx, p)) : f.text(`product_${p.sku}`, name(ctx, p));
-    const price = single ? f.amount('price', p.price) : f.amount(`price_${p.sku}`, p.price);
+    const produit = single ? f.text('product', name(ctx, p)) : f.text(`product_${p.sku}`, name(ctx, p));
+    const prix = single ? f.amount('price', p.price) : f.amount(`price_${p.sku}`, p.price);
     listed.add(p.sku);
-    return pick(ctx.lang, `Le produit « ${n} » est au prix de ${price}.`, `The ${n} costs ${price}.`);
+    return say(ctx, 'product.price', f, { produit, prix });
   };
   for (const base of bases) {
     const complements = base.complementary.map((s) => bySku.get(s)).filter((p): p is ProductRecord => p !== undefined);
     f.note('complementary_to', base.sku);
     const several = complements.length > 1;
     const intro = owned(base)
-      ? pick(ctx.lang,
-        `Pour votre ${lowerFirst(name(ctx, base))}, nous proposons ${several ? 'les produits complémentaires suivants' : 'le produit complémentaire suivant'} :`,
-        `For your ${lowerFirst(name(ctx, base))}, we offer ${several ? 'these complementary products' : 'this complementary product'}:`)
-      : `${priceSentence(base)} ${pick(ctx.lang,
-        `Pour l'accompagner, nous proposons ${several ? 'les produits complémentaires suivants' : 'le produit complémentaire suivant'} :`,
-        `To go with it, we offer ${several ? 'these complementary products' : 'this complementary product'}:`)}`;
+      ? say(ctx, several ? 'product.for_yours_several' : 'product.for_yours_one', f, { produit: lowerFirst(name(ctx, base)) })
+      : `${priceSentence(base)} ${say(ctx, several ? 'product.to_go_with_several' : 'product.to_go_with_one')}`;
     paragraphs.push(`${intro}\n${complements.map((p) => { listed.add(p.sku); return line(p); }).join('\n')}`);
   }
   const rest = asked.filter((p) => !listed.has(p.sku));
   if (rest.length === 1 && bases.length === 0) {
     paragraphs.push(priceSentence(rest[0]!));
   } else if (rest.length > 0) {
-    paragraphs.push(`${pick(ctx.lang, 'Voici les prix des articles qui vous intéressent :', 'Here are the prices of the items you asked about:')}\n${rest.map((p) => { listed.add(p.sku); return line(p); }).join('\n')}`);
+    paragraphs.push(`${say(ctx, 'product.prices_intro')}\n${rest.map((p) => { listed.add(p.sku); return line(p); }).join('\n')}`);
   }
 
   // "Do they go together?" about products the customer names: the catalogue says whether one complements the other
@@ -97,14 +94,12 @@ function render(ctx: ReplyContext, mentioned: ProductRecord[] = ctx.mentioned): 
         if (stated.has(`${b.sku}|${a.sku}`)) continue;
         stated.add(`${a.sku}|${b.sku}`);
         f.note('complementary_to', a.sku);
-        paragraphs.push(pick(ctx.lang,
-          `Le produit « ${name(ctx, b)} » fait partie des produits complémentaires de « ${name(ctx, a)} ».`,
-          `The ${name(ctx, b)} is one of the complementary products for the ${name(ctx, a)}.`));
+        paragraphs.push(say(ctx, 'product.complement_of', f, { produit: name(ctx, b), produitprincipal: name(ctx, a) }));
       }
     }
   }
 
-  const threshold = f.amount('free_shipping_threshold', ctx.policies.free_shipping_threshold);
+  f.amount('free_shipping_threshold', ctx.policies.free_shipping_threshold);
   const asksShipping = SHIPPING_WORDS.test(fold(ctx.customerText));
   const basket = [...considered, ...asked];
   // Several of one product: the basket depends on how many, which a reply does not guess; the threshold answers it.
@@ -112,28 +107,21 @@ function render(ctx: ReplyContext, mentioned: ProductRecord[] = ctx.mentioned): 
   const asksTotal = TOTAL_WORDS.test(fold(ctx.customerText));
   if (!quantities && (asked.length >= 2 || (basket.length >= 2 && asksTotal) || (basket.length >= 1 && asksShipping))) {
     const sum = roundCents(basket.reduce((s, p) => s + p.price, 0));
-    const total = f.amount('basket_total', sum);
+    f.amount('basket_total', sum);
     const free = sum >= ctx.policies.free_shipping_threshold;
     f.note('free_shipping', free);
     // The listed complements may be more than the products asked about: say how many the sum covers.
     const count = basket.length;
-    const together = count >= 2
-      ? pick(ctx.lang, `Ensemble, les ${COUNT_FR[count] ?? count} articles qui vous intéressent font ${total}`, `Together, the ${COUNT_EN[count] ?? count} items you are asking about come to ${total}`)
-      : pick(ctx.lang, `Cet article coûte ${total}`, `This item comes to ${total}`);
-    paragraphs.push(free
-      ? pick(ctx.lang, `La livraison est offerte dès ${threshold} d'achat. ${together} : vous atteignez ce seuil, la livraison vous serait donc offerte.`,
-        `Delivery is free on orders from ${threshold}. ${together}, which reaches that threshold, so delivery would be free.`)
-      : pick(ctx.lang, `La livraison est offerte dès ${threshold} d'achat. ${together} : il manque ${f.amount('missing_for_free_shipping', roundCents(ctx.policies.free_shipping_threshold - sum))} pour atteindre ce seuil.`,
-        `Delivery is free on orders from ${threshold}. ${together}, which is ${f.amount('missing_for_free_shipping', roundCents(ctx.policies.free_shipping_threshold - sum))} short of that threshold.`));
+    const panier = count >= 2
+      ? say(ctx, 'product.basket_several', f, { nombrearticles: (ctx.lang === 'fr' ? COUNT_FR : COUNT_EN)[count] ?? String(count) })
+      : say(ctx, 'product.basket_one', f);
+    if (!free) f.amount('missing_for_free_shipping', roundCents(ctx.policies.free_shipping_threshold - sum));
+    paragraphs.push(say(ctx, free ? 'product.free_shipping_reached' : 'product.free_shipping_short', f, { panier }));
   } else {
-    paragraphs.push(pick(ctx.lang, `Pour information, la livraison est offerte dès ${threshold} d'achat.`, `For your information, delivery is free on orders from ${threshold}.`));
+    paragraphs.push(say(ctx, 'product.free_shipping_info', f));
   }
-  if (mentioned.length === 0) {
-    paragraphs.unshift(pick(ctx.lang,
-      'Merci pour votre question. Un conseiller vous répond en détail dans les meilleurs délais.',
-      'Thank you for your question. One of our advisers will answer it in detail shortly.'));
-  }
-  return { subject: pick(ctx.lang, 'Votre question sur nos produits', 'Your question about our products'), paragraphs, facts: f.facts, display: f.display, offers: [] };
+  if (mentioned.length === 0) paragraphs.unshift(say(ctx, 'product.no_product'));
+  return { subject: say(ctx, 'product.subject'), paragraphs, facts: f.facts, display: f.display, offers: [] };
 }
 
 export const productInfoTemplate: ReplyTemplate = { id: 'product-info', version: '1.1.0', intents: ['product_question'], render: (ctx) => render(ctx) };
@@ -160,7 +148,7 @@ function renderGiftCard(ctx: ReplyContext): TemplateOutput {
     if (!ctx.order) return held;
     const f = new FactSheet(ctx.lang);
     const status = statusParagraphs(ctx, f, ctx.order);
-    return { ...held, subject: orderSubject(ctx, ctx.order, held.subject, held.subject), paragraphs: [held.paragraphs[0]!, ...status, ...held.paragraphs.slice(1)], facts: f.facts, display: f.display };
+    return { ...held, subject: orderSubject(ctx, ctx.order, 'holding.subject'), paragraphs: [held.paragraphs[0]!, ...status, ...held.paragraphs.slice(1)], facts: f.facts, display: f.display };
   }
   if (ctx.order) return orderStatusTemplate.render(ctx);
   const cards = ctx.catalogue.filter(isGiftCard);

@@ -4,7 +4,8 @@ import { productMatcher, saidToOwn } from '../product-mentions';
 import type { ReplyContext } from '../reply-context';
 import { businessDaysBetween, refundProcessingDays, refundProcessingMaxDays, roundCents } from '../shop-format';
 import { orderIssueParagraph, refundDelaySentence, returnWindowSentence, statusParagraphs } from './order-paragraphs';
-import { FactSheet, orderSubject, pick, type ReplyTemplate, type TemplateOutput } from './template-kit';
+import { FactSheet, orderSubject, type ReplyTemplate, type TemplateOutput } from './template-kit';
+import { say } from '../wording/say';
 
 /** Order lines the request is about ("le blender"), with their amount (unit price × quantity). */
 export function mentionedLines(ctx: ReplyContext, order: OrderRecord): { product: ProductRecord; amount: number }[] {
@@ -19,11 +20,8 @@ export function productName(ctx: ReplyContext, p: ProductRecord): string {
 }
 
 function whatToReturn(ctx: ReplyContext, f: FactSheet, lines: { product: ProductRecord }[]): string {
-  if (lines.length === 1) {
-    const name = f.text('product', productName(ctx, lines[0]!.product));
-    return pick(ctx.lang, `l'article « ${name} »`, `the ${name}`);
-  }
-  return pick(ctx.lang, 'les articles de votre commande', 'the items from your order');
+  if (lines.length === 1) return say(ctx, 'item.named', f, { produit: f.text('product', productName(ctx, lines[0]!.product)) });
+  return say(ctx, 'returns.items_of_order');
 }
 
 /**
@@ -32,19 +30,12 @@ function whatToReturn(ctx: ReplyContext, f: FactSheet, lines: { product: Product
  * the policy applies to it like to any item.
  */
 function generalPolicy(ctx: ReplyContext, f: FactSheet, withPrice = false): string[] {
-  const days = f.number('return_window_days', ctx.policies.return_window_days);
+  f.number('return_window_days', ctx.policies.return_window_days);
   const matcher = productMatcher(ctx.catalogue);
   const considered = withPrice ? ctx.concerned.filter((p) => !ctx.ownedSkus.has(p.sku) && !saidToOwn(ctx.customerText, p, matcher)) : [];
   const about = considered.length === 1 ? considered[0]! : null;
-  const included = about ? ` ${pick(ctx.lang,
-    `y compris « ${f.text('product', productName(ctx, about))} » (${f.amount('price', about.price)})`,
-    `the ${f.text('product', productName(ctx, about))} (${f.amount('price', about.price)}) included`)}` : '';
-  return [
-    pick(ctx.lang,
-      `Vous disposez de ${days} jours après la livraison pour nous retourner un article${included ? `,${included}` : ''}.`,
-      `You have ${days} days after delivery to return an item to us${included ? `,${included}` : ''}.`),
-    refundDelaySentence(ctx, f),
-  ];
+  const product = about ? { produit: f.text('product', productName(ctx, about)), prix: f.amount('price', about.price) } : { produit: null, prix: null };
+  return [say(ctx, 'returns.general_window', f, product), refundDelaySentence(ctx, f)];
 }
 
 function returnPolicy(ctx: ReplyContext): TemplateOutput {
@@ -62,14 +53,12 @@ function returnPolicy(ctx: ReplyContext): TemplateOutput {
     const window = returnWindowSentence(ctx, f, order, whatToReturn(ctx, f, lines));
     if (window) paragraphs.push(window);
     paragraphs.push(refundDelaySentence(ctx, f));
-    paragraphs.push(pick(ctx.lang,
-      'Si vous décidez de nous retourner l\'article, répondez simplement à ce message : nous vous indiquerons la marche à suivre.',
-      'If you decide to send it back, simply reply to this message and we will tell you how to proceed.'));
+    paragraphs.push(say(ctx, 'returns.how_to_proceed'));
   } else {
     paragraphs.push(...statusParagraphs(ctx, f, order));
     paragraphs.push(...generalPolicy(ctx, f));
   }
-  return { subject: orderSubject(ctx, order, 'Votre question sur les retours', 'Your question about returns'), paragraphs, facts: f.facts, display: f.display, offers: [] };
+  return { subject: orderSubject(ctx, order, 'returns.subject'), paragraphs, facts: f.facts, display: f.display, offers: [] };
 }
 
 function refundRequest(ctx: ReplyContext): TemplateOutput {
@@ -77,28 +66,26 @@ function refundRequest(ctx: ReplyContext): TemplateOutput {
   const order = ctx.order;
   const paragraphs: string[] = [];
   if (!order) {
-    paragraphs.push(pick(ctx.lang, 'Nous avons bien reçu votre demande de remboursement.', 'We have received your refund request.'));
+    paragraphs.push(say(ctx, 'refund_request.received'));
     paragraphs.push(...generalPolicy(ctx, f));
     paragraphs.push(orderIssueParagraph(ctx));
   } else if (order.status === 'delivered') {
-    const n = f.text('order_number', order.number);
+    f.text('order_number', order.number);
     f.text('status', order.status);
     const lines = mentionedLines(ctx, order);
-    paragraphs.push(pick(ctx.lang, `Nous avons bien reçu votre demande de remboursement pour votre commande ${n}.`, `We have received your refund request for your order ${n}.`));
+    paragraphs.push(say(ctx, 'refund_request.received_for_order', f));
     const window = returnWindowSentence(ctx, f, order, whatToReturn(ctx, f, lines));
     if (window) paragraphs.push(window);
     const amount = lines.length > 0 ? f.amount('refund_amount', roundCents(lines.reduce((s, l) => s + l.amount, 0))) : undefined;
     paragraphs.push(refundDelaySentence(ctx, f, amount));
-    paragraphs.push(pick(ctx.lang,
-      'Nous vous envoyons par e-mail la marche à suivre pour le retour.',
-      'We will email you the instructions for the return.'));
+    paragraphs.push(say(ctx, 'refund_request.return_instructions'));
   } else {
     paragraphs.push(...statusParagraphs(ctx, f, order));
     if (order.status !== 'refunded') {
-      paragraphs.push(pick(ctx.lang, 'Un conseiller examine votre demande de remboursement et revient vers vous.', 'One of our advisers is looking at your refund request and will get back to you.'));
+      paragraphs.push(say(ctx, 'refund_request.adviser'));
     }
   }
-  return { subject: orderSubject(ctx, order, 'Votre demande de remboursement', 'Your refund request'), paragraphs, facts: f.facts, display: f.display, offers: [] };
+  return { subject: orderSubject(ctx, order, 'refund_request.subject'), paragraphs, facts: f.facts, display: f.display, offers: [] };
 }
 
 function refundStatus(ctx: ReplyContext): TemplateOutput {
@@ -106,52 +93,40 @@ function refundStatus(ctx: ReplyContext): TemplateOutput {
   const order = ctx.order;
   const paragraphs: string[] = [];
   if (!order) {
-    paragraphs.push(pick(ctx.lang, 'Merci pour votre message au sujet de votre remboursement.', 'Thank you for your message about your refund.'));
+    paragraphs.push(say(ctx, 'refund_status.no_order'));
     paragraphs.push(orderIssueParagraph(ctx));
   } else {
-    const n = f.text('order_number', order.number);
+    f.text('order_number', order.number);
     f.text('status', order.status);
     const delay = () => f.text('refund_processing_days', refundProcessingDays(ctx.policies, ctx.lang));
     if (order.status === 'refunded' && order.refunded_amount != null) {
-      const amount = f.amount('refunded_amount', order.refunded_amount);
-      paragraphs.push(pick(ctx.lang,
-        `Le remboursement de votre commande ${n}, d'un montant de ${amount}, a bien été effectué de notre côté.`,
-        `The refund of ${amount} for your order ${n} has been processed on our side.`));
-      paragraphs.push(pick(ctx.lang,
-        `Il faut compter ${delay()} pour que le montant apparaisse sur votre compte, selon les délais de votre banque.`,
-        `Refunds usually take ${delay()} to appear on your account, depending on your bank.`));
+      f.amount('refunded_amount', order.refunded_amount);
+      paragraphs.push(say(ctx, 'refund_status.refunded', f));
+      delay();
+      paragraphs.push(say(ctx, 'refund_status.bank_delay', f));
     } else if (order.status === 'returned' && order.return_received_at) {
-      const received = f.date('return_received_at', order.return_received_at);
-      paragraphs.push(pick(ctx.lang,
-        `Nous avons bien reçu le retour de votre commande ${n} le ${received}. Le remboursement est traité sous ${delay()} après la réception du retour.`,
-        `We received the return of your order ${n} on ${received}. Refunds are processed within ${delay()} of receiving the return.`));
+      f.date('return_received_at', order.return_received_at);
+      delay();
+      paragraphs.push(say(ctx, 'refund_status.return_received', f));
       const max = refundProcessingMaxDays(ctx.policies);
       if (max !== null && businessDaysBetween(order.return_received_at, ctx.today) > max) {
         f.note('refund_overdue', true);
-        paragraphs.push(pick(ctx.lang,
-          'Ce délai est dépassé : nous vérifions le traitement de votre remboursement et revenons vers vous au plus vite. Veuillez nous excuser pour cette attente.',
-          'This period has passed: we are checking your refund and will get back to you as soon as possible. We apologise for the wait.'));
+        paragraphs.push(say(ctx, 'refund_status.overdue'));
       }
     } else if (order.status === 'delivered' && order.delivered_at) {
       // Nothing sent back yet, as far as the shop knows: how long the customer has to return it, and how long the
       // refund then takes, answer a refund-delay question asked before a return.
-      paragraphs.push(pick(ctx.lang,
-        `Aucun remboursement n'est enregistré à ce jour pour votre commande ${n} : nous n'en avons pas reçu de retour.`,
-        `No refund has been recorded for your order ${n} so far: we have not received a return for it.`));
+      paragraphs.push(say(ctx, 'refund_status.no_return_yet', f));
       const window = returnWindowSentence(ctx, f, order, whatToReturn(ctx, f, mentionedLines(ctx, order)));
       if (window) paragraphs.push(window);
       paragraphs.push(refundDelaySentence(ctx, f));
-      paragraphs.push(pick(ctx.lang,
-        'Si vous nous avez déjà renvoyé un article, répondez simplement à ce message : un conseiller vérifiera sa réception et reviendra vers vous.',
-        'If you have already sent an item back, simply reply to this message: one of our advisers will check that we received it and get back to you.'));
+      paragraphs.push(say(ctx, 'refund_status.already_sent_back'));
     } else {
       paragraphs.push(...statusParagraphs(ctx, f, order));
-      paragraphs.push(pick(ctx.lang,
-        'Aucun remboursement n\'est enregistré à ce jour pour cette commande ; un conseiller vérifie votre demande et revient vers vous.',
-        'No refund has been recorded for this order so far; one of our advisers is checking your request and will get back to you.'));
+      paragraphs.push(say(ctx, 'refund_status.none_recorded'));
     }
   }
-  return { subject: orderSubject(ctx, order, 'Votre remboursement', 'Your refund'), paragraphs, facts: f.facts, display: f.display, offers: [] };
+  return { subject: orderSubject(ctx, order, 'refund_status.subject'), paragraphs, facts: f.facts, display: f.display, offers: [] };
 }
 
 export const returnPolicyTemplate: ReplyTemplate = { id: 'return-policy', version: '1.1.0', intents: ['return_request'], render: returnPolicy };

@@ -8,6 +8,7 @@ import { formatAmount, formatDate, type ReplyLang } from '../shop-format';
 
 export { statusWord } from '../shop-format';
 import { say } from '../wording/say';
+import type { PhraseKey } from '../wording/phrase-catalogue';
 
 export type FactValue = string | number | boolean | null;
 
@@ -58,9 +59,6 @@ export class FactSheet {
   }
 }
 
-export function pick(lang: ReplyLang, fr: string, en: string): string {
-  return lang === 'fr' ? fr : en;
-}
 
 export function greeting(ctx: ReplyContext): string {
   return say(ctx, ctx.customer?.first_name?.trim() ? 'greeting.named' : 'greeting.anonymous');
@@ -74,14 +72,8 @@ export function composeBody(ctx: ReplyContext, paragraphs: string[]): string {
   return [greeting(ctx), ...paragraphs.filter((p) => p.trim().length > 0), signature(ctx)].join('\n\n');
 }
 
-export function plural(n: number, lang: ReplyLang, fr: [string, string], en: [string, string]): string {
-  const forms = lang === 'fr' ? fr : en;
-  return `${n} ${n === 1 || (lang === 'fr' && n === 0) ? forms[0] : forms[1]}`;
-}
 
-/** The order's subject line: "Votre commande CMD-10234" / "Your order CMD-10234", or a generic one. */
-export function orderSubject(ctx: ReplyContext, order: OrderRecord | null, fr: string, en: string): string {
-  if (order) return pick(ctx.lang, `Votre commande ${order.number}`, `Your order ${order.number}`);
-  return pick(ctx.lang, fr, en);
+/** The order's subject line: "Votre commande CMD-10234" / "Your order CMD-10234", or the template's own (`generic`). */
+export function orderSubject(ctx: ReplyContext, order: OrderRecord | null, generic: PhraseKey): string {
+  return order ? say(ctx, 'order.subject', null, { numerocommande: order.number }) : say(ctx, generic);
 }
-
