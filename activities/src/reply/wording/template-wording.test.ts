@@ -3,8 +3,11 @@
  * at save when a phrase uses an unknown variable or one that is not a verified fact where it is said; a draft whose
  * wording lacks a verified value carries the shipped words instead and goes to review (template_missing_fact).
  */
-import { BUILTIN_TEMPLATE_WORDING, PHRASE_KEYS, type TemplateWording, type WordingSnapshot } from './phrase-catalogue';
-import { validateTemplateWording, WordingInvalidError } from './template-wording-schema';
+import { BUILTIN_TEMPLATE_WORDING, BUILTIN_WORDING, PHRASE_KEYS, type TemplateWording, type WordingSnapshot } from './phrase-catalogue';
+import { say, WordingFactMissing, type GivenValues } from './say';
+import { FactSheet } from '../templates/template-kit';
+import type { ReplyContext } from '../reply-context';
+import { readStoredTemplateWording, validateTemplateWording, WordingInvalidError } from './template-wording-schema';
 import { validatePromptBody, builtinPromptBody } from './prompt-schema';
 import { draftAndCheck, makeCase, readShopFile, replyDeps } from '../test-support/fixture-shop';
 
@@ -94,5 +97,69 @@ describe('drafts written with a stored version', () => {
     expect(c.draft!.wordingProblem).toContain('{numerosuivi}');
     expect(c.guardrails!.passed).toBe(false);
     expect(c.guardrails!.fired).toContain('template_missing_fact');
+  });
+});
+
+describe('every reply template speaks from the catalogue', () => {
+  const invoiceSpec = {
+    intent: 'invoice_request' as const, lang: 'fr' as const, customerId: delivered.customer_id, orderNumber: delivered.number,
+    text: 'Bonjour, pourriez-vous m\'envoyer la facture de ma commande ?',
+  };
+  const refunded = data.orders.find((o) => o.status === 'refunded' && o.refunded_amount != null)!;
+  const refundSpec = {
+    intent: 'refund_status' as const, lang: 'en' as const, customerId: refunded.customer_id, orderNumber: refunded.number,
+    text: 'Hello, where is my refund?',
+  };
+
+  test('a version that rewords the invoice reply writes the draft with the same verified facts', async () => {
+    const phrases = structuredClone(BUILTIN_TEMPLATE_WORDING.phrases);
+    phrases['invoice.attached'].fr = 'Voici en pièce jointe (PDF) la facture de la commande {numerocommande} du {datecommande}, livrée le {datelivraison} : {montant}.';
+    const wording: WordingSnapshot = { version: 9, wording: validateTemplateWording({ phrases }) };
+    const shipped = await draftAndCheck(makeCase(invoiceSpec, data), replyDeps());
+    const c = await draftAndCheck(makeCase(invoiceSpec, data), { ...replyDeps(), wording });
+    expect(c.draft!.body).toContain(`Voici en pièce jointe (PDF) la facture de la commande ${delivered.number}`);
+    expect(c.draft!.facts).toEqual(shipped.draft!.facts);
+    expect(c.draft!.wordingVersion).toBe(9);
+    expect(c.guardrails!.fired).toEqual(shipped.guardrails!.fired);
+  });
+
+  test('a value written into a phrase instead of a variable is fact-checked like any text: a wrong amount is blocked', async () => {
+    const phrases = structuredClone(BUILTIN_TEMPLATE_WORDING.phrases);
+    phrases['refund_status.refunded'].en = 'The refund of €1,234.00 for your order {numerocommande} has been processed on our side.';
+    const wording: WordingSnapshot = { version: 10, wording: validateTemplateWording({ phrases }) };
+    const c = await draftAndCheck(makeCase(refundSpec, data), { ...replyDeps(), wording });
+    expect(c.draft!.body).toContain('€1,234.00');
+    expect(c.guardrails!.passed).toBe(false);
+    expect(c.guardrails!.fired.some((f) => f === 'fact_mismatch' || f === 'unverifiable_fact')).toBe(true);
+  });
+
+  test('an optional part is said only when its variables have a value', () => {
+    const ctx = { lang: 'fr', customer: null, policies: data.policies, wording: BUILTIN_WORDING } as unknown as ReplyContext;
+    const f = new FactSheet('fr');
+    f.text('order_number', 'CMD-1');
+    f.text('status', 'shipped');
+    const shipped = (given: GivenValues) => say(ctx, 'order.shipped_on_time', f, given);
+    expect(shipped({ dateexpedition: '2 décembre 2026', transporteur: 'Colissimo' })).toBe('Votre commande CMD-1 a été expédiée le 2 décembre 2026 avec Colissimo.');
+    expect(shipped({ dateexpedition: null, transporteur: 'Colissimo' })).toBe('Votre commande CMD-1 a été expédiée avec Colissimo.');
+    expect(shipped({ dateexpedition: null, transporteur: null })).toBe('Votre commande CMD-1 a été expédiée.');
+    // Outside an optional part, a variable with no value stops the saying (the draft goes to review).
+    expect(() => say(ctx, 'order.tracking_number', f)).toThrow(WordingFactMissing);
+    // A value is never read again as wording.
+    expect(shipped({ dateexpedition: null, transporteur: '[{numerocommande}]' })).toBe('Votre commande CMD-1 a été expédiée avec [{numerocommande}].');
+  });
+
+  test('square brackets only surround an optional part with a variable', () => {
+    expect(refusal(withPhrase('order.delivered', 'Livrée [bientôt].'))).toContain('an optional part without a variable');
+    expect(refusal(withPhrase('order.delivered', 'Livrée le {datelivraison}]'))).toContain('square bracket');
+    expect(refusal(withPhrase('order.delivered', 'Livrée [le [{datelivraison}]]'))).toContain('square bracket');
+  });
+
+  test('a version saved before a phrase joined the catalogue reads it with the shipped words', () => {
+    const { 'invoice.attached': _later, ...earlier } = BUILTIN_TEMPLATE_WORDING.phrases;
+    const stored = { phrases: { ...earlier, 'thanks.closing': { fr: 'À très bientôt !', en: 'See you soon!' }, 'gone.phrase': { fr: 'x', en: 'y' } } };
+    const read = readStoredTemplateWording(stored);
+    expect(read.phrases['invoice.attached']).toEqual(BUILTIN_TEMPLATE_WORDING.phrases['invoice.attached']);
+    expect(read.phrases['thanks.closing'].fr).toBe('À très bientôt !');
+    expect(Object.keys(read.phrases).sort()).toEqual([...PHRASE_KEYS].sort());
   });
 });
