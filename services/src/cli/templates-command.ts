@@ -14,6 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { z } from 'zod';
+import { readStoredTemplateWording } from '@replique/activities/reply/wording/template-wording-schema';
 import { createPool } from '@replique/activities/adapters/pg/pool';
 import { migrate } from '@replique/activities/adapters/pg/migrate';
 import {
@@ -54,7 +55,7 @@ export async function templatesCommand(argv: string[], write: (line: string) => 
       case 'show': {
         const row = args.options.version ? await getWordingVersion(db, kind, positiveInt(args.options.version)) : active?.row ?? null;
         if (!row) return write(`no ${kind} version ${args.options.version ?? ''}`), 1;
-        write(JSON.stringify({ kind, version: row.version, in_force: row.version === active?.row.version, created_by: row.createdBy, created_at: row.createdAt, note: row.note, body: row.body }, null, 2));
+        write(JSON.stringify({ kind, version: row.version, in_force: row.version === active?.row.version, created_by: row.createdBy, created_at: row.createdAt, note: row.note, body: kind === 'templates' ? readStoredTemplateWording(row.body) : row.body }, null, 2));
         return 0;
       }
       case 'save': {

@@ -8,7 +8,9 @@ import type {
 } from '@replique/activities/adapters/pg/wording-versions';
 import type { GuardrailReport } from '@replique/activities/domain/types';
 import { describePolicyChange } from '@replique/activities/triage/policy-diff';
-import { PHRASE_KEYS, PHRASES, type TemplateWording } from '@replique/activities/reply/wording/phrase-catalogue';
+import {
+  BUILTIN_TEMPLATE_WORDING, PHRASE_KEYS, PHRASES, type PhraseKey, type PhraseText, type TemplateWording,
+} from '@replique/activities/reply/wording/phrase-catalogue';
 import type { Reviewer } from '../auth/session-auth';
 import type { PreviewedDraft } from '../../wording/preview-draft';
 import type { SetResult } from '../../wording/activation-check';
@@ -45,12 +47,17 @@ function checkCell(kind: WordingKind, v: WordingVersionRow, check: WordingCheckR
   return html`<td class="check" data-version="${v.version}">${status}<div>${actions}</div></td>`;
 }
 
+/** A phrase of the version edited; one that joined the catalogue after the version was saved shows its shipped words. */
+function phraseOf(body: TemplateWording, key: PhraseKey): PhraseText {
+  return body.phrases?.[key] ?? BUILTIN_TEMPLATE_WORDING.phrases[key];
+}
+
 function templateEditor(body: TemplateWording): SafeHtml {
   return html`<table class="phrases"><thead><tr><th>Phrase</th><th>French</th><th>English</th></tr></thead><tbody>
     ${PHRASE_KEYS.map((key) => html`<tr><td><code>${key}</code><div class="muted">${PHRASES[key].about}</div>
         <div class="muted">${PHRASES[key].vars.length ? PHRASES[key].vars.map((v) => `{${v}}`).join(' ') : 'no variable'}</div></td>
-      <td><textarea name="fr.${key}" rows="3">${body.phrases[key]?.fr ?? ''}</textarea></td>
-      <td><textarea name="en.${key}" rows="3">${body.phrases[key]?.en ?? ''}</textarea></td></tr>`)}
+      <td><textarea name="fr.${key}" rows="3">${phraseOf(body, key).fr}</textarea></td>
+      <td><textarea name="en.${key}" rows="3">${phraseOf(body, key).en}</textarea></td></tr>`)}
   </tbody></table>`;
 }
 
