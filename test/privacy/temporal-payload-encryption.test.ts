@@ -3,7 +3,9 @@
  * review API → smtp-sink), every process with TEMPORAL_PAYLOAD_KEYS: a customer's follow-up and a reviewer's edit,
  * each carrying a marker text, go through a workflow that ends normally (the edited reply reaches the SMTP peer), and
  * neither marker is in clear in the workflow's history, fetched through the client or shown by the `temporal` CLI.
- * The same history replays with the codec; the pipeline's codec server decodes it over HTTP for a valid token only.
+ * Decoded with the payload key, the edit is there as a sealed text token under the customer's data key, which opens
+ * to it (docs/privacy.md; test/privacy/erasure-everywhere.test.ts erases it). The same history replays with the
+ * codec; the pipeline's codec server decodes it over HTTP for a valid token only.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -20,6 +22,8 @@ import { customerReply } from '../review/fixtures';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import { TEST_TEMPORAL_PAYLOAD_KEYS, testTemporalDataConverter } from '../support/temporal-payload-keys';
 import { workflowBundle } from '../support/workflow-bundle';
+import { SEALED_TEXT_PREFIX } from '@replique/activities/adapters/vault/sealed-text';
+import { openSealedTexts } from '@replique/services/privacy/privacy-scan';
 
 jest.setTimeout(180_000);
 
@@ -103,6 +107,12 @@ function cliTexts(output: string): string {
   return texts.join('\n');
 }
 
+/** Decoded payload text carries the edit as a sealed text token (not in clear), which the customer's key opens. */
+async function carriesSealedEdit(text: string): Promise<boolean> {
+  return text.includes(SEALED_TEXT_PREFIX) && !text.includes(EDIT_MARKER) && (await openSealedTexts(text, pipeline.vault)).includes(EDIT_MARKER);
+}
+const dataOf = (payloads: Payload[]) => payloads.map((p) => Buffer.from(p.data ?? []).toString('utf8')).join('\n');
+
 test('the workflow works as before: the edited reply reached the customer', () => {
   expect(sentText).toContain(EDIT_MARKER);
 });
@@ -116,13 +126,14 @@ test('the history fetched through the client holds neither marker in clear, only
   expect(holds(history, FOLLOW_UP_MARKER)).toBe(false);
   expect(holds(history, EDIT_MARKER)).toBe(false);
 
-  // The control: decrypted, the same payloads do carry the edit (the scan above would have seen it in clear).
+  // The control: decrypted, the same payloads do carry the edit (the scan above would have seen it in clear), sealed
+  // with the customer's data key.
   const codec = new PayloadEncryptionCodec(payloadKeyList.parse(TEST_TEMPORAL_PAYLOAD_KEYS));
   const decoded = await codec.decode(payloads);
-  expect(holds(decoded, EDIT_MARKER)).toBe(true);
+  expect(await carriesSealedEdit(dataOf(decoded))).toBe(true);
 });
 
-test('`temporal workflow show --output json` shows no marker; with the codec server and its token it does', async () => {
+test('`temporal workflow show --output json` shows no marker; with the codec server and its token, the edit sealed with its customer\'s key', async () => {
   const base = [
     'workflow', 'show', '--workflow-id', workflowId, '--output', 'json',
     '--address', process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233', '--namespace', process.env.TEMPORAL_TEST_NAMESPACE ?? 'replique-test',
@@ -133,11 +144,12 @@ test('`temporal workflow show --output json` shows no marker; with the codec ser
   expect(plain).not.toContain(EDIT_MARKER);
 
   const decoded = cliTexts((await run(temporalCli, [...base, '--codec-endpoint', codecUrl, '--codec-auth', `Bearer ${codecToken}`], { maxBuffer: 64 * 1024 * 1024 })).stdout);
-  expect(decoded).toContain(EDIT_MARKER);
+  expect(await carriesSealedEdit(decoded)).toBe(true);
 
   const refused = await run(temporalCli, [...base, '--codec-endpoint', codecUrl, '--codec-auth', 'Bearer wrong-token-0123456789'], { maxBuffer: 64 * 1024 * 1024 })
     .then(({ stdout }) => cliTexts(stdout), (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}`);
   expect(refused).not.toContain(EDIT_MARKER);
+  expect(refused).not.toContain(SEALED_TEXT_PREFIX);
 });
 
 test('the encrypted history replays with the codec, and not without the keys', async () => {
@@ -169,7 +181,7 @@ describe('the codec server over HTTP', () => {
     expect(ok.status).toBe(200);
     const answer = (await ok.json()) as { payloads: { data?: string; metadata: Record<string, string> }[] };
     expect(answer.payloads).toHaveLength(payloads.length);
-    expect(texts(answer.payloads)).toContain(EDIT_MARKER);
+    expect(await carriesSealedEdit(texts(answer.payloads))).toBe(true);
     expect(Buffer.from(answer.payloads[0]!.metadata.encoding!, 'base64').toString()).not.toBe('binary/encrypted');
   });
 
@@ -208,7 +220,7 @@ describe('the codec server over HTTP', () => {
     const withCookie = await decode({ payloads }, { cookie: cookie.split(';')[0]!, origin: 'http://127.0.0.1:8233' });
     expect(withCookie.status).toBe(200);
     expect(withCookie.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:8233');
-    expect(texts(((await withCookie.json()) as { payloads: { data?: string }[] }).payloads)).toContain(EDIT_MARKER);
+    expect(await carriesSealedEdit(texts(((await withCookie.json()) as { payloads: { data?: string }[] }).payloads))).toBe(true);
     expect((await decode({ payloads }, { cookie: 'replique_codec_session=9999999999.forged' })).status).toBe(401);
   });
 });

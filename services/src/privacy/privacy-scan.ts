@@ -54,7 +54,7 @@ export async function scanPostgres(db: Queryable, fragments: readonly string[], 
           const bytes = options.open ? await openOrNull(async () => (await options.open!.open(value))!.toString('latin1')) : value.toString('latin1');
           text = bytes === null ? '' : `${Buffer.from(bytes, 'latin1').toString('utf8')}\n${bytes}`;
         } else text = typeof value === 'string' ? value : JSON.stringify(value);
-        if (options.open) text = await openTokensIn(text, options.open);
+        if (options.open) text = await openSealedTexts(text, options.open);
         found.push(...matches('postgres', `${name}.${column}`, text, fragments));
       }
     }
@@ -159,7 +159,7 @@ export async function scanTemporalHistories(
       }
       let text = texts.join('\n');
       scan.sealedTexts += text.split(SEALED_TEXT_PREFIX).length - 1;
-      if (options.open) text = await openTokensIn(text, options.open);
+      if (options.open) text = await openSealedTexts(text, options.open);
       scan.findings.push(...matches('temporal', `${wf.workflowId}#${String(event.eventId)}`, text, fragments));
     }
   }
@@ -182,7 +182,7 @@ function collect(value: unknown, texts: string[], payloads: Payload[]): void {
 }
 
 /** The text with each sealed text token replaced by what it opens to (nothing, when its key was destroyed). */
-async function openTokensIn(text: string, vault: FieldVault): Promise<string> {
+export async function openSealedTexts(text: string, vault: FieldVault): Promise<string> {
   const tokens = text.match(/rq-sealed:v1:[A-Za-z0-9+/=]+/g) ?? [];
   let out = text;
   for (const token of tokens) {
