@@ -19,6 +19,7 @@ import { parseEnv } from '../config/parse-env';
 import { kafkaEnv, postgresEnv } from '../config/shared-env';
 import { temporalEnv } from '../config/temporal-env';
 import { dataKeksOf, dataKeysEnv } from '../config/data-keys-env';
+import { kafkaSecurityOf, temporalTlsOf } from '../config/tls-env';
 import { createFieldVault } from '../vault/create-vault';
 import { PayloadEncryptionCodec } from '../temporal/payload-encryption-codec';
 import { fragmentsFromData } from '../privacy/privacy-fragments';
@@ -44,11 +45,11 @@ export async function privacyCommand(argv: string[], write: (line: string) => vo
     write(`looking for ${fragments.length} fragment(s) of customer data`);
     const findings: Finding[] = await scanPostgres(db, values);
     write(`postgres\t${findings.length} finding(s)`);
-    const kafka = await scanKafkaTopics(createKafka(config.KAFKA_BROKERS, 'replique-privacy-scan'), [config.KAFKA_TOPIC_INBOUND, config.KAFKA_TOPIC_EVENTS], values);
+    const kafka = await scanKafkaTopics(createKafka(config.KAFKA_BROKERS, 'replique-privacy-scan', kafkaSecurityOf(config)), [config.KAFKA_TOPIC_INBOUND, config.KAFKA_TOPIC_EVENTS], values);
     write(`kafka\t${kafka.records} record(s), ${kafka.length} finding(s)`);
     findings.push(...kafka);
     if (workflows > 0) {
-      const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+      const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, tls: temporalTlsOf(config) });
       try {
         const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
         const codec = new PayloadEncryptionCodec(config.TEMPORAL_PAYLOAD_KEYS ?? []);
