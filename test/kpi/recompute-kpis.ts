@@ -113,11 +113,29 @@ function emailOf(key: string, events: RawEvent[]): Email {
   };
 }
 
+/**
+ * The demo's simulation clock (services/src/kpi/README.md, "Simulated month"): an email's `clock:simulated` events say
+ * "from this real instant on, this email's time is simAt"; every other event is moved by the offset of the latest such
+ * event at or before it (the earliest one when none is), and the clock events themselves are no step of the email.
+ */
+function throughClock(events: RawEvent[]): RawEvent[] {
+  const anchors = events.filter((e) => e.stage === 'clock' && e.event === 'simulated' && typeof e.data.simAt === 'string')
+    .map((e) => ({ real: t(e), offset: Date.parse(e.data.simAt as string) - t(e) }))
+    .sort((a, b) => a.real - b.real);
+  const steps = events.filter((e) => e.stage !== 'clock');
+  if (anchors.length === 0) return steps;
+  return steps.map((e) => {
+    let offset = anchors[0]!.offset;
+    for (const a of anchors) if (a.real <= t(e)) offset = a.offset;
+    return { ...e, at: new Date(t(e) + offset).toISOString() };
+  });
+}
+
 /** Every email's facts, with re-escalation (a later customer email of the conversation, same intent, within 7 days). */
 export function recomputeEmails(raw: RawEvent[]): Email[] {
   const byEmail = new Map<string, RawEvent[]>();
   for (const e of distinct(raw)) byEmail.set(e.emailKey, [...(byEmail.get(e.emailKey) ?? []), e]);
-  const emails = [...byEmail].map(([key, events]) => emailOf(key, events));
+  const emails = [...byEmail].map(([key, events]) => emailOf(key, throughClock(events)));
   for (const a of emails) {
     if (!a.automated || a.conversation === null || a.firstResponseAt === null) continue;
     a.reescalated = emails.some((b) => b.key !== a.key && b.customer && b.conversation === a.conversation && b.intent === a.intent

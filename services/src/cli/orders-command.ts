@@ -21,6 +21,7 @@ import { parseArgs, UsageError } from './args';
 import { parseEnv } from '../config/parse-env';
 import { conversionEnv, postgresEnv } from '../config/shared-env';
 import { generateOrderStream, type StreamCustomer, type StreamProduct, type StreamReply } from '../demo/order-stream';
+import { postOrders, shopFromDb } from '../demo/demo-shop-orders';
 
 export const ORDERS_USAGE = 'orders import FILE|- | generate --seed N --from YYYY-MM-DD --days N [--lift X] [--daily-rate X] [--shop FILE] | replay FILE|- --url URL';
 
@@ -100,19 +101,6 @@ async function generate(argv: string[], write: (line: string) => void, io: Io): 
   return 0;
 }
 
-/** The demo shop as Postgres holds it, and the replies the KPI tables saw in the range. */
-async function shopFromDb(db: Queryable, from: string, days: number): Promise<{ customers: StreamCustomer[]; products: StreamProduct[]; replies: StreamReply[] }> {
-  const [customers, products, replies] = await Promise.all([
-    db.query<StreamCustomer>(`select c.id, c.vip, (select count(*)::int from orders o where o.customer_id = c.id and o.ordered_at < $1::date) as "priorOrders"
-      from customers c order by c.ordinal, c.id`, [from]),
-    db.query<{ sku: string; price: string }>('select sku, price from products order by ordinal, sku'),
-    db.query<StreamReply>(`select customer_id as "customerId", to_char(first_response_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, complements
-      from kpi_email_facts where customer_id is not null and first_response_at >= $1::date and first_response_at < $1::date + $2::int
-      order by first_response_at, email_key`, [from, days]),
-  ]);
-  return { customers: customers.rows, products: products.rows.map((p) => ({ sku: p.sku, price: Number(p.price) })), replies: replies.rows };
-}
-
 async function replay(argv: string[], write: (line: string) => void, io: Io): Promise<number> {
   const args = parseArgs(argv, ['url']);
   const source = args.positionals[0];
@@ -120,18 +108,7 @@ async function replay(argv: string[], write: (line: string) => void, io: Io): Pr
   if (!source || !url || args.positionals.length > 1) throw new UsageError('usage: replique orders replay FILE|- --url URL');
   const { SHOP_FEED_TOKEN: token } = parseEnv('replique orders replay', z.object({ SHOP_FEED_TOKEN: z.string().min(16) }), io.env ?? process.env);
   const orders = await readSource(source, io);
-  const totals = { stored: 0, duplicates: 0, conflicts: 0 };
-  for (let i = 0; i < orders.length; i += 500) {
-    const res = await (io.fetch ?? fetch)(new URL('/shop/orders', url), {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ orders: orders.slice(i, i + 500) }),
-    });
-    if (!res.ok) throw new Error(`POST /shop/orders answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
-    const body = (await res.json()) as { stored: number; duplicates: number; conflicts: string[] };
-    totals.stored += body.stored;
-    totals.duplicates += body.duplicates;
-    totals.conflicts += body.conflicts.length;
-  }
+  const totals = await postOrders(url, token, orders, io.fetch ?? fetch);
   write(`posted ${orders.length} orders: ${totals.stored} stored, ${totals.duplicates} already there, ${totals.conflicts} conflicting`);
   return 0;
 }

@@ -10,9 +10,9 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { emailKeyFor, extractMessageIdHeader, rawSha256 } from '@replique/activities/domain/email-key';
 import { FINAL_EMAIL_STATES, WAITING_EMAIL_STATES, type EmailState } from '@replique/activities/domain/types';
-import { stateQuery, workflowIdForEmailKey, type EmailWorkflowView } from '@replique/workflows/contracts';
+import { workflowIdForEmailKey, type EmailWorkflowView } from '@replique/workflows/contracts';
 import { deliverToImap } from './deliver-to-imap';
-import { threadedViews } from './threaded-views';
+import { waitForViews } from './wait-for-views';
 import { z } from 'zod';
 import { parseEnv } from '../config/parse-env';
 import { temporalEnv } from '../config/temporal-env';
@@ -51,7 +51,10 @@ async function main(): Promise<void> {
   const temporal = parseEnv('demo', z.object(temporalEnv), env);
   const connection = await Connection.connect({ address: temporal.TEMPORAL_ADDRESS, tls: temporalTlsOf(temporal) });
   const client = new Client({ connection, namespace: temporal.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(temporal) });
-  const views = await waitForAll(client, samples, Number(env.DEMO_TIMEOUT_MS ?? 300_000));
+  const views = await waitForViews(client, samples.map((s) => s.emailKey), {
+    done: (v) => isSettled(v.state), timeoutMs: Number(env.DEMO_TIMEOUT_MS ?? 300_000),
+    progress: (settled, total) => console.log(`waiting: ${settled}/${total} emails settled`),
+  });
   await connection.close();
 
   printTable(samples, views);
@@ -64,32 +67,6 @@ async function main(): Promise<void> {
 
 function isSettled(state: EmailState): boolean {
   return FINAL_EMAIL_STATES.includes(state) || WAITING_EMAIL_STATES.includes(state);
-}
-
-async function waitForAll(client: Client, samples: Sample[], timeoutMs: number): Promise<Map<string, EmailWorkflowView>> {
-  const views = new Map<string, EmailWorkflowView>();
-  const deadline = Date.now() + timeoutMs;
-  let lastReport = 0;
-  for (;;) {
-    for (const sample of samples) {
-      const known = views.get(sample.emailKey);
-      // Waiting emails are asked again: a follow-up may join them (threadedViews).
-      if (known && FINAL_EMAIL_STATES.includes(known.state)) continue;
-      try {
-        views.set(sample.emailKey, await client.workflow.getHandle(workflowIdForEmailKey(sample.emailKey)).query(stateQuery));
-      } catch {
-        // not started yet
-      }
-    }
-    for (const [emailKey, view] of threadedViews(samples.map((s) => s.emailKey), views)) views.set(emailKey, view);
-    const settled = samples.filter((s) => isSettled(views.get(s.emailKey)?.state ?? 'received')).length;
-    if (settled === samples.length || Date.now() > deadline) return views;
-    if (Date.now() - lastReport > 5_000) {
-      console.log(`waiting: ${settled}/${samples.length} emails settled`);
-      lastReport = Date.now();
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }
 
 function printTable(samples: Sample[], views: Map<string, EmailWorkflowView>): void {

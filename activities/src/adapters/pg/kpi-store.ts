@@ -13,6 +13,7 @@ export type { KpiQuery } from './kpi-sql';
 
 type ConversionKey = 'conversionReplies' | 'conversionMatched' | 'conversionConverted' | 'conversionRate' | 'conversionBaseline' | 'conversionLift';
 import { kpiEventKey, type KpiEvent } from '../../kpi/kpi-event';
+import { SIM_AT_PATTERN, SIM_CLOCK_EVENT, SIM_CLOCK_STAGE } from '../../kpi/simulation-clock';
 
 /**
  * Takes one event: stored once (by its key), then the email's facts recomputed from all its events. Run both in one
@@ -29,10 +30,21 @@ export async function takeKpiEvent(db: Queryable, event: KpiEvent): Promise<bool
   return true;
 }
 
-/** The email's facts from its events: order-independent (latest/first by time, any/all), so arrival order never matters. */
+/**
+ * The email's facts from its events: order-independent (latest/first by time, any/all), so arrival order never matters.
+ * Times are read through the email's simulation clock (kpi/simulation-clock.ts: the demo's simulated month; the
+ * identity for every email without a `clock:simulated` event, which is every email outside the demo).
+ */
 export async function refreshEmailFacts(db: Queryable, emailKey: string): Promise<void> {
   await db.query(
-    `with e as (select stage, event, at, data from kpi_events where email_key = $1),
+    `with anchors as (
+       select at as real_at, (data->>'simAt')::timestamptz as sim_at from kpi_events
+       where email_key = $1 and stage = $4 and event = $5 and jsonb_typeof(data->'simAt') = 'string' and data->>'simAt' ~ $6),
+     e as (
+       select k.stage, k.event, k.data, coalesce((
+         select a.sim_at + (k.at - a.real_at) from anchors a
+         order by (a.real_at <= k.at) desc, case when a.real_at <= k.at then a.real_at end desc nulls last, a.real_at limit 1), k.at) as at
+       from kpi_events k where k.email_key = $1 and k.stage <> $4),
      routed as (select event as route, data from e where stage = 'route' and event in ('auto', 'review', 'escalate', 'suppress') order by at desc limit 1),
      classified as (select data from e where stage = 'classify' and event = 'done' order by at desc limit 1),
      drafted as (select data from e where stage = 'draft' and event = 'done' order by at desc limit 1),
@@ -84,7 +96,7 @@ export async function refreshEmailFacts(db: Queryable, emailKey: string): Promis
        sla_breached = excluded.sla_breached, edited = excluded.edited, edit_distance = excluded.edit_distance,
        fact_check_blocked = excluded.fact_check_blocked, csat_score = excluded.csat_score,
        customer_id = excluded.customer_id, complements = excluded.complements, updated_at = now()`,
-    [emailKey, HUMAN_ACTIONS, FACT_CHECKS],
+    [emailKey, HUMAN_ACTIONS, FACT_CHECKS, SIM_CLOCK_STAGE, SIM_CLOCK_EVENT, SIM_AT_PATTERN],
   );
 }
 

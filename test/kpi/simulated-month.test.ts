@@ -1,0 +1,155 @@
+/**
+ * The demo's simulated month (services/src/demo/month/) on the real parts: the whole pipeline of this test
+ * (test/support/pipeline-harness.ts: intake, starter, worker with its outbox relay, review service, on Temporal,
+ * Postgres, Kafka and an SMTP sink), the KPI consumer on the pipeline's `email.events` topic. A small month (36 emails
+ * over 12 days) is delivered, decided by simulated reviewers through the review API, rated through the rating links'
+ * endpoint, and the shop's orders posted to the order feed. Then:
+ * - every KPI the consumer stored, and what the lead's KPI JSON and weekly report show, equals an independent
+ *   recomputation from the raw messages read back from the topic (test/kpi/recompute-kpis.ts, simulation clock
+ *   included), and the figures are real: replies, automation, reviews, CSAT, conversion;
+ * - the figures are on the simulated days (spread over the month, reviewed replies hours after arrival), while the raw
+ *   events keep their real times;
+ * - a second run changes nothing.
+ */
+import { readFileSync } from 'node:fs';
+import type { Kafka } from 'kafkajs';
+import { createKafka } from '../../activities/src/adapters/kafka/kafka-client';
+import { kpiRows } from '../../activities/src/adapters/pg/kpi-store';
+import { weeklyReport } from '../../activities/src/adapters/pg/weekly-report';
+import { isoWeekOf } from '../../activities/src/kpi/iso-week';
+import type { KpiRow } from '../../activities/src/kpi/kpi-definitions';
+import type { ShopData } from '../../ml/inbox-generator';
+import { startKpiConsumer } from '../../services/src/kpi/kpi-consumer';
+import type { EventConsumer } from '../../activities/src/adapters/kafka/event-consumer';
+import { kpiCsv } from '../../services/src/review/kpi-csv';
+import { simulateMonth, type MonthDeps, type MonthResult } from '../../services/src/demo/month/simulate-month';
+import { REPLY_LINK_SECRET, startPipeline, type PipelineHarness } from '../support/pipeline-harness';
+import { shopFixture } from '../support/paths';
+import { stack, waitFor } from '../adapters/stack-env';
+import { addReviewer, ReviewClient } from '../review/review-client';
+import { recomputeEmails, recomputeRows, type ConversionShop, type OracleQuery, type RawEvent } from './recompute-kpis';
+
+jest.setTimeout(600_000);
+
+const FEED_TOKEN = 'test-shop-feed-token-0123456789';
+const MONTH = { seed: 11, emails: 36, days: 12, end: new Date(Date.UTC(2026, 10, 30)) };
+const shop = JSON.parse(readFileSync(shopFixture, 'utf8')) as ShopData & {
+  customers: { id: string; vip: boolean; language: string }[];
+  orders: { number: string; customer_id: string; ordered_at: string }[];
+};
+
+let pipeline: PipelineHarness;
+let kafka: Kafka;
+let kpi: EventConsumer;
+let deps: MonthDeps;
+let result: MonthResult;
+let readBack: RawEvent[] = [];
+let conversion: ConversionShop;
+
+beforeAll(async () => {
+  pipeline = await startPipeline({ env: { SHOP_FEED_TOKEN: FEED_TOKEN, KPI_CONVERSION_WINDOW_DAYS: '7' } });
+  kafka = createKafka(stack.kafkaBrokers, 'replique-month-test');
+  kpi = await startKpiConsumer({ db: pipeline.db.pool, kafka, groupId: `${pipeline.topics.events}.kpi`, topic: pipeline.topics.events });
+  deps = {
+    db: pipeline.db.pool, temporal: pipeline.client, mailbox: pipeline.mailbox,
+    deliver: async (raws) => { for (const raw of raws) await pipeline.deliver(raw); },
+    reviewUrl: pipeline.reviewUrl, reviewToken: pipeline.token, linkSecret: REPLY_LINK_SECRET, shopFeedToken: FEED_TOKEN,
+    shop, log: () => undefined,
+  };
+  result = await simulateMonth(deps, { ...MONTH, timeoutMs: 240_000 });
+  readBack = await readTopic(pipeline.topics.events);
+  const { rows } = await pipeline.db.pool.query<{ id: string; customerId: string; placedAt: Date; skus: string[] }>(
+    'select order_id as id, customer_id as "customerId", placed_at as "placedAt", skus from placed_orders');
+  conversion = {
+    customers: shop.customers, crmOrders: shop.orders, windowDays: 7,
+    placed: rows.map((o) => ({ id: o.id, customerId: o.customerId, placedAt: o.placedAt.toISOString(), items: o.skus.map((sku) => ({ sku })) })),
+  };
+});
+
+afterAll(async () => {
+  await kpi?.stop();
+  await pipeline?.stop();
+});
+
+/** Every message of the topic (the outbox relay publishes each event once). */
+async function readTopic(topic: string): Promise<RawEvent[]> {
+  const { rows } = await pipeline.db.pool.query<{ n: number }>('select count(*)::int as n from kpi_events');
+  const seen: RawEvent[] = [];
+  const consumer = kafka.consumer({ groupId: `${topic}.readback` });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({ eachMessage: async ({ message }) => void seen.push(JSON.parse(message.value!.toString()) as RawEvent) });
+  await waitFor('the topic read back', () => seen.length >= rows[0]!.n, 60_000);
+  await consumer.disconnect();
+  return seen;
+}
+
+/** The month's days: 12 days before MONTH.end. */
+const RANGE = { from: '2026-11-18', to: '2026-11-29' };
+const oracle = (q: OracleQuery) => recomputeRows(recomputeEmails(readBack), q, conversion);
+const lines = (rows: KpiRow[]) => kpiCsv(rows).trim().split('\r\n').slice(1).sort();
+
+test('the month went through the pipeline: every email settled, reviews decided, replies rated, orders on the feed', () => {
+  expect(result).toMatchObject({ from: RANGE.from, to: RANGE.to, settled: MONTH.emails });
+  expect(result.decided).toBeGreaterThan(0);
+  expect(result.rated).toBeGreaterThan(0);
+  expect(result.orders.stored).toBe(result.orders.generated);
+  expect(result.orders.generated).toBeGreaterThan(0);
+});
+
+test.each<OracleQuery>([
+  { ...RANGE, granularity: 'all', split: null, filters: {} },
+  { ...RANGE, granularity: 'day', split: null, filters: {} },
+  { ...RANGE, granularity: 'week', split: 'route', filters: {} },
+  { ...RANGE, granularity: 'all', split: 'intent', filters: {} },
+])('the stored KPIs equal those recomputed from the raw events: %j', async (q) => {
+  const expected = oracle(q);
+  expect(expected.length).toBeGreaterThan(0);
+  expect(lines(await kpiRows(pipeline.db.pool, q, { conversionWindowDays: 7 }))).toEqual(lines(expected));
+});
+
+test('the figures are real and on the simulated days; the raw events keep their real times', async () => {
+  const [all] = oracle({ ...RANGE, granularity: 'all', split: null, filters: {} });
+  expect(all!.responded).toBeGreaterThan(0);
+  expect(all!.automated).toBeGreaterThan(0);
+  expect(all!.reviews).toBeGreaterThan(0);
+  expect(all!.rated).toBeGreaterThan(0);
+  expect(all!.csat).not.toBeNull();
+  expect(all!.conversionReplies).toBeGreaterThan(0);
+  expect(all!.conversionMatched).toBeGreaterThan(0);
+  // Reviewed replies went out when the simulated reviewer decided (10 min to 40 h after arrival), automatic ones at once.
+  const reviewed = oracle({ ...RANGE, granularity: 'all', split: 'route', filters: { route: 'review' } })[0]!;
+  expect(reviewed.tfrP50!).toBeGreaterThan(600);
+  const auto = oracle({ ...RANGE, granularity: 'all', split: 'route', filters: { route: 'auto' } })[0]!;
+  expect(auto.tfrP90!).toBeLessThan(600);
+  const days = oracle({ ...RANGE, granularity: 'day', split: null, filters: {} });
+  expect(days.length).toBeGreaterThanOrEqual(MONTH.days - 2);
+  const { rows } = await pipeline.db.pool.query<{ oldest: Date }>('select min(at) as oldest from kpi_events');
+  expect(rows[0]!.oldest.getTime()).toBeGreaterThan(Date.now() - 3_600_000);
+});
+
+test('the lead sees the same figures on the KPI page (JSON) and in the weekly report', async () => {
+  const lead = await ReviewClient.login(pipeline.reviewUrl, 'lena', await addReviewer(pipeline.db.pool, 'lena', 'lead'));
+  const page = await lead.get(`/kpi.json?from=${RANGE.from}&to=${RANGE.to}&granularity=day`, 'application/json');
+  expect(page.status).toBe(200);
+  const json = (await page.json()) as { total: KpiRow; trend: KpiRow[] };
+  expect(lines([json.total])).toEqual(lines(oracle({ ...RANGE, granularity: 'all', split: null, filters: {} })));
+  expect(lines(json.trend)).toEqual(lines(oracle({ ...RANGE, granularity: 'day', split: null, filters: {} })));
+
+  const week = isoWeekOf(new Date(Date.UTC(2026, 10, 25)));
+  const report = await weeklyReport(pipeline.db.pool, week, { conversionWindowDays: 7 });
+  expect(report).not.toBeNull();
+  const expected = oracle({ from: report!.from, to: report!.to, granularity: 'all', split: null, filters: {} });
+  expect(lines([report!.kpis!])).toEqual(lines(expected));
+  expect(report!.kpis!.emails).toBeGreaterThan(0);
+  const markdown = await lead.get(`/report.md?week=${week}`, 'text/markdown');
+  expect(markdown.status).toBe(200);
+  expect(await markdown.text()).toContain(`${report!.kpis!.emails}`);
+});
+
+test('a second run changes nothing', async () => {
+  const before = lines(await kpiRows(pipeline.db.pool, { ...RANGE, granularity: 'day', split: null, filters: {} }, { conversionWindowDays: 7 }));
+  const again = await simulateMonth(deps, { ...MONTH, timeoutMs: 120_000 });
+  expect(again).toMatchObject({ decided: 0, rated: 0, orders: { stored: 0, conflicts: 0, duplicates: result.orders.generated } });
+  expect(lines(await kpiRows(pipeline.db.pool, { ...RANGE, granularity: 'day', split: null, filters: {} }, { conversionWindowDays: 7 }))).toEqual(before);
+});
