@@ -2,6 +2,8 @@
  * Events are never lost: Kafka stopped for a minute while 100 emails flow through the real worker (Temporal,
  * Postgres, SMTP sink). The activities do not wait on Kafka, so emails keep settling during the outage while their
  * events wait in the outbox; after the restart every event is in Kafka once, in order per email, under its audit id.
+ * The KPI consumer (services/src/kpi) runs through the outage on the same broker: afterwards it has taken every event
+ * once, and every KPI row equals the one recomputed from the emails' audit rows (test/kpi/recompute-kpis.ts).
  *
  * The Kafka stopped here is a private one (test/support/private-kafka.ts, ports of its own): the shared stack's
  * broker is never touched. Emails are started as the starter does (stored, registered, workflow started), so
@@ -21,6 +23,13 @@ import { createEmailWorker } from '@replique/services/worker/main';
 import { EmailGenerator, type GeneratedEmail } from '../bench/email-generator';
 import { captureEvents, type EventCapture } from '../adapters/event-capture';
 import { waitFor } from '../adapters/stack-env';
+import type { EventConsumer } from '@replique/activities/adapters/kafka/event-consumer';
+import { kpiRows } from '@replique/activities/adapters/pg/kpi-store';
+import type { KpiRow } from '@replique/activities/kpi/kpi-definitions';
+import { startKpiConsumer } from '@replique/services/kpi/kpi-consumer';
+import { kpiCsv } from '@replique/services/review/kpi-csv';
+import { recomputeEmails, recomputeRows, type OracleQuery, type RawEvent } from '../kpi/recompute-kpis';
+import { demoShopConversion } from '../kpi/simulated-shop';
 import { privateKafka, type PrivateKafka } from '../support/private-kafka';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { startSmtpSink, type RunningSmtpSink } from '../support/smtp-sink';
@@ -44,6 +53,7 @@ let running: Promise<void> | undefined;
 let connection: Connection;
 let client: Client;
 let capture: EventCapture | undefined;
+let kpi: EventConsumer | undefined;
 
 beforeAll(async () => {
   try {
@@ -77,6 +87,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await capture?.stop();
+  await kpi?.stop();
   if (worker) {
     worker.worker.shutdown();
     await running?.catch(() => undefined);
@@ -97,16 +108,29 @@ async function deliver(e: GeneratedEmail): Promise<void> {
   );
 }
 
+const kpiEventCount = async () => (await db.pool.query<{ n: number }>('select count(*)::int as n from kpi_events')).rows[0]!.n;
+/** The audit rows published as events (every one of an email but the starter's `start`), oldest first. */
+async function publishedRows() {
+  const { rows } = await db.pool.query<{ id: string; email_key: string; stage: string; event: string; data: Record<string, unknown>; at: Date }>(
+    `select id::text as id, email_key, stage, event, data, at from audit_log where email_key is not null and stage <> 'start' order by audit_log.id`,
+  );
+  return rows;
+}
+const lines = (rows: KpiRow[]) => kpiCsv(rows).trim().split('\r\n').slice(1).sort();
+
 const settled = async () => (await db.pool.query<{ n: number }>(`select count(*)::int as n from emails where state in ${SETTLED}`)).rows[0]!.n;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-test('Kafka stopped for a minute while 100 emails flow: after its restart every event is in Kafka once, in order', async () => {
+test('Kafka stopped for a minute while 100 emails flow: after its restart every event is in Kafka once, in order, and every KPI row is right', async () => {
   const emails = new EmailGenerator({ seed: 15, run }).batch(EMAILS);
   const before = emails.slice(0, 20);
   const during = emails.slice(20);
 
+  // The KPI process's consumer group, on the broker that will stop.
+  kpi = await startKpiConsumer({ db: db.pool, kafka: createKafka(kafka.brokers, `outage-kpi-${run}`), groupId: `kpi-outage-${run}`, topic });
   for (const e of before) await deliver(e);
   await waitFor('the first 20 emails settled and their events published', async () => (await settled()) === 20 && (await pendingCount(db.pool)) === 0, 120_000);
+  await waitFor('the KPI consumer took them', async () => (await kpiEventCount()) === (await publishedRows()).length, 60_000);
 
   await kafka.stop();
   const stoppedAt = Date.now();
@@ -138,4 +162,27 @@ test('Kafka stopped for a minute while 100 emails flow: after its restart every 
   expect(capture.duplicates()).toEqual([]);
   expect(capture.events).toHaveLength(rows.length);
   expect(capture.idsByKey()).toEqual(expected); // every event, once, in id order per email
+
+  // The KPI consumer lived through the outage: every event taken once (by its audit id), every KPI row right.
+  const audited = await publishedRows();
+  await waitFor(`${audited.length} events taken by the KPI consumer`, async () => (await kpiEventCount()) >= audited.length, 120_000);
+  await sleep(1_000);
+  const { rows: taken } = await db.pool.query<{ id: string }>('select event_id as id from kpi_events order by event_id::bigint');
+  expect(taken.map((t) => t.id)).toEqual(audited.map((r) => r.id));
+  const facts = await db.pool.query<{ n: number }>('select count(*)::int as n from kpi_email_facts');
+  expect(facts.rows[0]!.n).toBe(EMAILS);
+  const raw: RawEvent[] = audited.map((r) => ({ eventId: r.id, emailKey: r.email_key, stage: r.stage, event: r.event, at: r.at.toISOString(), data: r.data }));
+  const oracleEmails = recomputeEmails(raw);
+  const queries: OracleQuery[] = [
+    { from: null, to: null, granularity: 'all', split: null, filters: {} },
+    { from: null, to: null, granularity: 'day', split: 'route', filters: {} },
+    { from: null, to: null, granularity: 'all', split: 'intent', filters: {} },
+  ];
+  // The worker seeded the demo shop's CRM; no order was placed (conversion 0 of the matched replies).
+  const shop = demoShopConversion([], 7);
+  for (const q of queries) expect(lines(await kpiRows(db.pool, q))).toEqual(lines(recomputeRows(oracleEmails, q, shop)));
+  const [all] = recomputeRows(oracleEmails, queries[0]!, shop);
+  process.stdout.write(`KPI after the outage: ${all!.emails} customer emails, ${all!.responded} answered, ${all!.automated} automated, ${all!.reviews} reviews\n`);
+  expect(all!.emails).toBeGreaterThan(50);
+  expect(all!.responded).toBeGreaterThan(0);
 });

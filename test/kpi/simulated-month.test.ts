@@ -2,7 +2,7 @@
  * The demo's simulated month (services/src/demo/month/) on the real parts: the whole pipeline of this test
  * (test/support/pipeline-harness.ts: intake, starter, worker with its outbox relay, review service, on Temporal,
  * Postgres, Kafka and an SMTP sink), the KPI consumer on the pipeline's `email.events` topic. A small month (36 emails
- * over 12 days) is delivered, decided by simulated reviewers through the review API, rated through the rating links'
+ * over 12 days, and the customers' new emails after half the automatic replies) is delivered, decided by simulated reviewers through the review API, rated through the rating links'
  * endpoint, and the shop's orders posted to the order feed. Then:
  * - every KPI the consumer stored, and what the lead's KPI JSON and weekly report show, equals an independent
  *   recomputation from the raw messages read back from the topic (test/kpi/recompute-kpis.ts, simulation clock
@@ -28,15 +28,13 @@ import { shopFixture } from '../support/paths';
 import { stack, waitFor } from '../adapters/stack-env';
 import { addReviewer, ReviewClient } from '../review/review-client';
 import { recomputeEmails, recomputeRows, type ConversionShop, type OracleQuery, type RawEvent } from './recompute-kpis';
+import { demoShopConversion } from './simulated-shop';
 
 jest.setTimeout(600_000);
 
 const FEED_TOKEN = 'test-shop-feed-token-0123456789';
-const MONTH = { seed: 11, emails: 36, days: 12, end: new Date(Date.UTC(2026, 10, 30)) };
-const shop = JSON.parse(readFileSync(shopFixture, 'utf8')) as ShopData & {
-  customers: { id: string; vip: boolean; language: string }[];
-  orders: { number: string; customer_id: string; ordered_at: string }[];
-};
+const MONTH = { seed: 11, emails: 36, days: 12, end: new Date(Date.UTC(2026, 10, 30)), followUpShare: 0.5 };
+const shop = JSON.parse(readFileSync(shopFixture, 'utf8')) as ShopData;
 
 let pipeline: PipelineHarness;
 let kafka: Kafka;
@@ -60,10 +58,7 @@ beforeAll(async () => {
   readBack = await readTopic(pipeline.topics.events);
   const { rows } = await pipeline.db.pool.query<{ id: string; customerId: string; placedAt: Date; skus: string[] }>(
     'select order_id as id, customer_id as "customerId", placed_at as "placedAt", skus from placed_orders');
-  conversion = {
-    customers: shop.customers, crmOrders: shop.orders, windowDays: 7,
-    placed: rows.map((o) => ({ id: o.id, customerId: o.customerId, placedAt: o.placedAt.toISOString(), items: o.skus.map((sku) => ({ sku })) })),
-  };
+  conversion = demoShopConversion(rows.map((o) => ({ id: o.id, customerId: o.customerId, placedAt: o.placedAt.toISOString(), items: o.skus.map((sku) => ({ sku })) })), 7);
 });
 
 afterAll(async () => {
@@ -90,7 +85,8 @@ const oracle = (q: OracleQuery) => recomputeRows(recomputeEmails(readBack), q, c
 const lines = (rows: KpiRow[]) => kpiCsv(rows).trim().split('\r\n').slice(1).sort();
 
 test('the month went through the pipeline: every email settled, reviews decided, replies rated, orders on the feed', () => {
-  expect(result).toMatchObject({ from: RANGE.from, to: RANGE.to, settled: MONTH.emails });
+  expect(result).toMatchObject({ from: RANGE.from, to: RANGE.to, settled: MONTH.emails + result.followUps });
+  expect(result.followUps).toBeGreaterThan(0); // customers writing again after an automatic reply
   expect(result.decided).toBeGreaterThan(0);
   expect(result.rated).toBeGreaterThan(0);
   expect(result.orders.stored).toBe(result.orders.generated);
@@ -117,6 +113,7 @@ test('the figures are real and on the simulated days; the raw events keep their 
   expect(all!.csat).not.toBeNull();
   expect(all!.conversionReplies).toBeGreaterThan(0);
   expect(all!.conversionMatched).toBeGreaterThan(0);
+  process.stdout.write(`small month: ${JSON.stringify({ emails: all!.emails, automated: all!.automated, reviews: all!.reviews, rated: all!.rated, reescalated: all!.reescalated, followUps: result.followUps })}\n`);
   // Reviewed replies went out when the simulated reviewer decided (10 min to 40 h after arrival), automatic ones at once.
   const reviewed = oracle({ ...RANGE, granularity: 'all', split: 'route', filters: { route: 'review' } })[0]!;
   expect(reviewed.tfrP50!).toBeGreaterThan(600);

@@ -64,3 +64,12 @@ export function simulateShop(options: { seed: number; customers: number; start: 
     }),
   };
 }
+
+/** The oracle's view of the demo shop itself (shared/fixtures/shop.json, as the worker seeds it), with the feed's orders. */
+export function demoShopConversion(placed: ConversionShop['placed'], windowDays: number): ConversionShop {
+  const fixture = JSON.parse(readFileSync(shopFixture, 'utf8')) as {
+    customers: { id: string; vip: boolean; language: string }[];
+    orders: { number: string; customer_id: string; ordered_at: string }[];
+  };
+  return { customers: fixture.customers, crmOrders: fixture.orders, placed, windowDays };
+}

@@ -3,7 +3,11 @@
  * is in a final or waiting state (the services — intake, starter, worker, review — run as daemons, see
  * infra/local/demo.sh), and prints one line per email: route, reason, reply sent?
  *
- *   pnpm demo [DIR]      (DIR defaults to ../shared/fixtures/emails-dev)
+ * Then it replays a simulated month (month/: generated emails over the last 30 days, reviewers' decisions, ratings,
+ * orders) so that the KPI page and the weekly report show a month of figures, and prints them.
+ *
+ *   pnpm demo [DIR] [--month-emails 150] [--month-days 30] [--month-seed 2026]
+ *        (DIR defaults to ../shared/fixtures/emails-dev; --month-emails 0 skips the month)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +17,7 @@ import { FINAL_EMAIL_STATES, WAITING_EMAIL_STATES, type EmailState } from '@repl
 import { workflowIdForEmailKey, type EmailWorkflowView } from '@replique/workflows/contracts';
 import { deliverToImap } from './deliver-to-imap';
 import { waitForViews } from './wait-for-views';
+import { monthArgs, runDemoMonth } from './month/demo-month';
 import { z } from 'zod';
 import { parseEnv } from '../config/parse-env';
 import { temporalEnv } from '../config/temporal-env';
@@ -28,7 +33,8 @@ const env = process.env;
 const mailbox = env.REPLIQUE_MAILBOX ?? 'support';
 
 async function main(): Promise<void> {
-  const dir = path.resolve(process.argv[2] ?? path.resolve(__dirname, '../../../../shared/fixtures/emails-dev'));
+  const { options: month, rest } = monthArgs(process.argv.slice(2));
+  const dir = path.resolve(rest[0] ?? path.resolve(__dirname, '../../../../shared/fixtures/emails-dev'));
   const files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
   const raws = files.map((f) => readFileSync(path.join(dir, f)));
   const samples: Sample[] = files.map((file, i) => ({
@@ -55,7 +61,6 @@ async function main(): Promise<void> {
     done: (v) => isSettled(v.state), timeoutMs: Number(env.DEMO_TIMEOUT_MS ?? 300_000),
     progress: (settled, total) => console.log(`waiting: ${settled}/${total} emails settled`),
   });
-  await connection.close();
 
   printTable(samples, views);
   const settled = [...views.values()].filter((v) => isSettled(v.state)).length;
@@ -63,6 +68,11 @@ async function main(): Promise<void> {
     console.error(`${samples.length - settled} email(s) did not settle in time; see the Temporal UI`);
     process.exitCode = 1;
   }
+  if (month.emails > 0) {
+    console.log(`\nreplaying a simulated month: ${month.emails} emails over ${month.days} days (--month-emails N to change, 0 to skip)`);
+    await runDemoMonth(client, month);
+  }
+  await connection.close();
 }
 
 function isSettled(state: EmailState): boolean {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ShopData } from '../../../../ml/inbox-generator';
 import { DEMO_SHOP_FILE } from '../../cli/gen-inbox-command';
-import { baselineCustomerIds, planMonth } from './month-plan';
+import { baselineCustomerIds, followUpEmail, planMonth } from './month-plan';
 
 const shop = JSON.parse(readFileSync(DEMO_SHOP_FILE, 'utf8')) as ShopData;
 const end = new Date('2026-12-06T00:00:00Z');
@@ -32,5 +32,26 @@ describe('planMonth', () => {
     const scores = plan.flatMap((p) => (p.rating ? [p.rating.score] : []));
     expect(scores.length).toBeGreaterThan(30);
     expect(new Set(scores).size).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('followUpEmail', () => {
+  const original = planMonth(shop, { seed: 3, emails: 40, days: 10, end }).find((p) => p.kind === 'order_status')!;
+
+  it('writes again in the thread of the reply, from the same sender, about the same request', () => {
+    const raw = followUpEmail(original.raw, 'reply.1@shop.example', original.lang, 86_400_000).toString('utf8');
+    const head = (name: string, text: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(text)?.[1];
+    const before = original.raw.toString('utf8');
+    expect(head('From', raw)).toBe(head('From', before));
+    expect(head('In-Reply-To', raw)).toBe('<reply.1@shop.example>');
+    expect(head('References', raw)).toBe('<reply.1@shop.example>');
+    expect(head('Subject', raw)).toMatch(/^Re: /);
+    expect(head('Message-ID', raw)).not.toBe(head('Message-ID', before));
+    expect(Date.parse(head('Date', raw)!) - Date.parse(head('Date', before)!)).toBe(86_400_000);
+    expect(raw).toContain(before.slice(before.indexOf('\r\n\r\n') + 4));
+  });
+
+  it('is the same bytes for the same inputs', () => {
+    expect(followUpEmail(original.raw, '<r@x>', 'fr', 5).equals(followUpEmail(original.raw, 'r@x', 'fr', 5))).toBe(true);
   });
 });

@@ -23,6 +23,8 @@ export interface PlannedEmail {
   review: { afterMs: number; action: ReviewAction };
   /** If its reply is rated: how long after the reply, and the score (1–5). */
   rating: { afterMs: number; score: number } | null;
+  /** If the customer writes again about the same matter after an automatic reply: how long after it. */
+  followUp: { afterMs: number } | null;
 }
 
 export interface MonthPlanOptions {
@@ -31,6 +33,8 @@ export interface MonthPlanOptions {
   days: number;
   /** The end of the month (exclusive), e.g. today at 00:00 UTC: every simulated instant is before it. */
   end: Date;
+  /** Share of the customers who write again after an automatic reply (re-escalation). Default 0.1. */
+  followUpShare?: number;
 }
 
 const DAY = 86_400_000;
@@ -63,12 +67,36 @@ export function planMonth(shop: ShopData, options: MonthPlanOptions): PlannedEma
     const action: ReviewAction = a < 0.8 ? 'approve' : a < 0.92 ? 'edit' : 'reject';
     const rated = rand() < RATED_SHARE;
     const rating = { afterMs: Math.floor(15 * 60_000 + rand() * 36 * HOUR), score: weighted(rand, SCORE_WEIGHTS) };
+    const followUp = { afterMs: Math.floor(6 * HOUR + rand() * 5 * DAY) };
     return {
       file: email.file, kind: email.kind, lang: email.lang, raw: Buffer.from(email.raw, 'utf8'), receivedAt,
       review: { afterMs: Math.floor(reviewDelay), action }, rating: rated ? rating : null,
+      followUp: rand() < (options.followUpShare ?? 0.1) ? followUp : null,
     };
   });
   return planned.sort((x, y) => x.receivedAt.getTime() - y.receivedAt.getTime());
+}
+
+/**
+ * The customer's new email about the same matter, in the thread of the shop's reply (`replyMessageId`): the same
+ * sender and request, a line saying it is not settled, dated `afterMs` after the original's Date header (so its bytes
+ * do not depend on the day the month is replayed). Same inputs, same bytes.
+ */
+export function followUpEmail(original: Buffer, replyMessageId: string, lang: 'fr' | 'en', afterMs: number): Buffer {
+  const text = original.toString('utf8');
+  const split = text.indexOf('\r\n\r\n');
+  const head = text.slice(0, split);
+  const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(head)?.[1] ?? '';
+  const messageId = header('Message-ID').replace(/^<|>$/g, '');
+  const reply = `<${replyMessageId.replace(/^<|>$/g, '')}>`;
+  const subject = header('Subject');
+  const at = new Date((Date.parse(header('Date')) || 0) + afterMs);
+  const opening = lang === 'fr' ? 'Je reviens vers vous, ce n\'est toujours pas réglé :' : 'Following up, this is still not sorted:';
+  return Buffer.from([
+    `From: ${header('From')}`, `To: ${header('To')}`, `Subject: ${/^re:/i.test(subject) ? subject : `Re: ${subject}`}`,
+    `Date: ${at.toUTCString().replace('GMT', '+0000')}`, `Message-ID: <followup.${messageId}>`, `In-Reply-To: ${reply}`, `References: ${reply}`,
+    'MIME-Version: 1.0', 'Content-Type: text/plain; charset="utf-8"', 'Content-Transfer-Encoding: 8bit',
+  ].join('\r\n') + `\r\n\r\n${opening}\r\n\r\n${text.slice(split + 4)}`, 'utf8');
 }
 
 function senderOf(raw: string): string {

@@ -20,7 +20,7 @@ import type { ShopData } from '../../../../ml/inbox-generator';
 import { postOrders, shopFromDb, type PostedOrders } from '../demo-shop-orders';
 import { generateOrderStream } from '../order-stream';
 import { waitForViews } from '../wait-for-views';
-import { planMonth, type PlannedEmail } from './month-plan';
+import { followUpEmail, planMonth, type PlannedEmail } from './month-plan';
 
 export interface MonthDeps {
   /** The pipeline's Postgres: clock events (audit log + outbox), then the KPI tables and the shop to read. */
@@ -47,6 +47,8 @@ export interface MonthOptions {
   days: number;
   /** End of the month (exclusive); default: today 00:00 UTC. */
   end?: Date;
+  /** Share of the customers who write again after an automatic reply. Default 0.1. */
+  followUpShare?: number;
   /** How much more customers order in the week after a reply (the demo shop's behaviour). Default 0.3. */
   orderLift?: number;
   timeoutMs?: number;
@@ -56,6 +58,8 @@ export interface MonthResult {
   from: string;
   to: string;
   emailKeys: string[];
+  /** Emails of customers who wrote again after an automatic reply (in `emailKeys` too). */
+  followUps: number;
   settled: number;
   decided: number;
   rated: number;
@@ -69,7 +73,7 @@ const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 export async function simulateMonth(deps: MonthDeps, options: MonthOptions): Promise<MonthResult> {
   const end = options.end ?? new Date(Math.floor(Date.now() / DAY) * DAY);
   const timeoutMs = options.timeoutMs ?? 600_000;
-  const plan = planMonth(deps.shop, { seed: options.seed, emails: options.emails, days: options.days, end });
+  const plan = planMonth(deps.shop, { seed: options.seed, emails: options.emails, days: options.days, end, followUpShare: options.followUpShare });
   const keyOf = (p: PlannedEmail) => emailKeyFor(deps.mailbox, extractMessageIdHeader(p.raw), rawSha256(p.raw));
   const planned = plan.map((p) => ({ ...p, emailKey: keyOf(p) }));
   const from = dayOf(new Date(end.getTime() - options.days * DAY));
@@ -84,6 +88,25 @@ export async function simulateMonth(deps: MonthDeps, options: MonthOptions): Pro
     done: (v) => FINAL_EMAIL_STATES.includes(v.state) || WAITING_EMAIL_STATES.includes(v.state), timeoutMs,
     progress: (n, total) => deps.log(`month: ${n}/${total} emails settled`),
   });
+
+  // 1b. Follow-ups: some customers answered automatically write again about the same matter, in the reply's thread.
+  const followUps = planned.flatMap((p) => {
+    const view = settledViews.get(p.emailKey);
+    const at = p.followUp ? new Date(p.receivedAt.getTime() + p.followUp.afterMs) : null;
+    if (!at || at >= end || view?.state !== 'sent' || view.route !== 'auto' || !view.sentMessageId) return [];
+    const raw = followUpEmail(p.raw, view.sentMessageId, p.lang, p.followUp!.afterMs);
+    return [{ ...p, raw, receivedAt: at, followUp: null, emailKey: keyOf({ ...p, raw }) }];
+  });
+  if (followUps.length > 0) {
+    for (const f of followUps) await setClock(deps.db, f.emailKey, 'received', f.receivedAt);
+    await deps.deliver(followUps.map((f) => f.raw));
+    for (const [key, view] of await waitForViews(deps.temporal, followUps.map((f) => f.emailKey), {
+      done: (v) => FINAL_EMAIL_STATES.includes(v.state) || WAITING_EMAIL_STATES.includes(v.state), timeoutMs,
+    })) settledViews.set(key, view);
+    planned.push(...followUps);
+    keys.push(...followUps.map((f) => f.emailKey));
+    deps.log(`month: ${followUps.length} customers wrote again after an automatic reply`);
+  }
 
   // 2. Reviews: the waiting ones are decided by simulated reviewers, each at its simulated time.
   let decided = 0;
@@ -117,7 +140,7 @@ export async function simulateMonth(deps: MonthDeps, options: MonthOptions): Pro
   }).filter((o) => Date.parse(o.placedAt) < end.getTime());
   const posted = await postOrders(deps.reviewUrl, deps.shopFeedToken, orders);
   deps.log(`month: ${decided} reviews decided, ${rated} replies rated, ${orders.length} orders posted to the order feed (${posted.stored} new)`);
-  return { from, to, emailKeys: keys, settled, decided, rated, orders: { ...posted, generated: orders.length } };
+  return { from, to, emailKeys: keys, followUps: followUps.length, settled, decided, rated, orders: { ...posted, generated: orders.length } };
 }
 
 /** Writes the email's clock event (once per step: a re-run writes nothing); true when it was new. */
