@@ -44,7 +44,7 @@ describe('followUpEmail', () => {
     const before = original.raw.toString('utf8');
     expect(head('From', raw)).toBe(head('From', before));
     expect(head('In-Reply-To', raw)).toBe('<reply.1@shop.example>');
-    expect(head('References', raw)).toBe('<reply.1@shop.example>');
+    expect(head('References', raw)).toBe(`${head('Message-ID', before)} <reply.1@shop.example>`);
     expect(head('Subject', raw)).toMatch(/^Re: /);
     expect(head('Message-ID', raw)).not.toBe(head('Message-ID', before));
     expect(Date.parse(head('Date', raw)!) - Date.parse(head('Date', before)!)).toBe(86_400_000);

@@ -94,7 +94,9 @@ export function followUpEmail(original: Buffer, replyMessageId: string, lang: 'f
   const opening = lang === 'fr' ? 'Je reviens vers vous, ce n\'est toujours pas réglé :' : 'Following up, this is still not sorted:';
   return Buffer.from([
     `From: ${header('From')}`, `To: ${header('To')}`, `Subject: ${/^re:/i.test(subject) ? subject : `Re: ${subject}`}`,
-    `Date: ${at.toUTCString().replace('GMT', '+0000')}`, `Message-ID: <followup.${messageId}>`, `In-Reply-To: ${reply}`, `References: ${reply}`,
+    `Date: ${at.toUTCString().replace('GMT', '+0000')}`, `Message-ID: <followup.${messageId}>`, `In-Reply-To: ${reply}`,
+    // As a mail client writes it: the thread's earlier references, the customer's own message, then the reply.
+    `References: ${[header('References'), `<${messageId}>`, reply].filter(Boolean).join(' ')}`,
     'MIME-Version: 1.0', 'Content-Type: text/plain; charset="utf-8"', 'Content-Transfer-Encoding: 8bit',
   ].join('\r\n') + `\r\n\r\n${opening}\r\n\r\n${text.slice(split + 4)}`, 'utf8');
 }
