@@ -113,6 +113,7 @@ test('the figures are real and on the simulated days; the raw events keep their 
   expect(all!.csat).not.toBeNull();
   expect(all!.conversionReplies).toBeGreaterThan(0);
   expect(all!.conversionMatched).toBeGreaterThan(0);
+  expect(all!.reescalated).toBeGreaterThan(0); // the customers who wrote again joined their conversation
   process.stdout.write(`small month: ${JSON.stringify({ emails: all!.emails, automated: all!.automated, reviews: all!.reviews, rated: all!.rated, reescalated: all!.reescalated, followUps: result.followUps })}\n`);
   // Reviewed replies went out when the simulated reviewer decided (10 min to 40 h after arrival), automatic ones at once.
   const reviewed = oracle({ ...RANGE, granularity: 'all', split: 'route', filters: { route: 'review' } })[0]!;
