@@ -19,11 +19,26 @@ export interface PrivateKafka {
   destroy(): Promise<void>;
 }
 
-export async function privateKafka(name: string): Promise<PrivateKafka> {
+/** TLS listeners (infra/local/lib/kafka.sh): SSL on `tlsPort`, SASL_SSL (PLAIN, user replique) on `saslPort`. */
+export interface PrivateKafkaTls {
+  /** PKCS#8 key and certificate for `localhost`, in one PEM file. */
+  keystoreFile: string;
+  tlsPort: number;
+  saslPort?: number;
+  saslPassword?: string;
+}
+
+export async function privateKafka(name: string, tls?: PrivateKafkaTls): Promise<PrivateKafka> {
   const home = path.join(os.tmpdir(), `replique-kafka-${name}-${process.pid}`);
   const port = await freePort();
   const controllerPort = await freePort();
-  const env = { ...process.env, REPLIQUE_HOME: home, KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(controllerPort) };
+  const env = {
+    ...process.env, REPLIQUE_HOME: home, KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(controllerPort),
+    ...(tls ? {
+      KAFKA_TEST_TLS_PORT: String(tls.tlsPort), KAFKA_TEST_TLS_KEYSTORE: tls.keystoreFile,
+      KAFKA_TEST_SASL_PORT: tls.saslPort ? String(tls.saslPort) : '', KAFKA_TEST_SASL_PASSWORD: tls.saslPassword ?? '',
+    } : {}),
+  };
   const stack = (command: 'up' | 'down') =>
     promisify(execFile)('bash', [path.join(repoRoot, 'infra', 'local', 'stack.sh'), command, 'kafka'], { env, timeout: 180_000 });
   return {
