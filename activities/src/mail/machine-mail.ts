@@ -10,7 +10,7 @@
  * delivery_status_report, bounce_notice (a bounce without a report part), bounce_of_shop_reply, read_receipt,
  * abuse_report, spam; and for mail without those marks, from scored cues: phishing (with its cues: payment_request,
  * credential_request, lookalike_domain, impersonation, reply_to_elsewhere, action_link, pressure, secrecy,
- * held_parcel_fee, impersonal_greeting), unsolicited_payment_demand, cold_sales_pitch, bulk_mail_without_list_headers.
+ * held_parcel_fee, impersonal_greeting, brand_lookalike_domain), unsolicited_payment_demand, cold_sales_pitch, bulk_mail_without_list_headers.
  * Text-only rules stand down when the text reads as a customer's (customer-voice.ts).
  */
 import type { CleanedBody, MachineKind, MachineVerdict, ParsedEmail } from '../domain/types';
@@ -35,7 +35,7 @@ export interface MachineMailOptions {
 
 /** Sender local parts of systems that do not read replies. */
 const NO_REPLY_LOCAL =
-  /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?reply|ne[-_.]?pas[-_.]?repondre|nepasrepondre|ne[-_.]?repondez[-_.]?pas|no[-_.]?responder|noreponse|bounces?|bounce[-_.+].*|notifications?|notify|alerts?|automailer|auto[-_.]?(?:reply|mailer|notification)|mailer)(?:[-_.+].*)?$/i;
+  /^[a-z]+[-_.](?:no[-_.]?reply|do[-_.]?not[-_.]?reply|noreponse|ne[-_.]?pas[-_.]?repondre)(?:[-_.+].*)?$|^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?reply|ne[-_.]?pas[-_.]?repondre|nepasrepondre|ne[-_.]?repondez[-_.]?pas|no[-_.]?responder|noreponse|bounces?|bounce[-_.+].*|notifications?|notify|alerts?|automailer|auto[-_.]?(?:reply|mailer|notification)|mailer)(?:[-_.+].*)?$/i;
 const DAEMON_LOCAL = /^(?:mailer-daemon|mailer_daemon|maildaemon|post_?master|mail-daemon|mdaemon|mail\.?delivery|smtp-?gateway|microsoftexchange[0-9a-f]{20,})$/i;
 /** Mailing-list robots: owner-list@, list-owner@, list-request@, list-bounces@, list-admin@. */
 const LIST_ROBOT_LOCAL = /^owner-|-(?:owner|admin|request|bounces?)$/i;
@@ -46,6 +46,14 @@ const BOUNCE_SUBJECT =
   /undeliver(?:ed|able)|undelivered mail|delivery (?:status notification|failure|failed|has failed|problem|notification)|failure notice|returned mail|returned to sender|mail delivery (?:failed|failure|system)|non remis|non distribu|non (?:délivré|transmis)|échec (?:de l'|d')envoi|échec de (?:la )?(?:remise|distribution)|unzustellbar|nicht zustellbar|mensaje no entregado|no se pudo entregar|consegna non riuscita|onbestelbaar|message not delivered|could not be delivered|delivery report|rejected|bounce|permanent error|delivery delayed|delayed mail|warning: could not send|mail system error|nondeliverable|non-delivery|unable to deliver|message you sent|notice of delivery failure|error sending message|mail failure|delivery notification|sending failed|undeliverable mail|mail returned|returned message|loop (?:alert|detected)|mail loop/i;
 const BOUNCE_TEXT =
   /this is the mail system at host|i'm sorry to have to inform you that your message could not|the following addresses? had permanent fatal errors|this is the qmail-send program|i'm afraid i wasn't able to deliver|this message was created automatically by mail delivery software|delivery to the following recipients? (?:failed|has been delayed)|your message (?:could not|cannot|can't|wasn't|was not) (?:be )?delivered|message could not be delivered|could not be delivered to (?:one or more|the following)|delivery has failed to these recipients|the original message was received at|----- (?:the following addresses|transcript of session|original message follows)|a message that you sent could not be delivered|unable to deliver (?:your )?message|permanent(?:ly)? (?:fatal )?(?:error|failure)|550[ -]5\.\d\.\d|5\.\d\.\d{1,3} |recipient address rejected|user unknown|mailbox (?:unavailable|full|is full|not found)|no such user|host unknown|remote server returned|diagnostic-code:|final-recipient:|votre message n'a pas pu être (?:remis|distribué|délivré|envoyé|transmis)|ihre nachricht konnte nicht zugestellt werden|message not delivered|delivery status notification|auto-?generated bounce|returned mail: |mail delivery failed|la remise (?:du message )?(?:n'a pas abouti|a échoué)|impossible de (?:remettre|distribuer|délivrer) (?:le|votre|ce) message|(?:adresse|destinataire) (?:e-?mail )?(?:introuvable|inconnue?|inexistante?)|boîte (?:aux lettres |mail )?(?:pleine|saturée|introuvable|inexistante)|address (?:not found|couldn't be found|could not be found)|the (?:e-?mail )?account (?:that )?you tried to reach (?:does not exist|is (?:disabled|over quota))|smtp error from remote (?:mail server|server)|message rejected by|retry timeout exceeded/i;
+/**
+ * The same said in other servers' words: a delivery that failed or was blocked ("problem delivering your message",
+ * "message delivery to … failed", "was not delivered to"), a full or unknown mailbox ("quota exceeded", "out of
+ * storage space", "not listed in … directory"), the message handed back ("returned to the sender").
+ */
+const BOUNCE_TEXT_OTHER_WORDS = unicodeWords(
+  /\b(?:(?:problem|error|failure) (?:delivering|sending) (?:your )?(?:message|e-?mail)|(?:message |mail )?delivery (?:to|of) [^\n]{1,80}? (?:has )?failed|was not delivered to|(?:message|e-?mail) (?:has been |was )?(?:blocked|rejected|refused) by|(?:mailbox |inbox )?(?:quota (?:exceeded|full)|over (?:its |the )?quota|out of (?:storage )?space)|not listed in (?:the )?[\w ]{0,30}directory|(?:has been |was )?returned to (?:the )?sender|la (?:distribution|remise) (?:à|a) l['’]adresse [^\n]{1,80}? a échoué|(?:quota|espace de stockage) (?:dépassé|atteint|plein|insuffisant))\b/i,
+);
 
 /** Lines only automated senders start with ("This is an automated message", "Merci de ne pas répondre à ce message"). */
 const AUTOMATED_NOTICE =
@@ -124,7 +132,7 @@ export function detectMachineMail(
   const subject = parsed.subject ?? '';
   const bodyHead = parsed.text.slice(0, 6000);
   if (!isDsn) {
-    const bounceWords = BOUNCE_TEXT.test(bodyHead);
+    const bounceWords = BOUNCE_TEXT.test(bodyHead) || BOUNCE_TEXT_OTHER_WORDS.test(bodyHead);
     const bounceSubject = BOUNCE_SUBJECT.test(subject);
     if ((daemon || listRobot || reasons.includes('null_sender')) && (bounceWords || bounceSubject)) add('bounce_notice', 'bounce');
     // bounce wording alone: not from a customer (on file, or asking or telling their story about the bounce they got)

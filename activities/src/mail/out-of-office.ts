@@ -44,6 +44,13 @@ const STRONG: RegExp[] = [
   /\b(?:your )?(?:ticket|case|request) (?:number|#|n°|id)\s*:?\s*[#\w-]*\d/i,
   /\b(?:your|votre) (?:request|ticket|case|demande|dossier|message)\s*(?:\(|#|n°|no\.?|number)?\s*[#\w-]*\d[\w-]*\)?\s*(?:has been|was|a (?:bien )?été) (?:received|logged|created|opened|registered|reçue?|enregistrée?|créée?|ouverte?)\b/i,
   /\b(?:please )?type your reply above this line\b|\b(?:répondez|veuillez répondre|merci de répondre) au-dessus de cette ligne\b/i,
+  /\bwe(?:['’]ve| have) (?:got|received|logged|registered) your (?:message|e-?mail|request|enquiry|inquiry|ticket)\b|\b(?:votre|your) (?:demande|message|requête|request|ticket)[^.!?\n]{0,40}\b(?:enregistrée?|registered|logged) (?:sous|under|with)\b/i,
+  // being away said in other words: where the writer is (travelling, at a conference, in court, off), a person or a
+  // place named in the third person (the office, the practice, "Maître X est en audience"), as notices do
+  /\b(?:i am|i'm|i will be|i'll be|we are|we're)\s+(?:currently\s+|now\s+)?(?:travell?ing|abroad|offline|off[- ]grid|on (?:a )?(?:break|sabbatical|secondment)|at (?:a|an|the) (?:conference|trade (?:fair|show)|offsite|off-site|seminar|training|event)|in (?:training|court|hearings?|surgery|meetings? all day)|away from (?:my|the) (?:desk|office|computer|keyboard|inbox)|(?:currently )?unavailable|not (?:available|in the office|at my desk))\b/i,
+  /\b(?:gone|off) (?:fishing|skiing|travell?ing|hiking|sailing|on (?:holiday|vacation|leave))\b|\b(?:je suis|nous sommes|est|sont)\s+(?:actuellement\s+)?(?:en (?:audience|réunion toute la (?:journée|semaine)|séminaire|salon|voyage|mission|repos|convalescence)|à l['’]étranger|partie?s? en (?:vacances|congés?|voyage|week-end))\b|\bnous sommes (?:partis|absents|en (?:vacances|congés?))\b/i,
+  /\b(?:the|our|le|la|l['’]|notre) ?(?:office|clinic|practice|studio|workshop|shop|store|cabinet|agence|étude|boutique|magasin|atelier|bureau|clinique|restaurant|salon)s? (?:is|are|will be|est|sont|sera|seront) (?:closed|fermée?s?)\b/i,
+  /\b(?:cette|this) (?:adresse|address) (?:n['’]est plus (?:utilisée|active|consultée|lue|relevée)|is no longer (?:used|in use|active|monitored|read))\b/i,
 ].map(unicodeWords);
 
 const SUPPORT: RegExp[] = [
@@ -55,13 +62,18 @@ const SUPPORT: RegExp[] = [
   /\b(?:please (?:resend|re-send|forward|redirect|direct|address|send) (?:(?:all |any )?(?:your |future )?(?:messages?|e-?mails?|requests?|enquiries|inquiries|correspondence)|it) to|(?:merci|veuillez) (?:de |d['’])?(?:renvoyer|transférer|adresser|écrire) (?:désormais |dorénavant |à l'avenir )?(?:(?:votre|vos) (?:messages?|demandes?|e-?mails?|courriers?) )?(?:à|au|a)(?=\s))|\b(?:new e-?mail address|nouvelle adresse (?:e-?mail|mail|électronique))\b/i,
   /\b(?:thank you for your (?:e-?mail|message)|merci (?:pour|de) votre (?:message|e-?mail|courriel))\b/i,
   /\b(?:will|shall) (?:respond|reply|get back to you|answer)[^.]{0,30}\b(?:within|shortly|as soon as|soon)\b|\b(?:vous répondrons|reviendrons vers vous)[^.]{0,30}\b(?:dans les|sous|rapidement|dès que)\b/i,
+  // when the writer is back, said otherwise than "until" (above): "back 2 December", "when I land", "en rentrant"
+  /\b(?:back|returning)\s+(?:on\s+)?(?:the\s+)?(?:\d{1,2}\b|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next)|\bwhen i (?:land|get back)\b|\b(?:avant le|à partir du|dès le|retour le)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d{1,2}\b)|\ben rentrant\b|\bjusqu['’]à nouvel ordre\b|\buntil further notice\b/i,
+  // what happens to the mail meanwhile: not read, not forwarded, slow, delayed, read later
+  /\b(?:slow (?:replies|responses)|(?:replies|responses) (?:will be|may be) (?:delayed|slow)|(?:messages?|e-?mails?) (?:are not|aren['’]t|will not be|won['’]t be) (?:being )?(?:forwarded|read|monitored)|(?:checking|check) (?:my )?(?:e-?mails?|in) (?:only )?occasionally|pick up (?:my )?e-?mails?)\b|\b(?:pas de connexion|sans connexion|ne (?:sera|seront) pas (?:transférée?s?|lue?s?)|ne pourra pas prendre connaissance|(?:sera|seront) (?:lue?s?|traitée?s?) (?:à|dès) (?:mon|son|notre|la) (?:retour|réouverture)|(?:un conseiller|a member of (?:our|the) team) (?:vous répondra|will (?:be in touch|respond|reply|get back to you)))\b/i,
+  /\b(?:your|votre) (?:reference|ticket|case|dossier|référence) (?:is|est|number is|numéro est)\s*:?\s*#?\w*\d/i,
 ].map(unicodeWords);
 
 const AGAINST: RegExp[] = [
   /\?\s*$/m, // a question to us
   /\b(?:commande|order|colis|parcel|package|refund|rembourse|livr|deliver|ship|expédi|relais)\w*\b/i,
   // a request to us: auto-replies point elsewhere ("please contact …"), customers ask us to act
-  /\b(?:please (?:deliver|send|ship|cancel|refund|change|hold|keep)|could you|can you|would you|pourriez-vous|pouvez-vous|merci de (?:me|bien vouloir|livrer)|je voudrais|j'aimerais|i would like|i'd like)\b/i,
+  /\b(?:please (?:deliver|send|ship|cancel|refund|change|(?:hold|keep) (?:my|the|it for|them for))|could you|can you|would you|pourriez-vous|pouvez-vous|merci de (?:me|bien vouloir|livrer)|je voudrais|j'aimerais|i would like|i'd like)\b/i,
 ].map(unicodeWords);
 
 /** A sentence that sends the reader to someone else: its order or refund words are not a customer's. */

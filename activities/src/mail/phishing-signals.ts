@@ -61,7 +61,14 @@ export interface PhishingVerdict {
   phishing: boolean; // impersonation or credential theft: criticality critical
 }
 
-export function phishingVerdict(text: string, shape: SenderShape): PhishingVerdict | null {
+/**
+ * The cues read a sentence at a time ("[^.!?]" windows): a price's decimal point ("£1.45") and a link's dots are not
+ * sentence ends, so amounts become "1,45" and links a placeholder (where links lead is the sender shape's business).
+ */
+const sentenceSafe = (text: string): string => text.replace(/\bhttps?:\/\/\S+/gi, 'LINK').replace(/(\d)\.(\d)/g, '$1,$2');
+
+export function phishingVerdict(rawText: string, shape: SenderShape): PhishingVerdict | null {
+  const text = sentenceSafe(rawText);
   const bankChange = BANK_CHANGE.test(text);
   const money = (MONEY_ASK.some((re) => re.test(text)) || bankChange) && !CUSTOMERS_MONEY.test(text);
   const credentials = CREDENTIAL_ASK.some((re) => re.test(text));
@@ -69,6 +76,7 @@ export function phishingVerdict(text: string, shape: SenderShape): PhishingVerdi
 
   const cues: string[] = [];
   if (shape.lookalikeOfShop || shape.lookalikeLink) cues.push('lookalike_domain');
+  if (shape.lookalikeOfBrand) cues.push('brand_lookalike_domain');
   if (shape.claimsShopName) cues.push('impersonation');
   if (shape.replyToElsewhere) cues.push('reply_to_elsewhere');
   if (shape.actionLinks > 0) cues.push('action_link');
@@ -81,7 +89,7 @@ export function phishingVerdict(text: string, shape: SenderShape): PhishingVerdi
   if (money && credentials) cues.push('money_and_credentials');
   if (bankChange) cues.push('bank_details_changed');
 
-  const senderOrLink = cues.some((c) => ['lookalike_domain', 'impersonation', 'reply_to_elsewhere', 'action_link', 'bank_details_changed'].includes(c));
+  const senderOrLink = cues.some((c) => ['lookalike_domain', 'brand_lookalike_domain', 'impersonation', 'reply_to_elsewhere', 'action_link', 'bank_details_changed'].includes(c));
   const ask = money ? 'payment_request' : 'credential_request';
   // a link to another domain is common in honest mail too: as the only sender/link cue, it needs two more cues
   const foreignOnly = !senderOrLink && cues.includes('foreign_link');

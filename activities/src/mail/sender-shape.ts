@@ -25,6 +25,29 @@ export interface SenderShape {
   foreignLinks: number;
   /** A link's host is a near copy of the shop's domain. */
   lookalikeLink: boolean;
+  /** The sender's or a link's domain dresses a carrier's or payment provider's name in other words (dhl-parcel-help). */
+  lookalikeOfBrand: boolean;
+}
+
+/**
+ * Names phishing borrows in a shop's inbox: parcel carriers and payment or marketplace platforms. Their own mail comes
+ * from the bare name under some TLD (dhl.com, laposte.net); a domain that wraps the name in other words
+ * (colissimo-livraison-info, ups-douane-frais, amazon-seller-verify) or swaps a glyph (paypa1) is dressed up as it.
+ */
+const BRANDS = ['colissimo', 'chronopost', 'laposte', 'dhl', 'ups', 'fedex', 'dpd', 'gls', 'tnt', 'mondialrelay', 'relaiscolis',
+  'royalmail', 'evri', 'hermes', 'usps', 'paypal', 'stripe', 'amazon', 'shopify', 'ebay', 'etsy', 'sumup', 'lydia'];
+
+export function isBrandLookalike(domain: string): boolean {
+  if (!domain) return false;
+  const name = nameOf(registrableDomain(domain));
+  const parts = name.split(/[-_.]/).filter(Boolean);
+  const bare = name.replace(/[^a-z0-9]/g, '');
+  return BRANDS.some((brand) => {
+    if (bare === brand) return false;
+    // short names only as a whole word of the domain (ups-douane, not groups); longer ones inside a word too
+    if (brand.length <= 4 ? parts.includes(brand) : bare.includes(brand)) return true;
+    return brand.length >= 5 && foldGlyphs(bare) !== bare && foldGlyphs(bare).includes(brand);
+  });
 }
 
 const SECOND_LEVEL = /^(?:co|com|org|net|ac|gov|gouv|edu|ne|or)$/;
@@ -108,10 +131,12 @@ export function senderShape(parsed: ParsedEmail, shop: ShopIdentity | null): Sen
   let actionLinks = 0;
   let foreignLinks = 0;
   let lookalikeLink = false;
+  let lookalikeOfBrand = isBrandLookalike(fromDomain);
   for (const { host, path } of linksOf(parsed)) {
     const reg = registrableDomain(host);
     if (ownRegs.includes(reg)) continue;
     if (isLookalikeDomain(host, shopDomains)) lookalikeLink = true;
+    if (isBrandLookalike(host)) lookalikeOfBrand = true;
     if (reg !== fromReg) foreignLinks++;
     if (ACTION_URL.test(`${host}${path}`)) actionLinks++;
   }
@@ -122,5 +147,6 @@ export function senderShape(parsed: ParsedEmail, shop: ShopIdentity | null): Sen
     actionLinks,
     foreignLinks,
     lookalikeLink,
+    lookalikeOfBrand,
   };
 }

@@ -23,17 +23,17 @@ const PITCH_FAMILIES: Family[] = [
     /\b(?:i|we) (?:came across|found|stumbled (?:up)?on|was (?:looking at|checking|browsing|on)|were (?:looking at|checking|browsing)|noticed|visited|have been following)\b[^.!?\n]{0,20}(?:\byour\b|\b[a-z0-9-]+\.[a-z]{2,}\b)/i,
     /\bje suis tombée? sur votre\b|\b(?:j['’]ai|nous avons) (?:découvert|remarqué|visité|consulté|parcouru) votre (?:site|boutique|e-?shop|marque)\b|\ben (?:parcourant|visitant) votre (?:site|boutique)\b/i,
     /\b(?:[Ii]['’]m|I am|[Tt]his is|[Mm]y name is|[Jj]e m['’]appelle|[Jj]e suis) \p{Lu}[\p{L}-]+,? (?:from|with|at|de|d['’]|chez|fondat(?:eur|rice) de|founder of|ceo of) \p{Lu}/u,
-    /\b(?:[Ii]['’]m|I am|[Mm]y name is|[Jj]e m['’]appelle|[Jj]e suis) \p{Lu}[\p{L}-]+,? (?:an? |une? )?(?:content|créat(?:eur|rice) de contenu|influenc|blog|photograph|founder|fondat|ceo|consultant|freelance|designer|market|developer|développeu|growth|account manager|sales|editor|rédact|journalist|seo|partnership|business develop|chargée? de)/u,
+    /\b(?:[Ii]['’]m|I am|[Mm]y name is|[Jj]e m['’]appelle|[Jj]e suis) \p{Lu}[\p{L}-]+,? (?:an? |une? )?(?:content|créat(?:eur|rice) de contenu|influenc|blog|photograph|photographe|(?:lifestyle |food |home |travel )?creator|vidéaste|videographer|founder|fondat|ceo|consultant|freelance|designer|market|developer|développeu|growth|account manager|sales|editor|rédact|journalist|seo|partnership|business develop|chargée? de)/u,
     /\b(?:i hope this (?:e-?mail|message|note) finds you well|quick question (?:about|for) (?:your (?:website|site|shop|store|brand|business|team)|[a-z0-9-]+\.[a-z]{2,}\b))/i,
   ] },
   { name: 'we_offer', res: [
     /\bwe (?:help|work with|specialise|specialize|partner with|provide|offer|are (?:a|an) (?:leading |professional |reliable |certified )?(?:team|agency|company|manufacturer|supplier|factory|wholesaler|firm|platform))\b|\bwe are a team of\b/i,
-    /\bnous (?:aidons|accompagnons|proposons|sommes (?:une?|des) (?:équipe|agence|cabinet|société|entreprise|spécialistes|experts|fabricant|fournisseur))\b|\bnos experts\b|\bnotre (?:agence|solution|plateforme|cabinet|équipe d['’]experts)\b/i,
+    /\bnous (?:aidons|accompagnons|proposons|sommes (?:une?|des) (?:équipe|agence|cabinet|société|entreprise|spécialistes|experts|fabricant|fournisseur|prestataire|startup|start-up|plateforme|studio))\b|\b(?:je suis|nous sommes) (?:une? )?[a-zà-ÿ-]+ spécialisée?s? (?:dans|en)\b|\bje vous propose (?:une?|de) (?:séance|audit|essai|devis|rendez-vous|partenariat|collaboration|échange|accompagnement)|\bnos experts\b|\bnotre (?:agence|solution|plateforme|cabinet|équipe d['’]experts)\b/i,
     /\bour (?:agency|team|company|platform|solution|experts?|service|tool|software)s? (?:helps?|can|will|has helped|specialises|specializes)\b/i,
   ] },
   { name: 'promised_gain', res: [
     /\b(?:increase|boost|grow|double|triple|improve|reduce|cut|lower|save on|skyrocket)\b[^.!?\n]{0,30}\b(?:sales|traffic|revenue|conversions?|costs?|fees|leads|visibility|rankings?|followers|margins?|bills?)\b/i,
-    /\b(?:augmenter|booster|doubler|tripler|améliorer|réduire|diminuer|baisser|économiser sur)\b[^.!?\n]{0,30}\b(?:ventes|trafic|chiffre d['’]affaires|conversions?|coûts|frais|factures|visibilité|référencement|marges?|abonnés)\b/i,
+    /\b(?:augmenter|augmentent|booster|doubler|tripler|améliorer|réduire|réduisent|diminuer|diminuent|baisser|baissent|économiser sur|économisent sur)\b[^.!?\n]{0,30}\b(?:ventes|trafic|chiffre d['’]affaires|conversions?|coûts|frais|factures|visibilité|référencement|marges?|abonnés)\b/i,
     /\b(?:up to|jusqu['’](?:à|a)) -?\d+ ?%|\b\d+(?:-\d+)? ?% (?:more|de plus|in (?:six|three|\d+) months)\b/i,
     /\b(?:first|1st|top) (?:page|position|rank(?:ing)?)s?\b|\bpage (?:1|one|un)\b|\bpremière page\b|\brank (?:in|on|#?1)\b|\bSEO\b|\bréférencement (?:naturel|google)\b|\bback ?links?\b|\bguest posts?\b|\bdomain authority\b|\borganic traffic\b|\blead generation\b/i,
   ] },
@@ -46,7 +46,7 @@ const PITCH_FAMILIES: Family[] = [
   { name: 'free_offer', res: [
     /\bfree (?:audit|trial|quote|consultation|sample|demo|analysis|video|report|strategy)\b|\b(?:audit|essai|devis|diagnostic|rappel|échantillon|bilan)s? (?:gratuits?|offerts?)\b/i,
     /\bsans engagement\b|\bno (?:commitment|obligation|strings attached)\b|\b100 ?% (?:financée?|gratuit|free|funded)\b|\b0 ?% (?:commission|fees|de commission|frais)\b/i,
-    /\bfree (?:mock-?up|design|trial|sample|listing|month|consultation)s?\b|\b(?:maquette|mise en avant|essai) (?:gratuite?|offerte?)\b/i,
+    /\bfree (?:mock-?up|design|trial|sample|listing|month|consultation)s?\b|\b(?:maquette|mise en avant|essai|séance|session|shooting|test|démo|démonstration) (?:test )?(?:gratuite?|offerte?)\b/i,
     /\breply (?:with )?["“«]?\s?yes\b|\brépondez (?:simplement )?(?:par )?["“«]?\s?oui\b/i,
   ] },
   { name: 'opt_out_line', res: [
@@ -56,13 +56,13 @@ const PITCH_FAMILIES: Family[] = [
   ] },
   { name: 'sales_title', res: [
     /\b(?:growth (?:specialist|consultant|lead|manager|hacker|partner)|business development|account (?:executive|manager)|sales (?:manager|director|representative|executive)|partnerships? (?:manager|lead|director)|head of (?:growth|sales|partnerships))\b/i,
-    /\b(?:responsable (?:grands comptes|commercial|des partenariats|développement commercial)|chargée? d['’]affaires|ingénieur commercial|directeur commercial|directrice commerciale)\b/i,
+    /\b(?:responsable (?:grands comptes|commercial|des partenariats|développement commercial)|chargée? d['’]affaires|chargée? (?:de |des )?partenariats?|ingénieur commercial|directeur commercial|directrice commerciale)\b/i,
   ] },
   { name: 'wrong_person', res: [
     /\bif you(?:['’]re| are) not the right person\b|\bpoint me to (?:whoever|the right person|someone)\b|\bwho (?:handles|is in charge of) (?:marketing|partnerships|purchasing|seo)\b|\b(?:la bonne personne|qui s['’]occupe (?:du marketing|des achats|des partenariats))\b/i,
   ] },
   { name: 'partnership', res: [
-    /\b(?:list|sell|feature) your products on (?:our|a) (?:marketplace|platform|site)\b|\b(?:référencer|vendre|mettre en avant) vos produits sur (?:notre|une) (?:marketplace|plateforme|place de marché)\b|\bin exchange for (?:free )?(?:products?|samples?|a (?:free )?product)\b|\ben échange (?:de|d['’]un) (?:produits?|échantillons?)\b|\b\d+[kK]? (?:followers|abonnés)\b|\bcollaborat(?:e|ion)\b|\bcollaborer\b/i,
+    /\b(?:list|sell|feature) your products on (?:our|a) (?:marketplace|platform|site)\b|\b(?:référencer|référencez|vendre|vendez|mettre en avant|listez) vos produits sur (?:notre|une) (?:marketplace|plateforme|place de marché)\b|\bin exchange for (?:free )?(?:products?|samples?|a (?:free )?product|an? (?:reel|post|story|video|review|shout-?out))\b|\ben échange (?:de|d['’]un) (?:produits?|échantillons?)\b|\b\d+[kK]? (?:followers|abonnés)\b|\bcollaborat(?:e|ion)\b|\bcollaborer\b/i,
     /\b(?:partnership|collaboration opportunit|partenariat|influenc(?:er|euse|eur)s?|affiliate program|programme d['’]affiliation|sponsored (?:posts?|content|articles?)|white[- ]label|marque blanche|dropshipping|wholesale prices?|prix de gros)\b/i,
   ] },
   { name: 'cold_greeting', res: [
@@ -105,6 +105,7 @@ const BULK_FAMILIES: Family[] = [
     /^\s*(?:unsubscribe|se désinscrire|désinscription|se désabonner|désabonnement|manage (?:your )?preferences|gérer (?:mes|vos) préférences)\b/im,
     /\bne (?:souhaitez|voulez) plus recevoir (?:cette|nos|ces|notre)\b|\bno longer (?:wish|want) to receive (?:these|our|this)\b/i,
     /\b(?:click here to unsubscribe|to unsubscribe|pour vous désinscrire|pour (?:vous )?désabonner|pour ne plus recevoir|cliquez ici pour ne plus|update your (?:email )?preferences)\b/i,
+    /(?:^|[.|·•]\s*)(?:unsubscribe(?: from (?:this|our|the) (?:list|newsletter|mailing(?: list)?|e-?mails?))?|se (?:désinscrire|désabonner)(?: de (?:cette|la|notre) (?:liste|lettre|newsletter))?)\s*[.|]?\s*$/im,
   ] },
   { name: 'view_online', res: [
     /\bview (?:this (?:e-?mail|message|newsletter) )?(?:online|in (?:your|a|the) browser)\b|\bhaving trouble (?:viewing|reading) this\b/i,
@@ -121,7 +122,7 @@ const BULK_FAMILIES: Family[] = [
   ] },
 ];
 const BULK = BULK_FAMILIES.map(withUnicodeWords);
-const BULK_SENDER_LOCAL = /^(?:newsletters?|news|marketing|promos?|promotions?|offers|offres|deals|mailing|campaigns?|redaction|editorial|lettre|infolettre|actus?|actualites|communication|bonsplans)(?:[-_.+].*)?$/i;
+const BULK_SENDER_LOCAL = /^(?:newsletters?|news|digest|updates|marketing|promos?|promotions?|offers|offres|deals|mailing|campaigns?|redaction|editorial|lettre|infolettre|actus?|actualites|communication|bonsplans)(?:[-_.+].*)?$/i;
 const LAYOUT_HTML = /role=["']?presentation|<table[^>]+width=["']?(?:5[5-9]\d|6\d\d|7[0-4]\d)\b/i;
 
 /** A newsletter or promotion sent without list headers: how it is built, who sends it, what its footer says. */

@@ -63,11 +63,13 @@ export const riskReader = (head: RiskHead): RiskReader => ({ read: (t) => readRi
 /**
  * Signals a cue in the text raises (a policy keyword, a lexicon pattern) that the risk head may read as innocent: a
  * word negated ("this is not a complaint"), or meaning something else (an "avocat" who is a brother-in-law, "une
- * menace de grève"). Injection, abuse and structural signals are never defused by the model.
+ * menace de grève"). Injection, abuse and structural signals are never defused by the model, nor a chargeback hint:
+ * its cues are whole phrases that say the act (asking the bank to reverse a payment, "faire opposition"), not words
+ * that may mean something else, and a payment pulled back is a person's case whatever the tone around it.
  */
 export const MODEL_DEFUSABLE: ReadonlySet<string> = new Set([
   'escalation_keyword', 'legal_threat', 'fraud_report', 'unrecognised_charge', 'gdpr_request', 'safety_incident',
-  'injury_reported', 'chargeback_hint', 'threat', 'distress', 'public_shaming_threat',
+  'injury_reported', 'threat', 'distress', 'public_shaming_threat',
 ]);
 const RISK_INTENTS: ReadonlySet<Intent> = new Set(['legal_threat', 'fraud_report', 'gdpr_request', 'safety_incident']);
 
