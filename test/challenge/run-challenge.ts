@@ -1,5 +1,6 @@
 /**
- * `pnpm exec tsx test/challenge/run-challenge.ts [--shop FILE] [--verbose]` — runs the challenge sets through the
+ * `pnpm exec tsx test/challenge/run-challenge.ts [--dir DIR] [--shop FILE] [--verbose]` — runs a challenge set
+ * (default test/fixtures/challenge; test/fixtures/challenge-2 is the second batch, written after the first was used) through the
  * CLI's decision path (`replique triage`: decideRaw, same deps as the worker) and prints, per kind, how many cases
  * got the route their label asks for (escalate / suppress exactly; the innocent and customer kinds neither), and
  * the unsafe automatic sends (an `auto` route where the label says escalate or suppress). Not a test: a measure.
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const shop = argv.includes('--shop') ? argv[argv.indexOf('--shop') + 1]! : shopFixture;
   const verbose = argv.includes('--verbose');
-  const cases = loadChallengeSet();
+  const cases = argv.includes('--dir') ? loadChallengeSet(path.resolve(argv[argv.indexOf('--dir') + 1]!)) : loadChallengeSet();
   const dir = mkdtempSync(path.join(tmpdir(), 'challenge-'));
   cases.forEach((c, i) => writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}-${c.id}.eml`), toRaw(c, i)));
   const deps = await buildTriageDeps(shop, undefined, {});
