@@ -256,3 +256,65 @@ describe('customer-voice and sender-shape helpers', () => {
     expect(isLookalikeDomain('gmail.com', own)).toBe(false);
   });
 });
+
+describe('machine mail in other words (issue 14, kind 4: structure, not one notice\'s phrasing)', () => {
+  it.each([
+    ['Re: devis', "Bonjour,\n\nJe suis actuellement en mission chez un client et ne relève mes mails que le soir. Je vous réponds en rentrant, jeudi au plus tard."],
+    ['Re: quote', "Hi,\n\nI'm at a trade show in Milan with patchy wifi. I'll get back to you as soon as I can after the 9th."],
+    ['Re: order', "Hello,\n\nYour email reached us safely. We aim to reply to every message within two working days."],
+    ['Re: facture', "Bonjour,\n\nLa librairie est fermée pour inventaire jusqu'au 3 janvier. Nous lirons vos messages à notre retour."],
+    ['Re: samples', "Hi there,\n\nI'm taking a few days off and won't be checking email until Monday the 12th."],
+  ])('"%s" is an auto-reply', async (subject, body) => {
+    expect((await verdictOf({ Subject: subject }, body)).reasons).toEqual(['out_of_office_text']);
+  });
+
+  it.each([
+    [{ From: 'Mail Robot <robot@relay-nord.example>', Subject: 'Undelivered: Re: votre commande' },
+      'The message you sent to lea@nord.example could not be delivered after 48 hours.\nReason: recipient domain unknown'],
+    [{ From: 'Messagerie <admin@hebergeur-sud.example>', Subject: 'Message non délivré' },
+      "Le courriel adressé à marc.b@sud.example n'a pas pu être acheminé : le compte destinataire est fermé."],
+    [{ From: 'Gateway <gw@filter.example>', Subject: 'Delivery failure' },
+      "Delivery to 'ops@filter.example' has failed: mailbox over quota."],
+  ])('a bounce in a server\'s own words from %o', async (headers, body) => {
+    expect((await verdictOf(headers, body)).kind).toBe('bounce');
+  });
+
+  it('a fee demand from a domain that wraps a name in delivery words is phishing', async () => {
+    const v = await verdictOf(
+      { From: 'Relais Express <contact@relaisexpress-livraison-frais.example>', Subject: 'Colis en attente' },
+      "Votre colis n'a pas pu être livré. Réglez 1,20 € de frais avant demain, sinon il sera renvoyé : https://relaisexpress-livraison-frais.example/r",
+    );
+    expect(v.reasons).toEqual(expect.arrayContaining(['phishing', 'payment_request', 'brand_lookalike_domain']));
+  });
+
+  it('a price with a decimal point does not cut the sentence that asks to pay it', async () => {
+    const v = await verdictOf(
+      { From: 'DPD <notice@dpd-parcel-help.example>', Subject: 'Delivery attempt' },
+      'We tried to deliver your parcel. Please pay the 1.99 GBP handling fee today to book a new slot: https://dpd-parcel-help.example/slot',
+    );
+    expect(v.reasons).toEqual(expect.arrayContaining(['phishing', 'payment_request']));
+  });
+
+  it.each([
+    [{ From: 'Tom Reyes <tom@growthlab.example>', Subject: 'your checkout' }, "Hi, I spent a few minutes on your site and your checkout is costing you orders. Want me to record a free audit video for you?"],
+    [{ From: 'Ana Lopez <ana@traductions-lopez.example>', Subject: 'Traduction' }, "Bonjour, rédactrice freelance, je réécris vos fiches produits pour le référencement. Des marques comme la vôtre gagnent en visibilité. Premier mois offert."],
+  ])('a cold pitch about the shop\'s own business from %o', async (headers, body) => {
+    expect((await verdictOf(headers, body)).reasons).toEqual(expect.arrayContaining(['spam', 'cold_sales_pitch']));
+  });
+
+  it('a bulletin with two footers and nothing else of a newsletter', async () => {
+    const v = await verdictOf(
+      { From: 'Réseau des artisans <bulletin@reseau-artisans.example>', Subject: 'Bulletin de décembre' },
+      "Les dates des marchés de Noël sont en ligne.\n\nVous recevez ce message car vous êtes inscrit au réseau.\nSe désinscrire",
+    );
+    expect(v.kind).toBe('newsletter');
+  });
+
+  it.each([
+    ['Voyage', "Bonjour, je suis en mission à l'étranger jusqu'au 10, ma commande AST-40233 peut-elle attendre mon retour ?"],
+    ['Wifi', "Hi, I'm abroad with patchy wifi so sorry for the slow reply. Could you resend the tracking link for my order?"],
+    ['Bounce?', "Hello, your last email to me said 'message could not be delivered' on my side. Did my return arrive?"],
+  ])('a customer who writes of travel or a bounce ("%s") is not machine mail', async (subject, body) => {
+    expect((await verdictOf({ Subject: subject }, body)).isMachine).toBe(false);
+  });
+});

@@ -50,6 +50,11 @@ const STRONG: RegExp[] = [
   /\b(?:i am|i'm|i will be|i'll be|we are|we're)\s+(?:currently\s+|now\s+)?(?:travell?ing|abroad|offline|off[- ]grid|on (?:a )?(?:break|sabbatical|secondment)|at (?:a|an|the) (?:conference|trade (?:fair|show)|offsite|off-site|seminar|training|event)|in (?:training|court|hearings?|surgery|meetings? all day)|away from (?:my|the) (?:desk|office|computer|keyboard|inbox)|(?:currently )?unavailable|not (?:available|in the office|at my desk))\b/i,
   /\b(?:gone|off) (?:fishing|skiing|travell?ing|hiking|sailing|on (?:holiday|vacation|leave))\b|\b(?:je suis|nous sommes|est|sont)\s+(?:actuellement\s+)?(?:en (?:audience|réunion toute la (?:journée|semaine)|séminaire|salon|voyage|mission|repos|convalescence)|à l['’]étranger|partie?s? en (?:vacances|congés?|voyage|week-end))\b|\bnous sommes (?:partis|absents|en (?:vacances|congés?))\b/i,
   /\b(?:the|our|le|la|l['’]|notre) ?(?:office|clinic|practice|studio|workshop|shop|store|cabinet|agence|étude|boutique|magasin|atelier|bureau|clinique|restaurant|salon)s? (?:is|are|will be|est|sont|sera|seront) (?:closed|fermée?s?)\b/i,
+  // the writer's reading of mail, in the future: "won't be reading email", "I'll respond as soon as I can", "limited
+  // connectivity"; any place closed for a while ("l'officine est fermée jusqu'au…"); a ticket system's receipt
+  /\b(?:won['’]t|will not|can['’]t|cannot|am unable to|will be unable to) (?:be )?(?:reading|checking|answering|read|check|answer|access(?:ing)?) (?:my |any )?(?:e-?mails?|messages?|mail|inbox)\b|\b(?:taking|on) (?:some |a few days )?time off\b|\b(?:je suis|i am|i'm) (?:currently |actuellement )?(?:overseas|unreachable|injoignable|indisponible)\b/i,
+  /\b(?:is|are|est|sont) (?:exceptionnellement |temporarily |temporairement |currently |actuellement )?(?:closed|fermée?s?) (?:jusqu['’]|until|till|du \d|from \d|for (?:the|a|two|three|\d)|pour (?:travaux|congés|inventaire|les fêtes)|pendant)/i,
+  /\b(?:nous lirons|we will read|we['’]ll read|nous traiterons|we['’]ll (?:deal with|answer)|nous répondrons à) (?:vos|your|tous vos|all) (?:messages?|e-?mails?|mails?|demandes?|requests?)\b|\b(?:your )?(?:e-?mail|message|request) (?:has )?(?:landed|arrived|reached us)(?: safely)?\b/i,
   /\b(?:cette|this) (?:adresse|address) (?:n['’]est plus (?:utilisée|active|consultée|lue|relevée)|is no longer (?:used|in use|active|monitored|read))\b/i,
 ].map(unicodeWords);
 
@@ -61,7 +66,8 @@ const SUPPORT: RegExp[] = [
   /\b(?:merci de (?:contacter|vous adresser)|please contact|vous pouvez (?:me joindre|contacter|joindre))\b/i,
   /\b(?:please (?:resend|re-send|forward|redirect|direct|address|send) (?:(?:all |any )?(?:your |future )?(?:messages?|e-?mails?|requests?|enquiries|inquiries|correspondence)|it) to|(?:merci|veuillez) (?:de |d['’])?(?:renvoyer|transférer|adresser|écrire) (?:désormais |dorénavant |à l'avenir )?(?:(?:votre|vos) (?:messages?|demandes?|e-?mails?|courriers?) )?(?:à|au|a)(?=\s))|\b(?:new e-?mail address|nouvelle adresse (?:e-?mail|mail|électronique))\b/i,
   /\b(?:thank you for your (?:e-?mail|message)|merci (?:pour|de) votre (?:message|e-?mail|courriel))\b/i,
-  /\b(?:will|shall) (?:respond|reply|get back to you|answer)[^.]{0,30}\b(?:within|shortly|as soon as|soon)\b|\b(?:vous répondrons|reviendrons vers vous)[^.]{0,30}\b(?:dans les|sous|rapidement|dès que)\b/i,
+  /\b(?:limited|patchy|no|little|intermittent|very little) (?:connectivity|reception|signal|internet(?: access)?|wi-?fi|network)\b|\bwe aim to (?:answer|respond|reply|get back)\b|\bnous nous (?:efforçons|engageons) (?:de|à) (?:répondre|traiter)\b/i,
+  /\b(?:will|shall|['’]ll) (?:respond|reply|get back to you|answer)[^.]{0,30}\b(?:within|shortly|as soon as|soon)\b|\b(?:vous répondrons|reviendrons vers vous)[^.]{0,30}\b(?:dans les|sous|rapidement|dès que)\b/i,
   // when the writer is back, said otherwise than "until" (above): "back 2 December", "when I land", "en rentrant"
   /\b(?:back|returning)\s+(?:on\s+)?(?:the\s+)?(?:\d{1,2}\b|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next)|\bwhen i (?:land|get back)\b|\b(?:avant le|à partir du|dès le|retour le)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d{1,2}\b)|\ben rentrant\b|\bjusqu['’]à nouvel ordre\b|\buntil further notice\b/i,
   // what happens to the mail meanwhile: not read, not forwarded, slow, delayed, read later

@@ -37,10 +37,18 @@ export interface SenderShape {
 const BRANDS = ['colissimo', 'chronopost', 'laposte', 'dhl', 'ups', 'fedex', 'dpd', 'gls', 'tnt', 'mondialrelay', 'relaiscolis',
   'royalmail', 'evri', 'hermes', 'usps', 'paypal', 'stripe', 'amazon', 'shopify', 'ebay', 'etsy', 'sumup', 'lydia'];
 
+/** Words a fake notifier adds to a name in its domain: delivery, tracking, fees, security, billing. */
+const SERVICE_WORDS = new Set(['suivi', 'livraison', 'colis', 'tracking', 'track', 'delivery', 'redelivery', 'parcel', 'parcels',
+  'shipping', 'douane', 'customs', 'frais', 'fee', 'fees', 'pay', 'payment', 'payments', 'paiement', 'billing', 'facturation',
+  'secure', 'securite', 'verify', 'verification', 'login', 'signin', 'account', 'compte', 'support', 'help', 'infos', 'info',
+  'reschedule', 'notification', 'notifications', 'service', 'services', 'update', 'maj']);
+
 export function isBrandLookalike(domain: string): boolean {
   if (!domain) return false;
   const name = nameOf(registrableDomain(domain));
   const parts = name.split(/[-_.]/).filter(Boolean);
+  // a name followed or preceded by service words: "colisprive-suivi-fr", "royal-mail-redelivery", "shop-billing"
+  if (parts.length >= 2 && parts.some((p) => SERVICE_WORDS.has(p)) && parts.some((p) => !SERVICE_WORDS.has(p) && p.length >= 3)) return true;
   const bare = name.replace(/[^a-z0-9]/g, '');
   return BRANDS.some((brand) => {
     if (bare === brand) return false;

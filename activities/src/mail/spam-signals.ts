@@ -46,7 +46,7 @@ const PITCH_FAMILIES: Family[] = [
   { name: 'free_offer', res: [
     /\bfree (?:audit|trial|quote|consultation|sample|demo|analysis|video|report|strategy)\b|\b(?:audit|essai|devis|diagnostic|rappel|échantillon|bilan)s? (?:gratuits?|offerts?)\b/i,
     /\bsans engagement\b|\bno (?:commitment|obligation|strings attached)\b|\b100 ?% (?:financée?|gratuit|free|funded)\b|\b0 ?% (?:commission|fees|de commission|frais)\b/i,
-    /\bfree (?:mock-?up|design|trial|sample|listing|month|consultation)s?\b|\b(?:maquette|mise en avant|essai|séance|session|shooting|test|démo|démonstration) (?:test )?(?:gratuite?|offerte?)\b/i,
+    /\bfree (?:mock-?up|design|trial|sample|listing|month|consultation|video|walkthrough|sample pack)s?\b|\btotally free\b|\b(?:premier|first) (?:lot|batch|order|mois|month)[^.!?\n]{0,30}\b(?:offert|free|gratuit)\b|\b(?:maquette|mise en avant|essai|séance|session|shooting|test|démo|démonstration) (?:test )?(?:gratuite?|offerte?)\b/i,
     /\breply (?:with )?["“«]?\s?yes\b|\brépondez (?:simplement )?(?:par )?["“«]?\s?oui\b/i,
   ] },
   { name: 'opt_out_line', res: [
@@ -64,6 +64,12 @@ const PITCH_FAMILIES: Family[] = [
   { name: 'partnership', res: [
     /\b(?:list|sell|feature) your products on (?:our|a) (?:marketplace|platform|site)\b|\b(?:référencer|référencez|vendre|vendez|mettre en avant|listez) vos produits sur (?:notre|une) (?:marketplace|plateforme|place de marché)\b|\bin exchange for (?:free )?(?:products?|samples?|a (?:free )?product|an? (?:reel|post|story|video|review|shout-?out))\b|\ben échange (?:de|d['’]un) (?:produits?|échantillons?)\b|\b\d+[kK]? (?:followers|abonnés)\b|\bcollaborat(?:e|ion)\b|\bcollaborer\b/i,
     /\b(?:partnership|collaboration opportunit|partenariat|influenc(?:er|euse|eur)s?|affiliate program|programme d['’]affiliation|sponsored (?:posts?|content|articles?)|white[- ]label|marque blanche|dropshipping|wholesale prices?|prix de gros)\b/i,
+  ] },
+  { name: 'about_your_business', res: [
+    /\b(?:brands|shops|stores|companies|businesses|retailers) like yours\b|\b(?:des )?(?:marques|boutiques|entreprises|enseignes) comme la vôtre\b|\b(?:spent|spending) (?:\w+ )?(?:minutes|time) on your (?:site|website|store|shop)\b|\b(?:costing|cost) you (?:sales|customers|money|orders)\b|\bvos fiches produits\b|\byour (?:product (?:pages|listings|descriptions)|listings|checkout|conversion rate)\b/i,
+  ] },
+  { name: 'offer_of_service', res: [
+    /\b(?:want me to|can i send you|shall i send you|voulez-vous que je|puis-je vous envoyer)\b|\b(?:tarifs?|prices?|pricing|devis) (?:sur demande|on request)\b|\b(?:traductrice|traducteur|rédactrice|rédacteur|consultante?|graphiste|développeuse|développeur) (?:indépendante?|freelance)\b|\blow (?:minimums|moq|minimum order)\b/i,
   ] },
   { name: 'cold_greeting', res: [
     /^\s*dear (?:website|business|shop|store) owner\b|\bmadame, monsieur le (?:propriétaire|responsable du site)\b/im,
@@ -98,7 +104,7 @@ export function looksLikeSpam(subject: string, text: string): boolean {
 
 const BULK_FAMILIES: Family[] = [
   { name: 'why_you_receive', res: [
-    /\byou(?:['’]re| are) receiving this (?:e-?mail|message|newsletter|communication)\b|\byou (?:signed up|subscribed|opted in) (?:to|for)\b/i,
+    /\byou(?:['’]re| are) receiving this (?:e-?mail|message|newsletter|communication)\b|\byou (?:signed up|subscribed|opted in) (?:to|for)\b|\byou(?:['’]re| are) subscribed (?:as|to|with)\b/i,
     /\bvous recevez (?:cet|ce|cette) (?:e-?mail|message|courriel|lettre|newsletter|communication)\b|\bvous (?:êtes|etes) (?:inscrite?|abonnée?) (?:à|a)\b/i,
   ] },
   { name: 'unsubscribe', res: [
@@ -115,7 +121,7 @@ const BULK_FAMILIES: Family[] = [
     /\b\d+ ?% (?:off|de réduction|de remise)\b|(?:^|\s)-\d+ ?%|\b(?:black friday|cyber monday|soldes|code promo|promo code|discount code|shop now|buy now|order now|shop the (?:range|collection|sale)|new arrivals|nouveautés|limited time|offre limitée|vente privée)\b/i,
   ] },
   { name: 'mass_greeting', res: [
-    /^\s*(?:bonjour|bonsoir|hello|hi|dear|chers?|chères?|cher\(e\)s?) (?:à tous|à toutes|tout le monde|all|everyone|clients|clientes|customers|partenaires|partners|revendeurs|resellers|retailers|members|membres|abonnés|subscribers|friends|amis|commerçants|merchants|sellers|vendeurs)\b/im,
+    /^\s*(?:bonjour|bonsoir|hello|hi|dear|chers?|chères?|cher\(e\)s?) (?:à tous|à toutes|tout le monde|all|everyone|clients|clientes|customers|partenaires|partners|revendeurs|resellers|retailers|members|membres|abonnés|subscribers|friends|amis|commerçants|merchants|sellers|vendeurs|adhérents|adhérentes|readers|lecteurs|lectrices)\b/im,
   ] },
   { name: 'issue_of_a_series', res: [
     /\bn°\s?\d{1,4}\b(?![-\d])|\bissue (?:#|no\.? ?)?\d+\b|\b(?:in this issue|au sommaire|dans ce numéro|à lire aussi|read more|lire la suite|this week['’]s|cette semaine dans)\b/i,
@@ -134,8 +140,9 @@ export function bulkFamilies(text: string, fromLocal: string, html: string | nul
   return hit;
 }
 
+/** A footer (why you receive it, unsubscribe, view online) and two more families; or two footers, which no person writes. */
 export function looksLikeBulkMail(text: string, fromLocal: string, html: string | null): boolean {
   const hit = bulkFamilies(text, fromLocal, html);
-  const footer = hit.some((h) => ['why_you_receive', 'unsubscribe', 'view_online'].includes(h));
-  return footer && hit.length >= 3;
+  const footers = hit.filter((h) => ['why_you_receive', 'unsubscribe', 'view_online'].includes(h)).length;
+  return (footers >= 1 && hit.length >= 3) || footers >= 2;
 }

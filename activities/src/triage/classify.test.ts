@@ -305,3 +305,22 @@ describe('buying a gift card', () => {
     expect(c.signals).not.toContain('model_only_intent');
   });
 });
+
+describe('an account someone else changed (issue 14, kind 3: said without "fraud" or "hacked")', () => {
+  it.each([
+    "Bonjour, le mot de passe de mon compte a été modifié hier soir et ce n'est pas moi. Je ne peux plus me connecter.",
+    "Hi, someone reset my password overnight, I didn't ask for it and now I can't get in.",
+    "On a changé l'adresse mail du compte sans me prévenir, je n'y suis pour rien.",
+  ])('%s → fraud_report, critical', (text) => {
+    const c = classify(input(text), policy);
+    expect(c.signals).toContain('fraud_report');
+    expect(c.criticality).toBe('critical');
+  });
+
+  it.each([
+    "J'ai changé mon mot de passe hier, pouvez-vous me confirmer que mon compte est à jour ?",
+    "I reset my password last week and it works fine now. Where is my order?",
+  ])('%s → a change the writer made is not fraud', (text) => {
+    expect(classify(input(text), policy).signals).not.toContain('fraud_report');
+  });
+});

@@ -207,6 +207,11 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
       /\b(?:pirate|piratage|hacked|compromised|usurpation|identity theft)\b/,
       /\b(?:someone|somebody) (?:has )?used my (?:card|account|details)\b/, /\bquelqu'un a utilise (?:ma carte|mon compte|mes coordonnees)\b/,
       /\b(?:i didn't order|i did not order|je n'ai rien commande|je n'ai jamais commande)\b/, /\b(?:phishing|hameconnage|fake (?:website|site|email)|faux (?:site|mail|e-mail))\b/),
+    // an account someone else changed: its password, e-mail or address changed (one cue), disowned by the writer (another)
+    ...cue(2.5,
+      /\b(?:change|modifie|reinitialise|changed|modified|reset|altered|updated)\w*\b.{0,40}\b(?:mot de passe|password|adresse (?:mail|e-?mail) du compte|e-?mail (?:address )?(?:on|of) (?:my|the) account|identifiants|login details)\b|\b(?:mot de passe|password|identifiants)\b.{0,30}\b(?:a ete|was|has been|were) (?:change|modifie|reinitialise|changed|modified|reset)\b/),
+    ...cue(2,
+      /\b(?:ce n'(?:est|etait) pas moi|c'est pas moi|je n'y suis pour rien|pas de mon fait|(?:it )?wasn't me|(?:it )?was not me|not me\b|i (?:didn't|did not|never) (?:do|ask|request|change|make) (?:it|that|this|for it|for that|them)|n'ai (?:rien|jamais) (?:demande|change|touche|modifie))/),
   ],
   gdpr_request: [
     ...cue(3.5,
