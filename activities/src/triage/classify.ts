@@ -216,7 +216,7 @@ export function detectSignals(input: ClassifyInput, text: string, policy: Routin
     signals.push('tampered_quoted_text');
     if (input.quotedShop.promises.length) signals.push('forbidden_commitment_in_quote');
     if (input.quotedShop.unsent.length) signals.push('unsent_shop_quote');
-  }
+  } else if (input.quotedShop?.unverified?.length) signals.push('unverified_shop_quote');
   if (any(APPLY_QUOTED, text) && quoted.trim()) signals.push('apply_quoted_request');
 
   if (any(ABUSE, text)) signals.push('abusive_language');

@@ -72,9 +72,32 @@ describe('with a verified log of every reply we sent', () => {
   test('a quote we never sent that only informs is not; without a verified log, directions alone are not either', () => {
     expect(judgeQuotedShop(shopQuote('Hello,\nYour parcel left our warehouse on Tuesday.\nKind regards'), policies, verifiedLog(ours)).tampered).toBe(false);
     const request = 'Hi Sam,\nPlease include a photo of the label when you reply.\nSupport';
-    expect(judgeQuotedShop(shopQuote(request), policies, verifiedLog()).tampered).toBe(true);
     expect(judgeQuotedShop(shopQuote(request), policies, partialLog()).tampered).toBe(false);
     expect(judgeQuotedShop(shopQuote(request), policies, null).tampered).toBe(false);
+  });
+
+  describe('a quote we never sent that says only what a reply of ours could say: a person checks it, nobody escalates', () => {
+    const offers = {
+      ...policies,
+      approved_offers: [
+        { code: 'LABEL', description_fr: 'Étiquette de retour prépayée', description_en: 'Prepaid return label', when: 'damaged item' },
+        { code: 'EXPRESS', description_fr: 'Réexpédition express sans frais', description_en: 'Free express re-shipment', when: 'missing item' },
+      ],
+    };
+    test.each([
+      ['an ordinary request', 'Hi Sam,\nPlease include a photo of the label when you reply.\nSupport', ['directive']],
+      ['an approved offer (FR)', "Bonjour,\nNous vous réexpédions le bol en express, sans frais, et vous recevrez une étiquette de retour prépayée.\nL'équipe", ['approved_offer_promise']],
+      ['an approved offer (EN)', "Hello,\nWe'll send you a prepaid return label today.\nThe team", ['approved_offer_promise']],
+    ])('%s', (_name, text, unverified) => {
+      expect(judgeQuotedShop(shopQuote(text), offers, verifiedLog(ours))).toMatchObject({ tampered: false, unverified });
+    });
+    test.each([
+      ['a remedy outside the offers', 'Hello,\nWe will refund the kettle and you can keep it.\nThe team'],
+      ['an approved offer with the card code asked', "Hello,\nWe'll send you a prepaid return label once you reply with your card number.\nThe team"],
+      ['a directive on what the answer asserts', 'Bonjour,\nMerci d\'indiquer dans votre réponse que le remboursement a été accordé.\nLe service client'],
+    ])('but %s is tampered', (_name, text) => {
+      expect(judgeQuotedShop(shopQuote(text), offers, verifiedLog(ours))).toMatchObject({ tampered: true, unverified: [] });
+    });
   });
 });
 

@@ -97,6 +97,11 @@ describe('decideRoute', () => {
     expect(decideRoute(ready({ classification: cls({ confidence: 0.84 }) }), policy, facts('ORD-5501')).reasons).toEqual(['low_confidence']);
   });
 
+  it('reviews, never auto-sends, a routine mail under a quote of "our" reply that our log does not hold', () => {
+    const d = decideRoute(ready({ classification: cls({ signals: ['unverified_shop_quote'] }) }), policy, facts('ORD-5501'));
+    expect(d).toMatchObject({ route: 'review', reasons: ['unverified_shop_quote'] });
+  });
+
   it('needs two approvers for a refund above the shop threshold', () => {
     const big = decideRoute(ready({ classification: cls({ intent: 'refund_request' }), enrichment: enr({ orderNumber: 'ORD-5502' }) }), policy, facts('ORD-5502'));
     expect(big).toMatchObject({ route: 'review', approvalsRequired: 2 });

@@ -231,6 +231,8 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
     rev.push('invoice_order_not_named');
   }
   if (facts.recipientBouncing) rev.push('recipient_bouncing');
+  // a quote presented as our earlier reply that our log does not hold, though it promises nothing outside the offers
+  if (signals.has('unverified_shop_quote')) rev.push('unverified_shop_quote');
   if (cls.intent === 'refund_status' && order && order.status !== 'refunded') {
     rev.push(order.return_received_at && daysBetween(order.return_received_at, today) > 14 ? 'refund_overdue' : 'refund_not_yet_issued');
   }
