@@ -25,12 +25,13 @@ export function processRssMb(pid: number): number {
   }
 }
 
-/** A /proc/PID/stat line's command name and CPU seconds (user + system) so far. */
-function readStat(pid: number | string): { comm: string; cpuSeconds: number } {
+/** A /proc/PID/stat line's command name, parent pid and CPU seconds (user + system) so far. */
+function readStat(pid: number | string): { comm: string; ppid: number; cpuSeconds: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
   return {
     comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+    ppid: Number(fields[1]), // field 4
     cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS, // utime, stime (fields 14, 15)
   };
 }
@@ -57,40 +58,64 @@ export function temporalServer(): { pid: number | null; dbMb: () => number } {
   return { pid: Number.isFinite(pid) && existsSync(`/proc/${pid}`) ? pid : null, dbMb };
 }
 
-/** Who uses the CPU while the benchmark runs: the stack's servers, and this process (intake, starter, workers). */
+/**
+ * Who uses the CPU while the benchmark runs: the servers of the stack the benchmark talks to (this REPLIQUE_HOME's
+ * Temporal, Postgres and Kafka, with their child processes: Postgres' backends), this process and its children (intake,
+ * starter, workers, the SMTP peer), and the rest of the machine ('other': on a shared machine, other people's work and other stacks; not a
+ * cost of the pipeline, shown apart).
+ */
 export const CPU_COMPONENTS = ['temporal', 'postgres', 'kafka', 'bench process', 'other'] as const;
 export type CpuComponent = (typeof CPU_COMPONENTS)[number];
+/** The components a benchmark side costs the machine (everything but 'other'). */
+export const STACK_COMPONENTS = CPU_COMPONENTS.filter((c) => c !== 'other');
 
 /** One value per component. */
 export function perComponent(value: (c: CpuComponent) => number): Record<CpuComponent, number> {
   return Object.fromEntries(CPU_COMPONENTS.map((c) => [c, value(c)])) as Record<CpuComponent, number>;
 }
 
-function componentOf(pid: number, comm: string): CpuComponent {
-  if (pid === process.pid) return 'bench process';
-  if (comm === 'postgres') return 'postgres';
-  if (comm === 'temporal') return 'temporal';
-  if (comm === 'java') {
-    try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('kafka')) return 'kafka';
-    } catch {
-      // gone meanwhile
-    }
+function pidFromFile(file: string): number | null {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').split('\n')[0]!.trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
   }
-  return 'other';
+}
+
+/** The stack's server pids (stack.sh's pid files, Postgres' postmaster.pid), by component. */
+function stackRoots(): Map<number, CpuComponent> {
+  const roots = new Map<number, CpuComponent>();
+  const add = (pid: number | null, c: CpuComponent) => pid && roots.set(pid, c);
+  add(pidFromFile(path.join(localHome, 'run', 'temporal.pid')), 'temporal');
+  add(pidFromFile(path.join(localHome, 'data', 'pg', 'postmaster.pid')), 'postgres');
+  add(pidFromFile(path.join(localHome, 'run', 'kafka.pid')), 'kafka');
+  add(process.pid, 'bench process'); // with its children (the SMTP peer, esbuild)
+  return roots;
 }
 
 /** CPU seconds used so far by every live process, summed per component (a process gone meanwhile drops out). */
 export function cpuSecondsByComponent(): Record<CpuComponent, number> {
   const totals = perComponent(() => 0);
+  const roots = stackRoots();
+  const stats = new Map<number, { ppid: number; cpuSeconds: number }>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const { comm, cpuSeconds } = readStat(entry);
-      totals[componentOf(Number(entry), comm)] += cpuSeconds;
+      const { ppid, cpuSeconds } = readStat(entry);
+      stats.set(Number(entry), { ppid, cpuSeconds });
     } catch {
       // the process ended while being read
     }
   }
+  const componentOf = (pid: number): CpuComponent => {
+    for (let at = pid, hops = 0; at > 1 && hops < 4; hops++) {
+      const root = roots.get(at);
+      if (root) return root;
+      at = stats.get(at)?.ppid ?? 0;
+    }
+    return 'other';
+  };
+  for (const [pid, { cpuSeconds }] of stats) totals[componentOf(pid)] += cpuSeconds;
   return totals;
 }

@@ -34,7 +34,7 @@ import { startBenchPipeline, type BenchPipeline } from './bench-pipeline';
 import { benchThroughput, type ThroughputResult } from './throughput';
 import { benchWaiting, type WaitingResult } from './waiting';
 import { renderChart } from './chart';
-import { CPU_COMPONENTS } from './proc-stats';
+import { STACK_COMPONENTS } from './proc-stats';
 import { percentile, pool, sleep, machineInfo, type Machine } from './bench-util';
 
 interface Args {
@@ -211,12 +211,19 @@ async function runThroughput(p: BenchPipeline, args: Args, results: Results): Pr
   const line = (x: ThroughputResult['io'][number], indent: string, width: number) =>
     out(`${indent}${x.what.padEnd(width)} ${x.callsPerEmail.toFixed(1).padStart(5)} calls × ${ms(x.meanMs)} (p95 ${ms(x.p95Ms)}) = ${ms(x.msPerEmail)}`);
   for (const x of t.io.filter((i) => !i.what.includes(': '))) line(x, '    ', 16);
-  out('  CPU per email by process (ms), while each side ran:');
-  out(`    ${'side'.padEnd(10)} ${CPU_COMPONENTS.map((c) => c.padStart(14)).join('')} ${'total'.padStart(8)}`);
+  out(`  CPU per email by process (ms), while each side ran (this stack's servers and this process; 'other' is the rest of the machine, not in the total):`);
+  out(`    ${'side'.padEnd(10)} ${STACK_COMPONENTS.map((c) => c.padStart(14)).join('')} ${'total'.padStart(8)} ${'other'.padStart(8)}`);
   for (const side of ['pipeline', 'bare'] as const) {
     const row = t.cpuMsPerEmail[side];
-    const total = CPU_COMPONENTS.reduce((sum, c) => sum + row[c], 0);
-    out(`    ${side.padEnd(10)} ${CPU_COMPONENTS.map((c) => row[c].toFixed(0).padStart(14)).join('')} ${total.toFixed(0).padStart(8)}`);
+    const total = STACK_COMPONENTS.reduce((sum, c) => sum + row[c], 0);
+    out(`    ${side.padEnd(10)} ${STACK_COMPONENTS.map((c) => row[c].toFixed(0).padStart(14)).join('')} ${total.toFixed(0).padStart(8)} ${row.other.toFixed(0).padStart(8)}`);
+  }
+  out('  per workflow, from the histories (a sample of each side):');
+  out(`    ${'side'.padEnd(10)} ${['events', 'wf tasks', 'activities', 'local acts', 'SA upserts', 'timers', 'history B', 'payload B'].map((h) => h.padStart(11)).join('')}`);
+  for (const side of ['pipeline', 'bare'] as const) {
+    const h = t.histories[side];
+    const cells = [h.eventsPerWorkflow, h.workflowTasksPerWorkflow, h.activityTasksPerWorkflow, h.localActivitiesPerWorkflow, h.searchAttributeUpsertsPerWorkflow, h.timersPerWorkflow];
+    out(`    ${side.padEnd(10)} ${cells.map((v) => v.toFixed(1).padStart(11)).join('')}${[h.historyBytesPerWorkflow, h.payloadBytesPerWorkflow].map((v) => v.toFixed(0).padStart(11)).join('')}`);
   }
   out('  Postgres statements per email, by kind (verb and first table):');
   const statements = t.io.filter((i) => i.what.startsWith('postgres query: ')).sort((a, b) => b.callsPerEmail - a.callsPerEmail);

@@ -9,10 +9,13 @@
  */
 import os from 'node:os';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { temporalDataConverter } from '@replique/services/temporal/data-converter';
 import { EmailGenerator, type GeneratedEmail } from './email-generator';
 import type { BenchPipeline } from './bench-pipeline';
 import { bareWorkflowBundle } from './bare-bundle';
 import { percentile, pool, sleep } from './bench-util';
+import { workflowIdForEmailKey } from '@replique/workflows/contracts';
+import { historyCensus, type HistoryCensus } from './history-census';
 import { CPU_COMPONENTS, cpuSecondsByComponent, perComponent, type CpuComponent } from './proc-stats';
 
 export interface ThroughputOptions {
@@ -57,7 +60,12 @@ export interface ThroughputResult {
   activityMsPerEmail: number;
   /** CPU time per email (ms) by process, while each side ran: what the pipeline costs the machine beyond Temporal. */
   cpuMsPerEmail: { pipeline: Record<CpuComponent, number>; bare: Record<CpuComponent, number> };
+  /** What a workflow costs the Temporal server, from a sample of each side's histories (load-independent). */
+  histories: { pipeline: HistoryCensus; bare: HistoryCensus };
 }
+
+/** How many histories of each side the census reads. */
+const CENSUS_SAMPLE = 40;
 
 /** Runs `phase`, adding the CPU seconds each component used meanwhile to `into`. */
 async function measuringCpu<T>(into: Record<CpuComponent, number>, phase: () => Promise<T>): Promise<T> {
@@ -105,6 +113,8 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
     namespace: p.env.TEMPORAL_NAMESPACE,
     taskQueue,
     workflowBundle: await bareWorkflowBundle(),
+    // The client starts both sides with the pipeline's payload codec (encryption): the bare side pays it too.
+    dataConverter: temporalDataConverter(p.workerConfig),
     activities: { async noop() {} },
     maxConcurrentActivityTaskExecutions: p.workerConfig.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
@@ -172,6 +182,13 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
     const total = list.reduce((a, b) => a + b, 0);
     return { what, callsPerEmail: list.length / measured, meanMs: total / list.length, p95Ms: percentile(list, 95), msPerEmail: total / measured };
   });
+  const { rows: sampled } = await p.db.pool.query<{ email_key: string }>(
+    `select email_key from emails where mailbox = $1 order by random() limit $2`, [p.mailbox, CENSUS_SAMPLE],
+  );
+  const histories = {
+    pipeline: await historyCensus(p.client, sampled.map((r) => workflowIdForEmailKey(r.email_key))),
+    bare: await historyCensus(p.client, Array.from({ length: Math.min(CENSUS_SAMPLE, bareStarted) }, (_, i) => `bare-${p.run}-${bareStarted - 1 - i}`)),
+  };
   const ratios = rounds.map((r) => r.ratio);
   return {
     emails: measured,
@@ -190,5 +207,6 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
       pipeline: perComponent((c) => (1000 * cpu.pipeline[c]) / measured),
       bare: perComponent((c) => (1000 * cpu.bare[c]) / measured),
     },
+    histories,
   };
 }
