@@ -28,7 +28,11 @@ export interface EventRelayOptions {
   topic: string;
   /** Most events per Kafka request. Default 500. */
   batchSize?: number;
-  /** Wait when the outbox is empty. Default 100 ms. */
+  /**
+   * Wait when the outbox is empty, and after a round that did not fill a batch: the events of the next 100 ms go in
+   * one Kafka request and one confirmation instead of a round each (at 4 emails/s, ~4 events a round instead of 1).
+   * Default 100 ms.
+   */
   pollMs?: number;
   /** Wait of a relay that does not hold the lease before it tries again; also the wait after an error. Default 2 s. */
   retryMs?: number;
@@ -101,6 +105,7 @@ export function startEventRelay(options: EventRelayOptions): EventRelay {
         await saveRelayOffsets(db, options.topic, offsets);
         await db.query('commit');
         state.published += toSend.length;
+        if (pending.length < batchSize) await pause(pollMs); // a full batch means more are waiting: go on at once
       }
     } finally {
       state.leader = false;
