@@ -5,6 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+// The activities package owns @temporalio/activity (the same copy the worker runs activities with).
+import { Context } from '../../activities/node_modules/@temporalio/activity';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createEmailActivities } from '@replique/activities/email-activities';
 import type { EmailActivities } from '@replique/activities/activity-contracts';
@@ -30,6 +32,8 @@ export const BENCH_TOKEN = 'bench-token-0123456789abcdef';
 export interface StageTimes {
   /** activity name → durations in ms */
   durations: Map<string, number[]>;
+  /** How many of those calls ran as local activities. */
+  localCalls: number;
   /** What the activities wait on: 'postgres query' (their events wait in the outbox, not on Kafka) → durations in ms of each call. */
   io: Map<string, number[]>;
   reset(): void;
@@ -94,6 +98,7 @@ function timed(activities: EmailActivities, stages: StageTimes): EmailActivities
   const out: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(activities) as Array<[string, (...args: unknown[]) => Promise<unknown>]>) {
     out[name] = async (...args: unknown[]) => {
+      if (Context.current().info.isLocal) stages.localCalls++;
       const t0 = performance.now();
       try {
         return await fn(...args);
@@ -147,7 +152,9 @@ export async function startBenchPipeline(options: { imapFolder?: string; maxConc
   const stages: StageTimes = {
     durations: new Map(),
     io: new Map(),
+    localCalls: 0,
     reset() {
+      this.localCalls = 0;
       this.durations.clear();
       this.io.clear();
     },

@@ -199,8 +199,8 @@ async function runThroughput(p: BenchPipeline, args: Args, results: Results): Pr
   const t = await benchThroughput(p, { emails: args.n, rounds, warmup: args.warmup, seed: args.seed }, out);
   results.throughput = t;
   out(`  pipeline (HTTP intake → Kafka → starter → emailWorkflow → SMTP): ${t.pipelineEmailsPerSec.toFixed(2)} emails/s over all rounds`);
-  out(`  bare workflow, ${Math.round(t.activitiesPerEmail)} no-op activities each:           ${t.bareEmailsPerSec.toFixed(2)} workflows/s`);
-  out(`  ratio pipeline / bare: median ${t.ratio.toFixed(2)} of ${t.rounds.length} rounds (${t.ratioMin.toFixed(2)}–${t.ratioMax.toFixed(2)}; goal ≥ 0.8); ${t.activitiesPerEmail.toFixed(1)} activities per email`);
+  out(`  bare workflow, ${Math.round(t.activitiesPerEmail)} no-op activities each (${Math.round(t.localActivitiesPerEmail)} local, as the pipeline's): ${t.bareEmailsPerSec.toFixed(2)} workflows/s`);
+  out(`  ratio pipeline / bare: median ${t.ratio.toFixed(2)} of ${t.rounds.length} rounds (${t.ratioMin.toFixed(2)}–${t.ratioMax.toFixed(2)}; goal ≥ 0.9); ${t.activitiesPerEmail.toFixed(1)} activities per email, ${t.localActivitiesPerEmail.toFixed(1)} of them local`);
   out(`  outcomes (route/state): ${Object.entries(t.routes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   out('  stage costs (activity wall time inside the worker):');
   out(`    ${'activity'.padEnd(22)} ${'count'.padStart(6)} ${'mean'.padStart(10)} ${'p95'.padStart(10)} ${'share'.padStart(7)}`);

@@ -52,6 +52,8 @@ export interface ThroughputResult {
   ratioMax: number;
   rounds: ThroughputRound[];
   activitiesPerEmail: number;
+  /** Of those, run as local activities (the bare side runs as many local no-ops). */
+  localActivitiesPerEmail: number;
   routes: Record<string, number>;
   stages: StageCost[];
   /** What the activities wait on, per email: Postgres queries (case file, CRM, audit) and Kafka events. */
@@ -105,6 +107,8 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
   const warm = gen.batch(options.warmup);
   await runPipelineBatch(p, warm);
   const perWorkflow = Math.max(1, Math.round(activityTotals(p).count / warm.length));
+  // The bare side runs as many of them as local activities as the pipeline does (same kinds, same count).
+  const localPerWorkflow = Math.min(perWorkflow, Math.round(p.stages.localCalls / warm.length));
 
   const taskQueue = `bare-bench-${p.run}`;
   const nativeConnection = await NativeConnection.connect({ address: p.env.TEMPORAL_ADDRESS! });
@@ -123,7 +127,7 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
   const runBareBatch = async (count: number): Promise<number> => {
     const t0 = performance.now();
     const handles = await pool(Array.from({ length: count }), 16, () =>
-      p.client.workflow.start('bareWorkflow', { taskQueue, workflowId: `bare-${p.run}-${bareStarted++}`, args: [perWorkflow] }),
+      p.client.workflow.start('bareWorkflow', { taskQueue, workflowId: `bare-${p.run}-${bareStarted++}`, args: [perWorkflow - localPerWorkflow, localPerWorkflow] }),
     );
     await pool(handles, 64, (h) => h.result());
     return (performance.now() - t0) / 1000;
@@ -199,6 +203,7 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
     ratioMax: Math.max(...ratios),
     rounds,
     activitiesPerEmail: totals.count / measured,
+    localActivitiesPerEmail: p.stages.localCalls / measured,
     routes,
     stages,
     io,
