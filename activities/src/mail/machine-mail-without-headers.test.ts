@@ -318,3 +318,21 @@ describe('machine mail in other words (issue 14, kind 4: structure, not one noti
     expect((await verdictOf({ Subject: subject }, body)).isMachine).toBe(false);
   });
 });
+
+describe('a server\'s own report under a bounce subject, from an address that looks like a person\'s', () => {
+  it('is a bounce, its "I\'m sorry to inform you" notwithstanding', async () => {
+    const v = await verdictOf(
+      { From: 'Relay Team <relay@hosting-west.example>', Subject: 'Undelivered Mail Returned to Sender' },
+      "This is the mail system at host mx3.hosting-west.example.\n\nI'm sorry to have to inform you that your message could not be delivered. I've attached it below.\n\nFinal-Recipient: rfc822; kim@nowhere.example\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 no such user",
+    );
+    expect(v.kind).toBe('bounce');
+  });
+
+  it('but a customer who pastes such a report and tells their story is not', async () => {
+    const v = await verdictOf(
+      { From: 'Kim <kim@client.example>', Subject: 'Undelivered Mail Returned to Sender' },
+      "Hello, I wrote about my order and got this back:\nAction: failed\nStatus: 5.1.1\nWhat should I do?",
+    );
+    expect(v.isMachine).toBe(false);
+  });
+});

@@ -55,6 +55,15 @@ const BOUNCE_TEXT_OTHER_WORDS = unicodeWords(
   /\b(?:(?:problem|error|failure) (?:delivering|sending) (?:your )?(?:message|e-?mail)|(?:message |mail )?delivery (?:to|of) [^\n]{1,80}? (?:has )?failed|was not delivered to|(?:message|e-?mail) (?:has been |was )?(?:blocked|rejected|refused) by|(?:mailbox |inbox )?(?:quota (?:exceeded|full)|over (?:its |the )?quota|out of (?:storage )?space)|not listed in (?:the )?[\w ]{0,30}directory|(?:has been |was )?returned to (?:the )?sender|la (?:distribution|remise) (?:à|a) l['’]adresse [^\n]{1,80}? a échoué|(?:quota|espace de stockage) (?:dépassé|atteint|plein|insuffisant))\b|\b(?:message|mail|e-?mail|courriel)\b[^!?\n]{0,80}?\b(?:could not|cannot|can['’]t|couldn['’]t|wasn['’]t|was not|n['’]a pas (?:pu )?être|n['’]a pas été|ne peut (?:pas )?être) (?:be )?(?:sent|delivered|transmitted|remise?|délivrée?|distribuée?|envoyée?|acheminée?|transmise?)\b|^\s*(?:reason|raison|motif|cause|diagnostic)\s*:[^\n]*\b(?:mailbox|recipient|address|domain|dns|smtp|destinataire|adresse|compte|account|user|utilisateur)\b/im,
 );
 
+/**
+ * What only a mail server writes, whoever the message seems to come from: delivery-status fields in the text (two
+ * of them) or a transfer agent's own opening. A person pasting one asks about it (writesAsCustomer is checked too).
+ */
+const DSN_FIELD = /^[ \t]*(?:final-recipient|original-recipient|diagnostic-code|reporting-mta|remote-mta|action|status|arrival-date|last-attempt-date)[ \t]*:/gim;
+const MTA_OPENING = /this is the mail system at host|this is the qmail-send program|this message was created automatically by mail delivery software|the original message was received at|this is an automatically generated delivery status notification|----- transcript of session follows -----/i;
+const serverWrote = (text: string): boolean =>
+  new Set((text.match(DSN_FIELD) ?? []).map((f) => f.trim().toLowerCase().replace(/\s*:$/, ''))).size >= 2 || MTA_OPENING.test(text);
+
 /** Lines only automated senders start with ("This is an automated message", "Merci de ne pas répondre à ce message"). */
 const AUTOMATED_NOTICE =
   /^[ \t]*(?:this (?:is an? )?(?:automated|automatic(?:ally generated)?|auto-generated) (?:message|e-?mail|notification)|this (?:message|e-?mail) (?:was|has been) (?:sent|generated) automatically|please do not reply (?:to|directly to) this (?:message|e-?mail)|do not reply to this (?:message|e-?mail)|ceci est un (?:message|e-?mail|mail|courriel) automatique|(?:ce message|cet e-?mail|ce courriel) (?:a été )?(?:est )?(?:envoyé|généré) automatiquement|merci de ne pas répondre (?:à|a) ce (?:message|mail|e-?mail|courriel)|ne (?:pas )?répondez pas à ce (?:message|mail|e-?mail|courriel))/im;
@@ -137,6 +146,8 @@ export function detectMachineMail(
     if ((daemon || listRobot || reasons.includes('null_sender')) && (bounceWords || bounceSubject)) add('bounce_notice', 'bounce');
     // bounce wording alone: not from a customer (on file, or asking or telling their story about the bounce they got)
     else if (bounceSubject && bounceWords && !options.senderIsCustomer && !writesAsCustomer(cleaned.clean)) add('bounce_notice', 'bounce');
+    // a server's own report under a bounce subject: its "I'm sorry to inform you" or the returned message is no customer's
+    else if (bounceSubject && !options.senderIsCustomer && serverWrote(bodyHead) && !customerVoice(cleaned.clean.slice(0, 1500))) add('bounce_notice', 'bounce');
     else if (daemon || (reasons.includes('null_sender') && bounceSubject)) add('bounce_notice', 'bounce');
   }
 
