@@ -16,6 +16,12 @@ import { loadPolicy, type RoutingPolicy } from '../activities/src/triage/policy'
 import { newCase, TRIAGE_STAGES } from '../activities/src/triage/stages';
 import type { CorpusExample, RiskClass, RoutineClass } from './train-meaning-model';
 
+/** The author of a training file: its block of `block` files by the number in its name (t001–t120 → 0, t121–t240 → 1...). */
+export function authorOf(file: string, block = 120): number {
+  const n = /(\d+)/.exec(path.basename(file))?.[1];
+  return n === undefined ? 0 : Math.floor(Math.max(0, Number(n) - 1) / block);
+}
+
 /** The label fields training reads. */
 export interface CorpusLabel { file: string; intent: string; expected_route: string; route_reasons: string[] }
 

@@ -19,7 +19,7 @@ export const INTENT_PHRASES: Phrases = Object.fromEntries(Object.entries(FIRST).
 }]));
 
 /** Intent sentences that also teach the risk head a family (the rest teach 'none'). */
-const INTENT_RISK: Partial<Record<string, RiskFamily>> = {
+export const INTENT_RISK: Partial<Record<string, RiskFamily>> = {
   legal_threat: 'legal_threat', fraud_report: 'fraud_report', gdpr_request: 'gdpr_request', safety_incident: 'safety_incident',
 };
 
@@ -27,25 +27,25 @@ const INTENT_RISK: Partial<Record<string, RiskFamily>> = {
  * The intent a risk sentence gives its message whatever else it asks (the labels' convention): the four escalation
  * intents, and a complaint for threats and insults. A bank dispute or an innocent sentence leaves the request's intent.
  */
-const RISK_INTENT: Partial<Record<RiskFamily | 'none', Intent>> = {
+export const RISK_INTENT: Partial<Record<RiskFamily | 'none', Intent>> = {
   legal_threat: 'legal_threat', fraud_report: 'fraud_report', gdpr_request: 'gdpr_request', safety_incident: 'safety_incident',
   threat: 'complaint', abusive_language: 'complaint',
 };
 
 /** The order mark (intent-features.ts orderMark) of a status question, a delay and a refund already made. */
-const PARCEL_OF: Partial<Record<Intent, string>> = { order_status: '\n__ontime__', delivery_delay: '\n__late__', refund_status: '\n__refunded__' };
+export const PARCEL_OF: Partial<Record<Intent, string>> = { order_status: '\n__ontime__', delivery_delay: '\n__late__', refund_status: '\n__refunded__' };
 
 /** Everyday requests a risk sentence is composed with (an innocent one: only requests a routine reply answers). */
-const ROUTINE_CONTEXT: readonly Intent[] = ['order_status', 'delivery_delay', 'refund_status', 'product_question', 'return_request'];
-const CONTEXT_INTENTS: readonly Intent[] = [...ROUTINE_CONTEXT, 'refund_request', 'damaged_item', 'payment_issue', 'missing_item', 'cancel_order'];
+export const ROUTINE_CONTEXT: readonly Intent[] = ['order_status', 'delivery_delay', 'refund_status', 'product_question', 'return_request'];
+export const CONTEXT_INTENTS: readonly Intent[] = [...ROUTINE_CONTEXT, 'refund_request', 'damaged_item', 'payment_issue', 'missing_item', 'cancel_order'];
 
 export interface SyntheticExample { text: string; intent: Intent | null; risk: RiskFamily | 'none' | null; routine: 'routine' | 'needs_person' | null }
 
 /** Intents a routine reply can answer from shop data (policies/default.json `automation.enabled_intents`). */
-const ROUTINE_INTENTS = new Set(['order_status', 'delivery_delay', 'return_request', 'refund_status', 'invoice_request', 'product_question', 'thanks']);
+export const ROUTINE_INTENTS = new Set(['order_status', 'delivery_delay', 'return_request', 'refund_status', 'invoice_request', 'product_question', 'thanks']);
 
-const cap = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
-const stripAccents = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '');
+export const cap = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+export const stripAccents = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '');
 
 export function syntheticExamples(rand: Rand, perPhrase: number): SyntheticExample[] {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;

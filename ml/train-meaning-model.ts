@@ -27,8 +27,9 @@ import {
 import { findKeywordHits } from '../activities/src/triage/keywords';
 import type { RoutingPolicy } from '../activities/src/triage/policy';
 import { mulberry32, quantise, toSparse, trainLogReg, type Sparse, type Weights } from './logreg';
-import { readCorpus } from './corpus';
+import { authorOf, readCorpus } from './corpus';
 import { syntheticExamples } from './synthetic';
+import { voicedExamples } from './voices';
 
 export type RiskClass = RiskFamily | 'none';
 
@@ -49,6 +50,8 @@ export interface MeaningTrainOptions {
   seed: number;
   /** Generated messages per synthetic sentence. */
   perPhrase: number;
+  /** Voiced messages per sentence (ml/voices.ts: SMS, formal letter, non-native, typos, mixed, thread, forward); 0: none. */
+  voicesPerPhrase: number;
   epochs: number;
   innerFolds: number;
   /** Gradient weight of a real email against a generated message. */
@@ -56,10 +59,16 @@ export interface MeaningTrainOptions {
   buckets: number;
   /** L2 penalty of SGD. */
   l2: number;
+  /**
+   * How the inner cross-validation splits the corpus: 'hash' (SHA-256 second byte mod innerFolds) or 'authors' (one
+   * inner fold per author block, ml/corpus.ts authorOf, when the corpus has two authors or more): the blend and the
+   * levels are then fitted on predictions for writers the heads never read, as the held-out mail is.
+   */
+  innerSplit: 'hash' | 'authors';
 }
 
 export const DEFAULT_TRAIN_OPTIONS: MeaningTrainOptions = {
-  seed: 20261124, perPhrase: 4, epochs: 14, innerFolds: 4, corpusWeight: 3, buckets: 1 << 15, l2: 1e-5,
+  seed: 20261124, perPhrase: 4, voicesPerPhrase: 1, epochs: 14, innerFolds: 4, corpusWeight: 3, buckets: 1 << 15, l2: 1e-5, innerSplit: 'hash',
 };
 
 const round = (v: number): number => Math.round(v * 1000) / 1000;
@@ -96,7 +105,10 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
   const opts = { ...DEFAULT_TRAIN_OPTIONS, ...options };
   const intents = TEXT_INTENTS;
   const risks = RISK_CLASSES;
-  const synth = syntheticExamples(mulberry32(opts.seed), opts.perPhrase);
+  const synth = [
+    ...syntheticExamples(mulberry32(opts.seed), opts.perPhrase),
+    ...voicedExamples(mulberry32(opts.seed + 7), opts.voicesPerPhrase),
+  ];
   const feats = (t: string): Sparse => toSparse(hashedFeatures(t, opts.buckets));
   const synthX = synth.map((s) => feats(s.text));
   const corpusX = corpus.map((c) => feats(c.text));
@@ -119,8 +131,11 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
   // inner cross-validation: out-of-fold predictions of every corpus email
   const targets: Target[] = ['intent', 'risk', 'routine'];
   const oof = Object.fromEntries(targets.map((t) => [t, corpus.map(() => ({}))])) as Record<Target, Record<string, number>[]>;
-  const fold = corpus.map((c) => innerFoldOf(c.file, opts.innerFolds));
-  for (let k = 0; k < opts.innerFolds; k++) {
+  const authors = [...new Set(corpus.map((c) => authorOf(c.file)))].sort((x, y) => x - y);
+  const byAuthor = opts.innerSplit === 'authors' && authors.length >= 2;
+  const fold = corpus.map((c) => (byAuthor ? authors.indexOf(authorOf(c.file)) : innerFoldOf(c.file, opts.innerFolds)));
+  const innerFolds = byAuthor ? authors.length : opts.innerFolds;
+  for (let k = 0; k < innerFolds; k++) {
     if (!fold.includes(k)) continue;
     targets.forEach((t, j) => {
       const head = trainHead(itemsFor(t, (i) => fold[i] !== k), classesOf[t], opts, opts.seed + 100 * j + 1 + k);
@@ -155,8 +170,8 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
     risk: { classes: [...risks], ...quantise(riskHead.weights), threshold: risk.threshold, defuse_none: risk.defuseNone },
     routine: { classes: [...ROUTINE_CLASSES], ...quantise(routineHead.weights), threshold: routine.threshold },
     training: {
-      seed: opts.seed, synthetic: synth.length, corpus: corpus.length, epochs: opts.epochs, per_phrase: opts.perPhrase,
-      inner_folds: opts.innerFolds, corpus_weight: opts.corpusWeight, l2: opts.l2,
+      seed: opts.seed, synthetic: synth.length, corpus: corpus.length, epochs: opts.epochs, per_phrase: opts.perPhrase, voices_per_phrase: opts.voicesPerPhrase,
+      inner_folds: innerFolds, inner_split: byAuthor ? 'authors' : 'hash', corpus_weight: opts.corpusWeight, l2: opts.l2,
       oof_intent: blend.report, oof_risk: risk.report, oof_routine: routine.report,
     },
   };

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_INTENT_MODEL_FILE, intentModelFileSchema } from '@replique/activities/triage/intent-model';
 import { SHOP_FILE } from '@replique/activities/triage/test-support/fixtures';
-import { crossValidate, foldOf, foldPlan } from './eval-folds';
+import { authorOf, crossValidate, foldOf, foldPlan, groupPlan } from './eval-folds';
 import type { Label } from './evaluate';
 import { buildTriageDeps } from './triage-command';
 
@@ -23,6 +23,25 @@ describe('fold split', () => {
     expect(plans.flatMap((p) => p.test).sort()).toEqual([...files].sort());
     for (const p of plans) {
       expect(p.test.filter((f) => p.train.includes(f))).toEqual([]);
+      expect(p.test.length + p.train.length).toBe(files.length);
+    }
+  });
+});
+
+describe('author split (leave one author out)', () => {
+  it('puts each block of 120 files by the number in the name in one author', () => {
+    expect(['t001.eml', 't120.eml', 't121.eml', 't240.eml', 't241.eml', 't480.eml'].map((f) => authorOf(f))).toEqual([0, 0, 1, 1, 2, 3]);
+    expect(authorOf('/x/t361.eml', 120)).toBe(3);
+    expect(authorOf('m7.eml', 5)).toBe(1);
+  });
+
+  it('tests each author present once and never trains on the author it tests', () => {
+    const files = ['t002.eml', 't119.eml', 't130.eml', 't250.eml', 't399.eml', 't400.eml'];
+    const plans = groupPlan(files, { kind: 'authors', block: 120 });
+    expect(plans.map((p) => p.fold)).toEqual([0, 1, 2, 3]);
+    for (const p of plans) {
+      expect(p.test.every((f) => authorOf(f) === p.fold)).toBe(true);
+      expect(p.train.some((f) => authorOf(f) === p.fold)).toBe(false);
       expect(p.test.length + p.train.length).toBe(files.length);
     }
   });
