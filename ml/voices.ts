@@ -51,6 +51,7 @@ const SHOP_NOTICES: Record<Lang, string[]> = {
 const FORWARD_NOTE: Record<Lang, string[]> = { fr: ['(voir ci-dessous)', 'je vous transfère le mail.', ''], en: ['(see below)', 'forwarding your email.', ''] };
 
 export function voicedExamples(rand: Rand, perPhrase: number): SyntheticExample[] {
+  if (perPhrase <= 0) return [];
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const chance = (p: number): boolean => rand() < p;
   const fill = (t: string, lang: Lang): string => t
