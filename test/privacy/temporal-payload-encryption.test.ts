@@ -83,39 +83,15 @@ function holds(value: unknown, text: string): boolean {
   return false;
 }
 
-/** The SDK core's marker of a local activity: `details.result` is our payload; `details.data` the core's bookkeeping. */
-const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
-/** What the core writes in a local activity marker's `data` (LocalActivityMarkerData): ids, counters and times. */
-const LOCAL_ACTIVITY_BOOKKEEPING = new Set(['seq', 'attempt', 'activity_id', 'activity_type', 'complete_time', 'backoff', 'original_schedule_time']);
-
-interface MarkerAttributes {
-  markerName?: string | null;
-  details?: Record<string, { payloads?: Payload[] | null }> | null;
-}
-
-/** The `data` payloads of the local activity markers of a history (each a JSON object the core wrote). */
-function localActivityBookkeeping(value: unknown, found: Payload[] = []): Payload[] {
-  if (Array.isArray(value)) value.forEach((item) => localActivityBookkeeping(item, found));
-  else if (value && typeof value === 'object' && !(value instanceof Uint8Array)) {
-    const marker = value as MarkerAttributes;
-    if (marker.markerName === LOCAL_ACTIVITY_MARKER) found.push(...(marker.details?.data?.payloads ?? []));
-    else Object.values(value).forEach((item) => localActivityBookkeeping(item, found));
-  }
-  return found;
-}
-
 /**
- * Every payload of a history (proto objects: a Payload has `data` and `metadata.encoding`), except three kinds no codec
- * touches: search attributes (the server indexes them; ours hold route, intent and state labels), the `patched()`
- * markers' `patch-data` (written by the SDK's core: a patch id and a flag) and the local activity markers' `data`
- * (the core's bookkeeping: checked apart, below); their `result` is ours, and counted.
+ * Every payload of a history (proto objects: a Payload has `data` and `metadata.encoding`), except two kinds no codec
+ * touches: search attributes (the server indexes them; ours hold route, intent and state labels) and the `patched()`
+ * markers' `patch-data` (written by the SDK's core: a patch id and a flag).
  */
 function payloadsOf(value: unknown, found: Payload[] = []): Payload[] {
   if (Array.isArray(value)) value.forEach((item) => payloadsOf(item, found));
   else if (value && typeof value === 'object' && ('indexedFields' in value || 'patch-data' in value)) return found;
-  else if (value && typeof value === 'object' && (value as MarkerAttributes).markerName === LOCAL_ACTIVITY_MARKER) {
-    found.push(...((value as MarkerAttributes).details?.result?.payloads ?? []));
-  } else if (value && typeof value === 'object' && !(value instanceof Uint8Array)) {
+  else if (value && typeof value === 'object' && !(value instanceof Uint8Array)) {
     const record = value as Record<string, unknown>;
     const metadata = record.metadata as Record<string, unknown> | undefined;
     if (metadata && metadata.encoding instanceof Uint8Array) found.push(record as Payload);
@@ -147,13 +123,6 @@ test('the history fetched through the client holds neither marker in clear, only
   expect(payloads.length).toBeGreaterThan(20);
   const encodings = new Set(payloads.map((p) => Buffer.from(p.metadata!.encoding!).toString()));
   expect(encodings).toEqual(new Set(['binary/encrypted']));
-  // The short steps run as local activities: their markers' bookkeeping is plain JSON of ids, counters and times only.
-  const bookkeeping = localActivityBookkeeping(history.events);
-  expect(bookkeeping.length).toBeGreaterThan(5);
-  for (const payload of bookkeeping) {
-    const keys = Object.keys(JSON.parse(Buffer.from(payload.data ?? []).toString('utf8')) as object);
-    expect(keys.filter((key) => !LOCAL_ACTIVITY_BOOKKEEPING.has(key))).toEqual([]);
-  }
   expect(holds(history, FOLLOW_UP_MARKER)).toBe(false);
   expect(holds(history, EDIT_MARKER)).toBe(false);
 

@@ -232,16 +232,13 @@ const HELD_FOR_FOLLOW_UP: Held = { held: 'customer_follow_up' };
 /**
  * Sends the reply; a permanent refusal (SMTP 5xx, or the last safety check) ends in `send_failed`, with its reason.
  * Returns `held` without sending when `holdIf()` is true once `sending` is recorded, or when the send activity held
- * an automatic reply (kill switch). With a `holdIf`, `sending` is recorded by an activity task even when the short
- * steps are local: local activities run inside one workflow task, and a signal the server took meanwhile (a
- * customer's follow-up during the analysis) is delivered only at the next one — which this task boundary makes
- * come before `holdIf()` decides.
+ * an automatic reply (kill switch).
  */
 async function send(
-  progress: EmailProgress, request: SendRequest, reason: string, holdIf?: () => boolean,
+  progress: EmailProgress, request: SendRequest, reason: string, holdIf: () => boolean = () => false,
 ): Promise<EmailWorkflowResult | Held> {
-  await setState(progress, 'sending', null, null, holdIf ? books : progress.steps.books);
-  if (holdIf?.()) return HELD_FOR_FOLLOW_UP;
+  await setState(progress, 'sending');
+  if (holdIf()) return HELD_FOR_FOLLOW_UP;
   try {
     const result = await mail.sendReply(request);
     if ('held' in result) return { held: result.held };
@@ -318,10 +315,9 @@ async function recordDecisions(emailKey: string, pending: ReviewDecision[]): Pro
  */
 async function setState(
   progress: EmailProgress, state: EmailState, reason: string | null = null, reviewDueAt: string | null = null,
-  recorder: Steps['books'] = progress.steps.books,
 ): Promise<void> {
   upsertSearchAttributes([...progress.takeSearchAttributes(), { key: stateSearchAttribute, value: state }]);
-  await recorder.recordState({
+  await progress.steps.books.recordState({
     emailKey: progress.emailKey,
     state,
     reason,
