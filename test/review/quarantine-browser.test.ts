@@ -15,7 +15,6 @@ import { openChromium, type HeadlessChromium } from '../support/headless-chromiu
 import { repoRoot } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import { freshCopy } from './fixtures';
-import { activityFailuresOf } from '../support/activity-failures';
 import { addReviewer, ReviewClient } from './review-client';
 
 jest.setTimeout(300_000);
@@ -59,10 +58,10 @@ test('a file and an email Postgres refuses are quarantined at once; a reviewer s
   const quarantineMs = performance.now() - t0;
   // One attempt of readEmail, not fifteen: the refusal is not retried.
   const history = await pipeline.client.workflow.getHandle(workflowIdForEmailKey(refused.emailKey)).fetchHistory();
-  const failed = activityFailuresOf(history.events);
+  const failed = history.events!.filter((e) => e.activityTaskFailedEventAttributes);
   expect(failed).toHaveLength(1);
-  expect(failed[0]!.failure.applicationFailureInfo).toMatchObject({ type: 'PostgresDataError', nonRetryable: true });
-  expect(JSON.stringify(failed[0]!.failure)).not.toContain('CMD-10839'); // the subject's order number
+  expect(failed[0]!.activityTaskFailedEventAttributes!.failure!.applicationFailureInfo).toMatchObject({ type: 'PostgresDataError', nonRetryable: true });
+  expect(JSON.stringify(failed[0]!.activityTaskFailedEventAttributes!.failure)).not.toContain('CMD-10839'); // the subject's order number
   expect((await auditTrail(pipeline.db.pool, refused.emailKey)).map((a) => [a.stage, a.event, a.data]))
     .toContainEqual(['state', 'quarantined', { reason: 'data_rejected:23514' }]);
 

@@ -29,7 +29,6 @@ import { TEST_DATA_KEKS } from '../support/data-keks';
 import { addressHash } from '@replique/activities/domain/email-key';
 import { devEmailsDir, shopFixture } from '../support/paths';
 import { workflowBundle } from '../support/workflow-bundle';
-import { activityFailuresOf } from '../support/activity-failures';
 import { eventually, newEmailKey, startTestEnvironment } from './workflow-test-kit';
 
 jest.setTimeout(120_000);
@@ -143,9 +142,8 @@ test('a stage Postgres refuses (value too long for the column) escalates to a pe
   // Visible to reviewers: the review queue (level 2) lists it with its reason.
   const waiting = await listWaitingEmails(db.pool, deps.vault, { limit: 100 });
   expect(waiting.find((w) => w.emailKey === input.emailKey)).toMatchObject({ state: 'escalated', stateReason: 'data_rejected:22001' });
-  const failures = activityFailuresOf((await handle.fetchHistory()).events);
-  expect(failures).toHaveLength(1);
-  const { failure } = failures[0]!;
+  const failure = (await handle.fetchHistory()).events!
+    .find((e) => e.activityTaskFailedEventAttributes)!.activityTaskFailedEventAttributes!.failure!;
   // The failure names the SQLSTATE (and the table, column or constraint when Postgres gives them), never the value.
   expect(failure.message).toBe('routeEmail: Postgres refused the data: SQLSTATE 22001 string_data_right_truncation');
   expect(failure.applicationFailureInfo).toMatchObject({ type: 'PostgresDataError', nonRetryable: true });

@@ -10,11 +10,10 @@ import {
   condition,
   patched,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import { HandlerUnfinishedPolicy, type SearchAttributeUpdatePair } from '@temporalio/common';
+import { HandlerUnfinishedPolicy } from '@temporalio/common';
 import type {
   EmailActivities, PostgresDataErrorDetails, PostgresDataErrorType, ReadOutcome, RouteSummary, SendRequest,
 } from '@replique/activities/activity-contracts';
@@ -46,29 +45,6 @@ const mail = proxyActivities<EmailActivities>(delivery);
 const drafter = proxyActivities<EmailActivities>(drafting);
 const memory = proxyActivities<EmailActivities>(remembering);
 
-/**
- * Patch: the short steps (every state record, and the decision stages but the draft, which may be a slow model call)
- * run as local activities, in the worker that runs the workflow, with the same timeouts and retries: consecutive
- * steps then share one workflow task, and the server records one marker per step instead of scheduling, dispatching
- * and recording an activity task (about 10 workflow tasks per email became 2–4). And the route's search attributes
- * are upserted with the next state's, in one command. Histories from before it keep their activity tasks.
- */
-export const LOCAL_STEPS_PATCH = 'local-steps';
-
-/** Where a run's short steps go: local activities, or (histories from before LOCAL_STEPS_PATCH) activity tasks. */
-interface Steps {
-  stages: typeof stages;
-  books: typeof books;
-  /** Route and intent wait for the next state's upsert (one command) instead of an upsert of their own. */
-  batchSearchAttributes: boolean;
-}
-const ACTIVITY_TASK_STEPS: Steps = { stages, books, batchSearchAttributes: false };
-const LOCAL_STEPS: Steps = {
-  stages: proxyLocalActivities<EmailActivities>(decisionStage),
-  books: proxyLocalActivities<EmailActivities>(bookkeeping),
-  batchSearchAttributes: true,
-};
-
 /** What one run shares between its signal/update handlers and its steps. */
 interface EmailRun {
   input: EmailWorkflowInput;
@@ -81,7 +57,7 @@ interface EmailRun {
 export async function emailWorkflow(input: EmailWorkflowInput): Promise<EmailWorkflowResult> {
   const run: EmailRun = {
     input,
-    progress: new EmailProgress(input.emailKey, patched(LOCAL_STEPS_PATCH) ? LOCAL_STEPS : ACTIVITY_TASK_STEPS),
+    progress: new EmailProgress(input.emailKey),
     gate: null,
     pendingDecisions: [],
     followUps: new FollowUpInbox(input.emailKey),
@@ -123,12 +99,12 @@ export async function emailWorkflow(input: EmailWorkflowInput): Promise<EmailWor
 async function handleEmail(run: EmailRun): Promise<EmailWorkflowResult> {
   const { input, progress, followUps } = run;
   await setState(progress, 'analysing');
-  const read = await readOrQuarantine(progress.steps, input);
+  const read = await readOrQuarantine(input);
   if (read.status === 'quarantined') return finish(progress, 'quarantined', read.reason);
 
-  const { routed, failure } = await analyse(progress.steps, input.emailKey);
+  const { routed, failure } = await analyse(input.emailKey);
   progress.routed(routed);
-  upsertSearchAttributesOf(progress, [
+  upsertSearchAttributes([
     { key: routeSearchAttribute, value: routed.route },
     { key: intentSearchAttribute, value: routed.intent ?? 'unknown' },
   ]);
@@ -144,7 +120,7 @@ async function handleEmail(run: EmailRun): Promise<EmailWorkflowResult> {
       // on: a person reads it (and the follow-up).
       const diverted: RouteSummary = { ...routed, route: 'review', reasons: [...routed.reasons, sent.held] };
       progress.routed(diverted);
-      upsertSearchAttributesOf(progress, [{ key: routeSearchAttribute, value: 'review' }]);
+      upsertSearchAttributes([{ key: routeSearchAttribute, value: 'review' }]);
       return review(run, diverted, sent.held);
     }
     case 'review':
@@ -172,13 +148,12 @@ async function review(run: EmailRun, routed: RouteSummary, reason: string | null
  * Reading the raw email; bytes that still cannot be read after the retries, or whose reading Postgres refuses
  * (`data_rejected:<SQLSTATE>`, at the first attempt), are quarantined (kept, for a person).
  */
-async function readOrQuarantine(steps: Steps, input: EmailWorkflowInput): Promise<ReadOutcome> {
+async function readOrQuarantine(input: EmailWorkflowInput): Promise<ReadOutcome> {
   try {
-    return await steps.stages.readEmail({ emailKey: input.emailKey, rawId: input.rawId });
+    return await stages.readEmail({ emailKey: input.emailKey, rawId: input.rawId });
   } catch (error) {
-    const cause = activityFailureCause(error);
-    if (cause === NOT_AN_ACTIVITY_FAILURE) throw error;
-    return { status: 'quarantined', reason: dataRejected(cause) ?? 'read_failed' };
+    if (!(error instanceof ActivityFailure)) throw error;
+    return { status: 'quarantined', reason: dataRejected(error) ?? 'read_failed' };
   }
 }
 
@@ -187,37 +162,24 @@ async function readOrQuarantine(steps: Steps, input: EmailWorkflowInput): Promis
  * retried), sends the email to a person (level 2) rather than leaving it unanswered: the reason
  * (`pipeline_error`, `data_rejected:<SQLSTATE>`) is the state's reason, visible in the review queue and the history.
  */
-async function analyse(steps: Steps, emailKey: string): Promise<{ routed: RouteSummary; failure: string | null }> {
-  const { stages: s } = steps;
+async function analyse(emailKey: string): Promise<{ routed: RouteSummary; failure: string | null }> {
   try {
-    for (const stage of [s.enrichEmail, s.classifyEmail, s.retrieveContext, drafter.draftReply, s.checkDraft]) {
+    for (const stage of [stages.enrichEmail, stages.classifyEmail, stages.retrieveContext, drafter.draftReply, stages.checkDraft]) {
       await stage({ emailKey });
     }
-    return { routed: await s.routeEmail({ emailKey }), failure: null };
+    return { routed: await stages.routeEmail({ emailKey }), failure: null };
   } catch (error) {
-    const cause = activityFailureCause(error);
-    if (cause === NOT_AN_ACTIVITY_FAILURE) throw error;
-    const failure = dataRejected(cause) ?? 'pipeline_error';
+    if (!(error instanceof ActivityFailure)) throw error;
+    const failure = dataRejected(error) ?? 'pipeline_error';
     return { routed: { route: 'escalate', reasons: [failure], confidence: 0, approvalsRequired: 1, intent: null, hasDraft: false }, failure };
   }
 }
 
 const POSTGRES_DATA_ERROR: PostgresDataErrorType = 'PostgresDataError';
 
-const NOT_AN_ACTIVITY_FAILURE = Symbol('not an activity failure');
-
-/**
- * What made an awaited activity fail: an activity task's failure comes as an ActivityFailure around its cause; a local
- * activity's non-retryable failure comes as the ApplicationFailure itself. Any other error is the workflow's own.
- */
-function activityFailureCause(error: unknown): Error | undefined | typeof NOT_AN_ACTIVITY_FAILURE {
-  if (error instanceof ActivityFailure) return error.cause;
-  if (error instanceof ApplicationFailure) return error;
-  return NOT_AN_ACTIVITY_FAILURE;
-}
-
 /** `data_rejected:<SQLSTATE>` when the activity failed because Postgres refused its data; null for any other failure. */
-function dataRejected(cause: Error | undefined): string | null {
+function dataRejected(error: ActivityFailure): string | null {
+  const cause = error.cause;
   if (!(cause instanceof ApplicationFailure) || cause.type !== POSTGRES_DATA_ERROR) return null;
   const details = cause.details?.[0] as Partial<PostgresDataErrorDetails> | undefined;
   return `data_rejected:${details?.sqlState ?? 'unknown'}`;
@@ -316,8 +278,8 @@ async function recordDecisions(emailKey: string, pending: ReviewDecision[]): Pro
 async function setState(
   progress: EmailProgress, state: EmailState, reason: string | null = null, reviewDueAt: string | null = null,
 ): Promise<void> {
-  upsertSearchAttributes([...progress.takeSearchAttributes(), { key: stateSearchAttribute, value: state }]);
-  await progress.steps.books.recordState({
+  upsertSearchAttributes([{ key: stateSearchAttribute, value: state }]);
+  await books.recordState({
     emailKey: progress.emailKey,
     state,
     reason,
@@ -395,26 +357,14 @@ function requireGate(gate: ReviewGate | null): ReviewGate {
   return gate;
 }
 
-/** Upserts `pairs` now, or (LOCAL_STEPS_PATCH) with the next state's upsert: setState always follows. */
-function upsertSearchAttributesOf(progress: EmailProgress, pairs: SearchAttributeUpdatePair[]): void {
-  if (progress.steps.batchSearchAttributes) progress.pendingSearchAttributes.push(...pairs);
-  else upsertSearchAttributes(pairs);
-}
-
 /** What the workflow knows so far; the `state` query returns a view of it. */
 class EmailProgress {
   state: EmailState = 'received';
   stateReason: string | null = null;
   route: RouteSummary | null = null;
   sentMessageId: string | null = null;
-  /** Search attributes that go with the next state's upsert. */
-  pendingSearchAttributes: SearchAttributeUpdatePair[] = [];
 
-  constructor(readonly emailKey: string, readonly steps: Steps) {}
-
-  takeSearchAttributes(): SearchAttributeUpdatePair[] {
-    return this.pendingSearchAttributes.splice(0);
-  }
+  constructor(readonly emailKey: string) {}
 
   routed(summary: RouteSummary): void {
     this.route = summary;
