@@ -3,14 +3,12 @@
  * customer's reply to an email still waiting for review reaches that email's workflow as a signal, and a reply to
  * an email already answered gets a workflow of its own.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { auditTrail } from '@replique/activities/adapters/pg/audit-log';
 import { followUpsOf, getEmail } from '@replique/activities/adapters/pg/emails';
 import { workflowIdForEmailKey } from '@replique/workflows/contracts';
-import { devEmailsDir } from '../support/paths';
+import { freshDevEmail } from '../support/dev-email-copy';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import { addReviewer, ReviewClient } from '../review/review-client';
 
@@ -25,13 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await pipeline?.stop();
 });
-
-/** A dev fixture under a fresh Message-ID, so each test owns its email. */
-function freshCopy(file: string): { raw: Buffer; messageId: string } {
-  const messageId = `${randomUUID()}@test.replique`;
-  const text = readFileSync(path.join(devEmailsDir, file)).toString('latin1').replace(/^Message-ID:.*$/im, `Message-ID: <${messageId}>`);
-  return { raw: Buffer.from(text, 'latin1'), messageId };
-}
 
 /** The customer writes again in the thread of `messageId`, as a mail client does (In-Reply-To, References, quote). */
 function replyTo(original: Buffer, messageId: string, newText: string): { raw: Buffer; messageId: string } {
@@ -60,7 +51,7 @@ async function approve(emailKey: string, reviewer: string) {
 }
 
 test('a reply while a review waits (delivered five times) joins that workflow; approval sends exactly one reply', async () => {
-  const original = freshCopy('d007.eml');
+  const original = freshDevEmail('d007.eml');
   const { emailKey } = await pipeline.deliver(original.raw);
   await pipeline.waitForView(emailKey, (v) => v.state === 'waiting_review');
 
@@ -97,7 +88,7 @@ test('a reply while a review waits (delivered five times) joins that workflow; a
 });
 
 test('a risky reply (a legal threat) while a review waits escalates that email, and nothing is sent', async () => {
-  const original = freshCopy('d007.eml');
+  const original = freshDevEmail('d007.eml');
   const { emailKey } = await pipeline.deliver(original.raw);
   await pipeline.waitForView(emailKey, (v) => v.state === 'waiting_review');
   const followUp = replyTo(original.raw, original.messageId, 'Sans réponse sous 48 h, je transmets le dossier à mon avocat et je porte plainte.');
@@ -110,7 +101,7 @@ test('a risky reply (a legal threat) while a review waits escalates that email, 
 });
 
 test('a reply while an automatic answer is still being prepared makes it a review of both', async () => {
-  const original = freshCopy('d005.eml');
+  const original = freshDevEmail('d005.eml');
   const followUp = replyTo(original.raw, original.messageId, 'Pardon, une précision : je ne serai pas chez moi vendredi.');
   const { emailKey } = await pipeline.deliver(original.raw);
   const { emailKey: followUpKey } = await pipeline.deliver(followUp.raw);
@@ -130,7 +121,7 @@ test('a reply while an automatic answer is still being prepared makes it a revie
 });
 
 test('a reply to an email already answered gets a workflow of its own, in the same conversation', async () => {
-  const original = freshCopy('d005.eml');
+  const original = freshDevEmail('d005.eml');
   const { emailKey } = await pipeline.deliver(original.raw);
   await pipeline.waitForView(emailKey, (v) => v.state === 'sent');
 

@@ -10,7 +10,6 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { FieldVault, ErasedFieldError, VaultConfigError } from '@replique/activities/adapters/vault/field-vault';
 import { isSealed } from '@replique/activities/adapters/vault/sealed-field';
 import { KeyUnwrapError, LocalKeyWrapper, parseKekList } from '@replique/activities/adapters/vault/key-wrapper';
@@ -20,7 +19,8 @@ import { keysCommand } from '@replique/services/cli/keys-command';
 import { gdprCommand } from '@replique/services/cli/gdpr-command';
 import { customerReply } from '../review/fixtures';
 import { addReviewer, ReviewClient } from '../review/review-client';
-import { devEmailsDir, shopFixture } from '../support/paths';
+import { shopFixture } from '../support/paths';
+import { freshDevEmail } from '../support/dev-email-copy';
 import { REPLY_LINK_SECRET, startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import { TEST_DATA_KEKS, testVault } from '../support/data-keks';
 import { registerTestEmail } from '../pg/email-fixture';
@@ -63,19 +63,13 @@ function deliveredOrder(): { order: OrderRecord; customer: CustomerRecord } {
   throw new Error('the shop has no delivered order of an English-speaking customer');
 }
 
-function freshCopy(file: string): { raw: Buffer; messageId: string } {
-  const messageId = `${randomUUID()}@test.replique`;
-  const text = readFileSync(path.join(devEmailsDir, file)).toString('latin1').replace(/^Message-ID:.*$/im, `Message-ID: <${messageId}>`);
-  return { raw: Buffer.from(text, 'latin1'), messageId };
-}
-
 beforeAll(async () => {
   pipeline = await startPipeline();
   const password = await addReviewer(pipeline.db.pool, 'alice', 'reviewer');
 
-  const ryan = freshCopy('d002.eml');
+  const ryan = freshDevEmail('d002.eml');
   ryanKey = (await pipeline.deliver(ryan.raw)).emailKey;
-  const mathis = freshCopy('d007.eml');
+  const mathis = freshDevEmail('d007.eml');
   mathisKey = (await pipeline.deliver(mathis.raw)).emailKey;
   const { order, customer } = deliveredOrder();
   invoiceKey = (await pipeline.deliver(Buffer.from([

@@ -9,9 +9,7 @@
  * about him; `replique gdpr erase` leaves nothing of Mathis readable anywhere (Postgres, Temporal histories even
  * opened with the keys, the customer memory), while Noah's text still opens, and the audit chain verifies.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { verifyAuditLog } from '@replique/activities/audit/verify-audit-log';
 import { EmbeddedMemoryStore } from '@replique/activities/memory/embedded-memory-store';
@@ -23,7 +21,7 @@ import {
 } from '@replique/services/privacy/privacy-scan';
 import { customerReply } from '../review/fixtures';
 import { addReviewer, ReviewClient } from '../review/review-client';
-import { devEmailsDir } from '../support/paths';
+import { freshDevEmail } from '../support/dev-email-copy';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import { TEST_DATA_KEKS } from '../support/data-keks';
 import { TEST_TEMPORAL_PAYLOAD_KEYS } from '../support/temporal-payload-keys';
@@ -53,21 +51,15 @@ let mathisKey: string;
 let noahKey: string;
 const memory = new EmbeddedMemoryStore('default', new HashingEmbedder());
 
-function freshCopy(file: string): { raw: Buffer; messageId: string } {
-  const messageId = `${randomUUID()}@test.replique`;
-  const text = readFileSync(path.join(devEmailsDir, file)).toString('latin1').replace(/^Message-ID:.*$/im, `Message-ID: <${messageId}>`);
-  return { raw: Buffer.from(text, 'latin1'), messageId };
-}
-
 beforeAll(async () => {
   pipeline = await startPipeline();
   kafka = new Kafka({ clientId: 'privacy-scan-test', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
   const password = await addReviewer(pipeline.db.pool, 'alice', 'reviewer');
 
-  const ryanKey = (await pipeline.deliver(freshCopy('d002.eml').raw)).emailKey;
-  const mathis = freshCopy('d007.eml');
+  const ryanKey = (await pipeline.deliver(freshDevEmail('d002.eml').raw)).emailKey;
+  const mathis = freshDevEmail('d007.eml');
   mathisKey = (await pipeline.deliver(mathis.raw)).emailKey;
-  noahKey = (await pipeline.deliver(freshCopy('d019.eml').raw)).emailKey;
+  noahKey = (await pipeline.deliver(freshDevEmail('d019.eml').raw)).emailKey;
 
   await pipeline.waitForView(mathisKey, (v) => v.state === 'waiting_review');
   await pipeline.deliver(customerReply(mathis.raw, mathis.messageId, `Je précise : ${MARK.mathisFollowUp}, merci de me rappeler.`));
