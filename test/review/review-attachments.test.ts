@@ -1,9 +1,10 @@
 /**
  * Attachments on the email page, through the real pipeline and the review tool: a damaged-item email with a photo,
- * a text note, a PDF and an SVG disguised as a PNG. The page lists all four; the photo is previewed (served only as
- * the image its bytes are, under a CSP that runs nothing), the note's text is shown, the PDF is listed without a
- * preview, the disguised SVG is refused (415). Chromium loads the preview; the screenshot goes to
- * docs/screenshots/review-attachments.png.
+ * a text note, a delivery note as a PDF, a damaged PDF and an SVG disguised as a PNG. The page lists all five; the
+ * photo is previewed (served only as the image its bytes are, under a CSP that runs nothing), the note's text is
+ * shown, the delivery note's text is read from the stored (sealed) raw message by pdf.js and shown as text, the
+ * damaged PDF says it cannot be read, the disguised SVG is refused (415). Chromium loads the previews; the
+ * screenshot goes to docs/screenshots/review-attachments.png.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { openChromium, type HeadlessChromium } from '../support/headless-chromium';
 import { parseEmail } from '@replique/activities/mail/parse-email';
+import { textPdf } from '@replique/activities/mail/test-support/hand-written-pdf';
 import { repoRoot } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import { addReviewer, ReviewClient } from './review-client';
@@ -46,7 +48,8 @@ test('the email page lists attachments and previews the safe ones', async () => 
     attachments: [
       { filename: 'theiere.png', content: photo, contentType: 'image/png' },
       { filename: 'notes.txt', content: 'Colis reçu le samedi, carton intact.\nBec ébréché, fissure sur le couvercle.', contentType: 'text/plain; charset=utf-8' },
-      { filename: 'bon-de-livraison.pdf', content: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'), contentType: 'application/pdf' },
+      { filename: 'bon-de-livraison.pdf', content: DELIVERY_NOTE, contentType: 'application/pdf' },
+      { filename: 'ancien-devis.pdf', content: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'), contentType: 'application/pdf' },
       { filename: 'zoom.png', content: svg, contentType: 'image/png' },
     ],
   }).compile().build();
@@ -58,10 +61,13 @@ test('the email page lists attachments and previews the safe ones', async () => 
   const reviewer = await ReviewClient.login(pipeline.reviewUrl, 'ada', password);
   const pageHtml = await (await reviewer.get(`/emails/${emailKey}`)).text();
   const section = /<section class="attachments">[\s\S]*?<\/section>/.exec(pageHtml)?.[0] ?? '';
-  for (const name of ['theiere.png', 'notes.txt', 'bon-de-livraison.pdf', 'zoom.png']) expect(section).toContain(name);
+  for (const name of ['theiere.png', 'notes.txt', 'bon-de-livraison.pdf', 'ancien-devis.pdf', 'zoom.png']) expect(section).toContain(name);
   expect(section).toContain(`src="/emails/${emailKey}/attachments/${shaOf['theiere.png']}"`);
   expect(section).toContain('Bec ébréché, fissure sur le couvercle.');
-  expect(section).toMatch(/bon-de-livraison\.pdf<\/span>[^<]*<small class="muted">application\/pdf[^<]*<\/small>\s*<br><small class="muted">no preview \(PDF text is not extracted yet\)/);
+  expect(section).toContain('<small class="muted">text of pages 1–2 of 2</small>');
+  expect(section).toContain('<pre class="body preview pdf-text">BON DE LIVRAISON - commande CMD-10362\nLivré le 28/11 : 1 théière en fonte 0,9 L\n'
+    + 'Remarque : &lt;script&gt;document.title=&quot;pwned&quot;&lt;/script&gt;\n\nPage 2 : signature du transporteur</pre>');
+  expect(section).toMatch(/ancien-devis\.pdf<\/span>[^<]*<small class="muted">application\/pdf[^<]*<\/small>\s*<br><small class="muted pdf-none">no preview \(the PDF cannot be read: damaged or malformed\)/);
 
   const image = await reviewer.get(`/emails/${emailKey}/attachments/${shaOf['theiere.png']}`, 'image/*');
   expect([image.status, image.headers.get('content-type'), image.headers.get('content-security-policy')])
@@ -90,10 +96,17 @@ test('the email page lists attachments and previews the safe ones', async () => 
   await expect(page.evaluate(loaded(shaOf['theiere.png']!))).resolves.toBe(240);
   await expect(page.evaluate(loaded(shaOf['zoom.png']!))).resolves.toBe(0);
   await expect(preview.getAttribute('src')).resolves.toBe(`/emails/${emailKey}/attachments/${shaOf['theiere.png']}`);
+  await expect(page.locator('pre.pdf-text').innerText()).resolves.toContain('Remarque : <script>document.title="pwned"</script>');
   expect(await page.title()).not.toMatch(/pwned/);
   mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
   await page.locator('section.attachments').screenshot({ path: SCREENSHOT });
 });
+
+/** The delivery note the customer scanned to PDF: two pages of text, one line of it markup that must stay text. */
+const DELIVERY_NOTE = textPdf([
+  ['BON DE LIVRAISON - commande CMD-10362', 'Livré le 28/11 : 1 théière en fonte 0,9 L', 'Remarque : <script>document.title="pwned"</script>'],
+  ['Page 2 : signature du transporteur'],
+]);
 
 /** A width × height RGB PNG: a warm gradient with a dark diagonal "crack". */
 function png(width: number, height: number): Buffer {

@@ -1,28 +1,6 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { PDF_PREVIEW_LIMITS, pdfPreviewText } from './pdf-text';
-
-/** A PDF written by hand: the objects, then a cross-reference table with their exact offsets. */
-function handWrittenPdf(objects: string[], trailerExtra = ''): Buffer {
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(Buffer.byteLength(body, 'latin1'));
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body, 'latin1');
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-
-const stream = (text: string) => `<< /Length ${text.length} >>\nstream\n${text}\nendstream`;
-const onePage = (content: string) => [
-  '<< /Type /Catalog /Pages 2 0 R >>',
-  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-  '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-  '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-  stream(content),
-];
+import { handWrittenPdf, textPdf, textPdfObjects } from './test-support/hand-written-pdf';
 
 async function pagesPdf(lines: string[]): Promise<Buffer> {
   const doc = await PDFDocument.create();
@@ -35,9 +13,9 @@ jest.setTimeout(60_000);
 
 describe('PDF text preview', () => {
   test('a hand-written one-page PDF: its text, markup kept as text (the page escapes it)', async () => {
-    const pdf = handWrittenPdf(onePage('BT /F1 12 Tf 50 780 Td (Bon de livraison CMD-10362) Tj 0 -16 Td (<b>2 colis</b>) Tj ET'));
+    const pdf = textPdf([['Bon de livraison CMD-10362', '<b>2 colis</b> (reçus)']]);
     await expect(pdfPreviewText(pdf)).resolves.toEqual({
-      ok: true, text: 'Bon de livraison CMD-10362\n<b>2 colis</b>', pagesRead: 1, totalPages: 1, truncated: false,
+      ok: true, text: 'Bon de livraison CMD-10362\n<b>2 colis</b> (reçus)', pagesRead: 1, totalPages: 1, truncated: false,
     });
   });
 
@@ -50,10 +28,10 @@ describe('PDF text preview', () => {
   });
 
   test('malformed, encrypted, image-only, oversized, not a PDF, too slow: a reason, never a throw', async () => {
-    const truncatedPdf = handWrittenPdf(onePage('BT /F1 12 Tf 50 780 Td (lost) Tj ET')).subarray(0, 120);
+    const truncatedPdf = textPdf([['lost']]).subarray(0, 120);
     const garbage = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2_000, 0x9f)]);
     // A Standard security handler with a user password: the reader cannot open it without one.
-    const encrypted = handWrittenPdf([...onePage('BT /F1 12 Tf 50 780 Td (secret) Tj ET'),
+    const encrypted = handWrittenPdf([...textPdfObjects([['secret']]),
       `<< /Filter /Standard /V 1 /R 2 /O <${'11'.repeat(32)}> /U <${'22'.repeat(32)}> /P -44 >>`],
     `/Encrypt 6 0 R /ID [<${'ab'.repeat(16)}> <${'ab'.repeat(16)}>] `);
     const doc = await PDFDocument.create();

@@ -17,7 +17,7 @@ export interface PdfTextLimits {
 }
 
 export const PDF_PREVIEW_LIMITS: PdfTextLimits = {
-  maxBytes: 10 * 1024 * 1024, maxPages: 3, maxChars: 4_000, timeoutMs: 5_000, maxMemoryMb: 128,
+  maxBytes: 10 * 1024 * 1024, maxPages: 3, maxChars: 4_000, timeoutMs: 8_000, maxMemoryMb: 128,
 };
 
 export type PdfNoPreview = 'too-large' | 'not-a-pdf' | 'encrypted' | 'unreadable' | 'timeout' | 'no-text';

@@ -1,13 +1,14 @@
 /**
  * `GET /emails/:emailKey/attachments/:sha256`: an attachment's image for the email page's preview (session required,
  * like every page). Served only when its bytes are a PNG, JPEG, GIF or WebP image, whatever the mail declared, with
- * a response that can run nothing (`default-src 'none'`, nosniff) and is not cached; anything else gets 415.
+ * a response that can run nothing (`default-src 'none'`, nosniff) and is not cached; anything else gets 415, an
+ * image above MAX_PREVIEW_IMAGE_BYTES 413.
  */
 import express, { type Router } from 'express';
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
 import { getEmail, loadCase } from '@replique/activities/adapters/pg/emails';
 import { loadRawEmail } from '@replique/activities/adapters/pg/raw-emails';
-import { attachmentBytes, previewImageType } from '@replique/activities/mail/attachment-preview';
+import { attachmentBytes, MAX_PREVIEW_IMAGE_BYTES, previewImageType } from '@replique/activities/mail/attachment-preview';
 import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
 
 const EMAIL_KEY = /^[0-9a-f]{64}$/;
@@ -24,6 +25,7 @@ export function createAttachmentRouter(deps: { db: Queryable; vault: FieldVault 
     if (!email || !listed) return void res.status(404).type('text').send('not found');
     const found = await attachmentBytes(await loadRawEmail(deps.db, deps.vault, email.rawId), sha256).catch(() => null);
     if (!found) return void res.status(404).type('text').send('not found');
+    if (found.content.length > MAX_PREVIEW_IMAGE_BYTES) return void res.status(413).type('text').send('too large to preview');
     const type = previewImageType(found.content);
     if (!type) return void res.status(415).type('text').send('no preview for this attachment');
     res.set({

@@ -15,6 +15,7 @@ import type { EmailWorkflowView } from '@replique/workflows/contracts';
 import { inPriorityOrder, viewWithin } from './queue-data';
 import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
 import { openTextsIn } from '@replique/activities/adapters/vault/sealed-text';
+import { loadPdfPreviews, type PdfPreviews } from './pdf-previews';
 
 export interface EmailPageData {
   item: QueueItem;
@@ -26,6 +27,8 @@ export interface EmailPageData {
   /** What the customer wrote since, in the same thread (follow-ups this email's workflow took in). */
   followUps: FollowUpRow[];
   actions: ReviewerActionRow[];
+  /** The text of the first pages of the PDFs attached (pdf-previews.ts), for this request only. */
+  pdfPreviews: PdfPreviews;
   previous: string | null;
   next: string | null;
 }
@@ -36,7 +39,7 @@ export async function loadEmailPage(
   const item = await getQueueItem(deps.db, deps.vault, emailKey);
   if (!item) return null;
   const customerId = item.emailCase?.enrichment?.customerId ?? null;
-  const [view, crm, history, followUps, actions, queue] = await Promise.all([
+  const [view, crm, history, followUps, actions, queue, pdfPreviews] = await Promise.all([
     // The last blocked edit's checks may quote its text, sealed in the workflow (sealed-text.ts).
     viewWithin(deps.client, emailKey, 3_000).then((v) => openTextsIn(deps.vault, v)),
     customerAndOrders(deps.db, customerId),
@@ -44,11 +47,12 @@ export async function loadEmailPage(
     followUpsOf(deps.db, deps.vault, emailKey),
     reviewerActionsOf(deps.db, deps.vault, emailKey),
     listWaitingEmails(deps.db, deps.vault, { limit: 500 }).then((items) => inPriorityOrder(items, Date.now())),
+    loadPdfPreviews(deps, emailKey, item.emailCase?.parsed.attachments ?? []),
   ]);
   // j/k follow the queue's order.
   const at = queue.findIndex((q) => q.emailKey === emailKey);
   return {
-    item, view, claim, ...crm, history, followUps, actions,
+    item, view, claim, ...crm, history, followUps, actions, pdfPreviews,
     previous: at > 0 ? queue[at - 1]!.emailKey : null,
     next: at >= 0 && at + 1 < queue.length ? queue[at + 1]!.emailKey : null,
   };

@@ -55,7 +55,7 @@ export function emailPage(data: EmailPageData, reviewer: Reviewer, notice?: { er
           <pre class="body">${item.emailCase?.cleaned.clean ?? parsed?.text ?? ''}</pre>
           ${item.emailCase?.cleaned.quoted ? html`<details><summary>Quoted history</summary><pre class="body">${item.emailCase.cleaned.quoted}</pre></details>` : ''}
         </section>
-        ${attachmentsSection(item.emailKey, parsed?.attachments ?? [])}
+        ${attachmentsSection(item.emailKey, parsed?.attachments ?? [], data.pdfPreviews)}
         ${followUpsSection(data)}
         ${draftSection(data)}
         ${waiting ? actions(data, reviewer, blocked) : html`<p class="flash">This email was already handled (${state}).</p>`}
