@@ -34,6 +34,18 @@ describe('customerAsks', () => {
     expect(asked('Let me know when the order leaves your warehouse.')).toHaveLength(1);
   });
 
+  it('finds a wish to know held by someone else or written without its subject', () => {
+    expect(asked("Ma mère est chez elle demain et aimerait savoir si le paquet arrive avant midi.")).toHaveLength(1);
+    expect(asked("Mon mari part en voyage et voudrait connaître la date de livraison.")).toHaveLength(1);
+    expect(asked("Elle demande si le service à thé est déjà parti.")).toHaveLength(1);
+    expect(asked('My husband is away all week and wants to know whether the box has arrived.')).toHaveLength(1);
+    expect(asked('Our office manager asked me if the invoice could be sent again.')).toHaveLength(1);
+    expect(asked("Grandpa was wondering when the kettle would turn up.")).toHaveLength(1);
+    // a wish that is not an ask, and the writer's own decision, stay out
+    expect(asked('I hope to hear from you soon.')).toEqual([]);
+    expect(asked("Il voudrait savoir s'il doit rester chez lui.")).toEqual([]);
+  });
+
   it('skips greetings, closings, pleasantries and rhetorical questions', () => {
     expect(asked('Hello there!\nHow are you?\nMerci d\'avance !\nBonne journée,')).toEqual([]);
     expect(asked("Let me know if you need anything else from me.\nN'hésitez pas si vous avez besoin d'autre chose.")).toEqual([]);

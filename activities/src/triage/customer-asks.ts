@@ -79,6 +79,9 @@ const REQUEST = new RegExp([
   String.raw`\bmerci de (bien vouloir |me |m'|nous |lui |leur )`,
   String.raw`\b(je vous prie de|veuillez|vous serait-il possible|serait-il possible|est-il possible)\b`,
   String.raw`\b(je voudrais|j'aimerais|je souhaiterais|je souhaite|je veux|j'ai besoin de|il me faut|on voudrait|nous voudrions|nous aimerions|il voudrait|elle voudrait) (juste |simplement |bien |aussi |egalement |seulement )*(savoir|connaitre|avoir|recevoir|obtenir|une copie|la copie|un duplicata|confirmation|une confirmation|la confirmation|un numero|le numero|des nouvelles|une reponse|une information|une info|des infos|des informations)\b`,
+  // a wish to know, whoever holds it and with the subject left out ("il est absent et voudrait savoir si…", "ma sœur
+  // aimerait connaître…", "elle demande si…")
+  String.raw`\b(voudrai(s|t|ent)?|voudrions|voudriez|aimerai(s|t|ent)?|aimerions|souhaiterai(s|t|ent)?|souhaite(nt)?|veu(t|lent)|voulai(s|t|ent)|cherche(nt)? a|a besoin de|ont besoin de) (juste |simplement |bien |aussi |seulement |vraiment )*(savoir|connaitre)\b|\b(se demande(nt)?|se demandai(t|ent)|demande(nt)?|demandai(t|ent)) (si|quand|ou|comment|combien|pourquoi|quel\w*)\b`,
   String.raw`\b(je me demande|je me demandais|je m'interroge|juste pour savoir|pour savoir si|dites[- ]moi|dites[- ]nous|tenez[- ]moi au courant|faites[- ]moi savoir|indiquez[- ]moi|informez[- ]moi|confirmez[- ]moi|expliquez[- ]moi|une idee)\b`,
   String.raw`\b(envoyez|renvoyez|transmettez|faites|mettez|ajoutez|annulez|modifiez|changez|rappelez|appelez|verifiez|regardez|confirmez|indiquez|donnez|communiquez)[- ](moi|nous|la|le|les|lui)\b`,
   String.raw`\b(svp|stp|s'il vous plait|s'il te plait|sil vous plait|svpl)\b`,
@@ -86,6 +89,8 @@ const REQUEST = new RegExp([
   String.raw`\b(can|could|would|will|won't) (you|u|someone|somebody|anyone)\b|\bif (you|u) (could|would|might)\b`,
   String.raw`\b(is it|would it be|will it be) possible\b`,
   String.raw`\b(i'd|i would|we'd|we would|he'd|he would|she'd|she would|i|we|he|she) (really |just |also |only )*(like|love|want|wanted|need|needed|appreciate|be grateful for|be grateful if) (to (know|check|find out|ask|understand|confirm)|(to (have|get|receive|obtain) )?(a|an|the|my|some|your)? ?(copy|duplicate|invoice|receipt|confirmation|update|news|answer|reply|information|info|tracking|refund|label|number|it confirmed)|if you|it if you)\b`,
+  // the same in English ("he is away and would like to know…", "my wife wants to find out…", "she asks whether…")
+  String.raw`\b(would (really |just |also )?like|'d (really |just |also )?like|wants?|wanted|needs?|needed|wish(es|ed)?) to (know|find out|check)\b|\b(asks?|asked|is asking|was asking|wonders|wondered|is wondering|was wondering) (me )?(if|whether|when|where|how|what|which|why)\b`,
   String.raw`\b(i|we) (wonder|was wondering|were wondering|am wondering|'m wondering)\b|\bjust wondering\b|\bwondering (if|whether|when|how|what)\b`,
   String.raw`\b(let me know|let us know|tell me|tell us|keep me posted|keep me updated|advise me|advise us|inform me|confirm to me|get back to me)\b`,
   String.raw`\b(please|pls|plz|kindly)\b(?! find\b| see\b| note\b| ignore\b| disregard\b)`,
