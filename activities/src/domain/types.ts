@@ -234,6 +234,12 @@ export interface Classification {
   /** What a trained head read, for the reviewer: the family and the (masked) sentence that carried it, or a defusal. */
   evidence?: string[];
   confidence: number;
+  /**
+   * P(the mail wants nothing but information the shop data holds): the calibrated probability pooled over the intents
+   * whose automatic reply only informs or thanks (classify.ts INFORMING_INTENTS). Routing reads it instead of
+   * `confidence` only when the draft answers every ask with a verified fact. Absent without a calibrated model.
+   */
+  informConfidence?: number;
 }
 
 export interface ContextSnippet {

@@ -187,6 +187,20 @@ describe('classify: signals', () => {
     expect(c.signals).not.toContain('multi_question');
   });
 
+  it('reads a cancellation about an order already cancelled as a question its status answers, as one question', () => {
+    for (const t of [
+      "J'avais demandé l'annulation de la commande la semaine dernière : pouvez-vous me confirmer qu'elle est bien annulée ?",
+      'I asked you to cancel my order on Monday. Can you confirm it was actually cancelled?',
+      "Juste pour être sûre, l'annulation est bien passée ?",
+    ]) {
+      const c = run(t, { orderCancelled: true });
+      expect(c.intent).not.toBe('cancel_order');
+      expect(c.secondaryIntents).not.toContain('cancel_order');
+      expect(c.signals).not.toContain('multi_question');
+      expect(run(t).intent).toBe('cancel_order');
+    }
+  });
+
   it('does not read sending a document again as a return', () => {
     for (const t of ['Pourriez-vous me renvoyer la facture ? Je ne la retrouve plus.', 'La facture ne s\'ouvre pas, pouvez-vous me la renvoyer ?']) {
       expect(ruleIntentScores(input(t), t.toLowerCase()).return_request).toBe(0);

@@ -92,6 +92,18 @@ const RULE_DECIDED_CONFIDENCE = 0.95;
  */
 const SAME_ANSWER: readonly Intent[][] = [['order_status', 'delivery_delay']];
 const SAME_ANSWER_REFUNDED: readonly Intent[] = ['refund_status', 'refund_request'];
+/** About an order already cancelled, its status and a request to cancel it get the same answer: it is cancelled. */
+const SAME_ANSWER_CANCELLED: readonly Intent[] = ['order_status', 'delivery_delay', 'cancel_order'];
+
+/**
+ * Intents whose automatic reply only informs from shop data or thanks (route.ts): when the draft answers every ask of
+ * the mail with a verified fact, confusing them with each other does not change what the customer gets, so routing
+ * reads their pooled probability (`informConfidence`): P(the mail wants nothing but information the shop holds).
+ * Remedies, actions on an order, disputes, `other` and the escalation families stay outside the pool.
+ */
+const INFORMING_INTENTS: readonly Intent[] = [
+  'order_status', 'delivery_delay', 'invoice_request', 'product_question', 'gift_card', 'return_request', 'refund_status', 'thanks',
+];
 
 /** Routing confidence of an automatable intent that only the model sees (no rule cue): always below the threshold. */
 const MODEL_ONLY_CONFIDENCE_CAP = 0.6;
@@ -111,6 +123,8 @@ export interface ClassifyInput {
   daysLate: number | null;
   /** The shop's data shows the mail's order refunded (its refund made). */
   orderRefunded?: boolean;
+  /** The shop's data shows the mail's order cancelled. */
+  orderCancelled?: boolean;
   accountTakeover: boolean;
   /** Language to assume when the text has no telling words (the customer's language). */
   langFallback?: 'fr' | 'en';
@@ -261,7 +275,11 @@ export function classify(
   const refundDisputed = input.orderRefunded === true && any(REFUND_DISPUTE, folded);
   if (refundDisputed) signals.push('refund_disputed');
   const refundAnswered = input.orderRefunded === true && !refundDisputed;
-  const answeredIntent = (i: Intent): Intent => (refundAnswered && i === 'refund_request' ? 'refund_status' : i);
+  // an order the shop already cancelled: "is it cancelled?" or "please cancel it" is answered by its status (cancelled);
+  // what the reply does not state (a refund of it, a charge) is left to the unanswered-question check
+  const cancelAnswered = input.orderCancelled === true;
+  const answeredIntent = (i: Intent): Intent =>
+    (refundAnswered && i === 'refund_request' ? 'refund_status' : cancelAnswered && i === 'cancel_order' ? 'order_status' : i);
 
   const ranked = (Object.entries(scores) as [Intent, number][]).filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
   let [intent, top] = ranked[0] ?? (['other', 0] as [Intent, number]);
@@ -280,7 +298,7 @@ export function classify(
   // (a charge the customer disputes is a payment question the reply never answers: questions.ts holds it)
   const refundLine = (i: Intent): boolean => refundAnswered && intent === 'refund_status' && i === 'payment_issue';
   const secondaryIntents = ranked
-    .filter(([i, s]) => i !== intent && s >= 2.5 && !compatible(i, intent) && !refundLine(i) && !CRITICAL_INTENTS.has(i))
+    .filter(([i, s]) => i !== intent && answeredIntent(i) !== intent && s >= 2.5 && !compatible(i, intent) && !refundLine(i) && !CRITICAL_INTENTS.has(i))
     .map(([i]) => i);
   if (secondaryIntents.length && !CRITICAL_INTENTS.has(intent)) signals.push('multi_question');
   for (const i of ['legal_threat', 'fraud_report', 'gdpr_request', 'safety_incident'] as const) {
@@ -340,7 +358,8 @@ export function classify(
   let confidence = intentConfidence;
   // routing asks "is the answer right?": intents that get the same data-driven answer pool their probability
   const sameAnswer = !calibrated || injected ? undefined
-    : refundAnswered && SAME_ANSWER_REFUNDED.includes(intent) ? SAME_ANSWER_REFUNDED : SAME_ANSWER.find((g) => g.includes(intent));
+    : refundAnswered && SAME_ANSWER_REFUNDED.includes(intent) ? SAME_ANSWER_REFUNDED
+      : cancelAnswered && SAME_ANSWER_CANCELLED.includes(intent) ? SAME_ANSWER_CANCELLED : SAME_ANSWER.find((g) => g.includes(intent));
   if (sameAnswer) confidence = Math.round(Math.min(1, sameAnswer.reduce((s, i) => s + calibrated![i], 0)) * 1000) / 1000;
   if (signals.includes('multi_question')) confidence = Math.min(confidence, 0.6);
   // one trained head may move mail towards a person, never alone away from one: an automatable intent no rule cue
@@ -354,6 +373,10 @@ export function classify(
     signals.push('model_only_intent');
   }
 
+  // the pool is read only for an intent of it that the rules or the routine head support (like `confidence` above)
+  const informConfidence = calibrated && !injected && INFORMING_INTENTS.includes(intent) && !signals.includes('model_only_intent')
+    ? Math.round(Math.min(1, INFORMING_INTENTS.reduce((s, i) => s + calibrated[i], 0)) * 1000) / 1000 : null;
+
   const critical = CRITICAL_INTENTS.has(intent) || signals.some((s) => CRITICAL_SIGNALS.has(s)) || input.accountTakeover;
   return {
     lang,
@@ -366,6 +389,7 @@ export function classify(
     signals: [...new Set(signals)],
     ...(evidence.length ? { evidence } : {}),
     confidence,
+    ...(informConfidence !== null ? { informConfidence } : {}),
   };
 }
 
@@ -393,6 +417,7 @@ function daysBetween(fromIso: string, toIso: string): number {
 export async function classifyInputOf(emailCase: EmailCase, deps: TriageDeps): Promise<ClassifyInput> {
   let daysLate: number | null = null;
   let orderRefunded = false;
+  let orderCancelled = false;
   const num = emailCase.enrichment?.orderNumber;
   if (num && emailCase.enrichment?.orderFound) {
     const order = await deps.shop.order(num);
@@ -400,6 +425,7 @@ export async function classifyInputOf(emailCase: EmailCase, deps: TriageDeps): P
       daysLate = daysBetween(order.estimated_delivery, await deps.shop.today());
     }
     orderRefunded = order?.status === 'refunded';
+    orderCancelled = order?.status === 'cancelled';
   }
   const customerId = emailCase.enrichment?.customerId;
   const customer = customerId ? await deps.shop.customerById(customerId) : null;
@@ -419,6 +445,7 @@ export async function classifyInputOf(emailCase: EmailCase, deps: TriageDeps): P
     machineReasons: emailCase.machine.reasons,
     daysLate,
     orderRefunded,
+    orderCancelled,
     accountTakeover: emailCase.enrichment?.flags.includes('suspected_account_takeover') ?? false,
     langFallback: customer?.language === 'en' ? 'en' : 'fr',
     carriers,

@@ -65,6 +65,12 @@ const upsellSchema = z.object({
 export const policyFileSchema = z.object({
   version: z.string(),
   confidence_threshold: z.number().min(0).max(1).default(0.85),
+  /**
+   * The bar for a question asked before buying (no order concerned, every ask a catalogue question answered by a
+   * verified catalogue fact, nothing negative), read on the probability that the mail wants only information: more
+   * likely than not by default. Never above `confidence_threshold`.
+   */
+  presale_confidence_threshold: z.number().min(0).max(1).default(0.5),
   escalation_keywords: langLists.default({ fr: [], en: [] }),
   defusing_contexts: langLists.default({ fr: [], en: [] }),
   automation: z.object({
@@ -88,6 +94,8 @@ export type PolicyFile = z.infer<typeof policyFileSchema>;
 export interface RoutingPolicy {
   version: string;
   confidenceThreshold: number;
+  /** The bar for a pre-sale catalogue question every ask of which the draft answers (route.ts); ≤ confidenceThreshold. */
+  presaleConfidenceThreshold: number;
   escalationKeywords: { fr: string[]; en: string[] };
   defusingContexts: { fr: string[]; en: string[] };
   automatedIntents: ReadonlySet<Intent>;
@@ -126,6 +134,7 @@ export function buildPolicy(file: PolicyFile, shop?: ShopPolicyPart): RoutingPol
   return {
     version: file.version,
     confidenceThreshold: file.confidence_threshold,
+    presaleConfidenceThreshold: Math.min(file.presale_confidence_threshold, file.confidence_threshold),
     escalationKeywords: {
       fr: uniq([...(shop?.escalation_keywords_fr ?? []), ...file.escalation_keywords.fr]),
       en: uniq([...(shop?.escalation_keywords_en ?? []), ...file.escalation_keywords.en]),

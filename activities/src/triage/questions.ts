@@ -181,6 +181,11 @@ function asksWithTopics(c: EmailCase): { ask: CustomerAsk; topics: QuestionTopic
   return [...subject, ...body];
 }
 
+/** Whether the new text (or a new thread's subject) asks anything at all, answered or not. */
+export function customerAsksAnything(c: EmailCase): boolean {
+  return asksWithTopics(c).length > 0;
+}
+
 /** The customer's asks (new text, and the subject of a new thread) the draft does not answer with a verified fact. */
 export function unansweredQuestions(c: EmailCase): UnansweredQuestion[] {
   const draft = c.draft;

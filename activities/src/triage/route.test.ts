@@ -300,3 +300,106 @@ describe('decideRoute: gift cards', () => {
     expect(decideRoute(giftCard('What is the balance left on my gift card?'), policy, facts(null)).route).toBe('review');
   });
 });
+
+describe('decideRoute: an informative reply that answers every ask', () => {
+  const catalogue = (clean: string, c: Partial<Classification> = {}, facts: Record<string, string | number> = { product: 'Bouilloire 1,7 L', price: 49.9, free_shipping_threshold: 60 }) => ready({
+    cleaned: { clean, quoted: '', signature: '' },
+    enrichment: enr({ orderNumber: null, orderNumbersMentioned: [], orderFound: false, orderOwnedBySender: null, productsMentioned: ['SKU-1018'] }),
+    classification: cls({ intent: 'product_question', intentConfidence: 0.55, confidence: 0.55, informConfidence: 0.93, ...c }),
+    draft: { subject: 's', body: 'b', lang: 'fr', templateId: 't', version: '1', generator: 'template', facts, offers: [] },
+  });
+
+  it('reads the probability that the mail wants only information, when every ask gets a verified fact (FR, EN)', () => {
+    const fr = decideRoute(catalogue('Combien coûte la bouilloire, et la livraison est-elle offerte ?'), policy, facts(null));
+    expect(fr).toMatchObject({ route: 'auto', reasons: ['catalogue_question', 'facts_verified', 'every_question_answered'], confidence: 0.93 });
+    expect(decideRoute(catalogue('How much is your kettle these days?'), policy, facts(null)).route).toBe('auto');
+  });
+
+  it('keeps the low confidence when the pooled probability is low too, or an ask is left without a fact', () => {
+    const unsure = decideRoute(catalogue('How much is the kettle?', { intentConfidence: 0.4, confidence: 0.4, informConfidence: 0.45 }), policy, facts(null));
+    expect(unsure.route).toBe('review');
+    expect(unsure.reasons).toContain('low_confidence');
+    const open = decideRoute(catalogue('Combien coûte la bouilloire et fonctionne-t-elle sur induction ?'), policy, facts(null));
+    expect(open.route).toBe('review');
+    expect(open.reasons).toContain('low_confidence');
+    // nothing asked: nothing to check the reply against
+    expect(decideRoute(catalogue('Votre bouilloire est jolie.'), policy, facts(null)).reasons).toContain('low_confidence');
+  });
+
+  it('keeps the low confidence when the words dispute a delivery or ask for money back', () => {
+    for (const signal of ['delivery_disputed', 'refund_asked']) {
+      const d = decideRoute(catalogue('How much is the kettle?', { signals: [signal] }), policy, facts(null));
+      expect(d.route).toBe('review');
+      expect(d.reasons).toContain('low_confidence');
+    }
+  });
+
+  it('holds a question before buying to "more likely than not", any other informative mail to the full threshold', () => {
+    const presale = decideRoute(catalogue('Vous vendez des cartes cadeaux ? De quel montant ?', { intent: 'gift_card', informConfidence: 0.62 }), policy, facts(null));
+    expect(presale).toMatchObject({ route: 'auto', reasons: ['catalogue_question', 'facts_verified', 'every_question_answered', 'presale_catalogue_question'] });
+    expect(decideRoute(catalogue('Does the kettle go in the dishwasher, and what does it cost?', { informConfidence: 0.62 }), policy, facts(null)).route).toBe('review');
+    // something unhappy said, or an order of theirs concerned: the full threshold
+    expect(decideRoute(catalogue('How much is a new lid? Mine is rubbish.', { informConfidence: 0.62, sentiment: 'negative' }), policy, facts(null)).reasons).toContain('low_confidence');
+    const owned = ready({
+      cleaned: { clean: 'Combien coûte la bouilloire ?', quoted: '', signature: '' },
+      classification: cls({ intent: 'product_question', intentConfidence: 0.55, confidence: 0.55, informConfidence: 0.62 }),
+      enrichment: enr({ productsMentioned: ['SKU-1018'] }),
+      draft: { subject: 's', body: 'b', lang: 'fr', templateId: 't', version: '1', generator: 'template', facts: { product: 'Bouilloire', price: 49.9 }, offers: [] },
+    });
+    expect(decideRoute(owned, policy, facts('ORD-5501')).reasons).toContain('low_confidence');
+  });
+
+  it('answers a second informative question in the same reply, never a second request for a person', () => {
+    const refunded = (clean: string, secondaryIntents: Classification['secondaryIntents']) => ready({
+      cleaned: { clean, quoted: '', signature: '' },
+      enrichment: enr({ orderNumber: 'ORD-5530', orderNumbersMentioned: ['ORD-5530'] }),
+      classification: cls({ intent: 'refund_status', intentConfidence: 0.95, confidence: 0.6, informConfidence: 0.97, secondaryIntents, signals: ['multi_question'] }),
+      draft: { subject: 's', body: 'b', lang: 'en', templateId: 't', version: '1', generator: 'template', facts: { status: 'refunded', refunded_amount: 40, refund_processing_days: '5-7' }, offers: [] },
+    });
+    const two = decideRoute(refunded('I sent back the jug and the mugs. Has the refund gone through, and how much was it?', ['product_question']), policy, facts('ORD-5530'));
+    expect(two).toMatchObject({ route: 'auto', reasons: ['refund_delay_question', 'facts_verified', 'every_question_answered'] });
+    const remedy = decideRoute(refunded('Le remboursement est-il passé ? Quel montant ?', ['damaged_item']), policy, facts('ORD-5530'));
+    expect(remedy.route).toBe('review');
+    expect(remedy.reasons).toContain('multi_question');
+  });
+});
+
+describe('decideRoute: a thank-you that asks nothing', () => {
+  const thanks = (clean: string, c: Partial<Classification> = {}) => ready({
+    cleaned: { clean, quoted: '', signature: '' },
+    classification: cls({ intent: 'thanks', sentiment: 'positive', signals: ['needs_person'], ...c }),
+    draft: { subject: 's', body: 'b', lang: 'fr', templateId: 'thanks', version: '1', generator: 'template', facts: {}, offers: [] },
+  });
+
+  it('sends the thank-you note though the routine head reads money or order words in it (FR, EN)', () => {
+    expect(decideRoute(thanks("Merci, le remboursement est bien arrivé sur mon compte, c'est parfait."), policy, facts('ORD-5501')))
+      .toMatchObject({ route: 'auto', reasons: ['thanks_note', 'facts_verified', 'nothing_asked'] });
+    expect(decideRoute(thanks('Cheers for sorting the refund so fast, the money landed today!'), policy, facts('ORD-5501')).route).toBe('auto');
+  });
+
+  it('keeps it for a person when it asks something, sounds unhappy or disputes the delivery', () => {
+    expect(decideRoute(thanks('Thanks! Could you also check the second parcel?'), policy, facts('ORD-5501')).reasons).toContain('needs_person');
+    expect(decideRoute(thanks('Merci quand même, même si le colis était abîmé.', { sentiment: 'negative' }), policy, facts('ORD-5501')).reasons).toContain('needs_person');
+    expect(decideRoute(thanks('Thanks, though one mug was missing.', { signals: ['needs_person', 'delivery_disputed'] }), policy, facts('ORD-5501')).reasons).toContain('needs_person');
+  });
+});
+
+describe('decideRoute: an order the data shows cancelled', () => {
+  const cancelled = { ...order('ORD-5520')!, status: 'cancelled' as const };
+  const asking = (clean: string) => ready({
+    cleaned: { clean, quoted: '', signature: '' },
+    enrichment: enr({ orderNumber: 'ORD-5520', orderNumbersMentioned: ['ORD-5520'] }),
+    draft: { subject: 's', body: 'b', lang: 'fr', templateId: 'order-status', version: '1', generator: 'template', facts: { order_number: 'ORD-5520', status: 'cancelled' }, offers: [] },
+  });
+  it('answers "is it really cancelled?" with its status (FR, EN)', () => {
+    for (const clean of ["Pouvez-vous me confirmer que la commande est bien annulée ?", 'Could you confirm my order has been cancelled?']) {
+      expect(decideRoute(asking(clean), policy, { ...facts(null), order: cancelled }))
+        .toMatchObject({ route: 'auto', reasons: ['cancelled_order_status', 'facts_verified'] });
+    }
+  });
+  it('leaves a refund of it, or a change to it, to a person', () => {
+    for (const clean of ['Elle est bien annulée ? Et quand serai-je remboursée ?', 'Can you cancel it and send the teapot instead?']) {
+      expect(decideRoute(asking(clean), policy, { ...facts(null), order: cancelled }).route).toBe('review');
+    }
+  });
+});

@@ -8,7 +8,7 @@ import { findKeywordHits } from './keywords';
 import { threadKeyOf } from './auto-reply-window';
 import type { AutoReplyCounts, CaseStage } from './pipeline';
 import { rolloutAdmits, type RoutingPolicy } from './policy';
-import { answeredTopics, unansweredQuestionReasons, type QuestionTopic } from './questions';
+import { answeredTopics, customerAsksAnything, unansweredQuestionReasons, type QuestionTopic } from './questions';
 
 /** Signals (from classify/enrich) that hand the mail to a person who owns it. */
 const ESCALATE_SIGNALS: Record<string, string> = {
@@ -128,7 +128,11 @@ function autoReason(intent: Intent, order: OrderRecord | null, today: string, po
       }
       if (order.status === 'shipped' && order.estimated_delivery && order.tracking_number
         && daysBetween(order.estimated_delivery, today) <= policy.slightlyLateMaxDays) return 'slightly_late_with_tracking';
-      return null; // cancelled, returned...: a status question about it is not routine
+      // "is it really cancelled?" about an order the data shows cancelled: its status answers it
+      if (order.status === 'cancelled' && !ctx.signals.has('delivery_disputed') && ctx.answered?.includes('order_status')) {
+        return 'cancelled_order_status';
+      }
+      return null; // returned, refunded...: a status question about it is not routine
     case 'delivery_delay': {
       if (!order || order.status !== 'shipped' || !order.tracking_number || !order.estimated_delivery) return null;
       const late = daysBetween(order.estimated_delivery, today);
@@ -216,15 +220,33 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   if (enr.vip) rev.push('vip_customer');
   const unverifiable = UNVERIFIABLE_FLAGS.filter((f) => flags.has(f));
   if (unverifiable.length) rev.push('unverifiable_facts', ...unverifiable);
-  if (signals.has('multi_question') || cls.secondaryIntents.length) rev.push('multi_question');
   // the routine head reads the words; an informative reply that answers every ask with a verified fact outweighs it
   const informs = INFORMATION_INTENTS.has(cls.intent) || (cls.intent === 'refund_status' && order?.status === 'refunded')
     || (cls.intent === 'return_request' && !signals.has('delivery_disputed') && (answered ?? []).includes('return_policy'))
     || policyOnly;
   const answersOverHead = signals.has('needs_person') && informs && answered !== null;
-  if (signals.has('needs_person') && !answersOverHead) rev.push('needs_person');
+  // the reply informs and states a verified fact for every ask, and nothing in the words disputes a delivery or a
+  // refund or asks for one: a second informative intent is one more question answered, and the routing confidence is
+  // the probability that the mail wants nothing but information (classify.ts informConfidence)
+  const answersEverything = informs && answered !== null
+    && !['delivery_disputed', 'refund_asked', 'refund_disputed'].some((s) => signals.has(s));
+  const secondInforms = answersEverything && cls.secondaryIntents.length > 0
+    && cls.secondaryIntents.every((i) => INFORMATION_INTENTS.has(i) || i === cls.intent);
+  if ((signals.has('multi_question') || cls.secondaryIntents.length) && !secondInforms) rev.push('multi_question');
+  const routingConfidence = answersEverything && cls.informConfidence !== undefined
+    ? Math.max(cls.informConfidence, secondInforms ? cls.intentConfidence : cls.confidence) : cls.confidence;
+  // a thank-you that asks nothing and says nothing went wrong (positive, no disputed delivery or refund) gets a thank-you
+  // note that commits to nothing: the routine head's reading of its words (a refund mentioned in passing) gives way
+  const plainThanks = cls.intent === 'thanks' && cls.sentiment === 'positive' && !customerAsksAnything(c)
+    && !['delivery_disputed', 'refund_asked', 'refund_disputed'].some((s) => signals.has(s));
+  if (signals.has('needs_person') && !answersOverHead && !plainThanks) rev.push('needs_person');
   if (cls.intent === 'gift_card' && !auto) rev.push('gift_card');
-  if (cls.confidence < policy.confidenceThreshold) rev.push('low_confidence');
+  // a question asked before buying: no order concerned, every ask about the catalogue and answered by a verified
+  // catalogue fact, nothing negative said; whatever else the words might mean, the reply only informs about products
+  const presale = answersEverything && ['product_question', 'gift_card'].includes(cls.intent) && !enr.orderNumber
+    && (answered ?? []).every((t) => CATALOGUE_TOPICS.has(t)) && cls.sentiment !== 'negative';
+  const confidenceBar = presale ? policy.presaleConfidenceThreshold : policy.confidenceThreshold;
+  if (routingConfidence < confidenceBar) rev.push('low_confidence');
   if (ORDER_INTENTS.has(cls.intent) && !enr.orderNumber && !policyOnly) rev.push('order_not_identified');
   // an order's document goes out automatically only for an order the customer named (number or tracking number)
   if (cls.intent === 'invoice_request' && enr.orderFoundBy && !['written', 'tracking_number'].includes(enr.orderFoundBy)) {
@@ -267,9 +289,11 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   if (rev.length) return decision('review', rev, cls.confidence, approvals);
 
   const reasons = [auto!, 'facts_verified'];
-  if (answersOverHead) reasons.push('every_question_answered');
+  if (answersOverHead || (answersEverything && cls.confidence < policy.confidenceThreshold)) reasons.push('every_question_answered');
+  if (presale && routingConfidence < policy.confidenceThreshold) reasons.push('presale_catalogue_question');
+  if (plainThanks && signals.has('needs_person')) reasons.push('nothing_asked');
   if (signals.has('escalation_keyword_defused')) reasons.splice(1, 0, 'escalation_keyword_defused');
-  return decision('auto', reasons, cls.confidence, 0);
+  return decision('auto', reasons, routingConfidence, 0);
 }
 
 export const routeEmail: CaseStage = async (emailCase, deps) => {
