@@ -30,6 +30,10 @@ describe('out-of-office notices known only by their wording', () => {
     ['Re: order', "I'm OOO until Tuesday. For orders and deliveries please email our team at purchasing@greenleaf.example."],
     ['Re: Facture', "Bonjour,\n\nJ'ai quitté la société Verre Bleu. Merci d'adresser désormais vos messages à contact@verre-bleu.example.\n\nCordialement"],
     ['Fermeture', 'Bonjour,\n\nNos bureaux sont fermés du 24 décembre au 2 janvier. Nous traiterons votre message dès notre réouverture.\n\nL\'équipe'],
+    // away said in the negative, or as mail not read
+    ['Re: livraison', "Bonjour,\n\nMerci pour votre message. Je ne serai pas joignable avant lundi 14 et ne pourrai pas répondre d'ici là.\n\nSophie"],
+    ['Re: tabliers', "Bonjour,\n\nQuelques jours de repos : je ne relèverai pas ma boîte mail avant le 20. Je vous répondrai à mon retour.\n\nLouis"],
+    ['Re: your parcel', "Hello,\n\nThank you for your message. I won't be at my desk until Thursday 4th and will answer when I get back.\n\nPriya"],
   ])('"%s" is an auto-reply', async (subject, body) => {
     const v = await verdictOf({ Subject: subject }, body);
     expect(v.kind).toBe('auto_reply');
@@ -44,6 +48,8 @@ describe('out-of-office notices known only by their wording', () => {
     ['Retour', "J'étais en vacances quand le colis est arrivé et je voudrais le retourner. Comment faire ?"],
     ['Livraison samedi', "Je suis en congé maternité, livrez samedi svp, j'ai commandé la bouilloire la semaine dernière."],
     ['Your shop', "Is your shop closed for the holidays? I sent two emails. My order hasn't shipped."],
+    ['Livraison', "Je ne serai pas joignable avant le 14, pourriez-vous déposer le colis chez la gardienne ?"],
+    ['Delivery', "I won't be at my desk until Thursday, so could the courier leave the parcel at reception?"],
     ['Holiday', "Thanks for reaching out. I was on holiday when you wrote and I did not get the parcel you mention."],
   ])('a customer who mentions being away ("%s") is not', async (subject, body) => {
     expect((await verdictOf({ Subject: subject }, body)).isMachine).toBe(false);
@@ -51,6 +57,12 @@ describe('out-of-office notices known only by their wording', () => {
 });
 
 describe('bounces in a mail server\'s own words, without a report part', () => {
+  it('a French Exchange notice under its own subject, from an ordinary admin address', async () => {
+    const v = await verdictOf({ From: 'Administrateur <admin@mairie-x.example>', Subject: "Notification d'état de remise (échec)" },
+      "Ceci est un message généré automatiquement.\n\nÉchec de la remise aux destinataires ou groupes suivants :\n\n  paul@mairie-x.example");
+    expect(v.kind).toBe('bounce');
+  });
+
   it.each([
     [{ From: 'Mail Delivery System <MAILER-DAEMON@mx2.example.net>', Subject: 'Mail delivery failed: returning message to sender' },
       'This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its recipients. This is a permanent error.\n\n  jo@example.org\n    mailbox is full'],
@@ -127,6 +139,13 @@ describe('phishing: a request for money or access, and a sender or link that doe
     expect((await verdictOf(headers, body)).reasons).toContain('phishing');
   });
 
+  it('a small sum to pay and an address to update on a carrier look-alike, in French', async () => {
+    const v = await verdictOf({ From: 'Chronopost <service@chronopost-colis-suivi.example>', Subject: 'Livraison reportée' },
+      "Cher client,\n\nLe livreur n'a pas pu vous remettre votre colis. Merci de confirmer votre adresse de livraison et de régler 1,49 € pour une nouvelle livraison : https://chrono-relivraison.example/p\n\nChronopost");
+    expect(v.kind).toBe('spam');
+    expect(v.reasons).toEqual(expect.arrayContaining(['phishing', 'payment_request']));
+  });
+
   it('a company-voiced unpaid "invoice" under a deadline is a payment demand', async () => {
     const v = await verdictOf(
       { From: 'Registre des Entreprises en Ligne <facturation@registre-pro.example>', Subject: 'Rappel : facture REL-88812' },
@@ -156,6 +175,9 @@ describe('cold sales pitches', () => {
     ['Collaboration', "Coucou ! Je suis Manon, créatrice de contenu déco (45k abonnés). Je serais ravie de collaborer : une vidéo sur vos tabliers en échange de produits. Cela vous intéresse ?"],
     ['Guest post opportunity', "Hi,\n\nI'm Rachel, content manager at DecorDaily. We publish sponsored posts with do-follow backlinks for $150. Would you like to feature your aprons? Let me know if you're interested.\n\nRachel"],
     ['Marketplace', 'Hello,\n\nWe would love to list your products on our marketplace, with 0% commission for the first three months. Would you be open to a short call?\n\nBest,\nMarco, Partnerships Manager'],
+    // what the sender built or makes, a gain, a catalogue or demo to send
+    ['Small question', "Hi,\n\nWho looks after marketing there? We've developed an AI plugin that answers shoppers' questions and could save your team hours each week. Happy to share a demo.\n\nNick"],
+    ['Emballages', "Madame, Monsieur,\n\nNotre entreprise fabrique des cartons recyclés pour l'e-commerce. Nous vous offrons des tarifs dégressifs dès la première commande : n'hésitez pas à demander notre grille tarifaire.\n\nL'équipe CartoVert"],
   ])('"%s" is a pitch', async (subject, body) => {
     const v = await verdictOf({ From: 'Someone <someone@agency.example>', Subject: subject }, body);
     expect(v.kind).toBe('spam');
@@ -231,6 +253,8 @@ describe('customers who talk about holidays, bounces, newsletters, offers or sca
     ['Closed?', 'Our office is closed on Friday so please deliver Thursday or Monday.'],
     ['Re: Votre commande', "Merci de ne pas répondre à ce message, m'avez-vous écrit, mais je n'ai pas eu de réponse à ma question sur la commande."],
     ['Wholesale', "We are a small concept store in Ghent. We'd like to order 20 aprons at wholesale prices. Would you be open to a quick call?"],
+    ['Catalogue', "Bonjour, pourriez-vous m'envoyer votre catalogue ? Notre entreprise cherche des tabliers pour 12 salariés, avez-vous des tarifs dégressifs ?"],
+    ['Frais', "Hello, at checkout I had to pay €4.90 for delivery although my basket was €62. Why?"],
   ])('"%s"', async (subject, body) => {
     const v = await verdictOf({ Subject: subject }, body);
     expect(v).toEqual({ isMachine: false, kind: null, reasons: [] });

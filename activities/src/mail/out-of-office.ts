@@ -29,7 +29,9 @@ const STRONG: RegExp[] = [
   /\ben (?:congé|conge) (?:maternité|paternité|parental|maladie|sabbatique)\b|\ben arrêt (?:maladie|de travail)\b/i,
   // the whole office closed: "nos bureaux sont fermés du 24 au 2", "our office is closed for the holidays"
   /\b(?:our (?:office|offices|team|store|shop|workshop) (?:is|are|will be) closed|closed for the (?:holidays?|holiday season|festive season)|(?:nos bureaux|nos locaux) (?:sont|seront) fermés|(?:notre|le) (?:service|bureau|magasin|atelier|entreprise|société) (?:est|sera) fermée?|fermeture annuelle)\b/i,
-  /\bne (?:consulte|lis|lirai|consulterai) pas (?:mes|ma) (?:e-?mails?|messagerie|courriels?|mails)\b/i,
+  /\bne (?:consulte|lis|lirai|consulterai|relève|relèverai|regarderai|ouvrirai) pas (?:mes|ma) (?:e-?mails?|messagerie|courriels?|mails|boîte(?: mail| aux lettres)?)\b/i,
+  // being away said in the negative: "je ne serai pas au bureau avant le 12", "I won't be in the office until…"
+  /\bje ne (?:serai|suis) pas (?:au bureau|joignable|disponible|présente?|de retour)\b[^.?!]{0,20}\b(?:avant|jusqu|d['’]ici|du|cette semaine|ces jours)|\bi (?:won['’]t|will not|am not|['’]m not) (?:be )?(?:in the office|at my desk|reachable|back)\b[^.?!]{0,20}\b(?:until|till|before|this week|from)\b/i,
   /\b(?:i will|i'll|i shall) (?:reply|respond|get back to you|answer|deal with|read)[^.]{0,40}\b(?:return|back|when i get back)\b/i,
   /\bje (?:vous )?(?:répondrai|traiterai|reviendrai vers vous|prendrai connaissance)[^.]{0,50}\b(?:retour|rentrée)\b/i,
   /\b(?:back in the office|return(?:ing)? to the office|de retour (?:au bureau )?(?:le|à partir du|lundi|mardi|mercredi|jeudi|vendredi))\b/i,

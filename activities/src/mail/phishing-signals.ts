@@ -20,11 +20,13 @@ const MONEY_ASK: RegExp[] = [
   /\b(?:fees?|duties|charges?|amount|balance|invoice|frais|droits|montant|facture|somme)\b[^.!?\n]{0,40}\b(?:must be paid|need to be paid|has to be paid|is due|are due|doivent être (?:réglés|payés)|doit être (?:réglée?|payée?))\b/i,
   /\b(?:click|cliquez|tap|appuyez)\b[^.!?\n]{0,30}\b(?:to pay|pour (?:payer|régler))\b|\b(?:pay now|payer maintenant|régler maintenant)\b/i,
   /\b(?:frais|fees?|droits de douane|customs (?:duties|fees?|charges?)|duties)\b[^.!?\n]{0,30}\d+[,.]\d{2} ?(?:€|eur|euros?|\$|£|usd|gbp)/i,
+  // a small sum to pay, in any words: "payer 0,99 € pour reprogrammer", "pay £1,45 to release your parcel"
+  /\b(?:pay|paying|payer|régler|s['’]acquitter de|verser)\b[^.!?\n]{0,20}(?:€|£|\$) ?\d+[,.]\d{2}\b|\b(?:pay|paying|payer|régler|s['’]acquitter de|verser)\b[^.!?\n]{0,20}\b\d+[,.]\d{2} ?(?:€|eur|euros?|\$|£|usd|gbp)/i,
 ].map(unicodeWords);
 /** The reader is asked to hand over access: verify, confirm, log in, validate; or told the account is restricted. */
 const CREDENTIAL_ASK: RegExp[] = [
   /\b(?:verify|confirm|validate|update|re-?activate|restore)\b[^.!?\n]{0,30}\byour (?:account|identity|business details|details|bank (?:account|details)|password|credentials|information|payment (?:method|details)|mailbox|profile)\b/i,
-  /\b(?:vérifiez|confirmez|validez|mettez à jour|réactivez|restaurez)\b[^.!?\n]{0,30}\b(?:votre|vos) (?:compte|identité|informations|coordonnées|mot de passe|identifiants|boîte|profil|données)\b/i,
+  /\b(?:vérifiez|confirmez|validez|mettez à jour|réactivez|restaurez|vérifier|confirmer|valider|mettre à jour|réactiver|restaurer)\b[^.!?\n]{0,30}\b(?:votre|vos) (?:compte|identité|informations|coordonnées|mot de passe|identifiants|boîte|profil|données|adresse(?: de livraison)?)\b/i,
   /\b(?:your|votre) (?:merchant |seller |business )?(?:account|compte|mailbox|boîte)\b[^.!?\n]{0,30}\b(?:restricted|suspended|locked|limited|disabled|on hold|deactivated|restreint|suspendu|bloqué|limité|désactivé|fermé)\b/i,
   /\b(?:unusual|suspicious) (?:activity|sign-?in|login)|\bactivité (?:inhabituelle|suspecte)\b/i,
   /\b(?:mailbox|boîte aux lettres|boîte mail|messagerie)\b[^.!?\n]{0,40}\b(?:full|quota|capacity|pleine|capacité|saturée)\b/i,

@@ -30,11 +30,15 @@ const PITCH_FAMILIES: Family[] = [
     /\bwe (?:help|work with|specialise|specialize|partner with|provide|offer|are (?:a|an) (?:leading |professional |reliable |certified )?(?:team|agency|company|manufacturer|supplier|factory|wholesaler|firm|platform))\b|\bwe are a team of\b/i,
     /\bnous (?:aidons|accompagnons|proposons|sommes (?:une?|des) (?:équipe|agence|cabinet|société|entreprise|spécialistes|experts|fabricant|fournisseur|prestataire|startup|start-up|plateforme|studio))\b|\b(?:je suis|nous sommes) (?:une? )?[a-zà-ÿ-]+ spécialisée?s? (?:dans|en)\b|\bje vous propose (?:une?|de) (?:séance|audit|essai|devis|rendez-vous|partenariat|collaboration|échange|accompagnement)|\bnos experts\b|\bnotre (?:agence|solution|plateforme|cabinet|équipe d['’]experts)\b/i,
     /\bour (?:agency|team|company|platform|solution|experts?|service|tool|software)s? (?:helps?|can|will|has helped|specialises|specializes)\b/i,
+    // what the sender made or sells, said of the sender's firm: "we've built a tool that…", "notre société fabrique…"
+    /\bwe(?:['’]ve| have) (?:built|developed|created|launched|designed) (?:a|an|the) (?:\w+ )?(?:tool|platform|app|solution|software|service|plugin|extension|integration)\b|\b(?:our|my) (?:company|firm|factory|studio) (?:makes|manufactures|produces|designs|supplies|distributes)\b/i,
+    /\bnous (?:vous )?(?:proposons|offrons)\b|\bnous avons (?:développé|créé|conçu|lancé) (?:un|une) (?:\w+ )?(?:outil|plateforme|application|solution|logiciel|service|module)\b|\b(?:notre|ma) (?:société|entreprise|maison|manufacture|usine|start-?up) (?:fabrique|produit|conçoit|distribue|propose|commercialise)\b/i,
   ] },
   { name: 'promised_gain', res: [
     /\b(?:increase|boost|grow|double|triple|improve|reduce|cut|lower|save on|skyrocket)\b[^.!?\n]{0,30}\b(?:sales|traffic|revenue|conversions?|costs?|fees|leads|visibility|rankings?|followers|margins?|bills?)\b/i,
     /\b(?:augmenter|augmentent|booster|doubler|tripler|améliorer|réduire|réduisent|diminuer|diminuent|baisser|baissent|économiser sur|économisent sur)\b[^.!?\n]{0,30}\b(?:ventes|trafic|chiffre d['’]affaires|conversions?|coûts|frais|factures|visibilité|référencement|marges?|abonnés)\b/i,
     /\b(?:up to|jusqu['’](?:à|a)) -?\d+ ?%|\b\d+(?:-\d+)? ?% (?:more|de plus|in (?:six|three|\d+) months)\b/i,
+    /\bsave (?:you |your (?:team|staff|business) )?(?:hours|time|money|days|a fortune)\b|\b(?:vous )?faire gagner (?:du temps|des heures|de l['’]argent)\b|\btarifs? (?:préférentiels?|dégressifs?|de lancement)\b|\b(?:preferential|introductory) (?:rates?|prices?|pricing)\b/i,
     /\b(?:first|1st|top) (?:page|position|rank(?:ing)?)s?\b|\bpage (?:1|one|un)\b|\bpremière page\b|\brank (?:in|on|#?1)\b|\bSEO\b|\bréférencement (?:naturel|google)\b|\bback ?links?\b|\bguest posts?\b|\bdomain authority\b|\borganic traffic\b|\blead generation\b/i,
   ] },
   { name: 'meeting_request', res: [
@@ -69,6 +73,7 @@ const PITCH_FAMILIES: Family[] = [
     /\b(?:brands|shops|stores|companies|businesses|retailers) like yours\b|\b(?:des )?(?:marques|boutiques|entreprises|enseignes) comme la vôtre\b|\b(?:spent|spending) (?:\w+ )?(?:minutes|time) on your (?:site|website|store|shop)\b|\b(?:costing|cost) you (?:sales|customers|money|orders)\b|\bvos fiches produits\b|\byour (?:product (?:pages|listings|descriptions)|listings|checkout|conversion rate)\b/i,
   ] },
   { name: 'offer_of_service', res: [
+    /\bhappy to (?:send|share|show) (?:you |over )?(?:a |the |some )?(?:demo|deck|examples?|samples?|case stud(?:y|ies)|portfolio|catalogue|catalog|price list)\b|\b(?:demander|recevoir|découvrir) notre (?:catalogue|brochure|plaquette|grille tarifaire)\b|\b(?:request|ask for|see) our (?:catalogue|catalog|brochure|price list|portfolio)\b/i,
     /\b(?:want me to|can i send you|shall i send you|voulez-vous que je|puis-je vous envoyer)\b|\b(?:tarifs?|prices?|pricing|devis) (?:sur demande|on request)\b|\b(?:traductrice|traducteur|rédactrice|rédacteur|consultante?|graphiste|développeuse|développeur) (?:indépendante?|freelance)\b|\blow (?:minimums|moq|minimum order)\b/i,
   ] },
   { name: 'cold_greeting', res: [
