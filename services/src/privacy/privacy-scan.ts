@@ -3,8 +3,8 @@
  * body fragments) in clear where it must not be:
  *  - Postgres: every column of every table but the shop's reference data (CRM, catalogue, orders, policies);
  *  - Kafka: every record (key, value, headers) of the given topics, from the first offset to the last;
- *  - Temporal: every event of the given workflows' histories, each payload decoded as an SRE decodes it (the payload
- *    codec or the codec server), failure messages included.
+ *  - Temporal: every event of the histories of every workflow a visibility query lists (page after page), each payload
+ *    decoded as an SRE decodes it (the payload codec or the codec server), failures' encoded messages included.
  * With `open` (a field vault: the control, or "what can still be read with the keys"), sealed Postgres values and sealed
  * text tokens inside payloads are opened first; a value whose key was destroyed counts as unreadable.
  */
@@ -130,40 +130,73 @@ export function codecServerDecoder(url: string, token: string): PayloadDecoder {
 export interface TemporalScan {
   findings: Finding[];
   workflows: number;
+  /** Visibility pages read (`pageSize` workflows each, the last one fewer). */
+  pages: number;
+  /** True when `limit` stopped the scan before the last page: some listed workflows were not read. */
+  truncated: boolean;
   events: number;
   payloads: number;
   /** Sealed text tokens seen in decoded payloads (customer text under its customer's key). */
   sealedTexts: number;
 }
 
+/** A visibility query narrowed to workflows started in [since, until) (ISO dates), when either is given. */
+export function withinStartWindow(query: string, window: { since?: Date; until?: Date }): string {
+  const bounds = [
+    window.since ? `StartTime >= '${window.since.toISOString()}'` : null,
+    window.until ? `StartTime < '${window.until.toISOString()}'` : null,
+  ].filter((b): b is string => b !== null);
+  if (bounds.length === 0) return query;
+  return [query.trim() ? `(${query})` : null, ...bounds].filter(Boolean).join(' AND ');
+}
+
 /**
- * Every payload and string of the histories of the workflows `query` lists (a visibility query, e.g. by task queue),
- * the first `limit` of them (the newest first).
+ * Every payload and string of the histories of every workflow `query` lists (a visibility query, e.g. by task queue or
+ * start time), page after page of the visibility API (`pageSize`, 100 by default) until its last page; `limit` caps
+ * the workflows read (the scan then says it was truncated).
  */
 export async function scanTemporalHistories(
-  client: Client, query: string, decode: PayloadDecoder, fragments: readonly string[], options: { open?: FieldVault; limit?: number } = {},
+  client: Client, query: string, decode: PayloadDecoder, fragments: readonly string[],
+  options: { open?: FieldVault; limit?: number; pageSize?: number } = {},
 ): Promise<TemporalScan> {
-  const scan: TemporalScan = { findings: [], workflows: 0, events: 0, payloads: 0, sealedTexts: 0 };
-  for await (const wf of client.workflow.list({ query })) {
-    if (options.limit !== undefined && scan.workflows >= options.limit) break;
-    scan.workflows += 1;
-    const history = await client.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory();
-    for (const event of history.events ?? []) {
-      scan.events += 1;
-      const texts: string[] = [];
-      const payloads: Payload[] = [];
-      collect(event, texts, payloads);
-      for (const payload of await decode(payloads)) {
-        scan.payloads += 1;
-        texts.push(Buffer.from(payload.data ?? []).toString('utf8'));
+  const scan: TemporalScan = { findings: [], workflows: 0, pages: 0, truncated: false, events: 0, payloads: 0, sealedTexts: 0 };
+  let nextPageToken: Uint8Array | undefined;
+  do {
+    const page = await client.workflowService.listWorkflowExecutions({
+      namespace: client.options.namespace, query, pageSize: options.pageSize ?? 100, nextPageToken,
+    });
+    scan.pages += 1;
+    for (const wf of page.executions ?? []) {
+      if (options.limit !== undefined && scan.workflows >= options.limit) {
+        scan.truncated = true;
+        return scan;
       }
-      let text = texts.join('\n');
-      scan.sealedTexts += text.split(SEALED_TEXT_PREFIX).length - 1;
-      if (options.open) text = await openSealedTexts(text, options.open);
-      scan.findings.push(...matches('temporal', `${wf.workflowId}#${String(event.eventId)}`, text, fragments));
+      scan.workflows += 1;
+      await scanHistory(client, scan, { workflowId: wf.execution!.workflowId!, runId: wf.execution!.runId! }, decode, fragments, options.open);
     }
-  }
+    nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
+  } while (nextPageToken);
   return scan;
+}
+
+async function scanHistory(
+  client: Client, scan: TemporalScan, wf: { workflowId: string; runId: string }, decode: PayloadDecoder, fragments: readonly string[], open?: FieldVault,
+): Promise<void> {
+  const history = await client.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory();
+  for (const event of history.events ?? []) {
+    scan.events += 1;
+    const texts: string[] = [];
+    const payloads: Payload[] = [];
+    collect(event, texts, payloads);
+    for (const payload of await decode(payloads)) {
+      scan.payloads += 1;
+      texts.push(Buffer.from(payload.data ?? []).toString('utf8'));
+    }
+    let text = texts.join('\n');
+    scan.sealedTexts += text.split(SEALED_TEXT_PREFIX).length - 1;
+    if (open) text = await openSealedTexts(text, open);
+    scan.findings.push(...matches('temporal', `${wf.workflowId}#${String(event.eventId)}`, text, fragments));
+  }
 }
 
 /** Strings and payloads anywhere in a history event (protobuf objects: payloads are `{ metadata, data }`). */
