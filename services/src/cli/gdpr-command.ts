@@ -18,22 +18,16 @@ import { createPool } from '@replique/activities/adapters/pg/pool';
 import { eraseCustomerEverywhere } from '@replique/activities/gdpr/erase-customer-everywhere';
 import { exportCustomer } from '@replique/activities/gdpr/export-customer';
 import type { MemoryStore } from '@replique/activities/memory/memory-store';
-import { QdrantMemoryStore } from '@replique/activities/memory/qdrant-memory-store';
-import { HashingEmbedder } from '@replique/activities/reply/hashing-embedder';
 import { parseArgs, UsageError } from './args';
 import { parseEnv } from '../config/parse-env';
 import { postgresEnv } from '../config/shared-env';
 import { dataKeksOf, dataKeysEnv } from '../config/data-keys-env';
 import { createFieldVault } from '../vault/create-vault';
+import { customerMemoryEnv, customerMemoryStore } from '../privacy/customer-memory-store';
 
 export const GDPR_USAGE = 'gdpr erase|export --customer ID [--by NAME] [--out FILE]';
 
-const GdprEnv = z.object({
-  ...postgresEnv,
-  ...dataKeysEnv,
-  QDRANT_URL: z.url({ protocol: /^https?$/ }).optional(),
-  QDRANT_API_KEY: z.string().min(1).optional(),
-});
+const GdprEnv = z.object({ ...postgresEnv, ...dataKeysEnv, ...customerMemoryEnv });
 
 export interface GdprCommandOptions {
   /** The customer memory to erase from / export (tests: an embedded store); default: Qdrant when QDRANT_URL is set. */
@@ -48,9 +42,7 @@ export async function gdprCommand(
   const customerId = args.options.customer?.trim();
   if ((sub !== 'erase' && sub !== 'export') || !customerId || args.positionals.length > 0) throw new UsageError(`usage: replique ${GDPR_USAGE}`);
   const config = parseEnv('replique gdpr', GdprEnv, env);
-  // The worker's memory: shop "default", collection "replique_memory" (reply/reply-setup.ts, config/decision-env.ts).
-  const memory = options.memory !== undefined ? options.memory
-    : config.QDRANT_URL ? new QdrantMemoryStore({ url: config.QDRANT_URL, apiKey: config.QDRANT_API_KEY, shopId: 'default' }, new HashingEmbedder()) : null;
+  const memory = options.memory !== undefined ? options.memory : customerMemoryStore(config);
   const by = args.options.by ?? 'cli';
   const db = createPool(config.DATABASE_URL, { max: 1, applicationName: 'replique-cli' });
   try {

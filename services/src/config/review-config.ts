@@ -5,6 +5,7 @@ import { booleanFromEnv, existingFile, parseEnv, port } from './parse-env';
 import { dataKeysEnv } from './data-keys-env';
 import { commonEnv, conversionEnv, kafkaEnv, metricsEnv, postgresEnv, replyLinkSecretEnv, tracingEnv } from './shared-env';
 import { temporalEnv } from './temporal-env';
+import { customerMemoryEnv } from '../privacy/customer-memory-store';
 
 export const ReviewEnvSchema = z.object({
   ...commonEnv,
@@ -37,6 +38,8 @@ export const ReviewEnvSchema = z.object({
    */
   REPLIQUE_CHECK_SETS: z.string().min(1).optional(),
   REPLIQUE_CHECK_SHOP_FILE: existingFile.optional(),
+  /** The worker's customer memory (QDRANT_URL, QDRANT_API_KEY), which a GDPR export from the email page includes. */
+  ...customerMemoryEnv,
 }).superRefine(tlsConsistency);
 
 export type ReviewConfig = z.output<typeof ReviewEnvSchema>;

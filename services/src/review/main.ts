@@ -14,6 +14,7 @@ import { ConfigError } from '../config/parse-env';
 import { loadReviewConfig, type ReviewConfig } from '../config/review-config';
 import { createReviewApiRouter } from './review-api';
 import { createReviewWebRouter } from './review-web';
+import { customerMemoryStore } from '../privacy/customer-memory-store';
 import { seedWordingVersions } from '@replique/activities/adapters/pg/wording-versions';
 import { checkSettingsFromEnv } from '../wording/activation-check';
 import { createShopFeedRouter } from './shop-feed-routes';
@@ -60,7 +61,9 @@ export async function startReviewService(config: ReviewConfig) {
   // The template and prompt pages need version 1 (the shipped wording) even before a worker has started.
   await seedWordingVersions(db);
   const wordingCheck = checkSettingsFromEnv({ REPLIQUE_CHECK_SETS: config.REPLIQUE_CHECK_SETS, REPLIQUE_CHECK_SHOP_FILE: config.REPLIQUE_CHECK_SHOP_FILE });
-  app.use(createReviewWebRouter({ db, vault, client, cookieSecure: config.REVIEW_COOKIE_SECURE, wordingCheck, conversionWindowDays: config.KPI_CONVERSION_WINDOW_DAYS }));
+  app.use(createReviewWebRouter({ db, vault, client, cookieSecure: config.REVIEW_COOKIE_SECURE, wordingCheck, conversionWindowDays: config.KPI_CONVERSION_WINDOW_DAYS,
+    memory: customerMemoryStore(config),
+  }));
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.REVIEW_HTTP_PORT, config.REVIEW_HTTP_HOST, (error?: Error) => (error ? reject(error) : resolve(s)));
   });

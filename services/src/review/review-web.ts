@@ -1,5 +1,5 @@
 /**
- * The review tool's web side, server-rendered by express: login, queue, email, actions, stats, KPIs, rollout, experiments and the weekly report (leads), alert notices, the quarantine. Static assets (a
+ * The review tool's web side, server-rendered by express: login, queue, email, actions (a GDPR request's export), stats, KPIs, rollout, experiments and the weekly report (leads), alert notices, the quarantine. Static assets (a
  * stylesheet and a small script for keys and auto-refresh) carry no customer data; every other route needs a
  * session (pages redirect to /login, other requests get 401) and every POST a CSRF token.
  */
@@ -14,6 +14,7 @@ import { createAttachmentRouter } from './attachment-routes';
 import { createEmailRouter } from './email-routes';
 import { createLoginRouter } from './login-routes';
 import { createOptOutRouter } from './opt-out-routes';
+import { createGdprExportRouter } from './gdpr-export-routes';
 import { createPolicyRouter } from './policy-routes';
 import { createRolloutRouter } from './rollout-routes';
 import { createQueueRouter } from './queue-routes';
@@ -25,6 +26,7 @@ import { createTemplatesRouter } from './templates-routes';
 import type { ActivationCheckSettings } from '../wording/activation-check';
 import { createReportRouter } from './report-routes';
 import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
+import type { MemoryStore } from '@replique/activities/memory/memory-store';
 
 const log = createLogger('review-web');
 
@@ -39,6 +41,8 @@ export interface ReviewWebOptions {
   wordingCheck: ActivationCheckSettings;
   /** Conversion after email: days after a reply in which an order counts (KPI page, weekly report). */
   conversionWindowDays: number;
+  /** The customer memory a GDPR export includes (the worker's Qdrant collection), or none. */
+  memory: MemoryStore | null;
 }
 
 export function createReviewWebRouter(options: ReviewWebOptions): Router {
@@ -58,6 +62,7 @@ export function createReviewWebRouter(options: ReviewWebOptions): Router {
   router.use(requireReviewer(options.db));
   router.use(createQueueRouter(options));
   router.use(createOptOutRouter(options));
+  router.use(createGdprExportRouter(options));
   router.use(createEmailRouter(options));
   router.use(createAttachmentRouter(options));
   router.use(createAdminRouter(options));

@@ -1,5 +1,6 @@
 /** The customer beside the email: who they are in the CRM, their recent orders, their earlier mail. */
 import type { Reviewer } from '../auth/session-auth';
+import { isGdprEscalation, mayExportCustomerData } from '../gdpr-request';
 import type { EmailPageData } from '../email-data';
 import { html, type SafeHtml } from './html';
 
@@ -16,6 +17,10 @@ export function customerContext(data: EmailPageData, reviewer: Reviewer): SafeHt
     ${c && !c.ai_opt_out ? html`<form method="post" action="/emails/${data.item.emailKey}/ai-opt-out" class="inline opt-out">
       <input type="hidden" name="_csrf" value="${reviewer.csrfToken}">
       <button type="submit" title="The customer asked for a person: no automatic reply from their next email on">A person from now on (AI opt-out)</button>
+    </form>` : ''}
+    ${c && isGdprEscalation(data.item) && mayExportCustomerData(reviewer) ? html`<form method="post" action="/emails/${data.item.emailKey}/gdpr-export" class="inline gdpr-export">
+      <input type="hidden" name="_csrf" value="${reviewer.csrfToken}">
+      <button type="submit" title="Everything held about this customer, as replique gdpr export gives it (JSON, audited)">Export customer data</button>
     </form>` : ''}
     ${enrichment?.flags.length ? html`<p>${enrichment.flags.map((f) => html`<span class="tag guard">${f}</span>`)}</p>` : ''}
     <h3>Orders</h3>
