@@ -103,7 +103,10 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
   /** The triage deps with the policy in force now, and its version (null without a live policy). */
   const triageNow = (): { triage: TriageDeps; policyVersion: number | null } => {
     const live = deps.policy?.current();
-    const wording = deps.wording ? { wording: deps.wording.templates(), prompt: deps.wording.prompt() } : {};
+    const source = deps.wording;
+    const wording = source
+      ? { wording: source.templates(), prompt: source.prompt(), wordingAt: (v: number) => source.templatesAt(v), promptAt: (v: number) => source.promptAt(v) }
+      : {};
     const triage = { ...deps.triage, ...wording };
     return live ? { triage: { ...triage, policy: live.routing }, policyVersion: live.version } : { triage, policyVersion: null };
   };

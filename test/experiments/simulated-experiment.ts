@@ -145,6 +145,8 @@ export function oracleFigures(all: SimulatedEmail[], experimentId: string, varia
     timeToCloseP50Seconds: percentileCont(mine.map((e) => (e.resolvedAt - e.receivedAt) / 1000), 0.5),
     edited: edited.length,
     editDistanceMean: mean(edited.map((e) => e.editDistance!)),
+    // The simulated emails come from no known CRM customer: no reply is matched for conversion.
+    conversionMatched: 0, conversionConverted: 0, conversionRate: null, conversionBaseline: null,
   };
 }
 

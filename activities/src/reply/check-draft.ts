@@ -97,5 +97,15 @@ export async function checkDraftText(c: EmailCase, shop: ShopData, wording?: Wor
 
 export const checkDraft: CaseStage = async (emailCase, deps) => ({
   ...emailCase,
-  guardrails: await checkDraftText(emailCase, deps.shop, deps.wording),
+  guardrails: await checkDraftText(emailCase, deps.shop, await draftWording(emailCase, deps)),
 });
+
+/**
+ * The template version the draft was written with (an experiment's variant, or the version in force when it was
+ * drafted), so its own words are compared with the words that wrote it; the one in force when it is not known.
+ */
+async function draftWording(c: EmailCase, deps: Parameters<CaseStage>[1]): Promise<WordingSnapshot | undefined> {
+  const version = c.draft?.wordingVersion;
+  if (version == null || version === deps.wording?.version || !deps.wordingAt) return deps.wording;
+  return deps.wordingAt(version);
+}

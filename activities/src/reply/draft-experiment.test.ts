@@ -1,7 +1,9 @@
 import { assignVariant } from './ab-assignment';
 import { assignmentKey, createDraftReply } from './draft-reply';
-import { DraftExperimentError, draftExperimentOf, generatorOf, type StoredDraftExperiment } from './draft-experiment';
+import { appliesTo, DraftExperimentError, draftExperimentOf, generatorOf, savedWordingOf, textsOf, type StoredDraftExperiment } from './draft-experiment';
+import { checkDraft } from './check-draft';
 import { makeCase, replyDeps } from './test-support/fixture-shop';
+import { BUILTIN_TEMPLATE_WORDING, type WordingSnapshot } from './wording/phrase-catalogue';
 
 const stored: StoredDraftExperiment = {
   id: 'prompt-vs-template', status: 'running', promotedVariant: null, assignmentUnit: 'conversation',
@@ -46,4 +48,50 @@ test('by conversation: every email of a thread lands in its root message\'s vari
   expect(assignmentKey(one, 'customer')).toBe(assignmentKey(other, 'customer'));
   expect(assignVariant(byCustomer, assignmentKey(one, 'customer')).name).toBe(assignVariant(byCustomer, assignmentKey(other, 'customer')).name);
   expect(assignmentKey(one)).toBe('x1@example.test');
+});
+
+test('saved versions: templates@N keeps the usual way of drafting with version N\'s words, prompts@N is a model\'s prompt', () => {
+  expect(generatorOf('templates@2')).toEqual({ kind: 'wording', templatesVersion: 2 });
+  expect(generatorOf('prompts@3')).toEqual({ kind: 'llm', promptId: 'draft-reply', storedPromptVersion: 3 });
+  expect(savedWordingOf('templates@12')).toEqual({ kind: 'templates', version: 12 });
+  expect(savedWordingOf('draft-reply@2.0.0')).toBeNull();
+  expect(() => generatorOf('templates@v2')).toThrow(/whole number/);
+  expect(() => draftExperimentOf({ ...stored, variants: [{ name: 'a', versionKey: 'templates@1', weight: 1 }, { name: 'b', versionKey: 'templates@1', weight: 1 }] }))
+    .toThrow(/draft the same way/);
+  expect(textsOf([{ versionKey: 'templates@1' }, { versionKey: 'templates@2' }])).toEqual(['templates']);
+  expect(textsOf(stored.variants)).toEqual(['draft-reply', 'order-status']);
+  // A prompt experiment applies only where a model drafts; a template one everywhere.
+  const prompts = draftExperimentOf({ ...stored, variants: [{ name: 'a', versionKey: 'prompts@1', weight: 1 }, { name: 'b', versionKey: 'prompts@2', weight: 1 }] });
+  const templates = draftExperimentOf({ ...stored, variants: [{ name: 'a', versionKey: 'templates@1', weight: 1 }, { name: 'b', versionKey: 'templates@2', weight: 1 }] });
+  expect(appliesTo(prompts, { kind: 'template' })).toBe(false);
+  expect(appliesTo(prompts, { kind: 'llm', promptId: 'draft-reply' })).toBe(true);
+  expect(appliesTo(templates, { kind: 'template' })).toBe(true);
+  expect(appliesTo(draftExperimentOf(stored), { kind: 'template' })).toBe(true);
+});
+
+test('a templates@N variant drafts with version N\'s words and records it; the check reads the draft with the same version', async () => {
+  const warmer = structuredClone(BUILTIN_TEMPLATE_WORDING);
+  warmer.phrases.signature.en = warmer.phrases.signature.en.replace('Kind regards,', 'With our warmest regards,');
+  warmer.phrases.signature.fr = warmer.phrases.signature.fr.replace('Bien cordialement,', 'Bien chaleureusement,');
+  const versions: Record<number, WordingSnapshot> = { 1: { version: 1, wording: BUILTIN_TEMPLATE_WORDING }, 2: { version: 2, wording: warmer } };
+  const asked: number[] = [];
+  const deps = { ...replyDeps(), wording: versions[1], wordingAt: async (v: number) => (asked.push(v), versions[v]!) };
+  const experiment = draftExperimentOf({ ...stored, variants: [{ name: 'shipped', versionKey: 'templates@1', weight: 1 }, { name: 'warmer', versionKey: 'templates@2', weight: 1 }] });
+  const stage = createDraftReply({ experiment: () => experiment });
+  const seen = new Set<string>();
+  for (let i = 0; i < 10; i++) {
+    const drafted = await stage(makeCase({ intent: 'thanks', customerId: 'C0021', messageId: `w-${i}@example.test` }), deps);
+    const d = drafted.draft!;
+    seen.add(d.experiment!.variant);
+    expect(d.wordingVersion).toBe(d.experiment!.variant === 'warmer' ? 2 : 1);
+    const warm = /warmest regards|chaleureusement/.test(d.body);
+    expect(warm).toBe(d.experiment!.variant === 'warmer');
+    // The check stage reads the draft with its own version's words (asked for version 2 when the warmer one drafted).
+    const before = asked.length;
+    const checked = await checkDraft(drafted, deps);
+    expect(asked.slice(before)).toEqual(d.wordingVersion === 2 ? [2] : []);
+    expect(checked.guardrails!.fired).toEqual([]);
+  }
+  expect([...seen].sort()).toEqual(['shipped', 'warmer']);
+  expect(asked).toContain(2);
 });

@@ -7,7 +7,7 @@ import type { Draft, EmailCase } from '../domain/types';
 import type { CaseStage } from '../triage/pipeline';
 import { assignVariant, type AssignmentUnit, type Experiment } from './ab-assignment';
 import { LlmDraftError, type LlmDrafter } from './llm-drafter';
-import { getPrompt } from './prompts/registry';
+import { getPrompt, type DraftPrompt } from './prompts/registry';
 import { humanTouchLine } from './human-touch';
 import { chooseUpsell } from './upsell';
 import { buildReplyContext, type ReplyContext } from './reply-context';
@@ -18,7 +18,15 @@ import { composeBody, type ReplyTemplate, type TemplateOutput } from './template
 import { BUILTIN_WORDING } from './wording/phrase-catalogue';
 import { WordingFactMissing } from './wording/say';
 
-export type DraftGenerator = { kind: 'template' } | { kind: 'llm'; promptId: string; promptVersion?: string };
+/**
+ * How a draft is written: by template, by the model (a prompt of the code registry, or a saved prompt version
+ * `storedPromptVersion`), or `wording`: as it would be anyway, with a saved template version's words (an
+ * experiment's `templates@N` variant).
+ */
+export type DraftGenerator =
+  | { kind: 'template' }
+  | { kind: 'llm'; promptId: string; promptVersion?: string; storedPromptVersion?: number }
+  | { kind: 'wording'; templatesVersion: number };
 
 export interface DraftReplyOptions {
   /** When set, drafts are written by the model (or by the experiment's LLM variants). */
@@ -26,10 +34,11 @@ export interface DraftReplyOptions {
   /** The prompt version the LLM path uses outside an experiment; default: the registry's latest. */
   promptVersion?: string;
   /**
-   * A/B experiment over generators and prompt versions; the assignment is recorded on the draft. A function is asked
-   * for each draft (the live experiment of the database: adapters/pg/live-draft-experiment.ts).
+   * A/B experiment over generators, prompt and template versions; the assignment is recorded on the draft. A function
+   * is asked for each draft, with the way the draft would be written outside any experiment (the running experiments
+   * of the database: adapters/pg/live-draft-experiment.ts).
    */
-  experiment?: Experiment<DraftGenerator> | null | (() => Experiment<DraftGenerator> | null);
+  experiment?: Experiment<DraftGenerator> | null | ((usual: DraftGenerator) => Experiment<DraftGenerator> | null);
   /** Told when the LLM path failed and the template was used instead. */
   onLlmFallback?: (error: unknown, emailCase: EmailCase) => void;
 }
@@ -59,7 +68,24 @@ export function templateReply(ctx: ReplyContext, emailCase: EmailCase): { templa
 export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
   return async (emailCase, deps) => {
     if (emailCase.machine.isMachine) return { ...emailCase, draft: null };
-    let ctx = await buildReplyContext(emailCase, deps.shop, deps.wording);
+    const usual: DraftGenerator = options.llm
+      ? { kind: 'llm', promptId: 'draft-reply', ...(options.promptVersion ? { promptVersion: options.promptVersion } : {}) }
+      : { kind: 'template' };
+    let generator = usual;
+    let experiment: Draft['experiment'] = null;
+    let wording = deps.wording;
+    const running = typeof options.experiment === 'function' ? options.experiment(usual) : options.experiment;
+    if (running) {
+      const v = assignVariant(running, assignmentKey(emailCase, running.unit));
+      experiment = { id: running.id, variant: v.name };
+      if (v.value.kind === 'wording') {
+        if (!deps.wordingAt) throw new Error(`experiment ${running.id}: no saved template versions to draft ${v.name} with (wordingAt)`);
+        wording = await deps.wordingAt(v.value.templatesVersion);
+      } else {
+        generator = v.value;
+      }
+    }
+    let ctx = await buildReplyContext(emailCase, deps.shop, wording);
     let written: ReturnType<typeof templateReply>;
     let wordingProblem: string | null = null;
     try {
@@ -81,16 +107,6 @@ export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
     const bodyOf = (paragraphs: string[]) => composeBody(ctx, [...paragraphs, ...closing]);
     const upsellFields = upsell ? { upsell: { sku: upsell.sku, text: upsell.text } } : {};
 
-    let generator: DraftGenerator = options.llm
-      ? { kind: 'llm', promptId: 'draft-reply', ...(options.promptVersion ? { promptVersion: options.promptVersion } : {}) }
-      : { kind: 'template' };
-    let experiment: Draft['experiment'] = null;
-    const running = typeof options.experiment === 'function' ? options.experiment() : options.experiment;
-    if (running) {
-      const v = assignVariant(running, assignmentKey(emailCase, running.unit));
-      generator = v.value;
-      experiment = { id: running.id, variant: v.name };
-    }
 
     const templateDraft: Draft = {
       subject: out.subject,
@@ -105,15 +121,18 @@ export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
       experiment,
       ...upsellFields,
       ...(out.attachments?.length ? { attachments: out.attachments } : {}),
-      wordingVersion: deps.wording?.version ?? null,
+      wordingVersion: wording?.version ?? null,
       ...(wordingProblem ? { wordingProblem } : {}),
     };
 
     const signals = emailCase.classification?.signals ?? [];
     const llmAllowed = ctx.intent !== 'prompt_injection' && !signals.some((s) => NO_LLM_SIGNALS.includes(s));
     if (generator.kind === 'llm' && options.llm && llmAllowed) {
-      // A pinned version (LLM_PROMPT_VERSION, an experiment's variant) is the shipped registry's; else the one in force.
-      const prompt = generator.promptVersion || !deps.prompt ? getPrompt(generator.promptId, generator.promptVersion) : deps.prompt.prompt;
+      // An experiment's saved prompt version; a pinned version (LLM_PROMPT_VERSION, an experiment's registry variant)
+      // is the shipped registry's; else the one in force.
+      const prompt = generator.storedPromptVersion !== undefined
+        ? (await savedPrompt(deps, generator.storedPromptVersion)).prompt
+        : generator.promptVersion || !deps.prompt ? getPrompt(generator.promptId, generator.promptVersion) : deps.prompt.prompt;
       try {
         const res = await options.llm.draft({
           ctx, template: out, customerText: emailCase.cleaned.clean, pii: emailCase.pii, context: emailCase.context, prompt,
@@ -152,3 +171,8 @@ export function createDraftReply(options: DraftReplyOptions = {}): CaseStage {
 
 /** The default stage: templates only. */
 export const draftReply: CaseStage = createDraftReply();
+
+function savedPrompt(deps: Parameters<CaseStage>[1], version: number): Promise<{ version: number; prompt: DraftPrompt }> {
+  if (!deps.promptAt) throw new Error(`no saved prompt versions to draft with prompts@${version} (promptAt)`);
+  return deps.promptAt(version);
+}

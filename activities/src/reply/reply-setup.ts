@@ -28,7 +28,7 @@ export interface ReplySetupConfig {
   llm?: LlmDrafterConfig | null;
   /** Prompt version of the LLM path outside an experiment; default: the registry's latest. */
   promptVersion?: string | null;
-  experiment?: Experiment<DraftGenerator> | null | (() => Experiment<DraftGenerator> | null);
+  experiment?: Experiment<DraftGenerator> | null | ((usual: DraftGenerator) => Experiment<DraftGenerator> | null);
   /** Load the knowledge base at start rather than at the first search (idempotent). Default true. */
   seed?: boolean;
   onLlmFallback?: (error: unknown) => void;

@@ -47,6 +47,13 @@ export interface TriageDeps {
   wording?: WordingSnapshot;
   /** The prompt version in force for the LLM drafter (wording_versions); absent: the shipped registry's. */
   prompt?: { version: number; prompt: DraftPrompt };
+  /**
+   * Any saved template version (wording_versions; immutable, so cached): what a draft experiment's `templates@N`
+   * variant drafts with, and what the check stage re-reads a draft's own version with.
+   */
+  wordingAt?: (version: number) => Promise<WordingSnapshot>;
+  /** Any saved prompt version: what a draft experiment's `prompts@N` variant drafts with. */
+  promptAt?: (version: number) => Promise<{ version: number; prompt: DraftPrompt }>;
 }
 
 export type CaseStage = (emailCase: EmailCase, deps: TriageDeps) => Promise<EmailCase>;

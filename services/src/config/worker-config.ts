@@ -61,9 +61,10 @@ export const WorkerEnvSchema = z.object({
   SHOP_REFERENCE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /** At start, send the system prompt once so a prefix-caching server (llama.cpp) has it ready for the first email. */
   LLM_WARMUP: booleanFromEnv.default(false),
-  /** A/B from the database: the experiment (review tool, /experiments) whose variants draft; wins over LLM_AB_PERCENT. */
-  DRAFT_EXPERIMENT_ID: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/).optional(),
-  /** How often the worker re-reads it (a promotion applies within this period). */
+  /**
+   * A/B from the database: the running experiments (review tool, /experiments) are followed live (LISTEN
+   * `replique_experiments`); they win over LLM_AB_PERCENT. This poll bounds the delay when a notification is lost.
+   */
   DRAFT_EXPERIMENT_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   /** The daily retention schedule (services/src/worker/retention-schedule.ts): created or updated at start unless false. */
   REPLIQUE_RETENTION_SCHEDULE: booleanFromEnv.default(true),

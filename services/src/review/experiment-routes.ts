@@ -1,6 +1,7 @@
 /**
  * The experiments page (role lead, or admin): the list with per-variant outcomes and the test's state, starting an
- * experiment from a JSON definition, and promoting a variant (a person's decision, audited with the test's state).
+ * experiment from a JSON definition, and promoting a variant (a person's decision, audited with the test's state; a
+ * saved template or prompt version is put in force for every email with it).
  * `Accept: application/json` gets JSON everywhere.
  */
 import express, { type Request, type Response, type Router } from 'express';
@@ -9,7 +10,7 @@ import type { Pool } from '@replique/activities/adapters/pg/pool';
 import {
   createExperiment, ExperimentError, experimentReport, listExperiments, promoteVariant,
 } from '@replique/activities/adapters/pg/experiment-store';
-import { DraftExperimentError } from '@replique/activities/reply/draft-experiment';
+import { DraftExperimentError, savedWordingOf } from '@replique/activities/reply/draft-experiment';
 import { hasRole, reviewerOf } from './auth/session-auth';
 import { experimentsPage, stateText } from './web/experiments-page';
 import { wantsJson } from './wants-json';
@@ -55,7 +56,9 @@ export function createExperimentRouter(deps: { db: Pool }): Router {
     try {
       const row = await promoteVariant(deps.db, { experimentId: String(req.params.id), variant: String(form.variant ?? ''), by: reviewerOf(res).name, note });
       if (wantsJson(req)) return void res.json({ experiment: row });
-      res.redirect(303, `/experiments?promoted=${encodeURIComponent(`${row.id}:${row.promotedVariant}`)}`);
+      const key = row.variants.find((v) => v.name === row.promotedVariant)!.versionKey;
+      const inForce = savedWordingOf(key) ? `&inForce=${encodeURIComponent(key)}` : '';
+      res.redirect(303, `/experiments?promoted=${encodeURIComponent(`${row.id}:${row.promotedVariant}`)}${inForce}`);
     } catch (error) {
       if (error instanceof ExperimentError) return show(req, res, { status: 409, error: `Not promoted: ${error.message}` });
       throw error;
@@ -66,6 +69,10 @@ export function createExperimentRouter(deps: { db: Pool }): Router {
 
 function flashOf(query: Request['query']): string | null {
   if (typeof query.created === 'string') return `Experiment ${query.created} started.`;
-  if (typeof query.promoted === 'string') return `Promoted ${query.promoted}: every email gets this variant from now on.`;
+  if (typeof query.promoted === 'string') {
+    return typeof query.inForce === 'string'
+      ? `Promoted ${query.promoted}: ${query.inForce} is in force for every email from now on.`
+      : `Promoted ${query.promoted}: the experiment has ended (a code prompt or template is put in force by a release or LLM_PROMPT_VERSION).`;
+  }
   return null;
 }

@@ -28,7 +28,8 @@ import { LiveWording } from '@replique/activities/adapters/pg/live-wording';
 import { PgBounceLog } from '@replique/activities/adapters/pg/bounces';
 import { createDecisionDeps, type DecisionSettings } from '@replique/activities/decision-deps';
 import { createLogger } from '@replique/activities/logger';
-import { LiveDraftExperiment } from '@replique/activities/adapters/pg/live-draft-experiment';
+import { LiveDraftExperiments } from '@replique/activities/adapters/pg/live-draft-experiment';
+import type { DraftGenerator } from '@replique/activities/reply/draft-reply';
 import type { WorkerConfig } from '../config/worker-config';
 import { dataKeksOf } from '../config/data-keys-env';
 import { createFieldVault } from '../vault/create-vault';
@@ -54,6 +55,8 @@ export interface WorkerDeps extends EmailActivityDeps {
   relay: EventRelay | null;
   policy: LivePolicy;
   wording: LiveWording;
+  /** The running draft experiments this worker follows. */
+  experiments: LiveDraftExperiments;
   close(): Promise<void>;
 }
 
@@ -76,14 +79,11 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   // The shipped template and prompt wording is version 1; the latest activation is in force from then on.
   await seedWordingVersions(db);
   const wording = await LiveWording.start({ db, databaseUrl: config.DATABASE_URL, pollMs: config.POLICY_POLL_MS });
-  // A stored experiment (review tool, /experiments) takes precedence over LLM_AB_PERCENT; its promotion applies live.
-  const draftExperiment = config.DRAFT_EXPERIMENT_ID
-    ? await LiveDraftExperiment.start({ db, id: config.DRAFT_EXPERIMENT_ID, pollMs: config.DRAFT_EXPERIMENT_POLL_MS })
-    : null;
-  if (draftExperiment && !config.LLM_BASE_URL && draftExperiment.current().variants.some((v) => v.value.kind === 'llm')) {
-    log.warn({ experiment: config.DRAFT_EXPERIMENT_ID }, 'draft experiment has prompt variants but no LLM_BASE_URL: they draft by template (the draft still records the variant)');
-  }
-  const decideWith = draftExperiment ? { ...settings, reply: { ...settings.reply, experiment: () => draftExperiment.current() } } : settings;
+  // The running experiments (review tool, /experiments), followed live; where none applies, LLM_AB_PERCENT's split.
+  const experiments = await LiveDraftExperiments.start({ db, databaseUrl: config.DATABASE_URL, pollMs: config.DRAFT_EXPERIMENT_POLL_MS });
+  const configured = settings.reply.experiment;
+  const fallback = typeof configured === 'function' ? configured : () => configured ?? null;
+  const decideWith = { ...settings, reply: { ...settings.reply, experiment: (usual: DraftGenerator) => experiments.forDraft(usual) ?? fallback(usual) } };
   const memory = { autoReplies: new PgAutoReplyLog(db), sentReplies: new PgSentReplyLog(db), bounces: new PgBounceLog(db) };
   const { triage, reply } = await createDecisionDeps(shop, policy.current().routing, decideWith, memory);
   if (config.LLM_WARMUP && reply.llmWarmUp) {
@@ -111,13 +111,14 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
     relay,
     policy,
     wording,
+    experiments,
     triage,
     smtp,
     replyLinks: config.REPLY_LINK_SECRET && config.REPLY_LINK_BASE_URL
       ? { secret: config.REPLY_LINK_SECRET, baseUrl: config.REPLY_LINK_BASE_URL, csatTtlDays: config.REPLY_LINK_CSAT_TTL_DAYS, optOutTtlDays: config.REPLY_LINK_OPT_OUT_TTL_DAYS }
       : null,
     async close() {
-      draftExperiment?.stop();
+      await experiments.close();
       await policy.close();
       await wording.close();
       smtp.close();

@@ -58,6 +58,8 @@ export async function createEmailWorker(config: WorkerConfig) {
     policy: deps.policy,
     /** The template and prompt versions in force in this worker. */
     wording: deps.wording,
+    /** The draft experiments running in this worker. */
+    experiments: deps.experiments,
     async close() {
       countStuckEmailsWith(null);
       measureOutboxLagWith(null);

@@ -1,13 +1,18 @@
 /**
  * Experiments as stored (migration 024): creation with its fixed horizon (its version keys checked against the prompts
- * and templates the draft stage has), the list, the per-variant figures and the
- * test's state read from the KPI tables (experiment_outcomes: kpi_email_outcomes joined on the cohort
- * `experimentId:variant`), and the promotion of a variant by a person. Creation and promotion append an audit row in
- * the same transaction (stage `experiment`).
+ * and templates the draft stage has: a saved version must be in force or have passed its activation check), at most
+ * one running experiment per text, the list, the per-variant figures and the test's state read from the KPI tables
+ * (experiment_outcomes: kpi_email_outcomes joined on the cohort `experimentId:variant`; conversion from the order
+ * feed, conversion-store.ts), and the promotion of a variant by a person, which puts a saved winner's version in force
+ * for every email. Creation and promotion append an audit row in the same transaction (stage `experiment`); every
+ * change notifies the workers (channel `replique_experiments`, migration 030).
  */
 import type { Pool } from 'pg';
 import { planExperiment, type ExperimentKind } from '../../experiments/experiment-definition';
-import { draftExperimentOf } from '../../reply/draft-experiment';
+import { DraftExperimentError, draftExperimentOf, savedWordingOf, textsOf } from '../../reply/draft-experiment';
+import { CONVERSION_WINDOW_DAYS } from '../../kpi/kpi-definitions';
+import { conversionRows } from './conversion-store';
+import { activateWordingVersionIn, listWordingActivations, wordingVersionRefusal } from './wording-versions';
 import { METRICS, type ExperimentMetric } from '../../experiments/metrics';
 import { readExperiment, type ArmSummary, type ExperimentState } from '../../experiments/readout';
 import type { TestPlan } from '../../experiments/sample-size';
@@ -56,6 +61,12 @@ export interface VariantFigures {
   timeToCloseP50Seconds: number | null;
   edited: number;
   editDistanceMean: number | null;
+  /** Replies to a known customer matched with the baseline, and of them those followed by an order (conversion-store.ts). */
+  conversionMatched: number;
+  conversionConverted: number;
+  conversionRate: number | null;
+  /** The matched baseline's rate over the same windows. */
+  conversionBaseline: number | null;
 }
 
 export interface ExperimentReport {
@@ -82,6 +93,20 @@ export async function createExperiment(pool: Pool, input: unknown, by: string): 
   // Every version key must name a prompt or template the draft stage can use (DraftExperimentError otherwise).
   draftExperimentOf({ id: d.id, status: 'running', promotedVariant: null, assignmentUnit: d.assignmentUnit, variants: d.variants });
   return withTransaction(pool, async (client) => {
+    for (const v of d.variants) {
+      const saved = savedWordingOf(v.versionKey);
+      const refusal = saved && await wordingVersionRefusal(client, saved.kind, saved.version);
+      if (refusal) throw new DraftExperimentError(`${v.versionKey}: ${refusal}`);
+    }
+    // One running experiment per text: a draft records one experiment, and two on the same text would starve each other.
+    await client.query(`select pg_advisory_xact_lock(hashtext('replique.experiments'))`);
+    const texts = textsOf(d.variants);
+    const { rows: busy } = await client.query<{ id: string; text: string }>(
+      `select distinct e.id, split_part(v.version_key, '@', 1) as text from experiments e join experiment_variants v on v.experiment_id = e.id
+       where e.status = 'running' and split_part(v.version_key, '@', 1) = any($1::text[]) order by 1, 2`, [texts]);
+    if (busy.length) {
+      throw new ExperimentError(`${busy.map((b) => `experiment ${b.id} is running on ${b.text}`).join('; ')}: one running experiment per text (promote its winner first)`);
+    }
     const { rowCount } = await client.query(
       `insert into experiments (id, kind, title, metric, baseline, mde, alpha, power, sample_per_arm, assignment_unit, created_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict (id) do nothing`,
@@ -105,6 +130,12 @@ export async function createExperiment(pool: Pool, input: unknown, by: string): 
 export async function getExperiment(db: Queryable, id: string): Promise<ExperimentRow | null> {
   const { rows } = await db.query<ExperimentRow>(`select ${COLUMNS} from experiments e where e.id = $1`, [id]);
   return rows[0] ?? null;
+}
+
+/** The running experiments, earliest started first: the order the workers offer them an email in. */
+export async function listRunningExperiments(db: Queryable): Promise<ExperimentRow[]> {
+  const { rows } = await db.query<ExperimentRow>(`select ${COLUMNS} from experiments e where e.status = 'running' order by e.created_at, e.id`);
+  return rows;
 }
 
 export async function listExperiments(db: Queryable): Promise<ExperimentRow[]> {
@@ -145,8 +176,8 @@ export async function armSummaries(db: Queryable, experiment: ExperimentRow): Pr
   });
 }
 
-export async function variantFigures(db: Queryable, experimentId: string): Promise<VariantFigures[]> {
-  const { rows } = await db.query<VariantFigures>(
+export async function variantFigures(db: Queryable, experimentId: string, conversionWindowDays = CONVERSION_WINDOW_DAYS): Promise<VariantFigures[]> {
+  const { rows } = await db.query<Omit<VariantFigures, 'conversionMatched' | 'conversionConverted' | 'conversionRate' | 'conversionBaseline'>>(
     `select v.name as variant, count(o.email_key)::int as emails,
             avg(o.automated::int)::float8 as "automationRate",
             count(o.csat_score)::int as rated,
@@ -163,7 +194,12 @@ export async function variantFigures(db: Queryable, experimentId: string): Promi
      group by v.name, v.position order by v.position`,
     [experimentId],
   );
-  return rows;
+  const conversion = new Map((await conversionRows(db, { from: null, to: null, granularity: 'all', split: 'cohort', filters: {} }, conversionWindowDays))
+    .map((c) => [c.group, c]));
+  return rows.map((r) => {
+    const c = conversion.get(`${experimentId}:${r.variant}`);
+    return { ...r, conversionMatched: c?.matched ?? 0, conversionConverted: c?.converted ?? 0, conversionRate: c?.rate ?? null, conversionBaseline: c?.baseline ?? null };
+  });
 }
 
 export function testPlanOf(e: ExperimentRow): TestPlan {
@@ -182,7 +218,9 @@ export async function experimentReport(db: Queryable, experiment: ExperimentRow)
 }
 
 /**
- * A person promotes a variant: the experiment ends, that variant's text is the one every email gets from now on.
+ * A person promotes a variant: the experiment ends, that variant's text is the one every email gets from now on. A
+ * saved version (`templates@N`, `prompts@N`) is put in force for everyone in the same transaction (an activation,
+ * audited as such, naming the experiment), unless it is in force already; the workers stop assigning at once.
  * The audit row records who, the note, and the test's state at that moment (so promoting against the test shows).
  */
 export async function promoteVariant(
@@ -195,6 +233,17 @@ export async function promoteVariant(
     const experiment = (await getExperiment(client, input.experimentId))!;
     if (!experiment.variants.some((v) => v.name === input.variant)) throw new ExperimentError(`no variant ${input.variant} in ${input.experimentId}`);
     const { state } = await experimentReport(client, experiment);
+    const versionKey = experiment.variants.find((v) => v.name === input.variant)!.versionKey;
+    const saved = savedWordingOf(versionKey);
+    let activated: number | null = null;
+    if (saved && (await listWordingActivations(client, saved.kind, 1))[0]?.version !== saved.version) {
+      try {
+        activated = (await activateWordingVersionIn(client, { ...saved, by: input.by, experiment: input.experimentId })).id;
+      } catch (error) {
+        if (error instanceof Error && error.name === 'WordingActionError') throw new ExperimentError(`${versionKey} cannot be put in force: ${error.message}`);
+        throw error;
+      }
+    }
     await client.query(
       `update experiments set status = 'promoted', promoted_variant = $2, decided_by = $3, decided_at = now(), decision_note = $4 where id = $1`,
       [input.experimentId, input.variant, input.by, input.note ?? null],
@@ -203,7 +252,7 @@ export async function promoteVariant(
       emailKey: null, stage: 'experiment', event: 'variant_promoted', auditKey: `experiment:${input.experimentId}:promoted`,
       data: {
         experiment: input.experimentId, variant: input.variant, by: input.by, note: input.note ?? null,
-        versionKey: experiment.variants.find((v) => v.name === input.variant)!.versionKey,
+        versionKey, ...(saved ? { inForce: `${saved.kind}@${saved.version}`, activation: activated } : {}),
         testState: state.kind, testWinner: state.kind === 'winner' ? state.winner : null,
       },
     });

@@ -26,6 +26,9 @@ export interface PromptSnapshot {
 export interface WordingSource {
   templates(): WordingSnapshot;
   prompt(): PromptSnapshot;
+  /** Any saved version (an experiment's variant, a draft's own version): read once, kept (versions never change). */
+  templatesAt(version: number): Promise<WordingSnapshot>;
+  promptAt(version: number): Promise<PromptSnapshot>;
 }
 
 interface Loaded {
@@ -79,6 +82,33 @@ export class LiveWording implements WordingSource {
   }
 
   private snapshot!: Omit<Loaded, 'activationId'>;
+  private readonly saved = new Map<string, Promise<WordingSnapshot | PromptSnapshot>>();
+
+  templatesAt(version: number): Promise<WordingSnapshot> {
+    if (version === this.snapshot.templates.version) return Promise.resolve(this.snapshot.templates);
+    return this.savedVersion('templates', version) as Promise<WordingSnapshot>;
+  }
+
+  promptAt(version: number): Promise<PromptSnapshot> {
+    if (version === this.snapshot.prompt.version) return Promise.resolve(this.snapshot.prompt);
+    return this.savedVersion('prompts', version) as Promise<PromptSnapshot>;
+  }
+
+  private savedVersion(kind: WordingKind, version: number): Promise<WordingSnapshot | PromptSnapshot> {
+    const key = `${kind}@${version}`;
+    let loaded = this.saved.get(key);
+    if (!loaded) {
+      loaded = getWordingVersion(this.options.db, kind, version).then((row) => {
+        if (!row) throw new Error(`no ${kind} version ${version} in the database`);
+        return kind === 'templates'
+          ? { version, wording: readStoredTemplateWording(row.body) }
+          : { version, prompt: draftPromptOf(promptBodySchema.parse(row.body), version) };
+      });
+      loaded.catch(() => this.saved.delete(key)); // a failed read is tried again next time
+      this.saved.set(key, loaded);
+    }
+    return loaded;
+  }
 
   templates(): WordingSnapshot {
     return this.snapshot.templates;

@@ -175,7 +175,8 @@ export async function getWordingCheck(db: Queryable, id: number): Promise<Wordin
 }
 
 async function insertActivation(
-  client: Queryable, input: { kind: WordingKind; version: number; action: 'activate' | 'rollback'; by: string; checkId: number | null; from: number | null },
+  client: Queryable,
+  input: { kind: WordingKind; version: number; action: 'activate' | 'rollback'; by: string; checkId: number | null; from: number | null; experiment?: string },
 ): Promise<WordingActivationRow> {
   const { rows } = await client.query<WordingActivationRow>(
     `insert into wording_activations (kind, version, action, activated_by, check_id) values ($1, $2, $3, $4, $5) returning ${ACTIVATION_COLUMNS}`,
@@ -183,24 +184,44 @@ async function insertActivation(
   const row = rows[0]!;
   await appendAudit(client, {
     emailKey: null, stage: 'wording', event: `${input.kind}_${input.action === 'activate' ? 'activated' : 'rolled_back'}`,
-    data: { kind: input.kind, version: input.version, from: input.from, by: input.by, checkId: input.checkId }, auditKey: `wording:activation:${row.id}`,
+    data: { kind: input.kind, version: input.version, from: input.from, by: input.by, checkId: input.checkId, ...(input.experiment ? { experiment: input.experiment } : {}) },
+    auditKey: `wording:activation:${row.id}`,
   });
   return row;
 }
 
 /** Puts a saved version in force; its latest activation check must have passed. */
 export async function activateWordingVersion(pool: Pool, input: { kind: WordingKind; version: number; by: string }): Promise<WordingActivationRow> {
-  return withTransaction(pool, async (client) => {
-    await lock(client, input.kind);
-    if (!(await getWordingVersion(client, input.kind, input.version))) throw new WordingActionError(`no ${input.kind} version ${input.version}`);
-    const check = await latestWordingCheck(client, input.kind, input.version);
-    if (check?.status !== 'passed') {
-      throw new WordingActionError(`${input.kind} version ${input.version} has no passing activation check (${check ? `latest: ${check.status}` : 'none run'}): run the check first`);
-    }
-    const current = (await listWordingActivations(client, input.kind, 1))[0];
-    if (current?.version === input.version) throw new WordingActionError(`${input.kind} version ${input.version} is already in force`);
-    return insertActivation(client, { ...input, action: 'activate', checkId: check.id, from: current?.version ?? null });
-  });
+  return withTransaction(pool, (client) => activateWordingVersionIn(client, input));
+}
+
+/**
+ * The same inside the caller's transaction (an experiment's promotion puts its winner in force with it); `experiment`
+ * names it in the audit row.
+ */
+export async function activateWordingVersionIn(
+  client: Queryable, input: { kind: WordingKind; version: number; by: string; experiment?: string },
+): Promise<WordingActivationRow> {
+  await lock(client, input.kind);
+  if (!(await getWordingVersion(client, input.kind, input.version))) throw new WordingActionError(`no ${input.kind} version ${input.version}`);
+  const check = await latestWordingCheck(client, input.kind, input.version);
+  if (check?.status !== 'passed') {
+    throw new WordingActionError(`${input.kind} version ${input.version} has no passing activation check (${check ? `latest: ${check.status}` : 'none run'}): run the check first`);
+  }
+  const current = (await listWordingActivations(client, input.kind, 1))[0];
+  if (current?.version === input.version) throw new WordingActionError(`${input.kind} version ${input.version} is already in force`);
+  return insertActivation(client, { ...input, action: 'activate', checkId: check.id, from: current?.version ?? null });
+}
+
+/**
+ * Whether a saved version may draft real emails in an experiment: it is in force, or its latest activation check
+ * passed (as an activation needs). Returns the reason it may not, or null.
+ */
+export async function wordingVersionRefusal(db: Queryable, kind: WordingKind, version: number): Promise<string | null> {
+  if (!(await getWordingVersion(db, kind, version))) return `no ${kind} version ${version} is saved`;
+  if ((await listWordingActivations(db, kind, 1))[0]?.version === version) return null;
+  const check = await latestWordingCheck(db, kind, version);
+  return check?.status === 'passed' ? null : `${kind} version ${version} has no passing activation check (${check ? `latest: ${check.status}` : 'none run'}): run it on the templates page first`;
 }
 
 /**

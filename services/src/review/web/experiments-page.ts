@@ -31,11 +31,12 @@ export function stateText(report: ExperimentReport): string {
 const pct = (v: number | null) => (v === null ? '—' : formatPercent(v));
 
 function figureCells(f: VariantFigures | undefined): SafeHtml {
-  if (!f) return html`<td colspan="6">—</td>`;
+  if (!f) return html`<td colspan="7">—</td>`;
   return html`<td>${f.emails}</td><td>${pct(f.automationRate)}</td><td>${pct(f.csat)} <small>(${f.rated})</small></td>
     <td>${pct(f.reescalationRate)} <small>(${f.automated})</small></td>
     <td>${f.timeToCloseP50Seconds === null ? '—' : formatDuration(f.timeToCloseP50Seconds)}</td>
-    <td>${f.editDistanceMean === null ? '—' : f.editDistanceMean.toFixed(1)} <small>(${f.edited})</small></td>`;
+    <td>${f.editDistanceMean === null ? '—' : f.editDistanceMean.toFixed(1)} <small>(${f.edited})</small></td>
+    <td class="conversion">${pct(f.conversionRate)} <small>(${f.conversionConverted}/${f.conversionMatched}${f.conversionBaseline === null ? '' : `, baseline ${formatPercent(f.conversionBaseline)}`})</small></td>`;
 }
 
 function armCell(report: ExperimentReport, variant: string): SafeHtml {
@@ -65,7 +66,7 @@ function experimentSection(report: ExperimentReport, reviewer: Reviewer): SafeHt
       (${plan.alphaPerComparison.toFixed(4)} per comparison) with power ${e.power}; read once, on the first ${plan.samplePerArm} of each arm.</p>
     <table class="stats experiment-variants"><thead><tr>
       <th>Variant</th><th>Version</th><th>Test (${definition.label})</th><th>vs control</th>
-      <th>Emails</th><th>Automation</th><th>CSAT</th><th>Re-escalation</th><th>Time to close p50</th><th>Edit distance</th><th></th>
+      <th>Emails</th><th>Automation</th><th>CSAT</th><th>Re-escalation</th><th>Time to close p50</th><th>Edit distance</th><th>Conversion</th><th></th>
     </tr></thead><tbody>
     ${e.variants.map((v) => html`<tr data-variant="${v.name}"${v.name === e.promotedVariant ? html` class="promoted"` : ''}>
       <td>${v.name}${v.isControl ? html` <small>(control)</small>` : ''}</td><td><code>${v.versionKey}</code></td>
@@ -86,9 +87,9 @@ function promoteForm(id: string, variant: string, isWinner: boolean, reviewer: R
 }
 
 const EXAMPLE = JSON.stringify({
-  id: 'order-status-2027-01', kind: 'prompt', title: 'Order status: template or prompt 2.0', metric: 'csat_positive', baseline: 0.8, mde: 0.05,
+  id: 'closing-tone-2027-01', kind: 'tone', title: 'Closing: shipped or warmer (template version 2)', metric: 'csat_positive', baseline: 0.8, mde: 0.05,
   alpha: 0.05, power: 0.8, assignmentUnit: 'conversation',
-  variants: [{ name: 'template', versionKey: 'order-status@1.1.0' }, { name: 'prompt-2', versionKey: 'draft-reply@2.0.0' }],
+  variants: [{ name: 'shipped', versionKey: 'templates@1' }, { name: 'warmer', versionKey: 'templates@2' }],
 }, null, 2);
 
 export function experimentsPage(data: ExperimentsPageData, reviewer: Reviewer): string {
@@ -97,8 +98,12 @@ export function experimentsPage(data: ExperimentsPageData, reviewer: Reviewer): 
     ${data.error ? html`<pre class="error" id="experiment-error">${data.error}</pre>` : ''}
     ${data.reports.length === 0 ? html`<p class="empty">No experiment yet.</p>` : data.reports.map((r) => experimentSection(r, reviewer))}
     <section class="new-experiment"><h2>New experiment</h2>
-      <p class="muted">The first variant is the control. A version key names a prompt (<code>draft-reply@2.0.0</code>) or the
-        current version of a template (<code>order-status@1.1.0</code>); a worker drafts with it when DRAFT_EXPERIMENT_ID names it. Metrics: ${Object.keys(METRICS).join(', ')}. Baseline: the control's rate,
+      <p class="muted">The first variant is the control. A version key names a saved template or prompt version
+        (<code>templates@2</code>, <code>prompts@3</code>, from <a href="/templates">Templates</a>: in force, or with a passing
+        activation check), a prompt of the code registry (<code>draft-reply@2.0.0</code>) or the current version of a code
+        template (<code>order-status@1.1.0</code>). A tone, a length or a call to action is a template or prompt version that
+        says it differently. The workers draft with it as soon as it starts; one running experiment per text. Promoting a
+        saved version puts it in force for every email. Metrics: ${Object.keys(METRICS).join(', ')}. Baseline: the control's rate,
         or the outcome's standard deviation. The sample size per arm is computed when it is saved and never changes.</p>
       <form method="post" action="/experiments" class="experiment-editor">
         <input type="hidden" name="_csrf" value="${reviewer.csrfToken}">
