@@ -10,3 +10,7 @@ end $$;
 
 create trigger experiments_notify after insert or update on experiments
   for each row execute function notify_experiment_change();
+
+-- The draft row records its experiment cohort (`experimentId:variant`, as the KPI tables carry it), next to the template
+-- version it was written with (wording_version); null outside an experiment.
+alter table drafts add column cohort text check (cohort ~ '^[a-z0-9][a-z0-9._-]{0,62}:[a-z0-9][a-z0-9._:-]{0,126}$');

@@ -48,7 +48,10 @@ describe('drafts', () => {
     const { id: _id, draftKey, emailKey: key, createdAt, ...stored } = (await latestDraft(db.pool, vault, emailKey))!;
     expect({ id: _id, draftKey, key }).toEqual({ id, draftKey: `${emailKey}:draft:1`, key: emailKey });
     expect(createdAt).toBeInstanceOf(Date);
-    expect(stored).toStrictEqual({ ...draft, generation: null, wordingVersion: null });
+    expect(stored).toStrictEqual({ ...draft, generation: null, wordingVersion: null, experiment: null });
+    // A draft of an experiment records its cohort.
+    await saveDraft(db.pool, vault, { draftKey: `${emailKey}:draft:x`, emailKey, draft: { ...draft, experiment: { id: 'tone-1', variant: 'warm' } } });
+    expect((await latestDraft(db.pool, vault, emailKey))!.experiment).toEqual({ id: 'tone-1', variant: 'warm' });
 
     const llm: Draft = { ...draft, generator: 'llm', model: 'gpt-test', templateId: 'prompt-order', offers: [] };
     const id2 = await saveDraft(db.pool, vault, { draftKey: `${emailKey}:draft:2`, emailKey, draft: llm });

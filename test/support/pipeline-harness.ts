@@ -26,6 +26,7 @@ import { emailKeyFor, extractMessageIdHeader, rawSha256 } from '@replique/activi
 import { waitForWorkflowView } from './workflow-view';
 import type { PolicySnapshot } from '@replique/activities/adapters/pg/live-policy';
 import type { WordingSource } from '@replique/activities/adapters/pg/live-wording';
+import type { LiveDraftExperiments } from '@replique/activities/adapters/pg/live-draft-experiment';
 import { TEST_TEMPORAL_PAYLOAD_KEYS, testTemporalDataConverter } from './temporal-payload-keys';
 import { TEST_DATA_KEKS, testVault } from './data-keks';
 import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
@@ -65,6 +66,8 @@ export interface PipelineHarness {
   workerPolicy(): PolicySnapshot;
   /** The template and prompt versions in force in the running worker. */
   workerWording(): WordingSource;
+  /** The draft experiments the running worker follows. */
+  workerExperiments(): LiveDraftExperiments;
   stop(): Promise<void>;
 }
 
@@ -144,7 +147,10 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
 
   async function startWorker() {
     const created = await createEmailWorker(workerConfig);
-    return { worker: created.worker, policy: created.policy, wording: created.wording, running: created.worker.run(), close: created.close };
+    return {
+      worker: created.worker, policy: created.policy, wording: created.wording, experiments: created.experiments,
+      running: created.worker.run(), close: created.close,
+    };
   }
 
   async function stopWorker(): Promise<void> {
@@ -193,6 +199,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     },
     workerPolicy: () => worker.policy.current(),
     workerWording: () => worker.wording,
+    workerExperiments: () => worker.experiments,
     async stop() {
       await stopWorker();
       await Promise.all([review.stop(), starter.stop(), intake.stop(), codec.stop()]);

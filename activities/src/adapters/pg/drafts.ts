@@ -1,8 +1,8 @@
 /**
  * Drafts written for an email, one row per draft key (derived from the email and the step). Each row is stamped
  * with its template/prompt id and version, generator and model, and, when a model was asked, how the call went
- * (`generation`: prompt, tokens, latency, fallback reason; columns of migration 013), and the template version whose
- * words it uses (`wording_version`, migration 026). PII: subject, body and facts, sealed with the email's data key
+ * (`generation`: prompt, tokens, latency, fallback reason; columns of migration 013), the template version whose
+ * words it uses (`wording_version`, migration 026) and its experiment cohort `experimentId:variant` (`cohort`, 030). PII: subject, body and facts, sealed with the email's data key
  * (../vault/field-vault.ts).
  */
 import type { Draft } from '../../domain/types';
@@ -26,14 +26,15 @@ export async function saveDraft(
   const [subject, body, facts] = await Promise.all([vault.seal(owner, d.subject), vault.seal(owner, d.body), vault.sealJson(owner, d.facts)]);
   const inserted = await db.query<{ id: string }>(
     `insert into drafts (draft_key, email_key, subject, body, lang, template_id, version, generator, model, facts, offers,
-       prompt_id, prompt_version, prompt_tokens, completion_tokens, latency_ms, fallback_reason, wording_version)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15, $16, $17, $18)
+       prompt_id, prompt_version, prompt_tokens, completion_tokens, latency_ms, fallback_reason, wording_version, cohort)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15, $16, $17, $18, $19)
      on conflict (draft_key) do nothing returning id`,
     [
       input.draftKey, input.emailKey, subject, body, d.lang, d.templateId, d.version, d.generator,
       d.model ?? g?.model ?? null, facts, JSON.stringify(d.offers),
       g?.promptId ?? null, g?.promptVersion ?? null, g?.promptTokens ?? null, g?.completionTokens ?? null,
       g ? Math.round(g.latencyMs) : null, g?.fallbackReason ?? null, d.wordingVersion ?? null,
+      d.experiment ? `${d.experiment.id}:${d.experiment.variant}` : null,
     ],
   );
   if (inserted.rows[0]) return inserted.rows[0].id;
@@ -65,6 +66,8 @@ export async function latestDraft(db: Queryable, vault: FieldVault, emailKey: st
   const { rows } = await db.query<SealedDraftFields<DraftRow>>(
     `select id, draft_key as "draftKey", email_key as "emailKey", subject, body, lang, template_id as "templateId",
        version, generator, model, facts, offers, ${generationJson('d')} as generation, wording_version as "wordingVersion",
+       case when cohort is null then null else jsonb_build_object('id', split_part(cohort, ':', 1), 'variant', substr(cohort, strpos(cohort, ':') + 1)) end
+         as experiment,
        created_at as "createdAt"
      from drafts d where email_key = $1 order by id desc limit 1`,
     [emailKey],
