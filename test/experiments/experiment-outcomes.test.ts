@@ -1,11 +1,12 @@
 /**
- * Experiments end to end on the real Kafka, Postgres and Chromium: a lead starts an experiment in the review tool
- * (its horizon computed then), a seeded stream of `email.events` for its two variants (and for emails outside it)
+ * Experiments end to end on the real Kafka, Postgres and Chromium: a lead starts an experiment between two template
+ * versions (saved and checked as data) in the review tool in Chromium (its horizon computed then), a seeded stream of `email.events` for its two variants (and for emails outside it)
  * goes through the KPI consumer on a topic of this test's own, and the experiments page shows, per variant, the
  * figures an independent oracle computes from the simulated emails: first `running` with how many outcomes are still
  * needed, then, at the horizon, the test's verdict. The lead promotes the winner in Chromium (screenshot:
- * docs/screenshots/experiments.png); the promotion is audited with the test's state; a second promotion, a reviewer
- * and a post without the CSRF token are refused.
+ * docs/screenshots/experiments.png): its template version is put in force for every email; the promotion and the
+ * activation are audited, with the test's state; a second promotion, a reviewer and a post without the CSRF token
+ * are refused.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -14,6 +15,9 @@ import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { createKafka, ensureTopics } from '../../activities/src/adapters/kafka/kafka-client';
 import type { EventConsumer } from '../../activities/src/adapters/kafka/event-consumer';
 import { experimentReport, getExperiment, type ExperimentReport } from '../../activities/src/adapters/pg/experiment-store';
+import { activeWordingVersion, saveWordingVersion, seedWordingVersions } from '../../activities/src/adapters/pg/wording-versions';
+import type { TemplateWording } from '../../activities/src/reply/wording/phrase-catalogue';
+import { checkWordingVersion } from '../../services/src/wording/activation-check';
 import { readExperiment } from '../../activities/src/experiments/readout';
 import { startKpiConsumer } from '../../services/src/kpi/kpi-consumer';
 import { ReviewEnvSchema } from '../../services/src/config/review-config';
@@ -21,7 +25,7 @@ import { startReviewService } from '../../services/src/review/main';
 import { formatDuration, formatPercent } from '../../activities/src/kpi/kpi-format';
 import { deleteTopics, stack, waitFor } from '../adapters/stack-env';
 import { openChromium, type HeadlessChromium } from '../support/headless-chromium';
-import { repoRoot } from '../support/paths';
+import { devEmailsDir, repoRoot, sharedRoot } from '../support/paths';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { freePort } from '../support/smtp-sink';
 import { addReviewer, ReviewClient } from '../review/review-client';
@@ -36,7 +40,7 @@ const EXPERIMENT = 'reply-tone-2026-12';
 const DEFINITION = {
   id: EXPERIMENT, kind: 'tone', title: 'Warm or brief order-status replies', metric: 'csat_positive',
   baseline: 0.7, mde: 0.2, alpha: 0.05, power: 0.8, assignmentUnit: 'conversation',
-  variants: [{ name: 'warm', versionKey: 'draft-reply@1.1.0' }, { name: 'brief', versionKey: 'draft-reply@2.0.0' }],
+  variants: [{ name: 'warm', versionKey: 'templates@1' }, { name: 'brief', versionKey: 'templates@2' }],
 };
 // The planted winner: brief replies are rated well far more often, edited less, and answered again less.
 const emails = simulateExperiment({
@@ -82,6 +86,14 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${review.port}`;
   leadPassword = await addReviewer(db.pool, 'lena', 'lead');
   lead = await ReviewClient.login(baseUrl, 'lena', leadPassword);
+  // The shipped wording is template version 1; version 2 says the closing briefly, and passes its activation check.
+  await seedWordingVersions(db.pool);
+  const body = structuredClone((await activeWordingVersion(db.pool, 'templates'))!.row.body) as unknown as TemplateWording;
+  body.phrases.signature.en = body.phrases.signature.en.replace('Kind regards,', 'Best,');
+  await saveWordingVersion(db.pool, { kind: 'templates', body, by: 'paula', note: 'brief closing' });
+  const check = await (await checkWordingVersion(db.pool, { kind: 'templates', version: 2, by: 'paula' },
+    { sets: [devEmailsDir], shopFile: path.join(sharedRoot, 'fixtures', 'shop.json') })).done;
+  expect(check.passed).toBe(true);
 });
 
 afterAll(async () => {
@@ -92,10 +104,25 @@ afterAll(async () => {
   await db?.close();
 });
 
-test('a lead starts an experiment in the tool: its horizon is computed then, the start is audited; nonsense is refused', async () => {
-  const res = await lead.post('/experiments', { _csrf: lead.csrf, definition: JSON.stringify(DEFINITION) }, 'application/json');
-  expect(res.status).toBe(201);
-  const { experiment } = (await res.json()) as { experiment: { samplePerArm: number; createdBy: string; status: string } };
+test('a lead starts an experiment in the tool (Chromium): its horizon is computed then, the start is audited; nonsense is refused', async () => {
+  let browser: HeadlessChromium | undefined;
+  try {
+    browser = await openChromium();
+    const page = await browser.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto(`${baseUrl}/login`);
+    await page.fill('input[name=name]', 'lena');
+    await page.fill('input[name=password]', leadPassword);
+    await Promise.all([page.waitForURL('**/queue'), page.click('button[type=submit]')]);
+    await page.goto(`${baseUrl}/experiments`);
+    await page.fill('#experiment-definition', JSON.stringify(DEFINITION, null, 2));
+    await Promise.all([page.waitForURL('**/experiments?created=**'), page.click('#create-experiment')]);
+    await expect(page.locator('.flash').textContent()).resolves.toContain(`Experiment ${EXPERIMENT} started.`);
+    await expect(page.locator(`section.experiment[data-experiment="${EXPERIMENT}"] .experiment-state b`).textContent()).resolves.toBe('running: needs 124 more');
+  } finally {
+    await browser?.close();
+  }
+  const experiment = (await getExperiment(db.pool, EXPERIMENT))!;
   // 0.70 → 0.90 at 5 %, power 80 %: 62 per arm.
   expect(experiment).toMatchObject({ samplePerArm: 62, createdBy: 'lena', status: 'running' });
   const again = await lead.post('/experiments', { _csrf: lead.csrf, definition: JSON.stringify(DEFINITION) }, 'application/json');
@@ -106,6 +133,15 @@ test('a lead starts an experiment in the tool: its horizon is computed then, the
   const unknown = await lead.post('/experiments', { _csrf: lead.csrf, definition: JSON.stringify(unknownText) }, 'application/json');
   expect(unknown.status).toBe(422);
   expect(((await unknown.json()) as { error: string }).error).toContain('draft-reply@9.9.9');
+  const unsaved = { ...DEFINITION, id: 'x4', variants: [{ name: 'a', versionKey: 'prompts@1' }, { name: 'b', versionKey: 'prompts@7' }] };
+  const refused = await lead.post('/experiments', { _csrf: lead.csrf, definition: JSON.stringify(unsaved) }, 'application/json');
+  expect(refused.status).toBe(422);
+  expect(((await refused.json()) as { error: string }).error).toContain('no prompts version 7 is saved');
+  // One running experiment per text: another on the templates waits for this one's end.
+  const same = { ...DEFINITION, id: 'x5', variants: [{ name: 'a', versionKey: 'templates@2' }, { name: 'b', versionKey: 'templates@1' }] };
+  const busy = await lead.post('/experiments', { _csrf: lead.csrf, definition: JSON.stringify(same) }, 'application/json');
+  expect(busy.status).toBe(422);
+  expect(((await busy.json()) as { error: string }).error).toContain(`experiment ${EXPERIMENT} is running on templates`);
   const { rows } = await db.pool.query<{ event: string; by: string }>(`select event, data->>'by' as by from audit_log where stage = 'experiment'`);
   expect(rows).toEqual([{ event: 'experiment_created', by: 'lena' }]);
 });
@@ -171,7 +207,7 @@ test('in Chromium, the lead sees the per-variant figures and the verdict, and pr
 
     await section.locator('tr[data-variant="brief"] form.promote input[name=note]').fill('CSAT clearly better, fewer edits');
     await Promise.all([page.waitForURL('**/experiments?promoted=**'), section.locator('tr[data-variant="brief"] form.promote.winner button').click()]);
-    await expect(page.locator('.flash').textContent()).resolves.toContain(`Promoted ${EXPERIMENT}:brief`);
+    await expect(page.locator('.flash').textContent()).resolves.toContain(`Promoted ${EXPERIMENT}:brief: templates@2 is in force for every email`);
     await expect(section.locator('.experiment-state b').textContent()).resolves.toBe('promoted: brief');
     await expect(section.locator('.decision').textContent()).resolves.toMatch(/Promoted brief by lena .*CSAT clearly better/);
     expect(await section.locator('form.promote').count()).toBe(0);
@@ -182,9 +218,15 @@ test('in Chromium, the lead sees the per-variant figures and the verdict, and pr
     `select event, data from audit_log where stage = 'experiment' order by id`);
   expect(rows.map((x) => x.event)).toEqual(['experiment_created', 'variant_promoted']);
   expect(rows[1]!.data).toMatchObject({
-    experiment: EXPERIMENT, variant: 'brief', by: 'lena', versionKey: 'draft-reply@2.0.0', testState: 'winner', testWinner: 'brief',
-    note: 'CSAT clearly better, fewer edits',
+    experiment: EXPERIMENT, variant: 'brief', by: 'lena', versionKey: 'templates@2', testState: 'winner', testWinner: 'brief',
+    note: 'CSAT clearly better, fewer edits', inForce: 'templates@2',
   });
+  // The winner's version is the one in force for everyone, activated by the lead, naming the experiment.
+  expect((await activeWordingVersion(db.pool, 'templates'))!.activation).toMatchObject({ version: 2, action: 'activate', activatedBy: 'lena' });
+  const { rows: wording } = await db.pool.query<{ event: string; data: Record<string, unknown> }>(
+    `select event, data from audit_log where stage = 'wording' order by id`);
+  expect(wording.map((w) => w.event)).toEqual(['templates_saved', 'templates_activated']);
+  expect(wording[1]!.data).toMatchObject({ version: 2, from: 1, by: 'lena', experiment: EXPERIMENT });
 
   expect((await lead.post(`/experiments/${EXPERIMENT}/promote`, { _csrf: lead.csrf, variant: 'warm' }, 'application/json')).status).toBe(409);
   expect((await lead.post(`/experiments/${EXPERIMENT}/promote`, { variant: 'warm' })).status).toBe(403);
