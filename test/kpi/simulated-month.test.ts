@@ -9,6 +9,8 @@
  *   included), and the figures are real: replies, automation, reviews, CSAT, conversion;
  * - the figures are on the simulated days (spread over the month, reviewed replies hours after arrival), while the raw
  *   events keep their real times;
+ * - the month's drafts were split between two template versions (the demo's experiment, demo-experiment.ts, started
+ *   while the worker runs): each variant's figures on the experiments page equal the KPI dashboard's split by cohort;
  * - a second run changes nothing.
  */
 import { readFileSync } from 'node:fs';
@@ -23,6 +25,8 @@ import { startKpiConsumer } from '../../services/src/kpi/kpi-consumer';
 import type { EventConsumer } from '../../activities/src/adapters/kafka/event-consumer';
 import { kpiCsv } from '../../services/src/review/kpi-csv';
 import { simulateMonth, type MonthDeps, type MonthResult } from '../../services/src/demo/month/simulate-month';
+import { DEMO_EXPERIMENT_ID, startDemoExperiment } from '../../services/src/demo/month/demo-experiment';
+import { experimentReport, getExperiment } from '../../activities/src/adapters/pg/experiment-store';
 import { REPLY_LINK_SECRET, startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import { shopFixture } from '../support/paths';
 import { stack, waitFor } from '../adapters/stack-env';
@@ -54,6 +58,8 @@ beforeAll(async () => {
     reviewUrl: pipeline.reviewUrl, reviewToken: pipeline.token, linkSecret: REPLY_LINK_SECRET, shopFeedToken: FEED_TOKEN,
     shop, log: () => undefined,
   };
+  await startDemoExperiment(pipeline.db.pool, () => undefined);
+  await waitFor('the worker follows the demo experiment', () => pipeline.workerExperiments().current().length === 1, 10_000);
   result = await simulateMonth(deps, { ...MONTH, timeoutMs: 240_000 });
   readBack = await readTopic(pipeline.topics.events);
   const { rows } = await pipeline.db.pool.query<{ id: string; customerId: string; placedAt: Date; skus: string[] }>(
@@ -143,6 +149,23 @@ test('the lead sees the same figures on the KPI page (JSON) and in the weekly re
   const markdown = await lead.get(`/report.md?week=${week}`, 'text/markdown');
   expect(markdown.status).toBe(200);
   expect(await markdown.text()).toContain(`${report!.kpis!.emails}`);
+});
+
+test('the month ran the demo experiment: both template versions drafted, the figures per variant are the dashboard\'s by cohort', async () => {
+  const { figures, state } = await experimentReport(pipeline.db.pool, (await getExperiment(pipeline.db.pool, DEMO_EXPERIMENT_ID))!, 7);
+  const byCohort = await kpiRows(pipeline.db.pool, { from: null, to: null, granularity: 'all', split: 'cohort', filters: {} }, { conversionWindowDays: 7 });
+  for (const f of figures) {
+    expect(f.emails).toBeGreaterThan(0);
+    const row = byCohort.find((r) => r.group === `${DEMO_EXPERIMENT_ID}:${f.variant}`)!;
+    expect(row).toMatchObject({ emails: f.emails, automated: f.automated, rated: f.rated, conversionMatched: f.conversionMatched, conversionConverted: f.conversionConverted });
+    if (f.csat !== null) expect(row.csat).toBeCloseTo(f.csat, 9);
+  }
+  // Every customer email with a draft is in the experiment (machine mail gets none), in the version of its variant.
+  const { rows } = await pipeline.db.pool.query<{ cohort: string | null; wording: number | null; n: number }>(
+    `select cohort, wording_version as wording, count(*)::int as n from drafts where draft_key like '%:draft' group by 1, 2 order by 1, 2`);
+  expect(rows.map((r) => [r.cohort, r.wording])).toEqual([[`${DEMO_EXPERIMENT_ID}:shipped`, 1], [`${DEMO_EXPERIMENT_ID}:warmer`, 2]]);
+  expect(state.kind).toBe('running');
+  process.stdout.write(`demo experiment: ${figures.map((f) => `${f.variant} ${f.emails} emails, CSAT ${f.csat?.toFixed(2)} of ${f.rated}`).join('; ')}; ${state.kind}\n`);
 });
 
 test('a second run changes nothing', async () => {

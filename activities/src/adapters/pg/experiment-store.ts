@@ -210,8 +210,8 @@ export function testPlanOf(e: ExperimentRow): TestPlan {
   };
 }
 
-export async function experimentReport(db: Queryable, experiment: ExperimentRow): Promise<ExperimentReport> {
-  const [arms, figures] = await Promise.all([armSummaries(db, experiment), variantFigures(db, experiment.id)]);
+export async function experimentReport(db: Queryable, experiment: ExperimentRow, conversionWindowDays = CONVERSION_WINDOW_DAYS): Promise<ExperimentReport> {
+  const [arms, figures] = await Promise.all([armSummaries(db, experiment), variantFigures(db, experiment.id, conversionWindowDays)]);
   const plan = testPlanOf(experiment);
   const control = experiment.variants.find((v) => v.isControl)!.name;
   return { experiment, plan, arms, state: readExperiment(plan, control, arms), figures };

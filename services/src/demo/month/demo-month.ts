@@ -17,6 +17,8 @@ import { conversionEnv, postgresEnv } from '../../config/shared-env';
 import { DEMO_SHOP_FILE } from '../../cli/gen-inbox-command';
 import { deliverToImap } from '../deliver-to-imap';
 import { monthSummary } from './month-summary';
+import { DEMO_EXPERIMENT_ID, startDemoExperiment } from './demo-experiment';
+import { experimentReport, getExperiment } from '@replique/activities/adapters/pg/experiment-store';
 import { simulateMonth } from './simulate-month';
 
 export interface DemoMonthOptions {
@@ -48,6 +50,8 @@ export async function runDemoMonth(temporal: Client, options: DemoMonthOptions, 
   const reviewUrl = `http://127.0.0.1:${env.REVIEW_HTTP_PORT}`;
   const started = Date.now();
   try {
+    // The month's drafts are split between two template versions (demo-experiment.ts): /experiments has figures after it.
+    await startDemoExperiment(db, log);
     const imap = { host: env.IMAP_HOST, port: env.IMAP_PORT, user: env.IMAP_USER, password: env.IMAP_PASSWORD, folder: env.IMAP_FOLDER };
     const month = await simulateMonth({
       db, temporal, mailbox: env.REPLIQUE_MAILBOX,
@@ -66,6 +70,12 @@ export async function runDemoMonth(temporal: Client, options: DemoMonthOptions, 
     const lastWeek = isoWeekOf(last.getUTCDay() === 0 ? last : new Date(last.getTime() - 7 * 86_400_000));
     log(`\nsimulated month done in ${Math.round((Date.now() - started) / 1000)} s`);
     for (const line of monthSummary({ from: month.from, to: month.to, total: total[0] ?? null, weeks, reviewUrl, lastWeek })) log(line);
+    const experiment = await getExperiment(db, DEMO_EXPERIMENT_ID);
+    if (experiment) {
+      const { figures } = await experimentReport(db, experiment, windowDays.conversionWindowDays);
+      log(`experiment ${DEMO_EXPERIMENT_ID} (${reviewUrl}/experiments): ${figures.map((f) => `${f.variant} ${f.emails} emails, `
+        + `CSAT ${f.csat === null ? '—' : `${Math.round(f.csat * 100)} %`} of ${f.rated}`).join('; ')}`);
+    }
   } finally {
     await db.end();
   }
