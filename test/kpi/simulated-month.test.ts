@@ -58,7 +58,7 @@ beforeAll(async () => {
     reviewUrl: pipeline.reviewUrl, reviewToken: pipeline.token, linkSecret: REPLY_LINK_SECRET, shopFeedToken: FEED_TOKEN,
     shop, log: () => undefined,
   };
-  await startDemoExperiment(pipeline.db.pool, () => undefined);
+  await startDemoExperiment(pipeline.db.pool, (line) => process.stdout.write(`${line}\n`));
   await waitFor('the worker follows the demo experiment', () => pipeline.workerExperiments().current().length === 1, 10_000);
   result = await simulateMonth(deps, { ...MONTH, timeoutMs: 240_000 });
   readBack = await readTopic(pipeline.topics.events);

@@ -19,6 +19,7 @@ const WARMER = { en: ['Kind regards,', 'Warm regards, and thank you for writing 
 
 export async function startDemoExperiment(db: Pool, log: (line: string) => void): Promise<void> {
   if (await getExperiment(db, DEMO_EXPERIMENT_ID)) return;
+  const t0 = performance.now();
   const shipped = await activeWordingVersion(db, 'templates');
   if (!shipped) throw new Error('no template version in force: is the worker running (it seeds the shipped wording)?');
   const body = structuredClone(shipped.row.body) as unknown as TemplateWording;
@@ -34,5 +35,6 @@ export async function startDemoExperiment(db: Pool, log: (line: string) => void)
     baseline: 0.85, mde: 0.1, alpha: 0.05, power: 0.8, assignmentUnit: 'customer',
     variants: [{ name: 'shipped', versionKey: `templates@${shipped.row.version}` }, { name: 'warmer', versionKey: `templates@${row.version}` }],
   }, 'demo-lena');
-  log(`experiment ${DEMO_EXPERIMENT_ID} started: template version ${shipped.row.version} (shipped closing) against ${row.version} (warmer), by customer`);
+  log(`experiment ${DEMO_EXPERIMENT_ID} started: template version ${shipped.row.version} (shipped closing) against ${row.version} (warmer), `
+    + `by customer (saved, checked and started in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }

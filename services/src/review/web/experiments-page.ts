@@ -36,7 +36,7 @@ function figureCells(f: VariantFigures | undefined): SafeHtml {
     <td>${pct(f.reescalationRate)} <small>(${f.automated})</small></td>
     <td>${f.timeToCloseP50Seconds === null ? '—' : formatDuration(f.timeToCloseP50Seconds)}</td>
     <td>${f.editDistanceMean === null ? '—' : f.editDistanceMean.toFixed(1)} <small>(${f.edited})</small></td>
-    <td class="conversion">${pct(f.conversionRate)} <small>(${f.conversionConverted}/${f.conversionMatched}${f.conversionBaseline === null ? '' : `, baseline ${formatPercent(f.conversionBaseline)}`})</small></td>`;
+    <td class="conversion">${f.conversionMatched === 0 ? '—' : html`${pct(f.conversionRate)} <small>(${f.conversionConverted}/${f.conversionMatched}${f.conversionBaseline === null ? '' : `, baseline ${formatPercent(f.conversionBaseline)}`})</small>`}</td>`;
 }
 
 function armCell(report: ExperimentReport, variant: string): SafeHtml {
