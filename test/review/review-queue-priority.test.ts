@@ -3,22 +3,26 @@
  * five dev emails wait for a person — a VIP's order question, a legal threat (level 2), an unhappy customer, a
  * payment question and a return question. The VIP's workflow runs the policy's shorter SLA; the queue (JSON and
  * Chromium) lists them by the documented priority score with its parts; the VIP's draft ends with the human-touch
- * line. The Chromium screenshot goes to docs/screenshots/review-queue-priority.png.
+ * line. The Chromium screenshot goes to docs/screenshots/review-queue-priority.png. Then the batch decisions by topic
+ * (same intent): an approval over two templates, and in Chromium a topic group listed with its emails and rejected
+ * in one click once its confirmation is ticked (screenshot docs/screenshots/review-topic-batch.png).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import { auditTrail } from '@replique/activities/adapters/pg/audit-log';
 import path from 'node:path';
 import { openChromium, type HeadlessChromium } from '../support/headless-chromium';
 import { buildPolicy, DEFAULT_POLICY_FILE, parsePolicyFile } from '@replique/activities/triage/policy';
 import { byPriority, type Priority } from '@replique/services/review/queue-priority';
 import { repoRoot } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
-import { freshCopy } from './fixtures';
+import { freshCopy, messageIdOf } from './fixtures';
 import { addReviewer, ReviewClient } from './review-client';
 
 jest.setTimeout(300_000);
 
 const WAIT = 90_000;
 const SCREENSHOT = path.join(repoRoot, 'docs', 'screenshots', 'review-queue-priority.png');
+const TOPIC_SCREENSHOT = path.join(repoRoot, 'docs', 'screenshots', 'review-topic-batch.png');
 const policy = buildPolicy(parsePolicyFile(readFileSync(DEFAULT_POLICY_FILE, 'utf8')));
 
 interface JsonRow {
@@ -123,6 +127,48 @@ test('a topic batch approves the listed drafts of that intent, whatever their te
     { _csrf: reviewer.csrf, group: 'topic: order_status', emailKey: [...topicKeys, keys['d035.eml']!] }, 'application/json');
   expect(await res.json()).toEqual({ approved: 2, skipped: 1 });
   await Promise.all(topicKeys.map((k) => pipeline.waitForView(k, (v) => v.state === 'sent', WAIT)));
+  await expect(pipeline.waitForView(keys['d035.eml']!, () => true)).resolves.toMatchObject({ state: 'waiting_review' });
+});
+
+test('a topic group is listed with its emails and rejected in one click once confirmed (Chromium); nothing is sent', async () => {
+  // Two refund requests (d018: a blender, above the two-approver threshold; d024: a knife sharpener), no other waiting.
+  const raws = [freshCopy('d018.eml'), freshCopy('d024.eml')];
+  const members = await Promise.all(raws.map(async (raw) => (await pipeline.deliver(raw)).emailKey));
+  await Promise.all(members.map((k) => pipeline.waitForView(k, (v) => v.state === 'waiting_review', WAIT)));
+  const reviewer = await ReviewClient.login(pipeline.reviewUrl, 'quinn', password);
+  const { emails } = (await (await reviewer.get('/queue', 'application/json')).json()) as { emails: (JsonRow & { topicKey: string | null })[] };
+  const topic = emails.find((e) => e.emailKey === members[0])!.topicKey!;
+  expect(topic).toBe('topic: refund_request');
+  expect(emails.filter((e) => e.topicKey === topic).map((e) => e.emailKey).sort()).toEqual([...members].sort());
+  // A reject without its confirmation, or without the CSRF token, decides nothing.
+  expect((await reviewer.post('/batch/reject', { _csrf: reviewer.csrf, group: topic, emailKey: members })).status).toBe(400);
+  expect((await reviewer.post('/batch/reject', { group: topic, emailKey: members, confirm: 'yes' })).status).toBe(403);
+
+  const page = await browser!.newPage(); // the profile still holds quinn's session
+  page.setDefaultTimeout(60_000);
+  await page.goto(`${pipeline.reviewUrl}/queue`);
+  const group = page.locator(`div.batch.topic[data-group="${topic}"]`);
+  await expect(group.locator('summary').innerText()).resolves.toMatch(/^topic: refund_request: 2 drafts \(\d templates?\)$/);
+  await group.locator('summary').click();
+  await expect(group.locator('details li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves
+    .toEqual(emails.filter((e) => e.topicKey === topic).map((e) => `/emails/${e.emailKey}`));
+  mkdirSync(path.dirname(TOPIC_SCREENSHOT), { recursive: true });
+  await page.locator('section.batches').screenshot({ path: TOPIC_SCREENSHOT });
+  // Unticked, the browser does not send the form; ticked, the three are rejected.
+  await group.getByRole('button', { name: 'Reject all 2' }).click();
+  await expect(group.locator('input[name=confirm]').evaluate((box) => (box as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing)).resolves.toBe(true);
+  expect(page.url()).toBe(`${pipeline.reviewUrl}/queue`);
+  await group.locator('input[name=confirm]').check();
+  await Promise.all([page.waitForURL('**/queue?done=batch*'), group.getByRole('button', { name: 'Reject all 2' }).click()]);
+  await expect(page.locator('.flash').textContent()).resolves.toBe('Batch: 2 rejected (nothing will be sent), 0 skipped (already handled, claimed or not in the group).');
+  await expect(page.locator(`div.batch.topic[data-group="${topic}"]`).count()).resolves.toBe(0);
+
+  await Promise.all(members.map((k) => pipeline.waitForView(k, (v) => v.state === 'rejected', WAIT)));
+  for (const k of members) {
+    expect((await auditTrail(pipeline.db.pool, k)).filter((a) => a.stage === 'review-tool' && a.event === 'reject').map((a) => a.data))
+      .toEqual([expect.objectContaining({ reviewer: 'quinn', state: expect.any(String) })]);
+  }
+  expect(pipeline.sink.messages().filter((m) => raws.some((raw) => m.inReplyTo === messageIdOf(raw)))).toEqual([]);
   await expect(pipeline.waitForView(keys['d035.eml']!, () => true)).resolves.toMatchObject({ state: 'waiting_review' });
 });
 

@@ -15,11 +15,12 @@ describe('batch groups: similar drafts and topics', () => {
     row('h', 'complaint', 'holding'),
   ];
 
-  test('similar groups (intent · template), then topics spanning templates, each of two or more, in queue order', () => {
+  test('similar groups (intent · template), then topics (intent, whatever the template), each of two or more, in queue order', () => {
     expect(batchGroups(rows).map((g) => [g.kind, g.key, g.members.map((m) => (m as { id: string }).id).join('')])).toEqual([
       ['similar', 'order_status · order-status', 'ad'],
       ['similar', 'refund_request · refund-request', 'be'],
       ['topic', 'topic: order_status', 'acd'],
+      ['topic', 'topic: refund_request', 'be'],
     ]);
   });
 

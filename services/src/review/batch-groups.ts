@@ -1,10 +1,11 @@
 /**
- * Batch approval groups: drafts that are alike enough to approve in one click. Two kinds:
- * - similar: the same intent and the same template (the drafts say the same thing about different orders);
- * - topic: the same intent across templates (shown only when it spans more than one template, else it is the
- *   similar group again).
+ * Batch groups: waiting drafts a reviewer can decide together. Two kinds:
+ * - similar: the same intent and the same template (the drafts say the same thing about different orders),
+ *   approved in one click;
+ * - topic: the same intent (the topic the inbox map labels its clusters with), whatever the template, approved or
+ *   rejected in one click.
  * Only a waiting level-1 email with a draft joins a group. The route re-checks membership for every listed email,
- * and the workflow still checks each approval (double approval, follow-ups, claims).
+ * and the workflow still checks each decision (double approval, follow-ups, claims).
  */
 import type { QueueItem } from '@replique/activities/adapters/pg/review-queue';
 
@@ -29,7 +30,7 @@ export interface BatchGroup<T> {
   members: T[];
 }
 
-/** The groups of two or more, in the order of their first member (the queue's priority order). */
+/** The groups of two or more, similar ones first, each kind in the order of its first member (the queue's priority order). */
 export function batchGroups<T extends Groupable>(rows: readonly T[]): BatchGroup<T>[] {
   const similar = new Map<string, T[]>();
   const topics = new Map<string, T[]>();
@@ -39,9 +40,8 @@ export function batchGroups<T extends Groupable>(rows: readonly T[]): BatchGroup
     if (s) similar.set(s, [...(similar.get(s) ?? []), row]);
     if (t) topics.set(t, [...(topics.get(t) ?? []), row]);
   }
-  const templates = (members: T[]) => new Set(members.map((m) => m.draft!.templateId)).size;
   return [
     ...[...similar].filter(([, m]) => m.length >= 2).map(([key, members]) => ({ kind: 'similar' as const, key, members })),
-    ...[...topics].filter(([, m]) => m.length >= 2 && templates(m) >= 2).map(([key, members]) => ({ kind: 'topic' as const, key, members })),
+    ...[...topics].filter(([, m]) => m.length >= 2).map(([key, members]) => ({ kind: 'topic' as const, key, members })),
   ];
 }

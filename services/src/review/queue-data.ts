@@ -16,7 +16,7 @@ import { liveClaims, type ClaimRow } from '@replique/activities/adapters/pg/revi
 import { isVerifiedVip } from '@replique/activities/domain/vip';
 import { DEFAULT_REVIEW_SLA, reviewSlaMs, type EmailWorkflowView } from '@replique/workflows/contracts';
 import { workflowView } from './deliver-decision';
-import { similarKeyOf } from './batch-groups';
+import { similarKeyOf, topicKeyOf } from './batch-groups';
 import { byPriority, queuePriority, type Priority } from './queue-priority';
 import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
 
@@ -34,6 +34,8 @@ export interface QueueRow extends QueueItem, PrioritisedItem {
   claim: ClaimRow | null;
   /** Emails with the same intent and template can be approved together. */
   similarKey: string | null;
+  /** Emails with the same intent (topic) can be approved or rejected together. */
+  topicKey: string | null;
 }
 
 const VIEW_TIMEOUT_MS = 2_000;
@@ -44,7 +46,7 @@ export async function loadQueue(deps: { db: Queryable; vault: FieldVault; client
     Promise.all(items.map((item) => viewWithin(deps.client, item.emailKey, VIEW_TIMEOUT_MS))),
     liveClaims(deps.db, items.map((i) => i.emailKey)),
   ]);
-  return items.map((item, i) => ({ ...item, view: views[i] ?? null, claim: claims.get(item.emailKey) ?? null, similarKey: similarKeyOf(item) }));
+  return items.map((item, i) => ({ ...item, view: views[i] ?? null, claim: claims.get(item.emailKey) ?? null, similarKey: similarKeyOf(item), topicKey: topicKeyOf(item) }));
 }
 
 /**

@@ -1,4 +1,4 @@
-/** The queue page, the batch approval of similar drafts, the edit-similarity and model-draft stats (page and JSON). */
+/** The queue page, the batch decisions (similar drafts, topics), the edit-similarity and model-draft stats (page and JSON). */
 import { randomUUID } from 'node:crypto';
 import express, { type Router } from 'express';
 import type { Client } from '@temporalio/client';
@@ -33,25 +33,32 @@ export function createQueueRouter(deps: { db: Queryable; vault: FieldVault; clie
   });
 
   /**
-   * Approves each listed email that belongs to the group (batch-groups.ts: same intent and template, or same topic);
-   * others are skipped, not approved.
+   * Approves (or rejects) each listed email that belongs to the group (batch-groups.ts: same intent and template, or
+   * same topic); others are skipped, not decided. Each email goes through the same checks as one decided on its page
+   * (role, claim, the workflow's own). A batch reject needs `confirm=yes` (the form's checkbox): nothing will be sent
+   * to any of these customers.
    */
-  router.post('/batch/approve', async (req, res) => {
+  router.post(['/batch/approve', '/batch/reject'], async (req, res) => {
+    const action = req.path.endsWith('/reject') ? 'reject' : 'approve';
     const body = (req.body ?? {}) as Record<string, unknown>;
+    if (action === 'reject' && body.confirm !== 'yes') {
+      return void res.status(400).type('text').send('a batch reject needs its confirmation (confirm=yes)');
+    }
     const keys = ([] as unknown[]).concat(body.emailKey ?? []).filter((k): k is string => typeof k === 'string').slice(0, 100);
     const group = typeof body.group === 'string' ? body.group : '';
     const reviewer = reviewerOf(res);
-    let approved = 0;
+    let decided = 0;
     let skipped = 0;
     for (const emailKey of keys) {
       const item = /^[0-9a-f]{64}$/.test(emailKey) ? await getQueueItem(deps.db, deps.vault, emailKey) : null;
-      const similar = item !== null && inBatchGroup(group, item);
-      const result = similar ? await takeDecision(deps, reviewer, { emailKey, action: 'approve', decisionId: randomUUID() }) : null;
-      if (result?.ok) approved++;
+      const member = item !== null && inBatchGroup(group, item);
+      const result = member ? await takeDecision(deps, reviewer, { emailKey, action, decisionId: randomUUID() }) : null;
+      if (result?.ok) decided++;
       else skipped++;
     }
-    if (wantsJson(req)) return void res.json({ approved, skipped });
-    res.redirect(303, `/queue?done=batch&approved=${approved}&skipped=${skipped}`);
+    const done = action === 'approve' ? 'approved' : 'rejected';
+    if (wantsJson(req)) return void res.json({ [done]: decided, skipped });
+    res.redirect(303, `/queue?done=batch&${done}=${decided}&skipped=${skipped}`);
   });
 
   router.get(['/stats/edits', '/stats/edits.json'], async (req, res) => {
@@ -69,7 +76,9 @@ function word(value: unknown): string | undefined {
 
 function flash(query: Record<string, unknown>): string | undefined {
   if (query.done === 'batch') {
-    return `Batch: ${Number(query.approved) || 0} approved, ${Number(query.skipped) || 0} skipped (already handled, claimed or not similar).`;
+    const decided = query.rejected !== undefined
+      ? `${Number(query.rejected) || 0} rejected (nothing will be sent)` : `${Number(query.approved) || 0} approved`;
+    return `Batch: ${decided}, ${Number(query.skipped) || 0} skipped (already handled, claimed or not in the group).`;
   }
   return typeof query.done === 'string' ? FLASH[query.done] : undefined;
 }

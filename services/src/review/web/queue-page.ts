@@ -1,7 +1,8 @@
 /**
  * The queue: waiting emails in priority order, each with its score and the parts that make it (queue-priority.ts),
- * level, route, reasons, guardrails, SLA countdown, approvals and claims; filters by route and intent; groups of
- * similar drafts (same intent + template) approvable in one batch. j/k move, Enter opens.
+ * level, route, reasons, guardrails, SLA countdown, approvals and claims; filters by route and intent; batch groups:
+ * similar drafts (same intent + template) approvable in one click, and topics (same intent) approvable or rejectable
+ * in one click (a reject needs its confirmation box ticked). j/k move, Enter opens.
  */
 import type { Reviewer } from '../auth/session-auth';
 import { batchGroups, type BatchGroup } from '../batch-groups';
@@ -50,18 +51,29 @@ function batches(rows: QueueRow[], reviewer: Reviewer): SafeHtml {
   const free = rows.filter((row) => !row.claim || row.claim.reviewer === reviewer.name);
   const groups = batchGroups(free);
   if (groups.length === 0) return html``;
-  const form = (group: BatchGroup<QueueRow>) => html`<form method="post" action="/batch/approve" class="batch ${group.kind}">
-      <input type="hidden" name="_csrf" value="${reviewer.csrfToken}">
+  const fields = (group: BatchGroup<QueueRow>) => html`<input type="hidden" name="_csrf" value="${reviewer.csrfToken}">
       <input type="hidden" name="group" value="${group.key}">
-      ${group.members.map((m) => html`<input type="hidden" name="emailKey" value="${m.emailKey}">`)}
-      <span>${group.key}: ${group.members.length} drafts${group.kind === 'topic'
-        ? ` (${new Set(group.members.map((m) => m.draft!.templateId)).size} templates)` : ''}</span>
-      <button type="submit">Approve all ${group.members.length}</button></form>`;
-  const similar = groups.filter((g) => g.kind === 'similar');
-  const topics = groups.filter((g) => g.kind === 'topic');
+      ${group.members.map((m) => html`<input type="hidden" name="emailKey" value="${m.emailKey}">`)}`;
+  const approve = (group: BatchGroup<QueueRow>) => html`<form method="post" action="/batch/approve" class="batch-approve">
+      ${fields(group)}<button type="submit">Approve all ${group.members.length}</button></form>`;
+  const similar = (group: BatchGroup<QueueRow>) => html`<div class="batch similar">
+      <span>${group.key}: ${group.members.length} drafts</span> ${approve(group)}</div>`;
+  const topic = (group: BatchGroup<QueueRow>) => {
+    const templates = new Set(group.members.map((m) => m.draft!.templateId)).size;
+    return html`<div class="batch topic" data-group="${group.key}">
+      <details><summary>${group.key}: ${group.members.length} drafts (${templates} template${templates > 1 ? 's' : ''})</summary>
+        <ul>${group.members.map((m) => html`<li><a href="/emails/${m.emailKey}">${m.emailCase?.parsed.subject || '(no subject)'}</a>
+          <small class="muted">${m.draft!.templateId}</small></li>`)}</ul></details>
+      ${approve(group)}
+      <form method="post" action="/batch/reject" class="batch-reject">${fields(group)}
+        <label><input type="checkbox" name="confirm" value="yes" required> nothing is sent to these ${group.members.length} customers</label>
+        <button type="submit" class="danger">Reject all ${group.members.length}</button></form></div>`;
+  };
+  const similarGroups = groups.filter((g) => g.kind === 'similar');
+  const topicGroups = groups.filter((g) => g.kind === 'topic');
   return html`<section class="batches">
-    ${similar.length ? html`<h2>Similar drafts</h2>${similar.map(form)}` : ''}
-    ${topics.length ? html`<h2>By topic</h2>${topics.map(form)}` : ''}
+    ${similarGroups.length ? html`<h2>Similar drafts</h2>${similarGroups.map(similar)}` : ''}
+    ${topicGroups.length ? html`<h2>By topic</h2>${topicGroups.map(topic)}` : ''}
   </section>`;
 }
 
