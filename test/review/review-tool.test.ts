@@ -61,7 +61,7 @@ test('without a session every page and action is refused: pages redirect to logi
     expect((await anonymous.get(path, 'application/json')).status).toBe(401);
   }
   const posts = ['approve', 'edit', 'reject', 'escalate', 'takeover'].map((a) => `/emails/${emailKey}/${a}`);
-  for (const path of [...posts, '/batch/approve', '/logout', '/admin/users/alice/disable']) {
+  for (const path of [...posts, '/batch/approve', '/batch/reject', '/logout', '/admin/users/alice/disable']) {
     expect([path, (await anonymous.post(path, { body: 'x', emailKey })).status]).toEqual([path, 401]);
   }
   expect((await fetch(`${pipeline.reviewUrl}/api/reviews`)).status).toBe(401);
