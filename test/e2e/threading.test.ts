@@ -1,30 +1,42 @@
 /**
  * Threading end to end, on the real stack (HTTP intake → Kafka → starter → Temporal → worker → smtp-sink): a
  * customer's reply to an email still waiting for review reaches that email's workflow as a signal, and a reply to
- * an email already answered gets a workflow of its own.
+ * an email already answered gets a workflow of its own, in the same conversation — also when it names only the
+ * Message-ID of the reply we sent (and the KPI consumer counts it as a re-escalation).
  */
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
+import type { EventConsumer } from '@replique/activities/adapters/kafka/event-consumer';
+import { createKafka } from '@replique/activities/adapters/kafka/kafka-client';
+import { startKpiConsumer } from '@replique/services/kpi/kpi-consumer';
 import { auditTrail } from '@replique/activities/adapters/pg/audit-log';
 import { followUpsOf, getEmail } from '@replique/activities/adapters/pg/emails';
 import { workflowIdForEmailKey } from '@replique/workflows/contracts';
 import { freshDevEmail } from '../support/dev-email-copy';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import { addReviewer, ReviewClient } from '../review/review-client';
+import { stack, waitFor } from '../adapters/stack-env';
 
 jest.setTimeout(180_000);
 
 let pipeline: PipelineHarness;
+let kpi: EventConsumer;
 
 beforeAll(async () => {
   pipeline = await startPipeline();
+  const kafka = createKafka(stack.kafkaBrokers, 'replique-threading-test');
+  kpi = await startKpiConsumer({ db: pipeline.db.pool, kafka, groupId: `${pipeline.topics.events}.kpi`, topic: pipeline.topics.events });
 });
 
 afterAll(async () => {
+  await kpi?.stop();
   await pipeline?.stop();
 });
 
-/** The customer writes again in the thread of `messageId`, as a mail client does (In-Reply-To, References, quote). */
+/**
+ * The customer writes again in the thread of `messageId`, as a mail client does (In-Reply-To, References, quote).
+ * `messageId` is the only one named, as some clients do when they answer our reply.
+ */
 function replyTo(original: Buffer, messageId: string, newText: string): { raw: Buffer; messageId: string } {
   const head = original.toString('latin1');
   const from = /^From:.*$/im.exec(head)![0];
@@ -135,4 +147,34 @@ test('a reply to an email already answered gets a workflow of its own, in the sa
   expect(b?.conversationId).toBe(a?.conversationId);
   expect(b?.conversationId).not.toBeNull();
   expect(repliesTo(original.messageId)).toHaveLength(1);
+});
+
+test('a reply that names only the Message-ID of our reply joins the conversation and counts as a re-escalation', async () => {
+  const original = freshDevEmail('d005.eml');
+  const { emailKey } = await pipeline.deliver(original.raw);
+  await pipeline.waitForView(emailKey, (v) => v.state === 'sent');
+  const [ours] = await waitFor('our reply in the sink', () => (repliesTo(original.messageId).length > 0 ? repliesTo(original.messageId) : null));
+  expect(ours!.messageId).not.toBeNull();
+
+  const followUp = replyTo(original.raw, ours!.messageId!, 'Hi again, the teapot from order CMD-10839 still has not arrived. When will it be delivered?');
+  expect(followUp.raw.toString('utf8')).not.toContain(original.messageId);
+  const { emailKey: followUpKey } = await pipeline.deliver(followUp.raw);
+  await pipeline.waitForView(followUpKey, (v) => ['sent', 'waiting_review', 'escalated', 'suppressed'].includes(v.state));
+  const [a, b] = await Promise.all([getEmail(pipeline.db.pool, emailKey), getEmail(pipeline.db.pool, followUpKey)]);
+  expect(a?.conversationId).not.toBeNull();
+  expect(b?.conversationId).toBe(a?.conversationId);
+
+  const outcome = await waitFor('the KPI facts of both emails', async () => {
+    const { rows } = await pipeline.db.pool.query<{ email_key: string; conversation: string | null; intent: string; automated: boolean; reescalated: boolean }>(
+      'select email_key, conversation, intent, automated, reescalated from kpi_email_outcomes where email_key = any($1)',
+      [[emailKey, followUpKey]],
+    );
+    const byKey = new Map(rows.map((r) => [r.email_key, r]));
+    const first = byKey.get(emailKey);
+    const second = byKey.get(followUpKey);
+    return first?.automated && second?.conversation ? { first, second } : null;
+  }, 60_000);
+  expect(outcome.second.conversation).toBe(outcome.first.conversation);
+  expect(outcome.second.intent).toBe(outcome.first.intent);
+  expect(outcome.first.reescalated).toBe(true);
 });

@@ -1,9 +1,11 @@
 /**
  * Threads. An email joins the conversation of any Message-ID hash it carries (its own, In-Reply-To, References);
  * otherwise it starts one keyed by its thread root (the first References entry, else its own Message-ID), so a
- * message and a reply arriving at the same moment still meet. Every step is idempotent: a retried link, or one
- * cut short by a crash, converges to the same rows.
+ * message and a reply arriving at the same moment still meet. The Message-ID of each reply we send is mapped to the
+ * conversation of the email it answers (linkSentMessageId), so a customer's answer that names only our reply joins
+ * it too. Every step is idempotent: a retried link, or one cut short by a crash, converges to the same rows.
  */
+import { messageIdHash } from '../../domain/email-key';
 import { WAITING_EMAIL_STATES, type EmailState } from '../../domain/types';
 import type { Queryable } from './pool';
 
@@ -117,4 +119,40 @@ export async function linkToConversation(
   await attachEmail(db, conversationId, emailKey, customerId);
   const open = await openEmailOfConversation(db, conversationId, emailKey);
   return { conversationId, existingWorkflowId: open?.workflow_id ?? null, existingEmailKey: open?.email_key ?? null };
+}
+
+/**
+ * Maps the Message-ID of a reply we send to the conversation of the email it answers: a customer's answer whose
+ * In-Reply-To / References name only our reply then finds that conversation. An email without a conversation yet
+ * (started without threading) gets one first, from its own hashes. Idempotent: a resend (same Message-ID) keeps the
+ * first mapping. Returns the conversation (null: no such email).
+ */
+export async function linkSentMessageId(db: Queryable, input: { emailKey: string; messageId: string }): Promise<string | null> {
+  const hash = messageIdHash(input.messageId);
+  const { rows } = await db.query<{ conversation_id: string }>(
+    `insert into email_threads (message_id_hash, conversation_id)
+     select $2, conversation_id from emails where email_key = $1 and conversation_id is not null
+     on conflict (message_id_hash) do nothing
+     returning conversation_id`,
+    [input.emailKey, hash],
+  );
+  if (rows[0]) return rows[0].conversation_id;
+  const { rows: email } = await db.query<{ conversation_id: string | null; message_id_hash: string | null; thread_hashes: string[] | null; customer_id: string | null }>(
+    'select conversation_id, message_id_hash, thread_hashes, customer_id from emails where email_key = $1', [input.emailKey],
+  );
+  if (!email[0]) return null;
+  let conversationId = email[0].conversation_id;
+  if (conversationId === null) {
+    const own = email[0].message_id_hash;
+    const link = await linkToConversation(db, {
+      emailKey: input.emailKey, messageIdHash: own,
+      referenceHashes: (email[0].thread_hashes ?? []).filter((h) => h !== own), customerId: email[0].customer_id,
+    });
+    conversationId = link.conversationId;
+  }
+  await db.query(
+    `insert into email_threads (message_id_hash, conversation_id) values ($1, $2) on conflict (message_id_hash) do nothing`,
+    [hash, conversationId],
+  );
+  return conversationId;
 }

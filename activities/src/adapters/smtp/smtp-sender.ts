@@ -3,6 +3,8 @@
  *
  *   beginSend (claims the key in sent_mail, with the body's fingerprint) ─ already accepted? → return the earlier
  *        │                                                               result, send nothing
+ *   linkSentMessageId (our Message-ID → the email's conversation, before the SMTP call: a customer who answers our
+ *        │             reply joins the conversation even when their client names only our Message-ID)
  *        └─ SMTP (deterministic Message-ID, In-Reply-To, References, Auto-Submitted, X-Replique-Send-Key, attachments)
  *             ├─ accepted → markSendAccepted
  *             └─ refused  → markSendFailed, throw SmtpSendError (4xx/connection: retryable; 5xx: not)
@@ -19,6 +21,7 @@ import type { Address } from '../../domain/types';
 import { replyFingerprint } from '../../mail/reply-fingerprint';
 import { createLogger, maskEmailAddresses } from '../../logger';
 import type { Queryable } from '../pg/pool';
+import { linkSentMessageId } from '../pg/conversations';
 import { beginSend, markSendAccepted, markSendFailed, rearmSend } from '../pg/sent-mail';
 import { classifySmtpError, type SmtpSendError } from './smtp-errors';
 import type { SmtpTransport } from './smtp-transport';
@@ -125,6 +128,7 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
   });
   // A retry sends with the Message-ID of the first claim, so a receiver can fold an accidental second copy.
   const messageId = claim.messageId;
+  await linkSentMessageId(deps.db, { emailKey: input.emailKey, messageId });
   if (claim.status === 'accepted') {
     log.info({ emailKey: input.emailKey, sendKey: input.sendKey }, 'reply already accepted earlier; not sent again');
     return { messageId, sentNow: false, smtpResponse: claim.smtpResponse ?? null };
