@@ -30,7 +30,7 @@ ensure_tokens() {
   # The key encryption key of the customer text at rest (docs/privacy.md; rotate: a new one first, then `replique keys rotate`).
   grep -q '^DATA_KEKS=' "$TOKENS_FILE" || (umask 077; echo "DATA_KEKS=local-kek-$(date +%Y%m%d):$(head -c 32 /dev/urandom | base64 -w0)" >>"$TOKENS_FILE")
   grep -q '^CODEC_SERVER_TOKEN=' "$TOKENS_FILE" || (umask 077; echo "CODEC_SERVER_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$TOKENS_FILE")
-  # The shop's order feed (POST /shop/orders on the review service; `replique orders replay` reads it too).
+  # The shop's feeds (PUT /shop/crm/* on the review service, orders included; `replique orders replay` uses it too).
   grep -q '^SHOP_FEED_TOKEN=' "$TOKENS_FILE" || (umask 077; echo "SHOP_FEED_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$TOKENS_FILE")
   set -a
   # shellcheck source=/dev/null

@@ -27,6 +27,7 @@ import { recomputeComplements, recomputeEmails, recomputeRows, recomputeTopics, 
 import { simulateEvents } from './simulated-events';
 import { simulateShop } from './simulated-shop';
 import { generateOrderStream } from '../../services/src/demo/order-stream';
+import { shopOrderOfPlacedOrder } from '../../activities/src/orders/placed-order';
 import { seedShop } from '../../activities/src/adapters/pg/seed-shop';
 import { complementConversion } from '../../activities/src/adapters/pg/conversion-store';
 
@@ -128,12 +129,12 @@ beforeAll(async () => {
   }));
   baseUrl = `http://127.0.0.1:${review.port}`;
 
-  // The shop: its CRM (customers, earlier orders), then the orders placed, through the order feed's HTTP endpoint.
+  // The shop: its CRM (customers, earlier orders), then the orders placed, fed the one way (PUT /shop/crm/orders).
   await seedShop(db.pool, shop.json);
   for (let i = 0; i < orders.length; i += 400) {
-    const res = await fetch(`${baseUrl}/shop/orders`, {
-      method: 'POST', headers: { authorization: `Bearer ${FEED_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ orders: orders.slice(i, i + 400) }),
+    const res = await fetch(`${baseUrl}/shop/crm/orders`, {
+      method: 'PUT', headers: { authorization: `Bearer ${FEED_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ orders: orders.slice(i, i + 400).map(shopOrderOfPlacedOrder) }),
     });
     expect(res.status).toBe(200);
   }

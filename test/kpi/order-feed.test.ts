@@ -1,8 +1,10 @@
 /**
- * The shop's order feed on the real Postgres and the review service over HTTP: the endpoint refuses a request without
- * its token and an invalid batch (storing nothing of it), stores orders once by id (a repeat is a duplicate, a changed
- * repeat a conflict that is not applied); `replique orders import` and `replique orders replay` (the demo shop's
- * generated stream, posted to the endpoint) store the same way; the generator is deterministic for a seed.
+ * Feeding orders on the real Postgres and the review service over HTTP. The one way, `PUT /shop/crm/orders`: refuses a
+ * request without its token and an invalid batch (storing nothing of it), keeps each order's state and records it once
+ * as placed by number (at `placed_at`, else the start of `ordered_at`; a repeat is a duplicate, a changed repeat a
+ * conflict that is not applied, a record that cannot be an order placed is named). The deprecated alias
+ * `POST /shop/orders` says so and stores orders placed the same way; `replique orders import` and `replique orders
+ * replay` (the demo shop's generated stream, sent to the one endpoint) too; the generator is deterministic for a seed.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,6 +46,14 @@ const order = (id: string, extra: Record<string, unknown> = {}) => ({
 const post = (body: unknown, token = TOKEN) => fetch(`${baseUrl}/shop/orders`, {
   method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
 });
+const put = (body: unknown, token = TOKEN) => fetch(`${baseUrl}/shop/crm/orders`, {
+  method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+});
+/** A CRM order record, as the shop sends it. */
+const crmOrder = (number: string, extra: Record<string, unknown> = {}) => ({
+  number, customer_id: 'C0001', ordered_at: '2026-11-20', placed_at: '2026-11-20T10:15:00+01:00', status: 'processing',
+  items: [{ sku: 'SKU-1002', qty: 2, unit_price: 24.9 }], total: 54.8, currency: 'EUR', shipping_fee: 5, ...extra,
+});
 const stored = async () => (await db.pool.query<{ order_id: string; total: string; skus: string[]; source: string; placed_at: Date }>(
   'select order_id, total, skus, source, placed_at from placed_orders order by order_id')).rows;
 
@@ -55,19 +65,47 @@ async function cli(argv: string[], stdin = '') {
   return { code, lines };
 }
 
-test('the endpoint: token required, invalid batches refused whole, each order stored once by id', async () => {
+test('PUT /shop/crm/orders: token required, invalid batches refused whole, each order kept and recorded once as placed', async () => {
+  expect((await put({ orders: [crmOrder('P-1')] }, 'wrong-token-wrong-token-wrong')).status).toBe(401);
+  const invalid = await put({ orders: [crmOrder('P-1'), crmOrder('P-2', { placed_at: 'yesterday' })] });
+  expect(invalid.status).toBe(400);
+  expect(JSON.stringify(await invalid.json())).toMatch(/placed_at[^"]*P-2/);
+  expect((await put({ orders: [crmOrder('P-1', { ordered_at: '20/11/2026' })] })).status).toBe(400);
+  expect((await stored()).filter((r) => r.order_id.startsWith('P-'))).toEqual([]);
+
+  const first = await put({ orders: [crmOrder('P-1'), crmOrder('P-2', { placed_at: undefined, ordered_at: '2026-11-21' }), crmOrder('P-3', { items: [] })] });
+  expect(first.status).toBe(200);
+  expect(await first.json()).toEqual({
+    kind: 'orders', upserted: 3,
+    placed: { stored: 2, duplicates: 0, conflicts: [], skipped: [{ number: 'P-3', error: expect.stringMatching(/items/) }] },
+  });
+  // Its state changes: the same order placed (a duplicate); other amounts: a conflict, not applied to the order placed.
+  const again = await put({ orders: [crmOrder('P-1', { status: 'shipped', carrier: 'UPS' }), crmOrder('P-2', { placed_at: undefined, ordered_at: '2026-11-21', total: 99 })] });
+  expect(await again.json()).toEqual({ kind: 'orders', upserted: 2, placed: { stored: 0, duplicates: 1, conflicts: ['P-2'], skipped: [] } });
+  const rows = (await stored()).filter((r) => r.order_id.startsWith('P-'));
+  expect(rows.map((r) => [r.order_id, Number(r.total), r.skus, r.source, r.placed_at.toISOString()])).toEqual([
+    ['P-1', 54.8, ['SKU-1002'], 'http', '2026-11-20T09:15:00.000Z'], ['P-2', 54.8, ['SKU-1002'], 'http', '2026-11-21T00:00:00.000Z'],
+  ]);
+  const { rows: crm } = await db.pool.query<{ number: string; status: string; total: string }>(
+    `select number, status, total from orders where number like 'P-%' order by number`);
+  expect(crm.map((o) => [o.number, o.status, Number(o.total)])).toEqual([['P-1', 'shipped', 54.8], ['P-2', 'processing', 99], ['P-3', 'processing', 54.8]]);
+});
+
+test('POST /shop/orders, the deprecated alias: says so, invalid batches refused whole, each order placed stored once by id', async () => {
   expect((await post({ orders: [order('A-1')] }, 'wrong-token-wrong-token-wrong')).status).toBe(401);
   const invalid = await post({ orders: [order('A-1'), order('A-2', { placedAt: 'yesterday' }), order('A-3', { items: [] })] });
   expect(invalid.status).toBe(400);
   expect(JSON.stringify(await invalid.json())).toMatch(/placedAt/);
-  expect(await stored()).toEqual([]);
+  expect((await stored()).filter((r) => r.order_id.startsWith('A-'))).toEqual([]);
 
   const first = await post({ orders: [order('A-1'), order('A-2'), order('A-2')] });
   expect(first.status).toBe(200);
+  expect(first.headers.get('deprecation')).toBe('true');
+  expect(first.headers.get('link')).toBe('</shop/crm/orders>; rel="successor-version"');
   expect(await first.json()).toEqual({ stored: 2, duplicates: 1, conflicts: [] });
   const again = await post({ orders: [order('A-1'), order('A-2', { total: 99 }), order('A-3')] });
   expect(await again.json()).toEqual({ stored: 1, duplicates: 1, conflicts: ['A-2'] });
-  const rows = await stored();
+  const rows = (await stored()).filter((r) => r.order_id.startsWith('A-'));
   expect(rows.map((r) => [r.order_id, Number(r.total), r.skus, r.source])).toEqual([
     ['A-1', 54.8, ['SKU-1002'], 'http'], ['A-2', 54.8, ['SKU-1002'], 'http'], ['A-3', 54.8, ['SKU-1002'], 'http'],
   ]);
@@ -87,7 +125,7 @@ test('replique orders import: JSON lines or an array, validated whole, idempoten
   expect((await stored()).filter((r) => r.order_id.startsWith('B-')).map((r) => r.source)).toEqual(['import', 'import']);
 });
 
-test('the demo shop replays a generated stream through the endpoint: the same seed gives the same orders, stored once', async () => {
+test('the demo shop replays a generated stream through PUT /shop/crm/orders: the same seed gives the same orders, stored once', async () => {
   const generate = async (seed: number) => (await cli(['generate', '--seed', String(seed), '--from', '2026-11-02', '--days', '14', '--shop', shopFixture])).lines;
   const stream = await generate(7);
   expect(stream.length).toBeGreaterThan(5);
@@ -103,6 +141,11 @@ test('the demo shop replays a generated stream through the endpoint: the same se
   const ids = stream.map((l) => (JSON.parse(l) as { id: string }).id);
   const { rows } = await db.pool.query<{ n: number }>('select count(*)::int as n from placed_orders where order_id = any($1)', [ids]);
   expect(rows[0]!.n).toBe(stream.length);
+  const { rows: crm } = await db.pool.query<{ n: number }>(`select count(*)::int as n from orders where number = any($1) and status = 'processing'`, [ids]);
+  expect(crm[0]!.n).toBe(stream.length);
+  const { rows: instants } = await db.pool.query<{ order_id: string; placed_at: Date }>('select order_id, placed_at from placed_orders where order_id = any($1)', [ids]);
+  const placedAt = new Map(stream.map((l) => JSON.parse(l) as { id: string; placedAt: string }).map((o) => [o.id, new Date(o.placedAt).getTime()]));
+  expect(instants.every((r) => r.placed_at.getTime() === placedAt.get(r.order_id))).toBe(true);
 
   // From Postgres, the stream reacts to the replies the KPI tables hold (none here) and to the CRM's customers.
   expect((await cli(['generate', '--seed', '7', '--from', '2026-11-02', '--days', '14'])).lines).toEqual(stream);

@@ -74,7 +74,11 @@ test('a worker on an unseeded shop waits; the data synced over HTTP starts it, a
   expect((await put('customers', { customers: shop.customers.slice(0, half) })).json).toEqual({ kind: 'customers', upserted: half });
   expect((await put('customers', { customers: shop.customers.slice(half - 3) })).json).toEqual({ kind: 'customers', upserted: shop.customers.length - half + 3 });
   expect((await put('products', { products: shop.products })).status).toBe(200);
-  expect((await put('orders', { orders: shop.orders })).status).toBe(200);
+  // Orders: their state, and each recorded once as placed for the conversion KPI (the one way to feed orders).
+  expect((await put('orders', { orders: shop.orders })).json).toEqual({
+    kind: 'orders', upserted: shop.orders.length, placed: { stored: shop.orders.length, duplicates: 0, conflicts: [], skipped: [] },
+  });
+  expect(await count('placed_orders')).toBe(shop.orders.length);
   expect(started).toBe(false);
   expect((await put('policies', { policies: shop.policies, today: shop.today })).json).toEqual({ kind: 'policies', upserted: 1 });
   const deps = await starting;
@@ -103,7 +107,10 @@ test('a batch changes only what it names; the same batch again changes nothing',
   const order = shop.orders.find((o) => o.status === 'shipped')!;
   const before = { orders: await count('orders'), customers: await count('customers') };
   const delivered = { ...order, status: 'delivered', delivered_at: '2026-11-23' };
-  expect((await put('orders', { orders: [delivered] })).json).toEqual({ kind: 'orders', upserted: 1 });
+  // A change of state is not a new order placed.
+  expect((await put('orders', { orders: [delivered] })).json).toEqual({
+    kind: 'orders', upserted: 1, placed: { stored: 0, duplicates: 1, conflicts: [], skipped: [] },
+  });
   const synced = new PgShopData(db.pool);
   expect(await synced.order(String(order.number))).toMatchObject({ status: 'delivered', delivered_at: '2026-11-23' });
   expect(await count('orders')).toBe(before.orders);

@@ -1,6 +1,8 @@
 /**
- * An order placed, as the shop's order feed sends it (HTTP `POST /shop/orders`, `replique orders import`): the id is
- * the shop's order number, the key of idempotency. Validated with zod before anything is stored. Pure.
+ * An order placed, for the conversion-after-email KPI: the id is the shop's order number, the key of idempotency.
+ * The shop feeds its orders once, as CRM order records (`PUT /shop/crm/orders`): each is recorded as placed
+ * (placedOrderOfShopOrder) beside its state. `replique orders import` reads this format from a file; `POST /shop/orders`
+ * takes it too, as a deprecated alias. Validated with zod before anything is stored. Pure.
  */
 import { z } from 'zod';
 
@@ -58,4 +60,42 @@ export function parseOrderFile(text: string): ParsedOrderFile {
     else result.invalid.push({ at: i + 1, error: z.prettifyError(parsed.error).split('\n').join(' ') });
   });
   return result;
+}
+
+/** An order as the shop's CRM sends it (the shop JSON's order record: shared/fixtures/shop.json), as far as it matters here. */
+export interface ShopOrderLike {
+  number: string;
+  customer_id: string;
+  /** YYYY-MM-DD. */
+  ordered_at: string;
+  items: { sku: string; qty: number; unit_price: number }[];
+  total: number;
+  currency: string;
+  /** When the order was placed, ISO 8601 with an offset (optional: else the start of `ordered_at`, UTC). */
+  placed_at?: unknown;
+}
+
+/** `placed_at` when the record carries one: a valid instant, or null when absent; an invalid value is an error. */
+export const ShopOrderPlacedAtSchema = z.iso.datetime({ offset: true }).nullish();
+
+/**
+ * The CRM order record as an order placed: its number, customer, instant (`placed_at`, else `ordered_at` at 00:00 UTC),
+ * amounts and items. An error (why) when it cannot be one (no items, a quantity of 0, a currency not in ISO 4217 form).
+ */
+export function placedOrderOfShopOrder(order: ShopOrderLike): { order: PlacedOrder } | { error: string } {
+  const placedAt = typeof order.placed_at === 'string' ? order.placed_at : `${order.ordered_at}T00:00:00Z`;
+  const parsed = PlacedOrderSchema.safeParse({
+    id: order.number, customerId: order.customer_id, placedAt, currency: order.currency, total: order.total,
+    items: order.items.map((i) => ({ sku: i.sku, qty: i.qty, unitPrice: i.unit_price })),
+  });
+  return parsed.success ? { order: parsed.data } : { error: z.prettifyError(parsed.error).split('\n').join(' ') };
+}
+
+/** An order placed as the CRM order record that says the same (status `processing`, no shipping fee known): the demo shop's stream. */
+export function shopOrderOfPlacedOrder(order: PlacedOrder): ShopOrderLike & { status: string; shipping_fee: number; placed_at: string } {
+  return {
+    number: order.id, customer_id: order.customerId, ordered_at: new Date(order.placedAt).toISOString().slice(0, 10),
+    placed_at: order.placedAt, status: 'processing', items: order.items.map((i) => ({ sku: i.sku, qty: i.qty, unit_price: i.unitPrice })),
+    total: order.total, currency: order.currency, shipping_fee: 0,
+  };
 }

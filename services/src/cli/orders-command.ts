@@ -7,8 +7,8 @@
  *                                              a deterministic stream (JSON lines on stdout) for the demo shop: its
  *                                              customers and products from Postgres (or a shop JSON), and the replies
  *                                              the KPI tables hold in the range, after which customers order more
- *   orders replay FILE|- --url URL             POST the file to the review service's /shop/orders (SHOP_FEED_TOKEN),
- *                                              500 orders a request: the demo shop replaying its stream over HTTP
+ *   orders replay FILE|- --url URL             send the file to the review service's PUT /shop/crm/orders (SHOP_FEED_TOKEN)
+ *                                              as CRM order records, 500 a request: the demo shop replaying its stream
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
@@ -21,7 +21,7 @@ import { parseArgs, UsageError } from './args';
 import { parseEnv } from '../config/parse-env';
 import { conversionEnv, postgresEnv } from '../config/shared-env';
 import { generateOrderStream, type StreamCustomer, type StreamProduct, type StreamReply } from '../demo/order-stream';
-import { postOrders, shopFromDb } from '../demo/demo-shop-orders';
+import { feedOrders, shopFromDb } from '../demo/demo-shop-orders';
 
 export const ORDERS_USAGE = 'orders import FILE|- | generate --seed N --from YYYY-MM-DD --days N [--lift X] [--daily-rate X] [--shop FILE] | replay FILE|- --url URL';
 
@@ -108,7 +108,7 @@ async function replay(argv: string[], write: (line: string) => void, io: Io): Pr
   if (!source || !url || args.positionals.length > 1) throw new UsageError('usage: replique orders replay FILE|- --url URL');
   const { SHOP_FEED_TOKEN: token } = parseEnv('replique orders replay', z.object({ SHOP_FEED_TOKEN: z.string().min(16) }), io.env ?? process.env);
   const orders = await readSource(source, io);
-  const totals = await postOrders(url, token, orders, io.fetch ?? fetch);
+  const totals = await feedOrders(url, token, orders, io.fetch ?? fetch);
   write(`posted ${orders.length} orders: ${totals.stored} stored, ${totals.duplicates} already there, ${totals.conflicts} conflicting`);
   return 0;
 }

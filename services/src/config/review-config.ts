@@ -27,7 +27,7 @@ export const ReviewEnvSchema = z.object({
    * Unset: no webhook. The local stack keeps it in $REPLIQUE_HOME/run/alerts-webhook.token (infra/local/lib/monitoring.sh).
    */
   ALERTS_WEBHOOK_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  /** Bearer token of the shop's data feeds (POST /shop/orders: orders placed; PUT /shop/crm/*: CRM sync); unset: off. */
+  /** Bearer token of the shop's data feeds (PUT /shop/crm/*: CRM sync, orders included; POST /shop/orders: deprecated alias); unset: off. */
   SHOP_FEED_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   ...conversionEnv,
   /** Session cookies marked Secure: on whenever the tool is served over TLS (off on the loopback dev stack). */

@@ -1,11 +1,11 @@
 /**
  * The demo shop's side of the order feed: what it knows to generate its order stream (its customers and products as
- * Postgres holds them, the replies the KPI tables saw), and how it posts orders to the review service's
- * `POST /shop/orders` (bearer SHOP_FEED_TOKEN), 500 a request. Used by `replique orders generate|replay` and the
- * demo's simulated month.
+ * Postgres holds them, the replies the KPI tables saw), and how it sends orders to the review service the one way a
+ * shop feeds orders: `PUT /shop/crm/orders` (bearer SHOP_FEED_TOKEN), as CRM order records carrying their instant
+ * (`placed_at`), 500 a request. Used by `replique orders generate|replay` and the demo's simulated month.
  */
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
-import type { PlacedOrder } from '@replique/activities/orders/placed-order';
+import { shopOrderOfPlacedOrder, type PlacedOrder } from '@replique/activities/orders/placed-order';
 import type { StreamCustomer, StreamProduct, StreamReply } from './order-stream';
 
 /** The demo shop as Postgres holds it, and the replies the KPI tables saw in the range. */
@@ -27,19 +27,20 @@ export interface PostedOrders {
   conflicts: number;
 }
 
-/** POSTs the orders to `url`'s /shop/orders, 500 a request; the feed's totals. */
-export async function postOrders(url: string, token: string, orders: PlacedOrder[], fetcher: typeof fetch = fetch): Promise<PostedOrders> {
+/** Sends the orders to `url`'s PUT /shop/crm/orders, 500 a request; how many were recorded as placed. */
+export async function feedOrders(url: string, token: string, orders: PlacedOrder[], fetcher: typeof fetch = fetch): Promise<PostedOrders> {
   const totals = { stored: 0, duplicates: 0, conflicts: 0 };
   for (let i = 0; i < orders.length; i += 500) {
-    const res = await fetcher(new URL('/shop/orders', url), {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ orders: orders.slice(i, i + 500) }),
+    const res = await fetcher(new URL('/shop/crm/orders', url), {
+      method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ orders: orders.slice(i, i + 500).map(shopOrderOfPlacedOrder) }),
     });
-    if (!res.ok) throw new Error(`POST /shop/orders answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
-    const body = (await res.json()) as { stored: number; duplicates: number; conflicts: string[] };
-    totals.stored += body.stored;
-    totals.duplicates += body.duplicates;
-    totals.conflicts += body.conflicts.length;
+    if (!res.ok) throw new Error(`PUT /shop/crm/orders answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
+    const { placed } = (await res.json()) as { placed: { stored: number; duplicates: number; conflicts: string[]; skipped: unknown[] } };
+    if (placed.skipped.length > 0) throw new Error(`PUT /shop/crm/orders could not record ${placed.skipped.length} order(s) as placed: ${JSON.stringify(placed.skipped.slice(0, 3))}`);
+    totals.stored += placed.stored;
+    totals.duplicates += placed.duplicates;
+    totals.conflicts += placed.conflicts.length;
   }
   return totals;
 }

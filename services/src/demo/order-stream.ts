@@ -4,7 +4,7 @@
  * orders; within `windowDays` after a reply the probability is multiplied by 1 + `replyLift`, and such an order
  * takes one of the complementary products the reply named with probability `complementUptake`. So a stream made with
  * a lift of 0 is the null case, and one made with a lift shows that lift (up to chance) in the conversion KPI.
- * Pure: replayed through `POST /shop/orders` or `replique orders import` (services/src/cli/orders-command.ts).
+ * Pure: replayed through `PUT /shop/crm/orders` or `replique orders import` (services/src/cli/orders-command.ts).
  */
 import { mulberry32 } from '@replique/activities/domain/seeded-random';
 import type { PlacedOrder } from '@replique/activities/orders/placed-order';

@@ -51,8 +51,8 @@ export async function startReviewService(config: ReviewConfig) {
   app.use(createReviewApiRouter({ db, vault, client, token: config.REVIEW_TOKEN }));
   // Alertmanager's webhook into the notice board, with its own token (it can post alerts, nothing else).
   if (config.ALERTS_WEBHOOK_TOKEN) app.use(createAlertHookRouter({ db, token: config.ALERTS_WEBHOOK_TOKEN }));
-  // The shop system's feeds, behind their own token: its CRM data (customers, orders, products, policies: first, for
-  // its larger body limit) and the orders placed (conversion).
+  // The shop system's feeds, behind their own token: its CRM data (customers, orders — also recorded as placed for the
+  // conversion KPI —, products, policies), and the deprecated alias POST /shop/orders (orders placed only).
   if (config.SHOP_FEED_TOKEN) app.use(createShopSyncRouter({ db, token: config.SHOP_FEED_TOKEN }));
   if (config.SHOP_FEED_TOKEN) app.use(createShopFeedRouter({ db, token: config.SHOP_FEED_TOKEN }));
   // The only routes without a login: the pages of the reply links, each request carrying its signed token.

@@ -11,7 +11,9 @@
  * (400 names what is wrong; nothing of a bad batch is stored), upserted by key in one transaction
  * (activities/src/adapters/pg/shop-sync.ts); records the batch does not name are left alone. 200 with
  * {kind, upserted}. The worker sees a change within SHOP_REFERENCE_TTL_MS (policies, catalogue) or at once (customers,
- * orders).
+ * orders). Orders are the one way to feed orders: each is also recorded as placed for the conversion KPI (once by
+ * number; an optional `placed_at` instant, else the start of `ordered_at`), the answer adds
+ * `placed: {stored, duplicates, conflicts, skipped}`. `POST /shop/orders` (shop-feed-routes.ts) is a deprecated alias.
  */
 import express, { type Router } from 'express';
 import type { Pool } from '@replique/activities/adapters/pg/pool';

@@ -17,7 +17,7 @@ import { FINAL_EMAIL_STATES, WAITING_EMAIL_STATES } from '@replique/activities/d
 import { SIM_CLOCK_EVENT, SIM_CLOCK_STAGE } from '@replique/activities/kpi/simulation-clock';
 import { signLinkToken } from '@replique/activities/outbound/reply-link-token';
 import type { ShopData } from '../../../../ml/inbox-generator';
-import { postOrders, shopFromDb, type PostedOrders } from '../demo-shop-orders';
+import { feedOrders, shopFromDb, type PostedOrders } from '../demo-shop-orders';
 import { generateOrderStream } from '../order-stream';
 import { waitForViews } from '../wait-for-views';
 import { followUpEmail, planMonth, type PlannedEmail } from './month-plan';
@@ -138,8 +138,8 @@ export async function simulateMonth(deps: MonthDeps, options: MonthOptions): Pro
   const orders = generateOrderStream({
     seed: options.seed, start: from, days: options.days, ...shop, replyLift: options.orderLift ?? 0.3, dailyRate: 0.04,
   }).filter((o) => Date.parse(o.placedAt) < end.getTime());
-  const posted = await postOrders(deps.reviewUrl, deps.shopFeedToken, orders);
-  deps.log(`month: ${decided} reviews decided, ${rated} replies rated, ${orders.length} orders posted to the order feed (${posted.stored} new)`);
+  const posted = await feedOrders(deps.reviewUrl, deps.shopFeedToken, orders);
+  deps.log(`month: ${decided} reviews decided, ${rated} replies rated, ${orders.length} orders fed to PUT /shop/crm/orders (${posted.stored} new)`);
   return { from, to, emailKeys: keys, followUps: followUps.length, settled, decided, rated, orders: { ...posted, generated: orders.length } };
 }
 
