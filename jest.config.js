@@ -21,8 +21,9 @@ module.exports = {
       displayName: 'integration',
       ...quietLogs,
       transform,
-      // Hooks create and migrate a database, start workers: seconds when quiet, more on a loaded 2-core machine.
-      testTimeout: 30_000,
+      // Hooks create and migrate a database, start workers: seconds when quiet, more on a loaded 2-core machine. A
+      // project's `testTimeout` is not applied by jest (a global option: tests got 5 s), so the setup file sets it.
+      setupFilesAfterEnv: ['<rootDir>/test/support/integration-timeout.ts'],
       testMatch: ['<rootDir>/test/**/*.test.ts'],
     },
     {
