@@ -1,6 +1,7 @@
 import type { Intent } from '../domain/types';
 import { blendScores, classify, classifyEmail, ruleIntentScores, type ClassifyInput } from './classify';
 import { emailCase, testPolicy, testShop } from './test-support/fixtures';
+import { fold, RETURN_DONE, RETURN_NOT_YET } from './lexicon';
 
 const policy = testPolicy();
 const input = (clean: string, more: Partial<ClassifyInput> = {}): ClassifyInput => ({
@@ -199,6 +200,29 @@ describe('classify: signals', () => {
       expect(c.signals).not.toContain('multi_question');
       expect(run(t).intent).toBe('cancel_order');
     }
+  });
+
+  it('reads a refund asked about before any return as a return-policy question, never after one', () => {
+    const before = (t: string) => RETURN_NOT_YET.some((re) => re.test(fold(t))) && !RETURN_DONE.some((re) => re.test(fold(t)));
+    for (const t of [
+      'Avant de vous renvoyer la poêle, combien de temps faut-il pour être remboursé ?',
+      "Si je retourne la théière, sous combien de jours serai-je remboursée une fois l'article reçu ?",
+      "J'envisage de rendre le moulin : le remboursement prend combien de temps ?",
+      "I'm thinking of sending the blender back. How long does a refund take once you get it back?",
+      'If I return the jug, when would the money be back on my card?',
+      'Before I post it, how quickly are refunds made?',
+    ]) expect(before(t)).toBe(true);
+    for (const t of [
+      "J'ai renvoyé la poêle il y a dix jours, quand serai-je remboursé ?",
+      'Mon colis retour est parti lundi, le remboursement arrive quand ?',
+      'I sent the blender back last week. When will the refund come through?',
+      'Where is my refund? I returned the jug a fortnight ago.',
+    ]) expect(before(t)).toBe(false);
+    // the same words about a delivered order (or none) and about one already returned
+    const t = "I'm thinking of sending the blender back. How long does a refund take once you get it back?";
+    expect(run(t, { orderStatus: 'delivered' }).intent).toBe('return_request');
+    expect(run(t, { orderStatus: null }).intent).toBe('return_request');
+    expect(run(t, { orderStatus: 'returned' }).intent).toBe('refund_status');
   });
 
   it('does not read sending a document again as a return', () => {

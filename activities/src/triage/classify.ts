@@ -15,7 +15,7 @@ import { maskPii } from './pii';
 import { findKeywordHits } from './keywords';
 import {
   ABUSE, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERY_DISPUTE, DISTRESS, INTENT_CUES, NEGATIVE, POSITIVE, PUBLIC_SHAMING,
-  REFUND_DISPUTE, THREAT, URGENT, fold,
+  REFUND_DISPUTE, RETURN_DONE, RETURN_NOT_YET, THREAT, URGENT, fold,
 } from './lexicon';
 import { messageCarriers, type CarrierSegment } from '../mail/carriers';
 import { findInjection } from './injection';
@@ -94,6 +94,8 @@ const SAME_ANSWER: readonly Intent[][] = [['order_status', 'delivery_delay']];
 const SAME_ANSWER_REFUNDED: readonly Intent[] = ['refund_status', 'refund_request'];
 /** About an order already cancelled, its status and a request to cancel it get the same answer: it is cancelled. */
 const SAME_ANSWER_CANCELLED: readonly Intent[] = ['order_status', 'delivery_delay', 'cancel_order'];
+/** Before any return, a return question and a refund's status get the same answer: the window and the refund delay. */
+const SAME_ANSWER_BEFORE_RETURN: readonly Intent[] = ['return_request', 'refund_status'];
 
 /**
  * Intents whose automatic reply only informs from shop data or thanks (route.ts): when the draft answers every ask of
@@ -125,6 +127,8 @@ export interface ClassifyInput {
   orderRefunded?: boolean;
   /** The shop's data shows the mail's order cancelled. */
   orderCancelled?: boolean;
+  /** The mail's order's status in the shop's data; null without a found order. */
+  orderStatus?: string | null;
   accountTakeover: boolean;
   /** Language to assume when the text has no telling words (the customer's language). */
   langFallback?: 'fr' | 'en';
@@ -278,8 +282,13 @@ export function classify(
   // an order the shop already cancelled: "is it cancelled?" or "please cancel it" is answered by its status (cancelled);
   // what the reply does not state (a refund of it, a charge) is left to the unanswered-question check
   const cancelAnswered = input.orderCancelled === true;
+  // a refund asked about before any return ("before I send it back, how long does the refund take?"), with no order
+  // or a delivered one: the return policy answers it (the window, the refund delay), not a refund's status
+  const beforeReturn = (input.orderStatus ?? null) === null || input.orderStatus === 'delivered'
+    ? any(RETURN_NOT_YET, folded) && !any(RETURN_DONE, folded) : false;
   const answeredIntent = (i: Intent): Intent =>
-    (refundAnswered && i === 'refund_request' ? 'refund_status' : cancelAnswered && i === 'cancel_order' ? 'order_status' : i);
+    (refundAnswered && i === 'refund_request' ? 'refund_status' : cancelAnswered && i === 'cancel_order' ? 'order_status'
+      : beforeReturn && i === 'refund_status' ? 'return_request' : i);
 
   const ranked = (Object.entries(scores) as [Intent, number][]).filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
   let [intent, top] = ranked[0] ?? (['other', 0] as [Intent, number]);
@@ -359,7 +368,8 @@ export function classify(
   // routing asks "is the answer right?": intents that get the same data-driven answer pool their probability
   const sameAnswer = !calibrated || injected ? undefined
     : refundAnswered && SAME_ANSWER_REFUNDED.includes(intent) ? SAME_ANSWER_REFUNDED
-      : cancelAnswered && SAME_ANSWER_CANCELLED.includes(intent) ? SAME_ANSWER_CANCELLED : SAME_ANSWER.find((g) => g.includes(intent));
+      : cancelAnswered && SAME_ANSWER_CANCELLED.includes(intent) ? SAME_ANSWER_CANCELLED
+        : beforeReturn && SAME_ANSWER_BEFORE_RETURN.includes(intent) ? SAME_ANSWER_BEFORE_RETURN : SAME_ANSWER.find((g) => g.includes(intent));
   if (sameAnswer) confidence = Math.round(Math.min(1, sameAnswer.reduce((s, i) => s + calibrated![i], 0)) * 1000) / 1000;
   if (signals.includes('multi_question')) confidence = Math.min(confidence, 0.6);
   // one trained head may move mail towards a person, never alone away from one: an automatable intent no rule cue
@@ -418,6 +428,7 @@ export async function classifyInputOf(emailCase: EmailCase, deps: TriageDeps): P
   let daysLate: number | null = null;
   let orderRefunded = false;
   let orderCancelled = false;
+  let orderStatus: string | null = null;
   const num = emailCase.enrichment?.orderNumber;
   if (num && emailCase.enrichment?.orderFound) {
     const order = await deps.shop.order(num);
@@ -426,6 +437,7 @@ export async function classifyInputOf(emailCase: EmailCase, deps: TriageDeps): P
     }
     orderRefunded = order?.status === 'refunded';
     orderCancelled = order?.status === 'cancelled';
+    orderStatus = order?.status ?? null;
   }
   const customerId = emailCase.enrichment?.customerId;
   const customer = customerId ? await deps.shop.customerById(customerId) : null;
@@ -446,6 +458,7 @@ export async function classifyInputOf(emailCase: EmailCase, deps: TriageDeps): P
     daysLate,
     orderRefunded,
     orderCancelled,
+    orderStatus,
     accountTakeover: emailCase.enrichment?.flags.includes('suspected_account_takeover') ?? false,
     langFallback: customer?.language === 'en' ? 'en' : 'fr',
     carriers,

@@ -357,3 +357,28 @@ export const DELIVERY_DISPUTE: RegExp[] = [
   /\b(?:livree?|depose|laisse) (?:a|chez) (?:une autre adresse|la mauvaise adresse|quelqu'un d'autre|un voisin que je ne connais pas)\b/,
   /\b(?:stolen|vole|volee)\b/, /\b(?:someone else|quelqu'un d'autre) (?:signed|a signe)\b/,
 ];
+
+/**
+ * A return not made yet, asked about beforehand (folded text): "avant de le renvoyer", "si je le retourne", "je pense
+ * le rendre", "une fois l'article reçu", "before I send it back", "if I return it", "I'm thinking of returning",
+ * "once you receive it back". Its refund question is a question about the policy (the window, the delay).
+ */
+export const RETURN_NOT_YET: RegExp[] = [
+  /\bavant de (?:vous )?(?:le |la |les |l')?(?:renvoyer|retourner|rendre|reexpedier|faire (?:un|le|mon|ce) retour|proceder au retour|lancer (?:le|un) retour)\b/,
+  /\bsi (?:je|on|nous) (?:vous )?(?:le |la |les |l')?(?:renvoie|renvoyons|retourne|retournons|rends|renvoyais|retournais|decide de (?:vous )?(?:le |la |les |l')?(?:renvoyer|retourner|rendre))\b/,
+  /\b(?:je pense|j'envisage de|je compte|je songe a|j'hesite a|je vais peut-etre|je voudrais peut-etre|nous pensons|nous envisageons de) (?:vous )?(?:le |la |les |l')?(?:renvoyer|retourner|rendre|faire un retour)\b/,
+  /\bune fois (?:que vous (?:l'|les )?aurez (?:recue?s?|receptionnee?s?)|(?:le colis|l'article|le produit|le retour|l'objet|la commande) (?:recue?|receptionnee?|arrivee? chez vous|de retour chez vous))\b/,
+  /\bbefore (?:i|we) (?:send|return|post|ship|do)\b/,
+  /\bif (?:i|we) (?:decide to |do )?(?:send|return|post|ship)\b/,
+  /\b(?:i'm|i am|we're|we are) (?:thinking of|thinking about|considering|planning to|planning on|going to|likely to) (?:return|returning|send(?:ing)? (?:it|them|the [a-z ]{1,30}) back)\b/,
+  /\bonce (?:you(?:'ve| have)? (?:receive[ds]?|get|got|have) (?:it|them|the [a-z ]{1,30}) back|(?:it|they)(?:'s| is| are| has| have)? (?:back with you|been received|received))\b/,
+  /\bwhen you (?:get|receive) (?:it|them|the [a-z ]{1,30}) back\b/,
+];
+
+/** A return already made (folded): "j'ai renvoyé", "le colis retour est parti", "I sent it back", "we returned them". */
+export const RETURN_DONE: RegExp[] = [
+  /\b(?:j'ai|nous avons|on a) (?:deja |bien )?(?:renvoye|retourne|rendu|reexpedie|depose le (?:colis|retour)|poste le (?:colis|retour))\b/,
+  /\b(?:le |mon |notre )?(?:colis (?:de )?retour|retour) (?:est |a ete )?(?:deja |bien )?(?:parti|envoye|expedie|depose|poste)\b/,
+  /\b(?:i|we) (?:have |'ve )?(?:already )?(?:sent|posted|returned|shipped|mailed|dropped off) (?:it|them|the [a-z ]{1,30}|my [a-z ]{1,30})? ?back\b|\b(?:i|we) (?:have |'ve )?(?:already )?returned\b/,
+];
+
