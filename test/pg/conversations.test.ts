@@ -128,7 +128,7 @@ describe('linkSentMessageId', () => {
   });
 });
 
-describe('migration 030: replies sent before it', () => {
+describe('migration 031: replies sent before it', () => {
   it('maps the Message-IDs already in sent_mail to their email\'s conversation', async () => {
     const old = await withTestDatabase({ migrate: false });
     try {
