@@ -49,6 +49,7 @@ import { PgBounceLog, recordShopReplyBounce } from './adapters/pg/bounces';
 import { shopReplyBounceOf } from './mail/own-message-id';
 import type { PolicySource } from './adapters/pg/live-policy';
 import type { WordingSource } from './adapters/pg/live-wording';
+import type { ModelSource } from './adapters/pg/live-model';
 import { getSend } from './adapters/pg/sent-mail';
 import { conversationOfEmail } from './adapters/pg/conversations';
 import { kpiDimensionsOf } from './kpi/kpi-dimensions';
@@ -81,6 +82,11 @@ export interface EmailActivityDeps {
    * with them and the draft records which. Without it, the shipped wording.
    */
   wording?: WordingSource;
+  /**
+   * The meaning model in force (model_versions, refreshed like the policy): the classify stage reads with it and the
+   * classification records which. Without it, the model of `triage`.
+   */
+  model?: ModelSource | null;
 }
 
 /**
@@ -107,7 +113,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     const wording = source
       ? { wording: source.templates(), prompt: source.prompt(), wordingAt: (v: number) => source.templatesAt(v), promptAt: (v: number) => source.promptAt(v) }
       : {};
-    const triage = { ...deps.triage, ...wording };
+    const triage = { ...deps.triage, ...wording, ...deps.model?.current().deps };
     return live ? { triage: { ...triage, policy: live.routing }, policyVersion: live.version } : { triage, policyVersion: null };
   };
 
@@ -194,13 +200,15 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       if (emailCase.draft?.upsellWithdrawn) await saveDraft(deps.db, deps.vault, { draftKey: `${emailKey}:draft:routed`, emailKey, draft: emailCase.draft });
       const upsell: EventData = emailCase.draft?.upsell ? { upsellSku: emailCase.draft.upsell.sku } : {};
       const intent = emailCase.classification?.intent ?? null;
-      await recordDecision(deps.db, { decisionKey: `${emailKey}:route`, emailKey, decision, policyVersion });
+      // The model that classified this email (a rollback between classify and route does not change what it was).
+      const modelVersion = emailCase.classification?.modelVersion ?? null;
+      await recordDecision(deps.db, { decisionKey: `${emailKey}:route`, emailKey, decision, policyVersion, modelVersion });
       // The route event also carries the KPI dimensions (kpi/kpi-dimensions.ts): the KPI consumer needs no other read.
       const catalogue = emailCase.draft?.facts?.complementary_to ? await deps.triage.shop.products() : [];
       const dimensions = kpiDimensionsOf(emailCase, await conversationOfEmail(deps.db, emailKey), catalogue);
       // `rollout`: is the customer in the rollout cohort (rollout-cohort.ts)? The evaluator measures the cohort's KPIs.
       const rollout = rolloutAdmits(triage.policy, emailCase.parsed.from?.address) ? 'in' : 'out';
-      const routed = auditOf(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence, policyVersion, rollout, ...dimensions, ...upsell });
+      const routed = auditOf(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence, policyVersion, modelVersion, rollout, ...dimensions, ...upsell });
       await setRouteAndIntent(deps.db, emailKey, { route: decision.route, intent }, routed);
       const sla = isVerifiedVip(emailCase) ? deps.triage.policy.vipReviewSla : null;
       return { ...decision, intent, hasDraft: emailCase.draft !== null, ...(sla ? { sla } : {}) };

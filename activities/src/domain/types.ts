@@ -240,6 +240,8 @@ export interface Classification {
    * `confidence` only when the draft answers every ask with a verified fact. Absent without a calibrated model.
    */
   informConfidence?: number;
+  /** The meaning model that classified (its file's `version`); null: rules only. Absent in cases decided before it was recorded. */
+  modelVersion?: string | null;
 }
 
 export interface ContextSnippet {

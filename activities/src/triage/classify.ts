@@ -485,5 +485,6 @@ export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
     risk: risk ? { ...risk, read: (text) => risk.read(mask(text)) } : null,
     routine: routineHead ? { pRoutine: (text) => routineHead.pRoutine(mask(text)), threshold: routineHead.threshold } : null,
   };
-  return { ...emailCase, classification: classify(input, deps.policy, masked, deps.intentCalibration ?? null, heads) };
+  const classification = classify(input, deps.policy, masked, deps.intentCalibration ?? null, heads);
+  return { ...emailCase, classification: { ...classification, modelVersion: model ? deps.modelVersion ?? null : null } };
 };

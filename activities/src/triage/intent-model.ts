@@ -135,10 +135,37 @@ export function decodeIntentModel(file: IntentModelFile): LoadedIntentModel {
   return { version: file.version, intents: file.intents, blend: file.blend, rulesOnly: file.rules_only, training: file.training, predict, risk, routine };
 }
 
+/** A model file this code cannot use: invalid, or computed over other features than FEATURE_VERSION. */
+export class IntentModelInvalidError extends Error {
+  override readonly name = 'IntentModelInvalidError';
+}
+
+/**
+ * Validates a model file's JSON with the loader's schema; a `feature_version` other than the code's is named as such
+ * (its weights index other features: it would classify garbage). Throws IntentModelInvalidError.
+ */
+export function validateIntentModelFile(json: unknown, source = 'intent model'): IntentModelFile {
+  const featureVersion = (json as { feature_version?: unknown } | null)?.feature_version;
+  if (json !== null && typeof json === 'object' && featureVersion !== FEATURE_VERSION) {
+    throw new IntentModelInvalidError(`invalid ${source}: its feature_version ${JSON.stringify(featureVersion)} is not this code's ${JSON.stringify(FEATURE_VERSION)}`);
+  }
+  const parsed = intentModelFileSchema.safeParse(json);
+  if (!parsed.success) throw new IntentModelInvalidError(`invalid ${source}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Validates and decodes a model file's JSON (weights of the wrong shape are refused too). Throws IntentModelInvalidError. */
+export function intentModelOfJson(json: unknown, source = 'intent model'): LoadedIntentModel {
+  const file = validateIntentModelFile(json, source);
+  try {
+    return decodeIntentModel(file);
+  } catch (error) {
+    throw new IntentModelInvalidError(`invalid ${source}: ${(error as Error).message}`);
+  }
+}
+
 export function parseIntentModel(text: string, source = 'intent model'): LoadedIntentModel {
-  const parsed = intentModelFileSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`invalid ${source}: ${z.prettifyError(parsed.error)}`);
-  return decodeIntentModel(parsed.data);
+  return intentModelOfJson(JSON.parse(text), source);
 }
 
 /** Loads the committed model (default ml/models/intent-model.json); throws when missing or invalid. */
@@ -176,12 +203,14 @@ export function blendIntentProbabilities(
 
 /** The TriageDeps fields for a loaded model: the masked-text hook and its calibration. */
 export function intentDeps(model: LoadedIntentModel): {
+  modelVersion: string;
   intentModel: (text: string) => Partial<Record<Intent, number>>;
   intentCalibration: { blend: BlendParams; rulesOnly: { a: number; c: number } };
   riskModel?: RiskHead;
   routineModel?: RoutineHead;
 } {
   return {
+    modelVersion: model.version,
     intentModel: (text) => model.predict(text) as Partial<Record<Intent, number>>,
     intentCalibration: { blend: model.blend, rulesOnly: model.rulesOnly },
     ...(model.risk ? { riskModel: model.risk } : {}),

@@ -33,6 +33,8 @@ export interface TriageDeps {
   memory?: MemoryStore;
   /** Optional: without it, per-sender / per-thread limits are not checked (the workflow checks them at send). */
   autoReplies?: AutoReplyLog;
+  /** The `version` of the model file the four hooks below come from (the classification records it); absent: rules only. */
+  modelVersion?: string;
   /** Optional trained intent model; it sees the new text with PII masked and is blended into the rule scores. */
   intentModel?: IntentModel;
   /** Optional: turns rule scores (and the model's probabilities) into one calibrated probability per intent. */

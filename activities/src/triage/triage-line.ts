@@ -17,6 +17,8 @@ export interface TriageLine {
   confidence: number;
   /** The classifier's probability for `intent` (before routing caps such as multi-question). */
   intent_confidence: number | null;
+  /** The meaning model that classified (its file's `version`); null: rules only. */
+  model_version: string | null;
   customer_id: string | null;
   order_number: string | null;
   flags: string[];
@@ -48,6 +50,7 @@ export function toTriageLine(file: string, c: EmailCase): TriageLine {
     approvals_required: c.decision?.approvalsRequired ?? 1,
     confidence: c.decision?.confidence ?? 0,
     intent_confidence: cls?.intentConfidence ?? null,
+    model_version: cls?.modelVersion ?? null,
     customer_id: c.enrichment?.customerId ?? null,
     order_number: c.enrichment?.orderNumber ?? null,
     flags: c.enrichment?.flags ?? [],

@@ -56,9 +56,12 @@ export async function evalCommand(argv: string[], write: (line: string) => void)
   // the triage lines themselves (pooled across folds with --folds), for score.py
   if (args.options.lines) await writeFile(args.options.lines, lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
   const report = evaluate(labels, lines);
-  if (args.flags.has('json')) write(JSON.stringify(folds ? { ...report, folds: foldLines } : report, null, 1));
+  // The meaning model that decided (the file's `version`; with --folds, one trained per fold).
+  const modelVersion = folds ? 'trained per fold' : deps.modelVersion ?? null;
+  if (args.flags.has('json')) write(JSON.stringify(folds ? { ...report, modelVersion, folds: foldLines } : { ...report, modelVersion }, null, 1));
   else {
     for (const line of formatReport(report)) write(line);
+    write(`meaning model          ${modelVersion ?? 'none (rules only)'}`);
     if (folds) {
       write(folds.kind === 'hash'
         ? `\ncross-validated, ${folds.k} folds (SHA-256(file name)[0] mod ${folds.k}), pooled above:`

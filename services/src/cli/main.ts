@@ -1,6 +1,6 @@
 /**
  * The replique CLI: `pnpm -s replique <command> ...`. The same decision functions as the workers, no servers needed.
- * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user, audit, shop, policy, map, faq, gen-inbox, rollout, templates, orders, report, keys, gdpr, privacy.
+ * Commands: triage, eval, calibration, bench-triage, conformance, bipia, user, audit, shop, policy, map, faq, gen-inbox, rollout, templates, model, orders, report, keys, gdpr, privacy.
  */
 import { UsageError } from './args';
 
@@ -33,6 +33,7 @@ const COMMANDS: Record<string, () => Promise<Loaded>> = {
   'gen-inbox': () => load<typeof import('./gen-inbox-command')>('./gen-inbox-command', (m) => ({ run: m.genInboxCommand, usage: m.GEN_INBOX_USAGE })),
   rollout: () => load<typeof import('./rollout-command')>('./rollout-command', (m) => ({ run: m.rolloutCommand, usage: m.ROLLOUT_USAGE })),
   templates: () => load<typeof import('./templates-command')>('./templates-command', (m) => ({ run: m.templatesCommand, usage: m.TEMPLATES_USAGE })),
+  model: () => load<typeof import('./model-command')>('./model-command', (m) => ({ run: m.modelCommand, usage: m.MODEL_USAGE })),
   orders: () => load<typeof import('./orders-command')>('./orders-command', (m) => ({ run: m.ordersCommand, usage: m.ORDERS_USAGE })),
   report: () => load<typeof import('./report-command')>('./report-command', (m) => ({ run: m.reportCommand, usage: m.REPORT_USAGE })),
   keys: () => load<typeof import('./keys-command')>('./keys-command', (m) => ({ run: m.keysCommand, usage: m.KEYS_USAGE })),

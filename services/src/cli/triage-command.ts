@@ -11,6 +11,7 @@ import { ReferenceCachedShop } from '@replique/activities/adapters/reference-cac
 import { isQuarantineError } from '@replique/activities/mail/quarantine';
 import { latestPolicyVersion } from '@replique/activities/adapters/pg/policy-versions';
 import { wordingInForce } from '@replique/activities/adapters/pg/live-wording';
+import { modelInForce } from '@replique/activities/adapters/pg/live-model';
 import { MemoryDecisionLog } from '@replique/activities/adapters/memory/decision-log';
 import { createDecisionDeps, type DecisionMemoryAdapters } from '@replique/activities/decision-deps';
 import { buildPolicy, loadPolicy } from '@replique/activities/triage/policy';
@@ -46,7 +47,8 @@ export function freshMemory(): DecisionMemoryAdapters & { decisionLog: MemoryDec
  * The shop comes from `--shop FILE`, or else from the CRM in Postgres (DATABASE_URL, default: the local stack's),
  * read-only: the CLI decides, it never writes or sends. The policy is `--policy FILE`, else the live policy version
  * in force in that database (as the worker's), else policies/default.json; the template and prompt versions are
- * those in force in that database (else the shipped wording). The model, the LLM intent vote, the
+ * those in force in that database (else the shipped wording), and so is the meaning model (unless `--model FILE` /
+ * `--no-model`, or the configured file is not stored there yet: see live-model.ts modelInForce). The LLM intent vote, the
  * drafting model and the embeddings come from the worker's variables (config/decision-env.ts), so the CLI decides
  * as the worker does; the context store is always the in-process one (a CLI run writes to no Qdrant).
  */
@@ -65,9 +67,12 @@ export async function buildTriageDeps(
     const policy = live ? buildPolicy(live.body, await shop.policies()) : await loadPolicy(policyFile, await shop.policies());
     // The template and prompt versions in force in that database, as the worker drafts with them.
     const wording = pool ? await wordingInForce(pool) : null;
+    // The meaning model in force there (a rollback included), unless --model / --no-model chose one.
+    const model = pool && !choice.model && !choice.noModel ? await modelInForce(pool, settings.intentModel) : null;
     const memory = freshMemory();
     const { triage } = await createDecisionDeps(shop, policy, settings, memory);
     if (wording) Object.assign(triage, { wording: wording.templates, prompt: wording.prompt });
+    if (model) Object.assign(triage, model.deps);
     const mailbox = env.REPLIQUE_MAILBOX || DEFAULT_MAILBOX;
     return { ...triage, ...memory, policyVersion: live?.version ?? null, mailbox, close: async () => void (await pool?.end()) };
   } catch (error) {

@@ -25,6 +25,8 @@ import { seedPolicyVersion } from '@replique/activities/adapters/pg/policy-versi
 import { LivePolicy } from '@replique/activities/adapters/pg/live-policy';
 import { seedWordingVersions } from '@replique/activities/adapters/pg/wording-versions';
 import { LiveWording } from '@replique/activities/adapters/pg/live-wording';
+import { seedModelVersion } from '@replique/activities/adapters/pg/model-versions';
+import { LiveModel } from '@replique/activities/adapters/pg/live-model';
 import { PgBounceLog } from '@replique/activities/adapters/pg/bounces';
 import { createDecisionDeps, type DecisionSettings } from '@replique/activities/decision-deps';
 import { createLogger } from '@replique/activities/logger';
@@ -57,6 +59,8 @@ export interface WorkerDeps extends EmailActivityDeps {
   wording: LiveWording;
   /** The running draft experiments this worker follows. */
   experiments: LiveDraftExperiments;
+  /** The meaning model in force (null: the worker decides by rules only). */
+  model: LiveModel | null;
   close(): Promise<void>;
 }
 
@@ -79,6 +83,9 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   // The shipped template and prompt wording is version 1; the latest activation is in force from then on.
   await seedWordingVersions(db);
   const wording = await LiveWording.start({ db, databaseUrl: config.DATABASE_URL, pollMs: config.POLICY_POLL_MS });
+  // The committed model file is stored and put in force when its version is not stored yet; the latest activation
+  // (a publish, a rollback) is in force from then on, taken without a restart.
+  const model = await startLiveModel(db, config, settings);
   // The running experiments (review tool, /experiments), followed live; where none applies, LLM_AB_PERCENT's split.
   const experiments = await LiveDraftExperiments.start({ db, databaseUrl: config.DATABASE_URL, pollMs: config.DRAFT_EXPERIMENT_POLL_MS });
   const configured = settings.reply.experiment;
@@ -112,6 +119,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
     policy,
     wording,
     experiments,
+    model,
     triage,
     smtp,
     replyLinks: config.REPLY_LINK_SECRET && config.REPLY_LINK_BASE_URL
@@ -121,6 +129,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
       await experiments.close();
       await policy.close();
       await wording.close();
+      await model?.close();
       smtp.close();
       await relay?.stop();
       await db.end();
@@ -139,4 +148,12 @@ export function workerDecisionSettings(config: WorkerConfig): DecisionSettings {
     qdrant: config.QDRANT_URL ? { url: config.QDRANT_URL, apiKey: config.QDRANT_API_KEY } : null,
     onLlmFallback: (error) => log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'model draft failed; the template draft is used'),
   });
+}
+
+/** Seeds the configured model file (REPLIQUE_INTENT_MODEL_FILE) and starts following the version in force. */
+async function startLiveModel(db: Pool, config: WorkerConfig, settings: DecisionSettings): Promise<LiveModel | null> {
+  if (!settings.intentModel) return null;
+  const seeded = await seedModelVersion(db, JSON.parse(await readFile(config.REPLIQUE_INTENT_MODEL_FILE, 'utf8')) as unknown);
+  if (seeded.created) log.info({ version: seeded.row.version, modelVersion: seeded.row.modelVersion }, 'model file stored and put in force');
+  return LiveModel.start({ db, databaseUrl: config.DATABASE_URL, fallback: settings.intentModel, pollMs: config.POLICY_POLL_MS });
 }

@@ -60,6 +60,8 @@ export async function createEmailWorker(config: WorkerConfig) {
     wording: deps.wording,
     /** The draft experiments running in this worker. */
     experiments: deps.experiments,
+    /** The meaning model in force in this worker. */
+    model: deps.model,
     async close() {
       countStuckEmailsWith(null);
       measureOutboxLagWith(null);

@@ -6,19 +6,21 @@ export interface DecisionRow extends Decision {
   id: string;
   /** The policy_versions.version the route used; null before live policies, or without one. */
   policyVersion: number | null;
+  /** The meaning model that classified (its file's `version`); null before it was recorded, or rules only. */
+  modelVersion: string | null;
   decisionKey: string;
   emailKey: string;
   createdAt: Date;
 }
 
 export async function recordDecision(
-  db: Queryable, input: { decisionKey: string; emailKey: string; decision: Decision; policyVersion?: number | null },
+  db: Queryable, input: { decisionKey: string; emailKey: string; decision: Decision; policyVersion?: number | null; modelVersion?: string | null },
 ): Promise<{ inserted: boolean }> {
   const { route, reasons, confidence, approvalsRequired } = input.decision;
   const { rowCount } = await db.query(
-    `insert into decisions (decision_key, email_key, route, reasons, confidence, approvals_required, policy_version)
-     values ($1, $2, $3, $4::jsonb, $5, $6, $7) on conflict (decision_key) do nothing`,
-    [input.decisionKey, input.emailKey, route, JSON.stringify(reasons), confidence, approvalsRequired, input.policyVersion ?? null],
+    `insert into decisions (decision_key, email_key, route, reasons, confidence, approvals_required, policy_version, model_version)
+     values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8) on conflict (decision_key) do nothing`,
+    [input.decisionKey, input.emailKey, route, JSON.stringify(reasons), confidence, approvalsRequired, input.policyVersion ?? null, input.modelVersion ?? null],
   );
   return { inserted: rowCount === 1 };
 }
@@ -26,7 +28,7 @@ export async function recordDecision(
 export async function latestDecision(db: Queryable, emailKey: string): Promise<DecisionRow | null> {
   const { rows } = await db.query<DecisionRow>(
     `select id, decision_key as "decisionKey", email_key as "emailKey", route, reasons, confidence,
-       approvals_required as "approvalsRequired", policy_version as "policyVersion", created_at as "createdAt"
+       approvals_required as "approvalsRequired", policy_version as "policyVersion", model_version as "modelVersion", created_at as "createdAt"
      from decisions where email_key = $1 order by id desc limit 1`,
     [emailKey],
   );
