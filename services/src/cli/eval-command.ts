@@ -60,8 +60,8 @@ export async function evalCommand(argv: string[], write: (line: string) => void)
   const modelVersion = folds ? 'trained per fold' : deps.modelVersion ?? null;
   if (args.flags.has('json')) write(JSON.stringify(folds ? { ...report, modelVersion, folds: foldLines } : { ...report, modelVersion }, null, 1));
   else {
-    for (const line of formatReport(report)) write(line);
     write(`meaning model          ${modelVersion ?? 'none (rules only)'}`);
+    for (const line of formatReport(report)) write(line);
     if (folds) {
       write(folds.kind === 'hash'
         ? `\ncross-validated, ${folds.k} folds (SHA-256(file name)[0] mod ${folds.k}), pooled above:`

@@ -23,6 +23,7 @@ import { createNoticeRouter } from './notice-routes';
 import { createQuarantineRouter } from './quarantine-routes';
 import { createExperimentRouter } from './experiment-routes';
 import { createTemplatesRouter } from './templates-routes';
+import { createModelRouter } from './model-routes';
 import type { ActivationCheckSettings } from '../wording/activation-check';
 import { createReportRouter } from './report-routes';
 import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
@@ -73,6 +74,7 @@ export function createReviewWebRouter(options: ReviewWebOptions): Router {
   router.use(createQuarantineRouter(options));
   router.use(createExperimentRouter(options));
   router.use(createTemplatesRouter(options));
+  router.use(createModelRouter(options));
   router.use(createReportRouter(options));
   router.use((_req: Request, res: Response) => void res.status(404).type('text').send('not found'));
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {

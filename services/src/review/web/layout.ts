@@ -6,7 +6,7 @@ export function page(title: string, body: SafeHtml, reviewer: Reviewer | null, o
   const header = reviewer
     ? html`<header>
         <a class="brand" href="/queue">Réplique review</a>
-        <nav><a href="/queue">Queue</a> <a href="/stats/edits">Edits</a> <a href="/notices">Alerts</a> <a href="/quarantine">Quarantine</a>${hasRole(reviewer, 'lead') ? html` <a href="/policy">Policy</a> <a href="/rollout">Rollout</a> <a href="/kpi">KPIs</a> <a href="/experiments">Experiments</a> <a href="/report">Report</a>` : ''}${hasRole(reviewer, 'prompts') ? html` <a href="/templates">Templates</a>` : ''}${reviewer.role === 'admin' ? html` <a href="/admin/users">Accounts</a>` : ''}</nav>
+        <nav><a href="/queue">Queue</a> <a href="/stats/edits">Edits</a> <a href="/notices">Alerts</a> <a href="/quarantine">Quarantine</a>${hasRole(reviewer, 'lead') ? html` <a href="/policy">Policy</a> <a href="/rollout">Rollout</a> <a href="/kpi">KPIs</a> <a href="/experiments">Experiments</a> <a href="/model">Model</a> <a href="/report">Report</a>` : ''}${hasRole(reviewer, 'prompts') ? html` <a href="/templates">Templates</a>` : ''}${reviewer.role === 'admin' ? html` <a href="/admin/users">Accounts</a>` : ''}</nav>
         <span class="who">${reviewer.name} <small>(${reviewer.role})</small></span>
         <form method="post" action="/logout" class="inline">
           <input type="hidden" name="_csrf" value="${reviewer.csrfToken}"><button type="submit">Log out</button>
