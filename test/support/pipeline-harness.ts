@@ -27,6 +27,7 @@ import { waitForWorkflowView } from './workflow-view';
 import type { PolicySnapshot } from '@replique/activities/adapters/pg/live-policy';
 import type { WordingSource } from '@replique/activities/adapters/pg/live-wording';
 import type { LiveDraftExperiments } from '@replique/activities/adapters/pg/live-draft-experiment';
+import type { ModelSnapshot } from '@replique/activities/adapters/pg/live-model';
 import { TEST_TEMPORAL_PAYLOAD_KEYS, testTemporalDataConverter } from './temporal-payload-keys';
 import { TEST_DATA_KEKS, testVault } from './data-keks';
 import type { FieldVault } from '@replique/activities/adapters/vault/field-vault';
@@ -68,6 +69,8 @@ export interface PipelineHarness {
   workerWording(): WordingSource;
   /** The draft experiments the running worker follows. */
   workerExperiments(): LiveDraftExperiments;
+  /** The meaning model in force in the running worker. */
+  workerModel(): ModelSnapshot | null;
   stop(): Promise<void>;
 }
 
@@ -148,7 +151,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   async function startWorker() {
     const created = await createEmailWorker(workerConfig);
     return {
-      worker: created.worker, policy: created.policy, wording: created.wording, experiments: created.experiments,
+      worker: created.worker, policy: created.policy, wording: created.wording, experiments: created.experiments, model: created.model,
       running: created.worker.run(), close: created.close,
     };
   }
@@ -200,6 +203,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     workerPolicy: () => worker.policy.current(),
     workerWording: () => worker.wording,
     workerExperiments: () => worker.experiments,
+    workerModel: () => worker.model?.current() ?? null,
     async stop() {
       await stopWorker();
       await Promise.all([review.stop(), starter.stop(), intake.stop(), codec.stop()]);
