@@ -64,5 +64,10 @@ describe.each(sets)('the $name set', ({ dir, count }) => {
     const { rows } = await db.pool.query<{ v: number | null }>('select distinct policy_version as v from decisions');
     expect(rows).toEqual([{ v: 1 }]);
     expect(cli.policyVersion).toBe(1);
+    // The same meaning model: the one in force in the database (seeded from the committed file), recorded by every
+    // route of the worker and read by the CLI.
+    const models = await db.pool.query<{ v: string | null }>('select distinct model_version as v from decisions');
+    expect(models.rows).toEqual([{ v: cli.modelVersion }]);
+    expect(cli.modelVersion).toEqual(expect.any(String));
   });
 });

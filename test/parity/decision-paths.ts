@@ -79,12 +79,12 @@ export async function workerDecisions(config: WorkerConfig, files: string[]): Pr
 }
 
 /**
- * The CLI's decisions, and the policy version it decided with (the database's, as the worker's). `env`: variables
+ * The CLI's decisions, and the policy and model versions it decided with (the database's, as the worker's). `env`: variables
  * besides the process's (the worker's model settings, as the CLI reads them).
  */
 export async function cliDecisions(
   databaseUrl: string, files: string[], env: Record<string, string> = {},
-): Promise<{ decisions: Decision[]; policyVersion: number | null }> {
+): Promise<{ decisions: Decision[]; policyVersion: number | null; modelVersion: string | null }> {
   const deps = await buildTriageDeps(undefined, undefined, {}, { ...process.env, ...env, DATABASE_URL: databaseUrl });
   const out: Decision[] = [];
   try {
@@ -100,5 +100,5 @@ export async function cliDecisions(
   } finally {
     await deps.close();
   }
-  return { decisions: out, policyVersion: deps.policyVersion };
+  return { decisions: out, policyVersion: deps.policyVersion, modelVersion: deps.modelVersion ?? null };
 }

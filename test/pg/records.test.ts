@@ -27,8 +27,11 @@ describe('decisions', () => {
     expect(await recordDecision(db.pool, { decisionKey: `${emailKey}:route:1`, emailKey, decision })).toEqual({ inserted: false });
     const later: Decision = { route: 'escalate', reasons: [], confidence: 1, approvalsRequired: 0 };
     await recordDecision(db.pool, { decisionKey: `${emailKey}:route:2`, emailKey, decision: later });
+    await recordDecision(db.pool, { decisionKey: `${emailKey}:route:3`, emailKey, decision: later, modelVersion: 'meaning-model/v9' });
+    expect(await latestDecision(db.pool, emailKey)).toMatchObject({ decisionKey: `${emailKey}:route:3`, policyVersion: null, modelVersion: 'meaning-model/v9' });
+    await db.pool.query(`delete from decisions where decision_key = $1`, [`${emailKey}:route:3`]);
     expect(await latestDecision(db.pool, emailKey)).toEqual({
-      ...later, id: expect.any(String), decisionKey: `${emailKey}:route:2`, emailKey, createdAt: expect.any(Date), policyVersion: null,
+      ...later, id: expect.any(String), decisionKey: `${emailKey}:route:2`, emailKey, createdAt: expect.any(Date), policyVersion: null, modelVersion: null,
     });
     await expect(recordDecision(db.pool, { decisionKey: 'bad', emailKey, decision: { ...later, confidence: 1.5 } }))
       .rejects.toThrow(/check constraint/);
