@@ -14,6 +14,9 @@ import { DEFAULT_INTENT_MODEL_FILE, loadIntentModel } from '@replique/activities
 import { modelCommand } from '@replique/services/cli/model-command';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 
+// Each CLI call migrates and reads about a megabyte of model; slow on a loaded machine.
+jest.setTimeout(60_000);
+
 let db: TestDatabase;
 let live: LiveModel | null = null;
 const dir = mkdtempSync(path.join(tmpdir(), 'model-'));
