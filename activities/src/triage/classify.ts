@@ -13,6 +13,7 @@ import type { RoutingPolicy } from './policy';
 import { detectLang } from './lang';
 import { maskPii } from './pii';
 import { findKeywordHits } from './keywords';
+import { findLegalProcedure } from './legal-procedure';
 import {
   ABUSE, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERY_DISPUTE, DISTRESS, INTENT_CUES, NEGATIVE, POSITIVE, PUBLIC_SHAMING,
   REFUND_DISPUTE, RETURN_DONE, RETURN_NOT_YET, THREAT, URGENT, fold,
@@ -347,6 +348,15 @@ export function classify(
     }
   }
 
+  // a legal claim named by its procedure (a court, a lawyer acting, a formal notice, an authority, the statute): a
+  // floor under the risk head, never defused, the reviewer told which words named it (fixed words: no PII)
+  const procedure = injected ? null : findLegalProcedure(`${input.subject}\n${input.clean}`);
+  if (procedure) {
+    signals.push('legal_threat', 'legal_procedure');
+    evidence.push(`legal procedure named (${procedure.kind}${procedure.veiled ? ', kept in view under a negation' : ''}): "${procedure.phrase}"`);
+    if (!RISK_INTENTS.has(intent)) intent = 'legal_threat';
+  }
+
   // the routine head: an automatable intent whose words ask for an action or a remedy waits for a person
   const pRoutine = routine && !injected && policy.automatedIntents.has(intent) ? routine.pRoutine(text) : null;
   if (routine && pRoutine !== null) {
@@ -358,7 +368,8 @@ export function classify(
   }
 
   let intentConfidence: number;
-  if (calibrated) intentConfidence = injected ? Math.max(calibrated[intent], RULE_DECIDED_CONFIDENCE) : calibrated[intent];
+  const ruleDecided = injected || (procedure !== null && intent === 'legal_threat');
+  if (calibrated) intentConfidence = ruleDecided ? Math.max(calibrated[intent], RULE_DECIDED_CONFIDENCE) : calibrated[intent];
   else {
     intentConfidence = intent === 'other' && top < 1.5 ? 0.4 : 1 - 0.5 * Math.exp(-(top - rival) / 1.5);
     if (top < 2.5) intentConfidence = Math.min(intentConfidence, 0.75);

@@ -18,6 +18,12 @@ describe('findKeywordHits', () => {
     expect(r.defused.sort()).toEqual(['dispute', 'litige', 'procès']);
     expect(r.defusedText).not.toMatch(/proces|dispute|litige/);
   });
+  it('defuses a keyword whose act the writer denies', () => {
+    expect(findKeywordHits("Je ne porte pas plainte, je voulais juste vous prévenir du retard.", policy).live).toEqual([]);
+    expect(findKeywordHits("I'm not opening a dispute, I only want the invoice.", policy).live).toEqual([]);
+    expect(findKeywordHits('Not looking to start a dispute, just curious where it is.', policy).live).toEqual([]);
+    expect(findKeywordHits("I'm not happy and I'll open a dispute.", policy).live).toEqual(['dispute']);
+  });
   it('keeps a keyword live when another occurrence is not defused', () => {
     const r = findKeywordHits('No dispute yet, but I will open a dispute tomorrow.', policy);
     expect(r.live).toEqual(['dispute']);

@@ -16,6 +16,12 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** Inflections a keyword may carry: litiges, threatened, fraudulent, frauduleuse, menacer... */
 const SUFFIX = '(?:s|es|e|d|ed|ened|ening|ing|r|er|ers|ur|urs|use|uses|ulent|ulente|uleuse|uleux|ulently)?';
 const NEGATION = /(?:\bno|\bnot(?: an?| any)?|n't(?: an?| any)?|\bpas (?:de|d'|un|une|du)|\baucune?|\bsans|\bni|\bnullement|\bjamais (?:de|d'))\s*$/;
+/**
+ * The act itself denied just before the keyword: "je ne porte pas plainte", "I'm not opening a dispute", "not looking to
+ * start a dispute". (A legal procedure denied but kept in view — "je ne veux pas en arriver au procès" — is still
+ * raised by the procedure floor, legal-procedure.ts.)
+ */
+const DENIED_ACT = /(?:\bn(?:e |')\w+ (?:pas|jamais)(?: (?:de|d'|un|une|du|la|le))?|\bnot (?:\w+ing|looking to \w+|trying to \w+)(?: an?| any| the)?)\s*$/;
 
 /**
  * The compiled patterns, by keyword and by defusing context: the policy's lists are the same from one email to the
@@ -58,7 +64,8 @@ export function findKeywordHits(text: string, policy: RoutingPolicy): KeywordHit
       const s = m.index!;
       const e = s + m[0].length;
       const inContext = blanked.some(([a, b]) => s < b && a < e);
-      const negated = NEGATION.test(folded.slice(Math.max(0, s - 16), s));
+      const before = folded.slice(Math.max(0, s - 32), s);
+      const negated = NEGATION.test(before.slice(-16)) || DENIED_ACT.test(before);
       if (inContext || negated) {
         defused.add(kw);
         if (negated) blanked.push([s, e]);
