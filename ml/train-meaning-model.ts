@@ -68,7 +68,7 @@ export interface MeaningTrainOptions {
 }
 
 export const DEFAULT_TRAIN_OPTIONS: MeaningTrainOptions = {
-  seed: 20261124, perPhrase: 4, voicesPerPhrase: 0, epochs: 14, innerFolds: 4, corpusWeight: 3, buckets: 1 << 15, l2: 1e-5, innerSplit: 'hash',
+  seed: 20261124, perPhrase: 4, voicesPerPhrase: 1, epochs: 14, innerFolds: 4, corpusWeight: 3, buckets: 1 << 15, l2: 1e-5, innerSplit: 'hash',
 };
 
 const round = (v: number): number => Math.round(v * 1000) / 1000;

@@ -17,11 +17,13 @@
  */
 import { fold } from './lexicon';
 
-export const FEATURE_VERSION = 'words+bigrams+char4+negscope+subject-kind+order-state/fnv1a/v4';
+export const FEATURE_VERSION = 'words+bigrams+char4+negscope+subject-kind+order-state/fnv1a/v5';
 
 const NEGATORS = new Set([
   'not', "n't", 'no', 'never', 'nothing', 'without', 'nor', 'neither', "don't", "doesn't", "didn't", "isn't", "won't",
   "wasn't", "aren't", "haven't", "can't", "cannot", 'pas', 'jamais', 'aucun', 'aucune', 'sans', 'ni', 'rien', 'nullement',
+  // the same written without the apostrophe (SMS style, hurried writers): "dont", "didnt", "havent"
+  'dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'arent', 'havent', 'hasnt', 'cant', 'couldnt', 'wouldnt', 'shouldnt', 'aint',
 ]);
 /** Words a negation scope runs over at most (a clause boundary ends it first). */
 const SCOPE = 4;

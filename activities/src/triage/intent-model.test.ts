@@ -33,6 +33,13 @@ describe('intent features', () => {
     expect([...asNew.keys()].sort()).not.toEqual([...asReply.keys()].sort());
     expect(hashedFeatures('Thank you so much', 1 << 15).size).toBeLessThan(asReply.size);
   });
+  it('opens a negation scope on negators written without their apostrophe (SMS style) as on the spelled ones', () => {
+    // same word lengths, so the only difference is the two words in the scope ("n:want", "n:refund")
+    const plain = hashedFeatures('i sure want refund', 1 << 15);
+    expect(hashedFeatures('i dont want refund', 1 << 15).size).toBe(plain.size + 2);
+    expect(hashedFeatures('jai pas reçu colis', 1 << 15).size).toBeGreaterThan(hashedFeatures('jai bien reçu colis', 1 << 15).size);
+  });
+
   it('is an L2-normalised sparse vector', () => {
     const v = hashedFeatures('where is my order', 1 << 15);
     expect([...v.values()].reduce((s, x) => s + x * x, 0)).toBeCloseTo(1, 6);
