@@ -160,7 +160,8 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
   const routineHead = trainHead(itemsFor('routine', () => true), ROUTINE_CLASSES, opts, opts.seed + 200);
   const file: IntentModelFile = {
     kind: 'hashed-ngram-logreg',
-    version: `meaning-model/seed-${opts.seed}/corpus-${corpus.length}`,
+    // a version of its own per feature set and training text (a worker stores a file whose version is new: ml/README)
+    version: `meaning-model/seed-${opts.seed}/corpus-${corpus.length}/voices-${opts.voicesPerPhrase}/features-${FEATURE_VERSION.split('/').pop()}`,
     feature_version: FEATURE_VERSION,
     buckets: opts.buckets,
     intents: [...intents],
