@@ -7,10 +7,13 @@
  *   started on a free port and stopped by the test.
  *
  * Dump format (man smtp-sink): X-Client-Addr, X-Client-Proto, X-Helo-Args, X-Mail-Args, X-Rcpt-Args… then a
- * three-line `Received:` header that ends the sink's records, then the message as received.
+ * three-line `Received:` header that ends the sink's records, then the message as received, then an empty line.
+ * smtp-sink keeps a dump open while its transaction is in progress and writes it as it goes: a reader polling the
+ * folder sees dumps being written (empty, or cut short). Those are left out until complete: for a sink this file
+ * started, exactly (the files the process holds open, /proc/PID/fd); for another one (the stack's), by their shape.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,8 +85,33 @@ export function parseSinkFile(file: string, text: string): SinkMessage {
   };
 }
 
-/** Every message in `dir` (recursively), oldest first. */
-export function readSinkMessages(dir: string): SinkMessage[] {
+/** The files process `pid` holds open (null when /proc does not tell). */
+function filesOpenBy(pid: number): Set<string> | null {
+  let fds: string[];
+  try {
+    fds = readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return null;
+  }
+  const open = new Set<string>();
+  for (const fd of fds) {
+    try {
+      open.add(readlinkSync(`/proc/${pid}/fd/${fd}`));
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return open;
+}
+
+/** A finished dump by its shape: the sink's records, and the empty line it writes after the message. */
+const looksFinished = (text: string): boolean => /^Received:/im.test(text) && /\n\r?\n$/.test(text);
+
+/**
+ * Every finished message in `dir` (recursively), oldest first. `writerPid`: the smtp-sink writing there, whose open
+ * files are the transactions still in progress; without it, a dump is taken once it looks finished.
+ */
+export function readSinkMessages(dir: string, writerPid?: number): SinkMessage[] {
   const files: string[] = [];
   const walk = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
@@ -93,8 +121,17 @@ export function readSinkMessages(dir: string): SinkMessage[] {
     }
   };
   walk(dir);
-  files.sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs || a.localeCompare(b));
-  return files.map((file) => parseSinkFile(file, readFileSync(file, 'latin1')));
+  // Listed after the folder: a file listed above and not open now is closed for good (smtp-sink never reopens one).
+  const inProgress = writerPid === undefined ? null : filesOpenBy(writerPid);
+  const finished: { file: string; text: string; mtimeMs: number }[] = [];
+  for (const file of files) {
+    if (inProgress?.has(path.resolve(file))) continue;
+    const text = readFileSync(file, 'latin1');
+    if (!inProgress && !looksFinished(text)) continue;
+    finished.push({ file, text, mtimeMs: statSync(file).mtimeMs });
+  }
+  finished.sort((a, b) => a.mtimeMs - b.mtimeMs || a.file.localeCompare(b.file));
+  return finished.map(({ file, text }) => parseSinkFile(file, text));
 }
 
 export async function freePort(): Promise<number> {
@@ -157,7 +194,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Runn
   return {
     port,
     dir,
-    messages: () => readSinkMessages(dir),
+    messages: () => readSinkMessages(dir, child.pid),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
