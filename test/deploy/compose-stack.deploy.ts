@@ -12,14 +12,15 @@
  * shared local stack and beside another run of itself.
  */
 import { execFile, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { devEmailsDir, repoRoot, shopFixture } from '../support/paths';
+import { repoRoot, shopFixture } from '../support/paths';
 import { readSinkMessages, type SinkMessage } from '../support/smtp-sink';
+import { freshDevEmail } from '../support/dev-email-copy';
 
 const run = promisify(execFile);
 jest.setTimeout(15 * 60_000);
@@ -108,14 +109,6 @@ const healthy = (service: string) => waitFor(`${service} healthy`, async () => {
 });
 
 const httpOk = (url: string) => waitFor(url, async () => ((await fetch(url)).ok ? true : undefined));
-
-/** A dev-set email under a fresh Message-ID, so each run owns its email and its workflow. */
-function freshCopy(file: string): { raw: Buffer; messageId: string } {
-  const messageId = `${randomUUID()}@compose.test.replique`;
-  const text = readFileSync(path.join(devEmailsDir, file)).toString('latin1');
-  const replaced = /^Message-ID:.*$/im.test(text) ? text.replace(/^Message-ID:.*$/im, `Message-ID: <${messageId}>`) : `Message-ID: <${messageId}>\r\n${text}`;
-  return { raw: Buffer.from(replaced, 'latin1'), messageId };
-}
 
 async function deliver(raw: Buffer): Promise<string> {
   const res = await fetch(`${intakeUrl}/intake/raw`, {
@@ -208,7 +201,7 @@ test('every service runs, and the published ports listen on 127.0.0.1 only', asy
 });
 
 test('a routine email is answered automatically: the reply reaches the SMTP peer, threaded', async () => {
-  const { raw, messageId } = freshCopy('d005.eml');
+  const { raw, messageId } = freshDevEmail('d005.eml');
   const emailKey = await deliver(raw);
   const [reply] = await waitForReply(messageId);
   expect(reply!.header('auto-submitted')).toBe('auto-replied');
@@ -219,7 +212,7 @@ test('a routine email is answered automatically: the reply reaches the SMTP peer
 });
 
 test('an email held for review is approved through the review API, and its reply is sent once', async () => {
-  const { raw, messageId } = freshCopy('d007.eml');
+  const { raw, messageId } = freshDevEmail('d007.eml');
   const emailKey = await deliver(raw);
   await waitFor('the email waiting for review', async () => {
     const view = await reviewApi(`/api/emails/${emailKey}`);

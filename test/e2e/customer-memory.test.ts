@@ -19,8 +19,9 @@ import { loadCase } from '@replique/activities/adapters/pg/emails';
 import { openChromium, type HeadlessChromium } from '../support/headless-chromium';
 import { repoRoot } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
-import { freshCopy, messageIdOf } from '../review/fixtures';
+import { messageIdOf } from '../review/fixtures';
 import { addReviewer } from '../review/review-client';
+import { freshDevEmail } from '../support/dev-email-copy';
 
 jest.setTimeout(300_000);
 const WAIT = 90_000;
@@ -148,7 +149,7 @@ test('a refused offer is not offered again, a "no phone" preference is honoured,
 });
 
 test('upsell: an automatic thank-you names one complementary product, recorded for conversion; not again within the period', async () => {
-  const raw = freshCopy('d048.eml');
+  const raw = freshDevEmail('d048.eml').raw;
   const { emailKey } = await pipeline.deliver(raw);
   await pipeline.waitForView(emailKey, (v) => v.state === 'sent', WAIT);
   const draft = (await loadCase(pipeline.db.pool, pipeline.vault, emailKey))!.draft!;
@@ -160,7 +161,7 @@ test('upsell: an automatic thank-you names one complementary product, recorded f
   expect(trail.find((e) => e.stage === 'send' && e.event === 'accepted')?.data).toMatchObject({ upsellSku: draft.upsell!.sku });
   expect(await remembered(emailKey)).toMatchObject({ kinds: expect.arrayContaining(['upsell']) });
 
-  const next = freshCopy('d048.eml');
+  const next = freshDevEmail('d048.eml').raw;
   const second = await pipeline.deliver(next);
   await pipeline.waitForView(second.emailKey, (v) => v.state === 'sent', WAIT);
   const secondCase = (await loadCase(pipeline.db.pool, pipeline.vault, second.emailKey))!;

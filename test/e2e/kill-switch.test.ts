@@ -6,13 +6,12 @@
  *   peer later than 5 s after the switch, every email ends accounted for (sent before the switch, or waiting for a
  *   person with `automation_paused`), none is answered twice; a held email is sent once when a person approves it.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { latestPolicyVersion, savePolicyVersion } from '@replique/activities/adapters/pg/policy-versions';
 import { EmailGenerator, type GeneratedEmail, type GeneratedKind } from '../bench/email-generator';
-import { devEmailsDir } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
+import { freshDevEmail } from '../support/dev-email-copy';
 
 jest.setTimeout(600_000);
 
@@ -36,11 +35,6 @@ async function untilWorkerHas(version: number): Promise<number> {
   return performance.now() - t0;
 }
 
-function freshCopy(file: string): Buffer {
-  const text = readFileSync(path.join(devEmailsDir, file), 'latin1');
-  return Buffer.from(text.replace(/^Message-ID:.*$/im, `Message-ID: <${randomUUID()}@test.replique>`), 'latin1');
-}
-
 async function decisionOf(emailKey: string) {
   const { rows } = await h.db.pool.query<{ route: string; reasons: string[]; policy_version: number }>(
     'select route, reasons, policy_version from decisions where email_key = $1', [emailKey]);
@@ -59,14 +53,14 @@ test('a policy change reaches the running worker in < 5 s; the next decision use
   expect(seenMs).toBeLessThan(5000);
 
   // d005 (a routine order status question) is answered automatically under the seeded policy (test/e2e/pipeline.test.ts).
-  const { emailKey } = await h.deliver(freshCopy('d005.eml'));
+  const { emailKey } = await h.deliver(freshDevEmail('d005.eml').raw);
   const view = await h.waitForView(emailKey, (v) => v.state === 'waiting_review');
   expect(view.routeReasons).toContain('intent_not_automated');
   expect(await decisionOf(emailKey)).toMatchObject({ route: 'review', policy_version: row.version });
 
   const restored = await savePolicyVersion(h.db.pool, { body: latest.body, by: 'lea' });
   await untilWorkerHas(restored.row.version);
-  const again = await h.deliver(freshCopy('d005.eml'));
+  const again = await h.deliver(freshDevEmail('d005.eml').raw);
   await h.waitForView(again.emailKey, (v) => v.state === 'sent');
   expect(await decisionOf(again.emailKey)).toMatchObject({ route: 'auto', policy_version: restored.row.version });
   process.stdout.write(`live policy: version ${row.version} in force in the running worker ${seenMs.toFixed(0)} ms after the save\n`);
@@ -172,7 +166,7 @@ test('kill switch under load: 0 automatic sends after switch + 5 s, 0 lost, 0 du
   // Switched back on, automation resumes.
   const on = (await savePolicyVersion(pool, { killSwitch: false, by: 'lea' })).row.version;
   await untilWorkerHas(on);
-  const afterOn = await h.deliver(freshCopy('d005.eml'));
+  const afterOn = await h.deliver(freshDevEmail('d005.eml').raw);
   await h.waitForView(afterOn.emailKey, (v) => v.state === 'sent');
 
   process.stdout.write([

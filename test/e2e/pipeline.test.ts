@@ -12,6 +12,7 @@ import { getEmail } from '@replique/activities/adapters/pg/emails';
 import { parseEmail } from '@replique/activities/mail/parse-email';
 import { devEmailsDir } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
+import { freshDevEmail } from '../support/dev-email-copy';
 
 jest.setTimeout(120_000);
 
@@ -27,16 +28,6 @@ afterAll(async () => {
 
 function fixture(file: string): Buffer {
   return readFileSync(path.join(devEmailsDir, file));
-}
-
-/** The same fixture under a fresh Message-ID, so each test owns its email (and its workflow). */
-function freshCopy(file: string): Buffer {
-  const text = fixture(file).toString('latin1');
-  const id = `<${randomUUID()}@test.replique>`;
-  const replaced = /^Message-ID:.*$/im.test(text)
-    ? text.replace(/^Message-ID:.*$/im, `Message-ID: ${id}`)
-    : `Message-ID: ${id}\r\n${text}`;
-  return Buffer.from(replaced, 'latin1');
 }
 
 function repliesTo(messageIdOfOriginal: string) {
@@ -57,7 +48,7 @@ async function decide(emailKey: string, body: Record<string, unknown>) {
 }
 
 test('routine mail is answered automatically, once, threaded and marked Auto-Submitted', async () => {
-  const raw = freshCopy('d005.eml');
+  const raw = freshDevEmail('d005.eml').raw;
   const { emailKey } = await pipeline.deliver(raw);
   const view = await pipeline.waitForView(emailKey, (v) => v.state === 'sent');
   expect(view.route).toBe('auto');
@@ -80,7 +71,7 @@ test('routine mail is answered automatically, once, threaded and marked Auto-Sub
 });
 
 test('machine mail (a bounce) is suppressed: recorded, never answered', async () => {
-  const raw = freshCopy('d047.eml');
+  const raw = freshDevEmail('d047.eml').raw;
   const { emailKey } = await pipeline.deliver(raw);
   const view = await pipeline.waitForView(emailKey, (v) => v.state === 'suppressed');
   expect(view.route).toBe('suppress');
@@ -88,7 +79,7 @@ test('machine mail (a bounce) is suppressed: recorded, never answered', async ()
 });
 
 test('a legal threat is escalated and nothing automatic is sent', async () => {
-  const raw = freshCopy('d041.eml');
+  const raw = freshDevEmail('d041.eml').raw;
   const { emailKey } = await pipeline.deliver(raw);
   const view = await pipeline.waitForView(emailKey, (v) => v.state === 'escalated');
   expect(view.route).toBe('escalate');
@@ -97,7 +88,7 @@ test('a legal threat is escalated and nothing automatic is sent', async () => {
 });
 
 test('the same email delivered five times gives one workflow and one reply', async () => {
-  const raw = freshCopy('d002.eml');
+  const raw = freshDevEmail('d002.eml').raw;
   const answers = [];
   for (let i = 0; i < 5; i++) answers.push(await pipeline.deliver(raw));
   const keys = new Set(answers.map((a) => a.emailKey));
@@ -111,7 +102,7 @@ test('the same email delivered five times gives one workflow and one reply', asy
 });
 
 test('a review approval sends exactly one reply, even when the click is repeated', async () => {
-  const raw = freshCopy('d007.eml');
+  const raw = freshDevEmail('d007.eml').raw;
   const { emailKey } = await pipeline.deliver(raw);
   await pipeline.waitForView(emailKey, (v) => v.state === 'waiting_review');
   expect(repliesTo(messageIdOf(raw))).toHaveLength(0);
@@ -131,7 +122,7 @@ test('a review approval sends exactly one reply, even when the click is repeated
 });
 
 test('a refund above the threshold waits for a second, different approver', async () => {
-  const raw = freshCopy('d018.eml');
+  const raw = freshDevEmail('d018.eml').raw;
   const { emailKey } = await pipeline.deliver(raw);
   const waiting = await pipeline.waitForView(emailKey, (v) => v.state === 'waiting_review');
   expect(waiting.review?.approvalsRequired).toBe(2);
@@ -147,7 +138,7 @@ test('a refund above the threshold waits for a second, different approver', asyn
 });
 
 test('a worker restart while an email waits loses nothing: approval after restart sends once', async () => {
-  const raw = freshCopy('d022.eml');
+  const raw = freshDevEmail('d022.eml').raw;
   const { emailKey } = await pipeline.deliver(raw);
   await pipeline.waitForView(emailKey, (v) => v.state === 'waiting_review');
   await pipeline.restartWorker();
@@ -212,7 +203,7 @@ describe('bad input ends in a known state, and the worker keeps going', () => {
 test('a sender that keeps writing in one thread gets at most the policy limit of automatic replies', async () => {
   const root = `<${randomUUID()}@root.test>`;
   const inThread = (): Buffer => {
-    const text = freshCopy('d005.eml').toString('latin1').replace(/^(In-Reply-To|References):.*\r?\n/gim, '');
+    const text = freshDevEmail('d005.eml').raw.toString('latin1').replace(/^(In-Reply-To|References):.*\r?\n/gim, '');
     return Buffer.from(`References: ${root}\r\nIn-Reply-To: ${root}\r\n${text}`, 'latin1');
   };
   const states: string[] = [];
@@ -226,7 +217,7 @@ test('a sender that keeps writing in one thread gets at most the policy limit of
 });
 
 test('mail delivered into the IMAP mailbox is read, answered once, and not read again', async () => {
-  const raw = freshCopy('d046.eml');
+  const raw = freshDevEmail('d046.eml').raw;
   const emailKey = await pipeline.deliverByImap(raw);
   await pipeline.waitForView(emailKey, (v) => v.state === 'sent', 60_000);
   await pipeline.deliverByImap(raw); // the same message delivered again: same key, no second reply

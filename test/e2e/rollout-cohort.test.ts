@@ -5,13 +5,11 @@
  * one salt that puts the sender (d005's) inside the 1 % and one that leaves them out. Each route event says `in` or
  * `out` (what the evaluator counts) and carries no address.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { latestPolicyVersion, savePolicyVersion } from '@replique/activities/adapters/pg/policy-versions';
 import { rolloutAdmits } from '@replique/activities/triage/rollout-cohort';
-import { devEmailsDir } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
+import { freshDevEmail } from '../support/dev-email-copy';
 
 jest.setTimeout(300_000);
 
@@ -24,11 +22,6 @@ afterAll(async () => {
 });
 
 const SENDER = 'hannah.evans@btinternet.com'; // d005's From
-
-function freshCopy(file: string): Buffer {
-  const text = readFileSync(path.join(devEmailsDir, file), 'latin1');
-  return Buffer.from(text.replace(/^Message-ID:.*$/im, `Message-ID: <${randomUUID()}@test.replique>`), 'latin1');
-}
 
 /** The first salt `salt-N` that puts the sender inside (or outside) the 1 % cohort. */
 function saltWhere(inside: boolean): string {
@@ -54,13 +47,13 @@ async function routeEventOf(emailKey: string) {
 
 test('at 1 %: inside the cohort answered automatically; outside it held for a person (rollout_holdback), nothing sent', async () => {
   const inside = await atOnePercent(saltWhere(true));
-  const a = await h.deliver(freshCopy('d005.eml'));
+  const a = await h.deliver(freshDevEmail('d005.eml').raw);
   const sent = await h.waitForView(a.emailKey, (v) => v.state === 'sent');
   expect(sent.route).toBe('auto');
   expect(await routeEventOf(a.emailKey)).toMatchObject({ event: 'auto', data: { rollout: 'in', policyVersion: inside } });
 
   const outside = await atOnePercent(saltWhere(false));
-  const b = await h.deliver(freshCopy('d005.eml'));
+  const b = await h.deliver(freshDevEmail('d005.eml').raw);
   const held = await h.waitForView(b.emailKey, (v) => v.state === 'waiting_review');
   expect(held.route).toBe('review');
   expect(held.routeReasons).toEqual(['rollout_holdback']);

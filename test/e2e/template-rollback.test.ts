@@ -5,9 +5,7 @@
  * previous version back for the next draft. Each draft row records the version that wrote it, and every step is
  * audited.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { simpleParser } from 'mailparser';
 import {
   activateWordingVersion, activeWordingVersion, rollbackWordingVersion, saveWordingVersion,
@@ -17,6 +15,7 @@ import { checkWordingVersion } from '../../services/src/wording/activation-check
 import { devEmailsDir, sharedRoot } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import { latestDraft } from '@replique/activities/adapters/pg/drafts';
+import { freshDevEmail } from '../support/dev-email-copy';
 
 jest.setTimeout(300_000);
 
@@ -39,14 +38,9 @@ async function untilWorkerHas(version: number): Promise<number> {
   return performance.now() - t0;
 }
 
-function freshCopy(file: string): Buffer {
-  const text = readFileSync(path.join(devEmailsDir, file), 'latin1');
-  return Buffer.from(text.replace(/^Message-ID:.*$/im, `Message-ID: <${randomUUID()}@test.replique>`), 'latin1');
-}
-
 /** d005, a routine order status question answered automatically: its reply (draft row and the mail at the peer). */
 async function answerD005(): Promise<{ body: string; wordingVersion: number | null; sent: string }> {
-  const raw = freshCopy('d005.eml');
+  const raw = freshDevEmail('d005.eml').raw;
   const messageId = /^Message-ID:\s*<([^>]+)>/im.exec(raw.toString('latin1'))![1]!;
   const { emailKey } = await h.deliver(raw);
   await h.waitForView(emailKey, (v) => v.state === 'sent');

@@ -25,6 +25,7 @@ import { findPii } from './history-pii';
 import {
   REQUIRED_CATEGORIES, historiesDir, historyFiles, manifestFile, readHistoryJson, readManifest, type Manifest,
 } from './history-manifest';
+import { freshDevEmail } from '../support/dev-email-copy';
 
 const MIN_FILES = 50;
 const CONCURRENCY = 4;
@@ -103,7 +104,7 @@ async function runAll(pipeline: PipelineHarness, runs: Run[]): Promise<Recorded[
 }
 
 async function drive(pipeline: PipelineHarness, run: Run): Promise<Recorded> {
-  const original = freshCopy(run.file);
+  const original = freshDevEmail(run.file);
   const { emailKey } = await pipeline.deliver(original.raw);
   const handle = pipeline.client.workflow.getHandle(workflowIdForEmailKey(emailKey));
   const view = await pipeline.waitForView(emailKey, (v) => FINAL.has(v.state) || v.state === 'waiting_review' || v.state === 'escalated', 60_000);
@@ -194,15 +195,6 @@ async function decide(pipeline: PipelineHarness, emailKey: string, body: Record<
   });
   await res.text();
   return res.status;
-}
-
-function freshCopy(file: string): { raw: Buffer; messageId: string } {
-  const messageId = `${randomUUID()}@test.replique`;
-  const text = readFileSync(path.join(devEmailsDir, file)).toString('latin1');
-  const replaced = /^Message-ID:.*$/im.test(text)
-    ? text.replace(/^Message-ID:.*$/im, `Message-ID: <${messageId}>`)
-    : `Message-ID: <${messageId}>\r\n${text}`;
-  return { raw: Buffer.from(replaced, 'latin1'), messageId };
 }
 
 

@@ -16,8 +16,9 @@ import { reviewerActionsOf } from '@replique/activities/adapters/pg/reviewer-act
 import { workflowIdForEmailKey } from '@replique/workflows/contracts';
 import { repoRoot } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
-import { freshCopy, messageIdOf } from './fixtures';
+import { messageIdOf } from './fixtures';
 import { addReviewer, ReviewClient } from './review-client';
+import { freshDevEmail } from '../support/dev-email-copy';
 
 jest.setTimeout(300_000);
 
@@ -45,7 +46,7 @@ afterAll(async () => {
 });
 
 async function waitingD025() {
-  const raw = freshCopy('d025.eml');
+  const raw = freshDevEmail('d025.eml').raw;
   const { emailKey } = await pipeline.deliver(raw);
   const view = await pipeline.waitForView(emailKey, (v) => v.state === 'waiting_review', WAIT);
   const draft = (await loadCase(pipeline.db.pool, pipeline.vault, emailKey))?.draft?.body ?? '';

@@ -1,18 +1,5 @@
-/** Emails for the review tool's tests: dev fixtures under a fresh Message-ID, and a hostile one. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+/** Emails for the review tool's tests: the Message-ID of a raw email, and a hostile one (dev fixtures: support/dev-email-copy.ts). */
 import { randomUUID } from 'node:crypto';
-import { devEmailsDir } from '../support/paths';
-
-/** The same fixture under a fresh Message-ID, so each test owns its email (and its workflow). */
-export function freshCopy(file: string): Buffer {
-  const text = readFileSync(path.join(devEmailsDir, file)).toString('latin1');
-  const id = `<${randomUUID()}@test.replique>`;
-  const replaced = /^Message-ID:.*$/im.test(text)
-    ? text.replace(/^Message-ID:.*$/im, `Message-ID: ${id}`)
-    : `Message-ID: ${id}\r\n${text}`;
-  return Buffer.from(replaced, 'latin1');
-}
 
 export function messageIdOf(raw: Buffer): string {
   return /^Message-ID:\s*<([^>]+)>/im.exec(raw.toString('latin1'))![1]!;

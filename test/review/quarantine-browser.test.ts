@@ -14,8 +14,9 @@ import { workflowIdForEmailKey } from '@replique/workflows/contracts';
 import { openChromium, type HeadlessChromium } from '../support/headless-chromium';
 import { repoRoot } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
-import { freshCopy } from './fixtures';
+
 import { addReviewer, ReviewClient } from './review-client';
+import { freshDevEmail } from '../support/dev-email-copy';
 
 jest.setTimeout(300_000);
 
@@ -49,7 +50,7 @@ async function quarantined(emailKey: string): Promise<string | null> {
 test('a file and an email Postgres refuses are quarantined at once; a reviewer sees them, with why, on the quarantine page', async () => {
   const file = Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), Buffer.alloc(64, 7)]);
   const notAnEmail = await pipeline.deliver(file);
-  const text = freshCopy('d005.eml').toString('latin1').replace(/^From: .*$/im, `From: Refused <${REFUSED_SENDER}>`);
+  const text = freshDevEmail('d005.eml').raw.toString('latin1').replace(/^From: .*$/im, `From: Refused <${REFUSED_SENDER}>`);
   const refused = await pipeline.deliver(Buffer.from(text, 'latin1'));
 
   const t0 = performance.now();

@@ -12,8 +12,9 @@ import { openChromium, type HeadlessChromium } from '../support/headless-chromiu
 import { auditTrail } from '@replique/activities/adapters/pg/audit-log';
 import { repoRoot } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
-import { freshCopy, messageIdOf } from './fixtures';
+import { messageIdOf } from './fixtures';
 import { addReviewer } from './review-client';
+import { freshDevEmail } from '../support/dev-email-copy';
 
 jest.setTimeout(300_000);
 
@@ -48,7 +49,7 @@ async function customer(id: string) {
 }
 
 test('a customer rates an automatic reply from the mail, changes the vote, then asks for a person: the next email goes to one', async () => {
-  const first = freshCopy('d005.eml'); // Hannah Evans (C0039), English, answered automatically
+  const first = freshDevEmail('d005.eml').raw; // Hannah Evans (C0039), English, answered automatically
   const { emailKey } = await pipeline.deliver(first);
   expect((await pipeline.waitForView(emailKey, (v) => v.state === 'sent', WAIT)).route).toBe('auto');
 
@@ -91,7 +92,7 @@ test('a customer rates an automatic reply from the mail, changes the vote, then 
   expect(trail).toEqual(expect.arrayContaining(['send:accepted', 'csat:rated', 'customer:ai_opt_out']));
   expect(trail.filter((s) => s === 'csat:rated')).toHaveLength(2);
 
-  const next = freshCopy('d005.eml');
+  const next = freshDevEmail('d005.eml').raw;
   const second = await pipeline.deliver(next);
   const view = await pipeline.waitForView(second.emailKey, (v) => v.state === 'escalated' || v.state === 'waiting_review' || v.state === 'sent', WAIT);
   expect(view.state).toBe('escalated');
@@ -103,7 +104,7 @@ test('a customer rates an automatic reply from the mail, changes the vote, then 
 
 test('a reviewer records the opt-out from the email page: the customer\'s next email goes to a person', async () => {
   const password = await addReviewer(pipeline.db.pool, 'lina', 'reviewer');
-  const raw = freshCopy('d007.eml'); // C0017, waits for review
+  const raw = freshDevEmail('d007.eml').raw; // C0017, waits for review
   const { emailKey } = await pipeline.deliver(raw);
   await pipeline.waitForView(emailKey, (v) => v.state === 'waiting_review', WAIT);
 
@@ -121,7 +122,7 @@ test('a reviewer records the opt-out from the email page: the customer\'s next e
   const audit = (await auditTrail(pipeline.db.pool, emailKey)).find((e) => e.stage === 'customer' && e.event === 'ai_opt_out');
   expect(audit?.data).toEqual({ customerId: 'C0017', via: 'reviewer', reviewer: 'lina' });
 
-  const again = freshCopy('d007.eml');
+  const again = freshDevEmail('d007.eml').raw;
   const second = await pipeline.deliver(again);
   const view = await pipeline.waitForView(second.emailKey, (v) => v.state === 'escalated' || v.state === 'waiting_review' || v.state === 'sent', WAIT);
   expect(view.state).toBe('escalated');

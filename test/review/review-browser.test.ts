@@ -8,8 +8,9 @@ import path from 'node:path';
 import { openChromium, type HeadlessChromium } from '../support/headless-chromium';
 import { repoRoot } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
-import { freshCopy, hostileEmail, messageIdOf } from './fixtures';
+import { hostileEmail, messageIdOf } from './fixtures';
 import { addReviewer } from './review-client';
+import { freshDevEmail } from '../support/dev-email-copy';
 
 jest.setTimeout(300_000);
 
@@ -33,9 +34,9 @@ afterAll(async () => {
 
 test('log in, see the queue, open a waiting email, approve it: the SMTP peer receives one reply', async () => {
   const password = await addReviewer(pipeline.db.pool, 'rita', 'reviewer');
-  const raw = freshCopy('d007.eml');
+  const raw = freshDevEmail('d007.eml').raw;
   const { emailKey } = await pipeline.deliver(raw);
-  const others = [freshCopy('d018.eml'), freshCopy('d022.eml'), hostileEmail()];
+  const others = [freshDevEmail('d018.eml').raw, freshDevEmail('d022.eml').raw, hostileEmail()];
   const otherKeys = await Promise.all(others.map(async (o) => (await pipeline.deliver(o)).emailKey));
   await pipeline.waitForView(emailKey, (v) => v.state === 'waiting_review', WAIT);
   await Promise.all(otherKeys.map((k) => pipeline.waitForView(k, (v) => v.state === 'waiting_review' || v.state === 'escalated', WAIT)));

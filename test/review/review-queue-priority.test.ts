@@ -15,8 +15,9 @@ import { buildPolicy, DEFAULT_POLICY_FILE, parsePolicyFile } from '@replique/act
 import { byPriority, type Priority } from '@replique/services/review/queue-priority';
 import { repoRoot } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
-import { freshCopy, messageIdOf } from './fixtures';
+import { messageIdOf } from './fixtures';
 import { addReviewer, ReviewClient } from './review-client';
+import { freshDevEmail } from '../support/dev-email-copy';
 
 jest.setTimeout(300_000);
 
@@ -53,7 +54,7 @@ test('VIP first, then by SLA risk, urgency and tone: the documented score, its p
   // d025: VIP (C0031), order status, neutral, normal · d041: legal threat, level 2, negative, high ·
   // d037: late order, negative, normal · d013: payment question, neutral, normal · d035: return question, low urgency.
   const files = ['d035.eml', 'd013.eml', 'd037.eml', 'd041.eml', 'd025.eml'];
-  for (const file of files) keys[file] = (await pipeline.deliver(freshCopy(file))).emailKey;
+  for (const file of files) keys[file] = (await pipeline.deliver(freshDevEmail(file).raw)).emailKey;
   const views = Object.fromEntries(await Promise.all(files.map(async (f) =>
     [f, await pipeline.waitForView(keys[f]!, (v) => v.state === 'waiting_review' || v.state === 'escalated', WAIT)] as const)));
 
@@ -120,7 +121,7 @@ test('VIP first, then by SLA risk, urgency and tone: the documented score, its p
 });
 
 test('a topic batch approves the listed drafts of that intent, whatever their template, and skips the others', async () => {
-  const topicKeys = await Promise.all(['d014.eml', 'd027.eml'].map(async (f) => (await pipeline.deliver(freshCopy(f))).emailKey));
+  const topicKeys = await Promise.all(['d014.eml', 'd027.eml'].map(async (f) => (await pipeline.deliver(freshDevEmail(f).raw)).emailKey));
   await Promise.all(topicKeys.map((k) => pipeline.waitForView(k, (v) => v.state === 'waiting_review', WAIT)));
   const reviewer = await ReviewClient.login(pipeline.reviewUrl, 'quinn', password);
   const res = await reviewer.post('/batch/approve',
@@ -132,7 +133,7 @@ test('a topic batch approves the listed drafts of that intent, whatever their te
 
 test('a topic group is listed with its emails and rejected in one click once confirmed (Chromium); nothing is sent', async () => {
   // Two refund requests (d018: a blender, above the two-approver threshold; d024: a knife sharpener), no other waiting.
-  const raws = [freshCopy('d018.eml'), freshCopy('d024.eml')];
+  const raws = [freshDevEmail('d018.eml').raw, freshDevEmail('d024.eml').raw];
   const members = await Promise.all(raws.map(async (raw) => (await pipeline.deliver(raw)).emailKey));
   await Promise.all(members.map((k) => pipeline.waitForView(k, (v) => v.state === 'waiting_review', WAIT)));
   const reviewer = await ReviewClient.login(pipeline.reviewUrl, 'quinn', password);

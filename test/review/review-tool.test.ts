@@ -10,8 +10,9 @@ import { workflowIdForEmailKey } from '@replique/workflows/contracts';
 import { auditTrail } from '@replique/activities/adapters/pg/audit-log';
 import { editsOf } from '@replique/activities/adapters/pg/review-edits';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
-import { freshCopy, hostileEmail, messageIdOf } from './fixtures';
+import { hostileEmail, messageIdOf } from './fixtures';
 import { addReviewer, ReviewClient } from './review-client';
+import { freshDevEmail } from '../support/dev-email-copy';
 
 jest.setTimeout(300_000);
 
@@ -43,7 +44,7 @@ function repliesTo(raw: Buffer) {
 }
 
 async function waiting(file: string, state: 'waiting_review' | 'escalated' = 'waiting_review') {
-  const raw = freshCopy(file);
+  const raw = freshDevEmail(file).raw;
   const { emailKey } = await pipeline.deliver(raw);
   const view = await pipeline.waitForView(emailKey, (v) => v.state === state, WAIT);
   return { raw, emailKey, view };

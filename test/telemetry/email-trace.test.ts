@@ -3,13 +3,12 @@
  * SMTP; review API → Temporal update), each process exporting by OTLP/HTTP to a collector in this test: one email,
  * one trace, found by its workflow ID, from the intake's request to the send; and no PII in what is exported.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { workflowIdForEmailKey } from '@replique/workflows/contracts';
-import { devEmailsDir } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
+import { freshDevEmail } from '../support/dev-email-copy';
 
 jest.setTimeout(120_000);
 
@@ -20,12 +19,6 @@ afterAll(async () => {
   await pipeline?.stop();
   await receiver?.stop();
 });
-
-/** The fixture under a fresh Message-ID, so this test owns its email. */
-function freshCopy(file: string): Buffer {
-  const text = readFileSync(path.join(devEmailsDir, file)).toString('latin1');
-  return Buffer.from(text.replace(/^Message-ID:.*$/im, `Message-ID: <${randomUUID()}@test.replique>`), 'latin1');
-}
 
 function header(raw: Buffer, name: string): string {
   return new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(raw.toString('latin1'))![1]!.trim();
@@ -38,8 +31,8 @@ function names(spans: ReceivedSpan[]): string[] {
 test('one email, one trace from the intake request to the send, found by workflow ID; a decision traced too; no PII', async () => {
   receiver = await startOtlpReceiver();
   pipeline = await startPipeline({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint } });
-  const automatic = freshCopy('d005.eml');
-  const reviewed = freshCopy('d007.eml');
+  const automatic = freshDevEmail('d005.eml').raw;
+  const reviewed = freshDevEmail('d007.eml').raw;
 
   const auto = await pipeline.deliver(automatic);
   const review = await pipeline.deliver(reviewed);
