@@ -1,0 +1,66 @@
+import type { CustomerRecord, OrderRecord, ShopData } from '../domain/types';
+import { RunScopedShop } from './run-scoped-shop';
+
+const customer = { id: 'C1', email: 'ana@example.org', first_name: 'Ana', last_name: 'Lima', ai_opt_out: false } as unknown as CustomerRecord;
+const order = (number: string, status = 'shipped') => ({ number, customer_id: 'C1', status }) as unknown as OrderRecord;
+
+/** A shop that counts its reads and can change between runs (an opt-out, a new order status). */
+function countingShop() {
+  const calls: string[] = [];
+  const state = { optOut: false, status: 'shipped', failNext: false };
+  const shop = {
+    customerByEmail: async (e: string) => (calls.push(`byEmail:${e}`), { ...customer, ai_opt_out: state.optOut }),
+    customerById: async (id: string) => (calls.push(`byId:${id}`), { ...customer, ai_opt_out: state.optOut }),
+    customersByName: async (f: string, l: string) => (calls.push(`byName:${f} ${l}`), [customer]),
+    order: async (n: string) => {
+      calls.push(`order:${n}`);
+      if (state.failNext) {
+        state.failNext = false;
+        throw new Error('connection lost');
+      }
+      return n.toUpperCase() === 'AB-1' ? order('AB-1', state.status) : null;
+    },
+    ordersOfCustomer: async (id: string) => (calls.push(`ordersOf:${id}`), [order('AB-1', state.status), order('AB-2')]),
+    orderByTracking: async (t: string) => (calls.push(`tracking:${t}`), null),
+    policies: async () => (calls.push('policies'), {}),
+  } as unknown as ShopData;
+  return { shop, calls, state };
+}
+
+test('one read per customer and order in a run, shared by every later lookup of it', async () => {
+  const { shop, calls } = countingShop();
+  const run = new RunScopedShop(shop);
+  await run.customerByEmail('Ana@Example.org ');
+  await run.customerByEmail('ana@example.org');
+  await run.customerById('C1'); // found by address already
+  await Promise.all([run.ordersOfCustomer('C1'), run.ordersOfCustomer('C1')]);
+  expect(await run.order('ab-1')).toMatchObject({ number: 'AB-1' }); // in the customer's list
+  expect(await run.order('XY-9')).toBeNull();
+  expect(await run.order('xy-9 ')).toBeNull();
+  await run.orderByTracking('1Z');
+  await run.orderByTracking('1z');
+  expect(calls).toEqual(['byEmail:Ana@Example.org ', 'ordersOf:C1', 'order:XY-9', 'tracking:1Z']);
+});
+
+test('a new run reads through again: an opt-out or a new status since the last run is seen', async () => {
+  const { shop, state } = countingShop();
+  const first = new RunScopedShop(shop);
+  expect(await first.customerById('C1')).toMatchObject({ ai_opt_out: false });
+  expect(await first.order('AB-1')).toMatchObject({ status: 'shipped' });
+  state.optOut = true;
+  state.status = 'delivered';
+  const next = new RunScopedShop(shop);
+  expect(await next.customerById('C1')).toMatchObject({ ai_opt_out: true });
+  expect(await next.order('AB-1')).toMatchObject({ status: 'delivered' });
+});
+
+test('a failed read is not kept; reference data goes to the source every time', async () => {
+  const { shop, calls, state } = countingShop();
+  const run = new RunScopedShop(shop);
+  state.failNext = true;
+  await expect(run.order('AB-1')).rejects.toThrow('connection lost');
+  expect(await run.order('AB-1')).toMatchObject({ number: 'AB-1' });
+  await run.policies();
+  await run.policies();
+  expect(calls).toEqual(['order:AB-1', 'order:AB-1', 'policies', 'policies']);
+});
