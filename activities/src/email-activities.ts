@@ -26,6 +26,8 @@ import type { TriageDeps } from './triage/pipeline';
 import type { Pool } from './adapters/pg/pool';
 import { loadRawEmail } from './adapters/pg/raw-emails';
 import { loadCase, markThreaded, saveCase, setEmailState, setRouteAndIntent } from './adapters/pg/emails';
+import { CaseFiles } from './adapters/pg/case-files';
+import { RunScopedShop } from './adapters/run-scoped-shop';
 import { appendAudit, type AuditOfChange } from './adapters/pg/audit-log';
 import type { EmailEventInput } from './adapters/kafka/email-event';
 import { recordDecision } from './adapters/pg/decisions';
@@ -106,14 +108,20 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     await appendAudit(deps.db, { emailKey, ...auditOf(emailKey, stage, event, data) });
   };
 
-  /** The triage deps with the policy in force now, and its version (null without a live policy). */
+  // The case files of the emails being analysed, kept between this worker's stages (checked at each save).
+  const caseFiles = new CaseFiles(deps.db, deps.vault);
+
+  /**
+   * The triage deps for one activity run: the policy in force now, and its version (null without a live policy); the
+   * shop's customers and orders read once for the run and shared by its stages (run-scoped-shop.ts).
+   */
   const triageNow = (): { triage: TriageDeps; policyVersion: number | null } => {
     const live = deps.policy?.current();
     const source = deps.wording;
     const wording = source
       ? { wording: source.templates(), prompt: source.prompt(), wordingAt: (v: number) => source.templatesAt(v), promptAt: (v: number) => source.promptAt(v) }
       : {};
-    const triage = { ...deps.triage, ...wording, ...deps.model?.current().deps };
+    const triage = { ...deps.triage, shop: new RunScopedShop(deps.triage.shop), ...wording, ...deps.model?.current().deps };
     return live ? { triage: { ...triage, policy: live.routing }, policyVersion: live.version } : { triage, policyVersion: null };
   };
 
@@ -129,14 +137,19 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     return draft ? distance(draft.body, body) : null;
   };
 
-  /** One CaseStage: load, run, save, trace. Re-running it gives the same case (stages are pure). */
+  /**
+   * One CaseStage: load, run, save, trace. Re-running it gives the same case (stages are pure): it starts from the case
+   * file this worker saved last when that is still the stored one, else from Postgres (case-files.ts).
+   */
   // The caller gets the updated case too, so it never reads it back from Postgres.
   const runStage = async (stage: NamedStage, emailKey: string, notes: (c: EmailCase) => string[], triage = triageNow().triage) => {
-    const updated = await stage.run(await requireCase(emailKey), triage);
-    const summary: StageSummary = { stage: stage.name, notes: notes(updated) };
-    const done = auditOf(emailKey, stage.name, 'done', { notes: summary.notes });
-    await saveCase(deps.db, deps.vault, emailKey, updated, done);
-    return { summary, updated };
+    const ran = await caseFiles.runOnCase(emailKey, async (emailCase) => {
+      const updated = await stage.run(emailCase, triage);
+      const summary: StageSummary = { stage: stage.name, notes: notes(updated) };
+      return { summary, updated };
+    }, ({ summary }) => auditOf(emailKey, stage.name, 'done', { notes: summary.notes }));
+    if (!ran) throw ApplicationFailure.nonRetryable(`no case file for email ${emailKey}`, 'CaseMissing');
+    return ran;
   };
   const stageActivity = (name: string, notes: (c: EmailCase) => string[] = () => []) => {
     const stage = stageNamed(name);
@@ -175,7 +188,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       if (bounce) await recordShopReplyBounce(deps.db, bounce);
       const { isMachine, reasons } = emailCase.machine;
       const done = auditOf(emailKey, 'read', 'done', { machine: isMachine, reasons, problems: parsed.problems });
-      await saveCase(deps.db, deps.vault, emailKey, emailCase, done);
+      await caseFiles.save(emailKey, emailCase, done);
       return { status: 'read', machine: isMachine, machineReasons: reasons };
     },
 

@@ -52,11 +52,22 @@ export async function registerEmail(
   return { inserted: rowCount === 1 };
 }
 
-/** Updates the email's row; with `audit`, its audit row is written by the same statement (changeWithAudit). */
-async function updateOne(db: Queryable, emailKey: string, set: string, values: unknown[], audit?: AuditOfChange): Promise<void> {
-  const change = { sql: `update emails set ${set}, updated_at = now() where email_key = $1 returning email_key`, values: [emailKey, ...values] };
+/**
+ * Updates the email's row; with `audit`, its audit row is written by the same statement (changeWithAudit). `extraWhere`
+ * (over parameters after `values`) narrows the update: no row changed then throws only when `extraWhere` is absent.
+ * Returns how many rows changed.
+ */
+async function updateOne(
+  db: Queryable, emailKey: string, set: string, values: unknown[], audit?: AuditOfChange, extraWhere?: { sql: string; values: unknown[] },
+): Promise<number> {
+  const where = extraWhere ? ` and ${extraWhere.sql}` : '';
+  const change = {
+    sql: `update emails set ${set}, updated_at = now() where email_key = $1${where} returning email_key`,
+    values: [emailKey, ...values, ...(extraWhere?.values ?? [])],
+  };
   const changed = audit ? await changeWithAudit(db, change, audit) : (await db.query(change.sql, change.values)).rowCount;
-  if (changed !== 1) throw new EmailNotFoundError(emailKey);
+  if (changed !== 1 && !extraWhere) throw new EmailNotFoundError(emailKey);
+  return changed ?? 0;
 }
 
 /**
@@ -76,18 +87,30 @@ export async function setEmailState(
 export async function saveCase(
   db: Queryable, vault: FieldVault, emailKey: string, emailCase: EmailCase, audit?: AuditOfChange,
 ): Promise<void> {
-  const sealed = await vault.sealJson({ emailKey }, emailCase);
+  await writeSealedCase(db, emailKey, await vault.sealJson({ emailKey }, emailCase), emailCase, audit);
+}
+
+/**
+ * Writes a case file already sealed (with the columns SQL looks up, taken from the case). With `ifSealedSha256`, only
+ * when the stored case file is still the one with that SHA-256 (the one this process wrote last: case-files.ts);
+ * returns false, changing nothing, when it is not. Without it, the email must exist (EmailNotFoundError).
+ */
+export async function writeSealedCase(
+  db: Queryable, emailKey: string, sealed: Buffer, emailCase: EmailCase, audit?: AuditOfChange, ifSealedSha256?: Buffer,
+): Promise<boolean> {
   const parsed = emailCase.parsed as Partial<EmailCase['parsed']> | undefined; // a case file may be partial (tests)
   const threadHashes = [messageIdHashOrNull(parsed?.references?.[0]), messageIdHashOrNull(parsed?.messageId)].filter((h) => h !== null);
   const sender = parsed?.from?.address;
   // The auto-reply limits' clock and thread (triage/auto-reply-window.ts): the Date header and the thread key's hash.
   const threadKey = parsed?.references ? threadKeyOf({ references: parsed.references, inReplyTo: parsed.inReplyTo ?? null, messageId: parsed.messageId ?? null }) : null;
-  await updateOne(
+  const changed = await updateOne(
     db, emailKey, 'email_case = $2, sender_hash = $3, thread_hashes = $4, customer_id = $5, email_date = $6, thread_key_hash = $7',
     [sealed, sender ? addressHash(sender) : null, threadHashes, emailCase.enrichment?.customerId ?? null, parsed?.date ?? null,
       messageIdHashOrNull(threadKey)],
     audit,
+    ifSealedSha256 ? { sql: 'sha256(email_case) = $8', values: [ifSealedSha256] } : undefined,
   );
+  return changed === 1;
 }
 
 export async function loadCase(db: Queryable, vault: FieldVault, emailKey: string): Promise<EmailCase | null> {

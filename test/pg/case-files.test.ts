@@ -1,0 +1,119 @@
+/**
+ * The case files a worker keeps between the stages of an email (activities/src/adapters/pg/case-files.ts), on a real
+ * Postgres: a stage starts from the kept copy without reading, and whenever anyone else changed the stored case file
+ * (another worker's save, the body purge, re-sealing), the save changes nothing and the stage runs again on what
+ * Postgres holds.
+ */
+import { CaseFiles } from '../../activities/src/adapters/pg/case-files';
+import { loadCase, saveCase } from '../../activities/src/adapters/pg/emails';
+import { auditTrail } from '../../activities/src/adapters/pg/audit-log';
+import type { EmailCase } from '../../activities/src/domain/types';
+import type { Queryable } from '../../activities/src/adapters/pg/pool';
+import { withTestDatabase, type TestDatabase } from '../support/pg';
+import { testVault } from '../support/data-keks';
+import { registerTestEmail } from './email-fixture';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await withTestDatabase();
+});
+afterAll(() => db.close());
+
+/** The pool, with every statement's text recorded. */
+function countingDb(): { db: Queryable; statements: string[] } {
+  const statements: string[] = [];
+  const counting: Queryable = {
+    query: ((text: string, values?: unknown[]) => {
+      statements.push(text.replace(/\s+/g, ' ').trim());
+      return db.pool.query(text, values);
+    }) as Queryable['query'],
+  };
+  return { db: counting, statements };
+}
+
+function caseWith(subject: string, notes: string[] = []): EmailCase {
+  return {
+    parsed: { messageId: 'm@test', subject, text: 'Bonjour', from: { address: 'client@example.org', name: 'Client' } },
+    cleaned: { clean: 'Bonjour', quoted: '', signature: '' },
+    machine: { isMachine: false, kind: null, reasons: [] },
+    pii: [], enrichment: null, classification: null, context: [], draft: null, guardrails: null, decision: null,
+    notes,
+  } as unknown as EmailCase;
+}
+
+/** A pure "stage": appends a note. */
+const addNote = (note: string) => async (c: EmailCase) => ({ updated: { ...c, notes: [...((c as unknown as { notes: string[] }).notes ?? []), note] } as EmailCase });
+const notesOf = (c: EmailCase | null) => (c as unknown as { notes: string[] } | null)?.notes;
+const auditOf = (emailKey: string, stage: string) => () => ({ stage, event: 'done', data: {}, auditKey: `${emailKey}:${stage}:done` });
+
+it('runs the next stage on the case file it saved, without reading it back, and saves with its audit row', async () => {
+  const { emailKey } = await registerTestEmail(db.pool);
+  const { db: counting, statements } = countingDb();
+  const vault = testVault(db.pool);
+  const files = new CaseFiles(counting, vault);
+  await files.save(emailKey, caseWith('first'), auditOf(emailKey, 'read')());
+  statements.length = 0;
+
+  const ran = await files.runOnCase(emailKey, addNote('enrich'), auditOf(emailKey, 'enrich'));
+  const ranAgain = await files.runOnCase(emailKey, addNote('classify'), auditOf(emailKey, 'classify'));
+
+  expect(notesOf(ran!.updated)).toEqual(['enrich']);
+  expect(notesOf(ranAgain!.updated)).toEqual(['enrich', 'classify']);
+  expect(statements.filter((s) => /^select email_case/.test(s))).toEqual([]);
+  expect(statements.filter((s) => /update emails/.test(s))).toHaveLength(2);
+  expect(notesOf(await loadCase(db.pool, vault, emailKey))).toEqual(['enrich', 'classify']);
+  expect((await auditTrail(db.pool, emailKey)).map((a) => a.stage)).toEqual(['read', 'enrich', 'classify']);
+});
+
+it('reruns the stage on the stored case file when another writer changed it, with one audit row', async () => {
+  const { emailKey } = await registerTestEmail(db.pool);
+  const vault = testVault(db.pool);
+  const files = new CaseFiles(db.pool, vault);
+  await files.save(emailKey, caseWith('first'));
+  // Another worker ran a stage of this email meanwhile.
+  await saveCase(db.pool, vault, emailKey, caseWith('first', ['elsewhere']));
+
+  const seen: string[][] = [];
+  const ran = await files.runOnCase(emailKey, async (c) => {
+    seen.push(notesOf(c) ?? []);
+    return addNote('here')(c);
+  }, auditOf(emailKey, 'check'));
+
+  expect(seen).toEqual([[], ['elsewhere']]); // the kept copy first; its save changed nothing; then what Postgres holds
+  expect(notesOf(ran!.updated)).toEqual(['elsewhere', 'here']);
+  expect(notesOf(await loadCase(db.pool, vault, emailKey))).toEqual(['elsewhere', 'here']);
+  expect((await auditTrail(db.pool, emailKey)).filter((a) => a.stage === 'check')).toHaveLength(1);
+});
+
+it('does not resurrect a purged case file: the stage runs on nothing and says so', async () => {
+  const { emailKey } = await registerTestEmail(db.pool);
+  const vault = testVault(db.pool);
+  const files = new CaseFiles(db.pool, vault);
+  await files.save(emailKey, caseWith('first'));
+  await db.pool.query('update emails set email_case = null where email_key = $1', [emailKey]); // the body purge
+
+  expect(await files.runOnCase(emailKey, addNote('late'), auditOf(emailKey, 'late'))).toBeNull();
+  expect(await loadCase(db.pool, vault, emailKey)).toBeNull();
+  expect(await auditTrail(db.pool, emailKey)).toEqual([]);
+});
+
+it('reads from Postgres once the kept copy is older than its time to live, and keeps at most maxKept', async () => {
+  let now = 0;
+  const vault = testVault(db.pool);
+  const { db: counting, statements } = countingDb();
+  const files = new CaseFiles(counting, vault, { ttlMs: 1000, maxKept: 2, now: () => now });
+  const [a, b, c] = await Promise.all([registerTestEmail(db.pool), registerTestEmail(db.pool), registerTestEmail(db.pool)]);
+  for (const e of [a!, b!, c!]) await files.save(e.emailKey, caseWith('x'));
+  statements.length = 0;
+  await files.runOnCase(a!.emailKey, addNote('a'), auditOf(a!.emailKey, 'stage')); // the oldest was let go
+  await files.runOnCase(c!.emailKey, addNote('c'), auditOf(c!.emailKey, 'stage')); // kept
+  now = 1001;
+  await files.runOnCase(c!.emailKey, addNote('c2'), auditOf(c!.emailKey, 'stage2')); // kept too long
+  expect(statements.filter((s) => /^select email_case/.test(s))).toHaveLength(2);
+  expect(notesOf(await loadCase(db.pool, vault, c!.emailKey))).toEqual(['c', 'c2']);
+});
+
+it('an email with no row fails the save as before', async () => {
+  const files = new CaseFiles(db.pool, testVault(db.pool));
+  await expect(files.save('no-such-email', caseWith('x'))).rejects.toThrow(/no email with key|not found|no-such-email/i);
+});
