@@ -8,6 +8,9 @@
  * machine's load does not favour one side; the ratio is given per round, with its median and spread.
  */
 import os from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseSinkFile } from '../support/smtp-sink';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { temporalDataConverter } from '@replique/services/temporal/data-converter';
 import { EmailGenerator, type GeneratedEmail } from './email-generator';
@@ -64,6 +67,11 @@ export interface ThroughputResult {
   cpuMsPerEmail: { pipeline: Record<CpuComponent, number>; bare: Record<CpuComponent, number> };
   /** What a workflow costs the Temporal server, from a sample of each side's histories (load-independent). */
   histories: { pipeline: HistoryCensus; bare: HistoryCensus };
+  /**
+   * HTTP intake → SMTP accept of the replies sent automatically during the measured rounds (under the rounds' load:
+   * 16 deliveries at a time), from the delivery's start to the sink's file time. The one-at-a-time figure is `latency`.
+   */
+  latencyUnderLoad: { samples: number; p50Ms: number; p95Ms: number; maxMs: number } | null;
 }
 
 /** How many histories of each side the census reads. */
@@ -80,12 +88,39 @@ async function measuringCpu<T>(into: Record<CpuComponent, number>, phase: () => 
   }
 }
 
-async function runPipelineBatch(p: BenchPipeline, emails: GeneratedEmail[]): Promise<number> {
+/** When each measured email's delivery started (wall clock, ms), by Message-ID: its reply's latency is read after the rounds. */
+type Deliveries = Map<string, number>;
+
+async function runPipelineBatch(p: BenchPipeline, emails: GeneratedEmail[], deliveries?: Deliveries): Promise<number> {
   const before = await p.settledCount();
   const t0 = performance.now();
-  await pool(emails, 16, async (e) => void (await p.deliver(e.raw)));
+  await pool(emails, 16, async (e) => {
+    deliveries?.set(e.messageId, Date.now());
+    await p.deliver(e.raw);
+  });
   while ((await p.settledCount()) - before < emails.length) await sleep(100);
   return (performance.now() - t0) / 1000;
+}
+
+/**
+ * The replies at the sink to the measured emails: delivery start → the sink's file time (its mtime: when the SMTP
+ * server accepted and wrote the reply). Read once after the rounds, so the measurement adds no work while they run.
+ */
+function latencyOfReplies(p: BenchPipeline, deliveries: Deliveries): ThroughputResult['latencyUnderLoad'] {
+  const times: number[] = [];
+  for (const name of readdirSync(p.sink.dir)) {
+    const file = path.join(p.sink.dir, name);
+    let inReplyTo;
+    try {
+      inReplyTo = parseSinkFile(name, readFileSync(file, 'latin1')).inReplyTo;
+    } catch {
+      continue;
+    }
+    const sentAt = inReplyTo ? deliveries.get(inReplyTo) : undefined;
+    if (sentAt !== undefined) times.push(statSync(file).mtimeMs - sentAt);
+  }
+  if (!times.length) return null;
+  return { samples: times.length, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), maxMs: Math.max(...times) };
 }
 
 function activityTotals(p: BenchPipeline): { count: number; totalMs: number } {
@@ -137,6 +172,7 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
   const cpu = { pipeline: perComponent(() => 0), bare: perComponent(() => 0) };
   let pipelineSeconds = 0;
   let bareSeconds = 0;
+  const deliveries: Deliveries = new Map();
   try {
     await runBareBatch(options.warmup);
     p.stages.reset();
@@ -145,7 +181,7 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
       const load1 = os.loadavg()[0]!;
       let pipeline = 0;
       let bareTime = 0;
-      const runPipeline = async () => (pipeline = await measuringCpu(cpu.pipeline, () => runPipelineBatch(p, emails)));
+      const runPipeline = async () => (pipeline = await measuringCpu(cpu.pipeline, () => runPipelineBatch(p, emails, deliveries)));
       const runBare = async () => (bareTime = await measuringCpu(cpu.bare, () => runBareBatch(perRound)));
       if (r % 2 === 0) {
         await runPipeline();
@@ -213,5 +249,6 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
       bare: perComponent((c) => (1000 * cpu.bare[c]) / measured),
     },
     histories,
+    latencyUnderLoad: latencyOfReplies(p, deliveries),
   };
 }
