@@ -25,7 +25,7 @@ import { runStages } from './triage/triage';
 import type { TriageDeps } from './triage/pipeline';
 import type { Pool } from './adapters/pg/pool';
 import { loadRawEmail } from './adapters/pg/raw-emails';
-import { loadCase, markThreaded, saveCase, setEmailState, setRouteAndIntent } from './adapters/pg/emails';
+import { loadCase, markThreaded, saveCase, setEmailState } from './adapters/pg/emails';
 import { CaseFiles } from './adapters/pg/case-files';
 import { RunScopedShop } from './adapters/run-scoped-shop';
 import { appendAudit, type AuditOfChange } from './adapters/pg/audit-log';
@@ -147,7 +147,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
       const updated = await stage.run(emailCase, triage);
       const summary: StageSummary = { stage: stage.name, notes: notes(updated) };
       return { summary, updated };
-    }, ({ summary }) => auditOf(emailKey, stage.name, 'done', { notes: summary.notes }));
+    }, ({ summary }) => ({ audit: auditOf(emailKey, stage.name, 'done', { notes: summary.notes }) }));
     if (!ran) throw ApplicationFailure.nonRetryable(`no case file for email ${emailKey}`, 'CaseMissing');
     return ran;
   };
@@ -206,25 +206,33 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
 
     async routeEmail({ emailKey }): Promise<RouteSummary> {
       const { triage, policyVersion } = triageNow();
-      const { updated: emailCase } = await runStage(routeStage, emailKey, () => [], triage);
-      const decision = emailCase.decision;
-      if (!decision) throw ApplicationFailure.nonRetryable('the route stage left no decision', 'NoDecision');
+      const conversation = await conversationOfEmail(deps.db, emailKey);
+      // The case file, its route and intent, the stage's trace and the route's event: one statement (case-files.ts).
+      const ran = await caseFiles.runOnCase(emailKey, async (before) => {
+        const updated = await routeStage.run(before, triage);
+        const decision = updated.decision;
+        if (!decision) throw ApplicationFailure.nonRetryable('the route stage left no decision', 'NoDecision');
+        // The route event also carries the KPI dimensions (kpi/kpi-dimensions.ts): the KPI consumer needs no other read.
+        const catalogue = updated.draft?.facts?.complementary_to ? await deps.triage.shop.products() : [];
+        return { updated, decision, dimensions: kpiDimensionsOf(updated, conversation, catalogue) };
+      }, ({ updated, decision, dimensions }) => {
+        const upsell: EventData = updated.draft?.upsell ? { upsellSku: updated.draft.upsell.sku } : {};
+        // `rollout`: is the customer in the rollout cohort (rollout-cohort.ts)? The evaluator measures the cohort's KPIs.
+        const rollout = rolloutAdmits(triage.policy, updated.parsed.from?.address) ? 'in' : 'out';
+        const done = auditOf(emailKey, 'route', 'done', { notes: [] });
+        // The model that classified this email (a rollback between classify and route does not change what it was).
+        const modelVersion = updated.classification?.modelVersion ?? null;
+        const routed = auditOf(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence, policyVersion, modelVersion, rollout, ...dimensions, ...upsell });
+        return { audit: [done, routed], routed: { route: decision.route, intent: updated.classification?.intent ?? null } };
+      });
+      if (!ran) throw ApplicationFailure.nonRetryable(`no case file for email ${emailKey}`, 'CaseMissing');
+      const { updated: emailCase, decision } = ran;
       // A product suggestion the route took out (not an automatic reply): the draft a person sees is the one without it.
       if (emailCase.draft?.upsellWithdrawn) await saveDraft(deps.db, deps.vault, { draftKey: `${emailKey}:draft:routed`, emailKey, draft: emailCase.draft });
-      const upsell: EventData = emailCase.draft?.upsell ? { upsellSku: emailCase.draft.upsell.sku } : {};
-      const intent = emailCase.classification?.intent ?? null;
       // The model that classified this email (a rollback between classify and route does not change what it was).
-      const modelVersion = emailCase.classification?.modelVersion ?? null;
-      await recordDecision(deps.db, { decisionKey: `${emailKey}:route`, emailKey, decision, policyVersion, modelVersion });
-      // The route event also carries the KPI dimensions (kpi/kpi-dimensions.ts): the KPI consumer needs no other read.
-      const catalogue = emailCase.draft?.facts?.complementary_to ? await deps.triage.shop.products() : [];
-      const dimensions = kpiDimensionsOf(emailCase, await conversationOfEmail(deps.db, emailKey), catalogue);
-      // `rollout`: is the customer in the rollout cohort (rollout-cohort.ts)? The evaluator measures the cohort's KPIs.
-      const rollout = rolloutAdmits(triage.policy, emailCase.parsed.from?.address) ? 'in' : 'out';
-      const routed = auditOf(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence, policyVersion, modelVersion, rollout, ...dimensions, ...upsell });
-      await setRouteAndIntent(deps.db, emailKey, { route: decision.route, intent }, routed);
+      await recordDecision(deps.db, { decisionKey: `${emailKey}:route`, emailKey, decision, policyVersion, modelVersion: emailCase.classification?.modelVersion ?? null });
       const sla = isVerifiedVip(emailCase) ? deps.triage.policy.vipReviewSla : null;
-      return { ...decision, intent, hasDraft: emailCase.draft !== null, ...(sla ? { sla } : {}) };
+      return { ...decision, intent: emailCase.classification?.intent ?? null, hasDraft: emailCase.draft !== null, ...(sla ? { sla } : {}) };
     },
 
     async recordState({ emailKey, state, reason, route, reviewDueAt }) {

@@ -44,14 +44,15 @@ function caseWith(subject: string, notes: string[] = []): EmailCase {
 /** A pure "stage": appends a note. */
 const addNote = (note: string) => async (c: EmailCase) => ({ updated: { ...c, notes: [...((c as unknown as { notes: string[] }).notes ?? []), note] } as EmailCase });
 const notesOf = (c: EmailCase | null) => (c as unknown as { notes: string[] } | null)?.notes;
-const auditOf = (emailKey: string, stage: string) => () => ({ stage, event: 'done', data: {}, auditKey: `${emailKey}:${stage}:done` });
+const auditRow = (emailKey: string, stage: string) => ({ stage, event: 'done', data: {}, auditKey: `${emailKey}:${stage}:done` });
+const auditOf = (emailKey: string, stage: string) => () => ({ audit: auditRow(emailKey, stage) });
 
 it('runs the next stage on the case file it saved, without reading it back, and saves with its audit row', async () => {
   const { emailKey } = await registerTestEmail(db.pool);
   const { db: counting, statements } = countingDb();
   const vault = testVault(db.pool);
   const files = new CaseFiles(counting, vault);
-  await files.save(emailKey, caseWith('first'), auditOf(emailKey, 'read')());
+  await files.save(emailKey, caseWith('first'), auditRow(emailKey, 'read'));
   statements.length = 0;
 
   const ran = await files.runOnCase(emailKey, addNote('enrich'), auditOf(emailKey, 'enrich'));
@@ -111,6 +112,24 @@ it('reads from Postgres once the kept copy is older than its time to live, and k
   await files.runOnCase(c!.emailKey, addNote('c2'), auditOf(c!.emailKey, 'stage2')); // kept too long
   expect(statements.filter((s) => /^select email_case/.test(s))).toHaveLength(2);
   expect(notesOf(await loadCase(db.pool, vault, c!.emailKey))).toEqual(['c', 'c2']);
+});
+
+it('writes the route and intent with the case file, and several audit rows in their order, in one statement', async () => {
+  const { emailKey } = await registerTestEmail(db.pool);
+  const { db: counting, statements } = countingDb();
+  const files = new CaseFiles(counting, testVault(db.pool));
+  await files.save(emailKey, caseWith('first'));
+  statements.length = 0;
+  await files.runOnCase(emailKey, addNote('route'), () => ({
+    audit: [{ ...auditRow(emailKey, 'route'), publish: true }, { stage: 'route', event: 'review', data: { reasons: ['x'] }, auditKey: `${emailKey}:route:review`, publish: true }],
+    routed: { route: 'review', intent: 'order_status' },
+  }));
+  expect(statements).toHaveLength(1);
+  const { rows } = await db.pool.query('select route, intent from emails where email_key = $1', [emailKey]);
+  expect(rows).toEqual([{ route: 'review', intent: 'order_status' }]);
+  expect((await auditTrail(db.pool, emailKey)).map((a) => [a.stage, a.event, a.data])).toEqual([['route', 'done', {}], ['route', 'review', { reasons: ['x'] }]]);
+  const outbox = await db.pool.query('select count(*)::int as n from event_outbox where email_key = $1', [emailKey]);
+  expect(outbox.rows[0].n).toBe(2);
 });
 
 it('an email with no row fails the save as before', async () => {

@@ -47,19 +47,32 @@ export interface AuditOfChange {
 /**
  * Runs `change` — an insert, update or delete `… returning email_key` over $1…$n — and appends the audit row for
  * every row it returned, in one statement: one round trip, and no change without its row (or row without its change).
- * A retried change finds its audit row there (`auditKey`) and adds none. Returns how many rows the change returned.
+ * A retried change finds its audit row there (`auditKey`) and adds none. Several audit rows (in their order) may go
+ * with one change; they are queued in the outbox alike (`publish` of the first). Returns how many rows the change
+ * returned.
  */
-export async function changeWithAudit(db: Queryable, change: { sql: string; values: unknown[] }, audit: AuditOfChange): Promise<number> {
+export async function changeWithAudit(
+  db: Queryable, change: { sql: string; values: unknown[] }, audit: AuditOfChange | AuditOfChange[],
+): Promise<number> {
+  const audits = Array.isArray(audit) ? audit : [audit];
+  if (audits.length === 0) throw new Error('changeWithAudit needs an audit row');
   const n = change.values.length;
+  const p = (i: number) => `$${n + i}`;
   const { rows } = await db.query<{ changed: number }>(
     `with changed as (${change.sql}),
      audited as (
        insert into audit_log (audit_key, email_key, stage, event, data)
-       select $${n + 1}, email_key, $${n + 2}, $${n + 3}, $${n + 4}::jsonb from changed
+       select a.audit_key, c.email_key, a.stage, a.event, a.data
+       from changed c cross join unnest(${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::jsonb[]) with ordinality
+         as a(audit_key, stage, event, data, ord)
+       order by c.email_key, a.ord
        on conflict (audit_key) do nothing returning id, email_key),
-     ${OUTBOX_OF_AUDITED(`$${n + 5}`)}
+     ${OUTBOX_OF_AUDITED(p(5))}
      select count(*)::int as changed from changed`,
-    [...change.values, audit.auditKey, audit.stage, audit.event, JSON.stringify(audit.data), audit.publish ?? false],
+    [
+      ...change.values, audits.map((a) => a.auditKey), audits.map((a) => a.stage), audits.map((a) => a.event),
+      audits.map((a) => JSON.stringify(a.data)), audits[0]!.publish ?? false,
+    ],
   );
   return rows[0]!.changed;
 }

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import type { EmailCase } from '../../domain/types';
 import type { FieldVault } from '../vault/field-vault';
 import type { AuditOfChange } from './audit-log';
-import { loadCase, writeSealedCase } from './emails';
+import { loadCase, writeSealedCase, type CaseWrite } from './emails';
 import type { Queryable } from './pool';
 
 export interface CaseFilesOptions {
@@ -51,26 +51,27 @@ export class CaseFiles {
 
   /** Saves the case file (EmailNotFoundError when the email has no row) and keeps it for the next stage. */
   async save(emailKey: string, emailCase: EmailCase, audit?: AuditOfChange): Promise<void> {
-    await this.write(emailKey, emailCase, audit, null);
+    await this.write(emailKey, emailCase, { audit });
   }
 
   /**
-   * Runs `step` on the email's case file and saves what it returns with `audit(result)`: on the kept copy when there is
-   * one and the stored case file is still that one, else (or when the save finds it changed) on the case file read
-   * from Postgres. `step` must be pure (a stage): it may run twice. Null when the email has no case file.
+   * Runs `step` on the email's case file and saves what it returns with `writeOf(result)` (its audit rows, …): on the
+   * kept copy when there is one and the stored case file is still that one, else (or when the save finds it changed)
+   * on the case file read from Postgres. `step` must be pure (a stage): it may run twice. Null when the email has no
+   * case file.
    */
   async runOnCase<R extends { updated: EmailCase }>(
-    emailKey: string, step: (emailCase: EmailCase) => Promise<R>, audit: (result: R) => AuditOfChange,
+    emailKey: string, step: (emailCase: EmailCase) => Promise<R>, writeOf: (result: R) => Omit<CaseWrite, 'ifSealedSha256'>,
   ): Promise<R | null> {
     const kept = this.keptCase(emailKey);
     if (kept) {
       const result = await step(JSON.parse(kept.json) as EmailCase);
-      if (await this.write(emailKey, result.updated, audit(result), kept.sealedSha256)) return result;
+      if (await this.write(emailKey, result.updated, { ...writeOf(result), ifSealedSha256: kept.sealedSha256 })) return result;
     }
     const stored = await this.load(emailKey);
     if (!stored) return null;
     const result = await step(stored);
-    await this.write(emailKey, result.updated, audit(result), null);
+    await this.write(emailKey, result.updated, writeOf(result));
     return result;
   }
 
@@ -88,11 +89,11 @@ export class CaseFiles {
   }
 
   /** Seals and writes (only over `ifSealedSha256` when given); keeps what was written. False: the stored one differed. */
-  private async write(emailKey: string, emailCase: EmailCase, audit: AuditOfChange | undefined, ifSealedSha256: Buffer | null): Promise<boolean> {
+  private async write(emailKey: string, emailCase: EmailCase, write: CaseWrite): Promise<boolean> {
     this.kept.delete(emailKey); // whatever happens below, the kept copy is no longer known to be the stored one
     const json = JSON.stringify(emailCase);
     const sealed = await this.vault.seal({ emailKey }, json);
-    const written = await writeSealedCase(this.db, emailKey, sealed, emailCase, audit, ifSealedSha256 ?? undefined);
+    const written = await writeSealedCase(this.db, emailKey, sealed, emailCase, write);
     if (written) this.keep(emailKey, { json, sealedSha256: createHash('sha256').update(sealed).digest(), until: this.now() + this.ttlMs });
     return written;
   }

@@ -58,7 +58,8 @@ export async function registerEmail(
  * Returns how many rows changed.
  */
 async function updateOne(
-  db: Queryable, emailKey: string, set: string, values: unknown[], audit?: AuditOfChange, extraWhere?: { sql: string; values: unknown[] },
+  db: Queryable, emailKey: string, set: string, values: unknown[], audit?: AuditOfChange | AuditOfChange[],
+  extraWhere?: { sql: string; values: unknown[] },
 ): Promise<number> {
   const where = extraWhere ? ` and ${extraWhere.sql}` : '';
   const change = {
@@ -87,28 +88,41 @@ export async function setEmailState(
 export async function saveCase(
   db: Queryable, vault: FieldVault, emailKey: string, emailCase: EmailCase, audit?: AuditOfChange,
 ): Promise<void> {
-  await writeSealedCase(db, emailKey, await vault.sealJson({ emailKey }, emailCase), emailCase, audit);
+  await writeSealedCase(db, emailKey, await vault.sealJson({ emailKey }, emailCase), emailCase, { audit });
+}
+
+/** What a case file's save may write besides it: its audit rows (in order), the route and intent the route stage decided. */
+export interface CaseWrite {
+  audit?: AuditOfChange | AuditOfChange[];
+  routed?: { route: Route | null; intent: Intent | null };
+  /** Only when the stored case file is still the one with this SHA-256 (the one this process wrote last: case-files.ts). */
+  ifSealedSha256?: Buffer;
 }
 
 /**
- * Writes a case file already sealed (with the columns SQL looks up, taken from the case). With `ifSealedSha256`, only
- * when the stored case file is still the one with that SHA-256 (the one this process wrote last: case-files.ts);
- * returns false, changing nothing, when it is not. Without it, the email must exist (EmailNotFoundError).
+ * Writes a case file already sealed (with the columns SQL looks up, taken from the case). With `ifSealedSha256`, it
+ * returns false, changing nothing, when the stored case file is another; without it, the email must exist
+ * (EmailNotFoundError).
  */
 export async function writeSealedCase(
-  db: Queryable, emailKey: string, sealed: Buffer, emailCase: EmailCase, audit?: AuditOfChange, ifSealedSha256?: Buffer,
+  db: Queryable, emailKey: string, sealed: Buffer, emailCase: EmailCase, write: CaseWrite = {},
 ): Promise<boolean> {
   const parsed = emailCase.parsed as Partial<EmailCase['parsed']> | undefined; // a case file may be partial (tests)
   const threadHashes = [messageIdHashOrNull(parsed?.references?.[0]), messageIdHashOrNull(parsed?.messageId)].filter((h) => h !== null);
   const sender = parsed?.from?.address;
   // The auto-reply limits' clock and thread (triage/auto-reply-window.ts): the Date header and the thread key's hash.
   const threadKey = parsed?.references ? threadKeyOf({ references: parsed.references, inReplyTo: parsed.inReplyTo ?? null, messageId: parsed.messageId ?? null }) : null;
+  const values: unknown[] = [sealed, sender ? addressHash(sender) : null, threadHashes, emailCase.enrichment?.customerId ?? null,
+    parsed?.date ?? null, messageIdHashOrNull(threadKey)];
+  let set = 'email_case = $2, sender_hash = $3, thread_hashes = $4, customer_id = $5, email_date = $6, thread_key_hash = $7';
+  if (write.routed) {
+    set += ', route = $8, intent = $9';
+    values.push(write.routed.route, write.routed.intent);
+  }
+  const { ifSealedSha256 } = write;
   const changed = await updateOne(
-    db, emailKey, 'email_case = $2, sender_hash = $3, thread_hashes = $4, customer_id = $5, email_date = $6, thread_key_hash = $7',
-    [sealed, sender ? addressHash(sender) : null, threadHashes, emailCase.enrichment?.customerId ?? null, parsed?.date ?? null,
-      messageIdHashOrNull(threadKey)],
-    audit,
-    ifSealedSha256 ? { sql: 'sha256(email_case) = $8', values: [ifSealedSha256] } : undefined,
+    db, emailKey, set, values, write.audit,
+    ifSealedSha256 ? { sql: `sha256(email_case) = $${values.length + 2}`, values: [ifSealedSha256] } : undefined,
   );
   return changed === 1;
 }
