@@ -86,6 +86,18 @@ describe('seedShop + PgShopData over shared/fixtures/shop.json', () => {
     expect(await pg.allOrderNumbers()).toStrictEqual(await json.allOrderNumbers());
   });
 
+  it('reads a customer with their orders in one statement exactly as the two reads give them (by id, by address)', async () => {
+    for (const customer of shopJson.customers) {
+      const expected = { customer: await pg.customerById(customer.id), orders: await pg.ordersOfCustomer(customer.id) };
+      expect(await pg.customerWithOrders({ id: customer.id })).toStrictEqual(expected);
+      const byAddress = await pg.customerWithOrders({ email: `  ${customer.email.toUpperCase()} ` });
+      const owner = await pg.customerByEmail(customer.email); // the last customer wins on a shared address
+      expect(byAddress).toStrictEqual({ customer: owner, orders: await pg.ordersOfCustomer(owner!.id) });
+    }
+    expect(await pg.customerWithOrders({ id: 'C9999' })).toBeNull();
+    expect(await pg.customerWithOrders({ email: 'nobody@example.org' })).toBeNull();
+  });
+
   it('finds an order by its tracking number (any case), and learns the order-number format, as the JSON adapter does', async () => {
     const tracked = shopJson.orders.filter((o) => o.tracking_number);
     expect(tracked.length).toBeGreaterThan(0);
@@ -170,6 +182,10 @@ describe('seedShop with an unusual shop', () => {
     expect(await pg.allOrderNumbers()).toStrictEqual(await json.allOrderNumbers());
     expect(await pg.orderNumberFormat()).toStrictEqual(await json.orderNumberFormat()); // no PREFIX-NNN number: the default
     expect(await pg.ordersOfCustomer('ghost')).toStrictEqual(await json.ordersOfCustomer('ghost'));
+    // The joined read: odd numbers, explicit nulls and extra keys of the orders come back the same.
+    expect(await pg.customerWithOrders({ email: 'SHARED@example.org' })).toStrictEqual({
+      customer: await json.customerByEmail('shared@example.org'), orders: await json.ordersOfCustomer('A'),
+    });
   });
 
   it('prunes what the file no longer holds, only when asked', async () => {

@@ -64,3 +64,28 @@ test('a failed read is not kept; reference data goes to the source every time', 
   await run.policies();
   expect(calls).toEqual(['order:AB-1', 'order:AB-1', 'policies', 'policies']);
 });
+
+test('with a joined read, a customer and their orders come in one read, whichever is asked first', async () => {
+  const { shop, calls } = countingShop();
+  const joined = {
+    ...shop,
+    customerWithOrders: async (by: { email: string } | { id: string }) => {
+      calls.push(`joined:${JSON.stringify(by)}`);
+      return 'id' in by && by.id === 'nobody' ? null : { customer, orders: [order('AB-1'), order('AB-2')] };
+    },
+  } as ShopData;
+  const byAddress = new RunScopedShop(joined);
+  expect(await byAddress.customerByEmail('ana@example.org')).toBe(customer);
+  expect(await byAddress.ordersOfCustomer('C1')).toHaveLength(2);
+  expect(await byAddress.customerById('C1')).toBe(customer);
+  expect(await byAddress.order('ab-2')).toMatchObject({ number: 'AB-2' });
+  const ordersFirst = new RunScopedShop(joined);
+  await ordersFirst.ordersOfCustomer('C1');
+  await ordersFirst.customerById('C1');
+  expect(await ordersFirst.ordersOfCustomer('nobody')).toEqual([order('AB-1', 'shipped'), order('AB-2')]); // no record: the orders alone
+  expect(calls).toEqual([
+    'joined:{"email":"ana@example.org"}',
+    'joined:{"id":"C1"}',
+    'joined:{"id":"nobody"}', 'ordersOf:nobody',
+  ]);
+});

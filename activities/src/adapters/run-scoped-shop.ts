@@ -7,10 +7,12 @@
  * opt-out or an order's new status is seen by the next stage, exactly as before; only the repeats inside one stage run
  * (a few milliseconds apart) share a read. An order found in a customer's order list answers a later lookup of that
  * number, and a customer found by address or name a later lookup of that id (same rows, same columns).
+ * When the source can read a customer with their orders in one statement (customerWithOrders), a customer's record and
+ * their order list are read together, whichever is asked first: a stage that wants both (enrich, draft, check) reads once.
  * Reference data (policies, catalogue, "today", order format) goes to the source, which keeps it (reference-cached-shop.ts).
  * A failed read is not kept.
  */
-import type { CustomerRecord, OrderRecord, ProductRecord, ShopData, ShopPolicies } from '../domain/types';
+import type { CustomerRecord, CustomerWithOrders, OrderRecord, ProductRecord, ShopData, ShopPolicies } from '../domain/types';
 import type { OrderFormat } from '../domain/order-format';
 
 export class RunScopedShop implements ShopData {
@@ -25,11 +27,17 @@ export class RunScopedShop implements ShopData {
   products(): Promise<ProductRecord[]> { return this.source.products(); }
 
   customerByEmail(email: string): Promise<CustomerRecord | null> {
-    return this.once(`customer-email:${email.trim().toLowerCase()}`, async () => this.knowCustomers(await this.source.customerByEmail(email)));
+    return this.once(`customer-email:${email.trim().toLowerCase()}`, async () => {
+      if (this.source.customerWithOrders) return this.knowWithOrders(await this.source.customerWithOrders({ email }));
+      return this.knowCustomers(await this.source.customerByEmail(email));
+    });
   }
 
   customerById(id: string): Promise<CustomerRecord | null> {
-    return this.once(`customer:${id}`, () => this.source.customerById(id));
+    return this.once(`customer:${id}`, async () => {
+      if (this.source.customerWithOrders) return this.knowWithOrders(await this.source.customerWithOrders({ id }));
+      return this.source.customerById(id);
+    });
   }
 
   customersByName(firstName: string, lastName: string): Promise<CustomerRecord[]> {
@@ -42,6 +50,12 @@ export class RunScopedShop implements ShopData {
 
   ordersOfCustomer(customerId: string): Promise<OrderRecord[]> {
     return this.once(`orders-of:${customerId}`, async () => {
+      const both = this.source.customerWithOrders ? await this.source.customerWithOrders({ id: customerId }) : null;
+      if (both) {
+        this.knowWithOrders(both);
+        return both.orders;
+      }
+      // No customer record with that id (or a source without the joined read): the orders alone, as before.
       const orders = await this.source.ordersOfCustomer(customerId);
       for (const o of orders) this.known(orderKey(o.number), o);
       return orders;
@@ -50,6 +64,16 @@ export class RunScopedShop implements ShopData {
 
   orderByTracking(trackingNumber: string): Promise<OrderRecord | null> {
     return this.once(`tracking:${trackingNumber.trim().toUpperCase()}`, () => this.source.orderByTracking(trackingNumber));
+  }
+
+  /** The customer (null: none) and, with it, their order list and each of their orders. */
+  private knowWithOrders(found: CustomerWithOrders | null): CustomerRecord | null {
+    if (!found) return null;
+    const { customer, orders } = found;
+    this.known(`customer:${customer.id}`, customer);
+    this.known(`orders-of:${customer.id}`, orders);
+    for (const o of orders) this.known(orderKey(o.number), o);
+    return customer;
   }
 
   private knowCustomers<T extends CustomerRecord | CustomerRecord[] | null>(found: T): T {

@@ -168,6 +168,11 @@ export interface ShopPolicies {
 }
 
 /** Read access to the shop's CRM. Implemented over Postgres (production) and over a shop JSON file (CLI, tests). */
+export interface CustomerWithOrders {
+  customer: CustomerRecord;
+  orders: OrderRecord[];
+}
+
 export interface ShopData {
   policies(): Promise<ShopPolicies>;
   /** The shop's "today" (ISO date). The demo shop pins it; production uses the real date. */
@@ -179,6 +184,11 @@ export interface ShopData {
   ordersOfCustomer(customerId: string): Promise<OrderRecord[]>;
   /** The order whose tracking number this is (case-insensitive), or null. */
   orderByTracking(trackingNumber: string): Promise<OrderRecord | null>;
+  /**
+   * Optional: a customer (by address, as customerByEmail, or by id) and their orders (as ordersOfCustomer) in one read;
+   * null when there is no such customer. RunScopedShop uses it so that a stage needing both reads once.
+   */
+  customerWithOrders?(by: { email: string } | { id: string }): Promise<CustomerWithOrders | null>;
   /** The shape of the shop's order numbers (orderFormatOf over all of them). */
   orderNumberFormat(): Promise<OrderFormat>;
   /** Every order number, upper case, in source order (seeding the knowledge base; not for per-email work). */

@@ -4,7 +4,7 @@
  * the same lookup rules (e-mail trimmed and case-insensitive, the last customer wins on a shared address;
  * order numbers trimmed and case-insensitive; names compared without accents, case or extra spaces).
  */
-import type { CustomerRecord, OrderRecord, ProductRecord, ShopData, ShopPolicies } from '../../domain/types';
+import type { CustomerRecord, CustomerWithOrders, OrderRecord, ProductRecord, ShopData, ShopPolicies } from '../../domain/types';
 import { DEFAULT_ORDER_FORMAT, type OrderFormat } from '../../domain/order-format';
 import type { Queryable } from './pool';
 import { ORDER_OPTIONAL_COLUMNS, customerNameKey } from './shop-columns';
@@ -42,14 +42,20 @@ interface ProductRow {
   extra: Record<string, unknown>;
 }
 
-const CUSTOMER_SELECT = `select id, first_name, last_name, email, language, vip, ai_opt_out,
-  to_char(created_at, 'YYYY-MM-DD') as created_at, notes, extra from customers`;
+const CUSTOMER_COLUMNS = `id, first_name, last_name, email, language, vip, ai_opt_out,
+  to_char(created_at, 'YYYY-MM-DD') as created_at, notes, extra`;
+const CUSTOMER_SELECT = `select ${CUSTOMER_COLUMNS} from customers`;
 
-const ORDER_SELECT = `select number, customer_id, to_char(ordered_at, 'YYYY-MM-DD') as ordered_at, status, items,
+const ORDER_COLUMNS = `number, customer_id, to_char(ordered_at, 'YYYY-MM-DD') as ordered_at, status, items,
   total::float8 as total, currency, shipping_fee::float8 as shipping_fee, carrier, tracking_number,
   to_char(shipped_at, 'YYYY-MM-DD') as shipped_at, to_char(estimated_delivery, 'YYYY-MM-DD') as estimated_delivery,
   to_char(delivered_at, 'YYYY-MM-DD') as delivered_at, refunded_amount::float8 as refunded_amount,
-  to_char(return_received_at, 'YYYY-MM-DD') as return_received_at, extra from orders`;
+  to_char(return_received_at, 'YYYY-MM-DD') as return_received_at, extra`;
+const ORDER_SELECT = `select ${ORDER_COLUMNS} from orders`;
+/** A customer's row and their orders (JSON of the same columns, in source order), by the condition on `c`. */
+const CUSTOMER_WITH_ORDERS = (where: string) => `select c.*,
+  coalesce((select json_agg(o order by o.ordinal) from (select ${ORDER_COLUMNS}, ordinal from orders where customer_id = c.id) o), '[]'::json) as orders
+  from (select ${CUSTOMER_COLUMNS}, ordinal from customers) c where ${where}`;
 
 function toCustomer({ extra, created_at, ...row }: CustomerRow): CustomerRecord {
   return { ...row, created_at: created_at ?? '', ...extra };
@@ -124,6 +130,19 @@ export class PgShopData implements ShopData {
       customerId,
     ]);
     return rows.map(toOrder);
+  }
+
+  /** customerByEmail / customerById and ordersOfCustomer in one statement (the orders as JSON of the same columns). */
+  async customerWithOrders(by: { email: string } | { id: string }): Promise<CustomerWithOrders | null> {
+    const [where, value] = 'email' in by
+      ? ['lower(c.email) = lower($1) order by c.ordinal desc limit 1', by.email.trim()]
+      : ['c.id = $1', by.id];
+    const { rows } = await this.db.query<CustomerRow & { ordinal: unknown; orders: Array<OrderRow & { ordinal: unknown }> }>(
+      CUSTOMER_WITH_ORDERS(where), [value],
+    );
+    if (!rows[0]) return null;
+    const { orders, ordinal: _ordinal, ...customer } = rows[0];
+    return { customer: toCustomer(customer), orders: orders.map(({ ordinal: _o, ...o }) => toOrder(o)) };
   }
 
   async orderByTracking(trackingNumber: string): Promise<OrderRecord | null> {
