@@ -11,7 +11,7 @@ import type { DraftPrompt } from '../../reply/prompts/registry';
 import { NotifyWatcher } from './notify-watcher';
 import type { Queryable } from './pool';
 import {
-  activeWordingVersion, getWordingVersion, WORDING_CHANNEL, wordingActivationNewerThan, type WordingActivationRow, type WordingKind,
+  activeWordingVersion, getWordingVersion, WORDING_CHANNEL, wordingActivationsNewerThan, type WordingActivationRow, type WordingKind,
 } from './wording-versions';
 
 const log = createLogger('adapter.live-wording');
@@ -133,8 +133,12 @@ export class LiveWording implements WordingSource {
 
   private async reload(): Promise<void> {
     let changed = false;
+    // One statement for both kinds (the poll runs every second in every worker).
+    const newerOf = await wordingActivationsNewerThan(this.options.db, {
+      templates: this.loaded.templates.activationId, prompts: this.loaded.prompts.activationId,
+    });
     for (const kind of ['templates', 'prompts'] as const) {
-      const newer: WordingActivationRow | null = await wordingActivationNewerThan(this.options.db, kind, this.loaded[kind].activationId);
+      const newer: WordingActivationRow | undefined = newerOf[kind];
       if (!newer) continue;
       const row = await getWordingVersion(this.options.db, kind, newer.version);
       if (!row) continue;

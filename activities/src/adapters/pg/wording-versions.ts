@@ -90,11 +90,19 @@ export async function activeWordingVersion(db: Queryable, kind: WordingKind): Pr
   return { activation, row: (await getWordingVersion(db, kind, activation.version))! };
 }
 
-/** The latest activation if it is newer than activation `than` (the cheap question a worker asks on each poll). */
-export async function wordingActivationNewerThan(db: Queryable, kind: WordingKind, than: number): Promise<WordingActivationRow | null> {
+/**
+ * For each kind, its latest activation if it is newer than the one held (`than[kind]`): the question a worker asks on
+ * each poll, for both kinds in one statement.
+ */
+export async function wordingActivationsNewerThan(
+  db: Queryable, than: Record<WordingKind, number>,
+): Promise<Partial<Record<WordingKind, WordingActivationRow>>> {
   const { rows } = await db.query<WordingActivationRow>(
-    `select ${ACTIVATION_COLUMNS} from wording_activations where kind = $1 and id > $2 order by id desc limit 1`, [kind, than]);
-  return rows[0] ?? null;
+    `select distinct on (kind) ${ACTIVATION_COLUMNS} from wording_activations
+     where kind = any($1::text[]) and id > ($2::jsonb ->> kind)::bigint order by kind, id desc`,
+    [Object.keys(than), JSON.stringify(than)],
+  );
+  return Object.fromEntries(rows.map((r) => [r.kind, r]));
 }
 
 const lock = (client: Queryable, kind: WordingKind) => client.query(`select pg_advisory_xact_lock(hashtext('replique.wording.' || $1))`, [kind]);
