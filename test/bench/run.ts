@@ -229,7 +229,8 @@ async function runThroughput(p: BenchPipeline, args: Args, results: Results): Pr
     const cells = [h.eventsPerWorkflow, h.workflowTasksPerWorkflow, h.activityTasksPerWorkflow, h.localActivitiesPerWorkflow, h.searchAttributeUpsertsPerWorkflow, h.timersPerWorkflow];
     out(`    ${side.padEnd(10)} ${cells.map((v) => v.toFixed(1).padStart(11)).join('')}${[h.historyBytesPerWorkflow, h.payloadBytesPerWorkflow].map((v) => v.toFixed(0).padStart(11)).join('')}`);
   }
-  out('  Postgres statements per email, by kind (verb and first table):');
+  out(`  Postgres transactions per email on the pipeline's database, every process (intake, starter, worker, relay, polls): ${t.databaseTransactionsPerEmail.toFixed(1)}`);
+  out('  Postgres statements of the worker per email, by kind (verb and first table):');
   const statements = t.io.filter((i) => i.what.startsWith('postgres query: ')).sort((a, b) => b.callsPerEmail - a.callsPerEmail);
   for (const x of statements) line({ ...x, what: x.what.slice('postgres query: '.length) }, '    ', 34);
 }

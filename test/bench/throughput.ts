@@ -72,6 +72,19 @@ export interface ThroughputResult {
    * 16 deliveries at a time), from the delivery's start to the sink's file time. The one-at-a-time figure is `latency`.
    */
   latencyUnderLoad: { samples: number; p50Ms: number; p95Ms: number; maxMs: number } | null;
+  /**
+   * Transactions committed on the pipeline's database during the rounds, per email: every process's statements (intake,
+   * starter, worker, event relay, live policy/wording polls), not only the worker's counted above (pg_stat_database).
+   */
+  databaseTransactionsPerEmail: number;
+}
+
+/** Committed + rolled-back transactions of the pipeline's database so far (the statistics are flushed about once a second). */
+async function databaseTransactions(p: BenchPipeline): Promise<number> {
+  const { rows } = await p.db.pool.query<{ n: string }>(
+    'select (xact_commit + xact_rollback)::text as n from pg_stat_database where datname = current_database()',
+  );
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** How many histories of each side the census reads. */
@@ -173,9 +186,13 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
   let pipelineSeconds = 0;
   let bareSeconds = 0;
   const deliveries: Deliveries = new Map();
+  let transactionsBefore = 0;
+  let transactionsAfter = 0;
   try {
     await runBareBatch(options.warmup);
     p.stages.reset();
+    await sleep(1500); // the statistics of the warm-up flushed
+    transactionsBefore = await databaseTransactions(p);
     for (let r = 0; r < options.rounds; r++) {
       const emails = gen.batch(perRound);
       const load1 = os.loadavg()[0]!;
@@ -196,6 +213,8 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
       rounds.push(round);
       out(`  round ${r + 1}/${options.rounds} (${r % 2 === 0 ? 'pipeline first' : 'bare first'}, load ${load1.toFixed(1)}): pipeline ${round.pipelineEmailsPerSec.toFixed(2)}/s, bare ${round.bareEmailsPerSec.toFixed(2)}/s, ratio ${round.ratio.toFixed(2)}`);
     }
+    await sleep(1500);
+    transactionsAfter = await databaseTransactions(p);
   } finally {
     bare.shutdown();
     await running;
@@ -250,5 +269,6 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
     },
     histories,
     latencyUnderLoad: latencyOfReplies(p, deliveries),
+    databaseTransactionsPerEmail: (transactionsAfter - transactionsBefore) / measured,
   };
 }

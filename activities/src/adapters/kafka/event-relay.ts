@@ -16,7 +16,7 @@
 import { Client } from 'pg';
 import { Partitioners, type Kafka, type Producer, type RecordMetadata } from 'kafkajs';
 import { createLogger } from '../../logger';
-import { deletePublished, pendingEvents, relayOffsets, saveRelayOffsets, type PendingEvent, type RelayOffsets } from '../pg/event-outbox';
+import { confirmPublished, pendingEvents, relayOffsets, type PendingEvent, type RelayOffsets } from '../pg/event-outbox';
 import { eventMessage } from './email-event';
 import { publishedEventIds, topicEnds } from './published-event-ids';
 
@@ -100,10 +100,7 @@ export function startEventRelay(options: EventRelayOptions): EventRelay {
           producer = null;
           throw err;
         }
-        await db.query('begin');
-        await deletePublished(db, pending.map((e) => e.eventId));
-        await saveRelayOffsets(db, options.topic, offsets);
-        await db.query('commit');
+        await confirmPublished(db, options.topic, pending.map((e) => e.eventId), offsets);
         state.published += toSend.length;
         if (pending.length < batchSize) await pause(pollMs); // a full batch means more are waiting: go on at once
       }

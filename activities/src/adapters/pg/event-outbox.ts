@@ -25,9 +25,6 @@ export async function pendingEvents(db: Queryable, limit: number): Promise<Pendi
   return rows;
 }
 
-export async function deletePublished(db: Queryable, eventIds: string[]): Promise<void> {
-  await db.query('delete from event_outbox where audit_id = any($1::bigint[])', [eventIds]);
-}
 
 export async function pendingCount(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ n: number }>('select count(*)::int as n from event_outbox');
@@ -57,6 +54,14 @@ export async function relayOffsets(db: Queryable, topic: string, initial: () => 
   return relayOffsets(db, topic, initial);
 }
 
-export async function saveRelayOffsets(db: Queryable, topic: string, offsets: RelayOffsets): Promise<void> {
-  await db.query('update event_relay set offsets = $2::jsonb, updated_at = now() where topic = $1', [topic, JSON.stringify(offsets)]);
+/**
+ * A relay round's confirmation: the events Kafka acknowledged leave the outbox and the topic's offsets move on, in one
+ * statement (so at once, and in one round trip instead of begin, delete, update, commit).
+ */
+export async function confirmPublished(db: Queryable, topic: string, eventIds: string[], offsets: RelayOffsets): Promise<void> {
+  await db.query(
+    `with published as (delete from event_outbox where audit_id = any($3::bigint[]))
+     update event_relay set offsets = $2::jsonb, updated_at = now() where topic = $1`,
+    [topic, JSON.stringify(offsets), eventIds],
+  );
 }
