@@ -174,7 +174,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
   // retrying the same refusal; the bookkeeping steps keep retrying (data-error-failures.ts).
   return failFastOnDataErrors<EmailActivities>({
     async readEmail({ emailKey, rawId }): Promise<ReadOutcome> {
-      const raw = await loadRawEmail(deps.db, deps.vault, rawId);
+      const raw = await loadRawEmail(deps.db, deps.vault, rawId, emailKey);
       let parsed;
       try {
         parsed = await parseEmail(raw);

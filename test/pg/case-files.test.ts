@@ -12,6 +12,7 @@ import type { Queryable } from '../../activities/src/adapters/pg/pool';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { testVault } from '../support/data-keks';
 import { registerTestEmail } from './email-fixture';
+import { loadRawEmail } from '../../activities/src/adapters/pg/raw-emails';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -130,6 +131,18 @@ it('writes the route and intent with the case file, and several audit rows in th
   expect((await auditTrail(db.pool, emailKey)).map((a) => [a.stage, a.event, a.data])).toEqual([['route', 'done', {}], ['route', 'review', { reasons: ['x'] }]]);
   const outbox = await db.pool.query('select count(*)::int as n from event_outbox where email_key = $1', [emailKey]);
   expect(outbox.rows[0].n).toBe(2);
+});
+
+it("reading an email's message tells the vault the email's data key: its first save looks nothing up", async () => {
+  const { emailKey, rawId } = await registerTestEmail(db.pool);
+  const { db: counting, statements } = countingDb();
+  const vault = testVault(counting);
+  await loadRawEmail(counting, vault, rawId, emailKey);
+  statements.length = 0;
+  await new CaseFiles(counting, vault).save(emailKey, caseWith('first'));
+  expect(statements.filter((s) => /raw_emails/.test(s))).toEqual([]);
+  expect(await vault.keyIdOfEmail(emailKey)).toBe(await testVault(db.pool).keyIdOfEmail(emailKey));
+  expect(notesOf(await loadCase(db.pool, testVault(db.pool), emailKey))).toEqual([]);
 });
 
 it('an email with no row fails the save as before', async () => {

@@ -42,9 +42,15 @@ export async function storeRawEmail(
   return { rawId: concurrent.rows[0].id, sha256, inserted: false };
 }
 
-export async function loadRawEmail(db: Queryable, vault: FieldVault, rawId: string): Promise<Buffer> {
-  const { rows } = await db.query<{ raw: Buffer | null }>('select raw from raw_emails where id = $1', [rawId]);
+/**
+ * The message's bytes, opened. `forEmail`: the email read from it, whose data key is the message's (`data_key_id`):
+ * the vault learns it here instead of looking it up again at the email's first seal.
+ */
+export async function loadRawEmail(db: Queryable, vault: FieldVault, rawId: string, forEmail?: string): Promise<Buffer> {
+  const { rows } = await db.query<{ raw: Buffer | null; dataKeyId: string | null }>(
+    'select raw, data_key_id as "dataKeyId" from raw_emails where id = $1', [rawId]);
   if (!rows[0]) throw new RawEmailNotFoundError(rawId);
+  if (forEmail && rows[0].dataKeyId !== null) vault.learnKeyOfEmail(forEmail, rows[0].dataKeyId);
   const raw = await vault.open(rows[0].raw);
   if (!raw) throw new RawEmailNotFoundError(rawId);
   return raw;

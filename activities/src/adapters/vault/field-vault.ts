@@ -107,6 +107,11 @@ export class FieldVault {
     return keyId;
   }
 
+  /** What `keyIdOfEmail` would read: the data key id of the message the email was read from (raw_emails.data_key_id). */
+  learnKeyOfEmail(emailKey: string, keyId: string): void {
+    this.remember(this.keyOfEmail, emailKey, keyId);
+  }
+
   /** The subject's data key id, the key created (and wrapped) when the subject has none. */
   async keyIdOfSubject(subjectHash: string): Promise<string> {
     const known = this.keyOfSubject.get(subjectHash);
