@@ -145,6 +145,19 @@ it("reading an email's message tells the vault the email's data key: its first s
   expect(notesOf(await loadCase(db.pool, testVault(db.pool), emailKey))).toEqual([]);
 });
 
+it('does not keep a case file larger than a tenth of its budget, and keeps the budget', async () => {
+  const vault = testVault(db.pool);
+  const { db: counting, statements } = countingDb();
+  const files = new CaseFiles(counting, vault, { maxKeptChars: 20_000 });
+  const [big, small, other] = await Promise.all([registerTestEmail(db.pool), registerTestEmail(db.pool), registerTestEmail(db.pool)]);
+  await files.save(big!.emailKey, caseWith('x'.repeat(5_000)));
+  await files.save(small!.emailKey, caseWith('x'.repeat(1_000)));
+  await files.save(other!.emailKey, caseWith('x'.repeat(1_500)));
+  statements.length = 0;
+  for (const e of [big!, small!, other!]) await files.runOnCase(e.emailKey, addNote('n'), auditOf(e.emailKey, 'stage'));
+  expect(statements.filter((s) => /^select email_case/.test(s))).toHaveLength(1); // the big one only
+});
+
 it('an email with no row fails the save as before', async () => {
   const files = new CaseFiles(db.pool, testVault(db.pool));
   await expect(files.save('no-such-email', caseWith('x'))).rejects.toThrow(/no email with key|not found|no-such-email/i);

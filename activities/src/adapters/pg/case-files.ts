@@ -9,8 +9,8 @@
  * nothing, and the stage runs again from Postgres (`runOnCase`). Nothing is trusted without that check, so a kept case
  * file is only ever used by a stage that saves.
  *
- * Bounded (`maxKept`, oldest out first) and short-lived (`ttlMs`, below the vault's key cache); `forget()` drops all
- * (erasure in this process).
+ * Bounded (`maxKept` case files and `maxKeptChars` of JSON, oldest out first; a case file larger than a tenth of that
+ * is not kept) and short-lived (`ttlMs`, below the vault's key cache); `forget()` drops all (erasure in this process).
  */
 import { createHash } from 'node:crypto';
 import type { EmailCase } from '../../domain/types';
@@ -22,6 +22,8 @@ import type { Queryable } from './pool';
 export interface CaseFilesOptions {
   ttlMs?: number;
   maxKept?: number;
+  /** JSON characters kept at most, all case files together. */
+  maxKeptChars?: number;
   /** Milliseconds; injectable for tests. */
   now?: () => number;
 }
@@ -36,11 +38,14 @@ export class CaseFiles {
   private readonly kept = new Map<string, Kept>();
   private readonly ttlMs: number;
   private readonly maxKept: number;
+  private readonly maxKeptChars: number;
+  private keptChars = 0;
   private readonly now: () => number;
 
   constructor(private readonly db: Queryable, private readonly vault: FieldVault, options: CaseFilesOptions = {}) {
     this.ttlMs = options.ttlMs ?? 60_000;
     this.maxKept = options.maxKept ?? 500;
+    this.maxKeptChars = options.maxKeptChars ?? 32_000_000;
     this.now = options.now ?? Date.now;
   }
 
@@ -78,19 +83,20 @@ export class CaseFiles {
   /** Drops every kept case file. */
   forget(): void {
     this.kept.clear();
+    this.keptChars = 0;
   }
 
   private keptCase(emailKey: string): Kept | null {
     const kept = this.kept.get(emailKey);
     if (!kept) return null;
     if (kept.until > this.now()) return kept;
-    this.kept.delete(emailKey);
+    this.drop(emailKey);
     return null;
   }
 
   /** Seals and writes (only over `ifSealedSha256` when given); keeps what was written. False: the stored one differed. */
   private async write(emailKey: string, emailCase: EmailCase, write: CaseWrite): Promise<boolean> {
-    this.kept.delete(emailKey); // whatever happens below, the kept copy is no longer known to be the stored one
+    this.drop(emailKey); // whatever happens below, the kept copy is no longer known to be the stored one
     const json = JSON.stringify(emailCase);
     const sealed = await this.vault.seal({ emailKey }, json);
     const written = await writeSealedCase(this.db, emailKey, sealed, emailCase, write);
@@ -99,7 +105,18 @@ export class CaseFiles {
   }
 
   private keep(emailKey: string, kept: Kept): void {
-    while (this.kept.size >= this.maxKept) this.kept.delete(this.kept.keys().next().value as string);
+    if (kept.json.length > this.maxKeptChars / 10) return;
+    while (this.kept.size >= this.maxKept || (this.kept.size > 0 && this.keptChars + kept.json.length > this.maxKeptChars)) {
+      this.drop(this.kept.keys().next().value as string);
+    }
     this.kept.set(emailKey, kept);
+    this.keptChars += kept.json.length;
+  }
+
+  private drop(emailKey: string): void {
+    const kept = this.kept.get(emailKey);
+    if (!kept) return;
+    this.kept.delete(emailKey);
+    this.keptChars -= kept.json.length;
   }
 }
