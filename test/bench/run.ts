@@ -201,10 +201,6 @@ async function runThroughput(p: BenchPipeline, args: Args, results: Results): Pr
   out(`  pipeline (HTTP intake → Kafka → starter → emailWorkflow → SMTP): ${t.pipelineEmailsPerSec.toFixed(2)} emails/s over all rounds`);
   out(`  bare workflow, ${Math.round(t.activitiesPerEmail)} no-op activities each (${Math.round(t.localActivitiesPerEmail)} local, as the pipeline's): ${t.bareEmailsPerSec.toFixed(2)} workflows/s`);
   out(`  ratio pipeline / bare: median ${t.ratio.toFixed(2)} of ${t.rounds.length} rounds (${t.ratioMin.toFixed(2)}–${t.ratioMax.toFixed(2)}; goal ≥ 0.9); ${t.activitiesPerEmail.toFixed(1)} activities per email, ${t.localActivitiesPerEmail.toFixed(1)} of them local`);
-  if (t.latencyUnderLoad) {
-    const l = t.latencyUnderLoad;
-    out(`  latency HTTP intake → SMTP accept during the rounds (${l.samples} automatic replies, 16 deliveries at a time): p50 ${ms(l.p50Ms)}, p95 ${ms(l.p95Ms)}, max ${ms(l.maxMs)}`);
-  }
   out(`  outcomes (route/state): ${Object.entries(t.routes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   out('  stage costs (activity wall time inside the worker):');
   out(`    ${'activity'.padEnd(22)} ${'count'.padStart(6)} ${'mean'.padStart(10)} ${'p95'.padStart(10)} ${'share'.padStart(7)}`);

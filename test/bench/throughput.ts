@@ -8,9 +8,6 @@
  * machine's load does not favour one side; the ratio is given per round, with its median and spread.
  */
 import os from 'node:os';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { parseSinkFile } from '../support/smtp-sink';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { temporalDataConverter } from '@replique/services/temporal/data-converter';
 import { EmailGenerator, type GeneratedEmail } from './email-generator';
@@ -68,11 +65,6 @@ export interface ThroughputResult {
   /** What a workflow costs the Temporal server, from a sample of each side's histories (load-independent). */
   histories: { pipeline: HistoryCensus; bare: HistoryCensus };
   /**
-   * HTTP intake → SMTP accept of the replies sent automatically during the measured rounds (under the rounds' load:
-   * 16 deliveries at a time), from the delivery's start to the sink's file time. The one-at-a-time figure is `latency`.
-   */
-  latencyUnderLoad: { samples: number; p50Ms: number; p95Ms: number; maxMs: number } | null;
-  /**
    * Transactions committed on the pipeline's database during the rounds, per email: every process's statements (intake,
    * starter, worker, event relay, live policy/wording polls), not only the worker's counted above (pg_stat_database).
    */
@@ -101,39 +93,12 @@ async function measuringCpu<T>(into: Record<CpuComponent, number>, phase: () => 
   }
 }
 
-/** When each measured email's delivery started (wall clock, ms), by Message-ID: its reply's latency is read after the rounds. */
-type Deliveries = Map<string, number>;
-
-async function runPipelineBatch(p: BenchPipeline, emails: GeneratedEmail[], deliveries?: Deliveries): Promise<number> {
+async function runPipelineBatch(p: BenchPipeline, emails: GeneratedEmail[]): Promise<number> {
   const before = await p.settledCount();
   const t0 = performance.now();
-  await pool(emails, 16, async (e) => {
-    deliveries?.set(e.messageId, Date.now());
-    await p.deliver(e.raw);
-  });
+  await pool(emails, 16, async (e) => void (await p.deliver(e.raw)));
   while ((await p.settledCount()) - before < emails.length) await sleep(100);
   return (performance.now() - t0) / 1000;
-}
-
-/**
- * The replies at the sink to the measured emails: delivery start → the sink's file time (its mtime: when the SMTP
- * server accepted and wrote the reply). Read once after the rounds, so the measurement adds no work while they run.
- */
-function latencyOfReplies(p: BenchPipeline, deliveries: Deliveries): ThroughputResult['latencyUnderLoad'] {
-  const times: number[] = [];
-  for (const name of readdirSync(p.sink.dir)) {
-    const file = path.join(p.sink.dir, name);
-    let inReplyTo;
-    try {
-      inReplyTo = parseSinkFile(name, readFileSync(file, 'latin1')).inReplyTo;
-    } catch {
-      continue;
-    }
-    const sentAt = inReplyTo ? deliveries.get(inReplyTo) : undefined;
-    if (sentAt !== undefined) times.push(statSync(file).mtimeMs - sentAt);
-  }
-  if (!times.length) return null;
-  return { samples: times.length, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), maxMs: Math.max(...times) };
 }
 
 function activityTotals(p: BenchPipeline): { count: number; totalMs: number } {
@@ -185,7 +150,6 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
   const cpu = { pipeline: perComponent(() => 0), bare: perComponent(() => 0) };
   let pipelineSeconds = 0;
   let bareSeconds = 0;
-  const deliveries: Deliveries = new Map();
   let transactionsBefore = 0;
   let transactionsAfter = 0;
   try {
@@ -198,7 +162,7 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
       const load1 = os.loadavg()[0]!;
       let pipeline = 0;
       let bareTime = 0;
-      const runPipeline = async () => (pipeline = await measuringCpu(cpu.pipeline, () => runPipelineBatch(p, emails, deliveries)));
+      const runPipeline = async () => (pipeline = await measuringCpu(cpu.pipeline, () => runPipelineBatch(p, emails)));
       const runBare = async () => (bareTime = await measuringCpu(cpu.bare, () => runBareBatch(perRound)));
       if (r % 2 === 0) {
         await runPipeline();
@@ -268,7 +232,6 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
       bare: perComponent((c) => (1000 * cpu.bare[c]) / measured),
     },
     histories,
-    latencyUnderLoad: latencyOfReplies(p, deliveries),
     databaseTransactionsPerEmail: (transactionsAfter - transactionsBefore) / measured,
   };
 }
