@@ -315,6 +315,13 @@ async function main(): Promise<void> {
     }
   }
 
+  // The two goals side by side, from this run (issue 15: ratio ≥ 0.9; issue 17: p95 within 10 % of before encryption).
+  if (results.throughput && results.latency) {
+    const t = results.throughput;
+    out();
+    out(`summary: ratio ${t.ratio.toFixed(2)} (${t.ratioMin.toFixed(2)}–${t.ratioMax.toFixed(2)}), pipeline ${t.pipelineEmailsPerSec.toFixed(2)}/s; HTTP intake → SMTP accept p95 ${ms(results.latency.http.p95Ms)} (p50 ${ms(results.latency.http.p50Ms)}); load ${machine.loadAvg.map((l) => l.toFixed(1)).join('/')} at start`);
+  }
+
   const dir = path.join(repoRoot, 'docs', 'benchmarks');
   mkdirSync(dir, { recursive: true });
   // A partial run (--only) keeps the other sections of the previous file, each with the time it was measured,
