@@ -27,6 +27,7 @@ import { tracingSettings } from '../config/shared-env';
 import { startTracing } from '../telemetry/tracing';
 import { workerTracing } from '../telemetry/temporal-tracing';
 import { temporalTlsOf } from '../config/tls-env';
+import { installTemporalRuntimeLogging } from '../temporal/sdk-logger';
 
 const log = createLogger('worker');
 
@@ -99,6 +100,7 @@ async function ensureSchedules(config: WorkerConfig): Promise<void> {
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
+  installTemporalRuntimeLogging();
   const { worker, close } = await createEmailWorker(config);
   const metrics = config.METRICS_PORT ? await startMetricsServer('worker', { host: config.METRICS_HOST, port: config.METRICS_PORT }) : null;
   if (config.REPLIQUE_RETENTION_SCHEDULE || config.REPLIQUE_ROLLOUT_SCHEDULE) await ensureSchedules(config);
