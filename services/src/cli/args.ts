@@ -9,6 +9,13 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** A positive integer argument (a version number, a limit), or a UsageError naming what it is. */
+export function positiveInt(value: string | undefined, what = 'a version number'): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${what} is a positive integer, not ${value ?? 'nothing'}`);
+  return n;
+}
+
 export function parseArgs(argv: string[], valued: string[], booleans: string[] = []): ParsedArgs {
   const options: Record<string, string> = {};
   const flags = new Set<string>();

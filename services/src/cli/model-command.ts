@@ -21,7 +21,7 @@ import {
   seedModelVersion,
 } from '@replique/activities/adapters/pg/model-versions';
 import { DEFAULT_INTENT_MODEL_FILE, IntentModelInvalidError } from '@replique/activities/triage/intent-model';
-import { parseArgs, UsageError } from './args';
+import { parseArgs, positiveInt, UsageError } from './args';
 import { existingFile, parseEnv } from '../config/parse-env';
 import { postgresEnv } from '../config/shared-env';
 
@@ -80,10 +80,4 @@ export async function modelCommand(argv: string[], write: (line: string) => void
   } finally {
     await db.end();
   }
-}
-
-function positiveInt(value: string | undefined): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`a version number is a positive integer, not ${value ?? 'nothing'}`);
-  return n;
 }

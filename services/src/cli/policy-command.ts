@@ -21,7 +21,7 @@ import {
 } from '@replique/activities/adapters/pg/policy-versions';
 import { DEFAULT_POLICY_FILE } from '@replique/activities/triage/policy';
 import { describePolicyChange } from '@replique/activities/triage/policy-diff';
-import { parseArgs, UsageError } from './args';
+import { parseArgs, positiveInt, UsageError } from './args';
 import { existingFile, parseEnv } from '../config/parse-env';
 import { postgresEnv } from '../config/shared-env';
 
@@ -101,10 +101,4 @@ function parseJson(text: string, source: string): unknown {
   } catch (error) {
     throw new PolicyInvalidError(`${source} is not JSON: ${(error as Error).message}`);
   }
-}
-
-function positiveInt(value: string, name: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive integer`);
-  return n;
 }

@@ -22,7 +22,7 @@ import {
   seedWordingVersions, WORDING_KINDS, WordingActionError, type WordingKind,
 } from '@replique/activities/adapters/pg/wording-versions';
 import { WordingInvalidError } from '@replique/activities/reply/wording/template-wording-schema';
-import { parseArgs, UsageError } from './args';
+import { parseArgs, positiveInt, UsageError } from './args';
 import { parseEnv } from '../config/parse-env';
 import { postgresEnv } from '../config/shared-env';
 import { checkSettingsFromEnv, checkWordingVersion } from '../wording/activation-check';
@@ -94,10 +94,4 @@ export async function templatesCommand(argv: string[], write: (line: string) => 
   } finally {
     await db.end();
   }
-}
-
-function positiveInt(value: string | undefined): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`a version number is a positive integer, not ${value ?? 'nothing'}`);
-  return n;
 }
