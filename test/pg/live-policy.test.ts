@@ -13,6 +13,7 @@ import {
 import { DEFAULT_POLICY_FILE } from '@replique/activities/triage/policy';
 import { policyCommand } from '@replique/services/cli/policy-command';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
+import { runCli } from '../support/cli-run';
 
 let db: TestDatabase;
 let live: LivePolicy | null = null;
@@ -27,11 +28,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function cli(argv: string[]) {
-  const lines: string[] = [];
-  const code = await policyCommand(argv, (l) => lines.push(l), { env: { DATABASE_URL: db.databaseUrl } });
-  return { code, out: lines.join('\n') };
-}
+const cli = (argv: string[]) => runCli(policyCommand, db.databaseUrl, argv);
 
 function policyFile(name: string, body: unknown): string {
   const file = path.join(dir, name);

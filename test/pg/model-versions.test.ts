@@ -13,6 +13,7 @@ import { activeModelVersion, seedModelVersion } from '@replique/activities/adapt
 import { DEFAULT_INTENT_MODEL_FILE, loadIntentModel } from '@replique/activities/triage/intent-model';
 import { modelCommand } from '@replique/services/cli/model-command';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
+import { runCli } from '../support/cli-run';
 
 // Each CLI call migrates and reads about a megabyte of model; slow on a loaded machine.
 jest.setTimeout(60_000);
@@ -31,11 +32,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function cli(argv: string[]) {
-  const lines: string[] = [];
-  const code = await modelCommand(argv, (l) => lines.push(l), { env: { DATABASE_URL: db.databaseUrl } });
-  return { code, out: lines.join('\n') };
-}
+const cli = (argv: string[]) => runCli(modelCommand, db.databaseUrl, argv);
 
 function modelFile(name: string, body: unknown): string {
   const file = path.join(dir, name);

@@ -18,6 +18,7 @@ import { freshDevEmail } from '../support/dev-email-copy';
 import { repoRoot } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import { addReviewer, ReviewClient } from './review-client';
+import { runCli } from '../support/cli-run';
 
 jest.setTimeout(400_000);
 
@@ -42,10 +43,9 @@ afterAll(async () => {
 });
 
 async function cli(argv: string[]): Promise<string> {
-  const lines: string[] = [];
-  const code = await modelCommand(argv, (l) => lines.push(l), { env: { DATABASE_URL: pipeline.db.databaseUrl } });
-  if (code !== 0) throw new Error(`replique model ${argv.join(' ')}: ${lines.join('\n')}`);
-  return lines.join('\n');
+  const { code, out } = await runCli(modelCommand, pipeline.db.databaseUrl, argv);
+  if (code !== 0) throw new Error(`replique model ${argv.join(' ')}: ${out}`);
+  return out;
 }
 
 /** Delivers a fresh copy of a dev email, waits for its route; the model version each record names, and the time. */
