@@ -106,5 +106,8 @@ node -e '
   const sum = (key) => runs.reduce((n, r) => n + r[key], 0);
   const skipped = sum("numPendingTests") + sum("numTodoTests");
   console.log(`jest: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed, ${skipped} skipped`);
+  const retried = runs.flatMap((r) => r.testResults).flatMap((file) => file.assertionResults
+    .filter((t) => (t.invocations ?? 1) > 1).map((t) => `${file.name.replace(process.cwd() + "/", "")}: ${t.fullName} (${t.status} after ${t.invocations} runs)`));
+  if (retried.length) console.log(`jest: retried ${retried.length}:\n  ` + retried.join("\n  "));
 ' || true
 exit "$status"

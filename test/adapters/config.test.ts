@@ -11,7 +11,6 @@ import { loadStarterConfig } from '../../services/src/config/starter-config';
 import { createWorkerDeps } from '../../services/src/worker/create-worker-deps';
 import { startIntake } from '../../services/src/intake/main';
 import { withTestDatabase } from '../support/pg';
-import { freePort } from '../support/smtp-sink';
 import { deleteTopics, stack } from './stack-env';
 import { createKafka } from '../../activities/src/adapters/kafka/kafka-client';
 import { ReviewEnvSchema } from '../../services/src/config/review-config';
@@ -111,7 +110,7 @@ describe('files the processes read: the migrations and the intent model', () => 
       const intake = await startIntake(
         loadIntakeConfig({
           DATABASE_URL: db.databaseUrl, REPLIQUE_MIGRATIONS_DIR: dir, KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-          KAFKA_TOPIC_INBOUND: topics[0], KAFKA_TOPIC_EVENTS: topics[1], INTAKE_HTTP_PORT: String(await freePort()), INTAKE_TOKEN: 'x'.repeat(16),
+          KAFKA_TOPIC_INBOUND: topics[0], KAFKA_TOPIC_EVENTS: topics[1], INTAKE_HTTP_PORT: '0', INTAKE_TOKEN: 'x'.repeat(16),
         }),
       );
       await intake.stop();

@@ -27,7 +27,6 @@ import { deleteTopics, stack, waitFor } from '../adapters/stack-env';
 import { openChromium, type HeadlessChromium } from '../support/headless-chromium';
 import { devEmailsDir, repoRoot, sharedRoot } from '../support/paths';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
-import { freePort } from '../support/smtp-sink';
 import { addReviewer, ReviewClient } from '../review/review-client';
 import { oracleCsatArm, oracleFigures, simulateExperiment, type SimulatedEmail } from './simulated-experiment';
 
@@ -81,7 +80,7 @@ beforeAll(async () => {
   consumer = await startKpiConsumer({ db: db.pool, kafka, groupId: `test-experiments-${id}`, topic, onTaken: () => void taken++ });
   review = await startReviewService(ReviewEnvSchema.parse({
     DATABASE_URL: db.databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
-    REVIEW_HTTP_PORT: String(await freePort()), REVIEW_TOKEN: 'test-token-0123456789abcdef',
+    REVIEW_HTTP_PORT: '0', REVIEW_TOKEN: 'test-token-0123456789abcdef',
   }));
   baseUrl = `http://127.0.0.1:${review.port}`;
   leadPassword = await addReviewer(db.pool, 'lena', 'lead');

@@ -21,7 +21,6 @@ import { formatDuration, formatLift, formatPercent } from '../../activities/src/
 import { deleteTopics, stack, waitFor } from '../adapters/stack-env';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { repoRoot } from '../support/paths';
-import { freePort } from '../support/smtp-sink';
 import { addReviewer, ReviewClient } from '../review/review-client';
 import { recomputeComplements, recomputeEmails, recomputeRows, recomputeTopics, type OracleQuery, type RawEvent } from './recompute-kpis';
 import { simulateEvents } from './simulated-events';
@@ -124,7 +123,7 @@ beforeAll(async () => {
   // The review service, as deployed (without reply links, so without a Kafka producer).
   review = await startReviewService(ReviewEnvSchema.parse({
     DATABASE_URL: db.databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
-    REVIEW_HTTP_PORT: String(await freePort()), REVIEW_TOKEN: 'test-token-0123456789abcdef',
+    REVIEW_HTTP_PORT: '0', REVIEW_TOKEN: 'test-token-0123456789abcdef',
     SHOP_FEED_TOKEN: FEED_TOKEN, KPI_CONVERSION_WINDOW_DAYS: String(WINDOW_DAYS),
   }));
   baseUrl = `http://127.0.0.1:${review.port}`;

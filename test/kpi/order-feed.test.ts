@@ -15,7 +15,6 @@ import { seedShop } from '../../activities/src/adapters/pg/seed-shop';
 import { startReviewService } from '../../services/src/review/main';
 import { ReviewEnvSchema } from '../../services/src/config/review-config';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
-import { freePort } from '../support/smtp-sink';
 import { shopFixture } from '../support/paths';
 
 const TOKEN = 'test-shop-feed-token-abcdef012345';
@@ -28,7 +27,7 @@ beforeAll(async () => {
   await seedShop(db.pool, JSON.parse(readFileSync(shopFixture, 'utf8')));
   review = await startReviewService(ReviewEnvSchema.parse({
     DATABASE_URL: db.databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
-    REVIEW_HTTP_PORT: String(await freePort()), REVIEW_TOKEN: 'test-token-0123456789abcdef', SHOP_FEED_TOKEN: TOKEN,
+    REVIEW_HTTP_PORT: '0', REVIEW_TOKEN: 'test-token-0123456789abcdef', SHOP_FEED_TOKEN: TOKEN,
   }));
   baseUrl = `http://127.0.0.1:${review.port}`;
 });

@@ -26,7 +26,6 @@ import { openChromium, type HeadlessChromium } from '../support/headless-chromiu
 import { deleteTopics, stack, waitFor } from '../adapters/stack-env';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { repoRoot } from '../support/paths';
-import { freePort } from '../support/smtp-sink';
 import { addReviewer, ReviewClient } from '../review/review-client';
 import { recomputeEmails, recomputeRows, recomputeTopics, type RawEvent } from './recompute-kpis';
 import { simulateEvents } from './simulated-events';
@@ -77,7 +76,7 @@ beforeAll(async () => {
 
   review = await startReviewService(ReviewEnvSchema.parse({
     DATABASE_URL: db.databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
-    REVIEW_HTTP_PORT: String(await freePort()), REVIEW_TOKEN: 'test-token-0123456789abcdef',
+    REVIEW_HTTP_PORT: '0', REVIEW_TOKEN: 'test-token-0123456789abcdef',
   }));
   baseUrl = `http://127.0.0.1:${review.port}`;
 });

@@ -29,7 +29,6 @@ import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { TEST_DATA_KEKS } from '../support/data-keks';
 import { shopFixture, temporalCliPath } from '../support/paths';
 import { freshDevEmail } from '../support/dev-email-copy';
-import { freePort } from '../support/smtp-sink';
 import { TEST_TEMPORAL_PAYLOAD_KEYS, testTemporalDataConverter } from '../support/temporal-payload-keys';
 import { workflowBundle } from '../support/workflow-bundle';
 
@@ -66,7 +65,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'warn',
   }));
   codec = await startCodecServer(CodecServerEnvSchema.parse({
-    TEMPORAL_PAYLOAD_KEYS: TEST_TEMPORAL_PAYLOAD_KEYS, CODEC_SERVER_TOKEN: CODEC_TOKEN, CODEC_SERVER_PORT: String(await freePort()), LOG_LEVEL: 'warn',
+    TEMPORAL_PAYLOAD_KEYS: TEST_TEMPORAL_PAYLOAD_KEYS, CODEC_SERVER_TOKEN: CODEC_TOKEN, CODEC_SERVER_PORT: '0', LOG_LEVEL: 'warn',
   }));
   connection = await Connection.connect({ address });
   client = new Client({ connection, namespace, dataConverter: testTemporalDataConverter() });

@@ -18,7 +18,6 @@ import { startReviewService } from '@replique/services/review/main';
 import { startEventRelay, type EventRelay } from '@replique/activities/adapters/kafka/event-relay';
 import { ReviewEnvSchema } from '@replique/services/config/review-config';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
-import { freePort } from '../support/smtp-sink';
 import { shopFixture } from '../support/paths';
 import { deleteTopics, stack, waitFor } from '../adapters/stack-env';
 import { TEST_DATA_KEKS, testVault } from '../support/data-keks';
@@ -86,7 +85,7 @@ beforeAll(async () => {
     KAFKA_TOPIC_EVENTS: topic,
     TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     TEMPORAL_NAMESPACE: process.env.TEMPORAL_TEST_NAMESPACE ?? 'replique-test',
-    REVIEW_HTTP_PORT: String(await freePort()),
+    REVIEW_HTTP_PORT: '0',
     REVIEW_TOKEN: 'test-token-0123456789abcdef',
     REPLY_LINK_SECRET: SECRET,
     DATA_KEKS: TEST_DATA_KEKS,

@@ -17,7 +17,6 @@ import { ReviewEnvSchema } from '../../services/src/config/review-config';
 import { openChromium, type HeadlessChromium } from '../support/headless-chromium';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { repoRoot } from '../support/paths';
-import { freePort } from '../support/smtp-sink';
 import { seedCohort } from '../rollout/cohort-events';
 import { addReviewer, ReviewClient } from './review-client';
 
@@ -50,7 +49,7 @@ beforeAll(async () => {
   await evaluateRollout(db.pool); // the scheduled evaluator's proposal
   review = await startReviewService(ReviewEnvSchema.parse({
     DATABASE_URL: db.databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
-    REVIEW_HTTP_PORT: String(await freePort()), REVIEW_TOKEN: 'test-token-0123456789abcdef',
+    REVIEW_HTTP_PORT: '0', REVIEW_TOKEN: 'test-token-0123456789abcdef',
   }));
   baseUrl = `http://127.0.0.1:${review.port}`;
   browser = await openChromium();

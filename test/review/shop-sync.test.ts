@@ -33,7 +33,7 @@ beforeAll(async () => {
   shop = JSON.parse(await readFile(shopFixture, 'utf8'));
   review = await startReviewService(ReviewEnvSchema.parse({
     DATABASE_URL: db.databaseUrl, REVIEW_TOKEN: 'review-token-0123456789abcdef', SHOP_FEED_TOKEN: FEED_TOKEN,
-    REVIEW_HTTP_PORT: String(await freePort()), TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+    REVIEW_HTTP_PORT: '0', TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     TEMPORAL_NAMESPACE: process.env.TEMPORAL_TEST_NAMESPACE ?? 'replique-test', TEMPORAL_PAYLOAD_KEYS: TEST_TEMPORAL_PAYLOAD_KEYS, LOG_LEVEL: 'warn',
   }));
 });

@@ -19,7 +19,7 @@ import { startCodecServer } from '@replique/services/codec-server/main';
 import { CodecServerEnvSchema } from '@replique/services/config/codec-server-config';
 import type { EmailWorkflowView } from '@replique/workflows/contracts';
 import { withTestDatabase, type TestDatabase } from './pg';
-import { freePort, startSmtpSink, type RunningSmtpSink } from './smtp-sink';
+import { startSmtpSink, type RunningSmtpSink } from './smtp-sink';
 import { shopFixture } from './paths';
 import { ImapFlow } from 'imapflow';
 import { emailKeyFor, extractMessageIdHeader, rawSha256 } from '@replique/activities/domain/email-key';
@@ -114,17 +114,20 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     REPLY_LINK_SECRET: REPLY_LINK_SECRET,
     ...options.env,
   };
-  const reviewPort = await freePort();
   const mailbox = `support-test-${run}`;
   /** An IMAP folder of its own in the stack's support account, so the poller never sees the demo's inbox. */
   const imapFolder = `test-${run}`;
   await createImapFolder(imapFolder);
+  // The review service first, on a port the system picks: the worker's reply links need its address, and a port chosen
+  // ahead and bound seconds later could be taken in between by another test process.
+  const review = await startReviewService(ReviewEnvSchema.parse({ ...env, REVIEW_HTTP_PORT: '0', REVIEW_TOKEN: TOKEN }));
+  const reviewUrl = `http://127.0.0.1:${review.port}`;
 
   const intake: RunningIntake = await startIntake(
     loadIntakeConfig({
       ...env,
       REPLIQUE_MAILBOX: mailbox,
-      INTAKE_HTTP_PORT: String(await freePort()),
+      INTAKE_HTTP_PORT: '0',
       INTAKE_TOKEN: TOKEN,
       INTAKE_IMAP_ENABLED: 'true',
       IMAP_FOLDER: imapFolder,
@@ -136,13 +139,12 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     ...env,
     SMTP_PORT: String(sink.port),
     REPLIQUE_SHOP_FILE: shopFixture,
-    REPLY_LINK_BASE_URL: `http://127.0.0.1:${reviewPort}`,
+    REPLY_LINK_BASE_URL: reviewUrl,
     ...options.workerEnv,
   });
   let worker = await startWorker();
-  const review = await startReviewService(ReviewEnvSchema.parse({ ...env, REVIEW_HTTP_PORT: String(reviewPort), REVIEW_TOKEN: TOKEN }));
   const codec = await startCodecServer(CodecServerEnvSchema.parse({
-    TEMPORAL_PAYLOAD_KEYS: env.TEMPORAL_PAYLOAD_KEYS, CODEC_SERVER_TOKEN: CODEC_TOKEN, CODEC_SERVER_PORT: String(await freePort()), LOG_LEVEL: 'warn',
+    TEMPORAL_PAYLOAD_KEYS: env.TEMPORAL_PAYLOAD_KEYS, CODEC_SERVER_TOKEN: CODEC_TOKEN, CODEC_SERVER_PORT: '0', LOG_LEVEL: 'warn',
   }));
   const codecUrl = `http://127.0.0.1:${codec.port}`;
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
@@ -171,7 +173,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     topics: { inbound: env.KAFKA_TOPIC_INBOUND, events: env.KAFKA_TOPIC_EVENTS },
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     intakeUrl: `http://127.0.0.1:${intake.httpPort}`,
-    reviewUrl: `http://127.0.0.1:${review.port}`,
+    reviewUrl,
     token: TOKEN,
     codecUrl,
     codecToken: CODEC_TOKEN,

@@ -3,7 +3,7 @@
  * Temporal UI and CLI of authorised SREs. It holds the payload keys but never connects to Temporal.
  */
 import { z } from 'zod';
-import { booleanFromEnv, csvList, parseEnv, port } from './parse-env';
+import { booleanFromEnv, csvList, listenPort, parseEnv } from './parse-env';
 import { commonEnv } from './shared-env';
 import { payloadKeyList } from './temporal-env';
 
@@ -12,7 +12,7 @@ export const CodecServerEnvSchema = z.object({
   /** The same list as the workers and clients (the first key encrypts for /encode, all decrypt). */
   TEMPORAL_PAYLOAD_KEYS: payloadKeyList,
   CODEC_SERVER_HOST: z.string().min(1).default('127.0.0.1'),
-  CODEC_SERVER_PORT: port.default(8083),
+  CODEC_SERVER_PORT: listenPort.default(8083),
   /** The SREs' bearer token (CLI: --codec-auth "Bearer …"; UI: entered once on the server's /session page). */
   CODEC_SERVER_TOKEN: z.string().min(16, 'must be at least 16 characters'),
   /** The Temporal UI origins allowed to call /encode and /decode from a browser (CORS). */

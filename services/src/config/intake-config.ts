@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { ConnectionOptions } from 'node:tls';
 import { kafkaSecurityOf, mailTlsOf, tlsConsistency, type KafkaSecurity } from './tls-env';
-import { booleanFromEnv, parseEnv, port } from './parse-env';
+import { booleanFromEnv, listenPort, parseEnv } from './parse-env';
 import type { KeyEncryptionKey } from '@replique/activities/adapters/vault/key-wrapper';
 import { dataKeksOf, dataKeysEnv } from './data-keys-env';
 import { commonEnv, imapEnv, kafkaEnv, metricsEnv, postgresEnv, tracingEnv, tracingSettings, type TracingSettings } from './shared-env';
@@ -28,7 +28,7 @@ export const IntakeEnvSchema = z
 
     INTAKE_HTTP_ENABLED: booleanFromEnv.default(true),
     INTAKE_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
-    INTAKE_HTTP_PORT: port.default(8081),
+    INTAKE_HTTP_PORT: listenPort.default(8081),
     /** Bearer token for POST /intake/raw. Required when HTTP intake is on. */
     INTAKE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 

@@ -44,6 +44,9 @@ export const csvList = z
 
 export const port = z.coerce.number().int().min(1).max(65_535);
 
+/** A port a process listens on: 0 lets the system pick a free one (tests), which the process then logs and reports. */
+export const listenPort = z.coerce.number().int().min(0).max(65_535);
+
 /** A path the process reads at start, checked when the configuration is parsed (not at first use). */
 function existingPath(kind: 'file' | 'directory') {
   return z

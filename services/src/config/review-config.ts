@@ -1,7 +1,7 @@
 /** Configuration of the review process: the review tool (web) and the reviewers' JSON API. */
 import { z } from 'zod';
 import { tlsConsistency } from './tls-env';
-import { booleanFromEnv, existingFile, parseEnv, port } from './parse-env';
+import { booleanFromEnv, existingFile, listenPort, parseEnv } from './parse-env';
 import { dataKeysEnv } from './data-keys-env';
 import { commonEnv, conversionEnv, kafkaEnv, metricsEnv, postgresEnv, replyLinkSecretEnv, tracingEnv } from './shared-env';
 import { temporalEnv } from './temporal-env';
@@ -19,7 +19,7 @@ export const ReviewEnvSchema = z.object({
   ...kafkaEnv,
   KAFKA_CLIENT_ID: z.string().min(1).default('replique-review'),
   REVIEW_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
-  REVIEW_HTTP_PORT: port.default(8082),
+  REVIEW_HTTP_PORT: listenPort.default(8082),
   /** Bearer token of the machine JSON API (/api); people log in to the review tool instead. */
   REVIEW_TOKEN: z.string().min(16, 'must be at least 16 characters'),
   /**
