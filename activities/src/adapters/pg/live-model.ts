@@ -1,13 +1,13 @@
 /**
  * The meaning model in force, kept decoded in memory by each worker and replaced without a restart, as the live
- * policy is (notify-watcher.ts): LISTEN `replique_model` reloads at once when a version is published, activated or
+ * policy is (a LiveValue, live-value.ts): LISTEN `replique_model` reloads at once when a version is published, activated or
  * rolled back, and a poll every `pollMs` (one indexed query) bounds the delay when a notification is lost. A version
  * this code cannot load (another feature_version) is logged and not taken: the model in force stays.
  */
 import { createLogger } from '../../logger';
 import { IntentModelInvalidError, intentDeps, type LoadedIntentModel } from '../../triage/intent-model';
 import type { TriageDeps } from '../../triage/pipeline';
-import { NotifyWatcher } from './notify-watcher';
+import { LiveValue } from './live-value';
 import type { Queryable } from './pool';
 import { activeModelVersion, isModelStored, MODEL_CHANNEL, modelActivationNewerThan, loadStoredModel } from './model-versions';
 
@@ -19,6 +19,8 @@ export type ModelDeps = Pick<TriageDeps, 'modelVersion' | 'intentModel' | 'inten
 export interface ModelSnapshot {
   /** model_versions.version, or null for the configured file (none stored could be loaded). */
   stored: number | null;
+  /** The model_activations row followed last (0: none), a version this code could not load included. */
+  activationId: number;
   model: LoadedIntentModel;
   deps: ModelDeps;
 }
@@ -28,16 +30,16 @@ export interface ModelSource {
   current(): ModelSnapshot;
 }
 
-function snapshotOf(stored: number | null, model: LoadedIntentModel): ModelSnapshot {
-  return { stored, model, deps: intentDeps(model) };
+function snapshotOf(stored: number | null, activationId: number, model: LoadedIntentModel): ModelSnapshot {
+  return { stored, activationId, model, deps: intentDeps(model) };
 }
 
 /** The stored model in force, decoded; null when none is stored, or when this code cannot load it (logged). */
-async function loadInForce(db: Queryable): Promise<{ activationId: number; snapshot: ModelSnapshot } | null> {
+async function loadInForce(db: Queryable): Promise<ModelSnapshot | null> {
   const active = await activeModelVersion(db);
   if (!active) return null;
   try {
-    return { activationId: active.activation.id, snapshot: snapshotOf(active.row.version, await loadStoredModel(db, active.row.version)) };
+    return snapshotOf(active.row.version, active.activation.id, await loadStoredModel(db, active.row.version));
   } catch (error) {
     if (!(error instanceof IntentModelInvalidError)) throw error;
     log.error({ version: active.row.version, reason: error.message }, 'the model version in force cannot be loaded by this code');
@@ -53,26 +55,14 @@ async function loadInForce(db: Queryable): Promise<{ activationId: number; snaps
 export async function modelInForce(db: Queryable, configured: LoadedIntentModel | null): Promise<ModelSnapshot | null> {
   try {
     if (configured && !(await isModelStored(db, configured.version))) return null;
-    return (await loadInForce(db))?.snapshot ?? null;
+    return await loadInForce(db);
   } catch (error) {
     if ((error as { code?: string }).code === '42P01') return null; // model_versions not migrated yet
     throw error;
   }
 }
 
-export class LiveModel implements ModelSource {
-  private readonly watcher: NotifyWatcher;
-
-  private constructor(
-    private readonly options: { db: Queryable; databaseUrl: string; pollMs: number; onChange?: (s: ModelSnapshot) => void },
-    private snapshot: ModelSnapshot,
-    private activationId: number,
-  ) {
-    this.watcher = new NotifyWatcher({
-      databaseUrl: options.databaseUrl, channel: MODEL_CHANNEL, pollMs: options.pollMs, name: 'model', log, reload: () => this.reload(),
-    });
-  }
-
+export class LiveModel extends LiveValue<ModelSnapshot> implements ModelSource {
   /**
    * Loads the version in force (seed the committed file first: seedModelVersion), then listens and polls. `fallback`:
    * the configured model file, used until a loadable version is in force.
@@ -82,39 +72,31 @@ export class LiveModel implements ModelSource {
   }): Promise<LiveModel> {
     const first = await loadInForce(options.db);
     if (!first) log.warn({ modelVersion: options.fallback.version }, 'no loadable model version in force: the configured model file decides');
-    const live = new LiveModel({ pollMs: 1000, ...options }, first?.snapshot ?? snapshotOf(null, options.fallback), first?.activationId ?? 0);
-    await live.watcher.start();
-    return live;
+    return new LiveModel({
+      name: 'model', channel: MODEL_CHANNEL, databaseUrl: options.databaseUrl, pollMs: options.pollMs ?? 1000, log,
+      first: first ?? snapshotOf(null, 0, options.fallback),
+      load: (held) => loadNewerActivation(options.db, held),
+      changed: (held, next) => held.model !== next.model,
+      onChange: options.onChange,
+    }).listen();
   }
+}
 
-  current(): ModelSnapshot {
-    return this.snapshot;
+/**
+ * The model of an activation newer than the one held; a version this code cannot load is passed over (logged, the
+ * model in force stays, the next activation is awaited); any other failure is tried again at the next poll.
+ */
+async function loadNewerActivation(db: Queryable, held: ModelSnapshot): Promise<ModelSnapshot | null> {
+  const newer = await modelActivationNewerThan(db, held.activationId);
+  if (!newer) return null;
+  let model: LoadedIntentModel;
+  try {
+    model = await loadStoredModel(db, newer.version);
+  } catch (error) {
+    if (!(error instanceof IntentModelInvalidError)) throw error;
+    log.error({ version: newer.version, reason: error.message }, 'the model version put in force cannot be loaded by this code: the model in force stays');
+    return { ...held, activationId: newer.id };
   }
-
-  /** Loads a newer activation if there is one (serialised: a slow refresh never replaces a newer one). */
-  refresh(): Promise<void> {
-    return this.watcher.refresh();
-  }
-
-  close(): Promise<void> {
-    return this.watcher.close();
-  }
-
-  private async reload(): Promise<void> {
-    const newer = await modelActivationNewerThan(this.options.db, this.activationId);
-    if (!newer) return;
-    let model: LoadedIntentModel;
-    try {
-      model = await loadStoredModel(this.options.db, newer.version);
-    } catch (error) {
-      if (!(error instanceof IntentModelInvalidError)) throw error; // the next poll tries again
-      this.activationId = newer.id;
-      log.error({ version: newer.version, reason: error.message }, 'the model version put in force cannot be loaded by this code: the model in force stays');
-      return;
-    }
-    this.activationId = newer.id;
-    this.snapshot = snapshotOf(newer.version, model);
-    log.info({ version: newer.version, modelVersion: newer.modelVersion, action: newer.action }, 'model version in force');
-    this.options.onChange?.(this.snapshot);
-  }
+  log.info({ version: newer.version, modelVersion: newer.modelVersion, action: newer.action }, 'model version in force');
+  return snapshotOf(newer.version, newer.id, model);
 }

@@ -1,5 +1,5 @@
 /**
- * The policy in force, kept in memory by each worker and refreshed without a restart (notify-watcher.ts: LISTEN
+ * The policy in force, kept in memory by each worker and refreshed without a restart (a LiveValue, live-value.ts: LISTEN
  * `replique_policy` reloads at once when a version is saved, a poll every `pollMs` bounds the delay when a
  * notification is lost). So reading the policy (and the kill switch, at each send) costs no database round trip per
  * email.
@@ -7,7 +7,7 @@
 import { buildPolicy, type RoutingPolicy } from '../../triage/policy';
 import type { ShopPolicies } from '../../domain/types';
 import { createLogger } from '../../logger';
-import { NotifyWatcher } from './notify-watcher';
+import { LiveValue } from './live-value';
 import type { Queryable } from './pool';
 import { latestPolicyVersion, policyVersionNewerThan, POLICY_CHANNEL, type PolicyVersionRow } from './policy-versions';
 
@@ -37,45 +37,23 @@ export interface LivePolicyOptions {
   onChange?: (snapshot: PolicySnapshot) => void;
 }
 
-export class LivePolicy implements PolicySource {
-  private snapshot: PolicySnapshot;
-  private readonly watcher: NotifyWatcher;
-
-  private constructor(private readonly options: LivePolicyOptions & { pollMs: number }, first: PolicySnapshot) {
-    this.snapshot = first;
-    this.watcher = new NotifyWatcher({
-      databaseUrl: options.databaseUrl, channel: POLICY_CHANNEL, pollMs: options.pollMs, name: 'policy', log, reload: () => this.reload(),
-    });
-  }
-
+export class LivePolicy extends LiveValue<PolicySnapshot> implements PolicySource {
   /** Loads the latest version (one must exist: seed it first), then listens and polls. */
   static async start(options: LivePolicyOptions): Promise<LivePolicy> {
     const row = await latestPolicyVersion(options.db);
     if (!row) throw new Error('no policy version in policy_versions: seed one from the policy file first');
-    const live = new LivePolicy({ pollMs: 1000, ...options }, await snapshotOf(row, options.shopPolicies));
-    await live.watcher.start();
-    return live;
-  }
-
-  current(): PolicySnapshot {
-    return this.snapshot;
-  }
-
-  /** Loads a newer version if there is one (serialised: a slow refresh never replaces a newer one). */
-  refresh(): Promise<void> {
-    return this.watcher.refresh();
-  }
-
-  close(): Promise<void> {
-    return this.watcher.close();
-  }
-
-  private async reload(): Promise<void> {
-    const row = await policyVersionNewerThan(this.options.db, this.snapshot.version);
-    if (!row) return;
-    this.snapshot = await snapshotOf(row, this.options.shopPolicies);
-    log.info({ version: row.version, killSwitch: row.killSwitch }, 'policy version in force');
-    this.options.onChange?.(this.snapshot);
+    return new LivePolicy({
+      name: 'policy', channel: POLICY_CHANNEL, databaseUrl: options.databaseUrl, pollMs: options.pollMs ?? 1000, log,
+      first: await snapshotOf(row, options.shopPolicies),
+      load: async (held) => {
+        const newer = await policyVersionNewerThan(options.db, held.version);
+        if (!newer) return null;
+        const next = await snapshotOf(newer, options.shopPolicies);
+        log.info({ version: newer.version, killSwitch: newer.killSwitch }, 'policy version in force');
+        return next;
+      },
+      onChange: options.onChange,
+    }).listen();
   }
 }
 

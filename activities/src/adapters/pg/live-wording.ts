@@ -8,7 +8,7 @@ import type { WordingSnapshot, TemplateWording } from '../../reply/wording/phras
 import { draftPromptOf, promptBodySchema } from '../../reply/wording/prompt-schema';
 import { readStoredTemplateWording } from '../../reply/wording/template-wording-schema';
 import type { DraftPrompt } from '../../reply/prompts/registry';
-import { NotifyWatcher } from './notify-watcher';
+import { LiveValue, type LiveValueOptions } from './live-value';
 import type { Queryable } from './pool';
 import {
   activeWordingVersion, getWordingVersion, WORDING_CHANNEL, wordingActivationsNewerThan, type WordingActivationRow, type WordingKind,
@@ -31,14 +31,18 @@ export interface WordingSource {
   promptAt(version: number): Promise<PromptSnapshot>;
 }
 
-interface Loaded {
-  activationId: number;
+/** The activation followed of each kind, and the version it put in force. */
+type Activations = Record<WordingKind, { activationId: number; version: number; body: unknown }>;
+
+/** What a LiveWording holds: the activations it followed and the snapshots of their versions. */
+export interface WordingInForce {
+  activations: Activations;
   templates: WordingSnapshot;
   prompt: PromptSnapshot;
 }
 
 /** The snapshots of a templates version and a prompts version (their stored bodies, validated). */
-function wordingSnapshotOf(t: { version: number; body: unknown }, p: { version: number; body: unknown }): Omit<Loaded, 'activationId'> {
+function wordingSnapshotOf(t: { version: number; body: unknown }, p: { version: number; body: unknown }): Omit<WordingInForce, 'activations'> {
   return {
     templates: { version: t.version, wording: readStoredTemplateWording(t.body) },
     prompt: { version: p.version, prompt: draftPromptOf(promptBodySchema.parse(p.body), p.version) },
@@ -55,42 +59,45 @@ export async function wordingInForce(db: Queryable): Promise<{ templates: Wordin
   return t && p ? wordingSnapshotOf(t.row, p.row) : null;
 }
 
-export class LiveWording implements WordingSource {
-  private readonly watcher: NotifyWatcher;
-
-  private constructor(
-    private readonly options: { db: Queryable; databaseUrl: string; pollMs: number },
-    private loaded: Record<WordingKind, { activationId: number; version: number; body: unknown }>,
-  ) {
-    this.watcher = new NotifyWatcher({
-      databaseUrl: options.databaseUrl, channel: WORDING_CHANNEL, pollMs: options.pollMs, name: 'wording', log, reload: () => this.reload(),
-    });
-  }
-
+export class LiveWording extends LiveValue<WordingInForce> implements WordingSource {
   /** Loads the versions in force (seed them first: seedWordingVersions), then listens and polls. */
   static async start(options: { db: Queryable; databaseUrl: string; pollMs?: number }): Promise<LiveWording> {
-    const first = {} as Record<WordingKind, { activationId: number; version: number; body: unknown }>;
+    const first = {} as Activations;
     for (const kind of ['templates', 'prompts'] as const) {
       const active = await activeWordingVersion(options.db, kind);
       if (!active) throw new Error(`no ${kind} version in force: seed the shipped wording first (seedWordingVersions)`);
       first[kind] = { activationId: active.activation.id, version: active.row.version, body: active.row.body };
     }
-    const live = new LiveWording({ pollMs: 1000, ...options }, first);
-    live.snapshot = live.build();
-    await live.watcher.start();
-    return live;
+    return new LiveWording(options.db, {
+      name: 'wording', channel: WORDING_CHANNEL, databaseUrl: options.databaseUrl, pollMs: options.pollMs ?? 1000, log,
+      first: inForce(first),
+      load: (held) => loadNewerActivations(options.db, held),
+    }).listen();
   }
 
-  private snapshot!: Omit<Loaded, 'activationId'>;
   private readonly saved = new Map<string, Promise<WordingSnapshot | PromptSnapshot>>();
 
+  private constructor(private readonly db: Queryable, options: LiveValueOptions<WordingInForce>) {
+    super(options);
+  }
+
+  templates(): WordingSnapshot {
+    return this.current().templates;
+  }
+
+  prompt(): PromptSnapshot {
+    return this.current().prompt;
+  }
+
   templatesAt(version: number): Promise<WordingSnapshot> {
-    if (version === this.snapshot.templates.version) return Promise.resolve(this.snapshot.templates);
+    const held = this.templates();
+    if (version === held.version) return Promise.resolve(held);
     return this.savedVersion('templates', version) as Promise<WordingSnapshot>;
   }
 
   promptAt(version: number): Promise<PromptSnapshot> {
-    if (version === this.snapshot.prompt.version) return Promise.resolve(this.snapshot.prompt);
+    const held = this.prompt();
+    if (version === held.version) return Promise.resolve(held);
     return this.savedVersion('prompts', version) as Promise<PromptSnapshot>;
   }
 
@@ -98,7 +105,7 @@ export class LiveWording implements WordingSource {
     const key = `${kind}@${version}`;
     let loaded = this.saved.get(key);
     if (!loaded) {
-      loaded = getWordingVersion(this.options.db, kind, version).then((row) => {
+      loaded = getWordingVersion(this.db, kind, version).then((row) => {
         if (!row) throw new Error(`no ${kind} version ${version} in the database`);
         return kind === 'templates'
           ? { version, wording: readStoredTemplateWording(row.body) }
@@ -109,43 +116,26 @@ export class LiveWording implements WordingSource {
     }
     return loaded;
   }
+}
 
-  templates(): WordingSnapshot {
-    return this.snapshot.templates;
-  }
+function inForce(activations: Activations): WordingInForce {
+  return { activations, ...wordingSnapshotOf(activations.templates, activations.prompts) };
+}
 
-  prompt(): PromptSnapshot {
-    return this.snapshot.prompt;
+/** The versions of activations newer than those held, or null when there is none. */
+async function loadNewerActivations(db: Queryable, held: WordingInForce): Promise<WordingInForce | null> {
+  let activations = held.activations;
+  // One statement for both kinds (the poll runs every second in every worker).
+  const newerOf = await wordingActivationsNewerThan(db, {
+    templates: activations.templates.activationId, prompts: activations.prompts.activationId,
+  });
+  for (const kind of ['templates', 'prompts'] as const) {
+    const newer: WordingActivationRow | undefined = newerOf[kind];
+    if (!newer) continue;
+    const row = await getWordingVersion(db, kind, newer.version);
+    if (!row) continue;
+    activations = { ...activations, [kind]: { activationId: newer.id, version: row.version, body: row.body } };
+    log.info({ kind, version: row.version, action: newer.action }, 'wording version in force');
   }
-
-  private build(): Omit<Loaded, 'activationId'> {
-    return wordingSnapshotOf(this.loaded.templates, this.loaded.prompts);
-  }
-
-  /** Loads newer activations if there are any (serialised: a slow refresh never replaces a newer one). */
-  refresh(): Promise<void> {
-    return this.watcher.refresh();
-  }
-
-  close(): Promise<void> {
-    return this.watcher.close();
-  }
-
-  private async reload(): Promise<void> {
-    let changed = false;
-    // One statement for both kinds (the poll runs every second in every worker).
-    const newerOf = await wordingActivationsNewerThan(this.options.db, {
-      templates: this.loaded.templates.activationId, prompts: this.loaded.prompts.activationId,
-    });
-    for (const kind of ['templates', 'prompts'] as const) {
-      const newer: WordingActivationRow | undefined = newerOf[kind];
-      if (!newer) continue;
-      const row = await getWordingVersion(this.options.db, kind, newer.version);
-      if (!row) continue;
-      this.loaded = { ...this.loaded, [kind]: { activationId: newer.id, version: row.version, body: row.body } };
-      changed = true;
-      log.info({ kind, version: row.version, action: newer.action }, 'wording version in force');
-    }
-    if (changed) this.snapshot = this.build();
-  }
+  return activations === held.activations ? null : inForce(activations);
 }
