@@ -6,6 +6,7 @@
  */
 import { createExperiment, promoteVariant } from '../../activities/src/adapters/pg/experiment-store';
 import { LiveDraftExperiments } from '../../activities/src/adapters/pg/live-draft-experiment';
+import { NotifyListener } from '../../activities/src/adapters/pg/notify-listener';
 import { createDraftReply } from '../../activities/src/reply/draft-reply';
 import { makeCase, replyDeps } from '../../activities/src/reply/test-support/fixture-shop';
 import { waitFor } from '../adapters/stack-env';
@@ -13,6 +14,7 @@ import { withTestDatabase, type TestDatabase } from '../support/pg';
 
 let db: TestDatabase;
 let live: LiveDraftExperiments | undefined;
+let listener: NotifyListener | undefined;
 
 beforeAll(async () => {
   db = await withTestDatabase();
@@ -20,6 +22,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await live?.close();
+  await listener?.close();
   await db?.close();
 });
 
@@ -30,7 +33,8 @@ const DEFINITION = {
 
 test('drafts follow the running experiments live: a start and a promotion reach the draft stage without a restart', async () => {
   // A long poll: only the notification can bring the changes within the waits below.
-  live = await LiveDraftExperiments.start({ db: db.pool, databaseUrl: db.databaseUrl, pollMs: 600_000 });
+  listener = new NotifyListener(db.databaseUrl, { name: 'experiments' });
+  live = await LiveDraftExperiments.start({ db: db.pool, listener, pollMs: 600_000 });
   expect(live.current()).toEqual([]);
   const stage = createDraftReply({ experiment: (usual) => live!.forDraft(usual) });
   const deps = replyDeps();

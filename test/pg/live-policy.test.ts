@@ -1,12 +1,13 @@
 /**
  * The live policy on the real Postgres: versions saved by the `replique policy` CLI (validated, diffed, audited),
  * seen by a LivePolicy (what each worker keeps) through LISTEN/NOTIFY within milliseconds, and through the poll when
- * its listening connection is killed.
+ * its listening connection (the process's NotifyListener) is killed.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LivePolicy } from '@replique/activities/adapters/pg/live-policy';
+import { NotifyListener } from '@replique/activities/adapters/pg/notify-listener';
 import {
   latestPolicyVersion, PolicyConflictError, PolicyInvalidError, savePolicyVersion,
 } from '@replique/activities/adapters/pg/policy-versions';
@@ -17,6 +18,7 @@ import { runCli } from '../support/cli-run';
 
 let db: TestDatabase;
 let live: LivePolicy | null = null;
+let listener: NotifyListener | null = null;
 const dir = mkdtempSync(path.join(tmpdir(), 'policy-'));
 const defaults = JSON.parse(readFileSync(DEFAULT_POLICY_FILE, 'utf8')) as Record<string, unknown> & { rollout: { percentage: number } };
 
@@ -25,6 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await live?.close();
+  await listener?.close();
   await db?.close();
 });
 
@@ -90,7 +93,8 @@ test('a save based on an older version is refused; an invalid body is refused be
 });
 
 test('a running LivePolicy sees a saved version within milliseconds (NOTIFY), and through the poll when its listener is killed', async () => {
-  live = await LivePolicy.start({ db: db.pool, databaseUrl: db.databaseUrl, shopPolicies: async () => undefined, pollMs: 1000 });
+  listener = new NotifyListener(db.databaseUrl, { name: 'policy' });
+  live = await LivePolicy.start({ db: db.pool, listener, shopPolicies: async () => undefined, pollMs: 1000 });
   const start = live.current().version;
   const withIntents = (intents: string[]) => ({ ...defaults, automation: { enabled_intents: intents, slightly_late_max_days: 5 } });
 
@@ -109,12 +113,12 @@ test('a running LivePolicy sees a saved version within milliseconds (NOTIFY), an
   expect(live.current().version).toBe(killed);
   expect(pollMs).toBeLessThan(5000);
 
-  // ...and the listener comes back by itself (after one poll period), listening again.
+  // ...and the listener comes back by itself (after its reconnect delay), listening again.
   const listening = async () => (await db.pool.query(
     `select 1 from pg_stat_activity where application_name = 'replique-policy-listener' and datname = current_database()
        and query ilike 'listen%'`)).rowCount === 1;
   for (let i = 0; !(await listening()); i++) {
-    if (i > 100) throw new Error('the policy listener did not reconnect');
+    if (i > 600) throw new Error('the policy listener did not reconnect');
     await new Promise((r) => setTimeout(r, 50));
   }
   const again = (await savePolicyVersion(db.pool, { killSwitch: false, by: 'lea' })).row.version;

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LiveModel } from '@replique/activities/adapters/pg/live-model';
+import { NotifyListener } from '@replique/activities/adapters/pg/notify-listener';
 import { activeModelVersion, seedModelVersion } from '@replique/activities/adapters/pg/model-versions';
 import { DEFAULT_INTENT_MODEL_FILE, loadIntentModel } from '@replique/activities/triage/intent-model';
 import { modelCommand } from '@replique/services/cli/model-command';
@@ -20,15 +21,18 @@ jest.setTimeout(60_000);
 
 let db: TestDatabase;
 let live: LiveModel | null = null;
+let listener: NotifyListener;
 const dir = mkdtempSync(path.join(tmpdir(), 'model-'));
 const committed = JSON.parse(readFileSync(DEFAULT_INTENT_MODEL_FILE, 'utf8')) as Record<string, unknown> & { version: string };
 const V1 = committed.version;
 
 beforeAll(async () => {
   db = await withTestDatabase();
+  listener = new NotifyListener(db.databaseUrl, { name: 'model' });
 });
 afterAll(async () => {
   await live?.close();
+  await listener?.close();
   await db?.close();
 });
 
@@ -53,7 +57,7 @@ test('publish, refusals, rollback and audit through the CLI; a running LiveModel
   const listed = await cli(['list']);
   expect(listed.code).toBe(0);
   expect(listed.out).toMatch(new RegExp(`^\\* v1  ${V1.replace(/[/.]/g, '\\$&')}  published .* by seed  last seed`));
-  live = await LiveModel.start({ db: db.pool, databaseUrl: db.databaseUrl, fallback: loadIntentModel(), pollMs: 60_000 });
+  live = await LiveModel.start({ db: db.pool, listener, fallback: loadIntentModel(), pollMs: 60_000 });
   expect(live.current()).toMatchObject({ stored: 1, deps: { modelVersion: V1 } });
 
   // Refused: another feature_version, a broken file, another content under a stored name. Nothing stored.
@@ -99,7 +103,7 @@ test('publish, refusals, rollback and audit through the CLI; a running LiveModel
 
 test('a LiveModel whose listening connection is killed still takes a rollback through its poll', async () => {
   await live?.close();
-  live = await LiveModel.start({ db: db.pool, databaseUrl: db.databaseUrl, fallback: loadIntentModel(), pollMs: 300 });
+  live = await LiveModel.start({ db: db.pool, listener, fallback: loadIntentModel(), pollMs: 300 });
   await db.pool.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%'`);
   expect((await cli(['rollback', '--by', 'sam'])).code).toBe(0);
   await waitFor(() => live!.current().stored === 1, 5000);

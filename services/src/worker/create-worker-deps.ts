@@ -27,6 +27,7 @@ import { seedWordingVersions } from '@replique/activities/adapters/pg/wording-ve
 import { LiveWording } from '@replique/activities/adapters/pg/live-wording';
 import { seedModelVersion } from '@replique/activities/adapters/pg/model-versions';
 import { LiveModel } from '@replique/activities/adapters/pg/live-model';
+import { NotifyListener } from '@replique/activities/adapters/pg/notify-listener';
 import { PgBounceLog } from '@replique/activities/adapters/pg/bounces';
 import { createDecisionDeps, type DecisionSettings } from '@replique/activities/decision-deps';
 import { createLogger } from '@replique/activities/logger';
@@ -77,17 +78,19 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   // The policy file seeds the first live version; the latest saved version is in force from then on.
   const policyFile = config.REPLIQUE_POLICY_FILE ?? DEFAULT_POLICY_FILE;
   await seedPolicyVersion(db, parsePolicyFile(await readFile(policyFile, 'utf8'), policyFile));
+  // One listening connection for all the worker follows (policy, wording, model, experiments, erasures).
+  const listener = new NotifyListener(config.DATABASE_URL, { name: 'worker' });
   const policy = await LivePolicy.start({
-    db, databaseUrl: config.DATABASE_URL, shopPolicies: () => shop.policies(), pollMs: config.POLICY_POLL_MS,
+    db, listener, shopPolicies: () => shop.policies(), pollMs: config.POLICY_POLL_MS,
   });
   // The shipped template and prompt wording is version 1; the latest activation is in force from then on.
   await seedWordingVersions(db);
-  const wording = await LiveWording.start({ db, databaseUrl: config.DATABASE_URL, pollMs: config.POLICY_POLL_MS });
+  const wording = await LiveWording.start({ db, listener, pollMs: config.POLICY_POLL_MS });
   // The committed model file is stored and put in force when its version is not stored yet; the latest activation
   // (a publish, a rollback) is in force from then on, taken without a restart.
-  const model = await startLiveModel(db, config, settings);
+  const model = await startLiveModel(db, listener, config, settings);
   // The running experiments (review tool, /experiments), followed live; where none applies, LLM_AB_PERCENT's split.
-  const experiments = await LiveDraftExperiments.start({ db, databaseUrl: config.DATABASE_URL, pollMs: config.DRAFT_EXPERIMENT_POLL_MS });
+  const experiments = await LiveDraftExperiments.start({ db, listener, pollMs: config.DRAFT_EXPERIMENT_POLL_MS });
   const configured = settings.reply.experiment;
   const fallback = typeof configured === 'function' ? configured : () => configured ?? null;
   const decideWith = { ...settings, reply: { ...settings.reply, experiment: (usual: DraftGenerator) => experiments.forDraft(usual) ?? fallback(usual) } };
@@ -130,6 +133,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
       await policy.close();
       await wording.close();
       await model?.close();
+      await listener.close();
       smtp.close();
       await relay?.stop();
       await db.end();
@@ -151,9 +155,9 @@ export function workerDecisionSettings(config: WorkerConfig): DecisionSettings {
 }
 
 /** Seeds the configured model file (REPLIQUE_INTENT_MODEL_FILE) and starts following the version in force. */
-async function startLiveModel(db: Pool, config: WorkerConfig, settings: DecisionSettings): Promise<LiveModel | null> {
+async function startLiveModel(db: Pool, listener: NotifyListener, config: WorkerConfig, settings: DecisionSettings): Promise<LiveModel | null> {
   if (!settings.intentModel) return null;
   const seeded = await seedModelVersion(db, JSON.parse(await readFile(config.REPLIQUE_INTENT_MODEL_FILE, 'utf8')) as unknown);
   if (seeded.created) log.info({ version: seeded.row.version, modelVersion: seeded.row.modelVersion }, 'model file stored and put in force');
-  return LiveModel.start({ db, databaseUrl: config.DATABASE_URL, fallback: settings.intentModel, pollMs: config.POLICY_POLL_MS });
+  return LiveModel.start({ db, listener, fallback: settings.intentModel, pollMs: config.POLICY_POLL_MS });
 }

@@ -16,6 +16,7 @@ import type { Experiment } from '../../reply/ab-assignment';
 import type { DraftGenerator } from '../../reply/draft-reply';
 import { appliesTo, draftExperimentOf } from '../../reply/draft-experiment';
 import { listRunningExperiments } from './experiment-store';
+import type { NotifyListener } from './notify-listener';
 import { LiveValue } from './live-value';
 import type { Queryable } from './pool';
 
@@ -25,9 +26,9 @@ export const EXPERIMENT_CHANNEL = 'replique_experiments';
 
 export class LiveDraftExperiments extends LiveValue<readonly Experiment<DraftGenerator>[]> {
   /** Loads the running experiments (none is fine), then listens and polls. */
-  static async start(options: { db: Queryable; databaseUrl: string; pollMs?: number }): Promise<LiveDraftExperiments> {
+  static async start(options: { db: Queryable; listener: NotifyListener; pollMs?: number }): Promise<LiveDraftExperiments> {
     return new LiveDraftExperiments({
-      name: 'experiments', channel: EXPERIMENT_CHANNEL, databaseUrl: options.databaseUrl, pollMs: options.pollMs ?? 5000, log,
+      name: 'experiments', channel: EXPERIMENT_CHANNEL, listener: options.listener, pollMs: options.pollMs ?? 5000, log,
       first: await loadRunning(options.db, []),
       load: (held) => loadRunning(options.db, held),
     }).listen();

@@ -7,6 +7,7 @@
 import { createLogger } from '../../logger';
 import { IntentModelInvalidError, intentDeps, type LoadedIntentModel } from '../../triage/intent-model';
 import type { TriageDeps } from '../../triage/pipeline';
+import type { NotifyListener } from './notify-listener';
 import { LiveValue } from './live-value';
 import type { Queryable } from './pool';
 import { activeModelVersion, isModelStored, MODEL_CHANNEL, modelActivationNewerThan, loadStoredModel } from './model-versions';
@@ -68,12 +69,12 @@ export class LiveModel extends LiveValue<ModelSnapshot> implements ModelSource {
    * the configured model file, used until a loadable version is in force.
    */
   static async start(options: {
-    db: Queryable; databaseUrl: string; fallback: LoadedIntentModel; pollMs?: number; onChange?: (s: ModelSnapshot) => void;
+    db: Queryable; listener: NotifyListener; fallback: LoadedIntentModel; pollMs?: number; onChange?: (s: ModelSnapshot) => void;
   }): Promise<LiveModel> {
     const first = await loadInForce(options.db);
     if (!first) log.warn({ modelVersion: options.fallback.version }, 'no loadable model version in force: the configured model file decides');
     return new LiveModel({
-      name: 'model', channel: MODEL_CHANNEL, databaseUrl: options.databaseUrl, pollMs: options.pollMs ?? 1000, log,
+      name: 'model', channel: MODEL_CHANNEL, listener: options.listener, pollMs: options.pollMs ?? 1000, log,
       first: first ?? snapshotOf(null, 0, options.fallback),
       load: (held) => loadNewerActivation(options.db, held),
       changed: (held, next) => held.model !== next.model,

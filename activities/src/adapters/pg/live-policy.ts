@@ -7,6 +7,7 @@
 import { buildPolicy, type RoutingPolicy } from '../../triage/policy';
 import type { ShopPolicies } from '../../domain/types';
 import { createLogger } from '../../logger';
+import type { NotifyListener } from './notify-listener';
 import { LiveValue } from './live-value';
 import type { Queryable } from './pool';
 import { latestPolicyVersion, policyVersionNewerThan, POLICY_CHANNEL, type PolicyVersionRow } from './policy-versions';
@@ -28,11 +29,11 @@ export interface PolicySource {
 
 export interface LivePolicyOptions {
   db: Queryable;
-  /** For the listening connection (a client of its own, so it never holds one of the pool's). */
-  databaseUrl: string;
+  /** The process's listening connection (notify-listener.ts). */
+  listener: NotifyListener;
   /** The shop's own policies, merged into each version (escalation keywords, refund threshold, return window). */
   shopPolicies: () => Promise<ShopPolicies | undefined>;
-  /** Poll period, and the listener's reconnect delay. */
+  /** Poll period: the longest a change waits when its notification was lost. */
   pollMs?: number;
   onChange?: (snapshot: PolicySnapshot) => void;
 }
@@ -43,7 +44,7 @@ export class LivePolicy extends LiveValue<PolicySnapshot> implements PolicySourc
     const row = await latestPolicyVersion(options.db);
     if (!row) throw new Error('no policy version in policy_versions: seed one from the policy file first');
     return new LivePolicy({
-      name: 'policy', channel: POLICY_CHANNEL, databaseUrl: options.databaseUrl, pollMs: options.pollMs ?? 1000, log,
+      name: 'policy', channel: POLICY_CHANNEL, listener: options.listener, pollMs: options.pollMs ?? 1000, log,
       first: await snapshotOf(row, options.shopPolicies),
       load: async (held) => {
         const newer = await policyVersionNewerThan(options.db, held.version);

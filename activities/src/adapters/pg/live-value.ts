@@ -5,20 +5,21 @@
  *
  * - `load(held)` reads what is newer than the value held (one indexed query, then its decoding and validation): null
  *   when nothing is newer; a load that throws leaves the value in force as it is (logged), the next run tries again.
- * - It runs at each notification on `channel` (milliseconds after a save commits) and every `pollMs`, because a
- *   notification sent while the listening connection was down is lost for good (notify-watcher.ts).
+ * - It runs at each notification on `channel`, heard by the process's one listening connection (notify-listener.ts;
+ *   milliseconds after a save commits), after that connection comes back, and every `pollMs`: a notification sent
+ *   while the connection was down is lost for good, so the poll bounds the delay of a change to one period.
  * - Runs are serialised, so a slow one never replaces a newer one.
  * - `onChange` runs when a new value takes force (`changed(held, next)`: by default, another object).
  */
 import type { Logger } from '../../logger';
-import { NotifyWatcher } from './notify-watcher';
+import type { NotifyListener } from './notify-listener';
 
 export interface LiveValueOptions<T> {
-  /** What is followed, for the logs and the listening connection's name ("policy", "model"). */
+  /** What is followed, for the logs ("policy", "model"). */
   name: string;
   channel: string;
-  databaseUrl: string;
-  /** Poll period, and the listener's reconnect delay. */
+  /** The process's listening connection (shared by all it follows). */
+  listener: NotifyListener;
   pollMs: number;
   log: Logger;
   /** The value in force at start, loaded by the caller (whose rules decide whether a start without one fails). */
@@ -32,20 +33,22 @@ export interface LiveValueOptions<T> {
 
 export class LiveValue<T> {
   private value: T;
-  private readonly watcher: NotifyWatcher;
+  private timer: NodeJS.Timeout | null = null;
+  private unsubscribe: (() => Promise<void>) | null = null;
+  private loading: Promise<void> = Promise.resolve();
+  private closed = false;
 
   /** Holds `first`; nothing is followed before `listen()`. */
   constructor(private readonly options: LiveValueOptions<T>) {
     this.value = options.first;
-    this.watcher = new NotifyWatcher({
-      databaseUrl: options.databaseUrl, channel: options.channel, pollMs: options.pollMs, name: options.name, log: options.log,
-      reload: () => this.reload(),
-    });
   }
 
-  /** Listens (a value saved before it listened is found by the first load) and polls. */
+  /** Listens on its channel (a value saved before it listened is found by a first load) and polls. */
   async listen(): Promise<this> {
-    await this.watcher.start();
+    this.unsubscribe = await this.options.listener.subscribe(this.options.channel, () => void this.refresh());
+    this.timer = setInterval(() => void this.refresh(), this.options.pollMs);
+    this.timer.unref();
+    void this.refresh();
     return this;
   }
 
@@ -55,11 +58,22 @@ export class LiveValue<T> {
 
   /** Loads now, after the load in progress if any. */
   refresh(): Promise<void> {
-    return this.watcher.refresh();
+    this.loading = this.loading.then(async () => {
+      if (this.closed) return;
+      try {
+        await this.reload();
+      } catch (error) {
+        this.options.log.warn({ err: error }, `${this.options.name} refresh failed; the version in force stays`);
+      }
+    });
+    return this.loading;
   }
 
-  close(): Promise<void> {
-    return this.watcher.close();
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.unsubscribe?.();
+    await this.loading;
   }
 
   private async reload(): Promise<void> {

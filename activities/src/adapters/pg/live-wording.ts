@@ -1,6 +1,6 @@
 /**
  * The template and prompt versions in force, kept in memory by each worker and refreshed without a restart, as the
- * live policy is (notify-watcher.ts): LISTEN `replique_wording` reloads at once when a version is activated or rolled
+ * live policy is (a LiveValue, live-value.ts): LISTEN `replique_wording` reloads at once when a version is activated or rolled
  * back, and a poll every `pollMs` (one indexed query) bounds the delay when a notification is lost.
  */
 import { createLogger } from '../../logger';
@@ -8,6 +8,7 @@ import type { WordingSnapshot, TemplateWording } from '../../reply/wording/phras
 import { draftPromptOf, promptBodySchema } from '../../reply/wording/prompt-schema';
 import { readStoredTemplateWording } from '../../reply/wording/template-wording-schema';
 import type { DraftPrompt } from '../../reply/prompts/registry';
+import type { NotifyListener } from './notify-listener';
 import { LiveValue, type LiveValueOptions } from './live-value';
 import type { Queryable } from './pool';
 import {
@@ -61,7 +62,7 @@ export async function wordingInForce(db: Queryable): Promise<{ templates: Wordin
 
 export class LiveWording extends LiveValue<WordingInForce> implements WordingSource {
   /** Loads the versions in force (seed them first: seedWordingVersions), then listens and polls. */
-  static async start(options: { db: Queryable; databaseUrl: string; pollMs?: number }): Promise<LiveWording> {
+  static async start(options: { db: Queryable; listener: NotifyListener; pollMs?: number }): Promise<LiveWording> {
     const first = {} as Activations;
     for (const kind of ['templates', 'prompts'] as const) {
       const active = await activeWordingVersion(options.db, kind);
@@ -69,7 +70,7 @@ export class LiveWording extends LiveValue<WordingInForce> implements WordingSou
       first[kind] = { activationId: active.activation.id, version: active.row.version, body: active.row.body };
     }
     return new LiveWording(options.db, {
-      name: 'wording', channel: WORDING_CHANNEL, databaseUrl: options.databaseUrl, pollMs: options.pollMs ?? 1000, log,
+      name: 'wording', channel: WORDING_CHANNEL, listener: options.listener, pollMs: options.pollMs ?? 1000, log,
       first: inForce(first),
       load: (held) => loadNewerActivations(options.db, held),
     }).listen();
