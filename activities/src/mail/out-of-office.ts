@@ -89,6 +89,43 @@ const REFERRAL = unicodeWords(
   /\b(?:contact(?:ez|er)?|joindre|adresse[rz]|écrire à|écrivez à|reach|write to|e-?mail|get in touch with|s'adresser|vous adresser)\b[^.!?\n]*(?:@|\b(?:collègue|colleague|service|team|équipe|standard|reception|accueil)\b)|\b(?:collègue|colleague|service|team|équipe)\b[^.!?\n]*@/i,
 );
 
+/**
+ * The shape of an absence or receipt notice, read as families rather than sentences (each counted once): the writer
+ * or the place is away (any reason: leave, travel, a show, a day off, gone from the firm, closed); a time bound
+ * (until, back on, from… to…, within 48 hours); what happens to the mail meanwhile (read later, not checked, not
+ * forwarded, answered within, taken into account); someone else to turn to (urgent matters, please call the desk,
+ * write to … instead); a reference number. A notice shows three, one of them being the absence or the mail handling.
+ */
+const NOTICE_FAMILIES: { name: string; res: RegExp[] }[] = [
+  { name: 'away', res: [
+    /(?:^|[.!:;,—–-]\s*|\b(?:i am|i['’]m|i will be|i['’]ll be|we are|we['’]re|currently|now)\s+)(?:out|away|off|offline|unavailable)\b(?! of (?:stock|order|date))/im,
+    /\b(?:on (?:parental |maternity |paternity |sick |annual |study |medical )?leave|on (?:holiday|holidays|vacation|a (?:business )?trip|the road|a break)|travell?ing|attending (?:a|an|the)\b|away from (?:the|my) (?:office|desk|practice|studio|shop)|no longer (?:work|working|with|employed|at)\b|(?:have|has) left (?:the|our) (?:company|firm|team|business))\b/i,
+    /\b(?:je suis|nous sommes|est|sont|serai|serons|sera|seront|actuellement)\s+(?:absente?s?|indisponibles?|en (?:congés?|vacances|déplacement|RTT|formation|réunion|séminaire|salon|arrêt|repos|voyage|télétravail|mission)|fermée?s?|hors (?:du bureau|ligne))\b|\b(?:absente?|absents?) (?:du|jusqu|à partir|cette|toute|le|les|pour)\b|\b(?:en |période de )?(?:fermeture|congés?) (?:annuelle|annuels|estivale|de fin d['’]année|exceptionnelle)\b|\bne (?:fais|fait|travaille) plus (?:partie|chez|pour|au sein)\b/i,
+    /\b(?:closed|fermée?s?) (?:for|until|till|pour|jusqu|du|from|over|during|pendant)\b/i,
+  ] },
+  { name: 'time_bound', res: [
+    /\b(?:until|till|through|returning|back (?:on|at|in|from|next)|from (?:the )?\d{1,2}(?:st|nd|rd|th)? (?:to|until|till)|this week|all week|today and tomorrow|within \d+ ?(?:hours?|h|days?|business days|working days)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: the)? \d{1,2}(?:st|nd|rd|th)?)\b/i,
+    /\b(?:jusqu['’]au|jusqu['’]à|du \d{1,2}(?:er)?(?:\/\d{1,2})? au|à partir du|dès le|de retour (?:le|lundi|mardi|mercredi|jeudi|vendredi)|cette semaine|toute la semaine|aujourd['’]hui et demain|sous \d+ ?(?:h|heures?|jours?)|dans les \d+ ?(?:h|heures?|jours?)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: \d{1,2})?)\b/i,
+  ] },
+  { name: 'mail_handling', res: [
+    /\b(?:your|this) (?:e-?mail|message|request|enquiry|inquiry|note) (?:will be|has (?:not )?been|is being) (?:read|handled|answered|dealt with|forwarded|received|logged|passed)\b|\b(?:responses?|replies|answers) (?:will|may) be (?:delayed|slow|slower)\b|\b(?:e-?mails?|messages?|mail|this (?:mailbox|inbox|address)) (?:are|is|will) (?:not|n['’]t|not be) (?:being )?(?:checked|read|monitored|forwarded|answered)\b|\b(?:mailbox|inbox|address) (?:isn['’]t|is not|is no longer) (?:monitored|checked|read)\b/i,
+    /\b(?:i['’]ll|i will|we['’]ll|we will|someone (?:from|in) [\w ]{0,20}will|our team will) (?:catch up|reply|respond|get back to you|be in touch|answer|read)\b|\bwe(?:['’]ve| have) (?:got|received) your (?:e-?mail|message|note|request)\b/i,
+    /\b(?:votre|ce|cet) (?:message|e-?mail|courriel|demande|mail) (?:sera|a (?:bien )?été|est) (?:lue?|traitée?|transmise?|transférée?|prise? en compte|enregistrée?|reçue?)\b|\b(?:je|nous) (?:prendrai|prendrons) connaissance\b|\b(?:je vous répondrai|nous vous répondrons|un conseiller vous répondra|vous répondrons|(?:je|nous) reviendr(?:ai|ons) vers vous)\b|\b(?:messages?|e-?mails?|courriels?|mails?) ne (?:sont|seront) pas (?:relevés?|lus?|transférés?|consultés?)\b/i,
+  ] },
+  { name: 'someone_else', res: [
+    /\b(?:for (?:anything |any )?urgent|for urgent matters|in (?:my|our) absence|in case of (?:emergency|urgency)|if (?:it is|it['’]s|your (?:matter|request) is) urgent|alternatively|instead\b)|\bplease (?:contact|call|ring|write to|e-?mail|get in touch with|reach out to)\s+(?!me\b|us\b)/i,
+    /\b(?:en cas d['’]urgence|pour (?:les|toute) (?:demandes? )?urgen|en mon absence|en notre absence|(?:merci|veuillez) (?:d['’]appeler|de contacter|d['’]écrire à|de joindre|de vous adresser à)|vous pouvez (?:contacter|joindre|appeler|écrire à))\b/i,
+  ] },
+  { name: 'reference', res: [
+    /\b(?:reference|ref|ticket|case|request|référence|dossier|demande)(?: number| id| n°| no\.?)?\s*(?:is|est)?\s*[:#]?\s*#?[A-Z0-9]*-?\d{3,}/i,
+  ] },
+].map((f) => ({ name: f.name, res: f.res.map(unicodeWords) }));
+
+/** Names of the notice families the text shows (see NOTICE_FAMILIES). */
+export function noticeFamilies(text: string): string[] {
+  return NOTICE_FAMILIES.filter((f) => f.res.some((re) => re.test(text))).map((f) => f.name);
+}
+
 export function looksLikeOutOfOffice(subject: string, text: string): boolean {
   const body = text.slice(0, 3000).replace(/’/g, "'");
   if (AUTO_SUBJECT_PREFIX.test(subject)) return true;
@@ -101,5 +138,9 @@ export function looksLikeOutOfOffice(subject: string, text: string): boolean {
   const ownWords = body.split(/(?<=[.!?\n])/).filter((sentence) => !REFERRAL.test(sentence)).join('');
   for (const re of AGAINST) if (re.test(ownWords)) score -= 2;
   const hasStrong = STRONG.some((re) => re.test(body)) || SUBJECT.test(subject);
-  return hasStrong && score >= 3;
+  if (hasStrong && score >= 3) return true;
+  // the notice's shape, when no listed phrase says it: never with a question, a request or order talk of the writer's own
+  if (AGAINST.some((re) => re.test(ownWords))) return false;
+  const families = noticeFamilies(body);
+  return families.length >= 3 && (families.includes('away') || families.includes('mail_handling'));
 }
