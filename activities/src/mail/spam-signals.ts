@@ -32,6 +32,9 @@ const PITCH_FAMILIES: Family[] = [
     /\bour (?:agency|team|company|platform|solution|experts?|service|tool|software)s? (?:helps?|can|will|has helped|specialises|specializes)\b/i,
     // what the sender made or sells, said of the sender's firm: "we've built a tool that…", "notre société fabrique…"
     /\bwe(?:['’]ve| have) (?:built|developed|created|launched|designed) (?:a|an|the) (?:\w+ )?(?:tool|platform|app|solution|software|service|plugin|extension|integration)\b|\b(?:our|my) (?:company|firm|factory|studio) (?:makes|manufactures|produces|designs|supplies|distributes)\b/i,
+    // what the sender does for a living, said in the present: "we fix…", "I shoot…", "je réalise…", "nous générons…"
+    /\b(?:we|i) (?:fix|build|negotiate|generate|create|design|offer|provide|deliver|collect|produce|shoot|photograph|develop|optimi[sz]e|automate|source|supply|craft|install)\b|\b(?:we|i) can (?:help|fix|get you|boost|improve|take care of|handle|double|cut)\b|\b(?:my|our) (?:rates|media kit|portfolio|case stud(?:y|ies)|pricing|price list)\b/i,
+    /\b(?:je|nous) (?:réalise|réalisons|crée|créons|conçois|concevons|accompagne|accompagnons|génère|générons|négocie|négocions|optimise|optimisons|développe|développons|photographie|photographions|rédige|rédigeons|fabrique|fabriquons|installe|installons)\b|\b(?:nous pouvons|je peux) (?:y remédier|vous aider|améliorer|booster|doubler|réduire|prendre en charge)\b|\b(?:mes|nos) (?:tarifs|réalisations|prestations)\b|\bmon (?:book|portfolio|kit média|media kit)\b/i,
     /\bnous (?:vous )?(?:proposons|offrons)\b|\bnous avons (?:développé|créé|conçu|lancé) (?:un|une) (?:\w+ )?(?:outil|plateforme|application|solution|logiciel|service|module)\b|\b(?:notre|ma) (?:société|entreprise|maison|manufacture|usine|start-?up) (?:fabrique|produit|conçoit|distribue|propose|commercialise)\b/i,
   ] },
   { name: 'promised_gain', res: [
@@ -39,12 +42,14 @@ const PITCH_FAMILIES: Family[] = [
     /\b(?:augmenter|augmentent|booster|doubler|tripler|améliorer|réduire|réduisent|diminuer|diminuent|baisser|baissent|économiser sur|économisent sur)\b[^.!?\n]{0,30}\b(?:ventes|trafic|chiffre d['’]affaires|conversions?|coûts|frais|factures|visibilité|référencement|marges?|abonnés)\b/i,
     /\b(?:up to|jusqu['’](?:à|a)) -?\d+ ?%|\b\d+(?:-\d+)? ?% (?:more|de plus|in (?:six|three|\d+) months)\b/i,
     /\bsave (?:you |your (?:team|staff|business) )?(?:hours|time|money|days|a fortune)\b|\b(?:vous )?faire gagner (?:du temps|des heures|de l['’]argent)\b|\btarifs? (?:préférentiels?|dégressifs?|de lancement)\b|\b(?:preferential|introductory) (?:rates?|prices?|pricing)\b/i,
-    /\b(?:first|1st|top) (?:page|position|rank(?:ing)?)s?\b|\bpage (?:1|one|un)\b|\bpremière page\b|\brank (?:in|on|#?1)\b|\bSEO\b|\bréférencement (?:naturel|google)\b|\bback ?links?\b|\bguest posts?\b|\bdomain authority\b|\borganic traffic\b|\blead generation\b/i,
+    /\b(?:first|1st|top) (?:page|position|rank(?:ing)?)s?\b|\bpage (?:1|one|un)\b|\bpremière page\b|\bpremiers résultats\b|\b(?:first|top) (?:search )?results\b|\brank (?:in|on|#?1)\b|\bSEO\b|\bréférencement (?:naturel|google)\b|\bback ?links?\b|\bguest posts?\b|\bdomain authority\b|\borganic traffic\b|\blead generation\b/i,
   ] },
   { name: 'meeting_request', res: [
     /\b(?:quick|short|brief) (?:call|chat|demo)\b|\b\d+[- ]?min(?:ute)?s? (?:call|chat|demo|meeting)\b|\b(?:book|schedule|hop on) a (?:call|demo|meeting)\b/i,
     /\b(?:would|are) you (?:be )?(?:open to|interested in|available for)\b|^\s*interested\b[^.\n]{0,40}\?|\b(?:happy to (?:chat|discuss|jump on a call|set up a call|walk you through)|let me know (?:if|when) you(?:['’]re| are) (?:free|available|interested))\b/im,
     /\b(?:ravie? d['’]en (?:discuter|parler|échanger)|dites-moi si (?:vous êtes|cela vous) (?:intéress|disponible)|cela vous intéresse(?:rait)?)\b/i,
+    /\b(?:worth a (?:look|chat|call|try)|can i (?:send|share|show)|shall i (?:send|share)|may i (?:send|share)|would it make sense|open to (?:a|an|exploring|chatting|hearing|trying)|let me know what you think|happy to (?:share|send|show|walk)|(?:a|an) (?:quick|short|brief|free) (?:call|chat|demo|video|audit)|(?:one|two|three|five|ten|\d+)[- ]?min(?:ute)?s?\b[^.!?\n]{0,20}\b(?:call|chat|demo|video|walkthrough))\b/i,
+    /\b(?:je serais (?:ravie?|heureux|heureuse) de vous (?:envoyer|présenter|montrer|proposer|rencontrer)|puis-je vous (?:envoyer|proposer|présenter)|quand seriez-vous disponibles?|un échange de \d+|(?:un|une) (?:court|bref|rapide|petit) (?:échange|appel|rendez-vous|point)|(?:pour|afin d['’]) en (?:parler|discuter|échanger))\b/i,
     /\b(?:seriez|êtes)-vous (?:disponibles?|intéressée?s?|ouverte?s?)\b|\bun (?:échange|appel|rendez-vous|rdv) (?:de \d+|téléphonique|rapide)\b|\b\d+ minutes (?:cette|la semaine)\b|\bprendre (?:un )?rendez-vous\b/i,
   ] },
   { name: 'free_offer', res: [
@@ -70,11 +75,20 @@ const PITCH_FAMILIES: Family[] = [
     /\b(?:partnership|collaboration opportunit|partenariat|influenc(?:er|euse|eur)s?|affiliate program|programme d['’]affiliation|sponsored (?:posts?|content|articles?)|white[- ]label|marque blanche|dropshipping|wholesale prices?|prix de gros)\b/i,
   ] },
   { name: 'about_your_business', res: [
+    /\byour (?:site|website|web ?shop|store|e-?shop|online (?:store|shop)|brand|business|inbox|listings?|rankings?|return rate|checkout|conversion|traffic|shipping (?:costs?|rates?)|logistics|marketing|seo|social media)\b|\b(?:small |online |e-?commerce |independent )(?:brands|shops|stores|retailers|businesses|merchants)\b/i,
+    /\bvotre (?:site|boutique|e-?shop|marque|positionnement|visibilité|référencement|taux de retour|logistique|trafic)\b|\b(?:pour|avec) (?:les|des) (?:marques|boutiques|enseignes|e-?commerçants|créateurs|artisans|commerçants)\b|\bboutiques en ligne\b/i,
     /\b(?:brands|shops|stores|companies|businesses|retailers) like yours\b|\b(?:des )?(?:marques|boutiques|entreprises|enseignes) comme la vôtre\b|\b(?:spent|spending) (?:\w+ )?(?:minutes|time) on your (?:site|website|store|shop)\b|\b(?:costing|cost) you (?:sales|customers|money|orders)\b|\bvos fiches produits\b|\byour (?:product (?:pages|listings|descriptions)|listings|checkout|conversion rate)\b/i,
   ] },
   { name: 'offer_of_service', res: [
     /\bhappy to (?:send|share|show) (?:you |over )?(?:a |the |some )?(?:demo|deck|examples?|samples?|case stud(?:y|ies)|portfolio|catalogue|catalog|price list)\b|\b(?:demander|recevoir|découvrir) notre (?:catalogue|brochure|plaquette|grille tarifaire)\b|\b(?:request|ask for|see) our (?:catalogue|catalog|brochure|price list|portfolio)\b/i,
     /\b(?:want me to|can i send you|shall i send you|voulez-vous que je|puis-je vous envoyer)\b|\b(?:tarifs?|prices?|pricing|devis) (?:sur demande|on request)\b|\b(?:traductrice|traducteur|rédactrice|rédacteur|consultante?|graphiste|développeuse|développeur) (?:indépendante?|freelance)\b|\blow (?:minimums|moq|minimum order)\b/i,
+  ] },
+  { name: 'social_proof', res: [
+    /\b(?:most|many|all|our|other) (?:of (?:them|our clients|our customers)|stores|shops|brands|clients|customers|merchants|retailers|users)(?: using us)?\b[^.!?\n]{0,30}\b(?:see|save|saw|get|got|average|increase|grow|grew|sign|double|cut)\b|\b(?:shops|stores|brands|clients) using (?:us|our)\b|\b(?:on )?average\b[^.!?\n]{0,20}\d|\bresults in (?:a|one|two|\d+) (?:week|days?|months?)\b/i,
+    /\b(?:nos|mes) clients (?:signent|économisent|gagnent|voient|constatent|obtiennent|réduisent|augmentent|doublent)\b|\ben moyenne\b[^.!?\n]{0,30}\d|\b\d+ ?(?:x|%) (?:more|de plus|fewer|less|de moins)\b/i,
+  ] },
+  { name: 'follow_up_bump', res: [
+    /\b(?:bumping|floating) this\b|\b(?:following|circling) (?:up|back) on my (?:previous|last|earlier) (?:e-?mail|note|message)\b|\bdid you (?:get|have) a chance to (?:look|read|review|consider)\b|\bje (?:me permets de )?(?:vous )?relance\b|\bsuite à mon (?:précédent|dernier) (?:message|mail|e-?mail)\b|\bje reviens vers vous (?:concernant|au sujet de) ma proposition\b/i,
   ] },
   { name: 'cold_greeting', res: [
     /^\s*dear (?:website|business|shop|store) owner\b|\bmadame, monsieur le (?:propriétaire|responsable du site)\b/im,
