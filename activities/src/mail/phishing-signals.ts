@@ -18,6 +18,9 @@ const MONEY_ASK: RegExp[] = [
   /\b(?:reste|restent|demeure) impayée?s?\b|\b(?:frais|facture|montant|somme)s? [^.!?\n]{0,40}\bimpayée?s?\b/i,
   /\b(?:buy|purchase|get)\b[^.!?\n]{0,30}\bgift ?cards?\b|\b(?:acheter|achète|achetez)\b[^.!?\n]{0,30}\bcartes? cadeaux?\b|\b(?:scratch|gratte[rz]?)\b[^.!?\n]{0,30}\bcodes?\b/i,
   /\b(?:fees?|duties|charges?|amount|balance|invoice|frais|droits|montant|facture|somme)\b[^.!?\n]{0,40}\b(?:must be paid|need to be paid|has to be paid|is due|are due|doivent être (?:réglés|payés)|doit être (?:réglée?|payée?))\b/i,
+  // a fee said to be unpaid, or a payment to complete: "a £2.99 fee was not paid", "frais d'affranchissement manquants"
+  /\b(?:fee|fees|frais|duties|duty|droits|charges?|postage|affranchissement|shipping cost|montant|amount|balance)\b[^.!?\n]{0,40}\b(?:(?:was|were|has|have|is|are) (?:not|n['’]t) (?:been )?paid|unpaid|outstanding|manquants?|impayée?s?|non (?:réglée?s?|payée?s?|acquittée?s?)|en attente de (?:paiement|règlement))\b/i,
+  /\b(?:complete|finali[sz]e|make|proceed (?:with|to)) (?:the |your |a )?payment\b|\b(?:finaliser|effectuer|compléter|procéder au) (?:le |votre |au )?(?:paiement|règlement)\b/i,
   /\b(?:click|cliquez|tap|appuyez)\b[^.!?\n]{0,30}\b(?:to pay|pour (?:payer|régler))\b|\b(?:pay now|payer maintenant|régler maintenant)\b/i,
   /\b(?:frais|fees?|droits de douane|customs (?:duties|fees?|charges?)|duties)\b[^.!?\n]{0,30}\d+[,.]\d{2} ?(?:€|eur|euros?|\$|£|usd|gbp)/i,
   // a small sum to pay, in any words: "payer 0,99 € pour reprogrammer", "pay £1,45 to release your parcel"
@@ -42,6 +45,7 @@ const PRESSURE: RegExp[] = [
   /\b(?:otherwise|or else|failing (?:this|which)|sinon|à défaut)\b/i,
   /\bwill be (?:returned|held|suspended|closed|deleted|rejected|cancelled|canceled|destroyed|lost)\b|\bsera (?:retourné|renvoyé|suspendu|supprimé|bloqué|fermé|détruit|annulé)e?\b|\bseront (?:rejetés|supprimés|perdus|bloqués)\b/i,
   /\bto avoid (?:suspension|closure|termination|deactivation|losing|a hold|any (?:interruption|delay))|\bpour éviter (?:la suspension|la fermeture|le blocage|la désactivation|toute (?:interruption|suspension))|\b(?:act|update|verify|confirm|pay) now\b/i,
+  /\b(?:returned to (?:the )?sender|retourné à l['’]expéditeur|renvoyé à l['’]expéditeur|expir(?:es|ed|ation|e|era|é)|loss of|perte de|permanent(?:ly)?|définitive(?:ment)?)\b/i,
   /\b(?:urgent|urgently|immediately|today|asap|right away|immédiatement|aujourd['’]hui|sans délai|final notice|dernier (?:avis|rappel)|relance)\b/i,
 ].map(unicodeWords);
 /** Secrecy and unreachability, the marks of a fake boss or supplier. */
@@ -49,7 +53,7 @@ const SECRECY =
   unicodeWords(/\b(?:confidential|confidentiel(?:le)?|keep (?:this|it) (?:between us|quiet)|discreet|discrétion|don['’]t call|do not call|ne m['’]appelez pas|can['’]t talk|cannot talk|in (?:a )?meetings?|en réunion|injoignable)\b/i);
 /** A carrier's held or undeliverable parcel pending a fee, in the shop's own inbox. */
 const HELD_PARCEL =
-  unicodeWords(/\b(?:parcel|package|shipment|delivery|colis|envoi|livraison)\b[^.!?\n]{0,60}\b(?:held|on hold|pending|waiting|could not be delivered|couldn['’]t be delivered|en attente|bloqué|retenu|n['’]a pas pu être (?:livré|distribué))\b|\b(?:attempted to deliver|delivery attempt|missed delivery|reschedule (?:your |the )?delivery|tenté de (?:vous )?livrer|tentative de livraison|reprogrammer (?:la|votre) livraison|livraison impossible|nouvelle livraison)\b/i);
+  unicodeWords(/\b(?:parcel|package|shipment|delivery|colis|envoi|livraison)\b[^.!?\n]{0,60}\b(?:held|on hold|pending|waiting|could not be delivered|couldn['’]t be delivered|en attente|bloqué|retenu|n['’]a pas pu être (?:livré|distribué))\b|\b(?:unable to deliver|(?:could|can)(?:not|n['’]t) (?:be )?deliver(?:ed)?|ne peut (?:pas )?être (?:livré|distribué)e?|bloquée? (?:au|en) (?:centre|entrepôt|dépôt|douane))\b|\b(?:attempted to deliver|delivery attempt|missed delivery|reschedule (?:your |the )?delivery|tenté de (?:vous )?livrer|tentative de livraison|reprogrammer (?:la|votre) livraison|livraison impossible|nouvelle livraison)\b/i);
 /** Greetings of mass mail that does not know who it writes to. */
 const IMPERSONAL_GREETING =
   unicodeWords(/^\s*(?:(?:dear|hello|hi) (?:customer|user|client|merchant|seller|member|account ?holder|valued customer)|(?:cher|chère) (?:client|cliente|utilisateur|utilisatrice|membre|marchand|commerçant|vendeur))(?: [\w.+-]+@[\w.-]+)?\s*[,!:]?\s*$/im);
@@ -80,6 +84,7 @@ export function phishingVerdict(rawText: string, shape: SenderShape): PhishingVe
   if (shape.lookalikeOfShop || shape.lookalikeLink) cues.push('lookalike_domain');
   if (shape.lookalikeOfBrand) cues.push('brand_lookalike_domain');
   if (shape.claimsShopName) cues.push('impersonation');
+  if (shape.claimsBrandName) cues.push('brand_display_name');
   if (shape.replyToElsewhere) cues.push('reply_to_elsewhere');
   if (shape.actionLinks > 0) cues.push('action_link');
   else if (shape.foreignLinks > 0) cues.push('foreign_link');
@@ -91,7 +96,7 @@ export function phishingVerdict(rawText: string, shape: SenderShape): PhishingVe
   if (money && credentials) cues.push('money_and_credentials');
   if (bankChange) cues.push('bank_details_changed');
 
-  const senderOrLink = cues.some((c) => ['lookalike_domain', 'brand_lookalike_domain', 'impersonation', 'reply_to_elsewhere', 'action_link', 'bank_details_changed'].includes(c));
+  const senderOrLink = cues.some((c) => ['lookalike_domain', 'brand_lookalike_domain', 'impersonation', 'brand_display_name', 'reply_to_elsewhere', 'action_link', 'bank_details_changed'].includes(c));
   const ask = money ? 'payment_request' : 'credential_request';
   // a link to another domain is common in honest mail too: as the only sender/link cue, it needs two more cues
   const foreignOnly = !senderOrLink && cues.includes('foreign_link');

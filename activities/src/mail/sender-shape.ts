@@ -27,6 +27,8 @@ export interface SenderShape {
   lookalikeLink: boolean;
   /** The sender's or a link's domain dresses a carrier's or payment provider's name in other words (dhl-parcel-help). */
   lookalikeOfBrand: boolean;
+  /** The display name is a carrier's or platform's ("Royal Mail", "FedEx Customs") but the address is not its domain. */
+  claimsBrandName: boolean;
 }
 
 /**
@@ -34,7 +36,10 @@ export interface SenderShape {
  * from the bare name under some TLD (dhl.com, laposte.net); a domain that wraps the name in other words
  * (colissimo-livraison-info, ups-douane-frais, amazon-seller-verify) or swaps a glyph (paypa1) is dressed up as it.
  */
-const BRANDS = ['colissimo', 'chronopost', 'laposte', 'dhl', 'ups', 'fedex', 'dpd', 'gls', 'tnt', 'mondialrelay', 'relaiscolis',
+/** Display names that claim a brand, as spelled in a From line ("Royal Mail", "La Poste", "Colis Privé"). */
+const BRAND_NAMES: Record<string, string> = { 'royal mail': 'royalmail', 'la poste': 'laposte', 'colis privé': 'colisprive', 'colis prive': 'colisprive', 'mondial relay': 'mondialrelay', 'relais colis': 'relaiscolis', 'seller central': 'amazon' };
+
+const BRANDS = ['colissimo', 'colisprive', 'chronopost', 'laposte', 'dhl', 'ups', 'fedex', 'dpd', 'gls', 'tnt', 'mondialrelay', 'relaiscolis',
   'royalmail', 'evri', 'hermes', 'usps', 'paypal', 'stripe', 'amazon', 'shopify', 'ebay', 'etsy', 'sumup', 'lydia'];
 
 /** Words a fake notifier adds to a name in its domain: delivery, tracking, fees, security, billing. */
@@ -108,7 +113,7 @@ export function isLookalikeDomain(domain: string, shopDomains: string[]): boolea
 }
 
 const URL_HOST = /\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,})(\/[^\s"'<>]*)?/gi;
-const ACTION_URL = /pay|paie|payer|regler|reglement|r%c3%a9gler|verif|secure|login|log-in|signin|sign-in|confirm|restore|unlock|valid|update|account|compte|billing|factur|invoice|douane|customs|fee|frais|wallet|bank|banque/i;
+const ACTION_URL = /pay|paie|payer|regler|reglement|r%c3%a9gler|verif|secure|login|log-in|signin|sign-in|confirm|restore|unlock|valid|update|account|compte|billing|factur|invoice|douane|customs|fee|frais|wallet|bank|banque|renew|release|redeliver|reschedul|reprogramm|debloq|unblock|dut(?:y|ies)/i;
 
 /** Hosts and paths of every link in the text and in the HTML's href attributes. */
 export function linksOf(parsed: Pick<ParsedEmail, 'text' | 'html'>): { host: string; path: string }[] {
@@ -124,6 +129,14 @@ export function linksOf(parsed: Pick<ParsedEmail, 'text' | 'html'>): { host: str
     }
   }
   return links;
+}
+
+/** The brand a display name claims ("FedEx Customs" → fedex), short names only as whole words; null for none. */
+export function brandOfDisplayName(displayName: string): string | null {
+  const name = displayName.toLowerCase();
+  for (const [spelled, brand] of Object.entries(BRAND_NAMES)) if (name.includes(spelled)) return brand;
+  const words = name.split(/[^a-z0-9]+/).filter(Boolean);
+  return BRANDS.find((brand) => (brand.length <= 4 ? words.includes(brand) : words.some((w) => w.includes(brand)))) ?? null;
 }
 
 export function senderShape(parsed: ParsedEmail, shop: ShopIdentity | null): SenderShape {
@@ -156,5 +169,13 @@ export function senderShape(parsed: ParsedEmail, shop: ShopIdentity | null): Sen
     foreignLinks,
     lookalikeLink,
     lookalikeOfBrand,
+    claimsBrandName: claimsBrand(displayName, fromReg),
   };
+}
+
+/** A brand in the display name over an address whose registrable name is not that brand's (amazon.fr is Amazon's). */
+function claimsBrand(displayName: string, fromReg: string): boolean {
+  const brand = brandOfDisplayName(displayName);
+  if (!brand || !fromReg) return false;
+  return nameOf(fromReg).replace(/[^a-z0-9]/g, '') !== brand;
 }
