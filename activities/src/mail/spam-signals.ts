@@ -123,13 +123,14 @@ export function looksLikeSpam(subject: string, text: string): boolean {
 
 const BULK_FAMILIES: Family[] = [
   { name: 'why_you_receive', res: [
-    /\byou(?:['’]re| are) receiving this (?:e-?mail|message|newsletter|communication)\b|\byou (?:signed up|subscribed|opted in) (?:to|for)\b|\byou(?:['’]re| are) subscribed (?:as|to|with)\b/i,
+    /\byou(?:['’]re| are) receiving this (?:e-?mail|message|newsletter|communication|because|as)\b|\bbecause you(?:['’]re| are) (?:a|an|subscribed|registered|signed up)\b|\bcar vous (?:êtes|etes) (?:inscrite?|abonnée?|client)|\byou (?:signed up|subscribed|opted in) (?:to|for)\b|\byou(?:['’]re| are) subscribed (?:as|to|with)\b/i,
     /\bvous recevez (?:cet|ce|cette) (?:e-?mail|message|courriel|lettre|newsletter|communication)\b|\bvous (?:êtes|etes) (?:inscrite?|abonnée?) (?:à|a)\b/i,
   ] },
   { name: 'unsubscribe', res: [
     /^\s*(?:unsubscribe|se désinscrire|désinscription|se désabonner|désabonnement|manage (?:your )?preferences|gérer (?:mes|vos) préférences)\b/im,
     /\bne (?:souhaitez|voulez) plus recevoir (?:cette|nos|ces|notre)\b|\bno longer (?:wish|want) to receive (?:these|our|this)\b/i,
     /\b(?:click here to unsubscribe|to unsubscribe|pour vous désinscrire|pour (?:vous )?désabonner|pour ne plus recevoir|cliquez ici pour ne plus|update your (?:email )?preferences)\b/i,
+    /(?:^|[.|·•]\s*)(?:unsubscribe|se désinscrire|se désabonner|désinscription|désabonnement|(?:manage (?:your )?)?preferences|préférences)\s*(?:[|·•]|$)/im,
     /(?:^|[.|·•]\s*)(?:unsubscribe(?: from (?:this|our|the) (?:list|newsletter|mailing(?: list)?|e-?mails?))?|se (?:désinscrire|désabonner)(?: de (?:cette|la|notre) (?:liste|lettre|newsletter))?)\s*[.|]?\s*$/im,
   ] },
   { name: 'view_online', res: [
