@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     customers: { email: string }[];
   };
   const domains = [policies.support_address.split('@')[1] ?? '', /^(?:https?:\/\/)?([^/:]+)/i.exec(policies.website)?.[1] ?? ''];
-  const byKind = new Map<string, { n: number; machine: number; misses: string[] }>();
+  const byKind = new Map<string, { n: number; machine: number; misses: string[]; suppress: boolean }>();
   const customerEmails = new Set(customers.map((c) => c.email.toLowerCase()));
   const detect = (parsed: ParsedEmail) => detectMachineMail(parsed, cleanBody(parsed), {
     shop: { name: policies.shop_name, domains },
@@ -48,11 +48,11 @@ async function main(): Promise<void> {
     return;
   }
   for (const dir of dirs.length ? dirs.map((d) => path.resolve(d)) : [CHALLENGE_DIR]) {
-    const cases = loadChallengeSet(dir).filter((c) => c.route === 'suppress' || c.kind.startsWith('customer'));
+    const cases = loadChallengeSet(dir);
     for (const [i, c] of cases.entries()) {
       const parsed = await parseEmail(toRaw(c, i));
       const v = detect(parsed);
-      const k = byKind.get(c.kind) ?? { n: 0, machine: 0, misses: [] };
+      const k = byKind.get(c.kind) ?? { n: 0, machine: 0, misses: [], suppress: c.route === 'suppress' };
       k.n++;
       if (v.isMachine) k.machine++;
       if (v.isMachine !== (c.route === 'suppress')) k.misses.push(`${c.id} [${v.reasons.join(', ')}]`);
@@ -60,9 +60,9 @@ async function main(): Promise<void> {
     }
   }
   for (const [kind, k] of byKind) {
-    const want = kind.startsWith('customer') ? 'taken for machine' : 'recognised';
+    const want = k.suppress ? 'recognised' : 'taken for machine';
     console.log(`${kind.padEnd(22)} ${want} ${k.machine}/${k.n}`);
-    if (verbose) for (const m of k.misses) console.log(`    ${kind.startsWith('customer') ? 'FALSE' : 'miss'} ${m}`);
+    if (verbose) for (const m of k.misses) console.log(`    ${k.suppress ? 'miss' : 'FALSE'} ${m}`);
   }
 }
 

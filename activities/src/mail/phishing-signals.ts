@@ -20,6 +20,7 @@ const MONEY_ASK: RegExp[] = [
   /\b(?:fees?|duties|charges?|amount|balance|invoice|frais|droits|montant|facture|somme)\b[^.!?\n]{0,40}\b(?:must be paid|need to be paid|has to be paid|is due|are due|doivent être (?:réglés|payés)|doit être (?:réglée?|payée?))\b/i,
   // a fee said to be unpaid, or a payment to complete: "a £2.99 fee was not paid", "frais d'affranchissement manquants"
   /\b(?:fee|fees|frais|duties|duty|droits|charges?|postage|affranchissement|shipping cost|montant|amount|balance)\b[^.!?\n]{0,40}\b(?:(?:was|were|has|have|is|are) (?:not|n['’]t) (?:been )?paid|unpaid|outstanding|manquants?|impayée?s?|non (?:réglée?s?|payée?s?|acquittée?s?)|en attente de (?:paiement|règlement))\b/i,
+  /\bn['’](?:ont|a) pas été (?:réglée?s?|payée?s?|acquittée?s?)\b|\b(?:régularise[rz]|settle) (?:votre|your) (?:situation|account|compte|balance|dossier)\b/i,
   /\b(?:complete|finali[sz]e|make|proceed (?:with|to)) (?:the |your |a )?payment\b|\b(?:finaliser|effectuer|compléter|procéder au) (?:le |votre |au )?(?:paiement|règlement)\b/i,
   /\b(?:click|cliquez|tap|appuyez)\b[^.!?\n]{0,30}\b(?:to pay|pour (?:payer|régler))\b|\b(?:pay now|payer maintenant|régler maintenant)\b/i,
   /\b(?:frais|fees?|droits de douane|customs (?:duties|fees?|charges?)|duties)\b[^.!?\n]{0,30}\d+[,.]\d{2} ?(?:€|eur|euros?|\$|£|usd|gbp)/i,
@@ -31,6 +32,7 @@ const CREDENTIAL_ASK: RegExp[] = [
   /\b(?:verify|confirm|validate|update|re-?activate|restore)\b[^.!?\n]{0,30}\byour (?:account|identity|business details|details|bank (?:account|details)|password|credentials|information|payment (?:method|details)|mailbox|profile)\b/i,
   /\b(?:vérifiez|confirmez|validez|mettez à jour|réactivez|restaurez|vérifier|confirmer|valider|mettre à jour|réactiver|restaurer)\b[^.!?\n]{0,30}\b(?:votre|vos) (?:compte|identité|informations|coordonnées|mot de passe|identifiants|boîte|profil|données|adresse(?: de livraison)?)\b/i,
   /\b(?:your|votre) (?:merchant |seller |business )?(?:account|compte|mailbox|boîte)\b[^.!?\n]{0,30}\b(?:restricted|suspended|locked|limited|disabled|on hold|deactivated|restreint|suspendu|bloqué|limité|désactivé|fermé)\b/i,
+  /\b(?:update|mettez à jour|mettre à jour|changez|modifiez)\b[^.!?\n]{0,20}\b(?:your |votre |vos )?(?:payment method|moyen de paiement|card details|carte bancaire|billing (?:details|information)|informations de (?:paiement|facturation))\b|\b(?:payment|paiement|prélèvement)\b[^.!?\n]{0,40}\b(?:failed|declined|was declined|a échoué|refusée?|rejetée?)\b/i,
   /\b(?:unusual|suspicious) (?:activity|sign-?in|login)|\bactivité (?:inhabituelle|suspecte)\b/i,
   /\b(?:mailbox|boîte aux lettres|boîte mail|messagerie)\b[^.!?\n]{0,40}\b(?:full|quota|capacity|pleine|capacité|saturée)\b/i,
   /\b(?:payouts?|versements?|virements?)\b[^.!?\n]{0,30}\b(?:paused|held|suspended|on hold|suspendus?|bloqués?|en attente)\b/i,

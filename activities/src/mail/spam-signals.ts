@@ -21,6 +21,7 @@ const withUnicodeWords = (f: Family): Tests => ({ name: f.name, tests: f.res.map
 const PITCH_FAMILIES: Family[] = [
   { name: 'discovery_opener', res: [
     /\b(?:i|we) (?:came across|found|stumbled (?:up)?on|was (?:looking at|checking|browsing|on)|were (?:looking at|checking|browsing)|noticed|visited|have been following)\b[^.!?\n]{0,20}(?:\byour\b|\b[a-z0-9-]+\.[a-z]{2,}\b)/i,
+    /\b(?:i|we) (?:noticed|saw|see|had a (?:quick )?look at|looked at|checked|spotted)\b[^.!?\n]{0,30}\b(?:you|your)\b|\b(?:j['’]ai|nous avons) (?:remarqué|vu|constaté|jeté un œil)\b[^.!?\n]{0,30}\b(?:vous|votre|vos)\b/i,
     /\bje suis tombée? sur votre\b|\b(?:j['’]ai|nous avons) (?:découvert|remarqué|visité|consulté|parcouru) votre (?:site|boutique|e-?shop|marque)\b|\ben (?:parcourant|visitant) votre (?:site|boutique)\b/i,
     /\b(?:[Ii]['’]m|I am|[Tt]his is|[Mm]y name is|[Jj]e m['’]appelle|[Jj]e suis) \p{Lu}[\p{L}-]+,? (?:from|with|at|de|d['’]|chez|fondat(?:eur|rice) de|founder of|ceo of) \p{Lu}/u,
     /\b(?:[Ii]['’]m|I am|[Mm]y name is|[Jj]e m['’]appelle|[Jj]e suis) \p{Lu}[\p{L}-]+,? (?:an? |une? )?(?:content|créat(?:eur|rice) de contenu|influenc|blog|photograph|photographe|(?:lifestyle |food |home |travel )?creator|vidéaste|videographer|founder|fondat|ceo|consultant|freelance|designer|market|developer|développeu|growth|account manager|sales|editor|rédact|journalist|seo|partnership|business develop|chargée? de)/u,
@@ -31,6 +32,7 @@ const PITCH_FAMILIES: Family[] = [
     /\bnous (?:aidons|accompagnons|proposons|sommes (?:une?|des) (?:équipe|agence|cabinet|société|entreprise|spécialistes|experts|fabricant|fournisseur|prestataire|startup|start-up|plateforme|studio))\b|\b(?:je suis|nous sommes) (?:une? )?[a-zà-ÿ-]+ spécialisée?s? (?:dans|en)\b|\bje vous propose (?:une?|de) (?:séance|audit|essai|devis|rendez-vous|partenariat|collaboration|échange|accompagnement)|\bnos experts\b|\bnotre (?:agence|solution|plateforme|cabinet|équipe d['’]experts)\b/i,
     /\bour (?:agency|team|company|platform|solution|experts?|service|tool|software)s? (?:helps?|can|will|has helped|specialises|specializes)\b/i,
     // what the sender made or sells, said of the sender's firm: "we've built a tool that…", "notre société fabrique…"
+    /\bje (?:traduis|rédige|réalise|photographie|filme|code|dessine|illustre|forme|conçois|crée|développe|retouche|tourne)\b|\b(?:notre|mon) (?:assistant|outil|logiciel|application|module|service|offre|studio|équipe)\b(?! (?:client|clientèle))|\bour (?:assistant|tool|software|app|product|service|offer|studio)\b|\bwe (?:design|run|handle|make|print|manufacture|translate|write|shoot)\b[^.!?\n]{0,60}\b(?:for|pour)\b/i,
     /\bwe(?:['’]ve| have) (?:built|developed|created|launched|designed) (?:a|an|the) (?:\w+ )?(?:tool|platform|app|solution|software|service|plugin|extension|integration)\b|\b(?:our|my) (?:company|firm|factory|studio) (?:makes|manufactures|produces|designs|supplies|distributes)\b/i,
     // what the sender does for a living, said in the present: "we fix…", "I shoot…", "je réalise…", "nous générons…"
     /\b(?:we|i) (?:fix|build|negotiate|generate|create|design|offer|provide|deliver|collect|produce|shoot|photograph|develop|optimi[sz]e|automate|source|supply|craft|install)\b|\b(?:we|i) can (?:help|fix|get you|boost|improve|take care of|handle|double|cut)\b|\b(?:my|our) (?:rates|media kit|portfolio|case stud(?:y|ies)|pricing|price list)\b/i,
@@ -48,6 +50,7 @@ const PITCH_FAMILIES: Family[] = [
     /\b(?:quick|short|brief) (?:call|chat|demo)\b|\b\d+[- ]?min(?:ute)?s? (?:call|chat|demo|meeting)\b|\b(?:book|schedule|hop on) a (?:call|demo|meeting)\b/i,
     /\b(?:would|are) you (?:be )?(?:open to|interested in|available for)\b|^\s*interested\b[^.\n]{0,40}\?|\b(?:happy to (?:chat|discuss|jump on a call|set up a call|walk you through)|let me know (?:if|when) you(?:['’]re| are) (?:free|available|interested))\b/im,
     /\b(?:ravie? d['’]en (?:discuter|parler|échanger)|dites-moi si (?:vous êtes|cela vous) (?:intéress|disponible)|cela vous intéresse(?:rait)?)\b/i,
+    /\b(?:would you like (?:me|us) to (?:send|share|show)|(?:free|available) (?:to|for) (?:a )?(?:quick )?(?:chat|call|talk)|just (?:hit )?reply|simply reply|voulez-vous que (?:je|nous)|souhaitez-vous (?:recevoir|que je|que nous)|il suffit de (?:me|nous) répondre|je vous propose (?:lundi|mardi|mercredi|jeudi|vendredi|un créneau|une date|un rendez-vous|un appel)|on vous (?:montre|présente)|(?:en|in) \d+ minutes)\b/i,
     /\b(?:worth a (?:look|chat|call|try)|can i (?:send|share|show)|shall i (?:send|share)|may i (?:send|share)|would it make sense|open to (?:a|an|exploring|chatting|hearing|trying)|let me know what you think|happy to (?:share|send|show|walk)|(?:a|an) (?:quick|short|brief|free) (?:call|chat|demo|video|audit)|(?:one|two|three|five|ten|\d+)[- ]?min(?:ute)?s?\b[^.!?\n]{0,20}\b(?:call|chat|demo|video|walkthrough))\b/i,
     /\b(?:je serais (?:ravie?|heureux|heureuse) de vous (?:envoyer|présenter|montrer|proposer|rencontrer)|puis-je vous (?:envoyer|proposer|présenter)|quand seriez-vous disponibles?|un échange de \d+|(?:un|une) (?:court|bref|rapide|petit) (?:échange|appel|rendez-vous|point)|(?:pour|afin d['’]) en (?:parler|discuter|échanger))\b/i,
     /\b(?:seriez|êtes)-vous (?:disponibles?|intéressée?s?|ouverte?s?)\b|\bun (?:échange|appel|rendez-vous|rdv) (?:de \d+|téléphonique|rapide)\b|\b\d+ minutes (?:cette|la semaine)\b|\bprendre (?:un )?rendez-vous\b/i,
@@ -76,6 +79,7 @@ const PITCH_FAMILIES: Family[] = [
   ] },
   { name: 'about_your_business', res: [
     /\byour (?:site|website|web ?shop|store|e-?shop|online (?:store|shop)|brand|business|inbox|listings?|rankings?|return rate|checkout|conversion|traffic|shipping (?:costs?|rates?)|logistics|marketing|seo|social media)\b|\b(?:small |online |e-?commerce |independent )(?:brands|shops|stores|retailers|businesses|merchants)\b/i,
+    /\b(?:for|with) (?:\w+ )?(?:brands|shops|stores|retailers|businesses|merchants|e-?tailers)\b|\b(?:des|aux|les) (?:e-?commerçants|commerçants|marques|boutiques)\b/i,
     /\bvotre (?:site|boutique|e-?shop|marque|positionnement|visibilité|référencement|taux de retour|logistique|trafic)\b|\b(?:pour|avec) (?:les|des) (?:marques|boutiques|enseignes|e-?commerçants|créateurs|artisans|commerçants)\b|\bboutiques en ligne\b/i,
     /\b(?:brands|shops|stores|companies|businesses|retailers) like yours\b|\b(?:des )?(?:marques|boutiques|entreprises|enseignes) comme la vôtre\b|\b(?:spent|spending) (?:\w+ )?(?:minutes|time) on your (?:site|website|store|shop)\b|\b(?:costing|cost) you (?:sales|customers|money|orders)\b|\bvos fiches produits\b|\byour (?:product (?:pages|listings|descriptions)|listings|checkout|conversion rate)\b/i,
   ] },
@@ -134,11 +138,14 @@ const BULK_FAMILIES: Family[] = [
     /(?:^|[.|·•]\s*)(?:unsubscribe(?: from (?:this|our|the) (?:list|newsletter|mailing(?: list)?|e-?mails?))?|se (?:désinscrire|désabonner)(?: de (?:cette|la|notre) (?:liste|lettre|newsletter))?)\s*[.|]?\s*$/im,
   ] },
   { name: 'view_online', res: [
-    /\bview (?:this (?:e-?mail|message|newsletter) )?(?:online|in (?:your|a|the) browser)\b|\bhaving trouble (?:viewing|reading) this\b/i,
+    /\b(?:view|read) (?:this (?:e-?mail|message|newsletter|issue) )?(?:online|in (?:your|a|the) browser)\b|\b(?:lire|voir) en ligne\b|\bhaving trouble (?:viewing|reading) this\b/i,
     /\b(?:version (?:en ligne|web|navigateur)|voir (?:cet e-?mail|ce message|la version) (?:en ligne|dans (?:votre|le) navigateur)|afficher (?:ce message )?dans (?:votre|le) navigateur|si ce (?:message|mail) ne s['’]affiche pas)\b/i,
   ] },
   { name: 'promotion', res: [
     /\b\d+ ?% (?:off|de réduction|de remise)\b|(?:^|\s)-\d+ ?%|\b(?:black friday|cyber monday|soldes|code promo|promo code|discount code|shop now|buy now|order now|shop the (?:range|collection|sale)|new arrivals|nouveautés|limited time|offre limitée|vente privée)\b/i,
+  ] },
+  { name: 'marketing_voice', res: [
+    /\b(?:découvrez|discover|explore|shop|browse) (?:nos|our|la|the|notre|toute) (?:nouveaux|nouvelles|nouveautés|new|latest|collections?|ranges?|gammes?|sélection|selection)\b|\b(?:toute la gamme|the whole range|the entire range|entire collection|réservée?s? aux (?:professionnels|membres|abonnés))\b/i,
   ] },
   { name: 'mass_greeting', res: [
     /^\s*(?:bonjour|bonsoir|hello|hi|dear|chers?|chères?|cher\(e\)s?) (?:à tous|à toutes|tout le monde|all|everyone|clients|clientes|customers|partenaires|partners|revendeurs|resellers|retailers|members|membres|abonnés|subscribers|friends|amis|commerçants|merchants|sellers|vendeurs|adhérents|adhérentes|readers|lecteurs|lectrices)\b/im,
@@ -148,7 +155,7 @@ const BULK_FAMILIES: Family[] = [
   ] },
 ];
 const BULK = BULK_FAMILIES.map(withUnicodeWords);
-const BULK_SENDER_LOCAL = /^(?:newsletters?|news|digest|updates|marketing|promos?|promotions?|offers|offres|deals|mailing|campaigns?|redaction|editorial|lettre|infolettre|actus?|actualites|communication|bonsplans)(?:[-_.+].*)?$/i;
+const BULK_SENDER_LOCAL = /^(?:newsletters?|news|digest|updates|marketing|promos?|promotions?|offers|offres|deals|mailing|campaigns?|redaction|editorial|lettre|infolettre|actus?|actualites|communication|bonsplans|infos?|editor|hello|team)(?:[-_.+].*)?$/i;
 const LAYOUT_HTML = /role=["']?presentation|<table[^>]+width=["']?(?:5[5-9]\d|6\d\d|7[0-4]\d)\b/i;
 
 /** A newsletter or promotion sent without list headers: how it is built, who sends it, what its footer says. */
