@@ -84,6 +84,13 @@ const AGAINST: RegExp[] = [
   /\b(?:please (?:deliver|send|ship|cancel|refund|change|(?:hold|keep) (?:my|the|it for|them for))|could you|can you|would you|pourriez-vous|pouvez-vous|merci de (?:me|bien vouloir|livrer)|je voudrais|j'aimerais|i would like|i'd like)\b/i,
 ].map(unicodeWords);
 
+/** What keeps the notice families off: a question, a request to us, the writer's own order or parcel ("in the order it arrives" is no order). */
+const NOTICE_AGAINST: RegExp[] = [
+  AGAINST[0]!,
+  AGAINST[2]!,
+  unicodeWords(/\b(?:my|our|mon|ma|mes|notre|nos) (?:commandes?|orders?|colis|parcels?|packages?|refund|remboursement|livraisons?|delivery|achats?|purchase)\b/i),
+];
+
 /** A sentence that sends the reader to someone else: its order or refund words are not a customer's. */
 const REFERRAL = unicodeWords(
   /\b(?:contact(?:ez|er)?|joindre|adresse[rz]|écrire à|écrivez à|reach|write to|e-?mail|get in touch with|s'adresser|vous adresser)\b[^.!?\n]*(?:@|\b(?:collègue|colleague|service|team|équipe|standard|reception|accueil)\b)|\b(?:collègue|colleague|service|team|équipe)\b[^.!?\n]*@/i,
@@ -103,6 +110,7 @@ const NOTICE_FAMILIES: { name: string; res: RegExp[] }[] = [
     /\b(?:je suis|nous sommes|est|sont|serai|serons|sera|seront|actuellement)\s+(?:absente?s?|indisponibles?|en (?:congés?|vacances|déplacement|RTT|formation|réunion|séminaire|salon|arrêt|repos|voyage|télétravail|mission)|fermée?s?|hors (?:du bureau|ligne))\b|\b(?:absente?|absents?) (?:du|jusqu|à partir|cette|toute|le|les|pour)\b|\b(?:en |période de )?(?:fermeture|congés?) (?:annuelle|annuels|estivale|de fin d['’]année|exceptionnelle)\b|\bne (?:fais|fait|travaille) plus (?:partie|chez|pour|au sein)\b/i,
     /\b(?:closed|fermée?s?) (?:for|until|till|pour|jusqu|du|from|over|during|pendant)\b/i,
     /(?:^|[.!:]\s+|,\s*)(?:en (?:congés?|vacances|déplacement|RTT|formation|arrêt maladie|séminaire|voyage)|absente?|out of (?:the )?(?:office|country)|on (?:leave|holiday|vacation)|away)\b(?=[^.!?\n]{0,40}\b(?:jusqu|du \d|until|till|from|this|cette|toute|all)\b)/im,
+    /\bon (?:a |an |my |our )?(?:[\w-]+ ){0,2}(?:holiday|vacation|leave|trip|break|sabbatical|course|retreat)\b|\ben (?:[\w-]+ ){0,2}(?:congés?|vacances|voyage|déplacement)\b/i,
     /\b(?:je suis|i am|i['’]m)\s+(?:sur (?:chantier|le terrain|la route|un salon|site)|on (?:site|the road|jury service|a course|a training course|secondment)|out of the country)\b/i,
   ] },
   { name: 'time_bound', res: [
@@ -114,12 +122,14 @@ const NOTICE_FAMILIES: { name: string; res: RegExp[] }[] = [
   { name: 'mail_handling', res: [
     /\b(?:your|this) (?:e-?mail|message|request|enquiry|inquiry|note) (?:will be|has (?:not )?been|is being) (?:read|handled|answered|dealt with|forwarded|received|logged|passed)\b|\b(?:responses?|replies|answers) (?:will|may) be (?:delayed|slow|slower)\b|\b(?:e-?mails?|messages?|mail|this (?:mailbox|inbox|address)) (?:are|is|will) (?:not|n['’]t|not be) (?:being )?(?:checked|read|monitored|forwarded|answered)\b|\b(?:mailbox|inbox|address) (?:isn['’]t|is not|is no longer) (?:monitored|checked|read)\b/i,
     /\b(?:we(?:['’]ve| have)|nous avons) (?:logged|registered|recorded|opened|créé|enregistré|ouvert)\b|\b(?:we|our team) (?:typically|usually|normally|aim to|try to) (?:reply|respond|answer|get back)\b|\b(?:je|nous|i|we)\b[^.!?\n]{0,30}\b(?:traiter\w*|lir\w*|répond\w*|reply|respond|read|answer|deal with|handle|get back)\b[^.!?\n]{0,40}\b(?:retour|return|back|réouverture|reopen|possible|as soon as|dès que)\b/i,
+    /\b(?:no|without|limited|little|patchy) (?:phone )?(?:signal|reception|connectivity|internet|wi-?fi|network|access to (?:e-?mail|my (?:e-?mails?|inbox)))\b|\b(?:sans|pas de|peu de) (?:réseau|connexion|accès (?:à mes|aux) (?:mails|e-?mails|messages))\b|\b(?:your|votre) (?:e-?mail|message|enquiry|inquiry|request|demande|courriel) (?:has|a bien|est bien)? ?(?:reached|arrived at|landed in|been passed to|bien été transmise?|arrivée?)\b|\b(?:we|our team) (?:reply|respond|answer) to (?:every|all|each) (?:message|e-?mail|request|enquiry)\b|\bnous (?:répondons|traitons) (?:à )?(?:chaque|tous les|toutes les) (?:messages?|demandes?|e-?mails?)\b/i,
     /\bne (?:consulte|lis|relève|regarde|vérifie)\b[^.!?\n]{0,10}\b(?:mes|ma|mon) (?:e-?mails?|mails|messagerie|courriels?|boîte)\b|\b(?:checking|reading|check|read) (?:my |our )?(?:e-?mails?|messages?|inbox) (?:only )?(?:intermittently|occasionally|sporadically|rarely|once a day|in the evening|now and then|from time to time)\b/i,
     /\b(?:i['’]ll|i will|we['’]ll|we will|someone (?:from|in) [\w ]{0,20}will|our team will) (?:catch up|reply|respond|get back to you|be in touch|answer|read)\b|\bwe(?:['’]ve| have) (?:got|received) your (?:e-?mail|message|note|request)\b/i,
     /\b(?:votre|ce|cet) (?:message|e-?mail|courriel|demande|mail) (?:sera|a (?:bien )?été|est) (?:lue?|traitée?|transmise?|transférée?|prise? en compte|enregistrée?|reçue?)\b|\b(?:je|nous) (?:prendrai|prendrons) connaissance\b|\b(?:je vous répondrai|nous vous répondrons|un conseiller vous répondra|vous répondrons|(?:je|nous) reviendr(?:ai|ons) vers vous)\b|\b(?:messages?|e-?mails?|courriels?|mails?) ne (?:sont|seront) pas (?:relevés?|lus?|transférés?|consultés?)\b/i,
   ] },
   { name: 'someone_else', res: [
     /\b(?:for (?:anything |any )?urgent|for urgent matters|in (?:my|our) absence|in case of (?:emergency|urgency)|if (?:it is|it['’]s|your (?:matter|request) is) urgent|alternatively|instead\b)|\bplease (?:contact|call|ring|write to|e-?mail|get in touch with|reach out to)\s+(?!me\b|us\b)/i,
+    /\b(?:anything|something|if) (?:urgent|pressing|time-sensitive)\b|\b(?:please )?(?:ring|call|phone|contact|e-?mail|write to) (?:the|my|our) (?:office|desk|front desk|reception|switchboard|colleague|assistant|team|help ?desk)\b|\b(?:mon|ma|notre) (?:assistante?|collègue|secrétariat|standard|accueil) (?:reste|est|sera|restera) (?:joignable|disponible|à votre disposition)\b|\bno need to (?:write|reply|respond|send|follow up|resend|chase)\b|\b(?:inutile|pas besoin) de (?:nous |me )?(?:relancer|réécrire|répondre|renvoyer)\b/i,
     /\b(?:en cas d['’]urgence|pour (?:les|toute) (?:demandes? )?urgen|en mon absence|en notre absence|(?:merci|veuillez) (?:d['’]appeler|de contacter|d['’]écrire à|de joindre|de vous adresser à)|vous pouvez (?:contacter|joindre|appeler|écrire à))\b/i,
   ] },
   { name: 'reference', res: [
@@ -145,8 +155,8 @@ export function looksLikeOutOfOffice(subject: string, text: string): boolean {
   for (const re of AGAINST) if (re.test(ownWords)) score -= 2;
   const hasStrong = STRONG.some((re) => re.test(body)) || SUBJECT.test(subject);
   if (hasStrong && score >= 3) return true;
-  // the notice's shape, when no listed phrase says it: never with a question, a request or order talk of the writer's own
-  if (AGAINST.some((re) => re.test(ownWords))) return false;
+  // the notice's shape, when no listed phrase says it: never with a question, a request or the writer's own order
+  if (NOTICE_AGAINST.some((re) => re.test(ownWords))) return false;
   const families = noticeFamilies(body);
   return families.length >= 3 && (families.includes('away') || families.includes('mail_handling'));
 }

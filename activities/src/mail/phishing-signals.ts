@@ -34,7 +34,8 @@ const CREDENTIAL_ASK: RegExp[] = [
   /\b(?:your|votre) (?:merchant |seller |business )?(?:account|compte|mailbox|boîte)\b[^.!?\n]{0,30}\b(?:restricted|suspended|locked|limited|disabled|on hold|deactivated|restreint|suspendu|bloqué|limité|désactivé|fermé)\b/i,
   /\b(?:update|mettez à jour|mettre à jour|changez|modifiez)\b[^.!?\n]{0,20}\b(?:your |votre |vos )?(?:payment method|moyen de paiement|card details|carte bancaire|billing (?:details|information)|informations de (?:paiement|facturation))\b|\b(?:payment|paiement|prélèvement)\b[^.!?\n]{0,40}\b(?:failed|declined|was declined|a échoué|refusée?|rejetée?)\b/i,
   /\b(?:unusual|suspicious) (?:activity|sign-?in|login)|\bactivité (?:inhabituelle|suspecte)\b/i,
-  /\b(?:mailbox|boîte aux lettres|boîte mail|messagerie)\b[^.!?\n]{0,40}\b(?:full|quota|capacity|pleine|capacité|saturée)\b/i,
+  /\b(?:mailbox|boîte aux lettres|boîte mail|messagerie)\b[^.!?\n]{0,40}\b(?:full|quota|capacity|storage (?:limit|space)|pleine|capacité|saturée|limite de stockage|espace de stockage)\b/i,
+  /\b(?:sign|log) ?in\b[^.!?\n]{0,20}\b(?:to (?:release|restore|recover|unlock|keep|receive|confirm|avoid)|and (?:confirm|verify|release))\b|\bconnectez-vous\b[^.!?\n]{0,20}\bpour (?:débloquer|récupérer|restaurer|confirmer|recevoir|éviter)\b/i,
   /\b(?:payouts?|versements?|virements?)\b[^.!?\n]{0,30}\b(?:paused|held|suspended|on hold|suspendus?|bloqués?|en attente)\b/i,
 ].map(unicodeWords);
 /** A payee announcing new bank details: the mark of supplier fraud. */

@@ -33,6 +33,7 @@ const PITCH_FAMILIES: Family[] = [
     /\bour (?:agency|team|company|platform|solution|experts?|service|tool|software)s? (?:helps?|can|will|has helped|specialises|specializes)\b/i,
     // what the sender made or sells, said of the sender's firm: "we've built a tool that…", "notre société fabrique…"
     /\bje (?:traduis|rédige|réalise|photographie|filme|code|dessine|illustre|forme|conçois|crée|développe|retouche|tourne)\b|\b(?:notre|mon) (?:assistant|outil|logiciel|application|module|service|offre|studio|équipe)\b(?! (?:client|clientèle))|\bour (?:assistant|tool|software|app|product|service|offer|studio)\b|\bwe (?:design|run|handle|make|print|manufacture|translate|write|shoot)\b[^.!?\n]{0,60}\b(?:for|pour)\b/i,
+    /\bwe [a-z]+ [^.!?\n]{0,60}\bfor (?:\w+ ){0,2}(?:brands|shops|stores|retailers|e-?tailers|merchants|sellers|clients)\b|\b(?:nous|notre (?:cabinet|agence|société|équipe)) [\p{L}]+ [^.!?\n]{0,60}\bpour (?:les|des) (?:[\p{L}-]+ ){0,2}(?:marques|boutiques|enseignes|e-?commerçants|commerçants|vendeurs|clients)\b/iu,
     /\bwe(?:['’]ve| have) (?:built|developed|created|launched|designed) (?:a|an|the) (?:\w+ )?(?:tool|platform|app|solution|software|service|plugin|extension|integration)\b|\b(?:our|my) (?:company|firm|factory|studio) (?:makes|manufactures|produces|designs|supplies|distributes)\b/i,
     // what the sender does for a living, said in the present: "we fix…", "I shoot…", "je réalise…", "nous générons…"
     /\b(?:we|i) (?:fix|build|negotiate|generate|create|design|offer|provide|deliver|collect|produce|shoot|photograph|develop|optimi[sz]e|automate|source|supply|craft|install)\b|\b(?:we|i) can (?:help|fix|get you|boost|improve|take care of|handle|double|cut)\b|\b(?:my|our) (?:rates|media kit|portfolio|case stud(?:y|ies)|pricing|price list)\b/i,
@@ -133,6 +134,7 @@ const BULK_FAMILIES: Family[] = [
   { name: 'unsubscribe', res: [
     /^\s*(?:unsubscribe|se désinscrire|désinscription|se désabonner|désabonnement|manage (?:your )?preferences|gérer (?:mes|vos) préférences)\b/im,
     /\bne (?:souhaitez|voulez) plus recevoir (?:cette|nos|ces|notre)\b|\bno longer (?:wish|want) to receive (?:these|our|this)\b/i,
+    /\bmanage (?:your |my )?(?:subscription|e-?mail settings)\b|\bgérer (?:votre|mon|vos) (?:abonnements?|préférences)\b/i,
     /\b(?:click here to unsubscribe|to unsubscribe|pour vous désinscrire|pour (?:vous )?désabonner|pour ne plus recevoir|cliquez ici pour ne plus|update your (?:email )?preferences)\b/i,
     /(?:^|[.|·•]\s*)(?:unsubscribe|se désinscrire|se désabonner|désinscription|désabonnement|(?:manage (?:your )?)?preferences|préférences)\s*(?:[|·•]|$)/im,
     /(?:^|[.|·•]\s*)(?:unsubscribe(?: from (?:this|our|the) (?:list|newsletter|mailing(?: list)?|e-?mails?))?|se (?:désinscrire|désabonner)(?: de (?:cette|la|notre) (?:liste|lettre|newsletter))?)\s*[.|]?\s*$/im,
@@ -140,6 +142,9 @@ const BULK_FAMILIES: Family[] = [
   { name: 'view_online', res: [
     /\b(?:view|read) (?:this (?:e-?mail|message|newsletter|issue) )?(?:online|in (?:your|a|the) browser)\b|\b(?:lire|voir) en ligne\b|\bhaving trouble (?:viewing|reading) this\b/i,
     /\b(?:version (?:en ligne|web|navigateur)|voir (?:cet e-?mail|ce message|la version) (?:en ligne|dans (?:votre|le) navigateur)|afficher (?:ce message )?dans (?:votre|le) navigateur|si ce (?:message|mail) ne s['’]affiche pas)\b/i,
+  ] },
+  { name: 'legal_footer', res: [
+    /(?:^|[.|·•]\s*)(?:mentions légales|legal notice|privacy(?: policy)?|politique de confidentialité|terms(?: (?:and|&) conditions)?|cgv|conditions générales(?: de vente)?|contact us|nous contacter)\s*(?:[|·•]|$)/im,
   ] },
   { name: 'promotion', res: [
     /\b\d+ ?% (?:off|de réduction|de remise)\b|(?:^|\s)-\d+ ?%|\b(?:black friday|cyber monday|soldes|code promo|promo code|discount code|shop now|buy now|order now|shop the (?:range|collection|sale)|new arrivals|nouveautés|limited time|offre limitée|vente privée)\b/i,
@@ -151,7 +156,7 @@ const BULK_FAMILIES: Family[] = [
     /^\s*(?:bonjour|bonsoir|hello|hi|dear|chers?|chères?|cher\(e\)s?) (?:à tous|à toutes|tout le monde|all|everyone|clients|clientes|customers|partenaires|partners|revendeurs|resellers|retailers|members|membres|abonnés|subscribers|friends|amis|commerçants|merchants|sellers|vendeurs|adhérents|adhérentes|readers|lecteurs|lectrices)\b/im,
   ] },
   { name: 'issue_of_a_series', res: [
-    /\bn°\s?\d{1,4}\b(?![-\d])|\bissue (?:#|no\.? ?)?\d+\b|\b(?:in this issue|au sommaire|dans ce numéro|à lire aussi|read more|lire la suite|this week['’]s|cette semaine dans)\b/i,
+    /\bn°\s?\d{1,4}\b(?![-\d])|\bissue (?:#|no\.? ?)?\d+\b|\b(?:top stories|à la une|in this issue|au sommaire|dans ce numéro|à lire aussi|read more|lire la suite|this week['’]s|cette semaine dans)\b/i,
   ] },
 ];
 const BULK = BULK_FAMILIES.map(withUnicodeWords);
@@ -170,6 +175,6 @@ export function bulkFamilies(text: string, fromLocal: string, html: string | nul
 /** A footer (why you receive it, unsubscribe, view online) and two more families; or two footers, which no person writes. */
 export function looksLikeBulkMail(text: string, fromLocal: string, html: string | null): boolean {
   const hit = bulkFamilies(text, fromLocal, html);
-  const footers = hit.filter((h) => ['why_you_receive', 'unsubscribe', 'view_online'].includes(h)).length;
+  const footers = hit.filter((h) => ['why_you_receive', 'unsubscribe', 'view_online', 'legal_footer'].includes(h)).length;
   return (footers >= 1 && hit.length >= 3) || footers >= 2;
 }
