@@ -264,7 +264,8 @@ export function classify(
     };
   }
   const folded = fold(input.clean);
-  const defused = findKeywordHits(input.clean, policy).defusedText;
+  const keywordHits = findKeywordHits(input.clean, policy);
+  const defused = keywordHits.defusedText;
   const signals = detectSignals(input, folded, policy);
   const rules = ruleIntentScores(input, defused);
   const text = modelText(input);
@@ -328,6 +329,8 @@ export function classify(
 
   // the risk head: an escalation said in everyday words raises its family; cues it reads as innocent are defused
   const evidence: string[] = [];
+  // a keyword read out of the escalation's scope: which one and why (fixed words: no customer text)
+  for (const o of keywordHits.outOfScope) evidence.push(`keyword "${o.keyword}" out of scope: ${o.why.replace(/_/g, ' ')}`);
   const reading = risk && !injected ? risk.read(text) : null;
   if (reading && risk) {
     const pct = (x: number): string => x.toFixed(2);

@@ -1,15 +1,20 @@
 /**
  * Escalation keywords (shop policy + policy file) and their defusal: a keyword inside a defusing context
- * ("procès-verbal de livraison") or directly negated ("no dispute", "pas de litige") does not escalate.
+ * ("procès-verbal de livraison"), directly negated ("no dispute", "pas de litige") or out of the escalation's scope
+ * (keyword-scope.ts: a dispute the writer withdrew, a strike's threat, a bank's fraud check of the writer's own
+ * payment) does not escalate.
  */
 import type { RoutingPolicy } from './policy';
 import { fold } from './lexicon';
+import { keywordOutOfScope, type OutOfScope } from './keyword-scope';
 
 export interface KeywordHits {
   live: string[]; // keywords that force escalation
   defused: string[]; // keywords found only in defusing contexts
   /** The folded text with defusing contexts blanked out, for intent scoring. */
   defusedText: string;
+  /** Keywords read out of the escalation's scope, and why (for the reviewer; fixed words, no customer text). */
+  outOfScope: { keyword: string; why: OutOfScope }[];
 }
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -59,6 +64,7 @@ export function findKeywordHits(text: string, policy: RoutingPolicy): KeywordHit
   }
   const live = new Set<string>();
   const defused = new Set<string>();
+  const outOfScope: KeywordHits['outOfScope'] = [];
   for (const kw of [...policy.escalationKeywords.fr, ...policy.escalationKeywords.en]) {
     for (const m of folded.matchAll(keywordRegex(kw))) {
       const s = m.index!;
@@ -66,13 +72,15 @@ export function findKeywordHits(text: string, policy: RoutingPolicy): KeywordHit
       const inContext = blanked.some(([a, b]) => s < b && a < e);
       const before = folded.slice(Math.max(0, s - 32), s);
       const negated = NEGATION.test(before.slice(-16)) || DENIED_ACT.test(before);
-      if (inContext || negated) {
+      const why = inContext || negated ? null : keywordOutOfScope(folded, s, e);
+      if (why) outOfScope.push({ keyword: kw, why });
+      if (inContext || negated || why) {
         defused.add(kw);
-        if (negated) blanked.push([s, e]);
+        if (negated || why) blanked.push([s, e]);
       } else live.add(kw);
     }
   }
   let defusedText = folded;
   for (const [a, b] of blanked) defusedText = defusedText.slice(0, a) + ' '.repeat(b - a) + defusedText.slice(b);
-  return { live: [...live], defused: [...defused].filter((k) => !live.has(k)), defusedText };
+  return { live: [...live], defused: [...defused].filter((k) => !live.has(k)), defusedText, outOfScope: outOfScope.filter((o) => !live.has(o.keyword)) };
 }
