@@ -1,6 +1,6 @@
 import type { Draft } from '../domain/types';
 import { customerAsks } from './customer-asks';
-import { answeredTopics, draftAnswers, topicsOf, unansweredQuestionReasons, unansweredQuestions, type QuestionTopic } from './questions';
+import { answeredTopics, draftAnswers, questionParts, topicsOf, unansweredQuestionReasons, unansweredQuestions, type QuestionTopic } from './questions';
 import { emailCase } from './test-support/fixtures';
 
 const draft = (facts: Draft['facts'], more: Partial<Draft> = {}): Draft => ({
@@ -150,5 +150,35 @@ describe('answeredTopics', () => {
     expect(answeredTopics(emailCase({ clean: 'Thanks, the carafe is lovely.', draft: PRODUCT }))).toBeNull();
     expect(answeredTopics(emailCase({ clean: 'Where is my parcel? And could you cancel the second mug?', draft: STATUS }))).toBeNull();
     expect(answeredTopics(emailCase({ clean: 'Where is my parcel?', draft: null }))).toBeNull();
+  });
+});
+
+describe('two questions in one sentence', () => {
+  it('splits a sentence at a coordinator that opens a second question', () => {
+    expect(questionParts('can i still send the jug back, and when will the mug arrive')).toEqual(['can i still send the jug back', 'when will the mug arrive']);
+    expect(questionParts("combien coute la carafe et est-ce qu'elle passe au lave-vaisselle")).toHaveLength(2);
+    expect(questionParts('where is my parcel')).toEqual(['where is my parcel']);
+    // "and" inside one question is no second question
+    expect(questionParts('could you send the invoice and the delivery note')).toHaveLength(1);
+  });
+  it('reads each question of the sentence for its own kind, the weaker one included', () => {
+    expect(topics('Can I still send the jug back, and when will my other parcel arrive?')[0]!.sort()).toEqual(['order_status', 'return_policy']);
+    expect(topics("Je peux encore renvoyer la carafe, et quand est-ce que la tasse arrive ?")[0]!.sort()).toEqual(['order_status', 'return_policy']);
+    expect(topics('How much is the jug, and do you deliver to Switzerland?')[0]!.sort()).toEqual(['delivery_area', 'price']);
+    // a later part with no cue of its own goes on with the one before ("…, and how?")
+    expect(topics('Can I still return the mug, and how?')).toEqual([['return_policy']]);
+    // …and so does a detail of the same question asked through a demonstrative, unless it names a kind outright
+    expect(topics('How many days do I have to send it back, and does that run from the order or from delivery?')).toEqual([['return_policy']]);
+    expect(topics("Combien de jours ai-je pour la renvoyer, et est-ce que ça compte depuis la livraison ?")).toEqual([['return_policy']]);
+    expect(topics('How long do I have to return it, and is that also true in Norway for customs?')[0]!.sort()).toEqual(['customs', 'return_policy']);
+  });
+  it('leaves the mail for a person when one question of the sentence has no verified answer', () => {
+    expect(open('How much is the big jug, and when will my parcel get here?', PRODUCT)).toEqual([['order_status']]);
+    expect(open('Combien coûte la carafe, et pouvez-vous la graver ?', PRODUCT)).toEqual([['extra_service']]);
+    expect(open("Pourriez-vous me dire jusqu'à quand je peux la renvoyer, et combien de temps prend le remboursement ?", RETURNS)).toEqual([]);
+  });
+  it('reads each item of a list as its own question', () => {
+    const list = 'Two things:\n- has my order shipped?\n- can I get it gift-wrapped?';
+    expect(open(list, STATUS)).toEqual([['extra_service']]);
   });
 });

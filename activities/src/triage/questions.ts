@@ -118,16 +118,53 @@ function contentless(folded: string): boolean {
 }
 
 /**
- * The kinds of information one ask wants: its strong cues', else its background cues', else its weak cues'; an ask
- * with no cue and no words of its own ("could you send it?") takes the strong cues of the sentence before it; else
- * `unclassified`.
+ * Where one sentence joins a second question to the first: a coordinator (and, et, or, ou, also, plus, a comma) followed
+ * by a question word or an inverted verb ("…, and when will it arrive?", "… et est-ce que je peux le renvoyer ?",
+ * "how much is it, and do you ship to Spain?"). Each part is read for its own kind of information.
+ */
+const SECOND_QUESTION = new RegExp(String.raw`(?:,\s*|\s)(?:(?:and|et|or|ou|also|aussi|plus|puis|&)\s+)(?:(?:also|aussi|then|surtout|enfin|if so|si oui|si c'est le cas),?\s+)?(?=(?:when|where|what|which|how|why|who|whether|is|are|can|could|do|does|did|will|would|should|may|has|have|quand|qd|ou|quel\w*|comment|combien|pourquoi|est-ce|est-il|est-elle|y a-t-il|pouvez|pourriez|puis-je|peut-on|peut-il|avez-vous|faut-il|dois-je|jusqu'a quand|until when|a partir de quand|d'ici quand)\b)`, 'g');
+
+/** The parts of a folded ask that each carry a question of their own (one part for most asks). */
+export function questionParts(folded: string): string[] {
+  return folded.split(SECOND_QUESTION).map((p) => p.trim()).filter((p) => /[a-z]{2}/.test(p));
+}
+
+/**
+ * A part that asks a detail of the question before it through a demonstrative ("…, and does that count from the
+ * delivery?", "et ça court à partir de quand ?"): it has no kind of its own unless it names one outright (a strong cue).
+ */
+const FOLLOW_UP = /^(\w+(-\w+)? ){0,2}(that|this|ca|cela|ceci|celui-ci|celle-ci)\b/;
+
+/** The kinds of one question part: its strong cues', else its background cues', else its weak cues'; none: []. */
+function partTopics(part: string, followsUp: boolean): QuestionTopic[] {
+  const own = cues(part);
+  for (const level of followsUp ? (['strong'] as const) : (['strong', 'background', 'weak'] as const)) {
+    if (own[level].size) return [...own[level]];
+  }
+  return [];
+}
+
+/**
+ * The kinds of information one ask wants, each question of it read apart (questionParts): a part's strong cues', else
+ * its background cues', else its weak cues'; a later part with no cue ("…, and how?"), or one that asks a detail of the
+ * part before it through a demonstrative with no strong cue ("…, and does that count from delivery?"), goes on with it.
+ * An ask with no cue and no words of its own ("could you send it?") takes the strong cues of the sentence before it;
+ * else `unclassified`.
  */
 export function topicsOf(ask: Pick<CustomerAsk, 'folded'> & Partial<Pick<CustomerAsk, 'before'>>): QuestionTopic[] {
-  const own = cues(ask.folded);
-  for (const level of ['strong', 'background', 'weak'] as const) if (own[level].size) return [...own[level]];
+  const parts = questionParts(ask.folded);
+  const found = new Set<QuestionTopic>();
+  let previous: QuestionTopic[] = [];
+  for (const part of parts.length ? parts : [ask.folded]) {
+    const own = partTopics(part, previous.length > 0 && FOLLOW_UP.test(part));
+    const kinds = own.length ? own : previous;
+    kinds.forEach((t) => found.add(t));
+    previous = kinds;
+  }
+  if (found.size) return [...found];
   if (contentless(ask.folded)) {
-    for (const previous of ask.before ?? []) {
-      const context = cues(previous);
+    for (const previousSentence of ask.before ?? []) {
+      const context = cues(previousSentence);
       const named = context.strong.size ? context.strong : context.background;
       if (named.size) return [...named];
     }
