@@ -382,6 +382,18 @@ describe('decideRoute: a thank-you that asks nothing', () => {
     expect(decideRoute(thanks('Merci quand même, même si le colis était abîmé.', { sentiment: 'negative' }), policy, facts('ORD-5501')).reasons).toContain('needs_person');
     expect(decideRoute(thanks('Thanks, though one mug was missing.', { signals: ['needs_person', 'delivery_disputed'] }), policy, facts('ORD-5501')).reasons).toContain('needs_person');
   });
+
+  it("reads its confidence as P(the mail wants nothing a person decides), not P(thanks) alone (FR, EN)", () => {
+    // a story around the thanks spreads the probability over the intents that all get a reply without a decision
+    const story = { signals: [], intentConfidence: 0.58, confidence: 0.58 };
+    const sent = decideRoute(thanks("Le moulin est arrivé avant le départ en vacances, toute la famille l'adore. Merci !", { ...story, informConfidence: 0.93 }), policy, facts('ORD-5501'));
+    expect(sent).toMatchObject({ route: 'auto', reasons: ['thanks_note', 'facts_verified', 'nothing_asked'] });
+    expect(sent.confidence).toBe(0.93);
+    // when a remedy, a complaint or another decision keeps real probability, it stays low: a person
+    expect(decideRoute(thanks('Well, thanks I guess. The kettle came in the end.', { ...story, informConfidence: 0.7 }), policy, facts('ORD-5501')).reasons).toContain('low_confidence');
+    // and never for a mail that asks something
+    expect(decideRoute(thanks('Thanks! When does the next one ship?', { ...story, informConfidence: 0.95 }), policy, facts('ORD-5501')).route).toBe('review');
+  });
 });
 
 describe('decideRoute: an order the data shows cancelled', () => {

@@ -233,12 +233,16 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   const secondInforms = answersEverything && cls.secondaryIntents.length > 0
     && cls.secondaryIntents.every((i) => INFORMATION_INTENTS.has(i) || i === cls.intent);
   if ((signals.has('multi_question') || cls.secondaryIntents.length) && !secondInforms) rev.push('multi_question');
-  const routingConfidence = answersEverything && cls.informConfidence !== undefined
-    ? Math.max(cls.informConfidence, secondInforms ? cls.intentConfidence : cls.confidence) : cls.confidence;
   // a thank-you that asks nothing and says nothing went wrong (positive, no disputed delivery or refund) gets a thank-you
   // note that commits to nothing: the routine head's reading of its words (a refund mentioned in passing) gives way
   const plainThanks = cls.intent === 'thanks' && cls.sentiment === 'positive' && !customerAsksAnything(c)
     && !['delivery_disputed', 'refund_asked', 'refund_disputed'].some((s) => signals.has(s));
+  // the routing confidence is the probability that the reply is the right one: for a reply that only informs and
+  // answers every ask, or a thank-you note to a mail that asks nothing, P(the mail wants nothing a person must decide)
+  // — the pooled probability of the informing intents and thanks (classify.ts informConfidence) — not the probability
+  // of one intent among those that all get that reply
+  const routingConfidence = (answersEverything || plainThanks) && cls.informConfidence !== undefined
+    ? Math.max(cls.informConfidence, secondInforms ? cls.intentConfidence : cls.confidence) : cls.confidence;
   if (signals.has('needs_person') && !answersOverHead && !plainThanks) rev.push('needs_person');
   if (cls.intent === 'gift_card' && !auto) rev.push('gift_card');
   // a question asked before buying: no order concerned, every ask about the catalogue and answered by a verified
@@ -291,7 +295,7 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   const reasons = [auto!, 'facts_verified'];
   if (answersOverHead || (answersEverything && cls.confidence < policy.confidenceThreshold)) reasons.push('every_question_answered');
   if (presale && routingConfidence < policy.confidenceThreshold) reasons.push('presale_catalogue_question');
-  if (plainThanks && signals.has('needs_person')) reasons.push('nothing_asked');
+  if (plainThanks && (signals.has('needs_person') || cls.confidence < policy.confidenceThreshold)) reasons.push('nothing_asked');
   if (signals.has('escalation_keyword_defused')) reasons.splice(1, 0, 'escalation_keyword_defused');
   return decision('auto', reasons, routingConfidence, 0);
 }
