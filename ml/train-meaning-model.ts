@@ -10,7 +10,8 @@
  * 2. Inner cross-validation on the corpus (SHA-256(file name) second byte mod K): each inner fold is predicted by
  *    heads trained without it.
  * 3. On those out-of-fold predictions: the intent blend logit_i = a·rule_i + b·ln(p_i + ε) + c·[other] (grid search on
- *    log-loss, so its probability is the probability of being right), the risk threshold (fewest errors with a missed
+ *    log-loss, so its probability is the probability of being right; fitted on leave-one-author-out intent predictions
+ *    when the corpus has two authors or more, `blendSplit`: right on a writer the heads never read), the risk threshold (fewest errors with a missed
  *    escalation counting 4) and the innocence level that defuses cue words (above every real escalation's P(none)).
  * 4. Final heads on everything, int8-quantised.
  */
@@ -65,10 +66,17 @@ export interface MeaningTrainOptions {
    * levels are then fitted on predictions for writers the heads never read, as the held-out mail is.
    */
   innerSplit: 'hash' | 'authors';
+  /**
+   * How the out-of-fold intent predictions that fit the blend (the calibration of the intent probability, the routing
+   * confidence) are made: 'authors' (leave one author out, when the corpus has two authors or more: the confidence is
+   * then the probability of being right on a writer the heads never read, as the held-out mail is) or 'inner' (the
+   * same split as the risk and routine levels, `innerSplit`).
+   */
+  blendSplit: 'inner' | 'authors';
 }
 
 export const DEFAULT_TRAIN_OPTIONS: MeaningTrainOptions = {
-  seed: 20261124, perPhrase: 4, voicesPerPhrase: 1, epochs: 14, innerFolds: 4, corpusWeight: 3, buckets: 1 << 15, l2: 1e-5, innerSplit: 'hash',
+  seed: 20261124, perPhrase: 4, voicesPerPhrase: 1, epochs: 14, innerFolds: 4, corpusWeight: 3, buckets: 1 << 15, l2: 1e-5, innerSplit: 'hash', blendSplit: 'authors',
 };
 
 const round = (v: number): number => Math.round(v * 1000) / 1000;
@@ -150,8 +158,17 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
       });
     });
   }
+  // the blend's own out-of-fold intent predictions: one author left out at a time (unless the inner split already is)
+  const blendByAuthor = opts.blendSplit === 'authors' && authors.length >= 2 && !byAuthor;
+  const blendOof = blendByAuthor ? corpus.map(() => ({}) as Record<string, number>) : oof.intent;
+  if (blendByAuthor) {
+    authors.forEach((author, k) => {
+      const head = trainHead(itemsFor('intent', (i) => authorOf(corpus[i]!.file) !== author), intents, opts, opts.seed + 1 + 50 + k);
+      corpus.forEach((c, i) => { if (authorOf(c.file) === author) blendOof[i] = predictWith(head, corpusX[i]!); });
+    });
+  }
 
-  const blend = fitBlend(corpus, oof.intent, policy);
+  const blend = fitBlend(corpus, blendOof, policy);
   const risk = fitRiskLevels(corpus, oof.risk, policy);
   const routine = fitRoutineLevel(corpus, oof.routine);
 
@@ -161,7 +178,7 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
   const file: IntentModelFile = {
     kind: 'hashed-ngram-logreg',
     // a version of its own per feature set and training text (a worker stores a file whose version is new: ml/README)
-    version: `meaning-model/seed-${opts.seed}/corpus-${corpus.length}/voices-${opts.voicesPerPhrase}/features-${FEATURE_VERSION.split('/').pop()}`,
+    version: `meaning-model/seed-${opts.seed}/corpus-${corpus.length}/voices-${opts.voicesPerPhrase}/features-${FEATURE_VERSION.split('/').pop()}${byAuthor || blendByAuthor ? '/blend-authors' : ''}`,
     feature_version: FEATURE_VERSION,
     buckets: opts.buckets,
     intents: [...intents],
@@ -172,7 +189,7 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
     routine: { classes: [...ROUTINE_CLASSES], ...quantise(routineHead.weights), threshold: routine.threshold },
     training: {
       seed: opts.seed, synthetic: synth.length, corpus: corpus.length, epochs: opts.epochs, per_phrase: opts.perPhrase, voices_per_phrase: opts.voicesPerPhrase,
-      inner_folds: innerFolds, inner_split: byAuthor ? 'authors' : 'hash', corpus_weight: opts.corpusWeight, l2: opts.l2,
+      inner_folds: innerFolds, inner_split: byAuthor ? 'authors' : 'hash', blend_split: byAuthor || blendByAuthor ? 'authors' : 'hash', corpus_weight: opts.corpusWeight, l2: opts.l2,
       oof_intent: blend.report, oof_risk: risk.report, oof_routine: routine.report,
     },
   };
