@@ -149,6 +149,20 @@ describe('enrich: orders named without a number', () => {
     expect(await enrich(notice, shop)).toMatchObject({ orderNumber: 'ORD-5540', customerId: null, flags: ['order_identified_by_tracking_number'] });
   });
 
+  it('reads the order of a bounced reply from the products its subject names, among the bounced recipient\'s orders', async () => {
+    const c = emailCase({ clean: 'Message not delivered: mailbox full.', from: 'mailer-daemon@mx.example', name: '' });
+    c.machine = { isMachine: true, kind: 'bounce', reasons: ['delivery_status_report'] };
+    c.parsed.report = { reportType: 'delivery-status', partTypes: [], fields: {}, recipients: ['oliver.stone@example.co.uk'], originalMessageId: null, originalSubject: 'Re: Jug arrived broken' };
+    // K2 holds one order with the jug (ORD-5510) and one with cups (ORD-7001, ORD-5541): the jug's
+    expect(await enrich(c, shop)).toMatchObject({ orderNumber: 'ORD-5510', customerId: null });
+  });
+
+  it('takes the sender\'s own order written without its prefix, and only theirs', async () => {
+    expect(await enrich(emailCase({ clean: 'Hello, about 5540 - still nothing here. Any news?' }), shop))
+      .toMatchObject({ orderNumber: 'ORD-5540', orderFoundBy: 'written_without_prefix' });
+    expect((await enrich(emailCase({ clean: 'Hello, about 5541 - still nothing here. Any news?' }), shop)).orderNumber).not.toBe('ORD-5541');
+  });
+
   it('reads the order of a bounced reply from the returned message\'s subject', async () => {
     const c = emailCase({ clean: 'Your message could not be delivered.', from: 'mailer-daemon@mx.example', name: '' });
     c.machine = { isMachine: true, kind: 'bounce', reasons: ['delivery_status_report'] };

@@ -12,7 +12,8 @@ import {
 } from './entities';
 import { fold } from './lexicon';
 import {
-  byAmount, byOnlyOpenOrder, byProducts, byTracking, type EvidenceResult,
+  byAmount, byOnlyOpenOrder, byOrderDate, byOwnNumber, byProducts, byTracking, ordersWithProducts, NO_EVIDENCE,
+  type EvidenceResult,
 } from './order-evidence';
 
 /** Machine kinds that are never "about" an order even when their subject quotes one (auto-replies, lists, spam). */
@@ -67,10 +68,12 @@ interface OrderFinding {
 }
 
 /**
- * The order the mail is about, strongest evidence first: a number in the new text; a tracking number or the products
- * of one of the customer's orders in the new text; a number in the subject or quoted history; a tracking number there,
- * an amount of one order, the customer's only open order. Machine notices are never about an order they merely quote,
- * but a carrier's or ticket system's notice names its parcel, and a bounce returns a message that may name its order.
+ * The order the mail is about, strongest evidence first: a number in the new text; the digits of one of the customer's
+ * orders written without the prefix, a tracking number or the products of one of their orders in the new text; a
+ * number in the subject or quoted history; a tracking number there, an amount or the order date of one order, the
+ * customer's only open order. Machine notices are never about an order they merely quote, but a carrier's or ticket
+ * system's notice names its parcel, and a bounce returns a message that may name its order (by number, or by the
+ * products of one of the bounced recipient's orders).
  */
 async function findOrder(c: EmailCase, shop: ShopData, customer: CustomerRecord | null, written: WrittenOrders,
   matcher: ProductMatcher, today: string): Promise<OrderFinding> {
@@ -89,7 +92,8 @@ async function findOrder(c: EmailCase, shop: ShopData, customer: CustomerRecord 
     if (!r.order && r.candidates.length && !candidates.length) candidates = r.candidates;
     return r.order ? r : null;
   };
-  const strong = pick(await byTracking(clean, shop)) ?? pick(byProducts(clean, own, matcher, today, written.mentions.map((m) => m.number)));
+  const strong = pick(byOwnNumber(clean, own)) ?? pick(await byTracking(clean, shop))
+    ?? pick(byProducts(clean, own, matcher, today, written.mentions.map((m) => m.number)));
   if (strong) return found(strong.order!.number, strong.by!);
   if (written.mentions.length) return found(written.mentions[0]!.number, 'written');
 
@@ -98,10 +102,31 @@ async function findOrder(c: EmailCase, shop: ShopData, customer: CustomerRecord 
     return found(quotedTracking.order!.number, 'tracking_number');
   }
   if (!candidates.length) {
-    const weak = pick(byAmount(clean, own, matcher, today)) ?? pick(byOnlyOpenOrder(clean, own, matcher, today));
+    const weak = pick(byAmount(clean, own, matcher, today)) ?? pick(byOrderDate(clean, own, today))
+      ?? pick(byOnlyOpenOrder(clean, own, matcher, today));
     if (weak) return found(weak.order!.number, weak.by!);
   }
+  if (kind === 'bounce') {
+    const returned = pick(await bouncedReplyOrder(c, shop, matcher));
+    if (returned) return found(returned.order!.number, returned.by!);
+  }
   return { number: null, by: null, candidates: candidates.map((o) => o.number) };
+}
+
+/**
+ * A bounce of one of our replies names no order number: the reply it returns was about one of the bounced recipient's
+ * orders, the one whose products its subject names ("Re: Kettle overheating"), when exactly one of theirs holds them.
+ */
+async function bouncedReplyOrder(c: EmailCase, shop: ShopData, matcher: ProductMatcher): Promise<EvidenceResult> {
+  const recipient = c.machine.bouncedRecipient ?? c.parsed.report?.recipients[0] ?? null;
+  const subject = c.parsed.report?.originalSubject ?? '';
+  const customer = recipient && subject ? await shop.customerByEmail(recipient) : null;
+  if (!customer) return NO_EVIDENCE;
+  // a subject is a title ("Re: Kettle overheating", "Re : Bouilloire : étincelles"): its first noun, framed as in a
+  // sentence of either language, names its topic
+  const title = subject.replace(/^(?:\s*(?:re|fwd?|tr|réf?)\s*:\s*)+/i, '');
+  const fitting = ordersWithProducts(`the ${title}\nla ${title}`, await shop.ordersOfCustomer(customer.id), matcher);
+  return fitting.length === 1 ? { order: fitting[0]!, by: 'products', candidates: [] } : NO_EVIDENCE;
 }
 
 /** The order's owner named in the mail ("on behalf of Emily Smith", "la commande de M. Garcia", a forwarded From:). */

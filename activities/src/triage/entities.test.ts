@@ -1,4 +1,6 @@
-import { claimedNames, findAmounts, findDates, findOrderNumbers, findTrackingNumbers, oneCharAway, signatureName } from './entities';
+import {
+  claimedNames, findAmounts, findDates, findOrderNumbers, findPastDays, findTrackingNumbers, oneCharAway, signatureName,
+} from './entities';
 
 describe('findOrderNumbers', () => {
   const fmt = { prefix: 'CMD', digits: 5 };
@@ -11,6 +13,33 @@ describe('findOrderNumbers', () => {
   });
   it('ignores longer numbers and other codes', () => {
     expect(findOrderNumbers('tracking 1Z102345678, CMD-102345, phone 0612345678', fmt)).toEqual([]);
+  });
+  it('reads one look-alike letter in the digits as the digit it stands for', () => {
+    expect(findOrderNumbers('Ma commande CMD-1O562 est bloquée', fmt).map((f) => f.number)).toEqual(['CMD-10562']);
+    expect(findOrderNumbers('order cmd l0771 please, and CMD-2O48I too', fmt).map((f) => f.number)).toEqual(['CMD-10771']);
+  });
+  it('never makes a number of a letter that starts a word or of two look-alikes', () => {
+    expect(findOrderNumbers('cmd 1023 ok merci', fmt)).toEqual([]);
+    expect(findOrderNumbers('CMD-1O23Oz', fmt)).toEqual([]);
+    expect(findOrderNumbers('the CMD-1023l, is it yours?', fmt).map((f) => f.number)).toEqual(['CMD-10231']);
+  });
+});
+
+describe('findPastDays', () => {
+  const today = '2026-05-14'; // a Thursday
+  it('reads yesterday, days ago and a past weekday (FR/EN)', () => {
+    expect(findPastDays("J'ai commandé hier soir", today)).toEqual(['2026-05-13']);
+    expect(findPastDays('I placed it the day before yesterday', today)).toEqual(['2026-05-12']);
+    expect(findPastDays('commandé il y a trois jours', today)).toEqual(['2026-05-11']);
+    expect(findPastDays('ordered 9 days ago', today)).toEqual(['2026-05-05']);
+    expect(findPastDays('ma commande de lundi dernier', today)).toEqual(['2026-05-11']);
+    expect(findPastDays('my order from last Thursday', today)).toEqual(['2026-05-07']);
+    expect(findPastDays("passée ce matin", today)).toEqual(['2026-05-14']);
+  });
+  it('gives no day for a day to come or no day at all', () => {
+    expect(findPastDays('livraison prévue vendredi prochain', today)).toEqual([]);
+    expect(findPastDays('will it come next Monday?', today)).toEqual([]);
+    expect(findPastDays('Merci pour votre aide', today)).toEqual([]);
   });
 });
 

@@ -13,14 +13,19 @@ export interface OrderMention {
 
 export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Characters a scan, a phone keyboard or a hurried hand puts for a digit: O for 0, I/l/| for 1. */
+const DIGIT_LOOKALIKES: Record<string, string> = { o: '0', O: '0', I: '1', l: '1', '|': '1' };
+
 /**
  * Order numbers in the text, in order of appearance, deduplicated. Tolerates case, spaces and separators
- * ("cmd 10234", "CMD–10234", "CMD#10234") and bare numbers after an order word ("commande n° 10234", "order #10234").
+ * ("cmd 10234", "CMD–10234", "CMD#10234"), one look-alike character in the digits after the prefix ("CMD-1O234",
+ * "CMD-l0234": read as the digit it stands for) and bare numbers after an order word ("commande n° 10234",
+ * "order #10234").
  */
 export function findOrderNumbers(text: string, fmt: OrderFormat = DEFAULT_ORDER_FORMAT): OrderMention[] {
   const d = fmt.digits;
   const prefixed = new RegExp(
-    `(?<![A-Za-z0-9])${escapeRe(fmt.prefix)}\\s{0,2}[-–—_#.:/]?\\s{0,2}(\\d(?:\\s?\\d){${d - 1}})(?!\\d)`, 'gi');
+    `(?<![A-Za-z0-9])${escapeRe(fmt.prefix)}\\s{0,2}[-–—_#.:/]?\\s{0,2}([0-9OIl|](?:\\s?[0-9OIl|]){${d - 1}})(?!\\d)`, 'gi');
   const bare = new RegExp(
     `(?:commande|order|cde|cmd|n°|no\\.|num[ée]ro|number|#)\\s*(?:n°|no\\.?|num[ée]ro|number|#)?\\s*[:#]?\\s*(\\d{${d}})(?!\\d)`,
     'gi');
@@ -32,7 +37,16 @@ export function findOrderNumbers(text: string, fmt: OrderFormat = DEFAULT_ORDER_
     seen.add(number);
     out.push({ written, number, index });
   };
-  for (const m of text.matchAll(prefixed)) add(m[0], m[1]!, m.index!);
+  for (const m of text.matchAll(prefixed)) {
+    const chars = m[1]!.replace(/\s/g, '');
+    const lookalikes = chars.replace(/\d/g, '').length;
+    if (lookalikes) {
+      // one look-alike at most, in an unbroken run that no letter follows ("CMD-1O234", never "cmd 1023 ok")
+      const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 1);
+      if (lookalikes > 1 || /\s/.test(m[1]!) || !/^[0-9OoIl|]+$/.test(chars) || /\p{L}/u.test(after)) continue;
+    }
+    add(m[0], [...chars].map((ch) => DIGIT_LOOKALIKES[ch] ?? ch).join(''), m.index!);
+  }
   for (const m of text.matchAll(bare)) {
     const start = m.index! + m[0].lastIndexOf(m[1]!);
     if (out.some((o) => start >= o.index && start < o.index + o.written.length)) continue;
@@ -140,6 +154,48 @@ export function findDates(text: string, today: string): DateMention[] {
     out.push({ text: text.slice(m.index!, m.index! + m[0].length), iso: `${y}-${pad(mo)}-${pad(d)}` });
   }
   return out;
+}
+
+const WEEKDAYS: [RegExp, number][] = [
+  [/\b(?:dimanche|sunday)\b/, 0], [/\b(?:lundi|monday)\b/, 1], [/\b(?:mardi|tuesday)\b/, 2],
+  [/\b(?:mercredi|wednesday)\b/, 3], [/\b(?:jeudi|thursday)\b/, 4], [/\b(?:vendredi|friday)\b/, 5],
+  [/\b(?:samedi|saturday)\b/, 6],
+];
+const SMALL_NUMBERS: Record<string, number> = {
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10,
+  one: 1, a: 1, two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10,
+};
+const isoDaysBefore = (today: string, days: number): string =>
+  new Date(Date.parse(`${today.slice(0, 10)}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Past days a text names relative to `today` (FR/EN): "hier", "yesterday", "avant-hier", "il y a 3 jours", "two days
+ * ago", "aujourd'hui", "ce matin", and a weekday ("mardi dernier", "last Tuesday", "on Tuesday": the latest one before
+ * today). ISO dates, deduplicated. Meant for what the writer already did (ordered, paid): never a date to come.
+ */
+export function findPastDays(text: string, today: string): string[] {
+  const t = fold(text);
+  const out = new Set<string>();
+  if (/\b(?:aujourd'hui|aujourd’hui|ce matin|today|this morning)\b/.test(t)) out.add(isoDaysBefore(today, 0));
+  if (/\b(?:hier|yesterday)\b/.test(t.replace(/\b(?:avant[- ]hier|day before yesterday)\b/g, ''))) out.add(isoDaysBefore(today, 1));
+  if (/\b(?:avant[- ]hier|day before yesterday)\b/.test(t)) out.add(isoDaysBefore(today, 2));
+  const words = Object.keys(SMALL_NUMBERS).join('|');
+  for (const m of t.matchAll(new RegExp(`\\bil y a (\\d{1,2}|${words}) jours?\\b|\\b(\\d{1,2}|${words}) days? ago\\b`, 'g'))) {
+    const n = m[1] ?? m[2]!;
+    const days = /^\d+$/.test(n) ? Number(n) : SMALL_NUMBERS[n]!;
+    if (days <= 31) out.add(isoDaysBefore(today, days));
+  }
+  const weekdayToday = new Date(`${today.slice(0, 10)}T00:00:00Z`).getUTCDay();
+  for (const [re, day] of WEEKDAYS) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const around = t.slice(Math.max(0, m.index - 12), m.index + m[0].length + 10);
+    if (/\b(?:next|coming|prochain|d'ici|avant)\b/.test(around)) continue; // a day to come
+
+    const back = ((weekdayToday - day + 7) % 7) || 7;
+    out.add(isoDaysBefore(today, back));
+  }
+  return [...out];
 }
 
 const NAME = "\\p{Lu}[\\p{L}'’-]+(?:\\s\\p{Lu}[\\p{L}'’-]+){1,2}";

@@ -1,7 +1,7 @@
 import type { OrderRecord, ProductRecord, ShopData } from '../domain/types';
 import { productMatcher } from '../reply/product-mentions';
 import {
-  asksAboutPendingOrder, byAmount, byOnlyOpenOrder, byProducts, byTracking, speaksOfOwnPurchase,
+  asksAboutPendingOrder, byAmount, byOnlyOpenOrder, byOrderDate, byOwnNumber, byProducts, byTracking, speaksOfOwnPurchase,
 } from './order-evidence';
 
 const TODAY = '2026-03-10';
@@ -81,6 +81,32 @@ describe('byAmount and byOnlyOpenOrder', () => {
       .toEqual({ order: null, by: null, candidates: [recent, toasterShipped] });
     expect(byOnlyOpenOrder("Ma commande n'est toujours pas arrivée, où en est-elle ?", [teapotDelivered, toasterShipped], matcher, TODAY).order?.number)
       .toBe('ORD-8002'); // delivered three weeks ago: not the one meant
+  });
+});
+
+describe('byOrderDate and byOwnNumber', () => {
+  const own = [teapotDelivered, toasterShipped, teapotProcessing]; // placed 1 Feb, 1 Feb, Sunday 8 March
+  it('finds the order placed on the day the writer gives for ordering it (FR/EN, calendar or relative)', () => {
+    expect(byOrderDate('Bonjour, ma commande du 8 mars est-elle partie ?', own, TODAY)).toMatchObject({ order: { number: 'ORD-8003' }, by: 'order_date' });
+    expect(byOrderDate('The order I placed on Sunday: any news?', own, TODAY).order?.number).toBe('ORD-8003');
+    expect(byOrderDate("J'ai passé commande dimanche dernier et rien n'a bougé.", own, TODAY).order?.number).toBe('ORD-8003');
+    expect(byOrderDate('I ordered two days ago, when will it ship?', own, TODAY).order?.number).toBe('ORD-8003');
+  });
+  it('chooses nothing when two orders were placed that day, when the date is not an order date, or no date is given', () => {
+    expect(byOrderDate('my order of 1 February', own, TODAY)).toEqual({ order: null, by: null, candidates: [teapotDelivered, toasterShipped] });
+    expect(byOrderDate('Le colis devait arriver le 8 mars, rien reçu.', own, TODAY).order).toBeNull();
+    expect(byOrderDate('Where is my order?', own, TODAY).order).toBeNull();
+  });
+  it('reads the only open order of several by a date the writer gives', () => {
+    expect(byOnlyOpenOrder("Where's my order from last Sunday?", own, matcher, TODAY).order?.number).toBe('ORD-8003');
+  });
+  it('takes a number written without the prefix only when it is one of the writer\'s own orders', () => {
+    expect(byOwnNumber('About 8002: still nothing in the letterbox.', own)).toMatchObject({ order: { number: 'ORD-8002' }, by: 'written_without_prefix' });
+    expect(byOwnNumber('Réf. (8003) : des nouvelles ?', own).order?.number).toBe('ORD-8003');
+    expect(byOwnNumber('Commande 9001 ?', own).order).toBeNull();
+    expect(byOwnNumber('Nouvelle adresse : 12 rue Haute, 8002 Lausanne', own).order).toBeNull();
+    expect(byOwnNumber("J'ai payé 8002 € ?", own).order).toBeNull();
+    expect(byOwnNumber('Tél. 06 8002 1234', own).order).toBeNull();
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import type { OrderEvidence, OrderRecord, ShopData } from '../domain/types';
 import type { ProductMatcher } from '../reply/product-mentions';
-import { findAmounts, findDates, findTrackingNumbers } from './entities';
+import { findAmounts, findDates, findPastDays, findTrackingNumbers } from './entities';
 import { fold, INTENT_CUES } from './lexicon';
 
 export interface EvidenceResult {
@@ -118,18 +118,27 @@ function receivedSkus(text: string, matcher: ProductMatcher): Set<string> {
 
 const saysReceived = (text: string, matcher: ProductMatcher): boolean => receivedSkus(text, matcher).size > 0;
 
+type Narrowing = (os: OrderRecord[]) => OrderRecord[];
+
+/** What the text writes of one order: an amount, a date of it, the day it was placed. */
+const byFigures = (text: string, today: string): Narrowing[] => [
+  (os) => ordersWithAmount(text, os),
+  (os) => ordersWithDate(text, os, today),
+  (os) => ordersPlacedOn(text, os, today),
+];
+
 /**
  * Narrows candidates by what else the text says: an amount, a date, a pending order asked about, goods received.
  * Keeps all when nothing narrows.
  */
-function narrow(text: string, candidates: OrderRecord[], matcher: ProductMatcher, today: string): OrderRecord[] {
+function narrow(text: string, candidates: OrderRecord[], matcher: ProductMatcher, today: string,
+  steps: Narrowing[] = [
+    ...byFigures(text, today),
+    (os) => (asksAboutPendingOrder(text) ? os.filter(isOpenOrder) : []),
+    (os) => (saysReceived(text, matcher) ? os.filter((o) => Boolean(o.delivered_at)) : []),
+  ]): OrderRecord[] {
   let left = candidates;
-  for (const keep of [
-    (os: OrderRecord[]) => ordersWithAmount(text, os),
-    (os: OrderRecord[]) => ordersWithDate(text, os, today),
-    (os: OrderRecord[]) => (asksAboutPendingOrder(text) ? os.filter(isOpenOrder) : []),
-    (os: OrderRecord[]) => (saysReceived(text, matcher) ? os.filter((o) => Boolean(o.delivered_at)) : []),
-  ]) {
+  for (const keep of steps) {
     if (left.length <= 1) break;
     const kept = keep(left);
     if (kept.length) left = kept;
@@ -177,6 +186,48 @@ const daysFrom = (fromIso: string, toIso: string): number =>
 export function byOnlyOpenOrder(text: string, own: OrderRecord[], matcher: ProductMatcher, today: string): EvidenceResult {
   if (!asksAboutPendingOrder(text) || matcher.mentioned(text).length) return NO_EVIDENCE;
   const notReceived = NOT_RECEIVED.test(fold(text));
-  return one(own.filter((o) => isOpenOrder(o)
-    || (notReceived && typeof o.delivered_at === 'string' && daysFrom(o.delivered_at, today) <= RECENT_DELIVERY_DAYS)), 'only_open_order');
+  const open = own.filter((o) => isOpenOrder(o)
+    || (notReceived && typeof o.delivered_at === 'string' && daysFrom(o.delivered_at, today) <= RECENT_DELIVERY_DAYS));
+  // several pending orders: a date or an amount of one of them may still say which ("ma commande du 18")
+  return one(open.length > 1 ? narrow(text, open, matcher, today, byFigures(text, today)) : open, 'only_open_order');
+}
+
+/** A sentence that speaks of placing an order ("ma commande du 12", "the order I placed on Monday", "j'ai commandé hier"). */
+const ORDERING = /\b(?:commande|commandee?s?|commander|passe commande|achat|achete|order|ordered|ordering|placed|purchase|purchased|bought)\b/;
+
+/**
+ * Among the writer's own orders, the one placed on the day the text gives for its ordering, in the same sentence as
+ * an ordering word: a calendar date ("ma commande du 18 novembre", "the order I placed on 22 September") or a past
+ * day ("mercredi dernier", "yesterday", "il y a trois jours"). Only the order date counts here: a delivery date is not
+ * the day one ordered.
+ */
+export function byOrderDate(text: string, own: OrderRecord[], today: string): EvidenceResult {
+  return one(ordersPlacedOn(text, own, today), 'order_date');
+}
+
+function ordersPlacedOn(text: string, orders: OrderRecord[], today: string): OrderRecord[] {
+  const days = new Set<string>();
+  for (const sentence of text.split(/[.!?;\n]+/)) {
+    if (!ORDERING.test(fold(sentence))) continue;
+    for (const d of findDates(sentence, today)) if (d.iso) days.add(d.iso);
+    for (const d of findPastDays(sentence, today)) days.add(d);
+  }
+  return days.size ? orders.filter((o) => days.has(o.ordered_at.slice(0, 10))) : [];
+}
+
+/**
+ * A number the writer gives without the shop's prefix ("réf. 10234", "about 10234", "(10234)") that is the number of
+ * one of their own orders. A number of someone else's order, or any other number, says nothing here (a postcode, a
+ * quantity): only the writer's own orders are compared.
+ */
+export function byOwnNumber(text: string, own: OrderRecord[]): EvidenceResult {
+  const digitsOf = new Map(own.map((o) => [o.number.replace(/^\D+/, ''), o] as [string, OrderRecord]));
+  const hits: OrderRecord[] = [];
+  for (const m of text.matchAll(/(?<![\d.,/:-]|\d[ \u00a0])\d{3,10}(?![\d.,]\d|[ \u00a0]\d|\s*(?:€|eur|euros?|£|\$|%))/giu)) {
+    const o = digitsOf.get(m[0]);
+    // a postcode before its town ("10300 Troyes") is no order number
+    if (!o || /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 3))) continue;
+    if (!hits.includes(o)) hits.push(o);
+  }
+  return one(hits, 'written_without_prefix');
 }

@@ -253,7 +253,8 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   if (routingConfidence < confidenceBar) rev.push('low_confidence');
   if (ORDER_INTENTS.has(cls.intent) && !enr.orderNumber && !policyOnly) rev.push('order_not_identified');
   // an order's document goes out automatically only for an order the customer named (number or tracking number)
-  if (cls.intent === 'invoice_request' && enr.orderFoundBy && !['written', 'tracking_number'].includes(enr.orderFoundBy)) {
+  if (cls.intent === 'invoice_request' && enr.orderFoundBy
+    && !['written', 'written_without_prefix', 'tracking_number'].includes(enr.orderFoundBy)) {
     rev.push('invoice_order_not_named');
   }
   if (facts.recipientBouncing) rev.push('recipient_bouncing');
