@@ -234,9 +234,15 @@ describe('cleanBody: machine notices', () => {
     expect(cleanText('Returned:\n\nReturn-Path: <a@b.example>\nReceived: from x\nMessage-ID: <1@b.example>\n\nbody').clean).toBe('Returned:');
   });
 
-  it('keeps the whole human-readable notice of a bounce', () => {
-    const notice = "This is the mail system at host mx.example.\n\nI'm sorry to have to inform you that your message could not\nbe delivered.\n\n                   The mail system\n\n<bob@example.com>: host said: 550 5.1.1 unknown user";
-    expect(cleanText(notice).clean).toBe(notice);
+  it('keeps the human-readable notice of a bounce, not the mail server\'s transcript below it', () => {
+    const notice = "This is the mail system at host mx.example.\n\nI'm sorry to have to inform you that your message could not\nbe delivered.\n\n                   The mail system";
+    const en = `${notice}\n\n<bob@example.com>: host mx.example.org[10.1.2.3] said: 550 5.1.1 unknown user (in reply to RCPT TO)`;
+    expect(cleanText(en).clean).toBe(notice);
+    const fr = "Votre message n'a pas pu être remis : la boîte du destinataire est pleine.\n\n<marie@exemple.fr> : 552 5.2.2 boîte pleine";
+    expect(cleanText(fr).clean).toBe("Votre message n'a pas pu être remis : la boîte du destinataire est pleine.");
+    // a recipient named on its own line, or in a sentence, is the notice's own words
+    const named = "Delivery failed for:\n<bob@example.com>:\nno such mailbox";
+    expect(cleanText(named).clean).toBe(named);
   });
 });
 

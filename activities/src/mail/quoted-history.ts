@@ -58,8 +58,7 @@ const RETURNED_MESSAGE =
 /**
  * Where a bounce notice ends and its technical appendix starts: the diagnostic heading of Exchange/Outlook, the
  * remote server's answer introduced as such, and a line of its own pointing down to the returned copy ("Le message
- * d'origine est joint ci-dessous."). A Postfix "<rcpt>: host … said: 552 …" line stays: it is the notice's own
- * statement of which recipient failed and why.
+ * d'origine est joint ci-dessous."). The notice is what a person reads; the mail server's transcript is not.
  */
 const BOUNCE_DIAGNOSTIC = new RegExp(
   '^[ \\t]*(?:' +
@@ -73,6 +72,12 @@ const BOUNCE_DIAGNOSTIC = new RegExp(
     ')[ \\t]*$',
   'iu',
 );
+/**
+ * A mail server's transcript line, below the words a person reads: the failed recipient in angle brackets, then the
+ * remote host or the SMTP status ("<a@b.example>: host mx.b.example[1.2.3.4] said: 552 …", "<a@b.example> : 552 5.2.2
+ * quota dépassé"). A recipient named in a sentence, or on a line of its own, stays.
+ */
+const SMTP_TRANSCRIPT = /^[ \t]*<[^<>\s@]+@[^<>\s]+>[ \t]*:[ \t]*(?:host[ \t]|\(?[245]\d\d\b|[245]\.\d{1,3}\.\d{1,3}\b)/i;
 /** French webmails (Orange, SFR): "Message du 24/11/26 10:02" above "De : / A : / Objet :". */
 const WEBMAIL_INTRO = /^[ \t]*message du \d{1,2}\/\d{1,2}\/\d{2,4}(?: \d{1,2}:\d{2})?[ \t]*$/i;
 /** Raw RFC 5322 header lines of an embedded message. */
@@ -147,6 +152,7 @@ export function splitQuotedHistory(lines: string[]): QuoteSplit {
       FORWARD_INTRO.test(line) ||
       RETURNED_MESSAGE.test(line) ||
       BOUNCE_DIAGNOSTIC.test(line) ||
+      (SMTP_TRANSCRIPT.test(line) && hasTextAbove(lines, i, quoted)) ||
       WEBMAIL_INTRO.test(line) ||
       isHeaderBlock(lines, i) ||
       isRuleBeforeHeaderBlock(lines, i) ||
