@@ -27,6 +27,14 @@ test.each([
   ['the knife set from my order', ['SKU-1013']],
   ['two frying pans and the casserole', ['SKU-1008', 'SKU-1017']],
   ['CMD-10351 (théière, cocotte et détartrant)', ['SKU-1002', 'SKU-1016', 'SKU-1017']],
+  // telegraphic: a bare head opening a clause and said received or in some state right after it
+  ['Super service. Balance bien reçue hier, merci !', ['SKU-1018']],
+  ['Colis ouvert : cocotte arrivée fendue.', ['SKU-1017']],
+  ['Blender arrived this morning, works a treat.', ['SKU-1011']],
+  ['Quick note: grinder delivered, thanks.', ['SKU-1004']],
+  ['The delivered parcel was empty.', []],
+  ['Commande reçue, merci.', []],
+  ['I have a balance received from my bank.', []],
   // the longest match wins: the bowl for the mixer, the sharpener for knives
   ['le bol inox pour le robot', ['SKU-1007']],
   ["I already have the same knife sharpener", ['SKU-1014']],

@@ -169,7 +169,29 @@ function headCandidates(product: ProductRecord, model: NameModel, toks: Token[],
   return out;
 }
 
+/** Words of receipt or state that may follow a bare head opening a clause ("gourde reçue ce matin", "kettle arrived broken"). */
+const STATE_AFTER: Record<NameLang, Set<string>> = {
+  fr: new Set(`recu recue recus recues arrive arrivee arrives arrivees livre livree livres livrees casse cassee casses cassees
+    abime abimee abimes abimees endommage endommagee endommages endommagees ebreche ebrechee ebreches ebrechees`.split(/\s+/)),
+  en: new Set('received arrived delivered broken damaged cracked chipped dented'.split(' ')),
+};
+
+/**
+ * A head opening a clause, said received or in some state right after it, one "bien"/"well"/"just" between at most:
+ * the telegraphic "Gourde reçue aujourd'hui", "Teapot arrived chipped" name a thing the writer has, with no determiner.
+ */
+function telegraphicHead(lang: NameLang, toks: Token[], i: number, folded: string): boolean {
+  if (isFunctionWord(toks[i]!.word)) return false;
+  if (i > 0 && !SENTENCE_BREAK.test(folded.slice(toks[i - 1]!.end, toks[i]!.start))) return false;
+  let j = i + 1;
+  if (['bien', 'well', 'just', 'finally', 'enfin'].includes(toks[j]?.word ?? '')) j++;
+  const next = toks[j];
+  if (!next || SENTENCE_BREAK.test(folded.slice(toks[j - 1]!.end, next.start))) return false;
+  return STATE_AFTER[lang].has(next.word);
+}
+
 function headFramed(lang: NameLang, toks: Token[], i: number, folded: string): boolean {
+  if (telegraphicHead(lang, toks, i, folded)) return true;
   if (lang === 'en' && toks[i + 1]?.word === 'of' && !SENTENCE_BREAK.test(folded.slice(toks[i]!.end, toks[i + 1]!.start))) return false;
   for (let k = 1; k <= (lang === 'en' ? MAX_EN_MODIFIERS + 1 : 2); k++) {
     const j = i - k;

@@ -33,6 +33,10 @@ describe('byProducts: the one order holding every product the writer says they b
     expect(byProducts('Je voudrais commander un autre grille-pain pour ma sœur.', own, matcher, TODAY).order).toBeNull();
     expect(byProducts("I've tried twice to pay for the toaster and the card is refused.", own, matcher, TODAY).order).toBeNull();
   });
+  it('reads a telegraphic receipt, with no determiner ("Planche reçue", "Toaster arrived")', () => {
+    expect(byProducts('Bonjour ! Planche reçue hier, parfaite.', [teapotDelivered, toasterShipped], matcher, TODAY).order?.number).toBe('ORD-8001');
+    expect(byProducts('Toaster arrived dented, what now?', [teapotDelivered, toasterShipped], matcher, TODAY).order?.number).toBe('ORD-8002');
+  });
   it('finds nothing when a named product is in none of the orders (a question about something else to buy)', () => {
     expect(byProducts('Does your pepper mill match the teapot I bought in February?', [teapotDelivered], matcher, TODAY).order).toBeNull();
   });
