@@ -29,6 +29,12 @@ describe('enrich', () => {
     expect(e.lookalikeOf).toBe('ORD-5501');
   });
 
+  it('flags a number with a digit missing as a look-alike of the sender\'s order, never correcting it', async () => {
+    const e = await enrich(emailCase({ clean: 'Hello, any news on ORD-550? Thanks' }), shop); // K1 owns ORD-5501 and ORD-5502
+    expect(e.orderNumber).toBe('ORD-550');
+    expect(e.flags).toEqual(expect.arrayContaining(['unknown_order_number', 'lookalike_order_number']));
+  });
+
   it('flags an order owned by another customer', async () => {
     const e = await enrich(emailCase({ clean: 'Where is ORD-7001?' }), shop);
     expect(e.orderOwnedBySender).toBe(false);

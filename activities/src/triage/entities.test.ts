@@ -11,15 +11,20 @@ describe('findOrderNumbers', () => {
   it('reads bare numbers after an order word', () => {
     expect(findOrderNumbers('ma commande n° 10234 et order #10241', fmt).map((f) => f.number)).toEqual(['CMD-10234', 'CMD-10241']);
   });
-  it('ignores longer numbers and other codes', () => {
-    expect(findOrderNumbers('tracking 1Z102345678, CMD-102345, phone 0612345678', fmt)).toEqual([]);
+  it('ignores other codes and numbers without the prefix', () => {
+    expect(findOrderNumbers('tracking 1Z102345678, phone 0612345678, réf 102345', fmt)).toEqual([]);
+  });
+  it('keeps a prefixed number with one digit too few or too many as written, to be checked', () => {
+    expect(findOrderNumbers('Ma commande CMD-1037 ?', fmt).map((f) => f.number)).toEqual(['CMD-1037']);
+    expect(findOrderNumbers('Order cmd 102345, thanks', fmt).map((f) => f.number)).toEqual(['CMD-102345']);
+    expect(findOrderNumbers('CMD-1023456 and CMD-102', fmt)).toEqual([]);
   });
   it('reads one look-alike letter in the digits as the digit it stands for', () => {
     expect(findOrderNumbers('Ma commande CMD-1O562 est bloquée', fmt).map((f) => f.number)).toEqual(['CMD-10562']);
     expect(findOrderNumbers('order cmd l0771 please, and CMD-2O48I too', fmt).map((f) => f.number)).toEqual(['CMD-10771']);
   });
   it('never makes a number of a letter that starts a word or of two look-alikes', () => {
-    expect(findOrderNumbers('cmd 1023 ok merci', fmt)).toEqual([]);
+    expect(findOrderNumbers('cmd 1023 ok merci', fmt).map((f) => f.number)).toEqual(['CMD-1023']); // as written, never 'CMD-10230'
     expect(findOrderNumbers('CMD-1O23Oz', fmt)).toEqual([]);
     expect(findOrderNumbers('the CMD-1023l, is it yours?', fmt).map((f) => f.number)).toEqual(['CMD-10231']);
   });
@@ -57,6 +62,9 @@ describe('oneCharAway', () => {
     expect(oneCharAway('CMD-10389', 'CMD-10398')).toBe(true);
     expect(oneCharAway('CMD-10977', 'CMD-10787')).toBe(false);
     expect(oneCharAway('CMD-10380', 'CMD-10380')).toBe(false);
+    expect(oneCharAway('CMD-1038', 'CMD-10380')).toBe(true);
+    expect(oneCharAway('CMD-103800', 'CMD-10380')).toBe(true);
+    expect(oneCharAway('CMD-1039', 'CMD-10380')).toBe(false);
   });
 });
 

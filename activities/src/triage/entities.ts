@@ -47,6 +47,13 @@ export function findOrderNumbers(text: string, fmt: OrderFormat = DEFAULT_ORDER_
     }
     add(m[0], [...chars].map((ch) => DIGIT_LOOKALIKES[ch] ?? ch).join(''), m.index!);
   }
+  // the prefix with one digit too few or too many ("CMD-1037", "CMD-103377"): a mistyped number, kept as written so
+  // that it is checked (unknown, look-alike) rather than read as no number at all
+  const misTyped = new RegExp(`(?<![A-Za-z0-9])${escapeRe(fmt.prefix)}[ \\t]?[-–—_#.:/]?[ \\t]?(\\d{${d - 1}}|\\d{${d + 1}})(?![\\d.,]?\\d)`, 'gi');
+  for (const m of text.matchAll(misTyped)) {
+    if (out.some((o) => m.index! >= o.index && m.index! < o.index + o.written.length)) continue;
+    add(m[0], m[1]!, m.index!);
+  }
   for (const m of text.matchAll(bare)) {
     const start = m.index! + m[0].lastIndexOf(m[1]!);
     if (out.some((o) => start >= o.index && start < o.index + o.written.length)) continue;
@@ -71,9 +78,14 @@ export function findTrackingNumbers(text: string, max = 6): string[] {
   return out;
 }
 
-/** Edit distance ≤ 1 by one substitution or one swap of adjacent characters (same length). */
+/** One substitution, one swap of adjacent characters, or one character more or fewer ("CMD-1037" for CMD-10374). */
 export function oneCharAway(a: string, b: string): boolean {
-  if (a === b || a.length !== b.length) return false;
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  if (a.length !== b.length) {
+    const [short, long] = a.length < b.length ? [a, b] : [b, a];
+    for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+    return false;
+  }
   const diff: number[] = [];
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
   if (diff.length === 1) return true;
