@@ -40,11 +40,14 @@ describe('findPastDays', () => {
     expect(findPastDays('ma commande de lundi dernier', today)).toEqual(['2026-05-11']);
     expect(findPastDays('my order from last Thursday', today)).toEqual(['2026-05-07']);
     expect(findPastDays("passée ce matin", today)).toEqual(['2026-05-14']);
+    expect(findPastDays('ma commande du 9, toujours rien', today)).toEqual(['2026-05-09']);
+    expect(findPastDays('the order I placed on the 20th', today)).toEqual(['2026-04-20']);
   });
   it('gives no day for a day to come or no day at all', () => {
     expect(findPastDays('livraison prévue vendredi prochain', today)).toEqual([]);
     expect(findPastDays('will it come next Monday?', today)).toEqual([]);
     expect(findPastDays('Merci pour votre aide', today)).toEqual([]);
+    expect(findPastDays('le 12 mai, on 2 days, du 10 %, le 2 x 250 ml', today)).toEqual([]);
   });
 });
 

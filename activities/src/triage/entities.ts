@@ -182,8 +182,8 @@ const isoDaysBefore = (today: string, days: number): string =>
 
 /**
  * Past days a text names relative to `today` (FR/EN): "hier", "yesterday", "avant-hier", "il y a 3 jours", "two days
- * ago", "aujourd'hui", "ce matin", and a weekday ("mardi dernier", "last Tuesday", "on Tuesday": the latest one before
- * today). ISO dates, deduplicated. Meant for what the writer already did (ordered, paid): never a date to come.
+ * ago", "aujourd'hui", "ce matin", a weekday ("mardi dernier", "last Tuesday", "on Tuesday": the latest one before
+ * today) and a day of the month alone ("la commande du 18": the latest 18th). ISO dates, deduplicated. Meant for what the writer already did (ordered, paid): never a date to come.
  */
 export function findPastDays(text: string, today: string): string[] {
   const t = fold(text);
@@ -196,6 +196,16 @@ export function findPastDays(text: string, today: string): string[] {
     const n = m[1] ?? m[2]!;
     const days = /^\d+$/.test(n) ? Number(n) : SMALL_NUMBERS[n]!;
     if (days <= 31) out.add(isoDaysBefore(today, days));
+  }
+  // a day of the month alone ("ma commande du 18", "ordered on the 3rd"): this month's, or last month's when still to come
+  const months = [...MONTH_INDEX.keys()].join('|');
+  const dayAlone = new RegExp(`\\b(?:du|le|on the|on|of the|from the)\\s+(\\d{1,2})(?:er|st|nd|rd|th)?\\b(?![.,/:h-]?\\d|\\s*(?:${months}|%|€|\\$|£|eur|euros?|jours?|days?|ans?|years?|x|fois|times|h\\b|heures?|hours?|min))`, 'g');
+  const [y, mo, dd] = today.slice(0, 10).split('-').map(Number) as [number, number, number];
+  for (const m of t.matchAll(dayAlone)) {
+    const day = Number(m[1]);
+    if (day < 1 || day > 31) continue;
+    const back = day <= dd ? new Date(Date.UTC(y, mo - 1, day)) : new Date(Date.UTC(y, mo - 2, day));
+    if (back.getUTCDate() === day) out.add(back.toISOString().slice(0, 10));
   }
   const weekdayToday = new Date(`${today.slice(0, 10)}T00:00:00Z`).getUTCDay();
   for (const [re, day] of WEEKDAYS) {
