@@ -16,6 +16,8 @@ import { ConfigError } from '../config/parse-env';
 import { loadIntakeConfig, type IntakeConfig } from '../config/intake-config';
 import { acceptRawEmail } from './accept-raw-email';
 import { createFieldVault } from '../vault/create-vault';
+import { NotifyListener } from '@replique/activities/adapters/pg/notify-listener';
+import { dropCachesOnErasure } from '@replique/activities/adapters/vault/erasure-notices';
 import { createHttpIntakeApp } from './http-intake';
 import { startMetricsServer } from '../metrics/metrics-server';
 import { startTracing } from '../telemetry/tracing';
@@ -41,7 +43,12 @@ export async function startIntake(config: IntakeConfig): Promise<RunningIntake> 
   await ensureTopics(kafka, [config.kafka.inboundTopic, config.kafka.eventsTopic]);
   const producer = createEmailProducer(kafka, { inbound: config.kafka.inboundTopic, events: config.kafka.eventsTopic });
   await producer.connect();
-  const deps = { db: pool, vault: createFieldVault(pool, config.dataKeks), producer, maxRawBytes: config.maxRawBytes };
+  const vault = createFieldVault(pool, config.dataKeks);
+  // An erasure in any process drops the keys this one keeps: a new message from an erased customer gets a new key,
+  // never the destroyed one still cached here.
+  const listener = new NotifyListener(config.databaseUrl, { name: 'intake' });
+  await dropCachesOnErasure(listener, vault);
+  const deps = { db: pool, vault, producer, maxRawBytes: config.maxRawBytes };
   const tracing = startTracing(config.tracing);
 
   let server: Server | null = null;
@@ -85,6 +92,7 @@ export async function startIntake(config: IntakeConfig): Promise<RunningIntake> 
       server?.closeIdleConnections();
       await Promise.all([closing, imap?.stop()]);
       await producer.disconnect();
+      await listener.close();
       await pool.end();
       await tracing?.shutdown();
       log.info('intake stopped');

@@ -23,6 +23,8 @@ import { createReplyLinkRouter } from './reply-links/link-routes';
 import { createAlertHookRouter } from './alert-hook-routes';
 import { dataKeksOf } from '../config/data-keys-env';
 import { createFieldVault } from '../vault/create-vault';
+import { NotifyListener } from '@replique/activities/adapters/pg/notify-listener';
+import { dropCachesOnErasure } from '@replique/activities/adapters/vault/erasure-notices';
 import { createShopSyncRouter } from './shop-sync-routes';
 
 import { startMetricsServer } from '../metrics/metrics-server';
@@ -39,6 +41,9 @@ export async function startReviewService(config: ReviewConfig) {
   const db = createPool(config.DATABASE_URL, { applicationName: 'replique-review' });
   await migrate(db, { dir: config.REPLIQUE_MIGRATIONS_DIR });
   const vault = createFieldVault(db, dataKeks);
+  // An erasure in any process drops the keys this one keeps (the pages would show an erased customer's text).
+  const listener = new NotifyListener(config.DATABASE_URL, { name: 'review' });
+  await dropCachesOnErasure(listener, vault);
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, tls: temporalTlsOf(config) });
   const tracing = startTracing(tracingSettings(config));
   const client = new Client({
@@ -74,6 +79,7 @@ export async function startReviewService(config: ReviewConfig) {
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
+      await listener.close();
       await db.end();
       await tracing?.shutdown();
     },

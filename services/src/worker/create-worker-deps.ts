@@ -36,6 +36,7 @@ import type { DraftGenerator } from '@replique/activities/reply/draft-reply';
 import type { WorkerConfig } from '../config/worker-config';
 import { dataKeksOf } from '../config/data-keys-env';
 import { createFieldVault } from '../vault/create-vault';
+import { dropCachesOnErasure } from '@replique/activities/adapters/vault/erasure-notices';
 import { waitForShopData } from './wait-for-shop';
 import { decisionSettings } from '../config/decision-env';
 
@@ -78,7 +79,7 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   // The policy file seeds the first live version; the latest saved version is in force from then on.
   const policyFile = config.REPLIQUE_POLICY_FILE ?? DEFAULT_POLICY_FILE;
   await seedPolicyVersion(db, parsePolicyFile(await readFile(policyFile, 'utf8'), policyFile));
-  // One listening connection for all the worker follows (policy, wording, model, experiments, erasures).
+  // One listening connection for all the worker follows (policy, wording, model, experiments) and its erasure notices.
   const listener = new NotifyListener(config.DATABASE_URL, { name: 'worker' });
   const policy = await LivePolicy.start({
     db, listener, shopPolicies: () => shop.policies(), pollMs: config.POLICY_POLL_MS,
@@ -114,10 +115,13 @@ export async function createWorkerDeps(config: WorkerConfig): Promise<WorkerDeps
   }
 
   const smtp = createSmtpTransport(workerSmtpSettings(config));
+  // An erasure in any process drops this worker's cached keys and case files within milliseconds.
+  const vault = createFieldVault(db, dataKeks);
+  await dropCachesOnErasure(listener, vault);
 
   return {
     db,
-    vault: createFieldVault(db, dataKeks),
+    vault,
     relay,
     policy,
     wording,

@@ -10,7 +10,8 @@
  * file is only ever used by a stage that saves.
  *
  * Bounded (`maxKept` case files and `maxKeptChars` of JSON, oldest out first; a case file larger than a tenth of that
- * is not kept) and short-lived (`ttlMs`, below the vault's key cache); `forget()` drops all (erasure in this process).
+ * is not kept) and short-lived (`ttlMs`, below the vault's key cache); `forget()` drops all, and it runs whenever the vault
+ * drops its keys (an erasure in any process: ../vault/erasure-notices.ts).
  */
 import { createHash } from 'node:crypto';
 import type { EmailCase } from '../../domain/types';
@@ -47,6 +48,7 @@ export class CaseFiles {
     this.maxKept = options.maxKept ?? 500;
     this.maxKeptChars = options.maxKeptChars ?? 32_000_000;
     this.now = options.now ?? Date.now;
+    vault.whenKeysForgotten(() => this.forget()); // an erasure: no text opened with a dropped key stays here
   }
 
   /** Read through (the kept copy is not used: a caller that does not save could not check it). */

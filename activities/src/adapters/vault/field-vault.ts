@@ -3,8 +3,9 @@
  * it again. A data subject is the sender of the message an email was read from (its address, by hash); every field of
  * that email (case file, drafts, edits, reviewer notes, ratings, reply documents) uses the key its message got at
  * intake. Data keys are created on first use, stored wrapped by the KEK (`KeyWrapper`), and kept unwrapped in memory
- * for `cacheTtlMs` (an erased key stops opening in other processes once their cache entry expires; so does the
- * mapping of a subject or an email to its key).
+ * for `cacheTtlMs`. An erasure in another process drops these caches within milliseconds (erasure-notices.ts: a
+ * notification at its commit); the cache lifetime bounds it when the notification is lost (so for the mapping of a
+ * subject or an email to its key).
  *
  * Without a KeyWrapper (no DATA_KEKS), `seal` writes plaintext (the process warns at start) and `open` still reads
  * plaintext, but a sealed value then fails with an error naming the missing configuration.
@@ -45,6 +46,7 @@ export class FieldVault {
   private readonly keys = new Map<string, { key: Buffer; until: number }>();
   private readonly keyOfEmail = new Map<string, { id: string; until: number }>();
   private readonly keyOfSubject = new Map<string, { id: string; until: number }>();
+  private readonly onForget = new Set<() => void>();
   private readonly cacheTtlMs: number;
 
   constructor(
@@ -122,11 +124,20 @@ export class FieldVault {
     return row.id;
   }
 
-  /** Drops every cached key (after an erasure in this process, or in tests). */
+  /**
+   * Drops every cached key, then every cache registered with `whenKeysForgotten` (an erasure in any process:
+   * erasure-notices.ts; tests).
+   */
   forgetKeys(): void {
     this.keys.clear();
     this.keyOfEmail.clear();
     this.keyOfSubject.clear();
+    for (const drop of this.onForget) drop();
+  }
+
+  /** Runs `drop` whenever the cached keys are dropped: a cache of text opened with them goes with them (case files). */
+  whenKeysForgotten(drop: () => void): void {
+    this.onForget.add(drop);
   }
 
   private async createKey(subjectHash: string): Promise<DataKeyRow> {
