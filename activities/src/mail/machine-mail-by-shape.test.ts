@@ -87,6 +87,9 @@ describe('phishing by a brand over another domain, and unpaid fees in other word
     ['Royal Mail <help@parcel-redirect-gb.example>', 'Parcel on hold', 'Your parcel is on hold: a £1.20 postage fee was not paid. Reschedule here: https://parcel-redirect-gb.example/reschedule'],
     ['Chronopost <service@chrono-frais.example>', 'Colis en attente', "Votre colis n'a pas pu être livré : les frais de port n'ont pas été réglés. Régularisez votre situation : https://chrono-frais.example/payer"],
     ['Stripe <billing@stripe-billing-alerts.example>', 'Payment failed', 'Your subscription payment failed. Update your payment method within 48 hours to avoid suspension: https://stripe-billing-alerts.example/update'],
+    // no verb asks to pay: a sum, a sender dressed as a carrier, a link
+    ['DPD <info@dpd-slot-booking.example>', 'New slot', 'Our driver called today. A redelivery supplement of €1.30 applies to your shipment. Pick a slot: https://dpd-slot-booking.example/s'],
+    ['Ameli <contact@ameli-dossier-fr.example>', 'Dossier', 'Votre carte Vitale expire. Confirmez vos coordonnées bancaires pour recevoir la nouvelle : https://ameli-dossier-fr.example/c'],
   ])('%s is phishing', async (from, subject, body) => {
     const v = await verdictOf({ From: from, Subject: subject }, body);
     expect(v.kind).toBe('spam');

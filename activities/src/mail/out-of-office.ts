@@ -110,17 +110,22 @@ const NOTICE_FAMILIES: { name: string; res: RegExp[] }[] = [
     /\b(?:je suis|nous sommes|est|sont|serai|serons|sera|seront|actuellement)\s+(?:absente?s?|indisponibles?|en (?:congés?|vacances|déplacement|RTT|formation|réunion|séminaire|salon|arrêt|repos|voyage|télétravail|mission)|fermée?s?|hors (?:du bureau|ligne))\b|\b(?:absente?|absents?) (?:du|jusqu|à partir|cette|toute|le|les|pour)\b|\b(?:en |période de )?(?:fermeture|congés?) (?:annuelle|annuels|estivale|de fin d['’]année|exceptionnelle)\b|\bne (?:fais|fait|travaille) plus (?:partie|chez|pour|au sein)\b/i,
     /\b(?:closed|fermée?s?) (?:for|until|till|pour|jusqu|du|from|over|during|pendant)\b/i,
     /(?:^|[.!:]\s+|,\s*)(?:en (?:congés?|vacances|déplacement|RTT|formation|arrêt maladie|séminaire|voyage)|absente?|out of (?:the )?(?:office|country)|on (?:leave|holiday|vacation)|away)\b(?=[^.!?\n]{0,40}\b(?:jusqu|du \d|until|till|from|this|cette|toute|all)\b)/im,
+    /\b(?:is|are|will be|est|sont|sera) (?:shut|closed|fermée?s?)\b|\bwe reopen\b|\b(?:nous )?rouvr(?:ons|irons)\b|\bne reprendrai (?:mon poste|le travail|mes fonctions)\b|\ben arrêt\b(?! de (?:la |mon )?(?:commande|livraison|abonnement))/i,
     /\bon (?:a |an |my |our )?(?:[\w-]+ ){0,2}(?:holiday|vacation|leave|trip|break|sabbatical|course|retreat)\b|\ben (?:[\w-]+ ){0,2}(?:congés?|vacances|voyage|déplacement)\b/i,
     /\b(?:je suis|i am|i['’]m)\s+(?:sur (?:chantier|le terrain|la route|un salon|site)|on (?:site|the road|jury service|a course|a training course|secondment)|out of the country)\b/i,
   ] },
   { name: 'time_bound', res: [
     /\bwithin (?:one|two|three|a|an|\d+) (?:working |business )?(?:days?|hours?)\b|\b(?:support|office|opening) hours\b|\b(?:heures|horaires) d['’](?:ouverture|accueil)\b/i,
+    /\b(?:shortly|as soon as (?:possible|we can|i can)|dès que possible|dans les meilleurs délais|prochainement)\b/i,
+    // any date: "on 6 January", "le 15 décembre", "January 6th", "15/12"
+    /\b\d{1,2}(?:st|nd|rd|th|er)? (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b|\b(?:january|february|march|april|june|july|august|september|october|november|december) \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}\/\d{1,2}\b/i,
     /\bdu \d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) au\b/i,
     /\b(?:until|till|through|returning|back (?:on|at|in|from|next)|from (?:the )?\d{1,2}(?:st|nd|rd|th)? (?:to|until|till)|this week|all week|today and tomorrow|within \d+ ?(?:hours?|h|days?|business days|working days)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: the)? \d{1,2}(?:st|nd|rd|th)?)\b/i,
     /\b(?:jusqu['’]au|jusqu['’]à|du \d{1,2}(?:er)?(?:\/\d{1,2})? au|à partir du|dès le|de retour (?:le|lundi|mardi|mercredi|jeudi|vendredi)|cette semaine|toute la semaine|aujourd['’]hui et demain|sous \d+ ?(?:h|heures?|jours?)|dans les \d+ ?(?:h|heures?|jours?)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: \d{1,2})?)\b/i,
   ] },
   { name: 'mail_handling', res: [
     /\b(?:your|this) (?:e-?mail|message|request|enquiry|inquiry|note) (?:will be|has (?:not )?been|is being) (?:read|handled|answered|dealt with|forwarded|received|logged|passed)\b|\b(?:responses?|replies|answers) (?:will|may) be (?:delayed|slow|slower)\b|\b(?:e-?mails?|messages?|mail|this (?:mailbox|inbox|address)) (?:are|is|will) (?:not|n['’]t|not be) (?:being )?(?:checked|read|monitored|forwarded|answered)\b|\b(?:mailbox|inbox|address) (?:isn['’]t|is not|is no longer) (?:monitored|checked|read)\b/i,
+    /\b(?:get|come back) to (?:your|all|every) (?:message|e-?mail|request|enquiry)s?\b|\b(?:will|shall|['’]ll) (?:follow up|be in touch) (?:shortly|soon|with you)\b|\b(?:has been|have been|was) assigned to your (?:ticket|case|request)\b|\bdo not (?:open|create|submit) a (?:new|second|another) (?:ticket|request|case)\b/i,
     /\b(?:we(?:['’]ve| have)|nous avons) (?:logged|registered|recorded|opened|créé|enregistré|ouvert)\b|\b(?:we|our team) (?:typically|usually|normally|aim to|try to) (?:reply|respond|answer|get back)\b|\b(?:je|nous|i|we)\b[^.!?\n]{0,30}\b(?:traiter\w*|lir\w*|répond\w*|reply|respond|read|answer|deal with|handle|get back)\b[^.!?\n]{0,40}\b(?:retour|return|back|réouverture|reopen|possible|as soon as|dès que)\b/i,
     /\b(?:no|without|limited|little|patchy) (?:phone )?(?:signal|reception|connectivity|internet|wi-?fi|network|access to (?:e-?mail|my (?:e-?mails?|inbox)))\b|\b(?:sans|pas de|peu de) (?:réseau|connexion|accès (?:à mes|aux) (?:mails|e-?mails|messages))\b|\b(?:your|votre) (?:e-?mail|message|enquiry|inquiry|request|demande|courriel) (?:has|a bien|est bien)? ?(?:reached|arrived at|landed in|been passed to|bien été transmise?|arrivée?)\b|\b(?:we|our team) (?:reply|respond|answer) to (?:every|all|each) (?:message|e-?mail|request|enquiry)\b|\bnous (?:répondons|traitons) (?:à )?(?:chaque|tous les|toutes les) (?:messages?|demandes?|e-?mails?)\b/i,
     /\bne (?:consulte|lis|relève|regarde|vérifie)\b[^.!?\n]{0,10}\b(?:mes|ma|mon) (?:e-?mails?|mails|messagerie|courriels?|boîte)\b|\b(?:checking|reading|check|read) (?:my |our )?(?:e-?mails?|messages?|inbox) (?:only )?(?:intermittently|occasionally|sporadically|rarely|once a day|in the evening|now and then|from time to time)\b/i,
@@ -133,7 +138,7 @@ const NOTICE_FAMILIES: { name: string; res: RegExp[] }[] = [
     /\b(?:en cas d['’]urgence|pour (?:les|toute) (?:demandes? )?urgen|en mon absence|en notre absence|(?:merci|veuillez) (?:d['’]appeler|de contacter|d['’]écrire à|de joindre|de vous adresser à)|vous pouvez (?:contacter|joindre|appeler|écrire à))\b/i,
   ] },
   { name: 'reference', res: [
-    /\b(?:reference|ref|ticket|case|request|référence|dossier|demande)(?: number| id| n°| no\.?)?\s*(?:is|est)?\s*[:#]?\s*#?[A-Z0-9]*-?\d{3,}/i,
+    /\b(?:reference|ref|ticket|case|request|référence|dossier|demande)(?: number| id| n°| no\.?)?\s*(?:is|est)?\s*[:#(]?\s*#?[A-Z0-9]*-?\d{3,}/i,
   ] },
 ].map((f) => ({ name: f.name, res: f.res.map(unicodeWords) }));
 

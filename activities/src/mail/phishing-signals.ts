@@ -60,6 +60,8 @@ const HELD_PARCEL =
 /** Greetings of mass mail that does not know who it writes to. */
 const IMPERSONAL_GREETING =
   unicodeWords(/^\s*(?:(?:dear|hello|hi) (?:customer|user|client|merchant|seller|member|account ?holder|valued customer)|(?:cher|chère) (?:client|cliente|utilisateur|utilisatrice|membre|marchand|commerçant|vendeur))(?: [\w.+-]+@[\w.-]+)?\s*[,!:]?\s*$/im);
+/** A sum of money ("£0.95", "3,40 €", "$12.00"), after sentenceSafe turned decimal points into commas. */
+const SMALL_SUM = /(?:€|£|\$) ?\d{1,4},\d{2}\b|\b\d{1,4},\d{2} ?(?:€|eur\b|euros?\b|£|\$)/i;
 /** The customer's own money: a refund, money back, "remboursez-moi". */
 const CUSTOMERS_MONEY = unicodeWords(/\b(?:refund|reimburse|money back|pay (?:me )?back|rembours|restitu|un avoir|bon d['’]achat|mon argent|my money|trop[- ]perçu|overpa|overcharg|charged (?:me )?twice|facturée? deux fois|prélevée? deux fois|double (?:charge|débit|prélèvement))\w*/i);
 /** Written to the shop as a business ("votre société", "your company"), as directories and fake suppliers do. */
@@ -81,7 +83,10 @@ export function phishingVerdict(rawText: string, shape: SenderShape): PhishingVe
   const bankChange = BANK_CHANGE.test(text);
   const money = (MONEY_ASK.some((re) => re.test(text)) || bankChange) && !CUSTOMERS_MONEY.test(text);
   const credentials = CREDENTIAL_ASK.some((re) => re.test(text));
-  if (!money && !credentials) return null;
+  // a sum named by a sender dressed as a brand (or as the shop), with a link to act on: a fee, whatever the verb
+  const dressed = shape.lookalikeOfBrand || shape.claimsBrandName || shape.lookalikeOfShop;
+  const feeByDisguise = !money && dressed && shape.links > 0 && SMALL_SUM.test(text) && !CUSTOMERS_MONEY.test(text);
+  if (!money && !credentials && !feeByDisguise) return null;
 
   const cues: string[] = [];
   if (shape.lookalikeOfShop || shape.lookalikeLink) cues.push('lookalike_domain');
@@ -100,7 +105,7 @@ export function phishingVerdict(rawText: string, shape: SenderShape): PhishingVe
   if (bankChange) cues.push('bank_details_changed');
 
   const senderOrLink = cues.some((c) => ['lookalike_domain', 'brand_lookalike_domain', 'impersonation', 'brand_display_name', 'reply_to_elsewhere', 'action_link', 'bank_details_changed'].includes(c));
-  const ask = money ? 'payment_request' : 'credential_request';
+  const ask = money || feeByDisguise ? 'payment_request' : 'credential_request';
   // a link to another domain is common in honest mail too: as the only sender/link cue, it needs two more cues
   const foreignOnly = !senderOrLink && cues.includes('foreign_link');
   if ((cues.length >= 2 && (senderOrLink || credentials)) || (foreignOnly && cues.length >= 3)) {

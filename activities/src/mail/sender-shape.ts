@@ -23,6 +23,8 @@ export interface SenderShape {
   actionLinks: number;
   /** Links to a domain that is neither the sender's nor the shop's. */
   foreignLinks: number;
+  /** Links anywhere but the shop's own domains (the sender's included). */
+  links: number;
   /** A link's host is a near copy of the shop's domain. */
   lookalikeLink: boolean;
   /** The sender's or a link's domain dresses a carrier's or payment provider's name in other words (dhl-parcel-help). */
@@ -40,7 +42,7 @@ export interface SenderShape {
 const BRAND_NAMES: Record<string, string> = { 'royal mail': 'royalmail', 'la poste': 'laposte', 'colis privé': 'colisprive', 'colis prive': 'colisprive', 'mondial relay': 'mondialrelay', 'relais colis': 'relaiscolis', 'seller central': 'amazon' };
 
 const BRANDS = ['colissimo', 'colisprive', 'chronopost', 'laposte', 'dhl', 'ups', 'fedex', 'dpd', 'gls', 'tnt', 'mondialrelay', 'relaiscolis',
-  'royalmail', 'evri', 'hermes', 'usps', 'paypal', 'stripe', 'amazon', 'shopify', 'ebay', 'etsy', 'sumup', 'lydia'];
+  'royalmail', 'evri', 'impots', 'ameli', 'antai', 'hmrc', 'dvla', 'hermes', 'usps', 'paypal', 'stripe', 'amazon', 'shopify', 'ebay', 'etsy', 'sumup', 'lydia'];
 
 /** Words a fake notifier adds to a name in its domain: delivery, tracking, fees, security, billing. */
 const SERVICE_WORDS = new Set(['suivi', 'livraison', 'colis', 'tracking', 'track', 'delivery', 'redelivery', 'parcel', 'parcels',
@@ -151,11 +153,13 @@ export function senderShape(parsed: ParsedEmail, shop: ShopIdentity | null): Sen
 
   let actionLinks = 0;
   let foreignLinks = 0;
+  let links = 0;
   let lookalikeLink = false;
   let lookalikeOfBrand = isBrandLookalike(fromDomain);
   for (const { host, path } of linksOf(parsed)) {
     const reg = registrableDomain(host);
     if (ownRegs.includes(reg)) continue;
+    links++;
     if (isLookalikeDomain(host, shopDomains)) lookalikeLink = true;
     if (isBrandLookalike(host)) lookalikeOfBrand = true;
     if (reg !== fromReg) foreignLinks++;
@@ -167,6 +171,7 @@ export function senderShape(parsed: ParsedEmail, shop: ShopIdentity | null): Sen
     replyToElsewhere: Boolean(replyReg && fromReg && replyReg !== fromReg),
     actionLinks,
     foreignLinks,
+    links,
     lookalikeLink,
     lookalikeOfBrand,
     claimsBrandName: claimsBrand(displayName, fromReg),

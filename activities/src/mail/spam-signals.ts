@@ -28,6 +28,7 @@ const PITCH_FAMILIES: Family[] = [
     /\b(?:i hope this (?:e-?mail|message|note) finds you well|quick question (?:about|for) (?:your (?:website|site|shop|store|brand|business|team)|[a-z0-9-]+\.[a-z]{2,}\b))/i,
   ] },
   { name: 'we_offer', res: [
+    /\bwe are an? (?:[\w-]+ ){0,4}(?:factory|manufacturer|supplier|agency|studio|wholesaler|distributor|exporter|consultancy|start-?up|platform)\b|\b(?:nous sommes|je suis) (?:une?|des) (?:[\p{L}-]+ ){0,4}(?:usine|fabricant|fournisseur|agence|grossiste|distributeur|exportateur|cabinet|plateforme)\b/iu,
     /\bwe (?:help|work with|specialise|specialize|partner with|provide|offer|are (?:a|an) (?:leading |professional |reliable |certified )?(?:team|agency|company|manufacturer|supplier|factory|wholesaler|firm|platform))\b|\bwe are a team of\b/i,
     /\bnous (?:aidons|accompagnons|proposons|sommes (?:une?|des) (?:équipe|agence|cabinet|société|entreprise|spécialistes|experts|fabricant|fournisseur|prestataire|startup|start-up|plateforme|studio))\b|\b(?:je suis|nous sommes) (?:une? )?[a-zà-ÿ-]+ spécialisée?s? (?:dans|en)\b|\bje vous propose (?:une?|de) (?:séance|audit|essai|devis|rendez-vous|partenariat|collaboration|échange|accompagnement)|\bnos experts\b|\bnotre (?:agence|solution|plateforme|cabinet|équipe d['’]experts)\b/i,
     /\bour (?:agency|team|company|platform|solution|experts?|service|tool|software)s? (?:helps?|can|will|has helped|specialises|specializes)\b/i,
@@ -50,6 +51,7 @@ const PITCH_FAMILIES: Family[] = [
   { name: 'meeting_request', res: [
     /\b(?:quick|short|brief) (?:call|chat|demo)\b|\b\d+[- ]?min(?:ute)?s? (?:call|chat|demo|meeting)\b|\b(?:book|schedule|hop on) a (?:call|demo|meeting)\b/i,
     /\b(?:would|are) you (?:be )?(?:open to|interested in|available for)\b|^\s*interested\b[^.\n]{0,40}\?|\b(?:happy to (?:chat|discuss|jump on a call|set up a call|walk you through)|let me know (?:if|when) you(?:['’]re| are) (?:free|available|interested))\b/im,
+    /(?:^|[.!]\s*)intéressée?s? ?\?/im,
     /\b(?:ravie? d['’]en (?:discuter|parler|échanger)|dites-moi si (?:vous êtes|cela vous) (?:intéress|disponible)|cela vous intéresse(?:rait)?)\b/i,
     /\b(?:would you like (?:me|us) to (?:send|share|show)|(?:free|available) (?:to|for) (?:a )?(?:quick )?(?:chat|call|talk)|just (?:hit )?reply|simply reply|voulez-vous que (?:je|nous)|souhaitez-vous (?:recevoir|que je|que nous)|il suffit de (?:me|nous) répondre|je vous propose (?:lundi|mardi|mercredi|jeudi|vendredi|un créneau|une date|un rendez-vous|un appel)|on vous (?:montre|présente)|(?:en|in) \d+ minutes)\b/i,
     /\b(?:worth a (?:look|chat|call|try)|can i (?:send|share|show)|shall i (?:send|share)|may i (?:send|share)|would it make sense|open to (?:a|an|exploring|chatting|hearing|trying)|let me know what you think|happy to (?:share|send|show|walk)|(?:a|an) (?:quick|short|brief|free) (?:call|chat|demo|video|audit)|(?:one|two|three|five|ten|\d+)[- ]?min(?:ute)?s?\b[^.!?\n]{0,20}\b(?:call|chat|demo|video|walkthrough))\b/i,
@@ -76,7 +78,7 @@ const PITCH_FAMILIES: Family[] = [
   ] },
   { name: 'partnership', res: [
     /\b(?:list|sell|feature) your products on (?:our|a) (?:marketplace|platform|site)\b|\b(?:référencer|référencez|vendre|vendez|mettre en avant|listez) vos produits sur (?:notre|une) (?:marketplace|plateforme|place de marché)\b|\bin exchange for (?:free )?(?:products?|samples?|a (?:free )?product|an? (?:reel|post|story|video|review|shout-?out))\b|\ben échange (?:de|d['’]un) (?:produits?|échantillons?)\b|\b\d+[kK]? (?:followers|abonnés)\b|\bcollaborat(?:e|ion)\b|\bcollaborer\b/i,
-    /\b(?:partnership|collaboration opportunit|partenariat|influenc(?:er|euse|eur)s?|affiliate program|programme d['’]affiliation|sponsored (?:posts?|content|articles?)|white[- ]label|marque blanche|dropshipping|wholesale prices?|prix de gros)\b/i,
+    /\b(?:partnership|collaboration opportunit|partenariat|influenc(?:er|euse|eur)s?|affiliate program|programme d['’]affiliation|sponsored (?:posts?|content|articles?|episodes?|slots?|mentions?)|sponsorisée?s?|white[- ]label|marque blanche|dropshipping|wholesale prices?|prix de gros)\b/i,
   ] },
   { name: 'about_your_business', res: [
     /\byour (?:site|website|web ?shop|store|e-?shop|online (?:store|shop)|brand|business|inbox|listings?|rankings?|return rate|checkout|conversion|traffic|shipping (?:costs?|rates?)|logistics|marketing|seo|social media)\b|\b(?:small |online |e-?commerce |independent )(?:brands|shops|stores|retailers|businesses|merchants)\b/i,
@@ -86,10 +88,12 @@ const PITCH_FAMILIES: Family[] = [
   ] },
   { name: 'offer_of_service', res: [
     /\bhappy to (?:send|share|show) (?:you |over )?(?:a |the |some )?(?:demo|deck|examples?|samples?|case stud(?:y|ies)|portfolio|catalogue|catalog|price list)\b|\b(?:demander|recevoir|découvrir) notre (?:catalogue|brochure|plaquette|grille tarifaire)\b|\b(?:request|ask for|see) our (?:catalogue|catalog|brochure|price list|portfolio)\b/i,
+    /\b(?:OEM|ODM|private label|MOQ|minimum order quantity|marque blanche)\b|\b(?:catalogue|catalog|price list|brochure|grille tarifaire|tarifs)\b[^.!?\n]{0,30}\b(?:attached|enclosed|ci-joints?e?s?|en pièce jointe)\b/i,
     /\b(?:want me to|can i send you|shall i send you|voulez-vous que je|puis-je vous envoyer)\b|\b(?:tarifs?|prices?|pricing|devis) (?:sur demande|on request)\b|\b(?:traductrice|traducteur|rédactrice|rédacteur|consultante?|graphiste|développeuse|développeur) (?:indépendante?|freelance)\b|\blow (?:minimums|moq|minimum order)\b/i,
   ] },
   { name: 'social_proof', res: [
     /\b(?:most|many|all|our|other) (?:of (?:them|our clients|our customers)|stores|shops|brands|clients|customers|merchants|retailers|users)(?: using us)?\b[^.!?\n]{0,30}\b(?:see|save|saw|get|got|average|increase|grow|grew|sign|double|cut)\b|\b(?:shops|stores|brands|clients) using (?:us|our)\b|\b(?:on )?average\b[^.!?\n]{0,20}\d|\bresults in (?:a|one|two|\d+) (?:week|days?|months?)\b/i,
+    /\b\d+\+? (?:years|ans) (?:of |d['’])?(?:(?:export|industry|manufacturing) )?(?:experience|expérience|expertise)\b|\b(?:trusted by|used by|utilisée? par) (?:over |more than |plus de )?\d/i,
     /\b(?:nos|mes) clients (?:signent|économisent|gagnent|voient|constatent|obtiennent|réduisent|augmentent|doublent)\b|\ben moyenne\b[^.!?\n]{0,30}\d|\b\d+ ?(?:x|%) (?:more|de plus|fewer|less|de moins)\b/i,
   ] },
   { name: 'follow_up_bump', res: [
@@ -128,12 +132,13 @@ export function looksLikeSpam(subject: string, text: string): boolean {
 
 const BULK_FAMILIES: Family[] = [
   { name: 'why_you_receive', res: [
-    /\byou(?:['’]re| are) receiving this (?:e-?mail|message|newsletter|communication|because|as)\b|\bbecause you(?:['’]re| are) (?:a|an|subscribed|registered|signed up)\b|\bcar vous (?:êtes|etes) (?:inscrite?|abonnée?|client)|\byou (?:signed up|subscribed|opted in) (?:to|for)\b|\byou(?:['’]re| are) subscribed (?:as|to|with)\b/i,
+    /\byou(?:['’]re| are) receiving this (?:e-?mail|message|newsletter|communication|because|as)\b|\bbecause you(?:['’]re| are) (?:a|an|subscribed|registered|signed up)\b|\byou receive (?:this|these|our) (?:e-?mails?|messages?|newsletters?|updates?) (?:as|because|since)\b|\bcar vous (?:êtes|etes) (?:inscrite?|abonnée?|client)|\byou (?:signed up|subscribed|opted in) (?:to|for)\b|\byou(?:['’]re| are) subscribed (?:as|to|with)\b/i,
     /\bvous recevez (?:cet|ce|cette) (?:e-?mail|message|courriel|lettre|newsletter|communication)\b|\bvous (?:êtes|etes) (?:inscrite?|abonnée?) (?:à|a)\b/i,
   ] },
   { name: 'unsubscribe', res: [
     /^\s*(?:unsubscribe|se désinscrire|désinscription|se désabonner|désabonnement|manage (?:your )?preferences|gérer (?:mes|vos) préférences)\b/im,
     /\bne (?:souhaitez|voulez) plus recevoir (?:cette|nos|ces|notre)\b|\bno longer (?:wish|want) to receive (?:these|our|this)\b/i,
+    /\b(?:opt out|unsubscribe) at any time\b|\bdésabonnez-vous\b|\bdésinscrivez-vous\b/i,
     /\bmanage (?:your |my )?(?:subscription|e-?mail settings)\b|\bgérer (?:votre|mon|vos) (?:abonnements?|préférences)\b/i,
     /\b(?:click here to unsubscribe|to unsubscribe|pour vous désinscrire|pour (?:vous )?désabonner|pour ne plus recevoir|cliquez ici pour ne plus|update your (?:email )?preferences)\b/i,
     /(?:^|[.|·•]\s*)(?:unsubscribe|se désinscrire|se désabonner|désinscription|désabonnement|(?:manage (?:your )?)?preferences|préférences)\s*(?:[|·•]|$)/im,
@@ -156,7 +161,7 @@ const BULK_FAMILIES: Family[] = [
     /^\s*(?:bonjour|bonsoir|hello|hi|dear|chers?|chères?|cher\(e\)s?) (?:à tous|à toutes|tout le monde|all|everyone|clients|clientes|customers|partenaires|partners|revendeurs|resellers|retailers|members|membres|abonnés|subscribers|friends|amis|commerçants|merchants|sellers|vendeurs|adhérents|adhérentes|readers|lecteurs|lectrices)\b/im,
   ] },
   { name: 'issue_of_a_series', res: [
-    /\bn°\s?\d{1,4}\b(?![-\d])|\bissue (?:#|no\.? ?)?\d+\b|\b(?:top stories|à la une|in this issue|au sommaire|dans ce numéro|à lire aussi|read more|lire la suite|this week['’]s|cette semaine dans)\b/i,
+    /\bn°\s?\d{1,4}\b(?![-\d])|\bissue (?:#|no\.? ?)?\d+\b|\b(?:au programme|this month['’]s|top stories|à la une|in this issue|au sommaire|dans ce numéro|à lire aussi|read more|lire la suite|this week['’]s|cette semaine dans)\b/i,
   ] },
 ];
 const BULK = BULK_FAMILIES.map(withUnicodeWords);
