@@ -42,65 +42,6 @@ export async function conversationOfEmail(db: Queryable, emailKey: string): Prom
   return rows[0]?.conversation_id ?? null;
 }
 
-/** Creates the conversation for `threadKey`, or returns the one that exists. */
-async function upsertConversation(
-  db: Queryable, threadKey: string, emailKey: string, customerId: string | null,
-): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
-    `insert into conversations (thread_key, customer_id, first_email_key, last_email_key) values ($1, $2, $3, $3)
-     on conflict (thread_key) do update set thread_key = excluded.thread_key
-     returning id`,
-    [threadKey, customerId, emailKey],
-  );
-  return rows[0]!.id;
-}
-
-/** Maps the email's own hash (with its key) and its reference hashes to the conversation; first mapping wins. */
-async function linkMessageIdHashes(
-  db: Queryable, conversationId: string, emailKey: string, ownHash: string | null, referenceHashes: string[],
-): Promise<void> {
-  const hashes = [...new Set(referenceHashes)].filter((h) => h !== ownHash);
-  await db.query(
-    `insert into email_threads (message_id_hash, conversation_id, email_key)
-     select h.hash, $1, case when h.own then $2 end
-     from unnest($3::text[], $4::boolean[]) as h(hash, own)
-     on conflict (message_id_hash) do update set email_key = coalesce(email_threads.email_key, excluded.email_key)`,
-    [
-      conversationId, emailKey,
-      ownHash ? [ownHash, ...hashes] : hashes,
-      ownHash ? [true, ...hashes.map(() => false)] : hashes.map(() => false),
-    ],
-  );
-}
-
-/** Puts the email in the conversation and moves the conversation's "last" forward. */
-async function attachEmail(db: Queryable, conversationId: string, emailKey: string, customerId: string | null): Promise<void> {
-  await db.query(
-    `with e as (
-       update emails set conversation_id = coalesce(conversation_id, $1), updated_at = now()
-       where email_key = $2 returning created_at
-     )
-     update conversations c set
-       customer_id = coalesce(c.customer_id, $3),
-       last_email_key = case when e.created_at >= c.last_at then $2 else c.last_email_key end,
-       last_at = greatest(c.last_at, e.created_at)
-     from e where c.id = $1`,
-    [conversationId, emailKey, customerId],
-  );
-}
-
-async function openEmailOfConversation(
-  db: Queryable, conversationId: string, emailKey: string,
-): Promise<{ workflow_id: string; email_key: string } | null> {
-  const { rows } = await db.query<{ workflow_id: string; email_key: string }>(
-    `select workflow_id, email_key from emails
-     where conversation_id = $1 and email_key <> $2 and state = any($3::text[])
-     order by created_at desc, email_key limit 1`,
-    [conversationId, emailKey, OPEN_STATES],
-  );
-  return rows[0] ?? null;
-}
-
 /**
  * Links a registered email to its conversation, creating it when needed. `referenceHashes` are the hashes of
  * In-Reply-To and References (oldest first, as in the header). Calling it again returns the same conversation.
@@ -109,16 +50,15 @@ export async function linkToConversation(
   db: Queryable,
   input: { emailKey: string; messageIdHash: string | null; referenceHashes: string[]; customerId: string | null },
 ): Promise<ConversationLink> {
-  const { emailKey, messageIdHash, referenceHashes, customerId } = input;
-  const known = [...(messageIdHash ? [messageIdHash] : []), ...referenceHashes];
-  const conversationId =
-    (await conversationOfEmail(db, emailKey)) ??
-    (await findConversationByMessageIdHashes(db, known)) ??
-    (await upsertConversation(db, referenceHashes[0] ?? messageIdHash ?? `email:${emailKey}`, emailKey, customerId));
-  await linkMessageIdHashes(db, conversationId, emailKey, messageIdHash, referenceHashes);
-  await attachEmail(db, conversationId, emailKey, customerId);
-  const open = await openEmailOfConversation(db, conversationId, emailKey);
-  return { conversationId, existingWorkflowId: open?.workflow_id ?? null, existingEmailKey: open?.email_key ?? null };
+  // One round trip: the function of migration 033 runs the steps in order (its conversation if linked already, else
+  // that of a hash it carries, else its thread root's, created; the hashes' links; the email's attachment; the
+  // conversation's open email), each idempotent.
+  const { rows } = await db.query<{ conversation_id: string; existing_workflow_id: string | null; existing_email_key: string | null }>(
+    'select conversation_id, existing_workflow_id, existing_email_key from link_email_to_conversation($1, $2, $3::text[], $4, $5::text[])',
+    [input.emailKey, input.messageIdHash, input.referenceHashes, input.customerId, OPEN_STATES],
+  );
+  const link = rows[0]!;
+  return { conversationId: String(link.conversation_id), existingWorkflowId: link.existing_workflow_id, existingEmailKey: link.existing_email_key };
 }
 
 /**
