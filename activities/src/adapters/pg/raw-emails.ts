@@ -28,18 +28,29 @@ export async function storeRawEmail(
   db: Queryable, vault: FieldVault, input: { raw: Buffer; source: RawEmailSource; mailbox: string },
 ): Promise<StoredRawEmail> {
   const sha256 = rawSha256(input.raw);
-  const existing = await db.query<{ id: string }>('select id from raw_emails where sha256 = $1', [sha256]);
-  if (existing.rows[0]) return { rawId: existing.rows[0].id, sha256, inserted: false };
-  const sealed = await vault.seal({ subjectHash: subjectOfRaw(input.raw) }, input.raw);
+  // Insert first (one statement for a new message, the common case); a redelivery finds the row after it.
+  const existingRow = async (): Promise<StoredRawEmail | null> => {
+    const { rows } = await db.query<{ id: string }>('select id from raw_emails where sha256 = $1', [sha256]);
+    return rows[0] ? { rawId: rows[0].id, sha256, inserted: false } : null;
+  };
+  let sealed: Buffer;
+  try {
+    sealed = await vault.seal({ subjectHash: subjectOfRaw(input.raw) }, input.raw);
+  } catch (error) {
+    // A redelivery whose sender's key cannot seal any more (erased) is still the stored message's duplicate.
+    const existing = await existingRow();
+    if (existing) return existing;
+    throw error;
+  }
   const inserted = await db.query<{ id: string }>(
     `insert into raw_emails (sha256, raw, size, source, mailbox, data_key_id) values ($1, $2, $3, $4, $5, $6)
      on conflict (sha256) do nothing returning id`,
     [sha256, sealed, input.raw.length, input.source, input.mailbox, keyIdOfValue(sealed)],
   );
   if (inserted.rows[0]) return { rawId: inserted.rows[0].id, sha256, inserted: true };
-  const concurrent = await db.query<{ id: string }>('select id from raw_emails where sha256 = $1', [sha256]);
-  if (!concurrent.rows[0]) throw new Error(`raw email ${sha256} neither inserted nor found`);
-  return { rawId: concurrent.rows[0].id, sha256, inserted: false };
+  const existing = await existingRow();
+  if (!existing) throw new Error(`raw email ${sha256} neither inserted nor found`);
+  return existing;
 }
 
 /**
