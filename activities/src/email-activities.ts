@@ -27,7 +27,7 @@ import type { Pool } from './adapters/pg/pool';
 import { loadRawEmail } from './adapters/pg/raw-emails';
 import { loadCase, markThreaded, saveCase, setEmailState } from './adapters/pg/emails';
 import { CaseFiles } from './adapters/pg/case-files';
-import { RunScopedShop } from './adapters/run-scoped-shop';
+import { EmailScopedShops, RunScopedShop } from './adapters/run-scoped-shop';
 import { appendAudit, type AuditOfChange } from './adapters/pg/audit-log';
 import type { EmailEventInput } from './adapters/kafka/email-event';
 import { recordDecision } from './adapters/pg/decisions';
@@ -111,17 +111,21 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
   // The case files of the emails being analysed, kept between this worker's stages (checked at each save).
   const caseFiles = new CaseFiles(deps.db, deps.vault);
 
+  // The shop's customers and orders read once per email's analysis, shared by its stages (run-scoped-shop.ts).
+  const emailShops = new EmailScopedShops(deps.triage.shop);
+
   /**
    * The triage deps for one activity run: the policy in force now, and its version (null without a live policy); the
-   * shop's customers and orders read once for the run and shared by its stages (run-scoped-shop.ts).
+   * shop's customers and orders as this email's analysis read them (`emailKey`), or read once for this run.
    */
-  const triageNow = (): { triage: TriageDeps; policyVersion: number | null } => {
+  const triageNow = (emailKey?: string): { triage: TriageDeps; policyVersion: number | null } => {
     const live = deps.policy?.current();
     const source = deps.wording;
     const wording = source
       ? { wording: source.templates(), prompt: source.prompt(), wordingAt: (v: number) => source.templatesAt(v), promptAt: (v: number) => source.promptAt(v) }
       : {};
-    const triage = { ...deps.triage, shop: new RunScopedShop(deps.triage.shop), ...wording, ...deps.model?.current().deps };
+    const shop = emailKey ? emailShops.of(emailKey) : new RunScopedShop(deps.triage.shop);
+    const triage = { ...deps.triage, shop, ...wording, ...deps.model?.current().deps };
     return live ? { triage: { ...triage, policy: live.routing }, policyVersion: live.version } : { triage, policyVersion: null };
   };
 
@@ -142,7 +146,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
    * file this worker saved last when that is still the stored one, else from Postgres (case-files.ts).
    */
   // The caller gets the updated case too, so it never reads it back from Postgres.
-  const runStage = async (stage: NamedStage, emailKey: string, notes: (c: EmailCase) => string[], triage = triageNow().triage) => {
+  const runStage = async (stage: NamedStage, emailKey: string, notes: (c: EmailCase) => string[], triage = triageNow(emailKey).triage) => {
     const ran = await caseFiles.runOnCase(emailKey, async (emailCase) => {
       const updated = await stage.run(emailCase, triage);
       const summary: StageSummary = { stage: stage.name, notes: notes(updated) };
@@ -183,7 +187,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
         await trace(emailKey, 'read', 'quarantined', { reason: error.reason });
         return { status: 'quarantined', reason: error.reason };
       }
-      const emailCase = await runStages(newCase(parsed), triageNow().triage, READ_STAGES);
+      const emailCase = await runStages(newCase(parsed), triageNow(emailKey).triage, READ_STAGES);
       const bounce = shopReplyBounceOf(emailKey, emailCase); // a bounce of one of our replies: link it back, mark the address
       if (bounce) await recordShopReplyBounce(deps.db, bounce);
       const { isMachine, reasons } = emailCase.machine;
@@ -205,7 +209,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     checkDraft: stageActivity('check', (c) => c.guardrails?.fired ?? []),
 
     async routeEmail({ emailKey }): Promise<RouteSummary> {
-      const { triage, policyVersion } = triageNow();
+      const { triage, policyVersion } = triageNow(emailKey);
       const conversation = await conversationOfEmail(deps.db, emailKey);
       // The case file, its route and intent, the stage's trace and the route's event: one statement (case-files.ts).
       const ran = await caseFiles.runOnCase(emailKey, async (before) => {

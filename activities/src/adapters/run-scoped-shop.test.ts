@@ -1,5 +1,5 @@
 import type { CustomerRecord, OrderRecord, ShopData } from '../domain/types';
-import { RunScopedShop } from './run-scoped-shop';
+import { EmailScopedShops, RunScopedShop } from './run-scoped-shop';
 
 const customer = { id: 'C1', email: 'ana@example.org', first_name: 'Ana', last_name: 'Lima', ai_opt_out: false } as unknown as CustomerRecord;
 const order = (number: string, status = 'shipped') => ({ number, customer_id: 'C1', status }) as unknown as OrderRecord;
@@ -88,4 +88,25 @@ test('with a joined read, a customer and their orders come in one read, whicheve
     'joined:{"id":"C1"}',
     'joined:{"id":"nobody"}', 'ordersOf:nobody',
   ]);
+});
+
+test("an email's stages share its reads while fresh; another email, a stale one, or after forget() read through", async () => {
+  const { shop, calls, state } = countingShop();
+  let now = 1_000;
+  const shops = new EmailScopedShops(shop, { ttlMs: 5_000, maxKept: 2, now: () => now });
+  await shops.of('e1').customerById('C1');
+  now += 4_000;
+  expect(shops.of('e1')).toBe(shops.of('e1'));
+  await shops.of('e1').customerById('C1'); // a later stage of the same email: no read
+  await shops.of('e2').customerById('C1'); // another email reads its own
+  expect(calls).toEqual(['byId:C1', 'byId:C1']);
+  state.optOut = true;
+  now += 1_001; // e1's window is over: its next stage sees the opt-out
+  expect(await shops.of('e1').customerById('C1')).toMatchObject({ ai_opt_out: true });
+  await shops.of('e3').customerById('C1'); // over maxKept: the oldest (e2) goes
+  const e2 = shops.of('e2');
+  await e2.customerById('C1');
+  shops.forget();
+  expect(shops.of('e2')).not.toBe(e2);
+  expect(calls).toHaveLength(5);
 });

@@ -3,9 +3,9 @@
  * every later call of the same run — the stages of `readEmail` asked the sender's record twice, and one enrich or
  * check stage asked the same order or the same customer's orders up to four times (docs/benchmarks/README.md).
  *
- * Read-through is kept where it matters: a new object is made for every activity run (email-activities.ts), so an
- * opt-out or an order's new status is seen by the next stage, exactly as before; only the repeats inside one stage run
- * (a few milliseconds apart) share a read. An order found in a customer's order list answers a later lookup of that
+ * Read-through is kept where it matters: a new object is made for every email's analysis (EmailScopedShops below,
+ * shared by its stages for a short while) and for every other activity run, so an opt-out or an order's new status is
+ * seen by the next email, and by a stage run after that window. An order found in a customer's order list answers a later lookup of that
  * number, and a customer found by address or name a later lookup of that id (same rows, same columns).
  * When the source can read a customer with their orders in one statement (customerWithOrders), a customer's record and
  * their order list are read together, whichever is asked first: a stage that wants both (enrich, draft, check) reads once.
@@ -101,4 +101,51 @@ export class RunScopedShop implements ShopData {
 /** Order numbers are unique case-insensitively (the source compares them upper-cased, trimmed). */
 function orderKey(number: string): string {
   return `order:${number.trim().toUpperCase()}`;
+}
+
+export interface EmailScopedShopsOptions {
+  /** How long one email's reads are shared after its first stage asked (then its next stage reads through again). */
+  ttlMs?: number;
+  /** Emails kept at most (oldest out first). */
+  maxKept?: number;
+  /** Milliseconds; injectable for tests. */
+  now?: () => number;
+}
+
+/**
+ * One RunScopedShop per email being analysed, shared by its stages (read, enrich, classify, retrieve, draft, check,
+ * route: separate activity runs a few milliseconds apart) for `ttlMs` after the first: the sender's record and orders
+ * are read once per email instead of once per stage (~5 statements an email: docs/benchmarks/README.md). What a stage
+ * reads was already what the email's analysis saw (enrich records the customer, its opt-out and orders in the case
+ * file; later stages decide on that record), so sharing it within the analysis changes no decision's inputs; after
+ * `ttlMs` (a slow or retried stage) the next stage reads through again. Bounded, and `forget()` drops all (erasure).
+ */
+export class EmailScopedShops {
+  private readonly shops = new Map<string, { shop: RunScopedShop; until: number }>();
+  private readonly ttlMs: number;
+  private readonly maxKept: number;
+  private readonly now: () => number;
+
+  constructor(private readonly source: ShopData, options: EmailScopedShopsOptions = {}) {
+    this.ttlMs = options.ttlMs ?? 30_000;
+    this.maxKept = options.maxKept ?? 500;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The shop of this email's analysis: the one its earlier stages used while it is fresh, else a new one. */
+  of(emailKey: string): RunScopedShop {
+    const at = this.now();
+    const kept = this.shops.get(emailKey);
+    if (kept && kept.until > at) return kept.shop;
+    this.shops.delete(emailKey);
+    while (this.shops.size >= this.maxKept) this.shops.delete(this.shops.keys().next().value as string);
+    const shop = new RunScopedShop(this.source);
+    this.shops.set(emailKey, { shop, until: at + this.ttlMs });
+    return shop;
+  }
+
+  /** Drops every email's reads. */
+  forget(): void {
+    this.shops.clear();
+  }
 }
