@@ -28,10 +28,10 @@ import { loadRawEmail } from './adapters/pg/raw-emails';
 import { loadCase, markThreaded, saveCase, setEmailState } from './adapters/pg/emails';
 import { CaseFiles } from './adapters/pg/case-files';
 import { EmailScopedShops, RunScopedShop } from './adapters/run-scoped-shop';
-import { appendAudit, type AuditOfChange } from './adapters/pg/audit-log';
+import { appendAudit, type AuditOfChange, type ChangeRider } from './adapters/pg/audit-log';
 import type { EmailEventInput } from './adapters/kafka/email-event';
-import { recordDecision } from './adapters/pg/decisions';
-import { saveDraft } from './adapters/pg/drafts';
+import { decisionRider } from './adapters/pg/decisions';
+import { sealDraftRider } from './adapters/pg/drafts';
 import { recordReviewerAction, reviewerActionsOf } from './adapters/pg/reviewer-actions';
 import { memoryOfClosedEmail } from './memory/email-memory';
 import { sendReply, SendOutcomeUnknownError } from './adapters/smtp/smtp-sender';
@@ -146,12 +146,16 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
    * file this worker saved last when that is still the stored one, else from Postgres (case-files.ts).
    */
   // The caller gets the updated case too, so it never reads it back from Postgres.
-  const runStage = async (stage: NamedStage, emailKey: string, notes: (c: EmailCase) => string[], triage = triageNow(emailKey).triage) => {
+  // `riders`: rows the stage's save writes too, in its statement (the draft's row).
+  const runStage = async (
+    stage: NamedStage, emailKey: string, notes: (c: EmailCase) => string[], riders?: (updated: EmailCase) => Promise<ChangeRider[]>,
+  ) => {
+    const { triage } = triageNow(emailKey);
     const ran = await caseFiles.runOnCase(emailKey, async (emailCase) => {
       const updated = await stage.run(emailCase, triage);
       const summary: StageSummary = { stage: stage.name, notes: notes(updated) };
-      return { summary, updated };
-    }, ({ summary }) => ({ audit: auditOf(emailKey, stage.name, 'done', { notes: summary.notes }) }));
+      return { summary, updated, riders: riders ? await riders(updated) : [] };
+    }, ({ summary, riders }) => ({ audit: auditOf(emailKey, stage.name, 'done', { notes: summary.notes }), riders }));
     if (!ran) throw ApplicationFailure.nonRetryable(`no case file for email ${emailKey}`, 'CaseMissing');
     return ran;
   };
@@ -201,8 +205,11 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     retrieveContext: stageActivity('retrieve', (c) => c.context.map((s) => s.id)),
 
     async draftReply({ emailKey }) {
-      const { summary, updated } = await runStage(draftStage, emailKey, (c) => (c.draft ? [c.draft.templateId, c.draft.version, `templates@${c.draft.wordingVersion ?? 'shipped'}`] : ['no_draft']));
-      if (updated.draft) await saveDraft(deps.db, deps.vault, { draftKey: `${emailKey}:draft`, emailKey, draft: updated.draft });
+      // The draft's row goes with the case file's save (one statement).
+      const { summary } = await runStage(
+        draftStage, emailKey, (c) => (c.draft ? [c.draft.templateId, c.draft.version, `templates@${c.draft.wordingVersion ?? 'shipped'}`] : ['no_draft']),
+        async (c) => (c.draft ? [await sealDraftRider(deps.vault, { draftKey: `${emailKey}:draft`, emailKey, draft: c.draft })] : []),
+      );
       return summary;
     },
 
@@ -211,15 +218,19 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     async routeEmail({ emailKey }): Promise<RouteSummary> {
       const { triage, policyVersion } = triageNow(emailKey);
       const conversation = await conversationOfEmail(deps.db, emailKey);
-      // The case file, its route and intent, the stage's trace and the route's event: one statement (case-files.ts).
+      // The case file, its route and intent, the stage's trace, the route's event and the decision's row: one statement
+      // (case-files.ts).
       const ran = await caseFiles.runOnCase(emailKey, async (before) => {
         const updated = await routeStage.run(before, triage);
         const decision = updated.decision;
         if (!decision) throw ApplicationFailure.nonRetryable('the route stage left no decision', 'NoDecision');
         // The route event also carries the KPI dimensions (kpi/kpi-dimensions.ts): the KPI consumer needs no other read.
         const catalogue = updated.draft?.facts?.complementary_to ? await deps.triage.shop.products() : [];
-        return { updated, decision, dimensions: kpiDimensionsOf(updated, conversation, catalogue) };
-      }, ({ updated, decision, dimensions }) => {
+        // A product suggestion the route took out (not an automatic reply): the draft a person sees is the one without it.
+        const withdrawn = updated.draft?.upsellWithdrawn
+          ? [await sealDraftRider(deps.vault, { draftKey: `${emailKey}:draft:routed`, emailKey, draft: updated.draft })] : [];
+        return { updated, decision, dimensions: kpiDimensionsOf(updated, conversation, catalogue), withdrawn };
+      }, ({ updated, decision, dimensions, withdrawn }) => {
         const upsell: EventData = updated.draft?.upsell ? { upsellSku: updated.draft.upsell.sku } : {};
         // `rollout`: is the customer in the rollout cohort (rollout-cohort.ts)? The evaluator measures the cohort's KPIs.
         const rollout = rolloutAdmits(triage.policy, updated.parsed.from?.address) ? 'in' : 'out';
@@ -227,14 +238,11 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
         // The model that classified this email (a rollback between classify and route does not change what it was).
         const modelVersion = updated.classification?.modelVersion ?? null;
         const routed = auditOf(emailKey, 'route', decision.route, { reasons: decision.reasons, confidence: decision.confidence, policyVersion, modelVersion, rollout, ...dimensions, ...upsell });
-        return { audit: [done, routed], routed: { route: decision.route, intent: updated.classification?.intent ?? null } };
+        const decided = decisionRider({ decisionKey: `${emailKey}:route`, emailKey, decision, policyVersion, modelVersion });
+        return { audit: [done, routed], routed: { route: decision.route, intent: updated.classification?.intent ?? null }, riders: [...withdrawn, decided] };
       });
       if (!ran) throw ApplicationFailure.nonRetryable(`no case file for email ${emailKey}`, 'CaseMissing');
       const { updated: emailCase, decision } = ran;
-      // A product suggestion the route took out (not an automatic reply): the draft a person sees is the one without it.
-      if (emailCase.draft?.upsellWithdrawn) await saveDraft(deps.db, deps.vault, { draftKey: `${emailKey}:draft:routed`, emailKey, draft: emailCase.draft });
-      // The model that classified this email (a rollback between classify and route does not change what it was).
-      await recordDecision(deps.db, { decisionKey: `${emailKey}:route`, emailKey, decision, policyVersion, modelVersion: emailCase.classification?.modelVersion ?? null });
       const sla = isVerifiedVip(emailCase) ? deps.triage.policy.vipReviewSla : null;
       return { ...decision, intent: emailCase.classification?.intent ?? null, hasDraft: emailCase.draft !== null, ...(sla ? { sla } : {}) };
     },

@@ -7,7 +7,9 @@
 import { CaseFiles } from '../../activities/src/adapters/pg/case-files';
 import { loadCase, saveCase } from '../../activities/src/adapters/pg/emails';
 import { auditTrail } from '../../activities/src/adapters/pg/audit-log';
-import type { EmailCase } from '../../activities/src/domain/types';
+import type { Decision, Draft, EmailCase } from '../../activities/src/domain/types';
+import { sealDraftRider } from '../../activities/src/adapters/pg/drafts';
+import { decisionRider } from '../../activities/src/adapters/pg/decisions';
 import type { Queryable } from '../../activities/src/adapters/pg/pool';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { testVault } from '../support/data-keks';
@@ -131,6 +133,33 @@ it('writes the route and intent with the case file, and several audit rows in th
   expect((await auditTrail(db.pool, emailKey)).map((a) => [a.stage, a.event, a.data])).toEqual([['route', 'done', {}], ['route', 'review', { reasons: ['x'] }]]);
   const outbox = await db.pool.query('select count(*)::int as n from event_outbox where email_key = $1', [emailKey]);
   expect(outbox.rows[0].n).toBe(2);
+});
+
+it("writes the draft's and the decision's rows with the case file, in its statement, and none when the save changes nothing", async () => {
+  const { emailKey } = await registerTestEmail(db.pool);
+  const vault = testVault(db.pool);
+  const { db: counting, statements } = countingDb();
+  const files = new CaseFiles(counting, vault);
+  await files.save(emailKey, caseWith('first'));
+  const draft = { subject: 'Re: colis', body: 'Bonjour, votre colis arrive.', lang: 'fr', templateId: 'order_status', version: '3', generator: 'template', facts: { order: 'AB-1' }, offers: [] } as unknown as Draft;
+  const decision = { route: 'review', reasons: ['low_confidence'], confidence: 0.5, approvalsRequired: 1 } as unknown as Decision;
+  const riders = async () => [await sealDraftRider(vault, { draftKey: `${emailKey}:draft`, emailKey, draft }), decisionRider({ decisionKey: `${emailKey}:route`, emailKey, decision, policyVersion: null, modelVersion: 'm1' })];
+  // Another writer changed the stored case file: the kept copy's save writes nothing, the rerun writes each row once.
+  await saveCase(db.pool, vault, emailKey, caseWith('first', ['elsewhere']));
+  statements.length = 0;
+  await files.runOnCase(emailKey, async (c) => ({ ...(await addNote('route')(c)), riders: await riders() }), ({ riders: r }) => ({ audit: auditRow(emailKey, 'route'), riders: r }));
+  // The kept copy's save (changing nothing), the read, the save: the rows rode on the saves, no statement of their own.
+  expect(statements.map((s) => s.slice(0, 30))).toEqual(['with changed as (update emails', 'select email_case from emails ', 'with changed as (update emails']);
+  const drafts = await db.pool.query<{ draft_key: string; template_id: string; subject: Buffer }>('select draft_key, template_id, subject from drafts where email_key = $1', [emailKey]);
+  expect(drafts.rows.map((r) => [r.draft_key, r.template_id])).toEqual([[`${emailKey}:draft`, 'order_status']]);
+  expect(await vault.openText(drafts.rows[0]!.subject)).toBe('Re: colis'); // sealed
+  expect(drafts.rows[0]!.subject.toString('utf8')).not.toContain('colis');
+  const decided = await db.pool.query('select route, reasons, confidence, approvals_required, model_version from decisions where email_key = $1', [emailKey]);
+  expect(decided.rows).toEqual([{ route: 'review', reasons: ['low_confidence'], confidence: 0.5, approvals_required: 1, model_version: 'm1' }]);
+  // A retried stage writes no second row (same keys).
+  await files.runOnCase(emailKey, async (c) => ({ updated: c, riders: await riders() }), ({ riders: r }) => ({ audit: auditRow(emailKey, 'route'), riders: r }));
+  expect((await db.pool.query('select count(*)::int as n from drafts where email_key = $1', [emailKey])).rows[0].n).toBe(1);
+  expect((await db.pool.query('select count(*)::int as n from decisions where email_key = $1', [emailKey])).rows[0].n).toBe(1);
 });
 
 it("reading an email's message tells the vault the email's data key: its first save looks nothing up", async () => {

@@ -45,21 +45,30 @@ export interface AuditOfChange {
 }
 
 /**
+ * A further write that goes with a change, in its statement: a data-modifying CTE over `changed` (the rows the change
+ * returned), so it happens exactly when the change does. `param(value)` binds a value and returns its placeholder.
+ */
+export type ChangeRider = (param: (value: unknown) => string) => string;
+
+/**
  * Runs `change` — an insert, update or delete `… returning email_key` over $1…$n — and appends the audit row for
  * every row it returned, in one statement: one round trip, and no change without its row (or row without its change).
  * A retried change finds its audit row there (`auditKey`) and adds none. Several audit rows (in their order) may go
- * with one change; they are queued in the outbox alike (`publish` of the first). Returns how many rows the change
- * returned.
+ * with one change; they are queued in the outbox alike (`publish` of the first). `riders` write more in the same
+ * statement (ChangeRider). Returns how many rows the change returned.
  */
 export async function changeWithAudit(
-  db: Queryable, change: { sql: string; values: unknown[] }, audit: AuditOfChange | AuditOfChange[],
+  db: Queryable, change: { sql: string; values: unknown[] }, audit: AuditOfChange | AuditOfChange[], riders: ChangeRider[] = [],
 ): Promise<number> {
   const audits = Array.isArray(audit) ? audit : [audit];
   if (audits.length === 0) throw new Error('changeWithAudit needs an audit row');
   const n = change.values.length;
   const p = (i: number) => `$${n + i}`;
+  const riderValues: unknown[] = [];
+  const riderCtes = riders.map((rider, i) => `rider${i} as (${rider((value) => `$${n + 5 + riderValues.push(value)}`)}),`).join('\n');
   const { rows } = await db.query<{ changed: number }>(
     `with changed as (${change.sql}),
+     ${riderCtes}
      audited as (
        insert into audit_log (audit_key, email_key, stage, event, data)
        select a.audit_key, c.email_key, a.stage, a.event, a.data
@@ -71,7 +80,7 @@ export async function changeWithAudit(
      select count(*)::int as changed from changed`,
     [
       ...change.values, audits.map((a) => a.auditKey), audits.map((a) => a.stage), audits.map((a) => a.event),
-      audits.map((a) => JSON.stringify(a.data)), audits[0]!.publish ?? false,
+      audits.map((a) => JSON.stringify(a.data)), audits[0]!.publish ?? false, ...riderValues,
     ],
   );
   return rows[0]!.changed;

@@ -8,6 +8,7 @@
 import type { Draft } from '../../domain/types';
 import type { FieldVault } from '../vault/field-vault';
 import type { Queryable } from './pool';
+import type { ChangeRider } from './audit-log';
 
 export interface DraftRow extends Draft {
   id: string;
@@ -16,32 +17,53 @@ export interface DraftRow extends Draft {
   createdAt: Date;
 }
 
-/** Stores the draft once; returns its id (the existing one when the key was already used). */
-export async function saveDraft(
-  db: Queryable, vault: FieldVault, input: { draftKey: string; emailKey: string; draft: Draft },
-): Promise<string> {
+export interface DraftInput { draftKey: string; emailKey: string; draft: Draft }
+
+const DRAFT_COLUMNS = `draft_key, email_key, subject, body, lang, template_id, version, generator, model, facts, offers,
+  prompt_id, prompt_version, prompt_tokens, completion_tokens, latency_ms, fallback_reason, wording_version, cohort`;
+/** The types of DRAFT_COLUMNS, for an insert whose values are not a VALUES list (draftRider). */
+const DRAFT_TYPES = ['text', 'text', 'bytea', 'bytea', 'text', 'text', 'text', 'text', 'text', 'bytea', 'jsonb',
+  'text', 'text', 'integer', 'integer', 'integer', 'text', 'integer', 'text'];
+
+/** A drafts row's values, its subject, body and facts sealed with the email's data key. */
+async function draftValues(vault: FieldVault, input: DraftInput): Promise<unknown[]> {
   const d = input.draft;
   const g = d.generation ?? null;
   const owner = { emailKey: input.emailKey };
   const [subject, body, facts] = await Promise.all([vault.seal(owner, d.subject), vault.seal(owner, d.body), vault.sealJson(owner, d.facts)]);
+  return [
+    input.draftKey, input.emailKey, subject, body, d.lang, d.templateId, d.version, d.generator,
+    d.model ?? g?.model ?? null, facts, JSON.stringify(d.offers),
+    g?.promptId ?? null, g?.promptVersion ?? null, g?.promptTokens ?? null, g?.completionTokens ?? null,
+    g ? Math.round(g.latencyMs) : null, g?.fallbackReason ?? null, d.wordingVersion ?? null,
+    d.experiment ? `${d.experiment.id}:${d.experiment.variant}` : null,
+  ];
+}
+
+/** Stores the draft once; returns its id (the existing one when the key was already used). */
+export async function saveDraft(db: Queryable, vault: FieldVault, input: DraftInput): Promise<string> {
   const inserted = await db.query<{ id: string }>(
-    `insert into drafts (draft_key, email_key, subject, body, lang, template_id, version, generator, model, facts, offers,
-       prompt_id, prompt_version, prompt_tokens, completion_tokens, latency_ms, fallback_reason, wording_version, cohort)
+    `insert into drafts (${DRAFT_COLUMNS})
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15, $16, $17, $18, $19)
      on conflict (draft_key) do nothing returning id`,
-    [
-      input.draftKey, input.emailKey, subject, body, d.lang, d.templateId, d.version, d.generator,
-      d.model ?? g?.model ?? null, facts, JSON.stringify(d.offers),
-      g?.promptId ?? null, g?.promptVersion ?? null, g?.promptTokens ?? null, g?.completionTokens ?? null,
-      g ? Math.round(g.latencyMs) : null, g?.fallbackReason ?? null, d.wordingVersion ?? null,
-      d.experiment ? `${d.experiment.id}:${d.experiment.variant}` : null,
-    ],
+    await draftValues(vault, input),
   );
   if (inserted.rows[0]) return inserted.rows[0].id;
   // A separate statement sees a draft committed concurrently under the same key (see sent-mail.ts).
   const existing = await db.query<{ id: string }>('select id from drafts where draft_key = $1', [input.draftKey]);
   if (!existing.rows[0]) throw new Error(`draft ${input.draftKey} neither inserted nor found`);
   return existing.rows[0].id;
+}
+
+/**
+ * `saveDraft` riding on the draft stage's save of the case file (one statement: emails.ts CaseWrite.riders), its
+ * fields sealed beforehand (`sealDraftRider`, async; the rider itself is built when the save is).
+ */
+export async function sealDraftRider(vault: FieldVault, input: DraftInput): Promise<ChangeRider> {
+  const values = await draftValues(vault, input);
+  return (param) => `insert into drafts (${DRAFT_COLUMNS})
+    select ${values.map((v, i) => `${param(v)}::${DRAFT_TYPES[i]}`).join(', ')}
+    from changed limit 1 on conflict (draft_key) do nothing`;
 }
 
 /** SQL: the `generation` of the drafts row `d`, as JSON (null when no model was asked). */

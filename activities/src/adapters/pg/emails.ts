@@ -9,7 +9,7 @@ import { addressHash, messageIdHashOrNull } from '../../domain/email-key';
 import type { EmailCase, EmailState, Intent, Route } from '../../domain/types';
 import type { FieldVault } from '../vault/field-vault';
 import type { Queryable } from './pool';
-import { changeWithAudit, type AuditOfChange } from './audit-log';
+import { changeWithAudit, type AuditOfChange, type ChangeRider } from './audit-log';
 
 export { EMAIL_STATES, type EmailState } from '../../domain/types';
 
@@ -59,14 +59,15 @@ export async function registerEmail(
  */
 async function updateOne(
   db: Queryable, emailKey: string, set: string, values: unknown[], audit?: AuditOfChange | AuditOfChange[],
-  extraWhere?: { sql: string; values: unknown[] },
+  extraWhere?: { sql: string; values: unknown[] }, riders: ChangeRider[] = [],
 ): Promise<number> {
+  if (riders.length && !audit) throw new Error('a write riding on an email change needs its audit row');
   const where = extraWhere ? ` and ${extraWhere.sql}` : '';
   const change = {
     sql: `update emails set ${set}, updated_at = now() where email_key = $1${where} returning email_key`,
     values: [emailKey, ...values, ...(extraWhere?.values ?? [])],
   };
-  const changed = audit ? await changeWithAudit(db, change, audit) : (await db.query(change.sql, change.values)).rowCount;
+  const changed = audit ? await changeWithAudit(db, change, audit, riders) : (await db.query(change.sql, change.values)).rowCount;
   if (changed !== 1 && !extraWhere) throw new EmailNotFoundError(emailKey);
   return changed ?? 0;
 }
@@ -97,6 +98,8 @@ export interface CaseWrite {
   routed?: { route: Route | null; intent: Intent | null };
   /** Only when the stored case file is still the one with this SHA-256 (the one this process wrote last: case-files.ts). */
   ifSealedSha256?: Buffer;
+  /** Rows written by the same statement, only if the case file is (the stage's draft, the route's decision); needs `audit`. */
+  riders?: ChangeRider[];
 }
 
 /**
@@ -122,7 +125,7 @@ export async function writeSealedCase(
   const { ifSealedSha256 } = write;
   const changed = await updateOne(
     db, emailKey, set, values, write.audit,
-    ifSealedSha256 ? { sql: `sha256(email_case) = $${values.length + 2}`, values: [ifSealedSha256] } : undefined,
+    ifSealedSha256 ? { sql: `sha256(email_case) = $${values.length + 2}`, values: [ifSealedSha256] } : undefined, write.riders,
   );
   return changed === 1;
 }
