@@ -137,7 +137,7 @@ describe('migration 031: replies sent before it', () => {
       for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f < migration)) cpSync(path.join(MIGRATIONS_DIR, file), path.join(before, file));
       await migrate(old.pool, { dir: before });
       const root = await registerTestEmail(old.pool);
-      // Linked as the starter did then (linkToConversation needs migration 033's function).
+      // Linked as the starter did then (linkToConversation needs migration 034's function).
       const { rows: [conversation] } = await old.pool.query<{ id: string }>(
         `insert into conversations (thread_key, first_email_key, last_email_key) values ($1, $2, $2) returning id`,
         [`email:${root.emailKey}`, root.emailKey]);

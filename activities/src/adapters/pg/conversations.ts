@@ -50,7 +50,7 @@ export async function linkToConversation(
   db: Queryable,
   input: { emailKey: string; messageIdHash: string | null; referenceHashes: string[]; customerId: string | null },
 ): Promise<ConversationLink> {
-  // One round trip: the function of migration 033 runs the steps in order (its conversation if linked already, else
+  // One round trip: the function of migration 034 runs the steps in order (its conversation if linked already, else
   // that of a hash it carries, else its thread root's, created; the hashes' links; the email's attachment; the
   // conversation's open email), each idempotent.
   const { rows } = await db.query<{ conversation_id: string; existing_workflow_id: string | null; existing_email_key: string | null }>(
