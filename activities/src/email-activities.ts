@@ -112,7 +112,9 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
   const caseFiles = new CaseFiles(deps.db, deps.vault);
 
   // The shop's customers and orders read once per email's analysis, shared by its stages (run-scoped-shop.ts).
+  // An erasure anywhere drops them with the vault's keys (customer records are the erased customer's data too).
   const emailShops = new EmailScopedShops(deps.triage.shop);
+  deps.vault.whenKeysForgotten(() => emailShops.forget());
 
   /**
    * The triage deps for one activity run: the policy in force now, and its version (null without a live policy); the
