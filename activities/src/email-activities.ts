@@ -111,10 +111,13 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
   // The case files of the emails being analysed, kept between this worker's stages (checked at each save).
   const caseFiles = new CaseFiles(deps.db, deps.vault);
 
-  // The shop's customers and orders read once per email's analysis, shared by its stages (run-scoped-shop.ts).
+  // The shop's customers and orders read once per email's analysis, shared by its stages (run-scoped-shop.ts), except by
+  // the stages that verify: the fact-check and the route read the shop as it is now, so an order relabelled or a
+  // customer opted out while the draft was being written is seen (the draft from the earlier read is then blocked).
   // An erasure anywhere drops them with the vault's keys (customer records are the erased customer's data too).
   const emailShops = new EmailScopedShops(deps.triage.shop);
   deps.vault.whenKeysForgotten(() => emailShops.forget());
+  const shopReadFor = (stage: string, emailKey: string): string | undefined => (stage === 'check' || stage === 'route' ? undefined : emailKey);
 
   /**
    * The triage deps for one activity run: the policy in force now, and its version (null without a live policy); the
@@ -152,7 +155,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
   const runStage = async (
     stage: NamedStage, emailKey: string, notes: (c: EmailCase) => string[], riders?: (updated: EmailCase) => Promise<ChangeRider[]>,
   ) => {
-    const { triage } = triageNow(emailKey);
+    const { triage } = triageNow(shopReadFor(stage.name, emailKey));
     const ran = await caseFiles.runOnCase(emailKey, async (emailCase) => {
       const updated = await stage.run(emailCase, triage);
       const summary: StageSummary = { stage: stage.name, notes: notes(updated) };
@@ -218,7 +221,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     checkDraft: stageActivity('check', (c) => c.guardrails?.fired ?? []),
 
     async routeEmail({ emailKey }): Promise<RouteSummary> {
-      const { triage, policyVersion } = triageNow(emailKey);
+      const { triage, policyVersion } = triageNow(shopReadFor('route', emailKey));
       const conversation = await conversationOfEmail(deps.db, emailKey);
       // The case file, its route and intent, the stage's trace, the route's event and the decision's row: one statement
       // (case-files.ts).
