@@ -112,12 +112,11 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
   const caseFiles = new CaseFiles(deps.db, deps.vault);
 
   // The shop's customers and orders read once per email's analysis, shared by its stages (run-scoped-shop.ts), except by
-  // the stages that verify: the fact-check and the route read the shop as it is now, so an order relabelled or a
-  // customer opted out while the draft was being written is seen (the draft from the earlier read is then blocked).
+  // the stages that read the shop as it is now (`readsShopNow`: the fact-check and the route).
   // An erasure anywhere drops them with the vault's keys (customer records are the erased customer's data too).
   const emailShops = new EmailScopedShops(deps.triage.shop);
   deps.vault.whenKeysForgotten(() => emailShops.forget());
-  const shopReadFor = (stage: string, emailKey: string): string | undefined => (stage === 'check' || stage === 'route' ? undefined : emailKey);
+  const shopReadFor = (stage: NamedStage, emailKey: string): string | undefined => (stage.readsShopNow ? undefined : emailKey);
 
   /**
    * The triage deps for one activity run: the policy in force now, and its version (null without a live policy); the
@@ -155,7 +154,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
   const runStage = async (
     stage: NamedStage, emailKey: string, notes: (c: EmailCase) => string[], riders?: (updated: EmailCase) => Promise<ChangeRider[]>,
   ) => {
-    const { triage } = triageNow(shopReadFor(stage.name, emailKey));
+    const { triage } = triageNow(shopReadFor(stage, emailKey));
     const ran = await caseFiles.runOnCase(emailKey, async (emailCase) => {
       const updated = await stage.run(emailCase, triage);
       const summary: StageSummary = { stage: stage.name, notes: notes(updated) };
@@ -221,7 +220,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     checkDraft: stageActivity('check', (c) => c.guardrails?.fired ?? []),
 
     async routeEmail({ emailKey }): Promise<RouteSummary> {
-      const { triage, policyVersion } = triageNow(shopReadFor('route', emailKey));
+      const { triage, policyVersion } = triageNow(shopReadFor(routeStage, emailKey));
       const conversation = await conversationOfEmail(deps.db, emailKey);
       // The case file, its route and intent, the stage's trace, the route's event and the decision's row: one statement
       // (case-files.ts).

@@ -78,6 +78,11 @@ declare module './pipeline' {
 export interface NamedStage {
   name: string;
   run: CaseStage;
+  /**
+   * The stage verifies against the shop as it is now, never an earlier stage's read of it: an order relabelled or a
+   * customer opted out while the draft was being written must be seen (the worker's EmailScopedShops).
+   */
+  readsShopNow?: true;
 }
 
 export const TRIAGE_STAGES: readonly NamedStage[] = [
@@ -88,9 +93,9 @@ export const TRIAGE_STAGES: readonly NamedStage[] = [
   { name: 'classify', run: classifyEmail },
   { name: 'retrieve', run: retrieveContext },
   { name: 'draft', run: (c, deps) => (deps.draftReply ?? draftReply)(c, deps) },
-  { name: 'check', run: checkDraft },
+  { name: 'check', run: checkDraft, readsShopNow: true },
   // A complementary-product suggestion stays only in a reply sent automatically (reply/upsell.ts).
-  { name: 'route', run: async (c, deps) => withdrawUnlessAuto(await routeEmail(c, deps)) },
+  { name: 'route', run: async (c, deps) => withdrawUnlessAuto(await routeEmail(c, deps)), readsShopNow: true },
 ];
 
 /**
