@@ -14,6 +14,11 @@ test.each([
   ['Quel détartrant pour ma machine à expresso ?', ['SKU-1015', 'SKU-1016']],
   ['two kitchen scales and a green tea', ['SKU-1010', 'SKU-1018']],
   ['le grille-pain et la théière', ['SKU-1002', 'SKU-1019']],
+  // everyday one-word names of a kind of item the catalogue names otherwise
+  ['Mon mixeur fait un bruit de moteur bizarre', ['SKU-1011']],
+  ['Can I put the thermos in the dishwasher?', ['SKU-1012']],
+  ['my skillet and the sharp knives', ['SKU-1008', 'SKU-1013']],
+  ['He brought a flask of coffee.', []],
   // a common word of a name is not the product: another language's word, a modifier, another sense
   ['You currently have $0.00 available in your Deel balance.', []],
   ['Sorry, my French is not very good.', []],

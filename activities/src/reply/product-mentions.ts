@@ -214,8 +214,29 @@ export interface ProductMatcher {
   spans(text: string): ProductSpan[];
 }
 
+/**
+ * Everyday one-word names people give a kind of kitchen item the catalogue names otherwise ("my thermos" for an
+ * insulated bottle, "mon mixeur" for a blender), by the words of the catalogue's English name. One distinctive word
+ * each: a generic word ("pot", "oven", "maker") would name several products.
+ */
+const EVERYDAY_NAMES: Array<{ when: RegExp; en: string[]; fr: string[] }> = [
+  { when: /\b(?:insulated|vacuum) bottle\b/, en: ['thermos', 'flask'], fr: ['thermos'] },
+  { when: /\bknife set\b/, en: ['knives'], fr: [] },
+  { when: /\bfrying pan\b/, en: ['skillet', 'frypan'], fr: [] },
+  { when: /\bblender\b/, en: ['liquidiser', 'liquidizer'], fr: ['mixeur', 'blendeur'] },
+  { when: /\bdescaler\b/, en: [], fr: ['anticalcaire'] },
+];
+
+function everydayNames(p: ProductRecord): NameModel[] {
+  const en = fold(p.name_en);
+  return EVERYDAY_NAMES.filter((a) => a.when.test(en))
+    .flatMap((a) => [...a.en.map((n) => nameModel(n, 'en')), ...a.fr.map((n) => nameModel(n, 'fr'))]);
+}
+
 export function productMatcher(products: ProductRecord[]): ProductMatcher {
-  const models = products.map((p) => ({ product: p, names: [nameModel(p.name_fr, 'fr'), nameModel(p.name_en, 'en')] }));
+  const models = products.map((p) => ({
+    product: p, names: [nameModel(p.name_fr, 'fr'), nameModel(p.name_en, 'en'), ...everydayNames(p)],
+  }));
   const spans = (text: string): ProductSpan[] => {
     const folded = fold(text);
     const toks = tokenize(folded);

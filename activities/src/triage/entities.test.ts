@@ -57,6 +57,14 @@ describe('findTrackingNumbers', () => {
       .toEqual(['XY123456789', '6A998877665', '1Z999AA10123456784']);
     expect(findTrackingNumbers('Merci beaucoup pour votre aide')).toEqual([]);
   });
+  it('joins a number written in groups, as read off a label, after the single tokens', () => {
+    expect(findTrackingNumbers('Suivi : AB 123 456 789, sinon le 9Z-4455-6677-12')).toEqual(['AB123456789', '9Z4455667712']);
+    expect(findTrackingNumbers('tracking 5K998877665 or JQ 102 938 475?')).toEqual(['5K998877665', 'JQ102938475']);
+  });
+  it('never joins words, or an order number with its prefix apart, into a parcel number', () => {
+    expect(findTrackingNumbers('le colis 12 est parti, commande CMD 102945, prix 45.90')).toEqual([]);
+    expect(findTrackingNumbers('mon suivi de colis ne marche pas')).toEqual([]);
+  });
 });
 
 describe('oneCharAway', () => {

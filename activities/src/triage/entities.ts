@@ -64,16 +64,28 @@ export function findOrderNumbers(text: string, fmt: OrderFormat = DEFAULT_ORDER_
 
 /**
  * Parcel tracking numbers a text may quote: one token of 8 to 30 letters and digits with at least six digits, not an
- * order number ("XY243155936", "6A123231891", "1Z761174663", "JD436775340", "00340434161234567890"). Only candidates:
- * the shop data says whether one is a real parcel. Upper case, in order of appearance, deduplicated, at most `max`.
+ * order number ("XY243155936", "6A123231891", "1Z761174663", "JD436775340", "00340434161234567890"); then the same
+ * written in groups, as people copy them from a label or read them out ("XY 749 831 159", "1Z-529-393-986"), joined
+ * when they hold eight digits or more.
+ * Only candidates: the shop data says whether one is a real parcel. Upper case, single tokens first, in order of
+ * appearance, deduplicated, at most `max`.
  */
 export function findTrackingNumbers(text: string, max = 6): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/(?<![A-Za-z0-9-])[A-Za-z0-9]{8,30}(?![A-Za-z0-9]|-\d)/g)) {
-    const token = m[0].toUpperCase();
-    if ((token.match(/\d/g)?.length ?? 0) < 6 || out.includes(token)) continue;
+  const add = (token: string): boolean => {
+    if (token.length < 8 || token.length > 30 || (token.match(/\d/g)?.length ?? 0) < 6 || out.includes(token)) return false;
     out.push(token);
-    if (out.length >= max) break;
+    return out.length >= max;
+  };
+  for (const m of text.matchAll(/(?<![A-Za-z0-9-])[A-Za-z0-9]{8,30}(?![A-Za-z0-9]|-\d)/g)) {
+    if (add(m[0].toUpperCase())) return out;
+  }
+  // every group holds a digit, but a carrier's capital prefix ("XY 749 831 159"): words around a number never join it
+  const grouped = /(?<![A-Za-z0-9-])(?:[A-Z]{1,3}|[A-Za-z0-9]{0,5}\d[A-Za-z0-9]{0,5})(?:[ .-](?=[A-Za-z]{0,11}\d)[A-Za-z0-9]{2,12}){1,6}(?![A-Za-z0-9]|[ .-]\d)/g;
+  for (const m of text.matchAll(grouped)) {
+    const token = m[0].replace(/[ .-]/g, '').toUpperCase();
+    // eight digits at least: an order number with its prefix apart ("CMD 102945") is not joined into a parcel number
+    if ((token.match(/\d/g)?.length ?? 0) >= 8 && add(token)) return out;
   }
   return out;
 }

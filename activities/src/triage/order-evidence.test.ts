@@ -1,7 +1,8 @@
 import type { OrderRecord, ProductRecord, ShopData } from '../domain/types';
 import { productMatcher } from '../reply/product-mentions';
 import {
-  asksAboutPendingOrder, byAmount, byOnlyOpenOrder, byOrderDate, byOwnNumber, byProducts, byTracking, speaksOfOwnPurchase,
+  asksAboutPendingOrder, byAmount, byOnlyOpenOrder, byOrderDate, byOwnNumber, byProducts, byTracking, namesOwnGoods,
+  speaksOfOwnPurchase,
 } from './order-evidence';
 
 const TODAY = '2026-03-10';
@@ -32,6 +33,17 @@ describe('byProducts: the one order holding every product the writer says they b
     expect(byProducts('Is the cast-iron teapot dishwasher safe?', own, matcher, TODAY).order).toBeNull();
     expect(byProducts('Je voudrais commander un autre grille-pain pour ma sœur.', own, matcher, TODAY).order).toBeNull();
     expect(byProducts("I've tried twice to pay for the toaster and the card is refused.", own, matcher, TODAY).order).toBeNull();
+  });
+  it('reads goods named as the writer\'s own, or said on their way, with no word of buying', () => {
+    expect(byProducts('Any news about my toaster? Nothing has moved since Monday.', own, matcher, TODAY).order?.number).toBe('ORD-8002');
+    expect(byProducts('Pour ma planche et la théière, vous pouvez me dire ce qu\'il en est ?', own, matcher, TODAY).order?.number).toBe('ORD-8001');
+    expect(byProducts('Le grille-pain, le livreur passe quand ?', own, matcher, TODAY).order?.number).toBe('ORD-8002');
+    expect(byProducts('The toaster tracking says in transit for days.', own, matcher, TODAY).order?.number).toBe('ORD-8002');
+  });
+  it('does not take a possessive in a purchase to come for goods in hand', () => {
+    expect(namesOwnGoods('Pour ma cuisine je voudrais acheter le grille-pain.', matcher)).toBe(false);
+    expect(namesOwnGoods('Is a teapot like mine still sold?', matcher)).toBe(false);
+    expect(namesOwnGoods('Mon nouveau grille-pain fait un bruit bizarre', matcher)).toBe(true);
   });
   it('reads a telegraphic receipt, with no determiner ("Planche reçue", "Toaster arrived")', () => {
     expect(byProducts('Bonjour ! Planche reçue hier, parfaite.', [teapotDelivered, toasterShipped], matcher, TODAY).order?.number).toBe('ORD-8001');
@@ -134,5 +146,7 @@ describe('byTracking', () => {
     expect(await byTracking('Parcel xy123456789 - any news? Call me on 0612345678', shop))
       .toMatchObject({ order: { number: 'ORD-8002' }, by: 'tracking_number' });
     expect((await byTracking('Colis XY999999999 introuvable', shop)).order).toBeNull();
+    expect(await byTracking('Le numéro XY 123 456 789 ne donne rien sur le site', shop))
+      .toMatchObject({ order: { number: 'ORD-8002' }, by: 'tracking_number' });
   });
 });

@@ -37,6 +37,9 @@ const OWN_PURCHASE: RegExp[] = [
   /\b(?:commandes|reception|livraison|colis|paquet|carton|emballage|emballee?s?|arrivee?s?|arrivent|arrivera|arriveront)\b/,
   /\b(?:ordered|order|orders|bought|purchased?|paid for|received|got|arrived|came|turned up|delivered|delivery|shipped|dispatched|sent off|sent out|posted)\b/,
   /\b(?:parcel|package|packaging|packed|packing|box)\b/,
+  // the parcel on its way: who carries it, where it is ("le livreur passe quand", "tracking hasn't updated")
+  /\b(?:livreur|livreuse|transporteur|facteur|suivi|numero de suivi|en route|en chemin|en transit)\b/,
+  /\b(?:courier|driver|postman|postwoman|carrier|tracking|on its way|on the way|in transit|out for delivery)\b/,
 ];
 /**
  * A purchase still to be made or that did not go through ("je voudrais commander", "before I order", "I've been trying
@@ -52,6 +55,19 @@ const PURCHASE_TO_COME: RegExp[] = [
 export function speaksOfOwnPurchase(text: string): boolean {
   const t = fold(text);
   return OWN_PURCHASE.some((re) => re.test(t)) && !PURCHASE_TO_COME.some((re) => re.test(t));
+}
+
+/** A possessive right before a product, a word or two of description between ("my pan", "ma nouvelle théière"). */
+const POSSESSIVE_BEFORE = /\b(?:my|our|mon|ma|mes|notre|nos)\s+(?:[\p{L}'-]+\s+){0,2}$/u;
+
+/**
+ * The writer names a product as theirs ("my pan and casserole", "pour ma machine à expresso"): goods they have or
+ * wait for, so among their orders. A purchase still to come ("for my kitchen I'd like to buy the kettle") is not.
+ */
+export function namesOwnGoods(text: string, matcher: ProductMatcher): boolean {
+  const t = fold(text);
+  if (PURCHASE_TO_COME.some((re) => re.test(t))) return false;
+  return matcher.spans(text).some((span) => POSSESSIVE_BEFORE.test(t.slice(Math.max(0, span.start - 40), span.start)));
 }
 
 /** Asks where a pending order is, or for an action on one (cancel, change the address): the classifier's own cues. */
@@ -147,14 +163,14 @@ function narrow(text: string, candidates: OrderRecord[], matcher: ProductMatcher
 }
 
 /**
- * Among the writer's own orders, the one whose products the new text names as bought or received ("the teapot I
- * ordered", "les théières sont arrivées"). Every named product must be in it: a text that also names products of no
+ * Among the writer's own orders, the one whose products the new text names as bought, received, on their way or as
+ * theirs ("the teapot I ordered", "les théières sont arrivées", "my pan and casserole"). Every named product must be in it: a text that also names products of no
  * order asks about the catalogue, not about a purchase. When several orders hold them and `named` (numbers the
  * subject or quoted history gives) holds one of those, there is no evidence against the written number.
  */
 export function byProducts(text: string, own: OrderRecord[], matcher: ProductMatcher, today: string,
   named: readonly string[] = []): EvidenceResult {
-  if (!speaksOfOwnPurchase(text)) return NO_EVIDENCE;
+  if (!speaksOfOwnPurchase(text) && !namesOwnGoods(text, matcher)) return NO_EVIDENCE;
   let fitting = ordersWithProducts(text, own, matcher);
   // no order holds every product word ("the teapot arrived... with my first tea" names the tea as a drink): goods the
   // writer says are in hand still point to the order that holds them all
