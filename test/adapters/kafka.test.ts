@@ -1,6 +1,7 @@
 /**
  * Kafka adapter against the local broker: publish → consume round trip with manual commits, redelivery of an
- * uncommitted message to the next consumer of the group, retry after a handler error, poison messages skipped.
+ * uncommitted message to the next consumer of the group, retry after a handler error, a member rebuilt after a crash
+ * kafkajs does not restart from, poison messages skipped.
  * Each test uses its own topics and group. (Events of `email.events`: event-outbox.test.ts.)
  */
 import { randomUUID } from 'node:crypto';
@@ -144,6 +145,33 @@ test('a failing handler is retried by the same consumer until it succeeds', asyn
   );
   await waitFor('the commit after the third attempt', async () => (await committedOffset(topics.group, topics.inbound)) === '1', 30_000);
   expect(attempts).toBe(3);
+});
+
+test('a crash kafkajs does not restart from (a handler bug: TypeError) does not end consumption: the member is rebuilt and the message redelivered', async () => {
+  const topics = names();
+  const producer = await producerFor(topics);
+  await producer.publishInbound(ref(9));
+  await producer.publishInbound(ref(10));
+  const handled: string[] = [];
+  let bugs = 0;
+  consumers.push(
+    await consumeInbound(kafka, {
+      groupId: topics.group,
+      topic: topics.inbound,
+      handler: async (r) => {
+        if (r.rawId === '9' && bugs === 0) {
+          bugs++;
+          // kafkajs counts a TypeError as unrecoverable: it stops this consumer for good.
+          throw new TypeError("Cannot read properties of undefined (reading 'x')");
+        }
+        handled.push(r.rawId);
+      },
+    }),
+  );
+  await waitFor('both messages handled after the rebuild', () => handled.length === 2, 45_000);
+  await waitFor('both committed', async () => (await committedOffset(topics.group, topics.inbound)) === '2', 30_000);
+  expect(bugs).toBe(1);
+  expect(handled).toEqual(['9', '10']);
 });
 
 test('an invalid message is skipped and committed, the next one is handled', async () => {

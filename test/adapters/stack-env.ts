@@ -44,3 +44,24 @@ export async function deleteTopics(kafka: Kafka, topics: string[]): Promise<void
     await admin.disconnect();
   }
 }
+
+/**
+ * Where a consumer group stands on a topic, per partition (`p0 12/40`: committed offset / end offset), for the message
+ * of a test that timed out waiting for a consumer: a group stuck behind the end tells a stalled consumer from a
+ * message never published.
+ */
+export async function groupLag(kafka: Kafka, groupId: string, topic: string): Promise<string> {
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    const ends = await admin.fetchTopicOffsets(topic);
+    return ends
+      .map((end) => `p${end.partition} ${committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '?'}/${end.high}`)
+      .join(', ');
+  } catch (err) {
+    return `lag unknown (${(err as Error).message})`;
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -23,7 +23,7 @@ import { startKpiConsumer } from '../../services/src/kpi/kpi-consumer';
 import { ReviewEnvSchema } from '../../services/src/config/review-config';
 import { startReviewService } from '../../services/src/review/main';
 import { formatDuration, formatPercent } from '../../activities/src/kpi/kpi-format';
-import { deleteTopics, stack, waitFor } from '../adapters/stack-env';
+import { deleteTopics, groupLag, stack, waitFor } from '../adapters/stack-env';
 import { openChromium, type HeadlessChromium } from '../support/headless-chromium';
 import { devEmailsDir, repoRoot, sharedRoot } from '../support/paths';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
@@ -35,6 +35,7 @@ jest.setTimeout(240_000);
 const SCREENSHOT = path.join(repoRoot, 'docs', 'screenshots', 'experiments.png');
 const id = randomUUID().slice(0, 8);
 const topic = `test.email.events.experiments.${id}`;
+const group = `test-experiments-${id}`;
 const EXPERIMENT = 'reply-tone-2026-12';
 const DEFINITION = {
   id: EXPERIMENT, kind: 'tone', title: 'Warm or brief order-status replies', metric: 'csat_positive',
@@ -64,7 +65,9 @@ async function publish(batch: SimulatedEmail[]): Promise<void> {
   const messages = batch.flatMap((e) => e.events).map((e) => ({ key: e.emailKey, value: JSON.stringify(e) }));
   for (let i = 0; i < messages.length; i += 500) await producer.send({ topic, acks: -1, messages: messages.slice(i, i + 500) });
   const expected = taken + messages.length;
-  await waitFor('the KPI consumer took the batch', () => taken >= expected, 90_000);
+  await waitFor('the KPI consumer took the batch', () => taken >= expected, 90_000).catch(async (err: Error) => {
+    throw new Error(`${err.message}: ${taken} of ${expected} events taken; group at ${await groupLag(kafka, group, topic)}`);
+  });
 }
 
 async function report(): Promise<ExperimentReport> {
@@ -77,7 +80,7 @@ beforeAll(async () => {
   await ensureTopics(kafka, [topic], { numPartitions: 3 });
   producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
-  consumer = await startKpiConsumer({ db: db.pool, kafka, groupId: `test-experiments-${id}`, topic, onTaken: () => void taken++ });
+  consumer = await startKpiConsumer({ db: db.pool, kafka, groupId: group, topic, onTaken: () => void taken++ });
   review = await startReviewService(ReviewEnvSchema.parse({
     DATABASE_URL: db.databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     REVIEW_HTTP_PORT: '0', REVIEW_TOKEN: 'test-token-0123456789abcdef',

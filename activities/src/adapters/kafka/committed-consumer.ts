@@ -3,7 +3,8 @@
  * the handler took the message, so a crash or a failing handler means redelivery from the last committed offset
  * (at-least-once; handlers are idempotent). Messages of one partition (so of one email, as messages are keyed by
  * email) are handled one at a time, in order. A message `parse` refuses cannot succeed on retry: it is logged (no
- * content) and skipped. `stop()` aborts the `signal` given to in-flight handlers, then leaves the group.
+ * content) and skipped. `stop()` aborts the `signal` given to in-flight handlers, then leaves the group. A crash
+ * kafkajs does not recover from is not the end of consumption: the group member is rebuilt (consumeCommitted).
  */
 import type { Consumer, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import { createLogger } from '../../logger';
@@ -37,10 +38,67 @@ export interface CommittedConsumer {
   stop(): Promise<void>;
 }
 
+/** The first rebuild after a crash kafkajs gives up on waits this long; each failed rebuild doubles it, up to the max. */
+const REBUILD_FIRST_MS = 1_000;
+const REBUILD_MAX_MS = 30_000;
+
+/**
+ * kafkajs restarts its consumer after a crash it deems retriable. After any other (a non-retriable protocol error
+ * such as a group coordinator not found, or a handler that threw a TypeError) it stops for good while the process
+ * lives on, and nothing is consumed again. So such a crash is logged and the group member rebuilt (a new kafkajs
+ * consumer, same group), with a growing delay while rebuilds keep crashing; a handled message resets the delay.
+ */
 export async function consumeCommitted<T>(kafka: Kafka, options: CommittedConsumerOptions<T>): Promise<CommittedConsumer> {
+  const log = createLogger(`adapter.kafka.${options.name}-consumer`);
+  const stopping = new AbortController();
+  let rebuildDelay = REBUILD_FIRST_MS;
+  let rebuildTimer: NodeJS.Timeout | undefined;
+  let rebuilding: Promise<void> | undefined;
+  let member: Consumer;
+
+  const rebuildLater = () => {
+    if (stopping.signal.aborted || rebuildTimer) return;
+    log.error({ groupId: options.groupId, inMs: rebuildDelay }, `${options.name} consumer stopped by kafkajs; rebuilding it`);
+    rebuildTimer = setTimeout(() => {
+      rebuildTimer = undefined;
+      if (stopping.signal.aborted) return;
+      rebuildDelay = Math.min(rebuildDelay * 2, REBUILD_MAX_MS);
+      rebuilding = joinGroup(kafka, options, hooks)
+        .then(async (rebuilt) => {
+          if (stopping.signal.aborted) await rebuilt.disconnect();
+          else member = rebuilt;
+        })
+        .catch((err: unknown) => {
+          log.error({ err, groupId: options.groupId }, `${options.name} consumer could not be rebuilt; trying again`);
+          rebuildLater();
+        });
+    }, rebuildDelay);
+  };
+
+  const hooks: MemberHooks = { signal: stopping.signal, onFatalCrash: rebuildLater, onHandled: () => (rebuildDelay = REBUILD_FIRST_MS) };
+  member = await joinGroup(kafka, options, hooks);
+
+  return {
+    async stop() {
+      stopping.abort();
+      clearTimeout(rebuildTimer);
+      await rebuilding;
+      await member.disconnect();
+    },
+  };
+}
+
+interface MemberHooks {
+  signal: AbortSignal;
+  /** kafkajs crashed and will not restart this consumer. */
+  onFatalCrash(): void;
+  onHandled(): void;
+}
+
+/** One kafkajs consumer in the group, running: manual commits after the handler, crashes logged. */
+async function joinGroup<T>(kafka: Kafka, options: CommittedConsumerOptions<T>, hooks: MemberHooks): Promise<Consumer> {
   const { name, topic } = options;
   const log = createLogger(`adapter.kafka.${name}-consumer`);
-  const stopping = new AbortController();
   const consumer: Consumer = kafka.consumer({
     groupId: options.groupId,
     sessionTimeout: options.sessionTimeoutMs ?? 30_000,
@@ -50,9 +108,15 @@ export async function consumeCommitted<T>(kafka: Kafka, options: CommittedConsum
   });
   consumer.on(consumer.events.CRASH, ({ payload }) => {
     log.error({ err: payload.error, groupId: options.groupId, restart: payload.restart }, `${name} consumer crashed`);
+    if (!payload.restart) hooks.onFatalCrash();
   });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: options.fromBeginning ?? true });
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: options.fromBeginning ?? true });
+  } catch (err) {
+    await consumer.disconnect().catch(() => undefined);
+    throw err;
+  }
   const commit = (partition: number, offset: string) =>
     consumer.commitOffsets([{ topic, partition, offset: (BigInt(offset) + 1n).toString() }]);
 
@@ -66,20 +130,15 @@ export async function consumeCommitted<T>(kafka: Kafka, options: CommittedConsum
         return;
       }
       try {
-        await options.handle(item, { topic, partition, offset: message.offset, headers: message.headers, signal: stopping.signal });
+        await options.handle(item, { topic, partition, offset: message.offset, headers: message.headers, signal: hooks.signal });
       } catch (err) {
         log.warn({ err, emailKey: options.emailKeyOf(item), partition, offset: message.offset },
           `${name} handler failed; message not committed, it will be redelivered`);
         throw err;
       }
       await commit(partition, message.offset);
+      hooks.onHandled();
     },
   });
-
-  return {
-    async stop() {
-      stopping.abort();
-      await consumer.disconnect();
-    },
-  };
+  return consumer;
 }
