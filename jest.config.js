@@ -10,6 +10,10 @@ const quietLogs = {
   setupFiles: ['<rootDir>/test/support/buffer-logs.ts'],
 };
 module.exports = {
+  // On a 2-core machine jest would run every file in jest's own process, one after the other (in band): 217 files of
+  // servers, consumers and pools in one Node process, whatever one file leaks weighing on all the next. With a memory
+  // limit, the files run in a worker process instead, replaced once it holds more than this after a file.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       displayName: 'unit',
