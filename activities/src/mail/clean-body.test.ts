@@ -202,6 +202,16 @@ describe('cleanBody: signatures', () => {
     expect(clean('Got it.\nThanks, Dan', 'Dan Brooks <dan.brooks@example.com>')).toBe('Got it.\nThanks,');
   });
 
+  it('drops the sender\'s name when the sign-off and the name end the line of the last sentence', () => {
+    expect(clean('Salut, le colis est parti ou pas ? Merci d\'avance, Agnès\n\nEnvoyé de mon iPhone', 'Agnès Roy <agnes.roy@example.fr>'))
+      .toBe('Salut, le colis est parti ou pas ? Merci d\'avance,');
+    expect(clean('Hello,\nCan I swap the blue mug for a red one? Cheers, Tom B.', 'Tom Baker <tom.baker@example.com>'))
+      .toBe('Hello,\nCan I swap the blue mug for a red one? Cheers,');
+    // a name that is not the sender's stays: it may be anyone the writer thanks
+    expect(clean('The parcel came today. Thanks, Royal Mail!', 'Tom Baker <tom.baker@example.com>'))
+      .toBe('The parcel came today. Thanks, Royal Mail!');
+  });
+
   it('keeps the short French sign-offs (Cdlt, Cdt, BàV, A+) and drops the name below them', () => {
     for (const signOff of ['Cdlt,', 'Cdt', 'BàV', 'A+']) {
       expect(clean(`Bonjour,\n\nLe plaid est arrivé déchiré.\n\n${signOff}\nJeanne Dupont`)).toBe(`Bonjour,\n\nLe plaid est arrivé déchiré.\n\n${signOff}`);

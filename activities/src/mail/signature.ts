@@ -162,6 +162,8 @@ export const CLOSING_LINE = new RegExp(
 ); // also bilingual: "Cordialement / Best regards,"
 /** A closing formula and the writer's name on one line ("Thanks, Liam"). */
 const CLOSING_THEN_NAME = new RegExp(`^([ \\t]*${CLOSING_FORMULA}[ \\t]*[,.!…]+)[ \\t]+(\\S.{0,40})$`, 'i');
+/** A sentence, then a closing formula and a name on the same line ("… est-elle partie ? Merci beaucoup, Élodie"). */
+const SENTENCE_THEN_CLOSING_NAME = new RegExp(`^(.*[.!?…][ \\t]+${CLOSING_FORMULA}[ \\t]*[,.!…]+)[ \\t]+(\\S.{0,40})$`, 'i');
 /** One to three capitalised words or initials: "Bob", "Marie-Claire D.", "J. Smith". */
 const BARE_NAME = /^[ \t]*(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)){0,2}[ \t]*$/u;
 
@@ -231,6 +233,16 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
   if (end > 1 && hasContent(lines, 0, end - 1)) {
     const m = lines[end - 1]!.match(CLOSING_THEN_NAME);
     if (m && (isNameLine(m[2]!, senderTokens) || BARE_NAME.test(m[2]!))) {
+      const body = lines.slice(0, end - 1).concat(m[1]!.trimEnd());
+      return { body, signature: [m[2]!.trim(), ...lines.slice(end)], signedEnd };
+    }
+  }
+  // 4c. a one-line message, or a last line, that ends with its sign-off and the writer's own name ("… est-elle partie ?
+  // Merci beaucoup, Élodie", "… any news? Thanks, Liam"): the name goes, the formula stays. Only the sender's own name:
+  // a capitalised word after "merci," may be anyone ("Thanks, Amazon").
+  if (end > 0) {
+    const m = lines[end - 1]!.match(SENTENCE_THEN_CLOSING_NAME);
+    if (m && isNameLine(m[2]!, senderTokens)) {
       const body = lines.slice(0, end - 1).concat(m[1]!.trimEnd());
       return { body, signature: [m[2]!.trim(), ...lines.slice(end)], signedEnd };
     }
