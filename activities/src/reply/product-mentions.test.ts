@@ -19,6 +19,9 @@ test.each([
   ['Can I put the thermos in the dishwasher?', ['SKU-1012']],
   ['my skillet and the sharp knives', ['SKU-1008', 'SKU-1013']],
   ['He brought a flask of coffee.', []],
+  // a closed compound written apart is the compound, not its first word
+  ['The tea pot arrived chipped', ['SKU-1002']],
+  ['my new tea-pots and the green tea', ['SKU-1002', 'SKU-1010']],
   // a common word of a name is not the product: another language's word, a modifier, another sense
   ['You currently have $0.00 available in your Deel balance.', []],
   ['Sorry, my French is not very good.', []],

@@ -103,6 +103,26 @@ function tokenize(folded: string): Token[] {
   return [...folded.matchAll(/[a-z0-9]+/g)].map((m) => ({ stem: wordStem(m[0]), word: m[0], start: m.index!, end: m.index! + m[0].length }));
 }
 
+/**
+ * A closed compound written apart ("tea pot", "tea-pot" for a teapot): two neighbouring words are read as one when,
+ * together, they are the one-word head of a catalogue name. Otherwise "tea pot" would name the tea.
+ */
+function joinSplitCompounds(toks: Token[], folded: string, heads: Set<string>): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const a = toks[i]!;
+    const b = toks[i + 1];
+    const joined = b ? wordStem(a.word + b.word) : '';
+    if (b && /^[ -]$/.test(folded.slice(a.end, b.start)) && heads.has(joined)) {
+      out.push({ stem: joined, word: a.word + b.word, start: a.start, end: b.end });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
 /** A stretch of the (folded) text that names a product. */
 export interface ProductSpan {
   product: ProductRecord;
@@ -237,9 +257,10 @@ export function productMatcher(products: ProductRecord[]): ProductMatcher {
   const models = products.map((p) => ({
     product: p, names: [nameModel(p.name_fr, 'fr'), nameModel(p.name_en, 'en'), ...everydayNames(p)],
   }));
+  const oneWordHeads = new Set(models.flatMap(({ names }) => names.filter((m) => m.head.length === 1).map((m) => m.head[0]!)));
   const spans = (text: string): ProductSpan[] => {
     const folded = fold(text);
-    const toks = tokenize(folded);
+    const toks = joinSplitCompounds(tokenize(folded), folded, oneWordHeads);
     const all = models.flatMap(({ product, names }) =>
       names.flatMap((m) => [...phraseCandidates(product, m, toks, folded), ...headCandidates(product, m, toks, folded)]));
     const taken = new Array<boolean>(toks.length).fill(false);
