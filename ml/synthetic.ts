@@ -5,6 +5,7 @@
  */
 import type { Intent } from '../activities/src/domain/types';
 import type { RiskFamily } from '../activities/src/triage/intent-model';
+import { fold } from '../activities/src/triage/lexicon';
 import { CLOSINGS, DAYS, FILLERS, GREETINGS, PHRASES as FIRST, PRODUCTS, type Lang, type Phrases } from './data/intent-phrases';
 import { MORE_PHRASES } from './data/intent-phrases-2';
 import { EXTRA_PHRASES } from './data/intent-phrases-3';
@@ -34,6 +35,20 @@ export const RISK_INTENT: Partial<Record<RiskFamily | 'none', Intent>> = {
 
 /** The order mark (intent-features.ts orderMark) of a status question, a delay and a refund already made. */
 export const PARCEL_OF: Partial<Record<Intent, string>> = { order_status: '\n__ontime__', delivery_delay: '\n__late__', refund_status: '\n__refunded__' };
+
+/** A return said sent back or received, no refund said made: the shop's data then records the return, not a refund. */
+const RETURN_SENT = /\b(?:renvoye|retourne|(?:mon|le|votre) retour|sent .{0,30}back|my return|returned)\b/;
+const REFUND_SAID_MADE = /\b(?:confirm|annonce|effectue|issued|processed|visible|statement|releve|showing|apparai)/;
+
+/**
+ * The order mark of a generated message (intent-features.ts orderMark): a refund awaited after a return said sent
+ * back is about an order whose return arrived (`__returned__`), one said made about a refunded order.
+ */
+export function parcelOf(intent: Intent, text: string): string {
+  const t = fold(text);
+  if (intent === 'refund_status' && RETURN_SENT.test(t) && !REFUND_SAID_MADE.test(t)) return '\n__returned__';
+  return PARCEL_OF[intent] ?? '';
+}
 
 /** Everyday requests a risk sentence is composed with (an innocent one: only requests a routine reply answers). */
 export const ROUTINE_CONTEXT: readonly Intent[] = ['order_status', 'delivery_delay', 'refund_status', 'product_question', 'return_request'];
@@ -89,7 +104,7 @@ export function syntheticExamples(rand: Rand, perPhrase: number): SyntheticExamp
           // a quarter of them answer in a thread whose subject names an older topic
           const thread = rand() < 0.25 ? header('reply', THREAD_SUBJECTS, lang) : '';
           // what the shop's data says of the parcel, where the intent tells it (labels: a delay is a late parcel)
-          const parcel = rand() < 0.4 ? PARCEL_OF[intent] ?? '' : '';
+          const parcel = rand() < 0.4 ? parcelOf(intent, core) : '';
           out.push({
             text: thread + compose(core, phrases.filter((p) => p !== core), lang) + parcel, intent, risk: INTENT_RISK[intent] ?? 'none',
             routine: ROUTINE_INTENTS.has(intent) ? 'routine' : 'needs_person',

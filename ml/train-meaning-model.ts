@@ -21,6 +21,7 @@ import path from 'node:path';
 import type { Intent } from '../activities/src/domain/types';
 import { classify, MODEL_DEFUSABLE, ruleIntentScores, TEXT_INTENTS, type ClassifyInput } from '../activities/src/triage/classify';
 import { reliability } from '../activities/src/triage/calibration';
+import { applyConfidenceMap, fitConfidenceMap } from '../activities/src/triage/confidence-map';
 import { FEATURE_VERSION, hashedFeatures } from '../activities/src/triage/intent-features';
 import {
   blendIntentProbabilities, RISK_CLASSES, ROUTINE_CLASSES, sentencesOf, softmax, type IntentModelFile, type RiskFamily,
@@ -73,10 +74,13 @@ export interface MeaningTrainOptions {
    * same split as the risk and routine levels, `innerSplit`).
    */
   blendSplit: 'inner' | 'authors';
+  /** Fit the confidence map (confidence-map.ts) on the blend's out-of-fold predictions and ship it with the model. */
+  confidenceMap: boolean;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: MeaningTrainOptions = {
   seed: 20261124, perPhrase: 4, voicesPerPhrase: 1, epochs: 14, innerFolds: 4, corpusWeight: 3, buckets: 1 << 15, l2: 1e-5, innerSplit: 'hash', blendSplit: 'authors',
+  confidenceMap: true,
 };
 
 const round = (v: number): number => Math.round(v * 1000) / 1000;
@@ -168,7 +172,7 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
     });
   }
 
-  const blend = fitBlend(corpus, blendOof, policy);
+  const blend = fitBlend(corpus, blendOof, policy, opts.confidenceMap);
   const risk = fitRiskLevels(corpus, oof.risk, policy);
   const routine = fitRoutineLevel(corpus, oof.routine);
 
@@ -178,13 +182,14 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
   const file: IntentModelFile = {
     kind: 'hashed-ngram-logreg',
     // a version of its own per feature set and training text (a worker stores a file whose version is new: ml/README)
-    version: `meaning-model/seed-${opts.seed}/corpus-${corpus.length}/voices-${opts.voicesPerPhrase}/features-${FEATURE_VERSION.split('/').pop()}${byAuthor || blendByAuthor ? '/blend-authors' : ''}`,
+    version: `meaning-model/seed-${opts.seed}/corpus-${corpus.length}/voices-${opts.voicesPerPhrase}/features-${FEATURE_VERSION.split('/').pop()}${byAuthor || blendByAuthor ? '/blend-authors' : ''}${blend.confidenceMap ? '/confmap' : ''}`,
     feature_version: FEATURE_VERSION,
     buckets: opts.buckets,
     intents: [...intents],
     ...quantise(intentHead.weights),
     blend: blend.params,
     rules_only: blend.rulesOnly,
+    ...(blend.confidenceMap ? { confidence_map: blend.confidenceMap } : {}),
     risk: { classes: [...risks], ...quantise(riskHead.weights), threshold: risk.threshold, defuse_none: risk.defuseNone },
     routine: { classes: [...ROUTINE_CLASSES], ...quantise(routineHead.weights), threshold: routine.threshold },
     training: {
@@ -197,7 +202,7 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
 }
 
 /** The blend of rule scores and model probabilities, fitted on the corpus's out-of-fold predictions (log-loss). */
-function fitBlend(corpus: readonly CorpusExample[], oof: Record<string, number>[], policy: RoutingPolicy) {
+function fitBlend(corpus: readonly CorpusExample[], oof: Record<string, number>[], policy: RoutingPolicy, withMap: boolean) {
   const eps = 1e-3;
   const rows = corpus.flatMap((c, i) => (c.intent && TEXT_INTENTS.includes(c.intent)
     ? [{ intent: c.intent, model: oof[i]! as Partial<Record<Intent, number>>, rules: ruleIntentScores(c.input, findKeywordHits(c.input.clean, policy).defusedText) }]
@@ -231,11 +236,23 @@ function fitBlend(corpus: readonly CorpusExample[], oof: Record<string, number>[
   const modelAcc = rows.filter((x) => TEXT_INTENTS.reduce((m, i) => ((x.model[i] ?? 0) > (x.model[m] ?? 0) ? i : m), TEXT_INTENTS[0]!) === x.intent).length;
   const blendRel = reliability(scored(true));
   const rulesRel = reliability(scored(false));
+  // the intent classify decides with these out-of-fold probabilities (its readings of the shop's data and of the
+  // words included: what has already happened, a refund made, a return received), its confidence, and whether it is
+  // right: the map from that confidence to the accuracy observed at it (confidence-map.ts) is what routing then reads
+  // as the probability of being right, on writers the heads never read when the split is by author
+  const decided = rows.length ? corpus.flatMap((c, i) => {
+    if (!c.intent || !TEXT_INTENTS.includes(c.intent) || c.input.machineKind) return [];
+    const cls = classify(c.input, policy, () => oof[i]! as Partial<Record<Intent, number>>, { blend: params, rulesOnly }, {});
+    return [{ confidence: cls.intentConfidence, correct: cls.intent === c.intent }];
+  }) : [];
+  const confidenceMap = withMap ? fitConfidenceMap(decided) : null;
+  const decidedRel = reliability(decided);
+  const mappedRel = reliability(decided.map((x) => ({ ...x, confidence: applyConfidenceMap(confidenceMap, x.confidence) })));
   return {
-    params, rulesOnly,
+    params, rulesOnly, confidenceMap,
     report: {
       n: rows.length, model_accuracy: round(modelAcc / Math.max(1, rows.length)), blend_accuracy: blendRel.accuracy,
-      rules_accuracy: rulesRel.accuracy, blend_ece: blendRel.ece, log_loss: { blend: round(best.loss), rules: round(bestRules.loss) },
+      rules_accuracy: rulesRel.accuracy, blend_ece: blendRel.ece, decided_accuracy: decidedRel.accuracy, decided_ece: decidedRel.ece, decided_mapped_ece_in_sample: mappedRel.ece, log_loss: { blend: round(best.loss), rules: round(bestRules.loss) },
       reliability: blendRel.bins.filter((b) => b.n),
     },
   };

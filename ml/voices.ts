@@ -19,7 +19,7 @@ import {
 } from './data/voice-phrases';
 import type { Rand } from './logreg';
 import {
-  cap, CONTEXT_INTENTS, INTENT_PHRASES, INTENT_RISK, PARCEL_OF, RISK_INTENT, ROUTINE_CONTEXT, ROUTINE_INTENTS, stripAccents, type SyntheticExample,
+  cap, CONTEXT_INTENTS, INTENT_PHRASES, INTENT_RISK, parcelOf, RISK_INTENT, ROUTINE_CONTEXT, ROUTINE_INTENTS, stripAccents, type SyntheticExample,
 } from './synthetic';
 
 export const VOICES = ['sms', 'formal', 'non_native', 'typos', 'mixed', 'thread', 'forward', 'subject_only'] as const;
@@ -127,8 +127,10 @@ export function voicedExamples(rand: Rand, perPhrase: number): SyntheticExample[
   };
   const write = (plan: Plan): SyntheticExample => {
     const voice = pick(VOICES);
-    const parcel = plan.intent && chance(0.4) ? PARCEL_OF[plan.intent] ?? '' : '';
-    return { text: subjectLine(plan, voice) + body(plan, voice) + parcel, intent: plan.intent, risk: plan.risk, routine: plan.routine };
+    const marked = plan.intent !== null && chance(0.4);
+    const text = subjectLine(plan, voice) + body(plan, voice);
+    const parcel = marked && plan.intent ? parcelOf(plan.intent, text) : '';
+    return { text: text + parcel, intent: plan.intent, risk: plan.risk, routine: plan.routine };
   };
 
   const out: SyntheticExample[] = [];

@@ -6,6 +6,7 @@
 import type { Classification, EmailCase, Intent, MachineKind, Sentiment, Urgency } from '../domain/types';
 import { INTENTS } from '../domain/types';
 import { orderMark, structuredModelText, withoutStructureMark } from './intent-features';
+import { applyConfidenceMap, type ConfidenceMap } from './confidence-map';
 import { blendIntentProbabilities, readRisk, type BlendParams, type RiskHead, type RiskReading } from './intent-model';
 import { combineModelProbabilities } from './llm-intent';
 import type { CaseStage, TriageDeps } from './pipeline';
@@ -15,8 +16,8 @@ import { maskPii } from './pii';
 import { findKeywordHits } from './keywords';
 import { findLegalProcedure } from './legal-procedure';
 import {
-  ABUSE, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERY_DISPUTE, DISTRESS, INTENT_CUES, NEGATIVE, POSITIVE, PUBLIC_SHAMING,
-  REFUND_DISPUTE, RETURN_DONE, RETURN_NOT_YET, THREAT, URGENT, fold,
+  ABUSE, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERY_DISPUTE, DISTRESS, DOUBLE_CHARGE, INTENT_CUES, MONEY_CAME_BACK, NEGATIVE,
+  POSITIVE, PUBLIC_SHAMING, REFUND_DISPUTE, RETURN_DONE, RETURN_NOT_YET, THREAT, URGENT, fold,
 } from './lexicon';
 import { messageCarriers, type CarrierSegment } from '../mail/carriers';
 import { findInjection } from './injection';
@@ -34,6 +35,11 @@ export type IntentModel = (text: string) => Partial<Record<Intent, number>>;
 export interface IntentCalibration {
   blend: BlendParams;
   rulesOnly: { a: number; c: number };
+  /**
+   * The blend probability → the probability of being right on a writer the model never read (confidence-map.ts),
+   * fitted with the model on author-grouped out-of-fold predictions; applied to the probabilities routing reads.
+   */
+  confidenceMap?: ConfidenceMap | null;
 }
 
 /**
@@ -80,7 +86,7 @@ const RISK_INTENTS: ReadonlySet<Intent> = new Set(['legal_threat', 'fraud_report
  * (intent-features.ts).
  */
 export const modelText = (input: ClassifyInput): string =>
-  structuredModelText(input.subject, input.clean, orderMark(input.daysLate, input.orderRefunded ?? false));
+  structuredModelText(input.subject, input.clean, orderMark(input.daysLate, input.orderRefunded ?? false, input.orderStatus ?? null));
 
 /** The confidence of an intent a deterministic rule imposes (prompt injection), like machine mail's. */
 const RULE_DECIDED_CONFIDENCE = 0.95;
@@ -97,6 +103,14 @@ const SAME_ANSWER_REFUNDED: readonly Intent[] = ['refund_status', 'refund_reques
 const SAME_ANSWER_CANCELLED: readonly Intent[] = ['order_status', 'delivery_delay', 'cancel_order'];
 /** Before any return, a return question and a refund's status get the same answer: the window and the refund delay. */
 const SAME_ANSWER_BEFORE_RETURN: readonly Intent[] = ['return_request', 'refund_status'];
+/**
+ * After the return arrived (no refund yet), the parcel asked about is the return: a return question, a status or a
+ * delay question and a refund's status are one case, the refund due (a person checks and issues it).
+ */
+const RETURNED_ASKS: readonly Intent[] = ['return_request', 'order_status', 'delivery_delay'];
+const SAME_ANSWER_RETURNED: readonly Intent[] = [...RETURNED_ASKS, 'refund_status'];
+/** About an order refunded, a payment question about money come back and a refund's status get the refund made. */
+const SAME_ANSWER_REFUND_SEEN: readonly Intent[] = ['refund_status', 'refund_request', 'payment_issue'];
 
 /**
  * Intents whose automatic reply only informs from shop data or thanks (route.ts): when the draft answers every ask of
@@ -196,6 +210,8 @@ export function ruleIntentScores(input: ClassifyInput, defusedText: string): Int
   }
   // a catalogue question about a gift card (do you sell them, how much are they) is a gift-card question
   if (scores.gift_card > 0 && scores.product_question > 0) scores.gift_card = Math.max(scores.gift_card, scores.product_question + 0.5);
+  // a charge taken twice, or after a cancellation, is a payment problem even when its money is asked back
+  if (any(DOUBLE_CHARGE, body)) scores.payment_issue = Math.max(scores.payment_issue, scores.refund_request + 0.5, scores.refund_status + 0.5);
   for (const i of CRITICAL_INTENTS) scores[i] *= 1.5;
   return scores;
 }
@@ -288,9 +304,16 @@ export function classify(
   // or a delivered one: the return policy answers it (the window, the refund delay), not a refund's status
   const beforeReturn = (input.orderStatus ?? null) === null || input.orderStatus === 'delivered'
     ? any(RETURN_NOT_YET, folded) && !any(RETURN_DONE, folded) : false;
+  // the return parcel is recorded as received and no refund made yet: what has happened is the return, so talk of
+  // it is about the money it should bring back (a refund's status: a person checks and issues it, route.ts)
+  const returnArrived = input.orderStatus === 'returned' && input.orderRefunded !== true;
+  // about an order already refunded, money said to have come in (a credit on the statement, the refund seen) is the
+  // refund made, not a payment problem, unless the words say a charge is wrong (twice, too much: DOUBLE_CHARGE)
+  const refundSeen = refundAnswered && any(MONEY_CAME_BACK, folded) && !any(DOUBLE_CHARGE, folded);
   const answeredIntent = (i: Intent): Intent =>
     (refundAnswered && i === 'refund_request' ? 'refund_status' : cancelAnswered && i === 'cancel_order' ? 'order_status'
-      : beforeReturn && i === 'refund_status' ? 'return_request' : i);
+      : beforeReturn && i === 'refund_status' ? 'return_request' : returnArrived && RETURNED_ASKS.includes(i) ? 'refund_status'
+        : refundSeen && i === 'payment_issue' ? 'refund_status' : i);
 
   const ranked = (Object.entries(scores) as [Intent, number][]).filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
   let [intent, top] = ranked[0] ?? (['other', 0] as [Intent, number]);
@@ -372,7 +395,9 @@ export function classify(
 
   let intentConfidence: number;
   const ruleDecided = injected || (procedure !== null && intent === 'legal_threat');
-  if (calibrated) intentConfidence = ruleDecided ? Math.max(calibrated[intent], RULE_DECIDED_CONFIDENCE) : calibrated[intent];
+  // a blend probability read as the probability of being right on a new writer's mail (the model's confidence map)
+  const asRight = (p: number): number => applyConfidenceMap(calibration?.confidenceMap, p);
+  if (calibrated) intentConfidence = ruleDecided ? Math.max(asRight(calibrated[intent]), RULE_DECIDED_CONFIDENCE) : asRight(calibrated[intent]);
   else {
     intentConfidence = intent === 'other' && top < 1.5 ? 0.4 : 1 - 0.5 * Math.exp(-(top - rival) / 1.5);
     if (top < 2.5) intentConfidence = Math.min(intentConfidence, 0.75);
@@ -381,10 +406,12 @@ export function classify(
   let confidence = intentConfidence;
   // routing asks "is the answer right?": intents that get the same data-driven answer pool their probability
   const sameAnswer = !calibrated || injected ? undefined
-    : refundAnswered && SAME_ANSWER_REFUNDED.includes(intent) ? SAME_ANSWER_REFUNDED
-      : cancelAnswered && SAME_ANSWER_CANCELLED.includes(intent) ? SAME_ANSWER_CANCELLED
-        : beforeReturn && SAME_ANSWER_BEFORE_RETURN.includes(intent) ? SAME_ANSWER_BEFORE_RETURN : SAME_ANSWER.find((g) => g.includes(intent));
-  if (sameAnswer) confidence = Math.round(Math.min(1, sameAnswer.reduce((s, i) => s + calibrated![i], 0)) * 1000) / 1000;
+    : refundSeen && SAME_ANSWER_REFUND_SEEN.includes(intent) ? SAME_ANSWER_REFUND_SEEN
+      : refundAnswered && SAME_ANSWER_REFUNDED.includes(intent) ? SAME_ANSWER_REFUNDED
+        : returnArrived && SAME_ANSWER_RETURNED.includes(intent) ? SAME_ANSWER_RETURNED
+          : cancelAnswered && SAME_ANSWER_CANCELLED.includes(intent) ? SAME_ANSWER_CANCELLED
+            : beforeReturn && SAME_ANSWER_BEFORE_RETURN.includes(intent) ? SAME_ANSWER_BEFORE_RETURN : SAME_ANSWER.find((g) => g.includes(intent));
+  if (sameAnswer) confidence = asRight(Math.min(1, sameAnswer.reduce((s, i) => s + calibrated![i], 0)));
   if (signals.includes('multi_question')) confidence = Math.min(confidence, 0.6);
   // one trained head may move mail towards a person, never alone away from one: an automatable intent no rule cue
   // supports (an off-topic question the model reads as a catalogue question...) stays below the auto-send threshold
@@ -399,7 +426,7 @@ export function classify(
 
   // the pool is read only for an intent of it that the rules or the routine head support (like `confidence` above)
   const informConfidence = calibrated && !injected && INFORMING_INTENTS.includes(intent) && !signals.includes('model_only_intent')
-    ? Math.round(Math.min(1, INFORMING_INTENTS.reduce((s, i) => s + calibrated[i], 0)) * 1000) / 1000 : null;
+    ? asRight(Math.min(1, INFORMING_INTENTS.reduce((s, i) => s + calibrated[i], 0))) : null;
 
   const critical = CRITICAL_INTENTS.has(intent) || signals.some((s) => CRITICAL_SIGNALS.has(s)) || input.accountTakeover;
   return {

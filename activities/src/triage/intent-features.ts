@@ -13,11 +13,11 @@
  * `structuredModelText`). The subject's words also emit a feature marked with that kind (`reply:refund`), so the
  * model can learn that a reply's subject names the thread's old topic while a new message's names its request, and
  * that a forward carries someone else's message. The text ends with what the shop's data says of the mail's order
- * (`orderMark`): its parcel late or on time, or its refund already made.
+ * (`orderMark`): its parcel late or on time, its return received (v6), or its refund already made.
  */
 import { fold } from './lexicon';
 
-export const FEATURE_VERSION = 'words+bigrams+char4+negscope+subject-kind+order-state/fnv1a/v5';
+export const FEATURE_VERSION = 'words+bigrams+char4+negscope+subject-kind+order-state/fnv1a/v6';
 
 const NEGATORS = new Set([
   'not', "n't", 'no', 'never', 'nothing', 'without', 'nor', 'neither', "don't", "doesn't", "didn't", "isn't", "won't",
@@ -59,12 +59,16 @@ export function subjectKind(subject: string): SubjectKind {
  * uninformative): its parcel past its estimated delivery (`late`) or not yet (`ontime`), or its refund already made
  * (`refunded`: a question about the refund is then a question about a refund the data holds).
  */
-export type OrderMark = 'late' | 'ontime' | 'refunded';
-const ORDER_MARK = /\n__(?:late|ontime|refunded)__$/;
+export type OrderMark = 'late' | 'ontime' | 'refunded' | 'returned';
+const ORDER_MARK = /\n__(?:late|ontime|refunded|returned)__$/;
 
-/** The order's mark from what classify reads of the shop's data. */
-export function orderMark(daysLate: number | null, refunded: boolean): OrderMark | null {
+/**
+ * The order's mark from what classify reads of the shop's data. `returned`: the return parcel is recorded as received
+ * and no refund yet (what has already happened: talk of the return is then about the money it should bring back).
+ */
+export function orderMark(daysLate: number | null, refunded: boolean, status: string | null = null): OrderMark | null {
   if (refunded) return 'refunded';
+  if (status === 'returned') return 'returned';
   return daysLate === null ? null : daysLate > 0 ? 'late' : 'ontime';
 }
 

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { INTENTS, type Intent } from '../domain/types';
+import type { ConfidenceMap } from './confidence-map';
 import { FEATURE_VERSION, hashedFeatures, withoutStructureMark } from './intent-features';
 
 export const DEFAULT_INTENT_MODEL_FILE = path.resolve(__dirname, '../../../ml/models/intent-model.json');
@@ -70,6 +71,12 @@ export const intentModelFileSchema = z.object({
   blend: blendParamsSchema,
   /** Rules-only calibration (used when no model is loaded): logit_i = a·rule_i + c·[i = other]. */
   rules_only: z.object({ a: z.number(), c: z.number() }),
+  /**
+   * Monotone map from a blend probability to the accuracy observed at it on author-grouped out-of-fold predictions
+   * (confidence-map.ts): what routing reads as the probability of being right. Absent in older files: identity.
+   */
+  confidence_map: z.object({ x: z.array(z.number().min(0).max(1)), y: z.array(z.number().min(0).max(1)) })
+    .refine((m) => m.x.length === m.y.length, 'x and y of the same length').optional(),
   risk: riskHeadSchema.optional(),
   routine: routineHeadSchema.optional(),
   training: z.record(z.string(), z.unknown()).default({}),
@@ -81,6 +88,8 @@ export interface LoadedIntentModel {
   intents: readonly Intent[];
   blend: BlendParams;
   rulesOnly: { a: number; c: number };
+  /** The blend probability → probability of being right on a new writer's mail (null: identity). */
+  confidenceMap: ConfidenceMap | null;
   /** What the training script recorded (sizes, held-out accuracy and reliability). */
   training: Record<string, unknown>;
   /** Probabilities per intent for a (masked) text. */
@@ -132,7 +141,8 @@ export function decodeIntentModel(file: IntentModelFile): LoadedIntentModel {
     : null;
   const routineHead = file.routine ? linearHead(file.routine, file.routine.classes, file.buckets) : null;
   const routine = file.routine && routineHead ? { pRoutine: (t: string) => routineHead(t).routine ?? 0, threshold: file.routine.threshold } : null;
-  return { version: file.version, intents: file.intents, blend: file.blend, rulesOnly: file.rules_only, training: file.training, predict, risk, routine };
+  return { version: file.version, intents: file.intents, blend: file.blend, rulesOnly: file.rules_only,
+    confidenceMap: file.confidence_map ?? null, training: file.training, predict, risk, routine };
 }
 
 /** A model file this code cannot use: invalid, or computed over other features than FEATURE_VERSION. */
@@ -205,14 +215,14 @@ export function blendIntentProbabilities(
 export function intentDeps(model: LoadedIntentModel): {
   modelVersion: string;
   intentModel: (text: string) => Partial<Record<Intent, number>>;
-  intentCalibration: { blend: BlendParams; rulesOnly: { a: number; c: number } };
+  intentCalibration: { blend: BlendParams; rulesOnly: { a: number; c: number }; confidenceMap: ConfidenceMap | null };
   riskModel?: RiskHead;
   routineModel?: RoutineHead;
 } {
   return {
     modelVersion: model.version,
     intentModel: (text) => model.predict(text) as Partial<Record<Intent, number>>,
-    intentCalibration: { blend: model.blend, rulesOnly: model.rulesOnly },
+    intentCalibration: { blend: model.blend, rulesOnly: model.rulesOnly, confidenceMap: model.confidenceMap },
     ...(model.risk ? { riskModel: model.risk } : {}),
     ...(model.routine ? { routineModel: model.routine } : {}),
   };

@@ -11,6 +11,20 @@ export const fold = (s: string): string =>
 export interface Cue { re: RegExp; w: number }
 const cue = (w: number, ...res: RegExp[]): Cue[] => res.map((re) => ({ re, w }));
 
+/**
+ * A charge the customer says is wrong by its count or its moment (folded): taken twice, a second debit, a duplicate,
+ * still taken after a cancellation. What has happened is money going out: a payment problem, not a refund's progress.
+ */
+export const DOUBLE_CHARGE: RegExp[] = [
+  /\b(?:charged|billed|debited|taken) (?:me )?(?:twice|two times|double|a second time|again)\b/, /\bdouble[- ](?:charged?|billed|payment|debit)\b/,
+  /\b(?:two|2|duplicate|double|a second|another) (?:charges|debits|payments|transactions|withdrawals|charge|debit|payment|transaction)\b.{0,40}\b(?:for|of|on|from)\b/,
+  /\b(?:deux|2) (?:prelevements|debits|paiements|transactions)\b/, /\b(?:un |le )?doublon\b/, /\b(?:en double|une deuxieme fois|une seconde fois|a nouveau preleve|preleve a nouveau|debite a nouveau)\b/,
+  /\b(?:debite|debitee|preleve|prelevee|facture|facturee)s? (?:deux fois|2 fois|en double)\b/,
+  // still charged after the order was cancelled
+  /\b(?:cancel(?:led|ed)?|annule)\b.{0,80}\b(?:still|toujours|quand meme|pourtant)\b.{0,40}\b(?:charged|debit|debited|debite|preleve|prelevement|taken|shows? the)\b/,
+  /\b(?:charged|debited|debite|preleve|billed)\b.{0,40}\b(?:after|despite|malgre|apres)\b.{0,30}\b(?:cancel|annul)/,
+];
+
 /** Intents a rule can recognise from the text. Machine intents come from the machine-mail verdict. */
 export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
   order_status: [
@@ -139,10 +153,10 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
   ],
   payment_issue: [
     ...cue(3,
-      /\b(?:charged|overcharged|double charged|debite|debitee|preleve|prelevee|prelevement|statement|releve de compte)\b/,
+      /\b(?:charged|overcharged|double charged|debite|debitee|preleve|prelevee|prelevements?|statement|releve (?:de compte|bancaire))\b/,
       /\b(?:payment|paiement) (?:failed|declined|refuse|issue|problem|probleme)\b/,
       /\b(?:refund|rembourser) (?:the|la) (?:difference|difference)\b/, /\b(?:overcharged|charged twice|debite deux fois|preleve deux fois)\b/,
-      /\bcarte (?:refusee|declinee)\b/, /\bcard (?:was )?declined\b/,
+      /\bcarte (?:refusee|declinee)\b/, /\bcard (?:was )?declined\b/, ...DOUBLE_CHARGE,
       /\b(?:expected|expecting|supposed) to pay\b/, /\bonly expect(?:ed|ing) (?:[€£$] ?)?\d/, /\bje m'attendais a payer\b/,
       /\b(?:price|amount|total) (?:is|was) (?:wrong|incorrect|different)\b/, /\b(?:montant|prix|total) (?:est )?(?:incorrect|errone|faux|different)\b/),
     ...cue(2, /\bshould (?:only )?have (?:been|cost|paid) (?:[€£$] ?)?\d/, /\bau lieu de (?:[€£$] ?)?\d/, /\btrop (?:paye|facture)\b/,
@@ -373,6 +387,17 @@ export const RETURN_NOT_YET: RegExp[] = [
   /\b(?:i'm|i am|we're|we are) (?:thinking of|thinking about|considering|planning to|planning on|going to|likely to) (?:return|returning|send(?:ing)? (?:it|them|the [a-z ]{1,30}) back)\b/,
   /\bonce (?:you(?:'ve| have)? (?:receive[ds]?|get|got|have) (?:it|them|the [a-z ]{1,30}) back|(?:it|they)(?:'s| is| are| has| have)? (?:back with you|been received|received))\b/,
   /\bwhen you (?:get|receive) (?:it|them|the [a-z ]{1,30}) back\b/,
+];
+
+/**
+ * Money said to have come back to the customer (folded): a credit on the statement, the refund seen, received,
+ * arrived. About an order the shop refunded, that is the refund made.
+ */
+export const MONEY_CAME_BACK: RegExp[] = [
+  /\b(?:a|the|un|le) credit (?:from|of|for|by|de|du|d'un|d'une)\b/, /\b(?:shows?|showing|see|saw|seen|there is|there's) (?:a |the )?(?:credit|refund|reimbursement)\b/,
+  /\b(?:credited|recredited|re-credited|(?:re)?credite|(?:re)?creditee)\b/, /\b(?:refund|remboursement)\b.{0,30}\b(?:arrived|came in|came through|showed up|appeared|est arrive|est apparu|apparait|visible)\b/,
+  /\b(?:got|received|recu|touche) (?:the|my|a|le|mon|un) (?:money|refund|remboursement|virement|argent)\b/, /\b(?:money|argent) (?:came|is|has come) back\b/,
+  /\b(?:un )?virement (?:de|recu|arrive)\b/,
 ];
 
 /** A return already made (folded): "j'ai renvoyé", "le colis retour est parti", "I sent it back", "we returned them". */
