@@ -14,6 +14,7 @@
  *    when the corpus has two authors or more, `blendSplit`: right on a writer the heads never read), the risk threshold (fewest errors with a missed
  *    escalation counting 4) and the innocence level that defuses cue words (above every real escalation's P(none)).
  * 4. Final heads on everything, int8-quantised.
+ * 5. The machine-mail head (ml/train-machine-head.ts) on the same folder, unless --out names another model file.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,7 @@ import { mulberry32, quantise, toSparse, trainLogReg, type Sparse, type Weights 
 import { authorOf, readCorpus } from './corpus';
 import { syntheticExamples } from './synthetic';
 import { voicedExamples } from './voices';
+import { writeMachineHead } from './train-machine-head';
 
 export type RiskClass = RiskFamily | 'none';
 
@@ -329,6 +331,8 @@ async function main(): Promise<void> {
   writeFileSync(outFile, `${JSON.stringify(file, null, 1)}\n`);
   console.log(JSON.stringify(file.training, null, 1));
   console.log(`blend ${JSON.stringify(file.blend)} risk threshold ${file.risk?.threshold} defuse ${file.risk?.defuse_none} → ${outFile}`);
+  // the machine-mail head (activities/src/mail/machine-head.ts) from the same folder: its own small artefact
+  if (!opt('out')) console.log(`machine head ${JSON.stringify(await writeMachineHead(dir, shop))}`);
 }
 
 if (require.main === module) {

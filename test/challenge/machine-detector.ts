@@ -13,12 +13,15 @@ import { parseEmail } from '@replique/activities/mail/parse-email';
 import { cleanBody } from '@replique/activities/mail/clean-body';
 import { detectMachineMail } from '@replique/activities/mail/machine-mail';
 import { orderNumberPattern } from '@replique/activities/mail/customer-voice';
+import { machineHeadVote } from '@replique/activities/mail/machine-head';
 import { CHALLENGE_DIR, loadChallengeSet, toRaw } from './challenge-set';
 import { shopFixture } from '../support/paths';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const verbose = argv.includes('--verbose');
+  // --head: the learned head's vote alone (machine-head.ts, its gates, no rules): how it reads mail it never trained on
+  const headOnly = argv.includes('--head');
   const labelled = argv.includes('--labelled') ? argv[argv.indexOf('--labelled') + 1]! : null;
   const dirs = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--labelled');
   const { policies, customers } = JSON.parse(readFileSync(shopFixture, 'utf8')) as {
@@ -28,11 +31,16 @@ async function main(): Promise<void> {
   const domains = [policies.support_address.split('@')[1] ?? '', /^(?:https?:\/\/)?([^/:]+)/i.exec(policies.website)?.[1] ?? ''];
   const byKind = new Map<string, { n: number; machine: number; misses: string[]; suppress: boolean }>();
   const customerEmails = new Set(customers.map((c) => c.email.toLowerCase()));
-  const detect = (parsed: ParsedEmail) => detectMachineMail(parsed, cleanBody(parsed), {
+  const detect = (parsed: ParsedEmail) => headOnly ? headAlone(parsed) : detectMachineMail(parsed, cleanBody(parsed), {
     shop: { name: policies.shop_name, domains },
     orderNumber: orderNumberPattern('CMD', 5),
     senderIsCustomer: customerEmails.has((parsed.from?.address ?? '').toLowerCase()),
   });
+  const headAlone = (parsed: ParsedEmail) => {
+    const vote = machineHeadVote({ parsed, cleaned: cleanBody(parsed), shop: { name: policies.shop_name, domains }, orderNumber: orderNumberPattern('CMD', 5),
+      senderIsCustomer: customerEmails.has((parsed.from?.address ?? '').toLowerCase()) });
+    return { isMachine: vote !== null, reasons: vote ? [`p=${vote.probability.toFixed(2)}`, vote.kind] : [] };
+  };
   if (labelled) {
     const labels = JSON.parse(readFileSync(path.join(labelled, 'labels.json'), 'utf8')) as { file: string; expected_route: string }[];
     let n = 0;

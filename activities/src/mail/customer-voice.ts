@@ -12,9 +12,20 @@ const PURCHASE_STORY =
 /** A would-be customer asking to buy: "I'd like to order", "do you sell / deliver", "combien coûte". */
 const BUYER_QUESTION =
   unicodeWords(/\b(?:(?:i|we)(?:['’]d| would) (?:like|love) to (?:order|buy|purchase|get)|(?:do|can) you (?:sell|ship|deliver|stock|offer gift)|how much (?:is|are|does|do|would)|(?:je|nous) (?:voudrions|voudrais|souhaiterais|souhaiterions|aimerais|aimerions) (?:commander|acheter|offrir)|(?:vendez|livrez|expédiez)[- ]vous|avez-vous (?:en stock|des|le|la)|combien (?:coûte|coute|coûtent|pour)|quel est le prix)\b/i);
-/** Telling the shop what to do with a delivery: hold it, do not deliver, leave it at a pick-up point. */
+/**
+ * Telling the shop what to do with a delivery: hold it, do not deliver, leave it at a pick-up point. Not when what is
+ * sent or redirected is the reader's mail ("please redirect any questions to…", "merci d'envoyer vos demandes à…"):
+ * that is a notice pointing elsewhere.
+ */
 const DELIVERY_REQUEST = unicodeWords(
-  /\b(?:please|kindly|could you|can you|would you|merci de|pourriez-vous|pouvez-vous|veuillez)(?: ne pas| not| do not| don['’]t)? (?:hold|deliver|suspend|pause|delay|postpone|reschedule|redirect|leave|send|ship|livrer|suspendre|retarder|décaler|reporter|garder|déposer|expédier|envoyer)\b|\b(?:livrez|gardez|déposez|expédiez|suspendez|décalez|reportez)[- ](?:le|la|les|moi|plutôt)\b|\bne (?:pas )?(?:me )?livrer\b/i,
+  /\b(?:please|kindly|could you|can you|would you|merci de|pourriez-vous|pouvez-vous|veuillez)(?: ne pas| not| do not| don['’]t)? (?:hold|deliver|suspend|pause|delay|postpone|reschedule|redirect|leave|send|ship|livrer|suspendre|retarder|décaler|reporter|garder|déposer|expédier|envoyer)\b(?! (?:(?:any|all|your|future|further|other|urgent|vos|toutes? vos|votre|tout|toute|les|any further|désormais|dorénavant)\s+){0,3}(?:questions?|queries|messages?|e-?mails?|mails?|requests?|enquiries|inquiries|correspondence|communications?|demandes?|courriers?|courriels?|requêtes?|correspondances?)\b)|\b(?:livrez|gardez|déposez|expédiez|suspendez|décalez|reportez)[- ](?:le|la|les|moi|plutôt)\b|\bne (?:pas )?(?:me )?livrer\b|\bne rien (?:m['’])?(?:envoyer|expédier|livrer|faire livrer)\b|\bn['’](?:envoyez|expédiez|livrez) (?:rien|pas)\b|\b(?:don['’]t|do not) (?:send|ship|deliver|post) (?:anything|any (?:parcels?|packages?|orders?)|(?:it|my|the) (?:order|parcel|package|kettle|lamp)s?)\b/i,
+);
+/**
+ * How a delivery will be received while the writer is away: someone will take, collect or sign for the parcel ("my
+ * neighbour will take the parcel", "je récupérerai le paquet lundi"). Absence notices never speak of receiving goods.
+ */
+const DELIVERY_ARRANGEMENT = unicodeWords(
+  /\b(?:take|taking|collect|collecting|pick up|picking up|sign for|receive|receiving|accept|take in|look out for)\b[^.!?\n]{0,15}\b(?:the|my|a|your|our|this) (?:parcel|package|delivery|order|box|kettle|lamp|shipment)s?\b|\b(?:récupér\w+|réceptionn\w+|recevr\w*|recevoir|prendr\w+|aller chercher|signer pour)\b[^.!?\n]{0,15}\b(?:le|mon|ma|les|mes|votre|ce|un|une) (?:colis|paquets?|commandes?|livraisons?|carton|bouilloire|lampe)\b/i,
 );
 /** Reporting a message received elsewhere: "I received this email", "c'est bien vous ?", "is this a scam?". */
 const REPORTED_MESSAGE =
@@ -41,6 +52,7 @@ export function customerVoice(text: string, options: VoiceOptions = {}): string 
   if (PURCHASE_STORY.test(text)) return 'purchase_story';
   if (BUYER_QUESTION.test(text)) return 'buyer_question';
   if (DELIVERY_REQUEST.test(text)) return 'delivery_request';
+  if (DELIVERY_ARRANGEMENT.test(text)) return 'delivery_arrangement';
   if (REPORTED_MESSAGE.test(text)) return 'reported_message';
   return null;
 }

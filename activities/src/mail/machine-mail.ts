@@ -10,11 +10,13 @@
  * delivery_status_report, bounce_notice (a bounce without a report part), bounce_of_shop_reply, read_receipt,
  * abuse_report, spam; and for mail without those marks, from scored cues: phishing (with its cues: payment_request,
  * credential_request, lookalike_domain, impersonation, reply_to_elsewhere, action_link, pressure, secrecy,
- * held_parcel_fee, impersonal_greeting, brand_lookalike_domain), unsolicited_payment_demand, cold_sales_pitch, bulk_mail_without_list_headers.
+ * held_parcel_fee, impersonal_greeting, brand_lookalike_domain), unsolicited_payment_demand, cold_sales_pitch, bulk_mail_without_list_headers;
+ * and machine_mail_model when none of those rules fired but the learned head (machine-head.ts) reads a machine's structure.
  * Text-only rules stand down when the text reads as a customer's (customer-voice.ts).
  */
 import type { CleanedBody, MachineKind, MachineVerdict, ParsedEmail } from '../domain/types';
 import { customerVoice, firstPersonCount } from './customer-voice';
+import { machineHeadVote } from './machine-head';
 import { looksLikeOutOfOffice } from './out-of-office';
 import { leadingReplyMarker } from './quoted-history';
 import { phishingVerdict } from './phishing-signals';
@@ -197,6 +199,11 @@ export function detectMachineMail(
     add('system_notification', 'system');
   }
   if (!forwarded) unsolicited(parsed, cleaned, options, kinds, add);
+  // the learned head (machine-head.ts) for mail the rules let through: structure, not wording; never on a customer's text
+  if (reasons.length === 0 && !forwarded && ![parsed.inReplyTo, ...parsed.references].some((id) => id && options.isOwnMessageId?.(id))) {
+    const vote = machineHeadVote({ parsed, cleaned, shop: options.shop ?? null, orderNumber: options.orderNumber ?? null, senderIsCustomer: options.senderIsCustomer });
+    if (vote) add('machine_mail_model', vote.kind);
+  }
 
   const isMachine = reasons.length > 0;
   const verdict: MachineVerdict = { isMachine, kind: isMachine ? pickKind(kinds) : null, reasons };

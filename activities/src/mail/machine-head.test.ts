@@ -1,0 +1,76 @@
+/**
+ * The learned machine-mail head (issue 14, kind 4): its gates (never on a customer's text, a customer on file, a
+ * forward, or the sender's shape alone), its kinds, and the committed weights on clear-cut mail written for this file.
+ * The gate tests use a hand-made head so they hold whatever the training writes.
+ */
+import { cleanBody } from './clean-body';
+import { orderNumberPattern } from './customer-voice';
+import { detectMachineMail } from './machine-mail';
+import { machineEvidence, machineFeatures, machineHeadVote, machineKindOf, type MachineHeadWeights } from './machine-head';
+import { parseEmail } from './parse-email';
+import { rawEmail } from './test-support/raw-email';
+
+const SHOP = { shop: { domains: ['atelier-sorel.example'], name: 'Atelier Sorel' }, orderNumber: orderNumberPattern('SOR', 5) };
+
+const inputOf = async (from: string, subject: string, body: string) => {
+  const parsed = await parseEmail(rawEmail({ From: from, Subject: subject }, body));
+  return { parsed, cleaned: cleanBody(parsed), ...SHOP };
+};
+
+/** A head that says "machine" to everything: what remains is the gate. */
+const EAGER: MachineHeadWeights = { version: 'test/eager', bias: 20, weights: {}, threshold: 0.5 };
+
+describe('the head votes only where it may', () => {
+  it('never on a customer on file, a forward, or text with a customer mark', async () => {
+    const notice = "Merci de votre message. L'atelier est fermé jusqu'au 6 janvier, nous lirons vos messages à la réouverture.";
+    const onFile = await inputOf('Rosa Lenoir <rosa.lenoir@example.org>', 'Re: devis', notice);
+    expect(machineHeadVote({ ...onFile, senderIsCustomer: true }, EAGER)).toBeNull();
+    const forward = await inputOf('Rosa Lenoir <rosa.lenoir@example.org>', 'Fwd: fermeture', notice);
+    expect(machineHeadVote(forward, EAGER)).toBeNull();
+    const customer = await inputOf('Rosa Lenoir <rosa.lenoir@example.org>', 'Re: devis',
+      "Merci de votre message. Je suis absente jusqu'au 6 janvier, ma commande SOR-10422 peut attendre mon retour.");
+    expect(machineHeadVote(customer, EAGER)).toBeNull();
+  });
+
+  it('never on the sender\'s shape alone: a person at a firm\'s mailbox, without a machine\'s content', async () => {
+    for (const [from, subject, body] of [
+      ['Accueil <accueil@cabinet-vallat.example>', 'Colis', "Bonjour, le paquet pour Mme Ribes est arrivé ce matin, il l'attend à l'accueil."],
+      ['Accounts <accounts@harbour-tiles.example>', 'Invoice', 'Hello, kindly issue the invoice to Harbour Tiles Ltd rather than to Ms Dean. Thanks.'],
+      ['Paul Ory <paul@ory-menuiserie.example>', 'Merci', 'Tout est bien arrivé, merci, le plaid est superbe.\nPaul Ory\nGérant\nOry Menuiserie'],
+    ] as const) {
+      const input = await inputOf(from, subject, body);
+      expect(machineEvidence(machineFeatures(input))).toBeLessThan(2);
+      expect(machineHeadVote(input, EAGER)).toBeNull();
+    }
+  });
+});
+
+describe('the kind of what the head saw', () => {
+  it('names the family that shows most', () => {
+    expect(machineKindOf({ smtp_code: 1 })).toBe('bounce');
+    expect(machineKindOf({ notice_families: 3, absence_words: 1, pitch_families: 1 })).toBe('auto_reply');
+    expect(machineKindOf({ pitch_families: 2, phishing_cues: 1 })).toBe('spam');
+    expect(machineKindOf({ bulk_families: 2, unsubscribe: 1 })).toBe('newsletter');
+    expect(machineKindOf({})).toBe('system');
+  });
+});
+
+describe('the committed head', () => {
+  it.each([
+    ['Lotte Brandt <l.brandt@brandt-keramik.example>', 'Abwesenheitsnachricht', 'Danke für Ihre Nachricht. Ich bin bis zum 9. Januar im Urlaub und lese keine E-Mails. Bitte wenden Sie sich an team@brandt-keramik.example.'],
+    ['Fulfil Hub <hello@fulfilhub.example>', 'Stop packing orders yourself', 'Brands like yours hand us their packing and save 12 hours a week. No contract, first month free.\nSee how: https://fulfilhub.example/start\nFulfil Hub, 3 quai des Docks, Nantes\nUnsubscribe: https://fulfilhub.example/u'],
+  ])('suppresses %s', async (from, subject, body) => {
+    const parsed = await parseEmail(rawEmail({ From: from, Subject: subject }, body));
+    expect(detectMachineMail(parsed, cleanBody(parsed), SHOP).isMachine).toBe(true);
+  });
+
+  it.each([
+    ['Inès Caron <ines.caron@example.org>', 'Re: votre message', "Merci pour votre message, je suis au travail toute la journée, je regarde le suivi ce soir."],
+    ['Contact <contact@gite-des-pins.example>', 'Commande', 'Bonjour, notre gîte souhaite six plaids identiques pour les chambres. Livrez-vous en Ardèche ?'],
+    ['Dan Okoro <dan@okoro-studio.example>', 'Thanks', "Thanks for your email. I'm travelling until the 14th; my partner will be home to take the parcel."],
+    ['Maud <maud.s@example.net>', 'absente', 'Je serai absente du 20 au 28, merci de ne rien expédier avant.'],
+  ])('never suppresses the customer %s', async (from, subject, body) => {
+    const parsed = await parseEmail(rawEmail({ From: from, Subject: subject }, body));
+    expect(detectMachineMail(parsed, cleanBody(parsed), SHOP).isMachine).toBe(false);
+  });
+});

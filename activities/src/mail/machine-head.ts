@@ -1,0 +1,175 @@
+/**
+ * The learned machine-mail head: a logistic regression over the STRUCTURE of an email rather than its wording — who
+ * sends it (a role or no-reply local part, a display name that is not a person's, a free-mail or company domain),
+ * who speaks in it and to whom (first person vs "we"/"you", a greeting to the shop, a question or a request to the
+ * shop), what it carries (links, prices, unsubscribe footers, dates, a returned message, lists of items), and how
+ * many families of each notice kind it shows (absence, pitch, bulk, phishing, bounce) even when no family reaches its
+ * own rule's bar. The rules of machine-mail.ts stay the floor; the head votes for the mail they let through, and only
+ * where no customer's mark is (customer-voice.ts), the sender is no customer on file and the mail is no forward.
+ *
+ * Weights: machine-head-weights.ts, written by ml/train-machine-head.ts (run by ml/train-meaning-model.ts) from the
+ * labelled corpus and the hand-written paraphrase families of ml/machine-synthetic.ts. Pure.
+ */
+import type { CleanedBody, MachineKind, ParsedEmail } from '../domain/types';
+import { customerVoice, firstPersonCount, type VoiceOptions } from './customer-voice';
+import { noticeFamilies } from './out-of-office';
+import { phishingVerdict } from './phishing-signals';
+import { senderShape, type ShopIdentity } from './sender-shape';
+import { bulkFamilies, pitchFamilies } from './spam-signals';
+import { MACHINE_HEAD } from './machine-head-weights';
+
+export interface MachineHeadWeights {
+  version: string;
+  bias: number;
+  weights: Record<string, number>;
+  /** P(machine) at or above which the head suppresses (fitted on out-of-fold predictions: no person above it). */
+  threshold: number;
+}
+
+export interface MachineHeadInput {
+  parsed: ParsedEmail;
+  cleaned: CleanedBody;
+  shop?: ShopIdentity | null;
+  orderNumber?: RegExp | null;
+}
+
+/** Role mailboxes: a service or a robot writes from them, rarely a person (a small shop's contact@ may). */
+const ROLE_LOCAL = /^(?:info|infos|contact|hello|bonjour|team|equipe|sales|ventes|commercial|marketing|news|newsletters?|digest|updates?|support|service|services|billing|factur\w*|compta\w*|admin|office|reception|accueil|notifications?|notify|alerts?|no[-_.]?reply|noreply|do[-_.]?not[-_.]?reply|ne[-_.]?pas[-_.]?repondre|mailer|postmaster|system|robot|bot|auto\w*|securite|security|account|compte|partners?|partenariats?|press|presse|jobs|rh|hr)(?:[-_.+].*)?$/i;
+/** Free-mail providers: where most private customers write from. */
+const FREEMAIL = /(?:^|\.)(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|gmx|orange|wanadoo|free|sfr|laposte|bbox|neuf|proton|protonmail|pm|tutanota|zoho|mail|yandex|web|libero|virgilio|btinternet|sky|virginmedia|talktalk)\.[a-z.]{2,6}$/i;
+const GREETING = /^\s*(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|dear|good (?:morning|afternoon|evening)|madame|monsieur|mesdames)\b/im;
+const SHOP_GREETING = /^\s*(?:bonjour|bonsoir|hello|hi|dear)\b[^\n]{0,30}\b(?:maison lumen|l['’]équipe|team|support|service client)\b/im;
+const REQUEST_TO_SHOP = /\b(?:pourriez[- ]vous|pouvez[- ]vous|pourrais[- ]je|puis[- ]je|est-ce que vous|could you|can you|would you|could i|can i|merci de (?:me|bien vouloir)|je (?:voudrais|souhaite|souhaiterais|aimerais)|i(?:['’]d| would) like|i need|j['’]ai besoin)\b/i;
+const WE_YOU = /(?:^|[\s(])(?:we|we['’]re|we['’]ve|our|us|nous|notre|nos|you|your|vous|votre|vos)(?=[\s,.!?)]|$)/giu;
+const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
+const PRICE = /(?:€|£|\$) ?\d+(?:[.,]\d{1,2})?|\b\d+(?:[.,]\d{1,2})? ?(?:€|eur\b|euros?\b|usd\b|gbp\b|£|\$)|\b\d+ ?%/gi;
+const UNSUBSCRIBE = /\b(?:unsubscribe|opt[- ]out|manage (?:your )?preferences|se désinscrire|désinscri\w*|désabonne\w*|ne plus recevoir|view (?:it )?(?:in|on) (?:your|the) browser|voir (?:la )?version en ligne|you(?:['’]re| are) receiving this|vous recevez cet)\b/i;
+const DATE = /\b\d{1,2}(?:er|st|nd|rd|th)?[ /.](?:\d{1,2}|jan\w*|f[eé]v\w*|feb\w*|mar\w*|avr\w*|apr\w*|mai|may|juin|june?|juil\w*|july?|ao[uû]t|aug\w*|sep\w*|oct\w*|nov\w*|d[eé]c\w*)\b|\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|august|september|october|november|december) \d{1,2}\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday|wednesday|thursday|friday)\b/gi;
+const BULLETS = /^[ \t]*(?:[-•*▪►✓]|\d{1,2}[.)])[ \t]+\S/gm;
+const RETURNED_MESSAGE = /^[ \t>]*(?:-{2,} ?(?:original message|message d['’]origine|message original|forwarded message|message transféré)|(?:original message headers|en-têtes du message d['’]origine|message d['’]origine)\s*:?$|(?:subject|objet|to|à|from|de|date)\s*:[^\n]*\n[ \t>]*(?:subject|objet|to|à|from|de|date)\s*:)/im;
+const SMTP_CODE = /\b[245]\d\d[ -][245]\.\d\.\d{1,3}\b|\b[245]\.\d\.\d{1,3}\b|\b(?:smtp|mx\d?|mta|host)\b[^\n]{0,40}\b(?:said|says|returned|rejected)\b/i;
+const SIGN_OFF_COMPANY = /^[ \t]*(?:the |l['’]équipe |team )?[\p{L}&' -]{2,40}(?: team| équipe|\s(?:agency|studio|ltd|llc|inc|sas|sarl|gmbh|group|groupe|consulting))\s*$|^[ \t]*(?:head of|ceo|founder|fondat\w+|directeur|directrice|manager|consultant|responsable)\b/imu;
+const MOBILE_FOOTER = /\b(?:sent from my (?:iphone|ipad|android|samsung|phone|mobile)|envoyé (?:de|depuis) mon (?:iphone|ipad|mobile|téléphone|smartphone))\b/i;
+const ABSENCE_WORDS = /\b(?:absente?|congés?|vacances|leave|holiday|vacation|away|travell?ing|déplacement|out of (?:the )?office|hors du bureau|retour|return|back)\b/i;
+const REPLY_SUBJECT = /^\s*(?:re|réf|aw|sv|antw)\s*:/i;
+const FORWARD_SUBJECT = /^\s*(?:fwd?|tr|fw|wg|rv)\s*:/i;
+
+/** The reader's mail as a whole, as notices speak of it: "vos messages", "all emails", "my inbox", "ma messagerie". */
+const GENERIC_MAIL = /\b(?:vos|tous les|toutes les|les|mes) (?:messages|e-?mails|mails|courriels|demandes)\b|\b(?:all|any|your|incoming|my) (?:e-?mails|messages|mail|inbox|mailbox)\b|\b(?:ma|notre) (?:messagerie|boîte (?:mail|de réception))\b|\bnachrichten\b|\bposteingang\b/i;
+/** A notice's first words: thanks for a message received (customers thank for an answer, a parcel, help). */
+const THANKS_FOR_MESSAGE = /^\s*(?:(?:bonjour|hello|hi)[ ,!]*\n?\s*)?(?:merci (?:beaucoup )?(?:de|pour) votre (?:message|e-?mail|mail|courriel)|thank you for your (?:e-?mail|message|note)|thanks for your (?:e-?mail|message|note)|many thanks for your (?:e-?mail|message)|vielen dank für ihre (?:nachricht|e-?mail)|grazie per (?:il suo|la sua|il tuo) (?:messaggio|e-?mail)|gracias por su (?:mensaje|correo))\b/i;
+/** Words of automatic answers and absences in a subject, in several languages. */
+const SUBJECT_AUTO = /\b(?:auto(?:matic|matique|matische|matica|mática)?|absen(?:ce|t|te|z)|abwesen\w*|out of (?:the )?office|ooo|away|congés?|vacances?|vacation|holiday|fermeture|closed|ferie|urlaub)\b/i;
+const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/** Short lines without a sentence's end: the headings of a bulletin or a brochure. */
+const headingLines = (text: string): number => text.split('\n').filter((l) => { const t = l.trim(); return t.length >= 12 && t.length <= 80 && !/[.!?:,;]$/.test(t) && !/^(?:>|https?:)/.test(t) && /^\p{Lu}/u.test(t); }).length;
+
+const log1 = (n: number): number => Math.log1p(n);
+const count = (re: RegExp, text: string): number => text.match(re)?.length ?? 0;
+
+/** The head's inputs by name (a missing name is 0). Reads the sender's own text and footers, not the quoted history. */
+export function machineFeatures(input: MachineHeadInput): Record<string, number> {
+  const { parsed, cleaned } = input;
+  const own = (cleaned.clean || parsed.text.slice(0, 4000)).slice(0, 4000);
+  const withFooters = cleaned.signature ? `${own}\n${cleaned.signature}` : own;
+  const whole = parsed.text.slice(0, 6000);
+  const from = parsed.from?.address ?? '';
+  const [local = '', domain = ''] = from.toLowerCase().split('@');
+  const name = (parsed.from?.name ?? '').trim();
+  const nameWords = name.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 2);
+  const shape = senderShape(parsed, input.shop ?? null);
+  const phishing = phishingVerdict(`${parsed.subject}\n${withFooters}`, shape);
+  const words = own.split(/\s+/).filter(Boolean).length;
+  const f: Record<string, number> = {
+    role_local: ROLE_LOCAL.test(local) ? 1 : 0,
+    freemail: FREEMAIL.test(domain) ? 1 : 0,
+    // a person's name is in their address (marie.dupont@, mdupont@); a brand's or a service's is not
+    name_in_address: nameWords.some((w) => local.replace(/[^a-z]/g, '').includes(w.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))) ? 1 : 0,
+    no_display_name: name ? 0 : 1,
+    display_name_not_person: name && !/^[\p{Lu}][\p{L}'-]+(?: [\p{Lu}][\p{L}'.-]*){1,2}$/u.test(name) ? 1 : 0,
+    greeting: GREETING.test(own) ? 1 : 0,
+    greeting_to_shop: SHOP_GREETING.test(own) ? 1 : 0,
+    first_person: log1(firstPersonCount(own)),
+    we_you: log1(count(WE_YOU, own)),
+    question: /\?/.test(own) ? 1 : 0,
+    request_to_shop: REQUEST_TO_SHOP.test(own) ? 1 : 0,
+    customer_voice: customerVoice(`${parsed.subject}\n${own}`, { orderNumber: input.orderNumber ?? null } satisfies VoiceOptions) ? 1 : 0,
+    links: log1(count(LINK, withFooters)),
+    foreign_links: log1(shape.foreignLinks),
+    action_links: shape.actionLinks > 0 ? 1 : 0,
+    lookalike_sender: shape.lookalikeOfShop || shape.lookalikeOfBrand || shape.claimsBrandName || shape.claimsShopName || shape.lookalikeLink ? 1 : 0,
+    prices: log1(count(PRICE, withFooters)),
+    unsubscribe: UNSUBSCRIBE.test(`${withFooters}\n${whole.slice(-1500)}`) ? 1 : 0,
+    dates: log1(count(DATE, own)),
+    absence_words: ABSENCE_WORDS.test(own) ? 1 : 0,
+    bullets: log1(count(BULLETS, own)),
+    returned_message: RETURNED_MESSAGE.test(whole) ? 1 : 0,
+    smtp_code: SMTP_CODE.test(whole) ? 1 : 0,
+    company_sign_off: SIGN_OFF_COMPANY.test(withFooters) ? 1 : 0,
+    mobile_footer: MOBILE_FOOTER.test(whole) ? 1 : 0,
+    reply_subject: REPLY_SUBJECT.test(parsed.subject) ? 1 : 0,
+    forward_subject: FORWARD_SUBJECT.test(parsed.subject) ? 1 : 0,
+    in_reply_to: parsed.inReplyTo || parsed.references.length ? 1 : 0,
+    short_text: words < 25 ? 1 : 0,
+    long_text: words > 150 ? 1 : 0,
+    generic_mail: GENERIC_MAIL.test(own) ? 1 : 0,
+    thanks_for_message: THANKS_FOR_MESSAGE.test(own) ? 1 : 0,
+    subject_auto: SUBJECT_AUTO.test(parsed.subject) ? 1 : 0,
+    // an address in the text that is not the sender's: a notice or a pitch pointing elsewhere
+    other_address: (withFooters.match(EMAIL_ADDRESS) ?? []).some((a) => a.toLowerCase() !== from.toLowerCase() && !/maison-lumen/i.test(a)) ? 1 : 0,
+    we_count: log1(count(/(?:^|[\s(])(?:we|we['’]re|we['’]ve|our|us|nous|notre|nos)(?=[\s,.!?)]|$)/giu, own)),
+    heading_lines: log1(headingLines(own)),
+    notice_families: noticeFamilies(own.replace(/’/g, "'")).length,
+    pitch_families: pitchFamilies(parsed.subject, withFooters).length,
+    bulk_families: bulkFamilies(withFooters, local, parsed.html).length,
+    phishing_cues: phishing ? Math.min(phishing.reasons.length, 6) : 0,
+  };
+  return f;
+}
+
+export function machineProbability(features: Record<string, number>, head: MachineHeadWeights = MACHINE_HEAD): number {
+  let z = head.bias;
+  for (const [k, v] of Object.entries(features)) z += (head.weights[k] ?? 0) * v;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** What kind of machine mail the head saw, from the family that shows most (a head's vote still needs a kind). */
+export function machineKindOf(f: Record<string, number>): MachineKind {
+  if (f.smtp_code || (f.returned_message && !f.first_person)) return 'bounce';
+  const ranked: [MachineKind, number][] = [
+    ['auto_reply', (f.notice_families ?? 0) + (f.absence_words ?? 0)],
+    ['spam', (f.pitch_families ?? 0) + (f.phishing_cues ?? 0)],
+    ['newsletter', (f.bulk_families ?? 0) + (f.unsubscribe ?? 0)],
+  ];
+  ranked.sort((a, b) => b[1] - a[1]);
+  return ranked[0]![1] > 0 ? ranked[0]![0] : 'system';
+}
+
+/**
+ * How much of a machine's own content the mail shows: families of absence, pitch, bulk and phishing cues, a server's
+ * code, an unsubscribe footer. The head weighs who sends and who speaks, but never votes on the sender's shape alone:
+ * a person at a firm's mailbox writes like one (no "I", no question) and is still a person.
+ */
+export function machineEvidence(f: Record<string, number>): number {
+  return (f.notice_families ?? 0) + (f.pitch_families ?? 0) + (f.bulk_families ?? 0) + Math.min(f.phishing_cues ?? 0, 2) + 2 * (f.smtp_code ?? 0)
+    + (f.unsubscribe ?? 0) + (f.thanks_for_message ?? 0) + (f.subject_auto ?? 0) + (f.other_address ?? 0) + (f.generic_mail ?? 0)
+    + ((f.heading_lines ?? 0) >= Math.log1p(3) ? 1 : 0);
+}
+
+export interface MachineHeadVote { probability: number; kind: MachineKind; features: Record<string, number> }
+
+/**
+ * The head's vote on mail the rules let through, or null when it may not vote: the text reads as a customer's, the
+ * sender is a customer on file, the mail is a forward (its text is someone else's). Suppression only at or above the
+ * fitted threshold, and with two pieces of a machine's content at least (machineEvidence).
+ */
+export function machineHeadVote(input: MachineHeadInput & { senderIsCustomer?: boolean }, head: MachineHeadWeights = MACHINE_HEAD): MachineHeadVote | null {
+  if (input.senderIsCustomer || FORWARD_SUBJECT.test(input.parsed.subject)) return null;
+  // the customer's mark first (cheap), as machineFeatures reads it: most mail stops here
+  const own = (input.cleaned.clean || input.parsed.text.slice(0, 4000)).slice(0, 4000);
+  if (customerVoice(`${input.parsed.subject}\n${own}`, { orderNumber: input.orderNumber ?? null })) return null;
+  const features = machineFeatures(input);
+  if (features.customer_voice || machineEvidence(features) < 2) return null;
+  const probability = machineProbability(features, head);
+  return probability >= head.threshold ? { probability, kind: machineKindOf(features), features } : null;
+}
