@@ -197,7 +197,8 @@ export interface ShopData {
 }
 
 /** How an order the mail names without a number was singled out (triage/order-evidence.ts). */
-export type OrderEvidence = 'tracking_number' | 'products' | 'amount' | 'order_date' | 'only_open_order' | 'written_without_prefix';
+export type OrderEvidence = 'tracking_number' | 'products' | 'amount' | 'order_date' | 'only_open_order' | 'written_without_prefix'
+  | 'order_state' | 'latest_order';
 
 export interface Enrichment {
   customerId: string | null;

@@ -12,7 +12,8 @@ import {
 } from './entities';
 import { fold } from './lexicon';
 import {
-  byAmount, byOnlyOpenOrder, byOrderDate, byOwnNumber, byProducts, byTracking, ordersWithProducts, NO_EVIDENCE,
+  byAmount, byLatestOrder, byOnlyOpenOrder, byOrderDate, byOrderState, byOwnNumber, byProducts, byTracking, ordersWithProducts,
+  NO_EVIDENCE,
   type EvidenceResult,
 } from './order-evidence';
 
@@ -105,6 +106,9 @@ async function findOrder(c: EmailCase, shop: ShopData, customer: CustomerRecord 
     const weak = pick(byAmount(clean, own, matcher, today)) ?? pick(byOrderDate(clean, own, today))
       ?? pick(byOnlyOpenOrder(clean, own, matcher, today));
     if (weak) return found(weak.order!.number, weak.by!);
+    // the weakest: the state the writer describes, or "my last order"; only when nothing above found several
+    const described = candidates.length ? null : pick(byOrderState(clean, own, matcher, today)) ?? pick(byLatestOrder(clean, own));
+    if (described) return found(described.order!.number, described.by!);
   }
   if (kind === 'bounce') {
     const returned = pick(await bouncedReplyOrder(c, shop, matcher));

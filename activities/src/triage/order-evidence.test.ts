@@ -1,8 +1,8 @@
 import type { OrderRecord, ProductRecord, ShopData } from '../domain/types';
 import { productMatcher } from '../reply/product-mentions';
 import {
-  asksAboutPendingOrder, byAmount, byOnlyOpenOrder, byOrderDate, byOwnNumber, byProducts, byTracking, namesOwnGoods,
-  speaksOfOwnPurchase,
+  asksAboutPendingOrder, byAmount, byLatestOrder, byOnlyOpenOrder, byOrderDate, byOrderState, byOwnNumber, byProducts,
+  byTracking, namesOwnGoods, speaksOfOwnPurchase,
 } from './order-evidence';
 
 const TODAY = '2026-03-10';
@@ -123,6 +123,32 @@ describe('byOrderDate and byOwnNumber', () => {
     expect(byOwnNumber('Nouvelle adresse : 12 rue Haute, 8002 Lausanne', own).order).toBeNull();
     expect(byOwnNumber("J'ai payé 8002 € ?", own).order).toBeNull();
     expect(byOwnNumber('Tél. 06 8002 1234', own).order).toBeNull();
+  });
+});
+
+describe('byOrderState and byLatestOrder: an order described, not named', () => {
+  const returned = order('ORD-8005', 'returned', ['T-4'], { ordered_at: '2026-01-15', total: 24 });
+  const own = [teapotDelivered, toasterShipped, cancelled];
+  it('finds the only order in the state the writer describes', () => {
+    expect(byOrderState("J'ai annulé ma commande il y a un moment, toujours pas de nouvelles ?", own, matcher, TODAY))
+      .toMatchObject({ order: { number: 'ORD-8004' }, by: 'order_state' });
+    expect(byOrderState('You must have my parcel back by now: when do I get the refund?', [teapotDelivered, returned], matcher, TODAY)
+      .order?.number).toBe('ORD-8005');
+  });
+  it('chooses nothing when two orders are in that state, or when the text asks for an action instead', () => {
+    expect(byOrderState('Quand serai-je remboursé ?', [cancelled, returned], matcher, TODAY)).toMatchObject({ order: null, candidates: [cancelled, returned] });
+    expect(byOrderState('Je voudrais annuler ma commande', own, matcher, TODAY).order).toBeNull();
+    expect(byOrderState('Where is my parcel?', own, matcher, TODAY).order).toBeNull();
+  });
+  it('takes the order placed last for "my last order", unless two were placed that day', () => {
+    expect(byLatestOrder('Pouvez-vous me renvoyer la facture de ma dernière commande ?', [teapotDelivered, teapotProcessing, cancelled]))
+      .toMatchObject({ order: { number: 'ORD-8003' }, by: 'latest_order' });
+    expect(byLatestOrder('Invoice for my most recent order please', [teapotDelivered, cancelled]).order).toBeNull();
+    expect(byLatestOrder('The last time I ordered it was fine', [teapotDelivered]).order).toBeNull();
+  });
+  it('reads goods sent back or refunded as the writer\'s own', () => {
+    expect(speaksOfOwnPurchase('The refund for the pepper mill I sent back has not come')).toBe(true);
+    expect(speaksOfOwnPurchase('La planche retournée la semaine dernière')).toBe(true);
   });
 });
 

@@ -40,6 +40,9 @@ const OWN_PURCHASE: RegExp[] = [
   // the parcel on its way: who carries it, where it is ("le livreur passe quand", "tracking hasn't updated")
   /\b(?:livreur|livreuse|transporteur|facteur|suivi|numero de suivi|en route|en chemin|en transit)\b/,
   /\b(?:courier|driver|postman|postwoman|carrier|tracking|on its way|on the way|in transit|out for delivery)\b/,
+  // goods sent back, exchanged or refunded were goods in hand
+  /\b(?:retourne|renvoye|rembourse|echange)e?s?\b/,
+  /\b(?:returned|sent (?:it |them )?back|refunded|refund for|exchanged)\b/,
 ];
 /**
  * A purchase still to be made or that did not go through ("je voudrais commander", "before I order", "I've been trying
@@ -246,4 +249,40 @@ export function byOwnNumber(text: string, own: OrderRecord[]): EvidenceResult {
     if (!hits.includes(o)) hits.push(o);
   }
   return one(hits, 'written_without_prefix');
+}
+
+/**
+ * The state the writer says their order is in, as the statuses of the shop that state covers: a cancelled order
+ * ("ma commande annulée", "the order I cancelled"), goods sent back or a refund awaited ("mon retour", "quand serai-je
+ * remboursée", "the refund for what I returned"). Participles and nouns of a thing done, not requests ("je veux
+ * annuler", "can I return it" ask for an action on an order, which the open order answers).
+ */
+const STATE_CUES: Array<{ re: RegExp; statuses: string[] }> = [
+  { re: /\b(?:annulee?s?|ai annule|avons annule|cancell?ed)\b/, statuses: ['cancelled', 'canceled'] },
+  {
+    re: /\b(?:(?:mon|notre) retour|colis (?:de )?retour|retournee?s?|renvoyee?s?|remboursee?s?|remboursement|returned|sent (?:it |them )?back|(?:my|the|our) return|refund|refunded)\b/,
+    statuses: ['returned', 'refunded', 'cancelled', 'canceled'],
+  },
+];
+
+/**
+ * A question about an order in a state the writer describes, that names none (no number, product, amount or date):
+ * the writer's only order in that state ("j'ai annulé ma commande, pas de remboursement", "you have my return by
+ * now, when is the refund?"). Two orders in it choose nothing.
+ */
+export function byOrderState(text: string, own: OrderRecord[], matcher: ProductMatcher, today: string): EvidenceResult {
+  const t = fold(text);
+  const cue = STATE_CUES.find((c) => c.re.test(t));
+  if (!cue || matcher.mentioned(text).length) return NO_EVIDENCE;
+  const inState = own.filter((o) => cue.statuses.includes(o.status.toLowerCase()));
+  return one(inState.length > 1 ? narrow(text, inState, matcher, today, byFigures(text, today)) : inState, 'order_state');
+}
+
+const LATEST_ORDER = /\b(?:(?:ma|notre) (?:toute )?derniere commande|commande la plus recente|(?:my|our) (?:very )?(?:last|latest|most recent|newest) (?:order|purchase))\b/;
+
+/** "Ma dernière commande", "my most recent order": the writer's order placed last, when no other was placed that day. */
+export function byLatestOrder(text: string, own: OrderRecord[]): EvidenceResult {
+  if (!LATEST_ORDER.test(fold(text)) || !own.length) return NO_EVIDENCE;
+  const last = own.map((o) => o.ordered_at.slice(0, 10)).sort().at(-1)!;
+  return one(own.filter((o) => o.ordered_at.slice(0, 10) === last), 'latest_order');
 }

@@ -208,6 +208,16 @@ describe('decideRoute: orders named without a number', () => {
     expect(invoice('products')).toMatchObject({ route: 'review', reasons: expect.arrayContaining(['invoice_order_not_named']) });
     expect(invoice('written').route).toBe('auto');
   });
+
+  it('sends to review a reply about an order inferred from the state described or as the latest', () => {
+    const about = (orderFoundBy: Enrichment['orderFoundBy']) => decideRoute(ready({
+      enrichment: enr({ orderNumber: 'ORD-5502', orderFoundBy }), classification: cls({ intent: 'order_status' }),
+    }), policy, facts('ORD-5502'));
+    for (const by of ['order_state', 'latest_order'] as const) {
+      expect(about(by)).toMatchObject({ route: 'review', reasons: expect.arrayContaining(['order_inferred_from_description']) });
+    }
+    expect(about('only_open_order').reasons).not.toContain('order_inferred_from_description');
+  });
 });
 
 describe('decideRoute: the routine head against an informative reply that answers every ask', () => {

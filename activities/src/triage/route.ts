@@ -257,6 +257,8 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
     && !['written', 'written_without_prefix', 'tracking_number'].includes(enr.orderFoundBy)) {
     rev.push('invoice_order_not_named');
   }
+  // an order inferred from the state the writer describes or as their latest: a person confirms it is the one meant
+  if (enr.orderFoundBy === 'order_state' || enr.orderFoundBy === 'latest_order') rev.push('order_inferred_from_description');
   if (facts.recipientBouncing) rev.push('recipient_bouncing');
   // a quote presented as our earlier reply that our log does not hold, though it promises nothing outside the offers
   if (signals.has('unverified_shop_quote')) rev.push('unverified_shop_quote');
