@@ -1,7 +1,8 @@
 /**
  * What the queue shows: the waiting emails Postgres mirrors, each completed by its workflow's own view (approvals
  * so far, SLA deadlines, owner) and by its live claim, in priority order (queue-priority.ts). A workflow that does not
- * answer quickly is shown from the mirror alone rather than holding the page.
+ * answer quickly is shown from the mirror alone rather than holding the page; one that says it is no longer waiting
+ * (decided a moment ago, the mirror not yet updated) is not shown.
  *
  * The order is computed here, in TypeScript, by one pure function (queue-priority.ts) over the bounded page Postgres
  * returns (200 rows, the nearest SLA deadlines first), so there is no SQL copy of the formula to drift from the one
@@ -46,8 +47,16 @@ export async function loadQueue(deps: { db: Queryable; vault: FieldVault; client
     Promise.all(items.map((item) => viewWithin(deps.client, item.emailKey, VIEW_TIMEOUT_MS))),
     liveClaims(deps.db, items.map((i) => i.emailKey)),
   ]);
-  return items.map((item, i) => ({ ...item, view: views[i] ?? null, claim: claims.get(item.emailKey) ?? null, similarKey: similarKeyOf(item), topicKey: topicKeyOf(item) }));
+  return items
+    .map((item, i) => ({ ...item, view: views[i] ?? null, claim: claims.get(item.emailKey) ?? null, similarKey: similarKeyOf(item), topicKey: topicKeyOf(item) }))
+    .filter((row) => row.view === null || STILL_WAITING.has(row.view.state));
 }
+
+/**
+ * The mirror follows the workflow by an activity: an email decided a moment ago (a batch just rejected) can still read
+ * `waiting_review` there. Its workflow's own state wins, so a decided email leaves the queue at once.
+ */
+const STILL_WAITING: ReadonlySet<string> = new Set(['waiting_review', 'escalated']);
 
 /**
  * Waiting emails with their priority, in queue order. From the Postgres mirror alone (the SLA deadline the workflow
