@@ -189,7 +189,7 @@ export function detectMachineMail(
   const forwarded = FORWARD_SUBJECT.test(subject);
   const ownText = cleaned.clean || parsed.text.slice(0, 4000);
   const marker = leadingReplyMarker(parsed.text); // dropped from the clean text, still a ticket acknowledgement's mark
-  if (!forwarded && looksLikeOutOfOffice(subject, marker ? `${marker}\n${ownText}` : ownText)) {
+  if (!forwarded && looksLikeOutOfOffice(subject, marker ? `${marker}\n${ownText}` : ownText, { orderNumber: options.orderNumber ?? null })) {
     const headerSaid = reasons.some((r) => /header$/.test(r));
     add(headerSaid ? 'out_of_office' : 'out_of_office_text', 'auto_reply');
   }

@@ -6,7 +6,7 @@
  * order talk weigh against. Three points make an out-of-office.
  */
 
-import { customerVoice } from './customer-voice';
+import { customerVoice, type VoiceOptions } from './customer-voice';
 import { unicodeWords } from './word-boundary';
 const SUBJECT =
   unicodeWords(/^\s*(?:automatic reply|auto(?:matic)?[- ]?reply|auto(?:matic)? response|réponse automatique|reponse automatique|absence|absent|out of (?:the )?office|ooo\b|abwesenheit|automatische antwort|respuesta automática|risposta automatica|fuori sede|afwezig|autosvar|vacation|congés|auto:)/i);
@@ -51,7 +51,8 @@ const STRONG: RegExp[] = [
   // place named in the third person (the office, the practice, "Maître X est en audience"), as notices do
   /\b(?:i am|i'm|i will be|i'll be|we are|we're)\s+(?:currently\s+|now\s+)?(?:travell?ing|abroad|offline|off[- ]grid|on (?:a )?(?:break|sabbatical|secondment)|at (?:a|an|the) (?:conference|trade (?:fair|show)|offsite|off-site|seminar|training|event)|in (?:training|court|hearings?|surgery|meetings? all day)|away from (?:my|the) (?:desk|office|computer|keyboard|inbox)|(?:currently )?unavailable|not (?:available|in the office|at my desk))\b/i,
   /\b(?:gone|off) (?:fishing|skiing|travell?ing|hiking|sailing|on (?:holiday|vacation|leave))\b|\b(?:je suis|nous sommes|est|sont)\s+(?:actuellement\s+)?(?:en (?:audience|réunion toute la (?:journée|semaine)|séminaire|salon|voyage|mission|repos|convalescence)|à l['’]étranger|partie?s? en (?:vacances|congés?|voyage|week-end))\b|\bnous sommes (?:partis|absents|en (?:vacances|congés?))\b/i,
-  /\b(?:the|our|le|la|l['’]|notre) ?(?:office|clinic|practice|studio|workshop|shop|store|cabinet|agence|étude|boutique|magasin|atelier|bureau|clinique|restaurant|salon)s? (?:is|are|will be|est|sont|sera|seront) (?:closed|fermée?s?)\b/i,
+  // a place closed, its owner named or not: "le cabinet du Dr X est fermé", "our Lyon studio is closed"
+  /\b(?:the|our|le|la|l['’]|notre) ?(?:[\p{L}-]+ )?(?:office|clinic|practice|studio|workshop|shop|store|cabinet|agence|étude|boutique|magasin|atelier|bureau|clinique|restaurant|salon)s?(?: (?:du|de la|des|de|d['’]|of)\s?[^.!?\n,]{1,30})? (?:is|are|will be|est|sont|sera|seront) (?:closed|fermée?s?)\b/iu,
   // the writer's reading of mail, in the future: "won't be reading email", "I'll respond as soon as I can", "limited
   // connectivity"; any place closed for a while ("l'officine est fermée jusqu'au…"); a ticket system's receipt
   /\b(?:won['’]t|will not|can['’]t|cannot|am unable to|will be unable to) (?:be )?(?:reading|checking|answering|read|check|answer|access(?:ing)?) (?:my |any )?(?:e-?mails?|messages?|mail|inbox)\b|\b(?:taking|on) (?:some |a few days )?time off\b|\b(?:je suis|i am|i'm) (?:currently |actuellement )?(?:overseas|unreachable|injoignable|indisponible)\b/i,
@@ -75,6 +76,7 @@ const SUPPORT: RegExp[] = [
   // what happens to the mail meanwhile: not read, not forwarded, slow, delayed, read later
   /\b(?:slow (?:replies|responses)|(?:replies|responses) (?:will be|may be) (?:delayed|slow)|(?:messages?|e-?mails?) (?:are not|aren['’]t|will not be|won['’]t be) (?:being )?(?:forwarded|read|monitored)|(?:checking|check) (?:my )?(?:e-?mails?|in) (?:only )?occasionally|pick up (?:my )?e-?mails?)\b|\b(?:pas de connexion|sans connexion|ne (?:sera|seront) pas (?:transférée?s?|lue?s?)|ne pourra pas prendre connaissance|(?:sera|seront) (?:lue?s?|traitée?s?) (?:à|dès) (?:mon|son|notre|la) (?:retour|réouverture)|(?:un conseiller|a member of (?:our|the) team) (?:vous répondra|will (?:be in touch|respond|reply|get back to you)))\b/i,
   /\b(?:your|votre) (?:reference|ticket|case|dossier|référence) (?:is|est|number is|numéro est)\s*:?\s*#?\w*\d/i,
+  /\b(?:réouverture|reopening|we reopen|nous rouvrons|rouverture)\b[^.!?\n]{0,20}\b(?:le|on|the|à partir|from|dès|lundi|monday|\d{1,2})\b/i,
 ].map(unicodeWords);
 
 const AGAINST: RegExp[] = [
@@ -147,11 +149,18 @@ export function noticeFamilies(text: string): string[] {
   return NOTICE_FAMILIES.filter((f) => f.res.some((re) => re.test(text))).map((f) => f.name);
 }
 
-export function looksLikeOutOfOffice(subject: string, text: string): boolean {
-  const body = text.slice(0, 3000).replace(/’/g, "'");
+/**
+ * Words in quotation marks are reported, not said: a customer telling that a colleague's responder wrote "je suis
+ * absente jusqu'au 3" does not announce an absence. Quoted spans (up to a sentence) are dropped before scoring.
+ */
+const REPORTED_SPEECH = /"[^"\n]{3,200}"|“[^”\n]{3,200}”|«[^»\n]{3,200}»/g;
+
+/** `voice`: the shop's order pattern; an auto-reply's own text never names one of the shop's orders. */
+export function looksLikeOutOfOffice(subject: string, text: string, voice: Pick<VoiceOptions, 'orderNumber'> = {}): boolean {
+  const body = text.slice(0, 3000).replace(/’/g, "'").replace(REPORTED_SPEECH, ' ');
   if (AUTO_SUBJECT_PREFIX.test(subject)) return true;
   // an auto-reply never tells what its writer bought or asks to buy
-  if (customerVoice(body)) return false;
+  if (customerVoice(body, voice)) return false;
   let score = SUBJECT.test(subject) ? 2 : 0;
   for (const re of STRONG) if (re.test(body)) score += 2;
   for (const re of SUPPORT) if (re.test(body)) score += 1;

@@ -78,8 +78,18 @@ export interface PhishingVerdict {
  */
 const sentenceSafe = (text: string): string => text.replace(/\bhttps?:\/\/\S+/gi, 'LINK').replace(/(\d)\.(\d)/g, '$1,$2');
 
+/**
+ * Money offered rather than asked: "you are eligible for a refund", "vous avez droit à un remboursement", "claim your
+ * prize". From a sender dressed as a brand with a link to claim it, a lure (a customer's refund comes from the shop).
+ */
+const MONEY_OFFERED = unicodeWords(/\b(?:(?:you are|you['’]re|you have been) (?:eligible|entitled|selected|approved)\b[^.!?\n]{0,40}\b(?:refund|rebate|repayment|compensation|reimbursement|prize|reward|payment|grant)|claim (?:your|the) (?:refund|rebate|prize|reward|money|payment|compensation)|(?:vous (?:êtes|etes) (?:éligible|eligible|bénéficiaire)|vous avez droit)\b[^.!?\n]{0,40}\b(?:rembours\w*|indemnisation|prime|aide|gain|lot|versement)|(?:réclamez|récupérez|percevez) (?:votre|vos) (?:rembours\w*|gain|lot|prime|indemnisation|trop[- ]perçu))\b/i);
+
 export function phishingVerdict(rawText: string, shape: SenderShape): PhishingVerdict | null {
   const text = sentenceSafe(rawText);
+  const dressedSender = shape.lookalikeOfBrand || shape.claimsBrandName || shape.lookalikeOfShop || shape.claimsShopName;
+  if (dressedSender && shape.links > 0 && MONEY_OFFERED.test(text)) {
+    return { phishing: true, reasons: ['phishing', 'money_offered_lure', ...(shape.lookalikeOfBrand ? ['brand_lookalike_domain'] : []), ...(shape.lookalikeOfShop ? ['lookalike_domain'] : [])] };
+  }
   const bankChange = BANK_CHANGE.test(text);
   const money = (MONEY_ASK.some((re) => re.test(text)) || bankChange) && !CUSTOMERS_MONEY.test(text);
   const credentials = CREDENTIAL_ASK.some((re) => re.test(text));
