@@ -13,6 +13,9 @@ import { parseEmail } from '@replique/activities/mail/parse-email';
 import { devEmailsDir } from '../support/paths';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import { freshDevEmail } from '../support/dev-email-copy';
+import {
+  intentSearchAttribute, routeSearchAttribute, stateSearchAttribute, workflowIdForEmailKey,
+} from '@replique/workflows/contracts';
 
 jest.setTimeout(120_000);
 
@@ -47,6 +50,27 @@ async function decide(emailKey: string, body: Record<string, unknown>) {
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
+/**
+ * The upserts of Réplique's search attributes (Route, Intent, EmailState) in an email's workflow, in order, each as its
+ * sorted `Key=value` list (the SDK's own upsert of `TemporalChangeVersion` with the patch marker is left out).
+ */
+async function searchAttributeUpserts(emailKey: string): Promise<string[][]> {
+  const history = await pipeline.client.workflow.getHandle(workflowIdForEmailKey(emailKey)).fetchHistory();
+  const own = new Set([routeSearchAttribute.name, intentSearchAttribute.name, stateSearchAttribute.name]);
+  return (history.events ?? []).flatMap((e) => {
+    const fields = Object.entries(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {})
+      .filter(([key]) => own.has(key));
+    if (fields.length === 0) return [];
+    return [fields.map(([key, p]) => `${key}=${JSON.parse(Buffer.from(p.data!).toString('utf8')) as string}`).sort()];
+  });
+}
+
+/** The workflow's search attributes now (from its mutable state: no visibility lag). */
+async function searchAttributes(emailKey: string) {
+  const { typedSearchAttributes } = await pipeline.client.workflow.getHandle(workflowIdForEmailKey(emailKey)).describe();
+  return [routeSearchAttribute, intentSearchAttribute, stateSearchAttribute].map((key) => typedSearchAttributes.get(key));
+}
+
 test('routine mail is answered automatically, once, threaded and marked Auto-Submitted', async () => {
   const raw = freshDevEmail('d005.eml').raw;
   const { emailKey } = await pipeline.deliver(raw);
@@ -68,6 +92,12 @@ test('routine mail is answered automatically, once, threaded and marked Auto-Sub
   });
   // The complements offered: none, or the one product a discreet upsell suggested (also named as `upsellSku`).
   expect(routed!.data.complements).toEqual(typeof routed!.data.upsellSku === 'string' ? [routed!.data.upsellSku] : []);
+  // One search-attribute upsert per state after the start's `analysing`, the route and intent riding on the first.
+  expect(await searchAttributeUpserts(emailKey)).toEqual([
+    ['EmailState=sending', `Intent=${view.intent ?? 'unknown'}`, 'Route=auto'],
+    ['EmailState=sent'],
+  ]);
+  expect(await searchAttributes(emailKey)).toEqual(['auto', view.intent ?? 'unknown', 'sent']);
 });
 
 test('machine mail (a bounce) is suppressed: recorded, never answered', async () => {
@@ -76,6 +106,7 @@ test('machine mail (a bounce) is suppressed: recorded, never answered', async ()
   const view = await pipeline.waitForView(emailKey, (v) => v.state === 'suppressed');
   expect(view.route).toBe('suppress');
   expect(repliesTo(messageIdOf(raw))).toHaveLength(0);
+  expect(await searchAttributeUpserts(emailKey)).toEqual([['EmailState=suppressed', `Intent=${view.intent ?? 'unknown'}`, 'Route=suppress']]);
 });
 
 test('a legal threat is escalated and nothing automatic is sent', async () => {

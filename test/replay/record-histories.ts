@@ -7,6 +7,10 @@
  * deduplicated by command shape while at least MIN_FILES remain, and none is written if any payload holds PII.
  *
  *   eval "$(cd /work/stack && bash infra/local/stack.sh env)"; pnpm exec tsx test/replay/record-histories.ts
+ *
+ * `--keep <tag>`: the histories already there stay (those of older workflow code, which must keep replaying), and the
+ * new ones are added as `<name>-<tag>.json.gz`, one per shape and coverage. Payloads are decrypted
+ * before they are kept (decode-history.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -26,8 +30,12 @@ import {
   REQUIRED_CATEGORIES, historiesDir, historyFiles, manifestFile, readHistoryJson, readManifest, type Manifest,
 } from './history-manifest';
 import { freshDevEmail } from '../support/dev-email-copy';
+import { decodeHistoryPayloads } from './decode-history';
 
 const MIN_FILES = 50;
+const keepAt = process.argv.indexOf('--keep');
+/** `--keep <tag>`: add to the histories there, tagged (see above); null: replace the recorded ones. */
+const KEEP_TAG = keepAt >= 0 ? process.argv[keepAt + 1] ?? 'new' : null;
 const CONCURRENCY = 4;
 const FINAL = new Set(['sent', 'suppressed', 'rejected', 'send_failed', 'quarantined']);
 /** Reviewers' texts are written here, never copied from a draft: a draft greets the customer by name. */
@@ -117,6 +125,7 @@ async function drive(pipeline: PipelineHarness, run: Run): Promise<Recorded> {
     if (scenario !== 'left-open') await settle(pipeline, emailKey);
   }
   const history = await handle.fetchHistory();
+  await decodeHistoryPayloads(history);
   if (scenario === 'left-open') await handle.terminate('recorded as an open workflow');
   const json = historyToJSON(history);
   const name = `${run.file.replace(/\.eml$/, '')}-${scenario}`;
@@ -210,16 +219,17 @@ function write(recorded: Recorded[]): void {
   }
   const kept = [...groups.values()].map((g) => g.shift()!);
   const previous = readManifest();
-  const untouched = historyFiles().filter((f) => f.endsWith('.json')); // recorded by the workflow tests, kept as they are
+  // Recorded by the workflow tests, kept as they are; with --keep, every history already there.
+  const untouched = historyFiles().filter((f) => KEEP_TAG !== null || f.endsWith('.json'));
   for (let spare = [...groups.values()].flat(); kept.length + untouched.length < MIN_FILES && spare.length > 0;) kept.push(spare.shift()!);
-  for (const file of historyFiles()) if (file.endsWith('.json.gz')) unlinkSync(path.join(historiesDir, file));
+  if (KEEP_TAG === null) for (const file of historyFiles()) if (file.endsWith('.json.gz')) unlinkSync(path.join(historiesDir, file));
   const manifest: Manifest = {};
   for (const file of untouched) manifest[file] = { source: previous[file]?.source ?? 'test/workflows (time-skipping test server)', covers: historyFacts(readHistoryJson(file)).categories };
   const names = new Map<string, number>();
   for (const r of kept.sort((a, b) => a.name.localeCompare(b.name))) {
     const n = (names.get(r.name) ?? 0) + 1;
     names.set(r.name, n);
-    const file = `${r.name}${n > 1 ? `-${n}` : ''}.json.gz`;
+    const file = `${r.name}${KEEP_TAG ? `-${KEEP_TAG}` : ''}${n > 1 ? `-${n}` : ''}.json.gz`;
     writeFileSync(path.join(historiesDir, file), gzipSync(r.json, { level: 9 }));
     manifest[file] = { source: r.source, covers: historyFacts(r.history).categories };
   }

@@ -12,6 +12,7 @@ import {
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import { HandlerUnfinishedPolicy } from '@temporalio/common';
 import type {
@@ -38,6 +39,7 @@ import { bookkeeping, decisionStage, delivery, drafting, remembering } from './a
 import { ReviewGate, type ReviewVerdict } from './review-gate';
 import { reviewTimeline } from './review-timeline';
 import { FollowUpInbox, readFollowUps, startFollowUpsOnTheirOwn } from './follow-ups';
+import { SearchAttributeLedger, type KeywordKey } from './search-attribute-ledger';
 
 const stages = proxyActivities<EmailActivities>(decisionStage);
 const books = proxyActivities<EmailActivities>(bookkeeping);
@@ -98,13 +100,14 @@ export async function emailWorkflow(input: EmailWorkflowInput): Promise<EmailWor
 
 async function handleEmail(run: EmailRun): Promise<EmailWorkflowResult> {
   const { input, progress, followUps } = run;
+  if (patched(ATTRIBUTES_PATCH)) progress.attributes = startedWith();
   await setState(progress, 'analysing');
   const read = await readOrQuarantine(input);
   if (read.status === 'quarantined') return finish(progress, 'quarantined', read.reason);
 
   const { routed, failure } = await analyse(input.emailKey);
   progress.routed(routed);
-  upsertSearchAttributes([
+  setAttributes(progress, [
     { key: routeSearchAttribute, value: routed.route },
     { key: intentSearchAttribute, value: routed.intent ?? 'unknown' },
   ]);
@@ -120,7 +123,7 @@ async function handleEmail(run: EmailRun): Promise<EmailWorkflowResult> {
       // on: a person reads it (and the follow-up).
       const diverted: RouteSummary = { ...routed, route: 'review', reasons: [...routed.reasons, sent.held] };
       progress.routed(diverted);
-      upsertSearchAttributes([{ key: routeSearchAttribute, value: 'review' }]);
+      setAttributes(progress, [{ key: routeSearchAttribute, value: 'review' }]);
       return review(run, diverted, sent.held);
     }
     case 'review':
@@ -224,7 +227,7 @@ async function waitForVerdict(
   routedSla: ReviewSla | null,
 ): Promise<ReviewVerdict> {
   // The route may give this email a SLA of its own (a VIP's, policy `vip.review_sla`); histories from before it keep theirs.
-  const own = routedSla && patched('route-review-sla') ? routedSla : null;
+  const own = routedSla && patchedOrImplied(progress, 'route-review-sla') ? routedSla : null;
   const timeline = reviewTimeline(own ?? input.sla ?? DEFAULT_REVIEW_SLA, Date.now());
   gate.setSla({ remindAt: new Date(timeline.remindAt).toISOString(), escalateAt: new Date(timeline.escalateAt).toISOString() });
   const dueAt = gate.level === 'review' ? new Date(timeline.escalateAt).toISOString() : null;
@@ -272,13 +275,51 @@ async function recordDecisions(emailKey: string, pending: ReviewDecision[]): Pro
 }
 
 /**
- * Records a new state: search attribute, then the Postgres mirror. The `state` query shows it only once it is
+ * Patch: one search-attribute upsert per recorded state, with only the values that changed (the route and intent ride
+ * on the state that follows them; the starter sets `analysing` at start), and no marker of an earlier patch (implied:
+ * patchedOrImplied). Before it: an upsert for the route and intent, one for every state, one per patch marker.
+ */
+export const ATTRIBUTES_PATCH = 'one-attribute-upsert-per-state';
+
+/**
+ * An earlier patch: true in a run with ATTRIBUTES_PATCH (code that records it has every earlier patch, so the run does
+ * not record their markers: each first use of a patch also upserts `TemporalChangeVersion`, a history event and a
+ * visibility write), else `patched(id)` as before.
+ */
+function patchedOrImplied(progress: EmailProgress, id: string): boolean {
+  return progress.attributes !== null || patched(id);
+}
+
+/** The values this run started with (a start by the starter carries the state `analysing`). */
+function startedWith(): SearchAttributeLedger {
+  const started = workflowInfo().typedSearchAttributes;
+  return new SearchAttributeLedger([{ key: stateSearchAttribute, value: started.get(stateSearchAttribute) }]);
+}
+
+type KeywordPair = { key: KeywordKey; value: string };
+
+/** Route and intent: upserted now (histories before ATTRIBUTES_PATCH), or with the state recorded next. */
+function setAttributes(progress: EmailProgress, pairs: KeywordPair[]): void {
+  const ledger = progress.attributes;
+  if (!ledger) return upsertSearchAttributes(pairs);
+  for (const { key, value } of pairs) ledger.stage(key, value);
+}
+
+/**
+ * Records a new state: search attributes, then the Postgres mirror. The `state` query shows it only once it is
  * recorded, so whoever sees "waiting_review" in the query also finds the email in the review queue.
  */
 async function setState(
   progress: EmailProgress, state: EmailState, reason: string | null = null, reviewDueAt: string | null = null,
 ): Promise<void> {
-  upsertSearchAttributes([{ key: stateSearchAttribute, value: state }]);
+  const ledger = progress.attributes;
+  if (ledger) {
+    ledger.stage(stateSearchAttribute, state);
+    const changes = ledger.takeChanges();
+    if (changes.length > 0) upsertSearchAttributes(changes);
+  } else {
+    upsertSearchAttributes([{ key: stateSearchAttribute, value: state }]);
+  }
   await books.recordState({
     emailKey: progress.emailKey,
     state,
@@ -293,7 +334,7 @@ async function setState(
 
 async function finish(progress: EmailProgress, state: EmailState, reason: string): Promise<EmailWorkflowResult> {
   await setState(progress, state, reason);
-  if (REMEMBERED_STATES.includes(state) && patched(MEMORY_PATCH)) await remember(progress.emailKey, state);
+  if (REMEMBERED_STATES.includes(state) && patchedOrImplied(progress, MEMORY_PATCH)) await remember(progress.emailKey, state);
   return { state, route: progress.route?.route ?? null, reason, sentMessageId: progress.sentMessageId };
 }
 
@@ -319,7 +360,7 @@ export const EDIT_CHECKS_PATCH = 'check-human-edits';
  * It is taken if it passed, or if the reviewer overrode every failed check; otherwise the review shows what failed.
  */
 async function takeDecision(run: EmailRun, gate: ReviewGate, decision: ReviewDecision): Promise<DecisionOutcome> {
-  if (decision.action === 'edit' && !gate.hasTaken(decision) && patched(EDIT_CHECKS_PATCH)) {
+  if (decision.action === 'edit' && !gate.hasTaken(decision) && patchedOrImplied(run.progress, EDIT_CHECKS_PATCH)) {
     const followUpsBefore = gate.followUpCount;
     const check = await checkEdit(run.input.emailKey, decision);
     // The email may have moved on while the text was checked (another decision, the customer writing again).
@@ -363,6 +404,8 @@ class EmailProgress {
   stateReason: string | null = null;
   route: RouteSummary | null = null;
   sentMessageId: string | null = null;
+  /** Set under ATTRIBUTES_PATCH: the search attributes Temporal holds, and those staged for the next state. */
+  attributes: SearchAttributeLedger | null = null;
 
   constructor(readonly emailKey: string) {}
 

@@ -10,7 +10,7 @@ import type { Queryable } from '@replique/activities/adapters/pg/pool';
 import { getEmail, registerEmail } from '@replique/activities/adapters/pg/emails';
 import { appendAudit } from '@replique/activities/adapters/pg/audit-log';
 import { FINAL_EMAIL_STATES } from '@replique/activities/domain/types';
-import { EMAIL_TASK_QUEUE, workflowIdForEmailKey } from '@replique/workflows/contracts';
+import { EMAIL_TASK_QUEUE, stateSearchAttribute, workflowIdForEmailKey } from '@replique/workflows/contracts';
 import { emailWorkflow } from '@replique/workflows/email-workflow';
 import { threadFollowUp } from './thread-follow-up';
 
@@ -48,6 +48,9 @@ export async function startEmailWorkflow(deps: StarterDeps, ref: InboundRef): Pr
       taskQueue: deps.taskQueue ?? EMAIL_TASK_QUEUE,
       args: [{ emailKey: ref.emailKey, rawId: ref.rawId, mailbox: ref.mailbox, source: ref.source }],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      // The workflow's first state, set with the start: the workflow does not upsert it again (one visibility write
+      // fewer per email; email-workflow.ts, ATTRIBUTES_PATCH).
+      typedSearchAttributes: [{ key: stateSearchAttribute, value: 'analysing' }],
     });
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
