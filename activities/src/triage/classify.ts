@@ -187,10 +187,26 @@ function emptyScores(): IntentScores {
 function cueScore(cues: { re: RegExp; w: number }[], text: string): number {
   let s = 0;
   for (const { re, w } of cues) {
-    const n = (text.match(new RegExp(re.source, 'g')) ?? []).length;
+    const n = matchesUpToTwo(globalFormOf(re), text);
     if (n) s += w * (n > 1 ? 1.5 : 1);
   }
   return s;
+}
+
+/** Each cue's pattern as `new RegExp(re.source, 'g')` (its source, flag `g` only), built once. */
+const globalForms = new WeakMap<RegExp, RegExp>();
+function globalFormOf(re: RegExp): RegExp {
+  let global = globalForms.get(re);
+  if (!global) globalForms.set(re, (global = new RegExp(re.source, 'g')));
+  return global;
+}
+
+/** How many times `text.match(global)` would match, counted up to 2 (all a cue's score needs). */
+function matchesUpToTwo(global: RegExp, text: string): number {
+  global.lastIndex = 0;
+  let n = 0;
+  for (let m = global.exec(text); m && ++n < 2; m = global.exec(text)) if (m[0] === '') global.lastIndex++;
+  return n;
 }
 
 /** Rule scores per intent over the new text (subject counts half). */
