@@ -71,6 +71,12 @@ export const policyFileSchema = z.object({
    * likely than not by default. Never above `confidence_threshold`.
    */
   presale_confidence_threshold: z.number().min(0).max(1).default(0.5),
+  /**
+   * The bar for a thank-you that asks nothing and says nothing went wrong, answered by a note that commits to nothing
+   * (no fact, no promise): read on the probability of the thanks intent, more likely than not by default. Never above
+   * `confidence_threshold`.
+   */
+  acknowledgement_confidence_threshold: z.number().min(0).max(1).default(0.5),
   escalation_keywords: langLists.default({ fr: [], en: [] }),
   defusing_contexts: langLists.default({ fr: [], en: [] }),
   automation: z.object({
@@ -96,6 +102,8 @@ export interface RoutingPolicy {
   confidenceThreshold: number;
   /** The bar for a pre-sale catalogue question every ask of which the draft answers (route.ts); ≤ confidenceThreshold. */
   presaleConfidenceThreshold: number;
+  /** The bar for a thank-you note to a mail that asks nothing (route.ts `plainThanks`); ≤ confidenceThreshold. */
+  acknowledgementConfidenceThreshold: number;
   escalationKeywords: { fr: string[]; en: string[] };
   defusingContexts: { fr: string[]; en: string[] };
   automatedIntents: ReadonlySet<Intent>;
@@ -135,6 +143,7 @@ export function buildPolicy(file: PolicyFile, shop?: ShopPolicyPart): RoutingPol
     version: file.version,
     confidenceThreshold: file.confidence_threshold,
     presaleConfidenceThreshold: Math.min(file.presale_confidence_threshold, file.confidence_threshold),
+    acknowledgementConfidenceThreshold: Math.min(file.acknowledgement_confidence_threshold, file.confidence_threshold),
     escalationKeywords: {
       fr: uniq([...(shop?.escalation_keywords_fr ?? []), ...file.escalation_keywords.fr]),
       en: uniq([...(shop?.escalation_keywords_en ?? []), ...file.escalation_keywords.en]),

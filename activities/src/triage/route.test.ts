@@ -399,10 +399,45 @@ describe('decideRoute: a thank-you that asks nothing', () => {
     const sent = decideRoute(thanks("Le moulin est arrivé avant le départ en vacances, toute la famille l'adore. Merci !", { ...story, informConfidence: 0.93 }), policy, facts('ORD-5501'));
     expect(sent).toMatchObject({ route: 'auto', reasons: ['thanks_note', 'facts_verified', 'nothing_asked'] });
     expect(sent.confidence).toBe(0.93);
-    // when a remedy, a complaint or another decision keeps real probability, it stays low: a person
-    expect(decideRoute(thanks('Well, thanks I guess. The kettle came in the end.', { ...story, informConfidence: 0.7 }), policy, facts('ORD-5501')).reasons).toContain('low_confidence');
+    // when a remedy, a complaint or another decision keeps most of the probability, it stays low: a person
+    expect(decideRoute(thanks('Well, thanks I guess. The kettle came in the end.', { ...story, informConfidence: 0.45, confidence: 0.4 }), policy, facts('ORD-5501')).reasons).toContain('low_confidence');
+    // a grudging thanks read as such (not positive) is no plain thank-you: the full bar holds it
+    expect(decideRoute(thanks('Merci... enfin arrivé, il était temps.', { ...story, sentiment: 'neutral', informConfidence: 0.7 }), policy, facts('ORD-5501')).route).toBe('review');
     // and never for a mail that asks something
     expect(decideRoute(thanks('Thanks! When does the next one ship?', { ...story, informConfidence: 0.95 }), policy, facts('ORD-5501')).route).toBe('review');
+  });
+});
+
+describe('decideRoute: a thank-you note commits to nothing', () => {
+  const note = (clean: string, c: Partial<Classification> = {}, quoted = '') => ready({
+    cleaned: { clean, quoted, signature: '' },
+    classification: cls({ intent: 'thanks', sentiment: 'positive', signals: [], intentConfidence: 0.6, confidence: 0.6, ...c }),
+    draft: { subject: 's', body: 'b', lang: 'fr', templateId: 'thanks', version: '1', generator: 'template', facts: {}, offers: [] },
+  });
+
+  it('sends it when the mail is more likely than not a thank-you that asks nothing (FR, EN)', () => {
+    const fr = decideRoute(note("Le service à thé est arrivé hier, emballé avec soin. Ma mère est ravie, merci à toute l'équipe !"), policy, facts('ORD-5501'));
+    expect(fr).toMatchObject({ route: 'auto', reasons: ['thanks_note', 'facts_verified', 'nothing_asked'] });
+    const en = decideRoute(note('Just a line to say the grinder turned up in time for the party. Lovely job, thanks!', { confidence: 0.55, signals: ['needs_person'] }), policy, facts('ORD-5501'));
+    expect(en.route).toBe('auto');
+  });
+
+  it('holds it below "more likely than not", or below the full bar when the shop sets a stricter acknowledgement bar', () => {
+    expect(decideRoute(note('Bien reçu, merci.', { confidence: 0.45 }), policy, facts('ORD-5501')).reasons).toContain('low_confidence');
+    const strict = testPolicy({ acknowledgementConfidenceThreshold: 0.85 });
+    expect(decideRoute(note('Got it, cheers!'), strict, facts('ORD-5501')).reasons).toContain('low_confidence');
+  });
+
+  it('is not held by a quote of our earlier reply the log cannot vouch for, since the note rests on nothing in it (FR, EN)', () => {
+    const quote = 'Nous vous renvoyons un article neuf en express.';
+    const fr = decideRoute(note('Le nouveau pichet est arrivé ce matin, impeccable. Merci beaucoup !', { signals: ['unverified_shop_quote'], confidence: 0.9 }, quote), policy, facts('ORD-5501'));
+    expect(fr).toMatchObject({ route: 'auto', reasons: ['thanks_note', 'facts_verified', 'nothing_asked'] });
+    // a mail that asks something on the strength of that quote is answered by a person
+    const asks = decideRoute(note('Thanks! When will the replacement you promised ship?', { signals: ['unverified_shop_quote'], confidence: 0.9 }, quote), policy, facts('ORD-5501'));
+    expect(asks.route).toBe('review');
+    // and any other intent keeps the quote's hold
+    const status = decideRoute(ready({ classification: cls({ signals: ['unverified_shop_quote'] }) }), policy, facts('ORD-5501'));
+    expect(status.reasons).toContain('unverified_shop_quote');
   });
 });
 

@@ -249,7 +249,10 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   // catalogue fact, nothing negative said; whatever else the words might mean, the reply only informs about products
   const presale = answersEverything && ['product_question', 'gift_card'].includes(cls.intent) && !enr.orderNumber
     && (answered ?? []).every((t) => CATALOGUE_TOPICS.has(t)) && cls.sentiment !== 'negative';
-  const confidenceBar = presale ? policy.presaleConfidenceThreshold : policy.confidenceThreshold;
+  // a thank-you note to a mail that asks nothing commits to nothing (no fact, no promise): the one question is whether
+  // the mail is a thank-you at all, held to "more likely than not" like a pre-sale question's reading
+  const confidenceBar = presale ? policy.presaleConfidenceThreshold
+    : plainThanks ? policy.acknowledgementConfidenceThreshold : policy.confidenceThreshold;
   if (routingConfidence < confidenceBar) rev.push('low_confidence');
   if (ORDER_INTENTS.has(cls.intent) && !enr.orderNumber && !policyOnly) rev.push('order_not_identified');
   // an order's document goes out automatically only for an order the customer named (number or tracking number)
@@ -261,7 +264,9 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   if (enr.orderFoundBy === 'order_state' || enr.orderFoundBy === 'latest_order') rev.push('order_inferred_from_description');
   if (facts.recipientBouncing) rev.push('recipient_bouncing');
   // a quote presented as our earlier reply that our log does not hold, though it promises nothing outside the offers
-  if (signals.has('unverified_shop_quote')) rev.push('unverified_shop_quote');
+  // (a thank-you note rests on nothing the quote says: it states no fact and promises nothing, so the quote — which
+  // promises nothing outside the approved offers, or it would be tampered — does not hold it)
+  if (signals.has('unverified_shop_quote') && !plainThanks) rev.push('unverified_shop_quote');
   if (cls.intent === 'refund_status' && order && order.status !== 'refunded') {
     rev.push(order.return_received_at && daysBetween(order.return_received_at, today) > 14 ? 'refund_overdue' : 'refund_not_yet_issued');
   }
@@ -298,7 +303,9 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   const reasons = [auto!, 'facts_verified'];
   if (answersOverHead || (answersEverything && cls.confidence < policy.confidenceThreshold)) reasons.push('every_question_answered');
   if (presale && routingConfidence < policy.confidenceThreshold) reasons.push('presale_catalogue_question');
-  if (plainThanks && (signals.has('needs_person') || cls.confidence < policy.confidenceThreshold)) reasons.push('nothing_asked');
+  if (plainThanks && (signals.has('needs_person') || signals.has('unverified_shop_quote') || cls.confidence < policy.confidenceThreshold)) {
+    reasons.push('nothing_asked');
+  }
   if (signals.has('escalation_keyword_defused')) reasons.splice(1, 0, 'escalation_keyword_defused');
   return decision('auto', reasons, routingConfidence, 0);
 }
