@@ -320,6 +320,9 @@ describe('words that dispute a delivery', () => {
     'Le suivi indique livré mais je n’ai toujours rien reçu, ni dans la boîte aux lettres ni chez la gardienne.',
     'The parcel came yesterday but the lid for the casserole was not in the box.',
     'Colis reçu ce matin, mais la théière est arrivée cassée.',
+    // a message not received, and the goods with it
+    "Je n'ai pas reçu de mail ni le colis, alors que la date est passée.",
+    "I haven't received any email or the parcel itself, and it was due last week.",
   ])('are marked delivery_disputed: %s', (text) => {
     expect(run(text).signals).toContain('delivery_disputed');
   });
@@ -327,6 +330,11 @@ describe('words that dispute a delivery', () => {
   it.each([
     "I'm away this week: could you confirm my order has been delivered, and on which day?",
     'Pouvez-vous me confirmer que ma commande a bien été livrée, et quel jour ? Ma voisine garde mes colis.',
+    // what did not come is a message (the confirmation, the dispatch e-mail, the tracking number), not the goods
+    "Ma commande d'hier est-elle bien passée ? Je n'ai pas reçu le mail de confirmation.",
+    "Je n'ai pas reçu de numéro de suivi : le service à thé est-il parti ?",
+    "I never got the dispatch email, so has my order of candles left yet?",
+    "Could you tell me if the grinder has shipped? I haven't received any tracking number.",
   ])('are not read in a plain delivery confirmation: %s', (text) => {
     expect(run(text).signals).not.toContain('delivery_disputed');
   });

@@ -16,7 +16,8 @@ import { maskPii } from './pii';
 import { findKeywordHits } from './keywords';
 import { findLegalProcedure } from './legal-procedure';
 import {
-  ABUSE, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERY_DISPUTE, DISTRESS, DOUBLE_CHARGE, INTENT_CUES, MONEY_CAME_BACK, NEGATIVE,
+  ABUSE, AND_THE_GOODS, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERY_DISPUTE, DISTRESS, DOUBLE_CHARGE, INTENT_CUES,
+  MESSAGE_NOT_RECEIVED, MONEY_CAME_BACK, NEGATIVE,
   POSITIVE, PUBLIC_SHAMING, REFUND_DISPUTE, RETURN_DONE, RETURN_NOT_YET, THREAT, URGENT, fold,
 } from './lexicon';
 import { messageCarriers, type CarrierSegment } from '../mail/carriers';
@@ -359,7 +360,10 @@ export function classify(
   if (rules.refund_request >= 3 && ['return_request', 'refund_status'].includes(intent) && !refundAnswered) signals.push('refund_asked');
   // the words say the parcel has not come, or came short or broken: about an order recorded as delivered, that is a
   // dispute of the delivery (a person checks with the carrier), not a status question
-  if (any(DELIVERY_DISPUTE, folded) || rules.delivery_delay >= 2.5 || rules.missing_item >= 3 || rules.damaged_item >= 3) {
+  // (a message that did not come — the confirmation mail, the tracking number — is not the goods that did not come)
+  const goodsText = folded.replace(MESSAGE_NOT_RECEIVED, (m, at: number, all: string) =>
+    (AND_THE_GOODS.test(all.slice(at + m.length)) ? m : ' '.repeat(m.length)));
+  if (any(DELIVERY_DISPUTE, goodsText) || rules.delivery_delay >= 2.5 || rules.missing_item >= 3 || rules.damaged_item >= 3) {
     signals.push('delivery_disputed');
   }
   if (scores.safety_incident >= 4 && /\b(?:burn|brul|injur|bless|hospital|hopital|shock|electrocut|scald)/.test(folded)) {

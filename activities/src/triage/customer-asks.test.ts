@@ -34,6 +34,23 @@ describe('customerAsks', () => {
     expect(asked('Let me know when the order leaves your warehouse.')).toHaveLength(1);
   });
 
+  it('finds a question embedded after a verb of asking, however formal its frame (FR, EN)', () => {
+    expect(asked("Sans nouvelles depuis mon achat, je me permets de vous demander quand le moulin sera expédié.")).toHaveLength(1);
+    expect(asked("Je vous écris afin de savoir si ma commande de bougies est bien partie.")).toHaveLength(1);
+    expect(asked('Je reviens vers vous pour avoir des nouvelles de mon colis.')).toHaveLength(1);
+    expect(asked('I am writing to enquire whether the blender has left your warehouse yet.')).toHaveLength(1);
+    expect(asked('May I ask when the tea towels will be dispatched.')).toHaveLength(1);
+    expect(asked("I'm getting in touch to check on the status of my order.")).toHaveLength(1);
+    // a letter's formal closing asks nothing
+    expect(asked("Veuillez agréer, Madame, Monsieur, l'expression de mes sentiments respectueux.")).toEqual([]);
+    expect(asked("Je vous prie de recevoir mes sincères salutations.")).toEqual([]);
+    expect(asked('Please accept my kind regards.')).toEqual([]);
+    expect(asked('Please send me the invoice, kind regards')).toHaveLength(1);
+    // a story of asking before, or asking with nothing asked, is none
+    expect(asked("Je n'ai rien à vous demander de plus, tout est parfait.")).toEqual([]);
+    expect(asked('My sister told me to ask for the blue one, and I did.')).toEqual([]);
+  });
+
   it('finds a wish to know held by someone else or written without its subject', () => {
     expect(asked("Ma mère est chez elle demain et aimerait savoir si le paquet arrive avant midi.")).toHaveLength(1);
     expect(asked("Mon mari part en voyage et voudrait connaître la date de livraison.")).toHaveLength(1);

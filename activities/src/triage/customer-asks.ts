@@ -82,6 +82,10 @@ const REQUEST = new RegExp([
   // a wish to know, whoever holds it and with the subject left out ("il est absent et voudrait savoir si…", "ma sœur
   // aimerait connaître…", "elle demande si…")
   String.raw`\b(voudrai(s|t|ent)?|voudrions|voudriez|aimerai(s|t|ent)?|aimerions|souhaiterai(s|t|ent)?|souhaite(nt)?|veu(t|lent)|voulai(s|t|ent)|cherche(nt)? a|a besoin de|ont besoin de) (juste |simplement |bien |aussi |seulement |vraiment )*(savoir|connaitre)\b|\b(se demande(nt)?|se demandai(t|ent)|demande(nt)?|demandai(t|ent)) (si|quand|ou|comment|combien|pourquoi|quel\w*)\b`,
+  // a question embedded after a verb of asking, however formal its frame ("je me permets de vous demander où en est…",
+  // "je vous écris afin de savoir quand…", "I am writing to enquire whether…", "may I ask when…")
+  String.raw`\b(vous |te |lui |leur )?demander (si|s'il|s'ils|s'elle|quand|ou|comment|combien|pourquoi|quel\w*|a quel\w*|des nouvelles|ce qu'il en est)\b|\b(je vous ecris|je vous contacte|je me permets de vous (ecrire|contacter)|je reviens vers vous|je vous sollicite|j'ecris|je vous envoie ce (mail|message|courriel)) (pour|afin de) (savoir|connaitre|avoir des nouvelles|m'informer|me renseigner|vous demander)\b`,
+  String.raw`\b(to|may i|can i|could i|might i) (ask|enquire|inquire)( you)? (if|whether|when|where|how|what|which|why|about|after|as to)\b|\b(enquire|inquire|enquiring|inquiring) (about|after|as to|whether|if)\b|\b(i am|i'm|we are|we're) (writing|emailing|contacting you|getting in touch|reaching out) to (ask|enquire|inquire|find out|check)\b`,
   String.raw`\b(je me demande|je me demandais|je m'interroge|juste pour savoir|pour savoir si|dites[- ]moi|dites[- ]nous|tenez[- ]moi au courant|faites[- ]moi savoir|indiquez[- ]moi|informez[- ]moi|confirmez[- ]moi|expliquez[- ]moi|une idee)\b`,
   String.raw`\b(envoyez|renvoyez|transmettez|faites|mettez|ajoutez|annulez|modifiez|changez|rappelez|appelez|verifiez|regardez|confirmez|indiquez|donnez|communiquez)[- ](moi|nous|la|le|les|lui)\b`,
   String.raw`\b(svp|stp|s'il vous plait|s'il te plait|sil vous plait|svpl)\b`,
@@ -104,6 +108,9 @@ const PLEASANTRY = new RegExp([
   String.raw`\b(how are you|how're you|how is it going|how's it going|hope (you're|you are|all is) well|i hope (you're|you are|all is) well|j'espere que vous allez bien|comment allez[- ]vous|comment vas[- ]tu)\b\W*`,
   String.raw`^(merci|thanks|thank you|many thanks|thx|cheers)( (d'avance|par avance|in advance|beaucoup|a lot|so much|again|encore|bcp|pour (tout|votre aide|votre retour|votre reponse|votre patience)|for (your|all|the) [a-z ]{0,20}))*\W*$`,
   String.raw`\b(dans l'attente de votre (reponse|retour)|waiting for your (kind |prompt )?(reply|response|answer)|looking forward to (hearing|your)[^.?!]*|au plaisir de vous lire|je reste a votre disposition[^.?!]*|i remain at your disposal)\b`,
+  // a letter's formal closing ("veuillez agréer, Madame, Monsieur, l'expression de mes salutations distinguées", "je vous
+  // prie de recevoir mes sincères salutations", "please accept my kind regards"): courtesy, nothing asked
+  String.raw`\b((veuillez|je vous prie d'|je vous prie de|nous vous prions d'|nous vous prions de|please) ?(agreer|recevoir|accepter|croire|accept)|recevez|agreez)\b[^.?!]{0,90}\b(salutations|sentiments|respectueu\w*|consideration|hommages|regards|best wishes|kind wishes)\b[^.?!]*`,
   String.raw`\b(have a (nice|good|great|lovely|wonderful) (day|evening|weekend|week)|bonne (journee|soiree|fin de journee|semaine|continuation)|belle journee|joyeux noel|merry christmas|happy (holidays|new year))\b`,
 ].join('|'), 'g');
 

@@ -373,6 +373,17 @@ export const DELIVERY_DISPUTE: RegExp[] = [
 ];
 
 /**
+ * A message not received (folded text): the mail, the confirmation, the tracking number, the answer — "je n'ai pas reçu
+ * le mail de confirmation", "I never got the dispatch email", "toujours pas reçu de numéro de suivi". What did not come
+ * is a message, not the goods: no dispute of a delivery. Not when the goods follow in the same breath ("pas reçu de mail
+ * ni le colis", "no email and no parcel"): `classify` keeps the span then.
+ */
+export const MESSAGE_NOT_RECEIVED = /\b(?:jamais|pas|rien|toujours pas|never|not|didn't|did not|haven't|have not|hasn't|has not) (?:actually |yet |even |encore |ete )?(?:recue?s?|received|got|gotten|had) (?:(?:le|la|les|l'|un|une|de|d'|du|des|aucun|aucune|votre|vos|mon|ma|mes|the|a|an|any|your|my|a single) ?)?(?:(?:\w+ ){0,2})?(?:mails?|e-?mails?|courriels?|courrier electronique|messages?|sms|textos?|notifications?|confirmations?|accuse de reception|reponses?|replies|reply|answer|numeros? de suivi|tracking (?:numbers?|links?|codes?|details)|liens? de suivi|factures?|invoices?|receipts?)\b(?:(?: \w+){0,3}? (?:de confirmation|confirmation|de suivi|d'expedition|dispatch|shipping))?/g;
+
+/** Goods (or more messages) named right after a message not received: "…ni le colis", "…or the parcel". */
+export const AND_THE_GOODS = /^\s*(?:,\s*)?(?:ni|nor|or|ou|et|and|neither|either|no|pas)\b/;
+
+/**
  * A return not made yet, asked about beforehand (folded text): "avant de le renvoyer", "si je le retourne", "je pense
  * le rendre", "une fois l'article reçu", "before I send it back", "if I return it", "I'm thinking of returning",
  * "once you receive it back". Its refund question is a question about the policy (the window, the delay).
