@@ -428,14 +428,13 @@ describe('decideRoute: a thank-you note commits to nothing', () => {
     expect(decideRoute(note('Got it, cheers!'), strict, facts('ORD-5501')).reasons).toContain('low_confidence');
   });
 
-  it('is not held by a quote of our earlier reply the log cannot vouch for, since the note rests on nothing in it (FR, EN)', () => {
+  it('is held by a quote of our earlier reply the log cannot vouch for: the note would confirm what a forged reply promised (FR, EN)', () => {
     const quote = 'Nous vous renvoyons un article neuf en express.';
     const fr = decideRoute(note('Le nouveau pichet est arrivé ce matin, impeccable. Merci beaucoup !', { signals: ['unverified_shop_quote'], confidence: 0.9 }, quote), policy, facts('ORD-5501'));
-    expect(fr).toMatchObject({ route: 'auto', reasons: ['thanks_note', 'facts_verified', 'nothing_asked'] });
-    // a mail that asks something on the strength of that quote is answered by a person
-    const asks = decideRoute(note('Thanks! When will the replacement you promised ship?', { signals: ['unverified_shop_quote'], confidence: 0.9 }, quote), policy, facts('ORD-5501'));
-    expect(asks.route).toBe('review');
-    // and any other intent keeps the quote's hold
+    expect(fr).toMatchObject({ route: 'review', reasons: ['unverified_shop_quote'] });
+    const en = decideRoute(note('The refund you promised came through, thanks a lot!', { signals: ['unverified_shop_quote'], confidence: 0.9 }, 'We will refund the full amount today.'), policy, facts('ORD-5501'));
+    expect(en.reasons).toContain('unverified_shop_quote');
+    // and so is any other intent
     const status = decideRoute(ready({ classification: cls({ signals: ['unverified_shop_quote'] }) }), policy, facts('ORD-5501'));
     expect(status.reasons).toContain('unverified_shop_quote');
   });

@@ -264,9 +264,9 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   if (enr.orderFoundBy === 'order_state' || enr.orderFoundBy === 'latest_order') rev.push('order_inferred_from_description');
   if (facts.recipientBouncing) rev.push('recipient_bouncing');
   // a quote presented as our earlier reply that our log does not hold, though it promises nothing outside the offers
-  // (a thank-you note rests on nothing the quote says: it states no fact and promises nothing, so the quote — which
-  // promises nothing outside the approved offers, or it would be tampered — does not hold it)
-  if (signals.has('unverified_shop_quote') && !plainThanks) rev.push('unverified_shop_quote');
+  // holds even a thank-you note: thanking us for what a forged reply promised ("the replacement arrived, thanks"), an
+  // automatic "glad it arrived" would read as the shop confirming a promise it never made
+  if (signals.has('unverified_shop_quote')) rev.push('unverified_shop_quote');
   if (cls.intent === 'refund_status' && order && order.status !== 'refunded') {
     rev.push(order.return_received_at && daysBetween(order.return_received_at, today) > 14 ? 'refund_overdue' : 'refund_not_yet_issued');
   }
