@@ -170,7 +170,9 @@ beforeAll(async () => {
   expect(imported).toMatch(/imported \d+ customers, \d+ products, \d+ orders, the policies/);
 
   await compose(['up', '-d']);
-  await Promise.all([httpOk(`${intakeUrl}/healthz`), httpOk(`${reviewUrl}/healthz`)]);
+  // Every published server answering, monitoring too: Alertmanager renders its configuration before it listens, and a
+  // test that posted to it at once met a refused connection once.
+  await Promise.all([httpOk(`${intakeUrl}/healthz`), httpOk(`${reviewUrl}/healthz`), httpOk(`${prometheusUrl}/-/ready`), httpOk(`${alertmanagerUrl}/-/ready`)]);
   await waitFor('the worker polling its task queue', async () => {
     const { stdout, stderr } = await run('podman', ['logs', container('worker')], { maxBuffer: 64 << 20 });
     return /worker started/.test(stdout + stderr) ? true : undefined;
