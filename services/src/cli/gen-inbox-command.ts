@@ -4,14 +4,12 @@
  * phrase banks and the demo shop's data, deterministic for a seed). Generate it into a temporary or cache folder.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { writeInbox, type ShopData } from '../../../ml/inbox-generator';
 import { parseArgs, UsageError } from './args';
+import { DEMO_SHOP_FILE } from './shop-source';
 
 export const GEN_INBOX_USAGE = 'usage: replique gen-inbox [--count N] [--seed S] [--shop FILE] DIR';
 
-/** The demo shop next to the checkout (../shared/fixtures/shop.json), or REPLIQUE_SHARED_DIR's. */
-export const DEMO_SHOP_FILE = path.join(process.env.REPLIQUE_SHARED_DIR ?? path.resolve(__dirname, '../../../../shared'), 'fixtures', 'shop.json');
 
 export async function genInboxCommand(argv: string[], write: (line: string) => void): Promise<number> {
   const args = parseArgs(argv, ['count', 'seed', 'shop']);

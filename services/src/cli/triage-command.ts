@@ -20,6 +20,7 @@ import { decideRaw, DEFAULT_MAILBOX, quarantineLine, toTriageLine } from '@repli
 import { CliDecisionEnvSchema, decisionSettings } from '../config/decision-env';
 import { parseEnv } from '../config/parse-env';
 import { parseArgs, UsageError } from './args';
+import { shopSource, type ShopSource } from './shop-source';
 
 export const TRIAGE_USAGE = 'usage: replique triage [--shop FILE] [--policy FILE] [--model FILE | --no-model] PATH...';
 
@@ -44,8 +45,8 @@ export function freshMemory(): DecisionMemoryAdapters & { decisionLog: MemoryDec
 }
 
 /**
- * The shop comes from `--shop FILE`, or else from the CRM in Postgres (DATABASE_URL, default: the local stack's),
- * read-only: the CLI decides, it never writes or sends. The policy is `--policy FILE`, else the live policy version
+ * The shop comes from `--shop FILE`, or else from the CRM in Postgres (DATABASE_URL, default: the local stack's;
+ * with neither set nor answering, the demo shop: shop-source.ts), read-only: the CLI decides, it never writes or sends. The policy is `--policy FILE`, else the live policy version
  * in force in that database (as the worker's), else policies/default.json; the template and prompt versions are
  * those in force in that database (else the shipped wording), and so is the meaning model (unless `--model FILE` /
  * `--no-model`, or the configured file is not stored there yet: see live-model.ts modelInForce). The LLM intent vote, the
@@ -59,10 +60,11 @@ export async function buildTriageDeps(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<CliTriageDeps> {
   const settings = decisionSettings(parseEnv('replique', CliDecisionEnvSchema, env), { model: { file: choice.model, none: choice.noModel } });
-  const pool = shopFile ? null : createPool(env.DATABASE_URL ?? DEFAULT_DATABASE_URL, { max: 2, applicationName: 'replique-cli' });
+  const source: ShopSource = shopFile ? { shopFile } : await shopSource(env);
+  const pool = 'databaseUrl' in source ? createPool(source.databaseUrl, { max: 2, applicationName: 'replique-cli' }) : null;
   try {
     // The worker's reading of the CRM: reference data (policies, catalogue, today) cached, per-email records read each time.
-    const shop = pool ? new ReferenceCachedShop(new PgShopData(pool), { ttlMs: 30_000 }) : await loadShopJson(shopFile!);
+    const shop = 'shopFile' in source ? await loadShopJson(source.shopFile) : new ReferenceCachedShop(new PgShopData(pool!), { ttlMs: 30_000 });
     const live = pool && !policyFile ? await latestPolicyVersion(pool) : null;
     const policy = live ? buildPolicy(live.body, await shop.policies()) : await loadPolicy(policyFile, await shop.policies());
     // The template and prompt versions in force in that database, as the worker drafts with them.
@@ -80,8 +82,6 @@ export async function buildTriageDeps(
     throw error;
   }
 }
-
-const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5433/replique';
 
 export async function triageCommand(argv: string[], write: (line: string) => void): Promise<number> {
   const args = parseArgs(argv, ['shop', 'policy', 'model'], ['no-model']);

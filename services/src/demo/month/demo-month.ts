@@ -14,7 +14,7 @@ import { isoWeekOf } from '@replique/activities/kpi/iso-week';
 import type { ShopData } from '../../../../ml/inbox-generator';
 import { parseEnv } from '../../config/parse-env';
 import { conversionEnv, postgresEnv } from '../../config/shared-env';
-import { DEMO_SHOP_FILE } from '../../cli/gen-inbox-command';
+import { DEMO_SHOP_FILE } from '../../cli/shop-source';
 import { deliverToImap } from '../deliver-to-imap';
 import { monthSummary } from './month-summary';
 import { DEMO_EXPERIMENT_ID, startDemoExperiment } from './demo-experiment';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ShopData } from '../../../../ml/inbox-generator';
-import { DEMO_SHOP_FILE } from '../../cli/gen-inbox-command';
+import { DEMO_SHOP_FILE } from '../../cli/shop-source';
 import { baselineCustomerIds, followUpEmail, planMonth } from './month-plan';
 
 const shop = JSON.parse(readFileSync(DEMO_SHOP_FILE, 'utf8')) as ShopData;
