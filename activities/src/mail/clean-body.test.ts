@@ -59,6 +59,36 @@ describe('cleanBody: quoted history', () => {
     expect(clean(bottom)).toBe('C’est la CMD-1.\n\nMerci,');
   });
 
+  it('drops history headers of more clients: webmail "Message du :", Outlook.com "Envoyé le :", a wrapped From, Danish', () => {
+    const orange = 'Bonjour,\nLe colis est arrivé ouvert.\n\n====\n\nMessage du : 21/11/2026 09:15\nDe : "Boutique" <aide@boutique.example>\nA : moi@orange.fr\nCopie à : \nSujet : Votre colis\n\nBonjour…';
+    expect(cleanText(orange).clean).toBe('Bonjour,\nLe colis est arrivé ouvert.');
+    const hotmail = 'Merci, je regarde ce soir.\n\nDe : Boutique<mailto:aide@boutique.example>\nEnvoyé le :samedi 21 novembre 2026 09:15\nÀ : moi@hotmail.fr<mailto:moi@hotmail.fr>\nObjet :Votre retour\n\nBonjour, voici l’étiquette.';
+    expect(cleanText(hotmail).clean).toBe('Merci, je regarde ce soir.');
+    const wrapped = 'Could you resend the invoice?\n\nFrom: Shop Customer Care \n<customer-care-notifications@shop.example> \nSent: Saturday, November 21, 2026 9:15 AM\nTo: Me <me@example.org>\nSubject: Your invoice\n\nHello…';
+    expect(cleanText(wrapped).clean).toBe('Could you resend the invoice?');
+    const danish = 'Tak, det er modtaget.\n\n-------- Oprindelig besked --------\nFra: Butik <hjaelp@butik.example>\nDato: 21/11/2026 09.15\nEmne: Ordre\n\nHej…';
+    expect(cleanText(danish).clean).toBe('Tak, det er modtaget.');
+  });
+
+  it('drops attributions without a verb or a colon: dotted times, time or weekday first, a wrapped Finnish line', () => {
+    const tail = '\n\nBonjour, votre commande est partie.\nLa boutique';
+    expect(cleanText('Merci !\n\n21.11.2026, 09.15, "Boutique" <aide@boutique.example>:' + tail).clean).toBe('Merci !');
+    expect(cleanText('Thanks!\n\n9:15 AM, November 21, 2026, "Shop Team" <help@shop.example>:' + tail).clean).toBe('Thanks!');
+    expect(cleanText('Thanks!\n\nSaturday, 21 November 2026, 9:15 AM +0100 from help@shop.example <help@shop.example>:' + tail).clean).toBe('Thanks!');
+    expect(cleanText('Kiitos!\n\nla 21. marraskuuta 2026 klo 9.15 Kauppa\n<apu@kauppa.example> kirjoitti:' + tail).clean).toBe('Kiitos!');
+    expect(cleanText('Still nothing, any news?\n\nOn Sat, 21 Nov 2026 09:15:02 +0100 Shop Team <help@shop.example> wrote\n\nYour parcel left today.').clean).toBe(
+      'Still nothing, any news?',
+    );
+    // a sentence of the customer's that ends with "a écrit" and names no <address> stays
+    const fr = 'Bonjour,\n\nLe 20/11/2026 à 14:30, le livreur (livreur@transport.example) a écrit\nque le colis était livré. Où est-il ?';
+    expect(cleanText(fr).clean).toBe(fr);
+  });
+
+  it('keeps a quoted line re-wrapped by the mailer in the quote, up to a line long', () => {
+    const text = 'Yes, the blue one.\n\nOn Sat, 21 Nov 2026 at 09:15, Shop <help@shop.example> wrote:\n> Hello, we have two colours left for the enamelled cast-iron casserole, blue\nand sage green; which one would you like us to send instead?\n> The team\n';
+    expect(cleanText(text).clean).toBe('Yes, the blue one.');
+  });
+
   it('does not take a sentence that mentions writing for an attribution', () => {
     expect(cleanText('My friend wrote:\n\nit works for her. Does it work for me?').clean).toContain('Does it work for me?');
     const fr = 'Bonjour,\n\nLe 20 novembre 2026, le livreur a écrit :\n« colis endommagé »\nQue dois-je faire ?';
@@ -93,6 +123,18 @@ describe('cleanBody: signatures', () => {
     const r = cleanText(`Any news on my order?\n\n${footer}`);
     expect(r.clean).toBe('Any news on my order?');
     expect(r.signature).toBe(footer);
+  });
+
+  it('cuts a footer naming a device that is not listed, by its capitalised model name', () => {
+    expect(cleanText('Je confirme l’adresse.\n\nEnvoyé depuis mon Redmi Note 12 Pro').clean).toBe('Je confirme l’adresse.');
+    expect(cleanText('Confirmed, thanks.\n\nSent from my OPPO Find X5').clean).toBe('Confirmed, thanks.');
+    expect(cleanText('Confirmed.\n\nSent from my sister’s laptop because mine broke').clean).toContain('sister’s laptop');
+  });
+
+  it('drops a name signed with a dash under the last sentence', () => {
+    expect(cleanText('Hello,\n\nCould you tell me when the kettle ships?\n\n-Priya Shah').clean).toBe('Hello,\n\nCould you tell me when the kettle ships?');
+    expect(cleanText('Bonjour,\n\nLe colis est bien arrivé, merci.\n\n— Lucie').clean).toBe('Bonjour,\n\nLe colis est bien arrivé, merci.');
+    expect(cleanText('Les cadeaux sont pour :\n- Paul\n- Marie').clean).toBe('Les cadeaux sont pour :\n- Paul\n- Marie');
   });
 
   it('keeps a sentence that starts like a mobile footer', () => {

@@ -33,7 +33,7 @@ const SEPARATOR = new RegExp(
       'original message', 'message d[\'’]origine', 'message original', 'mensaje original', 'ursprüngliche nachricht',
       'originalnachricht', 'messaggio originale', 'oorspronkelijk bericht', 'origineel bericht', 'mensagem original',
       'oryginalna wiadomość', 'wiadomość oryginalna', 'originalmeddelande', 'opprinnelig melding', 'oprindelig meddelelse',
-      'alkuperäinen viesti', 'исходное сообщение', 'forwarded message', 'message transféré', 'message transmis',
+      'alkuperäinen viesti', 'oprindelig besked', 'videresendt besked', 'исходное сообщение', 'forwarded message', 'message transféré', 'message transmis',
       'weitergeleitete nachricht', 'messaggio inoltrato', 'mensaje reenviado', 'mensagem encaminhada', 'doorgestuurd bericht',
       'reply message', 'réponse', 'original', 'forwarded',
     ].join('|') +
@@ -46,7 +46,7 @@ const SEPARATOR = new RegExp(
  * "** Message not delivered **" is a bounce's heading, not the start of history.
  */
 const TITLED_SEPARATOR =
-  /^[ \t]*(?:[-=_]{2,}[ \t]*)?[\p{L} '’/]{0,30}(?:message|e-?mail|mail|nachricht|mensaje|mensagem|messaggio|bericht|wiadomość|сообщение|meddelande|melding|viesti|courriel)[\p{L} '’/]{0,30}[ \t]*[-=_]{2,}[ \t]*$/iu;
+  /^[ \t]*(?:[-=_]{2,}[ \t]*)?[\p{L} '’/]{0,30}(?:message|e-?mail|mail|nachricht|mensaje|mensagem|messaggio|bericht|wiadomość|сообщение|meddelande|meddelelse|besked|melding|viesti|courriel)[\p{L} '’/]{0,30}[ \t]*[-=_]{2,}[ \t]*$/iu;
 
 /** Help desks' reply marker ("##- Please type your reply above this line -##", "-- Répondez au-dessus de cette ligne --"). */
 const REPLY_ABOVE_MARKER =
@@ -78,8 +78,8 @@ const BOUNCE_DIAGNOSTIC = new RegExp(
  * quota dépassé"). A recipient named in a sentence, or on a line of its own, stays.
  */
 const SMTP_TRANSCRIPT = /^[ \t]*<[^<>\s@]+@[^<>\s]+>[ \t]*:[ \t]*(?:host[ \t]|\(?[245]\d\d\b|[245]\.\d{1,3}\.\d{1,3}\b)/i;
-/** French webmails (Orange, SFR): "Message du 24/11/26 10:02" above "De : / A : / Objet :". */
-const WEBMAIL_INTRO = /^[ \t]*message du \d{1,2}\/\d{1,2}\/\d{2,4}(?: \d{1,2}:\d{2})?[ \t]*$/i;
+/** French webmails (Orange, SFR): "Message du 24/11/26 10:02" or "Message du : 12/12/2016 13:20" above "De : / A : / Objet :". */
+const WEBMAIL_INTRO = /^[ \t]*message du[ \t]*:?[ \t]*\d{1,2}\/\d{1,2}\/\d{2,4}(?: \d{1,2}:\d{2})?[ \t]*$/i;
 /** Raw RFC 5322 header lines of an embedded message. */
 const RAW_HEADER = /^(?:return-path|received|message-id|dkim-signature|delivered-to|mime-version|content-type|content-transfer-encoding|x-[\w-]+|arc-[\w-]+|authentication-results)[ \t]*:/i;
 
@@ -90,9 +90,9 @@ const FORWARD_INTRO =
 const FROM_HEADER =
   /^[ \t]*[*_]{0,2}(?:from|de|de la|von|da|van|od|från|fra|lähettäjä|от|від|expéditeur|remitente|mittente|afzender|avsändare|kimden|feladó|από|差出人|发件人|發件人|寄件者|보낸 사람)[*_]{0,2}[ \t]*[:：][*_]{0,2}[ \t]*\S/i;
 const OTHER_HEADER =
-  /^[ \t]*[*_]{0,2}(?:sent|date|envoyé|envoye|gesendet|datum|inviato|data|enviado|fecha|verzonden|verstuurd|wysłano|skickat|sendt|lähetetty|отправлено|надіслано|enviado el|odesláno|gönderildi|gönderilme tarihi|elküldve|trimis|στάλθηκε|送信日時|发送时间|發送時間|寄件日期|보낸 날짜|to|à|a|an|para|aan|do|till|til|vastaanottaja|кому|komu|kime|címzett|către|προς|宛先|收件人|收件者|받는 사람|cc|subject|objet|sujet|betreff|oggetto|asunto|assunto|onderwerp|temat|ämne|emne|aihe|тема|předmět|konu|tárgy|subiect|θέμα|件名|主题|主旨|제목|reply-to|répondre à|pour|sujet|copie à)[*_]{0,2}[ \t]*[:：]/i;
+  /^[ \t]*[*_]{0,2}(?:sent|date|envoyé le|envoye le|envoyé|envoye|gesendet|datum|inviato|data|enviado|fecha|verzonden|verstuurd|wysłano|skickat|sendt|lähetetty|отправлено|надіслано|enviado el|odesláno|gönderildi|gönderilme tarihi|elküldve|trimis|στάλθηκε|送信日時|发送时间|發送時間|寄件日期|보낸 날짜|to|à|a|an|para|aan|do|till|til|vastaanottaja|кому|komu|kime|címzett|către|προς|宛先|收件人|收件者|받는 사람|cc|subject|objet|sujet|betreff|oggetto|asunto|assunto|onderwerp|temat|ämne|emne|aihe|тема|předmět|konu|tárgy|subiect|θέμα|件名|主题|主旨|제목|reply-to|répondre à|pour|sujet|copie à)[*_]{0,2}[ \t]*[:：]/i;
 
-const DATE_HEADER = /^[ \t]*[*_]{0,2}(?:date|sent|envoyé|envoye|gesendet|datum|data|enviado|fecha|verzonden)[*_]{0,2}[ \t]*:/i;
+const DATE_HEADER = /^[ \t]*[*_]{0,2}(?:date|sent|envoyé le|envoye le|envoyé|envoye|gesendet|datum|data|enviado|fecha|verzonden)[*_]{0,2}[ \t]*:/i;
 
 /** Verbs of attribution lines: "wrote", "a écrit", "schrieb", "escribió"... anywhere in the line. */
 const ATTRIBUTION_VERB = new RegExp(
@@ -109,8 +109,10 @@ const ATTRIBUTION_VERB = new RegExp(
 );
 /** An attribution ends with a colon, a full-width one, or Zoho's "wrote ----". */
 const ATTRIBUTION_TAIL = /(?:[:：]|wrote[ \t]*-{2,})[\s\u00a0]*$/i;
+/** The verb closing a line that lost its colon: "On Wed, 14 Nov 2018 08:14:43 -0200 John Doe <john@doe.com> wrote". */
+const ENDS_WITH_VERB = /(?<![\p{L}])(?:wrote|a écrit|a ecrit|schrieb|ha scritto|escribió|escribio|escreveu|schreef|skrev|kirjoitti|napisał)[ \t]*$/iu;
 const ATTRIBUTION_START =
-  /^[ \t>-]*(?:(?:on|le|am|il|el|op|em|w dniu|den|dne|в|quoting|citando|zitat von)[ \t]+(?:[^\s\d]+[ \t]+){0,3}\d|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.? [\p{L}]{3,}\.? \d{4})/iu; // a preposition and a date: "On Tue, Nov 24", "Le 23/11/2026", not "Le livreur"
+  /^[ \t>-]*(?:(?:on|le|am|il|el|op|em|w dniu|den|dne|в|quoting|citando|zitat von)[ \t]+(?:[^\s\d]+[ \t]+){0,3}\d|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|(?:\p{L}{1,4}\.?,?[ \t]+)?\d{1,2}\.? [\p{L}]{3,}\.? \d{4})/iu; // a preposition and a date: "On Tue, Nov 24", "Le 23/11/2026", not "Le livreur"
 /** What real attribution lines carry: an address, a time or a numeric date ("Le 20 novembre 2026, le livreur a écrit :" has none). */
 const ATTRIBUTION_EVIDENCE = /[@<]|\b\d{1,2}[:.h]\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/;
 /** "On Nov 26, 2013 you wrote:", "Le 20 novembre 2026, vous avez écrit :": a dated attribution to the reader. */
@@ -124,10 +126,13 @@ const DATED_AUTHOR_LINE =
  * Attributions without a verb: a date with its year, a time and the author's <address>, ending with a colon
  * (Yandex "26.06.2014, 14:41, "Name" <a@b>:", Mail.ru "Thu, 26 Jun 2014 14:00:51 +0400 от Name <a@b>:",
  * Gmail in Russian "ср, 30 апр. 2025 г. в 15:19, Name <a@b>:", in Japanese "2019年1月3日(木) 11:02 Name <a@b>:").
- * Strong when the line opens with the date (a weekday may come first); otherwise only when `>` quotes follow.
+ * Strong when the line opens with the date (a weekday may come first: "Wednesday, 17 November 2021, 3:32 PM …
+ * from a@b <a@b>:") or the time ("11:00 AM, November 17, 2021, "Name" <a@b>:"); times may be dotted ("18.30");
+ * otherwise only when `>` quotes follow.
  */
-const DATED_ADDRESS_LINE = /^(?=[^\n]*\b(?:19|20)\d{2})(?=[^\n]*\d{1,2}:\d{2})[^\n]{0,160}<[^<>\s@]+@[^<>\s]+>[ \t]*[:：]$/u;
-const OPENS_WITH_DATE = /^[ \t]*(?:\p{L}{1,4}\.?,?[ \t]+)?\d{1,4}(?:[./\-年][ \t]?\d{1,2}|[ \t]+\p{L}{3,})/u;
+const DATED_ADDRESS_LINE = /^(?=[^\n]*\b(?:19|20)\d{2})(?=[^\n]*\d{1,2}[:.]\d{2})[^\n]{0,160}<[^<>\s@]+@[^<>\s]+>[ \t]*[:：]$/u;
+const OPENS_WITH_DATE =
+  /^[ \t]*(?:(?:\p{L}{1,4}\.?,?|\p{L}{5,12},)[ \t]+)?(?:\d{1,4}(?:[./\-年][ \t]?\d{1,2}|[ \t]+\p{L}{3,})|\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?,)/iu;
 
 const MAX_ATTRIBUTION_LINES = 7;
 
@@ -211,7 +216,7 @@ function continuesBrokenQuotedLink(lines: string[], i: number, quoted: boolean[]
 
 /**
  * A quoted line the mailer wrapped, its tail left without ">": "> … Nullam pharetra d\nignissim odio?\n> …". Only
- * when the quoted line above is long and stops mid-sentence, the tail is a short lower-case fragment, and the
+ * when the quoted line above is long and stops mid-sentence, the tail is a lower-case fragment no longer than a line, and the
  * quote goes on right below it: a short inline answer after a question ("> …?\nyes please\n> …") stays new text.
  */
 function continuesWrappedQuoteLine(lines: string[], i: number, quoted: boolean[]): boolean {
@@ -219,7 +224,7 @@ function continuesWrappedQuoteLine(lines: string[], i: number, quoted: boolean[]
   const next = lines[i + 1];
   if (i === 0 || !quoted[i - 1] || prev === undefined || next === undefined || !QUOTE_LINE.test(prev) || !QUOTE_LINE.test(next)) return false;
   const tail = lines[i]!.trim();
-  return prev.trimEnd().length >= 60 && !/[.!?:;)"»]$/.test(prev.trimEnd()) && tail.length > 0 && tail.length <= 40 && /^\p{Ll}/u.test(tail);
+  return prev.trimEnd().length >= 60 && !/[.!?:;)"»]$/.test(prev.trimEnd()) && tail.length > 0 && tail.length <= 60 && /^\p{Ll}/u.test(tail);
 }
 
 /** A "From:"-like line followed closely by other header lines (Sent/To/Subject/Date...). */
@@ -234,6 +239,7 @@ function isHeaderBlock(lines: string[], i: number): boolean {
     if (FROM_HEADER.test(l)) sawFrom = true;
     else if (!OTHER_HEADER.test(l)) {
       if (/^[ \t]+\S/.test(l) && l.length < 200) continue; // folded header value
+      if (k === i + 1 && startsWithFrom && /^[ \t]*<[^<>\s@]+@[^<>\s]+>[ \t]*$/.test(l)) continue; // "From: Name\n<address>" wrapped
       if (/^[ \t]*[*_]{0,2}[\p{L}-]{2,24}[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]/u.test(l) && headers >= 1) continue; // a header we do not know
       if (!l.trim() && headers < 2 && k === i + 1) continue; // a blank line between two header lines
       break;
@@ -278,6 +284,10 @@ function attributionAt(lines: string[], i: number): { length: number; weak: bool
   const first = clean(lines[i]!);
   if (!first || first.length > 400) return { length: 0, weak: false };
   if (DATED_AUTHOR_LINE.test(first) && !/[.!?]$/.test(first)) return { length: 1, weak: false };
+  // the colon lost: only a whole attribution on one line, with its opening, a date or time and the author's <address>
+  if (ENDS_WITH_VERB.test(first) && ATTRIBUTION_START.test(first) && DATE_OR_TIME.test(first) && /<[^<>\s@]+@[^<>\s]+>/.test(first)) {
+    return { length: 1, weak: false };
+  }
   // a multi-line attribution must start like one: "On <date>", "Le <date>", "2016-03-03 ..."
   const strongStart =
     (DATE_OR_TIME.test(first) && (ATTRIBUTION_START.test(first) || ATTRIBUTION_VERB.test(first) || /[<"@]/.test(first))) ||

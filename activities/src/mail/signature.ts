@@ -41,10 +41,15 @@ const MOBILE_FOOTER = new RegExp(
 const DEVICE =
   /iphone|ipad|ipod|android|mobile|phone|smartphone|cell|galaxy|samsung|blackberry|huawei|xiaomi|pixel|nokia|htc|motorola|oneplus|tablet|device|outlook|gmail|yahoo|mail|airmail|sparrow|windows|aol|proton|spark|k-9|bluemail|edison|mailbox|zoho|yandex|orange|sfr|laposte|appareil|téléphone|portable|handy|telefon|móvil|cellulare|telefoon|tel[eé]fono/i;
 
+/** "Sent from my Wiko RIDGE FAB 4G": a device we do not list, named in capitals and digits after "my" / "mon". */
+const NAMED_DEVICE = /^[ \t]*(?:sent from my|envoyé (?:de|depuis) mon|gesendet von meinem|inviato dal mio|enviado desde mi)[ \t]+(.+?)[ \t.!]*$/iu;
+
 function isMobileFooter(line: string): boolean {
   if (!MOBILE_FOOTER.test(line)) return false;
   const firstSegment = line.split(/[,;]|\.\s/)[0] ?? line;
-  return DEVICE.test(firstSegment) || line.trim().split(/\s+/).length <= 5;
+  if (DEVICE.test(firstSegment) || line.trim().split(/\s+/).length <= 5) return true;
+  const device = line.match(NAMED_DEVICE)?.[1]?.split(/\s+/) ?? [];
+  return device.length > 0 && device.length <= 5 && device.every((w) => /^[\p{Lu}\p{N}][\p{L}\p{N}+-]*$/u.test(w));
 }
 
 const DISCLAIMER =
@@ -164,8 +169,8 @@ export const CLOSING_LINE = new RegExp(
 const CLOSING_THEN_NAME = new RegExp(`^([ \\t]*${CLOSING_FORMULA}[ \\t]*[,.!…]+)[ \\t]+(\\S.{0,40})$`, 'i');
 /** A sentence, then a closing formula and a name on the same line ("… est-elle partie ? Merci beaucoup, Élodie"). */
 const SENTENCE_THEN_CLOSING_NAME = new RegExp(`^(.*[.!?…][ \\t]+${CLOSING_FORMULA}[ \\t]*[,.!…]+)[ \\t]+(\\S.{0,40})$`, 'i');
-/** One to three capitalised words or initials: "Bob", "Marie-Claire D.", "J. Smith". */
-const BARE_NAME = /^[ \t]*(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)){0,2}[ \t]*$/u;
+/** One to three capitalised words or initials: "Bob", "Marie-Claire D.", "J. Smith", also signed with a dash ("-Abhishek Kona"). */
+const BARE_NAME = /^[ \t]*(?:[-–—~][ \t]?)?(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)){0,2}[ \t]*$/u;
 
 const TEAM_SIGNOFF = /^[ \t]*(?:l['’]équipe\b|l['’]equipe\b|le service\b|the [\w&'’ .-]{1,40} team$|team [\w&'’ .-]{1,30}$|[\w&'’ .-]{1,40} team$|customer (?:service|care|support)\b|service client\b)/i;
 const NOT_A_NAME = /^[ \t]*(?:urgent|merci|thanks|thank you|bonjour|hello|hi|svp|stp|please|help|ok|okay|voilà|voila|cordialement|regards|PS|P\.S\.)[ \t.!]*$/i;
