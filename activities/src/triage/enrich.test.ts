@@ -15,6 +15,15 @@ describe('enrich', () => {
     expect((await enrich(emailCase({ clean: 'See below', quoted: '> Your order ORD-5530 has shipped' }), shop)).orderNumber).toBe('ORD-5530');
   });
 
+  it('takes, of two orders in the new text, the one not said to be settled (a number, or the digits of an own order)', async () => {
+    const en = await enrich(emailCase({ clean: 'The refund on ORD-5530 came through fine, thanks. ORD-5501 is still not here, any news?' }), shop);
+    expect(en).toMatchObject({ orderNumber: 'ORD-5501', orderFoundBy: 'written' });
+    const fr = await enrich(emailCase({ clean: 'La commande ORD-5502 est bien arrivée, rien à signaler. Il me faudrait la facture de la 5530.' }), shop);
+    expect(fr).toMatchObject({ orderNumber: 'ORD-5530', orderFoundBy: 'written_without_prefix' });
+    const neither = await enrich(emailCase({ clean: 'ORD-5502 est abîmée et ORD-5501 est en retard.' }), shop);
+    expect(neither.orderNumber).toBe('ORD-5502');
+  });
+
   it('flags an unknown order without correcting it', async () => {
     const e = await enrich(emailCase({ clean: 'Order ORD-9999 please' }), shop);
     expect(e.orderNumber).toBe('ORD-9999');

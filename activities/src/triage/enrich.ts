@@ -13,9 +13,10 @@ import {
 import { fold } from './lexicon';
 import {
   byAmount, byLatestOrder, byOnlyOpenOrder, byOrderDate, byOrderState, byOwnNumber, byProducts, byTracking, ordersWithProducts,
-  NO_EVIDENCE,
+  NO_EVIDENCE, ownNumbersIn,
   type EvidenceResult,
 } from './order-evidence';
+import { unsettledOrders, type NamedOrder } from './order-topic';
 
 /** Machine kinds that are never "about" an order even when their subject quotes one (auto-replies, lists, spam). */
 const NO_ORDER_KINDS = new Set(['auto_reply', 'newsletter', 'spam', 'system', 'receipt', 'abuse_report']);
@@ -84,10 +85,10 @@ async function findOrder(c: EmailCase, shop: ShopData, customer: CustomerRecord 
     const t = await byTracking(fullText(c), shop);
     return t.order ? found(t.order.number, 'tracking_number') : { number: null, by: null, candidates: [] };
   }
-  if (written.source === 'clean') return found(written.mentions[0]!.number, 'written');
-
   const clean = c.cleaned.clean;
   const own = customer && !kind ? await shop.ordersOfCustomer(customer.id) : [];
+  if (written.source === 'clean') return topicOfNewText(clean, written.mentions, own);
+
   let candidates: OrderRecord[] = [];
   const pick = (r: EvidenceResult): EvidenceResult | null => {
     if (!r.order && r.candidates.length && !candidates.length) candidates = r.candidates;
@@ -115,6 +116,24 @@ async function findOrder(c: EmailCase, shop: ShopData, customer: CustomerRecord 
     if (returned) return found(returned.order!.number, returned.by!);
   }
   return { number: null, by: null, candidates: candidates.map((o) => o.number) };
+}
+
+/**
+ * Orders written in the new text: the first (or the one the subject also names), unless the text says that one is
+ * settled ("the refund on CMD-10640 came through fine", "la 10551 est bien arrivée") and not another — a number, or
+ * the digits of one of the writer's own orders ("la facture de la 10555"): then the first of those is the topic.
+ */
+function topicOfNewText(clean: string, mentions: OrderMention[], own: OrderRecord[]): OrderFinding {
+  const first = mentions[0]!.number;
+  const named: NamedOrder[] = [
+    ...mentions.map((m) => ({ number: m.number, index: m.index, length: m.written.length })),
+    ...ownNumbersIn(clean, own).filter((h) => !mentions.some((m) => h.index >= m.index && h.index < m.index + m.written.length))
+      .map((h) => ({ number: h.order.number, index: h.index, length: h.length })),
+  ];
+  const open = unsettledOrders(clean, named);
+  const number = !open || open.includes(first) ? first : open[0]!;
+  const by: OrderFoundBy = mentions.some((m) => m.number === number) ? 'written' : 'written_without_prefix';
+  return { number, by, candidates: [] };
 }
 
 /**

@@ -240,15 +240,22 @@ function ordersPlacedOn(text: string, orders: OrderRecord[], today: string): Ord
  * quantity): only the writer's own orders are compared.
  */
 export function byOwnNumber(text: string, own: OrderRecord[]): EvidenceResult {
-  const digitsOf = new Map(own.map((o) => [o.number.replace(/^\D+/, ''), o] as [string, OrderRecord]));
   const hits: OrderRecord[] = [];
+  for (const h of ownNumbersIn(text, own)) if (!hits.includes(h.order)) hits.push(h.order);
+  return one(hits, 'written_without_prefix');
+}
+
+/** Where the text writes the digits of one of the writer's own orders without the prefix (see byOwnNumber). */
+export function ownNumbersIn(text: string, own: OrderRecord[]): Array<{ order: OrderRecord; index: number; length: number }> {
+  const digitsOf = new Map(own.map((o) => [o.number.replace(/^\D+/, ''), o] as [string, OrderRecord]));
+  const hits: Array<{ order: OrderRecord; index: number; length: number }> = [];
   for (const m of text.matchAll(/(?<![\d.,/:-]|\d[ \u00a0])\d{3,10}(?![\d.,]\d|[ \u00a0]\d|\s*(?:€|eur|euros?|£|\$|%))/giu)) {
     const o = digitsOf.get(m[0]);
     // a postcode before its town ("10300 Troyes") is no order number
     if (!o || /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 3))) continue;
-    if (!hits.includes(o)) hits.push(o);
+    hits.push({ order: o, index: m.index!, length: m[0].length });
   }
-  return one(hits, 'written_without_prefix');
+  return hits;
 }
 
 /**

@@ -1,0 +1,66 @@
+/**
+ * Which of several orders the new text names is the one it is about. An order the writer says is settled — arrived
+ * fine, refunded, nothing to report ("the refund on CMD-10640 came through fine", "la commande 10551 est bien arrivée,
+ * rien à signaler") — is context; the mail is about one of the others. Pure text reading over accent-folded text.
+ */
+import { fold } from './lexicon';
+
+export interface NamedOrder {
+  number: string;
+  /** Where the number starts in the text, and how long it is as written. */
+  index: number;
+  length: number;
+}
+
+/** What a writer says of an order that needs nothing more (FR/EN, accent-folded). */
+const SETTLED: RegExp[] = [
+  /\b(?:came through|arrived|turned up|got here|went through|was delivered|were delivered)\s+(?:fine|ok|okay|safely|safe and sound|in one piece|perfectly|without (?:a|any) (?:problem|hitch))\b/,
+  /\b(?:is|was|are|were|that's|it's)\s+(?:all\s+)?(?:fine|sorted|settled|all good)\b/,
+  /\bno (?:problems?|issues?|complaints?) (?:with|on|there)\b/,
+  /\b(?:thanks|thank you|cheers) for (?:sorting|settling|handling|processing|the refund)\b/,
+  /\bbien (?:arrivee?s?|recue?s?|livree?s?|remboursee?s?|parvenue?s?)\b/,
+  /\brien a (?:signaler|dire|redire)\b/,
+  /\b(?:tout (?:est|etait|va|allait)|c'est|c'etait) (?:ok|bon|parfait|en ordre|regle)\b/,
+  /\b(?:aucun|pas de) (?:probleme|souci) (?:avec|pour|de ce cote)\b/,
+  /\bmerci pour le remboursement\b/,
+];
+/** A negation right before the phrase ("n'est pas bien arrivée", "hasn't arrived fine"). */
+const NEGATED_BEFORE = /(?:\b(?:pas|jamais|plus|not|never)|n't)\s+(?:\S+\s+)?$/;
+const SENTENCE_END = /[.!?;\n]/;
+
+/** The words around one named order, up to the sentence's end or the next order named, and whether they ask. */
+function clauseOf(text: string, orders: readonly NamedOrder[], i: number): { words: string; asks: boolean } {
+  const o = orders[i]!;
+  const prevEnd = i > 0 ? orders[i - 1]!.index + orders[i - 1]!.length : 0;
+  const nextStart = i + 1 < orders.length ? orders[i + 1]!.index : text.length;
+  const before = text.slice(prevEnd, o.index);
+  const cut = Math.max(...[...before.matchAll(/[.!?;\n]/g)].map((m) => m.index! + 1), 0);
+  const afterAll = text.slice(o.index + o.length, nextStart);
+  const end = afterAll.search(SENTENCE_END);
+  const after = end < 0 ? afterAll : afterAll.slice(0, end);
+  return { words: `${before.slice(cut)} ${after}`, asks: end >= 0 && afterAll[end] === '?' };
+}
+
+function saysSettled(words: string): boolean {
+  const t = fold(words);
+  return SETTLED.some((re) => {
+    const m = re.exec(t);
+    return m !== null && !NEGATED_BEFORE.test(t.slice(0, m.index));
+  });
+}
+
+/**
+ * The orders the text names (in order of appearance) that it does not say are settled, when it says so of some and
+ * not of all; otherwise null (nothing to choose between: the caller keeps its own order).
+ */
+export function unsettledOrders(text: string, named: readonly NamedOrder[]): string[] | null {
+  const orders = [...named].sort((a, b) => a.index - b.index);
+  if (orders.length < 2) return null;
+  const settled = orders.map((_, i) => {
+    const clause = clauseOf(text, orders, i);
+    return !clause.asks && saysSettled(clause.words);
+  });
+  const open = orders.filter((_, i) => !settled[i]).map((o) => o.number);
+  const distinct = [...new Set(open)];
+  return distinct.length && distinct.length < new Set(orders.map((o) => o.number)).size ? distinct : null;
+}
