@@ -195,6 +195,21 @@ describe('cleanBody: signatures', () => {
     expect(cleanText('Merci.\n\nPensez à l’environnement avant d’imprimer ce courriel.\n').clean).toBe('Merci.');
   });
 
+  it('cuts the footers antivirus programs and mail gateways append, not a customer talking about a virus', () => {
+    const from = 'Emma Thomas <emma.thomas@orange.fr>';
+    expect(clean('Bonjour,\n\nmerci de me rappeler.\n\nBonne soirée,\nEmma\n\n-------------------------\nCet e-mail a été vérifié par le logiciel antivirus d\'Avast.\nwww.avast.com', from)).toBe(
+      'Bonjour,\n\nmerci de me rappeler.\n\nBonne soirée,',
+    );
+    expect(clean('Bonjour,\nle colis est là.\n\nGaranti sans virus. www.avast.com', from)).toBe('Bonjour,\nle colis est là.');
+    expect(clean('Hello,\nstill waiting.\n\n--\nThis email has been checked for viruses by AVG antivirus software.\nwww.avg.com', from)).toBe('Hello,\nstill waiting.');
+    expect(clean('Hello\n\nwhere is my order??\n\n________________\nThis email has been scanned by the Symantec Email Security.cloud service.', from)).toBe('Hello\n\nwhere is my order??');
+    expect(clean('Hi,\nplease call me.\n\nThis message has been scanned for viruses and dangerous content by MailScanner, and is believed to be clean.', from)).toBe('Hi,\nplease call me.');
+    const worried = 'Bonjour,\n\nVotre facture a été vérifiée par mon antivirus : il dit qu’elle contient un virus. Pouvez-vous me la renvoyer ?';
+    expect(clean(worried, from)).toBe(worried);
+    const scanned = 'Hello,\n\nThe invoice you sent was scanned by our company antivirus and blocked as malware. Could you send it as a plain PDF?';
+    expect(clean(scanned, from)).toBe(scanned);
+  });
+
   it('keeps a customer sentence that mentions confidentiality', () => {
     expect(cleanText('Hi,\n\nMy new address is below.\n\nThis is confidential, please keep it private.').clean).toContain('This is confidential');
   });

@@ -73,7 +73,25 @@ function speaksInFirstPerson(text: string): boolean {
  * Boilerplate, not a customer's sentence: "This is confidential, keep it between us." is not a disclaimer, nor is
  * "I need this done today, it's urgent and confidential": the bare word counts only in impersonal text.
  */
+/**
+ * What antivirus programs and mail gateways append: "Garanti sans virus. www.avast.com", "Cet e-mail a été vérifié
+ * par le logiciel antivirus d'Avast.", "This email has been scanned by the Symantec Email Security.cloud service."
+ */
+const ANTIVIRUS_FOOTER =
+  /\bvirus[- ]free\b|garanti sans virus|\bwww\.(?:avast|avg)\.com\b|absence de virus|\b(?:checked|scanned|vérifié|vérifiée|analysé|analysée|contrôlé|geprüft|comprobado|controllato)\b[^.\n]{0,80}(?:\bvirus|viren\b|antivirus|anti-virus|malware|dangerous content|email security)/i;
+const MAX_ANTIVIRUS_WORDS = 40;
+/** A footer speaks to no one: a question, or a "you" / "we" in it, is someone writing about their antivirus. */
+const ADDRESSES_SOMEONE = /\?|(?<![\p{L}])(?:you|your|we|our|us|vous|votre|vos|nous|notre|nos|tu|ton|ta|tes)(?![\p{L}])/iu;
+
 function isDisclaimer(paragraph: string): boolean {
+  if (
+    ANTIVIRUS_FOOTER.test(paragraph) &&
+    paragraph.trim().split(/\s+/).length <= MAX_ANTIVIRUS_WORDS &&
+    !speaksInFirstPerson(paragraph) &&
+    !ADDRESSES_SOMEONE.test(paragraph)
+  ) {
+    return true;
+  }
   if (!DISCLAIMER.test(paragraph) || (paragraph.trim().split(/\s+/).length < 14 && !SHORT_FOOTER.test(paragraph))) return false;
   return DISCLAIMER.test(paragraph.replace(CONFIDENTIAL_WORD, ' ')) || !speaksInFirstPerson(paragraph);
 }
