@@ -124,6 +124,8 @@ const SIGNAL_CASES: [string, string][] = [
   ['injury_reported', 'The handle melted and my daughter burned her hand.'],
   ['chargeback_hint', "I've asked my card provider to claw back the payment."],
   ['chargeback_hint', "I've opened a claim with PayPal."],
+  ['chargeback_hint', 'Sans réponse, je dirai à ma banque de rejeter le prélèvement.'],
+  ['chargeback_hint', "If it's not here by Friday I'll get my card company to cancel the charge."],
   ['public_shaming_threat', 'Je vais vous faire une sale réputation sur Google.'],
   ['legal_threat', 'Je signale votre site à la répression des fraudes et à UFC-Que Choisir.'],
   ['safety_incident', "A piece of glass cut my son's arm and we went to A&E."],

@@ -310,7 +310,9 @@ export const DISTRESS: RegExp[] = [
 
 export const CHARGEBACK: RegExp[] = [
   /\b(?:chargeback|charge back|retrofacturation|opposition (?:bancaire|sur (?:ma|la) carte|aupres de ma banque))\b/,
-  /\b(?:ask|asking|contact|tell) (?:my|the) bank\b.{0,40}\b(?:chargeback|reverse|refund|dispute|back)\b/, /\bdispute (?:the|this) (?:charge|payment|transaction)\b/,
+  /\b(?:ask|asking|contact|tell|get|have) (?:my|the) (?:bank|card (?:provider|company|issuer))\b.{0,40}\b(?:chargeback|reverse|refund|dispute|back|cancel|block|stop|undo)\b/,
+  // the bank asked to undo the payment, said before the verb: "je demanderai à ma banque d'annuler le paiement"
+  /\b(?:demander|demanderai|demande|vais demander|dire|dirai) a (?:ma|la) banque\b.{0,20}\b(?:annuler|rejeter|bloquer|contester|recuperer|stopper)\b/, /\bdispute (?:the|this) (?:charge|payment|transaction)\b/,
   /\b(?:faire|ferai|vais faire) (?:une )?opposition\b/, /\bcontester (?:le|la|ce) (?:paiement|prelevement|debit|transaction)\b/,
   /\b(?:claw(?:ing)? back|reverse|reversing|reversal of|recall|block) (?:the |my |this )?(?:payment|charge|transaction|money)\b/,
   /\b(?:recuperer|bloquer|annuler) (?:le|mon|ce) (?:paiement|prelevement|debit)\b.{0,30}\b(?:banque|carte)\b/,
