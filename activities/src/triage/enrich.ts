@@ -16,7 +16,7 @@ import {
   NO_EVIDENCE, ownNumbersIn,
   type EvidenceResult,
 } from './order-evidence';
-import { unsettledOrders, type NamedOrder } from './order-topic';
+import { orderReferredByPlace, unsettledOrders, type NamedOrder } from './order-topic';
 
 /** Machine kinds that are never "about" an order even when their subject quotes one (auto-replies, lists, spam). */
 const NO_ORDER_KINDS = new Set(['auto_reply', 'newsletter', 'spam', 'system', 'receipt', 'abuse_report']);
@@ -119,9 +119,10 @@ async function findOrder(c: EmailCase, shop: ShopData, customer: CustomerRecord 
 }
 
 /**
- * Orders written in the new text: the first (or the one the subject also names), unless the text says that one is
- * settled ("the refund on CMD-10640 came through fine", "la 10551 est bien arrivée") and not another — a number, or
- * the digits of one of the writer's own orders ("la facture de la 10555"): then the first of those is the topic.
+ * Orders written in the new text: the one it refers to by place after naming them ("la seconde", "the latter"); else
+ * the first (or the one the subject also names), unless the text says that one is settled ("the refund on CMD-10640
+ * came through fine", "la 10551 est bien arrivée") and not another — a number, or the digits of one of the writer's
+ * own orders ("la facture de la 10555"): then the first of those is the topic.
  */
 function topicOfNewText(clean: string, mentions: OrderMention[], own: OrderRecord[]): OrderFinding {
   const first = mentions[0]!.number;
@@ -131,7 +132,7 @@ function topicOfNewText(clean: string, mentions: OrderMention[], own: OrderRecor
       .map((h) => ({ number: h.order.number, index: h.index, length: h.length })),
   ];
   const open = unsettledOrders(clean, named);
-  const number = !open || open.includes(first) ? first : open[0]!;
+  const number = orderReferredByPlace(clean, named) ?? (!open || open.includes(first) ? first : open[0]!);
   const by: OrderFoundBy = mentions.some((m) => m.number === number) ? 'written' : 'written_without_prefix';
   return { number, by, candidates: [] };
 }

@@ -40,6 +40,12 @@ describe('byProducts: the one order holding every product the writer says they b
     expect(byProducts('Le grille-pain, le livreur passe quand ?', own, matcher, TODAY).order?.number).toBe('ORD-8002');
     expect(byProducts('The toaster tracking says in transit for days.', own, matcher, TODAY).order?.number).toBe('ORD-8002');
   });
+  it('reads goods asked after with no word of buying as awaited: among open orders only', () => {
+    const own = [teapotDelivered, toasterShipped, cancelled];
+    expect(byProducts('And the toaster? Still nothing here.', own, matcher, TODAY).order?.number).toBe('ORD-8002');
+    expect(byProducts('Le grille-pain, il est où ?', own, matcher, TODAY).order?.number).toBe('ORD-8002');
+    expect(byProducts('Where is the teapot?', own, matcher, TODAY).order).toBeNull();
+  });
   it('does not take a possessive in a purchase to come for goods in hand', () => {
     expect(namesOwnGoods('Pour ma cuisine je voudrais acheter le grille-pain.', matcher)).toBe(false);
     expect(namesOwnGoods('Is a teapot like mine still sold?', matcher)).toBe(false);

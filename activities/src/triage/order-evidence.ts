@@ -82,6 +82,14 @@ export function asksAboutPendingOrder(text: string): boolean {
   return PENDING_ORDER_CUES.some((re) => re.test(t));
 }
 
+/** Where goods are, or that they have still not come: "il est où", "ils sont où", "where's", "still nothing". */
+const WHEREABOUTS = /\b(?:(?:est|sont)[- ](?:ils?|elles?)?\s?ou|ou (?:est|sont|en est|en sont)|where(?:'s| is| are)|still (?:nothing|not here|no sign)|toujours (?:rien|pas))\b/;
+
+/** A question about a pending order, or about where goods are. */
+export function asksAfterGoods(text: string): boolean {
+  return asksAboutPendingOrder(text) || WHEREABOUTS.test(fold(text));
+}
+
 /** Orders whose tracking numbers the text quotes (anyone's: the caller checks whose they are). */
 export async function ordersByTracking(text: string, shop: ShopData): Promise<OrderRecord[]> {
   const out: OrderRecord[] = [];
@@ -173,8 +181,12 @@ function narrow(text: string, candidates: OrderRecord[], matcher: ProductMatcher
  */
 export function byProducts(text: string, own: OrderRecord[], matcher: ProductMatcher, today: string,
   named: readonly string[] = []): EvidenceResult {
-  if (!speaksOfOwnPurchase(text) && !namesOwnGoods(text, matcher)) return NO_EVIDENCE;
+  // goods asked after with no word of buying ("And the stand mixer? Still nothing here.", "le grille-pain, il est où ?")
+  // are goods awaited: among the writer's open orders only
+  const awaited = !speaksOfOwnPurchase(text) && !namesOwnGoods(text, matcher);
+  if (awaited && !asksAfterGoods(text)) return NO_EVIDENCE;
   let fitting = ordersWithProducts(text, own, matcher);
+  if (awaited) fitting = fitting.filter(isOpenOrder);
   // no order holds every product word ("the teapot arrived... with my first tea" names the tea as a drink): goods the
   // writer says are in hand still point to the order that holds them all
   const inHand = fitting.length ? new Set<string>() : receivedSkus(text, matcher);

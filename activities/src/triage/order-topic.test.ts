@@ -1,4 +1,4 @@
-import { unsettledOrders, type NamedOrder } from './order-topic';
+import { orderReferredByPlace, unsettledOrders, type NamedOrder } from './order-topic';
 
 /** The orders a text names, found by their written form. */
 const named = (text: string, ...numbers: string[]): NamedOrder[] =>
@@ -17,6 +17,11 @@ describe('unsettledOrders: the orders a text names that it does not say are sett
     expect(unsettledOrders(text, named(text, 'A-1', 'A-2'))).toEqual(['A-2']);
   });
 
+  it('keeps an order said to have arrived fine when the writer goes on about it ("arrived fine, but …")', () => {
+    const text = 'A-1 arrived fine on time, but the grinder in it is cracked. I also have A-2 on the way.';
+    expect(unsettledOrders(text, named(text, 'A-1', 'A-2'))).toBeNull();
+  });
+
   it('chooses nothing when no order, or every order, is said to be settled', () => {
     const none = "A-1 est en retard et A-2 n'est pas partie.";
     expect(unsettledOrders(none, named(none, 'A-1', 'A-2'))).toBeNull();
@@ -31,5 +36,25 @@ describe('unsettledOrders: the orders a text names that it does not say are sett
     expect(unsettledOrders(negated, named(negated, '1001', '1002'))).toBeNull();
     const asked = 'Is A-1 all sorted? And where is A-2?';
     expect(unsettledOrders(asked, named(asked, 'A-1', 'A-2'))).toBeNull();
+  });
+});
+
+describe('orderReferredByPlace: "la seconde", "the latter" after the orders named', () => {
+  it('finds the order by its place, in either language', () => {
+    const fr = "J'ai deux commandes, la A-1 et la A-2. La seconde devait arriver samedi.";
+    expect(orderReferredByPlace(fr, named(fr, 'A-1', 'A-2'))).toBe('A-2');
+    const first = 'A-1 (thé) et A-2 (cocotte). Pour la première, cela fait une semaine. Et si la seconde arrive, tant mieux.';
+    expect(orderReferredByPlace(first, named(first, 'A-1', 'A-2'))).toBe('A-1');
+    const en = 'About A-1 and A-2: the latter is due today, is it out for delivery?';
+    expect(orderReferredByPlace(en, named(en, 'A-1', 'A-2'))).toBe('A-2');
+  });
+
+  it('does not read a first time, a second week or a single order as a reference', () => {
+    const time = "A-1 et A-2 : c'est la première fois que j'attends autant.";
+    expect(orderReferredByPlace(time, named(time, 'A-1', 'A-2'))).toBeNull();
+    const week = 'A-1 and A-2 are late, the second week running.';
+    expect(orderReferredByPlace(week, named(week, 'A-1', 'A-2'))).toBeNull();
+    const one = 'A-1: the second parcel never came.';
+    expect(orderReferredByPlace(one, named(one, 'A-1'))).toBeNull();
   });
 });

@@ -41,12 +41,40 @@ function clauseOf(text: string, orders: readonly NamedOrder[], i: number): { wor
   return { words: `${before.slice(cut)} ${after}`, asks: end >= 0 && afterAll[end] === '?' };
 }
 
+/** A contrast that goes on about the same order ("arrived fine, but the grinder in it is cracked"): two words at least. */
+const CONTRAST_AFTER = /\b(?:but|however|except|though|mais|sauf|par contre|cependant|pourtant|seulement)\b\W*\p{L}+\W+\p{L}+/u;
+
 function saysSettled(words: string): boolean {
   const t = fold(words);
   return SETTLED.some((re) => {
     const m = re.exec(t);
-    return m !== null && !NEGATED_BEFORE.test(t.slice(0, m.index));
+    return m !== null && !NEGATED_BEFORE.test(t.slice(0, m.index)) && !CONTRAST_AFTER.test(t.slice(m.index + m[0].length));
   });
+}
+
+/**
+ * After two orders or more, a reference to one of them by its place: "la première", "le second", "la deuxième", "the
+ * first one", "the former", "the latter". Not a first time, week or day ("la première fois", "the second week").
+ */
+const PLACE_REFERENCE = /\b(?:(?:la|le) (premiere|premier|seconde|second|deuxieme)|the (first|second|former|latter))\b(?!\s+(?:fois|semaine|jour|mois|annee|heure|minute|moitie|partie|etape|page|ligne|chose|time|times|week|day|month|year|hour|minute|half|part|step|page|line|thing|place)\b)/g;
+
+/**
+ * The order the text refers to by its place among the orders it named before ("CMD-10469 et CMD-10474. La seconde
+ * n'est pas arrivée"): the first such reference after the last order named; null when there is none.
+ */
+export function orderReferredByPlace(text: string, named: readonly NamedOrder[]): string | null {
+  const orders = [...named].sort((a, b) => a.index - b.index);
+  const numbers = [...new Set(orders.map((o) => o.number))];
+  if (numbers.length < 2) return null;
+  const last = orders[orders.length - 1]!;
+  const after = fold(text.slice(last.index + last.length));
+  for (const m of after.matchAll(PLACE_REFERENCE)) {
+    const word = m[1] ?? m[2]!;
+    if (/^(?:premiere?|first|former)$/.test(word)) return numbers[0]!;
+    if (word === 'latter') return numbers.length === 2 ? numbers[1]! : null;
+    return numbers[1]!;
+  }
+  return null;
 }
 
 /**
