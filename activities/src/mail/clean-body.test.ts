@@ -1,5 +1,6 @@
 import { cleanBody, cleanText } from './clean-body';
 import { senderNameTokens } from './signature';
+import { norm } from './test-support/score-norm';
 
 const clean = (text: string, from = 'Jeanne Dupont <jeanne.dupont@example.fr>'): string => {
   const m = from.match(/^(.*?)\s*<(.+)>$/);
@@ -89,12 +90,43 @@ describe('cleanBody: quoted history', () => {
     expect(cleanText(text).clean).toBe('Yes, the blue one.');
   });
 
+  it('drops a forward whose separator and header fields share one line (an HTML header block without <br>)', () => {
+    const r = cleanText('Regardez ce que j’ai reçu, c’est bien vous ?\n\nPaul\n\n---------- Forwarded message --------- De : Boutique Livraison <livraison@boutique-colis.example> Date: lun. 23 nov. 2026 à 08:12 Subject: Frais de douane To: <paul@example.fr>\n\nPayez 2,99 € ici.');
+    expect(r.clean).toBe('Regardez ce que j’ai reçu, c’est bien vous ?');
+    expect(r.quoted).toContain('Payez 2,99 €');
+    const bare = cleanText('---------- Forwarded message --------- From: Shop <help@shop.example> Date: Sat, 21 Nov 2026 Subject: Order\n\nWhere is my order?');
+    expect(bare.clean).toBe('Where is my order?');
+  });
+
   it('does not take a sentence that mentions writing for an attribution', () => {
     expect(cleanText('My friend wrote:\n\nit works for her. Does it work for me?').clean).toContain('Does it work for me?');
     const fr = 'Bonjour,\n\nLe 20 novembre 2026, le livreur a écrit :\n« colis endommagé »\nQue dois-je faire ?';
     expect(cleanText(fr).clean).toBe(fr);
     const fr2 = 'Bonjour,\n\nLe livreur m’a écrit le 12/11/2026 à 14:30 :\n« avis de passage »\nOù est mon colis ?';
     expect(cleanText(fr2).clean).toBe(fr2);
+  });
+});
+
+describe('cleanBody: HTML-only mail, read as a person sees it', () => {
+  const html = async (body: string, from = 'Jeanne Dupont <jeanne.dupont@example.fr>'): Promise<string> => {
+    const { parseEmail } = await import('./parse-email');
+    const raw = `From: ${from}\nTo: aide@boutique.example\nSubject: x\nMessage-ID: <h@example.fr>\nDate: Mon, 23 Nov 2026 10:00:00 +0100\nMIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n${body}\n`;
+    return cleanBody(await parseEmail(Buffer.from(raw))).clean;
+  };
+
+  it('cuts an Outlook signature written as MsoNormal paragraphs (name, title, phone under the sign-off)', async () => {
+    const body = '<html><head><style>p.MsoNormal {margin:0cm;font-size:11pt}</style></head><body><p class="MsoNormal">Bonjour,</p><p class="MsoNormal">&nbsp;</p><p class="MsoNormal">La facture de ma commande est introuvable, pouvez-vous la renvoyer ?</p><p class="MsoNormal">&nbsp;</p><p class="MsoNormal">Bien à vous,</p><p class="MsoNormal">Jeanne Dupont</p><p class="MsoNormal">Responsable achats - Atelier Dupont</p><p class="MsoNormal">04 72 00 00 00</p></body></html>';
+    expect(norm(await html(body))).toBe('Bonjour, La facture de ma commande est introuvable, pouvez-vous la renvoyer ? Bien à vous,');
+    const en = '<p style="margin:0">Hi,</p><p style="margin:0">&nbsp;</p><p style="margin:0">Is the teapot dishwasher safe?</p><p style="margin:0">&nbsp;</p><p style="margin:0">Many thanks,</p><p style="margin:0">Grace Green</p><p style="margin:0">Office Manager | Green &amp; Co</p>';
+    expect(norm(await html(en, 'Grace Green <grace.green@example.co.uk>'))).toBe('Hi, Is the teapot dishwasher safe? Many thanks,');
+  });
+
+  it('keeps the paragraphs of a notice laid out as padded table rows, cutting only its closing automated line', async () => {
+    const row = (t: string): string => `<tr><td style="padding:12px 24px;font-family:Arial">${t}</td></tr>`;
+    const body = `<table role="presentation" width="600">${row('Votre colis 6A000000001 est en cours de livraison.')}${row('Livraison prévue : 25/11/2026<br>Transporteur : Colissimo')}${row('Suivre mon colis : https://suivi.example/6A000000001')}${row('Ceci est un message automatique, merci de ne pas y répondre.')}</table>`;
+    expect(norm(await html(body, 'Colissimo <noreply@colis.example>'))).toBe(
+      'Votre colis 6A000000001 est en cours de livraison. Livraison prévue : 25/11/2026 Transporteur : Colissimo Suivre mon colis : https://suivi.example/6A000000001',
+    );
   });
 });
 

@@ -43,4 +43,20 @@ describe('splitHtmlVisibility', () => {
     const r = splitHtmlVisibility('<table><tr><td>Newsletter n°3</td></tr><tr><td>New mugs in stock.</td></tr><tr><th>Price:</th><td>12 EUR</td></tr></table>');
     expect(r.visibleText.split('\n').map((l) => l.trim()).filter(Boolean)).toEqual(['Newsletter n°3', 'New mugs in stock.', 'Price: 12 EUR']);
   });
+
+  it('renders paragraphs without vertical margin (Word/Outlook MsoNormal, margin:0) as lines, their &nbsp; paragraphs as blank lines', () => {
+    const outlook = splitHtmlVisibility(
+      '<p class="MsoNormal">Merci,</p><p class="MsoNormal">Jeanne Dupont</p><p class="MsoNormal">Acheteuse</p><p class="MsoNormal">&nbsp;</p><p class="MsoNormal">Suite</p>',
+    );
+    expect(outlook.visibleText.replace(/\u00a0/g, ' ').split('\n').map((l) => l.trim())).toEqual(['Merci,', 'Jeanne Dupont', 'Acheteuse', '', 'Suite']);
+    const inline = splitHtmlVisibility('<p style="margin:0">one</p><p style="margin: 0px 0 0 0">two</p><p>three</p><p>four</p>');
+    expect(inline.visibleText).toBe('one\ntwo\n\nthree\n\nfour');
+  });
+
+  it('renders the single padded cell of a layout row as a paragraph, a row of several cells as one line', () => {
+    const r = splitHtmlVisibility(
+      '<table><tr><td style="padding:10px 20px">Your parcel is on its way.</td></tr><tr><td style="padding:10px 20px">Track it online.</td></tr><tr><td style="padding:10px">Ref</td><td style="padding:10px">42</td></tr><tr><td>tight</td></tr></table>',
+    );
+    expect(r.visibleText.split('\n').map((l) => l.trim())).toEqual(['Your parcel is on its way.', '', 'Track it online.', '', 'Ref 42', 'tight']);
+  });
 });

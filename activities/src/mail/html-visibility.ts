@@ -52,6 +52,8 @@ export function splitHtmlVisibility(html: string): HtmlVisibility {
         toRemove.push(el);
         continue;
       }
+      if (name === 'p' && hasNoVerticalMargin(el, style)) el.name = 'div'; // a line of its own, no blank line around it
+      if ((name === 'td' || name === 'th') && isPaddedRowOfOne(el, style)) el.name = 'p'; // a block set apart: a paragraph
       const color = style['color'] === 'transparent' ? ctx.background : parseColor(style['color'] ?? el.attribs['color']);
       walk(el.children, {
         color: color ?? ctx.color,
@@ -97,6 +99,44 @@ interface InheritedStyle {
   color: Rgb | null;
   background: Rgb;
   fontSizePx: number | null;
+}
+
+/**
+ * A paragraph drawn without space above and below it reads as a plain line: Word and Outlook write every line as
+ * `<p class=MsoNormal>` (their stylesheet sets `margin:0`) and draw blank lines as `<p>&nbsp;</p>`; other mailers
+ * write `<p style="margin:0">`. Rendered as paragraphs they would put a blank line under every line, and a
+ * signature block (name, title, phone) would no longer read as one.
+ */
+function hasNoVerticalMargin(el: Element, style: Record<string, string>): boolean {
+  if (/(?:^|\s)MsoNormal(?:\s|$)/.test(el.attribs['class'] ?? '')) return true;
+  const zero = (v: string | undefined): boolean => v !== undefined && /^0(?:\.0+)?(?:px|pt|cm|mm|em|rem|in)?$/.test(v.trim());
+  const margin = style['margin']?.trim().split(/\s+/);
+  const top = style['margin-top'] ?? margin?.[0];
+  const bottom = style['margin-bottom'] ?? margin?.[2] ?? margin?.[0];
+  return zero(top) && zero(bottom);
+}
+
+/** Vertical padding from which a cell reads as a block set apart from the next one. */
+const PARAGRAPH_PADDING_PX = 6;
+
+/**
+ * The only cell of its row, padded above and below: newsletters and notices lay their paragraphs out as one padded
+ * cell per row (`<tr><td style="padding:8px 24px">…</td></tr>`). A reader sees paragraphs; rendered as plain rows
+ * they would run together, and a closing notice could no longer be told from the paragraph above it.
+ */
+function isPaddedRowOfOne(el: Element, style: Record<string, string>): boolean {
+  const row = el.parent as Element | null;
+  if (!row || (row as { name?: string }).name !== 'tr') return false;
+  const cells = row.children.filter((c) => c.type === 'tag' && /^t[dh]$/i.test((c as Element).name));
+  if (cells.length !== 1) return false;
+  const padding = style['padding']?.trim().split(/\s+/);
+  const px = (v: string | undefined): number => {
+    const m = v?.match(/^(\d*\.?\d+)(px|pt)?$/);
+    return m ? Number.parseFloat(m[1]!) * (m[2] === 'pt' ? 4 / 3 : 1) : 0;
+  };
+  const top = px(style['padding-top'] ?? padding?.[0]);
+  const bottom = px(style['padding-bottom'] ?? padding?.[2] ?? padding?.[0]);
+  return Math.min(top, bottom) >= PARAGRAPH_PADDING_PX;
 }
 
 function isBoxHidden(el: Element, style: Record<string, string>): boolean {

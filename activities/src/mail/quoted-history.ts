@@ -48,6 +48,13 @@ const SEPARATOR = new RegExp(
 const TITLED_SEPARATOR =
   /^[ \t]*(?:[-=_]{2,}[ \t]*)?[\p{L} '’/]{0,30}(?:message|e-?mail|mail|nachricht|mensaje|mensagem|messaggio|bericht|wiadomość|сообщение|meddelande|meddelelse|besked|melding|viesti|courriel)[\p{L} '’/]{0,30}[ \t]*[-=_]{2,}[ \t]*$/iu;
 
+/**
+ * A separator with the header fields on its own line, as a browser shows an HTML header block written without `<br>`:
+ * "---------- Forwarded message --------- From: Shop <a@b> Date: … Subject: …".
+ */
+const SEPARATOR_THEN_HEADERS =
+  /^[ \t]*[-=_]{2,}[ \t]*(?:forwarded message|original message|message transféré|message d['’]origine|message original|mensaje reenviado|mensaje original|weitergeleitete nachricht|ursprüngliche nachricht|messaggio inoltrato|messaggio originale|doorgestuurd bericht)[ \t]*[-=_]{2,}[ \t]+[*_]{0,2}(?:from|de|von|da|van|expéditeur)[*_]{0,2}[ \t]*:/iu;
+
 /** Help desks' reply marker ("##- Please type your reply above this line -##", "-- Répondez au-dessus de cette ligne --"). */
 const REPLY_ABOVE_MARKER =
   /^[ \t]*[#*=_-]*[ \t]*(?:(?:please|kindly)[ \t]+)?(?:(?:type|write|enter|add)[ \t]+(?:your[ \t]+)?(?:reply|response|answer|message)|reply|respond)[ \t]+above[ \t]+this[ \t]+line\b[^\n]{0,40}$|^[ \t]*[#*=_-]*[ \t]*(?:(?:merci de|merci d['’]|veuillez)[ \t]*)?(?:(?:saisi(?:r|ssez)|écri(?:re|vez)|tape[rz])[ \t]+(?:votre[ \t]+)?(?:réponse|message)|répond(?:re|ez))[ \t]+au-dessus[ \t]+de[ \t]+cette[ \t]+ligne\b[^\n]{0,40}$/iu;
@@ -153,6 +160,7 @@ export function splitQuotedHistory(lines: string[]): QuoteSplit {
     if (
       SEPARATOR.test(line) ||
       TITLED_SEPARATOR.test(line) ||
+      SEPARATOR_THEN_HEADERS.test(line) ||
       REPLY_ABOVE_MARKER.test(line) ||
       FORWARD_INTRO.test(line) ||
       RETURNED_MESSAGE.test(line) ||
@@ -198,7 +206,7 @@ export function leadingReplyMarker(text: string): string | null {
 /** The body of a forwarded message: the lines after its separator and header block. */
 export function forwardedBody(lines: string[], historyStart: number): string[] {
   let i = historyStart;
-  if (SEPARATOR.test(lines[i]!) || TITLED_SEPARATOR.test(lines[i]!) || FORWARD_INTRO.test(lines[i]!)) i++;
+  if (SEPARATOR.test(lines[i]!) || TITLED_SEPARATOR.test(lines[i]!) || SEPARATOR_THEN_HEADERS.test(lines[i]!) || FORWARD_INTRO.test(lines[i]!)) i++;
   while (i < lines.length && !lines[i]!.trim()) i++;
   if (i < lines.length && isHeaderBlock(lines, i)) {
     while (i < lines.length && lines[i]!.trim()) i++;
