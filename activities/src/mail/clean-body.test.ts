@@ -1,4 +1,5 @@
 import { cleanBody, cleanText } from './clean-body';
+import { parseEmail } from './parse-email';
 import { senderNameTokens } from './signature';
 import { norm } from './test-support/score-norm';
 
@@ -109,7 +110,6 @@ describe('cleanBody: quoted history', () => {
 
 describe('cleanBody: HTML-only mail, read as a person sees it', () => {
   const html = async (body: string, from = 'Jeanne Dupont <jeanne.dupont@example.fr>'): Promise<string> => {
-    const { parseEmail } = await import('./parse-email');
     const raw = `From: ${from}\nTo: aide@boutique.example\nSubject: x\nMessage-ID: <h@example.fr>\nDate: Mon, 23 Nov 2026 10:00:00 +0100\nMIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n${body}\n`;
     return cleanBody(await parseEmail(Buffer.from(raw))).clean;
   };
