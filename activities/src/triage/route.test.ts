@@ -209,6 +209,14 @@ describe('decideRoute: orders named without a number', () => {
     expect(invoice('written').route).toBe('auto');
   });
 
+  it('sends to review a mail that names two orders, whichever of them was read as its topic', () => {
+    const named = (orderNumbersMentioned: string[]) => decideRoute(ready({
+      enrichment: enr({ orderNumber: 'ORD-5502', orderFoundBy: 'written', orderNumbersMentioned }), classification: cls({ intent: 'invoice_request' }),
+    }), policy, facts('ORD-5502'));
+    expect(named(['ORD-5501', 'ORD-5502'])).toMatchObject({ route: 'review', reasons: expect.arrayContaining(['multiple_orders']) });
+    expect(named(['ORD-5502', 'ORD-5502']).route).toBe('auto');
+  });
+
   it('sends to review a reply about an order inferred from the state described or as the latest', () => {
     const about = (orderFoundBy: Enrichment['orderFoundBy']) => decideRoute(ready({
       enrichment: enr({ orderNumber: 'ORD-5502', orderFoundBy }), classification: cls({ intent: 'order_status' }),

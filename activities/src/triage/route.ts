@@ -260,6 +260,9 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
     && !['written', 'written_without_prefix', 'tracking_number'].includes(enr.orderFoundBy)) {
     rev.push('invoice_order_not_named');
   }
+  // two orders or more named: a reply answers about one of them, and which one the writer means is a reading of their
+  // words (order-topic.ts) — "when two orders fit, review", with the draft about the one read as the topic
+  if (new Set(enr.orderNumbersMentioned).size > 1) rev.push('multiple_orders');
   // an order inferred from the state the writer describes or as their latest: a person confirms it is the one meant
   if (enr.orderFoundBy === 'order_state' || enr.orderFoundBy === 'latest_order') rev.push('order_inferred_from_description');
   if (facts.recipientBouncing) rev.push('recipient_bouncing');
