@@ -163,6 +163,14 @@ describe('cleanBody: signatures', () => {
     expect(cleanText('Confirmed.\n\nSent from my sister’s laptop because mine broke').clean).toContain('sister’s laptop');
   });
 
+  it('keeps more sign-offs and drops the name under them, even a name that is not the sender\'s', () => {
+    const from = 'Camille Martin <camille.martin@free.fr>';
+    for (const signOff of ['Respectueusement,', 'Avec mes remerciements,', 'Au plaisir,', 'Bonne fin de semaine,', 'Belle journée à vous,', "Merci d'avance et belle soirée,", 'Thanking you,', 'Thanks a million,', 'Lots of love,', 'TIA,']) {
+      expect(clean(`Bonjour,\n\nLa théière est-elle de nouveau disponible ?\n\n${signOff}\nMimi`, from)).toBe(`Bonjour,\n\nLa théière est-elle de nouveau disponible ?\n\n${signOff}`);
+    }
+    expect(clean('Hi,\n\nMy order?\n\nLove the mugs by the way.', from)).toBe('Hi,\n\nMy order?\n\nLove the mugs by the way.');
+  });
+
   it('drops a name signed with a dash under the last sentence', () => {
     expect(cleanText('Hello,\n\nCould you tell me when the kettle ships?\n\n-Priya Shah').clean).toBe('Hello,\n\nCould you tell me when the kettle ships?');
     expect(cleanText('Bonjour,\n\nLe colis est bien arrivé, merci.\n\n— Lucie').clean).toBe('Bonjour,\n\nLe colis est bien arrivé, merci.');

@@ -162,15 +162,17 @@ const CLOSING_FORMULA =
   '(?:' +
     [
       // French
-      "merci(?: (?:beaucoup|bien|encore|infiniment|mille fois|d['’]avance|par avance|à vous|à toi|de votre (?:aide|réponse|retour|compréhension)|pour (?:votre|ta|vos) (?:aide|réponse|retour|compréhension|attention|réactivité)(?: rapide)?))*(?: et bonne (?:journée|soirée|fin de journée|semaine|continuation|week-end))?",
-      '(?:bien |très |trés |)cordialement', "bien à (?:vous|toi)", 'bonne (?:journée|soirée|fin de journée|semaine|continuation)', 'belle (?:journée|soirée)',
+      "merci(?: (?:beaucoup|bien|encore|infiniment|mille fois|d['’]avance|par avance|à vous|à toi|de votre (?:aide|réponse|retour|compréhension)|pour (?:votre|ta|vos) (?:aide|réponse|retour|compréhension|attention|réactivité)(?: rapide)?))*(?: et (?:bonne|belle) (?:journée|soirée|fin de journée|fin de semaine|semaine|continuation|week-end))?",
+      '(?:bien |très |trés |)cordialement', "bien à (?:vous|toi)", 'respectueusement',
+      "(?:bonne|belle) (?:journée|soirée|fin de journée|fin de semaine|semaine|continuation|week-end)(?: à (?:vous|toi|tous|toute l['’]équipe))?",
+      'au plaisir(?: de vous (?:lire|revoir))?', '(?:avec )?(?:mes|tous mes|nos|tous nos) remerciements',
       '(?:sincères |meilleures |)salutations(?: distinguées)?', 'à (?:très )?bientôt', '(?:bien |très )?amicalement', 'amitiés', 'bises', 'bisous',
       'cdlt', 'cdt', 'bàv', 'bav', 'a\\+', 'à \\+',
       "(?:je vous remercie|en vous remerciant)(?: (?:d['’]avance|par avance|de votre (?:aide|compréhension)|pour votre (?:aide|réponse|compréhension)))?",
       'dans l[\'’]attente de (?:votre|vous) (?:réponse|retour|lire)',
       // English
       '(?:(?:many|kind|kindest|best|warm|warmest|with|with kind|with best|friendly|sincere|thanks and|thanks &|thank you and) )?(?:thanks|thank you|thankyou|thx|regards|wishes|rgds)(?: (?:again|in advance|so much|very much|a lot|for your help|for your time|for your patience|for your assistance|for (?:the|your) (?:quick |fast |prompt )?(?:reply|response|help)))*',
-      'best', 'cheers', 'sincerely', 'yours(?: (?:sincerely|faithfully|truly))?', 'all the best', 'ta', 'take care', 'talk soon', 'respectfully', 'br',
+      'thanking you', 'thanks (?:a million|ever so much)', '(?:lots of )?love', 'tia', 'best', 'cheers', 'sincerely', 'yours(?: (?:sincerely|faithfully|truly))?', 'all the best', 'ta', 'take care', 'talk soon', 'respectfully', 'br',
       'have a (?:nice|good|great) (?:day|evening|weekend)', 'speak soon', 'looking forward to (?:hearing from you|your reply)',
       // German, Spanish, Italian, Dutch, Portuguese (short forms)
       '(?:viele|beste|liebe|freundliche) grüße', 'mit freundlichen grüßen', 'vielen dank', 'danke', 'saludos(?: cordiales)?', 'gracias',
