@@ -22,6 +22,8 @@ COPY workflows/package.json workflows/
 COPY activities/package.json activities/
 COPY services/package.json services/
 COPY test/package.json test/
+# Fixes applied to dependencies at install (pnpm-workspace.yaml's patchedDependencies).
+COPY patches patches
 # The package store is a build cache (kept between builds, not in the image): a changed lockfile fetches only what
 # is new.
 RUN --mount=type=cache,id=replique-pnpm-store,target=/pnpm-store \
