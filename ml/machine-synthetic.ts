@@ -180,6 +180,62 @@ const MACHINE: Record<string, Maker[]> = {
         pick(r, ['Ceci est un message automatique, merci de ne pas y répondre.', 'This email was sent automatically.'])].join('\n') };
     },
   ],
+  // documents a business sends (a supplier's invoice, a platform's receipt, a payment service's notice), in five languages
+  transaction_document: [
+    (r) => {
+      const d = pick(r, FIRMS); const n = `${pick(r, ['FA', 'INV', 'F', 'RE', 'FT'])}-2026-${String(Math.floor(r() * 90000) + 10000)}`; const amount = `${Math.floor(r() * 900) + 20},${pick(r, ['00', '40', '90', '15'])} €`;
+      return { from: `${pick(r, ['Facturation', 'Billing', 'Comptabilité', 'Accounts', 'Buchhaltung', 'Amministrazione'])} <${pick(r, ['facturation', 'billing', 'compta', 'accounts', 'invoices', 'rechnung'])}@${d}>`, subject: pick(r, [`Facture ${n}`, `Invoice ${n}`, `Rechnung ${n}`, `Fattura ${n}`, `Factura ${n}`, `Your invoice ${n}`]), body: [
+        pick(r, ['Bonjour,', 'Hello,', 'Guten Tag,', 'Buongiorno,', 'Hola,', 'Dear customer,', '']),
+        pick(r, [`Veuillez trouver ci-joint notre facture ${n} d'un montant de ${amount}.`, `Please find attached invoice ${n} for ${amount}.`, `Anbei erhalten Sie unsere Rechnung ${n} über ${amount}.`, `In allegato la fattura ${n} di ${amount}.`, `Adjuntamos la factura ${n} por un importe de ${amount}.`, `Your invoice ${n} is ready: total due ${amount}.`]),
+        pick(r, ['Échéance : 30 jours fin de mois.', 'Payment is due within 30 days.', 'Zahlbar innerhalb von 14 Tagen.', 'Scadenza: 30 giorni data fattura.', 'Vencimiento: 30 días.', 'It will be charged to the card on file.']),
+        pick(r, ['Nous vous remercions de votre confiance.', 'Thank you for your business.', 'Vielen Dank für Ihren Auftrag.', 'Grazie per la fiducia.', 'Gracias por su confianza.']),
+        pick(r, ['Service comptabilité', 'Accounts team', d.split('.')[0]!])].join('\n') };
+    },
+    (r) => {
+      const d = pick(r, ['shopmaker.io', 'paysafe-pro.com', 'stripebox.example', 'cartly.app', 'pagofacil.es', 'zahlnet.de']);
+      const fee = (r() * 90 + 10).toFixed(2); const tx = (r() * 40 + 2).toFixed(2);
+      return { from: `${pick(r, ['Cartly', 'Shopmaker Billing', 'PagoFácil', 'Zahlnet', 'Paysafe Pro'])} <${pick(r, ['billing', 'receipts', 'avisos', 'notifications', 'payments'])}@${d}>`, subject: pick(r, ['Your receipt', 'Reçu de paiement', 'Nuevo pago recibido', 'Zahlungseingang', 'Payment received', 'Votre relevé mensuel']), body: [
+        pick(r, ['Hi Maison Lumen,', 'Bonjour,', 'Hola,', 'Hallo,', '']),
+        pick(r, ['Thanks for your payment. Here is your receipt.', 'Nous avons bien reçu votre paiement.', `Has recibido un pago de ${tx} EUR.`, `Sie haben eine Zahlung über ${tx} EUR erhalten.`, `You've received a payment of €${tx}.`]),
+        pick(r, [`Plan ........ €${fee}\nFees ........ €${tx}`, `Abonnement\t${fee} €\nFrais de transaction\t${tx} €`, `Referencia: PS-${Math.floor(r() * 90000) + 10000}-ES`, `Transaction ID: TX-${Math.floor(r() * 900000) + 100000}`]),
+        pick(r, ['You can download a PDF copy from your billing settings.', 'Le montant sera disponible sous 2 jours ouvrés.', 'Este es un mensaje automático, por favor no respondas a este correo.', 'Diese E-Mail wurde automatisch erstellt.', ''])].join('\n') };
+    },
+  ],
+  calendar: [
+    (r) => {
+      const p = pick(r, PEOPLE); const d = pick(r, FIRMS); const day = pick(r, ['Tue 15 Dec 2026', 'jeudi 10 décembre 2026', 'Mo. 14. Dez. 2026', 'mar 15 dic 2026']);
+      const title = pick(r, ['Point fournisseur', 'Q1 rates review', 'Réunion logistique', 'Shooting catalogue', 'Jahresgespräch']);
+      return { from: `${p} <${addr(p, d)}>`, subject: pick(r, [`Invitation: ${title} @ ${day} 10:00 - 10:30`, `Accepté : ${title}`, `Accepted: ${title}`, `Declined: ${title}`, `Angenommen: ${title}`, `Invitation mise à jour : ${title}`]), body: [
+        pick(r, ['You have been invited to the following event.', `${p} a accepté cette invitation.`, `${p} has declined this invitation.`, `${p} hat diese Einladung angenommen.`, '']),
+        title,
+        pick(r, [`When: ${day} 10:00 – 10:30`, `Quand : ${day} 14:00 – 15:00`, `Wann: ${day} 09:00 – 09:45`]),
+        maybe(r, 0.6, pick(r, ['Joining info: meet.example.com/xyz-abcd', 'Où : visio', 'Where: Harbour office, room 2'])),
+        pick(r, [`Who: ${p} - organiser; support@maison-lumen.example`, `Participants : ${p}, support@maison-lumen.example`, `Teilnehmer: ${p}, support@maison-lumen.example`]),
+        maybe(r, 0.5, 'Going? Yes - Maybe - No'),
+        maybe(r, 0.5, 'Invitation from Calendar')].join('\n') };
+    },
+  ],
+  out_of_office_other_languages: [
+    (r) => {
+      const p = pick(r, PEOPLE); const d = pick(r, ['ceramiche-rossi.it', 'tienda-luz.es', 'holz-werk.de', 'bakkerij-smit.nl', 'casa-sol.pt']);
+      return { from: `${p} <${addr(p, d)}>`, subject: pick(r, ['R: Richiesta', 'RE: Pedido', 'AW: Anfrage', 'Antw: Bestelling', 'RE: Encomenda']), body: [
+        pick(r, ['Gentile cliente,', 'Hola,', 'Guten Tag,', 'Beste,', 'Olá,', '']),
+        pick(r, ['siamo chiusi per ferie dal 20 dicembre al 6 gennaio.', 'estamos de vacaciones hasta el 7 de enero.', 'ich bin bis zum 9. Januar im Urlaub.', 'ik ben met ouderschapsverlof tot en met 1 maart.', 'estou de férias até ao dia 10 de janeiro.', 'sono in maternità fino a marzo.', 'unser Betrieb ist vom 22. Dezember bis 6. Januar geschlossen.']),
+        pick(r, ['Risponderemo alla sua email al nostro rientro.', 'Responderemos a su correo a nuestro regreso.', 'Ich beantworte Ihre Nachricht nach meiner Rückkehr.', 'Ik reageer na mijn terugkomst.', 'Responderemos no nosso regresso.', '']),
+        pick(r, ['Buone feste!', 'Saludos,', 'Mit freundlichen Grüßen', 'Met vriendelijke groet,', 'Cumprimentos,']), p.split(' ')[0]!].join('\n') };
+    },
+  ],
+  pitch_other_languages: [
+    (r) => {
+      const p = pick(r, PEOPLE); const d = pick(r, ['shop-wachstum.de', 'agencia-crece.es', 'crescita-web.it', 'groeibureau.nl']);
+      return { from: `${p} <${addr(p, d)}>`, subject: pick(r, ['Partnerschaft', 'Colaboración', 'Proposta di collaborazione', 'Samenwerking', 'Mehr Umsatz für Ihren Shop']), body: [
+        pick(r, ['Guten Tag,', 'Hola,', 'Buongiorno,', 'Beste,']),
+        pick(r, ['wir helfen Online-Shops wie Ihrem, mehr zu verkaufen.', 'ayudamos a tiendas online como la suya a vender más.', 'aiutiamo negozi online come il suo a vendere di più.', 'wij helpen webshops zoals de uwe groeien.']),
+        pick(r, ['Unsere Kunden steigern ihren Umsatz im Schnitt um 30 %.', 'Nuestros clientes aumentan sus ventas un 25 % de media.', 'I nostri clienti aumentano le vendite del 20 % in media.', 'Onze klanten verhogen hun omzet gemiddeld met 30 %.']),
+        pick(r, ['Hätten Sie nächste Woche 15 Minuten für ein kurzes Gespräch?', '¿Tiene 15 minutos para una breve llamada?', 'Ha 15 minuti per una breve chiamata?', 'Heeft u tijd voor een kort gesprek?']),
+        p, pick(r, ['Partner Manager', 'Key Account Manager', 'Consultor', 'Business Developer'])].join('\n') };
+    },
+  ],
 };
 
 const CUSTOMERS: Record<string, Maker[]> = {
@@ -257,6 +313,23 @@ const CUSTOMERS: Record<string, Maker[]> = {
         ]),
         maybe(r, 0.5, pick(r, ['Bonne journée,', 'Belle fin de semaine,', 'Have a good day,', 'Many thanks,'])),
         pick(r, [p, `${p}\n${pick(r, ['Office manager', 'Assistante de direction', 'Comptable', 'Responsable administrative', 'Head of operations'])}\n${d.split('.')[0]!}\nhttps://www.${d}`, `${pick(r, ['Le secrétariat', 'The front desk', "L'accueil", 'Accounts team'])}`])].join('\n') };
+    },
+  ],
+  // customers whose mail carries a document's or a calendar's words: an invoice for their order, a charge, a slot
+  asks_about_document: [
+    (r) => {
+      const p = pick(r, PEOPLE);
+      return { from: `${p} <${addr(p, pick(r, ['gmail.com', 'orange.fr', 'outlook.com', ...FIRMS]))}>`, subject: pick(r, ['Facture', 'Invoice', 'Paiement', 'Payment', 'Créneau de livraison', 'Delivery slot']), body: [
+        pick(r, ['Bonjour,', 'Hello,', 'Hi,']),
+        pick(r, [
+          "Pourriez-vous m'envoyer la facture de ma commande, au nom de la société ? Total 129,80 €.",
+          'Could you send me the invoice for my order of 12 November (total €89.90)? I need it for my expenses.',
+          'J\'ai été débitée deux fois de 49,90 € pour la même commande, référence bancaire 2026/11834. Pouvez-vous vérifier ?',
+          'I was charged €64.80 twice, transaction ref TX-448812. Can you check and refund one of them?',
+          "J'ai noté le mardi 15 décembre, 10:00 – 12:00, comme créneau de livraison : est-ce bien cela ?",
+          'Is the delivery slot Tuesday 15 Dec, 10:00 - 12:00 right? I work from home that day.',
+        ]),
+        pick(r, ['Merci,', 'Thanks,', 'Cordialement,']), p].join('\n') };
     },
   ],
   phone_short: [

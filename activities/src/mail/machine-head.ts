@@ -16,6 +16,7 @@ import { noticeFamilies } from './out-of-office';
 import { phishingVerdict } from './phishing-signals';
 import { senderShape, type ShopIdentity } from './sender-shape';
 import { bulkFamilies, pitchFamilies } from './spam-signals';
+import { calendarLayout, transactionFamilies } from './machine-layout';
 import { MACHINE_HEAD } from './machine-head-weights';
 
 export interface MachineHeadWeights {
@@ -39,7 +40,7 @@ const ROLE_LOCAL = /^(?:info|infos|contact|hello|bonjour|team|equipe|sales|vente
 const FREEMAIL = /(?:^|\.)(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|gmx|orange|wanadoo|free|sfr|laposte|bbox|neuf|proton|protonmail|pm|tutanota|zoho|mail|yandex|web|libero|virgilio|btinternet|sky|virginmedia|talktalk)\.[a-z.]{2,6}$/i;
 const GREETING = /^\s*(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|dear|good (?:morning|afternoon|evening)|madame|monsieur|mesdames)\b/im;
 const SHOP_GREETING = /^\s*(?:bonjour|bonsoir|hello|hi|dear)\b[^\n]{0,30}\b(?:maison lumen|l['’]équipe|team|support|service client)\b/im;
-const REQUEST_TO_SHOP = /\b(?:pourriez[- ]vous|pouvez[- ]vous|pourrais[- ]je|puis[- ]je|est-ce que vous|could you|can you|would you|could i|can i|merci de (?:me|bien vouloir)|je (?:voudrais|souhaite|souhaiterais|aimerais)|i(?:['’]d| would) like|i need|j['’]ai besoin)\b/i;
+export const REQUEST_TO_SHOP = /\b(?:pourriez[- ]vous|pouvez[- ]vous|pourrais[- ]je|puis[- ]je|est-ce que vous|could you|can you|would you|could i|can i|merci de (?:me|bien vouloir)|je (?:voudrais|souhaite|souhaiterais|aimerais)|i(?:['’]d| would) like|i need|j['’]ai besoin)\b/i;
 const WE_YOU = /(?:^|[\s(])(?:we|we['’]re|we['’]ve|our|us|nous|notre|nos|you|your|vous|votre|vos)(?=[\s,.!?)]|$)/giu;
 const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
 const PRICE = /(?:€|£|\$) ?\d+(?:[.,]\d{1,2})?|\b\d+(?:[.,]\d{1,2})? ?(?:€|eur\b|euros?\b|usd\b|gbp\b|£|\$)|\b\d+ ?%/gi;
@@ -51,7 +52,7 @@ const SMTP_CODE = /\b[245]\d\d[ -][245]\.\d\.\d{1,3}\b|\b[245]\.\d\.\d{1,3}\b|\b
 const SIGN_OFF_COMPANY = /^[ \t]*(?:the |l['’]équipe |team )?[\p{L}&' -]{2,40}(?: team| équipe|\s(?:agency|studio|ltd|llc|inc|sas|sarl|gmbh|group|groupe|consulting))\s*$|^[ \t]*(?:head of|ceo|founder|fondat\w+|directeur|directrice|manager|consultant|responsable)\b/imu;
 const MOBILE_FOOTER = /\b(?:sent from my (?:iphone|ipad|android|samsung|phone|mobile)|envoyé (?:de|depuis) mon (?:iphone|ipad|mobile|téléphone|smartphone))\b/i;
 const ABSENCE_WORDS = /\b(?:absente?|congés?|vacances|leave|holiday|vacation|away|travell?ing|déplacement|out of (?:the )?office|hors du bureau|retour|return|back)\b/i;
-const REPLY_SUBJECT = /^\s*(?:re|réf|aw|sv|antw)\s*:/i;
+const REPLY_SUBJECT = /^\s*(?:re|réf|aw|sv|antw|r|rif)\s*:/i;
 const FORWARD_SUBJECT = /^\s*(?:fwd?|tr|fw|wg|rv)\s*:/i;
 
 /** The reader's mail as a whole, as notices speak of it: "vos messages", "all emails", "my inbox", "ma messagerie". */
@@ -60,6 +61,8 @@ const GENERIC_MAIL = /\b(?:vos|tous les|toutes les|les|mes) (?:messages|e-?mails
 const THANKS_FOR_MESSAGE = /^\s*(?:(?:bonjour|hello|hi)[ ,!]*\n?\s*)?(?:merci (?:beaucoup )?(?:de|pour) votre (?:message|e-?mail|mail|courriel)|thank you for your (?:e-?mail|message|note)|thanks for your (?:e-?mail|message|note)|many thanks for your (?:e-?mail|message)|vielen dank für ihre (?:nachricht|e-?mail)|grazie per (?:il suo|la sua|il tuo) (?:messaggio|e-?mail)|gracias por su (?:mensaje|correo))\b/i;
 /** Words of automatic answers and absences in a subject, in several languages. */
 const SUBJECT_AUTO = /\b(?:auto(?:matic|matique|matische|matica|mática)?|absen(?:ce|t|te|z)|abwesen\w*|out of (?:the )?office|ooo|away|congés?|vacances?|vacation|holiday|fermeture|closed|ferie|urlaub)\b/i;
+/** A quote's attribution line ("On Wed, … John <john@…> wrote"): the address in it is the quoted writer's, not a referral. */
+const ATTRIBUTION_LINE = /^[^\n]*\b(?:wrote|a écrit|schrieb|escribió|ha scritto|schreef|escreveu)\b[^\n]*$/gim;
 const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 /** Short lines without a sentence's end: the headings of a bulletin or a brochure. */
 const headingLines = (text: string): number => text.split('\n').filter((l) => { const t = l.trim(); return t.length >= 12 && t.length <= 80 && !/[.!?:,;]$/.test(t) && !/^(?:>|https?:)/.test(t) && /^\p{Lu}/u.test(t); }).length;
@@ -80,6 +83,7 @@ export function machineFeatures(input: MachineHeadInput): Record<string, number>
   const shape = senderShape(parsed, input.shop ?? null);
   const phishing = phishingVerdict(`${parsed.subject}\n${withFooters}`, shape);
   const words = own.split(/\s+/).filter(Boolean).length;
+  const transaction = transactionFamilies(withFooters, input.orderNumber ?? null);
   const f: Record<string, number> = {
     role_local: ROLE_LOCAL.test(local) ? 1 : 0,
     freemail: FREEMAIL.test(domain) ? 1 : 0,
@@ -116,13 +120,16 @@ export function machineFeatures(input: MachineHeadInput): Record<string, number>
     thanks_for_message: THANKS_FOR_MESSAGE.test(own) ? 1 : 0,
     subject_auto: SUBJECT_AUTO.test(parsed.subject) ? 1 : 0,
     // an address in the text that is not the sender's: a notice or a pitch pointing elsewhere
-    other_address: (withFooters.match(EMAIL_ADDRESS) ?? []).some((a) => a.toLowerCase() !== from.toLowerCase() && !/maison-lumen/i.test(a)) ? 1 : 0,
+    other_address: (withFooters.replace(ATTRIBUTION_LINE, ' ').match(EMAIL_ADDRESS) ?? []).some((a) => a.toLowerCase() !== from.toLowerCase() && !/maison-lumen/i.test(a)) ? 1 : 0,
     we_count: log1(count(/(?:^|[\s(])(?:we|we['’]re|we['’]ve|our|us|nous|notre|nos)(?=[\s,.!?)]|$)/giu, own)),
     heading_lines: log1(headingLines(own)),
     notice_families: noticeFamilies(own.replace(/’/g, "'")).length,
     pitch_families: pitchFamilies(parsed.subject, withFooters).length,
     bulk_families: bulkFamilies(withFooters, local, parsed.html).length,
     phishing_cues: phishing ? Math.min(phishing.reasons.length, 6) : 0,
+    // layouts software writes: an event's fields, a document's reference and ledger (machine-layout.ts)
+    calendar_layout: calendarLayout(parsed, whole) ? 1 : 0,
+    ...Object.fromEntries(['ledger', 'document_ref', 'document_words'].map((k) => [k, transaction.includes(k) ? 1 : 0])),
   };
   return f;
 }
@@ -153,7 +160,8 @@ export function machineKindOf(f: Record<string, number>): MachineKind {
 export function machineEvidence(f: Record<string, number>): number {
   return (f.notice_families ?? 0) + (f.pitch_families ?? 0) + (f.bulk_families ?? 0) + Math.min(f.phishing_cues ?? 0, 2) + 2 * (f.smtp_code ?? 0)
     + (f.unsubscribe ?? 0) + (f.thanks_for_message ?? 0) + (f.subject_auto ?? 0) + (f.other_address ?? 0) + (f.generic_mail ?? 0)
-    + ((f.heading_lines ?? 0) >= Math.log1p(3) ? 1 : 0);
+    + ((f.heading_lines ?? 0) >= Math.log1p(3) ? 1 : 0)
+    + 2 * (f.calendar_layout ?? 0) + (f.ledger ?? 0) + (f.document_words && (f.document_ref || f.ledger) ? 1 : 0);
 }
 
 export interface MachineHeadVote { probability: number; kind: MachineKind; features: Record<string, number> }

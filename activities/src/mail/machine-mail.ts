@@ -16,7 +16,8 @@
  */
 import type { CleanedBody, MachineKind, MachineVerdict, ParsedEmail } from '../domain/types';
 import { customerVoice, firstPersonCount } from './customer-voice';
-import { machineHeadVote } from './machine-head';
+import { machineHeadVote, REQUEST_TO_SHOP } from './machine-head';
+import { calendarLayout, transactionFamilies } from './machine-layout';
 import { looksLikeOutOfOffice } from './out-of-office';
 import { leadingReplyMarker } from './quoted-history';
 import { phishingVerdict } from './phishing-signals';
@@ -75,13 +76,15 @@ const serverWrote = (text: string): boolean =>
  */
 const SMTP_CODE_NEAR_ADDRESS = /(?:\b[245]\d\d[ -](?:#?[245]\.[0-7]\.\d{1,3}\b)?|\(#?[245]\.[0-7]\.\d{1,3}\)|\b[245]\.[0-7]\.\d{1,3}\b)[^\n]{0,160}[\w.+-]+@[\w-]+\.[\w.-]+|[\w.+-]+@[\w-]+\.[\w.-]+[^\n]{0,40}\n?[^\n]{0,160}(?:\b[245]\d\d[ -][245]\.[0-7]\.\d{1,3}\b|\(#?[245]\.[0-7]\.\d{1,3}\)|\b(?:said|says|replied|a répondu|error|erreur)\s*:?\s*[245]\d\d\b)/i;
 const RETURNED_TRACE = /^[ \t>]*received:[ \t]+from\b[^\n]*(?:\n[ \t][^\n]*)*\n(?:[^\n]*\n){0,30}?[ \t>]*message-id[ \t]*:/im;
+/** The recipients a server failed to reach, listed alone on their lines under its sentence ("…to these recipients or groups:"). */
+const RECIPIENT_LISTED = /^[^\n@]{12,160}:[ \t]*\n(?:[ \t]*\n)?[ \t]*<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?[ \t]*$/im;
 const RETURNED_SUMMARY = /^[ \t]*(?:your message|votre message|le message)[ \t:]*\n(?:[ \t]*\n)?(?:[ \t]*(?:to|à|subject|objet|sent|envoyé|date)[ \t]*:[^\n]*\n){2,}/im;
 /**
  * Where a server's report starts in the text (its opening, its layout, its delivery-status fields), or -1. What stands
  * above it is a person's own text: empty in a real bounce, a question or a story when a customer pastes one.
  */
 export function serverReportStart(text: string): number {
-  const starts = [MTA_OPENING, SMTP_CODE_NEAR_ADDRESS, RETURNED_TRACE, RETURNED_SUMMARY, DSN_FIELD_LINE]
+  const starts = [MTA_OPENING, SMTP_CODE_NEAR_ADDRESS, RETURNED_TRACE, RETURNED_SUMMARY, DSN_FIELD_LINE, RECIPIENT_LISTED]
     .map((re) => text.search(re)).filter((i) => i >= 0);
   const code = text.search(SMTP_FULL_CODE);
   if (code >= 0) starts.push(text.lastIndexOf('\n', code) + 1);
@@ -92,8 +95,16 @@ const SMTP_FULL_CODE = /\b[245]\d\d[ -][245]\.[0-7]\.\d{1,3}\b/;
 const DSN_FIELD_LINE = /^[ \t]*(?:final-recipient|diagnostic-code|reporting-mta|remote-mta)[ \t]*:/im;
 
 /** Lines only automated senders start with ("This is an automated message", "Merci de ne pas répondre à ce message"). */
-const AUTOMATED_NOTICE =
+const AUTOMATED_NOTICE_EN_FR =
   /^[ \t]*(?:this (?:is an? )?(?:automated|automatic(?:ally generated)?|auto-generated) (?:message|e-?mail|notification)|this (?:message|e-?mail) (?:was|has been) (?:sent|generated) automatically|please do not reply (?:to|directly to) this (?:message|e-?mail)|do not reply to this (?:message|e-?mail)|ceci est un (?:message|e-?mail|mail|courriel) automatique|(?:ce message|cet e-?mail|ce courriel) (?:a été )?(?:est )?(?:envoyé|généré) automatiquement|merci de ne pas répondre (?:à|a) ce (?:message|mail|e-?mail|courriel)|ne (?:pas )?répondez pas à ce (?:message|mail|e-?mail|courriel))/im;
+/**
+ * The same notice in the neighbours' languages (ES, DE, IT, NL, PT): "Este es un mensaje automático", "Bitte antworten
+ * Sie nicht auf diese E-Mail", "Si prega di non rispondere", "Dit is een automatisch bericht", "Não responda a este e-mail".
+ */
+const AUTOMATED_OTHER_LANGUAGES = unicodeWords(
+  /(?:^|[.!]\s+)(?:(?:este|esto) es un (?:mensaje|correo|e-?mail) (?:automático|generado automáticamente)|(?:por favor,? )?no (?:respondas|responda|conteste|contestes) (?:a )?este (?:mensaje|correo|e-?mail)|dies ist eine (?:automatisch (?:generierte|erstellte|versendete) )?(?:automatische )?(?:nachricht|e-?mail|benachrichtigung)|bitte (?:antworten sie nicht|nicht) (?:auf )?(?:diese|dieser) (?:e-?mail|nachricht)|diese (?:e-?mail|nachricht) wurde automatisch (?:erstellt|generiert|versendet)|questo è un messaggio (?:automatico|generato automaticamente)|(?:si prega di |per favore )?non rispondere a questa (?:e-?mail|mail|messaggio)|dit is een automatisch (?:gegenereerd |verzonden )?(?:bericht|e-?mail)|(?:gelieve|graag) niet (?:te )?(?:antwoorden|reageren) op (?:dit|deze) (?:bericht|e-?mail|mail)|esta é uma mensagem automática|(?:por favor,? )?não responda a este (?:e-?mail|email|mensagem))/im,
+);
+const AUTOMATED_NOTICE = { test: (text: string): boolean => AUTOMATED_NOTICE_EN_FR.test(text) || AUTOMATED_OTHER_LANGUAGES.test(text) };
 /** The same said inside a line by carriers and platforms ("… sent automatically by X. Please do not reply to this e-mail."). */
 const AUTOMATED_SENTENCE = unicodeWords(
   /(?:^|[.!]\s+)(?:this (?:notice|notification|alert|message|e-?mail|update) (?:was|has been|is) (?:sent|generated) automatically|please do not reply (?:to|directly to) this (?:message|e-?mail|notification)|replies to this (?:message|e-?mail|address) are not (?:monitored|read)|(?:ce|cet) (?:avis|message|e-?mail|courriel) (?:vous )?(?:a été |est )?(?:envoyé|généré) automatiquement|merci de ne pas répondre (?:directement )?(?:à|a) (?:ce|cet) (?:message|mail|e-?mail|courriel))/im);
@@ -150,6 +161,12 @@ export function detectMachineMail(
   else if (ABUSE_SUBJECT.test(parsed.subject ?? '')) add('abuse_report', 'abuse_report');
   if (h['x-failed-recipients']) add('delivery_status_report', 'bounce');
   if (READ_SUBJECT.test(parsed.subject ?? '') && READ_TEXT.test(parsed.text.slice(0, 4000))) add('read_receipt', 'receipt');
+  // a calendar invitation or an attendee's answer (its part or its layout): software's, unless a customer on file sent it
+  if (!options.senderIsCustomer && !FORWARD_SUBJECT.test(parsed.subject ?? '') && calendarLayout(parsed, parsed.text)
+    && !customerVoice(`${parsed.subject}\n${cleaned.clean}`, { orderNumber: options.orderNumber ?? null })) {
+    add('calendar_invitation', 'system');
+    add('system_notification', 'system');
+  }
 
   // senders
   const returnPath = h['return-path'];
@@ -245,7 +262,10 @@ function unsolicited(
   if (phishing) {
     add('spam', 'spam');
     for (const r of phishing.reasons) add(r, 'spam');
-  } else if (!/\?/.test(writerText) && firstPersonCount(writerText) <= 1 && AUTOMATED_SENTENCE.test(writerText)) {
+  } else if (!/\?/.test(writerText) && firstPersonCount(writerText) <= 1 && (AUTOMATED_SENTENCE.test(writerText) || AUTOMATED_OTHER_LANGUAGES.test(writerText))) {
+    add('system_notification', 'system');
+  } else if (!/\?/.test(writerText) && firstPersonCount(writerText) <= 1 && !REQUEST_TO_SHOP.test(writerText) && isTransactionNotice(writerText, options)) {
+    add('transaction_notice', 'system');
     add('system_notification', 'system');
   } else if (looksLikeSpam(parsed.subject, writerText)) {
     add('spam', 'spam');
@@ -254,6 +274,17 @@ function unsolicited(
     add('newsletter', 'newsletter');
     add('bulk_mail_without_list_headers', 'newsletter');
   }
+}
+
+/**
+ * An invoice, a receipt or a payment notice a business sends (a supplier, a platform, a payment service): the document
+ * words with an amount and either the document's own reference or a ledger of amounts. Only when nobody asks or tells
+ * anything in the first person (checked by the caller) and the sender is no customer on file.
+ */
+function isTransactionNotice(text: string, options: MachineMailOptions): boolean {
+  if (options.senderIsCustomer) return false;
+  const f = transactionFamilies(text, options.orderNumber ?? null);
+  return f.includes('document_words') && f.includes('amount') && (f.includes('document_ref') || f.includes('ledger'));
 }
 
 /** A person's own new text: a customer's marks, a question, or a first-person story (notices speak as "we" and "you"). */

@@ -20,6 +20,8 @@ const withUnicodeWords = (f: Family): Tests => ({ name: f.name, tests: f.res.map
 
 const PITCH_FAMILIES: Family[] = [
   { name: 'discovery_opener', res: [
+    // the sender introduced by a trade: "je suis créatrice de contenu", "I'm a freelance photographer"
+    /\b(?:je suis|i['’]m|i am) (?:une? |an? )?(?:créat(?:eur|rice) de contenu|influenceu(?:r|se)|photographe|vidéaste|content creator|influencer|(?:freelance |independent )?(?:photographer|videographer|copywriter|web designer)|ugc creator)\b/iu,
     /\b(?:i|we) (?:came across|found|stumbled (?:up)?on|was (?:looking at|checking|browsing|on)|were (?:looking at|checking|browsing)|noticed|visited|have been following)\b[^.!?\n]{0,20}(?:\byour\b|\b[a-z0-9-]+\.[a-z]{2,}\b)/i,
     /\b(?:i|we) (?:noticed|saw|see|had a (?:quick )?look at|looked at|checked|spotted)\b[^.!?\n]{0,30}\b(?:you|your)\b|\b(?:j['’]ai|nous avons) (?:remarqué|vu|constaté|jeté un œil)\b[^.!?\n]{0,30}\b(?:vous|votre|vos)\b/i,
     /\bje suis tombée? sur votre\b|\b(?:j['’]ai|nous avons) (?:découvert|remarqué|visité|consulté|parcouru) votre (?:site|boutique|e-?shop|marque)\b|\ben (?:parcourant|visitant) votre (?:site|boutique)\b/i,
@@ -28,6 +30,8 @@ const PITCH_FAMILIES: Family[] = [
     /\b(?:i hope this (?:e-?mail|message|note) finds you well|quick question (?:about|for) (?:your (?:website|site|shop|store|brand|business|team)|[a-z0-9-]+\.[a-z]{2,}\b))/i,
   ] },
   { name: 'we_offer', res: [
+    // the neighbours' languages (DE, ES, IT, NL): "wir helfen Online-Shops", "ayudamos a tiendas", "aiutiamo i negozi"
+    /\b(?:wir (?:helfen|unterstützen|bieten|begleiten|entwickeln|sind (?:eine?|ein) (?:[\p{L}-]+ )?(?:agentur|team|plattform|hersteller|anbieter|dienstleister))|unsere (?:agentur|plattform|lösung|software|experten)|ayudamos|ofrecemos|somos una (?:[\p{L}-]+ )?(?:agencia|empresa|plataforma|consultora)|nuestra (?:agencia|plataforma|solución|empresa)|aiutiamo|offriamo|siamo un['’ ]?(?:[\p{L}-]+ )?(?:agenzia|azienda|piattaforma|team)|la nostra (?:agenzia|piattaforma|soluzione|azienda)|(?:wij|we) (?:helpen|bieden|ondersteunen)|(?:wij|we) zijn een (?:[\p{L}-]+ )?(?:bureau|platform|team))\b/iu,
     /\bwe are an? (?:[\w-]+ ){0,4}(?:factory|manufacturer|supplier|agency|studio|wholesaler|distributor|exporter|consultancy|start-?up|platform)\b|\b(?:nous sommes|je suis) (?:une?|des) (?:[\p{L}-]+ ){0,4}(?:usine|fabricant|fournisseur|agence|grossiste|distributeur|exportateur|cabinet|plateforme)\b/iu,
     /\bwe (?:help|work with|specialise|specialize|partner with|provide|offer|are (?:a|an) (?:leading |professional |reliable |certified )?(?:team|agency|company|manufacturer|supplier|factory|wholesaler|firm|platform))\b|\bwe are a team of\b/i,
     /\bnous (?:aidons|accompagnons|proposons|sommes (?:une?|des) (?:équipe|agence|cabinet|société|entreprise|spécialistes|experts|fabricant|fournisseur|prestataire|startup|start-up|plateforme|studio))\b|\b(?:je suis|nous sommes) (?:une? )?[a-zà-ÿ-]+ spécialisée?s? (?:dans|en)\b|\bje vous propose (?:une?|de) (?:séance|audit|essai|devis|rendez-vous|partenariat|collaboration|échange|accompagnement)|\bnos experts\b|\bnotre (?:agence|solution|plateforme|cabinet|équipe d['’]experts)\b/i,
@@ -42,6 +46,8 @@ const PITCH_FAMILIES: Family[] = [
     /\bnous (?:vous )?(?:proposons|offrons)\b|\bnous avons (?:développé|créé|conçu|lancé) (?:un|une) (?:\w+ )?(?:outil|plateforme|application|solution|logiciel|service|module)\b|\b(?:notre|ma) (?:société|entreprise|maison|manufacture|usine|start-?up) (?:fabrique|produit|conçoit|distribue|propose|commercialise)\b/i,
   ] },
   { name: 'promised_gain', res: [
+    /\b\d+ ?(?:à|to|-|–) ?\d+ ?% (?:trop cher|too much|more than (?:they|you) should|de trop)\b|\breach (?:over |more than )?\d+(?:[.,]\d+)? ?(?:million|k|000)\b[^.!?\n]{0,20}\b(?:candidates|customers|buyers|shoppers|visitors|readers|followers)\b/iu,
+    /\b(?:steiger\w*|erhöh\w*|verdoppel\w*|senk\w*|aumenta\w*|duplica\w*|reduc\w*|raddoppia\w*|ridur\w*|verhog\w*|verdubbel\w*)\b[^.!?\n]{0,30}\b(?:umsatz|umsätze|verkäufe|kosten|sichtbarkeit|ventas|tráfico|costes|visibilidad|vendite|traffico|costi|visibilità|omzet|verkoop|kosten|zichtbaarheid)\b/iu,
     /\b(?:increase|boost|grow|double|triple|improve|reduce|cut|lower|save on|skyrocket)\b[^.!?\n]{0,30}\b(?:sales|traffic|revenue|conversions?|costs?|fees|leads|visibility|rankings?|followers|margins?|bills?)\b/i,
     /\b(?:augmenter|augmentent|booster|doubler|tripler|améliorer|réduire|réduisent|diminuer|diminuent|baisser|baissent|économiser sur|économisent sur)\b[^.!?\n]{0,30}\b(?:ventes|trafic|chiffre d['’]affaires|conversions?|coûts|frais|factures|visibilité|référencement|marges?|abonnés)\b/i,
     /\b(?:up to|jusqu['’](?:à|a)) -?\d+ ?%|\b\d+(?:-\d+)? ?% (?:more|de plus|in (?:six|three|\d+) months)\b/i,
@@ -49,6 +55,8 @@ const PITCH_FAMILIES: Family[] = [
     /\b(?:first|1st|top) (?:page|position|rank(?:ing)?)s?\b|\bpage (?:1|one|un)\b|\bpremière page\b|\bpremiers résultats\b|\b(?:first|top) (?:search )?results\b|\brank (?:in|on|#?1)\b|\bSEO\b|\bréférencement (?:naturel|google)\b|\bback ?links?\b|\bguest posts?\b|\bdomain authority\b|\borganic traffic\b|\blead generation\b/i,
   ] },
   { name: 'meeting_request', res: [
+    /\b(?:je peux|puis-je|pourrais-je|can i|may i|could i) (?:vous )?(?:rappeler|appeler|téléphoner|call you|give you a (?:quick )?call|ring you)\b/iu,
+    /\b\d+ (?:minuten|minutos|minuti)\b|\b(?:kurze[ns]?|kleines?) (?:gespräch|telefonat|austausch|call)\b|\bhätten sie (?:nächste woche |diese woche |kurz )?zeit\b|\b(?:una )?(?:breve|rápida|pequeña) (?:llamada|reunión|chiamata|videochiamata)\b|\b(?:een )?kort (?:gesprek|belletje|telefoontje)\b|\b(?:haben sie|hätten sie) interesse\b|\b(?:le interesa|le interesaría|le andrebbe|sarebbe interessat[oa])\b/iu,
     /\b(?:quick|short|brief) (?:call|chat|demo)\b|\b\d+[- ]?min(?:ute)?s? (?:call|chat|demo|meeting)\b|\b(?:book|schedule|hop on) a (?:call|demo|meeting)\b/i,
     /\b(?:would|are) you (?:be )?(?:open to|interested in|available for)\b|^\s*interested\b[^.\n]{0,40}\?|\b(?:happy to (?:chat|discuss|jump on a call|set up a call|walk you through)|let me know (?:if|when) you(?:['’]re| are) (?:free|available|interested))\b/im,
     /(?:^|[.!]\s*)intéressée?s? ?\?/im,
@@ -59,6 +67,7 @@ const PITCH_FAMILIES: Family[] = [
     /\b(?:seriez|êtes)-vous (?:disponibles?|intéressée?s?|ouverte?s?)\b|\bun (?:échange|appel|rendez-vous|rdv) (?:de \d+|téléphonique|rapide)\b|\b\d+ minutes (?:cette|la semaine)\b|\bprendre (?:un )?rendez-vous\b/i,
   ] },
   { name: 'free_offer', res: [
+    /\b(?:gratuitement|free of charge|kostenlos|unverbindlich|gratis|gratuitamente|sin compromiso|senza impegno|vrijblijvend)\b|\b(?:first|premier|première) (?:listing|post|ad|annonce|offre d['’]emploi)s?\b[^.!?\n]{0,30}\b(?:free|gratuite?s?|offerte?s?)\b/iu,
     /\bfree (?:audit|trial|quote|consultation|sample|demo|analysis|video|report|strategy)\b|\b(?:audit|essai|devis|diagnostic|rappel|échantillon|bilan)s? (?:gratuits?|offerts?)\b/i,
     /\bsans engagement\b|\bno (?:commitment|obligation|strings attached)\b|\b100 ?% (?:financée?|gratuit|free|funded)\b|\b0 ?% (?:commission|fees|de commission|frais)\b/i,
     /\bfree (?:mock-?up|design|trial|sample|listing|month|consultation|video|walkthrough|sample pack)s?\b|\btotally free\b|\b(?:premier|first) (?:lot|batch|order|mois|month)[^.!?\n]{0,30}\b(?:offert|free|gratuit)\b|\b(?:maquette|mise en avant|essai|séance|session|shooting|test|démo|démonstration) (?:test )?(?:gratuite?|offerte?)\b/i,
@@ -70,8 +79,8 @@ const PITCH_FAMILIES: Family[] = [
     /\bto (?:unsubscribe|opt out)\b|\bpour vous désinscrire\b/i,
   ] },
   { name: 'sales_title', res: [
-    /\b(?:growth (?:specialist|consultant|lead|manager|hacker|partner)|business development|account (?:executive|manager)|sales (?:manager|director|representative|executive)|partnerships? (?:manager|lead|director)|head of (?:growth|sales|partnerships))\b/i,
-    /\b(?:responsable (?:grands comptes|commercial|des partenariats|développement commercial)|chargée? d['’]affaires|chargée? (?:de |des )?partenariats?|ingénieur commercial|directeur commercial|directrice commerciale)\b/i,
+    /\b(?:growth (?:specialist|consultant|lead|manager|hacker|partner)|business development|account (?:executive|manager)|sales (?:manager|director|representative|executive)|partnerships? (?:manager|lead|director)|partner manager|key account manager|head of (?:growth|sales|partnerships))\b/i,
+    /\b(?:responsable (?:grands comptes|commercial|des partenariats|développement commercial)|chargée? d['’]affaires|conseill(?:er|ère) (?:énergie|commercial|entreprises?|en (?:énergie|financement|recrutement))|chargée? (?:de |des )?partenariats?|ingénieur commercial|directeur commercial|directrice commerciale)\b/i,
   ] },
   { name: 'wrong_person', res: [
     /\bif you(?:['’]re| are) not the right person\b|\bpoint me to (?:whoever|the right person|someone)\b|\bwho (?:handles|is in charge of) (?:marketing|partnerships|purchasing|seo)\b|\b(?:la bonne personne|qui s['’]occupe (?:du marketing|des achats|des partenariats))\b/i,
@@ -81,6 +90,7 @@ const PITCH_FAMILIES: Family[] = [
     /\b(?:partnership|collaboration opportunit|partenariat|influenc(?:er|euse|eur)s?|affiliate program|programme d['’]affiliation|sponsored (?:posts?|content|articles?|episodes?|slots?|mentions?)|sponsorisée?s?|white[- ]label|marque blanche|dropshipping|wholesale prices?|prix de gros)\b/i,
   ] },
   { name: 'about_your_business', res: [
+    /\b(?:online-?shops?|shops|händler|marken) wie (?:ihre[mnrs]?|deine[mnrs]?)\b|\bihre[nms]? (?:shop|online-?shop|website|webseite|marke|umsatz|produkte)\b|\b(?:tiendas|marcas|negocios) como la suya\b|\bsu (?:tienda|web|sitio web|marca|negocio)\b|\b(?:negozi|marchi|aziende) come il suo\b|\bil suo (?:negozio|sito|brand|e-?commerce)\b|\b(?:webshops?|winkels|merken) zoals de uwe\b|\buw (?:webshop|website|winkel|merk)\b/iu,
     /\byour (?:site|website|web ?shop|store|e-?shop|online (?:store|shop)|brand|business|inbox|listings?|rankings?|return rate|checkout|conversion|traffic|shipping (?:costs?|rates?)|logistics|marketing|seo|social media)\b|\b(?:small |online |e-?commerce |independent )(?:brands|shops|stores|retailers|businesses|merchants)\b/i,
     /\b(?:for|with) (?:\w+ )?(?:brands|shops|stores|retailers|businesses|merchants|e-?tailers)\b|\b(?:des|aux|les) (?:e-?commerçants|commerçants|marques|boutiques)\b/i,
     /\bvotre (?:site|boutique|e-?shop|marque|positionnement|visibilité|référencement|taux de retour|logistique|trafic)\b|\b(?:pour|avec) (?:les|des) (?:marques|boutiques|enseignes|e-?commerçants|créateurs|artisans|commerçants)\b|\bboutiques en ligne\b/i,
@@ -92,6 +102,7 @@ const PITCH_FAMILIES: Family[] = [
     /\b(?:want me to|can i send you|shall i send you|voulez-vous que je|puis-je vous envoyer)\b|\b(?:tarifs?|prices?|pricing|devis) (?:sur demande|on request)\b|\b(?:traductrice|traducteur|rédactrice|rédacteur|consultante?|graphiste|développeuse|développeur) (?:indépendante?|freelance)\b|\blow (?:minimums|moq|minimum order)\b/i,
   ] },
   { name: 'social_proof', res: [
+    /\b(?:unsere kunden|nuestros clientes|i nostri clienti|onze klanten)\b[^.!?\n]{0,40}\b(?:steiger\w*|spar\w*|erziel\w*|aumenta\w*|ahorra\w*|risparmia\w*|besparen|verhog\w*|\d+ ?%)|\bim (?:schnitt|durchschnitt)\b[^.!?\n]{0,30}\d|\b(?:de media|en promedio|in media|gemiddeld)\b[^.!?\n]{0,30}\d/iu,
     /\b(?:most|many|all|our|other) (?:of (?:them|our clients|our customers)|stores|shops|brands|clients|customers|merchants|retailers|users)(?: using us)?\b[^.!?\n]{0,30}\b(?:see|save|saw|get|got|average|increase|grow|grew|sign|double|cut)\b|\b(?:shops|stores|brands|clients) using (?:us|our)\b|\b(?:on )?average\b[^.!?\n]{0,20}\d|\bresults in (?:a|one|two|\d+) (?:week|days?|months?)\b/i,
     /\b\d+\+? (?:years|ans) (?:of |d['’])?(?:(?:export|industry|manufacturing) )?(?:experience|expérience|expertise)\b|\b(?:trusted by|used by|utilisée? par) (?:over |more than |plus de )?\d/i,
     /\b(?:nos|mes) clients (?:signent|économisent|gagnent|voient|constatent|obtiennent|réduisent|augmentent|doublent)\b|\ben moyenne\b[^.!?\n]{0,30}\d|\b\d+ ?(?:x|%) (?:more|de plus|fewer|less|de moins)\b/i,
@@ -132,7 +143,7 @@ export function looksLikeSpam(subject: string, text: string): boolean {
 
 const BULK_FAMILIES: Family[] = [
   { name: 'why_you_receive', res: [
-    /\byou(?:['’]re| are) receiving this (?:e-?mail|message|newsletter|communication|because|as)\b|\bbecause you(?:['’]re| are) (?:a|an|subscribed|registered|signed up)\b|\byou receive (?:this|these|our) (?:e-?mails?|messages?|newsletters?|updates?) (?:as|because|since)\b|\bcar vous (?:êtes|etes) (?:inscrite?|abonnée?|client)|\byou (?:signed up|subscribed|opted in) (?:to|for)\b|\byou(?:['’]re| are) subscribed (?:as|to|with)\b/i,
+    /\byou(?:['’]re| are) (?:receiving|getting) this (?:e-?mail|message|newsletter|communication|because|as)\b|\bbecause you(?:['’]re| are) (?:a|an|subscribed|registered|signed up)\b|\byou receive (?:this|these|our) (?:e-?mails?|messages?|newsletters?|updates?) (?:as|because|since)\b|\bcar vous (?:êtes|etes) (?:inscrite?|abonnée?|client)|\byou (?:signed up|subscribed|opted in) (?:to|for)\b|\byou(?:['’]re| are) subscribed (?:as|to|with)\b/i,
     /\bvous recevez (?:cet|ce|cette) (?:e-?mail|message|courriel|lettre|newsletter|communication)\b|\bvous (?:êtes|etes) (?:inscrite?|abonnée?) (?:à|a)\b/i,
   ] },
   { name: 'unsubscribe', res: [
@@ -155,10 +166,11 @@ const BULK_FAMILIES: Family[] = [
     /\b\d+ ?% (?:off|de réduction|de remise)\b|(?:^|\s)-\d+ ?%|\b(?:black friday|cyber monday|soldes|code promo|promo code|discount code|shop now|buy now|order now|shop the (?:range|collection|sale)|new arrivals|nouveautés|limited time|offre limitée|vente privée)\b/i,
   ] },
   { name: 'marketing_voice', res: [
+    /\b(?:discover|explore|shop|browse) (?:the |our )?(?:full|whole|entire|new|latest) (?:range|collection|selection|catalogue)\b/i,
     /\b(?:découvrez|discover|explore|shop|browse) (?:nos|our|la|the|notre|toute) (?:nouveaux|nouvelles|nouveautés|new|latest|collections?|ranges?|gammes?|sélection|selection)\b|\b(?:toute la gamme|the whole range|the entire range|entire collection|réservée?s? aux (?:professionnels|membres|abonnés))\b/i,
   ] },
   { name: 'mass_greeting', res: [
-    /^\s*(?:bonjour|bonsoir|hello|hi|dear|chers?|chères?|cher\(e\)s?) (?:à tous|à toutes|tout le monde|all|everyone|clients|clientes|customers|partenaires|partners|revendeurs|resellers|retailers|members|membres|abonnés|subscribers|friends|amis|commerçants|merchants|sellers|vendeurs|adhérents|adhérentes|readers|lecteurs|lectrices)\b/im,
+    /^\s*(?:bonjour|bonsoir|hello|hi|dear|chers?|chères?|cher\(e\)s?) (?:[\p{L}-]+ )?(?:à tous|à toutes|tout le monde|all|everyone|clients|clientes|customers|partenaires|partners|revendeurs|resellers|retailers|members|membres|abonnés|subscribers|friends|amis|commerçants|merchants|sellers|vendeurs|adhérents|adhérentes|readers|lecteurs|lectrices)\b/imu,
   ] },
   { name: 'issue_of_a_series', res: [
     /\bn°\s?\d{1,4}\b(?![-\d])|\bissue (?:#|no\.? ?)?\d+\b|\b(?:au programme|this month['’]s|top stories|à la une|in this issue|au sommaire|dans ce numéro|à lire aussi|read more|lire la suite|this week['’]s|cette semaine dans)\b/i,
