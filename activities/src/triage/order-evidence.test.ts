@@ -44,8 +44,21 @@ describe('byProducts: the one order holding every product the writer says they b
     const own = [teapotDelivered, toasterShipped, cancelled];
     expect(byProducts('And the toaster? Still nothing here.', own, matcher, TODAY).order?.number).toBe('ORD-8002');
     expect(byProducts('Le grille-pain, il est où ?', own, matcher, TODAY).order?.number).toBe('ORD-8002');
-    expect(byProducts('Where is the teapot?', own, matcher, TODAY).order).toBeNull();
+    expect(byProducts('La théière, toujours rien ?', own, matcher, TODAY).order).toBeNull(); // delivered: not awaited
   });
+  it('takes, of goods of two orders, the order of those not thanked for, praised or received', () => {
+    const own = [teapotDelivered, toasterShipped];
+    expect(byProducts('The toaster came, lovely, thank you. Still waiting on the teapot though!', [toasterShipped, teapotProcessing], matcher, TODAY)
+      .order?.number).toBe('ORD-8003');
+    expect(byProducts('Merci pour la planche. Et le grille-pain, toujours rien ?', own, matcher, TODAY).order?.number).toBe('ORD-8002');
+  });
+
+  it('does not read a place asked about as goods awaited', () => {
+    const own = [teapotDelivered, toasterShipped];
+    expect(byProducts('Where is the toaster made?', own, matcher, TODAY).order).toBeNull();
+    expect(byProducts("C'est où votre magasin ? Je voudrais voir le grille-pain.", own, matcher, TODAY).order).toBeNull();
+  });
+
   it('does not take a possessive in a purchase to come for goods in hand', () => {
     expect(namesOwnGoods('Pour ma cuisine je voudrais acheter le grille-pain.', matcher)).toBe(false);
     expect(namesOwnGoods('Is a teapot like mine still sold?', matcher)).toBe(false);

@@ -82,8 +82,11 @@ export function asksAboutPendingOrder(text: string): boolean {
   return PENDING_ORDER_CUES.some((re) => re.test(t));
 }
 
-/** Where goods are, or that they have still not come: "il est où", "ils sont où", "where's", "still nothing". */
-const WHEREABOUTS = /\b(?:(?:est|sont)[- ](?:ils?|elles?)?\s?ou|ou (?:est|sont|en est|en sont)|where(?:'s| is| are)|still (?:nothing|not here|no sign)|toujours (?:rien|pas))\b/;
+/**
+ * Where goods are, or that they have still not come: "ils sont où", "est-elle où", "still nothing". Not "where is … made",
+ * "c'est où, votre magasin ?": a place asked about is no parcel.
+ */
+const WHEREABOUTS = /\b(?:(?:ils?|elles?) (?:est|sont) ou|(?:est|sont)-(?:ils?|elles?) ou|ou en (?:est|sont)|still (?:nothing|not here|no sign)|toujours rien)\b/;
 
 /** A question about a pending order, or about where goods are. */
 export function asksAfterGoods(text: string): boolean {
@@ -143,6 +146,28 @@ function receivedSkus(text: string, matcher: ProductMatcher): Set<string> {
   }).map((span) => span.product.sku));
 }
 
+/** Goods thanked for or praised ("merci pour le thé", "the teapot is lovely", "la cocotte est parfaite"), by SKU. */
+const THANKED_BEFORE = /\b(?:merci pour|thanks for|thank you for)\s+(?:(?:le|la|les|l'|the|my|mon|ma|mes)\s*)?$/;
+const PRAISED_AFTER = /^[^.!?;\n]{0,15}\b(?:is|are|was|were|looks?|came|est|sont|etait)\b[ ,]+(?:\p{L}+ )?(?:lovely|great|perfect|beautiful|gorgeous|superb|super|parfaite?s?|magnifiques?|geniale?s?|top)\b/u;
+
+function praisedSkus(text: string, matcher: ProductMatcher): Set<string> {
+  const t = fold(text);
+  return new Set(matcher.spans(text).filter((span) => THANKED_BEFORE.test(t.slice(Math.max(0, span.start - 30), span.start))
+    || PRAISED_AFTER.test(t.slice(span.end))).map((span) => span.product.sku));
+}
+
+/** Goods the text names as context: received, thanked for or praised. */
+function contextSkus(text: string, matcher: ProductMatcher): Set<string> {
+  return new Set([...receivedSkus(text, matcher), ...praisedSkus(text, matcher)]);
+}
+
+/** The orders holding every product the text names besides `context` (none when context or the rest is empty). */
+function ordersOfGoodsBesides(context: Set<string>, text: string, own: OrderRecord[], matcher: ProductMatcher): OrderRecord[] {
+  const rest = matcher.mentioned(text).map((p) => p.sku).filter((sku) => !context.has(sku));
+  if (!context.size || !rest.length) return [];
+  return own.filter((o) => rest.every((sku) => o.items.some((it) => it.sku === sku)));
+}
+
 const saysReceived = (text: string, matcher: ProductMatcher): boolean => receivedSkus(text, matcher).size > 0;
 
 type Narrowing = (os: OrderRecord[]) => OrderRecord[];
@@ -186,6 +211,9 @@ export function byProducts(text: string, own: OrderRecord[], matcher: ProductMat
   const awaited = !speaksOfOwnPurchase(text) && !namesOwnGoods(text, matcher);
   if (awaited && !asksAfterGoods(text)) return NO_EVIDENCE;
   let fitting = ordersWithProducts(text, own, matcher);
+  // goods of two orders, one thanked for, praised or received and the other the topic ("The casserole came, lovely.
+  // Still waiting on the teapot", "Merci pour le thé. Et la cocotte, toujours rien ?"): the order of the others
+  if (!fitting.length) fitting = ordersOfGoodsBesides(contextSkus(text, matcher), text, own, matcher);
   if (awaited) fitting = fitting.filter(isOpenOrder);
   // no order holds every product word ("the teapot arrived... with my first tea" names the tea as a drink): goods the
   // writer says are in hand still point to the order that holds them all
