@@ -53,6 +53,11 @@ describe('splitHtmlVisibility', () => {
     expect(inline.visibleText).toBe('one\ntwo\n\nthree\n\nfour');
   });
 
+  it('renders bullets as "- " and numbered items as "1."', () => {
+    const r = splitHtmlVisibility('<p>Two things:</p><ul><li>the lid is chipped</li><li>the trivet is missing</li></ul><ol><li>first</li><li>second</li></ol>');
+    expect(r.visibleText.split('\n').map((l) => l.trim()).filter(Boolean)).toEqual(['Two things:', '- the lid is chipped', '- the trivet is missing', '1. first', '2. second']);
+  });
+
   it('renders the single padded cell of a layout row as a paragraph, a row of several cells as one line', () => {
     const r = splitHtmlVisibility(
       '<table><tr><td style="padding:10px 20px">Your parcel is on its way.</td></tr><tr><td style="padding:10px 20px">Track it online.</td></tr><tr><td style="padding:10px">Ref</td><td style="padding:10px">42</td></tr><tr><td>tight</td></tr></table>',

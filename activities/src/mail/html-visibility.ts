@@ -81,6 +81,8 @@ const convertHtml = compile({
     { selector: 'h5', options: { uppercase: false } },
     { selector: 'h6', options: { uppercase: false } },
     { selector: 'blockquote', options: { trimEmptyLines: true } },
+    // bullets as mail clients write them in their own plain-text alternative (Gmail: "- item"), not html-to-text's "*"
+    { selector: 'ul', options: { itemPrefix: ' - ' } },
     // Layout tables (newsletters, notices, webmail templates, Thunderbird's forwarded-header table): a line per row,
     // cells apart by a space, not text glued to the next cell ("…n°212Black Friday…", "Subject:Re: x")
     { selector: 'tr', format: 'block', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
