@@ -171,6 +171,19 @@ describe('cleanBody: signatures', () => {
     expect(clean('Hi,\n\nMy order?\n\nLove the mugs by the way.', from)).toBe('Hi,\n\nMy order?\n\nLove the mugs by the way.');
   });
 
+  it('drops the writer\'s name when the From header does not name them (an address not on file, a nickname)', () => {
+    const from = 'Compta <compta@atelier-nord.example>';
+    expect(clean('Bonjour,\n\nLa facture est-elle disponible ?\n\n\n\nMimi', from)).toBe('Bonjour,\n\nLa facture est-elle disponible ?');
+    expect(clean('Hello,\n\nAny news on the kettle?\n\nBig hugs from Leeds,\nSoph', from)).toBe('Hello,\n\nAny news on the kettle?\n\nBig hugs from Leeds,');
+    expect(clean('Bonjour, je voudrais savoir si le colis est parti. Merci\nJeannot', from)).toBe('Bonjour, je voudrais savoir si le colis est parti. Merci');
+    expect(clean('Hi, any update on my parcel? Thanks so much x\n\nPriya', from)).toBe('Hi, any update on my parcel? Thanks so much x');
+    expect(clean('Bonjour,\n\nPouvez-vous me rappeler ?\nBien à vous,\nMarc Lemoine\nResponsable logistique\n04 78 00 11 22', from)).toBe('Bonjour,\n\nPouvez-vous me rappeler ?\nBien à vous,');
+    expect(clean('Bonjour,\n\nJe confirme.\nSalutations distinguées.\nRoger Blanc\n12 rue du Port\n13002 Marseille', from)).toBe('Bonjour,\n\nJe confirme.\nSalutations distinguées.');
+    // an answer, a choice after a colon, or a product name stays
+    expect(norm(cleanText('> Is it still in its box?\n\nYes.\n\n> Which colour?\n\nBlue.').clean)).toBe('Yes. Blue.');
+    expect(clean('Bonjour,\n\nLa couleur que je veux :\n\n\nBleu Nuit', from)).toBe('Bonjour,\n\nLa couleur que je veux :\n\n\nBleu Nuit');
+  });
+
   it('drops a name signed with a dash under the last sentence', () => {
     expect(cleanText('Hello,\n\nCould you tell me when the kettle ships?\n\n-Priya Shah').clean).toBe('Hello,\n\nCould you tell me when the kettle ships?');
     expect(cleanText('Bonjour,\n\nLe colis est bien arrivé, merci.\n\n— Lucie').clean).toBe('Bonjour,\n\nLe colis est bien arrivé, merci.');

@@ -193,7 +193,7 @@ const SENTENCE_THEN_CLOSING_NAME = new RegExp(`^(.*[.!?…][ \\t]+${CLOSING_FORM
 const BARE_NAME = /^[ \t]*(?:[-–—~][ \t]?)?(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)){0,2}[ \t]*$/u;
 
 const TEAM_SIGNOFF = /^[ \t]*(?:l['’]équipe\b|l['’]equipe\b|le service\b|the [\w&'’ .-]{1,40} team$|team [\w&'’ .-]{1,30}$|[\w&'’ .-]{1,40} team$|customer (?:service|care|support)\b|service client\b)/i;
-const NOT_A_NAME = /^[ \t]*(?:urgent|merci|thanks|thank you|bonjour|hello|hi|svp|stp|please|help|ok|okay|voilà|voila|cordialement|regards|PS|P\.S\.)[ \t.!]*$/i;
+const NOT_A_NAME = /^[ \t]*(?:urgent|merci|thanks|thank you|bonjour|hello|hi|svp|stp|please|help|ok|okay|voilà|voila|cordialement|regards|PS|P\.S\.|oui|non|yes|no|yep|nope|sure|done|parfait|super|exact|exactement|d['’]accord|entendu|noté|bien reçu|great|perfect|correct)[ \t.!]*$|^[ \t]*\p{L}{2,}[.!]+[ \t]*$/iu; // also one word ending a sentence ("Oui.", "Done!"): an answer, not a signature
 /** Link texts alone on the last lines of bulk mail: "Unsubscribe", "Se désinscrire", "Manage preferences". */
 const LINK_FOOTER =
   /^[ \t]*(?:unsubscribe|unsubscribe here|manage (?:your )?(?:preferences|subscription)|update (?:your )?preferences|view (?:this email )?in (?:your )?browser|se désinscrire|se désabonner|désinscription|désabonnement|gérer (?:mes|vos) (?:préférences|abonnements)|voir (?:la version|cet e-?mail) (?:en ligne|dans (?:votre|le) navigateur)|mentions légales|privacy policy|politique de confidentialité)(?:[ \t]*[|·•-][ \t]*(?:unsubscribe|se désinscrire|se désabonner|mentions légales|privacy policy|politique de confidentialité|manage preferences|gérer (?:mes|vos) préférences))*[ \t.!]*$/i;
@@ -295,19 +295,48 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
       cut(last);
       continue;
     }
-    // a lone capitalised name below a finished sentence ("…faire ?\n\nBob", "…merci.\nJeanne D.")
+    // a lone capitalised name below a finished sentence or a sign-off, however many blank lines apart ("…faire ?\n\nBob",
+    // "…merci.\nJeanne D.", "Bises from London,\nCamille", "… sera livrée. Merci\nManon", "… so much x\n\n\nIsla")
     if (last > 0 && BARE_NAME.test(lines[last]!) && !CLOSING_LINE.test(lines[last]!) && !NOT_A_NAME.test(lines[last]!)) {
-      const above = lines[last - 1]!.trim() ? last - 1 : last - 2;
-      const blankBefore = above === last - 2;
+      let above = last - 1;
+      while (above >= 0 && !lines[above]!.trim()) above--;
+      const blankBefore = above < last - 1;
       const words = lines[last]!.trim().split(/\s+/).length;
-      if (above >= 0 && /[.!?…)]$/.test(lines[above]!.trim()) && (blankBefore || words <= 2)) {
+      if (above >= 0 && endsASentenceOrSignOff(lines[above]!) && (blankBefore || words <= 2)) {
         cut(last);
         continue;
       }
     }
+    // a name and its contact block under the last sentence or sign-off, in the same paragraph, whoever the sender is
+    // ("…salutations distinguées.\nNathan Simon\n3 allée des Tilleuls\n69300 Caluire", "Merci de vérifier,\nAntoine Vincent\nGérant…\n02 …")
+    const card = contactBlockBelowSignOff(lines, start, end);
+    if (card > 0) {
+      cut(card);
+      continue;
+    }
     break;
   }
   return { body: lines.slice(0, end), signature: lines.slice(end), signedEnd };
+}
+
+/** A line that ends a sentence ("…?", "….") or is, or ends with, a sign-off ("Bises from London,", "… livrée. Merci", "Thanks so much x"). */
+function endsASentenceOrSignOff(line: string): boolean {
+  const t = line.trim();
+  if (/[.!?…)]$/.test(t)) return true;
+  if (/,$/.test(t) && t.split(/\s+/).length <= 16 && !/\?/.test(t)) return true;
+  return ENDS_WITH_CLOSING.test(t);
+}
+const ENDS_WITH_CLOSING = new RegExp(`(?:^|[.!?…,][ \\t]+)${CLOSING_FORMULA}(?:[ \\t]*[,.!…]+)?(?:[ \\t]+x{1,3})?$`, 'i');
+
+/** Index of a bare name line inside the last paragraph, under a sentence or sign-off, with only contact lines below it; or -1. */
+function contactBlockBelowSignOff(lines: string[], start: number, end: number): number {
+  for (let k = Math.max(start, 1); k < end - 1; k++) {
+    const above = lines[k - 1]!.trim();
+    if (!above || !/[,.!…]$/.test(above) || !hasContent(lines, 0, k - 1)) continue;
+    if (!BARE_NAME.test(lines[k]!) || NOT_A_NAME.test(lines[k]!) || CLOSING_LINE.test(lines[k]!)) continue;
+    if (isContactBlock(lines.slice(k, end))) return k;
+  }
+  return -1;
 }
 
 /** Index of a sender-name line inside the last paragraph, under a line that ends a sentence or a sign-off; or -1. */
