@@ -179,6 +179,8 @@ describe('cleanBody: signatures', () => {
     expect(clean('Hi, any update on my parcel? Thanks so much x\n\nPriya', from)).toBe('Hi, any update on my parcel? Thanks so much x');
     expect(clean('Bonjour,\n\nPouvez-vous me rappeler ?\nBien à vous,\nMarc Lemoine\nResponsable logistique\n04 78 00 11 22', from)).toBe('Bonjour,\n\nPouvez-vous me rappeler ?\nBien à vous,');
     expect(clean('Bonjour,\n\nJe confirme.\nSalutations distinguées.\nRoger Blanc\n12 rue du Port\n13002 Marseille', from)).toBe('Bonjour,\n\nJe confirme.\nSalutations distinguées.');
+    expect(clean('hey the parcel says delivered but not here yet\n\nJo', from)).toBe('hey the parcel says delivered but not here yet');
+    expect(clean('Bonjour,\nc bon reçu, merci bcp\nManon', from)).toBe('Bonjour,\nc bon reçu, merci bcp');
     // an answer, a choice after a colon, or a product name stays
     expect(norm(cleanText('> Is it still in its box?\n\nYes.\n\n> Which colour?\n\nBlue.').clean)).toBe('Yes. Blue.');
     expect(clean('Bonjour,\n\nLa couleur que je veux :\n\n\nBleu Nuit', from)).toBe('Bonjour,\n\nLa couleur que je veux :\n\n\nBleu Nuit');

@@ -162,7 +162,7 @@ const CLOSING_FORMULA =
   '(?:' +
     [
       // French
-      "merci(?: (?:beaucoup|bien|encore|infiniment|mille fois|d['’]avance|par avance|à vous|à toi|de votre (?:aide|réponse|retour|compréhension)|pour (?:votre|ta|vos) (?:aide|réponse|retour|compréhension|attention|réactivité)(?: rapide)?))*(?: et (?:bonne|belle) (?:journée|soirée|fin de journée|fin de semaine|semaine|continuation|week-end))?",
+      "merci(?: (?:beaucoup|bcp|ben gros|bien|encore|infiniment|mille fois|d['’]avance|par avance|à vous|à toi|de votre (?:aide|réponse|retour|compréhension)|pour (?:votre|ta|vos) (?:aide|réponse|retour|compréhension|attention|réactivité)(?: rapide)?))*(?: et (?:bonne|belle) (?:journée|soirée|fin de journée|fin de semaine|semaine|continuation|week-end))?",
       '(?:bien |très |trés |)cordialement', "bien à (?:vous|toi)", 'respectueusement',
       "(?:bonne|belle) (?:journée|soirée|fin de journée|fin de semaine|semaine|continuation|week-end)(?: à (?:vous|toi|tous|toute l['’]équipe))?",
       'au plaisir(?: de vous (?:lire|revoir))?', '(?:avec )?(?:mes|tous mes|nos|tous nos) remerciements',
@@ -302,7 +302,8 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
       while (above >= 0 && !lines[above]!.trim()) above--;
       const blankBefore = above < last - 1;
       const words = lines[last]!.trim().split(/\s+/).length;
-      if (above >= 0 && endsASentenceOrSignOff(lines[above]!) && (blankBefore || words <= 2)) {
+      // a single first name set apart by a blank line signs even under a line left without punctuation ("…not here yet\n\nLiam")
+      if (above >= 0 && ((endsASentenceOrSignOff(lines[above]!) && (blankBefore || words <= 2)) || (blankBefore && words === 1 && !/[:;]$/.test(lines[above]!.trim())))) {
         cut(last);
         continue;
       }
