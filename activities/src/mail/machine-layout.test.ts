@@ -100,3 +100,22 @@ describe('notices, pitches and server reports in the neighbours\' languages', ()
     expect((await verdict(from, subject, body)).isMachine).toBe(false);
   });
 });
+
+describe('platform notices and pitches of the kinds challenge-10 missed', () => {
+  it.each([
+    ['Craftly Market <sellers@craftly-market.example>', 'A buyer sent you a message', 'Hello Atelier Sorel,\nA buyer has a question about "Linen napkins, set of 4". Read and answer it from your seller dashboard within 48 hours to keep your response badge.\nCraftly Market'],
+    ["Place des Créateurs <partenaires@place-createurs.example>", 'Nouvelle commande à préparer', "Bonjour,\nUne nouvelle commande de 2 articles vous attend. Confirmez l'expédition depuis votre espace vendeur avant jeudi.\nL'équipe Place des Créateurs"],
+    ['Yann Morvan <yann.morvan.web@gmail.com>', 'Votre boutique en ligne', "Bonjour,\nEn parcourant votre boutique, j'ai relevé quelques erreurs d'affichage sur mobile et des images trop lourdes.\nJe suis développeur web freelance et je règle ce genre de souci rapidement, pour un tarif fixe.\nSouhaitez-vous que je vous envoie la liste ?\nYann"],
+    ['Ops at PackRight <hello@packright-staff.example>', 'Extra hands for January returns', 'Hi,\nPackRight provides trained packers to e-commerce warehouses for a day, a week or a season. No minimum contract, and rates start at 21 EUR per hour.\nBook staff by replying to this email.\nPackRight'],
+  ])('suppresses %s', async (from, subject, body) => {
+    expect((await verdict(from, subject, body)).isMachine).toBe(true);
+  });
+
+  it.each([
+    ['Noor Haddad <noor.haddad@example.com>', 'Invoice', "Hello, I can't find the invoice in your dashboard, where should I look? It was my first order with you.\nNoor"],
+    ['Élise Caron <elise.caron@example.fr>', 'Photos', "Bonjour, je suis photographe indépendante et j'ai commandé deux plaids pour un shooting : ma commande SOR-10431 est-elle partie ?\nÉlise"],
+    ['Mark Tully <mark@tully-logistics.example>', 'Gift boxes', 'Hi, we run two e-commerce warehouses and would like to order 40 gift boxes for our staff. Can you quote a price for 40?\nMark Tully'],
+  ])('leaves the customer %s alone', async (from, subject, body) => {
+    expect((await verdict(from, subject, body)).isMachine).toBe(false);
+  });
+});

@@ -108,6 +108,13 @@ const AUTOMATED_NOTICE = { test: (text: string): boolean => AUTOMATED_NOTICE_EN_
 /** The same said inside a line by carriers and platforms ("… sent automatically by X. Please do not reply to this e-mail."). */
 const AUTOMATED_SENTENCE = unicodeWords(
   /(?:^|[.!]\s+)(?:this (?:notice|notification|alert|message|e-?mail|update) (?:was|has been|is) (?:sent|generated) automatically|please do not reply (?:to|directly to) this (?:message|e-?mail|notification)|replies to this (?:message|e-?mail|address) are not (?:monitored|read)|(?:ce|cet) (?:avis|message|e-?mail|courriel) (?:vous )?(?:a été |est )?(?:envoyé|généré) automatiquement|merci de ne pas répondre (?:directement )?(?:à|a) (?:ce|cet) (?:message|mail|e-?mail|courriel))/im);
+/**
+ * A platform's notice points the reader to the platform's own interface ("répondre depuis votre espace vendeur", "view it
+ * in your dashboard", "from Shop Manager"): nobody writing as a person sends the shop to its own back office.
+ */
+const PLATFORM_POINTER = unicodeWords(
+  /\b(?:depuis|dans|sur|via|from|in|on|via) (?:votre|your|the|le|la) (?:espace (?:vendeur|vendeurs|pro|professionnel|marchand|partenaire)|tableau de bord|interface (?:vendeur|marchand)|back-?office|dashboard|seller (?:account|centre|center|hub|portal|dashboard)|shop manager|merchant (?:portal|dashboard|centre|center)|partner (?:portal|dashboard)|admin (?:panel|area))\b/i,
+);
 /** Receipts sent as plain mail ("Read: Your order" / "Lu : Votre commande", "was read on …"). */
 const READ_SUBJECT = /^\s*(?:read|not read|lu|non lu|gelesen|ungelesen|leído|letto|gelezen)\s*:/i;
 const READ_TEXT = /\b(?:was read on|has been read|a été lu le|a été lu|wurde am .{0,40} gelesen|was deleted without being read|a été supprimé sans avoir été lu)\b/i;
@@ -263,6 +270,9 @@ function unsolicited(
     add('spam', 'spam');
     for (const r of phishing.reasons) add(r, 'spam');
   } else if (!/\?/.test(writerText) && firstPersonCount(writerText) <= 1 && (AUTOMATED_SENTENCE.test(writerText) || AUTOMATED_OTHER_LANGUAGES.test(writerText))) {
+    add('system_notification', 'system');
+  } else if (!/\?/.test(writerText) && firstPersonCount(writerText) === 0 && !REQUEST_TO_SHOP.test(writerText) && PLATFORM_POINTER.test(writerText) && !options.senderIsCustomer) {
+    add('platform_notice', 'system');
     add('system_notification', 'system');
   } else if (!/\?/.test(writerText) && firstPersonCount(writerText) <= 1 && !REQUEST_TO_SHOP.test(writerText) && isTransactionNotice(writerText, options)) {
     add('transaction_notice', 'system');

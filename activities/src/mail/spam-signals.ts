@@ -20,6 +20,9 @@ const withUnicodeWords = (f: Family): Tests => ({ name: f.name, tests: f.res.map
 
 const PITCH_FAMILIES: Family[] = [
   { name: 'discovery_opener', res: [
+    // an audit of the reader's site the sender did unasked: "en analysant votre site, j'ai relevé plusieurs problèmes"
+    /\ben (?:analysant|parcourant|visitant|auditant|testant) (?:votre (?:site|boutique|e-?shop)|[a-z0-9-]+\.[a-z]{2,}\b)|\b(?:j['’]ai|nous avons) (?:relevé|identifié|détecté|repéré) (?:plusieurs|quelques|des|trois|deux|\d+) (?:problèmes|erreurs|points|failles|soucis|anomalies)\b|\b(?:i|we) (?:found|spotted|identified|detected) (?:several|a few|some|a couple of|\d+|three|two) (?:issues|errors|problems|broken links)\b/iu,
+    /\bje suis (?:une? )?(?:consultante?|développeu(?:r|se)|graphiste|rédact(?:eur|rice)|photographe|designer|traduct(?:eur|rice))(?: [\p{L}-]+){0,2} (?:indépendante?|freelance)\b|\bi(?:['’]m| am) (?:a |an )?(?:freelance|independent) [\p{L}-]+(?: [\p{L}-]+)?\b/iu,
     // the sender introduced by a trade: "je suis créatrice de contenu", "I'm a freelance photographer"
     /\b(?:je suis|i['’]m|i am) (?:une? |an? )?(?:créat(?:eur|rice) de contenu|influenceu(?:r|se)|photographe|vidéaste|content creator|influencer|(?:freelance |independent )?(?:photographer|videographer|copywriter|web designer)|ugc creator)\b/iu,
     /\b(?:i|we) (?:came across|found|stumbled (?:up)?on|was (?:looking at|checking|browsing|on)|were (?:looking at|checking|browsing)|noticed|visited|have been following)\b[^.!?\n]{0,20}(?:\byour\b|\b[a-z0-9-]+\.[a-z]{2,}\b)/i,
@@ -67,6 +70,7 @@ const PITCH_FAMILIES: Family[] = [
     /\b(?:seriez|êtes)-vous (?:disponibles?|intéressée?s?|ouverte?s?)\b|\bun (?:échange|appel|rendez-vous|rdv) (?:de \d+|téléphonique|rapide)\b|\b\d+ minutes (?:cette|la semaine)\b|\bprendre (?:un )?rendez-vous\b/i,
   ] },
   { name: 'free_offer', res: [
+    /\bno (?:minimum |long-term |fixed )?(?:contract|commitment|tie-in)\b|\bsans (?:contrat|durée) minim(?:um|ale)\b|\bsans engagement de durée\b/i,
     /\b(?:gratuitement|free of charge|kostenlos|unverbindlich|gratis|gratuitamente|sin compromiso|senza impegno|vrijblijvend)\b|\b(?:first|premier|première) (?:listing|post|ad|annonce|offre d['’]emploi)s?\b[^.!?\n]{0,30}\b(?:free|gratuite?s?|offerte?s?)\b/iu,
     /\bfree (?:audit|trial|quote|consultation|sample|demo|analysis|video|report|strategy)\b|\b(?:audit|essai|devis|diagnostic|rappel|échantillon|bilan)s? (?:gratuits?|offerts?)\b/i,
     /\bsans engagement\b|\bno (?:commitment|obligation|strings attached)\b|\b100 ?% (?:financée?|gratuit|free|funded)\b|\b0 ?% (?:commission|fees|de commission|frais)\b/i,
@@ -90,6 +94,7 @@ const PITCH_FAMILIES: Family[] = [
     /\b(?:partnership|collaboration opportunit|partenariat|influenc(?:er|euse|eur)s?|affiliate program|programme d['’]affiliation|sponsored (?:posts?|content|articles?|episodes?|slots?|mentions?)|sponsorisée?s?|white[- ]label|marque blanche|dropshipping|wholesale prices?|prix de gros)\b/i,
   ] },
   { name: 'about_your_business', res: [
+    /\b(?:for|to|pour|aux|des) (?:e-?commerce |online |ecommerce )?(?:warehouses|fulfil?ment centres|fulfil?ment centers|entrepôts e-?commerce|e-?commerce (?:warehouses|businesses|teams)|online sellers)\b/i,
     /\b(?:online-?shops?|shops|händler|marken) wie (?:ihre[mnrs]?|deine[mnrs]?)\b|\bihre[nms]? (?:shop|online-?shop|website|webseite|marke|umsatz|produkte)\b|\b(?:tiendas|marcas|negocios) como la suya\b|\bsu (?:tienda|web|sitio web|marca|negocio)\b|\b(?:negozi|marchi|aziende) come il suo\b|\bil suo (?:negozio|sito|brand|e-?commerce)\b|\b(?:webshops?|winkels|merken) zoals de uwe\b|\buw (?:webshop|website|winkel|merk)\b/iu,
     /\byour (?:site|website|web ?shop|store|e-?shop|online (?:store|shop)|brand|business|inbox|listings?|rankings?|return rate|checkout|conversion|traffic|shipping (?:costs?|rates?)|logistics|marketing|seo|social media)\b|\b(?:small |online |e-?commerce |independent )(?:brands|shops|stores|retailers|businesses|merchants)\b/i,
     /\b(?:for|with) (?:\w+ )?(?:brands|shops|stores|retailers|businesses|merchants|e-?tailers)\b|\b(?:des|aux|les) (?:e-?commerçants|commerçants|marques|boutiques)\b/i,
@@ -97,6 +102,7 @@ const PITCH_FAMILIES: Family[] = [
     /\b(?:brands|shops|stores|companies|businesses|retailers) like yours\b|\b(?:des )?(?:marques|boutiques|entreprises|enseignes) comme la vôtre\b|\b(?:spent|spending) (?:\w+ )?(?:minutes|time) on your (?:site|website|store|shop)\b|\b(?:costing|cost) you (?:sales|customers|money|orders)\b|\bvos fiches produits\b|\byour (?:product (?:pages|listings|descriptions)|listings|checkout|conversion rate)\b/i,
   ] },
   { name: 'offer_of_service', res: [
+    /\b(?:our |my )?(?:rates|prices|pricing|fees) (?:start|starting) (?:at|from)\b|\b(?:nos |mes )?(?:tarifs|prix) (?:à partir de|démarrent à|dès)\b|\bpour un tarif (?:fixe|forfaitaire|unique)\b|\bfor a (?:fixed|flat|one-off) (?:fee|price|rate)\b/i,
     /\bhappy to (?:send|share|show) (?:you |over )?(?:a |the |some )?(?:demo|deck|examples?|samples?|case stud(?:y|ies)|portfolio|catalogue|catalog|price list)\b|\b(?:demander|recevoir|découvrir) notre (?:catalogue|brochure|plaquette|grille tarifaire)\b|\b(?:request|ask for|see) our (?:catalogue|catalog|brochure|price list|portfolio)\b/i,
     /\b(?:OEM|ODM|private label|MOQ|minimum order quantity|marque blanche)\b|\b(?:catalogue|catalog|price list|brochure|grille tarifaire|tarifs)\b[^.!?\n]{0,30}\b(?:attached|enclosed|ci-joints?e?s?|en pièce jointe)\b/i,
     /\b(?:want me to|can i send you|shall i send you|voulez-vous que je|puis-je vous envoyer)\b|\b(?:tarifs?|prices?|pricing|devis) (?:sur demande|on request)\b|\b(?:traductrice|traducteur|rédactrice|rédacteur|consultante?|graphiste|développeuse|développeur) (?:indépendante?|freelance)\b|\blow (?:minimums|moq|minimum order)\b/i,
