@@ -119,3 +119,19 @@ describe('platform notices and pitches of the kinds challenge-10 missed', () => 
     expect((await verdict(from, subject, body)).isMachine).toBe(false);
   });
 });
+
+describe('a business closed for good, its mailbox with it', () => {
+  it.each([
+    ['Librairie Vasseur <contact@librairie-vasseur.example>', 'Re: Commande groupée', "La Librairie Vasseur a fermé définitivement ses portes le 30 novembre. Cette adresse sera supprimée fin décembre.\nMerci à tous pour ces années de fidélité."],
+    ['Hartley Joinery <office@hartley-joinery.example>', 'Re: Oak shelves', 'Hartley Joinery is now permanently closed. This inbox will be deactivated on 31 January; for warranty matters please call 01632 960 555.'],
+  ])('suppresses %s', async (from, subject, body) => {
+    expect((await verdict(from, subject, body)).isMachine).toBe(true);
+  });
+
+  it.each([
+    ['Reception <reception@elm-clinic.example>', 'Parcel for Dr Shaw', 'Hello, a parcel for Dr Shaw arrived here, but her practice is now permanently closed. Should we send it back to you?'],
+    ['Anne Vasseur <anne.vasseur@example.fr>', 'Fermeture', "Bonjour, notre librairie a fermé définitivement ses portes : pouvez-vous annuler ma commande SOR-10431 et me rembourser ?\nAnne"],
+  ])('leaves the customer %s alone', async (from, subject, body) => {
+    expect((await verdict(from, subject, body)).isMachine).toBe(false);
+  });
+});
