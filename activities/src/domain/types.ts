@@ -212,6 +212,7 @@ export interface Enrichment {
    * only by tracking number, products, amount or as their only open order, that order's number (`orderFoundBy`).
    */
   orderNumber: string | null;
+  /** The orders the mail names, as written; in the new text also the sender's own orders by their digits alone. */
   orderNumbersMentioned: string[];
   /** How orderNumber was found: written, or the evidence of order-evidence.ts. */
   orderFoundBy?: 'written' | OrderEvidence;

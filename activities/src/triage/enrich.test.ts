@@ -20,6 +20,7 @@ describe('enrich', () => {
     expect(en).toMatchObject({ orderNumber: 'ORD-5501', orderFoundBy: 'written' });
     const fr = await enrich(emailCase({ clean: 'La commande ORD-5502 est bien arrivée, rien à signaler. Il me faudrait la facture de la 5530.' }), shop);
     expect(fr).toMatchObject({ orderNumber: 'ORD-5530', orderFoundBy: 'written_without_prefix' });
+    expect(fr.orderNumbersMentioned).toEqual(['ORD-5502', 'ORD-5530']); // two orders named, one by its digits alone
     const neither = await enrich(emailCase({ clean: 'ORD-5502 est abîmée et ORD-5501 est en retard.' }), shop);
     expect(neither.orderNumber).toBe('ORD-5502');
   });

@@ -295,6 +295,12 @@ export async function enrich(c: EmailCase, shop: ShopData): Promise<Enrichment> 
     else if (customer && rec.customer_id !== customer.id) flags.push('secondary_order_belongs_to_other_customer');
   }
 
+  // the orders the new text names: as written, and the sender's own orders by their digits alone ("la facture de la
+  // 10555"), so that two orders named are two whichever way each is written
+  const ownByDigits = written.source === 'clean' && customer && customerMatch === 'sender'
+    ? ownNumbersIn(c.cleaned.clean, await shop.ordersOfCustomer(customer.id)).map((h) => h.order.number) : [];
+  const orderNumbersMentioned = [...new Set([...mentions.map((m) => m.number), ...ownByDigits])];
+
   const amounts = findAmounts(c.cleaned.clean);
   if (order && amounts.length) {
     const products = new Map(catalogue.map((p) => [p.sku, p.price] as [string, number]));
@@ -306,7 +312,7 @@ export async function enrich(c: EmailCase, shop: ShopData): Promise<Enrichment> 
     customerId: customer?.id ?? null,
     customerMatch,
     orderNumber: primary,
-    orderNumbersMentioned: mentions.map((m) => m.number),
+    orderNumbersMentioned,
     ...(finding.by ? { orderFoundBy: finding.by } : {}),
     ...(finding.candidates.length ? { orderCandidates: finding.candidates } : {}),
     orderFound,
