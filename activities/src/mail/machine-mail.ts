@@ -266,15 +266,19 @@ function unsolicited(
     return;
   }
   if (kinds.size) return;
+  // a notice asks nothing, and nobody in it speaks as "I" to ask the shop for something
+  const asks = /\?/.test(writerText);
+  const firstPerson = firstPersonCount(writerText);
+  const requests = REQUEST_TO_SHOP.test(writerText);
   if (phishing) {
     add('spam', 'spam');
     for (const r of phishing.reasons) add(r, 'spam');
-  } else if (!/\?/.test(writerText) && firstPersonCount(writerText) <= 1 && (AUTOMATED_SENTENCE.test(writerText) || AUTOMATED_OTHER_LANGUAGES.test(writerText))) {
+  } else if (!asks && firstPerson <= 1 && (AUTOMATED_SENTENCE.test(writerText) || AUTOMATED_OTHER_LANGUAGES.test(writerText))) {
     add('system_notification', 'system');
-  } else if (!/\?/.test(writerText) && firstPersonCount(writerText) === 0 && !REQUEST_TO_SHOP.test(writerText) && PLATFORM_POINTER.test(writerText) && !options.senderIsCustomer) {
+  } else if (!asks && firstPerson === 0 && !requests && PLATFORM_POINTER.test(writerText) && !options.senderIsCustomer) {
     add('platform_notice', 'system');
     add('system_notification', 'system');
-  } else if (!/\?/.test(writerText) && firstPersonCount(writerText) <= 1 && !REQUEST_TO_SHOP.test(writerText) && isTransactionNotice(writerText, options)) {
+  } else if (!asks && firstPerson <= 1 && !requests && isTransactionNotice(writerText, options)) {
     add('transaction_notice', 'system');
     add('system_notification', 'system');
   } else if (looksLikeSpam(parsed.subject, writerText)) {

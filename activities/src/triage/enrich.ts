@@ -67,6 +67,8 @@ interface OrderFinding {
   by: OrderFoundBy | null;
   /** Orders that fit equally when nothing chose between them (number is then null). */
   candidates: string[];
+  /** The orders the new text names, as written or as the digits of one of the writer's own orders. */
+  namedInNewText?: string[];
 }
 
 /**
@@ -134,7 +136,7 @@ function topicOfNewText(clean: string, mentions: OrderMention[], own: OrderRecor
   const open = unsettledOrders(clean, named);
   const number = orderReferredByPlace(clean, named) ?? (!open || open.includes(first) ? first : open[0]!);
   const by: OrderFoundBy = mentions.some((m) => m.number === number) ? 'written' : 'written_without_prefix';
-  return { number, by, candidates: [] };
+  return { number, by, candidates: [], namedInNewText: [...new Set(named.map((o) => o.number))] };
 }
 
 /**
@@ -295,11 +297,9 @@ export async function enrich(c: EmailCase, shop: ShopData): Promise<Enrichment> 
     else if (customer && rec.customer_id !== customer.id) flags.push('secondary_order_belongs_to_other_customer');
   }
 
-  // the orders the new text names: as written, and the sender's own orders by their digits alone ("la facture de la
-  // 10555"), so that two orders named are two whichever way each is written
-  const ownByDigits = written.source === 'clean' && customer && customerMatch === 'sender'
-    ? ownNumbersIn(c.cleaned.clean, await shop.ordersOfCustomer(customer.id)).map((h) => h.order.number) : [];
-  const orderNumbersMentioned = [...new Set([...mentions.map((m) => m.number), ...ownByDigits])];
+  // the orders the mail names, with the writer's own orders the new text names by their digits alone ("la facture de
+  // la 10555"): two orders named are two whichever way each is written
+  const orderNumbersMentioned = [...new Set([...mentions.map((m) => m.number), ...(finding.namedInNewText ?? [])])];
 
   const amounts = findAmounts(c.cleaned.clean);
   if (order && amounts.length) {
