@@ -3,12 +3,13 @@
  * docs/benchmarks/latest.json and docs/benchmarks/latest.png. Not a test: nothing here passes or fails.
  *
  *   pnpm bench [--n 300] [--rounds 5] [--warmup 20] [--latency 30] [--waiting 1000] [--window 300]
- *              [--waiting-budget 1200] [--resume-budget S] [--intake 2000] [--triage 500] [--only triage,latency,throughput,intake,waiting]
- *              [--seed 42]
+ *              [--waiting-budget 1200] [--resume-budget S] [--intake 2000] [--triage 500] [--load CORES]
+ *              [--only triage,latency,throughput,contention,intake,waiting] [--seed 42]
  *
  * Sections: triage (pure decision code), latency (HTTP and IMAP receipt → SMTP accept, one email at a time),
  * throughput (N generated emails through the whole pipeline vs a bare workflow with as many no-op activities, in
- * alternating rounds: throughput.ts), waiting (W workflows waiting for review in a worker process of their own:
+ * alternating rounds: throughput.ts), contention (bare workflows alone vs beside a CPU load equal to the pipeline's own
+ * extra CPU: contention.ts), waiting (W workflows waiting for review in a worker process of their own:
  * its memory/CPU and the server's, the time to resume them all: waiting.ts), intake (Kafka → starts).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,7 @@ import { EmailGenerator, type GeneratedEmail } from './email-generator';
 import { startBenchPipeline, type BenchPipeline } from './bench-pipeline';
 import { benchThroughput, type ThroughputResult } from './throughput';
 import { benchWaiting, type WaitingResult } from './waiting';
+import { benchContention, pipelineOwnExtraCpu, type ContentionResult } from './contention';
 import { renderChart } from './chart';
 import { STACK_COMPONENTS } from './proc-stats';
 import { percentile, pool, sleep, machineInfo, type Machine } from './bench-util';
@@ -49,10 +51,12 @@ interface Args {
   window: number;
   /** Seconds allowed for resuming the waiting workflows (0: the default, 2 s each and at least 10 min). */
   resumeBudget: number;
-  /** Throughput section: alternating rounds, after a warm-up of this many emails. */
+  /** Throughput and contention sections: alternating rounds, after a warm-up of this many emails. */
   rounds: number;
   warmup: number;
   seed: number;
+  /** Contention section: the CPU load in cores (0: the pipeline's own extra CPU, from this run's throughput or latest.json's). */
+  load: number;
   only: Set<string>;
 }
 
@@ -62,14 +66,16 @@ function parseArgs(argv: string[]): Args {
     return i >= 0 ? Number(argv[i + 1]) : fallback;
   };
   const onlyAt = argv.indexOf('--only');
-  const only = new Set(onlyAt >= 0 ? argv[onlyAt + 1]!.split(',') : ['triage', 'latency', 'throughput', 'waiting', 'intake']);
+  const only = new Set(onlyAt >= 0 ? argv[onlyAt + 1]!.split(',') : ['triage', 'latency', 'throughput', 'contention', 'waiting', 'intake']);
   return {
     n: get('n', 300), rounds: get('rounds', 5), warmup: get('warmup', 20), latency: get('latency', 30),
     waiting: get('waiting', 1000), window: get('window', 300), waitingBudget: get('waiting-budget', 1200), resumeBudget: get('resume-budget', 0),
-    intake: get('intake', 2000), triage: get('triage', 500), seed: get('seed', 42), only,
+    intake: get('intake', 2000), triage: get('triage', 500), seed: get('seed', 42), load: get('load', 0), only,
   };
 }
 
+const resultsDir = path.join(repoRoot, 'docs', 'benchmarks');
+const resultsFile = path.join(resultsDir, 'latest.json');
 const FINAL = `('quarantined','suppressed','sent','rejected','send_failed')`;
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
@@ -85,6 +91,7 @@ interface Results {
   triage?: { emails: number; p50Ms: number; p95Ms: number; meanMs: number };
   latency?: { http: LatencyResult; imap: LatencyResult | null };
   throughput?: ThroughputResult;
+  contention?: ContentionResult;
   waiting?: WaitingResult;
   intake?: { messages: number; startsPerSec: number; seconds: number };
 }
@@ -231,6 +238,33 @@ async function runThroughput(p: BenchPipeline, args: Args, results: Results): Pr
   for (const x of statements) line({ ...x, what: x.what.slice('postgres query: '.length) }, '    ', 34);
 }
 
+/** The load beside the contention section's loaded side: --load, else the pipeline's own extra CPU measured last. */
+function contentionLoad(args: Args, results: Results, file: string): { cores: number; basis: string } {
+  if (args.load > 0) return { cores: args.load, basis: '--load' };
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Results & { measuredAt?: Record<string, string> }) : undefined;
+  const [t, when] = results.throughput
+    ? [results.throughput, 'this run']
+    : previous?.format === RESULTS_FORMAT && previous.throughput
+      ? [previous.throughput, `latest.json, ${previous.measuredAt?.throughput ?? previous.startedAt}`]
+      : [undefined, ''];
+  if (!t) throw new Error('contention: no throughput figures to calibrate the load on; run the throughput section or give --load CORES');
+  const extra = pipelineOwnExtraCpu(t);
+  return {
+    cores: extra.cores,
+    basis: `the pipeline's own extra CPU, ${extra.msPerEmail.toFixed(0)} ms per email (bench process, Postgres, Kafka) × ${t.pipelineEmailsPerSec.toFixed(2)} emails/s (throughput, ${when})`,
+  };
+}
+
+async function runContention(p: BenchPipeline, args: Args, results: Results, file: string): Promise<void> {
+  const rounds = Math.max(1, args.rounds);
+  const load = contentionLoad(args, results, file);
+  out(`contention: ${rounds} rounds of ${Math.round(args.n / rounds)} bare workflows alone and beside a CPU load of ${load.cores.toFixed(2)} cores (${load.basis})`);
+  const c = await benchContention(p, { workflows: args.n, rounds, warmup: args.warmup, loadCores: load.cores, loadBasis: load.basis, seed: args.seed }, out);
+  results.contention = c;
+  out(`  bare workflows, ${c.activitiesPerWorkflow} no-op activities each (${c.localActivitiesPerWorkflow} local): alone ${c.quietPerSec.toFixed(2)}/s, beside the load (${c.deliveredCores.toFixed(2)} cores burned) ${c.loadedPerSec.toFixed(2)}/s`);
+  out(`  ratio beside the load / alone: median ${c.ratio.toFixed(2)} of ${c.rounds.length} rounds (${c.ratioMin.toFixed(2)}–${c.ratioMax.toFixed(2)}): the throughput ratio that CPU alone leaves the pipeline on this machine`);
+}
+
 async function benchIntake(p: BenchPipeline, args: Args, results: Results): Promise<void> {
   const m = args.intake;
   const topic = `email.inbound.bench-intake-${p.run}`;
@@ -284,7 +318,7 @@ async function main(): Promise<void> {
 
   const imapFolder = `bench-${Date.now().toString(36)}`;
   const imapAdmin = imapClient();
-  const needsPipeline = ['latency', 'throughput', 'waiting', 'intake'].some((s) => args.only.has(s));
+  const needsPipeline = ['latency', 'throughput', 'contention', 'waiting', 'intake'].some((s) => args.only.has(s));
   let imapReady = false;
   if (args.only.has('latency')) {
     try {
@@ -301,6 +335,7 @@ async function main(): Promise<void> {
     try {
       if (args.only.has('latency')) await benchLatency(p, imapFolder, args, results);
       if (args.only.has('throughput')) await runThroughput(p, args, results);
+      if (args.only.has('contention')) await runContention(p, args, results, resultsFile);
       if (args.only.has('intake')) await benchIntake(p, args, results);
       if (args.only.has('waiting')) {
         results.waiting = await benchWaiting(p, { waiting: args.waiting, budgetSeconds: args.waitingBudget, window: args.window, resumeBudgetSeconds: args.resumeBudget || undefined, seed: args.seed }, out);
@@ -320,14 +355,14 @@ async function main(): Promise<void> {
     const t = results.throughput;
     out();
     out(`summary: ratio ${t.ratio.toFixed(2)} (${t.ratioMin.toFixed(2)}–${t.ratioMax.toFixed(2)}), pipeline ${t.pipelineEmailsPerSec.toFixed(2)}/s; HTTP intake → SMTP accept p95 ${ms(results.latency.http.p95Ms)} (p50 ${ms(results.latency.http.p50Ms)}); load ${machine.loadAvg.map((l) => l.toFixed(1)).join('/')} at start`);
+    if (results.contention) out(`  the pipeline's own extra CPU alone (${results.contention.deliveredCores.toFixed(2)} cores beside bare workflows) leaves a ratio of ${results.contention.ratio.toFixed(2)} (${results.contention.ratioMin.toFixed(2)}–${results.contention.ratioMax.toFixed(2)})`);
   }
 
-  const dir = path.join(repoRoot, 'docs', 'benchmarks');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(resultsDir, { recursive: true });
   // A partial run (--only) keeps the other sections of the previous file, each with the time it was measured,
   // when that file has the same layout (RESULTS_FORMAT).
-  const file = path.join(dir, 'latest.json');
-  const sections = ['triage', 'latency', 'throughput', 'waiting', 'intake'] as const;
+  const file = resultsFile;
+  const sections = ['triage', 'latency', 'throughput', 'contention', 'waiting', 'intake'] as const;
   const measuredAt: Record<string, string> = {};
   /** The load average (1/5/15 min) when each section's run started: the figures are only as good as the machine was quiet. */
   const loadAtStart: Record<string, number[]> = {};
@@ -346,7 +381,7 @@ async function main(): Promise<void> {
     }
   }
   writeFileSync(file, `${JSON.stringify({ ...results, measuredAt, loadAtStart }, null, 2)}\n`);
-  const png = renderChart(results, path.join(dir, 'latest.png'));
+  const png = renderChart(results, path.join(resultsDir, 'latest.png'));
   out();
   out(`results: docs/benchmarks/latest.json${png ? ', chart: docs/benchmarks/latest.png' : ' (chart not rendered: no SVG→PNG converter)'}`);
 }

@@ -8,11 +8,9 @@
  * machine's load does not favour one side; the ratio is given per round, with its median and spread.
  */
 import os from 'node:os';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { temporalDataConverter } from '@replique/services/temporal/data-converter';
 import { EmailGenerator, type GeneratedEmail } from './email-generator';
 import type { BenchPipeline } from './bench-pipeline';
-import { bareWorkflowBundle } from './bare-bundle';
+import { startBareSide, type BareActivities } from './bare-side';
 import { percentile, pool, sleep } from './bench-util';
 import { workflowIdForEmailKey } from '@replique/workflows/contracts';
 import { historyCensus, type HistoryCensus } from './history-census';
@@ -101,6 +99,18 @@ async function runPipelineBatch(p: BenchPipeline, emails: GeneratedEmail[]): Pro
   return (performance.now() - t0) / 1000;
 }
 
+/**
+ * Runs a warm-up batch through the pipeline (JIT, connections, bundles; the stage times start afresh) and tells
+ * how many activities an email of this mix costs, and how many of them run as local activities: the bare side runs as
+ * many, of the same kinds.
+ */
+export async function warmPipeline(p: BenchPipeline, emails: GeneratedEmail[]): Promise<BareActivities> {
+  p.stages.reset();
+  await runPipelineBatch(p, emails);
+  const perWorkflow = Math.max(1, Math.round(activityTotals(p).count / emails.length));
+  return { perWorkflow, localPerWorkflow: Math.min(perWorkflow, Math.round(p.stages.localCalls / emails.length)) };
+}
+
 function activityTotals(p: BenchPipeline): { count: number; totalMs: number } {
   let count = 0;
   let totalMs = 0;
@@ -115,36 +125,8 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
   const gen = new EmailGenerator({ seed: options.seed });
   const perRound = Math.max(1, Math.round(options.emails / options.rounds));
 
-  // Warm-up of the pipeline; it also tells how many activities an email of this mix costs.
-  p.stages.reset();
-  const warm = gen.batch(options.warmup);
-  await runPipelineBatch(p, warm);
-  const perWorkflow = Math.max(1, Math.round(activityTotals(p).count / warm.length));
-  // The bare side runs as many of them as local activities as the pipeline does (same kinds, same count).
-  const localPerWorkflow = Math.min(perWorkflow, Math.round(p.stages.localCalls / warm.length));
-
-  const taskQueue = `bare-bench-${p.run}`;
-  const nativeConnection = await NativeConnection.connect({ address: p.env.TEMPORAL_ADDRESS! });
-  const bare = await Worker.create({
-    connection: nativeConnection,
-    namespace: p.env.TEMPORAL_NAMESPACE,
-    taskQueue,
-    workflowBundle: await bareWorkflowBundle(),
-    // The client starts both sides with the pipeline's payload codec (encryption): the bare side pays it too.
-    dataConverter: temporalDataConverter(p.workerConfig),
-    activities: { async noop() {} },
-    maxConcurrentActivityTaskExecutions: p.workerConfig.WORKER_MAX_CONCURRENT_ACTIVITIES,
-  });
-  const running = bare.run();
-  let bareStarted = 0;
-  const runBareBatch = async (count: number): Promise<number> => {
-    const t0 = performance.now();
-    const handles = await pool(Array.from({ length: count }), 16, () =>
-      p.client.workflow.start('bareWorkflow', { taskQueue, workflowId: `bare-${p.run}-${bareStarted++}`, args: [perWorkflow - localPerWorkflow, localPerWorkflow] }),
-    );
-    await pool(handles, 64, (h) => h.result());
-    return (performance.now() - t0) / 1000;
-  };
+  const activities = await warmPipeline(p, gen.batch(options.warmup));
+  const bare = await startBareSide(p, 'bare', activities);
 
   const rounds: ThroughputRound[] = [];
   const cpu = { pipeline: perComponent(() => 0), bare: perComponent(() => 0) };
@@ -153,7 +135,7 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
   let transactionsBefore = 0;
   let transactionsAfter = 0;
   try {
-    await runBareBatch(options.warmup);
+    await bare.runBatch(options.warmup);
     p.stages.reset();
     await sleep(1500); // the statistics of the warm-up flushed
     transactionsBefore = await databaseTransactions(p);
@@ -163,7 +145,7 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
       let pipeline = 0;
       let bareTime = 0;
       const runPipeline = async () => (pipeline = await measuringCpu(cpu.pipeline, () => runPipelineBatch(p, emails)));
-      const runBare = async () => (bareTime = await measuringCpu(cpu.bare, () => runBareBatch(perRound)));
+      const runBare = async () => (bareTime = await measuringCpu(cpu.bare, () => bare.runBatch(perRound)));
       if (r % 2 === 0) {
         await runPipeline();
         await runBare();
@@ -180,9 +162,7 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
     await sleep(1500);
     transactionsAfter = await databaseTransactions(p);
   } finally {
-    bare.shutdown();
-    await running;
-    await nativeConnection.close();
+    await bare.stop();
   }
 
   const measured = perRound * options.rounds;
@@ -210,7 +190,7 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
   );
   const histories = {
     pipeline: await historyCensus(p.client, sampled.map((r) => workflowIdForEmailKey(r.email_key))),
-    bare: await historyCensus(p.client, Array.from({ length: Math.min(CENSUS_SAMPLE, bareStarted) }, (_, i) => `bare-${p.run}-${bareStarted - 1 - i}`)),
+    bare: await historyCensus(p.client, bare.lastWorkflowIds(CENSUS_SAMPLE)),
   };
   const ratios = rounds.map((r) => r.ratio);
   return {
