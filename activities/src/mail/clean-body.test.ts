@@ -106,6 +106,30 @@ describe('cleanBody: quoted history', () => {
     const fr2 = 'Bonjour,\n\nLe livreur m’a écrit le 12/11/2026 à 14:30 :\n« avis de passage »\nOù est mon colis ?';
     expect(cleanText(fr2).clean).toBe(fr2);
   });
+
+  it('does not take a dated line reporting what someone wrote to the writer for an attribution', () => {
+    const fr = 'Bonjour,\n\nLe 03/11 à 9h40, le service client nous a écrit :\nremboursement sous 48 h.\nIl n’est jamais arrivé.';
+    expect(cleanText(fr).clean).toBe(fr);
+    const en = 'Hi,\n\nOn 2 Nov 2026 at 17:20 your courier wrote to me:\nparcel left with neighbour\nWhich neighbour? Nobody has it.';
+    expect(cleanText(en).clean).toBe(en);
+    const de = 'Hallo,\n\nAm 12.11.2026 um 14:30 hat mir Ihr Kollege geschrieben:\nLieferung am Freitag.\nEs ist nichts gekommen.';
+    expect(cleanText(de).clean).toBe(de);
+    // the attribution a client writes names the author, not the addressee: still history
+    expect(cleanText('Merci.\n\nLe 03/11/2026 à 09:40, Boutique <aide@boutique.example> a écrit :\nVotre colis est parti.').clean).toBe('Merci.');
+  });
+
+  it('drops an attribution set between dash rules (Zoho) in any language, and the unquoted history below it', () => {
+    const fr = cleanText('Bonjour,\nc’est noté, merci.\n\n---- Le mar., 17 nov. 2026 08:30:00 +0100 Boutique <aide@boutique.example> a écrit ----\n\nBonjour, votre retour est validé.');
+    expect(fr.clean).toBe('Bonjour,\nc’est noté, merci.');
+    expect(fr.quoted).toContain('votre retour est validé');
+    const de = cleanText('Danke!\n\n---- Am Di., 17 Nov. 2026 08:30:00 +0100 schrieb Shop <help@shop.example> ----\n\nIhre Bestellung ist unterwegs.');
+    expect(de.clean).toBe('Danke!');
+    const en = cleanText('Got it.\n\n---- On Tue, 17 Nov 2026 08:30:00 +0000 Shop <help@shop.example> wrote ----\n\nYour order shipped.');
+    expect(en.clean).toBe('Got it.');
+    // a customer's own dashed line is not an attribution
+    const own = 'Voici ma liste :\n---- deux bols et une théière ----\nMerci';
+    expect(cleanText(own).clean).toBe(own);
+  });
 });
 
 describe('cleanBody: HTML-only mail, read as a person sees it', () => {
@@ -263,6 +287,27 @@ describe('cleanBody: signatures', () => {
     expect(clean(worried, from)).toBe(worried);
     const scanned = 'Hello,\n\nThe invoice you sent was scanned by our company antivirus and blocked as malware. Could you send it as a plain PDF?';
     expect(clean(scanned, from)).toBe(scanned);
+  });
+
+  it('cuts a legal notice worded without the listed phrases, by its shape (this message, its use, impersonal)', () => {
+    const from = 'Harriet Lowe <h.lowe@lowe-studio.example>';
+    expect(clean('Hello,\n\nCould you send the invoice again?\n\nRegards,\nHarriet Lowe\nLowe Studio\n\nThe contents of this message, including attachments, are meant only for the named addressee and may not be copied, forwarded or otherwise disclosed without permission of the sender. Lowe Studio cannot accept liability for changes made after sending.', from)).toBe(
+      'Hello,\n\nCould you send the invoice again?\n\nRegards,',
+    );
+    expect(clean('Bonjour,\n\nla facture svp.\n\nCordialement,\nH. Lowe\n\nLe contenu de ce message et des pièces jointes est destiné uniquement aux personnes nommées. Toute copie, diffusion ou utilisation sans accord est interdite ; merci de supprimer ce courriel s’il ne vous est pas destiné.', from)).toBe(
+      'Bonjour,\n\nla facture svp.\n\nCordialement,',
+    );
+    expect(clean('Hallo,\n\nbitte die Rechnung.\n\nViele Grüße\nH. Lowe\n\nDiese Nachricht ist nur für den genannten Adressaten bestimmt. Jede Weitergabe, jedes Kopieren oder sonstige Verwendung durch andere Personen ist untersagt. Bitte informieren Sie uns, falls Sie sie versehentlich erhalten haben.', from)).toBe(
+      'Hallo,\n\nbitte die Rechnung.\n\nViele Grüße',
+    );
+  });
+
+  it('keeps a customer paragraph that talks about this message or its recipient without being a notice', () => {
+    const from = 'Harriet Lowe <h.lowe@lowe-studio.example>';
+    const gift = 'Hello,\n\nThe parcel is a gift, so please do not put the price on the delivery note. The recipient is my aunt and this message is just to make sure nobody at the warehouse misses it before the parcel goes out.';
+    expect(clean(gift, from)).toBe(gift);
+    const impersonal = 'Bonjour,\n\nCe message concerne la commande passée pour le cabinet : la facture doit porter le nom du cabinet, et la livraison doit se faire à l’accueil du rez-de-chaussée avant midi, du lundi au vendredi.';
+    expect(clean(impersonal, from)).toBe(impersonal);
   });
 
   it('keeps a customer sentence that mentions confidentiality', () => {

@@ -114,8 +114,18 @@ const ATTRIBUTION_VERB = new RegExp(
     ')(?![\\p{L}])|寫道|写道|の投稿|のメッセージ|작성',
   'iu',
 );
-/** An attribution ends with a colon, a full-width one, or Zoho's "wrote ----". */
-const ATTRIBUTION_TAIL = /(?:[:：]|wrote[ \t]*-{2,})[\s\u00a0]*$/i;
+/**
+ * The verb with whom it was written to: "votre collègue m'a écrit :", "your agent wrote to me:", "er hat mir geschrieben:".
+ * A client's attribution names the author and the date, never the addressee: this is the writer reporting what someone
+ * told them, in their own text.
+ */
+const VERB_WITH_ADDRESSEE =
+  /(?<![\p{L}])(?:(?:m['’]|t['’]|nous |vous |lui |leur )(?:a|avait|ont|avaient) (?:écrit|ecrit)|wrote (?:to )?(?:me|us|him|her|them)|(?:hat|haben|hatte) (?:mir|uns|ihm|ihr)(?: \p{L}+){0,3} geschrieben|schrieb (?:mir|uns)|(?:me|nos) escribi[óo]|(?:mi|ci) (?:ha|hanno) scritto)(?![\p{L}])/iu;
+/**
+ * An attribution ends with a colon or a full-width one, or sits between dash rules as Zoho writes it in every language
+ * ("---- On … wrote ----", "---- Le … a écrit ----", "---- Am … schrieb … ----").
+ */
+const ATTRIBUTION_TAIL = /(?:[:：]|wrote[ \t]*-{2,})[\s\u00a0]*$|^[ \t]*-{2,}[ \t]*\S.*\S[ \t]*-{2,}[\s\u00a0]*$/i;
 /** The verb closing a line that lost its colon: "On Wed, 14 Nov 2018 08:14:43 -0200 John Doe <john@doe.com> wrote". */
 const ENDS_WITH_VERB = /(?<![\p{L}])(?:wrote|a écrit|a ecrit|schrieb|ha scritto|escribió|escribio|escreveu|schreef|skrev|kirjoitti|napisał)[ \t]*$/iu;
 const ATTRIBUTION_START =
@@ -316,6 +326,7 @@ function attributionAt(lines: string[], i: number): { length: number; weak: bool
     if (joined.length > 400) break;
     if (ATTRIBUTION_TAIL.test(joined) && ATTRIBUTION_VERB.test(joined)) {
       if (nonBlank > 1 && !strongStart) break; // a multi-line attribution must start like one
+      if (VERB_WITH_ADDRESSEE.test(joined)) break;
       if (ATTRIBUTION_EVIDENCE.test(joined) && (ATTRIBUTION_START.test(joined) || /[<@]/.test(joined))) {
         return { length: n, weak: false };
       }

@@ -83,7 +83,30 @@ const MAX_ANTIVIRUS_WORDS = 40;
 /** A footer speaks to no one: a question, or a "you" / "we" in it, is someone writing about their antivirus. */
 const ADDRESSES_SOMEONE = /\?|(?<![\p{L}])(?:you|your|we|our|us|vous|votre|vos|nous|notre|nos|tu|ton|ta|tes)(?![\p{L}])/iu;
 
+/**
+ * A legal notice worded without the listed phrases, known by its shape: it speaks of the message itself in the third
+ * person ("This e-mail and any files…", "ce courriel et ses pièces jointes", "diese E-Mail") and of who may use, copy
+ * or keep it, in two or more such words, impersonally and without a question.
+ */
+const MESSAGE_ITSELF =
+  /(?<![\p{L}])(?:this (?:e-?mail|message|communication|transmission)|(?:ce|cet|le présent) (?:message|e-?mail|courriel|mail)|diese (?:e-?mail|nachricht)|(?:questo|il presente) messaggio|(?:este|el presente) (?:mensaje|correo))(?![\p{L}])/iu;
+const USE_OF_MESSAGE =
+  /(?<![\p{L}])(?:use|disclos\p{L}*|copy|copying|distribut\p{L}*|disseminat\p{L}*|prohibited|unauthori[sz]ed|addressee\p{L}*|recipients?|liability|utilisation|diffusion|divulgation|copie|interdite?s?|destinataires?|expéditeur|détruire|supprimer|responsabilité|weitergabe|kopieren|adressat\p{L}*|empfänger|absender|vernichten|löschen|destinatari[oa]?|mittente|divulgazione|vietat[oa]|destinatario|remitente|prohibid[oa])(?![\p{L}])/giu;
+const MIN_NOTICE_WORDS = 20;
+
+function isLegalNotice(paragraph: string): boolean {
+  if (paragraph.trim().split(/\s+/).length < MIN_NOTICE_WORDS || /\?/.test(paragraph) || !MESSAGE_ITSELF.test(paragraph)) return false;
+  const uses = new Set((paragraph.match(USE_OF_MESSAGE) ?? []).map((w) => w.toLowerCase()));
+  return uses.size >= 2 && !speaksInFirstPerson(paragraph);
+}
+
+/** Disclaimer wording in a line or paragraph: the listed phrases, or a legal notice's shape. */
+function hasDisclaimerWording(text: string): boolean {
+  return DISCLAIMER.test(text) || isLegalNotice(text);
+}
+
 function isDisclaimer(paragraph: string): boolean {
+  if (isLegalNotice(paragraph)) return true;
   if (
     ANTIVIRUS_FOOTER.test(paragraph) &&
     paragraph.trim().split(/\s+/).length <= MAX_ANTIVIRUS_WORDS &&
@@ -228,7 +251,7 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
   }
   // 3. disclaimers: a paragraph with disclaimer wording, and only signature-like text or more disclaimers after it
   for (let i = 0; i < end; i++) {
-    if (i > 0 && lines[i - 1]!.trim() && !DISCLAIMER.test(lines[i - 1]!)) continue; // paragraph starts only
+    if (i > 0 && lines[i - 1]!.trim() && !hasDisclaimerWording(lines[i - 1]!)) continue; // paragraph starts only
     const para = paragraphEnd(lines, i, end);
     const text = lines.slice(i, para).join(' ');
     if (isDisclaimer(text) && hasContent(lines, 0, i) && restIsDisclaimerOrSignature(lines, para, end)) {
@@ -426,11 +449,11 @@ function signatureLike(lines: string[], from: number, to: number, maxLines = MAX
     count++;
     if (count > maxLines) return false;
     if (alsoFine?.(l) && l.length <= MAX_SIGNATURE_LINE) continue;
-    if (l.length > MAX_SIGNATURE_LINE && !DISCLAIMER.test(l)) return false;
+    if (l.length > MAX_SIGNATURE_LINE && !hasDisclaimerWording(l)) return false;
     if (/\?\s*$/.test(l) && !/https?:|www\./i.test(l)) return false;
-    if (l.split(/\s+/).length > 16 && !DISCLAIMER.test(l)) return false;
+    if (l.split(/\s+/).length > 16 && !hasDisclaimerWording(l)) return false;
     if (/^(?:p\.?\s?s\.?|n\.?b\.?)\b/i.test(l)) return false; // a postscript is the writer's text
-    if (/[.!]$/.test(l) && l.split(/\s+/).length >= 6 && !DISCLAIMER.test(l) && !CONTACT_LINE.test(l)) return false; // a sentence
+    if (/[.!]$/.test(l) && l.split(/\s+/).length >= 6 && !hasDisclaimerWording(l) && !CONTACT_LINE.test(l)) return false; // a sentence
   }
   return true;
 }
