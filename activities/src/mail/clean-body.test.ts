@@ -556,6 +556,15 @@ describe('quoted lines wrapped by the mailer', () => {
     const text = '> Would you like a replacement or a refund of the full amount to your card?\nrefund please\n> Which address should we use?\nthe same as before';
     expect(cleanText(text).clean).toBe('refund please\n\nthe same as before');
   });
+
+  it('keeps lower-case answers under unpunctuated quoted lines when the quote was not hard-wrapped (lines wider than a wrap)', () => {
+    const text =
+      'Hi,\n\n> To rebook the delivery we need the day that suits you best for the courier to come round in the afternoon\nthursday is fine\n> and whether someone can sign for the parcel if you are not at home on that day yourself\nmy neighbour at number 12 can\n>\n> The team';
+    expect(cleanText(text).clean).toBe('Hi,\n\nthursday is fine\n\nmy neighbour at number 12 can');
+    // the same answer under a quoted line shorter than the wrap width of its quote is an answer too
+    const short = 'Ok.\n\n> Your parcel left our warehouse this morning and should reach the pick-up point on\n> thursday. Please tell us which day suits you better for the second try\nfriday\n> The team';
+    expect(cleanText(short).clean).toBe('Ok.\n\nfriday');
+  });
 });
 
 describe('visible and unquoted text', () => {

@@ -155,11 +155,12 @@ const MAX_ATTRIBUTION_LINES = 7;
 
 export function splitQuotedHistory(lines: string[]): QuoteSplit {
   const quoted = lines.map(() => false);
+  const wrapWidth = quoteWrapWidth(lines);
   let historyStart = lines.length;
   let historyKind: QuoteSplit['historyKind'] = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if ((QUOTE_LINE.test(line) && !isBannerLine(line)) || continuesBrokenQuotedLink(lines, i, quoted) || continuesWrappedQuoteLine(lines, i, quoted)) {
+    if ((QUOTE_LINE.test(line) && !isBannerLine(line)) || continuesBrokenQuotedLink(lines, i, quoted) || continuesWrappedQuoteLine(lines, i, quoted, wrapWidth)) {
       quoted[i] = true;
       continue;
     }
@@ -232,16 +233,36 @@ function continuesBrokenQuotedLink(lines: string[], i: number, quoted: boolean[]
   return open !== null && /^\S*[)>]/.test(lines[i]!.trim());
 }
 
+/** Widest a mailer's hard wrap makes a quoted line ("> " included); a quote with longer lines was not wrapped. */
+const MAX_WRAP_WIDTH = 90;
+
+/**
+ * The width the quoted lines were wrapped at: the longest `>` line (lines holding a long unbreakable token, a URL, left
+ * out), or Infinity when that is wider than any mailer wraps, i.e. when the quote was not hard-wrapped at all.
+ */
+function quoteWrapWidth(lines: string[]): number {
+  let width = 0;
+  for (const line of lines) {
+    if (!QUOTE_LINE.test(line) || /\S{30,}/.test(line)) continue;
+    width = Math.max(width, line.trimEnd().length);
+  }
+  return width <= MAX_WRAP_WIDTH ? width : Infinity;
+}
+
 /**
  * A quoted line the mailer wrapped, its tail left without ">": "> … Nullam pharetra d\nignissim odio?\n> …". Only
- * when the quoted line above is long and stops mid-sentence, the tail is a lower-case fragment no longer than a line, and the
- * quote goes on right below it: a short inline answer after a question ("> …?\nyes please\n> …") stays new text.
+ * when the quote was hard-wrapped and the quoted line above fills the wrap width (the tail's first word would not have
+ * fitted on it), the line above stops mid-sentence, the tail is a lower-case fragment no longer than a line, and the
+ * quote goes on right below it: a short inline answer after a question ("> …?\nyes please\n> …"), or under a quoted
+ * line that did not need wrapping, stays new text.
  */
-function continuesWrappedQuoteLine(lines: string[], i: number, quoted: boolean[]): boolean {
+function continuesWrappedQuoteLine(lines: string[], i: number, quoted: boolean[], wrapWidth: number): boolean {
   const prev = lines[i - 1];
   const next = lines[i + 1];
   if (i === 0 || !quoted[i - 1] || prev === undefined || next === undefined || !QUOTE_LINE.test(prev) || !QUOTE_LINE.test(next)) return false;
   const tail = lines[i]!.trim();
+  const firstWord = tail.split(/\s+/)[0] ?? '';
+  if (prev.trimEnd().length + 1 + firstWord.length <= wrapWidth) return false; // the word would have fitted: not a wrap
   return prev.trimEnd().length >= 60 && !/[.!?:;)"»]$/.test(prev.trimEnd()) && tail.length > 0 && tail.length <= 60 && /^\p{Ll}/u.test(tail);
 }
 
