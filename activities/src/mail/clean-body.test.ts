@@ -181,6 +181,20 @@ describe('cleanBody: signatures', () => {
     expect(r.signature).toBe(footer);
   });
 
+  it('ends the text at a mobile footer: what follows it is the client\'s unmarked copy, not the writer\'s', () => {
+    const from = 'Malik Faure <malik.faure@example.fr>';
+    expect(clean('Bonjour, le colis est arrivé abîmé, je vous envoie les photos ce soir.\n\nEnvoyé de mon iPhone\n\nBonjour Malik, votre commande CMD-10288 a été expédiée aujourd’hui. Vous recevrez le numéro de suivi par e-mail.', from)).toBe(
+      'Bonjour, le colis est arrivé abîmé, je vous envoie les photos ce soir.',
+    );
+    expect(clean('Thanks, Friday works.\nMalik\n\nSent from my Galaxy\n\n  On Mon, Nov 23, 2026 at 10:02, Shop<help@shop.example> wrote:   Hello, when can the courier come?', from)).toBe('Thanks, Friday works.');
+  });
+
+  it('keeps answers written under quoted questions below a mobile footer', () => {
+    const r = clean('Voir mes réponses plus bas.\n\nEnvoyé de mon iPhone\n\nLe 20 nov. 2026 à 10:02, Boutique <aide@boutique.example> a écrit :\n\n> Quelle couleur ?\nLa bleue, s’il vous plaît, celle de la photo du site.\n> Quelle adresse ?\nLa même que la dernière fois, au deuxième étage du bâtiment B.');
+    expect(r).toContain('La bleue, s’il vous plaît, celle de la photo du site.');
+    expect(r).toContain('au deuxième étage du bâtiment B.');
+  });
+
   it('cuts a footer naming a device that is not listed, by its capitalised model name', () => {
     expect(cleanText('Je confirme l’adresse.\n\nEnvoyé depuis mon Redmi Note 12 Pro').clean).toBe('Je confirme l’adresse.');
     expect(cleanText('Confirmed, thanks.\n\nSent from my OPPO Find X5').clean).toBe('Confirmed, thanks.');

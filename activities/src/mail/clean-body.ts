@@ -45,27 +45,37 @@ export function cleanText(text: string, senderTokens: Set<string> = new Set()): 
   const fresh: string[] = [];
   const unquoted: string[] = [];
   const history: string[] = [];
+  // how many folded quotes sit above each new line (inline and bottom-posted answers), in fresh and in unquoted
+  const freshQuotesAbove: number[] = [];
+  const unquotedQuotesAbove: number[] = [];
   let afterQuote = false;
+  let quotesAbove = 0;
   lines.forEach((line, i) => {
     if (quoted[i]) {
       history.push(line);
-      if (fresh.length && fresh[fresh.length - 1] !== '') fresh.push(''); // keep new blocks apart
+      if (fresh.length && fresh[fresh.length - 1] !== '') {
+        fresh.push(''); // keep new blocks apart
+        freshQuotesAbove.push(quotesAbove);
+      }
+      if (!afterQuote) quotesAbove++;
       afterQuote = true;
       return;
     }
     fresh.push(line);
+    freshQuotesAbove.push(quotesAbove);
     if (afterQuote && !line.trim()) return; // the blank lines below a folded quote go with it
     afterQuote = false;
     unquoted.push(line);
+    unquotedQuotesAbove.push(quotesAbove);
   });
-  const { body, signature } = splitSignature(fresh, senderTokens);
+  const { body, signature } = splitSignature(fresh, senderTokens, freshQuotesAbove);
   const clean = tidy(body);
   if (!clean && historyKind === 'forward') {
     // Nothing written above a forward: the forwarded message is what the sender wants read.
     const inner = cleanText(forwardedBody(lines, historyStart).join('\n'));
     return { ...inner, quoted: tidy(history) };
   }
-  const { signedEnd } = splitSignature(unquoted, senderTokens);
+  const { signedEnd } = splitSignature(unquoted, senderTokens, unquotedQuotesAbove);
   return {
     clean,
     quoted: tidy(history),

@@ -224,7 +224,12 @@ const PLACEHOLDER = /^[ \t]*\[(?:cid:|image:|image\]|inline image|attachment)[^\
 const MAX_SIGNATURE_LINES = 14;
 const MAX_SIGNATURE_LINE = 110;
 
-export function splitSignature(lines: string[], senderTokens: Set<string>): SignatureSplit {
+/**
+ * `quotesAbove[i]`: how many folded quotes sit above line i. A mobile footer ends what was typed above it: the lines
+ * under it are not the writer's (a client's unmarked copy of the message replied to), unless a quote lies between
+ * (answers written inline, under the quoted questions).
+ */
+export function splitSignature(lines: string[], senderTokens: Set<string>, quotesAbove: number[] = []): SignatureSplit {
   let end = trimEnd(lines, lines.length);
   const cut = (at: number): void => {
     if (at < end) end = at;
@@ -242,9 +247,12 @@ export function splitSignature(lines: string[], senderTokens: Set<string>): Sign
       break;
     }
   }
-  // 2. mobile footers and placeholders near the end
+  // 2. mobile footers: the phone's app writes them under the typed text; what follows is not the writer's (an answer
+  // written below a quote aside), nor, in any case, a signature-like block of footers and device names
   for (let i = 0; i < end; i++) {
-    if (isMobileFooter(lines[i]!) && hasContent(lines, 0, i) && signatureLike(lines, i + 1, end, 40, (l) => isMobileFooter(l) || DEVICE.test(l))) {
+    if (!isMobileFooter(lines[i]!) || !hasContent(lines, 0, i)) continue;
+    const answerBelow = lines.slice(i + 1, end).some((l, k) => l.trim() !== '' && (quotesAbove[i + 1 + k] ?? 0) > (quotesAbove[i] ?? 0));
+    if (!answerBelow || signatureLike(lines, i + 1, end, 40, (l) => isMobileFooter(l) || DEVICE.test(l))) {
       cut(i);
       break;
     }
