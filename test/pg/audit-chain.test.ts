@@ -2,9 +2,14 @@
  * The hash-chained audit log on real Postgres: the insert trigger chains every append (concurrent ones of one email
  * and of many), a retried append changes nothing, and `replique audit verify` passes on an honest log and names what
  * a tamperer changed or removed: a row's content, a row in the middle, the last rows, every row of an email of an
- * anchored day. Retention's prune keeps the rest verifiable.
+ * anchored day. Retention's prune keeps the rest verifiable. The trigger's inline row hash (035) continues chains
+ * hashed by 017's SQL functions.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { migrate, MIGRATIONS_DIR } from '../../activities/src/adapters/pg/migrate';
 import { appendAudit, changeWithAudit } from '../../activities/src/adapters/pg/audit-log';
 import { markRetention, pruneAuditBatch } from '../../activities/src/adapters/pg/audit-chain';
 import { verifyAuditLog } from '../../activities/src/audit/verify-audit-log';
@@ -15,6 +20,7 @@ import { withTestDatabase, type TestDatabase } from '../support/pg';
 
 const newKey = () => createHash('sha256').update(randomBytes(16)).digest('hex');
 const DAY = 86_400_000;
+const INLINE_HASH = '035_audit_chain_hash_inline.sql';
 
 /** Runs `work` with every trigger off, as someone with write access to the tables would. */
 async function asTamperer(pool: Pool, work: (db: Queryable) => Promise<unknown>): Promise<void> {
@@ -178,4 +184,36 @@ describe('retention prune', () => {
     await asTamperer(db.pool, (c) => c.query(`delete from audit_log where email_key = $1`, [crossing]));
     expect(await problems(db)).toEqual([expect.stringMatching(/all its rows \(3…3\) are missing/)]);
   }, 120_000);
+});
+
+describe('the row hash computed inline (migration 035)', () => {
+  let db: TestDatabase;
+  let before: string;
+  beforeAll(async () => {
+    db = await withTestDatabase({ migrate: false });
+    before = mkdtempSync(path.join(os.tmpdir(), 'replique-migrations-'));
+    for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f < INLINE_HASH)) cpSync(path.join(MIGRATIONS_DIR, file), path.join(before, file));
+  });
+  afterAll(async () => {
+    rmSync(before, { recursive: true, force: true });
+    await db.close();
+  });
+
+  it('continues the chains begun by 017\'s SQL functions: same hash for the same fields, nulls and non-ASCII data', async () => {
+    const emailKey = newKey();
+    const rows = (tag: string) => [
+      { emailKey, stage: 'stage', event: `${tag}-1`, data: { note: 'reçu — 📦 « colis »', quote: 'a"b\\c', n: 1.5 }, auditKey: `${emailKey}:${tag}` },
+      { emailKey, stage: 'étape', event: `${tag}-2` }, // no audit key
+      { emailKey: null, stage: 'review-tool', event: `${tag}-login`, data: { by: 'Zoë' } }, // the chain of no email
+    ];
+    await migrate(db.pool, { dir: before });
+    for (const row of rows('before')) await appendAudit(db.pool, row);
+    expect((await migrate(db.pool)).applied).toContain(INLINE_HASH);
+    for (const row of rows('after')) await appendAudit(db.pool, row);
+    expect(await appendAudit(db.pool, rows('after')[0]!)).toEqual({ inserted: false }); // a retried append still adds nothing
+
+    expect(await verifyAuditLog(db.pool)).toEqual({ ok: true, rows: 6, chains: 2, anchors: 0, problems: [] });
+    const { rows: seqs } = await db.pool.query<{ seq: number }>(`select seq::int from audit_log where email_key = $1 order by id`, [emailKey]);
+    expect(seqs.map((r) => r.seq)).toEqual([1, 2, 3, 4]);
+  });
 });

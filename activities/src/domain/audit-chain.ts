@@ -1,6 +1,6 @@
 /**
- * The hash chain of the audit log, recomputed outside the database (infra/migrations/017: the trigger computes the
- * same `audit_row_hash` in SQL at every append). Each email's rows form a chain (`chainKey` = email key, '' for rows
+ * The hash chain of the audit log, recomputed outside the database (infra/migrations/017, 035: the insert trigger
+ * computes the same hash in SQL at every append). Each email's rows form a chain (`chainKey` = email key, '' for rows
  * of no email); each UTC day has an anchor, the hash over that day's chain heads chained to the previous anchor.
  * `ChainChecker` reads a chain's rows in order and names what does not hold.
  */
@@ -10,7 +10,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** As SQL `audit_field`: byte length, ':', the text; '~' for null. */
+/** As each field in the trigger's hash (017's `audit_field`): byte length, ':', the text; '~' for null. */
 function field(value: string | null): string {
   return value === null ? '~' : `${Buffer.byteLength(value, 'utf8')}:${value}`;
 }
@@ -30,7 +30,7 @@ export interface ChainedRow {
   hash: string;
 }
 
-/** SQL `audit_row_hash` of the row's fields and its stored `prevHash`. */
+/** The trigger's hash (017's `audit_row_hash`) of the row's fields and its stored `prevHash`. */
 export function rowHash(row: Omit<ChainedRow, 'id' | 'chainKey' | 'hash'>): string {
   return sha256Hex(
     field(row.prevHash) + field(row.seq) + field(row.emailKey) + field(row.auditKey)
