@@ -189,6 +189,14 @@ describe('cleanBody: signatures', () => {
     expect(clean('Thanks, Friday works.\nMalik\n\nSent from my Galaxy\n\n  On Mon, Nov 23, 2026 at 10:02, Shop<help@shop.example> wrote:   Hello, when can the courier come?', from)).toBe('Thanks, Friday works.');
   });
 
+  it('keeps a hard-wrapped sentence whose line reads like a footer ("sent from the warehouse")', () => {
+    const from = 'Malik Faure <malik.faure@example.fr>';
+    const en = 'Hello,\n\nthe parcel was\nsent from the warehouse\non Monday and never arrived. Where is it?';
+    expect(clean(en, from)).toBe(en);
+    const fr = 'Bonjour,\n\nle colis a été\nenvoyé depuis Lyon\nle 12 novembre et il n’est jamais arrivé. Pouvez-vous vérifier ?';
+    expect(clean(fr, from)).toBe(fr);
+  });
+
   it('keeps answers written under quoted questions below a mobile footer', () => {
     const r = clean('Voir mes réponses plus bas.\n\nEnvoyé de mon iPhone\n\nLe 20 nov. 2026 à 10:02, Boutique <aide@boutique.example> a écrit :\n\n> Quelle couleur ?\nLa bleue, s’il vous plaît, celle de la photo du site.\n> Quelle adresse ?\nLa même que la dernière fois, au deuxième étage du bâtiment B.');
     expect(r).toContain('La bleue, s’il vous plaît, celle de la photo du site.');

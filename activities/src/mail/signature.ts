@@ -252,7 +252,7 @@ export function splitSignature(lines: string[], senderTokens: Set<string>, quote
   for (let i = 0; i < end; i++) {
     if (!isMobileFooter(lines[i]!) || !hasContent(lines, 0, i)) continue;
     const answerBelow = lines.slice(i + 1, end).some((l, k) => l.trim() !== '' && (quotesAbove[i + 1 + k] ?? 0) > (quotesAbove[i] ?? 0));
-    if (!answerBelow || signatureLike(lines, i + 1, end, 40, (l) => isMobileFooter(l) || DEVICE.test(l))) {
+    if ((!answerBelow && standsApart(lines, i)) || signatureLike(lines, i + 1, end, 40, (l) => isMobileFooter(l) || DEVICE.test(l))) {
       cut(i);
       break;
     }
@@ -349,6 +349,16 @@ export function splitSignature(lines: string[], senderTokens: Set<string>, quote
     break;
   }
   return { body: lines.slice(0, end), signature: lines.slice(end), signedEnd };
+}
+
+/**
+ * A line set apart as a footer is: a blank line or a signature delimiter above it, a blank line or nothing below. A
+ * hard-wrapped sentence that happens to have a line reading "sent from the warehouse" has text right above and below.
+ */
+function standsApart(lines: string[], i: number): boolean {
+  const above = lines[i - 1];
+  const below = lines[i + 1];
+  return (above === undefined || !above.trim() || DELIMITER.test(above)) && (below === undefined || !below.trim());
 }
 
 /** A line that ends a sentence ("…?", "….") or is, or ends with, a sign-off ("Bises from London,", "… livrée. Merci", "Thanks so much x"). */
