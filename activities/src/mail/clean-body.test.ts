@@ -328,6 +328,8 @@ describe('cleanBody: signatures', () => {
     const from = 'Harriet Lowe <h.lowe@lowe-studio.example>';
     const gift = 'Hello,\n\nThe parcel is a gift, so please do not put the price on the delivery note. The recipient is my aunt and this message is just to make sure nobody at the warehouse misses it before the parcel goes out.';
     expect(clean(gift, from)).toBe(gift);
+    const company = 'Hello,\n\nThis message is for your returns department: the recipient named on your label is wrong, and any use of our old address for deliveries is prohibited by the building manager from next week.';
+    expect(clean(company, from)).toBe(company);
     const impersonal = 'Bonjour,\n\nCe message concerne la commande passée pour le cabinet : la facture doit porter le nom du cabinet, et la livraison doit se faire à l’accueil du rez-de-chaussée avant midi, du lundi au vendredi.';
     expect(clean(impersonal, from)).toBe(impersonal);
   });

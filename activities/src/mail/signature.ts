@@ -94,10 +94,13 @@ const USE_OF_MESSAGE =
   /(?<![\p{L}])(?:use|disclos\p{L}*|copy|copying|distribut\p{L}*|disseminat\p{L}*|prohibited|unauthori[sz]ed|addressee\p{L}*|recipients?|liability|utilisation|diffusion|divulgation|copie|interdite?s?|destinataires?|expéditeur|détruire|supprimer|responsabilité|weitergabe|kopieren|adressat\p{L}*|empfänger|absender|vernichten|löschen|destinatari[oa]?|mittente|divulgazione|vietat[oa]|destinatario|remitente|prohibid[oa])(?![\p{L}])/giu;
 const MIN_NOTICE_WORDS = 20;
 
+/** A writer speaking for their company ("we", "our", "nous"): a customer's text, not a notice's third person. */
+const FIRST_PERSON_PLURAL = /(?<![\p{L}])(?:[Ww]e|[Oo]urs?|[Nn]ous|[Nn]otre|[Nn]os|us)(?![\p{L}])/u; // "us", not "US"
+
 function isLegalNotice(paragraph: string): boolean {
   if (paragraph.trim().split(/\s+/).length < MIN_NOTICE_WORDS || /\?/.test(paragraph) || !MESSAGE_ITSELF.test(paragraph)) return false;
   const uses = new Set((paragraph.match(USE_OF_MESSAGE) ?? []).map((w) => w.toLowerCase()));
-  return uses.size >= 2 && !speaksInFirstPerson(paragraph);
+  return uses.size >= 2 && !speaksInFirstPerson(paragraph) && !FIRST_PERSON_PLURAL.test(paragraph);
 }
 
 /** Disclaimer wording in a line or paragraph: the listed phrases, or a legal notice's shape. */
