@@ -114,7 +114,8 @@ describe('cleanBody: quoted history', () => {
     expect(cleanText(en).clean).toBe(en);
     const de = 'Hallo,\n\nAm 12.11.2026 um 14:30 hat mir Ihr Kollege geschrieben:\nLieferung am Freitag.\nEs ist nichts gekommen.';
     expect(cleanText(de).clean).toBe(de);
-    // the attribution a client writes names the author, not the addressee: still history
+    // the attribution a client writes names the author, not the addressee: still history (a surname like "Lui" too)
+    expect(cleanText('Merci.\n\nLe 03/11/2026 à 09:40, Marie Lui a écrit :\nVotre colis est parti.').clean).toBe('Merci.');
     expect(cleanText('Merci.\n\nLe 03/11/2026 à 09:40, Boutique <aide@boutique.example> a écrit :\nVotre colis est parti.').clean).toBe('Merci.');
   });
 

@@ -120,7 +120,7 @@ const ATTRIBUTION_VERB = new RegExp(
  * told them, in their own text.
  */
 const VERB_WITH_ADDRESSEE =
-  /(?<![\p{L}])(?:(?:m['’]|t['’]|nous |vous |lui |leur )(?:a|avait|ont|avaient) (?:écrit|ecrit)|wrote (?:to )?(?:me|us|him|her|them)|(?:hat|haben|hatte) (?:mir|uns|ihm|ihr)(?: \p{L}+){0,3} geschrieben|schrieb (?:mir|uns)|(?:me|nos) escribi[óo]|(?:mi|ci) (?:ha|hanno) scritto)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:m['’]|t['’]|nous |vous |lui |leur )(?:a|avait|ont|avaient) (?:écrit|ecrit)|wrote (?:to )?(?:me|us|him|her|them)|(?:hat|haben|hatte) (?:mir|uns|ihm|ihr)(?: \p{L}+){0,3} geschrieben|schrieb (?:mir|uns)|(?:me|nos) escribi[óo]|(?:mi|ci) (?:ha|hanno) scritto)(?![\p{L}])/u; // lower case: in "Le …, Marie Lui a écrit :" Lui is a name
 /**
  * An attribution ends with a colon or a full-width one, or sits between dash rules as Zoho writes it in every language
  * ("---- On … wrote ----", "---- Le … a écrit ----", "---- Am … schrieb … ----").
