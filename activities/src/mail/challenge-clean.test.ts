@@ -1,0 +1,38 @@
+/**
+ * The helpers' client-format sets for clean_body (test/fixtures/challenge-clean-1 … -5, 74 emails written to differ
+ * from the training corpus: header blocks in other languages, web mail and mobile clients, HTML-only layouts, inline
+ * answers, disclaimers, writing habits that look like structure). Each was read once blind (figure in its README);
+ * they now guard the cleaner against regressions, with score.py's comparison.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { cleanBody } from './clean-body';
+import { parseEmail } from './parse-email';
+import { repoRoot } from './test-support/paths';
+import { sameCleanBody } from './test-support/score-norm';
+
+interface Label {
+  file: string;
+  clean_body: string;
+}
+
+const fixtures = resolve(repoRoot, 'test/fixtures');
+const sets = readdirSync(fixtures).filter((d) => /^challenge-clean-\d+$/.test(d)).sort();
+
+describe('challenge-clean sets: clean_body as labelled', () => {
+  it('finds the five sets', () => {
+    expect(sets.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(sets)('%s: every email cleaned as labelled', async (set) => {
+    const dir = join(fixtures, set);
+    const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Label[];
+    expect(labels.length).toBeGreaterThan(0);
+    const misses: string[] = [];
+    for (const label of labels) {
+      const cleaned = cleanBody(await parseEmail(readFileSync(join(dir, label.file))));
+      if (!sameCleanBody(cleaned.clean, label.clean_body)) misses.push(`${label.file}: ${JSON.stringify(cleaned.clean)}`);
+    }
+    expect(misses).toEqual([]);
+  });
+});
