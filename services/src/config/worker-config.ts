@@ -52,8 +52,12 @@ export const WorkerEnvSchema = z.object({
    * at a time publishes (a Postgres lease), the others stand by. false: this worker runs none.
    */
   EVENT_RELAY_ENABLED: booleanFromEnv.default(true),
-  /** How often the relay looks for new events when the outbox is empty. */
-  EVENT_RELAY_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(100),
+  /**
+   * How often the relay looks for new events when the outbox is empty, and its wait after a round that did not fill
+   * a batch: the longest an event waits before it goes to Kafka. Each round costs a Postgres read and confirmation and a
+   * Kafka request whatever it carries: at 500 ms rather than 100, ~0.5 ms less CPU per event (test/bench/relay-poll.ts).
+   */
+  EVENT_RELAY_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   /**
    * How long the worker keeps the shop's policies, catalogue, "today" and order-number format before reading them
    * again (activities/src/adapters/reference-cached-shop.ts); a policy change reaches it within this time. 0: always read.
