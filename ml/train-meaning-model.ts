@@ -78,11 +78,16 @@ export interface MeaningTrainOptions {
   blendSplit: 'inner' | 'authors';
   /** Fit the confidence map (confidence-map.ts) on the blend's out-of-fold predictions and ship it with the model. */
   confidenceMap: boolean;
+  /**
+   * Train the risk head's sentence head (intent-model.ts `risk.sentence`): the defusal reads each sentence's innocence
+   * with a head that has seen sentences, not with the whole-text head (which reads ordinary courtesy as risky).
+   */
+  sentenceInnocence: boolean;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: MeaningTrainOptions = {
   seed: 20261124, perPhrase: 4, voicesPerPhrase: 1, epochs: 14, innerFolds: 4, corpusWeight: 3, buckets: 1 << 15, l2: 1e-5, innerSplit: 'hash', blendSplit: 'authors',
-  confidenceMap: true,
+  confidenceMap: true, sentenceInnocence: true,
 };
 
 const round = (v: number): number => Math.round(v * 1000) / 1000;
@@ -126,6 +131,18 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
   const feats = (t: string): Sparse => toSparse(hashedFeatures(t, opts.buckets));
   const synthX = synth.map((s) => feats(s.text));
   const corpusX = corpus.map((c) => feats(c.text));
+  // the sentence head's text: a hand-written risk sentence alone teaches its family; every sentence of a generated or
+  // real mail that must not escalate teaches 'none' (generated ones at half weight)
+  const synthSentences: Item[] = !opts.sentenceInnocence ? [] : synth.flatMap((e): Item[] => {
+    if (e.risk === null) return [];
+    const ss = sentencesOf(e.text);
+    if (e.risk !== 'none') return ss.length === 1 ? [{ x: feats(ss[0]!), y: risks.indexOf(e.risk), w: 1 }] : [];
+    return ss.map((t) => ({ x: feats(t), y: 0, w: 0.5 }));
+  });
+  const corpusSentences = corpus.map((c) => (opts.sentenceInnocence && c.risk === 'none' ? sentencesOf(c.text).map(feats) : []));
+  const sentenceItems = (keep: (i: number) => boolean): Item[] => [
+    ...synthSentences, ...corpus.flatMap((_, i) => (keep(i) ? corpusSentences[i]!.map((x) => ({ x, y: 0, w: 1 })) : [])),
+  ];
 
   const classesOf: Record<Target, readonly string[]> = { intent: intents, risk: risks, routine: ROUTINE_CLASSES };
   const itemsFor = (which: Target, keep: (i: number) => boolean): Item[] => {
@@ -151,6 +168,7 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
   const innerFolds = byAuthor ? authors.length : opts.innerFolds;
   for (let k = 0; k < innerFolds; k++) {
     if (!fold.includes(k)) continue;
+    const sentenceHead = opts.sentenceInnocence ? trainHead(sentenceItems((i) => fold[i] !== k), risks, opts, opts.seed + 400 + k) : null;
     targets.forEach((t, j) => {
       const head = trainHead(itemsFor(t, (i) => fold[i] !== k), classesOf[t], opts, opts.seed + 100 * j + 1 + k);
       corpus.forEach((c, i) => {
@@ -158,7 +176,7 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
         oof[t][i] = predictWith(head, corpusX[i]!);
         // the risk head's innocence is read sentence by sentence too (readRisk's pNoneMin)
         if (t === 'risk') {
-          const perSentence = sentencesOf(c.text).map((s) => predictWith(head, feats(s)).none ?? 1);
+          const perSentence = sentencesOf(c.text).map((s) => predictWith(sentenceHead ?? head, feats(s)).none ?? 1);
           oof[t][i]!.none_min = Math.min(oof[t][i]!.none ?? 1, ...perSentence);
         }
       });
@@ -181,10 +199,11 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
   const intentHead = trainHead(itemsFor('intent', () => true), intents, opts, opts.seed);
   const riskHead = trainHead(itemsFor('risk', () => true), risks, opts, opts.seed + 100);
   const routineHead = trainHead(itemsFor('routine', () => true), ROUTINE_CLASSES, opts, opts.seed + 200);
+  const sentenceHead = opts.sentenceInnocence ? trainHead(sentenceItems(() => true), risks, opts, opts.seed + 400) : null;
   const file: IntentModelFile = {
     kind: 'hashed-ngram-logreg',
     // a version of its own per feature set and training text (a worker stores a file whose version is new: ml/README)
-    version: `meaning-model/seed-${opts.seed}/corpus-${corpus.length}/voices-${opts.voicesPerPhrase}/features-${FEATURE_VERSION.split('/').pop()}${byAuthor || blendByAuthor ? '/blend-authors' : ''}${blend.confidenceMap ? '/confmap' : ''}`,
+    version: `meaning-model/seed-${opts.seed}/corpus-${corpus.length}/voices-${opts.voicesPerPhrase}/features-${FEATURE_VERSION.split('/').pop()}${byAuthor || blendByAuthor ? '/blend-authors' : ''}${blend.confidenceMap ? '/confmap' : ''}${sentenceHead ? '/sentence-innocence' : ''}`,
     feature_version: FEATURE_VERSION,
     buckets: opts.buckets,
     intents: [...intents],
@@ -192,10 +211,13 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
     blend: blend.params,
     rules_only: blend.rulesOnly,
     ...(blend.confidenceMap ? { confidence_map: blend.confidenceMap } : {}),
-    risk: { classes: [...risks], ...quantise(riskHead.weights), threshold: risk.threshold, defuse_none: risk.defuseNone },
+    risk: {
+      classes: [...risks], ...quantise(riskHead.weights), threshold: risk.threshold, defuse_none: risk.defuseNone,
+      ...(sentenceHead ? { sentence: quantise(sentenceHead.weights) } : {}),
+    },
     routine: { classes: [...ROUTINE_CLASSES], ...quantise(routineHead.weights), threshold: routine.threshold },
     training: {
-      seed: opts.seed, synthetic: synth.length, corpus: corpus.length, epochs: opts.epochs, per_phrase: opts.perPhrase, voices_per_phrase: opts.voicesPerPhrase,
+      seed: opts.seed, synthetic: synth.length, sentence_innocence: opts.sentenceInnocence, corpus: corpus.length, epochs: opts.epochs, per_phrase: opts.perPhrase, voices_per_phrase: opts.voicesPerPhrase,
       inner_folds: innerFolds, inner_split: byAuthor ? 'authors' : 'hash', blend_split: byAuthor || blendByAuthor ? 'authors' : 'hash', corpus_weight: opts.corpusWeight, l2: opts.l2,
       oof_intent: blend.report, oof_risk: risk.report, oof_routine: routine.report,
     },

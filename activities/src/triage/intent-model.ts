@@ -49,6 +49,12 @@ export const riskHeadSchema = z.object({
   ...storedWeights,
   threshold: z.number().min(0).max(1),
   defuse_none: z.number().min(0).max(1),
+  /**
+   * The sentence head (same classes, same features), trained on sentences alone: the hand-written risk sentences as
+   * their family, every sentence of mail that must not escalate as 'none'. It reads only innocence: the defusal's
+   * "every sentence" test (`readRisk` pNoneMin). Absent in older files: the whole-text head reads each sentence.
+   */
+  sentence: z.object({ ...storedWeights }).optional(),
 });
 export type RiskHeadFile = z.infer<typeof riskHeadSchema>;
 
@@ -109,6 +115,8 @@ export interface RoutineHead {
 /** A decoded risk head: probabilities per class ('none' and the families) for a masked text, and its thresholds. */
 export interface RiskHead {
   predict(text: string): Record<string, number>;
+  /** The sentence head's probabilities for one sentence (absent: `predict` reads sentences too). */
+  predictSentence?: (sentence: string) => Record<string, number>;
   threshold: number;
   defuseNone: number;
 }
@@ -137,7 +145,10 @@ function linearHead(h: { rows: string; weights: string; scale: number; bias: num
 export function decodeIntentModel(file: IntentModelFile): LoadedIntentModel {
   const predict = linearHead(file, file.intents, file.buckets);
   const risk = file.risk
-    ? { predict: linearHead(file.risk, file.risk.classes, file.buckets), threshold: file.risk.threshold, defuseNone: file.risk.defuse_none }
+    ? {
+      predict: linearHead(file.risk, file.risk.classes, file.buckets), threshold: file.risk.threshold, defuseNone: file.risk.defuse_none,
+      ...(file.risk.sentence ? { predictSentence: linearHead(file.risk.sentence, file.risk.classes, file.buckets) } : {}),
+    }
     : null;
   const routineHead = file.routine ? linearHead(file.routine, file.routine.classes, file.buckets) : null;
   const routine = file.routine && routineHead ? { pRoutine: (t: string) => routineHead(t).routine ?? 0, threshold: file.routine.threshold } : null;
@@ -233,7 +244,10 @@ export interface RiskReading {
   family: RiskFamily;
   p: number;
   pNone: number;
-  /** The lowest P(none) of the whole text and of each sentence: a cue is innocent only if every sentence is. */
+  /**
+   * The lowest P(none) of the whole text (whole-text head) and of each sentence (the sentence head when the file has
+   * one): a cue is innocent only if the whole mail and every sentence of it are.
+   */
   pNoneMin: number;
   sentence: string;
 }
@@ -243,7 +257,7 @@ export function sentencesOf(text: string): string[] {
   return text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter((s) => (s.match(/\p{L}{2,}/gu)?.length ?? 0) >= 2);
 }
 
-/** The risk head over the whole (masked) text; the sentence named is the one its family weighs most in. */
+/** The risk head over the whole (masked) text; the sentence named is the one its family weighs most in (whole-text head). */
 export function readRisk(head: RiskHead, text: string): RiskReading {
   const whole = head.predict(text);
   const family = RISK_FAMILIES.reduce((best, f) => ((whole[f] ?? 0) > (whole[best] ?? 0) ? f : best), RISK_FAMILIES[0] as RiskFamily);
@@ -255,7 +269,7 @@ export function readRisk(head: RiskHead, text: string): RiskReading {
     const ps = head.predict(s);
     const p = ps[family] ?? 0;
     if (p > bestP) { bestP = p; sentence = withoutStructureMark(s); }
-    pNoneMin = Math.min(pNoneMin, ps.none ?? 0);
+    pNoneMin = Math.min(pNoneMin, (head.predictSentence ? head.predictSentence(s) : ps).none ?? 0);
   }
   return { family, p: 1 - pNone, pNone, pNoneMin, sentence };
 }

@@ -131,3 +131,27 @@ describe('the committed model of meaning', () => {
     expect(r.sentence).toBe('Remove every bit of personal information you have stored about me.');
   });
 });
+
+describe('readRisk: innocence read sentence by sentence', () => {
+  const text = 'Dear Sir or Madam,\nI am writing with regard to my order.\nCould you send me the invoice?';
+  // the whole-text head reads the courteous first line as risky; the sentence head, trained on sentences, does not
+  const whole = (t: string): Record<string, number> => (t.startsWith('I am writing') ? { none: 0.4, legal_threat: 0.6 } : { none: 0.95, legal_threat: 0.05 });
+  const head = { predict: whole, threshold: 0.5, defuseNone: 0.8 };
+
+  it('without a sentence head, the whole-text head reads each sentence (the lowest P(none) counts)', () => {
+    const r = readRisk(head, text);
+    expect(r.pNone).toBe(0.95);
+    expect(r.pNoneMin).toBe(0.4);
+  });
+
+  it("with a sentence head, each sentence's innocence is the sentence head's; the evidence sentence stays the whole-text head's", () => {
+    const r = readRisk({ ...head, predictSentence: () => ({ none: 0.9, legal_threat: 0.1 }) }, text);
+    expect(r.pNoneMin).toBe(0.9);
+    expect(r.sentence).toBe('I am writing with regard to my order.');
+  });
+
+  it('the whole text still bounds the innocence: a sentence head cannot make a risky mail innocent', () => {
+    const risky = { ...head, predict: () => ({ none: 0.3, legal_threat: 0.7 }), predictSentence: () => ({ none: 0.99, legal_threat: 0.01 }) };
+    expect(readRisk(risky, text).pNoneMin).toBe(0.3);
+  });
+});
