@@ -3,7 +3,7 @@
  * criticality, confidence and the routing signals (escalation keywords and their defusal, prompt injection, abuse,
  * distress, chargeback, GDPR, safety...). Offline rules over FR/EN lexicons.
  */
-import type { Classification, EmailCase, Intent, MachineKind, Sentiment, Urgency } from '../domain/types';
+import type { Classification, EmailCase, Enrichment, Intent, MachineKind, Sentiment, Urgency } from '../domain/types';
 import { INTENTS } from '../domain/types';
 import { orderMark, structuredModelText, withoutStructureMark } from './intent-features';
 import { applyConfidenceMap, type ConfidenceMap } from './confidence-map';
@@ -23,6 +23,8 @@ import {
 import { messageCarriers, type CarrierSegment } from '../mail/carriers';
 import { findInjection } from './injection';
 import { judgeQuotedShop, sentRepliesFor, type QuotedShopVerdict } from './quoted-shop';
+import { onlyOpenOrderForIntent, orderInScope } from './order-scope';
+import { productMatcher } from '../reply/product-mentions';
 
 export type IntentScores = Record<Intent, number>;
 
@@ -531,6 +533,13 @@ export async function classifyInputOf(emailCase: EmailCase, deps: TriageDeps): P
 export const maskedModelText = (emailCase: EmailCase, input: ClassifyInput): string =>
   maskPii(modelText(input), emailCase.pii).masked;
 
+async function orderForIntent(enr: Enrichment, intent: Intent, clean: string, deps: TriageDeps): Promise<Enrichment> {
+  const matcher = productMatcher(await deps.shop.products());
+  const scoped = orderInScope(enr, intent, clean, matcher);
+  if (scoped.orderNumber || !scoped.customerId) return scoped;
+  return onlyOpenOrderForIntent(scoped, intent, clean, await deps.shop.ordersOfCustomer(scoped.customerId), matcher.mentioned(clean).length);
+}
+
 export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
   const input = await classifyInputOf(emailCase, deps);
   const model = deps.intentModel;
@@ -547,5 +556,10 @@ export const classifyEmail: CaseStage = async (emailCase: EmailCase, deps) => {
     routine: routineHead ? { pRoutine: (text) => routineHead.pRoutine(mask(text)), threshold: routineHead.threshold } : null,
   };
   const classification = classify(input, deps.policy, masked, deps.intentCalibration ?? null, heads);
-  return { ...emailCase, classification: { ...classification, modelVersion: model ? deps.modelVersion ?? null : null } };
+  // an order inferred from the words is dropped when the intent read is about no order, and a pending-order question
+  // about an order of the writer's that names none is about their only open one (order-scope.ts)
+  const enrichment = emailCase.enrichment && !input.machineKind
+    ? await orderForIntent(emailCase.enrichment, classification.intent, emailCase.cleaned.clean, deps)
+    : emailCase.enrichment;
+  return { ...emailCase, enrichment, classification: { ...classification, modelVersion: model ? deps.modelVersion ?? null : null } };
 };

@@ -12,7 +12,8 @@ import {
 } from './entities';
 import { fold } from './lexicon';
 import {
-  byAmount, byLatestOrder, byOnlyOpenOrder, byOrderDate, byOrderState, byOwnNumber, byProducts, byTracking, ordersWithProducts,
+  byAmount, byDeliveryDate, byLatestOrder, byOnlyOpenOrder, byOrderDate, byOrderState, byOwnNumber, byProducts, bySubjectProducts,
+  byTracking, ordersNamedInTitle,
   NO_EVIDENCE, ownNumbersIn,
   type EvidenceResult,
 } from './order-evidence';
@@ -75,7 +76,8 @@ interface OrderFinding {
  * The order the mail is about, strongest evidence first: a number in the new text; the digits of one of the customer's
  * orders written without the prefix, a tracking number or the products of one of their orders in the new text; a
  * number in the subject or quoted history; a tracking number there, an amount or the order date of one order, the
- * customer's only open order. Machine notices are never about an order they merely quote, but a carrier's or ticket
+ * products the subject names (a thread's title), the delivery day of one order, the customer's only open order.
+ * Machine notices are never about an order they merely quote, but a carrier's or ticket
  * system's notice names its parcel, and a bounce returns a message that may name its order (by number, or by the
  * products of one of the bounced recipient's orders).
  */
@@ -106,8 +108,9 @@ async function findOrder(c: EmailCase, shop: ShopData, customer: CustomerRecord 
     return found(quotedTracking.order!.number, 'tracking_number');
   }
   if (!candidates.length) {
-    const weak = pick(byAmount(clean, own, matcher, today)) ?? pick(byOrderDate(clean, own, today))
-      ?? pick(byOnlyOpenOrder(clean, own, matcher, today));
+    const weak = pick(bySubjectProducts(c.parsed.subject, clean, own, matcher))
+      ?? pick(byAmount(clean, own, matcher, today)) ?? pick(byOrderDate(clean, own, today))
+      ?? pick(byDeliveryDate(clean, own, today)) ?? pick(byOnlyOpenOrder(clean, own, matcher, today));
     if (weak) return found(weak.order!.number, weak.by!);
     // the weakest: the state the writer describes, or "my last order"; only when nothing above found several
     const described = candidates.length ? null : pick(byOrderState(clean, own, matcher, today)) ?? pick(byLatestOrder(clean, own));
@@ -148,10 +151,7 @@ async function bouncedReplyOrder(c: EmailCase, shop: ShopData, matcher: ProductM
   const subject = c.parsed.report?.originalSubject ?? '';
   const customer = recipient && subject ? await shop.customerByEmail(recipient) : null;
   if (!customer) return NO_EVIDENCE;
-  // a subject is a title ("Re: Kettle overheating", "Re : Bouilloire : étincelles"): its first noun, framed as in a
-  // sentence of either language, names its topic
-  const title = subject.replace(/^(?:\s*(?:re|fwd?|tr|réf?)\s*:\s*)+/i, '');
-  const fitting = ordersWithProducts(`the ${title}\nla ${title}`, await shop.ordersOfCustomer(customer.id), matcher);
+  const fitting = ordersNamedInTitle(subject, await shop.ordersOfCustomer(customer.id), matcher);
   return fitting.length === 1 ? { order: fitting[0]!, by: 'products', candidates: [] } : NO_EVIDENCE;
 }
 

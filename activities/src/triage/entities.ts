@@ -180,6 +180,25 @@ export function findDates(text: string, today: string): DateMention[] {
   return out;
 }
 
+/**
+ * Months named alone ("ma commande d'octobre", "the order I placed back in August", "in September 2026"), as YYYY-MM:
+ * the year written, else the latest such month not after today's. A month with a day ("18 novembre", "May 3") is a
+ * date (findDates), and English "may" is a verb more often than a month.
+ */
+export function findMonthsAlone(text: string, today: string): string[] {
+  const names = [...FR_MONTHS.map(fold), ...EN_MONTHS.map((m) => m.toLowerCase())].filter((m) => m !== 'may').join('|');
+  const re = new RegExp(`(?<!\\d\\s*(?:er|st|nd|rd|th)?\\s*)\\b(${names})\\b(?!\\s*\\d{1,2}(?!\\d))(?:\\s+((?:19|20)\\d{2}))?`, 'g');
+  const [y, mo] = today.slice(0, 7).split('-').map(Number) as [number, number];
+  const out = new Set<string>();
+  for (const m of fold(text).matchAll(re)) {
+    const month = MONTH_INDEX.get(m[1]!) ?? 0;
+    if (!month) continue;
+    const year = m[2] ? Number(m[2]) : month <= mo ? y : y - 1;
+    out.add(`${year}-${pad(month)}`);
+  }
+  return [...out];
+}
+
 const WEEKDAYS: [RegExp, number][] = [
   [/\b(?:dimanche|sunday)\b/, 0], [/\b(?:lundi|monday)\b/, 1], [/\b(?:mardi|tuesday)\b/, 2],
   [/\b(?:mercredi|wednesday)\b/, 3], [/\b(?:jeudi|thursday)\b/, 4], [/\b(?:vendredi|friday)\b/, 5],

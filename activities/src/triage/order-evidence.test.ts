@@ -1,8 +1,8 @@
 import type { OrderRecord, ProductRecord, ShopData } from '../domain/types';
 import { productMatcher } from '../reply/product-mentions';
 import {
-  asksAboutPendingOrder, byAmount, byLatestOrder, byOnlyOpenOrder, byOrderDate, byOrderState, byOwnNumber, byProducts,
-  byTracking, namesOwnGoods, speaksOfOwnPurchase,
+  asksAboutPendingOrder, byAmount, byDeliveryDate, byLatestOrder, byOnlyOpenOrder, byOrderDate, byOrderState, byOwnNumber,
+  byProducts, bySubjectProducts, byTracking, namesOwnGoods, speaksOfOwnPurchase,
 } from './order-evidence';
 
 const TODAY = '2026-03-10';
@@ -193,5 +193,63 @@ describe('byTracking', () => {
     expect((await byTracking('Colis XY999999999 introuvable', shop)).order).toBeNull();
     expect(await byTracking('Le numéro XY 123 456 789 ne donne rien sur le site', shop))
       .toMatchObject({ order: { number: 'ORD-8002' }, by: 'tracking_number' });
+  });
+});
+
+describe('mail about no order: topic words and purchases to come do not make the only open order the topic', () => {
+  const own = [teapotDelivered, toasterShipped, cancelled];
+  it('reads a topic word alone ("livraison", "delivery", "colis") as about no order', () => {
+    expect(byOnlyOpenOrder('Vous livrez en Suisse ? Et la livraison coûte combien ?', own, matcher, TODAY).order).toBeNull();
+    expect(byOnlyOpenOrder('Happy holidays to the whole team, good luck with all the parcels!', own, matcher, TODAY).order).toBeNull();
+    expect(byOnlyOpenOrder('Please send me all the data you hold, my order history and delivery addresses too.', own, matcher, TODAY).order).toBeNull();
+  });
+  it('reads a topic word about an order of the writer\'s, or a cue that asks, as their only open order', () => {
+    expect(byOnlyOpenOrder('Une question sur ma livraison : le livreur sonne ou il laisse un avis ?', own, matcher, TODAY).order?.number).toBe('ORD-8002');
+    expect(byOnlyOpenOrder('Where is my order? It was due on Friday.', own, matcher, TODAY).order?.number).toBe('ORD-8002');
+    expect(byOnlyOpenOrder('Will my things be here before the weekend?', own, matcher, TODAY).order?.number).toBe('ORD-8002');
+  });
+  it('reads a purchase supposed, to come or not made as about no order', () => {
+    expect(byOnlyOpenOrder('If we order on Monday, can the address be a different one from ours?', own, matcher, TODAY).order).toBeNull();
+    expect(byOnlyOpenOrder("Je n'ai encore rien commandé : la livraison à une autre adresse, c'est possible ?", own, matcher, TODAY).order).toBeNull();
+    expect(byOnlyOpenOrder('Can an order be cancelled once dispatched? Asking before I place one.', own, matcher, TODAY).order).toBeNull();
+    expect(byProducts('Si je prends un deuxième grille-pain demain, il arrivera quand ?', own, matcher, TODAY).order).toBeNull();
+  });
+});
+
+describe('byDeliveryDate: the order delivered on the day the writer says their goods came', () => {
+  const own = [teapotDelivered, order('ORD-8005', 'delivered', ['T-4'], { delivered_at: '2026-03-07' }), toasterShipped];
+  it('reads a calendar date or a past weekday in a sentence of delivery', () => {
+    expect(byDeliveryDate('The box that was delivered on 20 February had a dent in it.', own, TODAY))
+      .toMatchObject({ order: { number: 'ORD-8001' }, by: 'delivery_date' });
+    expect(byDeliveryDate('Le paquet reçu samedi, je peux en avoir la facture ?', own, TODAY).order?.number).toBe('ORD-8005');
+  });
+  it('does not read a day said without goods come, or goods that did not come', () => {
+    expect(byDeliveryDate('I wrote to you on 20 February about the invoice.', own, TODAY).order).toBeNull();
+    expect(byDeliveryDate("Rien n'est arrivé samedi, contrairement à ce qui était prévu.", own, TODAY).order).toBeNull();
+  });
+});
+
+describe('byOrderDate: a month named alone for the ordering', () => {
+  const own = [teapotDelivered, order('ORD-8006', 'delivered', ['T-4'], { ordered_at: '2026-01-12' }), teapotProcessing];
+  it('finds the one order placed in that month (the latest such month)', () => {
+    expect(byOrderDate('Pouvez-vous me renvoyer la facture de ma commande de janvier ?', own, TODAY).order?.number).toBe('ORD-8006');
+    expect(byOrderDate('The order I placed in February, could I have a receipt?', own, TODAY).order?.number).toBe('ORD-8001');
+  });
+  it('chooses nothing for a month of no ordering word, or a month of no order', () => {
+    expect(byOrderDate('We are away all of January, just so you know.', own, TODAY).order).toBeNull();
+    expect(byOrderDate('My order from December: the invoice please.', own, TODAY).order).toBeNull();
+  });
+});
+
+describe('bySubjectProducts: the products a thread\'s subject names, for a text about goods of the writer\'s', () => {
+  const own = [teapotDelivered, toasterShipped, teapotProcessing];
+  it('finds the one order holding the subject\'s products', () => {
+    expect(bySubjectProducts('Re: Grille-pain', 'Toujours pas arrivé, des nouvelles ?', own, matcher))
+      .toMatchObject({ order: { number: 'ORD-8002' }, by: 'subject_products' });
+    expect(bySubjectProducts('Toaster', 'It has stopped working after three days.', own, matcher).order?.number).toBe('ORD-8002');
+  });
+  it('chooses nothing for a text about no goods of the writer\'s, or two orders holding them', () => {
+    expect(bySubjectProducts('Toaster', 'Do you sell a crumb tray for it?', own, matcher).order).toBeNull();
+    expect(bySubjectProducts('Théière', 'Elle est arrivée cassée.', own, matcher)).toMatchObject({ order: null, candidates: [{}, {}] });
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { OrderEvidence, OrderRecord, ShopData } from '../domain/types';
 import type { ProductMatcher } from '../reply/product-mentions';
-import { findAmounts, findDates, findPastDays, findTrackingNumbers } from './entities';
+import { findAmounts, findDates, findMonthsAlone, findPastDays, findTrackingNumbers } from './entities';
 import { fold, INTENT_CUES } from './lexicon';
 
 export interface EvidenceResult {
@@ -53,7 +53,16 @@ const PURCHASE_TO_COME: RegExp[] = [
   /\b(?:like|love|want|wanted|wish|plan|planning|going|hoping|intend|thinking (?:of|about)|before (?:i|we)|considering)\b.{0,20}\b(?:to )?(?:order|ordering|buy|buying|purchase|purchasing|get|getting)\b/,
   /\b(?:essaye|essaie|essayons|tente|tentons|retente|n'arrive pas a|n'arrivons pas a|impossible de|pas pu|echec)\b.{0,25}\b(?:commander|acheter|payer|regler|valider)\b/,
   /\b(?:trying|tried|try|attempted|unable|can't|cannot|couldn't|could not|failed)\b.{0,20}\b(?:to )?(?:order|pay|buy|purchase|check ?out|complete)\b/,
+  // a purchase supposed or to come ("si je commande", "if I order", "before I place an order", "anything I order from
+  // now on"), or none made yet ("je n'ai encore rien commandé", "I haven't ordered yet")
+  /\bsi (?:je |j'|nous |on )(?!ai |avais |avons )(?:\S+ ){0,2}(?:commande|commandons|achete|achetons|prends|passe commande)\b/,
+  /\b(?:if|when|once|before|next time) (?:i|we)(?: \S+){0,2} (?:order|buy|purchase|place)\b/,
+  /\b(?:order|buy|purchase|commande|achete)\b.{0,20}\b(?:from now on|in future|in the future|a l'avenir|desormais|dorenavant)\b/,
+  /\b(?:rien|pas encore|jamais) (?:encore )?(?:commande|achete)\b/, /\b(?:haven't|have not|not yet|never) (?:yet )?(?:ordered|bought|purchased)\b/,
 ];
+
+/** The writer speaks of a purchase still to make, supposed or not made ("si je commande", "before I order"). */
+export const speaksOfPurchaseToCome = (text: string): boolean => PURCHASE_TO_COME.some((re) => re.test(fold(text)));
 
 export function speaksOfOwnPurchase(text: string): boolean {
   const t = fold(text);
@@ -74,8 +83,11 @@ export function namesOwnGoods(text: string, matcher: ProductMatcher): boolean {
 }
 
 /** Asks where a pending order is, or for an action on one (cancel, change the address): the classifier's own cues. */
-const PENDING_ORDER_CUES = (['order_status', 'delivery_delay', 'cancel_order', 'change_address'] as const)
-  .flatMap((i) => INTENT_CUES[i] ?? []).map((c) => c.re);
+const PENDING_CUES = (['order_status', 'delivery_delay', 'cancel_order', 'change_address'] as const)
+  .flatMap((i) => INTENT_CUES[i] ?? []);
+const PENDING_ORDER_CUES = PENDING_CUES.map((c) => c.re);
+/** The cues that ask by themselves; the lighter ones are topic words ("livraison", "delivery", "colis", "tracking"). */
+const STRONG_PENDING_CUES = PENDING_CUES.filter((c) => c.w >= 2).map((c) => c.re);
 
 export function asksAboutPendingOrder(text: string): boolean {
   const t = fold(text);
@@ -83,14 +95,43 @@ export function asksAboutPendingOrder(text: string): boolean {
 }
 
 /**
+ * The writer speaks of one order or parcel of theirs: a possessive before an order word ("ma commande", "mon colis",
+ * "my parcel", "my stuff"), or an order they placed ("j'ai commandé", "I ordered"). Orders in general ("mes
+ * commandes", "my order history") are no one order.
+ */
+const OWN_ORDER = [
+  /\b(?:ma|mon|notre) (?:\p{L}+ )?(?:commande|colis|paquet|livraison|envoi|achat|cadeau)\b/u,
+  /\b(?:my|our) (?:[\p{L}']+ )?(?:order|parcel|package|delivery|shipment|stuff|things|purchase|present|gift)\b(?! (?:history|histories|number|card))/u,
+  /\b(?:j'ai|nous avons|on a) (?:bien )?(?:commande|achete|passe (?:une |ma )?commande)\b/, /\b(?:i|we)(?: have|'ve)? (?:ordered|bought|purchased|placed (?:an|my|the) order)\b/,
+];
+export const speaksOfOwnOrder = (text: string): boolean => { const t = fold(text); return OWN_ORDER.some((re) => re.test(t)); };
+
+/**
+ * A question about a pending order of the writer's: a cue that asks by itself ("où en est", "still hasn't arrived",
+ * "cancel"), or a topic word ("livraison", "delivery", "parcel") about an order of theirs, and no purchase still to come.
+ * "À partir de quel montant la livraison est-elle offerte ?", "bon courage pour les colis de Noël" are about none.
+ */
+export function asksAboutOwnPendingOrder(text: string): boolean {
+  const t = fold(text);
+  if (speaksOfPurchaseToCome(text)) return false;
+  return STRONG_PENDING_CUES.some((re) => re.test(t)) || ((asksAboutPendingOrder(text) || ARRIVAL_ASKED.test(t)) && speaksOfOwnOrder(text));
+}
+
+/**
  * Where goods are, or that they have still not come: "ils sont où", "est-elle où", "still nothing". Not "where is … made",
  * "c'est où, votre magasin ?": a place asked about is no parcel.
  */
 const WHEREABOUTS = /\b(?:(?:ils?|elles?) (?:est|sont) ou|(?:est|sont)-(?:ils?|elles?) ou|ou en (?:est|sont)|still (?:nothing|not here|no sign)|toujours rien)\b/;
+/**
+ * Whether goods will come, asked without an order word: "will it be here by Friday?", "is it coming this week?",
+ * "is it going to make it?", "ça arrive quand ?", "je l'aurai avant samedi ?". A question, about arriving.
+ */
+const ARRIVAL_ASKED = /\b(?:be here|get here|turn up|show up|(?:is|are) (?:it|they) (?:still )?coming|going to make it|make it (?:by|in time|before)|arrivera|arriveront|arrive(?:nt)? quand|sera (?:la|livree?)|l'aurai|les aurai)\b[^.!?\n]{0,40}\?/;
 
 /** A question about a pending order, or about where goods are. */
 export function asksAfterGoods(text: string): boolean {
-  return asksAboutPendingOrder(text) || WHEREABOUTS.test(fold(text));
+  const t = fold(text);
+  return asksAboutPendingOrder(text) || WHEREABOUTS.test(t) || ARRIVAL_ASKED.test(t);
 }
 
 /** Orders whose tracking numbers the text quotes (anyone's: the caller checks whose they are). */
@@ -168,7 +209,7 @@ function ordersOfGoodsBesides(context: Set<string>, text: string, own: OrderReco
   return own.filter((o) => rest.every((sku) => o.items.some((it) => it.sku === sku)));
 }
 
-const saysReceived = (text: string, matcher: ProductMatcher): boolean => receivedSkus(text, matcher).size > 0;
+export const saysReceived = (text: string, matcher: ProductMatcher): boolean => receivedSkus(text, matcher).size > 0;
 
 type Narrowing = (os: OrderRecord[]) => OrderRecord[];
 
@@ -208,6 +249,7 @@ export function byProducts(text: string, own: OrderRecord[], matcher: ProductMat
   named: readonly string[] = []): EvidenceResult {
   // goods asked after with no word of buying ("And the stand mixer? Still nothing here.", "le grille-pain, il est où ?")
   // are goods awaited: among the writer's open orders only
+  if (speaksOfPurchaseToCome(text) && !receivedSkus(text, matcher).size) return NO_EVIDENCE;
   const awaited = !speaksOfOwnPurchase(text) && !namesOwnGoods(text, matcher);
   if (awaited && !asksAfterGoods(text)) return NO_EVIDENCE;
   let fitting = ordersWithProducts(text, own, matcher);
@@ -224,6 +266,48 @@ export function byProducts(text: string, own: OrderRecord[], matcher: ProductMat
   return one(narrow(text, fitting, matcher, today), 'products');
 }
 
+/** The damage and missing-goods cues of the classifier: the text speaks of goods in hand. */
+const GOODS_FAULT_CUES = (['damaged_item', 'missing_item'] as const).flatMap((i) => INTENT_CUES[i] ?? []).map((c) => c.re);
+
+/**
+ * The products a thread's subject names ("Re: Grille-pain", "Toaster still not here", "Kettle") when the new text names
+ * none: among the writer's own orders, the one that holds them, if the new text speaks of goods of theirs — asked
+ * after, bought or received, faulty or missing — and of no purchase still to come. A subject that is a product
+ * question's title ("Théière : induction ?") over a text about no goods of theirs names no order.
+ */
+export function bySubjectProducts(subject: string, text: string, own: OrderRecord[], matcher: ProductMatcher): EvidenceResult {
+  if (matcher.mentioned(text).length || speaksOfPurchaseToCome(text)) return NO_EVIDENCE;
+  const t = fold(text);
+  if (!(asksAfterGoods(text) || speaksOfOwnPurchase(text) || GOODS_FAULT_CUES.some((re) => re.test(t)))) return NO_EVIDENCE;
+  return one(ordersNamedInTitle(subject, own, matcher), 'subject_products');
+}
+
+/**
+ * The orders holding every product a subject names. A subject is a title ("Re: Kettle overheating", "Re : Bouilloire :
+ * étincelles"): its nouns, framed as in a sentence of either language, name its topic.
+ */
+export function ordersNamedInTitle(subject: string, orders: OrderRecord[], matcher: ProductMatcher): OrderRecord[] {
+  const title = subject.replace(/^(?:\s*(?:re|fwd?|tr|réf?|aw|wg)\s*:\s*)+/i, '');
+  return ordersWithProducts(`the ${title}\nla ${title}`, orders, matcher);
+}
+
+/** Goods bought, ordered or received, said in a past tense ("I bought", "que j'ai commandé", "reçue hier"). */
+const PAST_PURCHASE = [
+  /\b(?:ordered|bought|purchased|paid for|received|delivered)\b/,
+  /\b(?:ai|avons|as|a|avais|avait) (?:\S+ ){0,2}(?:commandee?s?|achetee?s?|recue?s?|payee?s?)\b/, /\b(?:achetee?s?|recue?s?|livree?s?)\b/,
+];
+
+/**
+ * The text speaks of goods the writer has or waits for, beyond owning them: bought, ordered or received in a past
+ * tense, asked after, faulty or missing. "Does my stand mixer come with a dough hook?" or "how long does delivery to
+ * Ireland take?" speak of none: a product question, whatever the writer owns.
+ */
+export function speaksOfGoodsHad(text: string, matcher: ProductMatcher): boolean {
+  const t = fold(text);
+  return saysReceived(text, matcher) || PAST_PURCHASE.some((re) => re.test(t)) || asksAboutOwnPendingOrder(text)
+    || WHEREABOUTS.test(t) || ARRIVAL_ASKED.test(t) || GOODS_FAULT_CUES.some((re) => re.test(t));
+}
+
 /** Among the writer's own orders, the one whose total or refunded amount the text writes (narrowed by a date). */
 export function byAmount(text: string, own: OrderRecord[], matcher: ProductMatcher, today: string): EvidenceResult {
   const fitting = ordersWithAmount(text, own);
@@ -238,12 +322,13 @@ const daysFrom = (fromIso: string, toIso: string): number =>
   Math.round((Date.parse(`${toIso.slice(0, 10)}T00:00:00Z`) - Date.parse(`${fromIso.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
 
 /**
- * A question about a pending order that names none, and names no product: the writer's only open order. When the
+ * A question about a pending order of the writer's (asksAboutOwnPendingOrder) that names none, and names no product:
+ * the writer's only open order. When the
  * writer says their goods never came, an order delivered in the last two weeks may be the one meant: it counts too,
  * and two candidates choose nothing.
  */
 export function byOnlyOpenOrder(text: string, own: OrderRecord[], matcher: ProductMatcher, today: string): EvidenceResult {
-  if (!asksAboutPendingOrder(text) || matcher.mentioned(text).length) return NO_EVIDENCE;
+  if (!asksAboutOwnPendingOrder(text) || matcher.mentioned(text).length) return NO_EVIDENCE;
   const notReceived = NOT_RECEIVED.test(fold(text));
   const open = own.filter((o) => isOpenOrder(o)
     || (notReceived && typeof o.delivered_at === 'string' && daysFrom(o.delivered_at, today) <= RECENT_DELIVERY_DAYS));
@@ -266,12 +351,34 @@ export function byOrderDate(text: string, own: OrderRecord[], today: string): Ev
 
 function ordersPlacedOn(text: string, orders: OrderRecord[], today: string): OrderRecord[] {
   const days = new Set<string>();
+  const months = new Set<string>();
   for (const sentence of text.split(/[.!?;\n]+/)) {
     if (!ORDERING.test(fold(sentence))) continue;
     for (const d of findDates(sentence, today)) if (d.iso) days.add(d.iso);
     for (const d of findPastDays(sentence, today)) days.add(d);
+    for (const m of findMonthsAlone(sentence, today)) months.add(m);
   }
-  return days.size ? orders.filter((o) => days.has(o.ordered_at.slice(0, 10))) : [];
+  return days.size || months.size
+    ? orders.filter((o) => days.has(o.ordered_at.slice(0, 10)) || months.has(o.ordered_at.slice(0, 7))) : [];
+}
+
+/** A sentence that speaks of goods come ("le colis livré dimanche", "the parcel that arrived on 18 November"). */
+const CAME = /\b(?:livree?s?|recue?s?|arrivee?s?|delivered|arrived|came|turned up|received|got it)\b/;
+
+/**
+ * Among the writer's own orders, the one delivered on the day the text gives for its coming, in the same sentence as
+ * a word of delivery or receipt: "the parcel that arrived on 18 November", "le colis livré dimanche". A sentence that
+ * says the goods did not come names no delivery day.
+ */
+export function byDeliveryDate(text: string, own: OrderRecord[], today: string): EvidenceResult {
+  const days = new Set<string>();
+  for (const sentence of text.split(/[.!?;\n]+/)) {
+    const t = fold(sentence);
+    if (!CAME.test(t) || NOT_RECEIVED.test(t)) continue;
+    for (const d of findDates(sentence, today)) if (d.iso) days.add(d.iso);
+    for (const d of findPastDays(sentence, today)) days.add(d);
+  }
+  return days.size ? one(own.filter((o) => typeof o.delivered_at === 'string' && days.has(o.delivered_at.slice(0, 10))), 'delivery_date') : NO_EVIDENCE;
 }
 
 /**
