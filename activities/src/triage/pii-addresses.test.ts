@@ -59,3 +59,17 @@ describe('postal addresses: numbers apart from the street name', () => {
       .toEqual(['3rd Floor, 20 Eastcheap, London EC3M 1EB, United Kingdom']);
   });
 });
+
+describe('postal addresses: Canadian, Catalan and house-name blocks (challenge-pii-1 kinds, other voices)', () => {
+  it('reads a Canadian postcode after a town and its province', () => {
+    expect(addresses('Ship to 88 Elgin Street, Unit 4\nOttawa (Ontario) K2P 1L4\nCanada\nThanks'))
+      .toEqual(['88 Elgin Street, Unit 4\nOttawa (Ontario) K2P 1L4\nCanada']);
+    expect(addresses('Mon adresse : 456 Queen St W, Toronto, ON M5V 2B3.')).toEqual(['456 Queen St W, Toronto, ON M5V 2B3']);
+  });
+  it('keeps a house name opening a UK block', () => {
+    expect(addresses('Send it to:\nThe Vicarage\nChurch Street\nLedbury\nHR8 1DH')).toEqual(['The Vicarage\nChurch Street\nLedbury\nHR8 1DH']);
+  });
+  it('reads Catalan streets and floor-door complements', () => {
+    expect(addresses('Passeig de Gràcia 55, 3r 1a\n08007 Barcelona')).toEqual(['Passeig de Gràcia 55, 3r 1a\n08007 Barcelona']);
+  });
+});

@@ -33,7 +33,7 @@ function caseless(pattern: string): string {
 const FR_STREET = caseless("(?:rue|avenue|av\\.|boulevard|bd|bld|allée|allee|impasse|place|chemin|route|quai|cours|square|passage|voie|sentier|lotissement|hameau|chaussée|faubourg|fbg|parvis|esplanade|promenade|rond-point|mail|cité|villa|montée|traverse|ruelle|venelle|clos|domaine|parc|résidence|residence|lieu-dit)");
 const EN_STREET = '(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Gardens|Place|Pl|Crescent|Terrace|Court|Ct|Square|Sq|Grove|Hill|Row|Mews|Walk|Park|Parade|Rise|View|Green|Yard|Works|Wharf|Quay|Gate|Broadway|Circus|Boulevard|Blvd|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Plaza|Embankment)';
 /** Streets named first and numbered after: BE/CH (French), DE/AT/CH, NL, ES, IT, PT. */
-const NAME_FIRST_STREET = caseless("(?:rue|avenue|boulevard|chaussée|place|chemin|route|quai|clos|drève|square|via|viale|corso|piazza|piazzale|largo|vicolo|strada|calle|c/|avenida|avda\\.?|paseo|plaza|carrer|camino|ronda|travesía|rua|straat|laan|weg|gracht|plein|kade|singel)");
+const NAME_FIRST_STREET = caseless("(?:rue|avenue|boulevard|chaussée|place|chemin|route|quai|clos|drève|square|via|viale|corso|piazza|piazzale|largo|vicolo|strada|calle|c/|avenida|avda\\.?|paseo|plaza|carrer|camino|ronda|travesía|avinguda|av\\.|passeig|plaça|rambla|travessera|rúa|rua|straat|laan|weg|gracht|plein|kade|singel)");
 /** German and Dutch compounds: "Lindenstraße", "Keizersgracht", "Stationsplein". */
 const DE_STREET_SUFFIX = '(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|markt|graben|berg|hof|tor|feld|garten|straat|gracht|laan|plein|kade|singel|dijk|dreef)';
 const HOUSE_NUMBER_AFTER = `\\s+\\d{1,4}(?:\\s?[a-zA-Z])?(?:[-/]\\d{1,4})?${EOW}`;
@@ -58,15 +58,15 @@ const COMPLEMENT_WORDS = caseless(
   '(?:\\d{1,2}(?:e|er|[èe]me)\\s+[ée]tage|r[ée]sidence|b[âa]t(?:iment)?\\.?|appt\\.?|appartement|apt\\.?|escalier|esc\\.|[ée]tage|porte|lieu-dit|bp\\s*\\d|cs\\s*\\d|' +
   'z\\.?a\\.?c?|z\\.?i\\.?|zone|parc|domaine|immeuble|tour|entrée|' +
   'flat|unit|apartment|suite|studio|floor|building|house|block|p\\.?\\s?o\\.?\\s?box|' +
-  'piso|planta|puerta|bajo|interno|int\\.|scala|wohnung|whg\\.|etage|postfach|bus|boîte|\\d{1,2}\\s?[ºª°]|\\d{1,2}(?:st|nd|rd|th)\\s+floor)') + '(?![\\p{L}])';
+  'piso|planta|puerta|bajo|interno|int\\.|scala|wohnung|whg\\.|etage|postfach|bus|boîte|app\\.|\\d{1,2}\\s?[ºª°]|\\d{1,2}(?:è|r|n|t)\\s+\\d{1,2}[ºªa]|\\d{1,2}(?:st|nd|rd|th)\\s+floor)') + '(?![\\p{L}])';
 /** A named building line before the street: "Highbury House", "Kensington Mansions". */
-const BUILDING = `(?:${CAP}\\s+){1,3}(?:House|Building|Mansions|Lodge|Cottage|Farm|Manor|Hall|Tower|Apartments|Centre|Center|Barn|Chambers)\\s*$`;
+const BUILDING = `(?:${CAP}\\s+){1,3}(?:House|Building|Mansions|Lodge|Cottage|Cottages|Farm|Farmhouse|Manor|Hall|Tower|Apartments|Centre|Center|Barn|Chambers|Rectory|Vicarage|Grange|Mill|Croft|Forge|Granary|Stables|Coach House|Old School|Schoolhouse)\\s*$`;
 const COMPLEMENT = new RegExp(`^(?:${COMPLEMENT_WORDS}|${BUILDING})`, 'u');
 /** A complement closing free text: "… send it to Unit 2" → "Unit 2". */
 const COMPLEMENT_TAIL = new RegExp(`(?<![\\p{L}])${COMPLEMENT_WORDS}[^\\s,]*(?:\\s+[^\\s,]+){0,3}\\s*$`, 'u');
 
 /** Capitalised words (a town, a district, a county) with the small words place names carry. */
-const PLACE = new RegExp(`^${CAP}(?: +(?:${CAP}|${PARTICLE}|\\d{1,2}(?:e|er|ème)?))*$`, 'u');
+const PLACE = new RegExp(`^${CAP}(?: +(?:${CAP}|${PARTICLE}|\\d{1,2}(?:e|er|ème)?))*(?: \\(${CAP}(?: ${CAP})*\\))?$`, 'u');
 
 const COUNTRIES = '(?:France|Belgique|Belgium|België|Suisse|Switzerland|Schweiz|Svizzera|Deutschland|Germany|Allemagne|España|Spain|Espagne|Italia|Italy|Italie|USA|U\\.S\\.A\\.|United States|UK|U\\.K\\.|United Kingdom|Royaume-Uni|England|Scotland|Wales|Ireland|Irlande|Nederland|Netherlands|Pays-Bas|Luxembourg|Österreich|Austria|Autriche|Portugal|Monaco|Canada)';
 
@@ -81,6 +81,8 @@ const ANCHORS: RegExp[] = [
   new RegExp(`(?<![\\d\\w-])\\d{4} ?[A-Z]{2}[ \\t]+${CITY}`, 'gu'),
   // UK postcode
   /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/g,
+  // Canada: A1A 1A1 after a town (and its province)
+  /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d\b/g,
   // US: City, ST 12345(-6789)
   /(?<=(?:,|[ \t]{2})[ \t]?)[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b/g,
 ];

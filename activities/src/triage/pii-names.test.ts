@@ -99,3 +99,45 @@ describe('third-party names: titles in capitals, in lower case, before a particl
     expect(names("Don't miss Black Friday!")).toEqual([]);
   });
 });
+
+describe('third-party names: particles, places, groups and initials (challenge-pii-1 kinds, other voices)', () => {
+  it('reads a capitalised particle inside a surname and "his name is"', () => {
+    expect(names("His name's Pieter Van der Linden, he'll sign for it.")).toEqual(['Pieter Van der Linden']);
+    expect(names('Ma belle-sœur Aoife Ní Bhriain viendra le chercher.')).toEqual(['Aoife Ní Bhriain']);
+  });
+  it('lets a place describe the relation before the comma', () => {
+    expect(names('Ma tante de Lyon, Josiane Perrin, passera le prendre.')).toEqual(['Josiane Perrin']);
+  });
+  it('reads a name followed by the group the writer shares with that person', () => {
+    expect(names('Marta Kowalczyk from our book club recommended the teapot.')).toEqual(['Marta Kowalczyk']);
+    expect(names("C'est Karine de mon club de yoga qui m'a parlé de vous.")).toEqual(['Karine']);
+    expect(names('Someone from my office said it was good.')).toEqual([]);
+  });
+  it('keeps initials without the title, and never reads a size or a building letter as an initial', () => {
+    expect(names('Livré à Mme C. Perrot hier.')).toEqual(['C. Perrot']);
+    expect(names('My colleague R.J. Fitzgerald-Hume will collect it.')).toEqual(['R.J. Fitzgerald-Hume']);
+    expect(names('Escalier B. Notre porte est la 3. Taille L. Elle taille grand.')).toEqual([]);
+    expect(names('The jug holds 1.5 L. Its lid is loose.')).toEqual([]);
+  });
+  it('reads no person in a title after a determiner or a possessive (a brand), nor in "chez" + shop', () => {
+    expect(names("Mon vieux Mr. Muscle n'y arrive pas, et our Dr. Oetker mix neither.")).toEqual([]);
+    expect(names('My neighbour Mr. Osei took it in.')).toEqual(['Mr. Osei']);
+    expect(names('Chez Auchan la Tefal est moins chère.')).toEqual([]);
+  });
+});
+
+describe('third-party names in mail written without capitals', () => {
+  it('reads a lower-case name set off by commas or followed by "qui"/"who", and a lower-case title', () => {
+    expect(names('salut\nmon pote, kevin durand, a reçu le colis.\nmerci')).toEqual(['kevin durand']);
+    expect(names('hey\nmy flatmate priya who ordered it is away\ncheers')).toEqual(['priya']);
+    expect(names('bonjour\nle colis est chez mme petitjean au rdc\nmerci')).toEqual(['mme petitjean']);
+  });
+  it('takes no verb, adverb or measure for a name', () => {
+    expect(names('hi\nmy wife and i love it. my husband paid.\nthanks')).toEqual([]);
+    expect(names('hi\nmy boss, again, wants it. my sister, annoyed, returned hers.\nthx')).toEqual([]);
+    expect(names('bonjour\nje mesure 1 m. environ, mon mari est grand. mr. le directeur est prévenu\nmerci')).toEqual([]);
+  });
+  it('stays off in mail written with capitals', () => {
+    expect(names('Hello,\nMy friend, lovely person, said so.\nThanks')).toEqual([]);
+  });
+});

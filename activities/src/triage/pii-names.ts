@@ -26,12 +26,14 @@ const LU = '\\p{Lu}';
 const LL = '\\p{Ll}';
 /** One capitalised name word: "Marc", "O'Brien", "Lefèvre", "Jean-Pierre", "EVANS". */
 const WORD = `${LU}[${L}'’]*[${L}](?:-${LU}[${L}'’]*[${L}])?`;
-const PARTICLE = "(?:de|du|des|de la|van|von|van der|van den|der|da|di|del|della|dos|le|la|ben|bin|al|el|mac|st\\.?)";
+const PARTICLE = "(?:de|du|des|de la|van|von|van der|van den|der|den|ten|ter|da|di|del|della|dos|ben|bin|al|el|mac|st\\.?)";
+/** A capitalised particle that opens or joins a surname: "Van den Bossche", "Ó Súilleabháin", "Ní Bhriain". */
+const CAP_PARTICLE = "(?:Van|Von|De|Du|Des|Da|Di|Del|Della|Dos|Le|La|Ó|Ní|Nic|Mac|Mc)(?:[ \\t\\u00a0](?:de[rn]?|la|los|las))?";
 /** Blanks inside a name: never a line break. */
 const SP = '[ \\t\\u00a0]';
 const INITIALS = `${LU}\\.(?:(?:${SP}?-${SP}?|${SP})?${LU}\\.){0,3}`;
 /** A person's name on one line: up to three name words (particles allowed between them), or initials and a surname. */
-const NAME = `(?:${INITIALS}${SP}?${WORD}|${WORD}(?:${SP}(?:${PARTICLE}${SP})?${WORD}){0,2})`;
+const NAME = `(?:${INITIALS}${SP}?${WORD}|${WORD}(?:${SP}(?:(?:${PARTICLE}|${CAP_PARTICLE})${SP})?${WORD}){0,2})`;
 /** Abbreviated titles as usually written and in capitals; titles written in full in any case ("madame Dupont"). */
 const TITLE_WORDS = ['monsieur', 'madame', 'mademoiselle', 'maître', 'docteur', 'señora', 'señor', 'signora', 'signor'];
 const TITLE = `(?:Sra\\.?|Sr\\.|Sig\\.ra|Sig\\.|M\\.|MM\\.|Mme|MME|Mmes|Mlle|MLLE|Me|Dr\\.?|DR\\.?|Pr\\.?|Prof\\.?|Mr\\.?|MR\\.?|Mrs\\.?|MRS\\.?|Ms\\.?|MS\\.?|Mx\\.?|Miss|Sir|Dame|Herr|Frau|${TITLE_WORDS.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}|${w}|${w.toUpperCase()}`).join('|')})`;
@@ -72,12 +74,18 @@ const RELATION = `(?:${RELATIONS.map(anyCase).join('|')})`;
 const REL_BEFORE = new RegExp(
   `(?<![\\p{L}])(?:${OWNERS.map(anyCase).join('|')}|${WORD}['’]s|[${L}]+['’]s)\\s+(?:${ADJECTIVES}\\s+)?${RELATION}` +
   // "my colleague from accounts, Dave Hughes": a few small words may describe the relation before the comma
-  `(?:\\s*[,(:]\\s*|(?:${SP}+[\\p{Ll}'’]+){1,4}${SP}*,${SP}*|\\s+)` +
+  `(?:\\s*[,(:]\\s*|(?:${SP}+[\\p{Ll}'’]+){1,4}${SP}*,${SP}*|${SP}+(?:in|from|at|à|au|en|de|du)${SP}+${WORD}(?:${SP}+${WORD})?${SP}*,${SP}*|\\s+)` +
   `(?:(${TITLE})${SP}+)?(${NAME})(?:${SP}+(?:and|et|&)${SP}+(${NAME}))?`,
   'gu');
 /** "Marc Dupuis, my neighbour," / "Jeanne (ma voisine)": the name before the relation. */
 const REL_AFTER = new RegExp(
   `(${NAME})${SP}*(?:,|\\()\\s*(?:${OWNERS.map(anyCase).join('|')})\\s+(?:${ADJECTIVES}\\s+)?${RELATION}(?![\\p{L}])`,
+  'gu');
+/** "Seán Ó Súilleabháin from my running club", "Karine de mon club de yoga": a name, then the group the writer shares. */
+const GROUPS = ['club', 'team', 'gym', 'office', 'work', 'school', 'church', 'choir', 'class', 'group', 'band', 'course',
+  'équipe', 'bureau', 'boulot', 'travail', 'école', 'chorale', 'association', 'asso', 'salle', 'cours', 'atelier', 'paroisse'];
+const GROUP_AFTER = new RegExp(
+  `(${NAME})${SP}+(?:from|at|of|de|du)${SP}+(?:my|our|the|mon|ma|notre|la|le)${SP}+(?:[\\p{Ll}'’-]+${SP}+){0,2}(?:${GROUPS.join('|')})(?![\\p{L}])`,
   'gu');
 /** Family words used as titles: "Aunt Mary", "Uncle Bob", "Mamie Jeanne", "Tonton Marcel" (the name alone is kept). */
 const FAMILY_TITLE_RE = new RegExp(
@@ -85,7 +93,7 @@ const FAMILY_TITLE_RE = new RegExp(
   'gu');
 /** Phrases that hand something to, or speak for, a named person: a single first name after them is enough. */
 const NAMING = [
-  'on behalf of', 'in the name of', 'c/o', 'care of', 'named', 'called', 'for the attention of', 'attn:?',
+  'on behalf of', 'in the name of', "(?:[Hh]er|[Hh]is|[Tt]heir) name is", "(?:[Hh]er|[Hh]is|[Tt]heir) name['’]s", '(?:[Ss]on|[Ll]eur) nom est', 'se nomme', 'c/o', 'care of', 'named', 'called', 'for the attention of', 'attn:?',
   'attention:?', 'FAO', 'signed by', 'signed for by', 'received by', 'collected by', 'picked up by',
   'au nom de', 'de la part de', 'pour le compte de', "à l[’']attention de", "s[’']appelle", 'nommée?', 'prénommée?',
   'signée? par', 'réceptionnée? par', 'reçue? par', 'récupérée? par',
@@ -114,7 +122,47 @@ const FIELD_RE = new RegExp(
   'gu');
 /** A title, then a name that may open with a particle ("Mr de Souza", "Mme van Damme"). */
 const TITLE_RE = new RegExp(`(?<![\\p{L}.])(${TITLE})${SP}+((?:${PARTICLE}${SP})?${NAME})`, 'gu');
+/**
+ * Mail written without capitals ("slt c pour ma commande", "can u send…"): most sentences and lines open in lower
+ * case, so names are in lower case too and only structure shows them.
+ */
+export function writesWithoutCapitals(text: string): boolean {
+  const starts = [...text.matchAll(/(?:^|[.!?][ \t]+|\n[ \t]*)(\p{L})/gu)].map((m) => m[1]!);
+  if (starts.length < 2) return false;
+  return starts.filter((c) => c !== c.toUpperCase()).length / starts.length >= 0.6;
+}
+const LWORD = `\\p{Ll}[\\p{Ll}'’-]*\\p{Ll}`;
+const LTITLE = '(?:m\\.|mme|mlle|mr\\.?|mrs\\.?|ms\\.?)';
+const REL_LOWER = `(?<![\\p{L}])(?:${OWNERS.join('|')})\\s+(?:${ADJECTIVES}\\s+)?(?:${RELATIONS.join('|')})`;
+/** "my boss, dave kowalski, at…": a name set off by commas right after the relation. */
+const REL_LOWER_APPOSITION = new RegExp(`${REL_LOWER}${SP}*,${SP}*(${LWORD}(?:${SP}+${LWORD})?)(?=${SP}*(?:[,.;:!?)]|\\r?\\n|$))`, 'gu');
+/** "ma copine lucie qui a payé", "my friend jenny and I": a name, then a relative pronoun or a conjunction. */
+const REL_LOWER_CLAUSE = new RegExp(`${REL_LOWER}${SP}+(${LWORD})(?=${SP}+(?:qui|who|que|et|and)(?![\\p{L}]))`, 'gu');
+/** "mon voisin m. leblanc", "mrs o'neill": a lower-case title and a surname, never after a number ("5 m. long"). */
+const LOWER_TITLE_RE = new RegExp(`(?<![\\p{L}\\d.'’])(?<!\\d[ \\t]?)(${LTITLE})${SP}+(${LWORD})(?![\\p{L}])`, 'gu');
+/** Verb forms, never a name: "my wife left", "mon mari a payé". */
+const VERB_FORM = /(?:ed|ing|ait|aient|é|ée|és|ées)$/u;
+const THING_BEFORE_TITLE = /(?<![\p{L}])(?:my|our|your|the|a|an|this|that|mon|ma|mes|notre|votre|ce|cette)(?:[ \t]+\p{Ll}+){0,2}[ \t]+$/iu;
+const UNIT_BEFORE_INITIAL = /(?:\d|(?<![\p{L}])(?:bâtiment|batiment|bât|bat|escalier|esc|porte|entrée|block|building|flat|unit|tower|tour|plan|option|type|size|taille|format|version|group|groupe|catégorie|category|vitamin|vitamine))\.?[ \t]*$/iu;
 const INITIAL_RE = new RegExp(`(?<![\\p{L}.'’-])(${INITIALS}${SP}?${WORD}(?:${SP}${WORD})?)`, 'gu');
+
+/** Closed-class words (pronouns, determiners, auxiliaries, conjunctions, adverbs of time and place), FR and EN. */
+const FUNCTION_WORDS = [
+  'son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'ces', 'cet', 'celui', 'celle', 'ceux', 'quel', 'quelle', 'lequel',
+  'laquelle', 'dont', 'où', 'comme', 'car', 'puis', 'ensuite', 'lorsque', 'puisque', 'même', 'tout', 'tous', 'toute',
+  'toutes', 'chaque', 'aucun', 'aucune', 'voici', 'voilà', 'y', 'lui', 'leur', 'sont', 'ont', 'était', 'sera', 'peut',
+  'faut', 'doit', 'va', 'vont', 'fait', 'encore', 'déjà', 'jamais', 'toujours', 'après', 'avant', 'depuis', 'pendant',
+  'entre', 'sans', 'sous', 'chez', 'vers', 'contre', 'selon', 'ici', 'là', 'bien', 'très', 'trop', 'peu', 'plus',
+  'moins', 'rien', 'personne', 'quelqu', 'quelque', 'quelques', 'plusieurs', 'certains', 'certaines',
+  'his', 'her', 'hers', 'its', 'our', 'ours', 'their', 'theirs', 'these', 'those', 'which', 'whose', 'whom', 'how',
+  'why', 'where', 'does', 'did', 'done', 'are', 'were', 'been', 'being', 'have', 'having', 'shall', 'may',
+  'might', 'must', 'after', 'before', 'since', 'because', 'although', 'though', 'unless', 'until', 'while', 'each',
+  'every', 'any', 'some', 'none', 'both', 'either', 'neither', 'all', 'most', 'many', 'much', 'more', 'less', 'just',
+  'only', 'still', 'even', 'again', 'now', 'never', 'always', 'sometimes', 'maybe', 'perhaps', 'instead', 'too',
+  'very', 'really', 'anyway', 'however', 'otherwise', 'also', 'as', 'than', 'into', 'onto', 'upon', 'over', 'under',
+  'out', 'up', 'down', 'off', 'around', 'without', 'within', 'there', 'someone', 'somebody', 'anyone', 'anybody',
+  'nobody', 'everyone', 'everybody', 'something', 'anything', 'nothing', 'everything', 'let', 'lets', 'thx',
+];
 
 /** Capitalised words that start sentences or name things, never a person on their own. */
 const NOT_A_NAME = new Set([
@@ -140,13 +188,15 @@ const NOT_A_NAME = new Set([
   'urgent', 'important', 're', 'tr', 'fwd', 'fw', 'ref', 'réf', 'no', 'n°', 'tel', 'tél', 'mob', 'mobile', 'phone',
   'fax', 'portable', 'adresse', 'address', 'rue', 'avenue', 'road', 'street', 'invoice', 'facture', 'total', 'tva',
   'vat', 'sku', 'cmd', 'gift', 'card', 'carte', 'cadeau', 'about', 'sujet', 'concernant', 'regarding', 'per', 'via',
+  ...FUNCTION_WORDS,
 ]);
 
 const fold = (s: string): string => foldText(s).replace(/\s+/g, ' ').trim();
 
 /** The words of a name that are neither initials nor particles. */
+const PARTICLE_WORD = new RegExp(`^(?:${PARTICLE}|le|la|les)$`, 'iu');
 const nameWords = (name: string): string[] =>
-  name.split(/[\s.]+/).filter((w) => w.length > 1 && !new RegExp(`^${PARTICLE}$`, 'iu').test(w));
+  name.split(/[\s.]+/).filter((w) => w.length > 1 && !PARTICLE_WORD.test(w));
 
 const ORG_WORDS = /(?:^|\s)(?:&|and|et|ltd|limited|llp|llc|inc|plc|sarl|sas|sa|gmbh|co|company|group|groupe|bank|banque|service|services|support|team|équipe|shop|store|boutique|livraison|delivery|notifications?|consulting|partners|interiors|architectes|events|menuiserie|rénovation)(?:\s|$|\.)/iu;
 
@@ -181,12 +231,21 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     let words = raw.split(/\s+/);
     // cut trailing words that are not part of the name, and a possessive 's
     while (words.length && NOT_A_NAME.has(fold(words[words.length - 1]!))) words.pop();
+    // a sentence opener before a name read by what follows it: "C'est Karine de mon club", "Then Marta from…"
+    const opener = (w: string): boolean =>
+      (NOT_A_NAME.has(fold(w)) && !PARTICLE_WORD.test(w)) || /^(?:c|j|l|qu|n|s|m|t)['’]\p{L}+$/iu.test(w);
+    while (words.length > 1 && opener(words[0]!)) {
+      const next = raw.indexOf(words[1]!, words[0]!.length);
+      at += next;
+      raw = raw.slice(next);
+      words.shift();
+    }
     if (!words.length) return;
     let name = words.join(' ').replace(/['’]s$/u, '');
     words = name.split(/\s+/);
     if (notAName(name) || isOwn(name)) return;
     let start = at;
-    if (title && nameWords(name).length === 1 && !/^\p{Lu}\.$/u.test(name)) {
+    if (title && nameWords(name).length === 1 && !/^\p{Lu}\./u.test(name)) {
       const t = text.lastIndexOf(title, at);
       if (t >= 0 && at - t <= title.length + 2) { name = text.slice(t, at + name.length); start = t; }
     }
@@ -207,7 +266,15 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
 
   run(NAMING_RE, 2, 1);
   run(ADDRESSING_RE, 2, 1, (name, title) => Boolean(title) || /^\p{Lu}\./u.test(name) || nameWords(name).length >= 2);
-  run(TITLE_RE, 2, 1);
+  // a title right after a determiner names a thing ("my old Mr. Coffee", "le Dr Martens"), not a person
+  if (writesWithoutCapitals(text)) {
+    const plain = (name: string): boolean => name.split(/\s+/).every((w) => !NOT_A_NAME.has(fold(w)) && !VERB_FORM.test(w) && w.length > 1);
+    run(REL_LOWER_APPOSITION, 1, undefined, plain);
+    run(REL_LOWER_CLAUSE, 1, undefined, plain);
+    run(LOWER_TITLE_RE, 2, 1, plain);
+  }
+  run(TITLE_RE, 2, 1, (_name, title) => !THING_BEFORE_TITLE.test(text.slice(0, text.indexOf(title!))));
+  run(GROUP_AFTER, 1, undefined, (name) => nameWords(name).length >= 2 || !/(?:^|[.!?:;\n])\s*$/.test(text.slice(0, text.indexOf(name))));
   run(FIELD_RE, 2, 1);
   run(ATTRIB_RE, 1);
   run(ATTRIB_AFTER_RE, 1);
@@ -223,6 +290,8 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
   for (const m of text.matchAll(INITIAL_RE)) {
     const initial = /^\p{Lu}/u.exec(m[1]!)![0];
     if (initial === 'M' && /^M\.\s/.test(m[1]!)) continue; // "M. Garcia" is a title (TITLE_RE)
+    // a capital after a number or a complement word ends a size or a building: "1.7 L. Does", "bâtiment B. Son"
+    if (UNIT_BEFORE_INITIAL.test(text.slice(Math.max(0, m.index! - 24), m.index!))) continue;
     push(m.index!, m[1]!);
   }
   for (const person of ctx.knownPeople ?? []) {

@@ -127,3 +127,13 @@ describe('findPii: phones without a trunk prefix and short birth years', () => {
     expect(values('DOB: 04/07/89', 'dob')).toEqual(['04/07/89']);
   });
 });
+
+describe('phones: nine-digit landlines with the trunk 0', () => {
+  const phones = (text: string): string[] =>
+    findPii(text, { senderAddress: 'a@b.example', shopAddress: 'support@shop.example', senderName: null })
+      .filter((f) => f.type === 'phone').map((f) => f.value);
+  it('reads Belgian landlines, not eight digits', () => {
+    expect(phones('Mon fixe : 02 512 34 56, ou le 04 223 17 85.')).toEqual(['02 512 34 56', '04 223 17 85']);
+    expect(phones('Code 04 22 31 78, lot 0 123 45.')).toEqual([]);
+  });
+});

@@ -103,7 +103,10 @@ function findPhones(text: string): Span[] {
     const intl = /^(?:\+|00)/.test(value);
     let ok = false;
     if (intl) ok = digits.length >= 10 && digits.length <= 15;
-    else if (/^\(?0/.test(value)) ok = digits.length >= 10 && digits.length <= 12;
+    else if (/^\(?0/.test(value)) {
+      // Belgian and Austrian landlines have nine digits with the trunk 0 ("04 223 17 85", "02 512 34 56")
+      ok = (digits.length >= 10 && digits.length <= 12) || (digits.length === 9 && /^0\d{1,2}[ .]\d{2,3}[ .]\d{2}[ .]\d{2}$/.test(value));
+    }
     // no trunk 0 (US "(555) 123-4567", ES "612 34 56 78", IT "333 123 4567"): only where the words say phone
     else ok = digits.length >= 9 && digits.length <= 11 && /[ .()-]/.test(value) && PHONE_CONTEXT.test(text.slice(Math.max(0, m.index! - 40), m.index!));
     if (!ok) continue;
