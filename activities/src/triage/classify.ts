@@ -3,7 +3,7 @@
  * criticality, confidence and the routing signals (escalation keywords and their defusal, prompt injection, abuse,
  * distress, chargeback, GDPR, safety...). Offline rules over FR/EN lexicons.
  */
-import type { Classification, EmailCase, Enrichment, Intent, MachineKind, Sentiment, Urgency } from '../domain/types';
+import type { Classification, EmailCase, Enrichment, Intent, MachineKind, OrderRecord, Sentiment, Urgency } from '../domain/types';
 import { INTENTS } from '../domain/types';
 import { orderMark, structuredModelText, withoutStructureMark } from './intent-features';
 import { applyConfidenceMap, type ConfidenceMap } from './confidence-map';
@@ -25,6 +25,7 @@ import { findInjection } from './injection';
 import { judgeQuotedShop, sentRepliesFor, type QuotedShopVerdict } from './quoted-shop';
 import { onlyOpenOrderForIntent, orderInScope } from './order-scope';
 import { productMatcher } from '../reply/product-mentions';
+import { contradictedShopClaims, type ShopClaimFlag } from './shop-claims';
 
 export type IntentScores = Record<Intent, number>;
 
@@ -157,6 +158,8 @@ export interface ClassifyInput {
   carriers?: CarrierSegment[];
   /** The verdict on quotes the sender attributes to the shop (quoted-shop.ts), when there are any. */
   quotedShop?: QuotedShopVerdict | null;
+  /** Statements the sender attributes to the shop (quoted or reported) that the order's data contradicts (shop-claims.ts). */
+  shopClaims?: ShopClaimFlag[];
 }
 
 function inputCarriers(input: ClassifyInput): CarrierSegment[] {
@@ -272,6 +275,8 @@ export function detectSignals(input: ClassifyInput, text: string, policy: Routin
     if (input.quotedShop.unsent.length) signals.push('unsent_shop_quote');
   } else if (input.quotedShop?.unverified?.length) signals.push('unverified_shop_quote');
   if (any(APPLY_QUOTED, text) && quoted.trim()) signals.push('apply_quoted_request');
+  // what the sender holds as our word about the order, and the order's data says could never have been said
+  signals.push(...(input.shopClaims ?? []));
 
   if (any(ABUSE, text)) signals.push('abusive_language');
   if (any(PUBLIC_SHAMING, text)) signals.push('public_shaming_threat');
@@ -493,8 +498,9 @@ export async function classifyInputOf(emailCase: EmailCase, deps: TriageDeps): P
   let orderCancelled = false;
   let orderStatus: string | null = null;
   const num = emailCase.enrichment?.orderNumber;
+  let order: OrderRecord | null = null;
   if (num && emailCase.enrichment?.orderFound) {
-    const order = await deps.shop.order(num);
+    order = await deps.shop.order(num);
     if (order?.estimated_delivery && !order.delivered_at && order.status === 'shipped') {
       daysLate = daysBetween(order.estimated_delivery, await deps.shop.today());
     }
@@ -511,6 +517,7 @@ export async function classifyInputOf(emailCase: EmailCase, deps: TriageDeps): P
     const sent = deps.sentReplies ? await sentRepliesFor(deps.sentReplies, emailCase.parsed, policies.support_address) : null;
     quotedShop = judgeQuotedShop(carriers, policies, sent);
   }
+  const shopClaims = contradictedShopClaims(carriers, emailCase.cleaned.clean, order);
   return {
     subject: emailCase.parsed.subject,
     clean: emailCase.cleaned.clean,
@@ -526,6 +533,7 @@ export async function classifyInputOf(emailCase: EmailCase, deps: TriageDeps): P
     langFallback: customer?.language === 'en' ? 'en' : 'fr',
     carriers,
     quotedShop,
+    shopClaims,
   };
 }
 

@@ -16,7 +16,9 @@
  * une étiquette de retour prépayée"), an ordinary request ("please find attached", "merci de joindre une photo") —
  * is what a customer pasting an earlier reply without its thread sends: `unverified` (review), never escalated, and
  * never the ground of an automatic reply. Without a verified log (the CLI's memory of one run), only the first holds.
- * Instructions to an AI in any quote are found by injection.ts like in any other carrier.
+ * Instructions to an AI in any quote are found by injection.ts like in any other carrier. What a quote states about the
+ * order (shipped, delivered, refunded, a tracking number) is checked against the order's data by shop-claims.ts, log or
+ * no log: a statement the data contradicts goes to review (`unverifiable_facts`).
  */
 import type { ParsedEmail, ShopPolicies } from '../domain/types';
 import type { CarrierSegment } from '../mail/carriers';

@@ -102,6 +102,11 @@ describe('decideRoute', () => {
     expect(d).toMatchObject({ route: 'review', reasons: ['unverified_shop_quote'] });
   });
 
+  it('reviews, naming it, a mail whose quoted or reported shop statement the order data contradicts', () => {
+    const d = decideRoute(ready({ classification: cls({ signals: ['reported_shipment_contradicted'] }) }), policy, facts('ORD-5501'));
+    expect(d).toMatchObject({ route: 'review', reasons: ['unverifiable_facts', 'reported_shipment_contradicted'] });
+  });
+
   it('needs two approvers for a refund above the shop threshold', () => {
     const big = decideRoute(ready({ classification: cls({ intent: 'refund_request' }), enrichment: enr({ orderNumber: 'ORD-5502' }) }), policy, facts('ORD-5502'));
     expect(big).toMatchObject({ route: 'review', approvalsRequired: 2 });

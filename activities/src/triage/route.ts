@@ -9,6 +9,7 @@ import { threadKeyOf } from './auto-reply-window';
 import type { AutoReplyCounts, CaseStage } from './pipeline';
 import { rolloutAdmits, type RoutingPolicy } from './policy';
 import { answeredTopics, customerAsksAnything, unansweredQuestionReasons, type QuestionTopic } from './questions';
+import { SHOP_CLAIM_FLAGS } from './shop-claims';
 
 /** Signals (from classify/enrich) that hand the mail to a person who owns it. */
 const ESCALATE_SIGNALS: Record<string, string> = {
@@ -218,7 +219,9 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   if (signals.has('refund_disputed')) rev.push('refund_disputed');
   if (['damaged_item', 'missing_item'].includes(cls.intent)) rev.push('remedy_requires_approval');
   if (enr.vip) rev.push('vip_customer');
-  const unverifiable = UNVERIFIABLE_FLAGS.filter((f) => flags.has(f));
+  // a statement the sender holds as our word (quoted or reported) that the order's data contradicts: whatever we
+  // answer contradicts what they were "told"; a person reads both (shop-claims.ts)
+  const unverifiable = [...UNVERIFIABLE_FLAGS.filter((f) => flags.has(f)), ...cls.signals.filter((s) => SHOP_CLAIM_FLAGS.has(s))];
   if (unverifiable.length) rev.push('unverifiable_facts', ...unverifiable);
   // the routine head reads the words; an informative reply that answers every ask with a verified fact outweighs it
   const informs = INFORMATION_INTENTS.has(cls.intent) || (cls.intent === 'refund_status' && order?.status === 'refunded')

@@ -1,0 +1,138 @@
+/**
+ * What the sender says the shop told them about their order — in a quote attributed to the shop (carrier
+ * `quoted_shop`) or reported in their own words ("you told me that…", "on m'a dit au téléphone que…", "votre mail
+ * dit que…") — checked against the order's data. A statement the data says could never have been true (shipped or
+ * handed to the carrier while the order is still being prepared or was cancelled, delivered while no delivery is
+ * recorded, refunded while no refund exists, a tracking number that is not the order's) cannot be a true earlier
+ * reply: whatever we answer contradicts what the customer holds as our word, so a person looks (review,
+ * `unverifiable_facts` with the flag below). A statement the data agrees with, a future ("will be shipped", "serait
+ * expédiée") or a negation ("n'a pas encore été expédiée") changes nothing. Works without a log of what we sent: it
+ * needs only the order.
+ */
+import type { OrderRecord } from '../domain/types';
+import type { CarrierSegment } from '../mail/carriers';
+import { fold } from './lexicon';
+
+export type ShopClaimFlag =
+  | 'quoted_shipment_contradicted' | 'quoted_delivery_contradicted' | 'quoted_refund_contradicted' | 'quoted_tracking_not_order'
+  | 'reported_shipment_contradicted' | 'reported_delivery_contradicted' | 'reported_refund_contradicted' | 'reported_tracking_not_order';
+
+export const SHOP_CLAIM_FLAGS: ReadonlySet<string> = new Set<ShopClaimFlag>([
+  'quoted_shipment_contradicted', 'quoted_delivery_contradicted', 'quoted_refund_contradicted', 'quoted_tracking_not_order',
+  'reported_shipment_contradicted', 'reported_delivery_contradicted', 'reported_refund_contradicted', 'reported_tracking_not_order',
+]);
+
+type Claim = 'shipment' | 'delivery' | 'refund';
+
+/** A claim that something about the order has happened (past or perfect, FR/EN), per kind. */
+const CLAIMS: Record<Claim, RegExp[]> = {
+  shipment: [
+    /\b(?:has|have|had|was|were|is|'s)\s+(?:now\s+|already\s+|just\s+|finally\s+)*(?:been\s+)?(?:shipped|dispatched|sent out|posted|handed (?:over )?to (?:the )?(?:carrier|courier|\w+))\b/,
+    /\b(?:left|has left|had left) (?:our|the) (?:warehouse|depot|premises)\b/,
+    /\b(?:is|was) (?:now )?(?:on (?:its|the) way|in transit)\b/,
+    /\b(?:a|ont|avait|avaient|est|sont|etait|etaient)\s+(?:bien\s+|deja\s+|enfin\s+)*(?:ete\s+)?(?:expediee?s?|envoyee?s?|partie?s?|remise?s? (?:au|a) (?:transporteur|\w+)|confiee?s? (?:au|a) \w+)\b/,
+    /\b(?:a|avait) quitte (?:notre|l') ?entrepot\b/,
+    /\b(?:est|etait) (?:en route|en cours d'acheminement|en transit|en chemin)\b/,
+  ],
+  delivery: [
+    /\b(?:has|have|had|was|were|is)\s+(?:now\s+|already\s+|just\s+)*(?:been\s+)?delivered\b/,
+    /\b(?:a|ont|avait|avaient|est|sont|etait|etaient)\s+(?:bien\s+|deja\s+)*(?:ete\s+)?livree?s?\b/,
+  ],
+  refund: [
+    /\b(?:we (?:confirm|have (?:issued|processed|made|sent))|we've (?:issued|processed|made|sent)) (?:the |your |a )?(?:full )?refund\b/,
+    /\brefund\b.{0,60}?\b(?:has|have|had|was)\s+(?:now\s+|already\s+)*(?:been\s+)?(?:issued|processed|made|sent|completed|paid)\b/,
+    /\b(?:have|has|had|was|were|been) (?:now |already )?(?:fully )?refunded\b/,
+    /\bnous (?:vous )?(?:confirmons|avons (?:effectue|emis|procede au)) (?:le |votre )?rembourse?ment\b/,
+    /\brembourse?ment\b.{0,60}?\b(?:a|avait) (?:bien |deja )*ete (?:effectue|emis|valide|traite|fait|envoye|vire)\b/,
+    /\b(?:avez|aviez|etes|etiez|a|avait) (?:bien |deja )*(?:ete )?rembourse(?:e|es|s)?\b/,
+  ],
+};
+
+/** A negated or not-yet statement ("has not been shipped", "n'a pas encore été expédiée", "yet to ship"). */
+const NEGATED = /\b(?:not|n't|never|yet to|pas|jamais|aucun\w*|ne|n')\b|n'(?:a|ont|est|avait|etait)\b/;
+
+/** A tracking number stated as one: after "tracking (number)" / "(numéro de) suivi", with at least 6 digits. */
+const TRACKING = /\b(?:tracking(?: number| no\.?| code| #)?|n(?:umero|°|o) de suivi|suivi(?: colis)?)\s*[:#]?\s*([a-z0-9]{8,30})\b/g;
+
+/** The sender reports what the shop said (FR/EN): the claim follows the cue, in the same sentence. */
+const REPORTED = [
+  /\b(?:you|u) (?:told|wrote|promised|assured|informed) (?:me|us)\b|\byou (?:said|wrote|confirmed|stated)\b/,
+  /\b(?:i|we) (?:was|were|have been|'ve been|had been) (?:told|informed|assured)\b/,
+  /\b(?:your|the) (?:email|e-mail|mail|message|reply|colleague|agent|advisor|adviser|team|customer service|support|rep(?:resentative)?)\b.{0,30}?\b(?:said|says|told (?:me|us)|confirmed|stated|states|wrote|assured)\b/,
+  /\baccording to your (?:email|e-mail|mail|message|reply|colleague|agent)\b/,
+  /\bvous (?:m'|nous )(?:avez|aviez) (?:dit|ecrit|confirme|assure|indique|affirme|annonce|promis)\b/,
+  /\bon (?:m'|nous )(?:a|avait) (?:dit|ecrit|confirme|assure|indique|affirme|annonce)\b/,
+  /\bil (?:m'|nous )(?:a|avait) ete (?:dit|confirme|indique|assure)\b/,
+  /\b(?:votre|vos|le|la) (?:collegue|conseill\w+|service client|mail|e-mail|email|message|reponse|equipe|agent)\b.{0,30}?\b(?:m'a|nous a|m'avait|a|avait) (?:dit|ecrit|confirme|assure|indique|affirme)|\b(?:votre|le) (?:mail|e-mail|email|message|reponse) (?:dit|disait|indique|indiquait|affirme|affirmait)\b/,
+  /\b(?:selon|d'apres) (?:votre|vos) (?:mail|e-mail|email|message|reponse|collegue|conseill\w+)\b/,
+];
+
+/** An order number as the shop writes it (prefix, hyphen, digits: CMD-10658, ORD-5501). */
+const ORDER_NUMBER = /\b[a-z]{2,5}-\d{3,}\b/g;
+const norm = (s: string): string => s.replace(/[^a-z0-9]/gi, '').toUpperCase();
+
+/**
+ * The clauses of a text, folded: its sentences, each cut where a contrast opens ("…was shipped, but nothing has
+ * come": the negation after "but" is not the claim's).
+ */
+const CONTRAST = /\s*,?\s*\b(?:but|however|though|although|whereas|mais|pourtant|cependant|alors que|sauf que|et pourtant)\b/;
+const sentencesOf = (text: string): string[] =>
+  fold(text).split(/(?<=[.!?;])\s+|\n+/).flatMap((s) => s.split(CONTRAST)).map((s) => s.trim()).filter(Boolean);
+
+/** The claims a shop statement makes, sentence by sentence, negated sentences aside; the tracking numbers it states. */
+function claimsIn(sentences: string[]): { claims: Set<Claim>; tracking: string[] } {
+  const claims = new Set<Claim>();
+  const tracking: string[] = [];
+  for (const s of sentences) {
+    for (const m of s.matchAll(TRACKING)) {
+      const token = m[1] ?? '';
+      if ((token.match(/\d/g)?.length ?? 0) >= 6) tracking.push(norm(token));
+    }
+    if (NEGATED.test(s)) continue;
+    for (const [claim, res] of Object.entries(CLAIMS) as [Claim, RegExp[]][]) if (res.some((re) => re.test(s))) claims.add(claim);
+  }
+  return { claims, tracking };
+}
+
+/** What the order's data says could never have been said of it. */
+function contradicted(claims: Set<Claim>, tracking: string[], order: OrderRecord): string[] {
+  const out: string[] = [];
+  if (claims.has('shipment') && !order.shipped_at) out.push('shipment_contradicted');
+  if (claims.has('delivery') && !order.delivered_at) out.push('delivery_contradicted');
+  const refunded = order.status === 'refunded' || (order.refunded_amount ?? 0) > 0;
+  if (claims.has('refund') && !refunded) out.push('refund_contradicted');
+  const own = order.tracking_number ? norm(order.tracking_number) : null;
+  if (tracking.some((t) => t !== own)) out.push('tracking_not_order');
+  return out;
+}
+
+/** A statement about another order than the mail's (its number named) is not checked against this one. */
+const namesOtherOrder = (sentences: string[], order: OrderRecord): boolean =>
+  sentences.some((s) => [...s.matchAll(ORDER_NUMBER)].some((m) => norm(m[0]) !== norm(order.number)));
+
+/** The part of each of the sender's sentences that reports what the shop said: from the cue on. */
+function reportedStatements(clean: string): string[] {
+  const out: string[] = [];
+  for (const s of sentencesOf(clean)) {
+    const m = REPORTED.map((re) => re.exec(s)).find((hit) => hit);
+    if (m) out.push(s.slice(m.index + m[0].length));
+  }
+  return out;
+}
+
+/**
+ * The shop statements about `order` — quotes attributed to the shop, statements the sender reports in their own
+ * text — that the order's data contradicts, as flags (`quoted_…` / `reported_…`).
+ */
+export function contradictedShopClaims(carriers: CarrierSegment[], clean: string, order: OrderRecord | null): ShopClaimFlag[] {
+  if (!order) return [];
+  const flags = new Set<ShopClaimFlag>();
+  const judge = (sentences: string[], source: 'quoted' | 'reported'): void => {
+    if (namesOtherOrder(sentences, order)) return;
+    const { claims, tracking } = claimsIn(sentences);
+    for (const c of contradicted(claims, tracking, order)) flags.add(`${source}_${c}` as ShopClaimFlag);
+  };
+  for (const s of carriers) if (s.carrier === 'quoted_shop') judge(sentencesOf(s.text), 'quoted');
+  for (const statement of reportedStatements(clean)) judge([statement], 'reported');
+  return [...flags];
+}
