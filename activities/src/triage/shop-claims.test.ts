@@ -41,4 +41,6 @@ test('agreeing statements, futures, negations and statements about another order
   expect(contradictedShopClaims([], "Vous m'avez dit que la commande serait expédiée sous 48 heures.", processing)).toEqual([]);
   expect(contradictedShopClaims(shopQuote('Your order ORD-6999 has been shipped.'), 'And this one?', processing)).toEqual([]);
   expect(contradictedShopClaims(shopQuote('Your parcel was handed to the carrier today.'), '', null)).toEqual([]);
+  // a shipment or delivery said of something else than the order
+  expect(contradictedShopClaims(shopQuote('Bonjour,\nVotre demande a bien été envoyée à notre service.'), '', processing)).toEqual([]);
 });

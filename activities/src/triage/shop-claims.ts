@@ -48,6 +48,12 @@ const CLAIMS: Record<Claim, RegExp[]> = {
   ],
 };
 
+/**
+ * What a shipment or delivery is said of: the order, the parcel, an item (or "it"): "votre demande a été envoyée",
+ * "this message was delivered" are not claims about the order.
+ */
+const ORDER_SUBJECT = /\b(?:orders?|parcels?|packages?|items?|shipments?|it|commandes?|colis|paquets?|articles?|envois?|elle|il)\b/;
+
 /** A negated or not-yet statement ("has not been shipped", "n'a pas encore été expédiée", "yet to ship"). */
 const NEGATED = /\b(?:not|n't|never|yet to|pas|jamais|aucun\w*|ne|n')\b|n'(?:a|ont|est|avait|etait)\b/;
 
@@ -89,7 +95,10 @@ function claimsIn(sentences: string[]): { claims: Set<Claim>; tracking: string[]
       if ((token.match(/\d/g)?.length ?? 0) >= 6) tracking.push(norm(token));
     }
     if (NEGATED.test(s)) continue;
-    for (const [claim, res] of Object.entries(CLAIMS) as [Claim, RegExp[]][]) if (res.some((re) => re.test(s))) claims.add(claim);
+    for (const [claim, res] of Object.entries(CLAIMS) as [Claim, RegExp[]][]) {
+      if (claim !== 'refund' && !ORDER_SUBJECT.test(s)) continue;
+      if (res.some((re) => re.test(s))) claims.add(claim);
+    }
   }
   return { claims, tracking };
 }
