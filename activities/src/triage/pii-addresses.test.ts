@@ -73,3 +73,14 @@ describe('postal addresses: Canadian, Catalan and house-name blocks (challenge-p
     expect(addresses('Passeig de Gràcia 55, 3r 1a\n08007 Barcelona')).toEqual(['Passeig de Gràcia 55, 3r 1a\n08007 Barcelona']);
   });
 });
+
+describe('postal addresses: Eircodes and Nordic streets (challenge-pii-2 kinds, other voices)', () => {
+  it('reads an Irish address with its county and Eircode, and a Dublin district', () => {
+    expect(addresses('Post it to 4 Bridge Street, Westport, Co. Mayo, F28 W5C2 please.')).toEqual(['4 Bridge Street, Westport, Co. Mayo, F28 W5C2']);
+    expect(addresses('Apartment 7, 21 Pembroke Road, Dublin 4, D04 N2E1, Ireland')).toEqual(['Apartment 7, 21 Pembroke Road, Dublin 4, D04 N2E1, Ireland']);
+  });
+  it('reads Scandinavian streets with their number after', () => {
+    expect(addresses('Kongens Gade 12, 1264 København, Denmark')).toEqual(['Kongens Gade 12, 1264 København, Denmark']);
+    expect(addresses('Thorvald Meyers gate 5, 0555 Oslo, Norway')).toEqual(['Thorvald Meyers gate 5, 0555 Oslo, Norway']);
+  });
+});

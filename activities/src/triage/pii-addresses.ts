@@ -35,12 +35,12 @@ const EN_STREET = '(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Ga
 /** Streets named first and numbered after: BE/CH (French), DE/AT/CH, NL, ES, IT, PT. */
 const NAME_FIRST_STREET = caseless("(?:rue|avenue|boulevard|chaussée|place|chemin|route|quai|clos|drève|square|via|viale|corso|piazza|piazzale|largo|vicolo|strada|calle|c/|avenida|avda\\.?|paseo|plaza|carrer|camino|ronda|travesía|avinguda|av\\.|passeig|plaça|rambla|travessera|rúa|rua|straat|laan|weg|gracht|plein|kade|singel)");
 /** German and Dutch compounds: "Lindenstraße", "Keizersgracht", "Stationsplein". */
-const DE_STREET_SUFFIX = '(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|markt|graben|berg|hof|tor|feld|garten|straat|gracht|laan|plein|kade|singel|dijk|dreef)';
+const DE_STREET_SUFFIX = '(?:gata|gatan|gate|gaten|veien|vegen|vej|gade|vägen|väg|katu|straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|markt|graben|berg|hof|tor|feld|garten|straat|gracht|laan|plein|kade|singel|dijk|dreef)';
 const HOUSE_NUMBER_AFTER = `\\s+\\d{1,4}(?:\\s?[a-zA-Z])?(?:[-/]\\d{1,4})?${EOW}`;
 
 const NUMBER_FIRST_FR = `\\d{1,4}(?:\\s?(?:bis|ter|quater|[A-Za-z]))?,?\\s+${FR_STREET}${EOW}`;
 const NUMBER_FIRST_EN = `\\d{1,5}[A-Za-z]?(?:-\\d{1,4})?,?\\s+(?:${CAP}\\s+){0,3}${EN_STREET}${EOW}\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)${EOW})?`;
-const NAME_FIRST = `(?:${NAME_FIRST_STREET}\\s+(?:${PARTICLE}\\s*)?${CAP}(?:\\s+(?:${CAP}|${PARTICLE}))*|${LU}[${L}-]*${DE_STREET_SUFFIX}|(?:Am|An der|Auf der|Auf dem|Im|In der|Unter den)\\s+${CAP})${HOUSE_NUMBER_AFTER}`;
+const NAME_FIRST = `(?:${NAME_FIRST_STREET}\\s+(?:${PARTICLE}\\s*)?${CAP}(?:\\s+(?:${CAP}|${PARTICLE}))*|${LU}[${L}-]*${DE_STREET_SUFFIX}|(?:Am|An der|Auf der|Auf dem|Im|In der|Unter den)\\s+${CAP}|(?:${CAP}\\s+){1,3}${caseless('(?:gade|gate|gata|gatan|vej|vei|veien|väg|vägen)')})${HOUSE_NUMBER_AFTER}`;
 /** A French street written without a number: "rue des Lilas", "lieu-dit Les Granges". */
 const UNNUMBERED_FR = `${FR_STREET}\\s+(?:${PARTICLE}\\s*)?${LU}`;
 /** An English street written without a number, as a whole segment: "Tanyard Lane", "Riverside Works". */
@@ -68,7 +68,7 @@ const COMPLEMENT_TAIL = new RegExp(`(?<![\\p{L}])${COMPLEMENT_WORDS}[^\\s,]*(?:\
 /** Capitalised words (a town, a district, a county) with the small words place names carry. */
 const PLACE = new RegExp(`^${CAP}(?: +(?:${CAP}|${PARTICLE}|\\d{1,2}(?:e|er|ème)?))*(?: \\(${CAP}(?: ${CAP})*\\))?$`, 'u');
 
-const COUNTRIES = '(?:France|Belgique|Belgium|België|Suisse|Switzerland|Schweiz|Svizzera|Deutschland|Germany|Allemagne|España|Spain|Espagne|Italia|Italy|Italie|USA|U\\.S\\.A\\.|United States|UK|U\\.K\\.|United Kingdom|Royaume-Uni|England|Scotland|Wales|Ireland|Irlande|Nederland|Netherlands|Pays-Bas|Luxembourg|Österreich|Austria|Autriche|Portugal|Monaco|Canada)';
+const COUNTRIES = '(?:France|Belgique|Belgium|België|Suisse|Switzerland|Schweiz|Svizzera|Deutschland|Germany|Allemagne|España|Spain|Espagne|Italia|Italy|Italie|USA|U\\.S\\.A\\.|United States|UK|U\\.K\\.|United Kingdom|Royaume-Uni|England|Scotland|Wales|Ireland|Irlande|Nederland|Netherlands|Pays-Bas|Luxembourg|Österreich|Austria|Autriche|Portugal|Monaco|Canada|Norway|Norvège|Norge|Sweden|Suède|Sverige|Denmark|Danemark|Danmark|Finland|Finlande|Suomi|Poland|Pologne|Polska|Greece|Grèce|Czechia|Tchéquie)';
 
 const CITY = `${LU}[${L}'’-]+(?: +(?:${LU}[${L}'’-]+|sur|sous|en|le|la|les|lès|de|du|d'|am|an|der|im|bei|di|del))*`;
 /** Postcode + city (or state + ZIP): every anchor needs a street before it to make an address. */
@@ -81,6 +81,8 @@ const ANCHORS: RegExp[] = [
   new RegExp(`(?<![\\d\\w-])\\d{4} ?[A-Z]{2}[ \\t]+${CITY}`, 'gu'),
   // UK postcode
   /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/g,
+  // Ireland: Eircode after a town or county ("Ballina, Co. Mayo, F26 X3Y8", "Dublin 2, D02 XK54")
+  /\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \t]?[0-9AC-FHKNPRTV-Y]{4}\b/g,
   // Canada: A1A 1A1 after a town (and its province)
   /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d\b/g,
   // US: City, ST 12345(-6789)

@@ -141,3 +141,17 @@ describe('third-party names in mail written without capitals', () => {
     expect(names('Hello,\nMy friend, lovely person, said so.\nThanks')).toEqual([]);
   });
 });
+
+describe('third-party names: challenge-pii-2 kinds, other voices', () => {
+  it('reads everyday relation words and elided particles', () => {
+    expect(names('My buddy Tomasz Nowak picked it up for me.')).toEqual(['Tomasz Nowak']);
+    expect(names('hi\nmy mate kev, who lives downstairs, took it in\ncheers')).toEqual(['kev']);
+    expect(names("Mon neveu Arnaud d'Estienne passera le chercher.")).toEqual(["Arnaud d'Estienne"]);
+  });
+  it('reads Dutch titles', () => {
+    expect(names('Graag leveren aan Dhr. Bakker, of bel Mevr. Jansen.')).toEqual(['Dhr. Bakker', 'Mevr. Jansen']);
+  });
+  it('takes no shop named after a family word or a firm of brothers for a person', () => {
+    expect(names('Je les ai vues chez Mère Poulard et chez Mariage Frères, pas chez Léon Dupuis.')).toEqual(['Léon Dupuis']);
+  });
+});

@@ -33,10 +33,10 @@ const CAP_PARTICLE = "(?:Van|Von|De|Du|Des|Da|Di|Del|Della|Dos|Le|La|Ó|Ní|Nic|
 const SP = '[ \\t\\u00a0]';
 const INITIALS = `${LU}\\.(?:(?:${SP}?-${SP}?|${SP})?${LU}\\.){0,3}`;
 /** A person's name on one line: up to three name words (particles allowed between them), or initials and a surname. */
-const NAME = `(?:${INITIALS}${SP}?${WORD}|${WORD}(?:${SP}(?:(?:${PARTICLE}|${CAP_PARTICLE})${SP})?${WORD}){0,2})`;
+const NAME = `(?:${INITIALS}${SP}?${WORD}|${WORD}(?:${SP}(?:(?:${PARTICLE}|${CAP_PARTICLE})${SP})?(?:d['’])?${WORD}){0,2})`;
 /** Abbreviated titles as usually written and in capitals; titles written in full in any case ("madame Dupont"). */
 const TITLE_WORDS = ['monsieur', 'madame', 'mademoiselle', 'maître', 'docteur', 'señora', 'señor', 'signora', 'signor'];
-const TITLE = `(?:Sra\\.?|Sr\\.|Sig\\.ra|Sig\\.|M\\.|MM\\.|Mme|MME|Mmes|Mlle|MLLE|Me|Dr\\.?|DR\\.?|Pr\\.?|Prof\\.?|Mr\\.?|MR\\.?|Mrs\\.?|MRS\\.?|Ms\\.?|MS\\.?|Mx\\.?|Miss|Sir|Dame|Herr|Frau|${TITLE_WORDS.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}|${w}|${w.toUpperCase()}`).join('|')})`;
+const TITLE = `(?:Sra\\.?|Sr\\.|Sig\\.ra|Sig\\.|M\\.|MM\\.|Mme|MME|Mmes|Mlle|MLLE|Me|Dr\\.?|DR\\.?|Pr\\.?|Prof\\.?|Mr\\.?|MR\\.?|Mrs\\.?|MRS\\.?|Ms\\.?|MS\\.?|Mx\\.?|Miss|Sir|Dame|Herr|Frau|Mw\\.|Mevr\\.|Dhr\\.|${TITLE_WORDS.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}|${w}|${w.toUpperCase()}`).join('|')})`;
 
 const RELATIONS = [
   // EN
@@ -49,7 +49,7 @@ const RELATIONS = [
   'goddaughter', 'assistant', 'secretary', 'PA', 'manager', 'employee', 'accountant', 'lawyer', 'solicitor',
   'landlord', 'landlady', 'tenant', 'lodger', 'carer', 'caregiver', 'nanny', 'childminder', 'babysitter', 'au pair',
   'cleaner', 'housekeeper', 'doctor', 'GP', 'client', 'customer', 'guest', 'relative', 'in-laws?', 'spouse',
-  'other half', 'teammate', 'supervisor', 'associate', 'business partner', 'caretaker', 'concierge',
+  'other half', 'mate', 'buddy', 'pal', 'bestie', 'hubby', 'missus', 'bf', 'gf', 'teammate', 'supervisor', 'associate', 'business partner', 'caretaker', 'concierge',
   // FR
   'mère', 'maman', 'père', 'papa', 'femme', 'épouse', 'mari', 'époux', 'conjointe?', 'compagne', 'compagnon',
   'fils', 'fille', 'enfant', 'bébé', 'sœur', 'soeur', 'frère', 'amie?', 'meilleure? amie?', 'copine', 'copain',
@@ -59,9 +59,9 @@ const RELATIONS = [
   'fiancée?', 'patronne?', 'cheffe?', 'responsable', 'directeur', 'directrice', 'assistante?', 'secrétaire',
   'employée?', 'salariée?', 'comptable', 'avocate?', 'notaire', 'médecin', 'cliente?', 'locataire', 'propriétaire',
   'colocataire', 'coloc', 'nounou', 'aide-soignante?', 'aide à domicile', 'femme de ménage', 'parrain', 'marraine',
-  'filleule?', 'associée?', 'gardienne?', 'concierge', 'invitée?', 'proche', 'belle-famille',
+  'filleule?', 'chérie?', 'mec', 'meuf', 'homme', 'moitié', 'associée?', 'gardienne?', 'concierge', 'invitée?', 'proche', 'belle-famille',
   // plurals, for "my kids Emma and Jack"
-  'children', 'kids', 'sons', 'daughters', 'sisters', 'brothers', 'friends', 'colleagues', 'neighbou?rs', 'parents',
+  'mates', 'buddies', 'pals', 'children', 'kids', 'sons', 'daughters', 'sisters', 'brothers', 'friends', 'colleagues', 'neighbou?rs', 'parents',
   'grandparents', 'grandchildren', 'cousins', 'twins', 'enfants', 'filles', 'sœurs', 'soeurs', 'frères', 'amie?s',
   'collègues', 'voisine?s', 'grands-parents', 'petits-enfants', 'cousine?s', 'jumeaux', 'jumelles', 'beaux-parents',
 ];
@@ -136,8 +136,8 @@ const LTITLE = '(?:m\\.|mme|mlle|mr\\.?|mrs\\.?|ms\\.?)';
 const REL_LOWER = `(?<![\\p{L}])(?:${OWNERS.join('|')})\\s+(?:${ADJECTIVES}\\s+)?(?:${RELATIONS.join('|')})`;
 /** "my boss, dave kowalski, at…": a name set off by commas right after the relation. */
 const REL_LOWER_APPOSITION = new RegExp(`${REL_LOWER}${SP}*,${SP}*(${LWORD}(?:${SP}+${LWORD})?)(?=${SP}*(?:[,.;:!?)]|\\r?\\n|$))`, 'gu');
-/** "ma copine lucie qui a payé", "my friend jenny and I": a name, then a relative pronoun or a conjunction. */
-const REL_LOWER_CLAUSE = new RegExp(`${REL_LOWER}${SP}+(${LWORD})(?=${SP}+(?:qui|who|que|et|and)(?![\\p{L}]))`, 'gu');
+/** "ma copine lucie qui a payé", "my mate jamie, the one…": a name, then a comma, a relative pronoun or a conjunction. */
+const REL_LOWER_CLAUSE = new RegExp(`${REL_LOWER}${SP}+(${LWORD})(?=${SP}*,|${SP}+(?:qui|who|que|et|and)(?![\\p{L}]))`, 'gu');
 /** "mon voisin m. leblanc", "mrs o'neill": a lower-case title and a surname, never after a number ("5 m. long"). */
 const LOWER_TITLE_RE = new RegExp(`(?<![\\p{L}\\d.'’])(?<!\\d[ \\t]?)(${LTITLE})${SP}+(${LWORD})(?![\\p{L}])`, 'gu');
 /** Verb forms, never a name: "my wife left", "mon mari a payé". */
@@ -162,6 +162,8 @@ const FUNCTION_WORDS = [
   'very', 'really', 'anyway', 'however', 'otherwise', 'also', 'as', 'than', 'into', 'onto', 'upon', 'over', 'under',
   'out', 'up', 'down', 'off', 'around', 'without', 'within', 'there', 'someone', 'somebody', 'anyone', 'anybody',
   'nobody', 'everyone', 'everybody', 'something', 'anything', 'nothing', 'everything', 'let', 'lets', 'thx',
+  // shop and place words that open a shop's name ("chez Mère Poulard", "Maison Lumen", "Café Richard")
+  'mère', 'père', 'maison', 'galeries', 'café', 'hôtel', 'hotel', 'restaurant', 'boulangerie', 'pharmacie', 'librairie',
 ];
 
 /** Capitalised words that start sentences or name things, never a person on their own. */
@@ -189,7 +191,7 @@ const NOT_A_NAME = new Set([
   'fax', 'portable', 'adresse', 'address', 'rue', 'avenue', 'road', 'street', 'invoice', 'facture', 'total', 'tva',
   'vat', 'sku', 'cmd', 'gift', 'card', 'carte', 'cadeau', 'about', 'sujet', 'concernant', 'regarding', 'per', 'via',
   ...FUNCTION_WORDS,
-]);
+].flatMap((w) => [w, foldText(w).replace(/\s+/g, ' ').trim()]));
 
 const fold = (s: string): string => foldText(s).replace(/\s+/g, ' ').trim();
 
@@ -198,7 +200,7 @@ const PARTICLE_WORD = new RegExp(`^(?:${PARTICLE}|le|la|les)$`, 'iu');
 const nameWords = (name: string): string[] =>
   name.split(/[\s.]+/).filter((w) => w.length > 1 && !PARTICLE_WORD.test(w));
 
-const ORG_WORDS = /(?:^|\s)(?:&|and|et|ltd|limited|llp|llc|inc|plc|sarl|sas|sa|gmbh|co|company|group|groupe|bank|banque|service|services|support|team|équipe|shop|store|boutique|livraison|delivery|notifications?|consulting|partners|interiors|architectes|events|menuiserie|rénovation)(?:\s|$|\.)/iu;
+const ORG_WORDS = /(?:^|\s)(?:&|and|et|ltd|limited|llp|llc|inc|plc|sarl|sas|sa|gmbh|co|company|group|groupe|bank|banque|service|services|support|team|équipe|shop|store|boutique|livraison|delivery|notifications?|consulting|partners|interiors|architectes|events|menuiserie|rénovation|frères|freres|brothers|bros|fils)(?:\s|$|\.)/iu;
 
 export function findNames(text: string, ctx: NameContext): NameSpan[] {
   const own = new Set<string>();
@@ -234,7 +236,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     // a sentence opener before a name read by what follows it: "C'est Karine de mon club", "Then Marta from…"
     const opener = (w: string): boolean =>
       (NOT_A_NAME.has(fold(w)) && !PARTICLE_WORD.test(w)) || /^(?:c|j|l|qu|n|s|m|t)['’]\p{L}+$/iu.test(w);
-    while (words.length > 1 && opener(words[0]!)) {
+    while (words.length > 1 && opener(words[0]!) && /(?:^|[.!?:;\n])\s*$/.test(text.slice(0, at))) {
       const next = raw.indexOf(words[1]!, words[0]!.length);
       at += next;
       raw = raw.slice(next);
