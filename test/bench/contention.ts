@@ -69,7 +69,8 @@ export interface ContentionResult {
 
 export async function benchContention(p: BenchPipeline, options: ContentionOptions, out: (line?: string) => void): Promise<ContentionResult> {
   const perRound = Math.max(1, Math.round(options.workflows / options.rounds));
-  const activities = await warmPipeline(p, new EmailGenerator({ seed: options.seed }).batch(options.warmup));
+  // Emails of their own: the throughput section's (same seed) would be duplicates the intake starts nothing for.
+  const activities = await warmPipeline(p, new EmailGenerator({ seed: options.seed + 5 }).batch(options.warmup));
   const bare = await startBareSide(p, 'contention', activities);
   const rounds: ContentionRound[] = [];
   let quietSeconds = 0;
