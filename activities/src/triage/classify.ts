@@ -517,7 +517,7 @@ export async function classifyInputOf(emailCase: EmailCase, deps: TriageDeps): P
     const sent = deps.sentReplies ? await sentRepliesFor(deps.sentReplies, emailCase.parsed, policies.support_address) : null;
     quotedShop = judgeQuotedShop(carriers, policies, sent);
   }
-  const shopClaims = contradictedShopClaims(carriers, emailCase.cleaned.clean, order);
+  const shopClaims = contradictedShopClaims(carriers, emailCase.cleaned.clean, order, await deps.shop.today());
   return {
     subject: emailCase.parsed.subject,
     clean: emailCase.cleaned.clean,

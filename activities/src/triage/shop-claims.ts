@@ -3,7 +3,8 @@
  * `quoted_shop`) or reported in their own words ("you told me that…", "on m'a dit au téléphone que…", "votre mail
  * dit que…") — checked against the order's data. A statement the data says could never have been true (shipped or
  * handed to the carrier while the order is still being prepared or was cancelled, delivered while no delivery is
- * recorded, refunded while no refund exists, a tracking number that is not the order's) cannot be a true earlier
+ * recorded, refunded while no refund exists, a tracking number that is not the order's, a refund above all the order
+ * cost, a shipment dated before the order was placed, a delivery dated before the shipment) cannot be a true earlier
  * reply: whatever we answer contradicts what the customer holds as our word, so a person looks (review,
  * `unverifiable_facts` with the flag below). A statement the data agrees with, a future ("will be shipped", "serait
  * expédiée") or a negation ("n'a pas encore été expédiée") changes nothing. Works without a log of what we sent: it
@@ -11,15 +12,18 @@
  */
 import type { OrderRecord } from '../domain/types';
 import type { CarrierSegment } from '../mail/carriers';
+import { findAmounts, findDates } from './entities';
 import { fold } from './lexicon';
 
 export type ShopClaimFlag =
   | 'quoted_shipment_contradicted' | 'quoted_delivery_contradicted' | 'quoted_refund_contradicted' | 'quoted_tracking_not_order'
-  | 'reported_shipment_contradicted' | 'reported_delivery_contradicted' | 'reported_refund_contradicted' | 'reported_tracking_not_order';
+  | 'reported_shipment_contradicted' | 'reported_delivery_contradicted' | 'reported_refund_contradicted' | 'reported_tracking_not_order'
+  | 'quoted_amount_contradicted' | 'quoted_date_contradicted' | 'reported_amount_contradicted' | 'reported_date_contradicted';
 
 export const SHOP_CLAIM_FLAGS: ReadonlySet<string> = new Set<ShopClaimFlag>([
   'quoted_shipment_contradicted', 'quoted_delivery_contradicted', 'quoted_refund_contradicted', 'quoted_tracking_not_order',
   'reported_shipment_contradicted', 'reported_delivery_contradicted', 'reported_refund_contradicted', 'reported_tracking_not_order',
+  'quoted_amount_contradicted', 'quoted_date_contradicted', 'reported_amount_contradicted', 'reported_date_contradicted',
 ]);
 
 type Claim = 'shipment' | 'delivery' | 'refund';
@@ -85,33 +89,72 @@ const CONTRAST = /\s*,?\s*\b(?:but|however|though|although|whereas|mais|pourtant
 const sentencesOf = (text: string): string[] =>
   fold(text).split(/(?<=[.!?;])\s+|\n+/).flatMap((s) => s.split(CONTRAST)).map((s) => s.trim()).filter(Boolean);
 
-/** The claims a shop statement makes, sentence by sentence, negated sentences aside; the tracking numbers it states. */
-function claimsIn(sentences: string[]): { claims: Set<Claim>; tracking: string[] } {
-  const claims = new Set<Claim>();
-  const tracking: string[] = [];
+/** What a shop statement says happened: the claims, the day each was said to happen on, the refund sums, the tracking numbers. */
+interface Stated {
+  claims: Set<Claim>;
+  /** "shipped on 14/11", "livrée le 12 novembre": the date written right after a shipment or delivery claim. */
+  dates: { claim: Claim; iso: string }[];
+  /** The sums of money in a sentence that says a refund was made. */
+  refundSums: number[];
+  tracking: string[];
+}
+
+/** Between a claim and its date: "on", "le", a weekday ("was delivered on Thursday 12 November"). */
+const DATE_LEAD = /^\s*,?\s*(?:on |le |the |du |en date du |ce )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? |(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) )?/;
+
+/** The date written right after a claim's words, if any. */
+function dateAfter(clause: string, re: RegExp, today: string): string | null {
+  const m = re.exec(clause);
+  if (!m) return null;
+  const after = clause.slice(m.index + m[0].length);
+  const rest = after.slice(after.match(DATE_LEAD)?.[0].length ?? 0);
+  const first = findDates(rest.slice(0, 30), today)[0];
+  return first?.iso && rest.startsWith(first.text) ? first.iso : null;
+}
+
+/** The claims a shop statement makes, clause by clause, negated clauses aside; the tracking numbers it states. */
+function statedIn(sentences: string[], today: string): Stated {
+  const stated: Stated = { claims: new Set(), dates: [], refundSums: [], tracking: [] };
   for (const s of sentences) {
     for (const m of s.matchAll(TRACKING)) {
       const token = m[1] ?? '';
-      if ((token.match(/\d/g)?.length ?? 0) >= 6) tracking.push(norm(token));
+      if ((token.match(/\d/g)?.length ?? 0) >= 6) stated.tracking.push(norm(token));
     }
     if (NEGATED.test(s)) continue;
     for (const [claim, res] of Object.entries(CLAIMS) as [Claim, RegExp[]][]) {
       if (claim !== 'refund' && !ORDER_SUBJECT.test(s)) continue;
-      if (res.some((re) => re.test(s))) claims.add(claim);
+      const hits = res.filter((re) => re.test(s));
+      if (!hits.length) continue;
+      stated.claims.add(claim);
+      if (claim === 'refund') stated.refundSums.push(...findAmounts(s).map((a) => a.value));
+      else for (const re of hits) {
+        const iso = dateAfter(s, re, today);
+        if (iso) stated.dates.push({ claim, iso });
+      }
     }
   }
-  return { claims, tracking };
+  return stated;
 }
 
-/** What the order's data says could never have been said of it. */
-function contradicted(claims: Set<Claim>, tracking: string[], order: OrderRecord): string[] {
+/**
+ * What the order's data says could never have been said of it: a shipment, delivery or refund it does not hold, a
+ * tracking number not its own, a refund above all the order cost, a shipment dated before the order was placed or a
+ * delivery before it was shipped, either after today.
+ */
+function contradicted(stated: Stated, order: OrderRecord, today: string): string[] {
   const out: string[] = [];
+  const { claims } = stated;
   if (claims.has('shipment') && !order.shipped_at) out.push('shipment_contradicted');
   if (claims.has('delivery') && !order.delivered_at) out.push('delivery_contradicted');
   const refunded = order.status === 'refunded' || (order.refunded_amount ?? 0) > 0;
   if (claims.has('refund') && !refunded) out.push('refund_contradicted');
   const own = order.tracking_number ? norm(order.tracking_number) : null;
-  if (tracking.some((t) => t !== own)) out.push('tracking_not_order');
+  if (stated.tracking.some((t) => t !== own)) out.push('tracking_not_order');
+  if (stated.refundSums.some((v) => v > order.total + 0.005)) out.push('amount_contradicted');
+  const impossible = ({ claim, iso }: { claim: Claim; iso: string }): boolean => iso > today
+    || iso < order.ordered_at.slice(0, 10)
+    || (claim === 'delivery' && !!order.shipped_at && iso < order.shipped_at.slice(0, 10));
+  if (stated.dates.some(impossible)) out.push('date_contradicted');
   return out;
 }
 
@@ -133,13 +176,14 @@ function reportedStatements(clean: string): string[] {
  * The shop statements about `order` — quotes attributed to the shop, statements the sender reports in their own
  * text — that the order's data contradicts, as flags (`quoted_…` / `reported_…`).
  */
-export function contradictedShopClaims(carriers: CarrierSegment[], clean: string, order: OrderRecord | null): ShopClaimFlag[] {
+export function contradictedShopClaims(
+  carriers: CarrierSegment[], clean: string, order: OrderRecord | null, today: string,
+): ShopClaimFlag[] {
   if (!order) return [];
   const flags = new Set<ShopClaimFlag>();
   const judge = (sentences: string[], source: 'quoted' | 'reported'): void => {
     if (namesOtherOrder(sentences, order)) return;
-    const { claims, tracking } = claimsIn(sentences);
-    for (const c of contradicted(claims, tracking, order)) flags.add(`${source}_${c}` as ShopClaimFlag);
+    for (const c of contradicted(statedIn(sentences, today), order, today)) flags.add(`${source}_${c}` as ShopClaimFlag);
   };
   for (const s of carriers) if (s.carrier === 'quoted_shop') judge(sentencesOf(s.text), 'quoted');
   for (const statement of reportedStatements(clean)) judge([statement], 'reported');
