@@ -9,7 +9,7 @@
  */
 import os from 'node:os';
 import type { BenchPipeline } from './bench-pipeline';
-import { startBareSide } from './bare-side';
+import { startBareSide, type BareActivities } from './bare-side';
 import { percentile } from './bench-util';
 import { startCpuLoad } from './cpu-load';
 import { EmailGenerator } from './email-generator';
@@ -35,6 +35,8 @@ export interface ContentionOptions {
   rounds: number;
   /** Emails of the pipeline's warm-up (which tells the activities per email) and bare workflows of the bare one. */
   warmup: number;
+  /** The bare workflow's activities: the throughput section's when it ran, else counted on a pipeline warm-up. */
+  activities?: BareActivities;
   /** The CPU load beside the loaded side, in cores, and where that figure comes from. */
   loadCores: number;
   loadBasis: string;
@@ -70,7 +72,7 @@ export interface ContentionResult {
 export async function benchContention(p: BenchPipeline, options: ContentionOptions, out: (line?: string) => void): Promise<ContentionResult> {
   const perRound = Math.max(1, Math.round(options.workflows / options.rounds));
   // Emails of their own: the throughput section's (same seed) would be duplicates the intake starts nothing for.
-  const activities = await warmPipeline(p, new EmailGenerator({ seed: options.seed + 5 }).batch(options.warmup));
+  const activities = options.activities ?? (await warmPipeline(p, new EmailGenerator({ seed: options.seed + 5 }).batch(options.warmup)));
   const bare = await startBareSide(p, 'contention', activities);
   const rounds: ContentionRound[] = [];
   let quietSeconds = 0;

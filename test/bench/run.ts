@@ -259,7 +259,10 @@ async function runContention(p: BenchPipeline, args: Args, results: Results, fil
   const rounds = Math.max(1, args.rounds);
   const load = contentionLoad(args, results, file);
   out(`contention: ${rounds} rounds of ${Math.round(args.n / rounds)} bare workflows alone and beside a CPU load of ${load.cores.toFixed(2)} cores (${load.basis})`);
-  const c = await benchContention(p, { workflows: args.n, rounds, warmup: args.warmup, loadCores: load.cores, loadBasis: load.basis, seed: args.seed }, out);
+  const c = await benchContention(p, {
+    workflows: args.n, rounds, warmup: args.warmup, loadCores: load.cores, loadBasis: load.basis, seed: args.seed,
+    ...(results.throughput ? { activities: results.throughput.bareActivities } : {}), // the same bare workflow as this run's throughput
+  }, out);
   results.contention = c;
   out(`  bare workflows, ${c.activitiesPerWorkflow} no-op activities each (${c.localActivitiesPerWorkflow} local): alone ${c.quietPerSec.toFixed(2)}/s, beside the load (${c.deliveredCores.toFixed(2)} cores burned) ${c.loadedPerSec.toFixed(2)}/s`);
   out(`  ratio beside the load / alone: median ${c.ratio.toFixed(2)} of ${c.rounds.length} rounds (${c.ratioMin.toFixed(2)}–${c.ratioMax.toFixed(2)}): the throughput ratio that CPU alone leaves the pipeline on this machine`);

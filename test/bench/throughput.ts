@@ -52,6 +52,8 @@ export interface ThroughputResult {
   activitiesPerEmail: number;
   /** Of those, run as local activities (the bare side runs as many local no-ops). */
   localActivitiesPerEmail: number;
+  /** What each bare workflow ran (counted on the warm-up). */
+  bareActivities: BareActivities;
   routes: Record<string, number>;
   stages: StageCost[];
   /** What the activities wait on, per email: Postgres queries (case file, CRM, audit) and Kafka events. */
@@ -204,6 +206,7 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
     rounds,
     activitiesPerEmail: totals.count / measured,
     localActivitiesPerEmail: p.stages.localCalls / measured,
+    bareActivities: activities,
     routes,
     stages,
     io,
