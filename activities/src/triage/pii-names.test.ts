@@ -155,3 +155,15 @@ describe('third-party names: challenge-pii-2 kinds, other voices', () => {
     expect(names('Je les ai vues chez Mère Poulard et chez Mariage Frères, pas chez Léon Dupuis.')).toEqual(['Léon Dupuis']);
   });
 });
+
+describe('third-party names: challenge-pii-3 kinds, other voices', () => {
+  it('reads a lower-case name after a naming phrase in mail written without capitals', () => {
+    expect(names("salut\nmon coloc s'appelle yanis mokrani, c'est lui qui a payé\nbiz")).toEqual(['yanis mokrani']);
+    expect(names("hi\nthe lady downstairs, her name is maureen, has it\nta")).toEqual(['maureen']);
+  });
+  it('reads full names listed after a group of people and a colon, not brands', () => {
+    expect(names('Cadeaux pour mes collègues : Nora Haddad, Félix Girard et Inès Cohen.')).toEqual(['Nora Haddad', 'Félix Girard', 'Inès Cohen']);
+    expect(names('Our staff: Tariq Ortiz & Maya Lund will sign.')).toEqual(['Tariq Ortiz', 'Maya Lund']);
+    expect(names('Brands I like: Le Creuset, Staub and Mauviel.')).toEqual([]);
+  });
+});

@@ -87,6 +87,11 @@ const GROUPS = ['club', 'team', 'gym', 'office', 'work', 'school', 'church', 'ch
 const GROUP_AFTER = new RegExp(
   `(${NAME})${SP}+(?:from|at|of|de|du)${SP}+(?:my|our|the|mon|ma|notre|la|le)${SP}+(?:[\\p{Ll}'’-]+${SP}+){0,2}(?:${GROUPS.join('|')})(?![\\p{L}])`,
   'gu');
+/** "for my team: Anna Kowalczyk, Piotr Nowak and Ewa Zielińska": full names listed after a group of people and a colon. */
+const PEOPLE_GROUPS = ['team', 'staff', 'colleagues', 'guests', 'family', 'friends', 'employees', 'children', 'kids',
+  'équipe', 'collègues', 'invités', 'famille', 'amis', 'employés', 'salariés', 'enfants', 'petits-enfants', 'grandchildren'];
+const LIST_HEAD = new RegExp(`(?<![\\p{L}])(?:my|our|his|her|their|the|mon|ma|mes|notre|nos|leurs?|ses)${SP}+(?:[\\p{Ll}-]+${SP}+)?(?:${PEOPLE_GROUPS.join('|')})${SP}*:[ \\t]*`, 'giu');
+const LISTED_NAME = new RegExp(`^(${NAME})(?:${SP}*,${SP}*|${SP}+(?:and|et|&)${SP}+|${SP}*,${SP}*(?:and|et)${SP}+)?`, 'u');
 /** Family words used as titles: "Aunt Mary", "Uncle Bob", "Mamie Jeanne", "Tonton Marcel" (the name alone is kept). */
 const FAMILY_TITLE_RE = new RegExp(
   `(?<![\\p{L}])(?:Aunt|Auntie|Uncle|Grandma|Grandpa|Granny|Grandad|Nana|Tante|Tata|Tatie|Tonton|Oncle|Mamie|Mamy|Papi|Papy|Mémé|Pépé|Cousin|Cousine)${SP}+(${NAME})`,
@@ -141,6 +146,8 @@ const REL_LOWER_CLAUSE = new RegExp(`${REL_LOWER}${SP}+(${LWORD})(?=${SP}*,|${SP
 /** "mon voisin m. leblanc", "mrs o'neill": a lower-case title and a surname, never after a number ("5 m. long"). */
 const LOWER_TITLE_RE = new RegExp(`(?<![\\p{L}\\d.'’])(?<!\\d[ \\t]?)(${LTITLE})${SP}+(${LWORD})(?![\\p{L}])`, 'gu');
 /** Verb forms, never a name: "my wife left", "mon mari a payé". */
+/** "elle s'appelle josiane bertin", "her name is jo": a naming phrase, then a lower-case name up to a pause. */
+const NAMING_LOWER_RE = new RegExp(`(?<![\\p{L}])(?:${NAMING.join('|')})${SP}+(${LWORD}(?:${SP}+${LWORD})?)(?=${SP}*(?:[,.;:!?)]|\\r?\\n|$)|${SP}+(?:qui|who|et|and)(?![\\p{L}]))`, 'gu');
 const VERB_FORM = /(?:ed|ing|ait|aient|é|ée|és|ées)$/u;
 const THING_BEFORE_TITLE = /(?<![\p{L}])(?:my|our|your|the|a|an|this|that|mon|ma|mes|notre|votre|ce|cette)(?:[ \t]+\p{Ll}+){0,2}[ \t]+$/iu;
 const UNIT_BEFORE_INITIAL = /(?:\d|(?<![\p{L}])(?:bâtiment|batiment|bât|bat|escalier|esc|porte|entrée|block|building|flat|unit|tower|tour|plan|option|type|size|taille|format|version|group|groupe|catégorie|category|vitamin|vitamine))\.?[ \t]*$/iu;
@@ -274,6 +281,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     run(REL_LOWER_APPOSITION, 1, undefined, plain);
     run(REL_LOWER_CLAUSE, 1, undefined, plain);
     run(LOWER_TITLE_RE, 2, 1, plain);
+    run(NAMING_LOWER_RE, 1, undefined, plain);
   }
   run(TITLE_RE, 2, 1, (_name, title) => !THING_BEFORE_TITLE.test(text.slice(0, text.indexOf(title!))));
   run(GROUP_AFTER, 1, undefined, (name) => nameWords(name).length >= 2 || !/(?:^|[.!?:;\n])\s*$/.test(text.slice(0, text.indexOf(name))));
@@ -289,6 +297,16 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     push(m.index!, m[1]!);
   }
   run(FAMILY_TITLE_RE, 1);
+  for (const m of text.matchAll(LIST_HEAD)) {
+    let at = m.index! + m[0].length;
+    for (let n = 0; n < 12; n++) {
+      const item = LISTED_NAME.exec(text.slice(at));
+      if (!item || nameWords(item[1]!).length < 2) break;
+      push(at, item[1]!);
+      if (item[0].length === item[1]!.length) break;
+      at += item[0].length;
+    }
+  }
   for (const m of text.matchAll(INITIAL_RE)) {
     const initial = /^\p{Lu}/u.exec(m[1]!)![0];
     if (initial === 'M' && /^M\.\s/.test(m[1]!)) continue; // "M. Garcia" is a title (TITLE_RE)

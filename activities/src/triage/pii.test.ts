@@ -137,3 +137,13 @@ describe('phones: nine-digit landlines with the trunk 0', () => {
     expect(phones('Code 04 22 31 78, lot 0 123 45.')).toEqual([]);
   });
 });
+
+describe('e-mail addresses written to dodge robots', () => {
+  const emails = (text: string): string[] =>
+    findPii(text, { senderAddress: 'a@b.example', shopAddress: 'support@shop.example', senderName: null })
+      .filter((f) => f.type === 'email').map((f) => f.value);
+  it('reads "(at)", "[at]" and "arobase" forms, not role addresses or the words "at" in a sentence', () => {
+    expect(emails('Écrivez-lui : marc.dupre [at] wanadoo [dot] fr, ou nina.roy arobase free.fr')).toEqual(['marc.dupre [at] wanadoo [dot] fr', 'nina.roy arobase free.fr']);
+    expect(emails('contact (at) firm.example; meet me at home.com later')).toEqual([]);
+  });
+});

@@ -141,6 +141,13 @@ function findEmails(text: string, ctx: PiiContext): Span[] {
     if (/[0-9a-f]{12,}/i.test(local)) continue; // message ids, tracking tokens
     out.push({ type: 'email', start: m.index!, end: m.index! + value.length, value });
   }
+  // written to dodge robots: "jo.martin (at) gmail.com", "jo.martin[at]gmail[dot]com", "jo.martin arobase free.fr"
+  const dodged = /(?<![\w.+-])[A-Za-z0-9._%+-]+[ \t]*(?:\([ \t]*(?:at|arobase)[ \t]*\)|\[[ \t]*(?:at|arobase)[ \t]*\]|[ \t]arobase[ \t])[ \t]*[A-Za-z0-9-]+(?:(?:\.|[ \t]*[([][ \t]*(?:dot|point)[ \t]*[)\]][ \t]*)[A-Za-z0-9-]+)*(?:\.|[ \t]*[([][ \t]*(?:dot|point)[ \t]*[)\]][ \t]*)[A-Za-z]{2,}(?![\w-])/gi;
+  for (const m of text.matchAll(dodged)) {
+    const local = m[0].split(/[ \t([]/)[0]!.toLowerCase();
+    if (ROLE_LOCAL.test(local)) continue;
+    out.push({ type: 'email', start: m.index!, end: m.index! + m[0].length, value: m[0] });
+  }
   return out;
 }
 
