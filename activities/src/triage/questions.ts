@@ -5,7 +5,8 @@
  * free-shipping threshold, business hours) are answered when the draft states the matching fact. Kinds the shop data
  * does not hold (specifications, delivery abroad, customs, services such as gift wrap, changes to an order, stock,
  * discounts, payment means, accounts, gift-card terms, return costs, warranties…) are never answered by an automatic
- * reply, nor is an ask to send a document or deliver a parcel to someone other than the writer (recipient-asks.ts), and neither is a question whose kind cannot be told: a person answers it rather than the system guessing.
+ * reply, nor is an ask to send a document or deliver a parcel to someone other than the writer (recipient-asks.ts),
+ * and neither is a question whose kind cannot be told: a person answers it rather than the system guessing.
  */
 import type { Draft, EmailCase } from '../domain/types';
 import { customerAsks, type CustomerAsk } from './customer-asks';
