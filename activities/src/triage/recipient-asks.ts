@@ -10,6 +10,7 @@
  * mentioned ("my accountant needs it, send it to me") or named after "for/pour" (the writer's purpose) is no recipient.
  */
 import type { CustomerAsk } from './customer-asks';
+import { emailsInText } from './entities';
 
 export type RecipientKind = 'other_recipient' | 'redirect_delivery';
 
@@ -39,8 +40,6 @@ const PRONOUN_RECIPIENT = /\b(lui|leur) (?:(?:faire )?(?:envoyer|envoyez|transme
 
 const DOCUMENT = /\b(factur\w*|invoices?|receipts?|justificatifs?|copie|copy|duplicata|confirmation|pdf|documents?|bon de (commande|livraison)|e-?mails?|mails?|courriels?|message)\b/;
 
-const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/g;
-
 /** Whether a send verb in the sentence has a recipient, other than the writer, in its clause. */
 function sendsToThirdParty(folded: string): boolean {
   const step = folded.search(WRITER_STEP);
@@ -65,7 +64,7 @@ export function recipientKinds(ask: Pick<CustomerAsk, 'folded'>, own: readonly s
   const folded = ask.folded;
   const mine = new Set(own.map((a) => a.toLowerCase()));
   const hasVerb = new RegExp(String.raw`\b(?:${SEND_VERB})\b`).test(folded);
-  const otherAddress = (folded.match(EMAIL) ?? []).some((a) => !mine.has(a.replace(/\.$/, '')));
+  const otherAddress = emailsInText(folded).some((a) => !mine.has(a));
   if (hasVerb && otherAddress) return ['other_recipient'];
   if (!sendsToThirdParty(folded)) return [];
   return [DOCUMENT.test(folded) ? 'other_recipient' : 'redirect_delivery'];

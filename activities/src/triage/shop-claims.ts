@@ -12,19 +12,21 @@
  */
 import type { OrderRecord } from '../domain/types';
 import type { CarrierSegment } from '../mail/carriers';
-import { findAmounts, findDates } from './entities';
+import { orderFormatOf } from '../domain/order-format';
+import { findAmounts, findDates, findOrderNumbers } from './entities';
 import { fold } from './lexicon';
 
-export type ShopClaimFlag =
-  | 'quoted_shipment_contradicted' | 'quoted_delivery_contradicted' | 'quoted_refund_contradicted' | 'quoted_tracking_not_order'
-  | 'reported_shipment_contradicted' | 'reported_delivery_contradicted' | 'reported_refund_contradicted' | 'reported_tracking_not_order'
-  | 'quoted_amount_contradicted' | 'quoted_date_contradicted' | 'reported_amount_contradicted' | 'reported_date_contradicted';
+const CONTRADICTIONS = [
+  'shipment_contradicted', 'delivery_contradicted', 'refund_contradicted', 'tracking_not_order', 'amount_contradicted', 'date_contradicted',
+] as const;
+type Contradiction = (typeof CONTRADICTIONS)[number];
+/** Where the statement stands: a quote attributed to the shop, or the sender's report of what the shop said. */
+type StatementSource = 'quoted' | 'reported';
+export type ShopClaimFlag = `${StatementSource}_${Contradiction}`;
 
-export const SHOP_CLAIM_FLAGS: ReadonlySet<string> = new Set<ShopClaimFlag>([
-  'quoted_shipment_contradicted', 'quoted_delivery_contradicted', 'quoted_refund_contradicted', 'quoted_tracking_not_order',
-  'reported_shipment_contradicted', 'reported_delivery_contradicted', 'reported_refund_contradicted', 'reported_tracking_not_order',
-  'quoted_amount_contradicted', 'quoted_date_contradicted', 'reported_amount_contradicted', 'reported_date_contradicted',
-]);
+export const SHOP_CLAIM_FLAGS: ReadonlySet<string> = new Set<ShopClaimFlag>(
+  (['quoted', 'reported'] as const).flatMap((source) => CONTRADICTIONS.map((c) => `${source}_${c}` as const)),
+);
 
 type Claim = 'shipment' | 'delivery' | 'refund';
 
@@ -77,8 +79,6 @@ const REPORTED = [
   /\b(?:selon|d'apres) (?:votre|vos) (?:mail|e-mail|email|message|reponse|collegue|conseill\w+)\b/,
 ];
 
-/** An order number as the shop writes it (prefix, hyphen, digits: CMD-10658, ORD-5501). */
-const ORDER_NUMBER = /\b[a-z]{2,5}-\d{3,}\b/g;
 const norm = (s: string): string => s.replace(/[^a-z0-9]/gi, '').toUpperCase();
 
 /**
@@ -141,8 +141,8 @@ function statedIn(sentences: string[], today: string): Stated {
  * tracking number not its own, a refund above all the order cost, a shipment dated before the order was placed or a
  * delivery before it was shipped, either after today.
  */
-function contradicted(stated: Stated, order: OrderRecord, today: string): string[] {
-  const out: string[] = [];
+function contradicted(stated: Stated, order: OrderRecord, today: string): Contradiction[] {
+  const out: Contradiction[] = [];
   const { claims } = stated;
   if (claims.has('shipment') && !order.shipped_at) out.push('shipment_contradicted');
   if (claims.has('delivery') && !order.delivered_at) out.push('delivery_contradicted');
@@ -158,9 +158,12 @@ function contradicted(stated: Stated, order: OrderRecord, today: string): string
   return out;
 }
 
-/** A statement about another order than the mail's (its number named) is not checked against this one. */
+/**
+ * A statement about another order than the mail's (its number named, read as enrich reads order numbers, in the
+ * shape of this order's) is not checked against this one.
+ */
 const namesOtherOrder = (sentences: string[], order: OrderRecord): boolean =>
-  sentences.some((s) => [...s.matchAll(ORDER_NUMBER)].some((m) => norm(m[0]) !== norm(order.number)));
+  sentences.some((s) => findOrderNumbers(s, orderFormatOf([order.number])).some((m) => m.number !== order.number));
 
 /** The part of each of the sender's sentences that reports what the shop said: from the cue on. */
 function reportedStatements(clean: string): string[] {
@@ -181,9 +184,9 @@ export function contradictedShopClaims(
 ): ShopClaimFlag[] {
   if (!order) return [];
   const flags = new Set<ShopClaimFlag>();
-  const judge = (sentences: string[], source: 'quoted' | 'reported'): void => {
+  const judge = (sentences: string[], source: StatementSource): void => {
     if (namesOtherOrder(sentences, order)) return;
-    for (const c of contradicted(statedIn(sentences, today), order, today)) flags.add(`${source}_${c}` as ShopClaimFlag);
+    for (const c of contradicted(statedIn(sentences, today), order, today)) flags.add(`${source}_${c}`);
   };
   for (const s of carriers) if (s.carrier === 'quoted_shop') judge(sentencesOf(s.text), 'quoted');
   for (const statement of reportedStatements(clean)) judge([statement], 'reported');
