@@ -31,6 +31,9 @@ import { addReviewer, ReviewClient } from '../review/review-client';
 import { oracleCsatArm, oracleFigures, simulateExperiment, type SimulatedEmail } from './simulated-experiment';
 
 jest.setTimeout(240_000);
+// The tests are steps of one experiment, in order: jest-circus retries a failed test after the file's last one, when
+// the later steps have already published the rest of the stream, so a retry could only fail again, differently.
+jest.retryTimes(0);
 
 const SCREENSHOT = path.join(repoRoot, 'docs', 'screenshots', 'experiments.png');
 const id = randomUUID().slice(0, 8);
@@ -63,8 +66,9 @@ let taken = 0;
 
 async function publish(batch: SimulatedEmail[]): Promise<void> {
   const messages = batch.flatMap((e) => e.events).map((e) => ({ key: e.emailKey, value: JSON.stringify(e) }));
-  for (let i = 0; i < messages.length; i += 500) await producer.send({ topic, acks: -1, messages: messages.slice(i, i + 500) });
+  // Counted before sending: the consumer takes the first events while the later ones are still being sent.
   const expected = taken + messages.length;
+  for (let i = 0; i < messages.length; i += 500) await producer.send({ topic, acks: -1, messages: messages.slice(i, i + 500) });
   await waitFor('the KPI consumer took the batch', () => taken >= expected, 90_000).catch(async (err: Error) => {
     throw new Error(`${err.message}: ${taken} of ${expected} events taken; group at ${await groupLag(kafka, group, topic)}`);
   });
