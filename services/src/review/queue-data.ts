@@ -2,7 +2,8 @@
  * What the queue shows: the waiting emails Postgres mirrors, each completed by its workflow's own view (approvals
  * so far, SLA deadlines, owner) and by its live claim, in priority order (queue-priority.ts). A workflow that does not
  * answer quickly is shown from the mirror alone rather than holding the page; one that says it is no longer waiting
- * (decided a moment ago, the mirror not yet updated) is not shown.
+ * (decided a moment ago, the mirror not yet updated) is not shown, nor, when it does not answer, one the review tool
+ * decided out of waiting after the mirror's last change (its audited decision).
  *
  * The order is computed here, in TypeScript, by one pure function (queue-priority.ts) over the bounded page Postgres
  * returns (200 rows, the nearest SLA deadlines first), so there is no SQL copy of the formula to drift from the one
@@ -14,6 +15,7 @@ import type { Client } from '@temporalio/client';
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
 import { listWaitingEmails, type QueueFilter, type QueueItem } from '@replique/activities/adapters/pg/review-queue';
 import { liveClaims, type ClaimRow } from '@replique/activities/adapters/pg/review-claims';
+import { latestDecidedStates, type DecidedState } from '@replique/activities/adapters/pg/decided-states';
 import { isVerifiedVip } from '@replique/activities/domain/vip';
 import { DEFAULT_REVIEW_SLA, reviewSlaMs, type EmailWorkflowView } from '@replique/workflows/contracts';
 import { workflowView } from './deliver-decision';
@@ -47,9 +49,16 @@ export async function loadQueue(deps: { db: Queryable; vault: FieldVault; client
     Promise.all(items.map((item) => viewWithin(deps.client, item.emailKey, VIEW_TIMEOUT_MS))),
     liveClaims(deps.db, items.map((i) => i.emailKey)),
   ]);
+  const unanswered = items.filter((_, i) => !views[i]).map((item) => item.emailKey);
+  const decided = await latestDecidedStates(deps.db, unanswered);
   return items
     .map((item, i) => ({ ...item, view: views[i] ?? null, claim: claims.get(item.emailKey) ?? null, similarKey: similarKeyOf(item), topicKey: topicKeyOf(item) }))
-    .filter((row) => row.view === null || STILL_WAITING.has(row.view.state));
+    .filter((row) => (row.view ? STILL_WAITING.has(row.view.state) : !decidedOutOfWaiting(row, decided.get(row.emailKey))));
+}
+
+/** The tool's own decision took the email out of waiting after the mirror last changed: the mirror is behind. */
+function decidedOutOfWaiting(item: QueueItem, decision: DecidedState | undefined): boolean {
+  return decision !== undefined && !STILL_WAITING.has(decision.state) && decision.at.getTime() >= new Date(item.updatedAt).getTime();
 }
 
 /**
