@@ -2,10 +2,12 @@
  * customerAsks: the customer's questions and requests in the new text of an email, one per sentence — interrogatives
  * with or without a question mark ("le colis arrive quand", "any idea when…"), polite requests ("could you…",
  * "pourriez-vous…", "merci de me dire…"), wishes to know ("je voudrais savoir…", "let me know…") and imperatives
- * ("send me…", "envoyez-moi…"), FR, EN and mixed, SMS style included. Greetings, closing pleasantries ("let me know if
+ * ("send me…", "envoyez-moi…"), asks for an action in any request form (requested-actions.ts: "j'aimerais être rappelée",
+ * "merci de transmettre à…", "I'd need it in my company's name"), FR, EN and mixed, SMS style included. Greetings, closing pleasantries ("let me know if
  * you need anything", "merci d'avance"), rhetorical questions and quoted history are not asks.
  */
 import { fold } from '../reply/text-fold';
+import { requestedActions } from './requested-actions';
 
 export interface CustomerAsk {
   /** The sentence as the customer wrote it (trimmed). */
@@ -146,7 +148,7 @@ function isQuestion(folded: string, raw: string): boolean {
 /** Whether a folded sentence (pleasantries cut out) asks something; `raw` keeps the question mark. */
 function asks(folded: string, raw: string): boolean {
   if (!/[a-z]{2}/.test(folded) || GREETING_ONLY.test(folded) || DEPENDENT_DECISION.test(folded)) return false;
-  return isQuestion(folded, raw) || REQUEST.test(folded);
+  return isQuestion(folded, raw) || REQUEST.test(folded) || requestedActions(folded).length > 0;
 }
 
 /** The customer's asks in a text, in order. Quoted lines (`>`) are history, never asks. */

@@ -5,12 +5,15 @@
  * free-shipping threshold, business hours) are answered when the draft states the matching fact. Kinds the shop data
  * does not hold (specifications, delivery abroad, customs, services such as gift wrap, changes to an order, stock,
  * discounts, payment means, accounts, gift-card terms, return costs, warranties…) are never answered by an automatic
- * reply, nor is an ask to send a document or deliver a parcel to someone other than the writer (recipient-asks.ts),
+ * reply, nor is an ask to send a document or deliver a parcel to someone other than the writer (recipient-asks.ts)
+ * or an ask for any other action the reply does not perform (requested-actions.ts: a call-back, a change to an order,
+ * an invoice made out differently, a gesture, a hand-over to a team, another document, a contact person),
  * and neither is a question whose kind cannot be told: a person answers it rather than the system guessing.
  */
 import type { Draft, EmailCase } from '../domain/types';
 import { customerAsks, type CustomerAsk } from './customer-asks';
 import { recipientKinds, type RecipientKind } from './recipient-asks';
+import { requestedActions, type ActionKind } from './requested-actions';
 
 /** Kinds of information the shop data holds: answered when the draft states the fact. */
 export type AnswerableTopic =
@@ -20,7 +23,7 @@ export type AnswerableTopic =
 export type UnanswerableTopic =
   | 'product_specification' | 'warranty' | 'delivery_area' | 'customs' | 'delivery_guarantee' | 'delivery_time_slot'
   | 'extra_service' | 'pickup_or_store' | 'contact_channel' | 'order_change' | 'order_action' | 'invoice_details' | 'return_costs' | 'stock'
-  | 'discount' | 'payment' | 'account' | 'gift_card_terms' | RecipientKind | 'unclassified';
+  | 'discount' | 'payment' | 'account' | 'gift_card_terms' | RecipientKind | ActionKind | 'unclassified';
 export type QuestionTopic = AnswerableTopic | UnanswerableTopic;
 
 interface TopicRule {
@@ -216,10 +219,11 @@ function asksWithTopics(c: EmailCase): { ask: CustomerAsk; topics: QuestionTopic
   // a subject is often a label ("Commande CMD-1 ?"): it counts only for what it names
   const subject = REPLY_SUBJECT.test(c.parsed.subject ?? '') ? [] : customerAsks(c.parsed.subject ?? '')
     .map((ask) => ({ ask, topics: topicsOf(ask) })).filter((q) => !q.topics.includes('unclassified'));
-  // an ask to send or deliver to someone other than the writer is an action a person does, whatever else it asks
+  // an ask to send or deliver to someone other than the writer, or for any action the reply does not perform
+  // (requested-actions.ts), is an action a person does, whatever else it asks
   const own = [c.parsed.from, c.parsed.replyTo, ...(c.parsed.to ?? [])].flatMap((a) => (a?.address ? [a.address] : []));
   const body = customerAsks(c.cleaned.clean)
-    .map((ask) => ({ ask, topics: [...new Set<QuestionTopic>([...recipientKinds(ask, own), ...topicsOf(ask)])] }));
+    .map((ask) => ({ ask, topics: [...new Set<QuestionTopic>([...recipientKinds(ask, own), ...requestedActions(ask.folded), ...topicsOf(ask)])] }));
   return [...subject, ...body];
 }
 

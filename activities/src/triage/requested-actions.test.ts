@@ -1,0 +1,91 @@
+import type { Draft } from '../domain/types';
+import { customerAsks } from './customer-asks';
+import { unansweredQuestionReasons } from './questions';
+import { requestedActions } from './requested-actions';
+import { emailCase } from './test-support/fixtures';
+
+/** The action kinds of every ask in a text. */
+const actions = (text: string) => customerAsks(text).flatMap((a) => requestedActions(a.folded));
+
+describe('requestedActions', () => {
+  it.each([
+    // a call-back: imperative after a lead word, passive wish, "que" clause, modal
+    ['Oh and ring me on my mobile tomorrow after six, it is easier.', 'contact_channel'],
+    ['Je souhaiterais être recontacté par téléphone en fin de journée.', 'contact_channel'],
+    ['Ce serait gentil qu\'une personne du service client m\'appelle avant vendredi.', 'contact_channel'],
+    ['Would somebody be able to phone me about it before the weekend?', 'contact_channel'],
+    // a change to an order
+    ['Nous voudrions retirer la poêle de la commande, seule la cocotte nous intéresse.', 'order_change'],
+    ['Is it possible to send the two items separately rather than in one box?', 'order_change'],
+    ['Je vous prie de bien vouloir décaler la livraison à la semaine prochaine.', 'order_change'],
+    ['If you could hold the order until I confirm my new address that would help.', 'order_change'],
+    ['I\'d like the grinder swapped for the black one if you still have it.', 'order_change'],
+    ['I need you to speed things up, it is a present for Sunday.', 'order_change'],
+    // an invoice made out differently
+    ['Pourriez-vous libeller la facture au nom de notre association, Les Amis du Four ?', 'invoice_details'],
+    ['Our VAT number should appear on it, can you re-issue it with FR 12 345678901?', 'invoice_details'],
+    // a gesture, a service, a hand-over, a document, a person
+    ['Vu l\'attente, j\'aimerais que vous fassiez un petit geste sur les frais de port.', 'discount'],
+    ['Could you include a little card saying "Happy birthday, Gran" in the box?', 'extra_service'],
+    ['Please pass my comments along to your quality team, the lid is a touch loose.', 'handover'],
+    ['Merci de faire remonter l\'information à votre entrepôt, le carton était mal fermé.', 'handover'],
+    ['Il me faudrait aussi une attestation de garantie pour mon assureur.', 'other_document'],
+    ['We would need a pro forma before paying, can you send one over?', 'other_document'],
+    ['Can you tell me the name of the person in charge of deliveries in my area?', 'contact_person'],
+    ['Could you let your driver know the gate code is 4412?', 'handover'],
+    ['If I am out, please leave the box behind the garden shed.', 'order_change'],
+  ])('%s -> %s', (text, kind) => {
+    expect(actions(text)).toEqual([kind]);
+  });
+
+  it.each([
+    // courtesy and offers, not asks
+    ['Thanks in advance for your help.'],
+    ['Merci de votre réponse rapide et bonne soirée.'],
+    ['Merci de m\'avoir rappelée hier, c\'était très clair.'],
+    ['Please let me know if you need anything else from me.'],
+    ['N\'hésitez pas à m\'appeler si besoin.'],
+    ['You can call me on my mobile if there is any problem with the address.'],
+    ['Pour toute question urgente, vous pouvez joindre mon collègue au standard.'],
+    // asks the reply answers: to be told, to be sent the invoice, the writer's own step
+    ['Could you tell me whether the parcel will arrive before the weekend?'],
+    ['Merci de me dire si le colis est bien parti.'],
+    ['Pourriez-vous me renvoyer la facture de ma dernière commande ?'],
+    ['I\'d like a copy of my receipt, please.'],
+    ['I would like to send the toaster back, how long do I have?'],
+    ['Je voudrais juste savoir quand elle sera livrée.'],
+    ['Please keep me posted about the delivery.'],
+    ['Can you give me the tracking number so I can follow it myself?'],
+    ['Could you let me know whether your warehouse has sent it yet?'],
+    ['Please pass on our thanks to your delivery driver, he was very kind.'],
+    ['I would rather keep the old kettle until the new one arrives.'],
+    // mentions of an action, negated or told, with no ask
+    ['No need to change anything, the address is right.'],
+    ['Pas besoin de me rappeler, tout est en ordre.'],
+    ['Merci de ne pas m\'appeler, je préfère les mails.'],
+    ['The courier called me this morning and the parcel came at noon.'],
+    ['I like to keep my receipts in a folder, old habit.'],
+    ['Do I need to add anything to reach free delivery?'],
+  ])('no action asked: %s', (text) => {
+    expect(actions(text)).toEqual([]);
+  });
+});
+
+describe('unansweredQuestionReasons with an action asked beside an answered question', () => {
+  const statusDraft: Draft = {
+    subject: 's', body: 'b', lang: 'en', templateId: 't', version: '1', generator: 'template', offers: [],
+    facts: { order_number: 'ORD-7', status: 'shipped', estimated_delivery: '2026-11-27', tracking_number: 'TR123' },
+  };
+  it('a status question alone is answered by the status', () => {
+    const c = emailCase({ clean: 'Hello, when will ORD-7 get here? Thanks in advance.', draft: statusDraft });
+    expect(unansweredQuestionReasons(c)).toEqual([]);
+  });
+  it('a status question with a call-back asked in a wish leaves the call-back unanswered', () => {
+    const c = emailCase({ clean: 'Hello, when will ORD-7 get here? I would like to be called back about it tomorrow.', draft: statusDraft });
+    expect(unansweredQuestionReasons(c)).toEqual(['unanswered_question', 'unanswered_question:contact_channel']);
+  });
+  it('an action asked with the noun of an answered topic is still an action ("split the delivery")', () => {
+    const c = emailCase({ clean: 'Où en est ORD-7 ? Merci de diviser la livraison en deux envois.', draft: statusDraft });
+    expect(unansweredQuestionReasons(c)).toContain('unanswered_question:order_change');
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * requestedActions: what a sentence asks the shop to DO that an automatic reply cannot do (ROUTING.md: "actions on an
+ * order" are reviewed; issue 14 kind 2: an ask the reply cannot fulfil goes to review). Read by structure, FR/EN: a
+ * request form — a modal ("could you", "pouvez-vous"), "please"/"merci de"/"veuillez", a wish ("I'd like/need",
+ * "j'aimerais", "je voudrais", with an infinitive, a "que"/"you to" clause or an object and a participle: "I'd like the
+ * address updated", "j'aimerais être rappelée"), a conditional ("if you could", "serait-il possible de") or an
+ * imperative — then, within its clause, an action the reply does not perform: a call-back, a change to an order
+ * (cancel, add, split, hold, reschedule, speed up, exchange), an invoice made out differently, a goodwill gesture, a
+ * service (gift wrap), a hand-over to a team, a document other than the invoice, a named contact person.
+ * What the reply does do is no action here: tell, confirm, check, send the invoice or the tracking again, and the
+ * writer's own steps ("I'd like to return it", "j'aimerais commander"). A mention with no request form ("no need to
+ * change anything", "pas besoin de me rappeler") and courtesy ("contact me if you need anything") ask nothing.
+ */
+
+/** Kinds of action an automatic reply cannot perform (questions.ts reads them as unanswerable kinds). */
+export type ActionKind =
+  | 'contact_channel' | 'order_change' | 'invoice_details' | 'discount' | 'extra_service' | 'handover' | 'other_document'
+  | 'contact_person';
+
+/** Request forms: what follows them, in the same clause, is asked of the shop (folded text). */
+const FRAME = new RegExp([
+  // FR: modals, "merci de", "veuillez", formal and conditional requests
+  String.raw`\b(pouvez|pourriez|pourrez)[- ]vous\b|\bvous (pouvez|pourriez|pourrez|voudriez)\b|\b(peux|pourrais|pourras)[- ]tu\b`,
+  String.raw`\bmerci de\b|\bveuillez\b|\bje vous (prie|saurais gre|serais reconnaissante?) d|\b(serait|est|sera)[- ]il possible d|\bce serait (bien|gentil|super|parfait|top|ideal) (d|qu'|que )|\bsi vous (pouviez|pourriez|pouvez)\b`,
+  // FR: wishes, whoever holds them, with an infinitive or a "que" clause
+  String.raw`\b(voudrai(s|t|ent)?|voudrions|aimerai(s|t|ent)?|aimerions|souhaiterai(s|t|ent)?|souhaiterions|souhaite|souhaitons|veux|voulons|prefererai(s|t)|prefere) `,
+  String.raw`\b(j'ai|nous avons|on a) besoin (de|d'|que)\b|\bil (me|nous) (faudrait|faut)\b`,
+  // EN: modals, "please", wishes, conditionals
+  String.raw`\b(can|could|would|will) (you|u|someone|somebody|anyone|one of you)\b|\b(please|pls|plz|kindly)\b`,
+  String.raw`\b(i|we)('d| would)( really| also| just| much)* (like|love|want|need|prefer|rather)\b|\b(?<!(do|does|did|should|will|would|must) )(i|we)( really| also| just)* (want|need|wanted|needed)\b`,
+  String.raw`\b(is it|would it be|will it be) possible\b|\bif (you|u) (could|can|would)\b|\b(appreciate|grateful) (it )?if\b`,
+].join('|'), 'g');
+
+/** An imperative that opens a clause (after a lead word, a comma or "and"): "Also, call me…", "annulez la…". */
+const IMPERATIVE_START = /(^|[,;:]\s*|\b(and|et|also|aussi|then|puis|sinon|otherwise|if not|si non|ps)\W+)(call|ring|phone|cancel|add|split|hold|keep|change|update|amend|swap|exchange|postpone|wrap|rappelez|appelez|telephonez|contactez|annulez|ajoutez|rajoutez|modifiez|changez|gardez|retenez|bloquez|decalez|reportez|scindez|separez|emballez|transmettez|echangez|remplacez)\b/g;
+
+/** Where the clause of a request ends: a clause break, a reason, a new subject. */
+const CLAUSE_END = /[,;:.!?]| (because|since|as i|car|parce|puisque|but|mais)\b/;
+
+/** Courtesy and conditions that make a "contact me" an offer, not an ask ("call me if you need anything"). */
+const OFFER = /\b(if (you|u) (need|want|require|have any|have questions|prefer|wish)|if (there is|there's|there are) (any|a) (problem|issue|question)|if anything|if any (problem|issue|question)|should you|si (vous avez besoin|vous le souhaitez|besoin|jamais|necessaire|souci|probleme|il y a (un|le moindre) (souci|probleme))|en cas d|au besoin|if need(ed| be)|if necessary|when(ever)? you (need|want)|(for|pour) (anything|any|toute?s?|les) (urgent|urgence|demandes? urgente|question)\w*|for urgent)\b/;
+
+/**
+ * Action kinds by the words of the asked clause (verbs as infinitive, imperative or participle, FR/EN). `named` kinds
+ * are read whatever the clause's verb ("could you confirm the invoice will be in my company's name"); the others only
+ * when the clause does not ask to be told something (INFORMED).
+ */
+const ACTIONS: readonly { kind: ActionKind; named?: true; pattern: RegExp }[] = [
+  { kind: 'handover', named: true, pattern: new RegExp(String.raw`\b(transmet\w*|faire (remonter|suivre)|remont\w*|signal\w*|pass(ed|ing)? (it |this |that |them |my \w+ |our \w+ )?(on|along)|escalat\w*|forward\w*)\b[^.?!]{0,40}\b(au|a la|a votre|aux|a vos|to (the|your)) (service\w*|equipe\w*|team|department|dept|responsable|direction|manager|supervisor|boss|warehouse|entrepot|logisti\w*|fournisseur|supplier|livreur|transporteur|courier|driver|technic\w*|tech\w*|qualit\w*|quality|designers?|buyers?|acheteurs?)\b|\b(let|tell|inform|ask|warn|remind|prevenir|prevenez|informer|informez|avertir|avertissez|dire a|dites a|demander a|demandez a|dire au|dites au|demander au|demandez au) (the |your |vos |votre |au |aux |a votre |a vos |a la |le |la )?(service\w*|equipe\w*|team|department|dept|responsable|direction|manager|supervisor|boss|warehouse|entrepot|logisti\w*|fournisseur|supplier|livreur|transporteur|courier|driver|technic\w*|tech\w*|qualit\w*|quality|designers?|buyers?|acheteurs?)\b`) },
+  { kind: 'invoice_details', named: true, pattern: /\b(au nom (de|du|des)|a l'ordre (de|du|des)|re-?issu\w*|reedit\w*|reetabli\w*|refaire la facture|in (my|our|the|his|her) (company|business|firm|employer|work)('s)? name|in the name of|made out to|(company|business) name|raison sociale|numero de tva|vat (number|no)|adresse de facturation|billing (address|name|details))\b/ },
+  { kind: 'other_document', named: true, pattern: /\b(bons? de livraison|bordereau\w*|delivery (note|slip)s?|packing (slip|list)s?|certifica\w*|attestation\w*|devis|(a|an|the) quot(e|ation)|pro ?-?forma|credit note|facture d'avoir|bons? de commande|purchase order|customs (form|declaration)s?)\b/ },
+  { kind: 'contact_person', named: true, pattern: /\b(nom|name|coordonnees|contact details|direct (line|number|email)|ligne directe)\b[^.?!]{0,30}\b(quelqu'un|someone|somebody|responsable|manager|supervisor|person|personne|interlocut\w*|in charge|charge de)\b|\b(un|une|a|an|your|votre|the) (interlocut\w*|responsable|manager|supervisor|superieur\w*|person in charge|point of contact|account manager)\b/ },
+  { kind: 'contact_channel', pattern: /\b(rappel\w*(?!(-moi|-nous)? (le|la|les|l'|un|une|des|combien|quand|ou|si|comment|ce|cette|mon|ma|mes|votre|vos|notre|nos)\b)|appel\w*|telephon\w*|contact\w*|joindre|joint|(call|phone|ring) (me|us|him|her|back|my|our)|give (me|us) a (call|ring|bell)|call ?back|(be |get |being )(called|phoned|rung|contacted)|phoning)\b/ },
+  { kind: 'discount', pattern: /\b(faire|fassiez|make|do) (un|a|quelque chose|something) ?(petit |small |little )?(geste|gesture|effort)\b|\bgeste\b|\b(dedommag\w*|indemnis\w*|compens\w*|rembourser les frais|refund the (postage|shipping|delivery)|vouchers?|bons? d'achat|un avoir|codes? promo|discount|reduction|une remise|a (small )?reduction|money off)\b/ },
+  { kind: 'extra_service', pattern: /\b(emball\w*|wrap\w*|paquet cadeau|gift[- ]?wrap\w*|grav(er|ez|e|ee|ure)|engrav\w*|personnalis\w*|personalis\w*|install(er|ez|ed)?|monter|assembl\w*|(add|include|joindre|ajouter|mettre|glisser|put) (a|un|une|le|la|in a)( (little|small|short|handwritten|petit|petite))? (note|card|mot|carte|message))\b/ },
+  { kind: 'order_change', pattern: /\b(annul\w*|cancel\w*|(ajout\w*|rajout\w*|add|adding)\b(?! (que|that)\b)|retir(er|ez)|enlev(er|ez)|supprim(er|ez)|remove|scind\w*|divis(er|ez)|separ(er|ez|ement|ately)|fraction\w*|split\w*|(regroup\w*|combin\w*|merge|fusionn\w*) (\w+ ){0,2}?(commandes?|orders?|colis|parcels?|envois|shipments?|deliveries|livraisons)|en un seul (colis|envoi)|in one (parcel|shipment|box|delivery)|modif\w*|chang(er|ez|e|ed)|amend\w*|update (the|my|it|them|your|our)|updated|mettre a jour|corrig\w*|(keep|hold|garder|gardez|conserver|retenir|retenez|bloquer|bloquez|arreter|arretez|mettre de cote) (\w+ ){0,2}?(parcel|package|order|delivery|shipment|colis|paquet|commande|livraison|envoi|it|them|le|la|les|l')|reporter|reportez|decaler|decalez|postpone\w*|reschedul\w*|avancer|accelerer|speed (it |this |things )?up|hurry|rush|expedite\w*|upgrade\w*|remplac\w*|replac\w*|echang\w*|exchang\w*|swap\w*|(?<!(m'|me |nous |se |s'|myself |ourselves ))(arrange\w*|organis\w*|organiz\w*)|(leave|drop|deposer|deposez|laisser|laissez|put|mettre|mettez) (it |them |the (parcel|package|box) |le colis |le paquet |les colis |le |la |les )?(in|at|on|behind|outside|inside|under|dans|devant|derriere|sous|sur|a cote|au|a la|en bas)\b|(livrer|livrez|deliver) (\w+ )?(le|on) (samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi|saturday|sunday|monday|tuesday|wednesday|thursday|friday|\d))\b/ },
+];
+
+/** A clause that asks to be told, shown or sent what the reply states ("could you tell me…", "merci de me dire…"). */
+const INFORMED = /^\s*((please|pls|kindly|just|juste|simplement|bien|vouloir|also|aussi|egalement|be able to|be so kind as to|mind|me|m'|moi|nous|lui|le|la|les|l'|y|en|to|you|u)\s*)*(tell|let|know|confirm\w*|check\w*|see|look|find out|advise|explain|update me|keep (me|us)|inform|give (me|us) (an|a|some|the|any) (update|news|idea|estimate|date)|savoir|connaitre|dire|dites|indiqu\w*|confirm\w*|verifi\w*|regard\w*|precis\w*|expliqu\w*|inform\w*|ten(ir|ez)|donner des nouvelles|(me |m')?donner (des nouvelles|une date|une idee)|avoir (des nouvelles|une idee|une date|confirmation))\b/;
+
+/** A wish whose infinitive is the writer's own doing: "I'd rather keep it", "je préfère garder l'ancienne". */
+const WISH = /like|love|want|need|prefer|rather|voudr|aimer|souhait|veux|voulons|besoin|faut/;
+const WRITER_OWN = /^\s*(to |tout |everything |it |them |le |la |les |l')?(keep|garder|conserver|regrouper|group|combine|organiser|arrange|send it back|return)\b/;
+
+const PASSED_COURTESY = /\b(thanks|thank you|compliments|congratulations|kind words|gratitude|merci|remerciements|felicitations|bravo)\b/;
+
+/** A request form negated right after it: "merci de ne pas m'appeler", "please don't change anything". */
+const NOT_ASKED = /^\s*(ne |n'|not\b|never\b|don't\b|do not\b|no\b|pas\b|plus\b|jamais\b)/;
+
+/** "merci de votre aide", "merci de m'avoir répondu": thanks, not a request. */
+const THANKS = /^\s*((m'|nous |l'|me |vous )?avoir\b|votre|vos|ton|ta|tes|cette|ce |cet |tout|rien|(la|le|l') ?(reponse|rapidite|attention|retour|comprehension|patience|aide|suivi|gentillesse|service|livraison|envoi|geste|precision|information)\w*)/;
+
+/** A negation just before a request form: "je ne veux pas être rappelé", "I don't want it changed". */
+const NEGATED = /\b(ne|n'|pas|plus|jamais|no|not|don't|dont|never|without|sans)\b[^.?!]{0,12}$/;
+
+/** The clauses asked by a request form in a folded sentence (the words after each frame, to the clause's end). */
+function askedClauses(folded: string): { frame: string; clause: string }[] {
+  const out: { frame: string; clause: string }[] = [];
+  for (const re of [FRAME, IMPERATIVE_START]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(folded)) !== null) {
+      // an imperative's clause starts at its verb (the last group), a frame's right after it
+      const start = re === IMPERATIVE_START ? m.index + m[0].length - (m[m.length - 1] ?? '').length : m.index + m[0].length;
+      if (NEGATED.test(folded.slice(Math.max(0, m.index - 20), re === IMPERATIVE_START ? start : m.index))) continue;
+      const after = folded.slice(start, start + 100);
+      // the clause runs to its end; a break right at its start ("please, could you…") does not end it
+      const end = after.slice(2).search(CLAUSE_END);
+      out.push({ frame: m[0].trim(), clause: end >= 0 ? after.slice(0, end + 2) : after });
+    }
+  }
+  return out;
+}
+
+/** The kinds of action, not performed by an automatic reply, that a folded sentence asks for. */
+export function requestedActions(folded: string): ActionKind[] {
+  const kinds = new Set<ActionKind>();
+  for (const { frame, clause } of askedClauses(folded)) {
+    if (OFFER.test(clause) || NOT_ASKED.test(clause) || (frame === 'merci de' && THANKS.test(clause))) continue;
+    // "for anything urgent, please call…": an offer of a channel, not an ask for a call
+    if (OFFER.test(folded) && ACTIONS.find((a) => a.kind === 'contact_channel')!.pattern.test(clause)) continue;
+    if (WISH.test(frame) && WRITER_OWN.test(clause)) continue;
+    // thanks or compliments passed on are courtesy, not a hand-over a person must do
+    if (PASSED_COURTESY.test(clause)) continue;
+    const informed = INFORMED.test(clause);
+    const action = ACTIONS.find(({ named, pattern }) => (named || !informed) && pattern.test(clause));
+    if (action) kinds.add(action.kind);
+  }
+  return [...kinds];
+}
