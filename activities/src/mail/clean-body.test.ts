@@ -563,9 +563,57 @@ describe('history in more languages and clients', () => {
     expect(r.quoted).toContain('Ваш заказ отправлен.');
   });
 
+  it('takes a line with only the date, the time, a name and <address> (no verb, no colon) as an attribution', () => {
+    const en = cleanText('Any news?\n\nThanks,\n\nTue, Dec 1, 2026 at 9:40 AM Kitchen Shop Help <help@shop.example>\nHello Sam,\nYour parcel left today.\n');
+    expect(en.clean).toBe('Any news?\n\nThanks,');
+    expect(en.quoted).toContain('Your parcel left today.');
+    const fr = cleanText('Toujours rien reçu.\n\nmer. 2 déc. 2026 à 08:15 Boutique Aude <contact@boutique-aude.example>\nBonjour, le colis est parti hier.');
+    expect(fr.clean).toBe('Toujours rien reçu.');
+    const de = cleanText('Danke!\n\nAm 02.12.2026 um 08:15 Max Muster <max@muster.example>\n> Ist das Paket da?');
+    expect(de.clean).toBe('Danke!');
+  });
+
+  it('keeps a dated sentence that ends with an address: words that are not a name sit before it', () => {
+    const text = 'Hello,\nOn Tue, Dec 1, 2026 at 9:40 AM I wrote to <billing@shop.example>\nand nobody answered.';
+    expect(cleanText(text).clean).toBe(text);
+    const fr = 'Bonjour,\nLe 01/12/2026 à 09:40 j\'ai écrit à <compta@boutique.example>\nsans réponse.';
+    expect(cleanText(fr).clean).toBe(fr);
+  });
+
   it('keeps such a dated line when no quote follows: it may be the customer\'s own text', () => {
     const text = 'Delivery promised for 12.03.2026 at 14:00 in the confirmation from <shop@example.com>:\n\nnothing since.';
     expect(cleanText(text).clean).toBe(text);
+  });
+});
+
+describe('postscripts', () => {
+  it('keeps a P.S. written below the name as the writer\'s text, and drops the name between', () => {
+    expect(clean('Bonjour,\n\nLe colis est arrivé ouvert.\n\nCordialement,\nJeanne\n\nP.S. : est-ce que je garde le carton ?')).toBe(
+      'Bonjour,\n\nLe colis est arrivé ouvert.\n\nCordialement,\n\nP.S. : est-ce que je garde le carton ?',
+    );
+    const en = clean('Hi,\n\nPlease cancel CMD-10999.\n\nBest wishes,\nSam Okafor\nOkafor Design Ltd\n\nPS if it has shipped, I will refuse the parcel.', 'Sam Okafor <sam@okafor.example>');
+    expect(en).toBe('Hi,\n\nPlease cancel CMD-10999.\n\nBest wishes,\n\nPS if it has shipped, I will refuse the parcel.');
+  });
+
+  it('keeps a P.S. above the sign-off where it is, and a line that merely starts with "PS4" or "NB" in lower case', () => {
+    expect(clean('Hello,\n\nIs it in stock?\n\nPS: I live in Lyon.\n\nThanks,\nJeanne')).toBe('Hello,\n\nIs it in stock?\n\nPS: I live in Lyon.\n\nThanks,');
+    expect(clean('Hello,\n\nIs it in stock?\n\nnb de pièces : 2')).toBe('Hello,\n\nIs it in stock?\n\nnb de pièces : 2');
+  });
+});
+
+describe('contact cards under a hand-drawn rule', () => {
+  it('drops a long card rendered from an HTML signature (a blank line between cells) under a rule', () => {
+    const text = 'Could you confirm the delivery date?\n\n______________\n\n[logo]\n\nSam Carter\n\nPurchasing\n\nNorth Cafés Ltd\n\n4 Mill Lane, Leeds\n\nt. 0113 496 0000\n\nm. 07700 900123\n\nwww.northcafes.example\n';
+    expect(cleanText(text).clean).toBe('Could you confirm the delivery date?');
+    const fr = 'Merci de confirmer la date.\n\n-----\nAgnès Roy\nAcheteuse\nHôtel du Port\n2 quai Nord\n17000 La Rochelle\nTél. 05 46 00 00 00\nPortable 06 00 00 00 00\nwww.hotelduport.example\n';
+    expect(cleanText(fr).clean).toBe('Merci de confirmer la date.');
+  });
+
+  it('keeps an address drawn between rules when the writer goes on below it, or when the text above announces it', () => {
+    const between = 'Bonjour,\nMerci de livrer ici :\n\n-----\nPaul Roy\n2 quai Nord\n17000 La Rochelle\nTél. 05 46 00 00 00\nCode 1234B\n3e étage\n-----\n\nMerci,';
+    expect(cleanText(between).clean).toBe(between);
+    const goesOn = 'Please ship to my office.\n\n-----\nSam Carter\nNorth Cafés Ltd\n4 Mill Lane\nLeeds LS1 4AB\nt. 0113 496 0000\nwww.northcafes.example\nGate code 4411\n\nThanks a lot,';
+    expect(cleanText(goesOn).clean).toBe(goesOn);
   });
 });
 

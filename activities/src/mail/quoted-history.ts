@@ -151,6 +151,21 @@ const DATED_ADDRESS_LINE = /^(?=[^\n]*\b(?:19|20)\d{2})(?=[^\n]*\d{1,2}[:.]\d{2}
 const OPENS_WITH_DATE =
   /^[ \t]*(?:(?:\p{L}{1,4}\.?,?|\p{L}{5,12},)[ \t]+)?(?:\d{1,4}(?:[./\-年][ \t]?\d{1,2}|[ \t]+\p{L}{3,})|\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?)?,)/iu;
 
+/**
+ * A header line with neither verb nor colon: the date with its year, the time, then only the author's name and
+ * <address> ("Mon, Nov 23, 2026 at 2:05 PM Maison Lumen Support <support@x.example>", "lun. 23 nov. 2026 à 14:05
+ * Maison Lumen <support@x.example>", "Am 23.11.2026 um 14:05 Max Muster <max@x.example>"), as clients write it when
+ * they drop the verb or its line. Only capitalised name words sit between the time and the address: a sentence
+ * ("… at 2:05 PM I wrote to <a@b>") is the writer's.
+ */
+const DATE_TIME_NAME_LINE = new RegExp(
+  '^[ \\t]*(?:(?:[Oo]n|[Ll]e|[Aa]m|[Ee]l|[Ii]l|[Oo]p|[Ee]m)[ \\t]+)?(?:\\p{L}{2,9}\\.?,?[ \\t]+){0,2}' +
+    '\\d{1,4}(?:[./-]\\d{1,2}[./-]\\d{2,4}|(?:st|nd|rd|th|er)?\\.?,?[ \\t]+(?:\\p{L}{3,9}\\.?,?[ \\t]+)?(?:19|20)\\d{2})' + // the date
+    ',?[ \\t]+(?:\\p{L}{1,3}[ \\t]+)?\\d{1,2}[:.h]\\d{2}(?::\\d{2})?(?:[ \\t]*[AaPp]\\.?[Mm]\\.?)?(?:[ \\t]*(?:GMT|UTC)?[+-]\\d{2}:?\\d{2})?,?[ \\t]+' + // the time
+    '(?:["“]?[\\p{Lu}\\d][^\\s<>]*["”]?[ \\t]+|[-–|][ \\t]+){1,6}<[^<>\\s@]+@[^<>\\s]+>[ \\t]*$', // name words and <address>
+  'u',
+);
+
 const MAX_ATTRIBUTION_LINES = 7;
 
 export function splitQuotedHistory(lines: string[]): QuoteSplit {
@@ -361,6 +376,7 @@ function attributionAt(lines: string[], i: number): { length: number; weak: bool
     if (n === 1 && !strongStart) break;
   }
   if (DATED_ADDRESS_LINE.test(first)) return { length: 1, weak: !OPENS_WITH_DATE.test(first) };
+  if (DATE_TIME_NAME_LINE.test(first)) return { length: 1, weak: false };
   return { length: 0, weak: false };
 }
 

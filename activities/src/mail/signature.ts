@@ -245,7 +245,7 @@ export function splitSignature(lines: string[], senderTokens: Set<string>, quote
       cut(i);
       break;
     }
-    if (WEAK_DELIMITER.test(lines[i]!) && hasContent(lines, 0, i) && signatureLike(lines, i + 1, end, 6) && startsLikeSignature(lines, i + 1, end, senderTokens)) {
+    if (WEAK_DELIMITER.test(lines[i]!) && hasContent(lines, 0, i) && (signatureLike(lines, i + 1, end, 6) || isContactCard(lines, i + 1, end)) && startsLikeSignature(lines, i + 1, end, senderTokens)) {
       cut(i);
       break;
     }
@@ -281,6 +281,16 @@ export function splitSignature(lines: string[], senderTokens: Set<string>, quote
     while (end > 0 && (PLACEHOLDER.test(lines[end - 1]!) || LINK_FOOTER.test(lines[end - 1]!))) cut(end - 1);
   }
   const signedEnd = end;
+
+  // 3c. a postscript below the sign-off ("Kind regards,\nRachel\n\nP.S. …"): the writer's text, kept (later stages read
+  // only the clean text for questions and escalation words); the name between the sign-off and the P.S. goes
+  const ps = postscriptStart(lines, end);
+  if (ps > 0) {
+    const above = splitSignature(lines.slice(0, ps), senderTokens, quotesAbove.slice(0, ps));
+    if (above.signature.some((l) => l.trim())) {
+      return { body: [...above.body, '', ...lines.slice(ps, end)], signature: [...above.signature, ...lines.slice(end)], signedEnd };
+    }
+  }
 
   // 4. the last closing formula followed only by a signature block
   for (let i = end - 1; i >= 0; i--) {
@@ -442,6 +452,33 @@ function isContactBlock(block: string[]): boolean {
   if (lines.length < 2 || lines.length > 8 || !BARE_NAME.test(lines[0]!) || NOT_A_NAME.test(lines[0]!)) return false;
   const rest = lines.slice(1);
   return rest.some((l) => CONTACT_LINE.test(l)) && rest.every((l) => l.length <= MAX_SIGNATURE_LINE && (CONTACT_LINE.test(l) || !/[.!?]$/.test(l)) && !/\?\s*$/.test(l));
+}
+
+/**
+ * A longer card under a rule, as an HTML signature comes out in plain text (a line per cell, often a blank line
+ * between): a short heading line (a name, a logo's alt text), two or more contact lines (phone, address, e-mail, web),
+ * nothing that reads as a sentence or a question, no field announced by a colon at the end of a line, no second rule or
+ * closing formula below it, and not announced by the text above the rule.
+ */
+function isContactCard(lines: string[], from: number, to: number): boolean {
+  const block = lines.slice(from, to).map((l) => l.trim()).filter(Boolean);
+  const first = block[0];
+  if (first === undefined || first.length > 40 || /[.!?:]$/.test(first)) return false;
+  // a rule or a closing formula inside: the writer's own text goes on (an address drawn between rules, then "Merci,")
+  if (block.some((l) => /:$/.test(l) || WEAK_DELIMITER.test(l) || CLOSING_LINE.test(l))) return false;
+  if (introducesBlock(lines, from - 1)) return false; // announced ("merci de livrer à :"): content
+  return block.filter((l) => CONTACT_LINE.test(l)).length >= 2 && signatureLike(lines, from, to, MAX_SIGNATURE_LINES);
+}
+
+const POSTSCRIPT = /^[ \t]*(?:[Pp]\.?[ \t]?[Ss]\.?|N\.B\.|NB)(?![\p{L}\p{N}])/u;
+
+/** First line of the postscript paragraphs closing the text (a blank line above "P.S." / "PS :" / "N.B."), or -1. */
+function postscriptStart(lines: string[], end: number): number {
+  for (let k = 1; k < end; k++) {
+    if (!POSTSCRIPT.test(lines[k]!) || lines[k - 1]!.trim() || !hasContent(lines, 0, k)) continue;
+    return lines.slice(k, end).some((l) => CLOSING_LINE.test(l)) ? -1 : k; // a sign-off below: the P.S. is not last
+  }
+  return -1;
 }
 
 /** Under a hand-drawn rule: a name, or a block with contact details (not "Item: kettle"). */
