@@ -18,9 +18,11 @@ describe('detectMachineMail: headers', () => {
     expect(v).toEqual({ isMachine: false, kind: null, reasons: [] });
   });
 
-  it('Auto-Submitted other than "no" is an auto-reply; "no" is not', async () => {
-    expect((await verdictOf({ 'Auto-Submitted': 'auto-replied' }, 'x')).reasons).toContain('auto_submitted_header');
-    expect((await verdictOf({ 'Auto-Submitted': 'auto-generated' }, 'x')).kind).toBe('auto_reply');
+  it('Auto-Submitted other than "no" is machine mail: auto-replied an auto-reply, auto-generated a system notice; "no" is not', async () => {
+    expect((await verdictOf({ 'Auto-Submitted': 'auto-replied' }, 'x'))).toMatchObject({ kind: 'auto_reply', reasons: ['auto_submitted_header'] });
+    expect((await verdictOf({ 'Auto-Submitted': 'auto-generated' }, 'x'))).toMatchObject({ kind: 'system', reasons: ['auto_submitted_header'] });
+    // RFC 3834's auto-generated beside other auto-reply evidence (an Outlook absence notice) stays an auto-reply
+    expect((await verdictOf({ 'Auto-Submitted': 'auto-generated', 'X-Autoreply': 'yes' }, 'x')).kind).toBe('auto_reply');
     expect((await verdictOf({ 'Auto-Submitted': 'no' }, HUMAN)).isMachine).toBe(false);
   });
 

@@ -136,7 +136,10 @@ export function detectMachineMail(
 
   // RFC 3834 and vendor auto-reply headers
   const autoSubmitted = (h['auto-submitted'] ?? '').trim().toLowerCase();
-  if (autoSubmitted && !/^no\b/.test(autoSubmitted)) add('auto_submitted_header', 'auto_reply');
+  // RFC 3834: `auto-replied` answers a message (an auto-reply); `auto-generated` is a notice software sent of itself (a
+  // carrier's tracking update, a platform's alert): a system notice unless other evidence says auto-reply (X-Autoreply,
+  // an absence or acknowledgement text, below)
+  if (autoSubmitted && !/^no\b/.test(autoSubmitted)) add('auto_submitted_header', /^auto-generated\b/.test(autoSubmitted) ? 'system' : 'auto_reply');
   if (h['x-autoreply'] !== undefined || h['x-autorespond'] !== undefined || h['x-autoresponder'] !== undefined) {
     add('x_autoreply_header', 'auto_reply');
   }

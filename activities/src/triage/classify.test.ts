@@ -234,6 +234,30 @@ describe('classify: signals', () => {
     expect(ruleIntentScores(input('Je peux encore vous renvoyer la théière ?'), 'je peux encore vous renvoyer la theiere ?').return_request).toBeGreaterThan(0);
   });
 
+  it('reads a delay about an order the data records delivered as goods that never came (a missing item), never the other way', () => {
+    const texts = [
+      "Le transporteur dit livré depuis samedi mais je n'ai toujours rien reçu, ni dans la boîte ni chez le gardien. Que faire ?",
+      'Tracking says delivered on Friday. Still nothing here and my parcel should have been here days ago. What now?',
+    ];
+    for (const t of texts) {
+      expect(run(t, { orderStatus: 'shipped', daysLate: 3 }).intent).toBe('delivery_delay');
+      expect(run(t, { orderStatus: 'delivered' }).intent).toBe('missing_item');
+    }
+  });
+
+  it('reads a suspected takeover that asks for money to bank details of its own as an account case', () => {
+    const texts = [
+      'Hi, new email as my old one stopped working. Please refund the toaster to my new bank account today, I am abroad.',
+      "Bonjour, j'ai changé de mail. Merci de rembourser ma commande sur ce compte : FR76 3000 6000 0112 3456 7890 189. C'est pressé.",
+    ];
+    for (const t of texts) {
+      expect(run(t, { accountTakeover: true }).intent).toBe('account_access');
+      expect(run(t).intent).not.toBe('account_access');
+    }
+    // a takeover that asks for nothing to be paid keeps the intent of its request
+    expect(run('Writing from my work email: could you send me the invoice for my last order please?', { accountTakeover: true }).intent).toBe('invoice_request');
+  });
+
   it('marks legal, fraud, safety and abusive mail critical', () => {
     for (const t of ['Mon avocat vous contactera.', 'Vous êtes des voleurs !', 'It caught fire.']) {
       expect(run(t).criticality).toBe('critical');

@@ -126,6 +126,13 @@ const INFORMING_INTENTS: readonly Intent[] = [
   'order_status', 'delivery_delay', 'invoice_request', 'product_question', 'gift_card', 'return_request', 'refund_status', 'thanks',
 ];
 
+/**
+ * Bank details to be paid into: an IBAN as written, or a new bank account named (accent-folded text). With a suspected
+ * account takeover (someone writing from an address not on file as the customer) it is the payout of the takeover.
+ */
+const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/;
+const NEW_BANK_ACCOUNT = /\b(?:(?:my |to (?:my |a |the )?|on (?:my |a |the )?)?new (?:bank )?account|new bank details|nouveau compte(?: bancaire)?|nouveau rib|nouvelles coordonnees bancaires|autre compte bancaire)\b/;
+
 /** Routing confidence of an automatable intent that only the model sees (no rule cue): always below the threshold. */
 const MODEL_ONLY_CONFIDENCE_CAP = 0.6;
 
@@ -334,8 +341,11 @@ export function classify(
   // about an order already refunded, money said to have come in (a credit on the statement, the refund seen) is the
   // refund made, not a payment problem, unless the words say a charge is wrong (twice, too much: DOUBLE_CHARGE)
   const refundSeen = refundAnswered && any(MONEY_CAME_BACK, folded) && !any(DOUBLE_CHARGE, folded);
+  // the shop's data records the order delivered: its parcel is not late, so a delay reading is about goods that did not
+  // reach the writer (delivered on the tracking, nothing at the door): a missing item a person checks with the carrier
+  const delivered = input.orderStatus === 'delivered';
   const answeredIntent = (i: Intent): Intent =>
-    (refundAnswered && i === 'refund_request' ? 'refund_status' : cancelAnswered && i === 'cancel_order' ? 'order_status'
+    (delivered && i === 'delivery_delay' ? 'missing_item' : refundAnswered && i === 'refund_request' ? 'refund_status' : cancelAnswered && i === 'cancel_order' ? 'order_status'
       : beforeReturn && i === 'refund_status' ? 'return_request' : returnArrived && RETURNED_ASKS.includes(i) ? 'refund_status'
         : refundSeen && i === 'payment_issue' ? 'refund_status' : i);
 
@@ -350,6 +360,11 @@ export function classify(
   const injected = signals.includes('prompt_injection') || signals.includes('hidden_html_text');
   if (injected) intent = 'prompt_injection';
   intent = answeredIntent(intent);
+  // a suspected takeover (an address not on file writing as the customer) that asks for money to bank details of its
+  // own is about who holds the account, whatever it asks for: a refund, a new address, a new e-mail (account_access)
+  if (input.accountTakeover && !injected && !RISK_INTENTS.has(intent) && (IBAN.test(input.clean) || NEW_BANK_ACCOUNT.test(folded))) {
+    intent = 'account_access';
+  }
   // a lone weak cue (a word like "delivery") is not a rival intent
   const rival = Math.max(0, (ranked.find(([i]) => !compatible(i, intent))?.[1] ?? 0) - 1);
   // about a refund already made, the payment words ("my statement", "a credit on my card") are where the refund shows
