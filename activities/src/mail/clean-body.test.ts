@@ -593,6 +593,9 @@ describe('postscripts', () => {
     );
     const en = clean('Hi,\n\nPlease cancel CMD-10999.\n\nBest wishes,\nSam Okafor\nOkafor Design Ltd\n\nPS if it has shipped, I will refuse the parcel.', 'Sam Okafor <sam@okafor.example>');
     expect(en).toBe('Hi,\n\nPlease cancel CMD-10999.\n\nBest wishes,\n\nPS if it has shipped, I will refuse the parcel.');
+    expect(clean('Bonjour,\n\nOù en est la commande ?\n\nBien à vous,\nMarion Roy\n06 12 00 00 00\n\nP.-S. : je suis absente le mardi.', 'Marion Roy <m.roy@example.fr>')).toBe(
+      'Bonjour,\n\nOù en est la commande ?\n\nBien à vous,\n\nP.-S. : je suis absente le mardi.',
+    );
   });
 
   it('keeps a P.S. above the sign-off where it is, and a line that merely starts with "PS4" or "NB" in lower case', () => {

@@ -470,9 +470,9 @@ function isContactCard(lines: string[], from: number, to: number): boolean {
   return block.filter((l) => CONTACT_LINE.test(l)).length >= 2 && signatureLike(lines, from, to, MAX_SIGNATURE_LINES);
 }
 
-const POSTSCRIPT = /^[ \t]*(?:[Pp]\.?[ \t]?[Ss]\.?|N\.B\.|NB)(?![\p{L}\p{N}])/u;
+const POSTSCRIPT = /^[ \t]*(?:[Pp]\.?-?[ \t]?[Ss]\.?|N\.B\.|NB)(?![\p{L}\p{N}])/u; // P.S., PS, ps, P.-S. (French), N.B.
 
-/** First line of the postscript paragraphs closing the text (a blank line above "P.S." / "PS :" / "N.B."), or -1. */
+/** First line of the postscript paragraphs closing the text (a blank line above "P.S." / "PS :" / "P.-S." / "N.B."), or -1. */
 function postscriptStart(lines: string[], end: number): number {
   for (let k = 1; k < end; k++) {
     if (!POSTSCRIPT.test(lines[k]!) || lines[k - 1]!.trim() || !hasContent(lines, 0, k)) continue;
