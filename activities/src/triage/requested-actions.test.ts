@@ -34,6 +34,13 @@ describe('requestedActions', () => {
     ['Can you tell me the name of the person in charge of deliveries in my area?', 'contact_person'],
     ['Could you let your driver know the gate code is 4412?', 'handover'],
     ['If I am out, please leave the box behind the garden shed.', 'order_change'],
+    // the modal after its subject, a wish said of its outcome
+    ['We were rather hoping you might be able to bring the delivery forward to Tuesday.', 'order_change'],
+    ['Any chance somebody could ring me back before five?', 'contact_channel'],
+    ['It would be really helpful if the receipt could carry our company name, Tidewell Ltd.', 'invoice_details'],
+    ['Wondering whether you could swap the red pan for the blue one.', 'order_change'],
+    ['Could you please ensure your courier calls ahead, the buzzer is broken?', 'handover'],
+    ['Merci de veiller à ce que le livreur monte le carton au deuxième étage.', 'handover'],
   ])('%s -> %s', (text, kind) => {
     expect(actions(text)).toEqual([kind]);
   });
@@ -66,6 +73,10 @@ describe('requestedActions', () => {
     ['The courier called me this morning and the parcel came at noon.'],
     ['I like to keep my receipts in a folder, old habit.'],
     ['Do I need to add anything to reach free delivery?'],
+    ['I was hoping you could tell me when it will turn up.'],
+    ['It would be great if you could let me know the tracking number.'],
+    ['Any chance you could resend the invoice for the scale?'],
+    ['I will make sure I am at home on Thursday for the courier.'],
   ])('no action asked: %s', (text) => {
     expect(actions(text)).toEqual([]);
   });
