@@ -7,6 +7,7 @@
  * project; no fixture or third-party text. Deterministic.
  */
 import type { Rand } from './logreg';
+import { CUSTOMERS_MORE, MACHINE_MORE } from './machine-synthetic-languages';
 
 export interface SyntheticMail { raw: string; machine: boolean; family: string }
 
@@ -352,7 +353,7 @@ function toRaw(m: { from: string; subject: string; body: string }, i: number): s
 export function machineSynthetic(rand: Rand, perMaker = 12): SyntheticMail[] {
   const out: SyntheticMail[] = [];
   let i = 0;
-  for (const [machine, families] of [[true, MACHINE], [false, CUSTOMERS]] as const) {
+  for (const [machine, families] of [[true, { ...MACHINE, ...MACHINE_MORE }], [false, { ...CUSTOMERS, ...CUSTOMERS_MORE }]] as const) {
     for (const [family, makers] of Object.entries(families)) {
       const draws = family === 'person_from_a_firm' || family === 'customer_short_answer' ? perMaker * 5 : perMaker;
       for (const make of makers) for (let n = 0; n < draws; n++) out.push({ raw: toRaw(make(rand), i++), machine, family });

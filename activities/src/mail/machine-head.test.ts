@@ -58,6 +58,7 @@ describe('the kind of what the head saw', () => {
 describe('the committed head', () => {
   it.each([
     ['Lotte Brandt <l.brandt@brandt-keramik.example>', 'Abwesenheitsnachricht', 'Danke für Ihre Nachricht. Ich bin bis zum 9. Januar im Urlaub und lese keine E-Mails. Bitte wenden Sie sich an team@brandt-keramik.example.'],
+    ['Orto Verde <ortoverde@libero.it>', 'Cassette di Natale', 'Cari clienti,\nsono pronte le cassette di Natale con olio nuovo e panettone, da 35 €.\nOrdini entro il 18 dicembre: ortoverde.it/natale\nUn saluto dalla famiglia Russo'],
     ['Fulfil Hub <hello@fulfilhub.example>', 'Stop packing orders yourself', 'Brands like yours hand us their packing and save 12 hours a week. No contract, first month free.\nSee how: https://fulfilhub.example/start\nFulfil Hub, 3 quai des Docks, Nantes\nUnsubscribe: https://fulfilhub.example/u'],
   ])('suppresses %s', async (from, subject, body) => {
     const parsed = await parseEmail(rawEmail({ From: from, Subject: subject }, body));
@@ -69,8 +70,35 @@ describe('the committed head', () => {
     ['Contact <contact@gite-des-pins.example>', 'Commande', 'Bonjour, notre gîte souhaite six plaids identiques pour les chambres. Livrez-vous en Ardèche ?'],
     ['Dan Okoro <dan@okoro-studio.example>', 'Thanks', "Thanks for your email. I'm travelling until the 14th; my partner will be home to take the parcel."],
     ['Maud <maud.s@example.net>', 'absente', 'Je serai absente du 20 au 28, merci de ne rien expédier avant.'],
+    ['Info <info@hotel-duinzicht.example>', 'Kandelaars', 'Hallo,\nVoor ons hotel zoeken we achttien kandelaars in dezelfde kleur. Geven jullie korting bij dit aantal, en leveren jullie in België?\nGroet,\nMarloes'],
+    ['Jonas Roth <j.roth@roth-planung.example>', 'Rechnung', 'Guten Tag,\nkönnen Sie die Rechnung für die Stehleuchte auf Roth Planung GmbH ausstellen?\nJonas Roth\nRoth Planung GmbH | Am Markt 2\nDiese E-Mail ist vertraulich. Wenn Sie nicht der Empfänger sind, löschen Sie sie bitte.'],
   ])('never suppresses the customer %s', async (from, subject, body) => {
     const parsed = await parseEmail(rawEmail({ From: from, Subject: subject }, body));
     expect(detectMachineMail(parsed, cleanBody(parsed), SHOP).isMachine).toBe(false);
+  });
+});
+
+describe('structure the head reads in any language', () => {
+  const f = async (from: string, subject: string, body: string) => machineFeatures(await inputOf(from, subject, body));
+
+  it('reads bare links and links leaving the shop, not a firm\'s home page under a signature', async () => {
+    expect((await f('Orto Verde <ortoverde@libero.it>', 'Cassette di Natale', 'Cari clienti,\nle cassette sono pronte.\nortoverde.it/natale')).offsite_links).toBeGreaterThan(0);
+    expect((await f('Ivo Brandt <ivo@brandt-moebel.example>', 'Rechnung', 'Guten Tag,\nbitte die Rechnung auf die Firma ausstellen.\nIvo Brandt\nwww.brandt-moebel.example')).offsite_links).toBe(0);
+    expect((await f('Rosa <rosa@example.org>', 'suivi', 'Le lien atelier-sorel.example/suivi ne marche pas.')).offsite_links).toBe(0);
+  });
+
+  it('a "?" in a link or in relayed words is not the writer\'s question; relayed words are their own mark', async () => {
+    const relay = await f('Boardly <notify@boardly.example>', 'Nina commented', 'Nina Hofer commented on Spring shoot:\n\n"Can we move it to Friday?"\n\nboardly.example/c/88?from=mail');
+    expect(relay.question).toBe(0);
+    expect(relay.relayed_quote).toBe(1);
+    expect((await f('Rosa <rosa@example.org>', 'colis', 'Mon colis est-il parti ?')).question).toBe(1);
+  });
+
+  it('a survey\'s scale, an offer to act for the reader, the sender\'s firm presenting itself', async () => {
+    expect((await f('Kartonix <feedback@kartonix.example>', 'Ihre Meinung', 'Wie zufrieden waren Sie?\n1 | 2 | 3 | 4 | 5')).rating_scale).toBe(1);
+    expect((await f('Pia Lund <pia@lund-text.example>', 'Idee', 'Ich schreibe Produkttexte. Darf ich Ihnen Beispiele schicken?')).offer_question).toBe(1);
+    expect((await f('Rosa <rosa@example.org>', 'lampe', 'La lampe ne marche pas, je peux la renvoyer ?')).offer_question).toBe(0);
+    expect((await f('Sales <sales@packwise.example>', 'Boxes', 'Packwise makes mailer boxes for small brands.')).sender_org_in_text).toBe(1);
+    expect((await f('Ivo Brandt <ivo@brandt-moebel.example>', 'Lampe', 'Die Lampe für das Büro ist defekt.\nbrandt-moebel')).sender_org_in_text).toBe(0);
   });
 });

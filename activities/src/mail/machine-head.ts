@@ -18,6 +18,7 @@ import { senderShape, type ShopIdentity } from './sender-shape';
 import { bulkFamilies, pitchFamilies } from './spam-signals';
 import { calendarLayout, transactionFamilies } from './machine-layout';
 import { MACHINE_HEAD } from './machine-head-weights';
+import { unicodeWords } from './word-boundary';
 
 export interface MachineHeadWeights {
   version: string;
@@ -42,7 +43,28 @@ const GREETING = /^\s*(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|dear|good (?:
 const SHOP_GREETING = /^\s*(?:bonjour|bonsoir|hello|hi|dear)\b[^\n]{0,30}\b(?:maison lumen|l['’]équipe|team|support|service client)\b/im;
 export const REQUEST_TO_SHOP = /\b(?:pourriez[- ]vous|pouvez[- ]vous|pourrais[- ]je|puis[- ]je|est-ce que vous|could you|can you|would you|could i|can i|merci de (?:me|bien vouloir)|je (?:voudrais|souhaite|souhaiterais|aimerais)|i(?:['’]d| would) like|i need|j['’]ai besoin)\b/i;
 const WE_YOU = /(?:^|[\s(])(?:we|we['’]re|we['’]ve|our|us|nous|notre|nos|you|your|vous|votre|vos)(?=[\s,.!?)]|$)/giu;
-const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
+/** A web address, written with its scheme, as www.…, or bare with a path ("shop.example/noel", as plain-text mailers leave them). */
+const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+|(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,12}\/[^\s)>\]"'»]*/gi;
+const LINK_HOST = /^(?:https?:\/\/)?(?:www\.)?([^/\s?#:]+)/i;
+/** Reported words ("…", « … », "…") and links: a '?' in them is not the writer's question. */
+const REPORTED_OR_LINK = /"[^"\n]{3,300}"|“[^”\n]{3,300}”|«[^»\n]{3,300}»|„[^“”\n]{3,300}[“”]/g;
+/**
+ * A rating scale only survey software lays out: a line of five or more consecutive numbers ("0 1 2 … 10", "1 | 2 | 3 | 4 | 5")
+ * or of stars.
+ */
+const RATING_SCALE = /^[ \t]*(?:(?:\d{1,2}[ \t|·-]+){4,}\d{1,2}|[★☆⭐]{3,}|(?:[★☆⭐][ \t]*){3,})[ \t]*$/m;
+/**
+ * The writer offers to act for the reader, in a question ("Shall I send you…", "Darf ich Ihnen…", "Zal ik…",
+ * "¿Le envío…", "Posso inviarle…", "Voulez-vous que je…"): the grammar of an offer (a modal, the writer as subject, the
+ * reader as object), in the languages the shop reads. A customer's question asks the shop to act.
+ */
+const OFFER_QUESTION = /\b(?:shall i|should i|may i (?:send|share|show|call)|can i (?:send|share|show) you|would you like me to|want me to|do you want me to|shall we (?:set up|schedule|book|arrange)|would (?:a|an) (?:\w+[- ])?(?:call|chat|demo|meeting) (?:make sense|work|be useful)|(?:souhaitez|voulez|désirez)[- ]vous que (?:je|nous)|puis[- ]je vous (?:envoyer|adresser|faire parvenir|appeler|présenter|proposer)|(?:je|nous) (?:peux|pouvons) vous (?:envoyer|adresser|faire parvenir|appeler|présenter|proposer)|darf ich (?:ihnen|dir)|soll ich (?:ihnen|dir)|dürfen wir (?:ihnen|dir)|sollen wir|zal ik|mag ik (?:u|je|jullie)|zullen we|(?:le|les|te) (?:envío|envio|mando|llamo|paso)|¿?quiere que (?:le|les) (?:envíe|mande|llame)|le interesar[íi]a|posso (?:inviarle|inviarvi|mandarle|mandarvi|chiamarla|chiamarvi|prepararle|prepararvi)|vuole che (?:le|vi)|le interesserebbe|vi interesserebbe|posso enviar(?:-lhe|-vos)|quer que (?:lhe|eu) (?:envie|mande|ligue))\b/iu;
+/**
+ * Someone else's words relayed under a line that introduces them ("Marie commented on the card:", "Un client a posé une
+ * question :") and set in quotation marks: how platforms and apps pass a third party's message on.
+ */
+const RELAYED_QUOTE = /:[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:"[^"\n]{3,400}"|“[^”\n]{3,400}”|«[^»\n]{3,400}»|„[^“”\n]{3,400}[“”])[ \t]*$/m;
+const FOLD = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 const PRICE = /(?:€|£|\$) ?\d+(?:[.,]\d{1,2})?|\b\d+(?:[.,]\d{1,2})? ?(?:€|eur\b|euros?\b|usd\b|gbp\b|£|\$)|\b\d+ ?%/gi;
 const UNSUBSCRIBE = /\b(?:unsubscribe|opt[- ]out|manage (?:your )?preferences|se désinscrire|désinscri\w*|désabonne\w*|ne plus recevoir|view (?:it )?(?:in|on) (?:your|the) browser|voir (?:la )?version en ligne|you(?:['’]re| are) receiving this|vous recevez cet)\b/i;
 const DATE = /\b\d{1,2}(?:er|st|nd|rd|th)?[ /.](?:\d{1,2}|jan\w*|f[eé]v\w*|feb\w*|mar\w*|avr\w*|apr\w*|mai|may|juin|june?|juil\w*|july?|ao[uû]t|aug\w*|sep\w*|oct\w*|nov\w*|d[eé]c\w*)\b|\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|august|september|october|november|december) \d{1,2}\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday|wednesday|thursday|friday)\b/gi;
@@ -67,6 +89,37 @@ const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 /** Short lines without a sentence's end: the headings of a bulletin or a brochure. */
 const headingLines = (text: string): number => text.split('\n').filter((l) => { const t = l.trim(); return t.length >= 12 && t.length <= 80 && !/[.!?:,;]$/.test(t) && !/^(?:>|https?:)/.test(t) && /^\p{Lu}/u.test(t); }).length;
 
+const OFFER = unicodeWords(OFFER_QUESTION);
+
+/**
+ * Links that send the reader somewhere off the shop's domains: to a page (a path: "/noel", "/apply?ref=…") or to another
+ * domain than the sender's. A firm's home page under a person's signature ("www.their-firm.example") is no such link.
+ */
+function offsiteLinks(text: string, shopDomains: readonly string[], senderDomain: string): number {
+  const own = shopDomains.filter(Boolean).map((d) => d.toLowerCase().replace(/^www\./, ''));
+  const sender = senderDomain.split('.').slice(-2).join('.');
+  return (text.match(LINK) ?? []).filter((l) => {
+    const host = (LINK_HOST.exec(l)?.[1] ?? '').toLowerCase();
+    if (!host || own.some((d) => host === d || host.endsWith(`.${d}`))) return false;
+    const page = /^[^/\s]+\/[^\s]*[\w?=]/.test(l.replace(/^https?:\/\//i, ''));
+    return page || (sender !== '' && !host.endsWith(sender));
+  }).length;
+}
+
+/**
+ * The sender's own organisation named in the text as its subject ("Shipwell runs two warehouses", "Wohnwerk ist der
+ * Marktplatz"): a part of a company domain (not a free-mail one) of five letters or more, as a word of the text. A
+ * firm presents itself; a person writing from a firm's address tells what they need.
+ */
+function senderOrganisationInText(text: string, domain: string, freemail: boolean): boolean {
+  if (!domain || freemail) return false;
+  const labels = new Set(domain.split('.').slice(0, -1).flatMap((l) => [l.replace(/[-_]/g, ''), ...l.split(/[-_]/)]).filter((p) => p.length >= 5 && /^[a-z]+$/.test(p)));
+  if (!labels.size) return false;
+  // written as a name (capitalised), alone or as a run of up to three words ("Fattura Facile" → fatturafacile)
+  const words = text.split(/[^\p{L}]+/u).filter(Boolean);
+  return words.some((w, i) => /^\p{Lu}/u.test(w) && [1, 2, 3].some((n) => i + n <= words.length && labels.has(FOLD(words.slice(i, i + n).join('')))));
+}
+
 const log1 = (n: number): number => Math.log1p(n);
 const count = (re: RegExp, text: string): number => text.match(re)?.length ?? 0;
 
@@ -83,7 +136,9 @@ export function machineFeatures(input: MachineHeadInput): Record<string, number>
   const shape = senderShape(parsed, input.shop ?? null);
   const phishing = phishingVerdict(`${parsed.subject}\n${withFooters}`, shape);
   const words = own.split(/\s+/).filter(Boolean).length;
-  const transaction = transactionFamilies(withFooters, input.orderNumber ?? null);
+  // the subject carries a document's reference as often as its text ("Facture n° FA-2026-0812")
+  const transaction = transactionFamilies(`${parsed.subject}\n${withFooters}`, input.orderNumber ?? null);
+  const ownWords = own.replace(REPORTED_OR_LINK, ' ').replace(LINK, ' ');
   const f: Record<string, number> = {
     role_local: ROLE_LOCAL.test(local) ? 1 : 0,
     freemail: FREEMAIL.test(domain) ? 1 : 0,
@@ -95,10 +150,16 @@ export function machineFeatures(input: MachineHeadInput): Record<string, number>
     greeting_to_shop: SHOP_GREETING.test(own) ? 1 : 0,
     first_person: log1(firstPersonCount(own)),
     we_you: log1(count(WE_YOU, own)),
-    question: /\?/.test(own) ? 1 : 0,
+    question: /\?/.test(ownWords) ? 1 : 0,
     request_to_shop: REQUEST_TO_SHOP.test(own) ? 1 : 0,
     customer_voice: customerVoice(`${parsed.subject}\n${own}`, { orderNumber: input.orderNumber ?? null } satisfies VoiceOptions) ? 1 : 0,
     links: log1(count(LINK, withFooters)),
+    // links leaving the shop's domains: where a promotion, a pitch or a lure sends the reader
+    offsite_links: log1(offsiteLinks(withFooters, input.shop?.domains ?? [], domain)),
+    rating_scale: RATING_SCALE.test(own) ? 1 : 0,
+    relayed_quote: RELAYED_QUOTE.test(own) ? 1 : 0,
+    offer_question: OFFER.test(ownWords) ? 1 : 0,
+    sender_org_in_text: senderOrganisationInText(own, domain, FREEMAIL.test(domain)) ? 1 : 0,
     foreign_links: log1(shape.foreignLinks),
     action_links: shape.actionLinks > 0 ? 1 : 0,
     lookalike_sender: shape.lookalikeOfShop || shape.lookalikeOfBrand || shape.claimsBrandName || shape.claimsShopName || shape.lookalikeLink ? 1 : 0,
@@ -161,7 +222,8 @@ export function machineEvidence(f: Record<string, number>): number {
   return (f.notice_families ?? 0) + (f.pitch_families ?? 0) + (f.bulk_families ?? 0) + Math.min(f.phishing_cues ?? 0, 2) + 2 * (f.smtp_code ?? 0)
     + (f.unsubscribe ?? 0) + (f.thanks_for_message ?? 0) + (f.subject_auto ?? 0) + (f.other_address ?? 0) + (f.generic_mail ?? 0)
     + ((f.heading_lines ?? 0) >= Math.log1p(3) ? 1 : 0)
-    + 2 * (f.calendar_layout ?? 0) + (f.ledger ?? 0) + (f.document_words && (f.document_ref || f.ledger) ? 1 : 0);
+    + 2 * (f.calendar_layout ?? 0) + (f.ledger ?? 0) + (f.document_words && (f.document_ref || f.ledger) ? 1 : 0)
+    + ((f.offsite_links ?? 0) > 0 ? 1 : 0) + 2 * (f.rating_scale ?? 0) + (f.relayed_quote ?? 0) + (f.offer_question ?? 0) + (f.sender_org_in_text ?? 0);
 }
 
 export interface MachineHeadVote { probability: number; kind: MachineKind; features: Record<string, number> }

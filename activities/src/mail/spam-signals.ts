@@ -177,6 +177,9 @@ const BULK_FAMILIES: Family[] = [
   ] },
   { name: 'mass_greeting', res: [
     /^\s*(?:bonjour|bonsoir|hello|hi|dear|chers?|chères?|cher\(e\)s?) (?:[\p{L}-]+ )?(?:à tous|à toutes|tout le monde|all|everyone|clients|clientes|customers|partenaires|partners|revendeurs|resellers|retailers|members|membres|abonnés|subscribers|friends|amis|commerçants|merchants|sellers|vendeurs|adhérents|adhérentes|readers|lecteurs|lectrices)\b/imu,
+    // the same greeting of a group in the neighbours' languages: "Liebe Kundinnen und Kunden", "Queridos clientes",
+    // "Cari ospiti", "Beste klanten", "Caros amigos", "Hallo zusammen" (the addressee is a group, never one person)
+    /^\s*(?:[¡!]?(?:liebe|lieber|hallo|queridos|queridas|estimados|estimadas|hola|cari|care|gentili|ciao|beste|lieve|hallo|caros|caras|olá)),? (?:[\p{L}-]+ ){0,3}(?:kund(?:innen|en)|freunde|gäste|mitglieder|zusammen|clientes|amigos|amigas|socios|huéspedes|todos|todas|clienti|amici|amiche|ospiti|soci|tutti|tutte|klanten|vrienden|gasten|leden|allemaal|hóspedes|sócios)\b/imu,
   ] },
   { name: 'issue_of_a_series', res: [
     /\bn°\s?\d{1,4}\b(?![-\d])|\bissue (?:#|no\.? ?)?\d+\b|\b(?:au programme|this month['’]s|top stories|à la une|in this issue|au sommaire|dans ce numéro|à lire aussi|read more|lire la suite|this week['’]s|cette semaine dans)\b/i,
