@@ -598,6 +598,19 @@ describe('postscripts', () => {
     );
   });
 
+  it('keeps an unmarked afterthought below the sign-off the same way, and drops a card there as before', () => {
+    const from = 'Alain Roche <alain.roche@example.fr>';
+    expect(clean("Bonjour,\n\nOù en est ma commande ?\n\nCordialement,\nAlain Roche\n\nJ'oubliais : le code de la porte est 1234.", from)).toBe(
+      "Bonjour,\n\nOù en est ma commande ?\n\nCordialement,\n\nJ'oubliais : le code de la porte est 1234.",
+    );
+    expect(clean('Hi,\n\nWhere is my order?\n\nThanks,\nAl\n\nOh and one more thing - could you include a gift receipt?', from)).toBe(
+      'Hi,\n\nWhere is my order?\n\nThanks,\n\nOh and one more thing - could you include a gift receipt?',
+    );
+    expect(clean('Bonjour,\n\nOù en est ma commande ?\n\nCordialement,\nAlain\n\nAlain Roche\nGérant, Roche & Fils\n06 11 22 33 44', from)).toBe(
+      'Bonjour,\n\nOù en est ma commande ?\n\nCordialement,',
+    );
+  });
+
   it('keeps a P.S. above the sign-off where it is, and a line that merely starts with "PS4" or "NB" in lower case', () => {
     expect(clean('Hello,\n\nIs it in stock?\n\nPS: I live in Lyon.\n\nThanks,\nJeanne')).toBe('Hello,\n\nIs it in stock?\n\nPS: I live in Lyon.\n\nThanks,');
     expect(clean('Hello,\n\nIs it in stock?\n\nnb de pièces : 2')).toBe('Hello,\n\nIs it in stock?\n\nnb de pièces : 2');

@@ -232,7 +232,7 @@ const MAX_SIGNATURE_LINE = 110;
  * under it are not the writer's (a client's unmarked copy of the message replied to), unless a quote lies between
  * (answers written inline, under the quoted questions).
  */
-export function splitSignature(lines: string[], senderTokens: Set<string>, quotesAbove: number[] = []): SignatureSplit {
+export function splitSignature(lines: string[], senderTokens: Set<string>, quotesAbove: number[] = [], readTextAfterSignOff = true): SignatureSplit {
   let end = trimEnd(lines, lines.length);
   const cut = (at: number): void => {
     if (at < end) end = at;
@@ -282,15 +282,11 @@ export function splitSignature(lines: string[], senderTokens: Set<string>, quote
   }
   const signedEnd = end;
 
-  // 3c. a postscript below the sign-off ("Kind regards,\nRachel\n\nP.S. …"): the writer's text, kept (later stages read
-  // only the clean text for questions and escalation words); the name between the sign-off and the P.S. goes
-  const ps = postscriptStart(lines, end);
-  if (ps > 0) {
-    const above = splitSignature(lines.slice(0, ps), senderTokens, quotesAbove.slice(0, ps));
-    if (above.signature.some((l) => l.trim())) {
-      return { body: [...above.body, '', ...lines.slice(ps, end)], signature: [...above.signature, ...lines.slice(end)], signedEnd };
-    }
-  }
+  // 3c. a postscript or an afterthought below the sign-off ("Kind regards,\nRachel\n\nP.S. …", "Cordialement,\nAlain\n\n
+  // J'oubliais : …"): the writer's text, kept (later stages read only the clean text for questions and escalation
+  // words); the name and contact lines between the sign-off and it go
+  const after = readTextAfterSignOff ? textAfterSignOff(lines, end, senderTokens, quotesAbove) : null;
+  if (after) return { body: after.body, signature: [...after.signature, ...lines.slice(end)], signedEnd };
 
   // 4. the last closing formula followed only by a signature block
   for (let i = end - 1; i >= 0; i--) {
@@ -472,13 +468,26 @@ function isContactCard(lines: string[], from: number, to: number): boolean {
 
 const POSTSCRIPT = /^[ \t]*(?:[Pp]\.?-?[ \t]?[Ss]\.?|N\.B\.|NB)(?![\p{L}\p{N}])/u; // P.S., PS, ps, P.-S. (French), N.B.
 
-/** First line of the postscript paragraphs closing the text (a blank line above "P.S." / "PS :" / "P.-S." / "N.B."), or -1. */
-function postscriptStart(lines: string[], end: number): number {
-  for (let k = 1; k < end; k++) {
-    if (!POSTSCRIPT.test(lines[k]!) || lines[k - 1]!.trim() || !hasContent(lines, 0, k)) continue;
-    return lines.slice(k, end).some((l) => CLOSING_LINE.test(l)) ? -1 : k; // a sign-off below: the P.S. is not last
+/**
+ * The writer's text below their own sign-off, with the name block between taken out; or null. The text below starts at a
+ * paragraph (a blank line above it) with no closing formula after it, and is either a postscript ("P.S.", "PS :",
+ * "P.-S.", "N.B.") or reads as text, not as a card (a sentence or a question); above it, the cleaning of the lines
+ * before finds a signature, under a closing formula unless the text below is a marked postscript.
+ */
+function textAfterSignOff(lines: string[], end: number, senderTokens: Set<string>, quotesAbove: number[]): { body: string[]; signature: string[] } | null {
+  let signOff = -1; // the last closing formula: what follows it is the only place such text can start
+  for (let i = end - 1; i >= 0 && signOff < 0; i--) if (CLOSING_LINE.test(lines[i]!)) signOff = i;
+  for (let k = Math.max(1, signOff + 2); k < end; k++) {
+    if (lines[k - 1]!.trim() || !lines[k]!.trim() || !hasContent(lines, 0, k)) continue;
+    const postscript = POSTSCRIPT.test(lines[k]!);
+    if (!postscript && (signOff < 0 || signatureLike(lines, k, end))) continue; // a card, a footer: the signature's own
+    // the first such paragraph only (one more pass over the lines above, never one per paragraph)
+    const above = splitSignature(lines.slice(0, k), senderTokens, quotesAbove.slice(0, k), false);
+    const lastKept = [...above.body].reverse().find((l) => l.trim()) ?? '';
+    if (!above.signature.some((l) => l.trim()) || (!postscript && !CLOSING_LINE.test(lastKept))) return null;
+    return { body: [...above.body, '', ...lines.slice(k, end)], signature: above.signature };
   }
-  return -1;
+  return null;
 }
 
 /** Under a hand-drawn rule: a name, or a block with contact details (not "Item: kettle"). */
