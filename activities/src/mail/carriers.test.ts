@@ -61,6 +61,14 @@ describe('messageCarriers', () => {
 });
 
 describe('quotedBlocks', () => {
+  test('verb-less attribution lines (date, time, name and <address>, with or without a colon) start a block', () => {
+    const yandex = quotedBlocks('23.11.2026, 14:05, "Boutique Test" <hello@boutique-test.example>:\nVotre colis part demain.');
+    expect(yandex).toEqual([{ attribution: '23.11.2026, 14:05, "Boutique Test" <hello@boutique-test.example>:', text: 'Votre colis part demain.' }]);
+    const bare = quotedBlocks('Mon, Nov 23, 2026 at 2:05 PM Boutique Test <hello@boutique-test.example>\nYour parcel left today.');
+    expect(bare[0]?.attribution).toBe('Mon, Nov 23, 2026 at 2:05 PM Boutique Test <hello@boutique-test.example>');
+    expect(quotedBlocks('Commande passée le 14/11/2026 à 21:14 par Lise <lise@example.fr>\nRien reçu.')[0]?.attribution).toBe('');
+  });
+
   test('an Outlook header block: the From line decides, not the To line', () => {
     const blocks = quotedBlocks('From: Paul Girard <paul.girard@example.fr>\nSent: Monday\nTo: hello@boutique-test.example\nSubject: order\n\nWhere is it?');
     expect(blocks).toEqual([{ attribution: 'From: Paul Girard <paul.girard@example.fr> | Sent: Monday | To: hello@boutique-test.example | Subject: order', text: 'Where is it?' }]);

@@ -21,6 +21,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import type { CleanedBody, ParsedEmail } from '../domain/types';
 import { cleanEmailText } from './clean-body';
 import { MAX_HTML_ANALYSED, splitHtmlVisibility } from './html-visibility';
+import { isVerblessAttributionLine } from './quoted-history';
 
 export const CARRIERS = [
   'body', 'subject', 'display_name', 'signature', 'quoted', 'quoted_shop', 'html_part', 'html_comment', 'hidden_html',
@@ -149,7 +150,7 @@ export function quotedBlocks(quoted: string): QuotedBlock[] {
   for (const raw of quoted.split('\n')) {
     const depth = raw.match(/^\s*((?:>\s?)*)/)?.[1]?.replace(/\s/g, '').length ?? 0;
     const line = raw.replace(/^\s*(?:>\s?)*/, '');
-    if (ATTRIBUTION.test(line) || FROM_LINE.test(line)) {
+    if (ATTRIBUTION.test(line) || FROM_LINE.test(line) || isVerblessAttributionLine(line)) {
       flush();
       current = { attribution: [line.trim()], lines: [], depth };
       inHeader = FROM_LINE.test(line);

@@ -221,6 +221,15 @@ export function splitQuotedHistory(lines: string[]): QuoteSplit {
 }
 
 /**
+ * A verb-less attribution line ("23.11.2026, 14:05, "Shop" <a@b>:", "Mon, Nov 23, 2026 at 2:05 PM Shop <a@b>"), for
+ * readers of the quoted text that tell its blocks apart by who wrote them (carriers' quoted_shop).
+ */
+export function isVerblessAttributionLine(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 400 && (DATED_ADDRESS_LINE.test(t) || DATE_TIME_NAME_LINE.test(t));
+}
+
+/**
  * A help desk's "reply above this line" marker opening the text, or null. The cleaner drops it from the clean text;
  * machine-mail still reads it as the mark of a ticket acknowledgement.
  */
