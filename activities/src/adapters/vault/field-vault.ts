@@ -145,6 +145,8 @@ export class FieldVault {
     const dataKey = randomBytes(32);
     const wrapped = await wrapper.wrap(dataKey, wrapContext(subjectHash));
     const row = await dataKeyOfSubject(this.db, { subjectHash, kekId: wrapped.kekId, wrappedKey: wrapped.wrapped });
+    // Ours went in (not a concurrent writer's): the first seal needs no read of it back nor an unwrap (a KMS call).
+    if (row.wrappedKey?.equals(wrapped.wrapped)) this.cacheKey(row.id, dataKey);
     return row;
   }
 
@@ -156,9 +158,13 @@ export class FieldVault {
     if (!row) throw new Error(`data key ${keyId} does not exist`);
     if (row.destroyedAt || !row.wrappedKey || !row.kekId) throw new ErasedFieldError(keyId);
     const key = await wrapper.unwrap({ kekId: row.kekId, wrapped: row.wrappedKey }, wrapContext(row.subjectHash));
+    this.cacheKey(keyId, key);
+    return key;
+  }
+
+  private cacheKey(keyId: string, key: Buffer): void {
     if (this.keys.size >= MAX_CACHED) this.keys.clear();
     this.keys.set(keyId, { key, until: Date.now() + this.cacheTtlMs });
-    return key;
   }
 
   private remember(map: Map<string, { id: string; until: number }>, key: string, id: string): void {
