@@ -233,6 +233,8 @@ const DISCOUNT_QUESTION: Maker[] = [
     return { from: `${p} <${addr(p, pick(r, FREE))}>`, subject: pick(r, ['Rabatt', 'Descuento', 'Sconto', 'Korting', 'Réduction', 'Discount', 'Desconto']), body: [
       pick(r, ['Hallo,', 'Hola,', 'Ciao,', 'Hoi,', 'Bonjour,', 'Hi,', 'Olá,']),
       pick(r, [`gilt der Rabatt von ${pct} % aus Ihrem Newsletter auch für Lampen?`, `¿el ${pct} % de descuento de la newsletter vale también para las mantas?`, `lo sconto del ${pct} % della newsletter vale anche per le teiere?`, `geldt de ${pct} % korting uit jullie nieuwsbrief ook voor kaarsen?`, `la remise de ${pct} % de votre lettre d'info s'applique-t-elle aux plaids ?`, `does the ${pct}% off from your newsletter work on kettles too?`, `o desconto de ${pct} % da newsletter também serve para velas?`]),
+      maybe(r, 0.5, pick(r, ['In der Mail stand:\n„Nur bis Sonntag: -20 % auf alles mit dem Code WINTER20“', 'Su correo decía:\n«Solo hasta el domingo: -20 % con el código INVIERNO20»', 'Nella mail c\'era scritto:\n"Solo fino a domenica: -20 % con il codice INVERNO20"', 'Uw mail zei:\n"Alleen tot zondag: 20 % korting met code WINTER20"', 'Votre mail disait :\n« Jusqu\'à dimanche : -20 % sur tout avec le code HIVER20 »', 'Your email said:\n"Until Sunday: 20% off everything with code WINTER20"'])),
+      maybe(r, 0.4, pick(r, ['Der Code geht auf maison-lumen.example/warenkorb nicht.', 'El código no funciona en maison-lumen.example/carrito.', 'Il codice non funziona su maison-lumen.example/carrello.', 'De code werkt niet op maison-lumen.example/winkelmand.', 'Le code est refusé sur maison-lumen.example/panier.', "The code won't work at maison-lumen.example/basket."])),
       pick(r, ['Danke!', '¡Gracias!', 'Grazie!', 'Dank je!', 'Merci !', 'Thanks!', 'Obrigada!']), p.split(' ')[0]!].join('\n') };
   },
 ];
@@ -296,6 +298,25 @@ const CUSTOMER_OFFERS: Maker[] = [
   },
 ];
 
+/** A shop that would resell the goods, or a firm asking how to pay: a prospective buyer's questions from a firm's address. */
+const RESELLER_ASKS: Maker[] = [
+  (r) => {
+    const [biz, domain, ask] = pick(r, [
+      ['Papeterie Lumière', 'papeterie-lumiere.fr', 'Nous tenons une boutique de cadeaux à Annecy et aimerions vendre vos bougies. Avez-vous des tarifs revendeurs, et à partir de quelle quantité ?'],
+      ['Geschenkehaus Sonne', 'geschenkehaus-sonne.de', 'Wir führen einen Geschenkeladen in Ulm und möchten Ihre Plaids ins Sortiment nehmen. Gibt es Händlerkonditionen?'],
+      ['Tienda Raíces', 'tiendaraices.es', 'Tenemos una tienda de regalos en Bilbao y nos gustaría vender sus velas. ¿Tienen precios para revendedores?'],
+      ['Bottega Fiori', 'bottegafiori.it', 'Abbiamo un negozio di articoli per la casa a Bologna: fate prezzi per rivenditori sulle teiere?'],
+      ['Winkeltje Mos', 'winkeltjemos.nl', 'Wij hebben een cadeauwinkel in Delft. Verkopen jullie ook aan winkels, en vanaf welk aantal?'],
+      ['Corner Gifts', 'cornergifts.co.uk', 'We run a gift shop in York and would love to stock your candles. Do you offer trade prices, and what is the minimum order?'],
+      ['Atelier Brun', 'atelier-brun.fr', 'Pour notre bureau, pouvons-nous payer par virement à 30 jours sur facture, au nom de la société ?'],
+      ['Kantoor Visser', 'kantoorvisser.nl', 'Kunnen wij als bedrijf op rekening betalen, met 14 dagen betaaltermijn?'],
+    ] as const);
+    const p = pick(r, PEOPLE);
+    return { from: pick(r, [`${biz} <${pick(r, ['hallo', 'info', 'contact', 'hola', 'ciao', 'administratie'])}@${domain}>`, `${p} <${addr(p, domain)}>`]), subject: pick(r, ['Revente', 'Wiederverkauf', 'Reventa', 'Rivendita', 'Inkoop', 'Trade enquiry', 'Paiement sur facture', 'Op rekening']),
+      body: [pick(r, ['Bonjour,', 'Guten Tag,', 'Hola,', 'Buongiorno,', 'Goedemorgen,', 'Hello,']), ask, pick(r, ['Merci,', 'Viele Grüße', 'Gracias,', 'Grazie,', 'Groet,', 'Thanks,']), p, biz].join('\n') };
+  },
+];
+
 export const MACHINE_MORE: Record<string, Maker[]> = {
   small_business_promotion: PROMOTION, firm_pitch: FIRM_PITCH, event_invitation: EVENT, survey: SURVEY,
   app_notice: APP_NOTICE, marketplace_relay: MARKETPLACE_RELAY, lure: LURE, person_pitch: PERSON_PITCH,
@@ -303,5 +324,5 @@ export const MACHINE_MORE: Record<string, Maker[]> = {
 
 export const CUSTOMERS_MORE: Record<string, Maker[]> = {
   trade_buyer: TRADE_BUYER, firm_customer_disclaimer: FIRM_CUSTOMER_DISCLAIMER, pastes_and_asks: PASTES_AND_ASKS,
-  discount_question: DISCOUNT_QUESTION, form_request: FORM_REQUEST, customer_offers: CUSTOMER_OFFERS,
+  discount_question: DISCOUNT_QUESTION, form_request: FORM_REQUEST, customer_offers: CUSTOMER_OFFERS, reseller_asks: RESELLER_ASKS,
 };

@@ -98,6 +98,12 @@ describe('structure the head reads in any language', () => {
     expect((await f('Kartonix <feedback@kartonix.example>', 'Ihre Meinung', 'Wie zufrieden waren Sie?\n1 | 2 | 3 | 4 | 5')).rating_scale).toBe(1);
     expect((await f('Pia Lund <pia@lund-text.example>', 'Idee', 'Ich schreibe Produkttexte. Darf ich Ihnen Beispiele schicken?')).offer_question).toBe(1);
     expect((await f('Rosa <rosa@example.org>', 'lampe', 'La lampe ne marche pas, je peux la renvoyer ?')).offer_question).toBe(0);
+    // a buyer offering a photo of the damage or the goods back offers nothing of their own; goods that arrived are a buyer's account
+    const buyer = await f('Teo Marsh <teo@marsh-design.example>', 'Dented', 'The shade arrived dented. Shall I send you a picture, or would you like me to return it?');
+    expect(buyer.offer_question).toBe(0);
+    expect(buyer.goods_arrived).toBe(1);
+    expect((await f('Rosa Pinto <rosa.pinto@example.org>', 'Vela', 'A vela chegou partida. Quer que lhe envie uma fotografia?')).goods_arrived).toBe(1);
+    expect((await f('Ana Vidal <ana@vidal-rh.example>', 'Perfil', 'I came across your profile. Shall I send you the job description?')).goods_arrived).toBe(0);
     expect((await f('Sales <sales@packwise.example>', 'Boxes', 'Packwise makes mailer boxes for small brands.')).sender_org_in_text).toBe(1);
     expect((await f('Ivo Brandt <ivo@brandt-moebel.example>', 'Lampe', 'Die Lampe für das Büro ist defekt.\nbrandt-moebel')).sender_org_in_text).toBe(0);
   });

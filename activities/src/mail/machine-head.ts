@@ -64,6 +64,12 @@ const OFFER_QUESTION = /\b(?:shall i|should i|may i (?:send|share|show|call)|can
  * question :") and set in quotation marks: how platforms and apps pass a third party's message on.
  */
 const RELAYED_QUOTE = /:[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:"[^"\n]{3,400}"|“[^”\n]{3,400}”|«[^»\n]{3,400}»|„[^“”\n]{3,400}[“”])[ \t]*$/m;
+/**
+ * Goods that reached the writer, said in the past ("arrived cracked", "est arrivée fendue", "ist kaputt angekommen",
+ * "llegó rota", "è arrivata", "is gebroken aangekomen", "chegou partida"): a buyer's account. Notices announce an
+ * arrival to come; pitches never report one.
+ */
+const GOODS_ARRIVED = unicodeWords(/\b(?:arrived|came (?:broken|damaged|cracked|chipped|today|yesterday)|turned up (?:broken|damaged|cracked)|(?:est|sont) arrivée?s?|(?:ist|sind) [\p{L} ]{0,30}(?:angekommen|eingetroffen)|kam (?:heute |gestern )?(?:an|kaputt)|llegó|llegaron|ha llegado|han llegado|(?:è|sono) arrivat[oaie]|arrivat[oaie] (?:ieri|oggi|rott)|(?:is|zijn) [\p{L} ]{0,30}(?:aangekomen|gearriveerd|binnengekomen)|chegou|chegaram)\b/iu);
 const FOLD = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 const PRICE = /(?:€|£|\$) ?\d+(?:[.,]\d{1,2})?|\b\d+(?:[.,]\d{1,2})? ?(?:€|eur\b|euros?\b|usd\b|gbp\b|£|\$)|\b\d+ ?%/gi;
 const UNSUBSCRIBE = /\b(?:unsubscribe|opt[- ]out|manage (?:your )?preferences|se désinscrire|désinscri\w*|désabonne\w*|ne plus recevoir|view (?:it )?(?:in|on) (?:your|the) browser|voir (?:la )?version en ligne|you(?:['’]re| are) receiving this|vous recevez cet)\b/i;
@@ -90,6 +96,11 @@ const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const headingLines = (text: string): number => text.split('\n').filter((l) => { const t = l.trim(); return t.length >= 12 && t.length <= 80 && !/[.!?:,;]$/.test(t) && !/^(?:>|https?:)/.test(t) && /^\p{Lu}/u.test(t); }).length;
 
 const OFFER = unicodeWords(OFFER_QUESTION);
+/** What a buyer offers the shop: a photo or a video of what went wrong, or the goods sent back. */
+const BUYER_OFFERS = unicodeWords(/\b(?:photos?|pictures?|pics?|images?|videos?|vid[eé]os?|fotos?|fotografias?|bilder?|back|return|retour|renvoy\w*|retourn\w*|zurück\w*|devolv\w*|devuelv\w*|restitu\w*|rimand\w*|terug\w*|retorn\w*)\b/iu);
+/** The writer offers something of their own (material, a call, a service), not a buyer's photo or return. */
+const offersOwnService = (text: string): boolean =>
+  text.split(/(?<=[.!?\n])/).some((sentence) => OFFER.test(sentence) && !BUYER_OFFERS.test(sentence));
 
 /**
  * Links that send the reader somewhere off the shop's domains: to a page (a path: "/noel", "/apply?ref=…") or to another
@@ -158,7 +169,8 @@ export function machineFeatures(input: MachineHeadInput): Record<string, number>
     offsite_links: log1(offsiteLinks(withFooters, input.shop?.domains ?? [], domain)),
     rating_scale: RATING_SCALE.test(own) ? 1 : 0,
     relayed_quote: RELAYED_QUOTE.test(own) ? 1 : 0,
-    offer_question: OFFER.test(ownWords) ? 1 : 0,
+    goods_arrived: GOODS_ARRIVED.test(ownWords) ? 1 : 0,
+    offer_question: offersOwnService(ownWords) ? 1 : 0,
     sender_org_in_text: senderOrganisationInText(own, domain, FREEMAIL.test(domain)) ? 1 : 0,
     foreign_links: log1(shape.foreignLinks),
     action_links: shape.actionLinks > 0 ? 1 : 0,
