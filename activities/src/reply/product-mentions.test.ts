@@ -87,3 +87,10 @@ test.each([
 ])('saidSeveral: %s', (text, sku, expected) => {
   expect(saidSeveral(text, bySku(sku), matcher)).toBe(expected);
 });
+
+describe('a number before the English article', () => {
+  it('is no quantity of French thé', () => {
+    expect(matcher.mentioned('Following up on ticket #48213 - the teapot still has not arrived').map((p) => p.sku)).toEqual(['SKU-1002']);
+    expect(matcher.mentioned('2 thé vert sencha').map((p) => p.sku)).toEqual(['SKU-1010']);
+  });
+});

@@ -217,7 +217,9 @@ function headFramed(lang: NameLang, toks: Token[], i: number, folded: string): b
     const j = i - k;
     if (j < 0 || SENTENCE_BREAK.test(folded.slice(toks[j]!.end, toks[j + 1]!.start))) return false;
     const w = toks[j]!.word;
-    if (DETERMINERS[lang].has(w) || /^\d+$/.test(w)) return true;
+    // a quantity frames a head ("2 théières"), but not a head that is also a function word: "#48213 - the teapot",
+    // "CMD-10462 the toaster" write the English article after a number, not French thé
+    if (DETERMINERS[lang].has(w) || (/^\d{1,3}$/.test(w) && !isFunctionWord(toks[i]!.word))) return true;
     if (lang === 'fr' ? !PRE_NOUN_FR.has(w) : LINKS.en.has(w) || LINKS.fr.has(w)) return false;
   }
   return false;

@@ -17,7 +17,7 @@ import {
   NO_EVIDENCE, ownNumbersIn,
   type EvidenceResult,
 } from './order-evidence';
-import { orderReferredByPlace, unsettledOrders, type NamedOrder } from './order-topic';
+import { orderReferredByPlace, setsAsideThread, unsettledOrders, type NamedOrder } from './order-topic';
 
 /** Machine kinds that are never "about" an order even when their subject quotes one (auto-replies, lists, spam). */
 const NO_ORDER_KINDS = new Set(['auto_reply', 'newsletter', 'spam', 'system', 'receipt', 'abuse_report']);
@@ -90,8 +90,14 @@ async function findOrder(c: EmailCase, shop: ShopData, customer: CustomerRecord 
     return t.order ? found(t.order.number, 'tracking_number') : { number: null, by: null, candidates: [] };
   }
   const clean = c.cleaned.clean;
-  const own = customer && !kind ? await shop.ordersOfCustomer(customer.id) : [];
-  if (written.source === 'clean') return topicOfNewText(clean, written.mentions, own);
+  const ownOrders = customer && !kind ? await shop.ordersOfCustomer(customer.id) : [];
+  if (written.source === 'clean') return topicOfNewText(clean, written.mentions, ownOrders);
+  // a reply in a thread whose new text says it is about something else ("not the scale one below", "autre sujet que
+  // celui d'en dessous"): the orders the subject or quoted history name are no evidence, and none is taken as written
+  const threadAside = written.mentions.length > 0 && setsAsideThread(clean);
+  const own = threadAside ? ownOrders.filter((o) => !written.mentions.some((m) => m.number === o.number)) : ownOrders;
+  const fromThread = threadAside ? [] : written.mentions;
+  const setAside = ownOrders.filter((o) => !own.includes(o));
 
   let candidates: OrderRecord[] = [];
   const pick = (r: EvidenceResult): EvidenceResult | null => {
@@ -99,18 +105,21 @@ async function findOrder(c: EmailCase, shop: ShopData, customer: CustomerRecord 
     return r.order ? r : null;
   };
   const strong = pick(byOwnNumber(clean, own)) ?? pick(await byTracking(clean, shop))
-    ?? pick(byProducts(clean, own, matcher, today, written.mentions.map((m) => m.number)));
+    ?? pick(byProducts(clean, own, matcher, today, fromThread.map((m) => m.number)));
   if (strong) return found(strong.order!.number, strong.by!);
-  if (written.mentions.length) return found(written.mentions[0]!.number, 'written');
+  if (fromThread.length) return found(fromThread[0]!.number, 'written');
+  // the digits of one of the writer's orders in the subject, in a form the order pattern does not read ("commande 10.603")
+  const subjectDigits = threadAside ? null : pick(byOwnNumber(c.parsed.subject, own));
+  if (subjectDigits) return found(subjectDigits.order!.number, subjectDigits.by!);
 
-  const quotedTracking = pick(await byTracking(`${c.parsed.subject}\n${c.cleaned.quoted}`, shop));
+  const quotedTracking = threadAside ? null : pick(await byTracking(`${c.parsed.subject}\n${c.cleaned.quoted}`, shop));
   if (quotedTracking && (!candidates.length || candidates.some((o) => o.number === quotedTracking.order!.number))) {
     return found(quotedTracking.order!.number, 'tracking_number');
   }
   if (!candidates.length) {
-    const weak = pick(bySubjectProducts(c.parsed.subject, clean, own, matcher))
+    const weak = (threadAside ? null : pick(bySubjectProducts(c.parsed.subject, clean, own, matcher)))
       ?? pick(byAmount(clean, own, matcher, today)) ?? pick(byOrderDate(clean, own, today))
-      ?? pick(byDeliveryDate(clean, own, today)) ?? pick(byOnlyOpenOrder(clean, own, matcher, today));
+      ?? pick(byDeliveryDate(clean, own, today)) ?? pick(byOnlyOpenOrder(clean, own, matcher, today, setAside));
     if (weak) return found(weak.order!.number, weak.by!);
     // the weakest: the state the writer describes, or "my last order"; only when nothing above found several
     const described = candidates.length ? null : pick(byOrderState(clean, own, matcher, today)) ?? pick(byLatestOrder(clean, own));

@@ -1,5 +1,5 @@
 import {
-  claimedNames, findAmounts, findDates, findOrderNumbers, findPastDays, findTrackingNumbers, oneCharAway, signatureName,
+  claimedNames, findAmounts, findDates, findOrderNumbers, findPastDays, findPastPeriods, findTrackingNumbers, oneCharAway, signatureName,
 } from './entities';
 
 describe('findOrderNumbers', () => {
@@ -99,5 +99,26 @@ describe('claimed identity', () => {
     expect(claimedNames('Hello, this is Emily Stone. Je suis Jeanne Roux.')).toEqual(['Emily Stone', 'Jeanne Roux']);
     expect(signatureName('Merci,\nJeanne Roux')).toBe('Jeanne Roux');
     expect(signatureName('Merci pour tout')).toBeNull();
+  });
+});
+
+describe('numbers and periods written in other habits (challenge-orders-8 kinds)', () => {
+  const fmt = { prefix: 'CMD', digits: 5 };
+  it('reads no order number after the name of another numbered thing', () => {
+    expect(findOrderNumbers('Following up on ticket #48213, and my order #10241', fmt).map((f) => f.number)).toEqual(['CMD-10241']);
+    expect(findOrderNumbers("Suite à mon appel (dossier n° 20417) et à la commande n° 10234", fmt).map((f) => f.number)).toEqual(['CMD-10234']);
+    expect(findOrderNumbers('my customer number 10245; suivi de commande 10253', fmt).map((f) => f.number)).toEqual(['CMD-10253']);
+  });
+  it('reads the euro sign as a decimal mark', () => {
+    expect(findAmounts('débité deux fois de 148€80, puis 27,80 €').map((a) => a.value)).toEqual([148.8, 27.8]);
+    expect(findAmounts('10€ 15 fois').map((a) => a.value)).toEqual([10]);
+  });
+  it('gives the past periods a text names, relative to today (a Tuesday)', () => {
+    const today = '2026-11-24';
+    expect(findPastPeriods('le carton reçu ce week-end', today)).toEqual([{ from: '2026-11-21', to: '2026-11-22' }]);
+    expect(findPastPeriods('the box that turned up late last week', today)).toEqual([{ from: '2026-11-16', to: '2026-11-22' }]);
+    expect(findPastPeriods("ma commande du mois dernier", today)).toEqual([{ from: '2026-10-01', to: '2026-10-31' }]);
+    expect(findPastPeriods('earlier this week', today)).toEqual([{ from: '2026-11-23', to: '2026-11-24' }]);
+    expect(findPastPeriods('la semaine prochaine, next week', today)).toEqual([]);
   });
 });

@@ -22,6 +22,13 @@ const DIGIT_LOOKALIKES: Record<string, string> = { o: '0', O: '0', I: '1', l: '1
  * "CMD-l0234": read as the digit it stands for) and bare numbers after an order word ("commande n° 10234",
  * "order #10234").
  */
+/**
+ * A generic number word ("n°", "#", "number", "numéro") after the name of something that is no order: a ticket, a case
+ * ("dossier", "demande"), a customer or member account, a parcel or tracking, a phone, a company or tax number, a flat
+ * ("ticket #48213", "dossier n° 20417", "customer number 10245"). Read over the accent-folded words before the number word.
+ */
+const OTHER_NUMBERED = /\b(?:ticket|tickets|dossier|case|demande|request|incident|reclamation|claim|client|cliente|customer|compte|account|membre|member|adherent|fidelite|loyalty|carte|card|colis|parcel|suivi|tracking|envoi|shipment|consignment|telephone|phone|tel|portable|mobile|siret|siren|tva|vat|appartement|apartment|apt|flat|batiment|contrat|contract|sinistre|transaction|rma|avoir)\.?\s*(?:(?:de|du|d'|of|the|votre|your|mon|my|ma)\s*)?(?:[:(\[-]\s*)?(?:n°|no\.?|num[ée]ro|numero|number|#|nr\.?)?\s*$/;
+
 export function findOrderNumbers(text: string, fmt: OrderFormat = DEFAULT_ORDER_FORMAT): OrderMention[] {
   const d = fmt.digits;
   const prefixed = new RegExp(
@@ -57,6 +64,8 @@ export function findOrderNumbers(text: string, fmt: OrderFormat = DEFAULT_ORDER_
   for (const m of text.matchAll(bare)) {
     const start = m.index! + m[0].lastIndexOf(m[1]!);
     if (out.some((o) => start >= o.index && start < o.index + o.written.length)) continue;
+    const generic = !/^(?:commande|order|cde|cmd)/i.test(m[0]);
+    if (generic && OTHER_NUMBERED.test(fold(text.slice(Math.max(0, m.index! - 40), m.index!)))) continue;
     add(m[1]!, m[1]!, start);
   }
   return out.sort((a, b) => a.index - b.index);
@@ -130,14 +139,18 @@ export function findAmounts(text: string): AmountMention[] {
   const num = '(\\d{1,3}(?:[ \\u00a0\\u202f.,]\\d{3})*(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)';
   const re = new RegExp(
     `(?:([€£$])\\s?${num})|(?:${num}\\s?(€|£|\\$|eur\\b|euros?\\b|gbp\\b|usd\\b))`, 'gi');
-  const out: AmountMention[] = [];
+  const found: Array<AmountMention & { at: number }> = [];
+  // the currency sign as the decimal mark, as French writers often put it ("148€80")
+  const signAsMark = [...text.matchAll(/(?<![\d.,])(\d{1,6}) ?€(\d{2})(?![\d%]|[.,]\d)/g)];
+  for (const m of signAsMark) found.push({ text: m[0], value: Number(`${m[1]}.${m[2]}`), currency: 'EUR', at: m.index! });
   for (const m of text.matchAll(re)) {
+    if (signAsMark.some((s) => m.index! >= s.index! && m.index! < s.index! + s[0].length)) continue;
     const sym = (m[1] ?? m[4] ?? '').toLowerCase();
     const value = toNumber(m[2] ?? m[3] ?? '');
     if (Number.isNaN(value)) continue;
-    out.push({ text: m[0].trim(), value, currency: CUR[sym] ?? null });
+    found.push({ text: m[0].trim(), value, currency: CUR[sym] ?? null, at: m.index! });
   }
-  return out;
+  return found.sort((a, b) => a.at - b.at).map(({ at: _at, ...a }) => a);
 }
 
 const FR_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre',
@@ -250,6 +263,46 @@ export function findPastDays(text: string, today: string): string[] {
   }
   return [...out];
 }
+
+/** A span of past days, both ends included (ISO dates). */
+export interface DayRange { from: string; to: string }
+
+/**
+ * Past periods a text names relative to `today` (FR/EN), for what the writer already did (ordered, received): "ce
+ * week-end", "last weekend", "over the weekend" (the latest Saturday and Sunday before today); "la semaine dernière",
+ * "last week" (Monday to Sunday of the week before); "cette semaine", "earlier this week" (this week's Monday to
+ * today); "le mois dernier", "last month" (the calendar month before); "ce mois-ci", "this month". Periods to come
+ * ("next week", "la semaine prochaine") are not past and are not read.
+ */
+export function findPastPeriods(text: string, today: string): DayRange[] {
+  const t = fold(text);
+  const out: DayRange[] = [];
+  const weekday = new Date(`${today.slice(0, 10)}T00:00:00Z`).getUTCDay();
+  const sinceMonday = (weekday + 6) % 7;
+  if (/\b(?:(?:ce|le) (?:dernier )?week-?end(?: dernier)?|(?:this|last|over the|at the) weekend)\b/.test(t)) {
+    const backToSunday = weekday === 0 ? 7 : weekday;
+    out.push({ from: isoDaysBefore(today, backToSunday + 1), to: isoDaysBefore(today, backToSunday) });
+  }
+  if (/\b(?:la semaine derniere|la semaine passee|last week|the week before last)\b/.test(t)) {
+    out.push({ from: isoDaysBefore(today, sinceMonday + 7), to: isoDaysBefore(today, sinceMonday + 1) });
+  }
+  if (/\b(?:cette semaine|en debut de semaine|this week|earlier this week|early this week)\b/.test(t)) {
+    out.push({ from: isoDaysBefore(today, sinceMonday), to: today.slice(0, 10) });
+  }
+  const [y, mo] = today.slice(0, 7).split('-').map(Number) as [number, number];
+  const monthRange = (year: number, month: number, last?: string): DayRange => ({
+    from: `${year}-${pad(month)}-01`, to: last ?? new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10),
+  });
+  if (/\b(?:le mois dernier|du mois dernier|le mois passe|last month|last month's)\b/.test(t)) {
+    out.push(mo === 1 ? monthRange(y - 1, 12) : monthRange(y, mo - 1));
+  }
+  if (/\b(?:ce mois-ci|ce mois ci|this month|earlier this month)\b/.test(t)) out.push(monthRange(y, mo, today.slice(0, 10)));
+  return out;
+}
+
+/** Whether an ISO day (or date-time) falls in one of the ranges. */
+export const inRanges = (iso: string, ranges: readonly DayRange[]): boolean =>
+  ranges.some((r) => iso.slice(0, 10) >= r.from && iso.slice(0, 10) <= r.to);
 
 const NAME = "\\p{Lu}[\\p{L}'’-]+(?:\\s\\p{Lu}[\\p{L}'’-]+){1,2}";
 const SELF_INTRO = new RegExp(

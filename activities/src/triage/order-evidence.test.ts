@@ -253,3 +253,38 @@ describe('bySubjectProducts: the products a thread\'s subject names, for a text 
     expect(bySubjectProducts('Théière', 'Elle est arrivée cassée.', own, matcher)).toMatchObject({ order: null, candidates: [{}, {}] });
   });
 });
+
+describe('orders named in other habits (challenge-orders-8 kinds)', () => {
+  // TODAY is Tuesday 10 March 2026
+  const refunded = order('ORD-8101', 'refunded', ['T-4'], { ordered_at: '2026-01-12', total: 24 });
+  const weekendParcel = order('ORD-8102', 'delivered', ['T-1'], { ordered_at: '2026-02-27', delivered_at: '2026-03-08', carrier: 'UPS', total: 44 });
+  const olderParcel = order('ORD-8103', 'delivered', ['T-1'], { ordered_at: '2026-01-20', delivered_at: '2026-01-26', carrier: 'DHL', total: 45 });
+  const own = [refunded, weekendParcel, olderParcel];
+  it('a state word in a policy question names no order; the writer\'s own state does', () => {
+    expect(byOrderState('Quand on renvoie un article, le remboursement arrive en combien de temps ?', own, matcher, TODAY).order).toBeNull();
+    expect(byOrderState('If I send something back, how long until the refund shows on my card?', own, matcher, TODAY).order).toBeNull();
+    expect(byOrderState("Mon retour de janvier n'est toujours pas remboursé.", own, matcher, TODAY).order?.number).toBe('ORD-8101');
+  });
+  it('the writer\'s digits after a mistyped prefix, with a thousands mark, or by their last digits', () => {
+    expect(byOwnNumber('commande ODR-8102 pas reçue', own).order?.number).toBe('ORD-8102');
+    expect(byOwnNumber('commande 8.103', own).order?.number).toBe('ORD-8103');
+    expect(byOwnNumber('the order ending in 101', own).order?.number).toBe('ORD-8101');
+    expect(byOwnNumber('la commande qui se termine par 03', own).order?.number).toBe('ORD-8103');
+    expect(byOwnNumber('SKU-8102 and 8102 €', own).order).toBeNull();
+  });
+  it('the order delivered in the period the writer gives, placed in the month they name', () => {
+    expect(byDeliveryDate('Le carton reçu ce week-end était ouvert.', own, TODAY).order?.number).toBe('ORD-8102');
+    expect(byDeliveryDate('Something that came earlier this week is broken.', own, TODAY).order).toBeNull();
+    expect(byOrderDate("Could I have the invoice for last month's order?", own, TODAY).order?.number).toBe('ORD-8102');
+  });
+  it('the carrier or the last parcel chooses among orders holding the same goods', () => {
+    expect(byProducts('The teapot from the DHL parcel arrived chipped.', own, matcher, TODAY).order?.number).toBe('ORD-8103');
+    expect(byProducts('Dans le dernier colis que j\'ai reçu, la théière est fêlée.', own, matcher, TODAY).order?.number).toBe('ORD-8102');
+    expect(byLatestOrder('Le dernier colis reçu était abîmé.', own).order?.number).toBe('ORD-8102');
+  });
+  it('goods given by someone else name no order of the writer\'s', () => {
+    expect(byProducts('I received a teapot from my godmother, how do I descale it?', [weekendParcel], matcher, TODAY).order).toBeNull();
+    expect(byProducts('On m\'a offert une théière, elle passe au lave-vaisselle ?', [weekendParcel], matcher, TODAY).order).toBeNull();
+    expect(byProducts('I bought the teapot as a gift from my kids and me; it arrived chipped.', [weekendParcel], matcher, TODAY).order?.number).toBe('ORD-8102');
+  });
+});

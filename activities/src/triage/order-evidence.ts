@@ -7,7 +7,9 @@
  */
 import type { OrderEvidence, OrderRecord, ShopData } from '../domain/types';
 import type { ProductMatcher } from '../reply/product-mentions';
-import { findAmounts, findDates, findMonthsAlone, findPastDays, findTrackingNumbers } from './entities';
+import {
+  findAmounts, findDates, findMonthsAlone, findPastDays, findPastPeriods, findTrackingNumbers, inRanges, oneCharAway, type DayRange,
+} from './entities';
 import { fold, INTENT_CUES } from './lexicon';
 
 export interface EvidenceResult {
@@ -60,6 +62,32 @@ const PURCHASE_TO_COME: RegExp[] = [
   /\b(?:order|buy|purchase|commande|achete)\b.{0,20}\b(?:from now on|in future|in the future|a l'avenir|desormais|dorenavant)\b/,
   /\b(?:rien|pas encore|jamais) (?:encore )?(?:commande|achete)\b/, /\b(?:haven't|have not|not yet|never) (?:yet )?(?:ordered|bought|purchased)\b/,
 ];
+
+/**
+ * Goods the writer was given by someone ("my aunt gave me one of your gift cards", "I received a gift card from my
+ * godmother", "on m'a offert une théière", "offerte par ma belle-sœur") and says they did not buy themselves: their
+ * products name no order of the writer's.
+ */
+const GIVEN_TO_WRITER: RegExp[] = [
+  /\b(?:gave me|given to me|gifted me|sent me (?:one|a|an|some)|got (?:it|them|one|a|an) (?:as a (?:gift|present) )?from (?:my|a|an)|received (?:[\p{L}'-]+ ){0,5}from (?:my|a|an|our)|(?:as )?a (?:gift|present) from)\b/u,
+  /\b(?:on m'a offert|m'a offerte?|m'ont offerte?|offerte?s? par|recue?s? en cadeau|recue?s? (?:[\p{L}'-]+ ){0,5}de la part d|cadeau de (?:ma|mon|mes))\b/u,
+];
+const BOUGHT_BY_WRITER = /\b(?:i|we)(?: have|'ve)? (?:ordered|bought|purchased)\b|\b(?:j'ai|nous avons|on a) (?:\S+ )?(?:commande|achete)\b/;
+
+/**
+ * The products the text says were given to the writer, by SKU: named right before the words of giving ("the pepper mill
+ * my aunt gave me") or right after them ("gave me one of your gift cards", "on m'a offert une théière").
+ */
+function givenSkus(text: string, matcher: ProductMatcher): Set<string> {
+  const t = fold(text);
+  if (BOUGHT_BY_WRITER.test(t)) return new Set();
+  const gifts = GIVEN_TO_WRITER.flatMap((re) => [...t.matchAll(new RegExp(re.source, 'gu'))].map((m) => m.index!));
+  const near = (span: { start: number; end: number }): boolean => gifts.some((g) => {
+    const between = span.end <= g ? t.slice(span.end, g) : t.slice(g, span.start);
+    return between.length <= 40 && !/[.!?;\n]/.test(between);
+  });
+  return new Set(matcher.spans(text).filter(near).map((span) => span.product.sku));
+}
 
 /** The writer speaks of a purchase still to make, supposed or not made ("si je commande", "before I order"). */
 export const speaksOfPurchaseToCome = (text: string): boolean => PURCHASE_TO_COME.some((re) => re.test(fold(text)));
@@ -220,13 +248,33 @@ const byFigures = (text: string, today: string): Narrowing[] => [
   (os) => ordersPlacedOn(text, os, today),
 ];
 
+/** The orders whose carrier the text names ("the UPS one", "le colis chronopost"). */
+function ordersByCarrier(text: string, orders: OrderRecord[]): OrderRecord[] {
+  const t = fold(text);
+  return orders.filter((o) => typeof o.carrier === 'string' && o.carrier.trim().length > 1
+    && new RegExp(`(?<![\\p{L}\\d])${fold(o.carrier).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'u').test(t));
+}
+
+/** "Le dernier colis (que j'ai) reçu", "the last parcel I got", "my latest delivery": the parcel delivered last. */
+const LATEST_PARCEL = /\b(?:(?:le|mon|notre) dernier (?:colis|paquet|carton|envoi)|(?:ma|notre) derniere livraison|the (?:last|latest|most recent) (?:parcel|package|box|delivery)|(?:my|our) (?:last|latest|most recent) (?:parcel|package|delivery))\b/;
+
+/** Among the orders, the one delivered last, when the text speaks of the last parcel and no other came that day. */
+function latestDelivered(text: string, orders: OrderRecord[]): OrderRecord[] {
+  if (!LATEST_PARCEL.test(fold(text))) return [];
+  const delivered = orders.filter((o) => typeof o.delivered_at === 'string');
+  const last = delivered.map((o) => o.delivered_at!.slice(0, 10)).sort().at(-1);
+  return last ? delivered.filter((o) => o.delivered_at!.slice(0, 10) === last) : [];
+}
+
 /**
- * Narrows candidates by what else the text says: an amount, a date, a pending order asked about, goods received.
- * Keeps all when nothing narrows.
+ * Narrows candidates by what else the text says: an amount, a date, the carrier, the last parcel, a pending order
+ * asked about, goods received. Keeps all when nothing narrows.
  */
 function narrow(text: string, candidates: OrderRecord[], matcher: ProductMatcher, today: string,
   steps: Narrowing[] = [
     ...byFigures(text, today),
+    (os) => ordersByCarrier(text, os),
+    (os) => latestDelivered(text, os),
     (os) => (asksAboutPendingOrder(text) ? os.filter(isOpenOrder) : []),
     (os) => (saysReceived(text, matcher) ? os.filter((o) => Boolean(o.delivered_at)) : []),
   ]): OrderRecord[] {
@@ -247,6 +295,9 @@ function narrow(text: string, candidates: OrderRecord[], matcher: ProductMatcher
  */
 export function byProducts(text: string, own: OrderRecord[], matcher: ProductMatcher, today: string,
   named: readonly string[] = []): EvidenceResult {
+  // goods the writer was given by someone are no purchase of theirs: when they are all the text names, no order
+  const given = givenSkus(text, matcher);
+  if (given.size && matcher.mentioned(text).every((p) => given.has(p.sku))) return NO_EVIDENCE;
   // goods asked after with no word of buying ("And the stand mixer? Still nothing here.", "le grille-pain, il est où ?")
   // are goods awaited: among the writer's open orders only
   if (speaksOfPurchaseToCome(text) && !receivedSkus(text, matcher).size) return NO_EVIDENCE;
@@ -322,13 +373,16 @@ const daysFrom = (fromIso: string, toIso: string): number =>
   Math.round((Date.parse(`${toIso.slice(0, 10)}T00:00:00Z`) - Date.parse(`${fromIso.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
 
 /**
- * A question about a pending order of the writer's (asksAboutOwnPendingOrder) that names none, and names no product:
- * the writer's only open order. When the
+ * A question about a pending order of the writer's (asksAboutOwnPendingOrder) that names none, and names no product
+ * (but those of orders `setAside`): the writer's only open order. When the
  * writer says their goods never came, an order delivered in the last two weeks may be the one meant: it counts too,
  * and two candidates choose nothing.
  */
-export function byOnlyOpenOrder(text: string, own: OrderRecord[], matcher: ProductMatcher, today: string): EvidenceResult {
-  if (!asksAboutOwnPendingOrder(text) || matcher.mentioned(text).length) return NO_EVIDENCE;
+export function byOnlyOpenOrder(text: string, own: OrderRecord[], matcher: ProductMatcher, today: string,
+  setAside: readonly OrderRecord[] = []): EvidenceResult {
+  // goods of an order the text sets aside ("not the scale one below") are no product named for this one
+  const named = matcher.mentioned(text).filter((p) => !setAside.some((o) => o.items.some((it) => it.sku === p.sku)));
+  if (!asksAboutOwnPendingOrder(text) || named.length) return NO_EVIDENCE;
   const notReceived = NOT_RECEIVED.test(fold(text));
   const open = own.filter((o) => isOpenOrder(o)
     || (notReceived && typeof o.delivered_at === 'string' && daysFrom(o.delivered_at, today) <= RECENT_DELIVERY_DAYS));
@@ -352,33 +406,41 @@ export function byOrderDate(text: string, own: OrderRecord[], today: string): Ev
 function ordersPlacedOn(text: string, orders: OrderRecord[], today: string): OrderRecord[] {
   const days = new Set<string>();
   const months = new Set<string>();
+  const periods: DayRange[] = [];
   for (const sentence of text.split(/[.!?;\n]+/)) {
     if (!ORDERING.test(fold(sentence))) continue;
     for (const d of findDates(sentence, today)) if (d.iso) days.add(d.iso);
     for (const d of findPastDays(sentence, today)) days.add(d);
     for (const m of findMonthsAlone(sentence, today)) months.add(m);
+    periods.push(...findPastPeriods(sentence, today));
   }
-  return days.size || months.size
-    ? orders.filter((o) => days.has(o.ordered_at.slice(0, 10)) || months.has(o.ordered_at.slice(0, 7))) : [];
+  return days.size || months.size || periods.length
+    ? orders.filter((o) => days.has(o.ordered_at.slice(0, 10)) || months.has(o.ordered_at.slice(0, 7)) || inRanges(o.ordered_at, periods))
+    : [];
 }
 
 /** A sentence that speaks of goods come ("le colis livré dimanche", "the parcel that arrived on 18 November"). */
 const CAME = /\b(?:livree?s?|recue?s?|arrivee?s?|delivered|arrived|came|turned up|received|got it)\b/;
 
 /**
- * Among the writer's own orders, the one delivered on the day the text gives for its coming, in the same sentence as
- * a word of delivery or receipt: "the parcel that arrived on 18 November", "le colis livré dimanche". A sentence that
+ * Among the writer's own orders, the one delivered on the day (or in the period) the text gives for its coming, in the
+ * same sentence as a word of delivery or receipt: "the parcel that arrived on 18 November", "le colis livré dimanche",
+ * "le carton reçu ce week-end", "the box that turned up late last week". A sentence that
  * says the goods did not come names no delivery day.
  */
 export function byDeliveryDate(text: string, own: OrderRecord[], today: string): EvidenceResult {
   const days = new Set<string>();
+  const periods: DayRange[] = [];
   for (const sentence of text.split(/[.!?;\n]+/)) {
     const t = fold(sentence);
     if (!CAME.test(t) || NOT_RECEIVED.test(t)) continue;
     for (const d of findDates(sentence, today)) if (d.iso) days.add(d.iso);
     for (const d of findPastDays(sentence, today)) days.add(d);
+    periods.push(...findPastPeriods(sentence, today));
   }
-  return days.size ? one(own.filter((o) => typeof o.delivered_at === 'string' && days.has(o.delivered_at.slice(0, 10))), 'delivery_date') : NO_EVIDENCE;
+  if (!days.size && !periods.length) return NO_EVIDENCE;
+  return one(own.filter((o) => typeof o.delivered_at === 'string'
+    && (days.has(o.delivered_at.slice(0, 10)) || inRanges(o.delivered_at, periods))), 'delivery_date');
 }
 
 /**
@@ -392,18 +454,43 @@ export function byOwnNumber(text: string, own: OrderRecord[]): EvidenceResult {
   return one(hits, 'written_without_prefix');
 }
 
-/** Where the text writes the digits of one of the writer's own orders without the prefix (see byOwnNumber). */
+/**
+ * Where the text writes the digits of one of the writer's own orders without the prefix (see byOwnNumber), or in a
+ * form near it: with a thousands mark ("10.603", "10 603"), after a mistyped prefix ("CDM-10462", one letter off the
+ * shop's), or by its last digits ("la commande qui se termine par 308", "order ending 706": every order of theirs that
+ * ends so).
+ */
 export function ownNumbersIn(text: string, own: OrderRecord[]): Array<{ order: OrderRecord; index: number; length: number }> {
   const digitsOf = new Map(own.map((o) => [o.number.replace(/^\D+/, ''), o] as [string, OrderRecord]));
   const hits: Array<{ order: OrderRecord; index: number; length: number }> = [];
+  const add = (o: OrderRecord, index: number, length: number): void => {
+    if (!hits.some((h) => h.index === index && h.order === o)) hits.push({ order: o, index, length });
+  };
   for (const m of text.matchAll(/(?<![\d.,/:-]|\d[ \u00a0])\d{3,10}(?![\d.,]\d|[ \u00a0]\d|\s*(?:€|eur|euros?|£|\$|%))/giu)) {
     const o = digitsOf.get(m[0]);
     // a postcode before its town ("10300 Troyes") is no order number
     if (!o || /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 3))) continue;
-    hits.push({ order: o, index: m.index!, length: m[0].length });
+    add(o, m.index!, m[0].length);
   }
-  return hits;
+  for (const m of text.matchAll(/(?<![\d.,])(\d{1,3})[. \u00a0\u202f](\d{3})(?![\d]|[.,]\d|\s*(?:€|eur|euros?|£|\$|%))/giu)) {
+    const o = digitsOf.get(m[1]! + m[2]!);
+    if (o) add(o, m.index!, m[0].length);
+  }
+  for (const m of text.matchAll(/(?<![\p{L}\d])(\p{L}{2,5})[ \t]?[-–—_.:#/]?[ \t]?(\d{3,10})(?!\d)/gu)) {
+    const o = digitsOf.get(m[2]!);
+    const prefix = o?.number.replace(/[^A-Za-z]/g, '').toUpperCase() ?? '';
+    if (o && prefix && oneCharAway(m[1]!.toUpperCase(), prefix)) add(o, m.index!, m[0].length);
+  }
+  for (const m of fold(text).matchAll(NUMBER_ENDING)) {
+    for (const [digits, o] of digitsOf) {
+      if (digits.length > m[1]!.length && digits.endsWith(m[1]!)) add(o, m.index!, m[0].length);
+    }
+  }
+  return hits.sort((a, b) => a.index - b.index);
 }
+
+/** An order named by its last digits: "qui se termine par 308", "finissant par 62", "ending in 706", "ends with 551". */
+const NUMBER_ENDING = /\b(?:se termine|se terminant|termine|terminant|finit|finissant|ending|ends|ended) (?:par|en|in|with|on)? ?(?:les? |the )?(?:chiffres? |digits? |numbers? )?[-#]?(\d{2,4})\b(?![.,]\d)/g;
 
 /**
  * The state the writer says their order is in, as the statuses of the shop that state covers: a cancelled order
@@ -420,6 +507,25 @@ const STATE_CUES: Array<{ re: RegExp; statuses: string[] }> = [
 ];
 
 /**
+ * The state is the writer's own: their return, refund or cancellation ("mon retour", "ma commande annulée", "my
+ * refund"), a thing they did ("j'ai renvoyé", "I sent it back", "I cancelled"), a refund they wait for ("quand
+ * serai-je remboursée", "when do I get the refund"). A question on the policy ("qd on renvoie un article, le
+ * remboursement arrive quand ?", "if I send something back, how long until the refund?", "une commande annulée est-elle
+ * remboursée ?") names a state, not an order of theirs.
+ */
+const OWN_STATE: RegExp[] = [
+  /\b(?:mon|ma|mes|notre|nos) (?:[\p{L}'-]+ ){0,2}(?:retour|remboursement|annulation|avoir)\b/u,
+  /\b(?:mon|ma|mes|notre|nos) (?:commande|colis|paquet|article|achat)s? (?:[\p{L}'-]+ ){0,2}(?:annulee?s?|retournee?s?|renvoyee?s?|remboursee?s?|rendue?s?)\b/u,
+  /\b(?:j'ai|je l'ai|je les ai|nous avons|nous l'avons|on a|on l'a|on les a) (?:[\p{L}'-]+ )?(?:annule|retourne|renvoye|rendu|rapporte|reexpedie)e?s?\b/u,
+  /\b(?:serai-je|serais-je|je serai|je serais|vais-je etre|je vais etre|nous serons|suis-je) (?:[\p{L}'-]+ )?remboursee?s?\b/u,
+  /\b(?:my|our) (?:[\p{L}'-]+ ){0,2}(?:return|refund|cancell?ation|credit note)s?\b/u,
+  /\b(?:my|our) (?:order|parcel|package|purchase|items?)s? (?:(?:was|were|has been|have been|got) )?(?:cancell?ed|returned|refunded)\b/,
+  /\b(?:i|we)(?: have|'ve)? (?:already )?(?:returned|cancell?ed|sent (?:[\p{L}'-]+ ){0,3}back|posted (?:[\p{L}'-]+ ){0,3}back)\b/u,
+  /\b(?:i|we) (?:get|receive|got|received) (?:the|my|our) (?:refund|money)\b/, /\b(?:will|do|did|can|shall) (?:i|we) (?:get|be|receive) (?:refunded|(?:the|my|our) (?:refund|money))\b/,
+  /\b(?:have|got|received) (?:my|our) (?:parcel|package|return|items?|stuff) back\b/,
+];
+
+/**
  * A question about an order in a state the writer describes, that names none (no number, product, amount or date):
  * the writer's only order in that state ("j'ai annulé ma commande, pas de remboursement", "you have my return by
  * now, when is the refund?"). Two orders in it choose nothing.
@@ -427,15 +533,20 @@ const STATE_CUES: Array<{ re: RegExp; statuses: string[] }> = [
 export function byOrderState(text: string, own: OrderRecord[], matcher: ProductMatcher, today: string): EvidenceResult {
   const t = fold(text);
   const cue = STATE_CUES.find((c) => c.re.test(t));
-  if (!cue || matcher.mentioned(text).length) return NO_EVIDENCE;
+  if (!cue || matcher.mentioned(text).length || !OWN_STATE.some((re) => re.test(t)) || speaksOfPurchaseToCome(text)) return NO_EVIDENCE;
   const inState = own.filter((o) => cue.statuses.includes(o.status.toLowerCase()));
   return one(inState.length > 1 ? narrow(text, inState, matcher, today, byFigures(text, today)) : inState, 'order_state');
 }
 
 const LATEST_ORDER = /\b(?:(?:ma|notre) (?:toute )?derniere commande|commande la plus recente|(?:my|our) (?:very )?(?:last|latest|most recent|newest) (?:order|purchase))\b/;
 
-/** "Ma dernière commande", "my most recent order": the writer's order placed last, when no other was placed that day. */
+/**
+ * "Ma dernière commande", "my most recent order": the writer's order placed last, when no other was placed that day;
+ * "le dernier colis reçu", "my last delivery": the one delivered last.
+ */
 export function byLatestOrder(text: string, own: OrderRecord[]): EvidenceResult {
+  const parcel = latestDelivered(text, own);
+  if (parcel.length) return one(parcel, 'latest_order');
   if (!LATEST_ORDER.test(fold(text)) || !own.length) return NO_EVIDENCE;
   const last = own.map((o) => o.ordered_at.slice(0, 10)).sort().at(-1)!;
   return one(own.filter((o) => o.ordered_at.slice(0, 10) === last), 'latest_order');

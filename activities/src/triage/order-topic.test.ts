@@ -1,4 +1,4 @@
-import { orderReferredByPlace, unsettledOrders, type NamedOrder } from './order-topic';
+import { orderReferredByPlace, setsAsideThread, unsettledOrders, type NamedOrder } from './order-topic';
 
 /** The orders a text names, found by their written form. */
 const named = (text: string, ...numbers: string[]): NamedOrder[] =>
@@ -56,5 +56,18 @@ describe('orderReferredByPlace: "la seconde", "the latter" after the orders name
     expect(orderReferredByPlace(week, named(week, 'A-1', 'A-2'))).toBeNull();
     const one = 'A-1: the second parcel never came.';
     expect(orderReferredByPlace(one, named(one, 'A-1'))).toBeNull();
+  });
+});
+
+describe('setsAsideThread: a reply whose new text is about something else than its thread', () => {
+  it('reads it in either language', () => {
+    expect(setsAsideThread("It's about my new order this time, not the scale one below. Has it been posted?")).toBe(true);
+    expect(setsAsideThread("Autre sujet que celui d'en dessous : mon retour d'août n'est pas remboursé.")).toBe(true);
+    expect(setsAsideThread('Rien à voir avec la commande ci-dessous : la cocotte va-t-elle au four ?')).toBe(true);
+    expect(setsAsideThread('A different order this time: the kettle.')).toBe(true);
+  });
+  it('not a reply about its own thread', () => {
+    expect(setsAsideThread('Merci, et pouvez-vous aussi m\'envoyer la facture de cette commande ?')).toBe(false);
+    expect(setsAsideThread('Thanks - any news on the order below?')).toBe(false);
   });
 });

@@ -92,3 +92,20 @@ export function unsettledOrders(text: string, named: readonly NamedOrder[]): str
   const distinct = [...new Set(open)];
   return distinct.length && distinct.length < new Set(orders.map((o) => o.number)).size ? distinct : null;
 }
+
+/**
+ * The new text says it is about something else than the thread it replies in: "rien à voir avec la commande
+ * ci-dessous", "autre sujet que celui d'en dessous", "not the scale one below", "nothing to do with my last order",
+ * "a different order this time". The orders the subject or the quoted history name are then context, not the topic.
+ */
+const SETS_ASIDE: RegExp[] = [
+  /\b(?:rien a voir|sans rapport|aucun rapport) avec\b/, /\b(?:autre|nouveau|nouvelle) (?:sujet|question|demande|commande) que\b/,
+  /\b(?:un|une) (?:autre|tout autre) (?:sujet|commande|affaire)\b/, /\b(?:c'est |il s'agit d')?(?:un|une) autre (?:sujet|commande)\b/,
+  /\bpas (?:de |pour |sur )?(?:celle|celui|la commande|le colis|la question|le sujet)(?: [\p{L}'-]+){0,2} (?:d'en dessous|ci-dessous|du dessous|plus bas|en dessous)\b/u,
+  /\b(?:nothing to do with|unrelated to|not related to|separate from)\b/,
+  /\b(?:a|another|a different|a separate) (?:order|matter|subject|topic|question|issue) (?:this time|altogether|entirely)\b/,
+  /\b(?:another|a different|a separate) order\b/,
+  /\bnot (?:about )?the (?:[\p{L}'-]+ ){0,2}(?:one|order|thread|parcel|issue)s? (?:below|underneath|further down|in this thread|quoted)\b/u,
+];
+
+export const setsAsideThread = (text: string): boolean => { const t = fold(text); return SETS_ASIDE.some((re) => re.test(t)); };
