@@ -100,7 +100,7 @@ export function unsettledOrders(text: string, named: readonly NamedOrder[]): str
  */
 const SETS_ASIDE: RegExp[] = [
   /\b(?:rien a voir|sans rapport|aucun rapport) avec\b/, /\b(?:autre|nouveau|nouvelle) (?:sujet|question|demande|commande) que\b/,
-  /\b(?:un|une) (?:autre|tout autre) (?:sujet|commande|affaire)\b/, /\b(?:c'est |il s'agit d')?(?:un|une) autre (?:sujet|commande)\b/,
+  /\b(?:un|une) (?:autre|tout autre) (?:sujet|commande|affaire)\b/,
   /\bpas (?:de |pour |sur )?(?:celle|celui|la commande|le colis|la question|le sujet)(?: [\p{L}'-]+){0,2} (?:d'en dessous|ci-dessous|du dessous|plus bas|en dessous)\b/u,
   /\b(?:nothing to do with|unrelated to|not related to|separate from)\b/,
   /\b(?:a|another|a different|a separate) (?:order|matter|subject|topic|question|issue) (?:this time|altogether|entirely)\b/,
