@@ -33,6 +33,8 @@ import { mulberry32, quantise, toSparse, trainLogReg, type Sparse, type Weights 
 import { authorOf, readCorpus } from './corpus';
 import { syntheticExamples } from './synthetic';
 import { voicedExamples } from './voices';
+import { supplementExamples } from './supplement';
+import { INTENT_SUPPLEMENT } from './data/intent-supplement';
 import { writeMachineHead } from './train-machine-head';
 
 export type RiskClass = RiskFamily | 'none';
@@ -83,11 +85,13 @@ export interface MeaningTrainOptions {
    * with a head that has seen sentences, not with the whole-text head (which reads ordinary courtesy as risky).
    */
   sentenceInnocence: boolean;
+  /** Teach the intent head the written supplement too (ml/data/intent-supplement.ts, ml/supplement.ts). */
+  intentSupplement: boolean;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: MeaningTrainOptions = {
   seed: 20261124, perPhrase: 4, voicesPerPhrase: 1, epochs: 14, innerFolds: 4, corpusWeight: 3, buckets: 1 << 15, l2: 1e-5, innerSplit: 'hash', blendSplit: 'authors',
-  confidenceMap: true, sentenceInnocence: true,
+  confidenceMap: true, sentenceInnocence: true, intentSupplement: true,
 };
 
 const round = (v: number): number => Math.round(v * 1000) / 1000;
@@ -127,6 +131,7 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
   const synth = [
     ...syntheticExamples(mulberry32(opts.seed), opts.perPhrase),
     ...voicedExamples(mulberry32(opts.seed + 7), opts.voicesPerPhrase),
+    ...(opts.intentSupplement ? supplementExamples(mulberry32(opts.seed + 11)) : []),
   ];
   const feats = (t: string): Sparse => toSparse(hashedFeatures(t, opts.buckets));
   const synthX = synth.map((s) => feats(s.text));
@@ -203,7 +208,7 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
   const file: IntentModelFile = {
     kind: 'hashed-ngram-logreg',
     // a version of its own per feature set and training text (a worker stores a file whose version is new: ml/README)
-    version: `meaning-model/seed-${opts.seed}/corpus-${corpus.length}/voices-${opts.voicesPerPhrase}/features-${FEATURE_VERSION.split('/').pop()}${byAuthor || blendByAuthor ? '/blend-authors' : ''}${blend.confidenceMap ? '/confmap' : ''}${sentenceHead ? '/sentence-innocence' : ''}`,
+    version: `meaning-model/seed-${opts.seed}/corpus-${corpus.length}/voices-${opts.voicesPerPhrase}/features-${FEATURE_VERSION.split('/').pop()}${byAuthor || blendByAuthor ? '/blend-authors' : ''}${blend.confidenceMap ? '/confmap' : ''}${sentenceHead ? '/sentence-innocence' : ''}${opts.intentSupplement ? `/supplement-${INTENT_SUPPLEMENT.length}` : ''}`,
     feature_version: FEATURE_VERSION,
     buckets: opts.buckets,
     intents: [...intents],

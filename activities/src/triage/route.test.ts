@@ -400,6 +400,13 @@ describe('decideRoute: a thank-you that asks nothing', () => {
     expect(decideRoute(thanks('Cheers for sorting the refund so fast, the money landed today!'), policy, facts('ORD-5501')).route).toBe('auto');
   });
 
+  it('keeps it for a person when only the intent model reads a thank-you (no rule cue, the routine head disagrees)', () => {
+    const receipt = thanks('Payment received. Amount charged: 120.00. Reference 88231. Thank you for your business.', { confidence: 0.55, signals: ['needs_person', 'model_only_intent'] });
+    expect(decideRoute(receipt, policy, facts('ORD-5501')).route).toBe('review');
+    const recu = thanks('Paiement reçu, montant débité 59,90 €, référence 4471. Merci de votre confiance.', { confidence: 0.6, signals: ['model_only_intent'] });
+    expect(decideRoute(recu, policy, facts('ORD-5501')).route).toBe('review');
+  });
+
   it('keeps it for a person when it asks something, sounds unhappy or disputes the delivery', () => {
     expect(decideRoute(thanks('Thanks! Could you also check the second parcel?'), policy, facts('ORD-5501')).reasons).toContain('needs_person');
     expect(decideRoute(thanks('Merci quand même, même si le colis était abîmé.', { sentiment: 'negative' }), policy, facts('ORD-5501')).reasons).toContain('needs_person');

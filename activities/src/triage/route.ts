@@ -238,8 +238,10 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   if ((signals.has('multi_question') || cls.secondaryIntents.length) && !secondInforms) rev.push('multi_question');
   // a thank-you that asks nothing and says nothing went wrong (positive, no disputed delivery or refund) gets a thank-you
   // note that commits to nothing: the routine head's reading of its words (a refund mentioned in passing) gives way
+  // (a thank-you that only the intent model reads — no rule cue, and the routine head reads a person's case — is the
+  // model alone moving mail away from a person: classify.ts model_only_intent; the full bar holds it)
   const plainThanks = cls.intent === 'thanks' && cls.sentiment === 'positive' && !customerAsksAnything(c)
-    && !['delivery_disputed', 'refund_asked', 'refund_disputed'].some((s) => signals.has(s));
+    && !['delivery_disputed', 'refund_asked', 'refund_disputed', 'model_only_intent'].some((s) => signals.has(s));
   // the routing confidence is the probability that the reply is the right one: for a reply that only informs and
   // answers every ask, or a thank-you note to a mail that asks nothing, P(the mail wants nothing a person must decide)
   // — the pooled probability of the informing intents and thanks (classify.ts informConfidence) — not the probability
