@@ -3,7 +3,8 @@
  * server reports, carrier- and payment-themed phishing, cold pitches, bulletins, platform notices — and the customers
  * whose mail looks like them (away and asking to hold a parcel, forwarding a bounce or a suspicious message, quoting
  * a newsletter, writing from a company mailbox or a phone). Each message is put together from interchangeable parts
- * (sender, opening, core, time, referral, closing) drawn by a seeded generator, in FR and EN. Written for this
+ * (sender, opening, core, time, referral, closing) drawn by a seeded generator, in FR and EN (more kinds in seven
+ * languages: machine-synthetic-languages.ts). Written for this
  * project; no fixture or third-party text. Deterministic.
  */
 import type { Rand } from './logreg';
