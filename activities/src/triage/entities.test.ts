@@ -108,6 +108,7 @@ describe('numbers and periods written in other habits (challenge-orders-8 kinds)
     expect(findOrderNumbers('Following up on ticket #48213, and my order #10241', fmt).map((f) => f.number)).toEqual(['CMD-10241']);
     expect(findOrderNumbers("Suite à mon appel (dossier n° 20417) et à la commande n° 10234", fmt).map((f) => f.number)).toEqual(['CMD-10234']);
     expect(findOrderNumbers('my customer number 10245; suivi de commande 10253', fmt).map((f) => f.number)).toEqual(['CMD-10253']);
+    expect(findOrderNumbers('they gave me a case number (No. 55120) for order no. 10234', fmt).map((f) => f.number)).toEqual(['CMD-10234']);
   });
   it('reads the euro sign as a decimal mark', () => {
     expect(findAmounts('débité deux fois de 148€80, puis 27,80 €').map((a) => a.value)).toEqual([148.8, 27.8]);

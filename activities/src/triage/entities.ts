@@ -25,9 +25,9 @@ const DIGIT_LOOKALIKES: Record<string, string> = { o: '0', O: '0', I: '1', l: '1
 /**
  * A generic number word ("n°", "#", "number", "numéro") after the name of something that is no order: a ticket, a case
  * ("dossier", "demande"), a customer or member account, a parcel or tracking, a phone, a company or tax number, a flat
- * ("ticket #48213", "dossier n° 20417", "customer number 10245"). Read over the accent-folded words before the number word.
+ * ("ticket #48213", "dossier n° 20417", "a case number (No. 55120)"). Read over the accent-folded words before the number word.
  */
-const OTHER_NUMBERED = /\b(?:ticket|tickets|dossier|case|demande|request|incident|reclamation|claim|client|cliente|customer|compte|account|membre|member|adherent|fidelite|loyalty|carte|card|colis|parcel|suivi|tracking|envoi|shipment|consignment|telephone|phone|tel|portable|mobile|siret|siren|tva|vat|appartement|apartment|apt|flat|batiment|contrat|contract|sinistre|transaction|rma|avoir)\.?\s*(?:(?:de|du|d'|of|the|votre|your|mon|my|ma)\s*)?(?:[:(\[-]\s*)?(?:n°|no\.?|num[ée]ro|numero|number|#|nr\.?)?\s*$/;
+const OTHER_NUMBERED = /\b(?:ticket|tickets|dossier|case|demande|request|incident|reclamation|claim|client|cliente|customer|compte|account|membre|member|adherent|fidelite|loyalty|carte|card|colis|parcel|suivi|tracking|envoi|shipment|consignment|telephone|phone|tel|portable|mobile|siret|siren|tva|vat|appartement|apartment|apt|flat|batiment|contrat|contract|sinistre|transaction|rma|avoir)\.?\s*(?:(?:de|du|d'|of|the|votre|your|mon|my|ma)\s*)?(?:(?:n°|no\.?|numero|number|nr\.?)\s*)?(?:[:(\[-]\s*)?(?:n°|no\.?|numero|number|#|nr\.?)?\s*$/;
 
 export function findOrderNumbers(text: string, fmt: OrderFormat = DEFAULT_ORDER_FORMAT): OrderMention[] {
   const d = fmt.digits;
