@@ -55,8 +55,9 @@ test('an email the tool decided out of waiting leaves the queue at once; a first
   await decided(returned, 'approve', 'sent');
   await setEmailState(db.pool, returned, 'waiting_review', 'follow_up', 'review');
 
-  const rows = await loadQueue({ db: db.pool, vault: testVault(db.pool), client }, { limit: 100 });
+  // (this attempt's emails: a retried test finds the first attempt's too)
+  const mine = new Set([rejected, firstApproval, refused, returned, untouched]);
+  const rows = (await loadQueue({ db: db.pool, vault: testVault(db.pool), client }, { limit: 100 })).filter((r) => mine.has(r.emailKey));
   expect(rows.every((r) => r.view === null)).toBe(true);
   expect(rows.map((r) => r.emailKey).sort()).toEqual([firstApproval, refused, returned, untouched].sort());
-  expect(rows.map((r) => r.emailKey)).not.toContain(rejected);
 });

@@ -15,7 +15,7 @@ import type { Client } from '@temporalio/client';
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
 import { listWaitingEmails, type QueueFilter, type QueueItem } from '@replique/activities/adapters/pg/review-queue';
 import { liveClaims, type ClaimRow } from '@replique/activities/adapters/pg/review-claims';
-import { latestDecidedStates, type DecidedState } from '@replique/activities/adapters/pg/decided-states';
+import { decidedSinceMirror } from '@replique/activities/adapters/pg/decided-states';
 import { isVerifiedVip } from '@replique/activities/domain/vip';
 import { DEFAULT_REVIEW_SLA, reviewSlaMs, type EmailWorkflowView } from '@replique/workflows/contracts';
 import { workflowView } from './deliver-decision';
@@ -50,15 +50,11 @@ export async function loadQueue(deps: { db: Queryable; vault: FieldVault; client
     liveClaims(deps.db, items.map((i) => i.emailKey)),
   ]);
   const unanswered = items.filter((_, i) => !views[i]).map((item) => item.emailKey);
-  const decided = await latestDecidedStates(deps.db, unanswered);
+  // the tool's own decision took the email out of waiting after the mirror last changed: the mirror is behind
+  const decided = await decidedSinceMirror(deps.db, unanswered);
   return items
     .map((item, i) => ({ ...item, view: views[i] ?? null, claim: claims.get(item.emailKey) ?? null, similarKey: similarKeyOf(item), topicKey: topicKeyOf(item) }))
-    .filter((row) => (row.view ? STILL_WAITING.has(row.view.state) : !decidedOutOfWaiting(row, decided.get(row.emailKey))));
-}
-
-/** The tool's own decision took the email out of waiting after the mirror last changed: the mirror is behind. */
-function decidedOutOfWaiting(item: QueueItem, decision: DecidedState | undefined): boolean {
-  return decision !== undefined && !STILL_WAITING.has(decision.state) && decision.at.getTime() >= new Date(item.updatedAt).getTime();
+    .filter((row) => STILL_WAITING.has(row.view?.state ?? decided.get(row.emailKey) ?? 'waiting_review'));
 }
 
 /**

@@ -1,23 +1,20 @@
 /**
  * The state the review tool's latest decision on each email left it in, as the tool audited it (stage `review-tool`,
- * `data.state`: the workflow's answer to the decision). The queue reads it for emails whose workflow did not answer
- * its query in time, so an email decided a moment ago is not listed again while the mirror catches up.
+ * `data.state`: the workflow's answer to the decision), when that decision is newer than the mirror's last change to
+ * the email (`emails.updated_at`, compared in Postgres at its microsecond precision). The queue reads it for emails
+ * whose workflow did not answer its query in time, so an email decided a moment ago is not listed again while the
+ * mirror catches up.
  */
 import type { Queryable } from './pool';
 
-export interface DecidedState {
-  state: string;
-  at: Date;
-}
-
-export async function latestDecidedStates(db: Queryable, emailKeys: readonly string[]): Promise<Map<string, DecidedState>> {
+export async function decidedSinceMirror(db: Queryable, emailKeys: readonly string[]): Promise<Map<string, string>> {
   if (emailKeys.length === 0) return new Map();
-  const { rows } = await db.query<DecidedState & { emailKey: string }>(
-    `select distinct on (email_key) email_key as "emailKey", data->>'state' as state, at
-     from audit_log
-     where email_key = any($1::text[]) and stage = 'review-tool' and data ? 'state'
-     order by email_key, id desc`,
+  const { rows } = await db.query<{ emailKey: string; state: string }>(
+    `select distinct on (a.email_key) a.email_key as "emailKey", a.data->>'state' as state
+     from audit_log a join emails e on e.email_key = a.email_key
+     where a.email_key = any($1::text[]) and a.stage = 'review-tool' and a.data ? 'state' and a.at > e.updated_at
+     order by a.email_key, a.id desc`,
     [emailKeys],
   );
-  return new Map(rows.map((r) => [r.emailKey, { state: r.state, at: r.at }]));
+  return new Map(rows.map((r) => [r.emailKey, r.state]));
 }
