@@ -2,8 +2,8 @@
  * What the queue shows: the waiting emails Postgres mirrors, each completed by its workflow's own view (approvals
  * so far, SLA deadlines, owner) and by its live claim, in priority order (queue-priority.ts). A workflow that does not
  * answer quickly is shown from the mirror alone rather than holding the page; one that says it is no longer waiting
- * (decided a moment ago, the mirror not yet updated) is not shown, nor, when it does not answer, one the review tool
- * decided out of waiting after the mirror's last change (its audited decision).
+ * (decided a moment ago, the mirror not yet updated) is not shown, nor one the review tool decided out of waiting
+ * after the mirror's last change (its audited decision), whatever the workflow answered.
  *
  * The order is computed here, in TypeScript, by one pure function (queue-priority.ts) over the bounded page Postgres
  * returns (200 rows, the nearest SLA deadlines first), so there is no SQL copy of the formula to drift from the one
@@ -45,21 +45,22 @@ const VIEW_TIMEOUT_MS = 2_000;
 
 export async function loadQueue(deps: { db: Queryable; vault: FieldVault; client: Client; now?: () => number }, filter: QueueFilter): Promise<QueueRow[]> {
   const items = inPriorityOrder(await listWaitingEmails(deps.db, deps.vault, filter), deps.now?.() ?? Date.now());
-  const [views, claims] = await Promise.all([
-    Promise.all(items.map((item) => viewWithin(deps.client, item.emailKey, VIEW_TIMEOUT_MS))),
-    liveClaims(deps.db, items.map((i) => i.emailKey)),
+  const keys = items.map((i) => i.emailKey);
+  const [views, claims, decided] = await Promise.all([
+    Promise.all(keys.map((key) => viewWithin(deps.client, key, VIEW_TIMEOUT_MS))),
+    liveClaims(deps.db, keys),
+    decidedSinceMirror(deps.db, keys),
   ]);
-  const unanswered = items.filter((_, i) => !views[i]).map((item) => item.emailKey);
-  // the tool's own decision took the email out of waiting after the mirror last changed: the mirror is behind
-  const decided = await decidedSinceMirror(deps.db, unanswered);
   return items
     .map((item, i) => ({ ...item, view: views[i] ?? null, claim: claims.get(item.emailKey) ?? null, similarKey: similarKeyOf(item), topicKey: topicKeyOf(item) }))
-    .filter((row) => STILL_WAITING.has(row.view?.state ?? decided.get(row.emailKey) ?? 'waiting_review'));
+    .filter((row) => STILL_WAITING.has(row.view?.state ?? 'waiting_review') && STILL_WAITING.has(decided.get(row.emailKey) ?? 'waiting_review'));
 }
 
 /**
  * The mirror follows the workflow by an activity: an email decided a moment ago (a batch just rejected) can still read
- * `waiting_review` there. Its workflow's own state wins, so a decided email leaves the queue at once.
+ * `waiting_review` there, and so can the workflow's state query until its main line has recorded the verdict (the
+ * decision's update answers first). Either says the email left waiting, so a decided email leaves the queue at once:
+ * the workflow's state, or the review tool's own decision when it is newer than the mirror (decided-states.ts).
  */
 const STILL_WAITING: ReadonlySet<string> = new Set(['waiting_review', 'escalated']);
 

@@ -1,9 +1,9 @@
 /**
  * The state the review tool's latest decision on each email left it in, as the tool audited it (stage `review-tool`,
  * `data.state`: the workflow's answer to the decision), when that decision is newer than the mirror's last change to
- * the email (`emails.updated_at`, compared in Postgres at its microsecond precision). The queue reads it for emails
- * whose workflow did not answer its query in time, so an email decided a moment ago is not listed again while the
- * mirror catches up.
+ * the email (`emails.updated_at`, compared in Postgres at its microsecond precision). The queue reads it so that an
+ * email decided a moment ago is not listed again while the mirror and the workflow's state query catch up (the
+ * decision's update answers before the workflow's main line records the verdict), nor when the query does not answer.
  */
 import type { Queryable } from './pool';
 
