@@ -4,6 +4,7 @@
  * and classify's input. The targets come from the labels: the intent, and the risk class derived from the route and
  * its reasons (labels say *why* a mail escalates; only escalations carried by the words teach the risk head).
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Intent } from '../activities/src/domain/types';
@@ -17,6 +18,16 @@ import { newCase, TRIAGE_STAGES } from '../activities/src/triage/stages';
 import type { CorpusExample, RiskClass, RoutineClass } from './train-meaning-model';
 
 /** The author of a training file: its block of `block` files by the number in its name (t001–t120 → 0, t121–t240 → 1...). */
+/** The fold of a file: first byte of SHA-256(file name) mod k (the corpus README's split; Python gives the same). */
+export const foldOf = (file: string, k: number): number => createHash('sha256').update(path.basename(file)).digest()[0]! % k;
+
+/**
+ * The corpus's last fold of five is read once, at the end: rules are shaped and compiled-in heads are trained on the
+ * other four. A head compiled into the code (the machine-mail head) is not retrained by `eval --folds`, so it never
+ * trains on this fold, whatever folder it is given; that keeps `eval --folds 5`'s fold 4 out of its sample.
+ */
+export const isHeldBackFold = (file: string): boolean => foldOf(file, 5) === 4;
+
 export function authorOf(file: string, block = 120): number {
   const n = /(\d+)/.exec(path.basename(file))?.[1];
   return n === undefined ? 0 : Math.floor(Math.max(0, Number(n) - 1) / block);

@@ -3,7 +3,9 @@
  * (activities/src/mail/machine-head-weights.ts):
  *   pnpm exec tsx ml/train-machine-head.ts --shop SHOP.json LABELLED_DIR
  * (ml/train-meaning-model.ts runs it too, on the same folder.) Targets: expected_route 'suppress' in the labelled
- * corpus, and the hand-written families of ml/machine-synthetic.ts. Logistic regression by full-batch gradient descent
+ * corpus, and the hand-written families of ml/machine-synthetic.ts. The head is compiled into the code, so
+ * `eval --folds` cannot retrain it: it never trains on the corpus's held-back fold (ml/corpus.ts `isHeldBackFold`),
+ * whichever folder it is given — the whole corpus and its folds 0–3 give the same bytes. Logistic regression by full-batch gradient descent
  * over named structural features (no randomness in the fit; the synthetic draw is seeded): the same sources give the
  * same bytes. The threshold is fitted on out-of-fold predictions (SHA-256(file name) third byte mod 4; synthetic mail
  * always trains): above every mail a person wrote that the head may vote on (corpus out of fold, + 0.1; synthetic people
@@ -16,6 +18,7 @@ import { parseEmail } from '../activities/src/mail/parse-email';
 import { cleanBody } from '../activities/src/mail/clean-body';
 import { orderNumberPattern } from '../activities/src/mail/customer-voice';
 import { machineEvidence, machineFeatures, machineProbability, type MachineHeadWeights } from '../activities/src/mail/machine-head';
+import { isHeldBackFold } from './corpus';
 import { mulberry32 } from './logreg';
 import { machineSynthetic } from './machine-synthetic';
 
@@ -58,7 +61,7 @@ export async function headRows(dir: string, shopFile: string): Promise<HeadRow[]
     rows.push({ id, x, y, weight, gated, fold });
   };
   const labels = JSON.parse(readFileSync(path.join(dir, 'labels.json'), 'utf8')) as { file: string; expected_route: string }[];
-  for (const l of labels) {
+  for (const l of labels.filter((label) => !isHeldBackFold(label.file))) {
     const fold = createHash('sha256').update(l.file).digest()[2]! % 4;
     await add(l.file, readFileSync(path.join(dir, l.file)), l.expected_route === 'suppress' ? 1 : 0, 2, fold);
   }

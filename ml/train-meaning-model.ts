@@ -14,7 +14,7 @@
  *    when the corpus has two authors or more, `blendSplit`: right on a writer the heads never read), the risk threshold (fewest errors with a missed
  *    escalation counting 4) and the innocence level that defuses cue words (above every real escalation's P(none)).
  * 4. Final heads on everything, int8-quantised.
- * 5. The machine-mail head (ml/train-machine-head.ts) on the same folder, unless --out names another model file.
+ * 5. The machine-mail head (ml/train-machine-head.ts) on the same folder but its held-back fold, unless --out names another model file.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -10,20 +10,16 @@
  * number in its name (the training corpus: one author per 120 files). Each fold also reports the model alone on
  * that author (the heads' own decisions, before the rules and the rest of the pipeline).
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { decodeIntentModel, intentDeps, type IntentModelFile } from '@replique/activities/triage/intent-model';
 import type { RoutingPolicy } from '@replique/activities/triage/policy';
 import type { TriageDeps } from '@replique/activities/triage/pipeline';
-import { authorOf, corpusExamples } from '../../../ml/corpus';
+import { authorOf, corpusExamples, foldOf } from '../../../ml/corpus';
 import { trainMeaningModel, type CorpusExample } from '../../../ml/train-meaning-model';
 import { evaluate, type EvalReport, type Label, type PredLine } from './evaluate';
 import { freshMemory, triageEach } from './triage-command';
 
-/** The fold of a file: first byte of SHA-256(file name) mod k. */
-export { authorOf };
-
-export const foldOf = (file: string, k: number): number => createHash('sha256').update(path.basename(file)).digest()[0]! % k;
+export { authorOf, foldOf };
 
 export interface FoldPlan { fold: number; test: string[]; train: string[] }
 
