@@ -5,6 +5,7 @@
  */
 import type { PiiFinding } from '../domain/types';
 import { fold, words } from './text-fold';
+import { ibanShapes } from '../triage/pii';
 
 export type LeakCheckName = 'injection_echo' | 'other_customer_data' | 'pii_echo';
 
@@ -66,7 +67,6 @@ export interface LeakCheckInput {
 
 const PHONE_RE = /(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{1,4}\)?[\s.-]?){2,5}\d{2,4}/g;
 const CARD_RE = /\b(?:\d[ -]?){13,19}\b/g;
-const IBAN_RE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
 
 function digitsOnly(s: string): string {
   return s.replace(/\D/g, '');
@@ -108,7 +108,7 @@ export function leakCheck(input: LeakCheckInput): LeakIssue[] {
   for (const m of input.draftText.match(CARD_RE) ?? []) {
     if (digitsOnly(m).length >= 13) issues.push({ check: 'pii_echo', message: 'draft contains a card-like number' });
   }
-  for (const m of input.draftText.toUpperCase().match(IBAN_RE) ?? []) {
+  for (const m of ibanShapes(input.draftText.toUpperCase())) {
     if (digitsOnly(m).length >= 10) issues.push({ check: 'pii_echo', message: 'draft contains an IBAN-like number' });
   }
   for (const m of input.draftText.match(PHONE_RE) ?? []) {

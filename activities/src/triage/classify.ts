@@ -12,7 +12,7 @@ import { combineModelProbabilities } from './llm-intent';
 import type { CaseStage, TriageDeps } from './pipeline';
 import type { RoutingPolicy } from './policy';
 import { detectLang } from './lang';
-import { maskPii } from './pii';
+import { ibanShapes, maskPii } from './pii';
 import { findKeywordHits } from './keywords';
 import { findLegalProcedure } from './legal-procedure';
 import {
@@ -130,7 +130,6 @@ const INFORMING_INTENTS: readonly Intent[] = [
  * Bank details to be paid into: an IBAN as written, or a new bank account named (accent-folded text). With a suspected
  * account takeover (someone writing from an address not on file as the customer) it is the payout of the takeover.
  */
-const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/;
 const NEW_BANK_ACCOUNT = /\b(?:(?:my |to (?:my |a |the )?|on (?:my |a |the )?)?new (?:bank )?account|new bank details|nouveau compte(?: bancaire)?|nouveau rib|nouvelles coordonnees bancaires|autre compte bancaire)\b/;
 
 /** Routing confidence of an automatable intent that only the model sees (no rule cue): always below the threshold. */
@@ -362,7 +361,7 @@ export function classify(
   intent = answeredIntent(intent);
   // a suspected takeover (an address not on file writing as the customer) that asks for money to bank details of its
   // own is about who holds the account, whatever it asks for: a refund, a new address, a new e-mail (account_access)
-  if (input.accountTakeover && !injected && !RISK_INTENTS.has(intent) && (IBAN.test(input.clean) || NEW_BANK_ACCOUNT.test(folded))) {
+  if (input.accountTakeover && !injected && !RISK_INTENTS.has(intent) && (ibanShapes(input.clean).length > 0 || NEW_BANK_ACCOUNT.test(folded))) {
     intent = 'account_access';
   }
   // a lone weak cue (a word like "delivery") is not a rival intent

@@ -1,4 +1,4 @@
-import { findPii, ibanValid, luhnValid, maskPii, nirValid, unmaskPii } from './pii';
+import { findPii, ibanShapes, ibanValid, luhnValid, maskPii, nirValid, unmaskPii } from './pii';
 
 const ctx = { senderAddress: 'jane.doe@gmail.com', shopAddress: 'support@shop.example', senderName: 'Jane Doe' };
 const values = (text: string, type?: string): string[] =>
@@ -69,6 +69,13 @@ describe('findPii', () => {
 });
 
 describe('checksums', () => {
+  it('reads IBAN shapes whatever their checksum, spaced or not, and not shorter look-alikes', () => {
+    const ibans = ['FR76 1027 8060 3100 0205 7140 115', 'GB82WEST12345698765432', 'DE89 3704 0044 0532 0130 00', 'NO93 8601 1117 947'];
+    for (const t of ibans) expect(ibanShapes(`pay into ${t} please`)).toEqual([t]);
+    // an order number, a phone, a hex message id, a French VAT number
+    for (const t of ['CMD-10482', '06 12 34 56 78', 'DB7903CA57D6', 'FR41852369147']) expect(ibanShapes(t)).toEqual([]);
+  });
+
   it('validate IBAN, Luhn and NIR', () => {
     expect(ibanValid('FR76 1027 8060 3100 0205 7140 114')).toBe(true);
     expect(ibanValid('FR76 1027 8060 3100 0205 7140 115')).toBe(false);

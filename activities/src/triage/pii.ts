@@ -55,6 +55,17 @@ export function nirValid(nir: string): boolean {
   return 97 - mod === key;
 }
 
+const IBAN_CANDIDATE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
+
+/**
+ * IBANs as written, checksum or not: country, check digits, groups of four spaced or not, 15 to 34 characters (a hex
+ * message id or a VAT number is shorter). What reads bank details (a takeover's payout, a draft that must not carry
+ * one) takes these; `findPii` keeps only the IBANs whose checksum holds, since it masks spans.
+ */
+export function ibanShapes(text: string): string[] {
+  return [...text.matchAll(IBAN_CANDIDATE)].map((m) => m[0]).filter((m) => m.replace(/ /g, '').length >= 15);
+}
+
 // ---------- finders ----------
 
 function findIbans(text: string): Span[] {
