@@ -15,7 +15,7 @@ import { hasRole, reviewerOf } from './auth/session-auth';
 import { experimentsPage, stateText } from './web/experiments-page';
 import { wantsJson } from './wants-json';
 
-export function createExperimentRouter(deps: { db: Pool }): Router {
+export function createExperimentRouter(deps: { db: Pool; conversionWindowDays: number }): Router {
   const router = express.Router();
   router.use('/experiments', (_req, res, next) => {
     if (!hasRole(reviewerOf(res), 'lead')) return void res.status(403).type('text').send('leads only');
@@ -23,7 +23,7 @@ export function createExperimentRouter(deps: { db: Pool }): Router {
   });
 
   const show = async (req: Request, res: Response, extra: { status?: number; draft?: string; error?: string } = {}) => {
-    const reports = await Promise.all((await listExperiments(deps.db)).map((e) => experimentReport(deps.db, e)));
+    const reports = await Promise.all((await listExperiments(deps.db)).map((e) => experimentReport(deps.db, e, deps.conversionWindowDays)));
     if (wantsJson(req)) {
       if (extra.error) return void res.status(extra.status ?? 400).json({ error: extra.error });
       return void res.json({ experiments: reports.map((r) => ({ ...r, stateText: stateText(r) })) });
@@ -54,7 +54,9 @@ export function createExperimentRouter(deps: { db: Pool }): Router {
     const form = (req.body ?? {}) as Record<string, unknown>;
     const note = typeof form.note === 'string' && form.note.trim() ? form.note.trim().slice(0, 500) : null;
     try {
-      const row = await promoteVariant(deps.db, { experimentId: String(req.params.id), variant: String(form.variant ?? ''), by: reviewerOf(res).name, note });
+      const row = await promoteVariant(deps.db, {
+        experimentId: String(req.params.id), variant: String(form.variant ?? ''), by: reviewerOf(res).name, note, conversionWindowDays: deps.conversionWindowDays,
+      });
       if (wantsJson(req)) return void res.json({ experiment: row });
       const key = row.variants.find((v) => v.name === row.promotedVariant)!.versionKey;
       const inForce = savedWordingOf(key) ? `&inForce=${encodeURIComponent(key)}` : '';

@@ -143,27 +143,40 @@ export async function listExperiments(db: Queryable): Promise<ExperimentRow[]> {
   return rows;
 }
 
-/** Which emails have the metric's outcome, and its value (SQL over experiment_outcomes). */
+/**
+ * Which emails have the metric's outcome, and its value: SQL over `x`, experiment_outcomes with the email's customer,
+ * and `win`, the conversion window. A reply's conversion is known once the order feed has reported past its window's
+ * end (the feed's latest order, not the wall clock: a feed that lags leaves the newest replies out, never counts them
+ * as no order).
+ */
 const METRIC_SQL: Record<ExperimentMetric, { population: string; value: string }> = {
   csat_positive: { population: 'csat_score is not null', value: '(csat_score >= 4)::int' },
   reescalation: { population: 'automated', value: 'reescalated::int' },
   automation: { population: 'true', value: 'automated::int' },
   time_to_close: { population: 'resolved_at is not null', value: 'extract(epoch from resolved_at - received_at) / 3600' },
   edit_distance: { population: 'edit_distance is not null', value: 'edit_distance' },
+  conversion: {
+    population: `customer_id is not null and first_response_at is not null
+      and first_response_at + (select w from win) <= (select max(placed_at) from placed_orders)`,
+    value: `exists (select 1 from placed_orders p where p.customer_id = x.customer_id
+      and p.placed_at > x.first_response_at and p.placed_at <= x.first_response_at + (select w from win))::int`,
+  },
 };
 
 /** The first `samplePerArm` outcomes of each arm, in the order the emails arrived: what the fixed-horizon test reads. */
-export async function armSummaries(db: Queryable, experiment: ExperimentRow): Promise<ArmSummary[]> {
+export async function armSummaries(db: Queryable, experiment: ExperimentRow, conversionWindowDays = CONVERSION_WINDOW_DAYS): Promise<ArmSummary[]> {
   const m = METRIC_SQL[experiment.metric];
   const { rows } = await db.query<{ variant: string; n: number; successes: number; mean: number | null; variance: number | null }>(
-    `with ranked as (
+    `with win as (select make_interval(days => $3::int) as w),
+     x as (select o.*, f.customer_id from experiment_outcomes o join kpi_email_facts f using (email_key) where o.experiment_id = $1),
+     ranked as (
        select variant, (${m.value})::float8 as value,
               row_number() over (partition by variant order by received_at, email_key) as k
-       from experiment_outcomes where experiment_id = $1 and ${m.population})
+       from x where ${m.population})
      select variant, count(*)::int as n, coalesce(sum(value), 0)::float8 as successes, avg(value)::float8 as mean,
             coalesce(var_samp(value), 0)::float8 as variance
      from ranked where k <= $2 group by variant`,
-    [experiment.id, experiment.samplePerArm],
+    [experiment.id, experiment.samplePerArm, conversionWindowDays],
   );
   const byVariant = new Map(rows.map((r) => [r.variant, r]));
   const proportion = METRICS[experiment.metric].type === 'proportion';
@@ -211,7 +224,7 @@ export function testPlanOf(e: ExperimentRow): TestPlan {
 }
 
 export async function experimentReport(db: Queryable, experiment: ExperimentRow, conversionWindowDays = CONVERSION_WINDOW_DAYS): Promise<ExperimentReport> {
-  const [arms, figures] = await Promise.all([armSummaries(db, experiment), variantFigures(db, experiment.id, conversionWindowDays)]);
+  const [arms, figures] = await Promise.all([armSummaries(db, experiment, conversionWindowDays), variantFigures(db, experiment.id, conversionWindowDays)]);
   const plan = testPlanOf(experiment);
   const control = experiment.variants.find((v) => v.isControl)!.name;
   return { experiment, plan, arms, state: readExperiment(plan, control, arms), figures };
@@ -224,7 +237,7 @@ export async function experimentReport(db: Queryable, experiment: ExperimentRow,
  * The audit row records who, the note, and the test's state at that moment (so promoting against the test shows).
  */
 export async function promoteVariant(
-  pool: Pool, input: { experimentId: string; variant: string; by: string; note?: string | null },
+  pool: Pool, input: { experimentId: string; variant: string; by: string; note?: string | null; conversionWindowDays?: number },
 ): Promise<ExperimentRow> {
   return withTransaction(pool, async (client) => {
     const { rows } = await client.query<{ status: string }>(`select status from experiments where id = $1 for update`, [input.experimentId]);
@@ -232,7 +245,7 @@ export async function promoteVariant(
     if (rows[0].status !== 'running') throw new ExperimentError(`experiment ${input.experimentId} is ${rows[0].status} already`);
     const experiment = (await getExperiment(client, input.experimentId))!;
     if (!experiment.variants.some((v) => v.name === input.variant)) throw new ExperimentError(`no variant ${input.variant} in ${input.experimentId}`);
-    const { state } = await experimentReport(client, experiment);
+    const { state } = await experimentReport(client, experiment, input.conversionWindowDays);
     const versionKey = experiment.variants.find((v) => v.name === input.variant)!.versionKey;
     const saved = savedWordingOf(versionKey);
     let activated: number | null = null;
