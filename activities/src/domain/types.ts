@@ -76,6 +76,12 @@ export interface CleanedBody {
   clean: string; // the sender's new text only
   quoted: string; // quoted or forwarded history
   signature: string; // signature, mobile footer, disclaimer
+  /**
+   * The clean body as labelled (emails-dev README: it stops before the writer's name), when the writer wrote on below
+   * their name (a P.S., an afterthought): `clean` keeps that text, since the questions check and the escalation words
+   * read `clean`; the exported `clean_body` is this. Absent when the two are the same.
+   */
+  beforeName?: string;
 }
 
 export type MachineKind = 'auto_reply' | 'bounce' | 'newsletter' | 'spam' | 'system' | 'receipt' | 'abuse_report';

@@ -8,7 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cleanBody } from './clean-body';
+import { cleanBody, labelledCleanBody } from './clean-body';
 import { parseEmail } from './parse-email';
 import { repoRoot } from './test-support/paths';
 import { sameCleanBody } from './test-support/score-norm';
@@ -35,11 +35,11 @@ describe('challenge-clean sets: clean_body as labelled', () => {
     const misses: string[] = [];
     const stale: string[] = [];
     for (const label of labels) {
-      const cleaned = cleanBody(await parseEmail(readFileSync(join(dir, label.file))));
-      const same = sameCleanBody(cleaned.clean, label.clean_body);
+      const cleaned = labelledCleanBody(cleanBody(await parseEmail(readFileSync(join(dir, label.file)))));
+      const same = sameCleanBody(cleaned, label.clean_body);
       if (label.file in known) {
         if (same) stale.push(label.file);
-      } else if (!same) misses.push(`${label.file}: ${JSON.stringify(cleaned.clean)}`);
+      } else if (!same) misses.push(`${label.file}: ${JSON.stringify(cleaned)}`);
     }
     expect(misses).toEqual([]);
     expect(stale).toEqual([]);

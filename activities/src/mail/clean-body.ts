@@ -29,8 +29,16 @@ export interface CleanedText extends CleanedBody {
 
 /** The pipeline's view: clean, quoted and signature. */
 export function cleanBody(parsed: Pick<ParsedEmail, 'text' | 'from'>): CleanedBody {
-  const { clean, quoted, signature } = cleanEmailText(parsed);
-  return { clean, quoted, signature };
+  const { clean, quoted, signature, beforeName } = cleanEmailText(parsed);
+  return beforeName === undefined ? { clean, quoted, signature } : { clean, quoted, signature, beforeName };
+}
+
+/**
+ * The exported `clean_body` (the labelled definition): the clean text up to the writer's name. What the pipeline
+ * answers and scans is `clean`, which also keeps a postscript written below the name.
+ */
+export function labelledCleanBody(cleaned: CleanedBody): string {
+  return cleaned.beforeName ?? cleaned.clean;
 }
 
 /** cleanText over a parsed email, with the sender's name words taken from its From header. */
@@ -68,7 +76,7 @@ export function cleanText(text: string, senderTokens: Set<string> = new Set()): 
     unquoted.push(line);
     unquotedQuotesAbove.push(quotesAbove);
   });
-  const { body, signature } = splitSignature(fresh, senderTokens, freshQuotesAbove);
+  const { body, signature, beforeName } = splitSignature(fresh, senderTokens, freshQuotesAbove);
   const clean = tidy(body);
   if (!clean && historyKind === 'forward') {
     // Nothing written above a forward: the forwarded message is what the sender wants read.
@@ -78,6 +86,7 @@ export function cleanText(text: string, senderTokens: Set<string> = new Set()): 
   const { signedEnd } = splitSignature(unquoted, senderTokens, unquotedQuotesAbove);
   return {
     clean,
+    ...(beforeName === undefined ? {} : { beforeName: tidy(beforeName) }),
     quoted: tidy(history),
     signature: tidy(signature),
     visible: tidy(unquoted.slice(0, signedEnd)),

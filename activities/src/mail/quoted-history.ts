@@ -27,6 +27,31 @@ function isBannerLine(line: string): boolean {
   return line.length <= 300 && /^[ \t]*>{2,}/.test(line) && /<{2,}[ \t]*$/.test(line);
 }
 
+/**
+ * GroupWise's header line above the message replied to, the author and the date between arrows:
+ * ">>> Name <a@b.example> 23/11/2026 14:05 >>>", ">>> "Name" 11/23/2026 2:05 PM >>>".
+ */
+const ARROWS_HEADER = /^[ \t]*>{3}[ \t]*[^\s>].{0,200}?\d{1,2}[:.h]\d{2}.{0,20}?>{3}[ \t]*$/;
+function isArrowsHeader(line: string): boolean {
+  return line.length <= 300 && ARROWS_HEADER.test(line) && DATE_OR_TIME.test(line.replace(/\d{1,2}[:.h]\d{2}/g, ''));
+}
+
+/**
+ * Quote markers other than ">": "| " (some webmails and news readers) and ": " (older Unix mailers), counted only under an
+ * attribution (a "|" table or a ": " list in the writer's text is not a quote). A "|" line with a second "|" is a table row.
+ */
+const ALT_QUOTE_MARKERS = [/^[ \t]*\|(?:[ \t]|$)(?!.*\|)/, /^[ \t]*:(?:[ \t]|$)/];
+
+/** The marker of the run of two or more quoted lines starting at i, or null. */
+function altQuoteMarkerAt(lines: string[], i: number): RegExp | null {
+  for (const marker of ALT_QUOTE_MARKERS) {
+    let n = 0;
+    while (i + n < lines.length && marker.test(lines[i + n]!)) n++;
+    if (n >= 2 || (n === 1 && (i + 1 >= lines.length || !lines[i + 1]!.trim()))) return marker;
+  }
+  return null;
+}
+
 const SEPARATOR = new RegExp(
   '^[ \\t]*(?:[-=_*]{2,}[ \\t]*)?(?:' +
     [
@@ -105,7 +130,7 @@ const DATE_HEADER = /^[ \t]*[*_]{0,2}(?:date|sent|envoyé le|envoye le|envoyé|e
 const ATTRIBUTION_VERB = new RegExp(
   '(?<![\\p{L}])(?:' +
     [
-      'wrote', 'writes', 'a écrit', 'a ecrit', 'schrieb', 'geschrieben', 'ha scritto', 'scrisse', 'escribió', 'escribio', 'escribi[óo]',
+      'wrote', 'writes', 'a écrit', 'a ecrit', 'écrivait', 'ecrivait', 'escribía', 'scriveva', 'schrieb', 'geschrieben', 'ha scritto', 'scrisse', 'escribió', 'escribio', 'escribi[óo]',
       'ha escrit', 'va escriure', 'escreveu', 'schreef', 'geschreven', 'napisał\\(a\\)', 'napisał', 'napisała', 'pisze',
       'napsal\\(a\\)', 'napsal', 'napsala', 'napísal', 'skrev', 'skriver', 'skrev følgende', 'kirjoitti', 'írta', 'yazdı', 'a scris',
       'έγραψε', 'написал\\(а\\)', 'написал', 'написала', 'написав', 'пише', 'писал', 'đã viết', 'menulis', 'sent',
@@ -173,9 +198,15 @@ export function splitQuotedHistory(lines: string[]): QuoteSplit {
   const wrapWidth = quoteWrapWidth(lines);
   let historyStart = lines.length;
   let historyKind: QuoteSplit['historyKind'] = null;
+  let altMarker: RegExp | null = null; // a "|" or ":" quote marker an attribution introduced
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if ((QUOTE_LINE.test(line) && !isBannerLine(line)) || continuesBrokenQuotedLink(lines, i, quoted) || continuesWrappedQuoteLine(lines, i, quoted, wrapWidth)) {
+    if (isArrowsHeader(line) && hasTextAbove(lines, i, quoted)) {
+      historyStart = i;
+      historyKind = 'reply';
+      break;
+    }
+    if ((altMarker && altMarker.test(line)) || (QUOTE_LINE.test(line) && !isBannerLine(line)) || continuesBrokenQuotedLink(lines, i, quoted) || continuesWrappedQuoteLine(lines, i, quoted, wrapWidth)) {
       quoted[i] = true;
       continue;
     }
@@ -204,7 +235,9 @@ export function splitQuotedHistory(lines: string[]): QuoteSplit {
     const { length: attribution, weak } = attributionAt(lines, i);
     if (attribution > 0) {
       const next = nextNonBlank(lines, i + attribution);
-      const quoteFollows = next < lines.length && QUOTE_LINE.test(lines[next]!);
+      const marker = next < lines.length && !QUOTE_LINE.test(lines[next]!) ? altQuoteMarkerAt(lines, next) : null;
+      if (marker) altMarker = marker;
+      const quoteFollows = next < lines.length && (QUOTE_LINE.test(lines[next]!) || marker !== null);
       if (weak && !quoteFollows) continue;
       for (let k = i; k < i + attribution; k++) quoted[k] = true;
       if (quoteFollows) {

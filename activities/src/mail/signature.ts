@@ -13,6 +13,12 @@ export interface SignatureSplit {
    * "-- " block, a mobile footer, a disclaimer or a bulk-mail link footer. `lines.slice(0, signedEnd)`.
    */
   signedEnd: number;
+  /**
+   * The text up to the writer's name when the writer wrote on below it (a postscript or an afterthought under the name:
+   * "Cordialement,\nMarc\n\nP.S. …"): `body` keeps that text for the checks that read what the customer said; the
+   * labelled clean body stops before the name (emails-dev README). Absent when nothing follows the name.
+   */
+  beforeName?: string[];
 }
 
 const DELIMITER = /^[ \t]*(?:--|-- |—)[ \t]*$/;
@@ -25,8 +31,8 @@ const MOBILE_FOOTER = new RegExp(
       'sent (?:from|with|via|using) (?:my |the |mobile |)?[\\p{L}\\p{N} .,&\'-]{0,60}',
       'sent on the go', 'sent from outlook', 'get outlook for (?:ios|android)', 'envoyé (?:de|depuis|à partir de|à partir d[\'’]|avec|via) ?[\\p{L}\\p{N} .,&\'-]{0,60}',
       'envoye (?:de|depuis) [\\p{L}\\p{N} .,&\'-]{0,60}', 'télécharge[zr] outlook pour (?:ios|android)', 'obten(?:ez|ir) outlook pour (?:ios|android)',
-      'gesendet (?:von|mit|vom) [\\p{L}\\p{N} .,&\'-]{0,60}', 'von meinem [\\p{L}\\p{N} .-]{0,40} gesendet', 'inviato da [\\p{L}\\p{N} .,&\'-]{0,60}',
-      'enviado (?:desde|de|do) [\\p{L}\\p{N} .,&\'-]{0,60}', 'verzonden (?:vanaf|met|van) [\\p{L}\\p{N} .,&\'-]{0,60}', 'verstuurd vanaf [\\p{L}\\p{N} .,&\'-]{0,60}',
+      'gesendet (?:von|mit|vom|über|via) [\\p{L}\\p{N} .,&\'-]{0,60}', 'von meinem [\\p{L}\\p{N} .-]{0,40} gesendet', 'inviato (?:da|dal|dallo|dalla|con|tramite|via) [\\p{L}\\p{N} .,&\'-]{0,60}',
+      'enviad[oa] (?:desde|de|do|da|con|com|pelo|pela|via|vía) [\\p{L}\\p{N} .,&\'-]{0,60}', 'verzonden (?:vanaf|met|van) [\\p{L}\\p{N} .,&\'-]{0,60}', 'verstuurd (?:vanaf|met|via|van) [\\p{L}\\p{N} .,&\'-]{0,60}',
       'wysłane z [\\p{L}\\p{N} .,&\'-]{0,60}', 'skickat från [\\p{L}\\p{N} .,&\'-]{0,60}', 'sendt fra [\\p{L}\\p{N} .,&\'-]{0,60}', 'lähetetty [\\p{L}\\p{N} .,&\'-]{0,60}',
       'отправлено (?:с|из) [\\p{L}\\p{N} .,&\'-]{0,60}', 'надіслано з [\\p{L}\\p{N} .,&\'-]{0,60}', 'odesláno z [\\p{L}\\p{N} .,&\'-]{0,60}',
       'odoslané z [\\p{L}\\p{N} .,&\'-]{0,60}', 'poslano (?:iz|z|s) [\\p{L}\\p{N} .,&\'-]{0,60}', 'trimis de pe [\\p{L}\\p{N} .,&\'-]{0,60}',
@@ -39,10 +45,10 @@ const MOBILE_FOOTER = new RegExp(
 
 /** Devices and mail apps named in footers ("Sent from my desk, …" is a sentence, not a footer). */
 const DEVICE =
-  /iphone|ipad|ipod|android|mobile|phone|smartphone|cell|galaxy|samsung|blackberry|huawei|xiaomi|pixel|nokia|htc|motorola|oneplus|tablet|device|outlook|gmail|yahoo|mail|airmail|sparrow|windows|aol|proton|spark|k-9|bluemail|edison|mailbox|zoho|yandex|orange|sfr|laposte|appareil|téléphone|portable|handy|telefon|móvil|cellulare|telefoon|tel[eé]fono/i;
+  /iphone|ipad|ipod|android|mobile|phone|smartphone|cell|galaxy|samsung|blackberry|huawei|xiaomi|pixel|nokia|htc|motorola|oneplus|tablet|device|outlook|gmail|yahoo|mail|airmail|sparrow|windows|aol|proton|spark|k-9|bluemail|edison|mailbox|zoho|yandex|orange|sfr|laposte|appareil|téléphone|portable|handy|telefon|móvil|cellulare|telefoon|tel[eé]fono|dispositivo|dispositif|gerät|toestel|apparaat|tablette/i;
 
 /** "Sent from my Wiko RIDGE FAB 4G": a device we do not list, named in capitals and digits after "my" / "mon". */
-const NAMED_DEVICE = /^[ \t]*(?:sent from my|envoyé (?:de|depuis) mon|gesendet von meinem|inviato dal mio|enviado desde mi)[ \t]+(.+?)[ \t.!]*$/iu;
+const NAMED_DEVICE = /^[ \t]*(?:sent from my|envoyé (?:de|depuis) mon|gesendet von meinem|inviato dal mio|inviato dal mio dispositivo|enviado desde mi|enviado do meu|verzonden (?:vanaf|met) mijn|verstuurd vanaf mijn)[ \t]+(.+?)[ \t.!]*$/iu;
 
 function isMobileFooter(line: string): boolean {
   if (!MOBILE_FOOTER.test(line)) return false;
@@ -286,7 +292,7 @@ export function splitSignature(lines: string[], senderTokens: Set<string>, quote
   // J'oubliais : …"): the writer's text, kept (later stages read only the clean text for questions and escalation
   // words); the name and contact lines between the sign-off and it go
   const after = readTextAfterSignOff ? textAfterSignOff(lines, end, senderTokens, quotesAbove) : null;
-  if (after) return { body: after.body, signature: [...after.signature, ...lines.slice(end)], signedEnd };
+  if (after) return { body: after.body, signature: [...after.signature, ...lines.slice(end)], signedEnd, beforeName: after.beforeName };
 
   // 4. the last closing formula followed only by a signature block
   for (let i = end - 1; i >= 0; i--) {
@@ -474,7 +480,9 @@ const POSTSCRIPT = /^[ \t]*(?:[Pp]\.?-?[ \t]?[Ss]\.?|N\.B\.|NB)(?![\p{L}\p{N}])/
  * "P.-S.", "N.B.") or reads as text, not as a card (a sentence or a question); above it, the cleaning of the lines
  * before finds a signature, under a closing formula unless the text below is a marked postscript.
  */
-function textAfterSignOff(lines: string[], end: number, senderTokens: Set<string>, quotesAbove: number[]): { body: string[]; signature: string[] } | null {
+function textAfterSignOff(
+  lines: string[], end: number, senderTokens: Set<string>, quotesAbove: number[],
+): { body: string[]; signature: string[]; beforeName: string[] } | null {
   let signOff = -1; // the last closing formula: what follows it is the only place such text can start
   for (let i = end - 1; i >= 0 && signOff < 0; i--) if (CLOSING_LINE.test(lines[i]!)) signOff = i;
   for (let k = Math.max(1, signOff + 2); k < end; k++) {
@@ -485,7 +493,7 @@ function textAfterSignOff(lines: string[], end: number, senderTokens: Set<string
     const above = splitSignature(lines.slice(0, k), senderTokens, quotesAbove.slice(0, k), false);
     const lastKept = [...above.body].reverse().find((l) => l.trim()) ?? '';
     if (!above.signature.some((l) => l.trim()) || (!postscript && !CLOSING_LINE.test(lastKept))) return null;
-    return { body: [...above.body, '', ...lines.slice(k, end)], signature: above.signature };
+    return { body: [...above.body, '', ...lines.slice(k, end)], signature: above.signature, beforeName: above.body };
   }
   return null;
 }

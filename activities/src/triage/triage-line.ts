@@ -1,5 +1,6 @@
 /** The CLI's projection of a case: one JSON object per email (the scorer reads it). */
 import type { EmailCase } from '../domain/types';
+import { labelledCleanBody } from '../mail/clean-body';
 
 export interface TriageLine {
   file: string;
@@ -57,7 +58,7 @@ export function toTriageLine(file: string, c: EmailCase): TriageLine {
     signals: cls?.signals ?? [],
     ...(cls?.evidence?.length ? { evidence: cls.evidence } : {}),
     machine: c.machine.isMachine ? c.machine.kind : null,
-    clean_body: c.cleaned.clean,
+    clean_body: labelledCleanBody(c.cleaned),
     pii: c.pii.map((p) => ({ type: p.type, value: p.value })),
     draft: c.draft
       ? { subject: c.draft.subject, body: c.draft.body, ...(c.draft.attachments?.length ? { attachments: c.draft.attachments.map((a) => a.filename) } : {}) }
