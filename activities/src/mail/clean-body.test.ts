@@ -1,4 +1,4 @@
-import { cleanBody, cleanText } from './clean-body';
+import { cleanBody, cleanText, labelledCleanBody } from './clean-body';
 import { parseEmail } from './parse-email';
 import { senderNameTokens } from './signature';
 import { norm } from './test-support/score-norm';
@@ -611,6 +611,17 @@ describe('postscripts', () => {
     );
   });
 
+  it('exports the clean body up to the name (the labelled definition) while clean keeps the P.S. below it', async () => {
+    const raw = 'From: Marc Petit <marc.petit@example.fr>\r\nTo: shop@example.com\r\nSubject: colis\r\n\r\n' +
+      'Bonjour,\r\n\r\nO\u00f9 est mon colis ?\r\n\r\nCordialement,\r\nMarc Petit\r\n\r\nP.S. Vous pouvez le laisser au gardien ?\r\n';
+    const cleaned = cleanBody(await parseEmail(Buffer.from(raw, 'utf8')));
+    expect(cleaned.clean).toBe('Bonjour,\n\nO\u00f9 est mon colis ?\n\nCordialement,\n\nP.S. Vous pouvez le laisser au gardien ?');
+    expect(labelledCleanBody(cleaned)).toBe('Bonjour,\n\nO\u00f9 est mon colis ?\n\nCordialement,');
+    const plain = cleanBody(await parseEmail(Buffer.from(raw.replace(/\r\n\r\nP\.S\..*\r\n$/, '\r\n'), 'utf8')));
+    expect(plain.beforeName).toBeUndefined();
+    expect(labelledCleanBody(plain)).toBe(plain.clean);
+  });
+
   it('keeps a P.S. above the sign-off where it is, and a line that merely starts with "PS4" or "NB" in lower case', () => {
     expect(clean('Hello,\n\nIs it in stock?\n\nPS: I live in Lyon.\n\nThanks,\nJeanne')).toBe('Hello,\n\nIs it in stock?\n\nPS: I live in Lyon.\n\nThanks,');
     expect(clean('Hello,\n\nIs it in stock?\n\nnb de pièces : 2')).toBe('Hello,\n\nIs it in stock?\n\nnb de pièces : 2');
@@ -675,5 +686,32 @@ describe('visible and unquoted text', () => {
 
   it('cleanBody returns only what the pipeline stores', () => {
     expect(Object.keys(cleanBody({ text: 'Hello', from: null })).sort()).toEqual(['clean', 'quoted', 'signature']);
+  });
+});
+
+describe('history headers and quote markers of other clients', () => {
+  it("ends the new text at GroupWise's '>>> Name <address> date >>>' line, not at a banner or a deep quote", () => {
+    const gw = 'Merci de confirmer.\n\n>>> Shop <help@shop.example> 23/11/2026 14:05 >>>\nBonjour,\nVoici le devis.';
+    expect(cleanText(gw).clean).toBe('Merci de confirmer.');
+    const us = 'Please confirm.\n\n>>> "Shop Team" 11/23/2026 2:05 PM >>>\nHello, here is the quote.';
+    expect(cleanText(us).clean).toBe('Please confirm.');
+    const deep = 'I agree.\n\n> > >>> see the 14:05 train >>>\n> ok';
+    expect(cleanText(deep).clean).toBe('I agree.');
+  });
+
+  it("takes '|' and ':' lines under an attribution as a quote, and keeps a '|' table or a ': ' line written alone", () => {
+    const bar = 'Shop écrivait le 18/11/2026 :\n| Votre remboursement est fait.\n| Sous 10 jours.\n\nJe n\'ai rien reçu.\n\n| Merci de patienter.\n\nToujours rien.';
+    expect(cleanText(bar).clean).toBe(cleanText(bar.replace(/^\|/gm, '>')).clean); // as the same quote marked with '>'
+    expect(cleanText(bar).clean.replace(/\n+/g, ' ')).toBe("Je n'ai rien reçu. Toujours rien.");
+    const colon = 'On 23/11/2026 14:05, Shop <help@shop.example> wrote:\n: Your parcel left today.\n: Regards\n\nIt has not arrived.';
+    expect(cleanText(colon).clean).toBe('It has not arrived.');
+    const table = 'Here is what I received:\n\n| item | qty |\n| mug | 2 |\n\nOne mug is missing.';
+    expect(cleanText(table).clean).toBe(table);
+  });
+
+  it('reads device footers written with the articles of their language', () => {
+    for (const footer of ['Inviato dal mio dispositivo Huawei', 'Enviado desde mi Xiaomi', 'Enviado do meu iPhone', 'Verstuurd met mijn Galaxy', 'Gesendet über Outlook für Android']) {
+      expect(clean(`Buongiorno,\n\nil pacco?\n\nGrazie mille\nGiulia\n\n${footer}`, 'Giulia Romano <g@r.example>')).toBe('Buongiorno,\n\nil pacco?\n\nGrazie mille');
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Draft } from '../domain/types';
+import { cleanText } from '../mail/clean-body';
 import { customerAsks } from './customer-asks';
 import { answeredTopics, draftAnswers, questionParts, topicsOf, unansweredQuestionReasons, unansweredQuestions, type QuestionTopic } from './questions';
 import { emailCase } from './test-support/fixtures';
@@ -138,6 +139,15 @@ describe('unansweredQuestionReasons', () => {
     expect(reasons).toEqual(expect.arrayContaining(['unanswered_question:extra_service', 'unanswered_question:delivery_area']));
     expect(reasons.every((r) => /^[a-z_:]+$/.test(r))).toBe(true);
     expect(unansweredQuestionReasons(emailCase({ clean: 'Where is my parcel?', draft: STATUS }))).toEqual([]);
+  });
+
+  it('still reads a question written in a P.S. below the name, which the exported clean_body leaves out', () => {
+    const cleaned = cleanText('Hi,\n\nWhere is my parcel?\n\nThanks,\nAnne\n\nP.S. Could you gift-wrap it?', new Set(['anne']));
+    expect(cleaned.beforeName).toBe('Hi,\n\nWhere is my parcel?\n\nThanks,');
+    const c = emailCase({ clean: cleaned.clean, draft: STATUS });
+    expect(unansweredQuestionReasons(c)).toEqual(expect.arrayContaining(['unanswered_question', 'unanswered_question:extra_service']));
+    const answered = cleanText('Hi,\n\nThanks,\nAnne\n\nP.S. Has it shipped yet?', new Set(['anne']));
+    expect(answeredTopics(emailCase({ clean: answered.clean, draft: STATUS }))).toEqual(['order_status']);
   });
 });
 
