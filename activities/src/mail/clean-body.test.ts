@@ -715,3 +715,21 @@ describe('history headers and quote markers of other clients', () => {
     }
   });
 });
+
+describe('a short sign-off without punctuation over a first name the From header does not give', () => {
+  const from = 'xk42 <xk42@example.org>';
+  it('drops the name under a sign-off of a few words opening the last paragraph, in any language', () => {
+    expect(clean('Hallo,\n\nwo bleibt mein Paket?\n\nViele Grüße\nKatrin', from)).toBe('Hallo,\n\nwo bleibt mein Paket?\n\nViele Grüße');
+    expect(clean('Olá,\n\no pedido já saiu?\n\nAbraços 😊\nInês', from)).toBe('Olá,\n\no pedido já saiu?\n\nAbraços 😊');
+  });
+  it('keeps a last line under a label or a list it announces, under a number, or inside a paragraph', () => {
+    for (const text of [
+      'Bonjour,\n\nJe voudrais la taille :\n\nCouleur : bleu\nMarine',
+      'Hi,\n\nMy order:\n\nStand mixer\nRed',
+      'Hi,\n\nPlease send it to\n\n12 Mill Lane\nLeeds',
+      'Hi,\n\nthe parcel is still not here\nLiam',
+    ]) {
+      expect(clean(text, from)).toBe(text);
+    }
+  });
+});

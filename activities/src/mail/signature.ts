@@ -349,7 +349,12 @@ export function splitSignature(lines: string[], senderTokens: Set<string>, quote
       const blankBefore = above < last - 1;
       const words = lines[last]!.trim().split(/\s+/).length;
       // a single first name set apart by a blank line signs even under a line left without punctuation ("…not here yet\n\nLiam")
-      if (above >= 0 && ((endsASentenceOrSignOff(lines[above]!) && (blankBefore || words <= 2)) || (blankBefore && words === 1 && !/[:;]$/.test(lines[above]!.trim())))) {
+      if (
+        above >= 0 &&
+        ((endsASentenceOrSignOff(lines[above]!) && (blankBefore || words <= 2)) ||
+          (blankBefore && words === 1 && !/[:;]$/.test(lines[above]!.trim())) ||
+          (!blankBefore && words === 1 && isShortSignOffParagraph(lines, above)))
+      ) {
         cut(last);
         continue;
       }
@@ -364,6 +369,21 @@ export function splitSignature(lines: string[], senderTokens: Set<string>, quote
     break;
   }
   return { body: lines.slice(0, end), signature: lines.slice(end), signedEnd };
+}
+
+/**
+ * A sign-off of a few words in any language, left without punctuation, opening the last paragraph ("…?\n\nGrazie
+ * mille\nGiulia", "….\n\nA presto\nChiara", "… 😍\n\nMerci encore 🙏\nLéa"): at most three words, no digit, no colon,
+ * no question, under a paragraph that ends a sentence. The name line under it is then the signature.
+ */
+function isShortSignOffParagraph(lines: string[], i: number): boolean {
+  const line = lines[i]!.trim();
+  if (i < 2 || lines[i - 1]!.trim() || !hasContent(lines, 0, i - 1)) return false;
+  let k = i - 1;
+  while (k >= 0 && !lines[k]!.trim()) k--;
+  // the paragraph above ends a sentence (or with an emoji), it announces nothing ("My order:\n\nStand mixer\nRed")
+  const ended = /[.!?…)»"]$|[^\p{L}\p{N}\s:;,]$/u.test(lines[k]!.trim());
+  return ended && line.split(/\s+/).length <= 3 && !/\d|[:;?]/.test(line) && /^\p{L}/u.test(line);
 }
 
 /**
