@@ -17,6 +17,7 @@ import {
   NO_EVIDENCE, ownNumbersIn,
   type EvidenceResult,
 } from './order-evidence';
+import { otherFormatReferences, speaksOfSomeoneElsesOrder } from './order-others';
 import { orderReferredByPlace, setsAsideThread, unsettledOrders, type NamedOrder } from './order-topic';
 
 /** Machine kinds that are never "about" an order even when their subject quotes one (auto-replies, lists, spam). */
@@ -70,6 +71,8 @@ interface OrderFinding {
   candidates: string[];
   /** The orders the new text names, as written or as the digits of one of the writer's own orders. */
   namedInNewText?: string[];
+  /** Why the writer's own orders were no evidence: the mail is about someone else's or another shop's order. */
+  notTheirs?: 'order_of_someone_else' | 'foreign_order_reference';
 }
 
 /**
@@ -82,7 +85,7 @@ interface OrderFinding {
  * products of one of the bounced recipient's orders).
  */
 async function findOrder(c: EmailCase, shop: ShopData, customer: CustomerRecord | null, written: WrittenOrders,
-  matcher: ProductMatcher, today: string): Promise<OrderFinding> {
+  matcher: ProductMatcher, today: string, fmt: OrderFormat): Promise<OrderFinding> {
   const found = (number: string, by: OrderFoundBy): OrderFinding => ({ number, by, candidates: [] });
   const kind = c.machine.isMachine ? c.machine.kind : null;
   if (kind && NO_ORDER_KINDS.has(kind)) {
@@ -90,8 +93,24 @@ async function findOrder(c: EmailCase, shop: ShopData, customer: CustomerRecord 
     return t.order ? found(t.order.number, 'tracking_number') : { number: null, by: null, candidates: [] };
   }
   const clean = c.cleaned.clean;
-  const ownOrders = customer && !kind ? await shop.ordersOfCustomer(customer.id) : [];
-  if (written.source === 'clean') return topicOfNewText(clean, written.mentions, ownOrders);
+  const writersOrders = customer && !kind ? await shop.ordersOfCustomer(customer.id) : [];
+  if (written.source === 'clean') return topicOfNewText(clean, written.mentions, writersOrders);
+  // an order reference in another format: one of the writer's own orders by its digits ("order ref. ML-10818"), or
+  // another shop's; an order someone else placed ("my mother ordered …", "addressed to my neighbour … isn't mine").
+  // Then the writer's own orders are no evidence: their goods or only open order would be another order's data.
+  const references = otherFormatReferences(`${c.parsed.subject}\n${clean}\n${c.cleaned.quoted}`, writersOrders, fmt);
+  if (references.own.length === 1) return found(references.own[0]!.number, 'written_without_prefix');
+  const notTheirs = references.foreign.length ? 'foreign_order_reference' as const
+    : speaksOfSomeoneElsesOrder(clean) ? 'order_of_someone_else' as const : undefined;
+  const ownOrders = notTheirs ? [] : writersOrders;
+  const withReason = (f: OrderFinding): OrderFinding => (notTheirs && !f.number ? { ...f, notTheirs } : f);
+  return withReason(await orderFromEvidence(c, shop, written, matcher, today, ownOrders, kind));
+}
+
+async function orderFromEvidence(c: EmailCase, shop: ShopData, written: WrittenOrders, matcher: ProductMatcher,
+  today: string, ownOrders: OrderRecord[], kind: string | null): Promise<OrderFinding> {
+  const found = (number: string, by: OrderFoundBy): OrderFinding => ({ number, by, candidates: [] });
+  const clean = c.cleaned.clean;
   // a reply in a thread whose new text says it is about something else ("not the scale one below", "autre sujet que
   // celui d'en dessous"): the orders the subject or quoted history name are no evidence, and none is taken as written
   const threadAside = written.mentions.length > 0 && setsAsideThread(clean);
@@ -263,7 +282,7 @@ export async function enrich(c: EmailCase, shop: ShopData): Promise<Enrichment> 
     }
   }
 
-  const finding = await findOrder(c, shop, customer, written, matcher, today);
+  const finding = await findOrder(c, shop, customer, written, matcher, today, fmt);
   const primary = finding.number;
   let orderFound = false;
   let orderOwnedBySender: boolean | null = null;
@@ -299,6 +318,7 @@ export async function enrich(c: EmailCase, shop: ShopData): Promise<Enrichment> 
   } else if (finding.candidates.length && !c.machine.isMachine) {
     flags.push('order_ambiguous');
   }
+  if (!primary && finding.notTheirs) flags.push(finding.notTheirs);
   for (const m of mentions) {
     if (m.number === primary) continue;
     const rec = await shop.order(m.number);

@@ -43,6 +43,11 @@ describe('findPastDays', () => {
     expect(findPastDays('ma commande du 9, toujours rien', today)).toEqual(['2026-05-09']);
     expect(findPastDays('the order I placed on the 20th', today)).toEqual(['2026-04-20']);
   });
+  it('reads a weekday with its day of the month as the latest past day that is both', () => {
+    expect(findPastDays('the order I placed on Monday the 4th', today)).toEqual(['2026-05-04']);
+    expect(findPastDays('ma commande du lundi 13', today)).toEqual(['2026-04-13']);
+    expect(findPastDays('commandé le jeudi 14', today)).toEqual(['2026-05-14']);
+  });
   it('gives no day for a day to come or no day at all', () => {
     expect(findPastDays('livraison prévue vendredi prochain', today)).toEqual([]);
     expect(findPastDays('will it come next Monday?', today)).toEqual([]);

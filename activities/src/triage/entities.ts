@@ -252,8 +252,20 @@ export function findPastDays(text: string, today: string): string[] {
     if (back.getUTCDate() === day) out.add(back.toISOString().slice(0, 10));
   }
   const weekdayToday = new Date(`${today.slice(0, 10)}T00:00:00Z`).getUTCDay();
+  // a weekday with its day of the month ("Monday the 2nd", "lundi 16"): the latest past day that is both, in the last
+  // three months; the weekday alone then says nothing more
+  const dated = new Set<number>();
   for (const [re, day] of WEEKDAYS) {
-    const m = re.exec(t);
+    const m = new RegExp(`${re.source}\\s+(?:the\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\b(?![.,/:h-]?\\d|\\s*(?:${months}))`).exec(t);
+    if (!m) continue;
+    dated.add(day);
+    for (let back = 0; back <= 92; back++) {
+      const iso = isoDaysBefore(today, back);
+      if (Number(iso.slice(8, 10)) === Number(m[1]) && new Date(`${iso}T00:00:00Z`).getUTCDay() === day) { out.add(iso); break; }
+    }
+  }
+  for (const [re, day] of WEEKDAYS) {
+    const m = dated.has(day) ? null : re.exec(t);
     if (!m) continue;
     const around = t.slice(Math.max(0, m.index - 12), m.index + m[0].length + 10);
     if (/\b(?:next|coming|prochain|d'ici|avant)\b/.test(around)) continue; // a day to come

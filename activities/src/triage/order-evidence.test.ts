@@ -288,3 +288,21 @@ describe('orders named in other habits (challenge-orders-8 kinds)', () => {
     expect(byProducts('I bought the teapot as a gift from my kids and me; it arrived chipped.', [weekendParcel], matcher, TODAY).order?.number).toBe('ORD-8102');
   });
 });
+
+describe('quantities and prices: evidence the other orders cannot hold', () => {
+  const oneTeapotAndBoard = order('ORD-8101', 'delivered', ['T-1', 'T-3'], { delivered_at: '2026-02-20' });
+  const twoTeapots: OrderRecord = {
+    ...order('ORD-8102', 'delivered', [], { delivered_at: '2026-02-22' }), items: [{ sku: 'T-1', qty: 2, unit_price: 39 }],
+  };
+  it('takes the order holding the goods in the number the text gives, the other goods then context', () => {
+    const own = [oneTeapotAndBoard, twoTeapots];
+    expect(byProducts("L'une des deux théières reçues est fêlée, elle a rayé la planche à découper.", own, matcher, TODAY).order?.number)
+      .toBe('ORD-8102');
+    expect(byProducts('The teapot I received is cracked.', own, matcher, TODAY).order).toBeNull();
+  });
+  it('reads an amount that is a named product\'s catalogue price as a price, not an order\'s total', () => {
+    const mill = order('ORD-8104', 'cancelled', ['T-4'], { total: 19 });
+    expect(byAmount('Le moulin à poivre est-il toujours à 19 € ? Je pense le reprendre.', [mill], matcher, TODAY).order).toBeNull();
+    expect(byAmount("J'ai été débitée de 19 € pour rien.", [mill], matcher, TODAY).order?.number).toBe('ORD-8104');
+  });
+});

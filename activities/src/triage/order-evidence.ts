@@ -51,8 +51,8 @@ const OWN_PURCHASE: RegExp[] = [
  * to pay for"): the products named are not bought yet.
  */
 const PURCHASE_TO_COME: RegExp[] = [
-  /\b(?:voudrais|voudrions|souhaite|souhaiterais|aimerais|veux|voulais|compte|pense|envisage|hesite a|avant de)\b.{0,25}\b(?:commander|acheter|offrir|prendre|reserver)\b/,
-  /\b(?:like|love|want|wanted|wish|plan|planning|going|hoping|intend|thinking (?:of|about)|before (?:i|we)|considering)\b.{0,20}\b(?:to )?(?:order|ordering|buy|buying|purchase|purchasing|get|getting)\b/,
+  /\b(?:voudrais|voudrions|souhaite|souhaiterais|aimerais|veux|voulais|compte|pense|envisage|hesite a|avant de)\b.{0,25}\b(?:commander|acheter|offrir|prendre|reserver|recommander|racheter|reprendre)\b/,
+  /\b(?:like|love|want|wanted|wish|plan|planning|going|hoping|intend|thinking (?:of|about)|before (?:i|we)|considering)\b.{0,20}\b(?:to )?(?:order|ordering|reorder|reordering|buy|buying|purchase|purchasing|get|getting)\b/,
   /\b(?:essaye|essaie|essayons|tente|tentons|retente|n'arrive pas a|n'arrivons pas a|impossible de|pas pu|echec)\b.{0,25}\b(?:commander|acheter|payer|regler|valider)\b/,
   /\b(?:trying|tried|try|attempted|unable|can't|cannot|couldn't|could not|failed)\b.{0,20}\b(?:to )?(?:order|pay|buy|purchase|check ?out|complete)\b/,
   // a purchase supposed or to come ("si je commande", "if I order", "before I place an order", "anything I order from
@@ -185,9 +185,12 @@ export function ordersWithProducts(text: string, orders: OrderRecord[], matcher:
 
 const near = (a: number, b: number): boolean => Math.abs(a - b) < 0.005;
 
-/** Orders whose total or refunded amount the text writes. */
-function ordersWithAmount(text: string, orders: OrderRecord[]): OrderRecord[] {
-  const amounts = findAmounts(text).map((a) => a.value);
+/**
+ * Orders whose total or refunded amount the text writes. An amount that is the catalogue price of a product the text
+ * names is that product's price ("le robot, toujours à 329 € ?"), not an order's total, when `prices` are given.
+ */
+function ordersWithAmount(text: string, orders: OrderRecord[], prices: readonly number[] = []): OrderRecord[] {
+  const amounts = findAmounts(text).map((a) => a.value).filter((v) => !prices.some((p) => near(p, v)));
   return orders.filter((o) => amounts.some((v) => near(v, o.total) || (o.refunded_amount != null && near(v, o.refunded_amount))));
 }
 
@@ -307,6 +310,7 @@ export function byProducts(text: string, own: OrderRecord[], matcher: ProductMat
   // goods of two orders, one thanked for, praised or received and the other the topic ("The casserole came, lovely.
   // Still waiting on the teapot", "Merci pour le thé. Et la cocotte, toujours rien ?"): the order of the others
   if (!fitting.length) fitting = ordersOfGoodsBesides(contextSkus(text, matcher), text, own, matcher);
+  fitting = holdingStatedQuantities(text, fitting, own, matcher);
   if (awaited) fitting = fitting.filter(isOpenOrder);
   // no order holds every product word ("the teapot arrived... with my first tea" names the tea as a drink): goods the
   // writer says are in hand still point to the order that holds them all
@@ -315,6 +319,35 @@ export function byProducts(text: string, own: OrderRecord[], matcher: ProductMat
   // the subject or the quoted history names one of the fitting orders: that one (the caller takes it as written)
   if (fitting.length > 1 && fitting.some((o) => named.includes(o.number))) return NO_EVIDENCE;
   return one(narrow(text, fitting, matcher, today), 'products');
+}
+
+/** A count right before a product, a word of description between ("les deux fouets", "two new teapots", "both kettles"). */
+const COUNT_BEFORE = /\b(\d{1,2}|deux|trois|quatre|cinq|two|three|four|five|both)\s+(?:[\p{L}'-]+\s+)?$/u;
+const COUNT_WORDS: Record<string, number> = { deux: 2, trois: 3, quatre: 4, cinq: 5, two: 2, three: 3, four: 4, five: 5, both: 2 };
+
+/** The quantities the text gives of products, by SKU ("l'un des deux fouets" -> whisk: 2). */
+function statedQuantities(text: string, matcher: ProductMatcher): Map<string, number> {
+  const t = fold(text);
+  const out = new Map<string, number>();
+  for (const span of matcher.spans(text)) {
+    const m = COUNT_BEFORE.exec(t.slice(Math.max(0, span.start - 30), span.start));
+    const n = m ? COUNT_WORDS[m[1]!] ?? Number(m[1]) : 0;
+    if (n >= 2) out.set(span.product.sku, Math.max(n, out.get(span.product.sku) ?? 0));
+  }
+  return out;
+}
+
+/**
+ * Among orders that fit, those that hold at least the quantities the text gives ("les deux fouets": an order with
+ * one whisk cannot be the one). When that leaves none, the writer's orders holding the counted goods in that number
+ * (the other products named are then context: "… frotte le fond du bol"). No count: the orders as they are.
+ */
+function holdingStatedQuantities(text: string, fitting: OrderRecord[], own: OrderRecord[], matcher: ProductMatcher): OrderRecord[] {
+  const counts = statedQuantities(text, matcher);
+  if (!counts.size || !fitting.length) return fitting;
+  const holds = (o: OrderRecord): boolean => [...counts].every(([sku, n]) => o.items.some((it) => it.sku === sku && it.qty >= n));
+  const kept = fitting.filter(holds);
+  return kept.length ? kept : own.filter(holds);
 }
 
 /** The damage and missing-goods cues of the classifier: the text speaks of goods in hand. */
@@ -361,7 +394,7 @@ export function speaksOfGoodsHad(text: string, matcher: ProductMatcher): boolean
 
 /** Among the writer's own orders, the one whose total or refunded amount the text writes (narrowed by a date). */
 export function byAmount(text: string, own: OrderRecord[], matcher: ProductMatcher, today: string): EvidenceResult {
-  const fitting = ordersWithAmount(text, own);
+  const fitting = ordersWithAmount(text, own, matcher.mentioned(text).map((p) => p.price));
   return one(fitting.length > 1 ? narrow(text, fitting, matcher, today) : fitting, 'amount');
 }
 

@@ -36,6 +36,7 @@ export function orderInScope(enr: Enrichment, intent: Intent, clean: string, mat
   };
 }
 
+const NOT_THE_WRITERS: ReadonlySet<string> = new Set(['order_of_someone_else', 'foreign_order_reference']);
 const PENDING_ORDER_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['order_status', 'delivery_delay']);
 
 /**
@@ -45,6 +46,8 @@ const PENDING_ORDER_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['order_statu
 export function onlyOpenOrderForIntent(enr: Enrichment, intent: Intent, clean: string, own: readonly OrderRecord[],
   productsNamed: number): Enrichment {
   if (enr.orderNumber || enr.orderCandidates?.length || enr.customerMatch !== 'sender' || productsNamed) return enr;
+  // the mail is about someone else's or another shop's order (enrich's order-others reading): none of the writer's
+  if (enr.flags.some((f) => NOT_THE_WRITERS.has(f))) return enr;
   if (!PENDING_ORDER_INTENTS.has(intent) || !speaksOfOwnOrder(clean) || speaksOfPurchaseToCome(clean)) return enr;
   const open = own.filter(isOpenOrder);
   if (open.length !== 1) return enr;
