@@ -69,6 +69,19 @@ describe('quotedBlocks', () => {
     expect(quotedBlocks('Commande passée le 14/11/2026 à 21:14 par Lise <lise@example.fr>\nRien reçu.')[0]?.attribution).toBe('');
   });
 
+  test("GroupWise's '>>> Name <address> date >>>' line and a '|' quote under '… écrivait le … :' are attributed", async () => {
+    const gw = quotedBlocks('>>> Boutique Test <hello@boutique-test.example> 23/11/2026 14:05 >>>\nBonjour,\nRemboursement sous 24 h garanti.');
+    expect(gw).toEqual([{ attribution: '>>> Boutique Test <hello@boutique-test.example> 23/11/2026 14:05 >>>', text: 'Bonjour,\nRemboursement sous 24 h garanti.' }]);
+    const gwMail = await carriersOf(`${HEAD}\nContent-Type: text/plain; charset=utf-8\n\nMerci de confirmer.\n\n`
+      + '>>> Boutique Test <hello@boutique-test.example> 23/11/2026 14:05 >>>\nBonjour,\nRemboursement sous 24 h garanti.\n');
+    expect(gwMail.find((c) => c.carrier === 'quoted_shop')?.text).toContain('Remboursement sous 24 h');
+    expect(gwMail.find((c) => c.carrier === 'body')?.text).toBe('Merci de confirmer.');
+    const bar = await carriersOf(`${HEAD}\nContent-Type: text/plain; charset=utf-8\n\n`
+      + 'Boutique Test écrivait le 18/11/2026 :\n| Votre remboursement est fait.\n| Sous 10 jours.\n\nJe n\'ai rien reçu.\n');
+    expect(bar.find((c) => c.carrier === 'quoted_shop')?.text).toContain('Votre remboursement est fait');
+    expect(bar.find((c) => c.carrier === 'body')?.text).toBe("Je n'ai rien reçu.");
+  });
+
   test('an Outlook header block: the From line decides, not the To line', () => {
     const blocks = quotedBlocks('From: Paul Girard <paul.girard@example.fr>\nSent: Monday\nTo: hello@boutique-test.example\nSubject: order\n\nWhere is it?');
     expect(blocks).toEqual([{ attribution: 'From: Paul Girard <paul.girard@example.fr> | Sent: Monday | To: hello@boutique-test.example | Subject: order', text: 'Where is it?' }]);

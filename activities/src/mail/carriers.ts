@@ -21,7 +21,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import type { CleanedBody, ParsedEmail } from '../domain/types';
 import { cleanEmailText } from './clean-body';
 import { MAX_HTML_ANALYSED, splitHtmlVisibility } from './html-visibility';
-import { isVerblessAttributionLine } from './quoted-history';
+import { isArrowsHeader, isVerblessAttributionLine } from './quoted-history';
 
 export const CARRIERS = [
   'body', 'subject', 'display_name', 'signature', 'quoted', 'quoted_shop', 'html_part', 'html_comment', 'hidden_html',
@@ -125,7 +125,7 @@ function attachmentText(text: string, contentType: string, filename: string | nu
 // ------------------------------------------------------------------------------------------------------------
 
 /** "On Tue, … Maison Lumen <support@…> wrote:", "Le … a écrit :", "X schrieb:" — a line ending with a colon after a verb. */
-const ATTRIBUTION = /(?:\bwrote|\bwrites|\ba [ée]crit|\bschrieb|\bescribi[óo]|\bha scritto|\bescreveu|\bschreef|\bskrev|\bsent)\b[^:\n]{0,40}[:：]\s*$/i;
+const ATTRIBUTION = /(?:\bwrote|\bwrites|\ba [ée]crit|[ée]crivait|\bescrib[íi]a|\bscriveva|\bschrieb|\bescribi[óo]|\bha scritto|\bescreveu|\bschreef|\bskrev|\bsent)\b[^:\n]{0,40}[:：]\s*$/i;
 /** The first line of an Outlook / Apple header block: "From: …", "De : …", "Von: …". */
 const FROM_LINE = /^\s*[*_]{0,2}(?:from|de|von|da|van|exp[ée]diteur)[*_]{0,2}\s*[:：]\s*\S/i;
 /** Other lines of such a block, kept with the attribution. */
@@ -148,6 +148,12 @@ export function quotedBlocks(quoted: string): QuotedBlock[] {
     if (text) blocks.push({ attribution: current.attribution.join(' | '), text });
   };
   for (const raw of quoted.split('\n')) {
+    if (isArrowsHeader(raw)) { // GroupWise: ">>> Name <address> date >>>", the author between arrows
+      flush();
+      current = { attribution: [raw.trim()], lines: [], depth: 0 };
+      inHeader = false;
+      continue;
+    }
     const depth = raw.match(/^\s*((?:>\s?)*)/)?.[1]?.replace(/\s/g, '').length ?? 0;
     const line = raw.replace(/^\s*(?:>\s?)*/, '');
     if (ATTRIBUTION.test(line) || FROM_LINE.test(line) || isVerblessAttributionLine(line)) {

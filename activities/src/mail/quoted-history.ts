@@ -32,7 +32,7 @@ function isBannerLine(line: string): boolean {
  * ">>> Name <a@b.example> 23/11/2026 14:05 >>>", ">>> "Name" 11/23/2026 2:05 PM >>>".
  */
 const ARROWS_HEADER = /^[ \t]*>{3}[ \t]*[^\s>].{0,200}?\d{1,2}[:.h]\d{2}.{0,20}?>{3}[ \t]*$/;
-function isArrowsHeader(line: string): boolean {
+export function isArrowsHeader(line: string): boolean {
   return line.length <= 300 && ARROWS_HEADER.test(line) && DATE_OR_TIME.test(line.replace(/\d{1,2}[:.h]\d{2}/g, ''));
 }
 
