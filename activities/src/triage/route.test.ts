@@ -201,7 +201,7 @@ describe('decideRoute: orders named without a number', () => {
     }
   });
 
-  it('sends to review a mail two orders fit, and an invoice for an order the customer did not name', () => {
+  it('sends to review a mail two orders fit, and an invoice for an order neither named nor singled out by a fact of its own', () => {
     const ambiguous = decideRoute(ready({
       enrichment: enr({ orderNumber: null, orderNumbersMentioned: [], orderFound: false, orderOwnedBySender: null, flags: ['order_ambiguous'], orderCandidates: ['ORD-5501', 'ORD-5502'] }),
       classification: cls({ intent: 'thanks' }),
@@ -210,8 +210,10 @@ describe('decideRoute: orders named without a number', () => {
     const invoice = (orderFoundBy: Enrichment['orderFoundBy']) => decideRoute(ready({
       enrichment: enr({ orderNumber: 'ORD-5502', orderFoundBy }), classification: cls({ intent: 'invoice_request' }),
     }), policy, facts('ORD-5502'));
-    expect(invoice('products')).toMatchObject({ route: 'review', reasons: expect.arrayContaining(['invoice_order_not_named']) });
-    expect(invoice('written').route).toBe('auto');
+    for (const by of ['only_open_order', 'subject_products'] as const) {
+      expect(invoice(by)).toMatchObject({ route: 'review', reasons: expect.arrayContaining(['invoice_order_not_named']) });
+    }
+    for (const by of ['written', 'products', 'order_date', 'delivery_date', 'amount'] as const) expect(invoice(by).route).toBe('auto');
   });
 
   it('sends to review a mail that names two orders, whichever of them was read as its topic', () => {

@@ -66,6 +66,10 @@ const ORDER_INTENTS: ReadonlySet<Intent> = new Set([
   'order_status', 'delivery_delay', 'invoice_request', 'refund_status', 'return_request', 'refund_request',
   'cancel_order', 'change_address', 'damaged_item', 'missing_item',
 ]);
+/** How an order may be found for its invoice to go out automatically: named, or singled out by a fact of its own. */
+const INVOICE_ORDER_EVIDENCE: ReadonlySet<string> = new Set([
+  'written', 'written_without_prefix', 'tracking_number', 'products', 'order_date', 'delivery_date', 'amount',
+]);
 
 export interface RouteFacts {
   order: OrderRecord | null;
@@ -260,9 +264,11 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
     : plainThanks ? policy.acknowledgementConfidenceThreshold : policy.confidenceThreshold;
   if (routingConfidence < confidenceBar) rev.push('low_confidence');
   if (ORDER_INTENTS.has(cls.intent) && !enr.orderNumber && !policyOnly) rev.push('order_not_identified');
-  // an order's document goes out automatically only for an order the customer named (number or tracking number)
-  if (cls.intent === 'invoice_request' && enr.orderFoundBy
-    && !['written', 'written_without_prefix', 'tracking_number'].includes(enr.orderFoundBy)) {
+  // an order's document goes out automatically only for an order of the customer's that the mail names (number or
+  // tracking number) or that one fact of it singles out among all their orders (its goods, the day it was placed or
+  // delivered, its amount: order-evidence.ts); not for one taken as their only open order, the state they describe,
+  // their latest or a thread's title
+  if (cls.intent === 'invoice_request' && enr.orderFoundBy && !INVOICE_ORDER_EVIDENCE.has(enr.orderFoundBy)) {
     rev.push('invoice_order_not_named');
   }
   // two orders or more named: a reply answers about one of them, and which one the writer means is a reading of their
