@@ -1,5 +1,5 @@
 /**
- * The helpers' blind PII sets (test/fixtures/challenge-pii-1, -2, -3: third parties named in passing, initials, lower-case
+ * The helpers' blind PII sets (test/fixtures/challenge-pii-1 to -4: third parties named in passing, initials, lower-case
  * names, foreign and multi-line addresses, international phones, brands and towns that are no personal data). Each
  * was read once blind (figure in its README); they now guard the masker: every labelled value found, and nothing
  * masked in the emails labelled with no personal data.
@@ -14,6 +14,14 @@ import type { TriageDeps } from './pipeline';
 import { newCase, piiStage } from './stages';
 
 interface Label { file: string; pii: { type: string; value: string }[] }
+
+/** Left, and said in each set's README. */
+const LEFT: Record<string, string[]> = {
+  // a brand after a title with a possessive ("Sir Kensington's")
+  'challenge-pii-2': ['pj010.eml: masked name "Sir Kensington"'],
+  // a lower-case full name with no relation word, in mail written without capitals ("left with priya ramanathan downstairs")
+  'challenge-pii-4': ['pl006.eml: missed name "priya ramanathan"'],
+};
 
 const fixtures = resolve(repoRoot, 'test/fixtures');
 const sets = readdirSync(fixtures).filter((d) => /^challenge-pii-\d+$/.test(d)).sort();
@@ -35,7 +43,6 @@ const shopFile = join(sharedDir, 'fixtures/shop.json');
       for (const x of label.pii) if (!values.has(norm(x.value).toLowerCase())) problems.push(`${label.file}: missed ${x.type} ${JSON.stringify(x.value)}`);
       if (label.pii.length === 0) for (const f of found) problems.push(`${label.file}: masked ${f.type} ${JSON.stringify(f.value)}`);
     }
-    // left, and said in challenge-pii-2's README: a brand after a title with a possessive ("Sir Kensington's")
-    expect(problems).toEqual(set === 'challenge-pii-2' ? ['pj010.eml: masked name "Sir Kensington"'] : []);
+    expect(problems).toEqual(LEFT[set] ?? []);
   });
 });

@@ -12,7 +12,7 @@ const LU = '\\p{Lu}';
 const CAP = `${LU}[${L}'’.-]*`;
 /** The end of a word, accented letters included (`\b` only knows ASCII). */
 const EOW = '(?![\\p{L}\\d])';
-const PARTICLE = "(?:de|du|des|de la|de l'|d'|la|le|les|l'|of|the|en|sur|sous|lès|am|an|der|dem|den|im|di|del|della|dei|degli|da|dos|das|y|e|van|von|ter|op)";
+const PARTICLE = "(?:de|du|des|de la|de l'|d'|la|le|les|l'|of|the|en|sur|sous|lès|am|an|der|dem|den|im|di|del|della|dei|degli|da|do|dos|das|y|e|van|von|ter|op)";
 
 /** A keyword pattern matching in any case ("rue", "Rue", "RUE") while the rest of the expression keeps its capitals. */
 function caseless(pattern: string): string {
@@ -52,13 +52,17 @@ const STREET_NAME_ONLY = new RegExp(`^(?:${NAME_FIRST_STREET}|${FR_STREET})\\s+\
 
 const STREET_START = new RegExp(`^(?:${NUMBER_FIRST_FR}|${NUMBER_FIRST_EN}|${NAME_FIRST}|${UNNUMBERED_FR}|${UNNUMBERED_EN}|${NUMBERED_NAME})`, 'u');
 const STREET_INSIDE = new RegExp(`(?<![\\p{L}\\d-])(?:${NUMBER_FIRST_FR}|${NUMBER_FIRST_EN}|${NAME_FIRST})`, 'gu');
-const isStreet = (s: string): boolean => STREET_START.test(s);
+/** A post-office box is a delivery point of its own, standing where a street would: "PO Box 482", "Postfach 10 12 20", "Case postale 112", "BP 45", "Apartado 1234". */
+const PO_BOX_WORDS = caseless('(?:p\\.?\\s?o\\.?\\s?box|post\\s+office\\s+box|postfach|case\\s+postale|cp|bo[iî]te\\s+postale|bp|b\\.p\\.|apartado(?:\\s+de\\s+correos)?|casella\\s+postale|postbus|caixa\\s+postal)')
+const PO_BOX = new RegExp(`^${PO_BOX_WORDS}\\.?\\s*\\d[\\d ]{0,8}${EOW}`, 'u');
+const PO_BOX_INSIDE = new RegExp(`(?<![\\p{L}])${PO_BOX_WORDS}\\.?\\s*\\d`, 'u');
+const isStreet = (s: string): boolean => STREET_START.test(s) || PO_BOX.test(s);
 
 const COMPLEMENT_WORDS = caseless(
   '(?:\\d{1,2}(?:e|er|[èe]me)\\s+[ée]tage|r[ée]sidence|b[âa]t(?:iment)?\\.?|appt\\.?|appartement|apt\\.?|escalier|esc\\.|[ée]tage|porte|lieu-dit|bp\\s*\\d|cs\\s*\\d|' +
   'z\\.?a\\.?c?|z\\.?i\\.?|zone|parc|domaine|immeuble|tour|entrée|' +
   'flat|unit|apartment|suite|studio|floor|building|house|block|p\\.?\\s?o\\.?\\s?box|' +
-  'piso|planta|puerta|bajo|interno|int\\.|scala|wohnung|whg\\.|etage|postfach|bus|boîte|app\\.|\\d{1,2}\\s?[ºª°]|\\d{1,2}(?:è|r|n|t)\\s+\\d{1,2}[ºªa]|\\d{1,2}(?:st|nd|rd|th)\\s+floor)') + '(?![\\p{L}])';
+  'piso|planta|puerta|bajo|interno|int\\.|scala|wohnung|whg\\.|etage|postfach|bus|boîte|app\\.|\\d{1,2}\\.?\\s?[ºª°]|\\d{1,2}\\.\\s?(?:og|stock|obergeschoss|etage)|[ve]g|dg|hinterhaus|vorderhaus|esq\\.?|dto\\.?|dt\\.?|\\d{1,2}(?:è|r|n|t)\\s+\\d{1,2}[ºªa]|\\d{1,2}(?:st|nd|rd|th)\\s+floor)') + '(?![\\p{L}])';
 /** A named building line before the street: "Highbury House", "Kensington Mansions". */
 const BUILDING = `(?:${CAP}\\s+){1,3}(?:House|Building|Mansions|Lodge|Cottage|Cottages|Farm|Farmhouse|Manor|Hall|Tower|Apartments|Centre|Center|Barn|Chambers|Rectory|Vicarage|Grange|Mill|Croft|Forge|Granary|Stables|Coach House|Old School|Schoolhouse)\\s*$`;
 const COMPLEMENT = new RegExp(`^(?:${COMPLEMENT_WORDS}|${BUILDING})`, 'u');
@@ -75,8 +79,10 @@ const CITY = `${LU}[${L}'’-]+(?: +(?:${LU}[${L}'’-]+|sur|sous|en|le|la|les|l
 const ANCHORS: RegExp[] = [
   // FR / DE / ES / IT / FI: five digits + city (+ Cedex)
   new RegExp(`(?<![\\d\\w-])(?:(?:F|D|E|I)-)?\\d{5}[ \\t]+${CITY}(?:[ \\t]+Cedex(?:[ \\t]\\d{1,2})?)?`, 'gu'),
-  // BE / CH / AT / LU / DK: four digits + city
-  new RegExp(`(?<![\\d\\w.,-])(?:(?:B|CH|A|L)-)?\\d{4}[ \\t]+${CITY}`, 'gu'),
+  // BE / CH / AT / LU / DK: four digits + city (+ a Swiss delivery district: "1211 Genève 2")
+  new RegExp(`(?<![\\d\\w.,-])(?:(?:B|CH|A|L)-)?\\d{4}[ \\t]+${CITY}(?:[ \\t]\\d{1,2}(?![\\d\\w]))?`, 'gu'),
+  // PT: 1100-053 Lisboa
+  new RegExp(`(?<![\\d\\w-])\\d{4}-\\d{3}[ \\t]+${CITY}`, 'gu'),
   // NL: 1015 CJ Amsterdam
   new RegExp(`(?<![\\d\\w-])\\d{4} ?[A-Z]{2}[ \\t]+${CITY}`, 'gu'),
   // UK postcode
@@ -104,7 +110,7 @@ function kindOf(seg: string): SegKind {
 
 /** Where a street starts inside free text ("Livrez au 14 rue …" → the 14), or null. */
 function streetInside(seg: string): number | null {
-  let best: number | null = null;
+  let best: number | null = PO_BOX_INSIDE.exec(seg)?.index ?? null;
   for (const m of seg.matchAll(STREET_INSIDE)) {
     if (!isStreet(m[0])) continue;
     if (best === null || m.index! < best) best = m.index!;

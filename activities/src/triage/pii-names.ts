@@ -36,7 +36,10 @@ const INITIALS = `${LU}\\.(?:(?:${SP}?-${SP}?|${SP})?${LU}\\.){0,3}`;
 const NAME = `(?:${INITIALS}${SP}?${WORD}|${WORD}(?:${SP}(?:(?:${PARTICLE}|${CAP_PARTICLE})${SP})?(?:d['’])?${WORD}){0,2})`;
 /** Abbreviated titles as usually written and in capitals; titles written in full in any case ("madame Dupont"). */
 const TITLE_WORDS = ['monsieur', 'madame', 'mademoiselle', 'maître', 'docteur', 'señora', 'señor', 'signora', 'signor'];
-const TITLE = `(?:Sra\\.?|Sr\\.|Sig\\.ra|Sig\\.|M\\.|MM\\.|Mme|MME|Mmes|Mlle|MLLE|Me|Dr\\.?|DR\\.?|Pr\\.?|Prof\\.?|Mr\\.?|MR\\.?|Mrs\\.?|MRS\\.?|Ms\\.?|MS\\.?|Mx\\.?|Miss|Sir|Dame|Herr|Frau|Mw\\.|Mevr\\.|Dhr\\.|${TITLE_WORDS.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}|${w}|${w.toUpperCase()}`).join('|')})`;
+const TITLE = `(?:Sra\\.?|Sr\\.|Sig\\.ra|Sig\\.|M\\.|MM\\.|Mme|MME|Mmes|Mlle|MLLE|Me|Dr\\.?|DR\\.?|Pr\\.?|Prof\\.?|Mr\\.?|MR\\.?|Mrs\\.?|MRS\\.?|Ms\\.?|MS\\.?|Mx\\.?|Miss|Sir|Dame|Herr|Herrn|Frau|Mw\\.|Mevr\\.|Dhr\\.|${TITLE_WORDS.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}|${w}|${w.toUpperCase()}`).join('|')})`;
+
+/** A title and an academic one after it: "Frau Dr. Katrin Müller", "Mr Prof. Sato", "z. Hd. Herrn Dr. Weiß". */
+const TITLES = `(?:${TITLE})(?:${SP}+(?:Dr\\.?|Prof\\.?|Ing\\.?|Mag\\.?))?`;
 
 const RELATIONS = [
   // EN
@@ -89,8 +92,9 @@ const GROUP_AFTER = new RegExp(
   'gu');
 /** "for my team: Anna Kowalczyk, Piotr Nowak and Ewa Zielińska": full names listed after a group of people and a colon. */
 const PEOPLE_GROUPS = ['team', 'staff', 'colleagues', 'guests', 'family', 'friends', 'employees', 'children', 'kids',
+  'people', 'persons', 'recipients', 'personnes', 'destinataires', 'bénéficiaires', 'participants', 'participantes',
   'équipe', 'collègues', 'invités', 'famille', 'amis', 'employés', 'salariés', 'enfants', 'petits-enfants', 'grandchildren'];
-const LIST_HEAD = new RegExp(`(?<![\\p{L}])(?:my|our|his|her|their|the|mon|ma|mes|notre|nos|leurs?|ses)${SP}+(?:[\\p{Ll}-]+${SP}+)?(?:${PEOPLE_GROUPS.join('|')})${SP}*:[ \\t]*`, 'giu');
+const LIST_HEAD = new RegExp(`(?<![\\p{L}])(?:my|our|his|her|their|the|these|those|the following|mon|ma|mes|notre|nos|leurs?|ses|ces|les)${SP}+(?:[\\p{Ll}-]+${SP}+)?(?:${PEOPLE_GROUPS.join('|')})${SP}*:[ \\t]*`, 'giu');
 const LISTED_NAME = new RegExp(`^(${NAME})(?:${SP}*,${SP}*|${SP}+(?:and|et|&)${SP}+|${SP}*,${SP}*(?:and|et)${SP}+)?`, 'u');
 /** Family words used as titles: "Aunt Mary", "Uncle Bob", "Mamie Jeanne", "Tonton Marcel" (the name alone is kept). */
 const FAMILY_TITLE_RE = new RegExp(
@@ -111,8 +115,29 @@ const ADDRESSING = [
   'joindre', 'remise? à', 'confiée? à', 'envoyée? par', 'commandée? par', 'payée? par', 'offerte? par',
   'un cadeau de', 'un cadeau pour',
 ];
-const NAMING_RE = new RegExp(`(?<![\\p{L}])(?:${NAMING.map(anyCase).join('|')})\\s+(?:(${TITLE})${SP}+)?(${NAME})`, 'gu');
-const ADDRESSING_RE = new RegExp(`(?<![\\p{L}])(?:${ADDRESSING.map(anyCase).join('|')})${SP}+(?:(${TITLE})${SP}+)?(${NAME})`, 'gu');
+/** "gave it to Mehmet", "handed the box to Nguyễn Văn An", "bought it for Trần Minh Khôi", "je l'ai confié à …": a verb of handing, its object, then the person. */
+const GIVING_VERBS = ['hand', 'handed', 'give', 'gave', 'given', 'leave', 'left', 'pass', 'passed', 'lend', 'lent', 'show', 'showed',
+  'donné', 'donnée', 'remis', 'remise', 'laissé', 'laissée', 'confié', 'confiée', 'prêté', 'prêtée', 'montré', 'montrée'];
+const GIVING_RE = new RegExp(
+  `(?<![\\p{L}])(${GIVING_VERBS.map(anyCase).join('|')})${SP}+(?:(?:it|them|this|that|these|those|him|her|one|(?:the|my|our|his|her|a|an|this|that)${SP}+\\p{Ll}+)${SP}+)?(to|with|à)${SP}+(?:(${TITLES})${SP}+)?(${NAME})`,
+  'gu');
+/** A lower-case particle between capitalised names only stands in a person's name: "Pieter van der Meulen", "Thiago Albuquerque dos Santos". */
+const PARTICLE_NAME_RE = new RegExp(
+  `(?<![\\p{L}'’-])(${WORD}(?:${SP}${WORD})?${SP}(?:van der|van den|van de|van het|van|von der|von dem|von|vom|bin|ibn|bint|ter|ten)${SP}${WORD}(?:${SP}${WORD})?` +
+  // Portuguese "da/das/dos" also join place names ("Costa da Caparica", "Angra dos Reis"): three name words at least
+  `|${WORD}${SP}(?:${WORD}${SP}(?:da|das|dos)${SP}${WORD}|(?:da|das|dos)${SP}${WORD}${SP}${WORD})(?:${SP}${WORD})?)`,
+  'gu');
+/** Irish surnames with O': "Siobhán O'Callaghan-Reilly" (not Mac/Mc: "Apple MacBook", "a McFlurry"). */
+const GAELIC_NAME_RE = new RegExp(`(?<![\\p{L}'’-])(${WORD}${SP}O['’]${LU}[${L}'’-]*[${L}])`, 'gu');
+/** Vietnamese names open with one of a few family names, written with their marks: "Nguyễn Văn An", "Trần Minh Khôi". */
+const VIET_FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Trương', 'Đào', 'Lương', 'Nguyen', 'Tran', 'Pham', 'Huynh'];
+const VIET_NAME_RE = new RegExp(`(?<![\\p{L}])((?:${VIET_FAMILY.join('|')})(?:${SP}${WORD}){1,3})(?!${SP}+(?:City|Ville|[Cc]ity)(?![\\p{L}]))`, 'gu');
+/** "Bonjour Nadia, bonjour le service client", "Dear Adaeze and the Maison Lumen team": a person greeted beside the shop. */
+const GREETING_PAIR_RE = new RegExp(
+  `(?:^|\\n)[ \\t]*(?:${['bonjour', 'bonsoir', 'hello', 'hi', 'dear', 'cher', 'chère', 'chers', 'hey', 'salut', 'good morning', 'good afternoon'].map(anyCase).join('|')})${SP}+(${NAME})${SP}*(?:,${SP}*(?:bonjour|bonsoir|hello|hi|dear|and|et)|${SP}+(?:and|et|&))${SP}+(?:à${SP}+)?(?:the|le|la|l['’]|les|toute l['’]|tout le|your|votre|vos|all)(?![\\p{L}])`,
+  'gu');
+const NAMING_RE = new RegExp(`(?<![\\p{L}])(?:${NAMING.map(anyCase).join('|')})\\s+(?:(${TITLES})${SP}+)?(${NAME})`, 'gu');
+const ADDRESSING_RE = new RegExp(`(?<![\\p{L}])(?:${ADDRESSING.map(anyCase).join('|')})${SP}+(?:(${TITLES})${SP}+)?(${NAME})`, 'gu');
 const ATTRIB_RE = new RegExp(
   `^(?:>\\s*)*(?:On .{3,60}?,\\s*|Le .{3,60}?,\\s*|Am .{3,60}?\\s|El .{3,60}?,\\s*|Il .{3,60}?\\s)?(${NAME})\\s*(?:<[^>\\n]+>|\\[[^\\]\\n]+\\]|\\([^)\\n]+\\))?\\s*(?:wrote|a écrit|schrieb|escribió|ha scritto)\\s*:`, 'gmu');
 /** German, Spanish and Italian attributions name the writer after the verb: "Am …, schrieb Lena Vogel <…>:". */
@@ -126,7 +151,7 @@ const FIELD_RE = new RegExp(
     'livrée? à', 'deliver to', 'delivered to', 'ship to', 'shipped to', 'envoyée? à', 'sent to', 'c/o'].map(anyCase).join('|')})${SP}*:${SP}*(?:(${TITLE})${SP}+)?(${NAME})${SP}*(?=\\r?\\n|$)`,
   'gu');
 /** A title, then a name that may open with a particle ("Mr de Souza", "Mme van Damme"). */
-const TITLE_RE = new RegExp(`(?<![\\p{L}.])(${TITLE})${SP}+((?:${PARTICLE}${SP})?${NAME})`, 'gu');
+const TITLE_RE = new RegExp(`(?<![\\p{L}.])(${TITLES})${SP}+((?:${PARTICLE}${SP})?${NAME})`, 'gu');
 /**
  * Mail written without capitals ("slt c pour ma commande", "can u send…"): most sentences and lines open in lower
  * case, so names are in lower case too and only structure shows them.
@@ -235,11 +260,11 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
 
   const out: NameSpan[] = [];
   /** `title` kept in the value only when the name is a lone surname ("M. Garcia", but "Juliette Lefèvre"). */
-  const push = (at: number, raw: string, title?: string): void => {
+  const push = (at: number, raw: string, title?: string, whole = false): void => {
     if (ORG_WORDS.test(raw)) return;
     let words = raw.split(/\s+/);
-    // cut trailing words that are not part of the name, and a possessive 's
-    while (words.length && NOT_A_NAME.has(fold(words[words.length - 1]!))) words.pop();
+    // cut trailing words that are not part of the name, and a possessive 's (not from a name read whole: "Nguyễn Văn An")
+    while (!whole && words.length && NOT_A_NAME.has(fold(words[words.length - 1]!))) words.pop();
     // a sentence opener before a name read by what follows it: "C'est Karine de mon club", "Then Marta from…"
     const opener = (w: string): boolean =>
       (NOT_A_NAME.has(fold(w)) && !PARTICLE_WORD.test(w)) || /^(?:c|j|l|qu|n|s|m|t)['’]\p{L}+$/iu.test(w);
@@ -274,6 +299,15 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
   run(REL_BEFORE, 3); // "my children Emma and Jack"
 
   run(NAMING_RE, 2, 1);
+  for (const m of text.matchAll(GIVING_RE)) {
+    const name = m[4]!;
+    // these verbs hand things to people, not to places ("sent it to Lyon" is not read): a lone first name is enough
+    push(m.index! + m[0].lastIndexOf(name), name, m[3]);
+  }
+  run(PARTICLE_NAME_RE, 1);
+  run(GAELIC_NAME_RE, 1);
+  for (const m of text.matchAll(VIET_NAME_RE)) push(m.index!, m[1]!, undefined, true);
+  run(GREETING_PAIR_RE, 1);
   run(ADDRESSING_RE, 2, 1, (name, title) => Boolean(title) || /^\p{Lu}\./u.test(name) || nameWords(name).length >= 2);
   // a title right after a determiner names a thing ("my old Mr. Coffee", "le Dr Martens"), not a person
   if (writesWithoutCapitals(text)) {
@@ -328,7 +362,8 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     if (!m || (!m[1] && nameWords(m[2]!).length < 2)) continue;
     push(ls + line.indexOf(m[2]!, m[1] ? line.indexOf(m[1]) + m[1].length : 0), m[2]!, m[1]);
   }
-  return out;
+  // one rule may read less of a name than another ("Nguyễn Văn" and "Nguyễn Văn An"): the longest reading stands
+  return out.filter((a) => !out.some((b) => b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start));
 }
 
 /** "Capitalised Capitalised" pairs: the candidates worth looking up among the shop's customers. */

@@ -127,6 +127,34 @@ function findPhones(text: string): Span[] {
       if (groups.length > 1) continue;
     }
     if (/^\d{4}[-.]\d{2}[-.]\d{2}$/.test(value)) continue; // ISO date
+    // an extension belongs to the number: "020 7946 0321 ext. 44", "+1 (416) 555-0199 x 2231", "514 555-0147 poste 12"
+    const ext = EXTENSION.exec(text.slice(m.index! + value.length));
+    const full = ext ? value + ext[0] : value;
+    out.push({ type: 'phone', start: m.index!, end: m.index! + full.length, value: full });
+  }
+  return [...out, ...findSpokenPhones(text)];
+}
+
+const EXTENSION = /^,?[ \t]*(?:ext\.?|extn\.?|extension|x|poste|p\.|apparecchio|int\.|durchwahl|toestel|tst\.)[ \t]*\d{1,5}(?![\w])/i;
+
+/** Digits said in words: "zero seven seven zero zero, nine double one, two three four", "zéro six douze…" (EN/FR). */
+const DIGIT_WORDS = new Set(['zero', 'oh', 'nought', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine',
+  'zéro', 'deux', 'trois', 'quatre', 'cinq', 'sept', 'huit', 'neuf']);
+const SPOKEN_RUN = /(?<![\p{L}])(?:(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|zéro|deux|trois|quatre|cinq|sept|huit|neuf)(?:[ \t,-]+|(?=[.;)\n]|$)))+/giu;
+
+function findSpokenPhones(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(SPOKEN_RUN)) {
+    const value = m[0].replace(/[ \t,-]+$/, '');
+    const words = value.toLowerCase().split(/[ \t,-]+/);
+    let digits = 0;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (w === 'double' || w === 'triple') { digits += (w === 'double' ? 2 : 3) - 1; continue; }
+      if (DIGIT_WORDS.has(w)) digits++;
+    }
+    // a phone is nine digits or more, and the words around it say so ("call me on", "mon numéro")
+    if (digits < 9 || !PHONE_CONTEXT.test(text.slice(Math.max(0, m.index! - 40), m.index!).replace(/,\s*$/, ''))) continue;
     out.push({ type: 'phone', start: m.index!, end: m.index! + value.length, value });
   }
   return out;
@@ -170,9 +198,21 @@ const DATE_RE = new RegExp(
   'giu');
 const BIRTH_CONTEXT = /(?:(?<!\p{L})n[ée]e?s?(?:\(e\))?(?!\p{L})(?:\s+le)?|date\s+de\s+naissance|naissance|\bdob\b|d\.o\.b|date\s+of\s+birth|\bborn\b|birth\s*date|birthdate|anniversaire|date\s+d['’]anniversaire)/iu;
 
+/** Days and years written in words: "the fourth of July 1979", "twenty-first of June, 1961", "douze mars mille neuf cent soixante-huit". */
+const EN_UNITS = 'one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth';
+const EN_DAY = `(?:(?:twenty|thirty)(?:[- ](?:${EN_UNITS}))?|twentieth|thirtieth|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|${EN_UNITS})`;
+const FR_UNITS = 'un|deux|trois|quatre|cinq|six|sept|huit|neuf';
+const FR_DAY = `(?:premier|1er|(?:vingt|trente)(?:(?:-et-|\\s+et\\s+)un|-(?:${FR_UNITS}))?|dix(?:-(?:sept|huit|neuf))?|onze|douze|treize|quatorze|quinze|seize|${FR_UNITS})`;
+const EN_YEAR = `(?:nineteen|twenty)(?:[- ](?:hundred|oh[- ](?:${EN_UNITS})|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:${EN_UNITS}))?))`;
+const FR_YEAR = `(?:mille\\s+neuf\\s+cents?|deux\\s+mille)(?:[\\s-]+(?:et|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|septante|octante|nonante))*`;
+const YEAR = `(?:(?:19|20)\\d{2}|${EN_YEAR}|${FR_YEAR})`;
+const WORD_DATE_RE = new RegExp(
+  `(?<![\\p{L}\\d])(?:${EN_DAY}\\s+(?:of\\s+)?(?:${MONTHS}),?\\s+${YEAR}|${FR_DAY}\\s+(?:${MONTHS})\\s+${YEAR}|(?:${MONTHS})\\s+(?:the\\s+)?${EN_DAY},?\\s+${YEAR})(?![\\p{L}\\d])`,
+  'giu');
+
 function findDobs(text: string): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(DATE_RE)) {
+  for (const m of [...text.matchAll(DATE_RE), ...text.matchAll(WORD_DATE_RE)]) {
     const window = text.slice(Math.max(0, m.index! - 45), m.index!);
     const before = window.slice(Math.max(window.lastIndexOf('. '), window.lastIndexOf('\n'), window.lastIndexOf('!'), window.lastIndexOf('?')) + 1);
     if (BIRTH_CONTEXT.test(before)) out.push({ type: 'dob', start: m.index!, end: m.index! + m[0].length, value: m[0] });

@@ -1,0 +1,61 @@
+/**
+ * Kinds of personal data read since challenge-pii-4 (issue 14, kind 7), each in texts written for this test in other
+ * voices than the blind sets, with the look-alikes that must stay readable beside them.
+ */
+import { findPii } from './pii';
+
+const ctx = { senderAddress: 'kim.laval@example.org', shopAddress: 'support@shop.example', senderName: 'Kim Laval', ownNames: ['Atelier Brume'] };
+const of = (type: string, text: string): string[] => findPii(text, ctx).filter((f) => f.type === type).map((f) => f.value);
+
+describe('names without a relation word', () => {
+  it('reads the person a thing was handed to, even by a first name alone', () => {
+    expect(of('name', 'The courier gave the parcel to Bogdan Ilić at the kiosk.')).toEqual(['Bogdan Ilić']);
+    expect(of('name', 'I handed it to Yusuf and he lost the receipt.')).toEqual(['Yusuf']);
+    expect(of('name', "Je l'ai confié à Mme Oyelaran pour la semaine.")).toEqual(['Mme Oyelaran']);
+    // places and carriers are sent to, not handed to
+    expect(of('name', 'You sent it to Lyon and then to Mondial Relay.')).toEqual([]);
+    expect(of('name', 'I gave it to Amazon returns.')).toEqual([]);
+  });
+
+  it('reads names joined by a lower-case particle, an Irish O\' or a Vietnamese family name', () => {
+    expect(of('name', 'Please tell Joost van den Akker the order is in.')).toEqual(['Joost van den Akker']);
+    expect(of('name', 'Ana Beatriz dos Reis will collect it.')).toEqual(['Ana Beatriz dos Reis']);
+    expect(of('name', 'Yesterday Ciarán O\'Donoghue rang twice.')).toEqual(["Ciarán O'Donoghue"]);
+    expect(of('name', 'Le colis est pour Phạm Thu Hà, merci.')).toEqual(['Phạm Thu Hà']);
+    expect(of('name', 'We holidayed on the Costa da Caparica, then Ho Chi Minh City. My Apple MacBook Air died.')).toEqual([]);
+  });
+
+  it('reads a person greeted beside the shop, and a list of people after a colon', () => {
+    expect(of('name', 'Hi Tomasz, hi the support team,\nTomasz asked me to write.')).toEqual(['Tomasz']);
+    expect(of('name', 'Bonjour Madame, Monsieur,\nPouvez-vous répondre ?')).toEqual([]);
+    expect(of('name', 'Gift cards for these people: Ifeoma Nnaji, Lars Eriksen and Dara Kelly.')).toEqual(['Ifeoma Nnaji', 'Lars Eriksen', 'Dara Kelly']);
+  });
+
+  it('keeps a German title chain out of a full name', () => {
+    expect(of('name', 'z. Hd. Herrn Prof. Anselm Kraus')).toEqual(['Anselm Kraus']);
+    expect(of('name', 'Die Rechnung bitte für Frau Dr. Wagner ausstellen.')).toEqual(['Frau Dr. Wagner']);
+  });
+});
+
+describe('addresses, phones and birth dates', () => {
+  it('reads post-office boxes and Portuguese and German complements as addresses', () => {
+    expect(of('address', 'Send it to:\nCase postale 2041\n1211 Genève 2\nSuisse\nThanks')).toEqual(['Case postale 2041\n1211 Genève 2\nSuisse']);
+    expect(of('address', 'Mein Büro: Postfach 31 08, 80331 München.')).toEqual(['Postfach 31 08, 80331 München']);
+    expect(of('address', 'P.O. Box 77, Kingston ON K7L 4V6')).toEqual(['P.O. Box 77, Kingston ON K7L 4V6']);
+    expect(of('address', 'Rua do Almada 88, 2.º Dto.\n4050-032 Porto')).toEqual(['Rua do Almada 88, 2.º Dto.\n4050-032 Porto']);
+    expect(of('address', 'Lindenallee 4, 2. OG\n50968 Köln')).toEqual(['Lindenallee 4, 2. OG\n50968 Köln']);
+  });
+
+  it('keeps an extension with its number and reads digits said in words where the words say phone', () => {
+    expect(of('phone', 'Reception: +44 161 496 0732 ext 118.')).toEqual(['+44 161 496 0732 ext 118']);
+    expect(of('phone', 'Mon bureau : 01 84 88 20 40, poste 3305.')).toEqual(['01 84 88 20 40, poste 3305']);
+    expect(of('phone', 'text me on oh seven nine double four, one two three, five six seven')).toEqual(['oh seven nine double four, one two three, five six seven']);
+    expect(of('phone', 'I bought two, then three, then one more: five six seven eight nine ten')).toEqual([]);
+  });
+
+  it('reads birth dates written in words, in a birth context only', () => {
+    expect(of('dob', 'I was born on the ninth of November nineteen seventy-four.')).toEqual(['ninth of November nineteen seventy-four']);
+    expect(of('dob', 'Ma date de naissance : vingt-trois avril 1985.')).toEqual(['vingt-trois avril 1985']);
+    expect(of('dob', 'Delivery on the ninth of November 2026, please.')).toEqual([]);
+  });
+});
