@@ -21,6 +21,14 @@ const LEFT: Record<string, string[]> = {
   'challenge-pii-2': ['pj010.eml: masked name "Sir Kensington"'],
   // a lower-case full name with no relation word, in mail written without capitals ("left with priya ramanathan downstairs")
   'challenge-pii-4': ['pl006.eml: missed name "priya ramanathan"'],
+  // the same kind; a full name after "send … to" (places are sent to as well); first names alone listed after a club
+  'challenge-pii-5': [
+    'pm002.eml: missed name "bola adewale"',
+    'pm005.eml: missed name "Niamh Ní Bhraonáin"',
+    'pm010.eml: missed name "Ingrid"',
+    'pm010.eml: missed name "Mette"',
+    'pm010.eml: missed name "Sanne"',
+  ],
 };
 
 const fixtures = resolve(repoRoot, 'test/fixtures');

@@ -36,11 +36,12 @@ const EN_STREET = '(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Ga
 const NAME_FIRST_STREET = caseless("(?:rue|avenue|boulevard|chaussée|place|chemin|route|quai|clos|drève|square|via|viale|corso|piazza|piazzale|largo|vicolo|strada|calle|c/|avenida|avda\\.?|paseo|plaza|carrer|camino|ronda|travesía|avinguda|av\\.|passeig|plaça|rambla|travessera|rúa|rua|straat|laan|weg|gracht|plein|kade|singel)");
 /** German and Dutch compounds: "Lindenstraße", "Keizersgracht", "Stationsplein". */
 const DE_STREET_SUFFIX = '(?:gata|gatan|gate|gaten|veien|vegen|vej|gade|vägen|väg|katu|straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|markt|graben|berg|hof|tor|feld|garten|straat|gracht|laan|plein|kade|singel|dijk|dreef)';
-const HOUSE_NUMBER_AFTER = `\\s+\\d{1,4}(?:\\s?[a-zA-Z])?(?:[-/]\\d{1,4})?${EOW}`;
+/** A house number after the street, with Austrian staircase and door ("45/3/12") or a range ("12-14"). */
+const HOUSE_NUMBER_AFTER = `\\s+\\d{1,4}(?:\\s?[a-zA-Z])?(?:[-/]\\d{1,4}){0,3}${EOW}`;
 
 const NUMBER_FIRST_FR = `\\d{1,4}(?:\\s?(?:bis|ter|quater|[A-Za-z]))?,?\\s+${FR_STREET}${EOW}`;
 const NUMBER_FIRST_EN = `\\d{1,5}[A-Za-z]?(?:-\\d{1,4})?,?\\s+(?:${CAP}\\s+){0,3}${EN_STREET}${EOW}\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)${EOW})?`;
-const NAME_FIRST = `(?:${NAME_FIRST_STREET}\\s+(?:${PARTICLE}\\s*)?${CAP}(?:\\s+(?:${CAP}|${PARTICLE}))*|${LU}[${L}-]*${DE_STREET_SUFFIX}|(?:Am|An der|Auf der|Auf dem|Im|In der|Unter den)\\s+${CAP}|(?:${CAP}\\s+){1,3}${caseless('(?:gade|gate|gata|gatan|vej|vei|veien|väg|vägen)')})${HOUSE_NUMBER_AFTER}`;
+const NAME_FIRST = `(?:${NAME_FIRST_STREET}\\s+(?:${PARTICLE}\\s*)?${CAP}(?:\\s+(?:${CAP}|${PARTICLE}))*|${LU}[${L}-]*${DE_STREET_SUFFIX}|(?:Am|An der|Auf der|Auf dem|Im|In der|Unter den)\\s+${CAP}|(?:${CAP}\\s+){1,2}(?:Straße|Strasse|Str\\.|Gasse|Platz|Weg|Allee|Ring|Damm|Ufer|Steig|Markt|Chaussee)|(?:${CAP}\\s+){1,3}${caseless('(?:gade|gate|gata|gatan|vej|vei|veien|väg|vägen)')})${HOUSE_NUMBER_AFTER}`;
 /** A French street written without a number: "rue des Lilas", "lieu-dit Les Granges". */
 const UNNUMBERED_FR = `${FR_STREET}\\s+(?:${PARTICLE}\\s*)?${LU}`;
 /** An English street written without a number, as a whole segment: "Tanyard Lane", "Riverside Works". */
@@ -72,7 +73,7 @@ const COMPLEMENT_TAIL = new RegExp(`(?<![\\p{L}])${COMPLEMENT_WORDS}[^\\s,]*(?:\
 /** Capitalised words (a town, a district, a county) with the small words place names carry. */
 const PLACE = new RegExp(`^${CAP}(?: +(?:${CAP}|${PARTICLE}|\\d{1,2}(?:e|er|ème)?))*(?: \\(${CAP}(?: ${CAP})*\\))?$`, 'u');
 
-const COUNTRIES = '(?:France|Belgique|Belgium|België|Suisse|Switzerland|Schweiz|Svizzera|Deutschland|Germany|Allemagne|España|Spain|Espagne|Italia|Italy|Italie|USA|U\\.S\\.A\\.|United States|UK|U\\.K\\.|United Kingdom|Royaume-Uni|England|Scotland|Wales|Ireland|Irlande|Nederland|Netherlands|Pays-Bas|Luxembourg|Österreich|Austria|Autriche|Portugal|Monaco|Canada|Norway|Norvège|Norge|Sweden|Suède|Sverige|Denmark|Danemark|Danmark|Finland|Finlande|Suomi|Poland|Pologne|Polska|Greece|Grèce|Czechia|Tchéquie)';
+const COUNTRIES = '(?:France|Belgique|Belgium|België|Suisse|Switzerland|Schweiz|Svizzera|Deutschland|Germany|Allemagne|España|Spain|Espagne|Italia|Italy|Italie|USA|U\\.S\\.A\\.|United States|UK|U\\.K\\.|United Kingdom|Royaume-Uni|England|Scotland|Wales|Ireland|Irlande|Nederland|Netherlands|Pays-Bas|Luxembourg|Österreich|Austria|Autriche|Portugal|Monaco|Canada|Norway|Norvège|Norge|Sweden|Suède|Sverige|Denmark|Danemark|Danmark|Finland|Finlande|Suomi|Poland|Pologne|Polska|Greece|Grèce|Czechia|Tchéquie|India|Inde|Portugal|Österreich|Brasil|Brazil|Brésil|Maroc|Morocco|Tunisie|Algérie|Sénégal|Nigeria|Vietnam|Viêt Nam|Turkey|Türkiye|Turquie)';
 
 const CITY = `${LU}[${L}'’-]+(?: +(?:${LU}[${L}'’-]+|sur|sous|en|le|la|les|lès|de|du|d'|am|an|der|im|bei|di|del))*`;
 /** Postcode + city (or state + ZIP): every anchor needs a street before it to make an address. */
@@ -83,6 +84,8 @@ const ANCHORS: RegExp[] = [
   new RegExp(`(?<![\\d\\w.,-])(?:(?:B|CH|A|L)-)?\\d{4}[ \\t]+${CITY}(?:[ \\t]\\d{1,2}(?![\\d\\w]))?`, 'gu'),
   // PT: 1100-053 Lisboa
   new RegExp(`(?<![\\d\\w-])\\d{4}-\\d{3}[ \\t]+${CITY}`, 'gu'),
+  // IN: a town and its six-digit PIN ("Bengaluru 560001", "Pune - 411001")
+  new RegExp(`(?<=[\\p{L}][ \\t]*(?:-[ \\t]*)?)(?<![\\d])[1-9]\\d{5}(?![\\d\\w])`, 'gu'),
   // NL: 1015 CJ Amsterdam
   new RegExp(`(?<![\\d\\w-])\\d{4} ?[A-Z]{2}[ \\t]+${CITY}`, 'gu'),
   // UK postcode

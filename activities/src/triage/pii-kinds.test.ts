@@ -31,6 +31,11 @@ describe('names without a relation word', () => {
     expect(of('name', 'Gift cards for these people: Ifeoma Nnaji, Lars Eriksen and Dara Kelly.')).toEqual(['Ifeoma Nnaji', 'Lars Eriksen', 'Dara Kelly']);
   });
 
+  it('reads four-word Spanish names and a friend greeted beside "Madame, Monsieur"', () => {
+    expect(of('name', 'Our childminder, Ana Isabel Romero Llorente, has the key.')).toEqual(['Ana Isabel Romero Llorente']);
+    expect(of('name', 'Bonjour Yannick, Madame, Monsieur,\nje vous transfère ma question.')).toEqual(['Yannick']);
+  });
+
   it('keeps a German title chain out of a full name', () => {
     expect(of('name', 'z. Hd. Herrn Prof. Anselm Kraus')).toEqual(['Anselm Kraus']);
     expect(of('name', 'Die Rechnung bitte für Frau Dr. Wagner ausstellen.')).toEqual(['Frau Dr. Wagner']);
@@ -44,6 +49,8 @@ describe('addresses, phones and birth dates', () => {
     expect(of('address', 'P.O. Box 77, Kingston ON K7L 4V6')).toEqual(['P.O. Box 77, Kingston ON K7L 4V6']);
     expect(of('address', 'Rua do Almada 88, 2.º Dto.\n4050-032 Porto')).toEqual(['Rua do Almada 88, 2.º Dto.\n4050-032 Porto']);
     expect(of('address', 'Lindenallee 4, 2. OG\n50968 Köln')).toEqual(['Lindenallee 4, 2. OG\n50968 Köln']);
+    expect(of('address', 'Meine Adresse: Grazer Straße 17/2/9, 8010 Graz')).toEqual(['Grazer Straße 17/2/9, 8010 Graz']);
+    expect(of('address', 'Ship to 22 Residency Road, Ashok Nagar, Chennai 600083, India.')).toEqual(['22 Residency Road, Ashok Nagar, Chennai 600083, India']);
   });
 
   it('keeps an extension with its number and reads digits said in words where the words say phone', () => {
@@ -51,6 +58,13 @@ describe('addresses, phones and birth dates', () => {
     expect(of('phone', 'Mon bureau : 01 84 88 20 40, poste 3305.')).toEqual(['01 84 88 20 40, poste 3305']);
     expect(of('phone', 'text me on oh seven nine double four, one two three, five six seven')).toEqual(['oh seven nine double four, one two three, five six seven']);
     expect(of('phone', 'I bought two, then three, then one more: five six seven eight nine ten')).toEqual([]);
+    expect(of('phone', "Vous pouvez m'appeler au zéro sept, quatre-vingt-onze, soixante-dix, zéro deux, treize.")).toEqual(['zéro sept, quatre-vingt-onze, soixante-dix, zéro deux, treize']);
+    expect(of('phone', 'Mon numéro ? J’en ai acheté vingt-deux, puis trente.')).toEqual([]);
+  });
+
+  it('reads an e-mail address spelled out in lower-case words', () => {
+    expect(of('email', 'write to lena dot vogt at posteo dot de instead')).toEqual(['lena dot vogt at posteo dot de']);
+    expect(of('email', 'We met at Home dot then at Lidl dot com.')).toEqual([]);
   });
 
   it('reads birth dates written in words, in a birth context only', () => {

@@ -32,11 +32,11 @@ const CAP_PARTICLE = "(?:Van|Von|De|Du|Des|Da|Di|Del|Della|Dos|Le|La|Ó|Ní|Nic|
 /** Blanks inside a name: never a line break. */
 const SP = '[ \\t\\u00a0]';
 const INITIALS = `${LU}\\.(?:(?:${SP}?-${SP}?|${SP})?${LU}\\.){0,3}`;
-/** A person's name on one line: up to three name words (particles allowed between them), or initials and a surname. */
-const NAME = `(?:${INITIALS}${SP}?${WORD}|${WORD}(?:${SP}(?:(?:${PARTICLE}|${CAP_PARTICLE})${SP})?(?:d['’])?${WORD}){0,2})`;
+/** A person's name on one line: up to four name words ("Rosa María Gutiérrez Ortega") (particles allowed between them), or initials and a surname. */
+const NAME = `(?:${INITIALS}${SP}?${WORD}|${WORD}(?:${SP}(?:(?:${PARTICLE}|${CAP_PARTICLE})${SP})?(?:d['’])?${WORD}){0,3})`;
 /** Abbreviated titles as usually written and in capitals; titles written in full in any case ("madame Dupont"). */
 const TITLE_WORDS = ['monsieur', 'madame', 'mademoiselle', 'maître', 'docteur', 'señora', 'señor', 'signora', 'signor'];
-const TITLE = `(?:Sra\\.?|Sr\\.|Sig\\.ra|Sig\\.|M\\.|MM\\.|Mme|MME|Mmes|Mlle|MLLE|Me|Dr\\.?|DR\\.?|Pr\\.?|Prof\\.?|Mr\\.?|MR\\.?|Mrs\\.?|MRS\\.?|Ms\\.?|MS\\.?|Mx\\.?|Miss|Sir|Dame|Herr|Herrn|Frau|Mw\\.|Mevr\\.|Dhr\\.|${TITLE_WORDS.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}|${w}|${w.toUpperCase()}`).join('|')})`;
+const TITLE = `(?:Sra\\.?|Sr\\.|Sig\\.ra|Sig\\.|M\\.|MM\\.|Mme|MME|Mmes|Mlle|MLLE|Me|Dr\\.?|DR\\.?|Pr\\.?|Prof\\.?|Mr\\.?|MR\\.?|Mrs\\.?|MRS\\.?|Ms\\.?|MS\\.?|Mx\\.?|Miss|Sir|Dame|Herr|Herrn|Frau|Mag\\.|Dipl\\.-Ing\\.|Ing\\.|Mw\\.|Mevr\\.|Dhr\\.|${TITLE_WORDS.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}|${w}|${w.toUpperCase()}`).join('|')})`;
 
 /** A title and an academic one after it: "Frau Dr. Katrin Müller", "Mr Prof. Sato", "z. Hd. Herrn Dr. Weiß". */
 const TITLES = `(?:${TITLE})(?:${SP}+(?:Dr\\.?|Prof\\.?|Ing\\.?|Mag\\.?))?`;
@@ -132,9 +132,9 @@ const GAELIC_NAME_RE = new RegExp(`(?<![\\p{L}'’-])(${WORD}${SP}O['’]${LU}[$
 /** Vietnamese names open with one of a few family names, written with their marks: "Nguyễn Văn An", "Trần Minh Khôi". */
 const VIET_FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Trương', 'Đào', 'Lương', 'Nguyen', 'Tran', 'Pham', 'Huynh'];
 const VIET_NAME_RE = new RegExp(`(?<![\\p{L}])((?:${VIET_FAMILY.join('|')})(?:${SP}${WORD}){1,3})(?!${SP}+(?:City|Ville|[Cc]ity)(?![\\p{L}]))`, 'gu');
-/** "Bonjour Nadia, bonjour le service client", "Dear Adaeze and the Maison Lumen team": a person greeted beside the shop. */
+/** "Bonjour Nadia, bonjour le service client", "Dear Adaeze and the Maison Lumen team", "Salut Karim, Madame, Monsieur": a person greeted beside the shop. */
 const GREETING_PAIR_RE = new RegExp(
-  `(?:^|\\n)[ \\t]*(?:${['bonjour', 'bonsoir', 'hello', 'hi', 'dear', 'cher', 'chère', 'chers', 'hey', 'salut', 'good morning', 'good afternoon'].map(anyCase).join('|')})${SP}+(${NAME})${SP}*(?:,${SP}*(?:bonjour|bonsoir|hello|hi|dear|and|et)|${SP}+(?:and|et|&))${SP}+(?:à${SP}+)?(?:the|le|la|l['’]|les|toute l['’]|tout le|your|votre|vos|all)(?![\\p{L}])`,
+  `(?:^|\\n)[ \\t]*(?:${['bonjour', 'bonsoir', 'hello', 'hi', 'dear', 'cher', 'chère', 'chers', 'hey', 'salut', 'good morning', 'good afternoon'].map(anyCase).join('|')})${SP}+(${NAME})${SP}*(?:(?:,${SP}*(?:bonjour|bonsoir|hello|hi|dear|and|et)|${SP}+(?:and|et|&))${SP}+(?:à${SP}+)?(?:the|le|la|l['’]|les|toute l['’]|tout le|your|votre|vos|all)|,${SP}*(?:${['madame', 'monsieur', 'messieurs', 'mesdames', 'sir', 'madam'].map(anyCase).join('|')}))(?![\\p{L}])`,
   'gu');
 const NAMING_RE = new RegExp(`(?<![\\p{L}])(?:${NAMING.map(anyCase).join('|')})\\s+(?:(${TITLES})${SP}+)?(${NAME})`, 'gu');
 const ADDRESSING_RE = new RegExp(`(?<![\\p{L}])(?:${ADDRESSING.map(anyCase).join('|')})${SP}+(?:(${TITLES})${SP}+)?(${NAME})`, 'gu');

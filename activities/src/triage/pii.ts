@@ -102,7 +102,7 @@ function findNirs(text: string): Span[] {
   return out;
 }
 
-const PHONE_CONTEXT = /(?:t[ée]l(?:[ée]phone)?|phone|mobile|mob|portable|cell|gsm|num[ée]ro|number|call|ring|text|appel|joindre|reach|whatsapp|fax|m[óo]vil|tel[ée]fono|cellulare|handy)\b[^\n\d]{0,25}$/iu;
+const PHONE_CONTEXT = /(?:t[ée]l(?:[ée]phone)?|phone|mobile|mob|portable|cell|gsm|num[ée]ro|number|call|ring|text|appel(?:er|ez|le[rz]?)?|joindre|reach|whatsapp|fax|m[óo]vil|tel[ée]fono|cellulare|handy)\b[^\n\d]{0,25}$/iu;
 
 function findPhones(text: string): Span[] {
   const out: Span[] = [];
@@ -137,21 +137,27 @@ function findPhones(text: string): Span[] {
 
 const EXTENSION = /^,?[ \t]*(?:ext\.?|extn\.?|extension|x|poste|p\.|apparecchio|int\.|durchwahl|toestel|tst\.)[ \t]*\d{1,5}(?![\w])/i;
 
-/** Digits said in words: "zero seven seven zero zero, nine double one, two three four", "zéro six douze…" (EN/FR). */
-const DIGIT_WORDS = new Set(['zero', 'oh', 'nought', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine',
-  'zéro', 'deux', 'trois', 'quatre', 'cinq', 'sept', 'huit', 'neuf']);
-const SPOKEN_RUN = /(?<![\p{L}])(?:(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|zéro|deux|trois|quatre|cinq|sept|huit|neuf)(?:[ \t,-]+|(?=[.;)\n]|$)))+/giu;
+/**
+ * Digits said in words, one by one or in pairs as French speakers give them: "zero seven seven zero zero, nine double
+ * one, two three four", "zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit".
+ */
+const ONE_DIGIT = 'zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|zéro|un|deux|trois|quatre|cinq|sept|huit|neuf';
+const FR_TEEN = 'dix|onze|douze|treize|quatorze|quinze|seize';
+const FR_PAIR = `(?:(?:soixante|quatre-vingts?)-dix(?:-(?:sept|huit|neuf))?|(?:vingt|trente|quarante|cinquante|soixante)(?:-et-un|-et-onze|[- ]et[- ]un|-(?:${FR_TEEN}|un|deux|trois|quatre|cinq|six|sept|huit|neuf))?|quatre-vingts?(?:-(?:${FR_TEEN}|un|deux|trois|quatre|cinq|six|sept|huit|neuf))?|dix-(?:sept|huit|neuf)|${FR_TEEN})`;
+const EN_PAIR = '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
+const SPOKEN_TOKEN = `(?:${FR_PAIR}|${EN_PAIR}|double|triple|${ONE_DIGIT})`;
+const SPOKEN_RUN = new RegExp(`(?<![\\p{L}-])${SPOKEN_TOKEN}(?:[ \\t]*[,-]?[ \\t]+${SPOKEN_TOKEN})+(?![\\p{L}-])`, 'giu');
+const SPOKEN_ONE = new RegExp(`^(?:${ONE_DIGIT})$`, 'iu');
 
 function findSpokenPhones(text: string): Span[] {
   const out: Span[] = [];
   for (const m of text.matchAll(SPOKEN_RUN)) {
-    const value = m[0].replace(/[ \t,-]+$/, '');
-    const words = value.toLowerCase().split(/[ \t,-]+/);
+    const value = m[0];
     let digits = 0;
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      if (w === 'double' || w === 'triple') { digits += (w === 'double' ? 2 : 3) - 1; continue; }
-      if (DIGIT_WORDS.has(w)) digits++;
+    for (const w of value.toLowerCase().matchAll(new RegExp(SPOKEN_TOKEN, 'giu'))) {
+      if (w[0] === 'double') digits += 1;
+      else if (w[0] === 'triple') digits += 2;
+      else digits += SPOKEN_ONE.test(w[0]) ? 1 : 2;
     }
     // a phone is nine digits or more, and the words around it say so ("call me on", "mon numéro")
     if (digits < 9 || !PHONE_CONTEXT.test(text.slice(Math.max(0, m.index! - 40), m.index!).replace(/,\s*$/, ''))) continue;
@@ -161,6 +167,9 @@ function findSpokenPhones(text: string): Span[] {
 }
 
 const ROLE_LOCAL = /^(?:no-?reply|do-?not-?reply|donotreply|postmaster|mailer-daemon|bounces?|abuse|info|contact|support|sales|hello|admin|news|newsletter|notifications?|service|team|help|billing|orders?|webmaster|marketing|press|privacy|dpo|rgpd|gdpr)$|(?:^|[-_.+])(?:leave|unsubscribe|bounces?|request|owner|subscribe|noreply|no-reply)(?:$|[-_.+])/i;
+
+/** Spelled out with bare words, in lower case as addresses are: "anna dot kowalski at gmail dot com", "jo point martin arobase free point fr". */
+const SPELLED_EMAIL = /(?<![\w.+-])[a-z0-9_%+-]+(?:[ \t]+(?:dot|point)[ \t]+[a-z0-9_%+-]+)*[ \t]+(?:at|arobase)[ \t]+[a-z0-9-]+(?:[ \t]+(?:dot|point)[ \t]+[a-z0-9-]+)*[ \t]+(?:dot|point)[ \t]+(?:com|net|org|fr|be|ch|de|uk|co|nl|es|it|pt|ie|ca|eu|io|info)(?![\w-])/g;
 
 function findEmails(text: string, ctx: PiiContext): Span[] {
   const out: Span[] = [];
@@ -182,7 +191,7 @@ function findEmails(text: string, ctx: PiiContext): Span[] {
   }
   // written to dodge robots: "jo.martin (at) gmail.com", "jo.martin[at]gmail[dot]com", "jo.martin arobase free.fr"
   const dodged = /(?<![\w.+-])[A-Za-z0-9._%+-]+[ \t]*(?:\([ \t]*(?:at|arobase)[ \t]*\)|\[[ \t]*(?:at|arobase)[ \t]*\]|[ \t]arobase[ \t])[ \t]*[A-Za-z0-9-]+(?:(?:\.|[ \t]*[([][ \t]*(?:dot|point)[ \t]*[)\]][ \t]*)[A-Za-z0-9-]+)*(?:\.|[ \t]*[([][ \t]*(?:dot|point)[ \t]*[)\]][ \t]*)[A-Za-z]{2,}(?![\w-])/gi;
-  for (const m of text.matchAll(dodged)) {
+  for (const m of [...text.matchAll(dodged), ...text.matchAll(SPELLED_EMAIL)]) {
     const local = m[0].split(/[ \t([]/)[0]!.toLowerCase();
     if (ROLE_LOCAL.test(local)) continue;
     out.push({ type: 'email', start: m.index!, end: m.index! + m[0].length, value: m[0] });
