@@ -23,6 +23,7 @@ describe('names without a relation word', () => {
     expect(of('name', 'Yesterday Ciarán O\'Donoghue rang twice.')).toEqual(["Ciarán O'Donoghue"]);
     expect(of('name', 'Le colis est pour Phạm Thu Hà, merci.')).toEqual(['Phạm Thu Hà']);
     expect(of('name', 'We holidayed on the Costa da Caparica, then Ho Chi Minh City. My Apple MacBook Air died.')).toEqual([]);
+    expect(of('name', 'Ciao!\n\nInviato da Libero Mail per Android')).toEqual([]);
   });
 
   it('reads a person greeted beside the shop, and a list of people after a colon', () => {

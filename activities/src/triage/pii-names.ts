@@ -123,10 +123,11 @@ const GIVING_RE = new RegExp(
   'gu');
 /** A lower-case particle between capitalised names only stands in a person's name: "Pieter van der Meulen", "Thiago Albuquerque dos Santos". */
 const PARTICLE_NAME_RE = new RegExp(
-  `(?<![\\p{L}'’-])(${WORD}(?:${SP}${WORD})?${SP}(?:van der|van den|van de|van het|van|von der|von dem|von|vom|bin|ibn|bint|ter|ten)${SP}${WORD}(?:${SP}${WORD})?` +
-  // Portuguese "da/das/dos" also join place names ("Costa da Caparica", "Angra dos Reis"): three name words at least
-  `|${WORD}${SP}(?:${WORD}${SP}(?:da|das|dos)${SP}${WORD}|(?:da|das|dos)${SP}${WORD}${SP}${WORD})(?:${SP}${WORD})?)`,
+  `(?<![\\p{L}'’-])(${WORD}(?:${SP}${WORD})?${SP}(?:van der|van den|van de|van het|van|von der|von dem|von|vom|bin|ibn|bint|ter|ten)${SP}${WORD}(?:${SP}${WORD})?)`,
   'gu');
+const PLACE_WORD = /(?<![\p{L}])(?:Costa|Praia|Ilha|Serra|Vila|Rio|Porto|Foz|Quinta|Beach|Park|Island|Bay|Lake|River|Coast|Valley|Hotel|Restaurante|Casa)(?![\p{L}])/u;
+/** Portuguese "da/das/dos" also join place names ("Costa da Caparica", "Angra dos Reis"): three name words at least. */
+const PT_PARTICLE_NAME_RE = new RegExp(`(?<![\\p{L}'’-])(${WORD}${SP}(?:${WORD}${SP}(?:da|das|dos)${SP}${WORD}|(?:da|das|dos)${SP}${WORD}${SP}${WORD})(?:${SP}${WORD})?)`, 'gu');
 /** Irish surnames with O': "Siobhán O'Callaghan-Reilly" (not Mac/Mc: "Apple MacBook", "a McFlurry"). */
 const GAELIC_NAME_RE = new RegExp(`(?<![\\p{L}'’-])(${WORD}${SP}O['’]${LU}[${L}'’-]*[${L}])`, 'gu');
 /** Vietnamese names open with one of a few family names, written with their marks: "Nguyễn Văn An", "Trần Minh Khôi". */
@@ -305,6 +306,8 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     push(m.index! + m[0].lastIndexOf(name), name, m[3]);
   }
   run(PARTICLE_NAME_RE, 1);
+  // three words that are names, not "Inviato da Libero Mail" or "Costa da Caparica Beach"
+  run(PT_PARTICLE_NAME_RE, 1, undefined, (name) => !PLACE_WORD.test(name) && nameWords(name).filter((w) => !NOT_A_NAME.has(fold(w))).length >= 3);
   run(GAELIC_NAME_RE, 1);
   for (const m of text.matchAll(VIET_NAME_RE)) push(m.index!, m[1]!, undefined, true);
   run(GREETING_PAIR_RE, 1);
