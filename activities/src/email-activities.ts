@@ -53,7 +53,10 @@ import type { PolicySource } from './adapters/pg/live-policy';
 import type { WordingSource } from './adapters/pg/live-wording';
 import type { ModelSource } from './adapters/pg/live-model';
 import { getSend } from './adapters/pg/sent-mail';
-import { conversationOfEmail } from './adapters/pg/conversations';
+import { readRouteMemory } from './adapters/pg/route-memory';
+import { PgAutoReplyLog } from './adapters/pg/auto-reply-log';
+import { threadKeyOf } from './triage/auto-reply-window';
+import { fullNameCandidates } from './triage/pii-names';
 import { kpiDimensionsOf } from './kpi/kpi-dimensions';
 import { rolloutAdmits } from './triage/rollout-cohort';
 import { distance } from 'fastest-levenshtein';
@@ -179,6 +182,38 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
     await trace(request.emailKey, 'send', 'held', { reason: 'automation_paused', policyVersion: deps.policy.current().version });
     return { held: 'automation_paused' };
   };
+  /**
+   * The read stages' shop reads in one statement: the sender's record (machine, pii stages) and the customers of each
+   * full name in the text the pii stage looks through (triage/stages.ts piiStage: subject, text, hidden text), which it
+   * asks one name at a time. A name it asks that is not read here is read then, as before.
+   */
+  const readSenderAndNames = async (emailKey: string, parsed: EmailCase['parsed']): Promise<void> => {
+    const sender = parsed.from?.address;
+    if (!sender) return;
+    const text = [parsed.subject, parsed.text, parsed.hiddenHtmlText].filter(Boolean).join('\n');
+    await emailShops.of(emailKey).readSenderAndNames(sender, fullNameCandidates(text));
+  };
+
+  /**
+   * The route's reads of Postgres in one statement: its conversation, and the answers of the auto-reply and bounce
+   * logs when they are Postgres's own (the questions the route stage asks: triage/route.ts; another question, or
+   * another log, is asked as before).
+   */
+  const routeMemoryOf = async (emailKey: string, emailCase: EmailCase, triage: TriageDeps) => {
+    const { parsed } = emailCase;
+    const ask = {
+      emailKey, sender: parsed.from?.address ?? null, threadKey: threadKeyOf(parsed), at: parsed.date,
+      replyTo: (parsed.replyTo ?? parsed.from)?.address ?? null,
+    };
+    const { autoReplies, bounces } = triage;
+    const memory = await readRouteMemory(deps.db, ask, { autoReplies: autoReplies ?? new PgAutoReplyLog(deps.db), bounces: bounces ?? new PgBounceLog(deps.db) });
+    const routeDeps: TriageDeps = {
+      ...triage,
+      ...(autoReplies instanceof PgAutoReplyLog ? { autoReplies: memory.autoReplies } : {}),
+      ...(bounces instanceof PgBounceLog ? { bounces: memory.bounces } : {}),
+    };
+    return { conversation: memory.conversationId, routeDeps };
+  };
   const draftStage = stageNamed('draft');
   const routeStage = stageNamed('route');
 
@@ -195,6 +230,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
         await trace(emailKey, 'read', 'quarantined', { reason: error.reason });
         return { status: 'quarantined', reason: error.reason };
       }
+      await readSenderAndNames(emailKey, parsed);
       const emailCase = await runStages(newCase(parsed), triageNow(emailKey).triage, READ_STAGES);
       const bounce = shopReplyBounceOf(emailKey, emailCase); // a bounce of one of our replies: link it back, mark the address
       if (bounce) await recordShopReplyBounce(deps.db, bounce);
@@ -221,11 +257,12 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
 
     async routeEmail({ emailKey }): Promise<RouteSummary> {
       const { triage, policyVersion } = triageNow(shopReadFor(routeStage, emailKey));
-      const conversation = await conversationOfEmail(deps.db, emailKey);
       // The case file, its route and intent, the stage's trace, the route's event and the decision's row: one statement
       // (case-files.ts).
       const ran = await caseFiles.runOnCase(emailKey, async (before) => {
-        const updated = await routeStage.run(before, triage);
+        // The email's conversation, auto-reply counts and bounce: one read (route-memory.ts).
+        const { conversation, routeDeps } = await routeMemoryOf(emailKey, before, triage);
+        const updated = await routeStage.run(before, routeDeps);
         const decision = updated.decision;
         if (!decision) throw ApplicationFailure.nonRetryable('the route stage left no decision', 'NoDecision');
         // The route event also carries the KPI dimensions (kpi/kpi-dimensions.ts): the KPI consumer needs no other read.

@@ -8,7 +8,7 @@ import { rawSha256 } from '../../activities/src/domain/email-key';
 import type { EmailCase } from '../../activities/src/domain/types';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
 import { testVault } from '../support/data-keks';
-import type { FieldVault } from '../../activities/src/adapters/vault/field-vault';
+import { ErasedFieldError, type FieldVault } from '../../activities/src/adapters/vault/field-vault';
 import { rawMessage, registerTestEmail } from './email-fixture';
 
 let db: TestDatabase;
@@ -37,6 +37,19 @@ describe('raw emails', () => {
       storeRawEmail(pool, vault, { raw, source: 'kafka-replay', mailbox: 'support' })));
     expect(results.filter((r) => r.inserted)).toHaveLength(1);
     expect(new Set(results.map((r) => r.rawId)).size).toBe(1);
+  });
+
+  it('opens a message whose key the vault has not cached with one statement (its key row comes with it); an erased key refuses', async () => {
+    const raw = rawMessage({ From: `Ana <ana-${Date.now()}@example.org>`, 'Message-ID': `<key-with-raw-${Date.now()}@test>` });
+    const stored = await storeRawEmail(db.pool, vault, { raw, source: 'http', mailbox: 'support' });
+    let statements = 0;
+    const counted = { query: ((...args: Parameters<typeof db.pool.query>) => { statements += 1; return db.pool.query(...args); }) as typeof db.pool.query };
+    expect((await loadRawEmail(counted, testVault(counted), stored.rawId)).equals(raw)).toBe(true);
+    expect(statements).toBe(1);
+    await db.pool.query(
+      `update data_keys set wrapped_key = null, kek_id = null, destroyed_at = now()
+       where id = (select data_key_id from raw_emails where id = $1)`, [stored.rawId]);
+    await expect(loadRawEmail(db.pool, testVault(db.pool), stored.rawId)).rejects.toThrow(ErasedFieldError);
   });
 
   it('refuses an unknown source, and an unknown id on load', async () => {

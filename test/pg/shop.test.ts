@@ -98,6 +98,16 @@ describe('seedShop + PgShopData over shared/fixtures/shop.json', () => {
     expect(await pg.customerWithOrders({ email: 'nobody@example.org' })).toBeNull();
   });
 
+  it('reads the sender with their orders and the customers of each name in one statement, as the separate reads give them', async () => {
+    const names = [...shopJson.customers.slice(0, 5).map((c) => ({ first: c.first_name.toUpperCase(), last: ` ${c.last_name}` })), { first: 'Jean', last: 'Personne' }];
+    for (const customer of shopJson.customers.slice(0, 5)) {
+      const both = await pg.senderAndNamed(` ${customer.email.toUpperCase()}`, names);
+      expect(both.sender).toStrictEqual(await pg.customerWithOrders({ email: customer.email }));
+      expect(both.named).toStrictEqual(await Promise.all(names.map((n) => pg.customersByName(n.first, n.last))));
+    }
+    expect(await pg.senderAndNamed('nobody@example.org', [])).toStrictEqual({ sender: null, named: [] });
+  });
+
   it('finds an order by its tracking number (any case), and learns the order-number format, as the JSON adapter does', async () => {
     const tracked = shopJson.orders.filter((o) => o.tracking_number);
     expect(tracked.length).toBeGreaterThan(0);
@@ -185,6 +195,10 @@ describe('seedShop with an unusual shop', () => {
     // The joined read: odd numbers, explicit nulls and extra keys of the orders come back the same.
     expect(await pg.customerWithOrders({ email: 'SHARED@example.org' })).toStrictEqual({
       customer: await json.customerByEmail('shared@example.org'), orders: await json.ordersOfCustomer('A'),
+    });
+    expect(await pg.senderAndNamed('SHARED@example.org', [{ first: 'zoe', last: "d'arc" }])).toStrictEqual({
+      sender: { customer: await json.customerByEmail('shared@example.org'), orders: await json.ordersOfCustomer('A') },
+      named: [await json.customersByName('zoe', "d'arc")],
     });
   });
 

@@ -7,7 +7,7 @@
  * A change to the policies or the catalogue reaches a worker within `ttlMs`; a shop without a pinned "today" sees
  * the new date up to `ttlMs` after midnight UTC. Concurrent callers share one read; a failed read is not kept.
  */
-import type { CustomerRecord, CustomerWithOrders, OrderRecord, ProductRecord, ShopData, ShopPolicies } from '../domain/types';
+import type { CustomerRecord, CustomerWithOrders, FullName, OrderRecord, ProductRecord, ShopData, ShopPolicies } from '../domain/types';
 import type { OrderFormat } from '../domain/order-format';
 
 export interface ReferenceCacheOptions {
@@ -37,6 +37,8 @@ export class ReferenceCachedShop implements ShopData {
   readonly orderNumberFormat: () => Promise<OrderFormat>;
   /** Read through, when the source has it. */
   readonly customerWithOrders?: (by: { email: string } | { id: string }) => Promise<CustomerWithOrders | null>;
+  /** Read through, when the source has it. */
+  readonly senderAndNamed?: (email: string, names: readonly FullName[]) => Promise<{ sender: CustomerWithOrders | null; named: CustomerRecord[][] }>;
 
   constructor(private readonly source: ShopData, options: ReferenceCacheOptions) {
     const now = options.now ?? Date.now;
@@ -45,6 +47,7 @@ export class ReferenceCachedShop implements ShopData {
     this.products = keptFor(options.ttlMs, now, () => source.products());
     this.orderNumberFormat = keptFor(options.ttlMs, now, () => source.orderNumberFormat());
     if (source.customerWithOrders) this.customerWithOrders = (by) => source.customerWithOrders!(by);
+    if (source.senderAndNamed) this.senderAndNamed = (email, names) => source.senderAndNamed!(email, names);
   }
 
   customerByEmail(email: string): Promise<CustomerRecord | null> { return this.source.customerByEmail(email); }

@@ -90,6 +90,36 @@ test('with a joined read, a customer and their orders come in one read, whicheve
   ]);
 });
 
+test('the sender and the names asked for together come in one read; a name not asked, or a failed read, reads through', async () => {
+  const { shop, calls, state } = countingShop();
+  const other = { ...customer, id: 'C2', first_name: 'Bo', last_name: 'Lind' };
+  const together = {
+    ...shop,
+    senderAndNamed: async (email: string, names: readonly { first: string; last: string }[]) => {
+      calls.push(`together:${email}:${names.map((n) => `${n.first} ${n.last}`).join(',')}`);
+      if (state.failNext) { state.failNext = false; throw new Error('connection lost'); }
+      return { sender: { customer, orders: [order('AB-1')] }, named: names.map((n) => (n.last === 'Lind' ? [other] : [])) };
+    },
+  } as ShopData;
+  const run = new RunScopedShop(together);
+  await run.readSenderAndNames('Ana@Example.org', [{ first: 'Bo', last: 'Lind' }, { first: 'Jean', last: 'Nobody' }]);
+  expect(await run.customerByEmail('ana@example.org')).toBe(customer);
+  expect(await run.customersByName('Bo', 'Lind')).toEqual([other]);
+  expect(await run.customersByName('Jean', 'Nobody')).toEqual([]);
+  expect(await run.customerById('C2')).toBe(other);
+  expect(await run.ordersOfCustomer('C1')).toHaveLength(1);
+  await run.customersByName('Eva', 'Else'); // not asked together: read alone
+  await run.readSenderAndNames('ana@example.org', [{ first: 'Eva', last: 'Other' }]); // the sender is read: nothing more here
+  await new RunScopedShop(together).readSenderAndNames('ana@example.org', []); // no name: the stages read the sender
+  expect(calls).toEqual(['together:Ana@Example.org:Bo Lind,Jean Nobody', 'byName:Eva Else']);
+
+  state.failNext = true;
+  const failed = new RunScopedShop(together);
+  await expect(failed.readSenderAndNames('ana@example.org', [{ first: 'Bo', last: 'Lind' }])).rejects.toThrow('connection lost');
+  expect(await failed.customersByName('Bo', 'Lind')).toEqual([customer]); // not kept: read again, alone
+  expect(calls.slice(2)).toEqual(['together:ana@example.org:Bo Lind', 'byName:Bo Lind']);
+});
+
 test("an email's stages share its reads while fresh; another email, a stale one, or after forget() read through", async () => {
   const { shop, calls, state } = countingShop();
   let now = 1_000;

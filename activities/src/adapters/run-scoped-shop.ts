@@ -12,7 +12,7 @@
  * Reference data (policies, catalogue, "today", order format) goes to the source, which keeps it (reference-cached-shop.ts).
  * A failed read is not kept.
  */
-import type { CustomerRecord, CustomerWithOrders, OrderRecord, ProductRecord, ShopData, ShopPolicies } from '../domain/types';
+import type { CustomerRecord, CustomerWithOrders, FullName, OrderRecord, ProductRecord, ShopData, ShopPolicies } from '../domain/types';
 import type { OrderFormat } from '../domain/order-format';
 
 export class RunScopedShop implements ShopData {
@@ -27,7 +27,7 @@ export class RunScopedShop implements ShopData {
   products(): Promise<ProductRecord[]> { return this.source.products(); }
 
   customerByEmail(email: string): Promise<CustomerRecord | null> {
-    return this.once(`customer-email:${email.trim().toLowerCase()}`, async () => {
+    return this.once(customerEmailKey(email), async () => {
       if (this.source.customerWithOrders) return this.knowWithOrders(await this.source.customerWithOrders({ email }));
       return this.knowCustomers(await this.source.customerByEmail(email));
     });
@@ -41,7 +41,24 @@ export class RunScopedShop implements ShopData {
   }
 
   customersByName(firstName: string, lastName: string): Promise<CustomerRecord[]> {
-    return this.once(`customer-name:${JSON.stringify([firstName, lastName])}`, async () => this.knowCustomers(await this.source.customersByName(firstName, lastName)));
+    return this.once(nameKey(firstName, lastName), async () => this.knowCustomers(await this.source.customersByName(firstName, lastName)));
+  }
+
+  /**
+   * The sender's record with their orders and the customers of each name, in one read when the source can
+   * (senderAndNamed) and nothing of it was read yet: the read stages, which ask for the sender and then for each full
+   * name one at a time, find them kept. Without names, or with the sender read already, nothing is read here.
+   */
+  async readSenderAndNames(email: string, names: readonly FullName[]): Promise<void> {
+    const senderKey = customerEmailKey(email);
+    if (!this.source.senderAndNamed || names.length === 0 || this.reads.has(senderKey)) return;
+    const unread = names.filter((n) => !this.reads.has(nameKey(n.first, n.last)));
+    const both = this.source.senderAndNamed(email, unread);
+    const kept = [
+      this.once(senderKey, async () => this.knowWithOrders((await both).sender)),
+      ...unread.map((n, i) => this.once(nameKey(n.first, n.last), async () => this.knowCustomers((await both).named[i] ?? []))),
+    ];
+    await Promise.all(kept);
   }
 
   order(number: string): Promise<OrderRecord | null> {
@@ -96,6 +113,14 @@ export class RunScopedShop implements ShopData {
     });
     return value;
   }
+}
+
+function customerEmailKey(email: string): string {
+  return `customer-email:${email.trim().toLowerCase()}`;
+}
+
+function nameKey(firstName: string, lastName: string): string {
+  return `customer-name:${JSON.stringify([firstName, lastName])}`;
 }
 
 /** Order numbers are unique case-insensitively (the source compares them upper-cased, trimmed). */

@@ -179,6 +179,12 @@ export interface CustomerWithOrders {
   orders: OrderRecord[];
 }
 
+/** A first and last name, as customersByName takes them. */
+export interface FullName {
+  first: string;
+  last: string;
+}
+
 export interface ShopData {
   policies(): Promise<ShopPolicies>;
   /** The shop's "today" (ISO date). The demo shop pins it; production uses the real date. */
@@ -195,6 +201,11 @@ export interface ShopData {
    * null when there is no such customer. RunScopedShop uses it so that a stage needing both reads once.
    */
   customerWithOrders?(by: { email: string } | { id: string }): Promise<CustomerWithOrders | null>;
+  /**
+   * Optional: customerWithOrders({ email }) and customersByName for each name, in one read (the read stages ask for
+   * both: the sender's record, then each full name the text holds). `named[i]` answers `names[i]`.
+   */
+  senderAndNamed?(email: string, names: readonly FullName[]): Promise<{ sender: CustomerWithOrders | null; named: CustomerRecord[][] }>;
   /** The shape of the shop's order numbers (orderFormatOf over all of them). */
   orderNumberFormat(): Promise<OrderFormat>;
   /** Every order number, upper case, in source order (seeding the knowledge base; not for per-email work). */

@@ -10,14 +10,11 @@ import type { AutoReplyCounts, AutoReplyLog } from '../../triage/pipeline';
 import { AUTO_REPLY_WINDOW_MS } from '../../triage/auto-reply-window';
 import type { Queryable } from './pool';
 
-export class PgAutoReplyLog implements AutoReplyLog {
-  constructor(private readonly db: Queryable) {}
-
-  async recent(sender: string, threadKey: string | null, at: string | null = null): Promise<AutoReplyCounts> {
-    // An email is weighed at its Date unless it has none or it is in the future; an answered one counts at its Date
-    // unless it has none or it is later than our send (autoReplyClock).
-    const { rows } = await this.db.query<{ sender: string; thread: string }>(
-      `with automatic as (
+/**
+ * The automatic replies counted for an email (columns `sender`, `thread`), over the parameters of `autoReplyParams`
+ * ($1–$4): a statement of its own here, a part of the route's one read in route-memory.ts.
+ */
+export const AUTO_REPLY_COUNTS_SQL = `with automatic as (
          select least(coalesce(e.email_date, a.at), a.at) as answered_at, e.sender_hash, e.thread_key_hash
          from audit_log a join emails e on e.email_key = a.email_key
          where a.stage = 'send' and a.event = 'accepted' and a.data->>'mode' = 'automatic'
@@ -26,9 +23,24 @@ export class PgAutoReplyLog implements AutoReplyLog {
          count(*) filter (where sender_hash = $1 and answered_at <= weighed.at
                             and answered_at > weighed.at - $4 * interval '1 millisecond') as sender,
          count(*) filter (where $2::text is not null and thread_key_hash = $2) as thread
-       from automatic, weighed`,
-      [addressHash(sender), messageIdHashOrNull(threadKey), at, AUTO_REPLY_WINDOW_MS],
-    );
-    return { sender: Number(rows[0]?.sender ?? 0), thread: Number(rows[0]?.thread ?? 0) };
+       from automatic, weighed`;
+
+/** $1–$4 of AUTO_REPLY_COUNTS_SQL. */
+export function autoReplyParams(sender: string, threadKey: string | null, at: string | null): unknown[] {
+  return [addressHash(sender), messageIdHashOrNull(threadKey), at, AUTO_REPLY_WINDOW_MS];
+}
+
+export function autoReplyCountsOf(row: { sender?: unknown; thread?: unknown } | undefined): AutoReplyCounts {
+  return { sender: Number(row?.sender ?? 0), thread: Number(row?.thread ?? 0) };
+}
+
+export class PgAutoReplyLog implements AutoReplyLog {
+  constructor(private readonly db: Queryable) {}
+
+  async recent(sender: string, threadKey: string | null, at: string | null = null): Promise<AutoReplyCounts> {
+    // An email is weighed at its Date unless it has none or it is in the future; an answered one counts at its Date
+    // unless it has none or it is later than our send (autoReplyClock).
+    const { rows } = await this.db.query<{ sender: string; thread: string }>(AUTO_REPLY_COUNTS_SQL, autoReplyParams(sender, threadKey, at));
+    return autoReplyCountsOf(rows[0]);
   }
 }

@@ -34,14 +34,6 @@ export async function findConversationByMessageIdHashes(db: Queryable, hashes: s
   return rows[0]?.conversation_id ?? null;
 }
 
-/** The conversation an email was linked to at its start (null: none). */
-export async function conversationOfEmail(db: Queryable, emailKey: string): Promise<string | null> {
-  const { rows } = await db.query<{ conversation_id: string | null }>(
-    'select conversation_id from emails where email_key = $1', [emailKey],
-  );
-  return rows[0]?.conversation_id ?? null;
-}
-
 /**
  * Links a registered email to its conversation, creating it when needed. `referenceHashes` are the hashes of
  * In-Reply-To and References (oldest first, as in the header). Calling it again returns the same conversation.

@@ -4,7 +4,7 @@
  * the same lookup rules (e-mail trimmed and case-insensitive, the last customer wins on a shared address;
  * order numbers trimmed and case-insensitive; names compared without accents, case or extra spaces).
  */
-import type { CustomerRecord, CustomerWithOrders, OrderRecord, ProductRecord, ShopData, ShopPolicies } from '../../domain/types';
+import type { CustomerRecord, CustomerWithOrders, FullName, OrderRecord, ProductRecord, ShopData, ShopPolicies } from '../../domain/types';
 import { DEFAULT_ORDER_FORMAT, type OrderFormat } from '../../domain/order-format';
 import type { Queryable } from './pool';
 import { ORDER_OPTIONAL_COLUMNS, customerNameKey } from './shop-columns';
@@ -65,6 +65,12 @@ function toOrder({ extra, ...row }: OrderRow): OrderRecord {
   const order: Record<string, unknown> = { ...row };
   for (const key of ORDER_OPTIONAL_COLUMNS) if (order[key] === null) delete order[key];
   return { ...order, ...extra } as OrderRecord;
+}
+
+/** A row of CUSTOMER_WITH_ORDERS (or its JSON): the customer and their orders. */
+function withOrdersOf(row: CustomerRow & { ordinal: unknown; orders: Array<OrderRow & { ordinal: unknown }> }): CustomerWithOrders {
+  const { orders, ordinal: _ordinal, ...customer } = row;
+  return { customer: toCustomer(customer), orders: orders.map(({ ordinal: _o, ...o }) => toOrder(o)) };
 }
 
 function toProduct({ extra, ...row }: ProductRow): ProductRecord {
@@ -140,9 +146,25 @@ export class PgShopData implements ShopData {
     const { rows } = await this.db.query<CustomerRow & { ordinal: unknown; orders: Array<OrderRow & { ordinal: unknown }> }>(
       CUSTOMER_WITH_ORDERS(where), [value],
     );
-    if (!rows[0]) return null;
-    const { orders, ordinal: _ordinal, ...customer } = rows[0];
-    return { customer: toCustomer(customer), orders: orders.map(({ ordinal: _o, ...o }) => toOrder(o)) };
+    return rows[0] ? withOrdersOf(rows[0]) : null;
+  }
+
+  /** customerWithOrders({ email }) and customersByName for each name in one statement (rows as JSON of the same columns). */
+  async senderAndNamed(email: string, names: readonly FullName[]): Promise<{ sender: CustomerWithOrders | null; named: CustomerRecord[][] }> {
+    type WithOrdersRow = CustomerRow & { ordinal: unknown; orders: Array<OrderRow & { ordinal: unknown }> };
+    const { rows } = await this.db.query<{ sender: WithOrdersRow | null; named: Array<Array<CustomerRow & { ordinal: unknown }>> }>(
+      `select (select row_to_json(s) from (${CUSTOMER_WITH_ORDERS('lower(c.email) = lower($1) order by c.ordinal desc limit 1')}) s) as sender,
+         (select coalesce(json_agg(
+            (select coalesce(json_agg(c order by c.ordinal), '[]'::json)
+             from (select ${CUSTOMER_COLUMNS}, ordinal from customers where name_key = k.name_key) c) order by k.i), '[]'::json)
+          from unnest($2::text[]) with ordinality k(name_key, i)) as named`,
+      [email.trim(), names.map((n) => customerNameKey(n.first, n.last))],
+    );
+    const row = rows[0]!;
+    return {
+      sender: row.sender ? withOrdersOf(row.sender) : null,
+      named: row.named.map((found) => found.map(({ ordinal: _o, ...c }) => toCustomer(c))),
+    };
   }
 
   async orderByTracking(trackingNumber: string): Promise<OrderRecord | null> {

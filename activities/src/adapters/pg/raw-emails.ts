@@ -5,6 +5,7 @@
  */
 import { rawSha256 } from '../../domain/email-key';
 import { keyIdOfValue, subjectOfRaw, type FieldVault } from '../vault/field-vault';
+import type { DataKeyRow } from './data-keys';
 import type { Queryable } from './pool';
 
 export const RAW_EMAIL_SOURCES = ['imap', 'http', 'smtp', 'kafka-replay', 'cli'] as const;
@@ -58,11 +59,15 @@ export async function storeRawEmail(
  * the vault learns it here instead of looking it up again at the email's first seal.
  */
 export async function loadRawEmail(db: Queryable, vault: FieldVault, rawId: string, forEmail?: string): Promise<Buffer> {
-  const { rows } = await db.query<{ raw: Buffer | null; dataKeyId: string | null }>(
-    'select raw, data_key_id as "dataKeyId" from raw_emails where id = $1', [rawId]);
+  // The message's data key row comes with it (one statement): a key the vault has not cached needs no read of its own.
+  const { rows } = await db.query<{ raw: Buffer | null; dataKeyId: string | null } & Omit<DataKeyRow, 'id'>>(
+    `select r.raw, r.data_key_id as "dataKeyId", k.subject_hash as "subjectHash", k.customer_id as "customerId",
+       k.kek_id as "kekId", k.wrapped_key as "wrappedKey", k.destroyed_at as "destroyedAt"
+     from raw_emails r left join data_keys k on k.id = r.data_key_id where r.id = $1`, [rawId]);
   if (!rows[0]) throw new RawEmailNotFoundError(rawId);
-  if (forEmail && rows[0].dataKeyId !== null) vault.learnKeyOfEmail(forEmail, rows[0].dataKeyId);
-  const raw = await vault.open(rows[0].raw);
+  const { raw: sealed, dataKeyId, ...key } = rows[0];
+  if (forEmail && dataKeyId !== null) vault.learnKeyOfEmail(forEmail, dataKeyId);
+  const raw = await vault.openWithKeyRow(sealed, dataKeyId !== null && key.subjectHash !== null ? { id: dataKeyId, ...key } : null);
   if (!raw) throw new RawEmailNotFoundError(rawId);
   return raw;
 }

@@ -84,6 +84,17 @@ export class FieldVault {
     return openWith(await this.key(sealedKeyId(value)), value);
   }
 
+  /**
+   * `open`, given the data key's row as the caller read it with the value (one statement for both): a key not cached
+   * is unwrapped from that row instead of being read again. A row of another key is ignored (read as `open` does).
+   */
+  async openWithKeyRow(value: Buffer | null, row: DataKeyRow | null): Promise<Buffer | null> {
+    if (value === null) return null;
+    if (!isSealed(value)) return value;
+    const keyId = sealedKeyId(value);
+    return openWith(row?.id === keyId ? await this.key(keyId, row) : await this.key(keyId), value);
+  }
+
   async openText(value: Buffer | null): Promise<string | null> {
     return (await this.open(value))?.toString('utf8') ?? null;
   }
@@ -150,11 +161,12 @@ export class FieldVault {
     return row;
   }
 
-  private async key(keyId: string): Promise<Buffer> {
+  /** The unwrapped key: cached, else unwrapped from `given` (its row, read by the caller) or from its row read now. */
+  private async key(keyId: string, given?: DataKeyRow): Promise<Buffer> {
     const cached = this.keys.get(keyId);
     if (cached && cached.until > Date.now()) return cached.key;
     const wrapper = this.requireWrapper();
-    const row = await dataKeyById(this.db, keyId);
+    const row = given ?? await dataKeyById(this.db, keyId);
     if (!row) throw new Error(`data key ${keyId} does not exist`);
     if (row.destroyedAt || !row.wrappedKey || !row.kekId) throw new ErasedFieldError(keyId);
     const key = await wrapper.unwrap({ kekId: row.kekId, wrapped: row.wrappedKey }, wrapContext(row.subjectHash));
