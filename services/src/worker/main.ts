@@ -6,6 +6,7 @@
  *
  *   eval "$(bash infra/local/stack.sh env)"; pnpm exec tsx services/src/worker/main.ts
  */
+import './v8-flags';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import { createEmailActivities } from '@replique/activities/email-activities';
