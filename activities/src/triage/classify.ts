@@ -184,6 +184,10 @@ const CRITICAL_SIGNALS = new Set([
   'prompt_injection', 'abusive_language', 'threat', 'public_shaming_threat', 'chargeback_hint', 'escalation_keyword',
   'distress', 'legal_threat', 'fraud_report', 'gdpr_request', 'safety_incident',
 ]);
+/** Signals beside CRITICAL_SIGNALS by which a rule or the risk head raises a risk family (route.ts escalates on them). */
+const RISK_RAISING_SIGNALS = new Set([
+  'unrecognised_charge', 'injury_reported', 'legal_procedure', 'model_escalation', 'hidden_html_text', 'tampered_quoted_text',
+]);
 const MACHINE_INTENT: Record<MachineKind, Intent> = {
   auto_reply: 'auto_reply', bounce: 'bounce', newsletter: 'newsletter', spam: 'spam', system: 'other',
   receipt: 'other', abuse_report: 'other',
@@ -424,6 +428,21 @@ export function classify(
     if (!RISK_INTENTS.has(intent)) intent = 'legal_threat';
   }
 
+  // an intent a deterministic rule imposes: an attack on the reader, a legal claim named by its procedure
+  const isRuleDecided = (i: Intent): boolean => injected || (procedure !== null && i === 'legal_threat');
+  // a risk family that only the intent head reads is no escalation by itself: no rule cue or keyword, no risk-head
+  // reading at its fitted level, no procedure named. The risk head and its level are the parts trained and fitted for
+  // that question (a missed escalation costing four errors); the intent head's top class among 22 at 0.3–0.8 on a
+  // formal letter or a grievance names no sentence a reviewer could be shown. The mail goes to a person at the review
+  // level under its likeliest other intent (never sent: route.ts holds `model_only_risk_intent`), with the reading kept.
+  const raised = signals.some((s) => CRITICAL_SIGNALS.has(s) || RISK_RAISING_SIGNALS.has(s)) || input.accountTakeover;
+  if (calibrated && reading && RISK_INTENTS.has(intent) && !isRuleDecided(intent) && !raised) {
+    const read = intent;
+    intent = answeredIntent(TEXT_INTENTS.filter((i) => !RISK_INTENTS.has(i)).reduce((best, i) => (calibrated[i] > calibrated[best] ? i : best), 'other' as Intent));
+    signals.push('model_only_risk_intent');
+    evidence.push(`${read} read by the intent model alone (P ${calibrated[read].toFixed(2)}); no rule, keyword or risk-head reading raises it`);
+  }
+
   // the routine head: an automatable intent whose words ask for an action or a remedy waits for a person
   const pRoutine = routine && !injected && policy.automatedIntents.has(intent) ? routine.pRoutine(text) : null;
   if (routine && pRoutine !== null) {
@@ -435,7 +454,7 @@ export function classify(
   }
 
   let intentConfidence: number;
-  const ruleDecided = injected || (procedure !== null && intent === 'legal_threat');
+  const ruleDecided = isRuleDecided(intent);
   // a blend probability read as the probability of being right on a new writer's mail (the model's confidence map)
   const asRight = (p: number): number => applyConfidenceMap(calibration?.confidenceMap, p);
   if (calibrated) intentConfidence = ruleDecided ? Math.max(asRight(calibrated[intent]), RULE_DECIDED_CONFIDENCE) : asRight(calibrated[intent]);
@@ -454,6 +473,7 @@ export function classify(
             : beforeReturn && SAME_ANSWER_BEFORE_RETURN.includes(intent) ? SAME_ANSWER_BEFORE_RETURN : SAME_ANSWER.find((g) => g.includes(intent));
   if (sameAnswer) confidence = asRight(Math.min(1, sameAnswer.reduce((s, i) => s + calibrated![i], 0)));
   if (signals.includes('multi_question')) confidence = Math.min(confidence, 0.6);
+  if (signals.includes('model_only_risk_intent')) confidence = Math.min(confidence, MODEL_ONLY_CONFIDENCE_CAP);
   // one trained head may move mail towards a person, never alone away from one: an automatable intent no rule cue
   // supports (an off-topic question the model reads as a catalogue question...) stays below the auto-send threshold
   // unless the routine head, trained apart on what needs a person, also reads the words as routine
@@ -466,7 +486,8 @@ export function classify(
   }
 
   // the pool is read only for an intent of it that the rules or the routine head support (like `confidence` above)
-  const informConfidence = calibrated && !injected && INFORMING_INTENTS.includes(intent) && !signals.includes('model_only_intent')
+  const informConfidence = calibrated && !injected && INFORMING_INTENTS.includes(intent)
+    && !signals.includes('model_only_intent') && !signals.includes('model_only_risk_intent')
     ? asRight(Math.min(1, INFORMING_INTENTS.reduce((s, i) => s + calibrated[i], 0))) : null;
 
   const critical = CRITICAL_INTENTS.has(intent) || signals.some((s) => CRITICAL_SIGNALS.has(s)) || input.accountTakeover;

@@ -56,6 +56,16 @@ describe('topicsOf', () => {
     expect(topics(text).flat()).toContain(topic);
   });
 
+  it('reads how long something takes, asked with no subject of its own, as about what the sentences before named (FR, EN)', () => {
+    expect(topics("Vous m'avez confirmé le remboursement de la bouilloire. Je ne vois rien sur mon compte. Ça prend combien de jours en général ?"))
+      .toEqual([['refund']]);
+    expect(topics('The refund email came last week. Nothing on my card yet. Is it normal that it takes this long?')).toEqual([['refund']]);
+    expect(topics('Le colis est parti lundi. Combien de jours faut-il compter ?')).toEqual([['order_status']]);
+    // what the shop data does not hold stays unanswerable, and a lone duration question stays unclassified
+    expect(topics("J'aimerais l'envoyer à ma sœur en Suisse. Ça prend combien de temps ?").flat()).toContain('delivery_area');
+    expect(topics('How long?')).toEqual([['unclassified']]);
+  });
+
   it('lets the specific kind win over words that only set the scene', () => {
     expect(topics('Is delivery free if I buy two mugs?')).toEqual([['shipping_cost']]);
     expect(topics("Suite au retour de la carafe, le remboursement est-il fait ?")).toEqual([['refund']]);

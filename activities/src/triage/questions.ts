@@ -38,6 +38,9 @@ interface TopicRule {
 
 const COUNTRIES = String.raw`suisse|switzerland|belgique|belgium|luxembourg|allemagne|germany|italie|italy|espagne|spain|portugal|pays[- ]bas|netherlands|holland|autriche|austria|irlande|ireland|royaume[- ]uni|uk|united kingdom|great britain|angleterre|england|ecosse|scotland|pays de galles|wales|danemark|denmark|suede|sweden|norvege|norway|finlande|finland|pologne|poland|grece|greece|canada|quebec|etats[- ]unis|usa|united states|monaco|andorre|andorra|maroc|morocco|tunisie|tunisia|algerie|algeria|japon|japan|australie|australia|guadeloupe|martinique|la reunion|guyane|mayotte|nouvelle[- ]caledonie|polynesie`;
 const DELIVER = String.raw`livr\w*|deliver\w*|ship\w*|expedi\w*|envoy\w*|send\w*|sent|post(ed|ing)?`;
+/** How long something takes, with no subject of its own ("ça prend combien de jours ?", "is it normal it takes this long?"). */
+const HOW_LONG = String.raw`combien de (temps|jours|semaines)|how (long|much time|many days)|autant de temps|aussi longtemps|si longtemps|(so|this|that) long`;
+const ASKS_HOW_LONG = new RegExp(String.raw`\b(${HOW_LONG})\b`);
 const GIFT_CARD = String.raw`cartes? cadeaux?|gift ?cards?|bons? cadeaux?|gift vouchers?|cheques? cadeaux?`;
 
 /**
@@ -67,7 +70,7 @@ const RULES: readonly TopicRule[] = [
   { topic: 'product_specification', pattern: /\b(induction|vitro\w*|plaques? (a |de )?(induction|gaz|cuisson|electriques?|vitro\w*)|gaz|gas (hob|stove|cooker)s?|hobs?|lave[- ]vaisselle|dishwasher\w*|micro[- ]?ondes?|microwave\w*|(au|dans le|dans un|en) four|(in|into|inside) (the |an |a )?oven|oven[- ]?(safe|proof)|ovenproof|\d+ ?(°|degres|degrees)|temperatures?|matieres?|materiaux|materiau|materials?|made (of|from|in)|fabrique(e|es|s)? (en|a|au|dans)|manufactured (in|by)|(is|are) (it|they) made|origine|origin|provenance|bpa|pfoa|pfas|teflon|revetement|coating|enamel\w*|emaille\w*|couleurs?|colou?rs?|coloris|poids|weigh\w*|puissance|watt\w*|voltage|volts?|plugs?|prise (anglaise|uk|europeenne|electrique)|bruit|bruyant|noise|noisy|silencieu\w*|user manual|instruction manual|manuel d'utilisation|mode d'emploi|la notice|une notice|entretien|nettoy\w*|cleaning|recolte|harvest|bio|organic|vegan|allerg\w*|cafeine|theine|caffeine|sans fil|cordless|minuteur|timer|thermostat|dimensions?|hauteur|height|largeur|width|longueur|length|profondeur|depth|diametre|diameter|epaisseur|thickness|lame|blade)\b|\bemail\b(?=[^.?!]*\b(interieur|inside|noir|black|creme|cream|blanc|white)\b)/g },
   // ---- what the shop data holds
   { topic: 'return_policy', pattern: /\b(combien de (temps|jours)|how (long|many days)) (do i have|have i got|ai[- ]je|j'ai|je dispose|dispose[- ]t[- ]on|avons[- ]nous|do we have)\b/g },
-  { topic: null, pattern: /\b(combien de (temps|jours|semaines)|how (long|much time|many days)|a partir d(e|')|from what)\b/g },
+  { topic: null, pattern: new RegExp(String.raw`\b(${HOW_LONG}|a partir d(e|')|from what)\b`, 'g') },
   { topic: 'shipping_cost', pattern: /\b(frais de port|frais (d'envoi|de livraison|d'expedition)|port (offert|gratuit|paye)|postage|threshold|seuil|minimum (order|amount|spend|purchase)|montant minimum|get over the line|qualify for free \w+)\b|\b(livraison|delivery|shipping|port|expedition|envoi)\b[^.?!]{0,40}\b(gratuite?s?|free|offerte?s?|frais|costs?|fees?|charges?|prix|price|combien|how much|minimum|inclus\w*|compris\w*|payante?s?)\b|\b(gratuite?s?|free|offerte?s?|frais|costs?|fees?|charges?|combien|how much|minimum)\b[^.?!]{0,25}\b(livraison|delivery|shipping|postage|expedition|envoi)\b/g },
   { topic: 'invoice', pattern: /\b(factur\w*|invoices?|receipts?|justificatifs?|proof of purchase|preuve d'achat|duplicata|note de frais)\b/g },
   { topic: 'refund', pattern: /\b(rembour\w*|refund\w*|money back|the money|my money|l'argent|mon argent|appear(s|ed)?|apparait|(re-?)?credit(e|ee|ees|es|ed)|show up on|apparai\w*|on my (account|card|statement)|sur mon (compte|releve)|sur ma carte)\b/g },
@@ -153,7 +156,9 @@ function partTopics(part: string, followsUp: boolean): QuestionTopic[] {
  * The kinds of information one ask wants, each question of it read apart (questionParts): a part's strong cues', else
  * its background cues', else its weak cues'; a later part with no cue ("…, and how?"), or one that asks a detail of the
  * part before it through a demonstrative with no strong cue ("…, and does that count from delivery?"), goes on with it.
- * An ask with no cue and no words of its own ("could you send it?") takes the strong cues of the sentence before it;
+ * An ask of how long something takes that names nothing itself (no strong or background cue) takes the strong, else
+ * background, cues of the sentences before it. An ask with no cue and no words of its own ("could you send it?") takes
+ * the strong cues of the sentence before it;
  * else `unclassified`.
  */
 export function topicsOf(ask: Pick<CustomerAsk, 'folded'> & Partial<Pick<CustomerAsk, 'before'>>): QuestionTopic[] {
@@ -165,6 +170,15 @@ export function topicsOf(ask: Pick<CustomerAsk, 'folded'> & Partial<Pick<Custome
     const kinds = own.length ? own : previous;
     kinds.forEach((t) => found.add(t));
     previous = kinds;
+  }
+  // "Ça prend combien de jours d'habitude ?", "is it normal it takes this long?" after "le remboursement est fait, je ne
+  // le vois pas": how long the thing the sentences before named takes (their strong cues, the nearest first; else their
+  // background cues), when the ask names nothing itself but weak words ("normal", "when")
+  if (ASKS_HOW_LONG.test(ask.folded)) {
+    const own = cues(ask.folded);
+    const context = own.strong.size || own.background.size ? [] : (ask.before ?? []).map(cues);
+    const named = context.find((c) => c.strong.size)?.strong ?? context.find((c) => c.background.size)?.background;
+    if (named) return [...named];
   }
   if (found.size) return [...found];
   if (contentless(ask.folded)) {

@@ -409,6 +409,13 @@ describe('decideRoute: a thank-you that asks nothing', () => {
     expect(decideRoute(recu, policy, facts('ORD-5501')).route).toBe('review');
   });
 
+  it('never sends a mail whose risk family only the intent model read (classify.ts model_only_risk_intent), whatever its confidence', () => {
+    const d = decideRoute(ready({ classification: cls({ signals: ['model_only_risk_intent'] }) }), policy, facts('ORD-5501'));
+    expect(d.route).toBe('review');
+    expect(d.reasons).toContain('model_only_risk_intent');
+    expect(decideRoute(thanks('Thank you, all good.', { signals: ['model_only_risk_intent'] }), policy, facts('ORD-5501')).route).toBe('review');
+  });
+
   it('keeps it for a person when it asks something, sounds unhappy or disputes the delivery', () => {
     expect(decideRoute(thanks('Thanks! Could you also check the second parcel?'), policy, facts('ORD-5501')).reasons).toContain('needs_person');
     expect(decideRoute(thanks('Merci quand même, même si le colis était abîmé.', { sentiment: 'negative' }), policy, facts('ORD-5501')).reasons).toContain('needs_person');

@@ -281,6 +281,8 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   // holds even a thank-you note: thanking us for what a forged reply promised ("the replacement arrived, thanks"), an
   // automatic "glad it arrived" would read as the shop confirming a promise it never made
   if (signals.has('unverified_shop_quote')) rev.push('unverified_shop_quote');
+  // a risk family the intent model alone read (classify.ts): a person reads the mail, nothing is sent
+  if (signals.has('model_only_risk_intent')) rev.push('model_only_risk_intent');
   if (cls.intent === 'refund_status' && order && order.status !== 'refunded') {
     rev.push(order.return_received_at && daysBetween(order.return_received_at, today) > 14 ? 'refund_overdue' : 'refund_not_yet_issued');
   }
