@@ -25,6 +25,8 @@ describe('topicsOf', () => {
   it.each([
     ['Où en est ma commande ?', 'order_status'],
     ['any news on my parcel', 'order_status'],
+    ['toaster + pan: ETA?', 'order_status'],
+    ['Le suivi ne bouge plus. Vous auriez une estimation ?', 'order_status'],
     ["Jusqu'à quand puis-je renvoyer le mixeur ?", 'return_policy'],
     ['How long does a refund take to reach my card?', 'refund'],
     ['Could you email me the invoice again?', 'invoice'],
