@@ -31,4 +31,19 @@ describe('customerVoice', () => {
   ])('not a customer: a notice pointing elsewhere: %s', (text) => {
     expect(customerVoice(text)).toBeNull();
   });
+
+  it.each([
+    ['Ich habe letzte Woche eine Stehlampe bestellt, wann kommt sie?', 'purchase_story_other_language'],
+    ['He pagado por transferencia esta mañana.', 'purchase_story_other_language'],
+    ['Ho ricevuto la teiera ma manca il coperchio.', 'purchase_story_other_language'],
+    ['Mijn bestelling is nog niet verzonden.', 'purchase_story_other_language'],
+    ['Encomendei duas velas no domingo.', 'purchase_story_other_language'],
+    ['Zapłaciłam wczoraj, czy paczka już wyszła?', 'purchase_story_other_language'],
+    ['Chcielibyśmy zamówić cztery lampy.', 'purchase_story_other_language'],
+    // notices speak in the plural of the firm: no customer's mark
+    ['Wir haben Ihre Zahlung erhalten.', null],
+    ['Hemos recibido su pago.', null],
+  ])('reads a purchase story in other languages by its grammar: %s', (text, reason) => {
+    expect(customerVoice(text)).toBe(reason);
+  });
 });

@@ -11,7 +11,7 @@ const PURCHASE_STORY =
   unicodeWords(/\b(?:j['’]ai (?:commandé|acheté|payé|réglé|reçu (?:ma|mon|mes|le|la|les|votre|vos)|passé (?:une |la )?commande|retourné|renvoyé)|je vous ai (?:commandé|acheté|écrit)|(?:ma|mes) (?:commandes?|livraisons?)|(?:mon|mes) (?:colis|achats?|remboursement)|i (?:have )?(?:ordered|bought|purchased|paid|returned|received my)|i placed (?:an? |my )?order|my (?:order|orders|parcel|package|delivery|purchase|refund)|i (?:didn['’]t|did not|haven['’]t|have not|never) (?:get|got|receive|received)|je n['’]ai (?:pas|rien|jamais|toujours pas) reçu)\b/i);
 /** A would-be customer asking to buy: "I'd like to order", "do you sell / deliver", "combien coûte". */
 const BUYER_QUESTION =
-  unicodeWords(/\b(?:(?:i|we)(?:['’]d| would) (?:like|love) to (?:order|buy|purchase|get)|(?:do|can) you (?:sell|ship|deliver|stock|offer gift)|how much (?:is|are|does|do|would)|(?:je|nous) (?:voudrions|voudrais|souhaiterais|souhaiterions|aimerais|aimerions) (?:commander|acheter|offrir)|(?:vendez|livrez|expédiez)[- ]vous|avez-vous (?:en stock|des|le|la)|combien (?:coûte|coute|coûtent|pour)|quel est le prix)\b/i);
+  unicodeWords(/\b(?:(?:(?:i|we)(?:['’]d| would)|would) (?:like|love) to (?:order|buy|purchase)|(?:i|we)(?:['’]d| would) (?:like|love) to get|(?:do|can) you (?:sell|ship|deliver|stock|offer gift)|how much (?:is|are|does|do|would)|(?:je|nous) (?:voudrions|voudrais|souhaiterais|souhaiterions|aimerais|aimerions) (?:commander|acheter|offrir)|(?:vendez|livrez|expédiez)[- ]vous|avez-vous (?:en stock|des|le|la)|combien (?:coûte|coute|coûtent|pour)|quel est le prix)\b/i);
 /**
  * Telling the shop what to do with a delivery: hold it, do not deliver, leave it at a pick-up point. Not when what is
  * sent or redirected is the reader's mail ("please redirect any questions to…", "merci d'envoyer vos demandes à…"):
@@ -30,6 +30,16 @@ const DELIVERY_ARRANGEMENT = unicodeWords(
 /** Reporting a message received elsewhere: "I received this email", "c'est bien vous ?", "is this a scam?". */
 const REPORTED_MESSAGE =
   unicodeWords(/\b(?:j['’]ai reçu (?:ce|cet|un|une|le) (?:message|mail|e-?mail|courriel|sms|texto|appel|lien)|on m['’]a envoyé|(?:i|we) (?:have )?(?:received|got) (?:this|an?|the following|a strange|a weird|a suspicious) (?:e-?mail|message|text|sms|call|link)|is (?:this|it) (?:really )?(?:legit|genuine|real|from you|you|a scam)|(?:est-ce|c['’]est) (?:bien )?(?:vous|de vous|une arnaque|normal|légitime)|(?:ça|cela|it) (?:ressemble à|looks like) (?:une? |a )?(?:arnaque|scam|phishing|hameçonnage))/i);
+
+/**
+ * The same marks in the other languages customers write to the shop in (DE/ES/IT/NL/PT/PL), by their grammar: the
+ * writer's own past act of buying, ordering, paying or receiving in the first person singular ("ich habe … bestellt",
+ * "os he hecho una transferencia", "ho ordinato", "ik heb … besteld", "encomendei", "zamówiłam"), their own order or
+ * parcel ("mein Paket", "mi pedido", "il mio ordine", "mijn bestelling", "a minha encomenda", "moje zamówienie"), and a
+ * wish to buy ("möchte … bestellen", "quisiera comprar", "vorrei ordinare", "zou graag … bestellen", "gostaria de
+ * comprar", "chcielibyśmy zamówić"). Singular only: notices say "wir haben Ihre Zahlung erhalten", "hemos recibido".
+ */
+const OTHER_LANGUAGE_STORY = unicodeWords(/\b(?:ich habe [^.!?\n]{0,40}\b(?:bestellt|gekauft|bezahlt|überwiesen|erhalten|bekommen|zurückgeschickt)|habe ich [^.!?\n]{0,40}\b(?:bestellt|gekauft|bezahlt|überwiesen)|(?:meine?n?|meiner) (?:bestellung|paket|lieferung|kauf)|he (?:comprado|pedido|pagado|recibido|devuelto|hecho (?:una|la|el) (?:transferencia|compra|pedido|pago))|(?:mi|mis) (?:pedidos?|paquetes?|compras?)|ho (?:comprato|ordinato|acquistato|pagato|ricevuto|restituito|fatto (?:un|il) (?:bonifico|ordine|acquisto))|(?:il mio|i miei|la mia) (?:ordin[ei]|pacc[oh]i?|acquist[oi]|spedizione)|ik heb [^.!?\n]{0,40}\b(?:besteld|gekocht|betaald|ontvangen|overgemaakt|teruggestuurd)|heb ik [^.!?\n]{0,40}\b(?:besteld|gekocht|betaald)|mijn (?:bestelling|pakket|aankoop|levering)|(?:comprei|encomendei|paguei|recebi|devolvi|fiz (?:uma|a) (?:encomenda|transferência|compra))|(?:a minha|o meu|minha|meu) (?:encomenda|pedido|pacote|compra)|(?:zamówił|kupił|zapłacił|otrzymał|dostał|zwrócił)(?:em|am)|zrobił(?:em|am) przelew|(?:moje|moja|mój|moją) (?:zamówienie|paczk[aię]|przesyłk[aię])|(?:möchte|möchten|würde gern|würden gern)[^.!?\n]{0,40}\b(?:bestellen|kaufen)|(?:quisiera|quisiéramos|me gustaría|nos gustaría) (?:comprar|pedir|encargar)|(?:vorrei|vorremmo) (?:ordinare|comprare|acquistare)|(?:wil|willen|zou graag|zouden graag)[^.!?\n]{0,40}\b(?:bestellen|kopen)|(?:gostaria|gostaríamos|queria|queríamos) de (?:comprar|encomendar)|(?:chciał(?:bym|abym)|chcielibyśmy|chciałybyśmy) (?:zamówić|kupić))\b/iu);
 
 /** First-person singular: customers tell their own story; notices, fake invoices and newsletters speak as "we"/"you". */
 const FIRST_PERSON = /(?:^|[\s(])(?:i|i['’]m|i['’]ve|i['’]d|me|my|je|j['’]\p{L}*|m['’]\p{L}*|moi|mon|ma|mes)(?=[\s,.!?)]|$)/giu;
@@ -51,6 +61,7 @@ export function customerVoice(text: string, options: VoiceOptions = {}): string 
   if (options.orderNumber?.test(text)) return 'names_shop_order';
   if (PURCHASE_STORY.test(text)) return 'purchase_story';
   if (BUYER_QUESTION.test(text)) return 'buyer_question';
+  if (OTHER_LANGUAGE_STORY.test(text)) return 'purchase_story_other_language';
   if (DELIVERY_REQUEST.test(text)) return 'delivery_request';
   if (DELIVERY_ARRANGEMENT.test(text)) return 'delivery_arrangement';
   if (REPORTED_MESSAGE.test(text)) return 'reported_message';

@@ -107,4 +107,18 @@ describe('structure the head reads in any language', () => {
     expect((await f('Sales <sales@packwise.example>', 'Boxes', 'Packwise makes mailer boxes for small brands.')).sender_org_in_text).toBe(1);
     expect((await f('Ivo Brandt <ivo@brandt-moebel.example>', 'Lampe', 'Die Lampe für das Büro ist defekt.\nbrandt-moebel')).sender_org_in_text).toBe(0);
   });
+
+  it('who is addressed: the reader as a business or a prospect, not as the writer\'s seller', async () => {
+    const pitch = await f('Edda Lind <edda.lind@example.net>', 'Idee', 'Hallo,\nich schreibe Texte für kleine Marken. Ihre Produktseiten sind sehr kurz.\nHätten Sie Interesse an einer Probe?');
+    expect(pitch.reader_as_business).toBe(1);
+    expect(pitch.businesses_plural).toBe(1);
+    expect(pitch.prospect_question).toBe(1);
+    // the invitation is not the writer's question to the shop
+    expect(pitch.question).toBe(0);
+    expect((await f('Rosa <rosa@example.org>', 'lampe', "J'ai découvert votre boutique, vos produits sont beaux. La lampe existe-t-elle en vert ?")).reader_as_business).toBe(0);
+    const lure = await f('Zasilkovna <info@zasilka-poplatek.example>', 'Dopłata', 'Opłać 2,10 zł w ciągu 24 godzin: zasilka-poplatek.example/p');
+    expect(lure.pay_elsewhere).toBe(1);
+    expect(lure.hours_deadline).toBe(1);
+    expect((await f('Rosa <rosa@example.org>', 'code', 'Le code HIVER10 de la lettre ne marche pas sur le panier.')).promo_code).toBe(1);
+  });
 });

@@ -70,6 +70,40 @@ const RELAYED_QUOTE = /:[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:"[^"\n]{3,400}"|“[^”\n
  * arrival to come; pitches never report one.
  */
 const GOODS_ARRIVED = unicodeWords(/\b(?:arrived|came (?:broken|damaged|cracked|chipped|today|yesterday)|turned up (?:broken|damaged|cracked)|(?:est|sont) arrivée?s?|(?:ist|sind) [\p{L} ]{0,30}(?:angekommen|eingetroffen)|kam (?:heute |gestern )?(?:an|kaputt)|llegó|llegaron|ha llegado|han llegado|(?:è|sono) arrivat[oaie]|arrivat[oaie] (?:ieri|oggi|rott)|(?:is|zijn) [\p{L} ]{0,30}(?:aangekomen|gearriveerd|binnengekomen)|chegou|chegaram)\b/iu);
+/**
+ * The reader addressed as a business, the writer's prospect: the reader's brand, company, customers, sales, reviews,
+ * product pages, listings or ads ("your product pages", "vos fiches produits", "Ihre Kunden", "Państwa marka"). A
+ * customer speaks of their own order; a seller or a lure of the reader's trade. Not "your shop", "your products", "your
+ * site" or "your customer service": customers say all of them ("I came across your shop").
+ */
+const READER_AS_BUSINESS = unicodeWords(/\b(?:your (?:brand|business|company|product (?:pages?|descriptions?|photos?|listings?)|listings?|customers|clients|sales|revenue|reviews|ratings|ads|advert\w*|catalogu?e|range|packaging|invoices|margins?|conversion\w*|social media|instagram|followers)|(?:votre|vos) (?:marque|entreprise|société|fiches?(?: produits?)?|clients|clientèle|ventes|chiffre d['’]affaires|avis|annonces|publicités|catalogue|gamme|emballages|factures|marges|réseaux sociaux)|(?:su|sus|vuestr[oa]s?|tu|tus) (?:marca|negocio|empresa|fichas|clientes|ventas|reseñas|anuncios|catálogo|envases|facturas)|(?:il vostro|la vostra|i vostri|le vostre|il suo|la sua|i suoi|le sue) (?:marchio|azienda|schede(?: prodotto)?|client[ie]|vendite|recensioni|annunci|catalogo|confezioni|fatture)|(?:ihr|ihre|ihren|ihrem|ihrer|ihres) (?:marke|unternehmen|firma|produktseiten|kunden|umsatz|umsätze|bewertungen|anzeigen|sortiment|verpackung\w*|rechnungen|listings)|(?:uw|jullie) (?:merk|bedrijf|productpagina['’]?s|klanten|verkoop|omzet|reviews|beoordelingen|advertenties|assortiment|verpakking\w*|facturen)|(?:a sua|o seu|os seus|as suas|a vossa|o vosso|os vossos|as vossas|vossa|vosso|vossos|vossas) (?:marca|empresa|clientes|vendas|avaliações|anúncios|catálogo|embalagens|faturas)|(?:państwa|wasz[aey]?|waszego|waszej|twój|twoja|twoje) (?:mark[aię]|firm[aiy]|klient\w*|sprzedaż\w*|opini\w*|reklam\w*|ofert\w*))\b/iu);
+/**
+ * The writer's clientele as a class: businesses in the plural ("small brands", "les entreprises", "marcas pequeñas",
+ * "Händler", "webwinkels", "sklepy internetowe"), as one who sells to them describes their work. A customer names one shop.
+ */
+const BUSINESSES_PLURAL = unicodeWords(/\b(?:shops|stores|brands|businesses|companies|retailers|merchants|sellers|makers|boutiques|marques|entreprises|commerçants|marchands|e-commerçants|créat(?:eurs|rices)|tiendas|marcas|empresas|negocios|comercios|negozi|marchi|aziende|rivenditori|(?:online-?)?shops|marken|unternehmen|händler(?:n)?|firmen|(?:web)?winkels|merken|bedrijven|ondernemers|lojas|sklep(?:y|ów|ami)|mar(?:ki|ek)|firm(?:y|om|ami)?)\b/iu);
+/**
+ * An invitation to engage, asked of the reader as a prospect: are they open or interested, may the writer show or send
+ * something of theirs ("Would you be open to…", "Seriez-vous partants", "¿Os puedo enseñar…?", "Vi andrebbe…",
+ * "Hätten Sie Lust", "Czy byliby Państwo zainteresowani?"). Read in a sentence ending on a question mark.
+ */
+const PROSPECT_QUESTION = unicodeWords(/\b(?:would you be (?:open|interested|up for|keen|happy to (?:chat|talk|hop))|are you (?:open|interested) (?:to|in)|interested\?|(?:could|can|may) i (?:send|show|share|pass) (?:it|this|them|these|you|a few|some|my)|(?:seriez|êtes|seriez-vous|êtes-vous)[- ]?(?:vous )?(?:intéressée?s?|partante?s?|ouverte?s?|tentée?s?)|(?:os|le|les) (?:puedo|podría|podemos) (?:enseñar|mostrar|mandar|enviar|presentar)|(?:estaría|estarían|estaríais|están|estáis|está) (?:interesad[oa]s?|abiert[oa]s?)|(?:vi|le|ti) (?:andrebbe|interessa|piacerebbe)|(?:vi|le) posso (?:mostrare|mandare|inviare|presentare)|(?:sareste|sarebbe|sarebbero|siete) (?:interessat[ie]|apert[ie]|disponibil[ie])|hätten sie (?:lust|interesse|zeit)|(?:wären|sind) sie (?:interessiert|offen|bereit)|(?:kann|darf) ich ihnen [^?\n]{0,30}(?:zeigen|schicken|senden|vorstellen)|(?:zou|bent|heeft|hebt|staat) (?:u|jij|je|jullie) [^?\n]{0,20}(?:interesse|open|zin|geïnteresseerd)|(?:kan|mag) ik (?:u|jullie|je) [^?\n]{0,30}(?:laten zien|sturen|toesturen)|(?:teria|teriam|estaria|estariam|está|estão) (?:interesse|interessad[oa]s?|disponíve(?:l|is))|posso (?:mostrar|enviar|apresentar)-(?:lhe|vos)|czy (?:byliby|byłby|byłaby|są|jest) (?:państwo|pan|pani) (?:zainteresowan[iya]|otwar(?:ci|ty|ta))|czy mogę (?:przesłać|wysłać|pokazać))/iu);
+/** Payment, login or verification asked for: a lure's or a notice's call to act ("pay the fee", "vérifier mon compte", "regularize o pagamento"). */
+const PAY_OR_LOGIN = unicodeWords(/\b(?:pay|payment|fee|log ?in|sign ?in|verify|paiement|payer|réglez|régler|règlement|frais|taxe|vérifi\w+|connectez|identifi\w+|zahl\w*|gebühr\w*|anmeld\w*|bestätig\w*|pag(?:ar|o|ue|amento|are|hi)|tasa|taxa|tassa|tarifa|betaal\w*|betaling|inloggen|log in|bevestig\w*|verific\w*|opłat\w*|opłać|opłacić|zapłać|zapłacić|płatnoś\w*|zaloguj\w*|weryfik\w*|regularize|regulariz\w*)\b/iu);
+/** A deadline counted in hours ("within 48 hours", "sous 24 h", "nas próximas 48 horas", "binnen 72 uur"): a lure's urgency. */
+const HOURS_DEADLINE = /\b\d{1,3} ?(?:h\b|hrs?\b|hours?|heures?|stunden|horas|ore\b|uur|godzin\w*|timmar)/iu;
+/** A promotion's code ("code CANDLE20", "mit dem Code GLUT15", "código NAVIDAD"): a capitalised token after the word for code. */
+const PROMO_CODE = /\b(?:[Cc]ode|[Cc]odice|[Cc]ódigo|[Kk]od|[Kk]ode|[Gg]utschein(?:code)?|[Rr]abattcode|[Cc]oupon|[Cc]upón|[Cc]upom|[Kk]ortingscode|[Pp]romo(?:code)?|CODE|CODICE|CÓDIGO)\b[^\n]{0,25}?\b[A-Z][A-Z0-9]{3,19}\b/u;
+/** Lines holding a price: a price list's or a statement's rows. */
+const priceLines = (text: string): number => text.split('\n').filter((l) => /(?:€|£|\$) ?\d|\d(?:[.,]\d{2})? ?(?:€|eur\b|£)/i.test(l)).length;
+/** A question of the writer's that is neither an invitation to the reader as a prospect nor an offer of the writer's own service. */
+const invitation = (sentence: string): boolean => (PROSPECT_QUESTION.test(sentence) || OFFER.test(sentence)) && !BUYER_OFFERS.test(sentence);
+const writersQuestion = (text: string): boolean => text.split(/(?<=[.!?\n])/).some((sentence) => /\?/.test(sentence) && !invitation(sentence));
+/** The text without its invitations and offers ("Could I send it your way?" asks nothing of the shop). */
+const withoutInvitations = (text: string): string => text.split(/(?<=[.!?\n])/).filter((sentence) => !invitation(sentence)).join('');
+/** Sentences ending on a question that invite the reader as a prospect (PROSPECT_QUESTION). */
+const prospectQuestion = (text: string): boolean =>
+  text.split(/(?<=[.!?\n])/).some((sentence) => /\?\s*$/.test(sentence) && PROSPECT_QUESTION.test(sentence) && !BUYER_OFFERS.test(sentence));
 const FOLD = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 const PRICE = /(?:€|£|\$) ?\d+(?:[.,]\d{1,2})?|\b\d+(?:[.,]\d{1,2})? ?(?:€|eur\b|euros?\b|usd\b|gbp\b|£|\$)|\b\d+ ?%/gi;
 const UNSUBSCRIBE = /\b(?:unsubscribe|opt[- ]out|manage (?:your )?preferences|se désinscrire|désinscri\w*|désabonne\w*|ne plus recevoir|view (?:it )?(?:in|on) (?:your|the) browser|voir (?:la )?version en ligne|you(?:['’]re| are) receiving this|vous recevez cet)\b/i;
@@ -150,6 +184,7 @@ export function machineFeatures(input: MachineHeadInput): Record<string, number>
   // the subject carries a document's reference as often as its text ("Facture n° FA-2026-0812")
   const transaction = transactionFamilies(`${parsed.subject}\n${withFooters}`, input.orderNumber ?? null);
   const ownWords = own.replace(REPORTED_OR_LINK, ' ').replace(LINK, ' ');
+  const offsite = offsiteLinks(withFooters, input.shop?.domains ?? [], domain);
   const f: Record<string, number> = {
     role_local: ROLE_LOCAL.test(local) ? 1 : 0,
     freemail: FREEMAIL.test(domain) ? 1 : 0,
@@ -161,17 +196,27 @@ export function machineFeatures(input: MachineHeadInput): Record<string, number>
     greeting_to_shop: SHOP_GREETING.test(own) ? 1 : 0,
     first_person: log1(firstPersonCount(own)),
     we_you: log1(count(WE_YOU, own)),
-    question: /\?/.test(ownWords) ? 1 : 0,
-    request_to_shop: REQUEST_TO_SHOP.test(own) ? 1 : 0,
+    // the writer's own question to the shop: not an invitation to engage or an offer to act for the reader (a pitch's close)
+    question: writersQuestion(ownWords) ? 1 : 0,
+    request_to_shop: REQUEST_TO_SHOP.test(withoutInvitations(own)) ? 1 : 0,
     customer_voice: customerVoice(`${parsed.subject}\n${own}`, { orderNumber: input.orderNumber ?? null } satisfies VoiceOptions) ? 1 : 0,
     links: log1(count(LINK, withFooters)),
     // links leaving the shop's domains: where a promotion, a pitch or a lure sends the reader
-    offsite_links: log1(offsiteLinks(withFooters, input.shop?.domains ?? [], domain)),
+    offsite_links: log1(offsite),
     rating_scale: RATING_SCALE.test(own) ? 1 : 0,
     relayed_quote: RELAYED_QUOTE.test(own) ? 1 : 0,
     goods_arrived: GOODS_ARRIVED.test(ownWords) ? 1 : 0,
     offer_question: offersOwnService(ownWords) ? 1 : 0,
     sender_org_in_text: senderOrganisationInText(own, domain, FREEMAIL.test(domain)) ? 1 : 0,
+    // who is addressed: the reader as a business (a prospect, a seller with an account), not as the writer's seller
+    reader_as_business: READER_AS_BUSINESS.test(ownWords) ? 1 : 0,
+    businesses_plural: BUSINESSES_PLURAL.test(ownWords) ? 1 : 0,
+    prospect_question: prospectQuestion(own.replace(REPORTED_OR_LINK, ' ')) ? 1 : 0,
+    // a request to pay or log in somewhere else: the words of it with a link off the shop, and a deadline in hours
+    pay_elsewhere: offsite > 0 && PAY_OR_LOGIN.test(withFooters) ? 1 : 0,
+    hours_deadline: HOURS_DEADLINE.test(own) ? 1 : 0,
+    promo_code: PROMO_CODE.test(withFooters) ? 1 : 0,
+    price_lines: log1(priceLines(own)),
     foreign_links: log1(shape.foreignLinks),
     action_links: shape.actionLinks > 0 ? 1 : 0,
     lookalike_sender: shape.lookalikeOfShop || shape.lookalikeOfBrand || shape.claimsBrandName || shape.claimsShopName || shape.lookalikeLink ? 1 : 0,
@@ -235,7 +280,8 @@ export function machineEvidence(f: Record<string, number>): number {
     + (f.unsubscribe ?? 0) + (f.thanks_for_message ?? 0) + (f.subject_auto ?? 0) + (f.other_address ?? 0) + (f.generic_mail ?? 0)
     + ((f.heading_lines ?? 0) >= Math.log1p(3) ? 1 : 0)
     + 2 * (f.calendar_layout ?? 0) + (f.ledger ?? 0) + (f.document_words && (f.document_ref || f.ledger) ? 1 : 0)
-    + ((f.offsite_links ?? 0) > 0 ? 1 : 0) + 2 * (f.rating_scale ?? 0) + (f.relayed_quote ?? 0) + (f.offer_question ?? 0) + (f.sender_org_in_text ?? 0);
+    + ((f.offsite_links ?? 0) > 0 ? 1 : 0) + 2 * (f.rating_scale ?? 0) + (f.relayed_quote ?? 0) + (f.offer_question ?? 0) + (f.sender_org_in_text ?? 0)
+    + (f.reader_as_business ?? 0) + (f.businesses_plural ?? 0) + (f.prospect_question ?? 0) + (f.pay_elsewhere ?? 0) + (f.promo_code ?? 0) + ((f.price_lines ?? 0) >= Math.log1p(3) ? 1 : 0);
 }
 
 export interface MachineHeadVote { probability: number; kind: MachineKind; features: Record<string, number> }
