@@ -40,10 +40,18 @@ describe('customerVoice', () => {
     ['Encomendei duas velas no domingo.', 'purchase_story_other_language'],
     ['Zapłaciłam wczoraj, czy paczka już wyszła?', 'purchase_story_other_language'],
     ['Chcielibyśmy zamówić cztery lampy.', 'purchase_story_other_language'],
+    ['Abbiamo ordinato sei tazze per il bar.', 'purchase_story_other_language'],
+    ['Wir haben im Mai zwei Leuchten bestellt.', 'purchase_story_other_language'],
     // notices speak in the plural of the firm: no customer's mark
     ['Wir haben Ihre Zahlung erhalten.', null],
     ['Hemos recibido su pago.', null],
   ])('reads a purchase story in other languages by its grammar: %s', (text, reason) => {
     expect(customerVoice(text)).toBe(reason);
+  });
+
+  it('a firm or a couple tells its purchase in the plural, as a person does in the singular', () => {
+    expect(customerVoice('The six mugs we bought for the café in May are chipping.')).toBe('purchase_story');
+    expect(customerVoice('Nous avons commandé deux lampes pour le cabinet.')).toBe('purchase_story');
+    expect(customerVoice('We have received your payment, thank you.')).toBeNull();
   });
 });

@@ -120,5 +120,9 @@ describe('structure the head reads in any language', () => {
     expect(lure.pay_elsewhere).toBe(1);
     expect(lure.hours_deadline).toBe(1);
     expect((await f('Rosa <rosa@example.org>', 'code', 'Le code HIVER10 de la lettre ne marche pas sur le panier.')).promo_code).toBe(1);
+    // a buyer asking for a discount invites nothing: their question stays a question to the shop
+    const buyer = await f('Ada Moor <ada@moor-cafe.example>', 'Mugs', 'Hello,\nWould you be open to a trade price for forty mugs?\nAda');
+    expect(buyer.prospect_question).toBe(0);
+    expect(buyer.question).toBe(1);
   });
 });

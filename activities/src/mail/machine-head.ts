@@ -97,13 +97,15 @@ const PROMO_CODE = /\b(?:[Cc]ode|[Cc]odice|[Cc]ódigo|[Kk]od|[Kk]ode|[Gg]utschei
 /** Lines holding a price: a price list's or a statement's rows. */
 const priceLines = (text: string): number => text.split('\n').filter((l) => /(?:€|£|\$) ?\d|\d(?:[.,]\d{2})? ?(?:€|eur\b|£)/i.test(l)).length;
 /** A question of the writer's that is neither an invitation to the reader as a prospect nor an offer of the writer's own service. */
-const invitation = (sentence: string): boolean => (PROSPECT_QUESTION.test(sentence) || OFFER.test(sentence)) && !BUYER_OFFERS.test(sentence);
+/** What a buyer asks the shop to grant: a discount, a better or a trade price ("Would you be open to a discount?"). */
+const BUYER_ASKS = unicodeWords(/\b(?:discount|reduction|better price|trade price|remise|réduction|rabatt|preisnachlass|descuento|rebaja|sconto|korting|desconto|rabat\w*|zniżk\w*)\b/iu);
+const invitation = (sentence: string): boolean => (PROSPECT_QUESTION.test(sentence) || OFFER.test(sentence)) && !BUYER_OFFERS.test(sentence) && !BUYER_ASKS.test(sentence);
 const writersQuestion = (text: string): boolean => text.split(/(?<=[.!?\n])/).some((sentence) => /\?/.test(sentence) && !invitation(sentence));
 /** The text without its invitations and offers ("Could I send it your way?" asks nothing of the shop). */
 const withoutInvitations = (text: string): string => text.split(/(?<=[.!?\n])/).filter((sentence) => !invitation(sentence)).join('');
 /** Sentences ending on a question that invite the reader as a prospect (PROSPECT_QUESTION). */
 const prospectQuestion = (text: string): boolean =>
-  text.split(/(?<=[.!?\n])/).some((sentence) => /\?\s*$/.test(sentence) && PROSPECT_QUESTION.test(sentence) && !BUYER_OFFERS.test(sentence));
+  text.split(/(?<=[.!?\n])/).some((sentence) => /\?\s*$/.test(sentence) && PROSPECT_QUESTION.test(sentence) && !BUYER_OFFERS.test(sentence) && !BUYER_ASKS.test(sentence));
 const FOLD = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 const PRICE = /(?:€|£|\$) ?\d+(?:[.,]\d{1,2})?|\b\d+(?:[.,]\d{1,2})? ?(?:€|eur\b|euros?\b|usd\b|gbp\b|£|\$)|\b\d+ ?%/gi;
 const UNSUBSCRIBE = /\b(?:unsubscribe|opt[- ]out|manage (?:your )?preferences|se désinscrire|désinscri\w*|désabonne\w*|ne plus recevoir|view (?:it )?(?:in|on) (?:your|the) browser|voir (?:la )?version en ligne|you(?:['’]re| are) receiving this|vous recevez cet)\b/i;
