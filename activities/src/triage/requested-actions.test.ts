@@ -41,6 +41,19 @@ describe('requestedActions', () => {
     ['Wondering whether you could swap the red pan for the blue one.', 'order_change'],
     ['Could you please ensure your courier calls ahead, the buzzer is broken?', 'handover'],
     ['Merci de veiller à ce que le livreur monte le carton au deuxième étage.', 'handover'],
+    // an invoice made out to another person or body, said without "made out to" (session 14: two blind PII-set emails
+    // answered as a plain invoice copy)
+    ['Could you make the invoice out to Dr Amaka Obi, she is paying for it?', 'invoice_details'],
+    ['Please address the receipt to Brightwell Ltd rather than to me.', 'invoice_details'],
+    ['Can you make it out to the parish council?', 'invoice_details'],
+    ['Please make the receipt for order CMD-10311 out to my sister, Li Wei.', 'invoice_details'],
+    ['Kindly address the invoice for our last order to Mr. R. Okafor in accounts.', 'invoice_details'],
+    ['I\'d need the invoice issued to the school, not to me.', 'invoice_details'],
+    ['Could you put my husband\'s name on the invoice as well?', 'invoice_details'],
+    ['Merci d\'adresser la facture à mon employeur, la société Gabarit.', 'invoice_details'],
+    // "merci d'…" and "merci d'avance de…" ask too
+    ['Merci d\'annuler la commande, je l\'ai trouvée ailleurs.', 'order_change'],
+    ['Merci d\'avance de me rappeler demain matin.', 'contact_channel'],
   ])('%s -> %s', (text, kind) => {
     expect(actions(text)).toEqual([kind]);
   });
@@ -77,6 +90,11 @@ describe('requestedActions', () => {
     ['It would be great if you could let me know the tracking number.'],
     ['Any chance you could resend the invoice for the scale?'],
     ['I will make sure I am at home on Thursday for the courier.'],
+    // sending the invoice somewhere is what the reply does; thanks in advance ask nothing
+    ['Can you send the invoice to my work address, please?'],
+    ['Pourriez-vous m\'adresser la facture par mail ?'],
+    ['Merci d\'adresser la facture à mon adresse mail habituelle.'],
+    ['Merci d\'avance pour votre retour.'],
   ])('no action asked: %s', (text) => {
     expect(actions(text)).toEqual([]);
   });

@@ -21,7 +21,7 @@ export type ActionKind =
 const FRAME = new RegExp([
   // FR: modals, "merci de", "veuillez", formal and conditional requests
   String.raw`\b(pouvez|pourriez|pourrez)[- ]vous\b|\bvous (pouvez|pourriez|pourrez|voudriez)\b|\b(peux|pourrais|pourras)[- ]tu\b`,
-  String.raw`\bmerci de\b|\bveuillez\b|\bje vous (prie|saurais gre|serais reconnaissante?) d|\b(serait|est|sera)[- ]il possible d|\bce serait (bien|gentil|super|parfait|top|ideal) (d|qu'|que )|\bsi vous (pouviez|pourriez|pouvez)\b`,
+  String.raw`\bmerci (d'avance )?(de\b|d')|\bveuillez\b|\bje vous (prie|saurais gre|serais reconnaissante?) d|\b(serait|est|sera)[- ]il possible d|\bce serait (bien|gentil|super|parfait|top|ideal) (d|qu'|que )|\bsi vous (pouviez|pourriez|pouvez)\b`,
   // FR: wishes, whoever holds them, with an infinitive or a "que" clause
   String.raw`\b(voudrai(s|t|ent)?|voudrions|aimerai(s|t|ent)?|aimerions|souhaiterai(s|t|ent)?|souhaiterions|souhaite|souhaitons|veux|voulons|prefererai(s|t)|prefere) `,
   String.raw`\b(j'ai|nous avons|on a) besoin (de|d'|que)\b|\bil (me|nous) (faudrait|faut)\b`,
@@ -43,6 +43,24 @@ const CLAUSE_END = /[,;:.!?]| (because|since|as i|car|parce|puisque|but|mais)\b/
 /** Courtesy and conditions that make a "contact me" an offer, not an ask ("call me if you need anything"). */
 const OFFER = /\b(if (you|u) (need|want|require|have any|have questions|prefer|wish)|if (there is|there's|there are) (any|a) (problem|issue|question)|if anything|if any (problem|issue|question)|should you|si (vous avez besoin|vous le souhaitez|besoin|jamais|necessaire|souci|probleme|il y a (un|le moindre) (souci|probleme))|en cas d|au besoin|if need(ed| be)|if necessary|when(ever)? you (need|want)|(for|pour) (anything|any|toute?s?|les) (urgent|urgence|demandes? urgente|question)\w*|for urgent)\b/;
 
+/**
+ * An invoice made out differently: to another name or body ("made out to", "make the invoice for CMD-1 out to",
+ * "address the invoice to", "the invoice issued to the school", "au nom de", "libellée à", "adresser la facture à mon employeur"), with other
+ * details on it (a VAT number, a name, a reference), or issued again. Sending the invoice somewhere ("send the
+ * invoice to my work address", "m'adresser la facture") is not this.
+ */
+const INVOICE_DOC = String.raw`(invoice|receipt|bill)s?`;
+const INVOICE_DETAILS = new RegExp([
+  String.raw`\b(au nom (de|du|des)|a l'ordre (de|du|des)|re-?issu\w*|reedit\w*|reetabli\w*|refaire la facture|in (my|our|the|his|her) (company|business|firm|employer|work)('s)? name|in the name of|made out to|(company|business) name|raison sociale|numero de tva|vat (number|no)|adresse de facturation|billing (address|name|details))\b`,
+  String.raw`\b(make|made|making|write|written|issue|issued|issuing|address|addressed|addressing|raise|raised|put) (it|them|this|that|one|the ${INVOICE_DOC}|an? (new )?${INVOICE_DOC}|a new one)( [\w-]+){0,4}? out to\b`,
+  String.raw`\b(issue|issued|issuing|address|addressed|addressing|raise|raised|make|made|write|written) (the |an |a new |my |our )?${INVOICE_DOC}( [\w-]+){0,4}? (out )?to\b`,
+  String.raw`\b${INVOICE_DOC} (be |being |to be )?(made out|issued|addressed|raised|written) to\b`,
+  String.raw`\b(put|add|include|show|state)\b[^.?!]{0,40}\b(name|vat|reference|po number|address)\b[^.?!]{0,20}\bon (the|my|an|our|a new|each) ${INVOICE_DOC}\b`,
+  String.raw`\blibell(er|ez|ee|ees)\b`,
+  String.raw`\b(adresser|adressez|etablir|etablissez|emettre|emettez) (la|les|une|cette|ma|mes|nos|notre) (facture|recu)s? (a|au|aux) (?!(mon |ma |mes |notre |nos |cette |l')?(adresse|mail|e-?mail|courriel|boite)\b)`,
+  String.raw`\b(mettre|mettez|ajouter|ajoutez|faire figurer|faites figurer|indiquer|indiquez|porter|portez) (\w+ ){0,3}?(nom|numero de tva|mention|adresse|siret|siren|reference)\b[^.?!]{0,30}\bsur (la|les|ma|une) factures?\b`,
+].join('|'));
+
 /** An ask to be called, phoned or contacted (also what an offer of a channel names: "for anything urgent, call…"). */
 const CONTACT_CHANNEL = /\b(rappel\w*(?!(-moi|-nous)? (le|la|les|l'|un|une|des|combien|quand|ou|si|comment|ce|cette|mon|ma|mes|votre|vos|notre|nos)\b)|appel\w*|telephon\w*|contact\w*|joindre|joint|(call|phone|ring) (me|us|him|her|back|my|our)|give (me|us) a (call|ring|bell)|call ?back|(be |get |being )(called|phoned|rung|contacted)|phoning)\b/;
 
@@ -53,7 +71,7 @@ const CONTACT_CHANNEL = /\b(rappel\w*(?!(-moi|-nous)? (le|la|les|l'|un|une|des|c
  */
 const ACTIONS: readonly { kind: ActionKind; named?: true; pattern: RegExp }[] = [
   { kind: 'handover', named: true, pattern: new RegExp(String.raw`\b(transmet\w*|faire (remonter|suivre)|remont\w*|signal\w*|pass(ed|ing)? (it |this |that |them |my \w+ |our \w+ )?(on|along)|escalat\w*|forward\w*)\b[^.?!]{0,40}\b(au|a la|a votre|aux|a vos|to (the|your)) (service\w*|equipe\w*|team|department|dept|responsable|direction|manager|supervisor|boss|warehouse|entrepot|logisti\w*|fournisseur|supplier|livreur|transporteur|courier|driver|technic\w*|tech\w*|qualit\w*|quality|designers?|buyers?|acheteurs?)\b|\b(make sure|ensure|see to it that|veill(er|ez) a ce que|(faire|faites) en sorte que) (that )?(the |your |le |la |votre |vos )?(service\w*|equipe\w*|team|department|dept|responsable|direction|manager|supervisor|boss|warehouse|entrepot|logisti\w*|fournisseur|supplier|livreur|transporteur|courier|driver|technic\w*|tech\w*|qualit\w*|quality|designers?|buyers?|acheteurs?)\b|\b(let|tell|inform|ask|warn|remind|prevenir|prevenez|informer|informez|avertir|avertissez|dire a|dites a|demander a|demandez a|dire au|dites au|demander au|demandez au) (the |your |vos |votre |au |aux |a votre |a vos |a la |le |la )?(service\w*|equipe\w*|team|department|dept|responsable|direction|manager|supervisor|boss|warehouse|entrepot|logisti\w*|fournisseur|supplier|livreur|transporteur|courier|driver|technic\w*|tech\w*|qualit\w*|quality|designers?|buyers?|acheteurs?)\b`) },
-  { kind: 'invoice_details', named: true, pattern: /\b(au nom (de|du|des)|a l'ordre (de|du|des)|re-?issu\w*|reedit\w*|reetabli\w*|refaire la facture|in (my|our|the|his|her) (company|business|firm|employer|work)('s)? name|in the name of|made out to|(company|business) name|raison sociale|numero de tva|vat (number|no)|adresse de facturation|billing (address|name|details))\b/ },
+  { kind: 'invoice_details', named: true, pattern: INVOICE_DETAILS },
   { kind: 'other_document', named: true, pattern: /\b(bons? de livraison|bordereau\w*|delivery (note|slip)s?|packing (slip|list)s?|certifica\w*|attestation\w*|devis|(a|an|the) quot(e|ation)|pro ?-?forma|credit note|facture d'avoir|bons? de commande|purchase order|customs (form|declaration)s?)\b/ },
   { kind: 'contact_person', named: true, pattern: /\b(nom|name|coordonnees|contact details|direct (line|number|email)|ligne directe)\b[^.?!]{0,30}\b(quelqu'un|someone|somebody|responsable|manager|supervisor|person|personne|interlocut\w*|in charge|charge de)\b|\b(un|une|a|an|your|votre|the) (interlocut\w*|responsable|manager|supervisor|superieur\w*|person in charge|point of contact|account manager)\b/ },
   { kind: 'contact_channel', pattern: CONTACT_CHANNEL },
@@ -74,8 +92,8 @@ const PASSED_COURTESY = /\b(thanks|thank you|compliments|congratulations|kind wo
 /** A request form negated right after it: "merci de ne pas m'appeler", "please don't change anything". */
 const NOT_ASKED = /^\s*(ne |n'|not\b|never\b|don't\b|do not\b|no\b|pas\b|plus\b|jamais\b)/;
 
-/** "merci de votre aide", "merci de m'avoir répondu": thanks, not a request. */
-const THANKS = /^\s*((m'|nous |l'|me |vous )?avoir\b|votre|vos|ton|ta|tes|cette|ce |cet |tout|rien|(la|le|l') ?(reponse|rapidite|attention|retour|comprehension|patience|aide|suivi|gentillesse|service|livraison|envoi|geste|precision|information)\w*)/;
+/** "merci de votre aide", "merci de m'avoir répondu", "merci d'avance": thanks, not a request. */
+const THANKS = /^\s*((m'|nous |l'|me |vous )?avoir\b|avance\b|votre|vos|ton|ta|tes|cette|ce |cet |tout|rien|(la|le|l') ?(reponse|rapidite|attention|retour|comprehension|patience|aide|suivi|gentillesse|service|livraison|envoi|geste|precision|information)\w*)/;
 
 /** A negation just before a request form: "je ne veux pas être rappelé", "I don't want it changed". */
 const NEGATED = /\b(ne|n'|pas|plus|jamais|no|not|don't|dont|never|without|sans)\b[^.?!]{0,12}$/;
@@ -103,7 +121,7 @@ function askedClauses(folded: string): { frame: string; clause: string }[] {
 export function requestedActions(folded: string): ActionKind[] {
   const kinds = new Set<ActionKind>();
   for (const { frame, clause } of askedClauses(folded)) {
-    if (OFFER.test(clause) || NOT_ASKED.test(clause) || (frame === 'merci de' && THANKS.test(clause))) continue;
+    if (OFFER.test(clause) || NOT_ASKED.test(clause) || (frame.startsWith('merci d') && THANKS.test(clause))) continue;
     // "for anything urgent, please call…": an offer of a channel, not an ask for a call
     if (OFFER.test(folded) && CONTACT_CHANNEL.test(clause)) continue;
     if (WISH.test(frame) && WRITER_OWN.test(clause)) continue;
