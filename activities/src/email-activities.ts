@@ -20,7 +20,7 @@ import type {
 import type { EmailCase } from './domain/types';
 import { QuarantineError } from './mail/quarantine';
 import { parseEmail } from './mail/parse-email';
-import { newCase, READ_STAGES, TRIAGE_STAGES, type NamedStage } from './triage/stages';
+import { newCase, piiScanText, READ_STAGES, TRIAGE_STAGES, type NamedStage } from './triage/stages';
 import { runStages } from './triage/triage';
 import type { TriageDeps } from './triage/pipeline';
 import type { Pool } from './adapters/pg/pool';
@@ -184,14 +184,13 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
   };
   /**
    * The read stages' shop reads in one statement: the sender's record (machine, pii stages) and the customers of each
-   * full name in the text the pii stage looks through (triage/stages.ts piiStage: subject, text, hidden text), which it
+   * full name in the text the pii stage looks through (triage/stages.ts piiScanText), which it
    * asks one name at a time. A name it asks that is not read here is read then, as before.
    */
   const readSenderAndNames = async (emailKey: string, parsed: EmailCase['parsed']): Promise<void> => {
     const sender = parsed.from?.address;
     if (!sender) return;
-    const text = [parsed.subject, parsed.text, parsed.hiddenHtmlText].filter(Boolean).join('\n');
-    await emailShops.of(emailKey).readSenderAndNames(sender, fullNameCandidates(text));
+    await emailShops.of(emailKey).readSenderAndNames(sender, fullNameCandidates(piiScanText(parsed)));
   };
 
   /**

@@ -47,9 +47,14 @@ export const machineStage: CaseStage = async (c, deps) => {
  * The shop's customer records help both ways: the writer's own record names the writer (never a third party), and
  * any other customer written in full is a third party.
  */
+/** What the PII stage looks through: subject, text and hidden text (the worker reads its names ahead from the same). */
+export function piiScanText(parsed: ParsedEmail): string {
+  return [parsed.subject, parsed.text, parsed.hiddenHtmlText].filter(Boolean).join('\n');
+}
+
 export const piiStage: CaseStage = async (c, deps) => {
   const policies = await deps.shop.policies();
-  const text = [c.parsed.subject, c.parsed.text, c.parsed.hiddenHtmlText].filter(Boolean).join('\n');
+  const text = piiScanText(c.parsed);
   const senderAddress = c.parsed.from?.address ?? null;
   const writer = senderAddress ? await deps.shop.customerByEmail(senderAddress) : null;
   const writerName = writer ? `${writer.first_name} ${writer.last_name}` : null;

@@ -12,11 +12,17 @@ import type { Queryable } from './pool';
 
 /**
  * The automatic replies counted for an email (columns `sender`, `thread`), over the parameters of `autoReplyParams`
- * ($1–$4): a statement of its own here, a part of the route's one read in route-memory.ts.
+ * ($1–$4): a statement of its own here, a part of the route's one read in route-memory.ts. Only the emails of that
+ * sender or thread are read (by index: migrations 028, 037), then their sends: the cost follows the sender's history,
+ * not the audit log's.
  */
-export const AUTO_REPLY_COUNTS_SQL = `with automatic as (
+export const AUTO_REPLY_COUNTS_SQL = `with related as (
+         select email_key, email_date, sender_hash, thread_key_hash from emails where sender_hash = $1
+         union
+         select email_key, email_date, sender_hash, thread_key_hash from emails where $2::text is not null and thread_key_hash = $2
+       ), automatic as (
          select least(coalesce(e.email_date, a.at), a.at) as answered_at, e.sender_hash, e.thread_key_hash
-         from audit_log a join emails e on e.email_key = a.email_key
+         from related e join audit_log a on a.email_key = e.email_key
          where a.stage = 'send' and a.event = 'accepted' and a.data->>'mode' = 'automatic'
        ), weighed as (select least(coalesce($3::timestamptz, now()), now()) as at)
        select
