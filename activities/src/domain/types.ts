@@ -215,7 +215,7 @@ export interface ShopData {
 
 /** How an order the mail names without a number was singled out (triage/order-evidence.ts). */
 export type OrderEvidence = 'tracking_number' | 'products' | 'amount' | 'order_date' | 'only_open_order' | 'written_without_prefix'
-  | 'order_state' | 'latest_order' | 'delivery_date' | 'subject_products';
+  | 'order_state' | 'latest_order' | 'delivery_date' | 'subject_products' | 'other_format_digits';
 
 export interface Enrichment {
   customerId: string | null;

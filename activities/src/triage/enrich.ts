@@ -98,8 +98,11 @@ async function findOrder(c: EmailCase, shop: ShopData, customer: CustomerRecord 
   // an order reference in another format: one of the writer's own orders by its digits ("order ref. ML-10818"), or
   // another shop's; an order someone else placed ("my mother ordered …", "addressed to my neighbour … isn't mine").
   // Then the writer's own orders are no evidence: their goods or only open order would be another order's data.
+  // The writer's own order is taken by its digits only from what they wrote (subject, new text), and as a reference
+  // in another format it is no invoice's evidence (route.ts): "KC-10594" may be another shop's number that shares them.
   const references = otherFormatReferences(`${c.parsed.subject}\n${clean}\n${c.cleaned.quoted}`, writersOrders, fmt);
-  if (references.own.length === 1) return found(references.own[0]!.number, 'written_without_prefix');
+  const ownReferences = otherFormatReferences(`${c.parsed.subject}\n${clean}`, writersOrders, fmt).own;
+  if (ownReferences.length === 1) return found(ownReferences[0]!.number, 'other_format_digits');
   const notTheirs = references.foreign.length ? 'foreign_order_reference' as const
     : speaksOfSomeoneElsesOrder(clean) ? 'order_of_someone_else' as const : undefined;
   const ownOrders = notTheirs ? [] : writersOrders;

@@ -51,6 +51,8 @@ describe('findPastDays', () => {
   it('gives no day for a day to come or no day at all', () => {
     expect(findPastDays('livraison prévue vendredi prochain', today)).toEqual([]);
     expect(findPastDays('will it come next Monday?', today)).toEqual([]);
+    expect(findPastDays('could it come next Monday the 18th?', today)).toEqual([]);
+    expect(findPastDays('livrable lundi 18 prochain ?', today)).toEqual([]);
     expect(findPastDays('Merci pour votre aide', today)).toEqual([]);
     expect(findPastDays('le 12 mai, on 2 days, du 10 %, le 2 x 250 ml', today)).toEqual([]);
   });

@@ -175,11 +175,10 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 /** Calendar dates written in the text (numeric or with a month name, FR/EN). Years default to today's year. */
 export function findDates(text: string, today: string): DateMention[] {
   const year = Number(today.slice(0, 4));
-  const months = [...MONTH_INDEX.keys()].join('|');
   const re = new RegExp(
     `(?<!\\d)(\\d{1,2})[/.](\\d{1,2})(?:[/.]((?:19|20)?\\d{2}))?(?![\\d/])|((?:19|20)\\d{2})-(\\d{2})-(\\d{2})|` +
-    `(?<!\\d)(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(${months})\\.?(?:\\s+((?:19|20)\\d{2}))?|` +
-    `\\b(${months})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:19|20)\\d{2}))?`, 'gi');
+    `(?<!\\d)(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(${MONTH_WORDS})\\.?(?:\\s+((?:19|20)\\d{2}))?|` +
+    `\\b(${MONTH_WORDS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:19|20)\\d{2}))?`, 'gi');
   const out: DateMention[] = [];
   for (const m of fold(text).matchAll(re)) {
     let d: number, mo: number, y: number;
@@ -217,6 +216,12 @@ const WEEKDAYS: [RegExp, number][] = [
   [/\b(?:mercredi|wednesday)\b/, 3], [/\b(?:jeudi|thursday)\b/, 4], [/\b(?:vendredi|friday)\b/, 5],
   [/\b(?:samedi|saturday)\b/, 6],
 ];
+const MONTH_WORDS = [...MONTH_INDEX.keys()].join('|');
+/** A weekday with its day of the month ("Monday the 2nd", "lundi 16"), not followed by a month (a full date). */
+const DATED_WEEKDAYS: [RegExp, number][] = WEEKDAYS.map(([re, day]) =>
+  [new RegExp(`${re.source}\\s+(?:the\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\b(?![.,/:h-]?\\d|\\s*(?:${MONTH_WORDS}))`), day]);
+/** A day said to be to come, near a weekday ("next Monday", "avant jeudi"). */
+const TO_COME = /\b(?:next|coming|prochain|d'ici|avant)\b/;
 const SMALL_NUMBERS: Record<string, number> = {
   un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10,
   one: 1, a: 1, two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -242,8 +247,7 @@ export function findPastDays(text: string, today: string): string[] {
     if (days <= 31) out.add(isoDaysBefore(today, days));
   }
   // a day of the month alone ("ma commande du 18", "ordered on the 3rd"): this month's, or last month's when still to come
-  const months = [...MONTH_INDEX.keys()].join('|');
-  const dayAlone = new RegExp(`\\b(?:du|le|on the|on|of the|from the)\\s+(\\d{1,2})(?:er|st|nd|rd|th)?\\b(?![.,/:h-]?\\d|\\s*(?:${months}|%|€|\\$|£|eur|euros?|jours?|days?|ans?|years?|x|fois|times|h\\b|heures?|hours?|min))`, 'g');
+  const dayAlone = new RegExp(`\\b(?:du|le|on the|on|of the|from the)\\s+(\\d{1,2})(?:er|st|nd|rd|th)?\\b(?![.,/:h-]?\\d|\\s*(?:${MONTH_WORDS}|%|€|\\$|£|eur|euros?|jours?|days?|ans?|years?|x|fois|times|h\\b|heures?|hours?|min))`, 'g');
   const [y, mo, dd] = today.slice(0, 10).split('-').map(Number) as [number, number, number];
   for (const m of t.matchAll(dayAlone)) {
     const day = Number(m[1]);
@@ -255,10 +259,12 @@ export function findPastDays(text: string, today: string): string[] {
   // a weekday with its day of the month ("Monday the 2nd", "lundi 16"): the latest past day that is both, in the last
   // three months; the weekday alone then says nothing more
   const dated = new Set<number>();
-  for (const [re, day] of WEEKDAYS) {
-    const m = new RegExp(`${re.source}\\s+(?:the\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\b(?![.,/:h-]?\\d|\\s*(?:${months}))`).exec(t);
+  const toCome = (m: RegExpExecArray): boolean => TO_COME.test(t.slice(Math.max(0, m.index - 12), m.index + m[0].length + 10));
+  for (const [re, day] of DATED_WEEKDAYS) {
+    const m = re.exec(t);
     if (!m) continue;
     dated.add(day);
+    if (toCome(m)) continue; // "next Monday the 2nd": a day to come
     for (let back = 0; back <= 92; back++) {
       const iso = isoDaysBefore(today, back);
       if (Number(iso.slice(8, 10)) === Number(m[1]) && new Date(`${iso}T00:00:00Z`).getUTCDay() === day) { out.add(iso); break; }
@@ -266,9 +272,7 @@ export function findPastDays(text: string, today: string): string[] {
   }
   for (const [re, day] of WEEKDAYS) {
     const m = dated.has(day) ? null : re.exec(t);
-    if (!m) continue;
-    const around = t.slice(Math.max(0, m.index - 12), m.index + m[0].length + 10);
-    if (/\b(?:next|coming|prochain|d'ici|avant)\b/.test(around)) continue; // a day to come
+    if (!m || toCome(m)) continue; // "next Monday": a day to come
 
     const back = ((weekdayToday - day + 7) % 7) || 7;
     out.add(isoDaysBefore(today, back));

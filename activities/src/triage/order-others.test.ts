@@ -27,6 +27,7 @@ describe('speaksOfSomeoneElsesOrder: an order placed by someone else, or goods t
     expect(speaksOfSomeoneElsesOrder('My kettle I bought in May has stopped working.')).toBe(false);
     expect(speaksOfSomeoneElsesOrder('Je ne trouve pas ma commande dans mon compte.')).toBe(false);
     expect(speaksOfSomeoneElsesOrder('Ma théière a été livrée cassée.')).toBe(false);
+    expect(speaksOfSomeoneElsesOrder('My recently ordered kettle has not turned up.')).toBe(false);
   });
   it('does not read the writer\'s own order, a relative named in passing, or an order placed for the writer', () => {
     expect(speaksOfSomeoneElsesOrder('I ordered a teapot for my mother, where is it?')).toBe(false);

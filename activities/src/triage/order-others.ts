@@ -15,9 +15,10 @@ const RELATIVE_EN = String.raw`(?:mother|mum|mom|father|dad|husband|wife|partner
 const RELATIVE_FR = String.raw`(?:mere|maman|pere|papa|mari|femme|epouse|conjointe?|compagnon|compagne|voisine?|soeur|frere|fille|fils|amie?|collegue|tante|oncle|grand-mere|grand-pere|belle-mere|beau-pere|belle-soeur|beau-frere|belle-fille|beau-fils|cousine?)`;
 /**
  * One or two words after a possessive that are not the writer ("my girlfriend", "ma belle-fille", "our new
- * neighbour"): goods do not order, so whoever "my …" is, when "my …" ordered, someone else did. Not "my wife and I".
+ * neighbour"): goods do not order, so whoever "my …" is, when "my …" ordered, someone else did. Not "my wife and I",
+ * nor an adverb of the writer's own ordering ("my recently ordered kettle").
  */
-const SOMEONE_EN = String.raw`(?:my|our) (?:(?!(?:i|we|you|it|they|and|or)\b)[\p{L}'-]+ ){1,2}`;
+const SOMEONE_EN = String.raw`(?:my|our) (?:(?!(?:i|we|you|it|they|and|or)\b|[\p{L}'-]+ly\b)[\p{L}'-]+ ){1,2}`;
 const SOMEONE_FR = String.raw`(?:ma|mon|notre) (?:(?!(?:je|j'|nous|moi|et|ou)\b)[\p{L}'-]+ ){1,2}`;
 /** Words between the person and the ordering, the writer not among them ("my wife and I ordered", "mon mari et moi"). */
 const GAP = String.raw`(?:(?!\b(?:and|&) (?:i|me|we)\b|\bet (?:moi|nous)\b)[^.!?\n]){0,40}`;

@@ -15,7 +15,7 @@ import type { ProductMatcher } from '../reply/product-mentions';
 import { isOpenOrder, speaksOfGoodsHad, speaksOfOwnOrder, speaksOfPurchaseToCome } from './order-evidence';
 
 const NO_ORDER_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['product_question', 'account_access', 'gdpr_request']);
-const NAMED_BY_THE_MAIL: ReadonlySet<string> = new Set(['written', 'written_without_prefix', 'tracking_number']);
+const NAMED_BY_THE_MAIL: ReadonlySet<string> = new Set(['written', 'written_without_prefix', 'other_format_digits', 'tracking_number']);
 const CONTEXT_ONLY: ReadonlySet<string> = new Set(['only_open_order', 'order_state', 'latest_order']);
 
 /** The enrichment without an inferred order when the intent is about none; else as it is. */
