@@ -20,6 +20,10 @@ describe('names without a relation word', () => {
   it('reads names joined by a lower-case particle, an Irish O\' or a Vietnamese family name', () => {
     expect(of('name', 'Please tell Joost van den Akker the order is in.')).toEqual(['Joost van den Akker']);
     expect(of('name', 'Ana Beatriz dos Reis will collect it.')).toEqual(['Ana Beatriz dos Reis']);
+    // a surname that is also a place's generic noun (Costa, Rio, Vila) is still a name when it is not the name's first word
+    expect(of('name', 'Please send it to João Pedro da Costa at the office.')).toEqual(['João Pedro da Costa']);
+    expect(of('name', 'A minha colega Ana Costa dos Santos vai buscar.')).toEqual(['Ana Costa dos Santos']);
+    expect(of('name', 'We stayed at Costa da Caparica Beach, then Praia da Rocha.')).toEqual([]);
     expect(of('name', 'Yesterday Ciarán O\'Donoghue rang twice.')).toEqual(["Ciarán O'Donoghue"]);
     expect(of('name', 'Le colis est pour Phạm Thu Hà, merci.')).toEqual(['Phạm Thu Hà']);
     expect(of('name', 'We holidayed on the Costa da Caparica, then Ho Chi Minh City. My Apple MacBook Air died.')).toEqual([]);

@@ -125,7 +125,17 @@ const GIVING_RE = new RegExp(
 const PARTICLE_NAME_RE = new RegExp(
   `(?<![\\p{L}'’-])(${WORD}(?:${SP}${WORD})?${SP}(?:van der|van den|van de|van het|van|von der|von dem|von|vom|bin|ibn|bint|ter|ten)${SP}${WORD}(?:${SP}${WORD})?)`,
   'gu');
-const PLACE_WORD = /(?<![\p{L}])(?:Costa|Praia|Ilha|Serra|Vila|Rio|Porto|Foz|Quinta|Beach|Park|Island|Bay|Lake|River|Coast|Valley|Hotel|Restaurante|Casa)(?![\p{L}])/u;
+/**
+ * A place's name, not a person's: a Portuguese one opens with its generic noun ("Costa da Caparica", "Praia da Rocha",
+ * "Vila do Conde"), an English one closes with it ("Caparica Beach"). A surname that is such a noun ("Ana Costa dos
+ * Santos", "João Pedro da Costa") is neither first nor, in English, last.
+ */
+const PLACE_FIRST = /^(?:Costa|Praia|Ilha|Serra|Vila|Rio|Porto|Foz|Quinta|Casa|Hotel|Restaurante)$/u;
+const PLACE_LAST = /^(?:Beach|Park|Island|Bay|Lake|River|Coast|Valley|Hotel)$/u;
+const isPlaceName = (name: string): boolean => {
+  const words = nameWords(name);
+  return PLACE_FIRST.test(words[0] ?? '') || PLACE_LAST.test(words[words.length - 1] ?? '');
+};
 /** Portuguese "da/das/dos" also join place names ("Costa da Caparica", "Angra dos Reis"): three name words at least. */
 const PT_PARTICLE_NAME_RE = new RegExp(`(?<![\\p{L}'’-])(${WORD}${SP}(?:${WORD}${SP}(?:da|das|dos)${SP}${WORD}|(?:da|das|dos)${SP}${WORD}${SP}${WORD})(?:${SP}${WORD})?)`, 'gu');
 /** Irish surnames with O': "Siobhán O'Callaghan-Reilly" (not Mac/Mc: "Apple MacBook", "a McFlurry"). */
@@ -307,7 +317,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
   }
   run(PARTICLE_NAME_RE, 1);
   // three words that are names, not "Inviato da Libero Mail" or "Costa da Caparica Beach"
-  run(PT_PARTICLE_NAME_RE, 1, undefined, (name) => !PLACE_WORD.test(name) && nameWords(name).filter((w) => !NOT_A_NAME.has(fold(w))).length >= 3);
+  run(PT_PARTICLE_NAME_RE, 1, undefined, (name) => !isPlaceName(name) && nameWords(name).filter((w) => !NOT_A_NAME.has(fold(w))).length >= 3);
   run(GAELIC_NAME_RE, 1);
   for (const m of text.matchAll(VIET_NAME_RE)) push(m.index!, m[1]!, undefined, true);
   run(GREETING_PAIR_RE, 1);
