@@ -17,7 +17,6 @@ import { loadPolicy, type RoutingPolicy } from '../activities/src/triage/policy'
 import { newCase, TRIAGE_STAGES } from '../activities/src/triage/stages';
 import type { CorpusExample, RiskClass, RoutineClass } from './train-meaning-model';
 
-/** The author of a training file: its block of `block` files by the number in its name (t001–t120 → 0, t121–t240 → 1...). */
 /** The fold of a file: first byte of SHA-256(file name) mod k (the corpus README's split; Python gives the same). */
 export const foldOf = (file: string, k: number): number => createHash('sha256').update(path.basename(file)).digest()[0]! % k;
 
@@ -28,6 +27,7 @@ export const foldOf = (file: string, k: number): number => createHash('sha256').
  */
 export const isHeldBackFold = (file: string): boolean => foldOf(file, 5) === 4;
 
+/** The author of a training file: its block of `block` files by the number in its name (t001–t120 → 0, t121–t240 → 1...). */
 export function authorOf(file: string, block = 120): number {
   const n = /(\d+)/.exec(path.basename(file))?.[1];
   return n === undefined ? 0 : Math.floor(Math.max(0, Number(n) - 1) / block);

@@ -96,10 +96,10 @@ const HOURS_DEADLINE = /\b\d{1,3} ?(?:h\b|hrs?\b|hours?|heures?|stunden|horas|or
 const PROMO_CODE = /\b(?:[Cc]ode|[Cc]odice|[Cc]ódigo|[Kk]od|[Kk]ode|[Gg]utschein(?:code)?|[Rr]abattcode|[Cc]oupon|[Cc]upón|[Cc]upom|[Kk]ortingscode|[Pp]romo(?:code)?|CODE|CODICE|CÓDIGO)\b[^\n]{0,25}?\b[A-Z][A-Z0-9]{3,19}\b/u;
 /** Lines holding a price: a price list's or a statement's rows. */
 const priceLines = (text: string): number => text.split('\n').filter((l) => /(?:€|£|\$) ?\d|\d(?:[.,]\d{2})? ?(?:€|eur\b|£)/i.test(l)).length;
-/** A question of the writer's that is neither an invitation to the reader as a prospect nor an offer of the writer's own service. */
 /** What a buyer asks the shop to grant: a discount, a better or a trade price ("Would you be open to a discount?"). */
 const BUYER_ASKS = unicodeWords(/\b(?:discount|reduction|better price|trade price|remise|réduction|rabatt|preisnachlass|descuento|rebaja|sconto|korting|desconto|rabat\w*|zniżk\w*)\b/iu);
 const invitation = (sentence: string): boolean => (PROSPECT_QUESTION.test(sentence) || OFFER.test(sentence)) && !BUYER_OFFERS.test(sentence) && !BUYER_ASKS.test(sentence);
+/** A question of the writer's that is neither an invitation to the reader as a prospect nor an offer of the writer's own service. */
 const writersQuestion = (text: string): boolean => text.split(/(?<=[.!?\n])/).some((sentence) => /\?/.test(sentence) && !invitation(sentence));
 /** The text without its invitations and offers ("Could I send it your way?" asks nothing of the shop). */
 const withoutInvitations = (text: string): string => text.split(/(?<=[.!?\n])/).filter((sentence) => !invitation(sentence)).join('');

@@ -54,7 +54,7 @@ const STREET_NAME_ONLY = new RegExp(`^(?:${NAME_FIRST_STREET}|${FR_STREET})\\s+\
 const STREET_START = new RegExp(`^(?:${NUMBER_FIRST_FR}|${NUMBER_FIRST_EN}|${NAME_FIRST}|${UNNUMBERED_FR}|${UNNUMBERED_EN}|${NUMBERED_NAME})`, 'u');
 const STREET_INSIDE = new RegExp(`(?<![\\p{L}\\d-])(?:${NUMBER_FIRST_FR}|${NUMBER_FIRST_EN}|${NAME_FIRST})`, 'gu');
 /** A post-office box is a delivery point of its own, standing where a street would: "PO Box 482", "Postfach 10 12 20", "Case postale 112", "BP 45", "Apartado 1234". */
-const PO_BOX_WORDS = caseless('(?:p\\.?\\s?o\\.?\\s?box|post\\s+office\\s+box|postfach|case\\s+postale|cp|bo[iî]te\\s+postale|bp|b\\.p\\.|apartado(?:\\s+de\\s+correos)?|casella\\s+postale|postbus|caixa\\s+postal)')
+const PO_BOX_WORDS = caseless('(?:p\\.?\\s?o\\.?\\s?box|post\\s+office\\s+box|postfach|case\\s+postale|cp|bo[iî]te\\s+postale|bp|b\\.p\\.|apartado(?:\\s+de\\s+correos)?|casella\\s+postale|postbus|caixa\\s+postal)');
 const PO_BOX = new RegExp(`^${PO_BOX_WORDS}\\.?\\s*\\d[\\d ]{0,8}${EOW}`, 'u');
 const PO_BOX_INSIDE = new RegExp(`(?<![\\p{L}])${PO_BOX_WORDS}\\.?\\s*\\d`, 'u');
 const isStreet = (s: string): boolean => STREET_START.test(s) || PO_BOX.test(s);
@@ -73,7 +73,7 @@ const COMPLEMENT_TAIL = new RegExp(`(?<![\\p{L}])${COMPLEMENT_WORDS}[^\\s,]*(?:\
 /** Capitalised words (a town, a district, a county) with the small words place names carry. */
 const PLACE = new RegExp(`^${CAP}(?: +(?:${CAP}|${PARTICLE}|\\d{1,2}(?:e|er|ème)?))*(?: \\(${CAP}(?: ${CAP})*\\))?$`, 'u');
 
-const COUNTRIES = '(?:France|Belgique|Belgium|België|Suisse|Switzerland|Schweiz|Svizzera|Deutschland|Germany|Allemagne|España|Spain|Espagne|Italia|Italy|Italie|USA|U\\.S\\.A\\.|United States|UK|U\\.K\\.|United Kingdom|Royaume-Uni|England|Scotland|Wales|Ireland|Irlande|Nederland|Netherlands|Pays-Bas|Luxembourg|Österreich|Austria|Autriche|Portugal|Monaco|Canada|Norway|Norvège|Norge|Sweden|Suède|Sverige|Denmark|Danemark|Danmark|Finland|Finlande|Suomi|Poland|Pologne|Polska|Greece|Grèce|Czechia|Tchéquie|India|Inde|Portugal|Österreich|Brasil|Brazil|Brésil|Maroc|Morocco|Tunisie|Algérie|Sénégal|Nigeria|Vietnam|Viêt Nam|Turkey|Türkiye|Turquie)';
+const COUNTRIES = '(?:France|Belgique|Belgium|België|Suisse|Switzerland|Schweiz|Svizzera|Deutschland|Germany|Allemagne|España|Spain|Espagne|Italia|Italy|Italie|USA|U\\.S\\.A\\.|United States|UK|U\\.K\\.|United Kingdom|Royaume-Uni|England|Scotland|Wales|Ireland|Irlande|Nederland|Netherlands|Pays-Bas|Luxembourg|Österreich|Austria|Autriche|Portugal|Monaco|Canada|Norway|Norvège|Norge|Sweden|Suède|Sverige|Denmark|Danemark|Danmark|Finland|Finlande|Suomi|Poland|Pologne|Polska|Greece|Grèce|Czechia|Tchéquie|India|Inde|Brasil|Brazil|Brésil|Maroc|Morocco|Tunisie|Algérie|Sénégal|Nigeria|Vietnam|Viêt Nam|Turkey|Türkiye|Turquie)';
 
 const CITY = `${LU}[${L}'’-]+(?: +(?:${LU}[${L}'’-]+|sur|sous|en|le|la|les|lès|de|du|d'|am|an|der|im|bei|di|del))*`;
 /** Postcode + city (or state + ZIP): every anchor needs a street before it to make an address. */

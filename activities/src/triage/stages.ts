@@ -41,17 +41,17 @@ export const machineStage: CaseStage = async (c, deps) => {
   };
 };
 
+/** What the PII stage looks through: subject, text and hidden text (the worker reads its names ahead from the same). */
+export function piiScanText(parsed: ParsedEmail): string {
+  return [parsed.subject, parsed.text, parsed.hiddenHtmlText].filter(Boolean).join('\n');
+}
+
 /**
  * PII over everything the decoded email holds: subject and text (quotes and signature included), and the text
  * hidden from its reader (hidden HTML, plain-part lines the HTML does not show), which a reply must not echo either.
  * The shop's customer records help both ways: the writer's own record names the writer (never a third party), and
  * any other customer written in full is a third party.
  */
-/** What the PII stage looks through: subject, text and hidden text (the worker reads its names ahead from the same). */
-export function piiScanText(parsed: ParsedEmail): string {
-  return [parsed.subject, parsed.text, parsed.hiddenHtmlText].filter(Boolean).join('\n');
-}
-
 export const piiStage: CaseStage = async (c, deps) => {
   const policies = await deps.shop.policies();
   const text = piiScanText(c.parsed);
