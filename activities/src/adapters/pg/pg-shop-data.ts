@@ -56,6 +56,9 @@ const ORDER_SELECT = `select ${ORDER_COLUMNS} from orders`;
 const CUSTOMER_WITH_ORDERS = (where: string) => `select c.*,
   coalesce((select json_agg(o order by o.ordinal) from (select ${ORDER_COLUMNS}, ordinal from orders where customer_id = c.id) o), '[]'::json) as orders
   from (select ${CUSTOMER_COLUMNS}, ordinal from customers) c where ${where}`;
+/** The customer of an address: the last one in source order when several share it (as customerByEmail reads it). */
+const CUSTOMER_BY_EMAIL = 'lower(c.email) = lower($1) order by c.ordinal desc limit 1';
+type CustomerWithOrdersRow = CustomerRow & { ordinal: unknown; orders: Array<OrderRow & { ordinal: unknown }> };
 
 function toCustomer({ extra, created_at, ...row }: CustomerRow): CustomerRecord {
   return { ...row, created_at: created_at ?? '', ...extra };
@@ -68,7 +71,7 @@ function toOrder({ extra, ...row }: OrderRow): OrderRecord {
 }
 
 /** A row of CUSTOMER_WITH_ORDERS (or its JSON): the customer and their orders. */
-function withOrdersOf(row: CustomerRow & { ordinal: unknown; orders: Array<OrderRow & { ordinal: unknown }> }): CustomerWithOrders {
+function withOrdersOf(row: CustomerWithOrdersRow): CustomerWithOrders {
   const { orders, ordinal: _ordinal, ...customer } = row;
   return { customer: toCustomer(customer), orders: orders.map(({ ordinal: _o, ...o }) => toOrder(o)) };
 }
@@ -141,19 +144,17 @@ export class PgShopData implements ShopData {
   /** customerByEmail / customerById and ordersOfCustomer in one statement (the orders as JSON of the same columns). */
   async customerWithOrders(by: { email: string } | { id: string }): Promise<CustomerWithOrders | null> {
     const [where, value] = 'email' in by
-      ? ['lower(c.email) = lower($1) order by c.ordinal desc limit 1', by.email.trim()]
+      ? [CUSTOMER_BY_EMAIL, by.email.trim()]
       : ['c.id = $1', by.id];
-    const { rows } = await this.db.query<CustomerRow & { ordinal: unknown; orders: Array<OrderRow & { ordinal: unknown }> }>(
-      CUSTOMER_WITH_ORDERS(where), [value],
+    const { rows } = await this.db.query<CustomerWithOrdersRow>(CUSTOMER_WITH_ORDERS(where), [value],
     );
     return rows[0] ? withOrdersOf(rows[0]) : null;
   }
 
   /** customerWithOrders({ email }) and customersByName for each name in one statement (rows as JSON of the same columns). */
   async senderAndNamed(email: string, names: readonly FullName[]): Promise<{ sender: CustomerWithOrders | null; named: CustomerRecord[][] }> {
-    type WithOrdersRow = CustomerRow & { ordinal: unknown; orders: Array<OrderRow & { ordinal: unknown }> };
-    const { rows } = await this.db.query<{ sender: WithOrdersRow | null; named: Array<Array<CustomerRow & { ordinal: unknown }>> }>(
-      `select (select row_to_json(s) from (${CUSTOMER_WITH_ORDERS('lower(c.email) = lower($1) order by c.ordinal desc limit 1')}) s) as sender,
+    const { rows } = await this.db.query<{ sender: CustomerWithOrdersRow | null; named: Array<Array<CustomerRow & { ordinal: unknown }>> }>(
+      `select (select row_to_json(s) from (${CUSTOMER_WITH_ORDERS(CUSTOMER_BY_EMAIL)}) s) as sender,
          (select coalesce(json_agg(
             (select coalesce(json_agg(c order by c.ordinal), '[]'::json)
              from (select ${CUSTOMER_COLUMNS}, ordinal from customers where name_key = k.name_key) c) order by k.i), '[]'::json)
