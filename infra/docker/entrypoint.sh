@@ -6,7 +6,9 @@ cd /app
 process=${1:-worker}
 [ $# -gt 0 ] && shift
 case "$process" in
-  worker | starter | intake | review | kpi) exec node_modules/.bin/tsx "services/src/$process/main.ts" "$@" ;;
+  # The worker's V8 flag goes on node's command line (services/src/worker/main.ts says why).
+  worker) exec node_modules/.bin/tsx --no-regexp-tier-up services/src/worker/main.ts "$@" ;;
+  starter | intake | review | kpi) exec node_modules/.bin/tsx "services/src/$process/main.ts" "$@" ;;
   replique) exec node_modules/.bin/tsx services/src/cli/main.ts "$@" ;;
   *) echo "usage: replique-entrypoint worker|starter|intake|review|kpi|replique [ARGS…]" >&2; exit 2 ;;
 esac

@@ -1,10 +1,9 @@
 /**
  * The whole pipeline in the benchmark's process, like test/support/pipeline-harness.ts (own database, topics,
  * consumer group, task queue, smtp-sink, IMAP folder), with every activity wrapped in a timer so the benchmark
- * can say what each stage costs.
+ * can say what each stage costs. The production worker's V8 flag (--no-regexp-tier-up, worker/main.ts) comes from
+ * node's command line (`pnpm bench` gives it).
  */
-// The production worker's V8 settings, first: the bench's worker runs in this process.
-import '@replique/services/worker/v8-flags';
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 // The activities package owns @temporalio/activity (the same copy the worker runs activities with).

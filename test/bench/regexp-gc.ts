@@ -1,19 +1,17 @@
 /**
  * What V8's regexp tier-up costs the triage when full GCs drop compiled regexp code: generated emails through
  * `triageRaw` (150 of warm-up, then 250 measured), two full GCs after every `every` emails (outside the measure), the
- * process's CPU per email. `--no-regexp-tier-up` sets the flag the worker sets (services/src/worker/v8-flags.ts).
+ * process's CPU per email. Node's `--no-regexp-tier-up` is the worker's flag (services/src/worker/main.ts).
  *
- *   node --expose-gc --import tsx test/bench/regexp-gc.ts [every=20] [--no-regexp-tier-up]
+ *   node [--no-regexp-tier-up] --expose-gc --import tsx test/bench/regexp-gc.ts [every=20]
  */
-import { setFlagsFromString } from 'node:v8';
 import { triageRaw } from '@replique/activities/triage/triage';
 import { buildTriageDeps } from '@replique/services/cli/triage-command';
 import { shopFixture } from '../support/paths';
 import { EmailGenerator } from './email-generator';
 
 async function main(): Promise<void> {
-  const noTierUp = process.argv.includes('--no-regexp-tier-up');
-  if (noTierUp) setFlagsFromString('--no-regexp-tier-up'); // before any regexp is compiled: they compile at first use
+  const noTierUp = process.execArgv.includes('--no-regexp-tier-up');
   const every = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 20);
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc');

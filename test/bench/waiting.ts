@@ -52,7 +52,7 @@ const FINAL = `('quarantined','suppressed','sent','rejected','send_failed')`;
 /** The production worker as a child process; resolves once it logged that it started. */
 async function startWorkerProcess(env: NodeJS.ProcessEnv, logFile: string): Promise<{ proc: ChildProcess; maxCachedWorkflows: number | null }> {
   const log = createWriteStream(logFile, { flags: 'a' });
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'services', 'src', 'worker', 'main.ts')], {
+  const proc = spawn(process.execPath, ['--no-regexp-tier-up', '--import', 'tsx', path.join(repoRoot, 'services', 'src', 'worker', 'main.ts')], {
     cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let seen = '';

@@ -4,9 +4,15 @@
  * rollout evaluator's schedule (unless REPLIQUE_ROLLOUT_SCHEDULE=false).
  * SIGTERM/SIGINT drain it (the SDK finishes in-flight tasks) before closing adapters.
  *
- *   eval "$(bash infra/local/stack.sh env)"; pnpm exec tsx services/src/worker/main.ts
+ *   eval "$(bash infra/local/stack.sh env)"; pnpm exec tsx --no-regexp-tier-up services/src/worker/main.ts
+ *
+ * `--no-regexp-tier-up` (node's command line: infra/docker/entrypoint.sh, infra/local/services.sh, `pnpm bench`): a
+ * regular expression is compiled to native code at its first run, not to bytecode and then again to native code at
+ * its second. V8 drops a regexp's code when it has not run between full GCs and compiles it again; the triage's large
+ * Unicode patterns then paid two compiles each time (14.5 → 12.7 ms of triage CPU per email with two full GCs every
+ * 20 emails: docs/benchmarks/README.md). Never set at runtime (`v8.setFlagsFromString`): once a regexp has run (tsx's
+ * loader runs some before any module), flipping it made V8 crash in its regexp interpreter (SIGSEGV).
  */
-import './v8-flags';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import { createEmailActivities } from '@replique/activities/email-activities';
