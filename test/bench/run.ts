@@ -4,7 +4,8 @@
  *
  *   pnpm bench [--n 300] [--rounds 5] [--warmup 20] [--latency 30] [--waiting 1000] [--window 300]
  *              [--waiting-budget 1200] [--resume-budget S] [--intake 2000] [--triage 500] [--load CORES]
- *              [--only triage,latency,throughput,contention,intake,waiting] [--seed 42]
+ *              [--only triage,latency,throughput,contention,intake,waiting] [--seed 42] [--cpu-profile FILE]
+ *              [--steady 10] [--warmup-batches 6]
  *
  * Sections: triage (pure decision code), latency (HTTP and IMAP receipt → SMTP accept, one email at a time),
  * throughput (N generated emails through the whole pipeline vs a bare workflow with as many no-op activities, in
@@ -36,6 +37,7 @@ import { benchThroughput, type ThroughputResult } from './throughput';
 import { benchWaiting, type WaitingResult } from './waiting';
 import { benchContention, pipelineOwnExtraCpu, type ContentionResult } from './contention';
 import { renderChart } from './chart';
+import { phaseProfiler } from './cpu-profile';
 import { STACK_COMPONENTS } from './proc-stats';
 import { percentile, pool, sleep, machineInfo, type Machine } from './bench-util';
 
@@ -54,10 +56,15 @@ interface Args {
   /** Throughput and contention sections: alternating rounds, after a warm-up of this many emails. */
   rounds: number;
   warmup: number;
+  /** Throughput: warm-up batches of `warmup` until two consecutive rates are within this % (0: one batch), at most `warmupBatches`. */
+  steady: number;
+  warmupBatches: number;
   seed: number;
   /** Contention section: the CPU load in cores (0: the pipeline's own extra CPU, from this run's throughput or latest.json's). */
   load: number;
   only: Set<string>;
+  /** Throughput section: V8 CPU profiles of this process over each side's measured batches, FILE and FILE.bare (profile-table.ts reads them). */
+  cpuProfile?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -68,9 +75,10 @@ function parseArgs(argv: string[]): Args {
   const onlyAt = argv.indexOf('--only');
   const only = new Set(onlyAt >= 0 ? argv[onlyAt + 1]!.split(',') : ['triage', 'latency', 'throughput', 'contention', 'waiting', 'intake']);
   return {
-    n: get('n', 300), rounds: get('rounds', 5), warmup: get('warmup', 20), latency: get('latency', 30),
+    n: get('n', 300), rounds: get('rounds', 5), warmup: get('warmup', 20), steady: get('steady', 10), warmupBatches: get('warmup-batches', 6), latency: get('latency', 30),
     waiting: get('waiting', 1000), window: get('window', 300), waitingBudget: get('waiting-budget', 1200), resumeBudget: get('resume-budget', 0),
     intake: get('intake', 2000), triage: get('triage', 500), seed: get('seed', 42), load: get('load', 0), only,
+    ...(argv.includes('--cpu-profile') ? { cpuProfile: argv[argv.indexOf('--cpu-profile') + 1]! } : {}),
   };
 }
 
@@ -202,8 +210,14 @@ async function benchLatency(p: BenchPipeline, imapFolder: string, args: Args, re
 
 async function runThroughput(p: BenchPipeline, args: Args, results: Results): Promise<void> {
   const rounds = Math.max(1, args.rounds);
-  out(`throughput: ${args.warmup} emails of warm-up, then ${rounds} rounds of ${Math.round(args.n / rounds)} emails through the pipeline and as many bare workflows`);
-  const t = await benchThroughput(p, { emails: args.n, rounds, warmup: args.warmup, seed: args.seed }, out);
+  const steady = { margin: args.steady / 100, maxBatches: args.warmupBatches };
+  out(`throughput: warm-up batches of ${args.warmup} on each side until two in a row are within ${args.steady} % of each other (at most ${args.warmupBatches}), then ${rounds} rounds of ${Math.round(args.n / rounds)} emails through the pipeline and as many bare workflows`);
+  const profiler = args.cpuProfile ? await phaseProfiler() : undefined;
+  const t = await benchThroughput(p, { emails: args.n, rounds, warmup: args.warmup, steady, seed: args.seed, ...(profiler ? { profile: profiler.sides } : {}) }, out);
+  if (profiler) {
+    profiler.save(args.cpuProfile!);
+    out(`  CPU profiles of each side's batches: ${args.cpuProfile}{,.bare} (pnpm exec tsx test/bench/profile-table.ts ${args.cpuProfile} ${t.emails} --minus ${args.cpuProfile}.bare)`);
+  }
   results.throughput = t;
   out(`  pipeline (HTTP intake → Kafka → starter → emailWorkflow → SMTP): ${t.pipelineEmailsPerSec.toFixed(2)} emails/s over all rounds`);
   out(`  bare workflow, ${Math.round(t.activitiesPerEmail)} no-op activities each (${Math.round(t.localActivitiesPerEmail)} local, as the pipeline's): ${t.bareEmailsPerSec.toFixed(2)} workflows/s`);

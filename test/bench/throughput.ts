@@ -15,13 +15,19 @@ import { percentile, pool, sleep } from './bench-util';
 import { workflowIdForEmailKey } from '@replique/workflows/contracts';
 import { historyCensus, type HistoryCensus } from './history-census';
 import { CPU_COMPONENTS, cpuSecondsByComponent, perComponent, type CpuComponent } from './proc-stats';
+import { describeWarmUp, warmUntilSteady, type SteadyRule, type WarmUp } from './steady-warmup';
 
 export interface ThroughputOptions {
   /** Emails measured in all rounds together (each round gets emails / rounds). */
   emails: number;
   rounds: number;
+  /** Emails (workflows) per warm-up batch. */
   warmup: number;
+  /** Warm-up batches run until two consecutive rates are within the margin (capped), each side: steady-warmup.ts. */
+  steady: SteadyRule;
   seed: number;
+  /** Runs each measured batch of a side (not the warm-up): a CPU profile of each side. */
+  profile?: Record<'pipeline' | 'bare', <T>(phase: () => Promise<T>) => Promise<T>>;
 }
 
 export interface ThroughputRound {
@@ -54,6 +60,8 @@ export interface ThroughputResult {
   localActivitiesPerEmail: number;
   /** What each bare workflow ran (counted on the warm-up). */
   bareActivities: BareActivities;
+  /** Each side's warm-up batches (emails or workflows per second) and whether it reached a steady rate. */
+  warmUp: { pipeline: WarmUp; bare: WarmUp; rule: SteadyRule; batch: number };
   routes: Record<string, number>;
   stages: StageCost[];
   /** What the activities wait on, per email: Postgres queries (case file, CRM, audit) and Kafka events. */
@@ -128,8 +136,16 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
   const gen = new EmailGenerator({ seed: options.seed });
   const perRound = Math.max(1, Math.round(options.emails / options.rounds));
 
-  const activities = await warmPipeline(p, gen.batch(options.warmup));
-  const bare = await startBareSide(p, 'bare', activities);
+  let activities: BareActivities | undefined;
+  const pipelineWarmUp = await warmUntilSteady(options.steady, options.warmup, async (i) => {
+    const emails = gen.batch(options.warmup);
+    if (i > 0) return runPipelineBatch(p, emails);
+    const t0 = performance.now();
+    activities = await warmPipeline(p, emails);
+    return (performance.now() - t0) / 1000;
+  });
+  out(`  warm-up, ${describeWarmUp('pipeline', options.warmup, pipelineWarmUp, options.steady)}`);
+  const bare = await startBareSide(p, 'bare', activities!);
 
   const rounds: ThroughputRound[] = [];
   const cpu = { pipeline: perComponent(() => 0), bare: perComponent(() => 0) };
@@ -137,8 +153,10 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
   let bareSeconds = 0;
   let transactionsBefore = 0;
   let transactionsAfter = 0;
+  let bareWarmUp: WarmUp = { rates: [], steady: false };
   try {
-    await bare.runBatch(options.warmup);
+    bareWarmUp = await warmUntilSteady(options.steady, options.warmup, () => bare.runBatch(options.warmup));
+    out(`  warm-up, ${describeWarmUp('bare', options.warmup, bareWarmUp, options.steady)}`);
     p.stages.reset();
     await sleep(1500); // the statistics of the warm-up flushed
     transactionsBefore = await databaseTransactions(p);
@@ -147,8 +165,9 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
       const load1 = os.loadavg()[0]!;
       let pipeline = 0;
       let bareTime = 0;
-      const runPipeline = async () => (pipeline = await measuringCpu(cpu.pipeline, () => runPipelineBatch(p, emails)));
-      const runBare = async () => (bareTime = await measuringCpu(cpu.bare, () => bare.runBatch(perRound)));
+      const profile = options.profile ?? { pipeline: <T>(phase: () => Promise<T>) => phase(), bare: <T>(phase: () => Promise<T>) => phase() };
+      const runPipeline = async () => (pipeline = await measuringCpu(cpu.pipeline, () => profile.pipeline(() => runPipelineBatch(p, emails))));
+      const runBare = async () => (bareTime = await measuringCpu(cpu.bare, () => profile.bare(() => bare.runBatch(perRound))));
       if (r % 2 === 0) {
         await runPipeline();
         await runBare();
@@ -206,7 +225,8 @@ export async function benchThroughput(p: BenchPipeline, options: ThroughputOptio
     rounds,
     activitiesPerEmail: totals.count / measured,
     localActivitiesPerEmail: p.stages.localCalls / measured,
-    bareActivities: activities,
+    bareActivities: activities!,
+    warmUp: { pipeline: pipelineWarmUp, bare: bareWarmUp, rule: options.steady, batch: options.warmup },
     routes,
     stages,
     io,
