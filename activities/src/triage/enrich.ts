@@ -14,7 +14,7 @@ import { fold } from './lexicon';
 import {
   byAmount, byDeliveryDate, byLatestOrder, byOnlyOpenOrder, byOrderDate, byOrderState, byOwnNumber, byProducts, bySubjectProducts,
   byTracking, ordersNamedInTitle,
-  NO_EVIDENCE, ownNumbersIn,
+  givesUnknownParcel, NO_EVIDENCE, ownNumbersIn,
   type EvidenceResult,
 } from './order-evidence';
 import { otherFormatReferences, speaksOfSomeoneElsesOrder } from './order-others';
@@ -72,7 +72,7 @@ interface OrderFinding {
   /** The orders the new text names, as written or as the digits of one of the writer's own orders. */
   namedInNewText?: string[];
   /** Why the writer's own orders were no evidence: the mail is about someone else's or another shop's order. */
-  notTheirs?: 'order_of_someone_else' | 'foreign_order_reference';
+  notTheirs?: 'order_of_someone_else' | 'foreign_order_reference' | 'tracking_number_not_ours';
 }
 
 /**
@@ -103,8 +103,10 @@ async function findOrder(c: EmailCase, shop: ShopData, customer: CustomerRecord 
   const references = otherFormatReferences(`${c.parsed.subject}\n${clean}\n${c.cleaned.quoted}`, writersOrders, fmt);
   const ownReferences = otherFormatReferences(`${c.parsed.subject}\n${clean}`, writersOrders, fmt).own;
   if (ownReferences.length === 1) return found(ownReferences[0]!.number, 'other_format_digits');
+  // a parcel number that is none of the shop's parcels: another shop's or carrier's parcel is the one asked after
   const notTheirs = references.foreign.length ? 'foreign_order_reference' as const
-    : speaksOfSomeoneElsesOrder(clean) ? 'order_of_someone_else' as const : undefined;
+    : speaksOfSomeoneElsesOrder(clean) ? 'order_of_someone_else' as const
+      : await givesUnknownParcel(clean, shop) ? 'tracking_number_not_ours' as const : undefined;
   const ownOrders = notTheirs ? [] : writersOrders;
   const withReason = (f: OrderFinding): OrderFinding => (notTheirs && !f.number ? { ...f, notTheirs } : f);
   return withReason(await orderFromEvidence(c, shop, written, matcher, today, ownOrders, kind));

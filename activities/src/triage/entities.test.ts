@@ -1,5 +1,6 @@
 import {
-  claimedNames, findAmounts, findDates, findOrderNumbers, findPastDays, findPastPeriods, findTrackingNumbers, oneCharAway, signatureName,
+  claimedNames, findAmounts, findDates, findOrderNumbers, findPastDays, findPastPeriods, findTrackingNumbers, numberedAsOtherThing, oneCharAway,
+  signatureName,
 } from './entities';
 
 describe('findOrderNumbers', () => {
@@ -128,5 +129,19 @@ describe('numbers and periods written in other habits (challenge-orders-8 kinds)
     expect(findPastPeriods("ma commande du mois dernier", today)).toEqual([{ from: '2026-10-01', to: '2026-10-31' }]);
     expect(findPastPeriods('earlier this week', today)).toEqual([{ from: '2026-11-23', to: '2026-11-24' }]);
     expect(findPastPeriods('la semaine prochaine, next week', today)).toEqual([]);
+  });
+});
+
+describe('numberedAsOtherThing: a number a code, a case or a return label carries (challenge-orders-12 kinds)', () => {
+  const at = (text: string, n: string): boolean => numberedAsOtherThing(text, text.indexOf(n));
+  it('reads the thing named before the number in its clause', () => {
+    expect(at('Le casier me refuse le code reçu par texto : 55102.', '55102')).toBe(true);
+    expect(at('They gave me a case reference over the phone, 55102, any news?', '55102')).toBe(true);
+    expect(at('ticket n° 55102', '55102')).toBe(true);
+  });
+  it('not when an order word comes after the thing, nor for an invoice of an order', () => {
+    expect(at('Mon code promo a marché pour la commande 55102.', '55102')).toBe(false);
+    expect(at('Could you resend the invoice for 55102?', '55102')).toBe(false);
+    expect(at('The code failed. Order 55102 went through anyway.', '55102')).toBe(false);
   });
 });

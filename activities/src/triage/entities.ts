@@ -29,6 +29,24 @@ const DIGIT_LOOKALIKES: Record<string, string> = { o: '0', O: '0', I: '1', l: '1
  */
 const OTHER_NUMBERED = /\b(?:ticket|tickets|dossier|case|demande|request|incident|reclamation|claim|client|cliente|customer|compte|account|membre|member|adherent|fidelite|loyalty|carte|card|colis|parcel|suivi|tracking|envoi|shipment|consignment|telephone|phone|tel|portable|mobile|siret|siren|tva|vat|appartement|apartment|apt|flat|batiment|contrat|contract|sinistre|transaction|rma|avoir)\.?\s*(?:(?:de|du|d'|of|the|votre|your|mon|my|ma)\s*)?(?:(?:n°|no\.?|numero|number|nr\.?)\s*)?(?:[:(\[-]\s*)?(?:n°|no\.?|numero|number|#|nr\.?)?\s*$/;
 
+/**
+ * A thing with a number of its own named in the clause before a number, and no order word after it: "le code de retrait
+ * que j'ai reçu par SMS (10466)", "the case reference the lady gave me, 20871", "RMA 55310". The number is that
+ * thing's (a locker code, a case, a return), not the digits of an order.
+ */
+const NUMBERED_THING = /\b(?:code|codes|pin|ticket|tickets|dossier|case|incident|reclamation|claim|rma|sms|telephone|phone|tel|transaction|contrat|contract|sinistre|casier|locker|consigne)\b/g;
+const ORDER_WORD = /\b(?:commande|commandes|order|orders|cmd|achat|purchase)\b/;
+
+export function numberedAsOtherThing(text: string, index: number): boolean {
+  const before = fold(text.slice(Math.max(0, index - 60), index));
+  if (OTHER_NUMBERED.test(before.slice(-40))) return true;
+  const clause = before.split(/[.!?;\n]/).at(-1) ?? '';
+  const things = [...clause.matchAll(NUMBERED_THING)];
+  if (!things.length) return false;
+  const last = things.at(-1)!;
+  return !ORDER_WORD.test(clause.slice(last.index! + last[0].length));
+}
+
 export function findOrderNumbers(text: string, fmt: OrderFormat = DEFAULT_ORDER_FORMAT): OrderMention[] {
   const d = fmt.digits;
   const prefixed = new RegExp(

@@ -2,7 +2,7 @@ import type { OrderRecord, ProductRecord, ShopData } from '../domain/types';
 import { productMatcher } from '../reply/product-mentions';
 import {
   asksAboutPendingOrder, byAmount, byDeliveryDate, byLatestOrder, byOnlyOpenOrder, byOrderDate, byOrderState, byOwnNumber,
-  byProducts, bySubjectProducts, byTracking, namesOwnGoods, speaksOfOwnPurchase,
+  byProducts, bySubjectProducts, byTracking, givesUnknownParcel, namesOwnGoods, speaksOfOwnPurchase,
 } from './order-evidence';
 
 const TODAY = '2026-03-10';
@@ -213,6 +213,8 @@ describe('mail about no order: topic words and purchases to come do not make the
     expect(byOnlyOpenOrder("Je n'ai encore rien commandé : la livraison à une autre adresse, c'est possible ?", own, matcher, TODAY).order).toBeNull();
     expect(byOnlyOpenOrder('Can an order be cancelled once dispatched? Asking before I place one.', own, matcher, TODAY).order).toBeNull();
     expect(byProducts('Si je prends un deuxième grille-pain demain, il arrivera quand ?', own, matcher, TODAY).order).toBeNull();
+    expect(byOnlyOpenOrder('Pouvez-vous changer mon adresse pour mes prochaines commandes ? Celle en cours peut partir.', own, matcher, TODAY).order).toBeNull();
+    expect(byOnlyOpenOrder('New flat from December: please update my address for future orders.', own, matcher, TODAY).order).toBeNull();
   });
 });
 
@@ -304,5 +306,45 @@ describe('quantities and prices: evidence the other orders cannot hold', () => {
     const mill = order('ORD-8104', 'cancelled', ['T-4'], { total: 19 });
     expect(byAmount('Le moulin à poivre est-il toujours à 19 € ? Je pense le reprendre.', [mill], matcher, TODAY).order).toBeNull();
     expect(byAmount("J'ai été débitée de 19 € pour rien.", [mill], matcher, TODAY).order?.number).toBe('ORD-8104');
+  });
+});
+
+describe('numbers and parcels that are not an order of the writer\'s (challenge-orders-12 kinds)', () => {
+  const shipped = order('ORD-8201', 'shipped', ['T-2'], { ordered_at: '2026-03-02', total: 64 });
+  const refunded = order('ORD-8206', 'refunded', ['T-4'], { ordered_at: '2026-01-05', total: 24 });
+  it('a locker code, a case or a return\'s reference that shares an order\'s digits names no order', () => {
+    expect(byOwnNumber('The pickup locker keeps rejecting the PIN they texted me, 8206.', [shipped, refunded]).order).toBeNull();
+    expect(byOwnNumber('Mon dossier au service client porte le numéro 8206, des nouvelles ?', [shipped, refunded]).order).toBeNull();
+    expect(byOwnNumber("l'étiquette RMA 8206 ne passe pas au scanner", [shipped, refunded]).order).toBeNull();
+    expect(byOwnNumber('Le code promo ne marchait pas, mais la commande 8206 est passée.', [shipped, refunded]).order?.number).toBe('ORD-8206');
+    expect(byOwnNumber('Pourriez-vous renvoyer la facture de la 8206 ?', [shipped, refunded]).order?.number).toBe('ORD-8206');
+  });
+  it('a tracking number that is none of the shop\'s parcels, in a sentence about a parcel or a carrier', async () => {
+    const shop = { orderByTracking: async (t: string) => (t === 'XY123456789' ? shipped : null) } as unknown as ShopData;
+    expect(await givesUnknownParcel('GLS says parcel 6XQ0041287 was left with a neighbour, is that yours?', shop)).toBe(true);
+    expect(await givesUnknownParcel('Le suivi XY 123 456 789 ne bouge plus.', shop)).toBe(false);
+    expect(await givesUnknownParcel('Call me on 0612345678 about my toaster.', shop)).toBe(false);
+  });
+});
+
+describe('goods of two orders, one asked after (challenge-orders-12 kinds)', () => {
+  const boardAndMill = order('ORD-8301', 'shipped', ['T-3', 'T-4'], { ordered_at: '2026-03-03' });
+  const teapotAndToaster = order('ORD-8302', 'processing', ['T-1', 'T-2'], { ordered_at: '2026-03-07' });
+  const twoTeapots: OrderRecord = {
+    ...order('ORD-8303', 'delivered', [], { delivered_at: '2026-03-06' }), items: [{ sku: 'T-1', qty: 2, unit_price: 39 }],
+  };
+  const own = [boardAndMill, teapotAndToaster];
+  it('takes the order of the goods the question asks after, the others set aside or received', () => {
+    expect(byProducts('No hurry at all on the chopping board. The toaster though, still no sign of it?', own, matcher, TODAY).order?.number)
+      .toBe('ORD-8302');
+    expect(byProducts('Le moulin à poivre est arrivé, nickel. Et le grille-pain, il est où ?', own, matcher, TODAY).order?.number)
+      .toBe('ORD-8302');
+  });
+  it('a count of goods received is no count of the goods asked after', () => {
+    expect(byProducts("Les deux théières sont bien arrivées. Et le moulin à poivre, il en est où ?", [boardAndMill, twoTeapots], matcher, TODAY)
+      .order?.number).toBe('ORD-8301');
+  });
+  it('a catalogue question about goods owned asks after no parcel', () => {
+    expect(byProducts('We use the chopping board and pepper mill every day. Do you sell the teapot in red?', own, matcher, TODAY).order).toBeNull();
   });
 });

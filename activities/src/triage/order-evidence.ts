@@ -8,7 +8,8 @@
 import type { OrderEvidence, OrderRecord, ShopData } from '../domain/types';
 import type { ProductMatcher } from '../reply/product-mentions';
 import {
-  findAmounts, findDates, findMonthsAlone, findPastDays, findPastPeriods, findTrackingNumbers, inRanges, oneCharAway, type DayRange,
+  findAmounts, findDates, findMonthsAlone, findPastDays, findPastPeriods, findTrackingNumbers, inRanges, numberedAsOtherThing,
+  oneCharAway, type DayRange,
 } from './entities';
 import { fold, INTENT_CUES } from './lexicon';
 
@@ -60,6 +61,8 @@ const PURCHASE_TO_COME: RegExp[] = [
   /\bsi (?:je |j'|nous |on )(?!ai |avais |avons )(?:\S+ ){0,2}(?:commande|commandons|achete|achetons|prends|passe commande)\b/,
   /\b(?:if|when|once|before|next time) (?:i|we)(?: \S+){0,2} (?:order|buy|purchase|place)\b/,
   /\b(?:order|buy|purchase|commande|achete)\b.{0,20}\b(?:from now on|in future|in the future|a l'avenir|desormais|dorenavant)\b/,
+  // orders or deliveries still to come ("so future deliveries go there", "pour mes prochaines commandes")
+  /\bfuture (?:orders?|deliveries|purchases|parcels)\b/, /\b(?:prochaines|futures) (?:commandes|livraisons)\b/,
   /\b(?:rien|pas encore|jamais) (?:encore )?(?:commande|achete)\b/, /\b(?:haven't|have not|not yet|never) (?:yet )?(?:ordered|bought|purchased)\b/,
 ];
 
@@ -149,7 +152,7 @@ export function asksAboutOwnPendingOrder(text: string): boolean {
  * Where goods are, or that they have still not come: "ils sont où", "est-elle où", "still nothing". Not "where is … made",
  * "c'est où, votre magasin ?": a place asked about is no parcel.
  */
-const WHEREABOUTS = /\b(?:(?:ils?|elles?) (?:est|sont) ou|(?:est|sont)-(?:ils?|elles?) ou|ou en (?:est|sont)|still (?:nothing|not here|no sign)|toujours rien)\b/;
+const WHEREABOUTS = /\b(?:(?:ils?|elles?) (?:en )?(?:est|sont) ou|(?:est|sont)-(?:ils?|elles?) ou|ou en (?:est|sont)|still (?:nothing|not here|no sign)|toujours rien)\b/;
 /**
  * Whether goods will come, asked without an order word: "will it be here by Friday?", "is it coming this week?",
  * "is it going to make it?", "ça arrive quand ?", "je l'aurai avant samedi ?". A question, about arriving.
@@ -170,6 +173,27 @@ export async function ordersByTracking(text: string, shop: ShopData): Promise<Or
     if (o && !out.some((x) => x.number === o.number)) out.push(o);
   }
   return out;
+}
+
+/** A parcel's carrier or tracking named in the sentence (any carrier: another shop's parcel may be the one meant). */
+const PARCEL_WORDS = /\b(?:tracking|track|suivi|colis|parcel|package|carrier|transporteur|livraison|delivery|evri|hermes|dpd|gls|ups|dhl|fedex|tnt|inpost|yodel|parcelforce|royal mail|colissimo|chronopost|mondial relay|relais colis|la poste|amazon)\b/;
+
+/**
+ * The writer gives a parcel's tracking number that is none of the shop's parcels ("I've got an Evri tracking number
+ * H01BHA0039472815 … don't know if it's even yours"): the parcel asked after is another shop's or another carrier's,
+ * so none of the writer's own orders is its evidence. A candidate counts when it mixes letters and digits or holds
+ * ten digits or more, and its sentence names a parcel, a carrier or tracking.
+ */
+export async function givesUnknownParcel(text: string, shop: ShopData): Promise<boolean> {
+  for (const sentence of text.split(/(?<=[.!?\n])/)) {
+    if (!PARCEL_WORDS.test(fold(sentence))) continue;
+    for (const t of findTrackingNumbers(sentence)) {
+      const digits = t.match(/\d/g)?.length ?? 0;
+      if (!(/[A-Z]/.test(t) || digits >= 10)) continue;
+      if (!(await shop.orderByTracking(t))) return true;
+    }
+  }
+  return false;
 }
 
 export async function byTracking(text: string, shop: ShopData): Promise<EvidenceResult> {
@@ -238,6 +262,28 @@ function ordersOfGoodsBesides(context: Set<string>, text: string, own: OrderReco
   const rest = matcher.mentioned(text).map((p) => p.sku).filter((sku) => !context.has(sku));
   if (!context.size || !rest.length) return [];
   return own.filter((o) => rest.every((sku) => o.items.some((it) => it.sku === sku)));
+}
+
+/** The products named in the sentences that ask (end with a question mark), by SKU. */
+function askedSkus(text: string, matcher: ProductMatcher): Set<string> {
+  return new Set(matcher.spans(text).filter((span) => {
+    const rest = text.slice(span.end).search(/[.!?\n]/);
+    return rest >= 0 && text[span.end + rest] === '?';
+  }).map((span) => span.product.sku));
+}
+
+/**
+ * Goods of two orders, the mail asking after a parcel: when no order holds every product named, the open orders
+ * holding every product of the sentences that ask, if those are fewer than all named (the others are context: set
+ * aside, received); else none. A catalogue question about goods owned ("do you make the same lid in 24 cm?") asks
+ * after no parcel.
+ */
+function ordersOfGoodsAsked(text: string, own: OrderRecord[], matcher: ProductMatcher): OrderRecord[] {
+  if (!asksAfterGoods(text)) return [];
+  const asked = askedSkus(text, matcher);
+  const named = new Set(matcher.mentioned(text).map((p) => p.sku));
+  if (!asked.size || asked.size >= named.size) return [];
+  return own.filter((o) => isOpenOrder(o) && [...asked].every((sku) => o.items.some((it) => it.sku === sku)));
 }
 
 export const saysReceived = (text: string, matcher: ProductMatcher): boolean => receivedSkus(text, matcher).size > 0;
@@ -309,8 +355,13 @@ export function byProducts(text: string, own: OrderRecord[], matcher: ProductMat
   let fitting = ordersWithProducts(text, own, matcher);
   // goods of two orders, one thanked for, praised or received and the other the topic ("The casserole came, lovely.
   // Still waiting on the teapot", "Merci pour le thé. Et la cocotte, toujours rien ?"): the order of the others
-  if (!fitting.length) fitting = ordersOfGoodsBesides(contextSkus(text, matcher), text, own, matcher);
-  fitting = holdingStatedQuantities(text, fitting, own, matcher);
+  // (the counts of those context goods are then no count of the topic's: "les deux moulins … bien arrivé")
+  const context = fitting.length ? new Set<string>() : contextSkus(text, matcher);
+  if (!fitting.length) fitting = ordersOfGoodsBesides(context, text, own, matcher);
+  fitting = holdingStatedQuantities(text, fitting, own, matcher, context);
+  // goods of two orders, those in the sentence that asks the topic ("la théière, aucune urgence. Par contre la gourde et
+  // la bouilloire, elles en sont où ?", "Le colis avec les moulins est arrivé. Et celui avec la cocotte, il part quand ?")
+  if (!fitting.length) fitting = ordersOfGoodsAsked(text, own, matcher);
   if (awaited) fitting = fitting.filter(isOpenOrder);
   // no order holds every product word ("the teapot arrived... with my first tea" names the tea as a drink): goods the
   // writer says are in hand still point to the order that holds them all
@@ -340,10 +391,13 @@ function statedQuantities(text: string, matcher: ProductMatcher): Map<string, nu
 /**
  * Among orders that fit, those that hold at least the quantities the text gives ("les deux fouets": an order with
  * one whisk cannot be the one). When that leaves none, the writer's orders holding the counted goods in that number
- * (the other products named are then context: "… frotte le fond du bol"). No count: the orders as they are.
+ * (the other products named are then context: "… frotte le fond du bol"). No count: the orders as they are. Counts
+ * of `context` goods (received or praised beside the topic's) are not read.
  */
-function holdingStatedQuantities(text: string, fitting: OrderRecord[], own: OrderRecord[], matcher: ProductMatcher): OrderRecord[] {
-  const counts = statedQuantities(text, matcher);
+function holdingStatedQuantities(text: string, fitting: OrderRecord[], own: OrderRecord[], matcher: ProductMatcher,
+  context: ReadonlySet<string> = new Set()): OrderRecord[] {
+  // a count of goods received or praised ("le colis avec les deux moulins est bien arrivé") is no count of the topic's
+  const counts = new Map([...statedQuantities(text, matcher)].filter(([sku]) => !context.has(sku)));
   if (!counts.size || !fitting.length) return fitting;
   const holds = (o: OrderRecord): boolean => [...counts].every(([sku, n]) => o.items.some((it) => it.sku === sku && it.qty >= n));
   const kept = fitting.filter(holds);
@@ -503,11 +557,13 @@ export function ownNumbersIn(text: string, own: OrderRecord[]): Array<{ order: O
     const o = digitsOf.get(m[0]);
     // a postcode before its town ("10300 Troyes") is no order number
     if (!o || /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 3))) continue;
+    // a locker code, a case or a return's reference that shares the digits ("le code reçu par SMS (10466)")
+    if (numberedAsOtherThing(text, m.index!)) continue;
     add(o, m.index!, m[0].length);
   }
   for (const m of text.matchAll(/(?<![\d.,])(\d{1,3})[. \u00a0\u202f](\d{3})(?![\d]|[.,]\d|\s*(?:€|eur|euros?|£|\$|%))/giu)) {
     const o = digitsOf.get(m[1]! + m[2]!);
-    if (o) add(o, m.index!, m[0].length);
+    if (o && !numberedAsOtherThing(text, m.index!)) add(o, m.index!, m[0].length);
   }
   for (const m of text.matchAll(/(?<![\p{L}\d])(\p{L}{2,5})[ \t]?[-–—_.:#/]?[ \t]?(\d{3,10})(?!\d)/gu)) {
     const o = digitsOf.get(m[2]!);

@@ -36,7 +36,8 @@ export function orderInScope(enr: Enrichment, intent: Intent, clean: string, mat
   };
 }
 
-const NOT_THE_WRITERS: ReadonlySet<string> = new Set(['order_of_someone_else', 'foreign_order_reference']);
+const NOT_THE_WRITERS: ReadonlySet<string> = new Set(['order_of_someone_else', 'foreign_order_reference',
+  'tracking_number_not_ours']);
 const PENDING_ORDER_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['order_status', 'delivery_delay']);
 
 /**

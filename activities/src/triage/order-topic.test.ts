@@ -65,9 +65,12 @@ describe('setsAsideThread: a reply whose new text is about something else than i
     expect(setsAsideThread("Autre sujet que celui d'en dessous : mon retour d'août n'est pas remboursé.")).toBe(true);
     expect(setsAsideThread('Rien à voir avec la commande ci-dessous : la cocotte va-t-elle au four ?')).toBe(true);
     expect(setsAsideThread('A different order this time: the kettle.')).toBe(true);
+    expect(setsAsideThread("Great, that's settled. Separate query: do gift cards expire?")).toBe(true);
+    expect(setsAsideThread('Parfait. Question sans rapport : livrez-vous en Belgique ?')).toBe(true);
   });
   it('not a reply about its own thread', () => {
     expect(setsAsideThread('Merci, et pouvez-vous aussi m\'envoyer la facture de cette commande ?')).toBe(false);
     expect(setsAsideThread('Thanks - any news on the order below?')).toBe(false);
+    expect(setsAsideThread('Another question on this one: can it be left with a neighbour?')).toBe(false);
   });
 });

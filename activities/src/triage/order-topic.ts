@@ -105,6 +105,8 @@ const SETS_ASIDE: RegExp[] = [
   /\b(?:nothing to do with|unrelated to|not related to|separate from)\b/,
   /\b(?:a|another|a different|a separate) (?:order|matter|subject|topic|question|issue) (?:this time|altogether|entirely)\b/,
   /\b(?:another|a different|a separate) order\b/,
+  // a question on another subject opened in the reply ("Different question while I've got you", "question sans rapport")
+  /\b(?:different|separate|unrelated) (?:question|query|matter|topic|subject)\b/, /\b(?:question|sujet) (?:differente?|sans rapport)\b/,
   /\bnot (?:about )?the (?:[\p{L}'-]+ ){0,2}(?:one|order|thread|parcel|issue)s? (?:below|underneath|further down|in this thread|quoted)\b/u,
 ];
 
