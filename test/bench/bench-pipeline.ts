@@ -5,6 +5,7 @@
  * node's command line (`pnpm bench` gives it).
  */
 import { randomBytes } from 'node:crypto';
+import { Agent, request } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 // The activities package owns @temporalio/activity (the same copy the worker runs activities with).
 import { Context } from '../../activities/node_modules/@temporalio/activity';
@@ -29,6 +30,30 @@ import type { FieldVault } from '@replique/activities/adapters/vault/field-vault
 import { temporalDataConverter } from '@replique/services/temporal/data-converter';
 
 export const BENCH_TOKEN = 'bench-token-0123456789abcdef';
+
+/**
+ * POSTs a raw message to the intake over a kept-alive connection. The bench's own HTTP client is not the pipeline's
+ * cost, yet it runs in this process: node:http costs 0.05–0.2 ms of CPU a request where fetch (undici) cost 0.3–1.0
+ * (16 at a time, 5 kB bodies, to a server in another process; docs/benchmarks/README.md).
+ */
+function postRaw(agent: Agent, port: number, raw: Buffer): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1', port, path: '/intake/raw', method: 'POST', agent,
+        headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'message/rfc822', 'content-length': raw.length },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(raw);
+  });
+}
 
 export interface StageTimes {
   /** activity name → durations in ms */
@@ -174,6 +199,7 @@ export async function startBenchPipeline(options: { imapFolder?: string; maxConc
   const running = worker.run();
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(workerConfig) });
+  const intakeAgent = new Agent({ keepAlive: true });
 
   return {
     run,
@@ -189,13 +215,9 @@ export async function startBenchPipeline(options: { imapFolder?: string; maxConc
     workerConfig,
     stages,
     async deliver(raw) {
-      const res = await fetch(`http://127.0.0.1:${intakePort}/intake/raw`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'message/rfc822' },
-        body: raw,
-      });
-      if (res.status !== 202) throw new Error(`intake answered ${res.status}: ${await res.text()}`);
-      return (await res.json()) as { emailKey: string; duplicate: boolean };
+      const res = await postRaw(intakeAgent, intakePort, raw);
+      if (res.status !== 202) throw new Error(`intake answered ${res.status}: ${res.body}`);
+      return JSON.parse(res.body) as { emailKey: string; duplicate: boolean };
     },
     async settledCount() {
       const { rows } = await db.pool.query<{ n: number }>(
@@ -210,6 +232,7 @@ export async function startBenchPipeline(options: { imapFolder?: string; maxConc
         // already draining
       }
       await running.catch(() => undefined);
+      intakeAgent.destroy();
       await deps.close();
       await nativeConnection.close();
       await Promise.all([starter.stop(), intake.stop()]);
