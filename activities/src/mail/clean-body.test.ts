@@ -733,3 +733,42 @@ describe('a short sign-off without punctuation over a first name the From header
     }
   });
 });
+
+describe('closings, sign-off lines, app footers and notes below a forward in other voices (challenge-clean-12 kinds)', () => {
+  it('keeps closings in German, Polish, Scandinavian and Portuguese forms, the name under them goes', () => {
+    const from = 'Greta Lindqvist <greta.l@example.se>';
+    expect(clean('Hej,\n\nthe parcel arrived, thanks.\n\nLiebe Grüsse\nGreta', from)).toBe('Hej,\n\nthe parcel arrived, thanks.\n\nLiebe Grüsse');
+    expect(clean('Hallo,\n\nkommt die Lampe noch diese Woche?\n\nMfG\nGreta Lindqvist\n--\nGreta Lindqvist\nLindqvist Design AB', from)).toBe(
+      'Hallo,\n\nkommt die Lampe noch diese Woche?\n\nMfG',
+    );
+    expect(clean('Hi,\n\nI paid by transfer today.\n\nMed vänliga hälsningar\nGreta', from)).toBe('Hi,\n\nI paid by transfer today.\n\nMed vänliga hälsningar');
+    expect(clean('Dzień dobry,\n\nczy paczka już wyszła?\n\nZ poważaniem\nGreta', from)).toBe('Dzień dobry,\n\nczy paczka już wyszła?\n\nZ poważaniem');
+  });
+
+  it('drops a sign-off line made of the sender\'s name with kisses or emoji', () => {
+    expect(clean('hey!\nlamp is gorgeous 😍\nxoxo Mia 🌷', 'Mia Khan <mia.k@example.org>')).toBe('hey!\nlamp is gorgeous 😍');
+    expect(clean('Coucou,\nc\'est bien arrivé 🎉\nLéa 🌸', 'Léa Martin <lea.m@example.fr>')).toBe('Coucou,\nc\'est bien arrivé 🎉');
+    expect(clean('hey!\nlamp is gorgeous 😍\nxoxo Mia 🌷', 'Zoe Park <zoe.p@example.org>')).toContain('xoxo Mia');
+  });
+
+  it('reads "Get <app> for Android/iOS" as a mobile footer', () => {
+    expect(clean('Hello,\n\nAny update on my refund?\n\nRavi\n\nGet Edison Mail for iOS', 'Ravi Shah <ravi@example.in>')).toBe('Hello,\n\nAny update on my refund?');
+  });
+
+  it('takes a note written under a forwarded thread, below a rule, as the sender\'s text', () => {
+    const text =
+      '-----Original Message-----\nFrom: Shop <help@shop.example>\nSent: 23 November 2026 10:02\nTo: Tom <tom@example.org>\nSubject: Re: Order\n\n' +
+      'Dear Tom, your order ships tomorrow.\n\nOn 22 Nov 2026, at 09:00, Tom <tom@example.org> wrote:\n> Where is my order?\n\n' +
+      '______________________\n\nHi,\n\nforwarding this for my partner: it still has not shipped. Can you check?\n\nThanks,\nAisha';
+    const r = cleanBody({ text, from: { name: 'Aisha Bello', address: 'aisha@example.org' } });
+    expect(r.clean).toBe('Hi,\n\nforwarding this for my partner: it still has not shipped. Can you check?\n\nThanks,');
+    expect(r.quoted).toContain('Dear Tom, your order ships tomorrow.');
+  });
+
+  it('keeps a forwarded message whole when a rule is part of it and no thread is quoted above the rule', () => {
+    const text =
+      '---------- Forwarded message ---------\nFrom: Shop <help@shop.example>\nDate: Mon, 23 Nov 2026 at 10:02\nSubject: Your receipt\nTo: Ann <ann@example.org>\n\n' +
+      'Thank you for your order.\n\n----------\n\nTotal paid: 59.00 EUR';
+    expect(cleanText(text).clean).toBe('Thank you for your order.\n\n----------\n\nTotal paid: 59.00 EUR');
+  });
+});

@@ -11,7 +11,8 @@
  * - Hidden HTML text never reaches `text` (parseEmail keeps it apart), so it is never in `clean`.
  */
 import type { CleanedBody, ParsedEmail } from '../domain/types';
-import { forwardedBody, splitQuotedHistory } from './quoted-history';
+import { blockColours, colourAnswerLines } from './colour-answers';
+import { forwardedBody, noteBelowForwardedThread, splitQuotedHistory } from './quoted-history';
 import { senderNameTokens, splitSignature } from './signature';
 
 /**
@@ -27,8 +28,11 @@ export interface CleanedText extends CleanedBody {
   unquoted: string;
 }
 
+/** What the cleaner reads of a parsed email: the text, the sender, and the HTML when there is one (answers marked by colour). */
+type CleanInput = Pick<ParsedEmail, 'text' | 'from'> & { html?: string | null };
+
 /** The pipeline's view: clean, quoted and signature. */
-export function cleanBody(parsed: Pick<ParsedEmail, 'text' | 'from'>): CleanedBody {
+export function cleanBody(parsed: CleanInput): CleanedBody {
   const { clean, quoted, signature, beforeName } = cleanEmailText(parsed);
   return beforeName === undefined ? { clean, quoted, signature } : { clean, quoted, signature, beforeName };
 }
@@ -42,14 +46,20 @@ export function labelledCleanBody(cleaned: CleanedBody): string {
 }
 
 /** cleanText over a parsed email, with the sender's name words taken from its From header. */
-export function cleanEmailText(parsed: Pick<ParsedEmail, 'text' | 'from'>): CleanedText {
-  return cleanText(parsed.text, senderNameTokens(parsed.from?.name, parsed.from?.address));
+export function cleanEmailText(parsed: CleanInput): CleanedText {
+  return cleanText(parsed.text, senderNameTokens(parsed.from?.name, parsed.from?.address), parsed.html ?? null);
 }
 
-/** The same cleaning over plain text (no headers known): used by cleanBody and by tests on bare replies. */
-export function cleanText(text: string, senderTokens: Set<string> = new Set()): CleanedText {
+/**
+ * The same cleaning over plain text (no headers known): used by cleanBody and by tests on bare replies. With the
+ * message's HTML, lines of the history written in a colour of their own under an announcement are answers (colour-answers).
+ */
+export function cleanText(text: string, senderTokens: Set<string> = new Set(), html: string | null = null): CleanedText {
   const lines = normaliseText(text).split('\n');
   const { quoted, historyStart, historyKind } = splitQuotedHistory(lines);
+  if (html && historyKind === 'reply') {
+    for (const i of colourAnswerLines(lines, historyStart, blockColours(html))) quoted[i] = false;
+  }
   const fresh: string[] = [];
   const unquoted: string[] = [];
   const history: string[] = [];
@@ -78,6 +88,16 @@ export function cleanText(text: string, senderTokens: Set<string> = new Set()): 
   });
   const { body, signature, beforeName } = splitSignature(fresh, senderTokens, freshQuotesAbove);
   const clean = tidy(body);
+  if (!clean && historyKind !== null) {
+    const forwarded = forwardedBody(lines, historyStart);
+    const note = noteBelowForwardedThread(forwarded);
+    if (note >= 0) {
+      // Nothing above the history, a note under the thread it carries, below a rule: that note is the sender's text.
+      const noteStart = lines.length - forwarded.length + note;
+      const own = cleanText(lines.slice(noteStart).join('\n'), senderTokens);
+      return { ...own, quoted: tidy(lines.slice(historyStart, noteStart)) };
+    }
+  }
   if (!clean && historyKind === 'forward') {
     // Nothing written above a forward: the forwarded message is what the sender wants read.
     const inner = cleanText(forwardedBody(lines, historyStart).join('\n'));

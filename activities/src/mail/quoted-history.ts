@@ -282,6 +282,31 @@ export function forwardedBody(lines: string[], historyStart: number): string[] {
   return lines.slice(i);
 }
 
+/** A rule drawn by hand across the text: "----------", "______", "======", "******". */
+const HAND_RULE = /^[ \t]*(?:_{3,}|-{3,}|={3,}|\*{3,})[ \t]*$/;
+
+/**
+ * Where the sender's own note starts when it is written BELOW a forwarded thread (or a copied one, under an
+ * "Original Message" block with nothing above it), or -1: the forwarded message
+ * carries its own history (an attribution or `>` quotes), and under the last of it a hand-drawn rule sets off text
+ * that is neither quoted nor history. Without the thread's history above, a rule inside a forwarded message is the
+ * message's own (an order confirmation's sections); without the rule, text under a quote may be a bottom-post of
+ * the forwarded message's author. Indices are in `forwarded` (forwardedBody's lines).
+ */
+export function noteBelowForwardedThread(forwarded: string[]): number {
+  const { quoted } = splitQuotedHistory(forwarded);
+  const lastQuoted = quoted.lastIndexOf(true);
+  if (lastQuoted < 0 || lastQuoted === forwarded.length - 1) return -1;
+  for (let r = lastQuoted + 1; r < forwarded.length; r++) {
+    const line = forwarded[r]!;
+    if (!line.trim()) continue;
+    if (!HAND_RULE.test(line)) return -1; // the thread goes on under its quote: not a note set apart
+    const below = forwarded.slice(r + 1);
+    return below.some((l) => l.trim()) && !below.some((l, k) => quoted[r + 1 + k]) ? r + 1 : -1;
+  }
+  return -1;
+}
+
 /** A quoted line whose URL was wrapped by the mailer: "> see (http://x.example/a\n_b=1)". */
 function continuesBrokenQuotedLink(lines: string[], i: number, quoted: boolean[]): boolean {
   const prev = lines[i - 1];

@@ -29,7 +29,7 @@ const MOBILE_FOOTER = new RegExp(
   '^[ \\t]*(?:' +
     [
       'sent (?:from|with|via|using) (?:my |the |mobile |)?[\\p{L}\\p{N} .,&\'-]{0,60}',
-      'sent on the go', 'sent from outlook', 'get outlook for (?:ios|android)', 'envoyé (?:de|depuis|à partir de|à partir d[\'’]|avec|via) ?[\\p{L}\\p{N} .,&\'-]{0,60}',
+      'sent on the go', 'sent from outlook', 'get [\\p{L}\\p{N} .-]{1,30} for (?:ios|android|iphone|ipad|mac|windows)', 'envoyé (?:de|depuis|à partir de|à partir d[\'’]|avec|via) ?[\\p{L}\\p{N} .,&\'-]{0,60}',
       'envoye (?:de|depuis) [\\p{L}\\p{N} .,&\'-]{0,60}', 'télécharge[zr] outlook pour (?:ios|android)', 'obten(?:ez|ir) outlook pour (?:ios|android)',
       'gesendet (?:von|mit|vom|über|via) [\\p{L}\\p{N} .,&\'-]{0,60}', 'von meinem [\\p{L}\\p{N} .-]{0,40} gesendet', 'inviato (?:da|dal|dallo|dalla|con|tramite|via) [\\p{L}\\p{N} .,&\'-]{0,60}',
       'enviad[oa] (?:desde|de|do|da|con|com|pelo|pela|via|vía) [\\p{L}\\p{N} .,&\'-]{0,60}', 'verzonden (?:vanaf|met|van) [\\p{L}\\p{N} .,&\'-]{0,60}', 'verstuurd (?:vanaf|met|via|van) [\\p{L}\\p{N} .,&\'-]{0,60}',
@@ -207,8 +207,11 @@ const CLOSING_FORMULA =
       'thanking you', 'thanks (?:a million|ever so much)', '(?:lots of )?love', 'tia', 'best', 'cheers', 'sincerely', 'yours(?: (?:sincerely|faithfully|truly))?', 'all the best', 'ta', 'take care', 'talk soon', 'respectfully', 'br',
       'have a (?:nice|good|great) (?:day|evening|weekend)', 'speak soon', 'looking forward to (?:hearing from you|your reply)',
       // German, Spanish, Italian, Dutch, Portuguese (short forms)
-      '(?:viele|beste|liebe|freundliche) grüße', 'mit freundlichen grüßen', 'vielen dank', 'danke', 'saludos(?: cordiales)?', 'gracias',
-      'cordiali saluti', 'grazie', 'saluti', 'met vriendelijke groet(?:en)?', 'groeten', 'bedankt', 'obrigad[oa]', 'atenciosamente', 'abraços',
+      '(?:danke (?:und|&) |(?:viele|beste|besten|liebe|freundliche|herzliche|schöne|sonnige) )?(?:grü(?:ß|ss)e|gru(?:ß|ss))', 'mit (?:freundlichen|besten|herzlichen|lieben) grü(?:ß|ss)en',
+      'mfg', 'lg', 'vg', 'vielen dank(?: im voraus)?', 'danke(?: schön| sehr| im voraus)?', 'bis bald', 'saludos(?: cordiales)?', 'un (?:saludo|abrazo)(?: cordial)?', 'atentamente', '(?:muchas )?gracias',
+      '(?:cordiali|distinti) saluti', 'un saluto', 'a presto', 'grazie(?: mille)?', 'saluti', 'met vriendelijke groet(?:en)?', '(?:hartelijke )?groet(?:en|jes)?', 'mvg', 'bedankt',
+      'obrigad[oa]', 'atenciosamente', 'abraços', '(?:com os )?(?:melhores )?cumprimentos', 'pozdrawiam', 'pozdrowienia', 'z poważaniem', 'dziękuję',
+      '(?:med )?(?:vänliga|venlig|vennlig|venlige) (?:hälsningar|hilsen)', 'hälsningar', 'mvh', 'hilsen',
     ].join('|') +
     ')';
 
@@ -455,7 +458,8 @@ function isNameLine(line: string, senderTokens: Set<string>): boolean {
   const t = line.trim();
   if (!t || t.length > 60 || /[?:]$/.test(t)) return false;
   if (TEAM_SIGNOFF.test(t) && t.split(/\s+/).length <= 6) return true;
-  const words = t.replace(/^[-–—~*]+\s*/, '').split(/[\s,|/·•–—-]+/).filter(Boolean);
+  // emoji and kisses beside the name are neither name nor sentence ("xx Dani 💛", "Léa 🌸")
+  const words = t.replace(/^[-–—~*]+\s*/, '').split(/[\s,|/·•–—-]+/).filter((w) => /[\p{L}\p{N}]/u.test(w) && !/^(?:xo|ox|x){1,3}o?$/i.test(w));
   if (words.length === 0 || words.length > 6) return false;
   if (/[.!]$/.test(t) && words.length > 3) return false;
   const isToken = (w: string): boolean => senderTokens.has(fold(w.replace(/[.,]+$/, '')));
@@ -502,18 +506,21 @@ const POSTSCRIPT = /^[ \t]*(?:[Pp]\.?-?[ \t]?[Ss]\.?|N\.B\.|NB)(?![\p{L}\p{N}])/
  */
 function textAfterSignOff(
   lines: string[], end: number, senderTokens: Set<string>, quotesAbove: number[],
-): { body: string[]; signature: string[]; beforeName: string[] } | null {
+): { body: string[]; signature: string[]; beforeName?: string[] } | null {
   let signOff = -1; // the last closing formula: what follows it is the only place such text can start
   for (let i = end - 1; i >= 0 && signOff < 0; i--) if (CLOSING_LINE.test(lines[i]!)) signOff = i;
   for (let k = Math.max(1, signOff + 2); k < end; k++) {
     if (lines[k - 1]!.trim() || !lines[k]!.trim() || !hasContent(lines, 0, k)) continue;
     const postscript = POSTSCRIPT.test(lines[k]!);
-    if (!postscript && (signOff < 0 || signatureLike(lines, k, end))) continue; // a card, a footer: the signature's own
+    // written under a quote the sign-off is above: answers inline in the message replied to, however short
+    const answer = (quotesAbove[k] ?? 0) > (quotesAbove[Math.max(signOff, 0)] ?? 0);
+    if (!postscript && !answer && (signOff < 0 || signatureLike(lines, k, end))) continue; // a card, a footer: the signature's own
     // the first such paragraph only (one more pass over the lines above, never one per paragraph)
     const above = splitSignature(lines.slice(0, k), senderTokens, quotesAbove.slice(0, k), false);
     const lastKept = [...above.body].reverse().find((l) => l.trim()) ?? '';
-    if (!above.signature.some((l) => l.trim()) || (!postscript && !CLOSING_LINE.test(lastKept))) return null;
-    return { body: [...above.body, '', ...lines.slice(k, end)], signature: above.signature, beforeName: above.body };
+    if (!above.signature.some((l) => l.trim()) || (!postscript && !answer && !CLOSING_LINE.test(lastKept))) return null;
+    // answers are the message's content, not an afterthought: the labelled clean body keeps them
+    return { body: [...above.body, '', ...lines.slice(k, end)], signature: above.signature, ...(answer ? {} : { beforeName: above.body }) };
   }
   return null;
 }
