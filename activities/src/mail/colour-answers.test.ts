@@ -49,5 +49,8 @@ describe('answers marked only by colour inside an Outlook copy', () => {
     const answered = new Map([['Titre', ''], ['Question ?', ''], ['Oui', '#ff0000'], ['Bas de page', '']]);
     expect([...colourAnswerLines(lines, 1, answered)]).toEqual([4]);
     expect([...colourAnswerLines(['Merci.', ...lines.slice(1)], 1, answered)]).toEqual([]);
+    // announced with a verb, in other languages
+    expect([...colourAnswerLines(['Ich habe zwischen den Zeilen geantwortet.', ...lines.slice(1)], 1, answered)]).toEqual([4]);
+    expect([...colourAnswerLines(['Le contesto en rojo debajo.', ...lines.slice(1)], 1, answered)]).toEqual([4]);
   });
 });

@@ -12,10 +12,12 @@ type DomDocument = ReturnType<typeof parseDocument>;
 type ChildNode = DomDocument['children'][number];
 type Element = Extract<ChildNode, { type: 'tag' | 'script' | 'style' }> & { name: string; attribs: Record<string, string> };
 
-/** The writer announces answers inside the copy: answers below / inline / in a colour, in a few languages. */
-const ANSWERS = '(?:r[ée]pon\\p{L}*|answer\\p{L}*|repl(?:y|ies)|comments?|commentaires?|antwort\\p{L}*|respuestas?|rispost\\p{L}*|antwoord\\p{L}*|respostas?)';
+/** The writer announces answers inside the copy: answers (noun or verb) below / inline / between the lines / in a colour. */
+const ANSWERS =
+  '(?:r[ée]pon\\p{L}*|answer\\p{L}*|repl(?:y|ies|ied)|comment\\p{L}*|(?:be)?antwort\\p{L}*|respon\\p{L}*|respuest\\p{L}*|contest\\p{L}*|rispo\\p{L}*|(?:be)?antwoord\\p{L}*|respost\\p{L}*)';
+const COLOUR = '(?:rouge|bleu|vert|violet|orange|couleur|red|blue|green|purple|colou?r|rot|blau|grün|farbe|rojo|azul|verde|color|rosso|blu|colore|rood|blauw|groen|kleur|vermelho|cor)';
 const WHERE =
-  '(?:ci-dessous|en dessous|plus bas|dans le (?:texte|message)|en (?:rouge|bleu|vert|couleur)|below|inline|in (?:line|red|blue|green|colou?r)|unten|im text|in (?:rot|blau|grün)|abajo|en (?:rojo|azul|verde)|(?:qui )?sotto|in (?:rosso|blu)|hieronder|in het (?:rood|blauw)|abaixo|em (?:vermelho|azul))';
+  `(?:ci-dessous|en dessous|plus bas|dans le (?:texte|message)|entre les lignes|below|inline|in line|in the text|between the lines|unten|im text|zwischen den zeilen|abajo|debajo|entre l[ií]neas|en el texto|sotto|nel testo|tra le righe|hieronder|in de tekst|tussen de regels|abaixo|no texto|entre linhas|(?:en|in|im|in het|em) ${COLOUR})`;
 const ANNOUNCED = new RegExp(`${ANSWERS}[^.?!\\n]{0,40}?${WHERE}|${WHERE}[^.?!\\n]{0,30}?${ANSWERS}`, 'iu');
 
 const BLOCK = new Set(['p', 'div', 'li', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'tr', 'table', 'body']);
