@@ -751,6 +751,13 @@ describe('closings, sign-off lines, app footers and notes below a forward in oth
     expect(clean('hey!\nlamp is gorgeous 😍\nxoxo Mia 🌷', 'Zoe Park <zoe.p@example.org>')).toContain('xoxo Mia');
   });
 
+  it('keeps answers written under quotes below a signed top line, not the writer\'s card repeated there', () => {
+    const from = 'Omar Haddad <omar.h@example.org>';
+    const answered = cleanBody({ text: 'Hi, see below.\n\nBest,\nOmar\n\n> Which size?\n\nXL.\n\n> Which colour?\n\nBlack, please.', from: { name: 'Omar Haddad', address: 'omar.h@example.org' } });
+    expect(labelledCleanBody(answered)).toBe('Hi, see below.\n\nBest,\n\nXL.\n\n\nBlack, please.');
+    expect(clean('Hi, see below.\n\nBest,\nOmar\n\n> Which size?\n\nOmar Haddad\nHaddad Imports\n+33 1 23 45 67 89', from)).toBe('Hi, see below.\n\nBest,');
+  });
+
   it('reads "Get <app> for Android/iOS" as a mobile footer', () => {
     expect(clean('Hello,\n\nAny update on my refund?\n\nRavi\n\nGet Edison Mail for iOS', 'Ravi Shah <ravi@example.in>')).toBe('Hello,\n\nAny update on my refund?');
   });

@@ -512,8 +512,10 @@ function textAfterSignOff(
   for (let k = Math.max(1, signOff + 2); k < end; k++) {
     if (lines[k - 1]!.trim() || !lines[k]!.trim() || !hasContent(lines, 0, k)) continue;
     const postscript = POSTSCRIPT.test(lines[k]!);
-    // written under a quote the sign-off is above: answers inline in the message replied to, however short
-    const answer = (quotesAbove[k] ?? 0) > (quotesAbove[Math.max(signOff, 0)] ?? 0);
+    // written under a quote the sign-off is above: answers inline in the message replied to, however short (not the
+    // writer's name or card repeated under the quote)
+    const answer =
+      (quotesAbove[k] ?? 0) > (quotesAbove[Math.max(signOff, 0)] ?? 0) && !isNameLine(lines[k]!, senderTokens) && !isContactBlock(lines.slice(k, end));
     if (!postscript && !answer && (signOff < 0 || signatureLike(lines, k, end))) continue; // a card, a footer: the signature's own
     // the first such paragraph only (one more pass over the lines above, never one per paragraph)
     const above = splitSignature(lines.slice(0, k), senderTokens, quotesAbove.slice(0, k), false);
