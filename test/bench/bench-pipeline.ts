@@ -76,6 +76,18 @@ function record(map: Map<string, number[]>, name: string, msValue: number): void
  * the statements an email costs can be counted without logging any parameter.
  */
 export function statementLabel(sql: string): string {
+  let label = labels.get(sql);
+  if (label === undefined) {
+    label = labelOf(sql);
+    if (labels.size < 10_000) labels.set(sql, label);
+  }
+  return label;
+}
+
+/** Labels by statement text: the worker's statements are a few hundred constant strings, labelled once each. */
+const labels = new Map<string, string>();
+
+function labelOf(sql: string): string {
   const text = sql.replace(/\s+/g, ' ').trim().toLowerCase();
   const main = /^with\b/.test(text) ? 'with' : text.split(' ')[0]!;
   const table = /\b(?:insert into|update|delete from|from)\s+([a-z_][a-z0-9_.]*)/.exec(text)?.[1] ?? '?';
