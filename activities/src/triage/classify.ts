@@ -259,6 +259,17 @@ export function blendScores(rules: IntentScores, model: Partial<Record<Intent, n
 const compatible = (a: Intent, b: Intent): boolean =>
   a === b || a === 'thanks' || b === 'thanks' || COMPATIBLE.some((g) => g.includes(a) && g.includes(b));
 
+/** Instructions to an AI anywhere in the message, machine mail included; each reason names the carrier that held them. */
+function injectionSignals(input: ClassifyInput): string[] {
+  const signals: string[] = [];
+  for (const hit of findInjection(inputCarriers(input))) {
+    signals.push('prompt_injection', `injection_in_${hit.carrier}`);
+    if (hit.carrier === 'hidden_html') signals.push('hidden_html_text');
+    if (hit.carrier === 'quoted' || hit.carrier === 'quoted_shop') signals.push('tampered_quoted_text');
+  }
+  return signals;
+}
+
 export function detectSignals(input: ClassifyInput, text: string, policy: RoutingPolicy): string[] {
   const signals: string[] = [];
   const kw = findKeywordHits(`${input.subject}\n${input.clean}`, policy);
@@ -268,12 +279,7 @@ export function detectSignals(input: ClassifyInput, text: string, policy: Routin
   const hidden = fold(input.hidden);
   const quoted = fold(input.quoted);
   const subject = fold(input.subject);
-  // instructions to an AI anywhere in the message; the reason names the carrier that held them
-  for (const hit of findInjection(inputCarriers(input))) {
-    signals.push('prompt_injection', `injection_in_${hit.carrier}`);
-    if (hit.carrier === 'hidden_html') signals.push('hidden_html_text');
-    if (hit.carrier === 'quoted' || hit.carrier === 'quoted_shop') signals.push('tampered_quoted_text');
-  }
+  signals.push(...injectionSignals(input));
   // visible-only senders have nothing to hide: substantive hidden text in a person's mail is an attack on the reader
   const hiddenWords = hidden.match(/\p{L}{2,}/gu)?.length ?? 0;
   if (hiddenWords >= 4) signals.push('hidden_html_text');
@@ -307,10 +313,13 @@ export function classify(
   const { risk, routine } = heads;
   const lang = detectLang(input.clean || input.subject, input.langFallback ?? 'fr');
   if (input.machineKind) {
+    // machine mail is read for one thing only: an attempt on the reader, which a person must see (route.ts)
+    const attempt = [...new Set(injectionSignals(input))];
     return {
-      lang, intent: MACHINE_INTENT[input.machineKind], intentConfidence: 0.95, secondaryIntents: [],
-      sentiment: 'neutral', urgency: 'low', criticality: input.machineReasons?.includes('phishing') ? 'critical' : 'routine',
-      signals: [], confidence: 0.95,
+      lang, intent: attempt.length ? 'prompt_injection' : MACHINE_INTENT[input.machineKind], intentConfidence: 0.95, secondaryIntents: [],
+      sentiment: 'neutral', urgency: 'low',
+      criticality: attempt.length || input.machineReasons?.includes('phishing') ? 'critical' : 'routine',
+      signals: attempt, confidence: 0.95,
     };
   }
   const folded = fold(input.clean);

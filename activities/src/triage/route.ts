@@ -174,8 +174,12 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
     ({ route, reasons: [...new Set(reasons)], confidence, approvalsRequired: approvals });
 
   if (c.machine.isMachine) {
-    // a keyword in bulk or machine mail (a newsletter about chargebacks, a lawyer's out-of-office) does not escalate
     const reasons = c.machine.reasons.length ? [...c.machine.reasons] : [c.machine.kind ?? 'machine_mail'];
+    // instructions to an AI are an attack on the reader whoever sent them: a person sees the attempt and where it
+    // was carried, even in mail nothing would answer (hidden text alone is a newsletter's preheader, not an attempt)
+    const attempt = (c.classification?.signals ?? []).filter((s) => s === 'prompt_injection' || s.startsWith('injection_in_'));
+    if (attempt.length) return decision('escalate', [...attempt, ...reasons], c.classification?.confidence ?? 0.95);
+    // a keyword in bulk or machine mail (a newsletter about chargebacks, a lawyer's out-of-office) does not escalate
     const hits = findKeywordHits(`${c.parsed.subject}\n${c.cleaned.clean || c.parsed.text.slice(0, 6000)}`, policy);
     if (hits.live.length || hits.defused.length) reasons.push('escalation_keyword_defused');
     return decision('suppress', reasons, 0.95, 0);
