@@ -55,7 +55,7 @@ import type { ModelSource } from './adapters/pg/live-model';
 import { getSend } from './adapters/pg/sent-mail';
 import { readRouteMemory } from './adapters/pg/route-memory';
 import { PgAutoReplyLog } from './adapters/pg/auto-reply-log';
-import { threadKeyOf } from './triage/auto-reply-window';
+import { routeQuestionsOf } from './triage/route';
 import { fullNameCandidates } from './triage/pii-names';
 import { kpiDimensionsOf } from './kpi/kpi-dimensions';
 import { rolloutAdmits } from './triage/rollout-cohort';
@@ -199,11 +199,7 @@ export function createEmailActivities(givenDeps: EmailActivityDeps): EmailActivi
    * another log, is asked as before).
    */
   const routeMemoryOf = async (emailKey: string, emailCase: EmailCase, triage: TriageDeps) => {
-    const { parsed } = emailCase;
-    const ask = {
-      emailKey, sender: parsed.from?.address ?? null, threadKey: threadKeyOf(parsed), at: parsed.date,
-      replyTo: (parsed.replyTo ?? parsed.from)?.address ?? null,
-    };
+    const ask = { emailKey, ...routeQuestionsOf(emailCase.parsed) };
     const { autoReplies, bounces } = triage;
     const memory = await readRouteMemory(deps.db, ask, { autoReplies: autoReplies ?? new PgAutoReplyLog(deps.db), bounces: bounces ?? new PgBounceLog(deps.db) });
     const routeDeps: TriageDeps = {

@@ -330,14 +330,23 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   return decision('auto', reasons, routingConfidence, 0);
 }
 
+/**
+ * What the route asks of its memory about an email: the automatic replies already sent to its sender and thread
+ * (counted by the email's Date) and whether the address a reply would go to hard-bounces. A caller that reads both
+ * ahead in one statement (adapters/pg/route-memory.ts) asks the same questions.
+ */
+export function routeQuestionsOf(parsed: EmailCase['parsed']): { sender: string | null; threadKey: string | null; at: string | null; replyTo: string | null } {
+  return {
+    sender: parsed.from?.address ?? null, threadKey: threadKeyOf(parsed), at: parsed.date,
+    replyTo: (parsed.replyTo ?? parsed.from)?.address ?? null,
+  };
+}
+
 export const routeEmail: CaseStage = async (emailCase, deps) => {
   const num = emailCase.enrichment?.orderFound ? emailCase.enrichment.orderNumber : null;
   const order = num ? await deps.shop.order(num) : null;
-  const sender = emailCase.parsed.from?.address ?? null;
-  const autoReplies = deps.autoReplies && sender
-    ? await deps.autoReplies.recent(sender, threadKeyOf(emailCase.parsed), emailCase.parsed.date)
-    : null;
-  const replyTo = (emailCase.parsed.replyTo ?? emailCase.parsed.from)?.address ?? null;
+  const { sender, threadKey, at, replyTo } = routeQuestionsOf(emailCase.parsed);
+  const autoReplies = deps.autoReplies && sender ? await deps.autoReplies.recent(sender, threadKey, at) : null;
   const recipientBouncing = deps.bounces && replyTo ? await deps.bounces.isHardBouncing(replyTo) : false;
   const facts: RouteFacts = { order, today: await deps.shop.today(), autoReplies, recipientBouncing };
   return { ...emailCase, decision: decideRoute(emailCase, deps.policy, facts) };
