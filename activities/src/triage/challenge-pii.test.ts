@@ -1,5 +1,5 @@
 /**
- * The helpers' blind PII sets (test/fixtures/challenge-pii-1 to -4: third parties named in passing, initials, lower-case
+ * The helpers' blind PII sets (test/fixtures/challenge-pii-1 to -7: third parties named in passing, initials, lower-case
  * names, foreign and multi-line addresses, international phones, brands and towns that are no personal data). Each
  * was read once blind (figure in its README); they now guard the masker: every labelled value found, and nothing
  * masked in the emails labelled with no personal data.
@@ -21,13 +21,22 @@ const LEFT: Record<string, string[]> = {
   'challenge-pii-2': ['pj010.eml: masked name "Sir Kensington"'],
   // a lower-case full name with no relation word, in mail written without capitals ("left with priya ramanathan downstairs")
   'challenge-pii-4': ['pl006.eml: missed name "priya ramanathan"'],
-  // the same kind; a full name after "send … to" (places are sent to as well); first names alone listed after a club
+  // the same kind; a full name after "send … to" whose given name the lexicon lacks (places are sent to as well)
   'challenge-pii-5': [
     'pm002.eml: missed name "bola adewale"',
     'pm005.eml: missed name "Niamh Ní Bhraonáin"',
-    'pm010.eml: missed name "Ingrid"',
-    'pm010.eml: missed name "Mette"',
-    'pm010.eml: missed name "Sanne"',
+  ],
+  // a lower-case first name with no cue; a given name the lexicon lacks; "Cadeau pour Nancy" (a town, read as a person)
+  'challenge-pii-6': [
+    'pn005.eml: missed name "kemi"',
+    'pn009.eml: missed name "Gareth"',
+    'pn020.eml: masked name "Nancy"',
+  ],
+  // given names the lexicon lacks; a brand named after a person, alone in a subject line ("Emma Bridgewater?")
+  'challenge-pii-7': [
+    'qo001.eml: missed name "Bartholomew Achterberg"',
+    'qo006.eml: missed name "Ghislaine"',
+    'qo009.eml: masked name "Emma Bridgewater"',
   ],
 };
 
@@ -52,5 +61,5 @@ const shopFile = join(sharedDir, 'fixtures/shop.json');
       if (label.pii.length === 0) for (const f of found) problems.push(`${label.file}: masked ${f.type} ${JSON.stringify(f.value)}`);
     }
     expect(problems).toEqual(LEFT[set] ?? []);
-  });
+  }, 30_000);
 });

@@ -84,3 +84,12 @@ describe('postal addresses: Eircodes and Nordic streets (challenge-pii-2 kinds, 
     expect(addresses('Thorvald Meyers gate 5, 0555 Oslo, Norway')).toEqual(['Thorvald Meyers gate 5, 0555 Oslo, Norway']);
   });
 });
+
+describe('postal addresses: Australia and Poland (challenge-pii-6 kinds, other voices)', () => {
+  it('reads an Australian block with its suburb, state and postcode', () => {
+    expect(addresses('Please ship to:\nApt 12, 8 Brunswick Street\nFitzroy VIC 3065\nAustralia\nThanks')).toEqual(['Apt 12, 8 Brunswick Street\nFitzroy VIC 3065\nAustralia']);
+  });
+  it('reads a Polish block with "ul." and a two-three postcode', () => {
+    expect(addresses('Adres: ul. Długa 17/3\n80-827 Gdańsk\nPolska')).toEqual(['ul. Długa 17/3\n80-827 Gdańsk\nPolska']);
+  });
+});

@@ -33,7 +33,7 @@ function caseless(pattern: string): string {
 const FR_STREET = caseless("(?:rue|avenue|av\\.|boulevard|bd|bld|allée|allee|impasse|place|chemin|route|quai|cours|square|passage|voie|sentier|lotissement|hameau|chaussée|faubourg|fbg|parvis|esplanade|promenade|rond-point|mail|cité|villa|montée|traverse|ruelle|venelle|clos|domaine|parc|résidence|residence|lieu-dit)");
 const EN_STREET = '(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Gardens|Place|Pl|Crescent|Terrace|Court|Ct|Square|Sq|Grove|Hill|Row|Mews|Walk|Park|Parade|Rise|View|Green|Yard|Works|Wharf|Quay|Gate|Broadway|Circus|Boulevard|Blvd|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Plaza|Embankment)';
 /** Streets named first and numbered after: BE/CH (French), DE/AT/CH, NL, ES, IT, PT. */
-const NAME_FIRST_STREET = caseless("(?:rue|avenue|boulevard|chaussée|place|chemin|route|quai|clos|drève|square|via|viale|corso|piazza|piazzale|largo|vicolo|strada|calle|c/|avenida|avda\\.?|paseo|plaza|carrer|camino|ronda|travesía|avinguda|av\\.|passeig|plaça|rambla|travessera|rúa|rua|straat|laan|weg|gracht|plein|kade|singel)");
+const NAME_FIRST_STREET = caseless("(?:rue|avenue|boulevard|chaussée|place|chemin|route|quai|clos|drève|square|ul\\.|ulica|al\\.|aleja|via|viale|corso|piazza|piazzale|largo|vicolo|strada|calle|c/|avenida|avda\\.?|paseo|plaza|carrer|camino|ronda|travesía|avinguda|av\\.|passeig|plaça|rambla|travessera|rúa|rua|straat|laan|weg|gracht|plein|kade|singel)");
 /** German and Dutch compounds: "Lindenstraße", "Keizersgracht", "Stationsplein". */
 const DE_STREET_SUFFIX = '(?:gata|gatan|gate|gaten|veien|vegen|vej|gade|vägen|väg|katu|straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|markt|graben|berg|hof|tor|feld|garten|straat|gracht|laan|plein|kade|singel|dijk|dreef)';
 /** A house number after the street, with Austrian staircase and door ("45/3/12") or a range ("12-14"). */
@@ -73,7 +73,7 @@ const COMPLEMENT_TAIL = new RegExp(`(?<![\\p{L}])${COMPLEMENT_WORDS}[^\\s,]*(?:\
 /** Capitalised words (a town, a district, a county) with the small words place names carry. */
 const PLACE = new RegExp(`^${CAP}(?: +(?:${CAP}|${PARTICLE}|\\d{1,2}(?:e|er|ème)?))*(?: \\(${CAP}(?: ${CAP})*\\))?$`, 'u');
 
-const COUNTRIES = '(?:France|Belgique|Belgium|België|Suisse|Switzerland|Schweiz|Svizzera|Deutschland|Germany|Allemagne|España|Spain|Espagne|Italia|Italy|Italie|USA|U\\.S\\.A\\.|United States|UK|U\\.K\\.|United Kingdom|Royaume-Uni|England|Scotland|Wales|Ireland|Irlande|Nederland|Netherlands|Pays-Bas|Luxembourg|Österreich|Austria|Autriche|Portugal|Monaco|Canada|Norway|Norvège|Norge|Sweden|Suède|Sverige|Denmark|Danemark|Danmark|Finland|Finlande|Suomi|Poland|Pologne|Polska|Greece|Grèce|Czechia|Tchéquie|India|Inde|Brasil|Brazil|Brésil|Maroc|Morocco|Tunisie|Algérie|Sénégal|Nigeria|Vietnam|Viêt Nam|Turkey|Türkiye|Turquie)';
+const COUNTRIES = '(?:France|Belgique|Belgium|België|Suisse|Switzerland|Schweiz|Svizzera|Deutschland|Germany|Allemagne|España|Spain|Espagne|Italia|Italy|Italie|USA|U\\.S\\.A\\.|United States|UK|U\\.K\\.|United Kingdom|Royaume-Uni|England|Scotland|Wales|Ireland|Irlande|Nederland|Netherlands|Pays-Bas|Luxembourg|Österreich|Austria|Autriche|Portugal|Monaco|Canada|Norway|Norvège|Norge|Sweden|Suède|Sverige|Denmark|Danemark|Danmark|Finland|Finlande|Suomi|Poland|Pologne|Polska|Greece|Grèce|Czechia|Tchéquie|India|Inde|Brasil|Brazil|Brésil|Maroc|Morocco|Tunisie|Algérie|Sénégal|Nigeria|Vietnam|Viêt Nam|Turkey|Türkiye|Turquie|Australia|Australie|New Zealand|Nouvelle-Zélande)';
 
 const CITY = `${LU}[${L}'’-]+(?: +(?:${LU}[${L}'’-]+|sur|sous|en|le|la|les|lès|de|du|d'|am|an|der|im|bei|di|del))*`;
 /** Postcode + city (or state + ZIP): every anchor needs a street before it to make an address. */
@@ -84,6 +84,10 @@ const ANCHORS: RegExp[] = [
   new RegExp(`(?<![\\d\\w.,-])(?:(?:B|CH|A|L)-)?\\d{4}[ \\t]+${CITY}(?:[ \\t]\\d{1,2}(?![\\d\\w]))?`, 'gu'),
   // PT: 1100-053 Lisboa
   new RegExp(`(?<![\\d\\w-])\\d{4}-\\d{3}[ \\t]+${CITY}`, 'gu'),
+  // PL: 00-514 Warszawa
+  new RegExp(`(?<![\\d\\w-])\\d{2}-\\d{3}[ \\t]+${CITY}`, 'gu'),
+  // AU: a suburb, its state and postcode ("Bondi NSW 2026", "Fitzroy VIC 3065")
+  new RegExp(`(?<=[\\p{L}][ \\t]+)(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \\t]+\\d{4}(?![\\d\\w])`, 'gu'),
   // IN: a town and its six-digit PIN ("Bengaluru 560001", "Pune - 411001")
   new RegExp(`(?<=[\\p{L}][ \\t]*(?:-[ \\t]*)?)(?<![\\d])[1-9]\\d{5}(?![\\d\\w])`, 'gu'),
   // NL: 1015 CJ Amsterdam

@@ -78,3 +78,18 @@ describe('addresses, phones and birth dates', () => {
     expect(of('dob', 'Delivery on the ninth of November 2026, please.')).toEqual([]);
   });
 });
+
+describe('forms of challenge-pii-6, other voices', () => {
+  it('reads a German number with its area code set off by a slash, never a date', () => {
+    expect(of('phone', 'Tagsüber bin ich unter 089/21098765 erreichbar.')).toEqual(['089/21098765']);
+    expect(of('phone', 'Livré le 03/12/2026 vers 10h.')).toEqual([]);
+  });
+  it('reads a birth date written year first with dots or slashes', () => {
+    expect(of('dob', 'Date of birth 1957/11/02, if the form needs it.')).toEqual(['1957/11/02']);
+    expect(of('dob', 'né le 1983.05.30 à Liège')).toEqual(['1983.05.30']);
+  });
+  it('reads an IBAN typed in lower case, checksum held', () => {
+    expect(of('iban', 'le virement vient de be68 5390 0754 7034 merci')).toEqual(['be68 5390 0754 7034']);
+    expect(of('iban', 'ref ab12 3456 7890 1234 5678')).toEqual([]);
+  });
+});

@@ -167,3 +167,47 @@ describe('third-party names: challenge-pii-3 kinds, other voices', () => {
     expect(names('Brands I like: Le Creuset, Staub and Mauviel.')).toEqual([]);
   });
 });
+
+describe('given names (a lexicon of many languages) placed by the words around them (challenge-pii-6 kinds, other voices)', () => {
+  it('reads a full name with no cue before it, wherever it stands in the sentence', () => {
+    expect(names('Yesterday Kofi Mensah-Bonsu from the garage brought the box up.')).toEqual(['Kofi Mensah-Bonsu']);
+    expect(names('Est-ce que Bérénice Lavallée peut passer le chercher samedi ?')).toEqual(['Bérénice Lavallée']);
+    expect(names('The person to ask is Joaquín Ortega Ruiz, he keeps the keys.')).toEqual(['Joaquín Ortega Ruiz']);
+  });
+
+  it('reads a lone given name inside a sentence, and given names listed together anywhere', () => {
+    expect(names("J'ai laissé le carton pour Gauthier, il passera le prendre.")).toEqual(['Gauthier']);
+    expect(names('The second mug went to the office and Ayodele unwrapped it.')).toEqual(['Ayodele']);
+    expect(names('Léonie, Maxime et Ambre ont chacun reçu une tasse fêlée.')).toEqual(['Léonie', 'Maxime', 'Ambre']);
+    expect(names('Tobias and Astrid both got the wrong colour.')).toEqual(['Tobias', 'Astrid']);
+  });
+
+  it('reads the given name again once the person was named in full', () => {
+    expect(names('Océane Brunet a réceptionné le colis ; Océane dit que la boîte était ouverte.')).toEqual(['Océane Brunet', 'Océane']);
+  });
+
+  it('leaves things, brands, shops, towns, greetings and sign-offs that carry a given name', () => {
+    expect(names('Is the Marc Newson kettle back in stock?')).toEqual([]);
+    expect(names('Je compare votre théière à la cafetière en verre Florian Weber que j’ai déjà.')).toEqual([]);
+    expect(names('I saw the same one at Tobias Becker on the high street.')).toEqual([]);
+    expect(names('Nous habitons à Florence depuis mars et la livraison passe par Milan.')).toEqual([]);
+    expect(names('Sujet : Avis de passage du transporteur')).toEqual([]);
+    expect(names('All good now.\n\nThanks, Dan')).toEqual([]);
+    expect(names('We drink the Earl Grey every morning.')).toEqual([]);
+    expect(names('Merci pour les 6 bougies Ambre, elles sentent bon.')).toEqual([]);
+    expect(names('Unit 4, Malik & Brigitte Ceramics Ltd')).toEqual([]);
+  });
+});
+
+describe('titles and initials (challenge-pii-7 kinds, other voices)', () => {
+  it('reads a title after "send the … to", and Dutch, Polish and Portuguese titles written in full', () => {
+    expect(names('Please post the spare lid to Mr. Ifeanyi Obi at the front desk.')).toEqual(['Ifeanyi Obi']);
+    expect(names('Het pakket is voor mevrouw Jansen, de buurvrouw.')).toEqual(['mevrouw Jansen']);
+    expect(names('Wysłałam to do Pani Nowak.')).toEqual(['Pani Nowak']);
+    expect(names('My old Mr. Coffee broke.')).toEqual([]);
+  });
+  it('reads initials before a surname that opens with a lower-case particle', () => {
+    expect(names('It was signed for by "M.A. de la Fuente" at 9:40.')).toEqual(['M.A. de la Fuente']);
+    expect(names('Le bon porte la mention « att. K. van Dijk ».')).toEqual(['K. van Dijk']);
+  });
+});

@@ -7,6 +7,7 @@
  * customer record) and the shop's own names are never listed.
  */
 import { fold as foldText } from '../reply/text-fold';
+import { isGivenName, isPlaceName as isKnownPlace } from './pii-given-names';
 
 export interface NameSpan { start: number; end: number; value: string }
 
@@ -33,9 +34,10 @@ const CAP_PARTICLE = "(?:Van|Von|De|Du|Des|Da|Di|Del|Della|Dos|Le|La|Ó|Ní|Nic|
 const SP = '[ \\t\\u00a0]';
 const INITIALS = `${LU}\\.(?:(?:${SP}?-${SP}?|${SP})?${LU}\\.){0,3}`;
 /** A person's name on one line: up to four name words ("Rosa María Gutiérrez Ortega") (particles allowed between them), or initials and a surname. */
-const NAME = `(?:${INITIALS}${SP}?${WORD}|${WORD}(?:${SP}(?:(?:${PARTICLE}|${CAP_PARTICLE})${SP})?(?:d['’])?${WORD}){0,3})`;
+const NAME = `(?:${INITIALS}${SP}?(?:${PARTICLE}${SP})?${WORD}|${WORD}(?:${SP}(?:(?:${PARTICLE}|${CAP_PARTICLE})${SP})?(?:d['’])?${WORD}){0,3})`;
 /** Abbreviated titles as usually written and in capitals; titles written in full in any case ("madame Dupont"). */
-const TITLE_WORDS = ['monsieur', 'madame', 'mademoiselle', 'maître', 'docteur', 'señora', 'señor', 'signora', 'signor'];
+const TITLE_WORDS = ['monsieur', 'madame', 'mademoiselle', 'maître', 'docteur', 'señora', 'señor', 'signora', 'signorina', 'signor', 'senhora',
+  'senhor', 'mevrouw', 'meneer', 'mijnheer', 'pani'];
 const TITLE = `(?:Sra\\.?|Sr\\.|Sig\\.ra|Sig\\.|M\\.|MM\\.|Mme|MME|Mmes|Mlle|MLLE|Me|Dr\\.?|DR\\.?|Pr\\.?|Prof\\.?|Mr\\.?|MR\\.?|Mrs\\.?|MRS\\.?|Ms\\.?|MS\\.?|Mx\\.?|Miss|Sir|Dame|Herr|Herrn|Frau|Mag\\.|Dipl\\.-Ing\\.|Ing\\.|Mw\\.|Mevr\\.|Dhr\\.|${TITLE_WORDS.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}|${w}|${w.toUpperCase()}`).join('|')})`;
 
 /** A title and an academic one after it: "Frau Dr. Katrin Müller", "Mr Prof. Sato", "z. Hd. Herrn Dr. Weiß". */
@@ -97,9 +99,9 @@ const PEOPLE_GROUPS = ['team', 'staff', 'colleagues', 'guests', 'family', 'frien
 const LIST_HEAD = new RegExp(`(?<![\\p{L}])(?:my|our|his|her|their|the|these|those|the following|mon|ma|mes|notre|nos|leurs?|ses|ces|les)${SP}+(?:[\\p{Ll}-]+${SP}+)?(?:${PEOPLE_GROUPS.join('|')})${SP}*:[ \\t]*`, 'giu');
 const LISTED_NAME = new RegExp(`^(${NAME})(?:${SP}*,${SP}*|${SP}+(?:and|et|&)${SP}+|${SP}*,${SP}*(?:and|et)${SP}+)?`, 'u');
 /** Family words used as titles: "Aunt Mary", "Uncle Bob", "Mamie Jeanne", "Tonton Marcel" (the name alone is kept). */
-const FAMILY_TITLE_RE = new RegExp(
-  `(?<![\\p{L}])(?:Aunt|Auntie|Uncle|Grandma|Grandpa|Granny|Grandad|Nana|Tante|Tata|Tatie|Tonton|Oncle|Mamie|Mamy|Papi|Papy|Mémé|Pépé|Cousin|Cousine)${SP}+(${NAME})`,
-  'gu');
+const FAMILY_TITLES = ['Aunt', 'Auntie', 'Uncle', 'Grandma', 'Grandpa', 'Granny', 'Grandad', 'Nana', 'Tante', 'Tata', 'Tatie', 'Tonton',
+  'Oncle', 'Mamie', 'Mamy', 'Papi', 'Papy', 'Mémé', 'Pépé', 'Cousin', 'Cousine'];
+const FAMILY_TITLE_RE = new RegExp(`(?<![\\p{L}])(?:${FAMILY_TITLES.join('|')})${SP}+(${NAME})`, 'gu');
 /** Phrases that hand something to, or speak for, a named person: a single first name after them is enough. */
 const NAMING = [
   'on behalf of', 'in the name of', "(?:[Hh]er|[Hh]is|[Tt]heir) name is", "(?:[Hh]er|[Hh]is|[Tt]heir) name['’]s", '(?:[Ss]on|[Ll]eur) nom est', 'se nomme', 'c/o', 'care of', 'named', 'called', 'for the attention of', 'attn:?',
@@ -185,9 +187,33 @@ const LOWER_TITLE_RE = new RegExp(`(?<![\\p{L}\\d.'’])(?<!\\d[ \\t]?)(${LTITLE
 /** "elle s'appelle josiane bertin", "her name is jo": a naming phrase, then a lower-case name up to a pause. */
 const NAMING_LOWER_RE = new RegExp(`(?<![\\p{L}])(?:${NAMING.join('|')})${SP}+(${LWORD}(?:${SP}+${LWORD})?)(?=${SP}*(?:[,.;:!?)]|\\r?\\n|$)|${SP}+(?:qui|who|et|and)(?![\\p{L}]))`, 'gu');
 const VERB_FORM = /(?:ed|ing|ait|aient|é|ée|és|ées)$/u;
-const THING_BEFORE_TITLE = /(?<![\p{L}])(?:my|our|your|the|a|an|this|that|mon|ma|mes|notre|votre|ce|cette)(?:[ \t]+\p{Ll}+){0,2}[ \t]+$/iu;
 const UNIT_BEFORE_INITIAL = /(?:\d|(?<![\p{L}])(?:bâtiment|batiment|bât|bat|escalier|esc|porte|entrée|block|building|flat|unit|tower|tour|plan|option|type|size|taille|format|version|group|groupe|catégorie|category|vitamin|vitamine))\.?[ \t]*$/iu;
-const INITIAL_RE = new RegExp(`(?<![\\p{L}.'’-])(${INITIALS}${SP}?${WORD}(?:${SP}${WORD})?)`, 'gu');
+const INITIAL_RE = new RegExp(`(?<![\\p{L}.'’-])(${INITIALS}${SP}?(?:${PARTICLE}${SP})?${WORD}(?:${SP}${WORD})?)`, 'gu');
+
+// ----- names known as given names (pii-given-names): a feature, placed by the words around it -----
+
+/** A run of capitalised words on one line, particles allowed between them: "Thomas Okafor-Reid", "Sven Olsson", "Emile Henry". */
+const CAP_RUN_RE = new RegExp(`(?<![\\p{L}\\d'’-])${WORD}(?:${SP}(?:(?:${PARTICLE}|${CAP_PARTICLE})${SP})?(?:d['’])?${WORD})*(?![\\p{L}\\d-])`, 'gu');
+/** A determiner or a count, then up to three lower-case words: what follows names a thing or a brand ("the Tom Dixon lamp", "la théière en fonte Emile Henry", "12 lampes Aube"). */
+const THING_DETERMINER = /^(?:the|a|an|this|that|these|those|my|our|your|his|her|their|le|la|les|un|une|des|du|ce|cet|cette|ces|mon|ma|mes|ton|ta|son|sa|ses|notre|nos|votre|vos|leur|leurs|\d+)$/iu;
+/** Before a title, the determiners of a thing ("my old Mr. Coffee", "ce Dr Martens"); "la señora Pilar Gómez" is a person. */
+const THING_BEFORE_TITLE = /^(?:my|our|your|the|a|an|this|that|mon|ma|mes|notre|votre|ce|cette)$/iu;
+/** Words after which the capitalised word is an object, not a thing's name ("the parcel for Hélène", "la carte de Hélène"). */
+const PHRASE_BREAK = /^(?:for|to|with|from|by|of|called|named|is|was|and|pour|à|avec|de|d['’]|par|chez|appelée?|nommée?|est|et|que|qui|who)$/u;
+/** Before a lone word, a place rather than a person: "mon associé à Milan", "a colleague in Vienna". */
+const AT_PLACE = /(?<![\p{L}])(?:à|au|aux|en|in|at|near|around|outside|inside)[ \t]*$/u;
+/** Before a lone word that is a town's name as well, a place: "salon de Florence", "from Nancy". */
+const FROM_OR_TO_PLACE = /(?<![\p{L}])(?:de|d['’]|du|des|from|to|vers|sur|près de|towards)[ \t]*$/u;
+/** Where a sentence, a line or a field starts, any word is capitalised: a lone given name there may be a word ("Will you…", "Sujet : Avis de passage"). */
+const SENTENCE_START = /(?:^|[.!?:\n])[ \t"'«“(>*•-]*$/u;
+/** A greeting or a closing before a lone name: the addressee or the writer ("Thanks, Dan", "Bonjour Julie"). */
+const GREETING_OR_CLOSING = /(?<![\p{L}])(?:hi|hello|hey|dear|bonjour|bonsoir|salut|coucou|cher|chère|thanks|thank you|cheers|merci|regards|best|bises|bisous|cordialement|amitiés|ta|love|xx)[ \t,!]*$/iu;
+/** Titles of nobility open the names of teas, cakes and pubs ("Earl Grey", "Lady Grey", "Prince Albert"), not a person's given name here. */
+const NOBLE = new Set(['Earl', 'Lady', 'Lord', 'Duke', 'Duchess', 'Prince', 'Princess', 'King', 'Queen', 'Count', 'Baron', 'Saint']);
+/** Words that open a name as a title would ("Mamie Jeanne", "Earl Grey"): never the given name of the run. */
+const NOT_GIVEN = new Set([...NOBLE, ...FAMILY_TITLES]);
+/** Given names joined by commas and a conjunction: "Mathilde et Benoît", "Ingrid, Mette et Sanne", "Ana, Bruno and Chiara". */
+const GIVEN_LIST_RE = new RegExp(`(?<![\\p{L}'’-])(${WORD})((?:${SP}*,${SP}*${WORD})*)${SP}*,?${SP}+(?:and|et|&)${SP}+(${WORD})(?![\\p{L}'’-]|${SP}+${LU})`, 'gu');
 
 /** Closed-class words (pronouns, determiners, auxiliaries, conjunctions, adverbs of time and place), FR and EN. */
 const FUNCTION_WORDS = [
@@ -224,7 +250,7 @@ const NOT_A_NAME = new Set([
   'today', "aujourd'hui", 'tomorrow', 'demain', 'yesterday', 'hier', 'monday', 'tuesday', 'wednesday', 'thursday',
   'friday', 'saturday', 'sunday', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
-  'december', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre',
+  'december', 'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre',
   'novembre', 'décembre', 'christmas', 'noël', 'noel', 'easter', 'pâques', 'colissimo', 'chronopost', 'ups', 'dhl',
   'fedex', 'dpd', 'gls', 'royal', 'mail', 'hermes', 'evri', 'amazon', 'paypal', 'visa', 'mastercard', 'stripe',
   'galaxy', 'ipad', 'pixel', 'samsung', 'huawei', 'xiaomi', 'france', 'paris', 'london', 'londres', 'lyon', 'marseille', 'iphone', 'android', 'outlook', 'gmail', 'yahoo',
@@ -237,6 +263,7 @@ const NOT_A_NAME = new Set([
 ].flatMap((w) => [w, foldText(w).replace(/\s+/g, ' ').trim()]));
 
 const fold = (s: string): string => foldText(s).replace(/\s+/g, ' ').trim();
+const SPLIT_BLANKS = /[ \t\u00a0]+/;
 
 /** The words of a name that are neither initials nor particles. */
 const PARTICLE_WORD = new RegExp(`^(?:${PARTICLE}|le|la|les)$`, 'iu');
@@ -244,6 +271,8 @@ const nameWords = (name: string): string[] =>
   name.split(/[\s.]+/).filter((w) => w.length > 1 && !PARTICLE_WORD.test(w));
 
 const ORG_WORDS = /(?:^|\s)(?:&|and|et|ltd|limited|llp|llc|inc|plc|sarl|sas|sa|gmbh|co|company|group|groupe|bank|banque|service|services|support|team|équipe|shop|store|boutique|livraison|delivery|notifications?|consulting|partners|interiors|architectes|events|menuiserie|rénovation|frères|freres|brothers|bros|fils)(?:\s|$|\.)/iu;
+/** A company's line: the same words but the conjunctions (a sentence holds "and"). */
+const ORG_LINE = /(?:^|\s)(?:&|ltd|limited|llp|llc|inc|plc|sarl|sas|sa|gmbh|co|company|group|groupe|bank|banque|service|services|support|team|équipe|shop|store|boutique|livraison|delivery|notifications?|consulting|partners|interiors|architectes|events|menuiserie|rénovation|frères|freres|brothers|bros|fils)(?:\s|$|\.)/iu;
 
 export function findNames(text: string, ctx: NameContext): NameSpan[] {
   const own = new Set<string>();
@@ -306,6 +335,16 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
       push(at, name, title);
     }
   };
+  const lineOf = (at: number): string => text.slice(text.lastIndexOf('\n', at - 1) + 1, (text.indexOf('\n', at) + 1 || text.length + 1) - 1);
+  const thingBefore = (at: number, determiner = THING_DETERMINER): boolean => {
+    const words = text.slice(text.lastIndexOf('\n', at - 1) + 1, at).trimEnd().split(/[ \t]+/);
+    for (let i = words.length - 1; i >= Math.max(0, words.length - 4); i--) {
+      const w = words[i]!;
+      if (determiner.test(w) || (determiner === THING_DETERMINER && /^l['’]$/u.test(w))) return true;
+      if (PHRASE_BREAK.test(w) || !/^[\p{Ll}'’-]+$/u.test(w)) return false;
+    }
+    return false;
+  };
   run(REL_BEFORE, 2, 1);
   run(REL_BEFORE, 3); // "my children Emma and Jack"
 
@@ -330,7 +369,10 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     run(LOWER_TITLE_RE, 2, 1, plain);
     run(NAMING_LOWER_RE, 1, undefined, plain);
   }
-  run(TITLE_RE, 2, 1, (_name, title) => !THING_BEFORE_TITLE.test(text.slice(0, text.indexOf(title!))));
+  for (const m of text.matchAll(TITLE_RE)) {
+    // "my old Mr. Coffee", "le Dr Martens" name things; "send the replacement to Ms. …" names a person
+    if (!thingBefore(m.index!, THING_BEFORE_TITLE)) push(m.index! + m[0].lastIndexOf(m[2]!), m[2]!, m[1]);
+  }
   run(GROUP_AFTER, 1, undefined, (name) => nameWords(name).length >= 2 || !/(?:^|[.!?:;\n])\s*$/.test(text.slice(0, text.indexOf(name))));
   run(FIELD_RE, 2, 1);
   run(ATTRIB_RE, 1);
@@ -361,6 +403,34 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     if (UNIT_BEFORE_INITIAL.test(text.slice(Math.max(0, m.index! - 24), m.index!))) continue;
     push(m.index!, m[1]!);
   }
+  // given names by where they stand: a full name anywhere but after a thing's determiner; a lone given name inside a
+  // sentence, never before a town; given names listed together anywhere
+  for (const m of text.matchAll(CAP_RUN_RE)) {
+    const tokens = [...m[0].matchAll(/[^ \t\u00a0]+/gu)];
+    const words = tokens.map((t) => t[0]);
+    const first = words.findIndex((w) => isGivenName(w) && !NOT_GIVEN.has(w));
+    if (first < 0 || words.slice(0, first).some((w) => !NOT_A_NAME.has(fold(w)))) continue;
+    const at = m.index! + tokens[first]!.index!;
+    const rest = words.slice(first);
+    const surnames = rest.slice(1).filter((w) => !PARTICLE_WORD.test(w) && !/^d['’]$/u.test(w) && !NOT_A_NAME.has(fold(w)));
+    // a company's line ("Barker & Brook Kitchenware", "… Ltd") or a thing's name is no person
+    if (rest.length > 4 || thingBefore(at) || ORG_LINE.test(lineOf(at)) || words.slice(0, first).some((w) => NOT_GIVEN.has(w))) continue;
+    const before = text.slice(0, at);
+    if (surnames.length >= 1) {
+      // "at John Lewis", "in Victoria Park": a shop or a place
+      if (!/(?<![\p{L}])(?:at|in)[ \t]*$/u.test(before)) push(at, m[0].slice(at - m.index!));
+      continue;
+    }
+    if (SENTENCE_START.test(before) || GREETING_OR_CLOSING.test(before) || AT_PLACE.test(before)) continue;
+    if (FROM_OR_TO_PLACE.test(before) && isKnownPlace(rest[0]!)) continue;
+    push(at, rest[0]!);
+  }
+  for (const m of text.matchAll(GIVEN_LIST_RE)) {
+    const items = [m[1]!, ...m[2]!.split(',').map((w) => w.trim()).filter(Boolean), m[3]!];
+    if (!items.every((w) => isGivenName(w) && !NOT_GIVEN.has(w)) || thingBefore(m.index!)) continue;
+    let from = m.index!;
+    for (const w of items) { const at = text.indexOf(w, from); push(at, w); from = at + w.length; }
+  }
   for (const person of ctx.knownPeople ?? []) {
     const re = new RegExp(`(?<![\\p{L}])${person.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![\\p{L}])`, 'gu');
     for (const m of text.matchAll(re)) push(m.index!, m[0]);
@@ -374,6 +444,13 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     const m = new RegExp(`^\\s*(?:(?:c/o|chez)\\s+)?(?:(${TITLE})\\s+)?(${NAME})\\s*$`, 'u').exec(line);
     if (!m || (!m[1] && nameWords(m[2]!).length < 2)) continue;
     push(ls + line.indexOf(m[2]!, m[1] ? line.indexOf(m[1]) + m[1].length : 0), m[2]!, m[1]);
+  }
+  // a person named once in full is named again by the given name alone ("Margaux Richard-Lemaire" … "le compte de Margaux")
+  for (const found of [...out]) {
+    const given = found.value.split(SPLIT_BLANKS)[0]!;
+    if (found.value === given || !isGivenName(given)) continue;
+    const re = new RegExp(`(?<![\\p{L}'’-])${given}(?![\\p{L}-]|${SP}+${LU})`, 'gu');
+    for (const m of text.matchAll(re)) push(m.index!, given);
   }
   // one rule may read less of a name than another ("Nguyễn Văn" and "Nguyễn Văn An"): the longest reading stands
   return out.filter((a) => !out.some((b) => b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start));

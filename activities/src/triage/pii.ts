@@ -70,13 +70,14 @@ export function ibanShapes(text: string): string[] {
 
 function findIbans(text: string): Span[] {
   const out: Span[] = [];
-  const re = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{1,4}){3,8}/g;
+  // in capitals or, as some type it, in lower case ("fr76 3000 6000 …"); an IBAN has 15 characters at least
+  const re = /\b(?:[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{1,4}){3,8}|[a-z]{2}\d{2}(?:[ ]?[a-z0-9]{1,4}){3,8})/g;
   for (const m of text.matchAll(re)) {
     // try the longest prefix (whole groups) that passes mod-97
     const parts = m[0].split(/(?<=[A-Z0-9])(?= )/);
     for (let n = parts.length; n >= 1; n--) {
       const value = parts.slice(0, n).join('');
-      if (ibanValid(value)) { out.push({ type: 'iban', start: m.index!, end: m.index! + value.length, value }); break; }
+      if (value.replace(/ /g, '').length >= 15 && ibanValid(value)) { out.push({ type: 'iban', start: m.index!, end: m.index! + value.length, value }); break; }
     }
   }
   return out;
@@ -131,6 +132,11 @@ function findPhones(text: string): Span[] {
     const ext = EXTENSION.exec(text.slice(m.index! + value.length));
     const full = ext ? value + ext[0] : value;
     out.push({ type: 'phone', start: m.index!, end: m.index! + full.length, value: full });
+  }
+  // the area code set off by a slash, as German and Austrian numbers are written: "0171/4433210", "030/1234 5678"
+  for (const m of text.matchAll(/(?<![\w+/.,-])0\d{2,4}\/[ ]?\d{3,8}(?:[ -]\d{2,5})?(?![\w/])/g)) {
+    const digits = m[0].replace(/\D/g, '').length;
+    if (digits >= 9 && digits <= 12) out.push({ type: 'phone', start: m.index!, end: m.index! + m[0].length, value: m[0] });
   }
   return [...out, ...findSpokenPhones(text)];
 }
@@ -203,7 +209,7 @@ function findEmails(text: string, ctx: PiiContext): Span[] {
 
 const MONTHS = 'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const DATE_RE = new RegExp(
-  `(?<!\\d)(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:(?:19|20)\\d{2}|\\d{2})|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}(?:er|st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\.?\\s+(?:19|20)\\d{2}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2})(?!\\d)`,
+  `(?<!\\d)(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:(?:19|20)\\d{2}|\\d{2})|(?:19|20)\\d{2}(?:-\\d{2}-|\\.\\d{2}\\.|/\\d{2}/)\\d{2}|\\d{1,2}(?:er|st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\.?\\s+(?:19|20)\\d{2}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2})(?!\\d)`,
   'giu');
 const BIRTH_CONTEXT = /(?:(?<!\p{L})n[ée]e?s?(?:\(e\))?(?!\p{L})(?:\s+le)?|date\s+de\s+naissance|naissance|\bdob\b|d\.o\.b|date\s+of\s+birth|\bborn\b|birth\s*date|birthdate|anniversaire|date\s+d['’]anniversaire)/iu;
 
