@@ -415,7 +415,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     const surnames = rest.slice(1).filter((w) => !PARTICLE_WORD.test(w) && !/^d['’]$/u.test(w) && !NOT_A_NAME.has(fold(w)));
     // a company's line ("Barker & Brook Kitchenware", "… Ltd") or a thing's name is no person
     if (rest.length > 4 || thingBefore(at) || ORG_LINE.test(lineOf(at)) || words.slice(0, first).some((w) => NOT_GIVEN.has(w))) continue;
-    const before = text.slice(0, at);
+    const before = text.slice(text.lastIndexOf('\n', at - 1) + 1, at); // the line so far: the words before, or its start
     if (surnames.length >= 1) {
       // "at John Lewis", "in Victoria Park": a shop or a place
       if (!/(?<![\p{L}])(?:at|in)[ \t]*$/u.test(before)) push(at, m[0].slice(at - m.index!));
