@@ -28,12 +28,20 @@ const LATIN = /^[\p{Script=Latin}'’-]+$/u;
 
 let lexicon: { names: ReadonlySet<string>; places: ReadonlySet<string> } | null = null;
 
+function localeData(locale: string): LocaleData {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(`@faker-js/faker/locale/${locale}`) as LocaleData;
+  } catch (err) {
+    throw new Error(`the PII masker's given-name lexicon (@faker-js/faker, a dependency of @replique/activities) is not installed: run pnpm install (${(err as Error).message.split('\n')[0]})`);
+  }
+}
+
 function load(): { names: ReadonlySet<string>; places: ReadonlySet<string> } {
   const names = new Set<string>();
   const places = new Set<string>(EXONYMS);
   for (const locale of LOCALES) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { person, location } = (require(`@faker-js/faker/locale/${locale}`) as LocaleData).faker.rawDefinitions;
+    const { person, location } = localeData(locale).faker.rawDefinitions;
     for (const list of Object.values(person?.first_name ?? {})) {
       for (const n of list ?? []) if (n.length >= 3 && LATIN_NAME.test(n) && LATIN.test(n)) names.add(n);
     }
