@@ -19,16 +19,13 @@ interface Label { file: string; pii: { type: string; value: string }[] }
 const LEFT: Record<string, string[]> = {
   // a brand after a title with a possessive ("Sir Kensington's")
   'challenge-pii-2': ['pj010.eml: masked name "Sir Kensington"'],
-  // a lower-case full name with no relation word, in mail written without capitals ("left with priya ramanathan downstairs")
-  'challenge-pii-4': ['pl006.eml: missed name "priya ramanathan"'],
-  // the same kind; a full name after "send … to" whose given name the lexicon lacks (places are sent to as well)
+  // a lower-case full name whose given name the lexicon lacks ("bola adewale"); a full name after "send … to" likewise
   'challenge-pii-5': [
     'pm002.eml: missed name "bola adewale"',
     'pm005.eml: missed name "Niamh Ní Bhraonáin"',
   ],
-  // a lower-case first name with no cue; a given name the lexicon lacks; "Cadeau pour Nancy" (a town, read as a person)
+  // a given name the lexicon lacks; "Cadeau pour Nancy" (a town, read as a person)
   'challenge-pii-6': [
-    'pn005.eml: missed name "kemi"',
     'pn009.eml: missed name "Gareth"',
     'pn020.eml: masked name "Nancy"',
   ],

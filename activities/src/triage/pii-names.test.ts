@@ -211,3 +211,14 @@ describe('titles and initials (challenge-pii-7 kinds, other voices)', () => {
     expect(names('Le bon porte la mention « att. K. van Dijk ».')).toEqual(['K. van Dijk']);
   });
 });
+
+describe('lower-case given names in mail written without capitals (challenge-pii-4/-6 kinds, other voices)', () => {
+  it('reads a lower-case given name after a verb or preposition that takes a person, with the surname after it', () => {
+    expect(names("hi\n\nthe box is with tobias lindqvist next door. he's in after 6\n\nthanks")).toEqual(['tobias lindqvist']);
+    expect(names('coucou\n\nj ai demandé à océane de le récupérer, elle passe demain\n\nbisous')).toEqual(['océane']);
+  });
+  it('leaves everyday words and names in mail written with capitals', () => {
+    expect(names('hello\n\ncan i get the kettle in rose gold instead. the one with grace notes on the box\n\nta')).toEqual([]);
+    expect(names('Hello,\n\nThe box is with tobias next door.\n\nThanks')).toEqual([]);
+  });
+});

@@ -183,6 +183,15 @@ const REL_LOWER_APPOSITION = new RegExp(`${REL_LOWER}${SP}*,${SP}*(${LWORD}(?:${
 const REL_LOWER_CLAUSE = new RegExp(`${REL_LOWER}${SP}+(${LWORD})(?=${SP}*,|${SP}+(?:qui|who|que|et|and)(?![\\p{L}]))`, 'gu');
 /** "mon voisin m. leblanc", "mrs o'neill": a lower-case title and a surname, never after a number ("5 m. long"). */
 const LOWER_TITLE_RE = new RegExp(`(?<![\\p{L}\\d.'’])(?<!\\d[ \\t]?)(${LTITLE})${SP}+(${LWORD})(?![\\p{L}])`, 'gu');
+/** A verb or a preposition that takes a person, then a lower-case word and maybe another: "ask kemi", "left with priya ramanathan". */
+const LOWER_GIVEN_RE = new RegExp(`(?<![\\p{L}])(?:ask|asked|tell|told|get|got|let|call|text|ring|with|for|to|via|avec|pour|par|demande à|demandée? à|dis à|dit à|donnée? à|laissée? à|confiée? à|appelle)${SP}+(${LWORD})(?![\\p{L}])(?=(?:${SP}+(${LWORD})(?![\\p{L}]))?)`, 'gu');
+/** Given names that are everyday words in lower case (colours, flowers, virtues, months, verbs): "with rose gold", "for will". */
+const EVERYDAY_WORD_NAMES = new Set(['will', 'mark', 'rose', 'grace', 'bill', 'jack', 'rich', 'frank', 'dawn', 'summer', 'faith', 'hope', 'amber',
+  'april', 'june', 'august', 'sunny', 'page', 'dean', 'hazel', 'olive', 'holly', 'daisy', 'lily', 'iris', 'violet', 'ruby', 'pearl',
+  'crystal', 'rain', 'river', 'stone', 'honey', 'candy', 'ginger', 'sage', 'basil', 'gold', 'penny', 'chase', 'hunter', 'carter', 'miles',
+  'pierre', 'marine', 'claire', 'blanche', 'prune', 'colombe', 'ange', 'constant', 'victoire', 'france', 'cerise', 'rosé', 'reine', 'lune']);
+/** Words that follow a name and are no surname: "kemi to", "jo will", "lucie downstairs". */
+const LOWER_AFTER_NAME = /^(?:to|will|is|was|can|could|would|should|has|had|and|or|but|at|in|on|from|with|for|downstairs|upstairs|next|who|which|que|qui|et|ou|va|est|a|peut|pourra|demain|today|tomorrow|later|tonight|ce|cette|soir|matin)$/u;
 /** Verb forms, never a name: "my wife left", "mon mari a payé". */
 /** "elle s'appelle josiane bertin", "her name is jo": a naming phrase, then a lower-case name up to a pause. */
 const NAMING_LOWER_RE = new RegExp(`(?<![\\p{L}])(?:${NAMING.join('|')})${SP}+(${LWORD}(?:${SP}+${LWORD})?)(?=${SP}*(?:[,.;:!?)]|\\r?\\n|$)|${SP}+(?:qui|who|et|and)(?![\\p{L}]))`, 'gu');
@@ -368,6 +377,14 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     run(REL_LOWER_CLAUSE, 1, undefined, plain);
     run(LOWER_TITLE_RE, 2, 1, plain);
     run(NAMING_LOWER_RE, 1, undefined, plain);
+    // "ill ask kemi to send them", "left with priya ramanathan downstairs": a lower-case given name after a verb or a
+    // preposition that takes a person, then maybe a surname the lexicon cannot know
+    for (const m of text.matchAll(LOWER_GIVEN_RE)) {
+      const given = m[1]!;
+      if (given.length < 4 || EVERYDAY_WORD_NAMES.has(given) || !isGivenName(given[0]!.toUpperCase() + given.slice(1)) || !plain(given)) continue;
+      const surname = m[2] && plain(m[2]) && !LOWER_AFTER_NAME.test(m[2]) ? m[2] : null;
+      push(m.index! + m[0].lastIndexOf(given), surname ? `${given} ${surname}` : given);
+    }
   }
   for (const m of text.matchAll(TITLE_RE)) {
     // "my old Mr. Coffee", "le Dr Martens" name things; "send the replacement to Ms. …" names a person
