@@ -2,7 +2,8 @@ import type { OrderRecord, ProductRecord, ShopData } from '../domain/types';
 import { productMatcher } from '../reply/product-mentions';
 import {
   asksAboutPendingOrder, byAmount, byDeliveryDate, byLatestOrder, byOnlyOpenOrder, byOrderDate, byOrderState, byOwnNumber,
-  byProducts, bySubjectProducts, byTracking, givesUnknownParcel, namesOwnGoods, speaksOfOwnPurchase,
+  asksAboutOwnPendingOrder, byProducts, bySubjectProducts, byTracking, givesUnknownParcel, namesOwnGoods, speaksOfGoodsHad,
+  speaksOfOwnPurchase,
 } from './order-evidence';
 
 const TODAY = '2026-03-10';
@@ -324,6 +325,7 @@ describe('numbers and parcels that are not an order of the writer\'s (challenge-
     expect(await givesUnknownParcel('GLS says parcel 6XQ0041287 was left with a neighbour, is that yours?', shop)).toBe(true);
     expect(await givesUnknownParcel('Le suivi XY 123 456 789 ne bouge plus.', shop)).toBe(false);
     expect(await givesUnknownParcel('Call me on 0612345678 about my toaster.', shop)).toBe(false);
+    expect(await givesUnknownParcel('Adresse de livraison : 3 rue Haute, n° de sécurité sociale 2 91 04 75 112 304 12, colis à mon nom.', shop)).toBe(false);
   });
 });
 
@@ -346,5 +348,17 @@ describe('goods of two orders, one asked after (challenge-orders-12 kinds)', () 
   });
   it('a catalogue question about goods owned asks after no parcel', () => {
     expect(byProducts('We use the chopping board and pepper mill every day. Do you sell the teapot in red?', own, matcher, TODAY).order).toBeNull();
+  });
+});
+
+describe('a cancellation told as done is a state, not an ask (challenge-orders-12 kinds)', () => {
+  it('reads a stock question told with a cancelled order as about no goods had', () => {
+    expect(speaksOfGoodsHad('Le moulin à poivre que je voulais a été annulé en janvier. Il revient quand en stock ?', matcher)).toBe(false);
+    expect(speaksOfGoodsHad('The toaster order got cancelled last month. Is it back in stock now?', matcher)).toBe(false);
+  });
+  it('still reads an ask to cancel, or a question on an order of the writer\'s, as about a pending order', () => {
+    expect(asksAboutOwnPendingOrder('Pouvez-vous annuler ma commande ?')).toBe(true);
+    expect(asksAboutOwnPendingOrder('Ma commande a été annulée ? Je ne comprends pas.')).toBe(true);
+    expect(asksAboutOwnPendingOrder('Please cancel the order, I found it elsewhere.')).toBe(true);
   });
 });

@@ -138,6 +138,12 @@ const OWN_ORDER = [
 export const speaksOfOwnOrder = (text: string): boolean => { const t = fold(text); return OWN_ORDER.some((re) => re.test(t)); };
 
 /**
+ * A cancellation told as done ("la commande a été annulée", "it was cancelled in October"): a state, not an ask to
+ * cancel; only an order of the writer's asked about ("ma commande a été annulée ?") still makes it a question on one.
+ */
+const CANCELLATION_TOLD = /\b(?:a ete|avait ete|ont ete|avaient ete|etait|etaient|was|were|has been|have been|had been|got) (?:\p{L}+ )?(?:annulee?s?|cancell?ed)\b/gu;
+
+/**
  * A question about a pending order of the writer's: a cue that asks by itself ("où en est", "still hasn't arrived",
  * "cancel"), or a topic word ("livraison", "delivery", "parcel") about an order of theirs, and no purchase still to come.
  * "À partir de quel montant la livraison est-elle offerte ?", "bon courage pour les colis de Noël" are about none.
@@ -145,7 +151,8 @@ export const speaksOfOwnOrder = (text: string): boolean => { const t = fold(text
 export function asksAboutOwnPendingOrder(text: string): boolean {
   const t = fold(text);
   if (speaksOfPurchaseToCome(text)) return false;
-  return STRONG_PENDING_CUES.some((re) => re.test(t)) || ((asksAboutPendingOrder(text) || ARRIVAL_ASKED.test(t)) && speaksOfOwnOrder(text));
+  const asked = t.replace(CANCELLATION_TOLD, ' ');
+  return STRONG_PENDING_CUES.some((re) => re.test(asked)) || ((asksAboutPendingOrder(text) || ARRIVAL_ASKED.test(t)) && speaksOfOwnOrder(text));
 }
 
 /**
@@ -176,20 +183,21 @@ export async function ordersByTracking(text: string, shop: ShopData): Promise<Or
 }
 
 /** A parcel's carrier or tracking named in the sentence (any carrier: another shop's parcel may be the one meant). */
-const PARCEL_WORDS = /\b(?:tracking|track|suivi|colis|parcel|package|carrier|transporteur|livraison|delivery|evri|hermes|dpd|gls|ups|dhl|fedex|tnt|inpost|yodel|parcelforce|royal mail|colissimo|chronopost|mondial relay|relais colis|la poste|amazon)\b/;
+const PARCEL_WORDS = /\b(?:tracking|track|suivi|colis|parcel|package|carrier|transporteur|livreur|driver|courier|evri|hermes|dpd|gls|ups|dhl|fedex|tnt|inpost|yodel|parcelforce|royal mail|colissimo|chronopost|mondial relay|relais colis|la poste|amazon)\b/;
 
 /**
  * The writer gives a parcel's tracking number that is none of the shop's parcels ("I've got an Evri tracking number
  * H01BHA0039472815 … don't know if it's even yours"): the parcel asked after is another shop's or another carrier's,
  * so none of the writer's own orders is its evidence. A candidate counts when it mixes letters and digits or holds
- * ten digits or more, and its sentence names a parcel, a carrier or tracking.
+ * ten digits or more written as one token (grouped digits are a phone, an account or a social security number), and its
+ * sentence names a parcel, a carrier or tracking.
  */
 export async function givesUnknownParcel(text: string, shop: ShopData): Promise<boolean> {
   for (const sentence of text.split(/(?<=[.!?\n])/)) {
     if (!PARCEL_WORDS.test(fold(sentence))) continue;
     for (const t of findTrackingNumbers(sentence)) {
       const digits = t.match(/\d/g)?.length ?? 0;
-      if (!(/[A-Z]/.test(t) || digits >= 10)) continue;
+      if (!(/[A-Z]/.test(t) || (digits >= 10 && sentence.includes(t)))) continue;
       if (!(await shop.orderByTracking(t))) return true;
     }
   }
