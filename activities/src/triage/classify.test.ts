@@ -1,7 +1,7 @@
 import type { Intent } from '../domain/types';
 import { blendScores, classify, classifyEmail, ruleIntentScores, type ClassifyInput } from './classify';
 import { emailCase, testPolicy, testShop } from './test-support/fixtures';
-import { fold, RETURN_DONE, RETURN_NOT_YET } from './lexicon';
+import { fold, RETURN_DONE, RETURN_NOT_YET, THANKS_RESERVATION } from './lexicon';
 
 const policy = testPolicy();
 const input = (clean: string, more: Partial<ClassifyInput> = {}): ClassifyInput => ({
@@ -67,6 +67,29 @@ const INTENT_CASES: [Intent, string][] = [
   ['product_question', 'Bonjour, la théière existe-t-elle en plus grand format ?'],
   ['thanks', 'Got everything today, the scales are spot on. Cheers team!'],
 ];
+
+describe('classify: thanks that turn to something wrong', () => {
+  it.each([
+    "Merci pour l'envoi rapide ! Par contre le couvercle n'était pas dans le carton.",
+    'Lovely mugs, thank you. However only three of the four came.',
+    "Super service, merci. Seul bémol : il manque la notice.",
+    'Thanks, the teapot is great, but the strainer is nowhere to be found.',
+  ])('turns: %s', (text) => {
+    expect(THANKS_RESERVATION.some((re) => re.test(fold(text)))).toBe(true);
+  });
+  it('flags a mail read as thanks that turns', () => {
+    const c = run('Thank you so much, lovely service! However the lid was not in the box.');
+    expect(c.intent).toBe('thanks');
+    expect(c.signals).toContain('thanks_with_reservation');
+  });
+  it.each([
+    'Merci beaucoup, tout est parfait !',
+    'Thank you so much, the kettle arrived this morning and it is lovely.',
+    "Je n'ai pas encore essayé la cafetière mais elle est superbe, merci.",
+  ])('does not turn: %s', (text) => {
+    expect(THANKS_RESERVATION.some((re) => re.test(fold(text)))).toBe(false);
+  });
+});
 
 describe('classify: intents', () => {
   it.each(INTENT_CASES)('%s: %s', (intent, text) => {

@@ -18,7 +18,7 @@ import { findLegalProcedure } from './legal-procedure';
 import {
   ABUSE, AND_THE_GOODS, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERY_DISPUTE, DISTRESS, DOUBLE_CHARGE, INTENT_CUES,
   MESSAGE_NOT_RECEIVED, MONEY_CAME_BACK, NEGATIVE,
-  POSITIVE, PUBLIC_SHAMING, REFUND_DISPUTE, RETURN_DONE, RETURN_NOT_YET, THREAT, URGENT, fold,
+  POSITIVE, PUBLIC_SHAMING, REFUND_DISPUTE, RETURN_DONE, RETURN_NOT_YET, THANKS_RESERVATION, THREAT, URGENT, fold,
 } from './lexicon';
 import { messageCarriers, type CarrierSegment } from '../mail/carriers';
 import { findInjection } from './injection';
@@ -498,6 +498,9 @@ export function classify(
   const informConfidence = calibrated && !injected && INFORMING_INTENTS.includes(intent)
     && !signals.includes('model_only_intent') && !signals.includes('model_only_risk_intent')
     ? asRight(Math.min(1, INFORMING_INTENTS.reduce((s, i) => s + calibrated[i], 0))) : null;
+
+  // thanks that turn to something wrong ("merci ! par contre il n'y avait que la balance, pas les couteaux") report it
+  if (intent === 'thanks' && any(THANKS_RESERVATION, folded)) signals.push('thanks_with_reservation');
 
   const critical = CRITICAL_INTENTS.has(intent) || signals.some((s) => CRITICAL_SIGNALS.has(s)) || input.accountTakeover;
   return {

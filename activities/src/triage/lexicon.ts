@@ -413,6 +413,16 @@ export const MONEY_CAME_BACK: RegExp[] = [
   /\b(?:un )?virement (?:de|recu|arrive)\b/,
 ];
 
+/**
+ * A thank-you that turns to something wrong (folded): a contrast ("par contre", "mais", "sauf que", "but", "however",
+ * "except", "only thing") followed in the same or the next sentence by a lack or a negation ("il n'y avait que la
+ * balance, pas les couteaux", "but the lid wasn't in the box", "sauf qu'il manque le couvercle"). Such a mail reports
+ * something: no thank-you note answers it.
+ */
+export const THANKS_RESERVATION: RegExp[] = [
+  /\b(?:par contre|mais|cependant|toutefois|en revanche|sauf que|seul (?:bemol|souci|hic|probleme)|petit (?:bemol|souci|hic)|but|however|though|although|except|only (?:thing|problem|issue|snag)|one (?:thing|problem|issue|snag))\b[^?!]{0,90}?\b(?:ne|n'|pas|plus|rien|aucune?|jamais|manqu\w*|sans|not|\w+n't|no|never|nothing|missing|without|none|only|nowhere|introuvables?)\b/,
+];
+
 /** A return already made (folded): "j'ai renvoyé", "le colis retour est parti", "I sent it back", "we returned them". */
 export const RETURN_DONE: RegExp[] = [
   /\b(?:j'ai|nous avons|on a) (?:deja |bien )?(?:renvoye|retourne|rendu|reexpedie|depose le (?:colis|retour)|poste le (?:colis|retour))\b/,

@@ -9,6 +9,13 @@ const actions = (text: string) => customerAsks(text).flatMap((a) => requestedAct
 
 describe('requestedActions', () => {
   it.each([
+    // an invoice made out to another buyer, said as a requirement of the document
+    ['It needs to show our partnership as the purchaser, not me, or the tax office will query it.', 'invoice_details'],
+    ["La facture doit être au nom de l'association plutôt qu'à mon nom.", 'invoice_details'],
+    ['Il faudrait que la facture mentionne la société plutôt que moi.', 'invoice_details'],
+    ['The receipt has to list the school as the buyer.', 'invoice_details'],
+    ["Elle doit absolument porter le nom de l'entreprise de mon mari et non le mien.", 'invoice_details'],
+    ['The invoice must bear the name of the studio, not mine.', 'invoice_details'],
     // a call-back: imperative after a lead word, passive wish, "que" clause, modal
     ['Oh and ring me on my mobile tomorrow after six, it is easier.', 'contact_channel'],
     ['Je souhaiterais être recontacté par téléphone en fin de journée.', 'contact_channel'],
@@ -72,6 +79,9 @@ describe('requestedActions', () => {
     ['Merci de me dire si le colis est bien parti.'],
     ['Pourriez-vous me renvoyer la facture de ma dernière commande ?'],
     ['I\'d like a copy of my receipt, please.'],
+    // a requirement that asks for nothing the reply does not do
+    ['It needs to arrive before Friday, is it on its way?'],
+    ['The invoice has to be for my own records only.'],
     ['I would like to send the toaster back, how long do I have?'],
     ['Je voudrais juste savoir quand elle sera livrée.'],
     ['Please keep me posted about the delivery.'],

@@ -32,6 +32,9 @@ const FRAME = new RegExp([
   // the modal after its subject in a hope, a wonder or a "chance" ("I was hoping you could…", "any chance someone could
   // give me a ring", "wondering whether you might…"), and a wish said of its outcome ("it'd be great if it could…")
   String.raw`\b(hop(e|ing)|wonder(ing|ed)?|chance|whether|if) (you|u|someone|somebody|anyone|one of you|your (team|staff|driver|courier)) (could|can|might|would|will)\b|\b(it'd|it would|that'd|that would|it will|that will) be (really |very |so |most |extremely |super )?(great|good|helpful|nice|lovely|perfect|ideal|brilliant|handy|useful) (if|to)\b`,
+  // a requirement said of the thing asked for: "it needs to show…", "the invoice has to be…", "elle doit être…"
+  String.raw`\b(it|they|this|that|the (invoice|receipt|bill)s?|(la |les )?factures?|elle|elles) (needs? to|has to|have to|must|should (be|show|say|read|state|list|bear|carry|mention|include)|doi(t|vent)|devrai(t|ent)) (be |etre |porter |mentionner |indiquer |faire )?`,
+  String.raw`\bil (faut|faudrait) que (la |les )?(facture|recu)s?\b`,
 ].join('|'), 'g');
 
 /** An imperative that opens a clause (after a lead word, a comma or "and"): "Also, call me…", "annulez la…". */
@@ -57,6 +60,8 @@ const INVOICE_DETAILS = new RegExp([
   String.raw`\b${INVOICE_DOC} (be |being |to be )?(made out|issued|addressed|raised|written) to\b`,
   String.raw`\b(put|add|include|show|state)\b[^.?!]{0,40}\b(name|vat|reference|po number|address)\b[^.?!]{0,20}\bon (the|my|an|our|a new|each) ${INVOICE_DOC}\b`,
   String.raw`\blibell(er|ez|ee|ees)\b`,
+  // another buyer named on it, or the writer's name replaced: "show Davies Ltd as the buyer", "rather than me personally"
+  String.raw`\b(as|comme) (the |l')?(buyer|purchaser|acheteur|acquereur|payer|payeur|billing (name|entity|party))\b|\b(rather than|instead of) (me|my (own )?name|mine)\b|\b(plutot qu'a|plutot que|au lieu de|a la place de) (mon nom|moi|a mon nom)\b|\b(et|and) (non|not|pas) (le mien|a moi|moi|mon nom|mine|me|my name)\b|\b(porter|porte|portant|afficher|affiche|mentionner|mentionne|show|shows|showing|bear|bears|bearing|carry|carrying) (\w+ ){0,2}?(le nom|the name|la raison sociale)\b`,
   String.raw`\b(adresser|adressez|etablir|etablissez|emettre|emettez) (la|les|une|cette|ma|mes|nos|notre) (facture|recu)s? (a|au|aux) (?!(mon |ma |mes |notre |nos |cette |l')?(adresse|mail|e-?mail|courriel|boite)\b)`,
   String.raw`\b(mettre|mettez|ajouter|ajoutez|faire figurer|faites figurer|indiquer|indiquez|porter|portez) (\w+ ){0,3}?(nom|numero de tva|mention|adresse|siret|siren|reference)\b[^.?!]{0,30}\bsur (la|les|ma|une) factures?\b`,
 ].join('|'));

@@ -409,6 +409,13 @@ describe('decideRoute: a thank-you that asks nothing', () => {
     expect(decideRoute(recu, policy, facts('ORD-5501')).route).toBe('review');
   });
 
+  it('keeps it for a person when the thanks turn to something wrong (classify.ts thanks_with_reservation)', () => {
+    const d = decideRoute(thanks("Merci pour la rapidité ! Par contre il n'y avait que la balance, pas les couteaux.", { signals: ['thanks_with_reservation'] }), policy, facts('ORD-5501'));
+    expect(d.route).toBe('review');
+    expect(d.reasons).toContain('thanks_with_reservation');
+    expect(decideRoute(thanks('Thanks, lovely kettle. Only thing, the lid was not in the box.', { signals: ['thanks_with_reservation'], confidence: 0.95 }), policy, facts('ORD-5501')).route).toBe('review');
+  });
+
   it('never sends a mail whose risk family only the intent model read (classify.ts model_only_risk_intent), whatever its confidence', () => {
     const d = decideRoute(ready({ classification: cls({ signals: ['model_only_risk_intent'] }) }), policy, facts('ORD-5501'));
     expect(d.route).toBe('review');

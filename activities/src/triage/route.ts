@@ -249,7 +249,9 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   // (a thank-you that only the intent model reads — no rule cue, and the routine head reads a person's case — is the
   // model alone moving mail away from a person: classify.ts model_only_intent; the full bar holds it)
   const plainThanks = cls.intent === 'thanks' && cls.sentiment === 'positive' && !customerAsksAnything(c)
-    && !['delivery_disputed', 'refund_asked', 'refund_disputed', 'model_only_intent'].some((s) => signals.has(s));
+    && !['delivery_disputed', 'refund_asked', 'refund_disputed', 'model_only_intent', 'thanks_with_reservation'].some((s) => signals.has(s));
+  // thanks that turn to something wrong report it: a person reads it, whatever the heads say (classify.ts)
+  if (signals.has('thanks_with_reservation')) rev.push('thanks_with_reservation');
   // the routing confidence is the probability that the reply is the right one: for a reply that only informs and
   // answers every ask, or a thank-you note to a mail that asks nothing, P(the mail wants nothing a person must decide)
   // — the pooled probability of the informing intents and thanks (classify.ts informConfidence) — not the probability
