@@ -19,11 +19,8 @@ interface Label { file: string; pii: { type: string; value: string }[] }
 const LEFT: Record<string, string[]> = {
   // a brand after a title with a possessive ("Sir Kensington's")
   'challenge-pii-2': ['pj010.eml: masked name "Sir Kensington"'],
-  // a lower-case full name whose given name the lexicon lacks ("bola adewale"); a full name after "send … to" likewise
-  'challenge-pii-5': [
-    'pm002.eml: missed name "bola adewale"',
-    'pm005.eml: missed name "Niamh Ní Bhraonáin"',
-  ],
+  // a lower-case full name whose given name the lexicon lacks ("bola adewale")
+  'challenge-pii-5': ['pm002.eml: missed name "bola adewale"'],
   // a given name the lexicon lacks; "Cadeau pour Nancy" (a town, read as a person)
   'challenge-pii-6': [
     'pn009.eml: missed name "Gareth"',

@@ -222,3 +222,10 @@ describe('lower-case given names in mail written without capitals (challenge-pii
     expect(names('Hello,\n\nThe box is with tobias next door.\n\nThanks')).toEqual([]);
   });
 });
+
+describe('Irish surnames with a patronymic particle written apart (challenge-pii-5 kind, other voices)', () => {
+  it('reads "Ní", "Nic" and "Ó" between a given name and a surname, whatever comes before', () => {
+    expect(names('Could you post it on to Aoife Nic Aodha in Galway?')).toEqual(['Aoife Nic Aodha']);
+    expect(names('Le colis est pour Caoimhe Ní Shúilleabháin.')).toEqual(['Caoimhe Ní Shúilleabháin']);
+  });
+});

@@ -140,8 +140,11 @@ const isPlaceName = (name: string): boolean => {
 };
 /** Portuguese "da/das/dos" also join place names ("Costa da Caparica", "Angra dos Reis"): three name words at least. */
 const PT_PARTICLE_NAME_RE = new RegExp(`(?<![\\p{L}'’-])(${WORD}${SP}(?:${WORD}${SP}(?:da|das|dos)${SP}${WORD}|(?:da|das|dos)${SP}${WORD}${SP}${WORD})(?:${SP}${WORD})?)`, 'gu');
-/** Irish surnames with O': "Siobhán O'Callaghan-Reilly" (not Mac/Mc: "Apple MacBook", "a McFlurry"). */
-const GAELIC_NAME_RE = new RegExp(`(?<![\\p{L}'’-])(${WORD}${SP}O['’]${LU}[${L}'’-]*[${L}])`, 'gu');
+/**
+ * Irish surnames with O' or a patronymic particle written apart: "Siobhán O'Callaghan-Reilly", "Niamh Ní Bhraonáin",
+ * "Seán Ó Súilleabháin", "Aoife Nic Aodha" (not Mac/Mc: "Apple MacBook", "a McFlurry").
+ */
+const GAELIC_NAME_RE = new RegExp(`(?<![\\p{L}'’-])(${WORD}${SP}(?:O['’]${LU}[${L}'’-]*[${L}]|(?:Ní|Nic|Ó|Uí|Mhic)${SP}${WORD}))`, 'gu');
 /** Vietnamese names open with one of a few family names, written with their marks: "Nguyễn Văn An", "Trần Minh Khôi". */
 const VIET_FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Trương', 'Đào', 'Lương', 'Nguyen', 'Tran', 'Pham', 'Huynh'];
 const VIET_NAME_RE = new RegExp(`(?<![\\p{L}])((?:${VIET_FAMILY.join('|')})(?:${SP}${WORD}){1,3})(?!${SP}+(?:City|Ville|[Cc]ity)(?![\\p{L}]))`, 'gu');
