@@ -779,3 +779,20 @@ describe('closings, sign-off lines, app footers and notes below a forward in oth
     expect(cleanText(text).clean).toBe('Thank you for your order.\n\n----------\n\nTotal paid: 59.00 EUR');
   });
 });
+
+describe('a letterhead above the text (challenge-clean-14 kind)', () => {
+  it('drops the sender\'s brand line above a notice, and a formal letter\'s name-and-address block', () => {
+    expect(clean('NORDLYS BANK | Online Banking\n\nDear customer,\n\nA new device signed in to your account.', 'Nordlys Bank <alerts@nordlys-bank.example>')).toBe(
+      'Dear customer,\n\nA new device signed in to your account.',
+    );
+    expect(clean('Max Mustermann\nHauptstr. 5\n10115 Berlin\n\nSehr geehrte Damen und Herren,\n\nbitte stornieren Sie meine Bestellung.', 'Max Mustermann <max.m@example.de>')).toBe(
+      'Sehr geehrte Damen und Herren,\n\nbitte stornieren Sie meine Bestellung.',
+    );
+  });
+
+  it('keeps a first line that does not name the sender, names an order, or is a numbered masthead', () => {
+    expect(clean('Retour du fauteuil\n\nBonjour,\n\nje le renvoie demain.', 'Inès Roy <ines.roy@example.fr>')).toBe('Retour du fauteuil\n\nBonjour,\n\nje le renvoie demain.');
+    expect(clean('Inès Roy – commande CMD-10495\n\nBonjour,\n\nje le renvoie demain.', 'Inès Roy <ines.roy@example.fr>')).toContain('CMD-10495');
+    expect(clean('GARDEN NOTES — issue 9\n\nThis week: bulbs.', 'Garden Notes <news@garden-notes.example>')).toBe('GARDEN NOTES — issue 9\n\nThis week: bulbs.');
+  });
+});

@@ -13,7 +13,7 @@
 import type { CleanedBody, ParsedEmail } from '../domain/types';
 import { blockColours, colourAnswerLines } from './colour-answers';
 import { forwardedBody, noteBelowForwardedThread, splitQuotedHistory } from './quoted-history';
-import { senderNameTokens, splitSignature } from './signature';
+import { letterheadEnd, senderNameTokens, splitSignature } from './signature';
 
 /**
  * CleanedBody and two readings of the same message for a reader rather than for the pipeline, both with the
@@ -86,7 +86,11 @@ export function cleanText(text: string, senderTokens: Set<string> = new Set(), h
     unquoted.push(line);
     unquotedQuotesAbove.push(quotesAbove);
   });
-  const { body, signature, beforeName } = splitSignature(fresh, senderTokens, freshQuotesAbove);
+  // the sender's letterhead above the text goes with the signature (not what they wrote)
+  const head = letterheadEnd(fresh, senderTokens);
+  const split = splitSignature(fresh.slice(head), senderTokens, freshQuotesAbove.slice(head));
+  const { body, beforeName } = split;
+  const signature = head > 0 ? [...fresh.slice(0, head), ...split.signature] : split.signature;
   const clean = tidy(body);
   if (!clean && historyKind !== null) {
     const forwarded = forwardedBody(lines, historyStart);

@@ -227,7 +227,7 @@ const SENTENCE_THEN_CLOSING_NAME = new RegExp(`^(.*[.!?…][ \\t]+${CLOSING_FORM
 /** One to three capitalised words or initials: "Bob", "Marie-Claire D.", "J. Smith", also signed with a dash ("-Abhishek Kona"). */
 const BARE_NAME = /^[ \t]*(?:[-–—~][ \t]?)?(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)){0,2}[ \t]*$/u;
 
-const TEAM_SIGNOFF = /^[ \t]*(?:l['’]équipe\b|l['’]equipe\b|le service\b|the [\w&'’ .-]{1,40} team$|team [\w&'’ .-]{1,30}$|[\w&'’ .-]{1,40} team$|customer (?:service|care|support)\b|service client\b)/i;
+const TEAM_SIGNOFF = /^[ \t]*(?:l['’]équipe\b|l['’]equipe\b|le service\b|la rédaction$|die redaktion$|la redacción$|la redazione$|de redactie$|the editors$|the [\w&'’ .-]{1,40} team$|team [\w&'’ .-]{1,30}$|[\w&'’ .-]{1,40} team$|customer (?:service|care|support)\b|service client\b)/i;
 const NOT_A_NAME = /^[ \t]*(?:urgent|merci|thanks|thank you|bonjour|hello|hi|svp|stp|please|help|ok|okay|voilà|voila|cordialement|regards|PS|P\.S\.|oui|non|yes|no|yep|nope|sure|done|parfait|super|exact|exactement|d['’]accord|entendu|noté|bien reçu|great|perfect|correct)[ \t.!]*$|^[ \t]*\p{L}{2,}[.!]+[ \t]*$/iu; // also one word ending a sentence ("Oui.", "Done!"): an answer, not a signature
 /** Link texts alone on the last lines of bulk mail: "Unsubscribe", "Se désinscrire", "Manage preferences". */
 const LINK_FOOTER =
@@ -525,6 +525,46 @@ function textAfterSignOff(
     return { body: [...above.body, '', ...lines.slice(k, end)], signature: above.signature, ...(answer ? {} : { beforeName: above.body }) };
   }
   return null;
+}
+
+/**
+ * A letterhead above the text: the sender's own name or brand as the first paragraph, with text below it. Either a title
+ * line ("PayLume Merchant Services", "HOMEWARES TRADE WEEKLY - issue 212", "Colis Express — Suivi de vos envois") or a
+ * name and contact block (a formal letter's "Julien Moreau\n8 allée des Peupliers\n44300 Nantes\nTél. …"). Only when its
+ * first line names the sender (a word of the From name or address, four letters or more), reads as a title (mostly
+ * capitalised words, no sentence, question, greeting or trailing colon, no number of four digits or more: an order named
+ * in a subject line the writer typed stays), is not a publication's numbered masthead, and stands alone. Returns the
+ * index after it, or 0. (Folds 0–3 label the brand lines of notices out, t134 and t143; their authors disagree on a
+ * newsletter's numbered masthead, t228 out and t304 in, so it is kept as the notice's title.)
+ */
+export function letterheadEnd(lines: string[], senderTokens: Set<string>): number {
+  let first = 0;
+  while (first < lines.length && !lines[first]!.trim()) first++;
+  if (first >= lines.length || senderTokens.size === 0) return 0;
+  const end = paragraphEnd(lines, first, lines.length);
+  if (!hasContent(lines, end, lines.length)) return 0;
+  const head = lines[first]!.trim();
+  if (!isTitleLine(head) || !namesSender(head, senderTokens) || ISSUE_NUMBER.test(head)) return 0;
+  if (end - first === 1) return end;
+  return isContactBlock(lines.slice(first, end)) ? end : 0;
+}
+
+/** A publication's masthead names what the text is, not who sends it ("La Lettre du Commerce — n°212", "issue 212"): kept. */
+const ISSUE_NUMBER = /(?:n[°º]|no\.|nr\.?|issue|numéro|ausgabe|número|numero|#)\s*\d/i;
+
+const GREETING = /^(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|dear|cher|chère|madame|monsieur|hallo|hola|buongiorno|ciao|beste|geachte|olá)\b/i;
+
+function isTitleLine(t: string): boolean {
+  if (t.length > 80 || /[.?!:,;]$/.test(t) || t.includes('?') || GREETING.test(t) || /\d{4,}/.test(t)) return false;
+  const words = t.split(/[\s|/·•–—-]+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length === 0 || words.length > 10) return false;
+  const long = words.filter((w) => w.replace(/[^\p{L}]/gu, '').length >= 4);
+  const judged = long.length ? long : words;
+  return judged.filter((w) => /^[\p{Lu}\d&]/u.test(w)).length / judged.length >= 0.6;
+}
+
+function namesSender(t: string, senderTokens: Set<string>): boolean {
+  return t.split(/[^\p{L}\p{N}]+/u).some((w) => w.length >= 4 && senderTokens.has(fold(w)));
 }
 
 /** Under a hand-drawn rule: a name, or a block with contact details (not "Item: kettle"). */
