@@ -411,8 +411,9 @@ export function classify(
   const reading = risk && !injected ? risk.read(text) : null;
   if (reading && risk) {
     const pct = (x: number): string => x.toFixed(2);
-    // innocent only when the whole text and every sentence of it are (a threat in one sentence of a kind mail is a threat)
-    if (reading.pNoneMin >= risk.defuseNone) {
+    // innocent only when the whole text and every sentence of it are (a threat in one sentence of a kind mail is a
+    // threat), and no sentence is read as a family by the raising sentence head
+    if (reading.pNoneMin >= risk.defuseNone && !reading.raised) {
       const defused = signals.filter((s) => MODEL_DEFUSABLE.has(s));
       if (defused.length) {
         for (const s of defused) signals.splice(signals.indexOf(s), 1);
@@ -425,6 +426,11 @@ export function classify(
     } else if (reading.p >= risk.threshold) {
       signals.push(reading.family, 'model_escalation');
       evidence.push(`${reading.family} P ${pct(reading.p)}: "${reading.sentence.slice(0, 200)}"`);
+    } else if (reading.raised) {
+      // a risk said in one sentence of a longer mail: the sentence head, trained on the sentences that carry real
+      // escalations, reads it where the whole text dilutes it
+      signals.push(reading.raised.family, 'model_escalation');
+      evidence.push(`${reading.raised.family} P ${pct(reading.raised.p)} in one sentence: "${reading.raised.sentence.slice(0, 200)}"`);
     }
   }
 
