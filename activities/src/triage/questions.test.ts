@@ -145,6 +145,30 @@ describe('unansweredQuestions', () => {
     expect(open('Merci !', STATUS, 'ORD-1 ??')).toEqual([]);
   });
 
+  it('leaves a delivery option, a restock, a pickup point or a combined parcel open (session 15, challenge-asks-3)', () => {
+    expect(open('Hello, order ORD-1 is for my dad\'s birthday. Can I pay extra for express?', STATUS)).toEqual([['delivery_option']]);
+    expect(open('Merci !', STATUS, 'Livraison le samedi possible ?')).toEqual([['delivery_option']]);
+    expect(open('La carafe est en rupture sur le site. Vous allez en ravoir bientôt ?', PRODUCT)).toEqual([['stock']]);
+    expect(open('The mug is showing sold out, when are you getting more in?', PRODUCT)).toEqual([['stock']]);
+    expect(open('Where is ORD-1? Could it wait at a pickup point near the station?', STATUS).flat()).toContain('pickup_or_store');
+    expect(open('Pourriez-vous expédier les deux commandes ensemble ?', STATUS).flat()).toContain('order_change');
+  });
+
+  it('does not read a day or a speed the writer reports as a delivery option asked', () => {
+    expect(open('It was supposed to come on Saturday and it has not, where is it?', STATUS)).toEqual([]);
+    expect(open("Ma commande n'est pas arrivée, vous pouvez me dire si je la reçois avant samedi ?", STATUS)).toEqual([]);
+    expect(open('Any word on ORD-1?', STATUS)).toEqual([]);
+  });
+
+  it('answers "do you sell…" only when the draft names what is sought', () => {
+    expect(open('Vendez-vous des carafes ?', PRODUCT)).toEqual([]);
+    expect(open('Vous vendez la carafe en verre ? Quel montant proposez-vous pour la livraison ?', PRODUCT)).toEqual([]);
+    expect(open('Do you sell a mug that goes with the teapot?', COMPLEMENTS)).toEqual([]);
+    expect(open('Do you sell other accessories for it?', COMPLEMENTS)).toEqual([]);
+    expect(open('Vous vendez des bouchons en liège pour la carafe ?', PRODUCT)).toEqual([['catalogue']]);
+    expect(open('Do you carry spare seals for the carafe?', PRODUCT)).toEqual([['catalogue']]);
+  });
+
   it('leaves a question with no draft unanswered', () => {
     expect(open('Where is my order?', null)).toEqual([['order_status']]);
   });

@@ -11,6 +11,7 @@
  * and neither is a question whose kind cannot be told: a person answers it rather than the system guessing.
  */
 import type { Draft, EmailCase } from '../domain/types';
+import { fold } from '../reply/text-fold';
 import { customerAsks, type CustomerAsk } from './customer-asks';
 import { recipientKinds, type RecipientKind } from './recipient-asks';
 import { requestedActions, type ActionKind } from './requested-actions';
@@ -21,7 +22,7 @@ export type AnswerableTopic =
   | 'product_size' | 'business_hours';
 /** Kinds of information the shop data does not hold, and questions whose kind cannot be told. */
 export type UnanswerableTopic =
-  | 'product_specification' | 'warranty' | 'delivery_area' | 'customs' | 'delivery_guarantee' | 'delivery_time_slot'
+  | 'product_specification' | 'warranty' | 'delivery_area' | 'customs' | 'delivery_guarantee' | 'delivery_time_slot' | 'delivery_option'
   | 'extra_service' | 'pickup_or_store' | 'contact_channel' | 'order_change' | 'order_action' | 'invoice_details' | 'return_costs' | 'stock'
   | 'discount' | 'payment' | 'account' | 'gift_card_terms' | RecipientKind | ActionKind | 'unclassified';
 export type QuestionTopic = AnswerableTopic | UnanswerableTopic;
@@ -57,17 +58,20 @@ const RULES: readonly TopicRule[] = [
   { topic: 'delivery_area', pattern: new RegExp(String.raw`\b(${DELIVER})\b[^.?!]{0,40}\b(a l'etranger|abroad|overseas|internationa\w*|outre[- ]mer|dom[- ]tom|hors (de )?(france|l'ue|ue|europe|metropole)|outside (of )?(france|the eu|europe|the uk)|${COUNTRIES})\b|\b(do|can|will|would) you (deliver|ship|post)( \w+){0,3} (to|in|outside)\b|\b(livrez|expediez)[- ]vous\b|\bvous (livrez|expediez)( \w+){0,3} (en|au|aux|a|vers|dans|hors)\b|\b(zones?|pays) de livraison\b|\bdelivery (zones?|areas?|countries)\b|\b(pays|countries) (livres|desservis|you (deliver|ship) to)\b`, 'g') },
   { topic: 'delivery_guarantee', pattern: /\b(garanti\w*|guarantee\w*|promett\w*|promise\w*|promis)\b[^.?!]{0,60}\b(livr\w*|deliver\w*|arriv\w*|recev\w*|receive\w*|get there|get here|be there|in time|a temps|avant|before|by the)\b|\b(livr\w*|deliver\w*|arriv\w*)\b[^.?!]{0,40}\b(garanti\w*|guaranteed)\b/g },
   { topic: 'warranty', pattern: /\b(garantie|garanti|warrant\w*|guarantee|sav|service apres[- ]vente|after[- ]sales?)\b/g },
+  // a delivery service the shop data does not hold: express, next-day, a weekend day ("Next-day possible?", "livraison
+  // samedi ?"); a day the writer reports ("elle devait arriver samedi") is no delivery option asked
+  { topic: 'delivery_option', pattern: /\b((en|in|by|par|for|livraison|delivery|shipping|envoi|option|service) express|express (delivery|shipping|livraison|service|option)|next[- ]day|same[- ]day|overnight|en 24 ?h(eures)?|in 24 ?h(ours|rs)?|(livraison|delivery|shipping) (rapide|express|le lendemain|accelere\w*|prioritaire|faster|quicker|quick|priority|(le |on (a )?)?(samedi|dimanche|saturday|sunday|week-?end))|(samedi|dimanche|saturday|sunday|week-?end) (delivery|deliveries|livraison))\b/g },
   { topic: 'delivery_time_slot', pattern: /\b(a quelle heure|what time|quelle heure|creneau\w*|time slots?|heure de (livraison|passage)|le matin ou l'apres[- ]midi|morning or (the )?afternoon|rendez[- ]vous|appointment)\b/g },
   { topic: 'gift_card_terms', pattern: new RegExp(String.raw`\b(${GIFT_CARD})\b[^.?!]{0,60}\b(valid\w*|valable\w*|expir\w*|utilis\w*|use[ds]?|using|codes?|en ligne|online|in store|en magasin|solde|balance|rembours\w*|refund\w*|perdu\w*|lost|cumul\w*|partiel\w*)\b|\b(codes?|validite|expiry|expiration|balance|solde)\b[^.?!]{0,40}\b(${GIFT_CARD})\b`, 'g') },
   { topic: 'invoice_details', pattern: /\b(au nom de|a l'ordre de|made out to|made to|addressed to|in the name of|nom de (la|ma|notre) (societe|entreprise)|company name|raison sociale|numero de tva|tva intra\w*|vat (number|no|id)|siret|siren|(rediger|reediter|reedit\w*|re-?issue\w*|refaire|corriger|correct|amend\w*|modifier|change) (la |the |my |ma |une |an |this |cette )?(facture|invoice))\b/g },
   { topic: 'return_costs', pattern: /\b(etiquettes?|labels?|bon de retour|bordereau|pre-?payee?s?|prepaid|frais de (retour|renvoi)|retours? (gratuit|offert|payant)\w*|a (mes|vos) frais|a ma charge|return (shipping|postage|costs?|fees?)|free returns?|who pays|qui (paie|paye)|at (my|your) (own )?(cost|expense))\b/g },
-  { topic: 'order_change', pattern: /\b(ajout\w*|rajout\w*|add|adding)\b[^.?!]{0,50}\b(commande|order|colis|parcel|package|envoi|shipment)\b|\b(modifier|modifiez|modify|changer|changez|change|amend)\b[^.?!]{0,30}\b(commande|order|quantit\w*|adresse|address|article|item|modele|model)\b|\b(annuler|annulez|cancel)\b|\b(remplacer|remplacez|remplacement (de|du) (ma|mon|la|le|l')|echanger|echangez|echange (contre|pour)|exchange (it|them|this|one|for)|swap|replace (it|them|this|my|the))\b|\b(ajouter|rajouter|ajoutez|rajoutez)\b|\b(regroup\w*|combin\w*|merge|fusionn\w*|en un seul (colis|envoi)|in one (parcel|shipment|package))\b|\b(autre adresse|another address|different address|new address|nouvelle adresse|a mon bureau|au bureau|to my (office|work|workplace)|a mon travail)\b|\b(retenir|bloquer|decaler|reporter|postpone|hold)\b[^.?!]{0,30}\b(commande|order|colis|parcel|envoi|shipment|livraison|delivery)\b/g },
+  { topic: 'order_change', pattern: /\b(ajout\w*|rajout\w*|add|adding)\b[^.?!]{0,50}\b(commande|order|colis|parcel|package|envoi|shipment)\b|\b(modifier|modifiez|modify|changer|changez|change|amend)\b[^.?!]{0,30}\b(commande|order|quantit\w*|adresse|address|article|item|modele|model)\b|\b(annuler|annulez|cancel)\b|\b(remplacer|remplacez|remplacement (de|du) (ma|mon|la|le|l')|echanger|echangez|echange (contre|pour)|exchange (it|them|this|one|for)|swap|replace (it|them|this|my|the))\b|\b(ajouter|rajouter|ajoutez|rajoutez)\b|\b(regroup\w*|combin\w*|merge|fusionn\w*|en un seul (colis|envoi|carton)|in one (parcel|shipment|package|box|go)|(send|ship|post|envoy\w*|expedi\w*) (\w+ ){0,5}?(together|ensemble))\b|\b(autre adresse|another address|different address|new address|nouvelle adresse|a mon bureau|au bureau|to my (office|work|workplace)|a mon travail)\b|\b(retenir|bloquer|decaler|reporter|postpone|hold)\b[^.?!]{0,30}\b(commande|order|colis|parcel|envoi|shipment|livraison|delivery)\b/g },
   { topic: 'order_action', pattern: /\b(arrange|organi[sz]e|process|initiate|start|proceed with|set up|organiser|lancer|effectuer|proceder (a|au)|traiter|declencher) (the |a |my |le |la |mon |ma |un |une |ce |cette |l')?(return|refund|retour|remboursement|exchange|echange|collection|enlevement)\b|\b(refund|rembourser|remboursez)[- ](it|them|me|this one|moi|le|la|les)\b|\b(please|could you|can you|would you|pourriez[- ]vous|pouvez[- ]vous|merci de) (me |m')?(refund|rembourser)\b/g },
   { topic: 'extra_service', pattern: /\b(emballages? cadeaux?|paquets? cadeaux?|papier cadeau|gift[- ]?wrap\w*|wrapping|emball\w* (pour|en) cadeau|carte manuscrite|mot manuscrit|hand[- ]?written|petit mot|message (card|personnalise)|carte (de voeux|avec un message)|include a (card|note|message)|joindre un (mot|message|carte)|grav(er|ure|e)|engrav\w*|personnalis\w*|personalis\w*|monogram\w*|install(er|ation|ed)?|montage|assembl\w*|mise en service|demonstration|trade[- ]in|reprise de (mon|l'|votre)|take back (my|the|our) old)\b/g },
-  { topic: 'pickup_or_store', pattern: /\b(retrait|retirer|pick[- ]?up|click (and|&|et) collect|collect (it |them )?(in store|from you|at your)|can i collect|(puis|pourrais)[- ]je (venir )?(le |la |les )?(chercher|recuperer|retirer)|venir (le |la |les )?(chercher|recuperer)|magasins?|boutiques? physiques?|showroom|points? (relais|de retrait)|relay point|lockers?|en personne|in person|sur place)\b/g },
+  { topic: 'pickup_or_store', pattern: /\b(retrait|retirer|pick[- ]?up|click (and|&|et) collect|collect (it |them )?(in store|from you|at your)|can i collect|(puis|pourrais)[- ]je (venir )?(le |la |les )?(chercher|recuperer|retirer)|venir (le |la |les )?(chercher|recuperer)|magasins?|boutiques? physiques?|showroom|points? (relais|de retrait)|relay point|lockers?|en personne|in person|sur place|parcel (shops?|points?)|collection points?|pick-?up points?|points? (de collecte|colis)|relais colis|mondial relay|inpost|consignes?)\b/g },
   { topic: 'business_hours', pattern: /\b((horaires?|heures?) (d'ouverture|de bureau|du service|de votre service)|horaires|joignables?|(etes[- ]vous|vous etes|are you) (ouverts?|open)|open(ing)? (hours|times)|business hours|office hours|when are you open)\b/g },
   { topic: 'contact_channel', pattern: /\b(par telephone|by phone|over the phone|phone number|numero de (tel\w*|portable)|appel(er|ez|le|lez)|rappel(er|ez|le|lez)|call (me|us|back)|ring me|whatsapp|visio|video call|parler a (quelqu'un|une personne|un conseiller)|speak to (someone|a person|a human|an agent)|de vive voix)\b/g },
-  { topic: 'stock', pattern: /\b((en|in|out of|du|de|le|the|of|plus de|no|any) stock|stock (level|dispo\w*)|rupture|reassort\w*|restock\w*|back in|available again|de nouveau disponibles?|encore disponibles?|still available|toujours disponibles?|(toujours|encore|de nouveau|plus|pas) dispos?|disponibilite|availability|quantite disponible|disponibles? (avant|pour noel|d'ici|a temps)|available (before|by|in time))\b/g },
+  { topic: 'stock', pattern: /\b((en|in|out of|du|de|le|the|of|plus de|no|any) stock|stock (level|dispo\w*)|rupture|reassort\w*|restock\w*|back in|available again|de nouveau disponibles?|encore disponibles?|still available|toujours disponibles?|(toujours|encore|de nouveau|plus|pas) dispos?|disponibilite|availability|quantite disponible|disponibles? (avant|pour noel|d'ici|a temps)|available (before|by|in time)|epuisee?s?|sold out|en (recevoir|ravoir|reavoir|reprendre)|(get|getting|have|having) (some |any |more )+(in|back)( in)?)\b/g },
   { topic: 'discount', pattern: /\b(promo\w*|code (promo|reduc\w*|de reduction)|coupons?|discount\w*|reductions?|remises? (commerciale|de fidelite|de \d+|sur (le|la|les|votre|vos|ma|mon|mes) (prix|commande|achat)\w*)|rabais|soldes|on sale|black friday|cyber monday|prix (de gros|degressif|pro|professionnel|special)|tarifs? (pro|degressifs?|de groupe|professionnels?|preferentiels?)|volume (discount|pricing|price)|(remise|tarif|prix) (sur|de) volume|bulk|wholesale|geste commercial|baisse\w*|price drop|cheaper|moins cher|price match)\b/g },
   { topic: 'payment', pattern: /\b(virement|bank transfer|wire transfer|paypal|apple ?pay|google ?pay|cheques?\b(?! cadeau)|especes|cash|(payer|paiement|regler|reglement) en (plusieurs|\d+) fois|installments?|instalments?|en \d+ fois sans frais|klarna|payer (par|en|avec|autrement)|pay (by|with|in)\b|another way to pay|autre moyen de paiement|moyens? de paiement|payment (methods?|options?)|cartes? (refusee|bloquee|declinee)s?|cards? (declined|refused|rejected)|paiement refuse|payment (failed|declined|refused)|debit\w*|charged|prelev\w*|authori[sz]ations?|pre-?autori\w*|foreign cards?|cartes? etrangeres?)\b/g },
   { topic: 'account', pattern: /\b(mot de passe|password|identifiants?|log ?in|se connecter|connexion|espace client|compte client|customer account|creer un compte|create an account|reset|reinitialis\w*|newsletters?|desabonn\w*|desinscri\w*|unsubscribe|donnees personnelles|personal data)\b/g },
@@ -83,8 +87,8 @@ const RULES: readonly TopicRule[] = [
   { topic: 'product_size', pattern: /\b(contenance|capacit\w*|volume|quelle taille|how big|how large|combien de (tasses|litres|personnes)|how many (cups|litres|liters|people)|what size|which size|quelle dimension|how many (litres|liters|cups))\b/g },
   { topic: 'product_fit', pattern: /\b(fits?|fitting|go(es)? (well )?(with|together)|going (well )?together|compatib\w*|adaptee?s?|prevue? pour|va avec|vont avec|aller avec|irai(t|ent) avec|match\w*|suitable for (the|my|your|a|this)|(use|used|using) (it )?with|utiliser avec|servir avec)\b/g },
   { topic: 'price', pattern: /\b(prix|prices?|priced|pricing|coute|coutent|coutait|couterai\w*|couts?|costs?|combien|how much|tarifs?|montants?|amounts?|total|go for)\b/g },
-  { topic: 'order_status', pattern: /\b(where|ou (est|en est|sont|en sont|ca en est)|ou (il|elle|ils|elles|ca) en (est|sont)|ce qu'il en est|qu'en est[- ]il|what's happening|what is happening|what's going on|ce qui se passe|suivi|track\w*|transit|(en cours d'|en )acheminement|expedi\w*|shipped|dispatch\w*|sent (off|out)|partie?s?|gone out|on (its|the) way|en route|en chemin|news|nouvelles|updates?|status|statut|etat|en preparation|processing|eta|date (prevue|estimee)|(expected|estimated) (date|delivery|arrival)|estimations? (de|du|d') ?(la )?(date|livraison|arrivee|delai)|enregistr\w*|went through|gone through|go through|annulee?s?|cancell?ed|in time|a temps|today|tomorrow|aujourd'hui|demain)\b/g },
-  { topic: 'order_status', strength: 'background', pattern: /\b(ship|envoyee?s?|partir|left|arriv\w*|turn(ed)? up|show(ed)? up|get here|get there|be there|livr\w*|deliver\w*|recu|recevoir|recevrai\w*|receive\w*|delai\w*|retard\w*|late|delay\w*|lost|perdu\w*|bloquee?s?|stuck|moved|moving|bouge\w*|prepar\w*|validee?s?)\b/g },
+  { topic: 'order_status', pattern: /\b(where|ou (est|en est|sont|en sont|ca en est)|ou (il|elle|ils|elles|ca) en (est|sont)|ce qu'il en est|qu'en est[- ]il|what's happening|what is happening|what's going on|ce qui se passe|suivi|track\w*|transit|(en cours d'|en )acheminement|expedi\w*|shipped|dispatch\w*|sent (off|out)|partie?s?|gone out|on (its|the) way|en route|en chemin|news|nouvelles|updates?|(any|no) word|status|statut|etat|en preparation|processing|eta|date (prevue|estimee)|(expected|estimated) (date|delivery|arrival)|estimations? (de|du|d') ?(la )?(date|livraison|arrivee|delai)|enregistr\w*|went through|gone through|go through|annulee?s?|cancell?ed|in time|a temps|today|tomorrow|aujourd'hui|demain)\b/g },
+  { topic: 'order_status', strength: 'background', pattern: /\b(ship|envoyee?s?|partir|left|arriv\w*|turn(ed)? up|show(ed)? up|get here|get there|be there|livr\w*|deliver\w*|recu|recevoir|recoi[st]|recevrai\w*|receive\w*|delai\w*|retard\w*|late|delay\w*|lost|perdu\w*|bloquee?s?|stuck|moved|moving|bouge\w*|prepar\w*|validee?s?)\b/g },
   { topic: 'catalogue', pattern: /\b(vend(s|ez|ent|ons|re|u|ue|us|ues)|sell(s|ing)?|propos(ez|ent|ons|er|ee?s?)|do you (do|carry)|(faites[- ]vous|vous faites|faites[- ]vous aussi|vous faites aussi) (des|de la|du|d')|existe\w*|exists?|recommand\w*|recommend\w*|conseill\w*|suggest\w*|gammes?|range|which one|lequel|laquelle|other (sizes|models|amounts))\b/g },
   { topic: 'catalogue', strength: 'weak', pattern: /\b(do you have|have you got|avez[- ]vous|vous avez|est[- ]ce que vous avez)\b/g },
   { topic: 'order_status', strength: 'weak', pattern: /\b(commandes?|orders?|colis|parcels?|packages?|envoi|shipment|when|quand|qd|confirm\w*|normal|souci|probleme|problem|wrong|coming|come)\b/g },
@@ -223,6 +227,26 @@ export function draftAnswers(topic: QuestionTopic, draft: Draft): boolean {
   }
 }
 
+/**
+ * What a "do you sell…" ask names as the thing sought ("vous vendez des cartouches filtrantes pour la bouilloire ?",
+ * "do you sell a grinder that goes with it?"): the words after the selling verb and its article, up to a purpose, a
+ * relative clause or the end. A reply that prices another product (the kettle the cartridges are for) does not answer it.
+ */
+const SOUGHT = /\b(?:vend(?:ez|ent|s)|proposez|sell|carry|stock|do you (?:do|have)|have you got|avez[- ]vous|vous avez|faites[- ]vous|vous faites)(?: aussi| also| encore| still| par hasard| by any chance| egalement)*(?: (?:des|de la|du|de|les|la|le|un|une|a|an|any|some|the)\b| d'| l')? ?([a-z' -]+?)(?= pour\b| for\b| to\b| that\b| which\b| qui\b| que\b| avec\b| with\b| in\b| en\b| dans\b|[?,;.!]|$)/;
+/** Words that name no particular product ("vous vendez d'autres accessoires ?"): the catalogue answer lists what there is. */
+const GENERIC = /^(vous|nous|tu|you|autres?|other|others|accessoires?|accessor\w*|produits?|products?|articles?|items?|choses?|things?|something|quelque|chose|modeles?|models?|tailles?|sizes?|couleurs?|colou?rs?|versions?|ones?|it|them|ca|cela|ceux|celles?|those|these|more|plus|similar|pareil\w*|same|meme|kind|sorte|genre|type|complement\w*)$/;
+
+/** Whether the draft's product facts name what a "do you sell…" ask seeks (true when the ask names nothing particular). */
+function namesSought(ask: Pick<CustomerAsk, 'folded'>, draft: Draft): boolean {
+  const sought = SOUGHT.exec(ask.folded)?.[1];
+  const words = (sought ?? '').split(/[\s'-]+/).filter((w) => w.length >= 4 && !GENERIC.test(w));
+  if (!words.length) return true;
+  const products = Object.entries(draft.facts)
+    .filter(([k, v]) => /(^|\.)product(_|$)/.test(k) && typeof v === 'string').map(([, v]) => fold(String(v)));
+  const stem = (w: string) => w.replace(/ves$/, 'f').replace(/(es|s|x)$/, '');
+  return words.some((w) => products.some((p) => p.includes(stem(w))));
+}
+
 export interface UnansweredQuestion {
   /** The customer's sentence (for tests and tools; never logged, never put in a reason). */
   text: string;
@@ -256,7 +280,7 @@ export function unansweredQuestions(c: EmailCase): UnansweredQuestion[] {
   const draft = c.draft;
   const out: UnansweredQuestion[] = [];
   for (const { ask, topics } of asksWithTopics(c)) {
-    const missing = topics.filter((t) => !draft || !draftAnswers(t, draft));
+    const missing = topics.filter((t) => !draft || !draftAnswers(t, draft) || (t === 'catalogue' && !namesSought(ask, draft)));
     if (missing.length) out.push({ text: ask.text, topics: missing });
   }
   return out;

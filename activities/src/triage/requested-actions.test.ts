@@ -61,6 +61,19 @@ describe('requestedActions', () => {
     // "merci d'…" and "merci d'avance de…" ask too
     ['Merci d\'annuler la commande, je l\'ai trouvée ailleurs.', 'order_change'],
     ['Merci d\'avance de me rappeler demain matin.', 'contact_channel'],
+    // a way asked for ("y a-t-il moyen que", "is there any way", "any way you can"), a delivery day asked of the shop, a
+    // parcel sent on elsewhere or together with another, the VAT or a business's name on an invoice (session 15,
+    // challenge-asks-3: a Saturday delivery sent automatically)
+    ['Y a-t-il moyen que le carton soit livré dimanche, je travaille toute la semaine ?', 'order_change'],
+    ['Il y aurait moyen de la faire livrer le week-end plutôt ?', 'order_change'],
+    ['Is there any way the box could be redirected to my in-laws\' village shop?', 'order_change'],
+    ['Any way you can ship the grinder and the kettle together, they are for the same person?', 'order_change'],
+    ['Could it be posted on to my cottage once it reaches you back?', 'order_change'],
+    ['J\'aurais besoin que la TVA apparaisse à part sur la facture, pour la comptabilité du cabinet.', 'invoice_details'],
+    ['Nous aurions besoin d\'une facture au nom de notre association sportive.', 'invoice_details'],
+    ['Can the receipt show the VAT separately? Our bookkeeper insists.', 'invoice_details'],
+    ['Send me the receipt please, it has to show the charity as the purchaser, not me.', 'invoice_details'],
+    ['La facture doit être établie au nom du cabinet, pas au mien.', 'invoice_details'],
   ])('%s -> %s', (text, kind) => {
     expect(actions(text)).toEqual([kind]);
   });
@@ -105,6 +118,14 @@ describe('requestedActions', () => {
     ['Pourriez-vous m\'adresser la facture par mail ?'],
     ['Merci d\'adresser la facture à mon adresse mail habituelle.'],
     ['Merci d\'avance pour votre retour.'],
+    // a delivery day told, a way asked for what the reply does ("is there any way to know when…"), prices with VAT asked
+    ['It was meant to be delivered on Saturday but nothing came.'],
+    ['Elle devait être livrée lundi, vous pouvez me dire où elle en est ?'],
+    ['Is there any way to find out when it will turn up?'],
+    ['Y a-t-il moyen de savoir quand elle arrivera ?'],
+    ['Could you tell me if the price includes VAT?'],
+    ['I need it to arrive by Friday, will it make it?'],
+    ['It needs to be here before the 30th, is it on its way?'],
   ])('no action asked: %s', (text) => {
     expect(actions(text)).toEqual([]);
   });

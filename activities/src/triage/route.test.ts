@@ -314,7 +314,9 @@ describe('decideRoute: gift cards', () => {
   it('answers a question about buying one (its amount, its delivery cost) as a catalogue question', () => {
     expect(decideRoute(giftCard('Vous faites des cartes cadeaux ? De quel montant, et la livraison est-elle offerte ?'), policy, facts(null)))
       .toMatchObject({ route: 'auto', reasons: ['catalogue_question', 'facts_verified'] });
-    expect(decideRoute(giftCard('Do you sell gift vouchers, and how much are they?'), policy, facts(null)).route).toBe('auto');
+    const en = giftCard('Do you sell gift vouchers, and how much are they?');
+    const enDraft = { ...en.draft!, lang: 'en' as const, facts: { product: 'Gift card €50', price: 50, free_shipping_threshold: 60 } };
+    expect(decideRoute({ ...en, draft: enDraft }, policy, facts(null)).route).toBe('auto');
   });
   it('hands a card already bought (a refused code, a balance) or an order of one to a person', () => {
     const refused = decideRoute(giftCard("Le code de la carte cadeau est refusé sur le site. Pouvez-vous vérifier qu'elle est active ?"), policy, facts(null));
@@ -360,7 +362,8 @@ describe('decideRoute: an informative reply that answers every ask', () => {
   });
 
   it('holds a question before buying to "more likely than not", any other informative mail to the full threshold', () => {
-    const presale = decideRoute(catalogue('Vous vendez des cartes cadeaux ? De quel montant ?', { intent: 'gift_card', informConfidence: 0.62 }), policy, facts(null));
+    const card = { product: 'Carte cadeau 50 €', price: 50, free_shipping_threshold: 60 };
+    const presale = decideRoute(catalogue('Vous vendez des cartes cadeaux ? De quel montant ?', { intent: 'gift_card', informConfidence: 0.62 }, card), policy, facts(null));
     expect(presale).toMatchObject({ route: 'auto', reasons: ['catalogue_question', 'facts_verified', 'every_question_answered', 'presale_catalogue_question'] });
     expect(decideRoute(catalogue('Does the kettle go in the dishwasher, and what does it cost?', { informConfidence: 0.62 }), policy, facts(null)).route).toBe('review');
     // something unhappy said, or an order of theirs concerned: the full threshold
