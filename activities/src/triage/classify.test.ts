@@ -166,6 +166,34 @@ describe('classify: signals', () => {
     expect(run(text).signals).toContain(signal);
   });
 
+  it.each([
+    "Is the lamp shipped yet? Honestly some days I think I'd rather go to sleep and never wake up again.",
+    'My kids would be better off without me, but anyway, the order number is on the receipt.',
+    "Je ne sais plus, parfois j'ai envie d'en finir. Bref, le colis est-il parti ?",
+    'Des fois je me dis que ce serait plus simple de ne plus me réveiller.',
+    'Ich will nicht mehr leben. Wann kommt das Paket?',
+    'A veces pienso en quitarme la vida. ¿Cuándo llega el pedido?',
+    "I don't want to be alive anymore. Where is my parcel?",
+    "Je n'ai plus envie de vivre, franchement je suis au bout. Le colis arrive quand ?",
+    'Je ne veux plus vivre. Où en est ma commande ?',
+    'Non ho più voglia di vivere. Quando arriva il pacco?',
+  ])('reads thoughts of ending one\'s life in any mail, as self_harm: %s', (text) => {
+    expect(run(text).signals).toContain('self_harm');
+  });
+
+  it.each([
+    'This teapot is to die for, I could kill for a second one in blue!',
+    "Ça me tue d'attendre, mais bon, merci pour le suivi.",
+    "I'm dying to try the new skillet, is it in stock?",
+    "Don't worry, I'm not going to end it here: one more question about the return.",
+    'Mon réveil ne sonne plus, je voudrais le renvoyer.',
+    'Vorrei farla finita con questa storia della consegna: quando arriva?',
+    "J'aimerais en finir avec tout ça : pouvez-vous rembourser la commande ?",
+    'Tengo muchas ganas de vivir en la casa nueva con vuestra lámpara.',
+  ])('does not read everyday figures of speech as self_harm: %s', (text) => {
+    expect(run(text).signals).not.toContain('self_harm');
+  });
+
   it('does not take a broken tracking link for a faulty product', () => {
     const c = run('Savez-vous quand mon colis sera livré ? Le lien de suivi ne fonctionne pas chez moi.');
     expect(c.intent).toBe('order_status');

@@ -16,7 +16,7 @@ import { ibanShapes, maskPii } from './pii';
 import { findKeywordHits } from './keywords';
 import { findLegalProcedure } from './legal-procedure';
 import {
-  ABUSE, AND_THE_GOODS, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERY_DISPUTE, DISTRESS, DOUBLE_CHARGE, INTENT_CUES,
+  ABUSE, AND_THE_GOODS, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERY_DISPUTE, DISTRESS, DOUBLE_CHARGE, INTENT_CUES, SELF_HARM,
   MESSAGE_NOT_RECEIVED, MONEY_CAME_BACK, NEGATIVE,
   POSITIVE, PUBLIC_SHAMING, REFUND_DISPUTE, RETURN_DONE, RETURN_NOT_YET, THANKS_RESERVATION, THREAT, URGENT, fold,
 } from './lexicon';
@@ -182,7 +182,7 @@ const CRITICAL_INTENTS: ReadonlySet<Intent> = new Set([
 ]);
 const CRITICAL_SIGNALS = new Set([
   'prompt_injection', 'abusive_language', 'threat', 'public_shaming_threat', 'chargeback_hint', 'escalation_keyword',
-  'distress', 'legal_threat', 'fraud_report', 'gdpr_request', 'safety_incident',
+  'distress', 'self_harm', 'legal_threat', 'fraud_report', 'gdpr_request', 'safety_incident',
 ]);
 /** Signals beside CRITICAL_SIGNALS by which a rule or the risk head raises a risk family (route.ts escalates on them). */
 const RISK_RAISING_SIGNALS = new Set([
@@ -298,6 +298,8 @@ export function detectSignals(input: ClassifyInput, text: string, policy: Routin
   if (any(PUBLIC_SHAMING, text)) signals.push('public_shaming_threat');
   if (any(THREAT, text)) signals.push('threat');
   if (any(DISTRESS, text)) signals.push('distress');
+  // thoughts of ending one's life: a person now, whatever else the mail asks (never defused by a model reading)
+  if (any(SELF_HARM, text)) signals.push('self_harm');
   if (any(CHARGEBACK, text)) signals.push('chargeback_hint');
   if (any(URGENT, text) || any(URGENT, subject)) signals.push('urgent');
   return [...new Set(signals)];
@@ -445,17 +447,14 @@ export function classify(
 
   // an intent a deterministic rule imposes: an attack on the reader, a legal claim named by its procedure
   const isRuleDecided = (i: Intent): boolean => injected || (procedure !== null && i === 'legal_threat');
-  // a risk family that only the intent head reads is no escalation by itself: no rule cue or keyword, no risk-head
-  // reading at its fitted level, no procedure named. The risk head and its level are the parts trained and fitted for
-  // that question (a missed escalation costing four errors); the intent head's top class among 22 at 0.3–0.8 on a
-  // formal letter or a grievance names no sentence a reviewer could be shown. The mail goes to a person at the review
-  // level under its likeliest other intent (never sent: route.ts holds `model_only_risk_intent`), with the reading kept.
+  // a risk family that only the intent head reads (no rule cue or keyword, no risk-head reading at its fitted level,
+  // no procedure named) still escalates: when in doubt, a person owns the mail rather than approving a ready draft in
+  // one click (a charge never made or despair said in another language is read by the intent head alone:
+  // test/fixtures/challenge-escalate-3). The reviewer is told that this reading stands alone (route.ts).
   const raised = signals.some((s) => CRITICAL_SIGNALS.has(s) || RISK_RAISING_SIGNALS.has(s)) || input.accountTakeover;
   if (calibrated && reading && RISK_INTENTS.has(intent) && !isRuleDecided(intent) && !raised) {
-    const read = intent;
-    intent = answeredIntent(TEXT_INTENTS.filter((i) => !RISK_INTENTS.has(i)).reduce((best, i) => (calibrated[i] > calibrated[best] ? i : best), 'other' as Intent));
     signals.push('model_only_risk_intent');
-    evidence.push(`${read} read by the intent model alone (P ${calibrated[read].toFixed(2)}); no rule, keyword or risk-head reading raises it`);
+    evidence.push(`${intent} read by the intent model alone (P ${calibrated[intent].toFixed(2)}); no rule, keyword or risk-head reading confirms it`);
   }
 
   // the routine head: an automatable intent whose words ask for an action or a remedy waits for a person

@@ -304,8 +304,33 @@ export const THREAT: RegExp[] = [
 ];
 
 export const DISTRESS: RegExp[] = [
-  /\b(?:desespere|desesperee|a bout|n'en peux plus|je craque|en larmes|je pleure|suicid\w*|plus envie de vivre|detresse)\b/,
-  /\b(?:desperate|devastated|in tears|crying|can't cope|breaking down|wits' end|end of my tether|suicid\w*|want to die|panic attack)\b/,
+  /\b(?:desespere|desesperee|a bout|n'en peux plus|je craque|en larmes|je pleure|detresse)\b/,
+  /\b(?:desperate|devastated|in tears|crying|can't cope|breaking down|wits' end|end of my tether|panic attack)\b/,
+];
+
+/**
+ * Thoughts of ending one's life or of self-harm, said plainly or in the usual euphemisms (folded; EN, FR, DE, ES, IT,
+ * PT): a floor no model reading defuses, because a chatty status question can carry one sentence of it and the
+ * automatic reply would answer the status. Whole phrases of the act or the wish, never a word that has an everyday
+ * sense ("to die for", "ça me tue", "dying to try it" do not match).
+ */
+export const SELF_HARM: RegExp[] = [
+  // EN: ending one's life, the wish not to live or not to wake, being gone, others better off
+  /\b(?:kill(?:ing)? myself|end(?:ing)? (?:my (?:own )?life|it all)|take my (?:own )?life|hurt(?:ing)? myself|harm(?:ing)? myself|self[- ]harm\w*|suicid\w*)\b/,
+  /\b(?:(?:not|never) wake up (?:again|in the morning|tomorrow)|go to sleep and (?:not|never) wake up|wish i (?:was|were) dead|better off dead|better off without me)\b/,
+  /\b(?:don't|do not|no longer) want to (?:be alive|live|go on living|exist|be here)(?: any ?more)?\b/, /\bi (?:just )?want to die\b(?! of\b| laughing)/,
+  /\bif i (?:just )?(?:wasn't|weren't|was not|were not) (?:around|here) any ?more\b/,
+  /\bno (?:reason|point) (?:in )?(?:living|to live|going on|to go on)\b/,
+  // FR: ne plus se réveiller, en finir, mettre fin à ses jours, mieux sans moi
+  /\b(?:ne (?:plus|pas) me reveiller|jamais me reveiller|en finir avec (?:la vie|moi|mes jours|tout\b(?! (?:ca|cela|ce|ces)\b))|envie d'en finir\b(?! avec)|mettre fin a mes jours|me suicider|me foutre en l'air|me faire du mal)\b/,
+  /\b(?:(?:je veux|envie de) mourir|(?:seraient|serait|seront) mieux sans moi|a quoi bon vivre|disparaitre pour de bon)\b/,
+  // "je n'ai plus envie de vivre", "je ne veux plus vivre", "plus la force de vivre"
+  /\b(?:plus (?:envie|la force|le gout) de vivre|(?:veux|voulais|voudrais) plus vivre)\b/,
+  // DE, ES, IT, PT
+  /\b(?:nicht mehr aufwachen|will nicht mehr leben|mir das leben nehmen|lebensmude|sterben will)\b/,
+  /\b(?:no despertar(?:me)? (?:mas|nunca)|quitarme la vida|no quiero (?:seguir )?vivir|ganas de morir|no tengo ganas de vivir|desaparecer para siempre)\b/,
+  /\b(?:non svegliarmi piu|togliermi la vita|farla finita\b(?! con)|non (?:voglio|ho) piu (?:voglia di )?vivere|voglia di morire)\b/,
+  /\b(?:nao acordar mais|tirar a minha (?:propria )?vida|nao quero mais viver|vontade de morrer|nao tenho vontade de viver)\b/,
 ];
 
 export const CHARGEBACK: RegExp[] = [

@@ -77,16 +77,15 @@ describe('a risk family only the intent model reads', () => {
   const formal = letter("Madame, Monsieur, je me permets de vous solliciter afin de connaître l'état d'avancement de ma commande. Je vous prie d'agréer mes salutations distinguées.", { order_status: 0.03 });
   const grievance = letter("I must say I am deeply disappointed. The parcel came a week late and the box was crushed, and nobody answered my two previous messages.", { complaint: 0.03 });
 
-  it('is no escalation by itself: the likeliest other intent, held under the send threshold, with the reading kept (FR, EN)', () => {
-    for (const [read, others] of [[formal, ['order_status']], [grievance, ['complaint', 'order_status', 'delivery_delay']]] as const) {
+  it('keeps the family, held under the send threshold, and says the reading stands alone (FR, EN): the route escalates it', () => {
+    for (const read of [formal, grievance]) {
       // the risk head reads the family under its level and the mail not innocent enough to defuse a cue
       const c = read(fakeRisk({ p: 0.1, pNone: 0.6 }));
-      expect(others).toContain(c.intent);
+      expect(c.intent).toBe('legal_threat');
       expect(c.signals).toContain('model_only_risk_intent');
-      expect(c.criticality).toBe('routine');
       expect(c.confidence).toBeLessThanOrEqual(0.6);
       expect(c.informConfidence).toBeUndefined();
-      expect(c.evidence?.join(' ')).toMatch(/^legal_threat read by the intent model alone \(P 0\.\d\d\)/);
+      expect(c.evidence?.join(' ')).toMatch(/^legal_threat read by the intent model alone \(P 0\.\d\d\); no rule, keyword or risk-head reading confirms it/);
     }
   });
 

@@ -45,7 +45,7 @@ describe('decideRoute', () => {
 
   it.each([
     ['escalation_keyword'], ['chargeback_hint'], ['prompt_injection'], ['abusive_language'], ['distress'], ['gdpr_request'],
-    ['safety_incident'], ['threat'],
+    ['safety_incident'], ['threat'], ['self_harm'],
   ])('escalates on %s', (signal) => {
     const d = decideRoute(ready({ classification: cls({ signals: [signal] }) }), policy, facts('ORD-5501'));
     expect(d.route).toBe('escalate');
@@ -419,11 +419,11 @@ describe('decideRoute: a thank-you that asks nothing', () => {
     expect(decideRoute(thanks('Thanks, lovely kettle. Only thing, the lid was not in the box.', { signals: ['thanks_with_reservation'], confidence: 0.95 }), policy, facts('ORD-5501')).route).toBe('review');
   });
 
-  it('never sends a mail whose risk family only the intent model read (classify.ts model_only_risk_intent), whatever its confidence', () => {
-    const d = decideRoute(ready({ classification: cls({ signals: ['model_only_risk_intent'] }) }), policy, facts('ORD-5501'));
-    expect(d.route).toBe('review');
-    expect(d.reasons).toContain('model_only_risk_intent');
-    expect(decideRoute(thanks('Thank you, all good.', { signals: ['model_only_risk_intent'] }), policy, facts('ORD-5501')).route).toBe('review');
+  it('escalates a mail whose risk family only the intent model read (classify.ts model_only_risk_intent), saying so, whatever its confidence', () => {
+    const d = decideRoute(ready({ classification: cls({ intent: 'fraud_report', signals: ['model_only_risk_intent'] }) }), policy, facts('ORD-5501'));
+    expect(d.route).toBe('escalate');
+    expect(d.reasons).toEqual(['fraud_report', 'model_only_risk_intent']);
+    expect(decideRoute(thanks('Thank you, all good.', { signals: ['model_only_risk_intent'] }), policy, facts('ORD-5501')).route).toBe('escalate');
   });
 
   it('keeps it for a person when it asks something, sounds unhappy or disputes the delivery', () => {

@@ -25,6 +25,7 @@ const ESCALATE_SIGNALS: Record<string, string> = {
   injury_reported: 'injury_reported',
   abusive_language: 'abusive_language',
   distress: 'distress',
+  self_harm: 'self_harm',
   prompt_injection: 'prompt_injection',
   hidden_html_text: 'hidden_html_text',
   tampered_quoted_text: 'tampered_quoted_text',
@@ -195,6 +196,8 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   const esc: string[] = [];
   for (const [s, reason] of Object.entries(ESCALATE_SIGNALS)) if (signals.has(s)) esc.push(reason);
   if (ESCALATE_INTENTS.has(cls.intent)) esc.push(cls.intent);
+  // a risk family the intent model alone read (classify.ts): the reviewer sees that no other reading confirms it
+  if (signals.has('model_only_risk_intent')) esc.push('model_only_risk_intent');
   if (flags.has('suspected_account_takeover')) esc.push('suspected_account_takeover', 'sender_not_customer_address');
   if (enr.aiOptOut && policy.aiOptOutRoute === 'escalate') esc.push('ai_opt_out');
   if (esc.length) {
@@ -287,8 +290,6 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   // holds even a thank-you note: thanking us for what a forged reply promised ("the replacement arrived, thanks"), an
   // automatic "glad it arrived" would read as the shop confirming a promise it never made
   if (signals.has('unverified_shop_quote')) rev.push('unverified_shop_quote');
-  // a risk family the intent model alone read (classify.ts): a person reads the mail, nothing is sent
-  if (signals.has('model_only_risk_intent')) rev.push('model_only_risk_intent');
   if (cls.intent === 'refund_status' && order && order.status !== 'refunded') {
     rev.push(order.return_received_at && daysBetween(order.return_received_at, today) > 14 ? 'refund_overdue' : 'refund_not_yet_issued');
   }
