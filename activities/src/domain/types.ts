@@ -82,6 +82,13 @@ export interface CleanedBody {
    * read `clean`; the exported `clean_body` is this. Absent when the two are the same.
    */
   beforeName?: string;
+  /**
+   * What the sender wrote that the cleaner took out of `clean` though it is theirs: a letterhead above the text (a title
+   * naming them), and, when their note is written below a forwarded or copied thread, the forwarded message's own
+   * text. Not what they ask (so not `clean`), but a risk said there is said to the shop: the risk floors read it
+   * (classify.ts). Absent when there is none.
+   */
+  ownTextSetAside?: string;
 }
 
 export type MachineKind = 'auto_reply' | 'bounce' | 'newsletter' | 'spam' | 'system' | 'receipt' | 'abuse_report';

@@ -9,6 +9,8 @@
  *   forwarded message's own new text as `clean`, since that is what the sender wants read.
  * - Machine mail (bounces, auto-replies) goes through the same rules: its clean text is the notice.
  * - Hidden HTML text never reaches `text` (parseEmail keeps it apart), so it is never in `clean`.
+ * - What the sender wrote but `clean` leaves out in two ways (a letterhead above the text; the forwarded message
+ *   above a note written below its thread) is `ownTextSetAside` too, which the risk floors read.
  */
 import type { CleanedBody, ParsedEmail } from '../domain/types';
 import { blockColours, colourAnswerLines } from './colour-answers';
@@ -33,8 +35,12 @@ type CleanInput = Pick<ParsedEmail, 'text' | 'from'> & { html?: string | null };
 
 /** The pipeline's view: clean, quoted and signature. */
 export function cleanBody(parsed: CleanInput): CleanedBody {
-  const { clean, quoted, signature, beforeName } = cleanEmailText(parsed);
-  return beforeName === undefined ? { clean, quoted, signature } : { clean, quoted, signature, beforeName };
+  const { clean, quoted, signature, beforeName, ownTextSetAside } = cleanEmailText(parsed);
+  return {
+    clean, quoted, signature,
+    ...(beforeName === undefined ? {} : { beforeName }),
+    ...(ownTextSetAside === undefined ? {} : { ownTextSetAside }),
+  };
 }
 
 /**
@@ -99,7 +105,9 @@ export function cleanText(text: string, senderTokens: Set<string> = new Set(), h
       // Nothing above the history, a note under the thread it carries, below a rule: that note is the sender's text.
       const noteStart = lines.length - forwarded.length + note;
       const own = cleanText(lines.slice(noteStart).join('\n'), senderTokens);
-      return { ...own, quoted: tidy(lines.slice(historyStart, noteStart)) };
+      // the forwarded message's own words (what a bare forward would have as clean) stay in reach of the risk floors
+      const forwardedOwn = cleanText(forwarded.slice(0, note).join('\n')).clean;
+      return { ...own, ...setAside(own.ownTextSetAside, forwardedOwn), quoted: tidy(lines.slice(historyStart, noteStart)) };
     }
   }
   if (!clean && historyKind === 'forward') {
@@ -111,11 +119,18 @@ export function cleanText(text: string, senderTokens: Set<string> = new Set(), h
   return {
     clean,
     ...(beforeName === undefined ? {} : { beforeName: tidy(beforeName) }),
+    ...setAside(tidy(fresh.slice(0, head))),
     quoted: tidy(history),
     signature: tidy(signature),
     visible: tidy(unquoted.slice(0, signedEnd)),
     unquoted: tidy(unquoted),
   };
+}
+
+/** The sender's own texts the cleaner took out of `clean`, joined, as the optional field (absent when all are empty). */
+function setAside(...texts: (string | undefined)[]): Pick<CleanedBody, 'ownTextSetAside'> {
+  const kept = texts.filter((t): t is string => !!t?.trim());
+  return kept.length ? { ownTextSetAside: kept.join('\n\n') } : {};
 }
 
 function normaliseText(text: string): string {

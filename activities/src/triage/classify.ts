@@ -142,6 +142,8 @@ export interface ClassifyInput {
   subject: string;
   clean: string;
   quoted: string;
+  /** What the sender wrote that `clean` leaves out (CleanedBody.ownTextSetAside): the risk floors read it too. */
+  ownTextSetAside?: string;
   hidden: string;
   machineKind: MachineKind | null;
   /** The machine verdict's reasons: phishing makes the mail critical though it is suppressed. */
@@ -294,6 +296,15 @@ export function detectSignals(input: ClassifyInput, text: string, policy: Routin
   // what the sender holds as our word about the order, and the order's data says could never have been said
   signals.push(...(input.shopClaims ?? []));
 
+  signals.push(...wordedRiskSignals(text));
+  if (any(URGENT, text) || any(URGENT, subject)) signals.push('urgent');
+  signals.push(...setAsideRiskSignals(input, policy));
+  return [...new Set(signals)];
+}
+
+/** The risks a rule reads in the words of a (folded) text: abuse, public shaming, threats, distress, self-harm, a chargeback. */
+function wordedRiskSignals(text: string): string[] {
+  const signals: string[] = [];
   if (any(ABUSE, text)) signals.push('abusive_language');
   if (any(PUBLIC_SHAMING, text)) signals.push('public_shaming_threat');
   if (any(THREAT, text)) signals.push('threat');
@@ -301,8 +312,19 @@ export function detectSignals(input: ClassifyInput, text: string, policy: Routin
   // thoughts of ending one's life: a person now, whatever else the mail asks (never defused by a model reading)
   if (any(SELF_HARM, text)) signals.push('self_harm');
   if (any(CHARGEBACK, text)) signals.push('chargeback_hint');
-  if (any(URGENT, text) || any(URGENT, subject)) signals.push('urgent');
-  return [...new Set(signals)];
+  return signals;
+}
+
+/**
+ * The keyword and worded-risk floors over what the sender wrote that the cleaner left out of `clean` (a letterhead, the
+ * forwarded message above a note written below it): a risk said there is said to the shop. The risk head reads only
+ * `clean`, so it never defuses these (classify).
+ */
+export function setAsideRiskSignals(input: ClassifyInput, policy: RoutingPolicy): string[] {
+  const aside = input.ownTextSetAside ?? '';
+  if (!aside.trim()) return [];
+  const live = findKeywordHits(aside, policy).live.length > 0;
+  return [...(live ? ['escalation_keyword'] : []), ...wordedRiskSignals(fold(aside))];
 }
 
 export function classify(
@@ -416,7 +438,8 @@ export function classify(
     // innocent only when the whole text and every sentence of it are (a threat in one sentence of a kind mail is a
     // threat), and no sentence is read as a family by the raising sentence head
     if (reading.pNoneMin >= risk.defuseNone && !reading.raised) {
-      const defused = signals.filter((s) => MODEL_DEFUSABLE.has(s));
+      const setAside = new Set(setAsideRiskSignals(input, policy));
+      const defused = signals.filter((s) => MODEL_DEFUSABLE.has(s) && !setAside.has(s));
       if (defused.length) {
         for (const s of defused) signals.splice(signals.indexOf(s), 1);
         signals.push('escalation_keyword_defused', 'model_defused');
@@ -438,7 +461,7 @@ export function classify(
 
   // a legal claim named by its procedure (a court, a lawyer acting, a formal notice, an authority, the statute): a
   // floor under the risk head, never defused, the reviewer told which words named it (fixed words: no PII)
-  const procedure = injected ? null : findLegalProcedure(`${input.subject}\n${input.clean}`);
+  const procedure = injected ? null : findLegalProcedure(`${input.subject}\n${input.clean}${input.ownTextSetAside ? `\n\n${input.ownTextSetAside}` : ''}`);
   if (procedure) {
     signals.push('legal_threat', 'legal_procedure');
     evidence.push(`legal procedure named (${procedure.kind}${procedure.veiled ? ', kept in view under a negation' : ''}): "${procedure.phrase}"`);
@@ -574,6 +597,7 @@ export async function classifyInputOf(emailCase: EmailCase, deps: TriageDeps): P
     subject: emailCase.parsed.subject,
     clean: emailCase.cleaned.clean,
     quoted: emailCase.cleaned.quoted,
+    ...(emailCase.cleaned.ownTextSetAside ? { ownTextSetAside: emailCase.cleaned.ownTextSetAside } : {}),
     hidden: emailCase.parsed.hiddenHtmlText,
     machineKind: emailCase.machine.isMachine ? emailCase.machine.kind ?? 'system' : null,
     machineReasons: emailCase.machine.reasons,
