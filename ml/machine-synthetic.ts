@@ -10,7 +10,6 @@
 import type { Rand } from './logreg';
 import { CUSTOMERS_MORE, MACHINE_MORE } from './machine-synthetic-languages';
 import { CUSTOMERS_SELLER, MACHINE_PROSPECT } from './machine-synthetic-prospect';
-import { CUSTOMERS_NOTICES, MACHINE_NOTICES } from './machine-synthetic-notices';
 
 export interface SyntheticMail { raw: string; machine: boolean; family: string }
 
@@ -360,12 +359,6 @@ export function machineSynthetic(rand: Rand, perMaker = 12): SyntheticMail[] {
     for (const [family, makers] of Object.entries(families)) {
       const draws = family === 'person_from_a_firm' || family === 'customer_short_answer' ? perMaker * 5 : perMaker;
       for (const make of makers) for (let n = 0; n < draws; n++) out.push({ raw: toRaw(make(rand), i++), machine, family });
-    }
-  }
-  // drawn after the families above, so that their draws stay what they were
-  for (const [machine, families] of [[true, MACHINE_NOTICES], [false, CUSTOMERS_NOTICES]] as const) {
-    for (const [family, makers] of Object.entries(families)) {
-      for (const make of makers) for (let n = 0; n < (machine ? perMaker : perMaker * 3); n++) out.push({ raw: toRaw(make(rand), i++), machine, family });
     }
   }
   return out;
