@@ -176,6 +176,7 @@ describe('classify: signals', () => {
     "I don't want to be alive anymore. Where is my parcel?",
     "Je n'ai plus envie de vivre, franchement je suis au bout. Le colis arrive quand ?",
     'Je ne veux plus vivre. Où en est ma commande ?',
+    "Is it arriving today? Honestly I feel like I can't go on anymore, nothing matters.",
     'Non ho più voglia di vivere. Quando arriva il pacco?',
   ])('reads thoughts of ending one\'s life in any mail, as self_harm: %s', (text) => {
     expect(run(text).signals).toContain('self_harm');

@@ -320,7 +320,7 @@ export const SELF_HARM: RegExp[] = [
   /\b(?:(?:not|never) wake up (?:again|in the morning|tomorrow)|go to sleep and (?:not|never) wake up|wish i (?:was|were) dead|better off dead|better off without me)\b/,
   /\b(?:don't|do not|no longer) want to (?:be alive|live|go on living|exist|be here)(?: any ?more)?\b/, /\bi (?:just )?want to die\b(?! of\b| laughing)/,
   /\bif i (?:just )?(?:wasn't|weren't|was not|were not) (?:around|here) any ?more\b/,
-  /\bno (?:reason|point) (?:in )?(?:living|to live|going on|to go on)\b/,
+  /\bno (?:reason|point) (?:in )?(?:living|to live|going on|to go on)\b/, /\b(?:can't|cannot|can not) go on any ?more\b/,
   // FR: ne plus se réveiller, en finir, mettre fin à ses jours, mieux sans moi
   /\b(?:ne (?:plus|pas) me reveiller|jamais me reveiller|en finir avec (?:la vie|moi|mes jours|tout\b(?! (?:ca|cela|ce|ces)\b))|envie d'en finir\b(?! avec)|mettre fin a mes jours|me suicider|me foutre en l'air|me faire du mal)\b/,
   /\b(?:(?:je veux|envie de) mourir|(?:seraient|serait|seront) mieux sans moi|a quoi bon vivre|disparaitre pour de bon)\b/,
