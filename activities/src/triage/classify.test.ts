@@ -74,6 +74,10 @@ describe('classify: thanks that turn to something wrong', () => {
     'Lovely mugs, thank you. However only three of the four came.',
     "Super service, merci. Seul bémol : il manque la notice.",
     'Thanks, the teapot is great, but the strainer is nowhere to be found.',
+    "Merci ! Par contre il n'y avait que la balance, pas les couteaux.",
+    'Merci pour le colis arrivé si vite ! Par contre le vase est fissuré sur le côté.',
+    'Tout est arrivé, merci. Seul souci : la nappe est tachée.',
+    'Thanks a lot for the quick delivery. Only thing, the bowl came chipped.',
   ])('turns: %s', (text) => {
     expect(THANKS_RESERVATION.some((re) => re.test(fold(text)))).toBe(true);
   });
@@ -82,10 +86,17 @@ describe('classify: thanks that turn to something wrong', () => {
     expect(c.intent).toBe('thanks');
     expect(c.signals).toContain('thanks_with_reservation');
   });
+  it('flags a thank-you that turns to a defect, not one that turns to "no need to answer"', () => {
+    expect(run('Merci beaucoup pour l\'envoi rapide ! Par contre la théière est fêlée.').signals).toContain('thanks_with_reservation');
+    expect(run("Merci beaucoup, mais je n'ai pas besoin de réponse, tout est parfait !").signals).not.toContain('thanks_with_reservation');
+  });
   it.each([
     'Merci beaucoup, tout est parfait !',
     'Thank you so much, the kettle arrived this morning and it is lovely.',
     "Je n'ai pas encore essayé la cafetière mais elle est superbe, merci.",
+    "Merci bien, mais pas la peine de me répondre, tout va très bien !",
+    "Thanks so much, but there's no need to reply, all good here.",
+    "Merci ! Mais je n'attends rien de plus, le colis est complet.",
   ])('does not turn: %s', (text) => {
     expect(THANKS_RESERVATION.some((re) => re.test(fold(text)))).toBe(false);
   });

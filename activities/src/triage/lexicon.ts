@@ -75,12 +75,14 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
       /\b(?:pas|n'etait pas|ne figurait pas) dans le (?:colis|carton|paquet)\b/, /\bonly received (?:one|part)\b/,
       /\bmissed when packing\b/, /\bcolis incomplet\b/, /\bincomplete (?:order|parcel)\b/,
       /\bthere (?:was|were) no \w+/, /\b(?:didn't|did not) come with\b/, /\bforgot(?:ten)? to (?:include|pack|send)\b/,
-      /\bil n'y avait (?:pas|aucun|aucune)\b/, /\bn'y (?:etait|etaient) pas\b/, /\b(?:oublie|oubliee) (?:dans|de mettre)\b/),
+      /\bil n'y avait (?:pas|aucun|aucune|que)\b/, /\bn'y (?:etait|etaient) pas\b/,
+      /\bonly (?:\w+ )?(?:of|out of) the \w+ (?:came|arrived|turned up|were in)\b/, /\bnowhere to be (?:found|seen)\b/, /\b(?:oublie|oubliee) (?:dans|de mettre)\b/),
   ],
   damaged_item: [
     ...cue(3,
       /\b(?:damaged|broken|cracked|chipped|dented|shattered|smashed|scratched)\b/,
       /\b(?:abime|abimee|casse|cassee|ebreche|ebrechee|fissure|fissuree|fele|felee|endommage|endommagee|raye|rayee|bosse|bossee|tordu|tordue|dechire|dechiree|fuit)\b/,
+      /\b(?:stained|(?:est|sont|etait|etaient|arrivee?s?|un peu|toute?s?|completement) tachee?s?)\b/,
       /\b(?:dent|bent|torn|leaking|leaks|scratch(?:es)?|(?:handle|lid|base) (?:is |was )?(?:loose|wobbly|missing a screw)|in pieces)\b/,
     ),
     ...cue(2.5, /(?<!\b(?:suivi|lien|link|tracking|site|website|code|page|compte|account|app|application|login|password|mot de passe)\b.{0,15})\b(?:defective|faulty|doesn't work|does not work|stopped working|defectueux|defectueuse|ne fonctionne (?:pas|plus)|en panne|ne (?:chauffe|marche|s'allume) (?:pas|plus))\b/),
@@ -438,15 +440,17 @@ export const MONEY_CAME_BACK: RegExp[] = [
   /\b(?:un )?virement (?:de|recu|arrive)\b/,
 ];
 
+/** A contrast after a thank-you: "par contre", "mais", "seul souci", "but", "however", "only thing"… */
+const CONTRAST = String.raw`\b(?:par contre|mais|cependant|toutefois|en revanche|sauf que|seul (?:bemol|souci|hic|probleme)|petit (?:bemol|souci|hic)|but|however|though|although|except|only (?:thing|problem|issue|snag)|one (?:thing|problem|issue|snag))\b[^?!]{0,90}?`;
+
 /**
- * A thank-you that turns to something wrong (folded): a contrast ("par contre", "mais", "sauf que", "but", "however",
- * "except", "only thing") followed in the same or the next sentence by a lack or a negation ("il n'y avait que la
- * balance, pas les couteaux", "but the lid wasn't in the box", "sauf qu'il manque le couvercle"). Such a mail reports
- * something: no thank-you note answers it.
+ * A thank-you that turns to something wrong (folded): a contrast followed, in the same or the next sentence, by a report
+ * of damage, a defect or a lack — a cue of the damaged_item or missing_item lexicon ("par contre la lampe est
+ * fissurée", "seul souci : il manque la notice", "but the lid wasn't in the box"). Such a mail reports something: no
+ * thank-you note answers it. A contrast to anything else ("mais pas besoin de réponse, tout va bien") is not one.
  */
-export const THANKS_RESERVATION: RegExp[] = [
-  /\b(?:par contre|mais|cependant|toutefois|en revanche|sauf que|seul (?:bemol|souci|hic|probleme)|petit (?:bemol|souci|hic)|but|however|though|although|except|only (?:thing|problem|issue|snag)|one (?:thing|problem|issue|snag))\b[^?!]{0,90}?\b(?:ne|n'|pas|plus|rien|aucune?|jamais|manqu\w*|sans|not|\w+n't|no|never|nothing|missing|without|none|only|nowhere|introuvables?)\b/,
-];
+export const THANKS_RESERVATION: RegExp[] = [...(INTENT_CUES.damaged_item ?? []), ...(INTENT_CUES.missing_item ?? [])]
+  .map(({ re }) => new RegExp(CONTRAST + `(?:${re.source})`));
 
 /** A return already made (folded): "j'ai renvoyé", "le colis retour est parti", "I sent it back", "we returned them". */
 export const RETURN_DONE: RegExp[] = [

@@ -160,6 +160,13 @@ describe('unansweredQuestions', () => {
     expect(open('Any word on ORD-1?', STATUS)).toEqual([]);
   });
 
+  it('reads "any word" as a status ask only with an order, a parcel or a delivery in its clause (session 15, fixb)', () => {
+    expect(open('Any word on my parcel yet?', STATUS)).toEqual([]);
+    expect(open('No word about the delivery of ORD-1 so far, is it coming?', STATUS)).toEqual([]);
+    expect(open("Hello, any word from your boss on the exception I asked for last week?", STATUS)).not.toEqual([]);
+    expect(open('Commande : ORD-1\nQuestion : any word from the workshop on the engraving I asked about?', STATUS)).not.toEqual([]);
+  });
+
   it('answers "do you sell…" only when the draft names what is sought', () => {
     expect(open('Vendez-vous des carafes ?', PRODUCT)).toEqual([]);
     expect(open('Vous vendez la carafe en verre ? Quel montant proposez-vous pour la livraison ?', PRODUCT)).toEqual([]);

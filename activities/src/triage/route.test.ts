@@ -249,6 +249,12 @@ describe('decideRoute: the routine head against an informative reply that answer
     expect(d.route).toBe('review');
     expect(d.reasons).toContain('needs_person');
   });
+  it('keeps the hold when "any word" asks after a decision, not a parcel (session 15, fixb)', () => {
+    const shipped = { status: 'shipped', estimated_delivery: '2026-03-12' };
+    const decision = decideRoute(headSays('order_status', 'Order: ORD-5501\nQuestion: any word from your manager on the exception I asked for last week?', shipped), policy, facts('ORD-5501'));
+    expect(decision).toMatchObject({ route: 'review', reasons: expect.arrayContaining(['needs_person']) });
+    expect(decideRoute(headSays('order_status', 'Any word on my parcel?', shipped), policy, facts('ORD-5501')).route).toBe('auto');
+  });
   it('keeps the hold when nothing is asked, and for replies about money (returns, refunds)', () => {
     expect(decideRoute(headSays('order_status', 'My order ORD-5501.', { status: 'shipped', estimated_delivery: '2026-03-12' }), policy, facts('ORD-5501')).reasons).toContain('needs_person');
     const refund = headSays('refund_status', 'When will the refund reach my card?', { refund_processing_days: '5-7 business days', refunded_amount: 20 });
