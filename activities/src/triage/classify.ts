@@ -298,7 +298,6 @@ export function detectSignals(input: ClassifyInput, text: string, policy: Routin
 
   signals.push(...wordedRiskSignals(text));
   if (any(URGENT, text) || any(URGENT, subject)) signals.push('urgent');
-  signals.push(...setAsideRiskSignals(input, policy));
   return [...new Set(signals)];
 }
 
@@ -320,7 +319,7 @@ function wordedRiskSignals(text: string): string[] {
  * forwarded message above a note written below it): a risk said there is said to the shop. The risk head reads only
  * `clean`, so it never defuses these (classify).
  */
-export function setAsideRiskSignals(input: ClassifyInput, policy: RoutingPolicy): string[] {
+function setAsideRiskSignals(input: ClassifyInput, policy: RoutingPolicy): string[] {
   const aside = input.ownTextSetAside ?? '';
   if (!aside.trim()) return [];
   const live = findKeywordHits(aside, policy).live.length > 0;
@@ -349,7 +348,9 @@ export function classify(
   const folded = fold(input.clean);
   const keywordHits = findKeywordHits(input.clean, policy);
   const defused = keywordHits.defusedText;
-  const signals = detectSignals(input, folded, policy);
+  // read once: they join the signals, and the risk head (which reads only `clean`) never defuses them
+  const setAside = setAsideRiskSignals(input, policy);
+  const signals = [...new Set([...detectSignals(input, folded, policy), ...setAside])];
   const rules = ruleIntentScores(input, defused);
   const text = modelText(input);
   const modelProbs = model ? model(text) : null;
@@ -438,8 +439,7 @@ export function classify(
     // innocent only when the whole text and every sentence of it are (a threat in one sentence of a kind mail is a
     // threat), and no sentence is read as a family by the raising sentence head
     if (reading.pNoneMin >= risk.defuseNone && !reading.raised) {
-      const setAside = new Set(setAsideRiskSignals(input, policy));
-      const defused = signals.filter((s) => MODEL_DEFUSABLE.has(s) && !setAside.has(s));
+      const defused = signals.filter((s) => MODEL_DEFUSABLE.has(s) && !setAside.includes(s));
       if (defused.length) {
         for (const s of defused) signals.splice(signals.indexOf(s), 1);
         signals.push('escalation_keyword_defused', 'model_defused');
