@@ -72,36 +72,49 @@ const RELATIONS = [
 ];
 /** "word" → "[Ww]ord": keywords match at the start of a sentence while names still need capitals. */
 const anyCase = (w: string): string => (/^\p{L}/u.test(w) ? `[${w[0]!.toUpperCase()}${w[0]!.toLowerCase()}]${w.slice(1)}` : w);
+/**
+ * Cheap necessary conditions on the text, written without \p{…} classes: a pattern whose gates do not all match
+ * cannot match, so it is neither run nor compiled. V8 drops a regexp's compiled code when it has not run between two
+ * full GCs, and compiling this file's large \p{L} patterns again costs far more than running them (test/bench/regexp-gc.ts).
+ */
+const GATES = new Map<RegExp, RegExp[]>();
+const gated = (re: RegExp, ...gates: string[]): RegExp => {
+  GATES.set(re, gates.map((g) => new RegExp(g, re.flags.includes('i') ? 'iu' : 'u')));
+  return re;
+};
+const matchesOf = (text: string, re: RegExp): Iterable<RegExpMatchArray> =>
+  (GATES.get(re) ?? []).every((gate) => gate.test(text)) ? text.matchAll(re) : [];
 const OWNERS = ['my', 'our', 'his', 'her', 'their', 'your', 'a', 'an', 'the', 'one of my', 'one of our',
   'mon', 'ma', 'mes', 'notre', 'nos', 'son', 'sa', 'ses', 'leur', 'votre', 'vos', 'un', 'une', 'le', 'la', "l[’']", 'une de mes', 'un de mes'];
 const ADJECTIVES = '(?:late|dear|old|best|elderly|little|younger|older|eldest|youngest|new|former|ex-|cher|chère|meilleure?|vieille?|petite?|grande?|jeune|ancienne?|ex-|défunte?|feue?)';
 const RELATION = `(?:${RELATIONS.map(anyCase).join('|')})`;
-const REL_BEFORE = new RegExp(
+const REL_BEFORE = gated(new RegExp(
   `(?<![\\p{L}])(?:${OWNERS.map(anyCase).join('|')}|${WORD}['’]s|[${L}]+['’]s)\\s+(?:${ADJECTIVES}\\s+)?${RELATION}` +
   // "my colleague from accounts, Dave Hughes": a few small words may describe the relation before the comma
   `(?:\\s*[,(:]\\s*|(?:${SP}+[\\p{Ll}'’]+){1,4}${SP}*,${SP}*|${SP}+(?:in|from|at|à|au|en|de|du)${SP}+${WORD}(?:${SP}+${WORD})?${SP}*,${SP}*|\\s+)` +
   `(?:(${TITLE})${SP}+)?(${NAME})(?:${SP}+(?:and|et|&)${SP}+(${NAME}))?`,
-  'gu');
+  'gu'), `(?:${OWNERS.map(anyCase).join('|')}|['’]s)\\s+(?:${ADJECTIVES}\\s+)?${RELATION}[\\s,(:]`);
 /** "Marc Dupuis, my neighbour," / "Jeanne (ma voisine)": the name before the relation. */
-const REL_AFTER = new RegExp(
+const REL_AFTER = gated(new RegExp(
   `(${NAME})${SP}*(?:,|\\()\\s*(?:${OWNERS.map(anyCase).join('|')})\\s+(?:${ADJECTIVES}\\s+)?${RELATION}(?![\\p{L}])`,
-  'gu');
+  'gu'), `[,(]\\s*(?:${OWNERS.map(anyCase).join('|')})\\s+(?:${ADJECTIVES}\\s+)?${RELATION}`);
 /** "Seán Ó Súilleabháin from my running club", "Karine de mon club de yoga": a name, then the group the writer shares. */
 const GROUPS = ['club', 'team', 'gym', 'office', 'work', 'school', 'church', 'choir', 'class', 'group', 'band', 'course',
   'équipe', 'bureau', 'boulot', 'travail', 'école', 'chorale', 'association', 'asso', 'salle', 'cours', 'atelier', 'paroisse'];
-const GROUP_AFTER = new RegExp(
+const GROUP_AFTER = gated(new RegExp(
   `(${NAME})${SP}+(?:from|at|of|de|du)${SP}+(?:my|our|the|mon|ma|notre|la|le)${SP}+(?:[\\p{Ll}'’-]+${SP}+){0,2}(?:${GROUPS.join('|')})(?![\\p{L}])`,
-  'gu');
+  'gu'), `${SP}(?:from|at|of|de|du)${SP}+(?:my|our|the|mon|ma|notre|la|le)${SP}`, `(?:${GROUPS.join('|')})`);
 /** "for my team: Anna Kowalczyk, Piotr Nowak and Ewa Zielińska": full names listed after a group of people and a colon. */
 const PEOPLE_GROUPS = ['team', 'staff', 'colleagues', 'guests', 'family', 'friends', 'employees', 'children', 'kids',
   'people', 'persons', 'recipients', 'personnes', 'destinataires', 'bénéficiaires', 'participants', 'participantes',
   'équipe', 'collègues', 'invités', 'famille', 'amis', 'employés', 'salariés', 'enfants', 'petits-enfants', 'grandchildren'];
-const LIST_HEAD = new RegExp(`(?<![\\p{L}])(?:my|our|his|her|their|the|these|those|the following|mon|ma|mes|notre|nos|leurs?|ses|ces|les)${SP}+(?:[\\p{Ll}-]+${SP}+)?(?:${PEOPLE_GROUPS.join('|')})${SP}*:[ \\t]*`, 'giu');
+const LIST_HEAD = gated(new RegExp(`(?<![\\p{L}])(?:my|our|his|her|their|the|these|those|the following|mon|ma|mes|notre|nos|leurs?|ses|ces|les)${SP}+(?:[\\p{Ll}-]+${SP}+)?(?:${PEOPLE_GROUPS.join('|')})${SP}*:[ \\t]*`, 'giu'),
+  `(?:${PEOPLE_GROUPS.join('|')})${SP}*:`);
 const LISTED_NAME = new RegExp(`^(${NAME})(?:${SP}*,${SP}*|${SP}+(?:and|et|&)${SP}+|${SP}*,${SP}*(?:and|et)${SP}+)?`, 'u');
 /** Family words used as titles: "Aunt Mary", "Uncle Bob", "Mamie Jeanne", "Tonton Marcel" (the name alone is kept). */
 const FAMILY_TITLES = ['Aunt', 'Auntie', 'Uncle', 'Grandma', 'Grandpa', 'Granny', 'Grandad', 'Nana', 'Tante', 'Tata', 'Tatie', 'Tonton',
   'Oncle', 'Mamie', 'Mamy', 'Papi', 'Papy', 'Mémé', 'Pépé', 'Cousin', 'Cousine'];
-const FAMILY_TITLE_RE = new RegExp(`(?<![\\p{L}])(?:${FAMILY_TITLES.join('|')})${SP}+(${NAME})`, 'gu');
+const FAMILY_TITLE_RE = gated(new RegExp(`(?<![\\p{L}])(?:${FAMILY_TITLES.join('|')})${SP}+(${NAME})`, 'gu'), `(?:${FAMILY_TITLES.join('|')})${SP}`);
 /** Phrases that hand something to, or speak for, a named person: a single first name after them is enough. */
 const NAMING = [
   'on behalf of', 'in the name of', "(?:[Hh]er|[Hh]is|[Tt]heir) name is", "(?:[Hh]er|[Hh]is|[Tt]heir) name['’]s", '(?:[Ss]on|[Ll]eur) nom est', 'se nomme', 'c/o', 'care of', 'named', 'called', 'for the attention of', 'attn:?',
@@ -120,13 +133,14 @@ const ADDRESSING = [
 /** "gave it to Mehmet", "handed the box to Nguyễn Văn An", "bought it for Trần Minh Khôi", "je l'ai confié à …": a verb of handing, its object, then the person. */
 const GIVING_VERBS = ['hand', 'handed', 'give', 'gave', 'given', 'leave', 'left', 'pass', 'passed', 'lend', 'lent', 'show', 'showed',
   'donné', 'donnée', 'remis', 'remise', 'laissé', 'laissée', 'confié', 'confiée', 'prêté', 'prêtée', 'montré', 'montrée'];
-const GIVING_RE = new RegExp(
+const GIVING_RE = gated(new RegExp(
   `(?<![\\p{L}])(${GIVING_VERBS.map(anyCase).join('|')})${SP}+(?:(?:it|them|this|that|these|those|him|her|one|(?:the|my|our|his|her|a|an|this|that)${SP}+\\p{Ll}+)${SP}+)?(to|with|à)${SP}+(?:(${TITLES})${SP}+)?(${NAME})`,
-  'gu');
+  'gu'),
+  `(?:${GIVING_VERBS.map(anyCase).join('|')})${SP}+(?:(?:it|them|this|that|these|those|him|her|one|(?:the|my|our|his|her|a|an|this|that)${SP}+[^ \\t\\u00a0]+)${SP}+)?(?:to|with|à)${SP}`);
 /** A lower-case particle between capitalised names only stands in a person's name: "Pieter van der Meulen", "Thiago Albuquerque dos Santos". */
-const PARTICLE_NAME_RE = new RegExp(
+const PARTICLE_NAME_RE = gated(new RegExp(
   `(?<![\\p{L}'’-])(${WORD}(?:${SP}${WORD})?${SP}(?:van der|van den|van de|van het|van|von der|von dem|von|vom|bin|ibn|bint|ter|ten)${SP}${WORD}(?:${SP}${WORD})?)`,
-  'gu');
+  'gu'), `${SP}(?:van der|van den|van de|van het|van|von der|von dem|von|vom|bin|ibn|bint|ter|ten)${SP}`);
 /**
  * A place's name, not a person's: a Portuguese one opens with its generic noun ("Costa da Caparica", "Praia da Rocha",
  * "Vila do Conde"), an English one closes with it ("Caparica Beach"). A surname that is such a noun ("Ana Costa dos
@@ -139,35 +153,42 @@ const isPlaceName = (name: string): boolean => {
   return PLACE_FIRST.test(words[0] ?? '') || PLACE_LAST.test(words[words.length - 1] ?? '');
 };
 /** Portuguese "da/das/dos" also join place names ("Costa da Caparica", "Angra dos Reis"): three name words at least. */
-const PT_PARTICLE_NAME_RE = new RegExp(`(?<![\\p{L}'’-])(${WORD}${SP}(?:${WORD}${SP}(?:da|das|dos)${SP}${WORD}|(?:da|das|dos)${SP}${WORD}${SP}${WORD})(?:${SP}${WORD})?)`, 'gu');
+const PT_PARTICLE_NAME_RE = gated(new RegExp(`(?<![\\p{L}'’-])(${WORD}${SP}(?:${WORD}${SP}(?:da|das|dos)${SP}${WORD}|(?:da|das|dos)${SP}${WORD}${SP}${WORD})(?:${SP}${WORD})?)`, 'gu'), `${SP}(?:da|das|dos)${SP}`);
 /**
  * Irish surnames with O' or a patronymic particle written apart: "Siobhán O'Callaghan-Reilly", "Niamh Ní Bhraonáin",
  * "Seán Ó Súilleabháin", "Aoife Nic Aodha" (not Mac/Mc: "Apple MacBook", "a McFlurry").
  */
-const GAELIC_NAME_RE = new RegExp(`(?<![\\p{L}'’-])(${WORD}${SP}(?:O['’]${LU}[${L}'’-]*[${L}]|(?:Ní|Nic|Ó|Uí|Mhic)${SP}${WORD}))`, 'gu');
+const GAELIC_NAME_RE = gated(new RegExp(`(?<![\\p{L}'’-])(${WORD}${SP}(?:O['’]${LU}[${L}'’-]*[${L}]|(?:Ní|Nic|Ó|Uí|Mhic)${SP}${WORD}))`, 'gu'),
+  `${SP}(?:O['’]|(?:Ní|Nic|Ó|Uí|Mhic)${SP})`);
 /** Vietnamese names open with one of a few family names, written with their marks: "Nguyễn Văn An", "Trần Minh Khôi". */
 const VIET_FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Trương', 'Đào', 'Lương', 'Nguyen', 'Tran', 'Pham', 'Huynh'];
-const VIET_NAME_RE = new RegExp(`(?<![\\p{L}])((?:${VIET_FAMILY.join('|')})(?:${SP}${WORD}){1,3})(?!${SP}+(?:City|Ville|[Cc]ity)(?![\\p{L}]))`, 'gu');
+const VIET_NAME_RE = gated(new RegExp(`(?<![\\p{L}])((?:${VIET_FAMILY.join('|')})(?:${SP}${WORD}){1,3})(?!${SP}+(?:City|Ville|[Cc]ity)(?![\\p{L}]))`, 'gu'), `(?:${VIET_FAMILY.join('|')})${SP}`);
 /** "Bonjour Nadia, bonjour le service client", "Dear Adaeze and the Maison Lumen team", "Salut Karim, Madame, Monsieur": a person greeted beside the shop. */
-const GREETING_PAIR_RE = new RegExp(
-  `(?:^|\\n)[ \\t]*(?:${['bonjour', 'bonsoir', 'hello', 'hi', 'dear', 'cher', 'chère', 'chers', 'hey', 'salut', 'good morning', 'good afternoon'].map(anyCase).join('|')})${SP}+(${NAME})${SP}*(?:(?:,${SP}*(?:bonjour|bonsoir|hello|hi|dear|and|et)|${SP}+(?:and|et|&))${SP}+(?:à${SP}+)?(?:the|le|la|l['’]|les|toute l['’]|tout le|your|votre|vos|all)|,${SP}*(?:${['madame', 'monsieur', 'messieurs', 'mesdames', 'sir', 'madam'].map(anyCase).join('|')}))(?![\\p{L}])`,
-  'gu');
-const NAMING_RE = new RegExp(`(?<![\\p{L}])(?:${NAMING.map(anyCase).join('|')})\\s+(?:(${TITLES})${SP}+)?(${NAME})`, 'gu');
-const ADDRESSING_RE = new RegExp(`(?<![\\p{L}])(?:${ADDRESSING.map(anyCase).join('|')})${SP}+(?:(${TITLES})${SP}+)?(${NAME})`, 'gu');
-const ATTRIB_RE = new RegExp(
-  `^(?:>\\s*)*(?:On .{3,60}?,\\s*|Le .{3,60}?,\\s*|Am .{3,60}?\\s|El .{3,60}?,\\s*|Il .{3,60}?\\s)?(${NAME})\\s*(?:<[^>\\n]+>|\\[[^\\]\\n]+\\]|\\([^)\\n]+\\))?\\s*(?:wrote|a écrit|schrieb|escribió|ha scritto)\\s*:`, 'gmu');
+const GREETINGS = `(?:${['bonjour', 'bonsoir', 'hello', 'hi', 'dear', 'cher', 'chère', 'chers', 'hey', 'salut', 'good morning', 'good afternoon'].map(anyCase).join('|')})`;
+const FORMAL_ADDRESSES = `(?:${['madame', 'monsieur', 'messieurs', 'mesdames', 'sir', 'madam'].map(anyCase).join('|')})`;
+const GREETING_PAIR_RE = gated(new RegExp(
+  `(?:^|\\n)[ \\t]*${GREETINGS}${SP}+(${NAME})${SP}*(?:(?:,${SP}*(?:bonjour|bonsoir|hello|hi|dear|and|et)|${SP}+(?:and|et|&))${SP}+(?:à${SP}+)?(?:the|le|la|l['’]|les|toute l['’]|tout le|your|votre|vos|all)|,${SP}*${FORMAL_ADDRESSES})(?![\\p{L}])`,
+  'gu'),
+  // the name and what follows it stand on the greeting's line
+  `(?:^|\\n)[ \\t]*${GREETINGS}${SP}[^\\n]*(?:(?:,${SP}*(?:bonjour|bonsoir|hello|hi|dear|and|et)|${SP}(?:and|et|&))${SP}+(?:à${SP}+)?(?:the|le|la|l['’]|les|toute l['’]|tout le|your|votre|vos|all)|,${SP}*${FORMAL_ADDRESSES})`);
+const NAMING_RE = gated(new RegExp(`(?<![\\p{L}])(?:${NAMING.map(anyCase).join('|')})\\s+(?:(${TITLES})${SP}+)?(${NAME})`, 'gu'), `(?:${NAMING.map(anyCase).join('|')})\\s`);
+const ADDRESSING_RE = gated(new RegExp(`(?<![\\p{L}])(?:${ADDRESSING.map(anyCase).join('|')})${SP}+(?:(${TITLES})${SP}+)?(${NAME})`, 'gu'), `(?:${ADDRESSING.map(anyCase).join('|')})${SP}`);
+const ATTRIB_RE = gated(new RegExp(
+  `^(?:>\\s*)*(?:On .{3,60}?,\\s*|Le .{3,60}?,\\s*|Am .{3,60}?\\s|El .{3,60}?,\\s*|Il .{3,60}?\\s)?(${NAME})\\s*(?:<[^>\\n]+>|\\[[^\\]\\n]+\\]|\\([^)\\n]+\\))?\\s*(?:wrote|a écrit|schrieb|escribió|ha scritto)\\s*:`, 'gmu'),
+  '(?:wrote|a écrit|schrieb|escribió|ha scritto)\\s*:');
 /** German, Spanish and Italian attributions name the writer after the verb: "Am …, schrieb Lena Vogel <…>:". */
-const ATTRIB_AFTER_RE = new RegExp(`(?:schrieb|escribió|ha scritto)${SP}+(${NAME})${SP}*(?:<[^>\\n]+>)?${SP}*:`, 'gu');
-const HEADER_RE = new RegExp(
-  `^(?:>\\s*)*(?:From|De|To|À|A|Cc|Von|An|Da|Para|Envoyé par|Sent by)\\s?:\\s*"?(${NAME})"?\\s*(?:<|\\[mailto:|\\(|$)`, 'gmu');
+const ATTRIB_AFTER_RE = gated(new RegExp(`(?:schrieb|escribió|ha scritto)${SP}+(${NAME})${SP}*(?:<[^>\\n]+>)?${SP}*:`, 'gu'), `(?:schrieb|escribió|ha scritto)${SP}`);
+const HEADER_RE = gated(new RegExp(
+  `^(?:>\\s*)*(?:From|De|To|À|A|Cc|Von|An|Da|Para|Envoyé par|Sent by)\\s?:\\s*"?(${NAME})"?\\s*(?:<|\\[mailto:|\\(|$)`, 'gmu'),
+  '(?:From|De|To|À|A|Cc|Von|An|Da|Para|Envoyé par|Sent by)\\s?:');
 /** Form-like lines and colon forms: "Destinataire : Claire Dubois", "Deliver to: Mrs Hale", "Name: Tom Price". */
-const FIELD_RE = new RegExp(
-  `(?:^|\\n)[ \\t>]*(?:${['nom', 'nom complet', 'prénom et nom', 'name', 'full name', 'destinataire', 'recipient', 'bénéficiaire',
+const FIELD_LABELS = `(?:${['nom', 'nom complet', 'prénom et nom', 'name', 'full name', 'destinataire', 'recipient', 'bénéficiaire',
     'beneficiary', 'titulaire', 'account holder', 'contact', 'attn', 'attention', 'pour', 'for', 'à l[’\']attention de',
-    'livrée? à', 'deliver to', 'delivered to', 'ship to', 'shipped to', 'envoyée? à', 'sent to', 'c/o'].map(anyCase).join('|')})${SP}*:${SP}*(?:(${TITLE})${SP}+)?(${NAME})${SP}*(?=\\r?\\n|$)`,
-  'gu');
+    'livrée? à', 'deliver to', 'delivered to', 'ship to', 'shipped to', 'envoyée? à', 'sent to', 'c/o'].map(anyCase).join('|')})`;
+const FIELD_RE = gated(new RegExp(`(?:^|\\n)[ \\t>]*${FIELD_LABELS}${SP}*:${SP}*(?:(${TITLE})${SP}+)?(${NAME})${SP}*(?=\\r?\\n|$)`, 'gu'),
+  `${FIELD_LABELS}${SP}*:`);
 /** A title, then a name that may open with a particle ("Mr de Souza", "Mme van Damme"). */
-const TITLE_RE = new RegExp(`(?<![\\p{L}.])(${TITLES})${SP}+((?:${PARTICLE}${SP})?${NAME})`, 'gu');
+const TITLE_RE = gated(new RegExp(`(?<![\\p{L}.])(${TITLES})${SP}+((?:${PARTICLE}${SP})?${NAME})`, 'gu'), `${TITLE}${SP}`);
 /**
  * Mail written without capitals ("slt c pour ma commande", "can u send…"): most sentences and lines open in lower
  * case, so names are in lower case too and only structure shows them.
@@ -200,7 +221,11 @@ const LOWER_AFTER_NAME = /^(?:to|will|is|was|can|could|would|should|has|had|and|
 const NAMING_LOWER_RE = new RegExp(`(?<![\\p{L}])(?:${NAMING.join('|')})${SP}+(${LWORD}(?:${SP}+${LWORD})?)(?=${SP}*(?:[,.;:!?)]|\\r?\\n|$)|${SP}+(?:qui|who|et|and)(?![\\p{L}]))`, 'gu');
 const VERB_FORM = /(?:ed|ing|ait|aient|é|ée|és|ées)$/u;
 const UNIT_BEFORE_INITIAL = /(?:\d|(?<![\p{L}])(?:bâtiment|batiment|bât|bat|escalier|esc|porte|entrée|block|building|flat|unit|tower|tour|plan|option|type|size|taille|format|version|group|groupe|catégorie|category|vitamin|vitamine))\.?[ \t]*$/iu;
-const INITIAL_RE = new RegExp(`(?<![\\p{L}.'’-])(${INITIALS}${SP}?(?:${PARTICLE}${SP})?${WORD}(?:${SP}${WORD})?)`, 'gu');
+/** The line right above an address: a person's name, with or without a title. */
+const ADDRESSEE_LINE = new RegExp(`^\\s*(?:(?:c/o|chez)\\s+)?(?:(${TITLE})\\s+)?(${NAME})\\s*$`, 'u');
+const INITIAL_RE = gated(new RegExp(`(?<![\\p{L}.'’-])(${INITIALS}${SP}?(?:${PARTICLE}${SP})?${WORD}(?:${SP}${WORD})?)`, 'gu'),
+  // the last initial and the surname's first letter, capitals: no lower-case letter, digit, blank or dot
+  `[^a-z0-9\\s.]\\.${SP}?(?:${PARTICLE}${SP})?[^a-z0-9\\s.]`);
 
 // ----- names known as given names (pii-given-names): a feature, placed by the words around it -----
 
@@ -225,7 +250,9 @@ const NOBLE = new Set(['Earl', 'Lady', 'Lord', 'Duke', 'Duchess', 'Prince', 'Pri
 /** Words that open a name as a title would ("Mamie Jeanne", "Earl Grey"): never the given name of the run. */
 const NOT_GIVEN = new Set([...NOBLE, ...FAMILY_TITLES]);
 /** Given names joined by commas and a conjunction: "Mathilde et Benoît", "Ingrid, Mette et Sanne", "Ana, Bruno and Chiara". */
-const GIVEN_LIST_RE = new RegExp(`(?<![\\p{L}'’-])(${WORD})((?:${SP}*,${SP}*${WORD})*)${SP}*,?${SP}+(?:and|et|&)${SP}+(${WORD})(?![\\p{L}'’-]|${SP}+${LU})`, 'gu');
+const GIVEN_LIST_RE = gated(new RegExp(`(?<![\\p{L}'’-])(${WORD})((?:${SP}*,${SP}*${WORD})*)${SP}*,?${SP}+(?:and|et|&)${SP}+(${WORD})(?![\\p{L}'’-]|${SP}+${LU})`, 'gu'),
+  // a capital opens the last name: no lower-case letter, digit or blank
+  `${SP}(?:and|et|&)${SP}+[^a-z0-9\\s]`);
 
 /** Closed-class words (pronouns, determiners, auxiliaries, conjunctions, adverbs of time and place), FR and EN. */
 const FUNCTION_WORDS = [
@@ -338,7 +365,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     out.push({ start, end: start + name.length, value: name });
   };
   const run = (re: RegExp, nameGroup: number, titleGroup?: number, enough?: (name: string, title?: string) => boolean): void => {
-    for (const m of text.matchAll(re)) {
+    for (const m of matchesOf(text, re)) {
       const name = m[nameGroup];
       if (!name) continue;
       const title = titleGroup !== undefined ? m[titleGroup] : undefined;
@@ -361,7 +388,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
   run(REL_BEFORE, 3); // "my children Emma and Jack"
 
   run(NAMING_RE, 2, 1);
-  for (const m of text.matchAll(GIVING_RE)) {
+  for (const m of matchesOf(text, GIVING_RE)) {
     const name = m[4]!;
     // these verbs hand things to people, not to places ("sent it to Lyon" is not read): a lone first name is enough
     push(m.index! + m[0].lastIndexOf(name), name, m[3]);
@@ -370,7 +397,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
   // three words that are names, not "Inviato da Libero Mail" or "Costa da Caparica Beach"
   run(PT_PARTICLE_NAME_RE, 1, undefined, (name) => !isPlaceName(name) && nameWords(name).filter((w) => !NOT_A_NAME.has(fold(w))).length >= 3);
   run(GAELIC_NAME_RE, 1);
-  for (const m of text.matchAll(VIET_NAME_RE)) push(m.index!, m[1]!, undefined, true);
+  for (const m of matchesOf(text, VIET_NAME_RE)) push(m.index!, m[1]!, undefined, true);
   run(GREETING_PAIR_RE, 1);
   run(ADDRESSING_RE, 2, 1, (name, title) => Boolean(title) || /^\p{Lu}\./u.test(name) || nameWords(name).length >= 2);
   // a title right after a determiner names a thing ("my old Mr. Coffee", "le Dr Martens"), not a person
@@ -382,14 +409,14 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     run(NAMING_LOWER_RE, 1, undefined, plain);
     // "ill ask kemi to send them", "left with priya ramanathan downstairs": a lower-case given name after a verb or a
     // preposition that takes a person, then maybe a surname the lexicon cannot know
-    for (const m of text.matchAll(LOWER_GIVEN_RE)) {
+    for (const m of matchesOf(text, LOWER_GIVEN_RE)) {
       const given = m[1]!;
       if (given.length < 4 || EVERYDAY_WORD_NAMES.has(given) || !isGivenName(given[0]!.toUpperCase() + given.slice(1)) || !plain(given)) continue;
       const surname = m[2] && plain(m[2]) && !LOWER_AFTER_NAME.test(m[2]) ? m[2] : null;
       push(m.index! + m[0].lastIndexOf(given), surname ? `${given} ${surname}` : given);
     }
   }
-  for (const m of text.matchAll(TITLE_RE)) {
+  for (const m of matchesOf(text, TITLE_RE)) {
     // "my old Mr. Coffee", "le Dr Martens" name things; "send the replacement to Ms. …" names a person
     if (!thingBefore(m.index!, THING_BEFORE_TITLE)) push(m.index! + m[0].lastIndexOf(m[2]!), m[2]!, m[1]);
   }
@@ -398,7 +425,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
   run(ATTRIB_RE, 1);
   run(ATTRIB_AFTER_RE, 1);
   run(HEADER_RE, 1);
-  for (const m of text.matchAll(REL_AFTER)) {
+  for (const m of matchesOf(text, REL_AFTER)) {
     // at the start of a sentence or line any capitalised word could stand there ("Yesterday, my husband…")
     const before = text.slice(0, m.index!);
     if (/(?:^|[.!?:;\n])\s*$/.test(before)) continue;
@@ -406,7 +433,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     push(m.index!, m[1]!);
   }
   run(FAMILY_TITLE_RE, 1);
-  for (const m of text.matchAll(LIST_HEAD)) {
+  for (const m of matchesOf(text, LIST_HEAD)) {
     let at = m.index! + m[0].length;
     for (let n = 0; n < 12; n++) {
       const item = LISTED_NAME.exec(text.slice(at));
@@ -416,7 +443,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
       at += item[0].length;
     }
   }
-  for (const m of text.matchAll(INITIAL_RE)) {
+  for (const m of matchesOf(text, INITIAL_RE)) {
     const initial = /^\p{Lu}/u.exec(m[1]!)![0];
     if (initial === 'M' && /^M\.\s/.test(m[1]!)) continue; // "M. Garcia" is a title (TITLE_RE)
     // a capital after a number or a complement word ends a size or a building: "1.7 L. Does", "bâtiment B. Son"
@@ -425,7 +452,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
   }
   // given names by where they stand: a full name anywhere but after a thing's determiner; a lone given name inside a
   // sentence, never before a town; given names listed together anywhere
-  for (const m of text.matchAll(CAP_RUN_RE)) {
+  for (const m of matchesOf(text, CAP_RUN_RE)) {
     const tokens = [...m[0].matchAll(/[^ \t\u00a0]+/gu)];
     const words = tokens.map((t) => t[0]);
     const first = words.findIndex((w) => isGivenName(w) && !NOT_GIVEN.has(w));
@@ -445,7 +472,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     if (FROM_OR_TO_PLACE.test(before) && isKnownPlace(rest[0]!)) continue;
     push(at, rest[0]!);
   }
-  for (const m of text.matchAll(GIVEN_LIST_RE)) {
+  for (const m of matchesOf(text, GIVEN_LIST_RE)) {
     const items = [m[1]!, ...m[2]!.split(',').map((w) => w.trim()).filter(Boolean), m[3]!];
     if (!items.every((w) => isGivenName(w) && !NOT_GIVEN.has(w)) || thingBefore(m.index!)) continue;
     let from = m.index!;
@@ -461,7 +488,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     if (lineEnd <= 0 || text[lineEnd] !== '\n') continue;
     const ls = text.lastIndexOf('\n', lineEnd - 1) + 1;
     const line = text.slice(ls, lineEnd).replace(/\r$/, '');
-    const m = new RegExp(`^\\s*(?:(?:c/o|chez)\\s+)?(?:(${TITLE})\\s+)?(${NAME})\\s*$`, 'u').exec(line);
+    const m = ADDRESSEE_LINE.exec(line);
     if (!m || (!m[1] && nameWords(m[2]!).length < 2)) continue;
     push(ls + line.indexOf(m[2]!, m[1] ? line.indexOf(m[1]) + m[1].length : 0), m[2]!, m[1]);
   }
