@@ -362,3 +362,42 @@ describe('a cancellation told as done is a state, not an ask (challenge-orders-1
     expect(asksAboutOwnPendingOrder('Please cancel the order, I found it elsewhere.')).toBe(true);
   });
 });
+
+describe('several open orders told apart by a particular of one (challenge-orders-14 kinds)', () => {
+  // TODAY is Tuesday 10 March: the toaster goes by Colissimo, due 12 March; the teapot by DPD, due yesterday
+  const byColissimo = { ...toasterShipped, carrier: 'Colissimo', estimated_delivery: '2026-03-12' };
+  const byDpd = order('ORD-8005', 'shipped', ['T-1'], { carrier: 'DPD', estimated_delivery: '2026-03-09', total: 44 });
+  const own = [teapotDelivered, byColissimo, byDpd];
+  it('takes the one whose carrier the writer names', () => {
+    expect(byOnlyOpenOrder('Any news of the parcel coming with DPD? Nothing here.', own, matcher, TODAY).order?.number).toBe('ORD-8005');
+    expect(byOnlyOpenOrder('Mon colis Colissimo, il en est où ?', own, matcher, TODAY).order?.number).toBe('ORD-8002');
+  });
+  it('takes the one due on the past day the writer gives', () => {
+    expect(byOnlyOpenOrder('Ma commande devait arriver hier et toujours rien, vous savez où elle est ?', own, matcher, TODAY)
+      .order?.number).toBe('ORD-8005');
+    expect(byOnlyOpenOrder('my order was supposed to arrive yesterday, where is it?', own, matcher, TODAY).order?.number).toBe('ORD-8005');
+  });
+  it('chooses none when the carrier or the day fits both, or another carrier is named', () => {
+    const bothDpd = [byDpd, { ...byColissimo, carrier: 'DPD' }];
+    expect(byOnlyOpenOrder('Where is my DPD parcel?', bothDpd, matcher, TODAY).order).toBeNull();
+    expect(byOnlyOpenOrder('Où en est ma commande ? Elle devait arriver avant-hier.', own, matcher, TODAY).order).toBeNull();
+  });
+});
+
+describe('an order total written without a currency (challenge-orders-14 kinds)', () => {
+  const own = [teapotDelivered, toasterShipped, cancelled]; // totals 69, 64, 24
+  it('reads a figure with cents in a sentence about an order', () => {
+    expect(byAmount('Could you check on the 64.00 order for me please', own, matcher, TODAY).order?.number).toBe('ORD-8002');
+    expect(byAmount('Pour la commande de 69,00 je voudrais la facture.', own, matcher, TODAY).order?.number).toBe('ORD-8001');
+  });
+  it('reads no date, phone number, measure or longer number as one', () => {
+    expect(byAmount('My order of 24.03 has not come.', own, matcher, TODAY).order).toBeNull(); // a day and month
+    expect(byAmount('Rappelez-moi au 06.64.00.12.34 pour la commande.', own, matcher, TODAY).order).toBeNull();
+    expect(byAmount('I ordered the 64.00 cm board last week.', own, matcher, TODAY).order).toBeNull();
+    expect(byAmount('Votre colis 69.001 de la commande.', own, matcher, TODAY).order).toBeNull();
+  });
+  it('needs a word of ordering in the sentence', () => {
+    expect(byAmount('I weigh 64.00 kilos and the handle is heavy.', own, matcher, TODAY).order).toBeNull();
+    expect(byAmount('Le thermomètre affiche 69,00. Bizarre.', own, matcher, TODAY).order).toBeNull();
+  });
+});

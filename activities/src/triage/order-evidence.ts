@@ -222,8 +222,28 @@ const near = (a: number, b: number): boolean => Math.abs(a - b) < 0.005;
  * names is that product's price ("le robot, toujours à 329 € ?"), not an order's total, when `prices` are given.
  */
 function ordersWithAmount(text: string, orders: OrderRecord[], prices: readonly number[] = []): OrderRecord[] {
-  const amounts = findAmounts(text).map((a) => a.value).filter((v) => !prices.some((p) => near(p, v)));
+  const amounts = [...findAmounts(text).map((a) => a.value), ...bareOrderAmounts(text)].filter((v) => !prices.some((p) => near(p, v)));
   return orders.filter((o) => amounts.some((v) => near(v, o.total) || (o.refunded_amount != null && near(v, o.refunded_amount))));
+}
+
+/** A figure with cents and no currency, not part of a longer number, a date or a measure ("the 208.80 order"). */
+const BARE_CENTS = /(?<![\d.,:/])(\d{1,5})[.,](\d{2})(?![\d]|[.,:/]\d|\s?(?:cm|mm|m|l|ml|cl|kg|g|%|x|h)\b)/g;
+
+/**
+ * Amounts written without a currency in a sentence about an order ("the 208.80 order", "la commande de 557,90"):
+ * a figure with cents that is no calendar day ("24.11" is a date). Only the writer's own order totals are compared.
+ */
+function bareOrderAmounts(text: string): number[] {
+  const out: number[] = [];
+  for (const sentence of text.split(/[!?;\n]+|\.(?!\d)/)) {
+    if (!ORDERING.test(fold(sentence))) continue;
+    for (const m of sentence.matchAll(BARE_CENTS)) {
+      const [whole, cents] = [Number(m[1]), Number(m[2])];
+      const dateLike = whole >= 1 && whole <= 31 && cents >= 1 && cents <= 12;
+      if (!dateLike) out.push(whole + cents / 100);
+    }
+  }
+  return out;
 }
 
 /** Orders one of whose dates (ordered, shipped, delivered, due) the text writes. */
@@ -304,6 +324,29 @@ const byFigures = (text: string, today: string): Narrowing[] => [
   (os) => ordersWithDate(text, os, today),
   (os) => ordersPlacedOn(text, os, today),
 ];
+
+/**
+ * What tells several orders in one state apart when the text names no goods: its figures, the carrier that brings it
+ * ("le colis qui vient par DHL"), the day it was due ("was supposed to come yesterday").
+ */
+const byParticulars = (text: string, today: string): Narrowing[] => [
+  ...byFigures(text, today),
+  (os) => ordersByCarrier(text, os),
+  (os) => ordersDueOn(text, os, today),
+];
+
+/** A sentence that speaks of a day goods were due ("devait arriver hier", "prévu pour lundi", "was due yesterday"). */
+const DUE = /\b(?:devai(?:t|ent) (?:arriver|etre livree?s?|etre la)|prevue?s? (?:pour|le)|attendue?s? (?:pour|le)|due|expected|supposed to (?:arrive|come|be here|be delivered)|should have (?:arrived|come|been delivered))\b/;
+
+/** Orders whose estimated delivery is the past day a sentence gives as their due day. */
+function ordersDueOn(text: string, orders: OrderRecord[], today: string): OrderRecord[] {
+  const days = new Set<string>();
+  for (const sentence of text.split(/[.!?;\n]+/)) {
+    if (!DUE.test(fold(sentence))) continue;
+    for (const d of findPastDays(sentence, today)) days.add(d);
+  }
+  return days.size ? orders.filter((o) => typeof o.estimated_delivery === 'string' && days.has(o.estimated_delivery.slice(0, 10))) : [];
+}
 
 /** The orders whose carrier the text names ("the UPS one", "le colis chronopost"). */
 function ordersByCarrier(text: string, orders: OrderRecord[]): OrderRecord[] {
@@ -481,8 +524,8 @@ export function byOnlyOpenOrder(text: string, own: OrderRecord[], matcher: Produ
   const notReceived = NOT_RECEIVED.test(fold(text));
   const open = own.filter((o) => isOpenOrder(o)
     || (notReceived && typeof o.delivered_at === 'string' && daysFrom(o.delivered_at, today) <= RECENT_DELIVERY_DAYS));
-  // several pending orders: a date or an amount of one of them may still say which ("ma commande du 18")
-  return one(open.length > 1 ? narrow(text, open, matcher, today, byFigures(text, today)) : open, 'only_open_order');
+  // several pending orders: a date, an amount, the carrier or the due day of one of them may still say which ("ma commande du 18")
+  return one(open.length > 1 ? narrow(text, open, matcher, today, byParticulars(text, today)) : open, 'only_open_order');
 }
 
 /** A sentence that speaks of placing an order ("ma commande du 12", "the order I placed on Monday", "j'ai commandé hier"). */
@@ -632,7 +675,7 @@ export function byOrderState(text: string, own: OrderRecord[], matcher: ProductM
   const cue = STATE_CUES.find((c) => c.re.test(t));
   if (!cue || matcher.mentioned(text).length || !OWN_STATE.some((re) => re.test(t)) || speaksOfPurchaseToCome(text)) return NO_EVIDENCE;
   const inState = own.filter((o) => cue.statuses.includes(o.status.toLowerCase()));
-  return one(inState.length > 1 ? narrow(text, inState, matcher, today, byFigures(text, today)) : inState, 'order_state');
+  return one(inState.length > 1 ? narrow(text, inState, matcher, today, byParticulars(text, today)) : inState, 'order_state');
 }
 
 const LATEST_ORDER = /\b(?:(?:ma|notre) (?:toute )?derniere commande|commande la plus recente|(?:my|our) (?:very )?(?:last|latest|most recent|newest) (?:order|purchase))\b/;
