@@ -260,11 +260,20 @@ export function productMatcher(products: ProductRecord[]): ProductMatcher {
     product: p, names: [nameModel(p.name_fr, 'fr'), nameModel(p.name_en, 'en'), ...everydayNames(p)],
   }));
   const oneWordHeads = new Set(models.flatMap(({ names }) => names.filter((m) => m.head.length === 1).map((m) => m.head[0]!)));
+  // the callers ask about one email's text many times over: its spans are read once
+  let last: { text: string; spans: ProductSpan[] } | null = null;
   const spans = (text: string): ProductSpan[] => {
+    if (last?.text !== text) last = { text, spans: findSpans(text) };
+    return last.spans.map((s) => ({ ...s }));
+  };
+  const findSpans = (text: string): ProductSpan[] => {
     const folded = fold(text);
     const toks = joinSplitCompounds(tokenize(folded), folded, oneWordHeads);
-    const all = models.flatMap(({ product, names }) =>
-      names.flatMap((m) => [...phraseCandidates(product, m, toks, folded), ...headCandidates(product, m, toks, folded)]));
+    // a name none of whose words is in the text has no candidate there
+    const present = new Set(toks.map((t) => t.stem));
+    const inText = (m: NameModel): boolean => m.tokens.some((t) => present.has(t)) || m.head.some((t) => present.has(t));
+    const all = models.flatMap(({ product, names }) => names.filter(inText)
+      .flatMap((m) => [...phraseCandidates(product, m, toks, folded), ...headCandidates(product, m, toks, folded)]));
     const taken = new Array<boolean>(toks.length).fill(false);
     const chosen: Candidate[] = [];
     const free = (c: Candidate) => taken.slice(c.first, c.last + 1).every((t) => !t);
