@@ -116,17 +116,18 @@ describe('offers', () => {
 
   test('a prepaid return label on a change-of-mind refund is not allowed; unapproved gestures are caught', async () => {
     const c = await drafted({ intent: 'refund_request', lang: 'en', customerId: 'C0033', orderNumber: 'CMD-10737', text: 'I want to send the knife sharpener back.' });
-    expect((await recheck(c, (b) => `${b}\nWe will also send you a free prepaid return label.`)).guardrails!.fired).toEqual(['offer_not_allowed']);
-    expect((await recheck(c, (b) => `${b}\nHere is a discount code for your trouble.`)).guardrails!.fired).toEqual(['offer_not_allowed']);
+    // The draft's own return instructions come from a person (human_follow_up); the added label is the unapproved offer.
+    expect((await recheck(c, (b) => `${b}\nWe will also send you a free prepaid return label.`)).guardrails!.fired).toEqual(['offer_not_allowed', 'human_follow_up']);
+    expect((await recheck(c, (b) => `${b}\nHere is a discount code for your trouble.`)).guardrails!.fired).toEqual(['offer_not_allowed', 'human_follow_up']);
     const fr = await drafted({ intent: 'refund_request', lang: 'fr', customerId: 'C0023', orderNumber: 'CMD-10551', text: 'le blender est trop bruyant' });
-    expect((await recheck(fr, (b) => `${b}\nNous vous accordons une remise de 15 % et un code promo.`)).guardrails!.fired).toEqual(['offer_not_allowed']);
+    expect((await recheck(fr, (b) => `${b}\nNous vous accordons une remise de 15 % et un code promo.`)).guardrails!.fired).toEqual(['offer_not_allowed', 'human_follow_up']);
   });
 });
 
 describe('forbidden commitments, injected text, other people', () => {
   test('a forbidden commitment written into a draft is caught', async () => {
     const c = await drafted(shippedEn);
-    const out = await recheck(c, (b) => b.replace('The tracking page above', 'Your parcel will definitely arrive by Friday. The tracking page above'));
+    const out = await recheck(c, (b) => b.replace('The carrier\'s estimated delivery date', 'Your parcel will definitely arrive by Friday. The carrier\'s estimated delivery date'));
     expect(out.guardrails!.fired).toEqual(['forbidden_commitment']);
   });
 

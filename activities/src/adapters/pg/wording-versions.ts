@@ -9,7 +9,7 @@
  */
 import type { Pool } from 'pg';
 import { policyDiff, type PolicyChange } from '../../triage/policy-diff';
-import { BUILTIN_TEMPLATE_WORDING } from '../../reply/wording/phrase-catalogue';
+import { BUILTIN_TEMPLATE_WORDING, SHIPPED_WORDING_EDITION } from '../../reply/wording/phrase-catalogue';
 import { builtinPromptBody, validatePromptBody } from '../../reply/wording/prompt-schema';
 import { validateTemplateWording } from '../../reply/wording/template-wording-schema';
 import type { Queryable } from './pool';
@@ -107,25 +107,52 @@ export async function wordingActivationsNewerThan(
 
 const lock = (client: Queryable, kind: WordingKind) => client.query(`select pg_advisory_xact_lock(hashtext('replique.wording.' || $1))`, [kind]);
 
-/** Version 1 from the shipped wording, saved and activated, when the kind has no version yet; otherwise nothing. */
-export async function seedWordingVersions(pool: Pool): Promise<{ seeded: WordingKind[] }> {
+/**
+ * The shipped wording of each kind, as data. An empty kind gets it as version 1, in force (action `seed`). A kind that
+ * does not hold it yet (a later edition of the catalogue or of the prompt registry) gets it as a new version, saved
+ * by `seed` with the diff from the latest; it is put in force (action `seed`) only when the version in force is itself
+ * a shipped one: a version staff saved and activated stays in force, the new shipped one waits beside it for their
+ * check. Earlier versions are never changed (drafts name the version whose words they used).
+ */
+export async function seedWordingVersions(pool: Pool): Promise<{ seeded: WordingKind[]; updated: WordingKind[] }> {
   const seeded: WordingKind[] = [];
+  const updated: WordingKind[] = [];
   for (const kind of WORDING_KINDS) {
-    const body = kind === 'templates' ? BUILTIN_TEMPLATE_WORDING : builtinPromptBody();
+    const body = validateWordingBody(kind, kind === 'templates' ? BUILTIN_TEMPLATE_WORDING : builtinPromptBody());
+    const note = kind === 'templates' ? `the shipped wording, edition ${SHIPPED_WORDING_EDITION}` : 'the shipped wording';
     const done = await withTransaction(pool, async (client) => {
       await lock(client, kind);
+      const latest = (await listWordingVersions(client, kind, 1))[0];
+      if (!latest) {
+        await client.query(`insert into wording_versions (kind, version, body, created_by, note) values ($1, 1, $2::jsonb, 'seed', $3)`,
+          [kind, JSON.stringify(body), note]);
+        await client.query(`insert into wording_activations (kind, version, action, activated_by) values ($1, 1, 'seed', 'seed')`, [kind]);
+        return 'seeded';
+      }
       const { rowCount } = await client.query(
-        `insert into wording_versions (kind, version, body, created_by, note)
-         select $1, 1, $2::jsonb, 'seed', 'the shipped wording' where not exists (select 1 from wording_versions where kind = $1)`,
-        [kind, JSON.stringify(validateWordingBody(kind, body))],
+        `select 1 from wording_versions where kind = $1 and created_by = 'seed' and body = $2::jsonb`, [kind, JSON.stringify(body)]);
+      if (rowCount) return null;
+      const diff = policyDiff(latest.body, body);
+      const { rows } = await client.query<WordingVersionRow>(
+        `insert into wording_versions (kind, version, body, created_by, note, diff) values ($1, $2, $3::jsonb, 'seed', $4, $5::jsonb)
+         returning ${VERSION_COLUMNS}`,
+        [kind, latest.version + 1, JSON.stringify(body), note, JSON.stringify(diff)],
       );
-      if (rowCount !== 1) return false;
-      await client.query(`insert into wording_activations (kind, version, action, activated_by) values ($1, 1, 'seed', 'seed')`, [kind]);
-      return true;
+      const row = rows[0]!;
+      await appendAudit(client, {
+        emailKey: null, stage: 'wording', event: `${kind}_saved`,
+        data: { kind, version: row.version, by: 'seed', diff }, auditKey: `wording:${kind}:${row.version}:saved`,
+      });
+      const inForce = await activeWordingVersion(client, kind);
+      if (inForce?.row.createdBy === 'seed') {
+        await insertActivation(client, { kind, version: row.version, action: 'seed', by: 'seed', checkId: null, from: inForce.row.version });
+      }
+      return 'updated';
     });
-    if (done) seeded.push(kind);
+    if (done === 'seeded') seeded.push(kind);
+    if (done === 'updated') updated.push(kind);
   }
-  return { seeded };
+  return { seeded, updated };
 }
 
 export interface SaveWordingInput {
@@ -182,16 +209,18 @@ export async function getWordingCheck(db: Queryable, id: number): Promise<Wordin
   return rows[0] ?? null;
 }
 
+const ACTIVATION_EVENT = { seed: 'seeded', activate: 'activated', rollback: 'rolled_back' } as const;
+
 async function insertActivation(
   client: Queryable,
-  input: { kind: WordingKind; version: number; action: 'activate' | 'rollback'; by: string; checkId: number | null; from: number | null; experiment?: string },
+  input: { kind: WordingKind; version: number; action: 'seed' | 'activate' | 'rollback'; by: string; checkId: number | null; from: number | null; experiment?: string },
 ): Promise<WordingActivationRow> {
   const { rows } = await client.query<WordingActivationRow>(
     `insert into wording_activations (kind, version, action, activated_by, check_id) values ($1, $2, $3, $4, $5) returning ${ACTIVATION_COLUMNS}`,
     [input.kind, input.version, input.action, input.by, input.checkId]);
   const row = rows[0]!;
   await appendAudit(client, {
-    emailKey: null, stage: 'wording', event: `${input.kind}_${input.action === 'activate' ? 'activated' : 'rolled_back'}`,
+    emailKey: null, stage: 'wording', event: `${input.kind}_${ACTIVATION_EVENT[input.action]}`,
     data: { kind: input.kind, version: input.version, from: input.from, by: input.by, checkId: input.checkId, ...(input.experiment ? { experiment: input.experiment } : {}) },
     auditKey: `wording:activation:${row.id}`,
   });

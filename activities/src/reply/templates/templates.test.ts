@@ -59,14 +59,16 @@ describe('order_status', () => {
     expectClean(c);
   });
 
-  test('still in preparation: order date and total, no tracking number, no shipping claim (fr and en)', async () => {
-    const fr = await reply('order_status', 'fr', 'C0020', 'CMD-10510');
-    expect(body(fr)).toContain('Votre commande CMD-10510, passée le 22 novembre 2026 pour un montant de 16,80 €, est en cours de préparation.');
+  test('still in preparation: order date and total, no tracking number, no shipping claim, no promise (fr and en)', async () => {
+    // No fact or policy says an email with a tracking number follows the shipping: the reply promises none.
+    const fr = await reply('order_status', 'fr', 'C0020', 'CMD-10510', 'Bonjour, où en est ma commande CMD-10510 ?');
+    expect(body(fr)).toContain('Votre commande CMD-10510, passée le 22 novembre 2026 pour un montant de 16,80 €, est en cours de préparation. Elle n\'a pas encore été confiée au transporteur.\n');
     expect(fr.draft!.facts).toMatchObject({ ordered_at: '2026-11-22', total: 16.8 });
-    expect(body(fr)).not.toMatch(/a été expédiée|voici votre numéro de suivi/i);
+    expect(body(fr)).not.toMatch(/a été expédiée|numéro de suivi|vous recevrez|e-mail|dès son expédition/i);
     expectClean(fr);
-    const en = await reply('order_status', 'en', 'C0020', 'CMD-10510');
-    expect(body(en)).toContain('Your order CMD-10510, placed on 22 November 2026 for a total of €16.80, is being prepared.');
+    const en = await reply('order_status', 'en', 'C0020', 'CMD-10510', 'Hi, where is my order CMD-10510?');
+    expect(body(en)).toContain('Your order CMD-10510, placed on 22 November 2026 for a total of €16.80, is being prepared. It has not been handed to the carrier yet.\n');
+    expect(body(en)).not.toMatch(/tracking number|you will receive|email|as soon as it ships/i);
     expectClean(en);
   });
 
@@ -128,7 +130,8 @@ describe('delivery_delay', () => {
     const c = await reply('delivery_delay', 'fr', 'C0001', 'CMD-10234');
     const b = body(c);
     expect(b).toContain('10 jours de retard');
-    expect(b).toContain('Nous contactons UPS');
+    expect(b).toContain('Un conseiller examine la situation de votre colis et revient vers vous');
+    expect(b).not.toMatch(/nous contactons|UPS pour/i);
     expect(b).toContain("Bon d'achat de 10 % sur la prochaine commande (code GESTE10)");
     expect(c.draft!.offers).toEqual(['GESTE10']);
     expectClean(c, true);
@@ -209,7 +212,10 @@ describe('returns and refunds', () => {
     expect(b).toContain('remboursement de 189,00 € sous 5 à 7 jours ouvrés');
     expect(b).not.toMatch(/intégral|sans retour|prépayée/);
     expect(c.draft!.facts.refund_amount).toBe(189);
-    expectClean(c);
+    // The return instructions come from a person (no policy says they are emailed): the check sees the follow-up.
+    expect(b).toContain('Un conseiller vous indique la marche à suivre pour le retour.');
+    expect(b).not.toMatch(/par e-mail/);
+    expectClean(c, true);
   });
 
   test('refund request (en)', async () => {
@@ -218,7 +224,8 @@ describe('returns and refunds', () => {
     expect(body(c)).toContain('You can send the Knife sharpener back to us within 30 days of delivery');
     expect(body(c)).toContain('refund of €29.00 within 5-7 business days');
     expect(body(c)).not.toMatch(/prepaid|without return/i);
-    expectClean(c);
+    expect(body(c)).toContain('One of our advisers will tell you how to make the return.');
+    expectClean(c, true);
   });
 });
 
@@ -271,7 +278,8 @@ describe('invoice, catalogue, thanks', () => {
     const c = await reply('invoice_request', 'en', shipped.customer_id, shipped.number);
     expect(c.draft!.attachments).toBeUndefined();
     expect(c.draft!.facts).toMatchObject({ no_invoice_reason: 'not_delivered_yet' });
-    expect(body(c)).toContain('The invoice is issued once the order is delivered');
+    expect(body(c)).toContain('Your order has not been delivered yet: one of our advisers is looking at your invoice request');
+    expect(body(c)).not.toMatch(/issued once|as soon as it is available/i);
     expect(body(c)).not.toMatch(/attached/i);
     expectClean(c, true);
   });
@@ -352,7 +360,8 @@ describe('actions on an order (drafts for review)', () => {
     const c = await reply('cancel_order', 'fr', 'C0026', 'CMD-10614');
     const b = body(c);
     expect(b).toContain("Nous avons bien reçu votre demande d'annulation de la commande CMD-10614, passée le 24 novembre 2026, d'un montant de 282,80 €.");
-    expect(b).toContain('un conseiller vérifie votre demande');
+    expect(b).toContain("un conseiller vérifie si l'annulation est possible et revient vers vous");
+    expect(b).not.toMatch(/par e-mail/);
     expect(b).not.toMatch(/remboursement a été effectué|immédiat/);
     expect(c.draft!.facts.refund_amount).toBe(282.8);
     expectClean(c, true);

@@ -3,7 +3,12 @@
  * logic (which phrase, when, which facts are recorded first); a template version (wording_versions, kind
  * `templates`) only changes the words. Each phrase may use only the variables listed for it here: the verified facts
  * its template has recorded on the fact sheet (or verified CRM / shop data) at the point it is said. The texts below
- * are the shipped wording, version 1 of the data (seeded by the worker, the review tool and the CLI).
+ * are the shipped wording (seeded by the worker, the review tool and the CLI: version 1 of an empty database; a later
+ * edition is saved as a new version beside the earlier ones, see seedWordingVersions).
+ *
+ * A phrase says only what the verified facts and the shop's written policies back: no promise of an email, a call, a
+ * date or an action by the shop or the carrier that no fact or policy states. Where a person will act, the reply is
+ * routed to review (ROUTING.md) and says that a person is looking at it, nothing more specific.
  */
 
 /** Where a variable's value comes from: a fact of the draft's fact sheet, or verified customer / shop data. */
@@ -139,13 +144,13 @@ export const PHRASES = {
   },
   'order.processing': {
     about: 'an order being prepared', vars: ['numerocommande', 'statutexpedition', 'datecommande', 'montant'],
-    fr: 'Votre commande {numerocommande}, passée le {datecommande} pour un montant de {montant}, est en cours de préparation. Elle n\'a pas encore été confiée au transporteur : dès son expédition, vous recevrez un e-mail avec le numéro et le lien de suivi.',
-    en: 'Your order {numerocommande}, placed on {datecommande} for a total of {montant}, is being prepared. It has not been handed to the carrier yet: as soon as it ships, you will receive an email with the tracking number and link.',
+    fr: 'Votre commande {numerocommande}, passée le {datecommande} pour un montant de {montant}, est en cours de préparation. Elle n\'a pas encore été confiée au transporteur.',
+    en: 'Your order {numerocommande}, placed on {datecommande} for a total of {montant}, is being prepared. It has not been handed to the carrier yet.',
   },
   'order.on_time_estimate': {
     about: 'a shipped order on time: the carrier\'s estimate', vars: ['numerocommande', 'statutexpedition', 'datelivraisonestimee'],
-    fr: 'Le transporteur estime la livraison au {datelivraisonestimee}. Le suivi ci-dessus vous indique l\'avancement du colis.',
-    en: 'The carrier\'s estimated delivery date is {datelivraisonestimee}. The tracking page above shows your parcel\'s progress.',
+    fr: 'Le transporteur estime la livraison au {datelivraisonestimee}.',
+    en: 'The carrier\'s estimated delivery date is {datelivraisonestimee}.',
   },
   'order.cancelled': {
     about: 'a cancelled order', vars: ['numerocommande', 'statutexpedition', 'datecommande'],
@@ -173,13 +178,13 @@ export const PHRASES = {
   'order.carrier_unnamed': { about: 'the carrier, when the order names none ({transporteur} elsewhere)', vars: [], fr: 'le transporteur', en: 'the carrier' },
   'order.late_reply_if_not_arrived': {
     about: 'a slightly late order (5 days or less): what the customer can do', vars: [...ORDER, 'joursretard', 'transporteur'],
-    fr: 'Si le colis n\'est pas arrivé dans les prochains jours, répondez simplement à ce message et nous interviendrons auprès de {transporteur}.',
-    en: 'If the parcel has not arrived in the next few days, simply reply to this message and we will take it up with {transporteur}.',
+    fr: 'Si le colis n\'est toujours pas arrivé dans les prochains jours, répondez simplement à ce message pour nous le signaler.',
+    en: 'If the parcel has still not arrived in the next few days, simply reply to this message to let us know.',
   },
   'order.late_contacting_carrier': {
-    about: 'a late order (more than 5 days): we contact the carrier', vars: [...ORDER, 'joursretard', 'transporteur'],
-    fr: 'Nous contactons {transporteur} pour connaître la situation de votre colis et revenons vers vous dès que possible.',
-    en: 'We are contacting {transporteur} to find out where your parcel is and will get back to you as soon as possible.',
+    about: 'a late order (more than 5 days): a person looks into it', vars: [...ORDER, 'joursretard', 'transporteur'],
+    fr: 'Un conseiller examine la situation de votre colis et revient vers vous dès que possible.',
+    en: 'One of our advisers is looking into where your parcel is and will get back to you as soon as possible.',
   },
   'order.delivered': {
     about: 'a delivered order', vars: [...ORDER, 'datelivraison', 'transporteur', 'numerosuivi'],
@@ -236,8 +241,8 @@ export const PHRASES = {
   },
   'returns.how_to_proceed': {
     about: 'a return question about a delivered order: next step', vars: [],
-    fr: 'Si vous décidez de nous retourner l\'article, répondez simplement à ce message : nous vous indiquerons la marche à suivre.',
-    en: 'If you decide to send it back, simply reply to this message and we will tell you how to proceed.',
+    fr: 'Si vous décidez de nous retourner l\'article, répondez simplement à ce message pour nous le signaler.',
+    en: 'If you decide to send it back, simply reply to this message to let us know.',
   },
   'refund_request.subject': { about: 'subject of a refund request without a verified order', vars: [], fr: 'Votre demande de remboursement', en: 'Your refund request' },
   'refund_request.received': {
@@ -251,7 +256,7 @@ export const PHRASES = {
   },
   'refund_request.return_instructions': {
     about: 'a refund request about a delivered order: the return instructions follow', vars: [],
-    fr: 'Nous vous envoyons par e-mail la marche à suivre pour le retour.', en: 'We will email you the instructions for the return.',
+    fr: 'Un conseiller vous indique la marche à suivre pour le retour.', en: 'One of our advisers will tell you how to make the return.',
   },
   'refund_request.adviser': {
     about: 'a refund request about an order not delivered: a person answers', vars: [],
@@ -349,13 +354,13 @@ export const PHRASES = {
   },
   'invoice.not_delivered_yet': {
     about: 'no invoice before delivery', vars: [],
-    fr: 'La facture est établie à la livraison de la commande : un conseiller vous la transmettra dès qu\'elle sera disponible.',
-    en: 'The invoice is issued once the order is delivered: one of our advisers will send it to you as soon as it is available.',
+    fr: 'Votre commande n\'est pas encore livrée : un conseiller examine votre demande de facture et revient vers vous.',
+    en: 'Your order has not been delivered yet: one of our advisers is looking at your invoice request and will get back to you.',
   },
   'invoice.credit_note_needed': {
     about: 'a cancelled, refunded or returned order: invoice and credit note by a person', vars: [],
-    fr: 'Pour cette commande, un conseiller vous transmet la facture et l\'avoir correspondant dans les meilleurs délais.',
-    en: 'For this order, one of our advisers will send you the invoice and the matching credit note shortly.',
+    fr: 'Pour cette commande, un conseiller examine votre demande de facture et revient vers vous.',
+    en: 'For this order, one of our advisers is looking at your invoice request and will get back to you.',
   },
   'invoice.by_adviser': {
     about: 'an invoice a person sends (totals that do not add up, an unknown product)', vars: [],
@@ -375,8 +380,8 @@ export const PHRASES = {
   },
   'cancel.still_processing': {
     about: 'a cancellation of an order being prepared: a person confirms, then the refund', vars: [...ORDER, 'datecommande', 'montant', 'montantremboursement', 'delairemboursement'],
-    fr: 'Elle est encore en cours de préparation : un conseiller vérifie votre demande et vous confirme l\'annulation par e-mail. Une fois l\'annulation confirmée, le remboursement de {montant} est traité sous {delairemboursement}.',
-    en: 'It is still being prepared: one of our advisers is checking your request and will confirm the cancellation by email. Once the cancellation is confirmed, the refund of {montant} is processed within {delairemboursement}.',
+    fr: 'Elle est encore en cours de préparation : un conseiller vérifie si l\'annulation est possible et revient vers vous. Si elle est confirmée, le remboursement de {montant} est traité sous {delairemboursement}.',
+    en: 'It is still being prepared: one of our advisers is checking whether it can be cancelled and will get back to you. If the cancellation is confirmed, the refund of {montant} is processed within {delairemboursement}.',
   },
   'cancel.already_shipped': {
     about: 'a cancellation of a shipped order', vars: [...ORDER, 'joursretour'],
@@ -395,13 +400,13 @@ export const PHRASES = {
   },
   'address.processing': {
     about: 'an address change for an order being prepared', vars: [...ORDER],
-    fr: 'Nous avons bien reçu votre demande de modification de l\'adresse de livraison de votre commande {numerocommande}. Elle est encore en cours de préparation : un conseiller vérifie que la modification est possible et vous la confirme par e-mail.',
-    en: 'We have received your request to change the delivery address of your order {numerocommande}. It is still being prepared: one of our advisers is checking that the change is possible and will confirm it by email.',
+    fr: 'Nous avons bien reçu votre demande de modification de l\'adresse de livraison de votre commande {numerocommande}. Elle est encore en cours de préparation : un conseiller vérifie si la modification est possible et revient vers vous.',
+    en: 'We have received your request to change the delivery address of your order {numerocommande}. It is still being prepared: one of our advisers is checking whether the change is possible and will get back to you.',
   },
   'address.shipped': {
     about: 'an address change for a shipped order', vars: [...ORDER, 'transporteur'],
-    fr: 'Votre commande {numerocommande} a déjà été confiée à {transporteur}. Un conseiller regarde avec le transporteur ce qui est possible et revient vers vous.',
-    en: 'Your order {numerocommande} has already been handed to {transporteur}. One of our advisers is checking with the carrier what can be done and will get back to you.',
+    fr: 'Votre commande {numerocommande} a déjà été confiée à {transporteur}. Un conseiller examine ce qui est possible et revient vers vous.',
+    en: 'Your order {numerocommande} has already been handed to {transporteur}. One of our advisers is looking at what can be done and will get back to you.',
   },
   'payment.subject': { about: 'subject of a payment question without a verified order', vars: [], fr: 'Votre paiement', en: 'Your payment' },
   'payment.opening': {
@@ -492,7 +497,18 @@ export interface TemplateWording {
   phrases: Record<PhraseKey, PhraseText>;
 }
 
-/** The shipped wording: version 1. */
+/**
+ * The edition of the shipped wording, and what it changed: a database whose in-force version is an earlier shipped
+ * wording gets this one as a new version (the earlier one kept for audit and replay).
+ * 1: the first catalogue.
+ * 2: promises no fact or policy backs are taken out (an email with the tracking number once a processing order ships,
+ *    "the tracking page above" where there may be none, "we will take it up with the carrier", "we will tell you how
+ *    to proceed", "we will email you the instructions", the invoice "issued at delivery", a credit note, confirmations
+ *    "by email", "we are contacting the carrier").
+ */
+export const SHIPPED_WORDING_EDITION = 2;
+
+/** The shipped wording (edition SHIPPED_WORDING_EDITION). */
 export const BUILTIN_TEMPLATE_WORDING: TemplateWording = {
   phrases: Object.fromEntries(PHRASE_KEYS.map((k) => [k, { fr: PHRASES[k].fr, en: PHRASES[k].en }])) as Record<PhraseKey, PhraseText>,
 };

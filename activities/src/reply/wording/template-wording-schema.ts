@@ -62,7 +62,7 @@ export function validateTemplateWording(body: unknown): TemplateWording {
 
 /**
  * A stored version as the worker, the preview and the activation check read it: a phrase that joined the catalogue
- * after the version was saved is said with its shipped words (version 1's), and a phrase no longer in the catalogue is
+ * after the version was saved is said with its shipped words, and a phrase no longer in the catalogue is
  * left out. Saving still needs every phrase (validateTemplateWording).
  */
 export function readStoredTemplateWording(body: unknown): TemplateWording {

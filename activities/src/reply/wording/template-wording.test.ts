@@ -163,3 +163,19 @@ describe('every reply template speaks from the catalogue', () => {
     expect(Object.keys(read.phrases).sort()).toEqual([...PHRASE_KEYS].sort());
   });
 });
+
+describe('the shipped wording promises nothing the verified facts or the shop\'s policies do not back', () => {
+  // No fact or policy says an email will come, a tracking number will be sent, or the shop or the carrier will act. A
+  // person's follow-up is said in the words the draft check knows ("un conseiller", "one of our advisers"), so the
+  // draft goes to a reviewer who makes the promise.
+  const UNBACKED = [
+    /vous recevrez/i, /par e-mail/i, /nous vous envoyons/i, /nous (interviendrons|contactons|vous indiquerons)/i, /ci-dessus/i,
+    /you will receive/i, /\bby email\b/i, /\bwe will (email|send|take|tell|contact)\b/i, /\bwe are contacting\b/i, /\babove\b/i,
+  ];
+
+  test('no phrase, in French or English, makes one of these promises', () => {
+    const offenders = PHRASE_KEYS.flatMap((key) => (['fr', 'en'] as const).flatMap((lang) =>
+      UNBACKED.filter((re) => re.test(BUILTIN_TEMPLATE_WORDING.phrases[key][lang])).map((re) => `${key}.${lang} ${re}`)));
+    expect(offenders).toEqual([]);
+  });
+});
