@@ -40,12 +40,14 @@ const DE_STREET_SUFFIX = '(?:gata|gatan|gate|gaten|veien|vegen|vej|gade|vägen|v
 const HOUSE_NUMBER_AFTER = `\\s+\\d{1,4}(?:\\s?[a-zA-Z])?(?:[-/]\\d{1,4}){0,3}${EOW}`;
 
 const NUMBER_FIRST_FR = `\\d{1,4}(?:\\s?(?:bis|ter|quater|[A-Za-z]))?,?\\s+${FR_STREET}${EOW}`;
-const NUMBER_FIRST_EN = `\\d{1,5}[A-Za-z]?(?:-\\d{1,4})?,?\\s+(?:${CAP}\\s+){0,3}${EN_STREET}${EOW}\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)${EOW})?`;
+/** A street's name word: capitalised, or an ordinal in figures ("East 79th Street", "5th Avenue"). */
+const STREET_NAME_WORD = `(?:${CAP}|\\d{1,3}(?:st|nd|rd|th))`;
+const NUMBER_FIRST_EN = `\\d{1,5}[A-Za-z]?(?:-\\d{1,4})?,?\\s+(?:${STREET_NAME_WORD}\\s+){0,3}${EN_STREET}${EOW}\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)${EOW})?`;
 const NAME_FIRST = `(?:${NAME_FIRST_STREET}\\s+(?:${PARTICLE}\\s*)?${CAP}(?:\\s+(?:${CAP}|${PARTICLE}))*|${LU}[${L}-]*${DE_STREET_SUFFIX}|(?:Am|An der|Auf der|Auf dem|Im|In der|Unter den)\\s+${CAP}|(?:${CAP}\\s+){1,2}(?:Straße|Strasse|Str\\.|Gasse|Platz|Weg|Allee|Ring|Damm|Ufer|Steig|Markt|Chaussee)|(?:${CAP}\\s+){1,3}${caseless('(?:gade|gate|gata|gatan|vej|vei|veien|väg|vägen)')})${HOUSE_NUMBER_AFTER}`;
 /** A French street written without a number: "rue des Lilas", "lieu-dit Les Granges". */
 const UNNUMBERED_FR = `${FR_STREET}\\s+(?:${PARTICLE}\\s*)?${LU}`;
 /** An English street written without a number, as a whole segment: "Tanyard Lane", "Riverside Works". */
-const UNNUMBERED_EN = `(?:${CAP}\\s+){1,3}${EN_STREET}\\s*$`;
+const UNNUMBERED_EN = `(?:${CAP}\\s+){1,3}${EN_STREET}(?:\\s+${CAP}){0,3}\\s*$`;
 /** A whole segment made of a number and a name, next to a postcode: "20 Eastcheap", "7 The Strand". */
 const NUMBERED_NAME = `\\d{1,4}[A-Za-z]?\\s+(?:The\\s+)?${CAP}(?:\\s+${CAP}){0,2}\\s*$`;
 /** A street keyword and its name, the number in the next comma segment: "C/ Mayor, 12", "Via dei Mille, 24". */
@@ -73,15 +75,15 @@ const COMPLEMENT_TAIL = new RegExp(`(?<![\\p{L}])${COMPLEMENT_WORDS}[^\\s,]*(?:\
 /** Capitalised words (a town, a district, a county) with the small words place names carry. */
 const PLACE = new RegExp(`^${CAP}(?: +(?:${CAP}|${PARTICLE}|\\d{1,2}(?:e|er|ème)?))*(?: \\(${CAP}(?: ${CAP})*\\))?$`, 'u');
 
-const COUNTRIES = '(?:France|Belgique|Belgium|België|Suisse|Switzerland|Schweiz|Svizzera|Deutschland|Germany|Allemagne|España|Spain|Espagne|Italia|Italy|Italie|USA|U\\.S\\.A\\.|United States|UK|U\\.K\\.|United Kingdom|Royaume-Uni|England|Scotland|Wales|Ireland|Irlande|Nederland|Netherlands|Pays-Bas|Luxembourg|Österreich|Austria|Autriche|Portugal|Monaco|Canada|Norway|Norvège|Norge|Sweden|Suède|Sverige|Denmark|Danemark|Danmark|Finland|Finlande|Suomi|Poland|Pologne|Polska|Greece|Grèce|Czechia|Tchéquie|India|Inde|Brasil|Brazil|Brésil|Maroc|Morocco|Tunisie|Algérie|Sénégal|Nigeria|Vietnam|Viêt Nam|Turkey|Türkiye|Turquie|Australia|Australie|New Zealand|Nouvelle-Zélande)';
+const COUNTRIES = '(?:France|Belgique|Belgium|België|Suisse|Switzerland|Schweiz|Svizzera|Deutschland|Germany|Allemagne|España|Spain|Espagne|Italia|Italy|Italie|USA|U\\.S\\.A\\.|United States|UK|U\\.K\\.|United Kingdom|Royaume-Uni|England|Scotland|Wales|Ireland|Irlande|Nederland|Netherlands|Pays-Bas|Luxembourg|Österreich|Austria|Autriche|Portugal|Monaco|Canada|Norway|Norvège|Norge|Sweden|Suède|Sverige|Denmark|Danemark|Danmark|Finland|Finlande|Suomi|Poland|Pologne|Polska|Greece|Grèce|Czechia|Tchéquie|India|Inde|Brasil|Brazil|Brésil|Maroc|Morocco|Tunisie|Algérie|Sénégal|Nigeria|Vietnam|Viêt Nam|Turkey|Türkiye|Turquie|Australia|Australie|New Zealand|Nouvelle-Zélande|Japan|Japon|China|Chine|South Korea|Corée du Sud|Singapore|Singapour|Mexico|Mexique|Argentina|Argentine|Chile|Chili|Israel|Israël|South Africa|Afrique du Sud|Hungary|Hongrie|Romania|Roumanie|Croatia|Croatie|Slovenia|Slovénie|Iceland|Islande)';
 
 const CITY = `${LU}[${L}'’-]+(?: +(?:${LU}[${L}'’-]+|sur|sous|en|le|la|les|lès|de|du|d'|am|an|der|im|bei|di|del))*`;
 /** Postcode + city (or state + ZIP): every anchor needs a street before it to make an address. */
 const ANCHORS: RegExp[] = [
   // FR / DE / ES / IT / FI: five digits + city (+ Cedex)
   new RegExp(`(?<![\\d\\w-])(?:(?:F|D|E|I)-)?\\d{5}[ \\t]+${CITY}(?:[ \\t]+Cedex(?:[ \\t]\\d{1,2})?)?`, 'gu'),
-  // BE / CH / AT / LU / DK: four digits + city (+ a Swiss delivery district: "1211 Genève 2")
-  new RegExp(`(?<![\\d\\w.,-])(?:(?:B|CH|A|L)-)?\\d{4}[ \\t]+${CITY}(?:[ \\t]\\d{1,2}(?![\\d\\w]))?`, 'gu'),
+  // BE / CH / AT / LU / DK: four digits + city (+ a delivery district: "1211 Genève 2", "1560 København V")
+  new RegExp(`(?<![\\d\\w.,-])(?:(?:B|CH|A|L|DK)-)?\\d{4}[ \\t]+${CITY}(?:[ \\t](?:\\d{1,2}|${LU})(?![\\d\\p{L}-]))?`, 'gu'),
   // PT: 1100-053 Lisboa
   new RegExp(`(?<![\\d\\w-])\\d{4}-\\d{3}[ \\t]+${CITY}`, 'gu'),
   // PL: 00-514 Warszawa
@@ -105,12 +107,19 @@ const ANCHORS: RegExp[] = [
 /** After the anchor: an Italian province "(MI)" / " MI", then ", Country" or a country line. */
 const TAIL = new RegExp(`^(?: ?\\([A-Z]{2}\\)| [A-Z]{2}(?![\\w]))?(?:,? ?${COUNTRIES}\\b|\\r?\\n[ \\t]*${COUNTRIES}[ \\t]*(?=\\r?\\n|$))?`, 'u');
 
+/**
+ * A whole segment of two to four name words and a house number, whatever the words ("Kalvebod Brygge 12", "Obere
+ * Hauptstraße 7a"): read only on the walk back from a postcode, where it stands as the street.
+ */
+const NAMED_NUMBERED = new RegExp(`^(?:${CAP}\\s+(?:${PARTICLE}\\s+)?){2,4}\\d{1,4}(?:\\s?[a-zA-Z])?(?:[-/]\\d{1,4}){0,3}$`, 'u');
+
 type SegKind = 'street' | 'complement' | 'place' | 'other';
 function kindOf(seg: string): SegKind {
   const s = seg.trim().replace(/^[(\[]/, '').replace(/\s*[-–—]$/, '');
   if (!s) return 'other';
   if (isStreet(s)) return 'street';
   if (COMPLEMENT.test(s)) return 'complement';
+  if (NAMED_NUMBERED.test(s)) return 'street';
   if (PLACE.test(s) && s.split(/\s+/).length <= 4) return 'place';
   return 'other';
 }
@@ -199,6 +208,40 @@ function expand(text: string, anchorStart: number, anchorEnd: number): AddressSp
 /** Street lines with no postcode near them: "au 12 rue Victor Hugo", "at 5 Station Road". */
 const STREET_ONLY = new RegExp(`(?<![\\w-])\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:${FR_STREET}\\s+(?:(?:de|du|des|de la|de l'|d')\\s*)?${LU}[${L}'’-]*(?:\\s+(?:${LU}[${L}'’-]*|de|du|des|la|le))*|(?:${LU}[${L}'’-]*\\s+){1,3}${EN_STREET}${EOW})`, 'gu');
 
+/** A country closing a line's comma segments: ", Japan", ", Portugal." */
+const COUNTRY_AFTER_COMMA = new RegExp(`,[ \\t]*${COUNTRIES}(?=[ \\t]*(?:[.?!;)]|\\r?\\n|$))`, 'gu');
+/** A house number opening a street of name words: "24 Rua das Flores", "2-14-5 Ebisu". */
+const HOUSE_NUMBER_FIRST = new RegExp(`(?<![\\p{L}\\d-])\\d{1,5}[A-Za-z]?(?:[-/]\\d{1,4}){0,3},?[ \\t]+(?:${PARTICLE}[ \\t]+)?${LU}`, 'u');
+/** A segment of name words and figures only ("Shibuya-ku", "Tokyo 150-0013", "4050-262 Porto"): no sentence. */
+const NAME_WORDS_ONLY = new RegExp(`^(?:(?:${CAP}|[\\d][\\dA-Z-]*|${PARTICLE})(?:[ \\t]+|$)){1,5}$`, 'u');
+
+/**
+ * An address written on one line whose comma segments end with a country, in a form no postcode anchor knows
+ * ("2-14-5 Ebisu, Shibuya-ku, Tokyo 150-0013, Japan", "au 24 Rua das Flores, 4050-262 Porto, Portugal"): it opens
+ * with a house number and a name word, holds a segment with a postcode's figures, and every segment between is name
+ * words and figures.
+ */
+function countryClosed(text: string, comma: number, countryEnd: number): AddressSpan | null {
+  const lineStart = text.lastIndexOf('\n', comma - 1) + 1;
+  const parts = text.slice(lineStart, comma).split(',');
+  let at = comma - lineStart;
+  let postcode = false;
+  for (let i = parts.length - 1, n = 0; i >= 0 && n < 5; i--, n++) {
+    const seg = parts[i]!;
+    at -= seg.length + (i < parts.length - 1 ? 1 : 0);
+    const trimmed = seg.trim();
+    const whole = NAME_WORDS_ONLY.test(trimmed);
+    const opening = HOUSE_NUMBER_FIRST.exec(seg);
+    if (opening && postcode && (!whole || opening.index === seg.length - seg.trimStart().length)) {
+      const start = lineStart + at + opening.index;
+      return { start, end: countryEnd, value: text.slice(start, countryEnd) };
+    }
+    if (!whole) return null;
+    if (/\d/.test(trimmed) && /\p{Lu}/u.test(trimmed)) postcode = true;
+  }
+  return null;
+}
+
 export function findAddresses(text: string): AddressSpan[] {
   const out: AddressSpan[] = [];
   const inside = (s: number, e: number): boolean => out.some((o) => s < o.end && o.start < e);
@@ -208,6 +251,10 @@ export function findAddresses(text: string): AddressSpan[] {
       const span = expand(text, m.index!, m.index! + m[0].length);
       if (span && span.value !== m[0].trim()) out.push(span);
     }
+  }
+  for (const m of text.matchAll(COUNTRY_AFTER_COMMA)) {
+    const span = countryClosed(text, m.index!, m.index! + m[0].length);
+    if (span && !inside(span.start, span.end)) out.push(span);
   }
   for (const m of text.matchAll(STREET_ONLY)) {
     const s = m.index!;

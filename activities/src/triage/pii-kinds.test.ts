@@ -93,3 +93,33 @@ describe('forms of challenge-pii-6, other voices', () => {
     expect(of('iban', 'ref ab12 3456 7890 1234 5678')).toEqual([]);
   });
 });
+
+describe('kinds of challenge-pii-8 and the mock held-out set, other voices', () => {
+  it('reads an e-mail written with a bare "at" and real dots when it reads as a handle or the words say e-mail', () => {
+    expect(of('email', 'You can reach my brother on k_osei at proton.me if I am away.')).toEqual(['k_osei at proton.me']);
+    expect(of('email', 'Son mail : lucille at atelier-rosier.fr (elle lit tous les soirs).')).toEqual(['lucille at atelier-rosier.fr']);
+    expect(of('email', 'Write to the club secretary (marguerite at clubvelo.be).')).toEqual(['marguerite at clubvelo.be']);
+    // a place, a web shop or a mail server named after "at" is no address
+    expect(of('email', 'Have a look at amazon.co.uk for the same kettle, I arrive at 10.30.')).toEqual([]);
+    expect(of('email', 'This is the qmail-send program at relay.hosting-eu.net.')).toEqual([]);
+  });
+  it('reads a birth date with the day in figures and the year in words, and "mil" for "mille"', () => {
+    expect(of('dob', 'My date of birth is the 2nd of June, nineteen eighty-eight.')).toEqual(['2nd of June, nineteen eighty-eight']);
+    expect(of('dob', 'Mon père est né le 14 juillet mil neuf cent cinquante-deux.')).toEqual(['14 juillet mil neuf cent cinquante-deux']);
+    expect(of('dob', 'Elle est née le onze mai mil neuf cent soixante.')).toEqual(['onze mai mil neuf cent soixante']);
+    expect(of('dob', 'The sale ends on the 2nd of June, twenty twenty-seven.')).toEqual([]);
+  });
+  it('reads a street named by an ordinal, a street line of any words above a postcode, a district letter, an estate', () => {
+    expect(of('address', 'Send it to 18 West 4th Street, Apt 2, Brooklyn, NY 11215.')).toEqual(['18 West 4th Street, Apt 2, Brooklyn, NY 11215']);
+    expect(of('address', 'Bitte liefern an:\nUntere Dorfgasse 3b\n79098 Freiburg\nDeutschland')).toEqual(['Untere Dorfgasse 3b\n79098 Freiburg\nDeutschland']);
+    expect(of('address', 'Lejlighed 2 th.\nStore Kongensgade 40\n1264 København K\nDanmark')).toEqual(['Store Kongensgade 40\n1264 København K\nDanmark']);
+    expect(of('address', 'Unit 12, Riverside Way Business Park, Bristol BS2 0XY')).toEqual(['Unit 12, Riverside Way Business Park, Bristol BS2 0XY']);
+  });
+  it('reads a one-line address closed by a country in a form no postcode anchor knows', () => {
+    expect(of('address', 'Could it go to 5-3-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023, Japan?')).toEqual(['5-3-1 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023, Japan']);
+    expect(of('address', 'A morada é 112 Rua Augusta, 1100-053 Lisboa, Portugal.')).toEqual(['112 Rua Augusta, 1100-053 Lisboa, Portugal']);
+    // a sentence before the country, or no postcode's figures, is no address
+    expect(of('address', 'I bought 2 Kettles in Porto last year, Portugal is lovely.')).toEqual([]);
+    expect(of('address', 'We stayed 3 Nights in Kyoto, Osaka, Japan.')).toEqual([]);
+  });
+});

@@ -177,6 +177,11 @@ const ROLE_LOCAL = /^(?:no-?reply|do-?not-?reply|donotreply|postmaster|mailer-da
 /** Spelled out with bare words, in lower case as addresses are: "anna dot kowalski at gmail dot com", "jo point martin arobase free point fr". */
 const SPELLED_EMAIL = /(?<![\w.+-])[a-z0-9_%+-]+(?:[ \t]+(?:dot|point)[ \t]+[a-z0-9_%+-]+)*[ \t]+(?:at|arobase)[ \t]+[a-z0-9-]+(?:[ \t]+(?:dot|point)[ \t]+[a-z0-9-]+)*[ \t]+(?:dot|point)[ \t]+(?:com|net|org|fr|be|ch|de|uk|co|nl|es|it|pt|ie|ca|eu|io|info)(?![\w-])/g;
 
+/** Written with a bare "at" and real dots: "p.jones88 at outlook.com", "(hollis at brandtayala.co.uk)". */
+const AT_WORD_EMAIL = /(?<![\w.+@-])([A-Za-z0-9._%+-]*[A-Za-z0-9])[ \t]+at[ \t]+[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w@-]|\.[A-Za-z0-9])/g;
+/** Words that announce an e-mail address right before it: "her e-mail is …", "son mail : …". */
+const EMAIL_CONTEXT = /(?<![\p{L}-])(?:e-?mail|mail|courriel|address|adresse|contact|write to|écri(?:re|vez)(?:-lui)? à|reach (?:him|her|them|me) (?:on|at))(?:[ \t]+(?:address|adresse))?[ \t]*(?:is|est|:|=|-)?[ \t]*$/iu;
+
 function findEmails(text: string, ctx: PiiContext): Span[] {
   const out: Span[] = [];
   const sender = ctx.senderAddress?.toLowerCase() ?? null;
@@ -197,6 +202,15 @@ function findEmails(text: string, ctx: PiiContext): Span[] {
   }
   // written to dodge robots: "jo.martin (at) gmail.com", "jo.martin[at]gmail[dot]com", "jo.martin arobase free.fr"
   const dodged = /(?<![\w.+-])[A-Za-z0-9._%+-]+[ \t]*(?:\([ \t]*(?:at|arobase)[ \t]*\)|\[[ \t]*(?:at|arobase)[ \t]*\]|[ \t]arobase[ \t])[ \t]*[A-Za-z0-9-]+(?:(?:\.|[ \t]*[([][ \t]*(?:dot|point)[ \t]*[)\]][ \t]*)[A-Za-z0-9-]+)*(?:\.|[ \t]*[([][ \t]*(?:dot|point)[ \t]*[)\]][ \t]*)[A-Za-z]{2,}(?![\w-])/gi;
+  for (const m of text.matchAll(AT_WORD_EMAIL)) {
+    const local = m[1]!;
+    if (ROLE_LOCAL.test(local)) continue;
+    // "look at amazon.co.uk" is no address: the local part reads as a handle, or the words or brackets around say e-mail
+    const before = text.slice(Math.max(0, m.index! - 40), m.index!);
+    const bracketed = /[(<[][ \t]*$/.test(before) && /^[ \t]*[)>\]]/.test(text.slice(m.index! + m[0].length));
+    if (!/[._%+\d-]/.test(local) && !bracketed && !EMAIL_CONTEXT.test(before)) continue;
+    out.push({ type: 'email', start: m.index!, end: m.index! + m[0].length, value: m[0] });
+  }
   for (const m of [...text.matchAll(dodged), ...text.matchAll(SPELLED_EMAIL)]) {
     const local = m[0].split(/[ \t([]/)[0]!.toLowerCase();
     if (ROLE_LOCAL.test(local)) continue;
@@ -219,10 +233,12 @@ const EN_DAY = `(?:(?:twenty|thirty)(?:[- ](?:${EN_UNITS}))?|twentieth|thirtieth
 const FR_UNITS = 'un|deux|trois|quatre|cinq|six|sept|huit|neuf';
 const FR_DAY = `(?:premier|1er|(?:vingt|trente)(?:(?:-et-|\\s+et\\s+)un|-(?:${FR_UNITS}))?|dix(?:-(?:sept|huit|neuf))?|onze|douze|treize|quatorze|quinze|seize|${FR_UNITS})`;
 const EN_YEAR = `(?:nineteen|twenty)(?:[- ](?:hundred|oh[- ](?:${EN_UNITS})|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:${EN_UNITS}))?))`;
-const FR_YEAR = `(?:mille\\s+neuf\\s+cents?|deux\\s+mille)(?:[\\s-]+(?:et|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|septante|octante|nonante))*`;
+const FR_YEAR = `(?:mil(?:le)?\\s+neuf\\s+cents?|deux\\s+mille)(?:[\\s-]+(?:et|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|septante|octante|nonante))*`;
 const YEAR = `(?:(?:19|20)\\d{2}|${EN_YEAR}|${FR_YEAR})`;
+/** A day in figures, as often mixed with a year in words: "the 9th of March, nineteen sixty-one", "le 3 mars mil neuf cent…". */
+const DIGIT_DAY = '\\d{1,2}(?:st|nd|rd|th|er)?';
 const WORD_DATE_RE = new RegExp(
-  `(?<![\\p{L}\\d])(?:${EN_DAY}\\s+(?:of\\s+)?(?:${MONTHS}),?\\s+${YEAR}|${FR_DAY}\\s+(?:${MONTHS})\\s+${YEAR}|(?:${MONTHS})\\s+(?:the\\s+)?${EN_DAY},?\\s+${YEAR})(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d])(?:(?:${EN_DAY}|${DIGIT_DAY})\\s+(?:of\\s+)?(?:${MONTHS}),?\\s+${YEAR}|(?:${FR_DAY}|${DIGIT_DAY})\\s+(?:${MONTHS})\\s+${YEAR}|(?:${MONTHS})\\s+(?:the\\s+)?(?:${EN_DAY}|${DIGIT_DAY}),?\\s+${YEAR})(?![\\p{L}\\d])`,
   'giu');
 
 function findDobs(text: string): Span[] {
