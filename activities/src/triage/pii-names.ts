@@ -93,7 +93,11 @@ const REL_BEFORE = gated(new RegExp(
   // "my colleague from accounts, Dave Hughes": a few small words may describe the relation before the comma
   `(?:\\s*[,(:]\\s*|(?:${SP}+[\\p{Ll}'’]+){1,4}${SP}*,${SP}*|${SP}+(?:in|from|at|à|au|en|de|du)${SP}+${WORD}(?:${SP}+${WORD})?${SP}*,${SP}*|\\s+)` +
   `(?:(${TITLE})${SP}+)?(${NAME})(?:${SP}+(?:and|et|&)${SP}+(${NAME}))?`,
-  'gu'), `(?:${OWNERS.map(anyCase).join('|')}|['’]s)\\s+(?:${ADJECTIVES}\\s+)?${RELATION}[\\s,(:]`);
+  'gu'),
+  // what may follow the relation, its classes widened to \p-free ones: a comma or a bracket, up to four small words and a
+  // comma, a place word, or a title or a capital
+  `(?:${OWNERS.map(anyCase).join('|')}|['’]s)\\s+(?:${ADJECTIVES}\\s+)?${RELATION}(?:\\s*[,(:]|(?:${SP}+[^\\s,.;:!?()A-Z0-9]+){1,4}${SP}*,|` +
+  `${SP}+(?:in|from|at|à|au|en|de|du)${SP}|\\s+(?:[^a-z0-9\\s]|${TITLE_WORDS.join('|')}))`);
 /** "Marc Dupuis, my neighbour," / "Jeanne (ma voisine)": the name before the relation. */
 const REL_AFTER = gated(new RegExp(
   `(${NAME})${SP}*(?:,|\\()\\s*(?:${OWNERS.map(anyCase).join('|')})\\s+(?:${ADJECTIVES}\\s+)?${RELATION}(?![\\p{L}])`,
