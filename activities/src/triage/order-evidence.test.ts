@@ -401,3 +401,23 @@ describe('an order total written without a currency (challenge-orders-14 kinds)'
     expect(byAmount('Le thermomètre affiche 69,00. Bizarre.', own, matcher, TODAY).order).toBeNull();
   });
 });
+
+describe('goods asked to be added to an order are in none yet (challenge-orders-12/-15 kinds)', () => {
+  const own = [teapotDelivered, toasterShipped, teapotProcessing]; // placed 1 Feb, 1 Feb, Sunday 8 March
+  it('names no order by goods to add', () => {
+    expect(byProducts('Could you add a teapot to my order before it ships?', own, matcher, TODAY).order).toBeNull();
+    expect(byProducts('Est-ce que vous pouvez rajouter une planche à découper dans mon colis ?', own, matcher, TODAY).order).toBeNull();
+    expect(byProducts('any chance to pop a pepper mill in with this one?', own, matcher, TODAY).order).toBeNull();
+  });
+  it('lets the order date or the only open order say which order they would join', () => {
+    expect(byOrderDate('The order I placed on Sunday - is it too late to add a chopping board to it?', own, TODAY).order?.number)
+      .toBe('ORD-8003');
+    expect(byOnlyOpenOrder('Hi, where is my order? And could you add a teapot to it?', [teapotDelivered, toasterShipped], matcher, TODAY)
+      .order?.number).toBe('ORD-8002');
+  });
+  it('still reads goods bought or received alongside', () => {
+    expect(byProducts('The toaster I ordered never came. Could you add a pepper mill to the parcel when you resend it?', own, matcher, TODAY)
+      .order?.number).toBe('ORD-8002');
+    expect(byProducts("I'd like to add that my teapot and chopping board arrived broken.", own, matcher, TODAY).order?.number).toBe('ORD-8001');
+  });
+});

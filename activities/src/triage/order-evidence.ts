@@ -92,6 +92,28 @@ function givenSkus(text: string, matcher: ProductMatcher): Set<string> {
   return new Set(matcher.spans(text).filter(near).map((span) => span.product.sku));
 }
 
+/**
+ * Goods asked to be added to an order ("could you add a tin of the sencha to it?", "pop a teapot in with this one",
+ * "pouvez-vous ajouter un détartrant à ma commande ?"): a purchase to come, not goods of an order. The ask is still
+ * about the order they would join.
+ */
+const TO_ADD: RegExp[] = [
+  /\b(?:add|adding|pop|popping|slip)\b(?: [\p{L}'-]+){0,6} (?:to|in|into|in with|with) (?:it|this|that|(?:my|our|the|this|that) (?:order|parcel|package|shipment|box|delivery))\b/gu,
+  /\b(?:ajouter|rajouter|ajoutez|rajoutez|ajouteriez|rajouteriez|glisser|glissez)\b(?: [\p{L}'-]+){0,6} (?:a|dans|avec) (?:ma|notre|la|cette|mon|le|ce) (?:commande|colis|envoi|livraison|paquet)\b/gu,
+];
+
+/** The text with the goods it asks to be added to an order blanked out (same length: positions hold). */
+function withoutGoodsToAdd(text: string, matcher: ProductMatcher): string {
+  const t = fold(text);
+  const clauses = TO_ADD.flatMap((re) => [...t.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length })));
+  if (!clauses.length) return text;
+  let out = text;
+  for (const s of matcher.spans(text)) {
+    if (clauses.some((c) => s.start >= c.start && s.end <= c.end)) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
+  }
+  return out;
+}
+
 /** The writer speaks of a purchase still to make, supposed or not made ("si je commande", "before I order"). */
 export const speaksOfPurchaseToCome = (text: string): boolean => PURCHASE_TO_COME.some((re) => re.test(fold(text)));
 
@@ -393,8 +415,10 @@ function narrow(text: string, candidates: OrderRecord[], matcher: ProductMatcher
  * order asks about the catalogue, not about a purchase. When several orders hold them and `named` (numbers the
  * subject or quoted history gives) holds one of those, there is no evidence against the written number.
  */
-export function byProducts(text: string, own: OrderRecord[], matcher: ProductMatcher, today: string,
+export function byProducts(written: string, own: OrderRecord[], matcher: ProductMatcher, today: string,
   named: readonly string[] = []): EvidenceResult {
+  // goods asked to be added to an order are in none yet ("could you add a teapot to it?")
+  const text = withoutGoodsToAdd(written, matcher);
   // goods the writer was given by someone are no purchase of theirs: when they are all the text names, no order
   const given = givenSkus(text, matcher);
   if (given.size && matcher.mentioned(text).every((p) => given.has(p.sku))) return NO_EVIDENCE;
@@ -518,8 +542,10 @@ const daysFrom = (fromIso: string, toIso: string): number =>
  */
 export function byOnlyOpenOrder(text: string, own: OrderRecord[], matcher: ProductMatcher, today: string,
   setAside: readonly OrderRecord[] = []): EvidenceResult {
-  // goods of an order the text sets aside ("not the scale one below") are no product named for this one
-  const named = matcher.mentioned(text).filter((p) => !setAside.some((o) => o.items.some((it) => it.sku === p.sku)));
+  // goods of an order the text sets aside ("not the scale one below") are no product named for this one,
+  // nor are goods asked to be added to the order ("can you add a teapot to my order?")
+  const named = matcher.mentioned(withoutGoodsToAdd(text, matcher))
+    .filter((p) => !setAside.some((o) => o.items.some((it) => it.sku === p.sku)));
   if (!asksAboutOwnPendingOrder(text) || named.length) return NO_EVIDENCE;
   const notReceived = NOT_RECEIVED.test(fold(text));
   const open = own.filter((o) => isOpenOrder(o)
