@@ -25,7 +25,7 @@ import { reliability } from '../activities/src/triage/calibration';
 import { applyConfidenceMap, fitConfidenceMap } from '../activities/src/triage/confidence-map';
 import { FEATURE_VERSION, hashedFeatures } from '../activities/src/triage/intent-features';
 import {
-  blendIntentProbabilities, RISK_CLASSES, ROUTINE_CLASSES, sentencesOf, softmax, type IntentModelFile, type RiskFamily,
+  blendIntentProbabilities, modelContentSha, RISK_CLASSES, ROUTINE_CLASSES, sentencesOf, softmax, type IntentModelFile, type RiskFamily,
 } from '../activities/src/triage/intent-model';
 import { findKeywordHits } from '../activities/src/triage/keywords';
 import type { RoutingPolicy } from '../activities/src/triage/policy';
@@ -240,7 +240,8 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
   const raiseHead = sentenceRaise ? trainHead(raiseItems(() => true), risks, opts, opts.seed + 450) : null;
   const file: IntentModelFile = {
     kind: 'hashed-ngram-logreg',
-    // a version of its own per feature set and training text (a worker stores a file whose version is new: ml/README)
+    // a version of its own per feature set and training text (a worker stores a file whose version is new: ml/README);
+    // the content's hash is appended below
     version: `meaning-model/seed-${opts.seed}/corpus-${corpus.length}/voices-${opts.voicesPerPhrase}/features-${FEATURE_VERSION.split('/').pop()}${byAuthor || blendByAuthor ? '/blend-authors' : ''}${blend.confidenceMap ? '/confmap' : ''}${sentenceHead ? '/sentence-innocence' : ''}${raiseHead ? '/sentence-raise' : ''}${opts.intentSupplement ? `/supplement-${INTENT_SUPPLEMENT.length}` : ''}`,
     feature_version: FEATURE_VERSION,
     buckets: opts.buckets,
@@ -262,6 +263,10 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
       ...(sentenceRaise ? { oof_sentence_raise: sentenceRaise.report } : {}),
     },
   };
+  // the version also names the content: the same options over other training text (a pipeline change reads the corpus
+  // differently, a sentence is added) give other weights, and a worker stores a file only under a version it has not
+  // stored (adapters/pg/model-versions.ts), so each different file must carry a version of its own
+  file.version = `${file.version}/sha-${modelContentSha(file)}`;
   return { file, oof };
 }
 

@@ -9,6 +9,7 @@
  * combined with the rule scores by `blendIntentProbabilities`: one calibrated probability per intent, whose
  * parameters were fitted on a held-out split of the training data (see ml/README.md).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -172,6 +173,15 @@ export function decodeIntentModel(file: IntentModelFile): LoadedIntentModel {
 /** A model file this code cannot use: invalid, or computed over other features than FEATURE_VERSION. */
 export class IntentModelInvalidError extends Error {
   override readonly name = 'IntentModelInvalidError';
+}
+
+/**
+ * The short hash a trained file's `version` ends with (`…/sha-<12 hex>`): SHA-256 of the file's JSON with an empty
+ * version. The trainer appends it, so a file retrained over other text carries a version of its own, and a file whose
+ * weights were edited by hand no longer matches its version.
+ */
+export function modelContentSha(file: object): string {
+  return createHash('sha256').update(JSON.stringify({ ...file, version: '' })).digest('hex').slice(0, 12);
 }
 
 /**

@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { classifyEmail } from './classify';
 import { FEATURE_VERSION } from './intent-features';
-import { DEFAULT_INTENT_MODEL_FILE, intentDeps, intentModelOfJson, IntentModelInvalidError, validateIntentModelFile } from './intent-model';
+import {
+  DEFAULT_INTENT_MODEL_FILE, intentDeps, intentModelOfJson, IntentModelInvalidError, modelContentSha, validateIntentModelFile,
+} from './intent-model';
 import { emailCase, testPolicy, testShop } from './test-support/fixtures';
 import { toTriageLine } from './triage-line';
 
@@ -14,6 +16,13 @@ const committed = JSON.parse(readFileSync(DEFAULT_INTENT_MODEL_FILE, 'utf8')) as
 describe('a model file to publish', () => {
   it('is accepted when the loader accepts it', () => {
     expect(intentModelOfJson(committed).version).toBe(committed.version);
+  });
+
+  it('names its content: the committed file\'s version ends with the hash of the rest of the file', () => {
+    // the trainer appends it (ml/train-meaning-model.ts): a retrained file gets a version of its own, and a hand edit shows
+    expect(committed.version).toMatch(/\/sha-[0-9a-f]{12}$/);
+    expect(committed.version.endsWith(`/sha-${modelContentSha(committed)}`)).toBe(true);
+    expect(modelContentSha({ ...committed, bias: [0] })).not.toBe(modelContentSha(committed));
   });
 
   it('is refused, by name, when its features are not the ones this code computes', () => {
