@@ -28,6 +28,12 @@ describe('requestedActions', () => {
     ['If you could hold the order until I confirm my new address that would help.', 'order_change'],
     ['I\'d like the grinder swapped for the black one if you still have it.', 'order_change'],
     ['I need you to speed things up, it is a present for Sunday.', 'order_change'],
+    // an order stopped or dropped without the word cancel: the object after the verb, a French clitic before it, an imperative
+    ["Si elle n'est pas encore partie, est-ce que vous pouvez la stopper ?", 'order_change'],
+    ["Pourriez-vous l'intercepter avant l'expédition ? Je n'en ai plus l'utilité.", 'order_change'],
+    ['Laissez tomber ma commande de la semaine dernière, on a reçu la même en cadeau.', 'order_change'],
+    ["Could you stop the order before it leaves? My brother already bought us one.", 'order_change'],
+    ['Honestly, scrap the whole order if it has not gone out yet.', 'order_change'],
     // an invoice made out differently
     ['Pourriez-vous libeller la facture au nom de notre association, Les Amis du Four ?', 'invoice_details'],
     ['Our VAT number should appear on it, can you re-issue it with FR 12 345678901?', 'invoice_details'],
