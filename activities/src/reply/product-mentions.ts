@@ -249,10 +249,19 @@ const EVERYDAY_NAMES: Array<{ when: RegExp; en: string[]; fr: string[] }> = [
   { when: /\bdescaler\b/, en: [], fr: ['anticalcaire'] },
 ];
 
+/** Pure in the English name, like nameModel: read once per process, not once per matcher. */
+const EVERYDAY_MODELS = new Map<string, NameModel[]>();
+
 function everydayNames(p: ProductRecord): NameModel[] {
-  const en = fold(p.name_en);
-  return EVERYDAY_NAMES.filter((a) => a.when.test(en))
-    .flatMap((a) => [...a.en.map((n) => nameModel(n, 'en')), ...a.fr.map((n) => nameModel(n, 'fr'))]);
+  let models = EVERYDAY_MODELS.get(p.name_en);
+  if (!models) {
+    if (EVERYDAY_MODELS.size >= 10_000) EVERYDAY_MODELS.clear();
+    const en = fold(p.name_en);
+    models = EVERYDAY_NAMES.filter((a) => a.when.test(en))
+      .flatMap((a) => [...a.en.map((n) => nameModel(n, 'en')), ...a.fr.map((n) => nameModel(n, 'fr'))]);
+    EVERYDAY_MODELS.set(p.name_en, models);
+  }
+  return models;
 }
 
 export function productMatcher(products: ProductRecord[]): ProductMatcher {
