@@ -4,12 +4,13 @@
  * whose mail looks like them (away and asking to hold a parcel, forwarding a bounce or a suspicious message, quoting
  * a newsletter, writing from a company mailbox or a phone). Each message is put together from interchangeable parts
  * (sender, opening, core, time, referral, closing) drawn by a seeded generator, in FR and EN (more kinds in seven
- * languages: machine-synthetic-languages.ts; the shop addressed as a prospect or a seller in eight: machine-synthetic-prospect.ts). Written for this
+ * languages: machine-synthetic-languages.ts; the shop addressed as a prospect or a seller in eight: machine-synthetic-prospect.ts; notices' structure and the customers who share it in DE/ES/IT/NL/PT/PL/SV/CS: machine-synthetic-away.ts). Written for this
  * project; no fixture or third-party text. Deterministic.
  */
 import type { Rand } from './logreg';
 import { CUSTOMERS_MORE, MACHINE_MORE } from './machine-synthetic-languages';
 import { CUSTOMERS_SELLER, MACHINE_PROSPECT } from './machine-synthetic-prospect';
+import { CUSTOMERS_AWAY, MACHINE_AWAY } from './machine-synthetic-away';
 
 export interface SyntheticMail { raw: string; machine: boolean; family: string }
 
@@ -355,7 +356,7 @@ function toRaw(m: { from: string; subject: string; body: string }, i: number): s
 export function machineSynthetic(rand: Rand, perMaker = 12): SyntheticMail[] {
   const out: SyntheticMail[] = [];
   let i = 0;
-  for (const [machine, families] of [[true, { ...MACHINE, ...MACHINE_MORE, ...MACHINE_PROSPECT }], [false, { ...CUSTOMERS, ...CUSTOMERS_MORE, ...CUSTOMERS_SELLER }]] as const) {
+  for (const [machine, families] of [[true, { ...MACHINE, ...MACHINE_MORE, ...MACHINE_PROSPECT, ...MACHINE_AWAY }], [false, { ...CUSTOMERS, ...CUSTOMERS_MORE, ...CUSTOMERS_SELLER, ...CUSTOMERS_AWAY }]] as const) {
     for (const [family, makers] of Object.entries(families)) {
       const draws = family === 'person_from_a_firm' || family === 'customer_short_answer' ? perMaker * 5 : perMaker;
       for (const make of makers) for (let n = 0; n < draws; n++) out.push({ raw: toRaw(make(rand), i++), machine, family });

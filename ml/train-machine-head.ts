@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseEmail } from '../activities/src/mail/parse-email';
 import { cleanBody } from '../activities/src/mail/clean-body';
 import { orderNumberPattern } from '../activities/src/mail/customer-voice';
-import { machineEvidence, machineFeatures, machineProbability, type MachineHeadWeights } from '../activities/src/mail/machine-head';
+import { customersMatterAlone, machineEvidence, machineFeatures, machineProbability, type MachineHeadWeights } from '../activities/src/mail/machine-head';
 import { isHeldBackFold } from './corpus';
 import { mulberry32 } from './logreg';
 import { machineSynthetic } from './machine-synthetic';
@@ -57,7 +57,7 @@ export async function headRows(dir: string, shopFile: string): Promise<HeadRow[]
   const add = async (id: string, raw: Buffer | string, y: 0 | 1, weight: number, fold: number): Promise<void> => {
     const parsed = await parseEmail(Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8'));
     const x = machineFeatures({ parsed, cleaned: cleanBody(parsed), shop: identity, orderNumber });
-    const gated = !customers.has((parsed.from?.address ?? '').toLowerCase()) && !FORWARD_SUBJECT.test(parsed.subject) && !x.customer_voice && machineEvidence(x) >= 2;
+    const gated = !customers.has((parsed.from?.address ?? '').toLowerCase()) && !FORWARD_SUBJECT.test(parsed.subject) && !x.customer_voice && !customersMatterAlone(x) && machineEvidence(x) >= 2;
     rows.push({ id, x, y, weight, gated, fold });
   };
   const labels = JSON.parse(readFileSync(path.join(dir, 'labels.json'), 'utf8')) as { file: string; expected_route: string }[];
@@ -70,7 +70,7 @@ export async function headRows(dir: string, shopFile: string): Promise<HeadRow[]
 }
 
 export function trainMachineHead(rows: readonly HeadRow[], version: string): { head: MachineHeadWeights; report: Record<string, unknown> } {
-  const names = Object.keys(rows[0]!.x).filter((n) => n !== 'customer_voice');
+  const names = Object.keys(rows[0]!.x).filter((n) => n !== 'customer_voice' && n !== 'customer_matter');
   // out-of-fold probabilities of the corpus (synthetic mail always trains)
   const oof = new Map<string, number>();
   for (let k = 0; k < 4; k++) {

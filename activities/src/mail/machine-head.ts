@@ -5,7 +5,8 @@
  * shop), what it carries (links, prices, unsubscribe footers, dates, a returned message, lists of items), and how
  * many families of each notice kind it shows (absence, pitch, bulk, phishing, bounce) even when no family reaches its
  * own rule's bar. The rules of machine-mail.ts stay the floor; the head votes for the mail they let through, and only
- * where no customer's mark is (customer-voice.ts), the sender is no customer on file and the mail is no forward.
+ * where no customer's mark is (customer-voice.ts; goods, a fault or money back in any of the shop's languages:
+ * notice-structure.ts), the sender is no customer on file and the mail is no forward.
  *
  * Weights: machine-head-weights.ts, written by ml/train-machine-head.ts (run by ml/train-meaning-model.ts) from the
  * labelled corpus and the hand-written paraphrase families of ml/machine-synthetic.ts. Pure.
@@ -19,6 +20,7 @@ import { bulkFamilies, pitchFamilies } from './spam-signals';
 import { calendarLayout, transactionFamilies } from './machine-layout';
 import { MACHINE_HEAD } from './machine-head-weights';
 import { unicodeWords } from './word-boundary';
+import { customerMatter, dateInLanguages, phoneInText, selfAutomatic } from './notice-structure';
 
 export interface MachineHeadWeights {
   version: string;
@@ -202,6 +204,8 @@ export function machineFeatures(input: MachineHeadInput): Record<string, number>
     question: writersQuestion(ownWords) ? 1 : 0,
     request_to_shop: REQUEST_TO_SHOP.test(withoutInvitations(own)) ? 1 : 0,
     customer_voice: customerVoice(`${parsed.subject}\n${own}`, { orderNumber: input.orderNumber ?? null } satisfies VoiceOptions) ? 1 : 0,
+    // goods, a fault, money back, goods that never came, in the shop's languages (notice-structure.ts): a gate, like customer_voice
+    customer_matter: customerMatter(own) ? 1 : 0,
     links: log1(count(LINK, withFooters)),
     // links leaving the shop's domains: where a promotion, a pitch or a lure sends the reader
     offsite_links: log1(offsite),
@@ -226,6 +230,10 @@ export function machineFeatures(input: MachineHeadInput): Record<string, number>
     unsubscribe: UNSUBSCRIBE.test(`${withFooters}\n${whole.slice(-1500)}`) ? 1 : 0,
     dates: log1(count(DATE, own)),
     absence_words: ABSENCE_WORDS.test(own) ? 1 : 0,
+    // a notice's structure in the other languages (notice-structure.ts): a date, a phone number to turn to, the text calling itself automatic
+    date_in_languages: dateInLanguages(own) ? 1 : 0,
+    phone_in_text: phoneInText(own) ? 1 : 0,
+    self_automatic: selfAutomatic(`${parsed.subject}\n${withFooters}`) ? 1 : 0,
     bullets: log1(count(BULLETS, own)),
     returned_message: RETURNED_MESSAGE.test(whole) ? 1 : 0,
     smtp_code: SMTP_CODE.test(whole) ? 1 : 0,
@@ -283,7 +291,30 @@ export function machineEvidence(f: Record<string, number>): number {
     + ((f.heading_lines ?? 0) >= Math.log1p(3) ? 1 : 0)
     + 2 * (f.calendar_layout ?? 0) + (f.ledger ?? 0) + (f.document_words && (f.document_ref || f.ledger) ? 1 : 0)
     + ((f.offsite_links ?? 0) > 0 ? 1 : 0) + 2 * (f.rating_scale ?? 0) + (f.relayed_quote ?? 0) + (f.offer_question ?? 0) + (f.sender_org_in_text ?? 0)
+    + noticeStructure(f)
     + (f.reader_as_business ?? 0) + (f.businesses_plural ?? 0) + (f.prospect_question ?? 0) + (f.pay_elsewhere ?? 0) + (f.promo_code ?? 0) + ((f.price_lines ?? 0) >= Math.log1p(3) ? 1 : 0);
+}
+
+/**
+ * A notice's structure where the writer asks nothing (no question, no request): a date (an absence's span, a receipt's
+ * day), a contact to turn to instead (a phone number, when no other address already counts), the text calling itself
+ * automatic. A customer who mentions an absence or an automatic reply asks or complains: none of it counts then.
+ */
+function noticeStructure(f: Record<string, number>): number {
+  if (f.question || f.request_to_shop || f.customer_matter) return 0;
+  return ((f.dates ?? 0) > 0 || f.date_in_languages ? 1 : 0) + (f.phone_in_text && !f.other_address ? 1 : 0) + (f.self_automatic ?? 0);
+}
+
+/**
+ * Goods, a fault or money back (notice-structure.ts) with nothing of a seller's or a lure's content: a customer's text,
+ * whatever notice it also resembles (an absence, a ticket, an automatic reply). Pitches and promotions speak of goods
+ * too, but with their families, prices sent elsewhere, codes, offers and invitations.
+ */
+export function customersMatterAlone(f: Record<string, number>): boolean {
+  if (!f.customer_matter) return false;
+  const seller = (f.pitch_families ?? 0) + (f.bulk_families ?? 0) + (f.phishing_cues ?? 0) + (f.promo_code ?? 0) + (f.pay_elsewhere ?? 0) + (f.offer_question ?? 0)
+    + (f.prospect_question ?? 0) + (f.reader_as_business ?? 0) + (f.businesses_plural ?? 0) + (f.unsubscribe ?? 0) + ((f.offsite_links ?? 0) > 0 ? 1 : 0);
+  return seller === 0;
 }
 
 export interface MachineHeadVote { probability: number; kind: MachineKind; features: Record<string, number> }
@@ -299,7 +330,7 @@ export function machineHeadVote(input: MachineHeadInput & { senderIsCustomer?: b
   const own = (input.cleaned.clean || input.parsed.text.slice(0, 4000)).slice(0, 4000);
   if (customerVoice(`${input.parsed.subject}\n${own}`, { orderNumber: input.orderNumber ?? null })) return null;
   const features = machineFeatures(input);
-  if (features.customer_voice || machineEvidence(features) < 2) return null;
+  if (features.customer_voice || customersMatterAlone(features) || machineEvidence(features) < 2) return null;
   const probability = machineProbability(features, head);
   return probability >= head.threshold ? { probability, kind: machineKindOf(features), features } : null;
 }
