@@ -159,6 +159,37 @@ describe('unansweredQuestions', () => {
     expect(open('Pourriez-vous expédier les deux commandes ensemble ?', STATUS).flat()).toContain('order_change');
   });
 
+  it('leaves how the parcel is handed over open: a signature, where it may be left (session 16, challenge-asks-4)', () => {
+    expect(open("Tracking says it's due tomorrow. Will the driver need someone to sign for it, or can it be left in the porch?", STATUS)).toEqual([['delivery_handover']]);
+    expect(open('Faut-il que je sois là pour signer, ou le livreur peut-il le laisser chez la gardienne ?', STATUS).flat()).toContain('delivery_handover');
+    expect(open("Can the courier leave it with my neighbour at number 12 if I'm out?", STATUS).flat()).toContain('delivery_handover');
+    expect(open('Est-ce que le colis sera remis contre signature ?', STATUS)).toEqual([['delivery_handover']]);
+    expect(open('Vous pouvez demander au transporteur de le déposer dans ma boîte aux lettres ?', STATUS).flat()).toContain('delivery_handover');
+    // the neighbour is the writer's own plan, not an ask of the delivery
+    expect(open("Could you confirm whether ORD-1 has been delivered yet? I'll ask my neighbour to have a look.", STATUS)).toEqual([]);
+  });
+
+  it('reads "has it been sent" as a status ask, so a price answer alone leaves it open (challenge-orders-14 ds024)', () => {
+    expect(open('Could you tell me whether it has been sent and how much is on it?', PRODUCT)).toEqual([['order_status']]);
+    expect(open('Has ORD-1 been sent yet?', STATUS)).toEqual([]);
+    // a thing asked to be sent is no status ask
+    expect(topics('His expense system wants a proper VAT receipt. Could one be sent to this address?').flat()).not.toContain('order_status');
+  });
+
+  it('leaves which parcel an item travels in open (session 16: challenge-orders-14 ds015, challenge-asks-3 ca3-13)', () => {
+    expect(open('Merci. Et la bouilloire, elle est dans le même colis ?', STATUS)).toEqual([['parcel_contents']]);
+    expect(open('Will the teapot and the toaster arrive separately?', STATUS)).toEqual([['parcel_contents']]);
+    expect(open('Est-ce que tout arrive en une seule livraison ou en plusieurs colis ?', STATUS)).toEqual([['parcel_contents']]);
+    expect(open('Are they coming in two parcels?', STATUS)).toEqual([['parcel_contents']]);
+    // a part sold apart is no parcel question
+    expect(open('Is the lid sold separately?', PRODUCT).flat()).not.toContain('parcel_contents');
+  });
+
+  it('reads "how many days before…" with nothing named as a wait for what the sentences before named (challenge-asks-4)', () => {
+    expect(open('As far as I can see the refund for ORD-1 has gone through on your end. Roughly how many days before my bank actually shows it?', REFUND)).toEqual([]);
+    expect(open("Le remboursement est fait, d'accord. Il faut combien de jours avant de le voir sur mon relevé ?", REFUND)).toEqual([]);
+  });
+
   it('does not read a day or a speed the writer reports as a delivery option asked', () => {
     expect(open('It was supposed to come on Saturday and it has not, where is it?', STATUS)).toEqual([]);
     expect(open("Ma commande n'est pas arrivée, vous pouvez me dire si je la reçois avant samedi ?", STATUS)).toEqual([]);

@@ -23,6 +23,7 @@ export type AnswerableTopic =
 /** Kinds of information the shop data does not hold, and questions whose kind cannot be told. */
 export type UnanswerableTopic =
   | 'product_specification' | 'warranty' | 'delivery_area' | 'customs' | 'delivery_guarantee' | 'delivery_time_slot' | 'delivery_option'
+  | 'delivery_handover' | 'parcel_contents'
   | 'extra_service' | 'pickup_or_store' | 'contact_channel' | 'order_change' | 'order_action' | 'invoice_details' | 'return_costs' | 'stock'
   | 'discount' | 'payment' | 'refund_destination' | 'account' | 'gift_card_terms' | RecipientKind | ActionKind | 'unclassified';
 export type QuestionTopic = AnswerableTopic | UnanswerableTopic;
@@ -42,8 +43,11 @@ const DELIVER = String.raw`livr\w*|deliver\w*|ship\w*|expedi\w*|envoy\w*|send\w*
 /** How long something takes, with no subject of its own ("ça prend combien de jours ?", "is it normal it takes this long?"). */
 const HOW_LONG = String.raw`combien de (temps|jours|semaines)|how (long|much time|many days)|autant de temps|aussi longtemps|si longtemps|(so|this|that) long`;
 const ASKS_HOW_LONG = new RegExp(String.raw`\b(${HOW_LONG})\b`);
-/** What takes or is awaited: a duration asked of it is a wait ("how long does it take"), not a size ("how long is the cord"). */
-const WAITING = /\b(takes?|taking|took|prend\w*|faut|compter|wait\w*|attend\w*|delais?|normal)\b/;
+/**
+ * What takes or is awaited: a duration asked of it is a wait ("how long does it take", "how many days before my bank
+ * shows it", "combien de jours avant de le voir"), not a size ("how long is the cord").
+ */
+const WAITING = /\b(takes?|taking|took|prend\w*|faut|compter|wait\w*|attend\w*|delais?|normal|before|until|till|avant|d'ici)\b/;
 /** An estimate asked with nothing named ("vous auriez une estimation ?"): of what the sentences before named. */
 const ASKS_ESTIMATE = /\b(estimations?|estimates?|estimated)\b/;
 const GIFT_CARD = String.raw`cartes? cadeaux?|gift ?cards?|bons? cadeaux?|gift vouchers?|cheques? cadeaux?`;
@@ -61,6 +65,14 @@ const RULES: readonly TopicRule[] = [
   // a delivery service the shop data does not hold: express, next-day, a weekend day ("Next-day possible?", "livraison
   // samedi ?"); a day the writer reports ("elle devait arriver samedi") is no delivery option asked
   { topic: 'delivery_option', pattern: /\b((en|in|by|par|for|livraison|delivery|shipping|envoi|option|service) express|express (delivery|shipping|livraison|service|option)|next[- ]day|same[- ]day|overnight|en 24 ?h(eures)?|in 24 ?h(ours|rs)?|(livraison|delivery|shipping) (rapide|express|le lendemain|accelere\w*|prioritaire|faster|quicker|quick|priority|(le |on (a )?)?(samedi|dimanche|saturday|sunday|week-?end))|(samedi|dimanche|saturday|sunday|week-?end) (delivery|deliveries|livraison))\b/g },
+  // how the parcel is handed over (a signature, where it may be left, who may take it in): the shop data holds no
+  // carrier's delivery terms ("will someone need to sign for it, or can it be left in the porch?", "le livreur peut-il
+  // le laisser chez la gardienne ?"); "I'll ask my neighbour to look" asks nothing of it
+  { topic: 'delivery_handover', pattern: /\b(sign(ed|ing)? for( it| them| the \w+)?|(contre|avec|sans|with|without) signature|signature (required|needed|necessaire|obligatoire|requise)|(need|needs|have) to sign|faut[- ]il (que je )?signer|(dois|devrai|devrais)[- ]je (etre la pour )?signer|remis\w* en mains? propres?|safe ?place|(leave|left|drop(ped)?( off)?|laisser|laisse\w*|deposer|depose\w*|mettre|mis) (it |them |the parcel |the package |le colis |le paquet |-le |-la )?(with|at|in|on|outside|by|chez|dans|devant|a cote de|au|a la) (the |my |a |mon |ma |la |le |l')?(neighbou?rs?|next door|voisins?|voisine|gardien\w*|concierge|porch|doorstep|front door|back door|door|porte|mailbox|letterbox|post ?box|boite aux lettres|shed|garage|garden|jardin|reception|accueil|pas de porte))\b/g },
+  // which parcel an item travels in, or whether the items come together or apart ("et la bouilloire, elle est dans le
+  // même colis ?", "will they arrive separately?"): the shop data holds an order's items, not its parcels; "is the lid
+  // sold separately?" is a catalogue question
+  { topic: 'parcel_contents', pattern: /\b(meme (colis|paquet|carton|envoi|livraison)|same (parcel|package|box|shipment|delivery)|(colis|paquets|envois|livraisons) (separe|distinct)\w*|(separate|different) (parcels|packages|boxes|shipments|deliveries)|(arriv\w*|come|comes|coming|ship|ships|shipped|shipping|sent|dispatched|livre\w*|envoye\w*|expedie\w*|partent|partir|viennent|venir) (\w+ ){0,3}?(separately|separement|a part|in (one|two|several|separate) (parcels?|packages?|boxes|goes|deliveries))|(une seule|one single|a single|one) (livraison|delivery|colis|parcel|envoi|shipment) ou|(plusieurs|deux|2) (colis|paquets|envois|livraisons)|(two|2|several|multiple) (parcels|packages|boxes|deliveries|shipments))\b/g },
   { topic: 'delivery_time_slot', pattern: /\b(a quelle heure|what time|quelle heure|creneau\w*|time slots?|heure de (livraison|passage)|le matin ou l'apres[- ]midi|morning or (the )?afternoon|rendez[- ]vous|appointment)\b/g },
   { topic: 'gift_card_terms', pattern: new RegExp(String.raw`\b(${GIFT_CARD})\b[^.?!]{0,60}\b(valid\w*|valable\w*|expir\w*|utilis\w*|use[ds]?|using|codes?|en ligne|online|in store|en magasin|solde|balance|rembours\w*|refund\w*|perdu\w*|lost|cumul\w*|partiel\w*)\b|\b(codes?|validite|expiry|expiration|balance|solde)\b[^.?!]{0,40}\b(${GIFT_CARD})\b`, 'g') },
   { topic: 'invoice_details', pattern: /\b(au nom de|a l'ordre de|made out to|made to|addressed to|in the name of|nom de (la|ma|notre) (societe|entreprise)|company name|raison sociale|numero de tva|tva intra\w*|vat (number|no|id)|siret|siren|(rediger|reediter|reedit\w*|re-?issue\w*|refaire|corriger|correct|amend\w*|modifier|change) (la |the |my |ma |une |an |this |cette )?(facture|invoice))\b/g },
@@ -93,7 +105,7 @@ const RULES: readonly TopicRule[] = [
   // "any word on my parcel?" asks a status only with an order, a parcel or a delivery in its clause: "any word from
   // your manager on the exception I asked for?" asks a decision a person takes
   { topic: 'order_status', pattern: /\b(where|ou (est|en est|sont|en sont|ca en est)|ou (il|elle|ils|elles|ca) en (est|sont)|ce qu'il en est|qu'en est[- ]il|what's happening|what is happening|what's going on|ce qui se passe|suivi|track\w*|transit|(en cours d'|en )acheminement|expedi\w*|shipped|dispatch\w*|sent (off|out)|partie?s?|gone out|on (its|the) way|en route|en chemin|news|nouvelles|updates?|(any|no) word (yet |at all )?(on|about|regarding|re|of) [^.?!;]{0,30}?\b(orders?|commandes?|parcels?|packages?|colis|deliver\w*|livraison|shipments?|envoi|[a-z]{2,5}(-\d+|\d{3,}))|status|statut|etat|en preparation|processing|eta|date (prevue|estimee)|(expected|estimated) (date|delivery|arrival)|estimations? (de|du|d') ?(la )?(date|livraison|arrivee|delai)|enregistr\w*|went through|gone through|go through|annulee?s?|cancell?ed|in time|a temps|today|tomorrow|aujourd'hui|demain)\b/g },
-  { topic: 'order_status', strength: 'background', pattern: /\b(ship|envoyee?s?|partir|left|arriv\w*|turn(ed)? up|show(ed)? up|get here|get there|be there|livr\w*|deliver\w*|recu|recevoir|recoi[st]|recevrai\w*|receive\w*|delai\w*|retard\w*|late|delay\w*|lost|perdu\w*|bloquee?s?|stuck|moved|moving|bouge\w*|prepar\w*|validee?s?)\b/g },
+  { topic: 'order_status', strength: 'background', pattern: /\b(ship|(been|was|were|got) (sent|posted)|envoyee?s?|partir|left|arriv\w*|turn(ed)? up|show(ed)? up|get here|get there|be there|livr\w*|deliver\w*|recu|recevoir|recoi[st]|recevrai\w*|receive\w*|delai\w*|retard\w*|late|delay\w*|lost|perdu\w*|bloquee?s?|stuck|moved|moving|bouge\w*|prepar\w*|validee?s?)\b/g },
   { topic: 'catalogue', pattern: /\b(vend(s|ez|ent|ons|re|u|ue|us|ues)|sell(s|ing)?|propos(ez|ent|ons|er|ee?s?)|do you (do|carry)|(faites[- ]vous|vous faites|faites[- ]vous aussi|vous faites aussi) (des|de la|du|d')|existe\w*|exists?|recommand\w*|recommend\w*|conseill\w*|suggest\w*|gammes?|range|which one|lequel|laquelle|other (sizes|models|amounts))\b/g },
   { topic: 'catalogue', strength: 'weak', pattern: /\b(do you have|have you got|avez[- ]vous|vous avez|est[- ]ce que vous avez)\b/g },
   { topic: 'order_status', strength: 'weak', pattern: /\b(commandes?|orders?|colis|parcels?|packages?|envoi|shipment|when|quand|qd|confirm\w*|normal|souci|probleme|problem|wrong|coming|come)\b/g },
