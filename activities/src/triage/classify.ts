@@ -16,9 +16,9 @@ import { ibanShapes, maskPii } from './pii';
 import { findKeywordHits } from './keywords';
 import { findLegalProcedure } from './legal-procedure';
 import {
-  ABUSE, AND_THE_GOODS, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERY_DISPUTE, DISTRESS, DOUBLE_CHARGE, INTENT_CUES, SELF_HARM,
-  MESSAGE_NOT_RECEIVED, MONEY_CAME_BACK, NEGATIVE,
-  POSITIVE, PUBLIC_SHAMING, REFUND_DISPUTE, RETURN_DONE, RETURN_NOT_YET, THANKS_RESERVATION, THREAT, URGENT, fold,
+  ABUSE, ACCOUNT_CHANGED_LANGS, ACCOUNT_DISOWNED_LANGS, AND_THE_GOODS, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERY_DISPUTE, DISTRESS, DOUBLE_CHARGE, ERASURE_ASKED, FRAUD_TOLD,
+  HARM_TOLD, INTENT_CUES, SELF_HARM, MESSAGE_NOT_RECEIVED, MONEY_CAME_BACK, NEGATIVE,
+  POSITIVE, PUBLIC_SHAMING, REFUND_DISPUTE, RETURN_DONE, RETURN_NOT_YET, THANKS_RESERVATION, THREAT, THREAT_SAID, URGENT, fold,
 } from './lexicon';
 import { messageCarriers, type CarrierSegment } from '../mail/carriers';
 import { findInjection } from './injection';
@@ -315,6 +315,22 @@ function wordedRiskSignals(text: string): string[] {
 }
 
 /**
+ * The risk families a whole phrase says, in every language the shop meets (lexicon.ts THREAT_SAID, FRAUD_TOLD,
+ * ERASURE_ASKED, HARM_TOLD): a threat said as an idiom, charges or orders disowned as a story, an erasure or a product's
+ * fire told in ES/IT/DE/PT/NL. A floor the risk head never defuses: the phrase says the act, not a word of it.
+ */
+function phraseFloorSignals(text: string): string[] {
+  const signals: string[] = [];
+  if (any(THREAT_SAID, text)) signals.push('threat');
+  if (any(FRAUD_TOLD, text)) signals.push('fraud_report', ...(/\b(?:debit|charge|prelev|paiement|payment|cobro|cargo|pago|addebit|pagament|abbuchung|belastung|zahlung|cobranca|pagamento|afschrijving|betaling)/.test(text) ? ['unrecognised_charge'] : []));
+  // an account changed by someone else, said in another language: both cues together (the model barely reads them)
+  if (ACCOUNT_CHANGED_LANGS.test(text) && ACCOUNT_DISOWNED_LANGS.test(text)) signals.push('fraud_report');
+  if (any(ERASURE_ASKED, text)) signals.push('gdpr_request');
+  if (any(HARM_TOLD, text)) signals.push('safety_incident');
+  return signals;
+}
+
+/**
  * The keyword and worded-risk floors over what the sender wrote that the cleaner left out of `clean` (a letterhead, the
  * forwarded message above a note written below it): a risk said there is said to the shop. The risk head reads only
  * `clean`, so it never defuses these (classify).
@@ -323,7 +339,8 @@ function setAsideRiskSignals(input: ClassifyInput, policy: RoutingPolicy): strin
   const aside = input.ownTextSetAside ?? '';
   if (!aside.trim()) return [];
   const live = findKeywordHits(aside, policy).live.length > 0;
-  return [...(live ? ['escalation_keyword'] : []), ...wordedRiskSignals(fold(aside))];
+  const folded = fold(aside);
+  return [...(live ? ['escalation_keyword'] : []), ...wordedRiskSignals(folded), ...phraseFloorSignals(folded)];
 }
 
 export function classify(
@@ -350,7 +367,8 @@ export function classify(
   const defused = keywordHits.defusedText;
   // read once: they join the signals, and the risk head (which reads only `clean`) never defuses them
   const setAside = setAsideRiskSignals(input, policy);
-  const signals = [...new Set([...detectSignals(input, folded, policy), ...setAside])];
+  const phraseFloors = phraseFloorSignals(folded);
+  const signals = [...new Set([...detectSignals(input, folded, policy), ...setAside, ...phraseFloors])];
   const rules = ruleIntentScores(input, defused);
   const text = modelText(input);
   const modelProbs = model ? model(text) : null;
@@ -431,15 +449,17 @@ export function classify(
 
   // the risk head: an escalation said in everyday words raises its family; cues it reads as innocent are defused
   const evidence: string[] = [];
+  // a risk said in a whole phrase of the lexicon's floors: the family, never the customer's words
+  for (const s of new Set(phraseFloors)) if (s !== 'unrecognised_charge') evidence.push(`${s.replace(/_/g, ' ')} said in a whole phrase (lexicon floor)`);
   // a keyword read out of the escalation's scope: which one and why (fixed words: no customer text)
   for (const o of keywordHits.outOfScope) evidence.push(`keyword "${o.keyword}" out of scope: ${o.why.replace(/_/g, ' ')}`);
   const reading = risk && !injected ? risk.read(text) : null;
   if (reading && risk) {
     const pct = (x: number): string => x.toFixed(2);
     // innocent only when the whole text and every sentence of it are (a threat in one sentence of a kind mail is a
-    // threat), and no sentence is read as a family by the raising sentence head
-    if (reading.pNoneMin >= risk.defuseNone && !reading.raised) {
-      const defused = signals.filter((s) => MODEL_DEFUSABLE.has(s) && !setAside.includes(s));
+    // threat)
+    if (reading.pNoneMin >= risk.defuseNone) {
+      const defused = signals.filter((s) => MODEL_DEFUSABLE.has(s) && !setAside.includes(s) && !phraseFloors.includes(s));
       if (defused.length) {
         for (const s of defused) signals.splice(signals.indexOf(s), 1);
         signals.push('escalation_keyword_defused', 'model_defused');
@@ -451,11 +471,6 @@ export function classify(
     } else if (reading.p >= risk.threshold) {
       signals.push(reading.family, 'model_escalation');
       evidence.push(`${reading.family} P ${pct(reading.p)}: "${reading.sentence.slice(0, 200)}"`);
-    } else if (reading.raised) {
-      // a risk said in one sentence of a longer mail: the sentence head, trained on the sentences that carry real
-      // escalations, reads it where the whole text dilutes it
-      signals.push(reading.raised.family, 'model_escalation');
-      evidence.push(`${reading.raised.family} P ${pct(reading.raised.p)} in one sentence: "${reading.raised.sentence.slice(0, 200)}"`);
     }
   }
 

@@ -30,6 +30,21 @@ describe('findLegalProcedure: a procedure said in everyday words', () => {
     ['authority', 'Tout ça finira sur SignalConso.'],
     ['statute', 'Au titre de la garantie légale de conformité, je demande le remplacement.'],
     ['statute', 'Under the Consumer Rights Act I am entitled to a full refund for a faulty item.'],
+    ['lawyer', 'Mi abogada le enviará un burofax esta misma semana.'],
+    ['lawyer', 'Il mio avvocato vi manderà una diffida formale.'],
+    ['lawyer', 'Mein Anwalt wird Ihnen in den nächsten Tagen schreiben.'],
+    ['lawyer', 'O meu advogado vai entrar em contato convosco sobre o caso.'],
+    ['lawyer', 'Onze advocaat neemt het dossier vanaf nu over.'],
+    ['lawyer', 'Ich habe die Sache meiner Rechtsschutzversicherung gemeldet.'],
+    ['court', 'Dann sehen wir uns eben vor Gericht.'],
+    ['court', 'Or a county judge can decide it for us, your call.'],
+    ['authority', "I'm seeing a consumer adviser at the library on Tuesday with all of this."],
+    ['court', 'Si no me devuelven el dinero, iniciaré acciones legales.'],
+    ['court', 'Sono pronto ad andare per vie legali.'],
+    ['court', 'Anders stap ik naar de kantonrechter.'],
+    ['formal_notice', 'Consideri questa email una messa in mora.'],
+    ['authority', 'Vou fazer queixa à DECO Proteste e pedir o livro de reclamações.'],
+    ['authority', 'Ik dien een klacht in bij de Geschillencommissie.'],
   ])('%s: %s', (kind, text) => {
     expect(findLegalProcedure(text)).toMatchObject({ kind, veiled: false });
   });
@@ -41,6 +56,8 @@ describe('findLegalProcedure: a procedure said in everyday words', () => {
     ["Je n'ai pas encore contacté d'avocat, pour l'instant."],
     ['Without going to the ombudsman, can we settle this between us?'],
     ["Je n'hésiterai pas à engager des poursuites si rien ne bouge."],
+    ['No quiero tener que ir a juicio por una tetera.'],
+    ['Ich will nicht gleich einen Anwalt einschalten, aber so geht es nicht weiter.'],
   ])('negated but kept in view is a veiled threat: %s', (text) => {
     expect(findLegalProcedure(text)).toMatchObject({ veiled: true });
   });
@@ -58,6 +75,13 @@ describe('findLegalProcedure: a procedure said in everyday words', () => {
     ['continuation in French', 'Merci de la poursuite du traitement de ma commande.'],
     ['an article size', "L'article L est trop grand, puis-je l'échanger contre un M ?"],
     ['a gas regulator', 'The regulator on the camping stove is missing, was it in a separate box?'],
+    // the other languages the shop meets: a lawyer without an act of theirs, a court in another sense, negated
+    ['a lawyer who keeps the accounts (PT)', 'A minha advogada também faz a minha contabilidade, por isso preciso da fatura.'],
+    ['a lawyer who loves the pan (NL)', 'Mijn advocaat kookt graag en vond de pan geweldig.'],
+    ['a dish in German', 'Das Gericht aus Ihrem Rezeptheft war köstlich, danke!'],
+    ['in my opinion (ES)', 'A mi juicio la tetera es preciosa, ¿la tienen en verde?'],
+    ['a denial in Spanish', 'No voy a demandar a nadie, solo quiero saber dónde está el paquete.'],
+    ['a job in German', 'Meine Tochter ist Rechtsanwältin und wollte wissen, ob der Kessel rostfrei ist.'],
   ])('no procedure: %s', (_what, text) => {
     expect(findLegalProcedure(text)).toBeNull();
   });

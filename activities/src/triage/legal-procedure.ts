@@ -44,7 +44,7 @@ const PROCEDURES: Procedure[] = [
     /\b(?:claim|claims|case|action|proceedings) against (?:you|your (?:company|shop|business|firm|store))\b/,
     /\b(?:to|will|would|could|might|can|shall|gonna|i'll|i'd|then|and) sue\b/, /\bsu(?:e|ing|ed) (?:you|your|the (?:shop|company|business)|them)\b/,
     /\b(?:lawsuit|law suit|class action|group action|collective action|injunction|legal (?:action|proceedings|steps|route|recourse|channels|claim|case|measures))\b/,
-    /\b(?:a|the) judge\b/, /\bbailiffs?\b/, /\bpress charges\b/,
+    /\b(?:a|the) (?:district |county |circuit |small[- ]claims )?judge\b/, /\bbailiffs?\b/, /\bpress charges\b/,
     /\btribuna(?:l|ux)\b/, /\b(?:en justice|(?:a|devant|saisir) la justice|le juge|un juge|au juge|juge de proximite|juridictions?|judiciaires?|judiciairement)\b/,
     /\bproces\b(?![- ]verba)/, /\b(?:huissiers?|commissaire de justice|injonction|en refere|assignation|assigner en justice|vous assigner)\b/,
     /\b(?:poursuites|poursuite judiciaire)\b/, /\b(?:vous |la boutique |votre (?:societe|entreprise|boutique) )?poursuivre en justice\b/,
@@ -64,7 +64,7 @@ const PROCEDURES: Procedure[] = [
     /\ben demeure\b/, /\b(?:lettre|courrier) (?:de )?mise en demeure\b/, /\bsommation\b/),
   // an authority or a mediator the writer takes the case to
   ...proc('authority',
-    /\b(?:trading standards|ombudsman|ombudsmen|citizens advice|consumer (?:protection|rights|affairs) (?:authority|agency|office|body|bureau|organisation|organization|association|service)|consumer (?:watchdog|council|association|organisation|organization|ombudsman)|better business bureau|attorney general|(?:alternative )?dispute resolution)\b/,
+    /\b(?:trading standards|ombudsman|ombudsmen|citizens advice|consumer (?:protection|rights|affairs) (?:authority|agency|office|body|bureau|organisation|organization|association|service)|consumer (?:watchdog|council|association|organisation|organization|ombudsman)|better business bureau|consumer advi[sc]ers?|attorney general|(?:alternative )?dispute resolution)\b/,
     /\b(?:report|reporting|reported) (?:you|your (?:shop|company|business|site|website)|this|the shop|the company) to (?:the )?(?:authorities|police|regulator|trading standards|consumer)/,
     /\b(?:dgccrf|repression des fraudes|signal ?conso|ufc[- ]?que[- ]?choisir|60 millions de consommateurs|associations? de (?:defense des )?consommateurs|protection des consommateurs|direction (?:departementale )?de la protection des populations|ddpp)\b/,
     /\b(?:conciliat(?:eur|rice|ion)s?|mediat(?:eur|rice|ion)s?|mediator|mediation)\b/,
@@ -75,16 +75,38 @@ const PROCEDURES: Procedure[] = [
     /\barticles? [lr]\.? ?\d{3}-\d/, /\barticles? [lr]\.? ?\d{3}\b.{0,40}\bcode\b/,
     /\b(?:au titre de|en application de|conformement a|en vertu de|j'invoque|je fais valoir|faire valoir|je me prevaux de) (?:la |ma |l')?garantie legale\b/,
     /\b(?:under|invoke|invoking|according to) (?:the |my )?(?:legal guarantee|statutory (?:rights|guarantee|warranty)|consumer (?:law|rights))\b/),
+  // ES, IT, DE, PT, NL: a lawyer counts with an act of theirs in the same sentence (a letter, the file, a claim, contact
+  // taken: "mijn advocaat stuurt u een aangetekende brief"), never alone ("o meu advogado trata da minha contabilidade");
+  // legal-aid insurance handed the case, a court, a claim, a formal notice, a consumer body, legal steps
+  ...proc('lawyer',
+    /\b((?:mi|nuestro|nuestra|el) abogad[oa])\b[^.?!]{0,60}\b(carta|burofax|demanda|el caso|este caso|expediente|contact\w+|reclamacion|acciones|se encarga(?:ra)? del asunto)\b/,
+    /\b((?:il mio|la mia|nostro|nostra) avvocat[oa])\b[^.?!]{0,60}\b(lettera|diffida|pratica|causa|il caso|questo caso|contatt\w+|si occupa\w* (?:del caso|della pratica|della questione))\b/,
+    /\b((?:mein(?:em|en)?|unser(?:em|en)?|meine) (?:rechts)?anwalt(?:in)?)\b[^.?!]{0,60}\b(schreiben|brief|den fall|akte|kontakt\w*|melden|meldet|klage|schritte|ubernimmt|ubergeben|eingeschaltet)\b/,
+    /\b((?:o meu|a minha|nosso|nossa) advogad[oa])\b[^.?!]{0,60}\b(carta|notificacao|processo|o caso|este caso|contact\w+|entrar em contato|acionar|tratar (?:do caso|disto|do assunto))\b/,
+    /\b((?:mijn|m'n|onze) advocaat)\b[^.?!]{0,60}\b(brief|dossier|zaak|contact|stuurt|sturen|stappen|neemt|in handen|ingebrekestelling|dagvaarding)\b/,
+    /\b(?:rechtsbijstand\w*|rechtsschutzversicherung|seguro de (?:defensa|proteccion) juridica|tutela legale|protecao juridica)\b/,
+    /\b(?:(?:contactar|consultar|llamar a|hablar con) (?:un|mi) abogado|(?:contattare|consultare|sentire|rivolgermi a) (?:un|il mio) avvocato|(?:einen|meinen) (?:rechts)?anwalt (?:einschalten|beauftragen|kontaktieren|nehmen)|(?:contratar|consultar|falar com) (?:um|o meu) advogado|(?:een|mijn) advocaat (?:inschakelen|in de arm nemen|raadplegen|nemen))\b/),
+  ...proc('court',
+    /\b(?:naar de rechter|voor de rechter|rechtszaak|dagvaard\w+|kantonrechter|juridische stappen)\b/,
+    /\b(?:vor (?:das |dem )?gericht|vors gericht|gerichtlich\w*|verklagen|klage (?:einreichen|erheben)|rechtliche schritte|mahnbescheid)\b/,
+    /\b(?:demandar(?:os|les|le)?|os (?:voy a )?demand(?:o|are)|poner una demanda|acciones legales|via judicial|juzgado|llevaros a juicio|ir a juicio)\b/,
+    /\b(?:vie legali|azioni legali|causa (?:contro|legale)|vi (?:denuncio|faccio causa)|denuncia contro|giudice di pace|tribunale)\b/,
+    /\b(?:processar (?:voces|a (?:empresa|loja))|acao judicial|medidas judiciais|(?:recorrer|recorrerei|vou recorrer) a justica|entrar na justica)\b/),
+  ...proc('formal_notice',
+    /\b(?:ingebrekestelling|abmahnung|burofax|diffida|messa in mora|notificacao extrajudicial)\b/),
+  ...proc('authority',
+    /\b(?:geschillencommissie|consumentenbond|verbraucherzentrale|schlichtungsstelle|omic|oficina (?:municipal )?(?:de|del) consum\w+|hoja de reclamaciones|codacons|altroconsumo|associazion[ei] (?:dei )?consumatori|procon|deco proteste|livro de reclamacoes)\b/),
 ];
 
 /** A negator in the clause before the procedure. */
-const NEGATOR = /\b(?:not|no|never|don't|dont|doesn't|didn't|isn't|won't|wont|wouldn't|am not|i'm not|n'|ne|pas|jamais|aucun|aucune|nor|ni|neither|nothing|rien|without|sans)\b|n't\b/;
+const NEGATOR = /\b(?:niet|nicht|kein|keine|geen|non|nao|nunca|nie|mai|not|no|never|don't|dont|doesn't|didn't|isn't|won't|wont|wouldn't|am not|i'm not|n'|ne|pas|jamais|aucun|aucune|nor|ni|neither|nothing|rien|without|sans)\b|n't\b/;
 /**
  * Words that keep a negated procedure in view: a wish to avoid it, a condition, a delay ("I don't want to go to
  * court", "sans passer par le tribunal", "not yet", "sinon", "unless", "je préfère éviter").
  */
 const KEPT_IN_VIEW = new RegExp([
   String.raw`\b(?:want|wants|wanted|wish|like|rather|hope|hoping|prefer|hate|avoid|avoiding|end up|ending up|come to|have to|force|forced|make me|oblige|obliged|yet|for now|for the moment|at this stage|before|until|till|unless|otherwise|or else|if|without|still|hesitate|hesitation|think twice)\b`,
+  String.raw`\b(?:quiero|querria|prefiero|todavia|sin|antes|a menos|voglio|vorrei|preferisco|ancora|senza|prima|will|mochte|lieber|noch|wenn|falls|ohne|bevor|quero|queria|prefiro|ainda|sem|wil|liever|nog|als|tenzij|zonder)\b`,
   String.raw`\b(?:veux|voudrais|voulais|souhaite|souhaiterais|aimerais|prefere|preferais|prefererais|espere|eviter|evitons|en arriver|en venir|oblige|obligee|obligez|contraint|contrainte|forcer|force|encore|pour l'instant|pour le moment|a ce stade|avant|jusqu'a|a moins|sinon|faute de|a defaut|si|s'il|sans|hesiter|hesiterai|hesiterais|hesiterons|hesitation)\b`,
 ].join('|'));
 /** Where a clause ends: what a negation before it no longer governs. */
@@ -110,7 +132,9 @@ export function findLegalProcedure(text: string): ProcedureHit | null {
       const negated = NEGATOR.test(scopeBefore(s, m.index));
       const veiled = negated && KEPT_IN_VIEW.test(s.slice(0, m.index));
       if (negated && !veiled) continue; // a denial: "je ne porte pas plainte contre vous", "not taking you to court"
-      return { kind, phrase: m[0].trim(), veiled };
+      // a pattern with a gap between the lawyer and their act names only those two (the gap may hold a name or a place)
+      const phrase = m.length > 1 ? m.slice(1).filter(Boolean).join(' … ') : m[0].trim();
+      return { kind, phrase, veiled };
     }
   }
   return null;

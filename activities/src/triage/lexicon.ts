@@ -25,6 +25,11 @@ export const DOUBLE_CHARGE: RegExp[] = [
   /\b(?:charged|debited|debite|preleve|billed)\b.{0,40}\b(?:after|despite|malgre|apres)\b.{0,30}\b(?:cancel|annul)/,
 ];
 
+/** ES, IT, DE, PT, NL: the account's password changed, or its e-mail or address someone else's (a takeover's first cue). */
+export const ACCOUNT_CHANGED_LANGS = /\b(?:contrasena|password|passwort|kennwort|senha|wachtwoord)\b[^.?!]{0,40}\b(?:cambiad[ao]|cambiat[ao]|geandert|alterad[ao]|mudad[ao]|gewijzigd|veranderd)\b|\b(?:e-?mail-?adresse|lieferadresse|direccion de correo|indirizzo (?:e-?)?mail|endereco de e-?mail|e-?mailadres)\b[^.?!]{0,40}\b(?:nicht (?:meine|mir)|fremde|no es (?:la )?mia|non e (?:la )?mia|nao e (?:o )?meu|nao e a minha|niet van mij|niet de mijne)\b/;
+/** ES, IT, DE, PT, NL: the writer disowns what was done ("ich war das nicht", "no fui yo"): a takeover's second cue. */
+export const ACCOUNT_DISOWNED_LANGS = /\b(?:ich war (?:das|es) nicht|das war(?:en)? nicht ich|yo no (?:he sido|fui)|no fui yo|non sono stat[oa] io|nao fui eu|ik was het niet|dat was ik niet)\b/;
+
 /** Intents a rule can recognise from the text. Machine intents come from the machine-mail verdict. */
 export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
   order_status: [
@@ -225,9 +230,11 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
       /\b(?:i didn't order|i did not order|je n'ai rien commande|je n'ai jamais commande)\b/, /\b(?:phishing|hameconnage|fake (?:website|site|email)|faux (?:site|mail|e-mail))\b/),
     // an account someone else changed: its password, e-mail or address changed (one cue), disowned by the writer (another)
     ...cue(2.5,
-      /\b(?:change|modifie|reinitialise|changed|modified|reset|altered|updated)\w*\b.{0,40}\b(?:mot de passe|password|adresse (?:mail|e-?mail) du compte|e-?mail (?:address )?(?:on|of) (?:my|the) account|identifiants|login details)\b|\b(?:mot de passe|password|identifiants)\b.{0,30}\b(?:a ete|was|has been|were) (?:change|modifie|reinitialise|changed|modified|reset)\b/),
+      /\b(?:change|modifie|reinitialise|changed|modified|reset|altered|updated)\w*\b.{0,40}\b(?:mot de passe|password|adresse (?:mail|e-?mail) du compte|e-?mail (?:address )?(?:on|of) (?:my|the) account|identifiants|login details)\b|\b(?:mot de passe|password|identifiants)\b.{0,30}\b(?:a ete|was|has been|were) (?:change|modifie|reinitialise|changed|modified|reset)\b/,
+      ACCOUNT_CHANGED_LANGS),
     ...cue(2,
-      /\b(?:ce n'(?:est|etait) pas moi|c'est pas moi|je n'y suis pour rien|pas de mon fait|(?:it )?wasn't me|(?:it )?was not me|not me\b|i (?:didn't|did not|never) (?:do|ask|request|change|make) (?:it|that|this|for it|for that|them)|n'ai (?:rien|jamais) (?:demande|change|touche|modifie))/),
+      /\b(?:ce n'(?:est|etait) pas moi|c'est pas moi|je n'y suis pour rien|pas de mon fait|(?:it )?wasn't me|(?:it )?was not me|not me\b|i (?:didn't|did not|never) (?:do|ask|request|change|make) (?:it|that|this|for it|for that|them)|n'ai (?:rien|jamais) (?:demande|change|touche|modifie))/,
+      ACCOUNT_DISOWNED_LANGS),
   ],
   gdpr_request: [
     ...cue(3.5,
@@ -305,6 +312,24 @@ export const THREAT: RegExp[] = [
   /\b(?:je vais (?:tout )?casser|vous (?:tuer|buter|crever)|ca va mal finir|gare a vous)\b/,
 ];
 
+/**
+ * Threats said as idioms (a bat brought along, an ambulance home, a visit that is no courtesy) and, in ES, IT, DE, PT,
+ * NL, "you will pay for this / regret it", "I know where you are": whole phrases, a floor the risk head never defuses
+ * (classify.ts phraseFloorSignals), unlike THREAT's words that a joke can carry.
+ */
+export const THREAT_SAID: RegExp[] = [
+  /\b(?:with|bring(?:ing)?|and) (?:a |my |the |his |her )?(?:cricket|baseball|rounders) bat\b/, /\bpick(?:ing)? (?:his|her|your|their) teeth (?:up )?(?:off|out of|from)\b/, /\b(?:he|she|you|they)(?:'ll| will) (?:be )?(?:leaving|going home|leave|go home|end up)(?: \w+)? in an? (?:ambulance|body bag)\b/,
+  /\b(?:better not|won't want to|wouldn't) show (?:his|her|their|your) faces? (?:on|round|around|near|at|in) my\b/,
+  /\b(?:won't|will not|wont|isn't going to|is not going to) be (?:a )?(?:social|courtesy|friendly|polite) (?:call|visit)\b/, /\bce ne sera pas une visite de (?:courtoisie|politesse)\b/,
+  /\b(?:repartira|repartirait|ressortira|ressortirait|rentrera|rentrerait) (?:pas |plus )?sur ses (?:deux )?(?:jambes|pieds)\b/, /\bne (?:plus )?(?:jamais )?remettre les pieds (?:dans ma rue|chez moi|devant chez moi)\b/,
+  // ES, IT, DE, PT, NL: a visit that will be no courtesy, "you will pay for this / regret it", "I know where you are"
+  /\b(?:no (?:sera|va a ser) una visita de cortesia|me las (?:vais|van) a pagar|me la (?:vais|van) a pagar|os vais a enterar|os voy a partir|le voy a partir la cara|se van a arrepentir|os arrepentireis|se (?:donde|que donde) (?:estais|vivis|viven|estan)\b)/,
+  /\b(?:non sara una visita di cortesia|ve la faccio pagare|me la pagherete|vi spacco|gli spacco|ve ne pentirete|so dove (?:abitate|state|siete|abita))\b/,
+  /\b(?:kein (?:hoflichkeitsbesuch|freundschaftsbesuch)|das werde[nt] (?:sie|ihr) (?:noch )?bereuen|ich wei(?:ss|ß) wo (?:sie|ihr) (?:wohnen|wohnt|sitzen|sitzt|arbeiten))\b/,
+  /\b(?:nao (?:vai )?ser uma visita de cortesia|(?:voces )?vao se arrepender|vao pagar caro|sei onde (?:voces )?(?:moram|ficam|estao))\b/,
+  /\b(?:geen (?:beleefdheidsbezoek|vriendschappelijk bezoek)|(?:gaan|zullen) jullie spijt van krijgen|ik weet waar (?:jullie|u) (?:wonen|woont|zitten|zit))\b/,
+];
+
 export const DISTRESS: RegExp[] = [
   /\b(?:desespere|desesperee|a bout|n'en peux plus|je craque|en larmes|je pleure|detresse)\b/,
   /\b(?:desperate|devastated|in tears|crying|can't cope|breaking down|wits' end|end of my tether|panic attack)\b/,
@@ -333,11 +358,25 @@ export const SELF_HARM: RegExp[] = [
   /\b(?:no despertar(?:me)? (?:mas|nunca)|quitarme la vida|no quiero (?:seguir )?vivir|ganas de morir|no tengo ganas de vivir|desaparecer para siempre)\b/,
   /\b(?:non svegliarmi piu|togliermi la vita|farla finita\b(?! con)|non (?:voglio|ho) piu (?:voglia di )?vivere|voglia di morire)\b/,
   /\b(?:nao acordar mais|tirar a minha (?:propria )?vida|nao quero mais viver|vontade de morrer|nao tenho vontade de viver)\b/,
+  /\b(?:zelfmoord|selbstmord|(?:een )?einde (?:aan|maken aan) mijn leven|wil niet meer leven|niet meer wakker (?:worden|te worden)|mich umbringen|quiero matarme|voglio (?:uccidermi|ammazzarmi))\b/,
+  // warning signs said as a farewell: affairs put in order, goodbye letters, goodbyes said, no longer a burden, things
+  // not needed much longer (EN, FR, ES, IT, DE, PT, NL; whole phrases: "put my affairs" alone or "giving things away"
+  // before a move do not match)
+  /\b(?:putting|put|tidying(?: up)?|tidied(?: up)?|sorting(?: out)?|sorted(?: out)?|settling|settled|getting|got) (?:all )?my affairs(?: in order)?\b/, /\bi(?:'ve| have) (?:already )?said (?:all )?my goodbyes\b/,
+  /\b(?:goodbye|farewell) (?:letters?|notes?)\b/, /\b(?:written|wrote|left|leaving|writing) (?:letters|notes) for (?:my|the) (?:kids|children|family|wife|husband|sons?|daughters?|partner)\b/,
+  /\b(?:won't|will not|wont) be (?:needing|using) (?:it|them|this|that|anything|the \w+|any of (?:it|this|them)) (?:for )?(?:much|very) longer\b/,
+  /\b(?:won't|will not|wont) be (?:a (?:burden|bother)(?: to anyone)?|bothering anyone|troubling anyone|in anyone's way) (?:for )?(?:much longer|any ?more|for long|soon)\b/,
+  /\b(?:mes affaires en ordre|lettres? d'adieu|(?:fait|dit) mes adieux|ne (?:derangerai|embeterai|generai) plus personne|ne serai plus (?:un fardeau|un poids|une charge) pour personne)\b/,
+  /\b(?:cartas? (?:de despedida|para mis hijos|para mi familia)|ya no (?:tendre|voy a tener) que molestar a nadie|no (?:molestare|sere una carga) (?:mas )?(?:a|para) nadie|(?:he regalado|regale) (?:a )?mi (?:perro|gato|mascota)|mis cosas en orden|me he despedido de todos)\b/,
+  /\b(?:lettere? (?:di addio|per i miei figli)|non (?:daro|saro) piu (?:fastidio|un peso) (?:a|per) nessuno|(?:ho messo|sto mettendo) in ordine le mie cose|ho regalato il mio (?:cane|gatto)|mi sono (?:gia )?congedat[oa] da tutti)\b/,
+  /\b(?:abschiedsbriefe?|niemandem mehr zur last|meine angelegenheiten (?:geregelt|geordnet|in ordnung gebracht)|meine sachen verschenkt|mich von allen verabschiedet)\b/,
+  /\b(?:cartas? de despedida|cartas? para (?:os )?meus filhos|nao vou (?:mais )?incomodar ninguem|nao (?:serei|vou ser) (?:mais )?um peso para ninguem|(?:dei|doei) o meu (?:cao|gato)|(?:pus|coloquei) as minhas coisas em ordem|ja me despedi de todos)\b/,
+  /\b(?:afscheidsbrie(?:f|ven)|niemand (?:meer )?tot last|(?:mijn|m'n) zaken (?:geregeld|op orde gebracht)|(?:afscheid genomen van iedereen|van iedereen afscheid genomen)|mijn (?:hond|kat) weggegeven)\b/,
 ];
 
 export const CHARGEBACK: RegExp[] = [
   /\b(?:chargeback|charge back|retrofacturation|opposition (?:bancaire|sur (?:ma|la) carte|aupres de ma banque))\b/,
-  /\b(?:ask|asking|contact|tell|get|have) (?:my|the) (?:bank|card (?:provider|company|issuer))\b.{0,40}\b(?:chargeback|reverse|refund|dispute|back|cancel|block|stop|undo)\b/,
+  /\b(?:ask|asked|asking|contact|contacted|tell|told|telling|get|have|had) (?:my|the) (?:bank|card (?:provider|company|issuer))\b.{0,40}\b(?:chargeback|reverse|refund|dispute|back|cancel|block|stop|undo)\b/,
   // the bank asked to undo the payment, said before the verb: "je demanderai à ma banque d'annuler le paiement"
   /\b(?:demander|demanderai|demande|vais demander|dire|dirai) a (?:ma|la) banque\b.{0,20}\b(?:annuler|rejeter|bloquer|contester|recuperer|stopper)\b/, /\bdispute (?:the|this) (?:charge|payment|transaction)\b/,
   /\b(?:faire|ferai|vais faire) (?:une )?opposition\b/, /\bcontester (?:le|la|ce) (?:paiement|prelevement|debit|transaction)\b/,
@@ -347,6 +386,53 @@ export const CHARGEBACK: RegExp[] = [
   /\b(?:open(?:ed)?|fil(?:e|ed)|rais(?:e|ed)|start(?:ed)?) an? (?:claim|case|dispute) (?:with|on|through) (?:paypal|my bank|my card|the bank)\b/,
   /\b(?:ouvert|ouvrir|deposer|depose) (?:une|un) (?:reclamation|litige|dossier) (?:aupres de|avec|chez|sur) (?:paypal|ma banque)\b/,
   /\b(?:ma banque|my bank)\b.{0,40}\b(?:rembourser|reverse|recuperer mon argent|get my money back)\b/,
+  // a claim with the card scheme; the bank (or its adviser) taking the money back (EN, FR)
+  /\b(?:claim|dispute|chargeback|complaint) (?:with|through|via) (?:visa|mastercard|amex|american express|my card (?:company|provider|issuer))\b/,
+  /\breclamation (?:aupres de|chez|a) (?:visa|mastercard|american express|amex|ma banque|ma carte)\b/,
+  /\b(?:conseill(?:er|ere) (?:bancaire|a l'agence|a la banque|de (?:ma|la) banque)|ma banque|mon agence)\b[^.?!]{0,80}\b(?:recupere|recuperer|recuperera|reprend|reprendre|reprendra)\b/,
+  // the bank asked to reverse the payment (ES, IT, DE, PT, NL): the bank and the act in one sentence
+  /\b(?:banco|tarjeta|paypal)\b[^.?!]{0,60}\b(?:anul\w+|retroced\w+|revert\w+|devolver|devuelva|bloque\w+|reclam\w+|disput\w+|rechaz\w+) (?:el|este|ese|la|esta|esa) (?:cargo|cobro|pago|compra|transaccion|importe)\b/, /\b(?:contracargo|retrocesion del (?:cargo|pago))\b/,
+  /\b(?:banca|carta di credito|paypal)\b[^.?!]{0,60}\b(?:storn\w+|disconosc\w+|contest\w+|blocc\w+|annull\w+|recuper\w+) (?:il |l'|questo |quel )?(?:pagamento|addebito|transazione|acquisto|importo|soldi)\b/, /\b(?:chiesto|chiedero|chiedo) alla (?:mia )?banca di (?:storn|annull|blocc|recuper|contest)/,
+  /\b(?:bank|kreditkartenfirma|paypal)\b[^.?!]{0,50}\b(?:zuruck ?(?:buchen|holen|zubuchen|zuholen|fordern)|widersprechen)\b/, /\b(?:die|meine|unsere) bank (?:holt|bucht|fordert) (?:sich )?(?:das|mein|unser) geld\b[^.?!]{0,20}\bzuruck\b/, /\b(?:widerspruch gegen (?:die|diese) (?:lastschrift|abbuchung|zahlung)|lastschrift (?:zuruckgeben|zuruckgehen lassen|widerrufen))\b/,
+  /\b(?:banco|cartao|paypal)\b[^.?!]{0,60}\b(?:estorn\w+|contest\w+|cancel\w+|bloque\w+) (?:a|o|esta|este|essa|esse) (?:compra|pagamento|cobranca|transacao|debito)\b/,
+  /\b(?:bank|creditcard|paypal)\b[^.?!]{0,50}\b(?:terugboek\w*|terug (?:te )?(?:laten )?boeken|storneren|terug (?:te )?halen|terugvorderen)\b/,
+];
+
+/**
+ * Charges, orders or an account the writer disowns, told as what happened rather than named ("orders I didn't place",
+ * "chez nous personne n'a commandé", "cobros que no hice", "Abbuchungen, die ich nicht getätigt habe"): EN, FR, ES, IT,
+ * DE, PT, NL. Whole phrases of the act disowned, never a lone "fraude" (a brother's opinion of online shopping).
+ */
+export const FRAUD_TOLD: RegExp[] = [
+  /\b(?:orders?|charges?|payments?|purchases?|debits?|transactions?)\b(?:[^.?!]{0,40}\b(?:that|which))? (?:i|we) (?:didn't|did not|never|don't|do not) (?:place|placed|make|made|authori[sz]e|authori[sz]ed|recogni[sz]e)\b/,
+  /\bnobody (?:else )?(?:here|at home|in (?:the|my|our) (?:house|household|family)) (?:has )?(?:ordered|bought|used|placed|made)\b/,
+  /\b(?:someone|somebody)(?: else)? (?:has )?(?:been )?(?:used|using|shopping (?:with|on)|spending on) my (?:card|account|details|bank card)\b/,
+  /\b(?:chez (?:nous|moi)|a la maison),? personne n'a (?:rien )?(?:commande|achete|utilise)\b/, /\bpersonne (?:chez (?:nous|moi)|a la maison) n'a (?:rien )?(?:commande|achete|utilise)\b/,
+  /\b(?:debits?|prelevements?|paiements?|achats?|commandes?)\b(?:[^.?!]{0,40}\bque)? (?:je n'ai|nous n'avons) (?:jamais |pas )?(?:fait|faits|effectues?|passees?|autorises?)\b/,
+  /\b(?:cobros?|cargos?|pagos?|compras?|pedidos?)\b(?:[^.?!]{0,40}\bque)? (?:yo )?no (?:hice|hicimos|he hecho|he realizado|he autorizado|reconozco)\b/, /\bno reconozco (?:estos |esos |los |este |ese |el )?(?:cobros?|cargos?|pagos?|compras?)\b/,
+  /\bnadie (?:en (?:mi )?casa|de mi familia) (?:ha )?(?:usado|usa|uso|comprado|pedido)\b/,
+  /\b(?:addebiti?|pagamenti?|acquisti|ordini)\b(?:[^.?!]{0,40}\bche)? (?:io )?non (?:ho )?(?:mai )?(?:fatto|fatti|effettuat[oi]|autorizzat[oi]|riconosco)\b/, /\bnessuno (?:in casa|in famiglia) (?:ha )?(?:usato|ordinato|comprato)\b/,
+  /\b(?:abbuchungen?|belastungen?|zahlungen?|bestellungen?|kaufe)\b[^.?!]{0,30}\b(?:die|welche) (?:ich|wir) nicht (?:getatigt|gemacht|aufgegeben|autorisiert|veranlasst)\b/, /\bniemand (?:bei uns|von uns|zu hause) hat\b[^.?!]{0,30}\b(?:bestellt|gekauft|benutzt)\b/,
+  /\b(?:compras?|cobrancas?|debitos?|pagamentos?|encomendas?)\b(?:[^.?!]{0,40}\bque)? (?:eu )?nao (?:fiz|fizemos|reconheco|autorizei)\b/, /\bninguem (?:la )?em casa\b[^.?!]{0,30}\b(?:usou|comprou|encomendou)\b/,
+  /\b(?:afschrijvingen?|betalingen?|bestellingen?|aankopen)\b[^.?!]{0,40}\bdie (?:ik|wij|we) niet (?:heb |hebben )?(?:gedaan|geplaatst|herken(?:nen)?|gemaakt)\b/, /\bniemand (?:hier|thuis|in huis) heeft\b[^.?!]{0,30}\b(?:besteld|gekocht|gebruikt)\b/,
+];
+
+/** Erasure of the account or of the data held, asked in ES, IT, DE, PT, NL (the FR/EN forms are gdpr_request cues). */
+export const ERASURE_ASKED: RegExp[] = [
+  /\b(?:borr\w+|elimin\w+|supr\w+)\b[^.?!]{0,30}\b(?:mis datos|mi cuenta|toda (?:la|mi) informacion)\b/,
+  /\b(?:cancell\w+|elimin\w+|rimuov\w+)\b[^.?!]{0,30}\b(?:i miei dati|il mio account|il mio profilo|tutti i (?:miei )?dati)\b/,
+  /\b(?:losch\w+|entfern\w+)\b[^.?!]{0,30}\b(?:meine (?:personlichen )?daten|mein (?:kunden)?konto|alle (?:meine )?daten)\b/, /\b(?:meine (?:personlichen )?daten|mein (?:kunden)?konto)\b[^.?!]{0,30}\b(?:losch\w+|entfern\w+)\b/, /\bdsgvo\b/,
+  /\b(?:apag\w+|elimin\w+|exclu\w+|remov\w+)\b[^.?!]{0,30}\b(?:(?:a )?minha conta|(?:os )?meus dados|(?:todas )?as (?:minhas )?informacoes)\b/,
+  /\b(?:verwijder\w*|wis)\b[^.?!]{0,30}\b(?:mijn (?:persoons)?gegevens|mijn account|al mijn gegevens)\b/, /\bmijn (?:persoons)?gegevens\b[^.?!]{0,30}\b(?:verwijder\w*|wissen)\b/,
+];
+
+/** A product that caught fire, smoked, melted, shocked or burnt someone, told in ES, IT, DE, PT, NL (FR/EN: safety cues). */
+export const HARM_TOLD: RegExp[] = [
+  /\b(?:(?:se )?(?:prendio|ha prendido|empezo a echar|echa|echaba) (?:fuego|humo)|salia humo|sale humo|se (?:derritio|ha derretido)|chispas|descarga electrica|me (?:queme|he quemado)|quemaduras?)\b/,
+  /\b(?:(?:ha )?preso fuoco|(?:uscire|uscivano|usciva|escono|esce) (?:le |delle )?fiamme|in fiamme|(?:fare|fa|faceva|usciva|esce) fumo|si e sciolt[ao]|scintille|(?:preso la )?scossa|ustionat[oa]|mi sono (?:bruciat[oa]|ustionat[oa]))\b/,
+  /\b(?:feuer gefangen|fing feuer|in flammen|qualmte|gequalmt|rauch (?:kam|stieg)|(?:ist|sind) geschmolzen|stromschlag|(?:mich|sich) verbrannt|verbrennungen|verbruht)\b/,
+  /\b(?:pegou fogo|(?:a )?deitar fumo|saiu (?:fumo|fumaca)|soltou fumaca|derreteu|faiscas|choque eletrico|levei um choque|me queimei|queimou a mao|queimaduras?)\b/,
+  /\b(?:vlam gevat|vatte vlam|in brand|rook (?:kwam|uit)|begon te roken|gesmolten|vonken|schok gekregen|stroomschok|(?:mijn hand|me) verbrand|brandwond\w*)\b/,
 ];
 
 export const URGENT: RegExp[] = [
