@@ -36,8 +36,6 @@ import { voicedExamples } from './voices';
 import { supplementExamples } from './supplement';
 import { INTENT_SUPPLEMENT } from './data/intent-supplement';
 import { writeMachineHead } from './train-machine-head';
-import { RISK_SENTENCE_MARKS } from './data/risk-sentence-marks';
-import { OBLIQUE_RISK_SENTENCES } from './data/risk-sentences-oblique';
 
 export type RiskClass = RiskFamily | 'none';
 
@@ -87,21 +85,13 @@ export interface MeaningTrainOptions {
    * with a head that has seen sentences, not with the whole-text head (which reads ordinary courtesy as risky).
    */
   sentenceInnocence: boolean;
-  /**
-   * The sentence head also raises (intent-model.ts `risk.sentence_raise`): it learns the sentence that carries each
-   * corpus escalation (ml/data/risk-sentence-marks.ts) as its family, the other sentences of that mail as 'none', and
-   * the oblique risk sentences (ml/data/risk-sentences-oblique.ts); its level is fitted on leave-one-author-out
-   * predictions, above every mail that must not escalate. Needs `sentenceInnocence`. Off by default: on the blind
-   * challenge-escalate-4 it changed no route (ml/README.md, "A raising sentence head").
-   */
-  sentenceRaise: boolean;
   /** Teach the intent head the written supplement too (ml/data/intent-supplement.ts, ml/supplement.ts). */
   intentSupplement: boolean;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: MeaningTrainOptions = {
   seed: 20261124, perPhrase: 4, voicesPerPhrase: 1, epochs: 14, innerFolds: 4, corpusWeight: 3, buckets: 1 << 15, l2: 1e-5, innerSplit: 'hash', blendSplit: 'authors',
-  confidenceMap: true, sentenceInnocence: true, sentenceRaise: false, intentSupplement: true,
+  confidenceMap: true, sentenceInnocence: true, intentSupplement: true,
 };
 
 const round = (v: number): number => Math.round(v * 1000) / 1000;
@@ -158,22 +148,6 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
   const sentenceItems = (keep: (i: number) => boolean): Item[] => [
     ...synthSentences, ...corpus.flatMap((_, i) => (keep(i) ? corpusSentences[i]!.map((x) => ({ x, y: 0, w: 1 })) : [])),
   ];
-  // the raising sentence head's text: the sentence head's, plus each corpus escalation whose carrying sentence is
-  // marked (that sentence as its family, the rest of the mail as 'none') and the oblique sentences (idioms,
-  // invitations, other languages); the innocence head never reads them (a veiled "je ne veux pas en arriver au
-  // litige" marked as a threat would make "il ne s'agit nullement d'un litige" less innocent)
-  const raising = opts.sentenceInnocence && opts.sentenceRaise;
-  const markedSentences = corpus.map((c): Item[] => {
-    const marks = raising && c.risk !== null && c.risk !== 'none' ? RISK_SENTENCE_MARKS[path.basename(c.file, '.eml')] : undefined;
-    if (!marks) return [];
-    return sentencesOf(c.text).map((t) => (marks.some((m) => t.startsWith(m))
-      ? { x: feats(t), y: risks.indexOf(c.risk!), w: MARKED_SENTENCE_WEIGHT } : { x: feats(t), y: 0, w: 1 }));
-  });
-  const obliqueSentences: Item[] = !raising ? [] : Object.entries(OBLIQUE_RISK_SENTENCES)
-    .flatMap(([risk, ss]) => ss.map((t) => ({ x: feats(t), y: risks.indexOf(risk as RiskClass), w: OBLIQUE_SENTENCE_WEIGHT })));
-  const raiseItems = (keep: (i: number) => boolean): Item[] => [
-    ...sentenceItems(keep), ...obliqueSentences, ...corpus.flatMap((_, i) => (keep(i) ? markedSentences[i]! : [])),
-  ];
 
   const classesOf: Record<Target, readonly string[]> = { intent: intents, risk: risks, routine: ROUTINE_CLASSES };
   const itemsFor = (which: Target, keep: (i: number) => boolean): Item[] => {
@@ -223,12 +197,6 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
     });
   }
 
-  // the raising level: on raising sentence heads that never read the mail's author
-  const sentenceRaise = raising && authors.length >= 2 ? fitSentenceRaise(corpus, authors.map((author, k) => {
-    const head = trainHead(raiseItems((i) => authorOf(corpus[i]!.file) !== author), risks, opts, opts.seed + 450 + k);
-    return { author, read: (t: string) => predictWith(head, feats(t)) };
-  })) : null;
-
   const blend = fitBlend(corpus, blendOof, policy, opts.confidenceMap);
   const risk = fitRiskLevels(corpus, oof.risk, policy);
   const routine = fitRoutineLevel(corpus, oof.routine);
@@ -237,12 +205,11 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
   const riskHead = trainHead(itemsFor('risk', () => true), risks, opts, opts.seed + 100);
   const routineHead = trainHead(itemsFor('routine', () => true), ROUTINE_CLASSES, opts, opts.seed + 200);
   const sentenceHead = opts.sentenceInnocence ? trainHead(sentenceItems(() => true), risks, opts, opts.seed + 400) : null;
-  const raiseHead = sentenceRaise ? trainHead(raiseItems(() => true), risks, opts, opts.seed + 450) : null;
   const file: IntentModelFile = {
     kind: 'hashed-ngram-logreg',
     // a version of its own per feature set and training text (a worker stores a file whose version is new: ml/README);
     // the content's hash is appended below
-    version: `meaning-model/seed-${opts.seed}/corpus-${corpus.length}/voices-${opts.voicesPerPhrase}/features-${FEATURE_VERSION.split('/').pop()}${byAuthor || blendByAuthor ? '/blend-authors' : ''}${blend.confidenceMap ? '/confmap' : ''}${sentenceHead ? '/sentence-innocence' : ''}${raiseHead ? '/sentence-raise' : ''}${opts.intentSupplement ? `/supplement-${INTENT_SUPPLEMENT.length}` : ''}`,
+    version: `meaning-model/seed-${opts.seed}/corpus-${corpus.length}/voices-${opts.voicesPerPhrase}/features-${FEATURE_VERSION.split('/').pop()}${byAuthor || blendByAuthor ? '/blend-authors' : ''}${blend.confidenceMap ? '/confmap' : ''}${sentenceHead ? '/sentence-innocence' : ''}${opts.intentSupplement ? `/supplement-${INTENT_SUPPLEMENT.length}` : ''}`,
     feature_version: FEATURE_VERSION,
     buckets: opts.buckets,
     intents: [...intents],
@@ -253,14 +220,12 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
     risk: {
       classes: [...risks], ...quantise(riskHead.weights), threshold: risk.threshold, defuse_none: risk.defuseNone,
       ...(sentenceHead ? { sentence: quantise(sentenceHead.weights) } : {}),
-      ...(raiseHead && sentenceRaise ? { raise: { ...quantise(raiseHead.weights), level: sentenceRaise.level } } : {}),
     },
     routine: { classes: [...ROUTINE_CLASSES], ...quantise(routineHead.weights), threshold: routine.threshold },
     training: {
-      seed: opts.seed, synthetic: synth.length, sentence_innocence: opts.sentenceInnocence, ...(raising ? { sentence_raise: true } : {}), corpus: corpus.length, epochs: opts.epochs, per_phrase: opts.perPhrase, voices_per_phrase: opts.voicesPerPhrase,
+      seed: opts.seed, synthetic: synth.length, sentence_innocence: opts.sentenceInnocence, corpus: corpus.length, epochs: opts.epochs, per_phrase: opts.perPhrase, voices_per_phrase: opts.voicesPerPhrase,
       inner_folds: innerFolds, inner_split: byAuthor ? 'authors' : 'hash', blend_split: byAuthor || blendByAuthor ? 'authors' : 'hash', corpus_weight: opts.corpusWeight, l2: opts.l2,
       oof_intent: blend.report, oof_risk: risk.report, oof_routine: routine.report,
-      ...(sentenceRaise ? { oof_sentence_raise: sentenceRaise.report } : {}),
     },
   };
   // the version also names the content: the same options over other training text (a pipeline change reads the corpus
@@ -361,32 +326,6 @@ function fitRiskLevels(corpus: readonly CorpusExample[], oof: Record<string, num
       positives_with_cue: pos.filter((r) => r.cue).length, negatives_with_cue: neg.filter((r) => r.cue).length,
       negatives_with_cue_defused: neg.filter((r) => r.cue && r.pNoneMin >= defuseNone).length },
   };
-}
-
-/** Weights of the raising sentence head's text: a marked corpus sentence, an oblique hand-written one. */
-const MARKED_SENTENCE_WEIGHT = 2;
-const OBLIQUE_SENTENCE_WEIGHT = 3;
-
-/**
- * The raising level, on leave-one-author-out raising sentence heads: 0.05 above the most alarming sentence
- * (any family) of every corpus mail that must not escalate, never below 0.5. Reports how many escalations one
- * sentence of which reaches it in their own family, and over every author.
- */
-function fitSentenceRaise(corpus: readonly CorpusExample[], heads: { author: number; read: (t: string) => Record<string, number> }[]) {
-  const rows = corpus.flatMap((c) => {
-    if (c.risk === null) return [];
-    const head = heads.find((h) => h.author === authorOf(c.file));
-    if (!head) return [];
-    const per = sentencesOf(c.text).map(head.read);
-    const top = Math.max(0, ...per.flatMap((p) => RISK_CLASSES.slice(1).map((f) => p[f] ?? 0)));
-    const own = c.risk === 'none' ? 0 : Math.max(0, ...per.map((p) => p[c.risk!] ?? 0));
-    return [{ none: c.risk === 'none', top, own }];
-  });
-  const negTop = Math.max(0, ...rows.filter((r) => r.none).map((r) => r.top));
-  const level = round(Math.min(0.95, Math.max(0.5, negTop + 0.05)));
-  const pos = rows.filter((r) => !r.none);
-  return { level, report: { level, negatives: rows.length - pos.length, negatives_top: round(negTop), escalations: pos.length,
-    escalations_raised: pos.filter((r) => r.own >= level).length } };
 }
 
 /**

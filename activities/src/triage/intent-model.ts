@@ -56,15 +56,6 @@ export const riskHeadSchema = z.object({
    * "every sentence" test (`readRisk` pNoneMin). Absent in older files: the whole-text head reads each sentence.
    */
   sentence: z.object({ ...storedWeights }).optional(),
-  /**
-   * The raising sentence head (same classes, same features): one sentence whose P(family) reaches `level` escalates
-   * that family (a risk said in one sentence of a long mail, which the whole text dilutes). Trained on the sentence
-   * head's text plus the sentence that carries each corpus escalation (ml/data/risk-sentence-marks.ts) as its family,
-   * the rest of that mail as 'none', and oblique risk sentences; `level` fitted above every mail that must not
-   * escalate on leave-one-author-out predictions. A head of its own, so the innocence reading above is unchanged.
-   * Absent: no sentence raises.
-   */
-  raise: z.object({ ...storedWeights, level: z.number().min(0).max(1) }).optional(),
 });
 export type RiskHeadFile = z.infer<typeof riskHeadSchema>;
 
@@ -127,9 +118,6 @@ export interface RiskHead {
   predict(text: string): Record<string, number>;
   /** The sentence head's probabilities for one sentence (absent: `predict` reads sentences too). */
   predictSentence?: (sentence: string) => Record<string, number>;
-  /** The raising sentence head's probabilities for one sentence, and the level at which one sentence raises its family. */
-  predictRaise?: (sentence: string) => Record<string, number>;
-  sentenceRaise?: number;
   threshold: number;
   defuseNone: number;
 }
@@ -161,7 +149,6 @@ export function decodeIntentModel(file: IntentModelFile): LoadedIntentModel {
     ? {
       predict: linearHead(file.risk, file.risk.classes, file.buckets), threshold: file.risk.threshold, defuseNone: file.risk.defuse_none,
       ...(file.risk.sentence ? { predictSentence: linearHead(file.risk.sentence, file.risk.classes, file.buckets) } : {}),
-      ...(file.risk.raise ? { predictRaise: linearHead(file.risk.raise, file.risk.classes, file.buckets), sentenceRaise: file.risk.raise.level } : {}),
     }
     : null;
   const routineHead = file.routine ? linearHead(file.routine, file.routine.classes, file.buckets) : null;
@@ -273,8 +260,6 @@ export interface RiskReading {
    */
   pNoneMin: number;
   sentence: string;
-  /** One sentence the raising sentence head reads as a family at or above its level (`sentenceRaise`), if any. */
-  raised?: { family: RiskFamily; p: number; sentence: string };
 }
 
 /** The sentences of a text a reviewer can read on their own (two words or more). */
@@ -290,19 +275,11 @@ export function readRisk(head: RiskHead, text: string): RiskReading {
   let bestP = -1;
   const pNone = whole.none ?? 0;
   let pNoneMin = pNone;
-  let raised: RiskReading['raised'];
   for (const s of sentencesOf(text)) {
     const ps = head.predict(s);
     const p = ps[family] ?? 0;
     if (p > bestP) { bestP = p; sentence = withoutStructureMark(s); }
     pNoneMin = Math.min(pNoneMin, (head.predictSentence ? head.predictSentence(s) : ps).none ?? 0);
-    if (head.predictRaise && head.sentenceRaise !== undefined) {
-      const r = head.predictRaise(s);
-      for (const f of RISK_FAMILIES) {
-        const q = r[f] ?? 0;
-        if (q >= head.sentenceRaise && q > (raised?.p ?? 0)) raised = { family: f, p: q, sentence: withoutStructureMark(s) };
-      }
-    }
   }
-  return { family, p: 1 - pNone, pNone, pNoneMin, sentence, ...(raised ? { raised } : {}) };
+  return { family, p: 1 - pNone, pNone, pNoneMin, sentence };
 }

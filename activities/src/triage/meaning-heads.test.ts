@@ -186,33 +186,3 @@ describe('readRisk: innocence read sentence by sentence', () => {
     expect(readRisk(risky, text).pNoneMin).toBe(0.3);
   });
 });
-
-describe('readRisk and classify: one sentence raises its family (the raising sentence head, `risk.raise`)', () => {
-  const text = 'Hello,\nThe teapot is for my aunt, she loves it.\nSome nights I think it would be easier not to wake up.\nWhen will it ship?';
-  const whole = (): Record<string, number> => ({ none: 0.97, distress: 0.03 });
-  const sentence = (t: string): Record<string, number> => (t.startsWith('Some nights') ? { none: 0.2, distress: 0.8 } : { none: 0.95, distress: 0.05 });
-  const head = { predict: whole, predictSentence: () => ({ none: 0.9, distress: 0.1 }), predictRaise: sentence, threshold: 0.5, defuseNone: 0.8 };
-
-  it('names the sentence and its family when one sentence reaches the level', () => {
-    expect(readRisk({ ...head, sentenceRaise: 0.6 }, text).raised).toEqual({ family: 'distress', p: 0.8, sentence: 'Some nights I think it would be easier not to wake up.' });
-  });
-
-  it('raises nothing under the level, nor without one (a file without a raising head)', () => {
-    expect(readRisk({ ...head, sentenceRaise: 0.85 }, text).raised).toBeUndefined();
-    expect(readRisk(head, text).raised).toBeUndefined();
-  });
-
-  it('a sentence read as a family is not innocent: no cue word is defused in that mail', () => {
-    const withCue = `${text}\nNot a complaint, just a question.`;
-    const c = classify(input(withCue), policy, null, null, { risk: riskReader({ ...head, predictSentence: () => ({ none: 0.95, distress: 0.05 }), sentenceRaise: 0.6 }) });
-    expect(c.signals).not.toContain('model_defused');
-    expect(c.signals).toEqual(expect.arrayContaining(['distress', 'model_escalation']));
-  });
-
-  it('escalates in classify with the sentence as evidence, though the whole text reads no family', () => {
-    const c = classify(input(text), policy, null, null, { risk: riskReader({ ...head, sentenceRaise: 0.6 }) });
-    expect(c.signals).toEqual(expect.arrayContaining(['distress', 'model_escalation']));
-    expect(c.criticality).toBe('critical');
-    expect(c.evidence).toContain('distress P 0.80 in one sentence: "Some nights I think it would be easier not to wake up."');
-  });
-});
