@@ -37,11 +37,13 @@ const INITIALS = `${LU}\\.(?:(?:${SP}?-${SP}?|${SP})?${LU}\\.){0,3}`;
 const NAME = `(?:${INITIALS}${SP}?(?:${PARTICLE}${SP})?${WORD}|${WORD}(?:${SP}(?:(?:${PARTICLE}|${CAP_PARTICLE})${SP})?(?:d['’])?${WORD}){0,3})`;
 /** Abbreviated titles as usually written and in capitals; titles written in full in any case ("madame Dupont"). */
 const TITLE_WORDS = ['monsieur', 'madame', 'mademoiselle', 'maître', 'docteur', 'señora', 'señor', 'signora', 'signorina', 'signor', 'senhora',
-  'senhor', 'mevrouw', 'meneer', 'mijnheer', 'pani'];
-const TITLE = `(?:Sra\\.?|Sr\\.|Sig\\.ra|Sig\\.|M\\.|MM\\.|Mme|MME|Mmes|Mlle|MLLE|Me|Dr\\.?|DR\\.?|Pr\\.?|Prof\\.?|Mr\\.?|MR\\.?|Mrs\\.?|MRS\\.?|Ms\\.?|MS\\.?|Mx\\.?|Miss|Sir|Dame|Herr|Herrn|Frau|Mag\\.|Dipl\\.-Ing\\.|Ing\\.|Mw\\.|Mevr\\.|Dhr\\.|${TITLE_WORDS.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}|${w}|${w.toUpperCase()}`).join('|')})`;
+  'senhor', 'mevrouw', 'meneer', 'mijnheer', 'pani', 'doña'];
+const TITLE = `(?:Sra\\.?|Sr\\.|Dña\\.|Sig\\.ra|Sig\\.|M\\.|MM\\.|Mme|MME|Mmes|Mlle|MLLE|Me|Dr\\.?|DR\\.?|Pr\\.?|Prof\\.?|Mr\\.?|MR\\.?|Mrs\\.?|MRS\\.?|Ms\\.?|MS\\.?|Mx\\.?|Miss|Sir|Dame|Herr|Herrn|Frau|Mag\\.|Dipl\\.-Ing\\.|Ing\\.|Mw\\.|Mevr\\.|Dhr\\.|${TITLE_WORDS.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}|${w}|${w.toUpperCase()}`).join('|')})`;
 
 /** A title and an academic one after it: "Frau Dr. Katrin Müller", "Mr Prof. Sato", "z. Hd. Herrn Dr. Weiß". */
-const TITLES = `(?:${TITLE})(?:${SP}+(?:Dr\\.?|Prof\\.?|Ing\\.?|Mag\\.?))?`;
+/** The faculty after a doctor's title, in lower case: "Dr. med.", "Dr. rer. nat.", "Dr. jur.". */
+const FACULTY = `(?:${SP}+(?:med|jur|phil|dent|vet|oec|habil|rer\\.${SP}?nat|h\\.${SP}?c)\\.)*`;
+const TITLES = `(?:${TITLE})${FACULTY}(?:${SP}+(?:Dr\\.?|Prof\\.?|Ing\\.?|Mag\\.?)${FACULTY})?`;
 
 const RELATIONS = [
   // EN
@@ -175,6 +177,9 @@ const GREETING_PAIR_RE = gated(new RegExp(
   'gu'),
   // the name and what follows it stand on the greeting's line
   `(?:^|\\n)[ \\t]*${GREETINGS}${SP}[^\\n]*(?:(?:,${SP}*(?:bonjour|bonsoir|hello|hi|dear|and|et)|${SP}(?:and|et|&))${SP}+(?:à${SP}+)?(?:the|le|la|l['’]|les|toute l['’]|tout le|your|votre|vos|all)|,${SP}*${FORMAL_ADDRESSES})`);
+/** The French phrases ending in "de" elide it before a vowel: "au nom d'Odile …", "de la part d'Étienne …". */
+const NAMING_ELIDED = ['au nom', 'de la part', 'pour le compte', "à l[’']attention", 'à destination', 'un cadeau', 'une lettre', 'le compte', 'la carte'];
+const NAMING_ELIDED_RE = gated(new RegExp(`(?<![\\p{L}])(?:${NAMING_ELIDED.map(anyCase).join('|')})${SP}+d['’](?:(${TITLES})${SP}+)?(${NAME})`, 'gu'), `${SP}d['’]`);
 const NAMING_RE = gated(new RegExp(`(?<![\\p{L}])(?:${NAMING.map(anyCase).join('|')})\\s+(?:(${TITLES})${SP}+)?(${NAME})`, 'gu'), `(?:${NAMING.map(anyCase).join('|')})\\s`);
 const ADDRESSING_RE = gated(new RegExp(`(?<![\\p{L}])(?:${ADDRESSING.map(anyCase).join('|')})${SP}+(?:(${TITLES})${SP}+)?(${NAME})`, 'gu'), `(?:${ADDRESSING.map(anyCase).join('|')})${SP}`);
 const ATTRIB_RE = gated(new RegExp(
@@ -212,7 +217,17 @@ const REL_LOWER_CLAUSE = new RegExp(`${REL_LOWER}${SP}+(${LWORD})(?=${SP}*,|${SP
 /** "mon voisin m. leblanc", "mrs o'neill": a lower-case title and a surname, never after a number ("5 m. long"). */
 const LOWER_TITLE_RE = new RegExp(`(?<![\\p{L}\\d.'’])(?<!\\d[ \\t]?)(${LTITLE})${SP}+(${LWORD})(?![\\p{L}])`, 'gu');
 /** A verb or a preposition that takes a person, then a lower-case word and maybe another: "ask kemi", "left with priya ramanathan". */
-const LOWER_GIVEN_RE = new RegExp(`(?<![\\p{L}])(?:ask|asked|tell|told|get|got|let|call|text|ring|with|for|to|via|avec|pour|par|demande à|demandée? à|dis à|dit à|donnée? à|laissée? à|confiée? à|appelle)${SP}+(${LWORD})(?![\\p{L}])(?=(?:${SP}+(${LWORD})(?![\\p{L}]))?)`, 'gu');
+const LOWER_GIVEN_RE = new RegExp(`(?<![\\p{L}])(?:c['’]est|it['’]s|it is|ask|asked|tell|told|get|got|let|call|text|ring|with|for|to|via|avec|pour|par|demande à|demandée? à|dis à|dit à|donnée? à|laissée? à|confiée? à|appelle)${SP}+(${LWORD})(?![\\p{L}])(?=(?:${SP}+(${LWORD})(?![\\p{L}]))?)`, 'gu');
+/** "my neighbour gerald finch signed", "ma soeur elodie passera": a relation, then a lower-case given name and maybe a surname. */
+const REL_LOWER_NAME_RE = new RegExp(`${REL_LOWER}${SP}+(${LWORD})(?![\\p{L}])(?=(?:${SP}+(${LWORD})(?![\\p{L}]))?)`, 'gu');
+/**
+ * In a mail written with capitals, a name the writer left in lower case: a lower-case title and a surname ("« mme
+ * pichon »"; never "m.", "ms": units), a given name set off by commas a few words after the relation ("ma voisine du
+ * 2e, marie-claude, …").
+ */
+const LOWER_TITLE_ANY_RE = gated(new RegExp(`(?<![\\p{L}\\d.'’])(mme|mlle|mrs\\.?|mr\\.|madame|monsieur)${SP}+(${LWORD})(?![\\p{L}])`, 'gu'),
+  '(?:mme|mlle|mrs|mr\\.|madame|monsieur) [a-z]');
+const REL_LOWER_GIVEN_RE = new RegExp(`${REL_LOWER}(?:${SP}+[\\p{Ll}\\d'’]+){0,3}${SP}*,${SP}*(${LWORD})(?=${SP}*[,.;:!?)]|${SP}+(?:qui|who|et|and)(?![\\p{L}]))`, 'gu');
 /** Given names that are everyday words in lower case (colours, flowers, virtues, months, verbs): "with rose gold", "for will". */
 const EVERYDAY_WORD_NAMES = new Set(['will', 'mark', 'rose', 'grace', 'bill', 'jack', 'rich', 'frank', 'dawn', 'summer', 'faith', 'hope', 'amber',
   'april', 'june', 'august', 'sunny', 'page', 'dean', 'hazel', 'olive', 'holly', 'daisy', 'lily', 'iris', 'violet', 'ruby', 'pearl',
@@ -224,9 +239,11 @@ const LOWER_AFTER_NAME = /^(?:to|will|is|was|can|could|would|should|has|had|and|
 /** "elle s'appelle josiane bertin", "her name is jo": a naming phrase, then a lower-case name up to a pause. */
 const NAMING_LOWER_RE = new RegExp(`(?<![\\p{L}])(?:${NAMING.join('|')})${SP}+(${LWORD}(?:${SP}+${LWORD})?)(?=${SP}*(?:[,.;:!?)]|\\r?\\n|$)|${SP}+(?:qui|who|et|and)(?![\\p{L}]))`, 'gu');
 const VERB_FORM = /(?:ed|ing|ait|aient|é|ée|és|ées)$/u;
+/** A lower-case name word as the lexicon writes it: "marie-claude" → "Marie-Claude". */
+const capitalised = (w: string): string => w.replace(/(^|-)(\p{Ll})/gu, (_, dash: string, c: string) => dash + c.toUpperCase());
 const UNIT_BEFORE_INITIAL = /(?:\d|(?<![\p{L}])(?:bâtiment|batiment|bât|bat|escalier|esc|porte|entrée|block|building|flat|unit|tower|tour|plan|option|type|size|taille|format|version|group|groupe|catégorie|category|vitamin|vitamine))\.?[ \t]*$/iu;
 /** The line right above an address: a person's name, with or without a title. */
-const ADDRESSEE_LINE = new RegExp(`^\\s*(?:(?:c/o|chez)\\s+)?(?:(${TITLE})\\s+)?(${NAME})\\s*$`, 'u');
+const ADDRESSEE_LINE = new RegExp(`^\\s*(?:(?:c/o|chez)\\s+)?(?:(${TITLES})\\s+)?(${NAME})\\s*$`, 'u');
 const INITIAL_RE = gated(new RegExp(`(?<![\\p{L}.'’-])(${INITIALS}${SP}?(?:${PARTICLE}${SP})?${WORD}(?:${SP}${WORD})?)`, 'gu'),
   // the last initial and the surname's first letter, capitals: no lower-case letter, digit, blank or dot
   `[^a-z0-9\\s.]\\.${SP}?(?:${PARTICLE}${SP})?[^a-z0-9\\s.]`);
@@ -239,6 +256,15 @@ const CAP_RUN_RE = new RegExp(`(?<![\\p{L}\\d'’-])${WORD}(?:${SP}(?:(?:${PARTI
 const THING_DETERMINER = /^(?:the|a|an|this|that|these|those|my|our|your|his|her|their|le|la|les|un|une|des|du|ce|cet|cette|ces|mon|ma|mes|ton|ta|son|sa|ses|notre|nos|votre|vos|leur|leurs|\d+)$/iu;
 /** Before a title, the determiners of a thing ("my old Mr. Coffee", "ce Dr Martens"); "la señora Pilar Gómez" is a person. */
 const THING_BEFORE_TITLE = /^(?:my|our|your|the|a|an|this|that|mon|ma|mes|notre|votre|ce|cette)$/iu;
+/** The initial of a surname after a given name: " K." (not " K.-P.", nor an initial opening a word: " A.B."). */
+const SURNAME_INITIAL = /^[ \t\u00a0]\p{Lu}\.(?![\p{L}-])/u;
+/** A verb right after a name makes it a subject, a person: "Priya does…", "Kenji Watanabe has…", "Solange a demandé…", "Maël fête…". */
+const VERB_AFTER = new RegExp(`^[ \\t]+(?:says|said|does|did|has|had|is|was|will|would|can|could|should|might|must|wants|wanted|thinks|thought|told|asked|rang|called|signed|took|picked|left|lives|lived|works|worked|found|came|went|got|saw|needs|needed|sent|bought|paid|ordered|keeps|kept|knows|knew|loves|likes|` +
+  `a|est|était|sera|va|ira|vient|doit|peut|pourra|voudrait|veut|aimerait|souhaite|souhaiterait|fête|habite|travaille|dit|pense|passera|viendra|sait|aura|avait|m['’]a|l['’]a|n['’]a|s['’]est|ne|nous|vous|lui)(?![\\p{L}'’-])`, 'u');
+/** A possessive and a noun naming a person before a name that is a subject: "my penfriend Kenji…", "our lodger Aiyana…". */
+const PERSON_AFTER_NOUN = /(?<![\p{L}])(?:my|our|your|his|her|their)[ \t]+\p{Ll}+[ \t]*$/iu;
+/** A possessive and a word of endearment: "notre petite Louane", "my little Alfie", "our dear Margaret". */
+const ENDEARED = /(?<![\p{L}])(?:my|our|his|her|their|mon|ma|notre|son|sa|leur)[ \t]+(?:little|wee|dear|baby|youngest|eldest|petite?|cher|chère|grande?)[ \t]*$/iu;
 /** Words after which the capitalised word is an object, not a thing's name ("the parcel for Hélène", "la carte de Hélène"). */
 const PHRASE_BREAK = /^(?:for|to|with|from|by|of|called|named|is|was|and|pour|à|avec|de|d['’]|par|chez|appelée?|nommée?|est|et|que|qui|who)$/u;
 /** Before a lone word, a place rather than a person: "mon associé à Milan", "a colleague in Vienna". */
@@ -317,7 +343,23 @@ const ORG_WORDS = /(?:^|\s)(?:&|and|et|ltd|limited|llp|llc|inc|plc|sarl|sas|sa|g
 /** A company's line: the same words but the conjunctions (a sentence holds "and"). */
 const ORG_LINE = /(?:^|\s)(?:&|ltd|limited|llp|llc|inc|plc|sarl|sas|sa|gmbh|co|company|group|groupe|bank|banque|service|services|support|team|équipe|shop|store|boutique|livraison|delivery|notifications?|consulting|partners|interiors|architectes|events|menuiserie|rénovation|frères|freres|brothers|bros|fils)(?:\s|$|\.)/iu;
 
+/** Mail written in capitals ("MY NEIGHBOUR GERALD FINCH SIGNED…"): three cased letters in four at least are capitals. */
+export function writesInCapitals(text: string): boolean {
+  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
+  const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
+  return upper >= 40 && upper >= 3 * lower;
+}
+
 export function findNames(text: string, ctx: NameContext): NameSpan[] {
+  // in capitals, only structure shows a name, as in mail written without them: read the text in lower case (same
+  // offsets), and give the values as written
+  if (writesInCapitals(text)) {
+    const lower = text.toLowerCase();
+    if (lower.length === text.length) {
+      const lowered = { ...ctx, knownPeople: ctx.knownPeople?.map((p) => p.toLowerCase()) };
+      return findNames(lower, lowered).map((n) => ({ ...n, value: text.slice(n.start, n.end) }));
+    }
+  }
   const own = new Set<string>();
   const addOwn = (n: string | null | undefined): void => {
     if (!n) return;
@@ -366,6 +408,9 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
       const t = text.lastIndexOf(title, at);
       if (t >= 0 && at - t <= title.length + 2) { name = text.slice(t, at + name.length); start = t; }
     }
+    // a given name and the initial of a surname: "Dev K.", "— Karen P."
+    const initial = !/[ \t]/.test(name) ? SURNAME_INITIAL.exec(text.slice(start + name.length, start + name.length + 4)) : null;
+    if (initial) name += initial[0];
     out.push({ start, end: start + name.length, value: name });
   };
   const run = (re: RegExp, nameGroup: number, titleGroup?: number, enough?: (name: string, title?: string) => boolean): void => {
@@ -377,6 +422,19 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
       const at = m.index! + m[0].lastIndexOf(name);
       push(at, name, title);
     }
+  };
+  const lineBefore = (at: number): string => text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  /**
+   * A company's name around a run: its line when the line is short (a signature's "Barker & Brook Kitchenware",
+   * "Jones Joinery Ltd"), else the word before it and the two after it (a paragraph on one line says "delivery" or
+   * "service" anywhere).
+   */
+  const companyAround = (at: number, end: number): boolean => {
+    const line = lineOf(at);
+    if (line.split(/[ \t]+/).length <= 12) return ORG_LINE.test(line);
+    const left = lineBefore(at).trimEnd().split(/[ \t]+/).slice(-1).join(' ');
+    const right = text.slice(end, (text.indexOf('\n', end) + 1 || text.length + 1) - 1).split(/[ \t]+/).slice(0, 3).join(' ');
+    return ORG_LINE.test(`${left} ${text.slice(at, end)} ${right}`);
   };
   const lineOf = (at: number): string => text.slice(text.lastIndexOf('\n', at - 1) + 1, (text.indexOf('\n', at) + 1 || text.length + 1) - 1);
   const thingBefore = (at: number, determiner = THING_DETERMINER): boolean => {
@@ -392,6 +450,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
   run(REL_BEFORE, 3); // "my children Emma and Jack"
 
   run(NAMING_RE, 2, 1);
+  run(NAMING_ELIDED_RE, 2, 1);
   for (const m of matchesOf(text, GIVING_RE)) {
     const name = m[4]!;
     // these verbs hand things to people, not to places ("sent it to Lyon" is not read): a lone first name is enough
@@ -413,12 +472,19 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     run(NAMING_LOWER_RE, 1, undefined, plain);
     // "ill ask kemi to send them", "left with priya ramanathan downstairs": a lower-case given name after a verb or a
     // preposition that takes a person, then maybe a surname the lexicon cannot know
-    for (const m of matchesOf(text, LOWER_GIVEN_RE)) {
-      const given = m[1]!;
-      if (given.length < 4 || EVERYDAY_WORD_NAMES.has(given) || !isGivenName(given[0]!.toUpperCase() + given.slice(1)) || !plain(given)) continue;
-      const surname = m[2] && plain(m[2]) && !LOWER_AFTER_NAME.test(m[2]) ? m[2] : null;
-      push(m.index! + m[0].lastIndexOf(given), surname ? `${given} ${surname}` : given);
+    // "my neighbour gerald finch signed", "ma soeur elodie passera": the same after a relation word
+    for (const re of [LOWER_GIVEN_RE, REL_LOWER_NAME_RE]) {
+      for (const m of matchesOf(text, re)) {
+        const given = m[1]!;
+        if (given.length < 4 || EVERYDAY_WORD_NAMES.has(given) || !isGivenName(capitalised(given)) || !plain(given)) continue;
+        const surname = m[2] && plain(m[2]) && !LOWER_AFTER_NAME.test(m[2]) ? m[2] : null;
+        push(m.index! + m[0].lastIndexOf(given), surname ? `${given} ${surname}` : given);
+      }
     }
+  } else {
+    const plain = (name: string): boolean => name.split(/\s+/).every((w) => !NOT_A_NAME.has(fold(w)) && !VERB_FORM.test(w) && w.length > 1);
+    run(LOWER_TITLE_ANY_RE, 2, 1, plain);
+    run(REL_LOWER_GIVEN_RE, 1, undefined, (name) => plain(name) && !EVERYDAY_WORD_NAMES.has(name) && isGivenName(capitalised(name)));
   }
   for (const m of matchesOf(text, TITLE_RE)) {
     // "my old Mr. Coffee", "le Dr Martens" name things; "send the replacement to Ms. …" names a person
@@ -465,14 +531,22 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     const rest = words.slice(first);
     const surnames = rest.slice(1).filter((w) => !PARTICLE_WORD.test(w) && !/^d['’]$/u.test(w) && !NOT_A_NAME.has(fold(w)));
     // a company's line ("Barker & Brook Kitchenware", "… Ltd") or a thing's name is no person
-    if (rest.length > 4 || thingBefore(at) || ORG_LINE.test(lineOf(at)) || words.slice(0, first).some((w) => NOT_GIVEN.has(w))) continue;
+    const end = m.index! + m[0].length;
+    const verbAfter = VERB_AFTER.test(text.slice(end, end + 24));
+    // "my penfriend Kenji Watanabe has…", "notre petite Louane voudrait…": a person after a determiner, not a thing
+    const thing = thingBefore(at) && !(verbAfter && PERSON_AFTER_NOUN.test(lineBefore(at))) && !ENDEARED.test(lineBefore(at));
+    if (rest.length > 4 || thing || companyAround(at, end) || words.slice(0, first).some((w) => NOT_GIVEN.has(w))) continue;
     const before = text.slice(text.lastIndexOf('\n', at - 1) + 1, at); // the line so far: the words before, or its start
     if (surnames.length >= 1) {
       // "at John Lewis", "in Victoria Park": a shop or a place
       if (!/(?<![\p{L}])(?:at|in)[ \t]*$/u.test(before)) push(at, m[0].slice(at - m.index!));
       continue;
     }
-    if (SENTENCE_START.test(before) || GREETING_OR_CLOSING.test(before) || AT_PLACE.test(before)) continue;
+    // at a sentence's start a lone given name may be a word ("Will you…"), unless a verb follows it ("Priya does…",
+    // "Solange a demandé…") and it is neither an everyday word nor a town
+    const opensSentence = SENTENCE_START.test(before) &&
+      !(verbAfter && !EVERYDAY_WORD_NAMES.has(rest[0]!.toLowerCase()) && !isKnownPlace(rest[0]!));
+    if (opensSentence || GREETING_OR_CLOSING.test(before) || AT_PLACE.test(before)) continue;
     if (FROM_OR_TO_PLACE.test(before) && isKnownPlace(rest[0]!)) continue;
     push(at, rest[0]!);
   }
