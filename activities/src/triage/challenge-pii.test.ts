@@ -1,5 +1,5 @@
 /**
- * The helpers' blind PII sets (test/fixtures/challenge-pii-1 to -8: third parties named in passing, initials, lower-case
+ * The helpers' blind PII sets (test/fixtures/challenge-pii-1 to -9: third parties named in passing, initials, lower-case
  * names, foreign and multi-line addresses, international phones, brands and towns that are no personal data). Each
  * was read once blind (figure in its README); they now guard the masker: every labelled value found, and nothing
  * masked in the emails labelled with no personal data.
@@ -32,24 +32,10 @@ const LEFT: Record<string, string[]> = {
     'qo006.eml: missed name "Ghislaine"',
     'qo009.eml: masked name "Emma Bridgewater"',
   ],
-  // names only (the e-mails, birth dates and addresses are read): roles the relation list lacks, lone first names
-  // opening a clause, names in capitals or lower case, "Dr. med.", "Doña", "Dev K.", "au nom d'…"
+  // a given name the lexicon lacks, opening a quoted sentence ("Rhodri says…"); an initial without its dot before a
+  // surname in capitals, in quotes ("M OSEI")
   'challenge-pii-8': [
-    'pp001.eml: missed name "Kwabena Mensah-Bonsu"',
-    'pp002.eml: missed name "Louane"',
-    'pp005.eml: missed name "Priya"',
-    'pp006.eml: missed name "Ute Schönleitner"',
-    'pp007.eml: missed name "Odile Chapuis-Renard"',
     'pp008.eml: missed name "Rhodri"',
-    'pp009.eml: missed name "Solange"',
-    'pp011.eml: missed name "yanis benali"',
-    'pp012.eml: missed name "GERALD FINCH"',
-    'pp015.eml: missed name "Pilar Ruiz de Alarcón"',
-    'pp016.eml: missed name "Maël"',
-    'pp017.eml: missed name "Kenji Watanabe"',
-    'pp020.eml: missed name "marie-claude"',
-    'pp020.eml: missed name "mme pichon"',
-    'pp023.eml: missed name "Dev K."',
     'pp023.eml: missed name "M OSEI"',
   ],
 };

@@ -65,7 +65,7 @@ const COMPLEMENT_WORDS = caseless(
   '(?:\\d{1,2}(?:e|er|[èe]me)\\s+[ée]tage|r[ée]sidence|b[âa]t(?:iment)?\\.?|appt\\.?|appartement|apt\\.?|escalier|esc\\.|[ée]tage|porte|lieu-dit|bp\\s*\\d|cs\\s*\\d|' +
   'z\\.?a\\.?c?|z\\.?i\\.?|zone|parc|domaine|immeuble|tour|entrée|' +
   'flat|unit|apartment|suite|studio|floor|building|house|block|p\\.?\\s?o\\.?\\s?box|' +
-  'piso|planta|puerta|bajo|interno|int\\.|scala|wohnung|whg\\.|etage|postfach|bus|boîte|app\\.|\\d{1,2}\\.?\\s?[ºª°]|\\d{1,2}\\.\\s?(?:og|stock|obergeschoss|etage)|[ve]g|dg|hinterhaus|vorderhaus|esq\\.?|dto\\.?|dt\\.?|\\d{1,2}(?:è|r|n|t)\\s+\\d{1,2}[ºªa]|\\d{1,2}(?:st|nd|rd|th)\\s+floor)') + '(?![\\p{L}])';
+  'lgh\\.?|lägenhet|piso|planta|puerta|bajo|interno|int\\.|scala|wohnung|whg\\.|etage|postfach|bus|boîte|app\\.|\\d{1,2}\\.?\\s?[ºª°]|\\d{1,2}\\.\\s?(?:og|stock|obergeschoss|etage)|[ve]g|dg|hinterhaus|vorderhaus|esq\\.?|dto\\.?|dt\\.?|\\d{1,2}(?:è|r|n|t)\\s+\\d{1,2}[ºªa]|\\d{1,2}(?:st|nd|rd|th)\\s+floor)') + '(?![\\p{L}])';
 /** A named building line before the street: "Highbury House", "Kensington Mansions". */
 const BUILDING = `(?:${CAP}\\s+){1,3}(?:House|Building|Mansions|Lodge|Cottage|Cottages|Farm|Farmhouse|Manor|Hall|Tower|Apartments|Centre|Center|Barn|Chambers|Rectory|Vicarage|Grange|Mill|Croft|Forge|Granary|Stables|Coach House|Old School|Schoolhouse)\\s*$`;
 const COMPLEMENT = new RegExp(`^(?:${COMPLEMENT_WORDS}|${BUILDING})`, 'u');
@@ -86,6 +86,8 @@ const ANCHORS: RegExp[] = [
   new RegExp(`(?<![\\d\\w.,-])(?:(?:B|CH|A|L|DK)-)?\\d{4}[ \\t]+${CITY}(?:[ \\t](?:\\d{1,2}|${LU})(?![\\d\\p{L}-]))?`, 'gu'),
   // PT: 1100-053 Lisboa
   new RegExp(`(?<![\\d\\w-])\\d{4}-\\d{3}[ \\t]+${CITY}`, 'gu'),
+  // SE: 113 55 Stockholm
+  new RegExp(`(?<![\\d\\w-])\\d{3} \\d{2}[ \\t]+${CITY}`, 'gu'),
   // PL: 00-514 Warszawa
   new RegExp(`(?<![\\d\\w-])\\d{2}-\\d{3}[ \\t]+${CITY}`, 'gu'),
   // AU: a suburb, its state and postcode ("Bondi NSW 2026", "Fitzroy VIC 3065")

@@ -123,3 +123,35 @@ describe('kinds of challenge-pii-8 and the mock held-out set, other voices', () 
     expect(of('address', 'We stayed 3 Nights in Kyoto, Osaka, Japan.')).toEqual([]);
   });
 });
+
+describe('names of challenge-pii-8 kinds, other voices', () => {
+  it('reads a lone given name opening a sentence when a verb follows it, not a word that opens one', () => {
+    expect(of('name', 'The box was wet. Annika says it sat in the rain for an hour.')).toEqual(['Annika']);
+    expect(of('name', "J'ai un souci. Jérémie a ouvert le colis et la lampe est fêlée.")).toEqual(['Jérémie']);
+    expect(of('name', 'Thanks. Tobias from next door kept it for me.')).toEqual(['Tobias']);
+    expect(of('name', 'Will you send it today? Mine is still not here. Florence is lovely in May.')).toEqual([]);
+  });
+  it('reads a person after a possessive and a noun when a verb follows, or after a word of endearment', () => {
+    expect(of('name', 'My lodger Ingrid Solberg has been waiting in for it all week.')).toEqual(['Ingrid Solberg']);
+    expect(of('name', "C'est pour notre petit Théophile, qui a trois ans.")).toEqual(['Théophile']);
+    expect(of('name', 'My new Kenwood Chef mixer and the Tom Dixon lamp arrived.')).toEqual([]);
+  });
+  it('reads names after a role the writer gives them', () => {
+    expect(of('name', 'Our porter Declan Moriarty signed for it.')).toEqual(['Declan Moriarty']);
+    expect(of('name', 'La nourrice, Abdoulaye Sarr, a récupéré le colis.')).toEqual(['Abdoulaye Sarr']);
+    // a line break after the role ends it
+    expect(of('name', 'Subject: your porter\nRight. He was rude.')).toEqual([]);
+  });
+  it('reads "au nom d\'…", a doctor\'s faculty, "Doña" and a surname\'s initial', () => {
+    expect(of('name', "La facture doit être au nom d'Hélène Vasseur-Dumas.")).toEqual(['Hélène Vasseur-Dumas']);
+    expect(of('name', 'Bitte an Dr. rer. nat. Jonas Eberle weiterleiten.')).toEqual(['Jonas Eberle']);
+    expect(of('name', 'Es un regalo para Doña Carmen Villanueva.')).toEqual(['Carmen Villanueva']);
+    expect(of('name', 'The note was signed by Priti S. and dated Monday.')).toEqual(['Priti S.']);
+  });
+  it('reads names in a mail written in capitals, and lower-case names in a capitalised mail', () => {
+    expect(of('name', 'HELLO, MY DAUGHTER IMOGEN HOLLOWAY WILL COLLECT THE PARCEL ON SATURDAY. PLEASE DO NOT SEND IT BACK AGAIN.')).toEqual(['IMOGEN HOLLOWAY']);
+    expect(of('name', 'Bonjour, le colis est chez mon voisin du rez-de-chaussée, rodolphe, qui le garde. Le bon indique « mlle garnier ».'))
+      .toEqual(['rodolphe', 'mlle garnier']);
+    expect(of('name', 'Bonjour madame, pourriez-vous vérifier ? Merci monsieur pour votre aide.')).toEqual([]);
+  });
+});

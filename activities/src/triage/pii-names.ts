@@ -57,6 +57,12 @@ const RELATIONS = [
   'landlord', 'landlady', 'tenant', 'lodger', 'carer', 'caregiver', 'nanny', 'childminder', 'babysitter', 'au pair',
   'cleaner', 'housekeeper', 'doctor', 'GP', 'client', 'customer', 'guest', 'relative', 'in-laws?', 'spouse',
   'other half', 'mate', 'buddy', 'pal', 'bestie', 'hubby', 'missus', 'bf', 'gf', 'teammate', 'supervisor', 'associate', 'business partner', 'caretaker', 'concierge',
+  // people by the role they hold for the writer: "our receptionist Wanjiru Kamau", "my penfriend Kenji Watanabe" (not
+  // the shop's own roles, "the driver", "le livreur": common in this mail without a name, they would run these patterns
+  // on most emails)
+  'receptionist', 'porter', 'doorman', 'bookkeeper', 'office manager', 'penfriend', 'pen pal', 'penpal', 'classmate',
+  'schoolfriend', 'gardener', 'plumber', 'electrician', 'tutor', 'godchild', 'guardian', 'security guard',
+  'réceptionniste', 'maîtresse', 'institutrice', 'instituteur', 'nourrice', 'jardinier', 'filleul', 'correspondante?',
   // FR
   'mère', 'maman', 'père', 'papa', 'femme', 'épouse', 'mari', 'époux', 'conjointe?', 'compagne', 'compagnon',
   'fils', 'fille', 'enfant', 'bébé', 'sœur', 'soeur', 'frère', 'amie?', 'meilleure? amie?', 'copine', 'copain',
@@ -93,7 +99,7 @@ const RELATION = `(?:${RELATIONS.map(anyCase).join('|')})`;
 const REL_BEFORE = gated(new RegExp(
   `(?<![\\p{L}])(?:${OWNERS.map(anyCase).join('|')}|${WORD}['’]s|[${L}]+['’]s)\\s+(?:${ADJECTIVES}\\s+)?${RELATION}` +
   // "my colleague from accounts, Dave Hughes": a few small words may describe the relation before the comma
-  `(?:\\s*[,(:]\\s*|(?:${SP}+[\\p{Ll}'’]+){1,4}${SP}*,${SP}*|${SP}+(?:in|from|at|à|au|en|de|du)${SP}+${WORD}(?:${SP}+${WORD})?${SP}*,${SP}*|\\s+)` +
+  `(?:\\s*[,(:]\\s*|(?:${SP}+[\\p{Ll}'’]+){1,4}${SP}*,${SP}*|${SP}+(?:in|from|at|à|au|en|de|du)${SP}+${WORD}(?:${SP}+${WORD})?${SP}*,${SP}*|${SP}+)` +
   `(?:(${TITLE})${SP}+)?(${NAME})(?:${SP}+(?:and|et|&)${SP}+(${NAME}))?`,
   'gu'),
   // what may follow the relation, its classes widened to \p-free ones: a comma or a bracket, up to four small words and a
@@ -102,7 +108,7 @@ const REL_BEFORE = gated(new RegExp(
   `${SP}+(?:in|from|at|à|au|en|de|du)${SP}|\\s+(?:[^a-z0-9\\s]|${TITLE_WORDS.join('|')}))`);
 /** "Marc Dupuis, my neighbour," / "Jeanne (ma voisine)": the name before the relation. */
 const REL_AFTER = gated(new RegExp(
-  `(${NAME})${SP}*(?:,|\\()\\s*(?:${OWNERS.map(anyCase).join('|')})\\s+(?:${ADJECTIVES}\\s+)?${RELATION}(?![\\p{L}])`,
+  `(${NAME})${SP}*(?:,|\\()${SP}*(?:${OWNERS.map(anyCase).join('|')})\\s+(?:${ADJECTIVES}\\s+)?${RELATION}(?![\\p{L}])`,
   'gu'), `[,(]\\s*(?:${OWNERS.map(anyCase).join('|')})\\s+(?:${ADJECTIVES}\\s+)?${RELATION}`);
 /** "Seán Ó Súilleabháin from my running club", "Karine de mon club de yoga": a name, then the group the writer shares. */
 const GROUPS = ['club', 'team', 'gym', 'office', 'work', 'school', 'church', 'choir', 'class', 'group', 'band', 'course',
@@ -179,7 +185,8 @@ const GREETING_PAIR_RE = gated(new RegExp(
   `(?:^|\\n)[ \\t]*${GREETINGS}${SP}[^\\n]*(?:(?:,${SP}*(?:bonjour|bonsoir|hello|hi|dear|and|et)|${SP}(?:and|et|&))${SP}+(?:à${SP}+)?(?:the|le|la|l['’]|les|toute l['’]|tout le|your|votre|vos|all)|,${SP}*${FORMAL_ADDRESSES})`);
 /** The French phrases ending in "de" elide it before a vowel: "au nom d'Odile …", "de la part d'Étienne …". */
 const NAMING_ELIDED = ['au nom', 'de la part', 'pour le compte', "à l[’']attention", 'à destination', 'un cadeau', 'une lettre', 'le compte', 'la carte'];
-const NAMING_ELIDED_RE = gated(new RegExp(`(?<![\\p{L}])(?:${NAMING_ELIDED.map(anyCase).join('|')})${SP}+d['’](?:(${TITLES})${SP}+)?(${NAME})`, 'gu'), `${SP}d['’]`);
+const NAMING_ELIDED_RE = gated(new RegExp(`(?<![\\p{L}])(?:${NAMING_ELIDED.map(anyCase).join('|')})${SP}+d['’](?:(${TITLES})${SP}+)?(${NAME})`, 'gu'),
+  `(?:${NAMING_ELIDED.map(anyCase).join('|')})${SP}+d['’]`);
 const NAMING_RE = gated(new RegExp(`(?<![\\p{L}])(?:${NAMING.map(anyCase).join('|')})\\s+(?:(${TITLES})${SP}+)?(${NAME})`, 'gu'), `(?:${NAMING.map(anyCase).join('|')})\\s`);
 const ADDRESSING_RE = gated(new RegExp(`(?<![\\p{L}])(?:${ADDRESSING.map(anyCase).join('|')})${SP}+(?:(${TITLES})${SP}+)?(${NAME})`, 'gu'), `(?:${ADDRESSING.map(anyCase).join('|')})${SP}`);
 const ATTRIB_RE = gated(new RegExp(
@@ -227,7 +234,9 @@ const REL_LOWER_NAME_RE = new RegExp(`${REL_LOWER}${SP}+(${LWORD})(?![\\p{L}])(?
  */
 const LOWER_TITLE_ANY_RE = gated(new RegExp(`(?<![\\p{L}\\d.'’])(mme|mlle|mrs\\.?|mr\\.|madame|monsieur)${SP}+(${LWORD})(?![\\p{L}])`, 'gu'),
   '(?:mme|mlle|mrs|mr\\.|madame|monsieur) [a-z]');
-const REL_LOWER_GIVEN_RE = new RegExp(`${REL_LOWER}(?:${SP}+[\\p{Ll}\\d'’]+){0,3}${SP}*,${SP}*(${LWORD})(?=${SP}*[,.;:!?)]|${SP}+(?:qui|who|et|and)(?![\\p{L}]))`, 'gu');
+const REL_LOWER_GIVEN_RE = new RegExp(`${REL_LOWER}(?:${SP}+[\\p{Ll}\\d'’-]+){0,3}${SP}*,${SP}*(${LWORD})(?=${SP}*[,.;:!?)]|${SP}+(?:qui|who|et|and)(?![\\p{L}]))`, 'gu');
+/** A lower-case word set off by a comma, as a name in apposition is: the cheap test before REL_LOWER_GIVEN_RE. */
+const LOWER_APPOSED = /,[ \t]*([a-zà-öø-ÿ][a-zà-öø-ÿ'’-]*[a-zà-öø-ÿ])(?=[ \t]*[,.;:!?)]|[ \t]+(?:qui|who|et|and)(?![a-zà-öø-ÿ]))/g;
 /** Given names that are everyday words in lower case (colours, flowers, virtues, months, verbs): "with rose gold", "for will". */
 const EVERYDAY_WORD_NAMES = new Set(['will', 'mark', 'rose', 'grace', 'bill', 'jack', 'rich', 'frank', 'dawn', 'summer', 'faith', 'hope', 'amber',
   'april', 'june', 'august', 'sunny', 'page', 'dean', 'hazel', 'olive', 'holly', 'daisy', 'lily', 'iris', 'violet', 'ruby', 'pearl',
@@ -260,7 +269,9 @@ const THING_BEFORE_TITLE = /^(?:my|our|your|the|a|an|this|that|mon|ma|mes|notre|
 const SURNAME_INITIAL = /^[ \t\u00a0]\p{Lu}\.(?![\p{L}-])/u;
 /** A verb right after a name makes it a subject, a person: "Priya does…", "Kenji Watanabe has…", "Solange a demandé…", "Maël fête…". */
 const VERB_AFTER = new RegExp(`^[ \\t]+(?:says|said|does|did|has|had|is|was|will|would|can|could|should|might|must|wants|wanted|thinks|thought|told|asked|rang|called|signed|took|picked|left|lives|lived|works|worked|found|came|went|got|saw|needs|needed|sent|bought|paid|ordered|keeps|kept|knows|knew|loves|likes|` +
-  `a|est|était|sera|va|ira|vient|doit|peut|pourra|voudrait|veut|aimerait|souhaite|souhaiterait|fête|habite|travaille|dit|pense|passera|viendra|sait|aura|avait|m['’]a|l['’]a|n['’]a|s['’]est|ne|nous|vous|lui)(?![\\p{L}'’-])`, 'u');
+  `a|est|était|sera|va|ira|vient|doit|peut|pourra|voudrait|veut|aimerait|souhaite|souhaiterait|fête|habite|travaille|dit|pense|passera|viendra|sait|aura|avait|m['’]a|l['’]a|n['’]a|s['’]est|ne|nous|vous|lui|` +
+  // or where the person lives: "Oscar from number 9", "Mehmet from next door", "Julie d'en face"
+  `from${SP}+(?:number|no\\.|next${SP}door|across|upstairs|downstairs|the${SP}flat)|d['’]en${SP}face|du${SP}(?:dessus|dessous)|d['’]à${SP}côté)(?![\\p{L}'’-])`, 'u');
 /** A possessive and a noun naming a person before a name that is a subject: "my penfriend Kenji…", "our lodger Aiyana…". */
 const PERSON_AFTER_NOUN = /(?<![\p{L}])(?:my|our|your|his|her|their)[ \t]+\p{Ll}+[ \t]*$/iu;
 /** A possessive and a word of endearment: "notre petite Louane", "my little Alfie", "our dear Margaret". */
@@ -292,7 +303,7 @@ const FUNCTION_WORDS = [
   'faut', 'doit', 'va', 'vont', 'fait', 'encore', 'déjà', 'jamais', 'toujours', 'après', 'avant', 'depuis', 'pendant',
   'entre', 'sans', 'sous', 'chez', 'vers', 'contre', 'selon', 'ici', 'là', 'bien', 'très', 'trop', 'peu', 'plus',
   'moins', 'rien', 'personne', 'quelqu', 'quelque', 'quelques', 'plusieurs', 'certains', 'certaines',
-  'his', 'her', 'hers', 'its', 'our', 'ours', 'their', 'theirs', 'these', 'those', 'which', 'whose', 'whom', 'how',
+  'his', 'her', 'hers', 'mine', 'yours', 'its', 'our', 'ours', 'their', 'theirs', 'these', 'those', 'which', 'whose', 'whom', 'how',
   'why', 'where', 'does', 'did', 'done', 'are', 'were', 'been', 'being', 'have', 'having', 'shall', 'may',
   'might', 'must', 'after', 'before', 'since', 'because', 'although', 'though', 'unless', 'until', 'while', 'each',
   'every', 'any', 'some', 'none', 'both', 'either', 'neither', 'all', 'most', 'many', 'much', 'more', 'less', 'just',
@@ -345,8 +356,9 @@ const ORG_LINE = /(?:^|\s)(?:&|ltd|limited|llp|llc|inc|plc|sarl|sas|sa|gmbh|co|c
 
 /** Mail written in capitals ("MY NEIGHBOUR GERALD FINCH SIGNED…"): three cased letters in four at least are capitals. */
 export function writesInCapitals(text: string): boolean {
-  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
-  const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
+  const head = text.slice(0, 2000);
+  const upper = head.match(/\p{Lu}/gu)?.length ?? 0;
+  const lower = head.match(/\p{Ll}/gu)?.length ?? 0;
   return upper >= 40 && upper >= 3 * lower;
 }
 
@@ -477,14 +489,16 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
       for (const m of matchesOf(text, re)) {
         const given = m[1]!;
         if (given.length < 4 || EVERYDAY_WORD_NAMES.has(given) || !isGivenName(capitalised(given)) || !plain(given)) continue;
-        const surname = m[2] && plain(m[2]) && !LOWER_AFTER_NAME.test(m[2]) ? m[2] : null;
+        const surname = m[2] && plain(m[2]) && !LOWER_AFTER_NAME.test(m[2]) && !VERB_AFTER.test(` ${m[2]}`) ? m[2] : null;
         push(m.index! + m[0].lastIndexOf(given), surname ? `${given} ${surname}` : given);
       }
     }
   } else {
     const plain = (name: string): boolean => name.split(/\s+/).every((w) => !NOT_A_NAME.has(fold(w)) && !VERB_FORM.test(w) && w.length > 1);
     run(LOWER_TITLE_ANY_RE, 2, 1, plain);
-    run(REL_LOWER_GIVEN_RE, 1, undefined, (name) => plain(name) && !EVERYDAY_WORD_NAMES.has(name) && isGivenName(capitalised(name)));
+    const lowerGiven = (name: string): boolean => plain(name) && !EVERYDAY_WORD_NAMES.has(name) && isGivenName(capitalised(name));
+    // the large pattern runs only where a lower-case given name stands after a comma
+    if ([...text.matchAll(LOWER_APPOSED)].some((m) => lowerGiven(m[1]!))) run(REL_LOWER_GIVEN_RE, 1, undefined, lowerGiven);
   }
   for (const m of matchesOf(text, TITLE_RE)) {
     // "my old Mr. Coffee", "le Dr Martens" name things; "send the replacement to Ms. …" names a person

@@ -107,12 +107,13 @@ const PHONE_CONTEXT = /(?:t[ée]l(?:[ée]phone)?|phone|mobile|mob|portable|cell|
 
 function findPhones(text: string): Span[] {
   const out: Span[] = [];
-  const re = /(?<![\w+/.,-])(?:\+|00)?\(?\d[\d .()\u00a0-]{7,20}\d(?![\w/])/g;
+  // a country code may stand in brackets: "(+44) 161 496 0734"
+  const re = /(?<![\w+/.,-])(?:\(\+(?=\d)|(?:\+|00)?\(?)\d[\d .()\u00a0-]{7,20}\d(?![\w/])/g;
   for (const m of text.matchAll(re)) {
     const raw = m[0];
     const value = raw.replace(/[ .-]+$/, '');
     const digits = value.replace(/\D/g, '');
-    const intl = /^(?:\+|00)/.test(value);
+    const intl = /^\(?(?:\+|00)/.test(value);
     let ok = false;
     if (intl) ok = digits.length >= 10 && digits.length <= 15;
     else if (/^\(?0/.test(value)) {
