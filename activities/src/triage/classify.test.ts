@@ -86,6 +86,21 @@ describe('classify: thanks that turn to something wrong', () => {
     expect(c.intent).toBe('thanks');
     expect(c.signals).toContain('thanks_with_reservation');
   });
+  it.each([
+    'Has my order been sent? The toaster you sent me last month was the wrong model.',
+    "Je dois ajouter que le détartrant dans ma commande n'était pas le bon. Ma commande est-elle partie ?",
+    "This is not what I ordered: could you tell me when the right one ships?",
+    'Vous m\'avez envoyé un mauvais coloris, où en est ma commande ?',
+  ])('flags goods that are not the ones ordered (reviewer, session 16): %s', (text) => {
+    expect(run(text).signals).toContain('wrong_item_reported');
+  });
+  it.each([
+    'Nothing wrong with the kettle, I just wanted to know when the mugs ship.',
+    'I typed the wrong address, can you send it to 4 rue Neuve instead?',
+    "Ce n'est pas le bon moment pour livrer, je serai absente lundi.",
+  ])('does not read an error that is not about the goods as a wrong item: %s', (text) => {
+    expect(run(text).signals).not.toContain('wrong_item_reported');
+  });
   it('flags a thank-you that turns to a defect, not one that turns to "no need to answer"', () => {
     expect(run('Merci beaucoup pour l\'envoi rapide ! Par contre la théière est fêlée.').signals).toContain('thanks_with_reservation');
     expect(run("Merci beaucoup, mais je n'ai pas besoin de réponse, tout est parfait !").signals).not.toContain('thanks_with_reservation');

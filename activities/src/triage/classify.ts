@@ -18,7 +18,7 @@ import { findLegalProcedure } from './legal-procedure';
 import {
   ABUSE, ACCOUNT_CHANGED_LANGS, ACCOUNT_DISOWNED_LANGS, AND_THE_GOODS, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERY_DISPUTE, DISTRESS, DOUBLE_CHARGE, ERASURE_ASKED, FRAUD_TOLD,
   HARM_TOLD, INTENT_CUES, SELF_HARM, MESSAGE_NOT_RECEIVED, MONEY_CAME_BACK, NEGATIVE,
-  POSITIVE, PUBLIC_SHAMING, REFUND_DISPUTE, RETURN_DONE, RETURN_NOT_YET, THANKS_RESERVATION, THREAT, THREAT_SAID, URGENT, fold,
+  POSITIVE, PUBLIC_SHAMING, REFUND_DISPUTE, RETURN_DONE, RETURN_NOT_YET, THANKS_RESERVATION, THREAT, THREAT_SAID, WRONG_ITEM, URGENT, fold,
 } from './lexicon';
 import { messageCarriers, type CarrierSegment } from '../mail/carriers';
 import { findInjection } from './injection';
@@ -544,6 +544,8 @@ export function classify(
 
   // thanks that turn to something wrong ("merci ! par contre il n'y avait que la balance, pas les couteaux") report it
   if (intent === 'thanks' && any(THANKS_RESERVATION, folded)) signals.push('thanks_with_reservation');
+  // goods that are not the ones ordered, reported beside any question ("has it shipped? the toaster was the wrong model")
+  if (any(WRONG_ITEM, folded)) signals.push('wrong_item_reported');
 
   const critical = CRITICAL_INTENTS.has(intent) || signals.some((s) => CRITICAL_SIGNALS.has(s)) || input.accountTakeover;
   return {

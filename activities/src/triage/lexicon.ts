@@ -538,6 +538,20 @@ const CONTRAST = String.raw`\b(?:par contre|mais|cependant|toutefois|en revanche
 export const THANKS_RESERVATION: RegExp[] = [...(INTENT_CUES.damaged_item ?? []), ...(INTENT_CUES.missing_item ?? [])]
   .map(({ re }) => new RegExp(CONTRAST + `(?:${re.source})`));
 
+/**
+ * Goods received that are not the ones ordered (folded): "the toaster you sent me was the wrong model", "not what I
+ * ordered", "le détartrant n'était pas le bon", "un mauvais coloris". Whatever else the mail asks, it reports an error
+ * a person must put right: no informative reply answers it.
+ */
+export const WRONG_ITEM: RegExp[] = [
+  /\bwrong (?:one|ones|model|colou?r|size|item|items|product|products|article|version|variant|thing|things|kind|type)\b/,
+  /\bnot (?:what|the (?:one|model|colou?r|size|item|product)) (?:i|we) (?:ordered|bought|paid for|asked for|chose)\b/,
+  /\b(?:sent|received|got|delivered) (?:me |us )?(?:a|an|the) (?:different|other) (?:model|colou?r|size|item|product|one)\b/,
+  /\b(?:pas le bon|pas la bonne|pas les bons|pas les bonnes|mauvais|mauvaise) (?:modele|article|produit|coloris|couleur|taille|reference|version|objet)\b/,
+  /\b(?:n'est|n'etait|ne sont|n'etaient|c'est|ce n'est) pas (?:le bon|la bonne|les bons|les bonnes)\b(?! (?:moment|jour|endroit|adresse|numero|mot))/,
+  /\bpas (?:ce que|celui que|celle que|ceux que) (?:j'ai|nous avons|on a) commande\b/,
+];
+
 /** A return already made (folded): "j'ai renvoyé", "le colis retour est parti", "I sent it back", "we returned them". */
 export const RETURN_DONE: RegExp[] = [
   /\b(?:j'ai|nous avons|on a) (?:deja |bien )?(?:renvoye|retourne|rendu|reexpedie|depose le (?:colis|retour)|poste le (?:colis|retour))\b/,

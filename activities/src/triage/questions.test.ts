@@ -64,6 +64,14 @@ describe('topicsOf', () => {
     ['Can you guarantee it arrives before the 24th?', 'delivery_guarantee'],
     ['Could the invoice be made out to my company?', 'invoice_details'],
     ['Is my gift card still valid online?', 'gift_card_terms'],
+    // a balance asked without naming the card, and what a parcel holds (session 16, challenge-orders-14): no shop fact
+    ['Could you tell me whether it has been sent and how much is on it?', 'gift_card_terms'],
+    ['Combien reste-t-il sur ma carte cadeau ?', 'gift_card_terms'],
+    ['How much is the delivery on it?', 'shipping_cost'],
+    ['Merci. Et la bouilloire, elle est dans le même colis ?', 'parcel_contents'],
+    ['Will everything come in separate boxes?', 'parcel_contents'],
+    ['Can you send both orders together in one parcel?', 'order_change'],
+    ['Bonjour, à part ça, où en est ma commande CMD-10510 ?', 'order_status'],
     ['Could you arrange the return and refund it?', 'order_action'],
     ['Is your sencha grown in the shade?', 'unclassified'],
   ] as const)('%s → %s', (text, topic) => {
@@ -169,8 +177,8 @@ describe('unansweredQuestions', () => {
     expect(open("Could you confirm whether ORD-1 has been delivered yet? I'll ask my neighbour to have a look.", STATUS)).toEqual([]);
   });
 
-  it('reads "has it been sent" as a status ask, so a price answer alone leaves it open (challenge-orders-14 ds024)', () => {
-    expect(open('Could you tell me whether it has been sent and how much is on it?', PRODUCT)).toEqual([['order_status']]);
+  it('reads "has it been sent" as a status ask and "how much is on it" as a balance, so a price answer leaves both open (challenge-orders-14 ds024)', () => {
+    expect(open('Could you tell me whether it has been sent and how much is on it?', PRODUCT)).toEqual([['order_status', 'gift_card_terms']]);
     expect(open('Has ORD-1 been sent yet?', STATUS)).toEqual([]);
     // a thing asked to be sent is no status ask
     expect(topics('His expense system wants a proper VAT receipt. Could one be sent to this address?').flat()).not.toContain('order_status');

@@ -255,6 +255,8 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
     && !['delivery_disputed', 'refund_asked', 'refund_disputed', 'model_only_intent', 'thanks_with_reservation'].some((s) => signals.has(s));
   // thanks that turn to something wrong report it: a person reads it, whatever the heads say (classify.ts)
   if (signals.has('thanks_with_reservation')) rev.push('thanks_with_reservation');
+  // goods received that are not the ones ordered: an error a person puts right, whatever the mail also asks
+  if (signals.has('wrong_item_reported')) rev.push('wrong_item_reported');
   // the routing confidence is the probability that the reply is the right one: for a reply that only informs and
   // answers every ask, or a thank-you note to a mail that asks nothing, P(the mail wants nothing a person must decide)
   // — the pooled probability of the informing intents and thanks (classify.ts informConfidence) — not the probability
