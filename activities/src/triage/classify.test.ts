@@ -268,6 +268,17 @@ describe('classify: signals', () => {
     expect(c.signals).not.toContain('multi_question');
   });
 
+  it('reads "still nothing on my account" about an order already refunded as the refund awaited, not a late parcel', () => {
+    for (const t of ['Hello, thanks for the refund. Still nothing on my card though, is that normal?', 'Toujours rien sur mon compte bancaire, est-ce normal ?']) {
+      const c = run(t, { orderRefunded: true });
+      expect(c.intent).toBe('refund_status');
+      expect(c.signals).not.toContain('multi_question');
+      expect(c.signals).not.toContain('delivery_disputed');
+    }
+    // a parcel named keeps its delay reading
+    expect(run('Refund received, but the replacement parcel still has not arrived on my account address.', { orderRefunded: true }).signals).toContain('delivery_disputed');
+  });
+
   it('reads a cancellation about an order already cancelled as a question its status answers, as one question', () => {
     for (const t of [
       "J'avais demandé l'annulation de la commande la semaine dernière : pouvez-vous me confirmer qu'elle est bien annulée ?",

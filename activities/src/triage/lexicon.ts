@@ -526,6 +526,14 @@ export const MONEY_CAME_BACK: RegExp[] = [
   /\b(?:un )?virement (?:de|recu|arrive)\b/,
 ];
 
+/**
+ * Where refunded money shows (folded): an account, a bank, a card, a statement. "Toujours rien sur mon compte", "still
+ * nothing on my card": about an order already refunded, the wait is the refund's, not a parcel's.
+ */
+export const MONEY_PLACE = /\b(?:compte|banque|carte|releve|virement|account|bank|card|statement|conto|cuenta|konto|tarjeta|carta|cartao)\b/;
+/** Words of goods on their way (folded): a parcel, a delivery, a carrier, a tracking. */
+export const PARCEL_WORD = /\b(?:colis|paquet|livraison|livre|livree|transporteur|suivi|parcel|package|delivery|delivered|courier|carrier|tracking|pacco|paquete|paket|encomenda|pedido|spedizione|envio)\b/;
+
 /** A contrast after a thank-you: "par contre", "mais", "seul souci", "but", "however", "only thing"… */
 const CONTRAST = String.raw`\b(?:par contre|mais|cependant|toutefois|en revanche|sauf que|seul (?:bemol|souci|hic|probleme)|petit (?:bemol|souci|hic)|but|however|though|although|except|only (?:thing|problem|issue|snag)|one (?:thing|problem|issue|snag))\b[^?!]{0,90}?`;
 

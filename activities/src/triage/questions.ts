@@ -15,6 +15,7 @@ import { fold } from '../reply/text-fold';
 import { customerAsks, type CustomerAsk } from './customer-asks';
 import { recipientKinds, type RecipientKind } from './recipient-asks';
 import { requestedActions, type ActionKind } from './requested-actions';
+import { readingOf } from './foreign-gloss';
 
 /** Kinds of information the shop data holds: answered when the draft states the fact. */
 export type AnswerableTopic =
@@ -279,12 +280,14 @@ const REPLY_SUBJECT = /^\s*(re|tr|fwd?|aw|wg|rv|sv|ref)\s*(\[\d+\])?\s*:/i;
 /** The customer's asks (new text, and the subject of a new thread) with the kinds of information each wants. */
 function asksWithTopics(c: EmailCase): { ask: CustomerAsk; topics: QuestionTopic[] }[] {
   // a subject is often a label ("Commande CMD-1 ?"): it counts only for what it names
-  const subject = REPLY_SUBJECT.test(c.parsed.subject ?? '') ? [] : customerAsks(c.parsed.subject ?? '')
+  // a foreign mail's asks are read in its English gloss (foreign-gloss.ts)
+  const reading = readingOf(c.parsed.subject ?? '', c.cleaned.clean);
+  const subject = REPLY_SUBJECT.test(c.parsed.subject ?? '') ? [] : customerAsks(reading.subject)
     .map((ask) => ({ ask, topics: topicsOf(ask) })).filter((q) => !q.topics.includes('unclassified'));
   // an ask to send or deliver to someone other than the writer, or for any action the reply does not perform
   // (requested-actions.ts), is an action a person does, whatever else it asks
   const own = [c.parsed.from, c.parsed.replyTo, ...(c.parsed.to ?? [])].flatMap((a) => (a?.address ? [a.address] : []));
-  const body = customerAsks(c.cleaned.clean)
+  const body = customerAsks(reading.clean)
     .map((ask) => ({ ask, topics: [...new Set<QuestionTopic>([...recipientKinds(ask, own), ...requestedActions(ask.folded), ...topicsOf(ask)])] }));
   return [...subject, ...body];
 }

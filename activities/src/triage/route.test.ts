@@ -192,6 +192,18 @@ describe('decideRoute: status of finished orders and late returns', () => {
     expect(decideRoute(c, policy, facts('ORD-5502')).route).toBe('review'); // delivered 2026-02-05, today 2026-03-10: 33 days
     expect(decideRoute(c, policy, { ...facts('ORD-5502'), today: '2026-02-20' })).toMatchObject({ route: 'auto', reasons: ['return_policy_question', 'facts_verified'] });
   });
+  it('reviews a return-window or invoice question whose words report goods broken, missing or not come', () => {
+    for (const intent of ['return_request', 'invoice_request'] as const) {
+      const c = ready({ classification: cls({ intent, signals: ['delivery_disputed'] }), enrichment: enr({ orderNumber: 'ORD-5502' }) });
+      expect(decideRoute(c, policy, { ...facts('ORD-5502'), today: '2026-02-20' })).toMatchObject({ route: 'review', reasons: ['delivery_disputed'] });
+    }
+  });
+  it('holds a mail in another language that its gloss read only in part', () => {
+    const read = ready({ cleaned: { clean: 'Hallo, wann kommt meine Bestellung? Danke', quoted: '', signature: '' } });
+    expect(decideRoute(read, policy, facts('ORD-5501')).route).toBe('auto');
+    const partly = ready({ cleaned: { clean: 'Hola, el pedido llego pero mi hermana dice que la tapa venia rayada y quiere otra cosa distinta', quoted: '', signature: '' } });
+    expect(decideRoute(partly, policy, facts('ORD-5501')).reasons).toContain('foreign_language_partly_read');
+  });
 });
 
 describe('decideRoute: orders named without a number', () => {
