@@ -377,6 +377,9 @@ describe('several open orders told apart by a particular of one (challenge-order
       .order?.number).toBe('ORD-8005');
     expect(byOnlyOpenOrder('my order was supposed to arrive yesterday, where is it?', own, matcher, TODAY).order?.number).toBe('ORD-8005');
   });
+  it('reads no due day in "due to" or "as expected" (reviewer, session 16)', () => {
+    expect(byOnlyOpenOrder('Due to the strike yesterday I suppose it is late, where is my order?', own, matcher, TODAY).order).toBeNull();
+  });
   it('chooses none when the carrier or the day fits both, or another carrier is named', () => {
     const bothDpd = [byDpd, { ...byColissimo, carrier: 'DPD' }];
     expect(byOnlyOpenOrder('Where is my DPD parcel?', bothDpd, matcher, TODAY).order).toBeNull();
@@ -408,6 +411,12 @@ describe('goods asked to be added to an order are in none yet (challenge-orders-
     expect(byProducts('Could you add a teapot to my order before it ships?', own, matcher, TODAY).order).toBeNull();
     expect(byProducts('Est-ce que vous pouvez rajouter une planche à découper dans mon colis ?', own, matcher, TODAY).order).toBeNull();
     expect(byProducts('any chance to pop a pepper mill in with this one?', own, matcher, TODAY).order).toBeNull();
+  });
+  it('reads "add that…" as adding to what one says, so the goods named stay evidence (reviewer, session 16)', () => {
+    expect(byProducts('Just to add that the teapot in my order was chipped.', [teapotDelivered, toasterShipped], matcher, TODAY).order?.number)
+      .toBe('ORD-8001');
+    expect(byProducts("Je dois ajouter que la théière de ma commande est fêlée.", [teapotDelivered, toasterShipped], matcher, TODAY).order?.number)
+      .toBe('ORD-8001');
   });
   it('lets the order date or the only open order say which order they would join', () => {
     expect(byOrderDate('The order I placed on Sunday - is it too late to add a chopping board to it?', own, TODAY).order?.number)

@@ -98,8 +98,9 @@ function givenSkus(text: string, matcher: ProductMatcher): Set<string> {
  * about the order they would join.
  */
 const TO_ADD: RegExp[] = [
-  /\b(?:add|adding|pop|popping|slip)\b(?: [\p{L}'-]+){0,6} (?:to|in|into|in with|with) (?:it|this|that|(?:my|our|the|this|that) (?:order|parcel|package|shipment|box|delivery))\b/gu,
-  /\b(?:ajouter|rajouter|ajoutez|rajoutez|ajouteriez|rajouteriez|glisser|glissez)\b(?: [\p{L}'-]+){0,6} (?:a|dans|avec) (?:ma|notre|la|cette|mon|le|ce) (?:commande|colis|envoi|livraison|paquet)\b/gu,
+  // "just to add that …" adds to what one says, not to an order
+  /\b(?:add|adding|pop|popping|slip)\b(?! (?:that|que|this:|one more thing))(?: [\p{L}'-]+){0,6} (?:to|in|into|in with|with) (?:it|this|that|(?:my|our|the|this|that) (?:order|parcel|package|shipment|box|delivery))\b/gu,
+  /\b(?:ajouter|rajouter|ajoutez|rajoutez|ajouteriez|rajouteriez|glisser|glissez)\b(?! (?:que|qu'))(?: [\p{L}'-]+){0,6} (?:a|dans|avec) (?:ma|notre|la|cette|mon|le|ce) (?:commande|colis|envoi|livraison|paquet)\b/gu,
 ];
 
 /** The text with the goods it asks to be added to an order blanked out (same length: positions hold). */
@@ -358,7 +359,7 @@ const byParticulars = (text: string, today: string): Narrowing[] => [
 ];
 
 /** A sentence that speaks of a day goods were due ("devait arriver hier", "prévu pour lundi", "was due yesterday"). */
-const DUE = /\b(?:devai(?:t|ent) (?:arriver|etre livree?s?|etre la)|prevue?s? (?:pour|le)|attendue?s? (?:pour|le)|due|expected|supposed to (?:arrive|come|be here|be delivered)|should have (?:arrived|come|been delivered))\b/;
+const DUE = /\b(?:devai(?:t|ent) (?:arriver|etre livree?s?|etre la)|prevue?s? (?:pour|le)|attendue?s? (?:pour|le)|(?:was|were|is|are) due|due (?:on|for|by|yesterday|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the)|expected (?:on|for|by|yesterday|last|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|supposed to (?:arrive|come|be here|be delivered)|should have (?:arrived|come|been delivered))\b/;
 
 /** Orders whose estimated delivery is the past day a sentence gives as their due day. */
 function ordersDueOn(text: string, orders: OrderRecord[], today: string): OrderRecord[] {
