@@ -12,7 +12,6 @@ import { combineModelProbabilities } from './llm-intent';
 import type { CaseStage, TriageDeps } from './pipeline';
 import type { RoutingPolicy } from './policy';
 import { detectLang } from './lang';
-import { readingOf } from './foreign-gloss';
 import { ibanShapes, maskPii } from './pii';
 import { findKeywordHits } from './keywords';
 import { findLegalProcedure } from './legal-procedure';
@@ -614,11 +613,9 @@ export async function classifyInputOf(emailCase: EmailCase, deps: TriageDeps): P
     quotedShop = judgeQuotedShop(carriers, policies, sent);
   }
   const shopClaims = contradictedShopClaims(carriers, emailCase.cleaned.clean, order, await deps.shop.today());
-  // a mail in Spanish, German, Italian or Portuguese is read through its English gloss (foreign-gloss.ts)
-  const reading = readingOf(emailCase.parsed.subject, emailCase.cleaned.clean);
   return {
-    subject: reading.subject,
-    clean: reading.clean,
+    subject: emailCase.parsed.subject,
+    clean: emailCase.cleaned.clean,
     quoted: emailCase.cleaned.quoted,
     ...(emailCase.cleaned.ownTextSetAside ? { ownTextSetAside: emailCase.cleaned.ownTextSetAside } : {}),
     hidden: emailCase.parsed.hiddenHtmlText,

@@ -99,7 +99,7 @@ const PROCEDURES: Procedure[] = [
 ];
 
 /** A negator in the clause before the procedure. */
-const NEGATOR = /\b(?:niet|nicht|kein|keine|geen|non|nao|nunca|nie|mai|not|no|never|don't|dont|doesn't|didn't|isn't|won't|wont|wouldn't|am not|i'm not|n'|ne|pas|jamais|aucun|aucune|nor|ni|neither|nothing|rien|without|sans)\b|n't\b/;
+const NEGATOR = /\b(?:niet|nicht|kein|keine|geen|nao|nunca|nie|not|no|never|don't|dont|doesn't|didn't|isn't|won't|wont|wouldn't|am not|i'm not|n'|ne|pas|jamais|aucun|aucune|nor|ni|neither|nothing|rien|without|sans)\b|n't\b/;
 /**
  * Words that keep a negated procedure in view: a wish to avoid it, a condition, a delay ("I don't want to go to
  * court", "sans passer par le tribunal", "not yet", "sinon", "unless", "je préfère éviter").

@@ -318,7 +318,7 @@ export const THREAT: RegExp[] = [
  * (classify.ts phraseFloorSignals), unlike THREAT's words that a joke can carry.
  */
 export const THREAT_SAID: RegExp[] = [
-  /\b(?:with|bring(?:ing)?|and) (?:a |my |the |his |her )?(?:cricket|baseball|rounders) bat\b/, /\bpick(?:ing)? (?:his|her|your|their) teeth (?:up )?(?:off|out of|from)\b/, /\b(?:he|she|you|they)(?:'ll| will) (?:be )?(?:leaving|going home|leave|go home|end up)(?: \w+)? in an? (?:ambulance|body bag)\b/,
+  /\b(?:(?:go|goes|going|went|head|heading|come|comes|coming|came|turn up|turning up|show up|showing up|pop|popping|drive|driving|walk|walking|round|over|down)(?: \w+){0,4} with|bring(?:ing)?) (?:a |my |the |his |her )?(?:cricket|baseball|rounders) bat\b/, /\bpick(?:ing)? (?:his|her|your|their) teeth (?:up )?(?:off|out of|from)\b/, /\b(?:he|she|you|they)(?:'ll| will) (?:be )?(?:leaving|going home|leave|go home|end up)(?: \w+)? in an? (?:ambulance|body bag)\b/,
   /\b(?:better not|won't want to|wouldn't) show (?:his|her|their|your) faces? (?:on|round|around|near|at|in) my\b/,
   /\b(?:won't|will not|wont|isn't going to|is not going to) be (?:a )?(?:social|courtesy|friendly|polite) (?:call|visit)\b/, /\bce ne sera pas une visite de (?:courtoisie|politesse)\b/,
   /\b(?:repartira|repartirait|ressortira|ressortirait|rentrera|rentrerait) (?:pas |plus )?sur ses (?:deux )?(?:jambes|pieds)\b/, /\bne (?:plus )?(?:jamais )?remettre les pieds (?:dans ma rue|chez moi|devant chez moi)\b/,
@@ -362,7 +362,7 @@ export const SELF_HARM: RegExp[] = [
   // warning signs said as a farewell: affairs put in order, goodbye letters, goodbyes said, no longer a burden, things
   // not needed much longer (EN, FR, ES, IT, DE, PT, NL; whole phrases: "put my affairs" alone or "giving things away"
   // before a move do not match)
-  /\b(?:putting|put|tidying(?: up)?|tidied(?: up)?|sorting(?: out)?|sorted(?: out)?|settling|settled|getting|got) (?:all )?my affairs(?: in order)?\b/, /\bi(?:'ve| have) (?:already )?said (?:all )?my goodbyes\b/,
+  /\b(?:putting|put|tidying(?: up)?|tidied(?: up)?|sorting(?: out)?|sorted(?: out)?|settling|settled|getting|got) (?:all )?my affairs in order\b/, /\bi(?:'ve| have) (?:already )?said (?:all )?my goodbyes\b/,
   /\b(?:goodbye|farewell) (?:letters?|notes?)\b/, /\b(?:written|wrote|left|leaving|writing) (?:letters|notes) for (?:my|the) (?:kids|children|family|wife|husband|sons?|daughters?|partner)\b/,
   /\b(?:won't|will not|wont) be (?:needing|using) (?:it|them|this|that|anything|the \w+|any of (?:it|this|them)) (?:for )?(?:much|very) longer\b/,
   /\b(?:won't|will not|wont) be (?:a (?:burden|bother)(?: to anyone)?|bothering anyone|troubling anyone|in anyone's way) (?:for )?(?:much longer|any ?more|for long|soon)\b/,
@@ -389,12 +389,12 @@ export const CHARGEBACK: RegExp[] = [
   // a claim with the card scheme; the bank (or its adviser) taking the money back (EN, FR)
   /\b(?:claim|dispute|chargeback|complaint) (?:with|through|via) (?:visa|mastercard|amex|american express|my card (?:company|provider|issuer))\b/,
   /\breclamation (?:aupres de|chez|a) (?:visa|mastercard|american express|amex|ma banque|ma carte)\b/,
-  /\b(?:conseill(?:er|ere) (?:bancaire|a l'agence|a la banque|de (?:ma|la) banque)|ma banque|mon agence)\b[^.?!]{0,80}\b(?:recupere|recuperer|recuperera|reprend|reprendre|reprendra)\b/,
+  /\b(?:conseill(?:er|ere) (?:bancaire|a l'agence|a la banque|de (?:ma|la) banque)|ma banque|mon agence)\b[^.?!]{0,80}\b(?:recupere|recuperer|recuperera|reprend|reprendre|reprendra)\b(?=[^.?!]{0,40}\b(?:argent|paiement|montant|somme|fonds|prelevement|debit|euros?)\b)|\b(?:argent|paiement|montant|somme|prelevement)\b[^.?!]{0,40}\b(?:ma banque|mon agence)\b[^.?!]{0,40}\b(?:recupere|recuperer|recuperera|reprend|reprendre|reprendra)\b/,
   // the bank asked to reverse the payment (ES, IT, DE, PT, NL): the bank and the act in one sentence
-  /\b(?:banco|tarjeta|paypal)\b[^.?!]{0,60}\b(?:anul\w+|retroced\w+|revert\w+|devolver|devuelva|bloque\w+|reclam\w+|disput\w+|rechaz\w+) (?:el|este|ese|la|esta|esa) (?:cargo|cobro|pago|compra|transaccion|importe)\b/, /\b(?:contracargo|retrocesion del (?:cargo|pago))\b/,
-  /\b(?:banca|carta di credito|paypal)\b[^.?!]{0,60}\b(?:storn\w+|disconosc\w+|contest\w+|blocc\w+|annull\w+|recuper\w+) (?:il |l'|questo |quel )?(?:pagamento|addebito|transazione|acquisto|importo|soldi)\b/, /\b(?:chiesto|chiedero|chiedo) alla (?:mia )?banca di (?:storn|annull|blocc|recuper|contest)/,
+  /\b(?:banco|paypal)\b[^.?!]{0,60}\b(?:anul\w+|retroced\w+|revert\w+|devolver|devuelva|bloque\w+|reclam\w+|disput\w+|rechaz\w+) (?:el|este|ese|la|esta|esa) (?:cargo|cobro|pago|compra|transaccion|importe)\b/, /\b(?:contracargo|retrocesion del (?:cargo|pago))\b/,
+  /\b(?:banca|paypal)\b[^.?!]{0,60}\b(?:storn\w+|disconosc\w+|contest\w+|blocc\w+|annull\w+|recuper\w+) (?:il |l'|questo |quel )?(?:pagamento|addebito|transazione|acquisto|importo|soldi)\b/, /\b(?:chiesto|chiedero|chiedo) alla (?:mia )?banca di (?:storn|annull|blocc|recuper|contest)/,
   /\b(?:bank|kreditkartenfirma|paypal)\b[^.?!]{0,50}\b(?:zuruck ?(?:buchen|holen|zubuchen|zuholen|fordern)|widersprechen)\b/, /\b(?:die|meine|unsere) bank (?:holt|bucht|fordert) (?:sich )?(?:das|mein|unser) geld\b[^.?!]{0,20}\bzuruck\b/, /\b(?:widerspruch gegen (?:die|diese) (?:lastschrift|abbuchung|zahlung)|lastschrift (?:zuruckgeben|zuruckgehen lassen|widerrufen))\b/,
-  /\b(?:banco|cartao|paypal)\b[^.?!]{0,60}\b(?:estorn\w+|contest\w+|cancel\w+|bloque\w+) (?:a|o|esta|este|essa|esse) (?:compra|pagamento|cobranca|transacao|debito)\b/,
+  /\b(?:banco|paypal)\b[^.?!]{0,60}\b(?:estorn\w+|contest\w+|cancel\w+|bloque\w+) (?:a|o|esta|este|essa|esse) (?:compra|pagamento|cobranca|transacao|debito)\b/,
   /\b(?:bank|creditcard|paypal)\b[^.?!]{0,50}\b(?:terugboek\w*|terug (?:te )?(?:laten )?boeken|storneren|terug (?:te )?halen|terugvorderen)\b/,
 ];
 
@@ -405,16 +405,23 @@ export const CHARGEBACK: RegExp[] = [
  */
 export const FRAUD_TOLD: RegExp[] = [
   /\b(?:orders?|charges?|payments?|purchases?|debits?|transactions?)\b(?:[^.?!]{0,40}\b(?:that|which))? (?:i|we) (?:didn't|did not|never|don't|do not) (?:place|placed|make|made|authori[sz]e|authori[sz]ed|recogni[sz]e)\b/,
-  /\bnobody (?:else )?(?:here|at home|in (?:the|my|our) (?:house|household|family)) (?:has )?(?:ordered|bought|used|placed|made)\b/,
+  /\bnobody (?:else )?(?:here|at home|in (?:the|my|our) (?:house|household|family)) (?:has )?(?:ordered|bought|placed|made)\b/,
   /\b(?:someone|somebody)(?: else)? (?:has )?(?:been )?(?:used|using|shopping (?:with|on)|spending on) my (?:card|account|details|bank card)\b/,
-  /\b(?:chez (?:nous|moi)|a la maison),? personne n'a (?:rien )?(?:commande|achete|utilise)\b/, /\bpersonne (?:chez (?:nous|moi)|a la maison) n'a (?:rien )?(?:commande|achete|utilise)\b/,
+  /\b(?:chez (?:nous|moi)|a la maison),? personne n'a (?:rien )?(?:commande|achete)\b/, /\bpersonne (?:chez (?:nous|moi)|a la maison) n'a (?:rien )?(?:commande|achete)\b/,
   /\b(?:debits?|prelevements?|paiements?|achats?|commandes?)\b(?:[^.?!]{0,40}\bque)? (?:je n'ai|nous n'avons) (?:jamais |pas )?(?:fait|faits|effectues?|passees?|autorises?)\b/,
   /\b(?:cobros?|cargos?|pagos?|compras?|pedidos?)\b(?:[^.?!]{0,40}\bque)? (?:yo )?no (?:hice|hicimos|he hecho|he realizado|he autorizado|reconozco)\b/, /\bno reconozco (?:estos |esos |los |este |ese |el )?(?:cobros?|cargos?|pagos?|compras?)\b/,
-  /\bnadie (?:en (?:mi )?casa|de mi familia) (?:ha )?(?:usado|usa|uso|comprado|pedido)\b/,
-  /\b(?:addebiti?|pagamenti?|acquisti|ordini)\b(?:[^.?!]{0,40}\bche)? (?:io )?non (?:ho )?(?:mai )?(?:fatto|fatti|effettuat[oi]|autorizzat[oi]|riconosco)\b/, /\bnessuno (?:in casa|in famiglia) (?:ha )?(?:usato|ordinato|comprato)\b/,
-  /\b(?:abbuchungen?|belastungen?|zahlungen?|bestellungen?|kaufe)\b[^.?!]{0,30}\b(?:die|welche) (?:ich|wir) nicht (?:getatigt|gemacht|aufgegeben|autorisiert|veranlasst)\b/, /\bniemand (?:bei uns|von uns|zu hause) hat\b[^.?!]{0,30}\b(?:bestellt|gekauft|benutzt)\b/,
-  /\b(?:compras?|cobrancas?|debitos?|pagamentos?|encomendas?)\b(?:[^.?!]{0,40}\bque)? (?:eu )?nao (?:fiz|fizemos|reconheco|autorizei)\b/, /\bninguem (?:la )?em casa\b[^.?!]{0,30}\b(?:usou|comprou|encomendou)\b/,
+  /\bnadie (?:en (?:mi )?casa|de mi familia) (?:ha )?(?:comprado|pedido)\b/,
+  /\b(?:addebiti?|pagamenti?|acquisti|ordini)\b(?:[^.?!]{0,40}\bche)? (?:io )?non (?:ho )?(?:mai )?(?:fatto|fatti|effettuat[oi]|autorizzat[oi]|riconosco)\b/, /\bnessuno (?:in casa|in famiglia) (?:ha )?(?:ordinato|comprato)\b/,
+  /\b(?:abbuchungen?|belastungen?|zahlungen?|bestellungen?|kaufe)\b[^.?!]{0,30}\b(?:die|welche) (?:ich|wir) nicht (?:getatigt|gemacht|aufgegeben|autorisiert|veranlasst)\b/, /\bniemand (?:bei uns|von uns|zu hause) hat\b[^.?!]{0,30}\b(?:bestellt|gekauft)\b/,
+  /\b(?:compras?|cobrancas?|debitos?|pagamentos?|encomendas?)\b(?:[^.?!]{0,40}\bque)? (?:eu )?nao (?:fiz|fizemos|reconheco|autorizei)\b/, /\bninguem (?:la )?em casa\b[^.?!]{0,30}\b(?:comprou|encomendou)\b/,
   /\b(?:afschrijvingen?|betalingen?|bestellingen?|aankopen)\b[^.?!]{0,40}\bdie (?:ik|wij|we) niet (?:heb |hebben )?(?:gedaan|geplaatst|herken(?:nen)?|gemaakt)\b/, /\bniemand (?:hier|thuis|in huis) heeft\b[^.?!]{0,30}\b(?:besteld|gekocht|gebruikt)\b/,
+  // a card or an account nobody else uses ("nadie en casa usa esa tarjeta"): an item nobody used is a return, not fraud
+  /\bnobody (?:else )?(?:here |at home |in (?:the|my|our) (?:house|household|family) )?(?:has )?(?:used|uses) (?:my|the|this|that|our) (?:card|account|bank card|details)\b/,
+  /\bpersonne (?:d'autre )?(?:chez (?:nous|moi) |a la maison )?n'(?:a|utilise) (?:jamais )?(?:utilise )?(?:ma|la|cette|notre) (?:carte|compte)\b/,
+  /\bnadie (?:mas )?(?:en (?:mi )?casa |de mi familia )?(?:ha )?(?:usado|usa|uso) (?:esa|la|mi|esta|nuestra) (?:tarjeta|cuenta)\b/,
+  /\bnessuno (?:in casa |in famiglia )?(?:ha )?(?:usato|usa) (?:la|mia|la mia|questa|quella) (?:carta|conto|account)\b/,
+  /\bniemand (?:bei uns |von uns |zu hause )?(?:hat|benutzt|nutzt)\b[^.?!]{0,30}\b(?:karte|konto)\b/,
+  /\bninguem (?:la )?(?:em casa )?(?:usou|usa) (?:o|a|meu|minha|esse|essa|este|esta) (?:cartao|conta)\b/,
 ];
 
 /** Erasure of the account or of the data held, asked in ES, IT, DE, PT, NL (the FR/EN forms are gdpr_request cues). */
@@ -432,7 +439,7 @@ export const HARM_TOLD: RegExp[] = [
   /\b(?:(?:ha )?preso fuoco|(?:uscire|uscivano|usciva|escono|esce) (?:le |delle )?fiamme|in fiamme|(?:fare|fa|faceva|usciva|esce) fumo|si e sciolt[ao]|scintille|(?:preso la )?scossa|ustionat[oa]|mi sono (?:bruciat[oa]|ustionat[oa]))\b/,
   /\b(?:feuer gefangen|fing feuer|in flammen|qualmte|gequalmt|rauch (?:kam|stieg)|(?:ist|sind) geschmolzen|stromschlag|(?:mich|sich) verbrannt|verbrennungen|verbruht)\b/,
   /\b(?:pegou fogo|(?:a )?deitar fumo|saiu (?:fumo|fumaca)|soltou fumaca|derreteu|faiscas|choque eletrico|levei um choque|me queimei|queimou a mao|queimaduras?)\b/,
-  /\b(?:vlam gevat|vatte vlam|in brand|rook (?:kwam|uit)|begon te roken|gesmolten|vonken|schok gekregen|stroomschok|(?:mijn hand|me) verbrand|brandwond\w*)\b/,
+  /\b(?:vlam gevat|vatte vlam|(?:staat|stond|vloog|is|was|ging) in brand|in brand (?:gevlogen|geraakt|gestoken)|rook (?:kwam|uit)|begon te roken|gesmolten|vonken|schok gekregen|stroomschok|(?:mijn hand|me) verbrand|brandwond\w*)\b/,
 ];
 
 export const URGENT: RegExp[] = [

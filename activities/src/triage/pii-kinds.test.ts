@@ -103,6 +103,7 @@ describe('kinds of challenge-pii-8 and the mock held-out set, other voices', () 
     expect(of('email', 'Have a look at amazon.co.uk for the same kettle, I arrive at 10.30.')).toEqual([]);
     expect(of('email', 'This is the qmail-send program at relay.hosting-eu.net.')).toEqual([]);
     expect(of('email', 'I placed order CMD-10672 at maison-lumen.fr last week.')).toEqual([]); // reviewer, session 16
+    expect(of('email', 'Write to grace1985 at gmail.com please.')).toEqual(['grace1985 at gmail.com']);
   });
   it('reads a birth date with the day in figures and the year in words, and "mil" for "mille"', () => {
     expect(of('dob', 'My date of birth is the 2nd of June, nineteen eighty-eight.')).toEqual(['2nd of June, nineteen eighty-eight']);

@@ -207,7 +207,7 @@ function findEmails(text: string, ctx: PiiContext): Span[] {
     const local = m[1]!;
     if (ROLE_LOCAL.test(local)) continue;
     // "I placed order CMD-10672 at maison-lumen.fr": a reference (letters, a dash, digits) placed at a site, no handle
-    if (/^[A-Za-z]{2,6}-?\d{3,}$/.test(local)) continue;
+    if (/^[A-Z]{2,5}-\d{3,}$/.test(local)) continue;
     // "look at amazon.co.uk" is no address: the local part reads as a handle, or the words or brackets around say e-mail
     const before = text.slice(Math.max(0, m.index! - 40), m.index!);
     const bracketed = /[(<[][ \t]*$/.test(before) && /^[ \t]*[)>\]]/.test(text.slice(m.index! + m[0].length));

@@ -180,6 +180,9 @@ describe('unansweredQuestions', () => {
   it('reads "has it been sent" as a status ask and "how much is on it" as a balance, so a price answer leaves both open (challenge-orders-14 ds024)', () => {
     expect(open('Could you tell me whether it has been sent and how much is on it?', PRODUCT)).toEqual([['order_status', 'gift_card_terms']]);
     expect(open('Has ORD-1 been sent yet?', STATUS)).toEqual([]);
+    // where or what was sent is no status the data answers (reviewer, session 16)
+    expect(open('Has it been sent to my old address?', STATUS)).not.toEqual([]);
+    expect(open('Has the replacement been sent yet?', STATUS)).not.toEqual([]);
     // a thing asked to be sent is no status ask
     expect(topics('His expense system wants a proper VAT receipt. Could one be sent to this address?').flat()).not.toContain('order_status');
   });

@@ -15,7 +15,6 @@ import { fold } from '../reply/text-fold';
 import { customerAsks, type CustomerAsk } from './customer-asks';
 import { recipientKinds, type RecipientKind } from './recipient-asks';
 import { requestedActions, type ActionKind } from './requested-actions';
-import { readingOf } from './foreign-gloss';
 
 /** Kinds of information the shop data holds: answered when the draft states the fact. */
 export type AnswerableTopic =
@@ -108,7 +107,7 @@ const RULES: readonly TopicRule[] = [
   // "any word on my parcel?" asks a status only with an order, a parcel or a delivery in its clause: "any word from
   // your manager on the exception I asked for?" asks a decision a person takes
   { topic: 'order_status', pattern: /\b(where|ou (est|en est|sont|en sont|ca en est)|ou (il|elle|ils|elles|ca) en (est|sont)|ce qu'il en est|qu'en est[- ]il|what's happening|what is happening|what's going on|ce qui se passe|suivi|track\w*|transit|(en cours d'|en )acheminement|expedi\w*|shipped|dispatch\w*|sent (off|out)|partie?s?|gone out|on (its|the) way|en route|en chemin|news|nouvelles|updates?|(any|no) word (yet |at all )?(on|about|regarding|re|of) [^.?!;]{0,30}?\b(orders?|commandes?|parcels?|packages?|colis|deliver\w*|livraison|shipments?|envoi|[a-z]{2,5}(-\d+|\d{3,}))|status|statut|etat|en preparation|processing|eta|date (prevue|estimee)|(expected|estimated) (date|delivery|arrival)|estimations? (de|du|d') ?(la )?(date|livraison|arrivee|delai)|enregistr\w*|went through|gone through|go through|annulee?s?|cancell?ed|in time|a temps|today|tomorrow|aujourd'hui|demain)\b/g },
-  { topic: 'order_status', strength: 'background', pattern: /\b(ship|(been|was|were|got) (sent|posted)|envoyee?s?|partir|left|arriv\w*|turn(ed)? up|show(ed)? up|get here|get there|be there|livr\w*|deliver\w*|recu|recevoir|recoi[st]|recevrai\w*|receive\w*|delai\w*|retard\w*|late|delay\w*|lost|perdu\w*|bloquee?s?|stuck|moved|moving|bouge\w*|prepar\w*|validee?s?)\b/g },
+  { topic: 'order_status', strength: 'background', pattern: /\b(ship|(?<!\b(replacement|exchange|new one|refund|remplacement|echange)\b.{0,20})(been|was|were|got) (sent|posted)(?= *(yet|already|out|off|today|yesterday|on [a-z]+|\?|,|\.|$))|envoyee?s?|partir|left|arriv\w*|turn(ed)? up|show(ed)? up|get here|get there|be there|livr\w*|deliver\w*|recu|recevoir|recoi[st]|recevrai\w*|receive\w*|delai\w*|retard\w*|late|delay\w*|lost|perdu\w*|bloquee?s?|stuck|moved|moving|bouge\w*|prepar\w*|validee?s?)\b/g },
   { topic: 'catalogue', pattern: /\b(vend(s|ez|ent|ons|re|u|ue|us|ues)|sell(s|ing)?|propos(ez|ent|ons|er|ee?s?)|do you (do|carry)|(faites[- ]vous|vous faites|faites[- ]vous aussi|vous faites aussi) (des|de la|du|d')|existe\w*|exists?|recommand\w*|recommend\w*|conseill\w*|suggest\w*|gammes?|range|which one|lequel|laquelle|other (sizes|models|amounts))\b/g },
   { topic: 'catalogue', strength: 'weak', pattern: /\b(do you have|have you got|avez[- ]vous|vous avez|est[- ]ce que vous avez)\b/g },
   { topic: 'order_status', strength: 'weak', pattern: /\b(commandes?|orders?|colis|parcels?|packages?|envoi|shipment|when|quand|qd|confirm\w*|normal|souci|probleme|problem|wrong|coming|come)\b/g },
@@ -280,14 +279,12 @@ const REPLY_SUBJECT = /^\s*(re|tr|fwd?|aw|wg|rv|sv|ref)\s*(\[\d+\])?\s*:/i;
 /** The customer's asks (new text, and the subject of a new thread) with the kinds of information each wants. */
 function asksWithTopics(c: EmailCase): { ask: CustomerAsk; topics: QuestionTopic[] }[] {
   // a subject is often a label ("Commande CMD-1 ?"): it counts only for what it names
-  // a foreign mail's asks are read in its English gloss (foreign-gloss.ts)
-  const reading = readingOf(c.parsed.subject ?? '', c.cleaned.clean);
-  const subject = REPLY_SUBJECT.test(c.parsed.subject ?? '') ? [] : customerAsks(reading.subject)
+  const subject = REPLY_SUBJECT.test(c.parsed.subject ?? '') ? [] : customerAsks(c.parsed.subject ?? '')
     .map((ask) => ({ ask, topics: topicsOf(ask) })).filter((q) => !q.topics.includes('unclassified'));
   // an ask to send or deliver to someone other than the writer, or for any action the reply does not perform
   // (requested-actions.ts), is an action a person does, whatever else it asks
   const own = [c.parsed.from, c.parsed.replyTo, ...(c.parsed.to ?? [])].flatMap((a) => (a?.address ? [a.address] : []));
-  const body = customerAsks(reading.clean)
+  const body = customerAsks(c.cleaned.clean)
     .map((ask) => ({ ask, topics: [...new Set<QuestionTopic>([...recipientKinds(ask, own), ...requestedActions(ask.folded), ...topicsOf(ask)])] }));
   return [...subject, ...body];
 }

@@ -14,6 +14,7 @@ const input = (clean: string): ClassifyInput => ({
 const floors: [string, RegExp[], string[], string[]][] = [
   ['THREAT_SAID', THREAT_SAID, [
     "Next time the van blocks my drive I'll come out with my baseball bat.",
+    "If that parcel isn't here by tonight I'm going down to their warehouse with the cricket bat.",
     "If your courier throws it over the fence again he'll be going home in an ambulance.",
     "I'll drop by your office on Monday, and it won't be a social call.",
     'Passerò dal vostro ufficio lunedì e vi garantisco che non sarà una visita di cortesia.',
@@ -24,6 +25,7 @@ const floors: [string, RegExp[], string[], string[]][] = [
     'Sei onde vocês ficam, vão se arrepender.',
     'Ik weet waar jullie zitten.',
   ], [
+    'It is a present for my son, together with a cricket bat from another shop.',
     'My son plays cricket and the bat fits in the hamper perfectly.',
     'The ambulance crew next door loved the biscuits.',
     'It was a courtesy call from your colleague, very kind.',
@@ -42,6 +44,7 @@ const floors: [string, RegExp[], string[], string[]][] = [
     'Ik heb afscheidsbrieven geschreven.',
     "J'ai mis mes affaires en ordre et fait mes adieux.",
   ], [
+    "I'm sorting out my affairs before we move abroad, so please send the invoice now.",
     'I said goodbye to the old kettle, the new one is lovely.',
     "I'm putting my kitchen in order before Christmas.",
     "I won't be needing the gift wrap, thanks.",
@@ -60,6 +63,8 @@ const floors: [string, RegExp[], string[], string[]][] = [
     'O banco vai estornar a compra amanhã.',
     'Ik laat mijn bank de betaling terugboeken.',
   ], [
+    'Le colis sera au relais à côté de ma banque, je pourrai le récupérer demain.',
+    'Pagué con tarjeta y quiero anular la compra, ¿es posible?',
     '¿Cuándo se devolverá el dinero a mi tarjeta?',
     'Quando arriva lo storno del reso?',
     'Wann wird mir das Geld zurückgebucht?',
@@ -68,6 +73,8 @@ const floors: [string, RegExp[], string[], string[]][] = [
     'Ma banque dit que le remboursement arrivera sous cinq jours.',
   ]],
   ['FRAUD_TOLD', FRAUD_TOLD, [
+    'Nadie en casa usa esa tarjeta aparte de mí.',
+    'Nobody at home has used my card, I checked with everyone.',
     'There are two orders on my account that I never placed.',
     'Somebody has been shopping on my card with your site.',
     'Personne à la maison n’a commandé ce robot.',
@@ -77,6 +84,8 @@ const floors: [string, RegExp[], string[], string[]][] = [
     'Há compras no meu cartão que eu não fiz.',
     'Er staan afschrijvingen op mijn rekening die ik niet heb gedaan.',
   ], [
+    'Nobody at home has used the kettle, can I still return it?',
+    "À la maison personne n'a utilisé la bouilloire, je peux la renvoyer ?",
     'Mi hermano dice que todo esto es un fraude, pero yo confío.',
     "My mum calls online shopping a scam but she loves the teapot.",
     'I never placed an order this quick, well done!',
@@ -102,6 +111,7 @@ const floors: [string, RegExp[], string[], string[]][] = [
     'A chaleira pegou fogo na bancada.',
     'De waterkoker vatte vlam.',
   ], [
+    'The jumper is still in brand new condition, can I return it?',
     'El té ahumado está buenísimo.',
     'Il fumo della moka è normale?',
     'Una torta in fiammeggiante arancione.',

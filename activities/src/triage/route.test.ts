@@ -198,12 +198,6 @@ describe('decideRoute: status of finished orders and late returns', () => {
       expect(decideRoute(c, policy, { ...facts('ORD-5502'), today: '2026-02-20' })).toMatchObject({ route: 'review', reasons: ['delivery_disputed'] });
     }
   });
-  it('holds a mail in another language that its gloss read only in part', () => {
-    const read = ready({ cleaned: { clean: 'Hallo, wann kommt meine Bestellung? Danke', quoted: '', signature: '' } });
-    expect(decideRoute(read, policy, facts('ORD-5501')).route).toBe('auto');
-    const partly = ready({ cleaned: { clean: 'Hola, el pedido llego pero mi hermana dice que la tapa venia rayada y quiere otra cosa distinta', quoted: '', signature: '' } });
-    expect(decideRoute(partly, policy, facts('ORD-5501')).reasons).toContain('foreign_language_partly_read');
-  });
 });
 
 describe('decideRoute: orders named without a number', () => {

@@ -5,7 +5,6 @@
  */
 import type { Decision, EmailCase, Intent, OrderRecord, Route } from '../domain/types';
 import { findKeywordHits } from './keywords';
-import { readForeign } from './foreign-gloss';
 import { threadKeyOf } from './auto-reply-window';
 import type { AutoReplyCounts, CaseStage } from './pipeline';
 import { rolloutAdmits, type RoutingPolicy } from './policy';
@@ -258,9 +257,6 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   if (signals.has('thanks_with_reservation')) rev.push('thanks_with_reservation');
   // goods received that are not the ones ordered: an error a person puts right, whatever the mail also asks
   if (signals.has('wrong_item_reported')) rev.push('wrong_item_reported');
-  // a mail in another language read only in part through its gloss: what was not read may be what matters
-  const foreign = readForeign(c.cleaned.clean);
-  if (foreign && foreign.unread.length) rev.push('foreign_language_partly_read');
   // a return-window or invoice question whose words report goods broken, missing or not come ("how long do I have to
   // return it? the lid came cracked"): the window or the document leaves the report unanswered, a remedy to decide
   if (['return_request', 'invoice_request'].includes(cls.intent) && signals.has('delivery_disputed')) rev.push('delivery_disputed');
