@@ -98,6 +98,9 @@ const EXFILTRATION = [
   // data only with a determiner before them ("the orders for the previous customer")
   /\b(?:address|e-?mail|phone(?: number)?|details|full name|name|order history|card|iban) (?:of|for) (?:the |another |other |a |your |all )?(?:other |previous |last |recent )?(?:customers?|clients?|buyers?|person who (?:ordered|bought))\b/,
   /\borders (?:of (?:the |another |other |a |your |all )?|for (?:the |another |other |a |your |all ))(?:other |previous |last |recent )?(?:customers?|clients?|buyers?|person who (?:ordered|bought))\b/,
+  // …or when the people are picked out by what they bought: "orders for customers who bought this kettle" (not "our
+  // orders for clients who ordered through our site": a business buyer's own)
+  /(?<!\b(?:our|my) )\borders for (?:other |previous |last |recent )?(?:customers|clients|buyers) (?:who|that|which) (?:ordered|bought|paid|purchased)\b/,
   /\b(?:adresse|coordonnees|nom|telephone|e-?mail|historique|commandes) (?:de|du|d'un|d'une|des) (?:l'autre |autre |un autre |autres |derniers |dernieres )?(?:clients?|clientes?|acheteurs?|acheteuses?)\b/,
   /\b(?:list|liste\w*|export\w*|send me|envoyez-moi|envoie-moi|give me|donnez-moi|donne-moi|share|partage\w*)\b.{0,50}\b(?:(?:all|other|every|\w+ (?:most )?recent|last \w+|tous les|toutes les|les autres|les \w+ derniers) (?:customers?|clients?)|customer (?:e-?mail )?(?:addresses|emails|list|data|database|records)|adresses? (?:e-?mail )?des clients|fichier clients?|base (?:de donnees )?clients?)\b/,
 ];
