@@ -14,6 +14,7 @@
  */
 import type { ProductRecord } from '../domain/types';
 import { fold, stem } from './text-fold';
+import { BoundedMemo } from '../domain/bounded-memo';
 
 type NameLang = 'fr' | 'en';
 
@@ -54,17 +55,10 @@ interface NameModel {
 }
 
 /** nameModel is pure and a catalogue's names are few: each is modelled once per process, not once per email. */
-const NAME_MODELS = new Map<string, NameModel>();
+const NAME_MODELS = new BoundedMemo<NameModel>();
 
 function nameModel(name: string, lang: NameLang): NameModel {
-  const key = `${lang}\u0000${name}`;
-  let model = NAME_MODELS.get(key);
-  if (!model) {
-    if (NAME_MODELS.size >= 10_000) NAME_MODELS.clear();
-    model = buildNameModel(name, lang);
-    NAME_MODELS.set(key, model);
-  }
-  return model;
+  return NAME_MODELS.get(`${lang}\u0000${name}`, () => buildNameModel(name, lang));
 }
 
 function buildNameModel(name: string, lang: NameLang): NameModel {
@@ -250,18 +244,14 @@ const EVERYDAY_NAMES: Array<{ when: RegExp; en: string[]; fr: string[] }> = [
 ];
 
 /** Pure in the English name, like nameModel: read once per process, not once per matcher. */
-const EVERYDAY_MODELS = new Map<string, NameModel[]>();
+const EVERYDAY_MODELS = new BoundedMemo<NameModel[]>();
 
 function everydayNames(p: ProductRecord): NameModel[] {
-  let models = EVERYDAY_MODELS.get(p.name_en);
-  if (!models) {
-    if (EVERYDAY_MODELS.size >= 10_000) EVERYDAY_MODELS.clear();
+  return EVERYDAY_MODELS.get(p.name_en, () => {
     const en = fold(p.name_en);
-    models = EVERYDAY_NAMES.filter((a) => a.when.test(en))
+    return EVERYDAY_NAMES.filter((a) => a.when.test(en))
       .flatMap((a) => [...a.en.map((n) => nameModel(n, 'en')), ...a.fr.map((n) => nameModel(n, 'fr'))]);
-    EVERYDAY_MODELS.set(p.name_en, models);
-  }
-  return models;
+  });
 }
 
 export function productMatcher(products: ProductRecord[]): ProductMatcher {

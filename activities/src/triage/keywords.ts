@@ -7,6 +7,7 @@
 import type { RoutingPolicy } from './policy';
 import { fold } from './lexicon';
 import { keywordOutOfScope, type OutOfScope } from './keyword-scope';
+import { BoundedMemo } from '../domain/bounded-memo';
 
 export interface KeywordHits {
   live: string[]; // keywords that force escalation
@@ -32,37 +33,21 @@ const DENIED_ACT = /(?:\bn(?:e |')\w+ (?:pas|jamais)(?: (?:de|d'|un|une|du|la|le
  * The compiled patterns, by keyword and by defusing context: the policy's lists are the same from one email to the
  * next, so each is compiled once per process (matchAll copies the regexp, so sharing a `g` one is safe).
  */
-const COMPILED = new Map<string, RegExp>();
-
-function memo(key: string, build: () => RegExp): RegExp {
-  let re = COMPILED.get(key);
-  if (!re) {
-    if (COMPILED.size >= 10_000) COMPILED.clear();
-    re = build();
-    COMPILED.set(key, re);
-  }
-  return re;
-}
+const COMPILED = new BoundedMemo<RegExp>();
 
 /**
  * The longest blank-free piece of a folded keyword or context: its pattern matches only where that piece is written, so
  * a text without it skips the pattern. V8 drops a regexp's code when it has not run between two full GCs, and compiling
  * a keyword's \p{L}\p{N} boundaries again costs more than matching it (test/bench/regexp-gc.ts).
  */
-const PIECES = new Map<string, string>();
+const PIECES = new BoundedMemo<string>();
 
 function literalPiece(key: string, folded: () => string): string {
-  let piece = PIECES.get(key);
-  if (piece === undefined) {
-    if (PIECES.size >= 10_000) PIECES.clear();
-    piece = folded().split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
-    PIECES.set(key, piece);
-  }
-  return piece;
+  return PIECES.get(key, () => folded().split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), ''));
 }
 
-const contextRegex = (ctx: string): RegExp => memo(`c\u0000${ctx}`, () => new RegExp(escapeRe(ctx).replace(/\s+/g, '\\s+'), 'g'));
-const keywordRegex = (keyword: string): RegExp => memo(`k\u0000${keyword}`, () => buildKeywordRegex(keyword));
+const contextRegex = (ctx: string): RegExp => COMPILED.get(`c\u0000${ctx}`, () => new RegExp(escapeRe(ctx).replace(/\s+/g, '\\s+'), 'g'));
+const keywordRegex = (keyword: string): RegExp => COMPILED.get(`k\u0000${keyword}`, () => buildKeywordRegex(keyword));
 
 function buildKeywordRegex(keyword: string): RegExp {
   const folded = fold(keyword);
