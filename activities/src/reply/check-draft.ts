@@ -70,7 +70,7 @@ export async function checkDraftText(c: EmailCase, shop: ShopData, wording?: Wor
 
   const followUp = findFollowUpPromises(text);
   if (followUp.length) {
-    details.push({ check: 'human_follow_up', message: `the draft promises a person will follow up ("${followUp[0]}"): it needs a reviewer, not an automatic send` });
+    details.push({ check: 'human_follow_up', message: `the draft promises what only a person can keep — a follow-up or a later action ("${followUp[0]}"): it needs a reviewer, not an automatic send` });
   }
 
   // The draft's own words (the shipped ones when the version in force could not say this email).

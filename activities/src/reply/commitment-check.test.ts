@@ -1,4 +1,4 @@
-import { findForbiddenCommitments } from './commitment-check';
+import { findFollowUpPromises, findForbiddenCommitments } from './commitment-check';
 import { readShopFile } from './test-support/fixture-shop';
 
 const forbidden = readShopFile().policies.forbidden_commitments;
@@ -34,5 +34,33 @@ describe('forbidden commitments (shop policy), FR and EN, paraphrased, accent- a
     "Si le colis n'est pas arrivé dans les prochains jours, répondez simplement à ce message.",
   ])('no commitment: %s', (text) => {
     expect(fired(text)).toEqual([]);
+  });
+});
+
+describe('promises only a person can keep: a person following up, or the shop acting later', () => {
+  test.each([
+    'Un conseiller revient vers vous sous 48 h.',
+    'A team member will check and reply to you.',
+    'If it has not arrived in the next few days, simply reply and we will take it up with DHL.',
+    'You will receive an email with your tracking number once it ships.',
+    'We’ll send you a prepaid label tomorrow.',
+    'We are contacting the carrier today.',
+    'Our team will look at your photos.',
+    'Vous recevrez un e-mail dès l’expédition.',
+    'Nous vous rembourserons dès réception du colis.',
+    'Nous allons contacter le transporteur.',
+    'Je vais vérifier avec l’entrepôt.',
+  ])('%s', (text) => {
+    expect(findFollowUpPromises(text)).not.toEqual([]);
+  });
+
+  test.each([
+    'As you asked, we will answer you in writing only, without calling you.',
+    'Your order CMD-10234 was shipped with UPS on 20 November; the carrier estimates delivery on 25 November.',
+    'You can return it within 30 days of delivery.',
+    'Votre remboursement de 42,00 € a été émis le 20 novembre.',
+    'Vous trouverez la facture en pièce jointe.',
+  ])('not a promise: %s', (text) => {
+    expect(findFollowUpPromises(text)).toEqual([]);
   });
 });

@@ -78,12 +78,22 @@ export function findForbiddenCommitments(text: string, forbidden: string[]): Com
 
 /**
  * Promises that a person will follow up ("un conseiller revient vers vous", "one of our advisers will get back to
- * you"). Right in a draft a reviewer sends, a broken promise in an automatic reply: the check stage reports them so
- * such a draft is never auto-sent.
+ * you", "a team member will check"), or that the shop will do something later that nothing in the pipeline does ("you
+ * will receive an email", "we will take it up with the carrier", "nous vous rembourserons"). Right in a draft a reviewer
+ * sends, a broken promise in an automatic reply (a model may write one; so may a wording a person saved): the check
+ * stage reports them so such a draft is never auto-sent. The shipped wording makes none in an automatic reply.
  */
+const LATER_ACT_FR = '(?:envoyer|renvoyer|contacter|recontacter|rappeler|rembourser|relancer|transmettre|ecrire|verifier|voir avec|faire le necessaire|tenir informe\\w*)';
+const LATER_ACT_EN = '(?:e-?mail|send|resend|contact|call|refund|replace|reship|take (?:it|this|that) up|chase|follow (?:it |this )?up|look into|investigate|arrange|check|let you know|keep you (?:posted|updated|informed)|update you|tell you|notify|reach out)';
 const FOLLOW_UP = [
-  /\bun conseiller\b/, /\bun membre de notre equipe\b/, /\b(revient|revenons|reviendra|reviendrons) vers vous\b/, /\bvous (re)?contactera\b/,
-  /\bone of our advisers\b/, /\ba member of our team\b/, /\bget back to you\b/, /\bwill (be in touch|contact you)\b/,
+  /\bun conseiller\b/, /\bun membre de (?:notre|l')\s?equipe\b/, /\b(revient|revenons|reviendra|reviendrons) vers vous\b/, /\bvous (re)?contactera\b/,
+  /\bvous recevrez\b/,
+  /\bnous (?:vous )?(?:enverrons|renverrons|contacterons|recontacterons|rappellerons|rembourserons|transmettrons|relancerons|indiquerons|tiendrons informe\w*|interviendrons)\b/,
+  new RegExp(`\\b(?:nous (?:allons|nous engageons a)|je vais) (?:vous |le |la |les |l')?${LATER_ACT_FR}\\b`),
+  /\bone of our advisers\b/, /\ba (?:member of our team|team member)\b/, /\bget back to you\b/, /\bwill (be in touch|contact you)\b/,
+  /\byou(?: will|'ll) receive\b/, /\b(?:our|the) (?:team|service) will\b/,
+  new RegExp(`\\bwe(?: will|'ll| are going to| shall) (?:also )?${LATER_ACT_EN}\\b`),
+  /\bwe are (?:contacting|chasing|looking into|investigating|checking with)\b/,
 ];
 
 export function findFollowUpPromises(text: string): string[] {
