@@ -270,6 +270,14 @@ describe('cleanBody: signatures', () => {
     expect(cleanText('Merci.\n\nCordialement / Best regards,\nJean Martin').clean).toBe('Merci.\n\nCordialement / Best regards,');
   });
 
+  it('drops the name after a dash on the sign-off line, in its own line or after the last sentence', () => {
+    expect(cleanText('Where is it?\n\nThanks – Liam').clean).toBe('Where is it?\n\nThanks');
+    expect(clean('Pourriez-vous m’envoyer la facture ? Merci d’avance - Jeanne')).toBe('Pourriez-vous m’envoyer la facture ? Merci d’avance');
+    // only the writer's own name after a sentence: a dash before anything else is the text
+    expect(clean('Le colis est arrivé ? Merci - Colissimo dit livré')).toBe('Le colis est arrivé ? Merci - Colissimo dit livré');
+    expect(clean('Tout est arrivé. Merci - Marc passera demain')).toBe('Tout est arrivé. Merci - Marc passera demain');
+  });
+
   it('drops a lone capitalised name after a finished sentence, even when it is not the sender', () => {
     expect(clean('Can you resend it?\n\nBob', 'Robert Smith <rs@example.org>')).toBe('Can you resend it?');
     expect(clean('Que dois-je faire ?\nJeanne D.', 'j.d@example.fr <j.d@example.fr>')).toBe('Que dois-je faire ?');

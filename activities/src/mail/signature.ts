@@ -224,6 +224,9 @@ export const CLOSING_LINE = new RegExp(
 const CLOSING_THEN_NAME = new RegExp(`^([ \\t]*${CLOSING_FORMULA}[ \\t]*[,.!…]+)[ \\t]+(\\S.{0,40})$`, 'i');
 /** A sentence, then a closing formula and a name on the same line ("… est-elle partie ? Merci beaucoup, Élodie"). */
 const SENTENCE_THEN_CLOSING_NAME = new RegExp(`^(.*[.!?…][ \\t]+${CLOSING_FORMULA}[ \\t]*[,.!…]+)[ \\t]+(\\S.{0,40})$`, 'i');
+/** The same two shapes with a dash before the name instead of a comma ("Thanks – Liam", "… commande ? Merci d'avance - Paul"). */
+const CLOSING_DASH_NAME = new RegExp(`^([ \\t]*${CLOSING_FORMULA}[ \\t]*[,.!…]*)[ \\t]+[-–—][ \\t]*(\\S.{0,40})$`, 'i');
+const SENTENCE_THEN_CLOSING_DASH_NAME = new RegExp(`^(.*[.!?…][ \\t]+${CLOSING_FORMULA}[ \\t]*[,.!…]*)[ \\t]+[-–—][ \\t]*(\\S.{0,40})$`, 'i');
 /** One to three capitalised words or initials: "Bob", "Marie-Claire D.", "J. Smith", also signed with a dash ("-Abhishek Kona"). */
 const BARE_NAME = /^[ \t]*(?:[-–—~][ \t]?)?(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)){0,2}[ \t]*$/u;
 
@@ -303,19 +306,19 @@ export function splitSignature(lines: string[], senderTokens: Set<string>, quote
     if (i + 1 < end && signatureLike(lines, i + 1, end)) cut(i + 1);
     break;
   }
-  // 4b. "Thanks, Liam": keep the formula, drop the name (unless that line is the whole message: "Thanks, Dan")
+  // 4b. "Thanks, Liam", "Thanks – Liam": keep the formula, drop the name (unless that line is the whole message: "Thanks, Dan")
   if (end > 1 && hasContent(lines, 0, end - 1)) {
-    const m = lines[end - 1]!.match(CLOSING_THEN_NAME);
+    const m = lines[end - 1]!.match(CLOSING_THEN_NAME) ?? lines[end - 1]!.match(CLOSING_DASH_NAME);
     if (m && (isNameLine(m[2]!, senderTokens) || BARE_NAME.test(m[2]!))) {
       const body = lines.slice(0, end - 1).concat(m[1]!.trimEnd());
       return { body, signature: [m[2]!.trim(), ...lines.slice(end)], signedEnd };
     }
   }
   // 4c. a one-line message, or a last line, that ends with its sign-off and the writer's own name ("… est-elle partie ?
-  // Merci beaucoup, Élodie", "… any news? Thanks, Liam"): the name goes, the formula stays. Only the sender's own name:
+  // Merci beaucoup, Élodie", "… any news? Thanks, Liam", "… ? Merci d'avance - Paul"): the name goes, the formula stays. Only the sender's own name:
   // a capitalised word after "merci," may be anyone ("Thanks, Amazon").
   if (end > 0) {
-    const m = lines[end - 1]!.match(SENTENCE_THEN_CLOSING_NAME);
+    const m = lines[end - 1]!.match(SENTENCE_THEN_CLOSING_NAME) ?? lines[end - 1]!.match(SENTENCE_THEN_CLOSING_DASH_NAME);
     if (m && isNameLine(m[2]!, senderTokens)) {
       const body = lines.slice(0, end - 1).concat(m[1]!.trimEnd());
       return { body, signature: [m[2]!.trim(), ...lines.slice(end)], signedEnd };
