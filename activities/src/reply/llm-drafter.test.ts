@@ -9,6 +9,8 @@ import { createDraftReply } from './draft-reply';
 import { LlmDrafter, OUTPUT_LIMITS, outputJsonSchema, systemMessage } from './llm-drafter';
 import { getPrompt } from './prompts/registry';
 import { makeCase, replyDeps } from './test-support/fixture-shop';
+import { findFollowUpPromises } from './commitment-check';
+import { builtinPromptBody } from './wording/prompt-schema';
 
 interface Call { body: Record<string, unknown>; options: Record<string, unknown> }
 
@@ -73,7 +75,7 @@ test('the model gets the masked message, the verified facts and the prompt; the 
   expect(system.indexOf('# Constraints')).toBeLessThan(system.indexOf('# Examples'));
   expect(system.indexOf('# Examples')).toBeLessThan(system.indexOf('# Output format'));
 
-  expect(c.draft).toMatchObject({ generator: 'llm', templateId: 'draft-reply', version: '2.0.0', model: 'test-model', lang: 'fr' });
+  expect(c.draft).toMatchObject({ generator: 'llm', templateId: 'draft-reply', version: '2.1.0', model: 'test-model', lang: 'fr' });
   expect(c.draft!.body).toMatch(/^Bonjour Manon,\n\nVotre commande CMD-10603 a été expédiée avec UPS/);
   expect(c.draft!.facts).toEqual({ order_number: 'CMD-10603', carrier: 'UPS', tracking_number: '1Z367277779', estimated_delivery: '2026-11-24' });
   expect(c.guardrails!.passed).toBe(true);
@@ -108,9 +110,14 @@ test('mail carrying injection signals never reaches the model', async () => {
 });
 
 test('prompt registry: latest version by default, exact versions on request', () => {
-  expect(getPrompt('draft-reply').version).toBe('2.0.0');
+  expect(getPrompt('draft-reply').version).toBe('2.1.0');
   expect(getPrompt('draft-reply', '1.0.0').version).toBe('1.0.0');
   expect(() => getPrompt('draft-reply', '9.9.9')).toThrow(/unknown prompt/);
+});
+
+test('the shipped prompt\'s examples promise nothing the check stage would hold (a model copies its examples)', () => {
+  const examples = builtinPromptBody().goodExamples.map((e) => (JSON.parse(e.output) as { paragraphs: string[] }).paragraphs.join('\n'));
+  expect(examples.flatMap((text) => findFollowUpPromises(text))).toEqual([]);
 });
 
 test('the output schema names only the verified facts; with limits, every length is bounded', async () => {

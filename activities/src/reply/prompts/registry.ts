@@ -76,6 +76,24 @@ export const PROMPTS: readonly DraftPrompt[] = [
     version: '2.0.0',
     maxContextSnippets: 2,
   },
+  {
+    // 2.0.0's example ended on a promise nothing in the pipeline keeps ("we will take it up with DHL"), and a model
+    // copies its examples: a draft that promises the shop will act later is held by the check stage (human_follow_up),
+    // so the example taught the model to write drafts that cannot be sent. The example now promises nothing; a
+    // constraint says why.
+    ...V1_1,
+    version: '2.1.0',
+    maxContextSnippets: 2,
+    constraints: [
+      ...CONSTRAINTS_V1.slice(0, -1),
+      'Promise nothing the shop would do later (an email, a call, a refund, contacting the carrier): nothing would do it. Only a team member, reviewing your draft, may promise that.',
+      ...CONSTRAINTS_V1.slice(-1),
+    ],
+    examples: [{
+      input: V1_1.examples[0]!.input,
+      output: '{"subject":"Your order CMD-2","paragraphs":["We are sorry: your order CMD-2 was due on 22 November 2026 and is now 2 days late. The parcel is still in transit with DHL (tracking number JD000)."],"facts_used":["order_number","status","carrier","tracking_number","estimated_delivery","days_late"]}',
+    }],
+  },
 ];
 
 export function getPrompt(id: string, version?: string): DraftPrompt {
