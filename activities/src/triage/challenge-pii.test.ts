@@ -1,5 +1,5 @@
 /**
- * The helpers' blind PII sets (test/fixtures/challenge-pii-1 to -9: third parties named in passing, initials, lower-case
+ * The helpers' blind PII sets (test/fixtures/challenge-pii-1 to -11: third parties named in passing, initials, lower-case
  * names, foreign and multi-line addresses, international phones, brands and towns that are no personal data). Each
  * was read once blind (figure in its README); they now guard the masker: every labelled value found, and nothing
  * masked in the emails labelled with no personal data.
@@ -21,22 +21,25 @@ const LEFT: Record<string, string[]> = {
   'challenge-pii-2': ['pj010.eml: masked name "Sir Kensington"'],
   // a lower-case full name whose given name the lexicon lacks ("bola adewale")
   'challenge-pii-5': ['pm002.eml: missed name "bola adewale"'],
-  // a given name the lexicon lacks; "Cadeau pour Nancy" (a town, read as a person)
-  'challenge-pii-6': [
-    'pn009.eml: missed name "Gareth"',
-    'pn020.eml: masked name "Nancy"',
-  ],
-  // given names the lexicon lacks; a brand named after a person, alone in a subject line ("Emma Bridgewater?")
-  'challenge-pii-7': [
-    'qo001.eml: missed name "Bartholomew Achterberg"',
-    'qo006.eml: missed name "Ghislaine"',
-    'qo009.eml: masked name "Emma Bridgewater"',
-  ],
+  // "Cadeau pour Nancy" (a town, read as a person)
+  'challenge-pii-6': ['pn020.eml: masked name "Nancy"'],
+  // a brand named after a person, alone in a subject line ("Emma Bridgewater?")
+  'challenge-pii-7': ['qo009.eml: masked name "Emma Bridgewater"'],
   // a given name the lexicon lacks, opening a quoted sentence ("Rhodri says…"); an initial without its dot before a
   // surname in capitals, in quotes ("M OSEI")
   'challenge-pii-8': [
     'pp008.eml: missed name "Rhodri"',
     'pp023.eml: missed name "M OSEI"',
+  ],
+  // an initial without its dot before a surname in capitals, in quotes ("G WOJCIK", as "M OSEI"); a full name after
+  // "It's" whose given name no list holds; a lone everyday-word name opening a sentence ("Rose at the florist's");
+  // given names no list holds (Peregrine, Cuthbert)
+  'challenge-pii-10': [
+    'pr005.eml: missed name "G WOJCIK"',
+    'pr009.eml: missed name "Venkatesh Raghunathan"',
+    'pr012.eml: missed name "Rose"',
+    'pr021.eml: missed name "Peregrine"',
+    'pr021.eml: missed name "Cuthbert Jennings-Pike"',
   ],
 };
 

@@ -115,6 +115,9 @@ const TAIL = new RegExp(`^(?: ?\\([A-Z]{2}\\)| [A-Z]{2}(?![\\w]))?(?:,? ?${COUNT
  */
 const NAMED_NUMBERED = new RegExp(`^(?:${CAP}\\s+(?:${PARTICLE}\\s+)?){2,4}\\d{1,4}(?:\\s?[a-zA-Z])?(?:[-/]\\d{1,4}){0,3}$`, 'u');
 
+/** "c/o", "care of", "chez" before a house's name. */
+const CARE_OF = /^\s*(?:c\/o|care of|chez)\s+/iu;
+
 type SegKind = 'street' | 'complement' | 'place' | 'other';
 function kindOf(seg: string): SegKind {
   const s = seg.trim().replace(/^[(\[]/, '').replace(/\s*[-–—]$/, '');
@@ -155,6 +158,9 @@ function walkSegments(text: string, from: number, end: number, sawStreetBefore: 
     const { s, at: off } = parts[i]!;
     if (!s.trim()) { if (i === parts.length - 1) continue; return { start, sawStreet, whole: false }; }
     const lead = s.length - s.trimStart().length;
+    // "c/o The Old Rectory": a line handed over to a house, the house opens the address and nothing above it belongs
+    const care = i === 0 && sawStreet ? CARE_OF.exec(s) : null;
+    if (care && kindOf(s.slice(care[0].length)) === 'complement') return { start: from + off + care[0].length, sawStreet, whole: false };
     const kind = kindOf(s);
     if (kind === 'street' || kind === 'complement') {
       start = from + off + lead; sawStreet ||= kind === 'street'; lastKind = kind; continue;

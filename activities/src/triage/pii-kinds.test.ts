@@ -157,3 +157,45 @@ describe('names of challenge-pii-8 kinds, other voices', () => {
     expect(of('name', 'Bonjour madame, pourriez-vous vérifier ? Merci monsieur pour votre aide.')).toEqual([]);
   });
 });
+
+describe('names of challenge-pii-10 kinds, other voices', () => {
+  it('reads given names the common lists lack (a wider list), not the words and surnames that list also holds', () => {
+    expect(of('name', 'The parcel was taken in by Eilidh Macaulay, two floors up.')).toEqual(['Eilidh Macaulay']);
+    expect(of('name', 'Au final, Maëlys Kerbrat a tout récupéré au relais.')).toEqual(['Maëlys Kerbrat']);
+    expect(of('name', 'We also ordered for Bronwen, who loves the teapot.')).toEqual(['Bronwen']);
+    // a language, a mail word, a surname before a company's word, a German salutation
+    expect(of('name', 'I am German and read the leaflet in German only.')).toEqual([]);
+    expect(of('name', 'The mail came back marked Returned to Sender yesterday.')).toEqual([]);
+    expect(of('name', 'Sehr geehrte Damen und Herren, the order from Garcia Architecture is late.')).toEqual([]);
+  });
+  it('reads a person after a French verb of saying or giving and "à", not a town after a verb of going', () => {
+    expect(of('name', "J'en ai parlé à Clothilde et elle est d'accord.")).toEqual(['Clothilde']);
+    expect(of('name', 'Un grand merci à Abdelkader pour son aide.')).toEqual(['Abdelkader']);
+    expect(of('name', 'Je suis allée à Florence puis mon associé à Milan a appelé.')).toEqual([]);
+    expect(of('name', 'On habite rue Sainte-Catherine, près de la place Victor Hugo.')).toEqual([]);
+  });
+  it('reads a lone name opening a sentence when where the person is follows it', () => {
+    expect(of('name', 'No worries. Tamsin from three doors down has it.')).toEqual(['Tamsin']);
+    expect(of('name', 'It came on Monday. Ailsa at reception put it aside.')).toEqual(['Ailsa']);
+    expect(of('name', 'Paris at the weekend was lovely.')).toEqual([]);
+  });
+  it('reads names listed with the writer, or joined by "or", and a name after a copula', () => {
+    expect(of('name', 'Bryony, Cerys, Hamish and I shared the order.')).toEqual(['Bryony', 'Cerys', 'Hamish']);
+    expect(of('name', "Ce sera Apolline ou Bertille qui viendra.")).toEqual(['Apolline', 'Bertille']);
+    expect(of('name', "Bonjour, c'est Gaëlle qui vous écrit pour ma mère.")).toEqual(['Gaëlle']);
+  });
+  it('reads who signs a person\'s account when it is not that person, not a short form of their own name', () => {
+    expect(of('name', 'Hello,\n\nWriting for my grandad, he is not online.\n\nMany thanks,\nMorwenna')).toEqual(['Morwenna']);
+    expect(of('name', 'Bonjour,\n\nPour mon oncle, qui ne lit pas ses mails.\n\nCordialement,\nTanguy (son neveu)')).toEqual(['Tanguy']);
+    expect(of('name', 'Hi,\n\nAny news on my order?\n\nThanks,\nKimmy')).toEqual([]);
+  });
+  it('does not read a town the text names as a place as a person further on', () => {
+    expect(of('name', 'My aunt in Sydney wants one too. We fly out and then Sydney again in March.')).toEqual([]);
+  });
+});
+
+describe('addresses of challenge-pii-10 kinds, other voices', () => {
+  it('reads a house name after "c/o" above the street as the address\'s first line', () => {
+    expect(of('address', 'Send it here please:\nc/o Ivy Cottage\nMill Lane\nKendal LA9 4QP\n\nThanks')).toEqual(['Ivy Cottage\nMill Lane\nKendal LA9 4QP']);
+  });
+});

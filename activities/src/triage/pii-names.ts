@@ -271,15 +271,27 @@ const SURNAME_INITIAL = /^[ \t\u00a0]\p{Lu}\.(?![\p{L}-])/u;
 const VERB_AFTER = new RegExp(`^[ \\t]+(?:says|said|does|did|has|had|is|was|will|would|can|could|should|might|must|wants|wanted|thinks|thought|told|asked|rang|called|signed|took|picked|left|lives|lived|works|worked|found|came|went|got|saw|needs|needed|sent|bought|paid|ordered|keeps|kept|knows|knew|loves|likes|` +
   `a|est|était|sera|va|ira|vient|doit|peut|pourra|voudrait|veut|aimerait|souhaite|souhaiterait|fête|habite|travaille|dit|pense|passera|viendra|sait|aura|avait|m['’]a|l['’]a|n['’]a|s['’]est|ne|nous|vous|lui|` +
   // or where the person lives: "Oscar from number 9", "Mehmet from next door", "Julie d'en face"
-  `from${SP}+(?:number|no\\.|next${SP}door|across|upstairs|downstairs|the${SP}flat)|d['’]en${SP}face|du${SP}(?:dessus|dessous)|d['’]à${SP}côté)(?![\\p{L}'’-])`, 'u');
+  `from${SP}+(?:number|no\\.|next${SP}door|across|upstairs|downstairs|the${SP}flat|(?:two|three|four|five|a${SP}few)${SP}doors)|at${SP}+(?:reception|the${SP}(?:florist|shop|desk|front|office|post)|number)|` +
+  `d['’]en${SP}face|du${SP}(?:dessus|dessous)|d['’]à${SP}côté)(?![\\p{L}-])`, 'u');
 /** A possessive and a noun naming a person before a name that is a subject: "my penfriend Kenji…", "our lodger Aiyana…". */
 const PERSON_AFTER_NOUN = /(?<![\p{L}])(?:my|our|your|his|her|their)[ \t]+\p{Ll}+[ \t]*$/iu;
 /** A possessive and a word of endearment: "notre petite Louane", "my little Alfie", "our dear Margaret". */
 const ENDEARED = /(?<![\p{L}])(?:my|our|his|her|their|mon|ma|notre|son|sa|leur)[ \t]+(?:little|wee|dear|baby|youngest|eldest|petite?|cher|chère|grande?)[ \t]*$/iu;
 /** Words after which the capitalised word is an object, not a thing's name ("the parcel for Hélène", "la carte de Hélène"). */
-const PHRASE_BREAK = /^(?:for|to|with|from|by|of|called|named|is|was|and|pour|à|avec|de|d['’]|par|chez|appelée?|nommée?|est|et|que|qui|who)$/u;
+const PHRASE_BREAK = /^(?:for|to|with|from|by|of|called|named|is|was|and|pour|à|avec|de|d['’]|par|chez|appelée?|nommée?|est|sera|serait|était|be|et|ou|or|que|qui|who)$/u;
 /** Before a lone word, a place rather than a person: "mon associé à Milan", "a colleague in Vienna". */
-const AT_PLACE = /(?<![\p{L}])(?:à|au|aux|en|in|at|near|around|outside|inside)[ \t]*$/u;
+const AT_PLACE = /(?<![\p{L}])(?:au|aux|en|in|at|near|around|outside|inside)[ \t]*$/u;
+/** French "à" after a verb of saying or giving, or "merci", takes a person ("j'en ai parlé à Ghislaine", "merci à Ousmane"), not after one of going ("allée à Milan"). */
+const A_PERSON_BEFORE = /(?<![\p{L}])(?:merci|(?:parl|demand|téléphon|expliqu|conseill|donn|montr|prêt|confi|présent|recommand|laiss|offert|dit|écrit|répondu|remis|transmis)(?:é|ée|és|ées)?)[ \t]+à[ \t]*$/u;
+/** A street's type before a name: "rue Sainte-Catherine", "avenue Victor Hugo", "allée Simone Veil" name streets. */
+const STREET_BEFORE = /(?<![\p{L}])(?:rue|avenue|av\.|boulevard|bd|place|allée|chemin|impasse|quai|cours|route|square|passage)[ \t]+(?:d[eu]s?[ \t]+|de la[ \t]+|d['’])?$/iu;
+/** A capitalised word after "in", "at", "near": a place the text names. */
+const IN_PLACE_RE = /(?<![\p{L}])(?:in|at|near|en)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}'’-])/gu;
+/** A line that closes a mail: the line after it is the writer's name ("Many thanks,\nRhiannon (Emily's daughter)"). */
+const CLOSING_LINE = /^[ \t]*(?:(?:many|best|kind|warm|warmest)?[ \t]*(?:thanks|thank you|regards|wishes)|cheers|best|love|merci(?:[ \t]+(?:beaucoup|d['’]avance|encore))?|cordialement|bien[ \t]+(?:à vous|cordialement)|bonne[ \t]+(?:journée|soirée)|amitiés|bises|à bientôt|diolch|xx)[ \t]*[,.!]*[ \t]*$/iu;
+/** "Siân, Iolo, Emrys and I": names listed with the writer are people. */
+const LIST_WITH_ME_RE = gated(new RegExp(`(?<![\\p{L}'’-])(${WORD}(?:${SP}*,${SP}*${WORD})+)${SP}*,?${SP}+(?:and|et|&)${SP}+(?:I|me|myself|moi)(?![\\p{L}'’-])`, 'gu'),
+  `${SP}(?:and|et|&)${SP}+(?:I|me|myself|moi)(?![a-z])`);
 /** Before a lone word that is a town's name as well, a place: "salon de Florence", "from Nancy". */
 const FROM_OR_TO_PLACE = /(?<![\p{L}])(?:de|d['’]|du|des|from|to|vers|sur|près de|towards)[ \t]*$/u;
 /** Where a sentence, a line or a field starts, any word is capitalised: a lone given name there may be a word ("Will you…", "Sujet : Avis de passage"). */
@@ -291,9 +303,11 @@ const NOBLE = new Set(['Earl', 'Lady', 'Lord', 'Duke', 'Duchess', 'Prince', 'Pri
 /** Words that open a name as a title would ("Mamie Jeanne", "Earl Grey"): never the given name of the run. */
 const NOT_GIVEN = new Set([...NOBLE, ...FAMILY_TITLES]);
 /** Given names joined by commas and a conjunction: "Mathilde et Benoît", "Ingrid, Mette et Sanne", "Ana, Bruno and Chiara". */
-const GIVEN_LIST_RE = gated(new RegExp(`(?<![\\p{L}'’-])(${WORD})((?:${SP}*,${SP}*${WORD})*)${SP}*,?${SP}+(?:and|et|&)${SP}+(${WORD})(?![\\p{L}'’-]|${SP}+${LU})`, 'gu'),
+/** "C'est", "J'ai", "Qu'Anouk": an elided word before a name, capitalised at a sentence's start. */
+const ELIDED_OPENER = /^(?:c|j|l|qu|n|s|m|t|d)['’]\p{Ll}*$/iu;
+const GIVEN_LIST_RE = gated(new RegExp(`(?<![\\p{L}'’-])(${WORD})((?:${SP}*,${SP}*${WORD})*)${SP}*,?${SP}+(?:and|et|&|or|ou)${SP}+(${WORD})(?![\\p{L}'’-]|${SP}+${LU})`, 'gu'),
   // a capital opens the last name: no lower-case letter, digit or blank
-  `${SP}(?:and|et|&)${SP}+[^a-z0-9\\s]`);
+  `${SP}(?:and|et|&|or|ou)${SP}+[^a-z0-9\\s]`);
 
 /** Closed-class words (pronouns, determiners, auxiliaries, conjunctions, adverbs of time and place), FR and EN. */
 const FUNCTION_WORDS = [
@@ -350,9 +364,9 @@ const PARTICLE_WORD = new RegExp(`^(?:${PARTICLE}|le|la|les)$`, 'iu');
 const nameWords = (name: string): string[] =>
   name.split(/[\s.]+/).filter((w) => w.length > 1 && !PARTICLE_WORD.test(w));
 
-const ORG_WORDS = /(?:^|\s)(?:&|and|et|ltd|limited|llp|llc|inc|plc|sarl|sas|sa|gmbh|co|company|group|groupe|bank|banque|service|services|support|team|équipe|shop|store|boutique|livraison|delivery|notifications?|consulting|partners|interiors|architectes|events|menuiserie|rénovation|frères|freres|brothers|bros|fils)(?:\s|$|\.)/iu;
+const ORG_WORDS = /(?:^|\s)(?:&|and|et|ltd|limited|llp|llc|inc|plc|sarl|sas|sa|gmbh|co|company|group|groupe|bank|banque|service|services|support|team|équipe|shop|store|boutique|livraison|delivery|notifications?|consulting|partners|interiors|architectes|events|menuiserie|rénovation|frères|freres|brothers|bros|fils|care)(?:\s|$|\.)/iu;
 /** A company's line: the same words but the conjunctions (a sentence holds "and"). */
-const ORG_LINE = /(?:^|\s)(?:&|ltd|limited|llp|llc|inc|plc|sarl|sas|sa|gmbh|co|company|group|groupe|bank|banque|service|services|support|team|équipe|shop|store|boutique|livraison|delivery|notifications?|consulting|partners|interiors|architectes|events|menuiserie|rénovation|frères|freres|brothers|bros|fils)(?:\s|$|\.)/iu;
+const ORG_LINE = /(?:^|\s)(?:&|ltd|limited|llp|llc|inc|plc|sarl|sas|sa|gmbh|co|company|group|groupe|bank|banque|service|services|support|team|équipe|shop|store|boutique|livraison|delivery|notifications?|consulting|partners|interiors|architectes|events|menuiserie|rénovation|frères|freres|brothers|bros|fils|care)(?:\s|$|\.)/iu;
 
 /** Mail written in capitals ("MY NEIGHBOUR GERALD FINCH SIGNED…"): three cased letters in four at least are capitals. */
 export function writesInCapitals(text: string): boolean {
@@ -458,6 +472,23 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     }
     return false;
   };
+  /** Words the text itself uses as places ("my father-in-law in Vienna … then Vienna"): not a lone given name there. */
+  let places: Set<string> | null = null;
+  const placesInText = (): Set<string> =>
+    (places ??= new Set([...text.matchAll(IN_PLACE_RE)].map((m) => m[1]!)));
+  /**
+   * A lone given name alone at the start of the line after a closing ("Many thanks,\nRhiannon (Emily's daughter)"):
+   * who wrote, when not the customer (the customer's own name and a short form of it, "Mike" for Michael, stay).
+   */
+  const signsOff = (at: number, name: string): boolean => {
+    if (!/^[ \t]*$/.test(lineBefore(at))) return false;
+    const lines = text.slice(0, at).split('\n').slice(0, -1).filter((l) => l.trim());
+    if (!CLOSING_LINE.test(lines[lines.length - 1] ?? '')) return false;
+    // only on a person's account: a pitch from "Growth Experts" signed "Rahul K." is its writer's
+    if (!ctx.ownNames.some((n) => n.split(/\s+/).some((w) => isGivenName(w, true)))) return false;
+    const head = fold(name).slice(0, 2);
+    return ![...own].some((o) => !o.includes(' ') && o.startsWith(head));
+  };
   run(REL_BEFORE, 2, 1);
   run(REL_BEFORE, 3); // "my children Emma and Jack"
 
@@ -488,7 +519,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     for (const re of [LOWER_GIVEN_RE, REL_LOWER_NAME_RE]) {
       for (const m of matchesOf(text, re)) {
         const given = m[1]!;
-        if (given.length < 4 || EVERYDAY_WORD_NAMES.has(given) || !isGivenName(capitalised(given)) || !plain(given)) continue;
+        if (given.length < 4 || EVERYDAY_WORD_NAMES.has(given) || !isGivenName(capitalised(given), true) || !plain(given)) continue;
         const surname = m[2] && plain(m[2]) && !LOWER_AFTER_NAME.test(m[2]) && !VERB_AFTER.test(` ${m[2]}`) ? m[2] : null;
         push(m.index! + m[0].lastIndexOf(given), surname ? `${given} ${surname}` : given);
       }
@@ -496,7 +527,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
   } else {
     const plain = (name: string): boolean => name.split(/\s+/).every((w) => !NOT_A_NAME.has(fold(w)) && !VERB_FORM.test(w) && w.length > 1);
     run(LOWER_TITLE_ANY_RE, 2, 1, plain);
-    const lowerGiven = (name: string): boolean => plain(name) && !EVERYDAY_WORD_NAMES.has(name) && isGivenName(capitalised(name));
+    const lowerGiven = (name: string): boolean => plain(name) && !EVERYDAY_WORD_NAMES.has(name) && isGivenName(capitalised(name), true);
     // the large pattern runs only where a lower-case given name stands after a comma
     if ([...text.matchAll(LOWER_APPOSED)].some((m) => lowerGiven(m[1]!))) run(REL_LOWER_GIVEN_RE, 1, undefined, lowerGiven);
   }
@@ -539,8 +570,8 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
   for (const m of matchesOf(text, CAP_RUN_RE)) {
     const tokens = [...m[0].matchAll(/[^ \t\u00a0]+/gu)];
     const words = tokens.map((t) => t[0]);
-    const first = words.findIndex((w) => isGivenName(w) && !NOT_GIVEN.has(w));
-    if (first < 0 || words.slice(0, first).some((w) => !NOT_A_NAME.has(fold(w)))) continue;
+    const first = words.findIndex((w) => isGivenName(w) && !NOT_GIVEN.has(w) && !NOT_A_NAME.has(fold(w)));
+    if (first < 0 || words.slice(0, first).some((w) => !NOT_A_NAME.has(fold(w)) && !ELIDED_OPENER.test(w))) continue;
     const at = m.index! + tokens[first]!.index!;
     const rest = words.slice(first);
     const surnames = rest.slice(1).filter((w) => !PARTICLE_WORD.test(w) && !/^d['’]$/u.test(w) && !NOT_A_NAME.has(fold(w)));
@@ -559,10 +590,19 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     // at a sentence's start a lone given name may be a word ("Will you…"), unless a verb follows it ("Priya does…",
     // "Solange a demandé…") and it is neither an everyday word nor a town
     const opensSentence = SENTENCE_START.test(before) &&
-      !(verbAfter && !EVERYDAY_WORD_NAMES.has(rest[0]!.toLowerCase()) && !isKnownPlace(rest[0]!));
+      !(verbAfter && !EVERYDAY_WORD_NAMES.has(rest[0]!.toLowerCase()) && !isKnownPlace(rest[0]!)) && !signsOff(at, rest[0]!);
     if (opensSentence || GREETING_OR_CLOSING.test(before) || AT_PLACE.test(before)) continue;
+    if (/(?<![\p{L}])à[ \t]*$/u.test(before) && (!A_PERSON_BEFORE.test(before) || isKnownPlace(rest[0]!))) continue;
     if (FROM_OR_TO_PLACE.test(before) && isKnownPlace(rest[0]!)) continue;
+    if (STREET_BEFORE.test(before)) continue;
+    if (placesInText().has(rest[0]!)) continue;
     push(at, rest[0]!);
+  }
+  for (const m of matchesOf(text, LIST_WITH_ME_RE)) {
+    const items = m[1]!.split(',').map((w) => w.trim());
+    if (items.some((w) => NOT_A_NAME.has(fold(w)) || NOT_GIVEN.has(w) || isKnownPlace(w)) || thingBefore(m.index!)) continue;
+    let from = m.index!;
+    for (const w of items) { const at = text.indexOf(w, from); push(at, w); from = at + w.length; }
   }
   for (const m of matchesOf(text, GIVEN_LIST_RE)) {
     const items = [m[1]!, ...m[2]!.split(',').map((w) => w.trim()).filter(Boolean), m[3]!];
