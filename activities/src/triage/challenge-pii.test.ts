@@ -41,6 +41,17 @@ const LEFT: Record<string, string[]> = {
     'pr021.eml: missed name "Peregrine"',
     'pr021.eml: missed name "Cuthbert Jennings-Pike"',
   ],
+  // read once after the changes for -10 (README): given names no list holds, "X ou moi", a lone name opening the mail
+  // with its relation after it, a name or a town before a food's noun ("Victoria sponge", "Chelsea buns")
+  'challenge-pii-11': [
+    'ps001.eml: missed name "Mhairi"',
+    'ps002.eml: missed name "Soazig"',
+    'ps002.eml: missed name "Bernat"',
+    'ps004.eml: missed name "Gonçalo"',
+    'ps008.eml: missed name "Youssef"',
+    'ps010.eml: masked name "Victoria"',
+    'ps010.eml: masked name "Chelsea"',
+  ],
 };
 
 const fixtures = resolve(repoRoot, 'test/fixtures');
