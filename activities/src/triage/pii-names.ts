@@ -283,6 +283,7 @@ const PHRASE_BREAK = /^(?:for|to|with|from|by|of|called|named|is|was|and|pour|à
 const AT_PLACE = /(?<![\p{L}])(?:au|aux|en|in|at|near|around|outside|inside)[ \t]*$/u;
 /** French "à" after a verb of saying or giving, or "merci", takes a person ("j'en ai parlé à Ghislaine", "merci à Ousmane"), not after one of going ("allée à Milan"). */
 const A_PERSON_BEFORE = /(?<![\p{L}])(?:merci|(?:parl|demand|téléphon|expliqu|conseill|donn|montr|prêt|confi|présent|recommand|laiss|offert|dit|écrit|répondu|remis|transmis)(?:é|ée|és|ées)?)[ \t]+à[ \t]*$/u;
+const A_BEFORE = /(?<![\p{L}])à[ \t]*$/u;
 /** A street's type before a name: "rue Sainte-Catherine", "avenue Victor Hugo", "allée Simone Veil" name streets. */
 const STREET_BEFORE = /(?<![\p{L}])(?:rue|avenue|av\.|boulevard|bd|place|allée|chemin|impasse|quai|cours|route|square|passage)[ \t]+(?:d[eu]s?[ \t]+|de la[ \t]+|d['’])?$/iu;
 /** A capitalised word after "in", "at", "near": a place the text names. */
@@ -482,8 +483,15 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
    */
   const signsOff = (at: number, name: string): boolean => {
     if (!/^[ \t]*$/.test(lineBefore(at))) return false;
-    const lines = text.slice(0, at).split('\n').slice(0, -1).filter((l) => l.trim());
-    if (!CLOSING_LINE.test(lines[lines.length - 1] ?? '')) return false;
+    // the last line above that holds anything
+    let end = text.lastIndexOf('\n', at - 1);
+    let line = '';
+    while (end > 0 && !line.trim()) {
+      const start = text.lastIndexOf('\n', end - 1) + 1;
+      line = text.slice(start, end);
+      end = start - 1;
+    }
+    if (!CLOSING_LINE.test(line)) return false;
     // only on a person's account: a pitch from "Growth Experts" signed "Rahul K." is its writer's
     if (!ctx.ownNames.some((n) => n.split(/\s+/).some((w) => isGivenName(w, true)))) return false;
     const head = fold(name).slice(0, 2);
@@ -592,7 +600,7 @@ export function findNames(text: string, ctx: NameContext): NameSpan[] {
     const opensSentence = SENTENCE_START.test(before) &&
       !(verbAfter && !EVERYDAY_WORD_NAMES.has(rest[0]!.toLowerCase()) && !isKnownPlace(rest[0]!)) && !signsOff(at, rest[0]!);
     if (opensSentence || GREETING_OR_CLOSING.test(before) || AT_PLACE.test(before)) continue;
-    if (/(?<![\p{L}])à[ \t]*$/u.test(before) && (!A_PERSON_BEFORE.test(before) || isKnownPlace(rest[0]!))) continue;
+    if (A_BEFORE.test(before) && (!A_PERSON_BEFORE.test(before) || isKnownPlace(rest[0]!))) continue;
     if (FROM_OR_TO_PLACE.test(before) && isKnownPlace(rest[0]!)) continue;
     if (STREET_BEFORE.test(before)) continue;
     if (placesInText().has(rest[0]!)) continue;
