@@ -15,6 +15,7 @@ import { detectLang } from './lang';
 import { ibanShapes, maskPii } from './pii';
 import { findKeywordHits } from './keywords';
 import { findLegalProcedure } from './legal-procedure';
+import { findThirdPartyClaim } from './third-party-claim';
 import {
   ABUSE, ACCOUNT_CHANGED_LANGS, ACCOUNT_DISOWNED_LANGS, AND_THE_GOODS, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERY_DISPUTE, DISTRESS, DOUBLE_CHARGE, ERASURE_ASKED, FRAUD_TOLD,
   HARM_TOLD, INTENT_CUES, SELF_HARM, MESSAGE_NOT_RECEIVED, MONEY_CAME_BACK, MONEY_PLACE, NEGATIVE, PARCEL_WORD,
@@ -484,6 +485,14 @@ export function classify(
     signals.push('legal_threat', 'legal_procedure');
     evidence.push(`legal procedure named (${procedure.kind}${procedure.veiled ? ', kept in view under a negation' : ''}): "${procedure.phrase}"`);
     if (!RISK_INTENTS.has(intent)) intent = 'legal_threat';
+  }
+
+  // money taken back through a third party (a bank, a card issuer, PayPal, Klarna…: agent, act, object), done or
+  // announced: a chargeback hint in any wording, a floor the model never defuses; the reviewer told the act's words
+  const thirdParty = injected ? null : findThirdPartyClaim(`${input.subject}\n\n${input.clean}${input.ownTextSetAside ? `\n\n${input.ownTextSetAside}` : ''}`);
+  if (thirdParty) {
+    signals.push('chargeback_hint');
+    evidence.push(`money taken back through a third party: "${thirdParty.act}"`);
   }
 
   // an intent a deterministic rule imposes: an attack on the reader, a legal claim named by its procedure
