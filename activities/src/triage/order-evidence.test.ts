@@ -244,6 +244,24 @@ describe('byOrderDate: a month named alone for the ordering', () => {
   });
 });
 
+describe('byOrderDate: a sentence denying a purchase names no order by its day (a charge or an order disowned)', () => {
+  const own = [teapotDelivered, order('ORD-8006', 'delivered', ['T-4'], { ordered_at: '2026-01-12' }), teapotProcessing];
+  it('reads no day or month where the writer says they did not order', () => {
+    expect(byOrderDate("Je n'ai rien acheté chez vous depuis janvier, et voilà une confirmation de commande.", own, TODAY).order).toBeNull();
+    expect(byOrderDate('There is a payment dated 8 March on my card. I did not buy anything that day.', own, TODAY).order).toBeNull();
+    expect(byOrderDate("Une commande du 8 mars que je n'ai jamais passée apparaît sur mon compte.", own, TODAY).order).toBeNull();
+    expect(byOrderDate("We haven't ordered from you since January, so what is this charge?", own, TODAY).order).toBeNull();
+  });
+  it('still reads the day of an order the writer placed, beside a negation that denies no purchase', () => {
+    expect(byOrderDate("Je n'ai pas encore reçu ma commande du 8 mars.", own, TODAY).order?.number).toBe('ORD-8003');
+    expect(byOrderDate("Quelqu'un a passé une commande le 8 mars sur mon compte, je n'ai rien commandé en février !", own, TODAY)
+      .order?.number).toBe('ORD-8003');
+    expect(byOrderDate("I haven't received the order I placed on 8 March.", own, TODAY).order?.number).toBe('ORD-8003');
+    expect(byOrderDate('The order I placed in January has not been invoiced, could I have a copy?', own, TODAY).order?.number)
+      .toBe('ORD-8006');
+  });
+});
+
 describe('bySubjectProducts: the products a thread\'s subject names, for a text about goods of the writer\'s', () => {
   const own = [teapotDelivered, toasterShipped, teapotProcessing];
   it('finds the one order holding the subject\'s products', () => {

@@ -103,6 +103,9 @@ const TO_ADD: RegExp[] = [
   /\b(?:ajouter|rajouter|ajoutez|rajoutez|ajouteriez|rajouteriez|glisser|glissez)\b(?! (?:que|qu'))(?: [\p{L}'-]+){0,6} (?:a|dans|avec) (?:ma|notre|la|cette|mon|le|ce) (?:commande|colis|envoi|livraison|paquet)\b/gu,
 ];
 
+/** The text asks for goods to be added to an order: an order change about the order they would join. */
+export const asksToAddGoods = (text: string): boolean => { const t = fold(text); return TO_ADD.some((re) => t.search(re) >= 0); };
+
 /** The text with the goods it asks to be added to an order blanked out (same length: positions hold). */
 function withoutGoodsToAdd(text: string, matcher: ProductMatcher): string {
   const t = fold(text);
@@ -559,6 +562,15 @@ export function byOnlyOpenOrder(text: string, own: OrderRecord[], matcher: Produ
 const ORDERING = /\b(?:commande|commandee?s?|commander|passe commande|achat|achete|order|ordered|ordering|placed|purchase|purchased|bought)\b/;
 
 /**
+ * A sentence in which the writer denies ordering ("je n'ai rien acheté chez vous depuis septembre", "I did not buy
+ * anything that day", "une commande que je n'ai jamais passée"): the day or month it gives bounds what they did not
+ * buy, or is the day of a charge they disown; it names no order of theirs by its day.
+ */
+const DENIED_ORDERING = new RegExp(String.raw`\bn'(?:ai|avons|avais|a)\s+(?:(?:rien|jamais|pas|absolument|encore)\s+){1,2}`
+  + String.raw`(?:\p{L}+\s+)?(?:achete|commande|passe)|\b(?:didn't|did not|haven't|have not|hadn't|never)\s+`
+  + String.raw`(?:\p{L}+\s+)?(?:order|ordered|buy|bought|purchase|purchased|place|placed)\b`, 'u');
+
+/**
  * Among the writer's own orders, the one placed on the day the text gives for its ordering, in the same sentence as
  * an ordering word: a calendar date ("ma commande du 18 novembre", "the order I placed on 22 September") or a past
  * day ("mercredi dernier", "yesterday", "il y a trois jours"). Only the order date counts here: a delivery date is not
@@ -568,16 +580,27 @@ export function byOrderDate(text: string, own: OrderRecord[], today: string): Ev
   return one(ordersPlacedOn(text, own, today), 'order_date');
 }
 
+/**
+ * The sentence, or, when it denies a purchase, its clauses that do not ("une commande passée le 20 octobre sur mon
+ * compte mais ce n'est pas moi, je n'ai rien commandé en octobre": the 20th is read, October is not).
+ */
+function undeniedParts(sentence: string): string[] {
+  if (!DENIED_ORDERING.test(fold(sentence))) return [sentence];
+  return sentence.split(/,|\s(?:mais|but|though|however)\s|\s[-–—]\s/).filter((part) => !DENIED_ORDERING.test(fold(part)));
+}
+
 function ordersPlacedOn(text: string, orders: OrderRecord[], today: string): OrderRecord[] {
   const days = new Set<string>();
   const months = new Set<string>();
   const periods: DayRange[] = [];
   for (const sentence of text.split(/[.!?;\n]+/)) {
     if (!ORDERING.test(fold(sentence))) continue;
-    for (const d of findDates(sentence, today)) if (d.iso) days.add(d.iso);
-    for (const d of findPastDays(sentence, today)) days.add(d);
-    for (const m of findMonthsAlone(sentence, today)) months.add(m);
-    periods.push(...findPastPeriods(sentence, today));
+    for (const part of undeniedParts(sentence)) {
+      for (const d of findDates(part, today)) if (d.iso) days.add(d.iso);
+      for (const d of findPastDays(part, today)) days.add(d);
+      for (const m of findMonthsAlone(part, today)) months.add(m);
+      periods.push(...findPastPeriods(part, today));
+    }
   }
   return days.size || months.size || periods.length
     ? orders.filter((o) => days.has(o.ordered_at.slice(0, 10)) || months.has(o.ordered_at.slice(0, 7)) || inRanges(o.ordered_at, periods))

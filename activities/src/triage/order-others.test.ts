@@ -35,6 +35,18 @@ describe('speaksOfSomeoneElsesOrder: an order placed by someone else, or goods t
     expect(speaksOfSomeoneElsesOrder('My husband ordered the toaster for me on my account; it has not arrived.')).toBe(false);
     expect(speaksOfSomeoneElsesOrder('The kettle is great, my son loves it.')).toBe(false);
   });
+  it('reads a present the writer received as bought by the giver (a gift received)', () => {
+    expect(speaksOfSomeoneElsesOrder("Ma sœur m'a offert un blender acheté chez vous et le bol est fêlé.")).toBe(true);
+    expect(speaksOfSomeoneElsesOrder("J'ai votre robot (offert par ma belle-sœur) et le fouet se tord.")).toBe(true);
+    expect(speaksOfSomeoneElsesOrder('My uncle bought me your espresso machine for Christmas and it leaks.')).toBe(true);
+    expect(speaksOfSomeoneElsesOrder('The teapot was a birthday present from a friend; does it go on induction?')).toBe(true);
+    expect(speaksOfSomeoneElsesOrder("C'est lui qui a passé la commande, moi je n'ai que le colis.")).toBe(true);
+  });
+  it('does not read a present the writer gives, or a gift besides their own order, as someone else\'s order', () => {
+    expect(speaksOfSomeoneElsesOrder("J'ai commandé la théière pour l'offrir à ma sœur : est-elle partie ?")).toBe(false);
+    expect(speaksOfSomeoneElsesOrder('I bought my mum a toaster as a present; when will it arrive?')).toBe(false);
+    expect(speaksOfSomeoneElsesOrder("On m'a offert le même grille-pain, je voudrais renvoyer celui que j'ai commandé.")).toBe(false);
+  });
 });
 
 describe('otherFormatReferences: an order reference in another format, the writer\'s by its digits or another shop\'s', () => {

@@ -12,7 +12,7 @@ import { oneCharAway } from './entities';
 import { fold } from './lexicon';
 
 const RELATIVE_EN = String.raw`(?:mother|mum|mom|father|dad|husband|wife|partner|neighbou?r|sister|brother|daughter|son|friend|colleague|boss|aunt|uncle|grand(?:mother|father|ma|pa)|gran|nan|cousin|flatmate|housemate|(?:mother|father|sister|brother|daughter|son)-in-law)`;
-const RELATIVE_FR = String.raw`(?:mere|maman|pere|papa|mari|femme|epouse|conjointe?|compagnon|compagne|voisine?|soeur|frere|fille|fils|amie?|collegue|tante|oncle|grand-mere|grand-pere|belle-mere|beau-pere|belle-soeur|beau-frere|belle-fille|beau-fils|cousine?)`;
+const RELATIVE_FR = String.raw`(?:mere|maman|pere|papa|mari|femme|epouse|conjointe?|compagnon|compagne|voisine?|s(?:oe|œ)ur|frere|fille|fils|amie?|collegue|tante|oncle|grand-mere|grand-pere|belle-mere|beau-pere|belle-s(?:oe|œ)ur|beau-frere|belle-fille|beau-fils|cousine?)`;
 /**
  * One or two words after a possessive that are not the writer ("my girlfriend", "ma belle-fille", "our new
  * neighbour"): goods do not order, so whoever "my …" is, when "my …" ordered, someone else did. Not "my wife and I",
@@ -36,7 +36,12 @@ const SOMEONE_ELSES_ORDER: RegExp[] = [
   new RegExp(String.raw`\b${SOMEONE_EN}(?:has |had |just |already )?(?:ordered|bought|purchased|placed (?:an|the|her|his|their) order)\b`, 'u'),
   new RegExp(String.raw`\b(?:ma|mon|notre) ${RELATIVE_FR}\b${GAP}\b(?:a|avait) (?:\S+ )?(?:commande|achete|passe (?:une |sa |la )?commande)\b`),
   new RegExp(String.raw`\b${SOMEONE_FR}(?:a|avait) (?:deja |bien )?(?:commande|achete|passe (?:une |sa |la )?commande)\b`, 'u'),
-  /\bon (?:his|her|their) (?:own )?account\b|\b(?:sur|avec|depuis) son (?:propre )?compte\b/,
+  // a present the writer received: the giver bought it ("ma sœur m'a offert un blender", "offert par ma belle-sœur",
+  // "my aunt gave me", "a present from a friend"; "c'est elle qui a passé la commande")
+  new RegExp(String.raw`\b(?:ma|mon|notre|une|un) ${RELATIVE_FR}\b${GAP}\bm'(?:a|ont|avait|avaient) (?:\S+ )?offerte?s?\b|\boffert(?:e|s|es)? par (?:ma|mon|notre|une|un) ${RELATIVE_FR}\b`),
+  new RegExp(String.raw`\b(?:my|our|a) ${RELATIVE_EN}\b${GAP}\b(?:gave|bought) (?:me|us)\b|\b(?:a|as a) (?:gift|present|birthday present) from (?:my|our|a) ${RELATIVE_EN}\b`),
+  /\bc'est (?:elle|lui|eux|elles) qui (?:a|avait|ont) (?:passe (?:la |sa )?commande|commande|achete)\b/,
+  /\bon (?:his|her|their) (?:own )?account\b|\b(?:sur|avec|depuis) son (?:propre )?compte\b|\ba son nom\b|\bin (?:his|her|their) name\b/,
   new RegExp(String.raw`\b(?:addressed|sent|delivered) to (?:my|our|the) ${RELATIVE_EN}\b|\b(?:adresse|envoye|livre)e? a (?:ma|mon|notre) ${RELATIVE_FR}\b|\bau nom de (?:ma|mon|notre) ${RELATIVE_FR}\b`),
   new RegExp(String.raw`\b(?:addressed to|in the name of|au nom de|adressee? a) (?:a |an |the )?${TITLED}(?= )`),
   /\b(?:isn't|is not|wasn't|was not|aren't|are not|definitely not|not) (?:mine|ours)\b|\b(?:n'est|c'est|ce n'est) (?:\S+ )?pas (?:le mien|la mienne|les miens|a moi|a nous)\b/,

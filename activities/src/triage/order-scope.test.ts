@@ -39,6 +39,24 @@ describe('orderInScope: an inferred order is no topic of a product, account or d
   });
 });
 
+describe('orderInScope: an order only the thread names is no topic of a product question asked in a reply', () => {
+  const written = enr({ orderNumber: 'ORD-10499', orderFoundBy: 'written', orderFound: true, orderOwnedBySender: true,
+    orderNumbersMentioned: ['ORD-10499'] });
+  it('drops the number of the subject or quoted history the new text does not repeat', () => {
+    const out = orderInScope(written, 'product_question', 'Autre chose : vendez-vous des filtres pour la cafetière ?', matcher);
+    expect(out).toMatchObject({ orderNumber: null, orderNumbersMentioned: [], flags: ['inferred_order_not_the_topic'] });
+    expect(orderInScope(written, 'account_access', 'Quick one: how do I reset my password?', matcher).orderNumber).toBeNull();
+  });
+  it('keeps it when the new text writes it, speaks of its goods had, or asks of another intent', () => {
+    expect(orderInScope(written, 'product_question', 'Is order 10499 eligible for the new warranty?', matcher).orderNumber).toBe('ORD-10499');
+    expect(orderInScope(written, 'product_question', 'The teapot I received: can it go on induction?', matcher).orderNumber).toBe('ORD-10499');
+    expect(orderInScope(written, 'order_status', 'Any news?', matcher).orderNumber).toBe('ORD-10499');
+    // goods asked to be added to the thread's order, whatever the intent read (challenge-orders-12 dq025)
+    expect(orderInScope(written, 'product_question', 'Any chance you could pop a teapot in with this before it goes out?', matcher)
+      .orderNumber).toBe('ORD-10499');
+  });
+});
+
 describe('onlyOpenOrderForIntent: a pending-order question about an order of the writer\'s names their only open one', () => {
   const own = [order('ORD-1', 'delivered'), order('ORD-2', 'shipped')];
   it('takes the only open order', () => {

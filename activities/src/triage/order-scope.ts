@@ -12,15 +12,27 @@
  */
 import type { Enrichment, Intent, OrderRecord } from '../domain/types';
 import type { ProductMatcher } from '../reply/product-mentions';
-import { isOpenOrder, speaksOfGoodsHad, speaksOfOwnOrder, speaksOfPurchaseToCome } from './order-evidence';
+import { asksToAddGoods, isOpenOrder, speaksOfGoodsHad, speaksOfOwnOrder, speaksOfPurchaseToCome } from './order-evidence';
 
 const NO_ORDER_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['product_question', 'account_access', 'gdpr_request']);
 const NAMED_BY_THE_MAIL: ReadonlySet<string> = new Set(['written', 'written_without_prefix', 'other_format_digits', 'tracking_number']);
 const CONTEXT_ONLY: ReadonlySet<string> = new Set(['only_open_order', 'order_state', 'latest_order']);
 
-/** The enrichment without an inferred order when the intent is about none; else as it is. */
+/**
+ * An order number written only in the thread (the subject, the quoted history), none of whose digits the new text
+ * repeats: a reply asking a product question ("Re: Remboursement CMD-10499" — "vendez-vous des filtres ?") is about
+ * no order, the thread's order is its context, as an inferred order is. Not when the reply asks for goods to be
+ * added to it ("could you pop a tin of the sencha in with this?"): that is a change to the thread's order.
+ */
+function namedByThreadOnly(enr: Enrichment, clean: string): boolean {
+  return enr.orderFoundBy === 'written' && !clean.replace(/\D/g, '').includes(enr.orderNumber!.replace(/\D/g, ''))
+    && !asksToAddGoods(clean);
+}
+
+/** The enrichment without an inferred order, or one only the thread names, when the intent is about none; else as it is. */
 export function orderInScope(enr: Enrichment, intent: Intent, clean: string, matcher: ProductMatcher): Enrichment {
-  if (!enr.orderNumber || !enr.orderFoundBy || NAMED_BY_THE_MAIL.has(enr.orderFoundBy)) return enr;
+  if (!enr.orderNumber || !enr.orderFoundBy) return enr;
+  if (NAMED_BY_THE_MAIL.has(enr.orderFoundBy) && !namedByThreadOnly(enr, clean)) return enr;
   if (!NO_ORDER_INTENTS.has(intent)) return enr;
   // an order read from goods, an amount or a date is about those goods; the writer's only open order, the one in the
   // state they describe or their latest is only context of the question ("I can't log in to see my delivery")
