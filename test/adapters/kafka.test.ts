@@ -1,6 +1,6 @@
 /**
- * Kafka adapter against the local broker: publish → consume round trip with manual commits, redelivery of an
- * uncommitted message to the next consumer of the group, retry after a handler error, a member rebuilt after a crash
+ * Kafka adapter against the local broker: publish → consume round trip, offsets committed after the handlers (once
+ * per fetched batch), redelivery of an uncommitted message to the next consumer of the group, retry after a handler error, a member rebuilt after a crash
  * kafkajs does not restart from, poison messages skipped.
  * Each test uses its own topics and group. (Events of `email.events`: event-outbox.test.ts.)
  */
@@ -85,6 +85,34 @@ test('published references are consumed in order and committed after the handler
   const { receivedAt: _at, ...first } = ref(1);
   expect(seen[0]).toMatchObject(first);
   await waitFor('the commit', async () => (await committedOffset(topics.group, topics.inbound)) === '3');
+});
+
+test('messages fetched together are committed together: one OffsetCommit request for a batch, after its last handler', async () => {
+  const topics = names();
+  const producer = await producerFor(topics);
+  for (const n of [1, 2, 3, 4, 5, 6]) await producer.publishInbound(ref(n));
+  // The consumer's own Kafka requests, counted by API (kafkajs's instrumentation).
+  const requests = new Map<string, number>();
+  const counted = Object.create(kafka) as Kafka;
+  counted.consumer = (config) => {
+    const consumer = kafka.consumer(config);
+    consumer.on(consumer.events.REQUEST, ({ payload }) => requests.set(payload.apiName, (requests.get(payload.apiName) ?? 0) + 1));
+    return consumer;
+  };
+  const seen: string[] = [];
+  consumers.push(
+    await consumeInbound(counted, {
+      groupId: topics.group,
+      topic: topics.inbound,
+      handler: async (r) => {
+        seen.push(r.rawId);
+      },
+    }),
+  );
+  await waitFor('the commit of all six', async () => (await committedOffset(topics.group, topics.inbound)) === '6');
+  expect(seen).toEqual(['1', '2', '3', '4', '5', '6']);
+  // Six messages published before the consumer joined arrive in one fetch (two at most): one commit each.
+  expect(requests.get('OffsetCommit')).toBeLessThanOrEqual(2);
 });
 
 test('a message whose handler did not finish is redelivered to the next consumer; committed ones are not', async () => {

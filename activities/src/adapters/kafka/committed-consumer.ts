@@ -1,6 +1,9 @@
 /**
- * A consumer group with manual commits, the one way this project reads a topic: an offset is committed only after
- * the handler took the message, so a crash or a failing handler means redelivery from the last committed offset
+ * A consumer group whose offsets move only past handled messages, the one way this project reads a topic: a message's
+ * offset is resolved only after the handler took it, and the resolved offsets are committed once per fetched batch
+ * (kafkajs's commit at a batch's end, on a handler error before it throws, on a rebalance and at stop; within a long
+ * batch every COMMIT_EVERY messages or COMMIT_AFTER_MS), not one OffsetCommit request per message. So a crash or a
+ * failing handler means redelivery from the last committed offset, at most the rest of one batch handled again
  * (at-least-once; handlers are idempotent). Messages of one partition (so of one email, as messages are keyed by
  * email) are handled one at a time, in order. A message `parse` refuses cannot succeed on retry: it is logged (no
  * content) and skipped. `stop()` aborts the `signal` given to in-flight handlers, then leaves the group. A crash
@@ -37,6 +40,10 @@ export interface CommittedConsumer {
   /** Stops fetching, aborts in-flight handlers, leaves the group. */
   stop(): Promise<void>;
 }
+
+/** Within one long batch (a backlog after an outage), the handled messages' offsets are committed this often. */
+const COMMIT_EVERY = 100;
+const COMMIT_AFTER_MS = 5_000;
 
 /** The first rebuild after a crash kafkajs gives up on waits this long; each failed rebuild doubles it, up to the max. */
 const REBUILD_FIRST_MS = 1_000;
@@ -95,7 +102,7 @@ interface MemberHooks {
   onHandled(): void;
 }
 
-/** One kafkajs consumer in the group, running: manual commits after the handler, crashes logged. */
+/** One kafkajs consumer in the group, running: offsets resolved after the handler, committed per batch, crashes logged. */
 async function joinGroup<T>(kafka: Kafka, options: CommittedConsumerOptions<T>, hooks: MemberHooks): Promise<Consumer> {
   const { name, topic } = options;
   const log = createLogger(`adapter.kafka.${name}-consumer`);
@@ -117,16 +124,17 @@ async function joinGroup<T>(kafka: Kafka, options: CommittedConsumerOptions<T>, 
     await consumer.disconnect().catch(() => undefined);
     throw err;
   }
-  const commit = (partition: number, offset: string) =>
-    consumer.commitOffsets([{ topic, partition, offset: (BigInt(offset) + 1n).toString() }]);
-
   await consumer.run({
-    autoCommit: false,
+    // kafkajs resolves a message's offset when this handler returns, and commits the resolved offsets at the batch's
+    // end (or on an error, a rebalance, a stop; or at the threshold or interval below): a handler that throws leaves
+    // its message uncommitted.
+    autoCommit: true,
+    autoCommitThreshold: COMMIT_EVERY,
+    autoCommitInterval: COMMIT_AFTER_MS,
     eachMessage: async ({ partition, message }) => {
       const item = options.parse(message);
       if (item === null) {
         log.error({ topic, partition, offset: message.offset }, `invalid ${name} message skipped`);
-        await commit(partition, message.offset);
         return;
       }
       try {
@@ -136,7 +144,6 @@ async function joinGroup<T>(kafka: Kafka, options: CommittedConsumerOptions<T>, 
           `${name} handler failed; message not committed, it will be redelivered`);
         throw err;
       }
-      await commit(partition, message.offset);
       hooks.onHandled();
     },
   });
