@@ -1,7 +1,7 @@
 /**
  * HTTP intake (express router + intake core) against the stack's Postgres and Kafka, on an ephemeral port:
  * the same raw message posted 5× is stored once, has one emailKey, is reported as a duplicate 4×; auth,
- * media type, size limit and an unavailable Kafka answer clear errors.
+ * media type, size limit and an unavailable Kafka answer clear errors (the accepted audit row is written with the store).
  */
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -9,6 +9,7 @@ import type { Consumer, Kafka } from 'kafkajs';
 import { createKafka, ensureTopics } from '../../activities/src/adapters/kafka/kafka-client';
 import { createEmailProducer, type EmailProducer } from '../../activities/src/adapters/kafka/email-producer';
 import { emailKeyFor } from '../../activities/src/domain/email-key';
+import { auditTrail } from '../../activities/src/adapters/pg/audit-log';
 import { startEventRelay, type EventRelay } from '../../activities/src/adapters/kafka/event-relay';
 import { createHttpIntakeApp } from '../../services/src/intake/http-intake';
 import { withTestDatabase, type TestDatabase } from '../support/pg';
@@ -133,6 +134,9 @@ test('the same raw posted 5 times: one raw row, one emailKey, 4 duplicates, publ
   const refs = capture.refs.filter((r) => r.emailKey === emailKey);
   expect(new Set(refs.map((r) => r.rawId)).size).toBe(1);
   expect(refs[0]).toMatchObject({ mailbox: 'support', source: 'http' });
+  // The accepted row (written by the raw message's insert) names the stored row, as each duplicate's does.
+  const trail = await auditTrail(db.pool, emailKey!);
+  expect(trail.map((e) => e.data)).toEqual(Array(5).fill({ source: 'http', rawId: refs[0]!.rawId, size: raw.length }));
 });
 
 test('a message without Message-ID is keyed by its content; another mailbox gives another key', async () => {
@@ -190,4 +194,6 @@ test('Kafka unavailable → 503, the raw is stored anyway, and the retry publish
   expect(answer.duplicate).toBe(true);
   expect(await rawRows()).toBe(before);
   await waitFor('the retried publish', () => capture.refs.some((r) => r.emailKey === answer.emailKey));
+  // The store's own statement wrote the accepted row, though its publish failed; the retry adds its duplicate row.
+  expect((await auditTrail(db.pool, answer.emailKey)).map((e) => `${e.stage}:${e.event}`)).toEqual(['intake:accepted', 'intake:duplicate']);
 });

@@ -6,7 +6,7 @@
  * emailKey, hence the workflow ID, is the same.
  */
 import { trace } from '@opentelemetry/api';
-import { emailKeyFor, extractMessageIdHeader, threadHashesOf } from '@replique/activities/domain/email-key';
+import { emailKeyFor, extractMessageIdHeader, rawSha256, threadHashesOf } from '@replique/activities/domain/email-key';
 import type { InboundSource } from '@replique/activities/domain/inbound-ref';
 import type { EmailPublisher } from '@replique/activities/adapters/kafka/email-producer';
 import type { Queryable } from '@replique/activities/adapters/pg/pool';
@@ -67,10 +67,13 @@ export async function acceptRawEmail(deps: AcceptRawEmailDeps, input: AcceptRawE
   if (input.raw.length === 0) throw new RawEmailRejectedError('raw email is empty', 400);
   if (input.raw.length > limit) throw new RawEmailTooLargeError(input.raw.length, limit);
 
-  const stored = await storeRawEmail(deps.db, deps.vault, { raw: input.raw, source: input.source, mailbox: input.mailbox });
-  const messageId = extractMessageIdHeader(input.raw);
-  const emailKey = emailKeyFor(input.mailbox, messageId, stored.sha256);
+  const emailKey = emailKeyFor(input.mailbox, extractMessageIdHeader(input.raw), rawSha256(input.raw));
   trace.getActiveSpan()?.setAttribute('replique.email_key', emailKey);
+  // The intake's audit row, also an event of `email.events` (queued in the outbox; the worker's relay publishes it):
+  // a message stored for the first time gets its `accepted` row from its insert's own statement (one transaction), so
+  // it precedes every row of the email's workflow in the trail.
+  const data = { source: input.source, size: input.raw.length };
+  const stored = await storeRawEmail(deps.db, deps.vault, { raw: input.raw, source: input.source, mailbox: input.mailbox }, { emailKey, data });
   const rawId = String(stored.rawId);
   const at = (deps.now?.() ?? new Date()).toISOString();
   await deps.producer.publishInbound({
@@ -79,15 +82,9 @@ export async function acceptRawEmail(deps: AcceptRawEmailDeps, input: AcceptRawE
   });
   const duplicate = !stored.inserted;
   intakeEmails.inc({ source: input.source, outcome: duplicate ? 'duplicate' : 'accepted' });
-  // The intake's audit row, also an event of `email.events` (queued in the outbox; the worker's relay publishes it).
-  // Each delivery has its own (a duplicate too): if this write fails, the caller retries and the retry writes one.
-  await appendAudit(deps.db, {
-    emailKey,
-    stage: 'intake',
-    event: duplicate ? 'duplicate' : 'accepted',
-    data: { source: input.source, rawId, size: input.raw.length },
-    publish: true,
-  });
+  // A duplicate delivery (these bytes stored already) has a row of its own, after its publish: if this write fails, the
+  // caller retries and the retry writes one.
+  if (duplicate) await appendAudit(deps.db, { emailKey, stage: 'intake', event: 'duplicate', data: { ...data, rawId }, publish: true });
   return { emailKey, rawId, duplicate };
 }
 

@@ -25,8 +25,18 @@ export class RawEmailNotFoundError extends Error {
   }
 }
 
+/**
+ * The intake's `accepted` audit row of the email read from a message stored for the first time, written by the
+ * message's insert (one statement, one transaction): its `data` gets the stored row's `rawId`; it is also an event of
+ * `email.events` (queued in the outbox by the same statement). A message stored already gets no row here.
+ */
+export interface RawEmailReceipt {
+  emailKey: string;
+  data: Record<string, unknown>;
+}
+
 export async function storeRawEmail(
-  db: Queryable, vault: FieldVault, input: { raw: Buffer; source: RawEmailSource; mailbox: string },
+  db: Queryable, vault: FieldVault, input: { raw: Buffer; source: RawEmailSource; mailbox: string }, receipt?: RawEmailReceipt,
 ): Promise<StoredRawEmail> {
   const sha256 = rawSha256(input.raw);
   // Insert first (one statement for a new message, the common case); a redelivery finds the row after it.
@@ -43,11 +53,21 @@ export async function storeRawEmail(
     if (existing) return existing;
     throw error;
   }
-  const inserted = await db.query<{ id: string }>(
-    `insert into raw_emails (sha256, raw, size, source, mailbox, data_key_id) values ($1, $2, $3, $4, $5, $6)
-     on conflict (sha256) do nothing returning id`,
-    [sha256, sealed, input.raw.length, input.source, input.mailbox, keyIdOfValue(sealed)],
-  );
+  const values = [sha256, sealed, input.raw.length, input.source, input.mailbox, keyIdOfValue(sealed)];
+  const insert = `insert into raw_emails (sha256, raw, size, source, mailbox, data_key_id) values ($1, $2, $3, $4, $5, $6)
+     on conflict (sha256) do nothing returning id`;
+  const inserted = receipt
+    ? await db.query<{ id: string }>(
+      `with stored as (${insert}),
+       audited as (
+         insert into audit_log (email_key, stage, event, data)
+         select $7, 'intake', 'accepted', $8::jsonb || jsonb_build_object('rawId', s.id::text) from stored s
+         returning id, email_key),
+       outboxed as (insert into event_outbox (audit_id, email_key) select id, email_key from audited)
+       select id from stored`,
+      [...values, receipt.emailKey, JSON.stringify(receipt.data)],
+    )
+    : await db.query<{ id: string }>(insert, values);
   if (inserted.rows[0]) return { rawId: inserted.rows[0].id, sha256, inserted: true };
   const existing = await existingRow();
   if (!existing) throw new Error(`raw email ${sha256} neither inserted nor found`);
