@@ -87,16 +87,11 @@ export interface MeaningTrainOptions {
   sentenceInnocence: boolean;
   /** Teach the intent head the written supplement too (ml/data/intent-supplement.ts, ml/supplement.ts). */
   intentSupplement: boolean;
-  /**
-   * Gradient weight of a supplement message (written whole, in a voice, for a kind new writers' mail is confused on)
-   * against a generated one: 2, so its few messages are not drowned by the thousands composed from sentences.
-   */
-  supplementWeight: number;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: MeaningTrainOptions = {
   seed: 20261124, perPhrase: 4, voicesPerPhrase: 1, epochs: 14, innerFolds: 4, corpusWeight: 3, buckets: 1 << 15, l2: 1e-5, innerSplit: 'hash', blendSplit: 'authors',
-  confidenceMap: true, sentenceInnocence: true, intentSupplement: true, supplementWeight: 2,
+  confidenceMap: true, sentenceInnocence: true, intentSupplement: true,
 };
 
 const round = (v: number): number => Math.round(v * 1000) / 1000;
@@ -138,8 +133,6 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
     ...voicedExamples(mulberry32(opts.seed + 7), opts.voicesPerPhrase),
     ...(opts.intentSupplement ? supplementExamples(mulberry32(opts.seed + 11)) : []),
   ];
-  // the supplement's messages come last
-  const firstSupplement = synth.length - (opts.intentSupplement ? INTENT_SUPPLEMENT.length * 2 : 0);
   const feats = (t: string): Sparse => toSparse(hashedFeatures(t, opts.buckets));
   const synthX = synth.map((s) => feats(s.text));
   const corpusX = corpus.map((c) => feats(c.text));
@@ -162,7 +155,7 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
     const out: Item[] = [];
     synth.forEach((s, i) => {
       const y = s[which];
-      if (y !== null && classes.includes(y)) out.push({ x: synthX[i]!, y: classes.indexOf(y), w: i >= firstSupplement ? opts.supplementWeight : 1 });
+      if (y !== null && classes.includes(y)) out.push({ x: synthX[i]!, y: classes.indexOf(y), w: 1 });
     });
     corpus.forEach((c, i) => {
       const y = c[which];
@@ -216,7 +209,7 @@ export function trainMeaningModel(corpus: readonly CorpusExample[], policy: Rout
     kind: 'hashed-ngram-logreg',
     // a version of its own per feature set and training text (a worker stores a file whose version is new: ml/README);
     // the content's hash is appended below
-    version: `meaning-model/seed-${opts.seed}/corpus-${corpus.length}/voices-${opts.voicesPerPhrase}/features-${FEATURE_VERSION.split('/').pop()}${byAuthor || blendByAuthor ? '/blend-authors' : ''}${blend.confidenceMap ? '/confmap' : ''}${sentenceHead ? '/sentence-innocence' : ''}${opts.intentSupplement ? `/supplement-${INTENT_SUPPLEMENT.length}${opts.supplementWeight !== 1 ? `x${opts.supplementWeight}` : ''}` : ''}`,
+    version: `meaning-model/seed-${opts.seed}/corpus-${corpus.length}/voices-${opts.voicesPerPhrase}/features-${FEATURE_VERSION.split('/').pop()}${byAuthor || blendByAuthor ? '/blend-authors' : ''}${blend.confidenceMap ? '/confmap' : ''}${sentenceHead ? '/sentence-innocence' : ''}${opts.intentSupplement ? `/supplement-${INTENT_SUPPLEMENT.length}` : ''}`,
     feature_version: FEATURE_VERSION,
     buckets: opts.buckets,
     intents: [...intents],

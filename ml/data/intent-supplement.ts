@@ -13,10 +13,8 @@
  * `{order}` is an order number slot (ml/supplement.ts fills it).
  */
 import type { Intent } from '../../activities/src/domain/types';
-import type { OrderMark } from '../../activities/src/triage/intent-features';
 
-/** `mark`: what the shop's data says of the message's order (intent-features.ts orderMark), as real mail carries it. */
-export interface SupplementMessage { intent: Intent; subject: string; body: string; mark?: OrderMark }
+export interface SupplementMessage { intent: Intent; subject: string; body: string }
 
 export const INTENT_SUPPLEMENT: SupplementMessage[] = [
   // two requests: the remedy decides
@@ -77,53 +75,4 @@ export const INTENT_SUPPLEMENT: SupplementMessage[] = [
   // account
   { intent: 'account_access', subject: 'Mot de passe', body: "Bonjour, je n'arrive pas à changer mon mot de passe, le lien du mail me renvoie vers une page d'erreur. Pouvez-vous m'aider ?" },
   { intent: 'account_access', subject: 'Account', body: "Hello, I would like to remove the card saved on my account and change the e-mail address I log in with. How do I do that?" },
-  // intent6 (session 17), after the intent misreads of heldout-mock-1/2/3 and challenge-intent-1..10 (kinds, not texts):
-  // praise with nothing asked and no thank-you word is `thanks`, not a defect or a product question
-  { intent: 'thanks', subject: 'la cocotte', body: "Première daube dans la cocotte dimanche, huit heures de cuisson, la viande fondait. Toute la tablée a redemandé. Je voulais juste vous le raconter.\nBonne soirée" },
-  { intent: 'thanks', subject: 'espresso', body: "The espresso machine has changed my mornings. Crema like a proper café, and it fits under the cupboard. Couldn't be happier with it." },
-  { intent: 'thanks', subject: 'Colis reçu', body: "Colis reçu ce matin, emballé comme un cadeau, rien de cassé. La poêle est magnifique et le couvercle ferme pile. Du beau travail.\n«NAME_1»" },
-  { intent: 'thanks', subject: 'the knives', body: "Knives arrived yesterday. Went through a butternut squash like butter. Whoever chose that steel knows their stuff. Ten out of ten from this kitchen." },
-  { intent: 'thanks', subject: 'Re: Votre commande {order} a été expédiée', body: "Bien arrivée ! La bouilloire est silencieuse, jolie, et elle coupe toute seule. Mon mari, qui râle toujours, n'a rien trouvé à redire." },
-  { intent: 'thanks', subject: 'grinder', body: "the grinder is a beast. fresh coffee every morning now, my flatmate keeps stealing it. well done you lot" },
-  { intent: 'thanks', subject: 'Sencha', body: "Le sencha est délicieux, très frais, et la théière le met en valeur. On en boit trois tasses par jour au bureau. Chapeau." },
-  { intent: 'thanks', subject: 'toaster feedback', body: "Hello,\nJust some feedback: the toaster is lovely, browns both sides evenly, and the crumb tray is a clever touch. The parcel came a day early too.\nBest, «NAME_1»" },
-  { intent: 'thanks', subject: 'mixer', body: "Le robot a pétri sa première pâte à brioche sans broncher. Solide, stable, et pas si bruyant. Ma grand-mère aurait adoré. Continuez comme ça !" },
-  { intent: 'thanks', subject: 'all arrived', body: "All arrived in one piece. Scale is spot on to the gram, checked it with a bag of flour. Chuffed." },
-  // thanks first, then a defect or a missing item: the remedy decides
-  { intent: 'damaged_item', subject: 'Balance {order}', body: "Merci pour l'envoi rapide, vraiment. Seul souci : la balance affiche n'importe quoi dès qu'on pose plus de 500 g. Qu'est-ce que vous me proposez ?" },
-  { intent: 'damaged_item', subject: 'blender jug', body: "Thanks for the speedy delivery! Sadly the blender jug has a hairline crack near the base and it drips onto the counter. What can you do?" },
-  { intent: 'damaged_item', subject: 'Re: {order}', body: "Super emballage, merci ! But the kettle switch won't stay down, it clicks off after two seconds. Vous pouvez m'aider ?" },
-  { intent: 'missing_item', subject: 'Colis {order}', body: "Merci, tout est arrivé très vite. Enfin presque tout : le fouet de rechange n'était pas dans le carton. Vous pouvez me l'envoyer ?" },
-  { intent: 'missing_item', subject: 'sharpener?', body: "Cheers for the quick dispatch. The knife set came but the sharpener from the same order wasn't in there. Can you pop it in the post?" },
-  { intent: 'missing_item', subject: 'thé', body: "Merci pour la jolie boîte ! Petit problème, le sachet de sencha manque, seule la théière était dedans. On fait comment ?" },
-  // a grievance with nothing asked, about how it came (not what came broken): complaint
-  { intent: 'complaint', subject: 'livreur', body: "Le livreur a jeté le carton par-dessus la grille sous la pluie. Rien de cassé, par chance, mais ce n'est pas une façon de faire. Je voulais que ça remonte." },
-  { intent: 'complaint', subject: 'the box', body: "Parcel turned up with the box torn open and taped back by the courier. Everything works, but for what I paid I expected better. Just flagging it." },
-  // a new place to deliver to, without the word "address": change_address
-  { intent: 'change_address', subject: '{order}', body: "Bonjour, {order} n'est pas encore expédiée je crois. Vous pouvez l'envoyer plutôt chez ma sœur ? «ADDRESS_1». Merci" },
-  { intent: 'change_address', subject: 'delivery', body: "Hi, could {order} go to my work instead of home? «ADDRESS_1». I'm never in during the day." },
-  { intent: 'change_address', subject: 'petit changement', body: "Coucou, finalement je serai chez mes parents pour les fêtes, vous pourriez faire livrer {order} là-bas ? «ADDRESS_1»." },
-  { intent: 'change_address', subject: 'Re: Your order {order}', body: "Before it ships, can you redirect it to my neighbour's at number 14? Same street. I'll be away." },
-  { intent: 'change_address', subject: 'livraison au bureau', body: "Bonjour, si ce n'est pas trop tard, je préfère recevoir {order} au bureau : «ADDRESS_1». Merci d'avance" },
-  // the return window asked without the word "return"
-  { intent: 'return_request', subject: 'changé d’avis', body: "Bonjour, j'ai un doute sur la poêle finalement, elle est encore emballée. J'ai jusqu'à quand pour vous la rendre ?" },
-  { intent: 'return_request', subject: 'too late?', body: "Hi, the casserole is still boxed, turns out we have one already. Is it too late to send it back to you?" },
-  { intent: 'return_request', subject: 'la bouilloire', body: "Bonjour, la bouilloire ne va pas avec ma cuisine, je ne l'ai pas branchée. Combien de jours j'ai pour vous la retourner ?" },
-  { intent: 'return_request', subject: 'unwanted present', body: "Got the stand mixer as a present but I already own one. How long do I have to send it back to you for it to count?" },
-  { intent: 'return_request', subject: 'délai', body: "slt, je peux encore renvoyer le moulin ? je l'ai reçu il y a dix jours, jamais servi" },
-  // the invoice by other names
-  { intent: 'invoice_request', subject: 'proof of purchase', body: "Hello, I need a proof of purchase for {order} for the warranty people. Can you send one through?" },
-  { intent: 'invoice_request', subject: 'justificatif', body: "Bonjour, mon employeur me demande un justificatif d'achat pour {order}. Vous pouvez me l'envoyer par mail ?" },
-  { intent: 'invoice_request', subject: 'the bill', body: "hi, can you resend the bill for {order}? lost it and need it for my records" },
-  { intent: 'invoice_request', subject: 'pièce comptable', body: "Bonjour, pour ma comptabilité il me faudrait la pièce justificative de l'achat {order}, avec le montant. Merci" },
-  { intent: 'invoice_request', subject: 'paperwork', body: "Hello, the insurer wants the paperwork showing what I paid for the toaster ({order}). Could you email it to me?" },
-  // a gift card bought as goods: a late parcel or a shipment asked about is about the parcel
-  { intent: 'delivery_delay', mark: 'late', subject: 'Gift card order {order}', body: "Hello, I ordered a gift card with {order} for a birthday, it was due on Friday and nothing has come. Where is it?" },
-  { intent: 'delivery_delay', mark: 'late', subject: 'Carte cadeau pas arrivée', body: "Bonjour, la carte cadeau commandée ({order}) devait arriver samedi, toujours rien. Vous pouvez vérifier où est le colis ?" },
-  { intent: 'delivery_delay', mark: 'late', subject: 'carte cadeau / gift card', body: "Bonjour, sorry my French is bad. I bought the carte cadeau, commande {order}, it should have come on the 20th. Still waiting, can you check?" },
-  { intent: 'order_status', mark: 'ontime', subject: 'gift card parcel', body: "Hi, has the parcel with the gift card from {order} been sent out yet? Just planning when to be home." },
-  { intent: 'order_status', mark: 'ontime', subject: 'Carte cadeau {order}', body: "Bonjour, la carte cadeau de la commande {order} est-elle déjà partie ? C'est pour Noël. Merci" },
-  // a late parcel told as a statement, nothing asked
-  { intent: 'delivery_delay', mark: 'late', subject: '{order}', body: "Order {order} was supposed to be here Saturday. Tracking has been stuck for three days. Still nothing at my door." },
-  { intent: 'delivery_delay', mark: 'late', subject: 'retard', body: "Bonjour, le colis {order} prévu pour jeudi n'est toujours pas là. J'attends de vos nouvelles." },
 ];
