@@ -455,6 +455,40 @@ describe('words that dispute a delivery', () => {
   });
 });
 
+describe('a parcel the shop shows still on its way', () => {
+  it.each([
+    "It still hasn't turned up and it was due on Friday. Any news?",
+    'Toujours pas reçu, il devait arriver lundi. Vous savez où il en est ?',
+    'Nothing came on Saturday as planned, is it still on its way?',
+  ])('is not a disputed delivery when it has not come: %s', (text) => {
+    expect(run(text, { orderStatus: 'shipped', daysLate: 2 }).signals).not.toContain('delivery_disputed');
+  });
+
+  it.each([
+    'The carrier app says it was delivered yesterday but there is nothing at my door.',
+    'Le suivi indique livré depuis jeudi, je n’ai rien.',
+    'It was left with someone else, a neighbour I don’t know.',
+    'The box is here but the lid came cracked.',
+  ])('is disputed when the words say it went elsewhere or came broken: %s', (text) => {
+    expect(run(text, { orderStatus: 'shipped', daysLate: 1 }).signals).toContain('delivery_disputed');
+  });
+
+  it('stays a disputed delivery about an order recorded as delivered', () => {
+    expect(run("It still hasn't turned up and it was due on Friday.", { orderStatus: 'delivered' }).signals).toContain('delivery_disputed');
+  });
+});
+
+describe('faults that show in use', () => {
+  it.each([
+    "Jusqu'à quand puis-je retourner la poêle ? La poignée bouge déjà et le revêtement s'écaille.",
+    'How long have I got to send it back? The non-stick coating is already peeling.',
+    "The knob on the lid came off after two uses, can I still return it?",
+    'Le manche du couteau se décolle, je peux le renvoyer ?',
+  ])('report damaged goods: %s', (text) => {
+    expect(run(text, { orderStatus: 'delivered' }).signals).toContain('delivery_disputed');
+  });
+});
+
 describe('buying a gift card', () => {
   it.each([
     'Bonjour, vendez-vous des cartes cadeaux ? Quels montants proposez-vous ?',

@@ -17,7 +17,7 @@ import { findKeywordHits } from './keywords';
 import { findLegalProcedure } from './legal-procedure';
 import { findThirdPartyClaim } from './third-party-claim';
 import {
-  ABUSE, ACCOUNT_CHANGED_LANGS, ACCOUNT_DISOWNED_LANGS, AND_THE_GOODS, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERY_DISPUTE, DISTRESS, DOUBLE_CHARGE, ERASURE_ASKED, FRAUD_TOLD,
+  ABUSE, ACCOUNT_CHANGED_LANGS, ACCOUNT_DISOWNED_LANGS, AND_THE_GOODS, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERED_ELSEWHERE, GOODS_NOT_COME, DISTRESS, DOUBLE_CHARGE, ERASURE_ASKED, FRAUD_TOLD,
   HARM_TOLD, INTENT_CUES, SELF_HARM, MESSAGE_NOT_RECEIVED, MONEY_CAME_BACK, MONEY_PLACE, NEGATIVE, PARCEL_WORD,
   POSITIVE, PUBLIC_SHAMING, REFUND_DISPUTE, RETURN_DONE, RETURN_NOT_YET, THANKS_RESERVATION, THREAT, THREAT_SAID, WRONG_ITEM, URGENT, fold,
 } from './lexicon';
@@ -27,6 +27,7 @@ import { judgeQuotedShop, sentRepliesFor, type QuotedShopVerdict } from './quote
 import { onlyOpenOrderForIntent, orderInScope } from './order-scope';
 import { productMatcher } from '../reply/product-mentions';
 import { contradictedShopClaims, type ShopClaimFlag } from './shop-claims';
+import { namedAskTopics, type QuestionTopic } from './questions';
 
 export type IntentScores = Record<Intent, number>;
 
@@ -135,6 +136,11 @@ const NEW_BANK_ACCOUNT = /\b(?:(?:my |to (?:my |a |the )?|on (?:my |a |the )?)?n
 
 /** Routing confidence of an automatable intent that only the model sees (no rule cue): always below the threshold. */
 const MODEL_ONLY_CONFIDENCE_CAP = 0.6;
+/** The kind of question whose reply is this informing intent's (questions.ts topics): a rule reading that supports it. */
+const ASKED_TOPIC: Partial<Record<Intent, readonly QuestionTopic[]>> = {
+  order_status: ['order_status'], delivery_delay: ['order_status'], refund_status: ['refund'],
+  return_request: ['return_policy'], invoice_request: ['invoice'],
+};
 
 /** The intents a text classifier chooses among; machine intents come from the machine-mail verdict. */
 export const TEXT_INTENTS: readonly Intent[] = INTENTS.filter((i) => !['auto_reply', 'bounce', 'newsletter', 'spam'].includes(i));
@@ -429,9 +435,18 @@ export function classify(
   // about a refund already made, the payment words ("my statement", "a credit on my card") are where the refund shows
   // (a charge the customer disputes is a payment question the reply never answers: questions.ts holds it)
   const refundLine = (i: Intent): boolean => refundAnswered && intent === 'refund_status' && i === 'payment_issue';
-  const secondaryIntents = ranked
+  let secondaryIntents = ranked
     .filter(([i, s]) => i !== intent && answeredIntent(i) !== intent && s >= 2.5 && !compatible(i, intent) && !refundLine(i) && !CRITICAL_INTENTS.has(i))
     .map(([i]) => i);
+  // a gift card bought in an order the shop shows not yet delivered is goods like any other (a card posted to the
+  // writer): a gift-card reading beside a delivery one is a question about that order's delivery, not about a card's
+  // terms (its code, its balance: questions.ts holds those)
+  const delivery = intent === 'gift_card' && ['shipped', 'processing'].includes(input.orderStatus ?? '')
+    ? secondaryIntents.find((i) => i === 'delivery_delay' || i === 'order_status') : undefined;
+  if (delivery) {
+    intent = delivery;
+    secondaryIntents = secondaryIntents.filter((i) => i !== delivery);
+  }
   if (secondaryIntents.length && !CRITICAL_INTENTS.has(intent)) signals.push('multi_question');
   for (const i of ['legal_threat', 'fraud_report', 'gdpr_request', 'safety_incident'] as const) {
     if (scores[i] >= 4) signals.push(i);
@@ -444,7 +459,11 @@ export function classify(
   // (a message that did not come — the confirmation mail, the tracking number — is not the goods that did not come)
   const goodsText = folded.replace(MESSAGE_NOT_RECEIVED, (m, at: number, all: string) =>
     (AND_THE_GOODS.test(all.slice(at + m.length)) ? m : ' '.repeat(m.length)));
-  if (any(DELIVERY_DISPUTE, goodsText) || (rules.delivery_delay >= 2.5 && !refundAwaited) || rules.missing_item >= 3 || rules.damaged_item >= 3) {
+  // about an order the shop shows still on its way (shipped, not delivered), "it hasn't come" or a delay is what its
+  // status says, answered by it (slightly late or not: route.ts); only a parcel said to have gone elsewhere disputes it
+  const onItsWay = input.orderStatus === 'shipped';
+  const notCome = !onItsWay && (any(GOODS_NOT_COME, goodsText) || (rules.delivery_delay >= 2.5 && !refundAwaited));
+  if (notCome || any(DELIVERED_ELSEWHERE, goodsText) || rules.missing_item >= 3 || rules.damaged_item >= 3) {
     signals.push('delivery_disputed');
   }
   if (scores.safety_incident >= 4 && /\b(?:burn|brul|injur|bless|hospital|hopital|shock|electrocut|scald)/.test(folded)) {
@@ -543,7 +562,10 @@ export function classify(
   // unless the routine head, trained apart on what needs a person, also reads the words as routine
   const routineAgrees = routine && pRoutine !== null && pRoutine >= routine.threshold;
   // (a cue for an intent of the same answer group supports it: "refund me" about an order already refunded)
-  const ruleSupport = (sameAnswer ?? [intent]).some((i) => scores[i] > 0);
+  // (so does a question the question reader names as one this intent's reply answers, read by its own rules: "how much
+  // was refunded, and how long until it shows on my card?" about an order refunded — questions.ts namedAskTopics)
+  const asked = namedAskTopics(input.clean);
+  const ruleSupport = (sameAnswer ?? [intent]).some((i) => scores[i] > 0 || (ASKED_TOPIC[i] ?? []).some((t) => asked.has(t)));
   if (calibrated && policy.automatedIntents.has(intent) && !ruleSupport && !routineAgrees) {
     confidence = Math.min(confidence, MODEL_ONLY_CONFIDENCE_CAP);
     signals.push('model_only_intent');

@@ -81,6 +81,9 @@ const REQUEST = new RegExp([
   String.raw`\bmerci de (bien vouloir |me |m'|nous |lui |leur )`,
   String.raw`\b(je vous prie de|veuillez|vous serait-il possible|serait-il possible|est-il possible)\b`,
   String.raw`\b(je voudrais|j'aimerais|je souhaiterais|je souhaite|je veux|j'ai besoin de|il me faut|on voudrait|nous voudrions|nous aimerions|il voudrait|elle voudrait) (juste |simplement |bien |aussi |egalement |seulement )*(savoir|connaitre|avoir|recevoir|obtenir|une copie|la copie|un duplicata|confirmation|une confirmation|la confirmation|un numero|le numero|des nouvelles|une reponse|une information|une info|des infos|des informations)\b`,
+  // a need of a document said as a statement ("j'aurais juste besoin de la facture pour ma note de frais", "il me
+  // faudrait une copie de la facture")
+  String.raw`\b(j'aurais|j'ai|nous aurions|nous avons|on aurait|il me faudrait|il nous faudrait|il me faut|il nous faut)( juste| simplement| seulement| bien| aussi| egalement)* (besoin )?(de |d')?(la |une |ma |un |le |mon |d'une |d'un |du |de la )?(factures?|copies?|duplicatas?|justificatifs?|recus?|attestations?)\b`,
   // a wish to know, whoever holds it and with the subject left out ("il est absent et voudrait savoir si…", "ma sœur
   // aimerait connaître…", "elle demande si…")
   String.raw`\b(voudrai(s|t|ent)?|voudrions|voudriez|aimerai(s|t|ent)?|aimerions|souhaiterai(s|t|ent)?|souhaite(nt)?|veu(t|lent)|voulai(s|t|ent)|cherche(nt)? a|a besoin de|ont besoin de) (juste |simplement |bien |aussi |seulement |vraiment )*(savoir|connaitre)\b|\b(se demande(nt)?|se demandai(t|ent)|demande(nt)?|demandai(t|ent)) (si|quand|ou|comment|combien|pourquoi|quel\w*)\b`,

@@ -89,6 +89,10 @@ export const INTENT_CUES: Partial<Record<Intent, Cue[]>> = {
       /\b(?:abime|abimee|casse|cassee|ebreche|ebrechee|fissure|fissuree|fele|felee|endommage|endommagee|raye|rayee|bosse|bossee|tordu|tordue|dechire|dechiree|fuit)\b/,
       /\b(?:stained|(?:est|sont|etait|etaient|arrivee?s?|un peu|toute?s?|completement) tachee?s?)\b/,
       /\b(?:dent|bent|torn|leaking|leaks|scratch(?:es)?|(?:handle|lid|base) (?:is |was )?(?:loose|wobbly|missing a screw)|in pieces)\b/,
+      // a fault that shows in use: a coating that flakes or peels, rust, a part that works loose ("la poignée bouge déjà
+      // et le revêtement s'écaille", "the coating is already peeling", "le manche se dévisse")
+      /\b(?:s'ecaill\w*|ecaille(?:e|s|es)?|se decoll\w*|rouill\w*|flak(?:ing|es|ed)|peel(?:ing|s|ed)(?! off the (?:label|sticker|film))|rust(?:y|ed|ing)?|(?:coating|finish|paint|enamel|non-stick) (?:is |has )?(?:coming|came|come) off)\b/,
+      /\b(?:poignee|manche|couvercle|anse|pied|base|bouton|charniere|handle|knob|hinge) (?:\w+ ){0,3}?(?:bouge|branle|se devisse|ne tient (?:plus|pas)|tient mal|wobbles|is coming off|came off|fell off|has come loose|is loose)\b/,
     ),
     ...cue(2.5, /(?<!\b(?:suivi|lien|link|tracking|site|website|code|page|compte|account|app|application|login|password|mot de passe)\b.{0,15})\b(?:defective|faulty|doesn't work|does not work|stopped working|defectueux|defectueuse|ne fonctionne (?:pas|plus)|en panne|ne (?:chauffe|marche|s'allume) (?:pas|plus))\b/),
   ],
@@ -479,19 +483,27 @@ export const REFUND_DISPUTE: RegExp[] = [
 ];
 
 /**
- * The customer says a parcel did not reach them, whatever the tracking shows (never came, not received, left with a
- * stranger, delivered elsewhere, stolen from the doorstep). About an order recorded as delivered: a dispute of the
- * delivery, for a person.
+ * The customer says the goods have not come (never came, not received, nothing here). About an order recorded as
+ * delivered: a dispute of the delivery, for a person; about one the shop shows still on its way: what its status says.
  */
-export const DELIVERY_DISPUTE: RegExp[] = [
+export const GOODS_NOT_COME: RegExp[] = [
   /\b(?:never|not|didn't|did not|haven't|have not|hasn't|has not) (?:actually |yet |even )?(?:arrived|came|come|turned up|shown up|showed up|received|got|gotten|reached me|been received)\b/,
   /\b(?:no|any) (?:sign|trace) of (?:it|the (?:parcel|package|box|order))\b/, /\bnothing (?:came|arrived|was delivered|here)\b/,
   /\b(?:jamais|pas|rien|toujours pas|toujours rien) (?:ete )?(?:recue?s?|arrivee?s?|livree?s?|vu (?:le|la|de) (?:colis|paquet|livreur))\b/,
   /\bn'(?:est|a) (?:jamais|pas) (?:ete )?(?:arrivee?|recue?|livree?)\b/, /\bne l'ai (?:jamais|pas) (?:recue?|eue?|vue?)\b/,
   /\b(?:aucun|pas de) (?:colis|paquet|avis de passage)\b/, /\b(?:no|not a) (?:parcel|package|delivery note|card through the door)\b/,
+];
+
+/**
+ * The customer says the parcel went somewhere else or to someone else (delivered to the wrong address, left with a
+ * stranger, stolen, signed for by another): a dispute of the delivery whatever the order's status.
+ */
+export const DELIVERED_ELSEWHERE: RegExp[] = [
   /\b(?:delivered|left|dropped) (?:to|at|with) (?:the wrong|another|a different|someone else|a neighbour i don't)\b/,
   /\b(?:livree?|depose|laisse) (?:a|chez) (?:une autre adresse|la mauvaise adresse|quelqu'un d'autre|un voisin que je ne connais pas)\b/,
   /\b(?:stolen|vole|volee)\b/, /\b(?:someone else|quelqu'un d'autre) (?:signed|a signe)\b/,
+  // the carrier's record says delivered (an order we still show on its way): the writer disputes the carrier's word
+  /\b(?:says|said|shows|showed|marked|marque|indique|affiche|dit)\b(?: [\w']+){0,3}? (?:(?:was|were|as|has been|had been|a ete|est|comme) )?(?<!\b(?:be|etre|sera|seront|serait|soit|will|would) )(?:delivered|livree?s?)\b/,
 ];
 
 /**

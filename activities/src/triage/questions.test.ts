@@ -21,6 +21,49 @@ const topics = (text: string): QuestionTopic[][] => customerAsks(text).map((a) =
 const open = (text: string, d: Draft | null, subject = '') =>
   unansweredQuestions(emailCase({ clean: text, subject, draft: d })).map((q) => q.topics);
 
+describe('questions that name nothing of their own (challenge-routine-3)', () => {
+  it.each([
+    ['Ma commande devait arriver samedi et toujours rien. Je dois m\'inquiéter ?', 'order_status'],
+    ['The kettle was meant to come on Friday. Should I be worried?', 'order_status'],
+    ['Vous m\'avez remboursé la semaine dernière. Il faut que je m\'inquiète ?', 'refund'],
+  ])('a worry takes what the sentence before named: %s', (text, topic) => {
+    expect(topics(text).at(-1)).toEqual([topic]);
+  });
+
+  it.each([
+    "Je suppose que c'est la période qui veut ça, non ?",
+    "Busy time of year for you, I guess?",
+  ])('a remark asking for agreement asks the shop nothing: %s', (text) => {
+    expect(topics(text)).toEqual([[]]);
+  });
+
+  it.each([
+    ["Et la bouilloire, est-ce qu'elle s'arrête toute seule quand l'eau bout ?", 'unclassified'],
+    ['Does the grinder jam when you grind it fine?', 'unclassified'],
+    ['Could you tell me when it will be here?', 'order_status'],
+    ['Il arrive quand du coup ?', 'order_status'],
+    ['When should I expect it?', 'order_status'],
+  ])('"when" joining a clause is no timing question: %s', (text, topic) => {
+    expect(topics(text)[0]).toEqual([topic]);
+  });
+
+  it.each([
+    ['hi wheres my teapot??', 'order_status'],
+    ['Will my toaster be with me by Wednesday?', 'order_status'],
+    ['POUVEZ VOUS ME DIRE OU IL EST.', 'order_status'],
+  ])('a status asked in everyday spelling: %s', (text, topic) => {
+    expect(topics(text)[0]).toEqual([topic]);
+  });
+
+  it('a document needed, said as a statement, is an ask', () => {
+    expect(topics("J'aurais juste besoin de la facture de la commande pour ma note de frais.")).toEqual([['invoice']]);
+  });
+
+  it('"back in" a season is no stock question', () => {
+    expect(topics('You refunded it back in the summer - could you confirm how much went back to my card?')[0]).not.toContain('stock');
+  });
+});
+
 describe('topicsOf', () => {
   it.each([
     ['Où en est ma commande ?', 'order_status'],

@@ -50,6 +50,28 @@ const ASKS_HOW_LONG = new RegExp(String.raw`\b(${HOW_LONG})\b`);
 const WAITING = /\b(takes?|taking|took|prend\w*|faut|compter|wait\w*|attend\w*|delais?|normal|before|until|till|avant|d'ici)\b/;
 /** An estimate asked with nothing named ("vous auriez une estimation ?"): of what the sentences before named. */
 const ASKS_ESTIMATE = /\b(estimations?|estimates?|estimated)\b/;
+/**
+ * Whether to worry, asked with nothing named ("Je dois m'inquiéter ?", "Il faut que je m'inquiète ?", "should I be
+ * worried?", "is that normal?"): about what the sentences before named (a parcel not come, a refund not seen).
+ */
+const ASKS_WORRY = /\b(inquiet\w*|m'inquiet\w*|s'inquiet\w*|worr(y|ied|ying)|concerned|panique\w*|panic\w*|normal|(is|everything) (that |this |it )?(ok|okay|alright|all right)|tout va bien)\b/;
+/**
+ * A remark that asks for agreement ("Je suppose que c'est la période qui veut ça, non ?", "busy time of year, right?"):
+ * when it names nothing, it asks the shop nothing.
+ */
+const TAG_QUESTION = /(,|\s)\s*(non|hein|pas vrai|n'est-ce pas|right|no|isn't it|aren't you|don't you think|i guess|i suppose|je suppose|j'imagine)\s*$/;
+/**
+ * "when"/"quand" opens a question, ends one ("il arrive quand ?"), or follows a verb of asking ("tell me when", "savoir
+ * quand"); in the middle of a question about something else it joins a clause ("est-ce qu'elle s'arrête toute seule
+ * quand l'eau bout ?", "does it switch off when it boils?"): no question about an order's timing.
+ */
+const WHEN_WORD = /^(when|quand|qd)$/;
+const ASKING_VERB = /^(know|tell|me|us|dire|savoir|indiquer|preciser|confirmer|confirm|wonder|wondering|idea|ask|asking|demande|demander|sais|sait|exactly|roughly|approximately|environ|precisement|just|juste|please|svp)$/;
+function withoutJoiningWhen(part: string): string {
+  const words = part.split(' ');
+  return words.map((w, i) => (WHEN_WORD.test(w) && i > 2 && i < words.length - 3 && !ASKING_VERB.test(words[i - 1] ?? '')
+    ? '' : w)).join(' ');
+}
 const GIFT_CARD = String.raw`cartes? cadeaux?|gift ?cards?|bons? cadeaux?|gift vouchers?|cheques? cadeaux?`;
 
 /**
@@ -85,7 +107,7 @@ const RULES: readonly TopicRule[] = [
   { topic: 'pickup_or_store', pattern: /\b(retrait|retirer|pick[- ]?up|click (and|&|et) collect|collect (it |them )?(in store|from you|at your)|can i collect|(puis|pourrais)[- ]je (venir )?(le |la |les )?(chercher|recuperer|retirer)|venir (le |la |les )?(chercher|recuperer)|magasins?|boutiques? physiques?|showroom|points? (relais|de retrait)|relay point|lockers?|en personne|in person|sur place|parcel (shops?|points?)|collection points?|pick-?up points?|points? (de collecte|colis)|relais colis|mondial relay|inpost|consignes?)\b/g },
   { topic: 'business_hours', pattern: /\b((horaires?|heures?) (d'ouverture|de bureau|du service|de votre service)|horaires|joignables?|(etes[- ]vous|vous etes|are you) (ouverts?|open)|open(ing)? (hours|times)|business hours|office hours|when are you open)\b/g },
   { topic: 'contact_channel', pattern: /\b(par telephone|by phone|over the phone|phone number|numero de (tel\w*|portable)|appel(er|ez|le|lez)|rappel(er|ez|le|lez)|call (me|us|back)|ring me|whatsapp|visio|video call|parler a (quelqu'un|une personne|un conseiller)|speak to (someone|a person|a human|an agent)|de vive voix)\b/g },
-  { topic: 'stock', pattern: /\b((en|in|out of|du|de|le|the|of|plus de|no|any) stock|stock (level|dispo\w*)|rupture|reassort\w*|restock\w*|back in|available again|de nouveau disponibles?|encore disponibles?|still available|toujours disponibles?|(toujours|encore|de nouveau|plus|pas) dispos?|disponibilite|availability|quantite disponible|disponibles? (avant|pour noel|d'ici|a temps)|available (before|by|in time)|epuisee?s?|sold out|en (recevoir|ravoir|reavoir|reprendre)|(get|getting|have|having) (some |any |more )+(in|back)( in)?)\b/g },
+  { topic: 'stock', pattern: /\b((en|in|out of|du|de|le|the|of|plus de|no|any) stock|stock (level|dispo\w*)|rupture|reassort\w*|restock\w*|back in(?! (the )?(summer|spring|winter|autumn|fall|day|days|time|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|\d))|available again|de nouveau disponibles?|encore disponibles?|still available|toujours disponibles?|(toujours|encore|de nouveau|plus|pas) dispos?|disponibilite|availability|quantite disponible|disponibles? (avant|pour noel|d'ici|a temps)|available (before|by|in time)|epuisee?s?|sold out|en (recevoir|ravoir|reavoir|reprendre)|(get|getting|have|having) (some |any |more )+(in|back)( in)?)\b/g },
   { topic: 'discount', pattern: /\b(promo\w*|code (promo|reduc\w*|de reduction)|coupons?|discount\w*|reductions?|remises? (commerciale|de fidelite|de \d+|sur (le|la|les|votre|vos|ma|mon|mes) (prix|commande|achat)\w*)|rabais|soldes|on sale|black friday|cyber monday|prix (de gros|degressif|pro|professionnel|special)|tarifs? (pro|degressifs?|de groupe|professionnels?|preferentiels?)|volume (discount|pricing|price)|(remise|tarif|prix) (sur|de) volume|bulk|wholesale|geste commercial|baisse\w*|price drop|cheaper|moins cher|price match)\b/g },
   // where a refund goes (which card or account, one or another, a different one): the shop data holds no refund's
   // destination; "when will the refund show on my card?" is a refund delay, answered
@@ -106,8 +128,8 @@ const RULES: readonly TopicRule[] = [
   { topic: 'price', pattern: /\b(prix|prices?|priced|pricing|coute|coutent|coutait|couterai\w*|couts?|costs?|combien|how much|tarifs?|montants?|amounts?|total|go for)\b/g },
   // "any word on my parcel?" asks a status only with an order, a parcel or a delivery in its clause: "any word from
   // your manager on the exception I asked for?" asks a decision a person takes
-  { topic: 'order_status', pattern: /\b(where|ou (est|en est|sont|en sont|ca en est)|ou (il|elle|ils|elles|ca) en (est|sont)|ce qu'il en est|qu'en est[- ]il|what's happening|what is happening|what's going on|ce qui se passe|suivi|track\w*|transit|(en cours d'|en )acheminement|expedi\w*|shipped|dispatch\w*|sent (off|out)|partie?s?|gone out|on (its|the) way|en route|en chemin|news|nouvelles|updates?|(any|no) word (yet |at all )?(on|about|regarding|re|of) [^.?!;]{0,30}?\b(orders?|commandes?|parcels?|packages?|colis|deliver\w*|livraison|shipments?|envoi|[a-z]{2,5}(-\d+|\d{3,}))|status|statut|etat|en preparation|processing|eta|date (prevue|estimee)|(expected|estimated) (date|delivery|arrival)|estimations? (de|du|d') ?(la )?(date|livraison|arrivee|delai)|enregistr\w*|went through|gone through|go through|annulee?s?|cancell?ed|in time|a temps|today|tomorrow|aujourd'hui|demain)\b/g },
-  { topic: 'order_status', strength: 'background', pattern: /\b(ship|(?<!\b(replacement|exchange|new one|refund|remplacement|echange)\b.{0,20})(been|was|were|got) (sent|posted)(?= *(yet|already|out|off|today|yesterday|on [a-z]+|\?|,|\.|$))|envoyee?s?|partir|left|arriv\w*|turn(ed)? up|show(ed)? up|get here|get there|be there|livr\w*|deliver\w*|recu|recevoir|recoi[st]|recevrai\w*|receive\w*|delai\w*|retard\w*|late|delay\w*|lost|perdu\w*|bloquee?s?|stuck|moved|moving|bouge\w*|prepar\w*|validee?s?)\b/g },
+  { topic: 'order_status', pattern: /\b(where|wheres|ou (est|en est|sont|en sont|ca en est)|ou (il|elle|ils|elles) (est|sont)|ou (il|elle|ils|elles|ca) en (est|sont)|ce qu'il en est|qu'en est[- ]il|what's happening|what is happening|what's going on|ce qui se passe|suivi|track\w*|transit|(en cours d'|en )acheminement|expedi\w*|shipped|dispatch\w*|sent (off|out)|partie?s?|gone out|on (its|the) way|en route|en chemin|news|nouvelles|updates?|(any|no) word (yet |at all )?(on|about|regarding|re|of) [^.?!;]{0,30}?\b(orders?|commandes?|parcels?|packages?|colis|deliver\w*|livraison|shipments?|envoi|[a-z]{2,5}(-\d+|\d{3,}))|status|statut|etat|en preparation|processing|eta|date (prevue|estimee)|(expected|estimated) (date|delivery|arrival)|estimations? (de|du|d') ?(la )?(date|livraison|arrivee|delai)|enregistr\w*|went through|gone through|go through|annulee?s?|cancell?ed|in time|a temps|today|tomorrow|aujourd'hui|demain)\b/g },
+  { topic: 'order_status', strength: 'background', pattern: /\b(ship|(?<!\b(replacement|exchange|new one|refund|remplacement|echange)\b.{0,20})(been|was|were|got) (sent|posted)(?= *(yet|already|out|off|today|yesterday|on [a-z]+|\?|,|\.|$))|envoyee?s?|partir|left|arriv\w*|turn(ed)? up|show(ed)? up|get here|get there|be there|be with (me|us)|reach(ed|es)? (me|us)|annoncee?s? pour|prevue?s? pour|devai(t|ent) (arriver|etre livree?s?)|(supposed|meant|due) to (arrive|come|be here|be delivered)|livr\w*|deliver\w*|recu|recevoir|recoi[st]|recevrai\w*|receive\w*|delai\w*|retard\w*|late|delay\w*|lost|perdu\w*|bloquee?s?|stuck|moved|moving|bouge\w*|prepar\w*|validee?s?)\b/g },
   { topic: 'catalogue', pattern: /\b(vend(s|ez|ent|ons|re|u|ue|us|ues)|sell(s|ing)?|propos(ez|ent|ons|er|ee?s?)|do you (do|carry)|(faites[- ]vous|vous faites|faites[- ]vous aussi|vous faites aussi) (des|de la|du|d')|existe\w*|exists?|recommand\w*|recommend\w*|conseill\w*|suggest\w*|gammes?|range|which one|lequel|laquelle|other (sizes|models|amounts))\b/g },
   { topic: 'catalogue', strength: 'weak', pattern: /\b(do you have|have you got|avez[- ]vous|vous avez|est[- ]ce que vous avez)\b/g },
   { topic: 'order_status', strength: 'weak', pattern: /\b(commandes?|orders?|colis|parcels?|packages?|envoi|shipment|when|quand|qd|confirm\w*|normal|souci|probleme|problem|wrong|coming|come)\b/g },
@@ -172,7 +194,7 @@ const FOLLOW_UP = /^(\w+(-\w+)? ){0,2}(that|this|ca|cela|ceci|celui-ci|celle-ci)
 
 /** The kinds of one question part: its strong cues', else its background cues', else its weak cues'; none: []. */
 function partTopics(part: string, followsUp: boolean): QuestionTopic[] {
-  const own = cues(part);
+  const own = cues(withoutJoiningWhen(part));
   for (const level of followsUp ? (['strong'] as const) : (['strong', 'background', 'weak'] as const)) {
     if (own[level].size) return [...own[level]];
   }
@@ -202,11 +224,14 @@ export function topicsOf(ask: Pick<CustomerAsk, 'folded'> & Partial<Pick<Custome
   // "le remboursement est fait, je ne le vois pas": how long the thing the sentences before named takes (their strong
   // cues, the nearest first; else their background cues), when the ask names nothing itself but weak words ("normal",
   // "when"). An estimate of something named ("an estimate for repairing the lid") is about that thing.
-  if ((ASKS_HOW_LONG.test(ask.folded) && WAITING.test(ask.folded)) || ASKS_ESTIMATE.test(ask.folded)) {
+  const remark = TAG_QUESTION.test(ask.folded.replace(/[?!.\s]+$/, ''));
+  if ((ASKS_HOW_LONG.test(ask.folded) && WAITING.test(ask.folded)) || ASKS_ESTIMATE.test(ask.folded) || ASKS_WORRY.test(ask.folded) || remark) {
     const own = cues(ask.folded);
     const context = own.strong.size || own.background.size ? [] : (ask.before ?? []).map(cues);
     const named = context.find((c) => c.strong.size)?.strong ?? context.find((c) => c.background.size)?.background;
     if (named) return [...named];
+    // a remark asking for agreement that names nothing, with nothing named before it, asks the shop nothing
+    if (remark && !own.strong.size && !own.background.size) return [];
   }
   if (found.size) return [...found];
   if (contentless(ask.folded)) {
@@ -287,6 +312,21 @@ function asksWithTopics(c: EmailCase): { ask: CustomerAsk; topics: QuestionTopic
   const body = customerAsks(c.cleaned.clean)
     .map((ask) => ({ ask, topics: [...new Set<QuestionTopic>([...recipientKinds(ask, own), ...requestedActions(ask.folded), ...topicsOf(ask)])] }));
   return [...subject, ...body];
+}
+
+/**
+ * The kinds of information the writer's questions name outright (a strong or background cue of a question part, never
+ * a bare "when" or "my order"): a reading of the words by rules, apart from the intent model (classify.ts).
+ */
+export function namedAskTopics(text: string): Set<QuestionTopic> {
+  const named = new Set<QuestionTopic>();
+  for (const ask of customerAsks(text)) {
+    for (const part of questionParts(ask.folded)) {
+      const own = cues(withoutJoiningWhen(part));
+      for (const t of [...own.strong, ...own.background]) named.add(t);
+    }
+  }
+  return named;
 }
 
 /** Whether the new text (or a new thread's subject) asks anything at all, answered or not. */

@@ -235,9 +235,11 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   const unverifiable = [...UNVERIFIABLE_FLAGS.filter((f) => flags.has(f)), ...cls.signals.filter((s) => SHOP_CLAIM_FLAGS.has(s))];
   if (unverifiable.length) rev.push('unverifiable_facts', ...unverifiable);
   // the routine head reads the words; an informative reply that answers every ask with a verified fact outweighs it
-  const informs = INFORMATION_INTENTS.has(cls.intent) || (cls.intent === 'refund_status' && order?.status === 'refunded')
-    || (cls.intent === 'return_request' && !signals.has('delivery_disputed') && (answered ?? []).includes('return_policy'))
-    || policyOnly;
+  // an intent informs when its reply only states verified facts: a status, a document, a catalogue fact, the refund made
+  // about an order refunded, the return window when the reply states it and nothing reports the goods wrong
+  const informing = (i: Intent): boolean => INFORMATION_INTENTS.has(i) || (i === 'refund_status' && order?.status === 'refunded')
+    || (i === 'return_request' && !signals.has('delivery_disputed') && (answered ?? []).includes('return_policy'));
+  const informs = informing(cls.intent) || policyOnly;
   const answersOverHead = signals.has('needs_person') && informs && answered !== null;
   // the reply informs and states a verified fact for every ask, and nothing in the words disputes a delivery or a
   // refund or asks for one: a second informative intent is one more question answered, and the routing confidence is
@@ -245,7 +247,7 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   const answersEverything = informs && answered !== null
     && !['delivery_disputed', 'refund_asked', 'refund_disputed'].some((s) => signals.has(s));
   const secondInforms = answersEverything && cls.secondaryIntents.length > 0
-    && cls.secondaryIntents.every((i) => INFORMATION_INTENTS.has(i) || i === cls.intent);
+    && cls.secondaryIntents.every((i) => informing(i) || i === cls.intent);
   if ((signals.has('multi_question') || cls.secondaryIntents.length) && !secondInforms) rev.push('multi_question');
   // a thank-you that asks nothing and says nothing went wrong (positive, no disputed delivery or refund) gets a thank-you
   // note that commits to nothing: the routine head's reading of its words (a refund mentioned in passing) gives way
