@@ -104,6 +104,10 @@ describe('classify: thanks that turn to something wrong', () => {
   it('flags a thank-you that turns to a defect, not one that turns to "no need to answer"', () => {
     expect(run('Merci beaucoup pour l\'envoi rapide ! Par contre la théière est fêlée.').signals).toContain('thanks_with_reservation');
     expect(run("Merci beaucoup, mais je n'ai pas besoin de réponse, tout est parfait !").signals).not.toContain('thanks_with_reservation');
+    // a complaint about how it went, beside the thanks (challenge-routine-4 cy10, -3 cx20)
+    expect(run("Merci pour le moulin. Cela dit, le colis a été jeté par-dessus le portail, ce n'est pas acceptable.").signals).toContain('thanks_with_reservation');
+    expect(run('Thanks for the scale! However the driver left it out in the rain and the box was soggy.').signals).toContain('thanks_with_reservation');
+    expect(run("Thanks, it came a day late but that's fine, no harm done.").signals).not.toContain('thanks_with_reservation');
   });
   it.each([
     'Merci beaucoup, tout est parfait !',

@@ -554,7 +554,7 @@ export const MONEY_PLACE = /\b(?:compte|banque|carte|releve|virement|account|ban
 export const PARCEL_WORD = /\b(?:colis|paquet|livraison|livre|livree|transporteur|suivi|parcel|package|delivery|delivered|courier|carrier|tracking|pacco|paquete|paket|encomenda|pedido|spedizione|envio)\b/;
 
 /** A contrast after a thank-you: "par contre", "mais", "seul souci", "but", "however", "only thing"… */
-const CONTRAST = String.raw`\b(?:par contre|mais|cependant|toutefois|en revanche|sauf que|seul (?:bemol|souci|hic|probleme)|petit (?:bemol|souci|hic)|but|however|though|although|except|only (?:thing|problem|issue|snag)|one (?:thing|problem|issue|snag))\b[^?!]{0,90}?`;
+const CONTRAST = String.raw`\b(?:par contre|cela dit|ceci dit|that said|having said that|mais|cependant|toutefois|en revanche|sauf que|seul (?:bemol|souci|hic|probleme)|petit (?:bemol|souci|hic)|but|however|though|although|except|only (?:thing|problem|issue|snag)|one (?:thing|problem|issue|snag))\b[^?!]{0,90}?`;
 
 /**
  * A thank-you that turns to something wrong (folded): a contrast followed, in the same or the next sentence, by a report
@@ -563,7 +563,10 @@ const CONTRAST = String.raw`\b(?:par contre|mais|cependant|toutefois|en revanche
  * thank-you note answers it. A contrast to anything else ("mais pas besoin de réponse, tout va bien") is not one.
  */
 export const THANKS_RESERVATION: RegExp[] = [...(INTENT_CUES.damaged_item ?? []), ...(INTENT_CUES.missing_item ?? [])]
-  .map(({ re }) => new RegExp(CONTRAST + `(?:${re.source})`));
+  .map(({ re }) => new RegExp(CONTRAST + `(?:${re.source})`))
+  // or by a complaint about how it went ("par contre le livreur l'a laissée sous la pluie, ce n'est pas normal", "that
+  // said, the courier threw the box over the gate, it isn't acceptable"): a complaint beside the thanks
+  .concat(new RegExp(CONTRAST + String.raw`\b(?:pas normal|anormal|pas acceptable|inacceptable|inadmissible|unacceptable|not acceptable|isn't acceptable|is not acceptable|not ok|not okay|not happy|pas contente?s?|decue?s?|disappointed|disappointing|pas terrible|not great|trempee?s?|soaked|soggy|sous la pluie|in the rain|threw|thrown|chucked|jetee?s?|lancee?s?|rude|impolie?s?|desagreable|second time|deuxieme fois)\b`));
 
 /**
  * Goods received that are not the ones ordered (folded): "the toaster you sent me was the wrong model", "not what I
