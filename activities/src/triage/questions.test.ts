@@ -30,6 +30,10 @@ describe('questions that name nothing of their own (challenge-routine-3)', () =>
     expect(topics(text).at(-1)).toEqual([topic]);
   });
 
+  it('a worry with a word of its own keeps its reading', () => {
+    expect(topics("Elle apparaît toujours « en préparation » dans mon compte. Est-ce normal ?").at(-1)).toEqual(['order_status']);
+  });
+
   it.each([
     "Je suppose que c'est la période qui veut ça, non ?",
     "Busy time of year for you, I guess?",

@@ -224,14 +224,16 @@ export function topicsOf(ask: Pick<CustomerAsk, 'folded'> & Partial<Pick<Custome
   // "le remboursement est fait, je ne le vois pas": how long the thing the sentences before named takes (their strong
   // cues, the nearest first; else their background cues), when the ask names nothing itself but weak words ("normal",
   // "when"). An estimate of something named ("an estimate for repairing the lid") is about that thing.
-  const remark = TAG_QUESTION.test(ask.folded.replace(/[?!.\s]+$/, ''));
-  if ((ASKS_HOW_LONG.test(ask.folded) && WAITING.test(ask.folded)) || ASKS_ESTIMATE.test(ask.folded) || ASKS_WORRY.test(ask.folded) || remark) {
+  // (a worry or a remark with a word of its own, "is that normal?", "c'est normal, non ?", keeps its own reading)
+  const remark = TAG_QUESTION.test(ask.folded.replace(/[?!.\s]+$/, '')) && !found.size;
+  const worry = ASKS_WORRY.test(ask.folded) && !found.size;
+  if ((ASKS_HOW_LONG.test(ask.folded) && WAITING.test(ask.folded)) || ASKS_ESTIMATE.test(ask.folded) || worry || remark) {
     const own = cues(ask.folded);
     const context = own.strong.size || own.background.size ? [] : (ask.before ?? []).map(cues);
     const named = context.find((c) => c.strong.size)?.strong ?? context.find((c) => c.background.size)?.background;
     if (named) return [...named];
     // a remark asking for agreement that names nothing, with nothing named before it, asks the shop nothing
-    if (remark && !own.strong.size && !own.background.size) return [];
+    if (remark) return [];
   }
   if (found.size) return [...found];
   if (contentless(ask.folded)) {
