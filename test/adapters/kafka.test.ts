@@ -1,7 +1,7 @@
 /**
  * Kafka adapter against the local broker: publish → consume round trip, offsets committed after the handlers (once
- * per fetched batch), redelivery of an uncommitted message to the next consumer of the group, retry after a handler error, a member rebuilt after a crash
- * kafkajs does not restart from, poison messages skipped.
+ * per fetched batch), redelivery of an uncommitted message to the next consumer of the group, retry after a handler
+ * error, a member rebuilt after a crash kafkajs does not restart from, poison messages skipped.
  * Each test uses its own topics and group. (Events of `email.events`: event-outbox.test.ts.)
  */
 import { randomUUID } from 'node:crypto';

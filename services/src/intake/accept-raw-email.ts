@@ -73,7 +73,9 @@ export async function acceptRawEmail(deps: AcceptRawEmailDeps, input: AcceptRawE
   // a message stored for the first time gets its `accepted` row from its insert's own statement (one transaction), so
   // it precedes every row of the email's workflow in the trail.
   const data = { source: input.source, size: input.raw.length };
-  const stored = await storeRawEmail(deps.db, deps.vault, { raw: input.raw, source: input.source, mailbox: input.mailbox }, { emailKey, data });
+  const stored = await storeRawEmail(
+    deps.db, deps.vault, { raw: input.raw, source: input.source, mailbox: input.mailbox }, { emailKey, data },
+  );
   const rawId = String(stored.rawId);
   const at = (deps.now?.() ?? new Date()).toISOString();
   await deps.producer.publishInbound({
@@ -84,7 +86,9 @@ export async function acceptRawEmail(deps: AcceptRawEmailDeps, input: AcceptRawE
   intakeEmails.inc({ source: input.source, outcome: duplicate ? 'duplicate' : 'accepted' });
   // A duplicate delivery (these bytes stored already) has a row of its own, after its publish: if this write fails, the
   // caller retries and the retry writes one.
-  if (duplicate) await appendAudit(deps.db, { emailKey, stage: 'intake', event: 'duplicate', data: { ...data, rawId }, publish: true });
+  if (duplicate) {
+    await appendAudit(deps.db, { emailKey, stage: 'intake', event: 'duplicate', data: { ...data, rawId }, publish: true });
+  }
   return { emailKey, rawId, duplicate };
 }
 

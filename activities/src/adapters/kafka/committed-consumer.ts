@@ -102,7 +102,7 @@ interface MemberHooks {
   onHandled(): void;
 }
 
-/** One kafkajs consumer in the group, running: offsets resolved after the handler, committed per batch, crashes logged. */
+/** One kafkajs consumer in the group, running: offsets committed per batch after the handlers, crashes logged. */
 async function joinGroup<T>(kafka: Kafka, options: CommittedConsumerOptions<T>, hooks: MemberHooks): Promise<Consumer> {
   const { name, topic } = options;
   const log = createLogger(`adapter.kafka.${name}-consumer`);

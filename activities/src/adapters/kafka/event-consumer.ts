@@ -1,6 +1,6 @@
 /**
- * A consumer group on `email.events` (committed-consumer.ts: manual commits, at-least-once, in order per email);
- * handlers are idempotent by the event's id. A message that is not an event is logged (no content) and skipped.
+ * A consumer group on `email.events` (committed-consumer.ts: per-batch commits after the handlers, at-least-once, in
+ * order per email); handlers are idempotent by the event's id. A message that is not an event is logged (no content) and skipped.
  */
 import type { Kafka } from 'kafkajs';
 import { parseKpiEvent, type KpiEvent } from '../../kpi/kpi-event';

@@ -1,7 +1,7 @@
 /**
- * Consumer of `email.inbound` (committed-consumer.ts: manual commits, at-least-once). Handlers must be idempotent —
- * the starter's is: a duplicate workflow start is rejected by Temporal. A message that is not a valid InboundRef is
- * logged (no content) and skipped. `stop()` aborts the `signal` given to in-flight handlers; a handler that gives up
+ * Consumer of `email.inbound` (committed-consumer.ts: per-batch commits after the handlers, at-least-once). Handlers
+ * must be idempotent — the starter's is: a duplicate workflow start is rejected by Temporal. A message that is not a
+ * valid InboundRef is logged (no content) and skipped. `stop()` aborts the `signal` given to in-flight handlers; a handler that gives up
  * throws, its message stays uncommitted and is redelivered to the next consumer of the group.
  */
 import type { Kafka, KafkaMessage } from 'kafkajs';

@@ -36,7 +36,10 @@ export interface RawEmailReceipt {
 }
 
 export async function storeRawEmail(
-  db: Queryable, vault: FieldVault, input: { raw: Buffer; source: RawEmailSource; mailbox: string }, receipt?: RawEmailReceipt,
+  db: Queryable,
+  vault: FieldVault,
+  input: { raw: Buffer; source: RawEmailSource; mailbox: string },
+  receipt?: RawEmailReceipt,
 ): Promise<StoredRawEmail> {
   const sha256 = rawSha256(input.raw);
   // Insert first (one statement for a new message, the common case); a redelivery finds the row after it.
