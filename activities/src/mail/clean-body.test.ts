@@ -1,4 +1,4 @@
-import { cleanBody, cleanText, labelledCleanBody } from './clean-body';
+import { cleanBody, cleanEmailText, cleanText, labelledCleanBody } from './clean-body';
 import { parseEmail } from './parse-email';
 import { senderNameTokens } from './signature';
 import { norm } from './test-support/score-norm';
@@ -271,11 +271,22 @@ describe('cleanBody: signatures', () => {
   });
 
   it('drops the name after a dash on the sign-off line, in its own line or after the last sentence', () => {
-    expect(cleanText('Where is it?\n\nThanks – Liam').clean).toBe('Where is it?\n\nThanks');
+    expect(clean('Where is it?\n\nThanks – Liam', 'Liam Byrne <lb@example.org>')).toBe('Where is it?\n\nThanks');
     expect(clean('Pourriez-vous m’envoyer la facture ? Merci d’avance - Jeanne')).toBe('Pourriez-vous m’envoyer la facture ? Merci d’avance');
     // only the writer's own name after a sentence: a dash before anything else is the text
     expect(clean('Le colis est arrivé ? Merci - Colissimo dit livré')).toBe('Le colis est arrivé ? Merci - Colissimo dit livré');
     expect(clean('Tout est arrivé. Merci - Marc passera demain')).toBe('Tout est arrivé. Merci - Marc passera demain');
+  });
+
+  it('after a dash, anything but the writer\'s own name is the text; words cut as a name that are not only the writer\'s are set aside for the risk floors', () => {
+    const from = 'Hannah Evans <hannah.evans@example.org>';
+    const said = (text: string) => cleanEmailText({ text, from: { name: 'Hannah Evans', address: 'hannah.evans@example.org' } });
+    expect(clean('Where is my order?\n\nThanks - Chargeback Filed', from)).toBe('Where is my order?\n\nThanks - Chargeback Filed');
+    expect(clean('Where is my order?\n\nThanks – Suicidal', from)).toBe('Where is my order?\n\nThanks – Suicidal');
+    expect(said('Where is my order?\n\nThanks, Lawyer Copied').ownTextSetAside).toBe('Lawyer Copied');
+    expect(said('Where is my order? Thanks – Hannah, Trading Standards').ownTextSetAside).toBe('Hannah, Trading Standards');
+    expect(said('Where is my order?\n\nThanks – Hannah E.').ownTextSetAside).toBeUndefined();
+    expect(said('Where is my order?\n\nThanks, Hannah').ownTextSetAside).toBeUndefined();
   });
 
   it('drops a lone capitalised name after a finished sentence, even when it is not the sender', () => {

@@ -9,8 +9,9 @@
  *   forwarded message's own new text as `clean`, since that is what the sender wants read.
  * - Machine mail (bounces, auto-replies) goes through the same rules: its clean text is the notice.
  * - Hidden HTML text never reaches `text` (parseEmail keeps it apart), so it is never in `clean`.
- * - What the sender wrote but `clean` leaves out in two ways (a letterhead above the text; the forwarded message
- *   above a note written below its thread) is `ownTextSetAside` too, which the risk floors read.
+ * - What the sender wrote but `clean` leaves out (a letterhead above the text; the forwarded message above a note
+ *   written below its thread; words after a closing formula cut as the name that are not only the writer's name:
+ *   "Thanks, Lawyer Copied") is `ownTextSetAside` too, which the risk floors read.
  */
 import type { CleanedBody, ParsedEmail } from '../domain/types';
 import { blockColours, colourAnswerLines } from './colour-answers';
@@ -119,7 +120,7 @@ export function cleanText(text: string, senderTokens: Set<string> = new Set(), h
   return {
     clean,
     ...(beforeName === undefined ? {} : { beforeName: tidy(beforeName) }),
-    ...setAside(tidy(fresh.slice(0, head))),
+    ...setAside(tidy(fresh.slice(0, head)), split.closingTail),
     quoted: tidy(history),
     signature: tidy(signature),
     visible: tidy(unquoted.slice(0, signedEnd)),

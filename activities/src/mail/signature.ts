@@ -19,6 +19,12 @@ export interface SignatureSplit {
    * labelled clean body stops before the name (emails-dev README). Absent when nothing follows the name.
    */
   beforeName?: string[];
+  /**
+   * What a closing line carried after its formula when it was cut as the name but is not only the writer's own name
+   * ("Thanks, Lawyer Copied", "… ? Thanks – Hannah, Trading Standards"): the writer's words, which the risk floors read
+   * (CleanedBody.ownTextSetAside). Absent when the cut words are the writer's own name words.
+   */
+  closingTail?: string;
 }
 
 const DELIMITER = /^[ \t]*(?:--|-- |—)[ \t]*$/;
@@ -308,10 +314,14 @@ export function splitSignature(lines: string[], senderTokens: Set<string>, quote
   }
   // 4b. "Thanks, Liam", "Thanks – Liam": keep the formula, drop the name (unless that line is the whole message: "Thanks, Dan")
   if (end > 1 && hasContent(lines, 0, end - 1)) {
-    const m = lines[end - 1]!.match(CLOSING_THEN_NAME) ?? lines[end - 1]!.match(CLOSING_DASH_NAME);
-    if (m && (isNameLine(m[2]!, senderTokens) || BARE_NAME.test(m[2]!))) {
+    // after a dash, only the writer's own name ("Thanks – Chargeback Filed" is said, not signed)
+    const comma = lines[end - 1]!.match(CLOSING_THEN_NAME);
+    const dash = comma ? null : lines[end - 1]!.match(CLOSING_DASH_NAME);
+    const m = comma && (isNameLine(comma[2]!, senderTokens) || BARE_NAME.test(comma[2]!)) ? comma
+      : dash && isNameLine(dash[2]!, senderTokens) ? dash : null;
+    if (m) {
       const body = lines.slice(0, end - 1).concat(m[1]!.trimEnd());
-      return { body, signature: [m[2]!.trim(), ...lines.slice(end)], signedEnd };
+      return { body, signature: [m[2]!.trim(), ...lines.slice(end)], signedEnd, ...tailSetAside(m[2]!, senderTokens) };
     }
   }
   // 4c. a one-line message, or a last line, that ends with its sign-off and the writer's own name ("… est-elle partie ?
@@ -321,7 +331,7 @@ export function splitSignature(lines: string[], senderTokens: Set<string>, quote
     const m = lines[end - 1]!.match(SENTENCE_THEN_CLOSING_NAME) ?? lines[end - 1]!.match(SENTENCE_THEN_CLOSING_DASH_NAME);
     if (m && isNameLine(m[2]!, senderTokens)) {
       const body = lines.slice(0, end - 1).concat(m[1]!.trimEnd());
-      return { body, signature: [m[2]!.trim(), ...lines.slice(end)], signedEnd };
+      return { body, signature: [m[2]!.trim(), ...lines.slice(end)], signedEnd, ...tailSetAside(m[2]!, senderTokens) };
     }
   }
   // 5. no closing formula: a final name block ("Lucas", "Amelia Wright\n+44 …", "L'équipe du Salon")
@@ -455,6 +465,13 @@ const GENERIC_WORDS = new Set([
 
 function fold(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** The words cut after a closing formula, kept for the risk floors unless each is the writer's own name word or an initial. */
+function tailSetAside(cut: string, senderTokens: Set<string>): Pick<SignatureSplit, 'closingTail'> {
+  const words = cut.replace(/^[-–—~*]+\s*/, '').split(/[\s,|/·•–—]+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const own = words.every((w) => /^\p{Lu}\.?$/u.test(w) || senderTokens.has(fold(w.replace(/[.,!]+$/, ''))));
+  return own ? {} : { closingTail: cut.trim() };
 }
 
 function isNameLine(line: string, senderTokens: Set<string>): boolean {

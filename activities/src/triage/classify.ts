@@ -482,7 +482,9 @@ export function classify(
     // innocent only when the whole text and every sentence of it are (a threat in one sentence of a kind mail is a
     // threat)
     if (reading.pNoneMin >= risk.defuseNone) {
-      const defused = signals.filter((s) => MODEL_DEFUSABLE.has(s) && !setAside.includes(s) && !phraseFloors.includes(s));
+      // a keyword written as a bare tag ("Thanks – fraud") has no sentence the reading could judge innocent
+      const tagged = keywordHits.bare.length ? ['escalation_keyword'] : [];
+      const defused = signals.filter((s) => MODEL_DEFUSABLE.has(s) && !setAside.includes(s) && !phraseFloors.includes(s) && !tagged.includes(s));
       if (defused.length) {
         for (const s of defused) signals.splice(signals.indexOf(s), 1);
         signals.push('escalation_keyword_defused', 'model_defused');

@@ -16,6 +16,23 @@ export interface KeywordHits {
   defusedText: string;
   /** Keywords read out of the escalation's scope, and why (for the reviewer; fixed words, no customer text). */
   outOfScope: { keyword: string; why: OutOfScope }[];
+  /**
+   * Live keywords written as a bare tag, in a fragment of at most three words between sentence ends or line breaks
+   * ("Thanks – fraud", "Lawyer copied.", "Litige !"): no sentence around them a reading could find innocent.
+   */
+  bare: string[];
+}
+
+/** A fragment this short around a keyword is a tag, not a sentence. */
+const BARE_FRAGMENT_WORDS = 3;
+const FRAGMENT_END = /[.!?;:\n]/;
+
+function inBareFragment(folded: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && !FRAGMENT_END.test(folded[a - 1]!)) a--;
+  let b = end;
+  while (b < folded.length && !FRAGMENT_END.test(folded[b]!)) b++;
+  return (folded.slice(a, b).match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= BARE_FRAGMENT_WORDS;
 }
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -66,6 +83,7 @@ export function findKeywordHits(text: string, policy: RoutingPolicy): KeywordHit
     for (const m of folded.matchAll(contextRegex(ctx))) blanked.push([m.index!, m.index! + m[0].length]);
   }
   const live = new Set<string>();
+  const bare = new Set<string>();
   const defused = new Set<string>();
   const outOfScope: KeywordHits['outOfScope'] = [];
   for (const kw of [...policy.escalationKeywords.fr, ...policy.escalationKeywords.en]) {
@@ -81,10 +99,16 @@ export function findKeywordHits(text: string, policy: RoutingPolicy): KeywordHit
       if (inContext || negated || why) {
         defused.add(kw);
         if (negated || why) blanked.push([s, e]);
-      } else live.add(kw);
+      } else {
+        live.add(kw);
+        if (inBareFragment(folded, s, e)) bare.add(kw);
+      }
     }
   }
   let defusedText = folded;
   for (const [a, b] of blanked) defusedText = defusedText.slice(0, a) + ' '.repeat(b - a) + defusedText.slice(b);
-  return { live: [...live], defused: [...defused].filter((k) => !live.has(k)), defusedText, outOfScope: outOfScope.filter((o) => !live.has(o.keyword)) };
+  return {
+    live: [...live], defused: [...defused].filter((k) => !live.has(k)), defusedText,
+    outOfScope: outOfScope.filter((o) => !live.has(o.keyword)), bare: [...bare],
+  };
 }
