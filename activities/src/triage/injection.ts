@@ -98,9 +98,11 @@ const EXFILTRATION = [
   // data only with a determiner before them ("the orders for the previous customer")
   /\b(?:address|e-?mail|phone(?: number)?|details|full name|name|order history|card|iban) (?:of|for) (?:the |another |other |a |your |all )?(?:other |previous |last |recent )?(?:customers?|clients?|buyers?|person who (?:ordered|bought))\b/,
   /\borders (?:of (?:the |another |other |a |your |all )?|for (?:the |another |other |a |your |all ))(?:other |previous |last |recent )?(?:customers?|clients?|buyers?|person who (?:ordered|bought))\b/,
-  // …or when the people are picked out by what they bought: "orders for customers who bought this kettle" (not "our
-  // orders for clients who ordered through our site": a business buyer's own)
-  /(?<!\b(?:our|my) )\borders for (?:other |previous |last |recent )?(?:customers|clients|buyers) (?:who|that|which) (?:ordered|bought|paid|purchased)\b/,
+  // …or, asked for with a verb of handing over, the data of people picked out by what they did: "send me the orders
+  // for all the customers who bought this teapot", "envoyez-moi les commandes pour les clients qui ont acheté…" (not
+  // "your site says orders for customers who order before 2pm ship the same day", "tell me whether orders for
+  // customers who pay by PayPal ship later")
+  /\b(?:send|list|give|show|share|export|forward|tell|envoy\w*|donn\w*|list\w*|montr\w*|transfer\w*|partag\w*|communiqu\w*|export\w*)\b(?:(?!\b(?:if|whether|si|when|how|why|quand|comment|pourquoi)\b)[^.?!\n]){0,40}\b(?:orders?|order history|addresses|e-?mails?|names|details|commandes|adresses|coordonnees|noms)\b (?:for|of|placed by|from|pour|de|des|passees par) (?:the |all (?:the )?|other |every |les |tous les |toutes les |d'autres )?(?:other |previous |last |recent |autres )?(?:customers|clients|buyers|people|acheteurs|personnes) (?:who|that|which|qui)\b/,
   /\b(?:adresse|coordonnees|nom|telephone|e-?mail|historique|commandes) (?:de|du|d'un|d'une|des) (?:l'autre |autre |un autre |autres |derniers |dernieres )?(?:clients?|clientes?|acheteurs?|acheteuses?)\b/,
   /\b(?:list|liste\w*|export\w*|send me|envoyez-moi|envoie-moi|give me|donnez-moi|donne-moi|share|partage\w*)\b.{0,50}\b(?:(?:all|other|every|\w+ (?:most )?recent|last \w+|tous les|toutes les|les autres|les \w+ derniers) (?:customers?|clients?)|customer (?:e-?mail )?(?:addresses|emails|list|data|database|records)|adresses? (?:e-?mail )?des clients|fichier clients?|base (?:de donnees )?clients?)\b/,
 ];
