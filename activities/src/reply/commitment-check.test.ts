@@ -50,6 +50,10 @@ describe('promises only a person can keep: a person following up, or the shop ac
     'Nous vous rembourserons dès réception du colis.',
     'Nous allons contacter le transporteur.',
     'Je vais vérifier avec l’entrepôt.',
+    "I'll check with the warehouse.", 'I will refund you.', 'A refund will be issued.', "We'll process your refund.",
+    "We'll ship a replacement.", 'We will then send you a label.', 'We will be refunding you.',
+    'Nous allons vous le renvoyer.', 'Je reviens vers vous.', 'Vous serez remboursé.', 'Un e-mail vous sera envoyé.',
+    'Nous procéderons au remboursement.', 'On vous recontacte.',
   ])('%s', (text) => {
     expect(findFollowUpPromises(text)).not.toEqual([]);
   });
@@ -60,6 +64,10 @@ describe('promises only a person can keep: a person following up, or the shop ac
     'You can return it within 30 days of delivery.',
     'Votre remboursement de 42,00 € a été émis le 20 novembre.',
     'Vous trouverez la facture en pièce jointe.',
+    'Our team will be closed on 25 December.',
+    'Comme vous nous l’avez demandé, nous vous répondrons uniquement par écrit, sans vous appeler.',
+    'Nous espérons que la théière vous plaira.',
+    'We will be happy to help with anything else.',
   ])('not a promise: %s', (text) => {
     expect(findFollowUpPromises(text)).toEqual([]);
   });

@@ -83,16 +83,23 @@ export function findForbiddenCommitments(text: string, forbidden: string[]): Com
  * sends, a broken promise in an automatic reply (a model may write one; so may a wording a person saved): the check
  * stage reports them so such a draft is never auto-sent. The shipped wording makes none in an automatic reply.
  */
-const LATER_ACT_FR = '(?:envoyer|renvoyer|contacter|recontacter|rappeler|rembourser|relancer|transmettre|ecrire|verifier|voir avec|faire le necessaire|tenir informe\\w*)';
-const LATER_ACT_EN = '(?:e-?mail|send|resend|contact|call|refund|replace|reship|take (?:it|this|that) up|chase|follow (?:it |this )?up|look into|investigate|arrange|check|let you know|keep you (?:posted|updated|informed)|update you|tell you|notify|reach out)';
+const LATER_ACT_FR = '(?:envoyer|renvoyer|reexpedier|expedier|contacter|recontacter|rappeler|appeler|rembourser|relancer|transmettre|ecrire|verifier|regarder|voir avec|faire le necessaire|tenir informe\\w*|remplacer|echanger|proceder|organiser|prevenir|informer|confirmer|occuper)';
+/** Verbs in the future, first person plural, that put the shop to work later ("nous vous rembourserons"); not "espérons". */
+const LATER_FUTURE_FR = '(?:enverrons|renverrons|reexpedierons|expedierons|contacterons|recontacterons|rappellerons|appellerons|rembourserons|transmettrons|relancerons|indiquerons|tiendrons|interviendrons|procederons|ferons|verifierons|reviendrons|remplacerons|echangerons|ecrirons|occuperons|chargerons|organiserons|informerons|confirmerons|regarderons|prendrons)';
 const FOLLOW_UP = [
-  /\bun conseiller\b/, /\bun membre de (?:notre|l')\s?equipe\b/, /\b(revient|revenons|reviendra|reviendrons) vers vous\b/, /\bvous (re)?contactera\b/,
-  /\bvous recevrez\b/,
-  /\bnous (?:vous )?(?:enverrons|renverrons|contacterons|recontacterons|rappellerons|rembourserons|transmettrons|relancerons|indiquerons|tiendrons informe\w*|interviendrons)\b/,
-  new RegExp(`\\b(?:nous (?:allons|nous engageons a)|je vais) (?:vous |le |la |les |l')?${LATER_ACT_FR}\\b`),
-  /\bone of our advisers\b/, /\ba (?:member of our team|team member)\b/, /\bget back to you\b/, /\bwill (be in touch|contact you)\b/,
-  /\byou(?: will|'ll) receive\b/, /\b(?:our|the) (?:team|service) will\b/,
-  new RegExp(`\\bwe(?: will|'ll| are going to| shall) (?:also )?${LATER_ACT_EN}\\b`),
+  // a person following up
+  /\bun conseiller\b/, /\bun membre de (?:notre|l')\s?equipe\b/, /\b(?:revient|revenons|reviens|reviendra|reviendrons) vers vous\b/, /\bvous (?:re)?contactera\b/,
+  /\bone of our advisers\b/, /\ba (?:member of our team|team member)\b/, /\bget back to you\b/, /\bwill (?:be in touch|contact you)\b/,
+  /\b(?:our|the) team will (?:check|contact|call|reply|get back|look|be in touch|send|follow)\b/,
+  // the shop acting later: what the writer (I/we/nous/je/on) will do, and what "will be done" for the customer
+  /\bvous recevrez\b/, /\bvous serez (?:rembourse|recontacte|contacte|rappele|informe|prevenu)/,
+  /\bvous sera(?:it)? (?:envoye|adresse|transmis|rembourse|reexpedie|renvoye|communique)/,
+  new RegExp(`\\bnous (?:(?:vous|le|la|les|l'|lui|leur|en|y) ?)*${LATER_FUTURE_FR}\\b`),
+  new RegExp(`\\b(?:nous (?:allons|nous engageons a)|je vais|on va) (?:(?:vous|le|la|les|l'|lui|leur|en|y|nous) ?)*${LATER_ACT_FR}\\b`),
+  /\bon vous (?:recontacte|contacte|rappelle|renvoie|rembourse|tient au courant)\b/,
+  /\byou(?: will|'ll) (?:receive|hear (?:from|back))\b/,
+  /\b(?:i|we)(?: will|'ll| shall| am going to| are going to|'m going to|'re going to)(?: then| also| now| soon| gladly| happily| certainly| personally)? (?!be (?:happy|glad|delighted|pleased)\b|answer\b)[a-z]/,
+  /\bwill be (?:issued|sent|refunded|replaced|reshipped|re-?sent|processed|credited|arranged|e-?mailed|posted|dispatched|collected|picked up|contacted|called|notified)\b/,
   /\bwe are (?:contacting|chasing|looking into|investigating|checking with)\b/,
 ];
 

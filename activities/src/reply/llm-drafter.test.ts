@@ -118,6 +118,9 @@ test('prompt registry: latest version by default, exact versions on request', ()
 test('the shipped prompt\'s examples promise nothing the check stage would hold (a model copies its examples)', () => {
   const examples = builtinPromptBody().goodExamples.map((e) => (JSON.parse(e.output) as { paragraphs: string[] }).paragraphs.join('\n'));
   expect(examples.flatMap((text) => findFollowUpPromises(text))).toEqual([]);
+  // the one promise the prompt asks for, when a fact is missing, is held for a person
+  expect(getPrompt('draft-reply').constraints.join('\n')).toContain('say a team member will check and reply');
+  expect(findFollowUpPromises('I do not have that information: a team member will check and reply to you.')).not.toEqual([]);
 });
 
 test('the output schema names only the verified facts; with limits, every length is bounded', async () => {

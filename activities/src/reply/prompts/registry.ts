@@ -85,8 +85,10 @@ export const PROMPTS: readonly DraftPrompt[] = [
     version: '2.1.0',
     maxContextSnippets: 2,
     constraints: [
-      ...CONSTRAINTS_V1.slice(0, -1),
-      'Promise nothing the shop would do later (an email, a call, a refund, contacting the carrier): nothing would do it. Only a team member, reviewing your draft, may promise that.',
+      CONSTRAINTS_V1[0]!,
+      'If a fact the customer asks for is not in VERIFIED_FACTS, do not guess: say a team member will check and reply. That sentence sends your draft to a person, who keeps the promise.',
+      ...CONSTRAINTS_V1.slice(2, -1),
+      'Apart from that sentence, promise nothing the shop would do later (an email, a call, a refund, contacting the carrier): nothing would do it.',
       ...CONSTRAINTS_V1.slice(-1),
     ],
     examples: [{

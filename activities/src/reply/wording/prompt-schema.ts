@@ -41,7 +41,7 @@ export function draftPromptOf(body: PromptBody, version: number): DraftPrompt {
 }
 
 /**
- * Version 1: the shipped prompt (registry 2.0.0) with its two shipped good examples (1.0.0's and 1.1.0's) and two bad
+ * Version 1: the shipped prompt (the registry's latest) with its two shipped good examples (1.0.0's and 1.1.0's) and two bad
  * ones, so the stored prompt follows the seed's schema.
  */
 export function builtinPromptBody(): PromptBody {
