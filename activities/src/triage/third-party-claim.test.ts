@@ -29,6 +29,9 @@ describe('findThirdPartyClaim: the agent, the act on the money, its object', () 
     "If the kettle isn't with me by the weekend, I'm asking First Direct to pull the payment back.",
     "S'il n'y a rien de neuf mardi, le litige avec Klarna suivra son cours.",
     'I lodged a complaint with Mastercard about this order last night.',
+    'Santander are reclaiming the €90 from you this week.',
+    "Mon assurance carte m'a remboursé et se retournera contre votre boutique.",
+    'PayPal has the case down as item not as described, they want photos from you.',
   ])('reads a chargeback: %s', (text) => {
     expect(findThirdPartyClaim(text)).not.toBeNull();
   });
@@ -44,6 +47,8 @@ describe('findThirdPartyClaim: the agent, the act on the money, its object', () 
     'I paid with Klarna: when is the first instalment taken?',
     'Could you cancel the payment? My bank card expired last week.',
     'I work for a bank, so I know how long transfers take.',
+    'I managed to recover my PayPal password, so the order went through fine.',
+    "The parcel says goods not received by the neighbour, where is it?",
   ])('reads no chargeback: %s', (text) => {
     expect(findThirdPartyClaim(text)).toBeNull();
   });

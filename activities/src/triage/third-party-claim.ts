@@ -24,12 +24,12 @@ const AGENT = new RegExp([
   String.raw`\bcredit card company\b`, String.raw`\bbank(?:'s)? (?:said|says|told|advised|has|have|will|is|are)\b`,
   String.raw`\b(?:ma|la|notre|sa) banque\b`, String.raw`\bbanque\b`, String.raw`\bmon agence\b`,
   String.raw`\b(?:mon|ma) conseill(?:er|ere)\b`, String.raw`\bconseill(?:er|ere) (?:bancaire|a la banque|de (?:ma|la) banque)\b`,
-  String.raw`\b(?:cote carte|emetteur de (?:ma|la) carte|ma carte bancaire)\b`,
+  String.raw`\b(?:cote carte|emetteur de (?:ma|la) carte|ma carte bancaire|assurance (?:de (?:ma |la )?)?carte|card(?:'s)? (?:insurance|insurer))\b`,
   String.raw`\b(?:visa|mastercard|amex|american express|paypal|klarna|clearpay|afterpay|alma|oney|scalapay|apple pay|google pay|wallet app|revolut|monzo|starling|barclays|barclaycard|lloyds|hsbc|natwest|santander|nationwide|halifax|tsb|first direct|n26|lydia)\b`,
   String.raw`\b(?:credit agricole|caisse d'epargne|credit mutuel|banque postale|societe generale|bnp|lcl|cic|boursorama|fortuneo|hello bank|banque populaire)\b`,
 ].join('|'));
 
-const OBJECT = /\b(?:payments?|transactions?|charges?|debits?|purchases?|money|amount|instalments?|installments?|paiements?|operations?|prelevements?|achats?|montant|somme|argent|echeances|mensualites)\b|\d+(?:[.,]\d{2})? ?(?:€|eur|euros?|£)|[€£] ?\d/;
+const OBJECT = /\b(?:payments?|transactions?|charges?|debits?|purchases?|money|amount|sum|instalments?|installments?|paiements?|operations?|prelevements?|achats?|montant|somme|argent|echeances|mensualites)\b|\d+(?:[.,]\d{2})? ?(?:€|eur|euros?|£)|[€£] ?\d/;
 
 /** Acts on the money, each a verb or noun of the dispute itself (never "refund", "paid", "taken": the shop does those). */
 const ACT_WITH_OBJECT: RegExp[] = [
@@ -43,7 +43,7 @@ const ACT_WITH_OBJECT: RegExp[] = [
   /\b(?:not|never) (?:to )?(?:honou?r|pay out)\b|\bne (?:pas|plus) honorer\b|\bn'honorera\b/,
   /\b(?:report(?:ed|ing)?|flagg?(?:ed|ing)?) (?:the |this |my |that )?(?:purchase|transaction|payment|charge|order)\b/,
   /\bsignal(?:e|er|ee|erai) (?:l'achat|la transaction|le paiement|l'operation|le prelevement|le debit|la commande)\b/,
-  /\brecuper(?:er|e|era|erai)\b/,
+  /\brecuper(?:er|e|era|erai)\b/, /\b(?:reclaim\w*|recover(?:s|ed|ing)?|claim(?:s|ed|ing)? back)\b/,
 ];
 
 /** Acts that name the money themselves (the agent still in the sentence). */
@@ -51,6 +51,9 @@ const ACT_ALONE: RegExp[] = [
   /\b(?:purchase|buyer|buyer's) protection\b/, /\bprotection (?:des )?(?:achats|acheteurs)\b/,
   /\b(?:objet|article) non recu\b/, /\bitem not received\b/,
   /\b(?:disputed|contested) (?:transaction|payment|charge)\b/,
+  // the card's insurer or the bank turning against the shop; a dispute's category named ("goods not as described")
+  /\bse retourn\w* (?:\w+ )?contre\b/, /\b(?:goods|items?|products?|merchandise) not (?:as described|received)\b/,
+  /\b(?:non conformes? a la description|marchandises? (?:non recues?|retournees? non remboursees?))\b/,
   /\b(?:chargeback|charge back|retrofacturation)\b/,
   /\b(?:formulaire|dossier|procedure) de (?:contestation|litige|reclamation)\b/, /\b(?:dispute|chargeback|claim) form\b/,
 ];
