@@ -225,6 +225,27 @@ describe('classify: signals', () => {
     expect(run(text).signals).not.toContain('self_harm');
   });
 
+  it.each([
+    "Where is my teapot? Please have a person look at this - I don't want an automated answer.",
+    'Real human only please. Has order CMD-10839 shipped?',
+    'No AI replies please, where is my parcel?',
+    'Pas de réponse automatique svp, je veux savoir où est mon colis.',
+    'Merci de me répondre sans IA : où en est ma commande ?',
+    'Sin respuestas automáticas, por favor. ¿Dónde está mi pedido?',
+    'Bitte keine automatischen Antworten. Wo ist mein Paket?',
+  ])('reads a wish for no machine reply, said in the mail, as ai_opt_out_asked: %s', (text) => {
+    expect(run(text).signals).toContain('ai_opt_out_asked');
+  });
+
+  it.each([
+    'Le robot pâtissier est-il livré avec un fouet ?',
+    "Is the reply I got automatic? Anyway, where's my parcel?",
+    "I'd like to speak to someone about my order, please call me.",
+    'Pas de robot pâtissier dans la commande, seulement le blender : est-il parti ?',
+  ])('does not read these as a wish for no machine reply: %s', (text) => {
+    expect(run(text).signals).not.toContain('ai_opt_out_asked');
+  });
+
   it('does not take a broken tracking link for a faulty product', () => {
     const c = run('Savez-vous quand mon colis sera livré ? Le lien de suivi ne fonctionne pas chez moi.');
     expect(c.intent).toBe('order_status');

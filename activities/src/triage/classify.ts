@@ -18,7 +18,7 @@ import { findLegalProcedure } from './legal-procedure';
 import { findThirdPartyClaim } from './third-party-claim';
 import {
   ABUSE, ACCOUNT_CHANGED_LANGS, ACCOUNT_DISOWNED_LANGS, AND_THE_GOODS, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERED_ELSEWHERE, GOODS_NOT_COME, DISTRESS, DOUBLE_CHARGE, ERASURE_ASKED, FRAUD_TOLD,
-  HARM_TOLD, INTENT_CUES, SELF_HARM, MESSAGE_NOT_RECEIVED, MONEY_CAME_BACK, MONEY_PLACE, NEGATIVE, PARCEL_WORD,
+  HARM_TOLD, INTENT_CUES, NO_MACHINE_REPLY, SELF_HARM, MESSAGE_NOT_RECEIVED, MONEY_CAME_BACK, MONEY_PLACE, NEGATIVE, PARCEL_WORD,
   POSITIVE, PUBLIC_SHAMING, REFUND_DISPUTE, RETURN_DONE, RETURN_NOT_YET, THANKS_RESERVATION, THREAT, THREAT_SAID, WRONG_ITEM, URGENT, fold,
 } from './lexicon';
 import { messageCarriers, type CarrierSegment } from '../mail/carriers';
@@ -305,6 +305,8 @@ export function detectSignals(input: ClassifyInput, text: string, policy: Routin
 
   signals.push(...wordedRiskSignals(text));
   if (any(URGENT, text) || any(URGENT, subject)) signals.push('urgent');
+  // "I don't want an automated answer": the customer opts out of machine replies in the mail itself (route.ts ai_opt_out)
+  if (any(NO_MACHINE_REPLY, text) || any(NO_MACHINE_REPLY, subject)) signals.push('ai_opt_out_asked');
   return [...new Set(signals)];
 }
 

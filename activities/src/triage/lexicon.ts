@@ -378,6 +378,24 @@ export const SELF_HARM: RegExp[] = [
   /\b(?:afscheidsbrie(?:f|ven)|niemand (?:meer )?tot last|(?:mijn|m'n) zaken (?:geregeld|op orde gebracht)|(?:afscheid genomen van iedereen|van iedereen afscheid genomen)|mijn (?:hond|kat) weggegeven)\b/,
 ];
 
+/**
+ * The customer asks, in the mail, not to be answered by a machine ("I don't want an automated answer", "real human
+ * only", "pas de réponse automatique", "sin respuestas automáticas"): the same wish as the `ai_opt_out` a customer's
+ * record holds (ROUTING.md: a person handles their mail). Folded text. A wish to talk to someone, without refusing
+ * the machine, is a contact question (questions.ts), not this.
+ */
+export const NO_MACHINE_REPLY: RegExp[] = [
+  /\b(?:(?:do not|don't|dont|do not) want|no more|stop sending(?: me)?|without|no) (?:an? |any )?(?:ai|bot|robot|chatbot|automated|automatic|computer|machine)[- ]?(?:generated |written )?(?:reply|replies|answer|answers|response|responses|e-?mails?|messages?)\b/,
+  /\b(?:a |an )?(?:real |actual )?(?:human|person|human being) only\b/, /\b(?:only|just) (?:a |an )?(?:real|actual) (?:human|person)\b/,
+  /\bnot (?:another|an|one more) (?:automated|automatic) (?:reply|answer|response)\b/,
+  /\b(?:pas|plus|aucune?) (?:de |d')?(?:reponses?|messages?|mails?|e-mails?|courriels?) (?:automatiques?|automatisees?|generees? (?:par|automatiquement))\b/,
+  /\b(?:pas|plus) (?:de |d')?(?:robot|bot|chatbot|ia|intelligence artificielle)\b(?! (?:pat|cuiseur|menager|culinaire|mixeur))/,
+  /\b(?:un|une) (?:vrai|vraie|veritable) (?:humain|personne|etre humain) (?:uniquement|seulement|svp|s'il vous plait|merci)\b/, /\b(?:uniquement|seulement) (?:un|une|des) (?:vrai |vraie |vrais |vraies )?(?:humains?|personnes? (?:reelles?|humaines?))\b/,
+  /\bsans (?:ia|robot|chatbot|intelligence artificielle|reponse automatique)\b/,
+  /\b(?:sin|no (?:quiero )?|ninguna) respuestas? automaticas?\b/, /\bkeine (?:automatischen? (?:antworten?|e-?mails?)|ki-?antworten?|bots?)\b/,
+  /\b(?:nessuna|niente|senza) rispost[ae] automatic[ha]e?\b/, /\b(?:sem|nenhuma) respostas? automaticas?\b/,
+];
+
 export const CHARGEBACK: RegExp[] = [
   /\b(?:chargeback|charge back|retrofacturation|opposition (?:bancaire|sur (?:ma|la) carte|aupres de ma banque))\b/,
   /\b(?:ask|asked|asking|contact|contacted|tell|told|telling|get|have|had) (?:my|the) (?:bank|card (?:provider|company|issuer))\b.{0,40}\b(?:chargeback|reverse|refund|dispute|back|cancel|block|stop|undo)\b/,

@@ -55,6 +55,8 @@ describe('decideRoute', () => {
   it('escalates critical intents, AI opt-out customers and suspected takeovers', () => {
     expect(decideRoute(ready({ classification: cls({ intent: 'legal_threat' }) }), policy, facts('ORD-5501')).route).toBe('escalate');
     expect(decideRoute(ready({ enrichment: enr({ aiOptOut: true }) }), policy, facts('ORD-5501')).reasons).toEqual(['ai_opt_out']);
+    // the wish said in the mail itself counts as the record's
+    expect(decideRoute(ready({ classification: cls({ signals: ['ai_opt_out_asked'] }) }), policy, facts('ORD-5501')).reasons).toEqual(['ai_opt_out']);
     const takeover = decideRoute(ready({
       enrichment: enr({ customerMatch: 'claimed', flags: ['sender_not_customer_address', 'suspected_account_takeover'] }),
       classification: cls({ intent: 'change_address' }),

@@ -199,7 +199,9 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   // a risk family the intent model alone read (classify.ts): the reviewer sees that no other reading confirms it
   if (signals.has('model_only_risk_intent')) esc.push('model_only_risk_intent');
   if (flags.has('suspected_account_takeover')) esc.push('suspected_account_takeover', 'sender_not_customer_address');
-  if (enr.aiOptOut && policy.aiOptOutRoute === 'escalate') esc.push('ai_opt_out');
+  // the customer's record says so, or the mail itself asks for no machine reply
+  const optedOut = enr.aiOptOut || signals.has('ai_opt_out_asked');
+  if (optedOut && policy.aiOptOutRoute === 'escalate') esc.push('ai_opt_out');
   if (esc.length) {
     if (esc.includes('suspected_account_takeover') && ['change_address', 'cancel_order', 'account_access'].includes(cls.intent)) {
       esc.push('order_action_requested');
@@ -222,7 +224,7 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
     productsMentioned: enr.productsMentioned?.length ?? 0, signals, answered, orderNamed: Boolean(enr.orderNumber), policyOnly,
   };
   const auto = autoReason(cls.intent, order, today, policy, autoContext);
-  if (enr.aiOptOut) rev.push('ai_opt_out');
+  if (optedOut) rev.push('ai_opt_out');
   const intentReason = REVIEW_INTENT_REASON[cls.intent];
   if (intentReason) rev.push(intentReason);
   const refundAsked = signals.has('refund_asked');
