@@ -54,6 +54,8 @@ describe('promises only a person can keep: a person following up, or the shop ac
     "We'll ship a replacement.", 'We will then send you a label.', 'We will be refunding you.',
     'Nous allons vous le renvoyer.', 'Je reviens vers vous.', 'Vous serez remboursé.', 'Un e-mail vous sera envoyé.',
     'Nous procéderons au remboursement.', 'On vous recontacte.',
+    'Vous allez recevoir un email.', 'Votre remboursement sera effectué sous 5 jours.', 'Your refund will go through by Friday.',
+    'A new parcel is being sent.', 'Le transporteur va vous contacter.',
   ])('%s', (text) => {
     expect(findFollowUpPromises(text)).not.toEqual([]);
   });
@@ -65,6 +67,7 @@ describe('promises only a person can keep: a person following up, or the shop ac
     'Votre remboursement de 42,00 € a été émis le 20 novembre.',
     'Vous trouverez la facture en pièce jointe.',
     'Our team will be closed on 25 December.',
+    'We will be closed on 25 December.',
     'Comme vous nous l’avez demandé, nous vous répondrons uniquement par écrit, sans vous appeler.',
     'Nous espérons que la théière vous plaira.',
     'We will be happy to help with anything else.',

@@ -98,9 +98,12 @@ const FOLLOW_UP = [
   new RegExp(`\\b(?:nous (?:allons|nous engageons a)|je vais|on va) (?:(?:vous|le|la|les|l'|lui|leur|en|y|nous) ?)*${LATER_ACT_FR}\\b`),
   /\bon vous (?:recontacte|contacte|rappelle|renvoie|rembourse|tient au courant)\b/,
   /\byou(?: will|'ll) (?:receive|hear (?:from|back))\b/,
-  /\b(?:i|we)(?: will|'ll| shall| am going to| are going to|'m going to|'re going to)(?: then| also| now| soon| gladly| happily| certainly| personally)? (?!be (?:happy|glad|delighted|pleased)\b|answer\b)[a-z]/,
+  /\b(?:i|we)(?: will|'ll| shall| am going to| are going to|'m going to|'re going to)(?: then| also| now| soon| gladly| happily| certainly| personally)? (?!be (?:happy|glad|delighted|pleased|closed|open)\b|answer\b)[a-z]/,
   /\bwill be (?:issued|sent|refunded|replaced|reshipped|re-?sent|processed|credited|arranged|e-?mailed|posted|dispatched|collected|picked up|contacted|called|notified)\b/,
   /\bwe are (?:contacting|chasing|looking into|investigating|checking with)\b/,
+  /\bvous allez (?:recevoir|etre (?:rembourse|recontacte|contacte|rappele|livre))/, /\b(?:va|vont) vous (?:contacter|rappeler|appeler|envoyer|renvoyer|rembourser)\b/,
+  /\bsera (?:effectue|traite|credite|verse|emis|envoye|expedie)e?s?\b/, /\bwill go through\b/,
+  /\b(?:is|are) being (?:sent|dispatched|reshipped|re-?sent|refunded|processed|prepared for you)\b/,
 ];
 
 export function findFollowUpPromises(text: string): string[] {

@@ -1,7 +1,7 @@
 import type { Intent } from '../domain/types';
 import { blendScores, classify, classifyEmail, ruleIntentScores, type ClassifyInput } from './classify';
 import { emailCase, testPolicy, testShop } from './test-support/fixtures';
-import { fold, RETURN_DONE, RETURN_NOT_YET, THANKS_RESERVATION } from './lexicon';
+import { fold, GIFT_CARD_IN_USE, RETURN_DONE, RETURN_NOT_YET, THANKS_RESERVATION } from './lexicon';
 
 const policy = testPolicy();
 const input = (clean: string, more: Partial<ClassifyInput> = {}): ClassifyInput => ({
@@ -244,6 +244,21 @@ describe('classify: signals', () => {
     'Pas de robot pâtissier dans la commande, seulement le blender : est-il parti ?',
   ])('does not read these as a wish for no machine reply: %s', (text) => {
     expect(run(text).signals).not.toContain('ai_opt_out_asked');
+  });
+
+  it.each([
+    ["My sister's gift card code says invalid. When will the parcel arrive?", true],
+    ['Somebody already spent the balance on the card! And the parcel?', true],
+    ['I ordered a gift card for my niece, when will the parcel arrive?', false],
+  ])('a gift card spoken of in use (the card, not the parcel, is the matter): %s', (text, inUse) => {
+    expect(GIFT_CARD_IN_USE.some((re) => re.test(fold(text)))).toBe(inUse);
+  });
+
+  it.each([
+    'UPS says it was delivered on Saturday but I have nothing. Where is it?',
+    'The driver handed it to a neighbour but nobody has it. Where is my parcel?',
+  ])('a parcel on its way said to be delivered elsewhere is disputed: %s', (text) => {
+    expect(run(text, { orderStatus: 'shipped' }).signals).toContain('delivery_disputed');
   });
 
   it('does not take a broken tracking link for a faulty product', () => {

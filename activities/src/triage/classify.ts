@@ -18,7 +18,7 @@ import { findLegalProcedure } from './legal-procedure';
 import { findThirdPartyClaim } from './third-party-claim';
 import {
   ABUSE, ACCOUNT_CHANGED_LANGS, ACCOUNT_DISOWNED_LANGS, AND_THE_GOODS, APPLY_QUOTED, CHARGEBACK, COMPATIBLE, DELIVERED_ELSEWHERE, GOODS_NOT_COME, DISTRESS, DOUBLE_CHARGE, ERASURE_ASKED, FRAUD_TOLD,
-  HARM_TOLD, INTENT_CUES, NO_MACHINE_REPLY, SELF_HARM, MESSAGE_NOT_RECEIVED, MONEY_CAME_BACK, MONEY_PLACE, NEGATIVE, PARCEL_WORD,
+  GIFT_CARD_IN_USE, HARM_TOLD, INTENT_CUES, NO_MACHINE_REPLY, SELF_HARM, MESSAGE_NOT_RECEIVED, MONEY_CAME_BACK, MONEY_PLACE, NEGATIVE, PARCEL_WORD,
   POSITIVE, PUBLIC_SHAMING, REFUND_DISPUTE, RETURN_DONE, RETURN_NOT_YET, THANKS_RESERVATION, THREAT, THREAT_SAID, WRONG_ITEM, URGENT, fold,
 } from './lexicon';
 import { messageCarriers, type CarrierSegment } from '../mail/carriers';
@@ -442,8 +442,9 @@ export function classify(
     .map(([i]) => i);
   // a gift card bought in an order the shop shows not yet delivered is goods like any other (a card posted to the
   // writer): a gift-card reading beside a delivery one is a question about that order's delivery, not about a card's
-  // terms (its code, its balance: questions.ts holds those)
-  const delivery = intent === 'gift_card' && ['shipped', 'processing'].includes(input.orderStatus ?? '')
+  // terms (its code, its balance: questions.ts holds those) — unless the words speak of the card in use: then the
+  // card is the matter ("the code doesn't work… when will the parcel arrive?")
+  const delivery = intent === 'gift_card' && ['shipped', 'processing'].includes(input.orderStatus ?? '') && !any(GIFT_CARD_IN_USE, folded)
     ? secondaryIntents.find((i) => i === 'delivery_delay' || i === 'order_status') : undefined;
   if (delivery) {
     intent = delivery;

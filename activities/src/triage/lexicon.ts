@@ -378,6 +378,11 @@ export const SELF_HARM: RegExp[] = [
   /\b(?:afscheidsbrie(?:f|ven)|niemand (?:meer )?tot last|(?:mijn|m'n) zaken (?:geregeld|op orde gebracht)|(?:afscheid genomen van iedereen|van iedereen afscheid genomen)|mijn (?:hond|kat) weggegeven)\b/,
 ];
 
+/** A gift card spoken of in use (folded): its code, balance, PIN, expiry; refused, spent, lost or stolen. */
+export const GIFT_CARD_IN_USE: RegExp[] = [
+  /\b(?:codes?|pin|balance|solde|montant restant|credit restant|invalid\w*|expir\w*|spent|depense\w*|used|utilis\w*|redeem\w*|activ\w*|refus\w*|declined|rejected|stolen|volee?s?|perdue?s?|lost|doesn'?t work|does not work|not working|won'?t work|marche pas|fonctionne pas|ne passe pas)\b/,
+];
+
 /**
  * The customer asks, in the mail, not to be answered by a machine ("I don't want an automated answer", "real human
  * only", "pas de réponse automatique", "sin respuestas automáticas"): the same wish as the `ai_opt_out` a customer's
@@ -520,6 +525,9 @@ export const DELIVERED_ELSEWHERE: RegExp[] = [
   /\b(?:delivered|left|dropped) (?:to|at|with) (?:the wrong|another|a different|someone else|a neighbour i don't)\b/,
   /\b(?:livree?|depose|laisse) (?:a|chez) (?:une autre adresse|la mauvaise adresse|quelqu'un d'autre|un voisin que je ne connais pas)\b/,
   /\b(?:stolen|vole|volee)\b/, /\b(?:someone else|quelqu'un d'autre) (?:signed|a signe)\b/,
+  // handed to someone the writer cannot find: "the driver handed it to a neighbour but nobody has it"
+  /\b(?:handed|gave|given|passed) (?:it |them |the parcel |the package )?(?:to|over to) (?:a|my|the|some|another) (?:neighbou?r|someone|somebody|person|shop|stranger)\b/,
+  /\b(?:remis|donne|confie) (?:a|au|chez) (?:un|une|mon|ma|le|la) (?:voisine?|inconnue?|personne|commerce|gardien(?:ne)?)\b/,
   // the carrier's record says delivered (an order we still show on its way): the writer disputes the carrier's word
   /\b(?:says|said|shows|showed|marked|marque|indique|affiche|dit)\b(?: [\w']+){0,3}? (?:(?:was|were|as|has been|had been|a ete|est|comme) )?(?<!\b(?:be|etre|sera|seront|serait|soit|will|would) )(?:delivered|livree?s?)\b/,
 ];

@@ -42,6 +42,13 @@ describe('questions that name nothing of their own (challenge-routine-3)', () =>
   });
 
   it.each([
+    "Where is CMD-10839? I assume you'll give me something for the trouble, right?",
+    'Toujours rien. Vous allez me rembourser les frais, non ?',
+  ])('a tag that asks the shop for something is an ask, not a remark: %s', (text) => {
+    expect(topics(text).at(-1)).not.toEqual([]);
+  });
+
+  it.each([
     ["Et la bouilloire, est-ce qu'elle s'arrête toute seule quand l'eau bout ?", 'unclassified'],
     ['Does the grinder jam when you grind it fine?', 'unclassified'],
     ['Could you tell me when it will be here?', 'order_status'],

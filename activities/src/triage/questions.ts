@@ -61,6 +61,11 @@ const ASKS_WORRY = /\b(inquiet\w*|m'inquiet\w*|s'inquiet\w*|worr(y|ied|ying)|con
  */
 const TAG_QUESTION = /(,|\s)\s*(non|hein|pas vrai|n'est-ce pas|right|no|isn't it|aren't you|don't you think|i guess|i suppose|je suppose|j'imagine)\s*$/;
 /**
+ * A tag that asks the shop to do or give something is no remark: "I assume you'll give me something for the trouble,
+ * right?", "vous allez me rembourser, non ?" (an ask no status answers).
+ */
+const TAG_ASKS_SOMETHING = /\b(you'?ll|you will|you are going to|you're going to|vous allez|vous me ferez|vous m'offrez|vous pourr\w*|can you|could you|will you|would you|compensat\w*|free|something for|geste|dedommag\w*|rembours\w*|refund\w*|replace\w*|remplac\w*|another one|un autre|offert|gratuit\w*|discount|remise|reduction|voucher|bon d'achat|send (me )?(a )?new)\b/;
+/**
  * "when"/"quand" opens a question, ends one ("il arrive quand ?"), or follows a verb of asking ("tell me when", "savoir
  * quand"); in the middle of a question about something else it joins a clause ("est-ce qu'elle s'arrête toute seule
  * quand l'eau bout ?", "does it switch off when it boils?"): no question about an order's timing.
@@ -225,7 +230,7 @@ export function topicsOf(ask: Pick<CustomerAsk, 'folded'> & Partial<Pick<Custome
   // cues, the nearest first; else their background cues), when the ask names nothing itself but weak words ("normal",
   // "when"). An estimate of something named ("an estimate for repairing the lid") is about that thing.
   // (a worry or a remark with a word of its own, "is that normal?", "c'est normal, non ?", keeps its own reading)
-  const remark = TAG_QUESTION.test(ask.folded.replace(/[?!.\s]+$/, '')) && !found.size;
+  const remark = TAG_QUESTION.test(ask.folded.replace(/[?!.\s]+$/, '')) && !found.size && !TAG_ASKS_SOMETHING.test(ask.folded);
   const worry = ASKS_WORRY.test(ask.folded) && !found.size;
   if ((ASKS_HOW_LONG.test(ask.folded) && WAITING.test(ask.folded)) || ASKS_ESTIMATE.test(ask.folded) || worry || remark) {
     const own = cues(ask.folded);

@@ -264,6 +264,12 @@ export function decideRoute(c: EmailCase, policy: RoutingPolicy, facts: RouteFac
   // a return-window or invoice question whose words report goods broken, missing or not come ("how long do I have to
   // return it? the lid came cracked"): the window or the document leaves the report unanswered, a remedy to decide
   if (['return_request', 'invoice_request'].includes(cls.intent) && signals.has('delivery_disputed')) rev.push('delivery_disputed');
+  // the same for a status or delay question: the status answers where the parcel is, not a carrier's "delivered" the
+  // writer disputes or a parcel handed to someone they cannot find (about an order on its way, classify raises the
+  // signal only for those)
+  if (order?.status === 'shipped' && ['order_status', 'delivery_delay'].includes(cls.intent) && signals.has('delivery_disputed')) {
+    rev.push('delivery_disputed');
+  }
   // the routing confidence is the probability that the reply is the right one: for a reply that only informs and
   // answers every ask, or a thank-you note to a mail that asks nothing, P(the mail wants nothing a person must decide)
   // — the pooled probability of the informing intents and thanks (classify.ts informConfidence) — not the probability

@@ -32,12 +32,18 @@ describe('findThirdPartyClaim: the agent, the act on the money, its object', () 
     'Santander are reclaiming the €90 from you this week.',
     "Mon assurance carte m'a remboursé et se retournera contre votre boutique.",
     'PayPal has the case down as item not as described, they want photos from you.',
+    // the agent itself paying back, or the matter raised with it (second review, session 17)
+    "I've raised it with Visa already.", "Ma banque m'a remboursé les 99,90 € en attendant.",
+    'Amex has credited the 43.90 back to my account while they look at it.', 'My card provider has already refunded me the 43.90.',
+    'My bank gave me my money back.', 'PayPal returned the money to me last week.', 'I have reported you to my bank.',
   ])('reads a chargeback: %s', (text) => {
     expect(findThirdPartyClaim(text)).not.toBeNull();
   });
 
   it.each([
     'The refund is not showing on my bank statement yet, how long does it take?',
+    'My bank gave me a call to check the purchase, all fine.', 'My bank has credited the 43.90 refund, thanks!',
+    'Ma banque indique que le remboursement de 42 € est arrivé, merci.',
     'Can I pay by bank transfer instead of card?',
     'My banking app shows the €42 payment twice, could you check?',
     'My bank called to check the purchase and I told them it was me, all fine.',

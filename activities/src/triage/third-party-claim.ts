@@ -59,6 +59,14 @@ const ACT_ALONE: RegExp[] = [
 ];
 /** A claim lodged WITH the agent: "une réclamation auprès de Visa", "a dispute through PayPal" (the agent is its addressee). */
 const CLAIM_WITH_AGENT = new RegExp(String.raw`\b(?:reclamation|contestation|litige|dossier|opposition|claim|dispute|case|complaint|chargeback) (?:aupres d[eu]|chez|avec|sur|with|through|via|on|to) (?:(?:ma|mon|la|le|l'|my|the|their) )?(?:${AGENT.source})`);
+/**
+ * The agent itself paying the money back, as the subject of the verb: "ma banque m'a remboursé les 99,90 €", "Amex has
+ * credited the 43.90 back", "my card provider has already refunded me", "PayPal returned the money", "my bank gave me my
+ * money back" (a refund the SHOP made, seen at the bank, has the shop as subject: "your refund shows at my bank"). And
+ * the shop reported to the agent or the matter raised with it: "I've raised it with Visa", "I have reported you to my bank".
+ */
+const AGENT_PAID_BACK = new RegExp(String.raw`(?:${AGENT.source})(?:'s)?\s+(?:(?:has|have|had|a|m'a|nous a|m'ont|ont|already|just|deja|finally|enfin|now|then|alors)\s+)*(?:refunded|reimbursed|rembourse\w*|recredite\w*|re-?credited|credited\b(?:[^.?!;]|\.\d){0,40}\bback|(?:gave|given|returned|paid) (?:me |us )?(?:(?:my|the|our|that) )?(?:money|amount|sum|\d|it back|them back)|put (?:the|my) money)\b`);
+const RAISED_WITH_AGENT = new RegExp(String.raw`\b(?:raised|reported|flagged|escalated|taken) (?:it|this|that|you|the matter|the issue|the shop)? ?(?:up )?(?:with|to) (?:(?:my|the|our) )?(?:${AGENT.source})|\b(?:signale|signalee|denonce) (?:a|aupres de) (?:(?:ma|mon|la|le) )?(?:${AGENT.source})`);
 /** "my bank said to give you 48 hours", "ma banque vous laisse jusqu'à lundi": the agent in the same clause. */
 const DEADLINE = /\b(?:give|allow|leave) you\b[^.?!;]{0,30}\b(?:hours?|days?|until|till|more time)\b|\bvous (?:laisse|laisser|accorde|donne|donner)\b[^.?!;]{0,30}\b(?:heures|jours|jusqu)/;
 
@@ -85,7 +93,7 @@ function denied(before: string): boolean {
 
 function actIn(clause: string, agentInSentence: boolean): string | null {
   if (!agentInSentence) return null;
-  for (const re of [...ACT_ALONE, CLAIM_WITH_AGENT, DEADLINE]) {
+  for (const re of [...ACT_ALONE, CLAIM_WITH_AGENT, DEADLINE, AGENT_PAID_BACK, RAISED_WITH_AGENT]) {
     const m = re.exec(clause);
     if (m && !denied(clause.slice(0, m.index))) return m[0];
   }
