@@ -41,6 +41,10 @@ describe('questions that name nothing of their own (challenge-routine-3)', () =>
     expect(topics(text)).toEqual([[]]);
   });
 
+  it('a payment taken from the account, asked in the customer\'s words, is a payment question', () => {
+    expect(topics('I paid with Klarna in three instalments. When will the first one be taken from my account, on order or when it ships?').at(-1)).toContain('payment');
+  });
+
   it.each([
     "Where is CMD-10839? I assume you'll give me something for the trouble, right?",
     'Toujours rien. Vous allez me rembourser les frais, non ?',
