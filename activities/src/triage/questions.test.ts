@@ -41,6 +41,13 @@ describe('questions that name nothing of their own (challenge-routine-3)', () =>
     expect(topics(text)).toEqual([[]]);
   });
 
+  it.each([
+    'La carte cadeau est dans le colis avec la cafetière ?',
+    'Is the gift card in the parcel with the kettle?',
+  ])('whether an item is in the parcel is a parcel-contents question: %s', (text) => {
+    expect(topics(text).at(-1)).toContain('parcel_contents');
+  });
+
   it('a payment taken from the account, asked in the customer\'s words, is a payment question', () => {
     expect(topics('I paid with Klarna in three instalments. When will the first one be taken from my account, on order or when it ships?').at(-1)).toContain('payment');
   });
