@@ -36,10 +36,6 @@ const SOMEONE_ELSES_ORDER: RegExp[] = [
   new RegExp(String.raw`\b${SOMEONE_EN}(?:has |had |just |already )?(?:ordered|bought|purchased|placed (?:an|the|her|his|their) order)\b`, 'u'),
   new RegExp(String.raw`\b(?:ma|mon|notre) ${RELATIVE_FR}\b${GAP}\b(?:a|avait) (?:\S+ )?(?:commande|achete|passe (?:une |sa |la )?commande)\b`),
   new RegExp(String.raw`\b${SOMEONE_FR}(?:a|avait) (?:deja |bien )?(?:commande|achete|passe (?:une |sa |la )?commande)\b`, 'u'),
-  // a present the writer received: the giver bought it ("ma sœur m'a offert un blender", "offert par ma belle-sœur",
-  // "my aunt gave me", "a present from a friend"; "c'est elle qui a passé la commande")
-  new RegExp(String.raw`\b(?:ma|mon|notre|une|un) ${RELATIVE_FR}\b${GAP}\bm'(?:a|ont|avait|avaient) (?:\S+ )?offerte?s?\b|\boffert(?:e|s|es)? par (?:ma|mon|notre|une|un) ${RELATIVE_FR}\b`),
-  new RegExp(String.raw`\b(?:my|our|a) ${RELATIVE_EN}\b${GAP}\b(?:gave|bought) (?:me|us)\b|\b(?:a|as a) (?:gift|present|birthday present) from (?:my|our|a) ${RELATIVE_EN}\b`),
   /\bc'est (?:elle|lui|eux|elles) qui (?:a|avait|ont) (?:passe (?:la |sa )?commande|commande|achete)\b/,
   /\bon (?:his|her|their) (?:own )?account\b|\b(?:sur|avec|depuis) son (?:propre )?compte\b|\ba son nom\b|\bin (?:his|her|their) name\b/,
   new RegExp(String.raw`\b(?:addressed|sent|delivered) to (?:my|our|the) ${RELATIVE_EN}\b|\b(?:adresse|envoye|livre)e? a (?:ma|mon|notre) ${RELATIVE_FR}\b|\bau nom de (?:ma|mon|notre) ${RELATIVE_FR}\b`),
@@ -48,12 +44,23 @@ const SOMEONE_ELSES_ORDER: RegExp[] = [
   // the parcel or order is said not to be the writer's ("ce n'est pas ma commande", "this isn't my parcel")
   /\b(?:n'est|c'est|ce n'est|c'etait) (?:\S+ )?pas (?:ma|mon|notre) (?:commande|colis|paquet|carton)\b|\b(?:isn't|is not|wasn't|was not|it's not|that's not) (?:my|our) (?:order|parcel|package|box)\b/,
 ];
+/**
+ * A present the writer received: the giver bought it ("ma sœur m'a offert un blender", "offert par ma belle-sœur", "my
+ * aunt gave me", "a present from a friend") — unless the writer also bought some themselves ("I grabbed two…, my
+ * brother-in-law already gave me one"): then their own orders are still evidence.
+ */
+const PRESENT_RECEIVED: RegExp[] = [
+  new RegExp(String.raw`\b(?:ma|mon|notre|une|un) ${RELATIVE_FR}\b${GAP}\bm'(?:a|ont|avait|avaient) (?:\S+ )?offerte?s?\b|\boffert(?:e|s|es)? par (?:ma|mon|notre|une|un) ${RELATIVE_FR}\b`),
+  new RegExp(String.raw`\b(?:my|our|a) ${RELATIVE_EN}\b${GAP}\b(?:gave|bought) (?:me|us)\b|\b(?:a|as a) (?:gift|present|birthday present) from (?:my|our|a) ${RELATIVE_EN}\b`),
+];
+const WRITER_BOUGHT = /\b(?:i|we) (?:\w+ )?(?:ordered|bought|purchased|grabbed|picked up|placed an order)\b|\b(?:j'ai|nous avons) (?:\S+ )?(?:commande|achete|passe (?:une |la )?commande)\b/;
 /** The writer says it is theirs all the same ("for me", "on my account", "pour moi"): the order may be in their record. */
 const THEIRS_ALL_THE_SAME = /\b(?:for me|for us|on my account|with my account|from my account|pour moi|pour nous|sur mon compte|avec mon compte|depuis mon compte)\b/;
 
 export function speaksOfSomeoneElsesOrder(text: string): boolean {
   const t = fold(text);
-  return SOMEONE_ELSES_ORDER.some((re) => re.test(t)) && !THEIRS_ALL_THE_SAME.test(t);
+  const present = PRESENT_RECEIVED.some((re) => re.test(t)) && !WRITER_BOUGHT.test(t);
+  return (present || SOMEONE_ELSES_ORDER.some((re) => re.test(t))) && !THEIRS_ALL_THE_SAME.test(t);
 }
 
 /**
